@@ -1,0 +1,40 @@
+/**
+ * Opening the OrderShield database: one SQLite file (or `:memory:`) with WAL, foreign keys and a busy
+ * timeout, migrated to the current schema. Nothing connects at import time.
+ */
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
+
+export interface OpenDatabaseOptions {
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/**
+ * @example
+ *   const db = openDatabase(".data/ordershield.db");
+ *   const sqlite = db.$client; // raw better-sqlite3 handle for prepared statements
+ */
+export function openDatabase(path = ":memory:", options: OpenDatabaseOptions = {}): Db {
+  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new Database(path, { readonly: options.readonly ?? false });
+  if (path !== ":memory:" && !options.readonly) sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (options.migrate ?? !options.readonly) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return db;
+}

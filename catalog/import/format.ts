@@ -1,0 +1,320 @@
+/**
+ * The OrderShield import format: what `npm run catalog:import` reads, what the demo seed and the
+ * scale generator write. One JSON document per section (a folder of `<section>.json` files, or one
+ * file holding several sections as keys); products, stock and prices may also come as CSV.
+ *
+ * Money is in cents of the product/customer currency, per order unit. Dates are `YYYY-MM-DD`.
+ * Documented in docs/import-format.md.
+ */
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(120);
+const sku = z.string().trim().min(1).max(80);
+const date = z.iso.date();
+const cents = z.number().int().nonnegative();
+const qty = z.number().positive().finite();
+const tier = z.string().trim().min(1).max(40);
+
+export const featureValue = z.union([z.number().finite(), z.string(), z.boolean(), z.array(z.string())]);
+
+export const categoryRow = z.object({
+  code: id,
+  name: z.string().min(1),
+  parent: id.optional(),
+});
+
+export const productRow = z
+  .object({
+    sku,
+    name: z.string().trim().min(1).max(300),
+    description: z.string().max(5000).default(""),
+    category: id,
+    manufacturer: z.string().max(200).optional(),
+    orderUnit: z.string().trim().min(1).max(10).default("PCE"),
+    contentUnit: z.string().trim().min(1).max(10).default("PCE"),
+    contentQty: qty.default(1),
+    moq: qty.default(1),
+    orderStep: qty.default(1),
+    maxQty: qty.optional(),
+    leadTimeDays: z.number().int().nonnegative().max(730).default(14),
+    lifecycle: z.enum(["active", "discontinued", "inactive"]).default("active"),
+    successor: sku.optional(),
+    listPriceCents: cents,
+    currency: z.string().length(3).default("EUR"),
+    hazardous: z.boolean().default(false),
+    requiresCertification: z.string().min(1).optional(),
+    blockedRegions: z.array(z.string().min(1)).default([]),
+    configModel: id.optional(),
+    machineModel: id.optional(),
+    /** Typed features: a number, text, boolean or list of text. A number may carry a unit as `{ value, unit }`. */
+    features: z
+      .record(
+        z.string().min(1).max(80),
+        z.union([featureValue, z.object({ value: z.number().finite(), unit: z.string().min(1).max(20) })]),
+      )
+      .default({}),
+  })
+  .refine((p) => p.moq % p.orderStep === 0 || p.orderStep === 1 || Number.isInteger(p.moq / p.orderStep), {
+    message: "moq must be a multiple of orderStep",
+    path: ["moq"],
+  })
+  .refine((p) => p.maxQty === undefined || p.maxQty >= p.moq, { message: "maxQty must be >= moq", path: ["maxQty"] })
+  .refine((p) => p.lifecycle !== "discontinued" || p.successor === undefined || p.successor !== p.sku, {
+    message: "a product cannot be its own successor",
+    path: ["successor"],
+  });
+
+export const relationRow = z.object({
+  sku,
+  type: z.enum(["sparepart", "accessories", "mandatory", "select", "followup", "similar", "consists_of"]),
+  target: sku,
+  quantity: qty.default(1),
+  group: z.string().min(1).optional(),
+});
+
+export const machineModelRow = z.object({
+  code: id,
+  name: z.string().min(1),
+  manufacturer: z.string().optional(),
+  category: id.optional(),
+  features: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
+});
+
+export const fitmentRow = z
+  .object({
+    part: sku,
+    machineModel: id,
+    serialFrom: z.string().min(1).optional(),
+    serialTo: z.string().min(1).optional(),
+    note: z.string().optional(),
+  })
+  .refine((f) => !f.serialFrom || !f.serialTo || f.serialFrom <= f.serialTo, {
+    message: "serialFrom must not be after serialTo",
+    path: ["serialTo"],
+  });
+
+export const compatRuleRow = z.object({
+  code: z.string().regex(/^compat\.[a-z0-9_]+$/, "rule codes look like compat.voltage_mismatch"),
+  scope: z.enum(["machine", "line"]),
+  category: id.optional(),
+  feature: z.string().min(1),
+  operator: z.enum(["eq", "gte", "lte", "contains", "medium_compatible"]),
+  otherKey: z.string().min(1),
+  otherCategory: id.optional(),
+  severity: z.enum(["block", "approval", "warn"]).default("block"),
+  message: z.string().min(1),
+});
+
+export const mediaCompatRow = z.object({
+  material: z.string().min(1),
+  medium: z.string().min(1),
+  rating: z.enum(["ok", "limited", "no"]),
+});
+
+export const configModelRow = z
+  .object({
+    id,
+    name: z.string().min(1),
+    groups: z
+      .array(
+        z.object({
+          code: id,
+          label: z.string().min(1),
+          min: z.number().int().nonnegative().default(1),
+          max: z.number().int().positive().default(1),
+          default: z.string().optional(),
+          options: z
+            .array(z.object({ value: id, label: z.string().min(1), priceDeltaCents: z.number().int().default(0) }))
+            .min(1),
+        }),
+      )
+      .min(1),
+    constraints: z
+      .array(
+        z.object({
+          kind: z.enum(["requires", "excludes"]),
+          if: z.object({ group: id, value: id }),
+          then: z.object({ group: id, value: id }),
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((m, ctx) => {
+    const values = new Map(m.groups.map((g) => [g.code, new Set(g.options.map((o) => o.value))]));
+    m.groups.forEach((g, gi) => {
+      if (g.min > g.max) ctx.addIssue({ code: "custom", message: "min must be <= max", path: ["groups", gi, "min"] });
+      if (g.default !== undefined && !values.get(g.code)?.has(g.default))
+        ctx.addIssue({ code: "custom", message: `default "${g.default}" is not an option`, path: ["groups", gi, "default"] });
+    });
+    m.constraints.forEach((c, ci) => {
+      for (const side of ["if", "then"] as const) {
+        if (!values.get(c[side].group)?.has(c[side].value))
+          ctx.addIssue({
+            code: "custom",
+            message: `unknown option ${c[side].group}=${c[side].value}`,
+            path: ["constraints", ci, side],
+          });
+      }
+    });
+  });
+
+export const warehouseRow = z.object({
+  code: id,
+  name: z.string().min(1),
+  region: z.string().min(1),
+  shipDaysLocal: z.number().int().nonnegative().default(1),
+  shipDaysRemote: z.number().int().nonnegative().default(3),
+});
+
+export const stockRow = z.object({
+  sku,
+  warehouse: id,
+  onHand: z.number().nonnegative().finite(),
+  reserved: z.number().nonnegative().finite().default(0),
+});
+
+export const inboundRow = z.object({
+  sku,
+  warehouse: id,
+  quantity: qty,
+  eta: date,
+  reference: z.string().optional(),
+});
+
+export const allocationRow = z.object({
+  sku,
+  warehouse: id.optional(),
+  protectedQty: qty,
+  forTier: tier,
+});
+
+export const priceListRow = z.object({ id, name: z.string().min(1), currency: z.string().length(3).default("EUR") });
+
+export const priceRow = z.object({ priceList: id, sku, minQty: qty.default(1), priceCents: cents });
+
+export const contractPriceRow = z
+  .object({
+    customer: id,
+    sku,
+    minQty: qty.default(1),
+    priceCents: cents,
+    validFrom: date,
+    validTo: date.optional(),
+  })
+  .refine((c) => !c.validTo || c.validFrom <= c.validTo, { message: "validTo is before validFrom", path: ["validTo"] });
+
+export const customerRow = z.object({
+  id,
+  name: z.string().min(1),
+  tier,
+  priceList: id.optional(),
+  currency: z.string().length(3).default("EUR"),
+  creditLimitCents: cents,
+  openBalanceCents: z.number().int().default(0),
+  paymentTerms: z.string().min(1).default("NET30"),
+  blocked: z.boolean().default(false),
+  blockedReason: z.string().optional(),
+  region: z.string().min(1),
+  partialShipment: z.boolean().default(true),
+  certifications: z.array(z.string().min(1)).default([]),
+  language: z.string().min(2).max(5).default("en"),
+  shipTos: z
+    .array(
+      z.object({
+        id,
+        label: z.string().min(1),
+        street: z.string().min(1),
+        postalCode: z.string().min(1),
+        city: z.string().min(1),
+        country: z.string().length(2),
+        region: z.string().min(1),
+        isDefault: z.boolean().default(false),
+      }),
+    )
+    .default([]),
+  contacts: z
+    .array(
+      z.object({
+        id,
+        name: z.string().min(1),
+        email: z.email(),
+        role: z.string().optional(),
+        language: z.string().min(2).max(5).default("en"),
+      }),
+    )
+    .default([]),
+});
+
+export const machineRow = z.object({
+  id,
+  customer: id,
+  model: id,
+  serial: z.string().min(1),
+  label: z.string().min(1),
+  site: z.string().default(""),
+  installedAt: date.optional(),
+  operatingData: z.record(z.string(), z.union([z.number().finite(), z.string(), z.boolean()])).default({}),
+  components: z.array(sku).default([]),
+});
+
+export const orderHistoryRow = z.object({
+  id,
+  customer: id,
+  orderedAt: date,
+  reference: z.string().optional(),
+  lines: z
+    .array(z.object({ sku, quantity: qty, unitPriceCents: cents.optional(), machine: id.optional() }))
+    .min(1),
+});
+
+export const policyRow = z.object({
+  id: id.default("default"),
+  tier: tier.optional(),
+  currency: z.string().length(3).default("EUR"),
+  maxOrderValueCents: cents,
+  maxDiscountPct: z.number().min(0).max(100),
+  maxCreditOverrunCents: cents,
+  minOrderValueCents: cents.default(0),
+});
+
+/** Every section of the format, in the order the importer applies them (references point backwards). */
+export const SECTIONS = {
+  categories: categoryRow,
+  machineModels: machineModelRow,
+  configModels: configModelRow,
+  products: productRow,
+  relations: relationRow,
+  fitment: fitmentRow,
+  rules: compatRuleRow,
+  mediaCompat: mediaCompatRow,
+  warehouses: warehouseRow,
+  stock: stockRow,
+  inbound: inboundRow,
+  allocations: allocationRow,
+  priceLists: priceListRow,
+  prices: priceRow,
+  customers: customerRow,
+  contractPrices: contractPriceRow,
+  machines: machineRow,
+  orderHistory: orderHistoryRow,
+  policy: policyRow,
+} as const;
+
+export type SectionName = keyof typeof SECTIONS;
+export const SECTION_NAMES = Object.keys(SECTIONS) as SectionName[];
+
+/** A whole import document: every section optional. */
+export const importDocument = z.object(
+  Object.fromEntries(SECTION_NAMES.map((n) => [n, z.array(SECTIONS[n]).optional()])) as {
+    [K in SectionName]: z.ZodOptional<z.ZodArray<(typeof SECTIONS)[K]>>;
+  },
+);
+
+export type ImportDocument = { [K in SectionName]?: z.input<(typeof SECTIONS)[K]>[] };
+export type ParsedImport = { [K in SectionName]?: z.output<(typeof SECTIONS)[K]>[] };
+export type ProductRow = z.output<typeof productRow>;
+export type CustomerRow = z.output<typeof customerRow>;
+export type ConfigModelRow = z.output<typeof configModelRow>;
+
+/** Sections that may also come as CSV (what ERPs export), by file name `<section>.csv`. */
+export const CSV_SECTIONS = ["products", "stock", "prices"] as const satisfies readonly SectionName[];

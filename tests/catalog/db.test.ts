@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../../catalog/db.ts";
+
+describe("openDatabase", () => {
+  it("migrates a fresh file with WAL, foreign keys and a busy timeout", () => {
+    const dir = mkdtempSync(join(tmpdir(), "os-db-"));
+    try {
+      const db = openDatabase(join(dir, "fresh.db"));
+      const raw = db.$client;
+      expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(raw.pragma("foreign_keys", { simple: true })).toBe(1);
+      expect(raw.pragma("busy_timeout", { simple: true })).toBe(5000);
+      const tables = raw
+        .prepare("select name from sqlite_master where type = 'table'")
+        .all()
+        .map((r) => (r as { name: string }).name);
+      expect(tables).toEqual(expect.arrayContaining(["products", "fitment", "stock", "customers", "orders", "outbox", "audit_log"]));
+      expect(tables).not.toContain("checkpoints");
+      expect(tables).not.toContain("writes");
+      raw.close();
+      // Re-opening an already migrated file applies nothing twice.
+      const again = openDatabase(join(dir, "fresh.db"));
+      expect(again.$client.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: 2 });
+      again.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to change or delete audit entries", () => {
+    const raw = openDatabase(":memory:").$client;
+    raw.prepare("insert into audit_log (actor, action, subject) values ('rep:1', 'approve', 'order:1')").run();
+    expect(() => raw.prepare("update audit_log set reason = 'x'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare("delete from audit_log").run()).toThrow(/append-only/);
+  });
+
+  it("enforces foreign keys", () => {
+    const raw = openDatabase(":memory:").$client;
+    expect(() =>
+      raw.prepare("insert into stock (sku, warehouse, on_hand) values ('NOPE', 'NOWH', 1)").run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The contract between the engine, the agent and the hand-off: the draft order being built in chat,
+ * and the validation report the engine returns for it. See ../shared/DESIGN.md, "Validation report vocabulary".
+ */
+import { z } from "zod";
+
+/** A line of the draft. `quantity` is in `unit` (defaults to the product's order unit). */
+export const draftLineSchema = z.object({
+  lineId: z.string().min(1).max(40),
+  sku: z.string().max(120),
+  quantity: z.number(),
+  unit: z.string().max(10).optional(),
+  /** Chosen configuration options: group code → chosen values. */
+  options: z.record(z.string(), z.array(z.string())).optional(),
+  /** Machine from the customer's installed base this line is for (overrides the draft's machineId). */
+  machineId: z.string().max(120).optional(),
+  /** A price the buyer asked for (a request, never a fact): goes to approval when below the engine price. */
+  requestedUnitPriceCents: z.number().int().nonnegative().optional(),
+  requestedDate: z.iso.date().optional(),
+});
+export type DraftLine = z.infer<typeof draftLineSchema>;
+
+export const draftSchema = z.object({
+  lines: z.array(draftLineSchema).max(500),
+  /** Default target machine for every line. */
+  machineId: z.string().max(120).optional(),
+  shipToId: z.string().max(120).optional(),
+  poReference: z.string().max(80).optional(),
+  requestedDate: z.iso.date().optional(),
+  /** A discount the buyer asked for, in percent (a request: policy decides). */
+  requestedDiscountPct: z.number().min(0).max(100).optional(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export const EMPTY_DRAFT: Draft = { lines: [] };
+
+export type Severity = "block" | "approval" | "warn";
+
+/** Line verdicts, mapped 1:1 to X12 855 ACK01 and EDIFACT 1229 codes. */
+export type LineVerdict = "accepted" | "accepted_with_change" | "backordered" | "partial" | "on_hold" | "rejected";
+
+export const VERDICT_CODES: Record<LineVerdict, { x12: string; edifact: string }> = {
+  accepted: { x12: "IA", edifact: "5" },
+  accepted_with_change: { x12: "IQ", edifact: "6" },
+  backordered: { x12: "IB", edifact: "6" },
+  partial: { x12: "BP", edifact: "6" },
+  on_hold: { x12: "IH", edifact: "6" },
+  rejected: { x12: "IR", edifact: "7" },
+};
+
+/** A concrete change that resolves an issue. Applying it to the draft must never make the report worse. */
+export type Fix =
+  | { kind: "replace_sku"; lineId: string; sku: string; reason: string }
+  | { kind: "set_quantity"; lineId: string; quantity: number; unit?: string }
+  | { kind: "set_option"; lineId: string; group: string; values: string[] }
+  | { kind: "add_line"; sku: string; quantity: number; machineId?: string }
+  | { kind: "remove_line"; lineId: string }
+  | { kind: "set_machine"; lineId: string; machineId: string }
+  | { kind: "set_requested_date"; lineId?: string; date: string }
+  | { kind: "set_ship_to"; shipToId: string }
+  | { kind: "accept_split"; lineId: string };
+
+export interface Issue {
+  /** Stable code, e.g. `compat.voltage_mismatch`, `qty.below_moq`, `stock.insufficient`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** Absent for order-level issues. */
+  lineId?: string;
+  fixes: Fix[];
+  /** Machine-readable facts behind the message (required vs actual values). */
+  details?: Record<string, unknown>;
+}
+
+export interface ScheduledDelivery {
+  quantity: number;
+  date: string;
+  warehouse: string;
+  /** on_hand = from stock today; inbound = arrives with a transfer/PO; lead_time = ordered from the supplier. */
+  source: "on_hand" | "inbound" | "lead_time";
+}
+
+export type PriceSource = "contract" | "price_list" | "list";
+
+export interface LineReport {
+  lineId: string;
+  sku: string;
+  name?: string;
+  quantity: number;
+  unit: string;
+  verdict: LineVerdict;
+  unitPriceCents?: number;
+  priceSource?: PriceSource;
+  /** Includes configuration option surcharges. */
+  amountCents?: number;
+  schedule: ScheduledDelivery[];
+  promiseDate?: string;
+  issues: Issue[];
+}
+
+export interface ValidationReport {
+  /** True only when no issue has severity `block` (approval issues keep it clean but route to a rep). */
+  clean: boolean;
+  needsApproval: boolean;
+  draftHash: string;
+  customerId: string;
+  currency: string;
+  lines: LineReport[];
+  /** Order-level issues (credit, policy, ship-to, empty order). */
+  issues: Issue[];
+  totals: { netCents: number; lines: number };
+  /** Latest promise date over all lines (when the whole order is delivered). */
+  promiseDate?: string;
+  checkedAt: string;
+}
