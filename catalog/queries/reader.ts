@@ -1,0 +1,507 @@
+/**
+ * createCatalogReader(db): the repositories the checks read through. Every statement is prepared once per database
+ * handle; batch reads pass the SKUs of a whole draft as one JSON array (`json_each`), so a 50-line order costs one
+ * statement per table, not one per line.
+ *
+ * Small, read-mostly tables (rules, media matrix, warehouses, configuration models, policies) are cached per handle
+ * and dropped whenever the database changed — by this connection (`total_changes()`) or another one
+ * (`data_version`) — so a check inside the hand-off transaction never sees stale rules.
+ */
+import type Database from "better-sqlite3";
+import type {
+  AlternativeRecord,
+  CatalogReader,
+  CompatRuleRecord,
+  ConfigModel,
+  CustomerRecord,
+  FeatureValue,
+  FitmentRecord,
+  OrderHistoryEntry,
+  PolicyRecord,
+  ProductRecord,
+  RelationRecord,
+  SkuPrices,
+  StockPosition,
+  WarehouseRecord,
+} from "./types.ts";
+
+type Row = Record<string, unknown>;
+type HasClient = { $client: Database.Database };
+
+const readers = new WeakMap<Database.Database, CatalogReader>();
+
+/** One reader per database handle (statements are prepared on first use of the handle). */
+export function createCatalogReader(db: HasClient | Database.Database): CatalogReader {
+  const sqlite = "$client" in db ? db.$client : db;
+  let reader = readers.get(sqlite);
+  if (!reader) {
+    reader = buildReader(sqlite);
+    readers.set(sqlite, reader);
+  }
+  return reader;
+}
+
+const IN_SKUS = "(SELECT value FROM json_each(?))";
+
+function parseJson<T>(text: unknown, fallback: T): T {
+  if (typeof text !== "string") return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function toProduct(r: Row): ProductRecord {
+  return {
+    sku: r.sku as string,
+    name: r.name as string,
+    description: r.description as string,
+    category: r.category as string,
+    manufacturer: (r.manufacturer as string | null) ?? null,
+    orderUnit: r.order_unit as string,
+    contentUnit: r.content_unit as string,
+    contentQty: r.content_qty as number,
+    moq: r.moq as number,
+    orderStep: r.order_step as number,
+    maxQty: (r.max_qty as number | null) ?? null,
+    leadTimeDays: r.lead_time_days as number,
+    lifecycle: r.lifecycle as string,
+    successorSku: (r.successor_sku as string | null) ?? null,
+    listPriceCents: r.list_price_cents as number,
+    currency: r.currency as string,
+    hazardous: r.hazardous === 1,
+    requiresCertification: (r.requires_certification as string | null) ?? null,
+    blockedRegions: parseJson<string[]>(r.blocked_regions, []),
+    configModelId: (r.config_model_id as string | null) ?? null,
+    machineModel: (r.machine_model as string | null) ?? null,
+  };
+}
+
+function featureValue(r: Row): FeatureValue | undefined {
+  switch (r.type) {
+    case "num":
+      return r.num_value as number;
+    case "bool":
+      return r.bool_value === 1;
+    case "list":
+      return parseJson<string[]>(r.list_value, []);
+    default:
+      return (r.text_value as string | null) ?? undefined;
+  }
+}
+
+function buildReader(sqlite: Database.Database): CatalogReader {
+  const q = (sql: string) => sqlite.prepare(sql);
+  const st = {
+    version: q("SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v").raw(),
+    products: q(`SELECT * FROM products WHERE sku IN ${IN_SKUS}`),
+    features: q(`SELECT sku, key, type, num_value, text_value, list_value, bool_value FROM product_features WHERE sku IN ${IN_SKUS}`),
+    relations: q(`SELECT sku, type, target_sku, quantity, group_name FROM product_relations WHERE sku IN ${IN_SKUS}`),
+    fitment: q(`SELECT part_sku, machine_model, serial_from, serial_to, note FROM fitment WHERE part_sku IN ${IN_SKUS}`),
+    configModel: q("SELECT id, name FROM config_models WHERE id = ?"),
+    configGroups: q("SELECT code, label, min_choices, max_choices, default_value FROM config_groups WHERE model_id = ? ORDER BY position, rowid"),
+    configOptions: q("SELECT group_code, value, label, price_delta_cents FROM config_options WHERE model_id = ? ORDER BY rowid"),
+    configConstraints: q("SELECT kind, if_group, if_value, then_group, then_value FROM config_constraints WHERE model_id = ? ORDER BY id"),
+    compatRules: q("SELECT * FROM compat_rules ORDER BY code"),
+    media: q("SELECT material, medium, rating FROM media_compat"),
+    warehouses: q("SELECT * FROM warehouses ORDER BY code"),
+    stock: q(`SELECT sku, warehouse, on_hand, reserved FROM stock WHERE sku IN ${IN_SKUS}`),
+    held: q(
+      `SELECT sku, warehouse, SUM(quantity) AS qty FROM reservations
+       WHERE sku IN ${IN_SKUS} AND (expires_at IS NULL OR expires_at > ?) GROUP BY sku, warehouse`,
+    ),
+    inbound: q(`SELECT sku, warehouse, quantity, eta, reference FROM stock_inbound WHERE sku IN ${IN_SKUS} ORDER BY eta`),
+    allocations: q(`SELECT sku, warehouse, protected_qty, for_tier FROM allocation_rules WHERE sku IN ${IN_SKUS}`),
+    customer: q("SELECT * FROM customers WHERE id = ?"),
+    shipTos: q("SELECT id, label, city, country, region, is_default FROM ship_tos WHERE customer_id = ? ORDER BY is_default DESC, id"),
+    machines: q(
+      `SELECT m.id, m.model, mm.name AS model_name, mm.features, m.serial, m.label, m.site, m.operating_data, m.components
+       FROM machines m JOIN machine_models mm ON mm.code = m.model WHERE m.customer_id = ? ORDER BY m.id`,
+    ),
+    contract: q(
+      `SELECT sku, min_qty, price_cents, valid_from, valid_to FROM contract_prices
+       WHERE customer_id = ? AND sku IN ${IN_SKUS} ORDER BY min_qty`,
+    ),
+    priceList: q(
+      `SELECT sku, min_qty, price_cents FROM price_list_items WHERE price_list_id = ? AND sku IN ${IN_SKUS} ORDER BY min_qty`,
+    ),
+    policies: q("SELECT * FROM approval_policies ORDER BY id"),
+    history: q(
+      `SELECT h.id, h.ordered_at, h.reference, l.line_no, l.sku, l.quantity, l.unit_price_cents, l.machine_id
+       FROM order_history h JOIN order_history_lines l ON l.order_id = h.id
+       WHERE h.customer_id = ? AND h.id IN (SELECT id FROM order_history WHERE customer_id = ? ORDER BY ordered_at DESC LIMIT ?)
+       ORDER BY h.ordered_at DESC, h.id, l.line_no`,
+    ),
+    skuTrigram: q(
+      `SELECT p.sku FROM product_sku_search s JOIN products p ON p.rowid = s.rowid
+       WHERE product_sku_search MATCH ? ORDER BY rank LIMIT 60`,
+    ),
+    skuPrefix: q("SELECT sku FROM products WHERE sku >= ? AND sku < ? ORDER BY sku LIMIT 60"),
+    altFitting: q(
+      `SELECT p.sku, p.name, p.category, p.lifecycle,
+         COALESCE((SELECT SUM(MAX(s.on_hand - s.reserved, 0)) FROM stock s WHERE s.sku = p.sku), 0) AS free
+       FROM fitment f JOIN products p ON p.sku = f.part_sku
+       WHERE f.machine_model = ? AND p.category = ? AND p.lifecycle = 'active'
+       GROUP BY p.sku ORDER BY free DESC, p.sku LIMIT ?`,
+    ),
+    altCategory: q(
+      `SELECT p.sku, p.name, p.category, p.lifecycle,
+         COALESCE((SELECT SUM(MAX(s.on_hand - s.reserved, 0)) FROM stock s WHERE s.sku = p.sku), 0) AS free
+       FROM (SELECT * FROM products WHERE category = ? AND lifecycle = 'active' LIMIT 400) p
+       ORDER BY free DESC, p.sku LIMIT ?`,
+    ),
+  };
+
+  // Cache of small tables, dropped when the database changed since it was filled.
+  let cacheKey = "";
+  let cache: {
+    rules?: CompatRuleRecord[];
+    media?: Map<string, "ok" | "limited" | "no">;
+    warehouses?: WarehouseRecord[];
+    models: Map<string, ConfigModel | null>;
+    policies?: PolicyRecord[];
+    customers: Map<string, CustomerRecord | null>;
+  } = { models: new Map(), customers: new Map() };
+  const fresh = () => {
+    const [t, v] = st.version.get() as [number, number];
+    const key = `${t}:${v}`;
+    if (key !== cacheKey) {
+      cacheKey = key;
+      cache = { models: new Map(), customers: new Map() };
+    }
+    return cache;
+  };
+  const json = (skus: readonly string[]) => JSON.stringify(skus);
+
+  const reader: CatalogReader = {
+    products(skus) {
+      const out = new Map<string, ProductRecord>();
+      if (skus.length === 0) return out;
+      for (const r of st.products.all(json(skus)) as Row[]) out.set(r.sku as string, toProduct(r));
+      return out;
+    },
+
+    features(skus) {
+      const out = new Map<string, Record<string, FeatureValue>>();
+      if (skus.length === 0) return out;
+      for (const r of st.features.all(json(skus)) as Row[]) {
+        const value = featureValue(r);
+        if (value === undefined || value === null) continue;
+        let f = out.get(r.sku as string);
+        if (!f) out.set(r.sku as string, (f = {}));
+        f[r.key as string] = value;
+      }
+      return out;
+    },
+
+    relations(skus, types) {
+      if (skus.length === 0) return [];
+      const rows = (st.relations.all(json(skus)) as Row[]).map(
+        (r): RelationRecord => ({
+          sku: r.sku as string,
+          type: r.type as string,
+          targetSku: r.target_sku as string,
+          quantity: r.quantity as number,
+          groupName: (r.group_name as string | null) ?? null,
+        }),
+      );
+      return types ? rows.filter((r) => types.includes(r.type)) : rows;
+    },
+
+    fitment(skus) {
+      const out = new Map<string, FitmentRecord[]>();
+      if (skus.length === 0) return out;
+      for (const r of st.fitment.all(json(skus)) as Row[]) {
+        const rec: FitmentRecord = {
+          partSku: r.part_sku as string,
+          machineModel: r.machine_model as string,
+          serialFrom: (r.serial_from as string | null) ?? null,
+          serialTo: (r.serial_to as string | null) ?? null,
+          note: (r.note as string | null) ?? null,
+        };
+        const list = out.get(rec.partSku);
+        if (list) list.push(rec);
+        else out.set(rec.partSku, [rec]);
+      }
+      return out;
+    },
+
+    configModel(id) {
+      const c = fresh();
+      const hit = c.models.get(id);
+      if (hit !== undefined) return hit ?? undefined;
+      const m = st.configModel.get(id) as Row | undefined;
+      if (!m) {
+        c.models.set(id, null);
+        return undefined;
+      }
+      const options = st.configOptions.all(id) as Row[];
+      const model: ConfigModel = {
+        id,
+        name: m.name as string,
+        groups: (st.configGroups.all(id) as Row[]).map((g) => ({
+          code: g.code as string,
+          label: g.label as string,
+          min: g.min_choices as number,
+          max: g.max_choices as number,
+          defaultValue: (g.default_value as string | null) ?? null,
+          options: options
+            .filter((o) => o.group_code === g.code)
+            .map((o) => ({ value: o.value as string, label: o.label as string, priceDeltaCents: o.price_delta_cents as number })),
+        })),
+        constraints: (st.configConstraints.all(id) as Row[]).map((k) => ({
+          kind: k.kind as "requires" | "excludes",
+          ifGroup: k.if_group as string,
+          ifValue: k.if_value as string,
+          thenGroup: k.then_group as string,
+          thenValue: k.then_value as string,
+        })),
+      };
+      c.models.set(id, model);
+      return model;
+    },
+
+    compatRules() {
+      const c = fresh();
+      return (c.rules ??= (st.compatRules.all() as Row[]).map((r) => ({
+        code: r.code as string,
+        scope: r.scope as "machine" | "line",
+        category: (r.category as string | null) ?? null,
+        feature: r.feature as string,
+        operator: r.operator as CompatRuleRecord["operator"],
+        otherKey: r.other_key as string,
+        otherCategory: (r.other_category as string | null) ?? null,
+        severity: r.severity as CompatRuleRecord["severity"],
+        message: r.message as string,
+      })));
+    },
+
+    mediaRating(material, medium) {
+      const c = fresh();
+      c.media ??= new Map(
+        (st.media.all() as Row[]).map((r) => [
+          `${String(r.material).toLowerCase()}|${String(r.medium).toLowerCase()}`,
+          r.rating as "ok" | "limited" | "no",
+        ]),
+      );
+      return c.media.get(`${material.toLowerCase()}|${medium.toLowerCase()}`);
+    },
+
+    warehouses() {
+      const c = fresh();
+      return (c.warehouses ??= (st.warehouses.all() as Row[]).map((r) => ({
+        code: r.code as string,
+        name: r.name as string,
+        region: r.region as string,
+        shipDaysLocal: r.ship_days_local as number,
+        shipDaysRemote: r.ship_days_remote as number,
+      })));
+    },
+
+    stock(skus, now) {
+      const out = new Map<string, StockPosition>();
+      if (skus.length === 0) return out;
+      const arg = json(skus);
+      const pos = (sku: string) => {
+        let p = out.get(sku);
+        if (!p) out.set(sku, (p = { sku, warehouses: [], inbound: [], allocations: [] }));
+        return p;
+      };
+      for (const r of st.stock.all(arg) as Row[])
+        pos(r.sku as string).warehouses.push({
+          warehouse: r.warehouse as string,
+          onHand: r.on_hand as number,
+          reserved: r.reserved as number,
+          held: 0,
+        });
+      for (const r of st.held.all(arg, now) as Row[]) {
+        const p = pos(r.sku as string);
+        const w = p.warehouses.find((x) => x.warehouse === r.warehouse);
+        if (w) w.held += r.qty as number;
+        else p.warehouses.push({ warehouse: r.warehouse as string, onHand: 0, reserved: 0, held: r.qty as number });
+      }
+      for (const r of st.inbound.all(arg) as Row[])
+        pos(r.sku as string).inbound.push({
+          warehouse: r.warehouse as string,
+          quantity: r.quantity as number,
+          eta: r.eta as string,
+          reference: (r.reference as string | null) ?? null,
+        });
+      for (const r of st.allocations.all(arg) as Row[])
+        pos(r.sku as string).allocations.push({
+          warehouse: (r.warehouse as string | null) ?? null,
+          protectedQty: r.protected_qty as number,
+          forTier: r.for_tier as string,
+        });
+      return out;
+    },
+
+    customer(id) {
+      const c = fresh();
+      const hit = c.customers.get(id);
+      if (hit !== undefined) return hit ?? undefined;
+      const r = st.customer.get(id) as Row | undefined;
+      if (!r) {
+        c.customers.set(id, null);
+        return undefined;
+      }
+      const customer: CustomerRecord = {
+        id,
+        name: r.name as string,
+        tier: r.tier as string,
+        priceListId: (r.price_list_id as string | null) ?? null,
+        currency: r.currency as string,
+        creditLimitCents: r.credit_limit_cents as number,
+        openBalanceCents: r.open_balance_cents as number,
+        paymentTerms: r.payment_terms as string,
+        blocked: r.blocked === 1,
+        blockedReason: (r.blocked_reason as string | null) ?? null,
+        region: r.region as string,
+        partialShipment: r.partial_shipment === 1,
+        certifications: parseJson<string[]>(r.certifications, []),
+        language: r.language as string,
+        shipTos: (st.shipTos.all(id) as Row[]).map((s) => ({
+          id: s.id as string,
+          label: s.label as string,
+          city: s.city as string,
+          country: s.country as string,
+          region: s.region as string,
+          isDefault: s.is_default === 1,
+        })),
+        machines: (st.machines.all(id) as Row[]).map((m) => ({
+          id: m.id as string,
+          model: m.model as string,
+          modelName: m.model_name as string,
+          serial: m.serial as string,
+          label: m.label as string,
+          site: m.site as string,
+          attributes: {
+            ...parseJson<Record<string, string | number | boolean>>(m.features, {}),
+            ...parseJson<Record<string, string | number | boolean>>(m.operating_data, {}),
+          },
+          components: parseJson<string[]>(m.components, []),
+        })),
+      };
+      c.customers.set(id, customer);
+      return customer;
+    },
+
+    prices(customerId, priceListId, skus) {
+      const out = new Map<string, SkuPrices>();
+      if (skus.length === 0) return out;
+      const arg = json(skus);
+      const get = (sku: string) => {
+        let p = out.get(sku);
+        if (!p) out.set(sku, (p = { contract: [], priceList: [] }));
+        return p;
+      };
+      for (const r of st.contract.all(customerId, arg) as Row[])
+        get(r.sku as string).contract.push({
+          minQty: r.min_qty as number,
+          priceCents: r.price_cents as number,
+          validFrom: r.valid_from as string,
+          validTo: (r.valid_to as string | null) ?? null,
+        });
+      if (priceListId)
+        for (const r of st.priceList.all(priceListId, arg) as Row[])
+          get(r.sku as string).priceList.push({ minQty: r.min_qty as number, priceCents: r.price_cents as number });
+      return out;
+    },
+
+    policy(tier) {
+      const c = fresh();
+      const all = (c.policies ??= (st.policies.all() as Row[]).map((r) => ({
+        id: r.id as string,
+        tier: (r.tier as string | null) ?? null,
+        currency: r.currency as string,
+        maxOrderValueCents: r.max_order_value_cents as number,
+        maxDiscountPct: r.max_discount_pct as number,
+        maxCreditOverrunCents: r.max_credit_overrun_cents as number,
+        minOrderValueCents: r.min_order_value_cents as number,
+      })));
+      return all.find((p) => p.tier === tier) ?? all.find((p) => p.id === "default") ?? all.find((p) => p.tier === null);
+    },
+
+    orderHistory(customerId, limit = 20) {
+      return (st.history.all(customerId, customerId, limit) as Row[]).map(
+        (r): OrderHistoryEntry => ({
+          orderId: r.id as string,
+          orderedAt: r.ordered_at as string,
+          reference: (r.reference as string | null) ?? null,
+          lineNo: r.line_no as number,
+          sku: r.sku as string,
+          quantity: r.quantity as number,
+          unitPriceCents: (r.unit_price_cents as number | null) ?? null,
+          machineId: (r.machine_id as string | null) ?? null,
+        }),
+      );
+    },
+
+    suggestSkus(input, limit = 5) {
+      const raw = String(input ?? "").trim();
+      if (!raw) return [];
+      const norm = normalizeSku(raw);
+      const candidates = new Set<string>();
+      const upper = raw.toUpperCase();
+      for (const prefix of [upper.slice(0, Math.max(3, upper.length - 2)), upper.slice(0, 3)]) {
+        for (const r of st.skuPrefix.all(prefix, `${prefix}\uffff`) as Row[]) candidates.add(r.sku as string);
+        if (candidates.size >= 10) break;
+      }
+      const grams = trigrams(raw.replace(/"/g, ""));
+      if (grams.length > 0) {
+        try {
+          const match = grams.map((g) => `"${g}"`).join(" OR ");
+          for (const r of st.skuTrigram.all(match) as Row[]) candidates.add(r.sku as string);
+        } catch {
+          // A malformed MATCH expression only costs suggestions, never the check.
+        }
+      }
+      return [...candidates]
+        .map((sku) => ({ sku, d: editDistance(norm, normalizeSku(sku)) }))
+        .filter((c) => c.d <= Math.max(2, Math.ceil(norm.length / 3)))
+        .sort((a, b) => a.d - b.d || a.sku.localeCompare(b.sku))
+        .slice(0, limit)
+        .map((c) => c.sku);
+    },
+
+    alternatives(category, machineModel, limit = 20) {
+      const rows = (
+        machineModel ? st.altFitting.all(machineModel, category, limit) : st.altCategory.all(category, limit)
+      ) as Row[];
+      return rows.map(
+        (r): AlternativeRecord => ({
+          sku: r.sku as string,
+          name: r.name as string,
+          category: r.category as string,
+          lifecycle: r.lifecycle as string,
+          freeStock: r.free as number,
+        }),
+      );
+    },
+  };
+  return reader;
+}
+
+function normalizeSku(s: string): string {
+  return s.toUpperCase().replace(/[^A-Z0-9]/g, "");
+}
+
+function trigrams(s: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length && out.size < 24; i++) out.add(s.slice(i, i + 3));
+  return [...out];
+}
+
+/** Levenshtein distance (two rows). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
