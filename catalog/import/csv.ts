@@ -1,0 +1,112 @@
+/**
+ * CSV variants of the tabular sections (products, stock, prices): what ERPs export. Headers are the
+ * field names of the JSON format; cells are text, so they are converted here to the types the zod
+ * schemas expect. A cell that cannot be converted becomes a problem naming the cell, not a crash.
+ */
+import { parse } from "csv-parse/sync";
+import type { CSV_SECTIONS } from "./format.ts";
+import type { ImportProblem, RowOrigin } from "./errors.ts";
+
+type CsvSection = (typeof CSV_SECTIONS)[number];
+
+interface ColumnTypes {
+  numbers: readonly string[];
+  booleans: readonly string[];
+  /** `;`-separated lists. */
+  lists: readonly string[];
+  /** Every column the section accepts (besides `feature:*` on products). */
+  known: readonly string[];
+}
+
+const COLUMNS: Record<CsvSection, ColumnTypes> = {
+  products: {
+    numbers: ["contentQty", "moq", "orderStep", "maxQty", "leadTimeDays", "listPriceCents"],
+    booleans: ["hazardous"],
+    lists: ["blockedRegions"],
+    known: [
+      "sku", "name", "description", "category", "manufacturer", "orderUnit", "contentUnit", "contentQty", "moq",
+      "orderStep", "maxQty", "leadTimeDays", "lifecycle", "successor", "listPriceCents", "currency", "hazardous",
+      "requiresCertification", "blockedRegions", "configModel", "machineModel",
+    ],
+  },
+  stock: { numbers: ["onHand", "reserved"], booleans: [], lists: [], known: ["sku", "warehouse", "onHand", "reserved"] },
+  prices: { numbers: ["minQty", "priceCents"], booleans: [], lists: [], known: ["priceList", "sku", "minQty", "priceCents"] },
+};
+
+const FEATURE_PREFIX = "feature:";
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+export interface CsvRows {
+  rows: Record<string, unknown>[];
+  origins: RowOrigin[];
+  problems: ImportProblem[];
+}
+
+/** Parses one `<section>.csv` file's text into rows shaped like the JSON format. */
+export function parseCsvSection(section: CsvSection, file: string, text: string): CsvRows {
+  const problems: ImportProblem[] = [];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, { columns: true, bom: true, trim: true, skip_empty_lines: true, info: true }) as typeof records;
+  } catch (err) {
+    const e = err as Error & { lines?: number };
+    return { rows: [], origins: [], problems: [{ file, path: e.lines ? String(e.lines) : "", field: "", reason: `not valid CSV: ${e.message}` }] };
+  }
+  const types = COLUMNS[section];
+  const header = records[0] ? Object.keys(records[0].record) : [];
+  for (const column of header) {
+    const isFeature = section === "products" && column.startsWith(FEATURE_PREFIX) && column.length > FEATURE_PREFIX.length;
+    if (!isFeature && !types.known.includes(column))
+      problems.push({ file, path: "1", field: column, reason: `unknown column (expected ${types.known.join(", ")}${section === "products" ? " or feature:<key>" : ""})` });
+  }
+  const rows: Record<string, unknown>[] = [];
+  const origins: RowOrigin[] = [];
+  for (const { record, info } of records) {
+    const path = String(info.lines);
+    const row: Record<string, unknown> = {};
+    const features: Record<string, unknown> = {};
+    for (const [column, cell] of Object.entries(record)) {
+      if (cell === "") continue; // empty cell = field absent, so the format's default applies
+      if (section === "products" && column.startsWith(FEATURE_PREFIX)) {
+        const key = column.slice(FEATURE_PREFIX.length);
+        if (key.endsWith("[]")) features[key.slice(0, -2)] = splitList(cell);
+        else features[key] = featureCell(cell);
+      } else if (types.numbers.includes(column)) {
+        if (NUMBER.test(cell)) row[column] = Number(cell);
+        else problems.push({ file, path, field: column, reason: `expected a number, got "${cell}"` });
+      } else if (types.booleans.includes(column)) {
+        const b = parseBoolean(cell);
+        if (b === undefined) problems.push({ file, path, field: column, reason: `expected true or false, got "${cell}"` });
+        else row[column] = b;
+      } else if (types.lists.includes(column)) {
+        row[column] = splitList(cell);
+      } else {
+        row[column] = cell;
+      }
+    }
+    if (Object.keys(features).length > 0) row.features = features;
+    rows.push(row);
+    origins.push({ file, path });
+  }
+  return { rows, origins, problems };
+}
+
+function splitList(cell: string): string[] {
+  return cell.split(";").map((s) => s.trim()).filter((s) => s !== "");
+}
+
+function parseBoolean(cell: string): boolean | undefined {
+  const v = cell.toLowerCase();
+  if (v === "true" || v === "yes" || v === "1") return true;
+  if (v === "false" || v === "no" || v === "0") return false;
+  return undefined;
+}
+
+/** Feature cells carry no type in CSV: numbers and true/false are detected, everything else is text. */
+function featureCell(cell: string): number | boolean | string {
+  if (NUMBER.test(cell)) return Number(cell);
+  const v = cell.toLowerCase();
+  if (v === "true") return true;
+  if (v === "false") return false;
+  return cell;
+}

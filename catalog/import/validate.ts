@@ -1,0 +1,85 @@
+/**
+ * Row validation: every row of every section against its zod schema from format.ts, plus a check for
+ * unknown fields (a misspelt optional field would otherwise be dropped silently). Problems carry the
+ * row's file and position; rows that pass are returned with their origin for the reference checks.
+ */
+import type { z } from "zod";
+import { SECTIONS, SECTION_NAMES, type ParsedImport, type SectionName } from "./format.ts";
+import { formatFieldPath, type ImportProblem, type RowOrigin } from "./errors.ts";
+import type { ImportSource } from "./read.ts";
+
+export interface ValidRows {
+  parsed: ParsedImport;
+  /** Origin of each parsed row, same index as in `parsed`. */
+  origins: Partial<Record<SectionName, RowOrigin[]>>;
+}
+
+export type ProgressFn = (section: string, done: number, total: number) => void;
+
+const PROGRESS_EVERY = 5000;
+
+/** Validates the rows of `source`, appending problems to `problems`. */
+export function validateRows(source: ImportSource, problems: ImportProblem[], progress?: ProgressFn): ValidRows {
+  // A bad CSV cell was already reported with a clearer reason than zod's; don't report it twice.
+  const reported = new Set(source.problems.map((p) => `${p.file}\u0000${p.path}\u0000${p.field}`));
+  const parsed: ParsedImport = {};
+  const origins: ValidRows["origins"] = {};
+  for (const section of SECTION_NAMES) {
+    const rows = source.sections[section];
+    if (!rows) continue;
+    const rowOrigins = source.origins[section] ?? [];
+    const schema: z.ZodType = SECTIONS[section];
+    const good: unknown[] = [];
+    const goodOrigins: RowOrigin[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const origin = rowOrigins[i] ?? { file: "document", path: `${section}[${i}]` };
+      const raw = rows[i];
+      const unknown: string[] = [];
+      collectUnknownKeys(schema, raw, [], unknown);
+      for (const field of unknown) problems.push({ ...origin, field, reason: "unknown field" });
+      const result = schema.safeParse(raw);
+      if (result.success) {
+        if (unknown.length === 0) {
+          good.push(result.data);
+          goodOrigins.push(origin);
+        }
+      } else {
+        for (const issue of result.error.issues) {
+          const field = formatFieldPath(issue.path);
+          if (reported.has(`${origin.file}\u0000${origin.path}\u0000${field}`)) continue;
+          problems.push({ ...origin, field, reason: issue.message });
+        }
+      }
+      if (progress && (i + 1) % PROGRESS_EVERY === 0) progress(section, i + 1, rows.length);
+    }
+    progress?.(section, rows.length, rows.length);
+    (parsed as Record<string, unknown[]>)[section] = good;
+    origins[section] = goodOrigins;
+  }
+  return { parsed, origins };
+}
+
+interface ZodDefLike {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+}
+
+const defOf = (schema: z.ZodType): ZodDefLike => (schema as unknown as { _zod: { def: ZodDefLike } })._zod.def;
+
+/** Walks a value alongside its schema (objects, arrays, optional/default wrappers) and lists keys the schema does not know. */
+function collectUnknownKeys(schema: z.ZodType, value: unknown, path: (string | number)[], out: string[]): void {
+  if (value === null || typeof value !== "object") return;
+  let def = defOf(schema);
+  while ((def.type === "optional" || def.type === "default" || def.type === "nullable") && def.innerType) def = defOf(def.innerType);
+  if (def.type === "object" && def.shape && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      const childSchema = def.shape[key];
+      if (!childSchema) out.push(formatFieldPath([...path, key]));
+      else collectUnknownKeys(childSchema, child, [...path, key], out);
+    }
+  } else if (def.type === "array" && def.element && Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) collectUnknownKeys(def.element, value[i], [...path, i], out);
+  }
+}
