@@ -1,0 +1,65 @@
+/**
+ * The shield graph: model ⇄ tools for the consultation; validate → confirm → (approve) → handoff for the order.
+ * Only the engine (validate, and again inside the hand-off transaction) decides that an order is clean, and only a
+ * buyer's confirmation of that exact draft hash leads to the hand-off — whatever the model says or calls.
+ *
+ *   START → model ─┬─ tool calls → tools ─┬─ review/place → validate ─┬─ clean place → confirm ─┬→ approve → handoff → END
+ *                  │                     └─ otherwise → model       └─ otherwise → model      └→ handoff
+ *                  └─ text → END
+ */
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { StructuredToolInterface } from "@langchain/core/tools";
+import { END, START, StateGraph } from "@langchain/langgraph";
+import type { Db } from "../catalog/db.ts";
+import { createCatalogReader } from "../catalog/queries/index.ts";
+import type { CatalogReader } from "../catalog/queries/types.ts";
+import { createAgentTools } from "../tools/agent-tools.ts";
+import { createApproveNode } from "./nodes/approve.ts";
+import { confirm } from "./nodes/confirm.ts";
+import { createHandoffNode } from "./nodes/handoff.ts";
+import { createModelNode } from "./nodes/model.ts";
+import { createToolsNode } from "./nodes/tools.ts";
+import { createValidateNode } from "./nodes/validate.ts";
+import { routeAfterModel, routeAfterTools, routeAfterValidate } from "./routes.ts";
+import { shieldContextSchema, ShieldState } from "./state.ts";
+
+export interface ShieldGraphDeps {
+  db: Db;
+  /** Any LangChain chat model with tool calling (ChatOpenAI, the offline model, a fake or the chaos model). */
+  model: BaseChatModel;
+  /** Defaults to a reader over `db`. */
+  data?: CatalogReader;
+  /** Clock for prices, dates and audit entries (tests pin it). */
+  now?: () => Date;
+  /** Defaults to the consultant's tools over `data`. */
+  tools?: StructuredToolInterface[];
+  systemPrompt?: string;
+}
+
+/**
+ * @example
+ *   const graph = buildShieldGraph({ db, model }).compile({ checkpointer: new SqliteSaver(db.$client) });
+ *   await graph.invoke({ messages: [new HumanMessage("2 seals for pump 2")] }, { configurable: { thread_id }, context: { customerId, channel: "widget" } });
+ */
+export function buildShieldGraph(deps: ShieldGraphDeps) {
+  const now = deps.now ?? (() => new Date());
+  const data = deps.data ?? createCatalogReader(deps.db);
+  const tools = deps.tools ?? createAgentTools({ db: deps.db, data, now });
+  if (typeof deps.model.bindTools !== "function") throw new Error("the chat model does not support tool calling (bindTools)");
+  const model = deps.model.bindTools(tools);
+
+  return new StateGraph(ShieldState, shieldContextSchema)
+    .addNode("model", createModelNode({ model, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }))
+    .addNode("tools", createToolsNode(tools))
+    .addNode("validate", createValidateNode({ data, now }))
+    .addNode("confirm", confirm, { ends: ["approve", "handoff", "confirm", END] })
+    .addNode("approve", createApproveNode({ db: deps.db, now }), { ends: ["handoff", "approve", END] })
+    .addNode("handoff", createHandoffNode({ db: deps.db, now }))
+    .addEdge(START, "model")
+    .addConditionalEdges("model", routeAfterModel, ["tools", END])
+    .addConditionalEdges("tools", routeAfterTools, ["validate", "model"])
+    .addConditionalEdges("validate", routeAfterValidate, ["confirm", "model"])
+    .addEdge("handoff", END);
+}
+
+export type ShieldGraphBuilder = ReturnType<typeof buildShieldGraph>;

@@ -1,0 +1,68 @@
+/**
+ * The approve node: a sales rep decides an exception the policy flagged (order value, discount, credit). The
+ * decision is written to the append-only audit log with actor, time and reason before the graph moves on. Only a
+ * caller on the `rep` channel can decide; anything else is asked again.
+ */
+import { Command, END, interrupt } from "@langchain/langgraph";
+import { z } from "zod";
+import type { Db } from "../../catalog/db.ts";
+import { auditLog } from "../../catalog/schema.ts";
+import { approvalCodes } from "../../tools/handoff.ts";
+import type { ShieldRunConfig, ShieldStateType } from "../state.ts";
+import { summarizeReport, type ReportSummary } from "./confirm.ts";
+import { shieldNotice } from "./model.ts";
+
+export const approvalResumeSchema = z.union([
+  z.object({ decision: z.enum(["approve", "reject"]), actor: z.string().trim().min(1).max(120), reason: z.string().trim().min(1).max(1000) }),
+  z.object({ cancel: z.literal(true) }),
+]);
+export type ApprovalResume = z.infer<typeof approvalResumeSchema>;
+
+export interface ApprovalInterrupt {
+  type: "approval";
+  draftHash: string;
+  customerId: string;
+  codes: string[];
+  issues: { code: string; message: string; lineId?: string }[];
+  summary: ReportSummary;
+}
+
+export interface ApproveNodeOptions {
+  db: Db;
+  now: () => Date;
+}
+
+export function createApproveNode(options: ApproveNodeOptions) {
+  return function approve(state: ShieldStateType, config: ShieldRunConfig): Command {
+    const report = state.report;
+    const draftHash = state.confirmation?.draftHash;
+    if (!report || !draftHash || report.draftHash !== draftHash) return new Command({ update: { messages: [shieldNotice("The order changed; please ask me to place it again.")] }, goto: END });
+    const codes = approvalCodes(report);
+    const issues = [...report.issues, ...report.lines.flatMap((l) => l.issues)]
+      .filter((i) => i.severity === "approval")
+      .map((i) => ({ code: i.code, message: i.message, ...(i.lineId ? { lineId: i.lineId } : {}) }));
+    const payload: ApprovalInterrupt = { type: "approval", draftHash, customerId: state.session?.customerId ?? "", codes, issues, summary: summarizeReport(report) };
+    const raw = interrupt(payload);
+    const parsed = approvalResumeSchema.safeParse(raw);
+    if (!parsed.success) return new Command({ goto: "approve" });
+    const value = parsed.data;
+    if ("cancel" in value) return new Command({ update: { confirmation: null }, goto: END });
+    // The buyer's own session can never approve its own exception.
+    if (config.context?.channel !== "rep") return new Command({ goto: "approve" });
+
+    const at = options.now().toISOString();
+    const threadId = String(config.configurable?.thread_id ?? "");
+    options.db
+      .insert(auditLog)
+      .values({ at, actor: value.actor, action: `approval.${value.decision}`, subject: `thread:${threadId}`, reason: value.reason, data: { draftHash, codes, customerId: payload.customerId, totalCents: report.totals.netCents } })
+      .run();
+    if (value.decision === "reject") {
+      return new Command({
+        update: { confirmation: null, messages: [shieldNotice(`A sales representative did not approve this order: ${value.reason}. Nothing was placed; your draft is kept.`, "approval-rejected")] },
+        goto: END,
+      });
+    }
+    const approval = { decision: "approve" as const, actor: value.actor, reason: value.reason, at, codes };
+    return new Command({ update: { approvals: [...state.approvals, approval] }, goto: "handoff" });
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The confirm node: the buyer confirms one exact draft version, named by its hash. A confirmation of another
+ * version is refused and the buyer is asked again for the current one. Nothing with side effects happens before
+ * `interrupt()` (the node re-runs from the top on resume).
+ */
+import { Command, END, interrupt } from "@langchain/langgraph";
+import { z } from "zod";
+import { hashDraft } from "../../tools/draft-hash.ts";
+import type { ValidationReport } from "../../tools/types.ts";
+import { routeAfterConfirm } from "../routes.ts";
+import type { ShieldStateType } from "../state.ts";
+import { shieldNotice } from "./model.ts";
+
+export const confirmResumeSchema = z.union([
+  z.object({ confirm: z.boolean(), draftHash: z.string().max(128) }),
+  /** The buyer moved on (sent a new message) instead of answering. */
+  z.object({ cancel: z.literal(true) }),
+]);
+export type ConfirmResume = z.infer<typeof confirmResumeSchema>;
+
+export interface ConfirmInterrupt {
+  type: "confirm";
+  draftHash: string;
+  summary: ReportSummary;
+}
+
+export interface ReportSummary {
+  currency: string;
+  totalCents: number;
+  promiseDate?: string;
+  needsApproval: boolean;
+  lines: { lineId: string; sku: string; name?: string; quantity: number; unit: string; unitPriceCents?: number; amountCents?: number; promiseDate?: string; verdict: string }[];
+  warnings: string[];
+}
+
+export function summarizeReport(report: ValidationReport): ReportSummary {
+  return {
+    currency: report.currency,
+    totalCents: report.totals.netCents,
+    ...(report.promiseDate ? { promiseDate: report.promiseDate } : {}),
+    needsApproval: report.needsApproval,
+    lines: report.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, name: l.name, quantity: l.quantity, unit: l.unit, unitPriceCents: l.unitPriceCents, amountCents: l.amountCents, promiseDate: l.promiseDate, verdict: l.verdict })),
+    warnings: [...report.issues, ...report.lines.flatMap((l) => l.issues)].filter((i) => i.severity !== "block").map((i) => i.message),
+  };
+}
+
+export function confirm(state: ShieldStateType): Command {
+  const currentHash = hashDraft(state.draft);
+  const report = state.report;
+  if (!report || report.draftHash !== currentHash || !report.clean) {
+    return new Command({ update: { messages: [shieldNotice("The order changed while it was being checked; please ask me to place it again.")], checkout: null }, goto: END });
+  }
+  const payload: ConfirmInterrupt = { type: "confirm", draftHash: currentHash, summary: summarizeReport(report) };
+  const raw = interrupt(payload);
+  const parsed = confirmResumeSchema.safeParse(raw);
+  if (!parsed.success) return new Command({ goto: "confirm" });
+  const value = parsed.data;
+  if ("cancel" in value) return new Command({ update: { checkout: null }, goto: END });
+  if (!value.confirm) {
+    return new Command({ update: { checkout: null, messages: [shieldNotice("Okay, I have not placed the order. Your draft is kept — tell me what to change.", "declined")] }, goto: END });
+  }
+  if (value.draftHash !== currentHash) {
+    return new Command({
+      update: { messages: [shieldNotice("That confirmation was for a different version of the order, so nothing was placed. Please check the current version and confirm it.", "stale-confirmation")] },
+      goto: "confirm",
+    });
+  }
+  const confirmation = { draftHash: currentHash, at: new Date().toISOString() };
+  const goto = routeAfterConfirm({ report, approvals: state.approvals, confirmation });
+  return new Command({ update: { confirmation, checkout: null }, goto });
+}

@@ -1,0 +1,91 @@
+/**
+ * The handoff node: hands the confirmed draft to tools/handoff.ts, the one transaction that re-validates, reserves
+ * stock and writes the order + outbox event. If the data changed since confirmation, the buyer is told what changed.
+ */
+import type { Db } from "../../catalog/db.ts";
+import { handOff } from "../../tools/handoff.ts";
+import type { Issue, ValidationReport } from "../../tools/types.ts";
+import type { ShieldRunConfig, ShieldStateType, ShieldUpdate } from "../state.ts";
+import { shieldNotice } from "./model.ts";
+
+export interface HandoffNodeOptions {
+  db: Db;
+  now: () => Date;
+}
+
+const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`;
+
+function fixesText(report: ValidationReport): string {
+  const issues: Issue[] = [...report.issues, ...report.lines.flatMap((l) => l.issues)].filter((i) => i.severity === "block" && i.fixes.length > 0);
+  const fixes = issues.flatMap((i) =>
+    i.fixes.slice(0, 3).map((f) => {
+      switch (f.kind) {
+        case "set_quantity": return `change ${f.lineId} to ${f.quantity}${f.unit ? ` ${f.unit}` : ""}`;
+        case "replace_sku": return `use ${f.sku} on ${f.lineId} (${f.reason})`;
+        case "accept_split": return `accept a split delivery on ${f.lineId}`;
+        case "set_requested_date": return `move the requested date to ${f.date}`;
+        case "remove_line": return `remove ${f.lineId}`;
+        case "set_option": return `choose ${f.group} on ${f.lineId}: ${f.values.join(" / ")}`;
+        case "set_machine": return `set machine ${f.machineId} on ${f.lineId}`;
+        case "set_ship_to": return `ship to ${f.shipToId}`;
+        case "add_line": return `add ${f.quantity} × ${f.sku}`;
+      }
+    }),
+  );
+  return fixes.length ? ` Possible fixes: ${[...new Set(fixes)].slice(0, 6).join("; ")}.` : "";
+}
+
+export function createHandoffNode(options: HandoffNodeOptions) {
+  return function handoff(state: ShieldStateType, config: ShieldRunConfig): ShieldUpdate {
+    const session = state.session;
+    const confirmation = state.confirmation;
+    if (!session || !confirmation) return { messages: [shieldNotice("Nothing to place: the order was not confirmed.")] };
+    const threadId = String(config.configurable?.thread_id ?? "");
+    const result = handOff(options.db, {
+      threadId,
+      draft: state.draft,
+      confirmedHash: confirmation.draftHash,
+      customerId: session.customerId,
+      contactId: session.contactId ?? null,
+      channel: session.channel ?? "widget",
+      approvals: state.approvals,
+      confirmedReport: state.report,
+      now: options.now(),
+    });
+    config.writer?.({ type: "handoff", status: result.status });
+    switch (result.status) {
+      case "placed": {
+        const h = result.order.header;
+        return {
+          order: { orderId: h.orderId, draftHash: h.confirmedDraftHash, totalCents: result.order.summary.totalAmountCents, currency: h.currency, status: "handed_off", createdAt: h.orderDate },
+          refusal: null,
+          confirmation: null,
+          messages: [shieldNotice(`Your order ${h.orderId} is placed: ${result.order.lines.length} line(s), ${money(result.order.summary.totalAmountCents, h.currency)}, complete delivery by ${h.promiseDate}.`, "order-placed")],
+        };
+      }
+      case "blocked":
+      case "changed": {
+        const what = result.status === "blocked" ? "Something changed before I could place your order, so nothing was placed" : "Prices or delivery dates changed before I could place your order, so nothing was placed";
+        return {
+          report: result.report,
+          confirmation: null,
+          refusal: { status: result.status, draftHash: confirmation.draftHash, changes: result.changes },
+          messages: [shieldNotice(`${what}: ${result.changes.join("; ")}.${fixesText(result.report)}`, "handoff-refused")],
+        };
+      }
+      case "needs_approval":
+        return {
+          report: result.report,
+          confirmation: null,
+          refusal: { status: "needs_approval", draftHash: confirmation.draftHash, changes: [] },
+          messages: [shieldNotice("This order now needs a sales representative's approval; please ask me to place it again.", "handoff-refused")],
+        };
+      case "stale":
+        return {
+          confirmation: null,
+          refusal: { status: "stale", draftHash: confirmation.draftHash, changes: [] },
+          messages: [shieldNotice("The order changed after you confirmed it, so nothing was placed. Please confirm the current version.", "handoff-refused")],
+        };
+    }
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The model node: the only place the LLM runs. Provider failures become a clear message to the buyer and the
+ * thread stays intact, so the next message simply continues.
+ */
+import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
+import type { Runnable } from "@langchain/core/runnables";
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { draftBrief, SYSTEM_PROMPT } from "../models/prompts.ts";
+import type { ShieldStateType, ShieldUpdate } from "../state.ts";
+
+/** Prefix of message ids the shield itself writes (notices, confirmations); kept out of the model's input. */
+export const NOTICE_ID_PREFIX = "shield-";
+/** Model ⇄ tools rounds allowed in one buyer turn before the shield stops the loop. */
+export const MAX_TOOL_ROUNDS = 12;
+
+export interface ModelNodeOptions {
+  /** A chat model with the tools bound. */
+  model: Runnable<BaseMessage[], BaseMessage>;
+  systemPrompt?: string;
+}
+
+let noticeSeq = 0;
+/** A message the shield says to the buyer (not the model's words). */
+export function shieldNotice(text: string, kind = "notice"): AIMessage {
+  noticeSeq = (noticeSeq + 1) % 1_000_000;
+  return new AIMessage({ id: `${NOTICE_ID_PREFIX}${kind}-${Date.now().toString(36)}-${noticeSeq}`, content: text });
+}
+
+export function isShieldNotice(m: BaseMessage): boolean {
+  return typeof m.id === "string" && m.id.startsWith(NOTICE_ID_PREFIX);
+}
+
+function roundsThisTurn(messages: BaseMessage[]): number {
+  let rounds = 0;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (HumanMessage.isInstance(m)) break;
+    if (AIMessage.isInstance(m) && (m.tool_calls?.length ?? 0) > 0) rounds++;
+  }
+  return rounds;
+}
+
+/** A user-facing sentence for a provider failure; the cause goes to the logs, not to the buyer. */
+export function providerErrorMessage(error: unknown): string {
+  const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""}`.toLowerCase();
+  const timeout = text.includes("timeout") || text.includes("timed out") || text.includes("abort");
+  return timeout
+    ? "Sorry — the assistant took too long to answer. Your order draft is saved; please send your message again."
+    : "Sorry — the assistant is unavailable right now. Your order draft is saved; please try again in a moment.";
+}
+
+export function createModelNode(options: ModelNodeOptions) {
+  const prompt = options.systemPrompt ?? SYSTEM_PROMPT;
+  return async function model(state: ShieldStateType, config: LangGraphRunnableConfig): Promise<ShieldUpdate> {
+    if (roundsThisTurn(state.messages) >= MAX_TOOL_ROUNDS) {
+      return { messages: [shieldNotice("I could not finish that in one step. Your draft is saved — tell me what you would like next.")], checkout: null };
+    }
+    const input: BaseMessage[] = [
+      new SystemMessage(`${prompt}\n\n${draftBrief(state.draft, state.report)}`),
+      ...state.messages.filter((m) => !isShieldNotice(m)),
+    ];
+    try {
+      const response = await options.model.invoke(input, config);
+      return { messages: [response], checkout: null };
+    } catch (error) {
+      if (config.signal?.aborted) throw error;
+      console.error("[agent] model provider failed:", (error as Error)?.message ?? error);
+      return { messages: [shieldNotice(providerErrorMessage(error), "provider-error")], checkout: null };
+    }
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The tools node: runs the model's tool calls one after another, threading the draft through them, so several
+ * edits in one model message compose instead of overwriting each other. Every call ends in a ToolMessage.
+ */
+import { AIMessage, type BaseMessage, type ToolMessage } from "@langchain/core/messages";
+import type { StructuredToolInterface } from "@langchain/core/tools";
+import { Command } from "@langchain/langgraph";
+import { runToolCall } from "../../tools/agent-tools.ts";
+import { hashDraft } from "../../tools/draft-hash.ts";
+import type { Draft, ValidationReport } from "../../tools/types.ts";
+import type { CheckoutRequest, ShieldContext, ShieldRunConfig, ShieldStateType, ShieldUpdate } from "../state.ts";
+
+export function createToolsNode(tools: StructuredToolInterface[]) {
+  return async function toolsNode(state: ShieldStateType, config: ShieldRunConfig): Promise<ShieldUpdate> {
+    const lastMessage = state.messages.at(-1);
+    const calls = lastMessage && AIMessage.isInstance(lastMessage) ? (lastMessage.tool_calls ?? []) : [];
+    // Identity: the thread's bound session wins over whatever context a later caller passes.
+    const context = (state.session ?? config.context) as ShieldContext | undefined;
+    let draft = state.draft;
+    let report = state.report;
+    let checkout = state.checkout;
+    const messages: BaseMessage[] = [];
+    for (const call of calls) {
+      const out = await runToolCall(tools, call, { state: { draft }, context, toolCallId: call.id ?? "" });
+      if (out instanceof Command) {
+        const update = (out.update ?? {}) as { draft?: Draft; report?: ValidationReport | null; checkout?: CheckoutRequest | null; messages?: BaseMessage[] };
+        if (update.draft) draft = update.draft;
+        if (update.report !== undefined) report = update.report;
+        if (update.checkout !== undefined) checkout = update.checkout;
+        messages.push(...(update.messages ?? []));
+      } else {
+        messages.push(out);
+      }
+      const result = messages.at(-1) as ToolMessage | undefined;
+      config.writer?.({ type: "tool", name: call.name, status: result?.status === "error" ? "error" : "ok" });
+    }
+    const update: ShieldUpdate = { messages, checkout };
+    if (draft !== state.draft) {
+      update.draft = draft;
+      update.report = report;
+      // A different draft is a different version: earlier confirmations and approvals do not carry over.
+      if (hashDraft(draft) !== hashDraft(state.draft)) Object.assign(update, { confirmation: null, approvals: [], refusal: null });
+      config.writer?.({ type: "draft", draft, report });
+    }
+    return update;
+  };
+}

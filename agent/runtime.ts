@@ -1,0 +1,201 @@
+/**
+ * The in-process API of the agent, used by the terminal chat, the server and the evals: send a buyer message,
+ * resume an interrupt (buyer confirmation or rep approval), read a thread. Threads are durable: they live in the
+ * SQLite checkpointer, so a new process (or a new agent on the same file) continues where the last one stopped.
+ */
+import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import type { Db } from "../catalog/db.ts";
+import { createCatalogReader } from "../catalog/queries/index.ts";
+import type { CatalogReader } from "../catalog/queries/types.ts";
+import type { Draft, ValidationReport } from "../tools/types.ts";
+import { buildShieldGraph } from "./graph.ts";
+import type { ApprovalInterrupt } from "./nodes/approve.ts";
+import type { ConfirmInterrupt } from "./nodes/confirm.ts";
+import { shieldContextSchema, type HandoffRefusal, type OrderStatus, type ShieldContext, type ShieldStateType } from "./state.ts";
+
+export interface ShieldAgentOptions {
+  db: Db;
+  model: BaseChatModel;
+  /** A checkpointer file of its own; default: the checkpointer tables live in `db` itself. */
+  checkpointerPath?: string;
+  /** Any LangGraph checkpointer (e.g. MemorySaver for throw-away runs). Wins over `checkpointerPath`. */
+  checkpointer?: BaseCheckpointSaver;
+  data?: CatalogReader;
+  now?: () => Date;
+  systemPrompt?: string;
+}
+
+export type PendingInterrupt = ConfirmInterrupt | ApprovalInterrupt;
+
+/** What a widget, the chat or an eval needs to show after a turn. */
+export interface ThreadView {
+  threadId: string;
+  messages: BaseMessage[];
+  draft: Draft;
+  report: ValidationReport | null;
+  pending: PendingInterrupt | null;
+  order: OrderStatus | null;
+  refusal: HandoffRefusal | null;
+  customerId: string | null;
+}
+
+/** Events of one turn, in order: text deltas, tool activity, draft/report changes, an interrupt, the end. */
+export type AgentEvent =
+  | { type: "text"; delta: string; messageId?: string }
+  | { type: "message"; text: string; messageId?: string }
+  | { type: "tool"; name: string; status: "ok" | "error" }
+  | { type: "draft"; draft: Draft; report: ValidationReport | null }
+  | { type: "report"; report: ValidationReport }
+  | { type: "handoff"; status: string }
+  | { type: "interrupt"; value: PendingInterrupt }
+  | { type: "done"; thread: ThreadView };
+
+export interface TurnResult {
+  /** What the buyer sees from this turn: the assistant's and the shield's messages, in order. */
+  replies: string[];
+  thread: ThreadView;
+}
+
+export interface TurnOptions {
+  signal?: AbortSignal;
+}
+
+export class ThreadAccessError extends Error {
+  readonly code = "forbidden:thread";
+}
+
+export function messageText(m: BaseMessage): string {
+  if (typeof m.content === "string") return m.content;
+  return m.content.map((c) => (typeof c === "string" ? c : c.type === "text" ? String((c as { text?: string }).text ?? "") : "")).join("");
+}
+
+/**
+ * @example
+ *   const agent = createShieldAgent({ db, model: fakeModel() });
+ *   const { replies, thread } = await agent.send("t-1", "I need 2 seals for pump 2", { customerId: "C-100", channel: "widget" });
+ *   if (thread.pending?.type === "confirm") await agent.resume("t-1", { confirm: true, draftHash: thread.pending.draftHash }, ctx);
+ */
+export function createShieldAgent(options: ShieldAgentOptions) {
+  const data = options.data ?? createCatalogReader(options.db);
+  const checkpointer = options.checkpointer ?? (options.checkpointerPath ? SqliteSaver.fromConnString(options.checkpointerPath) : new SqliteSaver(options.db.$client));
+  const graph = buildShieldGraph({ db: options.db, model: options.model, data, ...(options.now ? { now: options.now } : {}), ...(options.systemPrompt ? { systemPrompt: options.systemPrompt } : {}) }).compile({ checkpointer });
+
+  const config = (threadId: string, ctx: ShieldContext, signal?: AbortSignal) => ({
+    configurable: { thread_id: threadId },
+    context: ctx,
+    durability: "sync" as const,
+    recursionLimit: 80,
+    ...(signal ? { signal } : {}),
+  });
+
+  async function getThread(threadId: string): Promise<ThreadView> {
+    const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+    const values = (snapshot.values ?? {}) as Partial<ShieldStateType>;
+    const interrupts = snapshot.tasks.flatMap((t) => t.interrupts ?? []);
+    return {
+      threadId,
+      messages: values.messages ?? [],
+      draft: values.draft ?? { lines: [] },
+      report: values.report ?? null,
+      pending: (interrupts[0]?.value as PendingInterrupt | undefined) ?? null,
+      order: values.order ?? null,
+      refusal: values.refusal ?? null,
+      customerId: values.session?.customerId ?? null,
+    };
+  }
+
+  /** A thread belongs to the customer of its first message; reps may act on any thread. */
+  async function authorize(threadId: string, ctx: ShieldContext): Promise<ThreadView> {
+    const thread = await getThread(threadId);
+    if (thread.customerId && thread.customerId !== ctx.customerId && ctx.channel !== "rep") {
+      throw new ThreadAccessError("this conversation belongs to another customer");
+    }
+    return thread;
+  }
+
+  async function* run(threadId: string, input: unknown, ctx: ShieldContext, opts: TurnOptions): AsyncGenerator<AgentEvent> {
+    const streamed = new Set<string>();
+    const stream = await graph.stream(input as never, { ...config(threadId, ctx, opts.signal), streamMode: ["messages", "updates", "custom"] } as never);
+    for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
+      if (mode === "messages") {
+        const [message, meta] = chunk as [BaseMessage, { langgraph_node?: string }];
+        if (meta?.langgraph_node !== "model" || !(AIMessageChunk.isInstance(message) || AIMessage.isInstance(message))) continue;
+        const delta = messageText(message);
+        if (!delta) continue;
+        if (message.id) streamed.add(message.id);
+        yield { type: "text", delta, ...(message.id ? { messageId: message.id } : {}) };
+      } else if (mode === "custom") {
+        const event = chunk as AgentEvent;
+        if (event && typeof event === "object" && "type" in event) yield event;
+      } else if (mode === "updates") {
+        const update = chunk as Record<string, { messages?: BaseMessage[] } | unknown[]>;
+        for (const [node, value] of Object.entries(update)) {
+          if (node === "__interrupt__") {
+            const first = (value as { value: PendingInterrupt }[])[0];
+            if (first) yield { type: "interrupt", value: first.value };
+            continue;
+          }
+          const messages = (value as { messages?: BaseMessage[] } | null)?.messages ?? [];
+          for (const m of messages) {
+            if (!AIMessage.isInstance(m) || ToolMessage.isInstance(m)) continue;
+            const text = messageText(m);
+            if (text && !(m.id && streamed.has(m.id))) yield { type: "message", text, ...(m.id ? { messageId: m.id } : {}) };
+          }
+        }
+      }
+    }
+    yield { type: "done", thread: await getThread(threadId) };
+  }
+
+  async function collect(events: AsyncGenerator<AgentEvent>): Promise<TurnResult> {
+    const replies: string[] = [];
+    let current = "";
+    let thread: ThreadView | undefined;
+    for await (const e of events) {
+      if (e.type === "text") current += e.delta;
+      else if (e.type === "message") {
+        if (current) replies.push(current), (current = "");
+        replies.push(e.text);
+      } else if (e.type === "tool" && current) replies.push(current), (current = "");
+      else if (e.type === "done") thread = e.thread;
+    }
+    if (current) replies.push(current);
+    return { replies: replies.filter((r) => r.trim().length > 0), thread: thread! };
+  }
+
+  /** Stream one buyer message. A pending confirmation or approval is withdrawn first: the buyer moved on. */
+  async function* streamMessage(threadId: string, text: string, rawCtx: ShieldContext, opts: TurnOptions = {}): AsyncGenerator<AgentEvent> {
+    const ctx = shieldContextSchema.parse(rawCtx);
+    const thread = await authorize(threadId, ctx);
+    if (thread.pending) {
+      for await (const _ of run(threadId, new Command({ resume: { cancel: true } }), ctx, opts)) void _;
+    }
+    yield* run(threadId, { messages: [new HumanMessage(text)], session: ctx }, ctx, opts);
+  }
+
+  /** Stream the answer to an interrupt: `{ confirm, draftHash }` from the buyer, `{ decision, actor, reason }` from a rep. */
+  async function* streamResume(threadId: string, value: unknown, rawCtx: ShieldContext, opts: TurnOptions = {}): AsyncGenerator<AgentEvent> {
+    const ctx = shieldContextSchema.parse(rawCtx);
+    const thread = await authorize(threadId, ctx);
+    if (!thread.pending) {
+      yield { type: "message", text: "There is nothing waiting for a confirmation or approval in this conversation." };
+      yield { type: "done", thread };
+      return;
+    }
+    yield* run(threadId, new Command({ resume: value }), ctx, opts);
+  }
+
+  return {
+    graph,
+    getThread,
+    streamMessage,
+    streamResume,
+    send: (threadId: string, text: string, ctx: ShieldContext, opts?: TurnOptions) => collect(streamMessage(threadId, text, ctx, opts)),
+    resume: (threadId: string, value: unknown, ctx: ShieldContext, opts?: TurnOptions) => collect(streamResume(threadId, value, ctx, opts)),
+  };
+}
+
+export type ShieldAgent = ReturnType<typeof createShieldAgent>;

@@ -1,0 +1,66 @@
+/**
+ * The graph state of one buyer thread: the conversation, the draft order being built, the engine's latest report,
+ * where the checkout stands (requested, confirmed, approved) and the order that reached the ERP.
+ */
+import { Annotation, MessagesAnnotation, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { z } from "zod";
+import type { CleanOrderApproval } from "../tools/clean-order.ts";
+import { EMPTY_DRAFT, type Draft, type ValidationReport } from "../tools/types.ts";
+
+/** The run context: who is talking, from the authenticated session. Never from the model or the chat text. */
+export const shieldContextSchema = z.object({
+  customerId: z.string().min(1),
+  contactId: z.string().min(1).nullable().optional(),
+  /** widget | copilot | rep | chat | eval … — `rep` is required to decide approvals. */
+  channel: z.string().min(1).default("widget"),
+});
+export type ShieldContext = z.infer<typeof shieldContextSchema>;
+
+/** A review_order / place_order call waiting for the validate node. */
+export interface CheckoutRequest {
+  kind: "review" | "place";
+  toolCallId: string;
+}
+
+export interface Confirmation {
+  draftHash: string;
+  at: string;
+}
+
+export interface OrderStatus {
+  orderId: string;
+  draftHash: string;
+  totalCents: number;
+  currency: string;
+  status: "handed_off";
+  createdAt: string;
+}
+
+/** The outcome of the last hand-off attempt that did not produce an order (what the buyer was told). */
+export interface HandoffRefusal {
+  status: "blocked" | "changed" | "needs_approval" | "stale";
+  draftHash: string;
+  changes: string[];
+}
+
+const last = <T>(initial: () => T) => Annotation<T>({ reducer: (_a: T, b: T) => b, default: initial });
+
+export const ShieldState = Annotation.Root({
+  ...MessagesAnnotation.spec,
+  /** Bound once, at the first message of the thread: the customer this thread belongs to. */
+  session: Annotation<ShieldContext | null>({ reducer: (a, b) => a ?? b, default: () => null }),
+  draft: last<Draft>(() => EMPTY_DRAFT),
+  report: last<ValidationReport | null>(() => null),
+  checkout: last<CheckoutRequest | null>(() => null),
+  confirmation: last<Confirmation | null>(() => null),
+  /** Rep approvals of the current draft version (cleared when the draft changes hash). */
+  approvals: last<CleanOrderApproval[]>(() => []),
+  order: last<OrderStatus | null>(() => null),
+  refusal: last<HandoffRefusal | null>(() => null),
+});
+
+export type ShieldStateType = typeof ShieldState.State;
+export type ShieldUpdate = typeof ShieldState.Update;
+
+/** The config a node receives: the run context is the session of whoever called (buyer or rep). */
+export type ShieldRunConfig = LangGraphRunnableConfig & { context?: ShieldContext };

@@ -1,0 +1,286 @@
+/**
+ * The hand-off: the only side effect of the shield. In ONE immediate SQLite transaction it re-runs every check
+ * against the current data, and only when the confirmed draft is still clean (and still what the buyer saw) it
+ * reserves the stock, writes the order, its lines, an audit entry and the outbox event carrying the clean order.
+ * Because the transaction takes the write lock before reading (BEGIN IMMEDIATE), two checkouts of scarce stock are
+ * serialised: the second one re-validates against the first one's reservations and never oversells.
+ */
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "../catalog/db.ts";
+import { auditLog, customers, orderLines, orders, outbox, reservations, shipTos } from "../catalog/schema.ts";
+import { createCatalogReader } from "../catalog/queries/index.ts";
+import { validateDraft } from "./engine.ts";
+import { hashDraft } from "./draft-hash.ts";
+import { CLEAN_ORDER_SCHEMA_VERSION, type CleanOrder, type CleanOrderApproval, type CleanOrderLine } from "./clean-order.ts";
+import { VERDICT_CODES, type Draft, type Issue, type ValidationReport } from "./types.ts";
+
+export const ORDER_EVENT_TYPE = "order.created";
+
+export interface HandoffRequest {
+  threadId: string;
+  draft: Draft;
+  /** The hash the buyer confirmed; must equal the draft's hash. */
+  confirmedHash: string;
+  /** From the session, never from the model. */
+  customerId: string;
+  contactId?: string | null;
+  channel: string;
+  approvals?: CleanOrderApproval[];
+  /** The report the buyer saw when confirming: prices, dates and verdicts must not have moved since. */
+  confirmedReport?: ValidationReport | null;
+  now?: Date;
+}
+
+export type HandoffResult =
+  | { status: "placed"; orderId: string; order: CleanOrder; report: ValidationReport | null; replayed: boolean }
+  /** No longer clean against current data: nothing written; `changes` says what changed, the report has the fixes. */
+  | { status: "blocked"; report: ValidationReport; changes: string[] }
+  /** Still clean but prices, dates or verdicts differ from what the buyer confirmed: nothing written. */
+  | { status: "changed"; report: ValidationReport; changes: string[] }
+  | { status: "needs_approval"; report: ValidationReport }
+  | { status: "stale"; currentHash: string };
+
+export function idempotencyKey(threadId: string, draftHash: string): string {
+  return `${threadId}:${draftHash}`;
+}
+
+function orderIdFor(key: string): string {
+  return `ord_${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
+}
+
+/**
+ * Place the confirmed draft as an order, or explain why not. Synchronous: it runs inside a better-sqlite3
+ * transaction, and a repeat of the same (thread, hash) returns the order already written.
+ *
+ * @example
+ *   const r = handOff(db, { threadId, draft, confirmedHash: hashDraft(draft), customerId: "C-100", channel: "widget" });
+ *   if (r.status === "placed") console.log(r.order.header.orderId);
+ */
+export function handOff(db: Db, request: HandoffRequest): HandoffResult {
+  const now = request.now ?? new Date();
+  const run = db.$client.transaction((): HandoffResult => {
+    const draftHash = hashDraft(request.draft);
+    if (draftHash !== request.confirmedHash) return { status: "stale", currentHash: draftHash };
+    const key = idempotencyKey(request.threadId, draftHash);
+
+    const existing = db.select().from(orders).where(eq(orders.idempotencyKey, key)).get();
+    if (existing) {
+      const order = existing.payload as CleanOrder;
+      return { status: "placed", orderId: existing.id, order, report: request.confirmedReport ?? null, replayed: true };
+    }
+
+    const report = validateDraft(request.draft, { customerId: request.customerId, now, data: createCatalogReader(db) });
+    if (!report.clean) return { status: "blocked", report, changes: describeBlocks(report) };
+    const changes = request.confirmedReport ? diffReports(request.confirmedReport, report) : [];
+    if (changes.length > 0) return { status: "changed", report, changes };
+    const approvals = request.approvals ?? [];
+    if (report.needsApproval && !approvalsCover(report, approvals)) return { status: "needs_approval", report };
+
+    const orderId = orderIdFor(key);
+    const order = buildCleanOrder(db, { request, report, orderId, key, draftHash, now, approvals });
+    writeOrder(db, { order, request, report, draftHash, key });
+    return { status: "placed", orderId, order, report, replayed: false };
+  });
+  return run.immediate();
+}
+
+function approvalsCover(report: ValidationReport, approvals: CleanOrderApproval[]): boolean {
+  const codes = approvalCodes(report);
+  return approvals.some((a) => a.decision === "approve" && codes.every((c) => a.codes.includes(c)));
+}
+
+/** The codes of every approval-severity issue in a report, sorted and unique. */
+export function approvalCodes(report: ValidationReport): string[] {
+  const all = [...report.issues, ...report.lines.flatMap((l) => l.issues)].filter((i) => i.severity === "approval");
+  return [...new Set(all.map((i) => i.code))].sort();
+}
+
+function notices(report: ValidationReport): CleanOrder["header"]["validation"]["notices"] {
+  const all: Issue[] = [...report.issues, ...report.lines.flatMap((l) => l.issues)];
+  return all
+    .filter((i): i is Issue & { severity: "approval" | "warn" } => i.severity !== "block")
+    .map((i) => ({ code: i.code, severity: i.severity, message: i.message, ...(i.lineId ? { lineId: i.lineId } : {}) }));
+}
+
+interface BuildInput {
+  request: HandoffRequest;
+  report: ValidationReport;
+  orderId: string;
+  key: string;
+  draftHash: string;
+  now: Date;
+  approvals: CleanOrderApproval[];
+}
+
+function buildCleanOrder(db: Db, input: BuildInput): CleanOrder {
+  const { request, report, draftHash } = input;
+  const draft = request.draft;
+  const customer = db.select().from(customers).where(eq(customers.id, request.customerId)).get();
+  const shipTo = draft.shipToId
+    ? db.select().from(shipTos).where(eq(shipTos.id, draft.shipToId)).get()
+    : db.select().from(shipTos).where(eq(shipTos.customerId, request.customerId)).all().find((s) => s.isDefault);
+  const lines: CleanOrderLine[] = report.lines.map((lr, i) => {
+    const dl = draft.lines.find((l) => l.lineId === lr.lineId);
+    if (lr.verdict === "rejected") throw new Error(`clean report with a rejected line ${lr.lineId}`);
+    const machineId = dl?.machineId ?? draft.machineId;
+    return {
+      lineNo: i + 1,
+      lineId: lr.lineId,
+      sku: lr.sku,
+      description: lr.name ?? lr.sku,
+      quantity: lr.quantity,
+      orderUnit: lr.unit,
+      components: Object.entries(dl?.options ?? {}).map(([group, values]) => ({ group, values })),
+      ...(machineId ? { machineId } : {}),
+      unitPriceCents: lr.unitPriceCents ?? 0,
+      priceSource: lr.priceSource ?? "list",
+      lineAmountCents: lr.amountCents ?? 0,
+      deliverySchedule: lr.schedule.map((s) => ({ quantity: s.quantity, date: s.date, warehouse: s.warehouse, source: s.source })),
+      promiseDate: lr.promiseDate ?? lr.schedule.at(-1)?.date ?? input.now.toISOString().slice(0, 10),
+      verdict: lr.verdict,
+      verdictCodes: VERDICT_CODES[lr.verdict],
+    };
+  });
+  return {
+    schemaVersion: CLEAN_ORDER_SCHEMA_VERSION,
+    type: "ORDER",
+    header: {
+      orderId: input.orderId,
+      idempotencyKey: input.key,
+      orderDate: input.now.toISOString(),
+      customerId: request.customerId,
+      contactId: request.contactId ?? null,
+      ...(draft.poReference ? { customerPoReference: draft.poReference } : {}),
+      parties: {
+        shipTo:
+          shipTo && shipTo.customerId === request.customerId
+            ? {
+                id: shipTo.id,
+                label: shipTo.label,
+                street: shipTo.street,
+                postalCode: shipTo.postalCode,
+                city: shipTo.city,
+                country: shipTo.country,
+                region: shipTo.region,
+              }
+            : null,
+      },
+      currency: report.currency,
+      paymentTerms: customer?.paymentTerms ?? "NET30",
+      partialShipmentAllowed: customer?.partialShipment ?? true,
+      ...(draft.requestedDate ? { requestedDate: draft.requestedDate } : {}),
+      promiseDate: report.promiseDate ?? lines.map((l) => l.promiseDate).sort().at(-1) ?? input.now.toISOString().slice(0, 10),
+      channel: request.channel,
+      threadId: request.threadId,
+      confirmedDraftHash: draftHash,
+      validation: { checkedAt: report.checkedAt, clean: true, needsApproval: report.needsApproval, notices: notices(report) },
+      approvals: input.approvals,
+    },
+    lines,
+    summary: { totalItemNum: lines.length, totalAmountCents: report.totals.netCents },
+  };
+}
+
+interface WriteInput {
+  order: CleanOrder;
+  request: HandoffRequest;
+  report: ValidationReport;
+  draftHash: string;
+  key: string;
+}
+
+function writeOrder(db: Db, { order, request, report, draftHash, key }: WriteInput): void {
+  const orderId = order.header.orderId;
+  db.insert(orders)
+    .values({
+      id: orderId,
+      idempotencyKey: key,
+      threadId: request.threadId,
+      draftHash,
+      customerId: request.customerId,
+      contactId: request.contactId ?? null,
+      channel: request.channel,
+      status: "handed_off",
+      currency: report.currency,
+      totalCents: report.totals.netCents,
+      poReference: request.draft.poReference ?? null,
+      shipToId: order.header.parties.shipTo?.id ?? null,
+      payload: order,
+      createdAt: order.header.orderDate,
+    })
+    .run();
+  for (const line of order.lines) {
+    db.insert(orderLines)
+      .values({
+        orderId,
+        lineNo: line.lineNo,
+        sku: line.sku,
+        quantity: line.quantity,
+        unit: line.orderUnit,
+        unitPriceCents: line.unitPriceCents,
+        priceSource: line.priceSource,
+        amountCents: line.lineAmountCents,
+        verdict: line.verdict,
+        options: Object.fromEntries(line.components.map((c) => [c.group, c.values])),
+        schedule: line.deliverySchedule,
+      })
+      .run();
+    for (const d of line.deliverySchedule) {
+      // Lead-time deliveries are ordered from the supplier: there is nothing in a warehouse to hold.
+      if (d.source === "lead_time") continue;
+      db.insert(reservations)
+        .values({ sku: line.sku, warehouse: d.warehouse, quantity: d.quantity, orderId, threadId: request.threadId, expiresAt: null })
+        .run();
+    }
+  }
+  db.insert(auditLog)
+    .values({
+      actor: `buyer:${request.contactId ?? request.customerId}`,
+      action: "order.handed_off",
+      subject: orderId,
+      reason: "buyer confirmed a clean draft",
+      data: { threadId: request.threadId, draftHash, totalCents: report.totals.netCents, approvals: order.header.approvals.length },
+    })
+    .run();
+  db.insert(outbox)
+    .values({ id: `evt_${orderId.slice(4)}`, orderId, eventType: ORDER_EVENT_TYPE, payload: order, status: "pending", attempts: 0 })
+    .run();
+}
+
+function money(cents: number | undefined, currency: string): string {
+  return cents === undefined ? "?" : `${(cents / 100).toFixed(2)} ${currency}`;
+}
+
+/** One sentence per blocking issue, with its fixes, for the buyer. */
+export function describeBlocks(report: ValidationReport): string[] {
+  const out: string[] = [];
+  for (const issue of report.issues.filter((i) => i.severity === "block")) out.push(issue.message);
+  for (const line of report.lines) {
+    for (const issue of line.issues.filter((i) => i.severity === "block")) out.push(`${line.lineId} (${line.sku}): ${issue.message}`);
+  }
+  return out;
+}
+
+/** What moved between the report the buyer confirmed and the one at hand-off (prices, dates, verdicts, lines). */
+export function diffReports(before: ValidationReport, after: ValidationReport): string[] {
+  const changes: string[] = [];
+  for (const a of after.lines) {
+    const b = before.lines.find((l) => l.lineId === a.lineId);
+    const label = `${a.lineId} (${a.sku})`;
+    if (!b || b.sku !== a.sku || b.quantity !== a.quantity) {
+      changes.push(`${label}: line differs from the confirmed version`);
+      continue;
+    }
+    if (b.unitPriceCents !== a.unitPriceCents) {
+      changes.push(`${label}: unit price ${money(b.unitPriceCents, before.currency)} → ${money(a.unitPriceCents, after.currency)}`);
+    }
+    if (b.promiseDate !== a.promiseDate) changes.push(`${label}: promise date ${b.promiseDate ?? "?"} → ${a.promiseDate ?? "?"}`);
+    if (b.verdict !== a.verdict) changes.push(`${label}: ${b.verdict} → ${a.verdict}`);
+  }
+  if (before.lines.length !== after.lines.length) changes.push("the number of lines differs from the confirmed version");
+  if (changes.length === 0 && before.totals.netCents !== after.totals.netCents) {
+    changes.push(`total ${money(before.totals.netCents, before.currency)} → ${money(after.totals.netCents, after.currency)}`);
+  }
+  return changes;
+}
