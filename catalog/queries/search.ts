@@ -1,0 +1,453 @@
+/**
+ * Catalog search that works on any imported catalog: SQLite FTS5 (bm25, prefix queries) over the product text, a
+ * trigram index over SKUs for partial numbers, and edit-distance candidates for typos in SKUs and words. The indexes
+ * live in migration 0002_search_index and are kept in sync by triggers on `products`; `rebuildSearchIndex` repairs
+ * them wholesale (e.g. after a bulk load that bypassed triggers or renamed categories).
+ *
+ * Why no keyword lists: every word the search understands comes from the loaded catalog's own vocabulary
+ * (fts5vocab), so a catalog of valves works exactly like a catalog of pump seals.
+ */
+import type Database from "better-sqlite3";
+
+type Sqlite = Database.Database;
+
+export interface SearchQuery {
+  /** Free text, a SKU, a partial SKU or a mix ("seal FKM 32", "SL-FKM", "SLFKM-23"). */
+  query: string;
+  /** Category code or name; includes its direct sub-categories. */
+  category?: string;
+  /** Only parts that fit this machine model: parts with explicit fitment for it first, parts without any fitment list next. */
+  machineModel?: string;
+  /** Serial of the machine, to respect fitment serial ranges. */
+  serial?: string;
+  /** Default 10, at most 100. */
+  limit?: number;
+  /** Include `inactive` products (discontinued ones are always included: the buyer may ask for an old SKU). */
+  includeInactive?: boolean;
+}
+
+export type SearchMatch = "sku_exact" | "sku_partial" | "sku_fuzzy" | "text" | "text_fuzzy" | "browse";
+
+export interface SearchHit {
+  sku: string;
+  name: string;
+  category: string;
+  manufacturer: string | null;
+  lifecycle: string;
+  successorSku: string | null;
+  /** True when the product lists the requested machine model in its fitment. */
+  fitsExplicitly: boolean;
+  match: SearchMatch;
+  /** Higher is better; comparable only within one result list. */
+  score: number;
+}
+
+export interface CatalogSearch {
+  search(q: SearchQuery): SearchHit[];
+  /** Existing SKUs that look like `input` (partial or misspelt), best first. */
+  suggestSkus(input: string, limit?: number): string[];
+  /** The catalog word closest to `word` (itself when it is a catalog word or prefix), or undefined. */
+  correctWord(word: string): string | undefined;
+}
+
+const STOPWORDS = new Set(
+  (
+    "a an and any are as at be but by can could do does for from have i in is it me my need of on or our please " +
+    "show some that the this to want we with would you your ich ein eine einen einem einer und oder für fuer mit " +
+    "von zu zum zur der die das den dem des bitte brauche brauchen haben habe wir ist sind auf aus bei"
+  ).split(" "),
+);
+
+interface ProductRow {
+  rowid: number;
+  sku: string;
+  name: string;
+  category: string;
+  manufacturer: string | null;
+  lifecycle: string;
+  successor_sku: string | null;
+  fits: number;
+}
+
+type Candidate = { row: ProductRow; match: SearchMatch; score: number };
+
+/** How many full-text matches are re-scored per query (see textCandidates). */
+const CANDIDATES = 100;
+
+const PRODUCT_COLS =
+  "p.rowid AS rowid, p.sku, p.name, p.category, p.manufacturer, p.lifecycle, p.successor_sku";
+
+/** Accepts the drizzle handle (with `$client`) or a raw better-sqlite3 database. */
+function rawOf(db: Sqlite | { $client: Sqlite }): Sqlite {
+  return "$client" in db ? db.$client : db;
+}
+
+/**
+ * @example
+ *   const search = createCatalogSearch(db);
+ *   search.search({ query: "fkm seal", machineModel: "CP-200", limit: 5 });
+ *   search.suggestSkus("SL-FMK-32"); // ["SL-FKM-32"]
+ */
+export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSearch {
+  const sqlite = rawOf(db);
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = sqlite.prepare(sql)));
+    return s;
+  };
+  // Existence and rarity probes through MATCH: FTS5 iterates doclists lazily, so these cost microseconds, unlike
+  // fts5vocab lookups (which open the whole index) or bm25 over every match.
+  const exists = (table: "product_search" | "product_sku_search", expr: string) =>
+    stmt(`SELECT 1 FROM ${table} WHERE ${table} MATCH ? LIMIT 1`).get(expr) !== undefined;
+  const quote = (t: string) => `"${t.replaceAll('"', '""')}"`;
+  const vocabHas = (prefix: string) => exists("product_search", `${quote(prefix)}*`);
+  const termHas = (term: string) => exists("product_search", quote(term));
+  const gramDocs = (gram: string) =>
+    (
+      stmt(
+        "SELECT count(*) AS n FROM (SELECT rowid FROM product_sku_search WHERE product_sku_search MATCH ? LIMIT 1000)",
+      ).get(quote(gram)) as { n: number }
+    ).n;
+  const vocabNear = (word: string, prefix: string) =>
+    stmt(
+      "SELECT term, doc FROM product_search_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? LIMIT 20000",
+    ).all(prefix, prefix + "\uffff", word.length - 2, word.length + 2) as { term: string; doc: number }[];
+
+  function correctWord(raw: string): string | undefined {
+    const word = raw.toLowerCase();
+    if (word.length < 2) return undefined;
+    if (termHas(word) || vocabHas(word)) return word;
+    if (word.length < 4) return undefined;
+    const max = word.length <= 5 ? 1 : 2;
+    // Most typos keep the first two letters; look there first (a short range of the vocabulary), then wider.
+    for (const prefix of [word.slice(0, 2), word.slice(0, 1)]) {
+      let best: { term: string; d: number; doc: number } | undefined;
+      for (const { term, doc } of vocabNear(word, prefix)) {
+        const d = editDistance(word, term, max);
+        if (d <= max && (!best || d < best.d || (d === best.d && doc > best.doc))) best = { term, d, doc };
+      }
+      if (best) return best.term;
+    }
+    return undefined;
+  }
+
+  function filters(q: SearchQuery, params: unknown[]): string {
+    const where: string[] = [];
+    if (!q.includeInactive) where.push("p.lifecycle <> 'inactive'");
+    const category = q.category ? resolveCategory(q.category) : undefined;
+    if (q.category) {
+      where.push("p.category IN (SELECT code FROM categories WHERE code = ? OR parent_code = ? UNION SELECT ?)");
+      params.push(category, category, category ?? q.category);
+    }
+    if (q.machineModel) {
+      where.push(
+        "(NOT EXISTS (SELECT 1 FROM fitment f WHERE f.part_sku = p.sku) OR EXISTS (" + FIT_SQL + "))",
+      );
+      params.push(q.machineModel, q.serial ?? null, q.serial ?? null, q.serial ?? null, q.serial ?? null);
+    }
+    return where.length ? " AND " + where.join(" AND ") : "";
+  }
+  const fitsCol = (q: SearchQuery, params: unknown[]) => {
+    if (!q.machineModel) return "0 AS fits";
+    params.push(q.machineModel, q.serial ?? null, q.serial ?? null, q.serial ?? null, q.serial ?? null);
+    return `EXISTS (${FIT_SQL}) AS fits`;
+  };
+
+  function resolveCategory(input: string): string | undefined {
+    const row = stmt("SELECT code FROM categories WHERE code = ? COLLATE NOCASE OR name = ? COLLATE NOCASE LIMIT 1").get(
+      input,
+      input,
+    ) as { code: string } | undefined;
+    return row?.code;
+  }
+
+  function skuCandidates(token: string, q: SearchQuery, limit: number, fuzzy = true): Candidate[] {
+    const t = token.toLowerCase();
+    // No ESCAPE clause: FTS5 only serves LIKE from the trigram index without one; `_`/`%` are re-checked below.
+    const rows = runFiltered(
+      q,
+      "SELECT rowid FROM product_sku_search WHERE sku LIKE ? LIMIT 300",
+      [`%${t}%`],
+    ).filter((row) => row.sku.toLowerCase().includes(t));
+    if (rows.length > 0) {
+      return rows.map((row) => {
+        const s = row.sku.toLowerCase();
+        const exact = s === t;
+        const score = exact ? 1000 : (s.startsWith(t) ? 800 : 600) - (s.length - t.length);
+        return { row, match: exact ? "sku_exact" : "sku_partial", score };
+      });
+    }
+    if (!fuzzy) return [];
+    // Typo: one edit destroys at most 3 trigrams, so the target shares at least one of the 4 rarest grams of the
+    // token; rank those candidates by shared grams, then keep the ones within edit distance (partial SKUs allowed).
+    const max = t.length <= 6 ? 1 : 2;
+    const grams = rarestTrigrams(t, 3 * max + 1);
+    if (grams.length === 0) return [];
+    const pool = stmt("SELECT rowid, sku FROM product_sku_search WHERE product_sku_search MATCH ? LIMIT 500").all(
+      grams.map(quote).join(" OR "),
+    ) as { rowid: number; sku: string }[];
+    const near = new Map<number, number>();
+    for (const c of pool) {
+      const d = substringEditDistance(t, c.sku.toLowerCase(), max);
+      if (d <= max) near.set(c.rowid, 500 - 100 * d - (c.sku.length - t.length));
+    }
+    const best = [...near].sort((a, b) => b[1] - a[1]).slice(0, limit * 3);
+    return byRowids(q, best.map(([rowid]) => rowid))
+      .map((row) => ({ row, match: "sku_fuzzy" as SearchMatch, score: near.get(row.rowid)! }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  /** The given products (by rowid) that pass the search filters. */
+  function byRowids(q: SearchQuery, rowids: number[]): ProductRow[] {
+    if (rowids.length === 0) return [];
+    return runFiltered(q, "SELECT value AS rowid FROM json_each(?)", [JSON.stringify(rowids)]);
+  }
+
+  /** Rows of `products` whose rowid the inner query yields, with the search filters applied. */
+  function runFiltered(q: SearchQuery, inner: string, innerParams: unknown[]): ProductRow[] {
+    const params: unknown[] = [];
+    const fits = fitsCol(q, params);
+    params.push(...innerParams);
+    const where = filters(q, params);
+    return stmt(
+      `SELECT ${PRODUCT_COLS}, ${fits} FROM (${inner}) h JOIN products p ON p.rowid = h.rowid WHERE 1 = 1${where}`,
+    ).all(...params) as ProductRow[];
+  }
+
+  function rarestTrigrams(t: string, n: number): string[] {
+    const grams = trigrams(t);
+    const docs = new Map<string, number>();
+    for (const g of grams) docs.set(g, gramDocs(g));
+    return grams
+      .filter((g) => (docs.get(g) ?? 0) > 0)
+      .sort((a, b) => docs.get(a)! - docs.get(b)! || (a < b ? -1 : 1))
+      .slice(0, n);
+  }
+
+  function textCandidates(words: string[], q: SearchQuery, limit: number): Candidate[] {
+    const groups: { expr: string; terms: string[] }[] = [];
+    let corrected = false;
+    for (const w of words) {
+      if (termHas(w)) {
+        // An exact catalog word: no prefix expansion (that merges every longer word's doclist up front).
+        groups.push({ expr: quote(w), terms: [w] });
+        continue;
+      }
+      if (vocabHas(w)) {
+        groups.push({ expr: `${quote(w)}*`, terms: [w] });
+        continue;
+      }
+      const split = w.match(/^(\d+(?:[.,]\d+)?)([a-z]+)$/) ?? w.match(/^([a-z]+)(\d+(?:[.,]\d+)?)$/);
+      if (split && vocabHas(split[1]!) && vocabHas(split[2]!)) {
+        groups.push({ expr: `"${split[1]} ${split[2]}"`, terms: [split[1]!, split[2]!] });
+        continue;
+      }
+      const c = correctWord(w);
+      if (c) {
+        groups.push({ expr: `"${c}"*`, terms: [c] });
+        corrected = true;
+      }
+    }
+    if (groups.length === 0) return [];
+    const categoryCodes = q.category ? categoryTree(q.category) : [];
+    const scoped = (expr: string) =>
+      categoryCodes.length
+        ? `(${expr}) AND category : (${categoryCodes.map((c) => `"${c.replaceAll('"', '""')}"`).join(" OR ")})`
+        : expr;
+    // Why a capped, unranked candidate set: bm25 over every match of a common word costs tens of ms on 100k SKUs;
+    // the first CANDIDATES matches re-scored by where the words occur rank just as usefully for a buyer.
+    // Score on the index's own copy of SKU and name, then read products for the best few only.
+    const run = (expr: string) =>
+      stmt(`SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES}`).all(
+        scoped(expr),
+      ) as { rowid: number; sku: string; name: string }[];
+    const terms = groups.flatMap((g) => g.terms);
+    const rank = (hits: { rowid: number; sku: string; name: string }[], base: number, m: SearchMatch): Candidate[] => {
+      const scores = new Map(hits.map((h) => [h.rowid, base + textScore(h, terms, [])]));
+      const top = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit * 3);
+      return byRowids(q, top.map(([rowid]) => rowid)).map((row) => ({ row, match: m, score: scores.get(row.rowid)! }));
+    };
+    let scored = rank(run(groups.map((g) => g.expr).join(" AND ")), 1, corrected ? "text_fuzzy" : "text");
+    // Parts listed for the machine are checked here in full (every word must occur), so a long match list for a
+    // common word cannot crowd them out of the capped candidate set.
+    if (q.machineModel) {
+      const all = groups.map((g) => g.terms);
+      for (const row of explicitFits(q)) {
+        const score = textScore(row, terms, all);
+        if (score > 0) scored.push({ row, match: corrected ? "text_fuzzy" : "text", score });
+      }
+    }
+    if (scored.length === 0 && groups.length > 1) scored = rank(run(groups.map((g) => g.expr).join(" OR ")), 0, "text_fuzzy");
+    return scored;
+  }
+
+  /** Parts listed in the fitment of the requested machine model (a short list, read whole). */
+  function explicitFits(q: SearchQuery): ProductRow[] {
+    const params: unknown[] = [q.machineModel, q.serial ?? null, q.serial ?? null, q.serial ?? null, q.serial ?? null];
+    const where = filters({ ...q, machineModel: undefined }, params);
+    return stmt(
+      `SELECT ${PRODUCT_COLS}, 1 AS fits FROM fitment f JOIN products p ON p.sku = f.part_sku
+       WHERE f.machine_model = ? AND (? IS NULL OR f.serial_from IS NULL OR f.serial_from <= ?)
+         AND (? IS NULL OR f.serial_to IS NULL OR f.serial_to >= ?)${where} LIMIT 5000`,
+    ).all(...params) as ProductRow[];
+  }
+
+  function categoryTree(input: string): string[] {
+    const code = resolveCategory(input) ?? input;
+    const kids = stmt("SELECT code FROM categories WHERE parent_code = ?").all(code) as { code: string }[];
+    return [code, ...kids.map((k) => k.code)];
+  }
+
+  function browse(q: SearchQuery, limit: number) {
+    const params: unknown[] = [];
+    const fits = fitsCol(q, params);
+    const where = filters(q, params);
+    const rows = stmt(
+      `SELECT ${PRODUCT_COLS}, ${fits} FROM products p WHERE 1 = 1${where} ORDER BY fits DESC, p.lifecycle = 'active' DESC, p.sku LIMIT ?`,
+    ).all(...params, limit) as ProductRow[];
+    return rows.map((row) => ({ row, match: "browse" as SearchMatch, score: 0 }));
+  }
+
+  function search(q: SearchQuery): SearchHit[] {
+    const limit = Math.max(1, Math.min(100, Math.floor(q.limit ?? 10)));
+    const tokens = tokenize(q.query ?? "");
+    const found = new Map<string, { row: ProductRow; match: SearchMatch; score: number }>();
+    const add = (c: { row: ProductRow; match: SearchMatch; score: number }) => {
+      const prev = found.get(c.row.sku);
+      if (!prev || prev.score < c.score) found.set(c.row.sku, c);
+    };
+    const skuTokens = tokens.filter(looksLikeSku);
+    const whole = (q.query ?? "").trim();
+    if (whole.length >= 3 && !/\s/.test(whole) && !skuTokens.includes(whole)) skuTokens.unshift(whole);
+    for (const t of skuTokens) for (const c of skuCandidates(t, q, limit, looksLikeSku(t))) add(c);
+    const skuHit = [...found.values()].some((c) => c.match === "sku_exact" || c.match === "sku_partial");
+    const words = tokens
+      .map((t) => t.toLowerCase())
+      .filter((w) => w.length >= 2 && !STOPWORDS.has(w) && !(skuHit && looksLikeSku(w)));
+    if (words.length > 0 && found.size < limit) for (const c of textCandidates(words, q, limit)) add(c);
+    if (tokens.length === 0) for (const c of browse(q, limit)) add(c);
+    return [...found.values()]
+      .map(({ row, match, score }) => ({
+        sku: row.sku,
+        name: row.name,
+        category: row.category,
+        manufacturer: row.manufacturer,
+        lifecycle: row.lifecycle,
+        successorSku: row.successor_sku,
+        fitsExplicitly: row.fits === 1,
+        match,
+        score: score + (row.fits === 1 ? 50 : 0) - (row.lifecycle === "active" ? 0 : 20),
+      }))
+      .sort((a, b) => b.score - a.score || (a.sku < b.sku ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  function suggestSkus(input: string, limit = 5): string[] {
+    const t = input.trim();
+    if (t.length < 2) return [];
+    return skuCandidates(t, { query: t, includeInactive: true }, limit)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map((c) => c.row.sku);
+  }
+
+  return { search, suggestSkus, correctWord };
+}
+
+const FIT_SQL =
+  "SELECT 1 FROM fitment f WHERE f.part_sku = p.sku AND f.machine_model = ? AND (? IS NULL OR f.serial_from IS NULL OR f.serial_from <= ?) AND (? IS NULL OR f.serial_to IS NULL OR f.serial_to >= ?)";
+
+/** One-off search; prefer `createCatalogSearch` when searching repeatedly (it caches prepared statements). */
+export function searchCatalog(db: Sqlite | { $client: Sqlite }, q: SearchQuery): SearchHit[] {
+  return createCatalogSearch(db).search(q);
+}
+
+/** Rebuilds both search indexes from `products` (and category names) in one transaction. */
+export function rebuildSearchIndex(db: Sqlite | { $client: Sqlite }): void {
+  const sqlite = rawOf(db);
+  sqlite.transaction(() => {
+    sqlite.exec(`
+      DELETE FROM product_search;
+      DELETE FROM product_sku_search;
+      INSERT INTO product_search(rowid, sku, name, category, manufacturer, description, machine)
+        SELECT p.rowid, p.sku, p.name, p.category || ' ' || coalesce(c.name, ''), coalesce(p.manufacturer, ''),
+               p.description, coalesce(p.machine_model, '')
+        FROM products p LEFT JOIN categories c ON c.code = p.category;
+      INSERT INTO product_sku_search(rowid, sku) SELECT rowid, sku FROM products;
+      INSERT INTO product_search(product_search) VALUES ('optimize');
+    `);
+  })();
+}
+
+/** Words and SKU-like tokens; keeps `-`, `/`, `.` inside tokens ("SL-FKM-32", "1/2", "2.5"). */
+export function tokenize(text: string): string[] {
+  return (text.normalize("NFKC").match(/[\p{L}\p{N}]+(?:[-/._][\p{L}\p{N}]+)*/gu) ?? []).slice(0, 24);
+}
+
+/** A token that may be (part of) a SKU: has a digit, or is joined by separators, and is at least 3 characters. */
+export function looksLikeSku(token: string): boolean {
+  return token.length >= 3 && (/\d/.test(token) || /[-/._]/.test(token)) && /[\p{L}\p{N}]{2}/u.test(token);
+}
+
+/**
+ * Where the query words occur: name 3, SKU 2, category 1 (prefix match on word boundaries). With `required`
+ * groups (rows that did not come from the full-text index) every group must occur, else the score is 0.
+ */
+function textScore(row: { name: string; sku: string; category?: string }, terms: string[], required: string[][]): number {
+  const name = wordsOf(row.name);
+  const sku = wordsOf(row.sku);
+  const cat = row.category ? wordsOf(row.category) : [];
+  const has = (words: string[], t: string) => words.some((w) => w.startsWith(t));
+  for (const group of required) if (!group.every((t) => has(name, t) || has(sku, t) || has(cat, t))) return 0;
+  let score = 0;
+  for (const t of terms) score += (has(name, t) ? 3 : 0) + (has(sku, t) ? 2 : 0) + (has(cat, t) ? 1 : 0);
+  return score - Math.min(row.name.length, 200) / 400;
+}
+
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(WORD_SPLIT);
+}
+
+function trigrams(s: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+  return [...out];
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance, stopping early above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  return alignment(a, b, max, false);
+}
+
+/** Smallest edit distance between `needle` and any substring of `hay` (a partial SKU with a typo). */
+export function substringEditDistance(needle: string, hay: string, max = Infinity): number {
+  return alignment(needle, hay, max, true);
+}
+
+function alignment(a: string, b: string, max: number, freeEnds: boolean): number {
+  const n = a.length;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = freeEnds ? 0 : j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0]!;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return freeEnds ? Math.min(...prev) : prev[m]!;
+}
