@@ -1,10 +1,20 @@
 /**
- * The validation engine: runs every check on a draft and assembles the ValidationReport.
- * Pure over the catalog reader; never throws on any draft shape (bad input becomes issues).
+ * The validation engine: runs every check on a draft and assembles the ValidationReport. Pure over the catalog
+ * reader (all rows read up front in batches); never throws on any draft shape — bad input becomes issues.
  */
 import type { CatalogReader } from "../catalog/queries/types.ts";
-import { hashDraft } from "./draft-hash.ts";
-import type { Draft, ValidationReport } from "./types.ts";
+import { checkAvailability } from "./checks/availability.ts";
+import { checkCompatibility, alternativesFor } from "./checks/compatibility.ts";
+import { checkConfiguration } from "./checks/configuration.ts";
+import { issue, type LineState, type OrderState } from "./checks/context.ts";
+import { checkCredit } from "./checks/credit.ts";
+import { checkPolicy } from "./checks/policy.ts";
+import { checkPricing } from "./checks/pricing.ts";
+import { checkProduct } from "./checks/product.ts";
+import { checkQuantity } from "./checks/quantity.ts";
+import { canonicalJson, hashDraft } from "./draft-hash.ts";
+import type { Draft, DraftLine, Issue, LineReport, LineVerdict, ValidationReport } from "./types.ts";
+import { createHash } from "node:crypto";
 
 export interface EngineContext {
   /** From the authenticated session, never from the draft or the model. */
@@ -13,27 +23,197 @@ export interface EngineContext {
   data: CatalogReader;
 }
 
+const MAX_LINES = 500;
+const str = (v: unknown, max = 120): string | undefined => (typeof v === "string" && v.length <= max ? v : undefined);
+const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v));
+
+/** Keeps only well-typed fields of a line; what is missing or malformed the checks report. */
+function sanitizeLine(raw: unknown, index: number): DraftLine {
+  const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const line: DraftLine = {
+    lineId: str(r.lineId, 40) || `#${index + 1}`,
+    sku: typeof r.sku === "string" ? r.sku.trim().slice(0, 120) : "",
+    quantity: typeof r.quantity === "number" ? r.quantity : NaN,
+  };
+  const unit = str(r.unit, 10);
+  if (unit) line.unit = unit;
+  if (r.options && typeof r.options === "object" && !Array.isArray(r.options)) {
+    const options: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(r.options as Record<string, unknown>)) {
+      const values = (Array.isArray(v) ? v : [v]).filter((x): x is string | number => typeof x === "string" || typeof x === "number").map(String);
+      options[k] = values;
+    }
+    line.options = options;
+  }
+  const machineId = str(r.machineId);
+  if (machineId !== undefined) line.machineId = machineId;
+  if (typeof r.requestedUnitPriceCents === "number" && Number.isFinite(r.requestedUnitPriceCents) && r.requestedUnitPriceCents >= 0)
+    line.requestedUnitPriceCents = r.requestedUnitPriceCents;
+  if (isDate(r.requestedDate)) line.requestedDate = r.requestedDate;
+  return line;
+}
+
+function safeHash(draft: Draft): string {
+  try {
+    return hashDraft(draft);
+  } catch {
+    // Cycles or BigInts cannot be confirmed anyway; the hash only has to be stable for the same input.
+    return createHash("sha256").update(String(canonicalJsonSafe(draft))).digest("hex");
+  }
+}
+function canonicalJsonSafe(v: unknown): string {
+  try {
+    return canonicalJson(v);
+  } catch {
+    return "unhashable";
+  }
+}
+
 /**
  * @example
  *   const data = createCatalogReader(db);
  *   const report = validateDraft(draft, { customerId: session.customerId, now: new Date(), data });
- *   if (report.clean) { ... }
+ *   if (report.clean && !report.needsApproval) { ... }
  */
 export function validateDraft(draft: Draft, ctx: EngineContext): ValidationReport {
-  const lines = Array.isArray(draft?.lines) ? draft.lines : [];
-  return {
-    clean: false,
-    needsApproval: false,
-    draftHash: hashDraft(draft),
+  const d = (draft && typeof draft === "object" ? draft : {}) as Partial<Draft> & Record<string, unknown>;
+  const rawLines = Array.isArray(d.lines) ? d.lines : [];
+  const lines = rawLines.slice(0, MAX_LINES).map(sanitizeLine);
+  const now = ctx.now instanceof Date && Number.isFinite(ctx.now.getTime()) ? ctx.now : new Date();
+  const data = ctx.data;
+  const customer = data.customer(ctx.customerId);
+  const orderIssues: Issue[] = [];
+  if (!customer) orderIssues.push(issue("customer.unknown", "block", "The customer account is unknown.", []));
+
+  const shipToId = str(d.shipToId);
+  const shipTo = shipToId !== undefined ? customer?.shipTos.find((s) => s.id === shipToId) : customer?.shipTos.find((s) => s.isDefault) ?? customer?.shipTos[0];
+  if (shipToId !== undefined && !shipTo)
+    orderIssues.push(
+      issue(
+        "shipto.unknown",
+        "block",
+        `"${shipToId}" is not one of your delivery addresses.`,
+        (customer?.shipTos ?? []).map((s) => ({ kind: "set_ship_to" as const, shipToId: s.id })),
+        { details: { shipToId } },
+      ),
+    );
+  if (rawLines.length === 0) orderIssues.push(issue("order.empty", "block", "The order has no lines yet.", []));
+  if (rawLines.length > MAX_LINES)
+    orderIssues.push(issue("order.too_many_lines", "block", `An order can have at most ${MAX_LINES} lines.`, [], { details: { lines: rawLines.length } }));
+  const seenIds = new Set<string>();
+  for (const l of lines) {
+    if (seenIds.has(l.lineId))
+      orderIssues.push(issue("order.duplicate_line_id", "block", `Two lines share the id "${l.lineId}".`, [{ kind: "remove_line", lineId: l.lineId }], { lineId: l.lineId }));
+    seenIds.add(l.lineId);
+  }
+
+  const skus = [...new Set(lines.map((l) => l.sku).filter((s) => s !== ""))];
+  const products = data.products(skus);
+  const known = skus.filter((s) => products.has(s));
+  const features = data.features(known);
+  const draftMachineId = str(d.machineId);
+  const order: OrderState = {
     customerId: ctx.customerId,
-    currency: "EUR",
+    customer,
+    tier: customer?.tier ?? "",
+    currency: customer?.currency ?? "EUR",
+    now,
+    today: now.toISOString().slice(0, 10),
+    data,
+    shipTo,
+    region: shipTo?.region ?? customer?.region ?? "",
+    partialAllowed: customer?.partialShipment ?? false,
+    requestedDate: isDate(d.requestedDate) ? d.requestedDate : undefined,
+    requestedDiscountPct: typeof d.requestedDiscountPct === "number" && Number.isFinite(d.requestedDiscountPct) ? d.requestedDiscountPct : undefined,
+    draftMachineId,
+    policy: customer ? data.policy(customer.tier) : undefined,
+    warehouses: data.warehouses(),
+    products,
+    fitment: data.fitment(known),
+    relations: data.relations(known),
+    stock: data.stock(known, now.toISOString()),
+    prices: data.prices(ctx.customerId, customer?.priceListId ?? null, known),
     lines: [],
-    issues: [
-      lines.length === 0
-        ? { code: "order.empty", severity: "block", message: "The order has no lines.", fixes: [] }
-        : { code: "engine.not_ready", severity: "block", message: "The validation engine is being built.", fixes: [] },
-    ],
-    totals: { netCents: 0, lines: 0 },
-    checkedAt: ctx.now.toISOString(),
+    issues: orderIssues,
+    consumed: new Map(),
+    netCents: 0,
   };
+  order.lines = lines.map((line, index): LineState => {
+    const product = products.get(line.sku);
+    const machineId = line.machineId ?? draftMachineId;
+    return {
+      index,
+      lineId: line.lineId,
+      sku: line.sku,
+      line,
+      product,
+      features: features.get(line.sku) ?? {},
+      machineId,
+      machine: machineId !== undefined ? customer?.machines.find((m) => m.id === machineId) : undefined,
+      orderQty: undefined,
+      unit: line.unit ?? product?.orderUnit ?? "PCE",
+      options: line.options ?? {},
+      configDeltaCents: 0,
+      requestedDate: line.requestedDate ?? order.requestedDate,
+      issues: [],
+      schedule: [],
+      changed: false,
+    };
+  });
+
+  checkProduct(order, (l) => alternativesFor(order, l));
+  checkQuantity(order);
+  checkConfiguration(order);
+  checkCompatibility(order);
+  checkAvailability(order);
+  checkPricing(order);
+  checkCredit(order);
+  checkPolicy(order);
+
+  return buildReport(order, safeHash(draft), now);
+}
+
+function verdictOf(l: LineState, orderHeld: boolean): LineVerdict {
+  if (l.issues.some((i) => i.severity === "block")) return "rejected";
+  if (orderHeld || l.issues.some((i) => i.severity === "approval")) return "on_hold";
+  if (l.fulfilment === "partial") return "partial";
+  if (l.fulfilment === "backordered") return "backordered";
+  if (l.changed) return "accepted_with_change";
+  return "accepted";
+}
+
+function buildReport(order: OrderState, draftHash: string, now: Date): ValidationReport {
+  const orderHeld = order.issues.some((i) => i.severity === "block" || i.severity === "approval");
+  const lines: LineReport[] = order.lines.map((l) => {
+    const r: LineReport = {
+      lineId: l.lineId,
+      sku: l.sku,
+      quantity: l.orderQty ?? (Number.isFinite(l.line.quantity) ? l.line.quantity : 0),
+      unit: l.product?.orderUnit ?? l.unit,
+      verdict: verdictOf(l, orderHeld),
+      schedule: l.schedule,
+      issues: l.issues,
+    };
+    if (l.product) r.name = l.product.name;
+    if (l.unitPriceCents !== undefined) r.unitPriceCents = l.unitPriceCents;
+    if (l.priceSource !== undefined) r.priceSource = l.priceSource;
+    if (l.amountCents !== undefined) r.amountCents = l.amountCents;
+    if (l.promiseDate !== undefined) r.promiseDate = l.promiseDate;
+    return r;
+  });
+  const all = [...order.issues, ...order.lines.flatMap((l) => l.issues)];
+  const promise = order.lines.reduce<string | undefined>((d, l) => (l.promiseDate && (!d || l.promiseDate > d) ? l.promiseDate : d), undefined);
+  const report: ValidationReport = {
+    clean: !all.some((i) => i.severity === "block"),
+    needsApproval: all.some((i) => i.severity === "approval"),
+    draftHash,
+    customerId: order.customerId,
+    currency: order.currency,
+    lines,
+    issues: order.issues,
+    totals: { netCents: order.netCents, lines: lines.length },
+    checkedAt: now.toISOString(),
+  };
+  if (promise) report.promiseDate = promise;
+  return report;
 }

@@ -1,0 +1,120 @@
+/**
+ * What the checks share: the order being validated, with every row the checks need read once up front (batched),
+ * and per line the state the checks fill in (issues, price, schedule). Each check module reads and writes this.
+ */
+import type {
+  CatalogReader,
+  CustomerRecord,
+  FeatureValue,
+  FitmentRecord,
+  MachineRecord,
+  PolicyRecord,
+  ProductRecord,
+  RelationRecord,
+  ShipToRecord,
+  SkuPrices,
+  StockPosition,
+  WarehouseRecord,
+} from "../../catalog/queries/types.ts";
+import type { DraftLine, Fix, Issue, PriceSource, ScheduledDelivery, Severity } from "../types.ts";
+
+export interface LineState {
+  index: number;
+  lineId: string;
+  sku: string;
+  /** The draft line with every field type-checked (bad fields dropped or defaulted). */
+  line: DraftLine;
+  product: ProductRecord | undefined;
+  features: Record<string, FeatureValue>;
+  /** The line's target machine, when it names one from the customer's installed base. */
+  machine: MachineRecord | undefined;
+  machineId: string | undefined;
+  /** Quantity in the product's order unit, undefined when the quantity cannot be used at all. */
+  orderQty: number | undefined;
+  unit: string;
+  options: Record<string, string[]>;
+  configDeltaCents: number;
+  requestedDate: string | undefined;
+  issues: Issue[];
+  unitPriceCents?: number;
+  priceSource?: PriceSource;
+  amountCents?: number;
+  schedule: ScheduledDelivery[];
+  promiseDate?: string;
+  /** Set by availability: the line ships in parts (partial) or entirely later (backordered). */
+  fulfilment?: "partial" | "backordered";
+  /** Accepted with a change (date rescheduled…). */
+  changed: boolean;
+}
+
+export interface OrderState {
+  customerId: string;
+  customer: CustomerRecord | undefined;
+  tier: string;
+  currency: string;
+  now: Date;
+  /** `YYYY-MM-DD` (UTC) of `now`. */
+  today: string;
+  data: CatalogReader;
+  shipTo: ShipToRecord | undefined;
+  /** Region deliveries go to: the ship-to's, else the customer's. */
+  region: string;
+  partialAllowed: boolean;
+  requestedDate: string | undefined;
+  requestedDiscountPct: number | undefined;
+  draftMachineId: string | undefined;
+  policy: PolicyRecord | undefined;
+  warehouses: WarehouseRecord[];
+  products: Map<string, ProductRecord>;
+  fitment: Map<string, FitmentRecord[]>;
+  relations: RelationRecord[];
+  stock: Map<string, StockPosition>;
+  prices: Map<string, SkuPrices>;
+  lines: LineState[];
+  issues: Issue[];
+  /** Quantities already promised to earlier lines of this draft, by `sku|warehouse` (on hand) and `sku|inbound#i`. */
+  consumed: Map<string, number>;
+  netCents: number;
+}
+
+export function issue(
+  code: string,
+  severity: Severity,
+  message: string,
+  fixes: Fix[] = [],
+  extra: { lineId?: string; details?: Record<string, unknown> } = {},
+): Issue {
+  const out: Issue = { code, severity, message, fixes };
+  if (extra.lineId !== undefined) out.lineId = extra.lineId;
+  if (extra.details !== undefined) out.details = extra.details;
+  return out;
+}
+
+export function lineIssue(
+  l: LineState,
+  code: string,
+  severity: Severity,
+  message: string,
+  fixes: Fix[] = [],
+  details?: Record<string, unknown>,
+): void {
+  l.issues.push(issue(code, severity, message, fixes, details === undefined ? { lineId: l.lineId } : { lineId: l.lineId, details }));
+}
+
+export function hasBlock(l: LineState): boolean {
+  return l.issues.some((i) => i.severity === "block");
+}
+
+/** `YYYY-MM-DD` plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  if (!Number.isFinite(t)) return date;
+  return new Date(t + Math.round(days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Tolerance for quantities stored as REAL (0.1 + 0.2 must be a valid multiple of 0.1). */
+export const QTY_EPS = 1e-9;
+
+export function roundQty(q: number): number {
+  return Math.round(q * 1e6) / 1e6;
+}
