@@ -16,6 +16,7 @@ import type { Db } from "../catalog/db.ts";
 import { createCatalogSearch } from "../catalog/queries/search.ts";
 import type { CatalogReader, CustomerRecord } from "../catalog/queries/types.ts";
 import { validateDraft } from "./engine.ts";
+import { configurationState } from "./checks/configuration.ts";
 import { EMPTY_DRAFT, type Draft, type DraftLine, type Issue, type LineReport, type ValidationReport } from "./types.ts";
 
 export interface SessionContext {
@@ -236,16 +237,19 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
       const model = product.configModelId ? data.configModel(product.configModelId) : undefined;
       if (!model) return json({ sku, configurable: false, complete: true, consistent: true });
       const chosen = normaliseOptions(options) ?? {};
-      const line = probe(s.customerId, { sku, quantity: product.moq, options: chosen }).lines[0];
-      const issues = (line?.issues ?? []).filter((i) => i.code.startsWith("config."));
-      const allowed = new Map<string, string[]>();
-      for (const i of issues) for (const f of i.fixes) if (f.kind === "set_option") allowed.set(f.group, f.values);
+      const state = configurationState(model, chosen);
       return json({
         sku,
         configurable: true,
-        complete: !issues.some((i) => i.code === "config.missing_choice" || i.code.includes("min")),
-        consistent: !issues.some((i) => i.severity === "block" && i.code !== "config.missing_choice" && !i.code.includes("min")),
+        complete: state.complete,
+        consistent: state.consistent,
         chosen,
+        missing: state.missing,
+        ...(state.violations.length ? { violations: state.violations } : {}),
+        ...(state.unknownGroups.length ? { unknownGroups: state.unknownGroups } : {}),
+        ...(state.unknownValues.length ? { unknownValues: state.unknownValues } : {}),
+        ...(state.tooMany.length ? { tooMany: state.tooMany } : {}),
+        surchargeCentsPerUnit: state.priceDeltaCents,
         note: DATA_NOTE,
         data: {
           groups: model.groups.map((g) => ({
@@ -254,10 +258,10 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
             min: g.min,
             max: g.max,
             chosen: chosen[g.code] ?? [],
-            allowed: allowed.get(g.code) ?? g.options.map((o) => o.value),
+            ...(state.possible[g.code] ? { allowed: state.possible[g.code] } : {}),
+            options: g.options.map((o) => ({ value: o.value, label: o.label, surchargeCents: o.priceDeltaCents })),
           })),
         },
-        issues: issues.map(compactIssue),
       });
     },
     {
@@ -456,6 +460,12 @@ export async function runToolCall(tools: StructuredToolInterface[], call: ToolCa
   const args = call.args && typeof call.args === "object" && !Array.isArray(call.args) ? { ...call.args } : {};
   const ignored = IDENTITY_ARGS.filter((k) => k in args);
   for (const k of ignored) delete args[k];
+  const schema = t.schema as z.ZodType;
+  const checked = typeof schema?.safeParse === "function" ? schema.safeParse(args) : undefined;
+  if (checked && !checked.success) {
+    const problems = checked.error.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`).join("; ");
+    return errorMessage(fail(`invalid arguments for ${call.name}: ${problems}`, { expected: describeSchema(t) }));
+  }
   try {
     const out = await t.invoke({ ...call, args, id, type: "tool_call" }, { ...runtime, toolCallId: id, toolName: call.name } as never);
     if (out instanceof Command) return out;
