@@ -10,6 +10,7 @@ import { readImportSource, sourceFromDocument } from "./read.ts";
 import { validateRows } from "./validate.ts";
 import { checkReferences } from "./references.ts";
 import { IMPORT_TABLES, writeImport } from "./write.ts";
+import { categoryNamesChanged, rebuildSearchIndex, shouldRebuildSearch, withSearchTriggersSuspended } from "./search-index.ts";
 
 export interface ImportProgress {
   /** `validate` while checking rows, `write` while writing them. */
@@ -60,8 +61,17 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
     counts[section] = rows.length;
     before[section] = countRows(db, section);
   }
-  client.transaction(() => {
+  const importedProducts = valid.parsed.products?.length ?? 0;
+  const bulkSearch = shouldRebuildSearch(importedProducts, (before.products ?? 0) + importedProducts);
+  const renamedCategories = !bulkSearch && categoryNamesChanged(client, valid.parsed.categories ?? []);
+  const write = () =>
     writeImport(client, valid.parsed, onProgress && ((section, done, total) => onProgress({ phase: "write", section, done, total })));
+  client.transaction(() => {
+    if (bulkSearch) withSearchTriggersSuspended(client, write);
+    else {
+      write();
+      if (renamedCategories) rebuildSearchIndex(client);
+    }
   })();
   const added: ImportSummary["added"] = {};
   for (const section of Object.keys(before) as SectionName[]) added[section] = countRows(db, section) - (before[section] ?? 0);
