@@ -138,12 +138,18 @@ function buildReader(sqlite: Database.Database): CatalogReader {
        WHERE product_sku_search MATCH ? ORDER BY rank LIMIT 60`,
     ),
     skuPrefix: q("SELECT sku FROM products WHERE sku >= ? AND sku < ? ORDER BY sku LIMIT 60"),
+    // Parts listed for the model, plus parts of the category with no fitment rows at all (they fit anything).
     altFitting: q(
       `SELECT p.sku, p.name, p.category, p.lifecycle,
          COALESCE((SELECT SUM(MAX(s.on_hand - s.reserved, 0)) FROM stock s WHERE s.sku = p.sku), 0) AS free
-       FROM fitment f JOIN products p ON p.sku = f.part_sku
-       WHERE f.machine_model = ? AND p.category = ? AND p.lifecycle = 'active'
-       GROUP BY p.sku ORDER BY free DESC, p.sku LIMIT ?`,
+       FROM (
+         SELECT p.sku, p.name, p.category, p.lifecycle FROM fitment f JOIN products p ON p.sku = f.part_sku
+         WHERE f.machine_model = @model AND p.category = @category AND p.lifecycle = 'active'
+         UNION
+         SELECT * FROM (SELECT p.sku, p.name, p.category, p.lifecycle FROM products p
+           WHERE p.category = @category AND p.lifecycle = 'active' AND NOT EXISTS (SELECT 1 FROM fitment f WHERE f.part_sku = p.sku) LIMIT 200)
+       ) p
+       ORDER BY free DESC, p.sku LIMIT @limit`,
     ),
     altCategory: q(
       `SELECT p.sku, p.name, p.category, p.lifecycle,
@@ -467,7 +473,7 @@ function buildReader(sqlite: Database.Database): CatalogReader {
 
     alternatives(category, machineModel, limit = 20) {
       const rows = (
-        machineModel ? st.altFitting.all(machineModel, category, limit) : st.altCategory.all(category, limit)
+        machineModel ? st.altFitting.all({ model: machineModel, category, limit }) : st.altCategory.all(category, limit)
       ) as Row[];
       return rows.map(
         (r): AlternativeRecord => ({

@@ -68,6 +68,8 @@ export const WORLD: ImportDocument = {
     product("SEAL-100", "seals", 2500, { features: { material: "NBR", tempRating: 80 } }),
     product("SEAL-200", "seals", 3500, { features: { material: "FKM", tempRating: 150 } }),
     product("SEAL-300", "seals", 3900, { features: { material: "FKM", tempRating: 150 } }),
+    product("SEAL-110", "seals", 2600, { features: { material: "NBR", tempRating: 80 } }),
+    product("SEAL-120", "seals", 2700, { features: { material: "NBR", tempRating: 200 } }),
     product("SEAL-OLD", "seals", 2000, { lifecycle: "discontinued", successor: "SEAL-100" }),
     product("SEAL-INACT", "seals", 2000, { lifecycle: "inactive" }),
     product("MOTOR-230", "motors", 40000, { features: { voltage: 230, shaft: "24mm" } }),
@@ -90,6 +92,8 @@ export const WORLD: ImportDocument = {
     { part: "SEAL-200", machineModel: "CX200", serialFrom: "2000", serialTo: "2999" },
     { part: "SEAL-200", machineModel: "CX300" },
     { part: "SEAL-300", machineModel: "CX200" },
+    { part: "SEAL-110", machineModel: "CX200" },
+    { part: "SEAL-120", machineModel: "CX300" },
     { part: "SEAL-300", machineModel: "CX300" },
   ],
   rules: [
@@ -109,7 +113,7 @@ export const WORLD: ImportDocument = {
     { code: "WH-S", name: "South", region: "south", shipDaysLocal: 1, shipDaysRemote: 4 },
   ],
   stock: [
-    ...["PUMP-CX200", "SEAL-100", "SEAL-200", "SEAL-300", "MOTOR-230", "MOTOR-400", "COUPLING-24", "COUPLING-A", "COUPLING-BOLTS", "FILTER-BOX", "ATEX-KIT", "ACID-X", "USD-1", "SEAL-INACT"].map((sku) => ({ sku, warehouse: "WH-N", onHand: 100, reserved: 0 })),
+    ...["PUMP-CX200", "SEAL-100", "SEAL-110", "SEAL-120", "SEAL-200", "SEAL-300", "MOTOR-230", "MOTOR-400", "COUPLING-24", "COUPLING-A", "COUPLING-BOLTS", "FILTER-BOX", "ATEX-KIT", "ACID-X", "USD-1", "SEAL-INACT"].map((sku) => ({ sku, warehouse: "WH-N", onHand: 100, reserved: 0 })),
     { sku: "BIG-1", warehouse: "WH-N", onHand: 5 },
     { sku: "SCARCE-1", warehouse: "WH-N", onHand: 5, reserved: 1 },
     { sku: "SCARCE-1", warehouse: "WH-S", onHand: 2 },
