@@ -103,7 +103,7 @@ export function validateDraft(draft: Draft, ctx: EngineContext): ValidationRepor
   const seenIds = new Set<string>();
   for (const l of lines) {
     if (seenIds.has(l.lineId))
-      orderIssues.push(issue("order.duplicate_line_id", "block", `Two lines share the id "${l.lineId}".`, [{ kind: "remove_line", lineId: l.lineId }], { lineId: l.lineId }));
+      orderIssues.push(issue("order.duplicate_line_id", "block", `Two lines share the id "${l.lineId}"; give each line its own id.`, [], { lineId: l.lineId }));
     seenIds.add(l.lineId);
   }
 
