@@ -50,7 +50,7 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
   const problems: ImportProblem[] = [...input.problems];
   const valid = validateRows(input, problems, onProgress && ((section, done, total) => onProgress({ phase: "validate", section, done, total })));
   checkReferences(client, input, valid, problems);
-  if (problems.length > 0) throw new ImportError(problems);
+  if (problems.length > 0) throw new ImportError(sortProblems(problems));
   const validated = performance.now();
 
   const counts: ImportSummary["counts"] = {};
@@ -86,6 +86,25 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
     writeMs: finished - validated,
     durationMs: finished - started,
   };
+}
+
+/** Problems in reading order: by file, then by position (`products[2]` before `products[10]`, line 3 before 14). */
+function sortProblems(problems: ImportProblem[]): ImportProblem[] {
+  const fileOrder = new Map<string, number>();
+  for (const p of problems) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
+  const collator = new Intl.Collator("en", { numeric: true });
+  // In a single file the path starts with the section: keep the format's section order there.
+  const sectionRank = (path: string) => (SECTION_NAMES as string[]).indexOf(/^(\w+)\[/.exec(path)?.[1] ?? "");
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        fileOrder.get(a.p.file)! - fileOrder.get(b.p.file)! ||
+        sectionRank(a.p.path) - sectionRank(b.p.path) ||
+        collator.compare(a.p.path, b.p.path) ||
+        a.i - b.i,
+    )
+    .map(({ p }) => p);
 }
 
 function countRows(db: Db, section: SectionName): number {

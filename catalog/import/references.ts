@@ -8,7 +8,7 @@ import type Database from "better-sqlite3";
 import type { ParsedImport, SectionName } from "./format.ts";
 import type { ImportProblem, RowOrigin } from "./errors.ts";
 import type { ImportSource } from "./read.ts";
-import type { ValidRows } from "./validate.ts";
+import { isPartialRow, type ValidRows } from "./validate.ts";
 import { checkConfigModel } from "./config-checks.ts";
 
 /** A referenceable key space: the keys of this import plus the rows of one table (looked up lazily, cached). */
@@ -73,7 +73,8 @@ export function checkReferences(client: Database.Database, source: ImportSource,
       if (key !== undefined && !keys.has(key)) at(i, field, `unknown ${keys.label} "${key}" (not in this import nor in the database)`);
     };
     const seen = new Map<string, number>();
-    const unique = (i: number, field: string, key: string, what: string) => {
+    const unique = (i: number, field: string, key: string | undefined, what: string) => {
+      if (key === undefined) return; // a field of the key was invalid: already reported
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
       else {
@@ -83,7 +84,10 @@ export function checkReferences(client: Database.Database, source: ImportSource,
     };
     return { at, ref, unique };
   };
-  const k = (...parts: (string | number | undefined)[]) => parts.map((p) => (p === undefined ? "" : String(p))).join("\u0000");
+  // Composite keys; undefined when a required part is missing from a rejected row. Optional parts go through opt().
+  const k = (...parts: (string | number | undefined)[]) =>
+    parts.some((p) => p === undefined) ? undefined : parts.map(String).join("\u0000");
+  const opt = (part: string | undefined) => part ?? "\u0001";
 
   {
     const r = reporter("categories");
@@ -115,7 +119,7 @@ export function checkReferences(client: Database.Database, source: ImportSource,
     const r = reporter("configModels");
     doc.configModels?.forEach((m, i) => {
       r.unique(i, "id", m.id, `configuration model "${m.id}"`);
-      for (const [field, reason] of checkConfigModel(m)) r.at(i, field, reason);
+      if (!isPartialRow(m)) for (const [field, reason] of checkConfigModel(m)) r.at(i, field, reason);
     });
   }
   {
@@ -123,7 +127,7 @@ export function checkReferences(client: Database.Database, source: ImportSource,
     doc.products?.forEach((p, i) => {
       r.unique(i, "sku", p.sku, `SKU "${p.sku}"`);
       r.ref(i, "category", categories, p.category);
-      if (p.successor === p.sku) r.at(i, "successor", "a product cannot be its own successor");
+      if (p.successor !== undefined && p.successor === p.sku) r.at(i, "successor", "a product cannot be its own successor");
       else r.ref(i, "successor", products, p.successor);
       r.ref(i, "configModel", configModels, p.configModel);
       r.ref(i, "machineModel", models, p.machineModel);
@@ -134,14 +138,14 @@ export function checkReferences(client: Database.Database, source: ImportSource,
     doc.relations?.forEach((x, i) => {
       r.unique(i, "target", k(x.sku, x.type, x.target), `relation ${x.sku} ${x.type} ${x.target}`);
       r.ref(i, "sku", products, x.sku);
-      if (x.target === x.sku) r.at(i, "target", "a product cannot relate to itself");
+      if (x.target !== undefined && x.target === x.sku) r.at(i, "target", "a product cannot relate to itself");
       else r.ref(i, "target", products, x.target);
     });
   }
   {
     const r = reporter("fitment");
     doc.fitment?.forEach((f, i) => {
-      r.unique(i, "machineModel", k(f.part, f.machineModel, f.serialFrom, f.serialTo), `fitment ${f.part} → ${f.machineModel}`);
+      r.unique(i, "machineModel", k(f.part, f.machineModel, opt(f.serialFrom), opt(f.serialTo)), `fitment ${f.part} → ${f.machineModel}`);
       r.ref(i, "part", products, f.part);
       r.ref(i, "machineModel", models, f.machineModel);
     });
@@ -181,7 +185,7 @@ export function checkReferences(client: Database.Database, source: ImportSource,
   {
     const r = reporter("allocations");
     doc.allocations?.forEach((a, i) => {
-      r.unique(i, "forTier", k(a.sku, a.warehouse, a.forTier), `allocation of ${a.sku} for ${a.forTier}`);
+      r.unique(i, "forTier", k(a.sku, opt(a.warehouse), a.forTier), `allocation of ${a.sku} for ${a.forTier}`);
       r.ref(i, "sku", products, a.sku);
       r.ref(i, "warehouse", warehouses, a.warehouse);
     });
@@ -223,7 +227,7 @@ export function checkReferences(client: Database.Database, source: ImportSource,
     doc.orderHistory?.forEach((o, i) => {
       r.unique(i, "id", o.id, `order "${o.id}"`);
       r.ref(i, "customer", customers, o.customer);
-      o.lines.forEach((l, j) => {
+      o.lines?.forEach((l, j) => {
         r.ref(i, `lines[${j}].sku`, products, l.sku);
         if (l.machine === undefined) return;
         if (!machines.has(l.machine)) return r.ref(i, `lines[${j}].machine`, machines, l.machine);
@@ -242,7 +246,7 @@ export function checkReferences(client: Database.Database, source: ImportSource,
 type Reporter = {
   at: (i: number, field: string, reason: string) => void;
   ref: (i: number, field: string, keys: KeySpace, key: string | undefined) => void;
-  unique: (i: number, field: string, key: string, what: string) => void;
+  unique: (i: number, field: string, key: string | undefined, what: string) => void;
 };
 
 function checkCustomers(client: Database.Database, doc: ParsedImport, r: Reporter, priceLists: KeySpace): void {

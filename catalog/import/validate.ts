@@ -50,6 +50,14 @@ export function validateRows(source: ImportSource, problems: ImportProblem[], pr
           problems.push({ ...origin, field, reason: issue.message });
         }
       }
+      if (!result.success || unknown.length > 0) {
+        // The import is rejected anyway; keep what is readable of the row so its references are checked too.
+        const partial = salvage(schema, raw);
+        if (partial) {
+          good.push(partial);
+          goodOrigins.push(origin);
+        }
+      }
       if (progress && (i + 1) % PROGRESS_EVERY === 0) progress(section, i + 1, rows.length);
     }
     progress?.(section, rows.length, rows.length);
@@ -57,6 +65,27 @@ export function validateRows(source: ImportSource, problems: ImportProblem[], pr
     origins[section] = goodOrigins;
   }
   return { parsed, origins };
+}
+
+const salvaged = new WeakSet<object>();
+
+/** True for a row kept only for reference checks: some of its fields failed validation and are missing. */
+export function isPartialRow(row: object): boolean {
+  return salvaged.has(row);
+}
+
+/** The fields of a rejected row that are valid on their own (defaults for the rest where the format has one). */
+function salvage(schema: z.ZodType, raw: unknown): Record<string, unknown> | undefined {
+  const def = defOf(schema);
+  if (def.type !== "object" || !def.shape || raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
+  const row: Record<string, unknown> = {};
+  for (const [key, fieldSchema] of Object.entries(def.shape)) {
+    const own = fieldSchema.safeParse((raw as Record<string, unknown>)[key]);
+    const value = own.success ? own.data : fieldSchema.safeParse(undefined).data;
+    if (value !== undefined) row[key] = value;
+  }
+  salvaged.add(row);
+  return row;
 }
 
 interface ZodDefLike {
