@@ -1,0 +1,146 @@
+/**
+ * Validation engine speed on the 100k-SKU catalog: one line p50 (µs), a 50-line order p99 (ms), and the "floor" —
+ * the same draft's rows read with raw prepared statements and nothing else — as a ratio, so the engine's own cost
+ * is visible apart from SQLite's.
+ */
+import Database from "better-sqlite3";
+import { openDatabase } from "../../catalog/db.ts";
+import { createCatalogReader } from "../../catalog/queries/index.ts";
+import { validateDraft } from "../../tools/engine.ts";
+import type { Draft, DraftLine } from "../../tools/types.ts";
+import type { BenchSuite, Figure } from "./types.ts";
+
+/** A deterministic stream of realistic drafts: active SKUs at valid quantities, half of them for a machine. */
+export function draftSampler(sqlite: Database.Database, seed = 1) {
+  let s = seed >>> 0;
+  const rnd = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % n);
+  const products = sqlite
+    .prepare("SELECT sku, moq, order_step AS step, config_model_id AS cfg FROM products WHERE lifecycle = 'active' ORDER BY sku")
+    .all() as { sku: string; moq: number; step: number; cfg: string | null }[];
+  const customers = sqlite.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id").all() as { id: string }[];
+  const machinesOf = sqlite.prepare("SELECT id FROM machines WHERE customer_id = ? ORDER BY id");
+  const firstOptions = sqlite.prepare(
+    "SELECT g.code, (SELECT value FROM config_options o WHERE o.model_id = g.model_id AND o.group_code = g.code ORDER BY rowid LIMIT 1) AS value FROM config_groups g WHERE g.model_id = ? AND g.min_choices > 0",
+  );
+  return (lines: number): { draft: Draft; customerId: string } => {
+    const customerId = customers[rnd(customers.length)]!.id;
+    const machines = machinesOf.all(customerId) as { id: string }[];
+    const out: DraftLine[] = [];
+    for (let i = 0; i < lines; i++) {
+      const p = products[rnd(products.length)]!;
+      const l: DraftLine = { lineId: String(i + 1), sku: p.sku, quantity: p.moq + p.step * rnd(3) };
+      if (machines.length > 0 && rnd(2) === 0) l.machineId = machines[rnd(machines.length)]!.id;
+      if (p.cfg) l.options = Object.fromEntries((firstOptions.all(p.cfg) as { code: string; value: string }[]).map((o) => [o.code, [o.value]]));
+      out.push(l);
+    }
+    return { draft: { lines: out }, customerId };
+  };
+}
+
+/** Reads exactly the rows the checks need for `draft`, with raw prepared statements and no logic: the floor. */
+export function floorReader(sqlite: Database.Database) {
+  const IN = "(SELECT value FROM json_each(?))";
+  const st = [
+    `SELECT * FROM products WHERE sku IN ${IN}`,
+    `SELECT * FROM product_features WHERE sku IN ${IN}`,
+    `SELECT * FROM product_relations WHERE sku IN ${IN}`,
+    `SELECT * FROM fitment WHERE part_sku IN ${IN}`,
+    `SELECT * FROM stock WHERE sku IN ${IN}`,
+    `SELECT * FROM stock_inbound WHERE sku IN ${IN}`,
+    `SELECT * FROM allocation_rules WHERE sku IN ${IN}`,
+  ].map((q) => sqlite.prepare(q));
+  const held = sqlite.prepare(`SELECT sku, warehouse, SUM(quantity) FROM reservations WHERE sku IN ${IN} AND (expires_at IS NULL OR expires_at > ?) GROUP BY 1, 2`);
+  const contract = sqlite.prepare(`SELECT * FROM contract_prices WHERE customer_id = ? AND sku IN ${IN}`);
+  const priceList = sqlite.prepare(`SELECT * FROM price_list_items WHERE price_list_id = (SELECT price_list_id FROM customers WHERE id = ?) AND sku IN ${IN}`);
+  const customer = [
+    "SELECT * FROM customers WHERE id = ?",
+    "SELECT * FROM ship_tos WHERE customer_id = ?",
+    "SELECT * FROM machines m JOIN machine_models mm ON mm.code = m.model WHERE m.customer_id = ?",
+  ].map((q) => sqlite.prepare(q));
+  return (draft: Draft, customerId: string, now: string) => {
+    const skus = JSON.stringify([...new Set(draft.lines.map((l) => l.sku))]);
+    for (const s of st) s.all(skus);
+    held.all(skus, now);
+    contract.all(customerId, skus);
+    priceList.all(customerId, skus);
+    for (const s of customer) s.all(customerId);
+  };
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+export function measure(fn: () => void, iterations: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    out.push(Number(process.hrtime.bigint() - t) / 1e3);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+export function runEngineBench(dbPath: string, log: (m: string) => void = () => {}) {
+  const db = openDatabase(dbPath, { readonly: true });
+  const sqlite = db.$client;
+  const data = createCatalogReader(db);
+  const now = new Date();
+  const sample = draftSampler(sqlite, 42);
+  const floor = floorReader(sqlite);
+  const ones = Array.from({ length: 4000 }, () => sample(1));
+  const fifties = Array.from({ length: 400 }, () => sample(50));
+  // Warm-up: prepare statements, JIT, page cache.
+  for (const d of ones.slice(0, 500)) validateDraft(d.draft, { customerId: d.customerId, now, data });
+  for (const d of fifties.slice(0, 50)) validateDraft(d.draft, { customerId: d.customerId, now, data });
+  let i = 0;
+  const line = measure(() => {
+    const d = ones[i++ % ones.length]!;
+    validateDraft(d.draft, { customerId: d.customerId, now, data });
+  }, ones.length);
+  i = 0;
+  const order = measure(() => {
+    const d = fifties[i++ % fifties.length]!;
+    validateDraft(d.draft, { customerId: d.customerId, now, data });
+  }, fifties.length * 2);
+  i = 0;
+  const iso = now.toISOString();
+  for (const d of fifties.slice(0, 50)) floor(d.draft, d.customerId, iso);
+  const floorTimes = measure(() => {
+    const d = fifties[i++ % fifties.length]!;
+    floor(d.draft, d.customerId, iso);
+  }, fifties.length * 2);
+  sqlite.close();
+  const result = {
+    lineP50us: quantile(line, 0.5),
+    lineP99us: quantile(line, 0.99),
+    orderP50ms: quantile(order, 0.5) / 1000,
+    orderP99ms: quantile(order, 0.99) / 1000,
+    floorP50ms: quantile(floorTimes, 0.5) / 1000,
+    floorP99ms: quantile(floorTimes, 0.99) / 1000,
+  };
+  log(`engine: ${JSON.stringify(result)}`);
+  return result;
+}
+
+export const engineSuite: BenchSuite = {
+  name: "engine",
+  description: "validation engine: one line and 50-line orders on the 100k catalog, against the raw-read floor",
+  async run(ctx) {
+    const { dbPath } = await ctx.catalog100k();
+    const r = runEngineBench(dbPath, ctx.log);
+    const figures: Figure[] = [
+      { id: "engine.line.p50_us", value: round(r.lineP50us), unit: "µs", target: "<= 50", note: `p99 ${round(r.lineP99us)} µs, 4000 one-line drafts` },
+      { id: "engine.order50.p99_ms", value: round(r.orderP99ms, 3), unit: "ms", target: "<= 2", note: `p50 ${round(r.orderP50ms, 3)} ms, 800 runs of 50-line drafts` },
+      {
+        id: "engine.order50.floor_ratio",
+        value: round(r.orderP50ms / r.floorP50ms, 2),
+        unit: "x",
+        note: `engine p50 ${round(r.orderP50ms, 3)} ms / raw reads p50 ${round(r.floorP50ms, 3)} ms (p99 ${round(r.floorP99ms, 3)})`,
+      },
+    ];
+    return figures;
+  },
+};
+
+const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
