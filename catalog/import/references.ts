@@ -98,13 +98,13 @@ export function checkReferences(client: Database.Database, source: ImportSource,
     doc.categories?.forEach((c, i) => {
       r.unique(i, "code", c.code, `category "${c.code}"`);
       r.ref(i, "parent", categories, c.parent);
-      let at = c.parent;
-      for (let steps = 0; at !== undefined && steps < 1000; steps++) {
+      const chain = [c.code];
+      for (let at = c.parent; at !== undefined && chain.length < 1000; at = parentOf(at)) {
+        chain.push(at);
         if (at === c.code) {
-          r.at(i, "parent", `category "${c.code}" is its own ancestor`);
+          r.at(i, "parent", `category cycle: ${chain.join(" → ")}`);
           break;
         }
-        at = parentOf(at);
       }
     });
   }
@@ -232,7 +232,8 @@ export function checkReferences(client: Database.Database, source: ImportSource,
         if (l.machine === undefined) return;
         if (!machines.has(l.machine)) return r.ref(i, `lines[${j}].machine`, machines, l.machine);
         const owner = machineCustomer.get(l.machine) ?? (dbMachineCustomer.get(l.machine) as { customer: string } | undefined)?.customer;
-        if (owner !== undefined && owner !== o.customer)
+        // Only between known customers: otherwise the unknown customer is the one problem to report.
+        if (owner !== undefined && owner !== o.customer && customers.has(owner) && customers.has(o.customer))
           r.at(i, `lines[${j}].machine`, `machine "${l.machine}" belongs to customer "${owner}", not "${o.customer}"`);
       });
     });
