@@ -71,6 +71,8 @@ export function parseCsvSection(section: CsvSection, file: string, text: string)
         const key = column.slice(FEATURE_PREFIX.length);
         if (key.endsWith("[]")) features[key.slice(0, -2)] = splitList(cell);
         else features[key] = featureCell(cell);
+      } else if (!types.known.includes(column)) {
+        continue; // reported once, on the header line
       } else if (types.numbers.includes(column)) {
         if (NUMBER.test(cell)) row[column] = Number(cell);
         else problems.push({ file, path, field: column, reason: `expected a number, got "${cell}"` });

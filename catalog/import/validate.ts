@@ -47,7 +47,7 @@ export function validateRows(source: ImportSource, problems: ImportProblem[], pr
         for (const issue of result.error.issues) {
           const field = formatFieldPath(issue.path);
           if (reported.has(`${origin.file}\u0000${origin.path}\u0000${field}`)) continue;
-          problems.push({ ...origin, field, reason: issue.message });
+          problems.push({ ...origin, field, reason: friendlyReason(issue) });
         }
       }
       if (!result.success || unknown.length > 0) {
@@ -65,6 +65,15 @@ export function validateRows(source: ImportSource, problems: ImportProblem[], pr
     origins[section] = goodOrigins;
   }
   return { parsed, origins };
+}
+
+/** zod's messages, minus the ones that read like a type checker's to someone fixing a spreadsheet. */
+function friendlyReason(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type") {
+    if (issue.message.endsWith("received undefined")) return "required field is missing";
+    if (issue.expected === "int") return "expected a whole number";
+  }
+  return issue.message;
 }
 
 const salvaged = new WeakSet<object>();
