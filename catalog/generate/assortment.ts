@@ -8,6 +8,7 @@ import { buildConfigModel } from "./configs.ts";
 import { buildMachineModel, MACHINE_KINDS, type MachineModelInfo } from "./machines.ts";
 import { PART_TEMPLATES, type PartRole, type ProductSpec } from "./parts.ts";
 import type { Rng } from "./rng.ts";
+import { letters } from "./text.ts";
 
 type Rows<K extends keyof ImportDocument> = NonNullable<ImportDocument[K]>;
 type ProductInput = Rows<"products">[number];
@@ -97,12 +98,19 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
   const products: ProductInput[] = [];
   const infos: ProductInfo[] = [];
   let seq = 100_000;
+  const seenNames = new Set<string>();
   const nextSku = (prefix: string) => `${prefix}-${seq++}`;
   const addProduct = (spec: ProductSpec & { category: string; machineModel?: string; configModel?: string }, prefix: string, role: ProductInfo["role"], template: string) => {
     const sku = nextSku(prefix);
+    // Manufacturers' article numbers: what tells two otherwise identical commodity items apart.
+    const mpn = `${letters(r, r.int(1, 3))}${r.int(100, 99_999)}${r.chance(0.3) ? `-${r.int(1, 99)}` : ""}`;
+    let name = spec.name;
+    if (seenNames.has(name)) name = `${name} (${spec.manufacturer} ${mpn})`;
+    if (seenNames.has(name)) name = `${name} ${sku}`;
+    seenNames.add(name);
     const row: ProductInput = {
       sku,
-      name: spec.name,
+      name,
       description: spec.description,
       category: spec.category,
       manufacturer: spec.manufacturer,
@@ -117,7 +125,7 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
       ...(spec.blockedRegions?.length ? { blockedRegions: spec.blockedRegions } : {}),
       ...(spec.configModel ? { configModel: spec.configModel } : {}),
       ...(spec.machineModel ? { machineModel: spec.machineModel } : {}),
-      features: spec.features,
+      features: { ...spec.features, manufacturerPartNumber: mpn },
     };
     products.push(row);
     infos.push({ sku, role, template, listPriceCents: spec.listPriceCents, moq: spec.moq ?? 1, orderStep: spec.orderStep ?? 1, ...(spec.maxQty !== undefined ? { maxQty: spec.maxQty } : {}), discontinued: false });

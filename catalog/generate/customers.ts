@@ -137,9 +137,10 @@ export function buildCustomers(r: Rng, input: CustomerInput): Pick<ImportDocumen
       const sn = serial(r.int(100, 10 ** SERIAL_DIGITS - 1));
       const od: Record<string, string | number | boolean> = {};
       if (typeof f.tempRating === "number") {
-        od.medium = model.kind.key.endsWith("compressor") ? "compressed air" : r.pick(MEDIA.filter((x) => x !== "compressed air" && x !== "steam"));
+        const air = model.kind.key.endsWith("compressor");
+        od.medium = air ? "compressed air" : r.pick(MEDIA.filter((x) => x !== "compressed air" && x !== "steam"));
         // Most machines run inside their ratings; a few run hotter or at higher pressure than their parts allow.
-        od.mediumTemperature = r.chance(0.1) ? f.tempRating + r.int(5, 40) : r.int(10, Math.max(15, f.tempRating - 10));
+        od.mediumTemperature = air ? r.int(20, 60) : r.chance(0.1) ? f.tempRating + r.int(5, 40) : r.int(10, Math.max(15, f.tempRating - 10));
         od.systemPressure = typeof f.pressureRating === "number" ? (r.chance(0.1) ? f.pressureRating + r.int(1, 8) : r.int(2, f.pressureRating)) : 6;
       }
       for (const key of ["voltage", "phase", "frequency", "connection", "shaftDiameter", "power"] as const) if (f[key] !== undefined) od[key] = f[key]!;

@@ -76,7 +76,7 @@ export function buildMachineModel(r: Rng, kind: MachineKind, taken: Set<string>)
     size = `${r.pick([63, 71, 80, 90, 100, 112, 132, 160, 180, 200, 225])}${r.pick(["S", "M", "L"])}`;
   }
   if (kind.wetted) {
-    set("pressureRating", r.pick(PRESSURES), "bar");
+    set("pressureRating", kind.key.endsWith("compressor") ? r.pick([8, 10, 13, 15]) : r.pick(PRESSURES), "bar");
     set("tempRating", r.pick(TEMPS), "°C");
     set("material", r.pick(METALS));
   }

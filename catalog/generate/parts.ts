@@ -5,7 +5,7 @@
  */
 import type { MachineModelInfo } from "./machines.ts";
 import type { Rng } from "./rng.ts";
-import { describe, letters, price, q, upper, type FeatureInput } from "./text.ts";
+import { describe, price, q, upper, type FeatureInput } from "./text.ts";
 import { BRANDS, DN, ELASTOMERS, METALS, MOTOR_KW, PRESSURES, SHAFTS, TEMPS, THREADS, goodMedia } from "./vocabulary.ts";
 
 export type PartRole = "part" | "accessory" | "component" | "consumable";
@@ -595,6 +595,3 @@ export const PART_TEMPLATES: readonly PartTemplate[] = [
     },
   },
 ];
-
-/** Unused-letter helper kept local: short series codes in names. */
-export const seriesCode = (r: Rng) => `${letters(r, 2)}${r.int(10, 99)}`;
