@@ -375,23 +375,23 @@ describe("README cases: configuration", () => {
   it("PU-NCP-CFG: ATEX requires the FKM seal, excludes 230 V; flange and motor power have no default; extras max 2", () => {
     expect(product(DEMO.skus.configurablePump)).toMatchObject({ config_model_id: "CM-NCP", list_price_cents: 98000 });
     const groups = Object.fromEntries(all("select * from config_groups where model_id = 'CM-NCP'").map((g) => [g.code, g]));
-    expect(groups.motorPower).toMatchObject({ min_choices: 1, max_choices: 1, default_value: null });
+    expect(groups.power).toMatchObject({ min_choices: 1, max_choices: 1, default_value: null });
     expect(groups.flangeDN).toMatchObject({ default_value: null });
     expect(groups.voltage).toMatchObject({ default_value: "400" });
     expect(groups.extras).toMatchObject({ min_choices: 0, max_choices: 2 });
     const constraints = all("select kind, if_group, if_value, then_group, then_value from config_constraints where model_id = 'CM-NCP'");
     expect(constraints).toContainEqual({ kind: "requires", if_group: "atex", if_value: "yes", then_group: "sealMaterial", then_value: "FKM" });
     expect(constraints).toContainEqual({ kind: "excludes", if_group: "atex", if_value: "yes", then_group: "voltage", then_value: "230" });
-    expect(constraints).toContainEqual({ kind: "excludes", if_group: "voltage", if_value: "230", then_group: "motorPower", then_value: "5.5" });
+    expect(constraints).toContainEqual({ kind: "excludes", if_group: "voltage", if_value: "230", then_group: "power", then_value: "5.5" });
     // README: voltage 230 + flange DN25 leaves motor power 1.5 or 2.2.
     const excluded = new Set(
-      constraints.filter((c) => c.kind === "excludes" && c.then_group === "motorPower" && ((c.if_group === "voltage" && c.if_value === "230") || (c.if_group === "flangeDN" && c.if_value === "25"))).map((c) => c.then_value),
+      constraints.filter((c) => c.kind === "excludes" && c.then_group === "power" && ((c.if_group === "voltage" && c.if_value === "230") || (c.if_group === "flangeDN" && c.if_value === "25"))).map((c) => c.then_value),
     );
-    const powers = all("select value from config_options where model_id = 'CM-NCP' and group_code = 'motorPower'").map((o) => o.value);
+    const powers = all("select value from config_options where model_id = 'CM-NCP' and group_code = 'power'").map((o) => o.value);
     expect(powers.filter((v) => !excluded.has(v))).toEqual(["1.5", "2.2"]);
     // The complete example's list price: 980.00 + 210.00 + 180.00 + 65.00 + 850.00 + 58.00.
     const delta = (g: string, v: string) => Number(one("select price_delta_cents as d from config_options where model_id = 'CM-NCP' and group_code = ? and value = ?", g, v)!.d);
-    const total = 98000 + delta("voltage", "400") + delta("motorPower", "2.2") + delta("flangeDN", "32") + delta("sealMaterial", "FKM") + delta("atex", "yes") + delta("extras", "gauges");
+    const total = 98000 + delta("voltage", "400") + delta("power", "2.2") + delta("flangeDN", "32") + delta("sealMaterial", "FKM") + delta("atex", "yes") + delta("extras", "gauges");
     expect(total).toBe(234300);
     expect(count("select count(*) as n from stock where sku like '%-CFG'")).toBe(0);
     expect(count("select count(*) as n from products where config_model_id is not null")).toBeGreaterThanOrEqual(3);
