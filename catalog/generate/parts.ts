@@ -28,6 +28,7 @@ export interface ProductSpec {
   blockedRegions?: string[];
 }
 
+/** Feature `material` always means the wetted material (checked against the medium); dry parts use other keys. */
 export interface PartTemplate {
   key: string;
   category: string;
@@ -159,7 +160,7 @@ export const PART_TEMPLATES: readonly PartTemplate[] = [
         name: `Deep groove ball bearing ${designation}, ${bore}x${outer}x${width} mm${forModel(m)}`,
         description: describe(r, `Single-row deep groove ball bearing ${designation}, bore ${bore} mm, outer diameter ${outer} mm, width ${width} mm`, [seal === "open" ? "Open design, relubricable" : `Sealed (${seal}), greased for life`]),
         manufacturer: r.pick(BRANDS),
-        features: { boreDiameter: q(bore, "mm"), outerDiameter: q(outer, "mm"), width: q(width, "mm"), designation, sealing: seal, material: "chrome steel" },
+        features: { boreDiameter: q(bore, "mm"), outerDiameter: q(outer, "mm"), width: q(width, "mm"), designation, sealing: seal, ringMaterial: "chrome steel" },
         listPriceCents: price(r, 6, 260), leadTimeDays: lead(r, 1, 14),
         ...(r.chance(0.25) ? { moq: 2, orderStep: 2 } : {}),
       };
@@ -175,7 +176,7 @@ export const PART_TEMPLATES: readonly PartTemplate[] = [
         name: `${upper(type.replace(/ \w+$/, ""))} ${designation}, bore ${bore} mm${forModel(m)}`,
         description: describe(r, `${upper(type.replace(/ \w+$/, ""))} ${designation} with ${bore} mm bore for high radial loads`, []),
         manufacturer: r.pick(BRANDS),
-        features: { boreDiameter: q(bore, "mm"), designation, material: "bearing steel" },
+        features: { boreDiameter: q(bore, "mm"), designation, ringMaterial: "bearing steel" },
         listPriceCents: price(r, 20, 900), leadTimeDays: lead(r, 2, 28),
       };
     },
@@ -190,7 +191,7 @@ export const PART_TEMPLATES: readonly PartTemplate[] = [
         name: `Motor ${part} frame ${frame}, ${material}${forModel(m)}`,
         description: describe(r, `Replacement motor ${part} for IEC frame size ${frame}, made of ${material}`, []),
         manufacturer: m?.manufacturer ?? r.pick(BRANDS),
-        features: { frameSize: frame, material, partType: part },
+        features: { frameSize: frame, fanMaterial: material, partType: part },
         listPriceCents: price(r, 12, 180), leadTimeDays: lead(r, 3, 25),
       };
     },
@@ -395,7 +396,7 @@ export const PART_TEMPLATES: readonly PartTemplate[] = [
         name: `${upper(type)} ${from}-${to} mm, ${material}, box of ${units.contentQty}`,
         description: describe(r, `${upper(type)} for hoses ${from}-${to} mm, band in ${material}`, []),
         manufacturer: r.pick(BRANDS),
-        features: { rangeMin: q(from, "mm"), rangeMax: q(to, "mm"), material, clampType: type },
+        features: { rangeMin: q(from, "mm"), rangeMax: q(to, "mm"), bandMaterial: material, clampType: type },
         listPriceCents: price(r, 4, 80), leadTimeDays: lead(r, 1, 10), ...units,
       };
     },
