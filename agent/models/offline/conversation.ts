@@ -1,0 +1,144 @@
+/**
+ * Everything the offline model knows about a conversation, derived from the messages alone (the graph
+ * checkpoints messages; the model keeps nothing between calls): the current buyer message, the tool results
+ * of this turn, the buyer's machines, the draft, and what the model asked last (a memo on its own last reply).
+ */
+import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
+import type { DraftLine, Fix } from "../../../tools/types.ts";
+import type { Lang } from "./language.ts";
+
+export interface MachineView {
+  machineId: string;
+  label: string;
+  model: string;
+  modelName: string;
+  serial: string;
+  site: string;
+}
+
+export interface DraftView {
+  lines: DraftLine[];
+  machineId?: string;
+  poReference?: string;
+  shipToId?: string;
+  requestedDate?: string;
+}
+
+/** What the model is waiting for, stored on its reply (additional_kwargs.offline) so the next call can read it. */
+export type Pending =
+  | { kind: "choose_product"; skus: string[]; action: Action; quantity?: number; unit?: string; machineId?: string; options?: Record<string, string[]> }
+  | { kind: "choose_machine"; sku: string; action: Action; quantity?: number; unit?: string; options?: Record<string, string[]>; machineIds: string[] }
+  | { kind: "fixes"; lineId: string; fixes: Fix[] }
+  | { kind: "options"; lineId: string; sku: string; groups: string[] }
+  | { kind: "quantity"; sku: string; machineId?: string; options?: Record<string, string[]> }
+  | { kind: "confirm" };
+
+export type Action = "add" | "price" | "stock" | "compat" | "info";
+
+export interface Memo {
+  lang: Lang;
+  pending?: Pending;
+  /** The SKU the conversation is about ("how much is it?"). */
+  focusSku?: string;
+}
+
+export interface ToolResult {
+  name: string;
+  callId: string;
+  args: Record<string, unknown>;
+  data: Record<string, unknown>;
+  error: boolean;
+}
+
+export interface Conversation {
+  /** The buyer's current message. */
+  text: string;
+  /** Index of this model call within the buyer's turn (0 = first). */
+  round: number;
+  /** Tool results since the buyer's message, in order. */
+  results: ToolResult[];
+  machines?: MachineView[];
+  history?: Record<string, unknown>[];
+  draft: DraftView;
+  memo: Memo;
+  /** Number of messages: a deterministic seed for tool-call ids. */
+  size: number;
+}
+
+const parse = (content: unknown): Record<string, unknown> => {
+  const text = typeof content === "string" ? content : Array.isArray(content) ? content.map((c) => (typeof c === "string" ? c : ((c as { text?: string }).text ?? ""))).join("") : "";
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+  } catch {
+    return { text };
+  }
+};
+
+export function memoOf(m: BaseMessage): Memo | undefined {
+  const memo = (m.additional_kwargs as { offline?: Memo } | undefined)?.offline;
+  return memo && typeof memo === "object" ? memo : undefined;
+}
+
+/** Draft lines from the system prompt's brief ("L1: SKU × 2 BOX [accepted]"), when no tool result carries the draft. */
+function draftFromBrief(system: string): DraftView | undefined {
+  if (!/Current draft/.test(system)) return undefined;
+  const lines: DraftLine[] = [];
+  for (const m of system.matchAll(/^(L\d+): (.+?) × ([\d.]+)(?: ([A-Z0-9]+))?(?: \[[a-z_]+\])?$/gm)) {
+    lines.push({ lineId: m[1]!, sku: m[2]!, quantity: Number(m[3]), ...(m[4] ? { unit: m[4] } : {}) });
+  }
+  return { lines };
+}
+
+export function readConversation(messages: BaseMessage[]): Conversation {
+  let h = -1;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    if (HumanMessage.isInstance(messages[i]!)) {
+      h = i;
+      break;
+    }
+  }
+  const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
+  for (const m of messages) {
+    if (AIMessage.isInstance(m)) for (const c of m.tool_calls ?? []) calls.set(c.id ?? "", { name: c.name, args: (c.args ?? {}) as Record<string, unknown> });
+  }
+  let machines: MachineView[] | undefined;
+  let history: Record<string, unknown>[] | undefined;
+  let draft: DraftView | undefined;
+  let memo: Memo | undefined;
+  const results: ToolResult[] = [];
+  let round = 0;
+  messages.forEach((m, i) => {
+    if (ToolMessage.isInstance(m)) {
+      const call = calls.get(m.tool_call_id);
+      const name = m.name ?? call?.name ?? "";
+      const data = parse(m.content);
+      const r: ToolResult = { name, callId: m.tool_call_id, args: call?.args ?? {}, data, error: m.status === "error" || "error" in data };
+      if (name === "get_installed_base" && Array.isArray(data.data)) machines = data.data as MachineView[];
+      if (name === "get_order_history" && Array.isArray(data.data)) history = data.data as Record<string, unknown>[];
+      if (data.draft && typeof data.draft === "object") draft = data.draft as DraftView;
+      if (i > h) results.push(r);
+    } else if (AIMessage.isInstance(m)) {
+      if (i > h && (m.tool_calls?.length ?? 0) > 0) round++;
+      if (i < h) memo = memoOf(m) ?? (m.tool_calls?.length ? memo : undefined);
+    }
+  });
+  const system = messages.find((m) => SystemMessage.isInstance(m));
+  const briefDraft = system ? draftFromBrief(String(system.content)) : undefined;
+  // The brief is the graph's current draft; a tool result may be older than a later edit in another turn.
+  if (briefDraft && (!draft || briefDraft.lines.length !== draft.lines.length || briefDraft.lines.some((l, k) => l.sku !== draft!.lines[k]?.sku || l.lineId !== draft!.lines[k]?.lineId))) {
+    draft = { ...(draft ?? {}), lines: briefDraft.lines.map((l) => ({ ...(draft?.lines.find((d) => d.lineId === l.lineId && d.sku === l.sku) ?? {}), ...l })) };
+  }
+  const human = h >= 0 ? messages[h]! : undefined;
+  const text = human ? (typeof human.content === "string" ? human.content : parse(human.content).text as string) ?? "" : "";
+  return {
+    text: String(text ?? ""),
+    round,
+    results,
+    ...(machines ? { machines } : {}),
+    ...(history ? { history } : {}),
+    draft: draft ?? { lines: [] },
+    memo: memo ?? { lang: "en" },
+    size: messages.length,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The built-in offline consultant: a deterministic, catalog-driven LangChain chat model with tool calling. No key,
+ * no network — it reads the conversation and the tool results and either calls tools or answers, so the shield
+ * graph is the same for it as for any LLM. It is stateless between calls: everything it needs is in the messages
+ * (its own questions travel as a memo on its replies, `additional_kwargs.offline`).
+ */
+import type Database from "better-sqlite3";
+import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
+import { BaseChatModel, type BaseChatModelCallOptions, type BindToolsInput } from "@langchain/core/language_models/chat_models";
+import { AIMessage, AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
+import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
+import type { Runnable } from "@langchain/core/runnables";
+import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
+import { createCatalogReader } from "../../../catalog/queries/index.ts";
+import { createCatalogSearch } from "../../../catalog/queries/search.ts";
+import type { CatalogReader } from "../../../catalog/queries/types.ts";
+import { readConversation } from "./conversation.ts";
+import { buildKnowledge, type Knowledge } from "./recognise.ts";
+import { decide, type Step } from "./turn.ts";
+
+export interface OfflineModelDeps {
+  /** The drizzle handle (or raw better-sqlite3 database) of the catalog the model recognises products in. */
+  db: { $client: Database.Database } | Database.Database;
+  /** Defaults to a reader over `db`. */
+  reader?: CatalogReader;
+}
+
+interface OfflineFields {
+  knowledge: () => Knowledge;
+  toolNames?: string[];
+}
+
+const ALL_TOOLS = [
+  "search_catalog", "get_product", "get_installed_base", "get_order_history", "check_compatibility", "check_stock", "get_configuration", "get_price",
+  "add_line", "update_line", "remove_line", "set_options", "set_machine", "set_order_details", "clear_draft", "review_order", "place_order",
+];
+
+export class OfflineConsultantModel extends BaseChatModel {
+  private readonly fields: OfflineFields;
+
+  constructor(fields: OfflineFields) {
+    super({});
+    this.fields = fields;
+  }
+
+  static override lc_name() {
+    return "OfflineConsultantModel";
+  }
+
+  _llmType(): string {
+    return "ordershield-offline";
+  }
+
+  /** Binding tools tells the model which tool names it may call; the arguments follow the tools' fixed shapes. */
+  override bindTools(tools: BindToolsInput[], _kwargs?: Partial<BaseChatModelCallOptions>): Runnable<BaseLanguageModelInput, AIMessageChunk, BaseChatModelCallOptions> {
+    const names = tools
+      .map((t) => (t as { name?: string }).name ?? (t as { function?: { name?: string } }).function?.name)
+      .filter((n): n is string => typeof n === "string");
+    return new OfflineConsultantModel({ ...this.fields, toolNames: names }) as unknown as Runnable<BaseLanguageModelInput, AIMessageChunk, BaseChatModelCallOptions>;
+  }
+
+  /** The next step for these messages. Pure: same messages, same step. */
+  step(messages: BaseMessage[]): Step {
+    const conv = readConversation(messages);
+    return decide(conv, this.fields.knowledge(), new Set(this.fields.toolNames ?? ALL_TOOLS));
+  }
+
+  private toMessageFields(messages: BaseMessage[]) {
+    const s = this.step(messages);
+    const calls = (s.calls ?? []).map((c, i) => ({ name: c.name, args: c.args, id: `offline_${messages.length}_${i}`, type: "tool_call" as const }));
+    return { text: s.text ?? "", calls, memo: s.memo };
+  }
+
+  async _generate(messages: BaseMessage[], _options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): Promise<ChatResult> {
+    const { text, calls, memo } = this.toMessageFields(messages);
+    if (text) await runManager?.handleLLMNewToken(text);
+    const message = new AIMessage({ content: text, tool_calls: calls, additional_kwargs: { offline: memo } });
+    return { generations: [{ text, message }] };
+  }
+
+  override async *_streamResponseChunks(messages: BaseMessage[], _options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): AsyncGenerator<ChatGenerationChunk> {
+    const { text, calls, memo } = this.toMessageFields(messages);
+    // Words as they would arrive from a provider, so surfaces render the reply progressively.
+    const pieces = text.match(/\S+\s*|\s+/g) ?? [];
+    for (let i = 0; i < pieces.length; i += 4) {
+      const piece = pieces.slice(i, i + 4).join("");
+      const chunk = new ChatGenerationChunk({ text: piece, message: new AIMessageChunk({ content: piece }) });
+      yield chunk;
+      await runManager?.handleLLMNewToken(piece, undefined, undefined, undefined, undefined, { chunk });
+    }
+    yield new ChatGenerationChunk({
+      text: "",
+      message: new AIMessageChunk({
+        content: "",
+        additional_kwargs: { offline: memo },
+        tool_call_chunks: calls.map((c, index) => ({ name: c.name, args: JSON.stringify(c.args), id: c.id, index, type: "tool_call_chunk" as const })),
+      }),
+    });
+  }
+}
+
+/**
+ * @example
+ *   const model = createOfflineModel({ db });
+ *   const agent = createShieldAgent({ db, model });
+ */
+export function createOfflineModel(deps: OfflineModelDeps): OfflineConsultantModel {
+  const sqlite = "$client" in deps.db ? deps.db.$client : deps.db;
+  let knowledge: Knowledge | undefined;
+  // Built on first use: the catalog may be seeded after the model is created (npm run chat seeds an empty DB).
+  const get = () => (knowledge ??= buildKnowledge(deps.reader ?? createCatalogReader(sqlite), createCatalogSearch(sqlite), sqlite));
+  return new OfflineConsultantModel({ knowledge: get });
+}

@@ -1,0 +1,375 @@
+/**
+ * Reading a buyer message against the loaded catalog and the buyer's own data: quantities with units, machines
+ * from the installed base (label, site, serial, model), SKUs (also partial or misspelt), product words (through the
+ * search index), configuration option values (from the configuration models) and choices ("the second one").
+ * Nothing here knows a product: every match is a lookup in the catalog or the conversation.
+ */
+import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
+import { looksLikeSku } from "../../../catalog/queries/search.ts";
+import type { CatalogReader, ConfigModel } from "../../../catalog/queries/types.ts";
+import { FILLER } from "./language.ts";
+import type { MachineView } from "./conversation.ts";
+
+export interface Knowledge {
+  reader: CatalogReader;
+  search: CatalogSearch;
+  /** Buyer unit words → the catalog's unit codes present in this catalog. */
+  unitCodes: Map<string, string>;
+  /** Units of measurement in the catalog's features (V, mm, bar…): a number followed by one is a spec, not a quantity. */
+  measureUnits: Set<string>;
+  /** Every configuration option word of the catalog (values and label words), lower-case. */
+  optionWords: Set<string>;
+  /** Machine model codes of the catalog, lower-case → code. */
+  machineModels: Map<string, string>;
+}
+
+export interface Token {
+  text: string;
+  lower: string;
+  index: number;
+}
+
+export interface Quantity {
+  value: number;
+  /** A catalog unit code when the buyer named one ("3 boxes" → BOX). */
+  unit?: string;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, fifty: 50, hundred: 100, dozen: 12, pair: 2, couple: 2,
+  ein: 1, eine: 1, einen: 1, einem: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8,
+  neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12, zwanzig: 20, fünfzig: 50, hundert: 100, dutzend: 12, paar: 2,
+};
+
+/** Buyer words for units, mapped to the usual catalog codes; only codes the catalog uses are kept. */
+const UNIT_WORDS: Record<string, string> = {
+  pc: "PCE", pcs: "PCE", piece: "PCE", pieces: "PCE", each: "PCE", ea: "PCE", stück: "PCE", stueck: "PCE", stk: "PCE", x: "PCE",
+  box: "BOX", boxes: "BOX", karton: "BOX", kartons: "BOX", schachtel: "BOX", schachteln: "BOX",
+  pack: "PAK", packs: "PAK", package: "PAK", packages: "PAK", packung: "PAK", packungen: "PAK", pak: "PAK", pck: "PAK",
+  set: "SET", sets: "SET", kit: "SET", kits: "SET", satz: "SET", sätze: "SET",
+  m: "M", meter: "M", meters: "M", metre: "M", metres: "M",
+  roll: "ROL", rolls: "ROL", rolle: "ROL", rollen: "ROL",
+  pair: "PR", pairs: "PR",
+  l: "LTR", liter: "LTR", litre: "LTR", liters: "LTR", litres: "LTR",
+  kg: "KGM", kilo: "KGM", kilos: "KGM",
+  can: "CAN", cans: "CAN", dose: "CAN", dosen: "CAN",
+};
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, last: -1,
+  erste: 1, ersten: 1, erster: 1, zweite: 2, zweiten: 2, dritte: 3, dritten: 3, vierte: 4, vierten: 4, fünfte: 5, letzte: -1, letzten: -1,
+};
+
+export function buildKnowledge(reader: CatalogReader, search: CatalogSearch, sqlite: import("better-sqlite3").Database): Knowledge {
+  const codes = new Set(
+    (sqlite.prepare("SELECT DISTINCT order_unit AS u FROM products UNION SELECT DISTINCT content_unit FROM products").all() as { u: string }[]).map((r) =>
+      r.u.toUpperCase(),
+    ),
+  );
+  const unitCodes = new Map<string, string>();
+  for (const [word, code] of Object.entries(UNIT_WORDS)) if (codes.has(code) || code === "PCE") unitCodes.set(word, code);
+  for (const code of codes) unitCodes.set(code.toLowerCase(), code);
+  const measureUnits = new Set<string>(["v", "kv", "w", "kw", "hz", "mm", "cm", "bar", "psi", "°c", "c", "a", "rpm", "nm", "mbar", "kpa", "mpa", "inch", "zoll"]);
+  for (const r of sqlite.prepare("SELECT DISTINCT lower(unit) AS u FROM product_features WHERE unit IS NOT NULL").all() as { u: string }[]) {
+    if (!unitCodes.has(r.u)) measureUnits.add(r.u);
+  }
+  const optionWords = new Set<string>();
+  for (const r of sqlite.prepare("SELECT value, label FROM config_options").all() as { value: string; label: string }[]) {
+    for (const w of wordsOf(`${r.value} ${r.label}`)) if (w.length >= 2 && !/^\d+([.,]\d+)?$/.test(w)) optionWords.add(w);
+  }
+  const machineModels = new Map<string, string>();
+  for (const r of sqlite.prepare("SELECT code FROM machine_models").all() as { code: string }[]) machineModels.set(r.code.toLowerCase(), r.code);
+  return { reader, search, unitCodes, measureUnits, optionWords, machineModels };
+}
+
+/** Lower-case words; "400V" also yields "400" and "v" so number+unit forms compare equal. */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenizeText(text)) {
+    out.push(t.lower);
+    const m = /^(\d+(?:[.]\d+)?)([a-z°%]+)$/i.exec(t.lower);
+    if (m) out.push(m[1]!, m[2]!);
+  }
+  return out;
+}
+
+export function tokenizeText(text: string): Token[] {
+  const out: Token[] = [];
+  const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
+  for (const m of text.normalize("NFKC").matchAll(re)) {
+    // "2,2 kW" is the German way to write 2.2 kW.
+    const lower = m[0].toLowerCase().replace(/^(\d+),(\d+)(?=$|[a-z])/, "$1.$2");
+    out.push({ text: m[0], lower, index: out.length });
+  }
+  return out;
+}
+
+const numberOf = (s: string): number | undefined => {
+  if (/^\d+([.,]\d+)?$/.test(s)) return Number(s.replace(",", "."));
+  const x = /^(\d+)x$/.exec(s) ?? /^x(\d+)$/.exec(s);
+  if (x) return Number(x[1]);
+  return NUMBER_WORDS[s];
+};
+
+export interface QuantityMatch extends Quantity {
+  tokens: number[];
+}
+
+/**
+ * Quantities: "20 pcs", "3 boxes", "a dozen", "two dozen", "5x", "zwei Stück". A number next to a unit of
+ * measurement ("400 V", "DN 32"), inside a SKU, or part of a machine reference is not a quantity.
+ */
+export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
+  const out: QuantityMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i)) continue;
+    const t = tokens[i]!.lower;
+    let value = numberOf(t);
+    if (value === undefined) {
+      if ((t === "a" || t === "an") && (tokens[i + 1]?.lower === "dozen" || tokens[i + 1]?.lower === "pair" || tokens[i + 1]?.lower === "couple")) {
+        continue;
+      }
+      continue;
+    }
+    const prev = tokens[i - 1]?.lower;
+    const next = tokens[i + 1]?.lower;
+    // "the EPDM one", "which one", "one of them": a pronoun, not a quantity.
+    if (/^(one|ones|eine|einen|einer|eins)$/.test(t) && (!next || next === "of" || next === "more" || (prev !== undefined && /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))) continue;
+    if (prev && /^(dn|pn|line|position|pos|zeile|nr|number|no|option|#|ip|m|g|r)$/.test(prev)) continue;
+    if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
+    if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
+    const used = [i];
+    // "a dozen", "two dozen", "ein Dutzend"
+    if (next === "dozen" || next === "dutzend") {
+      value = (t === "a" || t === "ein" ? 1 : value) * 12;
+      used.push(i + 1);
+    } else if ((t === "dozen" || t === "dutzend") && (prev === "a" || prev === "ein")) {
+      used.unshift(i - 1);
+    }
+    if ((t === "ein" || t === "eine" || t === "einen" || t === "einem") && !next) continue;
+    let unit: string | undefined;
+    const after = tokens[used.at(-1)! + 1];
+    if (after) {
+      const code = k.unitCodes.get(after.lower);
+      if (code) {
+        unit = code;
+        used.push(after.index);
+        if (tokens[after.index + 1]?.lower === "of") used.push(after.index + 1);
+      }
+    }
+    if (/^\d+x$|^x\d+$/.test(t)) unit = unit ?? undefined;
+    if (value <= 0 || !Number.isFinite(value)) continue;
+    out.push({ value, ...(unit && unit !== "PCE" ? { unit } : unit === "PCE" ? { unit } : {}), tokens: used });
+  }
+  return out;
+}
+
+export interface MachineMatch {
+  machine: MachineView;
+  score: number;
+  tokens: number[];
+}
+
+/** Machines of the buyer the text refers to: serial, label ("Pump 2"), site ("hall B"), model code or name. */
+export function findMachines(tokens: Token[], machines: MachineView[]): MachineMatch[] {
+  const lowers = tokens.map((t) => t.lower);
+  const phrase = (words: string[]): number[] | undefined => {
+    if (words.length === 0) return undefined;
+    for (let i = 0; i + words.length <= lowers.length; i++) {
+      if (words.every((w, j) => lowers[i + j] === w)) return words.map((_, j) => i + j);
+    }
+    return undefined;
+  };
+  const out: MachineMatch[] = [];
+  for (const m of machines) {
+    let score = 0;
+    const used: number[] = [];
+    const serial = lowers.indexOf(m.serial.toLowerCase());
+    if (serial >= 0) (score += 10), used.push(serial);
+    const label = phrase(wordsOnly(m.label));
+    if (label) (score += 6), used.push(...label);
+    const site = m.site ? phrase(wordsOnly(m.site)) : undefined;
+    if (site) (score += 3), used.push(...site);
+    const model = lowers.indexOf(m.model.toLowerCase());
+    if (model >= 0) (score += 2), used.push(model);
+    const modelName = phrase(wordsOnly(m.modelName));
+    if (modelName && modelName.length > 1) (score += 2), used.push(...modelName);
+    if (score === 0) {
+      // "my dosing pump": a distinctive label word alone is a weak reference.
+      const words = wordsOnly(m.label).filter((w) => !/^\d+$/.test(w) && w.length > 2);
+      const hit = words.map((w) => lowers.indexOf(w)).filter((i) => i >= 0);
+      if (hit.length && hit.length === words.length) (score += 1), used.push(...hit);
+    }
+    if (score > 0) out.push({ machine: m, score, tokens: used });
+  }
+  const best = Math.max(0, ...out.map((o) => o.score));
+  return out.filter((o) => o.score === best).sort((a, b) => (a.machine.machineId < b.machine.machineId ? -1 : 1));
+}
+
+function wordsOnly(text: string): string[] {
+  return tokenizeText(text).map((t) => t.lower);
+}
+
+/** Option choices the text names for a configuration model: group → values (only values that exist). */
+export function findOptions(text: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
+  const tokens = tokenizeText(text).map((t) => t.lower);
+  const words = wordsOf(text);
+  const joined = ` ${words.join(" ")} `;
+  const compact = ` ${tokens.join(" ")} `;
+  const out: Record<string, string[]> = {};
+  for (const g of model.groups) {
+    if (groups && !groups.includes(g.code)) continue;
+    // Words that name the group itself ("ATEX", "seal") are not a choice of one of its values.
+    const groupWords = new Set([...wordsOf(g.code), ...wordsOf(g.label)]);
+    const yesNo = yesNoValues(g.options.map((o) => o.value));
+    if (yesNo) {
+      const at = tokens.findIndex((t) => groupWords.has(t) && !/^\d/.test(t) && t.length > 2);
+      if (at >= 0) {
+        const near = tokens.slice(Math.max(0, at - 3), at + 4);
+        const negative = near.some((t) => NEGATIONS.has(t));
+        out[g.code] = [negative ? yesNo.no : yesNo.yes];
+      }
+      continue;
+    }
+    const found: { value: string; len: number }[] = [];
+    for (const o of g.options) {
+      const forms = new Set<string>();
+      const v = o.value.toLowerCase();
+      forms.add(wordsOf(o.value).join(" "));
+      forms.add(wordsOf(o.label).join(" "));
+      // "400 V 3~ 50 Hz" → "400 v" and "400v"; "FKM (fluoro rubber)" → "fkm"
+      const lead = tokenizeText(o.label).map((t) => t.lower);
+      if (lead.length >= 1 && !groupWords.has(lead[0]!)) forms.add(lead[0]!);
+      if (lead.length >= 2 && /^\d/.test(lead[0]!)) forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
+      let hit = 0;
+      for (const f of forms) {
+        if (!f || groupWords.has(f)) continue;
+        const bare = /^\d+([.,]\d+)?$/.test(f);
+        // A bare number ("32") counts only with its group named ("DN 32", "flange 32") or when it is long enough
+        // not to be a quantity; "DN32" itself is matched through the label form.
+        if (bare && !(bare && v === f && (f.length >= 3 || [...groupWords].some((w) => compact.includes(` ${w} `))))) continue;
+        if (joined.includes(` ${f} `) || compact.includes(` ${f} `) || compact.includes(` ${f.replace(" ", "")} `)) hit = Math.max(hit, f.length);
+      }
+      // "DN32" for value "32" in a group whose label or code says DN.
+      if (!hit && /^\d+([.,]\d+)?$/.test(v)) {
+        for (const w of groupWords) if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `))) hit = v.length + w.length;
+        if (!hit && compact.includes(` dn${v} `)) hit = v.length + 2;
+      }
+      if (hit > 0) found.push({ value: o.value, len: hit });
+    }
+    if (found.length === 0) continue;
+    found.sort((a, b) => b.len - a.len);
+    // Longest form wins ("400 V" over "4"); several values only for multi-choice groups.
+    out[g.code] = g.max > 1 ? found.map((f) => f.value).slice(0, g.max) : [found[0]!.value];
+  }
+  return out;
+}
+
+const NEGATIONS = new Set(["no", "not", "without", "non", "nein", "ohne", "kein", "keine", "keinen", "nicht"]);
+
+function yesNoValues(values: string[]): { yes: string; no: string } | undefined {
+  if (values.length !== 2) return undefined;
+  const yes = values.find((v) => /^(yes|ja|true|y|1|with|mit)$/i.test(v));
+  const no = values.find((v) => /^(no|nein|false|n|0|without|ohne|none)$/i.test(v));
+  return yes && no ? { yes, no } : undefined;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export interface ProductGuess {
+  /** Best candidates, best first. */
+  hits: SearchHit[];
+  /** True when one candidate stands out (exact SKU, single hit, or a clear lead). */
+  confident: boolean;
+  query: string;
+}
+
+/**
+ * What product the words point to: SKU-like tokens first (exact, partial, misspelt), then the remaining
+ * content words through the full-text index, filtered to the machine when one is known.
+ */
+export function guessProduct(
+  tokens: Token[],
+  taken: Set<number>,
+  k: Knowledge,
+  machine?: { model: string; serial: string },
+): ProductGuess | undefined {
+  const free = tokens.filter((t) => !taken.has(t.index));
+  const filter = machine ? { machineModel: machine.model, serial: machine.serial } : {};
+  for (const t of free) {
+    if (!looksLikeSku(t.text) || k.measureUnits.has(t.lower.replace(/^\d+([.,]\d+)?/, ""))) continue;
+    const hits = k.search.search({ query: t.text, limit: 5 });
+    const exact = hits.find((h) => h.match === "sku_exact");
+    if (exact) return { hits: [exact], confident: true, query: t.text };
+    const skuHits = hits.filter((h) => h.match === "sku_partial" || h.match === "sku_fuzzy");
+    if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
+    if (skuHits.length > 1) {
+      const best = skuHits[0]!;
+      const clear = best.match === "sku_partial" && skuHits[1]!.match === "sku_fuzzy";
+      return { hits: skuHits, confident: clear, query: t.text };
+    }
+  }
+  const words = free.map((t) => t.lower).filter((w) => !FILLER.has(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1);
+  if (words.length === 0) return undefined;
+  const content = words.filter((w) => !k.optionWords.has(w));
+  const attempts = [words, content].filter((a, i) => a.length > 0 && (i === 0 || a.length !== words.length));
+  for (const attempt of attempts) {
+    const query = attempt.join(" ");
+    let hits = k.search.search({ query, limit: 8, ...filter });
+    if (hits.length === 0) continue;
+    if (hits.every((h) => h.match === "text_fuzzy") && attempt === words && attempts.length > 1) continue;
+    if (machine && hits.some((h) => h.fitsExplicitly)) hits = hits.filter((h) => h.fitsExplicitly);
+    // Words the first attempt dropped (option words such as "FKM") still rank the candidates.
+    const dropped = words.filter((w) => !attempt.includes(w));
+    if (dropped.length) {
+      const bonus = (h: SearchHit) => dropped.filter((w) => wordsOf(`${h.name} ${h.sku}`).includes(w)).length;
+      hits = [...hits].sort((a, b) => bonus(b) - bonus(a) || b.score - a.score);
+    }
+    const active = hits.filter((h) => h.lifecycle === "active");
+    const pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
+    const first = pool[0]!;
+    const second = pool[1];
+    const confident = !second || first.score - second.score >= 3;
+    return { hits: pool, confident, query };
+  }
+  return undefined;
+}
+
+/** "the second one", "2", "#3", "option 1", "die erste" → 1-based index (−1 = last). */
+export function findChoice(tokens: Token[]): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.lower;
+    if (ORDINALS[t] !== undefined) return ORDINALS[t];
+    const prev = tokens[i - 1]?.lower;
+    if (/^\d$/.test(t) && (tokens.length <= 3 || prev === "option" || prev === "number" || prev === "nr" || prev === "no" || prev === "nummer")) {
+      return Number(t);
+    }
+  }
+  return undefined;
+}
+
+/** "line 2", "L2", "position 2" → a line id of the draft. */
+export function findLineRef(text: string): string | undefined {
+  const m = /\b(?:line|position|pos\.?|zeile)\s*(\d+)\b/i.exec(text) ?? /\b[lL](\d+)\b/.exec(text);
+  return m ? `L${m[1]}` : undefined;
+}
+
+/** ISO date or German/European date in the text. */
+export function findDate(text: string): string | undefined {
+  const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
+  if (iso) return iso[0];
+  const eu = /\b(\d{1,2})\.(\d{1,2})\.(20\d\d)\b/.exec(text);
+  if (eu) return `${eu[3]}-${eu[2]!.padStart(2, "0")}-${eu[1]!.padStart(2, "0")}`;
+  return undefined;
+}
+
+/** "PO 4711-A", "our reference is X", "Bestellnummer 123". */
+export function findPoReference(text: string): string | undefined {
+  const m = /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|referenz)\s*(?:number|no\.?|nr\.?|is|:|#)?\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(text);
+  if (!m) return undefined;
+  const v = m[1]!;
+  return /^(is|the|for|of|number)$/i.test(v) ? undefined : v;
+}

@@ -1,0 +1,131 @@
+/**
+ * The offline model's sentences, in English and German. Every number, date, price and SKU in them is copied from a
+ * tool result passed in; nothing here computes a fact.
+ */
+import type { Fix } from "../../../tools/types.ts";
+import type { MachineView } from "./conversation.ts";
+import type { Lang } from "./language.ts";
+
+export const say = (lang: Lang, en: string, de: string) => (lang === "de" ? de : en);
+
+// Why cached: building an Intl formatter per call costs more than the rest of a reply.
+const DE_NUMBER = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const EN_NUMBER = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function money(cents: unknown, currency: unknown, lang: Lang): string {
+  const n = typeof cents === "number" ? cents / 100 : NaN;
+  if (!Number.isFinite(n)) return "?";
+  const cur = typeof currency === "string" ? currency : "EUR";
+  const s = (lang === "de" ? DE_NUMBER : EN_NUMBER).format(n);
+  return lang === "de" ? `${s} ${cur}` : `${cur} ${s}`;
+}
+
+export function qty(n: unknown, unit: unknown): string {
+  const u = typeof unit === "string" && unit !== "PCE" ? ` ${unit}` : "";
+  return `${typeof n === "number" ? n : "?"}${u}`;
+}
+
+export interface LineFacts {
+  lineId?: string;
+  sku?: string;
+  name?: string;
+  quantity?: number;
+  unit?: string;
+  verdict?: string;
+  unitPriceCents?: number;
+  priceSource?: string;
+  amountCents?: number;
+  promiseDate?: string;
+  schedule?: { quantity: number; date: string; warehouse: string; source: string }[];
+  issues?: IssueFacts[];
+}
+
+export interface IssueFacts {
+  code: string;
+  severity: string;
+  message: string;
+  fixes?: Fix[];
+}
+
+const SOURCE: Record<string, [string, string]> = {
+  contract: ["your contract price", "Ihr Vertragspreis"],
+  price_list: ["your price list", "Ihre Preisliste"],
+  list: ["list price", "Listenpreis"],
+};
+
+/** "5 on 2026-03-03, 3 on 2026-03-12 (split delivery)" */
+export function scheduleText(l: LineFacts, lang: Lang): string {
+  const parts = l.schedule ?? [];
+  if (parts.length > 1) {
+    const list = parts.map((p) => `${qty(p.quantity, l.unit)} ${say(lang, "on", "am")} ${p.date}`).join(", ");
+    return say(lang, `split delivery: ${list}`, `Teillieferung: ${list}`);
+  }
+  if (l.promiseDate) return say(lang, `delivery by ${l.promiseDate}`, `Lieferung bis ${l.promiseDate}`);
+  return "";
+}
+
+export function lineSummary(l: LineFacts, currency: unknown, lang: Lang): string {
+  const head = `${l.lineId ? `${l.lineId}: ` : ""}${qty(l.quantity, l.unit)} × ${l.sku}${l.name ? ` (${l.name})` : ""}`;
+  const price =
+    l.unitPriceCents !== undefined
+      ? ` — ${money(l.unitPriceCents, currency, lang)} ${say(lang, "each", "je")}${l.priceSource && SOURCE[l.priceSource] ? ` (${say(lang, ...SOURCE[l.priceSource]!)})` : ""}, ${money(l.amountCents, currency, lang)}`
+      : "";
+  const when = scheduleText(l, lang);
+  return `${head}${price}${when ? `; ${when}` : ""}`;
+}
+
+export function machineName(m: MachineView | undefined, id: string): string {
+  return m ? `${m.label}${m.site ? ` (${m.site})` : ""}` : id;
+}
+
+/** A fix as a choice the buyer can pick. */
+export function fixText(f: Fix, lang: Lang, machines: MachineView[] = []): string {
+  switch (f.kind) {
+    case "replace_sku":
+      return say(lang, `switch to ${f.sku}${f.reason ? ` (${f.reason})` : ""}`, `auf ${f.sku} wechseln${f.reason ? ` (${f.reason})` : ""}`);
+    case "set_quantity":
+      return say(lang, `change the quantity to ${qty(f.quantity, f.unit)}`, `Menge auf ${qty(f.quantity, f.unit)} ändern`);
+    case "set_option":
+      return `${f.group} = ${f.values.join(" + ")}`;
+    case "add_line":
+      return say(lang, `add ${f.quantity} × ${f.sku}`, `${f.quantity} × ${f.sku} hinzufügen`);
+    case "remove_line":
+      return say(lang, `remove line ${f.lineId}`, `Position ${f.lineId} entfernen`);
+    case "set_machine":
+      return say(lang, `use it on ${machineName(machines.find((m) => m.machineId === f.machineId), f.machineId)}`, `für ${machineName(machines.find((m) => m.machineId === f.machineId), f.machineId)} verwenden`);
+    case "set_requested_date":
+      return say(lang, `request delivery on ${f.date}`, `Liefertermin ${f.date} anfragen`);
+    case "set_ship_to":
+      return say(lang, `ship to ${f.shipToId}`, `an ${f.shipToId} liefern`);
+    case "accept_split":
+      return say(lang, "accept the split delivery", "Teillieferung akzeptieren");
+  }
+}
+
+/** One choice per value: an option fix offering three values becomes three choices. */
+export function expandFixes(fixes: Fix[]): Fix[] {
+  const out: Fix[] = [];
+  for (const f of fixes) {
+    if (f.kind === "set_option" && f.values.length > 1) for (const v of f.values) out.push({ ...f, values: [v] });
+    else out.push(f);
+  }
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const key = JSON.stringify(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, 6);
+}
+
+export function numbered(items: string[]): string {
+  return items.map((s, i) => `${i + 1}) ${s}`).join("\n");
+}
+
+export function redirect(lang: Lang): string {
+  return say(
+    lang,
+    "I can help you find parts for your machines, check fit, stock, delivery dates and your prices, and build and place your order. What do you need?",
+    "Ich helfe Ihnen, Teile für Ihre Maschinen zu finden, Passung, Bestand, Liefertermine und Ihre Preise zu prüfen und Ihre Bestellung aufzugeben. Was benötigen Sie?",
+  );
+}
