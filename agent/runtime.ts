@@ -26,6 +26,11 @@ export interface ShieldAgentOptions {
   data?: CatalogReader;
   now?: () => Date;
   systemPrompt?: string;
+  /**
+   * When checkpoints are written: "sync" (default) after every step, so a crash never loses a tool result;
+   * "exit" only at the end of a run or an interrupt (throw-away threads, load tests).
+   */
+  durability?: "sync" | "async" | "exit";
 }
 
 export type PendingInterrupt = ConfirmInterrupt | ApprovalInterrupt;
@@ -86,7 +91,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   const config = (threadId: string, ctx: ShieldContext, signal?: AbortSignal) => ({
     configurable: { thread_id: threadId },
     context: ctx,
-    durability: "sync" as const,
+    durability: options.durability ?? "sync",
     recursionLimit: 80,
     ...(signal ? { signal } : {}),
   });
