@@ -20,7 +20,10 @@ export const DEMO = {
     listPrices: "C-1007",
     /** silver, marine 440 V / 60 Hz machine. */
     shipyard: "C-1008",
+    /** bronze, PREPAID (not blocked): credit.prepayment_required. */
+    prepaid: "C-1009",
   },
+  /** ST-1005-BASEL is in CH and belongs to C-1005 only (any other customer: shipto.unknown). */
   shipTos: { restrictedRegion: "ST-1005-BASEL", certifiedDefault: "ST-1005-MARL" },
   machines: {
     /** C-1001 "Pump 1": NCP-32-160 gen 1 (serial 14211), water 85 °C, 6 bar, 400 V 3~. */
@@ -79,6 +82,10 @@ export const DEMO = {
     tierProtected: "SP-IMP-NCP32-160-G2",
     cartridgeBreaks: "FL-CART-10-5UM",
     cheapNipple: "FI-NIP-G1-SS",
+    /** Priced in USD: price.currency_mismatch for every (EUR) customer. */
+    pricedInUsd: "AC-FM-CLAMP-USD",
+    /** Discontinued, 2 left in WH-SOUTH, never replenished: stock.insufficient above 2. */
+    lastUnits: "MO-FM132S-5.5-400-IE2",
   },
   configModel: "CM-NCP",
 } as const;

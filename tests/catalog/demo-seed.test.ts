@@ -498,6 +498,17 @@ describe("README cases: pricing, credit, policy", () => {
     expect(policyFor("bronze").min_order_value_cents).toBeGreaterThan(product("FI-NIP-G1-SS").list_price_cents as number);
     expect(policyFor("platinum")).toMatchObject({ max_discount_pct: 10, min_order_value_cents: 0 });
   });
+
+  it("a prepaying customer, a USD-priced item, and ids that belong to someone else", () => {
+    expect(customer(DEMO.customers.prepaid)).toMatchObject({ payment_terms: "PREPAID", blocked: 0 });
+    expect(product(DEMO.skus.pricedInUsd).currency).toBe("USD");
+    expect(count("select count(*) as n from customers where currency <> 'EUR'")).toBe(0);
+    expect(count("select count(*) as n from products where currency <> 'EUR'")).toBe(1);
+    expect(machine("M-1001-01").customer).toBe("C-1001");
+    expect(one("select customer_id from ship_tos where id = ?", DEMO.shipTos.restrictedRegion)).toEqual({ customer_id: "C-1005" });
+    expect(atp(DEMO.skus.lastUnits)).toEqual({ "WH-NORTH": 0, "WH-SOUTH": 2, "WH-WEST": 0 });
+    expect(count("select count(*) as n from stock_inbound where sku = ?", DEMO.skus.lastUnits)).toBe(0);
+  });
 });
 
 describe("README cases: order history", () => {
