@@ -4,34 +4,17 @@
  * lifecycle (discontinued → successor), relations of every type and fitment with serial ranges.
  */
 import type { ImportDocument } from "../import/format.ts";
+import { buildCategories } from "./categories.ts";
 import { buildConfigModel } from "./configs.ts";
+import { apportion, push } from "./util.ts";
 import { buildMachineModel, MACHINE_KINDS, type MachineModelInfo } from "./machines.ts";
-import { PART_TEMPLATES, type PartRole, type ProductSpec } from "./parts.ts";
+import { PART_TEMPLATES, type PartRole, type ProductSpec } from "./parts/index.ts";
 import type { Rng } from "./rng.ts";
 import { letters } from "./text.ts";
 
 type Rows<K extends keyof ImportDocument> = NonNullable<ImportDocument[K]>;
 type ProductInput = Rows<"products">[number];
 
-export const CATEGORY_TREE: [code: string, name: string, leaves: [string, string][]][] = [
-  ["PUMPS", "Pumps", [["PUMPS-CENT", "Centrifugal pumps"], ["PUMPS-SUB", "Submersible pumps"], ["PUMPS-DIA", "Diaphragm pumps"], ["PUMPS-DOS", "Dosing pumps"]]],
-  ["MOTORS", "Electric motors", [["MOTORS-AC", "Three-phase motors"], ["MOTORS-EX", "Explosion-proof motors"]]],
-  ["COMPR", "Compressors", [["COMPR-SCREW", "Screw compressors"], ["COMPR-PISTON", "Piston compressors"]]],
-  ["FANS", "Fans and blowers", [["FANS-RAD", "Radial fans"]]],
-  ["GEAR", "Gearboxes", [["GEAR-HEL", "Helical gearboxes"]]],
-  ["PARTS", "Pump spare parts", [["PARTS-SEAL", "Mechanical seals"], ["PARTS-IMP", "Impellers"], ["PARTS-ORING", "O-rings and gaskets"], ["PARTS-WEAR", "Wear rings and sleeves"], ["PARTS-DIAPH", "Pump diaphragms"]]],
-  ["BEARINGS", "Bearings", [["BEAR-BALL", "Ball bearings"], ["BEAR-ROLL", "Roller bearings"]]],
-  ["MOTP", "Motor spare parts", [["MOTP-FAN", "Fans and fan covers"], ["MOTP-TB", "Terminal boxes"]]],
-  ["FILT", "Filtration", [["FILT-AIR", "Air filter elements"], ["FILT-OIL", "Oil filters and separators"], ["FILT-STR", "Strainers"]]],
-  ["VALV", "Valves", [["VALV-BALL", "Ball valves"], ["VALV-CHECK", "Check valves"], ["VALV-SAFE", "Safety valves"], ["VALV-SOL", "Solenoid valves"]]],
-  ["FITT", "Fittings and couplings", [["FITT-FLANGE", "Flanges"], ["FITT-THREAD", "Threaded fittings"], ["FITT-COUP", "Shaft couplings"]]],
-  ["HOSE", "Hoses and clamps", [["HOSE-IND", "Industrial hoses"], ["HOSE-CLAMP", "Hose clamps"]]],
-  ["INST", "Instrumentation", [["INST-PRESS", "Pressure transmitters"], ["INST-TEMP", "Temperature sensors"], ["INST-FLOW", "Flow meters"], ["INST-GAUGE", "Pressure gauges"]]],
-  ["DRV", "Drives and controls", [["DRV-VFD", "Frequency inverters"], ["DRV-SOFT", "Soft starters"], ["DRV-CABLE", "Cables"], ["DRV-CTRL", "Pump controllers"]]],
-  ["FAST", "Fasteners", [["FAST-BOLT", "Bolts and screws"], ["FAST-NUT", "Nuts and washers"]]],
-  ["CHEM", "Lubricants and chemicals", [["CHEM-LUB", "Lubricants"], ["CHEM-CLEAN", "Cleaners and additives"]]],
-  ["KIT", "Service kits", [["KIT-SERV", "Service kits"]]],
-];
 
 /** What later sections (stock, prices, customers) need to know about a product. */
 export interface ProductInfo {
@@ -62,33 +45,8 @@ export interface Assortment {
 export const SERIAL_DIGITS = 7;
 export const serial = (n: number) => String(n).padStart(SERIAL_DIGITS, "0");
 
-/** Appends to the list under `key`, creating it. */
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Splits `total` over `weights` (largest remainder), deterministic. */
-export function apportion(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const raw = weights.map((w) => (total * w) / sum);
-  const out = raw.map(Math.floor);
-  let rest = total - out.reduce((a, b) => a + b, 0);
-  const order = raw.map((v, i) => [v - Math.floor(v), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (rest-- <= 0) break;
-    out[i]!++;
-  }
-  return out;
-}
-
 export function buildAssortment(r: Rng, skuCount: number): Assortment {
-  const categories: Rows<"categories"> = [];
-  for (const [code, name, leaves] of CATEGORY_TREE) {
-    categories.push({ code, name });
-    for (const [leaf, leafName] of leaves) categories.push({ code: leaf, name: leafName, parent: code });
-  }
+  const categories = buildCategories();
 
   const machineCount = Math.max(MACHINE_KINDS.length, Math.round(skuCount * 0.03));
   const kitCount = Math.max(2, Math.round(skuCount * 0.015));
