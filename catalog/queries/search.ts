@@ -229,7 +229,14 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   function textCandidates(words: string[], q: SearchQuery, limit: number): Candidate[] {
     const groups: { expr: string; terms: string[] }[] = [];
     let corrected = false;
-    for (const w of words) {
+    for (const raw of words) {
+      // Plural or inflected forms ("seals", "Dichtungen") search by their stem as a prefix.
+      const stem = stemOf(raw);
+      const w = stem !== raw && vocabHas(stem) ? stem : raw;
+      if (w !== raw) {
+        groups.push({ expr: `${quote(w)}*`, terms: [w] });
+        continue;
+      }
       if (termHas(w)) {
         // An exact catalog word: no prefix expansion (that merges every longer word's doclist up front).
         groups.push({ expr: quote(w), terms: [w] });
@@ -379,6 +386,15 @@ export function rebuildSearchIndex(db: Sqlite | { $client: Sqlite }): void {
       INSERT INTO product_search(product_search) VALUES ('optimize');
     `);
   })();
+}
+
+/** A light stemmer for English and German plurals; only used when the stem is itself in the catalog's vocabulary. */
+export function stemOf(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  for (const suffix of ["ies", "es", "s", "en", "n", "e"]) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return suffix === "ies" ? `${word.slice(0, -3)}y` : word.slice(0, -suffix.length);
+  }
+  return word;
 }
 
 /** Words and SKU-like tokens; keeps `-`, `/`, `.` inside tokens ("SL-FKM-32", "1/2", "2.5"). */

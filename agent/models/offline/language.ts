@@ -111,3 +111,15 @@ export const FILLER = new Set(
     "auf an im in am beim bis"
   ).split(/\s+/),
 );
+
+const CONVERSATIONAL: Cue[] = ["greet", "thanks", "checkout", "cancel", "show", "history", "help", "attack_price", "attack_checks", "attack_identity", "attack_injection"];
+
+/** The text without the phrases that steer the conversation ("place the order", "what's in my cart"), for product search. */
+export function stripCues(text: string): string {
+  let out = text;
+  for (const [cue, re] of CUES) {
+    if (!CONVERSATIONAL.includes(cue)) continue;
+    out = out.replace(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`), " ");
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
  */
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, Conversation, DraftView, MachineView, Memo, Pending, ToolResult } from "./conversation.ts";
-import { cuesOf, detectLanguage, FILLER, type Cue, type Lang } from "./language.ts";
+import { cuesOf, detectLanguage, FILLER, stripCues, type Cue, type Lang } from "./language.ts";
 import {
   findChoice,
   findDate,
@@ -84,6 +84,10 @@ function fresh(ctx: Ctx, memo: (p?: Pending, focus?: string) => Memo): Step {
     return { calls: [{ name: "clear_draft", args: {} }], memo: memo() };
   }
   const a = analyse(ctx);
+  const productCue = ["add", "find", "price", "stock", "compat", "info", "change", "remove", "history"].some((c) => cues.has(c as Cue)) || !!a.quantity;
+  if (a.guess && a.guess.hits.every((h) => h.match === "text_fuzzy") && !productCue) {
+    return { text: redirect(lang), memo: memo(conv.memo.pending) };
+  }
   if (cues.has("checkout") && !a.guess) return startCheckout(ctx, "place", memo);
   if (cues.has("show") && !a.guess) return startCheckout(ctx, "review", memo);
 
@@ -160,7 +164,7 @@ interface Analysis {
 }
 
 function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
-  const tokens = text === ctx.conv.text ? ctx.tokens : tokenizeText(text);
+  const tokens = tokenizeText(stripCues(text));
   const machines = findMachines(tokens, ctx.conv.machines ?? []);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
   // A model code of the catalog names a machine type even outside the installed base.
@@ -387,7 +391,8 @@ function answerPending(ctx: Ctx, pending: Pending, memo: (p?: Pending, f?: strin
     case "choose_product": {
       const a = analyse(ctx);
       const mentioned = pending.skus.find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
-      const sku = mentioned ?? pick(pending.skus);
+      const other = !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
+      const sku = mentioned ?? other ?? pick(pending.skus);
       if (!sku) return undefined;
       const act: Action = a.quantity || cues.has("add") ? "add" : pending.action;
       return action(ctx, act, sku, a, memo, {
@@ -425,6 +430,11 @@ function answerPending(ctx: Ctx, pending: Pending, memo: (p?: Pending, f?: strin
     case "quantity": {
       const a = analyse(ctx);
       if (a.guess?.confident && a.guess.hits[0]!.sku !== pending.sku) return undefined;
+      const extra = { ...(pending.machineId ? { machineId: pending.machineId } : {}), ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}) };
+      const question = conv.text.includes("?") || !cues.has("add");
+      if (cues.has("stock") && question) return action(ctx, "stock", pending.sku, a, memo, extra);
+      if (cues.has("price") && question) return action(ctx, "price", pending.sku, a, memo, extra);
+      if (cues.has("compat")) return action(ctx, "compat", pending.sku, a, memo, extra);
       if (a.quantity || yes) {
         return action(ctx, "add", pending.sku, a, memo, {
           ...(pending.machineId ? { machineId: pending.machineId } : {}),
@@ -508,12 +518,15 @@ function afterEdits(ctx: Ctx, edits: ToolResult[], memo: (p?: Pending, f?: strin
     }
     focus = line.sku;
     const verb = d.added ? say(lang, "Added", "Hinzugefügt") : say(lang, "Updated", "Geändert");
-    out.push(`${verb} ${lineSummary(line, d.currency, lang)}.`);
+    const draftLine = (d.draft as DraftView | undefined)?.lines?.find((l) => l.lineId === line.lineId);
+    const machineId = draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId;
+    const forMachine = machineId ? say(lang, ` for ${machineName(conv.machines?.find((m) => m.machineId === machineId), machineId)}`, ` für ${machineName(conv.machines?.find((m) => m.machineId === machineId), machineId)}`) : "";
+    out.push(`${verb} ${lineSummary(line, d.currency, lang)}${forMachine}.`);
     const issues = line.issues ?? [];
     const missing = issues.filter((i) => i.code === "config.missing_choice" || i.code === "config.too_many_choices");
     const block = issues.find((i) => i.severity === "block" && !missing.includes(i));
     if (block) {
-      const fixes = expandFixes(block.fixes ?? []);
+      const fixes = expandFixes([...similarFitting(ctx, line, draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId, block), ...(block.fixes ?? [])]);
       out.push(`⚠ ${block.message}`);
       if (fixes.length) {
         out.push(`${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}`);
@@ -544,6 +557,26 @@ function afterEdits(ctx: Ctx, edits: ToolResult[], memo: (p?: Pending, f?: strin
     );
   }
   return { text: out.join("\n"), memo: memo(pending, focus) };
+}
+
+/**
+ * For a line that does not fit its machine: products named like it that the machine's fitment lists (e.g. the
+ * 28 mm version of a 24 mm seal), found through the search index. The engine re-checks whatever the buyer picks.
+ */
+function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined, block: IssueFacts): Fix[] {
+  if (!machineId || !block.code.startsWith("compat.") || !line.sku || !line.lineId) return [];
+  const m = ctx.conv.machines?.find((x) => x.machineId === machineId);
+  const p = ctx.k.reader.products([line.sku]).get(line.sku);
+  if (!m || !p) return [];
+  const words = tokenizeText(p.name).map((t) => t.lower).filter((w) => !/\d/.test(w) && w.length > 2 && !FILLER.has(w));
+  const hits = ctx.k.search.search({ query: words.join(" "), machineModel: m.model, serial: m.serial, category: p.category, limit: 10 });
+  const have = new Set(words);
+  return hits
+    .filter((h) => h.sku !== line.sku && h.lifecycle === "active" && h.fitsExplicitly)
+    .map((h) => ({ h, n: tokenizeText(h.name).filter((t) => have.has(t.lower)).length }))
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 2)
+    .map(({ h }) => ({ kind: "replace_sku" as const, lineId: line.lineId!, sku: h.sku, reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${h.name}, passt zu ${m.label}`) }));
 }
 
 /** Option fixes merged per group, values in the engine's order. */
