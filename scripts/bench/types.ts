@@ -33,6 +33,8 @@ export interface CatalogFixture {
   generateMs: number;
   importMs: number;
   dbBytes: number;
+  /** CPU time of generate + import (user + system); on a shared machine wall time can be far higher. */
+  cpuMs: number;
   /** True when `--catalog-db` pointed at an existing file: timings are then unknown (NaN). */
   reused: boolean;
 }
