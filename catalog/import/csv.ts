@@ -68,9 +68,11 @@ export function parseCsvSection(section: CsvSection, file: string, text: string)
     for (const [column, cell] of Object.entries(record)) {
       if (cell === "") continue; // empty cell = field absent, so the format's default applies
       if (section === "products" && column.startsWith(FEATURE_PREFIX)) {
-        const key = column.slice(FEATURE_PREFIX.length);
-        if (key.endsWith("[]")) features[key.slice(0, -2)] = splitList(cell);
-        else features[key] = featureCell(cell);
+        const { key, unit, list } = featureColumn(column);
+        if (list) features[key] = splitList(cell);
+        else if (unit === undefined) features[key] = featureCell(cell);
+        else if (NUMBER.test(cell)) features[key] = { value: Number(cell), unit };
+        else problems.push({ file, path, field: column, reason: `expected a number in ${unit}, got "${cell}"` });
       } else if (!types.known.includes(column)) {
         continue; // reported once, on the header line
       } else if (types.numbers.includes(column)) {
@@ -91,6 +93,15 @@ export function parseCsvSection(section: CsvSection, file: string, text: string)
     origins.push({ file, path });
   }
   return { rows, origins, problems };
+}
+
+/** `feature:voltage` (detected type), `feature:power (kW)` (number with unit), `feature:connections[]` (`;`-separated list). */
+function featureColumn(column: string): { key: string; unit?: string; list: boolean } {
+  const name = column.slice(FEATURE_PREFIX.length).trim();
+  if (name.endsWith("[]")) return { key: name.slice(0, -2).trim(), list: true };
+  const withUnit = /^(.+?)\s*\(([^()]+)\)$/.exec(name);
+  if (withUnit) return { key: withUnit[1]!, unit: withUnit[2]!.trim(), list: false };
+  return { key: name, list: false };
 }
 
 function splitList(cell: string): string[] {

@@ -38,9 +38,9 @@ function dump(db: Db) {
 
 const { products: _p, stock: _s, prices: _pr, ...withoutCsvSections } = goodDocument();
 
-const PRODUCTS_CSV = `sku,name,category,listPriceCents,moq,orderStep,hazardous,blockedRegions,feature:voltage,feature:material,feature:atex,feature:connections[]
-P-1,"Pump, 230 V",pumps,12000,1,1,false,us;ca,230,cast iron,true,DN50;G1
-P-2,Seal kit,seals,450,2,2,,,,EPDM,,
+const PRODUCTS_CSV = `sku,name,category,listPriceCents,moq,orderStep,hazardous,blockedRegions,feature:voltage,feature:material,feature:atex,feature:connections[],feature:power (kW)
+P-1,"Pump, 230 V",pumps,12000,1,1,false,us;ca,230,cast iron,true,DN50;G1,1.5
+P-2,Seal kit,seals,450,2,2,,,,EPDM,,,
 `;
 
 describe("CSV import", () => {
@@ -60,12 +60,13 @@ describe("CSV import", () => {
       { name: "Pump, 230 V", list_price_cents: 12000, moq: 1, order_step: 1, hazardous: 0, blocked_regions: '["us","ca"]' },
       { name: "Seal kit", list_price_cents: 450, moq: 2, order_step: 2, hazardous: 0, blocked_regions: "[]" },
     ]);
-    expect(raw.prepare("SELECT sku, key, type, num_value, text_value, list_value, bool_value FROM product_features ORDER BY sku, key").all()).toEqual([
-      { sku: "P-1", key: "atex", type: "bool", num_value: null, text_value: null, list_value: null, bool_value: 1 },
-      { sku: "P-1", key: "connections", type: "list", num_value: null, text_value: null, list_value: '["DN50","G1"]', bool_value: null },
-      { sku: "P-1", key: "material", type: "text", num_value: null, text_value: "cast iron", list_value: null, bool_value: null },
-      { sku: "P-1", key: "voltage", type: "num", num_value: 230, text_value: null, list_value: null, bool_value: null },
-      { sku: "P-2", key: "material", type: "text", num_value: null, text_value: "EPDM", list_value: null, bool_value: null },
+    expect(raw.prepare("SELECT sku, key, type, num_value, text_value, list_value, bool_value, unit FROM product_features ORDER BY sku, key").all()).toEqual([
+      { sku: "P-1", key: "atex", type: "bool", num_value: null, text_value: null, list_value: null, bool_value: 1, unit: null },
+      { sku: "P-1", key: "connections", type: "list", num_value: null, text_value: null, list_value: '["DN50","G1"]', bool_value: null, unit: null },
+      { sku: "P-1", key: "material", type: "text", num_value: null, text_value: "cast iron", list_value: null, bool_value: null, unit: null },
+      { sku: "P-1", key: "power", type: "num", num_value: 1.5, text_value: null, list_value: null, bool_value: null, unit: "kW" },
+      { sku: "P-1", key: "voltage", type: "num", num_value: 230, text_value: null, list_value: null, bool_value: null, unit: null },
+      { sku: "P-2", key: "material", type: "text", num_value: null, text_value: "EPDM", list_value: null, bool_value: null, unit: null },
     ]);
     expect(raw.prepare("SELECT sku, warehouse, on_hand, reserved FROM stock ORDER BY sku").all()).toEqual([
       { sku: "P-1", warehouse: "HAM", on_hand: 4, reserved: 1 },
@@ -89,7 +90,7 @@ describe("CSV import", () => {
     const folder = writeFolder(join(dir, "bad"), { categories: goodDocument().categories!, warehouses: goodDocument().warehouses! });
     writeFileSync(
       join(folder, "products.csv"),
-      "sku,name,category,listPriceCents,hazardous,colour\nP-1,Pump,pumps,abc,maybe,red\nP-2,,seals,100,no,blue\nP-3,Valve,valves,12.5,yes,\n",
+      "sku,name,category,listPriceCents,hazardous,colour,feature:power (kW)\nP-1,Pump,pumps,abc,maybe,red,\nP-2,,seals,100,no,blue,1.1\nP-3,Valve,valves,12.5,yes,,high\n",
     );
     writeFileSync(join(folder, "stock.csv"), "sku,warehouse,onHand\nP-1,HAM,1\nP-9,BER,-2\n");
     const db = openDatabase();
@@ -99,6 +100,7 @@ describe("CSV import", () => {
       { file: "products.csv", path: "2", field: "listPriceCents", reason: 'expected a number, got "abc"' },
       { file: "products.csv", path: "2", field: "hazardous", reason: 'expected true or false, got "maybe"' },
       { file: "products.csv", path: "3", field: "name", reason: "required field is missing" },
+      { file: "products.csv", path: "4", field: "feature:power (kW)", reason: 'expected a number in kW, got "high"' },
       { file: "products.csv", path: "4", field: "listPriceCents", reason: "expected a whole number" },
       { file: "products.csv", path: "4", field: "category", reason: 'unknown category "valves" (not in this import nor in the database)' },
       { file: "stock.csv", path: "3", field: "onHand", reason: expect.any(String) },
