@@ -30,6 +30,8 @@ export interface CatalogFixture {
   dbPath: string;
   skus: number;
   seed: number;
+  /** The day the catalog is current on (today, UTC): inbound ETAs lie after it, some contracts expired before it. */
+  asOf: string;
   generateMs: number;
   importMs: number;
   dbBytes: number;

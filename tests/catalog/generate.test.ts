@@ -35,6 +35,16 @@ describe("generateCatalog: determinism", () => {
     }
   });
 
+  it("moves only the dates when the as-of day changes", () => {
+    const june = generateCatalog({ skus: 300, seed: 3, customers: 10, asOf: "2026-06-01" });
+    const july = generateCatalog({ skus: 300, seed: 3, customers: 10, asOf: "2026-07-01" });
+    expect(july.products).toEqual(june.products);
+    expect(july.fitment).toEqual(june.fitment);
+    expect(july.stock).toEqual(june.stock);
+    expect(july.inbound!.map((i) => i.eta)).not.toEqual(june.inbound!.map((i) => i.eta));
+    expect(july.inbound!.map(({ eta: _, ...rest }) => rest)).toEqual(june.inbound!.map(({ eta: _, ...rest }) => rest));
+  });
+
   it("rejects sizes it cannot fill consistently", () => {
     expect(() => generateCatalog({ skus: 10, seed: 1 })).toThrow(RangeError);
     expect(() => generateCatalog({ skus: 500, seed: 1, asOf: "June 1st" })).toThrow(RangeError);
