@@ -25,6 +25,7 @@ export class ImportError extends Error {
 
 /** `products.csv:14 listPriceCents — expected a number, got "abc"` */
 export function formatProblem(p: ImportProblem): string {
+  if (!p.path && !p.field) return `${p.file} — ${p.reason}`; // the whole file is at fault
   const where = p.path ? `${p.file}:${p.path}` : p.file;
   return `${where} ${p.field || "(row)"} — ${p.reason}`;
 }

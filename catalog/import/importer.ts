@@ -90,17 +90,18 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
 
 /** Problems in reading order: by file, then by position (`products[2]` before `products[10]`, line 3 before 14). */
 function sortProblems(problems: ImportProblem[]): ImportProblem[] {
-  const fileOrder = new Map<string, number>();
-  for (const p of problems) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
   const collator = new Intl.Collator("en", { numeric: true });
-  // In a single file the path starts with the section: keep the format's section order there.
-  const sectionRank = (path: string) => (SECTION_NAMES as string[]).indexOf(/^(\w+)\[/.exec(path)?.[1] ?? "");
+  // Section files in the format's section order (categories before products); a single file keeps that order in its paths.
+  const sectionRank = (name: string | undefined) => (SECTION_NAMES as string[]).indexOf(name ?? "");
+  const fileRank = (file: string) => sectionRank(/^(\w+)\.(json|csv)$/i.exec(file)?.[1]);
+  const pathRank = (path: string) => sectionRank(/^(\w+)\[/.exec(path)?.[1]);
   return problems
     .map((p, i) => ({ p, i }))
     .sort(
       (a, b) =>
-        fileOrder.get(a.p.file)! - fileOrder.get(b.p.file)! ||
-        sectionRank(a.p.path) - sectionRank(b.p.path) ||
+        fileRank(a.p.file) - fileRank(b.p.file) ||
+        collator.compare(a.p.file, b.p.file) ||
+        pathRank(a.p.path) - pathRank(b.p.path) ||
         collator.compare(a.p.path, b.p.path) ||
         a.i - b.i,
     )

@@ -151,10 +151,10 @@ describe("folder and single file", () => {
     writeFileSync(join(folder, "customers.csv"), "id\nC-1\n");
     const problems = problemsOf(openDatabase(), folder);
     expect(problems).toEqual([
-      { file: "customers.csv", path: "", field: "", reason: "only products, stock, prices may come as CSV" },
-      { file: "products.json", path: "", field: "", reason: expect.stringMatching(/^not valid JSON/) },
       { file: "produkte.json", path: "", field: "", reason: expect.stringMatching(/^not a section of the import format/) },
+      { file: "products.json", path: "", field: "", reason: expect.stringMatching(/^not valid JSON/) },
       { file: "warehouses.json", path: "", field: "", reason: "expected a JSON array of rows" },
+      { file: "customers.csv", path: "", field: "", reason: "only products, stock, prices may come as CSV" },
     ]);
     expect(problemsOf(openDatabase(), join(dir, "nope"))).toEqual([
       { file: join(dir, "nope"), path: "", field: "", reason: "no such file or folder" },
