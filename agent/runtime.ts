@@ -96,36 +96,56 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     ...(signal ? { signal } : {}),
   });
 
+  const viewOf = (threadId: string, values: Partial<ShieldStateType>, pending: PendingInterrupt | null): ThreadView => ({
+    threadId,
+    messages: values.messages ?? [],
+    draft: values.draft ?? { lines: [] },
+    report: values.report ?? null,
+    pending,
+    order: values.order ?? null,
+    refusal: values.refusal ?? null,
+    customerId: values.session?.customerId ?? null,
+  });
+
+  /** Owner and pending interrupt of recently used threads, so a turn does not read its checkpoint twice. */
+  const recent = new Map<string, { customerId: string | null; pending: boolean }>();
+  const remember = (view: ThreadView) => {
+    recent.delete(view.threadId);
+    recent.set(view.threadId, { customerId: view.customerId, pending: view.pending !== null });
+    if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
+    return view;
+  };
+
   async function getThread(threadId: string): Promise<ThreadView> {
     const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
-    const values = (snapshot.values ?? {}) as Partial<ShieldStateType>;
     const interrupts = snapshot.tasks.flatMap((t) => t.interrupts ?? []);
-    return {
-      threadId,
-      messages: values.messages ?? [],
-      draft: values.draft ?? { lines: [] },
-      report: values.report ?? null,
-      pending: (interrupts[0]?.value as PendingInterrupt | undefined) ?? null,
-      order: values.order ?? null,
-      refusal: values.refusal ?? null,
-      customerId: values.session?.customerId ?? null,
-    };
+    return remember(viewOf(threadId, (snapshot.values ?? {}) as Partial<ShieldStateType>, (interrupts[0]?.value as PendingInterrupt | undefined) ?? null));
   }
 
   /** A thread belongs to the customer of its first message; reps may act on any thread. */
-  async function authorize(threadId: string, ctx: ShieldContext): Promise<ThreadView> {
-    const thread = await getThread(threadId);
-    if (thread.customerId && thread.customerId !== ctx.customerId && ctx.channel !== "rep") {
+  async function authorize(threadId: string, ctx: ShieldContext): Promise<{ customerId: string | null; pending: boolean }> {
+    const known = recent.get(threadId) ?? (await getThread(threadId), recent.get(threadId)!);
+    if (known.customerId && known.customerId !== ctx.customerId && ctx.channel !== "rep") {
       throw new ThreadAccessError("this conversation belongs to another customer");
     }
-    return thread;
+    return known;
   }
 
-  async function* run(threadId: string, input: unknown, ctx: ShieldContext, opts: TurnOptions): AsyncGenerator<AgentEvent> {
+  /**
+   * Run the graph once. `live` adds token deltas and tool/draft events (for SSE); without it the run only tracks
+   * node updates and the latest state, which is all a collected turn needs.
+   */
+  async function* run(threadId: string, input: unknown, ctx: ShieldContext, opts: TurnOptions, live: boolean): AsyncGenerator<AgentEvent> {
     const streamed = new Set<string>();
-    const stream = await graph.stream(input as never, { ...config(threadId, ctx, opts.signal), streamMode: ["messages", "updates", "custom"] } as never);
+    const streamMode = live ? ["messages", "updates", "custom", "values"] : ["updates", "values"];
+    let values: Partial<ShieldStateType> | undefined;
+    let pending: PendingInterrupt | null = null;
+    const stream = await graph.stream(input as never, { ...config(threadId, ctx, opts.signal), streamMode } as never);
     for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
-      if (mode === "messages") {
+      if (mode === "values") {
+        // The run ends with an `{ __interrupt__ }` chunk when it pauses: it carries no state.
+        if (Array.isArray((chunk as Partial<ShieldStateType>)?.messages)) values = chunk as Partial<ShieldStateType>;
+      } else if (mode === "messages") {
         const [message, meta] = chunk as [BaseMessage, { langgraph_node?: string }];
         if (meta?.langgraph_node !== "model" || !(AIMessageChunk.isInstance(message) || AIMessage.isInstance(message))) continue;
         const delta = messageText(message);
@@ -140,7 +160,10 @@ export function createShieldAgent(options: ShieldAgentOptions) {
         for (const [node, value] of Object.entries(update)) {
           if (node === "__interrupt__") {
             const first = (value as { value: PendingInterrupt }[])[0];
-            if (first) yield { type: "interrupt", value: first.value };
+            if (first) {
+              pending = first.value;
+              yield { type: "interrupt", value: first.value };
+            }
             continue;
           }
           const messages = (value as { messages?: BaseMessage[] } | null)?.messages ?? [];
@@ -152,7 +175,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
         }
       }
     }
-    yield { type: "done", thread: await getThread(threadId) };
+    yield { type: "done", thread: values ? remember(viewOf(threadId, values, pending)) : await getThread(threadId) };
   }
 
   async function collect(events: AsyncGenerator<AgentEvent>): Promise<TurnResult> {
@@ -172,25 +195,25 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   }
 
   /** Stream one buyer message. A pending confirmation or approval is withdrawn first: the buyer moved on. */
-  async function* streamMessage(threadId: string, text: string, rawCtx: ShieldContext, opts: TurnOptions = {}): AsyncGenerator<AgentEvent> {
+  async function* streamMessage(threadId: string, text: string, rawCtx: ShieldContext, opts: TurnOptions = {}, live = true): AsyncGenerator<AgentEvent> {
     const ctx = shieldContextSchema.parse(rawCtx);
     const thread = await authorize(threadId, ctx);
     if (thread.pending) {
-      for await (const _ of run(threadId, new Command({ resume: { cancel: true } }), ctx, opts)) void _;
+      for await (const _ of run(threadId, new Command({ resume: { cancel: true } }), ctx, opts, false)) void _;
     }
-    yield* run(threadId, { messages: [new HumanMessage(text)], session: ctx }, ctx, opts);
+    yield* run(threadId, { messages: [new HumanMessage(text)], session: ctx }, ctx, opts, live);
   }
 
   /** Stream the answer to an interrupt: `{ confirm, draftHash }` from the buyer, `{ decision, actor, reason }` from a rep. */
-  async function* streamResume(threadId: string, value: unknown, rawCtx: ShieldContext, opts: TurnOptions = {}): AsyncGenerator<AgentEvent> {
+  async function* streamResume(threadId: string, value: unknown, rawCtx: ShieldContext, opts: TurnOptions = {}, live = true): AsyncGenerator<AgentEvent> {
     const ctx = shieldContextSchema.parse(rawCtx);
     const thread = await authorize(threadId, ctx);
     if (!thread.pending) {
       yield { type: "message", text: "There is nothing waiting for a confirmation or approval in this conversation." };
-      yield { type: "done", thread };
+      yield { type: "done", thread: await getThread(threadId) };
       return;
     }
-    yield* run(threadId, new Command({ resume: value }), ctx, opts);
+    yield* run(threadId, new Command({ resume: value }), ctx, opts, live);
   }
 
   return {
@@ -198,8 +221,9 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     getThread,
     streamMessage,
     streamResume,
-    send: (threadId: string, text: string, ctx: ShieldContext, opts?: TurnOptions) => collect(streamMessage(threadId, text, ctx, opts)),
-    resume: (threadId: string, value: unknown, ctx: ShieldContext, opts?: TurnOptions) => collect(streamResume(threadId, value, ctx, opts)),
+    /** One buyer message, answered when the turn is over (no token streaming). */
+    send: (threadId: string, text: string, ctx: ShieldContext, opts?: TurnOptions) => collect(streamMessage(threadId, text, ctx, opts, false)),
+    resume: (threadId: string, value: unknown, ctx: ShieldContext, opts?: TurnOptions) => collect(streamResume(threadId, value, ctx, opts, false)),
   };
 }
 

@@ -19,9 +19,10 @@
  * Use `ctx.tempDir(name)` for scratch files. `npm run bench -- --only <name>` runs one suite;
  * `--catalog-db FILE` keeps the 100k catalog between runs while you iterate.
  */
+import { agentSuite } from "./agent.ts";
 import { catalogSuite } from "./catalog.ts";
 import type { BenchSuite } from "./types.ts";
 
-export const SUITES: BenchSuite[] = [catalogSuite];
+export const SUITES: BenchSuite[] = [catalogSuite, agentSuite];
 
 export type { BenchSuite, BenchContext, Figure, Baseline, CatalogFixture } from "./types.ts";

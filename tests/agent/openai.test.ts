@@ -40,9 +40,9 @@ describe("ChatOpenAI over real HTTP against a local OpenAI-compatible server", (
     expect(order?.lines).toMatchObject([{ sku: "SEAL-1", quantity: 6, unitPriceCents: 1200, machineId: "M-ACME-1" }]);
 
     // what went over the wire: the tools, streaming with usage, tool results fed back with their call ids
+    const streamedRequests = server.requests.filter((r) => r.stream && r.stream_options?.include_usage);
+    expect(streamedRequests.length).toBeGreaterThanOrEqual(3);
     const last = server.requests.at(-1)!;
-    expect(last.stream).toBe(true);
-    expect(last.stream_options?.include_usage).toBe(true);
     expect(last.tools?.map((t) => t.function.name)).toContain("place_order");
     const toolResults = last.messages.filter((m) => m.role === "tool");
     expect(toolResults.length).toBeGreaterThanOrEqual(4);

@@ -308,7 +308,8 @@ export function guessProduct(
     if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
     if (skuHits.length > 1) {
       const best = skuHits[0]!;
-      const clear = best.match === "sku_partial" && skuHits[1]!.match === "sku_fuzzy";
+      // One edit closer than the runner-up is a clear lead for a misspelt SKU.
+      const clear = (best.match === "sku_partial" && skuHits[1]!.match === "sku_fuzzy") || (best.match === "sku_fuzzy" && best.score - skuHits[1]!.score >= 100);
       return { hits: skuHits, confident: clear, query: t.text };
     }
   }

@@ -66,8 +66,12 @@ export function decide(conv: Conversation, k: Knowledge, tools: Set<string>): St
   const attack = (["attack_identity", "attack_checks", "attack_price", "attack_injection"] as const).find((c) => ctx.cues.has(c));
   if (attack) return { text: refusal(attack, lang), memo: memo(conv.memo.pending) };
 
+  // A complete new request (several products with quantities) wins over an open question.
+  const multi = multiAdd(ctx);
+  if (multi) return multi;
+
   const pending = conv.memo.pending;
-  if (pending) {
+  if (pending && !isQuestionAboutOther(ctx, pending)) {
     const step = answerPending(ctx, pending, memo);
     if (step) return step;
   }
@@ -115,10 +119,6 @@ function fresh(ctx: Ctx, memo: (p?: Pending, focus?: string) => Memo): Step {
 
   // "Same as last time"
   if (cues.has("history") && conv.history) return fromHistory(ctx, a, memo);
-
-  // Several products in one message: "2 × A and 5 × B".
-  const multi = multiAdd(ctx);
-  if (multi) return multi;
 
   const sku = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
   const focus = sku ?? (a.guess ? undefined : conv.memo.focusSku ?? (draft.lines.length === 1 ? draft.lines[0]!.sku : undefined));
@@ -187,6 +187,28 @@ function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
 
 const ctxFiller = (w: string) => /^(the|and|for|with|what|how|can|you|please|bitte|und|für|mit|was|wie|hello|hallo|thanks|danke|order|bestellung|help|hilfe|today|heute|weather|wetter)$/.test(w);
 
+/** "Does X fit pump 1?" while a list is open: a new question, not a pick from the list. */
+function isQuestionAboutOther(ctx: Ctx, pending: Pending): boolean {
+  if (pending.kind === "confirm" || pending.kind === "options") return false;
+  const asks = ["compat", "price", "stock", "info"].some((c) => ctx.cues.has(c as Cue));
+  return asks && ctx.conv.text.includes("?") && pending.kind !== "quantity";
+}
+
+/** The draft line whose product name carries the buyer's words ("remove the o-rings"). */
+function lineByWords(ctx: Ctx): string | undefined {
+  const lines = ctx.conv.draft.lines;
+  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !FILLER.has(w)).map((w) => w.replace(/(s|es|en|n)$/, ""));
+  if (words.length === 0) return undefined;
+  const products = ctx.k.reader.products(lines.map((l) => l.sku));
+  const scored = lines.map((l) => {
+    const name = wordsOf(`${products.get(l.sku)?.name ?? ""}`);
+    return { id: l.lineId, n: words.filter((w) => name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)))).length };
+  });
+  const best = Math.max(...scored.map((x) => x.n));
+  const top = scored.filter((x) => x.n === best);
+  return best > 0 && top.length === 1 ? top[0]!.id : undefined;
+}
+
 /** The draft line the buyer points at: "line 2", a SKU/name in the order, or the last line. */
 function targetLine(ctx: Ctx, a: Analysis): string | undefined {
   const lines = ctx.conv.draft.lines;
@@ -200,6 +222,8 @@ function targetLine(ctx: Ctx, a: Analysis): string | undefined {
     const hit = lines.find((l) => a.guess!.hits.some((h) => h.sku === l.sku));
     if (hit) return hit.lineId;
   }
+  const named = lineByWords(ctx);
+  if (named) return named;
   if (lines.length === 1 || /\b(it|that|this|them|last|letzte\w*|das|die|es)\b/i.test(text)) return lines.at(-1)!.lineId;
   return undefined;
 }
