@@ -1,0 +1,97 @@
+/**
+ * Conversations with the offline consultant through the real shield graph (tools, engine, confirm, hand-off) on a
+ * fresh in-memory database: the demo world or a generated catalog.
+ */
+import { MemorySaver } from "@langchain/langgraph";
+import { AIMessage } from "@langchain/core/messages";
+import { openDatabase, type Db } from "../../../catalog/db.ts";
+import { generateCatalog } from "../../../catalog/generate/index.ts";
+import { importCatalog } from "../../../catalog/import/index.ts";
+import { DEMO_NOW, seedDemo } from "../../../catalog/seed/index.ts";
+import { createOfflineModel } from "../../../agent/models/offline/index.ts";
+import { createShieldAgent, type ShieldAgent, type ThreadView } from "../../../agent/runtime.ts";
+
+export interface World {
+  db: Db;
+  agent: ShieldAgent;
+  now: Date;
+}
+
+export function demoWorld(): World {
+  const db = openDatabase();
+  seedDemo(db);
+  return world(db, DEMO_NOW);
+}
+
+export const GENERATED_AS_OF = "2026-06-01";
+
+export function generatedWorld(seed = 7, skus = 400): World {
+  const db = openDatabase();
+  importCatalog(db, generateCatalog({ skus, seed, customers: 20, asOf: GENERATED_AS_OF }));
+  return world(db, new Date(`${GENERATED_AS_OF}T09:00:00Z`));
+}
+
+function world(db: Db, now: Date): World {
+  const agent = createShieldAgent({ db, model: createOfflineModel({ db }), checkpointer: new MemorySaver(), now: () => now });
+  return { db, agent, now };
+}
+
+export interface Turn {
+  said: string;
+  replies: string[];
+  /** Every reply of the turn in one string, for `toContain`. */
+  text: string;
+  tools: string[];
+  thread: ThreadView;
+}
+
+export class Chat {
+  readonly turns: Turn[] = [];
+  constructor(
+    readonly w: World,
+    readonly customerId: string,
+    readonly threadId = `t-${customerId}-${Math.random().toString(36).slice(2, 8)}`,
+  ) {}
+
+  get ctx() {
+    return { customerId: this.customerId, channel: "test" };
+  }
+
+  async say(text: string): Promise<Turn> {
+    const before = (await this.w.agent.getThread(this.threadId)).messages.length;
+    const { replies, thread } = await this.w.agent.send(this.threadId, text, this.ctx);
+    const tools = thread.messages.slice(before).flatMap((m) => (AIMessage.isInstance(m) ? (m.tool_calls ?? []).map((c) => c.name) : []));
+    const turn = { said: text, replies, text: replies.join("\n"), tools, thread };
+    this.turns.push(turn);
+    return turn;
+  }
+
+  /** Answers the pending confirmation of the current draft (as the widget's or terminal's button would). */
+  async confirm(yes = true): Promise<Turn> {
+    const t = await this.w.agent.getThread(this.threadId);
+    if (t.pending?.type !== "confirm") throw new Error(`nothing to confirm; last replies: ${this.turns.at(-1)?.text}`);
+    const { replies, thread } = await this.w.agent.resume(this.threadId, { confirm: yes, draftHash: t.pending.draftHash }, this.ctx);
+    const turn = { said: yes ? "<confirm>" : "<decline>", replies, text: replies.join("\n"), tools: [], thread };
+    this.turns.push(turn);
+    return turn;
+  }
+
+  /** A transcript of what was said and called, to compare runs. */
+  transcript(): string {
+    return this.turns.map((t) => `> ${t.said}\n[${t.tools.join(",")}]\n${t.text}`).join("\n");
+  }
+}
+
+export interface OutboxOrder {
+  header: { customerId: string; threadId: string; confirmedDraftHash: string; currency: string };
+  lines: { sku: string; quantity: number; orderUnit: string; machineId?: string; unitPriceCents: number; priceSource: string; lineAmountCents: number; components?: { group: string; values: string[] }[] }[];
+  summary: { totalAmountCents: number };
+}
+
+export function outbox(w: World, threadId?: string): OutboxOrder[] {
+  const rows = w.db.$client.prepare("SELECT payload FROM outbox ORDER BY created_at").all() as { payload: string }[];
+  return rows.map((r) => JSON.parse(r.payload) as OutboxOrder).filter((o) => !threadId || o.header.threadId === threadId);
+}
+
+/** "EUR 1,234.50" as the offline model writes English money. */
+export const eur = (cents: number) => `EUR ${(cents / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
