@@ -54,7 +54,10 @@ export interface MachineModelInfo {
 export function buildMachineModel(r: Rng, kind: MachineKind, taken: Set<string>): MachineModelInfo {
   const manufacturer = r.pick(BRANDS);
   const series = letters(r, 2);
-  const kw = kind.electric || kind.key === "helical_gearbox" ? r.pick(MOTOR_KW) : 0;
+  // Motor power follows the machine's size: a DN25 pump does not get a 90 kW motor.
+  const kwRange: Record<string, [number, number]> = { dosing_pump: [0, 3], piston_compressor: [2, 11], screw_compressor: [7, 19] };
+  const [lo, hi] = kwRange[kind.key] ?? [0, MOTOR_KW.length - 1];
+  let kw = kind.electric || kind.key === "helical_gearbox" ? MOTOR_KW[r.int(lo, hi)]! : 0;
   const f: Record<string, string | number | boolean> = {};
   const pf: Record<string, FeatureInput> = {};
   const set = (key: string, value: string | number | boolean, unit?: string) => {
@@ -62,11 +65,18 @@ export function buildMachineModel(r: Rng, kind: MachineKind, taken: Set<string>)
     pf[key] = unit && typeof value === "number" ? q(value, unit) : value;
   };
   let size: string;
-  if (kind.wetted && kind.key !== "screw_compressor" && kind.key !== "piston_compressor") {
-    const dn = r.pick(DN);
-    size = `${dn}-${r.pick([125, 160, 200, 250, 315])}`;
-    set("connection", kind.key === "dosing_pump" ? r.pick(THREADS) : `DN${dn}`);
-    set("flowRate", Math.round(dn * dn * (0.01 + r.next() * 0.03)) / 1, kind.key === "dosing_pump" ? "l/h" : "m³/h");
+  if (kind.key === "dosing_pump") {
+    const flow = r.pick([2, 5, 10, 25, 60, 120, 250, 500]);
+    size = `${flow}`;
+    set("connection", r.pick(THREADS.slice(0, 5)));
+    set("flowRate", flow, "l/h");
+  } else if (kind.wetted && !kind.key.endsWith("compressor")) {
+    const dnIndex = kind.key === "diaphragm_pump" ? r.int(0, 4) : r.int(0, DN.length - 1);
+    const dn = DN[dnIndex]!;
+    size = kind.key === "diaphragm_pump" ? `${dn}` : `${dn}-${r.pick([125, 160, 200, 250, 315])}`;
+    if (kind.electric) kw = MOTOR_KW[Math.min(MOTOR_KW.length - 1, Math.max(0, dnIndex * 2 + r.int(-1, 3)))]!;
+    set("connection", `DN${dn}`);
+    set("flowRate", Math.round(dn * dn * (0.01 + r.next() * 0.03)), "m³/h");
     set("head", r.int(8, 120), "m");
   } else if (kind.key.endsWith("compressor")) {
     size = `${r.int(2, 90)}`;
@@ -81,7 +91,8 @@ export function buildMachineModel(r: Rng, kind: MachineKind, taken: Set<string>)
     set("material", r.pick(METALS));
   }
   if (kind.electric) {
-    const voltage = kw <= 2.2 && r.chance(0.3) ? 230 : r.chance(0.12) ? 690 : 400;
+    const singlePhaseOk = !kind.key.endsWith("motor") && kw <= 2.2;
+    const voltage = singlePhaseOk && r.chance(0.3) ? 230 : r.chance(0.12) ? 690 : 400;
     set("voltage", voltage, "V");
     set("phase", voltage === 230 ? 1 : 3);
     set("frequency", r.chance(0.88) ? 50 : 60, "Hz");
@@ -111,7 +122,7 @@ export function buildMachineModel(r: Rng, kind: MachineKind, taken: Set<string>)
   if (f.material) specs.push(String(f.material));
   const name = `${upper(kind.noun)} ${label}${specs.length ? `, ${specs.join(", ")}` : ""}`;
   const facts: string[] = [];
-  if (f.flowRate) facts.push(`Up to ${f.flowRate} ${kind.key === "dosing_pump" ? "l/h" : "m³/h"} at ${f.head} m head`);
+  if (f.flowRate) facts.push(f.head ? `Up to ${f.flowRate} m³/h at ${f.head} m head` : `Up to ${f.flowRate} l/h`);
   if (f.freeAirDelivery) facts.push(`Free air delivery ${f.freeAirDelivery} m³/min at up to ${f.pressureRating} bar`);
   if (f.material) facts.push(`Wetted parts in ${f.material}, for ${goodMediaSample(r, String(f.material))}`);
   if (f.pressureRating && !f.freeAirDelivery) facts.push(`Rated PN${f.pressureRating}, up to ${f.tempRating} °C`);
@@ -126,7 +137,8 @@ export function buildMachineModel(r: Rng, kind: MachineKind, taken: Set<string>)
     features: f,
     productFeatures: pf,
     description: describe(r, `${manufacturer} ${kind.noun} series ${series}, size ${size}`, facts),
-    listPriceCents: price(r, kind.euros[0], kind.euros[1]),
+    // Bigger machines cost more: mostly the motor size, partly the model.
+    listPriceCents: price(r, kind.euros[0], kind.euros[1], 0.75 * (kw ? MOTOR_KW.indexOf(kw as (typeof MOTOR_KW)[number]) / (MOTOR_KW.length - 1) : r.next()) + 0.25 * r.next()),
   };
 }
 

@@ -8,8 +8,8 @@ export type FeatureInput = number | string | boolean | string[] | { value: numbe
 export const q = (value: number, unit: string): FeatureInput => ({ value, unit });
 
 /** Log-uniform price in cents, rounded to a price a catalog would print (…,90 / …,50 / …,00). */
-export function price(r: Rng, minEuros: number, maxEuros: number): number {
-  const euros = Math.exp(Math.log(minEuros) + r.next() * (Math.log(maxEuros) - Math.log(minEuros)));
+export function price(r: Rng, minEuros: number, maxEuros: number, position = r.next()): number {
+  const euros = Math.exp(Math.log(minEuros) + position * (Math.log(maxEuros) - Math.log(minEuros)));
   const cents = Math.round(euros * 100);
   if (cents < 1000) return Math.max(5, Math.round(cents / 5) * 5);
   if (cents < 100_000) return Math.round(cents / 10) * 10 - (r.chance(0.5) ? 10 : 0);
