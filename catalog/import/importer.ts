@@ -51,6 +51,7 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
   const valid = validateRows(input, problems, onProgress && ((section, done, total) => onProgress({ phase: "validate", section, done, total })));
   checkReferences(client, input, valid, problems);
   if (problems.length > 0) throw new ImportError(sortProblems(problems));
+  input.sections = {}; // the raw rows are no longer needed: let a 100k-SKU import's first copy be collected
   const validated = performance.now();
 
   const counts: ImportSummary["counts"] = {};

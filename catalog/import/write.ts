@@ -21,6 +21,10 @@ function upsert(client: Database.Database, table: string, columns: string[], con
 }
 
 const b = (v: boolean): number => (v ? 1 : 0);
+
+/** On an empty table there is nothing to replace or update: the first import of a catalog skips those lookups. */
+const isEmpty = (client: Database.Database, table: string): boolean =>
+  client.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
 const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 function each<T>(section: SectionName, rows: T[] | undefined, progress: Progress | undefined, write: (row: T) => void): void {
@@ -81,13 +85,14 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
   const feature = client.prepare(
     "INSERT INTO product_features (sku, key, type, num_value, text_value, list_value, bool_value, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
+  const replaceFeatures = !isEmpty(client, "product_features");
   each("products", doc.products, progress, (p) => {
     product.run(
       p.sku, p.name, p.description, p.category, n(p.manufacturer), p.orderUnit, p.contentUnit, p.contentQty, p.moq,
       p.orderStep, n(p.maxQty), p.leadTimeDays, p.lifecycle, n(p.successor), p.listPriceCents, p.currency,
       b(p.hazardous), n(p.requiresCertification), JSON.stringify(p.blockedRegions), n(p.configModel), n(p.machineModel),
     );
-    delFeatures.run(p.sku);
+    if (replaceFeatures) delFeatures.run(p.sku);
     for (const [key, value] of Object.entries(p.features)) {
       if (typeof value === "number") feature.run(p.sku, key, "num", value, null, null, null, null);
       else if (typeof value === "string") feature.run(p.sku, key, "text", null, value, null, null, null);
@@ -105,9 +110,11 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
     "UPDATE fitment SET note = ? WHERE part_sku = ? AND machine_model = ? AND serial_from IS ? AND serial_to IS ?",
   );
   const fitInsert = client.prepare("INSERT INTO fitment (part_sku, machine_model, serial_from, serial_to, note) VALUES (?, ?, ?, ?, ?)");
+  const fitmentExisted = !isEmpty(client, "fitment");
   each("fitment", doc.fitment, progress, (f) => {
     const args = [f.part, f.machineModel, n(f.serialFrom), n(f.serialTo)] as const;
-    if (fitUpdate.run(n(f.note), ...args).changes === 0) fitInsert.run(...args, n(f.note));
+    // Duplicates within the import were rejected, so on an empty table every row is new.
+    if (!fitmentExisted || fitUpdate.run(n(f.note), ...args).changes === 0) fitInsert.run(...args, n(f.note));
   });
 
   const rule = upsert(
