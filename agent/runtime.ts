@@ -27,8 +27,10 @@ export interface ShieldAgentOptions {
   now?: () => Date;
   systemPrompt?: string;
   /**
-   * When checkpoints are written: "sync" (default) after every step, so a crash never loses a tool result;
-   * "exit" only at the end of a run or an interrupt (throw-away threads, load tests).
+   * When checkpoints are written. Default "exit": at the end of each run and at every interrupt, which is what a
+   * thread needs to survive a restart. A crash mid-turn loses only that turn's reads and draft edits; the one side
+   * effect (the hand-off) is its own transaction, idempotent on thread + draft hash, so replaying a confirmation after
+   * a crash returns the order already written. "sync" checkpoints after every step.
    */
   durability?: "sync" | "async" | "exit";
 }
@@ -91,7 +93,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   const config = (threadId: string, ctx: ShieldContext, signal?: AbortSignal) => ({
     configurable: { thread_id: threadId },
     context: ctx,
-    durability: options.durability ?? "sync",
+    durability: options.durability ?? "exit",
     recursionLimit: 80,
     ...(signal ? { signal } : {}),
   });

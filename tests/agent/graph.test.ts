@@ -2,13 +2,17 @@ import { describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { execFile } from "node:child_process";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { openDatabase } from "../../catalog/db.ts";
 import { orders, reservations, stock } from "../../catalog/schema.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import { handOff } from "../../tools/handoff.ts";
 import { agentFor, audits, calls, outboxOrders, say, scripted, world } from "./helpers.ts";
 import { BUYER, NOW, REP } from "./world.ts";
+
+const run = promisify(execFile);
 
 describe("the shield graph with a scripted model", () => {
   test("happy path: the buyer confirms the exact draft and one clean order reaches the outbox", async () => {
@@ -193,6 +197,18 @@ describe("the shield graph with a scripted model", () => {
     await agent2.resume("t-restart", { confirm: true, draftHash: hash }, BUYER);
     expect(outboxOrders(db2).map((o) => o.header.confirmedDraftHash)).toEqual([hash]);
   });
+
+  test("restart in a new process: the thread continues from the database file", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "shield-process-")), "shield.db");
+    const db = world(path);
+    const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 3 }], ["place_order", {}])));
+    const hash = (await agent.send("t-proc", "3 seals, order", BUYER)).thread.pending!.draftHash;
+    const worker = resolve(import.meta.dirname, "fixtures/resume-worker.ts");
+    const { stdout } = await run(process.execPath, ["--import", "tsx", worker, path, "t-proc", hash], { cwd: resolve(import.meta.dirname, "../..") });
+    const result = JSON.parse(stdout.trim());
+    expect(result).toMatchObject({ pendingBefore: "confirm", lines: 1, order: expect.stringMatching(/^ord_/) });
+    expect(outboxOrders(db).map((o) => o.header.confirmedDraftHash)).toEqual([hash]);
+  }, 60_000);
 
   test("a thread belongs to its customer: another customer cannot continue or confirm it", async () => {
     const db = world();
