@@ -190,7 +190,9 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const near = new Map<number, number>();
     for (const c of pool) {
       const d = substringEditDistance(t, c.sku.toLowerCase(), max);
-      if (d <= max) near.set(c.rowid, 500 - 100 * d - (c.sku.length - t.length));
+      // Among equally near SKUs a swap of two characters (a typing slip) beats a different character.
+      const swapped = d === 1 && c.sku.length === t.length && sortedChars(c.sku.toLowerCase()) === sortedChars(t);
+      if (d <= max) near.set(c.rowid, 500 - 100 * d - (c.sku.length - t.length) + (swapped ? 50 : 0));
     }
     const best = [...near].sort((a, b) => b[1] - a[1]).slice(0, limit * 3);
     return byRowids(q, best.map(([rowid]) => rowid))
@@ -426,6 +428,10 @@ const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 
 function wordsOf(text: string): string[] {
   return text.toLowerCase().split(WORD_SPLIT);
+}
+
+function sortedChars(s: string): string {
+  return [...s].sort().join("");
 }
 
 function trigrams(s: string): string[] {
