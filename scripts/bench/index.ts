@@ -21,8 +21,9 @@
  */
 import { agentSuite } from "./agent.ts";
 import { catalogSuite } from "./catalog.ts";
+import { offlineSuite, searchSuite } from "./offline.ts";
 import type { BenchSuite } from "./types.ts";
 
-export const SUITES: BenchSuite[] = [catalogSuite, agentSuite];
+export const SUITES: BenchSuite[] = [catalogSuite, agentSuite, searchSuite, offlineSuite];
 
 export type { BenchSuite, BenchContext, Figure, Baseline, CatalogFixture } from "./types.ts";

@@ -18,16 +18,25 @@ import { readConversation } from "./conversation.ts";
 import { buildKnowledge, type Knowledge } from "./recognise.ts";
 import { decide, type Step } from "./turn.ts";
 
+/** Running totals of the model's own decision time (for the bench). */
+export interface OfflineModelStats {
+  calls: number;
+  ms: number;
+}
+
 export interface OfflineModelDeps {
   /** The drizzle handle (or raw better-sqlite3 database) of the catalog the model recognises products in. */
   db: { $client: Database.Database } | Database.Database;
   /** Defaults to a reader over `db`. */
   reader?: CatalogReader;
+  /** When given, every decision adds its time here. */
+  stats?: OfflineModelStats;
 }
 
 interface OfflineFields {
   knowledge: () => Knowledge;
   toolNames?: string[];
+  stats?: OfflineModelStats;
 }
 
 const ALL_TOOLS = [
@@ -61,8 +70,11 @@ export class OfflineConsultantModel extends BaseChatModel {
 
   /** The next step for these messages. Pure: same messages, same step. */
   step(messages: BaseMessage[]): Step {
+    const started = this.fields.stats ? performance.now() : 0;
     const conv = readConversation(messages);
-    return decide(conv, this.fields.knowledge(), new Set(this.fields.toolNames ?? ALL_TOOLS));
+    const step = decide(conv, this.fields.knowledge(), new Set(this.fields.toolNames ?? ALL_TOOLS));
+    if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);
+    return step;
   }
 
   private toMessageFields(messages: BaseMessage[]) {
@@ -109,5 +121,5 @@ export function createOfflineModel(deps: OfflineModelDeps): OfflineConsultantMod
   let knowledge: Knowledge | undefined;
   // Built on first use: the catalog may be seeded after the model is created (npm run chat seeds an empty DB).
   const get = () => (knowledge ??= buildKnowledge(deps.reader ?? createCatalogReader(sqlite), createCatalogSearch(sqlite), sqlite));
-  return new OfflineConsultantModel({ knowledge: get });
+  return new OfflineConsultantModel({ knowledge: get, ...(deps.stats ? { stats: deps.stats } : {}) });
 }

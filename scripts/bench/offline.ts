@@ -1,0 +1,135 @@
+/**
+ * The built-in offline consultant and catalog search.
+ *
+ * - `offline.turn.p50_ms`: a buyer turn through the real shield graph with the offline model (tools, engine, SQLite
+ *   checkpoint in a file), over scripted demo-world conversations; beside it the model's own decision time per turn.
+ * - `search.top10.p95_ms`: top-10 search over the shared 100k-SKU catalog with a query mix drawn from that catalog
+ *   (exact, partial and misspelt SKUs; name words, misspelt words; category and machine filters).
+ */
+import { join } from "node:path";
+import { openDatabase } from "../../catalog/db.ts";
+import { createCatalogSearch, type SearchQuery } from "../../catalog/queries/search.ts";
+import { DEMO, DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
+import { createOfflineModel, type OfflineModelStats } from "../../agent/models/offline/index.ts";
+import { createShieldAgent } from "../../agent/runtime.ts";
+import type { BenchSuite } from "./types.ts";
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+/** One demo conversation: find, choose, ask price and stock, review, change, small talk, remove. */
+export const OFFLINE_SCRIPT = [
+  "I need 2 mechanical seals for pump 2 in hall B",
+  "the carbon/ceramic EPDM one",
+  "what does SE-MS28-SIC-FKM cost?",
+  "is it in stock? I need 5",
+  "what's in my order?",
+  "make it 3",
+  "hello",
+  "remove the seal",
+];
+
+export async function measureOfflineTurns(options: { dir: string; conversations?: number }) {
+  const conversations = options.conversations ?? 30;
+  const db = openDatabase(join(options.dir, "offline-bench.db"));
+  seedDemo(db);
+  const stats: OfflineModelStats = { calls: 0, ms: 0 };
+  const agent = createShieldAgent({ db, model: createOfflineModel({ db, stats }), now: () => DEMO_NOW });
+  const ctx = { customerId: DEMO.customers.platinum, contactId: null, channel: "bench" };
+  const turnMs: number[] = [];
+  const modelMs: number[] = [];
+  for (let c = -3; c < conversations; c++) {
+    for (const text of OFFLINE_SCRIPT) {
+      const before = stats.ms;
+      const t = performance.now();
+      const r = await agent.send(`offline-${c}`, text, ctx);
+      const ms = performance.now() - t;
+      if (!r.replies.length) throw new Error(`offline turn "${text}" produced no reply`);
+      if (c >= 0) turnMs.push(ms), modelMs.push(stats.ms - before);
+    }
+  }
+  db.$client.close();
+  return { turns: turnMs.length, p50: percentile(turnMs, 50), p95: percentile(turnMs, 95), modelP50: percentile(modelMs, 50) };
+}
+
+/** A deterministic query mix drawn from the catalog itself (no knowledge of its content). */
+export function searchQueries(db: ReturnType<typeof openDatabase>, count = 400): SearchQuery[] {
+  const s = db.$client;
+  const total = (s.prepare("SELECT count(*) AS n FROM products").get() as { n: number }).n;
+  const rows = s.prepare("SELECT sku, name, category FROM products WHERE rowid % ? = 0 LIMIT ?").all(Math.max(1, Math.floor(total / count)), count) as {
+    sku: string;
+    name: string;
+    category: string;
+  }[];
+  const models = (s.prepare("SELECT code FROM machine_models ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+  const words = (name: string) => name.split(/[^A-Za-z]+/).filter((w) => w.length > 3);
+  const misspell = (w: string) => (w.length > 4 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w);
+  return rows.map((r, i): SearchQuery => {
+    const w = words(r.name);
+    switch (i % 8) {
+      case 0:
+        return { query: r.sku };
+      case 1:
+        return { query: r.sku.slice(1, Math.max(4, r.sku.length - 2)) };
+      case 2:
+        return { query: r.sku.slice(0, -2) + r.sku.at(-1) + r.sku.at(-2) };
+      case 3:
+        return { query: w.slice(0, 2).join(" ") || r.name };
+      case 4:
+        return { query: [misspell(w[0] ?? r.name), ...w.slice(1, 2)].join(" ") };
+      case 5:
+        return { query: w.slice(0, 1).join(" ") || r.name, category: r.category };
+      case 6:
+        return { query: w.slice(0, 1).join(" ") || r.name, machineModel: models[i % Math.max(1, models.length)] ?? "" };
+      default:
+        return { query: `${w.slice(0, 3).join(" ")}` || r.name };
+    }
+  });
+}
+
+export const offlineSuite: BenchSuite = {
+  name: "offline",
+  description: "buyer turns through the shield graph with the built-in offline consultant (demo world, SQLite checkpoint)",
+  async run(ctx) {
+    ctx.log("offline: scripted demo conversations with the offline model…");
+    const r = await measureOfflineTurns({ dir: ctx.tempDir("offline") });
+    return [
+      { id: "offline.turn.p50_ms", value: r.p50, unit: "ms", target: "<= 5", note: `${r.turns} turns, p95 ${r.p95.toFixed(2)} ms, graph + tools + engine + SQLite checkpoint` },
+      { id: "offline.model.p50_ms", value: r.modelP50, unit: "ms", note: "the offline model's own decisions per turn (recognition, search, phrasing)" },
+    ];
+  },
+};
+
+export const searchSuite: BenchSuite = {
+  name: "search",
+  description: "top-10 catalog search over the 100k-SKU catalog (SKUs exact/partial/misspelt, words, filters)",
+  async run(ctx) {
+    const fixture = await ctx.catalog100k();
+    const db = openDatabase(fixture.dbPath, { readonly: true });
+    const search = createCatalogSearch(db);
+    const queries = searchQueries(db);
+    for (const q of queries.slice(0, 50)) search.search({ ...q, limit: 10 });
+    const ms: number[] = [];
+    let empty = 0;
+    for (let round = 0; round < 3; round++) {
+      for (const q of queries) {
+        const t = performance.now();
+        const hits = search.search({ ...q, limit: 10 });
+        ms.push(performance.now() - t);
+        if (round === 0 && hits.length === 0) empty++;
+      }
+    }
+    db.$client.close();
+    return [
+      {
+        id: "search.top10.p95_ms",
+        value: percentile(ms, 95),
+        unit: "ms",
+        target: "<= 5",
+        note: `${ms.length} searches over ${fixture.skus.toLocaleString("en")} SKUs, p50 ${percentile(ms, 50).toFixed(2)} ms, ${empty}/${queries.length} without hits`,
+      },
+    ];
+  },
+};
