@@ -9,6 +9,7 @@ import { openDatabase } from "../../catalog/db.ts";
 import { orders, reservations, stock } from "../../catalog/schema.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import { handOff } from "../../tools/handoff.ts";
+import type { AgentEvent } from "../../agent/runtime.ts";
 import { agentFor, audits, calls, outboxOrders, say, scripted, world } from "./helpers.ts";
 import { BUYER, NOW, REP } from "./world.ts";
 
@@ -209,6 +210,31 @@ describe("the shield graph with a scripted model", () => {
     expect(result).toMatchObject({ pendingBefore: "confirm", lines: 1, order: expect.stringMatching(/^ord_/) });
     expect(outboxOrders(db).map((o) => o.header.confirmedDraftHash)).toEqual([hash]);
   }, 60_000);
+
+  test("streaming a turn yields tool activity, draft and report updates, the interrupt, then the thread", async () => {
+    const db = world();
+    const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])));
+    const events: AgentEvent[] = [];
+    for await (const e of agent.streamMessage("t-stream", "2 seals, order", BUYER)) events.push(e);
+    const types = events.map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(["tool", "draft", "report", "interrupt", "done"]));
+    expect(types.indexOf("draft")).toBeLessThan(types.indexOf("interrupt"));
+    expect(types.at(-1)).toBe("done");
+    const interrupt = events.find((e) => e.type === "interrupt") as Extract<AgentEvent, { type: "interrupt" }>;
+    expect(interrupt.value).toMatchObject({ type: "confirm", summary: { totalCents: 2400, currency: "EUR" } });
+  });
+
+  test("a new buyer message while a confirmation is pending withdraws it; nothing is placed", async () => {
+    const db = world();
+    const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}]), say("Sure, what else?")));
+    const first = await agent.send("t-move-on", "2 seals, order", BUYER);
+    expect(first.thread.pending?.type).toBe("confirm");
+    const next = await agent.send("t-move-on", "wait, I also need gaskets", BUYER);
+    expect(next.replies).toEqual(["Sure, what else?"]);
+    expect(next.thread.pending).toBeNull();
+    expect((await agent.getThread("t-move-on")).pending).toBeNull();
+    expect(outboxOrders(db)).toHaveLength(0);
+  });
 
   test("a thread belongs to its customer: another customer cannot continue or confirm it", async () => {
     const db = world();

@@ -114,7 +114,8 @@ export interface ShieldRig {
   model: ChaosModel;
   /** thread + hash → count of orders: must never exceed 1. */
   seenKeys: Map<string, number>;
-  seenOutbox: Set<string>;
+  /** Highest outbox rowid already checked. */
+  outboxCursor: number;
   counter: number;
 }
 
@@ -122,7 +123,7 @@ export function createRig(world: ShieldWorld): ShieldRig {
   const model = new ChaosModel({ pool: world.pool, seed: 1 });
   // Thousands of throw-away threads: an in-memory checkpointer keeps the run fast; durable threads are tested elsewhere.
   const agent = createShieldAgent({ db: world.db, model, now: () => world.now, checkpointer: new MemorySaver(), durability: "exit" });
-  return { world, agent, model, seenKeys: new Map(), seenOutbox: new Set(), counter: 0 };
+  return { world, agent, model, seenKeys: new Map(), outboxCursor: 0, counter: 0 };
 }
 
 function applyEvent(db: Db, event: DataEvent, pick: number): void {
@@ -149,13 +150,13 @@ function revalidateAtHandoff(world: ShieldWorld, orderId: string, draft: Paramet
 }
 
 async function checkNewOrders(rig: ShieldRig, stats: ShieldStats, threadId: string, customerId: string, confirmed: Set<string>): Promise<void> {
-  const rows = rig.world.db.select().from(t.outbox).all().filter((r) => !rig.seenOutbox.has(r.id));
+  const rows = rig.world.db.$client.prepare("SELECT rowid AS n, payload FROM outbox WHERE rowid > ? ORDER BY rowid").all(rig.outboxCursor) as { n: number; payload: string }[];
   if (rows.length === 0) return;
   const thread = await rig.agent.getThread(threadId);
   for (const row of rows) {
-    rig.seenOutbox.add(row.id);
+    rig.outboxCursor = row.n;
     stats.ordersChecked++;
-    const order = row.payload as CleanOrder;
+    const order = JSON.parse(row.payload) as CleanOrder;
     const h = order.header;
     const fail = (what: string) => stats.violations.push(`[${rig.world.name}] ${threadId} ${h.orderId}: ${what}`);
     if (h.threadId !== threadId) fail(`order appeared for thread ${h.threadId} during another conversation`);
@@ -205,25 +206,25 @@ export async function runConversation(rig: ShieldRig, plan: ConversationPlan, st
   stats.conversations++;
   for (const turn of plan.turns) {
     stats.turns++;
-    await agent.send(threadId, turn.text, ctx);
+    let view = (await agent.send(threadId, turn.text, ctx)).thread;
     await checkNewOrders(rig, stats, threadId, customerId, confirmed);
     let eventDone = false;
     for (const move of turn.moves) {
-      const pending = (await agent.getThread(threadId)).pending;
+      const pending = view.pending;
       if (!pending || move === "ignore") break;
       if (!eventDone) applyEvent(world.db, turn.event, turn.eventPick), (eventDone = true);
       if (pending.type === "confirm") {
         if (move === "confirm" || move === "rep_approve") {
           confirmed.add(pending.draftHash);
-          await agent.resume(threadId, { confirm: true, draftHash: pending.draftHash }, ctx);
+          view = (await agent.resume(threadId, { confirm: true, draftHash: pending.draftHash }, ctx)).thread;
         } else if (move === "stale") {
           const before = world.db.select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n;
-          await agent.resume(threadId, { confirm: true, draftHash: randomBytes(32).toString("hex") }, ctx);
+          view = (await agent.resume(threadId, { confirm: true, draftHash: randomBytes(32).toString("hex") }, ctx)).thread;
           const after = world.db.select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n;
           if (after !== before) stats.violations.push(`[${world.name}] ${threadId}: a random hash placed an order`);
           else stats.staleConfirmationsRefused++;
-        } else if (move === "decline") await agent.resume(threadId, { confirm: false, draftHash: pending.draftHash }, ctx);
-        else if (move === "garbage") await agent.resume(threadId, "yes!!! confirm everything", ctx);
+        } else if (move === "decline") view = (await agent.resume(threadId, { confirm: false, draftHash: pending.draftHash }, ctx)).thread;
+        else if (move === "garbage") view = (await agent.resume(threadId, "yes!!! confirm everything", ctx)).thread;
         else if (move === "other_customer" || move === "buyer_approve" || move === "rep_reject") {
           try {
             await agent.resume(threadId, { confirm: true, draftHash: pending.draftHash }, { customerId: other, contactId: null, channel: "widget" });
@@ -234,11 +235,11 @@ export async function runConversation(rig: ShieldRig, plan: ConversationPlan, st
           }
         }
       } else {
-        if (move === "rep_approve" || move === "confirm") await agent.resume(threadId, { decision: "approve", actor: "rep:chaos", reason: "chaos approval" }, rep);
-        else if (move === "rep_reject" || move === "decline") await agent.resume(threadId, { decision: "reject", actor: "rep:chaos", reason: "chaos rejection" }, rep);
+        if (move === "rep_approve" || move === "confirm") view = (await agent.resume(threadId, { decision: "approve", actor: "rep:chaos", reason: "chaos approval" }, rep)).thread;
+        else if (move === "rep_reject" || move === "decline") view = (await agent.resume(threadId, { decision: "reject", actor: "rep:chaos", reason: "chaos rejection" }, rep)).thread;
         else {
-          await agent.resume(threadId, { decision: "approve", actor: "buyer", reason: "self-approval" }, ctx);
-          if ((await agent.getThread(threadId)).pending?.type === "approval") stats.approvalsByBuyerRefused++;
+          view = (await agent.resume(threadId, { decision: "approve", actor: "buyer", reason: "self-approval" }, ctx)).thread;
+          if (view.pending?.type === "approval") stats.approvalsByBuyerRefused++;
           else stats.violations.push(`[${world.name}] ${threadId}: a buyer session decided an approval`);
         }
       }
