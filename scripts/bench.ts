@@ -40,7 +40,6 @@ if (unknown.length) {
 const selected = only.length ? SUITES.filter((s) => only.includes(s.name)) : SUITES;
 
 // Why: suites (and libraries they call) may console.log; with --json stdout must hold one object only.
-const stdoutLog = console.log;
 if (values.json) console.log = console.info = (...args: unknown[]) => console.error(...args);
 
 const ctx = createBenchContext(values["catalog-db"] ? { catalogDb: values["catalog-db"] } : {});
@@ -66,6 +65,6 @@ try {
 }
 
 const report: BenchReport = { machine: describeMachine(), figures, ...(errors.length ? { errors } : {}) };
-if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-else stdoutLog(formatTable(report));
-process.exitCode = errors.length ? 1 : 0;
+const output = values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTable(report)}\n`;
+// Why exit explicitly: a suite that leaves a server, worker or timer behind must not hang the run.
+process.stdout.write(output, () => process.exit(errors.length ? 1 : 0));
