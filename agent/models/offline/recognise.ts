@@ -122,8 +122,9 @@ export interface QuantityMatch extends Quantity {
  */
 export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
   const out: QuantityMatch[] = [];
+  const used = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (taken.has(i)) continue;
+    if (taken.has(i) || used.has(i)) continue;
     const t = tokens[i]!.lower;
     let value = numberOf(t);
     if (value === undefined) {
@@ -139,28 +140,28 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (prev && /^(dn|pn|line|position|pos|zeile|nr|number|no|option|#|ip|m|g|r)$/.test(prev)) continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
-    const used = [i];
+    const usedTokens = [i];
     // "a dozen", "two dozen", "ein Dutzend"
     if (next === "dozen" || next === "dutzend") {
       value = (t === "a" || t === "ein" ? 1 : value) * 12;
-      used.push(i + 1);
+      usedTokens.push(i + 1);
     } else if ((t === "dozen" || t === "dutzend") && (prev === "a" || prev === "ein")) {
-      used.unshift(i - 1);
+      usedTokens.unshift(i - 1);
     }
     if ((t === "ein" || t === "eine" || t === "einen" || t === "einem") && !next) continue;
     let unit: string | undefined;
-    const after = tokens[used.at(-1)! + 1];
+    const after = tokens[usedTokens.at(-1)! + 1];
     if (after) {
       const code = k.unitCodes.get(after.lower);
       if (code) {
         unit = code;
-        used.push(after.index);
-        if (tokens[after.index + 1]?.lower === "of") used.push(after.index + 1);
+        usedTokens.push(after.index);
+        if (tokens[after.index + 1]?.lower === "of") usedTokens.push(after.index + 1);
       }
     }
-    if (/^\d+x$|^x\d+$/.test(t)) unit = unit ?? undefined;
     if (value <= 0 || !Number.isFinite(value)) continue;
-    out.push({ value, ...(unit && unit !== "PCE" ? { unit } : unit === "PCE" ? { unit } : {}), tokens: used });
+    for (const u of usedTokens) used.add(u);
+    out.push({ value, ...(unit ? { unit } : {}), tokens: usedTokens });
   }
   return out;
 }
