@@ -66,6 +66,7 @@ const normaliseOptions = (o: Record<string, string | string[]> | undefined) =>
 const skuArg = z.string().min(1).max(120).describe("Product SKU exactly as the catalog returned it");
 const qtyArg = z.number().finite().describe("Quantity in the order unit (or in `unit` when given)");
 const machineArg = z.string().min(1).max(120).describe("Machine id from get_installed_base");
+const requestedPriceArg = z.number().int().nonnegative().describe("A unit price in cents the buyer asks for: a request the policy may send to a sales rep, never the price itself");
 
 function compactIssue(i: Issue) {
   return { code: i.code, severity: i.severity, message: i.message, ...(i.fixes.length ? { fixes: i.fixes } : {}) };
@@ -311,20 +312,28 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     !machineId || machineOf(data.customer(s.customerId), machineId) ? undefined : fail("machineId is not one of this customer's machines; call get_installed_base");
 
   const add_line = tool(
-    ({ sku, quantity, unit, options, machineId }, runtime) => {
+    ({ sku, quantity, unit, options, machineId, requestedUnitPriceCents }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
       const bad = checkMachine(s, machineId);
       if (bad) return bad;
       const draft = currentDraft(runtime);
       if (draft.lines.length >= MAX_DRAFT_LINES) return fail(`the order already has ${MAX_DRAFT_LINES} lines`);
-      const line: DraftLine = { lineId: nextLineId(draft), sku, quantity, ...(unit ? { unit } : {}), ...(options ? { options: normaliseOptions(options) } : {}), ...(machineId ? { machineId } : {}) };
+      const line: DraftLine = {
+        lineId: nextLineId(draft),
+        sku,
+        quantity,
+        ...(unit ? { unit } : {}),
+        ...(options ? { options: normaliseOptions(options) } : {}),
+        ...(machineId ? { machineId } : {}),
+        ...(requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents } : {}),
+      };
       return draftResult(runtime, { ...draft, lines: [...draft.lines, line] }, s.customerId, line.lineId, { added: line.lineId });
     },
     {
       name: "add_line",
       description: "Add a line to the buyer's draft order. Returns the draft and the engine's verdict for the line.",
-      schema: z.object({ sku: skuArg, quantity: qtyArg, unit: z.string().max(10).optional(), options: optionsArg.optional(), machineId: machineArg.optional() }),
+      schema: z.object({ sku: skuArg, quantity: qtyArg, unit: z.string().max(10).optional(), options: optionsArg.optional(), machineId: machineArg.optional(), requestedUnitPriceCents: requestedPriceArg.optional() }),
     },
   );
 
@@ -340,7 +349,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
   };
 
   const update_line = tool(
-    ({ lineId, sku, quantity, unit, options, machineId }, runtime) =>
+    ({ lineId, sku, quantity, unit, options, machineId, requestedUnitPriceCents }, runtime) =>
       withLine(runtime, lineId, (l, s) => {
         const bad = checkMachine(s, machineId);
         if (bad) return bad;
@@ -351,12 +360,13 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
           ...(unit !== undefined ? { unit } : {}),
           ...(options !== undefined ? { options: normaliseOptions(options) } : {}),
           ...(machineId !== undefined ? { machineId } : {}),
+          ...(requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents } : {}),
         };
       }),
     {
       name: "update_line",
       description: "Change a draft line: SKU (e.g. a successor or alternative), quantity, unit, options or machine.",
-      schema: z.object({ lineId: z.string().min(1).max(40), sku: skuArg.optional(), quantity: qtyArg.optional(), unit: z.string().max(10).optional(), options: optionsArg.optional(), machineId: machineArg.optional() }),
+      schema: z.object({ lineId: z.string().min(1).max(40), sku: skuArg.optional(), quantity: qtyArg.optional(), unit: z.string().max(10).optional(), options: optionsArg.optional(), machineId: machineArg.optional(), requestedUnitPriceCents: requestedPriceArg.optional() }),
     },
   );
 
@@ -390,7 +400,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
   );
 
   const set_order_details = tool(
-    ({ poReference, shipToId, requestedDate }, runtime) => {
+    ({ poReference, shipToId, requestedDate, requestedDiscountPct }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
       if (shipToId && !data.customer(s.customerId)?.shipTos.some((t) => t.id === shipToId)) {
@@ -401,13 +411,19 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
         ...(poReference !== undefined ? { poReference } : {}),
         ...(shipToId !== undefined ? { shipToId } : {}),
         ...(requestedDate !== undefined ? { requestedDate } : {}),
+        ...(requestedDiscountPct !== undefined ? { requestedDiscountPct } : {}),
       };
       return draftResult(runtime, draft, s.customerId, undefined, { updated: "order details" });
     },
     {
       name: "set_order_details",
-      description: "Set the buyer's PO reference, ship-to address id, or requested delivery date (YYYY-MM-DD).",
-      schema: z.object({ poReference: z.string().max(80).optional(), shipToId: z.string().max(120).optional(), requestedDate: z.iso.date().optional() }),
+      description: "Set the buyer's PO reference, ship-to address id, requested delivery date (YYYY-MM-DD), or a discount the buyer asks for (a request: a sales rep may have to approve it).",
+      schema: z.object({
+        poReference: z.string().max(80).optional(),
+        shipToId: z.string().max(120).optional(),
+        requestedDate: z.iso.date().optional(),
+        requestedDiscountPct: z.number().min(0).max(100).optional().describe("Discount the buyer asks for, in percent"),
+      }),
     },
   );
 

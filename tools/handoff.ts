@@ -71,7 +71,8 @@ export function handOff(db: Db, request: HandoffRequest): HandoffResult {
     }
 
     const report = validateDraft(request.draft, { customerId: request.customerId, now, data: createCatalogReader(db) });
-    if (!report.clean) return { status: "blocked", report, changes: describeBlocks(report) };
+    // A rejected line cannot be in a clean order, whatever the report's flag says.
+    if (!report.clean || report.lines.some((l) => l.verdict === "rejected")) return { status: "blocked", report, changes: describeBlocks(report) };
     const changes = request.confirmedReport ? diffReports(request.confirmedReport, report) : [];
     if (changes.length > 0) return { status: "changed", report, changes };
     const approvals = request.approvals ?? [];

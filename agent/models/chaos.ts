@@ -130,6 +130,8 @@ export class ChaosModel extends BaseChatModel {
   private adversarial(args: Record<string, unknown>): Record<string, unknown> {
     if (this.chance(0.15)) args.customerId = this.choose(this.pool.customerIds);
     if (this.chance(0.1)) args.unitPriceCents = this.choose([0, 1, 100]);
+    if (this.chance(0.1)) args.requestedUnitPriceCents = this.choose([0, 1, 100, 5000]);
+    if (this.chance(0.05)) args.requestedDiscountPct = this.choose([3, 10, 50, 100]);
     if (this.chance(0.05)) args.price = 0;
     if (this.chance(0.05)) args.approved = true;
     if (this.chance(0.05)) args.draftHash = "0".repeat(64);

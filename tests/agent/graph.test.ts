@@ -144,6 +144,16 @@ describe("the shield graph with a scripted model", () => {
       expect(audits(db).some((a) => a.action === "order.handed_off")).toBe(true);
     });
 
+    test("a price the buyer asks for is a request: it goes to a rep, the model cannot set it", async () => {
+      const db = world();
+      const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2, requestedUnitPriceCents: 600, unitPriceCents: 1 }], ["place_order", {}])));
+      const turn = await agent.send("t-ask", "2 seals at 6 EUR each, order", BUYER);
+      expect(turn.thread.report?.needsApproval).toBe(true);
+      const waiting = await agent.resume("t-ask", { confirm: true, draftHash: turn.thread.pending!.draftHash }, BUYER);
+      expect(waiting.thread.pending?.type).toBe("approval");
+      expect(outboxOrders(db)).toHaveLength(0);
+    });
+
     test("a rep rejects: audited, nothing placed, the buyer is told why", async () => {
       const db = world();
       const agent = agentFor(db, bigOrder());
