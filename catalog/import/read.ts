@@ -94,7 +94,7 @@ function addDocument(document: unknown, file: string, source: ImportSource): voi
     return;
   }
   for (const [key, rows] of Object.entries(document)) {
-    if (key === "$schema" || key === "$comment") continue;
+    if (key === "$schema" || key === "$comment" || rows === undefined) continue;
     if (!isSection(key)) {
       source.problems.push({ file, path: key, field: "", reason: "not a section of the import format" });
     } else if (!Array.isArray(rows)) {
