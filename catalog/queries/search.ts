@@ -109,21 +109,37 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         "SELECT count(*) AS n FROM (SELECT rowid FROM product_sku_search WHERE product_sku_search MATCH ? LIMIT 1000)",
       ).get(quote(gram)) as { n: number }
     ).n;
-  const vocabNear = (word: string, prefix: string) =>
-    stmt(
-      "SELECT term, doc FROM product_search_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? LIMIT 20000",
-    ).all(prefix, prefix + "\uffff", word.length - 2, word.length + 2) as { term: string; doc: number }[];
+  // The catalog's words by their first letters, read from the index once per prefix and kept until the catalog
+  // changes (a new product row moves max(rowid)): typo correction then costs an edit-distance scan over a short list.
+  let vocabKey = -1;
+  const vocabCache = new Map<string, { term: string; doc: number }[]>();
+  const vocabNear = (prefix: string) => {
+    const key = (stmt("SELECT coalesce(max(rowid), 0) AS k FROM products").get() as { k: number }).k;
+    if (key !== vocabKey) (vocabKey = key), vocabCache.clear();
+    let list = vocabCache.get(prefix);
+    if (!list) {
+      list = (
+        stmt("SELECT term, doc FROM product_search_vocab WHERE term >= ? AND term < ? LIMIT 50000").all(prefix, prefix + "\uffff") as {
+          term: string;
+          doc: number;
+        }[]
+      ).filter((t) => !/\d/.test(t.term));
+      vocabCache.set(prefix, list);
+    }
+    return list;
+  };
 
   function correctWord(raw: string): string | undefined {
     const word = raw.toLowerCase();
     if (word.length < 2) return undefined;
     if (termHas(word) || vocabHas(word)) return word;
-    if (word.length < 4) return undefined;
+    if (word.length < 4 || /\d/.test(word)) return undefined;
     const max = word.length <= 5 ? 1 : 2;
     // Most typos keep the first two letters; look there first (a short range of the vocabulary), then wider.
     for (const prefix of [word.slice(0, 2), word.slice(0, 1)]) {
       let best: { term: string; d: number; doc: number } | undefined;
-      for (const { term, doc } of vocabNear(word, prefix)) {
+      for (const { term, doc } of vocabNear(prefix)) {
+        if (Math.abs(term.length - word.length) > max) continue;
         const d = editDistance(word, term, max);
         if (d <= max && (!best || d < best.d || (d === best.d && doc > best.doc))) best = { term, d, doc };
       }
@@ -232,18 +248,15 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const groups: { expr: string; terms: string[] }[] = [];
     let corrected = false;
     for (const raw of words) {
-      // Plural or inflected forms ("seals", "Dichtungen") search by their stem as a prefix.
+      // Exact catalog words (and the stem of a plural, "seals" → "seal", when that is a catalog word too) are
+      // matched as terms; prefix expansion only for partial words — it merges every longer word's doclist up front.
       const stem = stemOf(raw);
-      const w = stem !== raw && vocabHas(stem) ? stem : raw;
-      if (w !== raw) {
-        groups.push({ expr: `${quote(w)}*`, terms: [w] });
+      const forms = [raw, ...(stem !== raw ? [stem] : [])].filter((f) => termHas(f));
+      if (forms.length) {
+        groups.push({ expr: forms.length > 1 ? `(${forms.map(quote).join(" OR ")})` : quote(forms[0]!), terms: forms.length > 1 ? [stem] : forms });
         continue;
       }
-      if (termHas(w)) {
-        // An exact catalog word: no prefix expansion (that merges every longer word's doclist up front).
-        groups.push({ expr: quote(w), terms: [w] });
-        continue;
-      }
+      const w = raw;
       if (vocabHas(w)) {
         groups.push({ expr: `${quote(w)}*`, terms: [w] });
         continue;
@@ -255,7 +268,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       }
       const c = correctWord(w);
       if (c) {
-        groups.push({ expr: `"${c}"*`, terms: [c] });
+        groups.push({ expr: termHas(c) ? quote(c) : `${quote(c)}*`, terms: [c] });
         corrected = true;
       }
     }
