@@ -41,7 +41,7 @@ describe("importCatalog rejects schema violations", () => {
     ["a max quantity below the MOQ", (d) => (rows(d, "products")[3]!.maxQty = 1), { path: "products[3]", field: "maxQty" }],
     ["a bad feature value", (d) => (rows(d, "products")[0]!.features = { voltage: { value: "400" } }), { path: "products[0]", field: "features.voltage" }],
     ["an unknown field (a typo)", (d) => (rows(d, "products")[1]!.sucessor = "SEAL-FKM-32"), { path: "products[1]", field: "sucessor", reason: "unknown field" }],
-    ["a field named like an object method", (d) => (rows(d, "products")[1]!.constructor = "x"), { path: "products[1]", field: "constructor", reason: "unknown field" }],
+    ["a field named like an object method", (d) => (rows(d, "products")[1]!["constructor"] = "x" as never), { path: "products[1]", field: "constructor", reason: "unknown field" }],
     ["an unknown nested field", (d) => ((rows(d, "customers")[0]!.shipTos as Record<string, unknown>[])[0]!.zip = "1"), { path: "customers[0]", field: "shipTos[0].zip", reason: "unknown field" }],
     ["an invalid e-mail", (d) => ((rows(d, "customers")[0]!.contacts as Record<string, unknown>[])[0]!.email = "jo-at-acme"), { path: "customers[0]", field: "contacts[0].email" }],
     ["an invalid date", (d) => (rows(d, "contractPrices")[0]!.validFrom = "01.01.2025"), { path: "contractPrices[0]", field: "validFrom" }],
