@@ -112,12 +112,16 @@ export const searchSuite: BenchSuite = {
     const queries = searchQueries(db);
     for (const q of queries.slice(0, 50)) search.search({ ...q, limit: 10 });
     const ms: number[] = [];
+    const cpu: number[] = [];
     let empty = 0;
     for (let round = 0; round < 3; round++) {
       for (const q of queries) {
+        const c = process.cpuUsage();
         const t = performance.now();
         const hits = search.search({ ...q, limit: 10 });
         ms.push(performance.now() - t);
+        const used = process.cpuUsage(c);
+        cpu.push((used.user + used.system) / 1000);
         if (round === 0 && hits.length === 0) empty++;
       }
     }
@@ -128,7 +132,8 @@ export const searchSuite: BenchSuite = {
         value: percentile(ms, 95),
         unit: "ms",
         target: "<= 5",
-        note: `${ms.length} searches over ${fixture.skus.toLocaleString("en")} SKUs, p50 ${percentile(ms, 50).toFixed(2)} ms, ${empty}/${queries.length} without hits`,
+        // CPU time beside wall time: on a shared 2-core machine the wall-clock tail is mostly waiting for a core.
+        note: `${ms.length} searches over ${fixture.skus.toLocaleString("en")} SKUs, p50 ${percentile(ms, 50).toFixed(2)} ms, CPU p95 ${percentile(cpu, 95).toFixed(2)} ms, ${empty}/${queries.length} without hits`,
       },
     ];
   },
