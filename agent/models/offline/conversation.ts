@@ -114,9 +114,9 @@ export function readConversation(messages: BaseMessage[]): Conversation {
       const name = m.name ?? call?.name ?? "";
       const data = parse(m.content);
       const r: ToolResult = { name, callId: m.tool_call_id, args: call?.args ?? {}, data, error: m.status === "error" || "error" in data };
-      if (name === "get_installed_base" && Array.isArray(data.data)) machines = data.data as MachineView[];
+      if (name === "get_installed_base" && Array.isArray(data.data)) machines = (data.data as MachineView[]).filter((m) => m && typeof m.machineId === "string" && typeof m.label === "string");
       if (name === "get_order_history" && Array.isArray(data.data)) history = data.data as Record<string, unknown>[];
-      if (data.draft && typeof data.draft === "object") draft = data.draft as DraftView;
+      if (data.draft && typeof data.draft === "object" && Array.isArray((data.draft as DraftView).lines)) draft = data.draft as DraftView;
       if (i > h) results.push(r);
     } else if (AIMessage.isInstance(m)) {
       if (i > h && (m.tool_calls?.length ?? 0) > 0) round++;
