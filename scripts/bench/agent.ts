@@ -39,6 +39,8 @@ class LoopModel extends BaseChatModel {
   }
 }
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
@@ -83,17 +85,23 @@ export async function measureAgentTurns(options: AgentBenchOptions) {
   for (let i = 0; i < 20; i++) await shieldTurn(`warm-s-${i % 3}`), await bareTurn(`warm-b-${i % 3}`);
   const shieldMs: number[] = [];
   const bareMs: number[] = [];
+  let shieldCpu = 0;
+  let bareCpu = 0;
   for (let i = 0; i < turns; i++) {
     const thread = Math.floor(i / perThread);
     let t = performance.now();
+    let c = process.cpuUsage();
     await shieldTurn(`s-${thread}`);
     shieldMs.push(performance.now() - t);
+    shieldCpu += cpuMs(process.cpuUsage(c));
     t = performance.now();
+    c = process.cpuUsage();
     await bareTurn(`b-${thread}`);
     bareMs.push(performance.now() - t);
+    bareCpu += cpuMs(process.cpuUsage(c));
   }
   db.$client.close();
-  return { turns, shieldP50: percentile(shieldMs, 50), shieldP95: percentile(shieldMs, 95), bareP50: percentile(bareMs, 50) };
+  return { turns, shieldP50: percentile(shieldMs, 50), shieldP95: percentile(shieldMs, 95), bareP50: percentile(bareMs, 50), shieldCpuMs: shieldCpu / turns, bareCpuMs: bareCpu / turns };
 }
 
 export const agentSuite: BenchSuite = {
@@ -103,14 +111,14 @@ export const agentSuite: BenchSuite = {
     ctx.log("agent: measuring turns (shield graph vs bare createAgent, demo world)…");
     const r = await measureAgentTurns({ dir: ctx.tempDir("agent") });
     const figures: Figure[] = [
-      { id: "agent.turn.p50_ms", value: r.shieldP50, unit: "ms", target: "<= 5", note: `${r.turns} turns, p95 ${r.shieldP95.toFixed(2)} ms, model→tool→model, SQLite checkpoint per turn` },
+      { id: "agent.turn.p50_ms", value: r.shieldP50, unit: "ms", target: "<= 5", note: `${r.turns} turns, p95 ${r.shieldP95.toFixed(2)} ms, CPU ${r.shieldCpuMs.toFixed(2)} ms/turn; model→tool→model, SQLite checkpoint` },
       {
         id: "agent.vs_bare.ratio",
         value: r.shieldP50 / r.bareP50,
         unit: "x",
         target: "<= 1.1",
         baseline: { name: "langchain createAgent, same tools/model/checkpointer", value: r.bareP50, unit: "ms" },
-        note: `bare p50 ${r.bareP50.toFixed(2)} ms`,
+        note: `bare p50 ${r.bareP50.toFixed(2)} ms, CPU ${r.bareCpuMs.toFixed(2)} ms/turn`,
       },
     ];
     return figures;

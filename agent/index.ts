@@ -1,0 +1,21 @@
+/**
+ * The agent's public surface: what the server, the terminal chat and the evals import.
+ */
+export { buildShieldGraph, type ShieldGraphDeps, type ShieldGraphBuilder } from "./graph.ts";
+export {
+  createShieldAgent,
+  messageText,
+  ThreadAccessError,
+  type AgentEvent,
+  type PendingInterrupt,
+  type ShieldAgent,
+  type ShieldAgentOptions,
+  type ThreadView,
+  type TurnOptions,
+  type TurnResult,
+} from "./runtime.ts";
+export { shieldContextSchema, ShieldState, type ShieldContext, type OrderStatus, type HandoffRefusal } from "./state.ts";
+export { confirmResumeSchema, type ConfirmInterrupt, type ConfirmResume, type ReportSummary } from "./nodes/confirm.ts";
+export { approvalResumeSchema, type ApprovalInterrupt, type ApprovalResume } from "./nodes/approve.ts";
+export { selectModel, type SelectedModel, type ProviderName } from "./models/index.ts";
+export { createOpenAIModel, openAIEnvSchema, wantsOpenAI } from "./models/openai.ts";
