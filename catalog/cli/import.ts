@@ -78,14 +78,15 @@ function barProgress(): ProgressDisplay {
   return {
     update(p) {
       const key = `${p.phase}:${p.section}`;
+      const labels = { phase: p.phase.padEnd(8), section: p.section.padEnd(14) };
       if (!started) {
-        bar.start(p.total, p.done, { phase: p.phase, section: p.section });
+        bar.start(p.total, p.done, labels);
         started = true;
       } else if (key !== current) {
         bar.setTotal(p.total);
       }
       current = key;
-      bar.update(p.done, { phase: p.phase.padEnd(8), section: p.section.padEnd(14) });
+      bar.update(p.done, labels);
     },
     stop: () => started && bar.stop(),
   };

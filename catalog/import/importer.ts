@@ -13,8 +13,11 @@ import { IMPORT_TABLES, writeImport } from "./write.ts";
 import { categoryNamesChanged, rebuildSearchIndex, shouldRebuildSearch, withSearchTriggersSuspended } from "./search-index.ts";
 
 export interface ImportProgress {
-  /** `validate` while checking rows, `write` while writing them. */
-  phase: "validate" | "write";
+  /**
+   * `read` while reading files (section = the source path), `validate` while checking rows, `write` while
+   * writing them (last sections: `search index` when a bulk import rebuilds it, then `commit`).
+   */
+  phase: "read" | "validate" | "write";
   section: string;
   done: number;
   total: number;
@@ -46,7 +49,10 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
   const started = performance.now();
   const client = db.$client;
   const { onProgress } = options;
+  const label = typeof source === "string" ? source : "document";
+  onProgress?.({ phase: "read", section: label, done: 0, total: 1 });
   const input = typeof source === "string" ? readImportSource(source) : sourceFromDocument(source);
+  onProgress?.({ phase: "read", section: label, done: 1, total: 1 });
   const problems: ImportProblem[] = [...input.problems];
   const valid = validateRows(input, problems, onProgress && ((section, done, total) => onProgress({ phase: "validate", section, done, total })));
   checkReferences(client, input, valid, problems);
@@ -65,15 +71,23 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
   const importedProducts = valid.parsed.products?.length ?? 0;
   const bulkSearch = shouldRebuildSearch(importedProducts, (before.products ?? 0) + importedProducts);
   const renamedCategories = !bulkSearch && categoryNamesChanged(client, valid.parsed.categories ?? []);
+  const step = (section: string, done: number) => onProgress?.({ phase: "write", section, done, total: 1 });
   const write = () =>
     writeImport(client, valid.parsed, onProgress && ((section, done, total) => onProgress({ phase: "write", section, done, total })));
+  const rebuild = () => {
+    step("search index", 0);
+    rebuildSearchIndex(client);
+    step("search index", 1);
+  };
   client.transaction(() => {
-    if (bulkSearch) withSearchTriggersSuspended(client, write);
+    if (bulkSearch) withSearchTriggersSuspended(client, write, rebuild);
     else {
       write();
-      if (renamedCategories) rebuildSearchIndex(client);
+      if (renamedCategories) rebuild();
     }
+    step("commit", 0);
   })();
+  step("commit", 1);
   const added: ImportSummary["added"] = {};
   for (const section of Object.keys(before) as SectionName[]) added[section] = countRows(db, section) - (before[section] ?? 0);
 

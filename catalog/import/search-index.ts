@@ -15,13 +15,17 @@ export function shouldRebuildSearch(importedProducts: number, productsAfter: num
 }
 
 /** Runs `write` with the search triggers dropped, then rebuilds the index and restores the triggers. Call inside a transaction. */
-export function withSearchTriggersSuspended(client: Database.Database, write: () => void): void {
+export function withSearchTriggersSuspended(
+  client: Database.Database,
+  write: () => void,
+  rebuild: () => void = () => rebuildSearchIndex(client),
+): void {
   const triggers = client
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'products' AND name LIKE ?")
     .all(`${SEARCH_TRIGGER_PREFIX}%`) as { name: string; sql: string }[];
   for (const t of triggers) client.exec(`DROP TRIGGER "${t.name.replaceAll('"', '""')}"`);
   write();
-  rebuildSearchIndex(client);
+  rebuild();
   for (const t of triggers) client.exec(t.sql);
 }
 
