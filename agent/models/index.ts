@@ -4,6 +4,7 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Db } from "../../catalog/db.ts";
+import { createOfflineModel } from "./offline/index.ts";
 import { createOpenAIModel, wantsOpenAI } from "./openai.ts";
 
 export interface ModelDeps {
@@ -18,18 +19,8 @@ export interface SelectedModel {
   model: BaseChatModel;
 }
 
-/** The seam the offline model fills: `agent/models/offline/index.ts` exports `createOfflineModel(deps)`. */
-type OfflineModule = { createOfflineModel: (deps: { db: Db }) => BaseChatModel | Promise<BaseChatModel> };
-
 export async function selectModel(deps: ModelDeps): Promise<SelectedModel> {
   const env = deps.env ?? process.env;
   if (wantsOpenAI(env)) return { provider: "openai", model: createOpenAIModel(env) };
-  const offlinePath = "./offline/index.ts";
-  let offline: OfflineModule;
-  try {
-    offline = (await import(/* @vite-ignore */ offlinePath)) as OfflineModule;
-  } catch (error) {
-    throw new Error(`no model provider: set OPENAI_API_KEY or OPENAI_BASE_URL (the offline model is not available: ${(error as Error).message})`);
-  }
-  return { provider: "offline", model: await offline.createOfflineModel({ db: deps.db }) };
+  return { provider: "offline", model: createOfflineModel({ db: deps.db }) };
 }
