@@ -54,23 +54,16 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
   const input = typeof source === "string" ? readImportSource(source) : sourceFromDocument(source);
   onProgress?.({ phase: "read", section: label, done: 1, total: 1 });
   const problems: ImportProblem[] = [...input.problems];
+  // Validation runs outside the write lock (it is the slow part); data_version tells whether another connection
+  // committed meanwhile, in which case the references are checked again under the lock.
+  const dataVersion = client.pragma("data_version", { simple: true });
   const valid = validateRows(input, problems, onProgress && ((section, done, total) => onProgress({ phase: "validate", section, done, total })));
   checkReferences(client, input, valid, problems);
   if (problems.length > 0) throw new ImportError(sortProblems(problems));
-  input.sections = {}; // the raw rows are no longer needed: let a 100k-SKU import's first copy be collected
   const validated = performance.now();
 
   const counts: ImportSummary["counts"] = {};
-  const before: Partial<Record<SectionName, number>> = {};
-  for (const section of SECTION_NAMES) {
-    const rows = valid.parsed[section];
-    if (!rows) continue;
-    counts[section] = rows.length;
-    before[section] = countRows(db, section);
-  }
-  const importedProducts = valid.parsed.products?.length ?? 0;
-  const bulkSearch = shouldRebuildSearch(importedProducts, (before.products ?? 0) + importedProducts);
-  const renamedCategories = !bulkSearch && categoryNamesChanged(client, valid.parsed.categories ?? []);
+  const added: ImportSummary["added"] = {};
   const step = (section: string, done: number) => onProgress?.({ phase: "write", section, done, total: 1 });
   const write = () =>
     writeImport(client, valid.parsed, onProgress && ((section, done, total) => onProgress({ phase: "write", section, done, total })));
@@ -80,16 +73,31 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
     step("search index", 1);
   };
   client.transaction(() => {
-    if (bulkSearch) withSearchTriggersSuspended(client, write, rebuild);
-    else {
+    if (client.pragma("data_version", { simple: true }) !== dataVersion) {
+      const again: ImportProblem[] = [];
+      checkReferences(client, input, valid, again);
+      if (again.length > 0) throw new ImportError(sortProblems(again));
+    }
+    input.sections = {}; // the raw rows are no longer needed: let a 100k-SKU import's first copy be collected
+    const before: Partial<Record<SectionName, number>> = {};
+    for (const section of SECTION_NAMES) {
+      const rows = valid.parsed[section];
+      if (!rows) continue;
+      counts[section] = rows.length;
+      before[section] = countRows(db, section);
+    }
+    const importedProducts = valid.parsed.products?.length ?? 0;
+    if (shouldRebuildSearch(importedProducts, (before.products ?? 0) + importedProducts)) {
+      withSearchTriggersSuspended(client, write, rebuild);
+    } else {
+      const renamedCategories = categoryNamesChanged(client, valid.parsed.categories ?? []);
       write();
       if (renamedCategories) rebuild();
     }
+    for (const section of Object.keys(before) as SectionName[]) added[section] = countRows(db, section) - (before[section] ?? 0);
     step("commit", 0);
-  })();
+  }).immediate();
   step("commit", 1);
-  const added: ImportSummary["added"] = {};
-  for (const section of Object.keys(before) as SectionName[]) added[section] = countRows(db, section) - (before[section] ?? 0);
 
   const finished = performance.now();
   return {

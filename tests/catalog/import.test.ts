@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openDatabase, type Db } from "../../catalog/db.ts";
 import { importCatalog, ImportError } from "../../catalog/import/index.ts";
 import { goodDocument, IMPORTED_TABLES } from "./import-fixture.ts";
@@ -184,5 +187,40 @@ describe("importCatalog: rejection leaves the database unchanged", () => {
       { file: "document", path: "stock[3]", field: "sku", reason: 'unknown product "NOPE" (not in this import nor in the database)' },
     ]);
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe("importCatalog: concurrent writers", () => {
+  it("re-checks references when another connection changed the database during validation", () => {
+    const dir = mkdtempSync(join(tmpdir(), "os-import-race-"));
+    try {
+      const db = openDatabase(join(dir, "race.db"));
+      importCatalog(db, goodDocument());
+      const other = openDatabase(join(dir, "race.db"));
+      let error: unknown;
+      try {
+        importCatalog(
+          db,
+          { stock: [{ sku: "ORING-BOX", warehouse: "MUC", onHand: 9 }] },
+          {
+            // Between validation and writing, someone else removes the warehouse the stock row points at.
+            onProgress: (p) => {
+              if (p.phase === "validate" && p.done === p.total) other.$client.prepare("DELETE FROM warehouses WHERE code = 'MUC'").run();
+            },
+          },
+        );
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as ImportError).problems).toEqual([
+        { file: "document", path: "stock[0]", field: "warehouse", reason: 'unknown warehouse "MUC" (not in this import nor in the database)' },
+      ]);
+      expect(count(db, "stock")).toBe(2); // the HAM rows; MUC's went with the warehouse, nothing was added
+      db.$client.close();
+      other.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
