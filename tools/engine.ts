@@ -76,6 +76,10 @@ function canonicalJsonSafe(v: unknown): string {
  *   if (report.clean && !report.needsApproval) { ... }
  */
 export function validateDraft(draft: Draft, ctx: EngineContext): ValidationReport {
+  return ctx.data.snapshot(() => validateInSnapshot(draft, ctx));
+}
+
+function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport {
   const d = (draft && typeof draft === "object" ? draft : {}) as Partial<Draft> & Record<string, unknown>;
   const rawLines = Array.isArray(d.lines) ? d.lines : [];
   const lines = rawLines.slice(0, MAX_LINES).map(sanitizeLine);

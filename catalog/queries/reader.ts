@@ -52,42 +52,46 @@ function parseJson<T>(text: unknown, fallback: T): T {
   }
 }
 
-function toProduct(r: Row): ProductRecord {
+type RawRow = unknown[];
+
+/** Column order of the products statement (raw rows: arrays are much cheaper than objects to build). */
+function toProduct(r: RawRow): ProductRecord {
   return {
-    sku: r.sku as string,
-    name: r.name as string,
-    description: r.description as string,
-    category: r.category as string,
-    manufacturer: (r.manufacturer as string | null) ?? null,
-    orderUnit: r.order_unit as string,
-    contentUnit: r.content_unit as string,
-    contentQty: r.content_qty as number,
-    moq: r.moq as number,
-    orderStep: r.order_step as number,
-    maxQty: (r.max_qty as number | null) ?? null,
-    leadTimeDays: r.lead_time_days as number,
-    lifecycle: r.lifecycle as string,
-    successorSku: (r.successor_sku as string | null) ?? null,
-    listPriceCents: r.list_price_cents as number,
-    currency: r.currency as string,
-    hazardous: r.hazardous === 1,
-    requiresCertification: (r.requires_certification as string | null) ?? null,
-    blockedRegions: parseJson<string[]>(r.blocked_regions, []),
-    configModelId: (r.config_model_id as string | null) ?? null,
-    machineModel: (r.machine_model as string | null) ?? null,
+    sku: r[0] as string,
+    name: r[1] as string,
+    description: r[2] as string,
+    category: r[3] as string,
+    manufacturer: (r[4] as string | null) ?? null,
+    orderUnit: r[5] as string,
+    contentUnit: r[6] as string,
+    contentQty: r[7] as number,
+    moq: r[8] as number,
+    orderStep: r[9] as number,
+    maxQty: (r[10] as number | null) ?? null,
+    leadTimeDays: r[11] as number,
+    lifecycle: r[12] as string,
+    successorSku: (r[13] as string | null) ?? null,
+    listPriceCents: r[14] as number,
+    currency: r[15] as string,
+    hazardous: r[16] === 1,
+    requiresCertification: (r[17] as string | null) ?? null,
+    blockedRegions: r[18] === "[]" ? [] : parseJson<string[]>(r[18], []),
+    configModelId: (r[19] as string | null) ?? null,
+    machineModel: (r[20] as string | null) ?? null,
   };
 }
 
-function featureValue(r: Row): FeatureValue | undefined {
-  switch (r.type) {
+/** sku, key, type, num_value, text_value, list_value, bool_value */
+function featureValue(r: RawRow): FeatureValue | undefined {
+  switch (r[2]) {
     case "num":
-      return r.num_value as number;
+      return r[3] as number;
     case "bool":
-      return r.bool_value === 1;
+      return r[6] === 1;
     case "list":
-      return parseJson<string[]>(r.list_value, []);
+      return parseJson<string[]>(r[5], []);
     default:
-      return (r.text_value as string | null) ?? undefined;
+      return (r[4] as string | null) ?? undefined;
   }
 }
 
@@ -95,10 +99,10 @@ function buildReader(sqlite: Database.Database): CatalogReader {
   const q = (sql: string) => sqlite.prepare(sql);
   const st = {
     version: q("SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v").raw(),
-    products: q(`SELECT * FROM products WHERE sku IN ${IN_SKUS}`),
-    features: q(`SELECT sku, key, type, num_value, text_value, list_value, bool_value FROM product_features WHERE sku IN ${IN_SKUS}`),
-    relations: q(`SELECT sku, type, target_sku, quantity, group_name FROM product_relations WHERE sku IN ${IN_SKUS}`),
-    fitment: q(`SELECT part_sku, machine_model, serial_from, serial_to, note FROM fitment WHERE part_sku IN ${IN_SKUS}`),
+    products: q(`SELECT sku, name, description, category, manufacturer, order_unit, content_unit, content_qty, moq, order_step, max_qty, lead_time_days, lifecycle, successor_sku, list_price_cents, currency, hazardous, requires_certification, blocked_regions, config_model_id, machine_model FROM products WHERE sku IN ${IN_SKUS}`).raw(),
+    features: q(`SELECT sku, key, type, num_value, text_value, list_value, bool_value FROM product_features WHERE sku IN ${IN_SKUS}`).raw(),
+    relations: q(`SELECT sku, type, target_sku, quantity, group_name FROM product_relations WHERE sku IN ${IN_SKUS}`).raw(),
+    fitment: q(`SELECT part_sku, machine_model, serial_from, serial_to, note FROM fitment WHERE part_sku IN ${IN_SKUS}`).raw(),
     configModel: q("SELECT id, name FROM config_models WHERE id = ?"),
     configGroups: q("SELECT code, label, min_choices, max_choices, default_value FROM config_groups WHERE model_id = ? ORDER BY position, rowid"),
     configOptions: q("SELECT group_code, value, label, price_delta_cents FROM config_options WHERE model_id = ? ORDER BY rowid"),
@@ -106,7 +110,7 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     compatRules: q("SELECT * FROM compat_rules ORDER BY code"),
     media: q("SELECT material, medium, rating FROM media_compat"),
     warehouses: q("SELECT * FROM warehouses ORDER BY code"),
-    stock: q(`SELECT sku, warehouse, on_hand, reserved FROM stock WHERE sku IN ${IN_SKUS}`),
+    stock: q(`SELECT sku, warehouse, on_hand, reserved FROM stock WHERE sku IN ${IN_SKUS}`).raw(),
     held: q(
       `SELECT sku, warehouse, SUM(quantity) AS qty FROM reservations
        WHERE sku IN ${IN_SKUS} AND (expires_at IS NULL OR expires_at > ?) GROUP BY sku, warehouse`,
@@ -138,23 +142,17 @@ function buildReader(sqlite: Database.Database): CatalogReader {
        WHERE product_sku_search MATCH ? ORDER BY rank LIMIT 60`,
     ),
     skuPrefix: q("SELECT sku FROM products WHERE sku >= ? AND sku < ? ORDER BY sku LIMIT 60"),
-    // Parts listed for the model, plus parts of the category with no fitment rows at all (they fit anything).
     altFitting: q(
       `SELECT p.sku, p.name, p.category, p.lifecycle,
          COALESCE((SELECT SUM(MAX(s.on_hand - s.reserved, 0)) FROM stock s WHERE s.sku = p.sku), 0) AS free
-       FROM (
-         SELECT p.sku, p.name, p.category, p.lifecycle FROM fitment f JOIN products p ON p.sku = f.part_sku
-         WHERE f.machine_model = @model AND p.category = @category AND p.lifecycle = 'active'
-         UNION
-         SELECT * FROM (SELECT p.sku, p.name, p.category, p.lifecycle FROM products p
-           WHERE p.category = @category AND p.lifecycle = 'active' AND NOT EXISTS (SELECT 1 FROM fitment f WHERE f.part_sku = p.sku) LIMIT 200)
-       ) p
-       ORDER BY free DESC, p.sku LIMIT @limit`,
+       FROM fitment f JOIN products p ON p.sku = f.part_sku
+       WHERE f.machine_model = ? AND p.category = ? AND p.lifecycle = 'active'
+       GROUP BY p.sku ORDER BY free DESC, p.sku LIMIT ?`,
     ),
     altCategory: q(
       `SELECT p.sku, p.name, p.category, p.lifecycle,
          COALESCE((SELECT SUM(MAX(s.on_hand - s.reserved, 0)) FROM stock s WHERE s.sku = p.sku), 0) AS free
-       FROM (SELECT * FROM products WHERE category = ? AND lifecycle = 'active' LIMIT 400) p
+       FROM (SELECT * FROM products WHERE category = ? AND lifecycle = 'active' LIMIT 120) p
        ORDER BY free DESC, p.sku LIMIT ?`,
     ),
   };
@@ -168,48 +166,73 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     models: Map<string, ConfigModel | null>;
     policies?: PolicyRecord[];
     customers: Map<string, CustomerRecord | null>;
-  } = { models: new Map(), customers: new Map() };
+    alternatives: Map<string, AlternativeRecord[]>;
+  } = { models: new Map(), customers: new Map(), alternatives: new Map() };
+  // Inside a snapshot the database cannot change under us (except by our own writes, which end the snapshot's
+  // validity only for callers who write mid-validation — none do), so the version is checked once per snapshot.
+  let inSnapshot = false;
+  let checkedInSnapshot = false;
   const fresh = () => {
+    if (inSnapshot) {
+      if (checkedInSnapshot) return cache;
+      checkedInSnapshot = true;
+    }
     const [t, v] = st.version.get() as [number, number];
     const key = `${t}:${v}`;
     if (key !== cacheKey) {
       cacheKey = key;
-      cache = { models: new Map(), customers: new Map() };
+      cache = { models: new Map(), customers: new Map(), alternatives: new Map() };
     }
     return cache;
   };
   const json = (skus: readonly string[]) => JSON.stringify(skus);
 
   const reader: CatalogReader = {
+    snapshot(fn) {
+      // One read transaction for all the reads of a validation: a consistent snapshot, and SQLite starts one
+      // transaction instead of one per statement. Inside a caller's transaction (the hand-off) it just runs.
+      if (inSnapshot) return fn();
+      const own = !sqlite.inTransaction;
+      if (own) sqlite.exec("BEGIN");
+      inSnapshot = true;
+      checkedInSnapshot = false;
+      try {
+        return fn();
+      } finally {
+        inSnapshot = false;
+        if (own && sqlite.inTransaction) sqlite.exec("COMMIT");
+      }
+    },
+
     products(skus) {
       const out = new Map<string, ProductRecord>();
       if (skus.length === 0) return out;
-      for (const r of st.products.all(json(skus)) as Row[]) out.set(r.sku as string, toProduct(r));
+      for (const r of st.products.all(json(skus)) as RawRow[]) out.set(r[0] as string, toProduct(r));
       return out;
     },
 
     features(skus) {
       const out = new Map<string, Record<string, FeatureValue>>();
       if (skus.length === 0) return out;
-      for (const r of st.features.all(json(skus)) as Row[]) {
+      for (const r of st.features.all(json(skus)) as RawRow[]) {
         const value = featureValue(r);
         if (value === undefined || value === null) continue;
-        let f = out.get(r.sku as string);
-        if (!f) out.set(r.sku as string, (f = {}));
-        f[r.key as string] = value;
+        let f = out.get(r[0] as string);
+        if (!f) out.set(r[0] as string, (f = {}));
+        f[r[1] as string] = value;
       }
       return out;
     },
 
     relations(skus, types) {
       if (skus.length === 0) return [];
-      const rows = (st.relations.all(json(skus)) as Row[]).map(
+      const rows = (st.relations.all(json(skus)) as RawRow[]).map(
         (r): RelationRecord => ({
-          sku: r.sku as string,
-          type: r.type as string,
-          targetSku: r.target_sku as string,
-          quantity: r.quantity as number,
-          groupName: (r.group_name as string | null) ?? null,
+          sku: r[0] as string,
+          type: r[1] as string,
+          targetSku: r[2] as string,
+          quantity: r[3] as number,
+          groupName: (r[4] as string | null) ?? null,
         }),
       );
       return types ? rows.filter((r) => types.includes(r.type)) : rows;
@@ -218,13 +241,13 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     fitment(skus) {
       const out = new Map<string, FitmentRecord[]>();
       if (skus.length === 0) return out;
-      for (const r of st.fitment.all(json(skus)) as Row[]) {
+      for (const r of st.fitment.all(json(skus)) as RawRow[]) {
         const rec: FitmentRecord = {
-          partSku: r.part_sku as string,
-          machineModel: r.machine_model as string,
-          serialFrom: (r.serial_from as string | null) ?? null,
-          serialTo: (r.serial_to as string | null) ?? null,
-          note: (r.note as string | null) ?? null,
+          partSku: r[0] as string,
+          machineModel: r[1] as string,
+          serialFrom: (r[2] as string | null) ?? null,
+          serialTo: (r[3] as string | null) ?? null,
+          note: (r[4] as string | null) ?? null,
         };
         const list = out.get(rec.partSku);
         if (list) list.push(rec);
@@ -314,13 +337,8 @@ function buildReader(sqlite: Database.Database): CatalogReader {
         if (!p) out.set(sku, (p = { sku, warehouses: [], inbound: [], allocations: [] }));
         return p;
       };
-      for (const r of st.stock.all(arg) as Row[])
-        pos(r.sku as string).warehouses.push({
-          warehouse: r.warehouse as string,
-          onHand: r.on_hand as number,
-          reserved: r.reserved as number,
-          held: 0,
-        });
+      for (const r of st.stock.all(arg) as RawRow[])
+        pos(r[0] as string).warehouses.push({ warehouse: r[1] as string, onHand: r[2] as number, reserved: r[3] as number, held: 0 });
       for (const r of st.held.all(arg, now) as Row[]) {
         const p = pos(r.sku as string);
         const w = p.warehouses.find((x) => x.warehouse === r.warehouse);
@@ -472,10 +490,12 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     },
 
     alternatives(category, machineModel, limit = 20) {
-      const rows = (
-        machineModel ? st.altFitting.all({ model: machineModel, category, limit }) : st.altCategory.all(category, limit)
-      ) as Row[];
-      return rows.map(
+      const c = fresh();
+      const key = `${category}\u0000${machineModel ?? ""}\u0000${limit}`;
+      const hit = c.alternatives.get(key);
+      if (hit) return hit;
+      const rows = (machineModel ? st.altFitting.all(machineModel, category, limit) : st.altCategory.all(category, limit)) as Row[];
+      const out = rows.map(
         (r): AlternativeRecord => ({
           sku: r.sku as string,
           name: r.name as string,
@@ -484,6 +504,9 @@ function buildReader(sqlite: Database.Database): CatalogReader {
           freeStock: r.free as number,
         }),
       );
+      if (c.alternatives.size > 5000) c.alternatives.clear();
+      c.alternatives.set(key, out);
+      return out;
     },
   };
   return reader;

@@ -220,6 +220,8 @@ export interface AlternativeRecord {
  * table, no N+1); results are keyed by SKU, and SKUs that do not exist are simply absent.
  */
 export interface CatalogReader {
+  /** Runs `fn` with every read in one read transaction (a consistent snapshot); inside an open transaction it just runs. */
+  snapshot<T>(fn: () => T): T;
   products(skus: readonly string[]): Map<string, ProductRecord>;
   features(skus: readonly string[]): Map<string, Record<string, FeatureValue>>;
   /** Relations from the given SKUs (all types unless `types` is given). */
@@ -240,6 +242,9 @@ export interface CatalogReader {
   orderHistory(customerId: string, limit?: number): OrderHistoryEntry[];
   /** "Did you mean": existing SKUs that look like `input`. */
   suggestSkus(input: string, limit?: number): string[];
-  /** Products of `category` (active), fitting `machineModel` when given, most free stock first. */
+  /**
+   * Active products of `category`, most free stock first: those listed in fitment for `machineModel` when given
+   * (for parts that have fitment), else any of the category (the caller checks fit and rules).
+   */
   alternatives(category: string, machineModel: string | null, limit?: number): AlternativeRecord[];
 }

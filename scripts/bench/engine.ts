@@ -10,26 +10,43 @@ import { validateDraft } from "../../tools/engine.ts";
 import type { Draft, DraftLine } from "../../tools/types.ts";
 import type { BenchSuite, Figure } from "./types.ts";
 
-/** A deterministic stream of realistic drafts: active SKUs at valid quantities, half of them for a machine. */
+/**
+ * A deterministic stream of realistic drafts: active SKUs at valid quantities; about half the lines are parts for
+ * one of the customer's machines, drawn from what fitment lists for its model (so most fit, some miss the serial
+ * range or a rule — the engine then also computes alternatives).
+ */
 export function draftSampler(sqlite: Database.Database, seed = 1) {
   let s = seed >>> 0;
   const rnd = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % n);
   const products = sqlite
     .prepare("SELECT sku, moq, order_step AS step, config_model_id AS cfg FROM products WHERE lifecycle = 'active' ORDER BY sku")
     .all() as { sku: string; moq: number; step: number; cfg: string | null }[];
+  const bySku = new Map(products.map((p) => [p.sku, p]));
   const customers = sqlite.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id").all() as { id: string }[];
-  const machinesOf = sqlite.prepare("SELECT id FROM machines WHERE customer_id = ? ORDER BY id");
+  const machinesOf = sqlite.prepare("SELECT id, model FROM machines WHERE customer_id = ? ORDER BY id");
+  const partsFor = sqlite.prepare("SELECT part_sku AS sku FROM fitment WHERE machine_model = ? ORDER BY part_sku");
+  const partsCache = new Map<string, string[]>();
   const firstOptions = sqlite.prepare(
     "SELECT g.code, (SELECT value FROM config_options o WHERE o.model_id = g.model_id AND o.group_code = g.code ORDER BY rowid LIMIT 1) AS value FROM config_groups g WHERE g.model_id = ? AND g.min_choices > 0",
   );
   return (lines: number): { draft: Draft; customerId: string } => {
     const customerId = customers[rnd(customers.length)]!.id;
-    const machines = machinesOf.all(customerId) as { id: string }[];
+    const machines = machinesOf.all(customerId) as { id: string; model: string }[];
     const out: DraftLine[] = [];
     for (let i = 0; i < lines; i++) {
-      const p = products[rnd(products.length)]!;
+      let p = products[rnd(products.length)]!;
+      let machineId: string | undefined;
+      if (machines.length > 0 && rnd(2) === 0) {
+        const m = machines[rnd(machines.length)]!;
+        let parts = partsCache.get(m.model);
+        if (!parts) partsCache.set(m.model, (parts = (partsFor.all(m.model) as { sku: string }[]).map((r) => r.sku).filter((x) => bySku.has(x))));
+        if (parts.length > 0) {
+          p = bySku.get(parts[rnd(parts.length)]!)!;
+          machineId = m.id;
+        }
+      }
       const l: DraftLine = { lineId: String(i + 1), sku: p.sku, quantity: p.moq + p.step * rnd(3) };
-      if (machines.length > 0 && rnd(2) === 0) l.machineId = machines[rnd(machines.length)]!.id;
+      if (machineId) l.machineId = machineId;
       if (p.cfg) l.options = Object.fromEntries((firstOptions.all(p.cfg) as { code: string; value: string }[]).map((o) => [o.code, [o.value]]));
       out.push(l);
     }
@@ -58,12 +75,14 @@ export function floorReader(sqlite: Database.Database) {
     "SELECT * FROM machines m JOIN machine_models mm ON mm.code = m.model WHERE m.customer_id = ?",
   ].map((q) => sqlite.prepare(q));
   return (draft: Draft, customerId: string, now: string) => {
+    sqlite.exec("BEGIN");
     const skus = JSON.stringify([...new Set(draft.lines.map((l) => l.sku))]);
     for (const s of st) s.all(skus);
     held.all(skus, now);
     contract.all(customerId, skus);
     priceList.all(customerId, skus);
     for (const s of customer) s.all(customerId);
+    sqlite.exec("COMMIT");
   };
 }
 
@@ -84,6 +103,8 @@ export function measure(fn: () => void, iterations: number): number[] {
 export function runEngineBench(dbPath: string, log: (m: string) => void = () => {}) {
   const db = openDatabase(dbPath, { readonly: true });
   const sqlite = db.$client;
+  if (process.env.BENCH_MMAP) sqlite.pragma(`mmap_size = ${process.env.BENCH_MMAP}`);
+  if (process.env.BENCH_CACHE) sqlite.pragma(`cache_size = ${process.env.BENCH_CACHE}`);
   const data = createCatalogReader(db);
   const now = new Date();
   const sample = draftSampler(sqlite, 42);

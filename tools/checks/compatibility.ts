@@ -123,7 +123,9 @@ export function alternativesFor(order: OrderState, l: LineState, limit = 3): Fix
   const p = l.product;
   if (!p) return [];
   const machine = l.machine;
-  const rows = order.data.alternatives(p.category, machine?.model ?? null, 24).filter((a) => a.sku !== p.sku);
+  // A part with fitment rows is replaced by parts listed for the machine's model; others by any of the category.
+  const hasFitment = (order.fitment.get(p.sku)?.length ?? 0) > 0;
+  const rows = order.data.alternatives(p.category, machine && hasFitment ? machine.model : null, 24).filter((a) => a.sku !== p.sku);
   if (rows.length === 0) return [];
   const skus = rows.map((r) => r.sku);
   const products = order.data.products(skus);
