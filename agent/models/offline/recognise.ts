@@ -5,7 +5,7 @@
  * Nothing here knows a product: every match is a lookup in the catalog or the conversation.
  */
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
-import { looksLikeSku } from "../../../catalog/queries/search.ts";
+import { editDistance, looksLikeSku } from "../../../catalog/queries/search.ts";
 import type { CatalogReader, ConfigModel } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
 import type { MachineView } from "./conversation.ts";
@@ -178,7 +178,7 @@ export function findMachines(tokens: Token[], machines: MachineView[]): MachineM
   const phrase = (words: string[]): number[] | undefined => {
     if (words.length === 0) return undefined;
     for (let i = 0; i + words.length <= lowers.length; i++) {
-      if (words.every((w, j) => lowers[i + j] === w)) return words.map((_, j) => i + j);
+      if (words.every((w, j) => sameWord(lowers[i + j]!, w))) return words.map((_, j) => i + j);
     }
     return undefined;
   };
@@ -206,6 +206,16 @@ export function findMachines(tokens: Token[], machines: MachineView[]): MachineM
   }
   const best = Math.max(0, ...out.map((o) => o.score));
   return out.filter((o) => o.score === best).sort((a, b) => (a.machine.machineId < b.machine.machineId ? -1 : 1));
+}
+
+/**
+ * Words of a machine reference: equal, or — for words of 4+ letters — one edit apart, so "Pumpe 2 in Halle B"
+ * finds the machine labelled "Pump 2" at site "Hall B", and "Pmup 2" still finds it.
+ */
+function sameWord(said: string, label: string): boolean {
+  if (said === label) return true;
+  if (said.length < 4 || label.length < 4 || /\d/.test(said) || /\d/.test(label)) return false;
+  return editDistance(said, label, 1) <= 1;
 }
 
 function wordsOnly(text: string): string[] {

@@ -147,6 +147,9 @@ function fresh(ctx: Ctx, memo: (p?: Pending, focus?: string) => Memo): Step {
     const l = draft.lines.find((x) => x.sku === focus)!;
     return { calls: [{ name: "update_line", args: { lineId: l.lineId, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } }], memo: memo() };
   }
+  if ((cues.has("price") || cues.has("stock") || cues.has("compat")) && !a.guess) {
+    return { text: say(lang, "Which product do you mean? Give me the SKU or describe the part (and the machine it is for).", "Welchen Artikel meinen Sie? Nennen Sie mir die Artikelnummer oder beschreiben Sie das Teil (und die Maschine)."), memo: memo(conv.memo.pending) };
+  }
   if (cues.has("greet")) return { text: say(lang, "Hello! ", "Guten Tag! ") + redirect(lang), memo: memo(conv.memo.pending) };
   if (cues.has("thanks")) return { text: say(lang, "You're welcome. Anything else for your order?", "Gern geschehen. Darf es noch etwas sein?"), memo: memo(conv.memo.pending) };
   if (a.productWords.length > 0 && !cues.has("help")) {
@@ -171,7 +174,8 @@ function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
   const quantities = findQuantities(tokens, ctx.k, taken);
   for (const q of quantities) for (const i of q.tokens) taken.add(i);
   const machine = machines.length === 1 ? machines[0]!.machine : undefined;
-  const draftMachine = ctx.conv.draft.machineId ? ctx.conv.machines?.find((m) => m.machineId === ctx.conv.draft.machineId) : undefined;
+  const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending);
+  const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   const target = machine ?? draftMachine;
   const guess = guessProduct(tokens, taken, ctx.k, target ? { model: target.model, serial: target.serial } : undefined);
   const productWords = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower).filter((w) => w.length > 2 && !/^\d/.test(w));
@@ -181,11 +185,16 @@ function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
     ...(machine ? { machine } : {}),
     machineCandidates: machines.map((m) => m.machine),
     ...(guess ? { guess } : {}),
-    productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w)),
+    productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w)),
   };
 }
 
 const ctxFiller = (w: string) => /^(the|and|for|with|what|how|can|you|please|bitte|und|für|mit|was|wie|hello|hallo|thanks|danke|order|bestellung|help|hilfe|today|heute|weather|wetter)$/.test(w);
+
+/** The machine the conversation was just about (a list for it, or a quantity asked for it). */
+function contextMachine(p: Pending | undefined): string | undefined {
+  return p && (p.kind === "choose_product" || p.kind === "quantity") ? p.machineId : undefined;
+}
 
 /** "Does X fit pump 1?" while a list is open: a new question, not a pick from the list. */
 function isQuestionAboutOther(ctx: Ctx, pending: Pending): boolean {
@@ -346,7 +355,7 @@ function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): Machin
 function find(ctx: Ctx, a: Analysis, memo: (p?: Pending, f?: string) => Memo, next: Action): Step {
   const { conv, lang } = ctx;
   const query = a.guess?.query ?? "*";
-  const machineId = a.machine?.machineId ?? conv.draft.machineId;
+  const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending);
   const r = conv.results.find((x) => x.name === "search_catalog");
   if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 5 } }], memo: memo() };
   const hits = ((r.data.data as { sku: string; name: string; lifecycle?: string; successorSku?: string; fitsMachine?: boolean }[] | undefined) ?? []).slice(0, 5);
@@ -354,16 +363,18 @@ function find(ctx: Ctx, a: Analysis, memo: (p?: Pending, f?: string) => Memo, ne
     return { text: say(lang, `I found nothing for "${query}". Could you describe it differently or give a SKU?`, `Zu „${query}“ habe ich nichts gefunden. Können Sie es anders beschreiben oder eine Artikelnummer nennen?`), memo: memo() };
   }
   const m = machineId ? conv.machines?.find((x) => x.machineId === machineId) : undefined;
+  const prev = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
+  const quantity = a.quantity ?? (prev?.quantity ? { value: prev.quantity, ...(prev.unit ? { unit: prev.unit } : {}) } : undefined);
   const list = numbered(hits.map((h) => `${h.sku} — ${h.name}${h.lifecycle === "discontinued" ? say(lang, ` (discontinued${h.successorSku ? `, successor ${h.successorSku}` : ""})`, ` (ausgelaufen${h.successorSku ? `, Nachfolger ${h.successorSku}` : ""})`) : ""}${h.fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : ""}`));
   const head = m
     ? say(lang, `For ${machineName(m, m.machineId)} (${m.modelName}) I found:`, `Für ${machineName(m, m.machineId)} (${m.modelName}) habe ich gefunden:`)
     : say(lang, "I found:", "Gefunden:");
-  const ask = a.quantity
+  const ask = quantity
     ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
     : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
   return {
     text: `${head}\n${list}\n${ask}`,
-    memo: memo({ kind: "choose_product", skus: hits.map((h) => h.sku), action: next, ...(machineId ? { machineId } : {}), ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}) }),
+    memo: memo({ kind: "choose_product", skus: hits.map((h) => h.sku), action: next, ...(machineId ? { machineId } : {}), ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}) }),
   };
 }
 
