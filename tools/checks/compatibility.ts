@@ -117,31 +117,59 @@ function fitsCompletely(order: OrderState, p: ProductRecord, features: Record<st
 
 /**
  * Replacement SKUs for a line: same category, active, not configurable, buyable by this customer, the line's
- * quantity valid, fitting the line's machine (model, serial range and rules) — most free stock first.
+ * quantity valid, fitting the line's machine (model, serial range and rules) and passing `accept` when given.
+ * Ranked by likeness to the original (the same kind of part: shared feature keys), then in stock first, then
+ * equal feature values and SKU likeness.
  */
-export function alternativesFor(order: OrderState, l: LineState, limit = 3): Fix[] {
+export function alternativesFor(
+  order: OrderState,
+  l: LineState,
+  limit = 3,
+  accept?: (p: ProductRecord, features: Record<string, FeatureValue>) => boolean,
+): Fix[] {
   const p = l.product;
   if (!p) return [];
   const machine = l.machine;
   // A part with fitment rows is replaced by parts listed for the machine's model; others by any of the category.
   const hasFitment = (order.fitment.get(p.sku)?.length ?? 0) > 0;
-  const rows = order.data.alternatives(p.category, machine && hasFitment ? machine.model : null, 24).filter((a) => a.sku !== p.sku);
+  const rows = order.data.alternatives(p.category, machine && hasFitment ? machine.model : null, 60).filter((a) => a.sku !== p.sku);
   if (rows.length === 0) return [];
   const skus = rows.map((r) => r.sku);
   const products = order.data.products(skus);
-  const features = machine ? order.data.features(skus) : undefined;
+  const features = order.data.features(skus);
   const fitment = machine ? order.data.fitment(skus) : undefined;
-  const fixes: Fix[] = [];
+  const mine = l.features;
+  const myKeys = Object.keys(mine);
+  const ranked: { c: ProductRecord; free: number; shared: number; equal: number; prefix: number }[] = [];
   for (const r of rows) {
     const c = products.get(r.sku);
     if (!c || c.lifecycle !== "active" || c.configModelId !== null || !mayBuy(order, c)) continue;
     if (l.orderQty !== undefined && !isValidQuantity(c, l.orderQty)) continue;
     if (c.currency !== order.currency) continue;
-    if (machine && !fitsCompletely(order, c, features?.get(c.sku) ?? {}, fitment?.get(c.sku), machine)) continue;
-    fixes.push({ kind: "replace_sku", lineId: l.lineId, sku: c.sku, reason: `${c.name} — same category${machine ? `, fits ${machine.label}` : ""}${r.freeStock > 0 ? ", in stock" : ""}` });
-    if (fixes.length >= limit) break;
+    const f = features.get(c.sku) ?? {};
+    if (machine && !fitsCompletely(order, c, f, fitment?.get(c.sku), machine)) continue;
+    if (accept && !accept(c, f)) continue;
+    let shared = 0;
+    let equal = 0;
+    for (const k of myKeys) {
+      if (f[k] === undefined) continue;
+      shared++;
+      if (JSON.stringify(f[k]) === JSON.stringify(mine[k])) equal++;
+    }
+    let prefix = 0;
+    while (prefix < c.sku.length && c.sku[prefix] === p.sku[prefix]) prefix++;
+    ranked.push({ c, free: r.freeStock, shared, equal, prefix });
   }
-  return fixes;
+  ranked.sort(
+    (a, b) =>
+      b.shared - a.shared || Number(b.free > 0) - Number(a.free > 0) || b.equal - a.equal || b.prefix - a.prefix || b.free - a.free,
+  );
+  return ranked.slice(0, limit).map(({ c, free }) => ({
+    kind: "replace_sku",
+    lineId: l.lineId,
+    sku: c.sku,
+    reason: `${c.name} — same category${machine ? `, fits ${machine.label}` : ""}${free > 0 ? ", in stock" : ""}`,
+  }));
 }
 
 /** Machines of the customer's installed base that `l`'s product fits completely. */
@@ -235,7 +263,12 @@ function checkLineRules(order: OrderState): void {
           rule.code,
           rule.severity,
           `${rule.message} (${a.sku}: ${rule.feature} ${fmt(value)}; line ${b.lineId} ${b.sku}: ${rule.otherKey} ${fmt(other)})`,
-          rule.severity === "block" ? [{ kind: "remove_line", lineId: b.lineId }] : [],
+          rule.severity === "block"
+            ? [
+                ...alternativesFor(order, a, 3, (_c, f) => f[rule.feature] !== undefined && evaluateRule(order, rule.operator, f[rule.feature]!, other) === true),
+                { kind: "remove_line", lineId: b.lineId },
+              ]
+            : [],
           { feature: rule.feature, value, otherLineId: b.lineId, otherKey: rule.otherKey, otherValue: other },
         );
       }
