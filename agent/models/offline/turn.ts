@@ -374,7 +374,7 @@ function find(ctx: Ctx, a: Analysis, memo: (p?: Pending, f?: string) => Memo, ne
     : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
   return {
     text: `${head}\n${list}\n${ask}`,
-    memo: memo({ kind: "choose_product", skus: hits.map((h) => h.sku), action: next, ...(machineId ? { machineId } : {}), ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}) }),
+    memo: memo({ kind: "choose_product", skus: hits.map((h) => h.sku), action: next === "info" && (quantity || prev?.action === "add") ? "add" : next, ...(machineId ? { machineId } : {}), ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}) }),
   };
 }
 

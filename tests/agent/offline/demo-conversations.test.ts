@@ -197,6 +197,48 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect((await chat.say("Hallo, wie geht's?")).text).toMatch(/Ich helfe Ihnen/);
   });
 
+  it("speaks German: machine references in German, prices in German format, German confirmation summary", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    const t1 = await chat.say("Hallo, ich brauche 2 Dichtungen für Pumpe 2 in Halle B");
+    expect(t1.text).toMatch(/Für Pump 2 \(Hall B\)/);
+    const t2 = await chat.say("die mit EPDM");
+    expect(t2.text).toContain("SE-MS28-CC-EPDM");
+    const t3 = await chat.say("SE-MS28-CC-EPDM bitte");
+    expect(t3.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump2Gen2 }]);
+    expect(t3.text).toMatch(/Hinzugefügt L1: 2 × SE-MS28-CC-EPDM .* 99,00 EUR je/);
+    const t4 = await chat.say("Bitte bestellen");
+    expect(t4.text).toMatch(/Summe: 198,00 EUR/);
+    await chat.confirm();
+    expect(outbox(w, chat.threadId)).toHaveLength(1);
+  });
+
+  it("says when an order needs a sales rep's approval; confirming it waits for the rep, nothing reaches the ERP", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, DEMO.customers.nearCreditLimit);
+    await chat.say("2 PU-NCP-40-200-400");
+    const t = await chat.say("place the order");
+    expect(t.text).toMatch(/approval/);
+    const after = await chat.confirm();
+    expect(after.thread.pending?.type).toBe("approval");
+    expect(outbox(w)).toHaveLength(0);
+  });
+
+  it("proposes the successor of a discontinued part and a valid quantity for a box product", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    const old = await chat.say("I need 1 SE-MS24-CB-EPDM for pump 1");
+    expect(old.text).toMatch(/discontinued/);
+    expect(old.text).toMatch(/1\) switch to SE-MS24-CC-EPDM/);
+    const yes = await chat.say("yes");
+    expect(yes.thread.draft.lines[0]).toMatchObject({ sku: "SE-MS24-CC-EPDM" });
+    const box = await chat.say("25 pcs SE-OR-75X3-EPDM-B10");
+    expect(box.text).toMatch(/change the quantity to 3 BOX/);
+    const fixed = await chat.say("1");
+    expect(fixed.thread.draft.lines[1]).toMatchObject({ sku: "SE-OR-75X3-EPDM-B10", quantity: 3 });
+    expect(fixed.thread.report?.clean).toBe(true);
+  });
+
   it("is deterministic: the same conversation gives the same replies and tool calls", async () => {
     const script = ["I need 2 seals for pump 2", "the EPDM one", "what's in my order?", "make it 4", "place the order"];
     const runs: string[] = [];
