@@ -1,5 +1,6 @@
 /**
  * `npm run chat -- [--customer ID] [--db FILE] [--now ISO] [--thread ID]` — talk to the shield in the terminal.
+ * The database defaults to DATABASE_PATH or .data/ordershield.db (the server's).
  *
  * Uses OpenAI when OPENAI_API_KEY / OPENAI_BASE_URL is set (agent/models/index.ts decides), otherwise the built-in
  * offline consultant. Seeds the demo world into an empty database. Replies stream; after every change the draft and
@@ -19,7 +20,7 @@ import type { Draft, ValidationReport } from "../tools/types.ts";
 const { values } = parseArgs({
   options: {
     customer: { type: "string", default: "C-1001" },
-    db: { type: "string", default: ".data/ordershield.db" },
+    db: { type: "string", default: process.env.DATABASE_PATH ?? ".data/ordershield.db" },
     now: { type: "string" },
     thread: { type: "string" },
   },

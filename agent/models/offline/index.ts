@@ -119,7 +119,17 @@ export class OfflineConsultantModel extends BaseChatModel {
 export function createOfflineModel(deps: OfflineModelDeps): OfflineConsultantModel {
   const sqlite = "$client" in deps.db ? deps.db.$client : deps.db;
   let knowledge: Knowledge | undefined;
-  // Built on first use: the catalog may be seeded after the model is created (npm run chat seeds an empty DB).
-  const get = () => (knowledge ??= buildKnowledge(deps.reader ?? createCatalogReader(sqlite), createCatalogSearch(sqlite), sqlite));
+  let builtFor = -1;
+  const version = sqlite.prepare("SELECT coalesce(max(rowid), 0) AS v FROM products");
+  // Built on first use (the catalog may be seeded after the model is created) and again when products were added,
+  // so units, option words and machine models follow an import.
+  const get = () => {
+    const v = (version.get() as { v: number }).v;
+    if (!knowledge || v !== builtFor) {
+      knowledge = buildKnowledge(deps.reader ?? createCatalogReader(sqlite), createCatalogSearch(sqlite), sqlite);
+      builtFor = v;
+    }
+    return knowledge;
+  };
   return new OfflineConsultantModel({ knowledge: get, ...(deps.stats ? { stats: deps.stats } : {}) });
 }
