@@ -45,24 +45,32 @@ export interface CsvRows {
 /** Parses one `<section>.csv` file's text into rows shaped like the JSON format. */
 export function parseCsvSection(section: CsvSection, file: string, text: string): CsvRows {
   const problems: ImportProblem[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: true, bom: true, trim: true, skip_empty_lines: true, info: true }) as typeof records;
+    // Rows as arrays, so that a row with a wrong number of cells is one problem on that line, not a rejected file.
+    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, info: true, relax_column_count: true }) as unknown as typeof records;
   } catch (err) {
     const e = err as Error & { lines?: number };
     return { rows: [], origins: [], problems: [{ file, path: e.lines ? String(e.lines) : "", field: "", reason: `not valid CSV: ${e.message}` }] };
   }
   const types = COLUMNS[section];
-  const header = records[0] ? Object.keys(records[0].record) : [];
-  for (const column of header) {
+  const header = records[0]?.record ?? [];
+  const headerLine = String(records[0]?.info.lines ?? 1);
+  header.forEach((column, i) => {
     const isFeature = section === "products" && column.startsWith(FEATURE_PREFIX) && column.length > FEATURE_PREFIX.length;
     if (!isFeature && !types.known.includes(column))
-      problems.push({ file, path: "1", field: column, reason: `unknown column (expected ${types.known.join(", ")}${section === "products" ? " or feature:<key>" : ""})` });
-  }
+      problems.push({ file, path: headerLine, field: column, reason: `unknown column (expected ${types.known.join(", ")}${section === "products" ? " or feature:<key>" : ""})` });
+    if (header.indexOf(column) !== i) problems.push({ file, path: headerLine, field: column, reason: "column appears twice" });
+  });
   const rows: Record<string, unknown>[] = [];
   const origins: RowOrigin[] = [];
-  for (const { record, info } of records) {
+  for (const { record: cells, info } of records.slice(1)) {
     const path = String(info.lines);
+    if (cells.length !== header.length) {
+      problems.push({ file, path, field: "", reason: `expected ${header.length} cells like the header, found ${cells.length}` });
+      continue;
+    }
+    const record = Object.fromEntries(header.map((column, i) => [column, cells[i]!]));
     const row: Record<string, unknown> = {};
     const features: Record<string, unknown> = {};
     for (const [column, cell] of Object.entries(record)) {

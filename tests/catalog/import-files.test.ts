@@ -110,6 +110,16 @@ describe("CSV import", () => {
     expect(db.$client.prepare("SELECT count(*) AS n FROM categories").get()).toEqual({ n: 0 });
   });
 
+  it("rejects rows with a wrong number of cells and repeated columns, line by line", () => {
+    const folder = writeFolder(join(dir, "cells"), { categories: goodDocument().categories! });
+    writeFileSync(join(folder, "products.csv"), "sku,name,category,listPriceCents,name\nP-1,Pump,pumps,100,Pump\nP-2,Seal,seals,100\nP-3,Valve,pumps,1,Valve,extra\n");
+    expect(problemsOf(openDatabase(), folder)).toEqual([
+      { file: "products.csv", path: "1", field: "name", reason: "column appears twice" },
+      { file: "products.csv", path: "3", field: "", reason: "expected 5 cells like the header, found 4" },
+      { file: "products.csv", path: "4", field: "", reason: "expected 5 cells like the header, found 6" },
+    ]);
+  });
+
   it("rejects a malformed CSV file", () => {
     writeFileSync(join(dir, "products.csv"), 'sku,name\n"P-1,Pump\n');
     expect(problemsOf(openDatabase(), dir)).toEqual([{ file: "products.csv", path: expect.any(String), field: "", reason: expect.stringMatching(/^not valid CSV/) }]);
