@@ -288,24 +288,33 @@ function checkMandatory(order: OrderState): void {
     if (list.length > 0) missing.set(l, list);
   }
   if (missing.size === 0) return;
-  const targets = order.data.products([...new Set([...missing.values()].flat().map((r) => r.targetSku))]);
+  const targetSkus = [...new Set([...missing.values()].flat().map((r) => r.targetSku))];
+  const targets = order.data.products(targetSkus);
+  for (const t of [...targets.values()]) if (t.lifecycle !== "active") order.products.set(t.sku, t);
+  const resolved = new Map([...targets].map(([sku, t]) => [sku, t.lifecycle === "active" ? t : activeSuccessor(order, t)]));
+  const finalSkus = [...new Set([...resolved.values()].filter((t): t is ProductRecord => t !== undefined).map((t) => t.sku))];
+  const targetFeatures = order.data.features(finalSkus);
+  const targetFitment = order.data.fitment(finalSkus);
   for (const [l, list] of missing)
     for (const r of list) {
-      let target = targets.get(r.targetSku);
-      if (target && target.lifecycle !== "active") {
-        order.products.set(target.sku, target);
-        target = activeSuccessor(order, target) ?? target;
-      }
-      const fixes: Fix[] = target
-        ? [
-            {
-              kind: "add_line",
-              sku: target.sku,
-              quantity: validQuantityAtLeast(target, r.quantity * (l.orderQty ?? 1)),
-              ...(l.machineId !== undefined ? { machineId: l.machineId } : {}),
-            },
-          ]
-        : [];
+      const target = resolved.get(r.targetSku);
+      // The companion goes on the same machine only when it fits it; otherwise it is added without one.
+      if (target && target.sku !== r.targetSku && inOrder.has(target.sku)) continue; // its successor is ordered
+      const onMachine =
+        l.machine !== undefined &&
+        target !== undefined &&
+        fitsCompletely(order, target, targetFeatures.get(target.sku) ?? {}, targetFitment.get(target.sku), l.machine);
+      const fixes: Fix[] =
+        target && mayBuy(order, target) && target.currency === order.currency
+          ? [
+              {
+                kind: "add_line",
+                sku: target.sku,
+                quantity: validQuantityAtLeast(target, r.quantity * (l.orderQty ?? 1)),
+                ...(onMachine ? { machineId: l.machine!.id } : {}),
+              },
+            ]
+          : [];
       lineIssue(
         l,
         "compat.missing_mandatory",
