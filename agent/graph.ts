@@ -15,7 +15,7 @@ import { createCatalogReader } from "../catalog/queries/index.ts";
 import type { CatalogReader } from "../catalog/queries/types.ts";
 import { createAgentTools } from "../tools/agent-tools.ts";
 import { createApproveNode } from "./nodes/approve.ts";
-import { confirm } from "./nodes/confirm.ts";
+import { createConfirmNode } from "./nodes/confirm.ts";
 import { createHandoffNode } from "./nodes/handoff.ts";
 import { createModelNode } from "./nodes/model.ts";
 import { createToolsNode } from "./nodes/tools.ts";
@@ -52,7 +52,7 @@ export function buildShieldGraph(deps: ShieldGraphDeps) {
     .addNode("model", createModelNode({ model, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }))
     .addNode("tools", createToolsNode(tools))
     .addNode("validate", createValidateNode({ data, now }))
-    .addNode("confirm", confirm, { ends: ["approve", "handoff", "confirm", END] })
+    .addNode("confirm", createConfirmNode({ now }), { ends: ["approve", "handoff", "confirm", END] })
     .addNode("approve", createApproveNode({ db: deps.db, now }), { ends: ["handoff", "approve", END] })
     .addNode("handoff", createHandoffNode({ db: deps.db, now }))
     .addEdge(START, "model")

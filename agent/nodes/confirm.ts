@@ -44,28 +44,34 @@ export function summarizeReport(report: ValidationReport): ReportSummary {
   };
 }
 
-export function confirm(state: ShieldStateType): Command {
-  const currentHash = hashDraft(state.draft);
-  const report = state.report;
-  if (!report || report.draftHash !== currentHash || !report.clean) {
-    return new Command({ update: { messages: [shieldNotice("The order changed while it was being checked; please ask me to place it again.")], checkout: null }, goto: END });
-  }
-  const payload: ConfirmInterrupt = { type: "confirm", draftHash: currentHash, summary: summarizeReport(report) };
-  const raw = interrupt(payload);
-  const parsed = confirmResumeSchema.safeParse(raw);
-  if (!parsed.success) return new Command({ goto: "confirm" });
-  const value = parsed.data;
-  if ("cancel" in value) return new Command({ update: { checkout: null }, goto: END });
-  if (!value.confirm) {
-    return new Command({ update: { checkout: null, messages: [shieldNotice("Okay, I have not placed the order. Your draft is kept — tell me what to change.", "declined")] }, goto: END });
-  }
-  if (value.draftHash !== currentHash) {
-    return new Command({
-      update: { messages: [shieldNotice("That confirmation was for a different version of the order, so nothing was placed. Please check the current version and confirm it.", "stale-confirmation")] },
-      goto: "confirm",
-    });
-  }
-  const confirmation = { draftHash: currentHash, at: new Date().toISOString() };
-  const goto = routeAfterConfirm({ report, approvals: state.approvals, confirmation });
-  return new Command({ update: { confirmation, checkout: null }, goto });
+export interface ConfirmNodeOptions {
+  now: () => Date;
+}
+
+export function createConfirmNode(options: ConfirmNodeOptions) {
+  return function confirm(state: ShieldStateType): Command {
+    const currentHash = hashDraft(state.draft);
+    const report = state.report;
+    if (!report || report.draftHash !== currentHash || !report.clean) {
+      return new Command({ update: { messages: [shieldNotice("The order changed while it was being checked; please ask me to place it again.")], checkout: null }, goto: END });
+    }
+    const payload: ConfirmInterrupt = { type: "confirm", draftHash: currentHash, summary: summarizeReport(report) };
+    const raw = interrupt(payload);
+    const parsed = confirmResumeSchema.safeParse(raw);
+    if (!parsed.success) return new Command({ goto: "confirm" });
+    const value = parsed.data;
+    if ("cancel" in value) return new Command({ update: { checkout: null }, goto: END });
+    if (!value.confirm) {
+      return new Command({ update: { checkout: null, messages: [shieldNotice("Okay, I have not placed the order. Your draft is kept — tell me what to change.", "declined")] }, goto: END });
+    }
+    if (value.draftHash !== currentHash) {
+      return new Command({
+        update: { messages: [shieldNotice("That confirmation was for a different version of the order, so nothing was placed. Please check the current version and confirm it.", "stale-confirmation")] },
+        goto: "confirm",
+      });
+    }
+    const confirmation = { draftHash: currentHash, at: options.now().toISOString() };
+    const goto = routeAfterConfirm({ report, approvals: state.approvals, confirmation });
+    return new Command({ update: { confirmation, checkout: null }, goto });
+  };
 }
