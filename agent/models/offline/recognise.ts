@@ -136,7 +136,7 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
     // "the EPDM one", "which one", "one of them": a pronoun, not a quantity.
-    if (/^(one|ones|eine|einen|einer|eins)$/.test(t) && (!next || next === "of" || next === "more" || (prev !== undefined && /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))) continue;
+    if (/^(one|ones|eine|einen|einer|eins)$/.test(t) && (!next || FILLER.has(next) || next === "more" || (prev !== undefined && /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))) continue;
     if (prev && /^(dn|pn|line|position|pos|zeile|nr|number|no|option|#|ip|m|g|r)$/.test(prev)) continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;

@@ -109,9 +109,14 @@ function fresh(ctx: Ctx, memo: (p?: Pending, focus?: string) => Memo): Step {
   // Change of mind on an existing line: quantity, product or options.
   if (lineId && (cues.has("change") || findLineRef(conv.text)) && draft.lines.length > 0) {
     const line = draft.lines.find((l) => l.lineId === lineId)!;
-    if (a.guess?.confident && a.guess.hits[0]!.sku !== line.sku) {
-      return { calls: [{ name: "update_line", args: { lineId, sku: a.guess.hits[0]!.sku, ...(a.quantity ? { quantity: a.quantity.value } : {}) } }], memo: memo() };
+    const lineCategory = ctx.k.reader.products([line.sku]).get(line.sku)?.category;
+    const g = a.guess?.confident ? a.guess.hits[0]! : undefined;
+    // A named SKU replaces the line; words alone only when they point into the line's own category.
+    if (g && g.sku !== line.sku && (g.match.startsWith("sku") || g.category === lineCategory)) {
+      return { calls: [{ name: "update_line", args: { lineId, sku: g.sku, ...(a.quantity ? { quantity: a.quantity.value } : {}) } }], memo: memo() };
     }
+    const variant = optionsFor(ctx, line.sku) ? undefined : variantOf(ctx, line);
+    if (variant) return { calls: [{ name: "update_line", args: { lineId, sku: variant, ...(a.quantity ? { quantity: a.quantity.value } : {}) } }], memo: memo() };
     if (a.quantity) return { calls: [{ name: "update_line", args: { lineId, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } }], memo: memo() };
     const opts = optionsFor(ctx, line.sku);
     if (opts) return { calls: [{ name: "set_options", args: { lineId, options: opts } }], memo: memo() };
@@ -190,6 +195,31 @@ function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
 }
 
 const ctxFiller = (w: string) => /^(the|and|for|with|what|how|can|you|please|bitte|und|für|mit|was|wie|hello|hallo|thanks|danke|order|bestellung|help|hilfe|today|heute|weather|wetter)$/.test(w);
+
+/**
+ * "Take the FKM one instead": the product of the same category whose name keeps most of the line's words and
+ * carries the buyer's new ones (fitting the line's machine when it has one). Only when one candidate stands out.
+ */
+function variantOf(ctx: Ctx, line: { sku: string; machineId?: string }): string | undefined {
+  const p = ctx.k.reader.products([line.sku]).get(line.sku);
+  if (!p) return undefined;
+  const old = new Set(wordsOf(p.name));
+  const fresh = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w) && !old.has(w) && !/^\d+$/.test(w));
+  if (fresh.length === 0) return undefined;
+  const machineId = line.machineId ?? ctx.conv.draft.machineId;
+  const m = machineId ? ctx.conv.machines?.find((x) => x.machineId === machineId) : undefined;
+  const hits = ctx.k.search.search({ query: fresh.join(" "), category: p.category, limit: 30, ...(m ? { machineModel: m.model, serial: m.serial } : {}) });
+  const scored = hits
+    .filter((h) => h.sku !== line.sku && h.lifecycle === "active")
+    .map((h) => {
+      const words = wordsOf(h.name);
+      return { sku: h.sku, n: words.filter((w) => old.has(w)).length + 10 * fresh.filter((w) => words.some((x) => x.startsWith(w))).length - words.filter((w) => !old.has(w)).length * 0.1 };
+    })
+    .sort((x, y) => y.n - x.n);
+  if (scored.length === 0) return undefined;
+  if (scored.length > 1 && scored[0]!.n - scored[1]!.n < 1) return undefined;
+  return scored[0]!.sku;
+}
 
 /** The machine the conversation was just about (a list for it, or a quantity asked for it). */
 function contextMachine(p: Pending | undefined): string | undefined {

@@ -122,6 +122,18 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(outbox(w)).toHaveLength(0);
   });
 
+  it("changes its mind to a variant of a line: 'the FKM one instead', 'lieber die SiC Variante'", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    await chat.say("2 SE-MS28-CC-EPDM for pump 2");
+    const fkm = await chat.say("actually, take the FKM one instead");
+    expect(fkm.tools).toEqual(["update_line"]);
+    expect(fkm.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-FKM", quantity: 2, machineId: DEMO.machines.pump2Gen2 }]);
+    const sic = await chat.say("lieber die SiC Variante");
+    expect(sic.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-SIC-FKM", quantity: 2 }]);
+    expect(sic.text).toMatch(/^Geändert L1/);
+  });
+
   it("answers price, stock and compatibility questions with the engine's numbers", async () => {
     const w = demoWorld();
     const chat = new Chat(w, C1001);
