@@ -48,7 +48,14 @@ export function parseCsvSection(section: CsvSection, file: string, text: string)
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // Rows as arrays, so that a row with a wrong number of cells is one problem on that line, not a rejected file.
-    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, info: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      delimiter: detectDelimiter(text),
+      trim: true,
+      skip_empty_lines: true,
+      info: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (err) {
     const e = err as Error & { lines?: number };
     return { rows: [], origins: [], problems: [{ file, path: e.lines ? String(e.lines) : "", field: "", reason: `not valid CSV: ${e.message}` }] };
@@ -110,6 +117,13 @@ function featureColumn(column: string): { key: string; unit?: string; list: bool
   const withUnit = /^(.+?)\s*\(([^()]+)\)$/.exec(name);
   if (withUnit) return { key: withUnit[1]!, unit: withUnit[2]!.trim(), list: false };
   return { key: name, list: false };
+}
+
+/** Comma, or semicolon as spreadsheets write it in locales with a decimal comma: whichever the header line uses. */
+function detectDelimiter(text: string): "," | ";" {
+  const end = text.indexOf("\n");
+  const header = end === -1 ? text : text.slice(0, end);
+  return header.includes(";") && !header.includes(",") ? ";" : ",";
 }
 
 function splitList(cell: string): string[] {

@@ -110,6 +110,18 @@ describe("CSV import", () => {
     expect(db.$client.prepare("SELECT count(*) AS n FROM categories").get()).toEqual({ n: 0 });
   });
 
+  it("reads semicolon-separated files and Windows line ends", () => {
+    const db = openDatabase();
+    importCatalog(db, goodDocument());
+    writeFileSync(join(dir, "prices.csv"), "priceList;sku;minQty;priceCents\r\nPL-STD;SEAL-EPDM-32;1;4100\r\nPL-STD;SEAL-EPDM-32;50;3000\r\n");
+    expect(importCatalog(db, join(dir, "prices.csv")).added).toEqual({ prices: 1 });
+    expect(db.$client.prepare("SELECT min_qty, price_cents FROM price_list_items ORDER BY min_qty").all()).toEqual([
+      { min_qty: 1, price_cents: 4100 },
+      { min_qty: 10, price_cents: 3900 },
+      { min_qty: 50, price_cents: 3000 },
+    ]);
+  });
+
   it("rejects rows with a wrong number of cells and repeated columns, line by line", () => {
     const folder = writeFolder(join(dir, "cells"), { categories: goodDocument().categories! });
     writeFileSync(join(folder, "products.csv"), "sku,name,category,listPriceCents,name\nP-1,Pump,pumps,100,Pump\nP-2,Seal,seals,100\nP-3,Valve,pumps,1,Valve,extra\n");
