@@ -114,12 +114,11 @@ export const FILLER = new Set(
 
 const CONVERSATIONAL: Cue[] = ["greet", "thanks", "checkout", "cancel", "show", "history", "help", "attack_price", "attack_checks", "attack_identity", "attack_injection"];
 
+const STRIP = CUES.filter(([cue]) => CONVERSATIONAL.includes(cue)).map(([, re]) => new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`));
+
 /** The text without the phrases that steer the conversation ("place the order", "what's in my cart"), for product search. */
 export function stripCues(text: string): string {
   let out = text;
-  for (const [cue, re] of CUES) {
-    if (!CONVERSATIONAL.includes(cue)) continue;
-    out = out.replace(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`), " ");
-  }
+  for (const re of STRIP) out = out.replace(re, " ");
   return out;
 }

@@ -42,13 +42,14 @@ interface Ctx {
   cues: Set<Cue>;
   tokens: Token[];
   tools: Set<string>;
+  analyses: Map<string, Analysis>;
 }
 
 const DRAFT_TOOLS = new Set(["add_line", "update_line", "remove_line", "set_options", "set_machine", "set_order_details", "clear_draft"]);
 
 export function decide(conv: Conversation, k: Knowledge, tools: Set<string>): Step {
   const lang = detectLanguage(conv.text, conv.memo.lang);
-  const ctx: Ctx = { conv, k, lang, cues: cuesOf(conv.text), tokens: tokenizeText(conv.text), tools };
+  const ctx: Ctx = { conv, k, lang, cues: cuesOf(conv.text), tokens: tokenizeText(conv.text), tools, analyses: new Map() };
   const memo = (pending?: Pending, focusSku?: string): Memo => ({ lang, ...(pending ? { pending } : {}), ...(focusSku ?? conv.memo.focusSku ? { focusSku: focusSku ?? conv.memo.focusSku } : {}) });
 
   // Know the buyer's machines (and, when asked for, their history) before reading references to them.
@@ -172,6 +173,13 @@ interface Analysis {
 }
 
 function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
+  // One reading per text and decision: the same message is consulted by several branches.
+  let a = ctx.analyses.get(text);
+  if (!a) ctx.analyses.set(text, (a = readText(ctx, text)));
+  return a;
+}
+
+function readText(ctx: Ctx, text: string): Analysis {
   const tokens = tokenizeText(stripCues(text));
   const machines = findMachines(tokens, ctx.conv.machines ?? []);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
