@@ -8,7 +8,7 @@ import { z } from "zod";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import type { ValidationReport } from "../../tools/types.ts";
 import { routeAfterConfirm } from "../routes.ts";
-import type { ShieldStateType } from "../state.ts";
+import type { ShieldRunConfig, ShieldStateType } from "../state.ts";
 import { shieldNotice } from "./model.ts";
 
 export const confirmResumeSchema = z.union([
@@ -49,7 +49,7 @@ export interface ConfirmNodeOptions {
 }
 
 export function createConfirmNode(options: ConfirmNodeOptions) {
-  return function confirm(state: ShieldStateType): Command {
+  return function confirm(state: ShieldStateType, config: ShieldRunConfig): Command {
     const currentHash = hashDraft(state.draft);
     const report = state.report;
     if (!report || report.draftHash !== currentHash || !report.clean) {
@@ -61,6 +61,9 @@ export function createConfirmNode(options: ConfirmNodeOptions) {
     if (!parsed.success) return new Command({ goto: "confirm" });
     const value = parsed.data;
     if ("cancel" in value) return new Command({ update: { checkout: null }, goto: END });
+    // Only the buyer's own session confirms: not a rep, not another customer.
+    const caller = config.context;
+    if (caller?.channel === "rep" || (state.session && caller?.customerId !== state.session.customerId)) return new Command({ goto: "confirm" });
     if (!value.confirm) {
       return new Command({ update: { checkout: null, messages: [shieldNotice("Okay, I have not placed the order. Your draft is kept — tell me what to change.", "declined")] }, goto: END });
     }

@@ -98,6 +98,11 @@ describe("the shield graph with a scripted model", () => {
     const v2 = v2turn.thread.pending!.draftHash;
     expect(v2).not.toBe(v1);
 
+    // a rep cannot confirm on the buyer's behalf
+    const byRep = await agent.resume("t-stale", { confirm: true, draftHash: v2 }, REP);
+    expect(byRep.thread.pending).toMatchObject({ type: "confirm", draftHash: v2 });
+    expect(outboxOrders(db)).toHaveLength(0);
+
     const refused = await agent.resume("t-stale", { confirm: true, draftHash: v1 }, BUYER);
     expect(refused.replies.join(" ")).toMatch(/different version/);
     expect(outboxOrders(db)).toHaveLength(0);

@@ -50,7 +50,7 @@ describe("the shield holds against the chaos model", () => {
         fc.asyncProperty(plan, async (p) => {
           const before = stats.violations.length;
           await runConversation(rig, p, stats);
-          return stats.violations.length === before;
+          if (stats.violations.length > before) throw new Error(`shield violated:\n${stats.violations.slice(before).join("\n")}`);
         }),
         { numRuns: runs, seed: Number(process.env.SHIELD_SEED ?? 20261201), endOnFailure: true },
       );
@@ -63,7 +63,7 @@ describe("the shield holds against the chaos model", () => {
       `shield: ${stats.conversations} conversations, ${stats.turns} buyer turns, ${stats.toolMessages} tool outputs checked for foreign data, ` +
         `${stats.ordersChecked} outbox orders re-validated, ${stats.refusedHandoffs} hand-offs refused on changed data, ` +
         `${stats.staleConfirmationsRefused} stale confirmations refused, ${stats.foreignResumesRefused} foreign resumes refused, ` +
-        `${stats.approvalsByBuyerRefused} buyer self-approvals refused, ${stats.violations.length} violations`,
+        `${stats.approvalsByBuyerRefused} buyer self-approvals refused, ${stats.repConfirmsRefused} rep confirmations refused, ${stats.violations.length} violations`,
     );
   });
 });

@@ -103,10 +103,11 @@ export interface ShieldStats {
   staleConfirmationsRefused: number;
   foreignResumesRefused: number;
   approvalsByBuyerRefused: number;
+  repConfirmsRefused: number;
   violations: string[];
 }
 
-export const emptyStats = (): ShieldStats => ({ conversations: 0, turns: 0, toolMessages: 0, ordersChecked: 0, refusedHandoffs: 0, staleConfirmationsRefused: 0, foreignResumesRefused: 0, approvalsByBuyerRefused: 0, violations: [] });
+export const emptyStats = (): ShieldStats => ({ conversations: 0, turns: 0, toolMessages: 0, ordersChecked: 0, refusedHandoffs: 0, staleConfirmationsRefused: 0, foreignResumesRefused: 0, approvalsByBuyerRefused: 0, repConfirmsRefused: 0, violations: [] });
 
 export interface ShieldRig {
   world: ShieldWorld;
@@ -214,9 +215,16 @@ export async function runConversation(rig: ShieldRig, plan: ConversationPlan, st
       if (!pending || move === "ignore") break;
       if (!eventDone) applyEvent(world.db, turn.event, turn.eventPick), (eventDone = true);
       if (pending.type === "confirm") {
-        if (move === "confirm" || move === "rep_approve") {
+        if (move === "confirm") {
           confirmed.add(pending.draftHash);
           view = (await agent.resume(threadId, { confirm: true, draftHash: pending.draftHash }, ctx)).thread;
+        } else if (move === "rep_approve") {
+          // A rep "confirming" for the buyer is not the buyer's confirmation.
+          const before = world.db.select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n;
+          view = (await agent.resume(threadId, { confirm: true, draftHash: pending.draftHash }, rep)).thread;
+          const after = world.db.select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n;
+          if (after !== before || view.pending?.type !== "confirm") stats.violations.push(`[${world.name}] ${threadId}: a rep confirmed for the buyer (pending now ${view.pending?.type})`);
+          else stats.repConfirmsRefused++;
         } else if (move === "stale") {
           const before = world.db.select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n;
           view = (await agent.resume(threadId, { confirm: true, draftHash: randomBytes(32).toString("hex") }, ctx)).thread;
