@@ -4,7 +4,8 @@
  * schemas expect. A cell that cannot be converted becomes a problem naming the cell, not a crash.
  */
 import { parse } from "csv-parse/sync";
-import type { CSV_SECTIONS } from "./format.ts";
+import type { z } from "zod";
+import { SECTIONS, type CSV_SECTIONS } from "./format.ts";
 import type { ImportProblem, RowOrigin } from "./errors.ts";
 
 type CsvSection = (typeof CSV_SECTIONS)[number];
@@ -18,19 +19,31 @@ interface ColumnTypes {
   known: readonly string[];
 }
 
+/** Column types come from the section's zod schema, so a field added to the format is accepted in CSV too. */
+function columnTypes(section: CsvSection): ColumnTypes {
+  const types = { numbers: [] as string[], booleans: [] as string[], lists: [] as string[], known: [] as string[] };
+  for (const [field, schema] of Object.entries(SECTIONS[section].shape)) {
+    if (field === "features") continue; // products' features come as feature:<key> columns
+    types.known.push(field);
+    const kind = baseType(schema as z.ZodType);
+    if (kind === "number") types.numbers.push(field);
+    else if (kind === "boolean") types.booleans.push(field);
+    else if (kind === "array") types.lists.push(field);
+  }
+  return types;
+}
+
+function baseType(schema: z.ZodType): string {
+  let def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } })._zod.def;
+  while (def.innerType && (def.type === "optional" || def.type === "default" || def.type === "nullable"))
+    def = (def.innerType as unknown as { _zod: { def: typeof def } })._zod.def;
+  return def.type;
+}
+
 const COLUMNS: Record<CsvSection, ColumnTypes> = {
-  products: {
-    numbers: ["contentQty", "moq", "orderStep", "maxQty", "leadTimeDays", "listPriceCents"],
-    booleans: ["hazardous"],
-    lists: ["blockedRegions"],
-    known: [
-      "sku", "name", "description", "category", "manufacturer", "orderUnit", "contentUnit", "contentQty", "moq",
-      "orderStep", "maxQty", "leadTimeDays", "lifecycle", "successor", "listPriceCents", "currency", "hazardous",
-      "requiresCertification", "blockedRegions", "configModel", "machineModel",
-    ],
-  },
-  stock: { numbers: ["onHand", "reserved"], booleans: [], lists: [], known: ["sku", "warehouse", "onHand", "reserved"] },
-  prices: { numbers: ["minQty", "priceCents"], booleans: [], lists: [], known: ["priceList", "sku", "minQty", "priceCents"] },
+  products: columnTypes("products"),
+  stock: columnTypes("stock"),
+  prices: columnTypes("prices"),
 };
 
 const FEATURE_PREFIX = "feature:";
