@@ -203,6 +203,13 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const pool = stmt("SELECT rowid, sku FROM product_sku_search WHERE product_sku_search MATCH ? LIMIT 500").all(
       grams.map(quote).join(" OR "),
     ) as { rowid: number; sku: string }[];
+    // Slips near the end of a long SKU: its neighbours in SKU order share the typed prefix (B-tree ranges, exact).
+    for (const cut of [t.length - 2, Math.ceil(t.length * 0.6)]) {
+      if (cut < 3 || token.length < 5) continue;
+      for (const prefix of new Set([token.slice(0, cut), token.slice(0, cut).toUpperCase()])) {
+        pool.push(...(stmt("SELECT rowid, sku FROM products WHERE sku >= ? AND sku < ? LIMIT 200").all(prefix, `${prefix}\uffff`) as { rowid: number; sku: string }[]));
+      }
+    }
     const near = new Map<number, number>();
     for (const c of pool) {
       const d = substringEditDistance(t, c.sku.toLowerCase(), max);
@@ -281,10 +288,19 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     // Why a capped, unranked candidate set: bm25 over every match of a common word costs tens of ms on 100k SKUs;
     // the first CANDIDATES matches re-scored by where the words occur rank just as usefully for a buyer.
     // Score on the index's own copy of SKU and name, then read products for the best few only.
+    // With a machine, parts listed for other models drop out; the cap counts only parts without a fitment list
+    // (those listed for this machine come from explicitFits), so a long list of other models' parts cannot starve it.
     const run = (expr: string) =>
-      stmt(`SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES}`).all(
-        scoped(expr),
-      ) as { rowid: number; sku: string; name: string }[];
+      (q.machineModel
+        ? stmt(
+            `SELECT s.rowid, s.sku, s.name FROM (SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES * 10}) s
+             JOIN products p ON p.rowid = s.rowid WHERE NOT EXISTS (SELECT 1 FROM fitment f WHERE f.part_sku = p.sku) LIMIT ${CANDIDATES}`,
+          ).all(scoped(expr))
+        : stmt(`SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES}`).all(scoped(expr))) as {
+        rowid: number;
+        sku: string;
+        name: string;
+      }[];
     const terms = groups.flatMap((g) => g.terms);
     const rank = (hits: { rowid: number; sku: string; name: string }[], base: number, m: SearchMatch): Candidate[] => {
       const scores = new Map(hits.map((h) => [h.rowid, base + textScore(h, terms, [])]));

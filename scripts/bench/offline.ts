@@ -66,7 +66,11 @@ export function searchQueries(db: ReturnType<typeof openDatabase>, count = 400):
     name: string;
     category: string;
   }[];
-  const models = (s.prepare("SELECT code FROM machine_models ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+  // Machine searches as a buyer makes them: a word of a part and a model that part is listed for.
+  const fits = s.prepare("SELECT p.name, f.machine_model AS model FROM fitment f JOIN products p ON p.sku = f.part_sku WHERE f.rowid % ? = 0 LIMIT ?").all(
+    Math.max(1, Math.floor(((s.prepare("SELECT count(*) AS n FROM fitment").get() as { n: number }).n) / count)),
+    count,
+  ) as { name: string; model: string }[];
   const words = (name: string) => name.split(/[^A-Za-z]+/).filter((w) => w.length > 3);
   const misspell = (w: string) => (w.length > 4 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w);
   return rows.map((r, i): SearchQuery => {
@@ -84,8 +88,10 @@ export function searchQueries(db: ReturnType<typeof openDatabase>, count = 400):
         return { query: [misspell(w[0] ?? r.name), ...w.slice(1, 2)].join(" ") };
       case 5:
         return { query: w.slice(0, 1).join(" ") || r.name, category: r.category };
-      case 6:
-        return { query: w.slice(0, 1).join(" ") || r.name, machineModel: models[i % Math.max(1, models.length)] ?? "" };
+      case 6: {
+        const f = fits[i % Math.max(1, fits.length)];
+        return f ? { query: words(f.name).slice(0, 1).join(" ") || f.name, machineModel: f.model } : { query: w[0] ?? r.name };
+      }
       default:
         return { query: `${w.slice(0, 3).join(" ")}` || r.name };
     }
