@@ -293,7 +293,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const run = (expr: string) =>
       (q.machineModel
         ? stmt(
-            `SELECT s.rowid, s.sku, s.name FROM (SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES * 10}) s
+            `SELECT s.rowid, s.sku, s.name FROM (SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES * 3}) s
              JOIN products p ON p.rowid = s.rowid WHERE NOT EXISTS (SELECT 1 FROM fitment f WHERE f.part_sku = p.sku) LIMIT ${CANDIDATES}`,
           ).all(scoped(expr))
         : stmt(`SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES}`).all(scoped(expr))) as {
