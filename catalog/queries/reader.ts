@@ -184,7 +184,8 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     policies?: PolicyRecord[];
     customers: Map<string, CustomerRecord | null>;
     alternatives: Map<string, AlternativeRecord[]>;
-  } = { models: new Map(), customers: new Map(), alternatives: new Map() };
+    perSku: Map<string, Map<string, unknown>>;
+  } = { models: new Map(), customers: new Map(), alternatives: new Map(), perSku: new Map() };
   // Inside a snapshot the database cannot change under us (except by our own writes, which end the snapshot's
   // validity only for callers who write mid-validation — none do), so the version is checked once per snapshot.
   let inSnapshot = false;
@@ -198,10 +199,40 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     const key = `${t}:${v}`;
     if (key !== cacheKey) {
       cacheKey = key;
-      cache = { models: new Map(), customers: new Map(), alternatives: new Map() };
+      cache = { models: new Map(), customers: new Map(), alternatives: new Map(), perSku: new Map() };
     }
     return cache;
   };
+
+  /**
+   * Catalog rows per SKU (product, features, relations, fitment) cached until the database changes: drafts are
+   * re-validated on every edit, and alternatives come back for every line of the same category. Stock and prices
+   * are never cached. `absent` is what a SKU without rows maps to.
+   */
+  const PER_SKU_CAP = 50_000;
+  function perSku<T>(kind: string, skus: readonly string[], absent: T | undefined, load: (missing: string[]) => Map<string, T>): Map<string, T> {
+    const c = fresh();
+    let m = c.perSku.get(kind) as Map<string, T | undefined> | undefined;
+    if (!m) c.perSku.set(kind, (m = new Map()));
+    const out = new Map<string, T>();
+    const missing: string[] = [];
+    for (const sku of skus) {
+      if (m.has(sku)) {
+        const v = m.get(sku);
+        if (v !== undefined) out.set(sku, v);
+      } else missing.push(sku);
+    }
+    if (missing.length > 0) {
+      const loaded = load(missing);
+      if (m.size + missing.length > PER_SKU_CAP) m.clear();
+      for (const sku of missing) {
+        const v = loaded.get(sku) ?? absent;
+        m.set(sku, v);
+        if (v !== undefined) out.set(sku, v);
+      }
+    }
+    return out;
+  }
 
   const reader: CatalogReader = {
     snapshot(fn) {
@@ -221,55 +252,65 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     },
 
     products(skus) {
-      const out = new Map<string, ProductRecord>();
-      if (skus.length === 0) return out;
-      for (const r of st.products.all(skus) as RawRow[]) out.set(r[0] as string, toProduct(r));
-      return out;
+      return perSku<ProductRecord>("products", skus, undefined, (missing) => {
+        const out = new Map<string, ProductRecord>();
+        for (const r of st.products.all(missing) as RawRow[]) out.set(r[0] as string, toProduct(r));
+        return out;
+      });
     },
 
     features(skus) {
-      const out = new Map<string, Record<string, FeatureValue>>();
-      if (skus.length === 0) return out;
-      for (const r of st.features.all(skus) as RawRow[]) {
-        const value = featureValue(r);
-        if (value === undefined || value === null) continue;
-        let f = out.get(r[0] as string);
-        if (!f) out.set(r[0] as string, (f = {}));
-        f[r[1] as string] = value;
-      }
-      return out;
+      return perSku<Record<string, FeatureValue>>("features", skus, undefined, (missing) => {
+        const out = new Map<string, Record<string, FeatureValue>>();
+        for (const r of st.features.all(missing) as RawRow[]) {
+          const value = featureValue(r);
+          if (value === undefined || value === null) continue;
+          let f = out.get(r[0] as string);
+          if (!f) out.set(r[0] as string, (f = {}));
+          f[r[1] as string] = value;
+        }
+        return out;
+      });
     },
 
     relations(skus, types) {
-      if (skus.length === 0) return [];
-      const rows = (st.relations.all(skus) as RawRow[]).map(
-        (r): RelationRecord => ({
-          sku: r[0] as string,
-          type: r[1] as string,
-          targetSku: r[2] as string,
-          quantity: r[3] as number,
-          groupName: (r[4] as string | null) ?? null,
-        }),
-      );
+      const bySku = perSku<RelationRecord[]>("relations", skus, [], (missing) => {
+        const out = new Map<string, RelationRecord[]>();
+        for (const r of st.relations.all(missing) as RawRow[]) {
+          const rec: RelationRecord = {
+            sku: r[0] as string,
+            type: r[1] as string,
+            targetSku: r[2] as string,
+            quantity: r[3] as number,
+            groupName: (r[4] as string | null) ?? null,
+          };
+          const list = out.get(rec.sku);
+          if (list) list.push(rec);
+          else out.set(rec.sku, [rec]);
+        }
+        return out;
+      });
+      const rows = [...bySku.values()].flat();
       return types ? rows.filter((r) => types.includes(r.type)) : rows;
     },
 
     fitment(skus) {
-      const out = new Map<string, FitmentRecord[]>();
-      if (skus.length === 0) return out;
-      for (const r of st.fitment.all(skus) as RawRow[]) {
-        const rec: FitmentRecord = {
-          partSku: r[0] as string,
-          machineModel: r[1] as string,
-          serialFrom: (r[2] as string | null) ?? null,
-          serialTo: (r[3] as string | null) ?? null,
-          note: (r[4] as string | null) ?? null,
-        };
-        const list = out.get(rec.partSku);
-        if (list) list.push(rec);
-        else out.set(rec.partSku, [rec]);
-      }
-      return out;
+      return perSku<FitmentRecord[]>("fitment", skus, undefined, (missing) => {
+        const out = new Map<string, FitmentRecord[]>();
+        for (const r of st.fitment.all(missing) as RawRow[]) {
+          const rec: FitmentRecord = {
+            partSku: r[0] as string,
+            machineModel: r[1] as string,
+            serialFrom: (r[2] as string | null) ?? null,
+            serialTo: (r[3] as string | null) ?? null,
+            note: (r[4] as string | null) ?? null,
+          };
+          const list = out.get(rec.partSku);
+          if (list) list.push(rec);
+          else out.set(rec.partSku, [rec]);
+        }
+        return out;
+      });
     },
 
     configModel(id) {

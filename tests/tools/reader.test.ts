@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../catalog/db.ts";
+import { importCatalog } from "../../catalog/import/index.ts";
+import { createCatalogReader } from "../../catalog/queries/index.ts";
+import { line, NOW, openWorld, validate, WORLD } from "./world.ts";
+
+describe("catalog reader", () => {
+  it("reads a whole draft's rows in batches, and unknown SKUs are simply absent", () => {
+    const data = createCatalogReader(openWorld());
+    const products = data.products(["SEAL-100", "NOPE", "FILTER-BOX"]);
+    expect([...products.keys()].sort()).toEqual(["FILTER-BOX", "SEAL-100"]);
+    expect(products.get("FILTER-BOX")).toMatchObject({ orderUnit: "BOX", contentQty: 10, moq: 2, orderStep: 2, maxQty: 20 });
+    expect(data.features(["SEAL-100"]).get("SEAL-100")).toEqual({ material: "NBR", tempRating: 80 });
+    expect(data.fitment(["SEAL-100", "MOTOR-230"]).get("SEAL-100")).toEqual([
+      { partSku: "SEAL-100", machineModel: "CX200", serialFrom: "1000", serialTo: "1999", note: null },
+    ]);
+    expect(data.relations(["COUPLING-A"], ["mandatory"])).toMatchObject([{ targetSku: "COUPLING-BOLTS", quantity: 2 }]);
+    const c = data.customer("C-GOLD")!;
+    expect(c.shipTos.map((s) => s.id)).toEqual(["ST-N", "ST-S"]);
+    expect(c.machines.find((m) => m.id === "M1")!.attributes).toMatchObject({ voltage: 400, medium: "water", mediumTemperature: 70 });
+    expect(data.policy("gold")).toMatchObject({ id: "default", maxDiscountPct: 10 });
+    expect(data.stock(["SCARCE-1"], NOW.toISOString()).get("SCARCE-1")!.inbound).toMatchObject([{ warehouse: "WH-N", quantity: 10 }]);
+    expect(data.suggestSkus("seal100")).toContain("SEAL-100");
+  });
+
+  it("never serves stale catalog rows after this connection changes them", () => {
+    const db = openWorld();
+    expect(validate({ lines: [line("SEAL-100", 2)] }, "C-GOLD", db).clean).toBe(true);
+    db.$client.prepare("UPDATE products SET lifecycle = 'inactive' WHERE sku = 'SEAL-100'").run();
+    expect(validate({ lines: [line("SEAL-100", 2)] }, "C-GOLD", db).lines[0]!.issues.map((i) => i.code)).toContain("product.inactive");
+  });
+
+  it("never serves stale rows after another connection changes them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "os-reader-"));
+    try {
+      const path = join(dir, "c.db");
+      importCatalog(openDatabase(path), WORLD);
+      const reader = openDatabase(path);
+      const writer = openDatabase(path);
+      expect(validate({ lines: [line("SEAL-100", 2)] }, "C-GOLD", reader).clean).toBe(true);
+      writer.$client.prepare("UPDATE customers SET blocked = 1 WHERE id = 'C-GOLD'").run();
+      expect(validate({ lines: [line("SEAL-100", 2)] }, "C-GOLD", reader).issues.map((i) => i.code)).toContain("credit.blocked");
+      reader.$client.close();
+      writer.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("validates inside a caller's transaction without nesting one", () => {
+    const db = openWorld();
+    const data = createCatalogReader(db);
+    const report = db.$client.transaction(() => {
+      db.$client.prepare("UPDATE stock SET on_hand = 0 WHERE sku = 'SEAL-100'").run();
+      return data.snapshot(() => validate({ lines: [line("SEAL-100", 2)] }, "C-GOLD", db));
+    })();
+    expect(report.lines[0]!.verdict).toBe("backordered");
+  });
+});
