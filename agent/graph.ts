@@ -1,5 +1,6 @@
 /**
  * The shield graph: model ⇄ tools for the consultation; validate → confirm → (approve) → handoff for the order.
+ * Every node routes itself (Command goto) through the pure routers in routes.ts.
  * Only the engine (validate, and again inside the hand-off transaction) decides that an order is clean, and only a
  * buyer's confirmation of that exact draft hash leads to the hand-off — whatever the model says or calls.
  *
@@ -20,7 +21,6 @@ import { createHandoffNode } from "./nodes/handoff.ts";
 import { createModelNode } from "./nodes/model.ts";
 import { createToolsNode } from "./nodes/tools.ts";
 import { createValidateNode } from "./nodes/validate.ts";
-import { routeAfterModel, routeAfterTools, routeAfterValidate } from "./routes.ts";
 import { shieldContextSchema, ShieldState } from "./state.ts";
 
 export interface ShieldGraphDeps {
@@ -49,16 +49,13 @@ export function buildShieldGraph(deps: ShieldGraphDeps) {
   const model = deps.model.bindTools(tools);
 
   return new StateGraph(ShieldState, shieldContextSchema)
-    .addNode("model", createModelNode({ model, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }))
-    .addNode("tools", createToolsNode(tools))
-    .addNode("validate", createValidateNode({ data, now }))
+    .addNode("model", createModelNode({ model, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }), { ends: ["tools", END] })
+    .addNode("tools", createToolsNode(tools), { ends: ["validate", "model"] })
+    .addNode("validate", createValidateNode({ data, now }), { ends: ["confirm", "model"] })
     .addNode("confirm", createConfirmNode({ now }), { ends: ["approve", "handoff", "confirm", END] })
     .addNode("approve", createApproveNode({ db: deps.db, now }), { ends: ["handoff", "approve", END] })
     .addNode("handoff", createHandoffNode({ db: deps.db, now }))
     .addEdge(START, "model")
-    .addConditionalEdges("model", routeAfterModel, ["tools", END])
-    .addConditionalEdges("tools", routeAfterTools, ["validate", "model"])
-    .addConditionalEdges("validate", routeAfterValidate, ["confirm", "model"])
     .addEdge("handoff", END);
 }
 

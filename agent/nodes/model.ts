@@ -4,9 +4,10 @@
  */
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
 import type { Runnable } from "@langchain/core/runnables";
-import type { LangGraphRunnableConfig } from "@langchain/langgraph";
+import { Command, END, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { routeAfterModel } from "../routes.ts";
 import { draftBrief, SYSTEM_PROMPT } from "../models/prompts.ts";
-import type { ShieldStateType, ShieldUpdate } from "../state.ts";
+import type { ShieldStateType } from "../state.ts";
 
 /** Prefix of message ids the shield itself writes (notices, confirmations); kept out of the model's input. */
 export const NOTICE_ID_PREFIX = "shield-";
@@ -51,9 +52,11 @@ export function providerErrorMessage(error: unknown): string {
 
 export function createModelNode(options: ModelNodeOptions) {
   const prompt = options.systemPrompt ?? SYSTEM_PROMPT;
-  return async function model(state: ShieldStateType, config: LangGraphRunnableConfig): Promise<ShieldUpdate> {
+  // Nodes route themselves with Command(goto) through the pure routers of routes.ts: one graph step per node,
+  // no separate branch step.
+  return async function model(state: ShieldStateType, config: LangGraphRunnableConfig): Promise<Command> {
     if (roundsThisTurn(state.messages) >= MAX_TOOL_ROUNDS) {
-      return { messages: [shieldNotice("I could not finish that in one step. Your draft is saved — tell me what you would like next.")], checkout: null };
+      return new Command({ update: { messages: [shieldNotice("I could not finish that in one step. Your draft is saved — tell me what you would like next.")], checkout: null }, goto: END });
     }
     const input: BaseMessage[] = [
       new SystemMessage(`${prompt}\n\n${draftBrief(state.draft, state.report)}`),
@@ -61,11 +64,11 @@ export function createModelNode(options: ModelNodeOptions) {
     ];
     try {
       const response = await options.model.invoke(input, config);
-      return { messages: [response], checkout: null };
+      return new Command({ update: { messages: [response], checkout: null }, goto: routeAfterModel({ messages: [response] }) });
     } catch (error) {
       if (config.signal?.aborted) throw error;
       console.error("[agent] model provider failed:", (error as Error)?.message ?? error);
-      return { messages: [shieldNotice(providerErrorMessage(error), "provider-error")], checkout: null };
+      return new Command({ update: { messages: [shieldNotice(providerErrorMessage(error), "provider-error")], checkout: null }, goto: END });
     }
   };
 }

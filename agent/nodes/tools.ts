@@ -8,10 +8,11 @@ import { Command } from "@langchain/langgraph";
 import { runToolCall } from "../../tools/agent-tools.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import type { Draft, ValidationReport } from "../../tools/types.ts";
+import { routeAfterTools } from "../routes.ts";
 import type { CheckoutRequest, ShieldContext, ShieldRunConfig, ShieldStateType, ShieldUpdate } from "../state.ts";
 
-export function createToolsNode(tools: StructuredToolInterface[]) {
-  return async function toolsNode(state: ShieldStateType, config: ShieldRunConfig): Promise<ShieldUpdate> {
+export function createToolsNode(toolset: StructuredToolInterface[]) {
+  return async function tools(state: ShieldStateType, config: ShieldRunConfig): Promise<Command> {
     const lastMessage = state.messages.at(-1);
     const calls = lastMessage && AIMessage.isInstance(lastMessage) ? (lastMessage.tool_calls ?? []) : [];
     // Identity: the thread's bound session wins over whatever context a later caller passes.
@@ -21,7 +22,7 @@ export function createToolsNode(tools: StructuredToolInterface[]) {
     let checkout = state.checkout;
     const messages: BaseMessage[] = [];
     for (const call of calls) {
-      const out = await runToolCall(tools, call, { state: { draft }, context, toolCallId: call.id ?? "" });
+      const out = await runToolCall(toolset, call, { state: { draft }, context, toolCallId: call.id ?? "" });
       if (out instanceof Command) {
         const update = (out.update ?? {}) as { draft?: Draft; report?: ValidationReport | null; checkout?: CheckoutRequest | null; messages?: BaseMessage[] };
         if (update.draft) draft = update.draft;
@@ -42,6 +43,6 @@ export function createToolsNode(tools: StructuredToolInterface[]) {
       if (hashDraft(draft) !== hashDraft(state.draft)) Object.assign(update, { confirmation: null, approvals: [], refusal: null });
       config.writer?.({ type: "draft", draft, report });
     }
-    return update;
+    return new Command({ update, goto: routeAfterTools({ checkout }) });
   };
 }

@@ -6,7 +6,9 @@ import { ToolMessage } from "@langchain/core/messages";
 import type { CatalogReader } from "../../catalog/queries/types.ts";
 import { compactReport } from "../../tools/agent-tools.ts";
 import { validateDraft } from "../../tools/engine.ts";
-import type { ShieldRunConfig, ShieldStateType, ShieldUpdate } from "../state.ts";
+import { Command } from "@langchain/langgraph";
+import { routeAfterValidate } from "../routes.ts";
+import type { ShieldRunConfig, ShieldStateType } from "../state.ts";
 
 export interface ValidateNodeOptions {
   data: CatalogReader;
@@ -14,7 +16,7 @@ export interface ValidateNodeOptions {
 }
 
 export function createValidateNode(options: ValidateNodeOptions) {
-  return function validate(state: ShieldStateType, config: ShieldRunConfig): ShieldUpdate {
+  return function validate(state: ShieldStateType, config: ShieldRunConfig): Command {
     const customerId = state.session?.customerId ?? config.context?.customerId ?? "";
     const report = validateDraft(state.draft, { customerId, now: options.now(), data: options.data });
     const checkout = state.checkout;
@@ -27,6 +29,6 @@ export function createValidateNode(options: ValidateNodeOptions) {
     const messages = checkout
       ? [new ToolMessage({ id: `checkout-${checkout.toolCallId}`, tool_call_id: checkout.toolCallId, name: `${checkout.kind}_order`, content: JSON.stringify({ next, report: compactReport(report) }) })]
       : [];
-    return { report, messages };
+    return new Command({ update: { report, messages }, goto: routeAfterValidate({ ...state, report }) });
   };
 }
