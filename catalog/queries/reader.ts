@@ -127,13 +127,21 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     compatRules: q("SELECT * FROM compat_rules ORDER BY code"),
     media: q("SELECT material, medium, rating FROM media_compat"),
     warehouses: q("SELECT * FROM warehouses ORDER BY code"),
-    stock: qb(`SELECT sku, warehouse, on_hand, reserved FROM stock WHERE sku IN ${IN_SKUS}`, true),
-    held: qb(
-      `SELECT sku, warehouse, SUM(quantity) AS qty FROM reservations
-       WHERE sku IN ${IN_SKUS} AND (expires_at IS NULL OR expires_at > ?) GROUP BY sku, warehouse`,
-    ),
-    inbound: qb(`SELECT sku, warehouse, quantity, eta, reference FROM stock_inbound WHERE sku IN ${IN_SKUS} ORDER BY eta`),
-    allocations: qb(`SELECT sku, warehouse, protected_qty, for_tier FROM allocation_rules WHERE sku IN ${IN_SKUS}`),
+    // Everything about availability in one statement (kind 0 stock, 1 active holds, 2 inbound, 3 protections).
+    stock: (() => {
+      const sql = (match: string) => `
+        SELECT 0, sku, warehouse, on_hand, reserved, NULL FROM stock WHERE sku ${match}
+        UNION ALL SELECT 1, sku, warehouse, SUM(quantity), NULL, NULL FROM reservations
+          WHERE sku ${match} AND (expires_at IS NULL OR expires_at > @now) GROUP BY sku, warehouse
+        UNION ALL SELECT 2, sku, warehouse, quantity, eta, reference FROM stock_inbound WHERE sku ${match}
+        UNION ALL SELECT 3, sku, warehouse, protected_qty, for_tier, NULL FROM allocation_rules WHERE sku ${match}`;
+      const many = sqlite.prepare(sql("IN (SELECT value FROM json_each(@skus))")).raw();
+      const one = sqlite.prepare(sql("= @sku")).raw();
+      return {
+        all: (skus: readonly string[], now: string) =>
+          (skus.length === 1 ? one.all({ sku: skus[0], now }) : many.all({ skus: JSON.stringify(skus), now })) as RawRow[],
+      };
+    })(),
     customer: q("SELECT * FROM customers WHERE id = ?"),
     shipTos: q("SELECT id, label, city, country, region, is_default FROM ship_tos WHERE customer_id = ? ORDER BY is_default DESC, id"),
     machines: q(
@@ -393,27 +401,30 @@ function buildReader(sqlite: Database.Database): CatalogReader {
         if (!p) out.set(sku, (p = { sku, warehouses: [], inbound: [], allocations: [] }));
         return p;
       };
-      for (const r of st.stock.all(skus) as RawRow[])
-        pos(r[0] as string).warehouses.push({ warehouse: r[1] as string, onHand: r[2] as number, reserved: r[3] as number, held: 0 });
-      for (const r of st.held.all(skus, [], [now]) as Row[]) {
-        const p = pos(r.sku as string);
-        const w = p.warehouses.find((x) => x.warehouse === r.warehouse);
-        if (w) w.held += r.qty as number;
-        else p.warehouses.push({ warehouse: r.warehouse as string, onHand: 0, reserved: 0, held: r.qty as number });
+      const held: RawRow[] = [];
+      for (const r of st.stock.all(skus, now)) {
+        const p = pos(r[1] as string);
+        switch (r[0]) {
+          case 0:
+            p.warehouses.push({ warehouse: r[2] as string, onHand: r[3] as number, reserved: r[4] as number, held: 0 });
+            break;
+          case 1:
+            held.push(r);
+            break;
+          case 2:
+            p.inbound.push({ warehouse: r[2] as string, quantity: r[3] as number, eta: r[4] as string, reference: (r[5] as string | null) ?? null });
+            break;
+          default:
+            p.allocations.push({ warehouse: (r[2] as string | null) ?? null, protectedQty: r[3] as number, forTier: r[4] as string });
+        }
       }
-      for (const r of st.inbound.all(skus) as Row[])
-        pos(r.sku as string).inbound.push({
-          warehouse: r.warehouse as string,
-          quantity: r.quantity as number,
-          eta: r.eta as string,
-          reference: (r.reference as string | null) ?? null,
-        });
-      for (const r of st.allocations.all(skus) as Row[])
-        pos(r.sku as string).allocations.push({
-          warehouse: (r.warehouse as string | null) ?? null,
-          protectedQty: r.protected_qty as number,
-          forTier: r.for_tier as string,
-        });
+      for (const r of held) {
+        const p = pos(r[1] as string);
+        const w = p.warehouses.find((x) => x.warehouse === r[2]);
+        if (w) w.held += r[3] as number;
+        else p.warehouses.push({ warehouse: r[2] as string, onHand: 0, reserved: 0, held: r[3] as number });
+      }
+      for (const p of out.values()) if (p.inbound.length > 1) p.inbound.sort((x, y) => (x.eta < y.eta ? -1 : x.eta > y.eta ? 1 : 0));
       return out;
     },
 
