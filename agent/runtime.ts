@@ -197,7 +197,32 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   }
 
   /** Stream one buyer message. A pending confirmation or approval is withdrawn first: the buyer moved on. */
-  async function* streamMessage(threadId: string, text: string, rawCtx: ShieldContext, opts: TurnOptions = {}, live = true): AsyncGenerator<AgentEvent> {
+  /** One run at a time per thread: a double-click or a retry waits for the turn in flight instead of forking the thread. */
+  const tails = new Map<string, Promise<void>>();
+  async function* serialized(threadId: string, body: () => AsyncGenerator<AgentEvent>): AsyncGenerator<AgentEvent> {
+    const previous = tails.get(threadId) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => mine);
+    tails.set(threadId, tail);
+    await previous;
+    try {
+      yield* body();
+    } finally {
+      release();
+      if (tails.get(threadId) === tail) tails.delete(threadId);
+    }
+  }
+
+  function streamMessage(threadId: string, text: string, rawCtx: ShieldContext, opts: TurnOptions = {}, live = true): AsyncGenerator<AgentEvent> {
+    return serialized(threadId, () => messageRun(threadId, text, rawCtx, opts, live));
+  }
+
+  function streamResume(threadId: string, value: unknown, rawCtx: ShieldContext, opts: TurnOptions = {}, live = true): AsyncGenerator<AgentEvent> {
+    return serialized(threadId, () => resumeRun(threadId, value, rawCtx, opts, live));
+  }
+
+  async function* messageRun(threadId: string, text: string, rawCtx: ShieldContext, opts: TurnOptions, live: boolean): AsyncGenerator<AgentEvent> {
     const ctx = shieldContextSchema.parse(rawCtx);
     const thread = await authorize(threadId, ctx);
     if (thread.pending) {
@@ -207,7 +232,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   }
 
   /** Stream the answer to an interrupt: `{ confirm, draftHash }` from the buyer, `{ decision, actor, reason }` from a rep. */
-  async function* streamResume(threadId: string, value: unknown, rawCtx: ShieldContext, opts: TurnOptions = {}, live = true): AsyncGenerator<AgentEvent> {
+  async function* resumeRun(threadId: string, value: unknown, rawCtx: ShieldContext, opts: TurnOptions, live: boolean): AsyncGenerator<AgentEvent> {
     const ctx = shieldContextSchema.parse(rawCtx);
     const thread = await authorize(threadId, ctx);
     if (!thread.pending) {

@@ -251,6 +251,18 @@ describe("the shield graph with a scripted model", () => {
     expect(outboxOrders(db)).toHaveLength(0);
   });
 
+  test("two confirmations sent at once (double click) give one order and a consistent thread", async () => {
+    const db = world();
+    const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])));
+    const hash = (await agent.send("t-double", "2 seals, order", BUYER)).thread.pending!.draftHash;
+    const [a, b] = await Promise.all([1, 2].map(() => agent.resume("t-double", { confirm: true, draftHash: hash }, BUYER)));
+    expect(outboxOrders(db)).toHaveLength(1);
+    const texts = [a!, b!].map((r) => r.replies.join(" "));
+    expect(texts.filter((t) => /is placed/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /nothing waiting/.test(t))).toHaveLength(1);
+    expect((await agent.getThread("t-double")).order?.orderId).toBe(outboxOrders(db)[0]!.header.orderId);
+  });
+
   test("a thread belongs to its customer: another customer cannot continue or confirm it", async () => {
     const db = world();
     const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])));
