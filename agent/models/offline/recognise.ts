@@ -356,7 +356,10 @@ export function findChoice(tokens: Token[]): number | undefined {
     const t = tokens[i]!.lower;
     if (ORDINALS[t] !== undefined) return ORDINALS[t];
     const prev = tokens[i - 1]?.lower;
-    if (/^\d$/.test(t) && (tokens.length <= 3 || prev === "option" || prev === "number" || prev === "nr" || prev === "no" || prev === "nummer")) {
+    // A bare digit is a pick ("2", "option 2", "nr. 2 bitte"); "2 more" or "2 boxes" is a quantity.
+    const others = tokens.filter((_, j) => j !== i).map((x) => x.lower);
+    const onlyPolite = others.every((w) => /^(please|bitte|ok|okay|yes|ja|option|number|nr|no|nummer|the|die|der|das|one|take|nehme|i|ich)$/.test(w));
+    if (/^\d$/.test(t) && (onlyPolite || prev === "option" || prev === "number" || prev === "nr" || prev === "nummer")) {
       return Number(t);
     }
   }

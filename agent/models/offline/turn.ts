@@ -151,7 +151,8 @@ function fresh(ctx: Ctx, memo: (p?: Pending, focus?: string) => Memo): Step {
   if (cues.has("show")) return startCheckout(ctx, "review", memo);
   if (a.quantity && focus && draft.lines.some((l) => l.sku === focus)) {
     const l = draft.lines.find((x) => x.sku === focus)!;
-    return { calls: [{ name: "update_line", args: { lineId: l.lineId, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } }], memo: memo() };
+    const more = /\b(more|another|additional|extra|weitere|zusätzlich|noch)\b/i.test(conv.text);
+    return { calls: [{ name: "update_line", args: { lineId: l.lineId, quantity: more ? l.quantity + a.quantity.value : a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } }], memo: memo() };
   }
   if ((cues.has("price") || cues.has("stock") || cues.has("compat")) && !a.guess) {
     return { text: say(lang, "Which product do you mean? Give me the SKU or describe the part (and the machine it is for).", "Welchen Artikel meinen Sie? Nennen Sie mir die Artikelnummer oder beschreiben Sie das Teil (und die Maschine)."), memo: memo(conv.memo.pending) };
@@ -187,7 +188,7 @@ function readText(ctx: Ctx, text: string): Analysis {
   const quantities = findQuantities(tokens, ctx.k, taken);
   for (const q of quantities) for (const i of q.tokens) taken.add(i);
   const machine = machines.length === 1 ? machines[0]!.machine : undefined;
-  const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending);
+  const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   const target = machine ?? draftMachine;
   const guess = guessProduct(tokens, taken, ctx.k, target ? { model: target.model, serial: target.serial } : undefined);
@@ -230,8 +231,9 @@ function variantOf(ctx: Ctx, line: { sku: string; machineId?: string }): string 
 }
 
 /** The machine the conversation was just about (a list for it, or a quantity asked for it). */
-function contextMachine(p: Pending | undefined): string | undefined {
-  return p && (p.kind === "choose_product" || p.kind === "quantity") ? p.machineId : undefined;
+function contextMachine(p: Pending | undefined, draft?: DraftView): string | undefined {
+  const asked = p && (p.kind === "choose_product" || p.kind === "quantity") ? p.machineId : undefined;
+  return asked ?? draft?.lines.at(-1)?.machineId;
 }
 
 /** "Does X fit pump 1?" while a list is open: a new question, not a pick from the list. */
@@ -312,6 +314,12 @@ function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: (p?: Pen
   switch (kind) {
     case "add": {
       const q = quantity ?? product?.moq ?? 1;
+      // The same product for the same machine is already a line: change its quantity ("3 more" adds to it).
+      const existing = conv.draft.lines.find((l) => l.sku === sku && (l.machineId ?? conv.draft.machineId) === machineId && !Object.keys(options).length);
+      if (existing && quantity) {
+        const more = /\b(more|another|additional|extra|weitere|zusätzlich|noch)\b/i.test(conv.text);
+        return { calls: [{ name: "update_line", args: { lineId: existing.lineId, quantity: more ? existing.quantity + quantity : quantity, ...(unit ? { unit } : {}) } }], memo: memo(undefined, sku) };
+      }
       return {
         calls: [{ name: "add_line", args: { sku, quantity: q, ...(unit ? { unit } : {}), ...(Object.keys(options).length ? { options } : {}), ...(machineId ? { machineId } : {}) } }],
         memo: memo(undefined, sku),
@@ -393,7 +401,7 @@ function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): Machin
 function find(ctx: Ctx, a: Analysis, memo: (p?: Pending, f?: string) => Memo, next: Action): Step {
   const { conv, lang } = ctx;
   const query = a.guess?.query ?? "*";
-  const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending);
+  const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending, conv.draft);
   const r = conv.results.find((x) => x.name === "search_catalog");
   if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 5 } }], memo: memo() };
   const hits = ((r.data.data as { sku: string; name: string; lifecycle?: string; successorSku?: string; fitsMachine?: boolean }[] | undefined) ?? []).slice(0, 5);

@@ -134,6 +134,16 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(sic.text).toMatch(/^Geändert L1/);
   });
 
+  it("adding a product that is already a line changes that line; '2 more' adds to it", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    await chat.say("2 SE-MS28-CC-EPDM for pump 2");
+    const again = await chat.say("add 3 SE-MS28-CC-EPDM");
+    expect(again.thread.draft.lines).toMatchObject([{ lineId: "L1", sku: "SE-MS28-CC-EPDM", quantity: 3 }]);
+    const more = await chat.say("2 more");
+    expect(more.thread.draft.lines).toMatchObject([{ lineId: "L1", quantity: 5 }]);
+  });
+
   it("answers price, stock and compatibility questions with the engine's numbers", async () => {
     const w = demoWorld();
     const chat = new Chat(w, C1001);
