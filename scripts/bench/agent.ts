@@ -9,13 +9,20 @@ import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from "@langcha
 import type { ChatResult } from "@langchain/core/outputs";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { createAgent } from "langchain";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { openDatabase } from "../../catalog/db.ts";
 import { createCatalogReader } from "../../catalog/queries/index.ts";
 import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
 import { createShieldAgent } from "../../agent/runtime.ts";
 import { shieldContextSchema } from "../../agent/state.ts";
 import { createAgentTools } from "../../tools/agent-tools.ts";
+import { hashDraft } from "../../tools/draft-hash.ts";
+import { validateDraft } from "../../tools/engine.ts";
+import { handOff } from "../../tools/handoff.ts";
+import type { Draft } from "../../tools/types.ts";
 import type { BenchSuite, Figure } from "./types.ts";
 
 /** Human → one check_stock call; tool result → a short answer. Instant and deterministic. */
@@ -39,6 +46,7 @@ class LoopModel extends BaseChatModel {
   }
 }
 
+const run = promisify(execFile);
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 const percentile = (xs: number[], p: number) => {
@@ -104,9 +112,57 @@ export async function measureAgentTurns(options: AgentBenchOptions) {
   return { turns, shieldP50: percentile(shieldMs, 50), shieldP95: percentile(shieldMs, 95), bareP50: percentile(bareMs, 50), shieldCpuMs: shieldCpu / turns, bareCpuMs: bareCpu / turns };
 }
 
+/**
+ * Hand-off under contention: `workers` processes each check out `perWorker` orders of the same scarce SKU at once,
+ * through the real hand-off transaction on one database file. Oversold = units held from stock beyond what was free.
+ */
+export async function measureHandoffContention(dir: string, workers = 4, perWorker = 250) {
+  const path = join(dir, "contention.db");
+  const db = openDatabase(path);
+  seedDemo(db);
+  const customerId = (db.$client.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id LIMIT 1").get() as { id: string }).id;
+  const data = createCatalogReader(db);
+  // A SKU that one unit at a time can be ordered cleanly for this customer, with little free stock.
+  const candidates = db.$client
+    .prepare("SELECT s.sku, SUM(s.on_hand - s.reserved) AS free FROM stock s JOIN products p ON p.sku = s.sku WHERE p.moq = 1 AND p.order_step = 1 AND p.config_model_id IS NULL AND p.lifecycle = 'active' GROUP BY s.sku HAVING free BETWEEN 3 AND 40 ORDER BY free")
+    .all() as { sku: string; free: number }[];
+  const pick = candidates.find((c) => validateDraft({ lines: [{ lineId: "L1", sku: c.sku, quantity: 1 }] }, { customerId, now: DEMO_NOW, data }).clean);
+  if (!pick) throw new Error("no scarce, orderable SKU in the demo world");
+  db.$client.close();
+  const started = performance.now();
+  const outputs = await Promise.all(
+    Array.from({ length: workers }, (_, w) =>
+      run(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), HANDOFF_WORKER_FLAG, path, pick.sku, customerId, String(w), String(perWorker)]),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const statuses = outputs.flatMap((o) => JSON.parse(o.stdout.trim()) as string[]);
+  const check = openDatabase(path);
+  const held = (check.$client.prepare("SELECT COALESCE(SUM(quantity), 0) AS q FROM reservations WHERE sku = ?").get(pick.sku) as { q: number }).q;
+  check.$client.close();
+  return { checkouts: statuses.length, placed: statuses.filter((s) => s === "placed").length, free: pick.free, held, oversold: Math.max(0, held - pick.free), seconds };
+}
+
+const HANDOFF_WORKER_FLAG = "--handoff-worker";
+
+/** Worker side of measureHandoffContention (this file run as a script). */
+function handoffWorker([path, sku, customerId, worker, count]: string[]) {
+  const db = openDatabase(path!, { migrate: false });
+  const draft: Draft = { lines: [{ lineId: "L1", sku: sku!, quantity: 1 }] };
+  // Every buyer confirmed while stock looked available: that is the race the transaction must win.
+  const confirmedReport = validateDraft(draft, { customerId: customerId!, now: DEMO_NOW, data: createCatalogReader(db) });
+  const statuses: string[] = [];
+  for (let i = 0; i < Number(count); i++) {
+    statuses.push(handOff(db, { threadId: `bench-${worker}-${i}`, draft, confirmedHash: hashDraft(draft), customerId: customerId!, channel: "bench", confirmedReport, now: DEMO_NOW }).status);
+  }
+  process.stdout.write(`${JSON.stringify(statuses)}\n`);
+}
+
+if (process.argv[2] === HANDOFF_WORKER_FLAG) handoffWorker(process.argv.slice(3));
+
 export const agentSuite: BenchSuite = {
   name: "agent",
-  description: "buyer turn through the shield graph + SQLite checkpoint (scripted model) vs a bare createAgent",
+  description: "buyer turn through the shield graph + SQLite checkpoint vs a bare createAgent; hand-off under contention",
   async run(ctx) {
     ctx.log("agent: measuring turns (shield graph vs bare createAgent, demo world)…");
     const r = await measureAgentTurns({ dir: ctx.tempDir("agent") });
@@ -121,6 +177,12 @@ export const agentSuite: BenchSuite = {
         note: `bare p50 ${r.bareP50.toFixed(2)} ms, CPU ${r.bareCpuMs.toFixed(2)} ms/turn`,
       },
     ];
+    ctx.log("agent: 1,000 concurrent checkouts of scarce stock from 4 processes…");
+    const c = await measureHandoffContention(ctx.tempDir("handoff"));
+    figures.push(
+      { id: "handoff.contention.oversold_units", value: c.oversold, unit: "units", target: "== 0", note: `${c.checkouts} checkouts, ${c.placed} orders, ${c.held} units held of ${c.free} free` },
+      { id: "handoff.contention.checkouts_per_s", value: c.checkouts / c.seconds, unit: "1/s", note: "4 processes, one SQLite file, BEGIN IMMEDIATE per hand-off (incl. process start)" },
+    );
     return figures;
   },
 };
