@@ -103,7 +103,7 @@ function fresh(ctx: Ctx, memo: (p?: Pending, focus?: string) => Memo): Step {
   // Order details: PO reference, requested date.
   const po = findPoReference(conv.text);
   const date = findDate(conv.text);
-  if ((po || date) && !a.guess && draft.lines.length > 0) {
+  if ((po || (date && !a.guess)) && draft.lines.length > 0) {
     return { calls: [{ name: "set_order_details", args: { ...(po ? { poReference: po } : {}), ...(date ? { requestedDate: date } : {}) } }], memo: memo() };
   }
 
@@ -594,6 +594,17 @@ function afterEdits(ctx: Ctx, edits: ToolResult[], memo: (p?: Pending, f?: strin
       if (r.name === "set_machine") {
         const m = conv.machines?.find((x) => x.machineId === d.machineId);
         out.push(say(lang, `The order is now for ${machineName(m, String(d.machineId))}.`, `Die Bestellung gilt jetzt für ${machineName(m, String(d.machineId))}.`));
+      } else if (r.name === "set_order_details") {
+        const dv = (d.draft ?? {}) as DraftView;
+        const parts = [
+          r.args.poReference !== undefined ? say(lang, `PO reference ${dv.poReference}`, `Bestellreferenz ${dv.poReference}`) : "",
+          r.args.requestedDate !== undefined ? say(lang, `requested delivery date ${dv.requestedDate}`, `Wunschtermin ${dv.requestedDate}`) : "",
+          r.args.shipToId !== undefined ? say(lang, `ship-to ${dv.shipToId}`, `Lieferadresse ${dv.shipToId}`) : "",
+        ].filter(Boolean);
+        out.push(say(lang, `Noted: ${parts.join(", ")}.`, `Notiert: ${parts.join(", ")}.`));
+        // A requested date the stock cannot meet shows up as a warning on the lines.
+        const late = ((d.lines ?? []) as LineFacts[]).flatMap((l) => l.issues ?? []);
+        for (const i of late) out.push(`ℹ ${i.message}`);
       } else out.push(say(lang, "Updated.", "Aktualisiert."));
       continue;
     }

@@ -144,6 +144,23 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(more.thread.draft.lines).toMatchObject([{ lineId: "L1", quantity: 5 }]);
   });
 
+  it("takes the PO reference and a requested date, and warns when stock cannot meet the date", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    await chat.say("add 3 PU-NCP-32-160-400");
+    const po = await chat.say("our PO is NB-26-1201");
+    expect(po.thread.draft.poReference).toBe("NB-26-1201");
+    const date = await chat.say("deliver by 2026-12-03");
+    expect(date.thread.draft.requestedDate).toBe("2026-12-03");
+    const review = await chat.say("what's in my cart?");
+    expect(review.text).toMatch(/cannot be delivered by 2026-12-03/);
+    await chat.say("place the order");
+    await chat.confirm();
+    const [order] = outbox(w, chat.threadId);
+    expect(order).toBeDefined();
+    expect(JSON.stringify(order)).toContain("NB-26-1201");
+  });
+
   it("answers price, stock and compatibility questions with the engine's numbers", async () => {
     const w = demoWorld();
     const chat = new Chat(w, C1001);
