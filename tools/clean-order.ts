@@ -63,6 +63,9 @@ export const cleanOrderLineSchema = z.object({
   machineId: z.string().optional().describe("Target machine from the customer's installed base"),
   unitPriceCents: cents.describe("Net price per order unit incl. option surcharges (openTRANS PRICE_AMOUNT)"),
   priceSource: z.enum(["contract", "price_list", "list"]),
+  requestedUnitPriceCents: cents
+    .optional()
+    .describe("A lower price the buyer asked for: a request, not the price. Approved exceptions are listed in header.approvals and header.validation.notices"),
   lineAmountCents: cents.describe("openTRANS PRICE_LINE_AMOUNT"),
   deliverySchedule: z.array(cleanOrderDeliverySchema).min(1).describe("Partial deliveries (openTRANS DELIVERY_DATE per shipment)"),
   promiseDate: isoDate,
@@ -86,6 +89,7 @@ export const cleanOrderSchema = z
       paymentTerms: z.string(),
       partialShipmentAllowed: z.boolean(),
       requestedDate: isoDate.optional(),
+      requestedDiscountPct: z.number().min(0).max(100).optional().describe("A discount the buyer asked for (a request; see approvals and notices)"),
       promiseDate: isoDate.describe("When the whole order is delivered"),
       channel: z.string(),
       threadId: z.string(),

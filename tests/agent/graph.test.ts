@@ -157,6 +157,10 @@ describe("the shield graph with a scripted model", () => {
       const waiting = await agent.resume("t-ask", { confirm: true, draftHash: turn.thread.pending!.draftHash }, BUYER);
       expect(waiting.thread.pending?.type).toBe("approval");
       expect(outboxOrders(db)).toHaveLength(0);
+      await agent.resume("t-ask", { decision: "approve", actor: "rep:sam", reason: "match competitor" }, REP);
+      const [order] = outboxOrders(db);
+      expect(order!.lines[0]).toMatchObject({ unitPriceCents: 1200, requestedUnitPriceCents: 600 });
+      expect(order!.header.approvals[0]).toMatchObject({ actor: "rep:sam", codes: expect.arrayContaining(["price.requested_below"]) });
     });
 
     test("a rep rejects: audited, nothing placed, the buyer is told why", async () => {
