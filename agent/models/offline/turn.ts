@@ -265,7 +265,7 @@ function targetLine(ctx: Ctx, a: Analysis): string | undefined {
   const ref = findLineRef(ctx.conv.text);
   if (ref && lines.some((l) => l.lineId === ref)) return ref;
   const text = ctx.conv.text.toLowerCase();
-  const bySku = lines.find((l) => text.includes(l.sku.toLowerCase()));
+  const bySku = [...lines].sort((x, y) => y.sku.length - x.sku.length).find((l) => text.includes(l.sku.toLowerCase()));
   if (bySku) return bySku.lineId;
   if (a.guess) {
     const hit = lines.find((l) => a.guess!.hits.some((h) => h.sku === l.sku));
@@ -471,7 +471,8 @@ function answerPending(ctx: Ctx, pending: Pending, memo: (p?: Pending, f?: strin
       return undefined;
     case "choose_product": {
       const a = analyse(ctx);
-      const mentioned = pending.skus.find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
+      // The longest SKU the text contains ("…-230-3" is not "…-230").
+      const mentioned = [...pending.skus].sort((x, y) => y.length - x.length).find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
       const other = !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
       const sku = mentioned ?? other ?? pick(pending.skus);
       if (!sku) return undefined;
@@ -496,7 +497,9 @@ function answerPending(ctx: Ctx, pending: Pending, memo: (p?: Pending, f?: strin
     }
     case "fixes": {
       const text = conv.text.toLowerCase();
-      const bySku = pending.fixes.find((f) => (f.kind === "replace_sku" || f.kind === "add_line") && text.includes(f.sku.toLowerCase()));
+      const bySku = [...pending.fixes]
+        .sort((x, y) => ("sku" in y ? y.sku.length : 0) - ("sku" in x ? x.sku.length : 0))
+        .find((f) => (f.kind === "replace_sku" || f.kind === "add_line") && text.includes(f.sku.toLowerCase()));
       const byValue = pending.fixes.find((f) => f.kind === "set_option" && f.values.some((v) => new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text)));
       const fix = bySku ?? byValue ?? (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined);
       if (!fix) return undefined;
