@@ -131,6 +131,12 @@ describe("demo cases, end to end", () => {
     expect(platinum.lines[0]!.verdict).toBe("accepted");
   });
 
+  it("a material rated 'limited' for the medium warns instead of blocking", () => {
+    const r = run("C-1001")({ lines: [l("SE-MS28-CC-FKM", 1, { machineId: "M-1001-02" })] });
+    expect(issuesOf(r, "compat.material_medium")[0]).toMatchObject({ severity: "warn", details: { rating: "limited" } });
+    expect(r.clean).toBe(true);
+  });
+
   it("a mandatory companion already fitted on the machine is not asked for again", () => {
     expect(issuesOf(run("C-1001")({ lines: [l("AC-PT-0-16-420", 1, { machineId: "M-1001-02" })] }), "compat.missing_mandatory")).toEqual([]);
   });

@@ -90,6 +90,14 @@ export interface RuleViolation {
   rule: CompatRuleRecord;
   value: FeatureValue;
   other: FeatureValue;
+  /** Reported with this severity instead of the rule's (a material rated `limited` for the medium warns). */
+  severity: Severity;
+}
+
+function limitedForMedium(order: OrderState, material: FeatureValue, medium: FeatureValue): boolean {
+  if (Array.isArray(medium)) return false;
+  const materials = Array.isArray(material) ? material : [String(material)];
+  return materials.some((m) => order.data.mediaRating(String(m), String(medium)) === "limited");
 }
 
 /** Machine-scope rules that `p` (with `features`) violates on `machine`. */
@@ -105,14 +113,17 @@ export function machineViolations(
     const value = features[rule.feature];
     const other = machine.attributes[rule.otherKey];
     if (value === undefined || other === undefined) continue;
-    if (evaluateRule(order, rule.operator, value, other) === false) out.push({ rule, value, other });
+    const verdict = evaluateRule(order, rule.operator, value, other);
+    if (verdict === false) out.push({ rule, value, other, severity: rule.severity });
+    else if (verdict === true && rule.operator === "medium_compatible" && limitedForMedium(order, value, other))
+      out.push({ rule, value, other, severity: "warn" });
   }
   return out;
 }
 
 /** Whether `p` fits `machine` with no blocking rule violated. */
 function fitsCompletely(order: OrderState, p: ProductRecord, features: Record<string, FeatureValue>, fit: FitmentRecord[] | undefined, machine: MachineRecord): boolean {
-  return fitVerdict(fit, machine) === "ok" && machineViolations(order, p, features, machine).every((v) => v.rule.severity !== "block");
+  return fitVerdict(fit, machine) === "ok" && machineViolations(order, p, features, machine).every((v) => v.severity !== "block");
 }
 
 /**
@@ -230,10 +241,19 @@ export function checkCompatibility(order: OrderState): void {
       lineIssue(
         l,
         v.rule.code,
-        v.rule.severity as Severity,
-        `${v.rule.message} (${p.sku}: ${v.rule.feature} ${fmt(v.value)}; ${machine.label}: ${v.rule.otherKey} ${fmt(v.other)})`,
-        v.rule.severity === "block" ? [...alternativesFor(order, l), ...otherMachines()] : [],
-        { feature: v.rule.feature, value: v.value, machineKey: v.rule.otherKey, machineValue: v.other, machineId: machine.id },
+        v.severity,
+        v.severity === v.rule.severity
+          ? `${v.rule.message} (${p.sku}: ${v.rule.feature} ${fmt(v.value)}; ${machine.label}: ${v.rule.otherKey} ${fmt(v.other)})`
+          : `${p.sku}: ${fmt(v.value)} has only limited resistance to ${fmt(v.other)} (${machine.label}); check the conditions of use.`,
+        v.severity === "block" ? [...alternativesFor(order, l), ...otherMachines()] : [],
+        {
+          feature: v.rule.feature,
+          value: v.value,
+          machineKey: v.rule.otherKey,
+          machineValue: v.other,
+          machineId: machine.id,
+          ...(v.severity !== v.rule.severity ? { rating: "limited" } : {}),
+        },
       );
     }
   }
