@@ -404,14 +404,32 @@ function find(ctx: Ctx, a: Analysis, memo: (p?: Pending, f?: string) => Memo, ne
   const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending, conv.draft);
   const r = conv.results.find((x) => x.name === "search_catalog");
   if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 5 } }], memo: memo() };
-  const hits = ((r.data.data as { sku: string; name: string; lifecycle?: string; successorSku?: string; fitsMachine?: boolean }[] | undefined) ?? []).slice(0, 5);
+  let hits = ((r.data.data as { sku: string; name: string; lifecycle?: string; successorSku?: string; fitsMachine?: boolean }[] | undefined) ?? []).slice(0, 5);
   if (hits.length === 0) {
     return { text: say(lang, `I found nothing for "${query}". Could you describe it differently or give a SKU?`, `Zu „${query}“ habe ich nichts gefunden. Können Sie es anders beschreiben oder eine Artikelnummer nennen?`), memo: memo() };
   }
+  // For a machine, check every candidate against it (operating data, not only fitment): what fits comes first,
+  // what does not says why in a few words.
+  const verdicts = new Map<string, { ok: boolean; why?: string }>();
+  if (machineId && ctx.tools.has("check_compatibility")) {
+    const checks = conv.results.filter((x) => x.name === "check_compatibility" && x.args.machineId === machineId);
+    if (checks.length === 0) return { calls: hits.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })), memo: memo() };
+    for (const c of checks) {
+      const issues = (c.data.issues as IssueFacts[] | undefined) ?? [];
+      const block = issues.find((i) => i.severity === "block");
+      verdicts.set(String(c.args.sku), { ok: c.data.compatible === true, ...(block ? { why: block.message.split(/[.(]/)[0]!.trim() } : {}) });
+    }
+    hits = [...hits].sort((x, y) => Number(verdicts.get(y.sku)?.ok ?? false) - Number(verdicts.get(x.sku)?.ok ?? false));
+  }
+  const mark = (h: { sku: string; fitsMachine?: boolean }) => {
+    const v = verdicts.get(h.sku);
+    if (v) return v.ok ? say(lang, " ✓ fits", " ✓ passt") : ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
+    return h.fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : "";
+  };
   const m = machineId ? conv.machines?.find((x) => x.machineId === machineId) : undefined;
   const prev = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
   const quantity = a.quantity ?? (prev?.quantity ? { value: prev.quantity, ...(prev.unit ? { unit: prev.unit } : {}) } : undefined);
-  const list = numbered(hits.map((h) => `${h.sku} — ${h.name}${h.lifecycle === "discontinued" ? say(lang, ` (discontinued${h.successorSku ? `, successor ${h.successorSku}` : ""})`, ` (ausgelaufen${h.successorSku ? `, Nachfolger ${h.successorSku}` : ""})`) : ""}${h.fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : ""}`));
+  const list = numbered(hits.map((h) => `${h.sku} — ${h.name}${h.lifecycle === "discontinued" ? say(lang, ` (discontinued${h.successorSku ? `, successor ${h.successorSku}` : ""})`, ` (ausgelaufen${h.successorSku ? `, Nachfolger ${h.successorSku}` : ""})`) : ""}${mark(h)}`));
   const head = m
     ? say(lang, `For ${machineName(m, m.machineId)} (${m.modelName}) I found:`, `Für ${machineName(m, m.machineId)} (${m.modelName}) habe ich gefunden:`)
     : say(lang, "I found:", "Gefunden:");

@@ -161,6 +161,14 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(JSON.stringify(order)).toContain("NB-26-1201");
   });
 
+  it("checks every listed candidate against the machine's operating data: what fits first, the others say why", async () => {
+    const w = demoWorld();
+    const t = await new Chat(w, DEMO.customers.listPrices).say("I need a motor for pump 2");
+    expect(t.tools).toEqual(expect.arrayContaining(["search_catalog", "check_compatibility"]));
+    expect(t.text).toMatch(/1\) MO-FM80-0\.75-230 — .* ✓ fits/);
+    expect(t.text).toMatch(/MO-FM80-0\.75-230-3 — .* ✗ Single-phase \/ three-phase mismatch/);
+  });
+
   it("answers price, stock and compatibility questions with the engine's numbers", async () => {
     const w = demoWorld();
     const chat = new Chat(w, C1001);
