@@ -431,7 +431,8 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     (_args, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
-      return draftResult(runtime, EMPTY_DRAFT, s.customerId, undefined, { cleared: true });
+      const revision = currentDraft(runtime).revision;
+      return draftResult(runtime, revision !== undefined ? { lines: [], revision } : EMPTY_DRAFT, s.customerId, undefined, { cleared: true });
     },
     { name: "clear_draft", description: "Start over with an empty draft.", schema: z.object({}) },
   );

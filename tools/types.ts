@@ -29,6 +29,8 @@ export const draftSchema = z.object({
   requestedDate: z.iso.date().optional(),
   /** A discount the buyer asked for, in percent (a request: policy decides). */
   requestedDiscountPct: z.number().min(0).max(100).optional(),
+  /** Bumped by the agent after an order is placed, so the next order of the same lines in the thread is a new draft. */
+  revision: z.number().int().nonnegative().optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

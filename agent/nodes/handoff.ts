@@ -60,6 +60,11 @@ export function createHandoffNode(options: HandoffNodeOptions) {
           order: { orderId: h.orderId, draftHash: h.confirmedDraftHash, totalCents: result.order.summary.totalAmountCents, currency: h.currency, status: "handed_off", createdAt: h.orderDate },
           refusal: null,
           confirmation: null,
+          approvals: [],
+          // The next order in this thread starts from an empty draft of a new revision: ordering the same lines
+          // again is a new draft (a new hash), not a replay of this one.
+          draft: { lines: [], revision: (state.draft.revision ?? 0) + 1 },
+          report: null,
           messages: [shieldNotice(`Your order ${h.orderId} is placed: ${result.order.lines.length} line(s), ${money(result.order.summary.totalAmountCents, h.currency)}, complete delivery by ${h.promiseDate}.`, "order-placed")],
         };
       }

@@ -45,9 +45,22 @@ describe("the shield graph with a scripted model", () => {
     // a repeated confirmation has nothing to confirm; a replayed hand-off returns the same order
     const again = await agent.resume("t-happy", { confirm: true, draftHash: pending!.draftHash }, BUYER);
     expect(again.replies.join(" ")).toMatch(/nothing waiting/);
-    const replay = handOff(db, { threadId: "t-happy", draft: done.thread.draft, confirmedHash: pending!.draftHash, customerId: "C-ACME", channel: "widget", now: NOW });
+    expect(done.thread.draft).toEqual({ lines: [], revision: 1 });
+    const replay = handOff(db, { threadId: "t-happy", draft: turn.thread.draft, confirmedHash: pending!.draftHash, customerId: "C-ACME", channel: "widget", now: NOW });
     expect(replay).toMatchObject({ status: "placed", replayed: true, orderId: order!.header.orderId });
     expect(db.select().from(orders).all()).toHaveLength(1);
+  });
+
+  test("ordering the same lines again in the same thread is a new order, not a replay", async () => {
+    const db = world();
+    const order = () => calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}]);
+    const agent = agentFor(db, scripted(order(), order()));
+    const first = await agent.send("t-again", "2 seals, order", BUYER);
+    await agent.resume("t-again", { confirm: true, draftHash: first.thread.pending!.draftHash }, BUYER);
+    const second = await agent.send("t-again", "the same again please", BUYER);
+    expect(second.thread.pending!.draftHash).not.toBe(first.thread.pending!.draftHash);
+    await agent.resume("t-again", { confirm: true, draftHash: second.thread.pending!.draftHash }, BUYER);
+    expect(outboxOrders(db)).toHaveLength(2);
   });
 
   test("blocked order: the engine's fix is applied and the corrected order is placed", async () => {

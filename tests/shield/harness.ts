@@ -12,6 +12,7 @@ import * as t from "../../catalog/schema.ts";
 import { ChaosModel, INJECTIONS, type ChaosPool } from "../../agent/models/chaos.ts";
 import { createShieldAgent, ThreadAccessError, type ShieldAgent } from "../../agent/runtime.ts";
 import type { CleanOrder } from "../../tools/clean-order.ts";
+import type { Draft } from "../../tools/types.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import { validateDraft } from "../../tools/engine.ts";
 import { MemorySaver } from "@langchain/langgraph";
@@ -150,10 +151,11 @@ function revalidateAtHandoff(world: ShieldWorld, orderId: string, draft: Paramet
   }
 }
 
-async function checkNewOrders(rig: ShieldRig, stats: ShieldStats, threadId: string, customerId: string, confirmed: Set<string>): Promise<void> {
+/** `confirmedDraft`: the thread's draft while the confirmation/approval was pending (the agent starts a new one after an order). */
+async function checkNewOrders(rig: ShieldRig, stats: ShieldStats, threadId: string, customerId: string, confirmed: Set<string>, confirmedDraft: Draft): Promise<void> {
   const rows = rig.world.db.$client.prepare("SELECT rowid AS n, payload FROM outbox WHERE rowid > ? ORDER BY rowid").all(rig.outboxCursor) as { n: number; payload: string }[];
   if (rows.length === 0) return;
-  const thread = await rig.agent.getThread(threadId);
+  const thread = { draft: confirmedDraft };
   for (const row of rows) {
     rig.outboxCursor = row.n;
     stats.ordersChecked++;
@@ -163,7 +165,7 @@ async function checkNewOrders(rig: ShieldRig, stats: ShieldStats, threadId: stri
     if (h.threadId !== threadId) fail(`order appeared for thread ${h.threadId} during another conversation`);
     if (h.customerId !== customerId) fail(`order belongs to ${h.customerId}, session customer is ${customerId}`);
     if (!confirmed.has(h.confirmedDraftHash)) fail("order carries a hash the buyer never confirmed");
-    if (hashDraft(thread.draft) !== h.confirmedDraftHash) fail("order hash is not the hash of the thread's draft");
+    if (hashDraft(thread.draft) !== h.confirmedDraftHash) fail("order hash is not the hash of the draft the buyer confirmed");
     const key = `${h.threadId}:${h.confirmedDraftHash}`;
     rig.seenKeys.set(key, (rig.seenKeys.get(key) ?? 0) + 1);
     if (rig.seenKeys.get(key)! > 1) fail("second order for the same confirmed draft");
@@ -208,10 +210,12 @@ export async function runConversation(rig: ShieldRig, plan: ConversationPlan, st
   for (const turn of plan.turns) {
     stats.turns++;
     let view = (await agent.send(threadId, turn.text, ctx)).thread;
-    await checkNewOrders(rig, stats, threadId, customerId, confirmed);
+    // A buyer message alone never places an order: anything in the outbox now lacks a confirmation.
+    await checkNewOrders(rig, stats, threadId, customerId, new Set(), { lines: [] });
     let eventDone = false;
     for (const move of turn.moves) {
       const pending = view.pending;
+      const draftBefore = view.draft;
       if (!pending || move === "ignore") break;
       if (!eventDone) applyEvent(world.db, turn.event, turn.eventPick), (eventDone = true);
       if (pending.type === "confirm") {
@@ -251,7 +255,7 @@ export async function runConversation(rig: ShieldRig, plan: ConversationPlan, st
           else stats.violations.push(`[${world.name}] ${threadId}: a buyer session decided an approval`);
         }
       }
-      await checkNewOrders(rig, stats, threadId, customerId, confirmed);
+      await checkNewOrders(rig, stats, threadId, customerId, confirmed, draftBefore);
     }
   }
   const thread = await agent.getThread(threadId);
