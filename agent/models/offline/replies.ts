@@ -111,7 +111,8 @@ export function expandFixes(fixes: Fix[]): Fix[] {
   }
   const seen = new Set<string>();
   return out.filter((f) => {
-    const key = JSON.stringify(f);
+    // The same change offered twice (the engine's and ours, with different reasons) is one choice.
+    const key = f.kind === "replace_sku" ? `${f.kind}:${f.lineId}:${f.sku}` : JSON.stringify(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
