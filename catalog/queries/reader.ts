@@ -148,13 +148,21 @@ function buildReader(sqlite: Database.Database): CatalogReader {
       `SELECT m.id, m.model, mm.name AS model_name, mm.features, m.serial, m.label, m.site, m.operating_data, m.components
        FROM machines m JOIN machine_models mm ON mm.code = m.model WHERE m.customer_id = ? ORDER BY m.id`,
     ),
-    contract: qb(
-      `SELECT sku, min_qty, price_cents, valid_from, valid_to FROM contract_prices
-       WHERE customer_id = ? AND sku IN ${IN_SKUS} ORDER BY min_qty`,
-    ),
-    priceList: qb(
-      `SELECT sku, min_qty, price_cents FROM price_list_items WHERE price_list_id = ? AND sku IN ${IN_SKUS} ORDER BY min_qty`,
-    ),
+    // Contract rows (kind 0) and price-list breaks (kind 1) in one statement, by ascending minimum quantity.
+    prices: (() => {
+      const sql = (match: string) => `
+        SELECT 0 AS kind, sku, min_qty, price_cents, valid_from, valid_to FROM contract_prices
+          WHERE customer_id = @customer AND sku ${match}
+        UNION ALL SELECT 1, sku, min_qty, price_cents, NULL, NULL FROM price_list_items
+          WHERE price_list_id = @list AND sku ${match}
+        ORDER BY 3`;
+      const many = sqlite.prepare(sql("IN (SELECT value FROM json_each(@skus))")).raw();
+      const one = sqlite.prepare(sql("= @sku")).raw();
+      return {
+        all: (skus: readonly string[], customer: string, list: string | null) =>
+          (skus.length === 1 ? one.all({ sku: skus[0], customer, list }) : many.all({ skus: JSON.stringify(skus), customer, list })) as RawRow[],
+      };
+    })(),
     policies: q("SELECT * FROM approval_policies ORDER BY id"),
     history: q(
       `SELECT h.id, h.ordered_at, h.reference, l.line_no, l.sku, l.quantity, l.unit_price_cents, l.machine_id
@@ -486,16 +494,16 @@ function buildReader(sqlite: Database.Database): CatalogReader {
         if (!p) out.set(sku, (p = { contract: [], priceList: [] }));
         return p;
       };
-      for (const r of st.contract.all(skus, [customerId]) as Row[])
-        get(r.sku as string).contract.push({
-          minQty: r.min_qty as number,
-          priceCents: r.price_cents as number,
-          validFrom: r.valid_from as string,
-          validTo: (r.valid_to as string | null) ?? null,
-        });
-      if (priceListId)
-        for (const r of st.priceList.all(skus, [priceListId]) as Row[])
-          get(r.sku as string).priceList.push({ minQty: r.min_qty as number, priceCents: r.price_cents as number });
+      for (const r of st.prices.all(skus, customerId, priceListId)) {
+        if (r[0] === 0)
+          get(r[1] as string).contract.push({
+            minQty: r[2] as number,
+            priceCents: r[3] as number,
+            validFrom: r[4] as string,
+            validTo: (r[5] as string | null) ?? null,
+          });
+        else get(r[1] as string).priceList.push({ minQty: r[2] as number, priceCents: r[3] as number });
+      }
       return out;
     },
 

@@ -105,11 +105,18 @@ export function hasBlock(l: LineState): boolean {
   return l.issues.some((i) => i.severity === "block");
 }
 
-/** `YYYY-MM-DD` plus `days` calendar days. */
+const dayCache = new Map<string, string>();
+
+/** `YYYY-MM-DD` plus `days` calendar days (memoised: every line of every validation asks the same few). */
 export function addDays(date: string, days: number): string {
+  const key = `${date}|${days}`;
+  const hit = dayCache.get(key);
+  if (hit !== undefined) return hit;
   const t = Date.parse(`${date}T00:00:00Z`);
-  if (!Number.isFinite(t)) return date;
-  return new Date(t + Math.round(days) * 86_400_000).toISOString().slice(0, 10);
+  const out = Number.isFinite(t) ? new Date(t + Math.round(days) * 86_400_000).toISOString().slice(0, 10) : date;
+  if (dayCache.size > 10_000) dayCache.clear();
+  dayCache.set(key, out);
+  return out;
 }
 
 /** Tolerance for quantities stored as REAL (0.1 + 0.2 must be a valid multiple of 0.1). */
