@@ -2,7 +2,7 @@
  * The tools node: runs the model's tool calls one after another, threading the draft through them, so several
  * edits in one model message compose instead of overwriting each other. Every call ends in a ToolMessage.
  */
-import { AIMessage, type BaseMessage, type ToolMessage } from "@langchain/core/messages";
+import { AIMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { Command } from "@langchain/langgraph";
 import { runToolCall } from "../../tools/agent-tools.ts";
@@ -10,6 +10,9 @@ import { hashDraft } from "../../tools/draft-hash.ts";
 import type { Draft, ValidationReport } from "../../tools/types.ts";
 import { routeAfterTools } from "../routes.ts";
 import type { CheckoutRequest, ShieldContext, ShieldRunConfig, ShieldStateType, ShieldUpdate } from "../state.ts";
+
+/** Tool calls executed from one model message; the rest get an error result asking for fewer at a time. */
+export const MAX_CALLS_PER_STEP = 12;
 
 export function createToolsNode(toolset: StructuredToolInterface[]) {
   return async function tools(state: ShieldStateType, config: ShieldRunConfig): Promise<Command> {
@@ -21,7 +24,11 @@ export function createToolsNode(toolset: StructuredToolInterface[]) {
     let report = state.report;
     let checkout = state.checkout;
     const messages: BaseMessage[] = [];
-    for (const call of calls) {
+    for (const [index, call] of calls.entries()) {
+      if (index >= MAX_CALLS_PER_STEP) {
+        messages.push(new ToolMessage({ content: JSON.stringify({ error: `too many tool calls in one step (max ${MAX_CALLS_PER_STEP}); call this again` }), tool_call_id: call.id ?? "", name: call.name, status: "error" }));
+        continue;
+      }
       const out = await runToolCall(toolset, call, { state: { draft }, context, toolCallId: call.id ?? "" });
       if (out instanceof Command) {
         const update = (out.update ?? {}) as { draft?: Draft; report?: ValidationReport | null; checkout?: CheckoutRequest | null; messages?: BaseMessage[] };

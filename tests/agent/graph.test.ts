@@ -280,6 +280,17 @@ describe("the shield graph with a scripted model", () => {
     expect((await agent.getThread("t-double")).order?.orderId).toBe(outboxOrders(db)[0]!.header.orderId);
   });
 
+  test("a flood of tool calls in one message: the first ones run, the rest are answered with an error", async () => {
+    const db = world();
+    const flood = Array.from({ length: 30 }, () => ["add_line", { sku: "SEAL-1", quantity: 1 }] as [string, Record<string, unknown>]);
+    const agent = agentFor(db, scripted(calls(...flood), say("done")));
+    const turn = await agent.send("t-flood", "add lots", BUYER);
+    expect(turn.thread.draft.lines).toHaveLength(12);
+    const errors = turn.thread.messages.filter((m) => m.getType() === "tool" && String(m.content).includes("too many tool calls"));
+    expect(errors).toHaveLength(18);
+    expect(turn.replies.at(-1)).toBe("done");
+  });
+
   test("a thread belongs to its customer: another customer cannot continue or confirm it", async () => {
     const db = world();
     const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])));
