@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AIMessage, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
+import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
 import { createOfflineModel } from "../../../agent/models/offline/index.ts";
 import { DEMO } from "../../../catalog/seed/index.ts";
 import { Chat, demoWorld, outbox } from "./helpers.ts";
@@ -31,6 +31,25 @@ describe("offline model robustness", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("streams the same message it returns: text in pieces, tool calls assembled from their chunks", async () => {
+    const base = [
+      new AIMessage({ content: "", tool_calls: [{ name: "get_installed_base", args: {}, id: "g1", type: "tool_call" }] }),
+      new ToolMessage({ content: '{"data":[]}', tool_call_id: "g1", name: "get_installed_base" }),
+    ];
+    const say = [new SystemMessage("Current draft: empty."), new HumanMessage("hello there, what can you do for me today?"), ...base];
+    const full = (await model.invoke(say)) as AIMessage;
+    const chunks = [];
+    for await (const c of await model.stream(say)) chunks.push(c);
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.map((c) => c.content).join("")).toBe(full.content);
+    const call = [new SystemMessage("Current draft: empty."), new HumanMessage("2 SE-MS28-CC-EPDM"), ...base];
+    let merged: AIMessageChunk | undefined;
+    for await (const c of await model.stream(call)) merged = merged ? merged.concat(c) : c;
+    const invoked = (await model.invoke(call)) as AIMessage;
+    expect(merged?.tool_calls?.map((c) => [c.name, c.args])).toEqual(invoked.tool_calls?.map((c) => [c.name, c.args]));
+    expect(invoked.tool_calls?.length).toBeGreaterThan(0);
   });
 
   it("reads malformed tool results without throwing", async () => {
