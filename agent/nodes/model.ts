@@ -9,7 +9,7 @@ import { routeAfterModel } from "../routes.ts";
 import { draftBrief, SYSTEM_PROMPT } from "../models/prompts.ts";
 import type { ShieldStateType } from "../state.ts";
 
-/** Prefix of message ids the shield itself writes (notices, confirmations); kept out of the model's input. */
+/** Prefix of message ids the shield itself writes (notices, confirmations, orders placed). */
 export const NOTICE_ID_PREFIX = "shield-";
 /** Model ⇄ tools rounds allowed in one buyer turn before the shield stops the loop. */
 export const MAX_TOOL_ROUNDS = 12;
@@ -60,7 +60,9 @@ export function createModelNode(options: ModelNodeOptions) {
     }
     const input: BaseMessage[] = [
       new SystemMessage(`${prompt}\n\n${draftBrief(state.draft, state.report)}`),
-      ...state.messages.filter((m) => !isShieldNotice(m)),
+      // The shield's own messages (confirmation outcomes, orders placed, refusals) stay in: the model must know them.
+      // Provider-failure apologies do not: they say nothing about the order.
+      ...state.messages.filter((m) => !(isShieldNotice(m) && String(m.id).startsWith(`${NOTICE_ID_PREFIX}provider-error`))),
     ];
     try {
       const response = await options.model.invoke(input, config);

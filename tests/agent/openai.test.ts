@@ -47,6 +47,12 @@ describe("ChatOpenAI over real HTTP against a local OpenAI-compatible server", (
     const toolResults = last.messages.filter((m) => m.role === "tool");
     expect(toolResults.length).toBeGreaterThanOrEqual(4);
     expect(String(last.messages[0]?.content)).toMatch(/OrderShield/);
+
+    // the model learns what the shield did: the next request carries the order-placed message
+    server.enqueue({ text: "You're welcome." });
+    await agent.send("t-http", "thanks", BUYER);
+    const next = server.requests.at(-1)!;
+    expect(next.messages.some((m) => m.role === "assistant" && String(m.content).includes(order!.header.orderId))).toBe(true);
   });
 
   test("a provider timeout gives the buyer a clear message; the thread continues with the next message", async () => {
