@@ -1,3 +1,4 @@
 /** The catalog repositories: what the checks and the agent's tools read. */
-export { createCatalogReader, editDistance } from "./reader.ts";
+export { createCatalogReader } from "./reader.ts";
+export { editDistance } from "./sku-match.ts";
 export type * from "./types.ts";
