@@ -5,7 +5,8 @@
  *
  * Small, read-mostly tables (rules, media matrix, warehouses, configuration models, policies) are cached per handle
  * and dropped whenever the database changed — by this connection (`total_changes()`) or another one
- * (`data_version`) — so a check inside the hand-off transaction never sees stale rules.
+ * (`data_version`) — so a check inside the hand-off transaction never sees stale rules. Catalog rows per SKU
+ * (product, features, relations, fitment) are cached the same way; stock and prices are always read fresh.
  */
 import type Database from "better-sqlite3";
 import type {
