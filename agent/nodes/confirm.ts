@@ -58,7 +58,9 @@ export function createConfirmNode(options: ConfirmNodeOptions) {
     const payload: ConfirmInterrupt = { type: "confirm", draftHash: currentHash, summary: summarizeReport(report) };
     const raw = interrupt(payload);
     const parsed = confirmResumeSchema.safeParse(raw);
-    if (!parsed.success) return new Command({ goto: "confirm" });
+    if (!parsed.success) {
+      return new Command({ update: { messages: [shieldNotice("I did not get a clear yes or no for this version of the order; nothing was placed. Please confirm or decline it.", "unclear-confirmation")] }, goto: "confirm" });
+    }
     const value = parsed.data;
     if ("cancel" in value) return new Command({ update: { checkout: null }, goto: END });
     // Only the buyer's own session confirms: not a rep, not another customer.

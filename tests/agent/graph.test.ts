@@ -129,6 +129,9 @@ describe("the shield graph with a scripted model", () => {
     const db = world();
     const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])));
     const turn = await agent.send("t-no", "order 2 seals", BUYER);
+    const unclear = await agent.resume("t-no", "yes!!!", BUYER);
+    expect(unclear.replies.join(" ")).toMatch(/clear yes or no/);
+    expect(unclear.thread.pending?.type).toBe("confirm");
     const r = await agent.resume("t-no", { confirm: false, draftHash: turn.thread.pending!.draftHash }, BUYER);
     expect(r.replies.join(" ")).toMatch(/not placed/);
     expect(r.thread.draft.lines).toHaveLength(1);
