@@ -426,12 +426,12 @@ function buildReader(sqlite: Database.Database): CatalogReader {
         .map((c) => c.sku);
     },
 
-    alternatives(category, machineModel, limit = 20) {
+    alternatives(category, machineModel, limit = 20, nearSku = "") {
       const c = fresh();
-      const key = `${category}\u0000${machineModel ?? ""}\u0000${limit}`;
+      const key = `${category}\u0000${machineModel ?? ""}\u0000${limit}\u0000${machineModel ? "" : nearSku}`;
       const hit = c.alternatives.get(key);
       if (hit) return hit;
-      const rows = (machineModel ? st.altFitting.all(machineModel, category, limit) : st.altCategory.all(category, limit)) as Row[];
+      const rows = (machineModel ? st.altFitting.all(machineModel, category, limit) : st.altCategory.all({ category, limit, near: nearSku })) as Row[];
       const out = rows.map(
         (r): AlternativeRecord => ({
           sku: r.sku as string,

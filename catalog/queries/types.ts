@@ -244,7 +244,7 @@ export interface CatalogReader {
   suggestSkus(input: string, limit?: number): string[];
   /**
    * Active products of `category`, most free stock first: those listed in fitment for `machineModel` when given
-   * (for parts that have fitment), else any of the category (the caller checks fit and rules).
+   * (for parts that have fitment), else those of the category near `nearSku` in SKU order (the caller checks fit and rules).
    */
-  alternatives(category: string, machineModel: string | null, limit?: number): AlternativeRecord[];
+  alternatives(category: string, machineModel: string | null, limit?: number, nearSku?: string): AlternativeRecord[];
 }

@@ -26,7 +26,7 @@ export function alternativesFor(
   const machine = l.machine;
   // A part with fitment rows is replaced by parts listed for the machine's model; others by any of the category.
   const hasFitment = (order.fitment.get(p.sku)?.length ?? 0) > 0;
-  const rows = order.data.alternatives(p.category, machine && hasFitment ? machine.model : null, 60).filter((a) => a.sku !== p.sku);
+  const rows = order.data.alternatives(p.category, machine && hasFitment ? machine.model : null, 60, p.sku).filter((a) => a.sku !== p.sku);
   if (rows.length === 0) return [];
   const skus = rows.map((r) => r.sku);
   const products = order.data.products(skus);
