@@ -88,6 +88,13 @@ describe("order-level checks", () => {
     expect(issuesOf(validate({ shipToId: "ST-N", lines: [line("SEAL-100", 5)] }, "C-PLAT"), "shipto.unknown")).toHaveLength(1);
   });
 
+  it("blocks more than 500 lines, still checking the first 500", () => {
+    const lines = Array.from({ length: 501 }, (_, i) => line("SEAL-100", 1, { lineId: `L${i}` }));
+    const r = validate({ lines });
+    expect(issuesOf(r, "order.too_many_lines")[0]).toMatchObject({ severity: "block", details: { lines: 501 } });
+    expect(r.lines).toHaveLength(500);
+  });
+
   it("blocks duplicate line ids and unknown customers", () => {
     expect(issuesOf(validate({ lines: [line("SEAL-100", 5), line("SEAL-200", 1)] }), "order.duplicate_line_id")[0]).toMatchObject({ severity: "block", lineId: "1" });
     expect(issuesOf(validate({ lines: [line("SEAL-100", 5)] }, "C-NOBODY"), "customer.unknown")).toHaveLength(1);
