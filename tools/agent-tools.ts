@@ -463,8 +463,6 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
   ] as StructuredToolInterface[];
 }
 
-export const DRAFT_TOOL_NAMES = ["add_line", "update_line", "remove_line", "set_options", "set_machine", "set_order_details", "clear_draft"] as const;
-
 /**
  * Run one tool call and always come back with a ToolMessage or a Command: unknown tools, arguments that fail the
  * schema and identity arguments become readable error results the model can act on.
