@@ -96,18 +96,18 @@ export function prepareStatements(sqlite: Database.Database) {
        GROUP BY p.sku ORDER BY free DESC, p.sku LIMIT ?`,
     ),
     // Same-category products near the original SKU (neighbours in SKU order are usually the same family; each
-    // direction scans at most 400 SKUs), plus the category's first products as a fallback.
+    // direction scans at most 80 SKUs), plus the category's first products as a fallback.
     altCategory: q(
       `SELECT p.sku, p.name, p.category, p.lifecycle,
          COALESCE((SELECT SUM(MAX(s.on_hand - s.reserved, 0)) FROM stock s WHERE s.sku = p.sku), 0) AS free
        FROM (
-         SELECT sku, name, category, lifecycle FROM (SELECT * FROM products WHERE sku >= @near ORDER BY sku LIMIT 400)
+         SELECT sku, name, category, lifecycle FROM (SELECT sku, name, category, lifecycle FROM products WHERE sku >= @near ORDER BY sku LIMIT 80)
            WHERE category = @category AND lifecycle = 'active'
          UNION
-         SELECT sku, name, category, lifecycle FROM (SELECT * FROM products WHERE sku < @near ORDER BY sku DESC LIMIT 400)
+         SELECT sku, name, category, lifecycle FROM (SELECT sku, name, category, lifecycle FROM products WHERE sku < @near ORDER BY sku DESC LIMIT 80)
            WHERE category = @category AND lifecycle = 'active'
          UNION
-         SELECT sku, name, category, lifecycle FROM (SELECT * FROM products WHERE category = @category AND lifecycle = 'active' LIMIT 40)
+         SELECT * FROM (SELECT sku, name, category, lifecycle FROM products WHERE category = @category AND lifecycle = 'active' LIMIT 40)
        ) p
        ORDER BY free DESC, p.sku LIMIT @limit`,
     ),
