@@ -205,7 +205,11 @@ export function findMachines(tokens: Token[], machines: MachineView[]): MachineM
     if (score > 0) out.push({ machine: m, score, tokens: used });
   }
   const best = Math.max(0, ...out.map((o) => o.score));
-  return out.filter((o) => o.score === best).sort((a, b) => (a.machine.machineId < b.machine.machineId ? -1 : 1));
+  const top = out.filter((o) => o.score === best).sort((a, b) => (a.machine.machineId < b.machine.machineId ? -1 : 1));
+  // A lone label word ("pump") names a machine only when it is the buyer's only such machine, and the word stays
+  // available to the product search either way ("configure a pump" is about a product).
+  if (best === 1) return top.length === 1 ? [{ ...top[0]!, tokens: [] }] : [];
+  return top;
 }
 
 /**
@@ -261,6 +265,19 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
         // not to be a quantity; "DN32" itself is matched through the label form.
         if (bare && !(bare && v === f && (f.length >= 3 || [...groupWords].some((w) => compact.includes(` ${w} `))))) continue;
         if (joined.includes(` ${f} `) || compact.includes(` ${f} `) || compact.includes(` ${f.replace(" ", "")} `)) hit = Math.max(hit, f.length);
+      }
+      // "4 kW" for "4.0 kW": the same number with the same unit.
+      if (!hit) {
+        const m = /^(\d+(?:\.\d+)?)\s*([a-z°%]+)/i.exec(o.label.toLowerCase().replace(",", "."));
+        if (m) {
+          const [, num, unit] = m;
+          for (let i = 0; i < tokens.length; i++) {
+            const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
+            const n = joinedUnit ? joinedUnit[1] : tokens[i];
+            const u = joinedUnit ? joinedUnit[2] : tokens[i + 1];
+            if (n && /^\d+(\.\d+)?$/.test(n) && Number(n) === Number(num) && u === unit) hit = num!.length + unit!.length;
+          }
+        }
       }
       // "DN32" for value "32" in a group whose label or code says DN.
       if (!hit && /^\d+([.,]\d+)?$/.test(v)) {

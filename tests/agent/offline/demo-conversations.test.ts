@@ -94,6 +94,21 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(order!.lines[0]!.components).toEqual(expect.arrayContaining([{ group: "power", values: ["2.2"] }, { group: "atex", values: ["no"] }]));
   });
 
+  it("configures a pump in plain English without a SKU and places it", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    const list = await chat.say("I'd like to configure a pump");
+    expect(list.text).toMatch(/1\) PU-NCP-CFG/);
+    const picked = await chat.say("the NCP one");
+    expect(picked.text).toMatch(/please choose/);
+    const done = await chat.say("400 V, 4 kW, DN40 flange and FKM seal, no ATEX");
+    expect(done.thread.draft.lines[0]!.options).toEqual({ voltage: ["400"], power: ["4.0"], flangeDN: ["40"], sealMaterial: ["FKM"], atex: ["no"] });
+    expect(done.thread.report?.clean).toBe(true);
+    await chat.say("place the order");
+    await chat.confirm();
+    expect(outbox(w, chat.threadId)[0]!.lines[0]!.sku).toBe("PU-NCP-CFG");
+  });
+
   it("understands misspelt and partial SKUs and product words with typos", async () => {
     const w = demoWorld();
     const typo = await new Chat(w, C1001).say("3 pcs SE-MS28-CC-EPMD for pump 2");

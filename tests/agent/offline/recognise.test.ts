@@ -43,8 +43,9 @@ describe("machines of the buyer", () => {
     expect(find("seal for the wort pump")).toEqual(["M-1001-03"]);
     expect(find("for the glycol pump")).toEqual(["M-1001-04"]);
   });
-  it("finds nothing when no machine is named", () => {
+  it("finds nothing when no machine is named, and a bare 'pump' shared by several machines names none", () => {
     expect(find("two seals please")).toEqual([]);
+    expect(find("I'd like to configure a pump")).toEqual([]);
   });
 });
 
@@ -55,6 +56,7 @@ describe("configuration options from the catalog's configuration models", () => 
     ["with FKM seal", { sealMaterial: ["FKM"] }],
     ["DN32", { flangeDN: ["32"] }],
     ["2,2 kW", { power: ["2.2"] }],
+    ["4 kW", { power: ["4.0"] }],
     ["ATEX nein", { atex: ["no"] }],
     ["with ATEX please", { atex: ["yes"] }],
   ])("%s", (text, expected) => expect(findOptions(text, model)).toMatchObject(expected));
