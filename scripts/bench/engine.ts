@@ -90,18 +90,27 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
-/** Wall-clock µs per call, sorted; `cpuMeanUs` is this process's CPU time per call (unaffected by other processes' scheduling). */
-export function measure(fn: () => void, iterations: number): number[] & { cpuMeanUs?: number } {
-  const out: number[] & { cpuMeanUs?: number } = [];
+/**
+ * Wall-clock µs per call, sorted; `cpuMeanUs` / `cpuP99Us` are this process's CPU time per call, which other
+ * processes on the shared machine cannot inflate by preempting us (they still compete for caches).
+ */
+export function measure(fn: () => void, iterations: number): number[] & { cpuMeanUs?: number; cpuP99Us?: number } {
+  const out: number[] & { cpuMeanUs?: number; cpuP99Us?: number } = [];
+  const cpuTimes: number[] = [];
   const cpu = process.cpuUsage();
   for (let i = 0; i < iterations; i++) {
+    const c = process.cpuUsage();
     const t = process.hrtime.bigint();
     fn();
     out.push(Number(process.hrtime.bigint() - t) / 1e3);
+    const d = process.cpuUsage(c);
+    cpuTimes.push(d.user + d.system);
   }
   const used = process.cpuUsage(cpu);
   out.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
   out.cpuMeanUs = (used.user + used.system) / iterations;
+  out.cpuP99Us = quantile(cpuTimes, 0.99);
   return out;
 }
 
@@ -143,6 +152,7 @@ export function runEngineBench(dbPath: string, log: (m: string) => void = () => 
   const result = {
     lineCpuMeanUs: line.cpuMeanUs ?? NaN,
     orderCpuMeanMs: (order.cpuMeanUs ?? NaN) / 1000,
+    orderCpuP99Ms: (order.cpuP99Us ?? NaN) / 1000,
     floorCpuMeanMs: (floorTimes.cpuMeanUs ?? NaN) / 1000,
     lineFloorP50us: quantile(lineFloor, 0.5),
     lineP50us: quantile(line, 0.5),
@@ -164,7 +174,7 @@ export const engineSuite: BenchSuite = {
     const r = runEngineBench(dbPath, ctx.log);
     const figures: Figure[] = [
       { id: "engine.line.p50_us", value: round(r.lineP50us), unit: "µs", target: "<= 50", note: `p99 ${round(r.lineP99us)} µs, CPU mean ${round(r.lineCpuMeanUs)} µs, 4000 one-line drafts; raw reads p50 ${round(r.lineFloorP50us)} µs` },
-      { id: "engine.order50.p99_ms", value: round(r.orderP99ms, 3), unit: "ms", target: "<= 2", note: `p50 ${round(r.orderP50ms, 3)} ms, CPU mean ${round(r.orderCpuMeanMs, 3)} ms, 800 runs of 50-line drafts` },
+      { id: "engine.order50.p99_ms", value: round(r.orderP99ms, 3), unit: "ms", target: "<= 2", note: `p50 ${round(r.orderP50ms, 3)} ms; CPU time per call mean ${round(r.orderCpuMeanMs, 3)} ms, p99 ${round(r.orderCpuP99Ms, 3)} ms; 800 runs of 50-line drafts` },
       {
         id: "engine.order50.floor_ratio",
         value: round(r.orderP50ms / r.floorP50ms, 2),
