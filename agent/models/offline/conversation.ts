@@ -26,7 +26,7 @@ export interface DraftView {
 
 /** What the model is waiting for, stored on its reply (additional_kwargs.offline) so the next call can read it. */
 export type Pending =
-  | { kind: "choose_product"; skus: string[]; action: Action; quantity?: number; unit?: string; machineId?: string; options?: Record<string, string[]> }
+  | { kind: "choose_product"; skus: string[]; action: Action; quantity?: number; unit?: string; machineId?: string; options?: Record<string, string[]>; query?: string }
   | { kind: "choose_machine"; sku: string; action: Action; quantity?: number; unit?: string; options?: Record<string, string[]>; machineIds: string[] }
   | { kind: "fixes"; lineId: string; fixes: Fix[] }
   | { kind: "options"; lineId: string; sku: string; groups: string[] }

@@ -400,7 +400,9 @@ function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): Machin
 
 function find(ctx: Ctx, a: Analysis, memo: (p?: Pending, f?: string) => Memo, next: Action): Step {
   const { conv, lang } = ctx;
-  const query = a.guess?.query ?? "*";
+  const last = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
+  // "What about for pump 4?": the same search, now for that machine.
+  const query = a.guess?.query ?? (a.machine && last?.query ? last.query : "*");
   const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending, conv.draft);
   const r = conv.results.find((x) => x.name === "search_catalog");
   if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 5 } }], memo: memo() };
@@ -438,7 +440,7 @@ function find(ctx: Ctx, a: Analysis, memo: (p?: Pending, f?: string) => Memo, ne
     : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
   return {
     text: `${head}\n${list}\n${ask}`,
-    memo: memo({ kind: "choose_product", skus: hits.map((h) => h.sku), action: next === "info" && (quantity || prev?.action === "add") ? "add" : next, ...(machineId ? { machineId } : {}), ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}) }),
+    memo: memo({ kind: "choose_product", skus: hits.map((h) => h.sku), ...(query !== "*" ? { query } : {}), action: next === "info" && (quantity || prev?.action === "add") ? "add" : next, ...(machineId ? { machineId } : {}), ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}) }),
   };
 }
 
@@ -494,10 +496,13 @@ function answerPending(ctx: Ctx, pending: Pending, memo: (p?: Pending, f?: strin
       const other = !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
       const sku = mentioned ?? other ?? pick(pending.skus);
       if (!sku) return undefined;
-      const act: Action = a.quantity || cues.has("add") ? "add" : pending.action;
-      return action(ctx, act, sku, a, memo, {
+      // A bare "2" picked the second entry; it is not also a quantity.
+      const digitPick = choice !== undefined && !mentioned && !other && a.quantity?.value === choice && ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
+      const qty = digitPick ? undefined : a.quantity;
+      const act: Action = qty || cues.has("add") ? "add" : pending.action;
+      return action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
         ...(pending.machineId ? { machineId: pending.machineId } : {}),
-        ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : pending.quantity ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) } : {}),
+        ...(qty ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) } : pending.quantity ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) } : {}),
         ...(pending.options ? { options: pending.options } : {}),
       });
     }
