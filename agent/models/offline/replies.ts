@@ -99,6 +99,9 @@ export function fixText(f: Fix, lang: Lang, machines: MachineView[] = []): strin
       return say(lang, `ship to ${f.shipToId}`, `an ${f.shipToId} liefern`);
     case "accept_split":
       return say(lang, "accept the split delivery", "Teillieferung akzeptieren");
+    default:
+      // A fix kind this model does not know yet: name it rather than print nothing.
+      return String((f as { kind?: unknown }).kind ?? "?");
   }
 }
 
