@@ -303,9 +303,6 @@ function yesNoValues(values: string[]): { yes: string; no: string } | undefined 
   return yes && no ? { yes, no } : undefined;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 export interface ProductGuess {
   /** Best candidates, best first. */

@@ -1,0 +1,185 @@
+/**
+ * Actions on products: add (asking for the machine when a part depends on it), price, stock, compatibility, details;
+ * listing candidates (checked against the machine); several products at once; "same as last time".
+ */
+import type { Action } from "./conversation.ts";
+import { numbered, qty, say, scheduleText, fixText, expandFixes, machineName, money, type IssueFacts, type LineFacts } from "./replies.ts";
+import { analyse, contextMachine, dependsOnMachine, fittingMachines, optionsFor, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
+import { errorText, productText, sourceText } from "./phrasing.ts";
+
+export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: MemoFn, extra: { machineId?: string; quantity?: number; unit?: string; options?: Record<string, string[]> } = {}): Step {
+  const { conv, lang, k } = ctx;
+  const product = k.reader.products([sku]).get(sku);
+  const machineId = extra.machineId ?? a.machine?.machineId ?? conv.draft.machineId;
+  const quantity = extra.quantity ?? a.quantity?.value;
+  const unit = extra.unit ?? a.quantity?.unit;
+  const options = { ...(optionsFor(ctx, sku) ?? {}), ...(extra.options ?? {}) };
+  const done = (name: string) => conv.results.find((r) => r.name === name && r.args.sku === sku);
+
+  const needsMachine = (kind === "add" || kind === "compat") && dependsOnMachine(ctx, sku);
+  if (needsMachine && !machineId) {
+    const machines = conv.machines ?? [];
+    const fitting = fittingMachines(ctx, sku, machines);
+    const choices = a.machineCandidates.length > 1 ? a.machineCandidates : fitting.length ? fitting : machines;
+    if (choices.length === 1 && kind === "add") return action(ctx, kind, sku, a, memo, { ...extra, machineId: choices[0]!.machineId });
+    if (choices.length > 0) {
+      const list = numbered(choices.map((m) => `${m.label}${m.site ? `, ${m.site}` : ""} — ${m.modelName} (${say(lang, "serial", "Serien-Nr.")} ${m.serial})`));
+      return {
+        text: say(lang, `${sku} depends on the machine. Which machine is it for?\n${list}`, `${sku} hängt von der Maschine ab. Für welche Maschine ist es?\n${list}`),
+        memo: memo({ kind: "choose_machine", sku, action: kind, ...(quantity ? { quantity } : {}), ...(unit ? { unit } : {}), ...(Object.keys(options).length ? { options } : {}), machineIds: choices.map((m) => m.machineId) }, sku),
+      };
+    }
+  }
+
+  switch (kind) {
+    case "add": {
+      const q = quantity ?? product?.moq ?? 1;
+      // The same product for the same machine is already a line: change its quantity ("3 more" adds to it).
+      const existing = conv.draft.lines.find((l) => l.sku === sku && (l.machineId ?? conv.draft.machineId) === machineId && !Object.keys(options).length);
+      if (existing && quantity) {
+        const more = /\b(more|another|additional|extra|weitere|zusätzlich|noch)\b/i.test(conv.text);
+        return { calls: [{ name: "update_line", args: { lineId: existing.lineId, quantity: more ? existing.quantity + quantity : quantity, ...(unit ? { unit } : {}) } }], memo: memo(undefined, sku) };
+      }
+      return {
+        calls: [{ name: "add_line", args: { sku, quantity: q, ...(unit ? { unit } : {}), ...(Object.keys(options).length ? { options } : {}), ...(machineId ? { machineId } : {}) } }],
+        memo: memo(undefined, sku),
+      };
+    }
+    case "price": {
+      const r = done("get_price");
+      if (!r) return { calls: [{ name: "get_price", args: { sku, quantity: quantity ?? product?.moq ?? 1 } }], memo: memo(undefined, sku) };
+      if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
+      const d = r.data as LineFacts & { currency?: string };
+      const text = say(
+        lang,
+        `Your price for ${qty(d.quantity, d.unit)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} each (${sourceText(d.priceSource, lang)}), ${money(d.amountCents, d.currency, lang)} in total. Shall I add it to your order?`,
+        `Ihr Preis für ${qty(d.quantity, d.unit)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} je Einheit (${sourceText(d.priceSource, lang)}), gesamt ${money(d.amountCents, d.currency, lang)}. Soll ich es in die Bestellung übernehmen?`,
+      );
+      return { text, memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku) };
+    }
+    case "stock": {
+      const r = done("check_stock");
+      if (!r) return { calls: [{ name: "check_stock", args: { sku, quantity: quantity ?? product?.moq ?? 1 } }], memo: memo(undefined, sku) };
+      if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
+      const d = r.data as LineFacts;
+      const when = scheduleText(d, lang);
+      const issues = (d.issues ?? []).filter((i) => i.severity === "block").map((i) => i.message);
+      const text = say(
+        lang,
+        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} Shall I add it to your order?`,
+        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} Soll ich es in die Bestellung übernehmen?`,
+      );
+      return { text, memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku) };
+    }
+    case "compat": {
+      if (!machineId) {
+        return { text: say(lang, `Which machine should I check ${sku} against?`, `Gegen welche Maschine soll ich ${sku} prüfen?`), memo: memo(undefined, sku) };
+      }
+      const r = conv.results.find((x) => x.name === "check_compatibility" && x.args.sku === sku);
+      if (!r) return { calls: [{ name: "check_compatibility", args: { sku, machineId } }], memo: memo(undefined, sku) };
+      if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
+      const m = conv.machines?.find((x) => x.machineId === machineId);
+      const issues = (r.data.issues as IssueFacts[] | undefined) ?? [];
+      if (r.data.compatible) {
+        const warn = issues.filter((i) => i.severity !== "block").map((i) => i.message);
+        return {
+          text: say(lang, `Yes — ${sku} fits ${machineName(m, machineId)}.${warn.length ? ` Note: ${warn.join(" ")}` : ""} How many do you need?`, `Ja — ${sku} passt zu ${machineName(m, machineId)}.${warn.length ? ` Hinweis: ${warn.join(" ")}` : ""} Wie viele benötigen Sie?`),
+          memo: memo({ kind: "quantity", sku, machineId }, sku),
+        };
+      }
+      const block = issues.find((i) => i.severity === "block");
+      const alts = expandFixes(block?.fixes ?? []).filter((f) => f.kind === "replace_sku");
+      const altText = alts.length ? `\n${say(lang, "Alternatives that fit:", "Passende Alternativen:")}\n${numbered(alts.map((f) => fixText(f, lang)))}` : "";
+      return {
+        text: say(lang, `No — ${sku} does not fit ${machineName(m, machineId)}: ${block?.message ?? ""}${altText}`, `Nein — ${sku} passt nicht zu ${machineName(m, machineId)}: ${block?.message ?? ""}${altText}`),
+        memo: alts.length ? memo({ kind: "choose_product", skus: alts.map((f) => (f as { sku: string }).sku), action: "add", machineId, ...(quantity ? { quantity } : {}) }, sku) : memo(undefined, sku),
+      };
+    }
+    case "info": {
+      const r = done("get_product");
+      if (!r) return { calls: [{ name: "get_product", args: { sku } }], memo: memo(undefined, sku) };
+      if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
+      return { text: productText(r.data.data as Record<string, unknown>, lang), memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku) };
+    }
+  }
+}
+
+export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
+  const { conv, lang } = ctx;
+  const last = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
+  // "What about for pump 4?": the same search, now for that machine.
+  const query = a.guess?.query ?? (a.machine && last?.query ? last.query : "*");
+  const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending, conv.draft);
+  const r = conv.results.find((x) => x.name === "search_catalog");
+  if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 5 } }], memo: memo() };
+  let hits = ((r.data.data as { sku: string; name: string; lifecycle?: string; successorSku?: string; fitsMachine?: boolean }[] | undefined) ?? []).slice(0, 5);
+  if (hits.length === 0) {
+    return { text: say(lang, `I found nothing for "${query}". Could you describe it differently or give a SKU?`, `Zu „${query}“ habe ich nichts gefunden. Können Sie es anders beschreiben oder eine Artikelnummer nennen?`), memo: memo() };
+  }
+  // For a machine, check every candidate against it (operating data, not only fitment): what fits comes first,
+  // what does not says why in a few words.
+  const verdicts = new Map<string, { ok: boolean; why?: string }>();
+  if (machineId && ctx.tools.has("check_compatibility")) {
+    const checks = conv.results.filter((x) => x.name === "check_compatibility" && x.args.machineId === machineId);
+    if (checks.length === 0) return { calls: hits.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })), memo: memo() };
+    for (const c of checks) {
+      const issues = (c.data.issues as IssueFacts[] | undefined) ?? [];
+      const block = issues.find((i) => i.severity === "block");
+      verdicts.set(String(c.args.sku), { ok: c.data.compatible === true, ...(block ? { why: block.message.split(/[.(]/)[0]!.trim() } : {}) });
+    }
+    hits = [...hits].sort((x, y) => Number(verdicts.get(y.sku)?.ok ?? false) - Number(verdicts.get(x.sku)?.ok ?? false));
+  }
+  const mark = (h: { sku: string; fitsMachine?: boolean }) => {
+    const v = verdicts.get(h.sku);
+    if (v) return v.ok ? say(lang, " ✓ fits", " ✓ passt") : ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
+    return h.fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : "";
+  };
+  const m = machineId ? conv.machines?.find((x) => x.machineId === machineId) : undefined;
+  const prev = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
+  const quantity = a.quantity ?? (prev?.quantity ? { value: prev.quantity, ...(prev.unit ? { unit: prev.unit } : {}) } : undefined);
+  const list = numbered(hits.map((h) => `${h.sku} — ${h.name}${h.lifecycle === "discontinued" ? say(lang, ` (discontinued${h.successorSku ? `, successor ${h.successorSku}` : ""})`, ` (ausgelaufen${h.successorSku ? `, Nachfolger ${h.successorSku}` : ""})`) : ""}${mark(h)}`));
+  const head = m
+    ? say(lang, `For ${machineName(m, m.machineId)} (${m.modelName}) I found:`, `Für ${machineName(m, m.machineId)} (${m.modelName}) habe ich gefunden:`)
+    : say(lang, "I found:", "Gefunden:");
+  const ask = quantity
+    ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
+    : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
+  return {
+    text: `${head}\n${list}\n${ask}`,
+    memo: memo({ kind: "choose_product", skus: hits.map((h) => h.sku), ...(query !== "*" ? { query } : {}), action: next === "info" && (quantity || prev?.action === "add") ? "add" : next, ...(machineId ? { machineId } : {}), ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}) }),
+  };
+}
+
+export function multiAdd(ctx: Ctx): Step | undefined {
+  const parts = ctx.conv.text.split(/\s*(?:,|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i).filter((p) => p.trim());
+  if (parts.length < 2) return undefined;
+  const items: { sku: string; quantity?: number; unit?: string }[] = [];
+  for (const part of parts) {
+    const a = analyse(ctx, part);
+    if (a.guess?.confident && a.quantity) items.push({ sku: a.guess.hits[0]!.sku, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) });
+  }
+  if (items.length < 2) return undefined;
+  const whole = analyse(ctx, ctx.conv.text);
+  const machineId = whole.machine?.machineId ?? ctx.conv.draft.machineId;
+  return {
+    calls: items.map((i) => ({ name: "add_line", args: { sku: i.sku, quantity: i.quantity, ...(i.unit ? { unit: i.unit } : {}), ...(machineId ? { machineId } : {}) } })),
+    memo: { lang: ctx.lang },
+  };
+}
+
+export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
+  const rows = (ctx.conv.history ?? []) as { orderId: string; orderedAt: string; sku: string; quantity: number; machineId: string | null }[];
+  let pick = rows;
+  if (a.machine) pick = pick.filter((r) => r.machineId === a.machine!.machineId);
+  if (a.guess) pick = pick.filter((r) => a.guess!.hits.some((h) => h.sku === r.sku)).slice(0, 1).concat([]);
+  if (pick.length === 0) {
+    return { text: say(ctx.lang, "I found no earlier order matching that.", "Dazu habe ich keine frühere Bestellung gefunden."), memo: memo() };
+  }
+  // The most recent order among the matches, all its matching lines.
+  const latest = [...pick].sort((x, y) => (x.orderedAt < y.orderedAt ? 1 : x.orderedAt > y.orderedAt ? -1 : 0))[0]!;
+  const lines = pick.filter((r) => r.orderId === latest.orderId);
+  return {
+    calls: lines.map((l) => ({ name: "add_line", args: { sku: l.sku, quantity: a.quantity?.value ?? l.quantity, ...(l.machineId ? { machineId: l.machineId } : {}) } })),
+    memo: memo(),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Answers to the consultant's own questions: a pick from a list, the machine, a fix, configuration values, a
+ * quantity, the confirmation. A message that is really a new request falls through to the turn's fresh reading.
+ */
+import type { Fix } from "../../../tools/types.ts";
+import type { Action, DraftView, Pending } from "./conversation.ts";
+import { type Cue } from "./language.ts";
+import { findChoice } from "./recognise.ts";
+import { say } from "./replies.ts";
+import { analyse, byWords, optionsFor, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
+import { action } from "./actions.ts";
+import { startCheckout } from "./phrasing.ts";
+
+/** "Does X fit pump 1?" while a list is open: a new question, not a pick from the list. */
+export function isQuestionAboutOther(ctx: Ctx, pending: Pending): boolean {
+  if (pending.kind === "confirm" || pending.kind === "options") return false;
+  const asks = ["compat", "price", "stock", "info"].some((c) => ctx.cues.has(c as Cue));
+  return asks && ctx.conv.text.includes("?") && pending.kind !== "quantity";
+}
+
+export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | undefined {
+  const { cues, conv } = ctx;
+  const choice = findChoice(ctx.tokens);
+  const yes = cues.has("yes") && !cues.has("no");
+  const pick = <T,>(list: T[]): T | undefined => (choice === undefined ? (yes && list.length === 1 ? list[0] : undefined) : choice === -1 ? list.at(-1) : list[choice - 1]);
+  switch (pending.kind) {
+    case "confirm":
+      if (yes || cues.has("checkout")) return startCheckout(ctx, "place", memo);
+      return undefined;
+    case "choose_product": {
+      const a = analyse(ctx);
+      // The longest SKU the text contains ("…-230-3" is not "…-230").
+      const mentioned = [...pending.skus].sort((x, y) => y.length - x.length).find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
+      const other = !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
+      const sku = mentioned ?? other ?? pick(pending.skus);
+      if (!sku) return undefined;
+      // A bare "2" picked the second entry; it is not also a quantity.
+      const digitPick = choice !== undefined && !mentioned && !other && a.quantity?.value === choice && ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
+      const qty = digitPick ? undefined : a.quantity;
+      const act: Action = qty || cues.has("add") ? "add" : pending.action;
+      return action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
+        ...(pending.machineId ? { machineId: pending.machineId } : {}),
+        ...(qty ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) } : pending.quantity ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) } : {}),
+        ...(pending.options ? { options: pending.options } : {}),
+      });
+    }
+    case "choose_machine": {
+      const a = analyse(ctx);
+      const machines = (conv.machines ?? []).filter((m) => pending.machineIds.includes(m.machineId));
+      const machine = (a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined) ?? pick(machines);
+      if (!machine) return undefined;
+      return action(ctx, pending.action, pending.sku, a, memo, {
+        machineId: machine.machineId,
+        ...(a.quantity ? { quantity: a.quantity.value } : pending.quantity ? { quantity: pending.quantity } : {}),
+        ...(pending.unit ? { unit: pending.unit } : {}),
+        ...(pending.options ? { options: pending.options } : {}),
+      });
+    }
+    case "fixes": {
+      const text = conv.text.toLowerCase();
+      const bySku = [...pending.fixes]
+        .sort((x, y) => ("sku" in y ? y.sku.length : 0) - ("sku" in x ? x.sku.length : 0))
+        .find((f) => (f.kind === "replace_sku" || f.kind === "add_line") && text.includes(f.sku.toLowerCase()));
+      const byValue = pending.fixes.find((f) => f.kind === "set_option" && f.values.some((v) => new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text)));
+      const fix = bySku ?? byValue ?? (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined);
+      if (!fix) return undefined;
+      const call = fixCall(fix, conv.draft);
+      return call ? { calls: [call], memo: memo() } : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
+    }
+    case "options": {
+      const opts = optionsFor(ctx, pending.sku, pending.groups) ?? optionsFor(ctx, pending.sku);
+      if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
+      return undefined;
+    }
+    case "quantity": {
+      const a = analyse(ctx);
+      if (a.guess?.confident && a.guess.hits[0]!.sku !== pending.sku) return undefined;
+      const extra = { ...(pending.machineId ? { machineId: pending.machineId } : {}), ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}) };
+      const question = conv.text.includes("?") || !cues.has("add");
+      if (cues.has("stock") && question) return action(ctx, "stock", pending.sku, a, memo, extra);
+      if (cues.has("price") && question) return action(ctx, "price", pending.sku, a, memo, extra);
+      if (cues.has("compat")) return action(ctx, "compat", pending.sku, a, memo, extra);
+      if (a.quantity || yes) {
+        return action(ctx, "add", pending.sku, a, memo, {
+          ...(pending.machineId ? { machineId: pending.machineId } : {}),
+          ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}),
+          ...(pending.options ? { options: pending.options } : {}),
+        });
+      }
+      return undefined;
+    }
+  }
+}
+
+function fixCall(f: Fix, draft: DraftView): ToolCallPlan | undefined {
+  switch (f.kind) {
+    case "replace_sku":
+      return { name: "update_line", args: { lineId: f.lineId, sku: f.sku } };
+    case "set_quantity":
+      return { name: "update_line", args: { lineId: f.lineId, quantity: f.quantity, ...(f.unit ? { unit: f.unit } : {}) } };
+    case "set_option":
+      return { name: "set_options", args: { lineId: f.lineId, options: { [f.group]: f.values } } };
+    case "add_line": {
+      const machineId = f.machineId ?? draft.machineId;
+      return { name: "add_line", args: { sku: f.sku, quantity: f.quantity, ...(machineId ? { machineId } : {}) } };
+    }
+    case "remove_line":
+      return { name: "remove_line", args: { lineId: f.lineId } };
+    case "set_machine":
+      return { name: "update_line", args: { lineId: f.lineId, machineId: f.machineId } };
+    case "set_requested_date":
+      return { name: "set_order_details", args: { requestedDate: f.date } };
+    case "set_ship_to":
+      return { name: "set_order_details", args: { shipToId: f.shipToId } };
+    case "accept_split":
+      return undefined;
+  }
+}

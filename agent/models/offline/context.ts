@@ -1,0 +1,172 @@
+/**
+ * What one decision of the offline consultant works with: the conversation, the catalog knowledge, the buyer's
+ * message read once (quantities, machine, product guess), and small lookups shared by the decision's parts.
+ */
+import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
+import { FILLER, stripCues, type Cue, type Lang } from "./language.ts";
+import { findLineRef, findMachines, findOptions, findQuantities, guessProduct, tokenizeText, wordsOf, type Knowledge, type ProductGuess, type Token } from "./recognise.ts";
+
+export interface ToolCallPlan {
+  name: string;
+  args: Record<string, unknown>;
+}
+
+export interface Step {
+  text?: string;
+  calls?: ToolCallPlan[];
+  memo: Memo;
+}
+
+export interface Ctx {
+  conv: Conversation;
+  k: Knowledge;
+  lang: Lang;
+  cues: Set<Cue>;
+  tokens: Token[];
+  tools: Set<string>;
+  analyses: Map<string, Analysis>;
+}
+
+export type MemoFn = (pending?: Pending, focusSku?: string) => Memo;
+
+export interface Analysis {
+  quantity?: { value: number; unit?: string };
+  machine?: MachineView;
+  machineCandidates: MachineView[];
+  guess?: ProductGuess;
+  productWords: string[];
+}
+
+export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
+  // One reading per text and decision: the same message is consulted by several branches.
+  let a = ctx.analyses.get(text);
+  if (!a) ctx.analyses.set(text, (a = readText(ctx, text)));
+  return a;
+}
+
+function readText(ctx: Ctx, text: string): Analysis {
+  const tokens = tokenizeText(stripCues(text));
+  const machines = findMachines(tokens, ctx.conv.machines ?? []);
+  const taken = new Set<number>(machines.flatMap((m) => m.tokens));
+  // A model code of the catalog names a machine type even outside the installed base.
+  const quantities = findQuantities(tokens, ctx.k, taken);
+  for (const q of quantities) for (const i of q.tokens) taken.add(i);
+  const machine = machines.length === 1 ? machines[0]!.machine : undefined;
+  const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
+  const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
+  const target = machine ?? draftMachine;
+  const guess = guessProduct(tokens, taken, ctx.k, target ? { model: target.model, serial: target.serial } : undefined);
+  const productWords = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower).filter((w) => w.length > 2 && !/^\d/.test(w));
+  const q = quantities[0];
+  return {
+    ...(q ? { quantity: { value: q.value, ...(q.unit ? { unit: q.unit } : {}) } } : {}),
+    ...(machine ? { machine } : {}),
+    machineCandidates: machines.map((m) => m.machine),
+    ...(guess ? { guess } : {}),
+    productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w)),
+  };
+}
+
+const ctxFiller = (w: string) => /^(the|and|for|with|what|how|can|you|please|bitte|und|für|mit|was|wie|hello|hallo|thanks|danke|order|bestellung|help|hilfe|today|heute|weather|wetter)$/.test(w);
+
+/**
+ * "Take the FKM one instead": the product of the same category whose name keeps most of the line's words and
+ * carries the buyer's new ones (fitting the line's machine when it has one). Only when one candidate stands out.
+ */
+export function variantOf(ctx: Ctx, line: { sku: string; machineId?: string }): string | undefined {
+  const p = ctx.k.reader.products([line.sku]).get(line.sku);
+  if (!p) return undefined;
+  const old = new Set(wordsOf(p.name));
+  const fresh = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w) && !old.has(w) && !/^\d+$/.test(w));
+  if (fresh.length === 0) return undefined;
+  const machineId = line.machineId ?? ctx.conv.draft.machineId;
+  const m = machineId ? ctx.conv.machines?.find((x) => x.machineId === machineId) : undefined;
+  const hits = ctx.k.search.search({ query: fresh.join(" "), category: p.category, limit: 30, ...(m ? { machineModel: m.model, serial: m.serial } : {}) });
+  const scored = hits
+    .filter((h) => h.sku !== line.sku && h.lifecycle === "active")
+    .map((h) => {
+      const words = wordsOf(h.name);
+      return { sku: h.sku, n: words.filter((w) => old.has(w)).length + 10 * fresh.filter((w) => words.some((x) => x.startsWith(w))).length - words.filter((w) => !old.has(w)).length * 0.1 };
+    })
+    .sort((x, y) => y.n - x.n);
+  if (scored.length === 0) return undefined;
+  if (scored.length > 1 && scored[0]!.n - scored[1]!.n < 1) return undefined;
+  return scored[0]!.sku;
+}
+
+/** The machine the conversation was just about (a list for it, or a quantity asked for it). */
+export function contextMachine(p: Pending | undefined, draft?: DraftView): string | undefined {
+  const asked = p && (p.kind === "choose_product" || p.kind === "quantity") ? p.machineId : undefined;
+  return asked ?? draft?.lines.at(-1)?.machineId;
+}
+
+/** The draft line whose product name carries the buyer's words ("remove the o-rings"). */
+export function lineByWords(ctx: Ctx): string | undefined {
+  const lines = ctx.conv.draft.lines;
+  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !FILLER.has(w)).map((w) => w.replace(/(s|es|en|n)$/, ""));
+  if (words.length === 0) return undefined;
+  const products = ctx.k.reader.products(lines.map((l) => l.sku));
+  const scored = lines.map((l) => {
+    const name = wordsOf(`${products.get(l.sku)?.name ?? ""}`);
+    return { id: l.lineId, n: words.filter((w) => name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)))).length };
+  });
+  const best = Math.max(...scored.map((x) => x.n));
+  const top = scored.filter((x) => x.n === best);
+  return best > 0 && top.length === 1 ? top[0]!.id : undefined;
+}
+
+/** The draft line the buyer points at: "line 2", a SKU/name in the order, or the last line. */
+export function targetLine(ctx: Ctx, a: Analysis): string | undefined {
+  const lines = ctx.conv.draft.lines;
+  if (lines.length === 0) return undefined;
+  const ref = findLineRef(ctx.conv.text);
+  if (ref && lines.some((l) => l.lineId === ref)) return ref;
+  const text = ctx.conv.text.toLowerCase();
+  const bySku = [...lines].sort((x, y) => y.sku.length - x.sku.length).find((l) => text.includes(l.sku.toLowerCase()));
+  if (bySku) return bySku.lineId;
+  if (a.guess) {
+    const hit = lines.find((l) => a.guess!.hits.some((h) => h.sku === l.sku));
+    if (hit) return hit.lineId;
+  }
+  const named = lineByWords(ctx);
+  if (named) return named;
+  if (lines.length === 1 || /\b(it|that|this|them|last|letzte\w*|das|die|es)\b/i.test(text)) return lines.at(-1)!.lineId;
+  return undefined;
+}
+
+export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<string, string[]> | undefined {
+  const p = ctx.k.reader.products([sku]).get(sku);
+  const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
+  if (!model) return undefined;
+  const found = findOptions(ctx.conv.text, model, groups);
+  return Object.keys(found).length ? found : undefined;
+}
+
+/** The one candidate whose name carries the most of the buyer's words ("the EPDM one"), if one stands out. */
+export function byWords(ctx: Ctx, skus: string[]): string | undefined {
+  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
+  if (words.length === 0) return undefined;
+  const products = ctx.k.reader.products(skus);
+  const scored = skus.map((sku) => {
+    const p = products.get(sku);
+    const have = new Set(wordsOf(`${sku} ${p?.name ?? ""}`));
+    return { sku, n: words.filter((w) => have.has(w)).length };
+  });
+  const best = Math.max(...scored.map((s) => s.n));
+  const top = scored.filter((s) => s.n === best);
+  return best > 0 && top.length === 1 ? top[0]!.sku : undefined;
+}
+
+export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
+  const fit = ctx.k.reader.fitment([sku]).get(sku);
+  if (fit && fit.length > 0) return true;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.machineModel) return false;
+  return ctx.k.reader.compatRules().some((r) => r.scope === "machine" && r.category === p.category && r.severity === "block");
+}
+
+export function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {
+  const fit = ctx.k.reader.fitment([sku]).get(sku) ?? [];
+  if (fit.length === 0) return machines;
+  return machines.filter((m) => fit.some((f) => f.machineModel === m.model && (!f.serialFrom || m.serial >= f.serialFrom) && (!f.serialTo || m.serial <= f.serialTo)));
+}

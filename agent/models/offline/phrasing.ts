@@ -1,0 +1,214 @@
+/**
+ * Phrasing what the tools said: draft edits (verdict, price, dates, the first blocking issue with its fixes as
+ * choices, open configuration choices) and the checkout review (summary with totals before the confirmation).
+ * Every number, date and price is copied from a tool result.
+ */
+import type { Fix } from "../../../tools/types.ts";
+import type { DraftView, Pending, ToolResult } from "./conversation.ts";
+import { FILLER, type Lang } from "./language.ts";
+import { tokenizeText } from "./recognise.ts";
+import { expandFixes, fixText, lineSummary, machineName, money, numbered, say, type IssueFacts, type LineFacts } from "./replies.ts";
+import type { Ctx, MemoFn, Step } from "./context.ts";
+
+export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
+  const { lang, conv } = ctx;
+  const out: string[] = [];
+  let pending: Pending | undefined;
+  let focus: string | undefined;
+  for (const r of edits) {
+    if (r.error) {
+      out.push(errorText(r, lang));
+      continue;
+    }
+    const d = r.data;
+    if (d.cleared) {
+      out.push(say(lang, "Done — your order is empty now. What do you need?", "Erledigt — Ihre Bestellung ist jetzt leer. Was benötigen Sie?"));
+      continue;
+    }
+    if (d.removed) {
+      out.push(say(lang, `Removed line ${String(d.removed)}.`, `Position ${String(d.removed)} entfernt.`));
+      continue;
+    }
+    const line = d.line as LineFacts | undefined;
+    if (!line) {
+      if (r.name === "set_machine") {
+        const m = conv.machines?.find((x) => x.machineId === d.machineId);
+        out.push(say(lang, `The order is now for ${machineName(m, String(d.machineId))}.`, `Die Bestellung gilt jetzt für ${machineName(m, String(d.machineId))}.`));
+      } else if (r.name === "set_order_details") {
+        const dv = (d.draft ?? {}) as DraftView;
+        const parts = [
+          r.args.poReference !== undefined ? say(lang, `PO reference ${dv.poReference}`, `Bestellreferenz ${dv.poReference}`) : "",
+          r.args.requestedDate !== undefined ? say(lang, `requested delivery date ${dv.requestedDate}`, `Wunschtermin ${dv.requestedDate}`) : "",
+          r.args.shipToId !== undefined ? say(lang, `ship-to ${dv.shipToId}`, `Lieferadresse ${dv.shipToId}`) : "",
+        ].filter(Boolean);
+        out.push(say(lang, `Noted: ${parts.join(", ")}.`, `Notiert: ${parts.join(", ")}.`));
+        // A requested date the stock cannot meet shows up as a warning on the lines.
+        const late = ((d.lines ?? []) as LineFacts[]).flatMap((l) => l.issues ?? []);
+        for (const i of late) out.push(`ℹ ${i.message}`);
+      } else out.push(say(lang, "Updated.", "Aktualisiert."));
+      continue;
+    }
+    focus = line.sku;
+    const verb = d.added ? say(lang, "Added", "Hinzugefügt") : say(lang, "Updated", "Geändert");
+    const draftLine = (d.draft as DraftView | undefined)?.lines?.find((l) => l.lineId === line.lineId);
+    const machineId = draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId;
+    const forMachine = machineId ? say(lang, ` for ${machineName(conv.machines?.find((m) => m.machineId === machineId), machineId)}`, ` für ${machineName(conv.machines?.find((m) => m.machineId === machineId), machineId)}`) : "";
+    out.push(`${verb} ${lineSummary(line, d.currency, lang)}${forMachine}.`);
+    const issues = line.issues ?? [];
+    const missing = issues.filter((i) => i.code === "config.missing_choice" || i.code === "config.too_many_choices");
+    const block = issues.find((i) => i.severity === "block" && !missing.includes(i));
+    if (block) {
+      const fixes = expandFixes([...similarFitting(ctx, line, draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId, block), ...(block.fixes ?? [])]);
+      out.push(`⚠ ${block.message}`);
+      if (fixes.length) {
+        out.push(`${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}`);
+        pending ??= { kind: "fixes", lineId: line.lineId ?? "", fixes };
+      }
+    } else if (missing.length) {
+      const groups = groupOptionFixes(missing.flatMap((i) => i.fixes ?? []));
+      const asks = groups.map((f) => `${groupLabel(ctx, line.sku ?? "", f.group)}: ${f.values.join(" / ")}`);
+      out.push(say(lang, `To complete the configuration, please choose:\n${asks.join("\n")}`, `Für eine vollständige Konfiguration wählen Sie bitte:\n${asks.join("\n")}`));
+      pending ??= { kind: "options", lineId: line.lineId ?? "", sku: line.sku ?? "", groups: groups.map((g) => g.group) };
+    } else {
+      const warn = issues.filter((i) => i.severity !== "block");
+      for (const w of warn) out.push(`ℹ ${w.message}`);
+      const approval = issues.some((i) => i.severity === "approval");
+      if (approval) out.push(say(lang, "This needs a sales representative's approval before it can ship.", "Dafür ist eine Freigabe durch den Vertrieb nötig."));
+    }
+  }
+  const last = edits.at(-1)!.data;
+  if (!pending && last && typeof last.totals === "object" && last.totals) {
+    const t = last.totals as { netCents?: number; lines?: number };
+    const clean = last.orderClean === true;
+    out.push(
+      say(
+        lang,
+        `Order so far: ${t.lines ?? 0} line(s), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (not yet complete)"}. Anything else, or shall I place the order?`,
+        `Bestellung bisher: ${t.lines ?? 0} Position(en), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (noch nicht vollständig)"}. Noch etwas, oder soll ich bestellen?`,
+      ),
+    );
+  }
+  return { text: out.join("\n"), memo: memo(pending, focus) };
+}
+
+/**
+ * For a line that does not fit its machine: products named like it that the machine's fitment lists (e.g. the
+ * 28 mm version of a 24 mm seal), found through the search index. The engine re-checks whatever the buyer picks.
+ */
+function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined, block: IssueFacts): Fix[] {
+  if (!machineId || !block.code.startsWith("compat.") || !line.sku || !line.lineId) return [];
+  const m = ctx.conv.machines?.find((x) => x.machineId === machineId);
+  const p = ctx.k.reader.products([line.sku]).get(line.sku);
+  if (!m || !p) return [];
+  const words = tokenizeText(p.name).map((t) => t.lower).filter((w) => !/\d/.test(w) && w.length > 2 && !FILLER.has(w));
+  const hits = ctx.k.search.search({ query: words.join(" "), machineModel: m.model, serial: m.serial, category: p.category, limit: 10 });
+  const have = new Set(words);
+  return hits
+    .filter((h) => h.sku !== line.sku && h.lifecycle === "active" && h.fitsExplicitly)
+    .map((h) => ({ h, n: tokenizeText(h.name).filter((t) => have.has(t.lower)).length }))
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 2)
+    .map(({ h }) => ({ kind: "replace_sku" as const, lineId: line.lineId!, sku: h.sku, reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${h.name}, passt zu ${m.label}`) }));
+}
+
+/** Option fixes merged per group, values in the engine's order. */
+function groupOptionFixes(fixes: Fix[]): { group: string; values: string[] }[] {
+  const by = new Map<string, string[]>();
+  for (const f of fixes) {
+    if (f.kind !== "set_option") continue;
+    const list = by.get(f.group) ?? [];
+    for (const v of f.values) if (!list.includes(v)) list.push(v);
+    by.set(f.group, list);
+  }
+  return [...by].map(([group, values]) => ({ group, values }));
+}
+
+function groupLabel(ctx: Ctx, sku: string, group: string): string {
+  const p = ctx.k.reader.products([sku]).get(sku);
+  const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
+  const g = model?.groups.find((x) => x.code === group);
+  return g ? `${g.label}` : group;
+}
+
+export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn): Step {
+  if (ctx.conv.draft.lines.length === 0) {
+    return { text: say(ctx.lang, "Your order is empty — what would you like to order?", "Ihre Bestellung ist noch leer — was möchten Sie bestellen?"), memo: memo() };
+  }
+  void kind;
+  // Always review first: the buyer sees the summary with totals before the confirmation is asked.
+  return { calls: [{ name: "review_order", args: {} }], memo: memo(kind === "place" ? { kind: "confirm" } : undefined) };
+}
+
+export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
+  const { lang, conv } = ctx;
+  if (r.error) return { text: errorText(r, lang), memo: memo() };
+  const report = r.data.report as {
+    clean: boolean;
+    needsApproval: boolean;
+    currency: string;
+    totals: { netCents: number; lines: number };
+    promiseDate?: string;
+    issues: IssueFacts[];
+    data: { lines: LineFacts[] };
+  };
+  const lines = report.data?.lines ?? [];
+  const summary = lines.map((l) => `• ${lineSummary(l, report.currency, lang)}`).join("\n");
+  const total = say(lang, `Total: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, complete delivery by ${report.promiseDate}` : ""}.`, `Summe: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, vollständige Lieferung bis ${report.promiseDate}` : ""}.`);
+  const wantsPlace = ctx.cues.has("checkout") || conv.memo.pending?.kind === "confirm" || ctx.cues.has("yes");
+  if (r.name === "place_order" && report.clean) {
+    return { text: say(lang, "Please confirm the order.", "Bitte bestätigen Sie die Bestellung."), memo: memo({ kind: "confirm" }) };
+  }
+  if (report.clean) {
+    const warnings = [...report.issues, ...lines.flatMap((l) => l.issues ?? [])].filter((i) => i.severity !== "block").map((i) => `ℹ ${i.message}`);
+    const approval = report.needsApproval ? `\n${say(lang, "This order needs a sales representative's approval after you confirm.", "Diese Bestellung braucht nach Ihrer Bestätigung eine Freigabe durch den Vertrieb.")}` : "";
+    const head = say(lang, "Your order:", "Ihre Bestellung:");
+    const body = `${head}\n${summary}\n${total}${warnings.length ? `\n${warnings.join("\n")}` : ""}${approval}`;
+    if (wantsPlace && ctx.tools.has("place_order") && r.name === "review_order") {
+      return { text: `${body}\n${say(lang, "Please confirm to place it.", "Bitte bestätigen Sie, um sie aufzugeben.")}`, calls: [{ name: "place_order", args: {} }], memo: memo({ kind: "confirm" }) };
+    }
+    return { text: `${body}\n${say(lang, "Shall I place it?", "Soll ich sie aufgeben?")}`, memo: memo({ kind: "confirm" }) };
+  }
+  // Blocked: the first blocking issue in one sentence, its fixes as choices.
+  const lineBlock = lines.flatMap((l) => (l.issues ?? []).filter((i) => i.severity === "block").map((i) => ({ l, i })))[0];
+  const orderBlock = report.issues.find((i) => i.severity === "block");
+  const block = lineBlock?.i ?? orderBlock;
+  const fixes = expandFixes(block?.fixes ?? []);
+  const others = lines.flatMap((l) => (l.issues ?? []).filter((i) => i.severity === "block")).length + report.issues.filter((i) => i.severity === "block").length - 1;
+  const text = [
+    `${say(lang, "Your order:", "Ihre Bestellung:")}\n${summary}\n${total}`,
+    `⚠ ${say(lang, "It cannot be placed yet", "Sie kann noch nicht aufgegeben werden")}: ${block?.message ?? ""}${others > 0 ? say(lang, ` (and ${others} more issue(s))`, ` (und ${others} weitere(s) Problem(e))`) : ""}`,
+    fixes.length ? `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}` : "",
+  ].filter(Boolean).join("\n");
+  return { text, memo: memo(fixes.length ? { kind: "fixes", lineId: lineBlock?.l.lineId ?? "", fixes } : undefined) };
+}
+
+export function productText(p: Record<string, unknown>, lang: Lang): string {
+  const features = (p.features ?? {}) as Record<string, unknown>;
+  const feats = Object.entries(features).slice(0, 6).map(([key, v]) => `${key}: ${Array.isArray(v) ? v.join(", ") : String(v)}`).join("; ");
+  const life = p.lifecycle === "discontinued" ? say(lang, ` Discontinued${p.successorSku ? `; successor ${String(p.successorSku)}` : ""}.`, ` Ausgelaufen${p.successorSku ? `; Nachfolger ${String(p.successorSku)}` : ""}.`) : "";
+  const units = `${say(lang, "order unit", "Bestelleinheit")} ${String(p.orderUnit)}${Number(p.contentQty) > 1 ? ` (${String(p.contentQty)} ${String(p.contentUnit)})` : ""}, MOQ ${String(p.moq)}`;
+  return `${String(p.sku)} — ${String(p.name)}. ${feats ? `${feats}. ` : ""}${units}.${life} ${say(lang, "How many do you need?", "Wie viele benötigen Sie?")}`;
+}
+
+export function sourceText(source: unknown, lang: Lang): string {
+  return source === "contract" ? say(lang, "contract price", "Vertragspreis") : source === "price_list" ? say(lang, "price list", "Preisliste") : say(lang, "list price", "Listenpreis");
+}
+
+export function errorText(r: ToolResult, lang: Lang): string {
+  const d = r.data;
+  const dym = Array.isArray(d.didYouMean) && d.didYouMean.length ? say(lang, ` Did you mean ${(d.didYouMean as string[]).join(", ")}?`, ` Meinten Sie ${(d.didYouMean as string[]).join(", ")}?`) : "";
+  return say(lang, `That did not work: ${String(d.error ?? "error")}.${dym}`, `Das hat nicht geklappt: ${String(d.error ?? "Fehler")}.${dym}`);
+}
+
+export function refusal(kind: "attack_identity" | "attack_checks" | "attack_price" | "attack_injection", lang: Lang): string {
+  switch (kind) {
+    case "attack_identity":
+      return say(lang, "I can only order for your own company account — the one you are signed in with. Another customer needs to order through their own account.", "Ich kann nur für Ihr eigenes Firmenkonto bestellen — das, mit dem Sie angemeldet sind. Andere Kunden bestellen über ihr eigenes Konto.");
+    case "attack_checks":
+      return say(lang, "I can't skip or switch off any check: every order is validated (fit, stock, price, credit) before it goes out, whoever asks. Exceptions are decided by your sales representative.", "Ich kann keine Prüfung überspringen: Jede Bestellung wird vor dem Versand geprüft (Passung, Bestand, Preis, Kredit), egal wer fragt. Ausnahmen entscheidet Ihr Vertriebsansprechpartner.");
+    case "attack_price":
+      return say(lang, "I can't change prices: your price comes from your contract and price list. If you need a better price, your sales representative can look at a discount request.", "Preise kann ich nicht ändern: Ihr Preis kommt aus Ihrem Vertrag und Ihrer Preisliste. Für einen besseren Preis kann Ihr Vertriebsansprechpartner eine Rabattanfrage prüfen.");
+    case "attack_injection":
+      return say(lang, "I'll stick to helping with your order: finding parts, checking fit, stock and prices, and placing the order once you confirm it. What do you need?", "Ich bleibe bei Ihrer Bestellung: Teile finden, Passung, Bestand und Preise prüfen und nach Ihrer Bestätigung bestellen. Was benötigen Sie?");
+  }
+}
