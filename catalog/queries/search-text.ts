@@ -1,0 +1,88 @@
+/**
+ * The text side of catalog search, free of SQL: tokens, SKU-likeness, a light plural stemmer, trigrams, edit
+ * distances (whole and partial strings) and the word-position score used to rank full-text candidates.
+ */
+
+/** A light stemmer for English and German plurals; only used when the stem is itself in the catalog's vocabulary. */
+export function stemOf(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  for (const suffix of ["ies", "es", "s", "en", "n", "e"]) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return suffix === "ies" ? `${word.slice(0, -3)}y` : word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+/** Words and SKU-like tokens; keeps `-`, `/`, `.` inside tokens ("SL-FKM-32", "1/2", "2.5"). */
+export function tokenize(text: string): string[] {
+  return (text.normalize("NFKC").match(/[\p{L}\p{N}]+(?:[-/._][\p{L}\p{N}]+)*/gu) ?? []).slice(0, 24);
+}
+
+/** A token that may be (part of) a SKU: has a digit, or is joined by separators, and is at least 3 characters. */
+export function looksLikeSku(token: string): boolean {
+  return token.length >= 3 && (/\d/.test(token) || /[-/._]/.test(token)) && /[\p{L}\p{N}]{2}/u.test(token);
+}
+
+/**
+ * Where the query words occur: name 3, SKU 2, category 1 (prefix match on word boundaries). With `required`
+ * groups (rows that did not come from the full-text index) every group must occur, else the score is 0.
+ */
+export function textScore(row: { name: string; sku: string; category?: string }, terms: string[], required: string[][]): number {
+  const name = wordsOf(row.name);
+  const sku = wordsOf(row.sku);
+  const cat = row.category ? wordsOf(row.category) : [];
+  const has = (words: string[], t: string) => words.some((w) => w.startsWith(t));
+  for (const group of required) if (!group.every((t) => has(name, t) || has(sku, t) || has(cat, t))) return 0;
+  let score = 0;
+  for (const t of terms) score += (has(name, t) ? 3 : 0) + (has(sku, t) ? 2 : 0) + (has(cat, t) ? 1 : 0);
+  return score - Math.min(row.name.length, 200) / 400;
+}
+
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(WORD_SPLIT);
+}
+
+export function sortedChars(s: string): string {
+  return [...s].sort().join("");
+}
+
+export function trigrams(s: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+  return [...out];
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance, stopping early above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  return alignment(a, b, max, false);
+}
+
+/** Smallest edit distance between `needle` and any substring of `hay` (a partial SKU with a typo). */
+export function substringEditDistance(needle: string, hay: string, max = Infinity): number {
+  return alignment(needle, hay, max, true);
+}
+
+function alignment(a: string, b: string, max: number, freeEnds: boolean): number {
+  const n = a.length;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = freeEnds ? 0 : j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0]!;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return freeEnds ? Math.min(...prev) : prev[m]!;
+}
