@@ -125,7 +125,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     for (const c of checks) {
       const issues = (c.data.issues as IssueFacts[] | undefined) ?? [];
       const block = issues.find((i) => i.severity === "block");
-      verdicts.set(String(c.args.sku), { ok: c.data.compatible === true, ...(block ? { why: block.message.split(/[.(]/)[0]!.trim() } : {}) });
+      verdicts.set(String(c.args.sku), { ok: c.data.compatible === true, ...(block ? { why: block.message.split(/\.\s/)[0]!.replace(/\.$/, "").trim() } : {}) });
     }
     hits = [...hits].sort((x, y) => Number(verdicts.get(y.sku)?.ok ?? false) - Number(verdicts.get(x.sku)?.ok ?? false));
   }

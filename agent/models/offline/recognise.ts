@@ -397,7 +397,7 @@ export function findDate(text: string): string | undefined {
 
 /** "PO 4711-A", "our reference is X", "Bestellnummer 123". */
 export function findPoReference(text: string): string | undefined {
-  const m = /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|referenz)\s*(?:number|no\.?|nr\.?|is|:|#)?\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(text);
+  const m = /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|referenz)(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(text);
   if (!m) return undefined;
   const v = m[1]!;
   return /^(is|the|for|of|number)$/i.test(v) ? undefined : v;

@@ -98,9 +98,11 @@ function fresh(ctx: Ctx, memo: MemoFn): Step {
   const focus = sku ?? (a.guess ? undefined : conv.memo.focusSku ?? (draft.lines.length === 1 ? draft.lines[0]!.sku : undefined));
 
   if (cues.has("compat") && (sku ?? focus)) return action(ctx, "compat", sku ?? focus!, a, memo);
-  if (cues.has("price") && !cues.has("add") && (sku ?? focus)) return action(ctx, "price", sku ?? focus!, a, memo);
+  // A question ("is it in stock? I need 5") is answered first; the buyer adds once they know.
+  const question = conv.text.includes("?") || !cues.has("add");
+  if (cues.has("price") && question && (sku ?? focus)) return action(ctx, "price", sku ?? focus!, a, memo);
   if (cues.has("price") && !a.guess && draft.lines.length > 0) return startCheckout(ctx, "review", memo);
-  if (cues.has("stock") && (sku ?? focus) && !cues.has("add")) return action(ctx, "stock", sku ?? focus!, a, memo);
+  if (cues.has("stock") && (sku ?? focus) && question) return action(ctx, "stock", sku ?? focus!, a, memo);
   if (cues.has("info") && sku) return action(ctx, "info", sku, a, memo);
 
   if (a.guess && sku && (a.quantity || cues.has("add")) && !cues.has("find")) return action(ctx, "add", sku, a, memo);

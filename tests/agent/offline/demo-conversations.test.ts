@@ -301,6 +301,23 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(fixed.thread.report?.clean).toBe(true);
   });
 
+  it("handles German line edits, a stock question that also says how many, and a German PO reference", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    await chat.say("Ich brauche 2 SE-MS28-CC-EPDM für Pumpe 2 und 3 Kartons SE-OR-75X3-EPDM-B10");
+    const qty = await chat.say("Ändere die Menge von Position 2 auf 4");
+    expect(qty.thread.draft.lines[1]).toMatchObject({ lineId: "L2", quantity: 4 });
+    expect(qty.thread.draft.poReference).toBeUndefined();
+    const stock = await chat.say("Ist SE-MS28-SIC-FKM lieferbar? Ich brauche 5 Stück");
+    expect(stock.tools).toContain("check_stock");
+    expect(stock.text).toMatch(/Teillieferung/);
+    expect(stock.thread.draft.lines).toHaveLength(2);
+    const po = await chat.say("unsere Bestellnummer lautet NB-77");
+    expect(po.thread.draft.poReference).toBe("NB-77");
+    const gone = await chat.say("Entferne Position 1");
+    expect(gone.thread.draft.lines.map((l) => l.lineId)).toEqual(["L2"]);
+  });
+
   it("is deterministic: the same conversation gives the same replies and tool calls", async () => {
     const script = ["I need 2 seals for pump 2", "the EPDM one", "what's in my order?", "make it 4", "place the order"];
     const runs: string[] = [];
