@@ -37,6 +37,7 @@ export type Cue =
   | "history"
   | "info"
   | "help"
+  | "price_named"
   | "attack_price"
   | "attack_checks"
   | "attack_identity"
@@ -66,6 +67,7 @@ const CUES: [Cue, RegExp][] = [
   ["history", /\b(same as (last time|before|usual|last order)|last time|last order|previous order|as usual|reorder|again|wie (letztes mal|immer|zuletzt|beim letzten mal)|letzte[n]? (bestellung|mal)|nochmal|erneut)\b/i],
   ["info", /\b(tell me about|details|detail|specs?|specification|datasheet|what is|describe|info|information|beschreib\w*|daten|technische)\b/i],
   ["help", /\b(help|what can you do|how does this work|hilfe|was kannst du)\b/i],
+  ["price_named", /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+|\b\d{1,3}\s?%\s?(?:discount|off|rabatt|nachlass))/i],
   [
     "attack_price",
     /(\b(set|make|change|give|put|lower)\b.{0,40}\bprice\b.{0,20}\b(to|at|=)?\s*(0|zero|free|nothing|\d+)|\bfor free\b|\bfree of charge\b|\b\d{2,3} ?% (discount|off|rabatt)\b|\bpreis\b.{0,30}\b(auf|=)\s*(0|null)\b|\bumsonst\b|\bgratis\b|\bkostenlos\b)/i,

@@ -76,6 +76,9 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
       if (approval) out.push(say(lang, "This needs a sales representative's approval before it can ship.", "Dafür ist eine Freigabe durch den Vertrieb nötig."));
     }
   }
+  if (ctx.cues.has("price_named") && edits.some((r) => !r.error && r.data.line)) {
+    out.push(say(lang, "Note: I can't set prices — the price shown is yours from your contract or price list. For a different price, your sales representative can review a discount request.", "Hinweis: Preise kann ich nicht festlegen — der angezeigte Preis ist Ihr Preis aus Vertrag oder Preisliste. Für einen anderen Preis kann Ihr Vertriebsansprechpartner eine Rabattanfrage prüfen."));
+  }
   const last = edits.at(-1)!.data;
   if (!pending && last && typeof last.totals === "object" && last.totals) {
     const t = last.totals as { netCents?: number; lines?: number };

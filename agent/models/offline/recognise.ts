@@ -70,7 +70,7 @@ export function buildKnowledge(reader: CatalogReader, search: CatalogSearch, sql
   const unitCodes = new Map<string, string>();
   for (const [word, code] of Object.entries(UNIT_WORDS)) if (codes.has(code) || code === "PCE") unitCodes.set(word, code);
   for (const code of codes) unitCodes.set(code.toLowerCase(), code);
-  const measureUnits = new Set<string>(["v", "kv", "w", "kw", "hz", "mm", "cm", "bar", "psi", "°c", "c", "a", "rpm", "nm", "mbar", "kpa", "mpa", "inch", "zoll"]);
+  const measureUnits = new Set<string>(["v", "kv", "w", "kw", "hz", "mm", "cm", "bar", "psi", "°c", "c", "a", "rpm", "nm", "mbar", "kpa", "mpa", "inch", "zoll", "eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents", "percent", "prozent", "%"]);
   for (const r of sqlite.prepare("SELECT DISTINCT lower(unit) AS u FROM product_features WHERE unit IS NOT NULL").all() as { u: string }[]) {
     if (!unitCodes.has(r.u)) measureUnits.add(r.u);
   }
@@ -97,7 +97,9 @@ export function wordsOf(text: string): string[] {
 export function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
-  for (const m of text.normalize("NFKC").matchAll(re)) {
+  // Currency symbols become words, so "10 €" reads as an amount and not as a quantity of 10.
+  const plain = text.normalize("NFKC").replace(/€/g, " eur ").replace(/\$/g, " usd ").replace(/£/g, " gbp ");
+  for (const m of plain.matchAll(re)) {
     // "2,2 kW" is the German way to write 2.2 kW.
     const lower = m[0].toLowerCase().replace(/^(\d+),(\d+)(?=$|[a-z])/, "$1.$2");
     out.push({ text: m[0], lower, index: out.length });
