@@ -189,7 +189,7 @@ export function productText(p: Record<string, unknown>, lang: Lang): string {
   const features = (p.features ?? {}) as Record<string, unknown>;
   const feats = Object.entries(features).slice(0, 6).map(([key, v]) => `${key}: ${Array.isArray(v) ? v.join(", ") : String(v)}`).join("; ");
   const life = p.lifecycle === "discontinued" ? say(lang, ` Discontinued${p.successorSku ? `; successor ${String(p.successorSku)}` : ""}.`, ` Ausgelaufen${p.successorSku ? `; Nachfolger ${String(p.successorSku)}` : ""}.`) : "";
-  const units = `${say(lang, "order unit", "Bestelleinheit")} ${String(p.orderUnit)}${Number(p.contentQty) > 1 ? ` (${String(p.contentQty)} ${String(p.contentUnit)})` : ""}, MOQ ${String(p.moq)}`;
+  const units = `${say(lang, "Order unit", "Bestelleinheit")} ${String(p.orderUnit)}${Number(p.contentQty) > 1 ? ` (${String(p.contentQty)} ${String(p.contentUnit)})` : ""}, MOQ ${String(p.moq)}`;
   return `${String(p.sku)} — ${String(p.name)}. ${feats ? `${feats}. ` : ""}${units}.${life} ${say(lang, "How many do you need?", "Wie viele benötigen Sie?")}`;
 }
 

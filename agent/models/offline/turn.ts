@@ -103,7 +103,9 @@ function fresh(ctx: Ctx, memo: MemoFn): Step {
   if (cues.has("price") && question && (sku ?? focus)) return action(ctx, "price", sku ?? focus!, a, memo);
   if (cues.has("price") && !a.guess && draft.lines.length > 0) return startCheckout(ctx, "review", memo);
   if (cues.has("stock") && (sku ?? focus) && question) return action(ctx, "stock", sku ?? focus!, a, memo);
-  if (cues.has("info") && sku) return action(ctx, "info", sku, a, memo);
+  // A SKU on its own, or asked about ("what's the successor of X?"): its details, not a search around it.
+  const exact = a.guess?.confident && a.guess.hits[0]!.match === "sku_exact";
+  if (sku && (cues.has("info") || (exact && !cues.has("add") && !a.quantity && !cues.has("find")))) return action(ctx, "info", sku, a, memo);
 
   if (a.guess && sku && (a.quantity || cues.has("add")) && !cues.has("find")) return action(ctx, "add", sku, a, memo);
   if (a.guess) return find(ctx, a, memo, cues.has("add") || !!a.quantity ? "add" : "info");
