@@ -6,11 +6,11 @@
 import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
-import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import type { Db } from "../catalog/db.ts";
 import { createCatalogReader } from "../catalog/queries/index.ts";
 import type { CatalogReader } from "../catalog/queries/types.ts";
 import type { Draft, ValidationReport } from "../tools/types.ts";
+import { createShieldCheckpointer } from "./checkpointer.ts";
 import { buildShieldGraph } from "./graph.ts";
 import type { ApprovalInterrupt } from "./nodes/approve.ts";
 import type { ConfirmInterrupt } from "./nodes/confirm.ts";
@@ -87,7 +87,7 @@ export function messageText(m: BaseMessage): string {
  */
 export function createShieldAgent(options: ShieldAgentOptions) {
   const data = options.data ?? createCatalogReader(options.db);
-  const checkpointer = options.checkpointer ?? (options.checkpointerPath ? SqliteSaver.fromConnString(options.checkpointerPath) : new SqliteSaver(options.db.$client));
+  const checkpointer = options.checkpointer ?? createShieldCheckpointer(options.checkpointerPath ?? options.db.$client);
   const graph = buildShieldGraph({ db: options.db, model: options.model, data, ...(options.now ? { now: options.now } : {}), ...(options.systemPrompt ? { systemPrompt: options.systemPrompt } : {}) }).compile({ checkpointer });
 
   const config = (threadId: string, ctx: ShieldContext, signal?: AbortSignal) => ({

@@ -7,7 +7,6 @@
 import { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
-import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { createAgent } from "langchain";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
@@ -16,6 +15,7 @@ import { promisify } from "node:util";
 import { openDatabase } from "../../catalog/db.ts";
 import { createCatalogReader } from "../../catalog/queries/index.ts";
 import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
+import { createShieldCheckpointer } from "../../agent/checkpointer.ts";
 import { createShieldAgent } from "../../agent/runtime.ts";
 import { shieldContextSchema } from "../../agent/state.ts";
 import { createAgentTools } from "../../tools/agent-tools.ts";
@@ -76,7 +76,8 @@ export async function measureAgentTurns(options: AgentBenchOptions) {
   const bare = createAgent({
     model: new LoopModel(sku),
     tools: createAgentTools({ db, data, now }),
-    checkpointer: new SqliteSaver(db.$client),
+    // The same checkpointer (SQLite, same serializer) as the shield: the ratio compares graphs, not storage.
+    checkpointer: createShieldCheckpointer(db.$client),
     contextSchema: shieldContextSchema,
   });
 

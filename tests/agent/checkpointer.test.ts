@@ -1,0 +1,67 @@
+/** The thread checkpointer: conversations survive a round trip through SQLite intact, old threads keep loading. */
+import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
+import { JsonPlusSerializer } from "@langchain/langgraph-checkpoint";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { openDatabase } from "../../catalog/db.ts";
+import { createShieldSerde, SHIELD_SERDE_TYPE } from "../../agent/checkpointer.ts";
+import { createShieldAgent } from "../../agent/runtime.ts";
+import { calls, outboxOrders, say, scripted, world } from "./helpers.ts";
+import { BUYER, NOW } from "./world.ts";
+
+describe("shield checkpoint serializer", () => {
+  test("messages come back as the same classes with the same fields; plain state stays plain", async () => {
+    const serde = createShieldSerde();
+    const ai = new AIMessage({ id: "a1", content: "", tool_calls: [{ name: "add_line", args: { sku: "SEAL-1", quantity: 2 }, id: "call_1", type: "tool_call" }], usage_metadata: { input_tokens: 3, output_tokens: 4, total_tokens: 7 } });
+    const tool = new ToolMessage({ id: "t1", content: '{"added":"L1"}', tool_call_id: "call_1", name: "add_line", status: "error" });
+    const chunk = new AIMessageChunk({ id: "c1", content: "par" });
+    const state = { messages: [new SystemMessage("sys"), new HumanMessage({ id: "h1", content: "2 seals" }), ai, tool, chunk], draft: { lines: [{ lineId: "L1", sku: "SEAL-1", quantity: 2 }] }, order: null };
+    const [type, bytes] = await serde.dumpsTyped(state);
+    expect(type).toBe(SHIELD_SERDE_TYPE);
+    const back = (await serde.loadsTyped(type, bytes)) as typeof state;
+    expect(back.messages.map((m) => m.constructor)).toEqual([SystemMessage, HumanMessage, AIMessage, ToolMessage, AIMessageChunk]);
+    expect((back.messages[2] as AIMessage).tool_calls).toEqual(ai.tool_calls);
+    expect((back.messages[2] as AIMessage).usage_metadata).toEqual(ai.usage_metadata);
+    expect(back.messages[3]).toMatchObject({ id: "t1", tool_call_id: "call_1", name: "add_line", status: "error", content: '{"added":"L1"}' });
+    expect(back.messages[1]!.id).toBe("h1");
+    expect(back.draft).toEqual(state.draft);
+    expect(back.order).toBeNull();
+  });
+
+  test("values it does not know (dates, sets) come back exactly as LangGraph's own serializer returns them", async () => {
+    const serde = createShieldSerde();
+    const plain = new JsonPlusSerializer();
+    const value = { at: new Date("2026-01-02T03:04:05Z"), tags: new Set(["a"]), messages: [new HumanMessage("hi")] };
+    const [type, bytes] = await serde.dumpsTyped(value);
+    const back = (await serde.loadsTyped(type, bytes)) as typeof value;
+    const expected = (await plain.loadsTyped(...(await plain.dumpsTyped(value)))) as typeof value;
+    expect(back.at).toEqual(expected.at);
+    expect([...back.tags]).toEqual(["a"]);
+    expect(back.messages[0]).toBeInstanceOf(HumanMessage);
+  });
+});
+
+describe("threads across the serializer change", () => {
+  test("a thread checkpointed by the default SqliteSaver continues under the shield's checkpointer and places its order", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "shield-serde-")), "shield.db");
+    const db1 = world(path);
+    const old = createShieldAgent({ db: db1, model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 4 }], ["place_order", {}])), now: () => NOW, checkpointer: new SqliteSaver(db1.$client) });
+    const hash = (await old.send("t-old", "4 seals, order", BUYER)).thread.pending!.draftHash;
+    db1.$client.close();
+
+    const db2 = openDatabase(path);
+    const agent = createShieldAgent({ db: db2, model: scripted(say("Anything else?")), now: () => NOW });
+    const thread = await agent.getThread("t-old");
+    expect(thread.pending).toMatchObject({ type: "confirm", draftHash: hash });
+    expect(thread.messages.map((m) => m.constructor)).toContain(ToolMessage);
+    await agent.resume("t-old", { confirm: true, draftHash: hash }, BUYER);
+    expect(outboxOrders(db2).map((o) => o.header.confirmedDraftHash)).toEqual([hash]);
+    const next = await agent.send("t-old", "thanks", BUYER);
+    expect(next.replies).toContain("Anything else?");
+    const types = db2.$client.prepare("SELECT DISTINCT type FROM checkpoints WHERE thread_id = 't-old'").all() as { type: string }[];
+    expect(types.map((t) => t.type).sort()).toEqual(["json", SHIELD_SERDE_TYPE]);
+  });
+});
