@@ -99,7 +99,17 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
       const r = done("get_product");
       if (!r) return { calls: [{ name: "get_product", args: { sku } }], memo: memo(undefined, sku) };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
-      return { text: productText(r.data.data as Record<string, unknown>, lang), memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku) };
+      const data = (r.data.data ?? {}) as Record<string, unknown>;
+      const successor = data.lifecycle === "discontinued" && typeof data.successorSku === "string" ? data.successorSku : undefined;
+      if (successor) {
+        // Offer the successor instead of asking for a quantity of a part that can no longer be ordered.
+        const text = productText(data, lang).replace(/ [^.?!]*\?$/, "");
+        return {
+          text: `${text} ${say(lang, `Shall I take ${successor} instead? How many?`, `Soll ich stattdessen ${successor} nehmen? Wie viele?`)}`,
+          memo: memo({ kind: "choose_product", skus: [successor], action: "add", ...(machineId ? { machineId } : {}) }, successor),
+        };
+      }
+      return { text: productText(data, lang), memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku) };
     }
   }
 }

@@ -323,6 +323,16 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(gone.thread.draft.lines.map((l) => l.lineId)).toEqual(["L2"]);
   });
 
+  it("asked about a discontinued part, names its successor and takes it on 'yes'", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    const info = await chat.say("what's the successor of SE-MS24-CB-EPDM?");
+    expect(info.tools).toContain("get_product");
+    expect(info.text).toMatch(/Discontinued; successor SE-MS24-CC-EPDM\. Shall I take SE-MS24-CC-EPDM instead\?/);
+    const yes = await chat.say("yes, 2 for pump 1");
+    expect(yes.thread.draft.lines).toMatchObject([{ sku: "SE-MS24-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump1Gen1 }]);
+  });
+
   it("is deterministic: the same conversation gives the same replies and tool calls", async () => {
     const script = ["I need 2 seals for pump 2", "the EPDM one", "what's in my order?", "make it 4", "place the order"];
     const runs: string[] = [];
