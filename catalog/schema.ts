@@ -312,6 +312,12 @@ export const reservations = sqliteTable(
     sku: text("sku").notNull(),
     warehouse: text("warehouse").notNull(),
     quantity: real("quantity").notNull(),
+    /**
+     * What the hold is taken from: `on_hand` stock in `warehouse`, or an `inbound` delivery (`inboundId`, a
+     * stock_inbound row). An inbound hold whose row is gone (the delivery arrived) counts against on hand.
+     */
+    source: text("source", { enum: ["on_hand", "inbound"] }).notNull().default("on_hand"),
+    inboundId: integer("inbound_id"),
     orderId: text("order_id"),
     threadId: text("thread_id"),
     expiresAt: text("expires_at"),
