@@ -36,6 +36,16 @@ describe("openDatabase", () => {
     raw.prepare("insert into audit_log (actor, action, subject) values ('rep:1', 'approve', 'order:1')").run();
     expect(() => raw.prepare("update audit_log set reason = 'x'").run()).toThrow(/append-only/);
     expect(() => raw.prepare("delete from audit_log").run()).toThrow(/append-only/);
+    // REPLACE deletes the old row without firing DELETE triggers: it must be refused too.
+    const rewrite = (verb: string) => `${verb} into audit_log (id, actor, action, subject, reason) values (1, 'nobody', 'approve', 'order:1', 'rewritten')`;
+    expect(() => raw.prepare(rewrite("replace")).run()).toThrow(/append-only/);
+    expect(() => raw.prepare(rewrite("insert or replace")).run()).toThrow(/append-only/);
+    expect(() => raw.prepare(`${rewrite("insert")} on conflict(id) do update set reason = 'x'`).run()).toThrow(/append-only/);
+    expect(raw.prepare("select id, actor, action, reason from audit_log").all()).toEqual([{ id: 1, actor: "rep:1", action: "approve", reason: null }]);
+    // New entries, with or without an explicit fresh id, still go in.
+    raw.prepare("insert into audit_log (actor, action, subject) values ('rep:1', 'reject', 'order:2')").run();
+    raw.prepare("insert into audit_log (id, actor, action, subject) values (10, 'rep:1', 'reject', 'order:3')").run();
+    expect(raw.prepare("select count(*) as n from audit_log").get()).toEqual({ n: 3 });
   });
 
   it("enforces foreign keys", () => {
