@@ -46,6 +46,19 @@ export const MAX_DRAFT_LINES = 200;
 const IDENTITY_ARGS = ["customerId", "customer_id", "customer", "contactId", "contact_id", "tenant", "accountId"];
 
 const json = (value: unknown) => JSON.stringify(value);
+
+type ToolHandler = (args: never, runtime: ShieldToolRuntime) => unknown;
+/**
+ * Our tools' own functions. runToolCall has already checked the arguments against the schema, so it calls these
+ * directly: `tool.invoke` would parse them a second time and open a callback run and an async context per call.
+ * The `tool()` wrapper stays what the model is bound to and what other runners (a bare agent) invoke.
+ */
+const HANDLERS = new WeakMap<StructuredToolInterface, ToolHandler>();
+const shieldTool: typeof tool = ((func: ToolHandler, fields: Parameters<typeof tool>[1]) => {
+  const t = (tool as (f: unknown, o: unknown) => StructuredToolInterface)(func, fields);
+  HANDLERS.set(t, func);
+  return t;
+}) as never;
 const fail = (error: string, extra: Record<string, unknown> = {}) => json({ error, ...extra });
 
 function session(runtime: unknown): SessionContext | undefined {
@@ -129,7 +142,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
 
   const catalogSearch = createCatalogSearch(db);
 
-  const search_catalog = tool(
+  const search_catalog = shieldTool(
     ({ query, category, machineId, limit }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -153,7 +166,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     },
   );
 
-  const get_product = tool(
+  const get_product = shieldTool(
     ({ sku }, runtime) => {
       if (!session(runtime)) return noSession;
       const product = data.products([sku]).get(sku);
@@ -176,7 +189,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     { name: "get_product", description: "Product details: features, units, MOQ and step, lifecycle/successor, relations, configuration groups.", schema: z.object({ sku: skuArg }) },
   );
 
-  const get_installed_base = tool(
+  const get_installed_base = shieldTool(
     (_args, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -189,7 +202,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     { name: "get_installed_base", description: "The buyer's own machines (installed base) with operating data.", schema: z.object({}) },
   );
 
-  const get_order_history = tool(
+  const get_order_history = shieldTool(
     ({ sku, machineId }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -203,7 +216,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     },
   );
 
-  const check_compatibility = tool(
+  const check_compatibility = shieldTool(
     ({ sku, machineId }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -217,7 +230,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     { name: "check_compatibility", description: "Does this product fit this machine of the buyer? Verdict with reasons and compatible alternatives.", schema: z.object({ sku: skuArg, machineId: machineArg }) },
   );
 
-  const check_stock = tool(
+  const check_stock = shieldTool(
     ({ sku, quantity }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -229,7 +242,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     { name: "check_stock", description: "Availability and promise date for a quantity (split deliveries when the buyer allows them).", schema: z.object({ sku: skuArg, quantity: qtyArg }) },
   );
 
-  const get_configuration = tool(
+  const get_configuration = shieldTool(
     ({ sku, options }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -272,7 +285,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     },
   );
 
-  const get_price = tool(
+  const get_price = shieldTool(
     ({ sku, quantity }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -311,7 +324,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
   const checkMachine = (s: SessionContext, machineId: string | undefined) =>
     !machineId || machineOf(data.customer(s.customerId), machineId) ? undefined : fail("machineId is not one of this customer's machines; call get_installed_base");
 
-  const add_line = tool(
+  const add_line = shieldTool(
     ({ sku, quantity, unit, options, machineId, requestedUnitPriceCents }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -348,7 +361,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     return draftResult(runtime, { ...draft, lines: draft.lines.map((l) => (l.lineId === lineId ? next : l)) }, s.customerId, lineId, { updated: lineId });
   };
 
-  const update_line = tool(
+  const update_line = shieldTool(
     ({ lineId, sku, quantity, unit, options, machineId, requestedUnitPriceCents }, runtime) =>
       withLine(runtime, lineId, (l, s) => {
         const bad = checkMachine(s, machineId);
@@ -370,7 +383,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     },
   );
 
-  const remove_line = tool(
+  const remove_line = shieldTool(
     ({ lineId }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -381,13 +394,13 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     { name: "remove_line", description: "Remove a line from the draft.", schema: z.object({ lineId: z.string().min(1).max(40) }) },
   );
 
-  const set_options = tool(
+  const set_options = shieldTool(
     ({ lineId, options }, runtime) =>
       withLine(runtime, lineId, (l) => ({ ...l, options: { ...(l.options ?? {}), ...normaliseOptions(options) } })),
     { name: "set_options", description: "Choose configuration options on a draft line (merged into the options already chosen).", schema: z.object({ lineId: z.string().min(1).max(40), options: optionsArg }) },
   );
 
-  const set_machine = tool(
+  const set_machine = shieldTool(
     ({ machineId, lineId }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -399,7 +412,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     { name: "set_machine", description: "Set the target machine for the whole order, or for one line.", schema: z.object({ machineId: machineArg, lineId: z.string().min(1).max(40).optional() }) },
   );
 
-  const set_order_details = tool(
+  const set_order_details = shieldTool(
     ({ poReference, shipToId, requestedDate, requestedDiscountPct }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -427,7 +440,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     },
   );
 
-  const clear_draft = tool(
+  const clear_draft = shieldTool(
     (_args, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
@@ -446,12 +459,12 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
     return new Command({ update: { checkout: { kind, toolCallId: id }, messages: [new ToolMessage({ id: `checkout-${id}`, content, tool_call_id: id, name: `${kind}_order` })] } });
   };
 
-  const review_order = tool(checkout("review"), {
+  const review_order = shieldTool(checkout("review"), {
     name: "review_order",
     description: "Validate the whole draft now: every line's verdict, prices, totals, promise dates, blocking issues with fixes.",
     schema: z.object({}),
   });
-  const place_order = tool(checkout("place"), {
+  const place_order = shieldTool(checkout("place"), {
     name: "place_order",
     description: "The buyer wants to order: validates the draft and, when clean, asks the buyer to confirm this exact version. It never places an order by itself.",
     schema: z.object({}),
@@ -482,7 +495,10 @@ export async function runToolCall(tools: StructuredToolInterface[], call: ToolCa
     return errorMessage(fail(`invalid arguments for ${call.name}: ${problems}`, { expected: describeSchema(t) }));
   }
   try {
-    const out = await t.invoke({ ...call, args, id, type: "tool_call" }, { ...runtime, toolCallId: id, toolName: call.name } as never);
+    const handler = HANDLERS.get(t);
+    const out = handler
+      ? await handler((checked?.data ?? args) as never, { ...runtime, toolCallId: id, toolName: call.name })
+      : await t.invoke({ ...call, args, id, type: "tool_call" }, { ...runtime, toolCallId: id, toolName: call.name } as never);
     if (out instanceof Command) return out;
     const content = typeof out === "string" ? out : typeof out?.content === "string" ? out.content : json(out);
     const withNote = ignored.length ? annotate(content, ignored) : content;
