@@ -1,0 +1,162 @@
+/** The draft tools: add/update/remove lines, options, machine, order details, clear. Each returns the engine's verdict. */
+import { ToolMessage } from "@langchain/core/messages";
+import type { StructuredToolInterface } from "@langchain/core/tools";
+import { Command } from "@langchain/langgraph";
+import { z } from "zod";
+import { EMPTY_DRAFT, type Draft, type DraftLine } from "../types.ts";
+import { compactLine, currentDraft, DATA_NOTE, fail, json, machineArg, machineOf, MAX_DRAFT_LINES, normaliseOptions, optionsArg, qtyArg, requestedPriceArg, session, shieldTool, skuArg, type SessionContext, type ShieldToolRuntime, type ToolDeps } from "./shared.ts";
+
+export function createDraftTools({ data, validate, noSession }: ToolDeps): StructuredToolInterface[] {
+  const draftResult = (runtime: unknown, draft: Draft, customerId: string, focusLineId: string | undefined, text: Record<string, unknown>) => {
+    const report = validate(draft, customerId);
+    const line = focusLineId ? report.lines.find((l) => l.lineId === focusLineId) : undefined;
+    const content = json({
+      ...text,
+      draft: { lines: draft.lines, machineId: draft.machineId, shipToId: draft.shipToId, poReference: draft.poReference, requestedDate: draft.requestedDate },
+      ...(line ? { line: compactLine(line) } : {}),
+      orderClean: report.clean,
+      needsApproval: report.needsApproval,
+      totals: report.totals,
+      currency: report.currency,
+      note: DATA_NOTE,
+    });
+    const id = (runtime as ShieldToolRuntime).toolCallId ?? "";
+    return new Command({ update: { draft, report, messages: [new ToolMessage({ content, tool_call_id: id, name: (runtime as ShieldToolRuntime).toolName ?? "draft" })] } });
+  };
+
+  const nextLineId = (draft: Draft) => {
+    const n = draft.lines.reduce((max, l) => Math.max(max, Number(/^L(\d+)$/.exec(l.lineId)?.[1] ?? 0)), 0);
+    return `L${n + 1}`;
+  };
+
+  const checkMachine = (s: SessionContext, machineId: string | undefined) =>
+    !machineId || machineOf(data.customer(s.customerId), machineId) ? undefined : fail("machineId is not one of this customer's machines; call get_installed_base");
+
+  const add_line = shieldTool(
+    ({ sku, quantity, unit, options, machineId, requestedUnitPriceCents }, runtime) => {
+      const s = session(runtime);
+      if (!s) return noSession;
+      const bad = checkMachine(s, machineId);
+      if (bad) return bad;
+      const draft = currentDraft(runtime);
+      if (draft.lines.length >= MAX_DRAFT_LINES) return fail(`the order already has ${MAX_DRAFT_LINES} lines`);
+      const line: DraftLine = {
+        lineId: nextLineId(draft),
+        sku,
+        quantity,
+        ...(unit ? { unit } : {}),
+        ...(options ? { options: normaliseOptions(options) } : {}),
+        ...(machineId ? { machineId } : {}),
+        ...(requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents } : {}),
+      };
+      return draftResult(runtime, { ...draft, lines: [...draft.lines, line] }, s.customerId, line.lineId, { added: line.lineId });
+    },
+    {
+      name: "add_line",
+      description: "Add a line to the buyer's draft order. Returns the draft and the engine's verdict for the line.",
+      schema: z.object({ sku: skuArg, quantity: qtyArg, unit: z.string().max(10).optional(), options: optionsArg.optional(), machineId: machineArg.optional(), requestedUnitPriceCents: requestedPriceArg.optional() }),
+    },
+  );
+
+  const withLine = (runtime: unknown, lineId: string, edit: (l: DraftLine, s: SessionContext, d: Draft) => DraftLine | string) => {
+    const s = session(runtime);
+    if (!s) return noSession;
+    const draft = currentDraft(runtime);
+    const line = draft.lines.find((l) => l.lineId === lineId);
+    if (!line) return fail("no such line in the draft", { lineIds: draft.lines.map((l) => l.lineId) });
+    const next = edit(line, s, draft);
+    if (typeof next === "string") return next;
+    return draftResult(runtime, { ...draft, lines: draft.lines.map((l) => (l.lineId === lineId ? next : l)) }, s.customerId, lineId, { updated: lineId });
+  };
+
+  const update_line = shieldTool(
+    ({ lineId, sku, quantity, unit, options, machineId, requestedUnitPriceCents }, runtime) =>
+      withLine(runtime, lineId, (l, s) => {
+        const bad = checkMachine(s, machineId);
+        if (bad) return bad;
+        return {
+          ...l,
+          ...(sku !== undefined ? { sku } : {}),
+          ...(quantity !== undefined ? { quantity } : {}),
+          ...(unit !== undefined ? { unit } : {}),
+          ...(options !== undefined ? { options: normaliseOptions(options) } : {}),
+          ...(machineId !== undefined ? { machineId } : {}),
+          ...(requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents } : {}),
+        };
+      }),
+    {
+      name: "update_line",
+      description: "Change a draft line: SKU (e.g. a successor or alternative), quantity, unit, options or machine.",
+      schema: z.object({ lineId: z.string().min(1).max(40), sku: skuArg.optional(), quantity: qtyArg.optional(), unit: z.string().max(10).optional(), options: optionsArg.optional(), machineId: machineArg.optional(), requestedUnitPriceCents: requestedPriceArg.optional() }),
+    },
+  );
+
+  const remove_line = shieldTool(
+    ({ lineId }, runtime) => {
+      const s = session(runtime);
+      if (!s) return noSession;
+      const draft = currentDraft(runtime);
+      if (!draft.lines.some((l) => l.lineId === lineId)) return fail("no such line in the draft", { lineIds: draft.lines.map((l) => l.lineId) });
+      return draftResult(runtime, { ...draft, lines: draft.lines.filter((l) => l.lineId !== lineId) }, s.customerId, undefined, { removed: lineId });
+    },
+    { name: "remove_line", description: "Remove a line from the draft.", schema: z.object({ lineId: z.string().min(1).max(40) }) },
+  );
+
+  const set_options = shieldTool(
+    ({ lineId, options }, runtime) =>
+      withLine(runtime, lineId, (l) => ({ ...l, options: { ...(l.options ?? {}), ...normaliseOptions(options) } })),
+    { name: "set_options", description: "Choose configuration options on a draft line (merged into the options already chosen).", schema: z.object({ lineId: z.string().min(1).max(40), options: optionsArg }) },
+  );
+
+  const set_machine = shieldTool(
+    ({ machineId, lineId }, runtime) => {
+      const s = session(runtime);
+      if (!s) return noSession;
+      const bad = checkMachine(s, machineId);
+      if (bad) return bad;
+      if (lineId) return withLine(runtime, lineId, (l) => ({ ...l, machineId }));
+      return draftResult(runtime, { ...currentDraft(runtime), machineId }, s.customerId, undefined, { machineId });
+    },
+    { name: "set_machine", description: "Set the target machine for the whole order, or for one line.", schema: z.object({ machineId: machineArg, lineId: z.string().min(1).max(40).optional() }) },
+  );
+
+  const set_order_details = shieldTool(
+    ({ poReference, shipToId, requestedDate, requestedDiscountPct }, runtime) => {
+      const s = session(runtime);
+      if (!s) return noSession;
+      if (shipToId && !data.customer(s.customerId)?.shipTos.some((t) => t.id === shipToId)) {
+        return fail("shipToId is not one of this customer's ship-to addresses", { shipTos: data.customer(s.customerId)?.shipTos.map((t) => ({ id: t.id, label: t.label, city: t.city })) });
+      }
+      const draft: Draft = {
+        ...currentDraft(runtime),
+        ...(poReference !== undefined ? { poReference } : {}),
+        ...(shipToId !== undefined ? { shipToId } : {}),
+        ...(requestedDate !== undefined ? { requestedDate } : {}),
+        ...(requestedDiscountPct !== undefined ? { requestedDiscountPct } : {}),
+      };
+      return draftResult(runtime, draft, s.customerId, undefined, { updated: "order details" });
+    },
+    {
+      name: "set_order_details",
+      description: "Set the buyer's PO reference, ship-to address id, requested delivery date (YYYY-MM-DD), or a discount the buyer asks for (a request: a sales rep may have to approve it).",
+      schema: z.object({
+        poReference: z.string().max(80).optional(),
+        shipToId: z.string().max(120).optional(),
+        requestedDate: z.iso.date().optional(),
+        requestedDiscountPct: z.number().min(0).max(100).optional().describe("Discount the buyer asks for, in percent"),
+      }),
+    },
+  );
+
+  const clear_draft = shieldTool(
+    (_args, runtime) => {
+      const s = session(runtime);
+      if (!s) return noSession;
+      const revision = currentDraft(runtime).revision;
+      return draftResult(runtime, revision !== undefined ? { lines: [], revision } : EMPTY_DRAFT, s.customerId, undefined, { cleared: true });
+    },
+    { name: "clear_draft", description: "Start over with an empty draft.", schema: z.object({}) },
+  );
+
+  return [add_line, update_line, remove_line, set_options, set_machine, set_order_details, clear_draft] as StructuredToolInterface[];
+}

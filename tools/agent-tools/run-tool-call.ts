@@ -1,0 +1,67 @@
+/** Running one tool call for the tools node: every call ends in a ToolMessage or a Command, never an exception. */
+import { ToolMessage, type ToolCall } from "@langchain/core/messages";
+import type { StructuredToolInterface } from "@langchain/core/tools";
+import { Command } from "@langchain/langgraph";
+import { z } from "zod";
+import { fail, json, toolHandler, type ShieldToolRuntime } from "./shared.ts";
+
+/** Argument names that try to choose an identity; the session decides, so they are ignored. */
+const IDENTITY_ARGS = ["customerId", "customer_id", "customer", "contactId", "contact_id", "tenant", "accountId"];
+
+/**
+ * Run one tool call and always come back with a ToolMessage or a Command: unknown tools, arguments that fail the
+ * schema and identity arguments become readable error results the model can act on.
+ */
+export async function runToolCall(tools: StructuredToolInterface[], call: ToolCall, runtime: ShieldToolRuntime): Promise<ToolMessage | Command> {
+  const id = call.id ?? "";
+  const t = tools.find((x) => x.name === call.name);
+  const errorMessage = (content: string) => new ToolMessage({ content, tool_call_id: id, name: call.name, status: "error" });
+  if (!t) return errorMessage(fail(`unknown tool "${call.name}"`, { tools: tools.map((x) => x.name) }));
+  const args = call.args && typeof call.args === "object" && !Array.isArray(call.args) ? { ...call.args } : {};
+  const ignored = IDENTITY_ARGS.filter((k) => k in args);
+  for (const k of ignored) delete args[k];
+  const schema = t.schema as z.ZodType;
+  const checked = typeof schema?.safeParse === "function" ? schema.safeParse(args) : undefined;
+  if (checked && !checked.success) {
+    const problems = checked.error.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`).join("; ");
+    return errorMessage(fail(`invalid arguments for ${call.name}: ${problems}`, { expected: describeSchema(t) }));
+  }
+  try {
+    const handler = toolHandler(t);
+    const out = handler
+      ? await handler((checked?.data ?? args) as never, { ...runtime, toolCallId: id, toolName: call.name })
+      : await t.invoke({ ...call, args, id, type: "tool_call" }, { ...runtime, toolCallId: id, toolName: call.name } as never);
+    if (out instanceof Command) return out;
+    const content = typeof out === "string" ? out : typeof out?.content === "string" ? out.content : json(out);
+    const withNote = ignored.length ? annotate(content, ignored) : content;
+    return new ToolMessage({ content: withNote, tool_call_id: id, name: call.name, status: content.startsWith('{"error"') ? "error" : "success" });
+  } catch (e) {
+    return errorMessage(fail(`invalid arguments for ${call.name}: ${readableError(e)}`, { expected: describeSchema(t) }));
+  }
+}
+
+function annotate(content: string, ignored: string[]): string {
+  const note = `${ignored.join(", ")} ignored: the customer is the signed-in session`;
+  try {
+    const parsed = JSON.parse(content) as Record<string, unknown>;
+    return json({ ...parsed, identityNote: note });
+  } catch {
+    return json({ result: content, identityNote: note });
+  }
+}
+
+function readableError(e: unknown): string {
+  const cause = (e as { cause?: unknown })?.cause;
+  if (cause instanceof z.ZodError) return cause.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`).join("; ");
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split("\n")[0]?.slice(0, 300) ?? "invalid";
+}
+
+function describeSchema(t: StructuredToolInterface): unknown {
+  try {
+    const schema = z.toJSONSchema(t.schema as z.ZodType) as { properties?: Record<string, unknown>; required?: string[] };
+    return { properties: Object.keys(schema.properties ?? {}), required: schema.required ?? [] };
+  } catch {
+    return undefined;
+  }
+}
