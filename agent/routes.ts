@@ -4,7 +4,7 @@
  */
 import { END } from "@langchain/langgraph";
 import { AIMessage } from "@langchain/core/messages";
-import { approvalCodes } from "../tools/handoff.ts";
+import { approvalsCoverReport } from "../tools/approvals.ts";
 import type { ShieldStateType } from "./state.ts";
 
 type RouterState = Pick<ShieldStateType, "messages" | "checkout" | "report" | "draft">;
@@ -32,6 +32,8 @@ export function routeAfterValidate(state: RouterState): "confirm" | "model" {
 export function routeAfterConfirm(state: Pick<ShieldStateType, "report" | "approvals" | "confirmation">): "approve" | "handoff" {
   const report = state.report;
   if (!report?.needsApproval) return "handoff";
-  const covered = approvalCodes(report).every((code) => state.approvals.some((a) => a.decision === "approve" && a.codes.includes(code)));
-  return covered ? "handoff" : "approve";
+  // An approval is bound to the confirmed version and the amounts the rep saw: a higher total, overrun or discount
+  // (or another version) goes back to a rep.
+  const draftHash = state.confirmation?.draftHash ?? report.draftHash;
+  return approvalsCoverReport(report, draftHash, state.approvals) ? "handoff" : "approve";
 }

@@ -26,6 +26,11 @@ export const cleanOrderApprovalSchema = z.object({
   reason: z.string(),
   at: z.string().describe("ISO instant"),
   codes: z.array(z.string()).describe("Approval issue codes this decision covered"),
+  draftHash: z.string().describe("The draft version (hash) the rep approved; the approval covers no other version"),
+  totalCents: z.number().int().describe("The order total (net, cents) the rep approved; a higher total needs a new approval"),
+  issues: z
+    .array(z.object({ code: z.string(), lineId: z.string().optional(), amounts: z.record(z.string(), z.number()) }))
+    .describe("The approval issues as the rep saw them, with their amounts (overrun, discount, requested prices)"),
 });
 
 export const cleanOrderPartySchema = z.object({

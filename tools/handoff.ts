@@ -12,6 +12,7 @@ import { auditLog, customers, orderLines, orders, outbox, reservations, shipTos 
 import { createCatalogReader } from "../catalog/queries/index.ts";
 import { validateDraft } from "./engine.ts";
 import { hashDraft } from "./draft-hash.ts";
+import { approvalsCoverReport } from "./approvals.ts";
 import { CLEAN_ORDER_SCHEMA_VERSION, type CleanOrder, type CleanOrderApproval, type CleanOrderLine } from "./clean-order.ts";
 import { VERDICT_CODES, type Draft, type Issue, type ValidationReport } from "./types.ts";
 
@@ -76,7 +77,7 @@ export function handOff(db: Db, request: HandoffRequest): HandoffResult {
     const changes = request.confirmedReport ? diffReports(request.confirmedReport, report) : [];
     if (changes.length > 0) return { status: "changed", report, changes };
     const approvals = request.approvals ?? [];
-    if (report.needsApproval && !approvalsCover(report, approvals)) return { status: "needs_approval", report };
+    if (report.needsApproval && !approvalsCover(report, draftHash, approvals)) return { status: "needs_approval", report };
 
     const orderId = orderIdFor(key);
     const order = buildCleanOrder(db, { request, report, orderId, key, draftHash, now, approvals });
@@ -86,9 +87,9 @@ export function handOff(db: Db, request: HandoffRequest): HandoffResult {
   return run.immediate();
 }
 
-function approvalsCover(report: ValidationReport, approvals: CleanOrderApproval[]): boolean {
-  const codes = approvalCodes(report);
-  return approvals.some((a) => a.decision === "approve" && codes.every((c) => a.codes.includes(c)));
+/** An approval covers only the draft version it was given for, at amounts no higher than the rep saw (tools/approvals.ts). */
+function approvalsCover(report: ValidationReport, draftHash: string, approvals: CleanOrderApproval[]): boolean {
+  return approvalsCoverReport(report, draftHash, approvals);
 }
 
 /** The codes of every approval-severity issue in a report, sorted and unique. */

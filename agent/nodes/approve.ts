@@ -7,6 +7,7 @@ import { Command, END, interrupt } from "@langchain/langgraph";
 import { z } from "zod";
 import type { Db } from "../../catalog/db.ts";
 import { auditLog } from "../../catalog/schema.ts";
+import { approvalOf } from "../../tools/approvals.ts";
 import { approvalCodes } from "../../tools/handoff.ts";
 import type { ShieldRunConfig, ShieldStateType } from "../state.ts";
 import { summarizeReport, type ReportSummary } from "./confirm.ts";
@@ -52,17 +53,18 @@ export function createApproveNode(options: ApproveNodeOptions) {
 
     const at = options.now().toISOString();
     const threadId = String(config.configurable?.thread_id ?? "");
+    // The decision is bound to this version and the amounts the rep was shown (total, overrun, discount, prices).
+    const approval = approvalOf(report, draftHash, { actor: value.actor, reason: value.reason, at });
     options.db
       .insert(auditLog)
-      .values({ at, actor: value.actor, action: `approval.${value.decision}`, subject: `thread:${threadId}`, reason: value.reason, data: { draftHash, codes, customerId: payload.customerId, totalCents: report.totals.netCents } })
+      .values({ at, actor: value.actor, action: `approval.${value.decision}`, subject: `thread:${threadId}`, reason: value.reason, data: { draftHash, codes, customerId: payload.customerId, totalCents: report.totals.netCents, issues: approval.issues } })
       .run();
     if (value.decision === "reject") {
       return new Command({
-        update: { confirmation: null, messages: [shieldNotice(`A sales representative did not approve this order: ${value.reason}. Nothing was placed; your draft is kept.`, "approval-rejected")] },
+        update: { confirmation: null, approvals: [], messages: [shieldNotice(`A sales representative did not approve this order: ${value.reason}. Nothing was placed; your draft is kept.`, "approval-rejected")] },
         goto: END,
       });
     }
-    const approval = { decision: "approve" as const, actor: value.actor, reason: value.reason, at, codes };
     return new Command({ update: { approvals: [...state.approvals, approval] }, goto: "handoff" });
   };
 }

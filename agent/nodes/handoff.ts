@@ -41,6 +41,7 @@ export function createHandoffNode(options: HandoffNodeOptions) {
     const confirmation = state.confirmation;
     if (!session || !confirmation) return { messages: [shieldNotice("Nothing to place: the order was not confirmed.")] };
     const threadId = String(config.configurable?.thread_id ?? "");
+    // Any refusal clears the rep's approvals with the confirmation: a new attempt needs a new decision on what it shows.
     const result = handOff(options.db, {
       threadId,
       draft: state.draft,
@@ -74,6 +75,7 @@ export function createHandoffNode(options: HandoffNodeOptions) {
         return {
           report: result.report,
           confirmation: null,
+          approvals: [],
           refusal: { status: result.status, draftHash: confirmation.draftHash, changes: result.changes },
           messages: [shieldNotice(`${what}: ${result.changes.join("; ")}.${fixesText(result.report)}`, "handoff-refused")],
         };
@@ -82,12 +84,14 @@ export function createHandoffNode(options: HandoffNodeOptions) {
         return {
           report: result.report,
           confirmation: null,
+          approvals: [],
           refusal: { status: "needs_approval", draftHash: confirmation.draftHash, changes: [] },
           messages: [shieldNotice("This order now needs a sales representative's approval; please ask me to place it again.", "handoff-refused")],
         };
       case "stale":
         return {
           confirmation: null,
+          approvals: [],
           refusal: { status: "stale", draftHash: confirmation.draftHash, changes: [] },
           messages: [shieldNotice("The order changed after you confirmed it, so nothing was placed. Please confirm the current version.", "handoff-refused")],
         };

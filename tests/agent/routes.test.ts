@@ -34,7 +34,8 @@ describe("routers", () => {
     const confirmation = { draftHash: "h", at: "" };
     expect(routeAfterConfirm({ report: report(), approvals: [], confirmation })).toBe("handoff");
     expect(routeAfterConfirm({ report: r, approvals: [], confirmation })).toBe("approve");
-    expect(routeAfterConfirm({ report: r, approvals: [{ decision: "approve", actor: "rep", reason: "ok", at: "", codes: ["credit.overrun_approval"] }], confirmation })).toBe("approve");
-    expect(routeAfterConfirm({ report: r, approvals: [{ decision: "approve", actor: "rep", reason: "ok", at: "", codes: ["policy.order_value_approval"] }], confirmation })).toBe("handoff");
+    const approval = (code: string) => ({ decision: "approve" as const, actor: "rep", reason: "ok", at: "", codes: [code], draftHash: "h", totalCents: 0, issues: [{ code, amounts: {} }] });
+    expect(routeAfterConfirm({ report: r, approvals: [approval("credit.overrun_approval")], confirmation })).toBe("approve");
+    expect(routeAfterConfirm({ report: r, approvals: [approval("policy.order_value_approval")], confirmation })).toBe("handoff");
   });
 });
