@@ -230,11 +230,24 @@ function writeOrder(db: Db, { order, request, report, draftHash, key }: WriteInp
         schedule: line.deliverySchedule,
       })
       .run();
-    for (const d of line.deliverySchedule) {
+    // Holds follow the engine's schedule (it names the inbound delivery each part comes with), not the payload.
+    const schedule = report.lines.find((l) => l.lineId === line.lineId)?.schedule ?? [];
+    for (const d of schedule) {
       // Lead-time deliveries are ordered from the supplier: there is nothing in a warehouse to hold.
       if (d.source === "lead_time") continue;
+      // An inbound part holds that delivery's quantity, not the warehouse's stock on hand.
+      const inboundId = d.source === "inbound" ? (d.inboundId ?? null) : null;
       db.insert(reservations)
-        .values({ sku: line.sku, warehouse: d.warehouse, quantity: d.quantity, orderId, threadId: request.threadId, expiresAt: null })
+        .values({
+          sku: line.sku,
+          warehouse: d.warehouse,
+          quantity: d.quantity,
+          source: inboundId === null ? "on_hand" : "inbound",
+          inboundId,
+          orderId,
+          threadId: request.threadId,
+          expiresAt: null,
+        })
         .run();
     }
   }

@@ -80,6 +80,8 @@ export interface ScheduledDelivery {
   warehouse: string;
   /** on_hand = from stock today; inbound = arrives with a transfer/PO; lead_time = ordered from the supplier. */
   source: "on_hand" | "inbound" | "lead_time";
+  /** For `inbound`: the delivery (stock_inbound row) it comes with — the hand-off holds that row's quantity. */
+  inboundId?: number;
 }
 
 export type PriceSource = "contract" | "price_list" | "list";

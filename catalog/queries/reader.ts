@@ -273,6 +273,7 @@ function buildReader(sqlite: Database.Database): CatalogReader {
         return p;
       };
       const held: RawRow[] = [];
+      const heldInbound: RawRow[] = [];
       for (const r of st.stock.all(skus, now)) {
         const p = pos(r[1] as string);
         switch (r[0]) {
@@ -283,7 +284,17 @@ function buildReader(sqlite: Database.Database): CatalogReader {
             held.push(r);
             break;
           case 2:
-            p.inbound.push({ warehouse: r[2] as string, quantity: r[3] as number, eta: r[4] as string, reference: (r[5] as string | null) ?? null });
+            p.inbound.push({
+              id: r[6] as number,
+              warehouse: r[2] as string,
+              quantity: r[3] as number,
+              held: 0,
+              eta: r[4] as string,
+              reference: (r[5] as string | null) ?? null,
+            });
+            break;
+          case 4:
+            heldInbound.push(r);
             break;
           default:
             p.allocations.push({ warehouse: (r[2] as string | null) ?? null, protectedQty: r[3] as number, forTier: r[4] as string });
@@ -294,6 +305,10 @@ function buildReader(sqlite: Database.Database): CatalogReader {
         const w = p.warehouses.find((x) => x.warehouse === r[2]);
         if (w) w.held += r[3] as number;
         else p.warehouses.push({ warehouse: r[2] as string, onHand: 0, reserved: 0, held: r[3] as number });
+      }
+      for (const r of heldInbound) {
+        const ib = out.get(r[1] as string)?.inbound.find((x) => x.id === r[6]);
+        if (ib) ib.held += r[3] as number;
       }
       for (const p of out.values()) if (p.inbound.length > 1) p.inbound.sort((x, y) => (x.eta < y.eta ? -1 : x.eta > y.eta ? 1 : 0));
       return out;

@@ -40,14 +40,20 @@ export function prepareStatements(sqlite: Database.Database) {
     compatRules: q("SELECT * FROM compat_rules ORDER BY code"),
     media: q("SELECT material, medium, rating FROM media_compat"),
     warehouses: q("SELECT * FROM warehouses ORDER BY code"),
-    // Everything about availability in one statement (kind 0 stock, 1 active holds, 2 inbound, 3 protections).
+    // Everything about availability in one statement (kind 0 stock, 1 active holds on on-hand stock, 2 inbound,
+    // 3 protections, 4 active holds per inbound row). A hold on an inbound row that is gone (the delivery arrived
+    // and was booked into on hand) holds on-hand stock of its warehouse.
     stock: (() => {
       const sql = (match: string) => `
-        SELECT 0, sku, warehouse, on_hand, reserved, NULL FROM stock WHERE sku ${match}
-        UNION ALL SELECT 1, sku, warehouse, SUM(quantity), NULL, NULL FROM reservations
-          WHERE sku ${match} AND (expires_at IS NULL OR expires_at > @now) GROUP BY sku, warehouse
-        UNION ALL SELECT 2, sku, warehouse, quantity, eta, reference FROM stock_inbound WHERE sku ${match}
-        UNION ALL SELECT 3, sku, warehouse, protected_qty, for_tier, NULL FROM allocation_rules WHERE sku ${match}`;
+        SELECT 0, sku, warehouse, on_hand, reserved, NULL, NULL FROM stock WHERE sku ${match}
+        UNION ALL SELECT 1, r.sku, r.warehouse, SUM(r.quantity), NULL, NULL, NULL FROM reservations r
+          WHERE r.sku ${match} AND (r.expires_at IS NULL OR r.expires_at > @now)
+            AND (r.inbound_id IS NULL OR NOT EXISTS (SELECT 1 FROM stock_inbound i WHERE i.id = r.inbound_id))
+          GROUP BY r.sku, r.warehouse
+        UNION ALL SELECT 2, sku, warehouse, quantity, eta, reference, id FROM stock_inbound WHERE sku ${match}
+        UNION ALL SELECT 3, sku, warehouse, protected_qty, for_tier, NULL, NULL FROM allocation_rules WHERE sku ${match}
+        UNION ALL SELECT 4, sku, warehouse, SUM(quantity), NULL, NULL, inbound_id FROM reservations
+          WHERE sku ${match} AND inbound_id IS NOT NULL AND (expires_at IS NULL OR expires_at > @now) GROUP BY sku, inbound_id`;
       const many = sqlite.prepare(sql("IN (SELECT value FROM json_each(@skus))")).raw();
       const one = sqlite.prepare(sql("= @sku")).raw();
       return {

@@ -97,8 +97,13 @@ export interface WarehouseRecord {
 }
 
 export interface InboundRecord {
+  /** The stock_inbound row: inbound holds name it. */
+  id: number;
   warehouse: string;
+  /** The delivery's quantity, before the shield's holds on it. */
   quantity: number;
+  /** The shield's own active holds on this delivery. */
+  held: number;
   eta: string;
   reference: string | null;
 }
@@ -115,7 +120,7 @@ export interface WarehouseStock {
   onHand: number;
   /** Reserved in the ERP. */
   reserved: number;
-  /** The shield's own active (unexpired at `now`) reservations. */
+  /** The shield's own active (unexpired at `now`) reservations of on-hand stock. */
   held: number;
 }
 

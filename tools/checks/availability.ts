@@ -16,6 +16,7 @@ interface Source {
   date: string;
   free: number;
   source: ScheduledDelivery["source"];
+  inboundId?: number;
 }
 
 /** ATP now per warehouse for `tier`, before what earlier lines of this draft took. */
@@ -57,11 +58,13 @@ function sourcesFor(order: OrderState, l: LineState): { finite: Source[]; leadTi
     const key = `${p.sku}|${w}`;
     finite.push({ key, warehouse: w, date: addDays(order.today, shipDays(order, w)), free: q - used(key), source: "on_hand" });
   }
-  (pos?.inbound ?? []).forEach((ib, i) => {
-    const key = `${p.sku}|inbound#${i}`;
+  for (const ib of pos?.inbound ?? []) {
+    // The shield's holds on this delivery (earlier hand-offs) are not promised twice; on-hand holds don't touch it.
+    const key = `${p.sku}|inbound#${ib.id}`;
     const arrives = ib.eta > order.today ? ib.eta : order.today;
-    finite.push({ key, warehouse: ib.warehouse, date: addDays(arrives, shipDays(order, ib.warehouse)), free: ib.quantity - used(key), source: "inbound" });
-  });
+    const free = roundQty(ib.quantity - ib.held) - used(key);
+    finite.push({ key, warehouse: ib.warehouse, date: addDays(arrives, shipDays(order, ib.warehouse)), free, source: "inbound", inboundId: ib.id });
+  }
   finite.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : b.free - a.free));
   if (p.lifecycle !== "active") return { finite };
   const home =
@@ -81,7 +84,7 @@ export function checkAvailability(order: OrderState): void {
     let left = qty;
     const taken: ScheduledDelivery[] = [];
     const take = (s: Source, q: number) => {
-      taken.push({ quantity: roundQty(q), date: s.date, warehouse: s.warehouse, source: s.source });
+      taken.push({ quantity: roundQty(q), date: s.date, warehouse: s.warehouse, source: s.source, ...(s.inboundId !== undefined ? { inboundId: s.inboundId } : {}) });
       if (s.free !== Infinity) order.consumed.set(s.key, (order.consumed.get(s.key) ?? 0) + q);
       left = roundQty(left - q);
     };
@@ -156,7 +159,7 @@ export function checkAvailability(order: OrderState): void {
 function mergeSchedule(parts: ScheduledDelivery[]): ScheduledDelivery[] {
   const out: ScheduledDelivery[] = [];
   for (const t of parts) {
-    const same = out.find((o) => o.date === t.date && o.warehouse === t.warehouse && o.source === t.source);
+    const same = out.find((o) => o.date === t.date && o.warehouse === t.warehouse && o.source === t.source && o.inboundId === t.inboundId);
     if (same) same.quantity = roundQty(same.quantity + t.quantity);
     else out.push({ ...t });
   }

@@ -22,7 +22,7 @@ describe("availability check", () => {
     expect(before.lines[0]!.schedule).toEqual([
       { quantity: 4, date: "2026-03-03", warehouse: "WH-N", source: "on_hand" },
       { quantity: 2, date: "2026-03-06", warehouse: "WH-S", source: "on_hand" },
-      { quantity: 6, date: "2026-03-13", warehouse: "WH-N", source: "inbound" },
+      { quantity: 6, date: "2026-03-13", warehouse: "WH-N", source: "inbound", inboundId: expect.any(Number) },
     ]);
     expect(before.promiseDate).toBe("2026-03-13");
     expect(before.clean).toBe(true);
