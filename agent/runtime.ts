@@ -109,27 +109,47 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     customerId: values.session?.customerId ?? null,
   });
 
-  /** Owner and pending interrupt of recently used threads, so a turn does not read its checkpoint twice. */
-  const recent = new Map<string, { customerId: string | null; pending: boolean }>();
+  /**
+   * Owner and pending interrupt of recently used threads, so a turn does not read its checkpoint twice. Only threads
+   * with an owner are cached: ownership is immutable once set, but a thread without one yet may be started by another
+   * agent on the same database at any time, so an absent owner is always read again.
+   */
+  const recent = new Map<string, { customerId: string; pending: boolean }>();
   const remember = (view: ThreadView) => {
     recent.delete(view.threadId);
-    recent.set(view.threadId, { customerId: view.customerId, pending: view.pending !== null });
-    if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
+    if (view.customerId) {
+      recent.set(view.threadId, { customerId: view.customerId, pending: view.pending !== null });
+      if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
+    }
     return view;
   };
 
-  async function getThread(threadId: string): Promise<ThreadView> {
+  async function readThread(threadId: string): Promise<ThreadView> {
     const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
     const interrupts = snapshot.tasks.flatMap((t) => t.interrupts ?? []);
     return remember(viewOf(threadId, (snapshot.values ?? {}) as Partial<ShieldStateType>, (interrupts[0]?.value as PendingInterrupt | undefined) ?? null));
   }
 
   /** A thread belongs to the customer of its first message; reps may act on any thread. */
+  function assertAccess(owner: string | null, ctx: ShieldContext): void {
+    if (owner && owner !== ctx.customerId && ctx.channel !== "rep") throw new ThreadAccessError("this conversation belongs to another customer");
+  }
+
+  /** Read a thread as the caller `ctx` (authorised like send and resume: another customer gets ThreadAccessError). */
+  async function getThread(threadId: string, rawCtx: ShieldContext): Promise<ThreadView> {
+    const ctx = shieldContextSchema.parse(rawCtx);
+    const view = await readThread(threadId);
+    assertAccess(view.customerId, ctx);
+    return view;
+  }
+
   async function authorize(threadId: string, ctx: ShieldContext): Promise<{ customerId: string | null; pending: boolean }> {
-    const known = recent.get(threadId) ?? (await getThread(threadId), recent.get(threadId)!);
-    if (known.customerId && known.customerId !== ctx.customerId && ctx.channel !== "rep") {
-      throw new ThreadAccessError("this conversation belongs to another customer");
+    let known: { customerId: string | null; pending: boolean } | undefined = recent.get(threadId);
+    if (!known) {
+      const view = await readThread(threadId);
+      known = { customerId: view.customerId, pending: view.pending !== null };
     }
+    assertAccess(known.customerId, ctx);
     return known;
   }
 
@@ -177,7 +197,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
         }
       }
     }
-    yield { type: "done", thread: values ? remember(viewOf(threadId, values, pending)) : await getThread(threadId) };
+    yield { type: "done", thread: values ? remember(viewOf(threadId, values, pending)) : await readThread(threadId) };
   }
 
   async function collect(events: AsyncGenerator<AgentEvent>): Promise<TurnResult> {
@@ -237,7 +257,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     const thread = await authorize(threadId, ctx);
     if (!thread.pending) {
       yield { type: "message", text: "There is nothing waiting for a confirmation or approval in this conversation." };
-      yield { type: "done", thread: await getThread(threadId) };
+      yield { type: "done", thread: await readThread(threadId) };
       return;
     }
     yield* run(threadId, new Command({ resume: value }), ctx, opts, live);

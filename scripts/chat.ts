@@ -146,7 +146,7 @@ try {
       continue;
     }
     if (line === "/draft") {
-      const t = await agent.getThread(threadId);
+      const t = await agent.getThread(threadId, ctx);
       showDraft(t.draft, t.report);
       continue;
     }

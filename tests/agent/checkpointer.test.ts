@@ -54,7 +54,7 @@ describe("threads across the serializer change", () => {
 
     const db2 = openDatabase(path);
     const agent = createShieldAgent({ db: db2, model: scripted(say("Anything else?")), now: () => NOW });
-    const thread = await agent.getThread("t-old");
+    const thread = await agent.getThread("t-old", BUYER);
     expect(thread.pending).toMatchObject({ type: "confirm", draftHash: hash });
     expect(thread.messages.map((m) => m.constructor)).toContain(ToolMessage);
     await agent.resume("t-old", { confirm: true, draftHash: hash }, BUYER);

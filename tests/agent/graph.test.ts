@@ -227,7 +227,7 @@ describe("the shield graph with a scripted model", () => {
 
     const db2 = openDatabase(path);
     const agent2 = agentFor(db2, scripted(say("unused")));
-    const thread = await agent2.getThread("t-restart");
+    const thread = await agent2.getThread("t-restart", BUYER);
     expect(thread.pending).toMatchObject({ type: "confirm", draftHash: hash });
     expect(thread.draft.lines).toMatchObject([{ sku: "SEAL-1", quantity: 4 }]);
     await agent2.resume("t-restart", { confirm: true, draftHash: hash }, BUYER);
@@ -267,7 +267,7 @@ describe("the shield graph with a scripted model", () => {
     const next = await agent.send("t-move-on", "wait, I also need gaskets", BUYER);
     expect(next.replies).toEqual(["Sure, what else?"]);
     expect(next.thread.pending).toBeNull();
-    expect((await agent.getThread("t-move-on")).pending).toBeNull();
+    expect((await agent.getThread("t-move-on", BUYER)).pending).toBeNull();
     expect(outboxOrders(db)).toHaveLength(0);
   });
 
@@ -280,7 +280,7 @@ describe("the shield graph with a scripted model", () => {
     const texts = [a!, b!].map((r) => r.replies.join(" "));
     expect(texts.filter((t) => /is placed/.test(t))).toHaveLength(1);
     expect(texts.filter((t) => /nothing waiting/.test(t))).toHaveLength(1);
-    expect((await agent.getThread("t-double")).order?.orderId).toBe(outboxOrders(db)[0]!.header.orderId);
+    expect((await agent.getThread("t-double", BUYER)).order?.orderId).toBe(outboxOrders(db)[0]!.header.orderId);
   });
 
   test("a flood of tool calls in one message: the first ones run, the rest are answered with an error", async () => {

@@ -258,7 +258,7 @@ export async function runConversation(rig: ShieldRig, plan: ConversationPlan, st
       await checkNewOrders(rig, stats, threadId, customerId, confirmed, draftBefore);
     }
   }
-  const thread = await agent.getThread(threadId);
+  const thread = await agent.getThread(threadId, ctx);
   stats.refusedHandoffs += thread.messages.filter((m) => typeof m.id === "string" && m.id.includes("handoff-refused")).length;
   checkNoForeignData(rig, stats, threadId, customerId, thread.messages);
 }

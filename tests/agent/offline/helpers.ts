@@ -58,7 +58,7 @@ export class Chat {
   }
 
   async say(text: string): Promise<Turn> {
-    const before = (await this.w.agent.getThread(this.threadId)).messages.length;
+    const before = (await this.w.agent.getThread(this.threadId, this.ctx)).messages.length;
     const { replies, thread } = await this.w.agent.send(this.threadId, text, this.ctx);
     const tools = thread.messages.slice(before).flatMap((m) => (AIMessage.isInstance(m) ? (m.tool_calls ?? []).map((c) => c.name) : []));
     const turn = { said: text, replies, text: replies.join("\n"), tools, thread };
@@ -68,7 +68,7 @@ export class Chat {
 
   /** Answers the pending confirmation of the current draft (as the widget's or terminal's button would). */
   async confirm(yes = true): Promise<Turn> {
-    const t = await this.w.agent.getThread(this.threadId);
+    const t = await this.w.agent.getThread(this.threadId, this.ctx);
     if (t.pending?.type !== "confirm") throw new Error(`nothing to confirm; last replies: ${this.turns.at(-1)?.text}`);
     const { replies, thread } = await this.w.agent.resume(this.threadId, { confirm: yes, draftHash: t.pending.draftHash }, this.ctx);
     const turn = { said: yes ? "<confirm>" : "<decline>", replies, text: replies.join("\n"), tools: [], thread };
