@@ -23,6 +23,7 @@ import type {
   RelationRecord,
   SkuPrices,
   StockPosition,
+  UnbookedOrders,
   WarehouseRecord,
 } from "./types.ts";
 
@@ -34,6 +35,14 @@ type Row = Record<string, unknown>;
 type HasClient = { $client: Database.Database };
 
 const readers = new WeakMap<Database.Database, CatalogReader>();
+
+/**
+ * Order statuses after which an order is the ERP's business (booked into the open balance, or cancelled/rejected).
+ * Every other status — `handed_off` and whatever the delivery pipeline adds before the ERP books it — is still
+ * credit exposure: an unknown status counts, so a new status can never open a hole in the credit check.
+ */
+export const ERP_SETTLED_ORDER_STATUSES = ["acknowledged", "accepted", "booked", "rejected", "cancelled", "canceled", "invoiced", "closed"] as const;
+const SETTLED_JSON = JSON.stringify(ERP_SETTLED_ORDER_STATUSES);
 const MMAP_BYTES = 512 * 1024 * 1024;
 
 /** One reader per database handle (statements are prepared on first use of the handle). */
@@ -362,6 +371,11 @@ function buildReader(sqlite: Database.Database): CatalogReader {
       };
       c.customers.set(id, customer);
       return customer;
+    },
+
+    unbookedOrders(customerId): UnbookedOrders {
+      const r = st.unbookedOrders.get(customerId, SETTLED_JSON) as { n: number; cents: number };
+      return { count: r.n, totalCents: r.cents };
     },
 
     prices(customerId, priceListId, skus) {

@@ -62,6 +62,11 @@ export function prepareStatements(sqlite: Database.Database) {
       };
     })(),
     customer: q("SELECT * FROM customers WHERE id = ?"),
+    // Orders the shield handed off that the ERP has not booked into the open balance yet (see UNBOOKED in reader.ts).
+    unbookedOrders: q(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(total_cents), 0) AS cents FROM orders
+       WHERE customer_id = ? AND status NOT IN (SELECT value FROM json_each(?))`,
+    ),
     shipTos: q("SELECT id, label, city, country, region, is_default FROM ship_tos WHERE customer_id = ? ORDER BY is_default DESC, id"),
     machines: q(
       `SELECT m.id, m.model, mm.name AS model_name, mm.features, m.serial, m.label, m.site, m.operating_data, m.components

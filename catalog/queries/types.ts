@@ -172,6 +172,11 @@ export interface CustomerRecord {
   machines: MachineRecord[];
 }
 
+export interface UnbookedOrders {
+  count: number;
+  totalCents: number;
+}
+
 export interface ContractPriceRecord {
   minQty: number;
   priceCents: number;
@@ -241,6 +246,11 @@ export interface CatalogReader {
   /** Stock positions; `now` (ISO instant) decides which reservations are still active. */
   stock(skus: readonly string[], now: string): Map<string, StockPosition>;
   customer(id: string): CustomerRecord | undefined;
+  /**
+   * The customer's orders handed off by the shield but not yet booked by the ERP (so not yet in the open balance):
+   * credit exposure on top of `openBalanceCents`. Always read fresh, never cached.
+   */
+  unbookedOrders(customerId: string): UnbookedOrders;
   prices(customerId: string, priceListId: string | null, skus: readonly string[]): Map<string, SkuPrices>;
   /** The approval policy for a tier (falls back to the `default` row / any tier-less row). */
   policy(tier: string): PolicyRecord | undefined;
