@@ -4,9 +4,9 @@
  */
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, Pending } from "./conversation.ts";
-import { type Cue } from "./language.ts";
-import { findChoice } from "./recognise.ts";
-import { say } from "./replies.ts";
+import { FILLER, type Cue } from "./language.ts";
+import { findChoice, wordsOf } from "./recognise.ts";
+import { fixText, say } from "./replies.ts";
 import { analyse, byWords, optionsFor, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
 import { action } from "./actions.ts";
 import { startCheckout } from "./phrasing.ts";
@@ -62,7 +62,7 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
         .sort((x, y) => ("sku" in y ? y.sku.length : 0) - ("sku" in x ? x.sku.length : 0))
         .find((f) => (f.kind === "replace_sku" || f.kind === "add_line") && text.includes(f.sku.toLowerCase()));
       const byValue = pending.fixes.find((f) => f.kind === "set_option" && f.values.some((v) => new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text)));
-      const fix = bySku ?? byValue ?? (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined);
+      const fix = bySku ?? byValue ?? (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined) ?? fixByWords(ctx, pending.fixes);
       if (!fix) return undefined;
       const call = fixCall(fix, conv.draft);
       return call ? { calls: [call], memo: memo() } : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
@@ -90,6 +90,21 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
       return undefined;
     }
   }
+}
+
+/** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */
+function fixByWords(ctx: Ctx, fixes: Fix[]): Fix | undefined {
+  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
+  if (words.length === 0) return undefined;
+  const names = ctx.k.reader.products(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
+  const scored = fixes.map((f) => {
+    const text = `${fixText(f, ctx.lang, ctx.conv.machines)} ${"sku" in f ? (names.get(f.sku)?.name ?? "") : ""}`;
+    const have = new Set(wordsOf(text));
+    return { f, n: words.filter((w) => have.has(w) || have.has(w.replace(/s$/, ""))).length };
+  });
+  const best = Math.max(...scored.map((x) => x.n));
+  const top = scored.filter((x) => x.n === best);
+  return best > 0 && top.length === 1 ? top[0]!.f : undefined;
 }
 
 function fixCall(f: Fix, draft: DraftView): ToolCallPlan | undefined {

@@ -333,6 +333,17 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(yes.thread.draft.lines).toMatchObject([{ sku: "SE-MS24-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump1Gen1 }]);
   });
 
+  it("picks a fix by its words: 'use the successor', 'the 28 mm EPDM one'", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    await chat.say("I need 1 SE-MS24-CB-EPDM for pump 1");
+    const successor = await chat.say("use the successor");
+    expect(successor.thread.draft.lines[0]).toMatchObject({ sku: "SE-MS24-CC-EPDM", machineId: DEMO.machines.pump1Gen1 });
+    await chat.say("Add 1 SE-MS24-CC-EPDM for Pump 2");
+    const worded = await chat.say("the 28 mm EPDM one");
+    expect(worded.thread.draft.lines[1]).toMatchObject({ sku: "SE-MS28-CC-EPDM", machineId: DEMO.machines.pump2Gen2 });
+  });
+
   it("is deterministic: the same conversation gives the same replies and tool calls", async () => {
     const script = ["I need 2 seals for pump 2", "the EPDM one", "what's in my order?", "make it 4", "place the order"];
     const runs: string[] = [];
