@@ -41,11 +41,12 @@ export function approvedIssues(report: ValidationReport): ApprovedIssue[] {
 }
 
 /** The approval record of a rep's decision on `report` (the version `draftHash`), ready for state and the clean order. */
-export function approvalOf(report: ValidationReport, draftHash: string, decision: { actor: string; reason: string; at: string }): CleanOrderApproval {
+export function approvalOf(report: ValidationReport, draftHash: string, decision: { actor: string; actorName?: string; reason: string; at: string }): CleanOrderApproval {
   const issues = approvedIssues(report);
   return {
     decision: "approve",
     actor: decision.actor,
+    ...(decision.actorName ? { actorName: decision.actorName } : {}),
     reason: decision.reason,
     at: decision.at,
     codes: [...new Set(issues.map((i) => i.code))].sort(),

@@ -22,7 +22,8 @@ export const cleanOrderIssueSchema = z.object({
 
 export const cleanOrderApprovalSchema = z.object({
   decision: z.literal("approve"),
-  actor: z.string().describe("Sales rep who approved"),
+  actor: z.string().describe("The authenticated sales rep who approved (rep:<contactId> of the session)"),
+  actorName: z.string().optional().describe("A display name the rep gave with the decision; not an identity"),
   reason: z.string(),
   at: z.string().describe("ISO instant"),
   codes: z.array(z.string()).describe("Approval issue codes this decision covered"),

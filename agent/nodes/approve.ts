@@ -1,7 +1,8 @@
 /**
  * The approve node: a sales rep decides an exception the policy flagged (order value, discount, credit). The
  * decision is written to the append-only audit log with actor, time and reason before the graph moves on. Only a
- * caller on the `rep` channel can decide; anything else is asked again.
+ * caller on the `rep` channel with a contact id can decide; anything else is asked again. The actor is that
+ * authenticated rep (`rep:<contactId>` of the run context); a name in the resume payload is only a display name.
  */
 import { Command, END, interrupt } from "@langchain/langgraph";
 import { z } from "zod";
@@ -14,7 +15,12 @@ import { summarizeReport, type ReportSummary } from "./confirm.ts";
 import { shieldNotice } from "./model.ts";
 
 export const approvalResumeSchema = z.union([
-  z.object({ decision: z.enum(["approve", "reject"]), actor: z.string().trim().min(1).max(120), reason: z.string().trim().min(1).max(1000) }),
+  z.object({
+    decision: z.enum(["approve", "reject"]),
+    /** A display name only: who decided is the authenticated rep of the run context. */
+    actor: z.string().trim().min(1).max(120).optional(),
+    reason: z.string().trim().min(1).max(1000),
+  }),
   z.object({ cancel: z.literal(true) }),
 ]);
 export type ApprovalResume = z.infer<typeof approvalResumeSchema>;
@@ -48,16 +54,20 @@ export function createApproveNode(options: ApproveNodeOptions) {
     if (!parsed.success) return new Command({ goto: "approve" });
     const value = parsed.data;
     if ("cancel" in value) return new Command({ update: { confirmation: null }, goto: END });
-    // The buyer's own session can never approve its own exception.
-    if (config.context?.channel !== "rep") return new Command({ goto: "approve" });
+    // The buyer's own session can never approve its own exception, and a rep session must say which rep it is: the
+    // actor comes from the authenticated context, never from the payload.
+    const ctx = config.context;
+    if (ctx?.channel !== "rep" || !ctx.contactId) return new Command({ goto: "approve" });
+    const actor = `rep:${ctx.contactId}`;
+    const actorName = value.actor;
 
     const at = options.now().toISOString();
     const threadId = String(config.configurable?.thread_id ?? "");
     // The decision is bound to this version and the amounts the rep was shown (total, overrun, discount, prices).
-    const approval = approvalOf(report, draftHash, { actor: value.actor, reason: value.reason, at });
+    const approval = approvalOf(report, draftHash, { actor, ...(actorName ? { actorName } : {}), reason: value.reason, at });
     options.db
       .insert(auditLog)
-      .values({ at, actor: value.actor, action: `approval.${value.decision}`, subject: `thread:${threadId}`, reason: value.reason, data: { draftHash, codes, customerId: payload.customerId, totalCents: report.totals.netCents, issues: approval.issues } })
+      .values({ at, actor, action: `approval.${value.decision}`, subject: `thread:${threadId}`, reason: value.reason, data: { draftHash, codes, ...(actorName ? { actorName } : {}), customerId: payload.customerId, totalCents: report.totals.netCents, issues: approval.issues } })
       .run();
     if (value.decision === "reject") {
       return new Command({

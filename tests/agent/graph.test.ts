@@ -159,9 +159,9 @@ describe("the shield graph with a scripted model", () => {
       expect(approved.thread.order).not.toBeNull();
       const [order] = outboxOrders(db);
       expect(order!.header.customerId).toBe("C-ACME");
-      expect(order!.header.approvals).toMatchObject([{ actor: "rep:sam", reason: "key account, budget confirmed" }]);
+      expect(order!.header.approvals).toMatchObject([{ actor: "rep:REP-SAM", actorName: "rep:sam", reason: "key account, budget confirmed" }]);
       const entry = audits(db).find((a) => a.action === "approval.approve");
-      expect(entry).toMatchObject({ actor: "rep:sam", reason: "key account, budget confirmed", subject: "thread:t-appr" });
+      expect(entry).toMatchObject({ actor: "rep:REP-SAM", reason: "key account, budget confirmed", subject: "thread:t-appr" });
       expect(audits(db).some((a) => a.action === "order.handed_off")).toBe(true);
     });
 
@@ -176,7 +176,7 @@ describe("the shield graph with a scripted model", () => {
       await agent.resume("t-ask", { decision: "approve", actor: "rep:sam", reason: "match competitor" }, REP);
       const [order] = outboxOrders(db);
       expect(order!.lines[0]).toMatchObject({ unitPriceCents: 1200, requestedUnitPriceCents: 600 });
-      expect(order!.header.approvals[0]).toMatchObject({ actor: "rep:sam", codes: expect.arrayContaining(["price.requested_below"]) });
+      expect(order!.header.approvals[0]).toMatchObject({ actor: "rep:REP-SAM", codes: expect.arrayContaining(["price.requested_below"]) });
     });
 
     test("a rep rejects: audited, nothing placed, the buyer is told why", async () => {
@@ -188,7 +188,7 @@ describe("the shield graph with a scripted model", () => {
       expect(rejected.replies.join(" ")).toMatch(/did not approve.*credit review pending/);
       expect(rejected.thread.pending).toBeNull();
       expect(outboxOrders(db)).toHaveLength(0);
-      expect(audits(db).filter((a) => a.action === "approval.reject")).toMatchObject([{ actor: "rep:sam", reason: "credit review pending" }]);
+      expect(audits(db).filter((a) => a.action === "approval.reject")).toMatchObject([{ actor: "rep:REP-SAM", reason: "credit review pending" }]);
     });
   });
 
