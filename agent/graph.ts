@@ -6,7 +6,7 @@
  *
  *   START → model ─┬─ tool calls → tools ─┬─ review/place → validate ─┬─ clean place → confirm ─┬→ approve → handoff → END
  *                  │                     └─ otherwise → model       └─ otherwise → model      └→ handoff
- *                  └─ text → END
+ *                  └─ text → END                                 (handoff → confirm again when the database is locked)
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { StructuredToolInterface } from "@langchain/core/tools";
@@ -54,9 +54,8 @@ export function buildShieldGraph(deps: ShieldGraphDeps) {
     .addNode("validate", createValidateNode({ data, now }), { ends: ["confirm", "model"] })
     .addNode("confirm", createConfirmNode({ now }), { ends: ["approve", "handoff", "confirm", END] })
     .addNode("approve", createApproveNode({ db: deps.db, now }), { ends: ["handoff", "approve", END] })
-    .addNode("handoff", createHandoffNode({ db: deps.db, now }))
-    .addEdge(START, "model")
-    .addEdge("handoff", END);
+    .addNode("handoff", createHandoffNode({ db: deps.db, now }), { ends: ["confirm", END] })
+    .addEdge(START, "model");
 }
 
 export type ShieldGraphBuilder = ReturnType<typeof buildShieldGraph>;

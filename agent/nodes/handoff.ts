@@ -2,6 +2,7 @@
  * The handoff node: hands the confirmed draft to tools/handoff.ts, the one transaction that re-validates, reserves
  * stock and writes the order + outbox event. If the data changed since confirmation, the buyer is told what changed.
  */
+import { Command, END } from "@langchain/langgraph";
 import type { Db } from "../../catalog/db.ts";
 import { handOff } from "../../tools/handoff.ts";
 import type { Issue, ValidationReport } from "../../tools/types.ts";
@@ -35,8 +36,35 @@ function fixesText(report: ValidationReport): string {
   return fixes.length ? ` Possible fixes: ${[...new Set(fixes)].slice(0, 6).join("; ")}.` : "";
 }
 
+/** SQLite could not take the write lock in time (busy_timeout): another writer holds the database. */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
 export function createHandoffNode(options: HandoffNodeOptions) {
-  return function handoff(state: ShieldStateType, config: ShieldRunConfig): ShieldUpdate {
+  const place = createPlacement(options);
+  return function handoff(state: ShieldStateType, config: ShieldRunConfig): Command {
+    try {
+      return new Command({ update: place(state, config), goto: END });
+    } catch (error) {
+      if (!isDatabaseBusy(error)) throw error;
+      // The transaction never started (or rolled back): nothing was written. The thread and the draft are kept and
+      // the buyer is asked to confirm the same version again; the rep's approvals still hold for it.
+      config.writer?.({ type: "handoff", status: "busy" });
+      return new Command({
+        update: {
+          confirmation: null,
+          messages: [shieldNotice("The order system is busy right now, so nothing was placed yet. Your order is kept: please confirm it again in a moment.", "handoff-busy")],
+        },
+        goto: "confirm",
+      });
+    }
+  };
+}
+
+function createPlacement(options: HandoffNodeOptions) {
+  return function place(state: ShieldStateType, config: ShieldRunConfig): ShieldUpdate {
     const session = state.session;
     const confirmation = state.confirmation;
     if (!session || !confirmation) return { messages: [shieldNotice("Nothing to place: the order was not confirmed.")] };

@@ -1,0 +1,46 @@
+/**
+ * The database is locked by another writer when the buyer confirms: the hand-off's SQLITE_BUSY becomes a clear
+ * message, nothing is placed, the thread and the draft are kept and the same confirmation is offered again.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { MemorySaver } from "@langchain/langgraph";
+import { describe, expect, test } from "vitest";
+import { createShieldAgent } from "../../agent/runtime.ts";
+import { calls, outboxOrders, scripted, world } from "./helpers.ts";
+import { BUYER, NOW } from "./world.ts";
+
+describe("hand-off while the database is locked", () => {
+  test("SQLITE_BUSY: a clear message, nothing placed, the confirmation can be retried and then places the order", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "busy-")), "shield.db");
+    const db = world(path);
+    db.$client.pragma("busy_timeout = 50");
+    // Threads live elsewhere here, so the test isolates the hand-off's own write from the checkpoint writes.
+    const agent = createShieldAgent({ db, model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])), now: () => NOW, checkpointer: new MemorySaver() });
+    const turn = await agent.send("t-busy", "2 seals, order", BUYER);
+    const hash = turn.thread.pending!.draftHash;
+
+    const other = new Database(path);
+    other.pragma("busy_timeout = 50");
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      const busy = await agent.resume("t-busy", { confirm: true, draftHash: hash }, BUYER);
+      expect(busy.replies.join(" ")).toMatch(/busy right now, so nothing was placed/);
+      expect(busy.thread.order).toBeNull();
+      expect(busy.thread.pending).toMatchObject({ type: "confirm", draftHash: hash });
+      expect(busy.thread.draft.lines).toMatchObject([{ sku: "SEAL-1", quantity: 2 }]);
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    expect(outboxOrders(db)).toHaveLength(0);
+
+    const retried = await agent.resume("t-busy", { confirm: true, draftHash: hash }, BUYER);
+    expect(retried.thread.order).not.toBeNull();
+    expect(retried.replies.join(" ")).toMatch(/is placed/);
+    expect(outboxOrders(db)).toHaveLength(1);
+    db.$client.close();
+  });
+});
