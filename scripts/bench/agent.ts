@@ -1,8 +1,10 @@
 /**
  * Agent turn overhead: a buyer turn through the shield graph (model → tools → model, checkpointed in SQLite after
  * every step) with a scripted model that answers instantly, so what is measured is the graph, the checkpoint and our
- * nodes — not an LLM. Both sides checkpoint with durability "exit" (the runtime's default). Beside it, the same tools and the same model under a bare `createAgent` from the `langchain`
- * package with the same checkpointer, measured in the same run: the ratio is the shield's share of a turn.
+ * nodes — not an LLM. Both sides checkpoint with durability "exit" (the runtime's default) into the same database
+ * file through the same checkpointer (`createShieldCheckpointer`). Beside it, the same tools and the same model under
+ * a bare `createAgent` from the `langchain` package, measured in the same run: the ratio is the shield's share of a
+ * turn. Where the time goes: agent/README.md, "Speed".
  */
 import { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
