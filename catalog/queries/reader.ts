@@ -6,7 +6,9 @@
  * Small, read-mostly tables (rules, media matrix, warehouses, configuration models, policies) are cached per handle
  * and dropped whenever the database changed — by this connection (`total_changes()`) or another one
  * (`data_version`) — so a check inside the hand-off transaction never sees stale rules. Catalog rows per SKU
- * (product, features, relations, fitment) are cached the same way; stock and prices are always read fresh.
+ * (product, features, relations, fitment) are cached the same way; stock, prices and handed-off orders are always
+ * read fresh. A ROLLBACK changes neither counter, so nothing read inside a caller's transaction after a change is
+ * kept: such reads go through a throwaway cache (see `fresh`).
  */
 import type Database from "better-sqlite3";
 import type {
@@ -63,8 +65,7 @@ function buildReader(sqlite: Database.Database): CatalogReader {
   const st = prepareStatements(sqlite);
 
   // Cache of small tables, dropped when the database changed since it was filled.
-  let cacheKey = "";
-  let cache: {
+  interface Cache {
     rules?: CompatRuleRecord[];
     media?: Map<string, "ok" | "limited" | "no">;
     warehouses?: WarehouseRecord[];
@@ -73,23 +74,37 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     customers: Map<string, CustomerRecord | null>;
     alternatives: Map<string, AlternativeRecord[]>;
     perSku: Map<string, Map<string, unknown>>;
-  } = { models: new Map(), customers: new Map(), alternatives: new Map(), perSku: new Map() };
+  }
+  const emptyCache = (): Cache => ({ models: new Map(), customers: new Map(), alternatives: new Map(), perSku: new Map() });
+  let cacheKey = "";
+  let cache = emptyCache();
   // Inside a snapshot the database cannot change under us (except by our own writes, which end the snapshot's
-  // validity only for callers who write mid-validation — none do), so the version is checked once per snapshot.
+  // validity only for callers who write mid-validation — none do), so the version is checked once per snapshot
+  // and the snapshot keeps reading through the cache chosen then.
   let inSnapshot = false;
-  let checkedInSnapshot = false;
-  const fresh = () => {
-    if (inSnapshot) {
-      if (checkedInSnapshot) return cache;
-      checkedInSnapshot = true;
-    }
+  let ownSnapshot = false;
+  let snapshotCache: Cache | undefined;
+  /**
+   * The cache valid now. The shared cache holds committed data only: it is filled outside transactions or in our
+   * own read-only snapshot. Inside a caller's transaction (the hand-off's BEGIN IMMEDIATE, or anybody's BEGIN) a
+   * changed version may mean uncommitted writes of this connection, which a ROLLBACK would undo without changing
+   * `total_changes()` or `data_version` — so those reads go through a throwaway cache that dies with the call (or
+   * the snapshot). An unchanged version there means nothing was written since the cache was filled: it is used.
+   */
+  const fresh = (): Cache => {
+    if (inSnapshot && snapshotCache) return snapshotCache;
     const [t, v] = st.version.get() as [number, number];
     const key = `${t}:${v}`;
+    let c = cache;
     if (key !== cacheKey) {
-      cacheKey = key;
-      cache = { models: new Map(), customers: new Map(), alternatives: new Map(), perSku: new Map() };
+      if (sqlite.inTransaction && !ownSnapshot) c = emptyCache();
+      else {
+        cacheKey = key;
+        cache = c = emptyCache();
+      }
     }
-    return cache;
+    if (inSnapshot) snapshotCache = c;
+    return c;
   };
 
   /**
@@ -130,11 +145,14 @@ function buildReader(sqlite: Database.Database): CatalogReader {
       const own = !sqlite.inTransaction;
       if (own) sqlite.exec("BEGIN");
       inSnapshot = true;
-      checkedInSnapshot = false;
+      ownSnapshot = own;
+      snapshotCache = undefined;
       try {
         return fn();
       } finally {
         inSnapshot = false;
+        ownSnapshot = false;
+        snapshotCache = undefined;
         if (own && sqlite.inTransaction) sqlite.exec("COMMIT");
       }
     },

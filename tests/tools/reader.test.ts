@@ -59,4 +59,48 @@ describe("catalog reader", () => {
     })();
     expect(report.lines[0]!.verdict).toBe("backordered");
   });
+
+  it("forgets what it read inside a transaction that was rolled back", () => {
+    const db = openWorld();
+    const data = createCatalogReader(db);
+    const s = db.$client;
+    const draft = { lines: [line("SEAL-100", 2), line("PUMP-CX200", 1, { lineId: "2", options: { voltage: ["400V"], seal: ["NBR"], flange: ["DN50"] } })] };
+    const committed = validate(draft, "C-GOLD", db);
+    expect(committed.clean).toBe(true);
+    // A tentative change (a what-if, an import that fails half-way) read inside its transaction, then rolled back.
+    const whatIf = () => {
+      s.prepare("UPDATE customers SET blocked = 1, blocked_reason = 'dunning', credit_limit_cents = 1 WHERE id = 'C-GOLD'").run();
+      s.prepare("UPDATE products SET lifecycle = 'inactive' WHERE sku = 'SEAL-100'").run();
+      s.prepare("UPDATE config_options SET label = 'changed' WHERE value = '400V'").run();
+      s.prepare("DELETE FROM compat_rules").run();
+      expect(data.customer("C-GOLD")).toMatchObject({ blocked: true, creditLimitCents: 1 });
+      expect(data.products(["SEAL-100"]).get("SEAL-100")?.lifecycle).toBe("inactive");
+      expect(data.compatRules()).toEqual([]);
+      expect(validate(draft, "C-GOLD", db).clean).toBe(false);
+    };
+    s.exec("BEGIN");
+    whatIf();
+    s.exec("ROLLBACK");
+    expect(data.customer("C-GOLD")).toMatchObject({ blocked: false, creditLimitCents: 2_000_000 });
+    expect(data.products(["SEAL-100"]).get("SEAL-100")?.lifecycle).toBe("active");
+    expect(data.compatRules().length).toBeGreaterThan(0);
+    expect(data.configModel("PUMP-CFG")!.groups.find((g) => g.code === "voltage")!.options.map((o) => o.label)).toEqual(["230 V", "400 V"]);
+    expect(validate(draft, "C-GOLD", db)).toEqual(committed);
+
+    // Rolled back, then read again inside the next (e.g. the hand-off's) transaction: still the committed rows.
+    s.exec("BEGIN");
+    whatIf();
+    s.exec("ROLLBACK");
+    const inNext = s.transaction(() => data.snapshot(() => ({ customer: data.customer("C-GOLD"), report: validate(draft, "C-GOLD", db) }))).immediate();
+    expect(inNext.customer).toMatchObject({ blocked: false, creditLimitCents: 2_000_000 });
+    expect(inNext.report).toEqual(committed);
+    // A transaction that failed and was rolled back by better-sqlite3 leaves nothing behind either.
+    expect(() =>
+      s.transaction(() => {
+        whatIf();
+        throw new Error("import failed");
+      })(),
+    ).toThrow(/import failed/);
+    expect(validate(draft, "C-GOLD", db)).toEqual(committed);
+  });
 });
