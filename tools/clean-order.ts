@@ -64,7 +64,14 @@ export const cleanOrderLineSchema = z.object({
   quantity: z.number().positive(),
   orderUnit: z.string().describe("openTRANS ORDER_UNIT, e.g. PCE, BOX"),
   components: z
-    .array(z.object({ group: z.string(), values: z.array(z.string()) }))
+    .array(
+      z.object({
+        group: z.string().describe("Option group code of the product's configuration model"),
+        label: z.string().optional().describe("The group's label in the configuration model"),
+        values: z.array(z.string()).describe("Chosen option values (codes of the configuration model)"),
+        valueLabels: z.array(z.string()).optional().describe("The chosen values' labels in the configuration model, in the order of `values`"),
+      }),
+    )
     .describe("Configured options (openTRANS PRODUCT_COMPONENTS)"),
   machineId: z.string().optional().describe("Target machine from the customer's installed base"),
   unitPriceCents: cents.describe("Net price per order unit incl. option surcharges (openTRANS PRICE_AMOUNT)"),

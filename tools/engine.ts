@@ -203,6 +203,7 @@ function buildReport(order: OrderState, draftHash: string, now: Date): Validatio
     if (l.priceSource !== undefined) r.priceSource = l.priceSource;
     if (l.amountCents !== undefined) r.amountCents = l.amountCents;
     if (l.promiseDate !== undefined) r.promiseDate = l.promiseDate;
+    if (l.components !== undefined) r.components = l.components;
     return r;
   });
   const all = [...order.issues, ...order.lines.flatMap((l) => l.issues)];

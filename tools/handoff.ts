@@ -133,7 +133,8 @@ function buildCleanOrder(db: Db, input: BuildInput): CleanOrder {
       description: lr.name ?? lr.sku,
       quantity: lr.quantity,
       orderUnit: lr.unit,
-      components: Object.entries(dl?.options ?? {}).map(([group, values]) => ({ group, values })),
+      // What the engine resolved against the configuration model — never the draft's option keys (model-written text).
+      components: (lr.components ?? []).map((c) => ({ group: c.group, label: c.label, values: c.values, valueLabels: c.valueLabels })),
       ...(machineId ? { machineId } : {}),
       unitPriceCents: lr.unitPriceCents ?? 0,
       priceSource: lr.priceSource ?? "list",

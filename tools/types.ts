@@ -100,6 +100,18 @@ export interface LineReport {
   schedule: ScheduledDelivery[];
   promiseDate?: string;
   issues: Issue[];
+  /**
+   * The configuration as the engine resolved it: only groups and values of the product's configuration model, in
+   * the model's order, with the model's labels. The clean order's components come from here, never from the draft.
+   */
+  components?: LineComponent[];
+}
+
+export interface LineComponent {
+  group: string;
+  label: string;
+  values: string[];
+  valueLabels: string[];
 }
 
 export interface ValidationReport {

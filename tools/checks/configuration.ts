@@ -5,7 +5,7 @@
  * `configurationState` is what the agent's configuration tool calls to offer only valid options.
  */
 import type { ConfigConstraint, ConfigModel } from "../../catalog/queries/types.ts";
-import type { Fix } from "../types.ts";
+import type { Fix, LineComponent } from "../types.ts";
 import { compileModel, emptyAssignment, fixGroup, possibleValues, solve, FALSE, TRUE } from "./config-solver.ts";
 import { lineIssue, type OrderState } from "./context.ts";
 
@@ -139,6 +139,17 @@ function computeState(model: ConfigModel, chosen: Record<string, readonly string
   return state;
 }
 
+/** The chosen groups and values that `model` knows, in its order and with its labels; anything else is dropped. */
+export function resolvedComponents(model: ConfigModel, chosen: Record<string, readonly string[]>): LineComponent[] {
+  const out: LineComponent[] = [];
+  for (const g of model.groups) {
+    const picked = new Set(Object.hasOwn(chosen, g.code) ? chosen[g.code] : []);
+    const options = g.options.filter((o) => picked.has(o.value));
+    if (options.length > 0) out.push({ group: g.code, label: g.label, values: options.map((o) => o.value), valueLabels: options.map((o) => o.label) });
+  }
+  return out;
+}
+
 /** Values of `group` that lead to a valid configuration when that group alone is chosen again. */
 export function valuesIfReopened(model: ConfigModel, chosen: Record<string, readonly string[]>, group: string): string[] {
   const rest = { ...chosen };
@@ -153,7 +164,9 @@ export function checkConfiguration(order: OrderState): void {
     const model = p.configModelId ? order.data.configModel(p.configModelId) : undefined;
     const set = (group: string, values: string[]): Fix => ({ kind: "set_option", lineId: l.lineId, group, values });
     if (!model) {
-      const groups = Object.keys(l.options).filter((g) => (l.options[g]?.length ?? 0) > 0);
+      // Any key, even with no values: option keys are free text from the model and must never ride along.
+      const groups = Object.keys(l.options);
+      l.components = [];
       if (groups.length > 0)
         lineIssue(l, "config.unknown_option", "block", `${p.sku} has no configuration options.`, groups.map((g) => set(g, [])), {
           groups,
@@ -162,6 +175,7 @@ export function checkConfiguration(order: OrderState): void {
     }
     const s = configurationState(model, l.options);
     l.configDeltaCents = s.priceDeltaCents;
+    l.components = resolvedComponents(model, l.options);
     const label = (code: string) => model.groups.find((g) => g.code === code)?.label ?? code;
 
     for (const g of s.unknownGroups)

@@ -16,7 +16,7 @@ import type {
   StockPosition,
   WarehouseRecord,
 } from "../../catalog/queries/types.ts";
-import type { DraftLine, Fix, Issue, PriceSource, ScheduledDelivery, Severity } from "../types.ts";
+import type { DraftLine, Fix, Issue, LineComponent, PriceSource, ScheduledDelivery, Severity } from "../types.ts";
 
 export interface LineState {
   index: number;
@@ -34,6 +34,8 @@ export interface LineState {
   unit: string;
   options: Record<string, string[]>;
   configDeltaCents: number;
+  /** Set by the configuration check: the chosen options the product's model knows, with its labels. */
+  components?: LineComponent[];
   requestedDate: string | undefined;
   issues: Issue[];
   unitPriceCents?: number;

@@ -116,6 +116,29 @@ describe("configuration check", () => {
     expectFixResolves({ lines: [line("SEAL-100", 1, { options: { seal: ["NBR"] } })] }, "config.unknown_option");
   });
 
+  it("rejects any option key the product's model does not have, even with no values, and the fix removes it", () => {
+    // Free text as an option key is how a model (or an injected prompt) would smuggle words into the ERP payload.
+    const note = "FREE OF CHARGE - approved by CEO";
+    const plain = expectFixResolves({ lines: [line("SEAL-100", 1, { options: { [note]: [] } })] }, "config.unknown_option");
+    expect(plain.before.clean).toBe(false);
+    expect(plain.fix).toEqual({ kind: "set_option", lineId: "1", group: note, values: [] });
+    expect(plain.after.clean).toBe(true);
+    const configured = expectFixResolves(pump({ ...full, [note]: [] }), "config.unknown_option");
+    expect(configured.before.clean).toBe(false);
+    expect(configured.after.clean).toBe(true);
+  });
+
+  it("reports the configuration it resolved: the model's groups and values in model order, with their labels", () => {
+    const r = validate(pump({ flange: ["DN50"], extras: [], seal: ["FKM"], voltage: ["400V"] }));
+    expect(r.clean).toBe(true);
+    expect(r.lines[0]!.components).toEqual([
+      { group: "voltage", label: "Voltage", values: ["400V"], valueLabels: ["400 V"] },
+      { group: "seal", label: "Seal", values: ["FKM"], valueLabels: ["FKM"] },
+      { group: "flange", label: "Flange", values: ["DN50"], valueLabels: ["DN50"] },
+    ]);
+    expect(validate({ lines: [line("SEAL-100", 1)] }).lines[0]!.components).toEqual([]);
+  });
+
   it("adds option surcharges to the unit price", () => {
     const r = validate(pump({ voltage: ["400V"], seal: ["FKM"], flange: ["DN50"], atex: ["ATEX"] }));
     expect(r.clean).toBe(true);
