@@ -144,6 +144,8 @@ function revalidateAtHandoff(world: ShieldWorld, orderId: string, draft: Paramet
   client.exec("SAVEPOINT shield_check");
   try {
     world.db.delete(t.reservations).where(eq(t.reservations.orderId, orderId)).run();
+    // At hand-off the order did not exist yet: it is not its own credit exposure (open orders count in the credit check).
+    world.db.update(t.orders).set({ status: "cancelled" }).where(eq(t.orders.id, orderId)).run();
     return validateDraft(draft, { customerId, now: world.now, data: createCatalogReader(world.db) });
   } finally {
     client.exec("ROLLBACK TO shield_check");
