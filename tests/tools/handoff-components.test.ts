@@ -3,7 +3,10 @@
  * never from the draft's option keys: text a model writes as an "option" cannot reach the ERP.
  */
 import { describe, expect, test } from "vitest";
+import { Command } from "@langchain/langgraph";
+import { createCatalogReader } from "../../catalog/queries/index.ts";
 import { orders, outbox } from "../../catalog/schema.ts";
+import { createAgentTools, runToolCall } from "../../tools/agent-tools.ts";
 import { cleanOrderSchema } from "../../tools/clean-order.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import { handOff } from "../../tools/handoff.ts";
@@ -24,6 +27,20 @@ describe("hand-off: configured components", () => {
     expect(r.status).toBe("blocked");
     expect(r.status === "blocked" && issuesOf(r.report, "config.unknown_option").map((i) => i.details)).toEqual([{ groups: [NOTE] }]);
     expect(db.select().from(outbox).all()).toEqual([]);
+  });
+
+  test("the agent applies the fix with set_options (an empty list removes the group) and the order goes through", async () => {
+    const db = openWorld();
+    const tools = createAgentTools({ db, data: createCatalogReader(db), now: () => NOW });
+    const draft: Draft = { lines: [line("SEAL-100", 2, { lineId: "L1", options: { [NOTE]: [] } })] };
+    const blocked = place(db, draft);
+    const fix = blocked.status === "blocked" ? issuesOf(blocked.report, "config.unknown_option")[0]!.fixes[0] : undefined;
+    expect(fix).toEqual({ kind: "set_option", lineId: "L1", group: NOTE, values: [] });
+    const out = await runToolCall(tools, { name: "set_options", args: { lineId: "L1", options: { [NOTE]: [] } }, id: "c1" }, { state: { draft }, context: { customerId: "C-GOLD", channel: "test" } });
+    expect(out).toBeInstanceOf(Command);
+    const fixed = (out as Command).update as { draft: Draft };
+    expect(fixed.draft.lines[0]!.options).toEqual({});
+    expect(place(db, fixed.draft).status).toBe("placed");
   });
 
   test("an unknown group on a configurable product blocks the hand-off", () => {

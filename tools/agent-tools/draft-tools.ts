@@ -104,8 +104,17 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
 
   const set_options = shieldTool(
     ({ lineId, options }, runtime) =>
-      withLine(runtime, lineId, (l) => ({ ...l, options: { ...(l.options ?? {}), ...normaliseOptions(options) } })),
-    { name: "set_options", description: "Choose configuration options on a draft line (merged into the options already chosen).", schema: z.object({ lineId: z.string().min(1).max(40), options: optionsArg }) },
+      withLine(runtime, lineId, (l) => {
+        // An empty list removes the group: that is how the engine's `set_option` fixes with no values are applied.
+        const merged: Record<string, string[]> = { ...(l.options ?? {}), ...normaliseOptions(options) };
+        for (const [group, values] of Object.entries(merged)) if (values.length === 0) delete merged[group];
+        return { ...l, options: merged };
+      }),
+    {
+      name: "set_options",
+      description: "Choose configuration options on a draft line (merged into the options already chosen; an empty list removes that group).",
+      schema: z.object({ lineId: z.string().min(1).max(40), options: optionsArg }),
+    },
   );
 
   const set_machine = shieldTool(

@@ -74,7 +74,7 @@ export interface OrderState {
   prices: Map<string, SkuPrices>;
   lines: LineState[];
   issues: Issue[];
-  /** Quantities already promised to earlier lines of this draft, by `sku|warehouse` (on hand) and `sku|inbound#i`. */
+  /** Quantities already promised to earlier lines of this draft, by `sku|warehouse` (on hand) and `sku|inbound#<stock_inbound id>`. */
   consumed: Map<string, number>;
   netCents: number;
 }
