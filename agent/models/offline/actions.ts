@@ -6,6 +6,7 @@ import type { Action } from "./conversation.ts";
 import { numbered, qty, say, scheduleText, fixText, expandFixes, machineName, money, type IssueFacts, type LineFacts } from "./replies.ts";
 import { analyse, contextMachine, dependsOnMachine, fittingMachines, optionsFor, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
+import { stemOf } from "../../../catalog/queries/search.ts";
 
 export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: MemoFn, extra: { machineId?: string; quantity?: number; unit?: string; options?: Record<string, string[]> } = {}): Step {
   const { conv, lang, k } = ctx;
@@ -121,27 +122,31 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const query = a.guess?.query ?? (a.machine && last?.query ? last.query : "*");
   const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending, conv.draft);
   const r = conv.results.find((x) => x.name === "search_catalog");
-  if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 5 } }], memo: memo() };
-  let hits = ((r.data.data as { sku: string; name: string; lifecycle?: string; successorSku?: string; fitsMachine?: boolean }[] | undefined) ?? []).slice(0, 5);
-  if (hits.length === 0) {
+  if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 8 } }], memo: memo() };
+  type Hit = { sku: string; name: string; category?: string; lifecycle?: string; successorSku?: string; fitsMachine?: boolean };
+  const found = (r.data.data as Hit[] | undefined) ?? [];
+  if (found.length === 0) {
     return { text: say(lang, `I found nothing for "${query}". Could you describe it differently or give a SKU?`, `Zu „${query}“ habe ich nichts gefunden. Können Sie es anders beschreiben oder eine Artikelnummer nennen?`), memo: memo() };
   }
-  // For a machine, check every candidate against it (operating data, not only fitment): what fits comes first,
-  // what does not says why in a few words.
-  const verdicts = new Map<string, { ok: boolean; why?: string }>();
+  // Only what the buyer asked for: a "seal" search lists seals, not a pump whose description mentions its seal.
+  let hits = relevant(ctx, query, found).slice(0, 5);
+  // For a machine, check every candidate against it (operating data, not only fitment): what fits cleanly first,
+  // then what fits with a caution (and why), what does not fit last (and why) — all from check_compatibility.
+  const verdicts = new Map<string, Verdict>();
   if (machineId && ctx.tools.has("check_compatibility")) {
     const checks = conv.results.filter((x) => x.name === "check_compatibility" && x.args.machineId === machineId);
     if (checks.length === 0) return { calls: hits.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })), memo: memo() };
-    for (const c of checks) {
-      const issues = (c.data.issues as IssueFacts[] | undefined) ?? [];
-      const block = issues.find((i) => i.severity === "block");
-      verdicts.set(String(c.args.sku), { ok: c.data.compatible === true, ...(block ? { why: block.message.split(/\.\s/)[0]!.replace(/\.$/, "").trim() } : {}) });
-    }
-    hits = [...hits].sort((x, y) => Number(verdicts.get(y.sku)?.ok ?? false) - Number(verdicts.get(x.sku)?.ok ?? false));
+    for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data));
+    const rank = (sku: string) => verdicts.get(sku)?.rank ?? 2;
+    hits = hits.map((h, i) => ({ h, i })).sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || x.i - y.i).map((x) => x.h);
   }
-  const mark = (h: { sku: string; fitsMachine?: boolean }) => {
+  const mark = (h: Hit) => {
     const v = verdicts.get(h.sku);
-    if (v) return v.ok ? say(lang, " ✓ fits", " ✓ passt") : ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
+    if (v) {
+      if (v.rank === 0) return say(lang, " ✓ fits", " ✓ passt");
+      if (v.rank === 1) return say(lang, ` ✓ fits, but: ${v.why}`, ` ✓ passt, aber: ${v.why}`);
+      return ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
+    }
     return h.fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : "";
   };
   const m = machineId ? conv.machines?.find((x) => x.machineId === machineId) : undefined;
@@ -192,4 +197,62 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
     calls: lines.map((l) => ({ name: "add_line", args: { sku: l.sku, quantity: a.quantity?.value ?? l.quantity, ...(l.machineId ? { machineId: l.machineId } : {}) } })),
     memo: memo(),
   };
+}
+
+interface Verdict {
+  /** 0 fits, 1 fits with a caution, 3 does not fit (2: not checked). */
+  rank: 0 | 1 | 3;
+  why?: string;
+}
+
+/** A check_compatibility result as a rank and the reason in a few words, taken from the engine's issue message. */
+export function verdictOf(data: Record<string, unknown>): Verdict {
+  const issues = (data.issues as IssueFacts[] | undefined) ?? [];
+  const block = issues.find((i) => i.severity === "block");
+  if (data.compatible !== true) return { rank: 3, ...(block ? { why: shortReason(block.message) } : {}) };
+  const caution = issues.find((i) => i.severity !== "block");
+  return caution ? { rank: 1, why: shortReason(caution.message) } : { rank: 0 };
+}
+
+/**
+ * "SE-X: FKM has only limited resistance to caustic-cip (Pump 2); check the conditions of use." → "FKM has only
+ * limited resistance to caustic-cip": the first clause, without the SKU prefix and the machine named in brackets.
+ */
+export function shortReason(message: string): string {
+  const first = message.replace(/^[A-Z0-9][A-Z0-9._/-]*:\s+/, "").split(/[;:]\s|\.\s|\.$/)[0]!.trim();
+  return first.replace(/\s*\([^()]*\)$/, "").replace(/\.$/, "").trim();
+}
+
+const normWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !/^\d/.test(w)).map(stemOf);
+const sameWord = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
+
+/**
+ * The search hits that are the kind of product the buyer asked for, judged from the catalog's own data: when query
+ * words name categories ("seal" → "Seals, O-rings & gaskets"), hits from the best-named categories stay, and a hit
+ * from another category only when its name carries more of the query than any of them (a "pump control box" is not
+ * a pump, but asked for by name it stays). Without a category word, hits whose name carries none of the query stay
+ * only in the categories of the best name matches. Order is kept; never empties the list.
+ */
+export function relevant<H extends { sku: string; name: string; category?: string }>(ctx: Ctx, query: string, hits: H[]): H[] {
+  if (query === "*" || hits.length < 2) return hits;
+  const words = [...new Set(normWords(query).map((w) => stemOf(ctx.k.search.correctWord(w) ?? w)))];
+  if (words.length === 0) return hits;
+  const count = (have: string[]) => words.filter((w) => have.some((x) => sameWord(w, x))).length;
+  const scored = hits.map((h) => ({
+    h,
+    name: count(normWords(h.name)),
+    cat: count((ctx.k.categoryWords.get(h.category ?? "") ?? normWords(h.category ?? "")).map(stemOf)),
+  }));
+  const bestCat = Math.max(...scored.map((s) => s.cat));
+  let keep: typeof scored;
+  if (bestCat > 0) {
+    const inCat = scored.filter((s) => s.cat === bestCat);
+    const bestInCat = Math.max(...inCat.map((s) => s.name));
+    keep = scored.filter((s) => s.cat === bestCat || s.name > bestInCat);
+  } else {
+    const bestName = Math.max(...scored.map((s) => s.name));
+    const cats = new Set(scored.filter((s) => s.name === bestName).map((s) => s.h.category));
+    keep = bestName > 0 ? scored.filter((s) => s.name > 0 || cats.has(s.h.category)) : scored;
+  }
+  return keep.length ? keep.map((s) => s.h) : hits;
 }

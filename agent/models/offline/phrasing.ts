@@ -167,7 +167,9 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
     const head = say(lang, "Your order:", "Ihre Bestellung:");
     const body = `${head}\n${summary}\n${total}${warnings.length ? `\n${warnings.join("\n")}` : ""}${approval}`;
     if (wantsPlace && ctx.tools.has("place_order") && r.name === "review_order") {
-      return { text: `${body}\n${say(lang, "Please confirm to place it.", "Bitte bestätigen Sie, um sie aufzugeben.")}`, calls: [{ name: "place_order", args: {} }], memo: memo({ kind: "confirm" }) };
+      // The confirmation that follows shows the order with totals and notes: one summary, not the same one twice.
+      const note = report.needsApproval ? ` ${say(lang, "After you confirm, it needs a sales representative's approval before it goes out.", "Nach Ihrer Bestätigung muss der Vertrieb sie noch freigeben.")}` : "";
+      return { text: `${say(lang, "All checks passed. Please confirm the order.", "Alle Prüfungen bestanden. Bitte bestätigen Sie die Bestellung.")}${note}`, calls: [{ name: "place_order", args: {} }], memo: memo({ kind: "confirm" }) };
     }
     return { text: `${body}\n${say(lang, "Shall I place it?", "Soll ich sie aufgeben?")}`, memo: memo({ kind: "confirm" }) };
   }

@@ -21,6 +21,8 @@ export interface Knowledge {
   optionWords: Set<string>;
   /** Machine model codes of the catalog, lower-case → code. */
   machineModels: Map<string, string>;
+  /** Category code → the words of its code and name, lower-case ("seals" → seals, o, rings, gaskets). */
+  categoryWords: Map<string, string[]>;
 }
 
 export interface Token {
@@ -80,7 +82,9 @@ export function buildKnowledge(reader: CatalogReader, search: CatalogSearch, sql
   }
   const machineModels = new Map<string, string>();
   for (const r of sqlite.prepare("SELECT code FROM machine_models").all() as { code: string }[]) machineModels.set(r.code.toLowerCase(), r.code);
-  return { reader, search, unitCodes, measureUnits, optionWords, machineModels };
+  const categoryWords = new Map<string, string[]>();
+  for (const r of sqlite.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[]) categoryWords.set(r.code, wordsOf(`${r.code} ${r.name}`));
+  return { reader, search, unitCodes, measureUnits, optionWords, machineModels, categoryWords };
 }
 
 /** Lower-case words; "400V" also yields "400" and "v" so number+unit forms compare equal. */

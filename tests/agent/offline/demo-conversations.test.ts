@@ -31,7 +31,9 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(add.text).toContain(expected.promiseDate!);
     const place = await chat.say("ok, place the order");
     expect(place.tools).toEqual(["review_order", "place_order"]);
-    expect(place.text).toMatch(/Total: EUR 198\.00/);
+    // One summary: the confirmation's (the engine's totals), not the consultant's copy of it before it.
+    expect(place.text).toBe("All checks passed. Please confirm the order.");
+    expect(place.thread.pending).toMatchObject({ type: "confirm", summary: { totalCents: expected.amountCents, lines: [{ sku: "SE-MS28-CC-EPDM", quantity: 2 }] } });
     expect(outbox(w, chat.threadId)).toHaveLength(0); // nothing before the buyer confirms
     const done = await chat.confirm();
     expect(done.text).toMatch(/is placed/);
@@ -87,7 +89,9 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(t3.thread.draft.lines[0]!.options).toMatchObject({ atex: ["no"] });
     expect(t3.thread.report?.clean).toBe(true);
     const t4 = await chat.say("Bitte bestellen");
-    expect(t4.text).toMatch(/Summe: /);
+    expect(t4.text).toMatch(/Bitte bestätigen Sie die Bestellung/);
+    expect(t4.text).not.toMatch(/Summe: /);
+    expect(t4.thread.pending?.type).toBe("confirm");
     await chat.confirm();
     const [order] = outbox(w, chat.threadId);
     expect(order!.lines[0]!.sku).toBe("PU-NCP-CFG");
@@ -275,7 +279,8 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(t3.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump2Gen2 }]);
     expect(t3.text).toMatch(/Hinzugefügt L1: 2 × SE-MS28-CC-EPDM .* 99,00 EUR je/);
     const t4 = await chat.say("Bitte bestellen");
-    expect(t4.text).toMatch(/Summe: 198,00 EUR/);
+    expect(t4.text).toBe("Alle Prüfungen bestanden. Bitte bestätigen Sie die Bestellung.");
+    expect(t4.thread.pending).toMatchObject({ type: "confirm", summary: { totalCents: 19_800 } });
     await chat.confirm();
     expect(outbox(w, chat.threadId)).toHaveLength(1);
   });
