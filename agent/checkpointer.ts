@@ -10,7 +10,8 @@
  * a value this encoder does not know (a Date, a Set, an interrupt, a Command in pending writes) is written by it too.
  */
 import { AIMessage, AIMessageChunk, BaseMessage, ChatMessage, HumanMessage, RemoveMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
-import { JsonPlusSerializer, type SerializerProtocol } from "@langchain/langgraph-checkpoint";
+import type { RunnableConfig } from "@langchain/core/runnables";
+import { JsonPlusSerializer, type CheckpointTuple, type SerializerProtocol } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import Database from "better-sqlite3";
 
@@ -109,10 +110,47 @@ export function createShieldSerde(fallback: SerializerProtocol = new JsonPlusSer
 }
 
 /**
- * The SQLite checkpointer of shield threads (and of the bench's bare baseline, so both pay the same storage).
- * @example
- *   const graph = buildShieldGraph({ db, model }).compile({ checkpointer: createShieldCheckpointer(db.$client) });
+ * Where a database's threads live by default: a sibling file (`shop.db` → `shop.threads.db`). Not the catalog file:
+ * the catalog reader keys its caches on the connection's change counters (total_changes, data_version), so a
+ * checkpoint written there after every turn made each turn reload the customer, the rules and the catalog rows.
+ * An in-memory database keeps its threads in itself (there is no file to sit beside).
  */
-export function createShieldCheckpointer(connection: Database.Database | string): SqliteSaver {
-  return new SqliteSaver(typeof connection === "string" ? new Database(connection) : connection, createShieldSerde());
+export function defaultThreadStore(catalog: Database.Database): Database.Database | string {
+  if (catalog.memory || !catalog.name || catalog.name === ":memory:") return catalog;
+  return catalog.name.replace(/(\.[^./\\]+)?$/, ".threads$1");
+}
+
+/** SqliteSaver that also finds threads checkpointed in the catalog file before threads moved to their own file. */
+class ShieldSqliteSaver extends SqliteSaver {
+  constructor(
+    db: Database.Database,
+    serde: SerializerProtocol,
+    private readonly legacy?: SqliteSaver,
+  ) {
+    super(db, serde);
+  }
+
+  override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
+    return (await super.getTuple(config)) ?? (this.legacy ? this.legacy.getTuple(config) : undefined);
+  }
+}
+
+const hasCheckpoints = (db: Database.Database) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'checkpoints'").get() !== undefined;
+
+/**
+ * The SQLite checkpointer of shield threads (and of the bench's bare baseline, so both pay the same storage).
+ * A path opens that file (WAL, synchronous NORMAL, busy timeout); a connection is used as is.
+ * `legacyFrom`: a catalog connection whose own checkpoints tables (from before the sibling file) are still read.
+ * @example
+ *   const graph = buildShieldGraph({ db, model }).compile({ checkpointer: createShieldCheckpointer(defaultThreadStore(db.$client)) });
+ */
+export function createShieldCheckpointer(connection: Database.Database | string, options: { legacyFrom?: Database.Database } = {}): SqliteSaver {
+  const serde = createShieldSerde();
+  if (typeof connection !== "string") return new ShieldSqliteSaver(connection, serde);
+  const db = new Database(connection);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  const legacy = options.legacyFrom && hasCheckpoints(options.legacyFrom) ? new SqliteSaver(options.legacyFrom, serde) : undefined;
+  return new ShieldSqliteSaver(db, serde, legacy);
 }

@@ -10,7 +10,7 @@ import type { Db } from "../catalog/db.ts";
 import { createCatalogReader } from "../catalog/queries/index.ts";
 import type { CatalogReader } from "../catalog/queries/types.ts";
 import type { Draft, ValidationReport } from "../tools/types.ts";
-import { createShieldCheckpointer } from "./checkpointer.ts";
+import { createShieldCheckpointer, defaultThreadStore } from "./checkpointer.ts";
 import { buildShieldGraph } from "./graph.ts";
 import type { ApprovalInterrupt } from "./nodes/approve.ts";
 import type { ConfirmInterrupt } from "./nodes/confirm.ts";
@@ -19,7 +19,11 @@ import { shieldContextSchema, type HandoffRefusal, type OrderStatus, type Shield
 export interface ShieldAgentOptions {
   db: Db;
   model: BaseChatModel;
-  /** A checkpointer file of its own; default: the checkpointer tables live in `db` itself. */
+  /**
+   * The threads' SQLite file. Default: beside the catalog file (`shop.db` → `shop.threads.db`, see
+   * defaultThreadStore), in `db` itself when that is in memory. Threads written into the catalog file by earlier
+   * versions are still found.
+   */
   checkpointerPath?: string;
   /** Any LangGraph checkpointer (e.g. MemorySaver for throw-away runs). Wins over `checkpointerPath`. */
   checkpointer?: BaseCheckpointSaver;
@@ -87,7 +91,9 @@ export function messageText(m: BaseMessage): string {
  */
 export function createShieldAgent(options: ShieldAgentOptions) {
   const data = options.data ?? createCatalogReader(options.db);
-  const checkpointer = options.checkpointer ?? createShieldCheckpointer(options.checkpointerPath ?? options.db.$client);
+  const checkpointer =
+    options.checkpointer ??
+    (options.checkpointerPath ? createShieldCheckpointer(options.checkpointerPath) : createShieldCheckpointer(defaultThreadStore(options.db.$client), { legacyFrom: options.db.$client }));
   const graph = buildShieldGraph({ db: options.db, model: options.model, data, ...(options.now ? { now: options.now } : {}), ...(options.systemPrompt ? { systemPrompt: options.systemPrompt } : {}) }).compile({ checkpointer });
 
   const config = (threadId: string, ctx: ShieldContext, signal?: AbortSignal) => ({

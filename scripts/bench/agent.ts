@@ -1,8 +1,8 @@
 /**
  * Agent turn overhead: a buyer turn through the shield graph (model → tools → model, checkpointed in SQLite after
  * every step) with a scripted model that answers instantly, so what is measured is the graph, the checkpoint and our
- * nodes — not an LLM. Both sides checkpoint with durability "exit" (the runtime's default) into the same database
- * file through the same checkpointer (`createShieldCheckpointer`). Beside it, the same tools and the same model under
+ * nodes — not an LLM. Both sides checkpoint with durability "exit" (the runtime's default) into the same SQLite
+ * file (the threads file beside the catalog, the runtime's default) through the same checkpointer. Beside it, the same tools and the same model under
  * a bare `createAgent` from the `langchain` package, measured in the same run: the ratio is the shield's share of a
  * turn. Where the time goes: agent/README.md, "Speed".
  */
@@ -17,7 +17,7 @@ import { promisify } from "node:util";
 import { openDatabase } from "../../catalog/db.ts";
 import { createCatalogReader } from "../../catalog/queries/index.ts";
 import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
-import { createShieldCheckpointer } from "../../agent/checkpointer.ts";
+import { createShieldCheckpointer, defaultThreadStore } from "../../agent/checkpointer.ts";
 import { createShieldAgent } from "../../agent/runtime.ts";
 import { shieldContextSchema } from "../../agent/state.ts";
 import { createAgentTools } from "../../tools/agent-tools.ts";
@@ -78,8 +78,9 @@ export async function measureAgentTurns(options: AgentBenchOptions) {
   const bare = createAgent({
     model: new LoopModel(sku),
     tools: createAgentTools({ db, data, now }),
-    // The same checkpointer (SQLite, same serializer) as the shield: the ratio compares graphs, not storage.
-    checkpointer: createShieldCheckpointer(db.$client),
+    // The same checkpointer as the shield (SQLite beside the catalog file, same serializer): the ratio compares
+    // graphs, not storage.
+    checkpointer: createShieldCheckpointer(defaultThreadStore(db.$client)),
     contextSchema: shieldContextSchema,
   });
 

@@ -2,12 +2,13 @@
 import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
 import { JsonPlusSerializer } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
-import { mkdtempSync } from "node:fs";
+import Database from "better-sqlite3";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { openDatabase } from "../../catalog/db.ts";
-import { createShieldSerde, SHIELD_SERDE_TYPE } from "../../agent/checkpointer.ts";
+import { createShieldSerde, defaultThreadStore, SHIELD_SERDE_TYPE } from "../../agent/checkpointer.ts";
 import { createShieldAgent } from "../../agent/runtime.ts";
 import { calls, outboxOrders, say, scripted, world } from "./helpers.ts";
 import { BUYER, NOW } from "./world.ts";
@@ -61,7 +62,20 @@ describe("threads across the serializer change", () => {
     expect(outboxOrders(db2).map((o) => o.header.confirmedDraftHash)).toEqual([hash]);
     const next = await agent.send("t-old", "thanks", BUYER);
     expect(next.replies).toContain("Anything else?");
-    const types = db2.$client.prepare("SELECT DISTINCT type FROM checkpoints WHERE thread_id = 't-old'").all() as { type: string }[];
-    expect(types.map((t) => t.type).sort()).toEqual(["json", SHIELD_SERDE_TYPE]);
+    const typesIn = (client: Database.Database) => (client.prepare("SELECT DISTINCT type FROM checkpoints WHERE thread_id = 't-old'").all() as { type: string }[]).map((t) => t.type);
+    expect(typesIn(db2.$client)).toEqual(["json"]);
+    expect(typesIn(new Database(defaultThreadStore(db2.$client) as string))).toEqual([SHIELD_SERDE_TYPE]);
+  });
+
+  test("a file database keeps its threads beside it; the catalog file gets no checkpoint tables, and a new agent continues the thread", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "shield-sibling-")), "shop.db");
+    const db = world(path);
+    const agent = createShieldAgent({ db, model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }]), say("Added.")), now: () => NOW });
+    await agent.send("t-sib", "2 seals", BUYER);
+    expect(defaultThreadStore(db.$client)).toBe(join(dirname(path), "shop.threads.db"));
+    expect(existsSync(join(dirname(path), "shop.threads.db"))).toBe(true);
+    expect(db.$client.prepare("SELECT name FROM sqlite_master WHERE name = 'checkpoints'").get()).toBeUndefined();
+    const again = createShieldAgent({ db: openDatabase(path), model: scripted(say("unused")), now: () => NOW });
+    expect((await again.getThread("t-sib", BUYER)).draft.lines).toMatchObject([{ sku: "SEAL-1", quantity: 2 }]);
   });
 });
