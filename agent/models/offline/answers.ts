@@ -9,7 +9,10 @@ import { findChoice, wordsOf } from "./recognise.ts";
 import { fixText, say } from "./replies.ts";
 import { analyse, byWords, optionsFor, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
 import { action } from "./actions.ts";
-import { startCheckout } from "./phrasing.ts";
+import { optionLines, startCheckout } from "./phrasing.ts";
+
+/** Cues of a new request: a message with one of them is not an answer to the open configuration question. */
+const OTHER_REQUEST: Cue[] = ["add", "find", "price", "stock", "compat", "info", "remove", "cancel", "checkout", "show", "history", "change", "greet", "thanks", "attack_price", "attack_checks", "attack_identity", "attack_injection"];
 
 /** "Does X fit pump 1?" while a list is open: a new question, not a pick from the list. */
 export function isQuestionAboutOther(ctx: Ctx, pending: Pending): boolean {
@@ -70,6 +73,15 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
     case "options": {
       const opts = optionsFor(ctx, pending.sku, pending.groups) ?? optionsFor(ctx, pending.sku);
       if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
+      // "What options are there?", "3 kW" (not offered): the open choices again, instead of a search for the words.
+      const other = OTHER_REQUEST.some((c) => cues.has(c)) || (analyse(ctx).guess?.hits[0]?.match ?? "").startsWith("sku");
+      if (!other && pending.values && conv.draft.lines.some((l) => l.lineId === pending.lineId && l.sku === pending.sku)) {
+        const groups = pending.groups.map((group) => ({ group, values: pending.values?.[group] ?? [] })).filter((g) => g.values.length);
+        const lead = /\d/.test(conv.text)
+          ? say(ctx.lang, `That is not one of the values still possible for ${pending.sku}. Please choose:`, `Das ist keiner der Werte, die für ${pending.sku} noch möglich sind. Bitte wählen Sie:`)
+          : say(ctx.lang, `Still to choose for ${pending.sku}:`, `Für ${pending.sku} noch zu wählen:`);
+        if (groups.length) return { text: `${lead}\n${optionLines(ctx, pending.sku, groups)}`, memo: memo(pending) };
+      }
       return undefined;
     }
     case "quantity": {

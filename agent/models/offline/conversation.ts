@@ -29,7 +29,7 @@ export type Pending =
   | { kind: "choose_product"; skus: string[]; action: Action; quantity?: number; unit?: string; machineId?: string; options?: Record<string, string[]>; query?: string }
   | { kind: "choose_machine"; sku: string; action: Action; quantity?: number; unit?: string; options?: Record<string, string[]>; machineIds: string[] }
   | { kind: "fixes"; lineId: string; fixes: Fix[] }
-  | { kind: "options"; lineId: string; sku: string; groups: string[] }
+  | { kind: "options"; lineId: string; sku: string; groups: string[]; /** The values the engine still allows, per group. */ values?: Record<string, string[]> }
   | { kind: "quantity"; sku: string; machineId?: string; options?: Record<string, string[]> }
   | { kind: "confirm" };
 

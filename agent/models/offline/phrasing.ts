@@ -65,10 +65,9 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
         pending ??= { kind: "fixes", lineId: line.lineId ?? "", fixes };
       }
     } else if (missing.length) {
-      const groups = groupOptionFixes(missing.flatMap((i) => i.fixes ?? []));
-      const asks = groups.map((f) => `${groupLabel(ctx, line.sku ?? "", f.group)}: ${f.values.join(" / ")}`);
-      out.push(say(lang, `To complete the configuration, please choose:\n${asks.join("\n")}`, `Für eine vollständige Konfiguration wählen Sie bitte:\n${asks.join("\n")}`));
-      pending ??= { kind: "options", lineId: line.lineId ?? "", sku: line.sku ?? "", groups: groups.map((g) => g.group) };
+      const ask = askOptions(ctx, line.lineId ?? "", line.sku ?? "", missing);
+      out.push(ask.text);
+      pending ??= ask.pending;
     } else {
       const warn = issues.filter((i) => i.severity !== "block");
       for (const w of warn) out.push(`ℹ ${w.message}`);
@@ -112,6 +111,17 @@ function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined
     .sort((a, b) => b.n - a.n)
     .slice(0, 2)
     .map(({ h }) => ({ kind: "replace_sku" as const, lineId: line.lineId!, sku: h.sku, reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${h.name}, passt zu ${m.label}`) }));
+}
+
+/** The open configuration choices of a line (from its config.missing_choice issues), asked all at once. */
+export function askOptions(ctx: Ctx, lineId: string, sku: string, missing: IssueFacts[], lead?: string): { text: string; pending: Pending } {
+  const groups = groupOptionFixes(missing.flatMap((i) => i.fixes ?? []));
+  const pending: Pending = { kind: "options", lineId, sku, groups: groups.map((g) => g.group), values: Object.fromEntries(groups.map((g) => [g.group, g.values])) };
+  return { text: `${lead ?? say(ctx.lang, "To complete the configuration, please choose:", "Für eine vollständige Konfiguration wählen Sie bitte:")}\n${optionLines(ctx, sku, groups)}`, pending };
+}
+
+export function optionLines(ctx: Ctx, sku: string, groups: { group: string; values: string[] }[]): string {
+  return groups.map((f) => `${groupLabel(ctx, sku, f.group)}: ${f.values.join(" / ")}`).join("\n");
 }
 
 /** Option fixes merged per group, values in the engine's order. */
@@ -175,6 +185,14 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
   }
   // Blocked: the first blocking issue in one sentence, its fixes as choices.
   const lineBlock = lines.flatMap((l) => (l.issues ?? []).filter((i) => i.severity === "block").map((i) => ({ l, i })))[0];
+  // An incomplete configuration: every open choice of that line at once, as when the line was added.
+  const missing = lineBlock ? (lineBlock.l.issues ?? []).filter((i) => i.code === "config.missing_choice") : [];
+  if (lineBlock && missing.length && lineBlock.i.code === "config.missing_choice") {
+    const others = lines.flatMap((l) => (l.issues ?? []).filter((i) => i.severity === "block" && !missing.includes(i))).length + report.issues.filter((i) => i.severity === "block").length;
+    const ask = askOptions(ctx, lineBlock.l.lineId ?? "", lineBlock.l.sku ?? "", missing, say(lang, `${lineBlock.l.lineId}: ${lineBlock.l.sku} is not fully configured yet. Please choose:`, `${lineBlock.l.lineId}: ${lineBlock.l.sku} ist noch nicht vollständig konfiguriert. Bitte wählen Sie:`));
+    const more = others > 0 ? `\n${say(lang, `(and ${others} more issue(s) to settle before the order can be placed)`, `(und ${others} weitere(s) Problem(e) vor der Bestellung)`)}` : "";
+    return { text: `${say(lang, "Your order:", "Ihre Bestellung:")}\n${summary}\n${total}\n⚠ ${ask.text}${more}`, memo: memo(ask.pending) };
+  }
   const orderBlock = report.issues.find((i) => i.severity === "block");
   const block = lineBlock?.i ?? orderBlock;
   const fixes = expandFixes(block?.fixes ?? []);
