@@ -2,7 +2,7 @@
  * Actions on products: add (asking for the machine when a part depends on it), price, stock, compatibility, details;
  * listing candidates (checked against the machine); several products at once; "same as last time".
  */
-import type { Action } from "./conversation.ts";
+import type { Action, Pending } from "./conversation.ts";
 import { numbered, qty, say, scheduleText, fixText, expandFixes, machineName, money, type IssueFacts, type LineFacts } from "./replies.ts";
 import { analyse, contextMachine, dependsOnMachine, fittingMachines, optionsFor, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
@@ -32,6 +32,19 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
     }
   }
 
+  // A part already in the order: questions are about that line's quantity, and the answer does not offer to add it.
+  const line = conv.draft.lines.find((l) => l.sku === sku && (!machineId || (l.machineId ?? conv.draft.machineId) === machineId));
+  const lineQty = line && (!line.unit || line.unit === product?.orderUnit) ? line.quantity : undefined;
+  const offer = (asked: unknown): { en: string; de: string; pending?: Pending } => {
+    if (!line) return { en: "Shall I add it to your order?", de: "Soll ich es in die Bestellung übernehmen?", pending: { kind: "quantity", sku, ...(machineId ? { machineId } : {}) } };
+    if (typeof asked !== "number" || asked === lineQty) return { en: `It is in your order as ${line.lineId}.`, de: `Es ist als Position ${line.lineId} in Ihrer Bestellung.` };
+    return {
+      en: `Your order has ${qty(line.quantity, line.unit)} in ${line.lineId} — shall I change it to ${asked}?`,
+      de: `In Position ${line.lineId} stehen ${qty(line.quantity, line.unit)} — soll ich auf ${asked} ändern?`,
+      pending: { kind: "quantity", sku, quantity: asked, ...((machineId ?? line.machineId) ? { machineId: machineId ?? line.machineId } : {}) },
+    };
+  };
+
   switch (kind) {
     case "add": {
       const q = quantity ?? product?.moq ?? 1;
@@ -48,29 +61,31 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
     }
     case "price": {
       const r = done("get_price");
-      if (!r) return { calls: [{ name: "get_price", args: { sku, quantity: quantity ?? product?.moq ?? 1 } }], memo: memo(undefined, sku) };
+      if (!r) return { calls: [{ name: "get_price", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }], memo: memo(undefined, sku) };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
       const d = r.data as LineFacts & { currency?: string };
+      const o = offer(quantity);
       const text = say(
         lang,
-        `Your price for ${qty(d.quantity, d.unit)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} each (${sourceText(d.priceSource, lang)}), ${money(d.amountCents, d.currency, lang)} in total. Shall I add it to your order?`,
-        `Ihr Preis für ${qty(d.quantity, d.unit)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} je Einheit (${sourceText(d.priceSource, lang)}), gesamt ${money(d.amountCents, d.currency, lang)}. Soll ich es in die Bestellung übernehmen?`,
+        `Your price for ${qty(d.quantity, d.unit)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} each (${sourceText(d.priceSource, lang)}), ${money(d.amountCents, d.currency, lang)} in total. ${o.en}`,
+        `Ihr Preis für ${qty(d.quantity, d.unit)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} je Einheit (${sourceText(d.priceSource, lang)}), gesamt ${money(d.amountCents, d.currency, lang)}. ${o.de}`,
       );
-      return { text, memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku) };
+      return { text, memo: memo(o.pending, sku) };
     }
     case "stock": {
       const r = done("check_stock");
-      if (!r) return { calls: [{ name: "check_stock", args: { sku, quantity: quantity ?? product?.moq ?? 1 } }], memo: memo(undefined, sku) };
+      if (!r) return { calls: [{ name: "check_stock", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }], memo: memo(undefined, sku) };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
       const d = r.data as LineFacts;
       const when = scheduleText(d, lang);
       const issues = (d.issues ?? []).filter((i) => i.severity === "block").map((i) => i.message);
+      const o = offer(quantity);
       const text = say(
         lang,
-        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} Shall I add it to your order?`,
-        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} Soll ich es in die Bestellung übernehmen?`,
+        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.en}`,
+        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.de}`,
       );
-      return { text, memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku) };
+      return { text, memo: memo(o.pending, sku) };
     }
     case "compat": {
       if (!machineId) {
@@ -137,14 +152,14 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     const checks = conv.results.filter((x) => x.name === "check_compatibility" && x.args.machineId === machineId);
     if (checks.length === 0) return { calls: hits.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })), memo: memo() };
     for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data));
-    const rank = (sku: string) => verdicts.get(sku)?.rank ?? 2;
+    const rank = (sku: string) => verdicts.get(sku)?.rank ?? 2.5;
     hits = hits.map((h, i) => ({ h, i })).sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || x.i - y.i).map((x) => x.h);
   }
   const mark = (h: Hit) => {
     const v = verdicts.get(h.sku);
     if (v) {
       if (v.rank === 0) return say(lang, " ✓ fits", " ✓ passt");
-      if (v.rank === 1) return say(lang, ` ✓ fits, but: ${v.why}`, ` ✓ passt, aber: ${v.why}`);
+      if (v.rank === 1 || v.rank === 2) return v.why ? say(lang, ` ✓ fits, but: ${v.why}`, ` ✓ passt, aber: ${v.why}`) : say(lang, " ✓ fits", " ✓ passt");
       return ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
     }
     return h.fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : "";
@@ -153,9 +168,13 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const prev = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
   const quantity = a.quantity ?? (prev?.quantity ? { value: prev.quantity, ...(prev.unit ? { unit: prev.unit } : {}) } : undefined);
   const list = numbered(hits.map((h) => `${h.sku} — ${h.name}${h.lifecycle === "discontinued" ? say(lang, ` (discontinued${h.successorSku ? `, successor ${h.successorSku}` : ""})`, ` (ausgelaufen${h.successorSku ? `, Nachfolger ${h.successorSku}` : ""})`) : ""}${mark(h)}`));
-  const head = m
-    ? say(lang, `For ${machineName(m, m.machineId)} (${m.modelName}) I found:`, `Für ${machineName(m, m.machineId)} (${m.modelName}) habe ich gefunden:`)
-    : say(lang, "I found:", "Gefunden:");
+  // Words the catalog does not know ("Gleitringdichtung" in an English catalog): say so, then show the machine's parts.
+  const unknown = query === "*" && a.productWords.length ? a.productWords.join(" ") : undefined;
+  const head = m && unknown
+    ? say(lang, `I could not find "${unknown}" in the catalog. These are parts for ${machineName(m, m.machineId)} (${m.modelName}):`, `„${unknown}“ habe ich im Katalog nicht gefunden. Das sind Teile für ${machineName(m, m.machineId)} (${m.modelName}):`)
+    : m
+      ? say(lang, `For ${machineName(m, m.machineId)} (${m.modelName}) I found:`, `Für ${machineName(m, m.machineId)} (${m.modelName}) habe ich gefunden:`)
+      : say(lang, "I found:", "Gefunden:");
   const ask = quantity
     ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
     : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
@@ -200,16 +219,20 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
 }
 
 interface Verdict {
-  /** 0 fits, 1 fits with a caution, 3 does not fit (2: not checked). */
-  rank: 0 | 1 | 3;
+  /** 0 fits, 1 fits with a caution, 2 fits but cannot be ordered alone or any more, 3 does not fit. */
+  rank: 0 | 1 | 2 | 3;
   why?: string;
 }
 
 /** A check_compatibility result as a rank and the reason in a few words, taken from the engine's issue message. */
 export function verdictOf(data: Record<string, unknown>): Verdict {
   const issues = (data.issues as IssueFacts[] | undefined) ?? [];
-  const block = issues.find((i) => i.severity === "block");
-  if (data.compatible !== true) return { rank: 3, ...(block ? { why: shortReason(block.message) } : {}) };
+  // Blocks that are not about fit: the part fits, but needs a companion part, or is discontinued (the list says so).
+  const orderOnly = (i: IssueFacts) => i.code === "compat.missing_mandatory" || i.code === "product.discontinued";
+  const block = issues.find((i) => i.severity === "block" && !orderOnly(i));
+  if (data.compatible !== true && (block || !issues.some(orderOnly))) return { rank: 3, ...(block ? { why: shortReason(block.message) } : {}) };
+  const companion = issues.find((i) => i.code === "compat.missing_mandatory");
+  if (companion || issues.some(orderOnly)) return { rank: 2, ...(companion ? { why: shortReason(companion.message) } : {}) };
   const caution = issues.find((i) => i.severity !== "block");
   return caution ? { rank: 1, why: shortReason(caution.message) } : { rank: 0 };
 }

@@ -38,7 +38,9 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
       const sku = mentioned ?? other ?? pick(pending.skus);
       if (!sku) return undefined;
       // A bare "2" picked the second entry; it is not also a quantity.
-      const digitPick = choice !== undefined && !mentioned && !other && a.quantity?.value === choice && ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
+      // "die zweite, 2 Stück": the pick is the ordinal word, the digit is the quantity.
+      const byWord = findChoice(ctx.tokens.filter((t) => !/^\d/.test(t.lower))) !== undefined;
+      const digitPick = choice !== undefined && !byWord && !mentioned && !other && a.quantity?.value === choice && ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
       const qty = digitPick ? undefined : a.quantity;
       const act: Action = qty || cues.has("add") ? "add" : pending.action;
       return action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
@@ -95,7 +97,7 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
       if (a.quantity || yes) {
         return action(ctx, "add", pending.sku, a, memo, {
           ...(pending.machineId ? { machineId: pending.machineId } : {}),
-          ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}),
+          ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : pending.quantity ? { quantity: pending.quantity } : {}),
           ...(pending.options ? { options: pending.options } : {}),
         });
       }

@@ -30,7 +30,7 @@ export type Pending =
   | { kind: "choose_machine"; sku: string; action: Action; quantity?: number; unit?: string; options?: Record<string, string[]>; machineIds: string[] }
   | { kind: "fixes"; lineId: string; fixes: Fix[] }
   | { kind: "options"; lineId: string; sku: string; groups: string[]; /** The values the engine still allows, per group. */ values?: Record<string, string[]> }
-  | { kind: "quantity"; sku: string; machineId?: string; options?: Record<string, string[]> }
+  | { kind: "quantity"; sku: string; machineId?: string; options?: Record<string, string[]>; /** A quantity the consultant proposed ("shall I change it to 5?"). */ quantity?: number }
   | { kind: "confirm" };
 
 export type Action = "add" | "price" | "stock" | "compat" | "info";

@@ -162,4 +162,45 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  it("'die zweite, 2 Stück' picks the second entry and orders two; questions about a line already ordered do not offer to add it again", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    const list = await chat.say("Ich brauche eine Gleitringdichtung für Pumpe 2");
+    const second = listed(list.text)[1]!;
+    const picked = await chat.say("die zweite, 2 Stück");
+    expect(picked.thread.draft.lines).toMatchObject([{ sku: second, quantity: 2, machineId: DEMO.machines.pump2Gen2 }]);
+    const stock = await chat.say("Ist das lieferbar?");
+    expect(stock.tools).toEqual(["check_stock"]);
+    expect(stock.text).toMatch(/^2 × /); // the line's quantity, not 1
+    expect(stock.text).toMatch(/Es ist als Position L1 in Ihrer Bestellung\.$/);
+    expect(stock.text).not.toMatch(/übernehmen/);
+    const price = await chat.say("what does it cost? I need 5");
+    expect(price.text).toMatch(/Your order has 2 in L1 — shall I change it to 5\?$/);
+    const yes = await chat.say("yes");
+    expect(yes.tools).toEqual(["update_line"]);
+    expect(yes.thread.draft.lines).toMatchObject([{ lineId: "L1", sku: second, quantity: 5, machineId: DEMO.machines.pump2Gen2 }]);
+    await chat.say("place the order");
+    await chat.confirm();
+    expect(outbox(w, chat.threadId)).toMatchObject([{ lines: [{ sku: second, quantity: 5 }] }]);
+  });
+
+  it("a part that fits but must be ordered with a companion is not listed as not fitting", async () => {
+    const w = demoWorld();
+    const data = createCatalogReader(w.db);
+    // Parts of pump 2's model that need a mandatory companion (from the catalog's relations).
+    // A word the catalog does not know: the consultant says so and lists the machine's parts, checked against it.
+    const t = await new Chat(w, C1001).say("I need a frobnicator for pump 2");
+    expect(t.text).toMatch(/^I could not find "frobnicator" in the catalog\. These are parts for Pump 2 \(Hall B\)/);
+    const lines = t.text.split("\n").filter((l) => /^\d\) /.test(l));
+    const withCompanion = listed(t.text).filter((sku) => data.relations([sku]).some((r) => r.type === "mandatory"));
+    expect(withCompanion.length).toBeGreaterThan(0);
+    for (const sku of withCompanion) {
+      const line = lines.find((l) => l.includes(`) ${sku} — `))!;
+      expect(line).toMatch(/✓ fits, but: .*must be ordered with/);
+    }
+    // Ranked after clean fits, before what does not fit.
+    const kinds = lines.map((l) => (/✓ fits$/.test(l) ? 0 : /must be ordered with/.test(l) ? 2 : /✓ fits, but/.test(l) ? 1 : /✗/.test(l) ? 3 : 2.5));
+    expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
+  });
 });
