@@ -79,6 +79,12 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
     out.push(say(lang, "Note: I can't set prices — the price shown is yours from your contract or price list. For a different price, your sales representative can review a discount request.", "Hinweis: Preise kann ich nicht festlegen — der angezeigte Preis ist Ihr Preis aus Vertrag oder Preisliste. Für einen anderen Preis kann Ihr Vertriebsansprechpartner eine Rabattanfrage prüfen."));
   }
   const last = edits.at(-1)!.data;
+  // The order is blocked by something this reply has not explained (e.g. a line left without its companion after
+  // a removal): review it, so the blocking issue and its fixes are said now rather than at checkout.
+  const explained = edits.some((r) => ((r.data.line as LineFacts | undefined)?.issues ?? []).some((i) => i.severity === "block"));
+  if (!pending && !explained && last?.orderClean === false && !edits.some((r) => r.error || r.data.cleared) && ctx.tools.has("review_order")) {
+    return { text: out.join("\n"), calls: [{ name: "review_order", args: {} }], memo: memo(undefined, focus) };
+  }
   if (!pending && last && typeof last.totals === "object" && last.totals) {
     const t = last.totals as { netCents?: number; lines?: number };
     const clean = last.orderClean === true;

@@ -203,4 +203,27 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     const kinds = lines.map((l) => (/✓ fits$/.test(l) ? 0 : /must be ordered with/.test(l) ? 2 : /✓ fits, but/.test(l) ? 1 : /✗/.test(l) ? 3 : 2.5));
     expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
   });
+
+  it("removing a companion part says at once that the remaining line is blocked, and offers the fix", async () => {
+    const w = demoWorld();
+    const data = createCatalogReader(w.db);
+    const chat = new Chat(w, C1001);
+    const add = await chat.say("add AC-BASE-NCP32 for pump 2");
+    const companion = data.relations(["AC-BASE-NCP32"]).find((r) => r.type === "mandatory")!.targetSku;
+    expect(add.text).toContain(`1) add 1 × ${companion}`);
+    const both = await chat.say("1");
+    expect(both.thread.draft.lines.map((l) => l.sku)).toEqual(["AC-BASE-NCP32", companion]);
+    expect(both.thread.report?.clean).toBe(true);
+    const removed = await chat.say("remove line 2");
+    expect(removed.tools).toEqual(["remove_line", "review_order"]);
+    expect(removed.text).toMatch(/^Removed line L2\./);
+    expect(removed.text).toMatch(/cannot be placed yet: AC-BASE-NCP32 must be ordered with/);
+    expect(removed.text).toContain(`1) add 1 × ${companion}`);
+    const again = await chat.say("1");
+    expect(again.thread.draft.lines.map((l) => l.sku)).toEqual(["AC-BASE-NCP32", companion]);
+    expect(again.thread.report?.clean).toBe(true);
+    await chat.say("place the order");
+    await chat.confirm();
+    expect(outbox(w, chat.threadId)[0]!.lines.map((l) => l.sku)).toEqual(["AC-BASE-NCP32", companion]);
+  });
 });
