@@ -82,6 +82,7 @@ export const WORLD: ImportDocument = {
     product("ACID-X", "chemicals", 800, { hazardous: true, blockedRegions: ["north"] }),
     product("SCARCE-1", "filters", 1000, { leadTimeDays: 30 }),
     product("PROTECTED-1", "filters", 1000, { leadTimeDays: 40 }),
+    product("SLOW-PO-1", "filters", 1000, { leadTimeDays: 10 }),
     product("DISC-LAST", "filters", 700, { lifecycle: "discontinued" }),
     product("USD-1", "filters", 700, { currency: "USD" }),
     product("BIG-1", "pumps", 400000),
@@ -120,7 +121,11 @@ export const WORLD: ImportDocument = {
     { sku: "PROTECTED-1", warehouse: "WH-N", onHand: 10 },
     { sku: "DISC-LAST", warehouse: "WH-S", onHand: 3 },
   ],
-  inbound: [{ sku: "SCARCE-1", warehouse: "WH-N", quantity: 10, eta: "2026-03-12" }],
+  inbound: [
+    { sku: "SCARCE-1", warehouse: "WH-N", quantity: 10, eta: "2026-03-12" },
+    // A late purchase order: the supplier's lead time (10 days) beats it.
+    { sku: "SLOW-PO-1", warehouse: "WH-N", quantity: 50, eta: "2026-06-30" },
+  ],
   allocations: [{ sku: "PROTECTED-1", protectedQty: 8, forTier: "platinum" }],
   priceLists: [{ id: "PL-STD", name: "Standard" }],
   prices: [

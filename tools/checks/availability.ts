@@ -2,7 +2,7 @@
  * Availability and promise dates. Available-to-promise per warehouse = on hand − reserved in the ERP − the
  * shield's active holds − stock protected for OTHER tiers; then inbound (transfers/POs with ETA) and, for products
  * still sold, the supplier lead time. Sources are taken earliest-delivery first (ship days depend on warehouse vs
- * ship-to region), sharing stock between lines of the same SKU. With partial shipments allowed the line gets a
+ * ship-to region; an inbound later than the lead time loses to it), sharing stock between lines of the same SKU. With partial shipments allowed the line gets a
  * split schedule; otherwise one date, when everything is there. Requested dates are compared with the promise.
  */
 import type { StockPosition } from "../../catalog/queries/types.ts";
@@ -90,6 +90,8 @@ export function checkAvailability(order: OrderState): void {
     };
     for (const s of finite) {
       if (left <= QTY_EPS) break;
+      // Sources are in date order: once the supplier's lead time delivers sooner, the rest is ordered from it.
+      if (leadTime && s.date > leadTime.date) break;
       if (s.free <= QTY_EPS) continue;
       take(s, Math.min(s.free, left));
     }

@@ -39,6 +39,12 @@ describe("availability check", () => {
     expect(r.lines[0]!.schedule.at(-1)).toMatchObject({ source: "lead_time", quantity: 14, date: "2026-04-02" });
   });
 
+  it("orders from the supplier when its lead time beats a late inbound delivery", () => {
+    const r = validate({ lines: [line("SLOW-PO-1", 5)] });
+    expect(r.lines[0]!.schedule).toEqual([{ quantity: 5, date: "2026-03-13", warehouse: "WH-N", source: "lead_time" }]);
+    expect(r.lines[0]!.promiseDate).toBe("2026-03-13");
+  });
+
   it("protects stock for another tier: gold sees 2 of 10, platinum all 10", () => {
     const gold = validate({ lines: [line("PROTECTED-1", 10)] });
     expect(issuesOf(gold, "stock.partial")[0]!.details).toMatchObject({ availableNow: 2 });
