@@ -344,15 +344,20 @@ export function guessProduct(
       return { hits: skuHits, confident: clear, query: t.text };
     }
   }
-  const words = free.map((t) => t.lower).filter((w) => !FILLER.has(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1);
+  const keep = (w: string) => !FILLER.has(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
+  const words = free.map((t) => t.lower).filter(keep);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));
-  const attempts = [words, content].filter((a, i) => a.length > 0 && (i === 0 || a.length !== words.length));
+  // "a seal for my pump": what follows "for" names the target, not the product; searched without it first, the
+  // target's words then only rank the candidates (a seal, not a pump that has one).
+  const cut = free.findIndex((t) => /^(for|für|fuer)$/.test(t.lower));
+  const head = cut > 0 ? free.slice(0, cut).map((t) => t.lower).filter(keep) : [];
+  const attempts = [...(head.length && head.length < words.length ? [head] : []), words, content].filter((a, i, all) => a.length > 0 && (i === 0 || a.length !== all[i - 1]!.length || a.join() !== all[i - 1]!.join()));
   for (const attempt of attempts) {
     const query = attempt.join(" ");
     let hits = k.search.search({ query, limit: 8, ...filter });
     if (hits.length === 0) continue;
-    if (hits.every((h) => h.match === "text_fuzzy") && attempt === words && attempts.length > 1) continue;
+    if (hits.every((h) => h.match === "text_fuzzy") && attempt !== attempts.at(-1)) continue;
     if (machine && hits.some((h) => h.fitsExplicitly)) hits = hits.filter((h) => h.fitsExplicitly);
     // Words the first attempt dropped (option words such as "FKM") still rank the candidates.
     const dropped = words.filter((w) => !attempt.includes(w));

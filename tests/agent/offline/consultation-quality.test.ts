@@ -226,4 +226,14 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     await chat.confirm();
     expect(outbox(w, chat.threadId)[0]!.lines.map((l) => l.sku)).toEqual(["AC-BASE-NCP32", companion]);
   });
+
+  it("'a seal for my pump' looks for seals: the words after 'for' name the target, not the product", async () => {
+    const w = demoWorld();
+    const data = createCatalogReader(w.db);
+    const t = await new Chat(w, DEMO.customers.certified).say("I need a seal for my pump");
+    const skus = listed(t.text);
+    expect(skus.length).toBeGreaterThan(1);
+    const seal = data.products(["SE-MS28-SIC-FKM"]).get("SE-MS28-SIC-FKM")!.category;
+    for (const sku of skus) expect(data.products([sku]).get(sku)!.category).toBe(seal);
+  });
 });
