@@ -88,11 +88,14 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
   if (!pending && last && typeof last.totals === "object" && last.totals) {
     const t = last.totals as { netCents?: number; lines?: number };
     const clean = last.orderClean === true;
+    // Approval for the whole order (credit, order value) is said here; a line's own approval was said with the line.
+    const lineApproval = edits.some((r) => ((r.data.line as LineFacts | undefined)?.issues ?? []).some((i) => i.severity === "approval"));
+    const approval = clean && last.needsApproval === true && !lineApproval;
     out.push(
       say(
         lang,
-        `Order so far: ${t.lines ?? 0} line(s), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (not yet complete)"}. Anything else, or shall I place the order?`,
-        `Bestellung bisher: ${t.lines ?? 0} Position(en), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (noch nicht vollständig)"}. Noch etwas, oder soll ich bestellen?`,
+        `Order so far: ${t.lines ?? 0} line(s), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (not yet complete)"}${approval ? " — it will need a sales representative's approval" : ""}. Anything else, or shall I place the order?`,
+        `Bestellung bisher: ${t.lines ?? 0} Position(en), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (noch nicht vollständig)"}${approval ? " — sie braucht eine Freigabe durch den Vertrieb" : ""}. Noch etwas, oder soll ich bestellen?`,
       ),
     );
   }

@@ -289,7 +289,9 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
   it("says when an order needs a sales rep's approval; confirming it waits for the rep, nothing reaches the ERP", async () => {
     const w = demoWorld();
     const chat = new Chat(w, DEMO.customers.nearCreditLimit);
-    await chat.say("2 PU-NCP-40-200-400");
+    const added = await chat.say("2 PU-NCP-40-200-400");
+    expect(added.thread.report?.needsApproval).toBe(true);
+    expect(added.text).toMatch(/it will need a sales representative's approval\. Anything else/);
     const t = await chat.say("place the order");
     expect(t.text).toMatch(/approval/);
     const after = await chat.confirm();
