@@ -6,8 +6,8 @@ import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
 import { findChoice, wordsOf } from "./recognise.ts";
-import { fixText, say } from "./replies.ts";
-import { analyse, byWords, optionsFor, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
+import { fixText, numbered, say } from "./replies.ts";
+import { analyse, byWords, optionsFor, tiedByWords, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
 import { action } from "./actions.ts";
 import { optionLines, startCheckout } from "./phrasing.ts";
 
@@ -35,8 +35,22 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
       // The longest SKU the text contains ("…-230-3" is not "…-230").
       const mentioned = [...pending.skus].sort((x, y) => y.length - x.length).find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
       const other = !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
-      const sku = mentioned ?? other ?? pick(pending.skus);
-      if (!sku) return undefined;
+      // Option values for a list that holds configurable products ("400 V, 2,2 kW"): the one whose model takes them.
+      const configurable = mentioned || other || choice !== undefined ? [] : pending.skus.filter((s) => optionsFor(ctx, s));
+      const sku = mentioned ?? other ?? pick(pending.skus) ?? (configurable.length === 1 ? configurable[0] : undefined);
+      if (!sku) {
+        // "die NCP" when three listed names carry "NCP": those three again, not a new search.
+        const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);
+        if (ties.length > 1 && ties.length < pending.skus.length) {
+          const names = ctx.k.reader.products(ties);
+          const list = numbered(ties.map((s) => `${s} — ${names.get(s)?.name ?? ""}`));
+          return { text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${list}`, memo: memo({ ...pending, skus: ties }) };
+        }
+        return undefined;
+      }
+      if (configurable.length === 1 && sku === configurable[0]) {
+        return action(ctx, "add", sku, a, memo, { ...(pending.machineId ? { machineId: pending.machineId } : {}), ...(pending.quantity ? { quantity: pending.quantity } : {}) });
+      }
       // A bare "2" picked the second entry; it is not also a quantity.
       // "die zweite, 2 Stück": the pick is the ordinal word, the digit is the quantity.
       const byWord = findChoice(ctx.tokens.filter((t) => !/^\d/.test(t.lower))) !== undefined;

@@ -142,6 +142,19 @@ export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<str
   return Object.keys(found).length ? found : undefined;
 }
 
+/** The candidates that share the best count of the buyer's words (several when the words do not single one out). */
+export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
+  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
+  if (words.length === 0) return [];
+  const products = ctx.k.reader.products(skus);
+  const scored = skus.map((sku) => {
+    const have = new Set(wordsOf(`${sku} ${products.get(sku)?.name ?? ""}`));
+    return { sku, n: words.filter((w) => have.has(w)).length };
+  });
+  const best = Math.max(...scored.map((s) => s.n));
+  return best > 0 ? scored.filter((s) => s.n === best).map((s) => s.sku) : [];
+}
+
 /** The one candidate whose name carries the most of the buyer's words ("the EPDM one"), if one stands out. */
 export function byWords(ctx: Ctx, skus: string[]): string | undefined {
   const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));

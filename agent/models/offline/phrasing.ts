@@ -85,7 +85,7 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
   if (!pending && !explained && last?.orderClean === false && !edits.some((r) => r.error || r.data.cleared) && ctx.tools.has("review_order")) {
     return { text: out.join("\n"), calls: [{ name: "review_order", args: {} }], memo: memo(undefined, focus) };
   }
-  if (!pending && last && typeof last.totals === "object" && last.totals) {
+  if (!pending && last && !last.cleared && typeof last.totals === "object" && last.totals) {
     const t = last.totals as { netCents?: number; lines?: number };
     const clean = last.orderClean === true;
     // Approval for the whole order (credit, order value) is said here; a line's own approval was said with the line.

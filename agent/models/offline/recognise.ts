@@ -21,7 +21,7 @@ export interface Knowledge {
   optionWords: Set<string>;
   /** Machine model codes of the catalog, lower-case → code. */
   machineModels: Map<string, string>;
-  /** Category code → the words of its code and name, lower-case ("seals" → seals, o, rings, gaskets). */
+  /** Category code → the words of its name, lower-case ("Seals, O-rings & gaskets" → seals, o-rings, gaskets). */
   categoryWords: Map<string, string[]>;
 }
 
@@ -83,7 +83,7 @@ export function buildKnowledge(reader: CatalogReader, search: CatalogSearch, sql
   const machineModels = new Map<string, string>();
   for (const r of sqlite.prepare("SELECT code FROM machine_models").all() as { code: string }[]) machineModels.set(r.code.toLowerCase(), r.code);
   const categoryWords = new Map<string, string[]>();
-  for (const r of sqlite.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[]) categoryWords.set(r.code, wordsOf(`${r.code} ${r.name}`));
+  for (const r of sqlite.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[]) categoryWords.set(r.code, wordsOf(r.name || r.code));
   return { reader, search, unitCodes, measureUnits, optionWords, machineModels, categoryWords };
 }
 

@@ -236,4 +236,27 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     const seal = data.products(["SE-MS28-SIC-FKM"]).get("SE-MS28-SIC-FKM")!.category;
     for (const sku of skus) expect(data.products([sku]).get(sku)!.category).toBe(seal);
   });
+
+  it("German: 'eine Pumpe konfigurieren' lists pumps only, 'die NCP' narrows the list to the NCP ones, 'abbrechen' empties without a stale total", async () => {
+    const w = demoWorld();
+    const data = createCatalogReader(w.db);
+    const chat = new Chat(w, C1001);
+    const list = await chat.say("Ich möchte eine Pumpe konfigurieren");
+    const skus = listed(list.text);
+    expect(skus[0]).toBe("PU-NCP-CFG");
+    // "Pumps" describes "Pumpe" better than "Pump spare parts": no float switch for VSD pumps in a pump list.
+    for (const sku of skus) expect(data.products([sku]).get(sku)!.category).toBe(data.products(["PU-NCP-CFG"]).get("PU-NCP-CFG")!.category);
+    const ncp = await chat.say("die NCP");
+    expect(ncp.tools).toEqual([]);
+    expect(ncp.text).toMatch(/^Welchen davon meinen Sie\?/);
+    const narrowed = listed(ncp.text);
+    expect(narrowed.length).toBeGreaterThan(1);
+    expect(narrowed.length).toBeLessThan(skus.length);
+    for (const sku of narrowed) expect(`${sku} ${data.products([sku]).get(sku)!.name}`).toContain("NCP");
+    const picked = await chat.say("1");
+    expect(picked.thread.draft.lines).toMatchObject([{ sku: narrowed[0] }]);
+    const gone = await chat.say("alles abbrechen");
+    expect(gone.thread.draft.lines).toHaveLength(0);
+    expect(gone.text).toBe("Erledigt — Ihre Bestellung ist jetzt leer. Was benötigen Sie?");
+  });
 });
