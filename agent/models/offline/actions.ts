@@ -137,14 +137,15 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const query = a.guess?.query ?? (a.machine && last?.query ? last.query : "*");
   const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending, conv.draft);
   const r = conv.results.find((x) => x.name === "search_catalog");
-  if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 8 } }], memo: memo() };
+  if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 12 } }], memo: memo() };
   type Hit = { sku: string; name: string; category?: string; lifecycle?: string; successorSku?: string; fitsMachine?: boolean };
   const found = (r.data.data as Hit[] | undefined) ?? [];
   if (found.length === 0) {
     return { text: say(lang, `I found nothing for "${query}". Could you describe it differently or give a SKU?`, `Zu „${query}“ habe ich nichts gefunden. Können Sie es anders beschreiben oder eine Artikelnummer nennen?`), memo: memo() };
   }
   // Only what the buyer asked for: a "seal" search lists seals, not a pump whose description mentions its seal.
-  let hits = relevant(ctx, query, found).slice(0, 5);
+  const pool = relevant(ctx, query, found);
+  let hits = pool.slice(0, 5);
   // For a machine, check every candidate against it (operating data, not only fitment): what fits cleanly first,
   // then what fits with a caution (and why), what does not fit last (and why) — all from check_compatibility.
   const verdicts = new Map<string, Verdict>();
@@ -152,8 +153,13 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     const checks = conv.results.filter((x) => x.name === "check_compatibility" && x.args.machineId === machineId);
     if (checks.length === 0) return { calls: hits.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })), memo: memo() };
     for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data));
+    // None of the first candidates fits: check the next ones before listing only what does not fit.
+    const unchecked = pool.filter((h) => !verdicts.has(h.sku));
+    if (unchecked.length && ![...verdicts.values()].some((v) => v.rank <= 1)) {
+      return { calls: unchecked.slice(0, 5).map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })), memo: memo() };
+    }
     const rank = (sku: string) => verdicts.get(sku)?.rank ?? 2.5;
-    hits = hits.map((h, i) => ({ h, i })).sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || x.i - y.i).map((x) => x.h);
+    hits = pool.filter((h) => verdicts.has(h.sku)).map((h, i) => ({ h, i })).sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || x.i - y.i).map((x) => x.h).slice(0, 5);
   }
   const mark = (h: Hit) => {
     const v = verdicts.get(h.sku);

@@ -259,4 +259,30 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     expect(gone.thread.draft.lines).toHaveLength(0);
     expect(gone.text).toBe("Erledigt — Ihre Bestellung ist jetzt leer. Was benötigen Sie?");
   });
+
+  it("on a generated catalog, when the first candidates do not fit the machine, the next ones are checked and what fits is listed first", async () => {
+    const w = generatedWorld();
+    const s = w.db.$client;
+    const machines = s
+      .prepare("SELECT m.id, m.label, m.model, m.serial, m.customer_id AS customerId FROM machines m JOIN customers c ON c.id = m.customer_id AND c.blocked = 0 ORDER BY m.id")
+      .all() as { id: string; label: string; model: string; serial: string; customerId: string }[];
+    const search = createCatalogSearch(w.db);
+    let checked = 0;
+    for (const m of machines) {
+      const same = s.prepare("SELECT count(*) AS n FROM machines WHERE customer_id = ? AND lower(label) = lower(?)").get(m.customerId, m.label) as { n: number };
+      if (same.n !== 1) continue;
+      // The seals among the search's candidates (a service kit that mentions a seal is not one).
+      const raw = search.search({ query: "mechanical seal", machineModel: m.model, serial: m.serial, limit: 12 });
+      const pool = raw.filter((h) => h.category === raw[0]?.category);
+      const fits = pool.map((h) => fitRank(w, m.customerId, h.sku, m.id).rank <= 1);
+      // Only machines where the first five candidates all fail but a later one fits (the case this is about).
+      if (pool.length < 6 || fits.slice(0, 5).some(Boolean) || !fits.slice(5).some(Boolean)) continue;
+      const t = await new Chat(w, m.customerId).say(`I need a mechanical seal for ${m.label}`);
+      const first = t.text.split("\n").find((l) => /^1\) /.test(l))!;
+      expect(first).toMatch(/✓ fits/);
+      expect(fitRank(w, m.customerId, listed(t.text)[0]!, m.id).rank).toBeLessThanOrEqual(1);
+      if (++checked >= 2) break;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });
