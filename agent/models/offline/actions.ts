@@ -25,8 +25,11 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
     if (choices.length === 1 && kind === "add") return action(ctx, kind, sku, a, memo, { ...extra, machineId: choices[0]!.machineId });
     if (choices.length > 0) {
       const list = numbered(choices.map((m) => `${m.label}${m.site ? `, ${m.site}` : ""} — ${m.modelName} (${say(lang, "serial", "Serien-Nr.")} ${m.serial})`));
+      // The catalog's fitment lists none of the buyer's machines: say so before asking (the engine checks the pick).
+      const listedForNone = fitting.length === 0 && (k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0 && a.machineCandidates.length <= 1;
+      const none = listedForNone ? say(lang, `The catalog lists ${sku} for none of your machines. `, `Laut Katalog passt ${sku} zu keiner Ihrer Maschinen. `) : "";
       return {
-        text: say(lang, `${sku} depends on the machine. Which machine is it for?\n${list}`, `${sku} hängt von der Maschine ab. Für welche Maschine ist es?\n${list}`),
+        text: `${none}${say(lang, `${sku} depends on the machine. Which machine is it for?\n${list}`, `${sku} hängt von der Maschine ab. Für welche Maschine ist es?\n${list}`)}`,
         memo: memo({ kind: "choose_machine", sku, action: kind, ...(quantity ? { quantity } : {}), ...(unit ? { unit } : {}), ...(Object.keys(options).length ? { options } : {}), machineIds: choices.map((m) => m.machineId) }, sku),
       };
     }

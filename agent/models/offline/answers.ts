@@ -66,11 +66,15 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
     case "choose_machine": {
       const a = analyse(ctx);
       const machines = (conv.machines ?? []).filter((m) => pending.machineIds.includes(m.machineId));
-      const machine = (a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined) ?? pick(machines);
+      const named = a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined;
+      const machine = named ?? pick(machines);
       if (!machine) return undefined;
-      return action(ctx, pending.action, pending.sku, a, memo, {
+      // A bare "1" picked the first machine; it is not also a quantity (the one asked before stays).
+      const digitPick = !named && choice !== undefined && a.quantity?.value === choice && ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
+      const qty = digitPick ? undefined : a.quantity;
+      return action(ctx, pending.action, pending.sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
         machineId: machine.machineId,
-        ...(a.quantity ? { quantity: a.quantity.value } : pending.quantity ? { quantity: pending.quantity } : {}),
+        ...(qty ? { quantity: qty.value } : pending.quantity ? { quantity: pending.quantity } : {}),
         ...(pending.unit ? { unit: pending.unit } : {}),
         ...(pending.options ? { options: pending.options } : {}),
       });

@@ -285,4 +285,20 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  it("a part listed for none of the buyer's machines says so; picking the machine by number keeps the quantity asked", async () => {
+    const w = demoWorld();
+    const data = createCatalogReader(w.db);
+    const customer = DEMO.customers.blocked;
+    const models = new Set(data.customer(customer)!.machines.map((m) => m.model));
+    expect(data.fitment(["SE-MS28-CC-EPDM"]).get("SE-MS28-CC-EPDM")!.some((f) => models.has(f.machineModel))).toBe(false);
+    const chat = new Chat(w, customer);
+    const ask = await chat.say("I need 2 SE-MS28-CC-EPDM");
+    expect(ask.text).toMatch(/^The catalog lists SE-MS28-CC-EPDM for none of your machines\. .*Which machine is it for\?/);
+    const first = await chat.say("1");
+    expect(first.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: data.customer(customer)!.machines[0]!.id }]);
+    // The engine then says it does not fit and offers what does.
+    expect(first.text).toMatch(/does not fit/);
+    expect(first.text).toMatch(/1\) switch to /);
+  });
 });
