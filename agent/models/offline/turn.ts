@@ -57,7 +57,8 @@ function fresh(ctx: Ctx, memo: MemoFn): Step {
     return { calls: [{ name: "clear_draft", args: {} }], memo: memo() };
   }
   const a = analyse(ctx);
-  const productCue = ["add", "find", "price", "stock", "compat", "info", "change", "remove", "history"].some((c) => cues.has(c as Cue)) || !!a.quantity;
+  // Misspelt words alone may be small talk; said about one of the buyer's machines they are a product request.
+  const productCue = ["add", "find", "price", "stock", "compat", "info", "change", "remove", "history"].some((c) => cues.has(c as Cue)) || !!a.quantity || !!a.machine;
   if (a.guess && a.guess.hits.every((h) => h.match === "text_fuzzy") && !productCue) {
     return { text: redirect(lang), memo: memo(conv.memo.pending) };
   }

@@ -301,4 +301,16 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     expect(first.text).toMatch(/does not fit/);
     expect(first.text).toMatch(/1\) switch to /);
   });
+
+  it("misspelt product words about one of the buyer's machines are a product request, not small talk", async () => {
+    const w = demoWorld();
+    const t = await new Chat(w, C1001).say("mechanicl seel for pump 2");
+    expect(t.tools).toContain("search_catalog");
+    expect(t.text).not.toMatch(/I can help you find parts/);
+    const skus = listed(t.text);
+    expect(skus.length).toBeGreaterThan(1);
+    const data = createCatalogReader(w.db);
+    for (const sku of skus) expect(data.products([sku]).get(sku)!.name.toLowerCase()).toContain("mechanical seal");
+    expect(t.text).toMatch(/^1\) \S+ — .* ✓ fits$/m);
+  });
 });
