@@ -57,7 +57,8 @@ function readText(ctx: Ctx, text: string): Analysis {
   const target = machine ?? draftMachine;
   const guess = guessProduct(tokens, taken, ctx.k, target ? { model: target.model, serial: target.serial } : undefined);
   const productWords = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower).filter((w) => w.length > 2 && !/^\d/.test(w));
-  const q = quantities[0];
+  // "1, two pieces": the number with a unit is the quantity; a bare leading digit is then a pick from a list.
+  const q = quantities.find((x) => x.unit) ?? quantities[0];
   return {
     ...(q ? { quantity: { value: q.value, ...(q.unit ? { unit: q.unit } : {}) } } : {}),
     ...(machine ? { machine } : {}),

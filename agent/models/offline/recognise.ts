@@ -384,7 +384,10 @@ export function findChoice(tokens: Token[]): number | undefined {
     // A bare digit is a pick ("2", "option 2", "nr. 2 bitte"); "2 more" or "2 boxes" is a quantity.
     const others = tokens.filter((_, j) => j !== i).map((x) => x.lower);
     const onlyPolite = others.every((w) => /^(please|bitte|ok|okay|yes|ja|option|number|nr|no|nummer|the|die|der|das|one|take|nehme|i|ich)$/.test(w));
-    if (/^\d$/.test(t) && (onlyPolite || prev === "option" || prev === "number" || prev === "nr" || prev === "nummer")) {
+    // "1, two pieces" / "2 - 3 boxes": a leading digit followed straight by another number is the pick, the rest the quantity.
+    const next = tokens[i + 1]?.lower;
+    const quantityFollows = i === 0 && next !== undefined && (/^\d+([.,]\d+)?$/.test(next) || NUMBER_WORDS[next] !== undefined);
+    if (/^\d$/.test(t) && (onlyPolite || quantityFollows || prev === "option" || prev === "number" || prev === "nr" || prev === "nummer")) {
       return Number(t);
     }
   }

@@ -185,6 +185,16 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     expect(outbox(w, chat.threadId)).toMatchObject([{ lines: [{ sku: second, quantity: 5 }] }]);
   });
 
+  it("'1, two pieces' picks the first entry and orders two", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C1001);
+    const list = await chat.say("I need a mechanical seal for pump 2 in hall B");
+    const first = listed(list.text)[0]!;
+    const picked = await chat.say("1, two pieces");
+    expect(picked.thread.draft.lines).toMatchObject([{ sku: first, quantity: 2, machineId: DEMO.machines.pump2Gen2 }]);
+    expect(picked.text).toMatch(/^Added L1: 2 × /);
+  });
+
   it("a part that fits but must be ordered with a companion is not listed as not fitting", async () => {
     const w = demoWorld();
     const data = createCatalogReader(w.db);
