@@ -48,6 +48,15 @@ const SETTLED_JSON = JSON.stringify(ERP_SETTLED_ORDER_STATUSES);
 const MMAP_BYTES = 512 * 1024 * 1024;
 
 /** One reader per database handle (statements are prepared on first use of the handle). */
+/** `load(key)` once per key in `map`; a miss is remembered as null so absent rows are not re-read either. */
+function memoised<T>(map: Map<string, T | null>, key: string, load: () => T | undefined): T | undefined {
+  const hit = map.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const value = load();
+  map.set(key, value ?? null);
+  return value;
+}
+
 export function createCatalogReader(db: HasClient | Database.Database): CatalogReader {
   const sqlite = "$client" in db ? db.$client : db;
   let reader = readers.get(sqlite);
@@ -222,38 +231,33 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     },
 
     configModel(id) {
-      const c = fresh();
-      const hit = c.models.get(id);
-      if (hit !== undefined) return hit ?? undefined;
-      const m = st.configModel.get(id) as Row | undefined;
-      if (!m) {
-        c.models.set(id, null);
-        return undefined;
-      }
-      const options = st.configOptions.all(id) as Row[];
-      const model: ConfigModel = {
-        id,
-        name: m.name as string,
-        groups: (st.configGroups.all(id) as Row[]).map((g) => ({
-          code: g.code as string,
-          label: g.label as string,
-          min: g.min_choices as number,
-          max: g.max_choices as number,
-          defaultValue: (g.default_value as string | null) ?? null,
-          options: options
-            .filter((o) => o.group_code === g.code)
-            .map((o) => ({ value: o.value as string, label: o.label as string, priceDeltaCents: o.price_delta_cents as number })),
-        })),
-        constraints: (st.configConstraints.all(id) as Row[]).map((k) => ({
-          kind: k.kind as "requires" | "excludes",
-          ifGroup: k.if_group as string,
-          ifValue: k.if_value as string,
-          thenGroup: k.then_group as string,
-          thenValue: k.then_value as string,
-        })),
-      };
-      c.models.set(id, model);
-      return model;
+      return memoised(fresh().models, id, () => {
+        const m = st.configModel.get(id) as Row | undefined;
+        if (!m) return undefined;
+        const options = st.configOptions.all(id) as Row[];
+        const model: ConfigModel = {
+          id,
+          name: m.name as string,
+          groups: (st.configGroups.all(id) as Row[]).map((g) => ({
+            code: g.code as string,
+            label: g.label as string,
+            min: g.min_choices as number,
+            max: g.max_choices as number,
+            defaultValue: (g.default_value as string | null) ?? null,
+            options: options
+              .filter((o) => o.group_code === g.code)
+              .map((o) => ({ value: o.value as string, label: o.label as string, priceDeltaCents: o.price_delta_cents as number })),
+          })),
+          constraints: (st.configConstraints.all(id) as Row[]).map((k) => ({
+            kind: k.kind as "requires" | "excludes",
+            ifGroup: k.if_group as string,
+            ifValue: k.if_value as string,
+            thenGroup: k.then_group as string,
+            thenValue: k.then_value as string,
+          })),
+        };
+        return model;
+      });
     },
 
     compatRules() {
@@ -344,53 +348,48 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     },
 
     customer(id) {
-      const c = fresh();
-      const hit = c.customers.get(id);
-      if (hit !== undefined) return hit ?? undefined;
-      const r = st.customer.get(id) as Row | undefined;
-      if (!r) {
-        c.customers.set(id, null);
-        return undefined;
-      }
-      const customer: CustomerRecord = {
-        id,
-        name: r.name as string,
-        tier: r.tier as string,
-        priceListId: (r.price_list_id as string | null) ?? null,
-        currency: r.currency as string,
-        creditLimitCents: r.credit_limit_cents as number,
-        openBalanceCents: r.open_balance_cents as number,
-        paymentTerms: r.payment_terms as string,
-        blocked: r.blocked === 1,
-        blockedReason: (r.blocked_reason as string | null) ?? null,
-        region: r.region as string,
-        partialShipment: r.partial_shipment === 1,
-        certifications: parseJson<string[]>(r.certifications, []),
-        language: r.language as string,
-        shipTos: (st.shipTos.all(id) as Row[]).map((s) => ({
-          id: s.id as string,
-          label: s.label as string,
-          city: s.city as string,
-          country: s.country as string,
-          region: s.region as string,
-          isDefault: s.is_default === 1,
-        })),
-        machines: (st.machines.all(id) as Row[]).map((m) => ({
-          id: m.id as string,
-          model: m.model as string,
-          modelName: m.model_name as string,
-          serial: m.serial as string,
-          label: m.label as string,
-          site: m.site as string,
-          attributes: {
-            ...parseJson<Record<string, string | number | boolean>>(m.features, {}),
-            ...parseJson<Record<string, string | number | boolean>>(m.operating_data, {}),
-          },
-          components: parseJson<string[]>(m.components, []),
-        })),
-      };
-      c.customers.set(id, customer);
-      return customer;
+      return memoised(fresh().customers, id, () => {
+        const r = st.customer.get(id) as Row | undefined;
+        if (!r) return undefined;
+        const customer: CustomerRecord = {
+          id,
+          name: r.name as string,
+          tier: r.tier as string,
+          priceListId: (r.price_list_id as string | null) ?? null,
+          currency: r.currency as string,
+          creditLimitCents: r.credit_limit_cents as number,
+          openBalanceCents: r.open_balance_cents as number,
+          paymentTerms: r.payment_terms as string,
+          blocked: r.blocked === 1,
+          blockedReason: (r.blocked_reason as string | null) ?? null,
+          region: r.region as string,
+          partialShipment: r.partial_shipment === 1,
+          certifications: parseJson<string[]>(r.certifications, []),
+          language: r.language as string,
+          shipTos: (st.shipTos.all(id) as Row[]).map((s) => ({
+            id: s.id as string,
+            label: s.label as string,
+            city: s.city as string,
+            country: s.country as string,
+            region: s.region as string,
+            isDefault: s.is_default === 1,
+          })),
+          machines: (st.machines.all(id) as Row[]).map((m) => ({
+            id: m.id as string,
+            model: m.model as string,
+            modelName: m.model_name as string,
+            serial: m.serial as string,
+            label: m.label as string,
+            site: m.site as string,
+            attributes: {
+              ...parseJson<Record<string, string | number | boolean>>(m.features, {}),
+              ...parseJson<Record<string, string | number | boolean>>(m.operating_data, {}),
+            },
+            components: parseJson<string[]>(m.components, []),
+          })),
+        };
+        return customer;
+      });
     },
 
     unbookedOrders(customerId): UnbookedOrders {
