@@ -9,7 +9,16 @@
  * Checkpoints written by the default serializer (type "json") still load: anything not tagged ours goes to it, and
  * a value this encoder does not know (a Date, a Set, an interrupt, a Command in pending writes) is written by it too.
  */
-import { AIMessage, AIMessageChunk, BaseMessage, ChatMessage, HumanMessage, RemoveMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
+import {
+  AIMessage,
+  AIMessageChunk,
+  type BaseMessage,
+  ChatMessage,
+  HumanMessage,
+  RemoveMessage,
+  SystemMessage,
+  ToolMessage,
+} from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { JsonPlusSerializer, type CheckpointTuple, type SerializerProtocol } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
@@ -135,7 +144,8 @@ class ShieldSqliteSaver extends SqliteSaver {
   }
 }
 
-const hasCheckpoints = (db: Database.Database) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'checkpoints'").get() !== undefined;
+const hasCheckpoints = (db: Database.Database) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'checkpoints'").get() !== undefined;
 
 /**
  * The SQLite checkpointer of shield threads (and of the bench's bare baseline, so both pay the same storage).
@@ -144,13 +154,17 @@ const hasCheckpoints = (db: Database.Database) => db.prepare("SELECT 1 FROM sqli
  * @example
  *   const graph = buildShieldGraph({ db, model }).compile({ checkpointer: createShieldCheckpointer(defaultThreadStore(db.$client)) });
  */
-export function createShieldCheckpointer(connection: Database.Database | string, options: { legacyFrom?: Database.Database } = {}): SqliteSaver {
+export function createShieldCheckpointer(
+  connection: Database.Database | string,
+  options: { legacyFrom?: Database.Database } = {},
+): SqliteSaver {
   const serde = createShieldSerde();
   if (typeof connection !== "string") return new ShieldSqliteSaver(connection, serde);
   const db = new Database(connection);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
-  const legacy = options.legacyFrom && hasCheckpoints(options.legacyFrom) ? new SqliteSaver(options.legacyFrom, serde) : undefined;
+  const legacy =
+    options.legacyFrom && hasCheckpoints(options.legacyFrom) ? new SqliteSaver(options.legacyFrom, serde) : undefined;
   return new ShieldSqliteSaver(db, serde, legacy);
 }

@@ -45,11 +45,14 @@ export function buildShieldGraph(deps: ShieldGraphDeps) {
   const now = deps.now ?? (() => new Date());
   const data = deps.data ?? createCatalogReader(deps.db);
   const tools = deps.tools ?? createAgentTools({ db: deps.db, data, now });
-  if (typeof deps.model.bindTools !== "function") throw new Error("the chat model does not support tool calling (bindTools)");
+  if (typeof deps.model.bindTools !== "function")
+    throw new Error("the chat model does not support tool calling (bindTools)");
   const model = deps.model.bindTools(tools);
 
   return new StateGraph(ShieldState, shieldContextSchema)
-    .addNode("model", createModelNode({ model, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }), { ends: ["tools", END] })
+    .addNode("model", createModelNode({ model, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }), {
+      ends: ["tools", END],
+    })
     .addNode("tools", createToolsNode(tools), { ends: ["validate", "model"] })
     .addNode("validate", createValidateNode({ data, now }), { ends: ["confirm", "model"] })
     .addNode("confirm", createConfirmNode({ now }), { ends: ["approve", "handoff", "confirm", END] })

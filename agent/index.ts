@@ -14,7 +14,13 @@ export {
   type TurnOptions,
   type TurnResult,
 } from "./runtime.ts";
-export { shieldContextSchema, ShieldState, type ShieldContext, type OrderStatus, type HandoffRefusal } from "./state.ts";
+export {
+  shieldContextSchema,
+  ShieldState,
+  type ShieldContext,
+  type OrderStatus,
+  type HandoffRefusal,
+} from "./state.ts";
 export { confirmResumeSchema, type ConfirmInterrupt, type ConfirmResume, type ReportSummary } from "./nodes/confirm.ts";
 export { approvalResumeSchema, type ApprovalInterrupt, type ApprovalResume } from "./nodes/approve.ts";
 export { selectModel, type SelectedModel, type ProviderName } from "./models/index.ts";

@@ -29,7 +29,9 @@ export function routeAfterValidate(state: RouterState): "confirm" | "model" {
 }
 
 /** After the buyer confirmed: a rep must approve first when the policy says so. */
-export function routeAfterConfirm(state: Pick<ShieldStateType, "report" | "approvals" | "confirmation">): "approve" | "handoff" {
+export function routeAfterConfirm(
+  state: Pick<ShieldStateType, "report" | "approvals" | "confirmation">,
+): "approve" | "handoff" {
   const report = state.report;
   if (!report?.needsApproval) return "handoff";
   // An approval is bound to the confirmed version and the amounts the rep saw: a higher total, overrun or discount

@@ -14,7 +14,13 @@ import { createShieldCheckpointer, defaultThreadStore } from "./checkpointer.ts"
 import { buildShieldGraph } from "./graph.ts";
 import type { ApprovalInterrupt } from "./nodes/approve.ts";
 import type { ConfirmInterrupt } from "./nodes/confirm.ts";
-import { shieldContextSchema, type HandoffRefusal, type OrderStatus, type ShieldContext, type ShieldStateType } from "./state.ts";
+import {
+  shieldContextSchema,
+  type HandoffRefusal,
+  type OrderStatus,
+  type ShieldContext,
+  type ShieldStateType,
+} from "./state.ts";
 
 export interface ShieldAgentOptions {
   db: Db;
@@ -80,7 +86,9 @@ export class ThreadAccessError extends Error {
 
 export function messageText(m: BaseMessage): string {
   if (typeof m.content === "string") return m.content;
-  return m.content.map((c) => (typeof c === "string" ? c : c.type === "text" ? String((c as { text?: string }).text ?? "") : "")).join("");
+  return m.content
+    .map((c) => (typeof c === "string" ? c : c.type === "text" ? String((c as { text?: string }).text ?? "") : ""))
+    .join("");
 }
 
 /**
@@ -93,8 +101,16 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   const data = options.data ?? createCatalogReader(options.db);
   const checkpointer =
     options.checkpointer ??
-    (options.checkpointerPath ? createShieldCheckpointer(options.checkpointerPath) : createShieldCheckpointer(defaultThreadStore(options.db.$client), { legacyFrom: options.db.$client }));
-  const graph = buildShieldGraph({ db: options.db, model: options.model, data, ...(options.now ? { now: options.now } : {}), ...(options.systemPrompt ? { systemPrompt: options.systemPrompt } : {}) }).compile({ checkpointer });
+    (options.checkpointerPath
+      ? createShieldCheckpointer(options.checkpointerPath)
+      : createShieldCheckpointer(defaultThreadStore(options.db.$client), { legacyFrom: options.db.$client }));
+  const graph = buildShieldGraph({
+    db: options.db,
+    model: options.model,
+    data,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.systemPrompt ? { systemPrompt: options.systemPrompt } : {}),
+  }).compile({ checkpointer });
 
   const config = (threadId: string, ctx: ShieldContext, signal?: AbortSignal) => ({
     configurable: { thread_id: threadId },
@@ -104,7 +120,11 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     ...(signal ? { signal } : {}),
   });
 
-  const viewOf = (threadId: string, values: Partial<ShieldStateType>, pending: PendingInterrupt | null): ThreadView => ({
+  const viewOf = (
+    threadId: string,
+    values: Partial<ShieldStateType>,
+    pending: PendingInterrupt | null,
+  ): ThreadView => ({
     threadId,
     messages: values.messages ?? [],
     draft: values.draft ?? { lines: [] },
@@ -133,12 +153,19 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   async function readThread(threadId: string): Promise<ThreadView> {
     const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
     const interrupts = snapshot.tasks.flatMap((t) => t.interrupts ?? []);
-    return remember(viewOf(threadId, (snapshot.values ?? {}) as Partial<ShieldStateType>, (interrupts[0]?.value as PendingInterrupt | undefined) ?? null));
+    return remember(
+      viewOf(
+        threadId,
+        (snapshot.values ?? {}) as Partial<ShieldStateType>,
+        (interrupts[0]?.value as PendingInterrupt | undefined) ?? null,
+      ),
+    );
   }
 
   /** A thread belongs to the customer of its first message; reps may act on any thread. */
   function assertAccess(owner: string | null, ctx: ShieldContext): void {
-    if (owner && owner !== ctx.customerId && ctx.channel !== "rep") throw new ThreadAccessError("this conversation belongs to another customer");
+    if (owner && owner !== ctx.customerId && ctx.channel !== "rep")
+      throw new ThreadAccessError("this conversation belongs to another customer");
   }
 
   /** Read a thread as the caller `ctx` (authorised like send and resume: another customer gets ThreadAccessError). */
@@ -149,7 +176,10 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     return view;
   }
 
-  async function authorize(threadId: string, ctx: ShieldContext): Promise<{ customerId: string | null; pending: boolean }> {
+  async function authorize(
+    threadId: string,
+    ctx: ShieldContext,
+  ): Promise<{ customerId: string | null; pending: boolean }> {
     let known: { customerId: string | null; pending: boolean } | undefined = recent.get(threadId);
     if (!known) {
       const view = await readThread(threadId);
@@ -163,7 +193,13 @@ export function createShieldAgent(options: ShieldAgentOptions) {
    * Run the graph once. `live` adds token deltas and tool/draft events (for SSE); without it the run only tracks
    * node updates and the latest state, which is all a collected turn needs.
    */
-  async function* run(threadId: string, input: unknown, ctx: ShieldContext, opts: TurnOptions, live: boolean): AsyncGenerator<AgentEvent> {
+  async function* run(
+    threadId: string,
+    input: unknown,
+    ctx: ShieldContext,
+    opts: TurnOptions,
+    live: boolean,
+  ): AsyncGenerator<AgentEvent> {
     const streamed = new Set<string>();
     const streamMode = live ? ["messages", "updates", "custom", "values"] : ["updates", "values"];
     let values: Partial<ShieldStateType> | undefined;
@@ -175,7 +211,8 @@ export function createShieldAgent(options: ShieldAgentOptions) {
         if (Array.isArray((chunk as Partial<ShieldStateType>)?.messages)) values = chunk as Partial<ShieldStateType>;
       } else if (mode === "messages") {
         const [message, meta] = chunk as [BaseMessage, { langgraph_node?: string }];
-        if (meta?.langgraph_node !== "model" || !(AIMessageChunk.isInstance(message) || AIMessage.isInstance(message))) continue;
+        if (meta?.langgraph_node !== "model" || !(AIMessageChunk.isInstance(message) || AIMessage.isInstance(message)))
+          continue;
         const delta = messageText(message);
         if (!delta) continue;
         if (message.id) streamed.add(message.id);
@@ -198,7 +235,8 @@ export function createShieldAgent(options: ShieldAgentOptions) {
           for (const m of messages) {
             if (!AIMessage.isInstance(m) || ToolMessage.isInstance(m)) continue;
             const text = messageText(m);
-            if (text && !(m.id && streamed.has(m.id))) yield { type: "message", text, ...(m.id ? { messageId: m.id } : {}) };
+            if (text && !(m.id && streamed.has(m.id)))
+              yield { type: "message", text, ...(m.id ? { messageId: m.id } : {}) };
           }
         }
       }
@@ -240,15 +278,33 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     }
   }
 
-  function streamMessage(threadId: string, text: string, rawCtx: ShieldContext, opts: TurnOptions = {}, live = true): AsyncGenerator<AgentEvent> {
+  function streamMessage(
+    threadId: string,
+    text: string,
+    rawCtx: ShieldContext,
+    opts: TurnOptions = {},
+    live = true,
+  ): AsyncGenerator<AgentEvent> {
     return serialized(threadId, () => messageRun(threadId, text, rawCtx, opts, live));
   }
 
-  function streamResume(threadId: string, value: unknown, rawCtx: ShieldContext, opts: TurnOptions = {}, live = true): AsyncGenerator<AgentEvent> {
+  function streamResume(
+    threadId: string,
+    value: unknown,
+    rawCtx: ShieldContext,
+    opts: TurnOptions = {},
+    live = true,
+  ): AsyncGenerator<AgentEvent> {
     return serialized(threadId, () => resumeRun(threadId, value, rawCtx, opts, live));
   }
 
-  async function* messageRun(threadId: string, text: string, rawCtx: ShieldContext, opts: TurnOptions, live: boolean): AsyncGenerator<AgentEvent> {
+  async function* messageRun(
+    threadId: string,
+    text: string,
+    rawCtx: ShieldContext,
+    opts: TurnOptions,
+    live: boolean,
+  ): AsyncGenerator<AgentEvent> {
     const ctx = shieldContextSchema.parse(rawCtx);
     const thread = await authorize(threadId, ctx);
     if (thread.pending) {
@@ -258,7 +314,13 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   }
 
   /** Stream the answer to an interrupt: `{ confirm, draftHash }` from the buyer, `{ decision, actor, reason }` from a rep. */
-  async function* resumeRun(threadId: string, value: unknown, rawCtx: ShieldContext, opts: TurnOptions, live: boolean): AsyncGenerator<AgentEvent> {
+  async function* resumeRun(
+    threadId: string,
+    value: unknown,
+    rawCtx: ShieldContext,
+    opts: TurnOptions,
+    live: boolean,
+  ): AsyncGenerator<AgentEvent> {
     const ctx = shieldContextSchema.parse(rawCtx);
     const thread = await authorize(threadId, ctx);
     if (!thread.pending) {
@@ -275,8 +337,10 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     streamMessage,
     streamResume,
     /** One buyer message, answered when the turn is over (no token streaming). */
-    send: (threadId: string, text: string, ctx: ShieldContext, opts?: TurnOptions) => collect(streamMessage(threadId, text, ctx, opts, false)),
-    resume: (threadId: string, value: unknown, ctx: ShieldContext, opts?: TurnOptions) => collect(streamResume(threadId, value, ctx, opts, false)),
+    send: (threadId: string, text: string, ctx: ShieldContext, opts?: TurnOptions) =>
+      collect(streamMessage(threadId, text, ctx, opts, false)),
+    resume: (threadId: string, value: unknown, ctx: ShieldContext, opts?: TurnOptions) =>
+      collect(streamResume(threadId, value, ctx, opts, false)),
   };
 }
 

@@ -9,22 +9,11 @@
  * Table names stay clear of LangGraph's checkpointer tables (`checkpoints`, `writes`).
  */
 import { sql } from "drizzle-orm";
-import {
-  sqliteTable,
-  text,
-  integer,
-  real,
-  primaryKey,
-  index,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 const bool = (name: string) => integer(name, { mode: "boolean" });
-const createdAt = () =>
-  text("created_at")
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 // ───────────────────────────── catalog ─────────────────────────────
 
@@ -66,10 +55,7 @@ export const products = sqliteTable(
     /** Machine model this product *is* (a pump sold as a machine), for installed-base lookups. */
     machineModel: text("machine_model"),
   },
-  (t) => [
-    index("products_category_idx").on(t.category),
-    index("products_successor_idx").on(t.successorSku),
-  ],
+  (t) => [index("products_category_idx").on(t.category), index("products_successor_idx").on(t.successorSku)],
 );
 
 /** Typed features (ETIM-like). Exactly one of numValue / textValue / listValue / boolValue is set. */
@@ -316,7 +302,9 @@ export const reservations = sqliteTable(
      * What the hold is taken from: `on_hand` stock in `warehouse`, or an `inbound` delivery (`inboundId`, a
      * stock_inbound row). An inbound hold whose row is gone (the delivery arrived) counts against on hand.
      */
-    source: text("source", { enum: ["on_hand", "inbound"] }).notNull().default("on_hand"),
+    source: text("source", { enum: ["on_hand", "inbound"] })
+      .notNull()
+      .default("on_hand"),
     inboundId: integer("inbound_id"),
     orderId: text("order_id"),
     threadId: text("thread_id"),
@@ -482,10 +470,7 @@ export const orderHistoryLines = sqliteTable(
     unitPriceCents: integer("unit_price_cents"),
     machineId: text("machine_id"),
   },
-  (t) => [
-    primaryKey({ columns: [t.orderId, t.lineNo] }),
-    index("order_history_lines_sku_idx").on(t.sku),
-  ],
+  (t) => [primaryKey({ columns: [t.orderId, t.lineNo] }), index("order_history_lines_sku_idx").on(t.sku)],
 );
 
 /** Approval policy; the row with id "default" applies unless a tier-specific row exists. */

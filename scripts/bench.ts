@@ -31,7 +31,10 @@ if (values.list) {
   process.exit(0);
 }
 
-const only = (values.only ?? []).flatMap((o) => o.split(",")).map((o) => o.trim()).filter(Boolean);
+const only = (values.only ?? [])
+  .flatMap((o) => o.split(","))
+  .map((o) => o.trim())
+  .filter(Boolean);
 const unknown = only.filter((o) => !SUITES.some((s) => s.name === o));
 if (unknown.length) {
   console.error(`bench: unknown suite(s) ${unknown.join(", ")}; known: ${SUITES.map((s) => s.name).join(", ")}`);

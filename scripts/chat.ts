@@ -28,7 +28,8 @@ const { values } = parseArgs({
 
 const dim = (s: string) => (stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
 const bold = (s: string) => (stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
-const money = (cents: number | undefined, cur: string) => (cents === undefined ? "—" : `${(cents / 100).toFixed(2)} ${cur}`);
+const money = (cents: number | undefined, cur: string) =>
+  cents === undefined ? "—" : `${(cents / 100).toFixed(2)} ${cur}`;
 
 const db = openDatabase(values.db);
 const count = (db.$client.prepare("SELECT count(*) AS n FROM products").get() as { n: number }).n;
@@ -40,9 +41,13 @@ if (count === 0) {
 const demo = (db.$client.prepare("SELECT 1 FROM customers WHERE id = 'C-1001'").get() as unknown) !== undefined;
 // The demo world's cases are stated for its reference date; any other catalog runs on the real clock.
 const fixedNow = values.now ? new Date(values.now) : demo ? DEMO_NOW : undefined;
-const customer = db.$client.prepare("SELECT id, name FROM customers WHERE id = ?").get(values.customer) as { id: string; name: string } | undefined;
+const customer = db.$client.prepare("SELECT id, name FROM customers WHERE id = ?").get(values.customer) as
+  | { id: string; name: string }
+  | undefined;
 if (!customer) {
-  const ids = (db.$client.prepare("SELECT id FROM customers ORDER BY id LIMIT 20").all() as { id: string }[]).map((r) => r.id);
+  const ids = (db.$client.prepare("SELECT id FROM customers ORDER BY id LIMIT 20").all() as { id: string }[]).map(
+    (r) => r.id,
+  );
   console.error(`chat: unknown customer ${values.customer}; known: ${ids.join(", ")}`);
   process.exit(2);
 }
@@ -52,24 +57,55 @@ const agent = createShieldAgent({ db, model, ...(fixedNow ? { now: () => fixedNo
 const ctx: ShieldContext = { customerId: customer.id, contactId: null, channel: "chat" };
 let threadId = values.thread ?? `chat-${customer.id}-${Date.now().toString(36)}`;
 
-console.log(bold(`OrderShield chat — ${customer.name} (${customer.id}), model: ${provider}${seeded ? ", demo world seeded" : ""}`));
-console.log(dim(`database ${values.db}, thread ${threadId}${fixedNow ? `, today = ${fixedNow.toISOString().slice(0, 10)}` : ""}. /draft, /new, /quit`));
+console.log(
+  bold(
+    `OrderShield chat — ${customer.name} (${customer.id}), model: ${provider}${seeded ? ", demo world seeded" : ""}`,
+  ),
+);
+console.log(
+  dim(
+    `database ${values.db}, thread ${threadId}${fixedNow ? `, today = ${fixedNow.toISOString().slice(0, 10)}` : ""}. /draft, /new, /quit`,
+  ),
+);
 
 function showDraft(draft: Draft, report: ValidationReport | null) {
   if (draft.lines.length === 0) {
     console.log(dim("  (draft empty)"));
     return;
   }
-  const state = !report ? "not validated" : report.clean ? (report.needsApproval ? "clean — needs approval" : "clean") : "blocked";
+  const state = !report
+    ? "not validated"
+    : report.clean
+      ? report.needsApproval
+        ? "clean — needs approval"
+        : "clean"
+      : "blocked";
   console.log(dim(`  ┌ draft (${state})`));
   for (const l of draft.lines) {
     const r = report?.lines.find((x) => x.lineId === l.lineId);
-    const opts = l.options ? ` ${Object.entries(l.options).map(([k, v]) => `${k}=${v.join("+")}`).join(" ")}` : "";
-    console.log(dim(`  │ ${l.lineId} ${l.sku} × ${l.quantity}${l.unit ? ` ${l.unit}` : ""}${opts}${l.machineId ? ` @${l.machineId}` : ""}  ${r ? `${r.verdict}, ${money(r.amountCents, report!.currency)}${r.promiseDate ? `, ${r.promiseDate}` : ""}` : ""}`));
-    for (const i of r?.issues ?? []) console.log(dim(`  │    ${i.severity === "block" ? "✖" : i.severity === "approval" ? "⚑" : "ℹ"} ${i.code}: ${i.message}`));
+    const opts = l.options
+      ? ` ${Object.entries(l.options)
+          .map(([k, v]) => `${k}=${v.join("+")}`)
+          .join(" ")}`
+      : "";
+    console.log(
+      dim(
+        `  │ ${l.lineId} ${l.sku} × ${l.quantity}${l.unit ? ` ${l.unit}` : ""}${opts}${l.machineId ? ` @${l.machineId}` : ""}  ${r ? `${r.verdict}, ${money(r.amountCents, report!.currency)}${r.promiseDate ? `, ${r.promiseDate}` : ""}` : ""}`,
+      ),
+    );
+    for (const i of r?.issues ?? [])
+      console.log(
+        dim(`  │    ${i.severity === "block" ? "✖" : i.severity === "approval" ? "⚑" : "ℹ"} ${i.code}: ${i.message}`),
+      );
   }
-  for (const i of report?.issues ?? []) console.log(dim(`  │ ${i.severity === "block" ? "✖" : "⚑"} ${i.code}: ${i.message}`));
-  if (report) console.log(dim(`  └ total ${money(report.totals.netCents, report.currency)}${report.promiseDate ? `, complete by ${report.promiseDate}` : ""}`));
+  for (const i of report?.issues ?? [])
+    console.log(dim(`  │ ${i.severity === "block" ? "✖" : "⚑"} ${i.code}: ${i.message}`));
+  if (report)
+    console.log(
+      dim(
+        `  └ total ${money(report.totals.netCents, report.currency)}${report.promiseDate ? `, complete by ${report.promiseDate}` : ""}`,
+      ),
+    );
 }
 
 /** Prints a turn's events; returns the thread at its end. */
@@ -96,7 +132,9 @@ async function render(events: AsyncGenerator<AgentEvent>): Promise<ThreadView | 
 }
 
 async function printOrder(orderId: string) {
-  const row = db.$client.prepare("SELECT payload FROM outbox WHERE order_id = ? ORDER BY created_at LIMIT 1").get(orderId) as { payload: string } | undefined;
+  const row = db.$client
+    .prepare("SELECT payload FROM outbox WHERE order_id = ? ORDER BY created_at LIMIT 1")
+    .get(orderId) as { payload: string } | undefined;
   if (!row) return;
   console.log(bold("clean order handed to the ERP (outbox):"));
   console.log(JSON.stringify(JSON.parse(row.payload), null, 2));
@@ -122,8 +160,13 @@ async function handlePending(thread: ThreadView | undefined) {
     }
     const s = p.summary;
     console.log(bold("Confirm this order?"));
-    for (const l of s.lines) console.log(`  ${l.lineId} ${l.quantity}${l.unit !== "PCE" ? ` ${l.unit}` : ""} × ${l.sku}${l.name ? ` ${l.name}` : ""}  ${money(l.amountCents, s.currency)}${l.promiseDate ? `  by ${l.promiseDate}` : ""}`);
-    console.log(`  total ${money(s.totalCents, s.currency)}${s.promiseDate ? `, complete delivery by ${s.promiseDate}` : ""}${s.needsApproval ? " (needs a rep's approval)" : ""}`);
+    for (const l of s.lines)
+      console.log(
+        `  ${l.lineId} ${l.quantity}${l.unit !== "PCE" ? ` ${l.unit}` : ""} × ${l.sku}${l.name ? ` ${l.name}` : ""}  ${money(l.amountCents, s.currency)}${l.promiseDate ? `  by ${l.promiseDate}` : ""}`,
+      );
+    console.log(
+      `  total ${money(s.totalCents, s.currency)}${s.promiseDate ? `, complete delivery by ${s.promiseDate}` : ""}${s.needsApproval ? " (needs a rep's approval)" : ""}`,
+    );
     for (const w of s.warnings) console.log(dim(`  ℹ ${w}`));
     const answer = ((await ask("confirm? [y/N] ")) ?? "").trim().toLowerCase();
     const yes = answer === "y" || answer === "yes" || answer === "j" || answer === "ja";

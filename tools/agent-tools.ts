@@ -17,7 +17,14 @@ import { createReadTools } from "./agent-tools/read-tools.ts";
 import { fail, type AgentToolsOptions, type ToolDeps } from "./agent-tools/shared.ts";
 
 export { runToolCall } from "./agent-tools/run-tool-call.ts";
-export { compactReport, DATA_NOTE, MAX_DRAFT_LINES, type AgentToolsOptions, type SessionContext, type ShieldToolRuntime } from "./agent-tools/shared.ts";
+export {
+  compactReport,
+  DATA_NOTE,
+  MAX_DRAFT_LINES,
+  type AgentToolsOptions,
+  type SessionContext,
+  type ShieldToolRuntime,
+} from "./agent-tools/shared.ts";
 
 /**
  * Build the consultant's tools over one catalog. Read tools return strings; draft tools and checkout tools return a

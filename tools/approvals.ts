@@ -37,11 +37,19 @@ function numericDetails(issue: Issue): Record<string, number> {
 
 /** The approval issues of a report with their amounts: what an approval of this report is bound to. */
 export function approvedIssues(report: ValidationReport): ApprovedIssue[] {
-  return approvalIssues(report).map((i) => ({ code: i.code, ...(i.lineId ? { lineId: i.lineId } : {}), amounts: numericDetails(i) }));
+  return approvalIssues(report).map((i) => ({
+    code: i.code,
+    ...(i.lineId ? { lineId: i.lineId } : {}),
+    amounts: numericDetails(i),
+  }));
 }
 
 /** The approval record of a rep's decision on `report` (the version `draftHash`), ready for state and the clean order. */
-export function approvalOf(report: ValidationReport, draftHash: string, decision: { actor: string; actorName?: string; reason: string; at: string }): CleanOrderApproval {
+export function approvalOf(
+  report: ValidationReport,
+  draftHash: string,
+  decision: { actor: string; actorName?: string; reason: string; at: string },
+): CleanOrderApproval {
   const issues = approvedIssues(report);
   return {
     decision: "approve",
@@ -59,14 +67,19 @@ export function approvalOf(report: ValidationReport, draftHash: string, decision
 function issueCovered(current: Issue, approved: ApprovedIssue | undefined): boolean {
   if (!approved) return false;
   const now = numericDetails(current);
-  const bounds = BOUNDS[current.code] ?? { max: Object.keys(approved.amounts).filter((k) => !/^(max|min)[A-Z]/.test(k)) };
+  const bounds = BOUNDS[current.code] ?? {
+    max: Object.keys(approved.amounts).filter((k) => !/^(max|min)[A-Z]/.test(k)),
+  };
   const ok = (key: string, cmp: (cur: number, was: number) => boolean) => {
     const was = approved.amounts[key];
     const cur = now[key];
     if (was === undefined && cur === undefined) return true;
     return was !== undefined && cur !== undefined && cmp(cur, was);
   };
-  return bounds.max.every((k) => ok(k, (cur, was) => cur <= was)) && (bounds.min ?? []).every((k) => ok(k, (cur, was) => cur >= was));
+  return (
+    bounds.max.every((k) => ok(k, (cur, was) => cur <= was)) &&
+    (bounds.min ?? []).every((k) => ok(k, (cur, was) => cur >= was))
+  );
 }
 
 /** Does this one approval cover every approval issue of `report`, the version `draftHash`, at its current amounts? */
@@ -74,10 +87,19 @@ export function approvalCovers(approval: CleanOrderApproval, report: ValidationR
   if (approval.decision !== "approve" || !approval.draftHash || approval.draftHash !== draftHash) return false;
   if (typeof approval.totalCents !== "number" || report.totals.netCents > approval.totalCents) return false;
   const approved = approval.issues ?? [];
-  return approvalIssues(report).every((i) => issueCovered(i, approved.find((a) => a.code === i.code && (a.lineId ?? null) === (i.lineId ?? null))));
+  return approvalIssues(report).every((i) =>
+    issueCovered(
+      i,
+      approved.find((a) => a.code === i.code && (a.lineId ?? null) === (i.lineId ?? null)),
+    ),
+  );
 }
 
 /** Is the report's need for approval covered by one of the approvals given for the version `draftHash`? */
-export function approvalsCoverReport(report: ValidationReport, draftHash: string, approvals: readonly CleanOrderApproval[]): boolean {
+export function approvalsCoverReport(
+  report: ValidationReport,
+  draftHash: string,
+  approvals: readonly CleanOrderApproval[],
+): boolean {
   return approvals.some((a) => approvalCovers(a, report, draftHash));
 }

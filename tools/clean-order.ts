@@ -28,7 +28,10 @@ export const cleanOrderApprovalSchema = z.object({
   at: z.string().describe("ISO instant"),
   codes: z.array(z.string()).describe("Approval issue codes this decision covered"),
   draftHash: z.string().describe("The draft version (hash) the rep approved; the approval covers no other version"),
-  totalCents: z.number().int().describe("The order total (net, cents) the rep approved; a higher total needs a new approval"),
+  totalCents: z
+    .number()
+    .int()
+    .describe("The order total (net, cents) the rep approved; a higher total needs a new approval"),
   issues: z
     .array(z.object({ code: z.string(), lineId: z.string().optional(), amounts: z.record(z.string(), z.number()) }))
     .describe("The approval issues as the rep saw them, with their amounts (overrun, discount, requested prices)"),
@@ -69,7 +72,10 @@ export const cleanOrderLineSchema = z.object({
         group: z.string().describe("Option group code of the product's configuration model"),
         label: z.string().optional().describe("The group's label in the configuration model"),
         values: z.array(z.string()).describe("Chosen option values (codes of the configuration model)"),
-        valueLabels: z.array(z.string()).optional().describe("The chosen values' labels in the configuration model, in the order of `values`"),
+        valueLabels: z
+          .array(z.string())
+          .optional()
+          .describe("The chosen values' labels in the configuration model, in the order of `values`"),
       }),
     )
     .describe("Configured options (openTRANS PRODUCT_COMPONENTS)"),
@@ -78,9 +84,14 @@ export const cleanOrderLineSchema = z.object({
   priceSource: z.enum(["contract", "price_list", "list"]),
   requestedUnitPriceCents: cents
     .optional()
-    .describe("A lower price the buyer asked for: a request, not the price. Approved exceptions are listed in header.approvals and header.validation.notices"),
+    .describe(
+      "A lower price the buyer asked for: a request, not the price. Approved exceptions are listed in header.approvals and header.validation.notices",
+    ),
   lineAmountCents: cents.describe("openTRANS PRICE_LINE_AMOUNT"),
-  deliverySchedule: z.array(cleanOrderDeliverySchema).min(1).describe("Partial deliveries (openTRANS DELIVERY_DATE per shipment)"),
+  deliverySchedule: z
+    .array(cleanOrderDeliverySchema)
+    .min(1)
+    .describe("Partial deliveries (openTRANS DELIVERY_DATE per shipment)"),
   promiseDate: isoDate,
   verdict: z.enum(["accepted", "accepted_with_change", "backordered", "partial", "on_hold"]),
   verdictCodes: z.object({ x12: z.string(), edifact: z.string() }).describe("X12 855 ACK01 / EDIFACT 1229"),
@@ -102,7 +113,12 @@ export const cleanOrderSchema = z
       paymentTerms: z.string(),
       partialShipmentAllowed: z.boolean(),
       requestedDate: isoDate.optional(),
-      requestedDiscountPct: z.number().min(0).max(100).optional().describe("A discount the buyer asked for (a request; see approvals and notices)"),
+      requestedDiscountPct: z
+        .number()
+        .min(0)
+        .max(100)
+        .optional()
+        .describe("A discount the buyer asked for (a request; see approvals and notices)"),
       promiseDate: isoDate.describe("When the whole order is delivered"),
       channel: z.string(),
       threadId: z.string(),

@@ -25,7 +25,8 @@ export interface EngineContext {
 
 const MAX_LINES = 500;
 const str = (v: unknown, max = 120): string | undefined => (typeof v === "string" && v.length <= max ? v : undefined);
-const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v));
+const isDate = (v: unknown): v is string =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v));
 
 /** Keeps only well-typed fields of a line; what is missing or malformed the checks report. */
 function sanitizeLine(raw: unknown, index: number): DraftLine {
@@ -40,14 +41,20 @@ function sanitizeLine(raw: unknown, index: number): DraftLine {
   if (r.options && typeof r.options === "object" && !Array.isArray(r.options)) {
     const options: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(r.options as Record<string, unknown>)) {
-      const values = (Array.isArray(v) ? v : [v]).filter((x): x is string | number => typeof x === "string" || typeof x === "number").map(String);
+      const values = (Array.isArray(v) ? v : [v])
+        .filter((x): x is string | number => typeof x === "string" || typeof x === "number")
+        .map(String);
       options[k] = values;
     }
     line.options = options;
   }
   const machineId = str(r.machineId);
   if (machineId !== undefined) line.machineId = machineId;
-  if (typeof r.requestedUnitPriceCents === "number" && Number.isFinite(r.requestedUnitPriceCents) && r.requestedUnitPriceCents >= 0)
+  if (
+    typeof r.requestedUnitPriceCents === "number" &&
+    Number.isFinite(r.requestedUnitPriceCents) &&
+    r.requestedUnitPriceCents >= 0
+  )
     line.requestedUnitPriceCents = r.requestedUnitPriceCents;
   if (isDate(r.requestedDate)) line.requestedDate = r.requestedDate;
   return line;
@@ -58,7 +65,9 @@ function safeHash(draft: Draft): string {
     return hashDraft(draft);
   } catch {
     // Cycles or BigInts cannot be confirmed anyway; the hash only has to be stable for the same input.
-    return createHash("sha256").update(String(canonicalJsonSafe(draft))).digest("hex");
+    return createHash("sha256")
+      .update(String(canonicalJsonSafe(draft)))
+      .digest("hex");
   }
 }
 function canonicalJsonSafe(v: unknown): string {
@@ -90,7 +99,10 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   if (!customer) orderIssues.push(issue("customer.unknown", "block", "The customer account is unknown.", []));
 
   const shipToId = str(d.shipToId);
-  const shipTo = shipToId !== undefined ? customer?.shipTos.find((s) => s.id === shipToId) : customer?.shipTos.find((s) => s.isDefault) ?? customer?.shipTos[0];
+  const shipTo =
+    shipToId !== undefined
+      ? customer?.shipTos.find((s) => s.id === shipToId)
+      : (customer?.shipTos.find((s) => s.isDefault) ?? customer?.shipTos[0]);
   if (shipToId !== undefined && !shipTo)
     orderIssues.push(
       issue(
@@ -103,11 +115,23 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
     );
   if (rawLines.length === 0) orderIssues.push(issue("order.empty", "block", "The order has no lines yet.", []));
   if (rawLines.length > MAX_LINES)
-    orderIssues.push(issue("order.too_many_lines", "block", `An order can have at most ${MAX_LINES} lines.`, [], { details: { lines: rawLines.length } }));
+    orderIssues.push(
+      issue("order.too_many_lines", "block", `An order can have at most ${MAX_LINES} lines.`, [], {
+        details: { lines: rawLines.length },
+      }),
+    );
   const seenIds = new Set<string>();
   for (const l of lines) {
     if (seenIds.has(l.lineId))
-      orderIssues.push(issue("order.duplicate_line_id", "block", `Two lines share the id "${l.lineId}"; give each line its own id.`, [], { lineId: l.lineId }));
+      orderIssues.push(
+        issue(
+          "order.duplicate_line_id",
+          "block",
+          `Two lines share the id "${l.lineId}"; give each line its own id.`,
+          [],
+          { lineId: l.lineId },
+        ),
+      );
     seenIds.add(l.lineId);
   }
 
@@ -128,7 +152,10 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
     region: shipTo?.region ?? customer?.region ?? "",
     partialAllowed: customer?.partialShipment ?? false,
     requestedDate: isDate(d.requestedDate) ? d.requestedDate : undefined,
-    requestedDiscountPct: typeof d.requestedDiscountPct === "number" && Number.isFinite(d.requestedDiscountPct) ? d.requestedDiscountPct : undefined,
+    requestedDiscountPct:
+      typeof d.requestedDiscountPct === "number" && Number.isFinite(d.requestedDiscountPct)
+        ? d.requestedDiscountPct
+        : undefined,
     draftMachineId,
     policy: customer ? data.policy(customer.tier) : undefined,
     warehouses: data.warehouses(),
@@ -207,7 +234,10 @@ function buildReport(order: OrderState, draftHash: string, now: Date): Validatio
     return r;
   });
   const all = [...order.issues, ...order.lines.flatMap((l) => l.issues)];
-  const promise = order.lines.reduce<string | undefined>((d, l) => (l.promiseDate && (!d || l.promiseDate > d) ? l.promiseDate : d), undefined);
+  const promise = order.lines.reduce<string | undefined>(
+    (d, l) => (l.promiseDate && (!d || l.promiseDate > d) ? l.promiseDate : d),
+    undefined,
+  );
   const report: ValidationReport = {
     clean: !all.some((i) => i.severity === "block"),
     needsApproval: all.some((i) => i.severity === "approval"),

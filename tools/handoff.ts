@@ -13,7 +13,12 @@ import { createCatalogReader } from "../catalog/queries/index.ts";
 import { validateDraft } from "./engine.ts";
 import { hashDraft } from "./draft-hash.ts";
 import { approvalsCoverReport } from "./approvals.ts";
-import { CLEAN_ORDER_SCHEMA_VERSION, type CleanOrder, type CleanOrderApproval, type CleanOrderLine } from "./clean-order.ts";
+import {
+  CLEAN_ORDER_SCHEMA_VERSION,
+  type CleanOrder,
+  type CleanOrderApproval,
+  type CleanOrderLine,
+} from "./clean-order.ts";
 import { VERDICT_CODES, type Draft, type Issue, type ValidationReport } from "./types.ts";
 
 export const ORDER_EVENT_TYPE = "order.created";
@@ -73,11 +78,13 @@ export function handOff(db: Db, request: HandoffRequest): HandoffResult {
 
     const report = validateDraft(request.draft, { customerId: request.customerId, now, data: createCatalogReader(db) });
     // A rejected line cannot be in a clean order, whatever the report's flag says.
-    if (!report.clean || report.lines.some((l) => l.verdict === "rejected")) return { status: "blocked", report, changes: describeBlocks(report) };
+    if (!report.clean || report.lines.some((l) => l.verdict === "rejected"))
+      return { status: "blocked", report, changes: describeBlocks(report) };
     const changes = request.confirmedReport ? diffReports(request.confirmedReport, report) : [];
     if (changes.length > 0) return { status: "changed", report, changes };
     const approvals = request.approvals ?? [];
-    if (report.needsApproval && !approvalsCover(report, draftHash, approvals)) return { status: "needs_approval", report };
+    if (report.needsApproval && !approvalsCover(report, draftHash, approvals))
+      return { status: "needs_approval", report };
 
     const orderId = orderIdFor(key);
     const order = buildCleanOrder(db, { request, report, orderId, key, draftHash, now, approvals });
@@ -102,7 +109,12 @@ function notices(report: ValidationReport): CleanOrder["header"]["validation"]["
   const all: Issue[] = [...report.issues, ...report.lines.flatMap((l) => l.issues)];
   return all
     .filter((i): i is Issue & { severity: "approval" | "warn" } => i.severity !== "block")
-    .map((i) => ({ code: i.code, severity: i.severity, message: i.message, ...(i.lineId ? { lineId: i.lineId } : {}) }));
+    .map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      message: i.message,
+      ...(i.lineId ? { lineId: i.lineId } : {}),
+    }));
 }
 
 interface BuildInput {
@@ -121,7 +133,12 @@ function buildCleanOrder(db: Db, input: BuildInput): CleanOrder {
   const customer = db.select().from(customers).where(eq(customers.id, request.customerId)).get();
   const shipTo = draft.shipToId
     ? db.select().from(shipTos).where(eq(shipTos.id, draft.shipToId)).get()
-    : db.select().from(shipTos).where(eq(shipTos.customerId, request.customerId)).all().find((s) => s.isDefault);
+    : db
+        .select()
+        .from(shipTos)
+        .where(eq(shipTos.customerId, request.customerId))
+        .all()
+        .find((s) => s.isDefault);
   const lines: CleanOrderLine[] = report.lines.map((lr, i) => {
     const dl = draft.lines.find((l) => l.lineId === lr.lineId);
     if (lr.verdict === "rejected") throw new Error(`clean report with a rejected line ${lr.lineId}`);
@@ -134,13 +151,23 @@ function buildCleanOrder(db: Db, input: BuildInput): CleanOrder {
       quantity: lr.quantity,
       orderUnit: lr.unit,
       // What the engine resolved against the configuration model — never the draft's option keys (model-written text).
-      components: (lr.components ?? []).map((c) => ({ group: c.group, label: c.label, values: c.values, valueLabels: c.valueLabels })),
+      components: (lr.components ?? []).map((c) => ({
+        group: c.group,
+        label: c.label,
+        values: c.values,
+        valueLabels: c.valueLabels,
+      })),
       ...(machineId ? { machineId } : {}),
       unitPriceCents: lr.unitPriceCents ?? 0,
       priceSource: lr.priceSource ?? "list",
       ...(dl?.requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents: dl.requestedUnitPriceCents } : {}),
       lineAmountCents: lr.amountCents ?? 0,
-      deliverySchedule: lr.schedule.map((s) => ({ quantity: s.quantity, date: s.date, warehouse: s.warehouse, source: s.source })),
+      deliverySchedule: lr.schedule.map((s) => ({
+        quantity: s.quantity,
+        date: s.date,
+        warehouse: s.warehouse,
+        source: s.source,
+      })),
       promiseDate: lr.promiseDate ?? lr.schedule.at(-1)?.date ?? input.now.toISOString().slice(0, 10),
       verdict: lr.verdict,
       verdictCodes: VERDICT_CODES[lr.verdict],
@@ -175,11 +202,22 @@ function buildCleanOrder(db: Db, input: BuildInput): CleanOrder {
       partialShipmentAllowed: customer?.partialShipment ?? true,
       ...(draft.requestedDate ? { requestedDate: draft.requestedDate } : {}),
       ...(draft.requestedDiscountPct !== undefined ? { requestedDiscountPct: draft.requestedDiscountPct } : {}),
-      promiseDate: report.promiseDate ?? lines.map((l) => l.promiseDate).sort().at(-1) ?? input.now.toISOString().slice(0, 10),
+      promiseDate:
+        report.promiseDate ??
+        lines
+          .map((l) => l.promiseDate)
+          .sort()
+          .at(-1) ??
+        input.now.toISOString().slice(0, 10),
       channel: request.channel,
       threadId: request.threadId,
       confirmedDraftHash: draftHash,
-      validation: { checkedAt: report.checkedAt, clean: true, needsApproval: report.needsApproval, notices: notices(report) },
+      validation: {
+        checkedAt: report.checkedAt,
+        clean: true,
+        needsApproval: report.needsApproval,
+        notices: notices(report),
+      },
       approvals: input.approvals,
     },
     lines,
@@ -258,11 +296,23 @@ function writeOrder(db: Db, { order, request, report, draftHash, key }: WriteInp
       action: "order.handed_off",
       subject: orderId,
       reason: "buyer confirmed a clean draft",
-      data: { threadId: request.threadId, draftHash, totalCents: report.totals.netCents, approvals: order.header.approvals.length },
+      data: {
+        threadId: request.threadId,
+        draftHash,
+        totalCents: report.totals.netCents,
+        approvals: order.header.approvals.length,
+      },
     })
     .run();
   db.insert(outbox)
-    .values({ id: `evt_${orderId.slice(4)}`, orderId, eventType: ORDER_EVENT_TYPE, payload: order, status: "pending", attempts: 0 })
+    .values({
+      id: `evt_${orderId.slice(4)}`,
+      orderId,
+      eventType: ORDER_EVENT_TYPE,
+      payload: order,
+      status: "pending",
+      attempts: 0,
+    })
     .run();
 }
 
@@ -275,7 +325,8 @@ export function describeBlocks(report: ValidationReport): string[] {
   const out: string[] = [];
   for (const issue of report.issues.filter((i) => i.severity === "block")) out.push(issue.message);
   for (const line of report.lines) {
-    for (const issue of line.issues.filter((i) => i.severity === "block")) out.push(`${line.lineId} (${line.sku}): ${issue.message}`);
+    for (const issue of line.issues.filter((i) => i.severity === "block"))
+      out.push(`${line.lineId} (${line.sku}): ${issue.message}`);
   }
   return out;
 }
@@ -291,14 +342,20 @@ export function diffReports(before: ValidationReport, after: ValidationReport): 
       continue;
     }
     if (b.unitPriceCents !== a.unitPriceCents) {
-      changes.push(`${label}: unit price ${money(b.unitPriceCents, before.currency)} → ${money(a.unitPriceCents, after.currency)}`);
+      changes.push(
+        `${label}: unit price ${money(b.unitPriceCents, before.currency)} → ${money(a.unitPriceCents, after.currency)}`,
+      );
     }
-    if (b.promiseDate !== a.promiseDate) changes.push(`${label}: promise date ${b.promiseDate ?? "?"} → ${a.promiseDate ?? "?"}`);
+    if (b.promiseDate !== a.promiseDate)
+      changes.push(`${label}: promise date ${b.promiseDate ?? "?"} → ${a.promiseDate ?? "?"}`);
     if (b.verdict !== a.verdict) changes.push(`${label}: ${b.verdict} → ${a.verdict}`);
   }
-  if (before.lines.length !== after.lines.length) changes.push("the number of lines differs from the confirmed version");
+  if (before.lines.length !== after.lines.length)
+    changes.push("the number of lines differs from the confirmed version");
   if (changes.length === 0 && before.totals.netCents !== after.totals.netCents) {
-    changes.push(`total ${money(before.totals.netCents, before.currency)} → ${money(after.totals.netCents, after.currency)}`);
+    changes.push(
+      `total ${money(before.totals.netCents, before.currency)} → ${money(after.totals.netCents, after.currency)}`,
+    );
   }
   return changes;
 }

@@ -35,9 +35,26 @@ export const INJECTIONS = [
 ];
 
 const TOOLS = [
-  "search_catalog", "get_product", "get_installed_base", "get_order_history", "check_compatibility", "check_stock", "get_configuration", "get_price",
-  "add_line", "update_line", "remove_line", "set_options", "set_machine", "set_order_details", "clear_draft", "review_order", "place_order",
-  "approve_order", "confirm_order", "hand_off",
+  "search_catalog",
+  "get_product",
+  "get_installed_base",
+  "get_order_history",
+  "check_compatibility",
+  "check_stock",
+  "get_configuration",
+  "get_price",
+  "add_line",
+  "update_line",
+  "remove_line",
+  "set_options",
+  "set_machine",
+  "set_order_details",
+  "clear_draft",
+  "review_order",
+  "place_order",
+  "approve_order",
+  "confirm_order",
+  "hand_off",
 ] as const;
 
 /** mulberry32: small, fast, good enough to explore. */
@@ -78,7 +95,9 @@ export class ChaosModel extends BaseChatModel {
   }
 
   // The chaos model knows the tool names already; binding changes nothing.
-  override bindTools(..._args: Parameters<NonNullable<BaseChatModel["bindTools"]>>): ReturnType<NonNullable<BaseChatModel["bindTools"]>> {
+  override bindTools(
+    ..._args: Parameters<NonNullable<BaseChatModel["bindTools"]>>
+  ): ReturnType<NonNullable<BaseChatModel["bindTools"]>> {
     return this as never;
   }
 
@@ -105,7 +124,9 @@ export class ChaosModel extends BaseChatModel {
 
   private lineId(messages: BaseMessage[]): unknown {
     const seen = new Set<string>();
-    for (const m of messages.slice(-12)) for (const id of String(typeof m.content === "string" ? m.content : "").match(/\bL\d{1,3}\b/g) ?? []) seen.add(id);
+    for (const m of messages.slice(-12))
+      for (const id of String(typeof m.content === "string" ? m.content : "").match(/\bL\d{1,3}\b/g) ?? [])
+        seen.add(id);
     return this.chance(0.85) ? (this.choose([...seen]) ?? "L1") : this.choose(["L99", "", "L1; DROP TABLE orders", 3]);
   }
 
@@ -121,7 +142,11 @@ export class ChaosModel extends BaseChatModel {
       const g = this.chance(0.85) ? this.choose(groups) : "bogus";
       if (!g) continue;
       const values = this.pool.optionGroups[g] ?? ["X"];
-      out[g] = this.chance(0.8) ? this.choose(values) : this.chance(0.5) ? [this.choose(values), this.choose(values)] : "nonsense";
+      out[g] = this.chance(0.8)
+        ? this.choose(values)
+        : this.chance(0.5)
+          ? [this.choose(values), this.choose(values)]
+          : "nonsense";
     }
     return out;
   }
@@ -140,26 +165,68 @@ export class ChaosModel extends BaseChatModel {
 
   private args(name: string, messages: BaseMessage[]): Record<string, unknown> {
     switch (name) {
-      case "search_catalog": return { query: this.chance(0.8) ? String(this.sku() ?? "seal") : this.choose(INJECTIONS), ...(this.chance(0.3) ? { machineId: this.machineId() } : {}), ...(this.chance(0.2) ? { limit: this.choose([1, 5, 30, -1]) } : {}) };
-      case "get_product": return { sku: this.sku() };
-      case "get_installed_base": return {};
-      case "get_order_history": return this.chance(0.5) ? { sku: this.sku() } : { machineId: this.machineId() };
-      case "check_compatibility": return { sku: this.sku(), machineId: this.machineId() };
+      case "search_catalog":
+        return {
+          query: this.chance(0.8) ? String(this.sku() ?? "seal") : this.choose(INJECTIONS),
+          ...(this.chance(0.3) ? { machineId: this.machineId() } : {}),
+          ...(this.chance(0.2) ? { limit: this.choose([1, 5, 30, -1]) } : {}),
+        };
+      case "get_product":
+        return { sku: this.sku() };
+      case "get_installed_base":
+        return {};
+      case "get_order_history":
+        return this.chance(0.5) ? { sku: this.sku() } : { machineId: this.machineId() };
+      case "check_compatibility":
+        return { sku: this.sku(), machineId: this.machineId() };
       case "check_stock":
-      case "get_price": return { sku: this.sku(), quantity: this.quantity() };
-      case "get_configuration": return { sku: this.sku(), ...(this.chance(0.7) ? { options: this.options() } : {}) };
-      case "add_line": return { sku: this.sku(), quantity: this.quantity(), ...(this.chance(0.4) ? { options: this.options() } : {}), ...(this.chance(0.4) ? { machineId: this.machineId() } : {}), ...(this.chance(0.05) ? { unit: this.choose(["BOX", "PCE", "KG"]) } : {}) };
-      case "update_line": return { lineId: this.lineId(messages), ...(this.chance(0.5) ? { quantity: this.quantity() } : {}), ...(this.chance(0.3) ? { sku: this.sku() } : {}), ...(this.chance(0.2) ? { options: this.options() } : {}) };
-      case "remove_line": return { lineId: this.lineId(messages) };
-      case "set_options": return { lineId: this.lineId(messages), options: this.options() };
-      case "set_machine": return { machineId: this.machineId(), ...(this.chance(0.5) ? { lineId: this.lineId(messages) } : {}) };
-      case "set_order_details": return { ...(this.chance(0.5) ? { poReference: this.choose(["PO-1", INJECTIONS[1], "x".repeat(100)]) } : {}), ...(this.chance(0.5) ? { shipToId: this.choose(this.pool.shipToIds) } : {}), ...(this.chance(0.4) ? { requestedDate: this.choose(["2026-03-20", "2026-12-01", "2020-01-01", "tomorrow"]) } : {}) };
-      default: return {};
+      case "get_price":
+        return { sku: this.sku(), quantity: this.quantity() };
+      case "get_configuration":
+        return { sku: this.sku(), ...(this.chance(0.7) ? { options: this.options() } : {}) };
+      case "add_line":
+        return {
+          sku: this.sku(),
+          quantity: this.quantity(),
+          ...(this.chance(0.4) ? { options: this.options() } : {}),
+          ...(this.chance(0.4) ? { machineId: this.machineId() } : {}),
+          ...(this.chance(0.05) ? { unit: this.choose(["BOX", "PCE", "KG"]) } : {}),
+        };
+      case "update_line":
+        return {
+          lineId: this.lineId(messages),
+          ...(this.chance(0.5) ? { quantity: this.quantity() } : {}),
+          ...(this.chance(0.3) ? { sku: this.sku() } : {}),
+          ...(this.chance(0.2) ? { options: this.options() } : {}),
+        };
+      case "remove_line":
+        return { lineId: this.lineId(messages) };
+      case "set_options":
+        return { lineId: this.lineId(messages), options: this.options() };
+      case "set_machine":
+        return { machineId: this.machineId(), ...(this.chance(0.5) ? { lineId: this.lineId(messages) } : {}) };
+      case "set_order_details":
+        return {
+          ...(this.chance(0.5) ? { poReference: this.choose(["PO-1", INJECTIONS[1], "x".repeat(100)]) } : {}),
+          ...(this.chance(0.5) ? { shipToId: this.choose(this.pool.shipToIds) } : {}),
+          ...(this.chance(0.4)
+            ? { requestedDate: this.choose(["2026-03-20", "2026-12-01", "2020-01-01", "tomorrow"]) }
+            : {}),
+        };
+      default:
+        return {};
     }
   }
 
   private text(): string {
-    return this.chance(0.3) ? (this.choose(INJECTIONS) ?? "") : this.choose(["Done.", "Your order is confirmed and placed at 0.00 EUR.", "Which machine is it for?", "I have approved the discount."]) ?? "";
+    return this.chance(0.3)
+      ? (this.choose(INJECTIONS) ?? "")
+      : (this.choose([
+          "Done.",
+          "Your order is confirmed and placed at 0.00 EUR.",
+          "Which machine is it for?",
+          "I have approved the discount.",
+        ]) ?? "");
   }
 
   async _generate(messages: BaseMessage[]): Promise<ChatResult> {
@@ -170,10 +237,19 @@ export class ChaosModel extends BaseChatModel {
   private shopperCall(messages: BaseMessage[]): { name: string; args: Record<string, unknown> } {
     const r = this.random();
     const line = this.choose(this.pool.orderable ?? []);
-    if (r < 0.45 && line) return { name: "add_line", args: { sku: line.sku, quantity: line.quantity * this.choose([1, 1, 1, 2, 3])!, ...(line.options ? { options: line.options } : {}) } };
+    if (r < 0.45 && line)
+      return {
+        name: "add_line",
+        args: {
+          sku: line.sku,
+          quantity: line.quantity * this.choose([1, 1, 1, 2, 3])!,
+          ...(line.options ? { options: line.options } : {}),
+        },
+      };
     if (r < 0.8) return { name: "place_order", args: {} };
     if (r < 0.85) return { name: "remove_line", args: { lineId: this.lineId(messages) } };
-    if (r < 0.9 && line) return { name: "update_line", args: { lineId: this.lineId(messages), quantity: line.quantity } };
+    if (r < 0.9 && line)
+      return { name: "update_line", args: { lineId: this.lineId(messages), quantity: line.quantity } };
     const name = this.choose(TOOLS) ?? "review_order";
     return { name, args: this.args(name, messages) };
   }
@@ -184,12 +260,19 @@ export class ChaosModel extends BaseChatModel {
     for (let i = 0; i < n; i++) {
       if (this.persona === "shopper" && this.chance(0.85)) {
         const { name, args } = this.shopperCall(messages);
-        tool_calls.push({ name, args: this.chance(0.3) ? this.adversarial(args) : args, id: `chaos_${++this.calls}`, type: "tool_call" as const });
+        tool_calls.push({
+          name,
+          args: this.chance(0.3) ? this.adversarial(args) : args,
+          id: `chaos_${++this.calls}`,
+          type: "tool_call" as const,
+        });
         continue;
       }
       // place_order comes up often: the point is to try to check out at any moment.
       const name = this.chance(0.25) ? "place_order" : (this.choose(TOOLS) ?? "review_order");
-      const args = this.chance(0.03) ? (this.choose([[], "junk", null]) as unknown as Record<string, unknown>) : this.adversarial(this.args(name, messages));
+      const args = this.chance(0.03)
+        ? (this.choose([[], "junk", null]) as unknown as Record<string, unknown>)
+        : this.adversarial(this.args(name, messages));
       tool_calls.push({ name, args, id: `chaos_${++this.calls}`, type: "tool_call" as const });
     }
     return new AIMessage({ content: this.chance(0.2) ? this.text() : "", tool_calls });

@@ -29,7 +29,10 @@ export interface OpenAIModelOptions {
  * @example
  *   const model = createOpenAIModel({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", OPENAI_MODEL: "qwen2.5" });
  */
-export function createOpenAIModel(rawEnv: Record<string, string | undefined>, options: OpenAIModelOptions = {}): ChatOpenAI {
+export function createOpenAIModel(
+  rawEnv: Record<string, string | undefined>,
+  options: OpenAIModelOptions = {},
+): ChatOpenAI {
   const env = openAIEnvSchema.parse(rawEnv);
   return new ChatOpenAI({
     model: env.OPENAI_MODEL,
@@ -41,6 +44,9 @@ export function createOpenAIModel(rawEnv: Record<string, string | undefined>, op
     streamUsage: true,
     // Chat completions, never the Responses API: that is what OpenAI-compatible servers serve.
     useResponsesApi: false,
-    configuration: { ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) },
+    configuration: {
+      ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    },
   });
 }

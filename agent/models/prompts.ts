@@ -24,6 +24,12 @@ export function draftBrief(draft: Draft, report: ValidationReport | null): strin
     const lr = report?.lines.find((r) => r.lineId === l.lineId);
     return `${l.lineId}: ${l.sku} × ${l.quantity}${l.unit ? ` ${l.unit}` : ""}${lr ? ` [${lr.verdict}]` : ""}`;
   });
-  const state = report ? (report.clean ? (report.needsApproval ? "clean, needs rep approval" : "clean") : "blocked") : "not validated";
+  const state = report
+    ? report.clean
+      ? report.needsApproval
+        ? "clean, needs rep approval"
+        : "clean"
+      : "blocked"
+    : "not validated";
   return `Current draft (${state}):\n${lines.join("\n")}`;
 }

@@ -43,12 +43,23 @@ export function createApproveNode(options: ApproveNodeOptions) {
   return function approve(state: ShieldStateType, config: ShieldRunConfig): Command {
     const report = state.report;
     const draftHash = state.confirmation?.draftHash;
-    if (!report || !draftHash || report.draftHash !== draftHash) return new Command({ update: { messages: [shieldNotice("The order changed; please ask me to place it again.")] }, goto: END });
+    if (!report || !draftHash || report.draftHash !== draftHash)
+      return new Command({
+        update: { messages: [shieldNotice("The order changed; please ask me to place it again.")] },
+        goto: END,
+      });
     const codes = approvalCodes(report);
     const issues = [...report.issues, ...report.lines.flatMap((l) => l.issues)]
       .filter((i) => i.severity === "approval")
       .map((i) => ({ code: i.code, message: i.message, ...(i.lineId ? { lineId: i.lineId } : {}) }));
-    const payload: ApprovalInterrupt = { type: "approval", draftHash, customerId: state.session?.customerId ?? "", codes, issues, summary: summarizeReport(report) };
+    const payload: ApprovalInterrupt = {
+      type: "approval",
+      draftHash,
+      customerId: state.session?.customerId ?? "",
+      codes,
+      issues,
+      summary: summarizeReport(report),
+    };
     const raw = interrupt(payload);
     const parsed = approvalResumeSchema.safeParse(raw);
     if (!parsed.success) return new Command({ goto: "approve" });
@@ -64,14 +75,42 @@ export function createApproveNode(options: ApproveNodeOptions) {
     const at = options.now().toISOString();
     const threadId = String(config.configurable?.thread_id ?? "");
     // The decision is bound to this version and the amounts the rep was shown (total, overrun, discount, prices).
-    const approval = approvalOf(report, draftHash, { actor, ...(actorName ? { actorName } : {}), reason: value.reason, at });
+    const approval = approvalOf(report, draftHash, {
+      actor,
+      ...(actorName ? { actorName } : {}),
+      reason: value.reason,
+      at,
+    });
     options.db
       .insert(auditLog)
-      .values({ at, actor, action: `approval.${value.decision}`, subject: `thread:${threadId}`, reason: value.reason, data: { draftHash, codes, ...(actorName ? { actorName } : {}), customerId: payload.customerId, totalCents: report.totals.netCents, issues: approval.issues } })
+      .values({
+        at,
+        actor,
+        action: `approval.${value.decision}`,
+        subject: `thread:${threadId}`,
+        reason: value.reason,
+        data: {
+          draftHash,
+          codes,
+          ...(actorName ? { actorName } : {}),
+          customerId: payload.customerId,
+          totalCents: report.totals.netCents,
+          issues: approval.issues,
+        },
+      })
       .run();
     if (value.decision === "reject") {
       return new Command({
-        update: { confirmation: null, approvals: [], messages: [shieldNotice(`A sales representative did not approve this order: ${value.reason}. Nothing was placed; your draft is kept.`, "approval-rejected")] },
+        update: {
+          confirmation: null,
+          approvals: [],
+          messages: [
+            shieldNotice(
+              `A sales representative did not approve this order: ${value.reason}. Nothing was placed; your draft is kept.`,
+              "approval-rejected",
+            ),
+          ],
+        },
         goto: END,
       });
     }

@@ -29,7 +29,17 @@ export interface ReportSummary {
   totalCents: number;
   promiseDate?: string;
   needsApproval: boolean;
-  lines: { lineId: string; sku: string; name?: string; quantity: number; unit: string; unitPriceCents?: number; amountCents?: number; promiseDate?: string; verdict: string }[];
+  lines: {
+    lineId: string;
+    sku: string;
+    name?: string;
+    quantity: number;
+    unit: string;
+    unitPriceCents?: number;
+    amountCents?: number;
+    promiseDate?: string;
+    verdict: string;
+  }[];
   warnings: string[];
 }
 
@@ -39,8 +49,20 @@ export function summarizeReport(report: ValidationReport): ReportSummary {
     totalCents: report.totals.netCents,
     ...(report.promiseDate ? { promiseDate: report.promiseDate } : {}),
     needsApproval: report.needsApproval,
-    lines: report.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, name: l.name, quantity: l.quantity, unit: l.unit, unitPriceCents: l.unitPriceCents, amountCents: l.amountCents, promiseDate: l.promiseDate, verdict: l.verdict })),
-    warnings: [...report.issues, ...report.lines.flatMap((l) => l.issues)].filter((i) => i.severity !== "block").map((i) => i.message),
+    lines: report.lines.map((l) => ({
+      lineId: l.lineId,
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      unit: l.unit,
+      unitPriceCents: l.unitPriceCents,
+      amountCents: l.amountCents,
+      promiseDate: l.promiseDate,
+      verdict: l.verdict,
+    })),
+    warnings: [...report.issues, ...report.lines.flatMap((l) => l.issues)]
+      .filter((i) => i.severity !== "block")
+      .map((i) => i.message),
   };
 }
 
@@ -53,25 +75,57 @@ export function createConfirmNode(options: ConfirmNodeOptions) {
     const currentHash = hashDraft(state.draft);
     const report = state.report;
     if (!report || report.draftHash !== currentHash || !report.clean) {
-      return new Command({ update: { messages: [shieldNotice("The order changed while it was being checked; please ask me to place it again.")], checkout: null }, goto: END });
+      return new Command({
+        update: {
+          messages: [shieldNotice("The order changed while it was being checked; please ask me to place it again.")],
+          checkout: null,
+        },
+        goto: END,
+      });
     }
     const payload: ConfirmInterrupt = { type: "confirm", draftHash: currentHash, summary: summarizeReport(report) };
     const raw = interrupt(payload);
     const parsed = confirmResumeSchema.safeParse(raw);
     if (!parsed.success) {
-      return new Command({ update: { messages: [shieldNotice("I did not get a clear yes or no for this version of the order; nothing was placed. Please confirm or decline it.", "unclear-confirmation")] }, goto: "confirm" });
+      return new Command({
+        update: {
+          messages: [
+            shieldNotice(
+              "I did not get a clear yes or no for this version of the order; nothing was placed. Please confirm or decline it.",
+              "unclear-confirmation",
+            ),
+          ],
+        },
+        goto: "confirm",
+      });
     }
     const value = parsed.data;
     if ("cancel" in value) return new Command({ update: { checkout: null }, goto: END });
     // Only the buyer's own session confirms: not a rep, not another customer.
     const caller = config.context;
-    if (caller?.channel === "rep" || (state.session && caller?.customerId !== state.session.customerId)) return new Command({ goto: "confirm" });
+    if (caller?.channel === "rep" || (state.session && caller?.customerId !== state.session.customerId))
+      return new Command({ goto: "confirm" });
     if (!value.confirm) {
-      return new Command({ update: { checkout: null, messages: [shieldNotice("Okay, I have not placed the order. Your draft is kept — tell me what to change.", "declined")] }, goto: END });
+      return new Command({
+        update: {
+          checkout: null,
+          messages: [
+            shieldNotice("Okay, I have not placed the order. Your draft is kept — tell me what to change.", "declined"),
+          ],
+        },
+        goto: END,
+      });
     }
     if (value.draftHash !== currentHash) {
       return new Command({
-        update: { messages: [shieldNotice("That confirmation was for a different version of the order, so nothing was placed. Please check the current version and confirm it.", "stale-confirmation")] },
+        update: {
+          messages: [
+            shieldNotice(
+              "That confirmation was for a different version of the order, so nothing was placed. Please check the current version and confirm it.",
+              "stale-confirmation",
+            ),
+          ],
+        },
         goto: "confirm",
       });
     }

@@ -17,19 +17,30 @@ export interface HandoffNodeOptions {
 const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`;
 
 function fixesText(report: ValidationReport): string {
-  const issues: Issue[] = [...report.issues, ...report.lines.flatMap((l) => l.issues)].filter((i) => i.severity === "block" && i.fixes.length > 0);
+  const issues: Issue[] = [...report.issues, ...report.lines.flatMap((l) => l.issues)].filter(
+    (i) => i.severity === "block" && i.fixes.length > 0,
+  );
   const fixes = issues.flatMap((i) =>
     i.fixes.slice(0, 3).map((f) => {
       switch (f.kind) {
-        case "set_quantity": return `change ${f.lineId} to ${f.quantity}${f.unit ? ` ${f.unit}` : ""}`;
-        case "replace_sku": return `use ${f.sku} on ${f.lineId} (${f.reason})`;
-        case "accept_split": return `accept a split delivery on ${f.lineId}`;
-        case "set_requested_date": return `move the requested date to ${f.date}`;
-        case "remove_line": return `remove ${f.lineId}`;
-        case "set_option": return `choose ${f.group} on ${f.lineId}: ${f.values.join(" / ")}`;
-        case "set_machine": return `set machine ${f.machineId} on ${f.lineId}`;
-        case "set_ship_to": return `ship to ${f.shipToId}`;
-        case "add_line": return `add ${f.quantity} × ${f.sku}`;
+        case "set_quantity":
+          return `change ${f.lineId} to ${f.quantity}${f.unit ? ` ${f.unit}` : ""}`;
+        case "replace_sku":
+          return `use ${f.sku} on ${f.lineId} (${f.reason})`;
+        case "accept_split":
+          return `accept a split delivery on ${f.lineId}`;
+        case "set_requested_date":
+          return `move the requested date to ${f.date}`;
+        case "remove_line":
+          return `remove ${f.lineId}`;
+        case "set_option":
+          return `choose ${f.group} on ${f.lineId}: ${f.values.join(" / ")}`;
+        case "set_machine":
+          return `set machine ${f.machineId} on ${f.lineId}`;
+        case "set_ship_to":
+          return `ship to ${f.shipToId}`;
+        case "add_line":
+          return `add ${f.quantity} × ${f.sku}`;
       }
     }),
   );
@@ -55,7 +66,12 @@ export function createHandoffNode(options: HandoffNodeOptions) {
       return new Command({
         update: {
           confirmation: null,
-          messages: [shieldNotice("The order system is busy right now, so nothing was placed yet. Your order is kept: please confirm it again in a moment.", "handoff-busy")],
+          messages: [
+            shieldNotice(
+              "The order system is busy right now, so nothing was placed yet. Your order is kept: please confirm it again in a moment.",
+              "handoff-busy",
+            ),
+          ],
         },
         goto: "confirm",
       });
@@ -67,7 +83,8 @@ function createPlacement(options: HandoffNodeOptions) {
   return function place(state: ShieldStateType, config: ShieldRunConfig): ShieldUpdate {
     const session = state.session;
     const confirmation = state.confirmation;
-    if (!session || !confirmation) return { messages: [shieldNotice("Nothing to place: the order was not confirmed.")] };
+    if (!session || !confirmation)
+      return { messages: [shieldNotice("Nothing to place: the order was not confirmed.")] };
     const threadId = String(config.configurable?.thread_id ?? "");
     // Any refusal clears the rep's approvals with the confirmation: a new attempt needs a new decision on what it shows.
     const result = handOff(options.db, {
@@ -86,7 +103,14 @@ function createPlacement(options: HandoffNodeOptions) {
       case "placed": {
         const h = result.order.header;
         return {
-          order: { orderId: h.orderId, draftHash: h.confirmedDraftHash, totalCents: result.order.summary.totalAmountCents, currency: h.currency, status: "handed_off", createdAt: h.orderDate },
+          order: {
+            orderId: h.orderId,
+            draftHash: h.confirmedDraftHash,
+            totalCents: result.order.summary.totalAmountCents,
+            currency: h.currency,
+            status: "handed_off",
+            createdAt: h.orderDate,
+          },
           refusal: null,
           confirmation: null,
           approvals: [],
@@ -94,18 +118,28 @@ function createPlacement(options: HandoffNodeOptions) {
           // again is a new draft (a new hash), not a replay of this one.
           draft: { lines: [], revision: (state.draft.revision ?? 0) + 1 },
           report: null,
-          messages: [shieldNotice(`Your order ${h.orderId} is placed: ${result.order.lines.length} line(s), ${money(result.order.summary.totalAmountCents, h.currency)}, complete delivery by ${h.promiseDate}.`, "order-placed")],
+          messages: [
+            shieldNotice(
+              `Your order ${h.orderId} is placed: ${result.order.lines.length} line(s), ${money(result.order.summary.totalAmountCents, h.currency)}, complete delivery by ${h.promiseDate}.`,
+              "order-placed",
+            ),
+          ],
         };
       }
       case "blocked":
       case "changed": {
-        const what = result.status === "blocked" ? "Something changed before I could place your order, so nothing was placed" : "Prices or delivery dates changed before I could place your order, so nothing was placed";
+        const what =
+          result.status === "blocked"
+            ? "Something changed before I could place your order, so nothing was placed"
+            : "Prices or delivery dates changed before I could place your order, so nothing was placed";
         return {
           report: result.report,
           confirmation: null,
           approvals: [],
           refusal: { status: result.status, draftHash: confirmation.draftHash, changes: result.changes },
-          messages: [shieldNotice(`${what}: ${result.changes.join("; ")}.${fixesText(result.report)}`, "handoff-refused")],
+          messages: [
+            shieldNotice(`${what}: ${result.changes.join("; ")}.${fixesText(result.report)}`, "handoff-refused"),
+          ],
         };
       }
       case "needs_approval":
@@ -114,14 +148,24 @@ function createPlacement(options: HandoffNodeOptions) {
           confirmation: null,
           approvals: [],
           refusal: { status: "needs_approval", draftHash: confirmation.draftHash, changes: [] },
-          messages: [shieldNotice("This order now needs a sales representative's approval; please ask me to place it again.", "handoff-refused")],
+          messages: [
+            shieldNotice(
+              "This order now needs a sales representative's approval; please ask me to place it again.",
+              "handoff-refused",
+            ),
+          ],
         };
       case "stale":
         return {
           confirmation: null,
           approvals: [],
           refusal: { status: "stale", draftHash: confirmation.draftHash, changes: [] },
-          messages: [shieldNotice("The order changed after you confirmed it, so nothing was placed. Please confirm the current version.", "handoff-refused")],
+          messages: [
+            shieldNotice(
+              "The order changed after you confirmed it, so nothing was placed. Please confirm the current version.",
+              "handoff-refused",
+            ),
+          ],
         };
     }
   };

@@ -56,21 +56,39 @@ export function createModelNode(options: ModelNodeOptions) {
   // no separate branch step.
   return async function model(state: ShieldStateType, config: LangGraphRunnableConfig): Promise<Command> {
     if (roundsThisTurn(state.messages) >= MAX_TOOL_ROUNDS) {
-      return new Command({ update: { messages: [shieldNotice("I could not finish that in one step. Your draft is saved — tell me what you would like next.")], checkout: null }, goto: END });
+      return new Command({
+        update: {
+          messages: [
+            shieldNotice(
+              "I could not finish that in one step. Your draft is saved — tell me what you would like next.",
+            ),
+          ],
+          checkout: null,
+        },
+        goto: END,
+      });
     }
     const input: BaseMessage[] = [
       new SystemMessage(`${prompt}\n\n${draftBrief(state.draft, state.report)}`),
       // The shield's own messages (confirmation outcomes, orders placed, refusals) stay in: the model must know them.
       // Provider-failure apologies do not: they say nothing about the order.
-      ...state.messages.filter((m) => !(isShieldNotice(m) && String(m.id).startsWith(`${NOTICE_ID_PREFIX}provider-error`))),
+      ...state.messages.filter(
+        (m) => !(isShieldNotice(m) && String(m.id).startsWith(`${NOTICE_ID_PREFIX}provider-error`)),
+      ),
     ];
     try {
       const response = await options.model.invoke(input, config);
-      return new Command({ update: { messages: [response], checkout: null }, goto: routeAfterModel({ messages: [response] }) });
+      return new Command({
+        update: { messages: [response], checkout: null },
+        goto: routeAfterModel({ messages: [response] }),
+      });
     } catch (error) {
       if (config.signal?.aborted) throw error;
       console.error("[agent] model provider failed:", (error as Error)?.message ?? error);
-      return new Command({ update: { messages: [shieldNotice(providerErrorMessage(error), "provider-error")], checkout: null }, goto: END });
+      return new Command({
+        update: { messages: [shieldNotice(providerErrorMessage(error), "provider-error")], checkout: null },
+        goto: END,
+      });
     }
   };
 }

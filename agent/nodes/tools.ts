@@ -26,12 +26,26 @@ export function createToolsNode(toolset: StructuredToolInterface[]) {
     const messages: BaseMessage[] = [];
     for (const [index, call] of calls.entries()) {
       if (index >= MAX_CALLS_PER_STEP) {
-        messages.push(new ToolMessage({ content: JSON.stringify({ error: `too many tool calls in one step (max ${MAX_CALLS_PER_STEP}); call this again` }), tool_call_id: call.id ?? "", name: call.name, status: "error" }));
+        messages.push(
+          new ToolMessage({
+            content: JSON.stringify({
+              error: `too many tool calls in one step (max ${MAX_CALLS_PER_STEP}); call this again`,
+            }),
+            tool_call_id: call.id ?? "",
+            name: call.name,
+            status: "error",
+          }),
+        );
         continue;
       }
       const out = await runToolCall(toolset, call, { state: { draft }, context, toolCallId: call.id ?? "" });
       if (out instanceof Command) {
-        const update = (out.update ?? {}) as { draft?: Draft; report?: ValidationReport | null; checkout?: CheckoutRequest | null; messages?: BaseMessage[] };
+        const update = (out.update ?? {}) as {
+          draft?: Draft;
+          report?: ValidationReport | null;
+          checkout?: CheckoutRequest | null;
+          messages?: BaseMessage[];
+        };
         if (update.draft) draft = update.draft;
         if (update.report !== undefined) report = update.report;
         if (update.checkout !== undefined) checkout = update.checkout;
@@ -47,7 +61,8 @@ export function createToolsNode(toolset: StructuredToolInterface[]) {
       update.draft = draft;
       update.report = report;
       // A different draft is a different version: earlier confirmations and approvals do not carry over.
-      if (hashDraft(draft) !== hashDraft(state.draft)) Object.assign(update, { confirmation: null, approvals: [], refusal: null });
+      if (hashDraft(draft) !== hashDraft(state.draft))
+        Object.assign(update, { confirmation: null, approvals: [], refusal: null });
       config.writer?.({ type: "draft", draft, report });
     }
     return new Command({ update, goto: routeAfterTools({ checkout }) });

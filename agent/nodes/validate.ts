@@ -20,14 +20,22 @@ export function createValidateNode(options: ValidateNodeOptions) {
     const customerId = state.session?.customerId ?? config.context?.customerId ?? "";
     const report = validateDraft(state.draft, { customerId, now: options.now(), data: options.data });
     const checkout = state.checkout;
-    const next = checkout?.kind === "place" && report.clean
-      ? "the order is clean; the buyer is now asked to confirm this exact version"
-      : checkout?.kind === "place"
-        ? "the order is blocked: explain the blocking issues and offer their fixes; nothing was placed"
-        : "review only; nothing was placed";
+    const next =
+      checkout?.kind === "place" && report.clean
+        ? "the order is clean; the buyer is now asked to confirm this exact version"
+        : checkout?.kind === "place"
+          ? "the order is blocked: explain the blocking issues and offer their fixes; nothing was placed"
+          : "review only; nothing was placed";
     config.writer?.({ type: "report", report });
     const messages = checkout
-      ? [new ToolMessage({ id: `checkout-${checkout.toolCallId}`, tool_call_id: checkout.toolCallId, name: `${checkout.kind}_order`, content: JSON.stringify({ next, report: compactReport(report) }) })]
+      ? [
+          new ToolMessage({
+            id: `checkout-${checkout.toolCallId}`,
+            tool_call_id: checkout.toolCallId,
+            name: `${checkout.kind}_order`,
+            content: JSON.stringify({ next, report: compactReport(report) }),
+          }),
+        ]
       : [];
     return new Command({ update: { report, messages }, goto: routeAfterValidate({ ...state, report }) });
   };

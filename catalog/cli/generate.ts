@@ -26,7 +26,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function positiveInt(name: string, raw: string | undefined, fallback?: number): number {
   if (raw === undefined && fallback !== undefined) return fallback;
   const n = Number(raw);
-  if (raw === undefined || !Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer (got ${raw ?? "nothing"})`);
+  if (raw === undefined || !Number.isInteger(n) || n < 0)
+    throw new Error(`--${name} must be a non-negative integer (got ${raw ?? "nothing"})`);
   return n;
 }
 
@@ -89,12 +90,18 @@ function main(argv: string[]): number {
     throw err;
   }
   const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
-  console.log(`generated ${rows} rows (${(result.jsonBytes / MB).toFixed(1)} MB JSON) in ${seconds(result.generateMs)}`);
+  console.log(
+    `generated ${rows} rows (${(result.jsonBytes / MB).toFixed(1)} MB JSON) in ${seconds(result.generateMs)}`,
+  );
   if (result.import) {
-    console.log(`imported into ${result.import.dbPath} in ${seconds(result.import.importMs)}; database ${(result.import.dbBytes / MB).toFixed(1)} MB`);
+    console.log(
+      `imported into ${result.import.dbPath} in ${seconds(result.import.importMs)}; database ${(result.import.dbBytes / MB).toFixed(1)} MB`,
+    );
     const used = process.cpuUsage(cpu);
     // On a shared machine wall time can be far above CPU time; both tell the story.
-    console.log(`generate + import: ${seconds(result.generateMs + result.import.importMs)} (cpu ${seconds((used.user + used.system) / 1000)})`);
+    console.log(
+      `generate + import: ${seconds(result.generateMs + result.import.importMs)} (cpu ${seconds((used.user + used.system) / 1000)})`,
+    );
   }
   return 0;
 }

@@ -19,7 +19,11 @@ const USAGE = `usage: npm run catalog:import -- PATH [--db FILE]
 function main(argv: string[]): number {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { db: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${USAGE}`);
     return 2;
@@ -42,7 +46,9 @@ function main(argv: string[]): number {
     progress.stop();
     for (const [section, n] of Object.entries(summary.counts)) {
       const added = summary.added[section as keyof typeof summary.added] ?? 0;
-      console.log(`  ${section.padEnd(15)} ${String(n).padStart(9)}  (${added} new, ${n - added > 0 ? n - added : 0} updated)`);
+      console.log(
+        `  ${section.padEnd(15)} ${String(n).padStart(9)}  (${added} new, ${Math.max(n - added, 0)} updated)`,
+      );
     }
     if (dbPath !== ":memory:") db.$client.pragma("wal_checkpoint(TRUNCATE)");
     const size = dbPath === ":memory:" ? 0 : fileSize(dbPath) + fileSize(`${dbPath}-wal`);
@@ -56,7 +62,9 @@ function main(argv: string[]): number {
     progress.stop();
     if (!(err instanceof ImportError)) throw err;
     for (const problem of err.problems) console.error(formatProblem(problem));
-    console.error(`import rejected: ${err.problems.length} problem${err.problems.length === 1 ? "" : "s"}; nothing was written`);
+    console.error(
+      `import rejected: ${err.problems.length} problem${err.problems.length === 1 ? "" : "s"}; nothing was written`,
+    );
     return 1;
   } finally {
     db.$client.close();
@@ -70,7 +78,12 @@ interface ProgressDisplay {
 
 function barProgress(): ProgressDisplay {
   const bar = new cliProgress.SingleBar(
-    { format: "{phase} {section} [{bar}] {value}/{total}", hideCursor: true, clearOnComplete: true, stream: process.stderr },
+    {
+      format: "{phase} {section} [{bar}] {value}/{total}",
+      hideCursor: true,
+      clearOnComplete: true,
+      stream: process.stderr,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -15,7 +15,6 @@ import { letters } from "./text.ts";
 type Rows<K extends keyof ImportDocument> = NonNullable<ImportDocument[K]>;
 type ProductInput = Rows<"products">[number];
 
-
 /** What later sections (stock, prices, customers) need to know about a product. */
 export interface ProductInfo {
   sku: string;
@@ -51,14 +50,20 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
   const machineCount = Math.max(MACHINE_KINDS.length, Math.round(skuCount * 0.03));
   const kitCount = Math.max(2, Math.round(skuCount * 0.015));
   const partCount = skuCount - machineCount - kitCount;
-  if (partCount < PART_TEMPLATES.length) throw new Error(`need at least ${machineCount + kitCount + PART_TEMPLATES.length} SKUs`);
+  if (partCount < PART_TEMPLATES.length)
+    throw new Error(`need at least ${machineCount + kitCount + PART_TEMPLATES.length} SKUs`);
 
   const products: ProductInput[] = [];
   const infos: ProductInfo[] = [];
   let seq = 100_000;
   const seenNames = new Set<string>();
   const nextSku = (prefix: string) => `${prefix}-${seq++}`;
-  const addProduct = (spec: ProductSpec & { category: string; machineModel?: string; configModel?: string }, prefix: string, role: ProductInfo["role"], template: string) => {
+  const addProduct = (
+    spec: ProductSpec & { category: string; machineModel?: string; configModel?: string },
+    prefix: string,
+    role: ProductInfo["role"],
+    template: string,
+  ) => {
     const sku = nextSku(prefix);
     // Manufacturers' article numbers: what tells two otherwise identical commodity items apart.
     const mpn = `${letters(r, r.int(1, 3))}${r.int(100, 99_999)}${r.chance(0.3) ? `-${r.int(1, 99)}` : ""}`;
@@ -72,7 +77,9 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
       description: spec.description,
       category: spec.category,
       manufacturer: spec.manufacturer,
-      ...(spec.orderUnit ? { orderUnit: spec.orderUnit, contentUnit: spec.contentUnit ?? "PCE", contentQty: spec.contentQty ?? 1 } : {}),
+      ...(spec.orderUnit
+        ? { orderUnit: spec.orderUnit, contentUnit: spec.contentUnit ?? "PCE", contentQty: spec.contentQty ?? 1 }
+        : {}),
       ...(spec.moq !== undefined ? { moq: spec.moq } : {}),
       ...(spec.orderStep !== undefined ? { orderStep: spec.orderStep } : {}),
       ...(spec.maxQty !== undefined ? { maxQty: spec.maxQty } : {}),
@@ -86,7 +93,16 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
       features: { ...spec.features, manufacturerPartNumber: mpn },
     };
     products.push(row);
-    infos.push({ sku, role, template, listPriceCents: spec.listPriceCents, moq: spec.moq ?? 1, orderStep: spec.orderStep ?? 1, ...(spec.maxQty !== undefined ? { maxQty: spec.maxQty } : {}), discontinued: false });
+    infos.push({
+      sku,
+      role,
+      template,
+      listPriceCents: spec.listPriceCents,
+      moq: spec.moq ?? 1,
+      orderStep: spec.orderStep ?? 1,
+      ...(spec.maxQty !== undefined ? { maxQty: spec.maxQty } : {}),
+      discontinued: false,
+    });
     return sku;
   };
 
@@ -95,7 +111,10 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
   const models: MachineModelInfo[] = [];
   const machineSkuByModel = new Map<string, string>();
   const configModels: Rows<"configModels"> = [];
-  const perKind = apportion(machineCount, MACHINE_KINDS.map((k) => k.weight));
+  const perKind = apportion(
+    machineCount,
+    MACHINE_KINDS.map((k) => k.weight),
+  );
   MACHINE_KINDS.forEach((kind, ki) => {
     const configPool: string[] = [];
     for (let i = 0; i < perKind[ki]!; i++) {
@@ -106,7 +125,9 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
         // Roughly eight configurable products share one configuration model (a product series).
         if (configPool.length === 0 || r.chance(0.125)) {
           const id = `CFG-${kind.prefix}-${String(configPool.length + 1).padStart(3, "0")}`;
-          configModels.push(buildConfigModel(r, id, kind, `${m.manufacturer} ${kind.noun} ${m.code.split("-")[1]!.slice(0, 2)}`));
+          configModels.push(
+            buildConfigModel(r, id, kind, `${m.manufacturer} ${kind.noun} ${m.code.split("-")[1]!.slice(0, 2)}`),
+          );
           configPool.push(id);
         }
         configModel = r.pick(configPool);
@@ -114,7 +135,9 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
       const sku = addProduct(
         {
           name: configModel ? `${m.name}, configurable` : m.name,
-          description: configModel ? `${m.description} Built to order: choose the options when ordering.` : m.description,
+          description: configModel
+            ? `${m.description} Built to order: choose the options when ordering.`
+            : m.description,
           manufacturer: m.manufacturer,
           features: m.productFeatures,
           listPriceCents: m.listPriceCents,
@@ -143,7 +166,8 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
   // ── parts, accessories, components, consumables ──
   const modelsByKind = new Map<string, MachineModelInfo[]>();
   for (const m of models) push(modelsByKind, m.kind.key, m);
-  const sisterKey = (m: MachineModelInfo) => `${m.kind.key}|${m.features.shaftDiameter ?? ""}|${m.features.connection ?? ""}`;
+  const sisterKey = (m: MachineModelInfo) =>
+    `${m.kind.key}|${m.features.shaftDiameter ?? ""}|${m.features.connection ?? ""}`;
   const sisters = new Map<string, MachineModelInfo[]>();
   for (const m of models) push(sisters, sisterKey(m), m);
   const fitment: Rows<"fitment"> = [];
@@ -159,7 +183,10 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
   /** Parts and accessories built for each model (primary model), by template. */
   const builtFor = new Map<string, { sku: string; template: string; role: PartRole }[]>();
   const byTemplate = new Map<string, string[]>();
-  const perTemplate = apportion(partCount, PART_TEMPLATES.map((t) => t.weight));
+  const perTemplate = apportion(
+    partCount,
+    PART_TEMPLATES.map((t) => t.weight),
+  );
   PART_TEMPLATES.forEach((t, ti) => {
     const pool = t.fits.flatMap((k) => modelsByKind.get(k) ?? []);
     for (let i = 0; i < perTemplate[ti]!; i++) {
@@ -182,25 +209,54 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
   });
 
   // ── service kits ──
-  const kitHosts = models.filter((m) => (builtFor.get(m.code) ?? []).filter((p) => p.role === "part" || p.role === "consumable").length >= 2);
+  const kitHosts = models.filter(
+    (m) => (builtFor.get(m.code) ?? []).filter((p) => p.role === "part" || p.role === "consumable").length >= 2,
+  );
   const relations: Rows<"relations"> = [];
   const relKeys = new Set<string>();
-  const relate = (sku: string, type: Rows<"relations">[number]["type"], target: string, quantity?: number, group?: string) => {
+  const relate = (
+    sku: string,
+    type: Rows<"relations">[number]["type"],
+    target: string,
+    quantity?: number,
+    group?: string,
+  ) => {
     const key = `${sku}|${type}|${target}`;
     if (sku === target || relKeys.has(key)) return;
     relKeys.add(key);
-    relations.push({ sku, type, target, ...(quantity && quantity !== 1 ? { quantity } : {}), ...(group ? { group } : {}) });
+    relations.push({
+      sku,
+      type,
+      target,
+      ...(quantity && quantity !== 1 ? { quantity } : {}),
+      ...(group ? { group } : {}),
+    });
   };
   const priceOf = new Map(infos.map((p) => [p.sku, p.listPriceCents]));
   const nameOf = new Map(products.map((p) => [p.sku, p.name]));
   const kitSkus: string[] = [];
   for (let i = 0; i < kitCount; i++) {
     const host = kitHosts.length ? r.pick(kitHosts) : r.pick(models);
-    const parts = (builtFor.get(host.code) ?? []).filter((p) => (p.role === "part" || p.role === "consumable") && p.template !== "kit");
-    const components = r.sample(parts.length ? parts : (byTemplate.get("o_ring_box") ?? []).map((sku) => ({ sku, template: "o_ring_box", role: "consumable" as const })), r.int(2, 5));
-    const quantities = components.map((c) => (c.template === "ball_bearing" ? 2 : c.role === "consumable" ? 1 : r.pick([1, 1, 2])));
+    const parts = (builtFor.get(host.code) ?? []).filter(
+      (p) => (p.role === "part" || p.role === "consumable") && p.template !== "kit",
+    );
+    const components = r.sample(
+      parts.length
+        ? parts
+        : (byTemplate.get("o_ring_box") ?? []).map((sku) => ({
+            sku,
+            template: "o_ring_box",
+            role: "consumable" as const,
+          })),
+      r.int(2, 5),
+    );
+    const quantities = components.map((c) =>
+      c.template === "ball_bearing" ? 2 : c.role === "consumable" ? 1 : r.pick([1, 1, 2]),
+    );
     const total = components.reduce((sum, c, ci) => sum + (priceOf.get(c.sku) ?? 0) * quantities[ci]!, 0);
-    const contents = [...new Set(components.map((c) => c.template.replace(/_/g, " ").replace(/ box$/, "s")))].join(", ");
+    const contents = [...new Set(components.map((c) => c.template.replace(/_/g, " ").replace(/ box$/, "s")))].join(
+      ", ",
+    );
     const kind = r.pick(["Service kit", "Repair kit", "Overhaul kit", "Maintenance kit"]);
     const sku = addProduct(
       {
@@ -226,27 +282,35 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
   for (const m of models) {
     const machineSku = machineSkuByModel.get(m.code)!;
     const built = builtFor.get(m.code) ?? [];
-    for (const p of built.filter((b) => b.role === "part" || b.role === "consumable").slice(0, 30)) relate(machineSku, "sparepart", p.sku);
-    for (const p of built.filter((b) => b.role === "accessory" && b.template !== "shaft_coupling").slice(0, 12)) relate(machineSku, "accessories", p.sku);
+    for (const p of built.filter((b) => b.role === "part" || b.role === "consumable").slice(0, 30))
+      relate(machineSku, "sparepart", p.sku);
+    for (const p of built.filter((b) => b.role === "accessory" && b.template !== "shaft_coupling").slice(0, 12))
+      relate(machineSku, "accessories", p.sku);
     const couplings = built.filter((b) => b.template === "shaft_coupling");
-    if (couplings.length >= 2) for (const c of couplings.slice(0, 4)) relate(machineSku, "select", c.sku, 1, "coupling");
+    if (couplings.length >= 2)
+      for (const c of couplings.slice(0, 4)) relate(machineSku, "select", c.sku, 1, "coupling");
     else for (const c of couplings) relate(machineSku, "accessories", c.sku);
     const gauges = built.filter((b) => b.template === "pressure_gauge");
-    if (gauges.length >= 2 && r.chance(0.5)) for (const g of gauges.slice(0, 3)) relate(machineSku, "select", g.sku, 1, "pressure gauge");
+    if (gauges.length >= 2 && r.chance(0.5))
+      for (const g of gauges.slice(0, 3)) relate(machineSku, "select", g.sku, 1, "pressure gauge");
   }
 
   // ── mandatory companions: a sensor needs its cable, an inverter its motor cable, a check valve its flanges ──
-  const cables = (kind: string) => (byTemplate.get("cable") ?? []).filter((sku) => nameOf.get(sku)!.toLowerCase().startsWith(kind));
+  const cables = (kind: string) =>
+    (byTemplate.get("cable") ?? []).filter((sku) => nameOf.get(sku)!.toLowerCase().startsWith(kind));
   const sensorCables = cables("sensor cable");
   const motorCables = cables("motor cable");
   const flangesByDn = new Map<string, string[]>();
-  for (const p of products) if (p.category === "FITT-FLANGE") {
-    const dn = String(p.features?.connection);
-    push(flangesByDn, dn, p.sku);
-  }
+  for (const p of products)
+    if (p.category === "FITT-FLANGE") {
+      const dn = String(p.features?.connection);
+      push(flangesByDn, dn, p.sku);
+    }
   for (const p of products) {
-    if (["INST-PRESS", "INST-TEMP", "INST-FLOW"].includes(p.category) && sensorCables.length && r.chance(0.7)) relate(p.sku, "mandatory", r.pick(sensorCables), 10);
-    else if (["DRV-VFD", "DRV-SOFT"].includes(p.category) && motorCables.length && r.chance(0.6)) relate(p.sku, "mandatory", r.pick(motorCables), 10);
+    if (["INST-PRESS", "INST-TEMP", "INST-FLOW"].includes(p.category) && sensorCables.length && r.chance(0.7))
+      relate(p.sku, "mandatory", r.pick(sensorCables), 10);
+    else if (["DRV-VFD", "DRV-SOFT"].includes(p.category) && motorCables.length && r.chance(0.6))
+      relate(p.sku, "mandatory", r.pick(motorCables), 10);
     else if (p.category === "VALV-CHECK" && r.chance(0.6)) {
       const flanges = flangesByDn.get(String(p.features?.connection)) ?? [];
       if (flanges.length) relate(p.sku, "mandatory", r.pick(flanges), 2);
@@ -272,7 +336,8 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
     }
     row.lifecycle = "discontinued";
     let candidates = (groups.get(groupKey(p)) ?? []).filter((o) => !o.discontinued);
-    if (!candidates.length) candidates = r.sample(infosByTemplate.get(p.template) ?? [], 20).filter((o) => !o.discontinued);
+    if (!candidates.length)
+      candidates = r.sample(infosByTemplate.get(p.template) ?? [], 20).filter((o) => !o.discontinued);
     if (candidates.length && r.chance(0.9)) {
       const successor = r.pick(candidates).sku;
       row.successor = successor;
@@ -287,5 +352,10 @@ export function buildAssortment(r: Rng, skuCount: number): Assortment {
     for (const p of list) if (r.chance(0.3)) for (const o of r.sample(list, 2)) relate(p.sku, "similar", o.sku);
   }
 
-  return { doc: { categories, machineModels, configModels, products, relations, fitment }, products: infos, models, fitsByModel };
+  return {
+    doc: { categories, machineModels, configModels, products, relations, fitment },
+    products: infos,
+    models,
+    fitsByModel,
+  };
 }

@@ -18,22 +18,158 @@ interface GroupTemplate {
 }
 
 const G = {
-  voltage: { code: "voltage", label: "Motor voltage", options: [["230V", "230 V 1~", 0], ["400V", "400 V 3~", 0], ["690V", "690 V 3~", 4500]] },
-  seal: { code: "seal", label: "Shaft seal material", options: [["NBR", "NBR (oils, water)", 0], ["EPDM", "EPDM (hot water, glycol)", 0], ["FKM", "FKM (chemicals, high temperature)", 6500], ["FFKM", "FFKM (aggressive media)", 24000]] },
-  flange: { code: "flange", label: "Flange standard", options: [["PN16", "EN 1092 PN16", 0], ["PN25", "EN 1092 PN25", 9000], ["ANSI150", "ASME B16.5 class 150", 12000]] },
-  motor: { code: "motor", label: "Motor size", options: [["2_2kW", "2.2 kW", 0], ["4kW", "4 kW", 38000], ["7_5kW", "7.5 kW", 91000], ["15kW", "15 kW", 185000], ["30kW", "30 kW", 390000]] },
-  atex: { code: "atex", label: "Explosion protection", options: [["none", "none", 0], ["zone2", "ATEX zone 2", 45000], ["zone1", "ATEX zone 1", 120000]] },
-  casing: { code: "casing", label: "Casing material", options: [["cast_iron", "cast iron", 0], ["bronze", "bronze", 52000], ["stainless", "stainless steel 1.4404", 98000], ["duplex", "duplex steel", 160000]] },
-  coating: { code: "coating", label: "Coating", options: [["standard", "standard paint", 0], ["epoxy", "epoxy coating", 18000], ["ceramic", "ceramic lining", 64000]] },
-  monitoring: { code: "monitoring", label: "Condition monitoring", options: [["vibration", "vibration sensor", 42000], ["temperature", "bearing temperature sensors", 26000], ["leakage", "seal leakage detection", 31000]], multi: true },
-  extras: { code: "extras", label: "Accessories", options: [["baseplate", "baseplate", 21000], ["guard", "coupling guard", 8000], ["gauges", "pressure gauge set", 9500], ["drain", "drain valve", 4000]], multi: true },
-  mounting: { code: "mounting", label: "Mounting", options: [["B3", "foot (B3)", 0], ["B5", "flange (B5)", 3000], ["B35", "foot and flange (B35)", 5000], ["V1", "vertical (V1)", 7000]] },
-  efficiency: { code: "efficiency", label: "Efficiency class", options: [["IE3", "IE3", 0], ["IE4", "IE4", 28000]] },
-  brake: { code: "brake", label: "Brake", options: [["none", "none", 0], ["brake_24v", "spring brake 24 V DC", 22000], ["brake_230v", "spring brake 230 V AC", 24000]] },
-  dryer: { code: "dryer", label: "Air treatment", options: [["none", "none", 0], ["refrigerant", "refrigerant dryer", 160000], ["desiccant", "desiccant dryer", 390000]] },
-  tank: { code: "tank", label: "Receiver tank", options: [["none", "no tank", 0], ["270l", "270 l tank", 82000], ["500l", "500 l tank", 131000]] },
-  head: { code: "head", label: "Dosing head", options: [["pvdf", "PVDF", 0], ["ss316", "stainless steel 316", 36000], ["pp", "polypropylene", 0]] },
-  control: { code: "control", label: "Control", options: [["manual", "manual", 0], ["analog", "4-20 mA", 14000], ["pulse", "pulse input", 9000], ["fieldbus", "fieldbus", 38000]] },
+  voltage: {
+    code: "voltage",
+    label: "Motor voltage",
+    options: [
+      ["230V", "230 V 1~", 0],
+      ["400V", "400 V 3~", 0],
+      ["690V", "690 V 3~", 4500],
+    ],
+  },
+  seal: {
+    code: "seal",
+    label: "Shaft seal material",
+    options: [
+      ["NBR", "NBR (oils, water)", 0],
+      ["EPDM", "EPDM (hot water, glycol)", 0],
+      ["FKM", "FKM (chemicals, high temperature)", 6500],
+      ["FFKM", "FFKM (aggressive media)", 24000],
+    ],
+  },
+  flange: {
+    code: "flange",
+    label: "Flange standard",
+    options: [
+      ["PN16", "EN 1092 PN16", 0],
+      ["PN25", "EN 1092 PN25", 9000],
+      ["ANSI150", "ASME B16.5 class 150", 12000],
+    ],
+  },
+  motor: {
+    code: "motor",
+    label: "Motor size",
+    options: [
+      ["2_2kW", "2.2 kW", 0],
+      ["4kW", "4 kW", 38000],
+      ["7_5kW", "7.5 kW", 91000],
+      ["15kW", "15 kW", 185000],
+      ["30kW", "30 kW", 390000],
+    ],
+  },
+  atex: {
+    code: "atex",
+    label: "Explosion protection",
+    options: [
+      ["none", "none", 0],
+      ["zone2", "ATEX zone 2", 45000],
+      ["zone1", "ATEX zone 1", 120000],
+    ],
+  },
+  casing: {
+    code: "casing",
+    label: "Casing material",
+    options: [
+      ["cast_iron", "cast iron", 0],
+      ["bronze", "bronze", 52000],
+      ["stainless", "stainless steel 1.4404", 98000],
+      ["duplex", "duplex steel", 160000],
+    ],
+  },
+  coating: {
+    code: "coating",
+    label: "Coating",
+    options: [
+      ["standard", "standard paint", 0],
+      ["epoxy", "epoxy coating", 18000],
+      ["ceramic", "ceramic lining", 64000],
+    ],
+  },
+  monitoring: {
+    code: "monitoring",
+    label: "Condition monitoring",
+    options: [
+      ["vibration", "vibration sensor", 42000],
+      ["temperature", "bearing temperature sensors", 26000],
+      ["leakage", "seal leakage detection", 31000],
+    ],
+    multi: true,
+  },
+  extras: {
+    code: "extras",
+    label: "Accessories",
+    options: [
+      ["baseplate", "baseplate", 21000],
+      ["guard", "coupling guard", 8000],
+      ["gauges", "pressure gauge set", 9500],
+      ["drain", "drain valve", 4000],
+    ],
+    multi: true,
+  },
+  mounting: {
+    code: "mounting",
+    label: "Mounting",
+    options: [
+      ["B3", "foot (B3)", 0],
+      ["B5", "flange (B5)", 3000],
+      ["B35", "foot and flange (B35)", 5000],
+      ["V1", "vertical (V1)", 7000],
+    ],
+  },
+  efficiency: {
+    code: "efficiency",
+    label: "Efficiency class",
+    options: [
+      ["IE3", "IE3", 0],
+      ["IE4", "IE4", 28000],
+    ],
+  },
+  brake: {
+    code: "brake",
+    label: "Brake",
+    options: [
+      ["none", "none", 0],
+      ["brake_24v", "spring brake 24 V DC", 22000],
+      ["brake_230v", "spring brake 230 V AC", 24000],
+    ],
+  },
+  dryer: {
+    code: "dryer",
+    label: "Air treatment",
+    options: [
+      ["none", "none", 0],
+      ["refrigerant", "refrigerant dryer", 160000],
+      ["desiccant", "desiccant dryer", 390000],
+    ],
+  },
+  tank: {
+    code: "tank",
+    label: "Receiver tank",
+    options: [
+      ["none", "no tank", 0],
+      ["270l", "270 l tank", 82000],
+      ["500l", "500 l tank", 131000],
+    ],
+  },
+  head: {
+    code: "head",
+    label: "Dosing head",
+    options: [
+      ["pvdf", "PVDF", 0],
+      ["ss316", "stainless steel 316", 36000],
+      ["pp", "polypropylene", 0],
+    ],
+  },
+  control: {
+    code: "control",
+    label: "Control",
+    options: [
+      ["manual", "manual", 0],
+      ["analog", "4-20 mA", 14000],
+      ["pulse", "pulse input", 9000],
+      ["fieldbus", "fieldbus", 38000],
+    ],
+  },
 } satisfies Record<string, GroupTemplate>;
 
 const GROUPS_BY_KIND: Record<string, (keyof typeof G)[]> = {
@@ -69,13 +205,24 @@ export function buildConfigModel(r: Rng, id: string, kind: MachineKind, seriesNa
     if (t.multi) return { code: t.code, label: t.label, min: 0, max: Math.min(options.length, r.int(2, 3)), options };
     // A default only where a sensible one exists (the first, cheapest option); otherwise the buyer must choose.
     const hasDefault = t.code !== "voltage" && t.code !== "motor" && r.chance(0.6);
-    return { code: t.code, label: t.label, min: 1, max: 1, ...(hasDefault ? { default: options[0]!.value } : {}), options };
+    return {
+      code: t.code,
+      label: t.label,
+      min: 1,
+      max: 1,
+      ...(hasDefault ? { default: options[0]!.value } : {}),
+      options,
+    };
   });
 
   const values = new Map(groups.map((g) => [g.code, g]));
   const isDefault = (g: string, v: string) => values.get(g)?.default === v;
   const has = (g: string, v: string) => values.get(g)?.options.some((o) => o.value === v) ?? false;
-  const constraints: { kind: "requires" | "excludes"; if: { group: string; value: string }; then: { group: string; value: string } }[] = [];
+  const constraints: {
+    kind: "requires" | "excludes";
+    if: { group: string; value: string };
+    then: { group: string; value: string };
+  }[] = [];
   const seen = new Set<string>();
   const add = (kind: "requires" | "excludes", ifG: string, ifV: string, thenG: string, thenV: string) => {
     if (ifG === thenG || !has(ifG, ifV) || !has(thenG, thenV) || isDefault(ifG, ifV)) return;
@@ -91,7 +238,8 @@ export function buildConfigModel(r: Rng, id: string, kind: MachineKind, seriesNa
   const single = groups.filter((g) => g.max === 1);
   for (let i = r.int(0, 2); i > 0 && single.length >= 2; i--) {
     const [from, to] = r.sample(single, 2);
-    const ifOpt = r.pick(from!.options), thenOpt = r.pick(to!.options);
+    const ifOpt = r.pick(from!.options),
+      thenOpt = r.pick(to!.options);
     add(r.chance(0.5) ? "requires" : "excludes", from!.code, ifOpt.value, to!.code, thenOpt.value);
   }
   return { id, name: `${seriesName} configuration`, groups, constraints };

@@ -9,7 +9,19 @@ import { serial, SERIAL_DIGITS } from "./assortment.ts";
 import { addDays } from "./dates.ts";
 import type { MachineModelInfo } from "./machines.ts";
 import type { Rng } from "./rng.ts";
-import { CITIES, COMPANY_FORMS, COMPANY_STEMS, COMPANY_TRADES, FIRST_NAMES, LAST_NAMES, MEDIA, REGIONS, ROLES, SITES, STREETS } from "./vocabulary.ts";
+import {
+  CITIES,
+  COMPANY_FORMS,
+  COMPANY_STEMS,
+  COMPANY_TRADES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  MEDIA,
+  REGIONS,
+  ROLES,
+  SITES,
+  STREETS,
+} from "./vocabulary.ts";
 
 type Rows<K extends keyof ImportDocument> = NonNullable<ImportDocument[K]>;
 
@@ -22,7 +34,9 @@ export const PRICE_LISTS: Rows<"priceLists"> = [
 /** Break quantities in order units: multiples of the order step, above the MOQ. */
 function breaks(r: Rng, p: ProductInfo): number[] {
   const base = Math.max(p.moq, p.orderStep);
-  const out = [r.pick([5, 10, 10, 25]), r.pick([50, 100])].map((k) => Math.ceil((base * k) / p.orderStep) * p.orderStep);
+  const out = [r.pick([5, 10, 10, 25]), r.pick([50, 100])].map(
+    (k) => Math.ceil((base * k) / p.orderStep) * p.orderStep,
+  );
   return [...new Set(out)].filter((q) => q > p.moq && (p.maxQty === undefined || q <= p.maxQty)).sort((a, b) => a - b);
 }
 
@@ -33,7 +47,9 @@ export function buildPrices(r: Rng, products: ProductInfo[]): Pick<ImportDocumen
     const list = (factor: number, priceList: string) => {
       const unit = Math.max(1, Math.round(p.listPriceCents * factor));
       prices.push({ priceList, sku: p.sku, minQty: 1, priceCents: unit });
-      tiers.forEach((minQty, i) => prices.push({ priceList, sku: p.sku, minQty, priceCents: Math.max(1, Math.round(unit * (0.94 - i * 0.06))) }));
+      tiers.forEach((minQty, i) =>
+        prices.push({ priceList, sku: p.sku, minQty, priceCents: Math.max(1, Math.round(unit * (0.94 - i * 0.06))) }),
+      );
     };
     list(1, "PL-LIST");
     if (r.chance(0.35)) list(0.8 + r.next() * 0.12, "PL-PARTNER");
@@ -45,7 +61,11 @@ export function buildPrices(r: Rng, products: ProductInfo[]): Pick<ImportDocumen
 const TIERS = ["platinum", "gold", "silver", "bronze"] as const;
 const TIER_WEIGHTS = [1, 4, 7, 8];
 const LANGUAGES = ["en", "de", "fr", "nl", "it", "pl"] as const;
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 interface CustomerInput {
   count: number;
@@ -55,7 +75,10 @@ interface CustomerInput {
   asOf: string;
 }
 
-export function buildCustomers(r: Rng, input: CustomerInput): Pick<ImportDocument, "customers" | "contractPrices" | "machines" | "orderHistory" | "policy"> {
+export function buildCustomers(
+  r: Rng,
+  input: CustomerInput,
+): Pick<ImportDocument, "customers" | "contractPrices" | "machines" | "orderHistory" | "policy"> {
   const { products, models, fitsByModel, asOf } = input;
   const customers: Rows<"customers"> = [];
   const contractPrices: Rows<"contractPrices"> = [];
@@ -83,9 +106,15 @@ export function buildCustomers(r: Rng, input: CustomerInput): Pick<ImportDocumen
     if (names.has(name)) name = `${name} (${i})`;
     names.add(name);
     const region = r.pick(REGIONS);
-    const creditLimitCents = { platinum: 50_000_000, gold: 15_000_000, silver: 5_000_000, bronze: 1_500_000 }[tier] * r.pick([0.5, 1, 1, 2]);
+    const creditLimitCents =
+      { platinum: 50_000_000, gold: 15_000_000, silver: 5_000_000, bronze: 1_500_000 }[tier] * r.pick([0.5, 1, 1, 2]);
     const usage = r.weighted(["low", "normal", "near", "over"] as const, [4, 10, 2, 0.6]);
-    const openBalanceCents = Math.round(creditLimitCents * { low: r.next() * 0.3, normal: 0.3 + r.next() * 0.5, near: 0.9 + r.next() * 0.09, over: 1.01 + r.next() * 0.1 }[usage]);
+    const openBalanceCents = Math.round(
+      creditLimitCents *
+        { low: r.next() * 0.3, normal: 0.3 + r.next() * 0.5, near: 0.9 + r.next() * 0.09, over: 1.01 + r.next() * 0.1 }[
+          usage
+        ],
+    );
     const blocked = r.chance(0.03);
     const domain = `${slug(name.split(" ").slice(0, 2).join(" "))}.example.com`;
     const shipTos = Array.from({ length: r.weighted([1, 2, 3, 4], [5, 3, 1, 1]) }, (_, s) => {
@@ -103,8 +132,15 @@ export function buildCustomers(r: Rng, input: CustomerInput): Pick<ImportDocumen
       };
     });
     const contacts = Array.from({ length: r.weighted([1, 2, 3, 4], [3, 4, 2, 1]) }, (_, c) => {
-      const first = r.pick(FIRST_NAMES), last = r.pick(LAST_NAMES);
-      return { id: `${id}-CT${c + 1}`, name: `${first} ${last}`, email: `${slug(first)}.${slug(last)}${c}@${domain}`, role: r.pick(ROLES), language: "en" };
+      const first = r.pick(FIRST_NAMES),
+        last = r.pick(LAST_NAMES);
+      return {
+        id: `${id}-CT${c + 1}`,
+        name: `${first} ${last}`,
+        email: `${slug(first)}.${slug(last)}${c}@${domain}`,
+        role: r.pick(ROLES),
+        language: "en",
+      };
     });
     const language = r.weighted(LANGUAGES, [6, 4, 2, 2, 1, 1]);
     for (const c of contacts) c.language = r.chance(0.8) ? language : "en";
@@ -113,13 +149,25 @@ export function buildCustomers(r: Rng, input: CustomerInput): Pick<ImportDocumen
       id,
       name,
       tier,
-      ...(tier === "platinum" ? { priceList: "PL-KEY" } : tier === "gold" ? { priceList: "PL-PARTNER" } : tier === "silver" && r.chance(0.5) ? { priceList: "PL-PARTNER" } : r.chance(0.8) ? { priceList: "PL-LIST" } : {}),
+      ...(tier === "platinum"
+        ? { priceList: "PL-KEY" }
+        : tier === "gold"
+          ? { priceList: "PL-PARTNER" }
+          : tier === "silver" && r.chance(0.5)
+            ? { priceList: "PL-PARTNER" }
+            : r.chance(0.8)
+              ? { priceList: "PL-LIST" }
+              : {}),
       currency: "EUR",
       creditLimitCents,
       openBalanceCents,
-      paymentTerms: r.pick(tier === "bronze" ? ["NET14", "NET30", "PREPAID"] : ["NET30", "NET45", "NET60", "2/10 NET30"]),
+      paymentTerms: r.pick(
+        tier === "bronze" ? ["NET14", "NET30", "PREPAID"] : ["NET30", "NET45", "NET60", "2/10 NET30"],
+      ),
       blocked,
-      ...(blocked ? { blockedReason: r.pick(["overdue invoices", "credit review pending", "account closed by finance"]) } : {}),
+      ...(blocked
+        ? { blockedReason: r.pick(["overdue invoices", "credit review pending", "account closed by finance"]) }
+        : {}),
       region,
       partialShipment: r.chance(0.75),
       certifications,
@@ -140,10 +188,20 @@ export function buildCustomers(r: Rng, input: CustomerInput): Pick<ImportDocumen
         const air = model.kind.key.endsWith("compressor");
         od.medium = air ? "compressed air" : r.pick(MEDIA.filter((x) => x !== "compressed air" && x !== "steam"));
         // Most machines run inside their ratings; a few run hotter or at higher pressure than their parts allow.
-        od.mediumTemperature = air ? r.int(20, 60) : r.chance(0.1) ? f.tempRating + r.int(5, 40) : r.int(10, Math.max(15, f.tempRating - 10));
-        od.systemPressure = typeof f.pressureRating === "number" ? (r.chance(0.1) ? f.pressureRating + r.int(1, 8) : r.int(2, f.pressureRating)) : 6;
+        od.mediumTemperature = air
+          ? r.int(20, 60)
+          : r.chance(0.1)
+            ? f.tempRating + r.int(5, 40)
+            : r.int(10, Math.max(15, f.tempRating - 10));
+        od.systemPressure =
+          typeof f.pressureRating === "number"
+            ? r.chance(0.1)
+              ? f.pressureRating + r.int(1, 8)
+              : r.int(2, f.pressureRating)
+            : 6;
       }
-      for (const key of ["voltage", "phase", "frequency", "connection", "shaftDiameter", "power"] as const) if (f[key] !== undefined) od[key] = f[key]!;
+      for (const key of ["voltage", "phase", "frequency", "connection", "shaftDiameter", "power"] as const)
+        if (f[key] !== undefined) od[key] = f[key]!;
       od.operatingHours = r.int(200, 60_000);
       const fits = (fitsByModel.get(model.code) ?? []).filter((x) => fitsSerial(x, sn));
       const machineId = `${id}-M${String(m).padStart(2, "0")}`;
@@ -153,7 +211,9 @@ export function buildCustomers(r: Rng, input: CustomerInput): Pick<ImportDocumen
         customer: id,
         model: model.code,
         serial: sn,
-        label: r.chance(0.5) ? label : `${r.pick(["Boiler feed", "Cooling water", "Process", "Transfer", "Booster", "Main", "Standby"])} ${model.kind.noun.split(" ").pop()} ${m}`,
+        label: r.chance(0.5)
+          ? label
+          : `${r.pick(["Boiler feed", "Cooling water", "Process", "Transfer", "Booster", "Main", "Standby"])} ${model.kind.noun.split(" ").pop()} ${m}`,
         site: `${r.pick(SITES)}, ${shipTos[0]!.city}`,
         installedAt: addDays(asOf, -r.int(60, 5000)),
         operatingData: od,
@@ -169,18 +229,33 @@ export function buildCustomers(r: Rng, input: CustomerInput): Pick<ImportDocumen
       const used = new Set<string>();
       for (let l = r.int(1, 6); l > 0; l--) {
         const forMachine = mine.length && r.chance(0.65) ? r.pick(mine) : undefined;
-        const fits = forMachine ? (fitsByModel.get(forMachine.model.code) ?? []).filter((x) => fitsSerial(x, forMachine.serial)) : [];
+        const fits = forMachine
+          ? (fitsByModel.get(forMachine.model.code) ?? []).filter((x) => fitsSerial(x, forMachine.serial))
+          : [];
         const sku = fits.length ? r.pick(fits).sku : r.pick(consumables.length ? consumables : active).sku;
         if (used.has(sku)) continue;
         used.add(sku);
         const p = bySku.get(sku)!;
-        lines.push({ sku, quantity: orderable(p, r), unitPriceCents: Math.round(p.listPriceCents * (0.75 + r.next() * 0.25)), ...(fits.length && forMachine ? { machine: forMachine.id } : {}) });
+        lines.push({
+          sku,
+          quantity: orderable(p, r),
+          unitPriceCents: Math.round(p.listPriceCents * (0.75 + r.next() * 0.25)),
+          ...(fits.length && forMachine ? { machine: forMachine.id } : {}),
+        });
       }
-      orderHistory.push({ id: `SO-${String(orderSeq++).padStart(7, "0")}`, customer: id, orderedAt: addDays(asOf, -r.int(3, 900)), reference: `PO ${r.int(100000, 999999)}`, lines });
+      orderHistory.push({
+        id: `SO-${String(orderSeq++).padStart(7, "0")}`,
+        customer: id,
+        orderedAt: addDays(asOf, -r.int(3, 900)),
+        reference: `PO ${r.int(100000, 999999)}`,
+        lines,
+      });
     }
 
     // ── contract prices: what they buy most, some expired, some with breaks ──
-    const contractCount = { platinum: r.int(30, 90), gold: r.int(10, 45), silver: r.int(2, 18), bronze: r.int(0, 5) }[tier];
+    const contractCount = { platinum: r.int(30, 90), gold: r.int(10, 45), silver: r.int(2, 18), bronze: r.int(0, 5) }[
+      tier
+    ];
     const favourites = new Set<string>();
     for (const m of mine) for (const f of r.sample(fitsByModel.get(m.model.code) ?? [], 4)) favourites.add(f.sku);
     const picks = [...favourites, ...r.sample(active, contractCount).map((p) => p.sku)].slice(0, contractCount);
@@ -188,22 +263,66 @@ export function buildCustomers(r: Rng, input: CustomerInput): Pick<ImportDocumen
       const p = bySku.get(sku)!;
       const validFrom = addDays(asOf, r.chance(0.05) ? r.int(5, 60) : -r.int(10, 700));
       const state = r.weighted(["open", "valid", "expired"], [3, 5, 2]);
-      const validTo = state === "open" ? undefined : state === "valid" ? addDays(asOf, r.int(20, 400)) : addDays(asOf, -r.int(1, 120));
+      const validTo =
+        state === "open"
+          ? undefined
+          : state === "valid"
+            ? addDays(asOf, r.int(20, 400))
+            : addDays(asOf, -r.int(1, 120));
       if (validTo && validTo < validFrom) continue;
       const priceCents = Math.max(1, Math.round(p.listPriceCents * (0.6 + r.next() * 0.3)));
       contractPrices.push({ customer: id, sku, minQty: 1, priceCents, validFrom, ...(validTo ? { validTo } : {}) });
       if (p.role !== "machine" && r.chance(0.2)) {
         const minQty = Math.max(p.moq, p.orderStep) * 10;
-        if (p.maxQty === undefined || minQty <= p.maxQty) contractPrices.push({ customer: id, sku, minQty, priceCents: Math.max(1, Math.round(priceCents * 0.9)), validFrom, ...(validTo ? { validTo } : {}) });
+        if (p.maxQty === undefined || minQty <= p.maxQty)
+          contractPrices.push({
+            customer: id,
+            sku,
+            minQty,
+            priceCents: Math.max(1, Math.round(priceCents * 0.9)),
+            validFrom,
+            ...(validTo ? { validTo } : {}),
+          });
       }
     }
   }
 
   const policy: Rows<"policy"> = [
-    { id: "default", currency: "EUR", maxOrderValueCents: 2_500_000, maxDiscountPct: 10, maxCreditOverrunCents: 500_000, minOrderValueCents: 5_000 },
-    { id: "platinum", tier: "platinum", currency: "EUR", maxOrderValueCents: 10_000_000, maxDiscountPct: 20, maxCreditOverrunCents: 2_500_000, minOrderValueCents: 0 },
-    { id: "gold", tier: "gold", currency: "EUR", maxOrderValueCents: 5_000_000, maxDiscountPct: 15, maxCreditOverrunCents: 1_000_000, minOrderValueCents: 2_500 },
-    { id: "bronze", tier: "bronze", currency: "EUR", maxOrderValueCents: 1_000_000, maxDiscountPct: 5, maxCreditOverrunCents: 0, minOrderValueCents: 10_000 },
+    {
+      id: "default",
+      currency: "EUR",
+      maxOrderValueCents: 2_500_000,
+      maxDiscountPct: 10,
+      maxCreditOverrunCents: 500_000,
+      minOrderValueCents: 5_000,
+    },
+    {
+      id: "platinum",
+      tier: "platinum",
+      currency: "EUR",
+      maxOrderValueCents: 10_000_000,
+      maxDiscountPct: 20,
+      maxCreditOverrunCents: 2_500_000,
+      minOrderValueCents: 0,
+    },
+    {
+      id: "gold",
+      tier: "gold",
+      currency: "EUR",
+      maxOrderValueCents: 5_000_000,
+      maxDiscountPct: 15,
+      maxCreditOverrunCents: 1_000_000,
+      minOrderValueCents: 2_500,
+    },
+    {
+      id: "bronze",
+      tier: "bronze",
+      currency: "EUR",
+      maxOrderValueCents: 1_000_000,
+      maxDiscountPct: 5,
+      maxCreditOverrunCents: 0,
+      minOrderValueCents: 10_000,
+    },
   ];
   return { customers, contractPrices, machines, orderHistory, policy };
 }

@@ -35,9 +35,12 @@ export const MIN_SKUS = 100;
 
 export function generateCatalog(options: GenerateOptions): ImportDocument {
   const { skus, seed = DEFAULT_SEED, customers = DEFAULT_CUSTOMERS, asOf = todayUtc() } = options;
-  if (!Number.isInteger(skus) || skus < MIN_SKUS) throw new RangeError(`skus must be an integer >= ${MIN_SKUS} (got ${skus})`);
-  if (!Number.isInteger(customers) || customers < 1) throw new RangeError(`customers must be a positive integer (got ${customers})`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new RangeError(`asOf must be YYYY-MM-DD (got ${asOf})`);
+  if (!Number.isInteger(skus) || skus < MIN_SKUS)
+    throw new RangeError(`skus must be an integer >= ${MIN_SKUS} (got ${skus})`);
+  if (!Number.isInteger(customers) || customers < 1)
+    throw new RangeError(`customers must be a positive integer (got ${customers})`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+    throw new RangeError(`asOf must be YYYY-MM-DD (got ${asOf})`);
 
   // Each part of the catalog draws from its own stream, so e.g. more customers do not reshuffle stock.
   const root = new Rng(seed);

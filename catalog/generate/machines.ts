@@ -25,16 +25,117 @@ export interface MachineKind {
 }
 
 export const MACHINE_KINDS: readonly MachineKind[] = [
-  { key: "centrifugal_pump", category: "PUMPS-CENT", noun: "centrifugal pump", prefix: "PCN", weight: 6, electric: true, wetted: true, euros: [600, 18_000], configurable: true },
-  { key: "submersible_pump", category: "PUMPS-SUB", noun: "submersible pump", prefix: "PSB", weight: 3, electric: true, wetted: true, euros: [400, 12_000], configurable: true },
-  { key: "diaphragm_pump", category: "PUMPS-DIA", noun: "diaphragm pump", prefix: "PDI", weight: 2, electric: false, wetted: true, euros: [500, 7_000], configurable: false },
-  { key: "dosing_pump", category: "PUMPS-DOS", noun: "dosing pump", prefix: "PDS", weight: 2, electric: true, wetted: true, euros: [350, 4_500], configurable: true },
-  { key: "ac_motor", category: "MOTORS-AC", noun: "three-phase motor", prefix: "MAC", weight: 5, electric: true, wetted: false, euros: [150, 9_000], configurable: true },
-  { key: "atex_motor", category: "MOTORS-EX", noun: "explosion-proof motor", prefix: "MEX", weight: 1, electric: true, wetted: false, euros: [900, 22_000], certification: "atex", configurable: false },
-  { key: "screw_compressor", category: "COMPR-SCREW", noun: "screw compressor", prefix: "CSC", weight: 2, electric: true, wetted: true, euros: [4_000, 60_000], configurable: true },
-  { key: "piston_compressor", category: "COMPR-PISTON", noun: "piston compressor", prefix: "CPI", weight: 2, electric: true, wetted: true, euros: [500, 8_000], configurable: false },
-  { key: "radial_fan", category: "FANS-RAD", noun: "radial fan", prefix: "FRA", weight: 2, electric: true, wetted: false, euros: [300, 9_000], configurable: false },
-  { key: "helical_gearbox", category: "GEAR-HEL", noun: "helical gearbox", prefix: "GHE", weight: 2, electric: false, wetted: false, euros: [400, 15_000], configurable: false },
+  {
+    key: "centrifugal_pump",
+    category: "PUMPS-CENT",
+    noun: "centrifugal pump",
+    prefix: "PCN",
+    weight: 6,
+    electric: true,
+    wetted: true,
+    euros: [600, 18_000],
+    configurable: true,
+  },
+  {
+    key: "submersible_pump",
+    category: "PUMPS-SUB",
+    noun: "submersible pump",
+    prefix: "PSB",
+    weight: 3,
+    electric: true,
+    wetted: true,
+    euros: [400, 12_000],
+    configurable: true,
+  },
+  {
+    key: "diaphragm_pump",
+    category: "PUMPS-DIA",
+    noun: "diaphragm pump",
+    prefix: "PDI",
+    weight: 2,
+    electric: false,
+    wetted: true,
+    euros: [500, 7_000],
+    configurable: false,
+  },
+  {
+    key: "dosing_pump",
+    category: "PUMPS-DOS",
+    noun: "dosing pump",
+    prefix: "PDS",
+    weight: 2,
+    electric: true,
+    wetted: true,
+    euros: [350, 4_500],
+    configurable: true,
+  },
+  {
+    key: "ac_motor",
+    category: "MOTORS-AC",
+    noun: "three-phase motor",
+    prefix: "MAC",
+    weight: 5,
+    electric: true,
+    wetted: false,
+    euros: [150, 9_000],
+    configurable: true,
+  },
+  {
+    key: "atex_motor",
+    category: "MOTORS-EX",
+    noun: "explosion-proof motor",
+    prefix: "MEX",
+    weight: 1,
+    electric: true,
+    wetted: false,
+    euros: [900, 22_000],
+    certification: "atex",
+    configurable: false,
+  },
+  {
+    key: "screw_compressor",
+    category: "COMPR-SCREW",
+    noun: "screw compressor",
+    prefix: "CSC",
+    weight: 2,
+    electric: true,
+    wetted: true,
+    euros: [4_000, 60_000],
+    configurable: true,
+  },
+  {
+    key: "piston_compressor",
+    category: "COMPR-PISTON",
+    noun: "piston compressor",
+    prefix: "CPI",
+    weight: 2,
+    electric: true,
+    wetted: true,
+    euros: [500, 8_000],
+    configurable: false,
+  },
+  {
+    key: "radial_fan",
+    category: "FANS-RAD",
+    noun: "radial fan",
+    prefix: "FRA",
+    weight: 2,
+    electric: true,
+    wetted: false,
+    euros: [300, 9_000],
+    configurable: false,
+  },
+  {
+    key: "helical_gearbox",
+    category: "GEAR-HEL",
+    noun: "helical gearbox",
+    prefix: "GHE",
+    weight: 2,
+    electric: false,
+    wetted: false,
+    euros: [400, 15_000],
+    configurable: false,
+  },
 ];
 
 export interface MachineModelInfo {
@@ -55,7 +156,11 @@ export function buildMachineModel(r: Rng, kind: MachineKind, taken: Set<string>)
   const manufacturer = r.pick(BRANDS);
   const series = letters(r, 2);
   // Motor power follows the machine's size: a DN25 pump does not get a 90 kW motor.
-  const kwRange: Record<string, [number, number]> = { dosing_pump: [0, 3], piston_compressor: [2, 11], screw_compressor: [7, 19] };
+  const kwRange: Record<string, [number, number]> = {
+    dosing_pump: [0, 3],
+    piston_compressor: [2, 11],
+    screw_compressor: [7, 19],
+  };
   const [lo, hi] = kwRange[kind.key] ?? [0, MOTOR_KW.length - 1];
   let kw = kind.electric || kind.key === "helical_gearbox" ? MOTOR_KW[r.int(lo, hi)]! : 0;
   const f: Record<string, string | number | boolean> = {};
@@ -108,7 +213,8 @@ export function buildMachineModel(r: Rng, kind: MachineKind, taken: Set<string>)
     set("ratio", r.pick([5, 8, 10, 12.5, 16, 20, 25, 31.5, 40]));
     set("torque", r.int(50, 4000), "Nm");
   }
-  if (kind.certification) set("exProtection", r.pick(["II 2G Ex db IIB T4", "II 2G Ex db IIC T4", "II 3G Ex ec IIC T3"]));
+  if (kind.certification)
+    set("exProtection", r.pick(["II 2G Ex db IIB T4", "II 2G Ex db IIC T4", "II 3G Ex ec IIC T3"]));
 
   let code = `${kind.prefix}-${series}${size}`;
   while (taken.has(code)) code = `${kind.prefix}-${series}${size}-${letters(r, 1)}${r.int(1, 9)}`;
@@ -138,7 +244,13 @@ export function buildMachineModel(r: Rng, kind: MachineKind, taken: Set<string>)
     productFeatures: pf,
     description: describe(r, `${manufacturer} ${kind.noun} series ${series}, size ${size}`, facts),
     // Bigger machines cost more: mostly the motor size, partly the model.
-    listPriceCents: price(r, kind.euros[0], kind.euros[1], 0.75 * (kw ? MOTOR_KW.indexOf(kw as (typeof MOTOR_KW)[number]) / (MOTOR_KW.length - 1) : r.next()) + 0.25 * r.next()),
+    listPriceCents: price(
+      r,
+      kind.euros[0],
+      kind.euros[1],
+      0.75 * (kw ? MOTOR_KW.indexOf(kw as (typeof MOTOR_KW)[number]) / (MOTOR_KW.length - 1) : r.next()) +
+        0.25 * r.next(),
+    ),
   };
 }
 

@@ -16,12 +16,25 @@ const WAREHOUSE_WEIGHTS = [5, 3, 2, 2];
 
 /** Typical on-hand quantity in order units: many cheap consumables, few machines. */
 function typicalStock(r: Rng, p: ProductInfo): number {
-  const base = p.role === "machine" ? r.int(0, 8) : p.role === "kit" ? r.int(0, 15) : p.listPriceCents > 50_000 ? r.int(0, 12) : p.listPriceCents > 5_000 ? r.int(0, 60) : r.int(5, 600);
+  const base =
+    p.role === "machine"
+      ? r.int(0, 8)
+      : p.role === "kit"
+        ? r.int(0, 15)
+        : p.listPriceCents > 50_000
+          ? r.int(0, 12)
+          : p.listPriceCents > 5_000
+            ? r.int(0, 60)
+            : r.int(5, 600);
   // Stock sits in whole order steps.
   return Math.floor(base / p.orderStep) * p.orderStep;
 }
 
-export function buildStock(r: Rng, products: ProductInfo[], asOf: string): Pick<ImportDocument, "warehouses" | "stock" | "inbound" | "allocations"> {
+export function buildStock(
+  r: Rng,
+  products: ProductInfo[],
+  asOf: string,
+): Pick<ImportDocument, "warehouses" | "stock" | "inbound" | "allocations"> {
   const stock: Rows<"stock"> = [];
   const inbound: Rows<"inbound"> = [];
   const allocations: Rows<"allocations"> = [];
@@ -58,7 +71,12 @@ export function buildStock(r: Rng, products: ProductInfo[], asOf: string): Pick<
     if (held.length && r.chance(0.006)) {
       const h = r.pick(held);
       const forTier = r.chance(0.75) ? "platinum" : "gold";
-      allocations.push({ sku: p.sku, ...(r.chance(0.7) ? { warehouse: h.warehouse } : {}), protectedQty: Math.max(1, Math.floor(h.onHand / 2)), forTier });
+      allocations.push({
+        sku: p.sku,
+        ...(r.chance(0.7) ? { warehouse: h.warehouse } : {}),
+        protectedQty: Math.max(1, Math.floor(h.onHand / 2)),
+        forTier,
+      });
     }
   }
   return { warehouses: WAREHOUSES, stock, inbound, allocations };

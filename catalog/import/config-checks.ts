@@ -14,10 +14,12 @@ export function checkConfigModel(m: ConfigModelRow): [string, string][] {
     groups.set(g.code, g);
     const values = new Set<string>();
     g.options.forEach((o, oi) => {
-      if (values.has(o.value)) out.push([`groups[${gi}].options[${oi}].value`, `duplicate option "${o.value}" in group "${g.code}"`]);
+      if (values.has(o.value))
+        out.push([`groups[${gi}].options[${oi}].value`, `duplicate option "${o.value}" in group "${g.code}"`]);
       values.add(o.value);
     });
-    if (g.min > values.size) out.push([`groups[${gi}].min`, `needs ${g.min} choices but has only ${values.size} options`]);
+    if (g.min > values.size)
+      out.push([`groups[${gi}].min`, `needs ${g.min} choices but has only ${values.size} options`]);
   });
 
   const seen = new Map<string, number>();
@@ -33,19 +35,36 @@ export function checkConfigModel(m: ConfigModelRow): [string, string][] {
       out.push([at, `${c.if.group}=${c.if.value} both requires and excludes ${c.then.group}=${c.then.value}`]);
     kinds.set(pair, c.kind);
     if (c.if.group === c.then.group && c.if.value === c.then.value) {
-      out.push([at, `option ${c.if.group}=${c.if.value} cannot ${c.kind === "requires" ? "require" : "exclude"} itself`]);
+      out.push([
+        at,
+        `option ${c.if.group}=${c.if.value} cannot ${c.kind === "requires" ? "require" : "exclude"} itself`,
+      ]);
       return;
     }
     const thenGroup = groups.get(c.then.group);
     if (c.kind === "requires" && c.if.group === c.then.group && thenGroup && thenGroup.max <= 1)
-      out.push([at, `${c.if.group}=${c.if.value} requires ${c.then.value} from the same single-choice group, so it can never be chosen`]);
+      out.push([
+        at,
+        `${c.if.group}=${c.if.value} requires ${c.then.value} from the same single-choice group, so it can never be chosen`,
+      ]);
     // The defaults are what the buyer starts from: they must not violate a constraint themselves.
     const ifGroup = groups.get(c.if.group);
     if (ifGroup?.default !== c.if.value || !thenGroup) return;
     if (c.kind === "excludes" && thenGroup.default === c.then.value)
-      out.push([at, `the defaults violate it: ${c.if.group}=${c.if.value} excludes the default ${c.then.group}=${c.then.value}`]);
-    if (c.kind === "requires" && thenGroup.default !== undefined && thenGroup.default !== c.then.value && thenGroup.max <= 1)
-      out.push([at, `the defaults violate it: ${c.if.group}=${c.if.value} requires ${c.then.group}=${c.then.value}, default is ${thenGroup.default}`]);
+      out.push([
+        at,
+        `the defaults violate it: ${c.if.group}=${c.if.value} excludes the default ${c.then.group}=${c.then.value}`,
+      ]);
+    if (
+      c.kind === "requires" &&
+      thenGroup.default !== undefined &&
+      thenGroup.default !== c.then.value &&
+      thenGroup.max <= 1
+    )
+      out.push([
+        at,
+        `the defaults violate it: ${c.if.group}=${c.if.value} requires ${c.then.group}=${c.then.value}, default is ${thenGroup.default}`,
+      ]);
   });
   return out;
 }

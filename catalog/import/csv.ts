@@ -71,23 +71,39 @@ export function parseCsvSection(section: CsvSection, file: string, text: string)
     }) as unknown as typeof records;
   } catch (err) {
     const e = err as Error & { lines?: number };
-    return { rows: [], origins: [], problems: [{ file, path: e.lines ? String(e.lines) : "", field: "", reason: `not valid CSV: ${e.message}` }] };
+    return {
+      rows: [],
+      origins: [],
+      problems: [{ file, path: e.lines ? String(e.lines) : "", field: "", reason: `not valid CSV: ${e.message}` }],
+    };
   }
   const types = COLUMNS[section];
   const header = records[0]?.record ?? [];
   const headerLine = String(records[0]?.info.lines ?? 1);
   header.forEach((column, i) => {
-    const isFeature = section === "products" && column.startsWith(FEATURE_PREFIX) && column.length > FEATURE_PREFIX.length;
+    const isFeature =
+      section === "products" && column.startsWith(FEATURE_PREFIX) && column.length > FEATURE_PREFIX.length;
     if (!isFeature && !types.known.includes(column))
-      problems.push({ file, path: headerLine, field: column, reason: `unknown column (expected ${types.known.join(", ")}${section === "products" ? " or feature:<key>" : ""})` });
-    if (header.indexOf(column) !== i) problems.push({ file, path: headerLine, field: column, reason: "column appears twice" });
+      problems.push({
+        file,
+        path: headerLine,
+        field: column,
+        reason: `unknown column (expected ${types.known.join(", ")}${section === "products" ? " or feature:<key>" : ""})`,
+      });
+    if (header.indexOf(column) !== i)
+      problems.push({ file, path: headerLine, field: column, reason: "column appears twice" });
   });
   const rows: Record<string, unknown>[] = [];
   const origins: RowOrigin[] = [];
   for (const { record: cells, info } of records.slice(1)) {
     const path = String(info.lines);
     if (cells.length !== header.length) {
-      problems.push({ file, path, field: "", reason: `expected ${header.length} cells like the header, found ${cells.length}` });
+      problems.push({
+        file,
+        path,
+        field: "",
+        reason: `expected ${header.length} cells like the header, found ${cells.length}`,
+      });
       continue;
     }
     const record = Object.fromEntries(header.map((column, i) => [column, cells[i]!]));
@@ -102,13 +118,13 @@ export function parseCsvSection(section: CsvSection, file: string, text: string)
         else if (NUMBER.test(cell)) features[key] = { value: Number(cell), unit };
         else problems.push({ file, path, field: column, reason: `expected a number in ${unit}, got "${cell}"` });
       } else if (!types.known.includes(column)) {
-        continue; // reported once, on the header line
       } else if (types.numbers.includes(column)) {
         if (NUMBER.test(cell)) row[column] = Number(cell);
         else problems.push({ file, path, field: column, reason: `expected a number, got "${cell}"` });
       } else if (types.booleans.includes(column)) {
         const b = parseBoolean(cell);
-        if (b === undefined) problems.push({ file, path, field: column, reason: `expected true or false, got "${cell}"` });
+        if (b === undefined)
+          problems.push({ file, path, field: column, reason: `expected true or false, got "${cell}"` });
         else row[column] = b;
       } else if (types.lists.includes(column)) {
         row[column] = splitList(cell);
@@ -140,7 +156,10 @@ function detectDelimiter(text: string): "," | ";" {
 }
 
 function splitList(cell: string): string[] {
-  return cell.split(";").map((s) => s.trim()).filter((s) => s !== "");
+  return cell
+    .split(";")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 function parseBoolean(cell: string): boolean | undefined {

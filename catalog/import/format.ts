@@ -144,7 +144,11 @@ export const configModelRow = z
     m.groups.forEach((g, gi) => {
       if (g.min > g.max) ctx.addIssue({ code: "custom", message: "min must be <= max", path: ["groups", gi, "min"] });
       if (g.default !== undefined && !values.get(g.code)?.has(g.default))
-        ctx.addIssue({ code: "custom", message: `default "${g.default}" is not an option`, path: ["groups", gi, "default"] });
+        ctx.addIssue({
+          code: "custom",
+          message: `default "${g.default}" is not an option`,
+          path: ["groups", gi, "default"],
+        });
     });
     m.constraints.forEach((c, ci) => {
       for (const side of ["if", "then"] as const) {
@@ -262,9 +266,7 @@ export const orderHistoryRow = z.object({
   customer: id,
   orderedAt: date,
   reference: z.string().optional(),
-  lines: z
-    .array(z.object({ sku, quantity: qty, unitPriceCents: cents.optional(), machine: id.optional() }))
-    .min(1),
+  lines: z.array(z.object({ sku, quantity: qty, unitPriceCents: cents.optional(), machine: id.optional() })).min(1),
 });
 
 export const policyRow = z.object({

@@ -10,7 +10,12 @@ import { readImportSource, sourceFromDocument } from "./read.ts";
 import { validateRows } from "./validate.ts";
 import { checkReferences } from "./references.ts";
 import { IMPORT_TABLES, writeImport } from "./write.ts";
-import { categoryNamesChanged, rebuildSearchIndex, shouldRebuildSearch, withSearchTriggersSuspended } from "./search-index.ts";
+import {
+  categoryNamesChanged,
+  rebuildSearchIndex,
+  shouldRebuildSearch,
+  withSearchTriggersSuspended,
+} from "./search-index.ts";
 
 export interface ImportProgress {
   /**
@@ -45,7 +50,11 @@ export interface ImportSummary {
  *   try { importCatalog(db, doc) } catch (e) { if (e instanceof ImportError) console.log(e.problems) }
  * @throws ImportError with every problem when anything is wrong; the database is then unchanged.
  */
-export function importCatalog(db: Db, source: string | ImportDocument, options: ImportCatalogOptions = {}): ImportSummary {
+export function importCatalog(
+  db: Db,
+  source: string | ImportDocument,
+  options: ImportCatalogOptions = {},
+): ImportSummary {
   const started = performance.now();
   const client = db.$client;
   const { onProgress } = options;
@@ -57,7 +66,11 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
   // Validation runs outside the write lock (it is the slow part); data_version tells whether another connection
   // committed meanwhile, in which case the references are checked again under the lock.
   const dataVersion = client.pragma("data_version", { simple: true });
-  const valid = validateRows(input, problems, onProgress && ((section, done, total) => onProgress({ phase: "validate", section, done, total })));
+  const valid = validateRows(
+    input,
+    problems,
+    onProgress && ((section, done, total) => onProgress({ phase: "validate", section, done, total })),
+  );
   checkReferences(client, input, valid, problems);
   if (problems.length > 0) throw new ImportError(sortProblems(problems));
   const validated = performance.now();
@@ -66,37 +79,44 @@ export function importCatalog(db: Db, source: string | ImportDocument, options: 
   const added: ImportSummary["added"] = {};
   const step = (section: string, done: number) => onProgress?.({ phase: "write", section, done, total: 1 });
   const write = () =>
-    writeImport(client, valid.parsed, onProgress && ((section, done, total) => onProgress({ phase: "write", section, done, total })));
+    writeImport(
+      client,
+      valid.parsed,
+      onProgress && ((section, done, total) => onProgress({ phase: "write", section, done, total })),
+    );
   const rebuild = () => {
     step("search index", 0);
     rebuildSearchIndex(client);
     step("search index", 1);
   };
-  client.transaction(() => {
-    if (client.pragma("data_version", { simple: true }) !== dataVersion) {
-      const again: ImportProblem[] = [];
-      checkReferences(client, input, valid, again);
-      if (again.length > 0) throw new ImportError(sortProblems(again));
-    }
-    input.sections = {}; // the raw rows are no longer needed: let a 100k-SKU import's first copy be collected
-    const before: Partial<Record<SectionName, number>> = {};
-    for (const section of SECTION_NAMES) {
-      const rows = valid.parsed[section];
-      if (!rows) continue;
-      counts[section] = rows.length;
-      before[section] = countRows(db, section);
-    }
-    const importedProducts = valid.parsed.products?.length ?? 0;
-    if (shouldRebuildSearch(importedProducts, (before.products ?? 0) + importedProducts)) {
-      withSearchTriggersSuspended(client, write, rebuild);
-    } else {
-      const renamedCategories = categoryNamesChanged(client, valid.parsed.categories ?? []);
-      write();
-      if (renamedCategories) rebuild();
-    }
-    for (const section of Object.keys(before) as SectionName[]) added[section] = countRows(db, section) - (before[section] ?? 0);
-    step("commit", 0);
-  }).immediate();
+  client
+    .transaction(() => {
+      if (client.pragma("data_version", { simple: true }) !== dataVersion) {
+        const again: ImportProblem[] = [];
+        checkReferences(client, input, valid, again);
+        if (again.length > 0) throw new ImportError(sortProblems(again));
+      }
+      input.sections = {}; // the raw rows are no longer needed: let a 100k-SKU import's first copy be collected
+      const before: Partial<Record<SectionName, number>> = {};
+      for (const section of SECTION_NAMES) {
+        const rows = valid.parsed[section];
+        if (!rows) continue;
+        counts[section] = rows.length;
+        before[section] = countRows(db, section);
+      }
+      const importedProducts = valid.parsed.products?.length ?? 0;
+      if (shouldRebuildSearch(importedProducts, (before.products ?? 0) + importedProducts)) {
+        withSearchTriggersSuspended(client, write, rebuild);
+      } else {
+        const renamedCategories = categoryNamesChanged(client, valid.parsed.categories ?? []);
+        write();
+        if (renamedCategories) rebuild();
+      }
+      for (const section of Object.keys(before) as SectionName[])
+        added[section] = countRows(db, section) - (before[section] ?? 0);
+      step("commit", 0);
+    })
+    .immediate();
   step("commit", 1);
 
   const finished = performance.now();

@@ -20,7 +20,8 @@ export interface ImportSource {
 }
 
 const isSection = (name: string): name is SectionName => (SECTION_NAMES as string[]).includes(name);
-const isCsvSection = (name: string): name is (typeof CSV_SECTIONS)[number] => (CSV_SECTIONS as readonly string[]).includes(name);
+const isCsvSection = (name: string): name is (typeof CSV_SECTIONS)[number] =>
+  (CSV_SECTIONS as readonly string[]).includes(name);
 
 /** @example const source = readImportSource("catalog/seed/demo"); */
 export function readImportSource(path: string): ImportSource {
@@ -52,7 +53,13 @@ function readSingleFile(path: string, source: ImportSource): void {
     // A lone CSV file is allowed when its name says which section it holds (products.csv).
     const section = basename(file, ext);
     if (isCsvSection(section)) addCsv(section, file, readText(path, file, source), source);
-    else source.problems.push({ file, path: "", field: "", reason: `a CSV file must be named ${CSV_SECTIONS.map((s) => `${s}.csv`).join(", ")}` });
+    else
+      source.problems.push({
+        file,
+        path: "",
+        field: "",
+        reason: `a CSV file must be named ${CSV_SECTIONS.map((s) => `${s}.csv`).join(", ")}`,
+      });
     return;
   }
   const json = parseJson(readText(path, file, source), file, source);
@@ -72,13 +79,24 @@ function readFolder(dir: string, source: ImportSource): void {
     const full = join(dir, name);
     if (!statSync(full).isFile()) continue;
     if (!isSection(section)) {
-      source.problems.push({ file: name, path: "", field: "", reason: `not a section of the import format (sections: ${SECTION_NAMES.join(", ")})` });
+      source.problems.push({
+        file: name,
+        path: "",
+        field: "",
+        reason: `not a section of the import format (sections: ${SECTION_NAMES.join(", ")})`,
+      });
       continue;
     }
     source.files.push(full);
     if (ext === ".csv") {
       if (isCsvSection(section)) addCsv(section, name, readText(full, name, source), source);
-      else source.problems.push({ file: name, path: "", field: "", reason: `only ${CSV_SECTIONS.join(", ")} may come as CSV` });
+      else
+        source.problems.push({
+          file: name,
+          path: "",
+          field: "",
+          reason: `only ${CSV_SECTIONS.join(", ")} may come as CSV`,
+        });
       continue;
     }
     const json = parseJson(readText(full, name, source), name, source);
@@ -90,7 +108,12 @@ function readFolder(dir: string, source: ImportSource): void {
 
 function addDocument(document: unknown, file: string, source: ImportSource): void {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
-    source.problems.push({ file, path: "", field: "", reason: `expected an object with section keys (${SECTION_NAMES.join(", ")})` });
+    source.problems.push({
+      file,
+      path: "",
+      field: "",
+      reason: `expected an object with section keys (${SECTION_NAMES.join(", ")})`,
+    });
     return;
   }
   for (const [key, rows] of Object.entries(document)) {
@@ -114,7 +137,12 @@ function addRows(section: SectionName, rows: unknown[], file: string, prefix: st
   }
 }
 
-function addCsv(section: (typeof CSV_SECTIONS)[number], file: string, text: string | undefined, source: ImportSource): void {
+function addCsv(
+  section: (typeof CSV_SECTIONS)[number],
+  file: string,
+  text: string | undefined,
+  source: ImportSource,
+): void {
   if (text === undefined) return;
   const csv = parseCsvSection(section, file, text);
   source.problems.push(...csv.problems);

@@ -49,7 +49,12 @@ function rawKeys(source: ImportSource, section: SectionName, field: string): Set
 }
 
 /** Appends every dangling reference and duplicate key to `problems`. */
-export function checkReferences(client: Database.Database, source: ImportSource, valid: ValidRows, problems: ImportProblem[]): void {
+export function checkReferences(
+  client: Database.Database,
+  source: ImportSource,
+  valid: ValidRows,
+  problems: ImportProblem[],
+): void {
   const doc: ParsedImport = valid.parsed;
   const space = (section: SectionName, field: string, table: string, column: string, label: string) =>
     new KeySpace(label, rawKeys(source, section, field), client, table, column);
@@ -70,7 +75,8 @@ export function checkReferences(client: Database.Database, source: ImportSource,
       problems.push({ ...origin, field, reason });
     };
     const ref = (i: number, field: string, keys: KeySpace, key: string | undefined) => {
-      if (key !== undefined && !keys.has(key)) at(i, field, `unknown ${keys.label} "${key}" (not in this import nor in the database)`);
+      if (key !== undefined && !keys.has(key))
+        at(i, field, `unknown ${keys.label} "${key}" (not in this import nor in the database)`);
     };
     const seen = new Map<string, number>();
     const unique = (i: number, field: string, key: string | undefined, what: string) => {
@@ -94,7 +100,9 @@ export function checkReferences(client: Database.Database, source: ImportSource,
     const parentInImport = new Map((doc.categories ?? []).map((c) => [c.code, c.parent]));
     const dbParent = client.prepare("SELECT parent_code AS parent FROM categories WHERE code = ?");
     const parentOf = (code: string): string | undefined =>
-      parentInImport.has(code) ? parentInImport.get(code) : ((dbParent.get(code) as { parent: string | null } | undefined)?.parent ?? undefined);
+      parentInImport.has(code)
+        ? parentInImport.get(code)
+        : ((dbParent.get(code) as { parent: string | null } | undefined)?.parent ?? undefined);
     doc.categories?.forEach((c, i) => {
       r.unique(i, "code", c.code, `category "${c.code}"`);
       r.ref(i, "parent", categories, c.parent);
@@ -127,7 +135,8 @@ export function checkReferences(client: Database.Database, source: ImportSource,
     doc.products?.forEach((p, i) => {
       r.unique(i, "sku", p.sku, `SKU "${p.sku}"`);
       r.ref(i, "category", categories, p.category);
-      if (p.successor !== undefined && p.successor === p.sku) r.at(i, "successor", "a product cannot be its own successor");
+      if (p.successor !== undefined && p.successor === p.sku)
+        r.at(i, "successor", "a product cannot be its own successor");
       else r.ref(i, "successor", products, p.successor);
       r.ref(i, "configModel", configModels, p.configModel);
       r.ref(i, "machineModel", models, p.machineModel);
@@ -145,7 +154,12 @@ export function checkReferences(client: Database.Database, source: ImportSource,
   {
     const r = reporter("fitment");
     doc.fitment?.forEach((f, i) => {
-      r.unique(i, "machineModel", k(f.part, f.machineModel, opt(f.serialFrom), opt(f.serialTo)), `fitment ${f.part} → ${f.machineModel}`);
+      r.unique(
+        i,
+        "machineModel",
+        k(f.part, f.machineModel, opt(f.serialFrom), opt(f.serialTo)),
+        `fitment ${f.part} → ${f.machineModel}`,
+      );
       r.ref(i, "part", products, f.part);
       r.ref(i, "machineModel", models, f.machineModel);
     });
@@ -160,7 +174,9 @@ export function checkReferences(client: Database.Database, source: ImportSource,
   }
   {
     const r = reporter("mediaCompat");
-    doc.mediaCompat?.forEach((m, i) => r.unique(i, "medium", k(m.material, m.medium), `pair ${m.material} / ${m.medium}`));
+    doc.mediaCompat?.forEach((m, i) =>
+      r.unique(i, "medium", k(m.material, m.medium), `pair ${m.material} / ${m.medium}`),
+    );
   }
   {
     const r = reporter("warehouses");
@@ -206,7 +222,12 @@ export function checkReferences(client: Database.Database, source: ImportSource,
   {
     const r = reporter("contractPrices");
     doc.contractPrices?.forEach((p, i) => {
-      r.unique(i, "validFrom", k(p.customer, p.sku, p.minQty, p.validFrom), `contract price for ${p.customer} / ${p.sku} from ${p.minQty} valid ${p.validFrom}`);
+      r.unique(
+        i,
+        "validFrom",
+        k(p.customer, p.sku, p.minQty, p.validFrom),
+        `contract price for ${p.customer} / ${p.sku} from ${p.minQty} valid ${p.validFrom}`,
+      );
       r.ref(i, "customer", customers, p.customer);
       r.ref(i, "sku", products, p.sku);
     });
@@ -231,7 +252,9 @@ export function checkReferences(client: Database.Database, source: ImportSource,
         r.ref(i, `lines[${j}].sku`, products, l.sku);
         if (l.machine === undefined) return;
         if (!machines.has(l.machine)) return r.ref(i, `lines[${j}].machine`, machines, l.machine);
-        const owner = machineCustomer.get(l.machine) ?? (dbMachineCustomer.get(l.machine) as { customer: string } | undefined)?.customer;
+        const owner =
+          machineCustomer.get(l.machine) ??
+          (dbMachineCustomer.get(l.machine) as { customer: string } | undefined)?.customer;
         // Only between known customers: otherwise the unknown customer is the one problem to report.
         if (owner !== undefined && owner !== o.customer && customers.has(owner) && customers.has(o.customer))
           r.at(i, `lines[${j}].machine`, `machine "${l.machine}" belongs to customer "${owner}", not "${o.customer}"`);
@@ -264,7 +287,8 @@ function checkCustomers(client: Database.Database, doc: ParsedImport, r: Reporte
     if (c.shipTos.filter((s) => s.isDefault).length > 1) r.at(i, "shipTos", "more than one default ship-to");
     c.shipTos.forEach((s, j) => {
       const first = shipTos.get(s.id);
-      if (first !== undefined) r.at(i, `shipTos[${j}].id`, `duplicate ship-to id "${s.id}" (also used by customer "${first}")`);
+      if (first !== undefined)
+        r.at(i, `shipTos[${j}].id`, `duplicate ship-to id "${s.id}" (also used by customer "${first}")`);
       shipTos.set(s.id, c.id);
       const owner = (shipToOwner.get(s.id) as { owner: string } | undefined)?.owner;
       if (owner !== undefined && owner !== c.id && !importedCustomers.has(owner))
@@ -272,7 +296,8 @@ function checkCustomers(client: Database.Database, doc: ParsedImport, r: Reporte
     });
     c.contacts.forEach((p, j) => {
       const first = contacts.get(p.id);
-      if (first !== undefined) r.at(i, `contacts[${j}].id`, `duplicate contact id "${p.id}" (also used by customer "${first}")`);
+      if (first !== undefined)
+        r.at(i, `contacts[${j}].id`, `duplicate contact id "${p.id}" (also used by customer "${first}")`);
       contacts.set(p.id, c.id);
       const owner = (contactOwner.get(p.id) as { owner: string } | undefined)?.owner;
       if (owner !== undefined && owner !== c.id && !importedCustomers.has(owner))

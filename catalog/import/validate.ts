@@ -86,7 +86,8 @@ export function isPartialRow(row: object): boolean {
 /** The fields of a rejected row that are valid on their own (defaults for the rest where the format has one). */
 function salvage(schema: z.ZodType, raw: unknown): Record<string, unknown> | undefined {
   const def = defOf(schema);
-  if (def.type !== "object" || !def.shape || raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
+  if (def.type !== "object" || !def.shape || raw === null || typeof raw !== "object" || Array.isArray(raw))
+    return undefined;
   const row: Record<string, unknown> = {};
   for (const [key, fieldSchema] of Object.entries(def.shape)) {
     const own = fieldSchema.safeParse((raw as Record<string, unknown>)[key]);
@@ -113,7 +114,8 @@ const defOf = (schema: z.ZodType): ZodDefLike => (schema as unknown as { _zod: {
 function collectUnknownKeys(schema: z.ZodType, value: unknown, path: (string | number)[], out: string[]): void {
   if (value === null || typeof value !== "object") return;
   let def = defOf(schema);
-  while ((def.type === "optional" || def.type === "default" || def.type === "nullable") && def.innerType) def = defOf(def.innerType);
+  while ((def.type === "optional" || def.type === "default" || def.type === "nullable") && def.innerType)
+    def = defOf(def.innerType);
   if (def.type === "object" && def.shape && !Array.isArray(value)) {
     for (const key in value) {
       const childSchema = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;

@@ -6,7 +6,6 @@
 import type Database from "better-sqlite3";
 import type { ParsedImport, SectionName } from "./format.ts";
 
-type Bind = string | number | null;
 type Progress = (section: SectionName, done: number, total: number) => void;
 
 const PROGRESS_EVERY = 2000;
@@ -27,7 +26,12 @@ const isEmpty = (client: Database.Database, table: string): boolean =>
   client.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
 const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
-function each<T>(section: SectionName, rows: T[] | undefined, progress: Progress | undefined, write: (row: T) => void): void {
+function each<T>(
+  section: SectionName,
+  rows: T[] | undefined,
+  progress: Progress | undefined,
+  write: (row: T) => void,
+): void {
   if (!rows || rows.length === 0) return;
   for (let i = 0; i < rows.length; i++) {
     write(rows[i]!);
@@ -43,7 +47,12 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
   const category = upsert(client, "categories", ["code", "name", "parent_code"], ["code"]);
   each("categories", doc.categories, progress, (r) => category.run(r.code, r.name, n(r.parent)));
 
-  const machineModel = upsert(client, "machine_models", ["code", "name", "manufacturer", "category", "features"], ["code"]);
+  const machineModel = upsert(
+    client,
+    "machine_models",
+    ["code", "name", "manufacturer", "category", "features"],
+    ["code"],
+  );
   each("machineModels", doc.machineModels, progress, (r) =>
     machineModel.run(r.code, r.name, n(r.manufacturer), n(r.category), JSON.stringify(r.features)),
   );
@@ -55,7 +64,9 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
   const group = client.prepare(
     "INSERT INTO config_groups (model_id, code, label, min_choices, max_choices, default_value, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  const option = client.prepare("INSERT INTO config_options (model_id, group_code, value, label, price_delta_cents) VALUES (?, ?, ?, ?, ?)");
+  const option = client.prepare(
+    "INSERT INTO config_options (model_id, group_code, value, label, price_delta_cents) VALUES (?, ?, ?, ?, ?)",
+  );
   const constraint = client.prepare(
     "INSERT INTO config_constraints (model_id, kind, if_group, if_value, then_group, then_value) VALUES (?, ?, ?, ?, ?, ?)",
   );
@@ -75,9 +86,27 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
     client,
     "products",
     [
-      "sku", "name", "description", "category", "manufacturer", "order_unit", "content_unit", "content_qty", "moq",
-      "order_step", "max_qty", "lead_time_days", "lifecycle", "successor_sku", "list_price_cents", "currency",
-      "hazardous", "requires_certification", "blocked_regions", "config_model_id", "machine_model",
+      "sku",
+      "name",
+      "description",
+      "category",
+      "manufacturer",
+      "order_unit",
+      "content_unit",
+      "content_qty",
+      "moq",
+      "order_step",
+      "max_qty",
+      "lead_time_days",
+      "lifecycle",
+      "successor_sku",
+      "list_price_cents",
+      "currency",
+      "hazardous",
+      "requires_certification",
+      "blocked_regions",
+      "config_model_id",
+      "machine_model",
     ],
     ["sku"],
   );
@@ -88,9 +117,27 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
   const replaceFeatures = !isEmpty(client, "product_features");
   each("products", doc.products, progress, (p) => {
     product.run(
-      p.sku, p.name, p.description, p.category, n(p.manufacturer), p.orderUnit, p.contentUnit, p.contentQty, p.moq,
-      p.orderStep, n(p.maxQty), p.leadTimeDays, p.lifecycle, n(p.successor), p.listPriceCents, p.currency,
-      b(p.hazardous), n(p.requiresCertification), JSON.stringify(p.blockedRegions), n(p.configModel), n(p.machineModel),
+      p.sku,
+      p.name,
+      p.description,
+      p.category,
+      n(p.manufacturer),
+      p.orderUnit,
+      p.contentUnit,
+      p.contentQty,
+      p.moq,
+      p.orderStep,
+      n(p.maxQty),
+      p.leadTimeDays,
+      p.lifecycle,
+      n(p.successor),
+      p.listPriceCents,
+      p.currency,
+      b(p.hazardous),
+      n(p.requiresCertification),
+      JSON.stringify(p.blockedRegions),
+      n(p.configModel),
+      n(p.machineModel),
     );
     if (replaceFeatures) delFeatures.run(p.sku);
     for (const [key, value] of Object.entries(p.features)) {
@@ -102,14 +149,21 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
     }
   });
 
-  const relation = upsert(client, "product_relations", ["sku", "type", "target_sku", "quantity", "group_name"], ["sku", "type", "target_sku"]);
+  const relation = upsert(
+    client,
+    "product_relations",
+    ["sku", "type", "target_sku", "quantity", "group_name"],
+    ["sku", "type", "target_sku"],
+  );
   each("relations", doc.relations, progress, (r) => relation.run(r.sku, r.type, r.target, r.quantity, n(r.group)));
 
   // Serial bounds may be NULL, and NULLs never conflict in a unique index: update first, insert if nothing matched.
   const fitUpdate = client.prepare(
     "UPDATE fitment SET note = ? WHERE part_sku = ? AND machine_model = ? AND serial_from IS ? AND serial_to IS ?",
   );
-  const fitInsert = client.prepare("INSERT INTO fitment (part_sku, machine_model, serial_from, serial_to, note) VALUES (?, ?, ?, ?, ?)");
+  const fitInsert = client.prepare(
+    "INSERT INTO fitment (part_sku, machine_model, serial_from, serial_to, note) VALUES (?, ?, ?, ?, ?)",
+  );
   const fitmentExisted = !isEmpty(client, "fitment");
   each("fitment", doc.fitment, progress, (f) => {
     const args = [f.part, f.machineModel, n(f.serialFrom), n(f.serialTo)] as const;
@@ -124,23 +178,54 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
     ["code"],
   );
   each("rules", doc.rules, progress, (r) =>
-    rule.run(r.code, r.scope, n(r.category), r.feature, r.operator, r.otherKey, n(r.otherCategory), r.severity, r.message),
+    rule.run(
+      r.code,
+      r.scope,
+      n(r.category),
+      r.feature,
+      r.operator,
+      r.otherKey,
+      n(r.otherCategory),
+      r.severity,
+      r.message,
+    ),
   );
 
   const media = upsert(client, "media_compat", ["material", "medium", "rating"], ["material", "medium"]);
   each("mediaCompat", doc.mediaCompat, progress, (r) => media.run(r.material, r.medium, r.rating));
 
-  const warehouse = upsert(client, "warehouses", ["code", "name", "region", "ship_days_local", "ship_days_remote"], ["code"]);
-  each("warehouses", doc.warehouses, progress, (w) => warehouse.run(w.code, w.name, w.region, w.shipDaysLocal, w.shipDaysRemote));
+  const warehouse = upsert(
+    client,
+    "warehouses",
+    ["code", "name", "region", "ship_days_local", "ship_days_remote"],
+    ["code"],
+  );
+  each("warehouses", doc.warehouses, progress, (w) =>
+    warehouse.run(w.code, w.name, w.region, w.shipDaysLocal, w.shipDaysRemote),
+  );
 
-  const stock = upsert(client, "stock", ["sku", "warehouse", "on_hand", "reserved", "updated_at"], ["sku", "warehouse"]);
+  const stock = upsert(
+    client,
+    "stock",
+    ["sku", "warehouse", "on_hand", "reserved", "updated_at"],
+    ["sku", "warehouse"],
+  );
   each("stock", doc.stock, progress, (s) => stock.run(s.sku, s.warehouse, s.onHand, s.reserved, now));
 
-  const inbound = upsert(client, "stock_inbound", ["sku", "warehouse", "quantity", "eta", "reference"], ["sku", "warehouse", "eta"]);
+  const inbound = upsert(
+    client,
+    "stock_inbound",
+    ["sku", "warehouse", "quantity", "eta", "reference"],
+    ["sku", "warehouse", "eta"],
+  );
   each("inbound", doc.inbound, progress, (r) => inbound.run(r.sku, r.warehouse, r.quantity, r.eta, n(r.reference)));
 
-  const allocUpdate = client.prepare("UPDATE allocation_rules SET protected_qty = ? WHERE sku = ? AND warehouse IS ? AND for_tier = ?");
-  const allocInsert = client.prepare("INSERT INTO allocation_rules (sku, warehouse, protected_qty, for_tier) VALUES (?, ?, ?, ?)");
+  const allocUpdate = client.prepare(
+    "UPDATE allocation_rules SET protected_qty = ? WHERE sku = ? AND warehouse IS ? AND for_tier = ?",
+  );
+  const allocInsert = client.prepare(
+    "INSERT INTO allocation_rules (sku, warehouse, protected_qty, for_tier) VALUES (?, ?, ?, ?)",
+  );
   each("allocations", doc.allocations, progress, (a) => {
     if (allocUpdate.run(a.protectedQty, a.sku, n(a.warehouse), a.forTier).changes === 0)
       allocInsert.run(a.sku, n(a.warehouse), a.protectedQty, a.forTier);
@@ -149,7 +234,12 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
   const priceList = upsert(client, "price_lists", ["id", "name", "currency"], ["id"]);
   each("priceLists", doc.priceLists, progress, (p) => priceList.run(p.id, p.name, p.currency));
 
-  const price = upsert(client, "price_list_items", ["price_list_id", "sku", "min_qty", "price_cents"], ["price_list_id", "sku", "min_qty"]);
+  const price = upsert(
+    client,
+    "price_list_items",
+    ["price_list_id", "sku", "min_qty", "price_cents"],
+    ["price_list_id", "sku", "min_qty"],
+  );
   each("prices", doc.prices, progress, (p) => price.run(p.priceList, p.sku, p.minQty, p.priceCents));
 
   writeCustomers(client, doc, progress);
@@ -158,11 +248,27 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
   const policy = upsert(
     client,
     "approval_policies",
-    ["id", "tier", "currency", "max_order_value_cents", "max_discount_pct", "max_credit_overrun_cents", "min_order_value_cents"],
+    [
+      "id",
+      "tier",
+      "currency",
+      "max_order_value_cents",
+      "max_discount_pct",
+      "max_credit_overrun_cents",
+      "min_order_value_cents",
+    ],
     ["id"],
   );
   each("policy", doc.policy, progress, (p) =>
-    policy.run(p.id, n(p.tier), p.currency, p.maxOrderValueCents, p.maxDiscountPct, p.maxCreditOverrunCents, p.minOrderValueCents),
+    policy.run(
+      p.id,
+      n(p.tier),
+      p.currency,
+      p.maxOrderValueCents,
+      p.maxDiscountPct,
+      p.maxCreditOverrunCents,
+      p.minOrderValueCents,
+    ),
   );
 }
 
@@ -171,8 +277,20 @@ function writeCustomers(client: Database.Database, doc: ParsedImport, progress?:
     client,
     "customers",
     [
-      "id", "name", "tier", "price_list_id", "currency", "credit_limit_cents", "open_balance_cents", "payment_terms",
-      "blocked", "blocked_reason", "region", "partial_shipment", "certifications", "language",
+      "id",
+      "name",
+      "tier",
+      "price_list_id",
+      "currency",
+      "credit_limit_cents",
+      "open_balance_cents",
+      "payment_terms",
+      "blocked",
+      "blocked_reason",
+      "region",
+      "partial_shipment",
+      "certifications",
+      "language",
     ],
     ["id"],
   );
@@ -187,12 +305,25 @@ function writeCustomers(client: Database.Database, doc: ParsedImport, progress?:
   const contact = upsert(client, "contacts", ["id", "customer_id", "name", "email", "role", "language"], ["id"]);
   each("customers", doc.customers, progress, (c) => {
     customer.run(
-      c.id, c.name, c.tier, n(c.priceList), c.currency, c.creditLimitCents, c.openBalanceCents, c.paymentTerms,
-      b(c.blocked), n(c.blockedReason), c.region, b(c.partialShipment), JSON.stringify(c.certifications), c.language,
+      c.id,
+      c.name,
+      c.tier,
+      n(c.priceList),
+      c.currency,
+      c.creditLimitCents,
+      c.openBalanceCents,
+      c.paymentTerms,
+      b(c.blocked),
+      n(c.blockedReason),
+      c.region,
+      b(c.partialShipment),
+      JSON.stringify(c.certifications),
+      c.language,
     );
     delShipTos.run(c.id);
     delContacts.run(c.id);
-    for (const s of c.shipTos) shipTo.run(s.id, c.id, s.label, s.street, s.postalCode, s.city, s.country, s.region, b(s.isDefault));
+    for (const s of c.shipTos)
+      shipTo.run(s.id, c.id, s.label, s.street, s.postalCode, s.city, s.country, s.region, b(s.isDefault));
     for (const k of c.contacts) contact.run(k.id, c.id, k.name, k.email, n(k.role), k.language);
   });
 
@@ -214,7 +345,14 @@ function writeCustomers(client: Database.Database, doc: ParsedImport, progress?:
   );
   each("machines", doc.machines, progress, (m) =>
     machine.run(
-      m.id, m.customer, m.model, m.serial, m.label, m.site, n(m.installedAt), JSON.stringify(m.operatingData),
+      m.id,
+      m.customer,
+      m.model,
+      m.serial,
+      m.label,
+      m.site,
+      n(m.installedAt),
+      JSON.stringify(m.operatingData),
       JSON.stringify(m.components),
     ),
   );

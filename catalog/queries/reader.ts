@@ -43,7 +43,16 @@ const readers = new WeakMap<Database.Database, CatalogReader>();
  * Every other status — `handed_off` and whatever the delivery pipeline adds before the ERP books it — is still
  * credit exposure: an unknown status counts, so a new status can never open a hole in the credit check.
  */
-export const ERP_SETTLED_ORDER_STATUSES = ["acknowledged", "accepted", "booked", "rejected", "cancelled", "canceled", "invoiced", "closed"] as const;
+export const ERP_SETTLED_ORDER_STATUSES = [
+  "acknowledged",
+  "accepted",
+  "booked",
+  "rejected",
+  "cancelled",
+  "canceled",
+  "invoiced",
+  "closed",
+] as const;
 const SETTLED_JSON = JSON.stringify(ERP_SETTLED_ORDER_STATUSES);
 const MMAP_BYTES = 512 * 1024 * 1024;
 
@@ -63,7 +72,8 @@ export function createCatalogReader(db: HasClient | Database.Database): CatalogR
   if (!reader) {
     // Checks read rows scattered over the whole catalog; memory-mapped reads skip a copy through the page cache
     // per page (~25 % off a 50-line validation on the 100k catalog). Left alone when the caller chose a size.
-    if (sqlite.name !== ":memory:" && sqlite.pragma("mmap_size", { simple: true }) === 0) sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
+    if (sqlite.name !== ":memory:" && sqlite.pragma("mmap_size", { simple: true }) === 0)
+      sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
     reader = buildReader(sqlite);
     readers.set(sqlite, reader);
   }
@@ -84,7 +94,12 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     alternatives: Map<string, AlternativeRecord[]>;
     perSku: Map<string, Map<string, unknown>>;
   }
-  const emptyCache = (): Cache => ({ models: new Map(), customers: new Map(), alternatives: new Map(), perSku: new Map() });
+  const emptyCache = (): Cache => ({
+    models: new Map(),
+    customers: new Map(),
+    alternatives: new Map(),
+    perSku: new Map(),
+  });
   let cacheKey = "";
   let cache = emptyCache();
   // Inside a snapshot the database cannot change under us (except by our own writes, which end the snapshot's
@@ -124,7 +139,12 @@ function buildReader(sqlite: Database.Database): CatalogReader {
   // Per kind of row. Holds a whole 100k-SKU catalog (about 85 MB of heap, measured on the bench catalog): at 50k the
   // cache was cleared over and over on large catalogs, and those cold re-reads were the engine's p99.
   const PER_SKU_CAP = 200_000;
-  function perSku<T>(kind: string, skus: readonly string[], absent: T | undefined, load: (missing: string[]) => Map<string, T>): Map<string, T> {
+  function perSku<T>(
+    kind: string,
+    skus: readonly string[],
+    absent: T | undefined,
+    load: (missing: string[]) => Map<string, T>,
+  ): Map<string, T> {
     const c = fresh();
     let m = c.perSku.get(kind) as Map<string, T | undefined> | undefined;
     if (!m) c.perSku.set(kind, (m = new Map()));
@@ -246,7 +266,11 @@ function buildReader(sqlite: Database.Database): CatalogReader {
             defaultValue: (g.default_value as string | null) ?? null,
             options: options
               .filter((o) => o.group_code === g.code)
-              .map((o) => ({ value: o.value as string, label: o.label as string, priceDeltaCents: o.price_delta_cents as number })),
+              .map((o) => ({
+                value: o.value as string,
+                label: o.label as string,
+                priceDeltaCents: o.price_delta_cents as number,
+              })),
           })),
           constraints: (st.configConstraints.all(id) as Row[]).map((k) => ({
             kind: k.kind as "requires" | "excludes",
@@ -330,7 +354,11 @@ function buildReader(sqlite: Database.Database): CatalogReader {
             heldInbound.push(r);
             break;
           default:
-            p.allocations.push({ warehouse: (r[2] as string | null) ?? null, protectedQty: r[3] as number, forTier: r[4] as string });
+            p.allocations.push({
+              warehouse: (r[2] as string | null) ?? null,
+              protectedQty: r[3] as number,
+              forTier: r[4] as string,
+            });
         }
       }
       for (const r of held) {
@@ -343,7 +371,8 @@ function buildReader(sqlite: Database.Database): CatalogReader {
         const ib = out.get(r[1] as string)?.inbound.find((x) => x.id === r[6]);
         if (ib) ib.held += r[3] as number;
       }
-      for (const p of out.values()) if (p.inbound.length > 1) p.inbound.sort((x, y) => (x.eta < y.eta ? -1 : x.eta > y.eta ? 1 : 0));
+      for (const p of out.values())
+        if (p.inbound.length > 1) p.inbound.sort((x, y) => (x.eta < y.eta ? -1 : x.eta > y.eta ? 1 : 0));
       return out;
     },
 
@@ -429,7 +458,9 @@ function buildReader(sqlite: Database.Database): CatalogReader {
         maxCreditOverrunCents: r.max_credit_overrun_cents as number,
         minOrderValueCents: r.min_order_value_cents as number,
       })));
-      return all.find((p) => p.tier === tier) ?? all.find((p) => p.id === "default") ?? all.find((p) => p.tier === null);
+      return (
+        all.find((p) => p.tier === tier) ?? all.find((p) => p.id === "default") ?? all.find((p) => p.tier === null)
+      );
     },
 
     orderHistory(customerId, limit = 20) {
@@ -479,7 +510,11 @@ function buildReader(sqlite: Database.Database): CatalogReader {
       const key = `${category}\u0000${machineModel ?? ""}\u0000${limit}\u0000${machineModel ? "" : nearSku}`;
       const hit = c.alternatives.get(key);
       if (hit) return hit;
-      const rows = (machineModel ? st.altFitting.all(machineModel, category, limit) : st.altCategory.all({ category, limit, near: nearSku })) as Row[];
+      const rows = (
+        machineModel
+          ? st.altFitting.all(machineModel, category, limit)
+          : st.altCategory.all({ category, limit, near: nearSku })
+      ) as Row[];
       const out = rows.map(
         (r): AlternativeRecord => ({
           sku: r.sku as string,

@@ -7,7 +7,8 @@
 export function stemOf(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
   for (const suffix of ["ies", "es", "s", "en", "n", "e"]) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return suffix === "ies" ? `${word.slice(0, -3)}y` : word.slice(0, -suffix.length);
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4)
+      return suffix === "ies" ? `${word.slice(0, -3)}y` : word.slice(0, -suffix.length);
   }
   return word;
 }
@@ -26,7 +27,11 @@ export function looksLikeSku(token: string): boolean {
  * Where the query words occur: name 3, SKU 2, category 1 (prefix match on word boundaries). With `required`
  * groups (rows that did not come from the full-text index) every group must occur, else the score is 0.
  */
-export function textScore(row: { name: string; sku: string; category?: string }, terms: string[], required: string[][]): number {
+export function textScore(
+  row: { name: string; sku: string; category?: string },
+  terms: string[],
+  required: string[][],
+): number {
   const name = wordsOf(row.name);
   const sku = wordsOf(row.sku);
   const cat = row.category ? wordsOf(row.category) : [];

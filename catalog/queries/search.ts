@@ -8,7 +8,16 @@
  * (fts5vocab), so a catalog of valves works exactly like a catalog of pump seals.
  */
 import type Database from "better-sqlite3";
-import { editDistance, looksLikeSku, sortedChars, stemOf, substringEditDistance, textScore, tokenize, trigrams } from "./search-text.ts";
+import {
+  editDistance,
+  looksLikeSku,
+  sortedChars,
+  stemOf,
+  substringEditDistance,
+  textScore,
+  tokenize,
+  trigrams,
+} from "./search-text.ts";
 
 export { editDistance, looksLikeSku, stemOf, substringEditDistance, tokenize } from "./search-text.ts";
 
@@ -77,8 +86,7 @@ type Candidate = { row: ProductRow; match: SearchMatch; score: number };
 /** How many full-text matches are re-scored per query (see textCandidates). */
 const CANDIDATES = 100;
 
-const PRODUCT_COLS =
-  "p.rowid AS rowid, p.sku, p.name, p.category, p.manufacturer, p.lifecycle, p.successor_sku";
+const PRODUCT_COLS = "p.rowid AS rowid, p.sku, p.name, p.category, p.manufacturer, p.lifecycle, p.successor_sku";
 
 /** Accepts the drizzle handle (with `$client`) or a raw better-sqlite3 database. */
 function rawOf(db: Sqlite | { $client: Sqlite }): Sqlite {
@@ -122,7 +130,10 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     let list = vocabCache.get(prefix);
     if (!list) {
       list = (
-        stmt("SELECT term, doc FROM product_search_vocab WHERE term >= ? AND term < ? LIMIT 50000").all(prefix, prefix + "\uffff") as {
+        stmt("SELECT term, doc FROM product_search_vocab WHERE term >= ? AND term < ? LIMIT 50000").all(
+          prefix,
+          `${prefix}\uffff`,
+        ) as {
           term: string;
           doc: number;
         }[]
@@ -160,12 +171,10 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       params.push(category, category, category ?? q.category);
     }
     if (q.machineModel) {
-      where.push(
-        "(NOT EXISTS (SELECT 1 FROM fitment f WHERE f.part_sku = p.sku) OR EXISTS (" + FIT_SQL + "))",
-      );
+      where.push(`(NOT EXISTS (SELECT 1 FROM fitment f WHERE f.part_sku = p.sku) OR EXISTS (${FIT_SQL}))`);
       params.push(q.machineModel, q.serial ?? null, q.serial ?? null, q.serial ?? null, q.serial ?? null);
     }
-    return where.length ? " AND " + where.join(" AND ") : "";
+    return where.length ? ` AND ${where.join(" AND ")}` : "";
   }
   const fitsCol = (q: SearchQuery, params: unknown[]) => {
     if (!q.machineModel) return "0 AS fits";
@@ -174,21 +183,18 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   };
 
   function resolveCategory(input: string): string | undefined {
-    const row = stmt("SELECT code FROM categories WHERE code = ? COLLATE NOCASE OR name = ? COLLATE NOCASE LIMIT 1").get(
-      input,
-      input,
-    ) as { code: string } | undefined;
+    const row = stmt(
+      "SELECT code FROM categories WHERE code = ? COLLATE NOCASE OR name = ? COLLATE NOCASE LIMIT 1",
+    ).get(input, input) as { code: string } | undefined;
     return row?.code;
   }
 
   function skuCandidates(token: string, q: SearchQuery, limit: number, fuzzy = true): Candidate[] {
     const t = token.toLowerCase();
     // No ESCAPE clause: FTS5 only serves LIKE from the trigram index without one; `_`/`%` are re-checked below.
-    const rows = runFiltered(
-      q,
-      "SELECT rowid FROM product_sku_search WHERE sku LIKE ? LIMIT 300",
-      [`%${t}%`],
-    ).filter((row) => row.sku.toLowerCase().includes(t));
+    const rows = runFiltered(q, "SELECT rowid FROM product_sku_search WHERE sku LIKE ? LIMIT 300", [`%${t}%`]).filter(
+      (row) => row.sku.toLowerCase().includes(t),
+    );
     if (rows.length > 0) {
       return rows.map((row) => {
         const s = row.sku.toLowerCase();
@@ -210,7 +216,12 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     for (const cut of [t.length - 2, Math.ceil(t.length * 0.6)]) {
       if (cut < 3 || token.length < 5) continue;
       for (const prefix of new Set([token.slice(0, cut), token.slice(0, cut).toUpperCase()])) {
-        pool.push(...(stmt("SELECT rowid, sku FROM products WHERE sku >= ? AND sku < ? LIMIT 200").all(prefix, `${prefix}\uffff`) as { rowid: number; sku: string }[]));
+        pool.push(
+          ...(stmt("SELECT rowid, sku FROM products WHERE sku >= ? AND sku < ? LIMIT 200").all(
+            prefix,
+            `${prefix}\uffff`,
+          ) as { rowid: number; sku: string }[]),
+        );
       }
     }
     const near = new Map<number, number>();
@@ -221,7 +232,10 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       if (d <= max) near.set(c.rowid, 500 - 100 * d - (c.sku.length - t.length) + (swapped ? 50 : 0));
     }
     const best = [...near].sort((a, b) => b[1] - a[1]).slice(0, limit * 3);
-    return byRowids(q, best.map(([rowid]) => rowid))
+    return byRowids(
+      q,
+      best.map(([rowid]) => rowid),
+    )
       .map((row) => ({ row, match: "sku_fuzzy" as SearchMatch, score: near.get(row.rowid)! }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
@@ -263,7 +277,10 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       const stem = stemOf(raw);
       const forms = [raw, ...(stem !== raw ? [stem] : [])].filter((f) => termHas(f));
       if (forms.length) {
-        groups.push({ expr: forms.length > 1 ? `(${forms.map(quote).join(" OR ")})` : quote(forms[0]!), terms: forms.length > 1 ? [stem] : forms });
+        groups.push({
+          expr: forms.length > 1 ? `(${forms.map(quote).join(" OR ")})` : quote(forms[0]!),
+          terms: forms.length > 1 ? [stem] : forms,
+        });
         continue;
       }
       const w = raw;
@@ -299,7 +316,9 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
             `SELECT s.rowid, s.sku, s.name FROM (SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES * 3}) s
              JOIN products p ON p.rowid = s.rowid WHERE NOT EXISTS (SELECT 1 FROM fitment f WHERE f.part_sku = p.sku) LIMIT ${CANDIDATES}`,
           ).all(scoped(expr))
-        : stmt(`SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES}`).all(scoped(expr))) as {
+        : stmt(`SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES}`).all(
+            scoped(expr),
+          )) as {
         rowid: number;
         sku: string;
         name: string;
@@ -308,7 +327,10 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const rank = (hits: { rowid: number; sku: string; name: string }[], base: number, m: SearchMatch): Candidate[] => {
       const scores = new Map(hits.map((h) => [h.rowid, base + textScore(h, terms, [])]));
       const top = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit * 3);
-      return byRowids(q, top.map(([rowid]) => rowid)).map((row) => ({ row, match: m, score: scores.get(row.rowid)! }));
+      return byRowids(
+        q,
+        top.map(([rowid]) => rowid),
+      ).map((row) => ({ row, match: m, score: scores.get(row.rowid)! }));
     };
     let scored = rank(run(groups.map((g) => g.expr).join(" AND ")), 1, corrected ? "text_fuzzy" : "text");
     // Parts listed for the machine are checked here in full (every word must occur), so a long match list for a
@@ -320,7 +342,8 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         if (score > 0) scored.push({ row, match: corrected ? "text_fuzzy" : "text", score });
       }
     }
-    if (scored.length === 0 && groups.length > 1) scored = rank(run(groups.map((g) => g.expr).join(" OR ")), 0, "text_fuzzy");
+    if (scored.length === 0 && groups.length > 1)
+      scored = rank(run(groups.map((g) => g.expr).join(" OR ")), 0, "text_fuzzy");
     return scored;
   }
 

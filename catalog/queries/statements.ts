@@ -29,14 +29,32 @@ export function prepareStatements(sqlite: Database.Database) {
   };
   return {
     version: q("SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v").raw(),
-    products: qb(`SELECT sku, name, description, category, manufacturer, order_unit, content_unit, content_qty, moq, order_step, max_qty, lead_time_days, lifecycle, successor_sku, list_price_cents, currency, hazardous, requires_certification, blocked_regions, config_model_id, machine_model FROM products WHERE sku IN ${IN_SKUS}`, true),
-    features: qb(`SELECT sku, key, type, num_value, text_value, list_value, bool_value FROM product_features WHERE sku IN ${IN_SKUS}`, true),
-    relations: qb(`SELECT sku, type, target_sku, quantity, group_name FROM product_relations WHERE sku IN ${IN_SKUS}`, true),
-    fitment: qb(`SELECT part_sku, machine_model, serial_from, serial_to, note FROM fitment WHERE part_sku IN ${IN_SKUS}`, true),
+    products: qb(
+      `SELECT sku, name, description, category, manufacturer, order_unit, content_unit, content_qty, moq, order_step, max_qty, lead_time_days, lifecycle, successor_sku, list_price_cents, currency, hazardous, requires_certification, blocked_regions, config_model_id, machine_model FROM products WHERE sku IN ${IN_SKUS}`,
+      true,
+    ),
+    features: qb(
+      `SELECT sku, key, type, num_value, text_value, list_value, bool_value FROM product_features WHERE sku IN ${IN_SKUS}`,
+      true,
+    ),
+    relations: qb(
+      `SELECT sku, type, target_sku, quantity, group_name FROM product_relations WHERE sku IN ${IN_SKUS}`,
+      true,
+    ),
+    fitment: qb(
+      `SELECT part_sku, machine_model, serial_from, serial_to, note FROM fitment WHERE part_sku IN ${IN_SKUS}`,
+      true,
+    ),
     configModel: q("SELECT id, name FROM config_models WHERE id = ?"),
-    configGroups: q("SELECT code, label, min_choices, max_choices, default_value FROM config_groups WHERE model_id = ? ORDER BY position, rowid"),
-    configOptions: q("SELECT group_code, value, label, price_delta_cents FROM config_options WHERE model_id = ? ORDER BY rowid"),
-    configConstraints: q("SELECT kind, if_group, if_value, then_group, then_value FROM config_constraints WHERE model_id = ? ORDER BY id"),
+    configGroups: q(
+      "SELECT code, label, min_choices, max_choices, default_value FROM config_groups WHERE model_id = ? ORDER BY position, rowid",
+    ),
+    configOptions: q(
+      "SELECT group_code, value, label, price_delta_cents FROM config_options WHERE model_id = ? ORDER BY rowid",
+    ),
+    configConstraints: q(
+      "SELECT kind, if_group, if_value, then_group, then_value FROM config_constraints WHERE model_id = ? ORDER BY id",
+    ),
     compatRules: q("SELECT * FROM compat_rules ORDER BY code"),
     media: q("SELECT material, medium, rating FROM media_compat"),
     warehouses: q("SELECT * FROM warehouses ORDER BY code"),
@@ -58,7 +76,9 @@ export function prepareStatements(sqlite: Database.Database) {
       const one = sqlite.prepare(sql("= @sku")).raw();
       return {
         all: (skus: readonly string[], now: string) =>
-          (skus.length === 1 ? one.all({ sku: skus[0], now }) : many.all({ skus: JSON.stringify(skus), now })) as RawRow[],
+          (skus.length === 1
+            ? one.all({ sku: skus[0], now })
+            : many.all({ skus: JSON.stringify(skus), now })) as RawRow[],
       };
     })(),
     customer: q("SELECT * FROM customers WHERE id = ?"),
@@ -67,7 +87,9 @@ export function prepareStatements(sqlite: Database.Database) {
       `SELECT COUNT(*) AS n, COALESCE(SUM(total_cents), 0) AS cents FROM orders
        WHERE customer_id = ? AND status NOT IN (SELECT value FROM json_each(?))`,
     ),
-    shipTos: q("SELECT id, label, city, country, region, is_default FROM ship_tos WHERE customer_id = ? ORDER BY is_default DESC, id"),
+    shipTos: q(
+      "SELECT id, label, city, country, region, is_default FROM ship_tos WHERE customer_id = ? ORDER BY is_default DESC, id",
+    ),
     machines: q(
       `SELECT m.id, m.model, mm.name AS model_name, mm.features, m.serial, m.label, m.site, m.operating_data, m.components
        FROM machines m JOIN machine_models mm ON mm.code = m.model WHERE m.customer_id = ? ORDER BY m.id`,
@@ -84,7 +106,9 @@ export function prepareStatements(sqlite: Database.Database) {
       const one = sqlite.prepare(sql("= @sku")).raw();
       return {
         all: (skus: readonly string[], customer: string, list: string | null) =>
-          (skus.length === 1 ? one.all({ sku: skus[0], customer, list }) : many.all({ skus: JSON.stringify(skus), customer, list })) as RawRow[],
+          (skus.length === 1
+            ? one.all({ sku: skus[0], customer, list })
+            : many.all({ skus: JSON.stringify(skus), customer, list })) as RawRow[],
       };
     })(),
     policies: q("SELECT * FROM approval_policies ORDER BY id"),

@@ -41,9 +41,15 @@ class LoopModel extends BaseChatModel {
   }
   async _generate(messages: BaseMessage[]): Promise<ChatResult> {
     const last = messages.at(-1);
-    const message = last && ToolMessage.isInstance(last)
-      ? new AIMessage("In stock; it can ship tomorrow.")
-      : new AIMessage({ content: "", tool_calls: [{ name: "check_stock", args: { sku: this.sku, quantity: 2 }, id: `c${++this.n}`, type: "tool_call" }] });
+    const message =
+      last && ToolMessage.isInstance(last)
+        ? new AIMessage("In stock; it can ship tomorrow.")
+        : new AIMessage({
+            content: "",
+            tool_calls: [
+              { name: "check_stock", args: { sku: this.sku, quantity: 2 }, id: `c${++this.n}`, type: "tool_call" },
+            ],
+          });
     return { generations: [{ text: "", message }] };
   }
 }
@@ -69,7 +75,9 @@ export async function measureAgentTurns(options: AgentBenchOptions) {
   const db = openDatabase(join(options.dir, "agent-bench.db"));
   seedDemo(db);
   const sku = (db.$client.prepare("SELECT sku FROM stock ORDER BY on_hand DESC LIMIT 1").get() as { sku: string }).sku;
-  const customerId = (db.$client.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id LIMIT 1").get() as { id: string }).id;
+  const customerId = (
+    db.$client.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id LIMIT 1").get() as { id: string }
+  ).id;
   const ctx = { customerId, contactId: null, channel: "widget" };
   const data = createCatalogReader(db);
   const now = () => DEMO_NOW;
@@ -89,7 +97,11 @@ export async function measureAgentTurns(options: AgentBenchOptions) {
     if (!r.replies.length) throw new Error("shield turn produced no reply");
   };
   const bareTurn = async (thread: string) => {
-    const r = await bare.invoke({ messages: [new HumanMessage("do you have it in stock?")] }, { configurable: { thread_id: thread }, context: ctx, durability: "exit" } as never);
+    const r = await bare.invoke({ messages: [new HumanMessage("do you have it in stock?")] }, {
+      configurable: { thread_id: thread },
+      context: ctx,
+      durability: "exit",
+    } as never);
     if (!(r.messages.at(-1) instanceof AIMessage)) throw new Error("bare turn produced no reply");
   };
 
@@ -113,7 +125,14 @@ export async function measureAgentTurns(options: AgentBenchOptions) {
     bareCpu += cpuMs(process.cpuUsage(c));
   }
   db.$client.close();
-  return { turns, shieldP50: percentile(shieldMs, 50), shieldP95: percentile(shieldMs, 95), bareP50: percentile(bareMs, 50), shieldCpuMs: shieldCpu / turns, bareCpuMs: bareCpu / turns };
+  return {
+    turns,
+    shieldP50: percentile(shieldMs, 50),
+    shieldP95: percentile(shieldMs, 95),
+    bareP50: percentile(bareMs, 50),
+    shieldCpuMs: shieldCpu / turns,
+    bareCpuMs: bareCpu / turns,
+  };
 }
 
 /**
@@ -124,27 +143,55 @@ export async function measureHandoffContention(dir: string, workers = 4, perWork
   const path = join(dir, "contention.db");
   const db = openDatabase(path);
   seedDemo(db);
-  const customerId = (db.$client.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id LIMIT 1").get() as { id: string }).id;
+  const customerId = (
+    db.$client.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id LIMIT 1").get() as { id: string }
+  ).id;
   const data = createCatalogReader(db);
   // A SKU that one unit at a time can be ordered cleanly for this customer, with little free stock.
   const candidates = db.$client
-    .prepare("SELECT s.sku, SUM(s.on_hand - s.reserved) AS free FROM stock s JOIN products p ON p.sku = s.sku WHERE p.moq = 1 AND p.order_step = 1 AND p.config_model_id IS NULL AND p.lifecycle = 'active' GROUP BY s.sku HAVING free BETWEEN 3 AND 40 ORDER BY free")
+    .prepare(
+      "SELECT s.sku, SUM(s.on_hand - s.reserved) AS free FROM stock s JOIN products p ON p.sku = s.sku WHERE p.moq = 1 AND p.order_step = 1 AND p.config_model_id IS NULL AND p.lifecycle = 'active' GROUP BY s.sku HAVING free BETWEEN 3 AND 40 ORDER BY free",
+    )
     .all() as { sku: string; free: number }[];
-  const pick = candidates.find((c) => validateDraft({ lines: [{ lineId: "L1", sku: c.sku, quantity: 1 }] }, { customerId, now: DEMO_NOW, data }).clean);
+  const pick = candidates.find(
+    (c) =>
+      validateDraft({ lines: [{ lineId: "L1", sku: c.sku, quantity: 1 }] }, { customerId, now: DEMO_NOW, data }).clean,
+  );
   if (!pick) throw new Error("no scarce, orderable SKU in the demo world");
   db.$client.close();
   const started = performance.now();
   const outputs = await Promise.all(
     Array.from({ length: workers }, (_, w) =>
-      run(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), HANDOFF_WORKER_FLAG, path, pick.sku, customerId, String(w), String(perWorker)]),
+      run(process.execPath, [
+        "--import",
+        "tsx",
+        fileURLToPath(import.meta.url),
+        HANDOFF_WORKER_FLAG,
+        path,
+        pick.sku,
+        customerId,
+        String(w),
+        String(perWorker),
+      ]),
     ),
   );
   const seconds = (performance.now() - started) / 1000;
   const statuses = outputs.flatMap((o) => JSON.parse(o.stdout.trim()) as string[]);
   const check = openDatabase(path);
-  const held = (check.$client.prepare("SELECT COALESCE(SUM(quantity), 0) AS q FROM reservations WHERE sku = ?").get(pick.sku) as { q: number }).q;
+  const held = (
+    check.$client.prepare("SELECT COALESCE(SUM(quantity), 0) AS q FROM reservations WHERE sku = ?").get(pick.sku) as {
+      q: number;
+    }
+  ).q;
   check.$client.close();
-  return { checkouts: statuses.length, placed: statuses.filter((s) => s === "placed").length, free: pick.free, held, oversold: Math.max(0, held - pick.free), seconds };
+  return {
+    checkouts: statuses.length,
+    placed: statuses.filter((s) => s === "placed").length,
+    free: pick.free,
+    held,
+    oversold: Math.max(0, held - pick.free),
+    seconds,
+  };
 }
 
 const HANDOFF_WORKER_FLAG = "--handoff-worker";
@@ -154,10 +201,24 @@ function handoffWorker([path, sku, customerId, worker, count]: string[]) {
   const db = openDatabase(path!, { migrate: false });
   const draft: Draft = { lines: [{ lineId: "L1", sku: sku!, quantity: 1 }] };
   // Every buyer confirmed while stock looked available: that is the race the transaction must win.
-  const confirmedReport = validateDraft(draft, { customerId: customerId!, now: DEMO_NOW, data: createCatalogReader(db) });
+  const confirmedReport = validateDraft(draft, {
+    customerId: customerId!,
+    now: DEMO_NOW,
+    data: createCatalogReader(db),
+  });
   const statuses: string[] = [];
   for (let i = 0; i < Number(count); i++) {
-    statuses.push(handOff(db, { threadId: `bench-${worker}-${i}`, draft, confirmedHash: hashDraft(draft), customerId: customerId!, channel: "bench", confirmedReport, now: DEMO_NOW }).status);
+    statuses.push(
+      handOff(db, {
+        threadId: `bench-${worker}-${i}`,
+        draft,
+        confirmedHash: hashDraft(draft),
+        customerId: customerId!,
+        channel: "bench",
+        confirmedReport,
+        now: DEMO_NOW,
+      }).status,
+    );
   }
   process.stdout.write(`${JSON.stringify(statuses)}\n`);
 }
@@ -166,12 +227,19 @@ if (process.argv[2] === HANDOFF_WORKER_FLAG) handoffWorker(process.argv.slice(3)
 
 export const agentSuite: BenchSuite = {
   name: "agent",
-  description: "buyer turn through the shield graph + SQLite checkpoint vs a bare createAgent; hand-off under contention",
+  description:
+    "buyer turn through the shield graph + SQLite checkpoint vs a bare createAgent; hand-off under contention",
   async run(ctx) {
     ctx.log("agent: measuring turns (shield graph vs bare createAgent, demo world)…");
     const r = await measureAgentTurns({ dir: ctx.tempDir("agent") });
     const figures: Figure[] = [
-      { id: "agent.turn.p50_ms", value: r.shieldP50, unit: "ms", target: "<= 5", note: `${r.turns} turns, p95 ${r.shieldP95.toFixed(2)} ms, CPU ${r.shieldCpuMs.toFixed(2)} ms/turn; model→tool→model, SQLite checkpoint` },
+      {
+        id: "agent.turn.p50_ms",
+        value: r.shieldP50,
+        unit: "ms",
+        target: "<= 5",
+        note: `${r.turns} turns, p95 ${r.shieldP95.toFixed(2)} ms, CPU ${r.shieldCpuMs.toFixed(2)} ms/turn; model→tool→model, SQLite checkpoint`,
+      },
       {
         id: "agent.vs_bare.ratio",
         value: r.shieldP50 / r.bareP50,
@@ -184,8 +252,19 @@ export const agentSuite: BenchSuite = {
     ctx.log("agent: 1,000 concurrent checkouts of scarce stock from 4 processes…");
     const c = await measureHandoffContention(ctx.tempDir("handoff"));
     figures.push(
-      { id: "handoff.contention.oversold_units", value: c.oversold, unit: "units", target: "== 0", note: `${c.checkouts} checkouts, ${c.placed} orders, ${c.held} units held of ${c.free} free` },
-      { id: "handoff.contention.checkouts_per_s", value: c.checkouts / c.seconds, unit: "1/s", note: "4 processes, one SQLite file, BEGIN IMMEDIATE per hand-off (incl. process start)" },
+      {
+        id: "handoff.contention.oversold_units",
+        value: c.oversold,
+        unit: "units",
+        target: "== 0",
+        note: `${c.checkouts} checkouts, ${c.placed} orders, ${c.held} units held of ${c.free} free`,
+      },
+      {
+        id: "handoff.contention.checkouts_per_s",
+        value: c.checkouts / c.seconds,
+        unit: "1/s",
+        note: "4 processes, one SQLite file, BEGIN IMMEDIATE per hand-off (incl. process start)",
+      },
     );
     return figures;
   },

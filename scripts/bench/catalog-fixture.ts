@@ -15,7 +15,6 @@ export interface BuildCatalogFixtureOptions {
   log: (message: string) => void;
 }
 
-
 export async function buildCatalogFixture(options: BuildCatalogFixtureOptions): Promise<CatalogFixture> {
   const { skus, seed, dbPath, workDir, log } = options;
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
@@ -29,6 +28,18 @@ export async function buildCatalogFixture(options: BuildCatalogFixtureOptions): 
   const cpuMs = (used.user + used.system) / 1000;
   rmSync(workDir, { recursive: true, force: true });
   const imported = result.import!;
-  log(`bench: catalog ready: generate ${(result.generateMs / 1000).toFixed(1)} s, import ${(imported.importMs / 1000).toFixed(1)} s, ${(imported.dbBytes / 2 ** 20).toFixed(1)} MB`);
-  return { dbPath, skus, seed, asOf, generateMs: result.generateMs, importMs: imported.importMs, dbBytes: imported.dbBytes, cpuMs, reused: false };
+  log(
+    `bench: catalog ready: generate ${(result.generateMs / 1000).toFixed(1)} s, import ${(imported.importMs / 1000).toFixed(1)} s, ${(imported.dbBytes / 2 ** 20).toFixed(1)} MB`,
+  );
+  return {
+    dbPath,
+    skus,
+    seed,
+    asOf,
+    generateMs: result.generateMs,
+    importMs: imported.importMs,
+    dbBytes: imported.dbBytes,
+    cpuMs,
+    reused: false,
+  };
 }

@@ -8,7 +8,14 @@ export const catalogSuite: BenchSuite = {
     const c = await ctx.catalog100k();
     if (c.reused) {
       ctx.log("catalog: --catalog-db reused an existing file, so there is no generate/import time to report");
-      return [{ id: "catalog.db_100k_mb", value: Math.round((c.dbBytes / 2 ** 20) * 10) / 10, unit: "MB", note: "reused file" }];
+      return [
+        {
+          id: "catalog.db_100k_mb",
+          value: Math.round((c.dbBytes / 2 ** 20) * 10) / 10,
+          unit: "MB",
+          note: "reused file",
+        },
+      ];
     }
     return [
       {
@@ -18,7 +25,12 @@ export const catalogSuite: BenchSuite = {
         target: "<= 120",
         note: `generate ${(c.generateMs / 1000).toFixed(1)} s + import ${(c.importMs / 1000).toFixed(1)} s; cpu ${(c.cpuMs / 1000).toFixed(1)} s`,
       },
-      { id: "catalog.db_100k_mb", value: Math.round((c.dbBytes / 2 ** 20) * 10) / 10, unit: "MB", note: `${c.skus} SKUs, seed ${c.seed}` },
+      {
+        id: "catalog.db_100k_mb",
+        value: Math.round((c.dbBytes / 2 ** 20) * 10) / 10,
+        unit: "MB",
+        note: `${c.skus} SKUs, seed ${c.seed}`,
+      },
     ];
   },
 };

@@ -39,10 +39,26 @@ export function createBenchContext(options: BenchContextOptions = {}): OwnedBenc
     if (options.catalogDb && existsSync(options.catalogDb)) {
       const dbPath = resolve(options.catalogDb);
       log(`bench: reusing catalog ${dbPath} (generate/import figures skipped)`);
-      return { dbPath, skus: CATALOG_SKUS, seed: CATALOG_SEED, asOf: new Date().toISOString().slice(0, 10), generateMs: NaN, importMs: NaN, cpuMs: NaN, dbBytes: statSync(dbPath).size, reused: true };
+      return {
+        dbPath,
+        skus: CATALOG_SKUS,
+        seed: CATALOG_SEED,
+        asOf: new Date().toISOString().slice(0, 10),
+        generateMs: NaN,
+        importMs: NaN,
+        cpuMs: NaN,
+        dbBytes: statSync(dbPath).size,
+        reused: true,
+      };
     }
     const dbPath = options.catalogDb ? resolve(options.catalogDb) : join(tempDir("catalog"), "catalog-100k.db");
-    return buildCatalogFixture({ skus: CATALOG_SKUS, seed: CATALOG_SEED, dbPath, workDir: tempDir("catalog-json"), log });
+    return buildCatalogFixture({
+      skus: CATALOG_SKUS,
+      seed: CATALOG_SEED,
+      dbPath,
+      workDir: tempDir("catalog-json"),
+      log,
+    });
   };
 
   return {

@@ -3,7 +3,7 @@
  * the same draft's rows read with raw prepared statements and nothing else — as a ratio, so the engine's own cost
  * is visible apart from SQLite's.
  */
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { openDatabase } from "../../catalog/db.ts";
 import { createCatalogReader } from "../../catalog/queries/index.ts";
 import { validateDraft } from "../../tools/engine.ts";
@@ -19,7 +19,9 @@ export function draftSampler(sqlite: Database.Database, seed = 1) {
   let s = seed >>> 0;
   const rnd = (n: number) => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s % n);
   const products = sqlite
-    .prepare("SELECT sku, moq, order_step AS step, config_model_id AS cfg FROM products WHERE lifecycle = 'active' ORDER BY sku")
+    .prepare(
+      "SELECT sku, moq, order_step AS step, config_model_id AS cfg FROM products WHERE lifecycle = 'active' ORDER BY sku",
+    )
     .all() as { sku: string; moq: number; step: number; cfg: string | null }[];
   const bySku = new Map(products.map((p) => [p.sku, p]));
   const customers = sqlite.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id").all() as { id: string }[];
@@ -39,7 +41,11 @@ export function draftSampler(sqlite: Database.Database, seed = 1) {
       if (machines.length > 0 && rnd(2) === 0) {
         const m = machines[rnd(machines.length)]!;
         let parts = partsCache.get(m.model);
-        if (!parts) partsCache.set(m.model, (parts = (partsFor.all(m.model) as { sku: string }[]).map((r) => r.sku).filter((x) => bySku.has(x))));
+        if (!parts)
+          partsCache.set(
+            m.model,
+            (parts = (partsFor.all(m.model) as { sku: string }[]).map((r) => r.sku).filter((x) => bySku.has(x))),
+          );
         if (parts.length > 0) {
           p = bySku.get(parts[rnd(parts.length)]!)!;
           machineId = m.id;
@@ -47,7 +53,10 @@ export function draftSampler(sqlite: Database.Database, seed = 1) {
       }
       const l: DraftLine = { lineId: String(i + 1), sku: p.sku, quantity: p.moq + p.step * rnd(3) };
       if (machineId) l.machineId = machineId;
-      if (p.cfg) l.options = Object.fromEntries((firstOptions.all(p.cfg) as { code: string; value: string }[]).map((o) => [o.code, [o.value]]));
+      if (p.cfg)
+        l.options = Object.fromEntries(
+          (firstOptions.all(p.cfg) as { code: string; value: string }[]).map((o) => [o.code, [o.value]]),
+        );
       out.push(l);
     }
     return { draft: { lines: out }, customerId };
@@ -66,9 +75,13 @@ export function floorReader(sqlite: Database.Database) {
     `SELECT * FROM stock_inbound WHERE sku IN ${IN}`,
     `SELECT * FROM allocation_rules WHERE sku IN ${IN}`,
   ].map((q) => sqlite.prepare(q));
-  const held = sqlite.prepare(`SELECT sku, warehouse, SUM(quantity) FROM reservations WHERE sku IN ${IN} AND (expires_at IS NULL OR expires_at > ?) GROUP BY 1, 2`);
+  const held = sqlite.prepare(
+    `SELECT sku, warehouse, SUM(quantity) FROM reservations WHERE sku IN ${IN} AND (expires_at IS NULL OR expires_at > ?) GROUP BY 1, 2`,
+  );
   const contract = sqlite.prepare(`SELECT * FROM contract_prices WHERE customer_id = ? AND sku IN ${IN}`);
-  const priceList = sqlite.prepare(`SELECT * FROM price_list_items WHERE price_list_id = (SELECT price_list_id FROM customers WHERE id = ?) AND sku IN ${IN}`);
+  const priceList = sqlite.prepare(
+    `SELECT * FROM price_list_items WHERE price_list_id = (SELECT price_list_id FROM customers WHERE id = ?) AND sku IN ${IN}`,
+  );
   const customer = [
     "SELECT * FROM customers WHERE id = ?",
     "SELECT * FROM ship_tos WHERE customer_id = ?",
@@ -173,8 +186,20 @@ export const engineSuite: BenchSuite = {
     const { dbPath } = await ctx.catalog100k();
     const r = runEngineBench(dbPath, ctx.log);
     const figures: Figure[] = [
-      { id: "engine.line.p50_us", value: round(r.lineP50us), unit: "µs", target: "<= 50", note: `p99 ${round(r.lineP99us)} µs, CPU mean ${round(r.lineCpuMeanUs)} µs, 4000 one-line drafts; raw reads p50 ${round(r.lineFloorP50us)} µs` },
-      { id: "engine.order50.p99_ms", value: round(r.orderP99ms, 3), unit: "ms", target: "<= 2", note: `p50 ${round(r.orderP50ms, 3)} ms; CPU time per call mean ${round(r.orderCpuMeanMs, 3)} ms, p99 ${round(r.orderCpuP99Ms, 3)} ms; 800 runs of 50-line drafts` },
+      {
+        id: "engine.line.p50_us",
+        value: round(r.lineP50us),
+        unit: "µs",
+        target: "<= 50",
+        note: `p99 ${round(r.lineP99us)} µs, CPU mean ${round(r.lineCpuMeanUs)} µs, 4000 one-line drafts; raw reads p50 ${round(r.lineFloorP50us)} µs`,
+      },
+      {
+        id: "engine.order50.p99_ms",
+        value: round(r.orderP99ms, 3),
+        unit: "ms",
+        target: "<= 2",
+        note: `p50 ${round(r.orderP50ms, 3)} ms; CPU time per call mean ${round(r.orderCpuMeanMs, 3)} ms, p99 ${round(r.orderCpuP99Ms, 3)} ms; 800 runs of 50-line drafts`,
+      },
       {
         id: "engine.order50.floor_ratio",
         value: round(r.orderP50ms / r.floorP50ms, 2),

@@ -54,23 +54,35 @@ export async function measureOfflineTurns(options: { dir: string; conversations?
     }
   }
   db.$client.close();
-  return { turns: turnMs.length, p50: percentile(turnMs, 50), p95: percentile(turnMs, 95), modelP50: percentile(modelMs, 50), cpuPerTurn: cpuMs / turnMs.length };
+  return {
+    turns: turnMs.length,
+    p50: percentile(turnMs, 50),
+    p95: percentile(turnMs, 95),
+    modelP50: percentile(modelMs, 50),
+    cpuPerTurn: cpuMs / turnMs.length,
+  };
 }
 
 /** A deterministic query mix drawn from the catalog itself (no knowledge of its content). */
 export function searchQueries(db: ReturnType<typeof openDatabase>, count = 400): SearchQuery[] {
   const s = db.$client;
   const total = (s.prepare("SELECT count(*) AS n FROM products").get() as { n: number }).n;
-  const rows = s.prepare("SELECT sku, name, category FROM products WHERE rowid % ? = 0 LIMIT ?").all(Math.max(1, Math.floor(total / count)), count) as {
+  const rows = s
+    .prepare("SELECT sku, name, category FROM products WHERE rowid % ? = 0 LIMIT ?")
+    .all(Math.max(1, Math.floor(total / count)), count) as {
     sku: string;
     name: string;
     category: string;
   }[];
   // Machine searches as a buyer makes them: a word of a part and a model that part is listed for.
-  const fits = s.prepare("SELECT p.name, f.machine_model AS model FROM fitment f JOIN products p ON p.sku = f.part_sku WHERE f.rowid % ? = 0 LIMIT ?").all(
-    Math.max(1, Math.floor(((s.prepare("SELECT count(*) AS n FROM fitment").get() as { n: number }).n) / count)),
-    count,
-  ) as { name: string; model: string }[];
+  const fits = s
+    .prepare(
+      "SELECT p.name, f.machine_model AS model FROM fitment f JOIN products p ON p.sku = f.part_sku WHERE f.rowid % ? = 0 LIMIT ?",
+    )
+    .all(
+      Math.max(1, Math.floor((s.prepare("SELECT count(*) AS n FROM fitment").get() as { n: number }).n / count)),
+      count,
+    ) as { name: string; model: string }[];
   const words = (name: string) => name.split(/[^A-Za-z]+/).filter((w) => w.length > 3);
   const misspell = (w: string) => (w.length > 4 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w);
   return rows.map((r, i): SearchQuery => {
@@ -90,7 +102,9 @@ export function searchQueries(db: ReturnType<typeof openDatabase>, count = 400):
         return { query: w.slice(0, 1).join(" ") || r.name, category: r.category };
       case 6: {
         const f = fits[i % Math.max(1, fits.length)];
-        return f ? { query: words(f.name).slice(0, 1).join(" ") || f.name, machineModel: f.model } : { query: w[0] ?? r.name };
+        return f
+          ? { query: words(f.name).slice(0, 1).join(" ") || f.name, machineModel: f.model }
+          : { query: w[0] ?? r.name };
       }
       default:
         return { query: `${w.slice(0, 3).join(" ")}` || r.name };
@@ -100,13 +114,25 @@ export function searchQueries(db: ReturnType<typeof openDatabase>, count = 400):
 
 export const offlineSuite: BenchSuite = {
   name: "offline",
-  description: "buyer turns through the shield graph with the built-in offline consultant (demo world, SQLite checkpoint)",
+  description:
+    "buyer turns through the shield graph with the built-in offline consultant (demo world, SQLite checkpoint)",
   async run(ctx) {
     ctx.log("offline: scripted demo conversations with the offline model…");
     const r = await measureOfflineTurns({ dir: ctx.tempDir("offline") });
     return [
-      { id: "offline.turn.p50_ms", value: r.p50, unit: "ms", target: "<= 5", note: `${r.turns} turns, p95 ${r.p95.toFixed(2)} ms, CPU ${r.cpuPerTurn.toFixed(2)} ms/turn; graph + tools + engine + SQLite checkpoint (compare agent.turn.p50_ms)` },
-      { id: "offline.model.p50_ms", value: r.modelP50, unit: "ms", note: "the offline model's own decisions per turn (recognition, search, phrasing)" },
+      {
+        id: "offline.turn.p50_ms",
+        value: r.p50,
+        unit: "ms",
+        target: "<= 5",
+        note: `${r.turns} turns, p95 ${r.p95.toFixed(2)} ms, CPU ${r.cpuPerTurn.toFixed(2)} ms/turn; graph + tools + engine + SQLite checkpoint (compare agent.turn.p50_ms)`,
+      },
+      {
+        id: "offline.model.p50_ms",
+        value: r.modelP50,
+        unit: "ms",
+        note: "the offline model's own decisions per turn (recognition, search, phrasing)",
+      },
     ];
   },
 };

@@ -21,7 +21,13 @@ export function describeMachine(): string {
 }
 
 const fmt = (v: number) =>
-  !Number.isFinite(v) ? String(v) : Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
+  !Number.isFinite(v)
+    ? String(v)
+    : Math.abs(v) >= 100
+      ? v.toFixed(1)
+      : Math.abs(v) >= 1
+        ? v.toFixed(2)
+        : v.toPrecision(3);
 
 export function formatTable(report: BenchReport): string {
   const rows = report.figures.map((f) => [
@@ -35,8 +41,18 @@ export function formatTable(report: BenchReport): string {
   ]);
   const header = ["figure", "value", "unit", "target", "meets", "baseline", "note"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
-  const out = [`machine: ${report.machine}`, "", line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  const out = [
+    `machine: ${report.machine}`,
+    "",
+    line(header),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.map(line),
+  ];
   for (const e of report.errors ?? []) out.push(`\nsuite ${e.suite} FAILED: ${e.message}`);
   return out.join("\n");
 }

@@ -7,10 +7,15 @@ export function meetsTarget(value: number, target: string): boolean {
   const bound = Number(m[2]);
   if (!Number.isFinite(value)) return false;
   switch (m[1]) {
-    case "<=": return value <= bound;
-    case ">=": return value >= bound;
-    case "<": return value < bound;
-    case ">": return value > bound;
-    default: return value === bound;
+    case "<=":
+      return value <= bound;
+    case ">=":
+      return value >= bound;
+    case "<":
+      return value < bound;
+    case ">":
+      return value > bound;
+    default:
+      return value === bound;
   }
 }

@@ -14,12 +14,20 @@ import { agentFor, audits, calls, outboxOrders, say, scripted, world } from "./h
 import { BUYER, NOW, REP } from "./world.ts";
 
 const big: Draft = { lines: [{ lineId: "L1", sku: "BIG-1", quantity: 2 }] };
-const setPrice = (db: ReturnType<typeof world>, cents: number) => db.$client.prepare("update products set list_price_cents = ? where sku = 'BIG-1'").run(cents);
+const setPrice = (db: ReturnType<typeof world>, cents: number) =>
+  db.$client.prepare("update products set list_price_cents = ? where sku = 'BIG-1'").run(cents);
 
 describe("approval binding", () => {
   test("a price raised while the approval waits: the refused hand-off clears the approval, the larger order goes to a rep again", async () => {
     const db = world();
-    const agent = agentFor(db, scripted(calls(["add_line", { sku: "BIG-1", quantity: 2 }], ["place_order", {}]), calls(["place_order", {}]), say("ok")));
+    const agent = agentFor(
+      db,
+      scripted(
+        calls(["add_line", { sku: "BIG-1", quantity: 2 }], ["place_order", {}]),
+        calls(["place_order", {}]),
+        say("ok"),
+      ),
+    );
     let r = await agent.send("t-bind", "2 big gearboxes, order", BUYER);
     const hash = r.thread.pending!.draftHash;
     r = await agent.resume("t-bind", { confirm: true, draftHash: hash }, BUYER);
@@ -44,10 +52,15 @@ describe("approval binding", () => {
     expect(order!.header.approvals).toHaveLength(1);
     expect(order!.header.approvals[0]).toMatchObject({ reason: "50k is fine", draftHash: hash, totalCents: 5_000_000 });
     const decisions = audits(db).filter((a) => a.action === "approval.approve");
-    expect(decisions.map((a) => (a.data as { draftHash: string; totalCents: number }).totalCents)).toEqual([1_800_000, 5_000_000]);
+    expect(decisions.map((a) => (a.data as { draftHash: string; totalCents: number }).totalCents)).toEqual([
+      1_800_000, 5_000_000,
+    ]);
     expect(decisions.every((a) => (a.data as { draftHash: string }).draftHash === hash)).toBe(true);
     expect((decisions[0]!.data as { issues: { code: string; amounts: Record<string, number> }[] }).issues).toEqual([
-      expect.objectContaining({ code: "policy.order_value_approval", amounts: expect.objectContaining({ netCents: 1_800_000 }) }),
+      expect.objectContaining({
+        code: "policy.order_value_approval",
+        amounts: expect.objectContaining({ netCents: 1_800_000 }),
+      }),
     ]);
   });
 
@@ -56,7 +69,15 @@ describe("approval binding", () => {
     const hash = hashDraft(big);
     const reportAt = () => validateDraft(big, { customerId: "C-ACME", now: NOW, data: createCatalogReader(db) });
     const approved = approvalOf(reportAt(), hash, { actor: "rep:REP-SAM", reason: "ok", at: NOW.toISOString() });
-    const request = (approvals = [approved]) => ({ threadId: "t-h", draft: big, confirmedHash: hash, customerId: "C-ACME", channel: "widget", now: NOW, approvals });
+    const request = (approvals = [approved]) => ({
+      threadId: "t-h",
+      draft: big,
+      confirmedHash: hash,
+      customerId: "C-ACME",
+      channel: "widget",
+      now: NOW,
+      approvals,
+    });
 
     setPrice(db, 2_500_000);
     expect(handOff(db, request()).status).toBe("needs_approval");

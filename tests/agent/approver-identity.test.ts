@@ -32,12 +32,17 @@ describe("approver identity", () => {
   test("a rep decides without naming anyone: the session says who it is", async () => {
     const { db, agent } = await waitingForApproval("t-noname");
     await agent.resume("t-noname", { decision: "reject", reason: "credit review pending" }, REP);
-    expect(audits(db).filter((a) => a.action === "approval.reject")).toMatchObject([{ actor: "rep:REP-SAM", reason: "credit review pending" }]);
+    expect(audits(db).filter((a) => a.action === "approval.reject")).toMatchObject([
+      { actor: "rep:REP-SAM", reason: "credit review pending" },
+    ]);
   });
 
   test("a rep session without a contact id cannot decide: the approval stays pending, nothing placed or audited", async () => {
     const { db, agent } = await waitingForApproval("t-anon");
-    for (const ctx of [{ customerId: "C-ACME", channel: "rep" }, { customerId: "C-ACME", contactId: null, channel: "rep" }]) {
+    for (const ctx of [
+      { customerId: "C-ACME", channel: "rep" },
+      { customerId: "C-ACME", contactId: null, channel: "rep" },
+    ]) {
       const r = await agent.resume("t-anon", { decision: "approve", actor: "rep:sam", reason: "ok" }, ctx);
       expect(r.thread.pending?.type).toBe("approval");
     }

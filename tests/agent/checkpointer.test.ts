@@ -16,17 +16,44 @@ import { BUYER, NOW } from "./world.ts";
 describe("shield checkpoint serializer", () => {
   test("messages come back as the same classes with the same fields; plain state stays plain", async () => {
     const serde = createShieldSerde();
-    const ai = new AIMessage({ id: "a1", content: "", tool_calls: [{ name: "add_line", args: { sku: "SEAL-1", quantity: 2 }, id: "call_1", type: "tool_call" }], usage_metadata: { input_tokens: 3, output_tokens: 4, total_tokens: 7 } });
-    const tool = new ToolMessage({ id: "t1", content: '{"added":"L1"}', tool_call_id: "call_1", name: "add_line", status: "error" });
+    const ai = new AIMessage({
+      id: "a1",
+      content: "",
+      tool_calls: [{ name: "add_line", args: { sku: "SEAL-1", quantity: 2 }, id: "call_1", type: "tool_call" }],
+      usage_metadata: { input_tokens: 3, output_tokens: 4, total_tokens: 7 },
+    });
+    const tool = new ToolMessage({
+      id: "t1",
+      content: '{"added":"L1"}',
+      tool_call_id: "call_1",
+      name: "add_line",
+      status: "error",
+    });
     const chunk = new AIMessageChunk({ id: "c1", content: "par" });
-    const state = { messages: [new SystemMessage("sys"), new HumanMessage({ id: "h1", content: "2 seals" }), ai, tool, chunk], draft: { lines: [{ lineId: "L1", sku: "SEAL-1", quantity: 2 }] }, order: null };
+    const state = {
+      messages: [new SystemMessage("sys"), new HumanMessage({ id: "h1", content: "2 seals" }), ai, tool, chunk],
+      draft: { lines: [{ lineId: "L1", sku: "SEAL-1", quantity: 2 }] },
+      order: null,
+    };
     const [type, bytes] = await serde.dumpsTyped(state);
     expect(type).toBe(SHIELD_SERDE_TYPE);
     const back = (await serde.loadsTyped(type, bytes)) as typeof state;
-    expect(back.messages.map((m) => m.constructor)).toEqual([SystemMessage, HumanMessage, AIMessage, ToolMessage, AIMessageChunk]);
+    expect(back.messages.map((m) => m.constructor)).toEqual([
+      SystemMessage,
+      HumanMessage,
+      AIMessage,
+      ToolMessage,
+      AIMessageChunk,
+    ]);
     expect((back.messages[2] as AIMessage).tool_calls).toEqual(ai.tool_calls);
     expect((back.messages[2] as AIMessage).usage_metadata).toEqual(ai.usage_metadata);
-    expect(back.messages[3]).toMatchObject({ id: "t1", tool_call_id: "call_1", name: "add_line", status: "error", content: '{"added":"L1"}' });
+    expect(back.messages[3]).toMatchObject({
+      id: "t1",
+      tool_call_id: "call_1",
+      name: "add_line",
+      status: "error",
+      content: '{"added":"L1"}',
+    });
     expect(back.messages[1]!.id).toBe("h1");
     expect(back.draft).toEqual(state.draft);
     expect(back.order).toBeNull();
@@ -49,7 +76,12 @@ describe("threads across the serializer change", () => {
   test("a thread checkpointed by the default SqliteSaver continues under the shield's checkpointer and places its order", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "shield-serde-")), "shield.db");
     const db1 = world(path);
-    const old = createShieldAgent({ db: db1, model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 4 }], ["place_order", {}])), now: () => NOW, checkpointer: new SqliteSaver(db1.$client) });
+    const old = createShieldAgent({
+      db: db1,
+      model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 4 }], ["place_order", {}])),
+      now: () => NOW,
+      checkpointer: new SqliteSaver(db1.$client),
+    });
     const hash = (await old.send("t-old", "4 seals, order", BUYER)).thread.pending!.draftHash;
     db1.$client.close();
 
@@ -62,7 +94,10 @@ describe("threads across the serializer change", () => {
     expect(outboxOrders(db2).map((o) => o.header.confirmedDraftHash)).toEqual([hash]);
     const next = await agent.send("t-old", "thanks", BUYER);
     expect(next.replies).toContain("Anything else?");
-    const typesIn = (client: Database.Database) => (client.prepare("SELECT DISTINCT type FROM checkpoints WHERE thread_id = 't-old'").all() as { type: string }[]).map((t) => t.type);
+    const typesIn = (client: Database.Database) =>
+      (
+        client.prepare("SELECT DISTINCT type FROM checkpoints WHERE thread_id = 't-old'").all() as { type: string }[]
+      ).map((t) => t.type);
     expect(typesIn(db2.$client)).toEqual(["json"]);
     expect(typesIn(new Database(defaultThreadStore(db2.$client) as string))).toEqual([SHIELD_SERDE_TYPE]);
   });
@@ -70,7 +105,11 @@ describe("threads across the serializer change", () => {
   test("a file database keeps its threads beside it; the catalog file gets no checkpoint tables, and a new agent continues the thread", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "shield-sibling-")), "shop.db");
     const db = world(path);
-    const agent = createShieldAgent({ db, model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }]), say("Added.")), now: () => NOW });
+    const agent = createShieldAgent({
+      db,
+      model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }]), say("Added.")),
+      now: () => NOW,
+    });
     await agent.send("t-sib", "2 seals", BUYER);
     expect(defaultThreadStore(db.$client)).toBe(join(dirname(path), "shop.threads.db"));
     expect(existsSync(join(dirname(path), "shop.threads.db"))).toBe(true);

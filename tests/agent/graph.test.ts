@@ -19,7 +19,10 @@ describe("the shield graph with a scripted model", () => {
   test("happy path: the buyer confirms the exact draft and one clean order reaches the outbox", async () => {
     const db = world();
     const model = scripted(
-      calls(["add_line", { sku: "SEAL-1", quantity: 2, machineId: "M-ACME-1" }], ["set_order_details", { poReference: "PO-42" }]),
+      calls(
+        ["add_line", { sku: "SEAL-1", quantity: 2, machineId: "M-ACME-1" }],
+        ["set_order_details", { poReference: "PO-42" }],
+      ),
       calls(["place_order", {}]),
     );
     const agent = agentFor(db, model);
@@ -36,7 +39,9 @@ describe("the shield graph with a scripted model", () => {
     expect(order!.header.customerId).toBe("C-ACME");
     expect(order!.header.confirmedDraftHash).toBe(pending!.draftHash);
     expect(order!.header.customerPoReference).toBe("PO-42");
-    expect(order!.lines).toMatchObject([{ sku: "SEAL-1", quantity: 2, unitPriceCents: 1200, lineAmountCents: 2400, machineId: "M-ACME-1" }]);
+    expect(order!.lines).toMatchObject([
+      { sku: "SEAL-1", quantity: 2, unitPriceCents: 1200, lineAmountCents: 2400, machineId: "M-ACME-1" },
+    ]);
     expect(done.thread.order?.orderId).toBe(order!.header.orderId);
     // stock is held for the order
     const held = db.select().from(reservations).where(eq(reservations.orderId, order!.header.orderId)).all();
@@ -46,7 +51,14 @@ describe("the shield graph with a scripted model", () => {
     const again = await agent.resume("t-happy", { confirm: true, draftHash: pending!.draftHash }, BUYER);
     expect(again.replies.join(" ")).toMatch(/nothing waiting/);
     expect(done.thread.draft).toEqual({ lines: [], revision: 1 });
-    const replay = handOff(db, { threadId: "t-happy", draft: turn.thread.draft, confirmedHash: pending!.draftHash, customerId: "C-ACME", channel: "widget", now: NOW });
+    const replay = handOff(db, {
+      threadId: "t-happy",
+      draft: turn.thread.draft,
+      confirmedHash: pending!.draftHash,
+      customerId: "C-ACME",
+      channel: "widget",
+      now: NOW,
+    });
     expect(replay).toMatchObject({ status: "placed", replayed: true, orderId: order!.header.orderId });
     expect(db.select().from(orders).all()).toHaveLength(1);
   });
@@ -89,7 +101,10 @@ describe("the shield graph with a scripted model", () => {
 
   test("configuration questions: only values that remain valid are offered", async () => {
     const db = world();
-    const model = scripted(calls(["get_configuration", { sku: "PUMP-1", options: { voltage: "230V" } }]), say("Which seal: EPDM?"));
+    const model = scripted(
+      calls(["get_configuration", { sku: "PUMP-1", options: { voltage: "230V" } }]),
+      say("Which seal: EPDM?"),
+    );
     const agent = agentFor(db, model);
     const turn = await agent.send("t-cfg", "pump with 230V", BUYER);
     const tool = turn.thread.messages.find((m) => m.getType() === "tool");
@@ -155,19 +170,37 @@ describe("the shield graph with a scripted model", () => {
       expect(self.thread.pending?.type).toBe("approval");
       expect(outboxOrders(db)).toHaveLength(0);
 
-      const approved = await agent.resume("t-appr", { decision: "approve", actor: "rep:sam", reason: "key account, budget confirmed" }, REP);
+      const approved = await agent.resume(
+        "t-appr",
+        { decision: "approve", actor: "rep:sam", reason: "key account, budget confirmed" },
+        REP,
+      );
       expect(approved.thread.order).not.toBeNull();
       const [order] = outboxOrders(db);
       expect(order!.header.customerId).toBe("C-ACME");
-      expect(order!.header.approvals).toMatchObject([{ actor: "rep:REP-SAM", actorName: "rep:sam", reason: "key account, budget confirmed" }]);
+      expect(order!.header.approvals).toMatchObject([
+        { actor: "rep:REP-SAM", actorName: "rep:sam", reason: "key account, budget confirmed" },
+      ]);
       const entry = audits(db).find((a) => a.action === "approval.approve");
-      expect(entry).toMatchObject({ actor: "rep:REP-SAM", reason: "key account, budget confirmed", subject: "thread:t-appr" });
+      expect(entry).toMatchObject({
+        actor: "rep:REP-SAM",
+        reason: "key account, budget confirmed",
+        subject: "thread:t-appr",
+      });
       expect(audits(db).some((a) => a.action === "order.handed_off")).toBe(true);
     });
 
     test("a price the buyer asks for is a request: it goes to a rep, the model cannot set it", async () => {
       const db = world();
-      const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2, requestedUnitPriceCents: 600, unitPriceCents: 1 }], ["place_order", {}])));
+      const agent = agentFor(
+        db,
+        scripted(
+          calls(
+            ["add_line", { sku: "SEAL-1", quantity: 2, requestedUnitPriceCents: 600, unitPriceCents: 1 }],
+            ["place_order", {}],
+          ),
+        ),
+      );
       const turn = await agent.send("t-ask", "2 seals at 6 EUR each, order", BUYER);
       expect(turn.thread.report?.needsApproval).toBe(true);
       const waiting = await agent.resume("t-ask", { confirm: true, draftHash: turn.thread.pending!.draftHash }, BUYER);
@@ -176,7 +209,10 @@ describe("the shield graph with a scripted model", () => {
       await agent.resume("t-ask", { decision: "approve", actor: "rep:sam", reason: "match competitor" }, REP);
       const [order] = outboxOrders(db);
       expect(order!.lines[0]).toMatchObject({ unitPriceCents: 1200, requestedUnitPriceCents: 600 });
-      expect(order!.header.approvals[0]).toMatchObject({ actor: "rep:REP-SAM", codes: expect.arrayContaining(["price.requested_below"]) });
+      expect(order!.header.approvals[0]).toMatchObject({
+        actor: "rep:REP-SAM",
+        codes: expect.arrayContaining(["price.requested_below"]),
+      });
     });
 
     test("a rep rejects: audited, nothing placed, the buyer is told why", async () => {
@@ -184,11 +220,17 @@ describe("the shield graph with a scripted model", () => {
       const agent = agentFor(db, bigOrder());
       const turn = await agent.send("t-rej", "2 gearboxes, order", BUYER);
       await agent.resume("t-rej", { confirm: true, draftHash: turn.thread.pending!.draftHash }, BUYER);
-      const rejected = await agent.resume("t-rej", { decision: "reject", actor: "rep:sam", reason: "credit review pending" }, REP);
+      const rejected = await agent.resume(
+        "t-rej",
+        { decision: "reject", actor: "rep:sam", reason: "credit review pending" },
+        REP,
+      );
       expect(rejected.replies.join(" ")).toMatch(/did not approve.*credit review pending/);
       expect(rejected.thread.pending).toBeNull();
       expect(outboxOrders(db)).toHaveLength(0);
-      expect(audits(db).filter((a) => a.action === "approval.reject")).toMatchObject([{ actor: "rep:REP-SAM", reason: "credit review pending" }]);
+      expect(audits(db).filter((a) => a.action === "approval.reject")).toMatchObject([
+        { actor: "rep:REP-SAM", reason: "credit review pending" },
+      ]);
     });
   });
 
@@ -208,7 +250,11 @@ describe("the shield graph with a scripted model", () => {
 
   test("provider error or timeout: a clear message, the thread is intact and the next message works", async () => {
     const db = world();
-    const model = scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }]), new Error("Request timed out."), say("Your draft has 2 seals."));
+    const model = scripted(
+      calls(["add_line", { sku: "SEAL-1", quantity: 2 }]),
+      new Error("Request timed out."),
+      say("Your draft has 2 seals."),
+    );
     const agent = agentFor(db, model);
     const failed = await agent.send("t-err", "2 seals", BUYER);
     expect(failed.replies.join(" ")).toMatch(/took too long.*draft is saved/);
@@ -240,7 +286,9 @@ describe("the shield graph with a scripted model", () => {
     const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 3 }], ["place_order", {}])));
     const hash = (await agent.send("t-proc", "3 seals, order", BUYER)).thread.pending!.draftHash;
     const worker = resolve(import.meta.dirname, "fixtures/resume-worker.ts");
-    const { stdout } = await run(process.execPath, ["--import", "tsx", worker, path, "t-proc", hash], { cwd: resolve(import.meta.dirname, "../..") });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", worker, path, "t-proc", hash], {
+      cwd: resolve(import.meta.dirname, "../.."),
+    });
     const result = JSON.parse(stdout.trim());
     expect(result).toMatchObject({ pendingBefore: "confirm", lines: 1, order: expect.stringMatching(/^ord_/) });
     expect(outboxOrders(db).map((o) => o.header.confirmedDraftHash)).toEqual([hash]);
@@ -261,7 +309,10 @@ describe("the shield graph with a scripted model", () => {
 
   test("a new buyer message while a confirmation is pending withdraws it; nothing is placed", async () => {
     const db = world();
-    const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}]), say("Sure, what else?")));
+    const agent = agentFor(
+      db,
+      scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}]), say("Sure, what else?")),
+    );
     const first = await agent.send("t-move-on", "2 seals, order", BUYER);
     expect(first.thread.pending?.type).toBe("confirm");
     const next = await agent.send("t-move-on", "wait, I also need gaskets", BUYER);
@@ -275,7 +326,9 @@ describe("the shield graph with a scripted model", () => {
     const db = world();
     const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])));
     const hash = (await agent.send("t-double", "2 seals, order", BUYER)).thread.pending!.draftHash;
-    const [a, b] = await Promise.all([1, 2].map(() => agent.resume("t-double", { confirm: true, draftHash: hash }, BUYER)));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => agent.resume("t-double", { confirm: true, draftHash: hash }, BUYER)),
+    );
     expect(outboxOrders(db)).toHaveLength(1);
     const texts = [a!, b!].map((r) => r.replies.join(" "));
     expect(texts.filter((t) => /is placed/.test(t))).toHaveLength(1);
@@ -285,11 +338,16 @@ describe("the shield graph with a scripted model", () => {
 
   test("a flood of tool calls in one message: the first ones run, the rest are answered with an error", async () => {
     const db = world();
-    const flood = Array.from({ length: 30 }, () => ["add_line", { sku: "SEAL-1", quantity: 1 }] as [string, Record<string, unknown>]);
+    const flood = Array.from(
+      { length: 30 },
+      () => ["add_line", { sku: "SEAL-1", quantity: 1 }] as [string, Record<string, unknown>],
+    );
     const agent = agentFor(db, scripted(calls(...flood), say("done")));
     const turn = await agent.send("t-flood", "add lots", BUYER);
     expect(turn.thread.draft.lines).toHaveLength(12);
-    const errors = turn.thread.messages.filter((m) => m.getType() === "tool" && String(m.content).includes("too many tool calls"));
+    const errors = turn.thread.messages.filter(
+      (m) => m.getType() === "tool" && String(m.content).includes("too many tool calls"),
+    );
     expect(errors).toHaveLength(18);
     expect(turn.replies.at(-1)).toBe("done");
   });
@@ -298,7 +356,13 @@ describe("the shield graph with a scripted model", () => {
     const db = world();
     const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])));
     const turn = await agent.send("t-own", "order 2 seals", BUYER);
-    await expect(agent.resume("t-own", { confirm: true, draftHash: turn.thread.pending!.draftHash }, { customerId: "C-RIVAL", channel: "widget" })).rejects.toThrow(/another customer/);
+    await expect(
+      agent.resume(
+        "t-own",
+        { confirm: true, draftHash: turn.thread.pending!.draftHash },
+        { customerId: "C-RIVAL", channel: "widget" },
+      ),
+    ).rejects.toThrow(/another customer/);
     expect(outboxOrders(db)).toHaveLength(0);
   });
 });

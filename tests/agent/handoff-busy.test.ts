@@ -18,7 +18,12 @@ describe("hand-off while the database is locked", () => {
     const db = world(path);
     db.$client.pragma("busy_timeout = 50");
     // Threads live elsewhere here, so the test isolates the hand-off's own write from the checkpoint writes.
-    const agent = createShieldAgent({ db, model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])), now: () => NOW, checkpointer: new MemorySaver() });
+    const agent = createShieldAgent({
+      db,
+      model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])),
+      now: () => NOW,
+      checkpointer: new MemorySaver(),
+    });
     const turn = await agent.send("t-busy", "2 seals, order", BUYER);
     const hash = turn.thread.pending!.draftHash;
 

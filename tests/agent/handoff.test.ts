@@ -16,8 +16,23 @@ import { outboxOrders, world } from "./helpers.ts";
 import { NOW } from "./world.ts";
 
 const run = promisify(execFile);
-const draft: Draft = { lines: [{ lineId: "L1", sku: "SEAL-1", quantity: 10 }, { lineId: "L2", sku: "PUMP-1", quantity: 1, options: { voltage: ["400V"], seal: ["FKM"] } }], poReference: "PO-7" };
-const request = (overrides = {}) => ({ threadId: "t-1", draft, confirmedHash: hashDraft(draft), customerId: "C-ACME", contactId: "P-ANNA", channel: "widget", now: NOW, ...overrides });
+const draft: Draft = {
+  lines: [
+    { lineId: "L1", sku: "SEAL-1", quantity: 10 },
+    { lineId: "L2", sku: "PUMP-1", quantity: 1, options: { voltage: ["400V"], seal: ["FKM"] } },
+  ],
+  poReference: "PO-7",
+};
+const request = (overrides = {}) => ({
+  threadId: "t-1",
+  draft,
+  confirmedHash: hashDraft(draft),
+  customerId: "C-ACME",
+  contactId: "P-ANNA",
+  channel: "widget",
+  now: NOW,
+  ...overrides,
+});
 
 describe("hand-off", () => {
   test("writes order, lines, reservations, audit and one outbox event whose payload is a valid clean order", () => {
@@ -26,13 +41,40 @@ describe("hand-off", () => {
     expect(r.status).toBe("placed");
     if (r.status !== "placed") return;
     const payload = cleanOrderSchema.parse(db.select().from(outbox).get()!.payload);
-    expect(payload.header).toMatchObject({ customerId: "C-ACME", contactId: "P-ANNA", customerPoReference: "PO-7", idempotencyKey: `t-1:${hashDraft(draft)}`, paymentTerms: "NET30" });
+    expect(payload.header).toMatchObject({
+      customerId: "C-ACME",
+      contactId: "P-ANNA",
+      customerPoReference: "PO-7",
+      idempotencyKey: `t-1:${hashDraft(draft)}`,
+      paymentTerms: "NET30",
+    });
     expect(payload.header.parties.shipTo?.id).toBe("ST-ACME");
-    expect(payload.lines[1]).toMatchObject({ sku: "PUMP-1", components: [{ group: "voltage", values: ["400V"] }, { group: "seal", values: ["FKM"] }] });
+    expect(payload.lines[1]).toMatchObject({
+      sku: "PUMP-1",
+      components: [
+        { group: "voltage", values: ["400V"] },
+        { group: "seal", values: ["FKM"] },
+      ],
+    });
     expect(payload.summary.totalAmountCents).toBe(payload.lines.reduce((s, l) => s + l.lineAmountCents, 0));
     expect(db.select().from(orderLines).all()).toHaveLength(2);
-    expect(db.select().from(reservations).all().map((x) => [x.sku, x.quantity])).toEqual([["SEAL-1", 10], ["PUMP-1", 1]]);
-    expect(db.select().from(auditLog).all().map((a) => a.action)).toEqual(["order.handed_off"]);
+    expect(
+      db
+        .select()
+        .from(reservations)
+        .all()
+        .map((x) => [x.sku, x.quantity]),
+    ).toEqual([
+      ["SEAL-1", 10],
+      ["PUMP-1", 1],
+    ]);
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .all()
+        .map((a) => a.action),
+    ).toEqual(["order.handed_off"]);
   });
 
   test("idempotent: the same thread + hash returns the existing order and writes nothing new", () => {
@@ -75,14 +117,20 @@ describe("hand-off", () => {
     const db = world(path); // SCARCE-1: 3 on hand
     const worker = resolve(import.meta.dirname, "fixtures/checkout-worker.ts");
     const results = await Promise.all(
-      [1, 2, 3, 4].map((w) => run(process.execPath, ["--import", "tsx", worker, path, String(w), "25"], { cwd: resolve(import.meta.dirname, "../..") })),
+      [1, 2, 3, 4].map((w) =>
+        run(process.execPath, ["--import", "tsx", worker, path, String(w), "25"], {
+          cwd: resolve(import.meta.dirname, "../.."),
+        }),
+      ),
     );
     const statuses = results.flatMap((r) => JSON.parse(r.stdout.trim()) as string[]);
     expect(statuses).toHaveLength(100);
     const held = db.select().from(reservations).where(eq(reservations.sku, "SCARCE-1")).all();
     expect(held.reduce((s, r) => s + r.quantity, 0)).toBe(3);
     // Buyers who confirmed "from stock" after it was gone get no order; buyers who confirmed a backorder get one.
-    const fromStock = outboxOrders(db).flatMap((o) => o.lines.flatMap((l) => l.deliverySchedule)).filter((d) => d.source !== "lead_time");
+    const fromStock = outboxOrders(db)
+      .flatMap((o) => o.lines.flatMap((l) => l.deliverySchedule))
+      .filter((d) => d.source !== "lead_time");
     expect(fromStock.reduce((s, d) => s + d.quantity, 0)).toBe(3);
     expect(statuses.every((s) => s === "placed" || s === "changed")).toBe(true);
     expect(outboxOrders(db)).toHaveLength(statuses.filter((s) => s === "placed").length);

@@ -10,7 +10,10 @@ import { NOW, seedAgentWorld } from "./world.ts";
 let seq = 0;
 /** An assistant message that calls tools (and says nothing). */
 export function calls(...list: [name: string, args: Record<string, unknown>][]): AIMessage {
-  return new AIMessage({ content: "", tool_calls: list.map(([name, args]) => ({ name, args, id: `call_${++seq}`, type: "tool_call" as const })) });
+  return new AIMessage({
+    content: "",
+    tool_calls: list.map(([name, args]) => ({ name, args, id: `call_${++seq}`, type: "tool_call" as const })),
+  });
 }
 export const say = (text: string) => new AIMessage(text);
 
@@ -32,7 +35,11 @@ export function agentFor(db: Db, model: ReturnType<typeof fakeModel>) {
 }
 
 export function outboxOrders(db: Db): CleanOrder[] {
-  return db.select().from(outbox).all().map((r) => r.payload as CleanOrder);
+  return db
+    .select()
+    .from(outbox)
+    .all()
+    .map((r) => r.payload as CleanOrder);
 }
 
 export function audits(db: Db) {

@@ -14,7 +14,12 @@ test("OpenAI(-compatible) when a key or base URL is set, else the built-in offli
 });
 
 test("OpenAI settings come from the environment, with clear errors for bad values", () => {
-  const model = createOpenAIModel({ OPENAI_API_KEY: "sk-test", OPENAI_MODEL: "gpt-4.1-mini", OPENAI_TIMEOUT_MS: "1234", OPENAI_MAX_RETRIES: "1" });
+  const model = createOpenAIModel({
+    OPENAI_API_KEY: "sk-test",
+    OPENAI_MODEL: "gpt-4.1-mini",
+    OPENAI_TIMEOUT_MS: "1234",
+    OPENAI_MAX_RETRIES: "1",
+  });
   expect(model.model).toBe("gpt-4.1-mini");
   expect(model.timeout).toBe(1234);
   expect(() => createOpenAIModel({ OPENAI_BASE_URL: "not a url" })).toThrow(/OPENAI_BASE_URL/);

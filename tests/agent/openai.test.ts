@@ -10,7 +10,12 @@ let server: TestOpenAIServer;
 beforeAll(async () => (server = await startTestOpenAIServer()));
 afterAll(() => server.close());
 
-const env = (extra: Record<string, string> = {}) => ({ OPENAI_BASE_URL: server.url, OPENAI_MODEL: "test-model", OPENAI_MAX_RETRIES: "0", ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  OPENAI_BASE_URL: server.url,
+  OPENAI_MODEL: "test-model",
+  OPENAI_MAX_RETRIES: "0",
+  ...extra,
+});
 
 describe("ChatOpenAI over real HTTP against a local OpenAI-compatible server", () => {
   test("a whole conversation, streamed with tool-call deltas and usage, reaches a hand-off", async () => {
@@ -18,7 +23,12 @@ describe("ChatOpenAI over real HTTP against a local OpenAI-compatible server", (
     const agent = createShieldAgent({ db, model: createOpenAIModel(env()), now: () => NOW });
     server.enqueue(
       { toolCalls: [{ name: "search_catalog", args: { query: "shaft seal" } }] },
-      { toolCalls: [{ name: "get_installed_base", args: {} }, { name: "check_stock", args: { sku: "SEAL-1", quantity: 6 } }] },
+      {
+        toolCalls: [
+          { name: "get_installed_base", args: {} },
+          { name: "check_stock", args: { sku: "SEAL-1", quantity: 6 } },
+        ],
+      },
       { text: "SEAL-1 is in stock. For which machine?" },
       { toolCalls: [{ name: "add_line", args: { sku: "SEAL-1", quantity: 6, machineId: "M-ACME-1" } }] },
       { toolCalls: [{ name: "place_order", args: {} }] },
@@ -28,7 +38,11 @@ describe("ChatOpenAI over real HTTP against a local OpenAI-compatible server", (
     const deltas = events.filter((e) => e.type === "text").map((e) => (e as { delta: string }).delta);
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.join("")).toBe("SEAL-1 is in stock. For which machine?");
-    expect(events.filter((e) => e.type === "tool").map((e) => (e as { name: string }).name)).toEqual(["search_catalog", "get_installed_base", "check_stock"]);
+    expect(events.filter((e) => e.type === "tool").map((e) => (e as { name: string }).name)).toEqual([
+      "search_catalog",
+      "get_installed_base",
+      "check_stock",
+    ]);
 
     const turn = await agent.send("t-http", "for press 2 in hall B, please order", BUYER);
     expect(turn.thread.pending?.type).toBe("confirm");
@@ -52,12 +66,18 @@ describe("ChatOpenAI over real HTTP against a local OpenAI-compatible server", (
     server.enqueue({ text: "You're welcome." });
     await agent.send("t-http", "thanks", BUYER);
     const next = server.requests.at(-1)!;
-    expect(next.messages.some((m) => m.role === "assistant" && String(m.content).includes(order!.header.orderId))).toBe(true);
+    expect(next.messages.some((m) => m.role === "assistant" && String(m.content).includes(order!.header.orderId))).toBe(
+      true,
+    );
   });
 
   test("a provider timeout gives the buyer a clear message; the thread continues with the next message", async () => {
     const db = world();
-    const agent = createShieldAgent({ db, model: createOpenAIModel(env({ OPENAI_TIMEOUT_MS: "300" })), now: () => NOW });
+    const agent = createShieldAgent({
+      db,
+      model: createOpenAIModel(env({ OPENAI_TIMEOUT_MS: "300" })),
+      now: () => NOW,
+    });
     server.enqueue({ delayMs: 1500, text: "too late" }, { text: "Hello again." });
     const failed = await agent.send("t-timeout", "hi", BUYER);
     expect(failed.replies.join(" ")).toMatch(/took too long|unavailable/);

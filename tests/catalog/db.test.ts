@@ -17,14 +17,20 @@ describe("openDatabase", () => {
         .prepare("select name from sqlite_master where type = 'table'")
         .all()
         .map((r) => (r as { name: string }).name);
-      expect(tables).toEqual(expect.arrayContaining(["products", "fitment", "stock", "customers", "orders", "outbox", "audit_log"]));
+      expect(tables).toEqual(
+        expect.arrayContaining(["products", "fitment", "stock", "customers", "orders", "outbox", "audit_log"]),
+      );
       expect(tables).not.toContain("checkpoints");
       expect(tables).not.toContain("writes");
       raw.close();
       // Re-opening an already migrated file applies nothing twice.
       const again = openDatabase(join(dir, "fresh.db"));
-      const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
-      expect(again.$client.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: journal.entries.length });
+      const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")) as {
+        entries: unknown[];
+      };
+      expect(again.$client.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({
+        n: journal.entries.length,
+      });
       again.$client.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -37,11 +43,16 @@ describe("openDatabase", () => {
     expect(() => raw.prepare("update audit_log set reason = 'x'").run()).toThrow(/append-only/);
     expect(() => raw.prepare("delete from audit_log").run()).toThrow(/append-only/);
     // REPLACE deletes the old row without firing DELETE triggers: it must be refused too.
-    const rewrite = (verb: string) => `${verb} into audit_log (id, actor, action, subject, reason) values (1, 'nobody', 'approve', 'order:1', 'rewritten')`;
+    const rewrite = (verb: string) =>
+      `${verb} into audit_log (id, actor, action, subject, reason) values (1, 'nobody', 'approve', 'order:1', 'rewritten')`;
     expect(() => raw.prepare(rewrite("replace")).run()).toThrow(/append-only/);
     expect(() => raw.prepare(rewrite("insert or replace")).run()).toThrow(/append-only/);
-    expect(() => raw.prepare(`${rewrite("insert")} on conflict(id) do update set reason = 'x'`).run()).toThrow(/append-only/);
-    expect(raw.prepare("select id, actor, action, reason from audit_log").all()).toEqual([{ id: 1, actor: "rep:1", action: "approve", reason: null }]);
+    expect(() => raw.prepare(`${rewrite("insert")} on conflict(id) do update set reason = 'x'`).run()).toThrow(
+      /append-only/,
+    );
+    expect(raw.prepare("select id, actor, action, reason from audit_log").all()).toEqual([
+      { id: 1, actor: "rep:1", action: "approve", reason: null },
+    ]);
     // New entries, with or without an explicit fresh id, still go in.
     raw.prepare("insert into audit_log (actor, action, subject) values ('rep:1', 'reject', 'order:2')").run();
     raw.prepare("insert into audit_log (id, actor, action, subject) values (10, 'rep:1', 'reject', 'order:3')").run();
@@ -50,8 +61,8 @@ describe("openDatabase", () => {
 
   it("enforces foreign keys", () => {
     const raw = openDatabase(":memory:").$client;
-    expect(() =>
-      raw.prepare("insert into stock (sku, warehouse, on_hand) values ('NOPE', 'NOWH', 1)").run(),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => raw.prepare("insert into stock (sku, warehouse, on_hand) values ('NOPE', 'NOWH', 1)").run()).toThrow(
+      /FOREIGN KEY/,
+    );
   });
 });

@@ -45,11 +45,29 @@ function features(sku: string): Record<string, Attr | string[]> {
   return out;
 }
 
-function machine(id: string): { model: string; serial: string; customer: string; attrs: Record<string, Attr>; components: string[] } {
-  const m = one("select m.*, mm.features as model_features from machines m join machine_models mm on mm.code = m.model where m.id = ?", id);
+function machine(id: string): {
+  model: string;
+  serial: string;
+  customer: string;
+  attrs: Record<string, Attr>;
+  components: string[];
+} {
+  const m = one(
+    "select m.*, mm.features as model_features from machines m join machine_models mm on mm.code = m.model where m.id = ?",
+    id,
+  );
   if (!m) throw new Error(`demo machine ${id} is missing`);
-  const attrs = { ...(JSON.parse(String(m.model_features)) as Record<string, Attr>), ...(JSON.parse(String(m.operating_data)) as Record<string, Attr>) };
-  return { model: String(m.model), serial: String(m.serial), customer: String(m.customer_id), attrs, components: JSON.parse(String(m.components)) as string[] };
+  const attrs = {
+    ...(JSON.parse(String(m.model_features)) as Record<string, Attr>),
+    ...(JSON.parse(String(m.operating_data)) as Record<string, Attr>),
+  };
+  return {
+    model: String(m.model),
+    serial: String(m.serial),
+    customer: String(m.customer_id),
+    attrs,
+    components: JSON.parse(String(m.components)) as string[],
+  };
 }
 
 /** Fitment verdict from the fitment rows alone: a part without rows fits everything. */
@@ -60,13 +78,19 @@ function fits(sku: string, machineId: string): "fits" | "model" | "serial" {
   const forModel = rows.filter((r) => r.machine_model === m.model);
   if (forModel.length === 0) return "model";
   const inRange = forModel.some(
-    (r) => (r.serial_from == null || String(r.serial_from) <= m.serial) && (r.serial_to == null || m.serial <= String(r.serial_to)),
+    (r) =>
+      (r.serial_from == null || String(r.serial_from) <= m.serial) &&
+      (r.serial_to == null || m.serial <= String(r.serial_to)),
   );
   return inRange ? "fits" : "serial";
 }
 
 function rating(material: string, medium: string): string | undefined {
-  const r = one("select rating from media_compat where lower(material) = lower(?) and lower(medium) = lower(?)", material, medium);
+  const r = one(
+    "select rating from media_compat where lower(material) = lower(?) and lower(medium) = lower(?)",
+    material,
+    medium,
+  );
   return r ? String(r.rating) : undefined;
 }
 
@@ -85,11 +109,15 @@ function failingMachineRules(sku: string, machineId: string): string[] {
     const theirs = attrs[String(r.other_key)];
     if (mine === undefined || theirs === undefined) continue;
     const ok =
-      r.operator === "eq" ? String(mine).toLowerCase() === String(theirs).toLowerCase()
-      : r.operator === "gte" ? Number(mine) >= Number(theirs)
-      : r.operator === "lte" ? Number(mine) <= Number(theirs)
-      : r.operator === "medium_compatible" ? rating(String(mine), String(theirs)) !== "no"
-      : Array.isArray(mine) && mine.includes(String(theirs));
+      r.operator === "eq"
+        ? String(mine).toLowerCase() === String(theirs).toLowerCase()
+        : r.operator === "gte"
+          ? Number(mine) >= Number(theirs)
+          : r.operator === "lte"
+            ? Number(mine) <= Number(theirs)
+            : r.operator === "medium_compatible"
+              ? rating(String(mine), String(theirs)) !== "no"
+              : Array.isArray(mine) && mine.includes(String(theirs));
     if (!ok) failed.push(String(r.code));
   }
   return failed.sort();
@@ -99,7 +127,10 @@ function failingMachineRules(sku: string, machineId: string): string[] {
 function failingLineRules(a: string, b: string): string[] {
   const failed: string[] = [];
   for (const r of all("select * from compat_rules where scope = 'line'")) {
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       if (r.category != null && product(x).category !== r.category) continue;
       if (r.other_category != null && product(y).category !== r.other_category) continue;
       const fx = features(x)[String(r.feature)];
@@ -113,7 +144,8 @@ function failingLineRules(a: string, b: string): string[] {
 
 function atp(sku: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const s of all("select * from stock where sku = ?", sku)) out[String(s.warehouse)] = Number(s.on_hand) - Number(s.reserved);
+  for (const s of all("select * from stock where sku = ?", sku))
+    out[String(s.warehouse)] = Number(s.on_hand) - Number(s.reserved);
   return out;
 }
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
@@ -122,19 +154,27 @@ function contract(customer: string, sku: string, qty: number, on = TODAY): numbe
   const r = one(
     `select price_cents from contract_prices where customer_id = ? and sku = ? and min_qty <= ? and valid_from <= ?
        and (valid_to is null or valid_to >= ?) order by min_qty desc limit 1`,
-    customer, sku, qty, on, on,
+    customer,
+    sku,
+    qty,
+    on,
+    on,
   );
   return r ? Number(r.price_cents) : undefined;
 }
 function listPrice(priceList: string, sku: string, qty: number): number | undefined {
   const r = one(
     "select price_cents from price_list_items where price_list_id = ? and sku = ? and min_qty <= ? order by min_qty desc limit 1",
-    priceList, sku, qty,
+    priceList,
+    sku,
+    qty,
   );
   return r ? Number(r.price_cents) : undefined;
 }
 const customer = (id: string) => one("select * from customers where id = ?", id)!;
-const policyFor = (tier: string) => one("select * from approval_policies where tier = ?", tier) ?? one("select * from approval_policies where id = 'default'")!;
+const policyFor = (tier: string) =>
+  one("select * from approval_policies where tier = ?", tier) ??
+  one("select * from approval_policies where id = 'default'")!;
 
 describe("demo seed import", () => {
   it("imports into a fresh database through the importer, and re-importing changes nothing", () => {
@@ -149,11 +189,13 @@ describe("demo seed import", () => {
   });
 
   it("is hand-editable JSON: one pretty-printed file (2 spaces) per import section", () => {
-    const files = readdirSync(DEMO_SEED_DIR).filter((f) => f.endsWith(".json")).sort();
+    const files = readdirSync(DEMO_SEED_DIR)
+      .filter((f) => f.endsWith(".json"))
+      .sort();
     expect(files).toEqual([...SECTION_NAMES].map((s) => `${s}.json`).sort());
     for (const f of files) {
       const text = readFileSync(join(DEMO_SEED_DIR, f), "utf8");
-      expect(JSON.stringify(JSON.parse(text), null, 2) + "\n", f).toBe(text);
+      expect(`${JSON.stringify(JSON.parse(text), null, 2)}\n`, f).toBe(text);
     }
   });
 
@@ -167,10 +209,22 @@ describe("demo seed import", () => {
     expect(count("select count(distinct tier) as n from customers")).toBeGreaterThanOrEqual(4);
     expect(count("select count(distinct payment_terms) as n from customers")).toBeGreaterThanOrEqual(4);
     for (const c of all("select id from customers")) {
-      expect(count("select count(*) as n from machines where customer_id = ?", c.id), `${c.id} installed base`).toBeGreaterThanOrEqual(2);
-      expect(count("select count(*) as n from order_history where customer_id = ?", c.id), `${c.id} history`).toBeGreaterThanOrEqual(2);
-      expect(count("select count(*) as n from contacts where customer_id = ?", c.id), `${c.id} contacts`).toBeGreaterThanOrEqual(1);
-      expect(count("select count(*) as n from ship_tos where customer_id = ? and is_default = 1", c.id), `${c.id} default ship-to`).toBe(1);
+      expect(
+        count("select count(*) as n from machines where customer_id = ?", c.id),
+        `${c.id} installed base`,
+      ).toBeGreaterThanOrEqual(2);
+      expect(
+        count("select count(*) as n from order_history where customer_id = ?", c.id),
+        `${c.id} history`,
+      ).toBeGreaterThanOrEqual(2);
+      expect(
+        count("select count(*) as n from contacts where customer_id = ?", c.id),
+        `${c.id} contacts`,
+      ).toBeGreaterThanOrEqual(1);
+      expect(
+        count("select count(*) as n from ship_tos where customer_id = ? and is_default = 1", c.id),
+        `${c.id} default ship-to`,
+      ).toBe(1);
     }
     for (const type of ["sparepart", "accessories", "mandatory", "select", "followup", "similar", "consists_of"])
       expect(count("select count(*) as n from product_relations where type = ?", type), type).toBeGreaterThan(0);
@@ -232,7 +286,9 @@ describe("README cases: product", () => {
     for (const [old, next] of pairs) {
       expect(product(old)).toMatchObject({ lifecycle: "discontinued", successor_sku: next });
       expect(product(next).lifecycle).toBe("active");
-      expect(one("select 1 from product_relations where sku = ? and type = 'followup' and target_sku = ?", old, next)).toBeDefined();
+      expect(
+        one("select 1 from product_relations where sku = ? and type = 'followup' and target_sku = ?", old, next),
+      ).toBeDefined();
     }
     expect(sum(atp("SE-MS24-CB-EPDM"))).toBe(0);
     expect(atp("MO-FM132S-5.5-400-IE2")["WH-SOUTH"]).toBe(2);
@@ -241,8 +297,15 @@ describe("README cases: product", () => {
       expect(fits("SE-MS24-CB-EPDM", m)).toBe("fits");
       expect(fits("SE-MS24-CC-EPDM", m)).toBe("fits");
     }
-    expect(product(DEMO.skus.discontinuedNoSuccessor)).toMatchObject({ lifecycle: "discontinued", successor_sku: null });
-    expect(one("select 1 from product_relations where sku = 'PU-HBX-20' and type = 'similar' and target_sku = 'PU-VSD-07-230'")).toBeDefined();
+    expect(product(DEMO.skus.discontinuedNoSuccessor)).toMatchObject({
+      lifecycle: "discontinued",
+      successor_sku: null,
+    });
+    expect(
+      one(
+        "select 1 from product_relations where sku = 'PU-HBX-20' and type = 'similar' and target_sku = 'PU-VSD-07-230'",
+      ),
+    ).toBeDefined();
   });
 
   it("restricted products need certifications the right customers have", () => {
@@ -259,7 +322,10 @@ describe("README cases: product", () => {
     expect(JSON.parse(String(product("CO-SOLVENT-CLEAN-5L").blocked_regions))).toEqual(["CH"]);
     expect(product("CO-SOLVENT-CLEAN-5L").requires_certification).toBeNull();
     expect(one("select region from ship_tos where id = ?", DEMO.shipTos.restrictedRegion)).toEqual({ region: "CH" });
-    expect(one("select region, customer_id from ship_tos where id = ?", DEMO.shipTos.certifiedDefault)).toEqual({ region: "DE-W", customer_id: "C-1005" });
+    expect(one("select region, customer_id from ship_tos where id = ?", DEMO.shipTos.certifiedDefault)).toEqual({
+      region: "DE-W",
+      customer_id: "C-1005",
+    });
     expect(customer("C-1006").region).toBe("AT");
     expect(JSON.parse(String(customer("C-1006").certifications))).toContain("hazmat");
     for (const sku of ["CO-LEAKSPRAY-400ML-B10", "CO-CONTACT-SPRAY-B10"])
@@ -296,9 +362,11 @@ describe("README cases: compatibility", () => {
     expect(fits("SE-MS24-CC-EPDM", "M-1001-02")).toBe("serial");
     expect(fits("SE-MS28-CC-EPDM", "M-1001-01")).toBe("serial");
     expect(fits("SP-IMP-NCP32-160-G2", "M-1008-01")).toBe("serial");
-    expect(all("select serial_from, serial_to from fitment where part_sku = 'SE-MS24-CC-EPDM' and machine_model = 'NCP-32-160'")).toEqual([
-      { serial_from: "10000", serial_to: "19999" },
-    ]);
+    expect(
+      all(
+        "select serial_from, serial_to from fitment where part_sku = 'SE-MS24-CC-EPDM' and machine_model = 'NCP-32-160'",
+      ),
+    ).toEqual([{ serial_from: "10000", serial_to: "19999" }]);
     // Apart from fitment, these lines are fine: the fitment check is the only one that fires.
     expect(failingMachineRules("SE-MS24-CC-EPDM", "M-1001-02")).toEqual([]);
     expect(failingMachineRules("SP-IMP-NCP40-200", "M-1001-01")).toEqual([]);
@@ -340,7 +408,9 @@ describe("README cases: compatibility", () => {
   it("rules cover every comparison the checks name", () => {
     const rules = all("select code, scope, feature, operator, other_key from compat_rules");
     const has = (feature: string, operator: string, otherKey: string, scope = "machine") =>
-      rules.some((r) => r.feature === feature && r.operator === operator && r.other_key === otherKey && r.scope === scope);
+      rules.some(
+        (r) => r.feature === feature && r.operator === operator && r.other_key === otherKey && r.scope === scope,
+      );
     expect(has("voltage", "eq", "voltage")).toBe(true);
     expect(has("phase", "eq", "phase")).toBe(true);
     expect(has("pressureRating", "gte", "systemPressure")).toBe(true);
@@ -352,7 +422,10 @@ describe("README cases: compatibility", () => {
   });
 
   it("mandatory companions, owned components, select groups and kits", () => {
-    const mandatory = (sku: string) => all("select target_sku from product_relations where sku = ? and type = 'mandatory'", sku).map((r) => r.target_sku);
+    const mandatory = (sku: string) =>
+      all("select target_sku from product_relations where sku = ? and type = 'mandatory'", sku).map(
+        (r) => r.target_sku,
+      );
     expect(mandatory("AC-PT-0-16-420")).toEqual(["AC-CBL-M12-5M"]);
     expect(mandatory("AC-VFD-2.2-400")).toEqual(["AC-EMC-2.2"]);
     expect(mandatory("FL-HSG-10-G1")).toEqual(["FL-CART-10-5UM"]);
@@ -360,9 +433,15 @@ describe("README cases: compatibility", () => {
     expect(machine("M-1001-02").components).toContain("AC-CBL-M12-5M");
     expect(machine("M-1004-01").components).toEqual([]);
     expect(
-      all("select target_sku from product_relations where sku = 'PU-NCP-32-160-400' and type = 'select' and group_name = 'counter-flange' order by target_sku").map((r) => r.target_sku),
+      all(
+        "select target_sku from product_relations where sku = 'PU-NCP-32-160-400' and type = 'select' and group_name = 'counter-flange' order by target_sku",
+      ).map((r) => r.target_sku),
     ).toEqual(["FI-FL-DN32-PN16-SS", "FI-FL-DN32-PN16-ST"]);
-    expect(all("select target_sku, quantity from product_relations where sku = 'SP-KIT-NCP32-G2' and type = 'consists_of' order by target_sku")).toEqual([
+    expect(
+      all(
+        "select target_sku, quantity from product_relations where sku = 'SP-KIT-NCP32-G2' and type = 'consists_of' order by target_sku",
+      ),
+    ).toEqual([
       { target_sku: "SE-CG-NCP32", quantity: 1 },
       { target_sku: "SE-MS28-CC-EPDM", quantity: 1 },
       { target_sku: "SP-BRG-6306-2Z", quantity: 2 },
@@ -374,24 +453,69 @@ describe("README cases: compatibility", () => {
 describe("README cases: configuration", () => {
   it("PU-NCP-CFG: ATEX requires the FKM seal, excludes 230 V; flange and motor power have no default; extras max 2", () => {
     expect(product(DEMO.skus.configurablePump)).toMatchObject({ config_model_id: "CM-NCP", list_price_cents: 98000 });
-    const groups = Object.fromEntries(all("select * from config_groups where model_id = 'CM-NCP'").map((g) => [g.code, g]));
+    const groups = Object.fromEntries(
+      all("select * from config_groups where model_id = 'CM-NCP'").map((g) => [g.code, g]),
+    );
     expect(groups.power).toMatchObject({ min_choices: 1, max_choices: 1, default_value: null });
     expect(groups.flangeDN).toMatchObject({ default_value: null });
     expect(groups.voltage).toMatchObject({ default_value: "400" });
     expect(groups.extras).toMatchObject({ min_choices: 0, max_choices: 2 });
-    const constraints = all("select kind, if_group, if_value, then_group, then_value from config_constraints where model_id = 'CM-NCP'");
-    expect(constraints).toContainEqual({ kind: "requires", if_group: "atex", if_value: "yes", then_group: "sealMaterial", then_value: "FKM" });
-    expect(constraints).toContainEqual({ kind: "excludes", if_group: "atex", if_value: "yes", then_group: "voltage", then_value: "230" });
-    expect(constraints).toContainEqual({ kind: "excludes", if_group: "voltage", if_value: "230", then_group: "power", then_value: "5.5" });
+    const constraints = all(
+      "select kind, if_group, if_value, then_group, then_value from config_constraints where model_id = 'CM-NCP'",
+    );
+    expect(constraints).toContainEqual({
+      kind: "requires",
+      if_group: "atex",
+      if_value: "yes",
+      then_group: "sealMaterial",
+      then_value: "FKM",
+    });
+    expect(constraints).toContainEqual({
+      kind: "excludes",
+      if_group: "atex",
+      if_value: "yes",
+      then_group: "voltage",
+      then_value: "230",
+    });
+    expect(constraints).toContainEqual({
+      kind: "excludes",
+      if_group: "voltage",
+      if_value: "230",
+      then_group: "power",
+      then_value: "5.5",
+    });
     // README: voltage 230 + flange DN25 leaves motor power 1.5 or 2.2.
     const excluded = new Set(
-      constraints.filter((c) => c.kind === "excludes" && c.then_group === "power" && ((c.if_group === "voltage" && c.if_value === "230") || (c.if_group === "flangeDN" && c.if_value === "25"))).map((c) => c.then_value),
+      constraints
+        .filter(
+          (c) =>
+            c.kind === "excludes" &&
+            c.then_group === "power" &&
+            ((c.if_group === "voltage" && c.if_value === "230") || (c.if_group === "flangeDN" && c.if_value === "25")),
+        )
+        .map((c) => c.then_value),
     );
-    const powers = all("select value from config_options where model_id = 'CM-NCP' and group_code = 'power'").map((o) => o.value);
+    const powers = all("select value from config_options where model_id = 'CM-NCP' and group_code = 'power'").map(
+      (o) => o.value,
+    );
     expect(powers.filter((v) => !excluded.has(v))).toEqual(["1.5", "2.2"]);
     // The complete example's list price: 980.00 + 210.00 + 180.00 + 65.00 + 850.00 + 58.00.
-    const delta = (g: string, v: string) => Number(one("select price_delta_cents as d from config_options where model_id = 'CM-NCP' and group_code = ? and value = ?", g, v)!.d);
-    const total = 98000 + delta("voltage", "400") + delta("power", "2.2") + delta("flangeDN", "32") + delta("sealMaterial", "FKM") + delta("atex", "yes") + delta("extras", "gauges");
+    const delta = (g: string, v: string) =>
+      Number(
+        one(
+          "select price_delta_cents as d from config_options where model_id = 'CM-NCP' and group_code = ? and value = ?",
+          g,
+          v,
+        )!.d,
+      );
+    const total =
+      98000 +
+      delta("voltage", "400") +
+      delta("power", "2.2") +
+      delta("flangeDN", "32") +
+      delta("sealMaterial", "FKM") +
+      delta("atex", "yes") +
+      delta("extras", "gauges");
     expect(total).toBe(234300);
     expect(count("select count(*) as n from stock where sku like '%-CFG'")).toBe(0);
     expect(count("select count(*) as n from products where config_model_id is not null")).toBeGreaterThanOrEqual(3);
@@ -400,7 +524,12 @@ describe("README cases: configuration", () => {
 
 describe("README cases: quantity, stock", () => {
   it("MOQ, steps, max quantities and boxes", () => {
-    expect(product("CO-CABLETIE-200-B100")).toMatchObject({ moq: 5, order_step: 5, order_unit: "BOX", content_qty: 100 });
+    expect(product("CO-CABLETIE-200-B100")).toMatchObject({
+      moq: 5,
+      order_step: 5,
+      order_unit: "BOX",
+      content_qty: 100,
+    });
     expect(product("FI-TUBE-PE-6X12")).toMatchObject({ moq: 10, order_step: 5, order_unit: "M" });
     expect(product("CO-GLYCOL-30-200L").max_qty).toBe(4);
     expect(sum(atp("CO-GLYCOL-30-200L"))).toBeGreaterThanOrEqual(6);
@@ -413,18 +542,27 @@ describe("README cases: quantity, stock", () => {
 
   it("scarce, partial, inbound-only, lead-time-only and all-reserved stock", () => {
     expect(atp("SE-MS28-SIC-FKM")).toEqual({ "WH-NORTH": 2, "WH-SOUTH": 0, "WH-WEST": 0 });
-    expect(all("select warehouse, quantity, eta from stock_inbound where sku = 'SE-MS28-SIC-FKM'")).toEqual([{ warehouse: "WH-NORTH", quantity: 20, eta: "2027-01-15" }]);
+    expect(all("select warehouse, quantity, eta from stock_inbound where sku = 'SE-MS28-SIC-FKM'")).toEqual([
+      { warehouse: "WH-NORTH", quantity: 20, eta: "2027-01-15" },
+    ]);
     expect(atp("PU-NCP-32-160-400")).toEqual({ "WH-NORTH": 2, "WH-SOUTH": 1, "WH-WEST": 0 });
-    expect(all("select warehouse, quantity, eta from stock_inbound where sku = 'PU-NCP-32-160-400'")).toEqual([{ warehouse: "WH-NORTH", quantity: 6, eta: "2027-01-20" }]);
+    expect(all("select warehouse, quantity, eta from stock_inbound where sku = 'PU-NCP-32-160-400'")).toEqual([
+      { warehouse: "WH-NORTH", quantity: 6, eta: "2027-01-20" },
+    ]);
     expect(customer("C-1001").partial_shipment).toBe(1);
     expect(customer("C-1004").partial_shipment).toBe(0);
     expect(sum(atp("SP-KIT-NMV10"))).toBe(0);
-    expect(one("select on_hand, reserved from stock where sku = 'SP-KIT-NMV10' and warehouse = 'WH-SOUTH'")).toEqual({ on_hand: 2, reserved: 2 });
+    expect(one("select on_hand, reserved from stock where sku = 'SP-KIT-NMV10' and warehouse = 'WH-SOUTH'")).toEqual({
+      on_hand: 2,
+      reserved: 2,
+    });
     expect(sum(atp("AC-VFD-2.2-400"))).toBe(0);
-    expect(all("select warehouse, quantity, eta from stock_inbound where sku = 'AC-VFD-2.2-400' order by eta")).toEqual([
-      { warehouse: "WH-SOUTH", quantity: 10, eta: "2026-12-18" },
-      { warehouse: "WH-NORTH", quantity: 8, eta: "2027-02-05" },
-    ]);
+    expect(all("select warehouse, quantity, eta from stock_inbound where sku = 'AC-VFD-2.2-400' order by eta")).toEqual(
+      [
+        { warehouse: "WH-SOUTH", quantity: 10, eta: "2026-12-18" },
+        { warehouse: "WH-NORTH", quantity: 8, eta: "2027-02-05" },
+      ],
+    );
     for (const sku of ["PU-NCX-40-200-EX", "MO-FM112M-4.0-EX"]) {
       expect(sum(atp(sku))).toBe(0);
       expect(count("select count(*) as n from stock_inbound where sku = ?", sku)).toBe(0);
@@ -460,7 +598,9 @@ describe("README cases: pricing, credit, policy", () => {
     expect(contract("C-1001", "SE-MS24-CC-EPDM", 2)).toBe(8900);
     expect(contract("C-1001", "SE-MS24-CC-EPDM", 10)).toBe(7900);
     expect(contract("C-1001", "PU-NCP-32-160-400", 1)).toBe(139000);
-    expect(one("select price_cents, valid_to from contract_prices where customer_id = 'C-1004' and sku = 'SE-MC16-EPDM'")).toEqual({ price_cents: 6500, valid_to: "2026-06-30" });
+    expect(
+      one("select price_cents, valid_to from contract_prices where customer_id = 'C-1004' and sku = 'SE-MC16-EPDM'"),
+    ).toEqual({ price_cents: 6500, valid_to: "2026-06-30" });
     expect(contract("C-1004", "SE-MC16-EPDM", 2)).toBeUndefined();
     expect(listPrice("PL-STANDARD", "SE-MC16-EPDM", 2)).toBe(9800);
     expect(contract("C-1006", "SE-HS40-SIC-EPDM", 1)).toBeUndefined();
@@ -473,7 +613,9 @@ describe("README cases: pricing, credit, policy", () => {
     expect(count("select count(*) as n from price_list_items where sku = 'PU-HBX-20'")).toBe(0);
     // Valid contracts run to 2030-12-31; exactly one has expired.
     expect(count("select count(*) as n from contract_prices where valid_to < ?", TODAY)).toBe(1);
-    expect(count("select count(*) as n from contract_prices where valid_to >= ? and valid_to <> '2030-12-31'", TODAY)).toBe(0);
+    expect(
+      count("select count(*) as n from contract_prices where valid_to >= ? and valid_to <> '2030-12-31'", TODAY),
+    ).toBe(0);
   });
 
   it("a blocked customer, one near its credit limit, and the policy thresholds of the README", () => {
@@ -493,9 +635,16 @@ describe("README cases: pricing, credit, policy", () => {
     expect(overrun(3)).toBeGreaterThan(Number(gold.max_credit_overrun_cents));
     expect(2 * contract("C-1003", "SE-MS28-CC-EPDM", 2)!).toBeLessThanOrEqual(120000);
     const silver = policyFor("silver");
-    expect(silver).toMatchObject({ id: "default", max_order_value_cents: 2500000, max_discount_pct: 5, min_order_value_cents: 7500 });
+    expect(silver).toMatchObject({
+      id: "default",
+      max_order_value_cents: 2500000,
+      max_discount_pct: 5,
+      min_order_value_cents: 7500,
+    });
     expect(9 * listPrice("PL-STANDARD", "PU-NCP-40-200-400", 9)!).toBe(2655000);
-    expect(policyFor("bronze").min_order_value_cents).toBeGreaterThan(product("FI-NIP-G1-SS").list_price_cents as number);
+    expect(policyFor("bronze").min_order_value_cents).toBeGreaterThan(
+      product("FI-NIP-G1-SS").list_price_cents as number,
+    );
     expect(policyFor("platinum")).toMatchObject({ max_discount_pct: 10, min_order_value_cents: 0 });
   });
 
@@ -505,7 +654,9 @@ describe("README cases: pricing, credit, policy", () => {
     expect(count("select count(*) as n from customers where currency <> 'EUR'")).toBe(0);
     expect(count("select count(*) as n from products where currency <> 'EUR'")).toBe(1);
     expect(machine("M-1001-01").customer).toBe("C-1001");
-    expect(one("select customer_id from ship_tos where id = ?", DEMO.shipTos.restrictedRegion)).toEqual({ customer_id: "C-1005" });
+    expect(one("select customer_id from ship_tos where id = ?", DEMO.shipTos.restrictedRegion)).toEqual({
+      customer_id: "C-1005",
+    });
     expect(atp(DEMO.skus.lastUnits)).toEqual({ "WH-NORTH": 0, "WH-SOUTH": 2, "WH-WEST": 0 });
     expect(count("select count(*) as n from stock_inbound where sku = ?", DEMO.skus.lastUnits)).toBe(0);
   });
@@ -518,14 +669,22 @@ describe("README cases: order history", () => {
         where h.customer_id = 'C-1001' and l.machine_id = 'M-1001-01' order by h.ordered_at desc, l.line_no limit 1`,
     );
     expect(last).toEqual({ id: "SO-2026-02291", ordered_at: "2026-04-22", sku: "SE-MS24-CC-EPDM", quantity: 2 });
-    expect(one("select sku from order_history_lines where order_id = 'SO-2023-01877' and line_no = 1")).toEqual({ sku: "SE-MS24-CB-EPDM" });
-    expect(one("select sku from order_history_lines where order_id = 'SO-2024-04418' and machine_id = 'M-1007-02' and line_no = 1")).toEqual({ sku: "SP-IMP-VSX07" });
+    expect(one("select sku from order_history_lines where order_id = 'SO-2023-01877' and line_no = 1")).toEqual({
+      sku: "SE-MS24-CB-EPDM",
+    });
+    expect(
+      one(
+        "select sku from order_history_lines where order_id = 'SO-2024-04418' and machine_id = 'M-1007-02' and line_no = 1",
+      ),
+    ).toEqual({ sku: "SP-IMP-VSX07" });
     expect(fits("SP-IMP-VSD07", "M-1007-02")).toBe("fits");
     // History lines only point at the ordering customer's own machines.
     expect(
       count(`select count(*) as n from order_history_lines l join order_history h on h.id = l.order_id
              join machines m on m.id = l.machine_id where m.customer_id <> h.customer_id`),
     ).toBe(0);
-    expect(count("select count(*) as n from order_history_lines where machine_id is not null")).toBeGreaterThanOrEqual(20);
+    expect(count("select count(*) as n from order_history_lines where machine_id is not null")).toBeGreaterThanOrEqual(
+      20,
+    );
   });
 });

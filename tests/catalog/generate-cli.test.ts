@@ -8,7 +8,12 @@ import Database from "better-sqlite3";
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 const run = (...args: string[]) =>
-  spawnSync(TSX, ["catalog/cli/generate.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000, env: { ...process.env, DATABASE_PATH: "" } });
+  spawnSync(TSX, ["catalog/cli/generate.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, DATABASE_PATH: "" },
+  });
 
 describe("npm run catalog:generate", () => {
   it("writes a folder, imports it and reports times and database size", () => {
@@ -16,7 +21,21 @@ describe("npm run catalog:generate", () => {
     try {
       const out = join(dir, "catalog");
       const db = join(dir, "catalog.db");
-      const res = run("--skus", "300", "--out", out, "--seed", "4", "--customers", "20", "--as-of", "2026-06-01", "--import", "--db", db);
+      const res = run(
+        "--skus",
+        "300",
+        "--out",
+        out,
+        "--seed",
+        "4",
+        "--customers",
+        "20",
+        "--as-of",
+        "2026-06-01",
+        "--import",
+        "--db",
+        db,
+      );
       expect(res.stderr).toBe("");
       expect(res.status).toBe(0);
       expect(res.stdout).toMatch(/generated \d+ rows .* in \d+\.\d s/);
@@ -28,10 +47,23 @@ describe("npm run catalog:generate", () => {
       sqlite.close();
 
       // Same seed again (no import): the files come out identical.
-      const again = run("--skus", "300", "--out", join(dir, "again"), "--seed", "4", "--customers", "20", "--as-of", "2026-06-01");
+      const again = run(
+        "--skus",
+        "300",
+        "--out",
+        join(dir, "again"),
+        "--seed",
+        "4",
+        "--customers",
+        "20",
+        "--as-of",
+        "2026-06-01",
+      );
       expect(again.status).toBe(0);
       expect(existsSync(join(dir, "again", "catalog.db"))).toBe(false);
-      expect(readFileSync(join(dir, "again", "fitment.json")).equals(readFileSync(join(out, "fitment.json")))).toBe(true);
+      expect(readFileSync(join(dir, "again", "fitment.json")).equals(readFileSync(join(out, "fitment.json")))).toBe(
+        true,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

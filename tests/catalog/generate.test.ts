@@ -69,7 +69,17 @@ describe("generateCatalog: a realistic 2,000-SKU catalog", () => {
     expect(doc.relations!.filter((r) => r.type === "select").every((r) => r.group)).toBe(true);
     expect(doc.categories!.filter((c) => c.parent).length).toBeGreaterThanOrEqual(30);
     const features = new Set(products.flatMap((p) => Object.keys(p.features ?? {})));
-    for (const f of ["voltage", "phase", "pressureRating", "tempRating", "material", "connection", "shaftDiameter", "power"]) expect(features).toContain(f);
+    for (const f of [
+      "voltage",
+      "phase",
+      "pressureRating",
+      "tempRating",
+      "material",
+      "connection",
+      "shaftDiameter",
+      "power",
+    ])
+      expect(features).toContain(f);
     // Sold in boxes, by the metre, with MOQ / order step / maximum.
     expect(products.some((p) => p.orderUnit === "BOX" && (p.contentQty ?? 1) > 1)).toBe(true);
     expect(products.some((p) => p.orderUnit === "MTR" && (p.moq ?? 1) > 1)).toBe(true);
@@ -100,8 +110,16 @@ describe("generateCatalog: a realistic 2,000-SKU catalog", () => {
     expect(new Set(customers.map((c) => c.tier))).toEqual(new Set(["platinum", "gold", "silver", "bronze"]));
     expect(customers.some((c) => c.blocked)).toBe(true);
     expect(customers.some((c) => (c.openBalanceCents ?? 0) >= 0.9 * c.creditLimitCents)).toBe(true);
-    expect(customers.every((c) => (c.shipTos ?? []).filter((s) => s.isDefault).length === 1 && (c.contacts ?? []).length > 0)).toBe(true);
-    expect(doc.machines!.some((m) => typeof m.operatingData?.systemPressure === "number" && typeof m.operatingData?.medium === "string")).toBe(true);
+    expect(
+      customers.every(
+        (c) => (c.shipTos ?? []).filter((s) => s.isDefault).length === 1 && (c.contacts ?? []).length > 0,
+      ),
+    ).toBe(true);
+    expect(
+      doc.machines!.some(
+        (m) => typeof m.operatingData?.systemPressure === "number" && typeof m.operatingData?.medium === "string",
+      ),
+    ).toBe(true);
     expect(doc.orderHistory!.some((o) => o.lines.some((l) => l.machine))).toBe(true);
     expect(doc.policy!.some((p) => p.id === "default")).toBe(true);
   });
@@ -120,7 +138,9 @@ describe("generateCatalog: a realistic 2,000-SKU catalog", () => {
     expect(configModels.length).toBeGreaterThan(2);
     const kinds = new Set(configModels.flatMap((m) => (m.constraints ?? []).map((c) => c.kind)));
     expect(kinds).toEqual(new Set(["requires", "excludes"]));
-    expect(products.filter((p) => p.configModel).every((p) => configModels.some((m) => m.id === p.configModel))).toBe(true);
+    expect(products.filter((p) => p.configModel).every((p) => configModels.some((m) => m.id === p.configModel))).toBe(
+      true,
+    );
     // Choosing every default never violates a constraint, so no model is unsatisfiable.
     for (const m of configModels) {
       const defaults = new Map(m.groups.filter((g) => g.default).map((g) => [g.code, g.default]));
@@ -134,7 +154,14 @@ describe("generateCatalog: a realistic 2,000-SKU catalog", () => {
   it("uses varied, realistic product names", () => {
     const names = products.map((p) => p.name);
     expect(new Set(names).size / names.length).toBeGreaterThan(0.95);
-    const words = new Set(names.flatMap((n) => n.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3)));
+    const words = new Set(
+      names.flatMap((n) =>
+        n
+          .toLowerCase()
+          .split(/[^a-z]+/)
+          .filter((w) => w.length > 3),
+      ),
+    );
     expect(words.size).toBeGreaterThan(200);
     expect(names).toContainEqual(expect.stringMatching(/^Mechanical seal .* mm/));
     expect(products.every((p) => (p.description ?? "").length > 40)).toBe(true);
@@ -156,12 +183,36 @@ describe("generateCatalog: a realistic 2,000-SKU catalog", () => {
       expect(n("SELECT count(*) AS n FROM product_relations")).toBe(doc.relations!.length);
       expect(raw.pragma("foreign_key_check")).toEqual([]);
       // References the schema does not enforce with foreign keys.
-      expect(n("SELECT count(*) AS n FROM products p WHERE p.successor_sku IS NOT NULL AND NOT EXISTS (SELECT 1 FROM products s WHERE s.sku = p.successor_sku)")).toBe(0);
-      expect(n("SELECT count(*) AS n FROM products p WHERE p.config_model_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM config_models c WHERE c.id = p.config_model_id)")).toBe(0);
-      expect(n("SELECT count(*) AS n FROM products p WHERE p.machine_model IS NOT NULL AND NOT EXISTS (SELECT 1 FROM machine_models m WHERE m.code = p.machine_model)")).toBe(0);
-      expect(n("SELECT count(*) AS n FROM order_history_lines l WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.sku = l.sku)")).toBe(0);
-      expect(n("SELECT count(*) AS n FROM order_history_lines l JOIN order_history o ON o.id = l.order_id WHERE l.machine_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.id = l.machine_id AND m.customer_id = o.customer_id)")).toBe(0);
-      expect(n("SELECT count(*) AS n FROM customers c WHERE c.price_list_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM price_lists l WHERE l.id = c.price_list_id)")).toBe(0);
+      expect(
+        n(
+          "SELECT count(*) AS n FROM products p WHERE p.successor_sku IS NOT NULL AND NOT EXISTS (SELECT 1 FROM products s WHERE s.sku = p.successor_sku)",
+        ),
+      ).toBe(0);
+      expect(
+        n(
+          "SELECT count(*) AS n FROM products p WHERE p.config_model_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM config_models c WHERE c.id = p.config_model_id)",
+        ),
+      ).toBe(0);
+      expect(
+        n(
+          "SELECT count(*) AS n FROM products p WHERE p.machine_model IS NOT NULL AND NOT EXISTS (SELECT 1 FROM machine_models m WHERE m.code = p.machine_model)",
+        ),
+      ).toBe(0);
+      expect(
+        n(
+          "SELECT count(*) AS n FROM order_history_lines l WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.sku = l.sku)",
+        ),
+      ).toBe(0);
+      expect(
+        n(
+          "SELECT count(*) AS n FROM order_history_lines l JOIN order_history o ON o.id = l.order_id WHERE l.machine_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM machines m WHERE m.id = l.machine_id AND m.customer_id = o.customer_id)",
+        ),
+      ).toBe(0);
+      expect(
+        n(
+          "SELECT count(*) AS n FROM customers c WHERE c.price_list_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM price_lists l WHERE l.id = c.price_list_id)",
+        ),
+      ).toBe(0);
       // A part ordered for a machine in the history fits that machine, serial range included.
       expect(
         n(`SELECT count(*) AS n FROM order_history_lines l JOIN machines m ON m.id = l.machine_id

@@ -33,12 +33,16 @@ beforeAll(() => {
   const { products, ...rest } = goodDocument();
   const good = join(dir, "good");
   mkdirSync(good);
-  for (const [section, rows] of Object.entries(rest)) writeFileSync(join(good, `${section}.json`), JSON.stringify(rows));
+  for (const [section, rows] of Object.entries(rest))
+    writeFileSync(join(good, `${section}.json`), JSON.stringify(rows));
   writeFileSync(join(good, "products.json"), JSON.stringify(products));
   const bad = join(dir, "bad");
   mkdirSync(bad);
   writeFileSync(join(bad, "categories.json"), JSON.stringify(goodDocument().categories));
-  writeFileSync(join(bad, "products.csv"), "sku,name,category,listPriceCents\nP-1,Pump,pumps,100\nP-2,Seal,valves,abc\n");
+  writeFileSync(
+    join(bad, "products.csv"),
+    "sku,name,category,listPriceCents\nP-1,Pump,pumps,100\nP-2,Seal,valves,abc\n",
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -70,7 +74,9 @@ describe("npm run catalog:import", () => {
     const { code, stderr } = runImport(join(dir, "bad"), "--db", db);
     expect(code).toBe(1);
     expect(stderr).toContain('products.csv:3 listPriceCents — expected a number, got "abc"');
-    expect(stderr).toContain('products.csv:3 category — unknown category "valves" (not in this import nor in the database)');
+    expect(stderr).toContain(
+      'products.csv:3 category — unknown category "valves" (not in this import nor in the database)',
+    );
     expect(stderr).toMatch(/import rejected: 2 problems; nothing was written/);
     expect(productCount(db)).toBe(0);
   });

@@ -8,7 +8,8 @@ import { SECTIONS, SECTION_NAMES } from "../../catalog/import/format.ts";
 
 /** The documentation's examples are imported as written, so docs/import-format.md cannot drift from the importer. */
 const DOC = readFileSync(resolve(import.meta.dirname, "../../docs/import-format.md"), "utf8");
-const blocks = (lang: string) => [...DOC.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]!);
+const blocks = (lang: string) =>
+  [...DOC.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, "g"))].map((m) => m[1]!);
 
 let dir: string;
 beforeAll(() => {
@@ -26,7 +27,9 @@ describe("docs/import-format.md", () => {
     expect(summary.counts).toMatchObject({ categories: 2, products: 3, customers: 1, machines: 1, policy: 1 });
 
     const csv = blocks("csv");
-    const names = csv.map((b) => (b.startsWith("sku,name") ? "products" : b.startsWith("sku,warehouse") ? "stock" : "prices"));
+    const names = csv.map((b) =>
+      b.startsWith("sku,name") ? "products" : b.startsWith("sku,warehouse") ? "stock" : "prices",
+    );
     expect(names).toEqual(["products", "stock", "prices"]);
     csv.forEach((b, i) => writeFileSync(join(dir, `${names[i]}.csv`), b));
     for (const name of names) importCatalog(db, join(dir, `${name}.csv`));
@@ -39,7 +42,8 @@ describe("docs/import-format.md", () => {
       expect(start, `section ${section}`).toBeGreaterThan(-1);
       const end = DOC.indexOf("\n### ", start + 1);
       const text = DOC.slice(start, end === -1 ? undefined : end);
-      for (const field of Object.keys(SECTIONS[section].shape)) expect(text, `${section}.${field}`).toMatch(new RegExp("`" + field + "(\\[\\])?`"));
+      for (const field of Object.keys(SECTIONS[section].shape))
+        expect(text, `${section}.${field}`).toMatch(new RegExp(`\`${field}(\\[\\])?\``));
     }
   });
 });

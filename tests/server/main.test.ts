@@ -30,6 +30,11 @@ describe("npm start (until the server exists)", () => {
   });
 
   it("reads defaults when nothing is set", () => {
-    expect(readEnv({})).toEqual({ DATABASE_PATH: ".data/ordershield.db", HOST: "127.0.0.1", PORT: 3000, SEED_DEMO: true });
+    expect(readEnv({})).toEqual({
+      DATABASE_PATH: ".data/ordershield.db",
+      HOST: "127.0.0.1",
+      PORT: 3000,
+      SEED_DEMO: true,
+    });
   });
 });

@@ -11,12 +11,32 @@ import { generateCatalog } from "../../catalog/generate/index.ts";
 import { importCatalog } from "../../catalog/import/importer.ts";
 import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
 import { NOW, seedAgentWorld } from "../agent/world.ts";
-import { BUYER_TEXTS, createRig, describeWorld, emptyStats, runConversation, type ConversationPlan, type ShieldWorld } from "./harness.ts";
+import {
+  BUYER_TEXTS,
+  createRig,
+  describeWorld,
+  emptyStats,
+  runConversation,
+  type ConversationPlan,
+  type ShieldWorld,
+} from "./harness.ts";
 
 const TOTAL = Number(process.env.SHIELD_CONVERSATIONS ?? 1000);
 const stats = emptyStats();
 
-const move = fc.constantFrom("confirm", "confirm", "confirm", "stale", "decline", "garbage", "other_customer", "ignore", "rep_approve", "rep_reject", "buyer_approve") as fc.Arbitrary<"confirm">;
+const move = fc.constantFrom(
+  "confirm",
+  "confirm",
+  "confirm",
+  "stale",
+  "decline",
+  "garbage",
+  "other_customer",
+  "ignore",
+  "rep_approve",
+  "rep_reject",
+  "buyer_approve",
+) as fc.Arbitrary<"confirm">;
 const plan: fc.Arbitrary<ConversationPlan> = fc.record({
   seed: fc.integer(),
   customerPick: fc.nat(),
@@ -33,9 +53,30 @@ const plan: fc.Arbitrary<ConversationPlan> = fc.record({
 
 function worlds(): { world: () => ShieldWorld; share: number }[] {
   return [
-    { share: 0.4, world: () => { const db = openDatabase(); seedDemo(db); return describeWorld("demo", db, DEMO_NOW); } },
-    { share: 0.35, world: () => { const db = openDatabase(); importCatalog(db, generateCatalog({ skus: 400, seed: 7, customers: 12, asOf: "2026-12-01" })); return describeWorld("generated", db, DEMO_NOW); } },
-    { share: 0.25, world: () => { const db = openDatabase(); seedAgentWorld(db); return describeWorld("small", db, NOW); } },
+    {
+      share: 0.4,
+      world: () => {
+        const db = openDatabase();
+        seedDemo(db);
+        return describeWorld("demo", db, DEMO_NOW);
+      },
+    },
+    {
+      share: 0.35,
+      world: () => {
+        const db = openDatabase();
+        importCatalog(db, generateCatalog({ skus: 400, seed: 7, customers: 12, asOf: "2026-12-01" }));
+        return describeWorld("generated", db, DEMO_NOW);
+      },
+    },
+    {
+      share: 0.25,
+      world: () => {
+        const db = openDatabase();
+        seedAgentWorld(db);
+        return describeWorld("small", db, NOW);
+      },
+    },
   ];
 }
 
@@ -50,7 +91,8 @@ describe("the shield holds against the chaos model", () => {
         fc.asyncProperty(plan, async (p) => {
           const before = stats.violations.length;
           await runConversation(rig, p, stats);
-          if (stats.violations.length > before) throw new Error(`shield violated:\n${stats.violations.slice(before).join("\n")}`);
+          if (stats.violations.length > before)
+            throw new Error(`shield violated:\n${stats.violations.slice(before).join("\n")}`);
         }),
         { numRuns: runs, seed: Number(process.env.SHIELD_SEED ?? 20261201), endOnFailure: true },
       );

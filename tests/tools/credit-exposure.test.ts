@@ -18,7 +18,14 @@ import { NOW, openWorld, validate, WORLD } from "./world.ts";
 const motors: Draft = { lines: [{ lineId: "L1", sku: "MOTOR-400", quantity: 10 }] };
 
 function place(db: Db, threadId: string) {
-  return handOff(db, { threadId, draft: motors, confirmedHash: hashDraft(motors), customerId: "C-GOLD", channel: "test", now: NOW });
+  return handOff(db, {
+    threadId,
+    draft: motors,
+    confirmedHash: hashDraft(motors),
+    customerId: "C-GOLD",
+    channel: "test",
+    now: NOW,
+  });
 }
 
 const dirs: string[] = [];

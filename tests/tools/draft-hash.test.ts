@@ -2,10 +2,23 @@ import { describe, expect, it } from "vitest";
 import { hashDraft } from "../../tools/draft-hash.ts";
 
 describe("hashDraft", () => {
-  const a = { lines: [{ lineId: "1", sku: "A", quantity: 2, options: { seal: ["FKM"], voltage: ["400V"] } }, { lineId: "2", sku: "B", quantity: 1 }], shipToId: "S" };
+  const a = {
+    lines: [
+      { lineId: "1", sku: "A", quantity: 2, options: { seal: ["FKM"], voltage: ["400V"] } },
+      { lineId: "2", sku: "B", quantity: 1 },
+    ],
+    shipToId: "S",
+  };
 
   it("does not depend on key order or on undefined members", () => {
-    const b = { shipToId: "S", poReference: undefined, lines: [{ quantity: 2, options: { voltage: ["400V"], seal: ["FKM"] }, sku: "A", lineId: "1" }, { sku: "B", lineId: "2", quantity: 1 }] };
+    const b = {
+      shipToId: "S",
+      poReference: undefined,
+      lines: [
+        { quantity: 2, options: { voltage: ["400V"], seal: ["FKM"] }, sku: "A", lineId: "1" },
+        { sku: "B", lineId: "2", quantity: 1 },
+      ],
+    };
     expect(hashDraft(b)).toBe(hashDraft(a));
     expect(hashDraft(a)).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -40,11 +40,33 @@ const STOCK_WORLD: ImportDocument = {
   ],
   allocations: [{ sku: "VALVE-A", warehouse: "WH-S", protectedQty: 2, forTier: "gold" }],
   customers: [
-    { id: "C-SPLIT", name: "Split", tier: "silver", creditLimitCents: 100_000_000, region: "north", partialShipment: true },
-    { id: "C-WHOLE", name: "Whole", tier: "silver", creditLimitCents: 100_000_000, region: "south", partialShipment: false },
+    {
+      id: "C-SPLIT",
+      name: "Split",
+      tier: "silver",
+      creditLimitCents: 100_000_000,
+      region: "north",
+      partialShipment: true,
+    },
+    {
+      id: "C-WHOLE",
+      name: "Whole",
+      tier: "silver",
+      creditLimitCents: 100_000_000,
+      region: "south",
+      partialShipment: false,
+    },
     { id: "C-GOLD", name: "Gold", tier: "gold", creditLimitCents: 100_000_000, region: "north", partialShipment: true },
   ],
-  policy: [{ id: "default", maxOrderValueCents: 100_000_000, maxDiscountPct: 10, maxCreditOverrunCents: 0, minOrderValueCents: 0 }],
+  policy: [
+    {
+      id: "default",
+      maxOrderValueCents: 100_000_000,
+      maxDiscountPct: 10,
+      maxCreditOverrunCents: 0,
+      minOrderValueCents: 0,
+    },
+  ],
 };
 
 type Db = ReturnType<typeof openWorld>;
@@ -87,10 +109,21 @@ describe("hand-off stock holds", () => {
     const draft: Draft = { lines: [{ lineId: "L1", sku: "VALVE-LAST", quantity: 3 }] };
     // 3 free on hand in WH-N, then PO-4 (3, WH-N), then PO-5 (2, WH-S), then only the supplier's lead time.
     const placed = ["t1", "t2", "t3", "t4"].map((t) => place(db, t, "C-SPLIT", draft));
-    const schedules = placed.map((r) => (r.status === "placed" ? r.order.lines[0]!.deliverySchedule.map((d) => `${d.quantity} ${d.source} ${d.warehouse}`) : r.status));
-    expect(schedules).toEqual([["3 on_hand WH-N"], ["3 inbound WH-N"], ["2 inbound WH-S", "1 lead_time WH-N"], ["3 lead_time WH-N"]]);
+    const schedules = placed.map((r) =>
+      r.status === "placed"
+        ? r.order.lines[0]!.deliverySchedule.map((d) => `${d.quantity} ${d.source} ${d.warehouse}`)
+        : r.status,
+    );
+    expect(schedules).toEqual([
+      ["3 on_hand WH-N"],
+      ["3 inbound WH-N"],
+      ["2 inbound WH-S", "1 lead_time WH-N"],
+      ["3 lead_time WH-N"],
+    ]);
     const rows = db.$client
-      .prepare("SELECT r.warehouse, r.source, r.quantity, i.reference FROM reservations r LEFT JOIN stock_inbound i ON i.id = r.inbound_id ORDER BY r.id")
+      .prepare(
+        "SELECT r.warehouse, r.source, r.quantity, i.reference FROM reservations r LEFT JOIN stock_inbound i ON i.id = r.inbound_id ORDER BY r.id",
+      )
       .all();
     expect(rows).toEqual([
       { warehouse: "WH-N", source: "on_hand", quantity: 3, reference: null },
@@ -103,24 +136,37 @@ describe("hand-off stock holds", () => {
   test("an inbound hold does not eat the warehouse's stock on hand", () => {
     const db = openWorld(STOCK_WORLD);
     // The first order takes PO-4 only when asked for more than is on hand; stock on hand stays for the next buyer.
-    expect(place(db, "a", "C-SPLIT", { lines: [{ lineId: "L1", sku: "VALVE-LAST", quantity: 5 }] }).status).toBe("placed");
+    expect(place(db, "a", "C-SPLIT", { lines: [{ lineId: "L1", sku: "VALVE-LAST", quantity: 5 }] }).status).toBe(
+      "placed",
+    );
     const r = place(db, "b", "C-SPLIT", { lines: [{ lineId: "L1", sku: "VALVE-LAST", quantity: 1 }] });
-    expect(r.status === "placed" && r.order.lines[0]!.deliverySchedule).toMatchObject([{ quantity: 1, source: "inbound", warehouse: "WH-N" }]);
+    expect(r.status === "placed" && r.order.lines[0]!.deliverySchedule).toMatchObject([
+      { quantity: 1, source: "inbound", warehouse: "WH-N" },
+    ]);
     expect(overHeld(db)).toEqual([]);
   });
 
   test("an inbound hold whose delivery has arrived holds the warehouse's stock", () => {
     const db = openWorld(STOCK_WORLD);
-    expect(place(db, "a", "C-SPLIT", { lines: [{ lineId: "L1", sku: "VALVE-LAST", quantity: 6 }] }).status).toBe("placed");
+    expect(place(db, "a", "C-SPLIT", { lines: [{ lineId: "L1", sku: "VALVE-LAST", quantity: 6 }] }).status).toBe(
+      "placed",
+    );
     // PO-4 arrives: booked into on hand (4 + 3) and its inbound row goes. 7 − 1 ERP − 3 − 3 held = 0 free in WH-N.
-    db.$client.exec("UPDATE stock SET on_hand = on_hand + 3 WHERE sku = 'VALVE-LAST' AND warehouse = 'WH-N'; DELETE FROM stock_inbound WHERE reference = 'PO-4'");
+    db.$client.exec(
+      "UPDATE stock SET on_hand = on_hand + 3 WHERE sku = 'VALVE-LAST' AND warehouse = 'WH-N'; DELETE FROM stock_inbound WHERE reference = 'PO-4'",
+    );
     const r = place(db, "b", "C-SPLIT", { lines: [{ lineId: "L1", sku: "VALVE-LAST", quantity: 1 }] });
-    expect(r.status === "placed" && r.order.lines[0]!.deliverySchedule).toMatchObject([{ quantity: 1, source: "inbound", warehouse: "WH-S" }]);
+    expect(r.status === "placed" && r.order.lines[0]!.deliverySchedule).toMatchObject([
+      { quantity: 1, source: "inbound", warehouse: "WH-S" },
+    ]);
   });
 
   test("property: over random sequences of checkouts, holds never exceed stock on hand or an inbound delivery", () => {
     const lineArb = fc.record({ sku: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 9 }) });
-    const checkoutArb = fc.record({ customerId: fc.constantFrom(...CUSTOMERS), lines: fc.array(lineArb, { minLength: 1, maxLength: 3 }) });
+    const checkoutArb = fc.record({
+      customerId: fc.constantFrom(...CUSTOMERS),
+      lines: fc.array(lineArb, { minLength: 1, maxLength: 3 }),
+    });
     let placedTotal = 0;
     fc.assert(
       fc.property(fc.array(checkoutArb, { minLength: 1, maxLength: 12 }), (checkouts) => {

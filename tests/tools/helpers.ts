@@ -26,12 +26,18 @@ export function expectFixResolves(
   const run = options.validateWith ?? ((d: Draft) => validate(d, options.customerId));
   const before = run(draft);
   const found = issuesOf(before, code, options.lineId);
-  expect(found.map((i) => i.code), `expected ${code}`).toContain(code);
+  expect(
+    found.map((i) => i.code),
+    `expected ${code}`,
+  ).toContain(code);
   const issue = found[0]!;
   const fix = options.pick ? options.pick(issue.fixes) : issue.fixes[0];
   expect(fix, `a fix for ${code}`).toBeDefined();
   const after = run(applyFix(draft, fix!));
   const same = options.same ?? (() => true);
-  expect(issuesOf(after, code, issue.lineId).filter((i) => same(issue, i)), `${code} after ${JSON.stringify(fix)}`).toEqual([]);
+  expect(
+    issuesOf(after, code, issue.lineId).filter((i) => same(issue, i)),
+    `${code} after ${JSON.stringify(fix)}`,
+  ).toEqual([]);
   return { before, after, fix: fix!, issue };
 }

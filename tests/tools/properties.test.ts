@@ -26,20 +26,28 @@ beforeAll(() => {
   db = openDatabase(":memory:");
   importCatalog(db, generateCatalog({ skus: 400, seed: 11, customers: 12, asOf: AS_OF }));
   const q = db.$client;
-  skus = q.prepare("SELECT sku, moq, order_step AS step, config_model_id AS cfg FROM products ORDER BY sku").all() as typeof skus;
+  skus = q
+    .prepare("SELECT sku, moq, order_step AS step, config_model_id AS cfg FROM products ORDER BY sku")
+    .all() as typeof skus;
   customers = (q.prepare("SELECT id FROM customers ORDER BY id").all() as { id: string }[]).map((r) => r.id);
   machinesOf = new Map();
-  for (const r of q.prepare("SELECT id, customer_id AS c FROM machines ORDER BY id").all() as { id: string; c: string }[])
+  for (const r of q.prepare("SELECT id, customer_id AS c FROM machines ORDER BY id").all() as {
+    id: string;
+    c: string;
+  }[])
     machinesOf.set(r.c, [...(machinesOf.get(r.c) ?? []), r.id]);
   configValues = new Map();
-  for (const r of q.prepare("SELECT model_id AS m, group_code AS g, value AS v FROM config_options ORDER BY rowid").all() as { m: string; g: string; v: string }[]) {
+  for (const r of q
+    .prepare("SELECT model_id AS m, group_code AS g, value AS v FROM config_options ORDER BY rowid")
+    .all() as { m: string; g: string; v: string }[]) {
     const groups = configValues.get(r.m) ?? new Map<string, string[]>();
     groups.set(r.g, [...(groups.get(r.g) ?? []), r.v]);
     configValues.set(r.m, groups);
   }
 });
 
-const validate = (draft: Draft, customerId: string): ValidationReport => validateDraft(draft, { customerId, now: NOW, data: createCatalogReader(db) });
+const validate = (draft: Draft, customerId: string): ValidationReport =>
+  validateDraft(draft, { customerId, now: NOW, data: createCatalogReader(db) });
 
 /** A buyer's draft over the generated catalog: real SKUs (and a few typos), quantities valid or not, options, machines. */
 const draftArb = () =>
@@ -59,8 +67,16 @@ const draftArb = () =>
       .map((r): Omit<DraftLine, "lineId"> => {
         const p = skus[r.pick % skus.length]!;
         const quantity =
-          r.qtyKind === "valid" ? p.moq + p.step * r.k : r.qtyKind === "moq-1" ? p.moq - 1 : r.qtyKind === "fraction" ? p.moq + 0.5 : r.qtyKind === "big" ? 1e7 : 0;
-        const line: Omit<DraftLine, "lineId"> = { sku: r.typo ? p.sku.slice(0, -1) + "X" : p.sku, quantity };
+          r.qtyKind === "valid"
+            ? p.moq + p.step * r.k
+            : r.qtyKind === "moq-1"
+              ? p.moq - 1
+              : r.qtyKind === "fraction"
+                ? p.moq + 0.5
+                : r.qtyKind === "big"
+                  ? 1e7
+                  : 0;
+        const line: Omit<DraftLine, "lineId"> = { sku: r.typo ? `${p.sku.slice(0, -1)}X` : p.sku, quantity };
         if (r.machine !== undefined && machines.length > 0) line.machineId = machines[r.machine % machines.length]!;
         if (r.requestedDate) line.requestedDate = r.requestedDate;
         const groups = p.cfg ? configValues.get(p.cfg) : undefined;
@@ -84,7 +100,8 @@ const draftArb = () =>
  */
 const VALUE_DRIVEN = new Set(["credit.limit_exceeded", "policy.min_order_value"]);
 const badness = (r: ValidationReport) =>
-  r.lines.filter((l) => l.verdict === "rejected").length + r.issues.filter((i) => i.severity === "block" && !VALUE_DRIVEN.has(i.code)).length;
+  r.lines.filter((l) => l.verdict === "rejected").length +
+  r.issues.filter((i) => i.severity === "block" && !VALUE_DRIVEN.has(i.code)).length;
 
 describe("engine properties on a generated catalog", () => {
   it("applying any fix of a blocking issue never makes the report worse, and resolves that issue", () => {
@@ -92,15 +109,21 @@ describe("engine properties on a generated catalog", () => {
       fc.property(draftArb(), ({ customerId, lines }) => {
         const draft: Draft = { lines: lines.map((l, i) => ({ lineId: `L${i + 1}`, ...l })) };
         const before = validate(draft, customerId);
-        const blocking = [...before.issues, ...before.lines.flatMap((l) => l.issues)].filter((i) => i.severity === "block");
+        const blocking = [...before.issues, ...before.lines.flatMap((l) => l.issues)].filter(
+          (i) => i.severity === "block",
+        );
         for (const issue of blocking)
           for (const fix of issue.fixes) {
             const after = validate(applyFix(draft, fix), customerId);
             expect(badness(after), `${issue.code} → ${JSON.stringify(fix)}`).toBeLessThanOrEqual(badness(before));
             const stillThere = [...after.issues, ...after.lines.flatMap((l) => l.issues)].filter(
-              (i) => i.code === issue.code && i.lineId === issue.lineId && JSON.stringify(i.details) === JSON.stringify(issue.details),
+              (i) =>
+                i.code === issue.code &&
+                i.lineId === issue.lineId &&
+                JSON.stringify(i.details) === JSON.stringify(issue.details),
             );
-            if (fix.kind !== "remove_line") expect(stillThere, `${issue.code} after ${JSON.stringify(fix)}`).toEqual([]);
+            if (fix.kind !== "remove_line")
+              expect(stillThere, `${issue.code} after ${JSON.stringify(fix)}`).toEqual([]);
           }
       }),
       { numRuns: 200 },
@@ -125,7 +148,9 @@ describe("engine properties on a generated catalog", () => {
         let draft: Draft = { lines: lines.map((l, i) => ({ lineId: `L${i + 1}`, ...l })) };
         let report = validate(draft, customerId);
         for (let step = 0; step < 12 && !report.clean; step++) {
-          const next = [...report.issues, ...report.lines.flatMap((l) => l.issues)].find((i) => i.severity === "block" && i.fixes.length > 0);
+          const next = [...report.issues, ...report.lines.flatMap((l) => l.issues)].find(
+            (i) => i.severity === "block" && i.fixes.length > 0,
+          );
           if (!next) break;
           const after = validate(applyFix(draft, next.fixes[0]!), customerId);
           expect(badness(after)).toBeLessThanOrEqual(badness(report));

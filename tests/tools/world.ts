@@ -30,7 +30,14 @@ export const WORLD: ImportDocument = {
       id: "PUMP-CFG",
       name: "CX pump",
       groups: [
-        { code: "voltage", label: "Voltage", options: [{ value: "230V", label: "230 V" }, { value: "400V", label: "400 V" }] },
+        {
+          code: "voltage",
+          label: "Voltage",
+          options: [
+            { value: "230V", label: "230 V" },
+            { value: "400V", label: "400 V" },
+          ],
+        },
         {
           code: "seal",
           label: "Seal",
@@ -41,8 +48,21 @@ export const WORLD: ImportDocument = {
             { value: "EPDM", label: "EPDM" },
           ],
         },
-        { code: "flange", label: "Flange", options: [{ value: "DN50", label: "DN50" }, { value: "DN65", label: "DN65" }] },
-        { code: "atex", label: "ATEX", min: 0, max: 1, options: [{ value: "ATEX", label: "ATEX zone 1", priceDeltaCents: 25000 }] },
+        {
+          code: "flange",
+          label: "Flange",
+          options: [
+            { value: "DN50", label: "DN50" },
+            { value: "DN65", label: "DN65" },
+          ],
+        },
+        {
+          code: "atex",
+          label: "ATEX",
+          min: 0,
+          max: 1,
+          options: [{ value: "ATEX", label: "ATEX zone 1", priceDeltaCents: 25000 }],
+        },
         {
           code: "extras",
           label: "Extras",
@@ -77,7 +97,14 @@ export const WORLD: ImportDocument = {
     product("COUPLING-24", "couplings", 5000, { features: { shaft: "24mm" } }),
     product("COUPLING-A", "couplings", 5000),
     product("COUPLING-BOLTS", "couplings", 300, { orderUnit: "SET" }),
-    product("FILTER-BOX", "filters", 1200, { orderUnit: "BOX", contentUnit: "PCE", contentQty: 10, moq: 2, orderStep: 2, maxQty: 20 }),
+    product("FILTER-BOX", "filters", 1200, {
+      orderUnit: "BOX",
+      contentUnit: "PCE",
+      contentQty: 10,
+      moq: 2,
+      orderStep: 2,
+      maxQty: 20,
+    }),
     product("ATEX-KIT", "seals", 9000, { requiresCertification: "atex" }),
     product("ACID-X", "chemicals", 800, { hazardous: true, blockedRegions: ["north"] }),
     product("SCARCE-1", "filters", 1000, { leadTimeDays: 30 }),
@@ -98,10 +125,43 @@ export const WORLD: ImportDocument = {
     { part: "SEAL-300", machineModel: "CX300" },
   ],
   rules: [
-    { code: "compat.voltage_mismatch", scope: "machine", category: "motors", feature: "voltage", operator: "eq", otherKey: "voltage", message: "Motor voltage must match the machine supply" },
-    { code: "compat.temperature_rating", scope: "machine", category: "seals", feature: "tempRating", operator: "gte", otherKey: "mediumTemperature", message: "Seal temperature rating must cover the medium temperature" },
-    { code: "compat.material_medium", scope: "machine", category: "seals", feature: "material", operator: "medium_compatible", otherKey: "medium", message: "Seal material is not resistant to the medium" },
-    { code: "compat.shaft_mismatch", scope: "line", category: "couplings", feature: "shaft", operator: "eq", otherKey: "shaft", otherCategory: "motors", message: "Coupling bore must match the motor shaft" },
+    {
+      code: "compat.voltage_mismatch",
+      scope: "machine",
+      category: "motors",
+      feature: "voltage",
+      operator: "eq",
+      otherKey: "voltage",
+      message: "Motor voltage must match the machine supply",
+    },
+    {
+      code: "compat.temperature_rating",
+      scope: "machine",
+      category: "seals",
+      feature: "tempRating",
+      operator: "gte",
+      otherKey: "mediumTemperature",
+      message: "Seal temperature rating must cover the medium temperature",
+    },
+    {
+      code: "compat.material_medium",
+      scope: "machine",
+      category: "seals",
+      feature: "material",
+      operator: "medium_compatible",
+      otherKey: "medium",
+      message: "Seal material is not resistant to the medium",
+    },
+    {
+      code: "compat.shaft_mismatch",
+      scope: "line",
+      category: "couplings",
+      feature: "shaft",
+      operator: "eq",
+      otherKey: "shaft",
+      otherCategory: "motors",
+      message: "Coupling bore must match the motor shaft",
+    },
   ],
   mediaCompat: [
     { material: "NBR", medium: "water", rating: "ok" },
@@ -114,7 +174,24 @@ export const WORLD: ImportDocument = {
     { code: "WH-S", name: "South", region: "south", shipDaysLocal: 1, shipDaysRemote: 4 },
   ],
   stock: [
-    ...["PUMP-CX200", "SEAL-100", "SEAL-110", "SEAL-120", "SEAL-200", "SEAL-300", "MOTOR-230", "MOTOR-400", "COUPLING-24", "COUPLING-A", "COUPLING-BOLTS", "FILTER-BOX", "ATEX-KIT", "ACID-X", "USD-1", "SEAL-INACT"].map((sku) => ({ sku, warehouse: "WH-N", onHand: 100, reserved: 0 })),
+    ...[
+      "PUMP-CX200",
+      "SEAL-100",
+      "SEAL-110",
+      "SEAL-120",
+      "SEAL-200",
+      "SEAL-300",
+      "MOTOR-230",
+      "MOTOR-400",
+      "COUPLING-24",
+      "COUPLING-A",
+      "COUPLING-BOLTS",
+      "FILTER-BOX",
+      "ATEX-KIT",
+      "ACID-X",
+      "USD-1",
+      "SEAL-INACT",
+    ].map((sku) => ({ sku, warehouse: "WH-N", onHand: 100, reserved: 0 })),
     { sku: "BIG-1", warehouse: "WH-N", onHand: 5 },
     { sku: "SCARCE-1", warehouse: "WH-N", onHand: 5, reserved: 1 },
     { sku: "SCARCE-1", warehouse: "WH-S", onHand: 2 },
@@ -144,27 +221,117 @@ export const WORLD: ImportDocument = {
       region: "north",
       partialShipment: true,
       shipTos: [
-        { id: "ST-N", label: "Plant North", street: "1 Main", postalCode: "1000", city: "Northtown", country: "DE", region: "north", isDefault: true },
-        { id: "ST-S", label: "Plant South", street: "2 Main", postalCode: "2000", city: "Southtown", country: "DE", region: "south" },
+        {
+          id: "ST-N",
+          label: "Plant North",
+          street: "1 Main",
+          postalCode: "1000",
+          city: "Northtown",
+          country: "DE",
+          region: "north",
+          isDefault: true,
+        },
+        {
+          id: "ST-S",
+          label: "Plant South",
+          street: "2 Main",
+          postalCode: "2000",
+          city: "Southtown",
+          country: "DE",
+          region: "south",
+        },
       ],
     },
-    { id: "C-PLAT", name: "Platinum AG", tier: "platinum", creditLimitCents: 5_000_000, region: "north", certifications: ["atex"] },
-    { id: "C-WHOLE", name: "Whole Only", tier: "silver", creditLimitCents: 1_000_000, region: "north", partialShipment: false },
-    { id: "C-NEAR", name: "Near Limit", tier: "silver", creditLimitCents: 100_000, openBalanceCents: 95_000, region: "north" },
-    { id: "C-BLOCKED", name: "Blocked Ltd", tier: "bronze", creditLimitCents: 100_000, region: "north", blocked: true, blockedReason: "overdue invoices" },
+    {
+      id: "C-PLAT",
+      name: "Platinum AG",
+      tier: "platinum",
+      creditLimitCents: 5_000_000,
+      region: "north",
+      certifications: ["atex"],
+    },
+    {
+      id: "C-WHOLE",
+      name: "Whole Only",
+      tier: "silver",
+      creditLimitCents: 1_000_000,
+      region: "north",
+      partialShipment: false,
+    },
+    {
+      id: "C-NEAR",
+      name: "Near Limit",
+      tier: "silver",
+      creditLimitCents: 100_000,
+      openBalanceCents: 95_000,
+      region: "north",
+    },
+    {
+      id: "C-BLOCKED",
+      name: "Blocked Ltd",
+      tier: "bronze",
+      creditLimitCents: 100_000,
+      region: "north",
+      blocked: true,
+      blockedReason: "overdue invoices",
+    },
     { id: "C-PRE", name: "Prepay Co", tier: "bronze", creditLimitCents: 0, region: "north", paymentTerms: "PREPAID" },
   ],
   contractPrices: [
-    { customer: "C-GOLD", sku: "SEAL-100", minQty: 1, priceCents: 1900, validFrom: "2026-01-01", validTo: "2026-12-31" },
+    {
+      customer: "C-GOLD",
+      sku: "SEAL-100",
+      minQty: 1,
+      priceCents: 1900,
+      validFrom: "2026-01-01",
+      validTo: "2026-12-31",
+    },
     { customer: "C-GOLD", sku: "SEAL-100", minQty: 50, priceCents: 1700, validFrom: "2026-01-01" },
-    { customer: "C-GOLD", sku: "SEAL-200", minQty: 1, priceCents: 2900, validFrom: "2025-01-01", validTo: "2025-12-31" },
+    {
+      customer: "C-GOLD",
+      sku: "SEAL-200",
+      minQty: 1,
+      priceCents: 2900,
+      validFrom: "2025-01-01",
+      validTo: "2025-12-31",
+    },
   ],
   machines: [
-    { id: "M1", customer: "C-GOLD", model: "CX200", serial: "1500", label: "Pump 1", operatingData: { medium: "water", mediumTemperature: 70 } },
-    { id: "M2", customer: "C-GOLD", model: "CX300", serial: "5000", label: "Pump 2", operatingData: { medium: "acid", mediumTemperature: 60 } },
-    { id: "M3", customer: "C-GOLD", model: "CX200", serial: "2500", label: "Pump 3", operatingData: { medium: "water", mediumTemperature: 120 }, components: ["COUPLING-BOLTS"] },
+    {
+      id: "M1",
+      customer: "C-GOLD",
+      model: "CX200",
+      serial: "1500",
+      label: "Pump 1",
+      operatingData: { medium: "water", mediumTemperature: 70 },
+    },
+    {
+      id: "M2",
+      customer: "C-GOLD",
+      model: "CX300",
+      serial: "5000",
+      label: "Pump 2",
+      operatingData: { medium: "acid", mediumTemperature: 60 },
+    },
+    {
+      id: "M3",
+      customer: "C-GOLD",
+      model: "CX200",
+      serial: "2500",
+      label: "Pump 3",
+      operatingData: { medium: "water", mediumTemperature: 120 },
+      components: ["COUPLING-BOLTS"],
+    },
   ],
-  policy: [{ id: "default", maxOrderValueCents: 500_000, maxDiscountPct: 10, maxCreditOverrunCents: 20_000, minOrderValueCents: 1_000 }],
+  policy: [
+    {
+      id: "default",
+      maxOrderValueCents: 500_000,
+      maxDiscountPct: 10,
+      maxCreditOverrunCents: 20_000,
+      minOrderValueCents: 1_000,
+    },
+  ],
 };
 
 export function openWorld(doc: ImportDocument = WORLD): Db {
@@ -218,7 +385,13 @@ export function applyFix(draft: Draft, fix: Fix): Draft {
     case "add_line": {
       let n = lines.length + 1;
       while (lines.some((l) => l.lineId === `L${n}`)) n++;
-      lines.push({ lineId: `L${n}`, sku: fix.sku, quantity: fix.quantity, ...(fix.machineId ? { machineId: fix.machineId } : {}), options: undefined });
+      lines.push({
+        lineId: `L${n}`,
+        sku: fix.sku,
+        quantity: fix.quantity,
+        ...(fix.machineId ? { machineId: fix.machineId } : {}),
+        options: undefined,
+      });
       break;
     }
     case "remove_line":
@@ -250,6 +423,9 @@ function clean(l: DraftLine & { options?: Record<string, string[]> | undefined }
 }
 
 export const codes = (r: ValidationReport, lineId?: string): string[] =>
-  lineId === undefined ? [...r.issues, ...r.lines.flatMap((l) => l.issues)].map((i) => i.code) : (r.lines.find((l) => l.lineId === lineId)?.issues ?? []).map((i) => i.code);
+  lineId === undefined
+    ? [...r.issues, ...r.lines.flatMap((l) => l.issues)].map((i) => i.code)
+    : (r.lines.find((l) => l.lineId === lineId)?.issues ?? []).map((i) => i.code);
 
-export const find = (r: ValidationReport, code: string) => [...r.issues, ...r.lines.flatMap((l) => l.issues)].find((i) => i.code === code);
+export const find = (r: ValidationReport, code: string) =>
+  [...r.issues, ...r.lines.flatMap((l) => l.issues)].find((i) => i.code === code);

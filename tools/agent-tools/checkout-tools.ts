@@ -9,18 +9,27 @@ export function createCheckoutTools({ noSession }: Pick<ToolDeps, "noSession">):
   const checkout = (kind: "review" | "place") => (_args: unknown, runtime: unknown) => {
     if (!session(runtime)) return noSession;
     const id = (runtime as ShieldToolRuntime).toolCallId ?? "";
-    const content = json({ status: kind === "place" ? "validating the order before asking the buyer to confirm" : "validating the order" });
-    return new Command({ update: { checkout: { kind, toolCallId: id }, messages: [new ToolMessage({ id: `checkout-${id}`, content, tool_call_id: id, name: `${kind}_order` })] } });
+    const content = json({
+      status: kind === "place" ? "validating the order before asking the buyer to confirm" : "validating the order",
+    });
+    return new Command({
+      update: {
+        checkout: { kind, toolCallId: id },
+        messages: [new ToolMessage({ id: `checkout-${id}`, content, tool_call_id: id, name: `${kind}_order` })],
+      },
+    });
   };
 
   const review_order = shieldTool(checkout("review"), {
     name: "review_order",
-    description: "Validate the whole draft now: every line's verdict, prices, totals, promise dates, blocking issues with fixes.",
+    description:
+      "Validate the whole draft now: every line's verdict, prices, totals, promise dates, blocking issues with fixes.",
     schema: z.object({}),
   });
   const place_order = shieldTool(checkout("place"), {
     name: "place_order",
-    description: "The buyer wants to order: validates the draft and, when clean, asks the buyer to confirm this exact version. It never places an order by itself.",
+    description:
+      "The buyer wants to order: validates the draft and, when clean, asks the buyer to confirm this exact version. It never places an order by itself.",
     schema: z.object({}),
   });
 

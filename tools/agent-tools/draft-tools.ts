@@ -4,15 +4,46 @@ import type { StructuredToolInterface } from "@langchain/core/tools";
 import { Command } from "@langchain/langgraph";
 import { z } from "zod";
 import { EMPTY_DRAFT, type Draft, type DraftLine } from "../types.ts";
-import { compactLine, currentDraft, DATA_NOTE, fail, json, machineArg, machineOf, MAX_DRAFT_LINES, normaliseOptions, optionsArg, qtyArg, requestedPriceArg, session, shieldTool, skuArg, type SessionContext, type ShieldToolRuntime, type ToolDeps } from "./shared.ts";
+import {
+  compactLine,
+  currentDraft,
+  DATA_NOTE,
+  fail,
+  json,
+  machineArg,
+  machineOf,
+  MAX_DRAFT_LINES,
+  normaliseOptions,
+  optionsArg,
+  qtyArg,
+  requestedPriceArg,
+  session,
+  shieldTool,
+  skuArg,
+  type SessionContext,
+  type ShieldToolRuntime,
+  type ToolDeps,
+} from "./shared.ts";
 
 export function createDraftTools({ data, validate, noSession }: ToolDeps): StructuredToolInterface[] {
-  const draftResult = (runtime: unknown, draft: Draft, customerId: string, focusLineId: string | undefined, text: Record<string, unknown>) => {
+  const draftResult = (
+    runtime: unknown,
+    draft: Draft,
+    customerId: string,
+    focusLineId: string | undefined,
+    text: Record<string, unknown>,
+  ) => {
     const report = validate(draft, customerId);
     const line = focusLineId ? report.lines.find((l) => l.lineId === focusLineId) : undefined;
     const content = json({
       ...text,
-      draft: { lines: draft.lines, machineId: draft.machineId, shipToId: draft.shipToId, poReference: draft.poReference, requestedDate: draft.requestedDate },
+      draft: {
+        lines: draft.lines,
+        machineId: draft.machineId,
+        shipToId: draft.shipToId,
+        poReference: draft.poReference,
+        requestedDate: draft.requestedDate,
+      },
       ...(line ? { line: compactLine(line) } : {}),
       orderClean: report.clean,
       needsApproval: report.needsApproval,
@@ -21,7 +52,15 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       note: DATA_NOTE,
     });
     const id = (runtime as ShieldToolRuntime).toolCallId ?? "";
-    return new Command({ update: { draft, report, messages: [new ToolMessage({ content, tool_call_id: id, name: (runtime as ShieldToolRuntime).toolName ?? "draft" })] } });
+    return new Command({
+      update: {
+        draft,
+        report,
+        messages: [
+          new ToolMessage({ content, tool_call_id: id, name: (runtime as ShieldToolRuntime).toolName ?? "draft" }),
+        ],
+      },
+    });
   };
 
   const nextLineId = (draft: Draft) => {
@@ -30,7 +69,9 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
   };
 
   const checkMachine = (s: SessionContext, machineId: string | undefined) =>
-    !machineId || machineOf(data.customer(s.customerId), machineId) ? undefined : fail("machineId is not one of this customer's machines; call get_installed_base");
+    !machineId || machineOf(data.customer(s.customerId), machineId)
+      ? undefined
+      : fail("machineId is not one of this customer's machines; call get_installed_base");
 
   const add_line = shieldTool(
     ({ sku, quantity, unit, options, machineId, requestedUnitPriceCents }, runtime) => {
@@ -49,16 +90,29 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
         ...(machineId ? { machineId } : {}),
         ...(requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents } : {}),
       };
-      return draftResult(runtime, { ...draft, lines: [...draft.lines, line] }, s.customerId, line.lineId, { added: line.lineId });
+      return draftResult(runtime, { ...draft, lines: [...draft.lines, line] }, s.customerId, line.lineId, {
+        added: line.lineId,
+      });
     },
     {
       name: "add_line",
       description: "Add a line to the buyer's draft order. Returns the draft and the engine's verdict for the line.",
-      schema: z.object({ sku: skuArg, quantity: qtyArg, unit: z.string().max(10).optional(), options: optionsArg.optional(), machineId: machineArg.optional(), requestedUnitPriceCents: requestedPriceArg.optional() }),
+      schema: z.object({
+        sku: skuArg,
+        quantity: qtyArg,
+        unit: z.string().max(10).optional(),
+        options: optionsArg.optional(),
+        machineId: machineArg.optional(),
+        requestedUnitPriceCents: requestedPriceArg.optional(),
+      }),
     },
   );
 
-  const withLine = (runtime: unknown, lineId: string, edit: (l: DraftLine, s: SessionContext, d: Draft) => DraftLine | string) => {
+  const withLine = (
+    runtime: unknown,
+    lineId: string,
+    edit: (l: DraftLine, s: SessionContext, d: Draft) => DraftLine | string,
+  ) => {
     const s = session(runtime);
     if (!s) return noSession;
     const draft = currentDraft(runtime);
@@ -66,7 +120,13 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     if (!line) return fail("no such line in the draft", { lineIds: draft.lines.map((l) => l.lineId) });
     const next = edit(line, s, draft);
     if (typeof next === "string") return next;
-    return draftResult(runtime, { ...draft, lines: draft.lines.map((l) => (l.lineId === lineId ? next : l)) }, s.customerId, lineId, { updated: lineId });
+    return draftResult(
+      runtime,
+      { ...draft, lines: draft.lines.map((l) => (l.lineId === lineId ? next : l)) },
+      s.customerId,
+      lineId,
+      { updated: lineId },
+    );
   };
 
   const update_line = shieldTool(
@@ -87,7 +147,15 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     {
       name: "update_line",
       description: "Change a draft line: SKU (e.g. a successor or alternative), quantity, unit, options or machine.",
-      schema: z.object({ lineId: z.string().min(1).max(40), sku: skuArg.optional(), quantity: qtyArg.optional(), unit: z.string().max(10).optional(), options: optionsArg.optional(), machineId: machineArg.optional(), requestedUnitPriceCents: requestedPriceArg.optional() }),
+      schema: z.object({
+        lineId: z.string().min(1).max(40),
+        sku: skuArg.optional(),
+        quantity: qtyArg.optional(),
+        unit: z.string().max(10).optional(),
+        options: optionsArg.optional(),
+        machineId: machineArg.optional(),
+        requestedUnitPriceCents: requestedPriceArg.optional(),
+      }),
     },
   );
 
@@ -96,10 +164,21 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       const s = session(runtime);
       if (!s) return noSession;
       const draft = currentDraft(runtime);
-      if (!draft.lines.some((l) => l.lineId === lineId)) return fail("no such line in the draft", { lineIds: draft.lines.map((l) => l.lineId) });
-      return draftResult(runtime, { ...draft, lines: draft.lines.filter((l) => l.lineId !== lineId) }, s.customerId, undefined, { removed: lineId });
+      if (!draft.lines.some((l) => l.lineId === lineId))
+        return fail("no such line in the draft", { lineIds: draft.lines.map((l) => l.lineId) });
+      return draftResult(
+        runtime,
+        { ...draft, lines: draft.lines.filter((l) => l.lineId !== lineId) },
+        s.customerId,
+        undefined,
+        { removed: lineId },
+      );
     },
-    { name: "remove_line", description: "Remove a line from the draft.", schema: z.object({ lineId: z.string().min(1).max(40) }) },
+    {
+      name: "remove_line",
+      description: "Remove a line from the draft.",
+      schema: z.object({ lineId: z.string().min(1).max(40) }),
+    },
   );
 
   const set_options = shieldTool(
@@ -112,7 +191,8 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       }),
     {
       name: "set_options",
-      description: "Choose configuration options on a draft line (merged into the options already chosen; an empty list removes that group).",
+      description:
+        "Choose configuration options on a draft line (merged into the options already chosen; an empty list removes that group).",
       schema: z.object({ lineId: z.string().min(1).max(40), options: optionsArg }),
     },
   );
@@ -126,7 +206,11 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       if (lineId) return withLine(runtime, lineId, (l) => ({ ...l, machineId }));
       return draftResult(runtime, { ...currentDraft(runtime), machineId }, s.customerId, undefined, { machineId });
     },
-    { name: "set_machine", description: "Set the target machine for the whole order, or for one line.", schema: z.object({ machineId: machineArg, lineId: z.string().min(1).max(40).optional() }) },
+    {
+      name: "set_machine",
+      description: "Set the target machine for the whole order, or for one line.",
+      schema: z.object({ machineId: machineArg, lineId: z.string().min(1).max(40).optional() }),
+    },
   );
 
   const set_order_details = shieldTool(
@@ -134,7 +218,9 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       const s = session(runtime);
       if (!s) return noSession;
       if (shipToId && !data.customer(s.customerId)?.shipTos.some((t) => t.id === shipToId)) {
-        return fail("shipToId is not one of this customer's ship-to addresses", { shipTos: data.customer(s.customerId)?.shipTos.map((t) => ({ id: t.id, label: t.label, city: t.city })) });
+        return fail("shipToId is not one of this customer's ship-to addresses", {
+          shipTos: data.customer(s.customerId)?.shipTos.map((t) => ({ id: t.id, label: t.label, city: t.city })),
+        });
       }
       const draft: Draft = {
         ...currentDraft(runtime),
@@ -147,7 +233,8 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     },
     {
       name: "set_order_details",
-      description: "Set the buyer's PO reference, ship-to address id, requested delivery date (YYYY-MM-DD), or a discount the buyer asks for (a request: a sales rep may have to approve it).",
+      description:
+        "Set the buyer's PO reference, ship-to address id, requested delivery date (YYYY-MM-DD), or a discount the buyer asks for (a request: a sales rep may have to approve it).",
       schema: z.object({
         poReference: z.string().max(80).optional(),
         shipToId: z.string().max(120).optional(),
@@ -162,10 +249,24 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       const s = session(runtime);
       if (!s) return noSession;
       const revision = currentDraft(runtime).revision;
-      return draftResult(runtime, revision !== undefined ? { lines: [], revision } : EMPTY_DRAFT, s.customerId, undefined, { cleared: true });
+      return draftResult(
+        runtime,
+        revision !== undefined ? { lines: [], revision } : EMPTY_DRAFT,
+        s.customerId,
+        undefined,
+        { cleared: true },
+      );
     },
     { name: "clear_draft", description: "Start over with an empty draft.", schema: z.object({}) },
   );
 
-  return [add_line, update_line, remove_line, set_options, set_machine, set_order_details, clear_draft] as StructuredToolInterface[];
+  return [
+    add_line,
+    update_line,
+    remove_line,
+    set_options,
+    set_machine,
+    set_order_details,
+    clear_draft,
+  ] as StructuredToolInterface[];
 }

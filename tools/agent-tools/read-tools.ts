@@ -3,7 +3,21 @@ import type { StructuredToolInterface } from "@langchain/core/tools";
 import { z } from "zod";
 import { createCatalogSearch } from "../../catalog/queries/search.ts";
 import { configurationState } from "../checks/configuration.ts";
-import { compactIssue, DATA_NOTE, fail, json, machineArg, machineOf, normaliseOptions, optionsArg, qtyArg, session, shieldTool, skuArg, type ToolDeps } from "./shared.ts";
+import {
+  compactIssue,
+  DATA_NOTE,
+  fail,
+  json,
+  machineArg,
+  machineOf,
+  normaliseOptions,
+  optionsArg,
+  qtyArg,
+  session,
+  shieldTool,
+  skuArg,
+  type ToolDeps,
+} from "./shared.ts";
 
 export function createReadTools({ db, data, probe, noSession }: ToolDeps): StructuredToolInterface[] {
   const catalogSearch = createCatalogSearch(db);
@@ -14,15 +28,30 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       if (!s) return noSession;
       const customer = data.customer(s.customerId);
       const machine = machineOf(customer, machineId);
-      if (machineId && !machine) return fail("machineId is not one of this customer's machines; call get_installed_base");
+      if (machineId && !machine)
+        return fail("machineId is not one of this customer's machines; call get_installed_base");
       const hits = catalogSearch
-        .search({ query, ...(category ? { category } : {}), ...(machine ? { machineModel: machine.model, serial: machine.serial } : {}), limit: Math.min(Math.max(limit ?? 8, 1), 25) })
-        .map((h) => ({ sku: h.sku, name: h.name, category: h.category, manufacturer: h.manufacturer ?? undefined, lifecycle: h.lifecycle, successorSku: h.successorSku ?? undefined, ...(machine ? { fitsMachine: h.fitsExplicitly } : {}) }));
+        .search({
+          query,
+          ...(category ? { category } : {}),
+          ...(machine ? { machineModel: machine.model, serial: machine.serial } : {}),
+          limit: Math.min(Math.max(limit ?? 8, 1), 25),
+        })
+        .map((h) => ({
+          sku: h.sku,
+          name: h.name,
+          category: h.category,
+          manufacturer: h.manufacturer ?? undefined,
+          lifecycle: h.lifecycle,
+          successorSku: h.successorSku ?? undefined,
+          ...(machine ? { fitsMachine: h.fitsExplicitly } : {}),
+        }));
       return json({ count: hits.length, note: DATA_NOTE, data: hits });
     },
     {
       name: "search_catalog",
-      description: "Search the product catalog by words, SKU fragments, product type or machine model. Optionally only parts that fit one of the buyer's machines.",
+      description:
+        "Search the product catalog by words, SKU fragments, product type or machine model. Optionally only parts that fit one of the buyer's machines.",
       schema: z.object({
         query: z.string().min(1).max(200),
         category: z.string().max(120).optional(),
@@ -38,7 +67,9 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const product = data.products([sku]).get(sku);
       if (!product) return fail(`unknown SKU`, { sku, didYouMean: data.suggestSkus(sku, 5) });
       const features = data.features([sku]).get(sku) ?? {};
-      const relations = data.relations([sku]).map((r) => ({ type: r.type, sku: r.targetSku, quantity: r.quantity, group: r.groupName ?? undefined }));
+      const relations = data
+        .relations([sku])
+        .map((r) => ({ type: r.type, sku: r.targetSku, quantity: r.quantity, group: r.groupName ?? undefined }));
       const model = product.configModelId ? data.configModel(product.configModelId) : undefined;
       const { listPriceCents: _list, ...facts } = product;
       return json({
@@ -47,12 +78,24 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
           ...facts,
           features,
           relations,
-          configuration: model?.groups.map((g) => ({ group: g.code, label: g.label, min: g.min, max: g.max, default: g.defaultValue, values: g.options.map((o) => o.value) })),
+          configuration: model?.groups.map((g) => ({
+            group: g.code,
+            label: g.label,
+            min: g.min,
+            max: g.max,
+            default: g.defaultValue,
+            values: g.options.map((o) => o.value),
+          })),
         },
         hint: "prices are customer-specific: use get_price",
       });
     },
-    { name: "get_product", description: "Product details: features, units, MOQ and step, lifecycle/successor, relations, configuration groups.", schema: z.object({ sku: skuArg }) },
+    {
+      name: "get_product",
+      description:
+        "Product details: features, units, MOQ and step, lifecycle/successor, relations, configuration groups.",
+      schema: z.object({ sku: skuArg }),
+    },
   );
 
   const get_installed_base = shieldTool(
@@ -62,17 +105,32 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const machines = data.customer(s.customerId)?.machines ?? [];
       return json({
         note: DATA_NOTE,
-        data: machines.map((m) => ({ machineId: m.id, label: m.label, model: m.model, modelName: m.modelName, serial: m.serial, site: m.site, attributes: m.attributes, components: m.components })),
+        data: machines.map((m) => ({
+          machineId: m.id,
+          label: m.label,
+          model: m.model,
+          modelName: m.modelName,
+          serial: m.serial,
+          site: m.site,
+          attributes: m.attributes,
+          components: m.components,
+        })),
       });
     },
-    { name: "get_installed_base", description: "The buyer's own machines (installed base) with operating data.", schema: z.object({}) },
+    {
+      name: "get_installed_base",
+      description: "The buyer's own machines (installed base) with operating data.",
+      schema: z.object({}),
+    },
   );
 
   const get_order_history = shieldTool(
     ({ sku, machineId }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
-      const rows = data.orderHistory(s.customerId, 200).filter((r) => (!sku || r.sku === sku) && (!machineId || r.machineId === machineId));
+      const rows = data
+        .orderHistory(s.customerId, 200)
+        .filter((r) => (!sku || r.sku === sku) && (!machineId || r.machineId === machineId));
       return json({ note: DATA_NOTE, data: rows.slice(0, 30) });
     },
     {
@@ -86,14 +144,24 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     ({ sku, machineId }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
-      if (!machineOf(data.customer(s.customerId), machineId)) return fail("machineId is not one of this customer's machines; call get_installed_base");
+      if (!machineOf(data.customer(s.customerId), machineId))
+        return fail("machineId is not one of this customer's machines; call get_installed_base");
       const product = data.products([sku]).get(sku);
       if (!product) return fail("unknown SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
       const line = probe(s.customerId, { sku, quantity: product.moq, machineId }).lines[0];
       const issues = (line?.issues ?? []).filter((i) => i.code.startsWith("compat.") || i.code.startsWith("product."));
-      return json({ sku, machineId, compatible: !issues.some((i) => i.severity === "block"), issues: issues.map(compactIssue) });
+      return json({
+        sku,
+        machineId,
+        compatible: !issues.some((i) => i.severity === "block"),
+        issues: issues.map(compactIssue),
+      });
     },
-    { name: "check_compatibility", description: "Does this product fit this machine of the buyer? Verdict with reasons and compatible alternatives.", schema: z.object({ sku: skuArg, machineId: machineArg }) },
+    {
+      name: "check_compatibility",
+      description: "Does this product fit this machine of the buyer? Verdict with reasons and compatible alternatives.",
+      schema: z.object({ sku: skuArg, machineId: machineArg }),
+    },
   );
 
   const check_stock = shieldTool(
@@ -103,9 +171,21 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const line = probe(s.customerId, { sku, quantity }).lines[0];
       if (!line) return fail("unknown SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
       const issues = line.issues.filter((i) => /^(stock|qty|product|availability)\./.test(i.code));
-      return json({ sku, quantity: line.quantity, unit: line.unit, verdict: line.verdict, promiseDate: line.promiseDate, schedule: line.schedule, issues: issues.map(compactIssue) });
+      return json({
+        sku,
+        quantity: line.quantity,
+        unit: line.unit,
+        verdict: line.verdict,
+        promiseDate: line.promiseDate,
+        schedule: line.schedule,
+        issues: issues.map(compactIssue),
+      });
     },
-    { name: "check_stock", description: "Availability and promise date for a quantity (split deliveries when the buyer allows them).", schema: z.object({ sku: skuArg, quantity: qtyArg }) },
+    {
+      name: "check_stock",
+      description: "Availability and promise date for a quantity (split deliveries when the buyer allows them).",
+      schema: z.object({ sku: skuArg, quantity: qtyArg }),
+    },
   );
 
   const get_configuration = shieldTool(
@@ -146,7 +226,8 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     },
     {
       name: "get_configuration",
-      description: "Configuration state of a configurable product for the chosen options: complete/consistent, and the values still allowed per open group.",
+      description:
+        "Configuration state of a configurable product for the chosen options: complete/consistent, and the values still allowed per open group.",
       schema: z.object({ sku: skuArg, options: optionsArg.optional() }),
     },
   );
@@ -157,11 +238,34 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       if (!s) return noSession;
       const report = probe(s.customerId, { sku, quantity });
       const line = report.lines[0];
-      if (!line || line.unitPriceCents === undefined) return fail("no price for this SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
-      return json({ sku, quantity: line.quantity, unit: line.unit, currency: report.currency, unitPriceCents: line.unitPriceCents, priceSource: line.priceSource, amountCents: line.amountCents });
+      if (!line || line.unitPriceCents === undefined)
+        return fail("no price for this SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
+      return json({
+        sku,
+        quantity: line.quantity,
+        unit: line.unit,
+        currency: report.currency,
+        unitPriceCents: line.unitPriceCents,
+        priceSource: line.priceSource,
+        amountCents: line.amountCents,
+      });
     },
-    { name: "get_price", description: "This buyer's price for a quantity (contract, price-list break or list price), computed by the engine.", schema: z.object({ sku: skuArg, quantity: qtyArg }) },
+    {
+      name: "get_price",
+      description:
+        "This buyer's price for a quantity (contract, price-list break or list price), computed by the engine.",
+      schema: z.object({ sku: skuArg, quantity: qtyArg }),
+    },
   );
 
-  return [search_catalog, get_product, get_installed_base, get_order_history, check_compatibility, check_stock, get_configuration, get_price] as StructuredToolInterface[];
+  return [
+    search_catalog,
+    get_product,
+    get_installed_base,
+    get_order_history,
+    check_compatibility,
+    check_stock,
+    get_configuration,
+    get_price,
+  ] as StructuredToolInterface[];
 }

@@ -12,10 +12,15 @@ const IDENTITY_ARGS = ["customerId", "customer_id", "customer", "contactId", "co
  * Run one tool call and always come back with a ToolMessage or a Command: unknown tools, arguments that fail the
  * schema and identity arguments become readable error results the model can act on.
  */
-export async function runToolCall(tools: StructuredToolInterface[], call: ToolCall, runtime: ShieldToolRuntime): Promise<ToolMessage | Command> {
+export async function runToolCall(
+  tools: StructuredToolInterface[],
+  call: ToolCall,
+  runtime: ShieldToolRuntime,
+): Promise<ToolMessage | Command> {
   const id = call.id ?? "";
   const t = tools.find((x) => x.name === call.name);
-  const errorMessage = (content: string) => new ToolMessage({ content, tool_call_id: id, name: call.name, status: "error" });
+  const errorMessage = (content: string) =>
+    new ToolMessage({ content, tool_call_id: id, name: call.name, status: "error" });
   if (!t) return errorMessage(fail(`unknown tool "${call.name}"`, { tools: tools.map((x) => x.name) }));
   const args = call.args && typeof call.args === "object" && !Array.isArray(call.args) ? { ...call.args } : {};
   const ignored = IDENTITY_ARGS.filter((k) => k in args);
@@ -30,13 +35,24 @@ export async function runToolCall(tools: StructuredToolInterface[], call: ToolCa
     const handler = toolHandler(t);
     const out = handler
       ? await handler((checked?.data ?? args) as never, { ...runtime, toolCallId: id, toolName: call.name })
-      : await t.invoke({ ...call, args, id, type: "tool_call" }, { ...runtime, toolCallId: id, toolName: call.name } as never);
+      : await t.invoke({ ...call, args, id, type: "tool_call" }, {
+          ...runtime,
+          toolCallId: id,
+          toolName: call.name,
+        } as never);
     if (out instanceof Command) return out;
     const content = typeof out === "string" ? out : typeof out?.content === "string" ? out.content : json(out);
     const withNote = ignored.length ? annotate(content, ignored) : content;
-    return new ToolMessage({ content: withNote, tool_call_id: id, name: call.name, status: content.startsWith('{"error"') ? "error" : "success" });
+    return new ToolMessage({
+      content: withNote,
+      tool_call_id: id,
+      name: call.name,
+      status: content.startsWith('{"error"') ? "error" : "success",
+    });
   } catch (e) {
-    return errorMessage(fail(`invalid arguments for ${call.name}: ${readableError(e)}`, { expected: describeSchema(t) }));
+    return errorMessage(
+      fail(`invalid arguments for ${call.name}: ${readableError(e)}`, { expected: describeSchema(t) }),
+    );
   }
 }
 
@@ -52,14 +68,18 @@ function annotate(content: string, ignored: string[]): string {
 
 function readableError(e: unknown): string {
   const cause = (e as { cause?: unknown })?.cause;
-  if (cause instanceof z.ZodError) return cause.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`).join("; ");
+  if (cause instanceof z.ZodError)
+    return cause.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`).join("; ");
   const msg = e instanceof Error ? e.message : String(e);
   return msg.split("\n")[0]?.slice(0, 300) ?? "invalid";
 }
 
 function describeSchema(t: StructuredToolInterface): unknown {
   try {
-    const schema = z.toJSONSchema(t.schema as z.ZodType) as { properties?: Record<string, unknown>; required?: string[] };
+    const schema = z.toJSONSchema(t.schema as z.ZodType) as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+    };
     return { properties: Object.keys(schema.properties ?? {}), required: schema.required ?? [] };
   } catch {
     return undefined;

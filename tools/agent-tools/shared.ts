@@ -6,7 +6,14 @@ import { tool, type StructuredToolInterface } from "@langchain/core/tools";
 import { z } from "zod";
 import type { Db } from "../../catalog/db.ts";
 import type { CatalogReader, CustomerRecord } from "../../catalog/queries/types.ts";
-import { EMPTY_DRAFT, type Draft, type DraftLine, type Issue, type LineReport, type ValidationReport } from "../types.ts";
+import {
+  EMPTY_DRAFT,
+  type Draft,
+  type DraftLine,
+  type Issue,
+  type LineReport,
+  type ValidationReport,
+} from "../types.ts";
 
 export interface SessionContext {
   customerId: string;
@@ -66,7 +73,13 @@ export const normaliseOptions = (o: Record<string, string | string[]> | undefine
 export const skuArg = z.string().min(1).max(120).describe("Product SKU exactly as the catalog returned it");
 export const qtyArg = z.number().finite().describe("Quantity in the order unit (or in `unit` when given)");
 export const machineArg = z.string().min(1).max(120).describe("Machine id from get_installed_base");
-export const requestedPriceArg = z.number().int().nonnegative().describe("A unit price in cents the buyer asks for: a request the policy may send to a sales rep, never the price itself");
+export const requestedPriceArg = z
+  .number()
+  .int()
+  .nonnegative()
+  .describe(
+    "A unit price in cents the buyer asks for: a request the policy may send to a sales rep, never the price itself",
+  );
 
 export function compactIssue(i: Issue) {
   return { code: i.code, severity: i.severity, message: i.message, ...(i.fixes.length ? { fixes: i.fixes } : {}) };

@@ -26,7 +26,9 @@ export function alternativesFor(
   const machine = l.machine;
   // A part with fitment rows is replaced by parts listed for the machine's model; others by any of the category.
   const hasFitment = (order.fitment.get(p.sku)?.length ?? 0) > 0;
-  const rows = order.data.alternatives(p.category, machine && hasFitment ? machine.model : null, 60, p.sku).filter((a) => a.sku !== p.sku);
+  const rows = order.data
+    .alternatives(p.category, machine && hasFitment ? machine.model : null, 60, p.sku)
+    .filter((a) => a.sku !== p.sku);
   if (rows.length === 0) return [];
   const skus = rows.map((r) => r.sku);
   const products = order.data.products(skus);
@@ -37,7 +39,7 @@ export function alternativesFor(
   const ranked: { c: ProductRecord; free: number; shared: number; equal: number; prefix: number }[] = [];
   for (const r of rows) {
     const c = products.get(r.sku);
-    if (!c || c.lifecycle !== "active" || c.configModelId !== null || !mayBuy(order, c)) continue;
+    if (c?.lifecycle !== "active" || c.configModelId !== null || !mayBuy(order, c)) continue;
     if (l.orderQty !== undefined && !isValidQuantity(c, l.orderQty)) continue;
     if (c.currency !== order.currency) continue;
     const f = features.get(c.sku) ?? {};
@@ -56,7 +58,11 @@ export function alternativesFor(
   }
   ranked.sort(
     (a, b) =>
-      b.shared - a.shared || Number(b.free > 0) - Number(a.free > 0) || b.equal - a.equal || b.prefix - a.prefix || b.free - a.free,
+      b.shared - a.shared ||
+      Number(b.free > 0) - Number(a.free > 0) ||
+      b.equal - a.equal ||
+      b.prefix - a.prefix ||
+      b.free - a.free,
   );
   return ranked.slice(0, limit).map(({ c, free }) => ({
     kind: "replace_sku",
@@ -70,5 +76,7 @@ export function alternativesFor(
 export function fittingMachines(order: OrderState, l: LineState): MachineRecord[] {
   const p = l.product;
   if (!p) return [];
-  return (order.customer?.machines ?? []).filter((m) => fitsCompletely(order, p, l.features, order.fitment.get(p.sku), m));
+  return (order.customer?.machines ?? []).filter((m) =>
+    fitsCompletely(order, p, l.features, order.fitment.get(p.sku), m),
+  );
 }

@@ -56,22 +56,44 @@ function sourcesFor(order: OrderState, l: LineState): { finite: Source[]; leadTi
   const finite: Source[] = [];
   for (const [w, q] of atpByWarehouse(pos, order.tier)) {
     const key = `${p.sku}|${w}`;
-    finite.push({ key, warehouse: w, date: addDays(order.today, shipDays(order, w)), free: q - used(key), source: "on_hand" });
+    finite.push({
+      key,
+      warehouse: w,
+      date: addDays(order.today, shipDays(order, w)),
+      free: q - used(key),
+      source: "on_hand",
+    });
   }
   for (const ib of pos?.inbound ?? []) {
     // The shield's holds on this delivery (earlier hand-offs) are not promised twice; on-hand holds don't touch it.
     const key = `${p.sku}|inbound#${ib.id}`;
     const arrives = ib.eta > order.today ? ib.eta : order.today;
     const free = roundQty(ib.quantity - ib.held) - used(key);
-    finite.push({ key, warehouse: ib.warehouse, date: addDays(arrives, shipDays(order, ib.warehouse)), free, source: "inbound", inboundId: ib.id });
+    finite.push({
+      key,
+      warehouse: ib.warehouse,
+      date: addDays(arrives, shipDays(order, ib.warehouse)),
+      free,
+      source: "inbound",
+      inboundId: ib.id,
+    });
   }
   finite.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : b.free - a.free));
   if (p.lifecycle !== "active") return { finite };
   const home =
-    order.warehouses.find((w) => w.region === order.region)?.code ?? pos?.warehouses[0]?.warehouse ?? order.warehouses[0]?.code ?? "supplier";
+    order.warehouses.find((w) => w.region === order.region)?.code ??
+    pos?.warehouses[0]?.warehouse ??
+    order.warehouses[0]?.code ??
+    "supplier";
   return {
     finite,
-    leadTime: { key: `${p.sku}|lead`, warehouse: home, date: addDays(order.today, p.leadTimeDays + shipDays(order, home)), free: Infinity, source: "lead_time" },
+    leadTime: {
+      key: `${p.sku}|lead`,
+      warehouse: home,
+      date: addDays(order.today, p.leadTimeDays + shipDays(order, home)),
+      free: Infinity,
+      source: "lead_time",
+    },
   };
 }
 
@@ -84,7 +106,13 @@ export function checkAvailability(order: OrderState): void {
     let left = qty;
     const taken: ScheduledDelivery[] = [];
     const take = (s: Source, q: number) => {
-      taken.push({ quantity: roundQty(q), date: s.date, warehouse: s.warehouse, source: s.source, ...(s.inboundId !== undefined ? { inboundId: s.inboundId } : {}) });
+      taken.push({
+        quantity: roundQty(q),
+        date: s.date,
+        warehouse: s.warehouse,
+        source: s.source,
+        ...(s.inboundId !== undefined ? { inboundId: s.inboundId } : {}),
+      });
       if (s.free !== Infinity) order.consumed.set(s.key, (order.consumed.get(s.key) ?? 0) + q);
       left = roundQty(left - q);
     };
@@ -101,20 +129,35 @@ export function checkAvailability(order: OrderState): void {
 
     if (left > QTY_EPS) {
       const max = validQuantityAtMost(p, promisable);
-      const fixes: Fix[] = max !== undefined ? [{ kind: "set_quantity", lineId: l.lineId, quantity: max, unit: p.orderUnit }] : [{ kind: "remove_line", lineId: l.lineId }];
-      lineIssue(l, "stock.insufficient", "block", `Only ${promisable} ${p.orderUnit} of ${p.sku} can still be supplied; it is not replenished.`, fixes, {
-        requested: qty,
-        available: promisable,
-      });
+      const fixes: Fix[] =
+        max !== undefined
+          ? [{ kind: "set_quantity", lineId: l.lineId, quantity: max, unit: p.orderUnit }]
+          : [{ kind: "remove_line", lineId: l.lineId }];
+      lineIssue(
+        l,
+        "stock.insufficient",
+        "block",
+        `Only ${promisable} ${p.orderUnit} of ${p.sku} can still be supplied; it is not replenished.`,
+        fixes,
+        {
+          requested: qty,
+          available: promisable,
+        },
+      );
     }
     if (taken.length === 0) continue;
 
     const last = taken.reduce((d, t) => (t.date > d ? t.date : d), taken[0]!.date);
-    const schedule = order.partialAllowed ? mergeSchedule(taken) : mergeSchedule(taken.map((t) => ({ ...t, date: last })));
+    const schedule = order.partialAllowed
+      ? mergeSchedule(taken)
+      : mergeSchedule(taken.map((t) => ({ ...t, date: last })));
     l.schedule = schedule;
     l.promiseDate = last;
     const nowQty = validQuantityAtMost(p, availableNow);
-    const shipNow: Fix[] = nowQty !== undefined && nowQty < qty ? [{ kind: "set_quantity", lineId: l.lineId, quantity: nowQty, unit: p.orderUnit }] : [];
+    const shipNow: Fix[] =
+      nowQty !== undefined && nowQty < qty
+        ? [{ kind: "set_quantity", lineId: l.lineId, quantity: nowQty, unit: p.orderUnit }]
+        : [];
     const firstDate = schedule[0]?.date;
     if (left <= QTY_EPS) {
       if (availableNow + QTY_EPS >= qty) {
@@ -161,7 +204,9 @@ export function checkAvailability(order: OrderState): void {
 function mergeSchedule(parts: ScheduledDelivery[]): ScheduledDelivery[] {
   const out: ScheduledDelivery[] = [];
   for (const t of parts) {
-    const same = out.find((o) => o.date === t.date && o.warehouse === t.warehouse && o.source === t.source && o.inboundId === t.inboundId);
+    const same = out.find(
+      (o) => o.date === t.date && o.warehouse === t.warehouse && o.source === t.source && o.inboundId === t.inboundId,
+    );
     if (same) same.quantity = roundQty(same.quantity + t.quantity);
     else out.push({ ...t });
   }

@@ -3,7 +3,13 @@
  * table) evaluated between a product and a machine or another line. Pure functions, shared by the check and by the
  * search for alternatives.
  */
-import type { CompatRuleRecord, FeatureValue, FitmentRecord, MachineRecord, ProductRecord } from "../../catalog/queries/types.ts";
+import type {
+  CompatRuleRecord,
+  FeatureValue,
+  FitmentRecord,
+  MachineRecord,
+  ProductRecord,
+} from "../../catalog/queries/types.ts";
 import type { Severity } from "../types.ts";
 import type { OrderState } from "./context.ts";
 
@@ -44,7 +50,8 @@ export function evaluateRule(
   feature: FeatureValue,
   other: FeatureValue,
 ): boolean | undefined {
-  const num = (v: FeatureValue) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN);
+  const num = (v: FeatureValue) =>
+    typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
   switch (operator) {
     case "eq": {
       if (Array.isArray(feature) || Array.isArray(other)) return undefined;
@@ -113,6 +120,15 @@ export function machineViolations(
 }
 
 /** Whether `p` fits `machine` with no blocking rule violated. */
-export function fitsCompletely(order: OrderState, p: ProductRecord, features: Record<string, FeatureValue>, fit: FitmentRecord[] | undefined, machine: MachineRecord): boolean {
-  return fitVerdict(fit, machine) === "ok" && machineViolations(order, p, features, machine).every((v) => v.severity !== "block");
+export function fitsCompletely(
+  order: OrderState,
+  p: ProductRecord,
+  features: Record<string, FeatureValue>,
+  fit: FitmentRecord[] | undefined,
+  machine: MachineRecord,
+): boolean {
+  return (
+    fitVerdict(fit, machine) === "ok" &&
+    machineViolations(order, p, features, machine).every((v) => v.severity !== "block")
+  );
 }

@@ -21,19 +21,37 @@ export function checkCompatibility(order: OrderState): void {
     if (!p) continue;
     const fit = order.fitment.get(p.sku);
     if (l.machineId !== undefined && !l.machine) {
-      const fixes = fittingMachines(order, l).map((m): Fix => ({ kind: "set_machine", lineId: l.lineId, machineId: m.id }));
-      lineIssue(l, "compat.unknown_machine", "block", `Machine "${l.machineId}" is not in your installed base.`, fixes, {
-        machineId: l.machineId,
-      });
+      const fixes = fittingMachines(order, l).map(
+        (m): Fix => ({ kind: "set_machine", lineId: l.lineId, machineId: m.id }),
+      );
+      lineIssue(
+        l,
+        "compat.unknown_machine",
+        "block",
+        `Machine "${l.machineId}" is not in your installed base.`,
+        fixes,
+        {
+          machineId: l.machineId,
+        },
+      );
       continue;
     }
     const machine = l.machine;
     if (!machine) {
       if (fit && fit.length > 0) {
-        const fixes = fittingMachines(order, l).map((m): Fix => ({ kind: "set_machine", lineId: l.lineId, machineId: m.id }));
-        lineIssue(l, "compat.no_machine", "warn", `${p.sku} fits only some machines; say which machine it is for so the fit can be checked.`, fixes, {
-          models: [...new Set(fit.map((f) => f.machineModel))],
-        });
+        const fixes = fittingMachines(order, l).map(
+          (m): Fix => ({ kind: "set_machine", lineId: l.lineId, machineId: m.id }),
+        );
+        lineIssue(
+          l,
+          "compat.no_machine",
+          "warn",
+          `${p.sku} fits only some machines; say which machine it is for so the fit can be checked.`,
+          fixes,
+          {
+            models: [...new Set(fit.map((f) => f.machineModel))],
+          },
+        );
       }
       continue;
     }
@@ -49,10 +67,16 @@ export function checkCompatibility(order: OrderState): void {
         "block",
         `${p.sku} does not fit ${machine.label} (${machine.modelName}).`,
         [...alternativesFor(order, l), ...otherMachines()],
-        { machineId: machine.id, model: machine.model, fitsModels: [...new Set((fit ?? []).map((f) => f.machineModel))] },
+        {
+          machineId: machine.id,
+          model: machine.model,
+          fitsModels: [...new Set((fit ?? []).map((f) => f.machineModel))],
+        },
       );
     } else if (verdict === "serial_range") {
-      const ranges = (fit ?? []).filter((f) => f.machineModel === machine.model).map((f) => ({ from: f.serialFrom, to: f.serialTo }));
+      const ranges = (fit ?? [])
+        .filter((f) => f.machineModel === machine.model)
+        .map((f) => ({ from: f.serialFrom, to: f.serialTo }));
       lineIssue(
         l,
         "compat.serial_range",
@@ -94,12 +118,20 @@ function checkLineRules(order: OrderState): void {
   if (rules.length === 0) return;
   const lines = order.lines.filter((l) => l.product);
   for (const rule of rules) {
-    const left = lines.filter((l) => l.features[rule.feature] !== undefined && (rule.category === null || rule.category === l.product!.category));
+    const left = lines.filter(
+      (l) =>
+        l.features[rule.feature] !== undefined && (rule.category === null || rule.category === l.product!.category),
+    );
     if (left.length === 0) continue;
-    const right = lines.filter((l) => l.features[rule.otherKey] !== undefined && (rule.otherCategory === null || rule.otherCategory === l.product!.category));
+    const right = lines.filter(
+      (l) =>
+        l.features[rule.otherKey] !== undefined &&
+        (rule.otherCategory === null || rule.otherCategory === l.product!.category),
+    );
     for (const a of left)
       for (const b of right) {
-        if (a === b || (a.machineId !== undefined && b.machineId !== undefined && a.machineId !== b.machineId)) continue;
+        if (a === b || (a.machineId !== undefined && b.machineId !== undefined && a.machineId !== b.machineId))
+          continue;
         const value = a.features[rule.feature]!;
         const other = b.features[rule.otherKey]!;
         if (evaluateRule(order, rule.operator, value, other) !== false) continue;
@@ -110,7 +142,14 @@ function checkLineRules(order: OrderState): void {
           `${rule.message} (${a.sku}: ${rule.feature} ${fmt(value)}; line ${b.lineId} ${b.sku}: ${rule.otherKey} ${fmt(other)})`,
           rule.severity === "block"
             ? [
-                ...alternativesFor(order, a, 3, (_c, f) => f[rule.feature] !== undefined && evaluateRule(order, rule.operator, f[rule.feature]!, other) === true),
+                ...alternativesFor(
+                  order,
+                  a,
+                  3,
+                  (_c, f) =>
+                    f[rule.feature] !== undefined &&
+                    evaluateRule(order, rule.operator, f[rule.feature]!, other) === true,
+                ),
                 { kind: "remove_line", lineId: b.lineId },
               ]
             : [],
@@ -136,8 +175,12 @@ function checkMandatory(order: OrderState): void {
   const targetSkus = [...new Set([...missing.values()].flat().map((r) => r.targetSku))];
   const targets = order.data.products(targetSkus);
   for (const t of [...targets.values()]) if (t.lifecycle !== "active") order.products.set(t.sku, t);
-  const resolved = new Map([...targets].map(([sku, t]) => [sku, t.lifecycle === "active" ? t : activeSuccessor(order, t)]));
-  const finalSkus = [...new Set([...resolved.values()].filter((t): t is ProductRecord => t !== undefined).map((t) => t.sku))];
+  const resolved = new Map(
+    [...targets].map(([sku, t]) => [sku, t.lifecycle === "active" ? t : activeSuccessor(order, t)]),
+  );
+  const finalSkus = [
+    ...new Set([...resolved.values()].filter((t): t is ProductRecord => t !== undefined).map((t) => t.sku)),
+  ];
   const targetFeatures = order.data.features(finalSkus);
   const targetFitment = order.data.fitment(finalSkus);
   for (const [l, list] of missing)

@@ -130,7 +130,11 @@ export function fixGroup(m: CompiledModel, a: Int8Array, group: number, values: 
  * For each group in `open`, the values that appear in at least one valid completion of `base`.
  * A witness found for one query answers every other variable it sets true.
  */
-export function possibleValues(m: CompiledModel, base: Int8Array, open: number[]): { possible: Map<number, string[]>; witness?: Int8Array } {
+export function possibleValues(
+  m: CompiledModel,
+  base: Int8Array,
+  open: number[],
+): { possible: Map<number, string[]>; witness?: Int8Array } {
   const witness = solve(m, base);
   const possible = new Map<number, string[]>();
   if (!witness) {

@@ -37,7 +37,10 @@ const memo = new WeakMap<ConfigModel, Map<string, ConfigurationState>>();
  *   const s = configurationState(model, { voltage: ["400V"] });
  *   s.complete; s.consistent; s.possible.seal // ["FKM", "EPDM"]
  */
-export function configurationState(model: ConfigModel, chosen: Record<string, readonly string[]> = {}): ConfigurationState {
+export function configurationState(
+  model: ConfigModel,
+  chosen: Record<string, readonly string[]> = {},
+): ConfigurationState {
   const key = JSON.stringify(
     Object.keys(chosen)
       .sort()
@@ -145,13 +148,23 @@ export function resolvedComponents(model: ConfigModel, chosen: Record<string, re
   for (const g of model.groups) {
     const picked = new Set(Object.hasOwn(chosen, g.code) ? chosen[g.code] : []);
     const options = g.options.filter((o) => picked.has(o.value));
-    if (options.length > 0) out.push({ group: g.code, label: g.label, values: options.map((o) => o.value), valueLabels: options.map((o) => o.label) });
+    if (options.length > 0)
+      out.push({
+        group: g.code,
+        label: g.label,
+        values: options.map((o) => o.value),
+        valueLabels: options.map((o) => o.label),
+      });
   }
   return out;
 }
 
 /** Values of `group` that lead to a valid configuration when that group alone is chosen again. */
-export function valuesIfReopened(model: ConfigModel, chosen: Record<string, readonly string[]>, group: string): string[] {
+export function valuesIfReopened(
+  model: ConfigModel,
+  chosen: Record<string, readonly string[]>,
+  group: string,
+): string[] {
   const rest = { ...chosen };
   delete rest[group];
   return configurationState(model, rest).possible[group] ?? [];
@@ -168,9 +181,16 @@ export function checkConfiguration(order: OrderState): void {
       const groups = Object.keys(l.options);
       l.components = [];
       if (groups.length > 0)
-        lineIssue(l, "config.unknown_option", "block", `${p.sku} has no configuration options.`, groups.map((g) => set(g, [])), {
-          groups,
-        });
+        lineIssue(
+          l,
+          "config.unknown_option",
+          "block",
+          `${p.sku} has no configuration options.`,
+          groups.map((g) => set(g, [])),
+          {
+            groups,
+          },
+        );
       continue;
     }
     const s = configurationState(model, l.options);
@@ -179,25 +199,43 @@ export function checkConfiguration(order: OrderState): void {
     const label = (code: string) => model.groups.find((g) => g.code === code)?.label ?? code;
 
     for (const g of s.unknownGroups)
-      lineIssue(l, "config.unknown_option", "block", `${p.sku} has no option group "${g}".`, [set(g, [])], { group: g });
+      lineIssue(l, "config.unknown_option", "block", `${p.sku} has no option group "${g}".`, [set(g, [])], {
+        group: g,
+      });
     for (const u of s.unknownValues) {
-      const known = (l.options[u.group] ?? []).filter((v) => !s.unknownValues.some((x) => x.group === u.group && x.value === v));
+      const known = (l.options[u.group] ?? []).filter(
+        (v) => !s.unknownValues.some((x) => x.group === u.group && x.value === v),
+      );
       const allowed = valuesIfReopened(model, l.options, u.group);
       const fixes = known.length > 0 ? [set(u.group, known)] : allowed.map((v) => set(u.group, [v]));
-      lineIssue(l, "config.unknown_option", "block", `"${u.value}" is not an option for ${label(u.group)} of ${p.sku}.`, fixes, {
-        group: u.group,
-        value: u.value,
-        allowed,
-      });
+      lineIssue(
+        l,
+        "config.unknown_option",
+        "block",
+        `"${u.value}" is not an option for ${label(u.group)} of ${p.sku}.`,
+        fixes,
+        {
+          group: u.group,
+          value: u.value,
+          allowed,
+        },
+      );
     }
     for (const t of s.tooMany) {
       const allowed = valuesIfReopened(model, l.options, t.group);
       const fixes = t.chosen.filter((v) => allowed.includes(v)).map((v) => set(t.group, [v]));
-      lineIssue(l, "config.too_many_choices", "block", `At most ${t.max} value(s) for ${label(t.group)} of ${p.sku}.`, fixes, {
-        group: t.group,
-        max: t.max,
-        chosen: t.chosen,
-      });
+      lineIssue(
+        l,
+        "config.too_many_choices",
+        "block",
+        `At most ${t.max} value(s) for ${label(t.group)} of ${p.sku}.`,
+        fixes,
+        {
+          group: t.group,
+          max: t.max,
+          chosen: t.chosen,
+        },
+      );
     }
     if (s.unknownValues.length > 0 || s.tooMany.length > 0) continue;
 
@@ -208,7 +246,10 @@ export function checkConfiguration(order: OrderState): void {
       const fixes: Fix[] = [];
       for (const g of groups) for (const v of valuesIfReopened(model, l.options, g)) fixes.push(set(g, [v]));
       const what = s.violations
-        .map((k) => `${label(k.ifGroup)} ${k.ifValue} ${k.kind === "requires" ? "requires" : "excludes"} ${label(k.thenGroup)} ${k.thenValue}`)
+        .map(
+          (k) =>
+            `${label(k.ifGroup)} ${k.ifValue} ${k.kind === "requires" ? "requires" : "excludes"} ${label(k.thenGroup)} ${k.thenValue}`,
+        )
         .join("; ");
       lineIssue(
         l,
@@ -223,13 +264,11 @@ export function checkConfiguration(order: OrderState): void {
     for (const g of s.missing) {
       const group = model.groups.find((x) => x.code === g)!;
       const values = s.possible[g] ?? [];
-      const ordered = group.defaultValue && values.includes(group.defaultValue) ? [group.defaultValue, ...values.filter((v) => v !== group.defaultValue)] : values;
-      const fixes =
-        group.min <= 1
-          ? ordered.map((v) => set(g, [v]))
-          : s.example?.[g]
-            ? [set(g, s.example[g]!)]
-            : [];
+      const ordered =
+        group.defaultValue && values.includes(group.defaultValue)
+          ? [group.defaultValue, ...values.filter((v) => v !== group.defaultValue)]
+          : values;
+      const fixes = group.min <= 1 ? ordered.map((v) => set(g, [v])) : s.example?.[g] ? [set(g, s.example[g]!)] : [];
       lineIssue(l, "config.missing_choice", "block", `Choose ${label(g)} for ${p.sku}: ${ordered.join(", ")}.`, fixes, {
         group: g,
         min: group.min,

@@ -100,7 +100,9 @@ export function lineIssue(
   fixes: Fix[] = [],
   details?: Record<string, unknown>,
 ): void {
-  l.issues.push(issue(code, severity, message, fixes, details === undefined ? { lineId: l.lineId } : { lineId: l.lineId, details }));
+  l.issues.push(
+    issue(code, severity, message, fixes, details === undefined ? { lineId: l.lineId } : { lineId: l.lineId, details }),
+  );
 }
 
 export function hasBlock(l: LineState): boolean {

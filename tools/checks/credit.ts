@@ -12,15 +12,29 @@ export function checkCredit(order: OrderState): void {
   if (!c) return;
   if (c.blocked) {
     order.issues.push(
-      issue("credit.blocked", "block", `The account is on hold${c.blockedReason ? `: ${c.blockedReason}` : ""}. Please contact your sales rep.`, [], {
-        details: { reason: c.blockedReason },
-      }),
+      issue(
+        "credit.blocked",
+        "block",
+        `The account is on hold${c.blockedReason ? `: ${c.blockedReason}` : ""}. Please contact your sales rep.`,
+        [],
+        {
+          details: { reason: c.blockedReason },
+        },
+      ),
     );
     return;
   }
   if (c.paymentTerms.toUpperCase() === "PREPAID") {
     if (order.lines.length > 0)
-      order.issues.push(issue("credit.prepayment_required", "warn", "This account pays in advance: the order ships after payment.", [], { details: { paymentTerms: c.paymentTerms } }));
+      order.issues.push(
+        issue(
+          "credit.prepayment_required",
+          "warn",
+          "This account pays in advance: the order ships after payment.",
+          [],
+          { details: { paymentTerms: c.paymentTerms } },
+        ),
+      );
     return;
   }
   const pending = order.data.unbookedOrders(c.id);
@@ -39,7 +53,13 @@ export function checkCredit(order: OrderState): void {
   };
   if (overrun <= allowed)
     order.issues.push(
-      issue("credit.overrun_approval", "approval", `This order exceeds the credit limit by ${money(overrun)}; a sales rep must approve it.`, [], { details }),
+      issue(
+        "credit.overrun_approval",
+        "approval",
+        `This order exceeds the credit limit by ${money(overrun)}; a sales rep must approve it.`,
+        [],
+        { details },
+      ),
     );
   else
     order.issues.push(

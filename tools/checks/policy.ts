@@ -10,15 +10,27 @@ export function checkPolicy(order: OrderState): void {
   if (!p || order.lines.length === 0) return;
   if (order.netCents > p.maxOrderValueCents)
     order.issues.push(
-      issue("policy.order_value_approval", "approval", `Orders above ${money(p.maxOrderValueCents)} need a sales rep's approval.`, [], {
-        details: { netCents: order.netCents, maxOrderValueCents: p.maxOrderValueCents },
-      }),
+      issue(
+        "policy.order_value_approval",
+        "approval",
+        `Orders above ${money(p.maxOrderValueCents)} need a sales rep's approval.`,
+        [],
+        {
+          details: { netCents: order.netCents, maxOrderValueCents: p.maxOrderValueCents },
+        },
+      ),
     );
   if (order.netCents < p.minOrderValueCents)
     order.issues.push(
-      issue("policy.min_order_value", "block", `The minimum order value is ${money(p.minOrderValueCents)}; this order is ${money(order.netCents)}.`, [], {
-        details: { netCents: order.netCents, minOrderValueCents: p.minOrderValueCents },
-      }),
+      issue(
+        "policy.min_order_value",
+        "block",
+        `The minimum order value is ${money(p.minOrderValueCents)}; this order is ${money(order.netCents)}.`,
+        [],
+        {
+          details: { netCents: order.netCents, minOrderValueCents: p.minOrderValueCents },
+        },
+      ),
     );
   const pct = order.requestedDiscountPct;
   if (pct !== undefined && pct > 0) {

@@ -26,11 +26,13 @@ export function unitPrice(order: OrderState, sku: string, listPriceCents: number
         expired = { validTo: c.validTo, priceCents: c.priceCents };
       continue;
     }
-    if (c.minQty <= qty + QTY_EPS && (!best || c.minQty >= best.minQty)) best = { cents: c.priceCents, source: "contract", minQty: c.minQty };
+    if (c.minQty <= qty + QTY_EPS && (!best || c.minQty >= best.minQty))
+      best = { cents: c.priceCents, source: "contract", minQty: c.minQty };
   }
   if (!best)
     for (const b of prices?.priceList ?? [])
-      if (b.minQty <= qty + QTY_EPS && (!best || b.minQty >= best.minQty)) best = { cents: b.priceCents, source: "price_list", minQty: b.minQty };
+      if (b.minQty <= qty + QTY_EPS && (!best || b.minQty >= best.minQty))
+        best = { cents: b.priceCents, source: "price_list", minQty: b.minQty };
   const out = best ?? { cents: listPriceCents, source: "list" as const, minQty: 1 };
   if (expired && out.source !== "contract") out.expiredContract = expired;
   return out;
@@ -49,10 +51,17 @@ export function checkPricing(order: OrderState): void {
     l.amountCents = l.orderQty === undefined ? 0 : Math.round(unit * qty);
     net += l.amountCents;
     if (p.currency !== order.currency)
-      lineIssue(l, "price.currency_mismatch", "block", `${p.sku} is priced in ${p.currency}, your account in ${order.currency}.`, [], {
-        productCurrency: p.currency,
-        customerCurrency: order.currency,
-      });
+      lineIssue(
+        l,
+        "price.currency_mismatch",
+        "block",
+        `${p.sku} is priced in ${p.currency}, your account in ${order.currency}.`,
+        [],
+        {
+          productCurrency: p.currency,
+          customerCurrency: order.currency,
+        },
+      );
     if (price.expiredContract)
       lineIssue(
         l,
@@ -60,7 +69,11 @@ export function checkPricing(order: OrderState): void {
         "warn",
         `Your contract price for ${p.sku} ended on ${price.expiredContract.validTo}; the ${price.source === "list" ? "list" : "price-list"} price applies.`,
         [],
-        { validTo: price.expiredContract.validTo, contractPriceCents: price.expiredContract.priceCents, unitPriceCents: unit },
+        {
+          validTo: price.expiredContract.validTo,
+          contractPriceCents: price.expiredContract.priceCents,
+          unitPriceCents: unit,
+        },
       );
     const requested = l.line.requestedUnitPriceCents;
     if (typeof requested === "number" && Number.isFinite(requested) && requested < unit) {

@@ -23,7 +23,8 @@ export function activeSuccessor(order: OrderState, p: ProductRecord): ProductRec
 
 /** Whether this customer may buy `p` for delivery to the order's region (certifications, blocked regions). */
 export function mayBuy(order: OrderState, p: ProductRecord): boolean {
-  if (p.requiresCertification && !(order.customer?.certifications ?? []).includes(p.requiresCertification)) return false;
+  if (p.requiresCertification && !(order.customer?.certifications ?? []).includes(p.requiresCertification))
+    return false;
   return !p.blockedRegions.includes(order.region);
 }
 
@@ -36,7 +37,12 @@ export function checkProduct(order: OrderState, alternativesFor: (l: LineState) 
       .map((s) => found.get(s))
       .filter((p): p is ProductRecord => p !== undefined && p.lifecycle === "active" && mayBuy(order, p))
       .slice(0, 3)
-      .map((p) => ({ kind: "replace_sku", lineId: l.lineId, sku: p.sku, reason: `did you mean ${p.sku} (${p.name})?` }));
+      .map((p) => ({
+        kind: "replace_sku",
+        lineId: l.lineId,
+        sku: p.sku,
+        reason: `did you mean ${p.sku} (${p.name})?`,
+      }));
     lineIssue(
       l,
       "product.unknown_sku",

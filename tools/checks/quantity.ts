@@ -70,11 +70,18 @@ export function checkQuantity(order: OrderState): void {
     const { min } = quantityBounds(p);
     if (typeof q !== "number" || !Number.isFinite(q) || q <= 0 || q > MAX_SANE_QTY) {
       l.orderQty = undefined;
-      lineIssue(l, "qty.invalid", "block", `The quantity ${String(q)} is not a valid order quantity for ${p.sku}.`, setQty(l, p, [min]), {
-        quantity: Number.isFinite(q) ? q : String(q),
-        moq: p.moq,
-        orderUnit: p.orderUnit,
-      });
+      lineIssue(
+        l,
+        "qty.invalid",
+        "block",
+        `The quantity ${String(q)} is not a valid order quantity for ${p.sku}.`,
+        setQty(l, p, [min]),
+        {
+          quantity: Number.isFinite(q) ? q : String(q),
+          moq: p.moq,
+          orderUnit: p.orderUnit,
+        },
+      );
       continue;
     }
     const unit = l.unit.toUpperCase();
@@ -82,7 +89,7 @@ export function checkQuantity(order: OrderState): void {
       const isContent = unit === p.contentUnit.toUpperCase() && p.contentQty > 0;
       const converted = isContent ? q / p.contentQty : q;
       l.orderQty = converted;
-      const target = isContent ? validQuantityAtLeast(p, converted) : nearestValidQuantities(p, converted)[0] ?? min;
+      const target = isContent ? validQuantityAtLeast(p, converted) : (nearestValidQuantities(p, converted)[0] ?? min);
       const message = isContent
         ? `${p.sku} is sold per ${p.orderUnit} of ${p.contentQty} ${p.contentUnit}: ${q} ${p.contentUnit} is ${roundQty(converted)} ${p.orderUnit}.`
         : `${p.sku} is ordered in ${p.orderUnit}, not ${l.unit}.`;
@@ -98,16 +105,30 @@ export function checkQuantity(order: OrderState): void {
     const s = step(p);
     const k = q / s;
     if (q < p.moq - QTY_EPS) {
-      lineIssue(l, "qty.below_moq", "block", `The minimum order quantity of ${p.sku} is ${p.moq} ${p.orderUnit}.`, setQty(l, p, [min]), {
-        quantity: q,
-        moq: p.moq,
-      });
+      lineIssue(
+        l,
+        "qty.below_moq",
+        "block",
+        `The minimum order quantity of ${p.sku} is ${p.moq} ${p.orderUnit}.`,
+        setQty(l, p, [min]),
+        {
+          quantity: q,
+          moq: p.moq,
+        },
+      );
     } else if (p.maxQty !== null && q > p.maxQty + QTY_EPS) {
       const { max } = quantityBounds(p);
-      lineIssue(l, "qty.above_max", "block", `At most ${p.maxQty} ${p.orderUnit} of ${p.sku} can be ordered per line.`, setQty(l, p, [max]), {
-        quantity: q,
-        maxQty: p.maxQty,
-      });
+      lineIssue(
+        l,
+        "qty.above_max",
+        "block",
+        `At most ${p.maxQty} ${p.orderUnit} of ${p.sku} can be ordered per line.`,
+        setQty(l, p, [max]),
+        {
+          quantity: q,
+          maxQty: p.maxQty,
+        },
+      );
     } else if (Math.abs(k - Math.round(k)) >= 1e-7) {
       lineIssue(
         l,

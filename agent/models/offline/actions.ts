@@ -3,12 +3,40 @@
  * listing candidates (checked against the machine); several products at once; "same as last time".
  */
 import type { Action, Pending } from "./conversation.ts";
-import { numbered, qty, say, scheduleText, fixText, expandFixes, machineName, money, type IssueFacts, type LineFacts } from "./replies.ts";
-import { analyse, contextMachine, dependsOnMachine, fittingMachines, optionsFor, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
+import {
+  numbered,
+  qty,
+  say,
+  scheduleText,
+  fixText,
+  expandFixes,
+  machineName,
+  money,
+  type IssueFacts,
+  type LineFacts,
+} from "./replies.ts";
+import {
+  analyse,
+  contextMachine,
+  dependsOnMachine,
+  fittingMachines,
+  optionsFor,
+  type Analysis,
+  type Ctx,
+  type MemoFn,
+  type Step,
+} from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 
-export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: MemoFn, extra: { machineId?: string; quantity?: number; unit?: string; options?: Record<string, string[]> } = {}): Step {
+export function action(
+  ctx: Ctx,
+  kind: Action,
+  sku: string,
+  a: Analysis,
+  memo: MemoFn,
+  extra: { machineId?: string; quantity?: number; unit?: string; options?: Record<string, string[]> } = {},
+): Step {
   const { conv, lang, k } = ctx;
   const product = k.reader.products([sku]).get(sku);
   const machineId = extra.machineId ?? a.machine?.machineId ?? conv.draft.machineId;
@@ -22,29 +50,69 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
     const machines = conv.machines ?? [];
     const fitting = fittingMachines(ctx, sku, machines);
     const choices = a.machineCandidates.length > 1 ? a.machineCandidates : fitting.length ? fitting : machines;
-    if (choices.length === 1 && kind === "add") return action(ctx, kind, sku, a, memo, { ...extra, machineId: choices[0]!.machineId });
+    if (choices.length === 1 && kind === "add")
+      return action(ctx, kind, sku, a, memo, { ...extra, machineId: choices[0]!.machineId });
     if (choices.length > 0) {
-      const list = numbered(choices.map((m) => `${m.label}${m.site ? `, ${m.site}` : ""} — ${m.modelName} (${say(lang, "serial", "Serien-Nr.")} ${m.serial})`));
+      const list = numbered(
+        choices.map(
+          (m) =>
+            `${m.label}${m.site ? `, ${m.site}` : ""} — ${m.modelName} (${say(lang, "serial", "Serien-Nr.")} ${m.serial})`,
+        ),
+      );
       // The catalog's fitment lists none of the buyer's machines: say so before asking (the engine checks the pick).
-      const listedForNone = fitting.length === 0 && (k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0 && a.machineCandidates.length <= 1;
-      const none = listedForNone ? say(lang, `The catalog lists ${sku} for none of your machines. `, `Laut Katalog passt ${sku} zu keiner Ihrer Maschinen. `) : "";
+      const listedForNone =
+        fitting.length === 0 && (k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0 && a.machineCandidates.length <= 1;
+      const none = listedForNone
+        ? say(
+            lang,
+            `The catalog lists ${sku} for none of your machines. `,
+            `Laut Katalog passt ${sku} zu keiner Ihrer Maschinen. `,
+          )
+        : "";
       return {
         text: `${none}${say(lang, `${sku} depends on the machine. Which machine is it for?\n${list}`, `${sku} hängt von der Maschine ab. Für welche Maschine ist es?\n${list}`)}`,
-        memo: memo({ kind: "choose_machine", sku, action: kind, ...(quantity ? { quantity } : {}), ...(unit ? { unit } : {}), ...(Object.keys(options).length ? { options } : {}), machineIds: choices.map((m) => m.machineId) }, sku),
+        memo: memo(
+          {
+            kind: "choose_machine",
+            sku,
+            action: kind,
+            ...(quantity ? { quantity } : {}),
+            ...(unit ? { unit } : {}),
+            ...(Object.keys(options).length ? { options } : {}),
+            machineIds: choices.map((m) => m.machineId),
+          },
+          sku,
+        ),
       };
     }
   }
 
   // A part already in the order: questions are about that line's quantity, and the answer does not offer to add it.
-  const line = conv.draft.lines.find((l) => l.sku === sku && (!machineId || (l.machineId ?? conv.draft.machineId) === machineId));
+  const line = conv.draft.lines.find(
+    (l) => l.sku === sku && (!machineId || (l.machineId ?? conv.draft.machineId) === machineId),
+  );
   const lineQty = line && (!line.unit || line.unit === product?.orderUnit) ? line.quantity : undefined;
   const offer = (asked: unknown): { en: string; de: string; pending?: Pending } => {
-    if (!line) return { en: "Shall I add it to your order?", de: "Soll ich es in die Bestellung übernehmen?", pending: { kind: "quantity", sku, ...(machineId ? { machineId } : {}) } };
-    if (typeof asked !== "number" || asked === lineQty) return { en: `It is in your order as ${line.lineId}.`, de: `Es ist als Position ${line.lineId} in Ihrer Bestellung.` };
+    if (!line)
+      return {
+        en: "Shall I add it to your order?",
+        de: "Soll ich es in die Bestellung übernehmen?",
+        pending: { kind: "quantity", sku, ...(machineId ? { machineId } : {}) },
+      };
+    if (typeof asked !== "number" || asked === lineQty)
+      return {
+        en: `It is in your order as ${line.lineId}.`,
+        de: `Es ist als Position ${line.lineId} in Ihrer Bestellung.`,
+      };
     return {
       en: `Your order has ${qty(line.quantity, line.unit)} in ${line.lineId} — shall I change it to ${asked}?`,
       de: `In Position ${line.lineId} stehen ${qty(line.quantity, line.unit)} — soll ich auf ${asked} ändern?`,
-      pending: { kind: "quantity", sku, quantity: asked, ...((machineId ?? line.machineId) ? { machineId: machineId ?? line.machineId } : {}) },
+      pending: {
+        kind: "quantity",
+        sku,
+        quantity: asked,
+        ...((machineId ?? line.machineId) ? { machineId: machineId ?? line.machineId } : {}),
+      },
     };
   };
 
@@ -52,19 +120,48 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
     case "add": {
       const q = quantity ?? product?.moq ?? 1;
       // The same product for the same machine is already a line: change its quantity ("3 more" adds to it).
-      const existing = conv.draft.lines.find((l) => l.sku === sku && (l.machineId ?? conv.draft.machineId) === machineId && !Object.keys(options).length);
+      const existing = conv.draft.lines.find(
+        (l) => l.sku === sku && (l.machineId ?? conv.draft.machineId) === machineId && !Object.keys(options).length,
+      );
       if (existing && quantity) {
         const more = /\b(more|another|additional|extra|weitere|zusätzlich|noch)\b/i.test(conv.text);
-        return { calls: [{ name: "update_line", args: { lineId: existing.lineId, quantity: more ? existing.quantity + quantity : quantity, ...(unit ? { unit } : {}) } }], memo: memo(undefined, sku) };
+        return {
+          calls: [
+            {
+              name: "update_line",
+              args: {
+                lineId: existing.lineId,
+                quantity: more ? existing.quantity + quantity : quantity,
+                ...(unit ? { unit } : {}),
+              },
+            },
+          ],
+          memo: memo(undefined, sku),
+        };
       }
       return {
-        calls: [{ name: "add_line", args: { sku, quantity: q, ...(unit ? { unit } : {}), ...(Object.keys(options).length ? { options } : {}), ...(machineId ? { machineId } : {}) } }],
+        calls: [
+          {
+            name: "add_line",
+            args: {
+              sku,
+              quantity: q,
+              ...(unit ? { unit } : {}),
+              ...(Object.keys(options).length ? { options } : {}),
+              ...(machineId ? { machineId } : {}),
+            },
+          },
+        ],
         memo: memo(undefined, sku),
       };
     }
     case "price": {
       const r = done("get_price");
-      if (!r) return { calls: [{ name: "get_price", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }], memo: memo(undefined, sku) };
+      if (!r)
+        return {
+          calls: [{ name: "get_price", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }],
+          memo: memo(undefined, sku),
+        };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
       const d = r.data as LineFacts & { currency?: string };
       const o = offer(quantity);
@@ -77,7 +174,11 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
     }
     case "stock": {
       const r = done("check_stock");
-      if (!r) return { calls: [{ name: "check_stock", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }], memo: memo(undefined, sku) };
+      if (!r)
+        return {
+          calls: [{ name: "check_stock", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }],
+          memo: memo(undefined, sku),
+        };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
       const d = r.data as LineFacts;
       const when = scheduleText(d, lang);
@@ -92,7 +193,14 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
     }
     case "compat": {
       if (!machineId) {
-        return { text: say(lang, `Which machine should I check ${sku} against?`, `Gegen welche Maschine soll ich ${sku} prüfen?`), memo: memo(undefined, sku) };
+        return {
+          text: say(
+            lang,
+            `Which machine should I check ${sku} against?`,
+            `Gegen welche Maschine soll ich ${sku} prüfen?`,
+          ),
+          memo: memo(undefined, sku),
+        };
       }
       const r = conv.results.find((x) => x.name === "check_compatibility" && x.args.sku === sku);
       if (!r) return { calls: [{ name: "check_compatibility", args: { sku, machineId } }], memo: memo(undefined, sku) };
@@ -102,16 +210,37 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
       if (r.data.compatible) {
         const warn = issues.filter((i) => i.severity !== "block").map((i) => i.message);
         return {
-          text: say(lang, `Yes — ${sku} fits ${machineName(m, machineId)}.${warn.length ? ` Note: ${warn.join(" ")}` : ""} How many do you need?`, `Ja — ${sku} passt zu ${machineName(m, machineId)}.${warn.length ? ` Hinweis: ${warn.join(" ")}` : ""} Wie viele benötigen Sie?`),
+          text: say(
+            lang,
+            `Yes — ${sku} fits ${machineName(m, machineId)}.${warn.length ? ` Note: ${warn.join(" ")}` : ""} How many do you need?`,
+            `Ja — ${sku} passt zu ${machineName(m, machineId)}.${warn.length ? ` Hinweis: ${warn.join(" ")}` : ""} Wie viele benötigen Sie?`,
+          ),
           memo: memo({ kind: "quantity", sku, machineId }, sku),
         };
       }
       const block = issues.find((i) => i.severity === "block");
       const alts = expandFixes(block?.fixes ?? []).filter((f) => f.kind === "replace_sku");
-      const altText = alts.length ? `\n${say(lang, "Alternatives that fit:", "Passende Alternativen:")}\n${numbered(alts.map((f) => fixText(f, lang)))}` : "";
+      const altText = alts.length
+        ? `\n${say(lang, "Alternatives that fit:", "Passende Alternativen:")}\n${numbered(alts.map((f) => fixText(f, lang)))}`
+        : "";
       return {
-        text: say(lang, `No — ${sku} does not fit ${machineName(m, machineId)}: ${block?.message ?? ""}${altText}`, `Nein — ${sku} passt nicht zu ${machineName(m, machineId)}: ${block?.message ?? ""}${altText}`),
-        memo: alts.length ? memo({ kind: "choose_product", skus: alts.map((f) => (f as { sku: string }).sku), action: "add", machineId, ...(quantity ? { quantity } : {}) }, sku) : memo(undefined, sku),
+        text: say(
+          lang,
+          `No — ${sku} does not fit ${machineName(m, machineId)}: ${block?.message ?? ""}${altText}`,
+          `Nein — ${sku} passt nicht zu ${machineName(m, machineId)}: ${block?.message ?? ""}${altText}`,
+        ),
+        memo: alts.length
+          ? memo(
+              {
+                kind: "choose_product",
+                skus: alts.map((f) => (f as { sku: string }).sku),
+                action: "add",
+                machineId,
+                ...(quantity ? { quantity } : {}),
+              },
+              sku,
+            )
+          : memo(undefined, sku),
       };
     }
     case "info": {
@@ -119,16 +248,23 @@ export function action(ctx: Ctx, kind: Action, sku: string, a: Analysis, memo: M
       if (!r) return { calls: [{ name: "get_product", args: { sku } }], memo: memo(undefined, sku) };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
       const data = (r.data.data ?? {}) as Record<string, unknown>;
-      const successor = data.lifecycle === "discontinued" && typeof data.successorSku === "string" ? data.successorSku : undefined;
+      const successor =
+        data.lifecycle === "discontinued" && typeof data.successorSku === "string" ? data.successorSku : undefined;
       if (successor) {
         // Offer the successor instead of asking for a quantity of a part that can no longer be ordered.
         const text = productText(data, lang).replace(/ [^.?!]*\?$/, "");
         return {
           text: `${text} ${say(lang, `Shall I take ${successor} instead? How many?`, `Soll ich stattdessen ${successor} nehmen? Wie viele?`)}`,
-          memo: memo({ kind: "choose_product", skus: [successor], action: "add", ...(machineId ? { machineId } : {}) }, successor),
+          memo: memo(
+            { kind: "choose_product", skus: [successor], action: "add", ...(machineId ? { machineId } : {}) },
+            successor,
+          ),
         };
       }
-      return { text: productText(data, lang), memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku) };
+      return {
+        text: productText(data, lang),
+        memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku),
+      };
     }
   }
 }
@@ -140,11 +276,29 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const query = a.guess?.query ?? (a.machine && last?.query ? last.query : "*");
   const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending, conv.draft);
   const r = conv.results.find((x) => x.name === "search_catalog");
-  if (!r) return { calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 12 } }], memo: memo() };
-  type Hit = { sku: string; name: string; category?: string; lifecycle?: string; successorSku?: string; fitsMachine?: boolean };
+  if (!r)
+    return {
+      calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 12 } }],
+      memo: memo(),
+    };
+  type Hit = {
+    sku: string;
+    name: string;
+    category?: string;
+    lifecycle?: string;
+    successorSku?: string;
+    fitsMachine?: boolean;
+  };
   const found = (r.data.data as Hit[] | undefined) ?? [];
   if (found.length === 0) {
-    return { text: say(lang, `I found nothing for "${query}". Could you describe it differently or give a SKU?`, `Zu „${query}“ habe ich nichts gefunden. Können Sie es anders beschreiben oder eine Artikelnummer nennen?`), memo: memo() };
+    return {
+      text: say(
+        lang,
+        `I found nothing for "${query}". Could you describe it differently or give a SKU?`,
+        `Zu „${query}“ habe ich nichts gefunden. Können Sie es anders beschreiben oder eine Artikelnummer nennen?`,
+      ),
+      memo: memo(),
+    };
   }
   // Only what the buyer asked for: a "seal" search lists seals, not a pump whose description mentions its seal.
   const pool = relevant(ctx, query, found);
@@ -154,42 +308,79 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const verdicts = new Map<string, Verdict>();
   if (machineId && ctx.tools.has("check_compatibility")) {
     const checks = conv.results.filter((x) => x.name === "check_compatibility" && x.args.machineId === machineId);
-    if (checks.length === 0) return { calls: hits.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })), memo: memo() };
+    if (checks.length === 0)
+      return {
+        calls: hits.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
+        memo: memo(),
+      };
     for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data));
     // None of the first candidates fits: check the next ones before listing only what does not fit.
     const unchecked = pool.filter((h) => !verdicts.has(h.sku));
     if (unchecked.length && ![...verdicts.values()].some((v) => v.rank <= 1)) {
-      return { calls: unchecked.slice(0, 5).map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })), memo: memo() };
+      return {
+        calls: unchecked.slice(0, 5).map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
+        memo: memo(),
+      };
     }
     const rank = (sku: string) => verdicts.get(sku)?.rank ?? 2.5;
-    hits = pool.filter((h) => verdicts.has(h.sku)).map((h, i) => ({ h, i })).sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || x.i - y.i).map((x) => x.h).slice(0, 5);
+    hits = pool
+      .filter((h) => verdicts.has(h.sku))
+      .map((h, i) => ({ h, i }))
+      .sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || x.i - y.i)
+      .map((x) => x.h)
+      .slice(0, 5);
   }
   const mark = (h: Hit) => {
     const v = verdicts.get(h.sku);
     if (v) {
       if (v.rank === 0) return say(lang, " ✓ fits", " ✓ passt");
-      if (v.rank === 1 || v.rank === 2) return v.why ? say(lang, ` ✓ fits, but: ${v.why}`, ` ✓ passt, aber: ${v.why}`) : say(lang, " ✓ fits", " ✓ passt");
+      if (v.rank === 1 || v.rank === 2)
+        return v.why
+          ? say(lang, ` ✓ fits, but: ${v.why}`, ` ✓ passt, aber: ${v.why}`)
+          : say(lang, " ✓ fits", " ✓ passt");
       return ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
     }
     return h.fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : "";
   };
   const m = machineId ? conv.machines?.find((x) => x.machineId === machineId) : undefined;
   const prev = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
-  const quantity = a.quantity ?? (prev?.quantity ? { value: prev.quantity, ...(prev.unit ? { unit: prev.unit } : {}) } : undefined);
-  const list = numbered(hits.map((h) => `${h.sku} — ${h.name}${h.lifecycle === "discontinued" ? say(lang, ` (discontinued${h.successorSku ? `, successor ${h.successorSku}` : ""})`, ` (ausgelaufen${h.successorSku ? `, Nachfolger ${h.successorSku}` : ""})`) : ""}${mark(h)}`));
+  const quantity =
+    a.quantity ?? (prev?.quantity ? { value: prev.quantity, ...(prev.unit ? { unit: prev.unit } : {}) } : undefined);
+  const list = numbered(
+    hits.map(
+      (h) =>
+        `${h.sku} — ${h.name}${h.lifecycle === "discontinued" ? say(lang, ` (discontinued${h.successorSku ? `, successor ${h.successorSku}` : ""})`, ` (ausgelaufen${h.successorSku ? `, Nachfolger ${h.successorSku}` : ""})`) : ""}${mark(h)}`,
+    ),
+  );
   // Words the catalog does not know ("Gleitringdichtung" in an English catalog): say so, then show the machine's parts.
   const unknown = query === "*" && a.productWords.length ? a.productWords.join(" ") : undefined;
-  const head = m && unknown
-    ? say(lang, `I could not find "${unknown}" in the catalog. These are parts for ${machineName(m, m.machineId)} (${m.modelName}):`, `„${unknown}“ habe ich im Katalog nicht gefunden. Das sind Teile für ${machineName(m, m.machineId)} (${m.modelName}):`)
-    : m
-      ? say(lang, `For ${machineName(m, m.machineId)} (${m.modelName}) I found:`, `Für ${machineName(m, m.machineId)} (${m.modelName}) habe ich gefunden:`)
-      : say(lang, "I found:", "Gefunden:");
+  const head =
+    m && unknown
+      ? say(
+          lang,
+          `I could not find "${unknown}" in the catalog. These are parts for ${machineName(m, m.machineId)} (${m.modelName}):`,
+          `„${unknown}“ habe ich im Katalog nicht gefunden. Das sind Teile für ${machineName(m, m.machineId)} (${m.modelName}):`,
+        )
+      : m
+        ? say(
+            lang,
+            `For ${machineName(m, m.machineId)} (${m.modelName}) I found:`,
+            `Für ${machineName(m, m.machineId)} (${m.modelName}) habe ich gefunden:`,
+          )
+        : say(lang, "I found:", "Gefunden:");
   const ask = quantity
     ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
     : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
   return {
     text: `${head}\n${list}\n${ask}`,
-    memo: memo({ kind: "choose_product", skus: hits.map((h) => h.sku), ...(query !== "*" ? { query } : {}), action: next === "info" && (quantity || prev?.action === "add") ? "add" : next, ...(machineId ? { machineId } : {}), ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}) }),
+    memo: memo({
+      kind: "choose_product",
+      skus: hits.map((h) => h.sku),
+      ...(query !== "*" ? { query } : {}),
+      action: next === "info" && (quantity || prev?.action === "add") ? "add" : next,
+      ...(machineId ? { machineId } : {}),
+      ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}),
+    }),
   };
 }
 
@@ -199,30 +390,67 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
   for (const part of parts) {
     const a = analyse(ctx, part);
-    if (a.guess?.confident && a.quantity) items.push({ sku: a.guess.hits[0]!.sku, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) });
+    if (a.guess?.confident && a.quantity)
+      items.push({
+        sku: a.guess.hits[0]!.sku,
+        quantity: a.quantity.value,
+        ...(a.quantity.unit ? { unit: a.quantity.unit } : {}),
+      });
   }
   if (items.length < 2) return undefined;
   const whole = analyse(ctx, ctx.conv.text);
   const machineId = whole.machine?.machineId ?? ctx.conv.draft.machineId;
   return {
-    calls: items.map((i) => ({ name: "add_line", args: { sku: i.sku, quantity: i.quantity, ...(i.unit ? { unit: i.unit } : {}), ...(machineId ? { machineId } : {}) } })),
+    calls: items.map((i) => ({
+      name: "add_line",
+      args: {
+        sku: i.sku,
+        quantity: i.quantity,
+        ...(i.unit ? { unit: i.unit } : {}),
+        ...(machineId ? { machineId } : {}),
+      },
+    })),
     memo: { lang: ctx.lang },
   };
 }
 
 export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
-  const rows = (ctx.conv.history ?? []) as { orderId: string; orderedAt: string; sku: string; quantity: number; machineId: string | null }[];
+  const rows = (ctx.conv.history ?? []) as {
+    orderId: string;
+    orderedAt: string;
+    sku: string;
+    quantity: number;
+    machineId: string | null;
+  }[];
   let pick = rows;
   if (a.machine) pick = pick.filter((r) => r.machineId === a.machine!.machineId);
-  if (a.guess) pick = pick.filter((r) => a.guess!.hits.some((h) => h.sku === r.sku)).slice(0, 1).concat([]);
+  if (a.guess)
+    pick = pick
+      .filter((r) => a.guess!.hits.some((h) => h.sku === r.sku))
+      .slice(0, 1)
+      .concat([]);
   if (pick.length === 0) {
-    return { text: say(ctx.lang, "I found no earlier order matching that.", "Dazu habe ich keine frühere Bestellung gefunden."), memo: memo() };
+    return {
+      text: say(
+        ctx.lang,
+        "I found no earlier order matching that.",
+        "Dazu habe ich keine frühere Bestellung gefunden.",
+      ),
+      memo: memo(),
+    };
   }
   // The most recent order among the matches, all its matching lines.
   const latest = [...pick].sort((x, y) => (x.orderedAt < y.orderedAt ? 1 : x.orderedAt > y.orderedAt ? -1 : 0))[0]!;
   const lines = pick.filter((r) => r.orderId === latest.orderId);
   return {
-    calls: lines.map((l) => ({ name: "add_line", args: { sku: l.sku, quantity: a.quantity?.value ?? l.quantity, ...(l.machineId ? { machineId: l.machineId } : {}) } })),
+    calls: lines.map((l) => ({
+      name: "add_line",
+      args: {
+        sku: l.sku,
+        quantity: a.quantity?.value ?? l.quantity,
+        ...(l.machineId ? { machineId: l.machineId } : {}),
+      },
+    })),
     memo: memo(),
   };
 }
@@ -239,9 +467,11 @@ export function verdictOf(data: Record<string, unknown>): Verdict {
   // Blocks that are not about fit: the part fits, but needs a companion part, or is discontinued (the list says so).
   const orderOnly = (i: IssueFacts) => i.code === "compat.missing_mandatory" || i.code === "product.discontinued";
   const block = issues.find((i) => i.severity === "block" && !orderOnly(i));
-  if (data.compatible !== true && (block || !issues.some(orderOnly))) return { rank: 3, ...(block ? { why: shortReason(block.message) } : {}) };
+  if (data.compatible !== true && (block || !issues.some(orderOnly)))
+    return { rank: 3, ...(block ? { why: shortReason(block.message) } : {}) };
   const companion = issues.find((i) => i.code === "compat.missing_mandatory");
-  if (companion || issues.some(orderOnly)) return { rank: 2, ...(companion ? { why: shortReason(companion.message) } : {}) };
+  if (companion || issues.some(orderOnly))
+    return { rank: 2, ...(companion ? { why: shortReason(companion.message) } : {}) };
   const caution = issues.find((i) => i.severity !== "block");
   return caution ? { rank: 1, why: shortReason(caution.message) } : { rank: 0 };
 }
@@ -251,12 +481,24 @@ export function verdictOf(data: Record<string, unknown>): Verdict {
  * limited resistance to caustic-cip": the first clause, without the SKU prefix and the machine named in brackets.
  */
 export function shortReason(message: string): string {
-  const first = message.replace(/^[A-Z0-9][A-Z0-9._/-]*:\s+/, "").split(/[;:]\s|\.\s|\.$/)[0]!.trim();
-  return first.replace(/\s*\([^()]*\)$/, "").replace(/\.$/, "").trim();
+  const first = message
+    .replace(/^[A-Z0-9][A-Z0-9._/-]*:\s+/, "")
+    .split(/[;:]\s|\.\s|\.$/)[0]!
+    .trim();
+  return first
+    .replace(/\s*\([^()]*\)$/, "")
+    .replace(/\.$/, "")
+    .trim();
 }
 
-const normWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !/^\d/.test(w)).map(stemOf);
-const sameWord = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
+const normWords = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !/^\d/.test(w))
+    .map(stemOf);
+const sameWord = (a: string, b: string) =>
+  a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
 /**
  * The search hits that are the kind of product the buyer asked for, judged from the catalog's own data: when query
@@ -265,13 +507,19 @@ const sameWord = (a: string, b: string) => a === b || (a.length >= 4 && b.length
  * a pump, but asked for by name it stays). Without a category word, hits whose name carries none of the query stay
  * only in the categories of the best name matches. Order is kept; never empties the list.
  */
-export function relevant<H extends { sku: string; name: string; category?: string }>(ctx: Ctx, query: string, hits: H[]): H[] {
+export function relevant<H extends { sku: string; name: string; category?: string }>(
+  ctx: Ctx,
+  query: string,
+  hits: H[],
+): H[] {
   if (query === "*" || hits.length < 2) return hits;
   const words = [...new Set(normWords(query).map((w) => stemOf(ctx.k.search.correctWord(w) ?? w)))];
   if (words.length === 0) return hits;
   const count = (have: string[]) => words.filter((w) => have.some((x) => sameWord(w, x))).length;
   const scored = hits.map((h) => {
-    const catWords = [...new Set((ctx.k.categoryWords.get(h.category ?? "") ?? normWords(h.category ?? "")).flatMap(normWords))];
+    const catWords = [
+      ...new Set((ctx.k.categoryWords.get(h.category ?? "") ?? normWords(h.category ?? "")).flatMap(normWords)),
+    ];
     const n = count(catWords);
     // Equal counts: the category the words describe more completely ("Pumps" over "Pump spare parts" for "pump").
     return { h, name: count(normWords(h.name)), cat: n === 0 ? 0 : n + n / (catWords.length + 1) };

@@ -7,12 +7,40 @@ import type { Action, DraftView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
 import { findChoice, wordsOf } from "./recognise.ts";
 import { fixText, numbered, say } from "./replies.ts";
-import { analyse, byWords, optionsFor, tiedByWords, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
+import {
+  analyse,
+  byWords,
+  optionsFor,
+  tiedByWords,
+  type Ctx,
+  type MemoFn,
+  type Step,
+  type ToolCallPlan,
+} from "./context.ts";
 import { action } from "./actions.ts";
 import { optionLines, startCheckout } from "./phrasing.ts";
 
 /** Cues of a new request: a message with one of them is not an answer to the open configuration question. */
-const OTHER_REQUEST: Cue[] = ["add", "find", "price", "stock", "compat", "info", "remove", "cancel", "checkout", "show", "history", "change", "greet", "thanks", "attack_price", "attack_checks", "attack_identity", "attack_injection"];
+const OTHER_REQUEST: Cue[] = [
+  "add",
+  "find",
+  "price",
+  "stock",
+  "compat",
+  "info",
+  "remove",
+  "cancel",
+  "checkout",
+  "show",
+  "history",
+  "change",
+  "greet",
+  "thanks",
+  "attack_price",
+  "attack_checks",
+  "attack_identity",
+  "attack_injection",
+];
 
 /** "Does X fit pump 1?" while a list is open: a new question, not a pick from the list. */
 export function isQuestionAboutOther(ctx: Ctx, pending: Pending): boolean {
@@ -25,7 +53,14 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
   const { cues, conv } = ctx;
   const choice = findChoice(ctx.tokens);
   const yes = cues.has("yes") && !cues.has("no");
-  const pick = <T,>(list: T[]): T | undefined => (choice === undefined ? (yes && list.length === 1 ? list[0] : undefined) : choice === -1 ? list.at(-1) : list[choice - 1]);
+  const pick = <T>(list: T[]): T | undefined =>
+    choice === undefined
+      ? yes && list.length === 1
+        ? list[0]
+        : undefined
+      : choice === -1
+        ? list.at(-1)
+        : list[choice - 1];
   switch (pending.kind) {
     case "confirm":
       if (yes || cues.has("checkout")) return startCheckout(ctx, "place", memo);
@@ -33,10 +68,15 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
     case "choose_product": {
       const a = analyse(ctx);
       // The longest SKU the text contains ("…-230-3" is not "…-230").
-      const mentioned = [...pending.skus].sort((x, y) => y.length - x.length).find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
-      const other = !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
+      const mentioned =
+        [...pending.skus]
+          .sort((x, y) => y.length - x.length)
+          .find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
+      const other =
+        !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
       // Option values for a list that holds configurable products ("400 V, 2,2 kW"): the one whose model takes them.
-      const configurable = mentioned || other || choice !== undefined ? [] : pending.skus.filter((s) => optionsFor(ctx, s));
+      const configurable =
+        mentioned || other || choice !== undefined ? [] : pending.skus.filter((s) => optionsFor(ctx, s));
       const sku = mentioned ?? other ?? pick(pending.skus) ?? (configurable.length === 1 ? configurable[0] : undefined);
       if (!sku) {
         // "die NCP" when three listed names carry "NCP": those three again, not a new search.
@@ -44,22 +84,38 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
         if (ties.length > 1 && ties.length < pending.skus.length) {
           const names = ctx.k.reader.products(ties);
           const list = numbered(ties.map((s) => `${s} — ${names.get(s)?.name ?? ""}`));
-          return { text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${list}`, memo: memo({ ...pending, skus: ties }) };
+          return {
+            text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${list}`,
+            memo: memo({ ...pending, skus: ties }),
+          };
         }
         return undefined;
       }
       if (configurable.length === 1 && sku === configurable[0]) {
-        return action(ctx, "add", sku, a, memo, { ...(pending.machineId ? { machineId: pending.machineId } : {}), ...(pending.quantity ? { quantity: pending.quantity } : {}) });
+        return action(ctx, "add", sku, a, memo, {
+          ...(pending.machineId ? { machineId: pending.machineId } : {}),
+          ...(pending.quantity ? { quantity: pending.quantity } : {}),
+        });
       }
       // A bare "2" picked the second entry; it is not also a quantity.
       // "die zweite, 2 Stück": the pick is the ordinal word, the digit is the quantity.
       const byWord = findChoice(ctx.tokens.filter((t) => !/^\d/.test(t.lower))) !== undefined;
-      const digitPick = choice !== undefined && !byWord && !mentioned && !other && a.quantity?.value === choice && ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
+      const digitPick =
+        choice !== undefined &&
+        !byWord &&
+        !mentioned &&
+        !other &&
+        a.quantity?.value === choice &&
+        ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
       const qty = digitPick ? undefined : a.quantity;
       const act: Action = qty || cues.has("add") ? "add" : pending.action;
       return action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
         ...(pending.machineId ? { machineId: pending.machineId } : {}),
-        ...(qty ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) } : pending.quantity ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) } : {}),
+        ...(qty
+          ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) }
+          : pending.quantity
+            ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
+            : {}),
         ...(pending.options ? { options: pending.options } : {}),
       });
     }
@@ -70,7 +126,11 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
       const machine = named ?? pick(machines);
       if (!machine) return undefined;
       // A bare "1" picked the first machine; it is not also a quantity (the one asked before stays).
-      const digitPick = !named && choice !== undefined && a.quantity?.value === choice && ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
+      const digitPick =
+        !named &&
+        choice !== undefined &&
+        a.quantity?.value === choice &&
+        ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
       const qty = digitPick ? undefined : a.quantity;
       return action(ctx, pending.action, pending.sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
         machineId: machine.machineId,
@@ -84,21 +144,45 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
       const bySku = [...pending.fixes]
         .sort((x, y) => ("sku" in y ? y.sku.length : 0) - ("sku" in x ? x.sku.length : 0))
         .find((f) => (f.kind === "replace_sku" || f.kind === "add_line") && text.includes(f.sku.toLowerCase()));
-      const byValue = pending.fixes.find((f) => f.kind === "set_option" && f.values.some((v) => new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text)));
-      const fix = bySku ?? byValue ?? (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined) ?? fixByWords(ctx, pending.fixes);
+      const byValue = pending.fixes.find(
+        (f) =>
+          f.kind === "set_option" &&
+          f.values.some((v) =>
+            new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text),
+          ),
+      );
+      const fix =
+        bySku ??
+        byValue ??
+        (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined) ??
+        fixByWords(ctx, pending.fixes);
       if (!fix) return undefined;
       const call = fixCall(fix, conv.draft);
-      return call ? { calls: [call], memo: memo() } : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
+      return call
+        ? { calls: [call], memo: memo() }
+        : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
     }
     case "options": {
       const opts = optionsFor(ctx, pending.sku, pending.groups) ?? optionsFor(ctx, pending.sku);
-      if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
+      if (opts)
+        return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
       // "What options are there?", "3 kW" (not offered): the open choices again, instead of a search for the words.
-      const other = OTHER_REQUEST.some((c) => cues.has(c)) || (analyse(ctx).guess?.hits[0]?.match ?? "").startsWith("sku");
-      if (!other && pending.values && conv.draft.lines.some((l) => l.lineId === pending.lineId && l.sku === pending.sku)) {
-        const groups = pending.groups.map((group) => ({ group, values: pending.values?.[group] ?? [] })).filter((g) => g.values.length);
+      const other =
+        OTHER_REQUEST.some((c) => cues.has(c)) || (analyse(ctx).guess?.hits[0]?.match ?? "").startsWith("sku");
+      if (
+        !other &&
+        pending.values &&
+        conv.draft.lines.some((l) => l.lineId === pending.lineId && l.sku === pending.sku)
+      ) {
+        const groups = pending.groups
+          .map((group) => ({ group, values: pending.values?.[group] ?? [] }))
+          .filter((g) => g.values.length);
         const lead = /\d/.test(conv.text)
-          ? say(ctx.lang, `That is not one of the values still possible for ${pending.sku}. Please choose:`, `Das ist keiner der Werte, die für ${pending.sku} noch möglich sind. Bitte wählen Sie:`)
+          ? say(
+              ctx.lang,
+              `That is not one of the values still possible for ${pending.sku}. Please choose:`,
+              `Das ist keiner der Werte, die für ${pending.sku} noch möglich sind. Bitte wählen Sie:`,
+            )
           : say(ctx.lang, `Still to choose for ${pending.sku}:`, `Für ${pending.sku} noch zu wählen:`);
         if (groups.length) return { text: `${lead}\n${optionLines(ctx, pending.sku, groups)}`, memo: memo(pending) };
       }
@@ -107,7 +191,10 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
     case "quantity": {
       const a = analyse(ctx);
       if (a.guess?.confident && a.guess.hits[0]!.sku !== pending.sku) return undefined;
-      const extra = { ...(pending.machineId ? { machineId: pending.machineId } : {}), ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}) };
+      const extra = {
+        ...(pending.machineId ? { machineId: pending.machineId } : {}),
+        ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}),
+      };
       const question = conv.text.includes("?") || !cues.has("add");
       if (cues.has("stock") && question) return action(ctx, "stock", pending.sku, a, memo, extra);
       if (cues.has("price") && question) return action(ctx, "price", pending.sku, a, memo, extra);
@@ -115,7 +202,11 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
       if (a.quantity || yes) {
         return action(ctx, "add", pending.sku, a, memo, {
           ...(pending.machineId ? { machineId: pending.machineId } : {}),
-          ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : pending.quantity ? { quantity: pending.quantity } : {}),
+          ...(a.quantity
+            ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) }
+            : pending.quantity
+              ? { quantity: pending.quantity }
+              : {}),
           ...(pending.options ? { options: pending.options } : {}),
         });
       }
@@ -144,7 +235,10 @@ function fixCall(f: Fix, draft: DraftView): ToolCallPlan | undefined {
     case "replace_sku":
       return { name: "update_line", args: { lineId: f.lineId, sku: f.sku } };
     case "set_quantity":
-      return { name: "update_line", args: { lineId: f.lineId, quantity: f.quantity, ...(f.unit ? { unit: f.unit } : {}) } };
+      return {
+        name: "update_line",
+        args: { lineId: f.lineId, quantity: f.quantity, ...(f.unit ? { unit: f.unit } : {}) },
+      };
     case "set_option":
       return { name: "set_options", args: { lineId: f.lineId, options: { [f.group]: f.values } } };
     case "add_line": {

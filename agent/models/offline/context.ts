@@ -4,7 +4,18 @@
  */
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
 import { FILLER, stripCues, type Cue, type Lang } from "./language.ts";
-import { findLineRef, findMachines, findOptions, findQuantities, guessProduct, tokenizeText, wordsOf, type Knowledge, type ProductGuess, type Token } from "./recognise.ts";
+import {
+  findLineRef,
+  findMachines,
+  findOptions,
+  findQuantities,
+  guessProduct,
+  tokenizeText,
+  wordsOf,
+  type Knowledge,
+  type ProductGuess,
+  type Token,
+} from "./recognise.ts";
 
 export interface ToolCallPlan {
   name: string;
@@ -56,7 +67,10 @@ function readText(ctx: Ctx, text: string): Analysis {
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   const target = machine ?? draftMachine;
   const guess = guessProduct(tokens, taken, ctx.k, target ? { model: target.model, serial: target.serial } : undefined);
-  const productWords = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower).filter((w) => w.length > 2 && !/^\d/.test(w));
+  const productWords = tokens
+    .filter((t) => !taken.has(t.index))
+    .map((t) => t.lower)
+    .filter((w) => w.length > 2 && !/^\d/.test(w));
   // "1, two pieces": the number with a unit is the quantity; a bare leading digit is then a pick from a list.
   const q = quantities.find((x) => x.unit) ?? quantities[0];
   return {
@@ -68,7 +82,10 @@ function readText(ctx: Ctx, text: string): Analysis {
   };
 }
 
-const ctxFiller = (w: string) => /^(the|and|for|with|what|how|can|you|please|bitte|und|für|mit|was|wie|hello|hallo|thanks|danke|order|bestellung|help|hilfe|today|heute|weather|wetter)$/.test(w);
+const ctxFiller = (w: string) =>
+  /^(the|and|for|with|what|how|can|you|please|bitte|und|für|mit|was|wie|hello|hallo|thanks|danke|order|bestellung|help|hilfe|today|heute|weather|wetter)$/.test(
+    w,
+  );
 
 /**
  * "Take the FKM one instead": the product of the same category whose name keeps most of the line's words and
@@ -78,16 +95,29 @@ export function variantOf(ctx: Ctx, line: { sku: string; machineId?: string }): 
   const p = ctx.k.reader.products([line.sku]).get(line.sku);
   if (!p) return undefined;
   const old = new Set(wordsOf(p.name));
-  const fresh = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w) && !old.has(w) && !/^\d+$/.test(w));
+  const fresh = ctx.tokens
+    .map((t) => t.lower)
+    .filter((w) => w.length > 1 && !FILLER.has(w) && !old.has(w) && !/^\d+$/.test(w));
   if (fresh.length === 0) return undefined;
   const machineId = line.machineId ?? ctx.conv.draft.machineId;
   const m = machineId ? ctx.conv.machines?.find((x) => x.machineId === machineId) : undefined;
-  const hits = ctx.k.search.search({ query: fresh.join(" "), category: p.category, limit: 30, ...(m ? { machineModel: m.model, serial: m.serial } : {}) });
+  const hits = ctx.k.search.search({
+    query: fresh.join(" "),
+    category: p.category,
+    limit: 30,
+    ...(m ? { machineModel: m.model, serial: m.serial } : {}),
+  });
   const scored = hits
     .filter((h) => h.sku !== line.sku && h.lifecycle === "active")
     .map((h) => {
       const words = wordsOf(h.name);
-      return { sku: h.sku, n: words.filter((w) => old.has(w)).length + 10 * fresh.filter((w) => words.some((x) => x.startsWith(w))).length - words.filter((w) => !old.has(w)).length * 0.1 };
+      return {
+        sku: h.sku,
+        n:
+          words.filter((w) => old.has(w)).length +
+          10 * fresh.filter((w) => words.some((x) => x.startsWith(w))).length -
+          words.filter((w) => !old.has(w)).length * 0.1,
+      };
     })
     .sort((x, y) => y.n - x.n);
   if (scored.length === 0) return undefined;
@@ -104,12 +134,18 @@ export function contextMachine(p: Pending | undefined, draft?: DraftView): strin
 /** The draft line whose product name carries the buyer's words ("remove the o-rings"). */
 export function lineByWords(ctx: Ctx): string | undefined {
   const lines = ctx.conv.draft.lines;
-  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !FILLER.has(w)).map((w) => w.replace(/(s|es|en|n)$/, ""));
+  const words = ctx.tokens
+    .map((t) => t.lower)
+    .filter((w) => w.length > 2 && !FILLER.has(w))
+    .map((w) => w.replace(/(s|es|en|n)$/, ""));
   if (words.length === 0) return undefined;
   const products = ctx.k.reader.products(lines.map((l) => l.sku));
   const scored = lines.map((l) => {
     const name = wordsOf(`${products.get(l.sku)?.name ?? ""}`);
-    return { id: l.lineId, n: words.filter((w) => name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)))).length };
+    return {
+      id: l.lineId,
+      n: words.filter((w) => name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)))).length,
+    };
   });
   const best = Math.max(...scored.map((x) => x.n));
   const top = scored.filter((x) => x.n === best);
@@ -131,7 +167,8 @@ export function targetLine(ctx: Ctx, a: Analysis): string | undefined {
   }
   const named = lineByWords(ctx);
   if (named) return named;
-  if (lines.length === 1 || /\b(it|that|this|them|last|letzte\w*|das|die|es)\b/i.test(text)) return lines.at(-1)!.lineId;
+  if (lines.length === 1 || /\b(it|that|this|them|last|letzte\w*|das|die|es)\b/i.test(text))
+    return lines.at(-1)!.lineId;
   return undefined;
 }
 
@@ -176,11 +213,20 @@ export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
   if (fit && fit.length > 0) return true;
   const p = ctx.k.reader.products([sku]).get(sku);
   if (!p || p.machineModel) return false;
-  return ctx.k.reader.compatRules().some((r) => r.scope === "machine" && r.category === p.category && r.severity === "block");
+  return ctx.k.reader
+    .compatRules()
+    .some((r) => r.scope === "machine" && r.category === p.category && r.severity === "block");
 }
 
 export function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {
   const fit = ctx.k.reader.fitment([sku]).get(sku) ?? [];
   if (fit.length === 0) return machines;
-  return machines.filter((m) => fit.some((f) => f.machineModel === m.model && (!f.serialFrom || m.serial >= f.serialFrom) && (!f.serialTo || m.serial <= f.serialTo)));
+  return machines.filter((m) =>
+    fit.some(
+      (f) =>
+        f.machineModel === m.model &&
+        (!f.serialFrom || m.serial >= f.serialFrom) &&
+        (!f.serialTo || m.serial <= f.serialTo),
+    ),
+  );
 }

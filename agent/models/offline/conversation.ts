@@ -26,11 +26,40 @@ export interface DraftView {
 
 /** What the model is waiting for, stored on its reply (additional_kwargs.offline) so the next call can read it. */
 export type Pending =
-  | { kind: "choose_product"; skus: string[]; action: Action; quantity?: number; unit?: string; machineId?: string; options?: Record<string, string[]>; query?: string }
-  | { kind: "choose_machine"; sku: string; action: Action; quantity?: number; unit?: string; options?: Record<string, string[]>; machineIds: string[] }
+  | {
+      kind: "choose_product";
+      skus: string[];
+      action: Action;
+      quantity?: number;
+      unit?: string;
+      machineId?: string;
+      options?: Record<string, string[]>;
+      query?: string;
+    }
+  | {
+      kind: "choose_machine";
+      sku: string;
+      action: Action;
+      quantity?: number;
+      unit?: string;
+      options?: Record<string, string[]>;
+      machineIds: string[];
+    }
   | { kind: "fixes"; lineId: string; fixes: Fix[] }
-  | { kind: "options"; lineId: string; sku: string; groups: string[]; /** The values the engine still allows, per group. */ values?: Record<string, string[]> }
-  | { kind: "quantity"; sku: string; machineId?: string; options?: Record<string, string[]>; /** A quantity the consultant proposed ("shall I change it to 5?"). */ quantity?: number }
+  | {
+      kind: "options";
+      lineId: string;
+      sku: string;
+      groups: string[] /** The values the engine still allows, per group. */;
+      values?: Record<string, string[]>;
+    }
+  | {
+      kind: "quantity";
+      sku: string;
+      machineId?: string;
+      options?: Record<string, string[]> /** A quantity the consultant proposed ("shall I change it to 5?"). */;
+      quantity?: number;
+    }
   | { kind: "confirm" };
 
 export type Action = "add" | "price" | "stock" | "compat" | "info";
@@ -66,7 +95,12 @@ export interface Conversation {
 }
 
 const parse = (content: unknown): Record<string, unknown> => {
-  const text = typeof content === "string" ? content : Array.isArray(content) ? content.map((c) => (typeof c === "string" ? c : ((c as { text?: string }).text ?? ""))).join("") : "";
+  const text =
+    typeof content === "string"
+      ? content
+      : Array.isArray(content)
+        ? content.map((c) => (typeof c === "string" ? c : ((c as { text?: string }).text ?? ""))).join("")
+        : "";
   try {
     const v = JSON.parse(text) as unknown;
     return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
@@ -100,7 +134,9 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   }
   const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
   for (const m of messages) {
-    if (AIMessage.isInstance(m)) for (const c of m.tool_calls ?? []) calls.set(c.id ?? "", { name: c.name, args: (c.args ?? {}) as Record<string, unknown> });
+    if (AIMessage.isInstance(m))
+      for (const c of m.tool_calls ?? [])
+        calls.set(c.id ?? "", { name: c.name, args: (c.args ?? {}) as Record<string, unknown> });
   }
   let machines: MachineView[] | undefined;
   let history: Record<string, unknown>[] | undefined;
@@ -113,10 +149,20 @@ export function readConversation(messages: BaseMessage[]): Conversation {
       const call = calls.get(m.tool_call_id);
       const name = m.name ?? call?.name ?? "";
       const data = parse(m.content);
-      const r: ToolResult = { name, callId: m.tool_call_id, args: call?.args ?? {}, data, error: m.status === "error" || "error" in data };
-      if (name === "get_installed_base" && Array.isArray(data.data)) machines = (data.data as MachineView[]).filter((m) => m && typeof m.machineId === "string" && typeof m.label === "string");
+      const r: ToolResult = {
+        name,
+        callId: m.tool_call_id,
+        args: call?.args ?? {},
+        data,
+        error: m.status === "error" || "error" in data,
+      };
+      if (name === "get_installed_base" && Array.isArray(data.data))
+        machines = (data.data as MachineView[]).filter(
+          (m) => m && typeof m.machineId === "string" && typeof m.label === "string",
+        );
       if (name === "get_order_history" && Array.isArray(data.data)) history = data.data as Record<string, unknown>[];
-      if (data.draft && typeof data.draft === "object" && Array.isArray((data.draft as DraftView).lines)) draft = data.draft as DraftView;
+      if (data.draft && typeof data.draft === "object" && Array.isArray((data.draft as DraftView).lines))
+        draft = data.draft as DraftView;
       if (i > h) results.push(r);
     } else if (AIMessage.isInstance(m)) {
       if (i > h && (m.tool_calls?.length ?? 0) > 0) round++;
@@ -126,11 +172,24 @@ export function readConversation(messages: BaseMessage[]): Conversation {
   const system = messages.find((m) => SystemMessage.isInstance(m));
   const briefDraft = system ? draftFromBrief(String(system.content)) : undefined;
   // The brief is the graph's current draft; a tool result may be older than a later edit in another turn.
-  if (briefDraft && (!draft || briefDraft.lines.length !== draft.lines.length || briefDraft.lines.some((l, k) => l.sku !== draft!.lines[k]?.sku || l.lineId !== draft!.lines[k]?.lineId))) {
-    draft = { ...(draft ?? {}), lines: briefDraft.lines.map((l) => ({ ...(draft?.lines.find((d) => d.lineId === l.lineId && d.sku === l.sku) ?? {}), ...l })) };
+  if (
+    briefDraft &&
+    (!draft ||
+      briefDraft.lines.length !== draft.lines.length ||
+      briefDraft.lines.some((l, k) => l.sku !== draft!.lines[k]?.sku || l.lineId !== draft!.lines[k]?.lineId))
+  ) {
+    draft = {
+      ...(draft ?? {}),
+      lines: briefDraft.lines.map((l) => ({
+        ...(draft?.lines.find((d) => d.lineId === l.lineId && d.sku === l.sku) ?? {}),
+        ...l,
+      })),
+    };
   }
   const human = h >= 0 ? messages[h]! : undefined;
-  const text = human ? (typeof human.content === "string" ? human.content : parse(human.content).text as string) ?? "" : "";
+  const text = human
+    ? ((typeof human.content === "string" ? human.content : (parse(human.content).text as string)) ?? "")
+    : "";
   return {
     text: String(text ?? ""),
     round,

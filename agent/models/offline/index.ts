@@ -6,7 +6,11 @@
  */
 import type Database from "better-sqlite3";
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
-import { BaseChatModel, type BaseChatModelCallOptions, type BindToolsInput } from "@langchain/core/language_models/chat_models";
+import {
+  BaseChatModel,
+  type BaseChatModelCallOptions,
+  type BindToolsInput,
+} from "@langchain/core/language_models/chat_models";
 import { AIMessage, AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
@@ -40,8 +44,23 @@ interface OfflineFields {
 }
 
 const ALL_TOOLS = [
-  "search_catalog", "get_product", "get_installed_base", "get_order_history", "check_compatibility", "check_stock", "get_configuration", "get_price",
-  "add_line", "update_line", "remove_line", "set_options", "set_machine", "set_order_details", "clear_draft", "review_order", "place_order",
+  "search_catalog",
+  "get_product",
+  "get_installed_base",
+  "get_order_history",
+  "check_compatibility",
+  "check_stock",
+  "get_configuration",
+  "get_price",
+  "add_line",
+  "update_line",
+  "remove_line",
+  "set_options",
+  "set_machine",
+  "set_order_details",
+  "clear_draft",
+  "review_order",
+  "place_order",
 ];
 
 export class OfflineConsultantModel extends BaseChatModel {
@@ -61,11 +80,18 @@ export class OfflineConsultantModel extends BaseChatModel {
   }
 
   /** Binding tools tells the model which tool names it may call; the arguments follow the tools' fixed shapes. */
-  override bindTools(tools: BindToolsInput[], _kwargs?: Partial<BaseChatModelCallOptions>): Runnable<BaseLanguageModelInput, AIMessageChunk, BaseChatModelCallOptions> {
+  override bindTools(
+    tools: BindToolsInput[],
+    _kwargs?: Partial<BaseChatModelCallOptions>,
+  ): Runnable<BaseLanguageModelInput, AIMessageChunk, BaseChatModelCallOptions> {
     const names = tools
       .map((t) => (t as { name?: string }).name ?? (t as { function?: { name?: string } }).function?.name)
       .filter((n): n is string => typeof n === "string");
-    return new OfflineConsultantModel({ ...this.fields, toolNames: names }) as unknown as Runnable<BaseLanguageModelInput, AIMessageChunk, BaseChatModelCallOptions>;
+    return new OfflineConsultantModel({ ...this.fields, toolNames: names }) as unknown as Runnable<
+      BaseLanguageModelInput,
+      AIMessageChunk,
+      BaseChatModelCallOptions
+    >;
   }
 
   /** The next step for these messages. Pure: same messages, same step. */
@@ -79,18 +105,31 @@ export class OfflineConsultantModel extends BaseChatModel {
 
   private toMessageFields(messages: BaseMessage[]) {
     const s = this.step(messages);
-    const calls = (s.calls ?? []).map((c, i) => ({ name: c.name, args: c.args, id: `offline_${messages.length}_${i}`, type: "tool_call" as const }));
+    const calls = (s.calls ?? []).map((c, i) => ({
+      name: c.name,
+      args: c.args,
+      id: `offline_${messages.length}_${i}`,
+      type: "tool_call" as const,
+    }));
     return { text: s.text ?? "", calls, memo: s.memo };
   }
 
-  async _generate(messages: BaseMessage[], _options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): Promise<ChatResult> {
+  async _generate(
+    messages: BaseMessage[],
+    _options: this["ParsedCallOptions"],
+    runManager?: CallbackManagerForLLMRun,
+  ): Promise<ChatResult> {
     const { text, calls, memo } = this.toMessageFields(messages);
     if (text) await runManager?.handleLLMNewToken(text);
     const message = new AIMessage({ content: text, tool_calls: calls, additional_kwargs: { offline: memo } });
     return { generations: [{ text, message }] };
   }
 
-  override async *_streamResponseChunks(messages: BaseMessage[], _options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): AsyncGenerator<ChatGenerationChunk> {
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    _options: this["ParsedCallOptions"],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
     const { text, calls, memo } = this.toMessageFields(messages);
     // Words as they would arrive from a provider, so surfaces render the reply progressively.
     const pieces = text.match(/\S+\s*|\s+/g) ?? [];
@@ -105,7 +144,13 @@ export class OfflineConsultantModel extends BaseChatModel {
       message: new AIMessageChunk({
         content: "",
         additional_kwargs: { offline: memo },
-        tool_call_chunks: calls.map((c, index) => ({ name: c.name, args: JSON.stringify(c.args), id: c.id, index, type: "tool_call_chunk" as const })),
+        tool_call_chunks: calls.map((c, index) => ({
+          name: c.name,
+          args: JSON.stringify(c.args),
+          id: c.id,
+          index,
+          type: "tool_call_chunk" as const,
+        })),
       }),
     });
   }

@@ -44,9 +44,15 @@ export type Cue =
   | "attack_injection";
 
 const CUES: [Cue, RegExp][] = [
-  ["greet", /^\s*(hi|hello|hey|good (morning|afternoon|evening)|hallo|guten (morgen|tag|abend)|servus|moin|grüß gott)\b/i],
+  [
+    "greet",
+    /^\s*(hi|hello|hey|good (morning|afternoon|evening)|hallo|guten (morgen|tag|abend)|servus|moin|grüß gott)\b/i,
+  ],
   ["thanks", /\b(thanks|thank you|cheers|danke|vielen dank|merci)\b/i],
-  ["yes", /^\s*(yes|yeah|yep|yup|ok|okay|sure|correct|right|fine|go ahead|do it|please do|sounds good|ja|jawohl|genau|passt( so)?|gerne|richtig|einverstanden|mach das|in ordnung)\b/i],
+  [
+    "yes",
+    /^\s*(yes|yeah|yep|yup|ok|okay|sure|correct|right|fine|go ahead|do it|please do|sounds good|ja|jawohl|genau|passt( so)?|gerne|richtig|einverstanden|mach das|in ordnung)\b/i,
+  ],
   ["no", /^\s*(no|nope|nah|not now|nein|lieber nicht|nicht jetzt)\b/i],
   [
     "checkout",
@@ -56,18 +62,48 @@ const CUES: [Cue, RegExp][] = [
     "cancel",
     /\b(cancel|start over|forget (it|everything|all)|clear (the |my )?(order|cart|draft|basket)|empty (the |my )?(order|cart|basket)|abbrechen|storniere?n?|verwerfen|von vorne|alles löschen|neu anfangen)\b/i,
   ],
-  ["remove", /\b(remove|delete|drop|take (it |them )?out|don'?t need|no longer need|get rid of|entfern\w*|lösch\w*|streich\w*|weglassen|rausnehmen|raus nehmen|brauche? \w* ?nicht mehr)\b/i],
-  ["change", /\b(change|make it|make that|instead|rather|actually|switch|update|increase|decrease|reduce|ändern?|änder\w*|stattdessen|statt|lieber|doch|erhöh\w*|reduzier\w*|umstellen|mach(e)? (es|daraus))\b/i],
-  ["show", /\b(what'?s in|what is in|show (me )?(my |the )?(order|cart|draft|basket)|my (order|cart|basket)|summary|summari[sz]e|review|overview|total|warenkorb|zusammenfassung|was ist (in|im)|übersicht|meine bestellung|gesamt)\b/i],
+  [
+    "remove",
+    /\b(remove|delete|drop|take (it |them )?out|don'?t need|no longer need|get rid of|entfern\w*|lösch\w*|streich\w*|weglassen|rausnehmen|raus nehmen|brauche? \w* ?nicht mehr)\b/i,
+  ],
+  [
+    "change",
+    /\b(change|make it|make that|instead|rather|actually|switch|update|increase|decrease|reduce|ändern?|änder\w*|stattdessen|statt|lieber|doch|erhöh\w*|reduzier\w*|umstellen|mach(e)? (es|daraus))\b/i,
+  ],
+  [
+    "show",
+    /\b(what'?s in|what is in|show (me )?(my |the )?(order|cart|draft|basket)|my (order|cart|basket)|summary|summari[sz]e|review|overview|total|warenkorb|zusammenfassung|was ist (in|im)|übersicht|meine bestellung|gesamt)\b/i,
+  ],
   ["price", /\b(price|prices|cost|costs|how much|quote|pricing|preis\w*|kostet|kosten|angebot)\b/i],
-  ["stock", /\b(stock|available|availability|deliver\w*|lead ?time|when|ship|shipping|on hand|in store|lieferbar|verfügbar\w*|lager\w*|liefer\w*|wann|versand)\b/i],
-  ["compat", /\b(fit|fits|fitting|compatible|compatibility|work with|works with|suitable|suit|passt .* (an|auf|zu|für)|passen|kompatibel|geeignet)\b/i],
-  ["find", /\b(looking for|search|find|show me|recommend|suggest|have you got|do you have|options for|which|what .* for|suche|such\w*|finde|empfehl\w*|habt ihr|haben sie|gibt es|welche\w*)\b/i],
-  ["add", /\b(add|order|want|need|take|buy|get me|i'?ll have|i'?d like|put|include|also|hinzufügen|bestelle|nehme|hätte gerne?|möchte|will|brauche|brauchen|dazu|noch)\b/i],
-  ["history", /\b(same as (last time|before|usual|last order)|last time|last order|previous order|as usual|reorder|again|wie (letztes mal|immer|zuletzt|beim letzten mal)|letzte[n]? (bestellung|mal)|nochmal|erneut)\b/i],
-  ["info", /\b(tell me about|details|detail|specs?|specification|datasheet|what is|describe|info|information|beschreib\w*|daten|technische)\b/i],
+  [
+    "stock",
+    /\b(stock|available|availability|deliver\w*|lead ?time|when|ship|shipping|on hand|in store|lieferbar|verfügbar\w*|lager\w*|liefer\w*|wann|versand)\b/i,
+  ],
+  [
+    "compat",
+    /\b(fit|fits|fitting|compatible|compatibility|work with|works with|suitable|suit|passt .* (an|auf|zu|für)|passen|kompatibel|geeignet)\b/i,
+  ],
+  [
+    "find",
+    /\b(looking for|search|find|show me|recommend|suggest|have you got|do you have|options for|which|what .* for|suche|such\w*|finde|empfehl\w*|habt ihr|haben sie|gibt es|welche\w*)\b/i,
+  ],
+  [
+    "add",
+    /\b(add|order|want|need|take|buy|get me|i'?ll have|i'?d like|put|include|also|hinzufügen|bestelle|nehme|hätte gerne?|möchte|will|brauche|brauchen|dazu|noch)\b/i,
+  ],
+  [
+    "history",
+    /\b(same as (last time|before|usual|last order)|last time|last order|previous order|as usual|reorder|again|wie (letztes mal|immer|zuletzt|beim letzten mal)|letzte[n]? (bestellung|mal)|nochmal|erneut)\b/i,
+  ],
+  [
+    "info",
+    /\b(tell me about|details|detail|specs?|specification|datasheet|what is|describe|info|information|beschreib\w*|daten|technische)\b/i,
+  ],
   ["help", /\b(help|what can you do|how does this work|hilfe|was kannst du)\b/i],
-  ["price_named", /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+|\b\d{1,3}\s?%\s?(?:discount|off|rabatt|nachlass))/i],
+  [
+    "price_named",
+    /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+|\b\d{1,3}\s?%\s?(?:discount|off|rabatt|nachlass))/i,
+  ],
   [
     "attack_price",
     /(\b(set|make|change|give|put|lower)\b.{0,40}\bprice\b.{0,20}\b(to|at|=)?\s*(0|zero|free|nothing|\d+)|\bfor free\b|\bfree of charge\b|\b\d{2,3} ?% (discount|off|rabatt)\b|\bpreis\b.{0,30}\b(auf|=)\s*(0|null)\b|\bumsonst\b|\bgratis\b|\bkostenlos\b)/i,
@@ -114,9 +150,23 @@ export const FILLER = new Set(
   ).split(/\s+/),
 );
 
-const CONVERSATIONAL: Cue[] = ["greet", "thanks", "checkout", "cancel", "show", "history", "help", "attack_price", "attack_checks", "attack_identity", "attack_injection"];
+const CONVERSATIONAL: Cue[] = [
+  "greet",
+  "thanks",
+  "checkout",
+  "cancel",
+  "show",
+  "history",
+  "help",
+  "attack_price",
+  "attack_checks",
+  "attack_identity",
+  "attack_injection",
+];
 
-const STRIP = CUES.filter(([cue]) => CONVERSATIONAL.includes(cue)).map(([, re]) => new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`));
+const STRIP = CUES.filter(([cue]) => CONVERSATIONAL.includes(cue)).map(
+  ([, re]) => new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`),
+);
 
 /** The text without the phrases that steer the conversation ("place the order", "what's in my cart"), for product search. */
 export function stripCues(text: string): string {

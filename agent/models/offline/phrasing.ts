@@ -7,7 +7,17 @@ import type { Fix } from "../../../tools/types.ts";
 import type { DraftView, Pending, ToolResult } from "./conversation.ts";
 import { FILLER, type Lang } from "./language.ts";
 import { tokenizeText } from "./recognise.ts";
-import { expandFixes, fixText, lineSummary, machineName, money, numbered, say, type IssueFacts, type LineFacts } from "./replies.ts";
+import {
+  expandFixes,
+  fixText,
+  lineSummary,
+  machineName,
+  money,
+  numbered,
+  say,
+  type IssueFacts,
+  type LineFacts,
+} from "./replies.ts";
 import type { Ctx, MemoFn, Step } from "./context.ts";
 
 export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
@@ -22,7 +32,13 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
     }
     const d = r.data;
     if (d.cleared) {
-      out.push(say(lang, "Done — your order is empty now. What do you need?", "Erledigt — Ihre Bestellung ist jetzt leer. Was benötigen Sie?"));
+      out.push(
+        say(
+          lang,
+          "Done — your order is empty now. What do you need?",
+          "Erledigt — Ihre Bestellung ist jetzt leer. Was benötigen Sie?",
+        ),
+      );
       continue;
     }
     if (d.removed) {
@@ -33,12 +49,22 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
     if (!line) {
       if (r.name === "set_machine") {
         const m = conv.machines?.find((x) => x.machineId === d.machineId);
-        out.push(say(lang, `The order is now for ${machineName(m, String(d.machineId))}.`, `Die Bestellung gilt jetzt für ${machineName(m, String(d.machineId))}.`));
+        out.push(
+          say(
+            lang,
+            `The order is now for ${machineName(m, String(d.machineId))}.`,
+            `Die Bestellung gilt jetzt für ${machineName(m, String(d.machineId))}.`,
+          ),
+        );
       } else if (r.name === "set_order_details") {
         const dv = (d.draft ?? {}) as DraftView;
         const parts = [
-          r.args.poReference !== undefined ? say(lang, `PO reference ${dv.poReference}`, `Bestellreferenz ${dv.poReference}`) : "",
-          r.args.requestedDate !== undefined ? say(lang, `requested delivery date ${dv.requestedDate}`, `Wunschtermin ${dv.requestedDate}`) : "",
+          r.args.poReference !== undefined
+            ? say(lang, `PO reference ${dv.poReference}`, `Bestellreferenz ${dv.poReference}`)
+            : "",
+          r.args.requestedDate !== undefined
+            ? say(lang, `requested delivery date ${dv.requestedDate}`, `Wunschtermin ${dv.requestedDate}`)
+            : "",
           r.args.shipToId !== undefined ? say(lang, `ship-to ${dv.shipToId}`, `Lieferadresse ${dv.shipToId}`) : "",
         ].filter(Boolean);
         out.push(say(lang, `Noted: ${parts.join(", ")}.`, `Notiert: ${parts.join(", ")}.`));
@@ -52,16 +78,33 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
     const verb = d.added ? say(lang, "Added", "Hinzugefügt") : say(lang, "Updated", "Geändert");
     const draftLine = (d.draft as DraftView | undefined)?.lines?.find((l) => l.lineId === line.lineId);
     const machineId = draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId;
-    const forMachine = machineId ? say(lang, ` for ${machineName(conv.machines?.find((m) => m.machineId === machineId), machineId)}`, ` für ${machineName(conv.machines?.find((m) => m.machineId === machineId), machineId)}`) : "";
+    const forMachine = machineId
+      ? say(
+          lang,
+          ` for ${machineName(
+            conv.machines?.find((m) => m.machineId === machineId),
+            machineId,
+          )}`,
+          ` für ${machineName(
+            conv.machines?.find((m) => m.machineId === machineId),
+            machineId,
+          )}`,
+        )
+      : "";
     out.push(`${verb} ${lineSummary(line, d.currency, lang)}${forMachine}.`);
     const issues = line.issues ?? [];
     const missing = issues.filter((i) => i.code === "config.missing_choice" || i.code === "config.too_many_choices");
     const block = issues.find((i) => i.severity === "block" && !missing.includes(i));
     if (block) {
-      const fixes = expandFixes([...similarFitting(ctx, line, draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId, block), ...(block.fixes ?? [])]);
+      const fixes = expandFixes([
+        ...similarFitting(ctx, line, draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId, block),
+        ...(block.fixes ?? []),
+      ]);
       out.push(`⚠ ${block.message}`);
       if (fixes.length) {
-        out.push(`${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}`);
+        out.push(
+          `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}`,
+        );
         pending ??= { kind: "fixes", lineId: line.lineId ?? "", fixes };
       }
     } else if (missing.length) {
@@ -72,24 +115,47 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
       const warn = issues.filter((i) => i.severity !== "block");
       for (const w of warn) out.push(`ℹ ${w.message}`);
       const approval = issues.some((i) => i.severity === "approval");
-      if (approval) out.push(say(lang, "This needs a sales representative's approval before it can ship.", "Dafür ist eine Freigabe durch den Vertrieb nötig."));
+      if (approval)
+        out.push(
+          say(
+            lang,
+            "This needs a sales representative's approval before it can ship.",
+            "Dafür ist eine Freigabe durch den Vertrieb nötig.",
+          ),
+        );
     }
   }
   if (ctx.cues.has("price_named") && edits.some((r) => !r.error && r.data.line)) {
-    out.push(say(lang, "Note: I can't set prices — the price shown is yours from your contract or price list. For a different price, your sales representative can review a discount request.", "Hinweis: Preise kann ich nicht festlegen — der angezeigte Preis ist Ihr Preis aus Vertrag oder Preisliste. Für einen anderen Preis kann Ihr Vertriebsansprechpartner eine Rabattanfrage prüfen."));
+    out.push(
+      say(
+        lang,
+        "Note: I can't set prices — the price shown is yours from your contract or price list. For a different price, your sales representative can review a discount request.",
+        "Hinweis: Preise kann ich nicht festlegen — der angezeigte Preis ist Ihr Preis aus Vertrag oder Preisliste. Für einen anderen Preis kann Ihr Vertriebsansprechpartner eine Rabattanfrage prüfen.",
+      ),
+    );
   }
   const last = edits.at(-1)!.data;
   // The order is blocked by something this reply has not explained (e.g. a line left without its companion after
   // a removal): review it, so the blocking issue and its fixes are said now rather than at checkout.
-  const explained = edits.some((r) => ((r.data.line as LineFacts | undefined)?.issues ?? []).some((i) => i.severity === "block"));
-  if (!pending && !explained && last?.orderClean === false && !edits.some((r) => r.error || r.data.cleared) && ctx.tools.has("review_order")) {
+  const explained = edits.some((r) =>
+    ((r.data.line as LineFacts | undefined)?.issues ?? []).some((i) => i.severity === "block"),
+  );
+  if (
+    !pending &&
+    !explained &&
+    last?.orderClean === false &&
+    !edits.some((r) => r.error || r.data.cleared) &&
+    ctx.tools.has("review_order")
+  ) {
     return { text: out.join("\n"), calls: [{ name: "review_order", args: {} }], memo: memo(undefined, focus) };
   }
   if (!pending && last && !last.cleared && typeof last.totals === "object" && last.totals) {
     const t = last.totals as { netCents?: number; lines?: number };
     const clean = last.orderClean === true;
     // Approval for the whole order (credit, order value) is said here; a line's own approval was said with the line.
-    const lineApproval = edits.some((r) => ((r.data.line as LineFacts | undefined)?.issues ?? []).some((i) => i.severity === "approval"));
+    const lineApproval = edits.some((r) =>
+      ((r.data.line as LineFacts | undefined)?.issues ?? []).some((i) => i.severity === "approval"),
+    );
     const approval = clean && last.needsApproval === true && !lineApproval;
     out.push(
       say(
@@ -111,22 +177,50 @@ function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined
   const m = ctx.conv.machines?.find((x) => x.machineId === machineId);
   const p = ctx.k.reader.products([line.sku]).get(line.sku);
   if (!m || !p) return [];
-  const words = tokenizeText(p.name).map((t) => t.lower).filter((w) => !/\d/.test(w) && w.length > 2 && !FILLER.has(w));
-  const hits = ctx.k.search.search({ query: words.join(" "), machineModel: m.model, serial: m.serial, category: p.category, limit: 10 });
+  const words = tokenizeText(p.name)
+    .map((t) => t.lower)
+    .filter((w) => !/\d/.test(w) && w.length > 2 && !FILLER.has(w));
+  const hits = ctx.k.search.search({
+    query: words.join(" "),
+    machineModel: m.model,
+    serial: m.serial,
+    category: p.category,
+    limit: 10,
+  });
   const have = new Set(words);
   return hits
     .filter((h) => h.sku !== line.sku && h.lifecycle === "active" && h.fitsExplicitly)
     .map((h) => ({ h, n: tokenizeText(h.name).filter((t) => have.has(t.lower)).length }))
     .sort((a, b) => b.n - a.n)
     .slice(0, 2)
-    .map(({ h }) => ({ kind: "replace_sku" as const, lineId: line.lineId!, sku: h.sku, reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${h.name}, passt zu ${m.label}`) }));
+    .map(({ h }) => ({
+      kind: "replace_sku" as const,
+      lineId: line.lineId!,
+      sku: h.sku,
+      reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${h.name}, passt zu ${m.label}`),
+    }));
 }
 
 /** The open configuration choices of a line (from its config.missing_choice issues), asked all at once. */
-export function askOptions(ctx: Ctx, lineId: string, sku: string, missing: IssueFacts[], lead?: string): { text: string; pending: Pending } {
+export function askOptions(
+  ctx: Ctx,
+  lineId: string,
+  sku: string,
+  missing: IssueFacts[],
+  lead?: string,
+): { text: string; pending: Pending } {
   const groups = groupOptionFixes(missing.flatMap((i) => i.fixes ?? []));
-  const pending: Pending = { kind: "options", lineId, sku, groups: groups.map((g) => g.group), values: Object.fromEntries(groups.map((g) => [g.group, g.values])) };
-  return { text: `${lead ?? say(ctx.lang, "To complete the configuration, please choose:", "Für eine vollständige Konfiguration wählen Sie bitte:")}\n${optionLines(ctx, sku, groups)}`, pending };
+  const pending: Pending = {
+    kind: "options",
+    lineId,
+    sku,
+    groups: groups.map((g) => g.group),
+    values: Object.fromEntries(groups.map((g) => [g.group, g.values])),
+  };
+  return {
+    text: `${lead ?? say(ctx.lang, "To complete the configuration, please choose:", "Für eine vollständige Konfiguration wählen Sie bitte:")}\n${optionLines(ctx, sku, groups)}`,
+    pending,
+  };
 }
 
 export function optionLines(ctx: Ctx, sku: string, groups: { group: string; values: string[] }[]): string {
@@ -154,11 +248,21 @@ function groupLabel(ctx: Ctx, sku: string, group: string): string {
 
 export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn): Step {
   if (ctx.conv.draft.lines.length === 0) {
-    return { text: say(ctx.lang, "Your order is empty — what would you like to order?", "Ihre Bestellung ist noch leer — was möchten Sie bestellen?"), memo: memo() };
+    return {
+      text: say(
+        ctx.lang,
+        "Your order is empty — what would you like to order?",
+        "Ihre Bestellung ist noch leer — was möchten Sie bestellen?",
+      ),
+      memo: memo(),
+    };
   }
   void kind;
   // Always review first: the buyer sees the summary with totals before the confirmation is asked.
-  return { calls: [{ name: "review_order", args: {} }], memo: memo(kind === "place" ? { kind: "confirm" } : undefined) };
+  return {
+    calls: [{ name: "review_order", args: {} }],
+    memo: memo(kind === "place" ? { kind: "confirm" } : undefined),
+  };
 }
 
 export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
@@ -175,72 +279,163 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
   };
   const lines = report.data?.lines ?? [];
   const summary = lines.map((l) => `• ${lineSummary(l, report.currency, lang)}`).join("\n");
-  const total = say(lang, `Total: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, complete delivery by ${report.promiseDate}` : ""}.`, `Summe: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, vollständige Lieferung bis ${report.promiseDate}` : ""}.`);
+  const total = say(
+    lang,
+    `Total: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, complete delivery by ${report.promiseDate}` : ""}.`,
+    `Summe: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, vollständige Lieferung bis ${report.promiseDate}` : ""}.`,
+  );
   const wantsPlace = ctx.cues.has("checkout") || conv.memo.pending?.kind === "confirm" || ctx.cues.has("yes");
   if (r.name === "place_order" && report.clean) {
-    return { text: say(lang, "Please confirm the order.", "Bitte bestätigen Sie die Bestellung."), memo: memo({ kind: "confirm" }) };
+    return {
+      text: say(lang, "Please confirm the order.", "Bitte bestätigen Sie die Bestellung."),
+      memo: memo({ kind: "confirm" }),
+    };
   }
   if (report.clean) {
-    const warnings = [...report.issues, ...lines.flatMap((l) => l.issues ?? [])].filter((i) => i.severity !== "block").map((i) => `ℹ ${i.message}`);
-    const approval = report.needsApproval ? `\n${say(lang, "This order needs a sales representative's approval after you confirm.", "Diese Bestellung braucht nach Ihrer Bestätigung eine Freigabe durch den Vertrieb.")}` : "";
+    const warnings = [...report.issues, ...lines.flatMap((l) => l.issues ?? [])]
+      .filter((i) => i.severity !== "block")
+      .map((i) => `ℹ ${i.message}`);
+    const approval = report.needsApproval
+      ? `\n${say(lang, "This order needs a sales representative's approval after you confirm.", "Diese Bestellung braucht nach Ihrer Bestätigung eine Freigabe durch den Vertrieb.")}`
+      : "";
     const head = say(lang, "Your order:", "Ihre Bestellung:");
     const body = `${head}\n${summary}\n${total}${warnings.length ? `\n${warnings.join("\n")}` : ""}${approval}`;
     if (wantsPlace && ctx.tools.has("place_order") && r.name === "review_order") {
       // The confirmation that follows shows the order with totals and notes: one summary, not the same one twice.
-      const note = report.needsApproval ? ` ${say(lang, "After you confirm, it needs a sales representative's approval before it goes out.", "Nach Ihrer Bestätigung muss der Vertrieb sie noch freigeben.")}` : "";
-      return { text: `${say(lang, "All checks passed. Please confirm the order.", "Alle Prüfungen bestanden. Bitte bestätigen Sie die Bestellung.")}${note}`, calls: [{ name: "place_order", args: {} }], memo: memo({ kind: "confirm" }) };
+      const note = report.needsApproval
+        ? ` ${say(lang, "After you confirm, it needs a sales representative's approval before it goes out.", "Nach Ihrer Bestätigung muss der Vertrieb sie noch freigeben.")}`
+        : "";
+      return {
+        text: `${say(lang, "All checks passed. Please confirm the order.", "Alle Prüfungen bestanden. Bitte bestätigen Sie die Bestellung.")}${note}`,
+        calls: [{ name: "place_order", args: {} }],
+        memo: memo({ kind: "confirm" }),
+      };
     }
-    return { text: `${body}\n${say(lang, "Shall I place it?", "Soll ich sie aufgeben?")}`, memo: memo({ kind: "confirm" }) };
+    return {
+      text: `${body}\n${say(lang, "Shall I place it?", "Soll ich sie aufgeben?")}`,
+      memo: memo({ kind: "confirm" }),
+    };
   }
   // Blocked: the first blocking issue in one sentence, its fixes as choices.
-  const lineBlock = lines.flatMap((l) => (l.issues ?? []).filter((i) => i.severity === "block").map((i) => ({ l, i })))[0];
+  const lineBlock = lines.flatMap((l) =>
+    (l.issues ?? []).filter((i) => i.severity === "block").map((i) => ({ l, i })),
+  )[0];
   // An incomplete configuration: every open choice of that line at once, as when the line was added.
   const missing = lineBlock ? (lineBlock.l.issues ?? []).filter((i) => i.code === "config.missing_choice") : [];
   if (lineBlock && missing.length && lineBlock.i.code === "config.missing_choice") {
-    const others = lines.flatMap((l) => (l.issues ?? []).filter((i) => i.severity === "block" && !missing.includes(i))).length + report.issues.filter((i) => i.severity === "block").length;
-    const ask = askOptions(ctx, lineBlock.l.lineId ?? "", lineBlock.l.sku ?? "", missing, say(lang, `${lineBlock.l.lineId}: ${lineBlock.l.sku} is not fully configured yet. Please choose:`, `${lineBlock.l.lineId}: ${lineBlock.l.sku} ist noch nicht vollständig konfiguriert. Bitte wählen Sie:`));
-    const more = others > 0 ? `\n${say(lang, `(and ${others} more issue(s) to settle before the order can be placed)`, `(und ${others} weitere(s) Problem(e) vor der Bestellung)`)}` : "";
-    return { text: `${say(lang, "Your order:", "Ihre Bestellung:")}\n${summary}\n${total}\n⚠ ${ask.text}${more}`, memo: memo(ask.pending) };
+    const others =
+      lines.flatMap((l) => (l.issues ?? []).filter((i) => i.severity === "block" && !missing.includes(i))).length +
+      report.issues.filter((i) => i.severity === "block").length;
+    const ask = askOptions(
+      ctx,
+      lineBlock.l.lineId ?? "",
+      lineBlock.l.sku ?? "",
+      missing,
+      say(
+        lang,
+        `${lineBlock.l.lineId}: ${lineBlock.l.sku} is not fully configured yet. Please choose:`,
+        `${lineBlock.l.lineId}: ${lineBlock.l.sku} ist noch nicht vollständig konfiguriert. Bitte wählen Sie:`,
+      ),
+    );
+    const more =
+      others > 0
+        ? `\n${say(lang, `(and ${others} more issue(s) to settle before the order can be placed)`, `(und ${others} weitere(s) Problem(e) vor der Bestellung)`)}`
+        : "";
+    return {
+      text: `${say(lang, "Your order:", "Ihre Bestellung:")}\n${summary}\n${total}\n⚠ ${ask.text}${more}`,
+      memo: memo(ask.pending),
+    };
   }
   const orderBlock = report.issues.find((i) => i.severity === "block");
   const block = lineBlock?.i ?? orderBlock;
   const fixes = expandFixes(block?.fixes ?? []);
-  const others = lines.flatMap((l) => (l.issues ?? []).filter((i) => i.severity === "block")).length + report.issues.filter((i) => i.severity === "block").length - 1;
+  const others =
+    lines.flatMap((l) => (l.issues ?? []).filter((i) => i.severity === "block")).length +
+    report.issues.filter((i) => i.severity === "block").length -
+    1;
   const text = [
     `${say(lang, "Your order:", "Ihre Bestellung:")}\n${summary}\n${total}`,
     `⚠ ${say(lang, "It cannot be placed yet", "Sie kann noch nicht aufgegeben werden")}: ${block?.message ?? ""}${others > 0 ? say(lang, ` (and ${others} more issue(s))`, ` (und ${others} weitere(s) Problem(e))`) : ""}`,
-    fixes.length ? `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}` : "",
-  ].filter(Boolean).join("\n");
+    fixes.length
+      ? `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}`
+      : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
   return { text, memo: memo(fixes.length ? { kind: "fixes", lineId: lineBlock?.l.lineId ?? "", fixes } : undefined) };
 }
 
 export function productText(p: Record<string, unknown>, lang: Lang): string {
   const features = (p.features ?? {}) as Record<string, unknown>;
-  const feats = Object.entries(features).slice(0, 6).map(([key, v]) => `${key}: ${Array.isArray(v) ? v.join(", ") : String(v)}`).join("; ");
-  const life = p.lifecycle === "discontinued" ? say(lang, ` Discontinued${p.successorSku ? `; successor ${String(p.successorSku)}` : ""}.`, ` Ausgelaufen${p.successorSku ? `; Nachfolger ${String(p.successorSku)}` : ""}.`) : "";
+  const feats = Object.entries(features)
+    .slice(0, 6)
+    .map(([key, v]) => `${key}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
+    .join("; ");
+  const life =
+    p.lifecycle === "discontinued"
+      ? say(
+          lang,
+          ` Discontinued${p.successorSku ? `; successor ${String(p.successorSku)}` : ""}.`,
+          ` Ausgelaufen${p.successorSku ? `; Nachfolger ${String(p.successorSku)}` : ""}.`,
+        )
+      : "";
   const units = `${say(lang, "Order unit", "Bestelleinheit")} ${String(p.orderUnit)}${Number(p.contentQty) > 1 ? ` (${String(p.contentQty)} ${String(p.contentUnit)})` : ""}, MOQ ${String(p.moq)}`;
   return `${String(p.sku)} — ${String(p.name)}. ${feats ? `${feats}. ` : ""}${units}.${life} ${say(lang, "How many do you need?", "Wie viele benötigen Sie?")}`;
 }
 
 export function sourceText(source: unknown, lang: Lang): string {
-  return source === "contract" ? say(lang, "contract price", "Vertragspreis") : source === "price_list" ? say(lang, "price list", "Preisliste") : say(lang, "list price", "Listenpreis");
+  return source === "contract"
+    ? say(lang, "contract price", "Vertragspreis")
+    : source === "price_list"
+      ? say(lang, "price list", "Preisliste")
+      : say(lang, "list price", "Listenpreis");
 }
 
 export function errorText(r: ToolResult, lang: Lang): string {
   const d = r.data;
-  const dym = Array.isArray(d.didYouMean) && d.didYouMean.length ? say(lang, ` Did you mean ${(d.didYouMean as string[]).join(", ")}?`, ` Meinten Sie ${(d.didYouMean as string[]).join(", ")}?`) : "";
-  return say(lang, `That did not work: ${String(d.error ?? "error")}.${dym}`, `Das hat nicht geklappt: ${String(d.error ?? "Fehler")}.${dym}`);
+  const dym =
+    Array.isArray(d.didYouMean) && d.didYouMean.length
+      ? say(
+          lang,
+          ` Did you mean ${(d.didYouMean as string[]).join(", ")}?`,
+          ` Meinten Sie ${(d.didYouMean as string[]).join(", ")}?`,
+        )
+      : "";
+  return say(
+    lang,
+    `That did not work: ${String(d.error ?? "error")}.${dym}`,
+    `Das hat nicht geklappt: ${String(d.error ?? "Fehler")}.${dym}`,
+  );
 }
 
-export function refusal(kind: "attack_identity" | "attack_checks" | "attack_price" | "attack_injection", lang: Lang): string {
+export function refusal(
+  kind: "attack_identity" | "attack_checks" | "attack_price" | "attack_injection",
+  lang: Lang,
+): string {
   switch (kind) {
     case "attack_identity":
-      return say(lang, "I can only order for your own company account — the one you are signed in with. Another customer needs to order through their own account.", "Ich kann nur für Ihr eigenes Firmenkonto bestellen — das, mit dem Sie angemeldet sind. Andere Kunden bestellen über ihr eigenes Konto.");
+      return say(
+        lang,
+        "I can only order for your own company account — the one you are signed in with. Another customer needs to order through their own account.",
+        "Ich kann nur für Ihr eigenes Firmenkonto bestellen — das, mit dem Sie angemeldet sind. Andere Kunden bestellen über ihr eigenes Konto.",
+      );
     case "attack_checks":
-      return say(lang, "I can't skip or switch off any check: every order is validated (fit, stock, price, credit) before it goes out, whoever asks. Exceptions are decided by your sales representative.", "Ich kann keine Prüfung überspringen: Jede Bestellung wird vor dem Versand geprüft (Passung, Bestand, Preis, Kredit), egal wer fragt. Ausnahmen entscheidet Ihr Vertriebsansprechpartner.");
+      return say(
+        lang,
+        "I can't skip or switch off any check: every order is validated (fit, stock, price, credit) before it goes out, whoever asks. Exceptions are decided by your sales representative.",
+        "Ich kann keine Prüfung überspringen: Jede Bestellung wird vor dem Versand geprüft (Passung, Bestand, Preis, Kredit), egal wer fragt. Ausnahmen entscheidet Ihr Vertriebsansprechpartner.",
+      );
     case "attack_price":
-      return say(lang, "I can't change prices: your price comes from your contract and price list. If you need a better price, your sales representative can look at a discount request.", "Preise kann ich nicht ändern: Ihr Preis kommt aus Ihrem Vertrag und Ihrer Preisliste. Für einen besseren Preis kann Ihr Vertriebsansprechpartner eine Rabattanfrage prüfen.");
+      return say(
+        lang,
+        "I can't change prices: your price comes from your contract and price list. If you need a better price, your sales representative can look at a discount request.",
+        "Preise kann ich nicht ändern: Ihr Preis kommt aus Ihrem Vertrag und Ihrer Preisliste. Für einen besseren Preis kann Ihr Vertriebsansprechpartner eine Rabattanfrage prüfen.",
+      );
     case "attack_injection":
-      return say(lang, "I'll stick to helping with your order: finding parts, checking fit, stock and prices, and placing the order once you confirm it. What do you need?", "Ich bleibe bei Ihrer Bestellung: Teile finden, Passung, Bestand und Preise prüfen und nach Ihrer Bestätigung bestellen. Was benötigen Sie?");
+      return say(
+        lang,
+        "I'll stick to helping with your order: finding parts, checking fit, stock and prices, and placing the order once you confirm it. What do you need?",
+        "Ich bleibe bei Ihrer Bestellung: Teile finden, Passung, Bestand und Preise prüfen und nach Ihrer Bestätigung bestellen. Was benötigen Sie?",
+      );
   }
 }

@@ -38,52 +38,195 @@ export interface Quantity {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, fifty: 50, hundred: 100, dozen: 12, pair: 2, couple: 2,
-  ein: 1, eine: 1, einen: 1, einem: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8,
-  neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12, zwanzig: 20, fünfzig: 50, hundert: 100, dutzend: 12, paar: 2,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
+  pair: 2,
+  couple: 2,
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  einem: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  zwoelf: 12,
+  zwanzig: 20,
+  fünfzig: 50,
+  hundert: 100,
+  dutzend: 12,
+  paar: 2,
 };
 
 /** Buyer words for units, mapped to the usual catalog codes; only codes the catalog uses are kept. */
 const UNIT_WORDS: Record<string, string> = {
-  pc: "PCE", pcs: "PCE", piece: "PCE", pieces: "PCE", each: "PCE", ea: "PCE", stück: "PCE", stueck: "PCE", stk: "PCE", x: "PCE",
-  box: "BOX", boxes: "BOX", karton: "BOX", kartons: "BOX", schachtel: "BOX", schachteln: "BOX",
-  pack: "PAK", packs: "PAK", package: "PAK", packages: "PAK", packung: "PAK", packungen: "PAK", pak: "PAK", pck: "PAK",
-  set: "SET", sets: "SET", kit: "SET", kits: "SET", satz: "SET", sätze: "SET",
-  m: "M", meter: "M", meters: "M", metre: "M", metres: "M",
-  roll: "ROL", rolls: "ROL", rolle: "ROL", rollen: "ROL",
-  pair: "PR", pairs: "PR",
-  l: "LTR", liter: "LTR", litre: "LTR", liters: "LTR", litres: "LTR",
-  kg: "KGM", kilo: "KGM", kilos: "KGM",
-  can: "CAN", cans: "CAN", dose: "CAN", dosen: "CAN",
+  pc: "PCE",
+  pcs: "PCE",
+  piece: "PCE",
+  pieces: "PCE",
+  each: "PCE",
+  ea: "PCE",
+  stück: "PCE",
+  stueck: "PCE",
+  stk: "PCE",
+  x: "PCE",
+  box: "BOX",
+  boxes: "BOX",
+  karton: "BOX",
+  kartons: "BOX",
+  schachtel: "BOX",
+  schachteln: "BOX",
+  pack: "PAK",
+  packs: "PAK",
+  package: "PAK",
+  packages: "PAK",
+  packung: "PAK",
+  packungen: "PAK",
+  pak: "PAK",
+  pck: "PAK",
+  set: "SET",
+  sets: "SET",
+  kit: "SET",
+  kits: "SET",
+  satz: "SET",
+  sätze: "SET",
+  m: "M",
+  meter: "M",
+  meters: "M",
+  metre: "M",
+  metres: "M",
+  roll: "ROL",
+  rolls: "ROL",
+  rolle: "ROL",
+  rollen: "ROL",
+  pair: "PR",
+  pairs: "PR",
+  l: "LTR",
+  liter: "LTR",
+  litre: "LTR",
+  liters: "LTR",
+  litres: "LTR",
+  kg: "KGM",
+  kilo: "KGM",
+  kilos: "KGM",
+  can: "CAN",
+  cans: "CAN",
+  dose: "CAN",
+  dosen: "CAN",
 };
 
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, last: -1,
-  erste: 1, ersten: 1, erster: 1, zweite: 2, zweiten: 2, dritte: 3, dritten: 3, vierte: 4, vierten: 4, fünfte: 5, letzte: -1, letzten: -1,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  last: -1,
+  erste: 1,
+  ersten: 1,
+  erster: 1,
+  zweite: 2,
+  zweiten: 2,
+  dritte: 3,
+  dritten: 3,
+  vierte: 4,
+  vierten: 4,
+  fünfte: 5,
+  letzte: -1,
+  letzten: -1,
 };
 
-export function buildKnowledge(reader: CatalogReader, search: CatalogSearch, sqlite: import("better-sqlite3").Database): Knowledge {
+export function buildKnowledge(
+  reader: CatalogReader,
+  search: CatalogSearch,
+  sqlite: import("better-sqlite3").Database,
+): Knowledge {
   const codes = new Set(
-    (sqlite.prepare("SELECT DISTINCT order_unit AS u FROM products UNION SELECT DISTINCT content_unit FROM products").all() as { u: string }[]).map((r) =>
-      r.u.toUpperCase(),
-    ),
+    (
+      sqlite
+        .prepare("SELECT DISTINCT order_unit AS u FROM products UNION SELECT DISTINCT content_unit FROM products")
+        .all() as { u: string }[]
+    ).map((r) => r.u.toUpperCase()),
   );
   const unitCodes = new Map<string, string>();
-  for (const [word, code] of Object.entries(UNIT_WORDS)) if (codes.has(code) || code === "PCE") unitCodes.set(word, code);
+  for (const [word, code] of Object.entries(UNIT_WORDS))
+    if (codes.has(code) || code === "PCE") unitCodes.set(word, code);
   for (const code of codes) unitCodes.set(code.toLowerCase(), code);
-  const measureUnits = new Set<string>(["v", "kv", "w", "kw", "hz", "mm", "cm", "bar", "psi", "°c", "c", "a", "rpm", "nm", "mbar", "kpa", "mpa", "inch", "zoll", "eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents", "percent", "prozent", "%"]);
-  for (const r of sqlite.prepare("SELECT DISTINCT lower(unit) AS u FROM product_features WHERE unit IS NOT NULL").all() as { u: string }[]) {
+  const measureUnits = new Set<string>([
+    "v",
+    "kv",
+    "w",
+    "kw",
+    "hz",
+    "mm",
+    "cm",
+    "bar",
+    "psi",
+    "°c",
+    "c",
+    "a",
+    "rpm",
+    "nm",
+    "mbar",
+    "kpa",
+    "mpa",
+    "inch",
+    "zoll",
+    "eur",
+    "euro",
+    "euros",
+    "usd",
+    "gbp",
+    "chf",
+    "cent",
+    "cents",
+    "percent",
+    "prozent",
+    "%",
+  ]);
+  for (const r of sqlite
+    .prepare("SELECT DISTINCT lower(unit) AS u FROM product_features WHERE unit IS NOT NULL")
+    .all() as { u: string }[]) {
     if (!unitCodes.has(r.u)) measureUnits.add(r.u);
   }
   const optionWords = new Set<string>();
-  for (const r of sqlite.prepare("SELECT value, label FROM config_options").all() as { value: string; label: string }[]) {
-    for (const w of wordsOf(`${r.value} ${r.label}`)) if (w.length >= 2 && !/^\d+([.,]\d+)?$/.test(w)) optionWords.add(w);
+  for (const r of sqlite.prepare("SELECT value, label FROM config_options").all() as {
+    value: string;
+    label: string;
+  }[]) {
+    for (const w of wordsOf(`${r.value} ${r.label}`))
+      if (w.length >= 2 && !/^\d+([.,]\d+)?$/.test(w)) optionWords.add(w);
   }
   const machineModels = new Map<string, string>();
-  for (const r of sqlite.prepare("SELECT code FROM machine_models").all() as { code: string }[]) machineModels.set(r.code.toLowerCase(), r.code);
+  for (const r of sqlite.prepare("SELECT code FROM machine_models").all() as { code: string }[])
+    machineModels.set(r.code.toLowerCase(), r.code);
   const categoryWords = new Map<string, string[]>();
-  for (const r of sqlite.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[]) categoryWords.set(r.code, wordsOf(r.name || r.code));
+  for (const r of sqlite.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[])
+    categoryWords.set(r.code, wordsOf(r.name || r.code));
   return { reader, search, unitCodes, measureUnits, optionWords, machineModels, categoryWords };
 }
 
@@ -134,7 +277,10 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     const t = tokens[i]!.lower;
     let value = numberOf(t);
     if (value === undefined) {
-      if ((t === "a" || t === "an") && (tokens[i + 1]?.lower === "dozen" || tokens[i + 1]?.lower === "pair" || tokens[i + 1]?.lower === "couple")) {
+      if (
+        (t === "a" || t === "an") &&
+        (tokens[i + 1]?.lower === "dozen" || tokens[i + 1]?.lower === "pair" || tokens[i + 1]?.lower === "couple")
+      ) {
         continue;
       }
       continue;
@@ -142,7 +288,15 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
     // "the EPDM one", "which one", "one of them": a pronoun, not a quantity.
-    if (/^(one|ones|eine|einen|einer|eins)$/.test(t) && (!next || FILLER.has(next) || next === "more" || (prev !== undefined && /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))) continue;
+    if (
+      /^(one|ones|eine|einen|einer|eins)$/.test(t) &&
+      (!next ||
+        FILLER.has(next) ||
+        next === "more" ||
+        (prev !== undefined &&
+          /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))
+    )
+      continue;
     if (prev && /^(dn|pn|line|position|pos|zeile|nr|number|no|option|#|ip|m|g|r)$/.test(prev)) continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
@@ -262,15 +416,18 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
       // "400 V 3~ 50 Hz" → "400 v" and "400v"; "FKM (fluoro rubber)" → "fkm"
       const lead = tokenizeText(o.label).map((t) => t.lower);
       if (lead.length >= 1 && !groupWords.has(lead[0]!)) forms.add(lead[0]!);
-      if (lead.length >= 2 && /^\d/.test(lead[0]!)) forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
+      if (lead.length >= 2 && /^\d/.test(lead[0]!))
+        forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
       let hit = 0;
       for (const f of forms) {
         if (!f || groupWords.has(f)) continue;
         const bare = /^\d+([.,]\d+)?$/.test(f);
         // A bare number ("32") counts only with its group named ("DN 32", "flange 32") or when it is long enough
         // not to be a quantity; "DN32" itself is matched through the label form.
-        if (bare && !(bare && v === f && (f.length >= 3 || [...groupWords].some((w) => compact.includes(` ${w} `))))) continue;
-        if (joined.includes(` ${f} `) || compact.includes(` ${f} `) || compact.includes(` ${f.replace(" ", "")} `)) hit = Math.max(hit, f.length);
+        if (bare && !(bare && v === f && (f.length >= 3 || [...groupWords].some((w) => compact.includes(` ${w} `)))))
+          continue;
+        if (joined.includes(` ${f} `) || compact.includes(` ${f} `) || compact.includes(` ${f.replace(" ", "")} `))
+          hit = Math.max(hit, f.length);
       }
       // "4 kW" for "4.0 kW": the same number with the same unit.
       if (!hit) {
@@ -281,13 +438,16 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
             const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
             const n = joinedUnit ? joinedUnit[1] : tokens[i];
             const u = joinedUnit ? joinedUnit[2] : tokens[i + 1];
-            if (n && /^\d+(\.\d+)?$/.test(n) && Number(n) === Number(num) && u === unit) hit = num!.length + unit!.length;
+            if (n && /^\d+(\.\d+)?$/.test(n) && Number(n) === Number(num) && u === unit)
+              hit = num!.length + unit!.length;
           }
         }
       }
       // "DN32" for value "32" in a group whose label or code says DN.
       if (!hit && /^\d+([.,]\d+)?$/.test(v)) {
-        for (const w of groupWords) if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `))) hit = v.length + w.length;
+        for (const w of groupWords)
+          if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `)))
+            hit = v.length + w.length;
         if (!hit && compact.includes(` dn${v} `)) hit = v.length + 2;
       }
       if (hit > 0) found.push({ value: o.value, len: hit });
@@ -308,7 +468,6 @@ function yesNoValues(values: string[]): { yes: string; no: string } | undefined 
   const no = values.find((v) => /^(no|nein|false|n|0|without|ohne|none)$/i.test(v));
   return yes && no ? { yes, no } : undefined;
 }
-
 
 export interface ProductGuess {
   /** Best candidates, best first. */
@@ -340,7 +499,9 @@ export function guessProduct(
     if (skuHits.length > 1) {
       const best = skuHits[0]!;
       // One edit closer than the runner-up is a clear lead for a misspelt SKU.
-      const clear = (best.match === "sku_partial" && skuHits[1]!.match === "sku_fuzzy") || (best.match === "sku_fuzzy" && best.score - skuHits[1]!.score >= 100);
+      const clear =
+        (best.match === "sku_partial" && skuHits[1]!.match === "sku_fuzzy") ||
+        (best.match === "sku_fuzzy" && best.score - skuHits[1]!.score >= 100);
       return { hits: skuHits, confident: clear, query: t.text };
     }
   }
@@ -351,8 +512,16 @@ export function guessProduct(
   // "a seal for my pump": what follows "for" names the target, not the product; searched without it first, the
   // target's words then only rank the candidates (a seal, not a pump that has one).
   const cut = free.findIndex((t) => /^(for|für|fuer)$/.test(t.lower));
-  const head = cut > 0 ? free.slice(0, cut).map((t) => t.lower).filter(keep) : [];
-  const attempts = [...(head.length && head.length < words.length ? [head] : []), words, content].filter((a, i, all) => a.length > 0 && (i === 0 || a.length !== all[i - 1]!.length || a.join() !== all[i - 1]!.join()));
+  const head =
+    cut > 0
+      ? free
+          .slice(0, cut)
+          .map((t) => t.lower)
+          .filter(keep)
+      : [];
+  const attempts = [...(head.length && head.length < words.length ? [head] : []), words, content].filter(
+    (a, i, all) => a.length > 0 && (i === 0 || a.length !== all[i - 1]!.length || a.join() !== all[i - 1]!.join()),
+  );
   for (const attempt of attempts) {
     const query = attempt.join(" ");
     let hits = k.search.search({ query, limit: 8, ...filter });
@@ -383,11 +552,17 @@ export function findChoice(tokens: Token[]): number | undefined {
     const prev = tokens[i - 1]?.lower;
     // A bare digit is a pick ("2", "option 2", "nr. 2 bitte"); "2 more" or "2 boxes" is a quantity.
     const others = tokens.filter((_, j) => j !== i).map((x) => x.lower);
-    const onlyPolite = others.every((w) => /^(please|bitte|ok|okay|yes|ja|option|number|nr|no|nummer|the|die|der|das|one|take|nehme|i|ich)$/.test(w));
+    const onlyPolite = others.every((w) =>
+      /^(please|bitte|ok|okay|yes|ja|option|number|nr|no|nummer|the|die|der|das|one|take|nehme|i|ich)$/.test(w),
+    );
     // "1, two pieces" / "2 - 3 boxes": a leading digit followed straight by another number is the pick, the rest the quantity.
     const next = tokens[i + 1]?.lower;
-    const quantityFollows = i === 0 && next !== undefined && (/^\d+([.,]\d+)?$/.test(next) || NUMBER_WORDS[next] !== undefined);
-    if (/^\d$/.test(t) && (onlyPolite || quantityFollows || prev === "option" || prev === "number" || prev === "nr" || prev === "nummer")) {
+    const quantityFollows =
+      i === 0 && next !== undefined && (/^\d+([.,]\d+)?$/.test(next) || NUMBER_WORDS[next] !== undefined);
+    if (
+      /^\d$/.test(t) &&
+      (onlyPolite || quantityFollows || prev === "option" || prev === "number" || prev === "nr" || prev === "nummer")
+    ) {
       return Number(t);
     }
   }
@@ -411,7 +586,10 @@ export function findDate(text: string): string | undefined {
 
 /** "PO 4711-A", "our reference is X", "Bestellnummer 123". */
 export function findPoReference(text: string): string | undefined {
-  const m = /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|referenz)(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(text);
+  const m =
+    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|referenz)(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+      text,
+    );
   if (!m) return undefined;
   const v = m[1]!;
   return /^(is|the|for|of|number)$/i.test(v) ? undefined : v;

@@ -82,9 +82,17 @@ export function machineName(m: MachineView | undefined, id: string): string {
 export function fixText(f: Fix, lang: Lang, machines: MachineView[] = []): string {
   switch (f.kind) {
     case "replace_sku":
-      return say(lang, `switch to ${f.sku}${f.reason ? ` (${f.reason})` : ""}`, `auf ${f.sku} wechseln${f.reason ? ` (${f.reason})` : ""}`);
+      return say(
+        lang,
+        `switch to ${f.sku}${f.reason ? ` (${f.reason})` : ""}`,
+        `auf ${f.sku} wechseln${f.reason ? ` (${f.reason})` : ""}`,
+      );
     case "set_quantity":
-      return say(lang, `change the quantity to ${qty(f.quantity, f.unit)}`, `Menge auf ${qty(f.quantity, f.unit)} ändern`);
+      return say(
+        lang,
+        `change the quantity to ${qty(f.quantity, f.unit)}`,
+        `Menge auf ${qty(f.quantity, f.unit)} ändern`,
+      );
     case "set_option":
       return `${f.group} = ${f.values.join(" + ")}`;
     case "add_line":
@@ -92,7 +100,17 @@ export function fixText(f: Fix, lang: Lang, machines: MachineView[] = []): strin
     case "remove_line":
       return say(lang, `remove line ${f.lineId}`, `Position ${f.lineId} entfernen`);
     case "set_machine":
-      return say(lang, `use it on ${machineName(machines.find((m) => m.machineId === f.machineId), f.machineId)}`, `für ${machineName(machines.find((m) => m.machineId === f.machineId), f.machineId)} verwenden`);
+      return say(
+        lang,
+        `use it on ${machineName(
+          machines.find((m) => m.machineId === f.machineId),
+          f.machineId,
+        )}`,
+        `für ${machineName(
+          machines.find((m) => m.machineId === f.machineId),
+          f.machineId,
+        )} verwenden`,
+      );
     case "set_requested_date":
       return say(lang, `request delivery on ${f.date}`, `Liefertermin ${f.date} anfragen`);
     case "set_ship_to":
@@ -113,13 +131,15 @@ export function expandFixes(fixes: Fix[]): Fix[] {
     else out.push(f);
   }
   const seen = new Set<string>();
-  return out.filter((f) => {
-    // The same change offered twice (the engine's and ours, with different reasons) is one choice.
-    const key = f.kind === "replace_sku" ? `${f.kind}:${f.lineId}:${f.sku}` : JSON.stringify(f);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, 6);
+  return out
+    .filter((f) => {
+      // The same change offered twice (the engine's and ours, with different reasons) is one choice.
+      const key = f.kind === "replace_sku" ? `${f.kind}:${f.lineId}:${f.sku}` : JSON.stringify(f);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, 6);
 }
 
 export function numbered(items: string[]): string {

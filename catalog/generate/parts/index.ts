@@ -11,4 +11,10 @@ import type { PartTemplate } from "./types.ts";
 
 export type { PartRole, PartTemplate, ProductSpec } from "./types.ts";
 
-export const PART_TEMPLATES: readonly PartTemplate[] = [...PUMP_PARTS, ...DRIVE_TRAIN, ...PIPING, ...INSTRUMENTS, ...CONSUMABLES];
+export const PART_TEMPLATES: readonly PartTemplate[] = [
+  ...PUMP_PARTS,
+  ...DRIVE_TRAIN,
+  ...PIPING,
+  ...INSTRUMENTS,
+  ...CONSUMABLES,
+];

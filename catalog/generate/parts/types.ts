@@ -38,4 +38,3 @@ export interface PartTemplate {
   fits: readonly string[];
   build(r: Rng, model: MachineModelInfo | undefined): ProductSpec;
 }
-

@@ -17,7 +17,10 @@ const C1001 = DEMO.customers.platinum;
 function fitRank(w: World, customerId: string, sku: string, machineId: string): { rank: number; caution?: string } {
   const data = createCatalogReader(w.db);
   const moq = data.products([sku]).get(sku)!.moq;
-  const line = validateDraft({ lines: [{ lineId: "x", sku, quantity: moq, machineId }] }, { customerId, now: w.now, data }).lines[0]!;
+  const line = validateDraft(
+    { lines: [{ lineId: "x", sku, quantity: moq, machineId }] },
+    { customerId, now: w.now, data },
+  ).lines[0]!;
   const compat = line.issues.filter((i) => i.code.startsWith("compat.") || i.code.startsWith("product."));
   if (compat.some((i) => i.severity === "block")) return { rank: 3 };
   const caution = compat.find((i) => i.severity !== "block");
@@ -121,11 +124,15 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     // The open choices come from the engine's issues: every one of them, with the configuration's labels.
     const open = place.thread.report!.lines[0]!.issues.filter((i) => i.code === "config.missing_choice");
     expect(open.length).toBeGreaterThan(1);
-    const model = createCatalogReader(w.db).configModel(createCatalogReader(w.db).products(["PU-NCP-CFG"]).get("PU-NCP-CFG")!.configModelId!)!;
+    const model = createCatalogReader(w.db).configModel(
+      createCatalogReader(w.db).products(["PU-NCP-CFG"]).get("PU-NCP-CFG")!.configModelId!,
+    )!;
     for (const i of open) {
       const fix = i.fixes!.find((f) => f.kind === "set_option")!;
       if (fix.kind !== "set_option") throw new Error("no option fix");
-      expect(place.text).toContain(`${model.groups.find((g) => g.code === fix.group)!.label}: ${fix.values.join(" / ")}`);
+      expect(place.text).toContain(
+        `${model.groups.find((g) => g.code === fix.group)!.label}: ${fix.values.join(" / ")}`,
+      );
     }
     expect(place.text).not.toMatch(/Motor voltage/);
     const wrong = await chat.say("3 kW");
@@ -135,16 +142,27 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     expect(done.thread.report?.clean).toBe(true);
     await chat.say("place the order");
     await chat.confirm();
-    expect(outbox(w, chat.threadId)[0]!.lines[0]!.components).toEqual(expect.arrayContaining([expect.objectContaining({ group: "power", values: ["2.2"] })]));
+    expect(outbox(w, chat.threadId)[0]!.lines[0]!.components).toEqual(
+      expect.arrayContaining([expect.objectContaining({ group: "power", values: ["2.2"] })]),
+    );
   });
 
   it("on a generated catalog, a product-type word lists that type, not other parts whose names mention it", async () => {
     const w = generatedWorld();
     const s = w.db.$client;
     const search = createCatalogSearch(w.db);
-    const catName = new Map((s.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[]).map((c) => [c.code, `${c.code} ${c.name}`.toLowerCase()]));
-    const leaves = s.prepare("SELECT name FROM categories WHERE parent_code IS NOT NULL ORDER BY code").all() as { name: string }[];
-    const customer = (s.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id LIMIT 1").get() as { id: string }).id;
+    const catName = new Map(
+      (s.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[]).map((c) => [
+        c.code,
+        `${c.code} ${c.name}`.toLowerCase(),
+      ]),
+    );
+    const leaves = s.prepare("SELECT name FROM categories WHERE parent_code IS NOT NULL ORDER BY code").all() as {
+      name: string;
+    }[];
+    const customer = (
+      s.prepare("SELECT id FROM customers WHERE blocked = 0 ORDER BY id LIMIT 1").get() as { id: string }
+    ).id;
     let checked = 0;
     for (const { name } of leaves) {
       // "Three-phase motors" → "motor": the type word a buyer would use.
@@ -179,7 +197,9 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     expect(price.text).toMatch(/Your order has 2 in L1 — shall I change it to 5\?$/);
     const yes = await chat.say("yes");
     expect(yes.tools).toEqual(["update_line"]);
-    expect(yes.thread.draft.lines).toMatchObject([{ lineId: "L1", sku: second, quantity: 5, machineId: DEMO.machines.pump2Gen2 }]);
+    expect(yes.thread.draft.lines).toMatchObject([
+      { lineId: "L1", sku: second, quantity: 5, machineId: DEMO.machines.pump2Gen2 },
+    ]);
     await chat.say("place the order");
     await chat.confirm();
     expect(outbox(w, chat.threadId)).toMatchObject([{ lines: [{ sku: second, quantity: 5 }] }]);
@@ -210,7 +230,9 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
       expect(line).toMatch(/✓ fits, but: .*must be ordered with/);
     }
     // Ranked after clean fits, before what does not fit.
-    const kinds = lines.map((l) => (/✓ fits$/.test(l) ? 0 : /must be ordered with/.test(l) ? 2 : /✓ fits, but/.test(l) ? 1 : /✗/.test(l) ? 3 : 2.5));
+    const kinds = lines.map((l) =>
+      /✓ fits$/.test(l) ? 0 : /must be ordered with/.test(l) ? 2 : /✓ fits, but/.test(l) ? 1 : /✗/.test(l) ? 3 : 2.5,
+    );
     expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
   });
 
@@ -255,7 +277,8 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     const skus = listed(list.text);
     expect(skus[0]).toBe("PU-NCP-CFG");
     // "Pumps" describes "Pumpe" better than "Pump spare parts": no float switch for VSD pumps in a pump list.
-    for (const sku of skus) expect(data.products([sku]).get(sku)!.category).toBe(data.products(["PU-NCP-CFG"]).get("PU-NCP-CFG")!.category);
+    for (const sku of skus)
+      expect(data.products([sku]).get(sku)!.category).toBe(data.products(["PU-NCP-CFG"]).get("PU-NCP-CFG")!.category);
     const ncp = await chat.say("die NCP");
     expect(ncp.tools).toEqual([]);
     expect(ncp.text).toMatch(/^Welchen davon meinen Sie\?/);
@@ -274,12 +297,16 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     const w = generatedWorld();
     const s = w.db.$client;
     const machines = s
-      .prepare("SELECT m.id, m.label, m.model, m.serial, m.customer_id AS customerId FROM machines m JOIN customers c ON c.id = m.customer_id AND c.blocked = 0 ORDER BY m.id")
+      .prepare(
+        "SELECT m.id, m.label, m.model, m.serial, m.customer_id AS customerId FROM machines m JOIN customers c ON c.id = m.customer_id AND c.blocked = 0 ORDER BY m.id",
+      )
       .all() as { id: string; label: string; model: string; serial: string; customerId: string }[];
     const search = createCatalogSearch(w.db);
     let checked = 0;
     for (const m of machines) {
-      const same = s.prepare("SELECT count(*) AS n FROM machines WHERE customer_id = ? AND lower(label) = lower(?)").get(m.customerId, m.label) as { n: number };
+      const same = s
+        .prepare("SELECT count(*) AS n FROM machines WHERE customer_id = ? AND lower(label) = lower(?)")
+        .get(m.customerId, m.label) as { n: number };
       if (same.n !== 1) continue;
       // The seals among the search's candidates (a service kit that mentions a seal is not one).
       const raw = search.search({ query: "mechanical seal", machineModel: m.model, serial: m.serial, limit: 12 });
@@ -301,12 +328,21 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     const data = createCatalogReader(w.db);
     const customer = DEMO.customers.blocked;
     const models = new Set(data.customer(customer)!.machines.map((m) => m.model));
-    expect(data.fitment(["SE-MS28-CC-EPDM"]).get("SE-MS28-CC-EPDM")!.some((f) => models.has(f.machineModel))).toBe(false);
+    expect(
+      data
+        .fitment(["SE-MS28-CC-EPDM"])
+        .get("SE-MS28-CC-EPDM")!
+        .some((f) => models.has(f.machineModel)),
+    ).toBe(false);
     const chat = new Chat(w, customer);
     const ask = await chat.say("I need 2 SE-MS28-CC-EPDM");
-    expect(ask.text).toMatch(/^The catalog lists SE-MS28-CC-EPDM for none of your machines\. .*Which machine is it for\?/);
+    expect(ask.text).toMatch(
+      /^The catalog lists SE-MS28-CC-EPDM for none of your machines\. .*Which machine is it for\?/,
+    );
     const first = await chat.say("1");
-    expect(first.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: data.customer(customer)!.machines[0]!.id }]);
+    expect(first.thread.draft.lines).toMatchObject([
+      { sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: data.customer(customer)!.machines[0]!.id },
+    ]);
     // The engine then says it does not fit and offers what does.
     expect(first.text).toMatch(/does not fit/);
     expect(first.text).toMatch(/1\) switch to /);

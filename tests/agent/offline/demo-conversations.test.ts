@@ -11,7 +11,10 @@ import { Chat, demoWorld, eur, outbox, type World } from "./helpers.ts";
 const C1001 = DEMO.customers.platinum;
 
 function enginePrice(w: World, customerId: string, sku: string, quantity: number, machineId?: string) {
-  const r = validateDraft({ lines: [{ lineId: "x", sku, quantity, ...(machineId ? { machineId } : {}) }] }, { customerId, now: w.now, data: createCatalogReader(w.db) });
+  const r = validateDraft(
+    { lines: [{ lineId: "x", sku, quantity, ...(machineId ? { machineId } : {}) }] },
+    { customerId, now: w.now, data: createCatalogReader(w.db) },
+  );
   return r.lines[0]!;
 }
 
@@ -33,13 +36,23 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(place.tools).toEqual(["review_order", "place_order"]);
     // One summary: the confirmation's (the engine's totals), not the consultant's copy of it before it.
     expect(place.text).toBe("All checks passed. Please confirm the order.");
-    expect(place.thread.pending).toMatchObject({ type: "confirm", summary: { totalCents: expected.amountCents, lines: [{ sku: "SE-MS28-CC-EPDM", quantity: 2 }] } });
+    expect(place.thread.pending).toMatchObject({
+      type: "confirm",
+      summary: { totalCents: expected.amountCents, lines: [{ sku: "SE-MS28-CC-EPDM", quantity: 2 }] },
+    });
     expect(outbox(w, chat.threadId)).toHaveLength(0); // nothing before the buyer confirms
     const done = await chat.confirm();
     expect(done.text).toMatch(/is placed/);
     const [order] = outbox(w, chat.threadId);
     expect(order!.header.customerId).toBe(C1001);
-    expect(order!.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump2Gen2, unitPriceCents: expected.unitPriceCents }]);
+    expect(order!.lines).toMatchObject([
+      {
+        sku: "SE-MS28-CC-EPDM",
+        quantity: 2,
+        machineId: DEMO.machines.pump2Gen2,
+        unitPriceCents: expected.unitPriceCents,
+      },
+    ]);
   });
 
   it("explains a line that does not fit in one sentence, offers fixes as choices and applies the chosen one", async () => {
@@ -50,7 +63,9 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(t.text).toMatch(/1\) switch to SE-MS28-CC-EPDM/);
     const fixed = await chat.say("1");
     expect(fixed.tools).toEqual(["update_line"]);
-    expect(fixed.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 1, machineId: DEMO.machines.pump2Gen2 }]);
+    expect(fixed.thread.draft.lines).toMatchObject([
+      { sku: "SE-MS28-CC-EPDM", quantity: 1, machineId: DEMO.machines.pump2Gen2 },
+    ]);
     expect(fixed.thread.report?.clean).toBe(true);
     await chat.say("place the order");
     await chat.confirm();
@@ -62,7 +77,9 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     const chat = new Chat(w, C1001);
     const t = await chat.say("I want 2 SE-MS28-CC-EPDM");
     // Only pump 2 (gen 2 serial) fits this seal among C-1001's machines: the consultant uses it and says so.
-    expect(t.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump2Gen2 }]);
+    expect(t.thread.draft.lines).toMatchObject([
+      { sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump2Gen2 },
+    ]);
     expect(t.text).toContain("Pump 2");
     const chat2 = new Chat(w, C1001);
     const ask = await chat2.say("I need a casing gasket SE-CG-NCP32");
@@ -95,7 +112,12 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     await chat.confirm();
     const [order] = outbox(w, chat.threadId);
     expect(order!.lines[0]!.sku).toBe("PU-NCP-CFG");
-    expect(order!.lines[0]!.components).toEqual(expect.arrayContaining([expect.objectContaining({ group: "power", values: ["2.2"] }), expect.objectContaining({ group: "atex", values: ["no"] })]));
+    expect(order!.lines[0]!.components).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ group: "power", values: ["2.2"] }),
+        expect.objectContaining({ group: "atex", values: ["no"] }),
+      ]),
+    );
   });
 
   it("configures a pump in plain English without a SKU and places it", async () => {
@@ -106,7 +128,13 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     const picked = await chat.say("the NCP one");
     expect(picked.text).toMatch(/please choose/);
     const done = await chat.say("400 V, 4 kW, DN40 flange and FKM seal, no ATEX");
-    expect(done.thread.draft.lines[0]!.options).toEqual({ voltage: ["400"], power: ["4.0"], flangeDN: ["40"], sealMaterial: ["FKM"], atex: ["no"] });
+    expect(done.thread.draft.lines[0]!.options).toEqual({
+      voltage: ["400"],
+      power: ["4.0"],
+      flangeDN: ["40"],
+      sealMaterial: ["FKM"],
+      atex: ["no"],
+    });
     expect(done.thread.report?.clean).toBe(true);
     await chat.say("place the order");
     await chat.confirm();
@@ -147,7 +175,9 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     await chat.say("2 SE-MS28-CC-EPDM for pump 2");
     const fkm = await chat.say("actually, take the FKM one instead");
     expect(fkm.tools).toEqual(["update_line"]);
-    expect(fkm.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-FKM", quantity: 2, machineId: DEMO.machines.pump2Gen2 }]);
+    expect(fkm.thread.draft.lines).toMatchObject([
+      { sku: "SE-MS28-CC-FKM", quantity: 2, machineId: DEMO.machines.pump2Gen2 },
+    ]);
     const sic = await chat.say("lieber die SiC Variante");
     expect(sic.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-SIC-FKM", quantity: 2 }]);
     expect(sic.text).toMatch(/^Geändert L1/);
@@ -277,7 +307,9 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     const t2 = await chat.say("die mit EPDM");
     expect(t2.text).toContain("SE-MS28-CC-EPDM");
     const t3 = await chat.say("SE-MS28-CC-EPDM bitte");
-    expect(t3.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump2Gen2 }]);
+    expect(t3.thread.draft.lines).toMatchObject([
+      { sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump2Gen2 },
+    ]);
     expect(t3.text).toMatch(/Hinzugefügt L1: 2 × SE-MS28-CC-EPDM .* 99,00 EUR je/);
     const t4 = await chat.say("Bitte bestellen");
     expect(t4.text).toBe("Alle Prüfungen bestanden. Bitte bestätigen Sie die Bestellung.");
@@ -338,7 +370,9 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(info.tools).toContain("get_product");
     expect(info.text).toMatch(/Discontinued; successor SE-MS24-CC-EPDM\. Shall I take SE-MS24-CC-EPDM instead\?/);
     const yes = await chat.say("yes, 2 for pump 1");
-    expect(yes.thread.draft.lines).toMatchObject([{ sku: "SE-MS24-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump1Gen1 }]);
+    expect(yes.thread.draft.lines).toMatchObject([
+      { sku: "SE-MS24-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump1Gen1 },
+    ]);
   });
 
   it("picks a fix by its words: 'use the successor', 'the 28 mm EPDM one'", async () => {
@@ -346,7 +380,10 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     const chat = new Chat(w, C1001);
     await chat.say("I need 1 SE-MS24-CB-EPDM for pump 1");
     const successor = await chat.say("use the successor");
-    expect(successor.thread.draft.lines[0]).toMatchObject({ sku: "SE-MS24-CC-EPDM", machineId: DEMO.machines.pump1Gen1 });
+    expect(successor.thread.draft.lines[0]).toMatchObject({
+      sku: "SE-MS24-CC-EPDM",
+      machineId: DEMO.machines.pump1Gen1,
+    });
     await chat.say("Add 1 SE-MS24-CC-EPDM for Pump 2");
     const worded = await chat.say("the 28 mm EPDM one");
     expect(worded.thread.draft.lines[1]).toMatchObject({ sku: "SE-MS28-CC-EPDM", machineId: DEMO.machines.pump2Gen2 });

@@ -27,14 +27,33 @@ function pickFittingPart(w: World): Pick {
        JOIN fitment f ON f.machine_model = m.model JOIN products p ON p.sku = f.part_sku
        WHERE p.lifecycle = 'active' AND p.config_model_id IS NULL ORDER BY m.id, p.sku`,
     )
-    .all() as { id: string; label: string; model: string; customerId: string; sku: string; name: string; moq: number }[];
+    .all() as {
+    id: string;
+    label: string;
+    model: string;
+    customerId: string;
+    sku: string;
+    name: string;
+    moq: number;
+  }[];
   // Machine labels must name one machine of the customer, as a buyer would use them.
   for (const r of rows) {
-    const same = s.prepare("SELECT count(*) AS n FROM machines WHERE customer_id = ? AND lower(label) = lower(?)").get(r.customerId, r.label) as { n: number };
+    const same = s
+      .prepare("SELECT count(*) AS n FROM machines WHERE customer_id = ? AND lower(label) = lower(?)")
+      .get(r.customerId, r.label) as { n: number };
     if (same.n !== 1) continue;
-    const report = validateDraft({ lines: [{ lineId: "L1", sku: r.sku, quantity: r.moq, machineId: r.id }] }, { customerId: r.customerId, now: w.now, data });
+    const report = validateDraft(
+      { lines: [{ lineId: "L1", sku: r.sku, quantity: r.moq, machineId: r.id }] },
+      { customerId: r.customerId, now: w.now, data },
+    );
     if (report.clean && !report.needsApproval && report.lines[0]!.verdict === "accepted") {
-      return { customerId: r.customerId, machine: { id: r.id, label: r.label, model: r.model }, sku: r.sku, name: r.name, quantity: r.moq };
+      return {
+        customerId: r.customerId,
+        machine: { id: r.id, label: r.label, model: r.model },
+        sku: r.sku,
+        name: r.name,
+        quantity: r.moq,
+      };
     }
   }
   throw new Error("no clean fitting part in the generated catalog");
@@ -65,7 +84,11 @@ describe("offline consultant on a generated catalog", { timeout: 60_000 }, () =>
   it("finds the part by its name words for the machine and by a misspelt SKU", async () => {
     const w = generatedWorld();
     const p = pickFittingPart(w);
-    const words = p.name.split(/[\s,]+/).filter((x) => /^[A-Za-z]{4,}$/.test(x)).slice(0, 2).join(" ");
+    const words = p.name
+      .split(/[\s,]+/)
+      .filter((x) => /^[A-Za-z]{4,}$/.test(x))
+      .slice(0, 2)
+      .join(" ");
     const chat = new Chat(w, p.customerId);
     const list = await chat.say(`Do you have ${words} for my ${p.machine.label}?`);
     expect(list.tools).toContain("search_catalog");
@@ -80,8 +103,18 @@ describe("offline consultant on a generated catalog", { timeout: 60_000 }, () =>
     const w = generatedWorld();
     const s = w.db.$client;
     const data = createCatalogReader(w.db);
-    const customer = (s.prepare("SELECT id FROM customers WHERE blocked = 0 AND credit_limit_cents - open_balance_cents > 10000000 ORDER BY id LIMIT 1").get() as { id: string }).id;
-    const product = s.prepare("SELECT sku, config_model_id AS model FROM products WHERE config_model_id IS NOT NULL AND lifecycle = 'active' ORDER BY sku LIMIT 1").get() as { sku: string; model: string };
+    const customer = (
+      s
+        .prepare(
+          "SELECT id FROM customers WHERE blocked = 0 AND credit_limit_cents - open_balance_cents > 10000000 ORDER BY id LIMIT 1",
+        )
+        .get() as { id: string }
+    ).id;
+    const product = s
+      .prepare(
+        "SELECT sku, config_model_id AS model FROM products WHERE config_model_id IS NOT NULL AND lifecycle = 'active' ORDER BY sku LIMIT 1",
+      )
+      .get() as { sku: string; model: string };
     const model = data.configModel(product.model)!;
     const chat = new Chat(w, customer);
     let t = await chat.say(`I'd like 1 ${product.sku}`);
@@ -90,12 +123,14 @@ describe("offline consultant on a generated catalog", { timeout: 60_000 }, () =>
       if (missing.length === 0) break;
       // Answer with the label of the first value the engine still allows for the first open group.
       const fix = missing.flatMap((i) => i.fixes).find((f) => f.kind === "set_option");
-      if (!fix || fix.kind !== "set_option") break;
+      if (fix?.kind !== "set_option") break;
       const group = model.groups.find((g) => g.code === fix.group)!;
       const option = group.options.find((o) => o.value === fix.values[0])!;
       t = await chat.say(`${group.label}: ${option.label}`);
     }
-    expect(t.thread.report?.lines[0]?.issues.filter((i) => i.code.startsWith("config.") && i.severity === "block")).toEqual([]);
+    expect(
+      t.thread.report?.lines[0]?.issues.filter((i) => i.code.startsWith("config.") && i.severity === "block"),
+    ).toEqual([]);
     const chosen = t.thread.draft.lines[0]!.options ?? {};
     expect(Object.keys(chosen).length).toBeGreaterThan(0);
   });
@@ -111,7 +146,10 @@ describe("offline consultant on a generated catalog", { timeout: 60_000 }, () =>
     await chat.confirm();
     const orders = outbox(w);
     expect(orders.map((o) => o.header.customerId)).toEqual([p.customerId]);
-    const engine = validateDraft({ lines: [{ lineId: "L1", sku: p.sku, quantity: p.quantity, machineId: p.machine.id }] }, { customerId: p.customerId, now: w.now, data: createCatalogReader(w.db) });
+    const engine = validateDraft(
+      { lines: [{ lineId: "L1", sku: p.sku, quantity: p.quantity, machineId: p.machine.id }] },
+      { customerId: p.customerId, now: w.now, data: createCatalogReader(w.db) },
+    );
     expect(orders[0]!.lines[0]!.unitPriceCents).toBe(engine.lines[0]!.unitPriceCents);
   });
 

@@ -32,7 +32,12 @@ export function generatedWorld(seed = 7, skus = 400): World {
 }
 
 function world(db: Db, now: Date): World {
-  const agent = createShieldAgent({ db, model: createOfflineModel({ db }), checkpointer: new MemorySaver(), now: () => now });
+  const agent = createShieldAgent({
+    db,
+    model: createOfflineModel({ db }),
+    checkpointer: new MemorySaver(),
+    now: () => now,
+  });
   return { db, agent, now };
 }
 
@@ -60,7 +65,9 @@ export class Chat {
   async say(text: string): Promise<Turn> {
     const before = (await this.w.agent.getThread(this.threadId, this.ctx)).messages.length;
     const { replies, thread } = await this.w.agent.send(this.threadId, text, this.ctx);
-    const tools = thread.messages.slice(before).flatMap((m) => (AIMessage.isInstance(m) ? (m.tool_calls ?? []).map((c) => c.name) : []));
+    const tools = thread.messages
+      .slice(before)
+      .flatMap((m) => (AIMessage.isInstance(m) ? (m.tool_calls ?? []).map((c) => c.name) : []));
     const turn = { said: text, replies, text: replies.join("\n"), tools, thread };
     this.turns.push(turn);
     return turn;
@@ -70,7 +77,11 @@ export class Chat {
   async confirm(yes = true): Promise<Turn> {
     const t = await this.w.agent.getThread(this.threadId, this.ctx);
     if (t.pending?.type !== "confirm") throw new Error(`nothing to confirm; last replies: ${this.turns.at(-1)?.text}`);
-    const { replies, thread } = await this.w.agent.resume(this.threadId, { confirm: yes, draftHash: t.pending.draftHash }, this.ctx);
+    const { replies, thread } = await this.w.agent.resume(
+      this.threadId,
+      { confirm: yes, draftHash: t.pending.draftHash },
+      this.ctx,
+    );
     const turn = { said: yes ? "<confirm>" : "<decline>", replies, text: replies.join("\n"), tools: [], thread };
     this.turns.push(turn);
     return turn;
@@ -84,14 +95,26 @@ export class Chat {
 
 export interface OutboxOrder {
   header: { customerId: string; threadId: string; confirmedDraftHash: string; currency: string };
-  lines: { sku: string; quantity: number; orderUnit: string; machineId?: string; unitPriceCents: number; priceSource: string; lineAmountCents: number; components?: { group: string; values: string[] }[] }[];
+  lines: {
+    sku: string;
+    quantity: number;
+    orderUnit: string;
+    machineId?: string;
+    unitPriceCents: number;
+    priceSource: string;
+    lineAmountCents: number;
+    components?: { group: string; values: string[] }[];
+  }[];
   summary: { totalAmountCents: number };
 }
 
 export function outbox(w: World, threadId?: string): OutboxOrder[] {
   const rows = w.db.$client.prepare("SELECT payload FROM outbox ORDER BY created_at").all() as { payload: string }[];
-  return rows.map((r) => JSON.parse(r.payload) as OutboxOrder).filter((o) => !threadId || o.header.threadId === threadId);
+  return rows
+    .map((r) => JSON.parse(r.payload) as OutboxOrder)
+    .filter((o) => !threadId || o.header.threadId === threadId);
 }
 
 /** "EUR 1,234.50" as the offline model writes English money. */
-export const eur = (cents: number) => `EUR ${(cents / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const eur = (cents: number) =>
+  `EUR ${(cents / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

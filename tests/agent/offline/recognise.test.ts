@@ -6,14 +6,30 @@ import { createCatalogSearch } from "../../../catalog/queries/search.ts";
 import { DEMO, seedDemo } from "../../../catalog/seed/index.ts";
 import type { MachineView } from "../../../agent/models/offline/conversation.ts";
 import { cuesOf, detectLanguage } from "../../../agent/models/offline/language.ts";
-import { buildKnowledge, findChoice, findMachines, findOptions, findQuantities, guessProduct, tokenizeText } from "../../../agent/models/offline/recognise.ts";
+import {
+  buildKnowledge,
+  findChoice,
+  findMachines,
+  findOptions,
+  findQuantities,
+  guessProduct,
+  tokenizeText,
+} from "../../../agent/models/offline/recognise.ts";
 
 const db = openDatabase();
 seedDemo(db);
 const reader = createCatalogReader(db);
 const k = buildKnowledge(reader, createCatalogSearch(db), db.$client);
-const machines: MachineView[] = reader.customer(DEMO.customers.platinum)!.machines.map((m) => ({ machineId: m.id, label: m.label, model: m.model, modelName: m.modelName, serial: m.serial, site: m.site }));
-const quantities = (text: string) => findQuantities(tokenizeText(text), k, new Set()).map(({ value, unit }) => (unit ? { value, unit } : { value }));
+const machines: MachineView[] = reader.customer(DEMO.customers.platinum)!.machines.map((m) => ({
+  machineId: m.id,
+  label: m.label,
+  model: m.model,
+  modelName: m.modelName,
+  serial: m.serial,
+  site: m.site,
+}));
+const quantities = (text: string) =>
+  findQuantities(tokenizeText(text), k, new Set()).map(({ value, unit }) => (unit ? { value, unit } : { value }));
 
 describe("quantities with units", () => {
   it.each([

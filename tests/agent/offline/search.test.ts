@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../../catalog/db.ts";
 import { generateCatalog } from "../../../catalog/generate/index.ts";
 import { importCatalog } from "../../../catalog/import/index.ts";
-import { createCatalogSearch, editDistance, rebuildSearchIndex, substringEditDistance } from "../../../catalog/queries/search.ts";
+import {
+  createCatalogSearch,
+  editDistance,
+  rebuildSearchIndex,
+  substringEditDistance,
+} from "../../../catalog/queries/search.ts";
 import { seedDemo } from "../../../catalog/seed/index.ts";
 
 const demo = (() => {
@@ -15,7 +20,10 @@ const demo = (() => {
 describe("catalog search (demo world)", () => {
   const { search } = demo;
   it("finds an exact SKU first, case-insensitively", () => {
-    expect(search.search({ query: "se-ms28-cc-epdm" })[0]).toMatchObject({ sku: "SE-MS28-CC-EPDM", match: "sku_exact" });
+    expect(search.search({ query: "se-ms28-cc-epdm" })[0]).toMatchObject({
+      sku: "SE-MS28-CC-EPDM",
+      match: "sku_exact",
+    });
   });
   it("finds partial SKUs", () => {
     const hits = search.search({ query: "MS28-SIC" });
@@ -25,14 +33,20 @@ describe("catalog search (demo world)", () => {
     expect(search.search({ query: "SE-MS28-CC-EPMD" })[0]!.sku).toBe("SE-MS28-CC-EPDM");
     expect(search.search({ query: "SE-MS28-CC-EPD" })[0]!.sku).toBe("SE-MS28-CC-EPDM");
     expect(search.search({ query: "SE-MS28-CX-EPDM" })[0]!.sku).toBe("SE-MS28-CC-EPDM");
-    expect(search.suggestSkus("SE-MS26-CC-EPDM")).toEqual(expect.arrayContaining(["SE-MS24-CC-EPDM", "SE-MS28-CC-EPDM"]));
+    expect(search.suggestSkus("SE-MS26-CC-EPDM")).toEqual(
+      expect.arrayContaining(["SE-MS24-CC-EPDM", "SE-MS28-CC-EPDM"]),
+    );
   });
   it("finds products by words, plurals and words with typos from the catalog's own vocabulary", () => {
     const words = search.search({ query: "mechanical seal epdm" });
     expect(words.length).toBeGreaterThan(0);
     for (const h of words.slice(0, 2)) expect(h.name.toLowerCase()).toMatch(/mechanical seal.*epdm/);
-    expect(search.search({ query: "mechanical seals" }).map((h) => h.sku)).toEqual(expect.arrayContaining(["SE-MS28-CC-EPDM"]));
-    expect(search.search({ query: "mechanicl seel" }).map((h) => h.sku)).toEqual(expect.arrayContaining(["SE-MS28-CC-EPDM"]));
+    expect(search.search({ query: "mechanical seals" }).map((h) => h.sku)).toEqual(
+      expect.arrayContaining(["SE-MS28-CC-EPDM"]),
+    );
+    expect(search.search({ query: "mechanicl seel" }).map((h) => h.sku)).toEqual(
+      expect.arrayContaining(["SE-MS28-CC-EPDM"]),
+    );
     expect(search.correctWord("mechancal")).toBe("mechanical");
   });
   it("filters by category (code or name) and ranks parts listed for a machine model first, excluding parts for other models", () => {
@@ -46,7 +60,8 @@ describe("catalog search (demo world)", () => {
   });
   it("returns nothing for text that matches nothing, and never throws on odd input", () => {
     expect(search.search({ query: "zzqqxx" })).toEqual([]);
-    for (const q of ["", "   ", '"', "*", "AND OR NOT", "%_%", "-", "a".repeat(500), "SELECT * FROM products;"]) expect(() => search.search({ query: q })).not.toThrow();
+    for (const q of ["", "   ", '"', "*", "AND OR NOT", "%_%", "-", "a".repeat(500), "SELECT * FROM products;"])
+      expect(() => search.search({ query: q })).not.toThrow();
   });
 });
 
@@ -55,7 +70,9 @@ describe("search index stays in sync with the catalog", () => {
     const db = openDatabase();
     const s = db.$client;
     s.prepare("INSERT INTO categories (code, name) VALUES ('widgets', 'Widgets')").run();
-    s.prepare("INSERT INTO products (sku, name, category, list_price_cents) VALUES ('WID-001', 'Sprocket widget blue', 'widgets', 100)").run();
+    s.prepare(
+      "INSERT INTO products (sku, name, category, list_price_cents) VALUES ('WID-001', 'Sprocket widget blue', 'widgets', 100)",
+    ).run();
     const search = createCatalogSearch(db);
     expect(search.search({ query: "sprocket" }).map((h) => h.sku)).toEqual(["WID-001"]);
     s.prepare("UPDATE products SET name = 'Gear widget red' WHERE sku = 'WID-001'").run();
@@ -76,7 +93,9 @@ describe("catalog search on a generated catalog", () => {
     const db = openDatabase();
     importCatalog(db, generateCatalog({ skus: 600, seed: 3, customers: 5, asOf: "2026-06-01" }));
     const search = createCatalogSearch(db);
-    const all = (db.$client.prepare("SELECT sku FROM products ORDER BY sku").all() as { sku: string }[]).map((r) => r.sku);
+    const all = (db.$client.prepare("SELECT sku FROM products ORDER BY sku").all() as { sku: string }[]).map(
+      (r) => r.sku,
+    );
     const exists = new Set(all);
     const skus = all.filter((_, i) => i % 60 === 0);
     for (const sku of skus) {
@@ -84,7 +103,8 @@ describe("catalog search on a generated catalog", () => {
       const slip = sku.slice(0, -2) + sku.at(-1) + sku.at(-2);
       // Numeric SKUs have several neighbours one edit away; the intended one must be among them.
       // (A slip that is itself another SKU is that SKU, not a typo.)
-      if (slip !== sku && !exists.has(slip)) expect(search.search({ query: slip, limit: 10 }).map((h) => h.sku)).toContain(sku);
+      if (slip !== sku && !exists.has(slip))
+        expect(search.search({ query: slip, limit: 10 }).map((h) => h.sku)).toContain(sku);
     }
   });
 });

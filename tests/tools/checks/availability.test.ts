@@ -29,7 +29,9 @@ describe("availability check", () => {
   });
 
   it("ships everything on one date when the customer does not accept partial shipments", () => {
-    const { before } = expectFixResolves({ lines: [line("SCARCE-1", 12)] }, "stock.backorder", { customerId: "C-WHOLE" });
+    const { before } = expectFixResolves({ lines: [line("SCARCE-1", 12)] }, "stock.backorder", {
+      customerId: "C-WHOLE",
+    });
     expect(before.lines[0]!.verdict).toBe("backordered");
     expect(new Set(before.lines[0]!.schedule.map((s) => s.date))).toEqual(new Set(["2026-03-13"]));
   });
@@ -63,7 +65,10 @@ describe("availability check", () => {
   });
 
   it("flags a requested date before the promise date; accepting the date resolves it", () => {
-    const { before, fix } = expectFixResolves({ requestedDate: "2026-03-05", lines: [line("SCARCE-1", 12)] }, "stock.late_for_requested_date");
+    const { before, fix } = expectFixResolves(
+      { requestedDate: "2026-03-05", lines: [line("SCARCE-1", 12)] },
+      "stock.late_for_requested_date",
+    );
     expect(fix).toEqual({ kind: "set_requested_date", lineId: "1", date: "2026-03-13" });
     expect(validate({ requestedDate: "2026-03-05", lines: [line("SCARCE-1", 4)] }).lines[0]!.verdict).toBe("accepted");
     expect(before.clean).toBe(true);

@@ -4,15 +4,28 @@ import { line, validate } from "../world.ts";
 
 describe("pricing check", () => {
   it("takes the valid contract price with the largest minimum quantity ≤ quantity", () => {
-    expect(validate({ lines: [line("SEAL-100", 5)] }).lines[0]).toMatchObject({ unitPriceCents: 1900, priceSource: "contract", amountCents: 9500 });
-    expect(validate({ lines: [line("SEAL-100", 60)] }).lines[0]).toMatchObject({ unitPriceCents: 1700, priceSource: "contract" });
+    expect(validate({ lines: [line("SEAL-100", 5)] }).lines[0]).toMatchObject({
+      unitPriceCents: 1900,
+      priceSource: "contract",
+      amountCents: 9500,
+    });
+    expect(validate({ lines: [line("SEAL-100", 60)] }).lines[0]).toMatchObject({
+      unitPriceCents: 1700,
+      priceSource: "contract",
+    });
   });
 
   it("falls back to price-list breaks, then the list price", () => {
-    expect(validate({ lines: [line("SEAL-100", 5)] }, "C-NEAR").lines[0]).toMatchObject({ unitPriceCents: 2500, priceSource: "list" });
+    expect(validate({ lines: [line("SEAL-100", 5)] }, "C-NEAR").lines[0]).toMatchObject({
+      unitPriceCents: 2500,
+      priceSource: "list",
+    });
     const r = validate({ lines: [line("SEAL-200", 2)] });
     expect(r.lines[0]).toMatchObject({ unitPriceCents: 3300, priceSource: "price_list" });
-    expect(issuesOf(r, "price.contract_expired")[0]).toMatchObject({ severity: "warn", details: { validTo: "2025-12-31", contractPriceCents: 2900 } });
+    expect(issuesOf(r, "price.contract_expired")[0]).toMatchObject({
+      severity: "warn",
+      details: { validTo: "2025-12-31", contractPriceCents: 2900 },
+    });
     expect(r.clean).toBe(true);
   });
 
@@ -23,7 +36,10 @@ describe("pricing check", () => {
 
   it("sends a requested price below the policy's discount to approval, within it only warns", () => {
     const big = validate({ lines: [line("SEAL-100", 5, { requestedUnitPriceCents: 1000 })] });
-    expect(issuesOf(big, "price.requested_below")[0]).toMatchObject({ severity: "approval", details: { discountPct: 47.37 } });
+    expect(issuesOf(big, "price.requested_below")[0]).toMatchObject({
+      severity: "approval",
+      details: { discountPct: 47.37 },
+    });
     expect(big).toMatchObject({ clean: true, needsApproval: true });
     expect(big.lines[0]).toMatchObject({ verdict: "on_hold", unitPriceCents: 1900 });
     const small = validate({ lines: [line("SEAL-100", 5, { requestedUnitPriceCents: 1800 })] });
@@ -71,21 +87,32 @@ describe("policy check", () => {
   });
 
   it("sends a requested discount above the threshold to approval", () => {
-    expect(issuesOf(validate({ requestedDiscountPct: 15, lines: [line("SEAL-100", 5)] }), "policy.discount_approval")[0]!.severity).toBe("approval");
-    expect(issuesOf(validate({ requestedDiscountPct: 5, lines: [line("SEAL-100", 5)] }), "policy.discount_requested")[0]!.severity).toBe("warn");
+    expect(
+      issuesOf(validate({ requestedDiscountPct: 15, lines: [line("SEAL-100", 5)] }), "policy.discount_approval")[0]!
+        .severity,
+    ).toBe("approval");
+    expect(
+      issuesOf(validate({ requestedDiscountPct: 5, lines: [line("SEAL-100", 5)] }), "policy.discount_requested")[0]!
+        .severity,
+    ).toBe("warn");
   });
 });
 
 describe("order-level checks", () => {
   it("blocks an empty order", () => {
-    expect(validate({ lines: [] })).toMatchObject({ clean: false, issues: [{ code: "order.empty", severity: "block" }] });
+    expect(validate({ lines: [] })).toMatchObject({
+      clean: false,
+      issues: [{ code: "order.empty", severity: "block" }],
+    });
   });
 
   it("blocks an unknown ship-to; one of the customer's resolves it", () => {
     const { fix } = expectFixResolves({ shipToId: "ST-X", lines: [line("SEAL-100", 5)] }, "shipto.unknown");
     expect(fix).toEqual({ kind: "set_ship_to", shipToId: "ST-N" });
     // Another customer's ship-to is unknown for this one.
-    expect(issuesOf(validate({ shipToId: "ST-N", lines: [line("SEAL-100", 5)] }, "C-PLAT"), "shipto.unknown")).toHaveLength(1);
+    expect(
+      issuesOf(validate({ shipToId: "ST-N", lines: [line("SEAL-100", 5)] }, "C-PLAT"), "shipto.unknown"),
+    ).toHaveLength(1);
   });
 
   it("blocks more than 500 lines, still checking the first 500", () => {
@@ -96,7 +123,9 @@ describe("order-level checks", () => {
   });
 
   it("blocks duplicate line ids and unknown customers", () => {
-    expect(issuesOf(validate({ lines: [line("SEAL-100", 5), line("SEAL-200", 1)] }), "order.duplicate_line_id")[0]).toMatchObject({ severity: "block", lineId: "1" });
+    expect(
+      issuesOf(validate({ lines: [line("SEAL-100", 5), line("SEAL-200", 1)] }), "order.duplicate_line_id")[0],
+    ).toMatchObject({ severity: "block", lineId: "1" });
     expect(issuesOf(validate({ lines: [line("SEAL-100", 5)] }, "C-NOBODY"), "customer.unknown")).toHaveLength(1);
   });
 });

@@ -15,14 +15,21 @@ describe("compatibility check", () => {
   });
 
   it("blocks a part outside the serial range", () => {
-    const { issue, after } = expectFixResolves({ lines: [line("SEAL-100", 2, { machineId: "M3" })] }, "compat.serial_range");
+    const { issue, after } = expectFixResolves(
+      { lines: [line("SEAL-100", 2, { machineId: "M3" })] },
+      "compat.serial_range",
+    );
     expect(issue.details).toMatchObject({ serial: "2500", ranges: [{ from: "1000", to: "1999" }] });
     expect(after.clean).toBe(true);
   });
 
   it("offers another machine of the installed base the part does fit", () => {
     const r = validate({ lines: [line("SEAL-100", 2, { machineId: "M3" })] });
-    expect(issuesOf(r, "compat.serial_range")[0]!.fixes).toContainEqual({ kind: "set_machine", lineId: "1", machineId: "M1" });
+    expect(issuesOf(r, "compat.serial_range")[0]!.fixes).toContainEqual({
+      kind: "set_machine",
+      lineId: "1",
+      machineId: "M1",
+    });
   });
 
   it("uses the draft's machine for lines without their own", () => {
@@ -30,18 +37,27 @@ describe("compatibility check", () => {
   });
 
   it("applies machine rules from the rule table: voltage", () => {
-    const { fix, after } = expectFixResolves({ lines: [line("MOTOR-230", 1, { machineId: "M1" })] }, "compat.voltage_mismatch");
+    const { fix, after } = expectFixResolves(
+      { lines: [line("MOTOR-230", 1, { machineId: "M1" })] },
+      "compat.voltage_mismatch",
+    );
     expect(fix).toMatchObject({ sku: "MOTOR-400" });
     expect(after.clean).toBe(true);
   });
 
   it("applies machine rules: temperature rating ≥ medium temperature", () => {
-    const { issue } = expectFixResolves({ lines: [line("SEAL-110", 2, { machineId: "M3" })] }, "compat.temperature_rating");
+    const { issue } = expectFixResolves(
+      { lines: [line("SEAL-110", 2, { machineId: "M3" })] },
+      "compat.temperature_rating",
+    );
     expect(issue.details).toMatchObject({ value: 80, machineValue: 120 });
   });
 
   it("applies machine rules: material against the medium", () => {
-    const { after } = expectFixResolves({ lines: [line("SEAL-120", 2, { machineId: "M2" })] }, "compat.material_medium");
+    const { after } = expectFixResolves(
+      { lines: [line("SEAL-120", 2, { machineId: "M2" })] },
+      "compat.material_medium",
+    );
     expect(after.clean).toBe(true);
   });
 
@@ -53,7 +69,10 @@ describe("compatibility check", () => {
   });
 
   it("requires mandatory companions unless ordered or already fitted", () => {
-    const { fix, after } = expectFixResolves({ lines: [line("COUPLING-A", 3, { machineId: "M1" })] }, "compat.missing_mandatory");
+    const { fix, after } = expectFixResolves(
+      { lines: [line("COUPLING-A", 3, { machineId: "M1" })] },
+      "compat.missing_mandatory",
+    );
     expect(fix).toEqual({ kind: "add_line", sku: "COUPLING-BOLTS", quantity: 6, machineId: "M1" });
     expect(after.clean).toBe(true);
     expect(validate({ lines: [line("COUPLING-A", 3, { machineId: "M3" })] }).clean).toBe(true);
@@ -62,7 +81,9 @@ describe("compatibility check", () => {
   it("blocks a machine that is not in the customer's installed base (another customer's machine is unknown too)", () => {
     const { fix } = expectFixResolves({ lines: [line("SEAL-100", 2, { machineId: "M9" })] }, "compat.unknown_machine");
     expect(fix).toEqual({ kind: "set_machine", lineId: "1", machineId: "M1" });
-    expect(issuesOf(validate({ lines: [line("SEAL-100", 2, { machineId: "M1" })] }, "C-PLAT"), "compat.unknown_machine")).toHaveLength(1);
+    expect(
+      issuesOf(validate({ lines: [line("SEAL-100", 2, { machineId: "M1" })] }, "C-PLAT"), "compat.unknown_machine"),
+    ).toHaveLength(1);
   });
 
   it("warns when a part with fitment restrictions names no machine", () => {

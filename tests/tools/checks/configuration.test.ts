@@ -13,8 +13,15 @@ const full = { voltage: ["400V"], seal: ["NBR"], flange: ["DN65"] };
 describe("configurationState", () => {
   it("reports complete and consistent as two verdicts", () => {
     expect(configurationState(model(), full)).toMatchObject({ complete: true, consistent: true, missing: [] });
-    expect(configurationState(model(), { voltage: ["230V"] })).toMatchObject({ complete: false, consistent: true, missing: ["seal", "flange"] });
-    expect(configurationState(model(), { ...full, voltage: ["230V"] })).toMatchObject({ complete: true, consistent: false });
+    expect(configurationState(model(), { voltage: ["230V"] })).toMatchObject({
+      complete: false,
+      consistent: true,
+      missing: ["seal", "flange"],
+    });
+    expect(configurationState(model(), { ...full, voltage: ["230V"] })).toMatchObject({
+      complete: true,
+      consistent: false,
+    });
   });
 
   it("narrows the open groups to values that can still lead to a valid configuration", () => {
@@ -60,18 +67,25 @@ describe("configurationState", () => {
       const chosen = { a: [["x", "y", "z"][rnd(3)]!] };
       const s = configurationState(m, chosen);
       const subsets = (g: (typeof groups)[number]) =>
-        [[], ["x"], ["y"], ["z"], ["x", "y"], ["x", "z"], ["y", "z"]].filter((v) => v.length >= g.min && v.length <= g.max);
+        [[], ["x"], ["y"], ["z"], ["x", "y"], ["x", "z"], ["y", "z"]].filter(
+          (v) => v.length >= g.min && v.length <= g.max,
+        );
       const valid: Record<string, string[]>[] = [];
       const walk = (i: number, acc: Record<string, string[]>) => {
         if (i === groups.length) {
           const ok = constraints.every((k) =>
-            !acc[k.ifGroup]!.includes(k.ifValue) ? true : k.kind === "requires" ? acc[k.thenGroup]!.includes(k.thenValue) : !acc[k.thenGroup]!.includes(k.thenValue),
+            !acc[k.ifGroup]!.includes(k.ifValue)
+              ? true
+              : k.kind === "requires"
+                ? acc[k.thenGroup]!.includes(k.thenValue)
+                : !acc[k.thenGroup]!.includes(k.thenValue),
           );
           if (ok) valid.push({ ...acc });
           return;
         }
         const g = groups[i]!;
-        for (const v of g.code === "a" ? [chosen.a] : subsets(g)) if (v.length >= g.min && v.length <= g.max) walk(i + 1, { ...acc, [g.code]: v });
+        for (const v of g.code === "a" ? [chosen.a] : subsets(g))
+          if (v.length >= g.min && v.length <= g.max) walk(i + 1, { ...acc, [g.code]: v });
       };
       walk(0, {});
       const aValid = chosen.a.length >= groups[0]!.min && chosen.a.length <= groups[0]!.max;
@@ -119,7 +133,10 @@ describe("configuration check", () => {
   it("rejects any option key the product's model does not have, even with no values, and the fix removes it", () => {
     // Free text as an option key is how a model (or an injected prompt) would smuggle words into the ERP payload.
     const note = "FREE OF CHARGE - approved by CEO";
-    const plain = expectFixResolves({ lines: [line("SEAL-100", 1, { options: { [note]: [] } })] }, "config.unknown_option");
+    const plain = expectFixResolves(
+      { lines: [line("SEAL-100", 1, { options: { [note]: [] } })] },
+      "config.unknown_option",
+    );
     expect(plain.before.clean).toBe(false);
     expect(plain.fix).toEqual({ kind: "set_option", lineId: "1", group: note, values: [] });
     expect(plain.after.clean).toBe(true);

@@ -4,14 +4,20 @@ import { line, validate } from "../world.ts";
 
 // FILTER-BOX: sold per BOX of 10 PCE, MOQ 2, step 2, max 20.
 describe("quantity check", () => {
-  it.each([0, -3, Number.NaN, Number.POSITIVE_INFINITY, 1e12])("rejects quantity %s as invalid with the MOQ as fix", (q) => {
-    const { fix, after } = expectFixResolves({ lines: [line("FILTER-BOX", q)] }, "qty.invalid");
-    expect(fix).toEqual({ kind: "set_quantity", lineId: "1", quantity: 2, unit: "BOX" });
-    expect(after.clean).toBe(true);
-  });
+  it.each([0, -3, Number.NaN, Number.POSITIVE_INFINITY, 1e12])(
+    "rejects quantity %s as invalid with the MOQ as fix",
+    (q) => {
+      const { fix, after } = expectFixResolves({ lines: [line("FILTER-BOX", q)] }, "qty.invalid");
+      expect(fix).toEqual({ kind: "set_quantity", lineId: "1", quantity: 2, unit: "BOX" });
+      expect(after.clean).toBe(true);
+    },
+  );
 
   it("converts pieces to boxes (25 PCE → 4 BOX, the next valid step)", () => {
-    const { fix, issue, after } = expectFixResolves({ lines: [line("FILTER-BOX", 25, { unit: "PCE" })] }, "qty.unit_mismatch");
+    const { fix, issue, after } = expectFixResolves(
+      { lines: [line("FILTER-BOX", 25, { unit: "PCE" })] },
+      "qty.unit_mismatch",
+    );
     expect(issue.message).toContain("BOX of 10 PCE");
     expect(fix).toEqual({ kind: "set_quantity", lineId: "1", quantity: 4, unit: "BOX" });
     expect(after.clean).toBe(true);
@@ -24,7 +30,9 @@ describe("quantity check", () => {
 
   it("offers the nearest multiples of the order step, nearest first", () => {
     const r = validate({ lines: [line("FILTER-BOX", 7)] });
-    expect(issuesOf(r, "qty.not_step")[0]!.fixes.map((f) => (f.kind === "set_quantity" ? f.quantity : 0))).toEqual([6, 8]);
+    expect(issuesOf(r, "qty.not_step")[0]!.fixes.map((f) => (f.kind === "set_quantity" ? f.quantity : 0))).toEqual([
+      6, 8,
+    ]);
     expectFixResolves({ lines: [line("FILTER-BOX", 7)] }, "qty.not_step");
   });
 
