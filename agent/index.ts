@@ -5,7 +5,9 @@ export { buildShieldGraph, type ShieldGraphDeps, type ShieldGraphBuilder } from 
 export {
   createShieldAgent,
   messageText,
-  ThreadAccessError,
+  resumeValueSchema,
+  statusOf,
+  MAX_MESSAGE_CHARS,
   type AgentEvent,
   type PendingInterrupt,
   type ShieldAgent,
@@ -15,7 +17,18 @@ export {
   type TurnResult,
 } from "./runtime.ts";
 export {
+  AgentError,
+  BusyError,
+  InvalidRequestError,
+  isAgentError,
+  isDatabaseBusy,
+  RepIdentityError,
+  ThreadAccessError,
+  type AgentErrorCode,
+} from "./errors.ts";
+export {
   shieldContextSchema,
+  threadIdSchema,
   ShieldState,
   type ShieldContext,
   type OrderStatus,

@@ -6,16 +6,24 @@
 import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { z } from "zod";
 import type { Db } from "../catalog/db.ts";
-import { createCatalogReader } from "../catalog/queries/index.ts";
+import {
+  createCatalogReader,
+  createThreadRegistry,
+  type ThreadRecord,
+  type ThreadStatus,
+} from "../catalog/queries/index.ts";
 import type { CatalogReader } from "../catalog/queries/types.ts";
 import type { Draft, ValidationReport } from "../tools/types.ts";
 import { createShieldCheckpointer, defaultThreadStore } from "./checkpointer.ts";
+import { BusyError, isDatabaseBusy, parseOrThrow, RepIdentityError, ThreadAccessError } from "./errors.ts";
 import { buildShieldGraph } from "./graph.ts";
-import type { ApprovalInterrupt } from "./nodes/approve.ts";
-import type { ConfirmInterrupt } from "./nodes/confirm.ts";
+import { type ApprovalInterrupt, approvalResumeSchema } from "./nodes/approve.ts";
+import { type ConfirmInterrupt, confirmResumeSchema } from "./nodes/confirm.ts";
 import {
   shieldContextSchema,
+  threadIdSchema,
   type HandoffRefusal,
   type OrderStatus,
   type ShieldContext,
@@ -80,8 +88,18 @@ export interface TurnOptions {
   signal?: AbortSignal;
 }
 
-export class ThreadAccessError extends Error {
-  readonly code = "forbidden:thread";
+/** A buyer's message: text, bounded (a chat message, not a document). */
+export const MAX_MESSAGE_CHARS = 8000;
+const messageTextSchema = z.string().max(MAX_MESSAGE_CHARS);
+/** What may answer an interrupt: the buyer's confirmation (or a cancel) or a rep's decision. */
+export const resumeValueSchema = z.union([confirmResumeSchema, approvalResumeSchema]);
+
+/** Where a thread stands for the rep queue. */
+export function statusOf(view: Pick<ThreadView, "pending" | "order" | "draft" | "report">): ThreadStatus {
+  if (view.pending?.type === "approval") return "needs_approval";
+  if (view.order && view.draft.lines.length === 0) return "ordered";
+  if (view.report && !view.report.clean) return "blocked";
+  return "active";
 }
 
 export function messageText(m: BaseMessage): string {
@@ -135,58 +153,145 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     customerId: values.session?.customerId ?? null,
   });
 
+  const registry = createThreadRegistry(options.db);
   /**
-   * Owner and pending interrupt of recently used threads, so a turn does not read its checkpoint twice. Only threads
-   * with an owner are cached: ownership is immutable once set, but a thread without one yet may be started by another
-   * agent on the same database at any time, so an absent owner is always read again.
+   * Owners the database confirmed (the `threads` row), so a turn does not read the row twice; ownership never
+   * changes once bound. A thread without a row is never cached: another agent may bind it at any time.
    */
-  const recent = new Map<string, { customerId: string; pending: boolean }>();
+  const owners = new Map<string, ThreadRecord>();
+  /** Pending interrupt of recently used threads, so a turn does not read its checkpoint twice. */
+  const recent = new Map<string, { pending: boolean }>();
   const remember = (view: ThreadView) => {
     recent.delete(view.threadId);
-    if (view.customerId) {
-      recent.set(view.threadId, { customerId: view.customerId, pending: view.pending !== null });
-      if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
-    }
+    recent.set(view.threadId, { pending: view.pending !== null });
+    if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
     return view;
   };
+  /** The queue status this agent last wrote per thread, so unchanged statuses cost no write. */
+  const recorded = new Map<string, ThreadStatus>();
+  const rememberOwner = (row: ThreadRecord) => {
+    owners.set(row.id, row);
+    if (owners.size > 10_000) owners.delete(owners.keys().next().value!);
+    return row;
+  };
 
-  async function readThread(threadId: string): Promise<ThreadView> {
+  async function readThread(threadId: string, owner?: ThreadRecord | null): Promise<ThreadView> {
     const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
     const interrupts = snapshot.tasks.flatMap((t) => t.interrupts ?? []);
-    return remember(
-      viewOf(
-        threadId,
-        (snapshot.values ?? {}) as Partial<ShieldStateType>,
-        (interrupts[0]?.value as PendingInterrupt | undefined) ?? null,
-      ),
+    const view = viewOf(
+      threadId,
+      (snapshot.values ?? {}) as Partial<ShieldStateType>,
+      (interrupts[0]?.value as PendingInterrupt | undefined) ?? null,
     );
+    // The registry is the owner of record; the checkpoint's session only matters for threads it never saw.
+    const row = owner === undefined ? ownerOf(threadId) : owner;
+    return remember(row ? { ...view, customerId: row.customerId } : view);
   }
 
-  /** A thread belongs to the customer of its first message; reps may act on any thread. */
-  function assertAccess(owner: string | null, ctx: ShieldContext): void {
-    if (owner && owner !== ctx.customerId && ctx.channel !== "rep")
-      throw new ThreadAccessError("this conversation belongs to another customer");
+  /**
+   * The thread's owner of record. A thread started before the registry existed has its owner only in its checkpoint:
+   * that owner is bound now (insert-if-absent), so from here on the registry alone decides.
+   */
+  function ownerOf(threadId: string): ThreadRecord | null {
+    const cached = owners.get(threadId);
+    if (cached) return cached;
+    const row = registry.get(threadId);
+    return row ? rememberOwner(row) : null;
+  }
+
+  async function legacyOwner(threadId: string): Promise<ThreadRecord | null> {
+    const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+    const session = (snapshot.values as Partial<ShieldStateType> | undefined)?.session;
+    if (!session?.customerId) return null;
+    return rememberOwner(registry.claim(threadId, session));
+  }
+
+  function checkedContext(rawCtx: unknown): ShieldContext {
+    const ctx = parseOrThrow(shieldContextSchema, rawCtx, "bad_request:context", "context");
+    return ctx;
+  }
+
+  function checkedThreadId(threadId: unknown): string {
+    return parseOrThrow(threadIdSchema, threadId, "bad_request:thread_id", "threadId");
+  }
+
+  /**
+   * Who may touch an existing thread: its owner, or an authenticated rep. A thread nobody started is, to anyone but a
+   * buyer sending its first message, indistinguishable from a foreign one.
+   */
+  async function existingOwner(threadId: string, ctx: ShieldContext): Promise<ThreadRecord> {
+    if (ctx.channel === "rep" && !ctx.contactId) throw new RepIdentityError();
+    const row = ownerOf(threadId) ?? (await legacyOwner(threadId));
+    if (!row) throw new ThreadAccessError();
+    if (ctx.channel !== "rep" && row.customerId !== ctx.customerId) throw new ThreadAccessError();
+    return row;
   }
 
   /** Read a thread as the caller `ctx` (authorised like send and resume: another customer gets ThreadAccessError). */
-  async function getThread(threadId: string, rawCtx: ShieldContext): Promise<ThreadView> {
-    const ctx = shieldContextSchema.parse(rawCtx);
-    const view = await readThread(threadId);
-    assertAccess(view.customerId, ctx);
-    return view;
+  async function getThread(rawThreadId: string, rawCtx: ShieldContext): Promise<ThreadView> {
+    const threadId = checkedThreadId(rawThreadId);
+    const ctx = checkedContext(rawCtx);
+    if (ctx.channel === "rep" && !ctx.contactId) throw new RepIdentityError();
+    const row = ownerOf(threadId) ?? (await legacyOwner(threadId));
+    // A buyer may look at a thread id nobody started yet (an empty conversation); nobody else sees anything.
+    if (!row) {
+      if (ctx.channel === "rep") throw new ThreadAccessError();
+      return readThread(threadId, null);
+    }
+    if (ctx.channel !== "rep" && row.customerId !== ctx.customerId) throw new ThreadAccessError();
+    return readThread(threadId, row);
   }
 
-  async function authorize(
-    threadId: string,
-    ctx: ShieldContext,
-  ): Promise<{ customerId: string | null; pending: boolean }> {
-    let known: { customerId: string | null; pending: boolean } | undefined = recent.get(threadId);
-    if (!known) {
-      const view = await readThread(threadId);
-      known = { customerId: view.customerId, pending: view.pending !== null };
+  /**
+   * Before a buyer's message: bind the thread to the caller if nobody owns it (one atomic insert-if-absent, then
+   * re-read), and refuse it if the row says another customer — whether they bound it long ago or a moment ago in
+   * another process. Reps never bind a thread; they act on existing ones.
+   */
+  async function authorizeMessage(threadId: string, ctx: ShieldContext): Promise<ThreadRecord> {
+    if (ctx.channel === "rep") return existingOwner(threadId, ctx);
+    let row = ownerOf(threadId) ?? (await legacyOwner(threadId));
+    if (!row) {
+      row = claimOrBusy(threadId, ctx);
+      if (row.customerId === ctx.customerId) rememberOwner(row);
     }
-    assertAccess(known.customerId, ctx);
-    return known;
+    if (row.customerId !== ctx.customerId) throw new ThreadAccessError();
+    return row;
+  }
+
+  function claimOrBusy(threadId: string, ctx: ShieldContext): ThreadRecord {
+    try {
+      return registry.claim(threadId, {
+        customerId: ctx.customerId,
+        contactId: ctx.contactId ?? null,
+        channel: ctx.channel,
+      });
+    } catch (error) {
+      // Nothing was bound and nothing run: the caller may send the same message again.
+      if (isDatabaseBusy(error)) throw new BusyError();
+      throw error;
+    }
+  }
+
+  async function pendingOf(threadId: string, row: ThreadRecord): Promise<boolean> {
+    const known = recent.get(threadId);
+    if (known) return known.pending;
+    return (await readThread(threadId, row)).pending !== null;
+  }
+
+  /** Where the thread stands for the rep queue: written only when it changed. */
+  function recordStatus(view: ThreadView): void {
+    const status = statusOf(view);
+    if (recorded.get(view.threadId) === status) return;
+    try {
+      registry.setStatus(view.threadId, status);
+      recorded.delete(view.threadId);
+      recorded.set(view.threadId, status);
+      if (recorded.size > 10_000) recorded.delete(recorded.keys().next().value!);
+    } catch (error) {
+      // The queue's sort key is advisory: a busy database must not fail a turn that already happened. The next turn
+      // writes it again.
+      if (!isDatabaseBusy(error)) throw error;
+    }
   }
 
   /**
@@ -241,7 +346,11 @@ export function createShieldAgent(options: ShieldAgentOptions) {
         }
       }
     }
-    yield { type: "done", thread: values ? remember(viewOf(threadId, values, pending)) : await readThread(threadId) };
+    const owner = ownerOf(threadId);
+    const view = values ? viewOf(threadId, values, pending) : await readThread(threadId, owner);
+    const thread = owner ? { ...view, customerId: owner.customerId } : view;
+    if (owner) recordStatus(thread);
+    yield { type: "done", thread: remember(thread) };
   }
 
   async function collect(events: AsyncGenerator<AgentEvent>): Promise<TurnResult> {
@@ -279,53 +388,67 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   }
 
   function streamMessage(
-    threadId: string,
+    rawThreadId: string,
     text: string,
     rawCtx: ShieldContext,
     opts: TurnOptions = {},
     live = true,
   ): AsyncGenerator<AgentEvent> {
-    return serialized(threadId, () => messageRun(threadId, text, rawCtx, opts, live));
+    return serialized(rawThreadId, () => {
+      const threadId = checkedThreadId(rawThreadId);
+      const ctx = checkedContext(rawCtx);
+      const message = parseOrThrow(messageTextSchema, text, "bad_request:message", "text");
+      return messageRun(threadId, message, ctx, opts, live);
+    });
   }
 
   function streamResume(
-    threadId: string,
+    rawThreadId: string,
     value: unknown,
     rawCtx: ShieldContext,
     opts: TurnOptions = {},
     live = true,
   ): AsyncGenerator<AgentEvent> {
-    return serialized(threadId, () => resumeRun(threadId, value, rawCtx, opts, live));
+    return serialized(rawThreadId, () => {
+      const threadId = checkedThreadId(rawThreadId);
+      const ctx = checkedContext(rawCtx);
+      const answer = parseOrThrow(resumeValueSchema, value, "bad_request:resume", "value");
+      return resumeRun(threadId, answer, ctx, opts, live);
+    });
   }
 
   async function* messageRun(
     threadId: string,
     text: string,
-    rawCtx: ShieldContext,
+    ctx: ShieldContext,
     opts: TurnOptions,
     live: boolean,
   ): AsyncGenerator<AgentEvent> {
-    const ctx = shieldContextSchema.parse(rawCtx);
-    const thread = await authorize(threadId, ctx);
-    if (thread.pending) {
+    const owner = await authorizeMessage(threadId, ctx);
+    if (await pendingOf(threadId, owner)) {
       for await (const _ of run(threadId, new Command({ resume: { cancel: true } }), ctx, opts, false)) void _;
     }
-    yield* run(threadId, { messages: [new HumanMessage(text)], session: ctx }, ctx, opts, live);
+    // The session is the owner of record, whoever writes: a rep's message never rebinds the thread to the rep.
+    const session: ShieldContext = {
+      customerId: owner.customerId,
+      contactId: owner.contactId,
+      channel: owner.channel,
+    };
+    yield* run(threadId, { messages: [new HumanMessage(text)], session }, ctx, opts, live);
   }
 
   /** Stream the answer to an interrupt: `{ confirm, draftHash }` from the buyer, `{ decision, actor, reason }` from a rep. */
   async function* resumeRun(
     threadId: string,
     value: unknown,
-    rawCtx: ShieldContext,
+    ctx: ShieldContext,
     opts: TurnOptions,
     live: boolean,
   ): AsyncGenerator<AgentEvent> {
-    const ctx = shieldContextSchema.parse(rawCtx);
-    const thread = await authorize(threadId, ctx);
-    if (!thread.pending) {
+    const owner = await existingOwner(threadId, ctx);
+    if (!(await pendingOf(threadId, owner))) {
       yield { type: "message", text: "There is nothing waiting for a confirmation or approval in this conversation." };
-      yield { type: "done", thread: await readThread(threadId) };
+      yield { type: "done", thread: await readThread(threadId, owner) };
       return;
     }
     yield* run(threadId, new Command({ resume: value }), ctx, opts, live);

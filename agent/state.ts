@@ -7,13 +7,28 @@ import { z } from "zod";
 import type { CleanOrderApproval } from "../tools/clean-order.ts";
 import { EMPTY_DRAFT, type Draft, type ValidationReport } from "../tools/types.ts";
 
-/** The run context: who is talking, from the authenticated session. Never from the model or the chat text. */
-export const shieldContextSchema = z.object({
-  customerId: z.string().min(1),
-  contactId: z.string().min(1).nullable().optional(),
-  /** widget | copilot | rep | chat | eval … — `rep` is required to decide approvals. */
-  channel: z.string().min(1).default("widget"),
-});
+/** A thread id: one canonical type (string), checked at the runtime's edge. */
+export const threadIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:@-]+$/, "letters, digits and . _ : @ - only");
+
+/**
+ * The run context: who is talking, from the authenticated session. Never from the model or the chat text. A rep
+ * context must say which rep it is (`contactId` = the rep id): no rep id, no access.
+ */
+export const shieldContextSchema = z
+  .object({
+    customerId: z.string().min(1).max(128),
+    contactId: z.string().min(1).max(128).nullable().optional(),
+    /** widget | copilot | rep | chat | eval … — `rep` is required to decide approvals. */
+    channel: z.string().min(1).max(32).default("widget"),
+  })
+  .refine((c) => c.channel !== "rep" || (typeof c.contactId === "string" && c.contactId.length > 0), {
+    message: "a rep context needs the rep id as contactId",
+    path: ["contactId"],
+  });
 export type ShieldContext = z.infer<typeof shieldContextSchema>;
 
 /** A review_order / place_order call waiting for the validate node. */
@@ -25,6 +40,8 @@ export interface CheckoutRequest {
 export interface Confirmation {
   draftHash: string;
   at: string;
+  /** The contact who confirmed (may differ from the thread's first contact): what the order and the audit record. */
+  contactId?: string | null;
 }
 
 export interface OrderStatus {
@@ -38,7 +55,7 @@ export interface OrderStatus {
 
 /** The outcome of the last hand-off attempt that did not produce an order (what the buyer was told). */
 export interface HandoffRefusal {
-  status: "blocked" | "changed" | "needs_approval" | "stale";
+  status: "blocked" | "changed" | "needs_approval" | "stale" | "foreign";
   draftHash: string;
   changes: string[];
 }

@@ -571,3 +571,31 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_subject_idx").on(t.subject)],
 );
+
+// ───────────────────────────── conversations ─────────────────────────────
+
+/**
+ * One row per conversation thread: its owner, bound once and atomically at the first message (insert-if-absent,
+ * then re-read), so two processes on one database can never bind one thread to two customers. The conversation
+ * itself lives in the checkpointer; this row is what authorises access to it and what the rep queue lists.
+ */
+export const threads = sqliteTable(
+  "threads",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    /** The buyer contact of the first message. */
+    contactId: text("contact_id"),
+    channel: text("channel").notNull().default("widget"),
+    /** active | needs_approval | blocked | ordered — what the rep queue sorts by. */
+    status: text("status").notNull().default("active"),
+    /** The rep id holding the thread (takeover); null while the agent answers. */
+    heldBy: text("held_by"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index("threads_customer_idx").on(t.customerId, t.updatedAt),
+    index("threads_status_idx").on(t.status, t.updatedAt),
+  ],
+);

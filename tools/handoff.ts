@@ -6,7 +6,7 @@
  * serialised: the second one re-validates against the first one's reservations and never oversells.
  */
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../catalog/db.ts";
 import { auditLog, customers, orderLines, orders, outbox, reservations, shipTos } from "../catalog/schema.ts";
 import { createCatalogReader } from "../catalog/queries/index.ts";
@@ -45,11 +45,21 @@ export type HandoffResult =
   /** Still clean but prices, dates or verdicts differ from what the buyer confirmed: nothing written. */
   | { status: "changed"; report: ValidationReport; changes: string[] }
   | { status: "needs_approval"; report: ValidationReport }
-  | { status: "stale"; currentHash: string };
+  | { status: "stale"; currentHash: string }
+  /** The thread already has an order of another customer: refused, nothing written, nothing of theirs returned. */
+  | { status: "foreign" };
 
-export function idempotencyKey(threadId: string, draftHash: string): string {
-  return `${threadId}:${draftHash}`;
+/**
+ * One order per confirmed draft of one customer: customer + thread + draft hash. The customer is part of the key so
+ * that a thread id reused by another customer (two checkpoint stores, a forged id) can never replay someone else's
+ * order — it gets a key of its own, and handOff refuses it anyway (see `foreign`).
+ */
+export function idempotencyKey(customerId: string, threadId: string, draftHash: string): string {
+  return `${customerId}:${threadId}:${draftHash}`;
 }
+
+/** The key orders were written under before the customer was part of it: still found, so a replay stays a replay. */
+const legacyIdempotencyKey = (threadId: string, draftHash: string) => `${threadId}:${draftHash}`;
 
 function orderIdFor(key: string): string {
   return `ord_${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
@@ -68,9 +78,28 @@ export function handOff(db: Db, request: HandoffRequest): HandoffResult {
   const run = db.$client.transaction((): HandoffResult => {
     const draftHash = hashDraft(request.draft);
     if (draftHash !== request.confirmedHash) return { status: "stale", currentHash: draftHash };
-    const key = idempotencyKey(request.threadId, draftHash);
+    const key = idempotencyKey(request.customerId, request.threadId, draftHash);
 
-    const existing = db.select().from(orders).where(eq(orders.idempotencyKey, key)).get();
+    // A thread is one customer's conversation: an order of anyone else in it means the caller is not its owner.
+    const foreign = db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.threadId, request.threadId), ne(orders.customerId, request.customerId)))
+      .get();
+    if (foreign) return { status: "foreign" };
+
+    const existing =
+      db.select().from(orders).where(eq(orders.idempotencyKey, key)).get() ??
+      db
+        .select()
+        .from(orders)
+        .where(
+          and(
+            eq(orders.idempotencyKey, legacyIdempotencyKey(request.threadId, draftHash)),
+            eq(orders.customerId, request.customerId),
+          ),
+        )
+        .get();
     if (existing) {
       const order = existing.payload as CleanOrder;
       return { status: "placed", orderId: existing.id, order, report: request.confirmedReport ?? null, replayed: true };

@@ -12,6 +12,7 @@ import { approvalOf } from "../../tools/approvals.ts";
 import { approvalCodes } from "../../tools/handoff.ts";
 import type { ShieldRunConfig, ShieldStateType } from "../state.ts";
 import { summarizeReport, type ReportSummary } from "./confirm.ts";
+import { isDatabaseBusy } from "../errors.ts";
 import { shieldNotice } from "./model.ts";
 
 export const approvalResumeSchema = z.union([
@@ -81,24 +82,42 @@ export function createApproveNode(options: ApproveNodeOptions) {
       reason: value.reason,
       at,
     });
-    options.db
-      .insert(auditLog)
-      .values({
-        at,
-        actor,
-        action: `approval.${value.decision}`,
-        subject: `thread:${threadId}`,
-        reason: value.reason,
-        data: {
-          draftHash,
-          codes,
-          ...(actorName ? { actorName } : {}),
-          customerId: payload.customerId,
-          totalCents: report.totals.netCents,
-          issues: approval.issues,
+    try {
+      options.db
+        .insert(auditLog)
+        .values({
+          at,
+          actor,
+          action: `approval.${value.decision}`,
+          subject: `thread:${threadId}`,
+          reason: value.reason,
+          data: {
+            draftHash,
+            codes,
+            ...(actorName ? { actorName } : {}),
+            customerId: payload.customerId,
+            totalCents: report.totals.netCents,
+            issues: approval.issues,
+          },
+        })
+        .run();
+    } catch (error) {
+      if (!isDatabaseBusy(error)) throw error;
+      // The decision was not recorded, so it was not taken: nothing is written, the approval stays open and the rep
+      // is asked to send it again — the same answer the hand-off gives when the database is busy.
+      config.writer?.({ type: "handoff", status: "busy" });
+      return new Command({
+        update: {
+          messages: [
+            shieldNotice(
+              "The order system is busy right now, so the rep's decision was not recorded yet. It is still waiting for a decision: please send it again in a moment.",
+              "approval-busy",
+            ),
+          ],
         },
-      })
-      .run();
+        goto: "approve",
+      });
+    }
     if (value.decision === "reject") {
       return new Command({
         update: {

@@ -129,7 +129,12 @@ export function createConfirmNode(options: ConfirmNodeOptions) {
         goto: "confirm",
       });
     }
-    const confirmation = { draftHash: currentHash, at: options.now().toISOString() };
+    // Who confirmed is recorded as who confirmed: a colleague of the first contact is named on the order, not them.
+    const confirmation = {
+      draftHash: currentHash,
+      at: options.now().toISOString(),
+      contactId: caller?.contactId ?? state.session?.contactId ?? null,
+    };
     const goto = routeAfterConfirm({ report, approvals: state.approvals, confirmation });
     return new Command({ update: { confirmation, checkout: null }, goto });
   };

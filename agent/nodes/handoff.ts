@@ -7,6 +7,7 @@ import type { Db } from "../../catalog/db.ts";
 import { handOff } from "../../tools/handoff.ts";
 import type { Issue, ValidationReport } from "../../tools/types.ts";
 import type { ShieldRunConfig, ShieldStateType, ShieldUpdate } from "../state.ts";
+import { isDatabaseBusy } from "../errors.ts";
 import { shieldNotice } from "./model.ts";
 
 export interface HandoffNodeOptions {
@@ -45,12 +46,6 @@ function fixesText(report: ValidationReport): string {
     }),
   );
   return fixes.length ? ` Possible fixes: ${[...new Set(fixes)].slice(0, 6).join("; ")}.` : "";
-}
-
-/** SQLite could not take the write lock in time (busy_timeout): another writer holds the database. */
-export function isDatabaseBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
 export function createHandoffNode(options: HandoffNodeOptions) {
@@ -92,7 +87,7 @@ function createPlacement(options: HandoffNodeOptions) {
       draft: state.draft,
       confirmedHash: confirmation.draftHash,
       customerId: session.customerId,
-      contactId: session.contactId ?? null,
+      contactId: confirmation.contactId !== undefined ? confirmation.contactId : (session.contactId ?? null),
       channel: session.channel ?? "widget",
       approvals: state.approvals,
       confirmedReport: state.report,
@@ -151,6 +146,18 @@ function createPlacement(options: HandoffNodeOptions) {
           messages: [
             shieldNotice(
               "This order now needs a sales representative's approval; please ask me to place it again.",
+              "handoff-refused",
+            ),
+          ],
+        };
+      case "foreign":
+        return {
+          confirmation: null,
+          approvals: [],
+          refusal: { status: "foreign", draftHash: confirmation.draftHash, changes: [] },
+          messages: [
+            shieldNotice(
+              "This conversation cannot place an order for your account, so nothing was placed. Please start a new conversation.",
               "handoff-refused",
             ),
           ],

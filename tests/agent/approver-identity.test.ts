@@ -37,15 +37,17 @@ describe("approver identity", () => {
     ]);
   });
 
-  test("a rep session without a contact id cannot decide: the approval stays pending, nothing placed or audited", async () => {
+  test("a rep session without a contact id cannot decide: a typed error, the approval stays pending, nothing placed or audited", async () => {
     const { db, agent } = await waitingForApproval("t-anon");
     for (const ctx of [
       { customerId: "C-ACME", channel: "rep" },
       { customerId: "C-ACME", contactId: null, channel: "rep" },
     ]) {
-      const r = await agent.resume("t-anon", { decision: "approve", actor: "rep:sam", reason: "ok" }, ctx);
-      expect(r.thread.pending?.type).toBe("approval");
+      await expect(
+        agent.resume("t-anon", { decision: "approve", actor: "rep:sam", reason: "ok" }, ctx),
+      ).rejects.toMatchObject({ code: "bad_request:context", field: "context.contactId" });
     }
+    expect((await agent.getThread("t-anon", REP)).pending?.type).toBe("approval");
     expect(outboxOrders(db)).toHaveLength(0);
     expect(audits(db).filter((a) => a.action.startsWith("approval."))).toHaveLength(0);
   });

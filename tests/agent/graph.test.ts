@@ -144,9 +144,12 @@ describe("the shield graph with a scripted model", () => {
     const db = world();
     const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])));
     const turn = await agent.send("t-no", "order 2 seals", BUYER);
-    const unclear = await agent.resume("t-no", "yes!!!", BUYER);
-    expect(unclear.replies.join(" ")).toMatch(/clear yes or no/);
-    expect(unclear.thread.pending?.type).toBe("confirm");
+    // An answer that is not a confirmation is refused at the edge with the field at fault; the question stays open.
+    await expect(agent.resume("t-no", "yes!!!", BUYER)).rejects.toMatchObject({
+      code: "bad_request:resume",
+      field: "value",
+    });
+    expect((await agent.getThread("t-no", BUYER)).pending?.type).toBe("confirm");
     const r = await agent.resume("t-no", { confirm: false, draftHash: turn.thread.pending!.draftHash }, BUYER);
     expect(r.replies.join(" ")).toMatch(/not placed/);
     expect(r.thread.draft.lines).toHaveLength(1);

@@ -45,7 +45,7 @@ describe("hand-off", () => {
       customerId: "C-ACME",
       contactId: "P-ANNA",
       customerPoReference: "PO-7",
-      idempotencyKey: `t-1:${hashDraft(draft)}`,
+      idempotencyKey: `C-ACME:t-1:${hashDraft(draft)}`,
       paymentTerms: "NET30",
     });
     expect(payload.header.parties.shipTo?.id).toBe("ST-ACME");

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { openDatabase } from "../../catalog/db.ts";
-import { ThreadAccessError } from "../../agent/runtime.ts";
+import { ThreadAccessError } from "../../agent/errors.ts";
 import { agentFor, calls, say, scripted, world } from "./helpers.ts";
 import { BUYER, OTHER, REP } from "./world.ts";
 

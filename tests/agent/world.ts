@@ -9,6 +9,8 @@ export const NOW = new Date("2026-03-02T09:00:00Z");
 export const BUYER = { customerId: "C-ACME", contactId: "P-ANNA", channel: "widget" } as const;
 export const OTHER = { customerId: "C-RIVAL", contactId: "P-ROB", channel: "widget" } as const;
 export const REP = { customerId: "C-ACME", contactId: "REP-SAM", channel: "rep" } as const;
+/** Anna's colleague at the same customer. */
+export const COLLEAGUE = { customerId: "C-ACME", contactId: "P-OTTO", channel: "widget" } as const;
 
 /** Strings that belong to the other customer only: none may ever appear in BUYER's tool output. */
 export const RIVAL_SECRETS = [
@@ -100,6 +102,7 @@ export function seedAgentWorld(db: Db): void {
   db.insert(t.contacts)
     .values([
       { id: "P-ANNA", customerId: "C-ACME", name: "Anna", email: "anna@acme.test" },
+      { id: "P-OTTO", customerId: "C-ACME", name: "Otto", email: "otto@acme.test" },
       { id: "P-ROB", customerId: "C-RIVAL", name: "Rob", email: "rob@rival.test" },
     ])
     .run();

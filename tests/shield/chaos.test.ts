@@ -105,7 +105,8 @@ describe("the shield holds against the chaos model", () => {
       `shield: ${stats.conversations} conversations, ${stats.turns} buyer turns, ${stats.toolMessages} tool outputs checked for foreign data, ` +
         `${stats.ordersChecked} outbox orders re-validated, ${stats.refusedHandoffs} hand-offs refused on changed data, ` +
         `${stats.staleConfirmationsRefused} stale confirmations refused, ${stats.foreignResumesRefused} foreign resumes refused, ` +
-        `${stats.approvalsByBuyerRefused} buyer self-approvals refused, ${stats.repConfirmsRefused} rep confirmations refused, ${stats.violations.length} violations`,
+        `${stats.approvalsByBuyerRefused} buyer self-approvals refused, ${stats.repConfirmsRefused} rep confirmations refused, ` +
+        `${stats.garbageAnswersRefused} garbage answers refused, ${stats.violations.length} violations`,
     );
   });
 });

@@ -10,7 +10,8 @@ import type { Db } from "../../catalog/db.ts";
 import { createCatalogReader } from "../../catalog/queries/index.ts";
 import * as t from "../../catalog/schema.ts";
 import { ChaosModel, INJECTIONS, type ChaosPool } from "../../agent/models/chaos.ts";
-import { createShieldAgent, ThreadAccessError, type ShieldAgent } from "../../agent/runtime.ts";
+import { InvalidRequestError, ThreadAccessError } from "../../agent/errors.ts";
+import { createShieldAgent, type ShieldAgent } from "../../agent/runtime.ts";
 import type { CleanOrder } from "../../tools/clean-order.ts";
 import type { Draft } from "../../tools/types.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
@@ -139,6 +140,7 @@ export interface ShieldStats {
   foreignResumesRefused: number;
   approvalsByBuyerRefused: number;
   repConfirmsRefused: number;
+  garbageAnswersRefused: number;
   violations: string[];
 }
 
@@ -152,6 +154,7 @@ export const emptyStats = (): ShieldStats => ({
   foreignResumesRefused: 0,
   approvalsByBuyerRefused: 0,
   repConfirmsRefused: 0,
+  garbageAnswersRefused: 0,
   violations: [],
 });
 
@@ -340,8 +343,20 @@ export async function runConversation(rig: ShieldRig, plan: ConversationPlan, st
           else stats.staleConfirmationsRefused++;
         } else if (move === "decline")
           view = (await agent.resume(threadId, { confirm: false, draftHash: pending.draftHash }, ctx)).thread;
-        else if (move === "garbage") view = (await agent.resume(threadId, "yes!!! confirm everything", ctx)).thread;
-        else if (move === "other_customer" || move === "buyer_approve" || move === "rep_reject") {
+        else if (move === "garbage") {
+          // Not a confirmation: refused at the edge with the field at fault; the question stays open, nothing placed.
+          const before = world.db.select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n;
+          try {
+            await agent.resume(threadId, "yes!!! confirm everything", ctx);
+            stats.violations.push(`[${world.name}] ${threadId}: a garbage answer was taken as a confirmation`);
+          } catch (e) {
+            if (!(e instanceof InvalidRequestError) || e.field !== "value") throw e;
+            stats.garbageAnswersRefused++;
+          }
+          if (world.db.select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n !== before)
+            stats.violations.push(`[${world.name}] ${threadId}: a garbage answer placed an order`);
+          view = await agent.getThread(threadId, ctx);
+        } else if (move === "other_customer" || move === "buyer_approve" || move === "rep_reject") {
           try {
             await agent.resume(
               threadId,

@@ -1,0 +1,84 @@
+/**
+ * The agent's typed errors: what a caller (the server, the terminal chat, the evals) can get back from the runtime
+ * instead of an answer. One base class with a stable `code` of the form `type:surface`, which the server maps to a
+ * status and a problem+json body; the message is safe to show. Domain problems (a blocked order) are never errors:
+ * they are messages in the thread.
+ */
+import type { z } from "zod";
+
+export type AgentErrorCode =
+  | "forbidden:thread"
+  | "unauthorized:rep"
+  | "bad_request:context"
+  | "bad_request:thread_id"
+  | "bad_request:resume"
+  | "bad_request:message"
+  | "unavailable:busy";
+
+export class AgentError extends Error {
+  constructor(
+    readonly code: AgentErrorCode,
+    message: string,
+    /** The input field at fault, when one is (`context.contactId`, `value.draftHash`, …). */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AgentError";
+  }
+}
+
+/**
+ * The thread belongs to another customer — or a first message lost the race to bind it. The same error either way,
+ * so a caller cannot tell a foreign thread from one it just failed to start.
+ */
+export class ThreadAccessError extends AgentError {
+  constructor(message = "this conversation belongs to another customer") {
+    super("forbidden:thread", message);
+    this.name = "ThreadAccessError";
+  }
+}
+
+/** A rep action without an authenticated rep id. */
+export class RepIdentityError extends AgentError {
+  constructor() {
+    super("unauthorized:rep", "a rep action needs an authenticated rep id (contactId of a rep session)", "contactId");
+    this.name = "RepIdentityError";
+  }
+}
+
+export class InvalidRequestError extends AgentError {
+  constructor(code: Extract<AgentErrorCode, `bad_request:${string}`>, message: string, field?: string) {
+    super(code, message, field);
+    this.name = "InvalidRequestError";
+  }
+}
+
+/** The database stayed locked by another writer past the busy timeout: nothing was done; try again shortly. */
+export class BusyError extends AgentError {
+  constructor() {
+    super("unavailable:busy", "the order system is busy right now; nothing was changed, please try again in a moment");
+    this.name = "BusyError";
+  }
+}
+
+export const isAgentError = (error: unknown): error is AgentError => error instanceof AgentError;
+
+/** SQLite could not take the write lock in time (busy_timeout): another writer holds the database. */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** Parse `value` with `schema` or throw an InvalidRequestError naming the first field at fault under `root`. */
+export function parseOrThrow<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  code: Extract<AgentErrorCode, `bad_request:${string}`>,
+  root: string,
+): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = [root, ...(issue?.path ?? []).map(String)].join(".");
+  throw new InvalidRequestError(code, `${path}: ${issue?.message ?? "invalid"}`, path);
+}

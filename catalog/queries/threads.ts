@@ -1,0 +1,110 @@
+/**
+ * The thread registry: who owns a conversation, and where it stands for the rep queue. Ownership is bound once,
+ * in one statement that only inserts when no row exists, then re-read — two processes (or two agents with separate
+ * checkpoint stores) on one database that start the same thread id for two customers get one owner, and the loser
+ * sees the row the winner wrote. Status writes happen only when the status changes: every write moves the
+ * database's version and so drops the catalog reader's caches.
+ */
+import type { Db } from "../db.ts";
+
+export const THREAD_STATUSES = ["active", "needs_approval", "blocked", "ordered"] as const;
+export type ThreadStatus = (typeof THREAD_STATUSES)[number];
+
+export interface ThreadRecord {
+  id: string;
+  customerId: string;
+  contactId: string | null;
+  channel: string;
+  status: ThreadStatus;
+  heldBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface ThreadRow {
+  id: string;
+  customer_id: string;
+  contact_id: string | null;
+  channel: string;
+  status: string;
+  held_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toRecord = (r: ThreadRow): ThreadRecord => ({
+  id: r.id,
+  customerId: r.customer_id,
+  contactId: r.contact_id,
+  channel: r.channel,
+  status: (THREAD_STATUSES as readonly string[]).includes(r.status) ? (r.status as ThreadStatus) : "active",
+  heldBy: r.held_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export interface ThreadOwnerClaim {
+  customerId: string;
+  contactId?: string | null;
+  channel?: string;
+}
+
+/** The registry's statements, prepared once per database handle. */
+export function createThreadRegistry(db: Db) {
+  const sqlite = db.$client;
+  const insertIfAbsent = sqlite.prepare(
+    "insert into threads (id, customer_id, contact_id, channel) values (?, ?, ?, ?) on conflict(id) do nothing",
+  );
+  const byId = sqlite.prepare("select * from threads where id = ?");
+  const setStatus = sqlite.prepare(
+    "update threads set status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status <> ?",
+  );
+  const setHeld = sqlite.prepare(
+    "update threads set held_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?",
+  );
+  const claim = sqlite.transaction((threadId: string, owner: ThreadOwnerClaim): ThreadRecord => {
+    insertIfAbsent.run(threadId, owner.customerId, owner.contactId ?? null, owner.channel ?? "widget");
+    return toRecord(byId.get(threadId) as ThreadRow);
+  });
+
+  return {
+    /** The thread's row, or null when nobody started it yet. */
+    get(threadId: string): ThreadRecord | null {
+      const row = byId.get(threadId) as ThreadRow | undefined;
+      return row ? toRecord(row) : null;
+    },
+    /**
+     * Bind the thread to `owner` unless it is bound already; returns the row as stored — compare its customerId with
+     * the claimant's to know who won. Immediate transaction: the insert and the re-read see the same database.
+     */
+    claim(threadId: string, owner: ThreadOwnerClaim): ThreadRecord {
+      return claim.immediate(threadId, owner);
+    },
+    /** Record where the thread stands; a no-op (no write) when it already stands there. */
+    setStatus(threadId: string, status: ThreadStatus): void {
+      setStatus.run(status, threadId, status);
+    },
+    /** A rep takes the thread over (rep id) or hands it back (null). */
+    setHeldBy(threadId: string, repId: string | null): void {
+      setHeld.run(repId, threadId);
+    },
+    /** Threads for the rep queue: needs approval first, then blocked, active, ordered; newest first within each. */
+    list(filter: { status?: ThreadStatus; customerId?: string; limit?: number } = {}): ThreadRecord[] {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (filter.status) where.push("status = ?"), args.push(filter.status);
+      if (filter.customerId) where.push("customer_id = ?"), args.push(filter.customerId);
+      args.push(Math.max(1, Math.min(filter.limit ?? 100, 1000)));
+      const rows = sqlite
+        .prepare(
+          `select * from threads ${where.length ? `where ${where.join(" and ")}` : ""}
+           order by case status when 'needs_approval' then 0 when 'blocked' then 1 when 'active' then 2 else 3 end,
+                    updated_at desc limit ?`,
+        )
+        .all(...args) as ThreadRow[];
+      return rows.map(toRecord);
+    },
+  };
+}
+
+export type ThreadRegistry = ReturnType<typeof createThreadRegistry>;
