@@ -47,7 +47,7 @@ export interface ShieldAgentOptions {
   /**
    * When checkpoints are written. Default "exit": at the end of each run and at every interrupt, which is what a
    * thread needs to survive a restart. A crash mid-turn loses only that turn's reads and draft edits; the one side
-   * effect (the hand-off) is its own transaction, idempotent on thread + draft hash, so replaying a confirmation after
+   * effect (the hand-off) is its own transaction, idempotent on customer + thread + draft hash, so replaying a confirmation after
    * a crash returns the order already written. "sync" checkpoints after every step.
    */
   durability?: "sync" | "async" | "exit";

@@ -493,7 +493,7 @@ export const orders = sqliteTable(
   "orders",
   {
     id: text("id").primaryKey(),
-    /** thread id + draft hash: one order per confirmed draft. */
+    /** customer id + thread id + draft hash: one order per confirmed draft of one customer. */
     idempotencyKey: text("idempotency_key").notNull(),
     threadId: text("thread_id").notNull(),
     draftHash: text("draft_hash").notNull(),
