@@ -38,3 +38,17 @@ export function openDatabase(path = ":memory:", options: OpenDatabaseOptions = {
   if (options.migrate ?? !options.readonly) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;
 }
+
+/**
+ * A private in-memory copy of a database image (`db.$client.serialize()`): what an eval trial or a what-if runs on,
+ * already migrated, never touching the file it came from.
+ * @example
+ *   const image = openDatabase("shop.db").$client.serialize();
+ *   const copy = openDatabaseImage(image); // independent of shop.db
+ */
+export function openDatabaseImage(image: Buffer): Db {
+  const sqlite = new Database(image);
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Db;
+}

@@ -1,0 +1,7 @@
+/** The evals' public surface: load scenarios, run them against a model, grade, report. */
+export { loadScenarios, parseScenarioFile, scenarioSchema, ScenarioFileError, type Scenario } from "./scenario.ts";
+export { playTrial, type ModelFactory, type TrialRecord } from "./play.ts";
+export { gradeTrial, revalidate, type Grade } from "./grade.ts";
+export { runEvals, summarize, compareWithBaseline, readResults, type RunSummary, type TrialResult } from "./runner.ts";
+export { formatSummary, renderHtml } from "./report.ts";
+export { createCatalogCache } from "./world.ts";

@@ -1,0 +1,172 @@
+/**
+ * The eval runner: every scenario × trial on its own catalog copy, graded, written as JSON lines as it finishes (so
+ * an interrupted run resumes where it stopped), summarised, and compared with a baseline run.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gradeTrial, type Grade } from "./grade.ts";
+import { playTrial, type ModelFactory, type TranscriptEntry } from "./play.ts";
+import type { Scenario } from "./scenario.ts";
+import { createCatalogCache } from "./world.ts";
+
+/** One line of results.jsonl. */
+export interface TrialResult {
+  scenario: string;
+  file: string;
+  tags: string[];
+  trial: number;
+  passed: boolean;
+  leaks: string[];
+  diff: string[];
+  falseBlock: boolean;
+  turns: number;
+  toolCalls: number;
+  ms: number;
+  orders: { orderId: string; lines: { sku: string; quantity: number; unit: string }[] }[];
+  transcript: TranscriptEntry[];
+}
+
+export interface RunSummary {
+  scenarios: number;
+  trials: number;
+  passed: number;
+  pass_rate: number;
+  /** Share of scenarios whose every trial passed (τ-bench's pass^k with k = repeat). */
+  pass_hat_k: number;
+  k: number;
+  leaks: number;
+  false_blocks: number;
+  avg_turns: number;
+  avg_tool_calls: number;
+  conversations_per_s: number;
+  failed: string[];
+}
+
+export interface RunOptions {
+  scenarios: Scenario[];
+  makeModel: ModelFactory;
+  repeat?: number;
+  concurrency?: number;
+  /** Folder for results.jsonl (appended; trials already in it are skipped: resume). */
+  out?: string;
+  onTrial?: (result: TrialResult) => void;
+}
+
+const keyOf = (r: { scenario: string; trial: number }) => `${r.scenario}#${r.trial}`;
+
+export function readResults(dir: string): TrialResult[] {
+  const file = join(dir, "results.jsonl");
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as TrialResult);
+}
+
+function resultOf(grade: Grade, record: Awaited<ReturnType<typeof playTrial>>): TrialResult {
+  return {
+    scenario: record.scenario.id,
+    file: record.scenario.file,
+    tags: record.scenario.tags,
+    trial: record.trial,
+    passed: grade.passed,
+    leaks: grade.leaks,
+    diff: grade.diff,
+    falseBlock: grade.falseBlock,
+    turns: record.turns,
+    toolCalls: record.toolCalls,
+    ms: Math.round(record.ms * 10) / 10,
+    orders: record.outbox.map((o) => ({
+      orderId: o.header.orderId,
+      lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unit: l.orderUnit })),
+    })),
+    transcript: record.transcript,
+  };
+}
+
+/** Run every trial; returns all results (resumed ones included) and the summary. */
+export async function runEvals(options: RunOptions): Promise<{ results: TrialResult[]; summary: RunSummary }> {
+  const repeat = options.repeat ?? 1;
+  const catalogs = createCatalogCache();
+  const done = new Map<string, TrialResult>();
+  if (options.out) {
+    mkdirSync(options.out, { recursive: true });
+    const wanted = new Set(options.scenarios.map((s) => s.id));
+    for (const r of readResults(options.out)) if (wanted.has(r.scenario) && r.trial < repeat) done.set(keyOf(r), r);
+  }
+  const queue = options.scenarios.flatMap((s) =>
+    Array.from({ length: repeat }, (_, trial) => ({ s, trial })).filter(
+      (t) => !done.has(keyOf({ scenario: s.id, trial: t.trial })),
+    ),
+  );
+  const started = performance.now();
+  let ran = 0;
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const record = await playTrial(next.s, next.trial, catalogs, options.makeModel);
+      const result = resultOf(gradeTrial(record), record);
+      record.db.$client.close();
+      ran++;
+      done.set(keyOf(result), result);
+      if (options.out) appendFileSync(join(options.out, "results.jsonl"), `${JSON.stringify(result)}\n`);
+      options.onTrial?.(result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const results = options.scenarios.flatMap((s) =>
+    Array.from({ length: repeat }, (_, trial) => done.get(keyOf({ scenario: s.id, trial }))).filter(
+      (r): r is TrialResult => r !== undefined,
+    ),
+  );
+  return { results, summary: summarize(results, repeat, ran > 0 ? ran / seconds : 0) };
+}
+
+export function summarize(results: TrialResult[], k: number, conversationsPerS = 0): RunSummary {
+  const byScenario = new Map<string, TrialResult[]>();
+  for (const r of results) byScenario.set(r.scenario, [...(byScenario.get(r.scenario) ?? []), r]);
+  const passed = results.filter((r) => r.passed).length;
+  const allPassed = [...byScenario.values()].filter((rs) => rs.every((r) => r.passed)).length;
+  const n = results.length || 1;
+  return {
+    scenarios: byScenario.size,
+    trials: results.length,
+    passed,
+    pass_rate: Math.round((passed / n) * 1000) / 1000,
+    pass_hat_k: Math.round((allPassed / (byScenario.size || 1)) * 1000) / 1000,
+    k,
+    leaks: results.reduce((s, r) => s + r.leaks.length, 0),
+    false_blocks: results.filter((r) => r.falseBlock).length,
+    avg_turns: Math.round((results.reduce((s, r) => s + r.turns, 0) / n) * 10) / 10,
+    avg_tool_calls: Math.round((results.reduce((s, r) => s + r.toolCalls, 0) / n) * 10) / 10,
+    conversations_per_s: Math.round(conversationsPerS * 10) / 10,
+    failed: [...new Set(results.filter((r) => !r.passed).map((r) => r.scenario))],
+  };
+}
+
+export interface BaselineDiff {
+  regressed: string[];
+  improved: string[];
+  unchanged: number;
+  onlyHere: string[];
+}
+
+/** Scenario-level comparison with an earlier run: a scenario passes when all its trials passed. */
+export function compareWithBaseline(current: TrialResult[], baseline: TrialResult[]): BaselineDiff {
+  const verdict = (rs: TrialResult[]) => {
+    const m = new Map<string, boolean>();
+    for (const r of rs) m.set(r.scenario, (m.get(r.scenario) ?? true) && r.passed);
+    return m;
+  };
+  const now = verdict(current);
+  const before = verdict(baseline);
+  const diff: BaselineDiff = { regressed: [], improved: [], unchanged: 0, onlyHere: [] };
+  for (const [id, ok] of now) {
+    const was = before.get(id);
+    if (was === undefined) diff.onlyHere.push(id);
+    else if (was && !ok) diff.regressed.push(id);
+    else if (!was && ok) diff.improved.push(id);
+    else diff.unchanged++;
+  }
+  return diff;
+}

@@ -1,0 +1,144 @@
+/**
+ * The scenario file format (evals/scenarios/**.json): one buyer conversation and the outcome it must produce,
+ * graded by what reached the ERP's outbox. Validated with zod; a file that does not parse is reported with the
+ * field at fault, never half-run. See evals/README.md for the format with a complete example.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { z } from "zod";
+
+const text = z.string().min(1).max(4000);
+
+/** One step of the buyer's script. */
+export const stepSchema = z.union([
+  z.object({
+    /** What the buyer writes. */
+    say: text,
+    /** Only said when the agent's last reply matches this (case-insensitive regex): a reply keyed to a question. */
+    ifAsked: z.string().max(400).optional(),
+  }),
+  /** Answer the pending confirmation of the current draft (the widget's button): yes or no. */
+  z.object({ confirm: z.boolean() }),
+  /** A sales rep decides the pending approval (authenticated rep `REP-EVAL`). */
+  z.object({ rep: z.enum(["approve", "reject"]), reason: text.default("eval rep decision") }),
+  /** Something changes in the world between turns: stock sold, a price moved. */
+  z.object({
+    event: z.union([
+      z.object({ stock: z.object({ sku: text, warehouse: text.optional(), onHand: z.number().int().min(0) }) }),
+      z.object({ listPrice: z.object({ sku: text, cents: z.number().int().min(0) }) }),
+    ]),
+  }),
+]);
+export type Step = z.infer<typeof stepSchema>;
+
+export const expectedLineSchema = z.object({
+  sku: text,
+  quantity: z.number().positive(),
+  unit: z.string().optional(),
+  machineId: z.string().optional(),
+  /** Option group → chosen values, as the clean order's components. */
+  options: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type ExpectedLine = z.infer<typeof expectedLineSchema>;
+
+export const expectedOrderSchema = z.object({
+  lines: z.array(expectedLineSchema).min(1),
+  poReference: z.string().optional(),
+  shipToId: z.string().optional(),
+});
+export type ExpectedOrder = z.infer<typeof expectedOrderSchema>;
+
+export const expectSchema = z
+  .object({
+    /** Exactly these orders reach the outbox (in order). An empty list: no order may reach it. */
+    orders: z.array(expectedOrderSchema),
+    /** Block codes the engine must have raised during the conversation (e.g. because the buyer insisted). */
+    blocks: z.array(z.string()).default([]),
+    /** The conversation ends waiting for a rep's approval. */
+    pendingApproval: z.boolean().default(false),
+  })
+  .refine((e) => !(e.pendingApproval && e.orders.length > 0), {
+    message: "a scenario ends either with orders or waiting for approval",
+    path: ["pendingApproval"],
+  });
+export type Expectation = z.infer<typeof expectSchema>;
+
+export const catalogRefSchema = z.union([
+  z.literal("demo"),
+  /** An import-format file or folder, relative to the scenario file. */
+  z.object({ import: text }),
+  /** A generated catalog (catalog/generate). */
+  z.object({
+    generate: z.object({ seed: z.number().int(), skus: z.number().int().min(50).max(20_000).default(400) }),
+  }),
+]);
+export type CatalogRef = z.infer<typeof catalogRefSchema>;
+
+export const scenarioSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,80}$/, "lower-case letters, digits, . _ -"),
+  purpose: text,
+  tags: z.array(z.string().min(1).max(40)).default([]),
+  catalog: catalogRefSchema.default("demo"),
+  /** The evaluation's "today" (ISO instant). Default: the demo world's reference date. */
+  now: z.iso.datetime().optional(),
+  customer: text,
+  contact: z.string().min(1).max(128).optional(),
+  steps: z.array(stepSchema).min(1).max(60),
+  expect: expectSchema,
+});
+export type Scenario = z.infer<typeof scenarioSchema> & { file: string };
+
+export class ScenarioFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${file}: ${field}: ${message}`);
+    this.name = "ScenarioFileError";
+  }
+}
+
+function listJson(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return listJson(path);
+      return name.endsWith(".json") ? [path] : [];
+    });
+}
+
+/** Parse one scenario file (an object, or an array of scenarios). */
+export function parseScenarioFile(file: string, raw: string): Scenario[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    throw new ScenarioFileError(file, "(file)", `not JSON: ${(error as Error).message}`);
+  }
+  const list = Array.isArray(data) ? data : [data];
+  return list.map((item, i) => {
+    const parsed = scenarioSchema.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const at = [...(Array.isArray(data) ? [i] : []), ...issue.path].join(".") || "(root)";
+      throw new ScenarioFileError(file, at, issue.message);
+    }
+    return { ...parsed.data, file };
+  });
+}
+
+/** Every scenario under `dir` (recursively), ids unique across files. */
+export function loadScenarios(dir: string): Scenario[] {
+  const all = listJson(dir).flatMap((file) =>
+    parseScenarioFile(relative(process.cwd(), file), readFileSync(file, "utf8")),
+  );
+  const seen = new Map<string, string>();
+  for (const s of all) {
+    const before = seen.get(s.id);
+    if (before) throw new ScenarioFileError(s.file, "id", `duplicate id ${s.id} (also in ${before})`);
+    seen.set(s.id, s.file);
+  }
+  return all;
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm run evals` — play the scenario suite against a model and grade it on what reached the ERP's outbox.
+ *
+ *   npm run evals                                   offline model, evals/scenarios, one trial each
+ *   npm run evals -- --model openai                 OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL
+ *   npm run evals -- --scenarios DIR --tags adversarial,approval --repeat 3 --concurrency 4
+ *   npm run evals -- --out evals/reports/run-1      results.jsonl + report.html; re-running resumes
+ *   npm run evals -- --baseline evals/reports/run-0 regressions and improvements against an earlier run
+ *   npm run evals -- --json                         one JSON summary object on stdout
+ *   npm run evals -- --gate                         exit 1 unless every trial passed and no order leaked
+ *
+ * Exit codes: 0 done (and the gate held), 1 gate failed or a shield leak, 2 bad arguments or scenario files.
+ */
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { SingleBar, Presets } from "cli-progress";
+import { createOfflineModel } from "../agent/models/offline/index.ts";
+import { createOpenAIModel } from "../agent/models/openai.ts";
+import {
+  compareWithBaseline,
+  formatSummary,
+  loadScenarios,
+  readResults,
+  renderHtml,
+  runEvals,
+  ScenarioFileError,
+  type ModelFactory,
+} from "../evals/index.ts";
+
+function usage(message: string): never {
+  console.error(`evals: ${message}
+usage: npm run evals -- [--model offline|openai] [--scenarios DIR] [--tags a,b] [--repeat K] [--concurrency N]
+                        [--seed S] [--baseline RUN_DIR] [--out DIR] [--json] [--gate]`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      model: { type: "string", default: "offline" },
+      scenarios: { type: "string", default: "evals/scenarios" },
+      tags: { type: "string" },
+      repeat: { type: "string", default: "1" },
+      concurrency: { type: "string", default: "1" },
+      seed: { type: "string", default: "1" },
+      baseline: { type: "string" },
+      out: { type: "string" },
+      json: { type: "boolean", default: false },
+      gate: { type: "boolean", default: false },
+    },
+  }));
+} catch (error) {
+  usage((error as Error).message);
+}
+
+const int = (name: string, raw: string, min: number, max: number) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) usage(`--${name} must be an integer from ${min} to ${max}`);
+  return n;
+};
+const repeat = int("repeat", values.repeat, 1, 100);
+const concurrency = int("concurrency", values.concurrency, 1, 64);
+int("seed", values.seed, 0, 2 ** 31);
+if (values.model !== "offline" && values.model !== "openai") usage("--model is offline or openai");
+
+let scenarios;
+try {
+  scenarios = loadScenarios(resolve(values.scenarios));
+} catch (error) {
+  if (error instanceof ScenarioFileError) usage(error.message);
+  usage(`cannot read scenarios: ${(error as Error).message}`);
+}
+const tags = (values.tags ?? "")
+  .split(",")
+  .map((t) => t.trim())
+  .filter(Boolean);
+if (tags.length) scenarios = scenarios.filter((s) => s.tags.some((t) => tags.includes(t)));
+if (scenarios.length === 0) usage("no scenario matches");
+
+const makeModel: ModelFactory =
+  values.model === "openai" ? () => createOpenAIModel(process.env) : (db) => createOfflineModel({ db });
+const out = resolve(values.out ?? join("evals/reports", new Date().toISOString().replace(/[:.]/g, "-")));
+
+const bar =
+  process.stderr.isTTY && !values.json
+    ? new SingleBar(
+        { format: "evals [{bar}] {value}/{total} trials · {failed} failed", stream: process.stderr },
+        Presets.shades_classic,
+      )
+    : null;
+let failed = 0;
+bar?.start(scenarios.length * repeat, 0, { failed });
+const { results, summary } = await runEvals({
+  scenarios,
+  makeModel,
+  repeat,
+  concurrency,
+  out,
+  onTrial: (r) => {
+    if (!r.passed) failed++;
+    bar?.increment(1, { failed });
+  },
+});
+bar?.stop();
+
+const baseline = values.baseline ? compareWithBaseline(results, readResults(resolve(values.baseline))) : undefined;
+writeFileSync(
+  join(out, "summary.json"),
+  `${JSON.stringify({ ...summary, ...(baseline ? { baseline } : {}) }, null, 2)}\n`,
+);
+writeFileSync(join(out, "report.html"), renderHtml(results, summary, baseline));
+if (values.json) console.log(JSON.stringify({ ...summary, ...(baseline ? { baseline } : {}), out }));
+else {
+  console.log(formatSummary(summary, baseline));
+  console.log(`report: ${join(out, "report.html")}`);
+}
+const gateFailed = summary.leaks > 0 || (values.gate && summary.passed !== summary.trials);
+process.exit(gateFailed ? 1 : 0);

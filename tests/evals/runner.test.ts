@@ -1,0 +1,94 @@
+/**
+ * The eval runner grades by what reached the outbox: an agent that does nothing and an agent that always orders both
+ * fail, the offline consultant passes, every outbox order is re-validated, bad scenario files name the field at
+ * fault, and a run resumes where it stopped.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AIMessage } from "@langchain/core/messages";
+import { fakeModel } from "@langchain/core/testing";
+import { describe, expect, test } from "vitest";
+import { createOfflineModel } from "../../agent/models/offline/index.ts";
+import { loadScenarios, parseScenarioFile, runEvals, ScenarioFileError } from "../../evals/index.ts";
+
+const all = loadScenarios("evals/scenarios");
+const pick = (...ids: string[]) => all.filter((s) => ids.includes(s.id));
+
+/** Says something friendly and never calls a tool. */
+const doNothing = () => {
+  const m = fakeModel();
+  for (let i = 0; i < 60; i++) m.respond(new AIMessage("Happy to help!"));
+  return m;
+};
+/** Adds one seal and asks to place the order, whatever the buyer says. */
+const alwaysOrder = () => {
+  const m = fakeModel();
+  for (let i = 0; i < 60; i++)
+    m.respond(
+      new AIMessage({
+        content: "",
+        tool_calls: [
+          { name: "add_line", args: { sku: "SE-MS28-CC-EPDM", quantity: 1 }, id: `c${i}a`, type: "tool_call" },
+          { name: "place_order", args: {}, id: `c${i}b`, type: "tool_call" },
+        ],
+      }),
+    );
+  return m;
+};
+
+describe("eval runner", () => {
+  const scenarios = pick("happy-seal-for-pump-2", "decline-then-nothing", "approval-credit-rejected");
+
+  test("a do-nothing agent fails the scenarios that expect an order", async () => {
+    const { summary, results } = await runEvals({ scenarios, makeModel: doNothing });
+    expect(results.find((r) => r.scenario === "happy-seal-for-pump-2")?.passed).toBe(false);
+    expect(results.find((r) => r.scenario === "happy-seal-for-pump-2")?.diff.join(" ")).toMatch(/none reached the ERP/);
+    expect(summary.passed).toBeLessThan(summary.trials);
+  });
+
+  test("an always-order agent fails too, and the shield lets nothing unclean through", async () => {
+    const { summary, results } = await runEvals({ scenarios, makeModel: alwaysOrder });
+    expect(summary.passed).toBeLessThan(summary.trials);
+    expect(summary.leaks).toBe(0);
+    const happy = results.find((r) => r.scenario === "happy-seal-for-pump-2")!;
+    expect(happy.passed).toBe(false);
+  });
+
+  test("the offline consultant passes the demo suite with no shield leak", async () => {
+    const { summary } = await runEvals({ scenarios: all, makeModel: (db) => createOfflineModel({ db }) });
+    expect(summary.failed).toEqual([]);
+    expect(summary.leaks).toBe(0);
+    expect(summary.scenarios).toBe(all.length);
+  }, 300_000);
+
+  test("results are written as they finish and a second run resumes instead of repeating", async () => {
+    const out = mkdtempSync(join(tmpdir(), "evals-"));
+    const first = await runEvals({ scenarios: scenarios.slice(0, 1), makeModel: doNothing, out, repeat: 2 });
+    expect(first.results).toHaveLength(2);
+    let played = 0;
+    const again = await runEvals({
+      scenarios: scenarios.slice(0, 1),
+      makeModel: doNothing,
+      out,
+      repeat: 2,
+      onTrial: () => played++,
+    });
+    expect(played).toBe(0);
+    expect(again.results).toHaveLength(2);
+    expect(readFileSync(join(out, "results.jsonl"), "utf8").trim().split("\n")).toHaveLength(2);
+  });
+
+  test("a bad scenario file names the file and the field at fault", () => {
+    const bad = JSON.stringify({
+      id: "x1",
+      purpose: "p",
+      customer: "C-1",
+      steps: [{ say: "" }],
+      expect: { orders: [] },
+    });
+    expect(() => parseScenarioFile("bad.json", bad)).toThrow(ScenarioFileError);
+    expect(() => parseScenarioFile("bad.json", bad)).toThrow(/bad\.json: steps\.0/);
+    expect(() => parseScenarioFile("bad.json", "{")).toThrow(/not JSON/);
+  });
+});
