@@ -103,7 +103,11 @@ export const cleanOrderSchema = z
     type: z.literal("ORDER").describe("openTRANS document type"),
     header: z.object({
       orderId: z.string().describe("OrderShield order id (the webhook-id of its delivery)"),
-      idempotencyKey: z.string().describe("customer id + ':' + thread id + ':' + confirmed draft hash (one order per confirmed draft of one customer)"),
+      idempotencyKey: z
+        .string()
+        .describe(
+          "customer id + ':' + thread id + ':' + confirmed draft hash (one order per confirmed draft of one customer)",
+        ),
       orderDate: z.string().describe("ISO instant of the hand-off"),
       customerId: z.string().describe("From the authenticated session (openTRANS BUYER_PARTY)"),
       contactId: z.string().nullable(),
