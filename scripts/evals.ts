@@ -8,6 +8,7 @@
  *   npm run evals -- --baseline evals/reports/run-0 regressions and improvements against an earlier run
  *   npm run evals -- --json                         one JSON summary object on stdout
  *   npm run evals -- --gate                         exit 1 unless every trial passed and no order leaked
+ *   npm run evals -- --skip-tags known-gap          leave out scenarios with these tags (npm run evals:ci gates without known gaps)
  *
  * Exit codes: 0 done (and the gate held), 1 gate failed or a shield leak, 2 bad arguments or scenario files.
  */
@@ -31,7 +32,7 @@ import {
 function usage(message: string): never {
   console.error(`evals: ${message}
 usage: npm run evals -- [--model offline|openai] [--scenarios DIR] [--tags a,b] [--repeat K] [--concurrency N]
-                        [--seed S] [--baseline RUN_DIR] [--out DIR] [--json] [--gate]`);
+                        [--skip-tags a,b] [--seed S] [--baseline RUN_DIR] [--out DIR] [--json] [--gate]`);
   process.exit(2);
 }
 
@@ -42,6 +43,7 @@ try {
       model: { type: "string", default: "offline" },
       scenarios: { type: "string", default: "evals/scenarios" },
       tags: { type: "string" },
+      "skip-tags": { type: "string" },
       repeat: { type: "string", default: "1" },
       concurrency: { type: "string", default: "1" },
       seed: { type: "string", default: "1" },
@@ -77,6 +79,11 @@ const tags = (values.tags ?? "")
   .map((t) => t.trim())
   .filter(Boolean);
 if (tags.length) scenarios = scenarios.filter((s) => s.tags.some((t) => tags.includes(t)));
+const skip = (values["skip-tags"] ?? "")
+  .split(",")
+  .map((t) => t.trim())
+  .filter(Boolean);
+if (skip.length) scenarios = scenarios.filter((s) => !s.tags.some((t) => skip.includes(t)));
 if (scenarios.length === 0) usage("no scenario matches");
 
 const makeModel: ModelFactory =
