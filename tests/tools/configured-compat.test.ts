@@ -181,3 +181,22 @@ describe("configured values are the line's features (demo world)", () => {
     expect((await ask(ncp())).compatible).toBe(true);
   });
 });
+
+describe("kits are what they contain (demo world)", () => {
+  it("a service kit with an EPDM seal is blocked on the lube oil pump, as the seal alone is", () => {
+    const at = (sku: string) =>
+      run("C-1005")({ lines: [line("L1", sku, { machineId: "M-1005-03" })] }).lines[0]!.issues.filter((i) =>
+        i.code.startsWith("compat."),
+      );
+    expect(at("SE-MS28-CC-EPDM").map((i) => i.code)).toEqual(["compat.material_medium"]);
+    const kit = at("SP-KIT-NCP32-G2");
+    expect(kit.map((i) => [i.code, i.severity])).toEqual([["compat.material_medium", "block"]]);
+    expect(kit[0]!.details).toMatchObject({ component: "SE-MS28-CC-EPDM", value: "EPDM", machineValue: "mineral-oil" });
+    // On Pump 2 of C-1001 (caustic CIP, same model generation) nothing in it blocks.
+    expect(
+      run("C-1001")({ lines: [line("L1", "SP-KIT-NCP32-G2", { machineId: "M-1001-02" })] }).lines[0]!.issues.filter(
+        (i) => i.code.startsWith("compat.") && i.severity === "block",
+      ),
+    ).toEqual([]);
+  });
+});

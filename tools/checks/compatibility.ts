@@ -10,6 +10,7 @@ import { alternativesFor, fittingMachines } from "./alternatives.ts";
 import { evaluateRule, fitsCompletely, fitVerdict, machineViolations } from "./compat-rules.ts";
 import { valuesIfReopened } from "./configuration.ts";
 import { lineIssue, type LineState, type OrderState } from "./context.ts";
+import { checkKitComponents } from "./kit-components.ts";
 import { lineFeatures } from "./line-features.ts";
 import { activeSuccessor, mayBuy } from "./product.ts";
 import { validQuantityAtLeast } from "./quantity.ts";
@@ -114,6 +115,7 @@ export function checkCompatibility(order: OrderState): void {
       );
     }
   }
+  checkKitComponents(order);
   checkLineRules(order);
   checkMandatory(order);
 }
