@@ -173,6 +173,9 @@ export const mediaCompat = sqliteTable(
   (t) => [primaryKey({ columns: [t.material, t.medium] })],
 );
 
+/** A feature value of a configuration option as imported: plain, or a number with its unit. */
+export type OptionFeatureValue = number | string | boolean | string[] | { value: number; unit: string };
+
 export const configModels = sqliteTable("config_models", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
@@ -202,6 +205,11 @@ export const configOptions = sqliteTable(
     value: text("value").notNull(),
     label: text("label").notNull(),
     priceDeltaCents: integer("price_delta_cents").notNull().default(0),
+    /**
+     * Features the line has when this value is chosen (`{ "voltage": 690 }`, `{ "pressureRating": { value: 25,
+     * unit: "bar" } }`): the compatibility rules read them exactly as a fixed product's features.
+     */
+    features: json<Record<string, OptionFeatureValue>>("features").notNull().default({}),
   },
   (t) => [primaryKey({ columns: [t.modelId, t.groupCode, t.value] })],
 );

@@ -8,6 +8,7 @@ import { checkCompatibility, alternativesFor } from "./checks/compatibility.ts";
 import { checkConfiguration } from "./checks/configuration.ts";
 import { issue, type LineState, type OrderState } from "./checks/context.ts";
 import { checkCredit } from "./checks/credit.ts";
+import { lineFeatures } from "./checks/line-features.ts";
 import { checkPolicy } from "./checks/policy.ts";
 import { checkPricing } from "./checks/pricing.ts";
 import { checkProduct } from "./checks/product.ts";
@@ -172,13 +173,16 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   order.lines = lines.map((line, index): LineState => {
     const product = products.get(line.sku);
     const machineId = line.machineId ?? draftMachineId;
+    const model = product?.configModelId ? data.configModel(product.configModelId) : undefined;
+    const effective = lineFeatures(features.get(line.sku), model, line.options ?? {});
     return {
       index,
       lineId: line.lineId,
       sku: line.sku,
       line,
       product,
-      features: features.get(line.sku) ?? {},
+      features: effective.features,
+      featureGroups: effective.groupOf,
       machineId,
       machine: machineId !== undefined ? customer?.machines.find((m) => m.id === machineId) : undefined,
       orderQty: undefined,

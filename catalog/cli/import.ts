@@ -50,6 +50,7 @@ function main(argv: string[]): number {
         `  ${section.padEnd(15)} ${String(n).padStart(9)}  (${added} new, ${Math.max(n - added, 0)} updated)`,
       );
     }
+    for (const warning of summary.warnings) console.warn(`warning: ${formatProblem(warning)}`);
     if (dbPath !== ":memory:") db.$client.pragma("wal_checkpoint(TRUNCATE)");
     const size = dbPath === ":memory:" ? 0 : fileSize(dbPath) + fileSize(`${dbPath}-wal`);
     console.log(

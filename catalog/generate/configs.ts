@@ -8,11 +8,13 @@ import type { MachineKind } from "./machines.ts";
 import type { Rng } from "./rng.ts";
 
 type ConfigModelInput = NonNullable<ImportDocument["configModels"]>[number];
-type Option = { value: string; label: string; priceDeltaCents: number };
+type Option = { value: string; label: string; priceDeltaCents: number; features?: OptionFeatures };
+type OptionFeatures = Record<string, string | number | { value: number; unit: string }>;
 interface GroupTemplate {
   code: string;
   label: string;
-  options: [string, string, number][];
+  /** value, label, surcharge, and what choosing it makes the product (the features the compatibility rules read). */
+  options: [string, string, number, OptionFeatures?][];
   /** Optional multi-choice group (min 0). */
   multi?: boolean;
 }
@@ -22,39 +24,39 @@ const G = {
     code: "voltage",
     label: "Motor voltage",
     options: [
-      ["230V", "230 V 1~", 0],
-      ["400V", "400 V 3~", 0],
-      ["690V", "690 V 3~", 4500],
+      ["230V", "230 V 1~", 0, { voltage: { value: 230, unit: "V" }, phase: 1 }],
+      ["400V", "400 V 3~", 0, { voltage: { value: 400, unit: "V" }, phase: 3 }],
+      ["690V", "690 V 3~", 4500, { voltage: { value: 690, unit: "V" }, phase: 3 }],
     ],
   },
   seal: {
     code: "seal",
     label: "Shaft seal material",
     options: [
-      ["NBR", "NBR (oils, water)", 0],
-      ["EPDM", "EPDM (hot water, glycol)", 0],
-      ["FKM", "FKM (chemicals, high temperature)", 6500],
-      ["FFKM", "FFKM (aggressive media)", 24000],
+      ["NBR", "NBR (oils, water)", 0, { sealMaterial: "NBR" }],
+      ["EPDM", "EPDM (hot water, glycol)", 0, { sealMaterial: "EPDM" }],
+      ["FKM", "FKM (chemicals, high temperature)", 6500, { sealMaterial: "FKM" }],
+      ["FFKM", "FFKM (aggressive media)", 24000, { sealMaterial: "FFKM" }],
     ],
   },
   flange: {
     code: "flange",
     label: "Flange standard",
     options: [
-      ["PN16", "EN 1092 PN16", 0],
-      ["PN25", "EN 1092 PN25", 9000],
-      ["ANSI150", "ASME B16.5 class 150", 12000],
+      ["PN16", "EN 1092 PN16", 0, { pressureRating: { value: 16, unit: "bar" } }],
+      ["PN25", "EN 1092 PN25", 9000, { pressureRating: { value: 25, unit: "bar" } }],
+      ["ANSI150", "ASME B16.5 class 150", 12000, { pressureRating: { value: 19.6, unit: "bar" } }],
     ],
   },
   motor: {
     code: "motor",
     label: "Motor size",
     options: [
-      ["2_2kW", "2.2 kW", 0],
-      ["4kW", "4 kW", 38000],
-      ["7_5kW", "7.5 kW", 91000],
-      ["15kW", "15 kW", 185000],
-      ["30kW", "30 kW", 390000],
+      ["2_2kW", "2.2 kW", 0, { power: { value: 2.2, unit: "kW" } }],
+      ["4kW", "4 kW", 38000, { power: { value: 4, unit: "kW" } }],
+      ["7_5kW", "7.5 kW", 91000, { power: { value: 7.5, unit: "kW" } }],
+      ["15kW", "15 kW", 185000, { power: { value: 15, unit: "kW" } }],
+      ["30kW", "30 kW", 390000, { power: { value: 30, unit: "kW" } }],
     ],
   },
   atex: {
@@ -70,10 +72,10 @@ const G = {
     code: "casing",
     label: "Casing material",
     options: [
-      ["cast_iron", "cast iron", 0],
-      ["bronze", "bronze", 52000],
-      ["stainless", "stainless steel 1.4404", 98000],
-      ["duplex", "duplex steel", 160000],
+      ["cast_iron", "cast iron", 0, { material: "cast iron" }],
+      ["bronze", "bronze", 52000, { material: "bronze" }],
+      ["stainless", "stainless steel 1.4404", 98000, { material: "stainless steel 1.4404" }],
+      ["duplex", "duplex steel", 160000, { material: "duplex steel" }],
     ],
   },
   coating: {
@@ -110,18 +112,18 @@ const G = {
     code: "mounting",
     label: "Mounting",
     options: [
-      ["B3", "foot (B3)", 0],
-      ["B5", "flange (B5)", 3000],
-      ["B35", "foot and flange (B35)", 5000],
-      ["V1", "vertical (V1)", 7000],
+      ["B3", "foot (B3)", 0, { mounting: "B3" }],
+      ["B5", "flange (B5)", 3000, { mounting: "B5" }],
+      ["B35", "foot and flange (B35)", 5000, { mounting: "B35" }],
+      ["V1", "vertical (V1)", 7000, { mounting: "V1" }],
     ],
   },
   efficiency: {
     code: "efficiency",
     label: "Efficiency class",
     options: [
-      ["IE3", "IE3", 0],
-      ["IE4", "IE4", 28000],
+      ["IE3", "IE3", 0, { efficiencyClass: "IE3" }],
+      ["IE4", "IE4", 28000, { efficiencyClass: "IE4" }],
     ],
   },
   brake: {
@@ -155,9 +157,9 @@ const G = {
     code: "head",
     label: "Dosing head",
     options: [
-      ["pvdf", "PVDF", 0],
-      ["ss316", "stainless steel 316", 36000],
-      ["pp", "polypropylene", 0],
+      ["pvdf", "PVDF", 0, { material: "PVDF" }],
+      ["ss316", "stainless steel 316", 36000, { material: "stainless steel 1.4404" }],
+      ["pp", "polypropylene", 0, { material: "polypropylene" }],
     ],
   },
   control: {
@@ -201,7 +203,12 @@ export function buildConfigModel(r: Rng, id: string, kind: MachineKind, seriesNa
     const t: GroupTemplate = G[key];
     const options: Option[] = t.options
       .filter((_, i) => i < 2 || r.chance(0.8))
-      .map(([value, label, delta]) => ({ value, label, priceDeltaCents: delta }));
+      .map(([value, label, delta, features]) => ({
+        value,
+        label,
+        priceDeltaCents: delta,
+        ...(features ? { features } : {}),
+      }));
     if (t.multi) return { code: t.code, label: t.label, min: 0, max: Math.min(options.length, r.int(2, 3)), options };
     // A default only where a sensible one exists (the first, cheapest option); otherwise the buyer must choose.
     const hasDefault = t.code !== "voltage" && t.code !== "motor" && r.chance(0.6);

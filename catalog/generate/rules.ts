@@ -58,6 +58,15 @@ export const COMPAT_RULES: NonNullable<ImportDocument["rules"]> = [
     message: "The material is not resistant to the pumped medium.",
   },
   {
+    code: "compat.seal_material_medium",
+    scope: "machine",
+    feature: "sealMaterial",
+    operator: "medium_compatible",
+    otherKey: "medium",
+    severity: "block",
+    message: "The shaft seal's elastomer is not resistant to the pumped medium.",
+  },
+  {
     code: "compat.shaft_diameter_mismatch",
     scope: "machine",
     category: "PARTS-SEAL",

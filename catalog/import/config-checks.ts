@@ -22,6 +22,23 @@ export function checkConfigModel(m: ConfigModelRow): [string, string][] {
       out.push([`groups[${gi}].min`, `needs ${g.min} choices but has only ${values.size} options`]);
   });
 
+  // A feature belongs to one group, and a multi-choice group sets lists: then the values a configuration resolves to
+  // never compete (tools/checks/line-features.ts relies on it).
+  const owner = new Map<string, string>();
+  m.groups.forEach((g, gi) =>
+    g.options.forEach((o, oi) => {
+      for (const [key, value] of Object.entries(o.features ?? {})) {
+        const at = `groups[${gi}].options[${oi}].features.${key}`;
+        const first = owner.get(key);
+        if (first !== undefined && first !== g.code)
+          out.push([at, `feature "${key}" is already set by group "${first}": a feature belongs to one group`]);
+        else owner.set(key, g.code);
+        if (g.max > 1 && !Array.isArray(value))
+          out.push([at, `group "${g.code}" allows ${g.max} choices, so its features must be lists of text`]);
+      }
+    }),
+  );
+
   const seen = new Map<string, number>();
   const kinds = new Map<string, string>();
   m.constraints.forEach((c, ci) => {

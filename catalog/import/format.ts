@@ -16,6 +16,13 @@ const qty = z.number().positive().finite();
 const tier = z.string().trim().min(1).max(40);
 
 export const featureValue = z.union([z.number().finite(), z.string(), z.boolean(), z.array(z.string())]);
+/** Typed features: a number, text, boolean or list of text. A number may carry a unit as `{ value, unit }`. */
+const features = z
+  .record(
+    z.string().min(1).max(80),
+    z.union([featureValue, z.object({ value: z.number().finite(), unit: z.string().min(1).max(20) })]),
+  )
+  .default({});
 
 export const categoryRow = z.object({
   code: id,
@@ -46,13 +53,7 @@ export const productRow = z
     blockedRegions: z.array(z.string().min(1)).default([]),
     configModel: id.optional(),
     machineModel: id.optional(),
-    /** Typed features: a number, text, boolean or list of text. A number may carry a unit as `{ value, unit }`. */
-    features: z
-      .record(
-        z.string().min(1).max(80),
-        z.union([featureValue, z.object({ value: z.number().finite(), unit: z.string().min(1).max(20) })]),
-      )
-      .default({}),
+    features,
   })
   .refine((p) => p.moq % p.orderStep === 0 || p.orderStep === 1 || Number.isInteger(p.moq / p.orderStep), {
     message: "moq must be a multiple of orderStep",
@@ -124,7 +125,15 @@ export const configModelRow = z
           max: z.number().int().positive().default(1),
           default: z.string().optional(),
           options: z
-            .array(z.object({ value: id, label: z.string().min(1), priceDeltaCents: z.number().int().default(0) }))
+            .array(
+              z.object({
+                value: id,
+                label: z.string().min(1),
+                priceDeltaCents: z.number().int().default(0),
+                /** What choosing this value makes the line: features the compatibility rules read (`voltage: 690`). */
+                features,
+              }),
+            )
             .min(1),
         }),
       )

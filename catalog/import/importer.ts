@@ -9,6 +9,7 @@ import { ImportError, type ImportProblem } from "./errors.ts";
 import { readImportSource, sourceFromDocument } from "./read.ts";
 import { validateRows } from "./validate.ts";
 import { checkReferences } from "./references.ts";
+import { mediaWarnings } from "./rule-keys.ts";
 import { IMPORT_TABLES, writeImport } from "./write.ts";
 import {
   categoryNamesChanged,
@@ -39,6 +40,11 @@ export interface ImportSummary {
   added: Partial<Record<SectionName, number>>;
   rows: number;
   files: string[];
+  /**
+   * Things that import but deserve a look, in the same shape as problems: material/medium rows nothing references
+   * (a material no product or option has, a medium no machine runs). The CLI prints them.
+   */
+  warnings: ImportProblem[];
   validateMs: number;
   writeMs: number;
   durationMs: number;
@@ -73,6 +79,7 @@ export function importCatalog(
   );
   checkReferences(client, input, valid, problems);
   if (problems.length > 0) throw new ImportError(sortProblems(problems));
+  const warnings = sortProblems(mediaWarnings(client, valid));
   const validated = performance.now();
 
   const counts: ImportSummary["counts"] = {};
@@ -125,6 +132,7 @@ export function importCatalog(
     added,
     rows: Object.values(counts).reduce((a, n) => a + n, 0),
     files: input.files,
+    warnings,
     validateMs: validated - started,
     writeMs: finished - validated,
     durationMs: finished - started,

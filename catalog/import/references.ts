@@ -10,6 +10,7 @@ import type { ImportProblem, RowOrigin } from "./errors.ts";
 import type { ImportSource } from "./read.ts";
 import { isPartialRow, type ValidRows } from "./validate.ts";
 import { checkConfigModel } from "./config-checks.ts";
+import { checkRuleKeys } from "./rule-keys.ts";
 
 /** A referenceable key space: the keys of this import plus the rows of one table (looked up lazily, cached). */
 class KeySpace {
@@ -265,6 +266,7 @@ export function checkReferences(
     const r = reporter("policy");
     doc.policy?.forEach((p, i) => r.unique(i, "id", p.id, `policy "${p.id}"`));
   }
+  checkRuleKeys(client, valid, problems);
 }
 
 type Reporter = {

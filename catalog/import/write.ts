@@ -65,7 +65,7 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
     "INSERT INTO config_groups (model_id, code, label, min_choices, max_choices, default_value, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const option = client.prepare(
-    "INSERT INTO config_options (model_id, group_code, value, label, price_delta_cents) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO config_options (model_id, group_code, value, label, price_delta_cents, features) VALUES (?, ?, ?, ?, ?, ?)",
   );
   const constraint = client.prepare(
     "INSERT INTO config_constraints (model_id, kind, if_group, if_value, then_group, then_value) VALUES (?, ?, ?, ?, ?, ?)",
@@ -77,7 +77,8 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
     delConstraints.run(m.id);
     m.groups.forEach((g, position) => {
       group.run(m.id, g.code, g.label, g.min, g.max, n(g.default), position);
-      for (const o of g.options) option.run(m.id, g.code, o.value, o.label, o.priceDeltaCents);
+      for (const o of g.options)
+        option.run(m.id, g.code, o.value, o.label, o.priceDeltaCents, JSON.stringify(o.features));
     });
     for (const c of m.constraints) constraint.run(m.id, c.kind, c.if.group, c.if.value, c.then.group, c.then.value);
   });

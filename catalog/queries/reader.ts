@@ -29,7 +29,7 @@ import type {
   WarehouseRecord,
 } from "./types.ts";
 
-import { featureValue, parseJson, toProduct, type RawRow } from "./rows.ts";
+import { featureValue, optionFeatures, parseJson, toProduct, type RawRow } from "./rows.ts";
 import { prepareStatements } from "./statements.ts";
 import { editDistance, normalizeSku, trigrams } from "./sku-match.ts";
 
@@ -270,6 +270,7 @@ function buildReader(sqlite: Database.Database): CatalogReader {
                 value: o.value as string,
                 label: o.label as string,
                 priceDeltaCents: o.price_delta_cents as number,
+                features: optionFeatures(o.features),
               })),
           })),
           constraints: (st.configConstraints.all(id) as Row[]).map((k) => ({

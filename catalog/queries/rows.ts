@@ -52,3 +52,12 @@ export function featureValue(r: RawRow): FeatureValue | undefined {
       return (r[4] as string | null) ?? undefined;
   }
 }
+
+/** A configuration option's features column: `{ value, unit }` becomes the plain number, as product features do. */
+export function optionFeatures(text: unknown): Record<string, FeatureValue> {
+  const raw = parseJson<Record<string, FeatureValue | { value: number; unit: string }>>(text, {});
+  const out: Record<string, FeatureValue> = {};
+  for (const [key, v] of Object.entries(raw ?? {}))
+    out[key] = v !== null && typeof v === "object" && !Array.isArray(v) ? v.value : v;
+  return out;
+}

@@ -50,7 +50,7 @@ export function prepareStatements(sqlite: Database.Database) {
       "SELECT code, label, min_choices, max_choices, default_value FROM config_groups WHERE model_id = ? ORDER BY position, rowid",
     ),
     configOptions: q(
-      "SELECT group_code, value, label, price_delta_cents FROM config_options WHERE model_id = ? ORDER BY rowid",
+      "SELECT group_code, value, label, price_delta_cents, features FROM config_options WHERE model_id = ? ORDER BY rowid",
     ),
     configConstraints: q(
       "SELECT kind, if_group, if_value, then_group, then_value FROM config_constraints WHERE model_id = ? ORDER BY id",

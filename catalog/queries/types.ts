@@ -61,6 +61,8 @@ export interface ConfigOption {
   value: string;
   label: string;
   priceDeltaCents: number;
+  /** Features a line has when this value is chosen (units dropped, as for product features); none when absent. */
+  features?: Record<string, FeatureValue>;
 }
 
 export interface ConfigGroup {

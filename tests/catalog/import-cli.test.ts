@@ -49,10 +49,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("npm run catalog:import", () => {
   it("imports a folder into the --db file and prints counts, time and database size", () => {
     const db = join(dir, "cli.db");
-    const { code, stdout } = runImport(join(dir, "good"), "--db", db);
+    const { code, stdout, stderr } = runImport(join(dir, "good"), "--db", db);
     expect(code).toBe(0);
     expect(stdout).toMatch(/products\s+6\s+\(6 new, 0 updated\)/);
     expect(stdout).toMatch(/imported \d+ rows in [\d.]+ s .*database [\d.]+ MB/);
+    // The fixture's material/medium table is read by no rule: imported, with a warning.
+    expect(stderr).toContain(
+      "warning: mediaCompat.json:[0] (row) — no compatibility rule uses the operator medium_compatible, so none of the 1 material/medium rows is ever consulted",
+    );
     // Not a terminal: plain progress lines instead of a bar.
     expect(stdout).toMatch(/^write products 6\/6$/m);
     expect(productCount(db)).toBe(6);

@@ -45,5 +45,7 @@ describe("docs/import-format.md", () => {
       for (const field of Object.keys(SECTIONS[section].shape))
         expect(text, `${section}.${field}`).toMatch(new RegExp(`\`${field}(\\[\\])?\``));
     }
+    // Nested fields with meaning of their own: what a configuration value makes the product.
+    expect(DOC).toContain("`groups[].options[].features`");
   });
 });

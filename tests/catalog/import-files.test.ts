@@ -56,8 +56,18 @@ describe("CSV import", () => {
     writeFileSync(join(folder, "products.csv"), PRODUCTS_CSV);
     writeFileSync(join(folder, "stock.csv"), "sku,warehouse,onHand,reserved\nP-1,HAM,4,1\nP-2,MUC,120,\n");
     writeFileSync(join(folder, "prices.csv"), "priceList,sku,minQty,priceCents\nPL-STD,P-2,1,400\nPL-STD,P-2,10,350\n");
-    // The JSON sections reference products that exist only in the CSV; adjust them to the CSV's SKUs.
-    for (const f of ["relations", "fitment", "inbound", "allocations", "contractPrices", "machines", "orderHistory"])
+    // The JSON sections reference products that exist only in the CSV; adjust them to the CSV's SKUs. The rules read
+    // features the two CSV products do not have, and the importer rejects a rule that can never fire.
+    for (const f of [
+      "relations",
+      "fitment",
+      "inbound",
+      "allocations",
+      "contractPrices",
+      "machines",
+      "orderHistory",
+      "rules",
+    ])
       rmSync(join(folder, `${f}.json`));
     writeFileSync(join(folder, "README.md"), "not a section, ignored");
     const db = openDatabase();

@@ -141,14 +141,21 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
   );
 
   const check_compatibility = shieldTool(
-    ({ sku, machineId }, runtime) => {
+    ({ sku, machineId, options }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
       if (!machineOf(data.customer(s.customerId), machineId))
         return fail("machineId is not one of this customer's machines; call get_installed_base");
       const product = data.products([sku]).get(sku);
       if (!product) return fail("unknown SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
-      const line = probe(s.customerId, { sku, quantity: product.moq, machineId }).lines[0];
+      // A configured product is checked as configured: the chosen values are its features (voltage, seal…).
+      const chosen = normaliseOptions(options);
+      const line = probe(s.customerId, {
+        sku,
+        quantity: product.moq,
+        machineId,
+        ...(chosen ? { options: chosen } : {}),
+      }).lines[0];
       const issues = (line?.issues ?? []).filter((i) => i.code.startsWith("compat.") || i.code.startsWith("product."));
       return json({
         sku,
@@ -159,8 +166,9 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     },
     {
       name: "check_compatibility",
-      description: "Does this product fit this machine of the buyer? Verdict with reasons and compatible alternatives.",
-      schema: z.object({ sku: skuArg, machineId: machineArg }),
+      description:
+        "Does this product fit this machine of the buyer (for a configurable product: as configured with `options`)? Verdict with reasons, option values that fit and compatible alternatives.",
+      schema: z.object({ sku: skuArg, machineId: machineArg, options: optionsArg.optional() }),
     },
   );
 
@@ -219,7 +227,12 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
             max: g.max,
             chosen: chosen[g.code] ?? [],
             ...(state.possible[g.code] ? { allowed: state.possible[g.code] } : {}),
-            options: g.options.map((o) => ({ value: o.value, label: o.label, surchargeCents: o.priceDeltaCents })),
+            options: g.options.map((o) => ({
+              value: o.value,
+              label: o.label,
+              surchargeCents: o.priceDeltaCents,
+              ...(o.features && Object.keys(o.features).length > 0 ? { features: o.features } : {}),
+            })),
           })),
         },
       });

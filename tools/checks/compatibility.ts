@@ -8,7 +8,10 @@ import type { FeatureValue, ProductRecord } from "../../catalog/queries/types.ts
 import type { Fix } from "../types.ts";
 import { alternativesFor, fittingMachines } from "./alternatives.ts";
 import { evaluateRule, fitsCompletely, fitVerdict, machineViolations } from "./compat-rules.ts";
+import { valuesIfReopened } from "./configuration.ts";
 import { lineIssue, type LineState, type OrderState } from "./context.ts";
+import { checkKitComponents } from "./kit-components.ts";
+import { lineFeatures } from "./line-features.ts";
 import { activeSuccessor, mayBuy } from "./product.ts";
 import { validQuantityAtLeast } from "./quantity.ts";
 
@@ -87,30 +90,62 @@ export function checkCompatibility(order: OrderState): void {
       );
     }
     for (const v of machineViolations(order, p, l.features, machine)) {
+      const group = l.featureGroups[v.rule.feature];
+      const fits = (f: Record<string, FeatureValue>) =>
+        machineViolations(order, p, f, machine).every((x) => x.severity !== "block");
       lineIssue(
         l,
         v.rule.code,
         v.severity,
         v.severity === v.rule.severity
-          ? `${v.rule.message} (${p.sku}: ${v.rule.feature} ${fmt(v.value)}; ${machine.label}: ${v.rule.otherKey} ${fmt(v.other)})`
+          ? `${v.rule.message} (${p.sku}${group ? ` as configured` : ""}: ${v.rule.feature} ${fmt(v.value)}; ${machine.label}: ${v.rule.otherKey} ${fmt(v.other)})`
           : `${p.sku}: ${fmt(v.value)} has only limited resistance to ${fmt(v.other)} (${machine.label}); check the conditions of use.`,
-        v.severity === "block" ? [...alternativesFor(order, l), ...otherMachines()] : [],
+        v.severity === "block"
+          ? [...optionFixes(order, l, v.rule.feature, fits), ...alternativesFor(order, l), ...otherMachines()]
+          : [],
         {
           feature: v.rule.feature,
           value: v.value,
           machineKey: v.rule.otherKey,
           machineValue: v.other,
           machineId: machine.id,
+          ...(group ? { optionGroup: group } : {}),
           ...(v.severity !== v.rule.severity ? { rating: "limited" } : {}),
         },
       );
     }
   }
+  checkKitComponents(order);
   checkLineRules(order);
   checkMandatory(order);
 }
 
 const fmt = (v: FeatureValue) => (Array.isArray(v) ? v.join("/") : String(v));
+
+/**
+ * `set_option` fixes for a rule broken by a configured value: the values of the group that set `feature` which the
+ * configuration model still allows and with which the line's features pass `ok`. Keeping the product and changing
+ * one option is the smallest change that resolves it.
+ */
+function optionFixes(
+  order: OrderState,
+  l: LineState,
+  feature: string,
+  ok: (features: Record<string, FeatureValue>) => boolean,
+): Fix[] {
+  const group = l.featureGroups[feature];
+  const p = l.product;
+  const model = group && p?.configModelId ? order.data.configModel(p.configModelId) : undefined;
+  if (!group || !p || !model) return [];
+  const fixed = order.data.features([p.sku]).get(p.sku);
+  const out: Fix[] = [];
+  for (const value of valuesIfReopened(model, l.options, group)) {
+    if (l.options[group]?.length === 1 && l.options[group]![0] === value) continue;
+    if (ok(lineFeatures(fixed, model, { ...l.options, [group]: [value] }).features))
+      out.push({ kind: "set_option", lineId: l.lineId, group, values: [value] });
+  }
+  return out;
+}
 
 /** Rules between two lines of the same order (for the same machine, or without one). */
 function checkLineRules(order: OrderState): void {
@@ -142,6 +177,22 @@ function checkLineRules(order: OrderState): void {
           `${rule.message} (${a.sku}: ${rule.feature} ${fmt(value)}; line ${b.lineId} ${b.sku}: ${rule.otherKey} ${fmt(other)})`,
           rule.severity === "block"
             ? [
+                ...optionFixes(
+                  order,
+                  a,
+                  rule.feature,
+                  (f) =>
+                    f[rule.feature] !== undefined &&
+                    evaluateRule(order, rule.operator, f[rule.feature]!, other) === true,
+                ),
+                ...optionFixes(
+                  order,
+                  b,
+                  rule.otherKey,
+                  (f) =>
+                    f[rule.otherKey] !== undefined &&
+                    evaluateRule(order, rule.operator, value, f[rule.otherKey]!) === true,
+                ),
                 ...alternativesFor(
                   order,
                   a,
@@ -153,7 +204,15 @@ function checkLineRules(order: OrderState): void {
                 { kind: "remove_line", lineId: b.lineId },
               ]
             : [],
-          { feature: rule.feature, value, otherLineId: b.lineId, otherKey: rule.otherKey, otherValue: other },
+          {
+            feature: rule.feature,
+            value,
+            otherLineId: b.lineId,
+            otherKey: rule.otherKey,
+            otherValue: other,
+            ...(a.featureGroups[rule.feature] ? { optionGroup: a.featureGroups[rule.feature] } : {}),
+            ...(b.featureGroups[rule.otherKey] ? { otherOptionGroup: b.featureGroups[rule.otherKey] } : {}),
+          },
         );
       }
   }

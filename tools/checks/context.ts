@@ -25,7 +25,10 @@ export interface LineState {
   /** The draft line with every field type-checked (bad fields dropped or defaulted). */
   line: DraftLine;
   product: ProductRecord | undefined;
+  /** What the rules compare: the product's features with the chosen configuration's on top (./line-features.ts). */
   features: Record<string, FeatureValue>;
+  /** Feature key → the option group whose chosen value set it, for `set_option` fixes. */
+  featureGroups: Record<string, string>;
   /** The line's target machine, when it names one from the customer's installed base. */
   machine: MachineRecord | undefined;
   machineId: string | undefined;

@@ -1,0 +1,1 @@
+ALTER TABLE `config_options` ADD `features` text DEFAULT '{}' NOT NULL;

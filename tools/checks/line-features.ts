@@ -1,0 +1,59 @@
+/**
+ * The features of a line, as every compatibility rule sees them: the product's fixed features, overlaid with the
+ * features of the configuration values chosen on the line (a pump configured for 690 V *is* a 690 V pump). One
+ * function, used wherever the engine reads a line's features — machine rules, line-vs-line rules, the medium/material
+ * table, the machines a part fits and the likeness of alternatives — so no path compares a configured line by the
+ * features of its unconfigured base product.
+ */
+import type { ConfigModel, FeatureValue } from "../../catalog/queries/types.ts";
+
+export interface LineFeatures {
+  features: Record<string, FeatureValue>;
+  /** Feature key → the option group whose chosen value set it (absent for fixed product features). */
+  groupOf: Record<string, string>;
+}
+
+const NONE: LineFeatures = { features: {}, groupOf: {} };
+
+/**
+ * Features of the chosen values the model knows (unknown groups and values contribute nothing: the configuration
+ * check blocks them). Within one multi-choice group, list values are joined; the importer makes sure one feature key
+ * belongs to one group only and that a multi-choice group sets lists, so scalars never compete.
+ */
+export function configuredFeatures(
+  model: ConfigModel | undefined,
+  chosen: Readonly<Record<string, readonly string[]>>,
+): LineFeatures {
+  if (!model) return NONE;
+  const features: Record<string, FeatureValue> = {};
+  const groupOf: Record<string, string> = {};
+  for (const g of model.groups) {
+    if (!Object.hasOwn(chosen, g.code)) continue;
+    const picked = chosen[g.code];
+    if (!Array.isArray(picked) || picked.length === 0) continue;
+    for (const o of g.options) {
+      if (!picked.includes(o.value)) continue;
+      for (const [key, value] of Object.entries(o.features ?? {})) {
+        const before = features[key];
+        features[key] =
+          Array.isArray(before) && Array.isArray(value) && groupOf[key] === g.code
+            ? [...new Set([...before, ...value])]
+            : value;
+        groupOf[key] = g.code;
+      }
+    }
+  }
+  return { features, groupOf };
+}
+
+/** The product's fixed features with the configured ones on top (a chosen value replaces a fixed feature). */
+export function lineFeatures(
+  fixed: Readonly<Record<string, FeatureValue>> | undefined,
+  model: ConfigModel | undefined,
+  chosen: Readonly<Record<string, readonly string[]>>,
+): LineFeatures {
+  const configured = configuredFeatures(model, chosen);
+  if (configured === NONE || Object.keys(configured.features).length === 0)
+    return { features: { ...fixed }, groupOf: {} };
+  return { features: { ...fixed, ...configured.features }, groupOf: configured.groupOf };
+}
