@@ -3,74 +3,76 @@
  *
  * - the **category** (the leaf the catalog files the product under) — necessary, never enough on its own: a
  *   distributor's "consumables" holds cable ties and sodium hypochlorite;
- * - the **type words** of the name: the descriptive words before the specification ("Butterfly valve" in "Butterfly
- *   valve DN40 PN16, EPDM liner"; "end-suction pump" in "NCP 40-200 end-suction pump, 5.5 kW") — catalogs name a product
- *   by its type, then its series code and its sizes;
+ * - the **type phrase** of the name: the words that say what it is ("Butterfly valve" in "Butterfly valve DN40 PN16,
+ *   EPDM liner"; "end-suction pump" in "NCP 40-200 end-suction pump, 5.5 kW") — catalogs name a product by its type,
+ *   then its series code and its sizes — and its head noun ("valve", "pump");
  * - the **feature keys**: an ETIM-like class is the set of features its products carry (a pressure transmitter has
  *   `output` and `rangeBar`, a gauge only `rangeBar`), and how many of the original's values a candidate shares.
  *
- * Two products are of the same type when they share the category and most of their type words (or, for names that
- * say nothing — codes only — most of their feature keys). An explicit catalog statement (`similar`, `followup`) says
+ * Two products are of the same type when they share the category, the head noun and most of the type phrase (or, for
+ * names that say nothing — codes only — most of their feature keys): a pressure gauge is not a pressure transmitter,
+ * a screen for a Y-strainer is not a Y-strainer, an end-suction pump is not a vertical multistage pump. An explicit catalog statement (`similar`, `followup`) says
  * so on its own.
  */
 import type { FeatureValue } from "../../catalog/queries/types.ts";
 
-/** Function words that say nothing about a type (English and German, the languages the shield speaks). */
-const FILLER = new Set([
-  "and",
-  "for",
-  "from",
-  "the",
-  "with",
-  "without",
-  "incl",
-  "including",
-  "type",
-  "und",
-  "für",
-  "mit",
-  "ohne",
-  "der",
-  "die",
-  "das",
-  "den",
-  "dem",
-  "des",
-  "von",
-  "zum",
-  "zur",
-]);
+/**
+ * Words after which a name says what the product is for or comes with, not what it is ("EMC filter for frequency
+ * converter", "Butterfly valve with limit switch box"); English and German, the languages the shield speaks.
+ */
+const PURPOSE = new Set(["for", "with", "without", "incl", "including", "für", "mit", "ohne", "inkl", "zum", "zur"]);
 
-const cache = new Map<string, ReadonlySet<string>>();
+export interface TypePhrase {
+  /** The words of the phrase, lower-cased, in order. */
+  words: readonly string[];
+  /** Its last word: the head noun of an English phrase, the whole compound of a German one ("Gleitringdichtung"). */
+  head: string | undefined;
+}
+
+/** Attribute nouns that introduce a value ("coupling size 38", "filter element class E11"): not part of the type. */
+const ATTRIBUTE = new Set(["size", "type", "class", "grade", "series", "model", "größe", "typ", "klasse", "baureihe"]);
+
+const cache = new Map<string, TypePhrase>();
 
 /**
- * The words of a product name that name its type: letters-only words of at least three letters in the name's first
- * part (before the first comma or bracket), lower-cased. All-capital tokens are codes (series, standards, materials:
- * "NCP", "DIN", "EPDM") and are left out unless the name has nothing else.
+ * The phrase of a product name that names its type: the longest run of plain words (letters only, at least three, not
+ * an all-capital code such as "NCP", "DIN", "EPDM") in the name's first part — before the first comma or bracket and
+ * before a purpose word ("for", "with"); attribute nouns ("size 38") end a run. "NCP 40-200 end-suction pump, 5.5 kW"
+ * → `end-suction pump`; "FM 112M Ex db motor 4.0 kW" → `motor`; "Screen for Y-strainer DN40" → `screen`. A name in
+ * capitals only uses its capital words.
  */
-export function typeWords(name: string): ReadonlySet<string> {
+export function typePhrase(name: string): TypePhrase {
   const hit = cache.get(name);
   if (hit) return hit;
-  const head = name.split(/[,;(]/, 1)[0] ?? "";
-  const tokens = head
-    .split(/[\s/]+/)
-    .map((t) => t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""))
-    .filter((t) => t.length >= 3 && /^\p{L}[\p{L}-]*$/u.test(t));
-  const words = tokens.filter((t) => t !== t.toUpperCase());
-  const out = new Set(
-    (words.length > 0 ? words : tokens).map((t) => t.toLowerCase()).filter((t) => !FILLER.has(t)),
-  ) as ReadonlySet<string>;
+  const first = name.split(/[,;(]/, 1)[0] ?? "";
+  const tokens = first.split(/[\s/]+/).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+  const cut = tokens.findIndex((t) => PURPOSE.has(t.toLowerCase()));
+  const head = cut >= 0 ? tokens.slice(0, cut) : tokens;
+  const plain = (t: string) => t.length >= 3 && /^\p{L}[\p{L}-]*$/u.test(t);
+  const lowerCase = head.some((t) => plain(t) && t !== t.toUpperCase());
+  const isWord = (t: string) => plain(t) && (!lowerCase || t !== t.toUpperCase()) && !ATTRIBUTE.has(t.toLowerCase());
+  let best: string[] = [];
+  let run: string[] = [];
+  for (const t of [...head, ""]) {
+    if (isWord(t)) run.push(t.toLowerCase());
+    else {
+      if (run.length > best.length) best = run;
+      run = [];
+    }
+  }
+  const out: TypePhrase = { words: best, head: best[best.length - 1] };
   if (cache.size > 50_000) cache.clear();
   cache.set(name, out);
   return out;
 }
 
-/** |A ∩ B| / min(|A|, |B|): 1 when the shorter name's type is contained in the longer one's. */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** |A ∩ B| / min(|A|, |B|): 1 when the shorter phrase is contained in the longer one. */
+function overlap(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(b);
   let n = 0;
-  for (const w of a) if (b.has(w)) n++;
-  return n / Math.min(a.size, b.size);
+  for (const w of new Set(a)) if (set.has(w)) n++;
+  return n / Math.min(new Set(a).size, set.size);
 }
 
 /** |A ∩ B| / |A ∪ B| of two feature-key sets (1 when both are empty). */
@@ -90,14 +92,15 @@ export interface TypedProduct {
 }
 
 /**
- * How sure we are that `b` is the same kind of product as `a`: 0 (another type) to 1. Names decide when both say
- * something; names without type words (codes only) fall back to the feature classes.
+ * How sure we are that `b` is the same kind of product as `a`: 0 (another type) to 1. Names decide when both name a
+ * type: the same head noun, and the share of the shorter type phrase the other one has. Names without type words
+ * (codes only) fall back to the feature classes.
  */
 export function typeSimilarity(a: TypedProduct, b: TypedProduct): number {
   if (a.category !== b.category) return 0;
-  const wa = typeWords(a.name);
-  const wb = typeWords(b.name);
-  if (wa.size > 0 && wb.size > 0) return overlap(wa, wb);
+  const pa = typePhrase(a.name);
+  const pb = typePhrase(b.name);
+  if (pa.head !== undefined && pb.head !== undefined) return pa.head === pb.head ? overlap(pa.words, pb.words) : 0;
   // No words to go by: the same feature class (most keys shared), and only when there are features to compare.
   if (Object.keys(a.features).length === 0 || Object.keys(b.features).length === 0) return 0;
   return keySimilarity(a.features, b.features);
