@@ -3,8 +3,8 @@
  * non-fitting product, the successor of a discontinued one — and the machines of the installed base a part fits.
  *
  * A replacement is offered only when the buyer can use it ("a fix the buyer can't use is not a fix"):
- * - it is the same kind of product (./product-type.ts: category, type words of the name, feature class), or the
- *   catalog names it (`similar`, `followup`, the successor);
+ * - it is the same kind of product (./product-type.ts: category, type phrase of the name, feature class), or the
+ *   catalog names it as the successor (`followup`); a `similar` relation ranks a same-type product first;
  * - the draft with the replacement applied passes the engine's own line checks — product (lifecycle, certification,
  *   region), quantity, configuration, compatibility with the machine and with the other lines, availability: each
  *   candidate is probed by running those checks on the line with the candidate in its place, and one with any
@@ -256,7 +256,9 @@ export function alternativesFor(
     if (c.currency !== order.currency) continue;
     const f = features.get(sku) ?? {};
     const type = typeSimilarity(me, { name: c.name, category: c.category, features: f });
-    if (!named.has(sku) && type <= SAME_TYPE) continue;
+    // The catalog's successor designation stands on its own; `similar` is only a hint (catalogs and generators link
+    // whole product families with it: an oil "similar" to a grease), so it must be the same type too.
+    if (named.get(sku) !== "followup" && type <= SAME_TYPE) continue;
     if (machine && !fitsCompletely(order, c, f, fitment?.get(sku), machine)) continue;
     if (o.accept && !o.accept(c, f)) continue;
     let prefix = 0;
@@ -315,10 +317,10 @@ export function replaceFix(
     const differs = Object.entries(l.features)
       .filter(([k, a]) => f[k] !== undefined && !sameValue(a, f[k]!))
       .slice(0, 2)
-      .map(([k, a]) => `${k} ${show(f[k]!)} instead of ${show(a)}`);
-    if (differs.length > 0) parts.push(differs.join(", "));
+      .map(([k]) => `${k} ${show(f[k]!)}`);
+    if (differs.length > 0) parts.push(`other ${differs.join(", ")}`);
   }
-  const note = v.rank > 0 && v.reason ? `; ${v.reason.message}` : "";
+  const note = v.rank > 0 && v.reason ? `; ${v.reason.message.replace(`${c.sku}: `, "")}` : "";
   return { kind: "replace_sku", lineId: l.lineId, sku: c.sku, reason: `${c.name} — ${parts.join(", ")}${note}` };
 }
 
