@@ -14,10 +14,17 @@ import type { Draft } from "../../tools/types.ts";
 import { issuesOf } from "./helpers.ts";
 import { line, NOW, openWorld, validate } from "./world.ts";
 
-// biome-ignore lint/suspicious/noExplicitAny: the published JSON, read for assertions
+/** The parts of a JSON Schema node the assertions read. */
+interface SchemaNode {
+  const?: unknown;
+  properties: Record<string, SchemaNode>;
+  items: SchemaNode;
+  additionalProperties?: boolean;
+  required?: string[];
+}
 const schema = JSON.parse(
   readFileSync(resolve(import.meta.dirname, "../../docs/clean-order.schema.json"), "utf8"),
-) as Record<string, any>;
+) as SchemaNode;
 
 function place(draft: Draft): CleanOrder {
   const db = openWorld();
@@ -76,14 +83,14 @@ describe("buyer requests in the clean order", () => {
   });
 
   test("the published schema has no request beside a price, and says the block is never binding", () => {
-    expect(schema.properties.schemaVersion.const).toBe(CLEAN_ORDER_SCHEMA_VERSION);
-    const lineSchema = schema.properties.lines.items;
+    expect(schema.properties.schemaVersion!.const).toBe(CLEAN_ORDER_SCHEMA_VERSION);
+    const lineSchema = schema.properties.lines!.items;
     expect(Object.keys(lineSchema.properties)).not.toContain("requestedUnitPriceCents");
     // Strict objects: a payload that put a request beside the prices would not validate.
     expect(lineSchema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties.header.properties)).not.toContain("requestedDiscountPct");
-    expect(schema.properties.header.additionalProperties).toBe(false);
-    const block = schema.properties.buyerRequests;
+    expect(Object.keys(schema.properties.header!.properties)).not.toContain("requestedDiscountPct");
+    expect(schema.properties.header!.additionalProperties).toBe(false);
+    const block = schema.properties.buyerRequests!;
     expect(block.properties.binding).toMatchObject({ const: false });
     expect(block.required).toContain("binding");
   });
