@@ -36,7 +36,7 @@ import { checkQuantity } from "./quantity.ts";
 const probing = new WeakSet<OrderState>();
 
 /** Candidates probed per blocked line at most (the most alike first). */
-const MAX_PROBES = 12;
+const MAX_PROBES = 8;
 
 /** What the engine says about a line with another product in its place. */
 export interface ReplacementVerdict {
@@ -114,7 +114,7 @@ function probe(
   c: ProductRecord,
   f: Record<string, FeatureValue>,
   pool: Pool,
-  expected: ReadonlySet<string> = new Set(),
+  expected: () => ReadonlySet<string> = () => new Set(),
 ): ReplacementVerdict {
   const line: DraftLine = { ...l.line, sku: c.sku };
   const options = optionsAfterReplace(l.product, c, l.line.options);
@@ -168,7 +168,9 @@ function probe(
   ]
     .filter((i) => !(i.code === "compat.missing_mandatory" && onOrder.has(String(i.details?.companion))))
     // A caution the original carries too (no machine named, a backorder) is not one the replacement adds.
-    .filter((i) => i.severity === "block" || !expected.has(i.code));
+    .filter(
+      (i, _, all) => i.severity === "block" || !(all.some((x) => x.severity !== "block") && expected().has(i.code)),
+    );
   const { rank, reason } = fitRank(issues);
   return {
     rank,
@@ -184,7 +186,7 @@ export function replacementVerdict(order: OrderState, l: LineState, c: ProductRe
   if (probing.has(order)) return { rank: 0, inStock: false, cautions: [] };
   const f = order.data.features([c.sku]).get(c.sku) ?? {};
   const pool = loadPool(order, l.product ? [c, l.product] : [c]);
-  return probe(order, l, c, f, pool, cautionsOf(order, l, pool));
+  return probe(order, l, c, f, pool, () => cautionsOf(order, l, pool));
 }
 
 /** Codes of the cautions (non-blocking issues) the line has with its own product. */
@@ -286,10 +288,12 @@ export function alternativesFor(
   );
   const tried = found.slice(0, MAX_PROBES);
   const pool = loadPool(order, [...tried.map((x) => x.c), p]);
-  const expected = cautionsOf(order, l, pool);
+  // Probed only when a candidate has a caution to compare (most fit cleanly).
+  let expected: Set<string> | undefined;
+  const cautions = () => (expected ??= cautionsOf(order, l, pool));
   const usable: { x: Candidate; v: ReplacementVerdict; at: number }[] = [];
   for (const [at, x] of tried.entries()) {
-    const v = probe(order, l, x.c, x.f, pool, expected);
+    const v = probe(order, l, x.c, x.f, pool, cautions);
     if (v.rank < 3) usable.push({ x, v, at });
     // Later candidates are less alike: once enough fit cleanly, none of them can rank higher.
     if (usable.filter((u) => u.v.rank === 0).length >= limit) break;
