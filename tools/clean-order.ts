@@ -7,8 +7,13 @@
  * The published JSON Schema (docs/clean-order.schema.json) is generated from this zod schema.
  */
 import { z } from "zod";
+import type { Draft, ValidationReport } from "./types.ts";
 
-export const CLEAN_ORDER_SCHEMA_VERSION = "1.0" as const;
+/**
+ * 2.0: the buyer's price and discount requests left the price fields (`lines[].requestedUnitPriceCents`,
+ * `header.requestedDiscountPct`) for the non-binding `buyerRequests` block.
+ */
+export const CLEAN_ORDER_SCHEMA_VERSION = "2.0" as const;
 
 const isoDate = z.iso.date().describe("Calendar date, YYYY-MM-DD");
 const cents = z.number().int().describe("Money in cents of the order currency");
@@ -82,11 +87,6 @@ export const cleanOrderLineSchema = z.object({
   machineId: z.string().optional().describe("Target machine from the customer's installed base"),
   unitPriceCents: cents.describe("Net price per order unit incl. option surcharges (openTRANS PRICE_AMOUNT)"),
   priceSource: z.enum(["contract", "price_list", "list"]),
-  requestedUnitPriceCents: cents
-    .optional()
-    .describe(
-      "A lower price the buyer asked for: a request, not the price. Approved exceptions are listed in header.approvals and header.validation.notices",
-    ),
   lineAmountCents: cents.describe("openTRANS PRICE_LINE_AMOUNT"),
   deliverySchedule: z
     .array(cleanOrderDeliverySchema)
@@ -96,6 +96,44 @@ export const cleanOrderLineSchema = z.object({
   verdict: z.enum(["accepted", "accepted_with_change", "backordered", "partial", "on_hold"]),
   verdictCodes: z.object({ x12: z.string(), edifact: z.string() }).describe("X12 855 ACK01 / EDIFACT 1229"),
 });
+
+const requestStatus = z
+  .enum(["noted", "rep_approved"])
+  .describe(
+    "noted: within what a sales rep may grant, or not below the price — carried for the rep's follow-up; rep_approved: above that limit, and a sales rep approved handing off the order with the request attached (header.approvals). Neither applies it",
+  );
+
+/**
+ * What the buyer asked for in chat about prices: never applied to the order (invariant 2 — every price, amount and
+ * total of the order is the engine's), kept apart from the price fields so that no mapping can take it for one.
+ */
+export const cleanOrderBuyerRequestsSchema = z
+  .object({
+    binding: z
+      .literal(false)
+      .describe(
+        "Always false: nothing in this block is applied to the order. Do not derive a price, condition or discount from it; the order's prices are final as sent",
+      ),
+    discount: z
+      .object({
+        pct: z.number().min(0).max(100).describe("Order discount asked for, in percent"),
+        status: requestStatus,
+      })
+      .optional(),
+    unitPrices: z
+      .array(
+        z.object({
+          lineNo: z.number().int().positive().describe("The line (lines[].lineNo) the request is about"),
+          sku: z.string(),
+          requestedUnitPriceCents: cents.describe("The unit price the buyer asked for"),
+          status: requestStatus,
+        }),
+      )
+      .describe("Unit prices the buyer asked for, per line"),
+  })
+  .describe(
+    "Non-binding wishes of the buyer (a price or discount asked for in chat), for the sales rep's follow-up; never applied to this order's prices",
+  );
 
 export const cleanOrderSchema = z
   .object({
@@ -117,12 +155,6 @@ export const cleanOrderSchema = z
       paymentTerms: z.string(),
       partialShipmentAllowed: z.boolean(),
       requestedDate: isoDate.optional(),
-      requestedDiscountPct: z
-        .number()
-        .min(0)
-        .max(100)
-        .optional()
-        .describe("A discount the buyer asked for (a request; see approvals and notices)"),
       promiseDate: isoDate.describe("When the whole order is delivered"),
       channel: z.string(),
       threadId: z.string(),
@@ -136,6 +168,9 @@ export const cleanOrderSchema = z
       approvals: z.array(cleanOrderApprovalSchema),
     }),
     lines: z.array(cleanOrderLineSchema).min(1),
+    buyerRequests: cleanOrderBuyerRequestsSchema
+      .optional()
+      .describe("Present only when the buyer asked for a price or a discount; never binding"),
     summary: z.object({
       totalItemNum: z.number().int().positive().describe("openTRANS TOTAL_ITEM_NUM"),
       totalAmountCents: cents.describe("openTRANS TOTAL_AMOUNT (net)"),
@@ -146,11 +181,44 @@ export const cleanOrderSchema = z
 export type CleanOrder = z.infer<typeof cleanOrderSchema>;
 export type CleanOrderLine = z.infer<typeof cleanOrderLineSchema>;
 export type CleanOrderApproval = z.infer<typeof cleanOrderApprovalSchema>;
+export type CleanOrderBuyerRequests = z.infer<typeof cleanOrderBuyerRequestsSchema>;
+
+/**
+ * The buyer's price and discount requests of the confirmed draft, as the non-binding block (undefined when there are
+ * none). `report` is the hand-off's validation of that draft: an `approval` issue for the request means a rep
+ * approved it (a clean order is only written once every approval issue is covered).
+ */
+export function buyerRequestsOf(
+  draft: Draft,
+  lines: readonly Pick<CleanOrderLine, "lineNo" | "lineId" | "sku">[],
+  report: ValidationReport,
+): CleanOrderBuyerRequests | undefined {
+  const status = (severity: string | undefined): "noted" | "rep_approved" =>
+    severity === "approval" ? "rep_approved" : "noted";
+  const unitPrices = lines.flatMap((l) => {
+    const requested = draft.lines.find((d) => d.lineId === l.lineId)?.requestedUnitPriceCents;
+    if (requested === undefined) return [];
+    const issue = report.lines
+      .find((r) => r.lineId === l.lineId)
+      ?.issues.find((i) => i.code === "price.requested_below");
+    return [{ lineNo: l.lineNo, sku: l.sku, requestedUnitPriceCents: requested, status: status(issue?.severity) }];
+  });
+  const pct = draft.requestedDiscountPct;
+  if (unitPrices.length === 0 && (pct === undefined || pct <= 0)) return undefined;
+  const discountIssue = report.issues.find(
+    (i) => i.code === "policy.discount_approval" || i.code === "policy.discount_requested",
+  );
+  return {
+    binding: false,
+    ...(pct !== undefined && pct > 0 ? { discount: { pct, status: status(discountIssue?.severity) } } : {}),
+    unitPrices,
+  };
+}
 
 /** The JSON Schema published in docs/clean-order.schema.json. */
 export function cleanOrderJsonSchema(): Record<string, unknown> {
   return {
-    $id: "https://ordershield.dev/schemas/clean-order-1.0.json",
+    $id: `https://ordershield.dev/schemas/clean-order-${CLEAN_ORDER_SCHEMA_VERSION}.json`,
     ...z.toJSONSchema(cleanOrderSchema, { target: "draft-2020-12" }),
   } as Record<string, unknown>;
 }

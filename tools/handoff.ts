@@ -14,6 +14,7 @@ import { validateDraft } from "./engine.ts";
 import { hashDraft } from "./draft-hash.ts";
 import { approvalsCoverReport } from "./approvals.ts";
 import {
+  buyerRequestsOf,
   CLEAN_ORDER_SCHEMA_VERSION,
   type CleanOrder,
   type CleanOrderApproval,
@@ -156,6 +157,8 @@ interface BuildInput {
   approvals: CleanOrderApproval[];
 }
 
+const withBuyerRequests = (b: CleanOrder["buyerRequests"]) => (b ? { buyerRequests: b } : {});
+
 function buildCleanOrder(db: Db, input: BuildInput): CleanOrder {
   const { request, report, draftHash } = input;
   const draft = request.draft;
@@ -189,7 +192,6 @@ function buildCleanOrder(db: Db, input: BuildInput): CleanOrder {
       ...(machineId ? { machineId } : {}),
       unitPriceCents: lr.unitPriceCents ?? 0,
       priceSource: lr.priceSource ?? "list",
-      ...(dl?.requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents: dl.requestedUnitPriceCents } : {}),
       lineAmountCents: lr.amountCents ?? 0,
       deliverySchedule: lr.schedule.map((s) => ({
         quantity: s.quantity,
@@ -230,7 +232,6 @@ function buildCleanOrder(db: Db, input: BuildInput): CleanOrder {
       paymentTerms: customer?.paymentTerms ?? "NET30",
       partialShipmentAllowed: customer?.partialShipment ?? true,
       ...(draft.requestedDate ? { requestedDate: draft.requestedDate } : {}),
-      ...(draft.requestedDiscountPct !== undefined ? { requestedDiscountPct: draft.requestedDiscountPct } : {}),
       promiseDate:
         report.promiseDate ??
         lines
@@ -250,6 +251,8 @@ function buildCleanOrder(db: Db, input: BuildInput): CleanOrder {
       approvals: input.approvals,
     },
     lines,
+    // Price and discount requests are wishes, kept apart from the prices: the ERP must never apply them.
+    ...withBuyerRequests(buyerRequestsOf(draft, lines, report)),
     summary: { totalItemNum: lines.length, totalAmountCents: report.totals.netCents },
   };
 }

@@ -50,7 +50,11 @@ export const VERDICT_CODES: Record<LineVerdict, { x12: string; edifact: string }
   rejected: { x12: "IR", edifact: "7" },
 };
 
-/** A concrete change that resolves an issue. Applying it to the draft must never make the report worse. */
+/**
+ * A concrete change that resolves an issue. Applying it to the draft must never make the report worse. A `replace_sku`
+ * puts another product on the line: the line keeps its quantity, unit, machine and dates, and drops options the new
+ * product's configuration model does not share (tools/checks/alternatives.ts, `optionsAfterReplace`).
+ */
 export type Fix =
   | { kind: "replace_sku"; lineId: string; sku: string; reason: string }
   | { kind: "set_quantity"; lineId: string; quantity: number; unit?: string }
@@ -62,6 +66,18 @@ export type Fix =
   | { kind: "set_ship_to"; shipToId: string }
   | { kind: "accept_split"; lineId: string };
 
+/**
+ * Something the buyer can do outside the draft, for an issue no change of the draft may resolve: a sales rep records
+ * a certification on the account. Shown beside the fixes (the widget as a hint, the agent in words); never applied to
+ * the draft, so it is not a `Fix`.
+ */
+export type NextStep = {
+  kind: "rep_records_certification";
+  /** The certification the product needs, as the catalog names it (`atex`, `hazmat`…). */
+  certification: string;
+  message: string;
+};
+
 export interface Issue {
   /** Stable code, e.g. `compat.voltage_mismatch`, `qty.below_moq`, `stock.insufficient`. */
   code: string;
@@ -70,6 +86,8 @@ export interface Issue {
   /** Absent for order-level issues. */
   lineId?: string;
   fixes: Fix[];
+  /** What the buyer can do besides the fixes (see NextStep); absent when there is nothing. */
+  nextSteps?: NextStep[];
   /** Machine-readable facts behind the message (required vs actual values). */
   details?: Record<string, unknown>;
 }

@@ -11,7 +11,7 @@ test("docs/clean-order.schema.json is the JSON Schema generated from the zod cle
   if (process.env.UPDATE_SCHEMA === "1") writeFileSync(FILE, generated);
   expect(readFileSync(FILE, "utf8")).toBe(generated);
   const schema = JSON.parse(generated);
-  expect(schema.properties.schemaVersion.const).toBe("1.0");
+  expect(schema.properties.schemaVersion.const).toBe("2.0");
   expect(schema.properties.header.required).toEqual(
     expect.arrayContaining(["orderId", "idempotencyKey", "customerId", "confirmedDraftHash"]),
   );

@@ -211,7 +211,11 @@ describe("the shield graph with a scripted model", () => {
       expect(outboxOrders(db)).toHaveLength(0);
       await agent.resume("t-ask", { decision: "approve", actor: "rep:sam", reason: "match competitor" }, REP);
       const [order] = outboxOrders(db);
-      expect(order!.lines[0]).toMatchObject({ unitPriceCents: 1200, requestedUnitPriceCents: 600 });
+      expect(order!.lines[0]).toMatchObject({ unitPriceCents: 1200 });
+      expect(order!.buyerRequests).toEqual({
+        binding: false,
+        unitPrices: [{ lineNo: 1, sku: "SEAL-1", requestedUnitPriceCents: 600, status: "rep_approved" }],
+      });
       expect(order!.header.approvals[0]).toMatchObject({
         actor: "rep:REP-SAM",
         codes: expect.arrayContaining(["price.requested_below"]),

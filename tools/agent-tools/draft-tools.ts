@@ -3,6 +3,7 @@ import { ToolMessage } from "@langchain/core/messages";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { Command } from "@langchain/langgraph";
 import { z } from "zod";
+import { optionsAfterReplace } from "../checks/alternatives.ts";
 import { EMPTY_DRAFT, type Draft, type DraftLine } from "../types.ts";
 import {
   compactLine,
@@ -26,6 +27,10 @@ import {
 } from "./shared.ts";
 
 export function createDraftTools({ data, validate, noSession }: ToolDeps): StructuredToolInterface[] {
+  const productsOf = (from: string, to: string) => {
+    const found = data.products([from, to]);
+    return [found.get(from), found.get(to)] as const;
+  };
   const draftResult = (
     runtime: unknown,
     draft: Draft,
@@ -134,12 +139,20 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       withLine(runtime, lineId, (l, s) => {
         const bad = checkMachine(s, machineId);
         if (bad) return bad;
+        // Another product drops the old one's options unless both share a configuration model (a `replace_sku` fix).
+        const { options: old, ...rest } = l;
+        const kept =
+          options !== undefined
+            ? normaliseOptions(options)
+            : sku !== undefined && sku !== l.sku
+              ? optionsAfterReplace(...productsOf(l.sku, sku), old)
+              : old;
         return {
-          ...l,
+          ...rest,
           ...(sku !== undefined ? { sku } : {}),
+          ...(kept !== undefined ? { options: kept } : {}),
           ...(quantity !== undefined ? { quantity } : {}),
           ...(unit !== undefined ? { unit } : {}),
-          ...(options !== undefined ? { options: normaliseOptions(options) } : {}),
           ...(machineId !== undefined ? { machineId } : {}),
           ...(requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents } : {}),
         };

@@ -82,7 +82,13 @@ export const requestedPriceArg = z
   );
 
 export function compactIssue(i: Issue) {
-  return { code: i.code, severity: i.severity, message: i.message, ...(i.fixes.length ? { fixes: i.fixes } : {}) };
+  return {
+    code: i.code,
+    severity: i.severity,
+    message: i.message,
+    ...(i.fixes.length ? { fixes: i.fixes } : {}),
+    ...(i.nextSteps?.length ? { nextSteps: i.nextSteps } : {}),
+  };
 }
 
 export function compactLine(l: LineReport) {

@@ -1,10 +1,13 @@
 /**
  * Product: the SKU exists ("did you mean" candidates when not), is active, is not discontinued (the successor is
- * the fix), and may be bought by this customer (certification) and shipped to the ship-to region.
+ * the fix when the line can use it, else alternatives of the same type), and may be bought by this customer
+ * (certification) and shipped to the ship-to region. A restricted product's issue says what the buyer can do when
+ * they hold the certification (a sales rep records it: `nextSteps`), besides same-type products that need none.
  */
 import type { ProductRecord } from "../../catalog/queries/types.ts";
-import type { Fix } from "../types.ts";
-import { lineIssue, type LineState, type OrderState } from "./context.ts";
+import type { Fix, NextStep } from "../types.ts";
+import { replaceFix, replacementVerdict } from "./alternatives.ts";
+import { issue, lineIssue, type LineState, type OrderState } from "./context.ts";
 
 /** Follows successor links to the first orderable product (at most a few hops; cycles end the walk). */
 export function activeSuccessor(order: OrderState, p: ProductRecord): ProductRecord | undefined {
@@ -56,45 +59,69 @@ export function checkProduct(order: OrderState, alternativesFor: (l: LineState) 
   for (const l of order.lines) {
     const p = l.product;
     if (!p) continue;
+    // Restricted and region-blocked ask for the same alternatives: search them once per line.
+    let alternatives: Fix[] | undefined;
+    const sameType = () => (alternatives ??= alternativesFor(l));
     if (p.lifecycle !== "active") {
       const successor = activeSuccessor(order, p);
-      const fixes: Fix[] =
-        successor && mayBuy(order, successor)
-          ? [{ kind: "replace_sku", lineId: l.lineId, sku: successor.sku, reason: `successor of ${p.sku}` }]
-          : alternativesFor(l);
+      // The successor is the fix only when the line can use it (buyable here, fits the machine, a valid quantity…).
+      const verdict = successor ? replacementVerdict(order, l, successor) : undefined;
+      const usable = successor !== undefined && verdict !== undefined && verdict.rank < 3;
+      const fixes: Fix[] = usable ? [replaceFix(l, successor, `successor of ${p.sku}`, verdict)] : sameType();
       const discontinued = p.lifecycle === "discontinued";
+      const why = !usable && verdict?.reason ? verdict.reason.message.replace(/\.$/, "") : undefined;
       lineIssue(
         l,
         discontinued ? "product.discontinued" : "product.inactive",
         "block",
         discontinued
-          ? `${p.sku} is discontinued${successor ? `; its successor is ${successor.sku} (${successor.name})` : ""}.`
+          ? `${p.sku} is discontinued${successor ? `; its successor is ${successor.sku} (${successor.name})${why ? `, which cannot replace it here: ${why}` : ""}` : ""}.`
           : `${p.sku} is not available for ordering.`,
         fixes.length > 0 ? fixes : [{ kind: "remove_line", lineId: l.lineId }],
-        { lifecycle: p.lifecycle, successor: successor?.sku },
+        {
+          lifecycle: p.lifecycle,
+          successor: successor?.sku,
+          ...(successor && !usable ? { successorUsable: false } : {}),
+        },
       );
     }
-    if (p.requiresCertification && !(order.customer?.certifications ?? []).includes(p.requiresCertification)) {
-      lineIssue(
-        l,
+    const cert = p.requiresCertification;
+    if (cert && !(order.customer?.certifications ?? []).includes(cert)) {
+      const fixes = sameType();
+      const step: NextStep = {
+        kind: "rep_records_certification",
+        certification: cert,
+        message: `If you hold the ${cert} certification, your sales rep can record it on your account; then ${p.sku} can be ordered.`,
+      };
+      const i = issue(
         "product.restricted",
         "block",
-        `${p.sku} may only be sold to customers with a ${p.requiresCertification} certification on file.`,
-        [...alternativesFor(l), { kind: "remove_line", lineId: l.lineId }],
-        { requires: p.requiresCertification },
+        `${p.sku} may only be sold to customers with a ${cert} certification on file. ${
+          fixes.length > 0
+            ? `If you hold one, your sales rep can record it on your account; or take a product of the same type that needs none.`
+            : `No product of the same type is available without it; if you hold the ${cert} certification, your sales rep can record it on your account.`
+        }`,
+        [...fixes, { kind: "remove_line", lineId: l.lineId }],
+        { lineId: l.lineId, details: { requires: cert } },
       );
+      i.nextSteps = [step];
+      l.issues.push(i);
     }
     if (p.blockedRegions.includes(order.region)) {
       const otherShipTos = (order.customer?.shipTos ?? []).filter(
         (s) => s.region !== order.region && order.lines.every((x) => !x.product?.blockedRegions.includes(s.region)),
       );
+      const fixes = sameType();
       lineIssue(
         l,
         "product.region_blocked",
         "block",
-        `${p.sku} cannot be shipped to region ${order.region}.`,
+        `${p.sku} cannot be shipped to region ${order.region}${
+          otherShipTos.length === 0 && fixes.length === 0 ? "; no product of the same type can be either" : ""
+        }.`,
         [
           ...otherShipTos.map((s): Fix => ({ kind: "set_ship_to", shipToId: s.id })),
+          ...fixes,
           { kind: "remove_line", lineId: l.lineId },
         ],
         { region: order.region, blockedRegions: p.blockedRegions },

@@ -28,6 +28,7 @@ import {
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
+import { fitRank } from "../../../tools/fit-rank.ts";
 
 export function action(
   ctx: Ctx,
@@ -461,19 +462,16 @@ interface Verdict {
   why?: string;
 }
 
-/** A check_compatibility result as a rank and the reason in a few words, taken from the engine's issue message. */
+/**
+ * A check_compatibility result as a rank and the reason in a few words, taken from the engine's issue message. The
+ * rank is the engine's own (tools/fit-rank.ts), the same that orders its replacement fixes.
+ */
 export function verdictOf(data: Record<string, unknown>): Verdict {
   const issues = (data.issues as IssueFacts[] | undefined) ?? [];
-  // Blocks that are not about fit: the part fits, but needs a companion part, or is discontinued (the list says so).
-  const orderOnly = (i: IssueFacts) => i.code === "compat.missing_mandatory" || i.code === "product.discontinued";
-  const block = issues.find((i) => i.severity === "block" && !orderOnly(i));
-  if (data.compatible !== true && (block || !issues.some(orderOnly)))
-    return { rank: 3, ...(block ? { why: shortReason(block.message) } : {}) };
-  const companion = issues.find((i) => i.code === "compat.missing_mandatory");
-  if (companion || issues.some(orderOnly))
-    return { rank: 2, ...(companion ? { why: shortReason(companion.message) } : {}) };
-  const caution = issues.find((i) => i.severity !== "block");
-  return caution ? { rank: 1, why: shortReason(caution.message) } : { rank: 0 };
+  const { rank, reason } = fitRank(issues);
+  // No verdict at all (an error result): it does not fit as far as we know.
+  if (data.compatible !== true && rank < 2) return { rank: 3 };
+  return reason && rank > 0 ? { rank, why: shortReason(reason.message) } : { rank };
 }
 
 /**
