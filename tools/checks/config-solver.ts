@@ -12,8 +12,8 @@ const F = 0;
 const T = 1;
 
 export interface CompiledModel {
-  /** var index → [group index, value] */
-  vars: { group: number; value: string }[];
+  /** var index → [group index, value, surcharge] */
+  vars: { group: number; value: string; priceDeltaCents: number }[];
   groups: { code: string; min: number; max: number; vars: number[] }[];
   /** requires: a → b; excludes: a → ¬b */
   clauses: { kind: "requires" | "excludes"; a: number; b: number }[];
@@ -22,6 +22,9 @@ export interface CompiledModel {
   /** clauses touching each var, for propagation */
   watch: number[][];
 }
+
+/** The `varIndex` key of value `value` of group `group`. */
+export const varKey = (group: string, value: string) => `${group}\u0000${value}`;
 
 const compiled = new WeakMap<ConfigModel, CompiledModel>();
 
@@ -35,18 +38,18 @@ export function compileModel(model: ConfigModel): CompiledModel {
     groupIndex.set(g.code, gi);
     const ids: number[] = [];
     for (const o of g.options) {
-      const key = `${g.code}\u0000${o.value}`;
+      const key = varKey(g.code, o.value);
       if (varIndex.has(key)) continue;
       varIndex.set(key, vars.length);
       ids.push(vars.length);
-      vars.push({ group: gi, value: o.value });
+      vars.push({ group: gi, value: o.value, priceDeltaCents: o.priceDeltaCents });
     }
     return { code: g.code, min: Math.max(0, g.min), max: Math.max(0, g.max), vars: ids };
   });
   const clauses: CompiledModel["clauses"] = [];
   for (const k of model.constraints) {
-    const a = varIndex.get(`${k.ifGroup}\u0000${k.ifValue}`);
-    const b = varIndex.get(`${k.thenGroup}\u0000${k.thenValue}`);
+    const a = varIndex.get(varKey(k.ifGroup, k.ifValue));
+    const b = varIndex.get(varKey(k.thenGroup, k.thenValue));
     if (a === undefined || b === undefined) continue;
     clauses.push({ kind: k.kind, a, b });
   }
