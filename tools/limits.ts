@@ -60,5 +60,10 @@ const groupCountError = `at most ${MAX_OPTION_GROUPS_PER_LINE} option groups per
 export const optionsField = z.record(codeField, valuesField).refine(groupCount, groupCountError);
 /** Chosen options as a tool takes them: a single value may be given without the list. */
 export const optionsArgField = z
-  .record(codeField, z.union([codeField, valuesField]))
+  .record(
+    codeField,
+    z.union([codeField, valuesField], {
+      error: `a value or a list of at most ${MAX_VALUES_PER_OPTION_GROUP} values per option group (each 1 to ${MAX_CODE_LENGTH} characters)`,
+    }),
+  )
   .refine(groupCount, groupCountError);

@@ -103,17 +103,39 @@ function propagate(m: CompiledModel, a: Int8Array): boolean {
   return true;
 }
 
-/** A full satisfying assignment extending `start`, or undefined. Does not mutate `start`. */
+/**
+ * A full satisfying assignment extending `start`, or undefined. Does not mutate `start`.
+ *
+ * Branches per group, not per value: the first group with open values first takes none of them (the smallest
+ * completion: optional groups stay empty), then its first open value, then not that value. Branching value by value
+ * made every search as deep as the model has values, with a full propagation at each level — cubic in the model's
+ * size over `possibleValues` (4 groups of 50 values took a second); now the depth is about the number of groups.
+ */
 export function solve(m: CompiledModel, start: Int8Array, budget = { nodes: 20_000 }): Int8Array | undefined {
   const a = Int8Array.from(start);
   if (!propagate(m, a)) return undefined;
-  const next = a.indexOf(U);
-  if (next < 0) return a;
+  let group: CompiledModel["groups"][number] | undefined;
+  let first = -1;
+  for (const g of m.groups) {
+    first = g.vars.find((v) => a[v] === U) ?? -1;
+    if (first >= 0) {
+      group = g;
+      break;
+    }
+  }
+  if (!group) return a;
   if (--budget.nodes <= 0) return undefined;
-  // Try "not chosen" first: the smallest completions are the most natural witnesses (optional groups stay empty).
-  for (const value of [F, T]) {
+  let chosen = 0;
+  for (const v of group.vars) if (a[v] === T) chosen++;
+  if (chosen >= group.min) {
+    const none = Int8Array.from(a);
+    for (const v of group.vars) if (none[v] === U) none[v] = F;
+    const r = solve(m, none, budget);
+    if (r) return r;
+  }
+  for (const value of [T, F]) {
     const b = Int8Array.from(a);
-    b[next] = value;
+    b[first] = value;
     const r = solve(m, b, budget);
     if (r) return r;
   }
