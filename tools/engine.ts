@@ -8,12 +8,14 @@ import { checkCompatibility, alternativesFor } from "./checks/compatibility.ts";
 import { checkConfiguration } from "./checks/configuration.ts";
 import { issue, type LineState, type OrderState } from "./checks/context.ts";
 import { checkCredit } from "./checks/credit.ts";
+import { checkDraftFields } from "./checks/draft-fields.ts";
 import { lineFeatures } from "./checks/line-features.ts";
 import { checkPolicy } from "./checks/policy.ts";
 import { checkPricing } from "./checks/pricing.ts";
 import { checkProduct } from "./checks/product.ts";
 import { checkQuantity } from "./checks/quantity.ts";
 import { canonicalJson, hashDraft } from "./draft-hash.ts";
+import { dateField, MAX_CODE_LENGTH, MAX_DRAFT_LINES, MAX_LINE_ID_LENGTH, MAX_UNIT_LENGTH } from "./limits.ts";
 import type { Draft, DraftLine, Issue, LineReport, LineVerdict, ValidationReport } from "./types.ts";
 import { createHash } from "node:crypto";
 
@@ -24,28 +26,30 @@ export interface EngineContext {
   data: CatalogReader;
 }
 
-const MAX_LINES = 500;
-const str = (v: unknown, max = 120): string | undefined => (typeof v === "string" && v.length <= max ? v : undefined);
-const isDate = (v: unknown): v is string =>
-  typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v));
+const MAX_LINES = MAX_DRAFT_LINES;
+const str = (v: unknown, max = MAX_CODE_LENGTH): string | undefined =>
+  typeof v === "string" && v.length <= max ? v : undefined;
+/** A calendar date, as the tools and the clean order's schema define it (`2026-02-31` is none). */
+const isDate = (v: unknown): v is string => dateField.safeParse(v).success;
 
 /** Keeps only well-typed fields of a line; what is missing or malformed the checks report. */
 function sanitizeLine(raw: unknown, index: number): DraftLine {
   const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
   const line: DraftLine = {
-    lineId: str(r.lineId, 40) || `#${index + 1}`,
-    sku: typeof r.sku === "string" ? r.sku.trim().slice(0, 120) : "",
+    lineId: str(r.lineId, MAX_LINE_ID_LENGTH) || `#${index + 1}`,
+    sku: typeof r.sku === "string" ? r.sku.trim().slice(0, MAX_CODE_LENGTH) : "",
     quantity: typeof r.quantity === "number" ? r.quantity : NaN,
   };
-  const unit = str(r.unit, 10);
+  const unit = str(r.unit, MAX_UNIT_LENGTH);
   if (unit) line.unit = unit;
   if (r.options && typeof r.options === "object" && !Array.isArray(r.options)) {
     const options: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(r.options as Record<string, unknown>)) {
-      const values = (Array.isArray(v) ? v : [v])
-        .filter((x): x is string | number => typeof x === "string" || typeof x === "number")
-        .map(String);
-      options[k] = values;
+      // Deduplicated in one pass: the configuration check is linear in what is left (tools/checks/configuration.ts).
+      const values = new Set<string>();
+      for (const x of Array.isArray(v) ? v : [v])
+        if (typeof x === "string" || typeof x === "number") values.add(String(x));
+      options[k] = [...values];
     }
     line.options = options;
   }
@@ -196,6 +200,7 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
     };
   });
 
+  checkDraftFields(draft, order);
   checkProduct(order, (l) => alternativesFor(order, l));
   checkQuantity(order);
   checkConfiguration(order);

@@ -3,32 +3,47 @@
  * and the validation report the engine returns for it. See ../shared/DESIGN.md, "Validation report vocabulary".
  */
 import { z } from "zod";
+import {
+  codeField,
+  dateField,
+  discountPctField,
+  lineIdField,
+  MAX_DRAFT_LINES,
+  optionsField,
+  poReferenceField,
+  quantityField,
+  unitField,
+  unitPriceCentsField,
+} from "./limits.ts";
 
-/** A line of the draft. `quantity` is in `unit` (defaults to the product's order unit). */
+/**
+ * A line of the draft. `quantity` is in `unit` (defaults to the product's order unit). The field bounds are the ones
+ * in ./limits.ts; the engine holds any draft to this schema (tools/checks/draft-fields.ts).
+ */
 export const draftLineSchema = z.object({
-  lineId: z.string().min(1).max(40),
-  sku: z.string().max(120),
-  quantity: z.number(),
-  unit: z.string().max(10).optional(),
+  lineId: lineIdField,
+  sku: codeField,
+  quantity: quantityField,
+  unit: unitField.optional(),
   /** Chosen configuration options: group code → chosen values. */
-  options: z.record(z.string(), z.array(z.string())).optional(),
+  options: optionsField.optional(),
   /** Machine from the customer's installed base this line is for (overrides the draft's machineId). */
-  machineId: z.string().max(120).optional(),
+  machineId: codeField.optional(),
   /** A price the buyer asked for (a request, never a fact): goes to approval when below the engine price. */
-  requestedUnitPriceCents: z.number().int().nonnegative().optional(),
-  requestedDate: z.iso.date().optional(),
+  requestedUnitPriceCents: unitPriceCentsField.optional(),
+  requestedDate: dateField.optional(),
 });
 export type DraftLine = z.infer<typeof draftLineSchema>;
 
 export const draftSchema = z.object({
-  lines: z.array(draftLineSchema).max(500),
+  lines: z.array(draftLineSchema).max(MAX_DRAFT_LINES),
   /** Default target machine for every line. */
-  machineId: z.string().max(120).optional(),
-  shipToId: z.string().max(120).optional(),
-  poReference: z.string().max(80).optional(),
-  requestedDate: z.iso.date().optional(),
+  machineId: codeField.optional(),
+  shipToId: codeField.optional(),
+  poReference: poReferenceField.optional(),
+  requestedDate: dateField.optional(),
   /** A discount the buyer asked for, in percent (a request: policy decides). */
-  requestedDiscountPct: z.number().min(0).max(100).optional(),
+  requestedDiscountPct: discountPctField.optional(),
   /** Bumped by the agent after an order is placed, so the next order of the same lines in the thread is a new draft. */
   revision: z.number().int().nonnegative().optional(),
 });

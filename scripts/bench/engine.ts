@@ -161,8 +161,12 @@ export function runEngineBench(dbPath: string, log: (m: string) => void = () => 
     const d = ones[i++ % ones.length]!;
     floor(d.draft, d.customerId, iso);
   }, ones.length);
+  const config = configLarge(sqlite, data, now);
   sqlite.close();
   const result = {
+    configLargeP50ms: config.p50ms,
+    configLargeValues: config.values,
+    configLargeSku: config.sku,
     lineCpuMeanUs: line.cpuMeanUs ?? NaN,
     orderCpuMeanMs: (order.cpuMeanUs ?? NaN) / 1000,
     orderCpuP99Ms: (order.cpuP99Us ?? NaN) / 1000,
@@ -177,6 +181,35 @@ export function runEngineBench(dbPath: string, log: (m: string) => void = () => 
   };
   log(`engine: ${JSON.stringify(result)}`);
   return result;
+}
+
+/**
+ * One line of a configurable product with 1,000 values in one option group (a draft from outside the tools, which
+ * refuse more than MAX_VALUES_PER_OPTION_GROUP): the configuration check is linear in that, so this stays in
+ * milliseconds (it took ~4.5 s when the check was cubic).
+ */
+function configLarge(sqlite: Database.Database, data: ReturnType<typeof createCatalogReader>, now: Date) {
+  const values = 1000;
+  const row = sqlite
+    .prepare(
+      "SELECT p.sku, g.code FROM products p JOIN config_groups g ON g.model_id = p.config_model_id WHERE p.lifecycle = 'active' ORDER BY p.sku LIMIT 1",
+    )
+    .get() as { sku: string; code: string } | undefined;
+  if (!row) return { p50ms: NaN, values, sku: "" };
+  const draft: Draft = {
+    lines: [
+      {
+        lineId: "1",
+        sku: row.sku,
+        quantity: 1,
+        options: { [row.code]: Array.from({ length: values }, (_, i) => `V-${i}`) },
+      },
+    ],
+  };
+  const customerId = (sqlite.prepare("SELECT id FROM customers ORDER BY id LIMIT 1").get() as { id: string }).id;
+  for (let i = 0; i < 3; i++) validateDraft(draft, { customerId, now, data });
+  const times = measure(() => validateDraft(draft, { customerId, now, data }), 20);
+  return { p50ms: quantile(times, 0.5) / 1000, values, sku: row.sku };
 }
 
 export const engineSuite: BenchSuite = {
@@ -205,6 +238,13 @@ export const engineSuite: BenchSuite = {
         value: round(r.orderP50ms / r.floorP50ms, 2),
         unit: "x",
         note: `engine p50 ${round(r.orderP50ms, 3)} ms / raw reads p50 ${round(r.floorP50ms, 3)} ms (p99 ${round(r.floorP99ms, 3)}, CPU mean ${round(r.floorCpuMeanMs, 3)})`,
+      },
+      {
+        id: "engine.config_large_ms",
+        value: round(r.configLargeP50ms, 2),
+        unit: "ms",
+        target: "<= 250",
+        note: `p50 of 20 one-line drafts of ${r.configLargeSku} with ${r.configLargeValues} values in one option group (the cubic check took ~4.5 s)`,
       },
     ];
     return figures;

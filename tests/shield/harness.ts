@@ -262,8 +262,12 @@ async function checkNewOrders(
       fail(`total ${order.summary.totalAmountCents} is not the engine's ${report.totals.netCents}`);
     for (const line of order.lines) {
       const lr = report.lines.find((l) => l.lineId === line.lineId);
+      const dl = thread.draft.lines.find((l) => l.lineId === line.lineId);
       if (!lr || lr.sku !== line.sku || lr.quantity !== line.quantity)
         fail(`line ${line.lineId} is not the confirmed draft's line`);
+      // What the buyer confirmed is what is sent: the quantity exactly as the confirmed draft holds it.
+      else if (!dl || dl.quantity !== line.quantity)
+        fail(`line ${line.lineId} sends ${line.quantity}, the confirmed draft says ${dl?.quantity}`);
       else if (lr.unitPriceCents !== line.unitPriceCents || lr.amountCents !== line.lineAmountCents)
         fail(`line ${line.lineId} price ${line.unitPriceCents} is not the engine's ${lr.unitPriceCents}`);
     }

@@ -4,6 +4,7 @@ import type { StructuredToolInterface } from "@langchain/core/tools";
 import { Command } from "@langchain/langgraph";
 import { z } from "zod";
 import { optionsAfterReplace } from "../checks/alternatives.ts";
+import { codeField, dateField, discountPctField, lineIdField, poReferenceField, unitField } from "../limits.ts";
 import { EMPTY_DRAFT, type Draft, type DraftLine } from "../types.ts";
 import {
   compactLine,
@@ -11,6 +12,7 @@ import {
   DATA_NOTE,
   fail,
   json,
+  lineOutOfBounds,
   machineArg,
   machineOf,
   MAX_DRAFT_LINES,
@@ -95,6 +97,8 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
         ...(machineId ? { machineId } : {}),
         ...(requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents } : {}),
       };
+      const outOfBounds = lineOutOfBounds(line);
+      if (outOfBounds) return outOfBounds;
       return draftResult(runtime, { ...draft, lines: [...draft.lines, line] }, s.customerId, line.lineId, {
         added: line.lineId,
       });
@@ -105,7 +109,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       schema: z.object({
         sku: skuArg,
         quantity: qtyArg,
-        unit: z.string().max(10).optional(),
+        unit: unitField.optional(),
         options: optionsArg.optional(),
         machineId: machineArg.optional(),
         requestedUnitPriceCents: requestedPriceArg.optional(),
@@ -125,6 +129,8 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     if (!line) return fail("no such line in the draft", { lineIds: draft.lines.map((l) => l.lineId) });
     const next = edit(line, s, draft);
     if (typeof next === "string") return next;
+    const outOfBounds = lineOutOfBounds(next);
+    if (outOfBounds) return outOfBounds;
     return draftResult(
       runtime,
       { ...draft, lines: draft.lines.map((l) => (l.lineId === lineId ? next : l)) },
@@ -161,10 +167,10 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       name: "update_line",
       description: "Change a draft line: SKU (e.g. a successor or alternative), quantity, unit, options or machine.",
       schema: z.object({
-        lineId: z.string().min(1).max(40),
+        lineId: lineIdField,
         sku: skuArg.optional(),
         quantity: qtyArg.optional(),
-        unit: z.string().max(10).optional(),
+        unit: unitField.optional(),
         options: optionsArg.optional(),
         machineId: machineArg.optional(),
         requestedUnitPriceCents: requestedPriceArg.optional(),
@@ -190,7 +196,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     {
       name: "remove_line",
       description: "Remove a line from the draft.",
-      schema: z.object({ lineId: z.string().min(1).max(40) }),
+      schema: z.object({ lineId: lineIdField }),
     },
   );
 
@@ -206,7 +212,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       name: "set_options",
       description:
         "Choose configuration options on a draft line (merged into the options already chosen; an empty list removes that group).",
-      schema: z.object({ lineId: z.string().min(1).max(40), options: optionsArg }),
+      schema: z.object({ lineId: lineIdField, options: optionsArg }),
     },
   );
 
@@ -222,7 +228,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     {
       name: "set_machine",
       description: "Set the target machine for the whole order, or for one line.",
-      schema: z.object({ machineId: machineArg, lineId: z.string().min(1).max(40).optional() }),
+      schema: z.object({ machineId: machineArg, lineId: lineIdField.optional() }),
     },
   );
 
@@ -249,10 +255,10 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       description:
         "Set the buyer's PO reference, ship-to address id, requested delivery date (YYYY-MM-DD), or a discount the buyer asks for (a request: a sales rep may have to approve it).",
       schema: z.object({
-        poReference: z.string().max(80).optional(),
-        shipToId: z.string().max(120).optional(),
-        requestedDate: z.iso.date().optional(),
-        requestedDiscountPct: z.number().min(0).max(100).optional().describe("Discount the buyer asks for, in percent"),
+        poReference: poReferenceField.optional(),
+        shipToId: codeField.optional(),
+        requestedDate: dateField.optional(),
+        requestedDiscountPct: discountPctField.optional().describe("Discount the buyer asks for, in percent"),
       }),
     },
   );

@@ -3,6 +3,7 @@ import type { StructuredToolInterface } from "@langchain/core/tools";
 import { z } from "zod";
 import { createCatalogSearch } from "../../catalog/queries/search.ts";
 import { configurationState } from "../checks/configuration.ts";
+import { codeField, MAX_SEARCH_QUERY_LENGTH } from "../limits.ts";
 import {
   compactIssue,
   DATA_NOTE,
@@ -53,8 +54,8 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       description:
         "Search the product catalog by words, SKU fragments, product type or machine model. Optionally only parts that fit one of the buyer's machines.",
       schema: z.object({
-        query: z.string().min(1).max(200),
-        category: z.string().max(120).optional(),
+        query: z.string().min(1).max(MAX_SEARCH_QUERY_LENGTH),
+        category: codeField.optional(),
         machineId: machineArg.optional(),
         limit: z.number().int().min(1).max(25).optional(),
       }),

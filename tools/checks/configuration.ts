@@ -6,7 +6,17 @@
  */
 import type { ConfigConstraint, ConfigModel } from "../../catalog/queries/types.ts";
 import type { Fix, LineComponent } from "../types.ts";
-import { compileModel, emptyAssignment, fixGroup, possibleValues, solve, FALSE, TRUE } from "./config-solver.ts";
+import {
+  compileModel,
+  emptyAssignment,
+  fixGroup,
+  possibleValues,
+  solve,
+  varKey,
+  FALSE,
+  TRUE,
+  type CompiledModel,
+} from "./config-solver.ts";
 import { lineIssue, type OrderState } from "./context.ts";
 
 export interface ConfigurationState {
@@ -30,7 +40,18 @@ export interface ConfigurationState {
   priceDeltaCents: number;
 }
 
-const memo = new WeakMap<ConfigModel, Map<string, ConfigurationState>>();
+/** What the argument chose, read against the model in one pass: everything after it is bounded by the model's size. */
+interface Choices {
+  unknownGroups: string[];
+  unknownValues: { group: string; value: string }[];
+  /** Known values per model group index, deduplicated, in the argument's order (only groups the argument names). */
+  decided: Map<number, Set<string>>;
+}
+
+/** Everything that follows from the known choices alone: memoised per model on those choices. */
+type Verdicts = Omit<ConfigurationState, "modelId" | "unknownGroups" | "unknownValues">;
+
+const memo = new WeakMap<ConfigModel, Map<string, Verdicts>>();
 
 /**
  * @example
@@ -41,49 +62,72 @@ export function configurationState(
   model: ConfigModel,
   chosen: Record<string, readonly string[]> = {},
 ): ConfigurationState {
-  const key = JSON.stringify(
-    Object.keys(chosen)
-      .sort()
-      .map((g) => [g, [...new Set(chosen[g] ?? [])].sort()]),
-  );
-  let perModel = memo.get(model);
-  if (!perModel) memo.set(model, (perModel = new Map()));
-  const hit = perModel.get(key);
-  if (hit) return hit;
-  const state = computeState(model, chosen);
-  if (perModel.size > 1000) perModel.clear();
-  perModel.set(key, state);
-  return state;
+  const m = compileModel(model);
+  return stateOf(model, m, readChoices(m, chosen));
 }
 
-function computeState(model: ConfigModel, chosen: Record<string, readonly string[]>): ConfigurationState {
-  const m = compileModel(model);
-  const unknownGroups: string[] = [];
-  const unknownValues: { group: string; value: string }[] = [];
-  const tooMany: ConfigurationState["tooMany"] = [];
-  const missing = new Set<string>();
-  const decided = new Map<number, Set<string>>();
-  let priceDeltaCents = 0;
+function stateOf(model: ConfigModel, m: CompiledModel, choices: Choices): ConfigurationState {
+  const { unknownGroups, unknownValues } = choices;
+  return { modelId: model.id, ...verdicts(model, m, choices.decided), unknownGroups, unknownValues };
+}
 
-  for (const [group, raw] of Object.entries(chosen)) {
+/**
+ * One pass over the argument with Map/Set look-ups: each value is deduplicated and looked up once, never compared
+ * with the other values or scanned against the model's option lists (an option list of 1,000 values once made this
+ * check cubic). Cost: O(values in the argument), whatever their number.
+ */
+function readChoices(m: CompiledModel, chosen: Record<string, readonly string[]>): Choices {
+  const unknownGroups: string[] = [];
+  const unknownValues: Choices["unknownValues"] = [];
+  const decided = new Map<number, Set<string>>();
+  for (const group of Object.keys(chosen)) {
     const gi = m.groupIndex.get(group);
     if (gi === undefined) {
       unknownGroups.push(group);
       continue;
     }
-    const g = model.groups[gi]!;
-    const values = new Set<string>();
-    for (const v of new Set(raw)) {
-      const opt = g.options.find((o) => o.value === v);
-      if (!opt) unknownValues.push({ group, value: v });
-      else {
-        values.add(v);
-        priceDeltaCents += opt.priceDeltaCents;
+    const known = new Set<string>();
+    const unknown = new Set<string>();
+    const raw = chosen[group];
+    for (const v of Array.isArray(raw) ? raw : []) {
+      if (m.varIndex.has(varKey(group, v))) known.add(v);
+      else if (!unknown.has(v)) {
+        unknown.add(v);
+        unknownValues.push({ group, value: v });
       }
     }
-    if (values.size > g.max) tooMany.push({ group, max: g.max, chosen: [...values] });
-    else if (values.size < g.min) missing.add(group);
-    decided.set(gi, values);
+    decided.set(gi, known);
+  }
+  return { unknownGroups, unknownValues, decided };
+}
+
+/** The memo key of the known choices: bounded by the model (known values only), sorted so order does not matter. */
+function choicesKey(decided: Map<number, Set<string>>): string {
+  return JSON.stringify([...decided.keys()].sort((a, b) => a - b).map((gi) => [gi, [...decided.get(gi)!].sort()]));
+}
+
+function verdicts(model: ConfigModel, m: CompiledModel, decided: Map<number, Set<string>>): Verdicts {
+  const key = choicesKey(decided);
+  let perModel = memo.get(model);
+  if (!perModel) memo.set(model, (perModel = new Map()));
+  const hit = perModel.get(key);
+  if (hit) return hit;
+  const out = computeVerdicts(model, m, decided);
+  if (perModel.size > 1000) perModel.clear();
+  perModel.set(key, out);
+  return out;
+}
+
+function computeVerdicts(model: ConfigModel, m: CompiledModel, decided: Map<number, Set<string>>): Verdicts {
+  const tooMany: ConfigurationState["tooMany"] = [];
+  const missing = new Set<string>();
+  let priceDeltaCents = 0;
+
+  for (const [gi, values] of decided) {
+    const g = model.groups[gi]!;
+    for (const v of values) priceDeltaCents += m.vars[m.varIndex.get(varKey(g.code, v))!]!.priceDeltaCents;
+    if (values.size > g.max) tooMany.push({ group: g.code, max: g.max, chosen: [...values] });
+    else if (values.size < g.min) missing.add(g.code);
   }
 
   // Constraints violated among the choices made (both sides decided).
@@ -120,26 +164,21 @@ function computeState(model: ConfigModel, chosen: Record<string, readonly string
   const possible: Record<string, string[]> = {};
   for (const gi of open) possible[m.groups[gi]!.code] = possibleByGroup.get(gi) ?? [];
 
-  let example: Record<string, string[]> | undefined;
-  if (witness) {
-    example = {};
-    for (const g of m.groups) example[g.code] = g.vars.filter((v) => witness[v] === TRUE).map((v) => m.vars[v]!.value);
-  }
-
-  const state: ConfigurationState = {
-    modelId: model.id,
+  const out: Verdicts = {
     complete: missing.size === 0 && tooMany.length === 0,
     consistent: violations.length === 0 && satisfiable,
-    unknownGroups,
-    unknownValues,
     tooMany,
     missing: model.groups.filter((g) => missing.has(g.code)).map((g) => g.code),
     violations,
     possible,
     priceDeltaCents,
   };
-  if (example) state.example = example;
-  return state;
+  if (witness) {
+    const example: Record<string, string[]> = {};
+    for (const g of m.groups) example[g.code] = g.vars.filter((v) => witness[v] === TRUE).map((v) => m.vars[v]!.value);
+    out.example = example;
+  }
+  return out;
 }
 
 /** The chosen groups and values that `model` knows, in its order and with its labels; anything else is dropped. */
@@ -165,11 +204,32 @@ export function valuesIfReopened(
   chosen: Record<string, readonly string[]>,
   group: string,
 ): string[] {
-  const rest = { ...chosen };
-  delete rest[group];
-  return configurationState(model, rest).possible[group] ?? [];
+  const m = compileModel(model);
+  return reopened(model, m, readChoices(m, chosen).decided, group);
 }
 
+function reopened(model: ConfigModel, m: CompiledModel, decided: Map<number, Set<string>>, group: string): string[] {
+  const gi = m.groupIndex.get(group);
+  if (gi === undefined) return [];
+  const rest = new Map(decided);
+  rest.delete(gi);
+  return verdicts(model, m, rest).possible[group] ?? [];
+}
+
+/** At most this many values are quoted in one message; `details.values` has them all. */
+const QUOTED = 5;
+const quote = (values: readonly string[]) =>
+  values.length <= QUOTED
+    ? values.map((v) => `"${v}"`).join(", ")
+    : `${values
+        .slice(0, QUOTED)
+        .map((v) => `"${v}"`)
+        .join(", ")} and ${values.length - QUOTED} more`;
+
+/**
+ * Linear in the line's options: one pass reads them (`readChoices`); every issue after that is per group, and every
+ * solver call runs on the model's known values only (memoised), so the argument's size never multiplies.
+ */
 export function checkConfiguration(order: OrderState): void {
   for (const l of order.lines) {
     const p = l.product;
@@ -193,37 +253,42 @@ export function checkConfiguration(order: OrderState): void {
         );
       continue;
     }
-    const s = configurationState(model, l.options);
+    const m = compileModel(model);
+    const choices = readChoices(m, l.options);
+    const s = stateOf(model, m, choices);
     l.configDeltaCents = s.priceDeltaCents;
     l.components = resolvedComponents(model, l.options);
-    const label = (code: string) => model.groups.find((g) => g.code === code)?.label ?? code;
+    const groupOf = (code: string) => model.groups[m.groupIndex.get(code) ?? -1];
+    const label = (code: string) => groupOf(code)?.label ?? code;
+    const allowedIfReopened = (group: string) => reopened(model, m, choices.decided, group);
 
     for (const g of s.unknownGroups)
       lineIssue(l, "config.unknown_option", "block", `${p.sku} has no option group "${g}".`, [set(g, [])], {
         group: g,
       });
+    // One issue per group, however many unknown values it holds.
+    const unknownByGroup = new Map<string, string[]>();
     for (const u of s.unknownValues) {
-      const known = (l.options[u.group] ?? []).filter(
-        (v) => !s.unknownValues.some((x) => x.group === u.group && x.value === v),
-      );
-      const allowed = valuesIfReopened(model, l.options, u.group);
-      const fixes = known.length > 0 ? [set(u.group, known)] : allowed.map((v) => set(u.group, [v]));
+      const list = unknownByGroup.get(u.group);
+      if (list) list.push(u.value);
+      else unknownByGroup.set(u.group, [u.value]);
+    }
+    for (const [group, values] of unknownByGroup) {
+      const known = [...(choices.decided.get(m.groupIndex.get(group)!) ?? [])];
+      const allowed = allowedIfReopened(group);
+      const fixes = known.length > 0 ? [set(group, known)] : allowed.map((v) => set(group, [v]));
       lineIssue(
         l,
         "config.unknown_option",
         "block",
-        `"${u.value}" is not an option for ${label(u.group)} of ${p.sku}.`,
+        `${quote(values)} ${values.length === 1 ? "is not an option" : "are not options"} for ${label(group)} of ${p.sku}.`,
         fixes,
-        {
-          group: u.group,
-          value: u.value,
-          allowed,
-        },
+        { group, value: values[0], values, allowed },
       );
     }
     for (const t of s.tooMany) {
-      const allowed = valuesIfReopened(model, l.options, t.group);
-      const fixes = t.chosen.filter((v) => allowed.includes(v)).map((v) => set(t.group, [v]));
+      const allowed = new Set(allowedIfReopened(t.group));
+      const fixes = t.chosen.filter((v) => allowed.has(v)).map((v) => set(t.group, [v]));
       lineIssue(
         l,
         "config.too_many_choices",
@@ -242,9 +307,9 @@ export function checkConfiguration(order: OrderState): void {
     if (!s.consistent) {
       const groups = new Set<string>();
       for (const k of s.violations) groups.add(k.thenGroup).add(k.ifGroup);
-      if (groups.size === 0) Object.keys(l.options).forEach((g) => groups.add(g));
+      if (groups.size === 0) for (const g of Object.keys(l.options)) if (groupOf(g)) groups.add(g);
       const fixes: Fix[] = [];
-      for (const g of groups) for (const v of valuesIfReopened(model, l.options, g)) fixes.push(set(g, [v]));
+      for (const g of groups) for (const v of allowedIfReopened(g)) fixes.push(set(g, [v]));
       const what = s.violations
         .map(
           (k) =>
@@ -262,7 +327,7 @@ export function checkConfiguration(order: OrderState): void {
       continue;
     }
     for (const g of s.missing) {
-      const group = model.groups.find((x) => x.code === g)!;
+      const group = groupOf(g)!;
       const values = s.possible[g] ?? [];
       const ordered =
         group.defaultValue && values.includes(group.defaultValue)

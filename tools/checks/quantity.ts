@@ -1,61 +1,106 @@
 /**
  * Quantity: a positive, finite number in the product's order unit, at least the MOQ, a multiple of the order step
- * (pack size), at most the maximum. Box-vs-piece mistakes are recognised from the content unit and converted.
- * Fixes are the nearest valid quantities.
+ * (pack size), at most the maximum, and exactly at the unit's precision: counted units (PCE, BOX, SET… — any unit
+ * not listed as a measure) in whole numbers, measured units (MTR, KGM, LTR…) with at most 3 decimals. A quantity off
+ * that grid, even by 0.00000005, is `qty.not_step` with the nearest valid quantities as fixes: the engine never
+ * rounds what was written, so the quantity confirmed is the one priced, held and sent (tools/handoff.ts copies the
+ * report's quantity, which for a clean line is exactly the draft's). Box-vs-piece mistakes are recognised from the
+ * content unit and converted.
  */
 import type { ProductRecord } from "../../catalog/queries/types.ts";
+import { MAX_LINE_QUANTITY } from "../limits.ts";
 import type { Fix } from "../types.ts";
 import { lineIssue, QTY_EPS, roundQty, type LineState, type OrderState } from "./context.ts";
 
-/** Beyond this a quantity is a typo or an attack, not an order. */
-export const MAX_SANE_QTY = 1e9;
+/**
+ * Units of measure (UN/ECE Recommendation 20 codes, and the symbols catalogs use for them): a quantity in one of these
+ * may have decimals. Every other unit counts things (pieces, boxes, packs, rolls, sets…) and takes whole numbers.
+ */
+const MEASURE_UNITS = new Set(
+  (
+    "MTR M CMT CM MMT MM KMT KM INH IN FOT FT YRD YD MTK M2 CMK CM2 MMK MM2 FTK FT2 MTQ M3 CMQ CM3 LTR L MLT ML CLT " +
+    "CL DLT DL HLT GLL GAL GLI PT QT KGM KG GRM G MGM MG TNE T LBR LB ONZ OZ KWH WH HUR H MIN DAY"
+  ).split(" "),
+);
+/** Decimals of a quantity in a measured unit: a millimetre of a metre, a gram of a kilogram, a millilitre of a litre. */
+export const MEASURE_DECIMALS = 3;
 
-function step(p: ProductRecord): number {
-  return p.orderStep > 0 ? p.orderStep : 1;
+/** How many decimals a quantity in `unit` may have: 0 for counted units, MEASURE_DECIMALS for measures. */
+export function unitDecimals(unit: string): number {
+  return MEASURE_UNITS.has(unit.trim().toUpperCase()) ? MEASURE_DECIMALS : 0;
+}
+
+/**
+ * Quantities are compared on an integer grid of millionths of an order unit, so "is 0.3 a multiple of 0.1" has an
+ * exact answer and a valid quantity is produced as k × grid / 10⁶: the shortest decimal, never 0.30000000000000004.
+ */
+const TICKS = 1_000_000;
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** The grid every valid quantity is on, in ticks: the order step made a multiple of the unit's precision. */
+function gridTicks(p: ProductRecord): number {
+  const step = Math.max(1, Math.round((p.orderStep > 0 ? p.orderStep : 1) * TICKS));
+  const precision = TICKS / 10 ** unitDecimals(p.orderUnit);
+  return (step / gcd(step, precision)) * precision;
+}
+
+const atK = (k: number, grid: number) => (k * grid) / TICKS;
+
+/** The step valid quantities are multiples of (the order step, or a whole unit when the step is a fraction of a piece). */
+export function orderGrid(p: ProductRecord): number {
+  return gridTicks(p) / TICKS;
+}
+
+function kBounds(p: ProductRecord): { kMin: number; kMax: number; grid: number } {
+  const grid = gridTicks(p);
+  const kMin = Math.max(1, Math.ceil((p.moq * TICKS) / grid - 1e-9));
+  const cap = p.maxQty !== null && p.maxQty > 0 ? Math.min(p.maxQty, MAX_LINE_QUANTITY) : MAX_LINE_QUANTITY;
+  const kMax = Math.max(kMin, Math.floor((cap * TICKS) / grid + 1e-9));
+  return { kMin, kMax, grid };
 }
 
 /** Smallest and largest orderable quantity (multiples of the step inside [moq, max]). */
 export function quantityBounds(p: ProductRecord): { min: number; max: number } {
-  const s = step(p);
-  const min = roundQty(Math.max(s, Math.ceil(p.moq / s - QTY_EPS) * s));
-  const cap = p.maxQty !== null && p.maxQty > 0 ? p.maxQty : MAX_SANE_QTY;
-  const max = roundQty(Math.floor(cap / s + QTY_EPS) * s);
-  return { min, max: Math.max(min, max) };
+  const { kMin, kMax, grid } = kBounds(p);
+  return { min: atK(kMin, grid), max: atK(kMax, grid) };
+}
+
+/** True when `q` is exactly a grid value (no tolerance: 2.00000005 PCE is not 2 PCE). */
+function onGrid(p: ProductRecord, q: number): boolean {
+  const grid = gridTicks(p);
+  return atK(Math.round((q * TICKS) / grid), grid) === q;
 }
 
 export function isValidQuantity(p: ProductRecord, q: number): boolean {
   if (!Number.isFinite(q) || q <= 0) return false;
   const { min, max } = quantityBounds(p);
-  const k = q / step(p);
-  return q >= min - QTY_EPS && q <= max + QTY_EPS && Math.abs(k - Math.round(k)) < 1e-7;
+  return q >= min && q <= max && onGrid(p, q);
 }
 
 /** The valid quantities nearest to `x` (below and above, nearest first, distinct). */
 export function nearestValidQuantities(p: ProductRecord, x: number): number[] {
-  const { min, max } = quantityBounds(p);
-  if (!Number.isFinite(x) || x <= min) return [min];
-  if (x >= max) return [max];
-  const s = step(p);
-  const down = roundQty(Math.max(min, Math.floor(x / s + QTY_EPS) * s));
-  const up = roundQty(Math.min(max, Math.ceil(x / s - QTY_EPS) * s));
+  const { kMin, kMax, grid } = kBounds(p);
+  const r = (x * TICKS) / grid;
+  if (!Number.isFinite(x) || r <= kMin) return [atK(kMin, grid)];
+  if (r >= kMax) return [atK(kMax, grid)];
+  const down = atK(Math.max(kMin, Math.floor(r)), grid);
+  const up = atK(Math.min(kMax, Math.ceil(r)), grid);
   const out = Math.abs(up - x) < Math.abs(x - down) ? [up, down] : [down, up];
   return [...new Set(out)];
 }
 
 /** Largest valid quantity ≤ x, or undefined when even the minimum is more than x. */
 export function validQuantityAtMost(p: ProductRecord, x: number): number | undefined {
-  const { min, max } = quantityBounds(p);
-  if (!(x >= min - QTY_EPS)) return undefined;
-  const s = step(p);
-  return roundQty(Math.min(max, Math.floor(x / s + QTY_EPS) * s));
+  const { kMin, kMax, grid } = kBounds(p);
+  const k = Math.min(kMax, Math.floor((x * TICKS) / grid + 1e-9));
+  return k >= kMin ? atK(k, grid) : undefined;
 }
 
 /** Smallest valid quantity ≥ x (clamped to the maximum). */
 export function validQuantityAtLeast(p: ProductRecord, x: number): number {
-  const { min, max } = quantityBounds(p);
-  if (!Number.isFinite(x) || x <= min) return min;
-  const s = step(p);
-  return roundQty(Math.min(max, Math.ceil(x / s - QTY_EPS) * s));
+  const { kMin, kMax, grid } = kBounds(p);
+  if (!Number.isFinite(x)) return atK(kMin, grid);
+  return atK(Math.max(kMin, Math.min(kMax, Math.ceil((x * TICKS) / grid - 1e-9))), grid);
 }
 
 function setQty(l: LineState, p: ProductRecord, quantities: number[]): Fix[] {
@@ -68,7 +113,7 @@ export function checkQuantity(order: OrderState): void {
     if (!p) continue;
     const q = l.line.quantity;
     const { min } = quantityBounds(p);
-    if (typeof q !== "number" || !Number.isFinite(q) || q <= 0 || q > MAX_SANE_QTY) {
+    if (typeof q !== "number" || !Number.isFinite(q) || q <= 0 || q > MAX_LINE_QUANTITY) {
       l.orderQty = undefined;
       lineIssue(
         l,
@@ -102,8 +147,7 @@ export function checkQuantity(order: OrderState): void {
       continue;
     }
     l.orderQty = q;
-    const s = step(p);
-    const k = q / s;
+    const s = orderGrid(p);
     if (q < p.moq - QTY_EPS) {
       lineIssue(
         l,
@@ -129,12 +173,14 @@ export function checkQuantity(order: OrderState): void {
           maxQty: p.maxQty,
         },
       );
-    } else if (Math.abs(k - Math.round(k)) >= 1e-7) {
+    } else if (!onGrid(p, q)) {
       lineIssue(
         l,
         "qty.not_step",
         "block",
-        `${p.sku} is ordered in steps of ${s} ${p.orderUnit}; ${q} is not a multiple.`,
+        s === 1
+          ? `${p.sku} is ordered in whole ${p.orderUnit}; ${q} is not a whole number.`
+          : `${p.sku} is ordered in steps of ${s} ${p.orderUnit}; ${q} is not a multiple.`,
         setQty(l, p, nearestValidQuantities(p, q)),
         { quantity: q, orderStep: s },
       );

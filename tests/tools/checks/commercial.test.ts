@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_DRAFT_LINES } from "../../../tools/limits.ts";
 import { expectFixResolves, issuesOf } from "../helpers.ts";
 import { line, validate } from "../world.ts";
 
@@ -115,11 +116,14 @@ describe("order-level checks", () => {
     ).toHaveLength(1);
   });
 
-  it("blocks more than 500 lines, still checking the first 500", () => {
-    const lines = Array.from({ length: 501 }, (_, i) => line("SEAL-100", 1, { lineId: `L${i}` }));
+  it(`blocks more than ${MAX_DRAFT_LINES} lines (the tools' limit), still checking the first ${MAX_DRAFT_LINES}`, () => {
+    const lines = Array.from({ length: MAX_DRAFT_LINES + 1 }, (_, i) => line("SEAL-100", 1, { lineId: `L${i}` }));
     const r = validate({ lines });
-    expect(issuesOf(r, "order.too_many_lines")[0]).toMatchObject({ severity: "block", details: { lines: 501 } });
-    expect(r.lines).toHaveLength(500);
+    expect(issuesOf(r, "order.too_many_lines")[0]).toMatchObject({
+      severity: "block",
+      details: { lines: MAX_DRAFT_LINES + 1 },
+    });
+    expect(r.lines).toHaveLength(MAX_DRAFT_LINES);
   });
 
   it("blocks duplicate line ids and unknown customers", () => {

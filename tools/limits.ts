@@ -1,0 +1,69 @@
+/**
+ * The bounds every tool argument and every draft is held to, defined once. The tools' zod schemas
+ * (tools/agent-tools/shared.ts) and the draft check the engine runs on any draft (tools/checks/draft-fields.ts, via
+ * `draftSchema` in tools/types.ts) are built from the field schemas below, so a draft that arrives from a checkpoint or
+ * the server is held to exactly what a tool call is. Documented in docs/limits.md.
+ *
+ * Why bounds at all: the engine is synchronous, so one oversized argument would stall every conversation of the
+ * process, and whatever a draft holds travels into the hand-off payload. The checks are also linear in their input
+ * (see tools/checks/configuration.ts); the bounds keep the constant small and the payload sane.
+ */
+import { z } from "zod";
+
+/** Lines in one draft (order). */
+export const MAX_DRAFT_LINES = 200;
+/** Option groups chosen on one line. */
+export const MAX_OPTION_GROUPS_PER_LINE = 32;
+/** Values chosen in one option group. */
+export const MAX_VALUES_PER_OPTION_GROUP = 32;
+/** SKUs, machine and ship-to ids, option group codes and values, categories (the catalog importer's id length). */
+export const MAX_CODE_LENGTH = 120;
+export const MAX_LINE_ID_LENGTH = 40;
+export const MAX_UNIT_LENGTH = 10;
+export const MAX_PO_REFERENCE_LENGTH = 80;
+export const MAX_SEARCH_QUERY_LENGTH = 200;
+/** Order units per line. Keeps every amount (price × quantity, and the order's sum) an exact integer of cents. */
+export const MAX_LINE_QUANTITY = 1_000_000;
+/** A requested unit price: 10 million in the currency's main unit. */
+export const MAX_UNIT_PRICE_CENTS = 1_000_000_000;
+
+const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+const tooLong = (max: number) => `at most ${max} characters`;
+
+export const codeField = z.string().min(1).max(MAX_CODE_LENGTH, tooLong(MAX_CODE_LENGTH));
+export const lineIdField = z.string().min(1).max(MAX_LINE_ID_LENGTH, tooLong(MAX_LINE_ID_LENGTH));
+export const unitField = z.string().min(1).max(MAX_UNIT_LENGTH, tooLong(MAX_UNIT_LENGTH));
+export const poReferenceField = z
+  .string()
+  .max(MAX_PO_REFERENCE_LENGTH, tooLong(MAX_PO_REFERENCE_LENGTH))
+  .regex(NO_CONTROL_CHARS, "no control characters (line breaks, tabs)");
+export const quantityField = z
+  .number()
+  .positive("must be more than 0")
+  .max(MAX_LINE_QUANTITY, `at most ${MAX_LINE_QUANTITY} per line`);
+export const unitPriceCentsField = z
+  .number()
+  .int("whole cents")
+  .nonnegative()
+  .max(MAX_UNIT_PRICE_CENTS, `at most ${MAX_UNIT_PRICE_CENTS} cents`);
+export const discountPctField = z.number().min(0).max(100);
+/** A calendar date (`2026-02-30` is refused). */
+export const dateField = z.iso.date();
+
+const valuesField = z
+  .array(codeField)
+  .max(MAX_VALUES_PER_OPTION_GROUP, `at most ${MAX_VALUES_PER_OPTION_GROUP} values per option group`);
+const groupCount = (o: Record<string, unknown>) => Object.keys(o).length <= MAX_OPTION_GROUPS_PER_LINE;
+const groupCountError = `at most ${MAX_OPTION_GROUPS_PER_LINE} option groups per line`;
+
+/** Chosen options as a draft holds them: group code → values. */
+export const optionsField = z.record(codeField, valuesField).refine(groupCount, groupCountError);
+/** Chosen options as a tool takes them: a single value may be given without the list. */
+export const optionsArgField = z
+  .record(
+    codeField,
+    z.union([codeField, valuesField], {
+      error: `a value or a list of at most ${MAX_VALUES_PER_OPTION_GROUP} values per option group (each 1 to ${MAX_CODE_LENGTH} characters)`,
+    }),
+  )
+  .refine(groupCount, groupCountError);
