@@ -133,9 +133,10 @@ export function createApp(deps: AppDeps): ShieldApp {
     maxTokenAgeS: config.AUTH_MAX_TOKEN_AGE_S,
   });
   const verifyRep = createRepVerifier(config.REP_API_KEYS);
-  app.use("/v1/threads/*", buyerAuth(verifyBuyer));
-  app.use("/v1/threads", buyerAuth(verifyBuyer));
-  app.use("/v1/catalog/*", buyerAuth(verifyBuyer));
+  // Guests may consult the catalog; conversations (and so orders) need a session.
+  app.use("/v1/threads/*", buyerAuth(verifyBuyer, { guests: false }));
+  app.use("/v1/threads", buyerAuth(verifyBuyer, { guests: false }));
+  app.use("/v1/catalog/*", buyerAuth(verifyBuyer, { guests: true }));
   app.use("/v1/rep/*", repAuth(verifyRep));
   app.openAPIRegistry.registerComponent("securitySchemes", "buyerSession", {
     type: "http",

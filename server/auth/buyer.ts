@@ -24,7 +24,7 @@ export interface BuyerAuthOptions {
   jwksUrl?: string;
   audience: string;
   issuer?: string;
-  /** Longest accepted lifetime (exp − iat), seconds. */
+  /** Longest accepted lifetime (exp − iat) and age (now − iat), seconds. */
   maxTokenAgeS: number;
 }
 
@@ -73,6 +73,9 @@ export function createBuyerVerifier(options: BuyerAuthOptions): VerifyBuyerToken
     }
     const claims = sessionClaimsSchema.safeParse(payload);
     if (!claims.success) throw unauthorized("session token lacks customer_id or sub");
+    // Sessions are short-lived by contract: a token valid for longer than allowed is refused, not trusted for less.
+    if (claims.data.exp - claims.data.iat > options.maxTokenAgeS)
+      throw unauthorized(`session tokens may live at most ${options.maxTokenAgeS} s`);
     return {
       kind: "buyer",
       customerId: claims.data.customer_id,

@@ -22,10 +22,12 @@ function bearer(header: string | undefined): string | undefined {
   return m[1];
 }
 
-export const buyerAuth = (verify: VerifyBuyerToken) =>
+/** `guests: false` (threads): no token is a 401 before anything else is looked at. */
+export const buyerAuth = (verify: VerifyBuyerToken, options: { guests: boolean }) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const token = bearer(c.req.header("authorization"));
     const session: Session = token ? await verify(token) : { kind: "guest" };
+    if (!options.guests) requireBuyer(session);
     c.set("session", session);
     await next();
   });
