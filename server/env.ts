@@ -24,7 +24,7 @@ const list = z
   );
 
 /** The rep keys given to reps in development when REP_API_KEYS is not set (printed at start). */
-export const DEV_REP_KEYS = "dev-rep-key:REP-DEMO";
+export const DEV_REP_KEYS = "dev-rep-key-demo:REP-DEMO";
 /** The buyer-session secret used in development when neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set. */
 export const DEV_JWT_SECRET = "dev-only-session-secret-change-me-0123456789";
 

@@ -55,14 +55,15 @@ async function main(): Promise<void> {
   console.log(`  rep copilot    ${base}/rep`);
   console.log(`  API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
   console.log(`  health         ${base}/healthz  ${base}/readyz`);
-  if (env.REP_API_KEYS.size === 1 && [...env.REP_API_KEYS].join(":") === DEV_REP_KEYS)
-    console.log(
-      `  rep API key    ${DEV_REP_KEYS.split(":")[0]} (rep ${DEV_REP_KEYS.split(":")[1]}; development default — set REP_API_KEYS)`,
-    );
+  const [devKey, devRep] = DEV_REP_KEYS.split(":");
+  if (env.REP_API_KEYS.size === 1 && env.REP_API_KEYS.get(devKey!) === devRep)
+    console.log(`  rep API key    ${devKey} (rep ${devRep}; development default — set REP_API_KEYS)`);
   if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL)
     console.log(
       `  buyer sessions HS256 with the development secret "${DEV_JWT_SECRET}" — set AUTH_JWT_SECRET or AUTH_JWKS_URL`,
     );
+
+  console.log("Press Ctrl+C to stop.");
 
   let stopping = false;
   const shutdown = async (signal: string) => {
