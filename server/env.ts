@@ -111,6 +111,9 @@ const envSchema = serverSchema.extend(openAIEnvSchema.shape);
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every variable the server reads (the README and `.env.example` list exactly these). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape) as (keyof Env)[];
+
 export class ConfigError extends Error {
   readonly code = "invalid:config";
 }

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEV_JWT_SECRET, readEnv } from "../../server/env.ts";
+import { readFileSync } from "node:fs";
+import { DEV_JWT_SECRET, ENV_VARIABLES, readEnv } from "../../server/env.ts";
 import { Buyer } from "./helpers.ts";
 import { startMain } from "./spawn.ts";
 
@@ -93,5 +94,18 @@ describe("npm start", { timeout: 120_000 }, () => {
       "https://shop.example",
       "https://b.example",
     ]);
+  });
+
+  it(".env.example and the README list every variable, and every example value is valid", () => {
+    const examples: Record<string, string> = {};
+    for (const line of readFileSync(".env.example", "utf8").split("\n")) {
+      const m = /^#? ?([A-Z][A-Z0-9_]+)=(.*)$/.exec(line);
+      if (m) examples[m[1]!] = m[2]!;
+    }
+    const listed = Object.keys(examples).filter((k) => ENV_VARIABLES.includes(k as never));
+    expect(listed.sort()).toEqual([...ENV_VARIABLES].sort());
+    expect(() => readEnv(Object.fromEntries(listed.map((k) => [k, examples[k]])))).not.toThrow();
+    const readme = readFileSync("README.md", "utf8");
+    for (const name of ENV_VARIABLES) expect(readme, name).toContain(`\`${name}\``);
   });
 });

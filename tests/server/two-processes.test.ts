@@ -22,7 +22,9 @@ describe("two server processes, one database", { timeout: 180_000 }, () => {
     const env = { DATABASE_PATH: join(dir, "shared.db"), AUTH_JWT_SECRET: SECRET };
     running.push(await startMain(env)); // seeds the database first
     running.push(await startMain({ ...env, SEED_DEMO: "false" }));
-    const [p1, p2] = running.map((s) => ({ request: (path: string, init?: RequestInit) => fetch(s.base + path, init) }));
+    const [p1, p2] = running.map((s) => ({
+      request: (path: string, init?: RequestInit) => fetch(s.base + path, init),
+    }));
     const a = await Buyer.of(p1!, { customerId: "C-1001" });
     const b = await Buyer.of(p2!, { customerId: "C-1003" });
     const claim = (buyer: Buyer, id: string) =>
@@ -38,8 +40,14 @@ describe("two server processes, one database", { timeout: 180_000 }, () => {
     for (const [i, [ra, rb]] of results.entries()) {
       const statuses = [ra.status, rb.status];
       // Exactly one of them got it (201), the other a 404 — never both.
-      expect(statuses.filter((s) => s === 201), ids[i]).toHaveLength(1);
-      expect(statuses.filter((s) => s === 404), ids[i]).toHaveLength(1);
+      expect(
+        statuses.filter((s) => s === 201),
+        ids[i],
+      ).toHaveLength(1);
+      expect(
+        statuses.filter((s) => s === 404),
+        ids[i],
+      ).toHaveLength(1);
       owners[ids[i]!] = ra.status === 201 ? a : b;
     }
 
