@@ -1,13 +1,16 @@
 /** Pieces every route file uses: path/header schemas, problem+json responses, SSE responses for the OpenAPI document. */
 import { z } from "@hono/zod-openapi";
+import { threadIdSchema } from "../../agent/index.ts";
 import { problemSchema } from "../errors.ts";
 import { sseEventSchema } from "../events/schema.ts";
 
+/** The agent's own thread-id schema: one definition of what a thread id may be. */
 export const threadIdParam = z.object({
   id: z
     .string()
-    .regex(/^[A-Za-z0-9_.:-]{1,128}$/, "letters, digits and _ . : - only, at most 128")
-    .openapi({ param: { name: "id", in: "path" }, example: "3f1c9c2e-4a1b-4c1e-9f0e-1a2b3c4d5e6f" }),
+    .max(128)
+    .openapi({ param: { name: "id", in: "path" }, example: "3f1c9c2e-4a1b-4c1e-9f0e-1a2b3c4d5e6f" })
+    .pipe(threadIdSchema),
 });
 
 const STATUS_TEXT: Record<number, string> = {
