@@ -241,7 +241,9 @@ describe("outbox worker", () => {
     const ids = Array.from({ length: 12 }, (_, i) => placeOrder(db, `t-two-${i}`));
     const r = await serveReceiver();
     const other = openDatabase(path);
-    cleanups.push(() => other.$client.close());
+    cleanups.push(() => {
+      other.$client.close();
+    });
     const a = worker(db, r.url, { pollIntervalMs: 5, concurrency: 2 });
     const b = worker(other, r.url, { pollIntervalMs: 5, concurrency: 2 });
     a.start();
