@@ -37,9 +37,9 @@ async function integration(db: Db, now?: () => Date) {
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
   return {
-    stock: (body: unknown, key = crypto.randomUUID(), headers: Record<string, string> = {}) =>
+    stock: (body: unknown, key: string = crypto.randomUUID(), headers: Record<string, string> = {}) =>
       post("/v1/integration/stock", body, { "idempotency-key": key, ...headers }),
-    prices: (body: unknown, key = crypto.randomUUID()) =>
+    prices: (body: unknown, key: string = crypto.randomUUID()) =>
       post("/v1/integration/prices", body, { "idempotency-key": key }),
     ack: (orderId: string, body: unknown) =>
       post(`/v1/erp/orders/${orderId}/ack`, body, { authorization: `Bearer ${ACK_KEY}` }),
@@ -162,7 +162,9 @@ describe("inventory and price events", () => {
     const path = join(mkdtempSync(join(tmpdir(), "erp-inv-")), "shop.db");
     const db = demoWorld(path);
     const other = openDatabase(path);
-    cleanups.push(async () => other.$client.close());
+    cleanups.push(async () => {
+      other.$client.close();
+    });
     const api = await integration(db);
     const draft: Draft = { lines: [{ lineId: "L1", sku: SKU, quantity: 4 }] };
     const check = (handle: Db) =>
