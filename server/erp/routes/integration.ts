@@ -17,7 +17,7 @@ const idempotencyHeaders = z.object({
     .min(1)
     .max(255)
     .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
-    .openapi({ param: { name: "Idempotency-Key", in: "header" }, example: "wms-2026-11-30-0001" }),
+    .openapi({ param: { name: "idempotency-key", in: "header" }, example: "wms-2026-11-30-0001" }),
 });
 
 const stockRoute = createRoute({
