@@ -115,7 +115,7 @@ function ackData(b: AckBody) {
 
 /**
  * Store one acknowledgement. Throws 404 for an unknown order, 409 for another ERP number or a step back
- * (anything after a rejection, accepted/changed after shipped), 422 for a line the order does not have.
+ * (anything after a rejection, accepted/changed after shipped), 400 for a line the order does not have.
  */
 export function applyAck(
   db: Db,
@@ -126,14 +126,11 @@ export function applyAck(
   return db.$client
     .transaction(() => {
       const order = readOrder(db, orderId);
-      if (!order) throw new ErpError("not_found:order", 404, `No order ${orderId}.`);
+      if (!order) throw new ErpError("not_found:order", `No order ${orderId}.`);
       if (order.erp_order_number && order.erp_order_number !== body.erpOrderNumber)
-        throw new ErpError(
-          "conflict:erp_order_number",
-          409,
-          `Order ${orderId} is ${order.erp_order_number} in the ERP.`,
-          [{ field: "erpOrderNumber", message: `already ${order.erp_order_number}` }],
-        );
+        throw new ErpError("conflict:erp_order_number", `Order ${orderId} is ${order.erp_order_number} in the ERP.`, [
+          { field: "body.erpOrderNumber", message: `already ${order.erp_order_number}` },
+        ]);
       const data = ackData(body);
       const last = db.$client
         .prepare(
@@ -160,9 +157,8 @@ export function applyAck(
       if (stepBack)
         throw new ErpError(
           "conflict:order_status",
-          409,
           `Order ${orderId} is already ${order.status}; it cannot become ${body.status}.`,
-          [{ field: "status", message: `order is ${order.status}` }],
+          [{ field: "body.status", message: `order is ${order.status}` }],
         );
       if (body.lines?.length) {
         const known = new Set(
@@ -175,10 +171,10 @@ export function applyAck(
         const unknown = body.lines.flatMap((l, i) =>
           known.has(l.lineNo)
             ? []
-            : [{ field: `lines[${i}].lineNo`, message: `order ${orderId} has no line ${l.lineNo}` }],
+            : [{ field: `body.lines.${i}.lineNo`, message: `order ${orderId} has no line ${l.lineNo}` }],
         );
         if (unknown.length > 0)
-          throw new ErpError("invalid:request", 422, `${unknown[0]?.field}: ${unknown[0]?.message}`, unknown);
+          throw new ErpError("bad_request:input", `${unknown[0]?.field}: ${unknown[0]?.message}`, unknown);
       }
       // The ERP has it: stop delivering it (an answer lost on the way back must not send it again).
       const eventIds = db.$client

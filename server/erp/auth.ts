@@ -23,9 +23,9 @@ export function bearerToken(header: string | undefined): string | undefined {
 /** `Authorization: Bearer <key>`; with no key configured the route is closed (401), never open. */
 export function requireKey(key: string | undefined, surface: string): MiddlewareHandler {
   return async (c, next) => {
-    if (!key) throw new ErpError(`unauthorized:${surface}`, 401, `No ${surface} key is configured on this server.`);
+    if (!key) throw new ErpError(`unauthorized:${surface}`, `No ${surface} key is configured on this server.`);
     if (!keyMatches(bearerToken(c.req.header("authorization")), key))
-      throw new ErpError(`unauthorized:${surface}`, 401, "Missing or wrong bearer key.");
+      throw new ErpError(`unauthorized:${surface}`, "Missing or wrong bearer key.");
     await next();
   };
 }
@@ -42,13 +42,12 @@ export function requireErpCredentials(options: {
   return async (c, next) => {
     const token = bearerToken(c.req.header("authorization"));
     if (token !== undefined) {
-      if (!keyMatches(token, options.ackKey))
-        throw new ErpError("unauthorized:erp", 401, "Wrong ERP acknowledgement key.");
+      if (!keyMatches(token, options.ackKey)) throw new ErpError("unauthorized:erp", "Wrong ERP acknowledgement key.");
       return next();
     }
     if (c.req.header("webhook-signature") !== undefined) {
       if (!webhook)
-        throw new ErpError("unauthorized:erp", 401, "Signed acknowledgements need ERP_WEBHOOK_SECRET on this server.");
+        throw new ErpError("unauthorized:erp", "Signed acknowledgements need ERP_WEBHOOK_SECRET on this server.");
       const raw = await c.req.text();
       try {
         webhook.verify(
@@ -62,14 +61,10 @@ export function requireErpCredentials(options: {
         );
       } catch (error) {
         const why = error instanceof WebhookVerificationError ? error.message : "unreadable signature";
-        throw new ErpError("unauthorized:erp", 401, `Signature refused: ${why}.`);
+        throw new ErpError("unauthorized:erp", `Signature refused: ${why}.`);
       }
       return next();
     }
-    throw new ErpError(
-      "unauthorized:erp",
-      401,
-      "Send the ERP acknowledgement key as a bearer token, or sign the request.",
-    );
+    throw new ErpError("unauthorized:erp", "Send the ERP acknowledgement key as a bearer token, or sign the request.");
   };
 }

@@ -17,7 +17,7 @@ import { html } from "hono/html";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { cleanOrderSchema, type CleanOrder } from "../../tools/clean-order.ts";
 import { signedHeaders } from "./delivery.ts";
-import { problemResponse } from "./problem.ts";
+import { ErpError, problemResponse, zodFields } from "./problem.ts";
 import { silentLogger, type ErpLogger } from "./worker.ts";
 
 export interface DemoErpOptions {
@@ -113,8 +113,8 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
       });
     } catch (error) {
       if (!(error instanceof WebhookVerificationError))
-        return problemResponse(400, "invalid:body", "The body is not JSON.");
-      return problemResponse(401, "unauthorized:webhook", `Signature refused: ${error.message}`);
+        return problemResponse(new ErpError("bad_request:body", "The body is not JSON."));
+      return problemResponse(new ErpError("unauthorized:webhook", `Signature refused: ${error.message}`));
     }
     const seen = byId.get(id);
     if (seen) {
@@ -123,7 +123,7 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
     }
     const parsed = cleanOrderSchema.safeParse((payload as { data?: unknown } | null)?.data);
     if (!parsed.success)
-      return problemResponse(422, "invalid:order", parsed.error.issues[0]?.message ?? "not a clean order");
+      return problemResponse(new ErpError("bad_request:order", "Not a clean order.", zodFields("body.data", parsed.error)));
     const order = parsed.data;
     const receipt: DemoReceipt = {
       webhookId: id,

@@ -92,7 +92,7 @@ export type StockResult = z.infer<typeof stockResultSchema>;
 export type PriceResult = z.infer<typeof priceResultSchema>;
 
 const invalid = (errors: FieldError[]) =>
-  new ErpError("invalid:request", 422, `${errors[0]?.field}: ${errors[0]?.message}`, errors);
+  new ErpError("bad_request:input", `${errors[0]?.field}: ${errors[0]?.message}`, errors);
 
 /** Runs `apply` at most once per (kind, key): a repeat with the same body returns the stored result. */
 export function idempotent<T>(
@@ -113,8 +113,8 @@ export function idempotent<T>(
         .get(kind, key) as { hash: string; response: string } | undefined;
       if (prior) {
         if (prior.hash !== hash)
-          throw new ErpError("conflict:idempotency_key", 422, "This Idempotency-Key was used with another body.", [
-            { field: "headers.idempotency-key", message: "already used with another body" },
+          throw new ErpError("conflict:idempotency_key", "This Idempotency-Key was used with another body.", [
+            { field: "header.idempotency-key", message: "already used with another body" },
           ]);
         return { result: JSON.parse(prior.response) as T, replayed: true };
       }
@@ -145,7 +145,7 @@ function checkReferences(
   return values.filter((v) => !known.has(v.value)).map((v) => ({ field: v.field, message: `unknown ${v.value}` }));
 }
 
-/** Apply a stock event; call inside `idempotent`. Throws a 422 naming every unknown SKU/warehouse or duplicate. */
+/** Apply a stock event; call inside `idempotent`. Throws a 400 naming every unknown SKU/warehouse or duplicate. */
 export function applyStockEvent(db: Db, event: StockEvent, now: Date): StockResult {
   const asOf = event.asOf ? new Date(event.asOf).toISOString() : now.toISOString();
   const errors: FieldError[] = [
@@ -153,24 +153,25 @@ export function applyStockEvent(db: Db, event: StockEvent, now: Date): StockResu
       db,
       "products",
       "sku",
-      event.changes.map((c, i) => ({ field: `changes[${i}].sku`, value: c.sku })),
+      event.changes.map((c, i) => ({ field: `body.changes.${i}.sku`, value: c.sku })),
     ),
     ...checkReferences(
       db,
       "warehouses",
       "code",
-      event.changes.map((c, i) => ({ field: `changes[${i}].warehouse`, value: c.warehouse })),
+      event.changes.map((c, i) => ({ field: `body.changes.${i}.warehouse`, value: c.warehouse })),
     ),
   ];
   const seen = new Set<string>();
   event.changes.forEach((c, i) => {
     const key = `${c.sku}\u0000${c.warehouse}`;
-    if (seen.has(key)) errors.push({ field: `changes[${i}]`, message: `${c.sku} in ${c.warehouse} is listed twice` });
+    if (seen.has(key))
+      errors.push({ field: `body.changes.${i}`, message: `${c.sku} in ${c.warehouse} is listed twice` });
     seen.add(key);
     const etas = new Set<string>();
     c.inbound?.forEach((d, j) => {
       if (etas.has(d.eta))
-        errors.push({ field: `changes[${i}].inbound[${j}].eta`, message: "two deliveries with the same ETA" });
+        errors.push({ field: `body.changes.${i}.inbound.${j}.eta`, message: "two deliveries with the same ETA" });
       etas.add(d.eta);
     });
   });
@@ -232,7 +233,7 @@ export function applyPriceEvent(db: Db, event: PriceEvent): PriceResult {
       db,
       "products",
       "sku",
-      event.changes.map((c, i) => ({ field: `changes[${i}].sku`, value: c.sku })),
+      event.changes.map((c, i) => ({ field: `body.changes.${i}.sku`, value: c.sku })),
     ),
     ...checkReferences(
       db,
@@ -240,7 +241,7 @@ export function applyPriceEvent(db: Db, event: PriceEvent): PriceResult {
       "id",
       event.changes.flatMap((c, i) =>
         (c.priceLists ?? []).map((p, j) => ({
-          field: `changes[${i}].priceLists[${j}].priceListId`,
+          field: `body.changes.${i}.priceLists.${j}.priceListId`,
           value: p.priceListId,
         })),
       ),
@@ -250,7 +251,7 @@ export function applyPriceEvent(db: Db, event: PriceEvent): PriceResult {
     c.priceLists?.forEach((p, j) => {
       const mins = p.breaks.map((b) => b.minQty);
       if (new Set(mins).size !== mins.length)
-        errors.push({ field: `changes[${i}].priceLists[${j}].breaks`, message: "two breaks with the same minQty" });
+        errors.push({ field: `body.changes.${i}.priceLists.${j}.breaks`, message: "two breaks with the same minQty" });
     }),
   );
   if (errors.length > 0) throw invalid(errors);

@@ -2,16 +2,16 @@
  * Errors of the ERP routes as `application/problem+json` (RFC 9457), naming the field at fault.
  *
  * Why local: the server's shared `AppError` + `onError` (server/errors.ts) is built on another branch at the same time.
- * This module keeps the same shape (`code` like `unauthorized:integration`, a status, a detail, `errors[]` with the
- * field) so the lead can swap `ErpError` for `AppError` at merge without changing a response.
+ * This module keeps its shape — `type:surface` codes whose type gives the status, `errors[]` naming the field as
+ * `body.x.0.y` / `header.x` / `path.x` / `query.x` — so `ErpError` can be swapped for `AppError` at merge.
  */
-import type { Context, ErrorHandler } from "hono";
+import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 
 export interface FieldError {
-  /** `changes[2].sku`, `headers.idempotency-key`, `params.orderId` */
+  /** Where, as the server names it: `body.changes.2.sku`, `header.idempotency-key`, `path.orderId`, `query.limit`. */
   field: string;
   message: string;
 }
@@ -21,93 +21,96 @@ export interface Problem {
   title: string;
   status: number;
   code: string;
-  detail?: string;
+  detail: string;
   errors?: FieldError[];
 }
 
-const TITLES: Record<number, string> = {
-  400: "Bad request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not found",
-  409: "Conflict",
-  413: "Payload too large",
-  415: "Unsupported media type",
-  422: "Unprocessable content",
-  500: "Internal server error",
-  503: "Service unavailable",
+/** Error types and their statuses — the same vocabulary as the server's `AppError` (`type:surface` codes). */
+export const ERP_ERROR_TYPES = {
+  bad_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  internal: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+export type ErpErrorType = keyof typeof ERP_ERROR_TYPES;
+export type ErpErrorCode = `${ErpErrorType}:${string}`;
+
+const TITLES: Record<ErpErrorType, string> = {
+  bad_request: "Bad request",
+  unauthorized: "Unauthorized",
+  not_found: "Not found",
+  conflict: "Conflict",
+  payload_too_large: "Payload too large",
+  internal: "Internal error",
 };
 
-/** A failure with a stable code (`kind:surface`), mapped to its status once, in `erpErrorHandler`. */
+/** A failure with a stable `type:surface` code; its status follows from the type, mapped once in `erpErrorHandler`. */
 export class ErpError extends Error {
-  readonly code: string;
+  readonly type: ErpErrorType;
   readonly status: ContentfulStatusCode;
-  readonly errors: FieldError[] | undefined;
-  constructor(code: string, status: ContentfulStatusCode, detail: string, errors?: FieldError[]) {
-    super(detail);
+  constructor(
+    readonly code: ErpErrorCode,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
     this.name = "ErpError";
-    this.code = code;
-    this.status = status;
-    this.errors = errors;
+    this.type = code.slice(0, code.indexOf(":")) as ErpErrorType;
+    this.status = ERP_ERROR_TYPES[this.type];
   }
 }
 
 export const isErpError = (e: unknown): e is ErpError => e instanceof ErpError;
 
-export function problemBody(status: number, code: string, detail?: string, errors?: FieldError[]): Problem {
+export function problemOf(error: ErpError): Problem {
   return {
-    type: `https://ordershield.dev/problems/${code.replace(":", "/")}`,
-    title: TITLES[status] ?? "Error",
-    status,
-    code,
-    ...(detail ? { detail } : {}),
-    ...(errors && errors.length > 0 ? { errors } : {}),
+    type: `https://ordershield.dev/problems/${error.type}`,
+    title: TITLES[error.type],
+    status: error.status,
+    code: error.code,
+    detail: error.status >= 500 ? "internal error" : error.message,
+    ...(error.fields.length > 0 ? { errors: error.fields } : {}),
   };
 }
 
-export function problemResponse(status: number, code: string, detail?: string, errors?: FieldError[]): Response {
-  return new Response(JSON.stringify(problemBody(status, code, detail, errors)), {
-    status,
+export function problemResponse(error: ErpError): Response {
+  return new Response(JSON.stringify(problemOf(error)), {
+    status: error.status,
     headers: { "content-type": "application/problem+json" },
   });
 }
 
-/** `["changes", 2, "sku"]` → `changes[2].sku`, prefixed by where it came from unless it is the JSON body. */
-export function fieldName(target: string, path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  const prefix = target === "json" ? "" : `${target === "header" ? "headers" : target}.`;
-  return `${prefix}${out}` || target;
+const WHERE: Record<string, string> = { json: "body", header: "header", param: "path", query: "query" };
+
+export function zodFields(target: string, error: ZodError): FieldError[] {
+  const where = WHERE[target] ?? target;
+  return error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join("."), message: i.message }));
 }
 
-export function zodFieldErrors(target: string, error: ZodError): FieldError[] {
-  return error.issues.map((i) => ({ field: fieldName(target, i.path), message: i.message }));
-}
-
-/** OpenAPIHono `defaultHook`: a failed zod validation answers 400 (422 for a well-formed body) naming each field. */
+/** OpenAPIHono `defaultHook`: a failed zod validation answers 400, naming each field at fault. */
 export function validationHook(
   result: { target: string } & ({ success: true } | { success: false; error: ZodError }),
-  c: Context,
 ): Response | undefined {
   if (result.success) return undefined;
-  const status = result.target === "json" ? 422 : 400;
-  const errors = zodFieldErrors(result.target, result.error);
-  const first = errors[0];
-  void c;
-  return problemResponse(status, "invalid:request", first ? `${first.field}: ${first.message}` : undefined, errors);
+  const fields = zodFields(result.target, result.error);
+  const first = fields[0];
+  return problemResponse(
+    new ErpError("bad_request:input", first ? `${first.field}: ${first.message}` : "invalid input", fields),
+  );
 }
 
-/** The sub-app's `onError`: typed errors and Hono's own (malformed JSON, body too large) as problem+json, never a stack. */
+/** The sub-app's `onError`: typed errors and Hono's own (malformed JSON) as problem+json, never a stack. */
 export function erpErrorHandler(log?: (error: unknown) => void): ErrorHandler {
   return (error) => {
-    if (isErpError(error)) return problemResponse(error.status, error.code, error.message, error.errors);
-    if (error instanceof HTTPException) {
-      const status = error.status;
-      const code = status === 413 ? "too_large:body" : status === 401 ? "unauthorized:request" : "invalid:request";
-      // Hono's JSON validator throws 400 "Malformed JSON in request body".
-      return problemResponse(status, code, error.message || undefined);
+    if (isErpError(error)) return problemResponse(error);
+    if (error instanceof HTTPException && error.status < 500) {
+      const type = (Object.entries(ERP_ERROR_TYPES).find(([, s]) => s === error.status)?.[0] ??
+        "bad_request") as ErpErrorType;
+      return problemResponse(new ErpError(`${type}:request`, error.message || TITLES[type]));
     }
     log?.(error);
-    return problemResponse(500, "internal:erp", "Something went wrong; it has been logged.");
+    return problemResponse(new ErpError("internal:server", "internal error"));
   };
 }

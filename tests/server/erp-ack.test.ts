@@ -98,18 +98,18 @@ describe("ERP acknowledgement", () => {
     const fieldOf = async (res: Response) => (await problemOf(res)).errors?.map((e) => e.field);
 
     let res = await ack(orderId, { ...accepted, status: "maybe" });
-    expect(res.status).toBe(422);
-    expect(await fieldOf(res)).toEqual(["status"]);
+    expect(res.status).toBe(400);
+    expect(await fieldOf(res)).toEqual(["body.status"]);
     res = await ack(orderId, { status: "shipped", erpOrderNumber: "SO-7001" });
-    expect(res.status).toBe(422);
-    expect(await fieldOf(res)).toEqual(["shipment"]);
+    expect(res.status).toBe(400);
+    expect(await fieldOf(res)).toEqual(["body.shipment"]);
     res = await ack(orderId, { status: "rejected", erpOrderNumber: "SO-7001" });
-    expect(await fieldOf(res)).toEqual(["message"]);
+    expect(await fieldOf(res)).toEqual(["body.message"]);
     res = await ack(orderId, { ...accepted, confirmedDeliveryDate: "next week" });
-    expect(await fieldOf(res)).toEqual(["confirmedDeliveryDate"]);
+    expect(await fieldOf(res)).toEqual(["body.confirmedDeliveryDate"]);
     res = await ack(orderId, { status: "changed", erpOrderNumber: "SO-7001", lines: [{ lineNo: 9, quantity: 1 }] });
-    expect(res.status).toBe(422);
-    expect(await fieldOf(res)).toEqual(["lines[0].lineNo"]);
+    expect(res.status).toBe(400);
+    expect(await fieldOf(res)).toEqual(["body.lines.0.lineNo"]);
     res = await ack(orderId, "{not json");
     expect(res.status).toBe(400);
     await problemOf(res);
@@ -164,10 +164,10 @@ describe("ERP acknowledgement", () => {
     // No step back after shipping, and one ERP number per order.
     let res = await ack(orderId, { ...accepted, erpOrderNumber: "SO-7001" });
     expect(res.status).toBe(409);
-    expect((await problemOf(res)).errors?.[0]?.field).toBe("status");
+    expect((await problemOf(res)).errors?.[0]?.field).toBe("body.status");
     res = await ack(orderId, { status: "shipped", erpOrderNumber: "SO-9999", shipment: { shippedAt: "2026-12-03" } });
     expect(res.status).toBe(409);
-    expect((await problemOf(res)).errors?.[0]?.field).toBe("erpOrderNumber");
+    expect((await problemOf(res)).errors?.[0]?.field).toBe("body.erpOrderNumber");
     expect(events).toHaveLength(2);
   });
 

@@ -77,8 +77,8 @@ describe("inventory and price events", () => {
     expect(onHand(db)).toBe(7);
 
     const reused = await api.stock({ changes: [{ sku: SKU, warehouse: "WH-NORTH", onHand: 9 }] }, "k-1");
-    expect(reused.status).toBe(422);
-    expect(await fields(reused)).toEqual(["headers.idempotency-key"]);
+    expect(reused.status).toBe(409);
+    expect(await fields(reused)).toEqual(["header.idempotency-key"]);
     expect(onHand(db)).toBe(7);
   });
 
@@ -87,14 +87,14 @@ describe("inventory and price events", () => {
     const api = await integration(db);
     const good = { sku: SKU, warehouse: "WH-NORTH", onHand: 1 };
     const cases: [unknown, number, string[]][] = [
-      [{ changes: [{ ...good, onHand: -1 }] }, 422, ["changes[0].onHand"]],
-      [{ changes: [good, { ...good, sku: "NOPE-1" }] }, 422, ["changes[1].sku"]],
-      [{ changes: [good, { ...good, warehouse: "WH-MOON" }] }, 422, ["changes[1].warehouse"]],
-      [{ changes: [good, good] }, 422, ["changes[1]"]],
-      [{ changes: [] }, 422, ["changes"]],
-      [{ changes: [{ sku: SKU, warehouse: "WH-NORTH" }] }, 422, ["changes[0].onHand"]],
-      [{ changes: [{ ...good, inbound: [{ quantity: 3, eta: "soon" }] }] }, 422, ["changes[0].inbound[0].eta"]],
-      [{ asOf: "yesterday", changes: [good] }, 422, ["asOf"]],
+      [{ changes: [{ ...good, onHand: -1 }] }, 400, ["body.changes.0.onHand"]],
+      [{ changes: [good, { ...good, sku: "NOPE-1" }] }, 400, ["body.changes.1.sku"]],
+      [{ changes: [good, { ...good, warehouse: "WH-MOON" }] }, 400, ["body.changes.1.warehouse"]],
+      [{ changes: [good, good] }, 400, ["body.changes.1"]],
+      [{ changes: [] }, 400, ["body.changes"]],
+      [{ changes: [{ sku: SKU, warehouse: "WH-NORTH" }] }, 400, ["body.changes.0.onHand"]],
+      [{ changes: [{ ...good, inbound: [{ quantity: 3, eta: "soon" }] }] }, 400, ["body.changes.0.inbound.0.eta"]],
+      [{ asOf: "yesterday", changes: [good] }, 400, ["body.asOf"]],
     ];
     for (const [body, status, expected] of cases) {
       const res = await api.stock(body);
@@ -107,12 +107,12 @@ describe("inventory and price events", () => {
     await fields(malformed);
     const noKey = await api.post("/v1/integration/stock", { changes: [good] });
     expect(noKey.status).toBe(400);
-    expect(await fields(noKey)).toEqual(["headers.idempotency-key"]);
+    expect(await fields(noKey)).toEqual(["header.idempotency-key"]);
     const wrongKey = await api.stock({ changes: [good] }, "k", { authorization: "Bearer nope" });
     expect(wrongKey.status).toBe(401);
     const price = await api.prices({ changes: [{ sku: SKU, priceLists: [{ priceListId: "PL-NONE", breaks: [] }] }] });
-    expect(price.status).toBe(422);
-    expect(await fields(price)).toEqual(["changes[0].priceLists[0].priceListId"]);
+    expect(price.status).toBe(400);
+    expect(await fields(price)).toEqual(["body.changes.0.priceLists.0.priceListId"]);
     expect(onHand(db)).toBe(120);
   });
 

@@ -22,11 +22,10 @@ const ackRoute = createRoute({
   },
   responses: {
     200: json(ackResultSchema, "Stored (or a repeat of the last acknowledgement)"),
-    400: problem("Malformed request"),
+    400: problem("Invalid body; `errors` names each field"),
     401: problem("Missing or wrong credentials"),
     404: problem("No such order"),
     409: problem("Another ERP order number, or a step back (e.g. after a rejection)"),
-    422: problem("Invalid body; `errors` names each field"),
   },
 });
 

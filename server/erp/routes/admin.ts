@@ -158,19 +158,15 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: RouteContext): void {
 
   app.openapi(showRoute, (c) => {
     const event = readOutboxEvent(ctx.db, c.req.valid("param").eventId);
-    if (!event) throw new ErpError("not_found:outbox_event", 404, "No such outbox event.");
+    if (!event) throw new ErpError("not_found:outbox_event", "No such outbox event.");
     return c.json(event, 200);
   });
 
   app.openapi(replayRoute, (c) => {
     const r = replayEvent(ctx.db, c.req.valid("param").eventId, ctx.now());
-    if (r.status === "not_found") throw new ErpError("not_found:outbox_event", 404, "No such outbox event.");
+    if (r.status === "not_found") throw new ErpError("not_found:outbox_event", "No such outbox event.");
     if (r.status === "in_flight")
-      throw new ErpError(
-        "conflict:outbox_event",
-        409,
-        "A worker is delivering this event right now; try again shortly.",
-      );
+      throw new ErpError("conflict:outbox_event", "A worker is delivering this event right now; try again shortly.");
     ctx.log.info({ eventId: r.event.id }, "outbox event replayed");
     ctx.deps.worker?.wake();
     return c.json(r.event, 202);
@@ -188,7 +184,7 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: RouteContext): void {
   });
 
   app.openapi(enableRoute, (c) => {
-    if (!ctx.deps.webhookUrl) throw new ErpError("not_found:erp_endpoint", 404, "No ERP webhook URL is configured.");
+    if (!ctx.deps.webhookUrl) throw new ErpError("not_found:erp_endpoint", "No ERP webhook URL is configured.");
     const wasDisabled = enableEndpoint(ctx.db, ctx.deps.webhookUrl, ctx.now());
     ctx.deps.worker?.wake();
     return c.json({ url: ctx.deps.webhookUrl, wasDisabled }, 200);

@@ -35,9 +35,9 @@ const stockRoute = createRoute({
       stockResultSchema,
       "Applied (a repeated Idempotency-Key answers the first result; header Idempotent-Replayed: true)",
     ),
-    400: problem("Malformed request or missing Idempotency-Key"),
+    400: problem("Invalid body or headers, an unknown SKU/warehouse/price list; `errors` names each field"),
     401: problem("Missing or wrong integration key"),
-    422: problem("Invalid body, unknown SKU/warehouse, or the key reused with another body"),
+    409: problem("The Idempotency-Key was used with another body"),
   },
 });
 
@@ -53,9 +53,9 @@ const priceRoute = createRoute({
   },
   responses: {
     200: json(priceResultSchema, "Applied (a repeated Idempotency-Key answers the first result)"),
-    400: problem("Malformed request or missing Idempotency-Key"),
+    400: problem("Invalid body or headers, an unknown SKU/warehouse/price list; `errors` names each field"),
     401: problem("Missing or wrong integration key"),
-    422: problem("Invalid body, unknown SKU/price list, or the key reused with another body"),
+    409: problem("The Idempotency-Key was used with another body"),
   },
 });
 

@@ -44,6 +44,6 @@ export const limit = (maxSize: number) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new ErpError("too_large:body", 413, `The body is larger than ${maxSize} bytes.`);
+      throw new ErpError("payload_too_large:body", `The body is larger than ${maxSize} bytes.`);
     },
   });
