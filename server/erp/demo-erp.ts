@@ -123,7 +123,9 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
     }
     const parsed = cleanOrderSchema.safeParse((payload as { data?: unknown } | null)?.data);
     if (!parsed.success)
-      return problemResponse(new ErpError("bad_request:order", "Not a clean order.", zodFields("body.data", parsed.error)));
+      return problemResponse(
+        new ErpError("bad_request:order", "Not a clean order.", zodFields("body.data", parsed.error)),
+      );
     const order = parsed.data;
     const receipt: DemoReceipt = {
       webhookId: id,
