@@ -510,7 +510,10 @@ export const orders = sqliteTable(
       .references(() => customers.id),
     contactId: text("contact_id"),
     channel: text("channel").notNull().default("widget"),
+    /** handed_off, then the ERP side's statuses (server/erp/types.ts ERP_ORDER_STATUSES); history in order_status_events. */
     status: text("status").notNull().default("handed_off"),
+    /** The ERP's own order number, from its acknowledgement. */
+    erpOrderNumber: text("erp_order_number"),
     currency: text("currency").notNull(),
     totalCents: integer("total_cents").notNull(),
     poReference: text("po_reference"),
@@ -554,15 +557,88 @@ export const outbox = sqliteTable(
       .references(() => orders.id),
     eventType: text("event_type").notNull(),
     payload: json<unknown>("payload").notNull(),
-    /** pending | delivered | failed | dead */
+    /** pending | delivered | dead (dead-lettered: the retry schedule ran out, or the endpoint answered 410) */
     status: text("status").notNull().default("pending"),
+    /** Attempts started in the current schedule (a replay starts a new schedule). */
     attempts: integer("attempts").notNull().default(0),
+    /** Due time of the next attempt; null = due now. */
     nextAttemptAt: text("next_attempt_at"),
     lastError: text("last_error"),
+    lastStatusCode: integer("last_status_code"),
+    lastAttemptAt: text("last_attempt_at"),
+    /** The worker delivering it now and until when: a killed worker's lease runs out and the event is retried. */
+    leaseOwner: text("lease_owner"),
+    leaseUntil: text("lease_until"),
     createdAt: createdAt(),
     deliveredAt: text("delivered_at"),
+    deadAt: text("dead_at"),
+    replays: integer("replays").notNull().default(0),
   },
   (t) => [index("outbox_status_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** One row per delivery attempt of an outbox event: what the ERP endpoint answered, or why there was no answer. */
+export const outboxAttempts = sqliteTable(
+  "outbox_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => outbox.id),
+    attempt: integer("attempt").notNull(),
+    at: text("at").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    statusCode: integer("status_code"),
+    /** delivered | retry | dead | gone */
+    outcome: text("outcome").notNull(),
+    error: text("error"),
+    nextAttemptAt: text("next_attempt_at"),
+    workerId: text("worker_id").notNull(),
+  },
+  (t) => [index("outbox_attempts_event_idx").on(t.eventId, t.id)],
+);
+
+/** Webhook endpoints the ERP answered 410 Gone for: nothing is delivered there until an admin enables it again. */
+export const erpEndpoints = sqliteTable("erp_endpoints", {
+  url: text("url").primaryKey(),
+  disabledAt: text("disabled_at"),
+  disabledReason: text("disabled_reason"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** What happened to an order after the hand-off: delivery to the ERP and the ERP's acknowledgements, in order. */
+export const orderStatusEvents = sqliteTable(
+  "order_status_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
+    /** server/erp/types.ts ERP_ORDER_STATUSES */
+    status: text("status").notNull(),
+    erpOrderNumber: text("erp_order_number"),
+    message: text("message"),
+    /** The acknowledgement's details (dates, changed lines, tracking) as received. */
+    data: json<unknown>("data"),
+    /** worker | erp */
+    source: text("source").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("order_status_events_order_idx").on(t.orderId, t.id)],
+);
+
+/** Stock and price pushes from the WMS/ERP by Idempotency-Key: a repeat returns the stored answer, nothing is applied twice. */
+export const integrationRequests = sqliteTable(
+  "integration_requests",
+  {
+    kind: text("kind").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    /** sha256 of the canonical request body: the same key with another body is refused. */
+    requestHash: text("request_hash").notNull(),
+    response: json<unknown>("response").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.idempotencyKey] })],
 );
 
 /** Append-only: approvals, rejections, overrides, hand-offs. */

@@ -46,6 +46,9 @@ const readers = new WeakMap<Database.Database, CatalogReader>();
 export const ERP_SETTLED_ORDER_STATUSES = [
   "acknowledged",
   "accepted",
+  // accepted with changes, and shipped: the ERP has booked it (server/erp/types.ts ERP_ORDER_STATUSES)
+  "changed",
+  "shipped",
   "booked",
   "rejected",
   "cancelled",

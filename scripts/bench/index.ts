@@ -22,10 +22,19 @@
 import { agentSuite } from "./agent.ts";
 import { catalogSuite } from "./catalog.ts";
 import { engineSuite } from "./engine.ts";
+import { erpSuite } from "./erp.ts";
 import { offlineSuite, searchSuite } from "./offline.ts";
 import { serverSuite } from "./server.ts";
 import type { BenchSuite } from "./types.ts";
 
-export const SUITES: BenchSuite[] = [catalogSuite, engineSuite, agentSuite, searchSuite, offlineSuite, serverSuite];
+export const SUITES: BenchSuite[] = [
+  catalogSuite,
+  engineSuite,
+  agentSuite,
+  searchSuite,
+  offlineSuite,
+  serverSuite,
+  erpSuite,
+];
 
 export type { BenchSuite, BenchContext, Figure, Baseline, CatalogFixture } from "./types.ts";
