@@ -607,3 +607,23 @@ export const threads = sqliteTable(
     index("threads_status_idx").on(t.status, t.updatedAt),
   ],
 );
+
+/**
+ * What the buyer and a rep said while the rep held the thread (takeover). Kept beside the conversation rather than
+ * in the agent's checkpoint so a pending confirmation or approval survives the exchange; `position` is how many
+ * conversation messages preceded it, which places it in the transcript.
+ */
+export const takeoverMessages = sqliteTable(
+  "takeover_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    threadId: text("thread_id").notNull(),
+    /** buyer | rep */
+    role: text("role").notNull(),
+    repId: text("rep_id"),
+    text: text("text").notNull(),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("takeover_messages_thread_idx").on(t.threadId, t.id)],
+);

@@ -23,8 +23,9 @@ import { agentSuite } from "./agent.ts";
 import { catalogSuite } from "./catalog.ts";
 import { engineSuite } from "./engine.ts";
 import { offlineSuite, searchSuite } from "./offline.ts";
+import { serverSuite } from "./server.ts";
 import type { BenchSuite } from "./types.ts";
 
-export const SUITES: BenchSuite[] = [catalogSuite, engineSuite, agentSuite, searchSuite, offlineSuite];
+export const SUITES: BenchSuite[] = [catalogSuite, engineSuite, agentSuite, searchSuite, offlineSuite, serverSuite];
 
 export type { BenchSuite, BenchContext, Figure, Baseline, CatalogFixture } from "./types.ts";

@@ -1,0 +1,171 @@
+/**
+ * `createApp(deps)` builds the HTTP app from its dependencies without listening (tests call `app.request`;
+ * `server/main.ts` serves it). Middleware, in order: request id + pino request log, secure headers, CORS allow-list,
+ * body limit, rate limit per IP; one `onError` turns everything into problem+json. Routes: health, buyer threads
+ * over SSE, catalog, rep copilot, OpenAPI document and Swagger UI, placeholder pages.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { swaggerUI } from "@hono/swagger-ui";
+import type { Logger } from "pino";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { ShieldAgent } from "../agent/index.ts";
+import type { Db } from "../catalog/db.ts";
+import { buyerAuth, createBuyerVerifier, createRepVerifier, repAuth } from "./auth/index.ts";
+import { DEV_JWT_SECRET, type Env } from "./env.ts";
+import { AppError, problemResponse, toAppError, zodFields } from "./errors.ts";
+import { createEventHub, type EventHub } from "./events/hub.ts";
+import { sseEventSchema } from "./events/schema.ts";
+import { ipRateLimit } from "./rate-limit.ts";
+import { registerBuyerRoutes } from "./routes/buyer.ts";
+import { registerCatalogRoutes } from "./routes/catalog.ts";
+import { registerHealthRoutes } from "./routes/health.ts";
+import { registerPages } from "./routes/pages.ts";
+import { registerRepRoutes } from "./routes/rep.ts";
+import { createRunner, type Runner } from "./runs.ts";
+import { createThreadService, type ThreadService } from "./threads.ts";
+import type { AppEnv } from "./types.ts";
+
+export type AppConfig = Env;
+
+export interface AppDeps {
+  db: Db;
+  agent: ShieldAgent;
+  config: AppConfig;
+  logger: Logger;
+  /** The in-process event hub; pass one to publish order status from the ERP side. Default: a new one. */
+  hub?: EventHub;
+  now?: () => Date;
+  /** False while starting or shutting down (answers /readyz 503). */
+  ready?: () => boolean;
+  /**
+   * Mount further routers (the ERP hand-off: `createErpRoutes(deps)`, inventory events) before the 404 handler.
+   * The lead wires server/erp/* here at merge.
+   */
+  extraRoutes?: (app: OpenAPIHono<AppEnv>) => void;
+}
+
+export interface ShieldApp {
+  app: OpenAPIHono<AppEnv>;
+  hub: EventHub;
+  runner: Runner;
+  threads: ThreadService;
+}
+
+export function createApp(deps: AppDeps): ShieldApp {
+  const { config, logger } = deps;
+  const hub = deps.hub ?? createEventHub({ replay: config.SSE_REPLAY_EVENTS });
+  const now = deps.now ?? (() => new Date());
+  const threads = createThreadService({ db: deps.db, agent: deps.agent, hub, now });
+  const runner = createRunner({ hub, log: logger, onFinished: (threadId) => threads.afterRun(threadId) });
+
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = result.target === "json" ? "body" : result.target === "param" ? "path" : result.target;
+        throw new AppError(`bad_request:${where}`, `invalid ${where}`, zodFields(result.error, where));
+      }
+    },
+  });
+
+  app.use(requestId({ limitLength: 64 }));
+  app.use(async (c, next) => {
+    const log = logger.child({ reqId: c.var.requestId });
+    c.set("log", log);
+    const started = performance.now();
+    await next();
+    log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+  app.use(
+    secureHeaders({
+      // Swagger UI and the placeholder pages load their own inline assets; the API answers JSON/SSE only.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'", "https://cdn.jsdelivr.net"],
+        styleSrc: ["'self'", "'unsafe-inline'", "https://cdn.jsdelivr.net"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    "/v1/*",
+    cors({
+      origin: (origin) => (config.CORS_ORIGINS.includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type", "Last-Event-ID", "X-Api-Key"],
+      exposeHeaders: ["X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: config.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large:body", `request bodies are limited to ${config.BODY_LIMIT_BYTES} bytes`);
+      },
+    }),
+  );
+  app.use("/v1/*", ipRateLimit(config.RATE_LIMIT_IP_PER_MIN));
+
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) (c.var.log ?? logger).error({ err: error }, "request failed");
+    return problemResponse(c, appError);
+  });
+  app.notFound((c) =>
+    problemResponse(c, new AppError("not_found:route", `no route for ${c.req.method} ${c.req.path}`)),
+  );
+
+  const verifyBuyer = createBuyerVerifier({
+    ...(config.AUTH_JWKS_URL
+      ? { jwksUrl: config.AUTH_JWKS_URL }
+      : { secret: config.AUTH_JWT_SECRET ?? DEV_JWT_SECRET }),
+    audience: config.AUTH_AUDIENCE,
+    ...(config.AUTH_ISSUER ? { issuer: config.AUTH_ISSUER } : {}),
+    maxTokenAgeS: config.AUTH_MAX_TOKEN_AGE_S,
+  });
+  const verifyRep = createRepVerifier(config.REP_API_KEYS);
+  // Guests may consult the catalog; conversations (and so orders) need a session.
+  app.use("/v1/threads/*", buyerAuth(verifyBuyer, { guests: false }));
+  app.use("/v1/threads", buyerAuth(verifyBuyer, { guests: false }));
+  app.use("/v1/catalog/*", buyerAuth(verifyBuyer, { guests: true }));
+  app.use("/v1/rep/*", repAuth(verifyRep));
+  app.openAPIRegistry.registerComponent("securitySchemes", "buyerSession", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description:
+      "A session token signed by the storefront backend (claims: sub, customer_id, contact_id?, aud, exp, iat).",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "repKey", { type: "http", scheme: "bearer" });
+  app.openAPIRegistry.register("SseEvent", sseEventSchema);
+
+  const routeDeps = { ...deps, hub, runner, threads, now, config };
+  registerHealthRoutes(app, { db: deps.db, runner, hub, ready: deps.ready ?? (() => true) });
+  registerBuyerRoutes(app, routeDeps);
+  registerCatalogRoutes(app, routeDeps);
+  registerRepRoutes(app, routeDeps);
+  // --- ERP hand-off: createErpRoutes(deps), inventory events (branch `erp`) are mounted here at merge. ---
+  deps.extraRoutes?.(app);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "OrderShield API",
+      version: "1.0.0",
+      description:
+        "Buyer chat over Server-Sent Events, catalog, rep copilot. Errors are application/problem+json. SSE events: components.schemas.SseEvent.",
+    },
+  });
+  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  registerPages(app);
+  return { app, hub, runner, threads };
+}

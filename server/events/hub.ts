@@ -1,0 +1,115 @@
+/**
+ * The in-process event hub: every thread has a bounded log of numbered events (what its SSE streams show), and the
+ * rep queue has one too. Streams subscribe live; a reconnect with `Last-Event-ID` replays what it missed from the log,
+ * or gets a `resync` event when the log no longer holds it (the client then reads the thread again). The ERP side
+ * publishes order status changes here (`publishOrderStatus`), so the buyer's thread and the rep queue show them.
+ */
+import type { OrderStatusEvent } from "../erp/types.ts";
+import type { SseEventName } from "./schema.ts";
+
+/** `rep`: internal notes and the like, never sent on a buyer's stream. */
+export type Audience = "all" | "rep";
+
+export interface HubEvent {
+  /** Per-stream, increasing from 1; the SSE `id`. */
+  id: number;
+  event: SseEventName;
+  data: unknown;
+  audience: Audience;
+}
+
+export type HubListener = (event: HubEvent) => void;
+
+interface Stream {
+  nextId: number;
+  log: HubEvent[];
+  listeners: Set<HubListener>;
+}
+
+export interface EventHubOptions {
+  /** Events kept per thread for replay. */
+  replay?: number;
+  /** Threads whose logs are kept in memory (least recently used dropped first; their listeners stay). */
+  maxThreads?: number;
+}
+
+export const QUEUE = Symbol("queue");
+type Key = string | typeof QUEUE;
+
+export type Replay = { events: HubEvent[]; complete: true } | { events: HubEvent[]; complete: false };
+
+export function createEventHub(options: EventHubOptions = {}) {
+  const replay = options.replay ?? 500;
+  const maxThreads = options.maxThreads ?? 20_000;
+  const streams = new Map<Key, Stream>();
+
+  function stream(key: Key): Stream {
+    let s = streams.get(key);
+    if (s) {
+      streams.delete(key);
+      streams.set(key, s);
+      return s;
+    }
+    s = { nextId: 1, log: [], listeners: new Set() };
+    streams.set(key, s);
+    if (streams.size > maxThreads) {
+      for (const [k, old] of streams) {
+        if (old.listeners.size === 0 && k !== QUEUE) {
+          streams.delete(k);
+          break;
+        }
+      }
+    }
+    return s;
+  }
+
+  function publish(key: Key, event: SseEventName, data: unknown, audience: Audience = "all"): HubEvent {
+    const s = stream(key);
+    const e: HubEvent = { id: s.nextId++, event, data, audience };
+    s.log.push(e);
+    if (s.log.length > replay) s.log.splice(0, s.log.length - replay);
+    for (const listener of [...s.listeners]) {
+      try {
+        listener(e);
+      } catch {
+        // A failing subscriber (a closed socket) must not stop the others.
+      }
+    }
+    return e;
+  }
+
+  return {
+    /** Publish on one thread's stream. */
+    publish: (threadId: string, event: SseEventName, data: unknown, audience: Audience = "all") =>
+      publish(threadId, event, data, audience),
+    /** Publish on the rep queue stream. */
+    publishQueue: (event: SseEventName, data: unknown) => publish(QUEUE, event, data, "rep"),
+    /** The ERP side's entry point: an order's status changed. Shown on the buyer's thread and the rep queue. */
+    publishOrderStatus(event: OrderStatusEvent): void {
+      publish(event.threadId, "order_status", event);
+      publish(QUEUE, "order_status", event, "rep");
+    },
+    /** The id the next event of this stream will get. */
+    nextId: (key: Key) => stream(key).nextId,
+    /**
+     * Events after `lastId`. `complete: false` when some were already dropped from the log (or `lastId` is from
+     * another process lifetime): the client must re-read the thread.
+     */
+    since(key: Key, lastId: number): Replay {
+      const s = stream(key);
+      if (lastId >= s.nextId) return { events: [], complete: false };
+      const events = s.log.filter((e) => e.id > lastId);
+      const first = s.log[0]?.id ?? s.nextId;
+      return { events, complete: lastId + 1 >= first };
+    },
+    subscribe(key: Key, listener: HubListener): () => void {
+      const s = stream(key);
+      s.listeners.add(listener);
+      return () => s.listeners.delete(listener);
+    },
+    /** Open subscriptions (for /readyz and the SSE bench). */
+    listenerCount: () => [...streams.values()].reduce((n, s) => n + s.listeners.size, 0),
+  };
+}
+
+export type EventHub = ReturnType<typeof createEventHub>;

@@ -1,0 +1,240 @@
+/**
+ * The buyer API the widget uses: create a thread, read it, post a message and receive the run as SSE, confirm a
+ * draft by hash, cancel a run, follow the thread's events (resume with Last-Event-ID). Identity comes from the
+ * session token only. While a rep holds the thread, a buyer message goes to the rep (and the transcript) and the
+ * agent stays silent.
+ */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { ShieldAgent } from "../../agent/index.ts";
+import { requireBuyer, type BuyerSession } from "../auth/index.ts";
+import type { Env } from "../env.ts";
+import type { EventHub } from "../events/hub.ts";
+import { sessionRateLimit } from "../rate-limit.ts";
+import type { Runner } from "../runs.ts";
+import { followStream, lastEventId } from "../sse.ts";
+import type { ThreadService } from "../threads.ts";
+import type { AppEnv } from "../types.ts";
+import { buyerSecurity, json, jsonBody, problems, sseResponse, threadIdParam } from "./shared.ts";
+
+export interface BuyerRouteDeps {
+  agent: ShieldAgent;
+  hub: EventHub;
+  runner: Runner;
+  threads: ThreadService;
+  config: Env;
+}
+
+const MAX_TEXT = 4000;
+const threadSchema = z
+  .object({
+    threadId: z.string(),
+    status: z.enum(["active", "needs_approval", "blocked", "ordered"]),
+    heldBy: z.string().nullable(),
+    messages: z.array(
+      z.object({
+        id: z.string().nullable(),
+        role: z.enum(["buyer", "assistant", "rep"]),
+        text: z.string(),
+        repId: z.string().optional(),
+      }),
+    ),
+    draft: z.record(z.string(), z.unknown()),
+    report: z.record(z.string(), z.unknown()).nullable(),
+    pending: z.record(z.string(), z.unknown()).nullable().describe("confirm (draftHash, summary) or approval"),
+    order: z.record(z.string(), z.unknown()).nullable(),
+    refusal: z.record(z.string(), z.unknown()).nullable(),
+    lastEventId: z.number().int(),
+  })
+  .openapi("Thread");
+
+const createdSchema = z.object({ threadId: z.string(), createdAt: z.string() });
+const createBody = z.object({ threadId: threadIdParam.shape.id.optional() }).strict();
+const messageBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT) }).strict();
+const confirmBody = z
+  .object({
+    draftHash: z.string().min(1).max(128),
+    /** false declines the draft (the buyer wants changes). */
+    confirm: z.boolean().default(true),
+  })
+  .strict();
+const cancelBody = z.object({ runId: z.uuid().optional() }).strict();
+const eventsQuery = z.object({
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe("like Last-Event-ID"),
+});
+
+const tags = ["buyer"];
+const routes = {
+  create: createRoute({
+    method: "post",
+    path: "/v1/threads",
+    tags,
+    security: buyerSecurity,
+    summary: "Start a conversation (bound to the session's customer)",
+    description: "Optionally name the thread id (idempotent for its owner; another customer's id is a 404).",
+    request: { body: { required: false, content: { "application/json": { schema: createBody } } } },
+    responses: {
+      201: json(createdSchema, "Created"),
+      200: json(createdSchema, "Already yours"),
+      ...problems(400, 401, 404, 429),
+    },
+  }),
+  get: createRoute({
+    method: "get",
+    path: "/v1/threads/{id}",
+    tags,
+    security: buyerSecurity,
+    summary: "Read a conversation: history, draft, latest report, pending question, order status",
+    request: { params: threadIdParam },
+    responses: { 200: json(threadSchema, "The thread"), ...problems(400, 401, 404) },
+  }),
+  message: createRoute({
+    method: "post",
+    path: "/v1/threads/{id}/messages",
+    tags,
+    security: buyerSecurity,
+    summary: "Send a message; the reply streams as Server-Sent Events until `run_finished`",
+    description:
+      "Closing the stream before `run_finished` cancels the run; the thread stays as it was before the message.",
+    request: { params: threadIdParam, body: jsonBody(messageBody) },
+    responses: { 200: sseResponse("The run"), ...problems(400, 401, 404, 409, 413, 429) },
+  }),
+  confirm: createRoute({
+    method: "post",
+    path: "/v1/threads/{id}/confirm",
+    tags,
+    security: buyerSecurity,
+    summary: "Confirm (or decline) the exact draft version named by its hash; streams the hand-off",
+    description:
+      "A confirmation, once received, is carried out even if the stream closes (the hand-off is idempotent).",
+    request: { params: threadIdParam, body: jsonBody(confirmBody) },
+    responses: { 200: sseResponse("The run"), ...problems(400, 401, 404, 409, 429) },
+  }),
+  cancel: createRoute({
+    method: "post",
+    path: "/v1/threads/{id}/cancel",
+    tags,
+    security: buyerSecurity,
+    summary: "Cancel the run in progress",
+    request: {
+      params: threadIdParam,
+      body: { required: false, content: { "application/json": { schema: cancelBody } } },
+    },
+    responses: {
+      200: json(z.object({ cancelled: z.boolean() }), "Whether a run was cancelled"),
+      ...problems(400, 401, 404),
+    },
+  }),
+  events: createRoute({
+    method: "get",
+    path: "/v1/threads/{id}/events",
+    tags,
+    security: buyerSecurity,
+    summary: "Follow the thread's events (replays what was missed after Last-Event-ID)",
+    request: {
+      params: threadIdParam,
+      query: eventsQuery,
+      headers: z.object({ "last-event-id": z.string().max(32).optional() }),
+    },
+    responses: { 200: sseResponse("The thread's events, with heartbeats"), ...problems(400, 401, 404) },
+  }),
+};
+
+const ctxOf = (s: BuyerSession) => ({ customerId: s.customerId, contactId: s.contactId, channel: "widget" });
+
+export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDeps): void {
+  const { agent, hub, runner, threads, config } = deps;
+  const perSession = sessionRateLimit(config.RATE_LIMIT_SESSION_PER_MIN);
+  app.use("/v1/threads/:id/messages", perSession);
+  app.use("/v1/threads/:id/confirm", perSession);
+  app.on("POST", "/v1/threads", perSession);
+
+  const followRun = (
+    c: Parameters<typeof followStream>[0],
+    threadId: string,
+    run: { runId: string; afterId: number },
+    abortOnClose: boolean,
+  ) =>
+    followStream(c, hub, {
+      key: threadId,
+      afterId: run.afterId,
+      audience: "all",
+      heartbeatMs: config.SSE_HEARTBEAT_MS,
+      until: (e) => e.event === "run_finished" && (e.data as { runId?: string }).runId === run.runId,
+      ...(abortOnClose ? { onClientGone: () => runner.cancel(threadId, run.runId) } : {}),
+    });
+
+  app.openapi(routes.create, (c) => {
+    const session = requireBuyer(c.var.session);
+    const body = (c.req.valid("json") as z.infer<typeof createBody> | undefined) ?? {};
+    const { row, created } = threads.create(session, body.threadId);
+    return c.json({ threadId: row.id, createdAt: row.createdAt }, created ? 201 : 200);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    const session = requireBuyer(c.var.session);
+    return c.json((await threads.buyerView(c.req.valid("param").id, session)) as never, 200);
+  });
+
+  app.openapi(routes.message, (c) => {
+    const session = requireBuyer(c.var.session);
+    const threadId = c.req.valid("param").id;
+    const { text } = c.req.valid("json");
+    const row = threads.ownedBy(threadId, session);
+    const ctx = ctxOf(session);
+    if (row.heldBy) {
+      // A rep holds the thread: the message reaches the rep (and the transcript); the agent does not answer.
+      const run = runner.start({
+        threadId,
+        kind: "message",
+        by: "buyer",
+        // biome-ignore lint/correctness/useYield: no agent events here; sayWhileHeld publishes the buyer's message
+        events: async function* () {
+          await threads.sayWhileHeld(threadId, { role: "buyer" }, text);
+        },
+      });
+      return followRun(c, threadId, run, false) as never;
+    }
+    const run = runner.start({
+      threadId,
+      kind: "message",
+      by: "buyer",
+      events: (signal) => agent.streamMessage(threadId, text, ctx, { signal }),
+    });
+    return followRun(c, threadId, run, true) as never;
+  });
+
+  app.openapi(routes.confirm, (c) => {
+    const session = requireBuyer(c.var.session);
+    const threadId = c.req.valid("param").id;
+    const { draftHash, confirm } = c.req.valid("json");
+    threads.ownedBy(threadId, session);
+    const run = runner.start({
+      threadId,
+      kind: "confirm",
+      by: "buyer",
+      events: (signal) => agent.streamResume(threadId, { confirm, draftHash }, ctxOf(session), { signal }),
+    });
+    return followRun(c, threadId, run, false) as never;
+  });
+
+  app.openapi(routes.cancel, (c) => {
+    const session = requireBuyer(c.var.session);
+    const threadId = c.req.valid("param").id;
+    threads.ownedBy(threadId, session);
+    const body = (c.req.valid("json") as z.infer<typeof cancelBody> | undefined) ?? {};
+    return c.json({ cancelled: runner.cancel(threadId, body.runId) }, 200);
+  });
+
+  app.openapi(routes.events, (c) => {
+    const session = requireBuyer(c.var.session);
+    const threadId = c.req.valid("param").id;
+    threads.ownedBy(threadId, session);
+    const after = lastEventId(c.req.header("last-event-id")) ?? c.req.valid("query").after ?? hub.nextId(threadId) - 1;
+    return followStream(c, hub, {
+      key: threadId,
+      afterId: after,
+      audience: "all",
+      heartbeatMs: config.SSE_HEARTBEAT_MS,
+    }) as never;
+  });
+}

@@ -1,0 +1,241 @@
+/**
+ * The rep copilot API (rep API key → rep id): the queue of threads (needs approval first, then blocked, active,
+ * ordered), one thread's transcript, draft, report, audit trail and notes, live streams of the queue and of a
+ * thread, approval decisions (resume the graph; audited under the rep's id), takeover / hand-back, rep messages that
+ * reach the buyer live, and internal notes the buyer never sees.
+ */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { ShieldAgent } from "../../agent/index.ts";
+import { THREAD_STATUSES } from "../../catalog/queries/index.ts";
+import type { Env } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { QUEUE, type EventHub } from "../events/hub.ts";
+import type { Runner } from "../runs.ts";
+import { followStream, lastEventId } from "../sse.ts";
+import { repContext, type ThreadService } from "../threads.ts";
+import type { AppEnv } from "../types.ts";
+import { json, jsonBody, problems, repSecurity, sseResponse, threadIdParam } from "./shared.ts";
+
+export interface RepRouteDeps {
+  agent: ShieldAgent;
+  hub: EventHub;
+  runner: Runner;
+  threads: ThreadService;
+  config: Env;
+}
+
+const threadRowSchema = z
+  .object({
+    id: z.string(),
+    customerId: z.string(),
+    contactId: z.string().nullable(),
+    channel: z.string(),
+    status: z.enum(THREAD_STATUSES),
+    heldBy: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("ThreadRow");
+const textBody = z.object({ text: z.string().trim().min(1).max(4000) }).strict();
+const decisionBody = z
+  .object({
+    decision: z.enum(["approve", "reject"]),
+    reason: z.string().trim().min(1).max(1000),
+    /** A display name only; the decision is audited under the authenticated rep. */
+    displayName: z.string().trim().min(1).max(120).optional(),
+  })
+  .strict();
+const afterQuery = z.object({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() });
+const lastEventHeader = z.object({ "last-event-id": z.string().max(32).optional() });
+
+const tags = ["rep"];
+const outcomeSchema = z.object({
+  status: z.enum(["completed", "aborted", "failed"]),
+  pending: z.enum(["confirm", "approval"]).nullable(),
+  orderId: z.string().nullable(),
+});
+const heldSchema = z.object({ threadId: z.string(), heldBy: z.string().nullable() });
+const routes = {
+  list: createRoute({
+    method: "get",
+    path: "/v1/rep/threads",
+    tags,
+    security: repSecurity,
+    summary: "The queue: needs approval first, then blocked, active, ordered (newest first within each)",
+    request: {
+      query: z.object({
+        status: z.enum(THREAD_STATUSES).optional(),
+        customerId: z.string().min(1).max(64).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
+    },
+    responses: { 200: json(z.object({ threads: z.array(threadRowSchema) }), "Threads"), ...problems(400, 401) },
+  }),
+  get: createRoute({
+    method: "get",
+    path: "/v1/rep/threads/{id}",
+    tags,
+    security: repSecurity,
+    summary: "A thread's transcript, draft, report, audit trail and internal notes",
+    request: { params: threadIdParam },
+    responses: { 200: json(z.record(z.string(), z.unknown()), "The thread"), ...problems(400, 401, 404) },
+  }),
+  queueEvents: createRoute({
+    method: "get",
+    path: "/v1/rep/events",
+    tags,
+    security: repSecurity,
+    summary: "Live stream of the queue (`thread` and `order_status` events)",
+    request: { query: afterQuery, headers: lastEventHeader },
+    responses: { 200: sseResponse("Queue events"), ...problems(400, 401) },
+  }),
+  threadEvents: createRoute({
+    method: "get",
+    path: "/v1/rep/threads/{id}/events",
+    tags,
+    security: repSecurity,
+    summary: "Live stream of one thread, internal notes included",
+    request: { params: threadIdParam, query: afterQuery, headers: lastEventHeader },
+    responses: { 200: sseResponse("Thread events"), ...problems(400, 401, 404) },
+  }),
+  decision: createRoute({
+    method: "post",
+    path: "/v1/rep/threads/{id}/decision",
+    tags,
+    security: repSecurity,
+    summary: "Approve or reject the pending approval with a reason (resumes the graph; audited under the rep)",
+    request: { params: threadIdParam, body: jsonBody(decisionBody) },
+    responses: { 200: json(outcomeSchema, "The run's outcome"), ...problems(400, 401, 404, 409) },
+  }),
+  takeover: createRoute({
+    method: "post",
+    path: "/v1/rep/threads/{id}/takeover",
+    tags,
+    security: repSecurity,
+    summary: "Take the thread over: the agent stays silent while the rep holds it",
+    request: { params: threadIdParam },
+    responses: { 200: json(heldSchema, "Held"), ...problems(400, 401, 404) },
+  }),
+  release: createRoute({
+    method: "post",
+    path: "/v1/rep/threads/{id}/release",
+    tags,
+    security: repSecurity,
+    summary: "Hand the thread back to the agent",
+    request: { params: threadIdParam },
+    responses: { 200: json(heldSchema, "Released"), ...problems(400, 401, 404) },
+  }),
+  message: createRoute({
+    method: "post",
+    path: "/v1/rep/threads/{id}/messages",
+    tags,
+    security: repSecurity,
+    summary: "Write to the buyer (only while holding the thread); the buyer's stream shows it at once",
+    request: { params: threadIdParam, body: jsonBody(textBody) },
+    responses: { 201: json(z.object({ messageId: z.string().nullable() }), "Sent"), ...problems(400, 401, 404, 409) },
+  }),
+  note: createRoute({
+    method: "post",
+    path: "/v1/rep/threads/{id}/notes",
+    tags,
+    security: repSecurity,
+    summary: "Add an internal note (never shown to the buyer)",
+    request: { params: threadIdParam, body: jsonBody(textBody) },
+    responses: {
+      201: json(z.object({ repId: z.string(), text: z.string(), at: z.string() }), "Noted"),
+      ...problems(400, 401, 404),
+    },
+  }),
+};
+
+export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps): void {
+  const { agent, hub, runner, threads, config } = deps;
+
+  app.openapi(routes.list, (c) => {
+    const { status, customerId, limit } = c.req.valid("query");
+    return c.json(
+      { threads: threads.list({ ...(status ? { status } : {}), ...(customerId ? { customerId } : {}), limit }) },
+      200,
+    );
+  });
+
+  app.openapi(routes.get, async (c) =>
+    c.json((await threads.repView(c.req.valid("param").id, c.var.rep.repId)) as never, 200),
+  );
+
+  app.openapi(routes.queueEvents, (c) => {
+    const after = lastEventId(c.req.header("last-event-id")) ?? c.req.valid("query").after ?? hub.nextId(QUEUE) - 1;
+    return followStream(c, hub, {
+      key: QUEUE,
+      afterId: after,
+      audience: "rep",
+      heartbeatMs: config.SSE_HEARTBEAT_MS,
+    }) as never;
+  });
+
+  app.openapi(routes.threadEvents, (c) => {
+    const threadId = c.req.valid("param").id;
+    threads.existing(threadId);
+    const after = lastEventId(c.req.header("last-event-id")) ?? c.req.valid("query").after ?? hub.nextId(threadId) - 1;
+    return followStream(c, hub, {
+      key: threadId,
+      afterId: after,
+      audience: "rep",
+      heartbeatMs: config.SSE_HEARTBEAT_MS,
+    }) as never;
+  });
+
+  app.openapi(routes.decision, async (c) => {
+    const threadId = c.req.valid("param").id;
+    const { decision, reason, displayName } = c.req.valid("json");
+    const row = threads.existing(threadId);
+    const run = runner.start({
+      threadId,
+      kind: "decision",
+      by: "rep",
+      events: (signal) =>
+        agent.streamResume(
+          threadId,
+          { decision, reason, ...(displayName ? { actor: displayName } : {}) },
+          repContext(row, c.var.rep.repId),
+          { signal },
+        ),
+    });
+    const outcome = await run.finished;
+    if (outcome.error) throw outcome.error;
+    return c.json(
+      {
+        status: outcome.status,
+        pending: outcome.thread?.pending?.type ?? null,
+        orderId: outcome.thread?.order?.orderId ?? null,
+      },
+      200,
+    );
+  });
+
+  app.openapi(routes.takeover, (c) => {
+    const row = threads.takeover(c.req.valid("param").id, c.var.rep.repId);
+    return c.json({ threadId: row.id, heldBy: row.heldBy }, 200);
+  });
+
+  app.openapi(routes.release, (c) => {
+    const row = threads.release(c.req.valid("param").id, c.var.rep.repId);
+    return c.json({ threadId: row.id, heldBy: row.heldBy }, 200);
+  });
+
+  app.openapi(routes.message, async (c) => {
+    const threadId = c.req.valid("param").id;
+    const { text: body } = c.req.valid("json");
+    const repId = c.var.rep.repId;
+    const row = threads.existing(threadId);
+    if (row.heldBy !== repId)
+      throw new AppError("conflict:not_held", "take the thread over before writing to the buyer");
+    return c.json(await threads.sayWhileHeld(threadId, { role: "rep", repId }, body), 201);
+  });
+
+  app.openapi(routes.note, (c) => {
+    const threadId = c.req.valid("param").id;
+    const { text: body } = c.req.valid("json");
+    return c.json(threads.note(threadId, c.var.rep.repId, body), 201);
+  });
+}

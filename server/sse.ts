@@ -1,0 +1,75 @@
+/**
+ * Following a hub stream over Server-Sent Events: replay what the client missed (after `Last-Event-ID` or the id a
+ * run started at), then live events, with heartbeat comments so proxies keep the connection. Replay and subscribe
+ * happen in one synchronous step, so no event falls between them.
+ */
+import type { Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { Audience, EventHub, HubEvent } from "./events/hub.ts";
+import type { QUEUE } from "./events/hub.ts";
+
+export interface FollowOptions {
+  key: string | typeof QUEUE;
+  afterId: number;
+  /** `all`: a buyer's stream (rep-only events filtered out); `rep`: everything. */
+  audience: Audience;
+  heartbeatMs: number;
+  /** Close the stream after this event (e.g. the run's `run_finished`). */
+  until?: (event: HubEvent) => boolean;
+  /** The client went away before `until` (e.g. abort the run it started). */
+  onClientGone?: () => void;
+}
+
+/** Parse `Last-Event-ID`; anything that is not a non-negative integer counts as absent. */
+export function lastEventId(header: string | undefined): number | undefined {
+  if (header === undefined || !/^\d{1,15}$/.test(header.trim())) return undefined;
+  return Number(header.trim());
+}
+
+export function followStream(c: Context, hub: EventHub, options: FollowOptions): Response {
+  return streamSSE(c, async (stream) => {
+    const queue: HubEvent[] = [];
+    let wake: (() => void) | undefined;
+    let finished = false;
+    const visible = (e: HubEvent) => options.audience === "rep" || e.audience === "all";
+    const push = (e: HubEvent) => {
+      if (!visible(e)) return;
+      queue.push(e);
+      wake?.();
+    };
+    const replay = hub.since(options.key, options.afterId);
+    if (!replay.complete)
+      await stream.writeSSE({ event: "resync", data: JSON.stringify({ reason: "missed events are no longer held" }) });
+    for (const e of replay.events) push(e);
+    const unsubscribe = hub.subscribe(options.key, push);
+    stream.onAbort(() => {
+      unsubscribe();
+      wake?.();
+      if (!finished) options.onClientGone?.();
+    });
+    try {
+      while (!stream.aborted && !stream.closed) {
+        const e = queue.shift();
+        if (!e) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, options.heartbeatMs);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wake = undefined;
+          if (!queue.length && !stream.aborted) await stream.write(": ping\n\n");
+          continue;
+        }
+        await stream.writeSSE({ id: String(e.id), event: e.event, data: JSON.stringify(e.data) });
+        if (options.until?.(e)) {
+          finished = true;
+          break;
+        }
+      }
+    } finally {
+      unsubscribe();
+    }
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * Threads as the API shows them: the buyer's and the rep's view of a conversation, the rep queue (the `threads`
+ * table the agent keeps: owner, status, who holds it), takeover and hand-back, and internal notes. Notes, takeovers
+ * and hand-backs are audited under the rep's id (`rep:<id>`, like the agent's approvals) in the append-only audit
+ * log, which is also where notes are read from: the buyer never sees them. What the buyer and the rep say during a
+ * takeover goes to `takeover_messages`, beside the agent's checkpoint (writing it into the checkpoint would drop a
+ * pending confirmation or approval), placed in the transcript by position.
+ */
+import { randomUUID } from "node:crypto";
+import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import { asc, eq } from "drizzle-orm";
+import { messageText, type ShieldAgent, type ThreadView } from "../agent/index.ts";
+import type { Db } from "../catalog/db.ts";
+import { createThreadRegistry, type ThreadRecord, type ThreadStatus } from "../catalog/queries/index.ts";
+import { auditLog, takeoverMessages } from "../catalog/schema.ts";
+import type { BuyerSession } from "./auth/index.ts";
+import { notFound } from "./errors.ts";
+import type { EventHub } from "./events/hub.ts";
+
+export interface ThreadServiceDeps {
+  db: Db;
+  agent: ShieldAgent;
+  hub: EventHub;
+  now: () => Date;
+}
+
+export type MessageRole = "buyer" | "assistant" | "rep";
+export interface ApiMessage {
+  id: string | null;
+  role: MessageRole;
+  text: string;
+  repId?: string;
+}
+
+type TakeoverRow = typeof takeoverMessages.$inferSelect;
+
+/** The transcript: the conversation's buyer and assistant messages, with the takeover exchange in its place. */
+export function apiMessages(messages: BaseMessage[], takeover: TakeoverRow[] = []): ApiMessage[] {
+  const out: ApiMessage[] = [];
+  let next = 0;
+  const flush = (upTo: number) => {
+    for (; next < takeover.length && takeover[next]!.position <= upTo; next++) {
+      const t = takeover[next]!;
+      const id = `takeover-${t.id}`;
+      out.push(
+        t.role === "rep"
+          ? { id, role: "rep", text: t.text, repId: t.repId ?? "" }
+          : { id, role: "buyer", text: t.text },
+      );
+    }
+  };
+  messages.forEach((m, i) => {
+    flush(i);
+    const text = messageText(m);
+    if (!text.trim()) return;
+    if (HumanMessage.isInstance(m)) out.push({ id: m.id ?? null, role: "buyer", text });
+    else if (AIMessage.isInstance(m)) out.push({ id: m.id ?? null, role: "assistant", text });
+  });
+  flush(Number.POSITIVE_INFINITY);
+  return out;
+}
+
+export function createThreadService(deps: ThreadServiceDeps) {
+  const { db, agent, hub } = deps;
+  const registry = createThreadRegistry(db);
+
+  const audit = (repId: string, action: string, threadId: string, reason: string | null, data?: unknown) =>
+    db
+      .insert(auditLog)
+      .values({
+        actor: `rep:${repId}`,
+        action,
+        subject: `thread:${threadId}`,
+        reason,
+        ...(data === undefined ? {} : { data }),
+      })
+      .run();
+
+  function announce(threadId: string): void {
+    const row = registry.get(threadId);
+    if (!row) return;
+    hub.publishQueue("thread", { threadId, status: row.status, customerId: row.customerId, heldBy: row.heldBy });
+  }
+
+  const takeoverOf = (threadId: string) =>
+    db
+      .select()
+      .from(takeoverMessages)
+      .where(eq(takeoverMessages.threadId, threadId))
+      .orderBy(asc(takeoverMessages.id))
+      .all();
+
+  function view(thread: ThreadView, row: ThreadRecord | null) {
+    return {
+      threadId: thread.threadId,
+      status: (row?.status ?? "active") as ThreadStatus,
+      heldBy: row?.heldBy ?? null,
+      messages: apiMessages(thread.messages, takeoverOf(thread.threadId)),
+      draft: thread.draft,
+      report: thread.report,
+      pending: thread.pending,
+      order: thread.order,
+      refusal: thread.refusal,
+      /** Follow `GET …/events` with this as `Last-Event-ID` to get what happens next. */
+      lastEventId: hub.nextId(thread.threadId) - 1,
+    };
+  }
+
+  /** The owner row, for a buyer: a thread of another customer is `not_found`, like one that does not exist. */
+  function ownedBy(threadId: string, session: BuyerSession): ThreadRecord {
+    const row = registry.get(threadId);
+    if (!row || row.customerId !== session.customerId) throw notFound("thread");
+    return row;
+  }
+
+  function existing(threadId: string): ThreadRecord {
+    const row = registry.get(threadId);
+    if (!row) throw notFound("thread");
+    return row;
+  }
+
+  return {
+    registry,
+    /**
+     * Bind a thread to the session's customer (one atomic insert-if-absent: two processes starting the same id get
+     * one owner). A new random id unless the client names one; naming one another customer owns is `not_found`.
+     */
+    create(session: BuyerSession, threadId: string = randomUUID()): { row: ThreadRecord; created: boolean } {
+      const before = registry.get(threadId);
+      const row =
+        before ??
+        registry.claim(threadId, { customerId: session.customerId, contactId: session.contactId, channel: "widget" });
+      if (row.customerId !== session.customerId) throw notFound("thread");
+      const created = before === null;
+      if (created) announce(row.id);
+      return { row, created };
+    },
+    ownedBy,
+    existing,
+    async buyerView(threadId: string, session: BuyerSession) {
+      const row = ownedBy(threadId, session);
+      const ctx = { customerId: session.customerId, contactId: session.contactId, channel: "widget" };
+      return view(await agent.getThread(threadId, ctx), row);
+    },
+    async repView(threadId: string, repId: string) {
+      const row = existing(threadId);
+      const thread = await agent.getThread(threadId, repContext(row, repId));
+      const trail = db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.subject, `thread:${threadId}`))
+        .orderBy(asc(auditLog.id))
+        .all();
+      return {
+        ...view(thread, row),
+        customerId: row.customerId,
+        contactId: row.contactId,
+        audit: trail
+          .filter((a) => a.action !== "note")
+          .map((a) => ({ at: a.at, actor: a.actor, action: a.action, reason: a.reason, data: a.data ?? null })),
+        notes: trail
+          .filter((a) => a.action === "note")
+          .map((a) => ({ at: a.at, repId: a.actor.replace(/^rep:/, ""), text: a.reason ?? "" })),
+      };
+    },
+    list: (filter: { status?: ThreadStatus; customerId?: string; limit?: number }) => registry.list(filter),
+    afterRun(threadId: string): void {
+      announce(threadId);
+    },
+    takeover(threadId: string, repId: string): ThreadRecord {
+      existing(threadId);
+      registry.setHeldBy(threadId, repId);
+      audit(repId, "thread.takeover", threadId, null);
+      hub.publish(threadId, "takeover", { heldBy: repId });
+      announce(threadId);
+      return existing(threadId);
+    },
+    release(threadId: string, repId: string): ThreadRecord {
+      existing(threadId);
+      registry.setHeldBy(threadId, null);
+      audit(repId, "thread.release", threadId, null);
+      hub.publish(threadId, "takeover", { heldBy: null });
+      announce(threadId);
+      return existing(threadId);
+    },
+    /**
+     * A message during a takeover: the buyer's to the rep, or the rep's to the buyer (the caller checks the rep
+     * holds the thread). Shown live on the thread's streams and kept in the transcript.
+     */
+    async sayWhileHeld(threadId: string, from: { role: "buyer" } | { role: "rep"; repId: string }, text: string) {
+      const row = existing(threadId);
+      const ctx =
+        from.role === "rep"
+          ? repContext(row, from.repId)
+          : { customerId: row.customerId, contactId: row.contactId, channel: "widget" };
+      const position = (await agent.getThread(threadId, ctx)).messages.length;
+      const repId = from.role === "rep" ? from.repId : null;
+      const stored = db
+        .insert(takeoverMessages)
+        .values({ threadId, role: from.role, repId, text, position })
+        .returning()
+        .get();
+      if (repId) audit(repId, "thread.message", threadId, null, { messageId: stored.id });
+      const messageId = `takeover-${stored.id}`;
+      hub.publish(threadId, "message", { role: from.role, text, messageId, ...(repId ? { repId } : {}) });
+      return { messageId };
+    },
+    note(threadId: string, repId: string, text: string) {
+      existing(threadId);
+      audit(repId, "note", threadId, text);
+      const note = { repId, text, at: deps.now().toISOString() };
+      hub.publish(threadId, "note", note, "rep");
+      return note;
+    },
+  };
+}
+
+/** The run context of a rep acting on a thread: the owner's customer, the rep's id as contact. */
+export function repContext(row: ThreadRecord, repId: string) {
+  return { customerId: row.customerId, contactId: repId, channel: "rep" };
+}
+
+export type ThreadService = ReturnType<typeof createThreadService>;

@@ -1,0 +1,43 @@
+/** Starting `server/main.ts` as `npm start` does, in a child process, and reading the URLs it prints. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+
+const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+
+export interface Started {
+  child: ChildProcess;
+  base: string;
+  stdout: () => string;
+  stderr: () => string;
+  /** SIGTERM, then the exit code. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+export async function startMain(env: Record<string, string>): Promise<Started> {
+  const child = spawn(tsx, ["server/main.ts"], {
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stderr!.on("data", (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (d) => {
+      out += d;
+      const m = /storefront\s+(http:\/\/\S+?)\/\s/.exec(out);
+      if (m && out.includes("Press Ctrl+C to stop.")) resolve(m[1]!);
+    });
+    void exited.then((code) => reject(new Error(`server exited (${code}) before serving:\n${out}\n${err}`)));
+  });
+  return {
+    child,
+    base,
+    stdout: () => out,
+    stderr: () => err,
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Two server processes on one database file (as behind a load balancer): two buyers of different customers start
+ * the same thread ids at the same moment, one through each process. Each id gets exactly one owner; both processes
+ * agree who it is; the loser sees a 404 as for any thread that is not theirs.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Buyer, SECRET } from "./helpers.ts";
+import { type Started, startMain } from "./spawn.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "os-two-"));
+const running: Started[] = [];
+afterAll(async () => {
+  for (const s of running) await s.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("two server processes, one database", { timeout: 180_000 }, () => {
+  it("binds each contested thread to exactly one customer", async () => {
+    const env = { DATABASE_PATH: join(dir, "shared.db"), AUTH_JWT_SECRET: SECRET };
+    running.push(await startMain(env)); // seeds the database first
+    running.push(await startMain({ ...env, SEED_DEMO: "false" }));
+    const [p1, p2] = running.map((s) => ({
+      request: (path: string, init?: RequestInit) => fetch(s.base + path, init),
+    }));
+    const a = await Buyer.of(p1!, { customerId: "C-1001" });
+    const b = await Buyer.of(p2!, { customerId: "C-1003" });
+    const claim = (buyer: Buyer, id: string) =>
+      buyer.server.request("/v1/threads", {
+        method: "POST",
+        headers: buyer.headers(),
+        body: JSON.stringify({ threadId: id }),
+      });
+
+    const ids = Array.from({ length: 24 }, (_, i) => `contested-${i}`);
+    const results = await Promise.all(ids.map((id) => Promise.all([claim(a, id), claim(b, id)])));
+    const owners: Record<string, Buyer> = {};
+    for (const [i, [ra, rb]] of results.entries()) {
+      const statuses = [ra.status, rb.status];
+      // Exactly one of them got it (201), the other a 404 — never both.
+      expect(
+        statuses.filter((s) => s === 201),
+        ids[i],
+      ).toHaveLength(1);
+      expect(
+        statuses.filter((s) => s === 404),
+        ids[i],
+      ).toHaveLength(1);
+      owners[ids[i]!] = ra.status === 201 ? a : b;
+    }
+
+    // Both processes agree: the owner reads it through either process; the other customer through neither.
+    for (const id of ids.slice(0, 6)) {
+      const owner = owners[id]!;
+      const other = owner === a ? b : a;
+      for (const via of [p1!, p2!]) {
+        const read = (buyer: Buyer) => via.request(`/v1/threads/${id}`, { headers: buyer.headers() });
+        expect((await read(owner)).status).toBe(200);
+        expect((await read(other)).status).toBe(404);
+      }
+    }
+
+    // And the owner talks in it through the other process.
+    const id = ids[0]!;
+    const owner = owners[id]!;
+    const elsewhere = new Buyer(owner === a ? p2! : p1!, owner.jwt);
+    const run = await elsewhere.say(id, "what is in my order?");
+    expect(run.at(-1)?.data).toMatchObject({ status: "completed" });
+  });
+});
