@@ -47,8 +47,7 @@ export function createBuyerApi(options: BuyerApiOptions) {
   };
 
   return {
-    createThread: (locale: string) =>
-      requestJson<{ threadId: string }>(url("/v1/threads"), { ...auth(), body: { locale } }),
+    createThread: () => requestJson<{ threadId: string }>(url("/v1/threads"), { ...auth(), body: {} }),
     getThread: async (id: string): Promise<ThreadSnapshot> =>
       snapshotOf(await requestJson<WireThread>(thread(id), auth())),
     /** Send a buyer message; the answer streams until the run is finished. */

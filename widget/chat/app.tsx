@@ -16,7 +16,6 @@ export interface ChatWidgetProps {
   sessionToken?: string;
   locale?: string;
   theme?: string;
-  open?: string;
   inline?: string;
 }
 
@@ -26,7 +25,7 @@ export function ChatWidget(props: ChatWidgetProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number, _: unknown) => n + 1, 0);
   const inline = props.inline !== undefined && props.inline !== "false";
-  const [open, setOpen] = useState(inline || (props.open !== undefined && props.open !== "false"));
+  const [open, setOpen] = useState(inline);
   const bridge = useRef<ChatBridge | null>(null);
   const apiBase = props.apiBase ?? "";
 
@@ -35,7 +34,6 @@ export function ChatWidget(props: ChatWidgetProps) {
       new ChatController({
         apiBase,
         token: props.sessionToken || null,
-        locale,
         onChange: () => rerender(undefined),
         emit: (name, detail) => bridge.current?.emit(name, detail),
       }),

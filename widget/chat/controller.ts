@@ -15,7 +15,6 @@ import { chatReducer, INITIAL, type ChatAction, type ChatState } from "./state.t
 export interface ChatControllerOptions {
   apiBase: string;
   token: string | null;
-  locale: string;
   /** Called after every state change (re-render). */
   onChange: () => void;
   /** Public events of the element's JS API. */
@@ -161,7 +160,7 @@ export class ChatController {
 
   private async ensureThread(): Promise<string> {
     if (this.state.threadId) return this.state.threadId;
-    const { threadId } = await this.api.createThread(this.options.locale);
+    const { threadId } = await this.api.createThread();
     store.set(this.storageKey, threadId);
     this.state = { ...this.state, threadId };
     this.follow();

@@ -21,7 +21,8 @@ import themeCss from "../shared/theme.css?inline";
 import { sheet } from "../shared/sheet.ts";
 
 export const TAG = "ordershield-chat";
-const ATTRIBUTES = ["api-base", "session-token", "locale", "theme", "open", "inline"];
+// Why no `open` attribute: an observed attribute becomes a DOM property, which would shadow the open() method.
+const ATTRIBUTES = ["api-base", "session-token", "locale", "theme", "inline"];
 
 export interface OrderShieldChatElement extends HTMLElement {
   open(): void;

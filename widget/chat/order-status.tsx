@@ -24,17 +24,18 @@ export function OrderStatus({
     );
   if (!order) return null;
   const s = order.status;
-  if (order.erpOrderNumber || s === "confirmed" || s === "acknowledged")
+  if (order.erpOrderNumber || s === "accepted" || s === "changed" || s === "shipped")
     return (
       <div class="os-status ok" data-status="confirmed">
         <CheckIcon />
         <div>
           <strong>{t("status_confirmed", { erp: order.erpOrderNumber ?? order.orderId })}</strong>
           {order.orderId}
+          {order.reason && <div>{order.reason}</div>}
         </div>
       </div>
     );
-  if (s === "rejected" || s === "failed" || s === "dead")
+  if (s === "rejected" || s === "delivery_failed")
     return (
       <div class="os-status bad" data-status={s}>
         <AlertIcon />

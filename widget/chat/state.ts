@@ -166,8 +166,9 @@ function applyEvent(s0: ChatState, e: ServerEvent): ChatState {
     case "run_finished": {
       const done = { ...finish(s), busy: false, activity: null };
       const orderId = e.data.orderId;
+      // The thread goes on with an empty draft of the next revision: the placed lines now live in the order.
       if (orderId && s.order?.orderId !== orderId)
-        return { ...done, pending: null, order: { orderId, status: "handed_off" } };
+        return { ...done, pending: null, draft: null, report: null, order: { orderId, status: "handed_off" } };
       if (e.data.pending === null && s.pending) return { ...done, pending: null };
       return done;
     }
