@@ -108,11 +108,19 @@ export class ChatController {
       this.dispatch({ type: "error", error: { code: "offline" } });
       return;
     }
-    this.dispatch({ type: "send", id: `local-${Date.now().toString(36)}`, text: trimmed });
+    const localId = `local-${Date.now().toString(36)}`;
+    this.dispatch({ type: "send", id: localId, text: trimmed });
+    let accepted = false;
     await this.runStream(async (signal) => {
       const id = await this.ensureThread();
-      return this.api.sendMessage(id, trimmed, signal);
+      const stream = await this.api.sendMessage(id, trimmed, signal);
+      accepted = true;
+      return stream;
     });
+    if (!accepted && this.state.error) {
+      this.queued = trimmed;
+      this.dispatch({ type: "unsend", id: localId });
+    }
   }
 
   async confirm(draftHash: string, yes: boolean): Promise<void> {

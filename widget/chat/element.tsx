@@ -32,6 +32,8 @@ export interface OrderShieldChatElement extends HTMLElement {
   on(event: ChatEventName, listener: Listener): () => void;
   send(text: string): void;
   newConversation(): void;
+  /** The conversation's id on the server (null before the first message). */
+  readonly threadId: string | null;
 }
 
 if (!customElements.get(TAG)) {
@@ -41,7 +43,7 @@ if (!customElements.get(TAG)) {
   }) as unknown as {
     prototype: OrderShieldChatElement;
   };
-  const api: Omit<OrderShieldChatElement, keyof HTMLElement> = {
+  const api: Omit<OrderShieldChatElement, keyof HTMLElement | "threadId"> = {
     open(this: OrderShieldChatElement) {
       bridgeOf(this).setOpen(true);
     },
@@ -67,6 +69,11 @@ if (!customElements.get(TAG)) {
     },
   };
   Object.assign(Element.prototype, api);
+  Object.defineProperty(Element.prototype, "threadId", {
+    get(this: OrderShieldChatElement) {
+      return bridgeOf(this).state()?.threadId ?? null;
+    },
+  });
 }
 
 declare global {

@@ -50,6 +50,8 @@ export type ChatAction =
   | { type: "event"; event: ServerEvent }
   | { type: "snapshot"; snapshot: ThreadSnapshot; lastEventId?: number }
   | { type: "send"; id: string; text: string }
+  /** A message that never reached the server leaves the transcript (it is kept for "Try again"). */
+  | { type: "unsend"; id: string }
   | { type: "busy"; busy: boolean }
   | { type: "error"; error: ChatError | null }
   | { type: "reset" };
@@ -78,6 +80,8 @@ export function chatReducer(s: ChatState, action: ChatAction): ChatState {
         error: null,
         messages: [...s.messages, { id: action.id, role: "user", text: action.text }],
       };
+    case "unsend":
+      return { ...s, messages: s.messages.filter((m) => m.id !== action.id) };
     case "snapshot": {
       const snap = action.snapshot;
       return {

@@ -321,7 +321,9 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
         <Decision t={t} busy={busy} onDecide={(decision, reason) => act(() => api.decide(id, decision, reason))} />
       )}
       <OrderStatus i18n={i18n} order={state.order} pending={null} />
-      {(state.draft?.lines.length ?? 0) > 0 && <DraftCard i18n={i18n} draft={state.draft} report={state.report} />}
+      {(state.draft?.lines.length ?? 0) > 0 && (
+        <DraftCard i18n={i18n} draft={state.draft} report={state.report} title={t("draftOrder")} />
+      )}
       <section class="cp-section" aria-labelledby="cp-tr">
         <h3 id="cp-tr">{t("transcript")}</h3>
         <div class="cp-log" role="log" aria-label={t("transcript")}>

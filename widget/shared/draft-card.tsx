@@ -18,6 +18,8 @@ export interface DraftCardProps {
   /** Extra content at the bottom (the confirmation step). */
   children?: ComponentChildren;
   headingLevel?: 2 | 3;
+  /** Heading of the card; default "Your order" (the buyer's view). */
+  title?: string;
 }
 
 export type DraftState = "clean" | "blocked" | "approval" | "unchecked";
@@ -28,7 +30,7 @@ export function draftState(draft: Draft | null, report: Report | null): DraftSta
   return report.needsApproval ? "approval" : "clean";
 }
 
-export function DraftCard({ i18n, draft, report, onFix, disabled, children, headingLevel = 3 }: DraftCardProps) {
+export function DraftCard({ i18n, draft, report, onFix, disabled, children, headingLevel = 3, title }: DraftCardProps) {
   const { t } = i18n;
   const lines: LineReport[] =
     report?.lines ??
@@ -45,9 +47,9 @@ export function DraftCard({ i18n, draft, report, onFix, disabled, children, head
   const H = headingLevel === 2 ? "h2" : "h3";
   const orderIssues = report?.issues ?? [];
   return (
-    <section class="os-card" aria-label={t("draft")}>
+    <section class="os-card" aria-label={title ?? t("draft")}>
       <div class="os-card-head">
-        <H class="os-card-title">{t("draft")}</H>
+        <H class="os-card-title">{title ?? t("draft")}</H>
         {lines.length > 0 && <span class={`os-state ${state}`}>{t(`state_${state}`)}</span>}
       </div>
       {lines.length === 0 ? (
