@@ -25,7 +25,16 @@ import { engineSuite } from "./engine.ts";
 import { offlineSuite, searchSuite } from "./offline.ts";
 import { serverSuite } from "./server.ts";
 import type { BenchSuite } from "./types.ts";
+import { widgetSuite } from "./widget.ts";
 
-export const SUITES: BenchSuite[] = [catalogSuite, engineSuite, agentSuite, searchSuite, offlineSuite, serverSuite];
+export const SUITES: BenchSuite[] = [
+  catalogSuite,
+  engineSuite,
+  agentSuite,
+  searchSuite,
+  offlineSuite,
+  serverSuite,
+  widgetSuite,
+];
 
 export type { BenchSuite, BenchContext, Figure, Baseline, CatalogFixture } from "./types.ts";

@@ -56,14 +56,15 @@ export type ChatAction =
   | { type: "error"; error: ChatError | null }
   | { type: "reset" };
 
-const finish = (s: ChatState): ChatState =>
-  s.streaming?.text.trim()
-    ? {
-        ...s,
-        messages: [...s.messages, { id: s.streaming.id, role: "assistant", text: s.streaming.text }],
-        streaming: null,
-      }
-    : { ...s, streaming: null };
+/** The streamed message joins the transcript, once: a message of the same id is replaced, never repeated. */
+const finish = (s: ChatState): ChatState => {
+  const done = s.streaming;
+  if (!done?.text.trim()) return { ...s, streaming: null };
+  const message: ChatMessage = { id: done.id, role: "assistant", text: done.text };
+  const at = s.messages.findIndex((m) => m.id === done.id);
+  const messages = at < 0 ? [...s.messages, message] : s.messages.map((m, i) => (i === at ? message : m));
+  return { ...s, messages, streaming: null };
+};
 
 export function chatReducer(s: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
@@ -111,10 +112,12 @@ function applyEvent(s0: ChatState, e: ServerEvent): ChatState {
       return { ...s, busy: true, error: null };
     case "text": {
       const id = e.data.messageId ?? e.data.runId;
-      if (s.streaming && s.streaming.id !== id) {
-        return { ...finish(s), streaming: { id, text: e.data.delta }, activity: null };
-      }
-      return { ...s, streaming: { id, text: (s.streaming?.text ?? "") + e.data.delta }, activity: null };
+      const base = s.streaming && s.streaming.id !== id ? finish(s) : s;
+      // More of a message already in the transcript (a tool call came between its parts): it streams on in place.
+      const earlier = base.streaming ? undefined : base.messages.find((m) => m.id === id);
+      const text = (base.streaming?.text ?? earlier?.text ?? "") + e.data.delta;
+      const messages = earlier ? base.messages.filter((m) => m !== earlier) : base.messages;
+      return { ...base, messages, streaming: { id, text }, activity: null };
     }
     case "message": {
       const { role, text, messageId } = e.data;
