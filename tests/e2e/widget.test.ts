@@ -174,6 +174,19 @@ describe.skipIf(skip !== null)("widget in Chromium", () => {
     await context.close();
   }, 120_000);
 
+  it("the storefront shows the signed-in customer's own price and availability", async () => {
+    const { page, context } = await openShop(world, "C-1001");
+    await page.goto(`${world.base}/products/SE-MS28-CC-EPDM`);
+    const buy = page.locator(".sf-buy");
+    await hasText(buy, "€99.00");
+    await hasText(buy, "your contract price");
+    await hasText(buy, "In stock");
+    await shot(page, "00-storefront-product");
+    await page.getByLabel("Signed in as").selectOption("C-1004");
+    await hasText(buy, "your price list");
+    await context.close();
+  }, 60_000);
+
   it("the shop's CSS does not leak into the widget and the widget's does not leak out", async () => {
     const { page, context } = await openShop(world, "C-1001");
     await page.addStyleTag({

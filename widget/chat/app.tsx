@@ -75,6 +75,7 @@ export function ChatWidget(props: ChatWidgetProps) {
           state={controller.state}
           controller={controller}
           inline={inline}
+          signedIn={Boolean(props.sessionToken)}
           onClose={() => setOpen(false)}
         />
       ) : (
@@ -93,10 +94,11 @@ interface PanelProps {
   state: ChatState;
   controller: ChatController;
   inline: boolean;
+  signedIn: boolean;
   onClose: () => void;
 }
 
-function Panel({ i18n, state, controller, inline, onClose }: PanelProps) {
+function Panel({ i18n, state, controller, inline, signedIn, onClose }: PanelProps) {
   const { t } = i18n;
   const scrollRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -235,6 +237,11 @@ function Panel({ i18n, state, controller, inline, onClose }: PanelProps) {
           </div>
         )}
       </div>
+      {!signedIn && (
+        <p class="os-alert offline" role="status">
+          {t("signedOut")}
+        </p>
+      )}
       {state.error && (
         <div class={`os-alert ${state.error.code}`} role="alert">
           <span>{t(`err_${state.error.code}`, { s: state.error.retryAfter ?? 30 })}</span>
@@ -260,6 +267,7 @@ function Panel({ i18n, state, controller, inline, onClose }: PanelProps) {
           value={text}
           placeholder={t("placeholder")}
           maxLength={4000}
+          disabled={!signedIn}
           onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
           onKeyDown={onKeyDown}
         />
