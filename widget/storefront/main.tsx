@@ -60,6 +60,7 @@ function Shop({ demo, erpPath }: { demo: boolean; erpPath: string }) {
   }, []);
   useEffect(() => {
     if (demo) void demoApi.customers().then((r) => setCustomers(r.customers));
+    void demoApi.catalog({}).then((r) => setCategories(r.categories));
   }, [demo]);
 
   // Sign in as the chosen customer; re-mint before the token expires, and hand each token to the widget.
@@ -192,7 +193,7 @@ function Shop({ demo, erpPath }: { demo: boolean; erpPath: string }) {
       )}
       <main class="sf-wrap sf-main" id="main">
         {route.sku ? (
-          <ProductPage sku={route.sku} token={token} t={t} locale={locale} />
+          <ProductPage sku={route.sku} token={token} t={t} locale={locale} categories={categories} />
         ) : (
           <Listing
             route={route}
@@ -410,7 +411,15 @@ function ProductCard({
   );
 }
 
-function ProductPage({ sku, token, t, locale }: { sku: string; token: string | null; t: ShopT; locale: Locale }) {
+interface ProductPageProps {
+  sku: string;
+  token: string | null;
+  t: ShopT;
+  locale: Locale;
+  categories: Category[];
+}
+
+function ProductPage({ sku, token, t, locale, categories }: ProductPageProps) {
   const [quantity, setQuantity] = useState<number | undefined>(undefined);
   const { detail, failed } = usePrice(sku, token, quantity);
   if (failed) return <p class="sf-muted">{t("loadFailed")}</p>;
@@ -436,7 +445,7 @@ function ProductPage({ sku, token, t, locale }: { sku: string; token: string | n
             go(`/?category=${detail.category}`);
           }}
         >
-          {detail.category}
+          {categories.find((c) => c.code === detail.category)?.name ?? detail.category}
         </a>
       </nav>
       <div class="sf-product-grid">
