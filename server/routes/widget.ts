@@ -3,12 +3,14 @@
  * run by `npm start`), the demo storefront at `/` (and `/products/:sku`), the rep copilot page at `/rep`, and the
  * demo storefront's backend (./storefront.ts) when enabled.
  *
- * Mount: `app.route("/", createWidgetRoutes({ db, distDir, storefront, repDemoKey }))` before the placeholder pages.
+ * Mount (server/main.ts): `createApp({ …, extraRoutes: (app) => app.route("/", widgetRoutesFromEnv({ db, env })) })`;
+ * extraRoutes are registered before the placeholder pages, so these answer `/` and `/rep`.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Hono, type Context } from "hono";
 import type { Db } from "../../catalog/db.ts";
+import { DEV_JWT_SECRET, DEV_REP_KEYS, type Env } from "../env.ts";
 import { createStorefrontRoutes, type StorefrontOptions } from "./storefront.ts";
 
 export const DEFAULT_WIDGET_DIST = resolve(import.meta.dirname, "../../dist/widget");
@@ -102,4 +104,30 @@ export function createWidgetRoutes(options: WidgetRoutesOptions): Hono {
     ),
   );
   return app;
+}
+
+/**
+ * The routes as `npm start` serves them: the demo storefront mints sessions only while buyer sessions use the
+ * development secret (a deployment with AUTH_JWT_SECRET or AUTH_JWKS_URL gets the pages, signed out), and the /rep
+ * page carries the rep key only while it is the development default.
+ */
+export function widgetRoutesFromEnv(options: { db: Db; env: Env; distDir?: string }): Hono {
+  const { env } = options;
+  const devSessions = !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL;
+  const [devKey, devRep] = DEV_REP_KEYS.split(":");
+  const devRepKey = env.REP_API_KEYS.size === 1 && env.REP_API_KEYS.get(devKey!) === devRep ? devKey! : null;
+  return createWidgetRoutes({
+    db: options.db,
+    ...(options.distDir ? { distDir: options.distDir } : {}),
+    storefront: devSessions
+      ? {
+          secret: DEV_JWT_SECRET,
+          audience: env.AUTH_AUDIENCE,
+          ...(env.AUTH_ISSUER ? { issuer: env.AUTH_ISSUER } : {}),
+          ttlS: Math.min(3600, env.AUTH_MAX_TOKEN_AGE_S),
+        }
+      : null,
+    repDemoKey: devRepKey,
+    erpPagePath: env.ERP_WEBHOOK_URL ? "" : "/demo-erp",
+  });
 }
