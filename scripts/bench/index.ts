@@ -26,6 +26,7 @@ import { erpSuite } from "./erp.ts";
 import { offlineSuite, searchSuite } from "./offline.ts";
 import { serverSuite } from "./server.ts";
 import type { BenchSuite } from "./types.ts";
+import { widgetSuite } from "./widget.ts";
 
 export const SUITES: BenchSuite[] = [
   catalogSuite,
@@ -35,6 +36,7 @@ export const SUITES: BenchSuite[] = [
   offlineSuite,
   serverSuite,
   erpSuite,
+  widgetSuite,
 ];
 
 export type { BenchSuite, BenchContext, Figure, Baseline, CatalogFixture } from "./types.ts";

@@ -1,0 +1,193 @@
+/**
+ * The browser tests' world: the widget bundles built into a temp folder, the real server (createApp + the widget
+ * routes) on a loopback port over a fresh demo database with the offline model, and Debian Chromium driven by
+ * playwright-core. Without Chromium the suites are skipped loudly — except in CI, where that is a failure.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { createShieldAgent } from "../../agent/index.ts";
+import { createOfflineModel } from "../../agent/models/offline/index.ts";
+import { openDatabase, type Db } from "../../catalog/db.ts";
+import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
+import { createApp } from "../../server/app.ts";
+import { DEV_JWT_SECRET, readEnv } from "../../server/env.ts";
+import type { EventHub } from "../../server/events/hub.ts";
+import { createWidgetRoutes } from "../../server/routes/widget.ts";
+import { buildWidgets, type BuiltBundle } from "../../widget/build.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const REP_KEY = "e2e-rep-key-0001";
+export const ARTIFACTS = resolve(import.meta.dirname, "../../.artifacts/e2e");
+
+/** Why the browser tests cannot run here, or null when they can. Throws in CI: a skipped browser suite is a failure. */
+export function browserSkipReason(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  const reason = `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+  if (process.env.CI) throw new Error(`browser tests cannot run in CI: ${reason}`);
+  console.warn(
+    `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n` +
+      `!! SKIPPED: the widget's browser tests (tests/e2e) did not run: ${reason}.\n` +
+      `!! bash .ci/run installs it.\n` +
+      `!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
+  );
+  return reason;
+}
+
+export interface World {
+  base: string;
+  db: Db;
+  hub: EventHub;
+  browser: Browser;
+  bundles: BuiltBundle[];
+  close(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  const dir = mkdtempSync(join(tmpdir(), "ordershield-e2e-"));
+  const dist = join(dir, "dist");
+  const bundles = await buildWidgets({ outDir: dist });
+  const db = openDatabase(join(dir, "shop.db"));
+  seedDemo(db);
+  const config = readEnv({
+    DATABASE_PATH: join(dir, "shop.db"),
+    REP_API_KEYS: `${REP_KEY}:REP-E2E`,
+    LOG_LEVEL: "silent",
+  });
+  const agent = createShieldAgent({ db, model: createOfflineModel({ db }), now: () => DEMO_NOW });
+  const { app, hub, runner } = createApp({
+    db,
+    agent,
+    config,
+    logger: pino({ level: "silent" }),
+    now: () => DEMO_NOW,
+    extraRoutes: (a) =>
+      a.route(
+        "/",
+        createWidgetRoutes({
+          db,
+          distDir: dist,
+          storefront: { secret: DEV_JWT_SECRET, audience: config.AUTH_AUDIENCE },
+          repDemoKey: REP_KEY,
+        }) as never,
+      ),
+  });
+  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
+  await new Promise<void>((ok) => server.once("listening", () => ok()));
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    db,
+    hub,
+    browser,
+    bundles,
+    async close() {
+      await browser.close();
+      await runner.drain(1000);
+      if ("closeAllConnections" in server) server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A screenshot of a key state, kept for humans in .artifacts/e2e (git-ignored). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The buyer's storefront, signed in as `customerId`, with the chat panel open. */
+export async function openShop(
+  world: World,
+  customerId: string,
+  options: { locale?: "en" | "de"; width?: number; height?: number } = {},
+) {
+  const context = await world.browser.newContext({
+    viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.addInitScript(
+    ([id, locale]) => {
+      localStorage.setItem("nordhydra:customer", id!);
+      localStorage.setItem("nordhydra:locale", locale!);
+    },
+    [customerId, options.locale ?? "en"],
+  );
+  const session = page.waitForResponse((r) => r.url().endsWith("/demo/session") && r.ok());
+  await page.goto(`${world.base}/`);
+  await session;
+  return { page, context, errors };
+}
+
+/** The chat's input, send on Enter. */
+export async function say(page: Page, text: string): Promise<void> {
+  const input = page.getByRole("textbox", {
+    name: /Message to the order assistant|Nachricht an den Bestellassistenten/,
+  });
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+// Playwright's web-first assertions belong to @playwright/test; with vitest, poll the page the same way.
+const POLL = { timeout: 30_000, interval: 100 };
+
+export async function visible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: "visible", timeout: POLL.timeout });
+}
+
+export async function hasText(locator: Locator, text: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        locator
+          .first()
+          .innerText()
+          .catch(() => ""),
+      POLL,
+    )
+    .toContain(text);
+}
+
+export async function lacksText(locator: Locator, text: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        locator
+          .first()
+          .innerText()
+          .catch(() => ""),
+      POLL,
+    )
+    .not.toContain(text);
+}
+
+export async function count(locator: Locator, n: number): Promise<void> {
+  await expect.poll(() => locator.count(), POLL).toBe(n);
+}
+
+/** Focus inside a shadow root shows on the root, not on document.activeElement. */
+export async function focused(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el), POLL)
+    .toBe(true);
+}
