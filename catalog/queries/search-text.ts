@@ -29,8 +29,8 @@ export function looksLikeSku(token: string): boolean {
 
 /**
  * Where the buyer's words occur. `groups` holds one list of alternative forms per word (the word, its stems, its
- * synonyms' words); a group scores by its best form: in a name (any language, prefix on word boundaries) 3, among
- * the indexed terms (stems, compound parts) 2, in the SKU 2, in the category 1. With `required` (rows that did not
+ * synonyms' words); a group scores by its best form: a word of a name (any language) or the head of a compound in it 3,
+ * the start of a name word 2, among the indexed terms (stems, compound parts) 2, in the SKU 2, in the category 1. With `required` (rows that did not
  * come from the full-text index) every group must occur somewhere, else the score is 0.
  */
 export function textScore(
@@ -43,12 +43,16 @@ export function textScore(
   const cat = row.category ? wordsOf(row.category) : [];
   const terms = new Set(row.terms ? row.terms.split(" ") : []);
   const has = (words: string[], t: string) => words.some((w) => w.startsWith(t));
+  // The whole word, or a compound ending in it ("Gleitringdichtung" is a "Dichtung"), names the thing: 3; a word
+  // that only starts with it ("Pumpenlaufrad" for "Pumpe") is a part or a kind of something else: 2.
+  const named = (t: string) =>
+    name.some((w) => w === t || (t.length >= 4 && w.length > t.length && w.endsWith(t))) ? 3 : has(name, t) ? 2 : 0;
   let score = 0;
   for (const forms of groups) {
     let best = 0;
     for (const raw of forms) {
       const t = fold(raw);
-      const s = (has(name, t) ? 3 : 0) + (terms.has(t) ? 2 : 0) + (has(sku, t) ? 2 : 0) + (has(cat, t) ? 1 : 0);
+      const s = named(t) + (terms.has(t) ? 2 : 0) + (has(sku, t) ? 2 : 0) + (has(cat, t) ? 1 : 0);
       if (s > best) best = s;
     }
     if (required && best === 0) return 0;
