@@ -14,6 +14,7 @@ import type { ImportDocument } from "../../catalog/import/format.ts";
 import { ImportError, importCatalog } from "../../catalog/import/index.ts";
 import { createCatalogReader } from "../../catalog/queries/index.ts";
 import { createCatalogSearch, type CatalogSearch } from "../../catalog/queries/search.ts";
+import { catalogVocabulary } from "../../catalog/queries/vocabulary.ts";
 import { DEMO, DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
 import { createAgentTools, runToolCall } from "../../tools/agent-tools.ts";
 import { validateDraft } from "../../tools/engine.ts";
@@ -227,5 +228,22 @@ describe("importing languages", () => {
     ).toEqual(["Dichtung"]);
     importCatalog(db, { products: [{ ...base.products![0]!, texts: { de: { name: "Flachdichtung" } } }] });
     expect(names()).toEqual([{ lang: "de", name: "Flachdichtung" }]);
+  });
+});
+
+describe("the catalog's vocabulary per language (for language understanding outside the catalog)", () => {
+  it("lists German words with stems, categories, synonyms, feature names and option labels, else the default's", () => {
+    const db = openDatabase();
+    seedDemo(db);
+    const de = catalogVocabulary(db, "de-AT");
+    expect(de).toMatchObject({ language: "de", hasTexts: true, defaultLanguage: "en" });
+    expect(de.words).toContainEqual(expect.objectContaining({ word: "kugelhahn", stem: "kugelhahn" }));
+    expect(de.categories.find((c) => c.code === "valves")!.name).toBe("Armaturen & Ventile");
+    expect(de.synonyms).toContainEqual({ terms: ["Elektroventil", "Magnetventil"] });
+    expect(de.featureNames.material).toBe("Werkstoff");
+    expect(de.optionLabels).toContain("Motorspannung");
+    const fr = catalogVocabulary(db, "fr");
+    expect(fr.hasTexts).toBe(false);
+    expect(fr.words.map((w) => w.word)).toContain("valve");
   });
 });
