@@ -11,7 +11,7 @@
  * search.ts) with the index as the vocabulary.
  */
 import type Database from "better-sqlite3";
-import { readCatalogLanguages, stemWord, wordsIn } from "./language.ts";
+import { foldWord, readCatalogLanguages, stemWord, wordsIn } from "./language.ts";
 
 /** Languages whose words are split into compound parts. */
 export const COMPOUNDING_LANGUAGES = new Set(["de"]);
@@ -221,7 +221,9 @@ export function writeSearchTerms(sqlite: Database.Database, skus?: readonly stri
     }
     for (const t of categoryTexts.get(p.category) ?? [])
       descriptions.push([t.name, keywordsOf(t.keywords).join(" "), t.description].filter(Boolean).join(" "));
-    upsert.run(p.sku, names.join(" · "), descriptions.join(" · "), [...terms].join(" "));
+    // Names are stored folded (lower case, no accents): they only rank hits (catalog/queries/search-text.ts), and a
+    // folded copy saves that work per candidate at query time.
+    upsert.run(p.sku, foldWord(names.join(" · ")), descriptions.join(" · "), [...terms].join(" "));
   }
 }
 

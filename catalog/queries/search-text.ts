@@ -38,7 +38,14 @@ export function textScore(
   groups: string[][],
   required = false,
 ): number {
-  const name = wordsOf(row.names ? `${row.name} ${row.names}` : row.name);
+  // Rows that must hold every group (explicit fitment lists, thousands of rows) are first screened on their plain
+  // text: a group none of whose forms occurs anywhere cannot be matched by a word either.
+  if (required) {
+    const hay = `${fold(row.name)} ${row.names ?? ""} ${row.sku.toLowerCase()} ${row.category?.toLowerCase() ?? ""} ${row.terms ?? ""}`;
+    if (!groups.every((forms) => forms.some((f) => hay.includes(fold(f))))) return 0;
+  }
+  // `names` is stored folded (catalog/queries/search-terms.ts).
+  const name = row.names ? [...wordsOf(row.name), ...row.names.split(WORD_SPLIT)] : wordsOf(row.name);
   const sku = wordsOf(row.sku);
   const cat = row.category ? wordsOf(row.category) : [];
   const terms = new Set(row.terms ? row.terms.split(" ") : []);

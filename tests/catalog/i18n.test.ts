@@ -5,6 +5,9 @@
  * buyers with its own names.
  */
 import { MemorySaver } from "@langchain/langgraph";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createOfflineModel } from "../../agent/models/offline/index.ts";
 import { createShieldAgent } from "../../agent/runtime.ts";
@@ -228,6 +231,33 @@ describe("importing languages", () => {
     ).toEqual(["Dichtung"]);
     importCatalog(db, { products: [{ ...base.products![0]!, texts: { de: { name: "Flachdichtung" } } }] });
     expect(names()).toEqual([{ lang: "de", name: "Flachdichtung" }]);
+  });
+});
+
+describe("products.csv in two languages", () => {
+  it("reads name:<lang> and keywords:<lang> columns into the product's texts", () => {
+    const dir = mkdtempSync(join(tmpdir(), "os-i18n-csv-"));
+    try {
+      const db = openDatabase();
+      importCatalog(db, {
+        languages: [{ code: "en", default: true }, { code: "de" }],
+        categories: [{ code: "valves", name: "Valves" }],
+      });
+      writeFileSync(
+        join(dir, "products.csv"),
+        "sku,name,name:de,keywords:de,category,listPriceCents\nV-1,Ball valve G1,Kugelhahn G1,Absperrhahn;Hahn,valves,900\n",
+      );
+      importCatalog(db, join(dir, "products.csv"));
+      expect(db.$client.prepare("SELECT lang, name, keywords FROM product_texts").all()).toEqual([
+        { lang: "de", name: "Kugelhahn G1", keywords: '["Absperrhahn","Hahn"]' },
+      ]);
+      expect(createCatalogSearch(db).search({ query: "Absperrhähne", language: "de" })[0]).toMatchObject({
+        sku: "V-1",
+        name: "Kugelhahn G1",
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
