@@ -24,6 +24,8 @@ export const shieldContextSchema = z
     contactId: z.string().min(1).max(128).nullable().optional(),
     /** widget | copilot | rep | chat | eval … — `rep` is required to decide approvals. */
     channel: z.string().min(1).max(32).default("widget"),
+    /** The buyer's language (ISO 639-1 or a locale such as "de-DE"): catalog texts in replies come in it when the catalog has them. */
+    locale: z.string().min(2).max(35).optional(),
   })
   .refine((c) => c.channel !== "rep" || (typeof c.contactId === "string" && c.contactId.length > 0), {
     message: "a rep context needs the rep id as contactId",

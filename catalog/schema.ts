@@ -234,6 +234,103 @@ export const configConstraints = sqliteTable(
   ],
 );
 
+// ───────────────────────────── languages ─────────────────────────────
+// Why separate tables instead of columns per language: a catalog names its own languages (BMEcat carries every
+// text with a `lang` attribute), and the base columns (`products.name`, `categories.name`, config labels) stay the
+// texts of the catalog's default language, so everything that reads one name keeps working unchanged.
+
+/** The catalog's languages (ISO 639-1); the row with `isDefault` is the language of the base texts. */
+export const catalogLanguages = sqliteTable("catalog_languages", {
+  code: text("code").primaryKey(),
+  name: text("name"),
+  isDefault: bool("is_default").notNull().default(false),
+});
+
+/** A product's texts in one language; a missing field falls back to the base text (the default language). */
+export const productTexts = sqliteTable(
+  "product_texts",
+  {
+    sku: text("sku")
+      .notNull()
+      .references(() => products.sku, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    name: text("name"),
+    description: text("description"),
+    keywords: json<string[]>("keywords").notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.sku, t.lang] })],
+);
+
+export const categoryTexts = sqliteTable(
+  "category_texts",
+  {
+    code: text("code")
+      .notNull()
+      .references(() => categories.code, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    name: text("name"),
+    description: text("description"),
+    keywords: json<string[]>("keywords").notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.lang] })],
+);
+
+/** Feature names (and an optional unit label) per language, by feature key. */
+export const featureNames = sqliteTable(
+  "feature_names",
+  {
+    key: text("key").notNull(),
+    lang: text("lang").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.lang] })],
+);
+
+/** Labels of configuration groups (`value` = "") and option values per language. */
+export const configTexts = sqliteTable(
+  "config_texts",
+  {
+    modelId: text("model_id")
+      .notNull()
+      .references(() => configModels.id, { onDelete: "cascade" }),
+    groupCode: text("group_code").notNull(),
+    value: text("value").notNull().default(""),
+    lang: text("lang").notNull(),
+    label: text("label").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.groupCode, t.value, t.lang] })],
+);
+
+/** The merchant's synonym list: `term` and `synonyms` are equivalent words in `lang`, optionally in one category. */
+export const synonyms = sqliteTable(
+  "synonyms",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    lang: text("lang").notNull(),
+    term: text("term").notNull(),
+    synonyms: json<string[]>("synonyms").notNull(),
+    /** Category code (with its sub-categories) the equivalence holds in; null = everywhere. */
+    category: text("category"),
+  },
+  (t) => [uniqueIndex("synonyms_unique_idx").on(t.lang, t.term, t.category)],
+);
+
+/**
+ * Derived, not imported: every language's texts of a product (and of its category) and their stems and compound
+ * parts, computed by catalog/queries/search-terms.ts. The search index (product_search) copies them per product.
+ */
+export const productSearchTerms = sqliteTable("product_search_terms", {
+  sku: text("sku")
+    .primaryKey()
+    .references(() => products.sku, { onDelete: "cascade" }),
+  /** Names and keywords of every language. */
+  names: text("names").notNull().default(""),
+  /** Descriptions of every language, the category's names, keywords and descriptions. */
+  texts: text("texts").notNull().default(""),
+  /** Stems and compound parts of the names, keywords and category names (catalog/queries/search-terms.ts). */
+  terms: text("terms").notNull().default(""),
+});
+
 // ───────────────────────────── stock ─────────────────────────────
 
 export const warehouses = sqliteTable("warehouses", {

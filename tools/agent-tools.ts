@@ -37,11 +37,12 @@ export {
 export function createAgentTools(options: AgentToolsOptions): StructuredToolInterface[] {
   const { db, data } = options;
   const now = options.now ?? (() => new Date());
-  const validate = (draft: Draft, customerId: string) => validateDraft(draft, { customerId, now: now(), data });
+  const validate = (draft: Draft, customerId: string, language?: string) =>
+    validateDraft(draft, { customerId, now: now(), data, ...(language ? { language } : {}) });
 
   /** One-line probe through the engine: the facts for a single SKU/quantity as this customer would get them. */
-  const probe = (customerId: string, line: Omit<DraftLine, "lineId">, machineId?: string) =>
-    validate({ lines: [{ lineId: "probe", ...line }], ...(machineId ? { machineId } : {}) }, customerId);
+  const probe = (customerId: string, line: Omit<DraftLine, "lineId">, machineId?: string, language?: string) =>
+    validate({ lines: [{ lineId: "probe", ...line }], ...(machineId ? { machineId } : {}) }, customerId, language);
 
   const noSession = fail("no authenticated session: the customer is unknown");
 

@@ -24,6 +24,11 @@ export interface EngineContext {
   customerId: string;
   now: Date;
   data: CatalogReader;
+  /**
+   * The buyer's language (from the session): product names, alternatives and option labels in the report come in
+   * it where the catalog has them. Facts and issue codes are the same in every language.
+   */
+  language?: string;
 }
 
 const MAX_LINES = MAX_DRAFT_LINES;
@@ -98,7 +103,7 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   const rawLines = Array.isArray(d.lines) ? d.lines : [];
   const lines = rawLines.slice(0, MAX_LINES).map(sanitizeLine);
   const now = ctx.now instanceof Date && Number.isFinite(ctx.now.getTime()) ? ctx.now : new Date();
-  const data = ctx.data;
+  const data = ctx.language && ctx.data.inLanguage ? ctx.data.inLanguage(ctx.language) : ctx.data;
   const customer = data.customer(ctx.customerId);
   const orderIssues: Issue[] = [];
   if (!customer) orderIssues.push(issue("customer.unknown", "block", "The customer account is unknown.", []));

@@ -18,7 +18,13 @@ export interface ValidateNodeOptions {
 export function createValidateNode(options: ValidateNodeOptions) {
   return function validate(state: ShieldStateType, config: ShieldRunConfig): Command {
     const customerId = state.session?.customerId ?? config.context?.customerId ?? "";
-    const report = validateDraft(state.draft, { customerId, now: options.now(), data: options.data });
+    const locale = state.session?.locale ?? config.context?.locale;
+    const report = validateDraft(state.draft, {
+      customerId,
+      now: options.now(),
+      data: options.data,
+      ...(locale ? { language: locale } : {}),
+    });
     const checkout = state.checkout;
     const next =
       checkout?.kind === "place" && report.clean

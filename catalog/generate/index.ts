@@ -8,6 +8,7 @@
  */
 import type { ImportDocument } from "../import/format.ts";
 import { buildAssortment } from "./assortment.ts";
+import { addGermanTexts } from "./german.ts";
 import { buildCustomers, buildPrices } from "./customers.ts";
 import { todayUtc } from "./dates.ts";
 import { Rng } from "./rng.ts";
@@ -61,8 +62,8 @@ export function generateCatalog(options: GenerateOptions): ImportDocument {
     asOf,
   });
 
-  // Key order follows SECTIONS (the order the importer applies them).
-  return {
+  // Key order follows SECTIONS (the order the importer applies them); German texts beside the English ones.
+  return addGermanTexts({
     categories: assortment.doc.categories,
     machineModels: assortment.doc.machineModels,
     configModels: assortment.doc.configModels,
@@ -82,5 +83,5 @@ export function generateCatalog(options: GenerateOptions): ImportDocument {
     machines: people.machines,
     orderHistory: people.orderHistory,
     policy: people.policy,
-  };
+  });
 }

@@ -23,7 +23,8 @@ interface ColumnTypes {
 function columnTypes(section: CsvSection): ColumnTypes {
   const types = { numbers: [] as string[], booleans: [] as string[], lists: [] as string[], known: [] as string[] };
   for (const [field, schema] of Object.entries(SECTIONS[section].shape)) {
-    if (field === "features") continue; // products' features come as feature:<key> columns
+    // products' features come as feature:<key> columns, their texts per language as name:<lang> and so on
+    if (field === "features" || field === "texts") continue;
     types.known.push(field);
     const kind = baseType(schema as z.ZodType);
     if (kind === "number") types.numbers.push(field);
@@ -47,6 +48,8 @@ const COLUMNS: Record<CsvSection, ColumnTypes> = {
 };
 
 const FEATURE_PREFIX = "feature:";
+/** `name:de`, `description:de`, `keywords:de` (`;`-separated): a product's texts in another language. */
+const TEXT_COLUMN = /^(name|description|keywords):([A-Za-z]{2})$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 export interface CsvRows {
@@ -82,13 +85,14 @@ export function parseCsvSection(section: CsvSection, file: string, text: string)
   const headerLine = String(records[0]?.info.lines ?? 1);
   header.forEach((column, i) => {
     const isFeature =
-      section === "products" && column.startsWith(FEATURE_PREFIX) && column.length > FEATURE_PREFIX.length;
+      section === "products" &&
+      ((column.startsWith(FEATURE_PREFIX) && column.length > FEATURE_PREFIX.length) || TEXT_COLUMN.test(column));
     if (!isFeature && !types.known.includes(column))
       problems.push({
         file,
         path: headerLine,
         field: column,
-        reason: `unknown column (expected ${types.known.join(", ")}${section === "products" ? " or feature:<key>" : ""})`,
+        reason: `unknown column (expected ${types.known.join(", ")}${section === "products" ? ", feature:<key> or name:<lang>, description:<lang>, keywords:<lang>" : ""})`,
       });
     if (header.indexOf(column) !== i)
       problems.push({ file, path: headerLine, field: column, reason: "column appears twice" });
@@ -109,9 +113,14 @@ export function parseCsvSection(section: CsvSection, file: string, text: string)
     const record = Object.fromEntries(header.map((column, i) => [column, cells[i]!]));
     const row: Record<string, unknown> = {};
     const features: Record<string, unknown> = {};
+    const texts: Record<string, Record<string, unknown>> = {};
     for (const [column, cell] of Object.entries(record)) {
       if (cell === "") continue; // empty cell = field absent, so the format's default applies
-      if (section === "products" && column.startsWith(FEATURE_PREFIX)) {
+      const text = section === "products" ? TEXT_COLUMN.exec(column) : null;
+      if (text) {
+        const [, field, lang] = text as unknown as [string, string, string];
+        (texts[lang.toLowerCase()] ??= {})[field] = field === "keywords" ? splitList(cell) : cell;
+      } else if (section === "products" && column.startsWith(FEATURE_PREFIX)) {
         const { key, unit, list } = featureColumn(column);
         if (list) features[key] = splitList(cell);
         else if (unit === undefined) features[key] = featureCell(cell);
@@ -133,6 +142,7 @@ export function parseCsvSection(section: CsvSection, file: string, text: string)
       }
     }
     if (Object.keys(features).length > 0) row.features = features;
+    if (Object.keys(texts).length > 0) row.texts = texts;
     rows.push(row);
     origins.push({ file, path });
   }

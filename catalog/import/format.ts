@@ -15,6 +15,35 @@ const cents = z.number().int().nonnegative();
 const qty = z.number().positive().finite();
 const tier = z.string().trim().min(1).max(40);
 
+/** ISO 639-1 language code, stored in lower case ("de", "en"). */
+export const languageCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2}$/, "expected an ISO 639-1 language code such as de or en");
+const keywordList = z.array(z.string().trim().min(1).max(120)).max(100);
+/**
+ * Texts per language, keyed by language code. A field left out falls back to the base field, which is in the
+ * catalog's default language. Strict objects: a misspelt field inside a language is an error, not dropped.
+ */
+const textsByLanguage = (nameMax: number) =>
+  z.record(
+    languageCode,
+    z.strictObject({
+      name: z.string().trim().min(1).max(nameMax).optional(),
+      description: z.string().max(5000).optional(),
+      keywords: keywordList.optional(),
+    }),
+  );
+/** A label per language, keyed by language code. */
+const labelsByLanguage = z.record(languageCode, z.string().trim().min(1).max(200));
+
+export const languageRow = z.object({
+  code: languageCode,
+  name: z.string().trim().min(1).max(80).optional(),
+  default: z.boolean().default(false),
+});
+
 export const featureValue = z.union([z.number().finite(), z.string(), z.boolean(), z.array(z.string())]);
 /** Typed features: a number, text, boolean or list of text. A number may carry a unit as `{ value, unit }`. */
 const features = z
@@ -28,6 +57,7 @@ export const categoryRow = z.object({
   code: id,
   name: z.string().min(1),
   parent: id.optional(),
+  texts: textsByLanguage(200).optional(),
 });
 
 export const productRow = z
@@ -54,6 +84,7 @@ export const productRow = z
     configModel: id.optional(),
     machineModel: id.optional(),
     features,
+    texts: textsByLanguage(300).optional(),
   })
   .refine((p) => p.moq % p.orderStep === 0 || p.orderStep === 1 || Number.isInteger(p.moq / p.orderStep), {
     message: "moq must be a multiple of orderStep",
@@ -121,6 +152,7 @@ export const configModelRow = z
         z.object({
           code: id,
           label: z.string().min(1),
+          labels: labelsByLanguage.optional(),
           min: z.number().int().nonnegative().default(1),
           max: z.number().int().positive().default(1),
           default: z.string().optional(),
@@ -129,6 +161,7 @@ export const configModelRow = z
               z.object({
                 value: id,
                 label: z.string().min(1),
+                labels: labelsByLanguage.optional(),
                 priceDeltaCents: z.number().int().default(0),
                 /** What choosing this value makes the line: features the compatibility rules read (`voltage: 690`). */
                 features,
@@ -170,6 +203,20 @@ export const configModelRow = z
       }
     });
   });
+
+/** Feature names per language (ETIM/ECLASS feature names), by the feature key products use. */
+export const featureNameRow = z.object({
+  key: z.string().trim().min(1).max(80),
+  names: labelsByLanguage,
+});
+
+/** The merchant's synonym list: `term` and its `synonyms` are equivalent words in `language`. */
+export const synonymRow = z.object({
+  language: languageCode,
+  term: z.string().trim().min(1).max(120),
+  synonyms: keywordList.min(1),
+  category: id.optional(),
+});
 
 export const warehouseRow = z.object({
   code: id,
@@ -290,10 +337,13 @@ export const policyRow = z.object({
 
 /** Every section of the format, in the order the importer applies them (references point backwards). */
 export const SECTIONS = {
+  languages: languageRow,
   categories: categoryRow,
   machineModels: machineModelRow,
   configModels: configModelRow,
   products: productRow,
+  featureNames: featureNameRow,
+  synonyms: synonymRow,
   relations: relationRow,
   fitment: fitmentRow,
   rules: compatRuleRow,
@@ -326,6 +376,7 @@ export type ParsedImport = { [K in SectionName]?: z.output<(typeof SECTIONS)[K]>
 export type ProductRow = z.output<typeof productRow>;
 export type CustomerRow = z.output<typeof customerRow>;
 export type ConfigModelRow = z.output<typeof configModelRow>;
+export type LanguageTexts = NonNullable<ProductRow["texts"]>;
 
 /** Sections that may also come as CSV (what ERPs export), by file name `<section>.csv`. */
 export const CSV_SECTIONS = ["products", "stock", "prices"] as const satisfies readonly SectionName[];

@@ -14,9 +14,12 @@ import { IMPORT_TABLES, writeImport } from "./write.ts";
 import {
   categoryNamesChanged,
   rebuildSearchIndex,
+  refreshSearchTerms,
+  searchVocabularyChanged,
   shouldRebuildSearch,
   withSearchTriggersSuspended,
 } from "./search-index.ts";
+import { checkLanguages } from "./language-checks.ts";
 
 export interface ImportProgress {
   /**
@@ -78,6 +81,7 @@ export function importCatalog(
     onProgress && ((section, done, total) => onProgress({ phase: "validate", section, done, total })),
   );
   checkReferences(client, input, valid, problems);
+  checkLanguages(client, input, valid, problems);
   if (problems.length > 0) throw new ImportError(sortProblems(problems));
   const warnings = sortProblems(mediaWarnings(client, valid));
   const validated = performance.now();
@@ -101,6 +105,7 @@ export function importCatalog(
       if (client.pragma("data_version", { simple: true }) !== dataVersion) {
         const again: ImportProblem[] = [];
         checkReferences(client, input, valid, again);
+        checkLanguages(client, input, valid, again);
         if (again.length > 0) throw new ImportError(sortProblems(again));
       }
       input.sections = {}; // the raw rows are no longer needed: let a 100k-SKU import's first copy be collected
@@ -117,7 +122,12 @@ export function importCatalog(
       } else {
         const renamedCategories = categoryNamesChanged(client, valid.parsed.categories ?? []);
         write();
-        if (renamedCategories) rebuild();
+        if (renamedCategories || searchVocabularyChanged(valid.parsed)) rebuild();
+        else
+          refreshSearchTerms(
+            client,
+            (valid.parsed.products ?? []).map((p) => p.sku),
+          );
       }
       for (const section of Object.keys(before) as SectionName[])
         added[section] = countRows(db, section) - (before[section] ?? 0);

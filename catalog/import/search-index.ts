@@ -1,13 +1,16 @@
 /**
- * The product search index (migration 0002, catalog/queries/search.ts) is kept in sync by triggers on
- * `products`, which cost ~80 µs per written product: two thirds of a 100k-SKU import. A bulk import
- * therefore drops those triggers inside its transaction, rebuilds the index wholesale once the rows
- * are written and restores the triggers — SQLite DDL is transactional, so a failure leaves them intact.
+ * The product search index (catalog/queries/search.ts) is kept in sync by triggers on `products` and on
+ * `product_search_terms`, which cost ~80 µs per written product: two thirds of a 100k-SKU import. A bulk import
+ * therefore drops those triggers inside its transaction, rebuilds the index wholesale once the rows are written and
+ * restores the triggers — SQLite DDL is transactional, so a failure leaves them intact. A small import recomputes
+ * the derived terms (stems, compound parts) of the products it wrote; the triggers carry them into the index.
  */
 import type Database from "better-sqlite3";
 import { rebuildSearchIndex } from "../queries/search.ts";
+import { withTriggersSuspended, writeSearchTerms } from "../queries/search-terms.ts";
+import type { ParsedImport } from "./format.ts";
 
-const SEARCH_TRIGGER_PREFIX = "product_search";
+const SEARCH_TABLES = ["products", "product_search_terms"] as const;
 
 /** Per-row trigger upkeep beats a full rebuild only when the import touches a small part of the catalog. */
 export function shouldRebuildSearch(importedProducts: number, productsAfter: number): boolean {
@@ -20,13 +23,10 @@ export function withSearchTriggersSuspended(
   write: () => void,
   rebuild: () => void = () => rebuildSearchIndex(client),
 ): void {
-  const triggers = client
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'products' AND name LIKE ?")
-    .all(`${SEARCH_TRIGGER_PREFIX}%`) as { name: string; sql: string }[];
-  for (const t of triggers) client.exec(`DROP TRIGGER "${t.name.replaceAll('"', '""')}"`);
-  write();
-  rebuild();
-  for (const t of triggers) client.exec(t.sql);
+  withTriggersSuspended(client, SEARCH_TABLES, () => {
+    write();
+    rebuild();
+  });
 }
 
 /** Category names are copied into the index; renaming a category needs a rebuild to be searchable by its new name. */
@@ -36,6 +36,23 @@ export function categoryNamesChanged(client: Database.Database, categories: { co
     const row = current.get(c.code) as { name: string } | undefined;
     return row !== undefined && row.name !== c.name;
   });
+}
+
+/**
+ * Whether an import changes what every product's terms are computed from: the default language (the stemmer of
+ * the base texts), category texts, or the synonyms (part of the vocabulary compounds are split against).
+ */
+export function searchVocabularyChanged(doc: ParsedImport): boolean {
+  return (
+    (doc.languages ?? []).some((l) => l.default) ||
+    (doc.categories ?? []).some((c) => c.texts !== undefined) ||
+    (doc.synonyms?.length ?? 0) > 0
+  );
+}
+
+/** Recomputes the derived search terms of the imported products (triggers carry them into the index). */
+export function refreshSearchTerms(client: Database.Database, skus: readonly string[]): void {
+  if (skus.length > 0) writeSearchTerms(client, skus);
 }
 
 export { rebuildSearchIndex };

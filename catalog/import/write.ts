@@ -4,7 +4,7 @@
  * transaction. Never `INSERT OR REPLACE`: that deletes the old row and would cascade to its children.
  */
 import type Database from "better-sqlite3";
-import type { ParsedImport, SectionName } from "./format.ts";
+import type { LanguageTexts, ParsedImport, SectionName } from "./format.ts";
 
 type Progress = (section: SectionName, done: number, total: number) => void;
 
@@ -44,8 +44,14 @@ function each<T>(
 export function writeImport(client: Database.Database, doc: ParsedImport, progress?: Progress): void {
   const now = new Date().toISOString();
 
+  writeLanguages(client, doc, progress);
+
   const category = upsert(client, "categories", ["code", "name", "parent_code"], ["code"]);
-  each("categories", doc.categories, progress, (r) => category.run(r.code, r.name, n(r.parent)));
+  const categoryTexts = textWriter(client, "category_texts", "code");
+  each("categories", doc.categories, progress, (r) => {
+    category.run(r.code, r.name, n(r.parent));
+    categoryTexts(r.code, r.texts);
+  });
 
   const machineModel = upsert(
     client,
@@ -67,6 +73,10 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
   const option = client.prepare(
     "INSERT INTO config_options (model_id, group_code, value, label, price_delta_cents, features) VALUES (?, ?, ?, ?, ?, ?)",
   );
+  const delConfigTexts = client.prepare("DELETE FROM config_texts WHERE model_id = ?");
+  const configText = client.prepare(
+    "INSERT INTO config_texts (model_id, group_code, value, lang, label) VALUES (?, ?, ?, ?, ?)",
+  );
   const constraint = client.prepare(
     "INSERT INTO config_constraints (model_id, kind, if_group, if_value, then_group, then_value) VALUES (?, ?, ?, ?, ?, ?)",
   );
@@ -75,10 +85,14 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
     delGroups.run(m.id);
     delOptions.run(m.id);
     delConstraints.run(m.id);
+    delConfigTexts.run(m.id);
     m.groups.forEach((g, position) => {
       group.run(m.id, g.code, g.label, g.min, g.max, n(g.default), position);
-      for (const o of g.options)
+      for (const [lang, label] of Object.entries(g.labels ?? {})) configText.run(m.id, g.code, "", lang, label);
+      for (const o of g.options) {
         option.run(m.id, g.code, o.value, o.label, o.priceDeltaCents, JSON.stringify(o.features));
+        for (const [lang, label] of Object.entries(o.labels ?? {})) configText.run(m.id, g.code, o.value, lang, label);
+      }
     });
     for (const c of m.constraints) constraint.run(m.id, c.kind, c.if.group, c.if.value, c.then.group, c.then.value);
   });
@@ -116,6 +130,7 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
     "INSERT INTO product_features (sku, key, type, num_value, text_value, list_value, bool_value, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const replaceFeatures = !isEmpty(client, "product_features");
+  const productTexts = textWriter(client, "product_texts", "sku");
   each("products", doc.products, progress, (p) => {
     product.run(
       p.sku,
@@ -148,6 +163,23 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
       else if (Array.isArray(value)) feature.run(p.sku, key, "list", null, null, JSON.stringify(value), null, null);
       else feature.run(p.sku, key, "num", value.value, null, null, null, value.unit);
     }
+    productTexts(p.sku, p.texts);
+  });
+
+  const featureName = upsert(client, "feature_names", ["key", "lang", "name"], ["key", "lang"]);
+  each("featureNames", doc.featureNames, progress, (f) => {
+    for (const [lang, name] of Object.entries(f.names)) featureName.run(f.key, lang, name);
+  });
+
+  // The category may be NULL (everywhere), and NULLs never conflict in a unique index: update first, then insert.
+  const synonymUpdate = client.prepare(
+    "UPDATE synonyms SET synonyms = ? WHERE lang = ? AND term = ? AND category IS ?",
+  );
+  const synonymInsert = client.prepare("INSERT INTO synonyms (lang, term, synonyms, category) VALUES (?, ?, ?, ?)");
+  each("synonyms", doc.synonyms, progress, (r) => {
+    const list = JSON.stringify(r.synonyms);
+    if (synonymUpdate.run(list, r.language, r.term, n(r.category)).changes === 0)
+      synonymInsert.run(r.language, r.term, list, n(r.category));
   });
 
   const relation = upsert(
@@ -273,6 +305,32 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
   );
 }
 
+/** A declared default language replaces the previous default: a catalog has exactly one. */
+function writeLanguages(client: Database.Database, doc: ParsedImport, progress?: Progress): void {
+  const language = client.prepare(
+    "INSERT INTO catalog_languages (code, name, is_default) VALUES (?, ?, ?) " +
+      "ON CONFLICT (code) DO UPDATE SET name = coalesce(excluded.name, name), is_default = excluded.is_default",
+  );
+  if (doc.languages?.some((l) => l.default)) client.prepare("UPDATE catalog_languages SET is_default = 0").run();
+  each("languages", doc.languages, progress, (l) => language.run(l.code, n(l.name), b(l.default)));
+}
+
+/**
+ * Writes a row's `texts` (per language) into `table`, replacing the languages it held before. `texts` left out of
+ * the row keeps what the database has: a base-only products.csv must not wipe the translations.
+ */
+function textWriter(client: Database.Database, table: "product_texts" | "category_texts", key: "sku" | "code") {
+  const del = client.prepare(`DELETE FROM ${table} WHERE ${key} = ?`);
+  const ins = client.prepare(`INSERT INTO ${table} (${key}, lang, name, description, keywords) VALUES (?, ?, ?, ?, ?)`);
+  const replace = !isEmpty(client, table);
+  return (code: string, texts: LanguageTexts | undefined) => {
+    if (texts === undefined) return;
+    if (replace) del.run(code);
+    for (const [lang, t] of Object.entries(texts))
+      ins.run(code, lang, n(t.name), n(t.description), JSON.stringify(t.keywords ?? []));
+  };
+}
+
 function writeCustomers(client: Database.Database, doc: ParsedImport, progress?: Progress): void {
   const customer = upsert(
     client,
@@ -374,10 +432,13 @@ function writeHistory(client: Database.Database, doc: ParsedImport, progress?: P
 
 /** Tables the import writes, for before/after counts in the summary. */
 export const IMPORT_TABLES: Partial<Record<SectionName, string>> = {
+  languages: "catalog_languages",
   categories: "categories",
   machineModels: "machine_models",
   configModels: "config_models",
   products: "products",
+  featureNames: "feature_names",
+  synonyms: "synonyms",
   relations: "product_relations",
   fitment: "fitment",
   rules: "compat_rules",

@@ -30,6 +30,7 @@ import type {
 } from "./types.ts";
 
 import { featureValue, optionFeatures, parseJson, toProduct, type RawRow } from "./rows.ts";
+import { featureNamesIn, localizedReader } from "./localized.ts";
 import { prepareStatements } from "./statements.ts";
 import { editDistance, normalizeSku, trigrams } from "./sku-match.ts";
 
@@ -532,6 +533,8 @@ function buildReader(sqlite: Database.Database): CatalogReader {
       c.alternatives.set(key, out);
       return out;
     },
+    inLanguage: (locale) => localizedReader(reader, sqlite, locale),
+    featureNames: (locale) => featureNamesIn(sqlite, locale),
   };
   return reader;
 }

@@ -3,7 +3,11 @@
  * distances (whole and partial strings) and the word-position score used to rank full-text candidates.
  */
 
-/** A light stemmer for English and German plurals; only used when the stem is itself in the catalog's vocabulary. */
+/**
+ * A light plural stripper kept for callers outside the catalog (the offline consultant's word lists); catalog search
+ * itself uses the Snowball stemmers of catalog/queries/language.ts (`stemWord`).
+ * @deprecated use `stemWord(lang, word)` from catalog/queries/language.ts
+ */
 export function stemOf(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
   for (const suffix of ["ies", "es", "s", "en", "n", "e"]) {
@@ -24,28 +28,57 @@ export function looksLikeSku(token: string): boolean {
 }
 
 /**
- * Where the query words occur: name 3, SKU 2, category 1 (prefix match on word boundaries). With `required`
- * groups (rows that did not come from the full-text index) every group must occur, else the score is 0.
+ * Where the buyer's words occur. `groups` holds one list of alternative forms per word (the word, its stems, its
+ * synonyms' words); a group scores by its best form: a word of a name (any language) or the head of a compound in it 3,
+ * the start of a name word 2, among the indexed terms (stems, compound parts) 2, in the SKU 2, in the category 1. With `required` (rows that did not
+ * come from the full-text index) every group must occur somewhere, else the score is 0.
  */
 export function textScore(
-  row: { name: string; sku: string; category?: string },
-  terms: string[],
-  required: string[][],
+  row: { name: string; sku: string; category?: string; names?: string; terms?: string },
+  groups: string[][],
+  required = false,
 ): number {
-  const name = wordsOf(row.name);
+  // Rows that must hold every group (explicit fitment lists, thousands of rows) are first screened on their plain
+  // text: a group none of whose forms occurs anywhere cannot be matched by a word either.
+  if (required) {
+    const hay = `${fold(row.name)} ${row.names ?? ""} ${row.sku.toLowerCase()} ${row.category?.toLowerCase() ?? ""} ${row.terms ?? ""}`;
+    if (!groups.every((forms) => forms.some((f) => hay.includes(fold(f))))) return 0;
+  }
+  // `names` is stored folded (catalog/queries/search-terms.ts).
+  const name = row.names ? [...wordsOf(row.name), ...row.names.split(WORD_SPLIT)] : wordsOf(row.name);
   const sku = wordsOf(row.sku);
   const cat = row.category ? wordsOf(row.category) : [];
+  const terms = new Set(row.terms ? row.terms.split(" ") : []);
   const has = (words: string[], t: string) => words.some((w) => w.startsWith(t));
-  for (const group of required) if (!group.every((t) => has(name, t) || has(sku, t) || has(cat, t))) return 0;
+  // The whole word, or a compound ending in it ("Gleitringdichtung" is a "Dichtung"), names the thing: 3; a word
+  // that only starts with it ("Pumpenlaufrad" for "Pumpe") is a part or a kind of something else: 2.
+  const named = (t: string) =>
+    name.some((w) => w === t || (t.length >= 4 && w.length > t.length && w.endsWith(t))) ? 3 : has(name, t) ? 2 : 0;
   let score = 0;
-  for (const t of terms) score += (has(name, t) ? 3 : 0) + (has(sku, t) ? 2 : 0) + (has(cat, t) ? 1 : 0);
+  for (const forms of groups) {
+    let best = 0;
+    for (const raw of forms) {
+      const t = fold(raw);
+      const s = named(t) + (terms.has(t) ? 2 : 0) + (has(sku, t) ? 2 : 0) + (has(cat, t) ? 1 : 0);
+      if (s > best) best = s;
+    }
+    if (required && best === 0) return 0;
+    score += best;
+  }
   return score - Math.min(row.name.length, 200) / 400;
+}
+
+/** Lower case without diacritics (only non-ASCII text pays for the normalisation). */
+function fold(text: string): string {
+  const lower = text.toLowerCase();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFD").replace(/\p{M}+/gu, "") : lower;
 }
 
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(WORD_SPLIT);
+  return fold(text).split(WORD_SPLIT);
 }
 
 export function sortedChars(s: string): string {

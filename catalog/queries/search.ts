@@ -8,11 +8,18 @@
  * (fts5vocab), so a catalog of valves works exactly like a catalog of pump seals.
  */
 import type Database from "better-sqlite3";
+import { foldWord, hasStemmer, languageOf, readCatalogLanguages, stemWord, wordsIn } from "./language.ts";
+import {
+  COMPOUNDING_LANGUAGES,
+  createDecompounder,
+  type Decompounder,
+  withTriggersSuspended,
+  writeSearchTerms,
+} from "./search-terms.ts";
 import {
   editDistance,
   looksLikeSku,
   sortedChars,
-  stemOf,
   substringEditDistance,
   textScore,
   tokenize,
@@ -36,12 +43,19 @@ export interface SearchQuery {
   limit?: number;
   /** Include `inactive` products (discontinued ones are always included: the buyer may ask for an old SKU). */
   includeInactive?: boolean;
+  /**
+   * The buyer's language (ISO 639-1 or a locale such as "de-DE"): hit names come in it when the catalog has them
+   * (else in the default language), and its stemmer joins the catalog languages' for the buyer's words. Every
+   * language's texts are searched whatever this says.
+   */
+  language?: string;
 }
 
 export type SearchMatch = "sku_exact" | "sku_partial" | "sku_fuzzy" | "text" | "text_fuzzy" | "browse";
 
 export interface SearchHit {
   sku: string;
+  /** In the requested language when the catalog has the product's name in it, else in the default language. */
   name: string;
   category: string;
   manufacturer: string | null;
@@ -79,6 +93,41 @@ interface ProductRow {
   lifecycle: string;
   successor_sku: string | null;
   fits: number;
+  names?: string;
+  terms?: string;
+}
+
+/** A full-text candidate as the index holds it: enough to rank it before the product row is read. */
+interface IndexRow {
+  rowid: number;
+  sku: string;
+  name: string;
+  names: string;
+  terms: string;
+}
+
+/** One buyer word (or synonym phrase): an FTS expression and the indexed forms that rank a hit. */
+interface Group {
+  expr: string;
+  forms: string[];
+}
+
+/** What one synonym-list entry adds to a buyer word: equivalent phrases, each optionally within a category. */
+interface Expansion {
+  words: string[];
+  category?: string;
+}
+
+/** The catalog's languages, synonym list and compound splitter, read once per catalog version. */
+interface Lexicon {
+  version: string;
+  languages: string[];
+  defaultLanguage: string;
+  /** Folded (and stemmed) phrase → the equivalents it expands to. */
+  synonyms: Map<string, Expansion[]>;
+  /** Longest synonym phrase, in words (0: no synonym list). */
+  maxWords: number;
+  splitter?: Decompounder;
 }
 
 type Candidate = { row: ProductRow; match: SearchMatch; score: number };
@@ -143,6 +192,71 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     return list;
   };
 
+  // Languages, synonyms and the query-side compound splitter, re-read when the database changed (by this connection:
+  // total_changes; by another: data_version). The splitter's vocabulary is the index itself.
+  let lex: Lexicon | undefined;
+  function lexicon(language: string | undefined): Lexicon {
+    const v = stmt("SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v").get() as {
+      t: number;
+      v: number;
+    };
+    const version = `${v.t}:${v.v}`;
+    if (!lex || lex.version !== version) lex = readLexicon(version);
+    const lang = languageOf(language);
+    if (!lang || lex.languages.includes(lang) || !hasStemmer(lang)) return lex;
+    return { ...lex, languages: [...lex.languages, lang] };
+  }
+  function readLexicon(version: string): Lexicon {
+    const { languages, defaultLanguage } = readCatalogLanguages(sqlite);
+    const synonyms = new Map<string, Expansion[]>();
+    let maxWords = 0;
+    const rows = stmt("SELECT lang, term, synonyms, category FROM synonyms").all() as {
+      lang: string;
+      term: string;
+      synonyms: string;
+      category: string | null;
+    }[];
+    for (const r of rows) {
+      let list: unknown;
+      try {
+        list = JSON.parse(r.synonyms);
+      } catch {
+        list = [];
+      }
+      const members = [r.term, ...(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [])];
+      const phrases = members.map((m) => wordsIn(m)).filter((w) => w.length > 0);
+      // Equivalent terms: each member expands to all the others.
+      for (const phrase of phrases) {
+        maxWords = Math.max(maxWords, phrase.length);
+        const keys = new Set([
+          phrase.map(foldWord).join(" "),
+          phrase.map((w) => foldWord(stemWord(r.lang, w))).join(" "),
+        ]);
+        const expansions = phrases
+          .filter((p) => p !== phrase)
+          .map((words) => (r.category ? { words, category: r.category } : { words }));
+        for (const key of keys) {
+          const prev = synonyms.get(key);
+          if (prev) prev.push(...expansions);
+          else synonyms.set(key, [...expansions]);
+        }
+      }
+    }
+    const compounding = languages.filter((l) => COMPOUNDING_LANGUAGES.has(l));
+    const splitter = compounding.length
+      ? createDecompounder(compounding[0]!, (term) => /^\p{L}+$/u.test(term) && termHas(term))
+      : undefined;
+    return { version, languages, defaultLanguage, synonyms, maxWords: Math.min(maxWords, 4), splitter };
+  }
+
+  /** Names of `skus` in `lang` where the catalog has them. */
+  function localizedNames(skus: string[], lang: string): Map<string, string> {
+    const rows = stmt(
+      "SELECT sku, name FROM product_texts WHERE lang = ? AND name IS NOT NULL AND sku IN (SELECT value FROM json_each(?))",
+    ).all(lang, JSON.stringify(skus)) as { sku: string; name: string }[];
+    return new Map(rows.map((r) => [r.sku, r.name]));
+  }
+
   function correctWord(raw: string): string | undefined {
     const word = raw.toLowerCase();
     if (word.length < 2) return undefined;
@@ -176,6 +290,8 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     }
     return where.length ? ` AND ${where.join(" AND ")}` : "";
   }
+  const categoryFilter = (codes: string[]) =>
+    `category : (${codes.map((c) => `"${c.replaceAll('"', '""')}"`).join(" OR ")})`;
   const fitsCol = (q: SearchQuery, params: unknown[]) => {
     if (!q.machineModel) return "0 AS fits";
     params.push(q.machineModel, q.serial ?? null, q.serial ?? null, q.serial ?? null, q.serial ?? null);
@@ -268,64 +384,125 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       .slice(0, n);
   }
 
-  function textCandidates(words: string[], q: SearchQuery, limit: number): Candidate[] {
-    const groups: { expr: string; terms: string[] }[] = [];
+  /** The forms of one buyer word the index holds: the word itself and its stem in each catalog language. */
+  function wordForms(word: string, lex: Lexicon): string[] {
+    const forms = new Set<string>();
+    if (termHas(word)) forms.add(word);
+    for (const lang of lex.languages) {
+      const stem = stemWord(lang, word);
+      if (stem !== word && !forms.has(stem) && termHas(stem)) forms.add(stem);
+    }
+    return [...forms];
+  }
+
+  /** A phrase as an FTS expression: every word in one of its indexed forms; undefined when a word has none. */
+  function phraseExpr(words: string[], lex: Lexicon): { expr: string; forms: string[] } | undefined {
+    const parts: string[] = [];
+    const forms: string[] = [];
+    for (const w of words) {
+      const f = wordForms(w, lex);
+      if (f.length === 0) return undefined;
+      parts.push(f.length > 1 ? `(${f.map(quote).join(" OR ")})` : quote(f[0]!));
+      forms.push(...f);
+    }
+    return { expr: parts.length > 1 ? `(${parts.join(" AND ")})` : parts[0]!, forms };
+  }
+
+  /**
+   * The buyer's words as groups of alternatives, one group per word (or per phrase the synonym list knows):
+   * the word and its stems, the synonyms' words (scoped ones only inside their category), a prefix of a longer
+   * catalog word, a number glued to a word, the head of a compound of catalog words, or the nearest catalog word.
+   */
+  function wordGroups(words: string[], lex: Lexicon): { groups: Group[]; corrected: boolean } {
+    const groups: Group[] = [];
     let corrected = false;
-    for (const raw of words) {
-      // Exact catalog words (and the stem of a plural, "seals" → "seal", when that is a catalog word too) are
-      // matched as terms; prefix expansion only for partial words — it merges every longer word's doclist up front.
-      const stem = stemOf(raw);
-      const forms = [raw, ...(stem !== raw ? [stem] : [])].filter((f) => termHas(f));
-      if (forms.length) {
-        groups.push({
-          expr: forms.length > 1 ? `(${forms.map(quote).join(" OR ")})` : quote(forms[0]!),
-          terms: forms.length > 1 ? [stem] : forms,
-        });
+    for (let i = 0; i < words.length; i++) {
+      const synonym = lex.maxWords > 0 ? matchSynonym(words, i, lex) : undefined;
+      const span = synonym?.span ?? 1;
+      const own = phraseExpr(words.slice(i, i + span), lex);
+      const exprs: string[] = own ? [own.expr] : [];
+      const forms: string[] = own ? [...own.forms] : [];
+      for (const e of synonym?.expansions ?? []) {
+        const alt = phraseExpr(e.words, lex);
+        if (!alt) continue;
+        const codes = e.category ? categoryTree(e.category) : [];
+        exprs.push(codes.length ? `(${alt.expr} AND ${categoryFilter(codes)})` : alt.expr);
+        forms.push(...alt.forms);
+      }
+      if (exprs.length) {
+        groups.push({ expr: exprs.length > 1 ? `(${exprs.join(" OR ")})` : exprs[0]!, forms: [...new Set(forms)] });
+        i += span - 1;
         continue;
       }
-      const w = raw;
+      // Exact catalog words were matched as terms above; prefix expansion only for partial words — it merges every
+      // longer word's doclist up front.
+      const w = words[i]!;
       if (vocabHas(w)) {
-        groups.push({ expr: `${quote(w)}*`, terms: [w] });
+        groups.push({ expr: `${quote(w)}*`, forms: [w] });
         continue;
       }
       const split = w.match(/^(\d+(?:[.,]\d+)?)([a-z]+)$/) ?? w.match(/^([a-z]+)(\d+(?:[.,]\d+)?)$/);
       if (split && vocabHas(split[1]!) && vocabHas(split[2]!)) {
-        groups.push({ expr: `"${split[1]} ${split[2]}"`, terms: [split[1]!, split[2]!] });
+        groups.push({ expr: `"${split[1]} ${split[2]}"`, forms: [split[1]!, split[2]!] });
+        continue;
+      }
+      // A compound the catalog does not use ("Pumpendichtung"): its head (the last part) must match, the rest ranks.
+      const parts = lex.splitter?.parts(w) ?? [];
+      if (parts.length > 0) {
+        groups.push({ expr: quote(parts[parts.length - 1]!), forms: parts });
         continue;
       }
       const c = correctWord(w);
       if (c) {
-        groups.push({ expr: termHas(c) ? quote(c) : `${quote(c)}*`, terms: [c] });
+        groups.push({ expr: termHas(c) ? quote(c) : `${quote(c)}*`, forms: [c] });
         corrected = true;
       }
     }
+    return { groups, corrected };
+  }
+
+  /** The longest run of buyer words starting at `i` that the synonym list knows, in any catalog language. */
+  function matchSynonym(
+    words: string[],
+    i: number,
+    lex: Lexicon,
+  ): { span: number; expansions: Expansion[] } | undefined {
+    for (let n = Math.min(lex.maxWords, words.length - i); n >= 1; n--) {
+      const phrase = words.slice(i, i + n);
+      for (const key of new Set([
+        phrase.map(foldWord).join(" "),
+        ...lex.languages.map((lang) => phrase.map((w) => foldWord(stemWord(lang, w))).join(" ")),
+      ])) {
+        const expansions = lex.synonyms.get(key);
+        if (expansions) return { span: n, expansions };
+      }
+    }
+    return undefined;
+  }
+
+  function textCandidates(words: string[], q: SearchQuery, limit: number): Candidate[] {
+    const lex = lexicon(q.language);
+    const { groups, corrected } = wordGroups(words, lex);
     if (groups.length === 0) return [];
     const categoryCodes = q.category ? categoryTree(q.category) : [];
-    const scoped = (expr: string) =>
-      categoryCodes.length
-        ? `(${expr}) AND category : (${categoryCodes.map((c) => `"${c.replaceAll('"', '""')}"`).join(" OR ")})`
-        : expr;
+    const scoped = (expr: string) => (categoryCodes.length ? `(${expr}) AND ${categoryFilter(categoryCodes)}` : expr);
     // Why a capped, unranked candidate set: bm25 over every match of a common word costs tens of ms on 100k SKUs;
     // the first CANDIDATES matches re-scored by where the words occur rank just as usefully for a buyer.
-    // Score on the index's own copy of SKU and name, then read products for the best few only.
+    // Score on the index's own copy of SKU, names and terms, then read products for the best few only.
     // With a machine, parts listed for other models drop out; the cap counts only parts without a fitment list
     // (those listed for this machine come from explicitFits), so a long list of other models' parts cannot starve it.
     const run = (expr: string) =>
       (q.machineModel
         ? stmt(
-            `SELECT s.rowid, s.sku, s.name FROM (SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES * 3}) s
+            `SELECT s.rowid, s.sku, s.name, s.names, s.terms FROM (SELECT rowid, sku, name, names, terms FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES * 3}) s
              JOIN products p ON p.rowid = s.rowid WHERE NOT EXISTS (SELECT 1 FROM fitment f WHERE f.part_sku = p.sku) LIMIT ${CANDIDATES}`,
           ).all(scoped(expr))
-        : stmt(`SELECT rowid, sku, name FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES}`).all(
-            scoped(expr),
-          )) as {
-        rowid: number;
-        sku: string;
-        name: string;
-      }[];
-    const terms = groups.flatMap((g) => g.terms);
-    const rank = (hits: { rowid: number; sku: string; name: string }[], base: number, m: SearchMatch): Candidate[] => {
-      const scores = new Map(hits.map((h) => [h.rowid, base + textScore(h, terms, [])]));
+        : stmt(
+            `SELECT rowid, sku, name, names, terms FROM product_search WHERE product_search MATCH ? LIMIT ${CANDIDATES}`,
+          ).all(scoped(expr))) as IndexRow[];
+    const alternatives = groups.map((g) => g.forms);
+    const rank = (hits: IndexRow[], base: number, m: SearchMatch): Candidate[] => {
+      const scores = new Map(hits.map((h) => [h.rowid, base + textScore(h, alternatives)]));
       const top = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit * 3);
       return byRowids(
         q,
@@ -336,9 +513,8 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     // Parts listed for the machine are checked here in full (every word must occur), so a long match list for a
     // common word cannot crowd them out of the capped candidate set.
     if (q.machineModel) {
-      const all = groups.map((g) => g.terms);
       for (const row of explicitFits(q)) {
-        const score = textScore(row, terms, all);
+        const score = textScore(row, alternatives, true);
         if (score > 0) scored.push({ row, match: corrected ? "text_fuzzy" : "text", score });
       }
     }
@@ -352,7 +528,8 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const params: unknown[] = [q.machineModel, q.serial ?? null, q.serial ?? null, q.serial ?? null, q.serial ?? null];
     const where = filters({ ...q, machineModel: undefined }, params);
     return stmt(
-      `SELECT ${PRODUCT_COLS}, 1 AS fits FROM fitment f JOIN products p ON p.sku = f.part_sku
+      `SELECT ${PRODUCT_COLS}, 1 AS fits, coalesce(t.names, '') AS names, coalesce(t.terms, '') AS terms
+       FROM fitment f JOIN products p ON p.sku = f.part_sku LEFT JOIN product_search_terms t ON t.sku = p.sku
        WHERE f.machine_model = ? AND (? IS NULL OR f.serial_from IS NULL OR f.serial_from <= ?)
          AND (? IS NULL OR f.serial_to IS NULL OR f.serial_to >= ?)${where} LIMIT 5000`,
     ).all(...params) as ProductRow[];
@@ -392,7 +569,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       .filter((w) => w.length >= 2 && !STOPWORDS.has(w) && !(skuHit && looksLikeSku(w)));
     if (words.length > 0 && found.size < limit) for (const c of textCandidates(words, q, limit)) add(c);
     if (tokens.length === 0) for (const c of browse(q, limit)) add(c);
-    return [...found.values()]
+    const hits = [...found.values()]
       .map(({ row, match, score }) => ({
         sku: row.sku,
         name: row.name,
@@ -406,6 +583,15 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       }))
       .sort((a, b) => b.score - a.score || (a.sku < b.sku ? -1 : 1))
       .slice(0, limit);
+    const lang = languageOf(q.language);
+    if (lang && hits.length > 0 && lang !== lexicon(undefined).defaultLanguage) {
+      const names = localizedNames(
+        hits.map((h) => h.sku),
+        lang,
+      );
+      for (const h of hits) h.name = names.get(h.sku) ?? h.name;
+    }
+    return hits;
   }
 
   function suggestSkus(input: string, limit = 5): string[] {
@@ -428,19 +614,27 @@ export function searchCatalog(db: Sqlite | { $client: Sqlite }, q: SearchQuery):
   return createCatalogSearch(db).search(q);
 }
 
-/** Rebuilds both search indexes from `products` (and category names) in one transaction. */
+/**
+ * Rebuilds both search indexes from `products`, their texts in every language and the category names, in one
+ * transaction: the derived terms (stems, compound parts) are recomputed first, then the index is written once with
+ * the row triggers suspended.
+ */
 export function rebuildSearchIndex(db: Sqlite | { $client: Sqlite }): void {
   const sqlite = rawOf(db);
   sqlite.transaction(() => {
-    sqlite.exec(`
-      DELETE FROM product_search;
-      DELETE FROM product_sku_search;
-      INSERT INTO product_search(rowid, sku, name, category, manufacturer, description, machine)
-        SELECT p.rowid, p.sku, p.name, p.category || ' ' || coalesce(c.name, ''), coalesce(p.manufacturer, ''),
-               p.description, coalesce(p.machine_model, '')
-        FROM products p LEFT JOIN categories c ON c.code = p.category;
-      INSERT INTO product_sku_search(rowid, sku) SELECT rowid, sku FROM products;
-      INSERT INTO product_search(product_search) VALUES ('optimize');
-    `);
+    withTriggersSuspended(sqlite, ["products", "product_search_terms"], () => {
+      writeSearchTerms(sqlite);
+      sqlite.exec(`
+        DELETE FROM product_search;
+        DELETE FROM product_sku_search;
+        INSERT INTO product_search(rowid, sku, name, category, manufacturer, description, machine, names, texts, terms)
+          SELECT p.rowid, p.sku, p.name, p.category || ' ' || coalesce(c.name, ''), coalesce(p.manufacturer, ''),
+                 p.description, coalesce(p.machine_model, ''), coalesce(t.names, ''), coalesce(t.texts, ''),
+                 coalesce(t.terms, '')
+          FROM products p LEFT JOIN categories c ON c.code = p.category LEFT JOIN product_search_terms t ON t.sku = p.sku;
+        INSERT INTO product_sku_search(rowid, sku) SELECT rowid, sku FROM products;
+        INSERT INTO product_search(product_search) VALUES ('optimize');
+      `);
+    });
   })();
 }

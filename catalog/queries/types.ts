@@ -264,4 +264,11 @@ export interface CatalogReader {
    * (for parts that have fitment), else those of the category near `nearSku` in SKU order (the caller checks fit and rules).
    */
   alternatives(category: string, machineModel: string | null, limit?: number, nearSku?: string): AlternativeRecord[];
+  /**
+   * This reader in a buyer's language (ISO 639-1 or a locale): product names and descriptions, alternatives' names
+   * and configuration labels in that language where the catalog has them, else in the default language.
+   */
+  inLanguage?(locale: string | undefined): CatalogReader;
+  /** Feature names in a language (default: the catalog's default language), by feature key. */
+  featureNames?(locale?: string): Record<string, string>;
 }

@@ -68,11 +68,14 @@ export function searchQueries(db: ReturnType<typeof openDatabase>, count = 400):
   const s = db.$client;
   const total = (s.prepare("SELECT count(*) AS n FROM products").get() as { n: number }).n;
   const rows = s
-    .prepare("SELECT sku, name, category FROM products WHERE rowid % ? = 0 LIMIT ?")
+    .prepare(
+      "SELECT p.sku, p.name, p.category, t.name AS de FROM products p LEFT JOIN product_texts t ON t.sku = p.sku AND t.lang = 'de' WHERE p.rowid % ? = 0 LIMIT ?",
+    )
     .all(Math.max(1, Math.floor(total / count)), count) as {
     sku: string;
     name: string;
     category: string;
+    de: string | null;
   }[];
   // Machine searches as a buyer makes them: a word of a part and a model that part is listed for.
   const fits = s
@@ -83,10 +86,13 @@ export function searchQueries(db: ReturnType<typeof openDatabase>, count = 400):
       Math.max(1, Math.floor((s.prepare("SELECT count(*) AS n FROM fitment").get() as { n: number }).n / count)),
       count,
     ) as { name: string; model: string }[];
-  const words = (name: string) => name.split(/[^A-Za-z]+/).filter((w) => w.length > 3);
+  const words = (name: string) => name.split(/[^\p{L}]+/u).filter((w) => w.length > 3);
   const misspell = (w: string) => (w.length > 4 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w);
+  // With a second language indexed, every other word query is a German buyer's (the catalog's German name).
   return rows.map((r, i): SearchQuery => {
-    const w = words(r.name);
+    const german = r.de !== null && i % 16 >= 8 && [3, 4, 5, 7].includes(i % 8);
+    const w = words(german ? r.de! : r.name);
+    if (german && i % 8 !== 5) return { query: w.slice(0, 2).join(" ") || r.de!, language: "de" };
     switch (i % 8) {
       case 0:
         return { query: r.sku };

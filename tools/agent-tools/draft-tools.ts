@@ -40,7 +40,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     focusLineId: string | undefined,
     text: Record<string, unknown>,
   ) => {
-    const report = validate(draft, customerId);
+    const report = validate(draft, customerId, session(runtime)?.locale);
     const line = focusLineId ? report.lines.find((l) => l.lineId === focusLineId) : undefined;
     const content = json({
       ...text,

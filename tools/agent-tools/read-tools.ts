@@ -34,6 +34,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const hits = catalogSearch
         .search({
           query,
+          ...(s.locale ? { language: s.locale } : {}),
           ...(category ? { category } : {}),
           ...(machine ? { machineModel: machine.model, serial: machine.serial } : {}),
           limit: Math.min(Math.max(limit ?? 8, 1), 25),
@@ -64,20 +65,25 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
 
   const get_product = shieldTool(
     ({ sku }, runtime) => {
-      if (!session(runtime)) return noSession;
-      const product = data.products([sku]).get(sku);
+      const s = session(runtime);
+      if (!s) return noSession;
+      const texts = data.inLanguage?.(s.locale) ?? data;
+      const product = texts.products([sku]).get(sku);
       if (!product) return fail(`unknown SKU`, { sku, didYouMean: data.suggestSkus(sku, 5) });
       const features = data.features([sku]).get(sku) ?? {};
+      const names = data.featureNames?.(s.locale) ?? {};
+      const featureNames = Object.fromEntries(Object.keys(features).flatMap((k) => (names[k] ? [[k, names[k]]] : [])));
       const relations = data
         .relations([sku])
         .map((r) => ({ type: r.type, sku: r.targetSku, quantity: r.quantity, group: r.groupName ?? undefined }));
-      const model = product.configModelId ? data.configModel(product.configModelId) : undefined;
+      const model = product.configModelId ? texts.configModel(product.configModelId) : undefined;
       const { listPriceCents: _list, ...facts } = product;
       return json({
         note: DATA_NOTE,
         data: {
           ...facts,
           features,
+          ...(Object.keys(featureNames).length ? { featureNames } : {}),
           relations,
           configuration: model?.groups.map((g) => ({
             group: g.code,
@@ -151,12 +157,17 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       if (!product) return fail("unknown SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
       // A configured product is checked as configured: the chosen values are its features (voltage, seal…).
       const chosen = normaliseOptions(options);
-      const line = probe(s.customerId, {
-        sku,
-        quantity: product.moq,
-        machineId,
-        ...(chosen ? { options: chosen } : {}),
-      }).lines[0];
+      const line = probe(
+        s.customerId,
+        {
+          sku,
+          quantity: product.moq,
+          machineId,
+          ...(chosen ? { options: chosen } : {}),
+        },
+        undefined,
+        s.locale,
+      ).lines[0];
       const issues = (line?.issues ?? []).filter((i) => i.code.startsWith("compat.") || i.code.startsWith("product."));
       return json({
         sku,
@@ -177,7 +188,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     ({ sku, quantity }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
-      const line = probe(s.customerId, { sku, quantity }).lines[0];
+      const line = probe(s.customerId, { sku, quantity }, undefined, s.locale).lines[0];
       if (!line) return fail("unknown SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
       const issues = line.issues.filter((i) => /^(stock|qty|product|availability)\./.test(i.code));
       return json({
@@ -203,7 +214,8 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       if (!s) return noSession;
       const product = data.products([sku]).get(sku);
       if (!product) return fail("unknown SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
-      const model = product.configModelId ? data.configModel(product.configModelId) : undefined;
+      const texts = data.inLanguage?.(s.locale) ?? data;
+      const model = product.configModelId ? texts.configModel(product.configModelId) : undefined;
       if (!model) return json({ sku, configurable: false, complete: true, consistent: true });
       const chosen = normaliseOptions(options) ?? {};
       const state = configurationState(model, chosen);
@@ -250,7 +262,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     ({ sku, quantity }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
-      const report = probe(s.customerId, { sku, quantity });
+      const report = probe(s.customerId, { sku, quantity }, undefined, s.locale);
       const line = report.lines[0];
       if (!line || line.unitPriceCents === undefined)
         return fail("no price for this SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });

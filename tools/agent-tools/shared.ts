@@ -21,6 +21,8 @@ export interface SessionContext {
   customerId: string;
   contactId?: string | null;
   channel?: string;
+  /** The buyer's language (ISO 639-1 or a locale): product texts in results come in it where the catalog has them. */
+  locale?: string;
 }
 
 export interface AgentToolsOptions {
@@ -148,9 +150,14 @@ export interface ToolDeps {
   db: Db;
   data: CatalogReader;
   /** The engine's report on a draft for this customer. */
-  validate: (draft: Draft, customerId: string) => ValidationReport;
+  validate: (draft: Draft, customerId: string, language?: string) => ValidationReport;
   /** One-line probe through the engine: the facts for a single SKU/quantity as this customer would get them. */
-  probe: (customerId: string, line: Omit<DraftLine, "lineId">, machineId?: string) => ValidationReport;
+  probe: (
+    customerId: string,
+    line: Omit<DraftLine, "lineId">,
+    machineId?: string,
+    language?: string,
+  ) => ValidationReport;
   /** The result every tool gives without an authenticated session. */
   noSession: string;
 }

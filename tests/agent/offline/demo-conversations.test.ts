@@ -302,11 +302,11 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     const w = demoWorld();
     const chat = new Chat(w, C1001);
     const t1 = await chat.say("Hallo, ich brauche 2 Dichtungen für Pumpe 2 in Halle B");
-    // The catalog is English: the German word is not found, and the consultant says so before listing the pump's parts.
-    expect(t1.text).toMatch(/^„dichtungen“ habe ich im Katalog nicht gefunden\. Das sind Teile für Pump 2 \(Hall B\)/);
-    const t2 = await chat.say("die mit EPDM");
-    expect(t2.text).toContain("SE-MS28-CC-EPDM");
-    const t3 = await chat.say("SE-MS28-CC-EPDM bitte");
+    // The demo catalog has German texts: "Dichtungen" finds the seals and gaskets that fit Pump 2.
+    expect(t1.text).toMatch(/^Für Pump 2 \(Hall B\) .*habe ich gefunden:/);
+    expect(t1.text).toContain("SE-MS28-CC-EPDM");
+    // Picking from that list by its elastomer orders the seal straight away.
+    const t3 = await chat.say("die mit EPDM");
     expect(t3.thread.draft.lines).toMatchObject([
       { sku: "SE-MS28-CC-EPDM", quantity: 2, machineId: DEMO.machines.pump2Gen2 },
     ]);
