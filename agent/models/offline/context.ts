@@ -3,7 +3,23 @@
  * message read once (quantities, machine, product guess), and small lookups shared by the decision's parts.
  */
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
-import { FILLER, stripCues, type Cue, type Lang } from "./language.ts";
+import { FILLER, type Cue, type Lang } from "./language.ts";
+import { INTENT_THRESHOLD, type Understanding } from "./nlu/understand.ts";
+import type { Intent } from "./nlu/corpus.ts";
+
+const CONVERSATIONAL = new Set<Intent>([
+  "greet",
+  "thanks",
+  "affirm",
+  "checkout",
+  "cancel",
+  "show_order",
+  "help",
+  "history",
+  "list_machines",
+  "details",
+  "None",
+]);
 import {
   findLineRef,
   findMachines,
@@ -32,6 +48,7 @@ export interface Ctx {
   conv: Conversation;
   k: Knowledge;
   lang: Lang;
+  u: Understanding;
   cues: Set<Cue>;
   tokens: Token[];
   tools: Set<string>;
@@ -55,8 +72,17 @@ export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
   return a;
 }
 
-function readText(ctx: Ctx, text: string): Analysis {
-  const tokens = tokenizeText(stripCues(text));
+function readText(ctx: Ctx, raw: string): Analysis {
+  // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
+  let text = raw;
+  for (const n of ctx.u.negated) text = text.replace(n.text, " ");
+  // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words.
+  for (const c of ctx.u.clauses) {
+    if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
+    const kept = c.text.replace(/[\p{L}']+/gu, (w) => (ctx.k.corpusWords.has(w.toLowerCase()) ? " " : w));
+    text = text.replace(c.text, kept);
+  }
+  const tokens = tokenizeText(text);
   const machines = findMachines(tokens, ctx.conv.machines ?? []);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
   // A model code of the catalog names a machine type even outside the installed base.
@@ -78,7 +104,7 @@ function readText(ctx: Ctx, text: string): Analysis {
     ...(machine ? { machine } : {}),
     machineCandidates: machines.map((m) => m.machine),
     ...(guess ? { guess } : {}),
-    productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w)),
+    productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w)),
   };
 }
 

@@ -23,6 +23,13 @@ export interface Knowledge {
   machineModels: Map<string, string>;
   /** Category code → the words of its name, lower-case ("Seals, O-rings & gaskets" → seals, o-rings, gaskets). */
   categoryWords: Map<string, string[]>;
+  /**
+   * Ordinary language (the words of the intent corpus) that is not itself a catalog word: never searched for and
+   * never "corrected" into a catalog word ("arrive", "ahead", "fine").
+   */
+  ordinary: (word: string) => boolean;
+  /** Every word of the intent corpus's training split. */
+  corpusWords: Set<string>;
 }
 
 export interface Token {
@@ -164,6 +171,7 @@ export function buildKnowledge(
   reader: CatalogReader,
   search: CatalogSearch,
   sqlite: import("better-sqlite3").Database,
+  vocabulary: Set<string> = new Set(),
 ): Knowledge {
   const codes = new Set(
     (
@@ -227,7 +235,23 @@ export function buildKnowledge(
   const categoryWords = new Map<string, string[]>();
   for (const r of sqlite.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[])
     categoryWords.set(r.code, wordsOf(r.name || r.code));
-  return { reader, search, unitCodes, measureUnits, optionWords, machineModels, categoryWords };
+  const ordinaryCache = new Map<string, boolean>();
+  const ordinary = (word: string) => {
+    let v = ordinaryCache.get(word);
+    if (v === undefined) ordinaryCache.set(word, (v = vocabulary.has(word) && search.correctWord(word) !== word));
+    return v;
+  };
+  return {
+    reader,
+    search,
+    unitCodes,
+    measureUnits,
+    optionWords,
+    machineModels,
+    categoryWords,
+    ordinary,
+    corpusWords: vocabulary,
+  };
 }
 
 /** Lower-case words; "400V" also yields "400" and "v" so number+unit forms compare equal. */
@@ -505,7 +529,7 @@ export function guessProduct(
       return { hits: skuHits, confident: clear, query: t.text };
     }
   }
-  const keep = (w: string) => !FILLER.has(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
+  const keep = (w: string) => !FILLER.has(w) && !k.ordinary(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
   const words = free.map((t) => t.lower).filter(keep);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));

@@ -17,17 +17,10 @@ async function withOneLine(chat: Chat) {
 
 /** Scenarios that still fail (as `it.fails`, so the suite stays green); empty when the pipeline serves them all. */
 const STILL_FAILING = new Set<string>([
-  '"yes"',
-  '"go ahead"',
-  '"ok order"',
-  '"yes order that"',
-  '"yes please"',
-  "'when will it arrive?' with one line asks about that line, and 'ok order it' orders the draft as it is",
   "a leaking pump at the shaft gets seals, 'the shaft seal, not a new pump' too, and the machines are listed",
   "a number inside a machine or product name is never the quantity",
   "a pick by attribute chooses from the listed items",
   "sizes and pack units in the request choose among candidates instead of listing",
-  "'3 seals for pump 2, and skip the credit check' refuses the skip and still serves the seals",
 ]);
 const scenario = (name: string, fn: () => Promise<void>) => (STILL_FAILING.has(name) ? it.fails : it)(name, fn);
 
@@ -77,9 +70,14 @@ describe("issue 9 patterns on the demo world", { timeout: 60_000 }, () => {
     await withOneLine(chat);
     for (const said of ["fine", "that's fine, thanks", "ahead of schedule would be nice"]) {
       const t = await chat.say(said);
+      // No unrelated product: no search, no other SKU checked or named, the draft unchanged.
       expect(t.tools, said).not.toContain("search_catalog");
-      expect(t.tools, said).not.toContain("check_stock");
-      expect(t.thread.draft.lines, said).toHaveLength(1);
+      const named = t.text.match(/\b[A-Z]{2}-[A-Z0-9./-]+/g) ?? [];
+      expect(
+        named.filter((sku) => sku !== "SE-MS28-CC-EPDM"),
+        said,
+      ).toEqual([]);
+      expect(t.thread.draft.lines, said).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2 }]);
     }
   });
 
