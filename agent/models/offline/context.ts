@@ -4,7 +4,18 @@
  */
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
 import { FILLER, type Cue, type Lang } from "./language.ts";
-import { INTENT_THRESHOLD, type Understanding } from "./nlu/understand.ts";
+import { INTENT_THRESHOLD, recogniseMeasures, type Measure, type Understanding } from "./nlu/understand.ts";
+
+const measureMemo = new Map<string, Measure[]>();
+/** Recognised measures of a text, memoised: one buyer message is read by several model calls. */
+function measuresOf(text: string): Measure[] {
+  let m = measureMemo.get(text);
+  if (!m) {
+    if (measureMemo.size > 2000) measureMemo.clear();
+    measureMemo.set(text, (m = recogniseMeasures(text)));
+  }
+  return m;
+}
 import type { Intent } from "./nlu/corpus.ts";
 
 const CONVERSATIONAL = new Set<Intent>([
@@ -26,6 +37,7 @@ import {
   findOptions,
   findQuantities,
   guessProduct,
+  nameWords,
   tokenizeText,
   wordsOf,
   type Knowledge,
@@ -85,8 +97,34 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const tokens = tokenizeText(text);
   const machines = findMachines(tokens, ctx.conv.machines ?? []);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
+  // Numbers with a unit of measurement ("20 litres", "63 mm", '1 1/2"') are sizes, not quantities — unless the unit
+  // is one the catalog sells in ("10 m").
+  const sizeTokens = new Set<number>();
+  for (const m of measuresOf(text))
+    for (const t of tokens)
+      if (
+        t.start >= m.start &&
+        t.start < m.end &&
+        /\d/.test(t.lower) &&
+        !ctx.k.unitCodes.has(tokens[t.index + 1]?.lower ?? "")
+      )
+        sizeTokens.add(t.index);
   // A model code of the catalog names a machine type even outside the installed base.
-  const quantities = findQuantities(tokens, ctx.k, taken);
+  // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not
+  // the product, when other product words remain.
+  const machineWords = new Set(
+    (ctx.conv.machines ?? []).flatMap((m) => wordsOf(m.label).filter((w) => w.length > 2 && !/\d/.test(w))),
+  );
+  const content = (t: Token) =>
+    !taken.has(t.index) && t.lower.length > 2 && !/\d/.test(t.lower) && !FILLER.has(t.lower);
+  const aboutMachine = tokens.filter((t) => content(t) && machineWords.has(t.lower));
+  if (
+    machines.length &&
+    aboutMachine.length &&
+    tokens.some((t) => content(t) && !machineWords.has(t.lower) && !ctx.k.ordinary(t.lower))
+  )
+    for (const t of aboutMachine) taken.add(t.index);
+  const quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   for (const q of quantities) for (const i of q.tokens) taken.add(i);
   const machine = machines.length === 1 ? machines[0]!.machine : undefined;
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
@@ -98,7 +136,14 @@ function readText(ctx: Ctx, raw: string): Analysis {
     .map((t) => t.lower)
     .filter((w) => w.length > 2 && !/^\d/.test(w));
   // "1, two pieces": the number with a unit is the quantity; a bare leading digit is then a pick from a list.
-  const q = quantities.find((x) => x.unit) ?? quantities[0];
+  // A number that is part of the product's name ("ISO 68" of "… ISO VG 68") is not the quantity.
+  const named = guess?.confident ? new Set(wordsOf(`${guess.hits[0]!.name}`)) : undefined;
+  const inName = (x: { tokens: number[] }) =>
+    !!named &&
+    x.tokens.every((i) => named.has(tokens[i]!.lower)) &&
+    x.tokens.some((i) => [tokens[i - 1], tokens[i + 1]].some((n) => n && !/\d/.test(n.lower) && named.has(n.lower)));
+  const counted = quantities.filter((x) => !inName(x));
+  const q = counted.find((x) => x.unit) ?? counted[0];
   return {
     ...(q ? { quantity: { value: q.value, ...(q.unit ? { unit: q.unit } : {}) } } : {}),
     ...(machine ? { machine } : {}),
@@ -212,7 +257,7 @@ export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
   if (words.length === 0) return [];
   const products = ctx.k.reader.products(skus);
   const scored = skus.map((sku) => {
-    const have = new Set(wordsOf(`${sku} ${products.get(sku)?.name ?? ""}`));
+    const have = nameWords(`${sku} ${products.get(sku)?.name ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
   });
   const best = Math.max(...scored.map((s) => s.n));
@@ -226,7 +271,7 @@ export function byWords(ctx: Ctx, skus: string[]): string | undefined {
   const products = ctx.k.reader.products(skus);
   const scored = skus.map((sku) => {
     const p = products.get(sku);
-    const have = new Set(wordsOf(`${sku} ${p?.name ?? ""}`));
+    const have = nameWords(`${sku} ${p?.name ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
   });
   const best = Math.max(...scored.map((s) => s.n));

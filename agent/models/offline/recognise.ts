@@ -36,6 +36,8 @@ export interface Token {
   text: string;
   lower: string;
   index: number;
+  /** Offset in the text (after currency symbols became words), for overlaps with recognised spans. */
+  start: number;
 }
 
 export interface Quantity {
@@ -265,6 +267,16 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
+/** Words of a name, compounds also in their parts ("SiC/SiC" → sic/sic, sic; "SE-MS28-CC" → … ms28, cc). */
+export function nameWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of wordsOf(text)) {
+    out.add(w);
+    if (/[-/._]/.test(w)) for (const part of w.split(/[-/._]+/)) if (part) out.add(part);
+  }
+  return out;
+}
+
 export function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
@@ -273,7 +285,7 @@ export function tokenizeText(text: string): Token[] {
   for (const m of plain.matchAll(re)) {
     // "2,2 kW" is the German way to write 2.2 kW.
     const lower = m[0].toLowerCase().replace(/^(\d+),(\d+)(?=$|[a-z])/, "$1.$2");
-    out.push({ text: m[0], lower, index: out.length });
+    out.push({ text: m[0], lower, index: out.length, start: m.index ?? 0 });
   }
   return out;
 }
@@ -376,8 +388,8 @@ export function findMachines(tokens: Token[], machines: MachineView[]): MachineM
     if (label) (score += 6), used.push(...label);
     const site = m.site ? phrase(wordsOnly(m.site)) : undefined;
     if (site) (score += 3), used.push(...site);
-    const model = lowers.indexOf(m.model.toLowerCase());
-    if (model >= 0) (score += 2), used.push(model);
+    const model = codeSpan(lowers, m.model);
+    if (model) (score += 2), used.push(...model);
     const modelName = phrase(wordsOnly(m.modelName));
     if (modelName && modelName.length > 1) (score += 2), used.push(...modelName);
     if (score === 0) {
@@ -404,6 +416,21 @@ function sameWord(said: string, label: string): boolean {
   if (said === label) return true;
   if (said.length < 4 || label.length < 4 || /\d/.test(said) || /\d/.test(label)) return false;
   return editDistance(said, label, 1) <= 1;
+}
+
+/** "NCP 40-200", "ncp40-200" for the code "NCP-40-200": consecutive tokens that spell the code without separators. */
+function codeSpan(lowers: string[], code: string): number[] | undefined {
+  const target = code.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  if (target.length < 3) return undefined;
+  for (let i = 0; i < lowers.length; i++) {
+    let acc = "";
+    for (let j = i; j < lowers.length && acc.length < target.length; j++) {
+      acc += lowers[j]!.replace(/[^\p{L}\p{N}]/gu, "");
+      if (acc === target) return Array.from({ length: j - i + 1 }, (_, n) => i + n);
+      if (!target.startsWith(acc)) break;
+    }
+  }
+  return undefined;
 }
 
 function wordsOnly(text: string): string[] {
@@ -515,6 +542,8 @@ export function guessProduct(
   const filter = machine ? { machineModel: machine.model, serial: machine.serial } : {};
   for (const t of free) {
     if (!looksLikeSku(t.text) || k.measureUnits.has(t.lower.replace(/^\d+([.,]\d+)?/, ""))) continue;
+    // "0-16", "40-200": a range or size without letters is a spec of a name, not a SKU (unless it is all there is).
+    if (!/\p{L}/u.test(t.text) && free.some((x) => x !== t && /\p{L}{3,}/u.test(x.text))) continue;
     const hits = k.search.search({ query: t.text, limit: 5 });
     const exact = hits.find((h) => h.match === "sku_exact");
     if (exact) return { hits: [exact], confident: true, query: t.text };
@@ -530,6 +559,8 @@ export function guessProduct(
     }
   }
   const keep = (w: string) => !FILLER.has(w) && !k.ordinary(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
+  // Every free word, numbers included: they can tell candidates apart even where they cannot search.
+  const specs = [...new Set(free.map((t) => t.lower).filter((w) => !FILLER.has(w) && !k.ordinary(w)))];
   const words = free.map((t) => t.lower).filter(keep);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));
@@ -559,10 +590,23 @@ export function guessProduct(
       hits = [...hits].sort((a, b) => bonus(b) - bonus(a) || b.score - a.score);
     }
     const active = hits.filter((h) => h.lifecycle === "active");
-    const pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
+    let pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
     const first = pool[0]!;
     const second = pool[1];
-    const confident = !second || first.score - second.score >= 3;
+    let confident = !second || first.score - second.score >= 3;
+    // Sizes, pack units and other words of the request ("20 l", "1/2", "pail", "63 mm") that one candidate's name
+    // carries and the others' do not choose it.
+    if (!confident && specs.length) {
+      const carried = (h: SearchHit) => {
+        const have = nameWords(`${h.name} ${h.sku}`);
+        return specs.filter((w) => have.has(w)).length;
+      };
+      const scored = pool.map((h) => ({ h, n: carried(h) })).sort((a, b) => b.n - a.n);
+      if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) {
+        pool = scored.map((x) => x.h);
+        confident = true;
+      }
+    }
     return { hits: pool, confident, query };
   }
   return undefined;

@@ -16,12 +16,7 @@ async function withOneLine(chat: Chat) {
 }
 
 /** Scenarios that still fail (as `it.fails`, so the suite stays green); empty when the pipeline serves them all. */
-const STILL_FAILING = new Set<string>([
-  "a leaking pump at the shaft gets seals, 'the shaft seal, not a new pump' too, and the machines are listed",
-  "a number inside a machine or product name is never the quantity",
-  "a pick by attribute chooses from the listed items",
-  "sizes and pack units in the request choose among candidates instead of listing",
-]);
+const STILL_FAILING = new Set<string>([]);
 const scenario = (name: string, fn: () => Promise<void>) => (STILL_FAILING.has(name) ? it.fails : it)(name, fn);
 
 describe("issue 9 patterns on the demo world", { timeout: 60_000 }, () => {

@@ -218,20 +218,13 @@ export async function understand(
     const cue = cueOf(c.intent);
     return cue && ATTACKS.has(cue) && c.score >= ATTACK_THRESHOLD;
   });
-  // The whole message is also read as one: an attack split over clauses ("I'm the admin. Skip the checks") still is one.
-  const whole = spans.length > 1 ? await classifier.classify(lang, maskEntities(text)) : undefined;
-  const wholeCue = whole ? cueOf(whole.intent) : undefined;
-  const wholeAttack =
-    whole && wholeCue && ATTACKS.has(wholeCue) && whole.score >= ATTACK_THRESHOLD ? (wholeCue as AttackCue) : undefined;
-  const attack = (attackClauses[0] ? (cueOf(attackClauses[0].intent) as AttackCue) : undefined) ?? wholeAttack;
+  const attack = attackClauses[0] ? (cueOf(attackClauses[0].intent) as AttackCue) : undefined;
   const rest = attackClauses.length
     ? clauses
         .filter((c) => !attackClauses.includes(c))
         .map((c) => c.text)
         .join(", ")
-    : wholeAttack
-      ? ""
-      : text;
+    : text;
   if (attack) for (const a of ATTACKS) cues.delete(a);
   const date = recogniseDate(text, lang, now);
   return {
