@@ -38,6 +38,7 @@ import {
   findQuantities,
   guessProduct,
   nameWords,
+  sizeTokensOf,
   tokenizeText,
   wordsOf,
   type Knowledge,
@@ -97,19 +98,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const tokens = tokenizeText(text);
   const machines = findMachines(tokens, ctx.conv.machines ?? []);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
-  // Numbers with a unit of measurement ("20 litres", "63 mm", '1 1/2"') are sizes, not quantities — unless the unit
-  // is one the catalog sells in ("10 m").
-  const sizeTokens = new Set<number>();
-  for (const m of measuresOf(text))
-    for (const t of tokens)
-      if (
-        t.start >= m.start &&
-        t.start < m.end &&
-        /\d/.test(t.lower) &&
-        !ctx.k.unitCodes.has(tokens[t.index + 1]?.lower ?? "")
-      )
-        sizeTokens.add(t.index);
-  // A model code of the catalog names a machine type even outside the installed base.
+  const sizeTokens = sizeTokensOf(tokens, measuresOf(text), ctx.k);
   // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not
   // the product, when other product words remain.
   const machineWords = new Set(

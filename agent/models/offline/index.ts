@@ -25,7 +25,7 @@ import { getCurrentTaskInput } from "@langchain/langgraph";
 import { readConversation, type DraftView } from "./conversation.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
-import { understand } from "./nlu/understand.ts";
+import { understand, type Understanding } from "./nlu/understand.ts";
 import { buildKnowledge, type Knowledge } from "./recognise.ts";
 import { decide, type Step } from "./turn.ts";
 
@@ -107,7 +107,15 @@ export class OfflineConsultantModel extends BaseChatModel {
     const classifier = await this.fields.classifier;
     const started = this.fields.stats ? performance.now() : 0;
     const conv = readConversation(messages, draft);
-    const u = await understand(conv.text, detectLanguage(conv.text, conv.memo.lang), classifier);
+    const lang = detectLanguage(conv.text, conv.memo.lang);
+    // One buyer message is read by every model call of its turn: understood once.
+    const key = `${lang}\u0000${conv.text}`;
+    let u = understood.get(key);
+    if (!u) {
+      u = await understand(conv.text, lang, classifier);
+      if (understood.size > 2000) understood.clear();
+      understood.set(key, u);
+    }
     const step = decide(conv, this.fields.knowledge(), new Set(this.fields.toolNames ?? ALL_TOOLS), u);
     if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);
     return step;
@@ -165,6 +173,8 @@ export class OfflineConsultantModel extends BaseChatModel {
     });
   }
 }
+
+const understood = new Map<string, Understanding>();
 
 /** The draft of the graph state this model call runs in; undefined outside a graph run. */
 function graphDraft(): DraftView | undefined {

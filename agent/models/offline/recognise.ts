@@ -30,6 +30,8 @@ export interface Knowledge {
   ordinary: (word: string) => boolean;
   /** Every word of the intent corpus's training split. */
   corpusWords: Set<string>;
+  /** Letter prefixes the catalog glues to numbers in names and option labels ("XY" of "XY32"): "XY 32" is a size. */
+  numberPrefixes: Set<string>;
 }
 
 export interface Token {
@@ -237,6 +239,16 @@ export function buildKnowledge(
   const categoryWords = new Map<string, string[]>();
   for (const r of sqlite.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[])
     categoryWords.set(r.code, wordsOf(r.name || r.code));
+  const prefixCount = new Map<string, number>();
+  const texts = sqlite.prepare("SELECT name AS t FROM products UNION ALL SELECT label FROM config_options").all() as {
+    t: string;
+  }[];
+  for (const { t } of texts)
+    for (const m of t.toLowerCase().matchAll(/\b([a-z]{1,3})(\d+)/g))
+      prefixCount.set(m[1]!, (prefixCount.get(m[1]!) ?? 0) + 1);
+  // Why a floor: a prefix seen a few times is a SKU fragment, not a way the trade writes sizes.
+  const numberPrefixes = new Set([...prefixCount].filter(([, n]) => n >= 5).map(([p]) => p));
+  for (const w of ["m", "g", "r", "ip"]) if (prefixCount.has(w)) numberPrefixes.add(w);
   const ordinaryCache = new Map<string, boolean>();
   const ordinary = (word: string) => {
     let v = ordinaryCache.get(word);
@@ -253,6 +265,7 @@ export function buildKnowledge(
     categoryWords,
     ordinary,
     corpusWords: vocabulary,
+    numberPrefixes,
   };
 }
 
@@ -297,6 +310,31 @@ const numberOf = (s: string): number | undefined => {
   return NUMBER_WORDS[s];
 };
 
+/**
+ * Tokens inside recognised measures ("20 litres", "63 mm", '1 1/2"'): sizes, not quantities — unless the unit is one
+ * the catalog sells in ("10 m").
+ */
+export function sizeTokensOf(tokens: Token[], measures: { start: number; end: number }[], k: Knowledge): Set<number> {
+  const out = new Set<number>();
+  for (const m of measures)
+    for (const t of tokens)
+      if (
+        t.start >= m.start &&
+        t.start < m.end &&
+        /\d/.test(t.lower) &&
+        !k.unitCodes.has(tokens[t.index + 1]?.lower ?? "")
+      )
+        out.add(t.index);
+  return out;
+}
+
+/** The quantity a text orders, read as the consultant reads it (a number with an order unit first). */
+export function quantityOf(text: string, k: Knowledge, measures: { start: number; end: number }[]): number | undefined {
+  const tokens = tokenizeText(text);
+  const qs = findQuantities(tokens, k, sizeTokensOf(tokens, measures, k));
+  return (qs.find((q) => q.unit) ?? qs[0])?.value;
+}
+
 export interface QuantityMatch extends Quantity {
   tokens: number[];
 }
@@ -333,7 +371,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
           /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))
     )
       continue;
-    if (prev && /^(dn|pn|line|position|pos|zeile|nr|number|no|option|#|ip|m|g|r)$/.test(prev)) continue;
+    // "line 2", "option 3" — and "XY 32" where the catalog writes "XY32" (a size class, a thread, a rating).
+    if (prev && (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) || k.numberPrefixes.has(prev)))
+      continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
     const usedTokens = [i];
@@ -499,7 +539,11 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
         for (const w of groupWords)
           if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `)))
             hit = v.length + w.length;
-        if (!hit && compact.includes(` dn${v} `)) hit = v.length + 2;
+        // "XY 32" written apart for a label "XY32 …".
+        if (!hit) {
+          const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
+          for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
+        }
       }
       if (hit > 0) found.push({ value: o.value, len: hit });
     }
