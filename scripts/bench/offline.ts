@@ -12,7 +12,31 @@ import { createCatalogSearch, type SearchQuery } from "../../catalog/queries/sea
 import { DEMO, DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
 import { createOfflineModel, type OfflineModelStats } from "../../agent/models/offline/index.ts";
 import { createShieldAgent } from "../../agent/runtime.ts";
+import { createCatalogReader } from "../../catalog/queries/index.ts";
+import { buildKnowledge, quantityOf } from "../../agent/models/offline/recognise.ts";
+import { sharedClassifier } from "../../agent/models/offline/nlu/classifier.ts";
+import { entityF1, intentAccuracy } from "../../agent/models/offline/nlu/evaluate.ts";
+import { recogniseMeasures } from "../../agent/models/offline/nlu/understand.ts";
 import type { BenchSuite } from "./types.ts";
+
+/** The understanding stage on data it was not trained on: the corpus's test split and the annotated entity set. */
+export async function measureUnderstanding() {
+  const started = performance.now();
+  const classifier = await sharedClassifier();
+  const trainMs = performance.now() - started;
+  const intents = await intentAccuracy(classifier);
+  const db = openDatabase();
+  seedDemo(db);
+  const k = buildKnowledge(
+    createCatalogReader(db.$client),
+    createCatalogSearch(db.$client),
+    db.$client,
+    classifier.vocabulary,
+  );
+  const entities = entityF1((t) => quantityOf(t, k, recogniseMeasures(t)));
+  db.$client.close();
+  return { trainMs, intents, entities };
+}
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -123,9 +147,25 @@ export const offlineSuite: BenchSuite = {
   description:
     "buyer turns through the shield graph with the built-in offline consultant (demo world, SQLite checkpoint)",
   async run(ctx) {
+    ctx.log("offline: intent classifier and recognizers on held-out data…");
+    const u = await measureUnderstanding();
     ctx.log("offline: scripted demo conversations with the offline model…");
     const r = await measureOfflineTurns({ dir: ctx.tempDir("offline") });
     return [
+      {
+        id: "offline.nlu.intent_accuracy",
+        value: u.intents.accuracy,
+        unit: "ratio",
+        target: ">= 0.95",
+        note: `${u.intents.n} test-split utterances (en+de), never trained on; classifier trained in ${u.trainMs.toFixed(0)} ms`,
+      },
+      {
+        id: "offline.nlu.entity_f1",
+        value: u.entities.f1,
+        unit: "ratio",
+        target: ">= 0.9",
+        note: `quantities and sizes on the annotated set (precision ${u.entities.precision.toFixed(2)}, recall ${u.entities.recall.toFixed(2)})`,
+      },
       {
         id: "offline.turn.p50_ms",
         value: r.p50,

@@ -167,8 +167,12 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
       if (opts)
         return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
       // "What options are there?", "3 kW" (not offered): the open choices again, instead of a search for the words.
+      // "What options are there?" asks about this question; a product named or another request leaves it.
+      const guess = analyse(ctx).guess;
+      // Without a product named, "add", "find" or "change" words ("3 kW", "what options are there?") answer this.
       const other =
-        OTHER_REQUEST.some((c) => cues.has(c)) || (analyse(ctx).guess?.hits[0]?.match ?? "").startsWith("sku");
+        OTHER_REQUEST.some((c) => cues.has(c) && (guess?.confident || !["find", "add", "change"].includes(c))) ||
+        (guess?.hits[0]?.match ?? "").startsWith("sku");
       if (
         !other &&
         pending.values &&

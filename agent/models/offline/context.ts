@@ -3,13 +3,42 @@
  * message read once (quantities, machine, product guess), and small lookups shared by the decision's parts.
  */
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
-import { FILLER, stripCues, type Cue, type Lang } from "./language.ts";
+import { FILLER, type Cue, type Lang } from "./language.ts";
+import { INTENT_THRESHOLD, recogniseMeasures, type Measure, type Understanding } from "./nlu/understand.ts";
+
+const measureMemo = new Map<string, Measure[]>();
+/** Recognised measures of a text, memoised: one buyer message is read by several model calls. */
+function measuresOf(text: string): Measure[] {
+  let m = measureMemo.get(text);
+  if (!m) {
+    if (measureMemo.size > 2000) measureMemo.clear();
+    measureMemo.set(text, (m = recogniseMeasures(text)));
+  }
+  return m;
+}
+import type { Intent } from "./nlu/corpus.ts";
+
+const CONVERSATIONAL = new Set<Intent>([
+  "greet",
+  "thanks",
+  "affirm",
+  "checkout",
+  "cancel",
+  "show_order",
+  "help",
+  "history",
+  "list_machines",
+  "details",
+  "None",
+]);
 import {
   findLineRef,
   findMachines,
   findOptions,
   findQuantities,
   guessProduct,
+  nameWords,
+  sizeTokensOf,
   tokenizeText,
   wordsOf,
   type Knowledge,
@@ -32,6 +61,7 @@ export interface Ctx {
   conv: Conversation;
   k: Knowledge;
   lang: Lang;
+  u: Understanding;
   cues: Set<Cue>;
   tokens: Token[];
   tools: Set<string>;
@@ -55,12 +85,35 @@ export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
   return a;
 }
 
-function readText(ctx: Ctx, text: string): Analysis {
-  const tokens = tokenizeText(stripCues(text));
+function readText(ctx: Ctx, raw: string): Analysis {
+  // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
+  let text = raw;
+  for (const n of ctx.u.negated) text = text.replace(n.text, " ");
+  // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words.
+  for (const c of ctx.u.clauses) {
+    if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
+    const kept = c.text.replace(/[\p{L}']+/gu, (w) => (ctx.k.corpusWords.has(w.toLowerCase()) ? " " : w));
+    text = text.replace(c.text, kept);
+  }
+  const tokens = tokenizeText(text);
   const machines = findMachines(tokens, ctx.conv.machines ?? []);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
-  // A model code of the catalog names a machine type even outside the installed base.
-  const quantities = findQuantities(tokens, ctx.k, taken);
+  const sizeTokens = sizeTokensOf(tokens, measuresOf(text), ctx.k);
+  // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not
+  // the product, when other product words remain.
+  const machineWords = new Set(
+    (ctx.conv.machines ?? []).flatMap((m) => wordsOf(m.label).filter((w) => w.length > 2 && !/\d/.test(w))),
+  );
+  const content = (t: Token) =>
+    !taken.has(t.index) && t.lower.length > 2 && !/\d/.test(t.lower) && !FILLER.has(t.lower);
+  const aboutMachine = tokens.filter((t) => content(t) && machineWords.has(t.lower));
+  if (
+    machines.length &&
+    aboutMachine.length &&
+    tokens.some((t) => content(t) && !machineWords.has(t.lower) && !ctx.k.ordinary(t.lower))
+  )
+    for (const t of aboutMachine) taken.add(t.index);
+  const quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   for (const q of quantities) for (const i of q.tokens) taken.add(i);
   const machine = machines.length === 1 ? machines[0]!.machine : undefined;
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
@@ -72,13 +125,20 @@ function readText(ctx: Ctx, text: string): Analysis {
     .map((t) => t.lower)
     .filter((w) => w.length > 2 && !/^\d/.test(w));
   // "1, two pieces": the number with a unit is the quantity; a bare leading digit is then a pick from a list.
-  const q = quantities.find((x) => x.unit) ?? quantities[0];
+  // A number that is part of the product's name ("ISO 68" of "… ISO VG 68") is not the quantity.
+  const named = guess?.confident ? new Set(wordsOf(`${guess.hits[0]!.name}`)) : undefined;
+  const inName = (x: { tokens: number[] }) =>
+    !!named &&
+    x.tokens.every((i) => named.has(tokens[i]!.lower)) &&
+    x.tokens.some((i) => [tokens[i - 1], tokens[i + 1]].some((n) => n && !/\d/.test(n.lower) && named.has(n.lower)));
+  const counted = quantities.filter((x) => !inName(x));
+  const q = counted.find((x) => x.unit) ?? counted[0];
   return {
     ...(q ? { quantity: { value: q.value, ...(q.unit ? { unit: q.unit } : {}) } } : {}),
     ...(machine ? { machine } : {}),
     machineCandidates: machines.map((m) => m.machine),
     ...(guess ? { guess } : {}),
-    productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w)),
+    productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w)),
   };
 }
 
@@ -186,7 +246,7 @@ export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
   if (words.length === 0) return [];
   const products = ctx.k.reader.products(skus);
   const scored = skus.map((sku) => {
-    const have = new Set(wordsOf(`${sku} ${products.get(sku)?.name ?? ""}`));
+    const have = nameWords(`${sku} ${products.get(sku)?.name ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
   });
   const best = Math.max(...scored.map((s) => s.n));
@@ -200,7 +260,7 @@ export function byWords(ctx: Ctx, skus: string[]): string | undefined {
   const products = ctx.k.reader.products(skus);
   const scored = skus.map((sku) => {
     const p = products.get(sku);
-    const have = new Set(wordsOf(`${sku} ${p?.name ?? ""}`));
+    const have = nameWords(`${sku} ${p?.name ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
   });
   const best = Math.max(...scored.map((s) => s.n));

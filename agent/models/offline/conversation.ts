@@ -3,7 +3,7 @@
  * checkpoints messages; the model keeps nothing between calls): the current buyer message, the tool results
  * of this turn, the buyer's machines, the draft, and what the model asked last (a memo on its own last reply).
  */
-import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
+import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { DraftLine, Fix } from "../../../tools/types.ts";
 import type { Lang } from "./language.ts";
 
@@ -114,17 +114,11 @@ export function memoOf(m: BaseMessage): Memo | undefined {
   return memo && typeof memo === "object" ? memo : undefined;
 }
 
-/** Draft lines from the system prompt's brief ("L1: SKU × 2 BOX [accepted]"), when no tool result carries the draft. */
-function draftFromBrief(system: string): DraftView | undefined {
-  if (!/Current draft/.test(system)) return undefined;
-  const lines: DraftLine[] = [];
-  for (const m of system.matchAll(/^(L\d+): (.+?) × ([\d.]+)(?: ([A-Z0-9]+))?(?: \[[a-z_]+\])?$/gm)) {
-    lines.push({ lineId: m[1]!, sku: m[2]!, quantity: Number(m[3]), ...(m[4] ? { unit: m[4] } : {}) });
-  }
-  return { lines };
-}
-
-export function readConversation(messages: BaseMessage[]): Conversation {
+/**
+ * The conversation as the model reads it. `stateDraft` is the graph's current draft (the graph state, not the
+ * prompt); without it (a model called outside the graph) the latest draft a tool returned stands in.
+ */
+export function readConversation(messages: BaseMessage[], stateDraft?: DraftView): Conversation {
   let h = -1;
   for (let i = messages.length - 1; i >= 0; i--) {
     if (HumanMessage.isInstance(messages[i]!)) {
@@ -169,23 +163,15 @@ export function readConversation(messages: BaseMessage[]): Conversation {
       if (i < h) memo = memoOf(m) ?? (m.tool_calls?.length ? memo : undefined);
     }
   });
-  const system = messages.find((m) => SystemMessage.isInstance(m));
-  const briefDraft = system ? draftFromBrief(String(system.content)) : undefined;
-  // The brief is the graph's current draft; a tool result may be older than a later edit in another turn.
-  if (
-    briefDraft &&
-    (!draft ||
-      briefDraft.lines.length !== draft.lines.length ||
-      briefDraft.lines.some((l, k) => l.sku !== draft!.lines[k]?.sku || l.lineId !== draft!.lines[k]?.lineId))
-  ) {
+  // Line details a tool reported (verdicts aside) are kept for lines the graph's draft still has unchanged.
+  if (stateDraft)
     draft = {
-      ...(draft ?? {}),
-      lines: briefDraft.lines.map((l) => ({
+      ...stateDraft,
+      lines: stateDraft.lines.map((l) => ({
         ...(draft?.lines.find((d) => d.lineId === l.lineId && d.sku === l.sku) ?? {}),
         ...l,
       })),
     };
-  }
   const human = h >= 0 ? messages[h]! : undefined;
   const text = human
     ? ((typeof human.content === "string" ? human.content : (parse(human.content).text as string)) ?? "")

@@ -1,8 +1,11 @@
 /**
  * The built-in offline consultant: a deterministic, catalog-driven LangChain chat model with tool calling. No key,
  * no network — it reads the conversation and the tool results and either calls tools or answers, so the shield
- * graph is the same for it as for any LLM. It is stateless between calls: everything it needs is in the messages
- * (its own questions travel as a memo on its replies, `additional_kwargs.offline`).
+ * graph is the same for it as for any LLM. Three typed stages: understand (`nlu/`: intents from an nlp.js classifier
+ * trained at start-up, recognised numbers, sizes and dates, catalog entities), decide (`turn.ts`, `answers.ts`: the
+ * dialogue state machine) and render (`replies.ts`, `phrasing.ts`). It keeps nothing between calls: the draft comes
+ * from the graph state (read through LangGraph's task input), its own open question travels as a memo on its replies
+ * (`additional_kwargs.offline`), so a restarted process continues the same conversation.
  */
 import type Database from "better-sqlite3";
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
@@ -18,7 +21,11 @@ import type { BaseLanguageModelInput } from "@langchain/core/language_models/bas
 import { createCatalogReader } from "../../../catalog/queries/index.ts";
 import { createCatalogSearch } from "../../../catalog/queries/search.ts";
 import type { CatalogReader } from "../../../catalog/queries/types.ts";
-import { readConversation } from "./conversation.ts";
+import { getCurrentTaskInput } from "@langchain/langgraph";
+import { readConversation, type DraftView } from "./conversation.ts";
+import { detectLanguage } from "./language.ts";
+import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
+import { understand, type Understanding } from "./nlu/understand.ts";
 import { buildKnowledge, type Knowledge } from "./recognise.ts";
 import { decide, type Step } from "./turn.ts";
 
@@ -39,6 +46,7 @@ export interface OfflineModelDeps {
 
 interface OfflineFields {
   knowledge: () => Knowledge;
+  classifier: Promise<IntentClassifier>;
   toolNames?: string[];
   stats?: OfflineModelStats;
 }
@@ -94,17 +102,27 @@ export class OfflineConsultantModel extends BaseChatModel {
     >;
   }
 
-  /** The next step for these messages. Pure: same messages, same step. */
-  step(messages: BaseMessage[]): Step {
+  /** The next step for these messages (and the graph's draft, when run in the graph). Same input, same step. */
+  async step(messages: BaseMessage[], draft?: DraftView): Promise<Step> {
+    const classifier = await this.fields.classifier;
     const started = this.fields.stats ? performance.now() : 0;
-    const conv = readConversation(messages);
-    const step = decide(conv, this.fields.knowledge(), new Set(this.fields.toolNames ?? ALL_TOOLS));
+    const conv = readConversation(messages, draft);
+    const lang = detectLanguage(conv.text, conv.memo.lang);
+    // One buyer message is read by every model call of its turn: understood once.
+    const key = `${lang}\u0000${conv.text}`;
+    let u = understood.get(key);
+    if (!u) {
+      u = await understand(conv.text, lang, classifier);
+      if (understood.size > 2000) understood.clear();
+      understood.set(key, u);
+    }
+    const step = decide(conv, this.fields.knowledge(), new Set(this.fields.toolNames ?? ALL_TOOLS), u);
     if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);
     return step;
   }
 
-  private toMessageFields(messages: BaseMessage[]) {
-    const s = this.step(messages);
+  private async toMessageFields(messages: BaseMessage[]) {
+    const s = await this.step(messages, graphDraft());
     const calls = (s.calls ?? []).map((c, i) => ({
       name: c.name,
       args: c.args,
@@ -119,7 +137,7 @@ export class OfflineConsultantModel extends BaseChatModel {
     _options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun,
   ): Promise<ChatResult> {
-    const { text, calls, memo } = this.toMessageFields(messages);
+    const { text, calls, memo } = await this.toMessageFields(messages);
     if (text) await runManager?.handleLLMNewToken(text);
     const message = new AIMessage({ content: text, tool_calls: calls, additional_kwargs: { offline: memo } });
     return { generations: [{ text, message }] };
@@ -130,7 +148,7 @@ export class OfflineConsultantModel extends BaseChatModel {
     _options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun,
   ): AsyncGenerator<ChatGenerationChunk> {
-    const { text, calls, memo } = this.toMessageFields(messages);
+    const { text, calls, memo } = await this.toMessageFields(messages);
     // Words as they would arrive from a provider, so surfaces render the reply progressively.
     const pieces = text.match(/\S+\s*|\s+/g) ?? [];
     for (let i = 0; i < pieces.length; i += 4) {
@@ -156,6 +174,18 @@ export class OfflineConsultantModel extends BaseChatModel {
   }
 }
 
+const understood = new Map<string, Understanding>();
+
+/** The draft of the graph state this model call runs in; undefined outside a graph run. */
+function graphDraft(): DraftView | undefined {
+  try {
+    const state = getCurrentTaskInput<{ draft?: DraftView }>();
+    return state && typeof state === "object" && Array.isArray(state.draft?.lines) ? state.draft : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * @example
  *   const model = createOfflineModel({ db });
@@ -168,13 +198,18 @@ export function createOfflineModel(deps: OfflineModelDeps): OfflineConsultantMod
   const version = sqlite.prepare("SELECT coalesce(max(rowid), 0) AS v FROM products");
   // Built on first use (the catalog may be seeded after the model is created) and again when products were added,
   // so units, option words and machine models follow an import.
+  // Trained once per process at start-up (not per request), shared by every model instance.
+  const classifier = sharedClassifier();
+  let vocabulary = new Set<string>();
+  void classifier.then((c) => (vocabulary = c.vocabulary));
   const get = () => {
     const v = (version.get() as { v: number }).v;
     if (!knowledge || v !== builtFor) {
-      knowledge = buildKnowledge(deps.reader ?? createCatalogReader(sqlite), createCatalogSearch(sqlite), sqlite);
+      const search = createCatalogSearch(sqlite);
+      knowledge = buildKnowledge(deps.reader ?? createCatalogReader(sqlite), search, sqlite, vocabulary);
       builtFor = v;
     }
     return knowledge;
   };
-  return new OfflineConsultantModel({ knowledge: get, ...(deps.stats ? { stats: deps.stats } : {}) });
+  return new OfflineConsultantModel({ knowledge: get, classifier, ...(deps.stats ? { stats: deps.stats } : {}) });
 }

@@ -149,7 +149,10 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
   ) {
     return { text: out.join("\n"), calls: [{ name: "review_order", args: {} }], memo: memo(undefined, focus) };
   }
+  // "…, or shall I place the order?" is an open question: a plain yes answers it.
+  let asksToPlace = false;
   if (!pending && last && !last.cleared && typeof last.totals === "object" && last.totals) {
+    asksToPlace = true;
     const t = last.totals as { netCents?: number; lines?: number };
     const clean = last.orderClean === true;
     // Approval for the whole order (credit, order value) is said here; a line's own approval was said with the line.
@@ -165,7 +168,31 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
       ),
     );
   }
-  return { text: out.join("\n"), memo: memo(pending, focus) };
+  return { text: out.join("\n"), memo: memo(pending ?? (asksToPlace ? { kind: "confirm" } : undefined), focus) };
+}
+
+/** The buyer's machines, as the installed base lists them. */
+export function machineList(ctx: Ctx, memo: MemoFn): Step {
+  const machines = ctx.conv.machines ?? [];
+  if (machines.length === 0)
+    return {
+      text: say(
+        ctx.lang,
+        "I have no machines on record for your company.",
+        "Für Ihre Firma sind keine Maschinen hinterlegt.",
+      ),
+      memo: memo(),
+    };
+  const list = numbered(
+    machines.map(
+      (m) =>
+        `${m.label}${m.site ? `, ${m.site}` : ""} — ${m.modelName} (${say(ctx.lang, "serial", "Serien-Nr.")} ${m.serial})`,
+    ),
+  );
+  return {
+    text: `${say(ctx.lang, "Your machines on record:", "Ihre hinterlegten Maschinen:")}\n${list}\n${say(ctx.lang, "Which one do you need parts for?", "Für welche brauchen Sie Teile?")}`,
+    memo: memo(),
+  };
 }
 
 /**
@@ -284,7 +311,8 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
     `Total: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, complete delivery by ${report.promiseDate}` : ""}.`,
     `Summe: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, vollständige Lieferung bis ${report.promiseDate}` : ""}.`,
   );
-  const wantsPlace = ctx.cues.has("checkout") || conv.memo.pending?.kind === "confirm" || ctx.cues.has("yes");
+  // Placing needs the buyer's word in this turn: "place the order", or a yes to the question whether to place it.
+  const wantsPlace = ctx.cues.has("checkout") || (conv.memo.pending?.kind === "confirm" && ctx.cues.has("yes"));
   if (r.name === "place_order" && report.clean) {
     return {
       text: say(lang, "Please confirm the order.", "Bitte bestätigen Sie die Bestellung."),

@@ -23,12 +23,23 @@ export interface Knowledge {
   machineModels: Map<string, string>;
   /** Category code → the words of its name, lower-case ("Seals, O-rings & gaskets" → seals, o-rings, gaskets). */
   categoryWords: Map<string, string[]>;
+  /**
+   * Ordinary language (the words of the intent corpus) that is not itself a catalog word: never searched for and
+   * never "corrected" into a catalog word ("arrive", "ahead", "fine").
+   */
+  ordinary: (word: string) => boolean;
+  /** Every word of the intent corpus's training split. */
+  corpusWords: Set<string>;
+  /** Letter prefixes the catalog glues to numbers in names and option labels ("XY" of "XY32"): "XY 32" is a size. */
+  numberPrefixes: Set<string>;
 }
 
 export interface Token {
   text: string;
   lower: string;
   index: number;
+  /** Offset in the text (after currency symbols became words), for overlaps with recognised spans. */
+  start: number;
 }
 
 export interface Quantity {
@@ -164,6 +175,7 @@ export function buildKnowledge(
   reader: CatalogReader,
   search: CatalogSearch,
   sqlite: import("better-sqlite3").Database,
+  vocabulary: Set<string> = new Set(),
 ): Knowledge {
   const codes = new Set(
     (
@@ -227,7 +239,34 @@ export function buildKnowledge(
   const categoryWords = new Map<string, string[]>();
   for (const r of sqlite.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[])
     categoryWords.set(r.code, wordsOf(r.name || r.code));
-  return { reader, search, unitCodes, measureUnits, optionWords, machineModels, categoryWords };
+  const prefixCount = new Map<string, number>();
+  const texts = sqlite.prepare("SELECT name AS t FROM products UNION ALL SELECT label FROM config_options").all() as {
+    t: string;
+  }[];
+  for (const { t } of texts)
+    for (const m of t.toLowerCase().matchAll(/\b([a-z]{1,3})(\d+)/g))
+      prefixCount.set(m[1]!, (prefixCount.get(m[1]!) ?? 0) + 1);
+  // Why a floor: a prefix seen a few times is a SKU fragment, not a way the trade writes sizes.
+  const numberPrefixes = new Set([...prefixCount].filter(([, n]) => n >= 5).map(([p]) => p));
+  for (const w of ["m", "g", "r", "ip"]) if (prefixCount.has(w)) numberPrefixes.add(w);
+  const ordinaryCache = new Map<string, boolean>();
+  const ordinary = (word: string) => {
+    let v = ordinaryCache.get(word);
+    if (v === undefined) ordinaryCache.set(word, (v = vocabulary.has(word) && search.correctWord(word) !== word));
+    return v;
+  };
+  return {
+    reader,
+    search,
+    unitCodes,
+    measureUnits,
+    optionWords,
+    machineModels,
+    categoryWords,
+    ordinary,
+    corpusWords: vocabulary,
+    numberPrefixes,
+  };
 }
 
 /** Lower-case words; "400V" also yields "400" and "v" so number+unit forms compare equal. */
@@ -241,6 +280,16 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
+/** Words of a name, compounds also in their parts ("SiC/SiC" → sic/sic, sic; "SE-MS28-CC" → … ms28, cc). */
+export function nameWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of wordsOf(text)) {
+    out.add(w);
+    if (/[-/._]/.test(w)) for (const part of w.split(/[-/._]+/)) if (part) out.add(part);
+  }
+  return out;
+}
+
 export function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
@@ -249,7 +298,7 @@ export function tokenizeText(text: string): Token[] {
   for (const m of plain.matchAll(re)) {
     // "2,2 kW" is the German way to write 2.2 kW.
     const lower = m[0].toLowerCase().replace(/^(\d+),(\d+)(?=$|[a-z])/, "$1.$2");
-    out.push({ text: m[0], lower, index: out.length });
+    out.push({ text: m[0], lower, index: out.length, start: m.index ?? 0 });
   }
   return out;
 }
@@ -260,6 +309,31 @@ const numberOf = (s: string): number | undefined => {
   if (x) return Number(x[1]);
   return NUMBER_WORDS[s];
 };
+
+/**
+ * Tokens inside recognised measures ("20 litres", "63 mm", '1 1/2"'): sizes, not quantities — unless the unit is one
+ * the catalog sells in ("10 m").
+ */
+export function sizeTokensOf(tokens: Token[], measures: { start: number; end: number }[], k: Knowledge): Set<number> {
+  const out = new Set<number>();
+  for (const m of measures)
+    for (const t of tokens)
+      if (
+        t.start >= m.start &&
+        t.start < m.end &&
+        /\d/.test(t.lower) &&
+        !k.unitCodes.has(tokens[t.index + 1]?.lower ?? "")
+      )
+        out.add(t.index);
+  return out;
+}
+
+/** The quantity a text orders, read as the consultant reads it (a number with an order unit first). */
+export function quantityOf(text: string, k: Knowledge, measures: { start: number; end: number }[]): number | undefined {
+  const tokens = tokenizeText(text);
+  const qs = findQuantities(tokens, k, sizeTokensOf(tokens, measures, k));
+  return (qs.find((q) => q.unit) ?? qs[0])?.value;
+}
 
 export interface QuantityMatch extends Quantity {
   tokens: number[];
@@ -297,7 +371,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
           /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))
     )
       continue;
-    if (prev && /^(dn|pn|line|position|pos|zeile|nr|number|no|option|#|ip|m|g|r)$/.test(prev)) continue;
+    // "line 2", "option 3" — and "XY 32" where the catalog writes "XY32" (a size class, a thread, a rating).
+    if (prev && (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) || k.numberPrefixes.has(prev)))
+      continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
     const usedTokens = [i];
@@ -352,8 +428,8 @@ export function findMachines(tokens: Token[], machines: MachineView[]): MachineM
     if (label) (score += 6), used.push(...label);
     const site = m.site ? phrase(wordsOnly(m.site)) : undefined;
     if (site) (score += 3), used.push(...site);
-    const model = lowers.indexOf(m.model.toLowerCase());
-    if (model >= 0) (score += 2), used.push(model);
+    const model = codeSpan(lowers, m.model);
+    if (model) (score += 2), used.push(...model);
     const modelName = phrase(wordsOnly(m.modelName));
     if (modelName && modelName.length > 1) (score += 2), used.push(...modelName);
     if (score === 0) {
@@ -380,6 +456,21 @@ function sameWord(said: string, label: string): boolean {
   if (said === label) return true;
   if (said.length < 4 || label.length < 4 || /\d/.test(said) || /\d/.test(label)) return false;
   return editDistance(said, label, 1) <= 1;
+}
+
+/** "NCP 40-200", "ncp40-200" for the code "NCP-40-200": consecutive tokens that spell the code without separators. */
+function codeSpan(lowers: string[], code: string): number[] | undefined {
+  const target = code.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  if (target.length < 3) return undefined;
+  for (let i = 0; i < lowers.length; i++) {
+    let acc = "";
+    for (let j = i; j < lowers.length && acc.length < target.length; j++) {
+      acc += lowers[j]!.replace(/[^\p{L}\p{N}]/gu, "");
+      if (acc === target) return Array.from({ length: j - i + 1 }, (_, n) => i + n);
+      if (!target.startsWith(acc)) break;
+    }
+  }
+  return undefined;
 }
 
 function wordsOnly(text: string): string[] {
@@ -448,7 +539,11 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
         for (const w of groupWords)
           if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `)))
             hit = v.length + w.length;
-        if (!hit && compact.includes(` dn${v} `)) hit = v.length + 2;
+        // "XY 32" written apart for a label "XY32 …".
+        if (!hit) {
+          const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
+          for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
+        }
       }
       if (hit > 0) found.push({ value: o.value, len: hit });
     }
@@ -491,6 +586,8 @@ export function guessProduct(
   const filter = machine ? { machineModel: machine.model, serial: machine.serial } : {};
   for (const t of free) {
     if (!looksLikeSku(t.text) || k.measureUnits.has(t.lower.replace(/^\d+([.,]\d+)?/, ""))) continue;
+    // "0-16", "40-200": a range or size without letters is a spec of a name, not a SKU (unless it is all there is).
+    if (!/\p{L}/u.test(t.text) && free.some((x) => x !== t && /\p{L}{3,}/u.test(x.text))) continue;
     const hits = k.search.search({ query: t.text, limit: 5 });
     const exact = hits.find((h) => h.match === "sku_exact");
     if (exact) return { hits: [exact], confident: true, query: t.text };
@@ -505,7 +602,9 @@ export function guessProduct(
       return { hits: skuHits, confident: clear, query: t.text };
     }
   }
-  const keep = (w: string) => !FILLER.has(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
+  const keep = (w: string) => !FILLER.has(w) && !k.ordinary(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
+  // Every free word, numbers included: they can tell candidates apart even where they cannot search.
+  const specs = [...new Set(free.map((t) => t.lower).filter((w) => !FILLER.has(w) && !k.ordinary(w)))];
   const words = free.map((t) => t.lower).filter(keep);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));
@@ -535,10 +634,23 @@ export function guessProduct(
       hits = [...hits].sort((a, b) => bonus(b) - bonus(a) || b.score - a.score);
     }
     const active = hits.filter((h) => h.lifecycle === "active");
-    const pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
+    let pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
     const first = pool[0]!;
     const second = pool[1];
-    const confident = !second || first.score - second.score >= 3;
+    let confident = !second || first.score - second.score >= 3;
+    // Sizes, pack units and other words of the request ("20 l", "1/2", "pail", "63 mm") that one candidate's name
+    // carries and the others' do not choose it.
+    if (!confident && specs.length) {
+      const carried = (h: SearchHit) => {
+        const have = nameWords(`${h.name} ${h.sku}`);
+        return specs.filter((w) => have.has(w)).length;
+      };
+      const scored = pool.map((h) => ({ h, n: carried(h) })).sort((a, b) => b.n - a.n);
+      if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) {
+        pool = scored.map((x) => x.h);
+        confident = true;
+      }
+    }
     return { hits: pool, confident, query };
   }
   return undefined;

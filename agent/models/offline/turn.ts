@@ -5,8 +5,9 @@
  * of this turn are already there. Deterministic: same messages, same step.
  */
 import type { Conversation, Memo, Pending } from "./conversation.ts";
-import { cuesOf, detectLanguage, type Cue } from "./language.ts";
-import { findDate, findLineRef, findPoReference, tokenizeText, type Knowledge } from "./recognise.ts";
+import type { Cue } from "./language.ts";
+import { INTENT_THRESHOLD, type Understanding } from "./nlu/understand.ts";
+import { findLineRef, findPoReference, tokenizeText, type Knowledge } from "./recognise.ts";
 import { redirect, say } from "./replies.ts";
 import {
   analyse,
@@ -20,7 +21,7 @@ import {
 } from "./context.ts";
 import { action, find, fromHistory, multiAdd } from "./actions.ts";
 import { answerPending, isQuestionAboutOther } from "./answers.ts";
-import { afterCheckout, afterEdits, refusal, startCheckout } from "./phrasing.ts";
+import { afterCheckout, afterEdits, machineList, refusal, startCheckout } from "./phrasing.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
 
@@ -34,17 +35,29 @@ const DRAFT_TOOLS = new Set([
   "clear_draft",
 ]);
 
-export function decide(conv: Conversation, k: Knowledge, tools: Set<string>): Step {
-  const lang = detectLanguage(conv.text, conv.memo.lang);
+export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, u: Understanding): Step {
+  const lang = u.lang;
+  // A compound message with an illegitimate clause: that clause is refused, the rest is served as the message.
+  const conv = u.attack && u.rest ? { ...whole, text: u.rest } : whole;
   const ctx: Ctx = {
     conv,
     k,
     lang,
-    cues: cuesOf(conv.text),
+    u,
+    cues: u.cues,
     tokens: tokenizeText(conv.text),
     tools,
     analyses: new Map(),
   };
+  const step = decideClauses(ctx);
+  if (u.attack && u.rest && step.text && !step.calls?.length)
+    return { ...step, text: `${refusal(u.attack, lang)}\n${step.text}` };
+  return step;
+}
+
+function decideClauses(ctx: Ctx): Step {
+  const { conv, k, lang, tools, u } = ctx;
+  void k;
   const memo = (pending?: Pending, focusSku?: string): Memo => ({
     lang,
     ...(pending ? { pending } : {}),
@@ -70,10 +83,7 @@ export function decide(conv: Conversation, k: Knowledge, tools: Set<string>): St
   if (checkout && (checkout.data.report || checkout.error)) return afterCheckout(ctx, checkout, memo);
   if (edits.length) return afterEdits(ctx, edits, memo);
 
-  const attack = (["attack_identity", "attack_checks", "attack_price", "attack_injection"] as const).find((c) =>
-    ctx.cues.has(c),
-  );
-  if (attack) return { text: refusal(attack, lang), memo: memo(conv.memo.pending) };
+  if (u.attack && !u.rest) return { text: refusal(u.attack, lang), memo: memo(conv.memo.pending) };
 
   // A complete new request (several products with quantities) wins over an open question.
   const multi = multiAdd(ctx);
@@ -90,6 +100,7 @@ export function decide(conv: Conversation, k: Knowledge, tools: Set<string>): St
 function fresh(ctx: Ctx, memo: MemoFn): Step {
   const { conv, cues, lang } = ctx;
   const draft = conv.draft;
+  if (cues.has("list_machines")) return machineList(ctx, memo);
   if (cues.has("cancel")) {
     if (draft.lines.length === 0)
       return {
@@ -123,7 +134,7 @@ function fresh(ctx: Ctx, memo: MemoFn): Step {
 
   // Order details: PO reference, requested date.
   const po = findPoReference(conv.text);
-  const date = findDate(conv.text);
+  const date = ctx.u.date;
   if ((po || (date && !a.guess)) && draft.lines.length > 0) {
     return {
       calls: [
@@ -244,7 +255,9 @@ function fresh(ctx: Ctx, memo: MemoFn): Step {
       text: say(lang, "You're welcome. Anything else for your order?", "Gern geschehen. Darf es noch etwas sein?"),
       memo: memo(conv.memo.pending),
     };
-  if (a.productWords.length > 0 && !cues.has("help")) {
+  // Nothing of the catalog and nothing the corpus knows ("what's the weather like tomorrow?"): out of scope.
+  const outOfScope = ctx.u.clauses.every((c) => c.intent === "None" && c.score >= INTENT_THRESHOLD);
+  if (a.productWords.length > 0 && !cues.has("help") && !outOfScope) {
     return {
       text: say(
         lang,

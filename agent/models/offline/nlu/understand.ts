@@ -1,0 +1,240 @@
+/**
+ * Stage 1, understand: the buyer's message as typed data — its clauses with their intent and confidence (the nlp.js
+ * classifier), the conversational cues derived from them, recognised numbers, dimensions, money and dates with their
+ * spans (Microsoft Recognizers for English, a small number-word table for German, chrono-node for dates in both),
+ * and negated spans ("not a new X", "no Y needed"), whose words are not what the buyer asks for.
+ *
+ * Catalog and installed-base entities (SKUs, product words, machines, option values) are matched against the
+ * database in `recognise.ts`; the spans recognised here tell it which numbers are dimensions rather than quantities.
+ */
+import * as Recognizers from "@microsoft/recognizers-text-suite";
+import * as chrono from "chrono-node";
+import type { Intent } from "./corpus.ts";
+import type { Classification, IntentClassifier } from "./classifier.ts";
+
+export type Lang = "en" | "de";
+
+/** The conversation's cues: intents as the decision reads them, plus a named price in the text. */
+export type Cue =
+  | "greet"
+  | "thanks"
+  | "yes"
+  | "no"
+  | "checkout"
+  | "cancel"
+  | "remove"
+  | "change"
+  | "show"
+  | "price"
+  | "stock"
+  | "compat"
+  | "find"
+  | "add"
+  | "history"
+  | "info"
+  | "help"
+  | "list_machines"
+  | "price_named"
+  | "attack_price"
+  | "attack_checks"
+  | "attack_identity"
+  | "attack_injection";
+
+export type AttackCue = "attack_identity" | "attack_checks" | "attack_price" | "attack_injection";
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Clause extends Span, Classification {}
+
+export interface Measure extends Span {
+  value: number;
+  /** The recognizer's unit name ("Millimeter", "Inch", "Liter"). */
+  unit: string;
+}
+
+export interface Understanding {
+  lang: Lang;
+  clauses: Clause[];
+  cues: Set<Cue>;
+  /** An illegitimate request in the message (refused), if any. */
+  attack?: AttackCue;
+  /** The message without its illegitimate clauses: the part still to serve. */
+  rest: string;
+  /** Numbers with a unit of measurement: sizes and specs, never quantities. */
+  measures: Measure[];
+  /** Spans the buyer negated ("not a new pump", "no test certificate needed"). */
+  negated: Span[];
+  /** A requested date (ISO), when the text names one. */
+  date?: string;
+}
+
+/** Below this the classifier's best intent is not taken as a cue. */
+export const INTENT_THRESHOLD = 0.5;
+/** A refusal needs a clearer reading: a false one would drop a legitimate request. */
+export const ATTACK_THRESHOLD = 0.8;
+
+/** "Lieber die andere Variante": a change of mind is cheap to act on (the engine re-checks the line). */
+const thresholdOf = (cue: Cue) => (ATTACKS.has(cue) ? ATTACK_THRESHOLD : cue === "change" ? 0.3 : INTENT_THRESHOLD);
+
+const cueOf = (intent: Intent): Cue | undefined =>
+  intent === "None" || intent === "details" ? undefined : CUE_OF[intent];
+
+const CUE_OF: Record<Exclude<Intent, "details" | "None">, Cue> = {
+  greet: "greet",
+  thanks: "thanks",
+  affirm: "yes",
+  deny: "no",
+  checkout: "checkout",
+  cancel: "cancel",
+  remove: "remove",
+  change: "change",
+  show_order: "show",
+  price: "price",
+  stock: "stock",
+  compat: "compat",
+  find: "find",
+  add: "add",
+  history: "history",
+  info: "info",
+  help: "help",
+  list_machines: "list_machines",
+  attack_price: "attack_price",
+  attack_checks: "attack_checks",
+  attack_identity: "attack_identity",
+  attack_injection: "attack_injection",
+};
+
+const ATTACKS = new Set<Cue>(["attack_identity", "attack_checks", "attack_price", "attack_injection"]);
+
+/**
+ * Clauses: sentences, and parts joined by ", and" / " - and" / "; " — a compound message is served clause by clause.
+ * A bare "and" between two items ("3 seals and 2 gaskets") does not split: that is one request.
+ */
+export function splitClauses(text: string): Span[] {
+  const out: Span[] = [];
+  // "yes, 2 for the other one", "no, the other one": a short lead before the first comma is a clause of its own.
+  const lead = /^\s*((?:[\p{L}']+\s+){0,2}[\p{L}']+)\s*,\s*/u.exec(text);
+  if (lead && text.slice(lead[0].length).trim()) {
+    out.push(span(text, 0, lead[1]!.length + (lead[0].length - lead[0].trimStart().length)));
+    for (const s of splitClauses(text.slice(lead[0].length)))
+      out.push({ ...s, start: s.start + lead[0].length, end: s.end + lead[0].length });
+    return out;
+  }
+  const re = /[?!;\n]+\s*|\.\s+(?=\p{L})|\s*,\s*(?:and|und|also|but|aber|plus)\s+|\s+[-–]\s+(?:and\s+|und\s+)?/giu;
+  let at = 0;
+  for (const m of text.matchAll(re)) {
+    const end = m.index ?? 0;
+    if (text.slice(at, end).trim()) out.push(span(text, at, end));
+    at = end + m[0].length;
+  }
+  if (text.slice(at).trim()) out.push(span(text, at, text.length));
+  return out.length ? out : [span(text, 0, text.length)];
+}
+
+function span(text: string, start: number, end: number): Span {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  return { start: start + lead, end: start + lead + trimmed.length, text: trimmed };
+}
+
+const NEGATORS = /\b(?:not|no|without|nicht|kein|keine|keinen|ohne)\b/giu;
+/** "not a new pump", "no certificate needed": from the negator to the end of its clause or the next comma. */
+export function negatedSpans(text: string, clauses: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const c of clauses) {
+    for (const m of c.text.matchAll(NEGATORS)) {
+      const from = (m.index ?? 0) + m[0].length;
+      const tail = c.text.slice(from);
+      // "no, the shaft seal": a bare "no" before a comma answers, it negates nothing after it.
+      if (/^\s*[,.!]/.test(tail) || !tail.trim()) continue;
+      const stop = tail.search(/[,.;!?]/);
+      const end = stop < 0 ? c.text.length : from + stop;
+      out.push(span(text, c.start + (m.index ?? 0), c.start + end));
+    }
+  }
+  return out;
+}
+
+const HAS_DIGIT = /\d/;
+// Why pre-checks: the recognizers cost milliseconds per call; most messages have no number or date at all.
+const DATE_HINT =
+  /\d|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|week|month|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|nächste\w*|woche|monat)\b/i;
+
+/** Numbers with a unit of measurement (sizes, pack contents): spans the quantity reader must skip. */
+export function recogniseMeasures(text: string): Measure[] {
+  if (!HAS_DIGIT.test(text)) return [];
+  const out: Measure[] = [];
+  for (const r of Recognizers.recognizeDimension(text, Recognizers.Culture.English)) {
+    const res = r.resolution as { value?: string; unit?: string } | undefined;
+    const value = Number(res?.value);
+    if (!Number.isFinite(value) || !res?.unit) continue;
+    out.push({ start: r.start, end: r.end + 1, text: r.text, value, unit: res.unit });
+  }
+  return out;
+}
+
+/** A requested delivery date in the text (English or German), as an ISO date; undefined when none. */
+export function recogniseDate(text: string, lang: Lang, now = new Date()): string | undefined {
+  if (!DATE_HINT.test(text)) return undefined;
+  const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
+  if (iso) return iso[0];
+  const parser = lang === "de" ? chrono.de : chrono.en;
+  const results = parser.parse(text, now, { forwardDate: true });
+  // Only a full calendar date or a named day counts: "5 pieces" or "in 2 weeks" alone is not a requested date.
+  const r = results.find((x) => x.start.isCertain("day") || x.start.isCertain("weekday"));
+  if (!r) return undefined;
+  const d = r.start.date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** SKU-like tokens (letters and digits joined by dashes) are entities, not words the classifier should weigh. */
+function maskEntities(text: string): string {
+  return text.replace(/\b[\p{L}\d]+(?:[-/.][\p{L}\d]+)+\b/gu, (m) => (/\d/.test(m) && /\p{L}/u.test(m) ? " " : m));
+}
+
+const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+)/i;
+
+export async function understand(
+  text: string,
+  lang: Lang,
+  classifier: IntentClassifier,
+  now?: Date,
+): Promise<Understanding> {
+  const spans = splitClauses(text);
+  const clauses: Clause[] = [];
+  for (const s of spans) clauses.push({ ...s, ...(await classifier.classify(lang, maskEntities(s.text))) });
+  const cues = new Set<Cue>();
+  for (const c of clauses) {
+    const cue = cueOf(c.intent);
+    if (cue && c.score >= thresholdOf(cue)) cues.add(cue);
+  }
+  if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
+  const attackClauses = clauses.filter((c) => {
+    const cue = cueOf(c.intent);
+    return cue && ATTACKS.has(cue) && c.score >= ATTACK_THRESHOLD;
+  });
+  const attack = attackClauses[0] ? (cueOf(attackClauses[0].intent) as AttackCue) : undefined;
+  const rest = attackClauses.length
+    ? clauses
+        .filter((c) => !attackClauses.includes(c))
+        .map((c) => c.text)
+        .join(", ")
+    : text;
+  if (attack) for (const a of ATTACKS) cues.delete(a);
+  const date = recogniseDate(text, lang, now);
+  return {
+    lang,
+    clauses,
+    cues,
+    ...(attack ? { attack } : {}),
+    rest,
+    measures: recogniseMeasures(text),
+    negated: negatedSpans(text, spans),
+    ...(date ? { date } : {}),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The offline model must work on any imported catalog: its code (comments aside — they give examples) names no SKU,
+ * category or trade word of the demo world or the generator. A trade word in the code is a special case for one
+ * catalog; the catalog's own data is where such words belong.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateCatalog } from "../../../catalog/generate/index.ts";
+import { DEMO_SEED_DIR } from "../../../catalog/seed/index.ts";
+
+const ROOT = join(import.meta.dirname, "../../../agent/models/offline");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith(".ts") && !p.endsWith(".d.ts") ? [p] : [];
+  });
+}
+
+/** Code and string literals, without comments. */
+function code(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+}
+
+const TRADE_WORDS = [
+  "pump",
+  "pumpe",
+  "seal",
+  "dichtung",
+  "valve",
+  "ventil",
+  "gasket",
+  "impeller",
+  "bearing",
+  "motor",
+  "flange",
+  "o-ring",
+  "epdm",
+  "fkm",
+  "nbr",
+  "dn",
+  "pn",
+  "atex",
+  "glycol",
+  "grease",
+  "compressor",
+  "strainer",
+  "hose",
+  "clamp",
+  "brewhouse",
+  "halle",
+];
+
+describe("the offline model is catalog-neutral", () => {
+  const files = sources(ROOT).map((p) => ({
+    p,
+    words: new Set(
+      code(readFileSync(p, "utf8"))
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [],
+    ),
+  }));
+  it("its code names no demo SKU, no category and no trade word", () => {
+    const demo = JSON.parse(readFileSync(join(DEMO_SEED_DIR, "products.json"), "utf8")) as { sku: string }[];
+    const demoCats = JSON.parse(readFileSync(join(DEMO_SEED_DIR, "categories.json"), "utf8")) as {
+      code: string;
+      name: string;
+    }[];
+    const generated = generateCatalog({ skus: 200, seed: 1, customers: 2, asOf: "2026-06-01" });
+    const forbidden = new Set<string>([
+      ...demo.map((p) => p.sku.toLowerCase()),
+      ...demoCats.map((c) => c.code.toLowerCase()),
+      // Generator codes that are plain English ("parts", "fast", "kit") are not trade words.
+      ...(generated.categories ?? [])
+        .map((c) => c.code.toLowerCase())
+        .filter((c) => !["parts", "fast", "kit"].includes(c)),
+      ...TRADE_WORDS,
+    ]);
+    const found = files.flatMap(({ p, words }) => [...forbidden].filter((w) => words.has(w)).map((w) => `${p}: ${w}`));
+    expect(found).toEqual([]);
+  });
+});
