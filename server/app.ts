@@ -40,10 +40,9 @@ export interface AppDeps {
   now?: () => Date;
   /** False while starting or shutting down (answers /readyz 503). */
   ready?: () => boolean;
-  /**
-   * Mount further routers (the ERP hand-off: `createErpRoutes(deps)`, inventory events) before the 404 handler.
-   * The lead wires server/erp/* here at merge.
-   */
+  /** A hand-off wrote an order: server/main.ts wakes the outbox worker so the ERP gets it at once. */
+  onOrderPlaced?: (threadId: string) => void;
+  /** Mount further routers before the placeholder pages and the 404 handler (ERP routes, demo ERP, widget pages). */
   extraRoutes?: (app: OpenAPIHono<AppEnv>) => void;
 }
 
@@ -59,7 +58,12 @@ export function createApp(deps: AppDeps): ShieldApp {
   const hub = deps.hub ?? createEventHub({ replay: config.SSE_REPLAY_EVENTS });
   const now = deps.now ?? (() => new Date());
   const threads = createThreadService({ db: deps.db, agent: deps.agent, hub, now });
-  const runner = createRunner({ hub, log: logger, onFinished: (threadId) => threads.afterRun(threadId) });
+  const runner = createRunner({
+    hub,
+    log: logger,
+    onFinished: (threadId) => threads.afterRun(threadId),
+    ...(deps.onOrderPlaced ? { onOrderPlaced: deps.onOrderPlaced } : {}),
+  });
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

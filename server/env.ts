@@ -4,6 +4,7 @@
  * README. A malformed value stops the start with the variable at fault.
  */
 import { z } from "zod";
+import { erpEnvShape } from "./erp/config.ts";
 import { openAIEnvSchema } from "../agent/index.ts";
 
 const flag = (fallback: "true" | "false") =>
@@ -96,15 +97,8 @@ const serverSchema = z.object({
   /** Rep credentials: `key:REP-ID` pairs, comma-separated. Default: one development key (printed at start). */
   REP_API_KEYS: repKeys,
 
-  // --- ERP hand-off (used by server/erp/*, the outbox worker and the ERP acknowledgement endpoint) ---
-  /** Where order events are delivered; unset: the built-in demo ERP receiver. */
-  ERP_WEBHOOK_URL: z.url().optional(),
-  /** Standard Webhooks secret (`whsec_` + base64). */
-  ERP_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
-  /** Key the ERP presents on the acknowledgement endpoint. */
-  ERP_ACK_KEY: z.string().min(12).optional(),
-  /** Key of the WMS/ERP pushing inventory and price events. */
-  INTEGRATION_KEY: z.string().min(12).optional(),
+  // --- ERP hand-off: outbox worker, acknowledgements, inventory and price events (server/erp/config.ts) ---
+  ...erpEnvShape,
 });
 
 const envSchema = serverSchema.extend(openAIEnvSchema.shape);

@@ -12,7 +12,9 @@ import { openDatabase } from "../catalog/db.ts";
 import { seedDemo } from "../catalog/seed/index.ts";
 import { createApp } from "./app.ts";
 import { DEV_JWT_SECRET, DEV_REP_KEYS, modelEnv, readEnv } from "./env.ts";
+import { createDemoErp, createErpRoutes, createOutboxWorker, resolveErpConfig } from "./erp/index.ts";
 import { createEventHub } from "./events/hub.ts";
+import { widgetRoutesFromEnv } from "./routes/widget.ts";
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -37,12 +39,14 @@ async function main(): Promise<void> {
   const agent = createShieldAgent({ db, model });
   const hub = createEventHub({ replay: env.SSE_REPLAY_EVENTS });
   let accepting = true;
-  const { app, runner } = createApp({ db, agent, config: env, logger, hub, ready: () => accepting });
-  // --- ERP hand-off (branch `erp`, wired at merge): createErpRoutes(deps) via createApp's extraRoutes,
-  //     createOutboxWorker(deps).start() and createDemoErp(deps) when ERP_WEBHOOK_URL is unset; both publish
-  //     order status through `hub.publishOrderStatus`. ---
-
-  const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT });
+  // The demo ERP acknowledges to this server's own URL, known only once it listens (PORT=0 picks one): the server
+  // listens first and answers 503 until the app is built a moment later.
+  let handle: ((request: Request) => Response | Promise<Response>) | null = null;
+  const server = serve({
+    fetch: (request) => (handle ? handle(request) : new Response("starting", { status: 503 })),
+    hostname: env.HOST,
+    port: env.PORT,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -50,11 +54,58 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const base =
     env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
+
+  const erp = resolveErpConfig(env, base);
+  const worker = createOutboxWorker({
+    db,
+    url: erp.webhookUrl,
+    secret: erp.webhookSecret,
+    timeoutMs: erp.timeoutMs,
+    onOrderStatus: hub.publishOrderStatus,
+    logger,
+  });
+  const demoErp = erp.demo
+    ? createDemoErp({ secret: erp.webhookSecret, shieldBaseUrl: base, ackKey: erp.ackKey, logger })
+    : null;
+  const { app, runner } = createApp({
+    db,
+    agent,
+    config: env,
+    logger,
+    hub,
+    ready: () => accepting,
+    onOrderPlaced: () => worker.wake(),
+    extraRoutes: (root) => {
+      root.route(
+        "/",
+        createErpRoutes({
+          db,
+          onOrderStatus: hub.publishOrderStatus,
+          ackKey: erp.ackKey,
+          webhookSecret: erp.webhookSecret,
+          integrationKey: erp.integrationKey,
+          webhookUrl: erp.webhookUrl,
+          worker,
+          logger,
+        }),
+      );
+      if (demoErp) root.route("/demo-erp", demoErp.app);
+      root.route("/", widgetRoutesFromEnv({ db, env }));
+    },
+  });
+  handle = (request) => app.fetch(request);
+  worker.start();
+
   console.log(`OrderShield is serving (model: ${provider}):`);
   console.log(`  storefront     ${base}/`);
   console.log(`  rep copilot    ${base}/rep`);
   console.log(`  API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
   console.log(`  health         ${base}/healthz  ${base}/readyz`);
+  console.log(
+    erp.demo
+      ? `  demo ERP       ${base}/demo-erp   (orders are delivered here; set ERP_WEBHOOK_URL for yours)`
+      : `  ERP webhook    ${erp.webhookUrl}`,
+  );
   const [devKey, devRep] = DEV_REP_KEYS.split(":");
   if (env.REP_API_KEYS.size === 1 && env.REP_API_KEYS.get(devKey!) === devRep)
     console.log(`  rep API key    ${devKey} (rep ${devRep}; development default — set REP_API_KEYS)`);
@@ -73,6 +124,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     server.close();
     await runner.drain(env.SHUTDOWN_GRACE_MS);
+    // Deliveries in flight finish (or their lease expires and the next start retries them): never a lost order.
+    await worker.stop();
     // Followers of thread/queue streams never end on their own.
     if ("closeAllConnections" in server) server.closeAllConnections();
     db.$client.close();

@@ -41,6 +41,8 @@ export interface RunnerDeps {
   log: Logger;
   /** Called after every run (the rep queue's `thread` event, the threads table). */
   onFinished?: (threadId: string, outcome: RunOutcome) => void;
+  /** Called when a hand-off wrote an order (the outbox worker delivers it at once instead of at its next poll). */
+  onOrderPlaced?: (threadId: string) => void;
 }
 
 interface ActiveRun {
@@ -77,6 +79,7 @@ export function createRunner(deps: RunnerDeps) {
         break;
       case "handoff":
         hub.publish(threadId, "handoff", { runId, status: e.status });
+        if (e.status === "placed") deps.onOrderPlaced?.(threadId);
         break;
       case "interrupt":
         hub.publish(threadId, "interrupt", {
