@@ -75,6 +75,8 @@ function diffOrder(i: number, want: ExpectedOrder, got: CleanOrder | undefined):
     if (w.unit && g.orderUnit !== w.unit) out.push(`order ${i + 1} ${w.sku}: unit ${g.orderUnit}, expected ${w.unit}`);
     if (w.machineId && g.machineId !== w.machineId)
       out.push(`order ${i + 1} ${w.sku}: machine ${g.machineId ?? "none"}, expected ${w.machineId}`);
+    if (w.unitPriceCents !== undefined && g.unitPriceCents !== w.unitPriceCents)
+      out.push(`order ${i + 1} ${w.sku}: unit price ${g.unitPriceCents} cents, expected ${w.unitPriceCents}`);
     if (w.options) {
       const have = Object.fromEntries(g.components.map((c) => [c.group, [...c.values].sort()]));
       for (const [group, values] of Object.entries(w.options)) {
