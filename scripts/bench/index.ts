@@ -22,9 +22,10 @@
 import { agentSuite } from "./agent.ts";
 import { catalogSuite } from "./catalog.ts";
 import { engineSuite } from "./engine.ts";
+import { evalsSuite } from "./evals.ts";
 import { offlineSuite, searchSuite } from "./offline.ts";
 import type { BenchSuite } from "./types.ts";
 
-export const SUITES: BenchSuite[] = [catalogSuite, engineSuite, agentSuite, searchSuite, offlineSuite];
+export const SUITES: BenchSuite[] = [catalogSuite, engineSuite, agentSuite, searchSuite, offlineSuite, evalsSuite];
 
 export type { BenchSuite, BenchContext, Figure, Baseline, CatalogFixture } from "./types.ts";
