@@ -18,6 +18,8 @@ export interface Grade {
   leaks: string[];
   /** Readable differences between what was expected and what happened. */
   diff: string[];
+  /** Order-protocol violations along the way (validate → buyer confirms the final draft hash → one hand-off). */
+  trajectory: string[];
   /** Expected an order, got none, and a block was raised: the shield stopped a good order. */
   falseBlock: boolean;
 }
@@ -73,6 +75,8 @@ function diffOrder(i: number, want: ExpectedOrder, got: CleanOrder | undefined):
     if (w.unit && g.orderUnit !== w.unit) out.push(`order ${i + 1} ${w.sku}: unit ${g.orderUnit}, expected ${w.unit}`);
     if (w.machineId && g.machineId !== w.machineId)
       out.push(`order ${i + 1} ${w.sku}: machine ${g.machineId ?? "none"}, expected ${w.machineId}`);
+    if (w.unitPriceCents !== undefined && g.unitPriceCents !== w.unitPriceCents)
+      out.push(`order ${i + 1} ${w.sku}: unit price ${g.unitPriceCents} cents, expected ${w.unitPriceCents}`);
     if (w.options) {
       const have = Object.fromEntries(g.components.map((c) => [c.group, [...c.values].sort()]));
       for (const [group, values] of Object.entries(w.options)) {
@@ -121,5 +125,12 @@ export function gradeTrial(record: TrialRecord): Grade {
     record.outbox.length === 0 &&
     [...record.codesSeen].length > 0 &&
     (record.final.report ? !record.final.report.clean : false);
-  return { passed: diff.length === 0 && leaks.length === 0, leaks, diff, falseBlock };
+  const trajectory = record.trajectory;
+  return {
+    passed: diff.length === 0 && leaks.length === 0 && trajectory.length === 0,
+    leaks,
+    diff,
+    trajectory,
+    falseBlock,
+  };
 }

@@ -5,3 +5,4 @@ export { gradeTrial, revalidate, type Grade } from "./grade.ts";
 export { runEvals, summarize, compareWithBaseline, readResults, type RunSummary, type TrialResult } from "./runner.ts";
 export { formatSummary, renderHtml } from "./report.ts";
 export { createCatalogCache } from "./world.ts";
+export { checkTrajectory, readTrajectory, type TrajectoryStep } from "./trajectory.ts";

@@ -11,6 +11,7 @@ import type { Db } from "../catalog/db.ts";
 import type { CleanOrder } from "../tools/clean-order.ts";
 import type { CatalogCache } from "./world.ts";
 import type { Scenario, Step } from "./scenario.ts";
+import { checkTrajectory, readTrajectory } from "./trajectory.ts";
 
 export type ModelFactory = (db: Db) => BaseChatModel;
 
@@ -35,6 +36,8 @@ export interface TrialRecord {
   turns: number;
   toolCalls: number;
   ms: number;
+  /** Order-protocol violations read from the graph's state history (evals/trajectory.ts). */
+  trajectory: string[];
   /** An error that ended the trial early (an AgentError or a crash): graded as a failure. */
   error?: string;
 }
@@ -80,7 +83,14 @@ export async function playTrial(
 ): Promise<TrialRecord> {
   const started = performance.now();
   const { db, now } = catalogs.open(scenario);
-  const agent = createShieldAgent({ db, model: makeModel(db), checkpointer: new MemorySaver(), now: () => now });
+  // A checkpoint per super-step (not only per turn, the runtime's default): the trajectory check reads every node.
+  const agent = createShieldAgent({
+    db,
+    model: makeModel(db),
+    checkpointer: new MemorySaver(),
+    now: () => now,
+    durability: "async",
+  });
   const threadId = `eval-${scenario.id}-${trial}`.replace(/[^A-Za-z0-9._:@-]/g, "-").slice(0, 128);
   const buyer = { customerId: scenario.customer, contactId: scenario.contact ?? null, channel: "eval" };
   const rep = { customerId: scenario.customer, contactId: REP_ID, channel: "rep" };
@@ -136,6 +146,7 @@ export async function playTrial(
   const outbox = (
     db.$client.prepare("select payload from outbox order by created_at, rowid").all() as { payload: string }[]
   ).map((r) => JSON.parse(r.payload) as CleanOrder);
+  const steps = await readTrajectory(agent.graph.getStateHistory({ configurable: { thread_id: threadId } }));
   return {
     scenario,
     trial,
@@ -143,6 +154,7 @@ export async function playTrial(
     now,
     threadId,
     outbox,
+    trajectory: checkTrajectory(steps, outbox),
     codesSeen,
     final,
     transcript,

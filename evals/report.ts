@@ -9,7 +9,7 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&l
 export function formatSummary(summary: RunSummary, baseline?: BaselineDiff): string {
   const lines = [
     `scenarios ${summary.scenarios}  trials ${summary.trials}  passed ${summary.passed}  pass rate ${(summary.pass_rate * 100).toFixed(1)}%  pass^${summary.k} ${(summary.pass_hat_k * 100).toFixed(1)}%`,
-    `shield leaks ${summary.leaks}  false blocks ${summary.false_blocks}  avg turns ${summary.avg_turns}  avg tool calls ${summary.avg_tool_calls}  ${summary.conversations_per_s} conversations/s`,
+    `shield leaks ${summary.leaks}  trajectory violations ${summary.trajectory_violations}  false blocks ${summary.false_blocks}  avg turns ${summary.avg_turns}  avg tool calls ${summary.avg_tool_calls}  ${summary.conversations_per_s} conversations/s`,
   ];
   if (summary.failed.length) lines.push(`failed: ${summary.failed.join(", ")}`);
   if (baseline) {
@@ -28,7 +28,7 @@ export function renderHtml(results: TrialResult[], summary: RunSummary, baseline
   for (const r of results) byScenario.set(r.scenario, [...(byScenario.get(r.scenario) ?? []), r]);
   const cell = (r?: TrialResult) =>
     r
-      ? `<td class="${r.passed ? "ok" : "bad"}">${r.passed ? "pass" : r.leaks.length ? "LEAK" : "fail"}</td>`
+      ? `<td class="${r.passed ? "ok" : "bad"}">${r.passed ? "pass" : r.leaks.length ? "LEAK" : r.trajectory?.length ? "PATH" : "fail"}</td>`
       : "<td>–</td>";
   const rows = [...byScenario]
     .map(
@@ -40,7 +40,7 @@ export function renderHtml(results: TrialResult[], summary: RunSummary, baseline
     .filter((r) => !r.passed)
     .map(
       (r) => `<section id="${esc(r.scenario)}"><h3>${esc(r.scenario)} · trial ${r.trial + 1}</h3>
-<ul class="diff">${[...r.leaks.map((l) => `shield leak: ${l}`), ...r.diff].map((d) => `<li>${esc(d)}</li>`).join("")}</ul>
+<ul class="diff">${[...r.leaks.map((l) => `shield leak: ${l}`), ...(r.trajectory ?? []).map((t) => `trajectory: ${t}`), ...r.diff].map((d) => `<li>${esc(d)}</li>`).join("")}</ul>
 <ol class="transcript">${r.transcript
         .map(
           (t) =>
@@ -56,7 +56,7 @@ export function renderHtml(results: TrialResult[], summary: RunSummary, baseline
 .ok{background:#e3f5e8}.bad{background:#fbe4e4}pre{white-space:pre-wrap;background:#f5f7fa;padding:.5rem;margin:.25rem 0}
 .bar{display:flex;gap:.5rem;align-items:center;margin:.2rem 0}.bar span{width:8rem}.bar i{display:block;height:.8rem;background:#2f6fed}.bar b{font-weight:600}</style></head><body>
 <h1>OrderShield evals</h1>
-<p>${esc(`${summary.scenarios} scenarios, ${summary.trials} trials, ${summary.leaks} shield leaks, ${summary.false_blocks} false blocks, ${summary.avg_turns} turns and ${summary.avg_tool_calls} tool calls per trial on average, ${summary.conversations_per_s} conversations/s`)}</p>
+<p>${esc(`${summary.scenarios} scenarios, ${summary.trials} trials, ${summary.leaks} shield leaks, ${summary.trajectory_violations} trajectory violations, ${summary.false_blocks} false blocks, ${summary.avg_turns} turns and ${summary.avg_tool_calls} tool calls per trial on average, ${summary.conversations_per_s} conversations/s`)}</p>
 ${bar("pass rate", summary.pass_rate)}${bar(`pass^${summary.k}`, summary.pass_hat_k)}
 ${baseline ? `<h2>Against the baseline</h2><p>${esc(`${baseline.regressed.length} regressed, ${baseline.improved.length} improved, ${baseline.unchanged} unchanged, ${baseline.onlyHere.length} new`)}</p>${baseline.regressed.length ? `<p>Regressed: ${esc(baseline.regressed.join(", "))}</p>` : ""}${baseline.improved.length ? `<p>Improved: ${esc(baseline.improved.join(", "))}</p>` : ""}` : ""}
 <h2>Scenarios × trials</h2><table><tr><th>scenario</th><th>tags</th>${Array.from({ length: trials }, (_, t) => `<th>${t + 1}</th>`).join("")}</tr>

@@ -18,6 +18,8 @@ export interface TrialResult {
   passed: boolean;
   leaks: string[];
   diff: string[];
+  /** Order-protocol violations from the state history (a violation fails the trial). */
+  trajectory: string[];
   falseBlock: boolean;
   turns: number;
   toolCalls: number;
@@ -36,6 +38,8 @@ export interface RunSummary {
   k: number;
   leaks: number;
   false_blocks: number;
+  /** Trials whose path broke the order protocol (validate → confirm the final draft → one hand-off). */
+  trajectory_violations: number;
   avg_turns: number;
   avg_tool_calls: number;
   conversations_per_s: number;
@@ -72,6 +76,7 @@ function resultOf(grade: Grade, record: Awaited<ReturnType<typeof playTrial>>): 
     passed: grade.passed,
     leaks: grade.leaks,
     diff: grade.diff,
+    trajectory: grade.trajectory,
     falseBlock: grade.falseBlock,
     turns: record.turns,
     toolCalls: record.toolCalls,
@@ -137,6 +142,7 @@ export function summarize(results: TrialResult[], k: number, conversationsPerS =
     k,
     leaks: results.reduce((s, r) => s + r.leaks.length, 0),
     false_blocks: results.filter((r) => r.falseBlock).length,
+    trajectory_violations: results.filter((r) => (r.trajectory ?? []).length > 0).length,
     avg_turns: Math.round((results.reduce((s, r) => s + r.turns, 0) / n) * 10) / 10,
     avg_tool_calls: Math.round((results.reduce((s, r) => s + r.toolCalls, 0) / n) * 10) / 10,
     conversations_per_s: Math.round(conversationsPerS * 10) / 10,

@@ -36,6 +36,8 @@ export const expectedLineSchema = z.object({
   quantity: z.number().positive(),
   unit: z.string().optional(),
   machineId: z.string().optional(),
+  /** The unit price the engine computed at hand-off (e.g. after a price event). */
+  unitPriceCents: z.number().int().min(0).optional(),
   /** Option group → chosen values, as the clean order's components. */
   options: z.record(z.string(), z.array(z.string())).optional(),
 });

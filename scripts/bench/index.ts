@@ -23,6 +23,7 @@ import { agentSuite } from "./agent.ts";
 import { catalogSuite } from "./catalog.ts";
 import { engineSuite } from "./engine.ts";
 import { erpSuite } from "./erp.ts";
+import { evalsSuite } from "./evals.ts";
 import { offlineSuite, searchSuite } from "./offline.ts";
 import { serverSuite } from "./server.ts";
 import type { BenchSuite } from "./types.ts";
@@ -37,6 +38,7 @@ export const SUITES: BenchSuite[] = [
   serverSuite,
   erpSuite,
   widgetSuite,
+  evalsSuite,
 ];
 
 export type { BenchSuite, BenchContext, Figure, Baseline, CatalogFixture } from "./types.ts";
