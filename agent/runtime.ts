@@ -17,7 +17,14 @@ import {
 import type { CatalogReader } from "../catalog/queries/types.ts";
 import type { Draft, ValidationReport } from "../tools/types.ts";
 import { createShieldCheckpointer, defaultThreadStore } from "./checkpointer.ts";
-import { BusyError, isDatabaseBusy, parseOrThrow, RepIdentityError, ThreadAccessError } from "./errors.ts";
+import {
+  BusyError,
+  InvalidRequestError,
+  isDatabaseBusy,
+  parseOrThrow,
+  RepIdentityError,
+  ThreadAccessError,
+} from "./errors.ts";
 import { buildShieldGraph } from "./graph.ts";
 import { type ApprovalInterrupt, approvalResumeSchema } from "./nodes/approve.ts";
 import { type ConfirmInterrupt, confirmResumeSchema } from "./nodes/confirm.ts";
@@ -206,8 +213,22 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     return rememberOwner(registry.claim(threadId, session));
   }
 
+  /**
+   * The caller's context, checked. A buyer's contact id is written on the thread and on the order as who confirmed:
+   * a contact the catalog knows as another customer's is a session that mixes two customers, refused like any
+   * malformed context. (A contact id the catalog does not know — an identity provider's id — passes.)
+   */
   function checkedContext(rawCtx: unknown): ShieldContext {
     const ctx = parseOrThrow(shieldContextSchema, rawCtx, "bad_request:context", "context");
+    if (ctx.channel !== "rep" && ctx.contactId) {
+      const customer = registry.customerOfContact(ctx.contactId);
+      if (customer !== null && customer !== ctx.customerId)
+        throw new InvalidRequestError(
+          "bad_request:context",
+          "context.contactId: not a contact of context.customerId",
+          "context.contactId",
+        );
+    }
     return ctx;
   }
 
