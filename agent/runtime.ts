@@ -206,6 +206,26 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     return row ? rememberOwner(row) : null;
   }
 
+  /** Threads whose checkpoint names the registry's customer (a checkpoint's session never changes once set). */
+  const agreed = new Set<string>();
+
+  /**
+   * The registry is the owner of record, but the tools run under the checkpoint's session. They must name the same
+   * customer: a thread from before the registry, kept in one deployment's checkpoint store, can be bound in the
+   * registry by another customer through a deployment with a store of its own — that customer must not then drive
+   * the first one's conversation. A thread whose checkpoint says another customer is refused like a foreign one.
+   */
+  async function checkpointAgrees(threadId: string, row: ThreadRecord): Promise<ThreadRecord> {
+    if (agreed.has(threadId)) return row;
+    const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+    const session = (snapshot.values as Partial<ShieldStateType> | undefined)?.session;
+    if (!session?.customerId) return row;
+    if (session.customerId !== row.customerId) throw new ThreadAccessError();
+    agreed.add(threadId);
+    if (agreed.size > 10_000) agreed.delete(agreed.values().next().value!);
+    return row;
+  }
+
   async function legacyOwner(threadId: string): Promise<ThreadRecord | null> {
     const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
     const session = (snapshot.values as Partial<ShieldStateType> | undefined)?.session;
@@ -245,7 +265,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     const row = ownerOf(threadId) ?? (await legacyOwner(threadId));
     if (!row) throw new ThreadAccessError();
     if (ctx.channel !== "rep" && row.customerId !== ctx.customerId) throw new ThreadAccessError();
-    return row;
+    return checkpointAgrees(threadId, row);
   }
 
   /** Read a thread as the caller `ctx` (authorised like send and resume: another customer gets ThreadAccessError). */
@@ -260,7 +280,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       return readThread(threadId, null);
     }
     if (ctx.channel !== "rep" && row.customerId !== ctx.customerId) throw new ThreadAccessError();
-    return readThread(threadId, row);
+    return readThread(threadId, await checkpointAgrees(threadId, row));
   }
 
   /**
@@ -276,7 +296,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       if (row.customerId === ctx.customerId) rememberOwner(row);
     }
     if (row.customerId !== ctx.customerId) throw new ThreadAccessError();
-    return row;
+    return checkpointAgrees(threadId, row);
   }
 
   function claimOrBusy(threadId: string, ctx: ShieldContext): ThreadRecord {

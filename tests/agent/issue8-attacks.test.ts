@@ -2,7 +2,13 @@
  * Adversarial review of issue 8's fixes: a hostile buyer, a buggy client and a second customer against the replay
  * key, the confirming contact, thread ids at the regex's edges and a rep acting under another customer's id.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { ThreadAccessError } from "../../agent/errors.ts";
+import { createShieldAgent } from "../../agent/runtime.ts";
+import { openDatabase } from "../../catalog/db.ts";
 import { customers, orders, outbox } from "../../catalog/schema.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import { handOff } from "../../tools/handoff.ts";
@@ -123,5 +129,45 @@ describe("thread ids at the edges", () => {
     const text = JSON.stringify(turn.thread.messages);
     expect(text).toContain("M-ACME-1");
     for (const secret of RIVAL_SECRETS) expect(text).not.toContain(secret);
+  });
+});
+
+describe("the registry and the checkpoint never disagree about the customer", () => {
+  test("a thread bound to B in the registry while a checkpoint holds A's session runs nothing for B", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "attack-"));
+    const path = join(dir, "shop.db");
+    const db1 = world(path);
+    const db2 = openDatabase(path);
+    const make = (db: typeof db1, store: string) =>
+      createShieldAgent({
+        db,
+        model: scripted(
+          calls(["get_installed_base", {}]),
+          say("here you go"),
+          calls(["get_installed_base", {}]),
+          say("ok"),
+        ),
+        checkpointerPath: join(dir, store),
+        now: () => NOW,
+      });
+    // A's thread from before the registry (its row is gone), in deployment 1's checkpoint store.
+    const one = make(db1, "one.threads.db");
+    await one.send("T-legacy", "which machines?", BUYER);
+    db1.$client.prepare("delete from threads where id = ?").run("T-legacy");
+    // Deployment 2 keeps its own store: it has never seen T-legacy, so B's first message binds it to B.
+    const two = make(db2, "two.threads.db");
+    await two.send("T-legacy", "which machines?", OTHER);
+    // B's next message lands on deployment 1, whose checkpoint is A's conversation: refused, nothing of A's shown.
+    const again = make(db1, "one.threads.db");
+    const attempt = again.send("T-legacy", "which machines?", OTHER).then(
+      (turn) => JSON.stringify(turn.thread),
+      (error: unknown) => error,
+    );
+    const outcome = await attempt;
+    if (typeof outcome === "string") expect(outcome).not.toContain("M-ACME-1");
+    expect(outcome).toBeInstanceOf(ThreadAccessError);
+    await expect(again.getThread("T-legacy", OTHER)).rejects.toBeInstanceOf(ThreadAccessError);
+    db1.$client.close();
+    db2.$client.close();
   });
 });
