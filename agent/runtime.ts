@@ -17,7 +17,14 @@ import {
 import type { CatalogReader } from "../catalog/queries/types.ts";
 import type { Draft, ValidationReport } from "../tools/types.ts";
 import { createShieldCheckpointer, defaultThreadStore } from "./checkpointer.ts";
-import { BusyError, isDatabaseBusy, parseOrThrow, RepIdentityError, ThreadAccessError } from "./errors.ts";
+import {
+  BusyError,
+  InvalidRequestError,
+  isDatabaseBusy,
+  parseOrThrow,
+  RepIdentityError,
+  ThreadAccessError,
+} from "./errors.ts";
 import { buildShieldGraph } from "./graph.ts";
 import { type ApprovalInterrupt, approvalResumeSchema } from "./nodes/approve.ts";
 import { type ConfirmInterrupt, confirmResumeSchema } from "./nodes/confirm.ts";
@@ -199,6 +206,26 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     return row ? rememberOwner(row) : null;
   }
 
+  /** Threads whose checkpoint names the registry's customer (a checkpoint's session never changes once set). */
+  const agreed = new Set<string>();
+
+  /**
+   * The registry is the owner of record, but the tools run under the checkpoint's session. They must name the same
+   * customer: a thread from before the registry, kept in one deployment's checkpoint store, can be bound in the
+   * registry by another customer through a deployment with a store of its own — that customer must not then drive
+   * the first one's conversation. A thread whose checkpoint says another customer is refused like a foreign one.
+   */
+  async function checkpointAgrees(threadId: string, row: ThreadRecord): Promise<ThreadRecord> {
+    if (agreed.has(threadId)) return row;
+    const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+    const session = (snapshot.values as Partial<ShieldStateType> | undefined)?.session;
+    if (!session?.customerId) return row;
+    if (session.customerId !== row.customerId) throw new ThreadAccessError();
+    agreed.add(threadId);
+    if (agreed.size > 10_000) agreed.delete(agreed.values().next().value!);
+    return row;
+  }
+
   async function legacyOwner(threadId: string): Promise<ThreadRecord | null> {
     const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
     const session = (snapshot.values as Partial<ShieldStateType> | undefined)?.session;
@@ -206,8 +233,22 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     return rememberOwner(registry.claim(threadId, session));
   }
 
+  /**
+   * The caller's context, checked. A buyer's contact id is written on the thread and on the order as who confirmed:
+   * a contact the catalog knows as another customer's is a session that mixes two customers, refused like any
+   * malformed context. (A contact id the catalog does not know — an identity provider's id — passes.)
+   */
   function checkedContext(rawCtx: unknown): ShieldContext {
     const ctx = parseOrThrow(shieldContextSchema, rawCtx, "bad_request:context", "context");
+    if (ctx.channel !== "rep" && ctx.contactId) {
+      const customer = registry.customerOfContact(ctx.contactId);
+      if (customer !== null && customer !== ctx.customerId)
+        throw new InvalidRequestError(
+          "bad_request:context",
+          "context.contactId: not a contact of context.customerId",
+          "context.contactId",
+        );
+    }
     return ctx;
   }
 
@@ -224,7 +265,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     const row = ownerOf(threadId) ?? (await legacyOwner(threadId));
     if (!row) throw new ThreadAccessError();
     if (ctx.channel !== "rep" && row.customerId !== ctx.customerId) throw new ThreadAccessError();
-    return row;
+    return checkpointAgrees(threadId, row);
   }
 
   /** Read a thread as the caller `ctx` (authorised like send and resume: another customer gets ThreadAccessError). */
@@ -239,7 +280,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       return readThread(threadId, null);
     }
     if (ctx.channel !== "rep" && row.customerId !== ctx.customerId) throw new ThreadAccessError();
-    return readThread(threadId, row);
+    return readThread(threadId, await checkpointAgrees(threadId, row));
   }
 
   /**
@@ -255,7 +296,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       if (row.customerId === ctx.customerId) rememberOwner(row);
     }
     if (row.customerId !== ctx.customerId) throw new ThreadAccessError();
-    return row;
+    return checkpointAgrees(threadId, row);
   }
 
   function claimOrBusy(threadId: string, ctx: ShieldContext): ThreadRecord {

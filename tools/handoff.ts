@@ -6,7 +6,7 @@
  * serialised: the second one re-validates against the first one's reservations and never oversells.
  */
 import { createHash } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../catalog/db.ts";
 import { auditLog, customers, orderLines, orders, outbox, reservations, shipTos } from "../catalog/schema.ts";
 import { createCatalogReader } from "../catalog/queries/index.ts";
@@ -56,8 +56,14 @@ export type HandoffResult =
  * order — it gets a key of its own, and handOff refuses it anyway (see `foreign`).
  */
 export function idempotencyKey(customerId: string, threadId: string, draftHash: string): string {
-  return `${customerId}:${threadId}:${draftHash}`;
+  // Each part percent-encoded (':' → %3A), so the key is one-to-one: ids may contain ':' ("C-A" + "X:T" and "C-A:X" +
+  // "T" would otherwise be one key, one order id). Ids of letters, digits and "-_." read as before: `C-100:t-1:<hash>`.
+  return `${encodeURIComponent(customerId)}:${encodeURIComponent(threadId)}:${draftHash}`;
 }
+
+/** The key before its parts were encoded: differs from `idempotencyKey` only for ids with characters like ':' or '@'. */
+const rawIdempotencyKey = (customerId: string, threadId: string, draftHash: string) =>
+  `${customerId}:${threadId}:${draftHash}`;
 
 /** The key orders were written under before the customer was part of it: still found, so a replay stays a replay. */
 const legacyIdempotencyKey = (threadId: string, draftHash: string) => `${threadId}:${draftHash}`;
@@ -89,18 +95,24 @@ export function handOff(db: Db, request: HandoffRequest): HandoffResult {
       .get();
     if (foreign) return { status: "foreign" };
 
-    const existing =
-      db.select().from(orders).where(eq(orders.idempotencyKey, key)).get() ??
-      db
-        .select()
-        .from(orders)
-        .where(
-          and(
-            eq(orders.idempotencyKey, legacyIdempotencyKey(request.threadId, draftHash)),
-            eq(orders.customerId, request.customerId),
-          ),
-        )
-        .get();
+    // A replay is this customer's order of this thread and this draft — never whatever a key happens to spell: ids
+    // may contain ':', so "C-A" + "X:T" and "C-A:X" + "T" join to one key, and so do a legacy key and a new one.
+    const existing = db
+      .select()
+      .from(orders)
+      .where(
+        and(
+          inArray(orders.idempotencyKey, [
+            key,
+            rawIdempotencyKey(request.customerId, request.threadId, draftHash),
+            legacyIdempotencyKey(request.threadId, draftHash),
+          ]),
+          eq(orders.customerId, request.customerId),
+          eq(orders.threadId, request.threadId),
+          eq(orders.draftHash, draftHash),
+        ),
+      )
+      .get();
     if (existing) {
       const order = existing.payload as CleanOrder;
       return { status: "placed", orderId: existing.id, order, report: request.confirmedReport ?? null, replayed: true };

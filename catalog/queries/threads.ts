@@ -62,6 +62,7 @@ export function createThreadRegistry(db: Db) {
   const setHeld = sqlite.prepare(
     "update threads set held_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?",
   );
+  const contactById = sqlite.prepare("select customer_id from contacts where id = ?");
   const claim = sqlite.transaction((threadId: string, owner: ThreadOwnerClaim): ThreadRecord => {
     insertIfAbsent.run(threadId, owner.customerId, owner.contactId ?? null, owner.channel ?? "widget");
     return toRecord(byId.get(threadId) as ThreadRow);
@@ -79,6 +80,11 @@ export function createThreadRegistry(db: Db) {
      */
     claim(threadId: string, owner: ThreadOwnerClaim): ThreadRecord {
       return claim.immediate(threadId, owner);
+    },
+    /** The customer a contact belongs to, or null when the catalog does not know the contact. */
+    customerOfContact(contactId: string): string | null {
+      const row = contactById.get(contactId) as { customer_id: string } | undefined;
+      return row ? row.customer_id : null;
     },
     /** Record where the thread stands; a no-op (no write) when it already stands there. */
     setStatus(threadId: string, status: ThreadStatus): void {

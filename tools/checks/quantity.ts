@@ -59,6 +59,18 @@ function kBounds(p: ProductRecord): { kMin: number; kMax: number; grid: number }
   return { kMin, kMax, grid };
 }
 
+/**
+ * Whether any quantity of `p` can be ordered at all: the catalog's MOQ, step, maximum and the unit's precision may
+ * leave no grid value between MOQ and maximum (a maximum of 0.5 PCE; MOQ 2.5 MTR, step 1, maximum 2.5). Then every
+ * quantity fix would be blocked again, so the check offers none.
+ */
+export function isOrderable(p: ProductRecord): boolean {
+  const grid = gridTicks(p);
+  const kMin = Math.max(1, Math.ceil((p.moq * TICKS) / grid - 1e-9));
+  const cap = p.maxQty !== null && p.maxQty > 0 ? Math.min(p.maxQty, MAX_LINE_QUANTITY) : MAX_LINE_QUANTITY;
+  return Math.floor((cap * TICKS) / grid + 1e-9) >= kMin;
+}
+
 /** Smallest and largest orderable quantity (multiples of the step inside [moq, max]). */
 export function quantityBounds(p: ProductRecord): { min: number; max: number } {
   const { kMin, kMax, grid } = kBounds(p);
@@ -126,6 +138,18 @@ export function checkQuantity(order: OrderState): void {
           moq: p.moq,
           orderUnit: p.orderUnit,
         },
+      );
+      continue;
+    }
+    if (!isOrderable(p)) {
+      l.orderQty = undefined;
+      lineIssue(
+        l,
+        "qty.unorderable",
+        "block",
+        `${p.sku} cannot be ordered as the catalog stands: no quantity in whole steps of ${orderGrid(p)} ${p.orderUnit} lies between its minimum ${p.moq} and maximum ${p.maxQty} ${p.orderUnit}. A sales representative has to correct the product's order data.`,
+        [],
+        { moq: p.moq, orderStep: p.orderStep, maxQty: p.maxQty, orderUnit: p.orderUnit, grid: orderGrid(p) },
       );
       continue;
     }
