@@ -6,6 +6,7 @@
  * takeover goes to `takeover_messages`, beside the agent's checkpoint (writing it into the checkpoint would drop a
  * pending confirmation or approval), placed in the transcript by position.
  */
+import { readOrderStatus } from "./erp/order-status.ts";
 import { randomUUID } from "node:crypto";
 import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
 import { asc, eq } from "drizzle-orm";
@@ -90,6 +91,17 @@ export function createThreadService(deps: ThreadServiceDeps) {
       .orderBy(asc(takeoverMessages.id))
       .all();
 
+  function withErpStatus(order: NonNullable<ThreadView["order"]>) {
+    const erp = readOrderStatus(deps.db, order.orderId);
+    if (!erp) return order;
+    return {
+      ...order,
+      status: erp.status,
+      ...(erp.erpOrderNumber ? { erpOrderNumber: erp.erpOrderNumber } : {}),
+      history: erp.history,
+    };
+  }
+
   function view(thread: ThreadView, row: ThreadRecord | null) {
     return {
       threadId: thread.threadId,
@@ -99,7 +111,8 @@ export function createThreadService(deps: ThreadServiceDeps) {
       draft: thread.draft,
       report: thread.report,
       pending: thread.pending,
-      order: thread.order,
+      // The agent knows the hand-off; what the ERP said since (its number, accepted/changed/shipped) is the outbox's.
+      order: thread.order ? withErpStatus(thread.order) : null,
       refusal: thread.refusal,
       /** Follow `GET …/events` with this as `Last-Event-ID` to get what happens next. */
       lastEventId: hub.nextId(thread.threadId) - 1,
