@@ -5,7 +5,6 @@
  * over SSE, catalog, rep copilot, OpenAPI document and Swagger UI, placeholder pages.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { swaggerUI } from "@hono/swagger-ui";
 import type { Logger } from "pino";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -21,6 +20,7 @@ import { sseEventSchema } from "./events/schema.ts";
 import { ipRateLimit } from "./rate-limit.ts";
 import { registerBuyerRoutes } from "./routes/buyer.ts";
 import { registerCatalogRoutes } from "./routes/catalog.ts";
+import { registerDocsRoutes } from "./routes/docs.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerPages } from "./routes/pages.ts";
 import { registerRepRoutes } from "./routes/rep.ts";
@@ -90,8 +90,8 @@ export function createApp(deps: AppDeps): ShieldApp {
       // Swagger UI and the placeholder pages load their own inline assets; the API answers JSON/SSE only.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'", "https://cdn.jsdelivr.net"],
-        styleSrc: ["'self'", "'unsafe-inline'", "https://cdn.jsdelivr.net"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
       },
@@ -169,7 +169,7 @@ export function createApp(deps: AppDeps): ShieldApp {
         "Buyer chat over Server-Sent Events, catalog, rep copilot. Errors are application/problem+json. SSE events: components.schemas.SseEvent.",
     },
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  registerDocsRoutes(app);
   registerPages(app);
   return { app, hub, runner, threads };
 }

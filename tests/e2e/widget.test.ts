@@ -264,4 +264,23 @@ describe.skipIf(skip !== null)("widget in Chromium", () => {
     await shot(page, "11-widget-session-expired");
     await context.close();
   }, 60_000);
+
+  it("the API docs page renders every operation with no network beyond the server", async () => {
+    const context = await world.browser.newContext();
+    const page = await context.newPage();
+    const outside: string[] = [];
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(world.base)) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.goto(`${world.base}/docs`);
+    await visible(page.locator(".opblock-summary-path").first());
+    await hasText(page.locator(".swagger-ui .title"), "OrderShield API");
+    expect(await page.locator(".opblock").count()).toBeGreaterThan(10);
+    expect(outside).toEqual([]);
+    await shot(page, "12-api-docs");
+    await context.close();
+  }, 60_000);
 });
