@@ -80,7 +80,13 @@ export function createThreadService(deps: ThreadServiceDeps) {
   function announce(threadId: string): void {
     const row = registry.get(threadId);
     if (!row) return;
-    hub.publishQueue("thread", { threadId, status: row.status, customerId: row.customerId, heldBy: row.heldBy });
+    hub.publishQueue("thread", {
+      threadId,
+      status: row.status,
+      customerId: row.customerId,
+      customerName: row.customerName,
+      heldBy: row.heldBy,
+    });
   }
 
   const takeoverOf = (threadId: string) =>
@@ -167,6 +173,7 @@ export function createThreadService(deps: ThreadServiceDeps) {
       return {
         ...view(thread, row),
         customerId: row.customerId,
+        customerName: row.customerName,
         contactId: row.contactId,
         audit: trail
           .filter((a) => a.action !== "note")

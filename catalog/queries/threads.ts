@@ -13,6 +13,8 @@ export type ThreadStatus = (typeof THREAD_STATUSES)[number];
 export interface ThreadRecord {
   id: string;
   customerId: string;
+  /** The customer's name from the catalog (null when the catalog does not know the customer). */
+  customerName: string | null;
   contactId: string | null;
   channel: string;
   status: ThreadStatus;
@@ -24,6 +26,7 @@ export interface ThreadRecord {
 interface ThreadRow {
   id: string;
   customer_id: string;
+  customer_name: string | null;
   contact_id: string | null;
   channel: string;
   status: string;
@@ -35,6 +38,7 @@ interface ThreadRow {
 const toRecord = (r: ThreadRow): ThreadRecord => ({
   id: r.id,
   customerId: r.customer_id,
+  customerName: r.customer_name,
   contactId: r.contact_id,
   channel: r.channel,
   status: (THREAD_STATUSES as readonly string[]).includes(r.status) ? (r.status as ThreadStatus) : "active",
@@ -49,13 +53,15 @@ export interface ThreadOwnerClaim {
   channel?: string;
 }
 
+const SELECT = "select t.*, c.name as customer_name from threads t left join customers c on c.id = t.customer_id";
+
 /** The registry's statements, prepared once per database handle. */
 export function createThreadRegistry(db: Db) {
   const sqlite = db.$client;
   const insertIfAbsent = sqlite.prepare(
     "insert into threads (id, customer_id, contact_id, channel) values (?, ?, ?, ?) on conflict(id) do nothing",
   );
-  const byId = sqlite.prepare("select * from threads where id = ?");
+  const byId = sqlite.prepare(`${SELECT} where t.id = ?`);
   const setStatus = sqlite.prepare(
     "update threads set status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status <> ?",
   );
@@ -98,14 +104,14 @@ export function createThreadRegistry(db: Db) {
     list(filter: { status?: ThreadStatus; customerId?: string; limit?: number } = {}): ThreadRecord[] {
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (filter.status) where.push("status = ?"), args.push(filter.status);
-      if (filter.customerId) where.push("customer_id = ?"), args.push(filter.customerId);
+      if (filter.status) where.push("t.status = ?"), args.push(filter.status);
+      if (filter.customerId) where.push("t.customer_id = ?"), args.push(filter.customerId);
       args.push(Math.max(1, Math.min(filter.limit ?? 100, 1000)));
       const rows = sqlite
         .prepare(
-          `select * from threads ${where.length ? `where ${where.join(" and ")}` : ""}
-           order by case status when 'needs_approval' then 0 when 'blocked' then 1 when 'active' then 2 else 3 end,
-                    updated_at desc limit ?`,
+          `${SELECT} ${where.length ? `where ${where.join(" and ")}` : ""}
+           order by case t.status when 'needs_approval' then 0 when 'blocked' then 1 when 'active' then 2 else 3 end,
+                    t.updated_at desc limit ?`,
         )
         .all(...args) as ThreadRow[];
       return rows.map(toRecord);

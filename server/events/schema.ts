@@ -58,6 +58,7 @@ export const sseEventSchemas = {
       threadId: z.string(),
       status: z.string(),
       customerId: z.string().nullable(),
+      customerName: z.string().nullable().optional(),
       heldBy: z.string().nullable(),
     })
     .describe("rep queue stream: a thread changed"),

@@ -28,6 +28,7 @@ const threadRowSchema = z
   .object({
     id: z.string(),
     customerId: z.string(),
+    customerName: z.string().nullable(),
     contactId: z.string().nullable(),
     channel: z.string(),
     status: z.enum(THREAD_STATUSES),

@@ -155,8 +155,12 @@ describe.skipIf(skip !== null)("widget in Chromium", () => {
 
     const rep = await context.newPage();
     await rep.goto(`${world.base}/rep`);
-    const queued = rep.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /C-1004/ });
+    // The queue names the customer (with its number), not just the number.
+    const queued = rep
+      .getByRole("navigation", { name: "Conversations" })
+      .getByRole("button", { name: /Stadtwerke Süd Wasser GmbH.*C-1004/ });
     await queued.click();
+    await visible(rep.getByRole("heading", { name: /Stadtwerke Süd Wasser GmbH/ }));
     await visible(rep.getByRole("heading", { name: "Approval needed" }));
     await hasText(rep.locator("ordershield-copilot").locator('[data-sku="PU-NCP-40-200-400"]'), "€26,550.00");
     await rep.getByLabel("Reason").fill("Framework agreement 2027 covers this volume");

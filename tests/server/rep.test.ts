@@ -39,15 +39,25 @@ describe("rep copilot", { timeout: 90_000 }, () => {
     const { buyer, threadId } = await awaitingApproval(server);
 
     const queue = (await (await rep(server, "/v1/rep/threads")).json()) as {
-      threads: { id: string; status: string; customerId: string }[];
+      threads: { id: string; status: string; customerId: string; customerName: string | null }[];
     };
-    expect(queue.threads[0]).toMatchObject({ id: threadId, status: "needs_approval", customerId: "C-1003" });
+    expect(queue.threads[0]).toMatchObject({
+      id: threadId,
+      status: "needs_approval",
+      customerId: "C-1003",
+      customerName: "Rheintal Papier AG",
+    });
     expect(queue.threads.map((t) => t.id)).toContain(quiet);
     const only = (await (await rep(server, "/v1/rep/threads?status=needs_approval")).json()) as { threads: unknown[] };
     expect(only.threads).toHaveLength(1);
 
     const view = (await (await rep(server, `/v1/rep/threads/${threadId}`)).json()) as Record<string, unknown>;
-    expect(view).toMatchObject({ customerId: "C-1003", pending: { type: "approval" }, status: "needs_approval" });
+    expect(view).toMatchObject({
+      customerId: "C-1003",
+      customerName: "Rheintal Papier AG",
+      pending: { type: "approval" },
+      status: "needs_approval",
+    });
 
     // The buyer follows the thread and sees the rep's decision reach it.
     const { lastEventId } = await buyer.thread(threadId);

@@ -9,6 +9,7 @@ export type ThreadStatus = "needs_approval" | "blocked" | "active" | "ordered";
 export interface QueueRow {
   id: string;
   customerId: string;
+  customerName: string | null;
   contactId: string | null;
   channel: string;
   status: ThreadStatus;
@@ -36,6 +37,7 @@ export interface RepThread {
   status: ThreadStatus;
   heldBy: string | null;
   customerId: string;
+  customerName: string | null;
   contactId: string | null;
   messages: ChatMessage[];
   draft: Draft | null;

@@ -139,6 +139,7 @@ function Workspace({ api, t, i18n, initialThread, onSignOut }: WorkspaceProps) {
                 ...(old ?? { contactId: null, channel: "widget", createdAt: new Date().toISOString() }),
                 id: d.threadId,
                 customerId: d.customerId ?? old?.customerId ?? "",
+                customerName: d.customerName ?? old?.customerName ?? null,
                 status: d.status as ThreadStatus,
                 heldBy: d.heldBy,
                 updatedAt: new Date().toISOString(),
@@ -193,7 +194,8 @@ function Workspace({ api, t, i18n, initialThread, onSignOut }: WorkspaceProps) {
                       onClick={() => setSelected(r.id)}
                     >
                       <span class="cp-row-main">
-                        <b>{r.customerId}</b>
+                        <b>{r.customerName ?? r.customerId}</b>
+                        {r.customerName ? <span class="cp-muted"> {r.customerId}</span> : null}
                         <span class="cp-muted">
                           {r.id.slice(0, 8)} · {timeOf(r.updatedAt, i18n.locale)}
                         </span>
@@ -296,7 +298,8 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
           ← {t("back")}
         </button>
         <h2 id="cp-thread-title">
-          {detail.customerId}
+          {detail.customerName ?? detail.customerId}
+          {detail.customerName ? <span class="cp-muted"> {detail.customerId}</span> : null}
           <span class={`cp-status ${detail.status}`}>{t(detail.status)}</span>
         </h2>
         <span class="cp-muted">{id}</span>

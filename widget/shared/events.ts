@@ -24,7 +24,13 @@ export interface EventMap {
   };
   takeover: { heldBy: string | null };
   note: { repId: string; text: string; at: string };
-  thread: { threadId: string; status: string; customerId: string | null; heldBy: string | null };
+  thread: {
+    threadId: string;
+    status: string;
+    customerId: string | null;
+    customerName?: string | null;
+    heldBy: string | null;
+  };
   error: { code: string; detail: string };
   run_finished: { runId: string; status: string; pending: "confirm" | "approval" | null; orderId: string | null };
   resync: { reason: string };
