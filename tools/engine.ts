@@ -9,7 +9,7 @@ import { checkConfiguration } from "./checks/configuration.ts";
 import { issue, type LineState, type OrderState } from "./checks/context.ts";
 import { checkCredit } from "./checks/credit.ts";
 import { checkDraftFields } from "./checks/draft-fields.ts";
-import { lineFeatures } from "./checks/line-features.ts";
+import { lineFeatures, withOptionalDefaults } from "./checks/line-features.ts";
 import { checkPolicy } from "./checks/policy.ts";
 import { checkPricing } from "./checks/pricing.ts";
 import { checkProduct } from "./checks/product.ts";
@@ -183,7 +183,8 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
     const product = products.get(line.sku);
     const machineId = line.machineId ?? draftMachineId;
     const model = product?.configModelId ? data.configModel(product.configModelId) : undefined;
-    const effective = lineFeatures(features.get(line.sku), model, line.options ?? {});
+    const options = withOptionalDefaults(model, line.options ?? {});
+    const effective = lineFeatures(features.get(line.sku), model, options);
     return {
       index,
       lineId: line.lineId,
@@ -196,7 +197,7 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
       machine: machineId !== undefined ? customer?.machines.find((m) => m.id === machineId) : undefined,
       orderQty: undefined,
       unit: line.unit ?? product?.orderUnit ?? "PCE",
-      options: line.options ?? {},
+      options,
       configDeltaCents: 0,
       requestedDate: line.requestedDate ?? order.requestedDate,
       issues: [],

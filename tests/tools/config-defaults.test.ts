@@ -53,7 +53,7 @@ describe("configuration defaults", () => {
   // group with a default means — the default (resolve it for features, configuration check and components, so what is
   // checked is what is sent) or nothing (then the importer should refuse a default on an optional group) — and apply it
   // in one place (line-features.ts + configuration.ts resolvedComponents).
-  it.fails("an optional group left out is checked as the default the product gets (NBR in acid is not clean)", () => {
+  it("an optional group left out is checked as the default the product gets (NBR in acid is not clean)", () => {
     const report = seal({});
     expect(report.clean).toBe(false);
     expect(report.lines[0]!.issues.map((i) => i.code)).toContain("compat.material_medium");

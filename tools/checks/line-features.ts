@@ -46,6 +46,24 @@ export function configuredFeatures(
   return { features, groupOf };
 }
 
+/**
+ * The options a line gets: the chosen ones, plus the default of every optional group (min 0) the draft leaves out —
+ * what the product is built with when nobody chooses. Resolved once, before any check, so the features every rule
+ * sees, the configuration check, the price and the components sent to the ERP all describe the same product. A group
+ * present with no values (`[]`) is an explicit "none" and stays empty; a mandatory group is never filled in (the
+ * configuration check asks for it).
+ */
+export function withOptionalDefaults(
+  model: ConfigModel | undefined,
+  chosen: Readonly<Record<string, string[]>>,
+): Record<string, string[]> {
+  if (!model) return { ...chosen };
+  const out: Record<string, string[]> = { ...chosen };
+  for (const g of model.groups)
+    if (g.min === 0 && g.defaultValue !== null && !Object.hasOwn(chosen, g.code)) out[g.code] = [g.defaultValue];
+  return out;
+}
+
 /** The product's fixed features with the configured ones on top (a chosen value replaces a fixed feature). */
 export function lineFeatures(
   fixed: Readonly<Record<string, FeatureValue>> | undefined,
