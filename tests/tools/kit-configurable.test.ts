@@ -21,17 +21,20 @@ beforeAll(() => {
 });
 
 describe("a kit containing a configurable product", () => {
-  // OPEN: kit components are checked by their fixed features only (tools/checks/kit-components.ts reads
-  // data.features, never a configuration). A configurable component's rule features exist only per chosen value, and
-  // the kit line chooses none — so a kit that may ship a 690 V pump passes a 400 V machine without a word. The fix is
-  // a decision (block such kits until the catalog fixes the component's configuration, or check every value the
-  // model allows and ask for approval when some break a rule), not a one-liner.
-  it.fails("is not silently clean on a machine some of the component's configurations break", () => {
+  // The kit relation chooses no configuration for its component: each feature-carrying group of the component is
+  // open. Values that would break a rule on the machine (230 V is single-phase on a three-phase pump; DN25/DN40
+  // flanges on a DN32 machine) cannot be ruled out from the data, so the kit goes to a rep instead of through.
+  it("is not silently clean on a machine some of the component's configurations break", () => {
     const report = validateDraft(
       { lines: [{ lineId: "L1", sku: "SP-KIT-NCP32-G1", quantity: 1, machineId: "M-1001-01" }] },
       { customerId: "C-1001", now: DEMO_NOW, data: createCatalogReader(db) },
     );
-    const issues = report.lines[0]!.issues.filter((i) => i.severity !== "warn");
-    expect(issues.some((i) => JSON.stringify(i).includes("PU-NCP-CFG"))).toBe(true);
+    const open = report.lines[0]!.issues.filter((i) => i.code === "kit.component_configuration");
+    expect(open.map((i) => [i.severity, i.details?.optionGroup, i.details?.values])).toEqual([
+      ["approval", "voltage", ["230"]],
+      ["approval", "flangeDN", ["25", "40"]],
+    ]);
+    expect(open[0]!.message).toContain("PU-NCP-CFG");
+    expect(report.needsApproval).toBe(true);
   });
 });

@@ -2,9 +2,10 @@
  * Kits: the components of a `consists_of` kit are checked against the machine the kit is ordered for, by the same
  * machine rules and medium/material table as a part ordered on its own.
  */
-import type { FeatureValue } from "../../catalog/queries/types.ts";
-import { machineViolations } from "./compat-rules.ts";
-import { lineIssue, type OrderState } from "./context.ts";
+import type { ConfigModel, FeatureValue, MachineRecord, ProductRecord } from "../../catalog/queries/types.ts";
+import { machineViolations, type RuleViolation } from "./compat-rules.ts";
+import { type LineState, lineIssue, type OrderState } from "./context.ts";
+import { lineFeatures } from "./line-features.ts";
 
 const fmt = (v: FeatureValue) => (Array.isArray(v) ? v.join("/") : String(v));
 
@@ -32,6 +33,8 @@ export function checkKitComponents(order: OrderState): void {
       for (const sku of skus) {
         const c = products.get(sku);
         if (!c) continue;
+        const model = c.configModelId ? order.data.configModel(c.configModelId) : undefined;
+        if (model) reportOpenConfiguration(order, l, c, features.get(sku) ?? {}, model, machine, reported);
         for (const v of machineViolations(order, c, features.get(sku) ?? {}, machine)) {
           if (reported.has(v.rule.code)) continue;
           reported.add(v.rule.code);
@@ -57,6 +60,74 @@ export function checkKitComponents(order: OrderState): void {
         }
       }
       level = skus;
+    }
+  }
+}
+
+/**
+ * A configurable component of a kit: the kit relation chooses no configuration, so each group whose values carry
+ * features is open — except an optional group with a default, which is what gets built (line-features.ts). Each open
+ * group's values are tried one at a time on the component's fixed features: a rule every value breaks is a fact
+ * (reported with the rule's code and severity, `details.configurations: "all"`); a rule only some values break is
+ * not decidable from the data, so the kit line goes to a rep (`kit.component_configuration`, approval) naming the
+ * values that would break it. Linear in the model's values.
+ */
+function reportOpenConfiguration(
+  order: OrderState,
+  l: LineState,
+  c: ProductRecord,
+  fixed: Record<string, FeatureValue>,
+  model: ConfigModel,
+  machine: MachineRecord,
+  reported: Set<string>,
+): void {
+  for (const g of model.groups) {
+    if (!g.options.some((o) => o.features && Object.keys(o.features).length > 0)) continue;
+    const values = g.min === 0 && g.defaultValue !== null ? [g.defaultValue] : g.options.map((o) => o.value);
+    const broken = new Map<string, { violation: RuleViolation; values: string[] }>();
+    for (const value of values) {
+      const { features } = lineFeatures(fixed, model, { [g.code]: [value] });
+      for (const v of machineViolations(order, c, features, machine)) {
+        if (v.severity !== "block") continue;
+        const entry = broken.get(v.rule.code) ?? { violation: v, values: [] };
+        entry.values.push(value);
+        broken.set(v.rule.code, entry);
+      }
+    }
+    for (const [code, { violation: v, values: bad }] of broken) {
+      const every = bad.length === values.length;
+      const issueCode = every ? code : "kit.component_configuration";
+      if (reported.has(issueCode === code ? code : `${issueCode}:${c.sku}:${g.code}`)) continue;
+      reported.add(issueCode === code ? code : `${issueCode}:${c.sku}:${g.code}`);
+      const details = {
+        feature: v.rule.feature,
+        machineKey: v.rule.otherKey,
+        machineValue: v.other,
+        machineId: machine.id,
+        component: c.sku,
+        optionGroup: g.code,
+        values: bad,
+        configurations: every ? "all" : "some",
+        rule: code,
+      };
+      if (every)
+        lineIssue(
+          l,
+          code,
+          v.severity,
+          `${v.rule.message} (${l.sku} contains ${c.sku}: every ${g.label} it is built with breaks it on ${machine.label}, ${v.rule.otherKey} ${fmt(v.other)})`,
+          [],
+          details,
+        );
+      else
+        lineIssue(
+          l,
+          "kit.component_configuration",
+          "approval",
+          `${l.sku} contains ${c.sku}, whose ${g.label} the kit does not fix: ${bad.join(", ")} would break "${v.rule.message}" on ${machine.label} (${v.rule.otherKey} ${fmt(v.other)}). A sales rep confirms which one ships.`,
+          [],
+          details,
+        );
     }
   }
 }
