@@ -27,6 +27,32 @@ export {
 } from "./agent-tools/shared.ts";
 
 /**
+ * The names of the tools `createAgentTools` builds, in its order — for models and tests that need the list without a
+ * database (the offline consultant's default tool set, the chaos model, robustness tests). A test keeps it equal to
+ * what `createAgentTools` returns.
+ */
+export const AGENT_TOOL_NAMES = [
+  "search_catalog",
+  "get_product",
+  "get_installed_base",
+  "get_order_history",
+  "check_compatibility",
+  "check_stock",
+  "get_configuration",
+  "get_price",
+  "add_line",
+  "update_line",
+  "remove_line",
+  "set_options",
+  "set_machine",
+  "set_order_details",
+  "clear_draft",
+  "review_order",
+  "place_order",
+] as const;
+export type AgentToolName = (typeof AGENT_TOOL_NAMES)[number];
+
+/**
  * Build the consultant's tools over one catalog. Read tools return strings; draft tools and checkout tools return a
  * `Command` that updates `draft` / `checkout` / `report` and carries their ToolMessage.
  *

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { ToolMessage } from "@langchain/core/messages";
 import { Command } from "@langchain/langgraph";
 import { createCatalogReader } from "../../catalog/queries/index.ts";
-import { createAgentTools, runToolCall, type ShieldToolRuntime } from "../../tools/agent-tools.ts";
+import { AGENT_TOOL_NAMES, createAgentTools, runToolCall, type ShieldToolRuntime } from "../../tools/agent-tools.ts";
 import type { Draft } from "../../tools/types.ts";
 import { world } from "./helpers.ts";
 import { BUYER, NOW, RIVAL_SECRETS } from "./world.ts";
@@ -10,6 +10,11 @@ import { BUYER, NOW, RIVAL_SECRETS } from "./world.ts";
 const db = world();
 const tools = createAgentTools({ db, data: createCatalogReader(db), now: () => NOW });
 let n = 0;
+
+test("AGENT_TOOL_NAMES is exactly the tools createAgentTools builds", () => {
+  expect(tools.map((t) => t.name)).toEqual([...AGENT_TOOL_NAMES]);
+});
+
 async function call(
   name: string,
   args: Record<string, unknown>,

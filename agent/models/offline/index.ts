@@ -28,6 +28,7 @@ import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { understand, type Understanding } from "./nlu/understand.ts";
 import { buildKnowledge, type Knowledge } from "./recognise.ts";
 import { decide, type Step } from "./turn.ts";
+import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
 
 /** Running totals of the model's own decision time (for the bench). */
 export interface OfflineModelStats {
@@ -50,26 +51,6 @@ interface OfflineFields {
   toolNames?: string[];
   stats?: OfflineModelStats;
 }
-
-const ALL_TOOLS = [
-  "search_catalog",
-  "get_product",
-  "get_installed_base",
-  "get_order_history",
-  "check_compatibility",
-  "check_stock",
-  "get_configuration",
-  "get_price",
-  "add_line",
-  "update_line",
-  "remove_line",
-  "set_options",
-  "set_machine",
-  "set_order_details",
-  "clear_draft",
-  "review_order",
-  "place_order",
-];
 
 export class OfflineConsultantModel extends BaseChatModel {
   private readonly fields: OfflineFields;
@@ -116,7 +97,7 @@ export class OfflineConsultantModel extends BaseChatModel {
       if (understood.size > 2000) understood.clear();
       understood.set(key, u);
     }
-    const step = decide(conv, this.fields.knowledge(), new Set(this.fields.toolNames ?? ALL_TOOLS), u);
+    const step = decide(conv, this.fields.knowledge(), new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u);
     if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);
     return step;
   }

@@ -7,27 +7,10 @@ import { describe, expect, it } from "vitest";
 import { AIMessage, type AIMessageChunk, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
 import { createOfflineModel } from "../../../agent/models/offline/index.ts";
 import { DEMO } from "../../../catalog/seed/index.ts";
+import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
 import { Chat, demoWorld, outbox } from "./helpers.ts";
 
-const TOOLS = [
-  "search_catalog",
-  "get_product",
-  "get_installed_base",
-  "get_order_history",
-  "check_compatibility",
-  "check_stock",
-  "get_configuration",
-  "get_price",
-  "add_line",
-  "update_line",
-  "remove_line",
-  "set_options",
-  "set_machine",
-  "set_order_details",
-  "clear_draft",
-  "review_order",
-  "place_order",
-];
+const TOOLS: readonly string[] = AGENT_TOOL_NAMES;
 const WORDS = [
   "seal",
   "pump 2",
