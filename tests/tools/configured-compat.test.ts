@@ -12,6 +12,7 @@ import { createAgentTools, runToolCall } from "../../tools/agent-tools.ts";
 import { validateDraft } from "../../tools/engine.ts";
 import type { Draft, DraftLine, ValidationReport } from "../../tools/types.ts";
 import { expectFixResolves, issuesOf } from "./helpers.ts";
+import { applyFix } from "./world.ts";
 
 let db: Db;
 beforeAll(() => {
@@ -107,6 +108,25 @@ describe("configured values are the line's features (demo world)", () => {
     const fix = issuesOf(report, "compat.line_voltage_mismatch", "M")[0]!.fixes[0];
     expect(fix).toEqual({ kind: "set_option", lineId: "M", group: "voltage", values: ["400"] });
     expectFixResolves(draft, "compat.line_voltage_mismatch", { validateWith: run("C-1001") });
+  });
+
+  it("an option fix for a line-vs-line rule never breaks the other line's machine (no 690 V pump on a 400 V machine)", () => {
+    // The pump is configured for Pump 1's 400 V; the motor beside it for 690 V. Re-configuring the pump for 690 V
+    // would pass the line rule and break Pump 1's supply: only the motor's own option is a fix.
+    const draft: Draft = {
+      lines: [
+        line("P", "PU-NCP-CFG", { machineId: "M-1001-01", options: ncp() }),
+        line("M", "MO-FM-CFG", { options: motor({ voltage: "690" }) }),
+      ],
+    };
+    const report = run("C-1001")(draft);
+    const fixes = report.lines.flatMap((l) => l.issues).flatMap((i) => i.fixes);
+    expect(fixes).toContainEqual({ kind: "set_option", lineId: "M", group: "voltage", values: ["400"] });
+    expect(fixes).not.toContainEqual({ kind: "set_option", lineId: "P", group: "voltage", values: ["690"] });
+    for (const fix of fixes.filter((f) => f.kind === "set_option")) {
+      const after = run("C-1001")(applyFix(draft, fix));
+      expect(compatCodes(after, "P"), JSON.stringify(fix)).toEqual([]);
+    }
   });
 
   it("a configured flange size is compared with the valve on the same order", () => {

@@ -124,8 +124,9 @@ const fmt = (v: FeatureValue) => (Array.isArray(v) ? v.join("/") : String(v));
 
 /**
  * `set_option` fixes for a rule broken by a configured value: the values of the group that set `feature` which the
- * configuration model still allows and with which the line's features pass `ok`. Keeping the product and changing
- * one option is the smallest change that resolves it.
+ * configuration model still allows, with which the line's features pass `ok`, and which break no blocking rule of the
+ * line's machine (a fix that trades one block for another is no fix). Keeping the product and changing one option is
+ * the smallest change that resolves it.
  */
 function optionFixes(
   order: OrderState,
@@ -141,8 +142,10 @@ function optionFixes(
   const out: Fix[] = [];
   for (const value of valuesIfReopened(model, l.options, group)) {
     if (l.options[group]?.length === 1 && l.options[group]![0] === value) continue;
-    if (ok(lineFeatures(fixed, model, { ...l.options, [group]: [value] }).features))
-      out.push({ kind: "set_option", lineId: l.lineId, group, values: [value] });
+    const features = lineFeatures(fixed, model, { ...l.options, [group]: [value] }).features;
+    if (!ok(features)) continue;
+    if (l.machine && machineViolations(order, p, features, l.machine).some((v) => v.severity === "block")) continue;
+    out.push({ kind: "set_option", lineId: l.lineId, group, values: [value] });
   }
   return out;
 }
