@@ -111,7 +111,7 @@ export function createWidgetRoutes(options: WidgetRoutesOptions): Hono {
  * development secret (a deployment with AUTH_JWT_SECRET or AUTH_JWKS_URL gets the pages, signed out), and the /rep
  * page carries the rep key only while it is the development default.
  */
-export function widgetRoutesFromEnv(options: { db: Db; env: Env; distDir?: string }): Hono {
+export function widgetRoutesFromEnv(options: { db: Db; env: Env; distDir?: string; repDemoKey?: string }): Hono {
   const { env } = options;
   const devSessions = !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL;
   const [devKey, devRep] = DEV_REP_KEYS.split(":");
@@ -127,7 +127,7 @@ export function widgetRoutesFromEnv(options: { db: Db; env: Env; distDir?: strin
           ttlS: Math.min(3600, env.AUTH_MAX_TOKEN_AGE_S),
         }
       : null,
-    repDemoKey: devRepKey,
+    repDemoKey: options.repDemoKey ?? devRepKey,
     erpPagePath: env.ERP_WEBHOOK_URL ? "" : "/demo-erp",
   });
 }

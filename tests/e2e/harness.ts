@@ -1,24 +1,19 @@
 /**
- * The browser tests' world: the widget bundles built into a temp folder, the real server (createApp + the widget
- * routes) on a loopback port over a fresh demo database with the offline model, and Debian Chromium driven by
- * playwright-core. Without Chromium the suites are skipped loudly — except in CI, where that is a failure.
+ * The browser tests' world: the widget bundles built into a temp folder, the product started as `npm start` starts it
+ * (server/start.ts: the API, the storefront, the copilot, the outbox worker and the demo ERP receiver) on a loopback
+ * port over a fresh demo database with the offline model, and Debian Chromium driven by playwright-core. Without
+ * Chromium the suites are skipped loudly — except in CI, where that is a failure.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import pino from "pino";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
-import { createShieldAgent } from "../../agent/index.ts";
-import { createOfflineModel } from "../../agent/models/offline/index.ts";
-import { openDatabase, type Db } from "../../catalog/db.ts";
-import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
-import { createApp } from "../../server/app.ts";
-import { DEV_JWT_SECRET, readEnv } from "../../server/env.ts";
+import type { Db } from "../../catalog/db.ts";
+import { DEMO_NOW } from "../../catalog/seed/index.ts";
+import { readEnv } from "../../server/env.ts";
 import type { EventHub } from "../../server/events/hub.ts";
-import { createWidgetRoutes } from "../../server/routes/widget.ts";
+import { startServer } from "../../server/start.ts";
 import { buildWidgets, type BuiltBundle } from "../../widget/build.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -52,34 +47,18 @@ export async function startWorld(): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), "ordershield-e2e-"));
   const dist = join(dir, "dist");
   const bundles = await buildWidgets({ outDir: dist });
-  const db = openDatabase(join(dir, "shop.db"));
-  seedDemo(db);
-  const config = readEnv({
-    DATABASE_PATH: join(dir, "shop.db"),
-    REP_API_KEYS: `${REP_KEY}:REP-E2E`,
-    LOG_LEVEL: "silent",
-  });
-  const agent = createShieldAgent({ db, model: createOfflineModel({ db }), now: () => DEMO_NOW });
-  const { app, hub, runner } = createApp({
-    db,
-    agent,
-    config,
-    logger: pino({ level: "silent" }),
+  const started = await startServer({
+    env: readEnv({
+      DATABASE_PATH: join(dir, "shop.db"),
+      HOST: "127.0.0.1",
+      PORT: "0",
+      REP_API_KEYS: `${REP_KEY}:REP-E2E`,
+      LOG_LEVEL: "silent",
+    }),
     now: () => DEMO_NOW,
-    extraRoutes: (a) =>
-      a.route(
-        "/",
-        createWidgetRoutes({
-          db,
-          distDir: dist,
-          storefront: { secret: DEV_JWT_SECRET, audience: config.AUTH_AUDIENCE },
-          repDemoKey: REP_KEY,
-        }) as never,
-      ),
+    distDir: dist,
+    repDemoKey: REP_KEY,
   });
-  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
-  await new Promise<void>((ok) => server.once("listening", () => ok()));
-  const { port } = server.address() as AddressInfo;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -93,17 +72,14 @@ export async function startWorld(): Promise<World> {
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
-    base: `http://127.0.0.1:${port}`,
-    db,
-    hub,
+    base: started.base,
+    db: started.db,
+    hub: started.hub,
     browser,
     bundles,
     async close() {
       await browser.close();
-      await runner.drain(1000);
-      if ("closeAllConnections" in server) server.closeAllConnections();
-      await new Promise<void>((ok) => server.close(() => ok()));
-      db.$client.close();
+      await started.close(1000);
       rmSync(dir, { recursive: true, force: true });
     },
   };
