@@ -32,18 +32,12 @@ export interface ClassifierSettings {
   maskNumbers: boolean;
   /** nlp.js spell check: an unknown word one edit from a training word reads as that word. */
   spellCheck: boolean;
-  /** Neural network: stop when the training error is below this (nlp.js default 0.00005). */
-  errorThresh: number;
-  /** Neural network: at most this many epochs (nlp.js default 20000). */
-  iterations: number;
 }
 
-/** Chosen on the validation split (accuracy and training time), see `scripts/nlu-validation.ts`. */
+/** Chosen on the validation split (`scripts/nlu-validation.ts`) and cross-validation of the training split. */
 export const DEFAULT_SETTINGS: ClassifierSettings = {
   maskNumbers: true,
   spellCheck: false,
-  errorThresh: 0.00005,
-  iterations: 20000,
 };
 
 /** The placeholder a number becomes; a made-up word, so it stems to itself in both languages. */
@@ -77,8 +71,6 @@ export async function trainIntentClassifier(
     nlu: {
       log: false,
       spellCheck: settings.spellCheck,
-      errorThresh: settings.errorThresh,
-      iterations: settings.iterations,
     },
     ner: { builtins: [] },
   });
