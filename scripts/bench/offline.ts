@@ -196,7 +196,7 @@ export const offlineSuite: BenchSuite = {
         id: "offline.nlu.validation_accuracy",
         value: u.validation.accuracy,
         unit: "ratio",
-        note: `${u.validation.n} validation-split utterances (en+de), never trained on; the split settings and corpus were tuned on`,
+        note: `${u.validation.n} validation-split utterances (en+de), never trained on; the split the settings and corpus were tuned on (optimistic)`,
       },
       {
         id: "offline.nlu.entity_f1",
