@@ -1,7 +1,7 @@
 /**
  * The offline model must work on any imported catalog: its code (comments aside — they give examples) names no SKU,
- * category or trade word of the demo world or the generator. A trade word in the code is a special case for one
- * catalog; the catalog's own data is where such words belong.
+ * category or trade word of the demo world, the generator or the trade catalogs the evals judge it on. A trade word
+ * in the code is a special case for one catalog; the catalog's own data is where such words belong.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -76,6 +76,16 @@ describe("the offline model is catalog-neutral", () => {
         .map((c) => c.code.toLowerCase())
         .filter((c) => !["parts", "fast", "kit"].includes(c)),
       ...TRADE_WORDS,
+      // The catalogs of other trades the consultant is judged on (evals/catalogs): their SKUs and category codes.
+      ...["hvac", "automation"].flatMap((trade) => {
+        const dir = join(import.meta.dirname, "../../../evals/catalogs", trade);
+        const skus = JSON.parse(readFileSync(join(dir, "products.json"), "utf8")) as { sku: string }[];
+        const cats = JSON.parse(readFileSync(join(dir, "categories.json"), "utf8")) as { code: string }[];
+        return [
+          ...skus.map((p) => p.sku.toLowerCase()),
+          ...cats.map((c) => c.code.toLowerCase()).filter((c) => !["service", "accessories"].includes(c)),
+        ];
+      }),
     ]);
     const found = files.flatMap(({ p, words }) => [...forbidden].filter((w) => words.has(w)).map((w) => `${p}: ${w}`));
     expect(found).toEqual([]);
