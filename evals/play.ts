@@ -12,8 +12,22 @@ import type { CleanOrder } from "../tools/clean-order.ts";
 import type { CatalogCache } from "./world.ts";
 import type { Scenario, Step } from "./scenario.ts";
 import { checkTrajectory, readTrajectory } from "./trajectory.ts";
+import { type PriceTable, type Usage, UsageMeter, ZERO_USAGE } from "./usage.ts";
 
-export type ModelFactory = (db: Db) => BaseChatModel;
+/** What a factory may key a model on: the trial it drives (the chaos model seeds itself from it). */
+export interface TrialInfo {
+  scenario: Scenario;
+  trial: number;
+  now: Date;
+}
+
+export type ModelFactory = (db: Db, trial?: TrialInfo) => BaseChatModel;
+
+/** Tokens and cost of one trial, per component. */
+export interface TrialUsage {
+  agent: Usage;
+  buyer: Usage;
+}
 
 export interface TranscriptEntry {
   step: string;
@@ -40,6 +54,13 @@ export interface TrialRecord {
   trajectory: string[];
   /** An error that ended the trial early (an AgentError or a crash): graded as a failure. */
   error?: string;
+  /** Tokens and cost per component. */
+  usage?: TrialUsage;
+  /**
+   * Leaks already judged at the moment each order was placed (the bare agent: its orders hold nothing, so the data
+   * may move on afterwards); when absent the grader re-validates the outbox itself.
+   */
+  leaksAtPlacement?: string[];
 }
 
 const REP_ID = "REP-EVAL";
@@ -50,14 +71,14 @@ function codesOf(view: ThreadView, into: Set<string>): void {
   for (const i of [...report.issues, ...report.lines.flatMap((l) => l.issues)]) into.add(i.code);
 }
 
-function describe(step: Step): string {
+export function describe(step: Step): string {
   if ("say" in step) return step.say;
   if ("confirm" in step) return step.confirm ? "<confirm>" : "<decline>";
   if ("rep" in step) return `<rep ${step.rep}>`;
   return `<event ${JSON.stringify(step.event)}>`;
 }
 
-function applyEvent(db: Db, event: Extract<Step, { event: unknown }>["event"]): void {
+export function applyEvent(db: Db, event: Extract<Step, { event: unknown }>["event"]): void {
   if ("stock" in event) {
     const s = event.stock;
     if (s.warehouse)
@@ -80,13 +101,16 @@ export async function playTrial(
   trial: number,
   catalogs: CatalogCache,
   makeModel: ModelFactory,
+  prices?: PriceTable,
 ): Promise<TrialRecord> {
   const started = performance.now();
   const { db, now } = catalogs.open(scenario);
   // A checkpoint per super-step (not only per turn, the runtime's default): the trajectory check reads every node.
+  const meter = new UsageMeter();
+  const model = withMeter(makeModel(db, { scenario, trial, now }), meter);
   const agent = createShieldAgent({
     db,
-    model: makeModel(db),
+    model,
     checkpointer: new MemorySaver(),
     now: () => now,
     durability: "async",
@@ -161,6 +185,14 @@ export async function playTrial(
     turns,
     toolCalls: transcript.reduce((n, t) => n + t.tools.length, 0),
     ms: performance.now() - started,
+    usage: { agent: meter.total(prices ?? {}), buyer: ZERO_USAGE },
     ...(error ? { error } : {}),
   };
+}
+
+/** The model with `meter` among its callbacks (kept on the instance, so tool-bound copies report to it too). */
+export function withMeter<M extends BaseChatModel>(model: M, meter: UsageMeter): M {
+  const existing = Array.isArray(model.callbacks) ? model.callbacks : model.callbacks ? [] : [];
+  model.callbacks = [...existing, meter];
+  return model;
 }

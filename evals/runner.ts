@@ -5,9 +5,10 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gradeTrial, type Grade } from "./grade.ts";
-import { playTrial, type ModelFactory, type TranscriptEntry } from "./play.ts";
+import { playTrial, type ModelFactory, type TranscriptEntry, type TrialRecord, type TrialUsage } from "./play.ts";
 import type { Scenario } from "./scenario.ts";
-import { createCatalogCache } from "./world.ts";
+import { addUsage, type PriceTable, type Usage, ZERO_USAGE } from "./usage.ts";
+import { type CatalogCache, createCatalogCache } from "./world.ts";
 
 /** One line of results.jsonl. */
 export interface TrialResult {
@@ -26,6 +27,8 @@ export interface TrialResult {
   ms: number;
   orders: { orderId: string; lines: { sku: string; quantity: number; unit: string }[] }[];
   transcript: TranscriptEntry[];
+  /** Tokens and cost per component (absent in results written before it was counted). */
+  usage?: TrialUsage;
 }
 
 export interface RunSummary {
@@ -44,6 +47,10 @@ export interface RunSummary {
   avg_tool_calls: number;
   conversations_per_s: number;
   failed: string[];
+  /** Orders that reached the outbox, over all trials. */
+  orders_placed: number;
+  /** Tokens and cost per component over all trials (cost null: some model had no price). */
+  usage: { agent: Usage; buyer: Usage; total: Usage };
 }
 
 export interface RunOptions {
@@ -54,7 +61,19 @@ export interface RunOptions {
   /** Folder for results.jsonl (appended; trials already in it are skipped: resume). */
   out?: string;
   onTrial?: (result: TrialResult) => void;
+  /** How one trial is played (default: against the shield, playTrial; the bare agent: playBareTrial). */
+  play?: PlayFn;
+  /** USD per million tokens per model (evals/usage.ts); without it every cost is 0 or unpriced. */
+  prices?: PriceTable;
 }
+
+export type PlayFn = (
+  scenario: Scenario,
+  trial: number,
+  catalogs: CatalogCache,
+  makeModel: ModelFactory,
+  prices?: PriceTable,
+) => Promise<TrialRecord>;
 
 const keyOf = (r: { scenario: string; trial: number }) => `${r.scenario}#${r.trial}`;
 
@@ -67,7 +86,7 @@ export function readResults(dir: string): TrialResult[] {
     .map((l) => JSON.parse(l) as TrialResult);
 }
 
-function resultOf(grade: Grade, record: Awaited<ReturnType<typeof playTrial>>): TrialResult {
+function resultOf(grade: Grade, record: TrialRecord): TrialResult {
   return {
     scenario: record.scenario.id,
     file: record.scenario.file,
@@ -86,6 +105,7 @@ function resultOf(grade: Grade, record: Awaited<ReturnType<typeof playTrial>>): 
       lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unit: l.orderUnit })),
     })),
     transcript: record.transcript,
+    usage: record.usage ?? { agent: ZERO_USAGE, buyer: ZERO_USAGE },
   };
 }
 
@@ -108,7 +128,7 @@ export async function runEvals(options: RunOptions): Promise<{ results: TrialRes
   let ran = 0;
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const record = await playTrial(next.s, next.trial, catalogs, options.makeModel);
+      const record = await (options.play ?? playTrial)(next.s, next.trial, catalogs, options.makeModel, options.prices);
       const result = resultOf(gradeTrial(record), record);
       record.db.$client.close();
       ran++;
@@ -147,7 +167,15 @@ export function summarize(results: TrialResult[], k: number, conversationsPerS =
     avg_tool_calls: Math.round((results.reduce((s, r) => s + r.toolCalls, 0) / n) * 10) / 10,
     conversations_per_s: Math.round(conversationsPerS * 10) / 10,
     failed: [...new Set(results.filter((r) => !r.passed).map((r) => r.scenario))],
+    orders_placed: results.reduce((s, r) => s + r.orders.length, 0),
+    usage: usageOf(results),
   };
+}
+
+function usageOf(results: TrialResult[]): RunSummary["usage"] {
+  const agent = results.reduce((u, r) => addUsage(u, r.usage?.agent ?? ZERO_USAGE), ZERO_USAGE);
+  const buyer = results.reduce((u, r) => addUsage(u, r.usage?.buyer ?? ZERO_USAGE), ZERO_USAGE);
+  return { agent, buyer, total: addUsage(agent, buyer) };
 }
 
 export interface BaselineDiff {
