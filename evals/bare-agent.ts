@@ -60,6 +60,8 @@ export interface BareOrder {
 export interface BareAgent {
   /** The compiled createAgent graph (for state history and benchmarks). */
   graph: ReturnType<typeof createAgent>;
+  /** The tools the model is bound to: the shield's, with review_order and place_order run without a gate. */
+  tools: StructuredToolInterface[];
   /** One buyer turn: the agent's text replies and the thread's messages and draft after it. */
   send(
     threadId: string,
@@ -208,6 +210,7 @@ export function createBareAgent(options: BareAgentOptions): BareAgent {
 
   return {
     graph: agent,
+    tools,
     async send(threadId, text, session) {
       const config = { configurable: { thread_id: threadId }, context: session, recursionLimit: 80 };
       const state = (await agent.getState(config as never)) as { values?: { messages?: BaseMessage[] } };
