@@ -27,6 +27,8 @@ export interface CompareOptions {
   /** Each (model, agent) run writes its own results.jsonl under `out/compare/<model>-<agent>/` (resumable). */
   out?: string;
   prices?: PriceTable;
+  /** The buyer simulator's model for persona scenarios (the same for both agents). */
+  buyerModel?: ModelFactory;
   onTrial?: (row: { model: EvalModelName; agent: AgentKind }, result: TrialResult) => void;
 }
 
@@ -41,6 +43,7 @@ export async function runComparison(options: CompareOptions): Promise<Comparison
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         ...(options.out ? { out: join(options.out, "compare", `${name}-${agent}`) } : {}),
         ...(options.prices ? { prices: options.prices } : {}),
+        ...(options.buyerModel ? { buyerModel: options.buyerModel } : {}),
         ...(agent === "bare" ? { play: playBareTrial } : {}),
         onTrial: (r) => options.onTrial?.({ model: name, agent }, r),
       });

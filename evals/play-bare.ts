@@ -13,9 +13,19 @@ import { createCatalogReader } from "../catalog/queries/index.ts";
 import type { CleanOrder } from "../tools/clean-order.ts";
 import { validateDraft } from "../tools/engine.ts";
 import { type BareOrder, createBareAgent } from "./bare-agent.ts";
-import { applyEvent, describe, type ModelFactory, type TranscriptEntry, type TrialRecord, withMeter } from "./play.ts";
+import {
+  applyEvent,
+  describe,
+  type ModelFactory,
+  type PlayExtras,
+  type PlayFn,
+  type TranscriptEntry,
+  type TrialRecord,
+  withMeter,
+} from "./play.ts";
+import { type BuyerSteps, closeOnSimulatorError, withSimulatedBuyer } from "./simulated.ts";
 import type { Scenario } from "./scenario.ts";
-import { type PriceTable, UsageMeter, ZERO_USAGE } from "./usage.ts";
+import { UsageMeter, ZERO_USAGE } from "./usage.ts";
 import type { CatalogCache } from "./world.ts";
 
 export const BARE_CONFIRM_YES = "Yes, place the order.";
@@ -66,14 +76,18 @@ function codesIn(messages: readonly unknown[], into: Set<string>): void {
   }
 }
 
-/** Play `scenario` once against a bare agent driven by a model from `makeModel`. */
-export async function playBareTrial(
+/** Play `scenario` once against a bare agent driven by a model from `makeModel` (script or simulated buyer). */
+export const playBareTrial: PlayFn = (...args) => withSimulatedBuyer(playBareOnce)(...args);
+
+async function playBareOnce(
   scenario: Scenario,
   trial: number,
   catalogs: CatalogCache,
   makeModel: ModelFactory,
-  prices?: PriceTable,
+  extras: PlayExtras = {},
+  buyerSteps?: BuyerSteps,
 ): Promise<TrialRecord> {
+  const prices = extras.prices;
   const started = performance.now();
   const { db, now } = catalogs.open(scenario);
   const meter = new UsageMeter();
@@ -106,7 +120,8 @@ export async function playBareTrial(
   let turns = 0;
   let error: string | undefined;
 
-  for (const step of scenario.steps ?? []) {
+  const moves = buyerSteps?.(() => ({ lastReply, pendingConfirm: false, settled: judged > 0 })) ?? scenario.steps ?? [];
+  for await (const step of closeOnSimulatorError(moves, db)) {
     if ("say" in step && step.ifAsked && !new RegExp(step.ifAsked, "i").test(lastReply)) continue;
     const entry: TranscriptEntry = { step: describe(step), replies: [], tools: [] };
     transcript.push(entry);
@@ -158,7 +173,7 @@ export async function playBareTrial(
     // No state graph with a protocol to check: the bare agent has none.
     trajectory: [],
     leaksAtPlacement: leaks,
-    usage: { agent: meter.total(prices ?? {}), buyer: ZERO_USAGE },
+    usage: { agent: meter.total(prices ?? {}), buyer: buyerSteps?.usage(prices ?? {}) ?? ZERO_USAGE },
     ...(error ? { error } : {}),
   };
 }

@@ -24,6 +24,12 @@ export function formatSummary(summary: RunSummary, baseline?: BaselineDiff): str
   ];
   const usage = usageLine(summary);
   if (usage) lines.push(usage);
+  if (summary.skipped)
+    lines.push(`skipped ${summary.skipped} trials (not counted):`, ...summary.skipped_notes.map((n) => `  ${n}`));
+  if (summary.simulator_reruns)
+    lines.push(
+      `buyer simulator: ${summary.simulator_reruns} attempts re-run because it invented facts (not counted against the agent)`,
+    );
   if (summary.failed.length) lines.push(`failed: ${summary.failed.join(", ")}`);
   if (baseline) {
     lines.push(
@@ -40,9 +46,11 @@ export function renderHtml(results: TrialResult[], summary: RunSummary, baseline
   const byScenario = new Map<string, TrialResult[]>();
   for (const r of results) byScenario.set(r.scenario, [...(byScenario.get(r.scenario) ?? []), r]);
   const cell = (r?: TrialResult) =>
-    r
-      ? `<td class="${r.passed ? "ok" : "bad"}">${r.passed ? "pass" : r.leaks.length ? "LEAK" : r.trajectory?.length ? "PATH" : "fail"}</td>`
-      : "<td>–</td>";
+    r?.skipped
+      ? `<td title="${esc(r.skipped)}">skipped</td>`
+      : r
+        ? `<td class="${r.passed ? "ok" : "bad"}">${r.passed ? "pass" : r.leaks.length ? "LEAK" : r.trajectory?.length ? "PATH" : "fail"}</td>`
+        : "<td>–</td>";
   const rows = [...byScenario]
     .map(
       ([id, rs]) =>
@@ -50,7 +58,7 @@ export function renderHtml(results: TrialResult[], summary: RunSummary, baseline
     )
     .join("\n");
   const details = results
-    .filter((r) => !r.passed)
+    .filter((r) => !r.passed && !r.skipped)
     .map(
       (r) => `<section id="${esc(r.scenario)}"><h3>${esc(r.scenario)} · trial ${r.trial + 1}</h3>
 <ul class="diff">${[...r.leaks.map((l) => `shield leak: ${l}`), ...(r.trajectory ?? []).map((t) => `trajectory: ${t}`), ...r.diff].map((d) => `<li>${esc(d)}</li>`).join("")}</ul>
@@ -75,6 +83,7 @@ ${summary.usage ? usageTable(summary) : ""}
 ${baseline ? `<h2>Against the baseline</h2><p>${esc(`${baseline.regressed.length} regressed, ${baseline.improved.length} improved, ${baseline.unchanged} unchanged, ${baseline.onlyHere.length} new`)}</p>${baseline.regressed.length ? `<p>Regressed: ${esc(baseline.regressed.join(", "))}</p>` : ""}${baseline.improved.length ? `<p>Improved: ${esc(baseline.improved.join(", "))}</p>` : ""}` : ""}
 <h2>Scenarios × trials</h2><table><tr><th>scenario</th><th>tags</th>${Array.from({ length: trials }, (_, t) => `<th>${t + 1}</th>`).join("")}</tr>
 ${rows}</table>
+${summary.skipped ? `<h2>Skipped (not counted)</h2><ul>${summary.skipped_notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : ""}
 <h2>Failed trials</h2>${details || "<p>None.</p>"}
 </body></html>`;
 }

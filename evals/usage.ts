@@ -64,6 +64,7 @@ export function loadPriceTable(env: Record<string, string | undefined> = process
 export class UsageMeter extends BaseCallbackHandler {
   name = "eval-usage-meter";
   private readonly modelOf = new Map<string, string>();
+  private readonly ended = new Set<string>();
   readonly byModel = new Map<string, { calls: number; input: number; output: number }>();
 
   constructor(private readonly fallbackModel = "unknown") {
@@ -84,6 +85,9 @@ export class UsageMeter extends BaseCallbackHandler {
   }
 
   override handleLLMEnd(output: LLMResult, runId: string): void {
+    // The same handler may be attached twice to one call (on the model and on its tool-bound copy): count it once.
+    if (this.ended.has(runId)) return;
+    this.ended.add(runId);
     const model = this.modelOf.get(runId) ?? this.fallbackModel;
     this.modelOf.delete(runId);
     const entry = this.byModel.get(model) ?? { calls: 0, input: 0, output: 0 };

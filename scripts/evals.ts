@@ -10,6 +10,8 @@
  *   npm run evals -- --gate                         exit 1 unless every trial passed and no order leaked
  *   npm run evals -- --skip-tags known-gap          leave out scenarios with these tags (npm run evals:ci gates without known gaps)
  *   npm run evals -- --model chaos                  the chaos model (random, adversarial tool calls), seeded by --seed
+ *   npm run evals -- --buyer-model openai           persona scenarios played by a simulated buyer (default: openai when
+ *                                                   configured; without one they are skipped and listed as skipped)
  *   npm run evals -- --compare-bare                 the same scenarios through the shield and a bare createAgent with a
  *                                                   direct place-order tool, per model (--models offline,chaos[,openai])
  *
@@ -21,6 +23,7 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
+import { wantsOpenAI } from "../agent/index.ts";
 import {
   compareWithBaseline,
   defaultCompareModels,
@@ -45,7 +48,7 @@ function usage(message: string): never {
   console.error(`evals: ${message}
 usage: npm run evals -- [--model offline|chaos|openai] [--scenarios DIR] [--tags a,b] [--repeat K] [--concurrency N]
                         [--skip-tags a,b] [--seed S] [--baseline RUN_DIR] [--out DIR] [--json] [--gate]
-                        [--compare-bare] [--models offline,chaos,openai]`);
+                        [--compare-bare] [--models offline,chaos,openai] [--buyer-model openai|none]`);
   process.exit(2);
 }
 
@@ -66,6 +69,7 @@ try {
       gate: { type: "boolean", default: false },
       "compare-bare": { type: "boolean", default: false },
       models: { type: "string" },
+      "buyer-model": { type: "string" },
     },
   }));
 } catch (error) {
@@ -85,6 +89,9 @@ const modelName = values.model;
 if (!isModel(modelName)) usage(`--model is one of ${EVAL_MODELS.join(", ")}`);
 const compareModels = values.models ? values.models.split(",").map((m) => m.trim()) : defaultCompareModels(process.env);
 for (const m of compareModels) if (!isModel(m)) usage(`--models takes ${EVAL_MODELS.join(", ")}`);
+const buyerChoice = values["buyer-model"] ?? (wantsOpenAI(process.env) ? "openai" : "none");
+if (buyerChoice !== "openai" && buyerChoice !== "none") usage("--buyer-model is openai or none");
+const buyerModel = buyerChoice === "openai" ? evalModelFactory("openai", { env: process.env }) : undefined;
 let prices: PriceTable;
 try {
   prices = loadPriceTable(process.env);
@@ -134,6 +141,7 @@ if (values["compare-bare"]) {
     concurrency,
     out,
     prices,
+    ...(buyerModel ? { buyerModel } : {}),
     onTrial: (row) => progress?.increment(1, { run: `${row.model} ${row.agent}` }),
   });
   progress?.stop();
@@ -165,6 +173,7 @@ const { results, summary } = await runEvals({
   concurrency,
   out,
   prices,
+  ...(buyerModel ? { buyerModel } : {}),
   onTrial: (r) => {
     if (!r.passed) failed++;
     bar?.increment(1, { failed });
