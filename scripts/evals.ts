@@ -175,7 +175,7 @@ const { results, summary } = await runEvals({
   prices,
   ...(buyerModel ? { buyerModel } : {}),
   onTrial: (r) => {
-    if (!r.passed) failed++;
+    if (!r.passed && !r.skipped) failed++;
     bar?.increment(1, { failed });
   },
 });
