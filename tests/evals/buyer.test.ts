@@ -12,7 +12,9 @@ import {
   formatSummary,
   loadPriceTable,
   loadScenarios,
+  parseScenarioFile,
   renderHtml,
+  ScenarioFileError,
   runEvals,
 } from "../../evals/index.ts";
 import { inventedFacts } from "../../evals/buyer.ts";
@@ -105,6 +107,20 @@ describe("simulated buyer", () => {
     expect(results[0]).toMatchObject({ passed: false, skipped: expect.stringMatching(/no buyer-simulator model/) });
     expect(summary).toMatchObject({ scenarios: 1, trials: 0, passed: 0, skipped: 1 });
     expect(formatSummary(summary)).toMatch(/skipped 1 trials \(not counted\)/);
+  });
+
+  test("a scenario has a script or a persona, not both and not neither", () => {
+    const base = { id: "x-1", purpose: "p", customer: "C-1001", expect: { orders: [] } };
+    const persona = { goal: "order seals", known: { qty: "2" } };
+    expect(() => parseScenarioFile("a.json", JSON.stringify({ ...base, steps: [{ say: "hi" }], persona }))).toThrow(
+      /a\.json: steps: a scenario has either steps/,
+    );
+    expect(() => parseScenarioFile("b.json", JSON.stringify(base))).toThrow(ScenarioFileError);
+    expect(parseScenarioFile("c.json", JSON.stringify({ ...base, persona }))[0]!.persona).toMatchObject({
+      maxTurns: 10,
+      confirms: true,
+      unknown: [],
+    });
   });
 
   test("the invention check: numbers and codes must come from the persona or the agent's own words", () => {
