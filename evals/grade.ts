@@ -96,8 +96,8 @@ function diffOrder(i: number, want: ExpectedOrder, got: CleanOrder | undefined):
 
 export function gradeTrial(record: TrialRecord): Grade {
   const expect = record.scenario.expect;
-  const leaks: string[] = [];
-  for (const order of record.outbox) {
+  const leaks: string[] = [...(record.leaksAtPlacement ?? [])];
+  for (const order of record.leaksAtPlacement ? [] : record.outbox) {
     const report = revalidate(record, order);
     if (!report.clean || report.lines.some((l) => l.verdict === "rejected"))
       leaks.push(

@@ -6,3 +6,16 @@ export { runEvals, summarize, compareWithBaseline, readResults, type RunSummary,
 export { formatSummary, renderHtml } from "./report.ts";
 export { createCatalogCache } from "./world.ts";
 export { checkTrajectory, readTrajectory, type TrajectoryStep } from "./trajectory.ts";
+export { createBareAgent, type BareAgent, type BareAgentOptions, type BareOrder } from "./bare-agent.ts";
+export { playBareTrial, judgeBareOrder } from "./play-bare.ts";
+export { runComparison, formatComparison, type ComparisonRow, type AgentKind } from "./compare.ts";
+export { renderComparisonHtml } from "./report.ts";
+export { EVAL_MODELS, type EvalModelName, evalModelFactory, defaultCompareModels, chaosPoolOf } from "./models.ts";
+export {
+  UsageMeter,
+  loadPriceTable,
+  priceTableSchema,
+  PriceTableError,
+  type PriceTable,
+  type Usage,
+} from "./usage.ts";

@@ -12,8 +12,23 @@ import type { CleanOrder } from "../tools/clean-order.ts";
 import type { CatalogCache } from "./world.ts";
 import type { Scenario, Step } from "./scenario.ts";
 import { checkTrajectory, readTrajectory } from "./trajectory.ts";
+import { type BuyerSteps, closeOnSimulatorError, withSimulatedBuyer } from "./simulated.ts";
+import { type PriceTable, type Usage, UsageMeter, ZERO_USAGE } from "./usage.ts";
 
-export type ModelFactory = (db: Db) => BaseChatModel;
+/** What a factory may key a model on: the trial it drives (the chaos model seeds itself from it). */
+export interface TrialInfo {
+  scenario: Scenario;
+  trial: number;
+  now: Date;
+}
+
+export type ModelFactory = (db: Db, trial?: TrialInfo) => BaseChatModel;
+
+/** Tokens and cost of one trial, per component. */
+export interface TrialUsage {
+  agent: Usage;
+  buyer: Usage;
+}
 
 export interface TranscriptEntry {
   step: string;
@@ -40,6 +55,17 @@ export interface TrialRecord {
   trajectory: string[];
   /** An error that ended the trial early (an AgentError or a crash): graded as a failure. */
   error?: string;
+  /** Tokens and cost per component. */
+  usage?: TrialUsage;
+  /**
+   * Leaks already judged at the moment each order was placed (the bare agent: its orders hold nothing, so the data
+   * may move on afterwards); when absent the grader re-validates the outbox itself.
+   */
+  leaksAtPlacement?: string[];
+  /** Why the trial was not played (a persona scenario without a buyer model): not graded, not counted. */
+  skipped?: string;
+  /** Buyer-simulator attempts thrown away because the simulator invented facts (not counted against the agent). */
+  simulator?: { reruns: number; invented: string[] };
 }
 
 const REP_ID = "REP-EVAL";
@@ -50,14 +76,14 @@ function codesOf(view: ThreadView, into: Set<string>): void {
   for (const i of [...report.issues, ...report.lines.flatMap((l) => l.issues)]) into.add(i.code);
 }
 
-function describe(step: Step): string {
+export function describe(step: Step): string {
   if ("say" in step) return step.say;
   if ("confirm" in step) return step.confirm ? "<confirm>" : "<decline>";
   if ("rep" in step) return `<rep ${step.rep}>`;
   return `<event ${JSON.stringify(step.event)}>`;
 }
 
-function applyEvent(db: Db, event: Extract<Step, { event: unknown }>["event"]): void {
+export function applyEvent(db: Db, event: Extract<Step, { event: unknown }>["event"]): void {
   if ("stock" in event) {
     const s = event.stock;
     if (s.warehouse)
@@ -74,19 +100,46 @@ function applyEvent(db: Db, event: Extract<Step, { event: unknown }>["event"]): 
   }
 }
 
-/** Play `scenario` once on a fresh copy of its catalog with a model built by `makeModel`. */
-export async function playTrial(
+/** What a trial needs besides the scenario and the agent's model. */
+export interface PlayExtras {
+  /** USD per million tokens per model (evals/usage.ts). */
+  prices?: PriceTable;
+  /** The model that plays a persona scenario's buyer; without one, persona scenarios are skipped. */
+  buyerModel?: ModelFactory;
+}
+
+/** How one trial is played: the shield (playTrial) or the bare agent (playBareTrial). */
+export type PlayFn = (
   scenario: Scenario,
   trial: number,
   catalogs: CatalogCache,
   makeModel: ModelFactory,
+  extras?: PlayExtras,
+) => Promise<TrialRecord>;
+
+/**
+ * Play `scenario` once on a fresh copy of its catalog with a model built by `makeModel` — its script, or its persona
+ * played by the buyer simulator (re-run when the simulator invents a fact).
+ */
+export const playTrial: PlayFn = (...args) => withSimulatedBuyer(playShieldTrial)(...args);
+
+async function playShieldTrial(
+  scenario: Scenario,
+  trial: number,
+  catalogs: CatalogCache,
+  makeModel: ModelFactory,
+  extras: PlayExtras = {},
+  buyerSteps?: BuyerSteps,
 ): Promise<TrialRecord> {
+  const prices = extras.prices;
   const started = performance.now();
   const { db, now } = catalogs.open(scenario);
   // A checkpoint per super-step (not only per turn, the runtime's default): the trajectory check reads every node.
+  const meter = new UsageMeter();
+  const model = withMeter(makeModel(db, { scenario, trial, now }), meter);
   const agent = createShieldAgent({
     db,
-    model: makeModel(db),
+    model,
     checkpointer: new MemorySaver(),
     now: () => now,
     durability: "async",
@@ -101,7 +154,16 @@ export async function playTrial(
   let turns = 0;
   let error: string | undefined;
 
-  for (const step of scenario.steps) {
+  const outboxCount = db.$client.prepare("select count(*) as n from outbox");
+  const buyerMoves =
+    buyerSteps?.(() => ({
+      lastReply,
+      pendingConfirm: final.pending?.type === "confirm",
+      settled: (outboxCount.get() as { n: number }).n > 0 || final.pending?.type === "approval",
+    })) ??
+    scenario.steps ??
+    [];
+  for await (const step of closeOnSimulatorError(buyerMoves, db)) {
     if ("say" in step && step.ifAsked && !new RegExp(step.ifAsked, "i").test(lastReply)) continue;
     const before = final.messages.length;
     const entry: TranscriptEntry = { step: describe(step), replies: [], tools: [] };
@@ -161,6 +223,21 @@ export async function playTrial(
     turns,
     toolCalls: transcript.reduce((n, t) => n + t.tools.length, 0),
     ms: performance.now() - started,
+    usage: { agent: meter.total(prices ?? {}), buyer: buyerSteps?.usage(prices ?? {}) ?? ZERO_USAGE },
     ...(error ? { error } : {}),
   };
+}
+
+/**
+ * The model with `meter` among its callbacks — on the instance (direct calls) and on every tool-bound copy, since a
+ * provider's bindTools may return a new instance built from its constructor fields.
+ */
+export function withMeter<M extends BaseChatModel>(model: M, meter: UsageMeter): M {
+  const existing = Array.isArray(model.callbacks) ? model.callbacks : [];
+  model.callbacks = [...existing, meter];
+  const bindTools = model.bindTools?.bind(model);
+  if (bindTools)
+    model.bindTools = ((...args: Parameters<typeof bindTools>) =>
+      bindTools(...args).withConfig({ callbacks: [meter] })) as typeof bindTools;
+  return model;
 }

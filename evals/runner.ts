@@ -5,8 +5,16 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gradeTrial, type Grade } from "./grade.ts";
-import { playTrial, type ModelFactory, type TranscriptEntry } from "./play.ts";
+import {
+  type ModelFactory,
+  type PlayFn,
+  playTrial,
+  type TranscriptEntry,
+  type TrialRecord,
+  type TrialUsage,
+} from "./play.ts";
 import type { Scenario } from "./scenario.ts";
+import { addUsage, type PriceTable, type Usage, ZERO_USAGE } from "./usage.ts";
 import { createCatalogCache } from "./world.ts";
 
 /** One line of results.jsonl. */
@@ -26,6 +34,12 @@ export interface TrialResult {
   ms: number;
   orders: { orderId: string; lines: { sku: string; quantity: number; unit: string }[] }[];
   transcript: TranscriptEntry[];
+  /** Tokens and cost per component (absent in results written before it was counted). */
+  usage?: TrialUsage;
+  /** Not played, and why (a persona scenario without a buyer model): not counted in trials or the pass rate. */
+  skipped?: string;
+  /** Attempts thrown away because the buyer simulator invented facts (not counted against the agent). */
+  simulator?: { reruns: number; invented: string[] };
 }
 
 export interface RunSummary {
@@ -44,6 +58,15 @@ export interface RunSummary {
   avg_tool_calls: number;
   conversations_per_s: number;
   failed: string[];
+  /** Orders that reached the outbox, over all trials. */
+  orders_placed: number;
+  /** Tokens and cost per component over all trials (cost null: some model had no price). */
+  usage: { agent: Usage; buyer: Usage; total: Usage };
+  /** Trials not played, with the reason (persona scenarios without a buyer model; a simulator that kept inventing). */
+  skipped: number;
+  skipped_notes: string[];
+  /** Attempts re-run because the buyer simulator invented a fact. */
+  simulator_reruns: number;
 }
 
 export interface RunOptions {
@@ -54,7 +77,15 @@ export interface RunOptions {
   /** Folder for results.jsonl (appended; trials already in it are skipped: resume). */
   out?: string;
   onTrial?: (result: TrialResult) => void;
+  /** How one trial is played (default: against the shield, playTrial; the bare agent: playBareTrial). */
+  play?: PlayFn;
+  /** USD per million tokens per model (evals/usage.ts); without it every cost is 0 or unpriced. */
+  prices?: PriceTable;
+  /** The model that plays persona scenarios' buyers; without one they are skipped (and reported as skipped). */
+  buyerModel?: ModelFactory;
 }
+
+const NOT_GRADED: Grade = { passed: false, leaks: [], diff: [], trajectory: [], falseBlock: false };
 
 const keyOf = (r: { scenario: string; trial: number }) => `${r.scenario}#${r.trial}`;
 
@@ -67,7 +98,26 @@ export function readResults(dir: string): TrialResult[] {
     .map((l) => JSON.parse(l) as TrialResult);
 }
 
-function resultOf(grade: Grade, record: Awaited<ReturnType<typeof playTrial>>): TrialResult {
+function resultOf(grade: Grade, record: TrialRecord): TrialResult {
+  if (record.skipped)
+    return {
+      scenario: record.scenario.id,
+      file: record.scenario.file,
+      tags: record.scenario.tags,
+      trial: record.trial,
+      passed: false,
+      leaks: [],
+      diff: [],
+      trajectory: [],
+      falseBlock: false,
+      turns: 0,
+      toolCalls: 0,
+      ms: 0,
+      orders: [],
+      transcript: [],
+      skipped: record.skipped,
+      ...(record.simulator ? { simulator: record.simulator } : {}),
+    };
   return {
     scenario: record.scenario.id,
     file: record.scenario.file,
@@ -86,6 +136,8 @@ function resultOf(grade: Grade, record: Awaited<ReturnType<typeof playTrial>>): 
       lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unit: l.orderUnit })),
     })),
     transcript: record.transcript,
+    usage: record.usage ?? { agent: ZERO_USAGE, buyer: ZERO_USAGE },
+    ...(record.simulator ? { simulator: record.simulator } : {}),
   };
 }
 
@@ -108,8 +160,11 @@ export async function runEvals(options: RunOptions): Promise<{ results: TrialRes
   let ran = 0;
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const record = await playTrial(next.s, next.trial, catalogs, options.makeModel);
-      const result = resultOf(gradeTrial(record), record);
+      const record = await (options.play ?? playTrial)(next.s, next.trial, catalogs, options.makeModel, {
+        ...(options.prices ? { prices: options.prices } : {}),
+        ...(options.buyerModel ? { buyerModel: options.buyerModel } : {}),
+      });
+      const result = resultOf(record.skipped ? NOT_GRADED : gradeTrial(record), record);
       record.db.$client.close();
       ran++;
       done.set(keyOf(result), result);
@@ -127,14 +182,16 @@ export async function runEvals(options: RunOptions): Promise<{ results: TrialRes
   return { results, summary: summarize(results, repeat, ran > 0 ? ran / seconds : 0) };
 }
 
-export function summarize(results: TrialResult[], k: number, conversationsPerS = 0): RunSummary {
+export function summarize(all: TrialResult[], k: number, conversationsPerS = 0): RunSummary {
+  const results = all.filter((r) => !r.skipped);
+  const skipped = all.filter((r) => r.skipped);
   const byScenario = new Map<string, TrialResult[]>();
   for (const r of results) byScenario.set(r.scenario, [...(byScenario.get(r.scenario) ?? []), r]);
   const passed = results.filter((r) => r.passed).length;
   const allPassed = [...byScenario.values()].filter((rs) => rs.every((r) => r.passed)).length;
   const n = results.length || 1;
   return {
-    scenarios: byScenario.size,
+    scenarios: new Set(all.map((r) => r.scenario)).size,
     trials: results.length,
     passed,
     pass_rate: Math.round((passed / n) * 1000) / 1000,
@@ -147,7 +204,18 @@ export function summarize(results: TrialResult[], k: number, conversationsPerS =
     avg_tool_calls: Math.round((results.reduce((s, r) => s + r.toolCalls, 0) / n) * 10) / 10,
     conversations_per_s: Math.round(conversationsPerS * 10) / 10,
     failed: [...new Set(results.filter((r) => !r.passed).map((r) => r.scenario))],
+    orders_placed: results.reduce((s, r) => s + r.orders.length, 0),
+    usage: usageOf(all),
+    skipped: skipped.length,
+    skipped_notes: [...new Set(skipped.map((r) => `${r.scenario}: ${r.skipped}`))],
+    simulator_reruns: all.reduce((n, r) => n + (r.simulator?.reruns ?? 0), 0),
   };
+}
+
+function usageOf(results: TrialResult[]): RunSummary["usage"] {
+  const agent = results.reduce((u, r) => addUsage(u, r.usage?.agent ?? ZERO_USAGE), ZERO_USAGE);
+  const buyer = results.reduce((u, r) => addUsage(u, r.usage?.buyer ?? ZERO_USAGE), ZERO_USAGE);
+  return { agent, buyer, total: addUsage(agent, buyer) };
 }
 
 export interface BaselineDiff {

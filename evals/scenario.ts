@@ -76,18 +76,46 @@ export const catalogRefSchema = z.union([
 ]);
 export type CatalogRef = z.infer<typeof catalogRefSchema>;
 
-export const scenarioSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,80}$/, "lower-case letters, digits, . _ -"),
-  purpose: text,
-  tags: z.array(z.string().min(1).max(40)).default([]),
-  catalog: catalogRefSchema.default("demo"),
-  /** The evaluation's "today" (ISO instant). Default: the demo world's reference date. */
-  now: z.iso.datetime().optional(),
-  customer: text,
-  contact: z.string().min(1).max(128).optional(),
-  steps: z.array(stepSchema).min(1).max(60),
-  expect: expectSchema,
+/**
+ * A simulated buyer instead of a script: a model plays this person (evals/buyer.ts) until the goal is reached, an
+ * order or a pending approval ends the conversation, or `maxTurns` buyer messages were sent. It may only state what
+ * `known` holds; asked for anything else (e.g. an item of `unknown`), it says it does not know.
+ */
+export const personaSchema = z.object({
+  /** What the buyer wants to get done, in their words. */
+  goal: text,
+  /** Facts the buyer knows and may state: name → value (e.g. "machine": "pump 2 in hall B"). */
+  known: z.record(z.string().min(1).max(80), z.string().min(1).max(400)).default({}),
+  /** Things the buyer does not know (asked for them, they say so). */
+  unknown: z.array(z.string().min(1).max(200)).default([]),
+  /** The buyer's first message; without it the simulator writes one. */
+  opening: text.optional(),
+  /** Whether the buyer confirms an order that matches the goal when asked. */
+  confirms: z.boolean().default(true),
+  /** Stop after this many buyer messages. */
+  maxTurns: z.number().int().min(1).max(30).default(10),
 });
+export type Persona = z.infer<typeof personaSchema>;
+
+export const scenarioSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,80}$/, "lower-case letters, digits, . _ -"),
+    purpose: text,
+    tags: z.array(z.string().min(1).max(40)).default([]),
+    catalog: catalogRefSchema.default("demo"),
+    /** The evaluation's "today" (ISO instant). Default: the demo world's reference date. */
+    now: z.iso.datetime().optional(),
+    customer: text,
+    contact: z.string().min(1).max(128).optional(),
+    /** The buyer's script (or `persona` for a simulated buyer). */
+    steps: z.array(stepSchema).min(1).max(60).optional(),
+    persona: personaSchema.optional(),
+    expect: expectSchema,
+  })
+  .refine((s) => (s.steps === undefined) !== (s.persona === undefined), {
+    message: "a scenario has either steps (a script) or a persona (a simulated buyer)",
+    path: ["steps"],
+  });
 export type Scenario = z.infer<typeof scenarioSchema> & { file: string };
 
 export class ScenarioFileError extends Error {

@@ -9,6 +9,13 @@
  *   npm run evals -- --json                         one JSON summary object on stdout
  *   npm run evals -- --gate                         exit 1 unless every trial passed and no order leaked
  *   npm run evals -- --skip-tags known-gap          leave out scenarios with these tags (npm run evals:ci gates without known gaps)
+ *   npm run evals -- --model chaos                  the chaos model (random, adversarial tool calls), seeded by --seed
+ *   npm run evals -- --buyer-model openai           persona scenarios played by a simulated buyer (default: openai when
+ *                                                   configured; without one they are skipped and listed as skipped)
+ *   npm run evals -- --compare-bare                 the same scenarios through the shield and a bare createAgent with a
+ *                                                   direct place-order tool, per model (--models offline,chaos[,openai])
+ *
+ * Tokens and cost per component: priced with evals/prices.json or the file named by EVALS_PRICES.
  *
  * Exit codes: 0 done (and the gate held), 1 gate failed or a shield leak, 2 bad arguments or scenario files.
  */
@@ -16,11 +23,19 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
-import { createOfflineModel } from "../agent/models/offline/index.ts";
-import { createOpenAIModel } from "../agent/models/openai.ts";
+import { wantsOpenAI } from "../agent/index.ts";
 import {
   compareWithBaseline,
+  defaultCompareModels,
+  EVAL_MODELS,
+  type EvalModelName,
+  evalModelFactory,
+  formatComparison,
   formatSummary,
+  loadPriceTable,
+  type PriceTable,
+  renderComparisonHtml,
+  runComparison,
   loadScenarios,
   readResults,
   renderHtml,
@@ -31,8 +46,9 @@ import {
 
 function usage(message: string): never {
   console.error(`evals: ${message}
-usage: npm run evals -- [--model offline|openai] [--scenarios DIR] [--tags a,b] [--repeat K] [--concurrency N]
-                        [--skip-tags a,b] [--seed S] [--baseline RUN_DIR] [--out DIR] [--json] [--gate]`);
+usage: npm run evals -- [--model offline|chaos|openai] [--scenarios DIR] [--tags a,b] [--repeat K] [--concurrency N]
+                        [--skip-tags a,b] [--seed S] [--baseline RUN_DIR] [--out DIR] [--json] [--gate]
+                        [--compare-bare] [--models offline,chaos,openai] [--buyer-model openai|none]`);
   process.exit(2);
 }
 
@@ -51,6 +67,9 @@ try {
       out: { type: "string" },
       json: { type: "boolean", default: false },
       gate: { type: "boolean", default: false },
+      "compare-bare": { type: "boolean", default: false },
+      models: { type: "string" },
+      "buyer-model": { type: "string" },
     },
   }));
 } catch (error) {
@@ -64,8 +83,21 @@ const int = (name: string, raw: string, min: number, max: number) => {
 };
 const repeat = int("repeat", values.repeat, 1, 100);
 const concurrency = int("concurrency", values.concurrency, 1, 64);
-int("seed", values.seed, 0, 2 ** 31);
-if (values.model !== "offline" && values.model !== "openai") usage("--model is offline or openai");
+const seed = int("seed", values.seed, 0, 2 ** 31);
+const isModel = (m: string): m is EvalModelName => (EVAL_MODELS as readonly string[]).includes(m);
+const modelName = values.model;
+if (!isModel(modelName)) usage(`--model is one of ${EVAL_MODELS.join(", ")}`);
+const compareModels = values.models ? values.models.split(",").map((m) => m.trim()) : defaultCompareModels(process.env);
+for (const m of compareModels) if (!isModel(m)) usage(`--models takes ${EVAL_MODELS.join(", ")}`);
+const buyerChoice = values["buyer-model"] ?? (wantsOpenAI(process.env) ? "openai" : "none");
+if (buyerChoice !== "openai" && buyerChoice !== "none") usage("--buyer-model is openai or none");
+const buyerModel = buyerChoice === "openai" ? evalModelFactory("openai", { env: process.env }) : undefined;
+let prices: PriceTable;
+try {
+  prices = loadPriceTable(process.env);
+} catch (error) {
+  usage((error as Error).message);
+}
 
 let scenarios;
 try {
@@ -86,9 +118,44 @@ const skip = (values["skip-tags"] ?? "")
 if (skip.length) scenarios = scenarios.filter((s) => !s.tags.some((t) => skip.includes(t)));
 if (scenarios.length === 0) usage("no scenario matches");
 
-const makeModel: ModelFactory =
-  values.model === "openai" ? () => createOpenAIModel(process.env) : (db) => createOfflineModel({ db });
+const makeModel: ModelFactory = evalModelFactory(modelName, { seed, env: process.env });
 const out = resolve(values.out ?? join("evals/reports", new Date().toISOString().replace(/[:.]/g, "-")));
+
+if (values["compare-bare"]) {
+  const models = (compareModels as EvalModelName[]).map((name) => ({
+    name,
+    makeModel: evalModelFactory(name, { seed, env: process.env }),
+  }));
+  const progress =
+    process.stderr.isTTY && !values.json
+      ? new SingleBar(
+          { format: "compare [{bar}] {value}/{total} trials · {run}", stream: process.stderr },
+          Presets.shades_classic,
+        )
+      : null;
+  progress?.start(scenarios.length * repeat * models.length * 2, 0, { run: "" });
+  const rows = await runComparison({
+    scenarios,
+    models,
+    repeat,
+    concurrency,
+    out,
+    prices,
+    ...(buyerModel ? { buyerModel } : {}),
+    onTrial: (row) => progress?.increment(1, { run: `${row.model} ${row.agent}` }),
+  });
+  progress?.stop();
+  const comparison = rows.map((r) => ({ model: r.model, agent: r.agent, ...r.summary }));
+  writeFileSync(join(out, "comparison.json"), `${JSON.stringify(comparison, null, 2)}\n`);
+  writeFileSync(join(out, "comparison.html"), renderComparisonHtml(rows));
+  if (values.json) console.log(JSON.stringify({ comparison, out }));
+  else {
+    console.log(formatComparison(rows));
+    console.log(`report: ${join(out, "comparison.html")}`);
+  }
+  // The shield must never let an invalid order through, whatever model drives it.
+  process.exit(rows.some((r) => r.agent === "shield" && r.summary.leaks > 0) ? 1 : 0);
+}
 
 const bar =
   process.stderr.isTTY && !values.json
@@ -105,8 +172,10 @@ const { results, summary } = await runEvals({
   repeat,
   concurrency,
   out,
+  prices,
+  ...(buyerModel ? { buyerModel } : {}),
   onTrial: (r) => {
-    if (!r.passed) failed++;
+    if (!r.passed && !r.skipped) failed++;
     bar?.increment(1, { failed });
   },
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   });
   const buyer = { customerId: scenario.customer, channel: "eval" };
   let pending: string | undefined;
-  for (const step of scenario.steps) {
+  for (const step of scenario.steps ?? []) {
     if ("say" in step) {
       const r = await agent.send("t", step.say, buyer);
       pending = r.thread.pending?.type === "confirm" ? r.thread.pending.draftHash : undefined;
