@@ -117,7 +117,7 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
           (i) => i.severity === "block",
         );
         expect(blocking.map((i) => i.code)).toEqual([]);
-        const repApproves = s.steps.some((step) => "rep" in step && step.rep === "approve");
+        const repApproves = (s.steps ?? []).some((step) => "rep" in step && step.rep === "approve");
         expect(report.needsApproval).toBe(repApproves);
         for (const l of order.lines)
           if (l.unitPriceCents !== undefined)
