@@ -20,7 +20,12 @@ import {
   ToolMessage,
 } from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
-import { JsonPlusSerializer, type CheckpointTuple, type SerializerProtocol } from "@langchain/langgraph-checkpoint";
+import {
+  JsonPlusSerializer,
+  MemorySaver,
+  type CheckpointTuple,
+  type SerializerProtocol,
+} from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import Database from "better-sqlite3";
 
@@ -90,6 +95,9 @@ function decode(value: unknown): unknown {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const PREFIX_CODE = PREFIX.charCodeAt(0);
+const startsWithPrefix = (data: Uint8Array | string) =>
+  typeof data === "string" ? data.startsWith(PREFIX) : data[0] === PREFIX_CODE;
 
 /** Our state's serializer; falls back to (and reads) LangGraph's JsonPlusSerializer for anything else. */
 export function createShieldSerde(fallback: SerializerProtocol = new JsonPlusSerializer()): SerializerProtocol {
@@ -110,12 +118,24 @@ export function createShieldSerde(fallback: SerializerProtocol = new JsonPlusSer
       return [SHIELD_SERDE_TYPE, encoder.encode(text)];
     },
     async loadsTyped(type: string, data: Uint8Array | string): Promise<unknown> {
-      if (type !== SHIELD_SERDE_TYPE) return fallback.loadsTyped(type, data);
+      // MemorySaver keeps the payload but not its type and reads everything back as "json": ours is told apart by its
+      // first character, which JSON text never starts with.
+      if (type !== SHIELD_SERDE_TYPE && !(type === "json" && startsWithPrefix(data)))
+        return fallback.loadsTyped(type, data);
       const text = typeof data === "string" ? data : decoder.decode(data);
       if (!text.startsWith(PREFIX)) return fallback.loadsTyped("json", text);
       return decode(JSON.parse(text.slice(PREFIX.length)));
     },
   };
+}
+
+/**
+ * An in-memory checkpointer with our serializer: for throw-away threads (eval trials, tests) that keep every
+ * super-step's checkpoint. LangGraph's MemorySaver serializes each checkpoint as SqliteSaver does; with its default
+ * serializer that was most of an eval trial's checkpoint cost (a checkpoint per step, each holding the conversation).
+ */
+export function createShieldMemorySaver(): MemorySaver {
+  return new MemorySaver(createShieldSerde());
 }
 
 /**

@@ -36,5 +36,6 @@ export {
 } from "./state.ts";
 export { confirmResumeSchema, type ConfirmInterrupt, type ConfirmResume, type ReportSummary } from "./nodes/confirm.ts";
 export { approvalResumeSchema, type ApprovalInterrupt, type ApprovalResume } from "./nodes/approve.ts";
+export { createShieldCheckpointer, createShieldMemorySaver } from "./checkpointer.ts";
 export { selectModel, type SelectedModel, type ProviderName } from "./models/index.ts";
 export { createOpenAIModel, openAIEnvSchema, wantsOpenAI } from "./models/openai.ts";

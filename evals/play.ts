@@ -5,8 +5,7 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AIMessage } from "@langchain/core/messages";
-import { MemorySaver } from "@langchain/langgraph";
-import { createShieldAgent, isAgentError, type ThreadView } from "../agent/index.ts";
+import { createShieldAgent, createShieldMemorySaver, isAgentError, type ThreadView } from "../agent/index.ts";
 import type { Db } from "../catalog/db.ts";
 import type { CleanOrder } from "../tools/clean-order.ts";
 import type { CatalogCache } from "./world.ts";
@@ -140,7 +139,7 @@ async function playShieldTrial(
   const agent = createShieldAgent({
     db,
     model,
-    checkpointer: new MemorySaver(),
+    checkpointer: createShieldMemorySaver(),
     now: () => now,
     durability: "async",
   });

@@ -8,7 +8,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { openDatabase } from "../../catalog/db.ts";
-import { createShieldSerde, defaultThreadStore, SHIELD_SERDE_TYPE } from "../../agent/checkpointer.ts";
+import {
+  createShieldMemorySaver,
+  createShieldSerde,
+  defaultThreadStore,
+  SHIELD_SERDE_TYPE,
+} from "../../agent/checkpointer.ts";
 import { createShieldAgent } from "../../agent/runtime.ts";
 import { calls, outboxOrders, say, scripted, world } from "./helpers.ts";
 import { BUYER, NOW } from "./world.ts";
@@ -116,5 +121,29 @@ describe("threads across the serializer change", () => {
     expect(db.$client.prepare("SELECT name FROM sqlite_master WHERE name = 'checkpoints'").get()).toBeUndefined();
     const again = createShieldAgent({ db: openDatabase(path), model: scripted(say("unused")), now: () => NOW });
     expect((await again.getThread("t-sib", BUYER)).draft.lines).toMatchObject([{ sku: "SEAL-1", quantity: 2 }]);
+  });
+});
+
+describe("in-memory threads with the shield serializer", () => {
+  test("a thread kept in memory pauses for confirmation, places its order once, and its state history reads back", async () => {
+    const db = world();
+    const agent = createShieldAgent({
+      db,
+      model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 4 }], ["place_order", {}]), say("Anything else?")),
+      now: () => NOW,
+      checkpointer: createShieldMemorySaver(),
+      durability: "async",
+    });
+    const hash = (await agent.send("t-mem", "4 seals, order", BUYER)).thread.pending!.draftHash;
+    expect((await agent.getThread("t-mem", BUYER)).pending).toMatchObject({ type: "confirm", draftHash: hash });
+    await agent.resume("t-mem", { confirm: true, draftHash: hash }, BUYER);
+    expect(outboxOrders(db).map((o) => o.header.confirmedDraftHash)).toEqual([hash]);
+    const history = [];
+    for await (const s of agent.graph.getStateHistory({ configurable: { thread_id: "t-mem" } })) history.push(s);
+    // A checkpoint per super-step, each with the conversation as real message objects.
+    expect(history.length).toBeGreaterThan(4);
+    const nodes = history.flatMap((s) => s.next);
+    expect(nodes).toEqual(expect.arrayContaining(["validate", "confirm", "handoff"]));
+    expect(history[0]!.values.messages[0]).toBeInstanceOf(HumanMessage);
   });
 });
