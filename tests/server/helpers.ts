@@ -3,12 +3,11 @@
  * buyer sessions and one rep key. `token()` signs sessions as a storefront backend would; `events()` parses an SSE
  * body with eventsource-parser, as the widget does.
  */
-import { MemorySaver } from "@langchain/langgraph";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { createParser } from "eventsource-parser";
 import { SignJWT } from "jose";
 import pino from "pino";
-import { createShieldAgent } from "../../agent/index.ts";
+import { createShieldAgent, createShieldMemorySaver } from "../../agent/index.ts";
 import { createOfflineModel } from "../../agent/models/offline/index.ts";
 import { openDatabase, type Db } from "../../catalog/db.ts";
 import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
@@ -31,7 +30,7 @@ export function testServer(
   const db = options.db ?? openDatabase();
   if (!options.db) seedDemo(db);
   const model = options.model?.(db) ?? createOfflineModel({ db });
-  const agent = createShieldAgent({ db, model, checkpointer: new MemorySaver(), now: () => DEMO_NOW });
+  const agent = createShieldAgent({ db, model, checkpointer: createShieldMemorySaver(), now: () => DEMO_NOW });
   const config = readEnv({
     AUTH_JWT_SECRET: SECRET,
     REP_API_KEYS: `${REP_KEY}:${REP_ID},${OTHER_REP_KEY}:REP-KIM`,

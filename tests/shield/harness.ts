@@ -11,12 +11,12 @@ import { createCatalogReader } from "../../catalog/queries/index.ts";
 import * as t from "../../catalog/schema.ts";
 import { ChaosModel, INJECTIONS, type ChaosPool } from "../../agent/models/chaos.ts";
 import { InvalidRequestError, ThreadAccessError } from "../../agent/errors.ts";
+import { createShieldMemorySaver } from "../../agent/checkpointer.ts";
 import { createShieldAgent, type ShieldAgent } from "../../agent/runtime.ts";
 import type { CleanOrder } from "../../tools/clean-order.ts";
 import type { Draft } from "../../tools/types.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import { validateDraft } from "../../tools/engine.ts";
-import { MemorySaver } from "@langchain/langgraph";
 import { configurationState } from "../../tools/checks/configuration.ts";
 
 export interface ShieldWorld {
@@ -176,7 +176,7 @@ export function createRig(world: ShieldWorld): ShieldRig {
     db: world.db,
     model,
     now: () => world.now,
-    checkpointer: new MemorySaver(),
+    checkpointer: createShieldMemorySaver(),
     durability: "exit",
   });
   return { world, agent, model, seenKeys: new Map(), outboxCursor: 0, counter: 0 };

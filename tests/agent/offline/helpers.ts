@@ -2,13 +2,13 @@
  * Conversations with the offline consultant through the real shield graph (tools, engine, confirm, hand-off) on a
  * fresh in-memory database: the demo world or a generated catalog.
  */
-import { MemorySaver } from "@langchain/langgraph";
 import { AIMessage } from "@langchain/core/messages";
 import { openDatabase, type Db } from "../../../catalog/db.ts";
 import { generateCatalog } from "../../../catalog/generate/index.ts";
 import { importCatalog } from "../../../catalog/import/index.ts";
 import { DEMO_NOW, seedDemo } from "../../../catalog/seed/index.ts";
 import { createOfflineModel } from "../../../agent/models/offline/index.ts";
+import { createShieldMemorySaver } from "../../../agent/checkpointer.ts";
 import { createShieldAgent, type ShieldAgent, type ThreadView } from "../../../agent/runtime.ts";
 
 export interface World {
@@ -35,7 +35,7 @@ function world(db: Db, now: Date): World {
   const agent = createShieldAgent({
     db,
     model: createOfflineModel({ db }),
-    checkpointer: new MemorySaver(),
+    checkpointer: createShieldMemorySaver(),
     now: () => now,
   });
   return { db, agent, now };
