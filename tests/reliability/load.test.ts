@@ -5,6 +5,7 @@
  * their thread, in order, through either process. Zero errors, zero lost messages; p95 latency printed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -29,6 +30,36 @@ const TEXTS = [
 ];
 const CUSTOMERS = ["C-1001", "C-1003"];
 
+/**
+ * fetch-like requests on a fresh connection each: with keep-alive, a pooled socket the server (Node's default
+ * keepAliveTimeout, 5 s) closes just as the client reuses it resets (ECONNRESET) when the machine is overloaded —
+ * a client-side race that would hide what is measured here.
+ */
+const request =
+  (base: string) =>
+  (path: string, init: RequestInit = {}): Promise<Response> =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        new URL(path, base),
+        { method: init.method ?? "GET", headers: init.headers as Record<string, string>, agent: false },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve(
+              new Response(Buffer.concat(chunks), {
+                status: res.statusCode ?? 0,
+                headers: Object.entries(res.headers).map(([k, v]) => [k, String(v)] as [string, string]),
+              }),
+            ),
+          );
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(typeof init.body === "string" ? init.body : undefined);
+    });
+
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
@@ -46,7 +77,7 @@ describe("load held", () => {
     };
     running.push(await startMain(env)); // seeds the database first
     running.push(await startMain({ ...env, SEED_DEMO: "false" }));
-    const via = running.map((s) => ({ request: (path: string, init?: RequestInit) => fetch(s.base + path, init) }));
+    const via = running.map((s) => ({ request: request(s.base) }));
 
     // One turn through each process first: the offline consultant learns its catalog on its first call.
     for (const v of via) {
@@ -76,7 +107,8 @@ describe("load held", () => {
             // Alternate the process each turn: a thread is served by both.
             events = await new Buyer(via[(b + n) % 2]!, buyer.jwt).say(threadId, text);
           } catch (err) {
-            errors.push(`buyer ${b} message ${n}: ${err instanceof Error ? err.message : String(err)}`);
+            const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : "";
+            errors.push(`buyer ${b} message ${n}: ${err instanceof Error ? err.message : String(err)}${cause}`);
             continue;
           } finally {
             requests++;
