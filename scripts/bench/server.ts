@@ -135,7 +135,7 @@ export const serverSuite: BenchSuite = {
   async run(ctx) {
     const { base, child } = await startServer(ctx.tempDir("server"));
     try {
-      const turns = await measureTurns(base, ctx.log, ctx.quick ? 4 : 10);
+      const turns = await measureTurns(base, ctx.log, 10);
       ctx.log(`bench: ${Math.round(turns.perSecond)} turns/s (p50 ${turns.p50} ms, non-2xx ${turns.non2xx})`);
       const streams = await measureStreams(base, 1000, ctx.log);
       const figures: Figure[] = [
