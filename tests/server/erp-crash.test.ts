@@ -37,9 +37,10 @@ async function waitFor(check: () => boolean, what: string, ms = 30_000): Promise
 }
 
 describe("outbox crash safety", () => {
-  test("SIGKILL during delivery, then a restart: exactly one order per webhook-id at the receiver", async ({
-    task,
-  }) => {
+  // Two worker processes start (tsx) one after the other: on a loaded machine that alone can take 30 s.
+  test("SIGKILL during delivery, then a restart: exactly one order per webhook-id at the receiver", {
+    timeout: 120_000,
+  }, async ({ task }) => {
     const dbPath = join(mkdtempSync(join(tmpdir(), "erp-crash-")), "shop.db");
     const db = demoWorld(dbPath);
     const orderIds = Array.from({ length: 6 }, (_, i) => placeOrder(db, `t-crash-${i}`));
