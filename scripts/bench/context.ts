@@ -16,6 +16,7 @@ export interface BenchContextOptions {
   /** Reuse (or create and keep) this catalog DB instead of a temp one — for iterating on a suite. */
   catalogDb?: string;
   log?: (message: string) => void;
+  quick?: boolean;
 }
 
 export interface OwnedBenchContext extends BenchContext {
@@ -64,6 +65,7 @@ export function createBenchContext(options: BenchContextOptions = {}): OwnedBenc
   return {
     root,
     log,
+    quick: options.quick ?? false,
     tempDir,
     catalog100k: () => (catalog ??= loadCatalog()),
     dispose(keep = false) {

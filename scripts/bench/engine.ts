@@ -2,6 +2,13 @@
  * Validation engine speed on the 100k-SKU catalog: one line p50 (µs), a 50-line order p99 (ms), and the "floor" —
  * the same draft's rows read with raw prepared statements and nothing else — as a ratio, so the engine's own cost
  * is visible apart from SQLite's.
+ *
+ * The tail (`engine.order50.p99_over_p50`, goal <= 3) — what was looked at (2026-11-30, load average ~20): not the
+ * first calls (warmed up; three passes over the same 400 drafts give the same ratio), not particular drafts (a
+ * draft's CPU time in one pass correlates ~0.3 with the next), partly GC (scavenges every ~10 calls, overlapping
+ * about half of the slowest calls; a 3x larger young generation, --max-semi-space-size=64, cut their number 3x but
+ * not the ratio). The rest is preemption and cold caches on the shared cores: the raw-read floor's own p99/p50 is
+ * as high (shown beside it). No small engine change removes that; measure on a quiet machine before tuning.
  */
 import type Database from "better-sqlite3";
 import { openDatabase } from "../../catalog/db.ts";
@@ -237,7 +244,24 @@ export const engineSuite: BenchSuite = {
         id: "engine.order50.floor_ratio",
         value: round(r.orderP50ms / r.floorP50ms, 2),
         unit: "x",
+        target: "<= 1",
+        baseline: { name: "raw reads p50", value: round(r.floorP50ms, 3), unit: "ms" },
         note: `engine p50 ${round(r.orderP50ms, 3)} ms / raw reads p50 ${round(r.floorP50ms, 3)} ms (p99 ${round(r.floorP99ms, 3)}, CPU mean ${round(r.floorCpuMeanMs, 3)})`,
+      },
+      {
+        id: "engine.order50.p99_over_p50",
+        value: round(r.orderP99ms / r.orderP50ms, 2),
+        unit: "x",
+        target: "<= 3",
+        baseline: { name: "raw reads p99/p50", value: round(r.floorP99ms / r.floorP50ms, 2), unit: "x" },
+        note: `p99 ${round(r.orderP99ms, 3)} ms / p50 ${round(r.orderP50ms, 3)} ms; CPU-time p99/mean ${round(r.orderCpuP99Ms / r.orderCpuMeanMs, 2)}`,
+      },
+      {
+        id: "engine.line.floor_ratio",
+        value: round(r.lineP50us / r.lineFloorP50us, 2),
+        unit: "x",
+        baseline: { name: "raw reads p50", value: round(r.lineFloorP50us), unit: "µs" },
+        note: "one-line draft: engine p50 / the raw reads it needs p50 (the engine's fixed cost per call shows here)",
       },
       {
         id: "engine.config_large_ms",

@@ -72,7 +72,7 @@ export const evalsSuite: BenchSuite = {
   description: "offline scripted eval conversations per second (demo scenarios, played and graded)",
   async run(ctx) {
     ctx.log("evals: playing the demo scenarios with the offline model…");
-    const r = await measureEvalConversations();
+    const r = await measureEvalConversations(ctx.quick ? { rounds: 1 } : {});
     const rest = r.trialMs - r.copyMs - r.firstCallMs - r.modelMs;
     return [
       {

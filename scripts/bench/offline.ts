@@ -183,7 +183,7 @@ export const offlineSuite: BenchSuite = {
     ctx.log("offline: intent classifier and recognizers on held-out data…");
     const u = await measureUnderstanding();
     ctx.log("offline: scripted demo conversations with the offline model…");
-    const r = await measureOfflineTurns({ dir: ctx.tempDir("offline") });
+    const r = await measureOfflineTurns({ dir: ctx.tempDir("offline"), ...(ctx.quick ? { conversations: 10 } : {}) });
     return [
       {
         id: "offline.nlu.intent_accuracy",

@@ -23,6 +23,10 @@ export interface Figure {
   baseline?: Baseline;
   /** One short line shown in the table (sample size, catalog size…), not in the id. */
   note?: string;
+  /** The machine's 1-minute load average when the figure's suite finished (set by the harness). */
+  load?: number;
+  /** Every run's value when the suite ran more than once (`value` is their median; set by the harness). */
+  runs?: number[];
 }
 
 /** The 100,000-SKU catalog every suite shares (generated and imported once per bench run). */
@@ -48,6 +52,8 @@ export interface BenchContext {
   tempDir(name: string): string;
   /** Progress for humans; goes to stderr so `--json` stays one object on stdout. */
   log(message: string): void;
+  /** `--quick`: smaller samples and shorter load runs (a smoke run, not figures to quote). */
+  readonly quick: boolean;
 }
 
 export interface BenchSuite {

@@ -8,6 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
+import { recordCounts } from "../reliability/counts.ts";
 import { demoWorld, listen, outboxRow, placeOrder, SECRET, testReceiver } from "./erp-helpers.ts";
 
 const CHILD = resolve(import.meta.dirname, "fixtures/outbox-worker-child.ts");
@@ -36,7 +37,10 @@ async function waitFor(check: () => boolean, what: string, ms = 30_000): Promise
 }
 
 describe("outbox crash safety", () => {
-  test("SIGKILL during delivery, then a restart: exactly one order per webhook-id at the receiver", async () => {
+  // Two worker processes start (tsx) one after the other: on a loaded machine that alone can take 30 s.
+  test("SIGKILL during delivery, then a restart: exactly one order per webhook-id at the receiver", {
+    timeout: 120_000,
+  }, async ({ task }) => {
     const dbPath = join(mkdtempSync(join(tmpdir(), "erp-crash-")), "shop.db");
     const db = demoWorld(dbPath);
     const orderIds = Array.from({ length: 6 }, (_, i) => placeOrder(db, `t-crash-${i}`));
@@ -68,6 +72,14 @@ describe("outbox crash safety", () => {
       // After dedupe: one order per webhook-id, and the ERP has every order placed, once.
       expect([...receiver.orders.values()].sort()).toEqual([...orderIds].sort());
       expect(new Set(orderIds.map((id) => outboxRow(db, id).id))).toEqual(new Set(receiver.orders.keys()));
+      recordCounts(task, {
+        check: "faults.kill_during_delivery",
+        requests: receiver.requests.length,
+        faults: 1,
+        inputs: 0,
+        orders: orderIds.length,
+        lost: 0,
+      });
     } finally {
       await served.close();
     }

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { afterEach, describe, expect, test } from "vitest";
+import { recordCounts } from "../reliability/counts.ts";
 import { openDatabase, type Db } from "../../catalog/db.ts";
 import {
   createDemoErp,
@@ -107,7 +108,7 @@ describe("outbox worker", () => {
     expect(page).toContain(orderId);
   });
 
-  test("an ERP down for the whole run, then up: the order is delivered exactly once", async () => {
+  test("an ERP down for the whole run, then up: the order is delivered exactly once", async ({ task }) => {
     const db = demoWorld();
     const orderId = placeOrder(db, "t-down");
     // A port nobody listens on yet.
@@ -128,6 +129,15 @@ describe("outbox worker", () => {
     expect(receiver.requests.map((r) => [r.webhookId, r.verified, r.orderId])).toEqual([
       [outboxRow(db, orderId).id, true, orderId],
     ]);
+    const refused = outboxRow(db, orderId).attempts - 1;
+    recordCounts(task, {
+      check: "faults.erp_down",
+      requests: refused + 1,
+      faults: refused,
+      inputs: 0,
+      orders: 1,
+      lost: 0,
+    });
   });
 
   test("a slow ERP times out, a 500 is retried; the ERP ends up with the order once", async () => {

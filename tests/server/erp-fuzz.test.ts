@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { recordCounts } from "../reliability/counts.ts";
 import { createErpRoutes } from "../../server/erp/index.ts";
 import { ACK_KEY, INTEGRATION_KEY, demoWorld, placeOrder } from "./erp-helpers.ts";
 
@@ -50,7 +51,8 @@ const routes = [
 ];
 
 describe("ERP routes under fuzzing", () => {
-  test("any body, param and header: 2xx or a 4xx problem+json, never a 5xx", async () => {
+  test("any body, param and header: 2xx or a 4xx problem+json, never a 5xx", async ({ task }) => {
+    const runs = Number(process.env.ERP_FUZZ_RUNS ?? 400);
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...routes),
@@ -72,10 +74,18 @@ describe("ERP routes under fuzzing", () => {
           if (res.status >= 400) expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
         },
       ),
-      { numRuns: 400, seed: 20261130 },
+      { numRuns: runs, seed: 20261130 },
     );
     // Refused requests wrote nothing: the order is still as handed off.
     expect(db.$client.prepare("SELECT status FROM orders WHERE id = ?").get(orderId)).toEqual({ status: "handed_off" });
+    recordCounts(task, {
+      check: "bad_input.erp_endpoints",
+      requests: runs,
+      faults: 0,
+      inputs: runs,
+      orders: 1,
+      lost: 0,
+    });
   });
 
   test("the routes are in the OpenAPI document with their security", () => {

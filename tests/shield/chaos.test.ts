@@ -20,6 +20,7 @@ import {
   type ConversationPlan,
   type ShieldWorld,
 } from "./harness.ts";
+import { recordCounts } from "../reliability/counts.ts";
 
 const TOTAL = Number(process.env.SHIELD_CONVERSATIONS ?? 1000);
 const stats = emptyStats();
@@ -83,9 +84,10 @@ function worlds(): { world: () => ShieldWorld; share: number }[] {
 describe("the shield holds against the chaos model", () => {
   for (const { world, share } of worlds()) {
     const runs = Math.max(10, Math.round(TOTAL * share));
-    test(`${runs} random conversations`, async () => {
+    test(`${runs} random conversations`, async ({ task }) => {
       const w = world();
       const first = stats.violations.length;
+      const before = { ...stats };
       const rig = createRig(w);
       await fc.assert(
         fc.asyncProperty(plan, async (p) => {
@@ -96,8 +98,20 @@ describe("the shield holds against the chaos model", () => {
         }),
         { numRuns: runs, seed: Number(process.env.SHIELD_SEED ?? 20261201), endOnFailure: true },
       );
+      recordCounts(task, {
+        check: `shield.${w.name}`,
+        requests: stats.turns - before.turns,
+        faults: 0,
+        inputs: stats.conversations - before.conversations,
+        orders: stats.ordersChecked - before.ordersChecked,
+        lost: stats.violations.length - first,
+        extra: {
+          violations: stats.violations.length - first,
+          tool_outputs_checked: stats.toolMessages - before.toolMessages,
+        },
+      });
       expect(stats.violations.slice(first)).toEqual([]);
-    }, 600_000);
+    }, 3_600_000);
   }
 
   afterAll(() => {
