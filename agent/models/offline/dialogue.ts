@@ -81,7 +81,10 @@ export const EVENTS = {
   cancel: (ctx) => has(ctx, "cancel"),
   /** Only misspelt words, nothing that asks for a product: never acted on. */
   fuzzy_only: (ctx, _s, r) =>
-    !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy") && !has(ctx, ...PRODUCT_CUES) && !r.a.quantity && !r.a.machine,
+    !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy") &&
+    !has(ctx, ...PRODUCT_CUES) &&
+    !r.a.quantity &&
+    !r.a.machine,
   place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
   show: (ctx, _s, r) => has(ctx, "show") && !r.a.guess,
   remove: (ctx) => has(ctx, "remove"),
@@ -106,7 +109,7 @@ export const EVENTS = {
   greet: (ctx) => has(ctx, "greet"),
   thanks: (ctx) => has(ctx, "thanks"),
   /** Below the confidence threshold and nothing of the catalog named: ask which of the readings was meant. */
-  unclear: (ctx, _s, r) => !r.a.guess && !r.a.quantity && !r.a.machine && readings(ctx).length >= 2,
+  unclear: (ctx, s, r) => !r.a.guess && !r.a.quantity && !r.a.machine && readings(ctx, s, r).length >= 2,
   unknown_words: (ctx, _s, r) => r.a.productWords.length > 0 && !has(ctx, "help") && !outOfScope(ctx),
 } satisfies Record<string, (ctx: Ctx, s: DialogueState, r: Reading) => boolean>;
 
@@ -133,7 +136,11 @@ const answering =
  */
 export const TRANSITIONS: Transition[] = [
   // Whatever is open
-  { in: "any", on: "refused_only", do: (ctx, s, _r, memo) => ({ text: refusal(ctx.u.attack!, ctx.lang), memo: memo(s.pending) }) },
+  {
+    in: "any",
+    on: "refused_only",
+    do: (ctx, s, _r, memo) => ({ text: refusal(ctx.u.attack!, ctx.lang), memo: memo(s.pending) }),
+  },
   { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
   // The open question
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
@@ -145,6 +152,8 @@ export const TRANSITIONS: Transition[] = [
   { in: "options", on: "always", do: answering(answerOptions) },
   { in: "quantity", on: "always", do: answering(answerQuantity) },
   { in: "quantity", on: "bare_no", do: req.declined },
+  // Below the confidence threshold, nothing of the catalog named: ask, don't act
+  { in: "any", on: "unclear", do: clarify },
   // A fresh request
   { in: "any", on: "list_machines", do: req.machines },
   { in: "any", on: "cancel", do: req.cancel },
@@ -169,7 +178,6 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "greet", do: req.greet },
   { in: "any", on: "thanks", do: req.thanks },
   { in: "any", on: "bare_no", do: req.declined },
-  { in: "any", on: "unclear", do: clarify },
   { in: "any", on: "unknown_words", do: req.notFound },
   { in: "any", on: "always", do: req.redirected },
 ];
@@ -186,10 +194,10 @@ export function dialogueState(ctx: Ctx): DialogueState {
     focus: {
       candidates: pending?.kind === "choose_product" ? pending.skus : [],
       ...(conv.memo.focusSku ? { sku: conv.memo.focusSku } : {}),
-      ...((() => {
+      ...(() => {
         const lineId = targetLine(ctx, a);
         return lineId ? { lineId } : {};
-      })()),
+      })(),
     },
     draft: conv.draft,
   };
@@ -212,9 +220,10 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
 }
 
 /** Runs the table: the first row for this state and a present event whose handler applies. */
-export function transition(ctx: Ctx, memo: MemoFn): Step {
-  const s = dialogueState(ctx);
-  const r = readMessage(ctx, s);
+export function transition(whole: Ctx, memo: MemoFn): Step {
+  const s = dialogueState(whole);
+  const r = readMessage(whole, s);
+  const ctx = settleIntent(whole, s, r);
   for (const row of TRANSITIONS) {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
@@ -223,6 +232,67 @@ export function transition(ctx: Ctx, memo: MemoFn): Step {
   }
   return req.redirected(ctx, s, r, memo)!;
 }
+
+/**
+ * Whether an intent's slots can be filled from this message and state: asking about a product needs a product (named
+ * or in focus), acting on the order needs an order. A reading whose slots are empty is not what the buyer meant.
+ */
+function viable(intent: Intent, s: DialogueState, r: Reading): boolean {
+  switch (intent) {
+    case "add":
+    case "info":
+    case "price":
+    case "stock":
+    case "compat":
+      return !!r.a.guess || !!r.about || !!r.a.machine;
+    case "find":
+      return !!r.a.guess || !!r.a.machine || r.a.productWords.length > 0;
+    case "checkout":
+    case "show_order":
+    case "cancel":
+    case "remove":
+    case "change":
+      return s.draft.lines.length > 0;
+    case "None":
+    case "details":
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** Below this a reading with a viable runner-up is not acted on: the buyer is asked which one they meant. */
+export const CLARIFY_THRESHOLD = 0.7;
+/** A runner-up reading at or above this is a real alternative (a clarifying question names it). */
+export const RUNNER_UP = 0.2;
+
+/**
+ * A one-clause message whose best reading has empty slots ("what equipment is registered for us?" read as a product
+ * question without a product): the best viable reading of the classifier's ranked ones takes its place.
+ */
+function settleIntent(ctx: Ctx, s: DialogueState, r: Reading): Ctx {
+  const c = ctx.u.clauses;
+  if (c.length !== 1 || !c[0]!.ranked?.length || s.open !== "idle") return ctx;
+  const [best, ...rest] = c[0]!.ranked;
+  if (!best || viable(best.intent, s, r)) return ctx;
+  const next = rest.find((x) => viable(x.intent, s, r) && x.score >= RUNNER_UP);
+  const cue = next ? CUE_OF_INTENT[next.intent] : undefined;
+  if (!cue) return ctx;
+  const cues = new Set(ctx.cues);
+  const old = CUE_OF_INTENT[best.intent];
+  if (old) cues.delete(old);
+  cues.add(cue);
+  return { ...ctx, cues };
+}
+
+const CUE_OF_INTENT: Partial<Record<Intent, Cue>> = {
+  list_machines: "list_machines",
+  history: "history",
+  help: "help",
+  checkout: "checkout",
+  show_order: "show",
+  find: "find",
+};
 
 /** "The cheaper one", "the one with X": a listed item chosen by a fact of the tool results or the catalog. */
 function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
@@ -236,15 +306,16 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, p, memo);
 }
 
-/** The classifier's readings of the message worth naming in a question (best first, at most three). */
-function readings(ctx: Ctx): Intent[] {
-  if (ctx.cues.size > 0 && [...ctx.cues].some((c) => c !== "price_named")) return [];
+/**
+ * The classifier's readings worth naming in a clarifying question (best first, two or three): a one-clause message
+ * whose best reading is below CLARIFY_THRESHOLD with a viable runner-up at RUNNER_UP or more.
+ */
+function readings(ctx: Ctx, s: DialogueState, r: Reading): Intent[] {
   const c = ctx.u.clauses;
-  if (c.length !== 1 || c[0]!.score >= INTENT_THRESHOLD) return [];
-  return (c[0]!.ranked ?? [])
-    .filter((x) => READING[x.intent] && x.score > 0)
-    .slice(0, 3)
-    .map((x) => x.intent);
+  if (c.length !== 1 || c[0]!.score >= CLARIFY_THRESHOLD) return [];
+  const ranked = (c[0]!.ranked ?? []).filter((x) => READING[x.intent] && viable(x.intent, s, r));
+  if (ranked.length < 2 || ranked[1]!.score < RUNNER_UP) return [];
+  return ranked.filter((x, i) => i < 2 || x.score >= RUNNER_UP).map((x) => x.intent);
 }
 
 const READING: Partial<Record<Intent, [string, string]>> = {
@@ -264,8 +335,8 @@ const READING: Partial<Record<Intent, [string, string]>> = {
 };
 
 /** One short question naming the two or three readings considered, instead of acting on a guess. */
-function clarify(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
-  const list = readings(ctx).map((i) => say(ctx.lang, ...READING[i]!));
+function clarify(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {
+  const list = readings(ctx, s, r).map((i) => say(ctx.lang, ...READING[i]!));
   if (list.length < 2) return undefined;
   const joined = `${list.slice(0, -1).join(", ")} ${say(ctx.lang, "or", "oder")} ${list.at(-1)}`;
   return {
@@ -282,4 +353,3 @@ function clarify(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | 
 function outOfScope(ctx: Ctx): boolean {
   return ctx.u.clauses.every((c) => c.intent === "None" && c.score >= INTENT_THRESHOLD);
 }
-

@@ -141,9 +141,11 @@ describe("the run's clock, the buyer's language, the machine question (demo worl
 
   it("asks which machine for a part whose machine rules give different verdicts on the buyer's machines", async () => {
     const w = demoWorld();
-    // A part without fitment whose features a machine rule compares, fitting some of the buyer's machines only.
+    // A part without fitment whose features a machine rule (compat_rules) compares, passing on some of the buyer's
+    // machines only.
     const data = createCatalogReader(w.db);
     const machines = data.customer(C)!.machines;
+    const ruleCodes = new Set(data.compatRules().map((r) => r.code));
     const candidates = w.db.$client
       .prepare(
         `SELECT p.sku, p.moq FROM products p WHERE p.lifecycle = 'active' AND p.config_model_id IS NULL
@@ -155,7 +157,7 @@ describe("the run's clock, the buyer's language, the machine question (demo worl
         validateDraft(
           { lines: [{ lineId: "L1", sku: c.sku, quantity: c.moq, machineId: m.id }] },
           { customerId: C, now: w.now, data },
-        ).lines[0]!.issues.some((i) => i.code.startsWith("compat.") && i.severity === "block"),
+        ).lines[0]!.issues.some((i) => ruleCodes.has(i.code) && i.severity === "block"),
       );
       return verdicts.includes(true) && verdicts.includes(false);
     });
