@@ -272,8 +272,8 @@ export function byWords(ctx: Ctx, skus: string[]): string | undefined {
 /**
  * Whether the product's verdict depends on which of the buyer's machines it is for: it has fitment, or a blocking
  * machine rule compares one of its features with an attribute that one of the buyer's machines fails (a part that
- * passes on every machine is ordered without the question). A configurable product whose category has machine rules
- * depends on the machine through its options.
+ * passes on every machine is ordered without the question). A configurable product asks first only when its own
+ * category has machine rules (its features follow the options; the engine checks them once chosen).
  */
 export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
   const fit = ctx.k.reader.fitment([sku]).get(sku);
@@ -285,7 +285,8 @@ export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
     .filter(
       (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p.category),
     );
-  if (p.configModelId && rules.some((r) => r.category === p.category)) return true;
+  // Its features come from options not chosen yet: only rules written for its own category ask before configuring.
+  if (p.configModelId) return rules.some((r) => r.category === p.category);
   const features = ctx.k.reader.features([sku]).get(sku) ?? {};
   // The rule evaluation is the engine's own; it reads only the catalog (material ratings) from the order state.
   const order = { data: ctx.k.reader } as unknown as Parameters<typeof evaluateRule>[0];

@@ -119,12 +119,13 @@ function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
         const at = text.indexOf(value);
         const bounded =
           at > 0 && !/[\p{L}\p{N}]/u.test(text[at - 1]!) && !/[\p{L}\p{N}]/u.test(text[at + value.length] ?? " ");
-        if (bounded) carrying.set(sku, Math.max(carrying.get(sku) ?? 0, value.length));
+        // Each value named counts: "the carbon/ceramic EPDM one" is the item carrying both.
+        if (bounded) carrying.set(sku, (carrying.get(sku) ?? 0) + 1);
       }
   }
   if (carrying.size > 0 && carrying.size < skus.length) {
-    const longest = Math.max(...carrying.values());
-    const top = [...carrying].filter(([, n]) => n === longest).map(([s]) => s);
+    const most = Math.max(...carrying.values());
+    const top = [...carrying].filter(([, n]) => n === most).map(([s]) => s);
     return top.length === 1 ? { kind: "one", sku: top[0]!, by: "feature" } : { kind: "some", skus: top };
   }
   // A comparison on a named feature ("the high-temperature one", "die mit der höchsten Leistung").
