@@ -271,8 +271,8 @@ export function byWords(ctx: Ctx, skus: string[]): string | undefined {
 
 /**
  * Whether the product's verdict depends on which of the buyer's machines it is for: it has fitment, or a blocking
- * machine rule compares one of its features with an attribute that one of the buyer's machines fails (a part that
- * passes on every machine is ordered without the question). A configurable product asks first only when its own
+ * machine rule compares one of its features with an attribute on which the buyer's machines give different verdicts
+ * (a part that passes on every machine, or on none, is ordered without the question). A configurable product asks first only when its own
  * category has machine rules (its features follow the options; the engine checks them once chosen).
  */
 export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
@@ -290,13 +290,15 @@ export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
   const features = ctx.k.reader.features([sku]).get(sku) ?? {};
   // The rule evaluation is the engine's own; it reads only the catalog (material ratings) from the order state.
   const order = { data: ctx.k.reader } as unknown as Parameters<typeof evaluateRule>[0];
-  return (ctx.conv.machines ?? []).some((m) =>
+  const fails = (ctx.conv.machines ?? []).map((m) =>
     rules.some((r) => {
       const value = features[r.feature];
       const other = m.attributes?.[r.otherKey];
       return value !== undefined && other !== undefined && evaluateRule(order, r.operator, value, other) === false;
     }),
   );
+  // Passing on every machine, or on none (pipework for the plant rather than a part of one machine): no question.
+  return fails.includes(true) && fails.includes(false);
 }
 
 export function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {

@@ -2,8 +2,8 @@
  * The built-in offline consultant: a deterministic, catalog-driven LangChain chat model with tool calling. No key,
  * no network — it reads the conversation and the tool results and either calls tools or answers, so the shield
  * graph is the same for it as for any LLM. Three typed stages: understand (`nlu/`: intents from an nlp.js classifier
- * trained at start-up, recognised numbers, sizes and dates, catalog entities), decide (`turn.ts`, `answers.ts`: the
- * dialogue state machine) and render (`replies.ts`, `phrasing.ts`). It keeps nothing between calls: the draft comes
+ * trained at start-up, recognised numbers, sizes and dates, catalog entities), decide (`dialogue.ts`: the dialogue
+ * state machine, one transition table) and render (`render.ts`, `replies.ts`, `phrasing.ts`). It keeps nothing between calls: the draft comes
  * from the graph state (read through LangGraph's task input), its own open question travels as a memo on its replies
  * (`additional_kwargs.offline`), so a restarted process continues the same conversation.
  */
