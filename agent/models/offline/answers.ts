@@ -70,18 +70,16 @@ type Answer<K extends Pending["kind"]> = (
   memo: MemoFn,
 ) => Step | undefined;
 
-export const answerConfirm: Answer<"confirm"> = (ctx, pending, memo) => {
-  const { cues, conv } = ctx;
-  const { choice, yes, pick } = picking(ctx);
-  void cues, conv, choice, yes, pick;
+export const answerConfirm: Answer<"confirm"> = (ctx, _pending, memo) => {
+  const { cues } = ctx;
+  const { yes } = picking(ctx);
   if (yes || cues.has("checkout")) return startCheckout(ctx, "place", memo);
   return undefined;
 };
 
 export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo) => {
   const { cues, conv } = ctx;
-  const { choice, yes, pick } = picking(ctx);
-  void cues, conv, choice, yes, pick;
+  const { choice, pick } = picking(ctx);
 
   const a = analyse(ctx);
   // The longest SKU the text contains ("…-230-3" is not "…-230").
@@ -137,9 +135,8 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
 };
 
 export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo) => {
-  const { cues, conv } = ctx;
-  const { choice, yes, pick } = picking(ctx);
-  void cues, conv, choice, yes, pick;
+  const { conv } = ctx;
+  const { choice, pick } = picking(ctx);
 
   const a = analyse(ctx);
   const machines = (conv.machines ?? []).filter((m) => pending.machineIds.includes(m.machineId));
@@ -162,9 +159,8 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
 };
 
 export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
-  const { cues, conv } = ctx;
+  const { conv } = ctx;
   const { choice, yes, pick } = picking(ctx);
-  void cues, conv, choice, yes, pick;
 
   const text = conv.text.toLowerCase();
   const bySku = [...pending.fixes]
@@ -187,8 +183,6 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
 
 export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   const { cues, conv } = ctx;
-  const { choice, yes, pick } = picking(ctx);
-  void cues, conv, choice, yes, pick;
 
   const opts = optionsFor(ctx, pending.sku, pending.groups) ?? optionsFor(ctx, pending.sku);
   if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
@@ -217,8 +211,7 @@ export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
 
 export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   const { cues, conv } = ctx;
-  const { choice, yes, pick } = picking(ctx);
-  void cues, conv, choice, yes, pick;
+  const { yes } = picking(ctx);
 
   const a = analyse(ctx);
   if (a.guess?.confident && a.guess.hits[0]!.sku !== pending.sku) return undefined;

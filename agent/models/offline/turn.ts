@@ -44,8 +44,7 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, u:
 }
 
 function decideClauses(ctx: Ctx): Step {
-  const { conv, k, lang, tools, u } = ctx;
-  void k;
+  const { conv, lang, tools } = ctx;
   const memo = (pending?: Pending, focusSku?: string): Memo => ({
     lang,
     ...(pending ? { pending } : {}),
