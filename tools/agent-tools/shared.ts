@@ -101,6 +101,8 @@ export function compactIssue(i: Issue) {
     code: i.code,
     severity: i.severity,
     message: i.message,
+    // The facts behind the message, so a consultant can say it in the buyer's language.
+    ...(i.details ? { details: i.details } : {}),
     ...(i.fixes.length ? { fixes: i.fixes } : {}),
     ...(i.nextSteps?.length ? { nextSteps: i.nextSteps } : {}),
   };

@@ -28,6 +28,8 @@ import {
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
+import type { Fix } from "../../../tools/types.ts";
+import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
 import { fitRank } from "../../../tools/fit-rank.ts";
 
 export function action(
@@ -164,7 +166,8 @@ export function action(
           memo: memo(undefined, sku),
         };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
-      const d = r.data as LineFacts & { currency?: string };
+      const d = typed(priceResult, r);
+      if (!d) return { text: unreadable(r, lang), memo: memo(undefined, sku) };
       const o = offer(quantity);
       const text = say(
         lang,
@@ -181,9 +184,10 @@ export function action(
           memo: memo(undefined, sku),
         };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
-      const d = r.data as LineFacts;
-      const when = scheduleText(d, lang);
-      const issues = (d.issues ?? []).filter((i) => i.severity === "block").map((i) => i.message);
+      const d = typed(stockResult, r);
+      if (!d) return { text: unreadable(r, lang), memo: memo(undefined, sku) };
+      const when = scheduleText(d as LineFacts, lang);
+      const issues = (d.issues ?? []).filter((i) => i.severity === "block").map((i) => issueText(i, lang));
       const o = offer(quantity);
       const text = say(
         lang,
@@ -207,9 +211,11 @@ export function action(
       if (!r) return { calls: [{ name: "check_compatibility", args: { sku, machineId } }], memo: memo(undefined, sku) };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
       const m = conv.machines?.find((x) => x.machineId === machineId);
-      const issues = (r.data.issues as IssueFacts[] | undefined) ?? [];
-      if (r.data.compatible) {
-        const warn = issues.filter((i) => i.severity !== "block").map((i) => i.message);
+      const c = typed(compatResult, r);
+      if (!c) return { text: unreadable(r, lang), memo: memo(undefined, sku) };
+      const issues = c.issues;
+      if (c.compatible) {
+        const warn = issues.filter((i) => i.severity !== "block").map((i) => issueText(i, lang));
         return {
           text: say(
             lang,
@@ -220,15 +226,15 @@ export function action(
         };
       }
       const block = issues.find((i) => i.severity === "block");
-      const alts = expandFixes(block?.fixes ?? []).filter((f) => f.kind === "replace_sku");
+      const alts = expandFixes((block?.fixes ?? []) as unknown as Fix[]).filter((f) => f.kind === "replace_sku");
       const altText = alts.length
         ? `\n${say(lang, "Alternatives that fit:", "Passende Alternativen:")}\n${numbered(alts.map((f) => fixText(f, lang)))}`
         : "";
       return {
         text: say(
           lang,
-          `No — ${sku} does not fit ${machineName(m, machineId)}: ${block?.message ?? ""}${altText}`,
-          `Nein — ${sku} passt nicht zu ${machineName(m, machineId)}: ${block?.message ?? ""}${altText}`,
+          `No — ${sku} does not fit ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
+          `Nein — ${sku} passt nicht zu ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
         ),
         memo: alts.length
           ? memo(
@@ -246,7 +252,7 @@ export function action(
     }
     case "info": {
       const r = done("get_product");
-      if (!r) return { calls: [{ name: "get_product", args: { sku } }], memo: memo(undefined, sku) };
+      if (!r) return { calls: [{ name: "get_product", args: { sku, language: lang } }], memo: memo(undefined, sku) };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
       const data = (r.data.data ?? {}) as Record<string, unknown>;
       const successor =
@@ -279,7 +285,9 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const r = conv.results.find((x) => x.name === "search_catalog");
   if (!r)
     return {
-      calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 12 } }],
+      calls: [
+        { name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 12, language: lang } },
+      ],
       memo: memo(),
     };
   type Hit = {
@@ -290,7 +298,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     successorSku?: string;
     fitsMachine?: boolean;
   };
-  const found = (r.data.data as Hit[] | undefined) ?? [];
+  const found: Hit[] = typed(searchResult, r)?.data ?? [];
   if (found.length === 0) {
     return {
       text: say(

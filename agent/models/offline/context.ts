@@ -17,6 +17,7 @@ function measuresOf(text: string): Measure[] {
   return m;
 }
 import type { Intent } from "./nlu/corpus.ts";
+import { evaluateRule } from "../../../tools/checks/compatibility.ts";
 
 const CONVERSATIONAL = new Set<Intent>([
   "greet",
@@ -268,14 +269,36 @@ export function byWords(ctx: Ctx, skus: string[]): string | undefined {
   return best > 0 && top.length === 1 ? top[0]!.sku : undefined;
 }
 
+/**
+ * Whether the product's verdict depends on which of the buyer's machines it is for: it has fitment, or a blocking
+ * machine rule compares one of its features with an attribute on which the buyer's machines give different verdicts
+ * (a part that passes on every machine, or on none, is ordered without the question). A configurable product asks first only when its own
+ * category has machine rules (its features follow the options; the engine checks them once chosen).
+ */
 export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
   const fit = ctx.k.reader.fitment([sku]).get(sku);
   if (fit && fit.length > 0) return true;
   const p = ctx.k.reader.products([sku]).get(sku);
   if (!p || p.machineModel) return false;
-  return ctx.k.reader
+  const rules = ctx.k.reader
     .compatRules()
-    .some((r) => r.scope === "machine" && r.category === p.category && r.severity === "block");
+    .filter(
+      (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p.category),
+    );
+  // Its features come from options not chosen yet: only rules written for its own category ask before configuring.
+  if (p.configModelId) return rules.some((r) => r.category === p.category);
+  const features = ctx.k.reader.features([sku]).get(sku) ?? {};
+  // The rule evaluation is the engine's own; it reads only the catalog (material ratings) from the order state.
+  const order = { data: ctx.k.reader } as unknown as Parameters<typeof evaluateRule>[0];
+  const fails = (ctx.conv.machines ?? []).map((m) =>
+    rules.some((r) => {
+      const value = features[r.feature];
+      const other = m.attributes?.[r.otherKey];
+      return value !== undefined && other !== undefined && evaluateRule(order, r.operator, value, other) === false;
+    }),
+  );
+  // Passing on every machine, or on none (pipework for the plant rather than a part of one machine): no question.
+  return fails.includes(true) && fails.includes(false);
 }
 
 export function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {

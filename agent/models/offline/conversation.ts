@@ -5,6 +5,7 @@
  */
 import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { DraftLine, Fix } from "../../../tools/types.ts";
+import type { FeatureValue } from "../../../catalog/queries/types.ts";
 import type { Lang } from "./language.ts";
 
 export interface MachineView {
@@ -14,6 +15,8 @@ export interface MachineView {
   modelName: string;
   serial: string;
   site: string;
+  /** Operating data (medium, temperature, pressure, supply…) the machine rules compare parts against. */
+  attributes?: Record<string, FeatureValue>;
 }
 
 export interface DraftView {

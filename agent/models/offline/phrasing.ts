@@ -19,6 +19,7 @@ import {
   type LineFacts,
 } from "./replies.ts";
 import type { Ctx, MemoFn, Step } from "./context.ts";
+import { issueText } from "./render.ts";
 
 export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
   const { lang, conv } = ctx;
@@ -70,7 +71,7 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
         out.push(say(lang, `Noted: ${parts.join(", ")}.`, `Notiert: ${parts.join(", ")}.`));
         // A requested date the stock cannot meet shows up as a warning on the lines.
         const late = ((d.lines ?? []) as LineFacts[]).flatMap((l) => l.issues ?? []);
-        for (const i of late) out.push(`ℹ ${i.message}`);
+        for (const i of late) out.push(`ℹ ${issueText(i, lang)}`);
       } else out.push(say(lang, "Updated.", "Aktualisiert."));
       continue;
     }
@@ -100,7 +101,7 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
         ...similarFitting(ctx, line, draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId, block),
         ...(block.fixes ?? []),
       ]);
-      out.push(`⚠ ${block.message}`);
+      out.push(`⚠ ${issueText(block, lang)}`);
       if (fixes.length) {
         out.push(
           `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}`,
@@ -113,7 +114,7 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
       pending ??= ask.pending;
     } else {
       const warn = issues.filter((i) => i.severity !== "block");
-      for (const w of warn) out.push(`ℹ ${w.message}`);
+      for (const w of warn) out.push(`ℹ ${issueText(w, lang)}`);
       const approval = issues.some((i) => i.severity === "approval");
       if (approval)
         out.push(
@@ -322,7 +323,7 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
   if (report.clean) {
     const warnings = [...report.issues, ...lines.flatMap((l) => l.issues ?? [])]
       .filter((i) => i.severity !== "block")
-      .map((i) => `ℹ ${i.message}`);
+      .map((i) => `ℹ ${issueText(i, lang)}`);
     const approval = report.needsApproval
       ? `\n${say(lang, "This order needs a sales representative's approval after you confirm.", "Diese Bestellung braucht nach Ihrer Bestätigung eine Freigabe durch den Vertrieb.")}`
       : "";
@@ -383,7 +384,7 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
     1;
   const text = [
     `${say(lang, "Your order:", "Ihre Bestellung:")}\n${summary}\n${total}`,
-    `⚠ ${say(lang, "It cannot be placed yet", "Sie kann noch nicht aufgegeben werden")}: ${block?.message ?? ""}${others > 0 ? say(lang, ` (and ${others} more issue(s))`, ` (und ${others} weitere(s) Problem(e))`) : ""}`,
+    `⚠ ${say(lang, "It cannot be placed yet", "Sie kann noch nicht aufgegeben werden")}: ${block ? issueText(block, lang) : ""}${others > 0 ? say(lang, ` (and ${others} more issue(s))`, ` (und ${others} weitere(s) Problem(e))`) : ""}`,
     fixes.length
       ? `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}`
       : "",

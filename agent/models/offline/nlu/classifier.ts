@@ -17,6 +17,8 @@ export interface Classification {
   /** `None` when nothing in the corpus resembles the text. */
   intent: Intent;
   score: number;
+  /** The classifier's best readings, best first (at most three): what a clarifying question names. */
+  ranked?: { intent: Intent; score: number }[];
 }
 
 export interface IntentClassifier {
@@ -97,12 +99,13 @@ export async function trainIntentClassifier(
         // weigh a weak reading (or ask) instead of losing it.
         const best = r.classifications[0];
         // (A text with no word known to the classifier gets None, and its "best" reading a score of 0.)
+        const ranked = r.classifications.slice(0, 3).map((x) => ({ intent: x.intent as Intent, score: x.score }));
         c =
           r.intent === "None" && best && best.intent !== "None" && best.score > 0 && r.score >= 1
-            ? { intent: best.intent as Intent, score: best.score }
+            ? { intent: best.intent as Intent, score: best.score, ranked }
             : r.intent !== "None" && r.score <= 0
-              ? { intent: "None", score: 1 }
-              : { intent: r.intent as Intent, score: r.score };
+              ? { intent: "None", score: 1, ranked }
+              : { intent: r.intent as Intent, score: r.score, ranked };
         if (memo.size > 5000) memo.clear();
         memo.set(key, c);
       }
