@@ -50,7 +50,7 @@ export function buildShieldGraph(deps: ShieldGraphDeps) {
   const model = deps.model.bindTools(tools);
 
   return new StateGraph(ShieldState, shieldContextSchema)
-    .addNode("model", createModelNode({ model, now, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }), {
+    .addNode("model", createModelNode({ model, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }), {
       ends: ["tools", END],
     })
     .addNode("tools", createToolsNode(tools), { ends: ["validate", "model"] })

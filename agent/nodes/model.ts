@@ -18,8 +18,6 @@ export interface ModelNodeOptions {
   /** A chat model with the tools bound. */
   model: Runnable<BaseMessage[], BaseMessage>;
   systemPrompt?: string;
-  /** The run's clock: handed to the model as `configurable.now` (ISO), so relative dates read against it. */
-  now?: () => Date;
 }
 
 let noticeSeq = 0;
@@ -79,10 +77,7 @@ export function createModelNode(options: ModelNodeOptions) {
       ),
     ];
     try {
-      const runConfig = options.now
-        ? { ...config, configurable: { ...config.configurable, now: options.now().toISOString() } }
-        : config;
-      const response = await options.model.invoke(input, runConfig);
+      const response = await options.model.invoke(input, config);
       return new Command({
         update: { messages: [response], checkout: null },
         goto: routeAfterModel({ messages: [response] }),

@@ -186,7 +186,7 @@ function graphDraft(): DraftView | undefined {
   }
 }
 
-/** The run's clock (`configurable.now`, set by the graph's model node); undefined outside a graph run. */
+/** The run's clock (`configurable.now`, ISO, set by the runtime); undefined outside a graph run or without one. */
 function runClock(): Date | undefined {
   try {
     const now = getConfig()?.configurable?.now;
