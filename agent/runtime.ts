@@ -138,7 +138,8 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   }).compile({ checkpointer });
 
   const config = (threadId: string, ctx: ShieldContext, signal?: AbortSignal) => ({
-    configurable: { thread_id: threadId },
+    // The run's clock, for a model reading relative dates ("by Friday"); the nodes get the same clock as `now`.
+    configurable: { thread_id: threadId, ...(options.now ? { now: options.now().toISOString() } : {}) },
     context: ctx,
     durability: options.durability ?? "exit",
     recursionLimit: 80,

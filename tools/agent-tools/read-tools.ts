@@ -20,11 +20,17 @@ import {
   type ToolDeps,
 } from "./shared.ts";
 
+/** The buyer's language for product texts in a result, when it differs from the session's (e.g. they wrote German). */
+const languageArg = z
+  .string()
+  .regex(/^[a-z]{2}(-[A-Za-z]{2})?$/)
+  .describe("ISO 639-1 language (or locale) for product names and texts; defaults to the session's");
+
 export function createReadTools({ db, data, probe, noSession }: ToolDeps): StructuredToolInterface[] {
   const catalogSearch = createCatalogSearch(db);
 
   const search_catalog = shieldTool(
-    ({ query, category, machineId, limit }, runtime) => {
+    ({ query, category, machineId, limit, language }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
       const customer = data.customer(s.customerId);
@@ -34,7 +40,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const hits = catalogSearch
         .search({
           query,
-          ...(s.locale ? { language: s.locale } : {}),
+          ...((language ?? s.locale) ? { language: language ?? s.locale } : {}),
           ...(category ? { category } : {}),
           ...(machine ? { machineModel: machine.model, serial: machine.serial } : {}),
           limit: Math.min(Math.max(limit ?? 8, 1), 25),
@@ -59,19 +65,21 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
         category: codeField.optional(),
         machineId: machineArg.optional(),
         limit: z.number().int().min(1).max(25).optional(),
+        language: languageArg.optional(),
       }),
     },
   );
 
   const get_product = shieldTool(
-    ({ sku }, runtime) => {
+    ({ sku, language }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
-      const texts = data.inLanguage?.(s.locale) ?? data;
+      const locale = language ?? s.locale;
+      const texts = data.inLanguage?.(locale) ?? data;
       const product = texts.products([sku]).get(sku);
       if (!product) return fail(`unknown SKU`, { sku, didYouMean: data.suggestSkus(sku, 5) });
       const features = data.features([sku]).get(sku) ?? {};
-      const names = data.featureNames?.(s.locale) ?? {};
+      const names = data.featureNames?.(locale) ?? {};
       const featureNames = Object.fromEntries(Object.keys(features).flatMap((k) => (names[k] ? [[k, names[k]]] : [])));
       const relations = data
         .relations([sku])
@@ -101,7 +109,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       name: "get_product",
       description:
         "Product details: features, units, MOQ and step, lifecycle/successor, relations, configuration groups.",
-      schema: z.object({ sku: skuArg }),
+      schema: z.object({ sku: skuArg, language: languageArg.optional() }),
     },
   );
 

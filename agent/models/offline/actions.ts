@@ -246,7 +246,7 @@ export function action(
     }
     case "info": {
       const r = done("get_product");
-      if (!r) return { calls: [{ name: "get_product", args: { sku } }], memo: memo(undefined, sku) };
+      if (!r) return { calls: [{ name: "get_product", args: { sku, language: lang } }], memo: memo(undefined, sku) };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
       const data = (r.data.data ?? {}) as Record<string, unknown>;
       const successor =
@@ -279,7 +279,9 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const r = conv.results.find((x) => x.name === "search_catalog");
   if (!r)
     return {
-      calls: [{ name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 12 } }],
+      calls: [
+        { name: "search_catalog", args: { query, ...(machineId ? { machineId } : {}), limit: 12, language: lang } },
+      ],
       memo: memo(),
     };
   type Hit = {

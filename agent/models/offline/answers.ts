@@ -49,10 +49,10 @@ export function isQuestionAboutOther(ctx: Ctx, pending: Pending): boolean {
   return asks && ctx.conv.text.includes("?") && pending.kind !== "quantity";
 }
 
-export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | undefined {
-  const { cues, conv } = ctx;
+/** What every answer reads: the pick from a list ("the second", "2"), and a plain yes. */
+function picking(ctx: Ctx) {
   const choice = findChoice(ctx.tokens);
-  const yes = cues.has("yes") && !cues.has("no");
+  const yes = ctx.cues.has("yes") && !ctx.cues.has("no");
   const pick = <T>(list: T[]): T | undefined =>
     choice === undefined
       ? yes && list.length === 1
@@ -61,163 +61,188 @@ export function answerPending(ctx: Ctx, pending: Pending, memo: MemoFn): Step | 
       : choice === -1
         ? list.at(-1)
         : list[choice - 1];
-  switch (pending.kind) {
-    case "confirm":
-      if (yes || cues.has("checkout")) return startCheckout(ctx, "place", memo);
-      return undefined;
-    case "choose_product": {
-      const a = analyse(ctx);
-      // The longest SKU the text contains ("…-230-3" is not "…-230").
-      const mentioned =
-        [...pending.skus]
-          .sort((x, y) => y.length - x.length)
-          .find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
-      const other =
-        !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
-      // Option values for a list that holds configurable products ("400 V, 2,2 kW"): the one whose model takes them.
-      const configurable =
-        mentioned || other || choice !== undefined ? [] : pending.skus.filter((s) => optionsFor(ctx, s));
-      const sku = mentioned ?? other ?? pick(pending.skus) ?? (configurable.length === 1 ? configurable[0] : undefined);
-      if (!sku) {
-        // "die NCP" when three listed names carry "NCP": those three again, not a new search.
-        const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);
-        if (ties.length > 1 && ties.length < pending.skus.length) {
-          const names = ctx.k.reader.products(ties);
-          const list = numbered(ties.map((s) => `${s} — ${names.get(s)?.name ?? ""}`));
-          return {
-            text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${list}`,
-            memo: memo({ ...pending, skus: ties }),
-          };
-        }
-        return undefined;
-      }
-      if (configurable.length === 1 && sku === configurable[0]) {
-        return action(ctx, "add", sku, a, memo, {
-          ...(pending.machineId ? { machineId: pending.machineId } : {}),
-          ...(pending.quantity ? { quantity: pending.quantity } : {}),
-        });
-      }
-      // A bare "2" picked the second entry; it is not also a quantity.
-      // "die zweite, 2 Stück": the pick is the ordinal word, the digit is the quantity.
-      const byWord = findChoice(ctx.tokens.filter((t) => !/^\d/.test(t.lower))) !== undefined;
-      const digitPick =
-        choice !== undefined &&
-        !byWord &&
-        !mentioned &&
-        !other &&
-        a.quantity?.value === choice &&
-        ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
-      const qty = digitPick ? undefined : a.quantity;
-      const act: Action = qty || cues.has("add") ? "add" : pending.action;
-      return action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
-        ...(pending.machineId ? { machineId: pending.machineId } : {}),
-        ...(qty
-          ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) }
-          : pending.quantity
-            ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
-            : {}),
-        ...(pending.options ? { options: pending.options } : {}),
-      });
-    }
-    case "choose_machine": {
-      const a = analyse(ctx);
-      const machines = (conv.machines ?? []).filter((m) => pending.machineIds.includes(m.machineId));
-      const named = a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined;
-      const machine = named ?? pick(machines);
-      if (!machine) return undefined;
-      // A bare "1" picked the first machine; it is not also a quantity (the one asked before stays).
-      const digitPick =
-        !named &&
-        choice !== undefined &&
-        a.quantity?.value === choice &&
-        ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
-      const qty = digitPick ? undefined : a.quantity;
-      return action(ctx, pending.action, pending.sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
-        machineId: machine.machineId,
-        ...(qty ? { quantity: qty.value } : pending.quantity ? { quantity: pending.quantity } : {}),
-        ...(pending.unit ? { unit: pending.unit } : {}),
-        ...(pending.options ? { options: pending.options } : {}),
-      });
-    }
-    case "fixes": {
-      const text = conv.text.toLowerCase();
-      const bySku = [...pending.fixes]
-        .sort((x, y) => ("sku" in y ? y.sku.length : 0) - ("sku" in x ? x.sku.length : 0))
-        .find((f) => (f.kind === "replace_sku" || f.kind === "add_line") && text.includes(f.sku.toLowerCase()));
-      const byValue = pending.fixes.find(
-        (f) =>
-          f.kind === "set_option" &&
-          f.values.some((v) =>
-            new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text),
-          ),
-      );
-      const fix =
-        bySku ??
-        byValue ??
-        (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined) ??
-        fixByWords(ctx, pending.fixes);
-      if (!fix) return undefined;
-      const call = fixCall(fix, conv.draft);
-      return call
-        ? { calls: [call], memo: memo() }
-        : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
-    }
-    case "options": {
-      const opts = optionsFor(ctx, pending.sku, pending.groups) ?? optionsFor(ctx, pending.sku);
-      if (opts)
-        return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
-      // "What options are there?", "3 kW" (not offered): the open choices again, instead of a search for the words.
-      // "What options are there?" asks about this question; a product named or another request leaves it.
-      const guess = analyse(ctx).guess;
-      // Without a product named, "add", "find" or "change" words ("3 kW", "what options are there?") answer this.
-      const other =
-        OTHER_REQUEST.some((c) => cues.has(c) && (guess?.confident || !["find", "add", "change"].includes(c))) ||
-        (guess?.hits[0]?.match ?? "").startsWith("sku");
-      if (
-        !other &&
-        pending.values &&
-        conv.draft.lines.some((l) => l.lineId === pending.lineId && l.sku === pending.sku)
-      ) {
-        const groups = pending.groups
-          .map((group) => ({ group, values: pending.values?.[group] ?? [] }))
-          .filter((g) => g.values.length);
-        const lead = /\d/.test(conv.text)
-          ? say(
-              ctx.lang,
-              `That is not one of the values still possible for ${pending.sku}. Please choose:`,
-              `Das ist keiner der Werte, die für ${pending.sku} noch möglich sind. Bitte wählen Sie:`,
-            )
-          : say(ctx.lang, `Still to choose for ${pending.sku}:`, `Für ${pending.sku} noch zu wählen:`);
-        if (groups.length) return { text: `${lead}\n${optionLines(ctx, pending.sku, groups)}`, memo: memo(pending) };
-      }
-      return undefined;
-    }
-    case "quantity": {
-      const a = analyse(ctx);
-      if (a.guess?.confident && a.guess.hits[0]!.sku !== pending.sku) return undefined;
-      const extra = {
-        ...(pending.machineId ? { machineId: pending.machineId } : {}),
-        ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}),
-      };
-      const question = conv.text.includes("?") || !cues.has("add");
-      if (cues.has("stock") && question) return action(ctx, "stock", pending.sku, a, memo, extra);
-      if (cues.has("price") && question) return action(ctx, "price", pending.sku, a, memo, extra);
-      if (cues.has("compat")) return action(ctx, "compat", pending.sku, a, memo, extra);
-      if (a.quantity || yes) {
-        return action(ctx, "add", pending.sku, a, memo, {
-          ...(pending.machineId ? { machineId: pending.machineId } : {}),
-          ...(a.quantity
-            ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) }
-            : pending.quantity
-              ? { quantity: pending.quantity }
-              : {}),
-          ...(pending.options ? { options: pending.options } : {}),
-        });
-      }
-      return undefined;
-    }
-  }
+  return { choice, yes, pick };
 }
+
+type Answer<K extends Pending["kind"]> = (
+  ctx: Ctx,
+  pending: Extract<Pending, { kind: K }>,
+  memo: MemoFn,
+) => Step | undefined;
+
+export const answerConfirm: Answer<"confirm"> = (ctx, pending, memo) => {
+  const { cues, conv } = ctx;
+  const { choice, yes, pick } = picking(ctx);
+  void cues, conv, choice, yes, pick;
+  if (yes || cues.has("checkout")) return startCheckout(ctx, "place", memo);
+  return undefined;
+};
+
+export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo) => {
+  const { cues, conv } = ctx;
+  const { choice, yes, pick } = picking(ctx);
+  void cues, conv, choice, yes, pick;
+
+  const a = analyse(ctx);
+  // The longest SKU the text contains ("…-230-3" is not "…-230").
+  const mentioned =
+    [...pending.skus]
+      .sort((x, y) => y.length - x.length)
+      .find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
+  const other =
+    !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
+  // Option values for a list that holds configurable products ("400 V, 2,2 kW"): the one whose model takes them.
+  const configurable = mentioned || other || choice !== undefined ? [] : pending.skus.filter((s) => optionsFor(ctx, s));
+  const sku = mentioned ?? other ?? pick(pending.skus) ?? (configurable.length === 1 ? configurable[0] : undefined);
+  if (!sku) {
+    // "die NCP" when three listed names carry "NCP": those three again, not a new search.
+    const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);
+    if (ties.length > 1 && ties.length < pending.skus.length) {
+      const names = ctx.k.reader.products(ties);
+      const list = numbered(ties.map((s) => `${s} — ${names.get(s)?.name ?? ""}`));
+      return {
+        text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${list}`,
+        memo: memo({ ...pending, skus: ties }),
+      };
+    }
+    return undefined;
+  }
+  if (configurable.length === 1 && sku === configurable[0]) {
+    return action(ctx, "add", sku, a, memo, {
+      ...(pending.machineId ? { machineId: pending.machineId } : {}),
+      ...(pending.quantity ? { quantity: pending.quantity } : {}),
+    });
+  }
+  // A bare "2" picked the second entry; it is not also a quantity.
+  // "die zweite, 2 Stück": the pick is the ordinal word, the digit is the quantity.
+  const byWord = findChoice(ctx.tokens.filter((t) => !/^\d/.test(t.lower))) !== undefined;
+  const digitPick =
+    choice !== undefined &&
+    !byWord &&
+    !mentioned &&
+    !other &&
+    a.quantity?.value === choice &&
+    ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
+  const qty = digitPick ? undefined : a.quantity;
+  const act: Action = qty || cues.has("add") ? "add" : pending.action;
+  return action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
+    ...(pending.machineId ? { machineId: pending.machineId } : {}),
+    ...(qty
+      ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) }
+      : pending.quantity
+        ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
+        : {}),
+    ...(pending.options ? { options: pending.options } : {}),
+  });
+};
+
+export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo) => {
+  const { cues, conv } = ctx;
+  const { choice, yes, pick } = picking(ctx);
+  void cues, conv, choice, yes, pick;
+
+  const a = analyse(ctx);
+  const machines = (conv.machines ?? []).filter((m) => pending.machineIds.includes(m.machineId));
+  const named = a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined;
+  const machine = named ?? pick(machines);
+  if (!machine) return undefined;
+  // A bare "1" picked the first machine; it is not also a quantity (the one asked before stays).
+  const digitPick =
+    !named &&
+    choice !== undefined &&
+    a.quantity?.value === choice &&
+    ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
+  const qty = digitPick ? undefined : a.quantity;
+  return action(ctx, pending.action, pending.sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
+    machineId: machine.machineId,
+    ...(qty ? { quantity: qty.value } : pending.quantity ? { quantity: pending.quantity } : {}),
+    ...(pending.unit ? { unit: pending.unit } : {}),
+    ...(pending.options ? { options: pending.options } : {}),
+  });
+};
+
+export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
+  const { cues, conv } = ctx;
+  const { choice, yes, pick } = picking(ctx);
+  void cues, conv, choice, yes, pick;
+
+  const text = conv.text.toLowerCase();
+  const bySku = [...pending.fixes]
+    .sort((x, y) => ("sku" in y ? y.sku.length : 0) - ("sku" in x ? x.sku.length : 0))
+    .find((f) => (f.kind === "replace_sku" || f.kind === "add_line") && text.includes(f.sku.toLowerCase()));
+  const byValue = pending.fixes.find(
+    (f) =>
+      f.kind === "set_option" &&
+      f.values.some((v) => new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text)),
+  );
+  const fix =
+    bySku ??
+    byValue ??
+    (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined) ??
+    fixByWords(ctx, pending.fixes);
+  if (!fix) return undefined;
+  const call = fixCall(fix, conv.draft);
+  return call ? { calls: [call], memo: memo() } : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
+};
+
+export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
+  const { cues, conv } = ctx;
+  const { choice, yes, pick } = picking(ctx);
+  void cues, conv, choice, yes, pick;
+
+  const opts = optionsFor(ctx, pending.sku, pending.groups) ?? optionsFor(ctx, pending.sku);
+  if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
+  // "What options are there?", "3 kW" (not offered): the open choices again, instead of a search for the words.
+  // "What options are there?" asks about this question; a product named or another request leaves it.
+  const guess = analyse(ctx).guess;
+  // Without a product named, "add", "find" or "change" words ("3 kW", "what options are there?") answer this.
+  const other =
+    OTHER_REQUEST.some((c) => cues.has(c) && (guess?.confident || !["find", "add", "change"].includes(c))) ||
+    (guess?.hits[0]?.match ?? "").startsWith("sku");
+  if (!other && pending.values && conv.draft.lines.some((l) => l.lineId === pending.lineId && l.sku === pending.sku)) {
+    const groups = pending.groups
+      .map((group) => ({ group, values: pending.values?.[group] ?? [] }))
+      .filter((g) => g.values.length);
+    const lead = /\d/.test(conv.text)
+      ? say(
+          ctx.lang,
+          `That is not one of the values still possible for ${pending.sku}. Please choose:`,
+          `Das ist keiner der Werte, die für ${pending.sku} noch möglich sind. Bitte wählen Sie:`,
+        )
+      : say(ctx.lang, `Still to choose for ${pending.sku}:`, `Für ${pending.sku} noch zu wählen:`);
+    if (groups.length) return { text: `${lead}\n${optionLines(ctx, pending.sku, groups)}`, memo: memo(pending) };
+  }
+  return undefined;
+};
+
+export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
+  const { cues, conv } = ctx;
+  const { choice, yes, pick } = picking(ctx);
+  void cues, conv, choice, yes, pick;
+
+  const a = analyse(ctx);
+  if (a.guess?.confident && a.guess.hits[0]!.sku !== pending.sku) return undefined;
+  const extra = {
+    ...(pending.machineId ? { machineId: pending.machineId } : {}),
+    ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}),
+  };
+  const question = conv.text.includes("?") || !cues.has("add");
+  if (cues.has("stock") && question) return action(ctx, "stock", pending.sku, a, memo, extra);
+  if (cues.has("price") && question) return action(ctx, "price", pending.sku, a, memo, extra);
+  if (cues.has("compat")) return action(ctx, "compat", pending.sku, a, memo, extra);
+  if (a.quantity || yes) {
+    return action(ctx, "add", pending.sku, a, memo, {
+      ...(pending.machineId ? { machineId: pending.machineId } : {}),
+      ...(a.quantity
+        ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) }
+        : pending.quantity
+          ? { quantity: pending.quantity }
+          : {}),
+      ...(pending.options ? { options: pending.options } : {}),
+    });
+  }
+  return undefined;
+};
 
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */
 function fixByWords(ctx: Ctx, fixes: Fix[]): Fix | undefined {

@@ -21,7 +21,7 @@ import type { BaseLanguageModelInput } from "@langchain/core/language_models/bas
 import { createCatalogReader } from "../../../catalog/queries/index.ts";
 import { createCatalogSearch } from "../../../catalog/queries/search.ts";
 import type { CatalogReader } from "../../../catalog/queries/types.ts";
-import { getCurrentTaskInput } from "@langchain/langgraph";
+import { getConfig, getCurrentTaskInput } from "@langchain/langgraph";
 import { readConversation, type DraftView } from "./conversation.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
@@ -103,16 +103,16 @@ export class OfflineConsultantModel extends BaseChatModel {
   }
 
   /** The next step for these messages (and the graph's draft, when run in the graph). Same input, same step. */
-  async step(messages: BaseMessage[], draft?: DraftView): Promise<Step> {
+  async step(messages: BaseMessage[], draft?: DraftView, now?: Date): Promise<Step> {
     const classifier = await this.fields.classifier;
     const started = this.fields.stats ? performance.now() : 0;
     const conv = readConversation(messages, draft);
     const lang = detectLanguage(conv.text, conv.memo.lang);
     // One buyer message is read by every model call of its turn: understood once.
-    const key = `${lang}\u0000${conv.text}`;
+    const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}`;
     let u = understood.get(key);
     if (!u) {
-      u = await understand(conv.text, lang, classifier);
+      u = await understand(conv.text, lang, classifier, now);
       if (understood.size > 2000) understood.clear();
       understood.set(key, u);
     }
@@ -122,7 +122,7 @@ export class OfflineConsultantModel extends BaseChatModel {
   }
 
   private async toMessageFields(messages: BaseMessage[]) {
-    const s = await this.step(messages, graphDraft());
+    const s = await this.step(messages, graphDraft(), runClock());
     const calls = (s.calls ?? []).map((c, i) => ({
       name: c.name,
       args: c.args,
@@ -181,6 +181,17 @@ function graphDraft(): DraftView | undefined {
   try {
     const state = getCurrentTaskInput<{ draft?: DraftView }>();
     return state && typeof state === "object" && Array.isArray(state.draft?.lines) ? state.draft : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The run's clock (`configurable.now`, ISO, set by the runtime); undefined outside a graph run or without one. */
+function runClock(): Date | undefined {
+  try {
+    const now = getConfig()?.configurable?.now;
+    const d = typeof now === "string" ? new Date(now) : undefined;
+    return d && Number.isFinite(d.getTime()) ? d : undefined;
   } catch {
     return undefined;
   }

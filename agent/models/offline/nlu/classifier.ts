@@ -12,6 +12,8 @@ export interface Classification {
   /** `None` when nothing in the corpus resembles the text. */
   intent: Intent;
   score: number;
+  /** The classifier's best readings, best first (at most three): what a clarifying question names. */
+  ranked?: { intent: Intent; score: number }[];
 }
 
 export interface IntentClassifier {
@@ -41,10 +43,11 @@ export async function trainIntentClassifier(corpus: Corpus = CORPUS): Promise<In
         // nlp.js answers None below its own threshold; the best reading is kept with its score, so the decision can
         // weigh a weak reading (or ask) instead of losing it.
         const best = r.classifications[0];
+        const ranked = r.classifications.slice(0, 3).map((x) => ({ intent: x.intent as Intent, score: x.score }));
         c =
           r.intent === "None" && best && best.intent !== "None" && r.score >= 1
-            ? { intent: best.intent as Intent, score: best.score }
-            : { intent: r.intent as Intent, score: r.score };
+            ? { intent: best.intent as Intent, score: best.score, ranked }
+            : { intent: r.intent as Intent, score: r.score, ranked };
         if (memo.size > 5000) memo.clear();
         memo.set(key, c);
       }

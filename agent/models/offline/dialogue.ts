@@ -1,0 +1,285 @@
+/**
+ * Stage 2, decide: the dialogue state machine. The state is the open question (the consultant's last question, a
+ * memo on its own reply), the focus (the last listed candidates, the last touched product/line) and the draft (the
+ * graph's state). Events are read from the understanding (stage 1) and the catalog entities. Every transition is a
+ * row of TRANSITIONS below, tried in order: the first row whose state and event match and whose handler applies
+ * (returns a step) decides. A handler that does not apply (undefined) hands on to the next row — e.g. an answer to
+ * an open list that names nothing on the list is read as a fresh request.
+ */
+import type { DraftView, Pending } from "./conversation.ts";
+import type { Cue } from "./language.ts";
+import type { Intent } from "./nlu/corpus.ts";
+import { INTENT_THRESHOLD } from "./nlu/understand.ts";
+import { findLineRef, findPoReference } from "./recognise.ts";
+import { say } from "./replies.ts";
+import { analyse, targetLine, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
+import { multiAdd } from "./actions.ts";
+import {
+  answerChooseMachine,
+  answerChooseProduct,
+  answerConfirm,
+  answerFixes,
+  answerOptions,
+  answerQuantity,
+  isQuestionAboutOther,
+} from "./answers.ts";
+import { refusal } from "./phrasing.ts";
+import * as req from "./requests.ts";
+import { resolveReference } from "./references.ts";
+
+/** What the decision knows about where the conversation stands. */
+export interface DialogueState {
+  /** The consultant's open question; `idle` when there is none (or the message asks about something else). */
+  open: Pending["kind"] | "idle";
+  pending?: Pending;
+  focus: {
+    /** The candidates listed last (what "the first", "the cheaper one" refer to). */
+    candidates: string[];
+    /** The product the conversation is about ("how much is it?"). */
+    sku?: string;
+    /** The draft line the buyer points at (named, "line 2", or the only/last one). */
+    lineId?: string;
+  };
+  draft: DraftView;
+}
+
+/** The buyer's message read once for the decision: the analysis, plus the references it makes to the focus. */
+export interface Reading {
+  a: Analysis;
+  /** A product the words name with confidence. */
+  sku?: string;
+  /** The product the message is about: the named one, or the focus when nothing else is named. */
+  about?: string;
+  /** A question ("is it in stock? I need 5") is answered first; the buyer adds once they know. */
+  question: boolean;
+  po?: string;
+  date?: string;
+}
+
+export type StateKind = DialogueState["open"];
+export type Handler = (ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn) => Step | undefined;
+
+const has = (ctx: Ctx, ...cues: Cue[]) => cues.some((c) => ctx.cues.has(c));
+const PRODUCT_CUES: Cue[] = ["add", "find", "price", "stock", "compat", "info", "change", "remove", "history"];
+
+/** The events of a message: predicates over the understanding, the catalog reading and the dialogue state. */
+export const EVENTS = {
+  always: () => true,
+  refused_only: (ctx) => !!ctx.u.attack && !ctx.u.rest,
+  several_products: () => true,
+  yes_or_place: (ctx) => (has(ctx, "yes") && !has(ctx, "no")) || has(ctx, "checkout"),
+  /** A plain "no" (nothing else asked): it declines the open question. */
+  bare_no: (ctx, _s, r) =>
+    has(ctx, "no") &&
+    !has(ctx, "yes", ...PRODUCT_CUES, "checkout", "cancel", "show") &&
+    !r.a.guess &&
+    !r.a.quantity &&
+    !r.a.machine,
+  /** "the cheaper one", "the one with X", "the high-temperature one": a reference by price or feature. */
+  reference: (ctx, s) => s.focus.candidates.length > 1 && !ctx.cues.has("find"),
+  list_machines: (ctx) => has(ctx, "list_machines"),
+  cancel: (ctx) => has(ctx, "cancel"),
+  /** Only misspelt words, nothing that asks for a product: never acted on. */
+  fuzzy_only: (ctx, _s, r) =>
+    !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy") && !has(ctx, ...PRODUCT_CUES) && !r.a.quantity && !r.a.machine,
+  place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
+  show: (ctx, _s, r) => has(ctx, "show") && !r.a.guess,
+  remove: (ctx) => has(ctx, "remove"),
+  order_details: (_ctx, s, r) => (!!r.po || (!!r.date && !r.a.guess)) && s.draft.lines.length > 0,
+  change_line: (ctx, s) =>
+    !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
+  history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
+  compat: (ctx, _s, r) => has(ctx, "compat") && !!r.about,
+  price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about,
+  price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
+  stock_question: (ctx, _s, r) => has(ctx, "stock") && r.question && !!r.about,
+  product_info: (ctx, _s, r) => {
+    const exact = r.a.guess?.confident && r.a.guess.hits[0]!.match === "sku_exact";
+    return !!r.sku && (has(ctx, "info") || (!!exact && !has(ctx, "add", "find") && !r.a.quantity));
+  },
+  add_named: (ctx, _s, r) => !!r.a.guess && !!r.sku && (!!r.a.quantity || has(ctx, "add")) && !has(ctx, "find"),
+  product_named: (_ctx, _s, r) => !!r.a.guess,
+  options_named: () => true,
+  machine_named: (_ctx, _s, r) => !!r.a.machine,
+  quantity_for_focus: (_ctx, s, r) => !!r.a.quantity && !!r.about && s.draft.lines.some((l) => l.sku === r.about),
+  asks_without_product: (ctx, _s, r) => has(ctx, "price", "stock", "compat") && !r.a.guess,
+  greet: (ctx) => has(ctx, "greet"),
+  thanks: (ctx) => has(ctx, "thanks"),
+  /** Below the confidence threshold and nothing of the catalog named: ask which of the readings was meant. */
+  unclear: (ctx, _s, r) => !r.a.guess && !r.a.quantity && !r.a.machine && readings(ctx).length >= 2,
+  unknown_words: (ctx, _s, r) => r.a.productWords.length > 0 && !has(ctx, "help") && !outOfScope(ctx),
+} satisfies Record<string, (ctx: Ctx, s: DialogueState, r: Reading) => boolean>;
+
+export type EventName = keyof typeof EVENTS;
+
+export interface Transition {
+  in: StateKind | "any";
+  on: EventName;
+  do: Handler;
+}
+
+/** Pending-kind handlers need the pending question of their kind. */
+const answering =
+  <K extends Pending["kind"]>(
+    fn: (ctx: Ctx, p: Extract<Pending, { kind: K }>, memo: MemoFn) => Step | undefined,
+  ): Handler =>
+  (ctx, s, _r, memo) =>
+    s.pending ? fn(ctx, s.pending as Extract<Pending, { kind: K }>, memo) : undefined;
+
+/**
+ * The transition table: (state, event) → handler, first applicable row wins. Rows for an open question come
+ * before the fresh requests, so an answer is read as an answer; a message that is a question about something
+ * else leaves the open question unanswered (state `idle`).
+ */
+export const TRANSITIONS: Transition[] = [
+  // Whatever is open
+  { in: "any", on: "refused_only", do: (ctx, s, _r, memo) => ({ text: refusal(ctx.u.attack!, ctx.lang), memo: memo(s.pending) }) },
+  { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
+  // The open question
+  { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
+  { in: "confirm", on: "bare_no", do: req.declined },
+  { in: "choose_product", on: "reference", do: pickByReference },
+  { in: "choose_product", on: "always", do: answering(answerChooseProduct) },
+  { in: "choose_machine", on: "always", do: answering(answerChooseMachine) },
+  { in: "fixes", on: "always", do: answering(answerFixes) },
+  { in: "options", on: "always", do: answering(answerOptions) },
+  { in: "quantity", on: "always", do: answering(answerQuantity) },
+  { in: "quantity", on: "bare_no", do: req.declined },
+  // A fresh request
+  { in: "any", on: "list_machines", do: req.machines },
+  { in: "any", on: "cancel", do: req.cancel },
+  { in: "any", on: "fuzzy_only", do: (ctx, s, r, memo) => clarify(ctx, s, r, memo) ?? req.redirected(ctx, s, r, memo) },
+  { in: "any", on: "place", do: req.place },
+  { in: "any", on: "show", do: req.review },
+  { in: "any", on: "remove", do: req.removeLine },
+  { in: "any", on: "order_details", do: req.orderDetails },
+  { in: "any", on: "change_line", do: req.changeLine },
+  { in: "any", on: "history", do: req.sameAsBefore },
+  { in: "any", on: "compat", do: req.ask("compat") },
+  { in: "any", on: "price_question", do: req.ask("price") },
+  { in: "any", on: "price_of_draft", do: req.review },
+  { in: "any", on: "stock_question", do: req.ask("stock") },
+  { in: "any", on: "product_info", do: req.info },
+  { in: "any", on: "add_named", do: req.add },
+  { in: "any", on: "product_named", do: req.list },
+  { in: "any", on: "options_named", do: req.setOptions },
+  { in: "any", on: "machine_named", do: req.forMachine },
+  { in: "any", on: "quantity_for_focus", do: req.setFocusQuantity },
+  { in: "any", on: "asks_without_product", do: req.whichProduct },
+  { in: "any", on: "greet", do: req.greet },
+  { in: "any", on: "thanks", do: req.thanks },
+  { in: "any", on: "bare_no", do: req.declined },
+  { in: "any", on: "unclear", do: clarify },
+  { in: "any", on: "unknown_words", do: req.notFound },
+  { in: "any", on: "always", do: req.redirected },
+];
+
+/** The dialogue state of this decision. */
+export function dialogueState(ctx: Ctx): DialogueState {
+  const { conv } = ctx;
+  const pending = conv.memo.pending;
+  const open = pending && !isQuestionAboutOther(ctx, pending) ? pending.kind : "idle";
+  const a = analyse(ctx);
+  return {
+    open,
+    ...(pending ? { pending } : {}),
+    focus: {
+      candidates: pending?.kind === "choose_product" ? pending.skus : [],
+      ...(conv.memo.focusSku ? { sku: conv.memo.focusSku } : {}),
+      ...((() => {
+        const lineId = targetLine(ctx, a);
+        return lineId ? { lineId } : {};
+      })()),
+    },
+    draft: conv.draft,
+  };
+}
+
+export function readMessage(ctx: Ctx, s: DialogueState): Reading {
+  const a = analyse(ctx);
+  const sku = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
+  const about =
+    sku ?? (a.guess ? undefined : (s.focus.sku ?? (s.draft.lines.length === 1 ? s.draft.lines[0]!.sku : undefined)));
+  const po = findPoReference(ctx.conv.text);
+  return {
+    a,
+    ...(sku ? { sku } : {}),
+    ...(about ? { about } : {}),
+    question: ctx.conv.text.includes("?") || !ctx.cues.has("add"),
+    ...(po ? { po } : {}),
+    ...(ctx.u.date ? { date: ctx.u.date } : {}),
+  };
+}
+
+/** Runs the table: the first row for this state and a present event whose handler applies. */
+export function transition(ctx: Ctx, memo: MemoFn): Step {
+  const s = dialogueState(ctx);
+  const r = readMessage(ctx, s);
+  for (const row of TRANSITIONS) {
+    if (row.in !== "any" && row.in !== s.open) continue;
+    if (!EVENTS[row.on](ctx, s, r)) continue;
+    const step = row.do(ctx, s, r, memo);
+    if (step) return step;
+  }
+  return req.redirected(ctx, s, r, memo)!;
+}
+
+/** "The cheaper one", "the one with X": a listed item chosen by a fact of the tool results or the catalog. */
+function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const p = s.pending;
+  if (p?.kind !== "choose_product") return undefined;
+  // Ordinals ("the second", "2") are read with the quantity by the list answer itself.
+  const res = resolveReference(ctx, p.skus, p.quantity, { ordinals: false });
+  if (!res) return undefined;
+  if (res.kind === "fetch") return { calls: res.calls, memo: memo(p) };
+  if (res.kind === "some") return req.narrow(ctx, p, res.skus, memo);
+  return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, p, memo);
+}
+
+/** The classifier's readings of the message worth naming in a question (best first, at most three). */
+function readings(ctx: Ctx): Intent[] {
+  if (ctx.cues.size > 0 && [...ctx.cues].some((c) => c !== "price_named")) return [];
+  const c = ctx.u.clauses;
+  if (c.length !== 1 || c[0]!.score >= INTENT_THRESHOLD) return [];
+  return (c[0]!.ranked ?? [])
+    .filter((x) => READING[x.intent] && x.score > 0)
+    .slice(0, 3)
+    .map((x) => x.intent);
+}
+
+const READING: Partial<Record<Intent, [string, string]>> = {
+  checkout: ["place the order", "die Bestellung aufgeben"],
+  show_order: ["see your order", "Ihre Bestellung ansehen"],
+  cancel: ["discard the order", "die Bestellung verwerfen"],
+  remove: ["remove a line", "eine Position entfernen"],
+  change: ["change a line", "eine Position ändern"],
+  add: ["add a product", "einen Artikel hinzufügen"],
+  find: ["find a product", "einen Artikel suchen"],
+  price: ["know a price", "einen Preis erfahren"],
+  stock: ["check availability", "die Verfügbarkeit prüfen"],
+  compat: ["check what fits your machine", "die Passung zu Ihrer Maschine prüfen"],
+  history: ["reorder from an earlier order", "eine frühere Bestellung wiederholen"],
+  info: ["see product details", "Produktdetails sehen"],
+  list_machines: ["see your machines on record", "Ihre hinterlegten Maschinen sehen"],
+};
+
+/** One short question naming the two or three readings considered, instead of acting on a guess. */
+function clarify(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const list = readings(ctx).map((i) => say(ctx.lang, ...READING[i]!));
+  if (list.length < 2) return undefined;
+  const joined = `${list.slice(0, -1).join(", ")} ${say(ctx.lang, "or", "oder")} ${list.at(-1)}`;
+  return {
+    text: say(
+      ctx.lang,
+      `I'm not sure what you mean — do you want to ${joined}?`,
+      `Ich bin nicht sicher, was Sie meinen — möchten Sie ${joined}?`,
+    ),
+    memo: memo(s.pending),
+  };
+}
+
+/** Nothing of the catalog and nothing the corpus knows ("what's the weather like tomorrow?"). */
+function outOfScope(ctx: Ctx): boolean {
+  return ctx.u.clauses.every((c) => c.intent === "None" && c.score >= INTENT_THRESHOLD);
+}
+

@@ -1,0 +1,178 @@
+/**
+ * Handlers of the dialogue table (`dialogue.ts`) for fresh requests: each does one thing — a tool call or a short
+ * answer — and returns undefined when the message does not give it what it needs, so the table tries the next row.
+ */
+import type { Action, Pending } from "./conversation.ts";
+import { numbered, redirect, say } from "./replies.ts";
+import { optionsFor, variantOf, type Ctx, type MemoFn, type Step } from "./context.ts";
+import { action, find, fromHistory } from "./actions.ts";
+import { machineList, startCheckout } from "./phrasing.ts";
+import type { DialogueState, Handler, Reading } from "./dialogue.ts";
+
+type H = (ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn) => Step | undefined;
+
+const keep = (s: DialogueState) => s.pending;
+
+export const machines: H = (ctx, _s, _r, memo) => machineList(ctx, memo);
+
+export const cancel: H = (ctx, s, _r, memo) =>
+  s.draft.lines.length === 0
+    ? {
+        text: say(ctx.lang, "There is nothing in your order to cancel.", "Ihre Bestellung ist leer, es gibt nichts zu verwerfen."),
+        memo: memo(),
+      }
+    : { calls: [{ name: "clear_draft", args: {} }], memo: memo() };
+
+export const place: H = (ctx, _s, _r, memo) => startCheckout(ctx, "place", memo);
+export const review: H = (ctx, _s, _r, memo) => startCheckout(ctx, "review", memo);
+
+export const removeLine: H = (ctx, s, _r, memo) => {
+  if (s.focus.lineId) return { calls: [{ name: "remove_line", args: { lineId: s.focus.lineId } }], memo: memo() };
+  if (s.draft.lines.length === 0) return { text: say(ctx.lang, "Your order is empty.", "Ihre Bestellung ist leer."), memo: memo() };
+  return undefined;
+};
+
+export const orderDetails: H = (_ctx, _s, r, memo) => ({
+  calls: [
+    {
+      name: "set_order_details",
+      args: { ...(r.po ? { poReference: r.po } : {}), ...(r.date ? { requestedDate: r.date } : {}) },
+    },
+  ],
+  memo: memo(),
+});
+
+/** A change of mind on a line: another product (named, or a variant by the new words), a quantity, options. */
+export const changeLine: H = (ctx, s, r, memo) => {
+  const lineId = s.focus.lineId!;
+  const line = s.draft.lines.find((l) => l.lineId === lineId);
+  if (!line) return undefined;
+  const q = r.a.quantity;
+  const lineCategory = ctx.k.reader.products([line.sku]).get(line.sku)?.category;
+  const g = r.a.guess?.confident ? r.a.guess.hits[0]! : undefined;
+  // A named SKU replaces the line; words alone only when they point into the line's own category.
+  if (g && g.sku !== line.sku && (g.match.startsWith("sku") || g.category === lineCategory))
+    return { calls: [{ name: "update_line", args: { lineId, sku: g.sku, ...(q ? { quantity: q.value } : {}) } }], memo: memo() };
+  const variant = optionsFor(ctx, line.sku) ? undefined : variantOf(ctx, line);
+  if (variant)
+    return {
+      calls: [{ name: "update_line", args: { lineId, sku: variant, ...(q ? { quantity: q.value } : {}) } }],
+      memo: memo(),
+    };
+  if (q)
+    return {
+      calls: [{ name: "update_line", args: { lineId, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } }],
+      memo: memo(),
+    };
+  const opts = optionsFor(ctx, line.sku);
+  return opts ? { calls: [{ name: "set_options", args: { lineId, options: opts } }], memo: memo() } : undefined;
+};
+
+export const sameAsBefore: H = (ctx, _s, r, memo) => fromHistory(ctx, r.a, memo);
+
+export const ask =
+  (kind: Action): H =>
+  (ctx, _s, r, memo) =>
+    action(ctx, kind, r.about!, r.a, memo);
+
+export const info: H = (ctx, _s, r, memo) => action(ctx, "info", r.sku!, r.a, memo);
+export const add: H = (ctx, _s, r, memo) => action(ctx, "add", r.sku!, r.a, memo);
+export const list: H = (ctx, _s, r, memo) => find(ctx, r.a, memo, ctx.cues.has("add") || r.a.quantity ? "add" : "info");
+
+/** Options named for a configurable line ("400 V and FKM"): the latest line whose model takes them. */
+export const setOptions: H = (ctx, s, _r, memo) => {
+  for (const line of [...s.draft.lines].reverse()) {
+    const opts = optionsFor(ctx, line.sku);
+    if (opts) return { calls: [{ name: "set_options", args: { lineId: line.lineId, options: opts } }], memo: memo() };
+  }
+  return undefined;
+};
+
+/** A machine named alone: the order is for it (with a draft), or what fits it (without). */
+export const forMachine: H = (ctx, s, r, memo) => {
+  if (s.draft.lines.length > 0 && ctx.tools.has("set_machine"))
+    return {
+      calls: [
+        {
+          name: "set_machine",
+          args: { machineId: r.a.machine!.machineId, ...(s.focus.lineId ? { lineId: s.focus.lineId } : {}) },
+        },
+      ],
+      memo: memo(),
+    };
+  return find(ctx, r.a, memo, "info");
+};
+
+const MORE = /\b(more|another|additional|extra|weitere|zusätzlich|noch)\b/i;
+/** "make it 5", "3 more": the quantity of the line the conversation is about. */
+export const setFocusQuantity: H = (ctx, s, r, memo) => {
+  const l = s.draft.lines.find((x) => x.sku === r.about)!;
+  const q = r.a.quantity!;
+  return {
+    calls: [
+      {
+        name: "update_line",
+        args: {
+          lineId: l.lineId,
+          quantity: MORE.test(ctx.conv.text) ? l.quantity + q.value : q.value,
+          ...(q.unit ? { unit: q.unit } : {}),
+        },
+      },
+    ],
+    memo: memo(),
+  };
+};
+
+export const whichProduct: H = (ctx, s, _r, memo) => ({
+  text: say(
+    ctx.lang,
+    "Which product do you mean? Give me the SKU or describe the part (and the machine it is for).",
+    "Welchen Artikel meinen Sie? Nennen Sie mir die Artikelnummer oder beschreiben Sie das Teil (und die Maschine).",
+  ),
+  memo: memo(keep(s)),
+});
+
+export const greet: H = (ctx, s, _r, memo) => ({
+  text: say(ctx.lang, "Hello! ", "Guten Tag! ") + redirect(ctx.lang),
+  memo: memo(keep(s)),
+});
+
+export const thanks: H = (ctx, s, _r, memo) => ({
+  text: say(ctx.lang, "You're welcome. Anything else for your order?", "Gern geschehen. Darf es noch etwas sein?"),
+  memo: memo(keep(s)),
+});
+
+/** "No" to the open question: nothing done, the question closed, the draft kept. */
+export const declined: H = (ctx, s, _r, memo) => ({
+  text:
+    s.draft.lines.length > 0
+      ? say(
+          ctx.lang,
+          "OK — I won't place it. Your order stays as it is; anything else you need?",
+          "In Ordnung — ich bestelle nicht. Ihre Bestellung bleibt, wie sie ist; darf es noch etwas sein?",
+        )
+      : say(ctx.lang, "OK. Anything else you need?", "In Ordnung. Darf es noch etwas sein?"),
+  memo: memo(),
+});
+
+export const notFound: H = (ctx, _s, r, memo) => ({
+  text: say(
+    ctx.lang,
+    `I could not find "${r.a.productWords.join(" ")}" in the catalog. Could you give me a SKU or describe the part differently?`,
+    `Ich habe „${r.a.productWords.join(" ")}“ im Katalog nicht gefunden. Haben Sie eine Artikelnummer oder eine andere Beschreibung?`,
+  ),
+  memo: memo(),
+});
+
+export const redirected: H = (ctx, s, _r, memo) => ({ text: redirect(ctx.lang), memo: memo(keep(s)) });
+
+/** Several listed items match the reference equally: those again, as the open list. */
+export function narrow(ctx: Ctx, p: Extract<Pending, { kind: "choose_product" }>, skus: string[], memo: MemoFn): Step {
+  const names = ctx.k.reader.products(skus);
+  return {
+    text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${numbered(skus.map((s) => `${s} — ${names.get(s)?.name ?? ""}`))}`,
+    memo: memo({ ...p, skus }),
+  };
+}
+
+export type { Handler };
