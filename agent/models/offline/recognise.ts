@@ -149,6 +149,19 @@ const UNIT_WORDS: Record<string, string> = {
   dosen: "CAN",
 };
 
+/** Other codes catalogs use for the same unit (UN/ECE Recommendation 20 codes and common short forms). */
+const UNIT_CODE_ALIASES: Record<string, string[]> = {
+  PCE: ["PCS", "EA", "H87", "C62"],
+  M: ["MTR"],
+  LTR: ["L"],
+  KGM: ["KG"],
+  BOX: ["BX"],
+  PAK: ["PK", "PA"],
+  ROL: ["RO"],
+  PR: ["PAR"],
+  CAN: ["CA"],
+};
+
 const ORDINALS: Record<string, number> = {
   first: 1,
   second: 2,
@@ -185,8 +198,12 @@ export function buildKnowledge(
     ).map((r) => r.u.toUpperCase()),
   );
   const unitCodes = new Map<string, string>();
-  for (const [word, code] of Object.entries(UNIT_WORDS))
-    if (codes.has(code) || code === "PCE") unitCodes.set(word, code);
+  for (const [word, usual] of Object.entries(UNIT_WORDS)) {
+    // The catalog's own spelling of the unit: "metres" is M in one catalog and MTR (UN/ECE Rec. 20) in another.
+    const code = [usual, ...(UNIT_CODE_ALIASES[usual] ?? [])].find((c) => codes.has(c));
+    if (code) unitCodes.set(word, code);
+    else if (usual === "PCE") unitCodes.set(word, usual);
+  }
   for (const code of codes) unitCodes.set(code.toLowerCase(), code);
   const measureUnits = new Set<string>([
     "v",
@@ -317,14 +334,13 @@ const numberOf = (s: string): number | undefined => {
 export function sizeTokensOf(tokens: Token[], measures: { start: number; end: number }[], k: Knowledge): Set<number> {
   const out = new Set<number>();
   for (const m of measures)
-    for (const t of tokens)
-      if (
-        t.start >= m.start &&
-        t.start < m.end &&
-        /\d/.test(t.lower) &&
-        !k.unitCodes.has(tokens[t.index + 1]?.lower ?? "")
-      )
+    for (const t of tokens) {
+      const next = tokens[t.index + 1];
+      // The "x" of a dimension ("100 x 3 mm") is a times sign inside the size, not the unit "pieces".
+      const times = next !== undefined && next.start < m.end && /^[x×]$/.test(next.lower);
+      if (t.start >= m.start && t.start < m.end && /\d/.test(t.lower) && (times || !k.unitCodes.has(next?.lower ?? "")))
         out.add(t.index);
+    }
   return out;
 }
 

@@ -1,28 +1,44 @@
 /**
- * The utterance corpus's test split is held out: no test utterance is trained on (also not up to case, spacing or
- * punctuation), and the classifier is trained from `trainingDocuments()` alone. Its accuracy on the split is a bench
- * figure (`offline.nlu.intent_accuracy`), not asserted here.
+ * The utterance corpus's validation and test splits are held out: no validation or test utterance is trained on
+ * (also not up to case, spacing or punctuation), validation and test do not share utterances, and the classifier is
+ * trained from `trainingDocuments()` alone. Accuracy on the splits is a bench figure (`offline.nlu.intent_accuracy`,
+ * `offline.nlu.validation_accuracy`), not asserted here.
  */
 import { describe, expect, it } from "vitest";
-import { CORPUS, testDocuments, trainingDocuments } from "../../../agent/models/offline/nlu/corpus.ts";
+import {
+  CORPUS,
+  testDocuments,
+  trainingDocuments,
+  validationDocuments,
+} from "../../../agent/models/offline/nlu/corpus.ts";
 
 const norm = (s: string) =>
   s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+const keys = (docs: { lang: string; text: string }[]) => new Set(docs.map((d) => `${d.lang}:${norm(d.text)}`));
 
 describe("the intent corpus", () => {
   it("keeps its test split out of training", () => {
-    const train = new Set(trainingDocuments().map((d) => `${d.lang}:${norm(d.text)}`));
+    const train = keys(trainingDocuments());
     const leaked = testDocuments().filter((d) => train.has(`${d.lang}:${norm(d.text)}`));
     expect(leaked).toEqual([]);
     expect(trainingDocuments().some((d) => CORPUS[d.intent][d.lang].test.includes(d.text))).toBe(false);
   });
-  it("has training and test utterances for every intent in both languages", () => {
+  it("keeps its validation split out of training and apart from the test split", () => {
+    const train = keys(trainingDocuments());
+    const test = keys(testDocuments());
+    const validation = validationDocuments();
+    expect(validation.filter((d) => train.has(`${d.lang}:${norm(d.text)}`))).toEqual([]);
+    expect(validation.filter((d) => test.has(`${d.lang}:${norm(d.text)}`))).toEqual([]);
+    expect(trainingDocuments().some((d) => CORPUS[d.intent][d.lang].validation.includes(d.text))).toBe(false);
+  });
+  it("has training, validation and test utterances for every intent in both languages", () => {
     for (const [intent, langs] of Object.entries(CORPUS))
       for (const lang of ["en", "de"] as const) {
         expect(langs[lang].train.length, `${intent}/${lang}`).toBeGreaterThan(2);
+        expect(langs[lang].validation.length, `${intent}/${lang}`).toBeGreaterThan(2);
         expect(langs[lang].test.length, `${intent}/${lang}`).toBeGreaterThan(0);
       }
   });

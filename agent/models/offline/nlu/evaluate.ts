@@ -1,69 +1,114 @@
 /**
- * Figures of the understanding stage on data it was not trained on: intent accuracy on the corpus's test split, and
- * entity F1 (quantities and sizes, with their values) on an annotated set of buyer phrasings written for this
- * purpose. Used by `npm run bench` (`offline.nlu.*`); the figures are not asserted in tests.
+ * Figures of the understanding stage on data it was not trained on: intent accuracy on the corpus's test split (and
+ * on its validation split, the one used for tuning), and entity F1 — type, value and span — on an annotated set
+ * (`scripts/bench/entity-cases.ts`) (demo world and a generated catalog, English and German). Used by `npm run bench`
+ * (`offline.nlu.*`) and `scripts/nlu-validation.ts`; the figures are not asserted in tests.
  */
+import type { MachineView } from "../conversation.ts";
+import type { Knowledge } from "../recognise.ts";
 import type { IntentClassifier } from "./classifier.ts";
-import { testDocuments } from "./corpus.ts";
-import { recogniseMeasures } from "./understand.ts";
+import { type CorpusDocument, type Intent, testDocuments } from "./corpus.ts";
+import { type Entity, type EntityType, recogniseEntities } from "./entities.ts";
 
-export async function intentAccuracy(classifier: IntentClassifier): Promise<{ accuracy: number; n: number }> {
-  const docs = testDocuments();
+export interface IntentScore {
+  accuracy: number;
+  n: number;
+  /** Expected intent → predicted intent → count, misses only. */
+  confusions: Map<Intent, Map<Intent, number>>;
+  misses: { doc: CorpusDocument; predicted: Intent; score: number }[];
+}
+
+export async function intentAccuracy(
+  classifier: IntentClassifier,
+  docs: CorpusDocument[] = testDocuments(),
+): Promise<IntentScore> {
   let ok = 0;
-  for (const d of docs) if ((await classifier.classify(d.lang, d.text)).intent === d.intent) ok++;
-  return { accuracy: ok / docs.length, n: docs.length };
+  const confusions = new Map<Intent, Map<Intent, number>>();
+  const misses: IntentScore["misses"] = [];
+  for (const d of docs) {
+    const c = await classifier.classify(d.lang, d.text);
+    if (c.intent === d.intent) {
+      ok++;
+      continue;
+    }
+    misses.push({ doc: d, predicted: c.intent, score: c.score });
+    const row = confusions.get(d.intent) ?? new Map<Intent, number>();
+    row.set(c.intent, (row.get(c.intent) ?? 0) + 1);
+    confusions.set(d.intent, row);
+  }
+  return { accuracy: docs.length ? ok / docs.length : 0, n: docs.length, confusions, misses };
 }
 
-/** A buyer phrasing and the entities in it: the quantity ordered (if any) and the sizes named (value + unit). */
-export interface EntityCase {
-  text: string;
-  quantity?: number;
-  sizes: { value: number; unit: string }[];
-}
-
-/** Catalog-free phrasings: what a number means must follow from the words around it. */
-export const ENTITY_CASES: EntityCase[] = [
-  { text: "I need 20 litres of the oil", sizes: [{ value: 20, unit: "Liter" }] },
-  { text: "2 pieces, 63 mm", quantity: 2, sizes: [{ value: 63, unit: "Millimeter" }] },
-  { text: '3 of the 1 1/2" ones', quantity: 3, sizes: [{ value: 1.5, unit: "Inch" }] },
-  { text: "five of those with 12 m cable", quantity: 5, sizes: [{ value: 12, unit: "Meter" }] },
-  { text: "a dozen please", quantity: 12, sizes: [] },
-  { text: "we need 4, the 250 mm version", quantity: 4, sizes: [{ value: 250, unit: "Millimeter" }] },
-  { text: "one 5 kg pail", quantity: 1, sizes: [{ value: 5, unit: "Kilogram" }] },
-  { text: "10 pcs of the 3/4 inch type", quantity: 10, sizes: [{ value: 0.75, unit: "Inch" }] },
-  { text: "2 boxes", quantity: 2, sizes: [] },
-  { text: "the 400 mm one, 6 pieces", quantity: 6, sizes: [{ value: 400, unit: "Millimeter" }] },
-  { text: "I'd like 7", quantity: 7, sizes: [] },
-  { text: "3 x 200 l drums", quantity: 3, sizes: [{ value: 200, unit: "Liter" }] },
-];
+export type EntityWorld = "demo" | "generated";
 
 /**
- * Entity F1 of the recognizers plus the quantity reading: a case's entities are its quantity and its sizes; a found
- * entity counts when type and value match. `readQuantity` is the model's own quantity reading of a text.
+ * An annotated phrasing: entities as [type, value, span text]. Values: quantity "3" or "3 BOX" (the catalog unit code
+ * the buyer named; span: the number), size "<value> <unit>" as the recognizer names units (span: the whole dimension,
+ * "63 x 3 mm"), machine its id, sku the SKU, date ISO (no span), po the reference.
  */
-export function entityF1(readQuantity: (text: string) => number | undefined, cases = ENTITY_CASES) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
+export interface EntityCase {
+  world: EntityWorld;
+  /** The buyer whose machines the text may name. */
+  customer: string;
+  lang: "en" | "de";
+  text: string;
+  entities: [EntityType, string, string?][];
+}
+
+/** What the entity set needs of a world: its catalog knowledge, a buyer's machines, and "now" for dates. */
+export interface EntityWorldView {
+  knowledge: Knowledge;
+  machines(customerId: string): MachineView[];
+  now: Date;
+}
+
+export interface EntityScore {
+  f1: number;
+  precision: number;
+  recall: number;
+  cases: number;
+  /** Annotated entities. */
+  entities: number;
+  byType: Record<EntityType, { tp: number; fp: number; fn: number }>;
+  misses: { text: string; missing: string[]; extra: string[] }[];
+}
+
+const keyOf = (type: EntityType, value: string, span?: string) =>
+  type === "date" ? `date:${value}` : `${type}:${value}@${span ?? ""}`;
+const keyOfEntity = (e: Entity) => keyOf(e.type, e.value, e.span?.text);
+
+/**
+ * Entity F1 over the annotated set: an entity counts when its type, value and span (text) all match an annotated
+ * one; each annotation is matched at most once.
+ */
+export function entityF1(worlds: Record<EntityWorld, EntityWorldView>, cases: EntityCase[]) {
+  const byType = Object.fromEntries(
+    (["quantity", "size", "machine", "sku", "date", "po"] as const).map((t) => [t, { tp: 0, fp: 0, fn: 0 }]),
+  ) as EntityScore["byType"];
+  const misses: EntityScore["misses"] = [];
+  let entities = 0;
   for (const c of cases) {
-    const want = [
-      ...(c.quantity !== undefined ? [`q:${c.quantity}`] : []),
-      ...c.sizes.map((s) => `s:${s.value}${s.unit}`),
-    ];
-    const q = readQuantity(c.text);
-    const got = [
-      ...(q !== undefined ? [`q:${q}`] : []),
-      ...recogniseMeasures(c.text).map((m) => `s:${m.value}${m.unit}`),
-    ];
+    const w = worlds[c.world];
+    const want = c.entities.map(([type, value, span]) => ({ type, key: keyOf(type, value, span) }));
+    entities += want.length;
+    const got = recogniseEntities(c.text, c.lang, w.knowledge, w.machines(c.customer), w.now).map((e) => ({
+      type: e.type,
+      key: keyOfEntity(e),
+    }));
     const left = [...want];
+    const extra: string[] = [];
     for (const g of got) {
-      const i = left.indexOf(g);
-      if (i >= 0) tp++, left.splice(i, 1);
-      else fp++;
+      const i = left.findIndex((x) => x.key === g.key);
+      if (i >= 0) byType[g.type].tp++, left.splice(i, 1);
+      else byType[g.type].fp++, extra.push(g.key);
     }
-    fn += left.length;
+    for (const l of left) byType[l.type].fn++;
+    if (left.length || extra.length) misses.push({ text: c.text, missing: left.map((l) => l.key), extra });
   }
-  const precision = tp / (tp + fp || 1);
-  const recall = tp / (tp + fn || 1);
-  return { f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, precision, recall };
+  const sum = (f: "tp" | "fp" | "fn") => Object.values(byType).reduce((n, t) => n + t[f], 0);
+  const tp = sum("tp");
+  const precision = tp / (tp + sum("fp") || 1);
+  const recall = tp / (tp + sum("fn") || 1);
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { f1, precision, recall, cases: cases.length, entities, byType, misses } satisfies EntityScore;
 }

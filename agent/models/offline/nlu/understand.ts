@@ -173,20 +173,35 @@ export function recogniseMeasures(text: string): Measure[] {
     const res = r.resolution as { value?: string; unit?: string } | undefined;
     const value = Number(res?.value);
     if (!Number.isFinite(value) || !res?.unit) continue;
-    out.push({ start: r.start, end: r.end + 1, text: r.text, value, unit: res.unit });
+    // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
+    if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[r.end + 1] !== ".") continue;
+    // "100 x 3 mm", "24x70x20 mm": the leading numbers belong to the size, they are no quantity.
+    const lead = /(?:\d+(?:[.,]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
+    const start = lead ? lead.index : r.start;
+    out.push({ start, end: r.end + 1, text: text.slice(start, r.end + 1), value, unit: res.unit });
   }
   return out;
 }
 
 /** A requested delivery date in the text (English or German), as an ISO date; undefined when none. */
-export function recogniseDate(text: string, lang: Lang, now = new Date()): string | undefined {
+export function recogniseDate(
+  text: string,
+  lang: Lang,
+  now = new Date(),
+  measures: Measure[] = recogniseMeasures(text),
+): string | undefined {
   if (!DATE_HINT.test(text)) return undefined;
   const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
   if (iso) return iso[0];
   const parser = lang === "de" ? chrono.de : chrono.en;
   const results = parser.parse(text, now, { forwardDate: true });
   // Only a full calendar date or a named day counts: "5 pieces" or "in 2 weeks" alone is not a requested date.
-  const r = results.find((x) => x.start.isCertain("day") || x.start.isCertain("weekday"));
+  // "20 m of hose" is no date (chrono reads "20 m" as a day of the month): a recognised size is never a date.
+  const r = results.find(
+    (x) =>
+      (x.start.isCertain("day") || x.start.isCertain("weekday")) &&
+      !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end),
+  );
   if (!r) return undefined;
   const d = r.start.date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -226,14 +241,15 @@ export async function understand(
         .join(", ")
     : text;
   if (attack) for (const a of ATTACKS) cues.delete(a);
-  const date = recogniseDate(text, lang, now);
+  const measures = recogniseMeasures(text);
+  const date = recogniseDate(text, lang, now, measures);
   return {
     lang,
     clauses,
     cues,
     ...(attack ? { attack } : {}),
     rest,
-    measures: recogniseMeasures(text),
+    measures,
     negated: negatedSpans(text, spans),
     ...(date ? { date } : {}),
   };

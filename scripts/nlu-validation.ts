@@ -1,0 +1,40 @@
+/**
+ * `npx tsx scripts/nlu-validation.ts` — the intent classifier on the corpus's validation split: accuracy, the
+ * confusion between intents and every miss. This is the split to tune on (classifier settings, corpus breadth);
+ * the test split is scored by `npm run bench` only and is never printed here.
+ *
+ *   npx tsx scripts/nlu-validation.ts                       current settings
+ *   npx tsx scripts/nlu-validation.ts --set spellCheck=true  one setting changed (repeatable)
+ */
+import { parseArgs } from "node:util";
+import {
+  type ClassifierSettings,
+  DEFAULT_SETTINGS,
+  trainIntentClassifier,
+} from "../agent/models/offline/nlu/classifier.ts";
+import { validationDocuments } from "../agent/models/offline/nlu/corpus.ts";
+import { intentAccuracy } from "../agent/models/offline/nlu/evaluate.ts";
+
+const { values } = parseArgs({ options: { set: { type: "string", multiple: true } } });
+const settings: ClassifierSettings = { ...DEFAULT_SETTINGS };
+for (const s of values.set ?? []) {
+  const [key, raw] = s.split("=");
+  if (!key || raw === undefined || !(key in settings))
+    throw new Error(`--set ${s}: known: ${Object.keys(settings).join(", ")}`);
+  (settings as unknown as Record<string, unknown>)[key] = raw === "true" ? true : raw === "false" ? false : Number(raw);
+}
+
+const cpu = process.cpuUsage();
+const classifier = await trainIntentClassifier(undefined, settings);
+const used = process.cpuUsage(cpu);
+const v = await intentAccuracy(classifier, validationDocuments());
+console.log(`settings ${JSON.stringify(settings)}`);
+console.log(
+  `validation accuracy ${v.accuracy.toFixed(3)} on ${v.n} utterances; trained in ${classifier.trainMs.toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
+);
+console.log("\nconfusions (expected → predicted ×n):");
+for (const [want, row] of v.confusions)
+  console.log(`  ${want} → ${[...row].map(([got, n]) => `${got} ×${n}`).join(", ")}`);
+console.log("\nmisses:");
+for (const m of v.misses)
+  console.log(`  [${m.doc.lang}] ${m.doc.intent} → ${m.predicted} (${m.score.toFixed(2)}): ${m.doc.text}`);
