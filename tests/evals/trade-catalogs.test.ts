@@ -1,0 +1,128 @@
+/**
+ * The two trade catalogs written for the consultant's generalisation proof (evals/catalogs/hvac, .../automation):
+ * they import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
+ * follows from the catalog's data — the SKUs, customers, machines and options exist, an expected order passes the
+ * engine (clean, or held only for a rep's approval where the scenario has the rep decide), and a pinned unit price is
+ * the engine's price. The consultant's pass rates are measured by `npm run evals`, not here.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { openDatabase } from "../../catalog/db.ts";
+import { ImportError, importCatalog } from "../../catalog/import/index.ts";
+import { createCatalogReader } from "../../catalog/queries/index.ts";
+import { DEMO_NOW } from "../../catalog/seed/index.ts";
+import { loadScenarios, type Scenario } from "../../evals/index.ts";
+import { validateDraft } from "../../tools/engine.ts";
+
+const TRADES = ["hvac", "automation"] as const;
+const catalogDir = (trade: string) => resolve("evals/catalogs", trade);
+const all = loadScenarios("evals/scenarios");
+const scenariosOf = (trade: string) => all.filter((s) => s.tags.includes(trade));
+
+function openCatalog(trade: string) {
+  const db = openDatabase(":memory:");
+  const summary = importCatalog(db, catalogDir(trade));
+  return { db, summary };
+}
+
+describe.each(TRADES)("trade catalog %s", (trade) => {
+  const { db, summary } = openCatalog(trade);
+  const data = createCatalogReader(db);
+  const count = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+  test("imports cleanly, in English and German, with machines, rules, configuration models and kits", () => {
+    expect(summary.warnings).toEqual([]);
+    expect(summary.counts.products).toBeGreaterThanOrEqual(80);
+    expect(summary.counts.machines).toBeGreaterThanOrEqual(10);
+    expect(summary.counts.rules).toBeGreaterThanOrEqual(10);
+    expect(summary.counts.configModels).toBe(2);
+    expect(summary.counts.contractPrices).toBeGreaterThan(0);
+    expect(summary.counts.synonyms).toBeGreaterThan(20);
+    const germanNames = db.$client
+      .prepare("select count(*) as n from product_texts where lang = 'de' and name is not null")
+      .get() as { n: number };
+    expect(germanNames.n).toBe(summary.counts.products);
+    const relationTypes = new Set(
+      (db.$client.prepare("select distinct type from product_relations").all() as { type: string }[]).map(
+        (r) => r.type,
+      ),
+    );
+    expect([...relationTypes]).toEqual(expect.arrayContaining(["mandatory", "consists_of", "followup", "select"]));
+  });
+
+  test("is rejected whole when one row is wrong: nothing is written", () => {
+    const dir = mkdtempSync(join(tmpdir(), `trade-${trade}-`));
+    cpSync(catalogDir(trade), dir, { recursive: true });
+    const rules = JSON.parse(readFileSync(join(dir, "rules.json"), "utf8")) as { feature: string }[];
+    rules[0]!.feature = "misspeltFeature";
+    writeFileSync(join(dir, "rules.json"), JSON.stringify(rules));
+    const fresh = openDatabase(":memory:");
+    expect(() => importCatalog(fresh, dir)).toThrow(ImportError);
+    expect((fresh.$client.prepare("select count(*) as n from products").get() as { n: number }).n).toBe(0);
+  });
+
+  test("re-importing updates instead of duplicating", () => {
+    const before = count("products");
+    importCatalog(db, catalogDir(trade));
+    expect(count("products")).toBe(before);
+    expect(count("product_relations")).toBe(summary.counts.relations);
+  });
+
+  const scenarios = scenariosOf(trade);
+
+  test("has at least 30 scenarios, all over this catalog, about a third of them held out", () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(30);
+    for (const s of scenarios) expect(s.catalog).toEqual({ import: "../../catalogs/" + trade });
+    const heldout = scenarios.filter((s) => s.tags.includes("heldout")).length;
+    expect(heldout / scenarios.length).toBeGreaterThan(0.28);
+    expect(heldout / scenarios.length).toBeLessThan(0.4);
+  });
+
+  test.each(scenarios.map((s) => [s.id, s] as [string, Scenario]))(
+    "%s expects what the catalog data allows",
+    (_id, s) => {
+      const customer = data.customer(s.customer);
+      expect(customer, `customer ${s.customer}`).toBeDefined();
+      const now = s.now ? new Date(s.now) : DEMO_NOW;
+      for (const order of s.expect.orders) {
+        const lines = order.lines.map((l, i) => {
+          const product = data.products([l.sku]).get(l.sku);
+          expect(product, `product ${l.sku}`).toBeDefined();
+          if (l.unit) expect(product!.orderUnit).toBe(l.unit);
+          if (l.machineId) expect(customer!.machines.map((m) => m.id)).toContain(l.machineId);
+          if (l.options) {
+            const model = data.configModel(product!.configModelId!);
+            expect(model, `configuration model of ${l.sku}`).toBeDefined();
+            for (const [group, values] of Object.entries(l.options)) {
+              const g = model!.groups.find((x) => x.code === group);
+              expect(g, `${l.sku} group ${group}`).toBeDefined();
+              for (const v of values) expect(g!.options.map((o) => o.value)).toContain(v);
+            }
+          }
+          return {
+            lineId: `L${i + 1}`,
+            sku: l.sku,
+            quantity: l.quantity,
+            ...(l.machineId ? { machineId: l.machineId } : {}),
+            ...(l.options ? { options: l.options } : {}),
+          };
+        });
+        const report = validateDraft(
+          { lines, ...(order.poReference ? { poReference: order.poReference } : {}) },
+          { customerId: s.customer, now, data },
+        );
+        const blocking = [...report.issues, ...report.lines.flatMap((l) => l.issues)].filter(
+          (i) => i.severity === "block",
+        );
+        expect(blocking.map((i) => i.code)).toEqual([]);
+        const repApproves = s.steps.some((step) => "rep" in step && step.rep === "approve");
+        expect(report.needsApproval).toBe(repApproves);
+        for (const l of order.lines)
+          if (l.unitPriceCents !== undefined)
+            expect(report.lines.find((x) => x.sku === l.sku)?.unitPriceCents).toBe(l.unitPriceCents);
+      }
+    },
+  );
+});
