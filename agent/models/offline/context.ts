@@ -4,6 +4,7 @@
  */
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
 import { FILLER, type Cue, type Lang } from "./language.ts";
+import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { INTENT_THRESHOLD, recogniseMeasures, type Measure, type Understanding } from "./nlu/understand.ts";
 
 const measureMemo = new Map<string, Measure[]>();
@@ -133,13 +134,39 @@ function readText(ctx: Ctx, raw: string): Analysis {
     x.tokens.some((i) => [tokens[i - 1], tokens[i + 1]].some((n) => n && !/\d/.test(n.lower) && named.has(n.lower)));
   const counted = quantities.filter((x) => !inName(x));
   const q = counted.find((x) => x.unit) ?? counted[0];
+  const unit = q?.unit ?? (q && guess ? piecesOf(ctx, tokens, q.tokens, guess) : undefined);
   return {
-    ...(q ? { quantity: { value: q.value, ...(q.unit ? { unit: q.unit } : {}) } } : {}),
+    ...(q ? { quantity: { value: q.value, ...(unit ? { unit } : {}) } } : {}),
     ...(machine ? { machine } : {}),
     machineCandidates: machines.map((m) => m.machine),
     ...(guess ? { guess } : {}),
     productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w)),
   };
+}
+
+/**
+ * "25 copper elbows" of a product sold in bags of 10 pieces: the number counts the things the name names, so the
+ * line carries the content unit and the engine converts it to whole packs (never 25 bags). Only when every candidate
+ * is such a pack of counted content, and the words after the number name the product rather than a pack.
+ */
+function piecesOf(ctx: Ctx, tokens: Token[], at: number[], guess: ProductGuess): string | undefined {
+  const next = tokens[Math.max(...at) + 1];
+  if (!next || !/^\p{L}{3,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
+  const hits = guess.confident ? guess.hits.slice(0, 1) : guess.hits;
+  const products = ctx.k.reader.products(hits.map((h) => h.sku));
+  const units = new Set<string>();
+  for (const h of hits) {
+    const p = products.get(h.sku);
+    if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
+    if (unitDecimals(p.contentUnit) > 0) return undefined;
+    const name = [...nameWords(p.name)];
+    const stem = next.lower.replace(/(es|s|e|n)$/, "");
+    if (!name.some((w) => w === next.lower || (stem.length >= 3 && w.startsWith(stem)))) return undefined;
+    // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
+    if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;
+    units.add(p.contentUnit);
+  }
+  return units.size === 1 ? [...units][0] : undefined;
 }
 
 const ctxFiller = (w: string) =>
@@ -240,13 +267,20 @@ export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<str
   return Object.keys(found).length ? found : undefined;
 }
 
+/** Product names in the catalog's default language and in the buyer's ("DML 083 mit Bördel" picks by either). */
+function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
+  const base = ctx.k.reader.products(skus);
+  const local = ctx.k.reader.inLanguage?.(ctx.lang).products(skus);
+  return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${local?.get(sku)?.name ?? ""}`]));
+}
+
 /** The candidates that share the best count of the buyer's words (several when the words do not single one out). */
 export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
   const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
   if (words.length === 0) return [];
-  const products = ctx.k.reader.products(skus);
+  const names = namesOf(ctx, skus);
   const scored = skus.map((sku) => {
-    const have = nameWords(`${sku} ${products.get(sku)?.name ?? ""}`);
+    const have = nameWords(`${sku} ${names.get(sku) ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
   });
   const best = Math.max(...scored.map((s) => s.n));
@@ -257,10 +291,9 @@ export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
 export function byWords(ctx: Ctx, skus: string[]): string | undefined {
   const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
   if (words.length === 0) return undefined;
-  const products = ctx.k.reader.products(skus);
+  const names = namesOf(ctx, skus);
   const scored = skus.map((sku) => {
-    const p = products.get(sku);
-    const have = nameWords(`${sku} ${p?.name ?? ""}`);
+    const have = nameWords(`${sku} ${names.get(sku) ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
   });
   const best = Math.max(...scored.map((s) => s.n));

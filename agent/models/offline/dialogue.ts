@@ -81,7 +81,10 @@ export const EVENTS = {
   cancel: (ctx) => has(ctx, "cancel"),
   /** Only misspelt words, nothing that asks for a product: never acted on. */
   fuzzy_only: (ctx, _s, r) =>
-    !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy") && !has(ctx, ...PRODUCT_CUES) && !r.a.quantity && !r.a.machine,
+    !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy") &&
+    !has(ctx, ...PRODUCT_CUES) &&
+    !r.a.quantity &&
+    !r.a.machine,
   place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
   show: (ctx, _s, r) => has(ctx, "show") && !r.a.guess,
   remove: (ctx) => has(ctx, "remove"),
@@ -133,7 +136,11 @@ const answering =
  */
 export const TRANSITIONS: Transition[] = [
   // Whatever is open
-  { in: "any", on: "refused_only", do: (ctx, s, _r, memo) => ({ text: refusal(ctx.u.attack!, ctx.lang), memo: memo(s.pending) }) },
+  {
+    in: "any",
+    on: "refused_only",
+    do: (ctx, s, _r, memo) => ({ text: refusal(ctx.u.attack!, ctx.lang), memo: memo(s.pending) }),
+  },
   { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
   // The open question
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
@@ -186,10 +193,10 @@ export function dialogueState(ctx: Ctx): DialogueState {
     focus: {
       candidates: pending?.kind === "choose_product" ? pending.skus : [],
       ...(conv.memo.focusSku ? { sku: conv.memo.focusSku } : {}),
-      ...((() => {
+      ...(() => {
         const lineId = targetLine(ctx, a);
         return lineId ? { lineId } : {};
-      })()),
+      })(),
     },
     draft: conv.draft,
   };
@@ -282,4 +289,3 @@ function clarify(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | 
 function outOfScope(ctx: Ctx): boolean {
   return ctx.u.clauses.every((c) => c.intent === "None" && c.score >= INTENT_THRESHOLD);
 }
-

@@ -32,6 +32,11 @@ export interface Knowledge {
   corpusWords: Set<string>;
   /** Letter prefixes the catalog glues to numbers in names and option labels ("XY" of "XY32"): "XY 32" is a size. */
   numberPrefixes: Set<string>;
+  /**
+   * Letter codes the catalog writes apart from a number in product, machine-model and option names ("DML 083",
+   * "SM 321", "KP 5"), lower-case: a number right after one is part of a name or model code, never a quantity.
+   */
+  codeWords: Set<string>;
 }
 
 export interface Token {
@@ -147,6 +152,12 @@ const UNIT_WORDS: Record<string, string> = {
   cans: "CAN",
   dose: "CAN",
   dosen: "CAN",
+  bag: "BAG",
+  bags: "BAG",
+  beutel: "BAG",
+  ring: "RNG",
+  rings: "RNG",
+  ringe: "RNG",
 };
 
 /** Other codes catalogs use for the same unit (UN/ECE Recommendation 20 codes and common short forms). */
@@ -157,7 +168,9 @@ const UNIT_CODE_ALIASES: Record<string, string[]> = {
   KGM: ["KG"],
   BOX: ["BX"],
   PAK: ["PK", "PA"],
-  ROL: ["RO"],
+  ROL: ["RO", "RL"],
+  BAG: ["BG"],
+  RNG: ["RG"],
   PR: ["PAR"],
   CAN: ["CA"],
 };
@@ -266,6 +279,16 @@ export function buildKnowledge(
   // Why a floor: a prefix seen a few times is a SKU fragment, not a way the trade writes sizes.
   const numberPrefixes = new Set([...prefixCount].filter(([, n]) => n >= 5).map(([p]) => p));
   for (const w of ["m", "g", "r", "ip"]) if (prefixCount.has(w)) numberPrefixes.add(w);
+  const codeWords = new Set<string>();
+  const named = sqlite
+    .prepare(
+      "SELECT name AS t FROM products UNION ALL SELECT name FROM product_texts UNION ALL SELECT name FROM machine_models UNION ALL SELECT label FROM config_options",
+    )
+    .all() as { t: string | null }[];
+  // Written in capitals and followed by a number: a model or type code of the trade, whatever the trade.
+  for (const { t } of named)
+    for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
+      if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
   const ordinaryCache = new Map<string, boolean>();
   const ordinary = (word: string) => {
     let v = ordinaryCache.get(word);
@@ -283,6 +306,7 @@ export function buildKnowledge(
     ordinary,
     corpusWords: vocabulary,
     numberPrefixes,
+    codeWords,
   };
 }
 
@@ -388,7 +412,12 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     // "line 2", "option 3" — and "XY 32" where the catalog writes "XY32" (a size class, a thread, a rating).
-    if (prev && (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) || k.numberPrefixes.has(prev)))
+    if (
+      prev &&
+      (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) ||
+        k.numberPrefixes.has(prev) ||
+        k.codeWords.has(prev))
+    )
       continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;

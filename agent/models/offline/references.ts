@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { FeatureValue } from "../../../catalog/queries/types.ts";
-import type { Ctx, ToolCallPlan } from "./context.ts";
+import { tiedByWords, type Ctx, type ToolCallPlan } from "./context.ts";
 import { FILLER } from "./language.ts";
 import { findChoice } from "./recognise.ts";
 
@@ -18,7 +18,8 @@ export type Resolution =
   /** The comparison needs facts not fetched yet (prices): call these tools, then decide again. */
   | { kind: "fetch"; calls: ToolCallPlan[] };
 
-const LOWER_PRICE = /\b(cheap|cheaper|cheapest|least expensive|lowest price|inexpensive|günstig\w*|billig\w*|preiswert\w*)\b/iu;
+const LOWER_PRICE =
+  /\b(cheap|cheaper|cheapest|least expensive|lowest price|inexpensive|günstig\w*|billig\w*|preiswert\w*)\b/iu;
 const HIGHER_PRICE = /\b(more expensive|most expensive|pricier|priciest|dearer|teure\w*|teuerst\w*)\b/iu;
 const MORE = new Set(
   "high higher highest max maximum more most bigger biggest larger largest greater greatest strong stronger strongest hoch hohe hoher hohen höher höhere höheren höchste höchsten größer größere größte größten stärker stärkere stärkste".split(
@@ -62,7 +63,9 @@ function byPrice(ctx: Ctx, skus: string[], sign: 1 | -1, quantity?: number): Res
     const sku = String(r.args.sku ?? "");
     if (p.success && skus.includes(sku)) prices.set(sku, p.data.unitPriceCents);
   }
-  const missing = skus.filter((s) => !prices.has(s) && !ctx.conv.results.some((r) => r.name === "get_price" && r.args.sku === s));
+  const missing = skus.filter(
+    (s) => !prices.has(s) && !ctx.conv.results.some((r) => r.name === "get_price" && r.args.sku === s),
+  );
   if (missing.length && ctx.tools.has("get_price")) {
     const moq = ctx.k.reader.products(missing);
     return {
@@ -89,7 +92,11 @@ const scalarTexts = (v: FeatureValue): string[] =>
   Array.isArray(v) ? v : typeof v === "string" ? [v] : typeof v === "boolean" ? [] : [];
 
 /** Words split at every non-letter ("high-temperature" → high, temperature). */
-const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 /** camelCase keys and feature names as words: "tempRating" → temp, rating. */
 const keyWords = (key: string) => wordsOf(key.replace(/([a-z])([A-Z])/g, "$1 $2"));
 
@@ -110,13 +117,16 @@ function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
         // Ordinary words ("yes", "none", "with") name no item, whatever a feature says.
         if (value.length < 2 || /^\d+([.,]\d+)?$/.test(value) || ctx.k.ordinary(value) || FILLER.has(value)) continue;
         const at = text.indexOf(value);
-        const bounded = at > 0 && !/[\p{L}\p{N}]/u.test(text[at - 1]!) && !/[\p{L}\p{N}]/u.test(text[at + value.length] ?? " ");
+        const bounded =
+          at > 0 && !/[\p{L}\p{N}]/u.test(text[at - 1]!) && !/[\p{L}\p{N}]/u.test(text[at + value.length] ?? " ");
         if (bounded) carrying.set(sku, Math.max(carrying.get(sku) ?? 0, value.length));
       }
   }
   if (carrying.size > 0 && carrying.size < skus.length) {
     const longest = Math.max(...carrying.values());
-    const top = [...carrying].filter(([, n]) => n === longest).map(([s]) => s);
+    let top = [...carrying].filter(([, n]) => n === longest).map(([s]) => s);
+    // "the DML 083, flare": the value leaves several; the name or code the buyer also wrote tells them apart.
+    if (top.length > 1) top = tiedByWords(ctx, top).length ? tiedByWords(ctx, top) : top;
     return top.length === 1 ? { kind: "one", sku: top[0]!, by: "feature" } : { kind: "some", skus: top };
   }
   // A comparison on a named feature ("the high-temperature one", "die mit der höchsten Leistung").

@@ -18,7 +18,11 @@ export const machines: H = (ctx, _s, _r, memo) => machineList(ctx, memo);
 export const cancel: H = (ctx, s, _r, memo) =>
   s.draft.lines.length === 0
     ? {
-        text: say(ctx.lang, "There is nothing in your order to cancel.", "Ihre Bestellung ist leer, es gibt nichts zu verwerfen."),
+        text: say(
+          ctx.lang,
+          "There is nothing in your order to cancel.",
+          "Ihre Bestellung ist leer, es gibt nichts zu verwerfen.",
+        ),
         memo: memo(),
       }
     : { calls: [{ name: "clear_draft", args: {} }], memo: memo() };
@@ -28,7 +32,8 @@ export const review: H = (ctx, _s, _r, memo) => startCheckout(ctx, "review", mem
 
 export const removeLine: H = (ctx, s, _r, memo) => {
   if (s.focus.lineId) return { calls: [{ name: "remove_line", args: { lineId: s.focus.lineId } }], memo: memo() };
-  if (s.draft.lines.length === 0) return { text: say(ctx.lang, "Your order is empty.", "Ihre Bestellung ist leer."), memo: memo() };
+  if (s.draft.lines.length === 0)
+    return { text: say(ctx.lang, "Your order is empty.", "Ihre Bestellung ist leer."), memo: memo() };
   return undefined;
 };
 
@@ -52,7 +57,10 @@ export const changeLine: H = (ctx, s, r, memo) => {
   const g = r.a.guess?.confident ? r.a.guess.hits[0]! : undefined;
   // A named SKU replaces the line; words alone only when they point into the line's own category.
   if (g && g.sku !== line.sku && (g.match.startsWith("sku") || g.category === lineCategory))
-    return { calls: [{ name: "update_line", args: { lineId, sku: g.sku, ...(q ? { quantity: q.value } : {}) } }], memo: memo() };
+    return {
+      calls: [{ name: "update_line", args: { lineId, sku: g.sku, ...(q ? { quantity: q.value } : {}) } }],
+      memo: memo(),
+    };
   const variant = optionsFor(ctx, line.sku) ? undefined : variantOf(ctx, line);
   if (variant)
     return {
