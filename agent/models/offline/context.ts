@@ -97,7 +97,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     text = text.replace(c.text, kept);
   }
   const tokens = tokenizeText(text);
-  const machines = findMachines(tokens, ctx.conv.machines ?? []);
+  const machines = findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
   const sizeTokens = sizeTokensOf(tokens, measuresOf(text), ctx.k);
   // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not
@@ -267,6 +267,30 @@ export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<str
   return Object.keys(found).length ? found : undefined;
 }
 
+/** The buyer's words that can pick among listed items, and the words they negated ("…, kein Set", "not the kit"). */
+function buyerWords(ctx: Ctx): { words: string[]; negated: string[] } {
+  // Spans are offsets in the whole message; with a refused clause taken out the text is another one.
+  const inNegated = (t: Token) => !ctx.u.attack && ctx.u.negated.some((n) => t.start >= n.start && t.start < n.end);
+  const usable = (w: string) => w.length > 1 && !FILLER.has(w) && !NEGATORS.has(w);
+  return {
+    words: ctx.tokens.filter((t) => !inNegated(t)).map((t) => t.lower).filter(usable),
+    negated: ctx.tokens.filter(inNegated).map((t) => t.lower).filter(usable),
+  };
+}
+
+const NEGATORS = new Set(["not", "no", "without", "nicht", "kein", "keine", "keinen", "ohne"]);
+
+/** Items whose name carries a negated word, whole or as the tail of a compound ("Tauschset"), are out — unless all do. */
+function withoutNegated(skus: string[], names: Map<string, string>, negated: string[]): string[] {
+  if (negated.length === 0) return skus;
+  const words = negated.filter((w) => w.length > 2 && !/^\d/.test(w));
+  const kept = skus.filter((sku) => {
+    const have = [...nameWords(names.get(sku) ?? "")];
+    return !words.some((w) => have.some((h) => h === w || (h.length > w.length + 2 && h.endsWith(w))));
+  });
+  return kept.length ? kept : skus;
+}
+
 /** Product names in the catalog's default language and in the buyer's ("DML 083 mit Bördel" picks by either). */
 function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
   const base = ctx.k.reader.products(skus);
@@ -276,9 +300,10 @@ function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
 
 /** The candidates that share the best count of the buyer's words (several when the words do not single one out). */
 export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
-  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
+  const { words, negated } = buyerWords(ctx);
   if (words.length === 0) return [];
   const names = namesOf(ctx, skus);
+  skus = withoutNegated(skus, names, negated);
   const scored = skus.map((sku) => {
     const have = nameWords(`${sku} ${names.get(sku) ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
@@ -289,16 +314,20 @@ export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
 
 /** The one candidate whose name carries the most of the buyer's words ("the EPDM one"), if one stands out. */
 export function byWords(ctx: Ctx, skus: string[]): string | undefined {
-  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
+  const { words, negated } = buyerWords(ctx);
   if (words.length === 0) return undefined;
   const names = namesOf(ctx, skus);
+  skus = withoutNegated(skus, names, negated);
   const scored = skus.map((sku) => {
     const have = nameWords(`${sku} ${names.get(sku) ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
   });
   const best = Math.max(...scored.map((s) => s.n));
   const top = scored.filter((s) => s.n === best);
-  return best > 0 && top.length === 1 ? top[0]!.sku : undefined;
+  if (best > 0 && top.length === 1) return top[0]!.sku;
+  // The same words name a current product and its discontinued predecessors: the current one.
+  const current = top.filter((s) => ctx.k.reader.products([s.sku]).get(s.sku)?.lifecycle === "active");
+  return best > 0 && current.length === 1 ? current[0]!.sku : undefined;
 }
 
 export function dependsOnMachine(ctx: Ctx, sku: string): boolean {

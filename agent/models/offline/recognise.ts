@@ -37,6 +37,8 @@ export interface Knowledge {
    * "SM 321", "KP 5"), lower-case: a number right after one is part of a name or model code, never a quantity.
    */
   codeWords: Set<string>;
+  /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
+  common: (word: string) => boolean;
 }
 
 export interface Token {
@@ -279,6 +281,7 @@ export function buildKnowledge(
   // Why a floor: a prefix seen a few times is a SKU fragment, not a way the trade writes sizes.
   const numberPrefixes = new Set([...prefixCount].filter(([, n]) => n >= 5).map(([p]) => p));
   for (const w of ["m", "g", "r", "ip"]) if (prefixCount.has(w)) numberPrefixes.add(w);
+  const nameVocabulary = new Set<string>();
   const codeWords = new Set<string>();
   const named = sqlite
     .prepare(
@@ -286,6 +289,7 @@ export function buildKnowledge(
     )
     .all() as { t: string | null }[];
   // Written in capitals and followed by a number: a model or type code of the trade, whatever the trade.
+  for (const { t } of named) for (const w of wordsOf(t ?? "")) nameVocabulary.add(w);
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
@@ -307,6 +311,7 @@ export function buildKnowledge(
     corpusWords: vocabulary,
     numberPrefixes,
     codeWords,
+    common: (w: string) => nameVocabulary.has(w) || vocabulary.has(w) || FILLER.has(w) || optionWords.has(w),
   };
 }
 
@@ -454,7 +459,12 @@ export interface MachineMatch {
 }
 
 /** Machines of the buyer the text refers to: serial, label ("Pump 2"), site ("hall B"), model code or name. */
-export function findMachines(tokens: Token[], machines: MachineView[]): MachineMatch[] {
+export function findMachines(
+  tokens: Token[],
+  machines: MachineView[],
+  /** Words that name no one machine (catalog and conversation words): never a machine reference alone. */
+  common: (word: string) => boolean = () => true,
+): MachineMatch[] {
   const lowers = tokens.map((t) => t.lower);
   const phrase = (words: string[]): number[] | undefined => {
     if (words.length === 0) return undefined;
@@ -482,6 +492,12 @@ export function findMachines(tokens: Token[], machines: MachineView[]): MachineM
       const words = wordsOnly(m.label).filter((w) => !/^\d+$/.test(w) && w.length > 2);
       const hit = words.map((w) => lowers.indexOf(w)).filter((i) => i >= 0);
       if (hit.length && hit.length === words.length) (score += 1), used.push(...hit);
+      // "for huber" of "Huber cold room": a name of the label or site that is no catalog or conversation word.
+      const names = [...wordsOnly(m.label), ...wordsOnly(m.site ?? "")].filter(
+        (w) => w.length > 3 && !/\d/.test(w) && !common(w),
+      );
+      const named = names.map((w) => lowers.indexOf(w)).filter((i) => i >= 0);
+      if (!score && named.length) (score += 1), used.push(...named);
     }
     if (score > 0) out.push({ machine: m, score, tokens: used });
   }
@@ -566,9 +582,12 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
           hit = Math.max(hit, f.length);
       }
       // "4 kW" for "4.0 kW": the same number with the same unit.
+      // Any number with its unit in the label counts ("3~ 400 V" is chosen by "400 V").
       if (!hit) {
-        const m = /^(\d+(?:\.\d+)?)\s*([a-z°%]+)/i.exec(o.label.toLowerCase().replace(",", "."));
-        if (m) {
+        for (const m of o.label
+          .toLowerCase()
+          .replace(/(\d),(\d)/g, "$1.$2")
+          .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)) {
           const [, num, unit] = m;
           for (let i = 0; i < tokens.length; i++) {
             const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
@@ -648,8 +667,23 @@ export function guessProduct(
     }
   }
   const keep = (w: string) => !FILLER.has(w) && !k.ordinary(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
-  // Every free word, numbers included: they can tell candidates apart even where they cannot search.
-  const specs = [...new Set(free.map((t) => t.lower).filter((w) => !FILLER.has(w) && !k.ordinary(w)))];
+  // Every free word, numbers included: they can tell candidates apart even where they cannot search. A dimension
+  // pair written as one word ("7/8x5/8", "100x3") also counts by its sides.
+  const specs = [
+    ...new Set(
+      free
+        .map((t) => t.lower)
+        .filter((w) => !FILLER.has(w) && !k.ordinary(w))
+        .flatMap((w) => {
+          const pair = /^(\d[\d/.,]*)[x×](\d[\d/.,]*)$/.exec(w);
+          return pair ? [w, pair[1]!, pair[2]!] : [w];
+        }),
+    ),
+  ];
+  const codes = free.flatMap((t) => {
+    const next = tokens[t.index + 1];
+    return k.codeWords.has(t.lower) && next && /^\d/.test(next.lower) ? [`${t.lower} ${next.lower}`] : [];
+  });
   const words = free.map((t) => t.lower).filter(keep);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));
@@ -663,6 +697,12 @@ export function guessProduct(
           .map((t) => t.lower)
           .filter(keep)
       : [];
+  // A model code the buyer wrote ("KP 5") that one product's name carries: that product, whatever else matches the
+  // other words (the engine checks its fit).
+  for (const c of codes) {
+    const carriers = k.search.search({ query: c, limit: 20 }).filter((h) => codeInName(h.name, c));
+    if (carriers.length === 1) return { hits: carriers, confident: true, query: c };
+  }
   const attempts = [...(head.length && head.length < words.length ? [head] : []), words, content].filter(
     (a, i, all) => a.length > 0 && (i === 0 || a.length !== all[i - 1]!.length || a.join() !== all[i - 1]!.join()),
   );
@@ -680,9 +720,14 @@ export function guessProduct(
     }
     const active = hits.filter((h) => h.lifecycle === "active");
     let pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
+    // A model code the buyer wrote ("DML 083", "KP 5"): the candidates whose name carries exactly that code lead,
+    // and one alone is the product ("DML 083" is not "DML 083S", "KP 5" is not "KP 15").
+    const carriers = codes.length ? pool.filter((h) => codes.some((c) => codeInName(h.name, c))) : [];
+    if (carriers.length > 0 && carriers.length < pool.length)
+      pool = carriers.concat(pool.filter((h) => !carriers.includes(h)));
     const first = pool[0]!;
     const second = pool[1];
-    let confident = !second || first.score - second.score >= 3;
+    let confident = carriers.length === 1 || !second || first.score - second.score >= 3;
     // Sizes, pack units and other words of the request ("20 l", "1/2", "pail", "63 mm") that one candidate's name
     // carries and the others' do not choose it.
     if (!confident && specs.length) {
@@ -699,6 +744,13 @@ export function guessProduct(
     return { hits: pool, confident, query };
   }
   return undefined;
+}
+
+/** Whether a product name carries a model code ("dml 083") as whole words: "DML 083S" and "KP 15" do not. */
+function codeInName(name: string, code: string): boolean {
+  return ` ${tokenizeText(name)
+    .map((t) => t.lower)
+    .join(" ")} `.includes(` ${code} `);
 }
 
 /** "the second one", "2", "#3", "option 1", "die erste" → 1-based index (−1 = last). */
