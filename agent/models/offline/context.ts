@@ -273,8 +273,14 @@ function buyerWords(ctx: Ctx): { words: string[]; negated: string[] } {
   const inNegated = (t: Token) => !ctx.u.attack && ctx.u.negated.some((n) => t.start >= n.start && t.start < n.end);
   const usable = (w: string) => w.length > 1 && !FILLER.has(w) && !NEGATORS.has(w);
   return {
-    words: ctx.tokens.filter((t) => !inNegated(t)).map((t) => t.lower).filter(usable),
-    negated: ctx.tokens.filter(inNegated).map((t) => t.lower).filter(usable),
+    words: ctx.tokens
+      .filter((t) => !inNegated(t))
+      .map((t) => t.lower)
+      .filter(usable),
+    negated: ctx.tokens
+      .filter(inNegated)
+      .map((t) => t.lower)
+      .filter(usable),
   };
 }
 

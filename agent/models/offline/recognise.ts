@@ -37,6 +37,8 @@ export interface Knowledge {
    * "SM 321", "KP 5"), lower-case: a number right after one is part of a name or model code, never a quantity.
    */
   codeWords: Set<string>;
+  /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
+  countWords: Map<string, string>;
   /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
   common: (word: string) => boolean;
 }
@@ -281,6 +283,15 @@ export function buildKnowledge(
   // Why a floor: a prefix seen a few times is a SKU fragment, not a way the trade writes sizes.
   const numberPrefixes = new Set([...prefixCount].filter(([, n]) => n >= 5).map(([p]) => p));
   for (const w of ["m", "g", "r", "ip"]) if (prefixCount.has(w)) numberPrefixes.add(w);
+  // Counted properties (numeric features without a unit: channels, poles): "16 channel", "3 pole" is a spec.
+  const countWords = new Map<string, string>();
+  for (const r of sqlite
+    .prepare(
+      "SELECT DISTINCT f.key AS key, n.name AS name FROM product_features f LEFT JOIN feature_names n ON n.key = f.key WHERE f.type = 'num' AND (f.unit IS NULL OR f.unit = '')",
+    )
+    .all() as { key: string; name: string | null }[])
+    for (const w of wordsOf(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`))
+      if (w.length >= 4 && !/\d/.test(w) && !unitCodes.has(w)) countWords.set(w, r.key);
   const nameVocabulary = new Set<string>();
   const codeWords = new Set<string>();
   const named = sqlite
@@ -311,6 +322,7 @@ export function buildKnowledge(
     corpusWords: vocabulary,
     numberPrefixes,
     codeWords,
+    countWords,
     common: (w: string) => nameVocabulary.has(w) || vocabulary.has(w) || FILLER.has(w) || optionWords.has(w),
   };
 }
@@ -331,7 +343,8 @@ export function nameWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of wordsOf(text)) {
     out.add(w);
-    if (/[-/._]/.test(w)) for (const part of w.split(/[-/._]+/)) if (part) out.add(part);
+    // A decimal point stays ("PSU-24-2.5" → psu, 24, 2.5: not 2 and 5).
+    if (/[-/._]/.test(w)) for (const part of w.split(/[-/_]+|(?<!\d)\.|\.(?!\d)/)) if (part) out.add(part);
   }
   return out;
 }
@@ -394,7 +407,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || used.has(i)) continue;
     const t = tokens[i]!.lower;
-    let value = numberOf(t);
+    // "a single one", "just a single X": one.
+    let value = t === "single" && (tokens[i - 1]?.lower === "a" || tokens[i - 1]?.lower === "one") ? 1 : numberOf(t);
     if (value === undefined) {
       if (
         (t === "a" || t === "an") &&
@@ -425,6 +439,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
+    // "16 channel", "3 pole": a counted property of the product, not how many.
+    if (next && countWordOf(next, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
     const usedTokens = [i];
     // "a dozen", "two dozen", "ein Dutzend"
@@ -450,6 +466,19 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     out.push({ value, ...(unit ? { unit } : {}), tokens: usedTokens });
   }
   return out;
+}
+
+/** The feature key of the counted property a word names ("channel" → channels), if any. */
+export function countWordOf(word: string, k: Knowledge): string | undefined {
+  if (word.length < 4 || k.unitCodes.has(word)) return undefined;
+  for (const [w, key] of k.countWords)
+    if (
+      w === word ||
+      (w.startsWith(word) && w.length - word.length <= 2) ||
+      (word.startsWith(w) && word.length - w.length <= 2)
+    )
+      return key;
+  return undefined;
 }
 
 export interface MachineMatch {
@@ -657,6 +686,14 @@ export function guessProduct(
     if (exact) return { hits: [exact], confident: true, query: t.text };
     const skuHits = hits.filter((h) => h.match === "sku_partial" || h.match === "sku_fuzzy");
     if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
+    // "C16 3 pole": a counted property the buyer states picks among the SKUs the code names.
+    const counts = counted(tokens, k);
+    if (skuHits.length > 1 && counts.length) {
+      const features = k.reader.features(skuHits.map((h) => h.sku));
+      const match = skuHits.filter((h) => counts.every((c) => features.get(h.sku)?.[c.key] === c.value));
+      if (match.length === 1)
+        return { hits: [...match, ...skuHits.filter((h) => h !== match[0])], confident: true, query: t.text };
+    }
     if (skuHits.length > 1) {
       const best = skuHits[0]!;
       // One edit closer than the runner-up is a clear lead for a misspelt SKU.
@@ -676,7 +713,8 @@ export function guessProduct(
         .filter((w) => !FILLER.has(w) && !k.ordinary(w))
         .flatMap((w) => {
           const pair = /^(\d[\d/.,]*)[x×](\d[\d/.,]*)$/.exec(w);
-          return pair ? [w, pair[1]!, pair[2]!] : [w];
+          // "24v" also as "24" and "v", the way names are read.
+          return pair ? [w, pair[1]!, pair[2]!] : wordsOf(w);
         }),
     ),
   ];
@@ -728,22 +766,48 @@ export function guessProduct(
     const first = pool[0]!;
     const second = pool[1];
     let confident = carriers.length === 1 || !second || first.score - second.score >= 3;
-    // Sizes, pack units and other words of the request ("20 l", "1/2", "pail", "63 mm") that one candidate's name
-    // carries and the others' do not choose it.
+    // Sizes, pack units and other words of the request ("20 l", "1/2", "pail", "63 mm", "18 A", "3 pole") that one
+    // candidate's name or counted features carry and the others' do not choose it — among more candidates than the
+    // first page when the request states numbers.
+    if (!confident && specs.some((w) => /\d/.test(w)) && hits.length >= 8) {
+      const wide = k.search.search({ query, limit: 40, ...filter });
+      const more = wide.filter((h) => !pool.some((p) => p.sku === h.sku) && h.lifecycle === "active");
+      pool = pool.concat(machine && more.some((h) => h.fitsExplicitly) ? more.filter((h) => h.fitsExplicitly) : more);
+    }
     if (!confident && specs.length) {
+      const counts = counted(tokens, k);
+      const features = counts.length ? k.reader.features(pool.map((h) => h.sku)) : undefined;
       const carried = (h: SearchHit) => {
         const have = nameWords(`${h.name} ${h.sku}`);
-        return specs.filter((w) => have.has(w)).length;
+        const f = features?.get(h.sku) ?? {};
+        return specs.filter((w) => have.has(w)).length + 2 * counts.filter((c) => f[c.key] === c.value).length;
       };
       const scored = pool.map((h) => ({ h, n: carried(h) })).sort((a, b) => b.n - a.n);
-      if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) {
-        pool = scored.map((x) => x.h);
+      // Among the best, a current product over its discontinued predecessors carrying the same.
+      const best = scored.filter((x) => x.n === scored[0]!.n);
+      const current = best.filter((x) => x.h.lifecycle === "active");
+      if (scored[0]!.n > 0 && (best.length === 1 || (current.length === 1 && best.length < scored.length))) {
+        pool = [
+          ...(best.length === 1 ? best : current),
+          ...scored.filter((x) => !(best.length === 1 ? best : current).includes(x)),
+        ].map((x) => x.h);
         confident = true;
       }
     }
     return { hits: pool, confident, query };
   }
   return undefined;
+}
+
+/** Counted properties the text states ("3 pole", "16 channel"): feature key and value. */
+function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[] {
+  const out: { key: string; value: number }[] = [];
+  for (const t of tokens) {
+    const next = tokens[t.index + 1];
+    const key = next && /^\d+$/.test(t.lower) ? countWordOf(next.lower, k) : undefined;
+    if (key) out.push({ key, value: Number(t.lower) });
+  }
+  return out;
 }
 
 /** Whether a product name carries a model code ("dml 083") as whole words: "DML 083S" and "KP 15" do not. */
