@@ -686,6 +686,20 @@ export function guessProduct(
     if (exact) return { hits: [exact], confident: true, query: t.text };
     const skuHits = hits.filter((h) => h.match === "sku_partial" || h.match === "sku_fuzzy");
     if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
+    // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names.
+    if (skuHits.length > 1) {
+      const others = free
+        .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
+        .map((x) => x.lower);
+      const scored = skuHits
+        .map((h) => {
+          const have = nameWords(`${h.name} ${h.sku}`);
+          return { h, n: others.filter((w) => have.has(w)).length };
+        })
+        .sort((a, b) => b.n - a.n);
+      if (scored[0]!.n > 0 && scored[0]!.n > scored[1]!.n)
+        return { hits: scored.map((x) => x.h), confident: true, query: t.text };
+    }
     // "C16 3 pole": a counted property the buyer states picks among the SKUs the code names.
     const counts = counted(tokens, k);
     if (skuHits.length > 1 && counts.length) {
