@@ -399,11 +399,13 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
   for (const part of parts) {
     const a = analyse(ctx, part);
-    if (a.guess?.confident && a.quantity)
+    // "… and a sight glass SGN 10": the article counts one.
+    const one = /^(?:a|an|one|ein|eine|einen)\s/i.test(part.trim());
+    if (a.guess?.confident && (a.quantity || one))
       items.push({
         sku: a.guess.hits[0]!.sku,
-        quantity: a.quantity.value,
-        ...(a.quantity.unit ? { unit: a.quantity.unit } : {}),
+        quantity: a.quantity?.value ?? 1,
+        ...(a.quantity?.unit ? { unit: a.quantity.unit } : {}),
       });
   }
   if (items.length < 2) return undefined;

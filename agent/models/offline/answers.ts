@@ -91,7 +91,10 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
   // Option values for a list that holds configurable products ("400 V, 2,2 kW"): the one whose model takes them.
   const configurable = mentioned || other || choice !== undefined ? [] : pending.skus.filter((s) => optionsFor(ctx, s));
-  const sku = mentioned ?? other ?? pick(pending.skus) ?? (configurable.length === 1 ? configurable[0] : undefined);
+  // One candidate listed and a bare quantity back ("1 Stück", "just 2"): that one, in that quantity.
+  const only = pending.skus.length === 1 && a.quantity && !a.guess ? pending.skus[0] : undefined;
+  const sku =
+    mentioned ?? other ?? pick(pending.skus) ?? (configurable.length === 1 ? configurable[0] : undefined) ?? only;
   if (!sku) {
     // "die NCP" when three listed names carry "NCP": those three again, not a new search.
     const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);

@@ -4,6 +4,7 @@
  */
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
 import { FILLER, type Cue, type Lang } from "./language.ts";
+import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { INTENT_THRESHOLD, recogniseMeasures, type Measure, type Understanding } from "./nlu/understand.ts";
 
 const measureMemo = new Map<string, Measure[]>();
@@ -97,7 +98,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     text = text.replace(c.text, kept);
   }
   const tokens = tokenizeText(text);
-  const machines = findMachines(tokens, ctx.conv.machines ?? []);
+  const machines = findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
   const sizeTokens = sizeTokensOf(tokens, measuresOf(text), ctx.k);
   // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not
@@ -134,13 +135,39 @@ function readText(ctx: Ctx, raw: string): Analysis {
     x.tokens.some((i) => [tokens[i - 1], tokens[i + 1]].some((n) => n && !/\d/.test(n.lower) && named.has(n.lower)));
   const counted = quantities.filter((x) => !inName(x));
   const q = counted.find((x) => x.unit) ?? counted[0];
+  const unit = q?.unit ?? (q && guess ? piecesOf(ctx, tokens, q.tokens, guess) : undefined);
   return {
-    ...(q ? { quantity: { value: q.value, ...(q.unit ? { unit: q.unit } : {}) } } : {}),
+    ...(q ? { quantity: { value: q.value, ...(unit ? { unit } : {}) } } : {}),
     ...(machine ? { machine } : {}),
     machineCandidates: machines.map((m) => m.machine),
     ...(guess ? { guess } : {}),
     productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w)),
   };
+}
+
+/**
+ * "25 copper elbows" of a product sold in bags of 10 pieces: the number counts the things the name names, so the
+ * line carries the content unit and the engine converts it to whole packs (never 25 bags). Only when every candidate
+ * is such a pack of counted content, and the words after the number name the product rather than a pack.
+ */
+function piecesOf(ctx: Ctx, tokens: Token[], at: number[], guess: ProductGuess): string | undefined {
+  const next = tokens[Math.max(...at) + 1];
+  if (!next || !/^\p{L}{3,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
+  const hits = guess.confident ? guess.hits.slice(0, 1) : guess.hits;
+  const products = ctx.k.reader.products(hits.map((h) => h.sku));
+  const units = new Set<string>();
+  for (const h of hits) {
+    const p = products.get(h.sku);
+    if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
+    if (unitDecimals(p.contentUnit) > 0) return undefined;
+    const name = [...nameWords(p.name)];
+    const stem = next.lower.replace(/(es|s|e|n)$/, "");
+    if (!name.some((w) => w === next.lower || (stem.length >= 3 && w.startsWith(stem)))) return undefined;
+    // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
+    if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;
+    units.add(p.contentUnit);
+  }
+  return units.size === 1 ? [...units][0] : undefined;
 }
 
 const ctxFiller = (w: string) =>
@@ -241,13 +268,51 @@ export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<str
   return Object.keys(found).length ? found : undefined;
 }
 
+/** The buyer's words that can pick among listed items, and the words they negated ("…, kein Set", "not the kit"). */
+function buyerWords(ctx: Ctx): { words: string[]; negated: string[] } {
+  // Spans are offsets in the whole message; with a refused clause taken out the text is another one.
+  const inNegated = (t: Token) => !ctx.u.attack && ctx.u.negated.some((n) => t.start >= n.start && t.start < n.end);
+  const usable = (w: string) => w.length > 1 && !FILLER.has(w) && !NEGATORS.has(w);
+  return {
+    words: ctx.tokens
+      .filter((t) => !inNegated(t))
+      .map((t) => t.lower)
+      .filter(usable),
+    negated: ctx.tokens
+      .filter(inNegated)
+      .map((t) => t.lower)
+      .filter(usable),
+  };
+}
+
+const NEGATORS = new Set(["not", "no", "without", "nicht", "kein", "keine", "keinen", "ohne"]);
+
+/** Items whose name carries a negated word, whole or as the tail of a compound ("Tauschset"), are out — unless all do. */
+function withoutNegated(skus: string[], names: Map<string, string>, negated: string[]): string[] {
+  if (negated.length === 0) return skus;
+  const words = negated.filter((w) => w.length > 2 && !/^\d/.test(w));
+  const kept = skus.filter((sku) => {
+    const have = [...nameWords(names.get(sku) ?? "")];
+    return !words.some((w) => have.some((h) => h === w || (h.length > w.length + 2 && h.endsWith(w))));
+  });
+  return kept.length ? kept : skus;
+}
+
+/** Product names in the catalog's default language and in the buyer's ("DML 083 mit Bördel" picks by either). */
+function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
+  const base = ctx.k.reader.products(skus);
+  const local = ctx.k.reader.inLanguage?.(ctx.lang).products(skus);
+  return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${local?.get(sku)?.name ?? ""}`]));
+}
+
 /** The candidates that share the best count of the buyer's words (several when the words do not single one out). */
 export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
-  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
+  const { words, negated } = buyerWords(ctx);
   if (words.length === 0) return [];
-  const products = ctx.k.reader.products(skus);
+  const names = namesOf(ctx, skus);
+  skus = withoutNegated(skus, names, negated);
   const scored = skus.map((sku) => {
-    const have = nameWords(`${sku} ${products.get(sku)?.name ?? ""}`);
+    const have = nameWords(`${sku} ${names.get(sku) ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
   });
   const best = Math.max(...scored.map((s) => s.n));
@@ -256,17 +321,20 @@ export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
 
 /** The one candidate whose name carries the most of the buyer's words ("the EPDM one"), if one stands out. */
 export function byWords(ctx: Ctx, skus: string[]): string | undefined {
-  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
+  const { words, negated } = buyerWords(ctx);
   if (words.length === 0) return undefined;
-  const products = ctx.k.reader.products(skus);
+  const names = namesOf(ctx, skus);
+  skus = withoutNegated(skus, names, negated);
   const scored = skus.map((sku) => {
-    const p = products.get(sku);
-    const have = nameWords(`${sku} ${p?.name ?? ""}`);
+    const have = nameWords(`${sku} ${names.get(sku) ?? ""}`);
     return { sku, n: words.filter((w) => have.has(w)).length };
   });
   const best = Math.max(...scored.map((s) => s.n));
   const top = scored.filter((s) => s.n === best);
-  return best > 0 && top.length === 1 ? top[0]!.sku : undefined;
+  if (best > 0 && top.length === 1) return top[0]!.sku;
+  // The same words name a current product and its discontinued predecessors: the current one.
+  const current = top.filter((s) => ctx.k.reader.products([s.sku]).get(s.sku)?.lifecycle === "active");
+  return best > 0 && current.length === 1 ? current[0]!.sku : undefined;
 }
 
 /**

@@ -32,6 +32,15 @@ export interface Knowledge {
   corpusWords: Set<string>;
   /** Letter prefixes the catalog glues to numbers in names and option labels ("XY" of "XY32"): "XY 32" is a size. */
   numberPrefixes: Set<string>;
+  /**
+   * Letter codes the catalog writes apart from a number in product, machine-model and option names ("DML 083",
+   * "SM 321", "KP 5"), lower-case: a number right after one is part of a name or model code, never a quantity.
+   */
+  codeWords: Set<string>;
+  /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
+  countWords: Map<string, string>;
+  /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
+  common: (word: string) => boolean;
 }
 
 export interface Token {
@@ -147,6 +156,12 @@ const UNIT_WORDS: Record<string, string> = {
   cans: "CAN",
   dose: "CAN",
   dosen: "CAN",
+  bag: "BAG",
+  bags: "BAG",
+  beutel: "BAG",
+  ring: "RNG",
+  rings: "RNG",
+  ringe: "RNG",
 };
 
 /** Other codes catalogs use for the same unit (UN/ECE Recommendation 20 codes and common short forms). */
@@ -157,7 +172,9 @@ const UNIT_CODE_ALIASES: Record<string, string[]> = {
   KGM: ["KG"],
   BOX: ["BX"],
   PAK: ["PK", "PA"],
-  ROL: ["RO"],
+  ROL: ["RO", "RL"],
+  BAG: ["BG"],
+  RNG: ["RG"],
   PR: ["PAR"],
   CAN: ["CA"],
 };
@@ -266,6 +283,27 @@ export function buildKnowledge(
   // Why a floor: a prefix seen a few times is a SKU fragment, not a way the trade writes sizes.
   const numberPrefixes = new Set([...prefixCount].filter(([, n]) => n >= 5).map(([p]) => p));
   for (const w of ["m", "g", "r", "ip"]) if (prefixCount.has(w)) numberPrefixes.add(w);
+  // Counted properties (numeric features without a unit: channels, poles): "16 channel", "3 pole" is a spec.
+  const countWords = new Map<string, string>();
+  for (const r of sqlite
+    .prepare(
+      "SELECT DISTINCT f.key AS key, n.name AS name FROM product_features f LEFT JOIN feature_names n ON n.key = f.key WHERE f.type = 'num' AND (f.unit IS NULL OR f.unit = '')",
+    )
+    .all() as { key: string; name: string | null }[])
+    for (const w of wordsOf(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`))
+      if (w.length >= 4 && !/\d/.test(w) && !unitCodes.has(w)) countWords.set(w, r.key);
+  const nameVocabulary = new Set<string>();
+  const codeWords = new Set<string>();
+  const named = sqlite
+    .prepare(
+      "SELECT name AS t FROM products UNION ALL SELECT name FROM product_texts UNION ALL SELECT name FROM machine_models UNION ALL SELECT label FROM config_options",
+    )
+    .all() as { t: string | null }[];
+  // Written in capitals and followed by a number: a model or type code of the trade, whatever the trade.
+  for (const { t } of named) for (const w of wordsOf(t ?? "")) nameVocabulary.add(w);
+  for (const { t } of named)
+    for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
+      if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
   const ordinaryCache = new Map<string, boolean>();
   const ordinary = (word: string) => {
     let v = ordinaryCache.get(word);
@@ -283,6 +321,9 @@ export function buildKnowledge(
     ordinary,
     corpusWords: vocabulary,
     numberPrefixes,
+    codeWords,
+    countWords,
+    common: (w: string) => nameVocabulary.has(w) || vocabulary.has(w) || FILLER.has(w) || optionWords.has(w),
   };
 }
 
@@ -302,7 +343,8 @@ export function nameWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of wordsOf(text)) {
     out.add(w);
-    if (/[-/._]/.test(w)) for (const part of w.split(/[-/._]+/)) if (part) out.add(part);
+    // A decimal point stays ("PSU-24-2.5" → psu, 24, 2.5: not 2 and 5).
+    if (/[-/._]/.test(w)) for (const part of w.split(/[-/_]+|(?<!\d)\.|\.(?!\d)/)) if (part) out.add(part);
   }
   return out;
 }
@@ -365,7 +407,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || used.has(i)) continue;
     const t = tokens[i]!.lower;
-    let value = numberOf(t);
+    // "a single one", "just a single X": one.
+    let value = t === "single" && (tokens[i - 1]?.lower === "a" || tokens[i - 1]?.lower === "one") ? 1 : numberOf(t);
     if (value === undefined) {
       if (
         (t === "a" || t === "an") &&
@@ -388,9 +431,16 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     // "line 2", "option 3" — and "XY 32" where the catalog writes "XY32" (a size class, a thread, a rating).
-    if (prev && (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) || k.numberPrefixes.has(prev)))
+    if (
+      prev &&
+      (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) ||
+        k.numberPrefixes.has(prev) ||
+        k.codeWords.has(prev))
+    )
       continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
+    // "16 channel", "3 pole": a counted property of the product, not how many.
+    if (next && countWordOf(next, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
     const usedTokens = [i];
     // "a dozen", "two dozen", "ein Dutzend"
@@ -418,6 +468,19 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
   return out;
 }
 
+/** The feature key of the counted property a word names ("channel" → channels), if any. */
+export function countWordOf(word: string, k: Knowledge): string | undefined {
+  if (word.length < 4 || k.unitCodes.has(word)) return undefined;
+  for (const [w, key] of k.countWords)
+    if (
+      w === word ||
+      (w.startsWith(word) && w.length - word.length <= 2) ||
+      (word.startsWith(w) && word.length - w.length <= 2)
+    )
+      return key;
+  return undefined;
+}
+
 export interface MachineMatch {
   machine: MachineView;
   score: number;
@@ -425,7 +488,12 @@ export interface MachineMatch {
 }
 
 /** Machines of the buyer the text refers to: serial, label ("Pump 2"), site ("hall B"), model code or name. */
-export function findMachines(tokens: Token[], machines: MachineView[]): MachineMatch[] {
+export function findMachines(
+  tokens: Token[],
+  machines: MachineView[],
+  /** Words that name no one machine (catalog and conversation words): never a machine reference alone. */
+  common: (word: string) => boolean = () => true,
+): MachineMatch[] {
   const lowers = tokens.map((t) => t.lower);
   const phrase = (words: string[]): number[] | undefined => {
     if (words.length === 0) return undefined;
@@ -453,6 +521,12 @@ export function findMachines(tokens: Token[], machines: MachineView[]): MachineM
       const words = wordsOnly(m.label).filter((w) => !/^\d+$/.test(w) && w.length > 2);
       const hit = words.map((w) => lowers.indexOf(w)).filter((i) => i >= 0);
       if (hit.length && hit.length === words.length) (score += 1), used.push(...hit);
+      // "for huber" of "Huber cold room": a name of the label or site that is no catalog or conversation word.
+      const names = [...wordsOnly(m.label), ...wordsOnly(m.site ?? "")].filter(
+        (w) => w.length > 3 && !/\d/.test(w) && !common(w),
+      );
+      const named = names.map((w) => lowers.indexOf(w)).filter((i) => i >= 0);
+      if (!score && named.length) (score += 1), used.push(...named);
     }
     if (score > 0) out.push({ machine: m, score, tokens: used });
   }
@@ -537,9 +611,12 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
           hit = Math.max(hit, f.length);
       }
       // "4 kW" for "4.0 kW": the same number with the same unit.
+      // Any number with its unit in the label counts ("3~ 400 V" is chosen by "400 V").
       if (!hit) {
-        const m = /^(\d+(?:\.\d+)?)\s*([a-z°%]+)/i.exec(o.label.toLowerCase().replace(",", "."));
-        if (m) {
+        for (const m of o.label
+          .toLowerCase()
+          .replace(/(\d),(\d)/g, "$1.$2")
+          .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)) {
           const [, num, unit] = m;
           for (let i = 0; i < tokens.length; i++) {
             const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
@@ -609,6 +686,28 @@ export function guessProduct(
     if (exact) return { hits: [exact], confident: true, query: t.text };
     const skuHits = hits.filter((h) => h.match === "sku_partial" || h.match === "sku_fuzzy");
     if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
+    // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names.
+    if (skuHits.length > 1) {
+      const others = free
+        .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
+        .map((x) => x.lower);
+      const scored = skuHits
+        .map((h) => {
+          const have = nameWords(`${h.name} ${h.sku}`);
+          return { h, n: others.filter((w) => have.has(w)).length };
+        })
+        .sort((a, b) => b.n - a.n);
+      if (scored[0]!.n > 0 && scored[0]!.n > scored[1]!.n)
+        return { hits: scored.map((x) => x.h), confident: true, query: t.text };
+    }
+    // "C16 3 pole": a counted property the buyer states picks among the SKUs the code names.
+    const counts = counted(tokens, k);
+    if (skuHits.length > 1 && counts.length) {
+      const features = k.reader.features(skuHits.map((h) => h.sku));
+      const match = skuHits.filter((h) => counts.every((c) => features.get(h.sku)?.[c.key] === c.value));
+      if (match.length === 1)
+        return { hits: [...match, ...skuHits.filter((h) => h !== match[0])], confident: true, query: t.text };
+    }
     if (skuHits.length > 1) {
       const best = skuHits[0]!;
       // One edit closer than the runner-up is a clear lead for a misspelt SKU.
@@ -619,8 +718,24 @@ export function guessProduct(
     }
   }
   const keep = (w: string) => !FILLER.has(w) && !k.ordinary(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
-  // Every free word, numbers included: they can tell candidates apart even where they cannot search.
-  const specs = [...new Set(free.map((t) => t.lower).filter((w) => !FILLER.has(w) && !k.ordinary(w)))];
+  // Every free word, numbers included: they can tell candidates apart even where they cannot search. A dimension
+  // pair written as one word ("7/8x5/8", "100x3") also counts by its sides.
+  const specs = [
+    ...new Set(
+      free
+        .map((t) => t.lower)
+        .filter((w) => !FILLER.has(w) && !k.ordinary(w))
+        .flatMap((w) => {
+          const pair = /^(\d[\d/.,]*)[x×](\d[\d/.,]*)$/.exec(w);
+          // "24v" also as "24" and "v", the way names are read.
+          return pair ? [w, pair[1]!, pair[2]!] : wordsOf(w);
+        }),
+    ),
+  ];
+  const codes = free.flatMap((t) => {
+    const next = tokens[t.index + 1];
+    return k.codeWords.has(t.lower) && next && /^\d/.test(next.lower) ? [`${t.lower} ${next.lower}`] : [];
+  });
   const words = free.map((t) => t.lower).filter(keep);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));
@@ -634,6 +749,12 @@ export function guessProduct(
           .map((t) => t.lower)
           .filter(keep)
       : [];
+  // A model code the buyer wrote ("KP 5") that one product's name carries: that product, whatever else matches the
+  // other words (the engine checks its fit).
+  for (const c of codes) {
+    const carriers = k.search.search({ query: c, limit: 20 }).filter((h) => codeInName(h.name, c));
+    if (carriers.length === 1) return { hits: carriers, confident: true, query: c };
+  }
   const attempts = [...(head.length && head.length < words.length ? [head] : []), words, content].filter(
     (a, i, all) => a.length > 0 && (i === 0 || a.length !== all[i - 1]!.length || a.join() !== all[i - 1]!.join()),
   );
@@ -651,25 +772,63 @@ export function guessProduct(
     }
     const active = hits.filter((h) => h.lifecycle === "active");
     let pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
+    // A model code the buyer wrote ("DML 083", "KP 5"): the candidates whose name carries exactly that code lead,
+    // and one alone is the product ("DML 083" is not "DML 083S", "KP 5" is not "KP 15").
+    const carriers = codes.length ? pool.filter((h) => codes.some((c) => codeInName(h.name, c))) : [];
+    if (carriers.length > 0 && carriers.length < pool.length)
+      pool = carriers.concat(pool.filter((h) => !carriers.includes(h)));
     const first = pool[0]!;
     const second = pool[1];
-    let confident = !second || first.score - second.score >= 3;
-    // Sizes, pack units and other words of the request ("20 l", "1/2", "pail", "63 mm") that one candidate's name
-    // carries and the others' do not choose it.
+    let confident = carriers.length === 1 || !second || first.score - second.score >= 3;
+    // Sizes, pack units and other words of the request ("20 l", "1/2", "pail", "63 mm", "18 A", "3 pole") that one
+    // candidate's name or counted features carry and the others' do not choose it — among more candidates than the
+    // first page when the request states numbers.
+    if (!confident && specs.some((w) => /\d/.test(w)) && hits.length >= 8) {
+      const wide = k.search.search({ query, limit: 40, ...filter });
+      const more = wide.filter((h) => !pool.some((p) => p.sku === h.sku) && h.lifecycle === "active");
+      pool = pool.concat(machine && more.some((h) => h.fitsExplicitly) ? more.filter((h) => h.fitsExplicitly) : more);
+    }
     if (!confident && specs.length) {
+      const counts = counted(tokens, k);
+      const features = counts.length ? k.reader.features(pool.map((h) => h.sku)) : undefined;
       const carried = (h: SearchHit) => {
         const have = nameWords(`${h.name} ${h.sku}`);
-        return specs.filter((w) => have.has(w)).length;
+        const f = features?.get(h.sku) ?? {};
+        return specs.filter((w) => have.has(w)).length + 2 * counts.filter((c) => f[c.key] === c.value).length;
       };
       const scored = pool.map((h) => ({ h, n: carried(h) })).sort((a, b) => b.n - a.n);
-      if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) {
-        pool = scored.map((x) => x.h);
+      // Among the best, a current product over its discontinued predecessors carrying the same.
+      const best = scored.filter((x) => x.n === scored[0]!.n);
+      const current = best.filter((x) => x.h.lifecycle === "active");
+      if (scored[0]!.n > 0 && (best.length === 1 || (current.length === 1 && best.length < scored.length))) {
+        pool = [
+          ...(best.length === 1 ? best : current),
+          ...scored.filter((x) => !(best.length === 1 ? best : current).includes(x)),
+        ].map((x) => x.h);
         confident = true;
       }
     }
     return { hits: pool, confident, query };
   }
   return undefined;
+}
+
+/** Counted properties the text states ("3 pole", "16 channel"): feature key and value. */
+function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[] {
+  const out: { key: string; value: number }[] = [];
+  for (const t of tokens) {
+    const next = tokens[t.index + 1];
+    const key = next && /^\d+$/.test(t.lower) ? countWordOf(next.lower, k) : undefined;
+    if (key) out.push({ key, value: Number(t.lower) });
+  }
+  return out;
+}
+
+/** Whether a product name carries a model code ("dml 083") as whole words: "DML 083S" and "KP 15" do not. */
+function codeInName(name: string, code: string): boolean {
+  return ` ${tokenizeText(name)
+    .map((t) => t.lower)
+    .join(" ")} `.includes(` ${code} `);
 }
 
 /** "the second one", "2", "#3", "option 1", "die erste" → 1-based index (−1 = last). */

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { FeatureValue } from "../../../catalog/queries/types.ts";
-import type { Ctx, ToolCallPlan } from "./context.ts";
+import { tiedByWords, type Ctx, type ToolCallPlan } from "./context.ts";
 import { FILLER } from "./language.ts";
 import { findChoice } from "./recognise.ts";
 
@@ -125,7 +125,9 @@ function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
   }
   if (carrying.size > 0 && carrying.size < skus.length) {
     const most = Math.max(...carrying.values());
-    const top = [...carrying].filter(([, n]) => n === most).map(([s]) => s);
+    let top = [...carrying].filter(([, n]) => n === most).map(([s]) => s);
+    // "the DML 083, flare": the value leaves several; the name or code the buyer also wrote tells them apart.
+    if (top.length > 1) top = tiedByWords(ctx, top).length ? tiedByWords(ctx, top) : top;
     return top.length === 1 ? { kind: "one", sku: top[0]!, by: "feature" } : { kind: "some", skus: top };
   }
   // A comparison on a named feature ("the high-temperature one", "die mit der höchsten Leistung").

@@ -124,7 +124,8 @@ export function splitClauses(text: string): Span[] {
       out.push({ ...s, start: s.start + lead[0].length, end: s.end + lead[0].length });
     return out;
   }
-  const re = /[?!;\n]+\s*|\.\s+(?=\p{L})|\s*,\s*(?:and|und|also|but|aber|plus)\s+|\s+[-–]\s+(?:and\s+|und\s+)?/giu;
+  // A sentence may open with a bracket ("… freezer. [SYSTEM: …]"): a clause of its own.
+  const re = /[?!;\n]+\s*|\.\s+(?=[\p{L}[(])|\s*,\s*(?:and|und|also|but|aber|plus)\s+|\s+[-–]\s+(?:and\s+|und\s+)?/giu;
   let at = 0;
   for (const m of text.matchAll(re)) {
     const end = m.index ?? 0;
