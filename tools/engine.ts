@@ -17,6 +17,7 @@ import { checkQuantity } from "./checks/quantity.ts";
 import { canonicalJson, hashDraft } from "./draft-hash.ts";
 import { dateField, MAX_CODE_LENGTH, MAX_DRAFT_LINES, MAX_LINE_ID_LENGTH, MAX_UNIT_LENGTH } from "./limits.ts";
 import type { Draft, DraftLine, Issue, LineReport, LineVerdict, ValidationReport } from "./types.ts";
+import { messageLanguage, msg, renderMessage } from "./messages/index.ts";
 import { createHash } from "node:crypto";
 
 export interface EngineContext {
@@ -106,7 +107,7 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   const data = ctx.language && ctx.data.inLanguage ? ctx.data.inLanguage(ctx.language) : ctx.data;
   const customer = data.customer(ctx.customerId);
   const orderIssues: Issue[] = [];
-  if (!customer) orderIssues.push(issue("customer.unknown", "block", "The customer account is unknown.", []));
+  if (!customer) orderIssues.push(issue("customer.unknown", "block", msg("customer.unknown", {}), []));
 
   const shipToId = str(d.shipToId);
   const shipTo =
@@ -118,15 +119,15 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
       issue(
         "shipto.unknown",
         "block",
-        `"${shipToId}" is not one of your delivery addresses.`,
+        msg("shipto.unknown", { shipToId }),
         (customer?.shipTos ?? []).map((s) => ({ kind: "set_ship_to" as const, shipToId: s.id })),
         { details: { shipToId } },
       ),
     );
-  if (rawLines.length === 0) orderIssues.push(issue("order.empty", "block", "The order has no lines yet.", []));
+  if (rawLines.length === 0) orderIssues.push(issue("order.empty", "block", msg("order.empty", {}), []));
   if (rawLines.length > MAX_LINES)
     orderIssues.push(
-      issue("order.too_many_lines", "block", `An order can have at most ${MAX_LINES} lines.`, [], {
+      issue("order.too_many_lines", "block", msg("order.too_many_lines", { max: MAX_LINES }), [], {
         details: { lines: rawLines.length },
       }),
     );
@@ -134,13 +135,9 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   for (const l of lines) {
     if (seenIds.has(l.lineId))
       orderIssues.push(
-        issue(
-          "order.duplicate_line_id",
-          "block",
-          `Two lines share the id "${l.lineId}"; give each line its own id.`,
-          [],
-          { lineId: l.lineId },
-        ),
+        issue("order.duplicate_line_id", "block", msg("order.duplicate_line_id", { lineId: l.lineId }), [], {
+          lineId: l.lineId,
+        }),
       );
     seenIds.add(l.lineId);
   }
@@ -150,6 +147,7 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   const known = skus.filter((s) => products.has(s));
   const features = data.features(known);
   const draftMachineId = str(d.machineId);
+  let names: Record<string, string> | undefined;
   const order: OrderState = {
     customerId: ctx.customerId,
     customer,
@@ -178,6 +176,7 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
     issues: orderIssues,
     consumed: new Map(),
     netCents: 0,
+    featureNames: () => (names ??= ctx.language ? (ctx.data.featureNames?.(ctx.language) ?? {}) : {}),
   };
   order.lines = lines.map((line, index): LineState => {
     const product = products.get(line.sku);
@@ -216,7 +215,23 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   checkCredit(order);
   checkPolicy(order);
 
-  return buildReport(order, safeHash(draft), now);
+  const report = buildReport(order, safeHash(draft), now);
+  if (ctx.language && messageLanguage(ctx.language) !== "en") localizeReport(report, ctx.language);
+  return report;
+}
+
+/**
+ * Every message of the report rendered again in the buyer's language (the checks render English as they go). The
+ * typed `text` of each issue, fix reason and next step is untouched: a renderer of its own works from that.
+ */
+export function localizeReport(report: ValidationReport, locale: string): void {
+  for (const i of [...report.issues, ...report.lines.flatMap((l) => l.issues)]) localizeIssue(i, locale);
+}
+
+export function localizeIssue(i: Issue, locale: string): void {
+  i.message = renderMessage(i.text, locale);
+  for (const f of i.fixes) if (f.kind === "replace_sku" && f.reasonText) f.reason = renderMessage(f.reasonText, locale);
+  for (const n of i.nextSteps ?? []) if (n.text) n.message = renderMessage(n.text, locale);
 }
 
 function verdictOf(l: LineState, orderHeld: boolean): LineVerdict {
