@@ -104,7 +104,11 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   const rawLines = Array.isArray(d.lines) ? d.lines : [];
   const lines = rawLines.slice(0, MAX_LINES).map(sanitizeLine);
   const now = ctx.now instanceof Date && Number.isFinite(ctx.now.getTime()) ? ctx.now : new Date();
-  const data = ctx.language && ctx.data.inLanguage ? ctx.data.inLanguage(ctx.language) : ctx.data;
+  // The checks read the catalog in its default language, so every decision that looks at words (is a candidate the
+  // same type of product as the original?) is the same for every buyer; only configuration labels come in the
+  // buyer's language. Product names are put into the report's messages in that language afterwards.
+  const texts = ctx.language && ctx.data.inLanguage ? ctx.data.inLanguage(ctx.language) : ctx.data;
+  const data: CatalogReader = texts === ctx.data ? ctx.data : { ...ctx.data, configModel: texts.configModel };
   const customer = data.customer(ctx.customerId);
   const orderIssues: Issue[] = [];
   if (!customer) orderIssues.push(issue("customer.unknown", "block", msg("customer.unknown", {}), []));
@@ -176,7 +180,8 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
     issues: orderIssues,
     consumed: new Map(),
     netCents: 0,
-    featureNames: () => (names ??= ctx.language ? (ctx.data.featureNames?.(ctx.language) ?? {}) : {}),
+    // Only messages read them (a broken rule, a replacement's differing features): read on first use.
+    featureNames: () => (names ??= ctx.data.featureNames?.(ctx.language) ?? {}),
   };
   order.lines = lines.map((line, index): LineState => {
     const product = products.get(line.sku);
@@ -216,8 +221,48 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   checkPolicy(order);
 
   const report = buildReport(order, safeHash(draft), now);
-  if (ctx.language && messageLanguage(ctx.language) !== "en") localizeReport(report, ctx.language);
+  if (texts !== ctx.data) nameProductsIn(report, texts);
+  if (ctx.language && (texts !== ctx.data || messageLanguage(ctx.language) !== "en"))
+    localizeReport(report, ctx.language);
   return report;
+}
+
+/** Product references in messages: `{ sku, name? }` and nothing else. */
+const isProductRef = (o: Record<string, unknown>): boolean =>
+  typeof o.sku === "string" && Object.keys(o).every((k) => k === "sku" || k === "name");
+
+function eachRef(v: unknown, visit: (ref: { sku: string; name?: string }) => void): void {
+  if (Array.isArray(v)) for (const x of v) eachRef(x, visit);
+  else if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (isProductRef(o)) visit(o as { sku: string; name?: string });
+    else for (const x of Object.values(o)) eachRef(x, visit);
+  }
+}
+
+/** The messages of a report: every issue's, every replacement's reason and every next step's. */
+function messagesOf(report: ValidationReport): unknown[] {
+  const out: unknown[] = [];
+  for (const i of [...report.issues, ...report.lines.flatMap((l) => l.issues)]) {
+    out.push(i.text.params);
+    for (const f of i.fixes) if (f.kind === "replace_sku" && f.reasonText) out.push(f.reasonText.params);
+    for (const n of i.nextSteps ?? []) if (n.text) out.push(n.text.params);
+  }
+  return out;
+}
+
+/** Line names and the products named in messages, in the buyer's language where the catalog has them (one read). */
+function nameProductsIn(report: ValidationReport, texts: CatalogReader): void {
+  const skus = new Set(report.lines.filter((l) => l.name !== undefined).map((l) => l.sku));
+  const messages = messagesOf(report);
+  eachRef(messages, (r) => skus.add(r.sku));
+  if (skus.size === 0) return;
+  const names = new Map([...texts.products([...skus])].map(([sku, p]) => [sku, p.name]));
+  for (const l of report.lines) if (l.name !== undefined) l.name = names.get(l.sku) ?? l.name;
+  eachRef(messages, (r) => {
+    const name = names.get(r.sku);
+    if (name) r.name = name;
+  });
 }
 
 /**
