@@ -25,8 +25,8 @@ import {
 import type { Draft, Issue, ValidationReport } from "../../tools/types.ts";
 import { CASES } from "./demo-cases.ts";
 
-/** Keys whose sentence is only params (a field and the schema's own problem): the same in every language. */
-const SAME_IN_EVERY_LANGUAGE = new Set(["draft.invalid_field"]);
+/** Keys whose sentence is only params (a field and the schema's problem; a line and its issue): the same words in every language. */
+const SAME_IN_EVERY_LANGUAGE = new Set(["draft.invalid_field", "handoff.blocked"]);
 /** English filler words a German message must not contain (outside names and codes, which the checks keep short). */
 const ENGLISH = /\b(the|is|are|cannot|must|only|of|with|ordered|choose|not an option)\b/;
 

@@ -10,6 +10,15 @@ import type { MessageParams } from "./schema.ts";
 const quote = (values: readonly string[], more: number) =>
   `${values.map((v) => `„${v}“`).join(", ")}${more > 0 ? ` und ${more} weitere` : ""}`;
 
+const VERDICT: Record<string, string> = {
+  accepted: "angenommen",
+  accepted_with_change: "mit Änderung angenommen",
+  backordered: "im Rückstand",
+  partial: "Teillieferung",
+  on_hold: "zurückgestellt",
+  rejected: "abgelehnt",
+};
+
 const WHY = {
   successor: "Nachfolger",
   similar: "als ähnlich gelistet",
@@ -194,6 +203,31 @@ export const de: Catalogue = {
     `Ein Rabatt von ${f.num(p.discountPct)} % liegt über den ${f.num(p.maxDiscountPct)} %, die der Außendienst ohne Freigabe gewähren kann; er geht zur Freigabe.`,
   "policy.discount_requested": (p, f) =>
     `Der Rabattwunsch von ${f.num(p.discountPct)} % ist für Ihren Außendienst notiert; die angezeigten Preise gelten vor Rabatt.`,
+
+  "handoff.blocked": (p, f) => (p.lineId ? `${p.lineId} (${p.sku}): ${f.nested(p.issue)}` : f.nested(p.issue)),
+  "handoff.line_differs": (p) => `${p.lineId} (${p.sku}): die Position weicht von der bestätigten Fassung ab`,
+  "handoff.price_changed": (p, f) =>
+    `${p.lineId} (${p.sku}): Stückpreis ${p.from ? f.money(p.from) : "?"} → ${p.to ? f.money(p.to) : "?"}`,
+  "handoff.date_changed": (p, f) =>
+    `${p.lineId} (${p.sku}): Liefertermin ${p.from ? f.date(p.from) : "?"} → ${p.to ? f.date(p.to) : "?"}`,
+  "handoff.verdict_changed": (p) => `${p.lineId} (${p.sku}): ${VERDICT[p.from] ?? p.from} → ${VERDICT[p.to] ?? p.to}`,
+  "handoff.line_count_changed": () => "die Zahl der Positionen weicht von der bestätigten Fassung ab",
+  "handoff.total_changed": (p, f) => `Summe ${f.money(p.from)} → ${f.money(p.to)}`,
+
+  "handoff.placed": (p, f) =>
+    `Ihre Bestellung ${p.orderId} ist aufgegeben: ${f.num(p.lines)} Position(en), ${f.money(p.total)}, vollständige Lieferung bis ${p.promiseDate ? f.date(p.promiseDate) : "?"}.`,
+  "handoff.refused": (p, f) =>
+    `${
+      p.pricesOrDates
+        ? "Preise oder Liefertermine haben sich geändert, bevor ich Ihre Bestellung aufgeben konnte; es wurde nichts bestellt"
+        : "Etwas hat sich geändert, bevor ich Ihre Bestellung aufgeben konnte; es wurde nichts bestellt"
+    }: ${p.changes.map((c) => f.nested(c)).join("; ")}.`,
+  "handoff.needs_approval": () =>
+    "Diese Bestellung braucht jetzt die Freigabe eines Vertriebsmitarbeiters; bitte lassen Sie sie mich danach erneut aufgeben.",
+  "handoff.foreign": () =>
+    "In diesem Gespräch kann keine Bestellung für Ihr Konto aufgegeben werden; es wurde nichts bestellt. Bitte beginnen Sie ein neues Gespräch.",
+  "handoff.stale": () =>
+    "Die Bestellung hat sich nach Ihrer Bestätigung geändert; es wurde nichts bestellt. Bitte bestätigen Sie die aktuelle Fassung.",
 
   "tool.no_session": () => "keine angemeldete Sitzung: der Kunde ist unbekannt",
   "tool.unknown_tool": (p) => `unbekanntes Werkzeug „${p.tool}“`,

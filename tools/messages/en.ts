@@ -144,6 +144,31 @@ export const en: Catalogue = {
   "policy.discount_requested": (p, f) =>
     `The ${f.num(p.discountPct)}% discount request is noted for your sales rep; prices shown are before it.`,
 
+  "handoff.blocked": (p, f) => (p.lineId ? `${p.lineId} (${p.sku}): ${f.nested(p.issue)}` : f.nested(p.issue)),
+  "handoff.line_differs": (p) => `${p.lineId} (${p.sku}): line differs from the confirmed version`,
+  "handoff.price_changed": (p, f) =>
+    `${p.lineId} (${p.sku}): unit price ${p.from ? f.money(p.from) : "?"} → ${p.to ? f.money(p.to) : "?"}`,
+  "handoff.date_changed": (p, f) =>
+    `${p.lineId} (${p.sku}): promise date ${p.from ? f.date(p.from) : "?"} → ${p.to ? f.date(p.to) : "?"}`,
+  "handoff.verdict_changed": (p) => `${p.lineId} (${p.sku}): ${p.from} → ${p.to}`,
+  "handoff.line_count_changed": () => "the number of lines differs from the confirmed version",
+  "handoff.total_changed": (p, f) => `total ${f.money(p.from)} → ${f.money(p.to)}`,
+
+  "handoff.placed": (p, f) =>
+    `Your order ${p.orderId} is placed: ${f.num(p.lines)} line(s), ${f.money(p.total)}, complete delivery by ${p.promiseDate ? f.date(p.promiseDate) : "?"}.`,
+  "handoff.refused": (p, f) =>
+    `${
+      p.pricesOrDates
+        ? "Prices or delivery dates changed before I could place your order, so nothing was placed"
+        : "Something changed before I could place your order, so nothing was placed"
+    }: ${p.changes.map((c) => f.nested(c)).join("; ")}.`,
+  "handoff.needs_approval": () =>
+    "This order now needs a sales representative's approval; please ask me to place it again.",
+  "handoff.foreign": () =>
+    "This conversation cannot place an order for your account, so nothing was placed. Please start a new conversation.",
+  "handoff.stale": () =>
+    "The order changed after you confirmed it, so nothing was placed. Please confirm the current version.",
+
   "tool.no_session": () => "no authenticated session: the customer is unknown",
   "tool.unknown_tool": (p) => `unknown tool "${p.tool}"`,
   "tool.invalid_arguments": (p) => `invalid arguments for ${p.tool}: ${p.problems}`,

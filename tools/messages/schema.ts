@@ -224,6 +224,25 @@ export const MESSAGE_PARAMS = {
   "policy.min_order_value": z.object({ min: moneyParam, order: moneyParam }),
   "policy.discount_approval": z.object({ discountPct: num, maxDiscountPct: num }),
   "policy.discount_requested": z.object({ discountPct: num }),
+  // The hand-off (tools/handoff.ts): why nothing was placed, what changed since the buyer confirmed
+  "handoff.blocked": z.object({ lineId: z.string().optional(), sku: z.string().optional(), issue: nestedMessage }),
+  "handoff.line_differs": z.object({ lineId: z.string(), sku: z.string() }),
+  "handoff.price_changed": z.object({
+    lineId: z.string(),
+    sku: z.string(),
+    from: moneyParam.nullable(),
+    to: moneyParam.nullable(),
+  }),
+  "handoff.date_changed": z.object({ lineId: z.string(), sku: z.string(), from: date.nullable(), to: date.nullable() }),
+  "handoff.verdict_changed": z.object({ lineId: z.string(), sku: z.string(), from: z.string(), to: z.string() }),
+  "handoff.line_count_changed": z.object({}),
+  "handoff.total_changed": z.object({ from: moneyParam, to: moneyParam }),
+  // What the shield tells the buyer after the hand-off (agent/nodes/handoff.ts)
+  "handoff.placed": z.object({ orderId: z.string(), lines: num, total: moneyParam, promiseDate: date.nullable() }),
+  "handoff.refused": z.object({ pricesOrDates: z.boolean(), changes: z.array(nestedMessage) }),
+  "handoff.needs_approval": z.object({}),
+  "handoff.foreign": z.object({}),
+  "handoff.stale": z.object({}),
   // Tool results (tools/agent-tools/): errors and statuses the tools return
   "tool.no_session": z.object({}),
   "tool.unknown_tool": z.object({ tool: z.string() }),
