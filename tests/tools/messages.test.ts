@@ -27,6 +27,10 @@ import { CASES } from "./demo-cases.ts";
 
 /** Keys whose sentence is only params (a field and the schema's problem; a line and its issue): the same words in every language. */
 const SAME_IN_EVERY_LANGUAGE = new Set(["draft.invalid_field", "handoff.blocked"]);
+/** Params whose sample value says nothing in any language ("X-1"): real values instead. */
+const SAMPLE_OVERRIDES: Record<string, object> = {
+  "handoff.verdict_changed": { from: "accepted", to: "backordered" },
+};
 /** English filler words a German message must not contain (outside names and codes, which the checks keep short). */
 const ENGLISH = /\b(the|is|are|cannot|must|only|of|with|ordered|choose|not an option)\b/;
 
@@ -72,7 +76,10 @@ describe("message catalogues", () => {
 
   it("every key renders in both languages from params its schema accepts, German differing from English", () => {
     for (const key of MESSAGE_KEYS) {
-      const m = { key, params: sample(MESSAGE_PARAMS[key]) } as EngineMessage;
+      const m = {
+        key,
+        params: { ...(sample(MESSAGE_PARAMS[key]) as object), ...SAMPLE_OVERRIDES[key] },
+      } as EngineMessage;
       expect(engineMessageSchema.safeParse(m).success, key).toBe(true);
       const en = renderMessage(m, "en");
       const de = renderMessage(m, "de-DE");
