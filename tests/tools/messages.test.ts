@@ -212,10 +212,10 @@ describe("German and English buyers on the demo world", () => {
     const call = async (name: string, args: Record<string, unknown>, locale?: string) => {
       const context = { customerId: DEMO.customers.listPrices, channel: "test", ...(locale ? { locale } : {}) };
       const out = await runToolCall(tools, { name, args, id: `c-${name}`, type: "tool_call" }, { context });
-      return JSON.parse(String((out as { content: unknown }).content)) as Record<string, any>;
+      return JSON.parse(String((out as { content: unknown }).content)) as Record<string, unknown>;
     };
     const stock = await call("check_stock", { sku: DEMO.skus.cheapNipple, quantity: 1.5 }, "de");
-    expect(stock.issues[0]).toMatchObject({
+    expect((stock.issues as unknown[])[0]).toMatchObject({
       code: "qty.not_step",
       message: expect.stringMatching(/wird in ganzen PCE bestellt; 1,5 ist keine ganze Zahl/),
       text: { key: "qty.not_whole", params: { quantity: 1.5, unit: "PCE" } },

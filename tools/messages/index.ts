@@ -34,7 +34,7 @@ export function messageLanguage(locale: string | null | undefined): string {
 /** The locale Intl formats with: the buyer's own when it is of the message language ("de-AT"), else the language. */
 function intlLocale(lang: string, locale: string | null | undefined): string {
   const l = locale?.trim().replace("_", "-");
-  if (l && l.toLowerCase().startsWith(lang)) {
+  if (l?.toLowerCase().startsWith(lang)) {
     try {
       return Intl.getCanonicalLocales(l)[0] ?? lang;
     } catch {
