@@ -475,6 +475,8 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       customerId: owner.customerId,
       contactId: owner.contactId,
       channel: owner.channel,
+      // The buyer's language when the thread begins (a rep's message never sets it); later runs may change it.
+      ...(ctx.channel !== "rep" && ctx.locale ? { locale: ctx.locale } : {}),
     };
     yield* run(threadId, { messages: [new HumanMessage(text)], session }, ctx, opts, live);
   }

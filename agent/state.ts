@@ -83,3 +83,13 @@ export type ShieldUpdate = typeof ShieldState.Update;
 
 /** The config a node receives: the run context is the session of whoever called (buyer or rep). */
 export type ShieldRunConfig = LangGraphRunnableConfig & { context?: ShieldContext };
+
+/**
+ * The language of this run's replies and engine messages: the buyer's current one (the run's context: the widget's
+ * locale may change between messages), else the one the thread began with. A rep's run keeps the buyer's language.
+ * Not identity: the customer still comes from the bound session only.
+ */
+export function runLocale(state: { session: ShieldContext | null }, config: ShieldRunConfig): string | undefined {
+  const ctx = config.context;
+  return (ctx && ctx.channel !== "rep" ? ctx.locale : undefined) ?? state.session?.locale ?? undefined;
+}

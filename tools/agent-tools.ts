@@ -10,6 +10,7 @@
  */
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { validateDraft } from "./engine.ts";
+import { msg } from "./messages/index.ts";
 import type { Draft, DraftLine } from "./types.ts";
 import { createCheckoutTools } from "./agent-tools/checkout-tools.ts";
 import { createDraftTools } from "./agent-tools/draft-tools.ts";
@@ -70,7 +71,7 @@ export function createAgentTools(options: AgentToolsOptions): StructuredToolInte
   const probe = (customerId: string, line: Omit<DraftLine, "lineId">, machineId?: string, language?: string) =>
     validate({ lines: [{ lineId: "probe", ...line }], ...(machineId ? { machineId } : {}) }, customerId, language);
 
-  const noSession = fail("no authenticated session: the customer is unknown");
+  const noSession = fail(msg("tool.no_session", {}));
 
   const deps: ToolDeps = { db, data, validate, probe, noSession };
   return [...createReadTools(deps), ...createDraftTools(deps), ...createCheckoutTools(deps)];

@@ -17,6 +17,7 @@ import { checkQuantity } from "./checks/quantity.ts";
 import { canonicalJson, hashDraft } from "./draft-hash.ts";
 import { dateField, MAX_CODE_LENGTH, MAX_DRAFT_LINES, MAX_LINE_ID_LENGTH, MAX_UNIT_LENGTH } from "./limits.ts";
 import type { Draft, DraftLine, Issue, LineReport, LineVerdict, ValidationReport } from "./types.ts";
+import { messageLanguage, msg, renderMessage } from "./messages/index.ts";
 import { createHash } from "node:crypto";
 
 export interface EngineContext {
@@ -103,10 +104,14 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   const rawLines = Array.isArray(d.lines) ? d.lines : [];
   const lines = rawLines.slice(0, MAX_LINES).map(sanitizeLine);
   const now = ctx.now instanceof Date && Number.isFinite(ctx.now.getTime()) ? ctx.now : new Date();
-  const data = ctx.language && ctx.data.inLanguage ? ctx.data.inLanguage(ctx.language) : ctx.data;
+  // The checks read the catalog in its default language, so every decision that looks at words (is a candidate the
+  // same type of product as the original?) is the same for every buyer; only configuration labels come in the
+  // buyer's language. Product names are put into the report's messages in that language afterwards.
+  const texts = ctx.language && ctx.data.inLanguage ? ctx.data.inLanguage(ctx.language) : ctx.data;
+  const data: CatalogReader = texts === ctx.data ? ctx.data : { ...ctx.data, configModel: texts.configModel };
   const customer = data.customer(ctx.customerId);
   const orderIssues: Issue[] = [];
-  if (!customer) orderIssues.push(issue("customer.unknown", "block", "The customer account is unknown.", []));
+  if (!customer) orderIssues.push(issue("customer.unknown", "block", msg("customer.unknown", {}), []));
 
   const shipToId = str(d.shipToId);
   const shipTo =
@@ -118,15 +123,15 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
       issue(
         "shipto.unknown",
         "block",
-        `"${shipToId}" is not one of your delivery addresses.`,
+        msg("shipto.unknown", { shipToId }),
         (customer?.shipTos ?? []).map((s) => ({ kind: "set_ship_to" as const, shipToId: s.id })),
         { details: { shipToId } },
       ),
     );
-  if (rawLines.length === 0) orderIssues.push(issue("order.empty", "block", "The order has no lines yet.", []));
+  if (rawLines.length === 0) orderIssues.push(issue("order.empty", "block", msg("order.empty", {}), []));
   if (rawLines.length > MAX_LINES)
     orderIssues.push(
-      issue("order.too_many_lines", "block", `An order can have at most ${MAX_LINES} lines.`, [], {
+      issue("order.too_many_lines", "block", msg("order.too_many_lines", { max: MAX_LINES }), [], {
         details: { lines: rawLines.length },
       }),
     );
@@ -134,13 +139,9 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   for (const l of lines) {
     if (seenIds.has(l.lineId))
       orderIssues.push(
-        issue(
-          "order.duplicate_line_id",
-          "block",
-          `Two lines share the id "${l.lineId}"; give each line its own id.`,
-          [],
-          { lineId: l.lineId },
-        ),
+        issue("order.duplicate_line_id", "block", msg("order.duplicate_line_id", { lineId: l.lineId }), [], {
+          lineId: l.lineId,
+        }),
       );
     seenIds.add(l.lineId);
   }
@@ -150,6 +151,7 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   const known = skus.filter((s) => products.has(s));
   const features = data.features(known);
   const draftMachineId = str(d.machineId);
+  let names: Record<string, string> | undefined;
   const order: OrderState = {
     customerId: ctx.customerId,
     customer,
@@ -178,6 +180,8 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
     issues: orderIssues,
     consumed: new Map(),
     netCents: 0,
+    // Only messages read them (a broken rule, a replacement's differing features): read on first use.
+    featureNames: () => (names ??= ctx.data.featureNames?.(ctx.language) ?? {}),
   };
   order.lines = lines.map((line, index): LineState => {
     const product = products.get(line.sku);
@@ -216,7 +220,63 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   checkCredit(order);
   checkPolicy(order);
 
-  return buildReport(order, safeHash(draft), now);
+  const report = buildReport(order, safeHash(draft), now);
+  if (texts !== ctx.data) nameProductsIn(report, texts);
+  if (ctx.language && (texts !== ctx.data || messageLanguage(ctx.language) !== "en"))
+    localizeReport(report, ctx.language);
+  return report;
+}
+
+/** Product references in messages: `{ sku, name? }` and nothing else. */
+const isProductRef = (o: Record<string, unknown>): boolean =>
+  typeof o.sku === "string" && Object.keys(o).every((k) => k === "sku" || k === "name");
+
+function eachRef(v: unknown, visit: (ref: { sku: string; name?: string }) => void): void {
+  if (Array.isArray(v)) for (const x of v) eachRef(x, visit);
+  else if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (isProductRef(o)) visit(o as { sku: string; name?: string });
+    else for (const x of Object.values(o)) eachRef(x, visit);
+  }
+}
+
+/** The messages of a report: every issue's, every replacement's reason and every next step's. */
+function messagesOf(report: ValidationReport): unknown[] {
+  const out: unknown[] = [];
+  for (const i of [...report.issues, ...report.lines.flatMap((l) => l.issues)]) {
+    out.push(i.text.params);
+    for (const f of i.fixes) if (f.kind === "replace_sku" && f.reasonText) out.push(f.reasonText.params);
+    for (const n of i.nextSteps ?? []) if (n.text) out.push(n.text.params);
+  }
+  return out;
+}
+
+/** Line names and the products named in messages, in the buyer's language where the catalog has them (one read). */
+function nameProductsIn(report: ValidationReport, texts: CatalogReader): void {
+  const skus = new Set(report.lines.filter((l) => l.name !== undefined).map((l) => l.sku));
+  const messages = messagesOf(report);
+  eachRef(messages, (r) => skus.add(r.sku));
+  if (skus.size === 0) return;
+  const names = new Map([...texts.products([...skus])].map(([sku, p]) => [sku, p.name]));
+  for (const l of report.lines) if (l.name !== undefined) l.name = names.get(l.sku) ?? l.name;
+  eachRef(messages, (r) => {
+    const name = names.get(r.sku);
+    if (name) r.name = name;
+  });
+}
+
+/**
+ * Every message of the report rendered again in the buyer's language (the checks render English as they go). The
+ * typed `text` of each issue, fix reason and next step is untouched: a renderer of its own works from that.
+ */
+export function localizeReport(report: ValidationReport, locale: string): void {
+  for (const i of [...report.issues, ...report.lines.flatMap((l) => l.issues)]) localizeIssue(i, locale);
+}
+
+export function localizeIssue(i: Issue, locale: string): void {
+  i.message = renderMessage(i.text, locale);
+  for (const f of i.fixes) if (f.kind === "replace_sku" && f.reasonText) f.reason = renderMessage(f.reasonText, locale);
+  for (const n of i.nextSteps ?? []) if (n.text) n.message = renderMessage(n.text, locale);
 }
 
 function verdictOf(l: LineState, orderHeld: boolean): LineVerdict {

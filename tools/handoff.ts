@@ -21,6 +21,7 @@ import {
   type CleanOrderLine,
 } from "./clean-order.ts";
 import { VERDICT_CODES, type Draft, type Issue, type ValidationReport } from "./types.ts";
+import { msg, nested, renderMessage, type EngineMessage } from "./messages/index.ts";
 
 export const ORDER_EVENT_TYPE = "order.created";
 
@@ -42,9 +43,9 @@ export interface HandoffRequest {
 export type HandoffResult =
   | { status: "placed"; orderId: string; order: CleanOrder; report: ValidationReport | null; replayed: boolean }
   /** No longer clean against current data: nothing written; `changes` says what changed, the report has the fixes. */
-  | { status: "blocked"; report: ValidationReport; changes: string[] }
+  | { status: "blocked"; report: ValidationReport; changes: string[]; changeTexts: EngineMessage[] }
   /** Still clean but prices, dates or verdicts differ from what the buyer confirmed: nothing written. */
-  | { status: "changed"; report: ValidationReport; changes: string[] }
+  | { status: "changed"; report: ValidationReport; changes: string[]; changeTexts: EngineMessage[] }
   | { status: "needs_approval"; report: ValidationReport }
   | { status: "stale"; currentHash: string }
   /** The thread already has an order of another customer: refused, nothing written, nothing of theirs returned. */
@@ -121,9 +122,9 @@ export function handOff(db: Db, request: HandoffRequest): HandoffResult {
     const report = validateDraft(request.draft, { customerId: request.customerId, now, data: createCatalogReader(db) });
     // A rejected line cannot be in a clean order, whatever the report's flag says.
     if (!report.clean || report.lines.some((l) => l.verdict === "rejected"))
-      return { status: "blocked", report, changes: describeBlocks(report) };
+      return withChanges("blocked", report, describeBlocks(report));
     const changes = request.confirmedReport ? diffReports(request.confirmedReport, report) : [];
-    if (changes.length > 0) return { status: "changed", report, changes };
+    if (changes.length > 0) return withChanges("changed", report, changes);
     const approvals = request.approvals ?? [];
     if (report.needsApproval && !approvalsCover(report, draftHash, approvals))
       return { status: "needs_approval", report };
@@ -360,46 +361,59 @@ function writeOrder(db: Db, { order, request, report, draftHash, key }: WriteInp
     .run();
 }
 
-function money(cents: number | undefined, currency: string): string {
-  return cents === undefined ? "?" : `${(cents / 100).toFixed(2)} ${currency}`;
+/** The changes as typed messages and as English sentences (`changes`, what the audit and older callers read). */
+function withChanges<S extends "blocked" | "changed">(
+  status: S,
+  report: ValidationReport,
+  changeTexts: EngineMessage[],
+) {
+  return { status, report, changes: changeTexts.map((m) => renderMessage(m)), changeTexts };
 }
 
-/** One sentence per blocking issue, with its fixes, for the buyer. */
-export function describeBlocks(report: ValidationReport): string[] {
-  const out: string[] = [];
-  for (const issue of report.issues.filter((i) => i.severity === "block")) out.push(issue.message);
+const moneyOf = (cents: number | undefined, currency: string) => (cents === undefined ? null : { cents, currency });
+
+/** One message per blocking issue, with its line, for the buyer. */
+export function describeBlocks(report: ValidationReport): EngineMessage[] {
+  const out: EngineMessage[] = [];
+  for (const issue of report.issues.filter((i) => i.severity === "block"))
+    out.push(msg("handoff.blocked", { issue: nested(issue.text) }));
   for (const line of report.lines) {
     for (const issue of line.issues.filter((i) => i.severity === "block"))
-      out.push(`${line.lineId} (${line.sku}): ${issue.message}`);
+      out.push(msg("handoff.blocked", { lineId: line.lineId, sku: line.sku, issue: nested(issue.text) }));
   }
   return out;
 }
 
 /** What moved between the report the buyer confirmed and the one at hand-off (prices, dates, verdicts, lines). */
-export function diffReports(before: ValidationReport, after: ValidationReport): string[] {
-  const changes: string[] = [];
+export function diffReports(before: ValidationReport, after: ValidationReport): EngineMessage[] {
+  const changes: EngineMessage[] = [];
   for (const a of after.lines) {
     const b = before.lines.find((l) => l.lineId === a.lineId);
-    const label = `${a.lineId} (${a.sku})`;
+    const at = { lineId: a.lineId, sku: a.sku };
     if (!b || b.sku !== a.sku || b.quantity !== a.quantity) {
-      changes.push(`${label}: line differs from the confirmed version`);
+      changes.push(msg("handoff.line_differs", at));
       continue;
     }
-    if (b.unitPriceCents !== a.unitPriceCents) {
+    if (b.unitPriceCents !== a.unitPriceCents)
       changes.push(
-        `${label}: unit price ${money(b.unitPriceCents, before.currency)} → ${money(a.unitPriceCents, after.currency)}`,
+        msg("handoff.price_changed", {
+          ...at,
+          from: moneyOf(b.unitPriceCents, before.currency),
+          to: moneyOf(a.unitPriceCents, after.currency),
+        }),
       );
-    }
     if (b.promiseDate !== a.promiseDate)
-      changes.push(`${label}: promise date ${b.promiseDate ?? "?"} → ${a.promiseDate ?? "?"}`);
-    if (b.verdict !== a.verdict) changes.push(`${label}: ${b.verdict} → ${a.verdict}`);
+      changes.push(msg("handoff.date_changed", { ...at, from: b.promiseDate ?? null, to: a.promiseDate ?? null }));
+    if (b.verdict !== a.verdict)
+      changes.push(msg("handoff.verdict_changed", { ...at, from: b.verdict, to: a.verdict }));
   }
-  if (before.lines.length !== after.lines.length)
-    changes.push("the number of lines differs from the confirmed version");
-  if (changes.length === 0 && before.totals.netCents !== after.totals.netCents) {
+  if (before.lines.length !== after.lines.length) changes.push(msg("handoff.line_count_changed", {}));
+  if (changes.length === 0 && before.totals.netCents !== after.totals.netCents)
     changes.push(
-      `total ${money(before.totals.netCents, before.currency)} → ${money(after.totals.netCents, after.currency)}`,
+      msg("handoff.total_changed", {
+        from: { cents: before.totals.netCents, currency: before.currency },
+        to: { cents: after.totals.netCents, currency: after.currency },
+      }),
     );
-  }
   return changes;
 }

@@ -15,6 +15,9 @@ import {
   unitField,
   unitPriceCentsField,
 } from "./limits.ts";
+import type { EngineMessage } from "./messages/schema.ts";
+
+export type { EngineMessage } from "./messages/schema.ts";
 
 /**
  * A line of the draft. `quantity` is in `unit` (defaults to the product's order unit). The field bounds are the ones
@@ -71,7 +74,15 @@ export const VERDICT_CODES: Record<LineVerdict, { x12: string; edifact: string }
  * product's configuration model does not share (tools/checks/alternatives.ts, `optionsAfterReplace`).
  */
 export type Fix =
-  | { kind: "replace_sku"; lineId: string; sku: string; reason: string }
+  | {
+      kind: "replace_sku";
+      lineId: string;
+      sku: string;
+      /** Why it is offered, in the buyer's language (rendered from `reasonText`). */
+      reason: string;
+      /** `reason` as a typed message (`fix.did_you_mean`, `fix.replacement`): render from this, not from `reason`. */
+      reasonText?: EngineMessage;
+    }
   | { kind: "set_quantity"; lineId: string; quantity: number; unit?: string }
   | { kind: "set_option"; lineId: string; group: string; values: string[] }
   | { kind: "add_line"; sku: string; quantity: number; machineId?: string }
@@ -91,13 +102,21 @@ export type NextStep = {
   /** The certification the product needs, as the catalog names it (`atex`, `hazmat`…). */
   certification: string;
   message: string;
+  /** `message` as a typed message (`next.rep_records_certification`). */
+  text?: EngineMessage;
 };
 
 export interface Issue {
   /** Stable code, e.g. `compat.voltage_mismatch`, `qty.below_moq`, `stock.insufficient`. */
   code: string;
   severity: Severity;
+  /** The message in the buyer's language (the session's locale; English without one), rendered from `text`. */
   message: string;
+  /**
+   * The message as a typed key + params (tools/messages/): what a renderer works from. Its params carry the facts
+   * and the catalog's words in the buyer's language; `code` stays the stable reason, whatever the language.
+   */
+  text: EngineMessage;
   /** Absent for order-level issues. */
   lineId?: string;
   fixes: Fix[];

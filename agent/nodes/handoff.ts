@@ -5,8 +5,9 @@
 import { Command, END } from "@langchain/langgraph";
 import type { Db } from "../../catalog/db.ts";
 import { handOff } from "../../tools/handoff.ts";
+import { msg, nested, renderMessage, type EngineMessage } from "../../tools/messages/index.ts";
 import type { Issue, ValidationReport } from "../../tools/types.ts";
-import type { ShieldRunConfig, ShieldStateType, ShieldUpdate } from "../state.ts";
+import { runLocale, type ShieldRunConfig, type ShieldStateType, type ShieldUpdate } from "../state.ts";
 import { isDatabaseBusy } from "../errors.ts";
 import { shieldNotice } from "./model.ts";
 
@@ -14,8 +15,6 @@ export interface HandoffNodeOptions {
   db: Db;
   now: () => Date;
 }
-
-const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`;
 
 function fixesText(report: ValidationReport): string {
   const issues: Issue[] = [...report.issues, ...report.lines.flatMap((l) => l.issues)].filter(
@@ -81,6 +80,8 @@ function createPlacement(options: HandoffNodeOptions) {
     if (!session || !confirmation)
       return { messages: [shieldNotice("Nothing to place: the order was not confirmed.")] };
     const threadId = String(config.configurable?.thread_id ?? "");
+    const locale = runLocale(state, config);
+    const say = (m: EngineMessage) => renderMessage(m, locale);
     // Any refusal clears the rep's approvals with the confirmation: a new attempt needs a new decision on what it shows.
     const result = handOff(options.db, {
       threadId,
@@ -115,7 +116,14 @@ function createPlacement(options: HandoffNodeOptions) {
           report: null,
           messages: [
             shieldNotice(
-              `Your order ${h.orderId} is placed: ${result.order.lines.length} line(s), ${money(result.order.summary.totalAmountCents, h.currency)}, complete delivery by ${h.promiseDate}.`,
+              say(
+                msg("handoff.placed", {
+                  orderId: h.orderId,
+                  lines: result.order.lines.length,
+                  total: { cents: result.order.summary.totalAmountCents, currency: h.currency },
+                  promiseDate: h.promiseDate ?? null,
+                }),
+              ),
               "order-placed",
             ),
           ],
@@ -123,17 +131,21 @@ function createPlacement(options: HandoffNodeOptions) {
       }
       case "blocked":
       case "changed": {
-        const what =
-          result.status === "blocked"
-            ? "Something changed before I could place your order, so nothing was placed"
-            : "Prices or delivery dates changed before I could place your order, so nothing was placed";
         return {
           report: result.report,
           confirmation: null,
           approvals: [],
           refusal: { status: result.status, draftHash: confirmation.draftHash, changes: result.changes },
           messages: [
-            shieldNotice(`${what}: ${result.changes.join("; ")}.${fixesText(result.report)}`, "handoff-refused"),
+            shieldNotice(
+              `${say(
+                msg("handoff.refused", {
+                  pricesOrDates: result.status === "changed",
+                  changes: result.changeTexts.map(nested),
+                }),
+              )}${fixesText(result.report)}`,
+              "handoff-refused",
+            ),
           ],
         };
       }
@@ -143,36 +155,21 @@ function createPlacement(options: HandoffNodeOptions) {
           confirmation: null,
           approvals: [],
           refusal: { status: "needs_approval", draftHash: confirmation.draftHash, changes: [] },
-          messages: [
-            shieldNotice(
-              "This order now needs a sales representative's approval; please ask me to place it again.",
-              "handoff-refused",
-            ),
-          ],
+          messages: [shieldNotice(say(msg("handoff.needs_approval", {})), "handoff-refused")],
         };
       case "foreign":
         return {
           confirmation: null,
           approvals: [],
           refusal: { status: "foreign", draftHash: confirmation.draftHash, changes: [] },
-          messages: [
-            shieldNotice(
-              "This conversation cannot place an order for your account, so nothing was placed. Please start a new conversation.",
-              "handoff-refused",
-            ),
-          ],
+          messages: [shieldNotice(say(msg("handoff.foreign", {})), "handoff-refused")],
         };
       case "stale":
         return {
           confirmation: null,
           approvals: [],
           refusal: { status: "stale", draftHash: confirmation.draftHash, changes: [] },
-          messages: [
-            shieldNotice(
-              "The order changed after you confirmed it, so nothing was placed. Please confirm the current version.",
-              "handoff-refused",
-            ),
-          ],
+          messages: [shieldNotice(say(msg("handoff.stale", {})), "handoff-refused")],
         };
     }
   };

@@ -6,10 +6,19 @@ import { AIMessage, ToolMessage, type BaseMessage } from "@langchain/core/messag
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { Command } from "@langchain/langgraph";
 import { runToolCall } from "../../tools/agent-tools.ts";
+import { fail } from "../../tools/agent-tools/shared.ts";
+import { msg } from "../../tools/messages/index.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import type { Draft, ValidationReport } from "../../tools/types.ts";
 import { routeAfterTools } from "../routes.ts";
-import type { CheckoutRequest, ShieldContext, ShieldRunConfig, ShieldStateType, ShieldUpdate } from "../state.ts";
+import {
+  runLocale,
+  type CheckoutRequest,
+  type ShieldContext,
+  type ShieldRunConfig,
+  type ShieldStateType,
+  type ShieldUpdate,
+} from "../state.ts";
 
 /** Tool calls executed from one model message; the rest get an error result asking for fewer at a time. */
 export const MAX_CALLS_PER_STEP = 12;
@@ -19,7 +28,9 @@ export function createToolsNode(toolset: StructuredToolInterface[]) {
     const lastMessage = state.messages.at(-1);
     const calls = lastMessage && AIMessage.isInstance(lastMessage) ? (lastMessage.tool_calls ?? []) : [];
     // Identity: the thread's bound session wins over whatever context a later caller passes.
-    const context = (state.session ?? config.context) as ShieldContext | undefined;
+    const bound = (state.session ?? config.context) as ShieldContext | undefined;
+    const locale = runLocale(state, config);
+    const context = bound && locale ? { ...bound, locale } : bound;
     let draft = state.draft;
     let report = state.report;
     let checkout = state.checkout;
@@ -28,9 +39,7 @@ export function createToolsNode(toolset: StructuredToolInterface[]) {
       if (index >= MAX_CALLS_PER_STEP) {
         messages.push(
           new ToolMessage({
-            content: JSON.stringify({
-              error: `too many tool calls in one step (max ${MAX_CALLS_PER_STEP}); call this again`,
-            }),
+            content: fail(msg("tool.too_many_calls", { max: MAX_CALLS_PER_STEP }), {}, locale),
             tool_call_id: call.id ?? "",
             name: call.name,
             status: "error",

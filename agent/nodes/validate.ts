@@ -8,7 +8,7 @@ import { compactReport } from "../../tools/agent-tools.ts";
 import { validateDraft } from "../../tools/engine.ts";
 import { Command } from "@langchain/langgraph";
 import { routeAfterValidate } from "../routes.ts";
-import type { ShieldRunConfig, ShieldStateType } from "../state.ts";
+import { runLocale, type ShieldRunConfig, type ShieldStateType } from "../state.ts";
 
 export interface ValidateNodeOptions {
   data: CatalogReader;
@@ -18,7 +18,7 @@ export interface ValidateNodeOptions {
 export function createValidateNode(options: ValidateNodeOptions) {
   return function validate(state: ShieldStateType, config: ShieldRunConfig): Command {
     const customerId = state.session?.customerId ?? config.context?.customerId ?? "";
-    const locale = state.session?.locale ?? config.context?.locale;
+    const locale = runLocale(state, config);
     const report = validateDraft(state.draft, {
       customerId,
       now: options.now(),

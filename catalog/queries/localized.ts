@@ -36,6 +36,20 @@ const statements = (sqlite: Database.Database) => {
   return s;
 };
 
+/**
+ * Category names in the language of `locale` (else the catalog's default names), by category code. Read per call:
+ * a catalog has tens to a few hundred categories.
+ */
+export function categoryNamesIn(sqlite: Database.Database, locale: string | undefined): Map<string, string> {
+  const lang = languageOf(locale);
+  const rows = sqlite
+    .prepare(
+      "SELECT c.code, coalesce(t.name, c.name) AS name FROM categories c LEFT JOIN category_texts t ON t.code = c.code AND t.lang = ?",
+    )
+    .all(lang ?? "") as { code: string; name: string }[];
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 /** Feature names in `lang` (locale accepted), by feature key; empty when the catalog has none in it. */
 export function featureNamesIn(sqlite: Database.Database, locale: string | undefined): Record<string, string> {
   const lang = languageOf(locale) ?? readCatalogLanguages(sqlite).defaultLanguage;

@@ -13,6 +13,8 @@ export interface BuyerSession {
   contactId: string | null;
   /** Rate-limit and log key: the token's `sid`, else its subject. */
   sessionId: string;
+  /** The `locale` claim (`de`, `de-DE`): the buyer's language as the shop knows it (server/locale.ts). */
+  locale?: string;
 }
 export interface GuestSession {
   kind: "guest";
@@ -35,6 +37,13 @@ export const sessionClaimsSchema = z.object({
   customer_id: ID,
   contact_id: ID.optional(),
   sid: ID.optional(),
+  /** Optional: the buyer's language (BCP 47, e.g. `de-DE`); a request's Accept-Language wins over it. */
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i)
+    .optional()
+    .catch(undefined),
   exp: z.number(),
   iat: z.number(),
 });
@@ -81,6 +90,7 @@ export function createBuyerVerifier(options: BuyerAuthOptions): VerifyBuyerToken
       customerId: claims.data.customer_id,
       contactId: claims.data.contact_id ?? null,
       sessionId: claims.data.sid ?? `${claims.data.customer_id}/${claims.data.sub}`,
+      ...(claims.data.locale ? { locale: claims.data.locale } : {}),
     };
   };
 }

@@ -15,6 +15,7 @@ import { followStream, lastEventId } from "../sse.ts";
 import type { ThreadService } from "../threads.ts";
 import type { AppEnv } from "../types.ts";
 import { buyerSecurity, json, jsonBody, problems, sseResponse, threadIdParam } from "./shared.ts";
+import { requestLocale } from "../locale.ts";
 
 export interface BuyerRouteDeps {
   agent: ShieldAgent;
@@ -139,7 +140,11 @@ const routes = {
   }),
 };
 
-const ctxOf = (s: BuyerSession) => ({ customerId: s.customerId, contactId: s.contactId, channel: "widget" });
+/** The run context of a buyer request: identity from the session, the language from the request (server/locale.ts). */
+const ctxOf = (s: BuyerSession, acceptLanguage?: string) => {
+  const locale = requestLocale(acceptLanguage, s);
+  return { customerId: s.customerId, contactId: s.contactId, channel: "widget", ...(locale ? { locale } : {}) };
+};
 
 export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDeps): void {
   const { agent, hub, runner, threads, config } = deps;
@@ -180,7 +185,7 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
     const threadId = c.req.valid("param").id;
     const { text } = c.req.valid("json");
     const row = threads.ownedBy(threadId, session);
-    const ctx = ctxOf(session);
+    const ctx = ctxOf(session, c.req.header("accept-language"));
     if (row.heldBy) {
       // A rep holds the thread: the message reaches the rep (and the transcript); the agent does not answer.
       const run = runner.start({
@@ -212,7 +217,10 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
       threadId,
       kind: "confirm",
       by: "buyer",
-      events: (signal) => agent.streamResume(threadId, { confirm, draftHash }, ctxOf(session), { signal }),
+      events: (signal) =>
+        agent.streamResume(threadId, { confirm, draftHash }, ctxOf(session, c.req.header("accept-language")), {
+          signal,
+        }),
     });
     return followRun(c, threadId, run, false) as never;
   });

@@ -1,15 +1,18 @@
 /**
  * The catalog for the storefront: search, and a product's detail with the session customer's price and
  * availability (the engine's figures for a line of that product). Guests get the list price and whether it is in
- * stock — never a customer's contract price.
+ * stock — never a customer's contract price. Names, descriptions, category names and feature names come in the
+ * request's language (server/locale.ts) where the catalog has them, else in its default language.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Db } from "../../catalog/db.ts";
 import { createCatalogReader } from "../../catalog/queries/index.ts";
+import { categoryNamesIn } from "../../catalog/queries/localized.ts";
 import { createCatalogSearch } from "../../catalog/queries/search.ts";
 import { validateDraft } from "../../tools/engine.ts";
 import { notFound } from "../errors.ts";
 import type { AppEnv } from "../types.ts";
+import { requestLocale } from "../locale.ts";
 import { buyerSecurity, json, problems } from "./shared.ts";
 
 export interface CatalogRouteDeps {
@@ -21,6 +24,7 @@ const hitSchema = z.object({
   sku: z.string(),
   name: z.string(),
   category: z.string(),
+  categoryName: z.string().describe("The category's name in the request's language"),
   manufacturer: z.string().nullable(),
   lifecycle: z.string(),
   successorSku: z.string().nullable(),
@@ -32,6 +36,7 @@ const productSchema = z
     name: z.string(),
     description: z.string(),
     category: z.string(),
+    categoryName: z.string().describe("The category's name in the request's language"),
     manufacturer: z.string().nullable(),
     orderUnit: z.string(),
     moq: z.number(),
@@ -39,6 +44,9 @@ const productSchema = z
     lifecycle: z.string(),
     successorSku: z.string().nullable(),
     features: z.record(z.string(), z.unknown()),
+    featureNames: z
+      .record(z.string(), z.string())
+      .describe("Names of the features in the request's language, by feature key (where the catalog has them)"),
     price: z.object({
       currency: z.string(),
       unitPriceCents: z.number().nullable(),
@@ -96,44 +104,61 @@ const routes = {
 export function registerCatalogRoutes(app: OpenAPIHono<AppEnv>, deps: CatalogRouteDeps): void {
   const search = createCatalogSearch(deps.db);
   const data = createCatalogReader(deps.db);
+  const categoryNames = (locale: string | undefined) => {
+    const names = categoryNamesIn(deps.db.$client, locale);
+    return (code: string) => names.get(code) ?? code;
+  };
 
   app.openapi(routes.search, (c) => {
     const { q, category, limit } = c.req.valid("query");
-    const hits = search.search({ query: q, ...(category ? { category } : {}), limit }).map((h) => ({
-      sku: h.sku,
-      name: h.name,
-      category: h.category,
-      manufacturer: h.manufacturer,
-      lifecycle: h.lifecycle,
-      successorSku: h.successorSku,
-    }));
+    const locale = requestLocale(c.req.header("accept-language"), c.var.session);
+    const categoryName = categoryNames(locale);
+    const hits = search
+      .search({ query: q, ...(category ? { category } : {}), ...(locale ? { language: locale } : {}), limit })
+      .map((h) => ({
+        sku: h.sku,
+        name: h.name,
+        category: h.category,
+        categoryName: categoryName(h.category),
+        manufacturer: h.manufacturer,
+        lifecycle: h.lifecycle,
+        successorSku: h.successorSku,
+      }));
     return c.json({ hits }, 200);
   });
 
   app.openapi(routes.product, (c) => {
     const { sku } = c.req.valid("param");
-    const product = data.products([sku]).get(sku);
+    const locale = requestLocale(c.req.header("accept-language"), c.var.session);
+    const texts = data.inLanguage?.(locale) ?? data;
+    const product = texts.products([sku]).get(sku);
     if (!product || product.lifecycle === "inactive") throw notFound("product");
     const quantity = c.req.valid("query").quantity ?? Math.max(product.moq, 1);
     const session = c.var.session;
     const now = deps.now();
+    const features = data.features([sku]).get(sku) ?? {};
+    const allNames = data.featureNames?.(locale) ?? {};
     const base = {
       sku: product.sku,
       name: product.name,
       description: product.description,
       category: product.category,
+      categoryName: categoryNames(locale)(product.category),
       manufacturer: product.manufacturer,
       orderUnit: product.orderUnit,
       moq: product.moq,
       orderStep: product.orderStep,
       lifecycle: product.lifecycle,
       successorSku: product.successorSku,
-      features: data.features([sku]).get(sku) ?? {},
+      features,
+      featureNames: Object.fromEntries(
+        Object.keys(features).flatMap((k) => (allNames[k] ? [[k, allNames[k]] as const] : [])),
+      ),
     };
     if (session.kind === "buyer") {
       const report = validateDraft(
         { lines: [{ lineId: "p", sku, quantity }] },
-        { customerId: session.customerId, now, data },
+        { customerId: session.customerId, now, data, ...(locale ? { language: locale } : {}) },
       );
       const line = report.lines[0];
       return c.json(

@@ -12,6 +12,8 @@ import { Hono } from "hono";
 import { SignJWT } from "jose";
 import { z } from "zod";
 import type { Db } from "../../catalog/db.ts";
+import { languageOf } from "../../catalog/queries/language.ts";
+import { preferredLanguage } from "../locale.ts";
 
 export interface StorefrontOptions {
   db: Db;
@@ -104,21 +106,24 @@ export function createStorefrontRoutes(options: StorefrontOptions): Hono {
     const parsed = catalogQuery.safeParse(c.req.query());
     if (!parsed.success) return c.json({ status: 400, code: "bad_request:query", detail: "invalid query" }, 400);
     const { category, q, limit } = parsed.data;
+    // Names in the shop's language (its Accept-Language), else the catalog's default texts.
+    const lang = languageOf(preferredLanguage(c.req.header("accept-language"))) ?? "";
     const categories = sql
       .prepare(
-        "select c.code, c.name, count(p.sku) as count from categories c join products p on p.category = c.code and p.lifecycle = 'active' group by c.code order by c.name",
+        "select c.code, coalesce(t.name, c.name) as name, count(p.sku) as count from categories c join products p on p.category = c.code and p.lifecycle = 'active' left join category_texts t on t.code = c.code and t.lang = ? group by c.code order by 2",
       )
-      .all() as { code: string; name: string; count: number }[];
+      .all(lang) as { code: string; name: string; count: number }[];
     const where = ["p.lifecycle = 'active'"];
     const args: (string | number)[] = [];
     if (category) where.push("p.category = ?"), args.push(category);
-    if (q) where.push("(p.sku like ? or p.name like ?)"), args.push(`%${q}%`, `%${q}%`);
+    if (q) where.push("(p.sku like ? or p.name like ? or t.name like ?)"), args.push(`%${q}%`, `%${q}%`, `%${q}%`);
     const products = sql
       .prepare(
-        `select p.sku, p.name, p.category, p.manufacturer, p.order_unit as orderUnit, p.list_price_cents as listPriceCents, p.currency
-         from products p where ${where.map((w) => `(${w})`).join(" and ")} order by p.category, p.name limit ?`,
+        `select p.sku, coalesce(t.name, p.name) as name, p.category, p.manufacturer, p.order_unit as orderUnit, p.list_price_cents as listPriceCents, p.currency
+         from products p left join product_texts t on t.sku = p.sku and t.lang = ?
+         where ${where.map((w) => `(${w})`).join(" and ")} order by p.category, 2 limit ?`,
       )
-      .all(...args, limit);
+      .all(lang, ...args, limit);
     return c.json({ categories, products });
   });
 

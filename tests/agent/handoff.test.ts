@@ -100,7 +100,7 @@ describe("hand-off", () => {
     db.update(products).set({ listPriceCents: 1500 }).where(eq(products.sku, "SEAL-1")).run();
     const r = handOff(db, request({ confirmedReport }));
     expect(r.status).toBe("changed");
-    if (r.status === "changed") expect(r.changes.join(" ")).toMatch(/SEAL-1.*12\.00 EUR → 15\.00 EUR/);
+    if (r.status === "changed") expect(r.changes.join(" ")).toMatch(/SEAL-1.*€12\.00 → €15\.00/);
     expect(db.select().from(outbox).all()).toHaveLength(0);
   });
 

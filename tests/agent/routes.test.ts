@@ -3,6 +3,7 @@ import { AIMessage, HumanMessage } from "@langchain/core/messages";
 import { END } from "@langchain/langgraph";
 import { routeAfterConfirm, routeAfterModel, routeAfterTools, routeAfterValidate } from "../../agent/routes.ts";
 import type { ValidationReport } from "../../tools/types.ts";
+import { msg } from "../../tools/messages/index.ts";
 
 const report = (over: Partial<ValidationReport> = {}): ValidationReport => ({
   clean: true,
@@ -16,7 +17,13 @@ const report = (over: Partial<ValidationReport> = {}): ValidationReport => ({
   checkedAt: "",
   ...over,
 });
-const approvalIssue = { code: "policy.order_value_approval", severity: "approval" as const, message: "big", fixes: [] };
+const approvalIssue = {
+  code: "policy.order_value_approval",
+  severity: "approval" as const,
+  message: "big",
+  text: msg("policy.order_value_approval", { max: { cents: 100, currency: "EUR" } }),
+  fixes: [],
+};
 
 describe("routers", () => {
   test("after the model: tool calls go to tools, text ends the turn", () => {

@@ -44,7 +44,12 @@ describe("replacement fixes on the demo world", () => {
       expect(replacements(restricted), sku).toEqual([]);
       expect(restricted!.fixes).toEqual([{ kind: "remove_line", lineId: "1" }]);
       expect(restricted!.nextSteps).toEqual([
-        { kind: "rep_records_certification", certification: "hazmat", message: expect.stringContaining("sales rep") },
+        {
+          kind: "rep_records_certification",
+          certification: "hazmat",
+          message: expect.stringContaining("sales rep"),
+          text: { key: "next.rep_records_certification", params: expect.anything() },
+        },
       ]);
       expect(restricted!.message).toMatch(/no product of the same type/i);
     }
@@ -160,7 +165,12 @@ describe("replacement fixes on a generated catalog", () => {
       const draft = { lines: [line(p.sku, p.moq)] };
       const [issue] = issuesOf(run(customer.id, draft), "product.restricted");
       expect(issue?.nextSteps, p.sku).toEqual([
-        { kind: "rep_records_certification", certification: p.cert, message: expect.any(String) },
+        {
+          kind: "rep_records_certification",
+          certification: p.cert,
+          message: expect.any(String),
+          text: { key: "next.rep_records_certification", params: expect.anything() },
+        },
       ]);
       const offered = replacements(issue);
       if (offered.length === 0) withoutAlternative++;

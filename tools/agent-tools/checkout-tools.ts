@@ -3,15 +3,16 @@ import { ToolMessage } from "@langchain/core/messages";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { Command } from "@langchain/langgraph";
 import { z } from "zod";
+import { msg, renderMessage } from "../messages/index.ts";
 import { json, session, shieldTool, type ShieldToolRuntime, type ToolDeps } from "./shared.ts";
 
 export function createCheckoutTools({ noSession }: Pick<ToolDeps, "noSession">): StructuredToolInterface[] {
   const checkout = (kind: "review" | "place") => (_args: unknown, runtime: unknown) => {
-    if (!session(runtime)) return noSession;
+    const s = session(runtime);
+    if (!s) return noSession;
     const id = (runtime as ShieldToolRuntime).toolCallId ?? "";
-    const content = json({
-      status: kind === "place" ? "validating the order before asking the buyer to confirm" : "validating the order",
-    });
+    const text = msg("tool.validating", { place: kind === "place" });
+    const content = json({ status: renderMessage(text, s.locale), text });
     return new Command({
       update: {
         checkout: { kind, toolCallId: id },

@@ -5,6 +5,7 @@ import { Command } from "@langchain/langgraph";
 import { z } from "zod";
 import { optionsAfterReplace } from "../checks/alternatives.ts";
 import { codeField, dateField, discountPctField, lineIdField, poReferenceField, unitField } from "../limits.ts";
+import { msg } from "../messages/index.ts";
 import { EMPTY_DRAFT, type Draft, type DraftLine } from "../types.ts";
 import {
   compactLine,
@@ -78,7 +79,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
   const checkMachine = (s: SessionContext, machineId: string | undefined) =>
     !machineId || machineOf(data.customer(s.customerId), machineId)
       ? undefined
-      : fail("machineId is not one of this customer's machines; call get_installed_base");
+      : fail(msg("tool.unknown_machine", {}), {}, s.locale);
 
   const add_line = shieldTool(
     ({ sku, quantity, unit, options, machineId, requestedUnitPriceCents }, runtime) => {
@@ -87,7 +88,8 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       const bad = checkMachine(s, machineId);
       if (bad) return bad;
       const draft = currentDraft(runtime);
-      if (draft.lines.length >= MAX_DRAFT_LINES) return fail(`the order already has ${MAX_DRAFT_LINES} lines`);
+      if (draft.lines.length >= MAX_DRAFT_LINES)
+        return fail(msg("tool.too_many_lines", { max: MAX_DRAFT_LINES }), {}, s.locale);
       const line: DraftLine = {
         lineId: nextLineId(draft),
         sku,
@@ -97,7 +99,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
         ...(machineId ? { machineId } : {}),
         ...(requestedUnitPriceCents !== undefined ? { requestedUnitPriceCents } : {}),
       };
-      const outOfBounds = lineOutOfBounds(line);
+      const outOfBounds = lineOutOfBounds(line, s.locale);
       if (outOfBounds) return outOfBounds;
       return draftResult(runtime, { ...draft, lines: [...draft.lines, line] }, s.customerId, line.lineId, {
         added: line.lineId,
@@ -126,10 +128,11 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     if (!s) return noSession;
     const draft = currentDraft(runtime);
     const line = draft.lines.find((l) => l.lineId === lineId);
-    if (!line) return fail("no such line in the draft", { lineIds: draft.lines.map((l) => l.lineId) });
+    if (!line)
+      return fail(msg("tool.no_such_line", { lineId }), { lineIds: draft.lines.map((l) => l.lineId) }, s.locale);
     const next = edit(line, s, draft);
     if (typeof next === "string") return next;
-    const outOfBounds = lineOutOfBounds(next);
+    const outOfBounds = lineOutOfBounds(next, s.locale);
     if (outOfBounds) return outOfBounds;
     return draftResult(
       runtime,
@@ -184,7 +187,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       if (!s) return noSession;
       const draft = currentDraft(runtime);
       if (!draft.lines.some((l) => l.lineId === lineId))
-        return fail("no such line in the draft", { lineIds: draft.lines.map((l) => l.lineId) });
+        return fail(msg("tool.no_such_line", { lineId }), { lineIds: draft.lines.map((l) => l.lineId) }, s.locale);
       return draftResult(
         runtime,
         { ...draft, lines: draft.lines.filter((l) => l.lineId !== lineId) },
@@ -237,7 +240,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       const s = session(runtime);
       if (!s) return noSession;
       if (shipToId && !data.customer(s.customerId)?.shipTos.some((t) => t.id === shipToId)) {
-        return fail("shipToId is not one of this customer's ship-to addresses", {
+        return fail(msg("tool.unknown_ship_to", {}), {
           shipTos: data.customer(s.customerId)?.shipTos.map((t) => ({ id: t.id, label: t.label, city: t.city })),
         });
       }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createCatalogSearch } from "../../catalog/queries/search.ts";
 import { configurationState } from "../checks/configuration.ts";
 import { codeField, MAX_SEARCH_QUERY_LENGTH } from "../limits.ts";
+import { msg } from "../messages/index.ts";
 import {
   compactIssue,
   DATA_NOTE,
@@ -35,8 +36,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       if (!s) return noSession;
       const customer = data.customer(s.customerId);
       const machine = machineOf(customer, machineId);
-      if (machineId && !machine)
-        return fail("machineId is not one of this customer's machines; call get_installed_base");
+      if (machineId && !machine) return fail(msg("tool.unknown_machine", {}), {}, s.locale);
       const hits = catalogSearch
         .search({
           query,
@@ -77,7 +77,8 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const locale = language ?? s.locale;
       const texts = data.inLanguage?.(locale) ?? data;
       const product = texts.products([sku]).get(sku);
-      if (!product) return fail(`unknown SKU`, { sku, didYouMean: data.suggestSkus(sku, 5) });
+      if (!product)
+        return fail(msg("tool.unknown_sku", { sku }), { sku, didYouMean: data.suggestSkus(sku, 5) }, s.locale);
       const features = data.features([sku]).get(sku) ?? {};
       const names = data.featureNames?.(locale) ?? {};
       const featureNames = Object.fromEntries(Object.keys(features).flatMap((k) => (names[k] ? [[k, names[k]]] : [])));
@@ -160,9 +161,10 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const s = session(runtime);
       if (!s) return noSession;
       if (!machineOf(data.customer(s.customerId), machineId))
-        return fail("machineId is not one of this customer's machines; call get_installed_base");
+        return fail(msg("tool.unknown_machine", {}), {}, s.locale);
       const product = data.products([sku]).get(sku);
-      if (!product) return fail("unknown SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
+      if (!product)
+        return fail(msg("tool.unknown_sku", { sku }), { sku, didYouMean: data.suggestSkus(sku, 5) }, s.locale);
       // A configured product is checked as configured: the chosen values are its features (voltage, seal…).
       const chosen = normaliseOptions(options);
       const line = probe(
@@ -197,7 +199,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const s = session(runtime);
       if (!s) return noSession;
       const line = probe(s.customerId, { sku, quantity }, undefined, s.locale).lines[0];
-      if (!line) return fail("unknown SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
+      if (!line) return fail(msg("tool.unknown_sku", { sku }), { sku, didYouMean: data.suggestSkus(sku, 5) }, s.locale);
       const issues = line.issues.filter((i) => /^(stock|qty|product|availability)\./.test(i.code));
       return json({
         sku,
@@ -221,7 +223,8 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const s = session(runtime);
       if (!s) return noSession;
       const product = data.products([sku]).get(sku);
-      if (!product) return fail("unknown SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
+      if (!product)
+        return fail(msg("tool.unknown_sku", { sku }), { sku, didYouMean: data.suggestSkus(sku, 5) }, s.locale);
       const texts = data.inLanguage?.(s.locale) ?? data;
       const model = product.configModelId ? texts.configModel(product.configModelId) : undefined;
       if (!model) return json({ sku, configurable: false, complete: true, consistent: true });
@@ -273,7 +276,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const report = probe(s.customerId, { sku, quantity }, undefined, s.locale);
       const line = report.lines[0];
       if (!line || line.unitPriceCents === undefined)
-        return fail("no price for this SKU", { sku, didYouMean: data.suggestSkus(sku, 5) });
+        return fail(msg("tool.no_price", { sku }), { sku, didYouMean: data.suggestSkus(sku, 5) }, s.locale);
       return json({
         sku,
         quantity: line.quantity,

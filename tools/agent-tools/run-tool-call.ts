@@ -3,6 +3,7 @@ import { ToolMessage, type ToolCall } from "@langchain/core/messages";
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { Command } from "@langchain/langgraph";
 import { z } from "zod";
+import { msg } from "../messages/index.ts";
 import { fail, json, toolHandler, type ShieldToolRuntime } from "./shared.ts";
 
 /** Argument names that try to choose an identity; the session decides, so they are ignored. */
@@ -21,7 +22,11 @@ export async function runToolCall(
   const t = tools.find((x) => x.name === call.name);
   const errorMessage = (content: string) =>
     new ToolMessage({ content, tool_call_id: id, name: call.name, status: "error" });
-  if (!t) return errorMessage(fail(`unknown tool "${call.name}"`, { tools: tools.map((x) => x.name) }));
+  const locale = runtime.context?.locale;
+  if (!t)
+    return errorMessage(
+      fail(msg("tool.unknown_tool", { tool: call.name }), { tools: tools.map((x) => x.name) }, locale),
+    );
   const args = call.args && typeof call.args === "object" && !Array.isArray(call.args) ? { ...call.args } : {};
   const ignored = IDENTITY_ARGS.filter((k) => k in args);
   for (const k of ignored) delete args[k];
@@ -29,7 +34,9 @@ export async function runToolCall(
   const checked = typeof schema?.safeParse === "function" ? schema.safeParse(args) : undefined;
   if (checked && !checked.success) {
     const problems = checked.error.issues.map((i) => `${i.path.join(".") || "(arguments)"}: ${i.message}`).join("; ");
-    return errorMessage(fail(`invalid arguments for ${call.name}: ${problems}`, { expected: describeSchema(t) }));
+    return errorMessage(
+      fail(msg("tool.invalid_arguments", { tool: call.name, problems }), { expected: describeSchema(t) }, locale),
+    );
   }
   try {
     const handler = toolHandler(t);
@@ -51,7 +58,11 @@ export async function runToolCall(
     });
   } catch (e) {
     return errorMessage(
-      fail(`invalid arguments for ${call.name}: ${readableError(e)}`, { expected: describeSchema(t) }),
+      fail(
+        msg("tool.invalid_arguments", { tool: call.name, problems: readableError(e) }),
+        { expected: describeSchema(t) },
+        locale,
+      ),
     );
   }
 }

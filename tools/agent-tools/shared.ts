@@ -5,6 +5,7 @@
 import { tool, type StructuredToolInterface } from "@langchain/core/tools";
 import type { z } from "zod";
 import type { Db } from "../../catalog/db.ts";
+import { msg, renderMessage, type EngineMessage } from "../messages/index.ts";
 import { codeField, MAX_DRAFT_LINES, optionsArgField, quantityField, unitPriceCentsField } from "../limits.ts";
 import type { CatalogReader, CustomerRecord } from "../../catalog/queries/types.ts";
 import {
@@ -56,7 +57,12 @@ export const shieldTool: typeof tool = ((func: ToolHandler, fields: Parameters<t
   HANDLERS.set(t, func);
   return t;
 }) as never;
-export const fail = (error: string, extra: Record<string, unknown> = {}) => json({ error, ...extra });
+/**
+ * A tool's error result: `error` in the session's language (English without one) for the model, `text` the same as a
+ * typed key + params for a renderer.
+ */
+export const fail = (text: EngineMessage, extra: Record<string, unknown> = {}, locale?: string) =>
+  json({ error: renderMessage(text, locale), text, ...extra });
 
 export function session(runtime: unknown): SessionContext | undefined {
   const ctx = (runtime as ShieldToolRuntime | undefined)?.context;
@@ -91,16 +97,23 @@ export function describeProblems(issues: readonly z.core.$ZodIssue[], max = 5): 
  * The error a draft tool returns when the line it built breaks a bound of ../limits.ts (options merged over several
  * calls can exceed what one call may send), or undefined when the line is within every bound.
  */
-export function lineOutOfBounds(line: DraftLine): string | undefined {
+export function lineOutOfBounds(line: DraftLine, locale?: string): string | undefined {
   const checked = draftLineSchema.safeParse(line);
-  return checked.success ? undefined : fail(`the line would break a limit: ${describeProblems(checked.error.issues)}`);
+  return checked.success
+    ? undefined
+    : fail(msg("tool.line_out_of_bounds", { problems: describeProblems(checked.error.issues) }), {}, locale);
 }
 
+/**
+ * An issue as tool results carry it: `message` rendered in the session's language, and `text`, the same message as a
+ * typed key + params (tools/messages/schema.ts, `engineMessageSchema`) for a renderer of its own.
+ */
 export function compactIssue(i: Issue) {
   return {
     code: i.code,
     severity: i.severity,
     message: i.message,
+    text: i.text,
     // The facts behind the message, so a consultant can say it in the buyer's language.
     ...(i.details ? { details: i.details } : {}),
     ...(i.fixes.length ? { fixes: i.fixes } : {}),

@@ -27,7 +27,9 @@ import { checkAvailability } from "./availability.ts";
 import { fitsCompletely } from "./compat-rules.ts";
 import { checkCompatibility } from "./compatibility.ts";
 import { checkConfiguration } from "./configuration.ts";
-import type { LineState, OrderState } from "./context.ts";
+import type { z } from "zod";
+import { msg, nested, renderMessage, type replacementWhy } from "../messages/index.ts";
+import { ref, type LineState, type OrderState } from "./context.ts";
 import { checkProduct, mayBuy } from "./product.ts";
 import { featureLikeness, keySimilarity, SAME_TYPE, sameValue, typeSimilarity } from "./product-type.ts";
 import { checkQuantity } from "./quantity.ts";
@@ -299,10 +301,19 @@ export function alternativesFor(
     if (usable.filter((u) => u.v.rank === 0).length >= limit) break;
   }
   usable.sort((a, b) => a.v.rank - b.v.rank || a.at - b.at);
-  return usable.slice(0, limit).map(({ x, v }) => replaceFix(l, x.c, x.named ? NAMED[x.named]! : "same type", v, x.f));
+  return usable
+    .slice(0, limit)
+    .map(({ x, v }) =>
+      replaceFix(
+        l,
+        x.c,
+        { why: x.named === "followup" ? "followup" : x.named ? "similar" : "same_type" },
+        v,
+        x.f,
+        order.featureNames(),
+      ),
+    );
 }
-
-const NAMED: Record<string, string> = { similar: "listed as similar", followup: "its follow-up product" };
 
 const show = (v: FeatureValue) => (Array.isArray(v) ? v.join("/") : String(v));
 
@@ -310,22 +321,32 @@ const show = (v: FeatureValue) => (Array.isArray(v) ? v.join("/") : String(v));
 export function replaceFix(
   l: LineState,
   c: ProductRecord,
-  why: string,
+  why: { why: z.infer<typeof replacementWhy>; of?: string },
   v: ReplacementVerdict,
   f?: Record<string, FeatureValue>,
+  featureNames: Record<string, string> = {},
 ): Fix {
-  const parts = [why];
-  if (l.machine) parts.push(`fits ${l.machine.label}`);
-  if (v.inStock) parts.push("in stock");
-  if (f) {
-    const differs = Object.entries(l.features)
-      .filter(([k, a]) => f[k] !== undefined && !sameValue(a, f[k]!))
-      .slice(0, 2)
-      .map(([k]) => `${k} ${show(f[k]!)}`);
-    if (differs.length > 0) parts.push(`other ${differs.join(", ")}`);
-  }
-  const note = v.rank > 0 && v.reason ? `; ${v.reason.message.replace(`${c.sku}: `, "")}` : "";
-  return { kind: "replace_sku", lineId: l.lineId, sku: c.sku, reason: `${c.name} — ${parts.join(", ")}${note}` };
+  const differs = f
+    ? Object.entries(l.features)
+        .filter(([k, a]) => f[k] !== undefined && !sameValue(a, f[k]!))
+        .slice(0, 2)
+        .map(([k]) => ({ feature: featureRef(k, featureNames), value: show(f[k]!) }))
+    : [];
+  const reasonText = msg("fix.replacement", {
+    product: ref(c),
+    ...why,
+    ...(l.machine ? { fitsMachine: l.machine.label } : {}),
+    inStock: v.inStock,
+    differs,
+    ...(v.rank > 0 && v.reason ? { caution: nested(v.reason.text) } : {}),
+  });
+  return { kind: "replace_sku", lineId: l.lineId, sku: c.sku, reason: renderMessage(reasonText), reasonText };
+}
+
+/** A feature as messages name it: its key, and its name in the reader's language when the catalog has one. */
+export function featureRef(key: string, names: Record<string, string>): { key: string; name?: string } {
+  const name = names[key];
+  return name ? { key, name } : { key };
 }
 
 /** Machines of the customer's installed base that `l`'s product fits completely. */

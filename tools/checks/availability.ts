@@ -7,7 +7,8 @@
  */
 import type { StockPosition } from "../../catalog/queries/types.ts";
 import type { Fix, ScheduledDelivery } from "../types.ts";
-import { addDays, lineIssue, QTY_EPS, roundQty, type LineState, type OrderState } from "./context.ts";
+import { msg } from "../messages/index.ts";
+import { addDays, lineIssue, QTY_EPS, ref, roundQty, type LineState, type OrderState } from "./context.ts";
 import { validQuantityAtMost } from "./quantity.ts";
 
 interface Source {
@@ -137,7 +138,7 @@ export function checkAvailability(order: OrderState): void {
         l,
         "stock.insufficient",
         "block",
-        `Only ${promisable} ${p.orderUnit} of ${p.sku} can still be supplied; it is not replenished.`,
+        msg("stock.insufficient", { product: ref(p), available: promisable, unit: p.orderUnit }),
         fixes,
         {
           requested: qty,
@@ -168,7 +169,14 @@ export function checkAvailability(order: OrderState): void {
           l,
           "stock.partial",
           "warn",
-          `${availableNow} of ${qty} ${p.orderUnit} of ${p.sku} ship from stock (${firstDate}); the rest follows by ${last}.`,
+          msg("stock.partial", {
+            product: ref(p),
+            availableNow,
+            requested: qty,
+            unit: p.orderUnit,
+            firstDate: firstDate ?? last,
+            lastDate: last,
+          }),
           [{ kind: "accept_split", lineId: l.lineId }, ...shipNow],
           { availableNow, requested: qty, schedule },
         );
@@ -179,8 +187,14 @@ export function checkAvailability(order: OrderState): void {
           "stock.backorder",
           "warn",
           availableNow > QTY_EPS
-            ? `${availableNow} of ${qty} ${p.orderUnit} of ${p.sku} are in stock; partial shipments are off, so the line ships complete on ${last}.`
-            : `${p.sku} is not in stock; ${qty} ${p.orderUnit} can be delivered by ${last}.`,
+            ? msg("stock.backorder_complete", {
+                product: ref(p),
+                availableNow,
+                requested: qty,
+                unit: p.orderUnit,
+                date: last,
+              })
+            : msg("stock.backorder", { product: ref(p), requested: qty, unit: p.orderUnit, date: last }),
           shipNow,
           { availableNow, requested: qty, promiseDate: last },
         );
@@ -193,7 +207,7 @@ export function checkAvailability(order: OrderState): void {
         l,
         "stock.late_for_requested_date",
         "warn",
-        `${p.sku} cannot be delivered by ${requested}; the earliest complete delivery is ${last}.`,
+        msg("stock.late_for_requested_date", { product: ref(p), requestedDate: requested, promiseDate: last }),
         [{ kind: "set_requested_date", lineId: l.lineId, date: last }, ...(order.partialAllowed ? [] : shipNow)],
         { requestedDate: requested, promiseDate: last },
       );

@@ -84,6 +84,13 @@ export function evaluateRule(
   return undefined;
 }
 
+/** A catalog rule as messages need it: its code, operator and the catalog's own sentence (default language). */
+export const ruleRef = (r: Pick<CompatRuleRecord, "code" | "operator" | "message">) => ({
+  code: r.code,
+  operator: r.operator,
+  message: r.message,
+});
+
 export interface RuleViolation {
   rule: CompatRuleRecord;
   value: FeatureValue;

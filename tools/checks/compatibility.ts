@@ -7,9 +7,11 @@
 import type { FeatureValue, ProductRecord } from "../../catalog/queries/types.ts";
 import type { Fix } from "../types.ts";
 import { alternativesFor, fittingMachines } from "./alternatives.ts";
-import { evaluateRule, fitsCompletely, fitVerdict, machineViolations } from "./compat-rules.ts";
+import { evaluateRule, fitsCompletely, fitVerdict, machineViolations, ruleRef } from "./compat-rules.ts";
 import { valuesIfReopened } from "./configuration.ts";
-import { lineIssue, type LineState, type OrderState } from "./context.ts";
+import { msg } from "../messages/index.ts";
+import { featureRef } from "./alternatives.ts";
+import { lineIssue, ref, type LineState, type OrderState } from "./context.ts";
 import { checkKitComponents } from "./kit-components.ts";
 import { lineFeatures } from "./line-features.ts";
 import { activeSuccessor, mayBuy } from "./product.ts";
@@ -31,7 +33,7 @@ export function checkCompatibility(order: OrderState): void {
         l,
         "compat.unknown_machine",
         "block",
-        `Machine "${l.machineId}" is not in your installed base.`,
+        msg("compat.unknown_machine", { machineId: l.machineId }),
         fixes,
         {
           machineId: l.machineId,
@@ -45,16 +47,9 @@ export function checkCompatibility(order: OrderState): void {
         const fixes = fittingMachines(order, l).map(
           (m): Fix => ({ kind: "set_machine", lineId: l.lineId, machineId: m.id }),
         );
-        lineIssue(
-          l,
-          "compat.no_machine",
-          "warn",
-          `${p.sku} fits only some machines; say which machine it is for so the fit can be checked.`,
-          fixes,
-          {
-            models: [...new Set(fit.map((f) => f.machineModel))],
-          },
-        );
+        lineIssue(l, "compat.no_machine", "warn", msg("compat.no_machine", { product: ref(p) }), fixes, {
+          models: [...new Set(fit.map((f) => f.machineModel))],
+        });
       }
       continue;
     }
@@ -68,7 +63,7 @@ export function checkCompatibility(order: OrderState): void {
         l,
         "compat.fitment",
         "block",
-        `${p.sku} does not fit ${machine.label} (${machine.modelName}).`,
+        msg("compat.fitment", { product: ref(p), machine: machine.label, modelName: machine.modelName }),
         [...alternativesFor(order, l), ...otherMachines()],
         {
           machineId: machine.id,
@@ -84,7 +79,13 @@ export function checkCompatibility(order: OrderState): void {
         l,
         "compat.serial_range",
         "block",
-        `${p.sku} fits ${machine.modelName} only in serial range ${ranges.map((r) => `${r.from ?? "…"}–${r.to ?? "…"}`).join(", ")}; ${machine.label} is serial ${machine.serial}.`,
+        msg("compat.serial_range", {
+          product: ref(p),
+          modelName: machine.modelName,
+          ranges,
+          machine: machine.label,
+          serial: machine.serial,
+        }),
         [...alternativesFor(order, l), ...otherMachines()],
         { machineId: machine.id, serial: machine.serial, ranges },
       );
@@ -98,8 +99,22 @@ export function checkCompatibility(order: OrderState): void {
         v.rule.code,
         v.severity,
         v.severity === v.rule.severity
-          ? `${v.rule.message} (${p.sku}${group ? ` as configured` : ""}: ${v.rule.feature} ${fmt(v.value)}; ${machine.label}: ${v.rule.otherKey} ${fmt(v.other)})`
-          : `${p.sku}: ${fmt(v.value)} has only limited resistance to ${fmt(v.other)} (${machine.label}); check the conditions of use.`,
+          ? msg("compat.machine_rule", {
+              product: ref(p),
+              rule: ruleRef(v.rule),
+              configured: group !== undefined,
+              feature: featureRef(v.rule.feature, order.featureNames()),
+              value: fmt(v.value),
+              machine: machine.label,
+              machineKey: featureRef(v.rule.otherKey, order.featureNames()),
+              machineValue: fmt(v.other),
+            })
+          : msg("compat.limited_resistance", {
+              product: ref(p),
+              value: fmt(v.value),
+              medium: fmt(v.other),
+              machine: machine.label,
+            }),
         v.severity === "block"
           ? [...optionFixes(order, l, v.rule.feature, fits), ...alternativesFor(order, l), ...otherMachines()]
           : [],
@@ -177,7 +192,16 @@ function checkLineRules(order: OrderState): void {
           a,
           rule.code,
           rule.severity,
-          `${rule.message} (${a.sku}: ${rule.feature} ${fmt(value)}; line ${b.lineId} ${b.sku}: ${rule.otherKey} ${fmt(other)})`,
+          msg("compat.line_rule", {
+            product: ref(a.product!),
+            rule: ruleRef(rule),
+            feature: featureRef(rule.feature, order.featureNames()),
+            value: fmt(value),
+            otherLineId: b.lineId,
+            otherProduct: ref(b.product!),
+            otherKey: featureRef(rule.otherKey, order.featureNames()),
+            otherValue: fmt(other),
+          }),
           rule.severity === "block"
             ? [
                 ...optionFixes(
@@ -269,7 +293,13 @@ function checkMandatory(order: OrderState): void {
         l,
         "compat.missing_mandatory",
         "block",
-        `${l.sku} must be ordered with ${r.targetSku}${target ? ` (${target.name})` : ""} unless it is already fitted.`,
+        msg("compat.missing_mandatory", {
+          product: ref(l.product!),
+          companion: ref({
+            sku: r.targetSku,
+            name: r.targetSku === target?.sku ? target.name : targets.get(r.targetSku)?.name,
+          }),
+        }),
         fixes,
         { companion: r.targetSku, perUnit: r.quantity },
       );

@@ -17,7 +17,8 @@ import {
   TRUE,
   type CompiledModel,
 } from "./config-solver.ts";
-import { lineIssue, type OrderState } from "./context.ts";
+import { msg } from "../messages/index.ts";
+import { lineIssue, ref, type OrderState } from "./context.ts";
 
 export interface ConfigurationState {
   modelId: string;
@@ -216,15 +217,8 @@ function reopened(model: ConfigModel, m: CompiledModel, decided: Map<number, Set
   return verdicts(model, m, rest).possible[group] ?? [];
 }
 
-/** At most this many values are quoted in one message; `details.values` has them all. */
+/** At most this many unknown values are quoted in one message; `details.values` has them all. */
 const QUOTED = 5;
-const quote = (values: readonly string[]) =>
-  values.length <= QUOTED
-    ? values.map((v) => `"${v}"`).join(", ")
-    : `${values
-        .slice(0, QUOTED)
-        .map((v) => `"${v}"`)
-        .join(", ")} and ${values.length - QUOTED} more`;
 
 /**
  * Linear in the line's options: one pass reads them (`readChoices`); every issue after that is per group, and every
@@ -245,7 +239,7 @@ export function checkConfiguration(order: OrderState): void {
           l,
           "config.unknown_option",
           "block",
-          `${p.sku} has no configuration options.`,
+          msg("config.no_options", { product: ref(p) }),
           groups.map((g) => set(g, [])),
           {
             groups,
@@ -263,9 +257,16 @@ export function checkConfiguration(order: OrderState): void {
     const allowedIfReopened = (group: string) => reopened(model, m, choices.decided, group);
 
     for (const g of s.unknownGroups)
-      lineIssue(l, "config.unknown_option", "block", `${p.sku} has no option group "${g}".`, [set(g, [])], {
-        group: g,
-      });
+      lineIssue(
+        l,
+        "config.unknown_option",
+        "block",
+        msg("config.unknown_group", { product: ref(p), group: g }),
+        [set(g, [])],
+        {
+          group: g,
+        },
+      );
     // One issue per group, however many unknown values it holds.
     const unknownByGroup = new Map<string, string[]>();
     for (const u of s.unknownValues) {
@@ -281,7 +282,12 @@ export function checkConfiguration(order: OrderState): void {
         l,
         "config.unknown_option",
         "block",
-        `${quote(values)} ${values.length === 1 ? "is not an option" : "are not options"} for ${label(group)} of ${p.sku}.`,
+        msg("config.unknown_value", {
+          product: ref(p),
+          group: label(group),
+          values: values.slice(0, QUOTED),
+          more: Math.max(0, values.length - QUOTED),
+        }),
         fixes,
         { group, value: values[0], values, allowed },
       );
@@ -293,7 +299,7 @@ export function checkConfiguration(order: OrderState): void {
         l,
         "config.too_many_choices",
         "block",
-        `At most ${t.max} value(s) for ${label(t.group)} of ${p.sku}.`,
+        msg("config.too_many_choices", { product: ref(p), group: label(t.group), max: t.max }),
         fixes,
         {
           group: t.group,
@@ -310,17 +316,20 @@ export function checkConfiguration(order: OrderState): void {
       if (groups.size === 0) for (const g of Object.keys(l.options)) if (groupOf(g)) groups.add(g);
       const fixes: Fix[] = [];
       for (const g of groups) for (const v of allowedIfReopened(g)) fixes.push(set(g, [v]));
-      const what = s.violations
-        .map(
-          (k) =>
-            `${label(k.ifGroup)} ${k.ifValue} ${k.kind === "requires" ? "requires" : "excludes"} ${label(k.thenGroup)} ${k.thenValue}`,
-        )
-        .join("; ");
       lineIssue(
         l,
         "config.inconsistent",
         "block",
-        `The configuration of ${p.sku} is not valid${what ? `: ${what}` : ": no valid configuration extends these choices"}.`,
+        msg("config.inconsistent", {
+          product: ref(p),
+          violations: s.violations.map((k) => ({
+            ifGroup: label(k.ifGroup),
+            ifValue: k.ifValue,
+            kind: k.kind,
+            thenGroup: label(k.thenGroup),
+            thenValue: k.thenValue,
+          })),
+        }),
         fixes,
         { violations: s.violations },
       );
@@ -334,12 +343,19 @@ export function checkConfiguration(order: OrderState): void {
           ? [group.defaultValue, ...values.filter((v) => v !== group.defaultValue)]
           : values;
       const fixes = group.min <= 1 ? ordered.map((v) => set(g, [v])) : s.example?.[g] ? [set(g, s.example[g]!)] : [];
-      lineIssue(l, "config.missing_choice", "block", `Choose ${label(g)} for ${p.sku}: ${ordered.join(", ")}.`, fixes, {
-        group: g,
-        min: group.min,
-        max: group.max,
-        allowed: ordered,
-      });
+      lineIssue(
+        l,
+        "config.missing_choice",
+        "block",
+        msg("config.missing_choice", { product: ref(p), group: label(g), values: ordered }),
+        fixes,
+        {
+          group: g,
+          min: group.min,
+          max: group.max,
+          allowed: ordered,
+        },
+      );
     }
   }
 }

@@ -16,6 +16,8 @@ import type {
   StockPosition,
   WarehouseRecord,
 } from "../../catalog/queries/types.ts";
+import { renderMessage } from "../messages/index.ts";
+import type { EngineMessage } from "../messages/schema.ts";
 import type { DraftLine, Fix, Issue, LineComponent, PriceSource, ScheduledDelivery, Severity } from "../types.ts";
 
 export interface LineState {
@@ -80,16 +82,22 @@ export interface OrderState {
   /** Quantities already promised to earlier lines of this draft, by `sku|warehouse` (on hand) and `sku|inbound#<stock_inbound id>`. */
   consumed: Map<string, number>;
   netCents: number;
+  /** Feature names in the buyer's language, by key (read once, when a message needs them). */
+  featureNames: () => Record<string, string>;
 }
 
+/**
+ * An issue with its typed message. `message` is rendered in English here; the engine renders it again in the
+ * buyer's language when the session has another one (tools/engine.ts, `localizeIssues`).
+ */
 export function issue(
   code: string,
   severity: Severity,
-  message: string,
+  text: EngineMessage,
   fixes: Fix[] = [],
   extra: { lineId?: string; details?: Record<string, unknown> } = {},
 ): Issue {
-  const out: Issue = { code, severity, message, fixes };
+  const out: Issue = { code, severity, message: renderMessage(text), text, fixes };
   if (extra.lineId !== undefined) out.lineId = extra.lineId;
   if (extra.details !== undefined) out.details = extra.details;
   return out;
@@ -99,13 +107,18 @@ export function lineIssue(
   l: LineState,
   code: string,
   severity: Severity,
-  message: string,
+  text: EngineMessage,
   fixes: Fix[] = [],
   details?: Record<string, unknown>,
 ): void {
   l.issues.push(
-    issue(code, severity, message, fixes, details === undefined ? { lineId: l.lineId } : { lineId: l.lineId, details }),
+    issue(code, severity, text, fixes, details === undefined ? { lineId: l.lineId } : { lineId: l.lineId, details }),
   );
+}
+
+/** A product as messages name it (its name comes from the reader, so it is in the buyer's language). */
+export function ref(p: { sku: string; name?: string | null }): { sku: string; name?: string } {
+  return p.name ? { sku: p.sku, name: p.name } : { sku: p.sku };
 }
 
 export function hasBlock(l: LineState): boolean {

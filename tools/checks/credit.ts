@@ -4,36 +4,26 @@
  * beyond it blocking. Prepaid customers carry no credit. The handed-off orders are read fresh on every check, so
  * the hand-off's re-validation (inside its write transaction) sees an order another connection placed a moment ago.
  */
+import { msg } from "../messages/index.ts";
 import { issue, type OrderState } from "./context.ts";
-import { money } from "./pricing.ts";
 
 export function checkCredit(order: OrderState): void {
   const c = order.customer;
   if (!c) return;
   if (c.blocked) {
     order.issues.push(
-      issue(
-        "credit.blocked",
-        "block",
-        `The account is on hold${c.blockedReason ? `: ${c.blockedReason}` : ""}. Please contact your sales rep.`,
-        [],
-        {
-          details: { reason: c.blockedReason },
-        },
-      ),
+      issue("credit.blocked", "block", msg("credit.blocked", { reason: c.blockedReason }), [], {
+        details: { reason: c.blockedReason },
+      }),
     );
     return;
   }
   if (c.paymentTerms.toUpperCase() === "PREPAID") {
     if (order.lines.length > 0)
       order.issues.push(
-        issue(
-          "credit.prepayment_required",
-          "warn",
-          "This account pays in advance: the order ships after payment.",
-          [],
-          { details: { paymentTerms: c.paymentTerms } },
-        ),
+        issue("credit.prepayment_required", "warn", msg("credit.prepayment_required", {}), [], {
+          details: { paymentTerms: c.paymentTerms },
+        }),
       );
     return;
   }
@@ -42,6 +32,7 @@ export function checkCredit(order: OrderState): void {
   const overrun = exposure - c.creditLimitCents;
   if (overrun <= 0) return;
   const allowed = order.policy?.maxCreditOverrunCents ?? 0;
+  const money = (cents: number) => ({ cents, currency: order.currency });
   const details = {
     creditLimitCents: c.creditLimitCents,
     openBalanceCents: c.openBalanceCents,
@@ -53,27 +44,25 @@ export function checkCredit(order: OrderState): void {
   };
   if (overrun <= allowed)
     order.issues.push(
-      issue(
-        "credit.overrun_approval",
-        "approval",
-        `This order exceeds the credit limit by ${money(overrun)}; a sales rep must approve it.`,
-        [],
-        { details },
-      ),
+      issue("credit.overrun_approval", "approval", msg("credit.overrun_approval", { overrun: money(overrun) }), [], {
+        details,
+      }),
     );
   else
     order.issues.push(
       issue(
         "credit.limit_exceeded",
         "block",
-        `Open balance ${money(c.openBalanceCents)}${pendingText(pending)} plus this order ${money(order.netCents)} exceeds the credit limit of ${money(c.creditLimitCents)} by ${money(overrun)}.`,
+        msg("credit.limit_exceeded", {
+          openBalance: money(c.openBalanceCents),
+          unbookedOrders: pending.count,
+          unbooked: money(pending.totalCents),
+          order: money(order.netCents),
+          limit: money(c.creditLimitCents),
+          overrun: money(overrun),
+        }),
         [],
         { details },
       ),
     );
-}
-
-function pendingText(p: { count: number; totalCents: number }): string {
-  if (p.count === 0) return "";
-  return `, ${p.count === 1 ? "an order" : `${p.count} orders`} not yet booked (${money(p.totalCents)}),`;
 }

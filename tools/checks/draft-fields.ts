@@ -8,6 +8,7 @@
  * Quantities and the number of lines are left to their own checks (`qty.*`, `order.too_many_lines`), which say more.
  */
 import { draftSchema } from "../types.ts";
+import { msg } from "../messages/index.ts";
 import { issue, lineIssue, type OrderState } from "./context.ts";
 
 /** At most this many field issues per draft: the first ones tell the model what to fix. */
@@ -26,12 +27,24 @@ export function checkDraftFields(raw: unknown, order: OrderState): void {
     const path = zi.path.map(String).join(".") || "(draft)";
     const details = { field: path, problem: zi.message };
     if (!onLine) {
-      order.issues.push(issue("draft.invalid_field", "block", `${path}: ${zi.message}.`, [], { details }));
+      order.issues.push(
+        issue("draft.invalid_field", "block", msg("draft.invalid_field", { field: path, problem: zi.message }), [], {
+          details,
+        }),
+      );
       continue;
     }
     // Lines past the limit are not validated at all (order.too_many_lines blocks the order).
     const line = order.lines[index];
     const field = zi.path.slice(2).map(String).join(".") || "(line)";
-    if (line) lineIssue(line, "draft.invalid_field", "block", `${field}: ${zi.message}.`, [], details);
+    if (line)
+      lineIssue(
+        line,
+        "draft.invalid_field",
+        "block",
+        msg("draft.invalid_field", { field, problem: zi.message }),
+        [],
+        details,
+      );
   }
 }

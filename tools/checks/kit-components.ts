@@ -3,8 +3,10 @@
  * machine rules and medium/material table as a part ordered on its own.
  */
 import type { ConfigModel, FeatureValue, MachineRecord, ProductRecord } from "../../catalog/queries/types.ts";
-import { machineViolations, type RuleViolation } from "./compat-rules.ts";
-import { type LineState, lineIssue, type OrderState } from "./context.ts";
+import { msg } from "../messages/index.ts";
+import { featureRef } from "./alternatives.ts";
+import { machineViolations, ruleRef, type RuleViolation } from "./compat-rules.ts";
+import { type LineState, lineIssue, ref, type OrderState } from "./context.ts";
 import { lineFeatures } from "./line-features.ts";
 
 const fmt = (v: FeatureValue) => (Array.isArray(v) ? v.join("/") : String(v));
@@ -43,8 +45,24 @@ export function checkKitComponents(order: OrderState): void {
             v.rule.code,
             v.severity,
             v.severity === v.rule.severity
-              ? `${v.rule.message} (${l.sku} contains ${sku}: ${v.rule.feature} ${fmt(v.value)}; ${machine.label}: ${v.rule.otherKey} ${fmt(v.other)})`
-              : `${l.sku} contains ${sku}: ${fmt(v.value)} has only limited resistance to ${fmt(v.other)} (${machine.label}); check the conditions of use.`,
+              ? msg("compat.machine_rule", {
+                  product: ref(c),
+                  kit: ref(l.product!),
+                  rule: ruleRef(v.rule),
+                  configured: false,
+                  feature: featureRef(v.rule.feature, order.featureNames()),
+                  value: fmt(v.value),
+                  machine: machine.label,
+                  machineKey: featureRef(v.rule.otherKey, order.featureNames()),
+                  machineValue: fmt(v.other),
+                })
+              : msg("compat.limited_resistance", {
+                  product: ref(c),
+                  kit: ref(l.product!),
+                  value: fmt(v.value),
+                  medium: fmt(v.other),
+                  machine: machine.label,
+                }),
             // No fix offered: another kit or machine would have to pass every component too, which nothing checks yet.
             [],
             {
@@ -115,7 +133,16 @@ function reportOpenConfiguration(
           l,
           code,
           v.severity,
-          `${v.rule.message} (${l.sku} contains ${c.sku}: every ${g.label} it is built with breaks it on ${machine.label}, ${v.rule.otherKey} ${fmt(v.other)})`,
+          msg("compat.kit_every_configuration", {
+            kit: ref(l.product!),
+            product: ref(c),
+            group: g.label,
+            rule: ruleRef(v.rule),
+            feature: featureRef(v.rule.feature, order.featureNames()),
+            machine: machine.label,
+            machineKey: featureRef(v.rule.otherKey, order.featureNames()),
+            machineValue: fmt(v.other),
+          }),
           [],
           details,
         );
@@ -124,7 +151,17 @@ function reportOpenConfiguration(
           l,
           "kit.component_configuration",
           "approval",
-          `${l.sku} contains ${c.sku}, whose ${g.label} the kit does not fix: ${bad.join(", ")} would break "${v.rule.message}" on ${machine.label} (${v.rule.otherKey} ${fmt(v.other)}). A sales rep confirms which one ships.`,
+          msg("kit.component_configuration", {
+            kit: ref(l.product!),
+            product: ref(c),
+            group: g.label,
+            values: bad,
+            rule: ruleRef(v.rule),
+            feature: featureRef(v.rule.feature, order.featureNames()),
+            machine: machine.label,
+            machineKey: featureRef(v.rule.otherKey, order.featureNames()),
+            machineValue: fmt(v.other),
+          }),
           [],
           details,
         );

@@ -2,18 +2,19 @@
  * Approval policy (per tier, else the default row): large orders and discounts above the threshold go to a sales
  * rep (`approval`); orders below the minimum order value are blocked.
  */
+import { msg } from "../messages/index.ts";
 import { issue, type OrderState } from "./context.ts";
-import { money } from "./pricing.ts";
 
 export function checkPolicy(order: OrderState): void {
   const p = order.policy;
   if (!p || order.lines.length === 0) return;
+  const money = (cents: number) => ({ cents, currency: order.currency });
   if (order.netCents > p.maxOrderValueCents)
     order.issues.push(
       issue(
         "policy.order_value_approval",
         "approval",
-        `Orders above ${money(p.maxOrderValueCents)} need a sales rep's approval.`,
+        msg("policy.order_value_approval", { max: money(p.maxOrderValueCents) }),
         [],
         {
           details: { netCents: order.netCents, maxOrderValueCents: p.maxOrderValueCents },
@@ -25,7 +26,7 @@ export function checkPolicy(order: OrderState): void {
       issue(
         "policy.min_order_value",
         "block",
-        `The minimum order value is ${money(p.minOrderValueCents)}; this order is ${money(order.netCents)}.`,
+        msg("policy.min_order_value", { min: money(p.minOrderValueCents), order: money(order.netCents) }),
         [],
         {
           details: { netCents: order.netCents, minOrderValueCents: p.minOrderValueCents },
@@ -40,8 +41,8 @@ export function checkPolicy(order: OrderState): void {
         over ? "policy.discount_approval" : "policy.discount_requested",
         over ? "approval" : "warn",
         over
-          ? `A ${pct}% discount is above the ${p.maxDiscountPct}% a rep can grant without approval; it goes to approval.`
-          : `The ${pct}% discount request is noted for your sales rep; prices shown are before it.`,
+          ? msg("policy.discount_approval", { discountPct: pct, maxDiscountPct: p.maxDiscountPct })
+          : msg("policy.discount_requested", { discountPct: pct }),
         [],
         { details: { requestedDiscountPct: pct, maxDiscountPct: p.maxDiscountPct } },
       ),

@@ -4,7 +4,8 @@
  * cents. A price the buyer asks for is only a request: it is compared, never applied.
  */
 import type { PriceSource } from "../types.ts";
-import { lineIssue, QTY_EPS, type OrderState } from "./context.ts";
+import { msg } from "../messages/index.ts";
+import { lineIssue, QTY_EPS, ref, type OrderState } from "./context.ts";
 
 export interface UnitPrice {
   cents: number;
@@ -55,7 +56,11 @@ export function checkPricing(order: OrderState): void {
         l,
         "price.currency_mismatch",
         "block",
-        `${p.sku} is priced in ${p.currency}, your account in ${order.currency}.`,
+        msg("price.currency_mismatch", {
+          product: ref(p),
+          productCurrency: p.currency,
+          customerCurrency: order.currency,
+        }),
         [],
         {
           productCurrency: p.currency,
@@ -67,7 +72,11 @@ export function checkPricing(order: OrderState): void {
         l,
         "price.contract_expired",
         "warn",
-        `Your contract price for ${p.sku} ended on ${price.expiredContract.validTo}; the ${price.source === "list" ? "list" : "price-list"} price applies.`,
+        msg("price.contract_expired", {
+          product: ref(p),
+          validTo: price.expiredContract.validTo,
+          source: price.source === "list" ? "list" : "price_list",
+        }),
         [],
         {
           validTo: price.expiredContract.validTo,
@@ -84,9 +93,11 @@ export function checkPricing(order: OrderState): void {
         l,
         "price.requested_below",
         needsApproval ? "approval" : "warn",
-        needsApproval
-          ? `The requested price ${money(requested)} is ${discountPct}% below the price of ${money(unit)}; a sales rep must approve it.`
-          : `The requested price ${money(requested)} is ${discountPct}% below ${money(unit)}, within what a rep can grant; the order carries ${money(unit)} until confirmed.`,
+        msg(needsApproval ? "price.requested_below_approval" : "price.requested_below", {
+          requested: { cents: requested, currency: order.currency },
+          price: { cents: unit, currency: order.currency },
+          discountPct,
+        }),
         [],
         { requestedUnitPriceCents: requested, unitPriceCents: unit, discountPct, maxDiscountPct: limit },
       );

@@ -7,7 +7,8 @@
 import type { ProductRecord } from "../../catalog/queries/types.ts";
 import type { Fix, NextStep } from "../types.ts";
 import { replaceFix, replacementVerdict } from "./alternatives.ts";
-import { issue, lineIssue, type LineState, type OrderState } from "./context.ts";
+import { msg, nested, renderMessage } from "../messages/index.ts";
+import { issue, lineIssue, ref, type LineState, type OrderState } from "./context.ts";
 
 /** Follows successor links to the first orderable product (at most a few hops; cycles end the walk). */
 export function activeSuccessor(order: OrderState, p: ProductRecord): ProductRecord | undefined {
@@ -40,17 +41,15 @@ export function checkProduct(order: OrderState, alternativesFor: (l: LineState) 
       .map((s) => found.get(s))
       .filter((p): p is ProductRecord => p !== undefined && p.lifecycle === "active" && mayBuy(order, p))
       .slice(0, 3)
-      .map((p) => ({
-        kind: "replace_sku",
-        lineId: l.lineId,
-        sku: p.sku,
-        reason: `did you mean ${p.sku} (${p.name})?`,
-      }));
+      .map((p) => {
+        const reasonText = msg("fix.did_you_mean", { product: ref(p) });
+        return { kind: "replace_sku", lineId: l.lineId, sku: p.sku, reason: renderMessage(reasonText), reasonText };
+      });
     lineIssue(
       l,
       "product.unknown_sku",
       "block",
-      l.sku ? `There is no product "${l.sku}" in the catalog.` : "The line has no SKU.",
+      l.sku ? msg("product.unknown_sku", { sku: l.sku }) : msg("product.no_sku", {}),
       fixes.length > 0 ? fixes : [{ kind: "remove_line", lineId: l.lineId }],
       { sku: l.sku, didYouMean: fixes.map((f) => (f.kind === "replace_sku" ? f.sku : "")) },
     );
@@ -67,16 +66,20 @@ export function checkProduct(order: OrderState, alternativesFor: (l: LineState) 
       // The successor is the fix only when the line can use it (buyable here, fits the machine, a valid quantity…).
       const verdict = successor ? replacementVerdict(order, l, successor) : undefined;
       const usable = successor !== undefined && verdict !== undefined && verdict.rank < 3;
-      const fixes: Fix[] = usable ? [replaceFix(l, successor, `successor of ${p.sku}`, verdict)] : sameType();
+      const fixes: Fix[] = usable ? [replaceFix(l, successor, { why: "successor", of: p.sku }, verdict)] : sameType();
       const discontinued = p.lifecycle === "discontinued";
-      const why = !usable && verdict?.reason ? verdict.reason.message.replace(/\.$/, "") : undefined;
+      const why = !usable && verdict?.reason ? verdict.reason.text : undefined;
       lineIssue(
         l,
         discontinued ? "product.discontinued" : "product.inactive",
         "block",
         discontinued
-          ? `${p.sku} is discontinued${successor ? `; its successor is ${successor.sku} (${successor.name})${why ? `, which cannot replace it here: ${why}` : ""}` : ""}.`
-          : `${p.sku} is not available for ordering.`,
+          ? msg("product.discontinued", {
+              product: ref(p),
+              ...(successor ? { successor: ref(successor) } : {}),
+              ...(successor && why ? { successorProblem: nested(why) } : {}),
+            })
+          : msg("product.inactive", { product: ref(p) }),
         fixes.length > 0 ? fixes : [{ kind: "remove_line", lineId: l.lineId }],
         {
           lifecycle: p.lifecycle,
@@ -88,19 +91,17 @@ export function checkProduct(order: OrderState, alternativesFor: (l: LineState) 
     const cert = p.requiresCertification;
     if (cert && !(order.customer?.certifications ?? []).includes(cert)) {
       const fixes = sameType();
+      const stepText = msg("next.rep_records_certification", { product: ref(p), certification: cert });
       const step: NextStep = {
         kind: "rep_records_certification",
         certification: cert,
-        message: `If you hold the ${cert} certification, your sales rep can record it on your account; then ${p.sku} can be ordered.`,
+        message: renderMessage(stepText),
+        text: stepText,
       };
       const i = issue(
         "product.restricted",
         "block",
-        `${p.sku} may only be sold to customers with a ${cert} certification on file. ${
-          fixes.length > 0
-            ? `If you hold one, your sales rep can record it on your account; or take a product of the same type that needs none.`
-            : `No product of the same type is available without it; if you hold the ${cert} certification, your sales rep can record it on your account.`
-        }`,
+        msg("product.restricted", { product: ref(p), certification: cert, sameTypeOffered: fixes.length > 0 }),
         [...fixes, { kind: "remove_line", lineId: l.lineId }],
         { lineId: l.lineId, details: { requires: cert } },
       );
@@ -116,9 +117,11 @@ export function checkProduct(order: OrderState, alternativesFor: (l: LineState) 
         l,
         "product.region_blocked",
         "block",
-        `${p.sku} cannot be shipped to region ${order.region}${
-          otherShipTos.length === 0 && fixes.length === 0 ? "; no product of the same type can be either" : ""
-        }.`,
+        msg("product.region_blocked", {
+          product: ref(p),
+          region: order.region,
+          noneOfTheType: otherShipTos.length === 0 && fixes.length === 0,
+        }),
         [
           ...otherShipTos.map((s): Fix => ({ kind: "set_ship_to", shipToId: s.id })),
           ...fixes,

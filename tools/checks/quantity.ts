@@ -10,7 +10,8 @@
 import type { ProductRecord } from "../../catalog/queries/types.ts";
 import { MAX_LINE_QUANTITY } from "../limits.ts";
 import type { Fix } from "../types.ts";
-import { lineIssue, QTY_EPS, roundQty, type LineState, type OrderState } from "./context.ts";
+import { msg } from "../messages/index.ts";
+import { lineIssue, QTY_EPS, ref, roundQty, type LineState, type OrderState } from "./context.ts";
 
 /**
  * Units of measure (UN/ECE Recommendation 20 codes, and the symbols catalogs use for them): a quantity in one of these
@@ -131,7 +132,7 @@ export function checkQuantity(order: OrderState): void {
         l,
         "qty.invalid",
         "block",
-        `The quantity ${String(q)} is not a valid order quantity for ${p.sku}.`,
+        msg("qty.invalid", { product: ref(p), quantity: String(q) }),
         setQty(l, p, [min]),
         {
           quantity: Number.isFinite(q) ? q : String(q),
@@ -147,7 +148,7 @@ export function checkQuantity(order: OrderState): void {
         l,
         "qty.unorderable",
         "block",
-        `${p.sku} cannot be ordered as the catalog stands: no quantity in whole steps of ${orderGrid(p)} ${p.orderUnit} lies between its minimum ${p.moq} and maximum ${p.maxQty} ${p.orderUnit}. A sales representative has to correct the product's order data.`,
+        msg("qty.unorderable", { product: ref(p), step: orderGrid(p), moq: p.moq, max: p.maxQty, unit: p.orderUnit }),
         [],
         { moq: p.moq, orderStep: p.orderStep, maxQty: p.maxQty, orderUnit: p.orderUnit, grid: orderGrid(p) },
       );
@@ -160,8 +161,15 @@ export function checkQuantity(order: OrderState): void {
       l.orderQty = converted;
       const target = isContent ? validQuantityAtLeast(p, converted) : (nearestValidQuantities(p, converted)[0] ?? min);
       const message = isContent
-        ? `${p.sku} is sold per ${p.orderUnit} of ${p.contentQty} ${p.contentUnit}: ${q} ${p.contentUnit} is ${roundQty(converted)} ${p.orderUnit}.`
-        : `${p.sku} is ordered in ${p.orderUnit}, not ${l.unit}.`;
+        ? msg("qty.content_unit", {
+            product: ref(p),
+            orderUnit: p.orderUnit,
+            contentQty: p.contentQty,
+            contentUnit: p.contentUnit,
+            quantity: q,
+            converted: roundQty(converted),
+          })
+        : msg("qty.unit_mismatch", { product: ref(p), orderUnit: p.orderUnit, unit: l.unit });
       lineIssue(l, "qty.unit_mismatch", "block", message, setQty(l, p, [target]), {
         unit: l.unit,
         orderUnit: p.orderUnit,
@@ -177,7 +185,7 @@ export function checkQuantity(order: OrderState): void {
         l,
         "qty.below_moq",
         "block",
-        `The minimum order quantity of ${p.sku} is ${p.moq} ${p.orderUnit}.`,
+        msg("qty.below_moq", { product: ref(p), moq: p.moq, unit: p.orderUnit }),
         setQty(l, p, [min]),
         {
           quantity: q,
@@ -190,7 +198,7 @@ export function checkQuantity(order: OrderState): void {
         l,
         "qty.above_max",
         "block",
-        `At most ${p.maxQty} ${p.orderUnit} of ${p.sku} can be ordered per line.`,
+        msg("qty.above_max", { product: ref(p), max: p.maxQty, unit: p.orderUnit }),
         setQty(l, p, [max]),
         {
           quantity: q,
@@ -203,8 +211,8 @@ export function checkQuantity(order: OrderState): void {
         "qty.not_step",
         "block",
         s === 1
-          ? `${p.sku} is ordered in whole ${p.orderUnit}; ${q} is not a whole number.`
-          : `${p.sku} is ordered in steps of ${s} ${p.orderUnit}; ${q} is not a multiple.`,
+          ? msg("qty.not_whole", { product: ref(p), quantity: q, unit: p.orderUnit })
+          : msg("qty.not_step", { product: ref(p), quantity: q, step: s, unit: p.orderUnit }),
         setQty(l, p, nearestValidQuantities(p, q)),
         { quantity: q, orderStep: s },
       );

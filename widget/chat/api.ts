@@ -10,6 +10,8 @@ import type { ChatMessage, ThreadSnapshot } from "../shared/types.ts";
 export interface BuyerApiOptions {
   apiBase: string;
   token: () => string | null;
+  /** The widget's locale: sent as Accept-Language, so replies and the engine's messages come in it. */
+  locale?: () => string;
 }
 
 export type EventStream = AsyncGenerator<ServerEvent>;
@@ -39,7 +41,10 @@ function snapshotOf(wire: WireThread): ThreadSnapshot {
 export function createBuyerApi(options: BuyerApiOptions) {
   const url = (path: string) => joinUrl(options.apiBase, path);
   const thread = (id: string, rest = "") => url(`/v1/threads/${encodeURIComponent(id)}${rest}`);
-  const auth = () => ({ token: options.token() });
+  const auth = () => {
+    const locale = options.locale?.();
+    return { token: options.token(), ...(locale ? { headers: { "accept-language": locale } } : {}) };
+  };
 
   const run = async (path: string, body: unknown, signal?: AbortSignal): Promise<EventStream> => {
     const response = await request(path, { ...auth(), body, accept: "sse", ...(signal ? { signal } : {}) });

@@ -28,6 +28,9 @@ export function ChatWidget(props: ChatWidgetProps) {
   const [open, setOpen] = useState(inline);
   const bridge = useRef<ChatBridge | null>(null);
   const apiBase = props.apiBase ?? "";
+  // Read at each request, so a locale switch applies from the next message on.
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
 
   const controller = useMemo(
     () =>
@@ -36,6 +39,7 @@ export function ChatWidget(props: ChatWidgetProps) {
         token: props.sessionToken || null,
         onChange: () => rerender(undefined),
         emit: (name, detail) => bridge.current?.emit(name, detail),
+        locale: () => localeRef.current,
       }),
     [apiBase],
   );

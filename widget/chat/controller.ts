@@ -19,6 +19,8 @@ export interface ChatControllerOptions {
   onChange: () => void;
   /** Public events of the element's JS API. */
   emit: (name: "order" | "error", detail: unknown) => void;
+  /** The widget's current locale (the server answers in it). */
+  locale?: () => string;
 }
 
 export class ChatController {
@@ -33,7 +35,11 @@ export class ChatController {
 
   constructor(private options: ChatControllerOptions) {
     this.token = options.token;
-    this.api = createBuyerApi({ apiBase: options.apiBase, token: () => this.token });
+    this.api = createBuyerApi({
+      apiBase: options.apiBase,
+      token: () => this.token,
+      ...(options.locale ? { locale: options.locale } : {}),
+    });
     addEventListener("online", this.onOnline);
   }
 

@@ -33,6 +33,7 @@ export interface ProductDetail {
   name: string;
   description: string;
   category: string;
+  categoryName?: string;
   manufacturer: string | null;
   orderUnit: string;
   moq: number;
@@ -40,6 +41,7 @@ export interface ProductDetail {
   lifecycle: string;
   successorSku: string | null;
   features: Record<string, unknown>;
+  featureNames?: Record<string, string>;
   price: { currency: string; unitPriceCents: number | null; source: string; quantity: number };
   availability: { inStock: boolean; promiseDate: string | null; verdict: string | null };
 }
@@ -50,15 +52,18 @@ export const demoApi = {
     requestJson<{ token: string; expiresAt: string; customer: DemoCustomer }>("/demo/session", {
       body: { customerId },
     }),
-  catalog: (params: { category?: string; q?: string }) => {
+  /** Categories and products with their names in `locale` (where the catalog has them). */
+  catalog: (params: { category?: string; q?: string }, locale: string) => {
     const query = new URLSearchParams({ limit: "200" });
     if (params.category) query.set("category", params.category);
     if (params.q) query.set("q", params.q);
-    return requestJson<{ categories: Category[]; products: ListedProduct[] }>(`/demo/catalog?${query}`);
+    return requestJson<{ categories: Category[]; products: ListedProduct[] }>(`/demo/catalog?${query}`, {
+      headers: { "accept-language": locale },
+    });
   },
-  product: (sku: string, token: string | null, quantity?: number) =>
+  product: (sku: string, token: string | null, locale: string, quantity?: number) =>
     requestJson<ProductDetail>(
       `/v1/catalog/products/${encodeURIComponent(sku)}${quantity ? `?quantity=${quantity}` : ""}`,
-      { token },
+      { token, headers: { "accept-language": locale } },
     ),
 };

@@ -60,8 +60,8 @@ function Shop({ demo, erpPath }: { demo: boolean; erpPath: string }) {
   }, []);
   useEffect(() => {
     if (demo) void demoApi.customers().then((r) => setCustomers(r.customers));
-    void demoApi.catalog({}).then((r) => setCategories(r.categories));
-  }, [demo]);
+    void demoApi.catalog({}, locale).then((r) => setCategories(r.categories));
+  }, [demo, locale]);
 
   // Sign in as the chosen customer; re-mint before the token expires, and hand each token to the widget.
   useEffect(() => {
@@ -249,11 +249,11 @@ function Listing({ route, token, t, locale, customer, onCategories }: ListingPro
   const [products, setProducts] = useState<ListedProduct[] | null>(null);
   useEffect(() => {
     setProducts(null);
-    void demoApi.catalog({ category: route.category, q: route.q }).then((r) => {
+    void demoApi.catalog({ category: route.category, q: route.q }, locale).then((r) => {
       onCategories(r.categories);
       setProducts(r.products);
     });
-  }, [route.category, route.q]);
+  }, [route.category, route.q, locale]);
   const pages = Math.max(1, Math.ceil((products?.length ?? 0) / PAGE_SIZE));
   const shown = (products ?? []).slice((route.page - 1) * PAGE_SIZE, route.page * PAGE_SIZE);
   const base = `/?${new URLSearchParams({ ...(route.category ? { category: route.category } : {}), ...(route.q ? { q: route.q } : {}) })}`;
@@ -333,20 +333,20 @@ function Hero({ t, customer }: { t: ShopT; customer: DemoCustomer | null }) {
   );
 }
 
-function usePrice(sku: string, token: string | null, quantity?: number) {
+function usePrice(sku: string, token: string | null, locale: Locale, quantity?: number) {
   const [detail, setDetail] = useState<ProductDetail | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
     setFailed(false);
     demoApi
-      .product(sku, token, quantity)
+      .product(sku, token, locale, quantity)
       .then((d) => live && setDetail(d))
       .catch((e: unknown) => live && setFailed(!isApiError(e) || e.code !== "not_found"));
     return () => {
       live = false;
     };
-  }, [sku, token, quantity]);
+  }, [sku, token, locale, quantity]);
   return { detail, failed };
 }
 
@@ -387,7 +387,7 @@ function ProductCard({
   t: ShopT;
   locale: Locale;
 }) {
-  const { detail } = usePrice(product.sku, token);
+  const { detail } = usePrice(product.sku, token, locale);
   return (
     <li class="sf-card">
       <a
@@ -421,7 +421,7 @@ interface ProductPageProps {
 
 function ProductPage({ sku, token, t, locale, categories }: ProductPageProps) {
   const [quantity, setQuantity] = useState<number | undefined>(undefined);
-  const { detail, failed } = usePrice(sku, token, quantity);
+  const { detail, failed } = usePrice(sku, token, locale, quantity);
   if (failed) return <p class="sf-muted">{t("loadFailed")}</p>;
   if (!detail) return <p class="sf-muted">{t("loading")}</p>;
   const features = Object.entries(detail.features);
@@ -445,7 +445,7 @@ function ProductPage({ sku, token, t, locale, categories }: ProductPageProps) {
             go(`/?category=${detail.category}`);
           }}
         >
-          {categories.find((c) => c.code === detail.category)?.name ?? detail.category}
+          {detail.categoryName ?? categories.find((c) => c.code === detail.category)?.name ?? detail.category}
         </a>
       </nav>
       <div class="sf-product-grid">
@@ -504,7 +504,7 @@ function ProductPage({ sku, token, t, locale, categories }: ProductPageProps) {
             <tbody>
               {features.map(([k, v]) => (
                 <tr key={k}>
-                  <th scope="row">{k}</th>
+                  <th scope="row">{detail.featureNames?.[k] ?? k}</th>
                   <td>{Array.isArray(v) ? v.join(", ") : String(v)}</td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@
  * template exists for its code; otherwise the engine's own message is shown as it came.
  */
 import { z } from "zod";
+import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
 import type { ToolResult } from "./conversation.ts";
 import type { Lang } from "./language.ts";
 import { money, say } from "./replies.ts";
@@ -130,9 +131,12 @@ const TEMPLATES: Record<string, (p: Params, lang: Lang) => string | undefined> =
  * parameters where a template exists; else the engine's own text.
  */
 export function issueText(
-  issue: { code: string; message: string; params?: Params; details?: Params },
+  issue: { code: string; message: string; text?: unknown; params?: Params; details?: Params },
   lang: Lang,
 ): string {
+  // The engine's typed message (key + params, zod-checked) rendered in the buyer's language: never its English string.
+  const typed = engineMessageSchema.safeParse(issue.text);
+  if (typed.success) return renderMessage(typed.data as EngineMessage, lang);
   const params = issue.params ?? issue.details;
   const template = params && lang !== "en" ? TEMPLATES[issue.code] : undefined;
   return (template && params ? template(params, lang) : undefined) ?? issue.message;

@@ -1,0 +1,85 @@
+/**
+ * Formatting for one language: numbers, money and lists with Intl for the locale; product, feature and nested-message
+ * helpers the catalogues share. English keeps dates in ISO 8601 (an "en" buyer may read 03/12 either way round);
+ * German gets `03.12.2026`.
+ */
+import type { NestedMessage, ProductRef } from "./schema.ts";
+
+export interface Formatter {
+  /** The catalogue's language. */
+  lang: string;
+  /** The locale Intl formats with (the buyer's, when it is of this language). */
+  locale: string;
+  num(n: number): string;
+  money(m: { cents: number; currency: string }): string;
+  date(iso: string): string;
+  /** "a, b and c" / "a, b oder c". */
+  list(items: readonly string[], type?: "conjunction" | "disjunction"): string;
+  /** `SKU (name)`, or the SKU when the catalog has no name for it. */
+  product(p: ProductRef): string;
+  /** A feature's name in the language, else its key. */
+  feature(f: { key: string; name?: string | undefined }): string;
+  /** A message inside this one, rendered in the same language. */
+  nested(m: NestedMessage): string;
+}
+
+const cache = new Map<string, Omit<Formatter, "nested">>();
+
+export function formatterFor(lang: string, locale: string, nested: (m: NestedMessage) => string): Formatter {
+  const key = `${lang}|${locale}`;
+  let base = cache.get(key);
+  if (!base) {
+    const integers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    const decimal = new Intl.NumberFormat(locale).formatToParts(0.5).find((x) => x.type === "decimal")?.value ?? ".";
+    // Never rounded: a message about 2.00000005 PCE must say 2.00000005. The shortest round-trip digits (String),
+    // with the locale's grouping and decimal separator.
+    const formatNumber = (n: number): string => {
+      const s = String(Math.abs(n));
+      if (!/^\d+(\.\d+)?$/.test(s)) return String(n);
+      const [int = "0", frac] = s.split(".");
+      const out = `${integers.format(BigInt(int))}${frac ? `${decimal}${frac}` : ""}`;
+      return n < 0 ? `-${out}` : out;
+    };
+    const dates = new Intl.DateTimeFormat(locale, {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    const lists = {
+      conjunction: new Intl.ListFormat(locale, { type: "conjunction" }),
+      disjunction: new Intl.ListFormat(locale, { type: "disjunction" }),
+    };
+    const currencies = new Map<string, Intl.NumberFormat>();
+    base = {
+      lang,
+      locale,
+      num: (n) => (Number.isFinite(n) ? formatNumber(n) : String(n)),
+      money: ({ cents, currency }) => {
+        let f = currencies.get(currency);
+        if (!f) {
+          try {
+            f = new Intl.NumberFormat(locale, { style: "currency", currency });
+          } catch {
+            // Not an ISO 4217 code: the amount with the code beside it.
+            f = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+          }
+          currencies.set(currency, f);
+        }
+        const s = f.format(cents / 100);
+        return f.resolvedOptions().style === "currency" ? s : `${s} ${currency}`;
+      },
+      date: (iso) => {
+        if (lang === "en" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+        const t = Date.parse(`${iso}T00:00:00Z`);
+        return Number.isFinite(t) ? dates.format(t) : iso;
+      },
+      list: (items, type = "conjunction") => lists[type].format(items),
+      product: (p) => (p.name && p.name !== p.sku ? `${p.sku} (${p.name})` : p.sku),
+      feature: (f) => f.name ?? f.key,
+    };
+    if (cache.size > 100) cache.clear();
+    cache.set(key, base);
+  }
+  return { ...base, nested };
+}
