@@ -28,6 +28,7 @@ import {
 import { buildShieldGraph } from "./graph.ts";
 import { type ApprovalInterrupt, approvalResumeSchema } from "./nodes/approve.ts";
 import { type ConfirmInterrupt, confirmResumeSchema } from "./nodes/confirm.ts";
+import { noticeText } from "./nodes/model.ts";
 import {
   shieldContextSchema,
   threadIdSchema,
@@ -491,7 +492,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   ): AsyncGenerator<AgentEvent> {
     const owner = await existingOwner(threadId, ctx);
     if (!(await pendingOf(threadId, owner))) {
-      yield { type: "message", text: "There is nothing waiting for a confirmation or approval in this conversation." };
+      yield { type: "message", text: noticeText("notice.nothing_pending", ctx.locale ?? undefined) };
       yield { type: "done", thread: await readThread(threadId, owner) };
       return;
     }

@@ -10,10 +10,10 @@ import type { Db } from "../../catalog/db.ts";
 import { auditLog } from "../../catalog/schema.ts";
 import { approvalOf } from "../../tools/approvals.ts";
 import { approvalCodes } from "../../tools/handoff.ts";
-import type { ShieldRunConfig, ShieldStateType } from "../state.ts";
+import { runLocale, type ShieldRunConfig, type ShieldStateType } from "../state.ts";
 import { summarizeReport, type ReportSummary } from "./confirm.ts";
 import { isDatabaseBusy } from "../errors.ts";
-import { shieldNotice } from "./model.ts";
+import { noticeText, shieldNotice } from "./model.ts";
 
 export const approvalResumeSchema = z.union([
   z.object({
@@ -46,7 +46,7 @@ export function createApproveNode(options: ApproveNodeOptions) {
     const draftHash = state.confirmation?.draftHash;
     if (!report || !draftHash || report.draftHash !== draftHash)
       return new Command({
-        update: { messages: [shieldNotice("The order changed; please ask me to place it again.")] },
+        update: { messages: [shieldNotice(noticeText("notice.order_changed", runLocale(state, config)))] },
         goto: END,
       });
     const codes = approvalCodes(report);
@@ -108,12 +108,7 @@ export function createApproveNode(options: ApproveNodeOptions) {
       config.writer?.({ type: "handoff", status: "busy" });
       return new Command({
         update: {
-          messages: [
-            shieldNotice(
-              "The order system is busy right now, so the rep's decision was not recorded yet. It is still waiting for a decision: please send it again in a moment.",
-              "approval-busy",
-            ),
-          ],
+          messages: [shieldNotice(noticeText("notice.rep_decision_busy", runLocale(state, config)), "approval-busy")],
         },
         goto: "approve",
       });

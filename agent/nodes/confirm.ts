@@ -8,8 +8,8 @@ import { z } from "zod";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import type { ValidationReport } from "../../tools/types.ts";
 import { routeAfterConfirm } from "../routes.ts";
-import type { ShieldRunConfig, ShieldStateType } from "../state.ts";
-import { shieldNotice } from "./model.ts";
+import { runLocale, type ShieldRunConfig, type ShieldStateType } from "../state.ts";
+import { noticeText, shieldNotice } from "./model.ts";
 
 export const confirmResumeSchema = z.union([
   z.object({ confirm: z.boolean(), draftHash: z.string().max(128) }),
@@ -77,7 +77,7 @@ export function createConfirmNode(options: ConfirmNodeOptions) {
     if (!report || report.draftHash !== currentHash || !report.clean) {
       return new Command({
         update: {
-          messages: [shieldNotice("The order changed while it was being checked; please ask me to place it again.")],
+          messages: [shieldNotice(noticeText("notice.order_changed_while_checking", runLocale(state, config)))],
           checkout: null,
         },
         goto: END,
@@ -109,9 +109,7 @@ export function createConfirmNode(options: ConfirmNodeOptions) {
       return new Command({
         update: {
           checkout: null,
-          messages: [
-            shieldNotice("Okay, I have not placed the order. Your draft is kept — tell me what to change.", "declined"),
-          ],
+          messages: [shieldNotice(noticeText("notice.declined", runLocale(state, config)), "declined")],
         },
         goto: END,
       });
@@ -119,12 +117,7 @@ export function createConfirmNode(options: ConfirmNodeOptions) {
     if (value.draftHash !== currentHash) {
       return new Command({
         update: {
-          messages: [
-            shieldNotice(
-              "That confirmation was for a different version of the order, so nothing was placed. Please check the current version and confirm it.",
-              "stale-confirmation",
-            ),
-          ],
+          messages: [shieldNotice(noticeText("notice.other_version", runLocale(state, config)), "stale-confirmation")],
         },
         goto: "confirm",
       });

@@ -9,7 +9,7 @@ import { msg, nested, renderMessage, type EngineMessage } from "../../tools/mess
 import type { Issue, ValidationReport } from "../../tools/types.ts";
 import { runLocale, type ShieldRunConfig, type ShieldStateType, type ShieldUpdate } from "../state.ts";
 import { isDatabaseBusy } from "../errors.ts";
-import { shieldNotice } from "./model.ts";
+import { noticeText, shieldNotice } from "./model.ts";
 
 export interface HandoffNodeOptions {
   db: Db;
@@ -60,12 +60,7 @@ export function createHandoffNode(options: HandoffNodeOptions) {
       return new Command({
         update: {
           confirmation: null,
-          messages: [
-            shieldNotice(
-              "The order system is busy right now, so nothing was placed yet. Your order is kept: please confirm it again in a moment.",
-              "handoff-busy",
-            ),
-          ],
+          messages: [shieldNotice(noticeText("notice.handoff_busy", runLocale(state, config)), "handoff-busy")],
         },
         goto: "confirm",
       });
@@ -78,7 +73,7 @@ function createPlacement(options: HandoffNodeOptions) {
     const session = state.session;
     const confirmation = state.confirmation;
     if (!session || !confirmation)
-      return { messages: [shieldNotice("Nothing to place: the order was not confirmed.")] };
+      return { messages: [shieldNotice(noticeText("notice.not_confirmed", runLocale(state, config)))] };
     const threadId = String(config.configurable?.thread_id ?? "");
     const locale = runLocale(state, config);
     const say = (m: EngineMessage) => renderMessage(m, locale);

@@ -7,7 +7,10 @@ import type { Runnable } from "@langchain/core/runnables";
 import { Command, END, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { routeAfterModel } from "../routes.ts";
 import { draftBrief, SYSTEM_PROMPT } from "../models/prompts.ts";
-import type { ShieldStateType } from "../state.ts";
+import { msg, renderMessage, type MessageKey } from "../../tools/messages/index.ts";
+import { runLocale, type ShieldRunConfig, type ShieldStateType } from "../state.ts";
+
+type NoticeKey = Extract<MessageKey, `notice.${string}`>;
 
 /** Prefix of message ids the shield itself writes (notices, confirmations, orders placed). */
 export const NOTICE_ID_PREFIX = "shield-";
@@ -42,12 +45,15 @@ function roundsThisTurn(messages: BaseMessage[]): number {
 }
 
 /** A user-facing sentence for a provider failure; the cause goes to the logs, not to the buyer. */
-export function providerErrorMessage(error: unknown): string {
+export function providerErrorMessage(error: unknown, locale?: string): string {
   const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""}`.toLowerCase();
   const timeout = text.includes("timeout") || text.includes("timed out") || text.includes("abort");
-  return timeout
-    ? "Sorry — the assistant took too long to answer. Your order draft is saved; please send your message again."
-    : "Sorry — the assistant is unavailable right now. Your order draft is saved; please try again in a moment.";
+  return noticeText(timeout ? "notice.model_timeout" : "notice.model_unavailable", locale);
+}
+
+/** One of the shield's own sentences (tools/messages, `notice.*`) in the buyer's language. */
+export function noticeText(key: NoticeKey, locale: string | undefined): string {
+  return renderMessage(msg(key, {}), locale);
 }
 
 export function createModelNode(options: ModelNodeOptions) {
@@ -86,7 +92,12 @@ export function createModelNode(options: ModelNodeOptions) {
       if (config.signal?.aborted) throw error;
       console.error("[agent] model provider failed:", (error as Error)?.message ?? error);
       return new Command({
-        update: { messages: [shieldNotice(providerErrorMessage(error), "provider-error")], checkout: null },
+        update: {
+          messages: [
+            shieldNotice(providerErrorMessage(error, runLocale(state, config as ShieldRunConfig)), "provider-error"),
+          ],
+          checkout: null,
+        },
         goto: END,
       });
     }

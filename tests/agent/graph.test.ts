@@ -156,6 +156,21 @@ describe("the shield graph with a scripted model", () => {
     expect(outboxOrders(db)).toHaveLength(0);
   });
 
+  test("a German buyer hears the shield's own notices in German (declined, a stale confirmation, nothing pending)", async () => {
+    const db = world();
+    const agent = agentFor(db, scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])));
+    const DE = { ...BUYER, locale: "de-DE" };
+    const turn = await agent.send("t-de", "2 Dichtungen bestellen", DE);
+    const hash = turn.thread.pending!.draftHash;
+    const stale = await agent.resume("t-de", { confirm: true, draftHash: "0".repeat(64) }, DE);
+    expect(stale.replies.join(" ")).toMatch(/anderen Fassung der Bestellung; es wurde nichts bestellt/);
+    const declined = await agent.resume("t-de", { confirm: false, draftHash: hash }, DE);
+    expect(declined.replies.join(" ")).toMatch(/nicht aufgegeben\. Ihr Entwurf bleibt erhalten/);
+    const again = await agent.resume("t-de", { confirm: false, draftHash: hash }, DE);
+    expect(again.replies.join(" ")).toMatch(/wartet nichts auf eine Bestätigung/);
+    expect(outboxOrders(db)).toHaveLength(0);
+  });
+
   describe("approval", () => {
     const bigOrder = () => scripted(calls(["add_line", { sku: "BIG-1", quantity: 2 }], ["place_order", {}]));
 

@@ -228,6 +228,23 @@ export const de: Catalogue = {
     "In diesem Gespräch kann keine Bestellung für Ihr Konto aufgegeben werden; es wurde nichts bestellt. Bitte beginnen Sie ein neues Gespräch.",
   "handoff.stale": () =>
     "Die Bestellung hat sich nach Ihrer Bestätigung geändert; es wurde nichts bestellt. Bitte bestätigen Sie die aktuelle Fassung.",
+  "notice.order_changed": () => "Die Bestellung hat sich geändert; bitte lassen Sie sie mich erneut aufgeben.",
+  "notice.order_changed_while_checking": () =>
+    "Die Bestellung hat sich während der Prüfung geändert; bitte lassen Sie sie mich erneut aufgeben.",
+  "notice.declined": () =>
+    "In Ordnung, ich habe die Bestellung nicht aufgegeben. Ihr Entwurf bleibt erhalten — sagen Sie mir, was ich ändern soll.",
+  "notice.other_version": () =>
+    "Diese Bestätigung galt einer anderen Fassung der Bestellung; es wurde nichts bestellt. Bitte prüfen und bestätigen Sie die aktuelle Fassung.",
+  "notice.not_confirmed": () => "Nichts aufzugeben: Die Bestellung wurde nicht bestätigt.",
+  "notice.handoff_busy": () =>
+    "Das Bestellsystem ist gerade ausgelastet; es wurde noch nichts bestellt. Ihre Bestellung bleibt erhalten: Bitte bestätigen Sie sie gleich noch einmal.",
+  "notice.rep_decision_busy": () =>
+    "Das Bestellsystem ist gerade ausgelastet; die Entscheidung des Vertriebs wurde noch nicht gespeichert. Die Bestellung wartet weiter auf eine Entscheidung: Bitte senden Sie sie gleich noch einmal.",
+  "notice.model_timeout": () =>
+    "Entschuldigung — der Assistent hat zu lange gebraucht. Ihr Bestellentwurf ist gespeichert; bitte senden Sie Ihre Nachricht noch einmal.",
+  "notice.model_unavailable": () =>
+    "Entschuldigung — der Assistent ist gerade nicht erreichbar. Ihr Bestellentwurf ist gespeichert; bitte versuchen Sie es gleich noch einmal.",
+  "notice.nothing_pending": () => "In diesem Gespräch wartet nichts auf eine Bestätigung oder Freigabe.",
 
   "tool.no_session": () => "keine angemeldete Sitzung: der Kunde ist unbekannt",
   "tool.unknown_tool": (p) => `unbekanntes Werkzeug „${p.tool}“`,

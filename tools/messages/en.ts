@@ -168,6 +168,22 @@ export const en: Catalogue = {
     "This conversation cannot place an order for your account, so nothing was placed. Please start a new conversation.",
   "handoff.stale": () =>
     "The order changed after you confirmed it, so nothing was placed. Please confirm the current version.",
+  "notice.order_changed": () => "The order changed; please ask me to place it again.",
+  "notice.order_changed_while_checking": () =>
+    "The order changed while it was being checked; please ask me to place it again.",
+  "notice.declined": () => "Okay, I have not placed the order. Your draft is kept — tell me what to change.",
+  "notice.other_version": () =>
+    "That confirmation was for a different version of the order, so nothing was placed. Please check the current version and confirm it.",
+  "notice.not_confirmed": () => "Nothing to place: the order was not confirmed.",
+  "notice.handoff_busy": () =>
+    "The order system is busy right now, so nothing was placed yet. Your order is kept: please confirm it again in a moment.",
+  "notice.rep_decision_busy": () =>
+    "The order system is busy right now, so the rep's decision was not recorded yet. It is still waiting for a decision: please send it again in a moment.",
+  "notice.model_timeout": () =>
+    "Sorry — the assistant took too long to answer. Your order draft is saved; please send your message again.",
+  "notice.model_unavailable": () =>
+    "Sorry — the assistant is unavailable right now. Your order draft is saved; please try again in a moment.",
+  "notice.nothing_pending": () => "There is nothing waiting for a confirmation or approval in this conversation.",
 
   "tool.no_session": () => "no authenticated session: the customer is unknown",
   "tool.unknown_tool": (p) => `unknown tool "${p.tool}"`,

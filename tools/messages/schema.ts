@@ -243,6 +243,17 @@ export const MESSAGE_PARAMS = {
   "handoff.needs_approval": z.object({}),
   "handoff.foreign": z.object({}),
   "handoff.stale": z.object({}),
+  // What the shield's own nodes tell the buyer around the confirmation and the model (agent/nodes/, agent/runtime.ts)
+  "notice.order_changed": z.object({}),
+  "notice.order_changed_while_checking": z.object({}),
+  "notice.declined": z.object({}),
+  "notice.other_version": z.object({}),
+  "notice.not_confirmed": z.object({}),
+  "notice.handoff_busy": z.object({}),
+  "notice.rep_decision_busy": z.object({}),
+  "notice.model_timeout": z.object({}),
+  "notice.model_unavailable": z.object({}),
+  "notice.nothing_pending": z.object({}),
   // Tool results (tools/agent-tools/): errors and statuses the tools return
   "tool.no_session": z.object({}),
   "tool.unknown_tool": z.object({ tool: z.string() }),
