@@ -100,7 +100,12 @@ export function action(
       return {
         en: "Shall I add it to your order?",
         de: "Soll ich es in die Bestellung übernehmen?",
-        pending: { kind: "quantity", sku, ...(machineId ? { machineId } : {}) },
+        pending: {
+          kind: "quantity",
+          sku,
+          ...(machineId ? { machineId } : {}),
+          ...(Object.keys(options).length ? { options } : {}),
+        },
       };
     if (typeof asked !== "number" || asked === lineQty)
       return {
@@ -222,7 +227,7 @@ export function action(
             `Yes — ${sku} fits ${machineName(m, machineId)}.${warn.length ? ` Note: ${warn.join(" ")}` : ""} How many do you need?`,
             `Ja — ${sku} passt zu ${machineName(m, machineId)}.${warn.length ? ` Hinweis: ${warn.join(" ")}` : ""} Wie viele benötigen Sie?`,
           ),
-          memo: memo({ kind: "quantity", sku, machineId }, sku),
+          memo: memo({ kind: "quantity", sku, machineId, ...(Object.keys(options).length ? { options } : {}) }, sku),
         };
       }
       const block = issues.find((i) => i.severity === "block");
@@ -270,7 +275,16 @@ export function action(
       }
       return {
         text: productText(data, lang),
-        memo: memo({ kind: "quantity", sku, ...(machineId ? { machineId } : {}) }, sku),
+        // Options stated with the question ("configure X: 11 kW, 400 V…") ride on the line the quantity answer adds.
+        memo: memo(
+          {
+            kind: "quantity",
+            sku,
+            ...(machineId ? { machineId } : {}),
+            ...(Object.keys(options).length ? { options } : {}),
+          },
+          sku,
+        ),
       };
     }
   }

@@ -226,7 +226,9 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   if (cues.has("stock") && question) return action(ctx, "stock", pending.sku, a, memo, extra);
   if (cues.has("price") && question) return action(ctx, "price", pending.sku, a, memo, extra);
   if (cues.has("compat")) return action(ctx, "compat", pending.sku, a, memo, extra);
-  if (a.quantity || yes) {
+  // "Order it" / "bestellen" to "shall I add it to your order?": the offer is accepted (the product is not on it yet).
+  const accepted = yes || (cues.has("checkout") && !conv.draft.lines.some((l) => l.sku === pending.sku));
+  if (a.quantity || accepted) {
     return action(ctx, "add", pending.sku, a, memo, {
       ...(pending.machineId ? { machineId: pending.machineId } : {}),
       ...(a.quantity
