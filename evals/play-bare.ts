@@ -21,6 +21,7 @@ import {
   type PlayFn,
   type TranscriptEntry,
   type TrialRecord,
+  trialThreadId,
   withMeter,
 } from "./play.ts";
 import { type BuyerSteps, closeOnSimulatorError, withSimulatedBuyer } from "./simulated.ts";
@@ -96,7 +97,7 @@ async function playBareOnce(
     model: withMeter(makeModel(db, { scenario, trial, now }), meter),
     now: () => now,
   });
-  const threadId = `bare-${scenario.id}-${trial}`.replace(/[^A-Za-z0-9._:@-]/g, "-").slice(0, 128);
+  const threadId = trialThreadId("bare", scenario, trial);
   const session = { customerId: scenario.customer, contactId: scenario.contact ?? null, channel: "eval" };
   const transcript: TranscriptEntry[] = [];
   const codesSeen = new Set<string>();

@@ -116,6 +116,10 @@ export type PlayFn = (
   extras?: PlayExtras,
 ) => Promise<TrialRecord>;
 
+/** A thread id for one trial that the runtime accepts (its id alphabet, at most 128 characters). */
+export const trialThreadId = (prefix: string, scenario: Scenario, trial: number): string =>
+  `${prefix}-${scenario.id}-${trial}`.replace(/[^A-Za-z0-9._:@-]/g, "-").slice(0, 128);
+
 /**
  * Play `scenario` once on a fresh copy of its catalog with a model built by `makeModel` — its script, or its persona
  * played by the buyer simulator (re-run when the simulator invents a fact).
@@ -133,9 +137,9 @@ async function playShieldTrial(
   const prices = extras.prices;
   const started = performance.now();
   const { db, now } = catalogs.open(scenario);
-  // A checkpoint per super-step (not only per turn, the runtime's default): the trajectory check reads every node.
   const meter = new UsageMeter();
   const model = withMeter(makeModel(db, { scenario, trial, now }), meter);
+  // A checkpoint per super-step (not only per turn, the runtime's default): the trajectory check reads every node.
   const agent = createShieldAgent({
     db,
     model,
@@ -143,7 +147,7 @@ async function playShieldTrial(
     now: () => now,
     durability: "async",
   });
-  const threadId = `eval-${scenario.id}-${trial}`.replace(/[^A-Za-z0-9._:@-]/g, "-").slice(0, 128);
+  const threadId = trialThreadId("eval", scenario, trial);
   const buyer = { customerId: scenario.customer, contactId: scenario.contact ?? null, channel: "eval" };
   const rep = { customerId: scenario.customer, contactId: REP_ID, channel: "rep" };
   const transcript: TranscriptEntry[] = [];
