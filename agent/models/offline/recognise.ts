@@ -681,10 +681,14 @@ export function guessProduct(
     if (!looksLikeSku(t.text) || k.measureUnits.has(t.lower.replace(/^\d+([.,]\d+)?/, ""))) continue;
     // "0-16", "40-200": a range or size without letters is a spec of a name, not a SKU (unless it is all there is).
     if (!/\p{L}/u.test(t.text) && free.some((x) => x !== t && /\p{L}{3,}/u.test(x.text))) continue;
-    const hits = k.search.search({ query: t.text, limit: 5 });
+    // An exact SKU is taken as written, also one that is not released: the engine says why it cannot be ordered
+    // and what replaces it — a near SKU in its place would be another product the buyer never named.
+    const hits = k.search.search({ query: t.text, limit: 5, includeInactive: true });
     const exact = hits.find((h) => h.match === "sku_exact");
     if (exact) return { hits: [exact], confident: true, query: t.text };
-    const skuHits = hits.filter((h) => h.match === "sku_partial" || h.match === "sku_fuzzy");
+    const skuHits = hits.filter(
+      (h) => (h.match === "sku_partial" || h.match === "sku_fuzzy") && h.lifecycle !== "inactive",
+    );
     if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
     // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names.
     if (skuHits.length > 1) {
