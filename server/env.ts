@@ -74,6 +74,11 @@ const serverSchema = z.object({
   /** SSE events kept per thread for Last-Event-ID resume. */
   SSE_REPLAY_EVENTS: z.coerce.number().int().min(16).max(100_000).default(500),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000),
+  /**
+   * How long an idle keep-alive connection stays open. Longer than the idle timeout of whatever pools connections in
+   * front (load balancers use 60 s): a server that closes first races the client's next request (ECONNRESET).
+   */
+  HTTP_KEEPALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
 
   // --- database ---
   DATABASE_PATH: z.string().min(1).default(".data/ordershield.db"),

@@ -77,6 +77,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     hostname: env.HOST,
     port: env.PORT,
   });
+  if ("keepAliveTimeout" in server) {
+    server.keepAliveTimeout = env.HTTP_KEEPALIVE_TIMEOUT_MS;
+    // Node's rule: the headers timeout must outlast the keep-alive timeout, or a reused socket can be cut mid-request.
+    server.headersTimeout = env.HTTP_KEEPALIVE_TIMEOUT_MS + 1000;
+  }
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
