@@ -4,6 +4,7 @@
  * status and a problem+json body; the message is safe to show. Domain problems (a blocked order) are never errors:
  * they are messages in the thread.
  */
+import pRetry from "p-retry";
 import type { z } from "zod";
 
 export type AgentErrorCode =
@@ -67,6 +68,27 @@ export const isAgentError = (error: unknown): error is AgentError => error insta
 export function isDatabaseBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** How a write that met a held lock is tried again: attempts after the first, and the pause before each (ms). */
+export interface BusyRetry {
+  retries: number;
+  minTimeout: number;
+  maxTimeout: number;
+}
+
+/**
+ * Two more attempts, 100–400 ms apart (randomised, so competing processes do not retry in step). Each attempt may
+ * wait out SQLite's busy_timeout, so this stays short: a lock held this long means a stuck writer, not a busy shop.
+ */
+export const BUSY_RETRY: BusyRetry = { retries: 2, minTimeout: 100, maxTimeout: 400 };
+
+/**
+ * Runs a write that fails with SQLITE_BUSY without having written anything (a transaction that could not start, or
+ * rolled back), trying it again after a short pause while the database stays busy; any other error is thrown at once.
+ */
+export function retryWhileBusy<T>(write: () => T, retry: BusyRetry = BUSY_RETRY): Promise<T> {
+  return pRetry(async () => write(), { ...retry, randomize: true, shouldRetry: ({ error }) => isDatabaseBusy(error) });
 }
 
 /** Parse `value` with `schema` or throw an InvalidRequestError naming the first field at fault under `root`. */

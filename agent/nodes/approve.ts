@@ -12,7 +12,7 @@ import { approvalOf } from "../../tools/approvals.ts";
 import { approvalCodes } from "../../tools/handoff.ts";
 import { runLocale, type ShieldRunConfig, type ShieldStateType } from "../state.ts";
 import { summarizeReport, type ReportSummary } from "./confirm.ts";
-import { isDatabaseBusy } from "../errors.ts";
+import { isDatabaseBusy, retryWhileBusy } from "../errors.ts";
 import { noticeText, shieldNotice } from "./model.ts";
 
 export const approvalResumeSchema = z.union([
@@ -41,7 +41,7 @@ export interface ApproveNodeOptions {
 }
 
 export function createApproveNode(options: ApproveNodeOptions) {
-  return function approve(state: ShieldStateType, config: ShieldRunConfig): Command {
+  return async function approve(state: ShieldStateType, config: ShieldRunConfig): Promise<Command> {
     const report = state.report;
     const draftHash = state.confirmation?.draftHash;
     if (!report || !draftHash || report.draftHash !== draftHash)
@@ -83,28 +83,30 @@ export function createApproveNode(options: ApproveNodeOptions) {
       at,
     });
     try {
-      options.db
-        .insert(auditLog)
-        .values({
-          at,
-          actor,
-          action: `approval.${value.decision}`,
-          subject: `thread:${threadId}`,
-          reason: value.reason,
-          data: {
-            draftHash,
-            codes,
-            ...(actorName ? { actorName } : {}),
-            customerId: payload.customerId,
-            totalCents: report.totals.netCents,
-            issues: approval.issues,
-          },
-        })
-        .run();
+      await retryWhileBusy(() =>
+        options.db
+          .insert(auditLog)
+          .values({
+            at,
+            actor,
+            action: `approval.${value.decision}`,
+            subject: `thread:${threadId}`,
+            reason: value.reason,
+            data: {
+              draftHash,
+              codes,
+              ...(actorName ? { actorName } : {}),
+              customerId: payload.customerId,
+              totalCents: report.totals.netCents,
+              issues: approval.issues,
+            },
+          })
+          .run(),
+      );
     } catch (error) {
       if (!isDatabaseBusy(error)) throw error;
-      // The decision was not recorded, so it was not taken: nothing is written, the approval stays open and the rep
-      // is asked to send it again — the same answer the hand-off gives when the database is busy.
+      // Still locked after the retries. The decision was not recorded, so it was not taken: nothing is written, the
+      // approval stays open and the rep is asked to send it again — the hand-off's answer when the database is busy.
       config.writer?.({ type: "handoff", status: "busy" });
       return new Command({
         update: {

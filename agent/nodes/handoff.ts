@@ -8,7 +8,7 @@ import { handOff } from "../../tools/handoff.ts";
 import { msg, nested, renderMessage, type EngineMessage } from "../../tools/messages/index.ts";
 import type { Issue, ValidationReport } from "../../tools/types.ts";
 import { runLocale, type ShieldRunConfig, type ShieldStateType, type ShieldUpdate } from "../state.ts";
-import { isDatabaseBusy } from "../errors.ts";
+import { isDatabaseBusy, retryWhileBusy } from "../errors.ts";
 import { noticeText, shieldNotice } from "./model.ts";
 
 export interface HandoffNodeOptions {
@@ -49,13 +49,14 @@ function fixesText(report: ValidationReport): string {
 
 export function createHandoffNode(options: HandoffNodeOptions) {
   const place = createPlacement(options);
-  return function handoff(state: ShieldStateType, config: ShieldRunConfig): Command {
+  return async function handoff(state: ShieldStateType, config: ShieldRunConfig): Promise<Command> {
     try {
-      return new Command({ update: place(state, config), goto: END });
+      // A failed attempt wrote nothing (the transaction never started, or rolled back), so trying again is safe.
+      return new Command({ update: await retryWhileBusy(() => place(state, config)), goto: END });
     } catch (error) {
       if (!isDatabaseBusy(error)) throw error;
-      // The transaction never started (or rolled back): nothing was written. The thread and the draft are kept and
-      // the buyer is asked to confirm the same version again; the rep's approvals still hold for it.
+      // Still locked after the retries: nothing was written. The thread and the draft are kept and the buyer is
+      // asked to confirm the same version again; the rep's approvals still hold for it.
       config.writer?.({ type: "handoff", status: "busy" });
       return new Command({
         update: {

@@ -52,4 +52,36 @@ describe("hand-off while the database is locked", () => {
     recordCounts(task, { check: "faults.sqlite_busy_handoff", requests: 3, faults: 1, inputs: 0, orders: 1, lost: 0 });
     db.$client.close();
   });
+
+  test("a lock released while the hand-off waits to try again: the order is placed on the same confirmation, no busy notice", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "busy-")), "shield.db");
+    const db = world(path);
+    db.$client.pragma("busy_timeout = 50");
+    const agent = createShieldAgent({
+      db,
+      model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])),
+      now: () => NOW,
+      checkpointer: new MemorySaver(),
+    });
+    const turn = await agent.send("t-busy-brief", "2 seals, order", BUYER);
+    const hash = turn.thread.pending!.draftHash;
+
+    // Another writer holds the lock past the first attempt's busy timeout, and lets go before the retries run out.
+    const other = new Database(path);
+    other.exec("BEGIN IMMEDIATE");
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        other.exec("ROLLBACK");
+        other.close();
+        resolve();
+      }, 20),
+    );
+    const placed = await agent.resume("t-busy-brief", { confirm: true, draftHash: hash }, BUYER);
+    await released;
+    expect(placed.replies.join(" ")).not.toMatch(/busy/);
+    expect(placed.replies.join(" ")).toMatch(/is placed/);
+    expect(placed.thread.order).not.toBeNull();
+    expect(outboxOrders(db)).toHaveLength(1);
+    db.$client.close();
+  });
 });

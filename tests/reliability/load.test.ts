@@ -31,9 +31,8 @@ const TEXTS = [
 const CUSTOMERS = ["C-1001", "C-1003"];
 
 /**
- * fetch-like requests on a fresh connection each: with keep-alive, a pooled socket the server (Node's default
- * keepAliveTimeout, 5 s) closes just as the client reuses it resets (ECONNRESET) when the machine is overloaded —
- * a client-side race that would hide what is measured here.
+ * fetch-like requests on a fresh connection each, so the figures are the server's and not a client pool's (how idle
+ * pooled connections are kept is tests/server/keepalive.test.ts).
  */
 const request =
   (base: string) =>
