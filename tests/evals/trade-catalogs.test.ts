@@ -1,6 +1,6 @@
 /**
- * The two trade catalogs written for the consultant's generalisation proof (evals/catalogs/hvac, .../automation):
- * they import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
+ * The trade catalogs written for the consultant's generalisation proof (evals/catalogs/hvac, .../automation, and
+ * .../fluidpower, written after the consultant's work on the first two as an unseen trade): they import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
  * follows from the catalog's data — the SKUs, customers, machines and options exist, an expected order passes the
  * engine (clean, or held only for a rep's approval where the scenario has the rep decide), and a pinned unit price is
  * the engine's price. The consultant's pass rates are measured by `npm run evals`, not here.
@@ -16,7 +16,7 @@ import { DEMO_NOW } from "../../catalog/seed/index.ts";
 import { loadScenarios, type Scenario } from "../../evals/index.ts";
 import { validateDraft } from "../../tools/engine.ts";
 
-const TRADES = ["hvac", "automation"] as const;
+const TRADES = ["hvac", "automation", "fluidpower"] as const;
 const catalogDir = (trade: string) => resolve("evals/catalogs", trade);
 const all = loadScenarios("evals/scenarios");
 const scenariosOf = (trade: string) => all.filter((s) => s.tags.includes(trade));
@@ -78,6 +78,20 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
     const heldout = scenarios.filter((s) => s.tags.includes("heldout")).length;
     expect(heldout / scenarios.length).toBeGreaterThan(0.28);
     expect(heldout / scenarios.length).toBeLessThan(0.4);
+  });
+
+  test("every compatibility block a scenario expects is a rule of this catalog or one the engine raises itself", () => {
+    const ruleCodes = new Set(
+      (db.$client.prepare("select code from compat_rules").all() as { code: string }[]).map((r) => r.code),
+    );
+    const engineCodes = new Set([
+      "compat.fitment",
+      "compat.serial_range",
+      "compat.missing_mandatory",
+      "compat.unknown_machine",
+    ]);
+    const expected = scenarios.flatMap((s) => s.expect.blocks.filter((c) => c.startsWith("compat.")));
+    expect(expected.filter((c) => !ruleCodes.has(c) && !engineCodes.has(c))).toEqual([]);
   });
 
   test.each(scenarios.map((s) => [s.id, s] as [string, Scenario]))(
