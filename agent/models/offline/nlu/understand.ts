@@ -7,7 +7,7 @@
  * Catalog and installed-base entities (SKUs, product words, machines, option values) are matched against the
  * database in `recognise.ts`; the spans recognised here tell it which numbers are dimensions rather than quantities.
  */
-import * as Recognizers from "@microsoft/recognizers-text-suite";
+import { Culture, NumberWithUnitRecognizer } from "@microsoft/recognizers-text-number-with-unit";
 import * as chrono from "chrono-node";
 import type { Intent } from "./corpus.ts";
 import type { Classification, IntentClassifier } from "./classifier.ts";
@@ -166,11 +166,18 @@ const HAS_DIGIT = /\d/;
 const DATE_HINT =
   /\d|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|week|month|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|nächste\w*|woche|monat)\b/i;
 
+/**
+ * The English dimension model, built once. Why not `recognizeDimension` from the suite: it builds a new recognizer,
+ * with its extractors and parsers and their regexes, on every call; the model is stateless between `parse` calls.
+ */
+let dimensionModel: ReturnType<NumberWithUnitRecognizer["getDimensionModel"]> | undefined;
+
 /** Numbers with a unit of measurement (sizes, pack contents): spans the quantity reader must skip. */
 export function recogniseMeasures(text: string): Measure[] {
   if (!HAS_DIGIT.test(text)) return [];
   const out: Measure[] = [];
-  for (const r of Recognizers.recognizeDimension(text, Recognizers.Culture.English)) {
+  dimensionModel ??= new NumberWithUnitRecognizer(Culture.English).getDimensionModel(Culture.English, false);
+  for (const r of dimensionModel.parse(text)) {
     const res = r.resolution as { value?: string; unit?: string } | undefined;
     const value = Number(res?.value);
     if (!Number.isFinite(value) || !res?.unit) continue;
