@@ -36,7 +36,7 @@ const MAX_LINES = MAX_DRAFT_LINES;
 const str = (v: unknown, max = MAX_CODE_LENGTH): string | undefined =>
   typeof v === "string" && v.length <= max ? v : undefined;
 /** A calendar date, as the tools and the clean order's schema define it (`2026-02-31` is none). */
-const isDate = (v: unknown): v is string => dateField.safeParse(v).success;
+const isDate = (v: unknown): v is string => typeof v === "string" && dateField.safeParse(v).success;
 
 /** Keeps only well-typed fields of a line; what is missing or malformed the checks report. */
 function sanitizeLine(raw: unknown, index: number): DraftLine {

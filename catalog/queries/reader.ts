@@ -178,7 +178,7 @@ function buildReader(sqlite: Database.Database): CatalogReader {
       // transaction instead of one per statement. Inside a caller's transaction (the hand-off) it just runs.
       if (inSnapshot) return fn();
       const own = !sqlite.inTransaction;
-      if (own) sqlite.exec("BEGIN");
+      if (own) st.begin.run();
       inSnapshot = true;
       ownSnapshot = own;
       snapshotCache = undefined;
@@ -188,7 +188,7 @@ function buildReader(sqlite: Database.Database): CatalogReader {
         inSnapshot = false;
         ownSnapshot = false;
         snapshotCache = undefined;
-        if (own && sqlite.inTransaction) sqlite.exec("COMMIT");
+        if (own && sqlite.inTransaction) st.commit.run();
       }
     },
 

@@ -28,6 +28,9 @@ export function prepareStatements(sqlite: Database.Database) {
     };
   };
   return {
+    // Prepared once: `exec` parses the SQL text on every call, twice per validation.
+    begin: q("BEGIN"),
+    commit: q("COMMIT"),
     version: q("SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v").raw(),
     products: qb(
       `SELECT sku, name, description, category, manufacturer, order_unit, content_unit, content_qty, moq, order_step, max_qty, lead_time_days, lifecycle, successor_sku, list_price_cents, currency, hazardous, requires_certification, blocked_regions, config_model_id, machine_model FROM products WHERE sku IN ${IN_SKUS}`,

@@ -115,6 +115,28 @@ describe("message catalogues", () => {
     expect(renderMessage(credit, "de")).toMatch(/1\.234,50\s€/);
     expect(renderMessage(credit)).toContain("€1,234.50");
   });
+
+  it("keeps every digit of a number, groups large ones, and names a currency code Intl does not know", () => {
+    const moq = (n: number): EngineMessage => ({
+      key: "qty.below_moq",
+      params: { product: { sku: "S-1" }, moq: n, unit: "PCE" },
+    });
+    expect(renderMessage(moq(7))).toContain(" 7 PCE");
+    expect(renderMessage(moq(-12))).toContain(" -12 PCE");
+    expect(renderMessage(moq(1234567))).toContain(" 1,234,567 PCE");
+    expect(renderMessage(moq(1234567), "de")).toContain(" 1.234.567 PCE");
+    expect(renderMessage(moq(2.00000005))).toContain(" 2.00000005 PCE");
+    expect(renderMessage(moq(1234.5), "de-AT")).toMatch(/ 1\s?234,5 PCE|1\.234,5 PCE/);
+    // A locale with other digits gets them for small numbers too.
+    expect(renderMessage(moq(7), "en-u-nu-arab")).toContain(" ٧ PCE");
+    const credit = (currency: string): EngineMessage => ({
+      key: "credit.overrun_approval",
+      params: { overrun: { cents: 123450, currency } },
+    });
+    expect(renderMessage(credit("POINTS"))).toContain("1,234.50 POINTS");
+    expect(renderMessage(credit("EUR"))).toContain("€1,234.50");
+    expect(renderMessage(credit("USD"), "de")).toMatch(/1\.234,50\s\$/);
+  });
 });
 
 /** Validates `draft` for an English and a German buyer and checks they differ in words only. */

@@ -33,7 +33,11 @@ export function formatterFor(lang: string, locale: string, nested: (m: NestedMes
     const decimal = new Intl.NumberFormat(locale).formatToParts(0.5).find((x) => x.type === "decimal")?.value ?? ".";
     // Never rounded: a message about 2.00000005 PCE must say 2.00000005. The shortest round-trip digits (String),
     // with the locale's grouping and decimal separator.
+    // Why the fast paths: this runs for every number of every issue message the engine writes (a few per line).
+    // A small whole number is the same digits in every locale with Latin digits; a safe integer needs no BigInt.
+    const latin = integers.resolvedOptions().numberingSystem === "latn";
     const formatNumber = (n: number): string => {
+      if (Number.isSafeInteger(n)) return latin && n < 1000 && n > -1000 ? String(n) : integers.format(n);
       const s = String(Math.abs(n));
       if (!/^\d+(\.\d+)?$/.test(s)) return String(n);
       const [int = "0", frac] = s.split(".");
@@ -50,7 +54,9 @@ export function formatterFor(lang: string, locale: string, nested: (m: NestedMes
       conjunction: new Intl.ListFormat(locale, { type: "conjunction" }),
       disjunction: new Intl.ListFormat(locale, { type: "disjunction" }),
     };
-    const currencies = new Map<string, Intl.NumberFormat>();
+    // Per currency: its formatter and whether the code must follow the amount (not an ISO 4217 code). Why not read
+    // `resolvedOptions()` per call: it builds a fresh object each time, and was most of a money message's cost.
+    const currencies = new Map<string, { format: Intl.NumberFormat; suffix: string }>();
     base = {
       lang,
       locale,
@@ -59,15 +65,18 @@ export function formatterFor(lang: string, locale: string, nested: (m: NestedMes
         let f = currencies.get(currency);
         if (!f) {
           try {
-            f = new Intl.NumberFormat(locale, { style: "currency", currency });
+            f = { format: new Intl.NumberFormat(locale, { style: "currency", currency }), suffix: "" };
           } catch {
             // Not an ISO 4217 code: the amount with the code beside it.
-            f = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+            f = {
+              format: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+              suffix: ` ${currency}`,
+            };
           }
+          if (currencies.size > 100) currencies.clear();
           currencies.set(currency, f);
         }
-        const s = f.format(cents / 100);
-        return f.resolvedOptions().style === "currency" ? s : `${s} ${currency}`;
+        return `${f.format.format(cents / 100)}${f.suffix}`;
       },
       date: (iso) => {
         if (lang === "en" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;

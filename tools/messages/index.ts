@@ -62,11 +62,24 @@ function renderIn(m: { key: string; params: unknown }, f: Formatter, catalogue: 
  *   renderMessage(issue.text, session.locale)
  */
 export function renderMessage(m: EngineMessage | NestedMessage, locale?: string | null): string {
-  const lang = messageLanguage(locale);
-  const catalogue = CATALOGUES[lang]!;
-  const f: Formatter = formatterFor(lang, intlLocale(lang, locale), (n) => renderIn(n, f, catalogue));
-  return renderIn(m, f, catalogue);
+  const key = locale ?? "";
+  let r = renderers.get(key);
+  if (!r) {
+    const lang = messageLanguage(locale);
+    const catalogue = CATALOGUES[lang]!;
+    const f: Formatter = formatterFor(lang, intlLocale(lang, locale), (n) => renderIn(n, f, catalogue));
+    r = { f, catalogue };
+    if (renderers.size > 100) renderers.clear();
+    renderers.set(key, r);
+  }
+  return renderIn(m, r.f, r.catalogue);
 }
+
+/**
+ * Formatter and catalogue per locale string, so rendering a message (the engine renders every issue's, several per
+ * line) does not parse the locale and build a formatter each time.
+ */
+const renderers = new Map<string, { f: Formatter; catalogue: Catalogue }>();
 
 /** Whether a string is a known message key. */
 export function isMessageKey(key: string): key is MessageKey {
