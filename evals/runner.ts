@@ -14,6 +14,7 @@ import {
   type TrialUsage,
 } from "./play.ts";
 import type { Scenario } from "./scenario.ts";
+import { createTrialPool, type TrialWorkerSpec } from "./threads.ts";
 import { addUsage, type PriceTable, type Usage, ZERO_USAGE } from "./usage.ts";
 import { createCatalogCache } from "./world.ts";
 
@@ -83,9 +84,15 @@ export interface RunOptions {
   prices?: PriceTable;
   /** The model that plays persona scenarios' buyers; without one they are skipped (and reported as skipped). */
   buyerModel?: ModelFactory;
+  /**
+   * Play trials on this many worker threads (evals/threads.ts), each building the models named in `spec` — the same
+   * ones `makeModel`, `buyerModel`, `play` and `prices` stand for here, which the workers cannot receive. Without it
+   * (or with 1) every trial runs on this thread, `concurrency` of them interleaved.
+   */
+  threads?: { count: number; spec: TrialWorkerSpec };
 }
 
-const NOT_GRADED: Grade = { passed: false, leaks: [], diff: [], trajectory: [], falseBlock: false };
+export const NOT_GRADED: Grade = { passed: false, leaks: [], diff: [], trajectory: [], falseBlock: false };
 
 const keyOf = (r: { scenario: string; trial: number }) => `${r.scenario}#${r.trial}`;
 
@@ -98,7 +105,7 @@ export function readResults(dir: string): TrialResult[] {
     .map((l) => JSON.parse(l) as TrialResult);
 }
 
-function resultOf(grade: Grade, record: TrialRecord): TrialResult {
+export function resultOf(grade: Grade, record: TrialRecord): TrialResult {
   if (record.skipped)
     return {
       scenario: record.scenario.id,
@@ -158,21 +165,32 @@ export async function runEvals(options: RunOptions): Promise<{ results: TrialRes
   );
   const started = performance.now();
   let ran = 0;
+  const threads = options.threads && options.threads.count > 1 && queue.length > 1 ? options.threads : undefined;
+  const pool = threads ? createTrialPool(Math.min(threads.count, queue.length), threads.spec) : undefined;
+  const playHere = async (s: Scenario, trial: number): Promise<TrialResult> => {
+    const record = await (options.play ?? playTrial)(s, trial, catalogs, options.makeModel, {
+      ...(options.prices ? { prices: options.prices } : {}),
+      ...(options.buyerModel ? { buyerModel: options.buyerModel } : {}),
+    });
+    const result = resultOf(record.skipped ? NOT_GRADED : gradeTrial(record), record);
+    record.db.$client.close();
+    return result;
+  };
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const record = await (options.play ?? playTrial)(next.s, next.trial, catalogs, options.makeModel, {
-        ...(options.prices ? { prices: options.prices } : {}),
-        ...(options.buyerModel ? { buyerModel: options.buyerModel } : {}),
-      });
-      const result = resultOf(record.skipped ? NOT_GRADED : gradeTrial(record), record);
-      record.db.$client.close();
+      const result = pool ? await pool.run(next.s, next.trial) : await playHere(next.s, next.trial);
       ran++;
       done.set(keyOf(result), result);
       if (options.out) appendFileSync(join(options.out, "results.jsonl"), `${JSON.stringify(result)}\n`);
       options.onTrial?.(result);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+  const loops = pool ? threads!.count * Math.max(1, options.concurrency ?? 1) : Math.max(1, options.concurrency ?? 1);
+  try {
+    await Promise.all(Array.from({ length: loops }, worker));
+  } finally {
+    await pool?.close();
+  }
   const seconds = (performance.now() - started) / 1000;
   const results = options.scenarios.flatMap((s) =>
     Array.from({ length: repeat }, (_, trial) => done.get(keyOf({ scenario: s.id, trial }))).filter(

@@ -4,6 +4,7 @@
  *   npm run evals                                   offline model, evals/scenarios, one trial each
  *   npm run evals -- --model openai                 OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL
  *   npm run evals -- --scenarios DIR --tags adversarial,approval --repeat 3 --concurrency 4
+ *   npm run evals -- --threads 2                    trials on 2 worker threads (one per core; the same verdicts)
  *   npm run evals -- --out evals/reports/run-1      results.jsonl + report.html; re-running resumes
  *   npm run evals -- --baseline evals/reports/run-0 regressions and improvements against an earlier run
  *   npm run evals -- --json                         one JSON summary object on stdout
@@ -47,6 +48,7 @@ import {
 function usage(message: string): never {
   console.error(`evals: ${message}
 usage: npm run evals -- [--model offline|chaos|openai] [--scenarios DIR] [--tags a,b] [--repeat K] [--concurrency N]
+                        [--threads N]
                         [--skip-tags a,b] [--seed S] [--baseline RUN_DIR] [--out DIR] [--json] [--gate]
                         [--compare-bare] [--models offline,chaos,openai] [--buyer-model openai|none]`);
   process.exit(2);
@@ -62,6 +64,7 @@ try {
       "skip-tags": { type: "string" },
       repeat: { type: "string", default: "1" },
       concurrency: { type: "string", default: "1" },
+      threads: { type: "string", default: "1" },
       seed: { type: "string", default: "1" },
       baseline: { type: "string" },
       out: { type: "string" },
@@ -83,6 +86,7 @@ const int = (name: string, raw: string, min: number, max: number) => {
 };
 const repeat = int("repeat", values.repeat, 1, 100);
 const concurrency = int("concurrency", values.concurrency, 1, 64);
+const threads = int("threads", values.threads, 1, 16);
 const seed = int("seed", values.seed, 0, 2 ** 31);
 const isModel = (m: string): m is EvalModelName => (EVAL_MODELS as readonly string[]).includes(m);
 const modelName = values.model;
@@ -171,6 +175,10 @@ const { results, summary } = await runEvals({
   makeModel,
   repeat,
   concurrency,
+  threads: {
+    count: threads,
+    spec: { model: modelName, seed, prices, ...(buyerModel ? { buyerModel: "openai" } : {}) },
+  },
   out,
   prices,
   ...(buyerModel ? { buyerModel } : {}),

@@ -1,18 +1,54 @@
 /**
- * Offline evals throughput: scripted demo scenarios (known gaps left out) played and graded one after another with
+ * Offline evals throughput: scripted demo scenarios (known gaps left out) played and graded with
  * the offline consultant, exactly as `npm run evals` does — each trial on its own in-memory catalog copy, with a
  * checkpoint per super-step for the trajectory check. Beside the rate, where a trial's time goes: the catalog copy,
  * the offline model's catalog knowledge (built on its first call, once per copy), the rest of the model's calls, and
- * the graph + tools + engine + grading that remain.
+ * the graph + tools + engine + grading that remain (one thread, trials one after another). The rate itself,
+ * `evals.conversations_per_s`, is the same trials on 2 worker threads (`npm run evals -- --threads 2`), as the
+ * figure's note says; the one-thread rate stands beside it.
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { createOfflineModel, type OfflineModelStats } from "../../agent/models/offline/index.ts";
 import { createCatalogCache, gradeTrial, loadScenarios, playTrial, type Scenario } from "../../evals/index.ts";
+import { createTrialPool } from "../../evals/threads.ts";
 import type { BenchSuite } from "./types.ts";
+
+const demoScenarios = (): Scenario[] =>
+  loadScenarios("evals/scenarios/demo").filter((s) => !s.tags.includes("known-gap"));
+
+/**
+ * The same trials on `threads` worker threads (as `npm run evals -- --threads N`). Start-up — each worker loading the
+ * code, training the classifier and building the catalog image on a first trial — is timed apart and not counted
+ * in the rate: it is paid once per run, not per conversation.
+ */
+export async function measureThreadedConversations(options: { threads: number; rounds?: number }) {
+  const rounds = options.rounds ?? 2;
+  const scenarios = demoScenarios();
+  const started = performance.now();
+  const pool = createTrialPool(options.threads, { model: "offline", seed: 1 });
+  try {
+    // One trial per worker first (both are idle, so each gets one): code loaded, classifier trained, image built.
+    await Promise.all(scenarios.slice(0, options.threads).map((s) => pool.run(s, 0)));
+    const startupMs = performance.now() - started;
+    const t = performance.now();
+    const jobs = Array.from({ length: rounds }, (_, round) => scenarios.map((s) => pool.run(s, round))).flat();
+    const results = await Promise.all(jobs);
+    const ms = performance.now() - t;
+    return {
+      threads: options.threads,
+      trials: results.length,
+      passed: results.filter((r) => r.passed).length,
+      perSecond: results.length / (ms / 1000),
+      startupMs,
+    };
+  } finally {
+    await pool.close();
+  }
+}
 
 export async function measureEvalConversations(options: { rounds?: number } = {}) {
   const rounds = options.rounds ?? 2;
-  const scenarios: Scenario[] = loadScenarios("evals/scenarios/demo").filter((s) => !s.tags.includes("known-gap"));
+  const scenarios = demoScenarios();
   const catalogs = createCatalogCache();
   // The catalog image is built once per run (as in the runner); not part of a conversation.
   catalogs.open(scenarios[0]!).db.$client.close();
@@ -67,6 +103,9 @@ export async function measureEvalConversations(options: { rounds?: number } = {}
   };
 }
 
+/** Worker threads of the throughput figure: one per core of the 2-core machines the goals are set for. */
+const EVAL_BENCH_THREADS = 2;
+
 export const evalsSuite: BenchSuite = {
   name: "evals",
   description: "offline scripted eval conversations per second (demo scenarios, played and graded)",
@@ -74,13 +113,22 @@ export const evalsSuite: BenchSuite = {
     ctx.log("evals: playing the demo scenarios with the offline model…");
     const r = await measureEvalConversations(ctx.quick ? { rounds: 1 } : {});
     const rest = r.trialMs - r.copyMs - r.firstCallMs - r.modelMs;
+    const threads = EVAL_BENCH_THREADS;
+    ctx.log(`evals: the same on ${threads} worker threads…`);
+    const t = await measureThreadedConversations({ threads, ...(ctx.quick ? { rounds: 1 } : {}) });
     return [
       {
         id: "evals.conversations_per_s",
-        value: Math.round(r.perSecond * 10) / 10,
+        value: Math.round(t.perSecond * 10) / 10,
         unit: "conv/s",
         target: ">= 50",
-        note: `${r.trials} trials (${r.passed} passed), ${r.trialMs.toFixed(0)} ms each: catalog copy ${r.copyMs.toFixed(1)}, model knowledge build ${r.firstCallMs.toFixed(0)}, other model calls ${r.modelMs.toFixed(0)}, graph+tools+grading ${rest.toFixed(0)} ms`,
+        note: `${t.threads} worker threads (npm run evals -- --threads ${t.threads}), ${t.trials} trials (${t.passed} passed); start-up ${(t.startupMs / 1000).toFixed(1)} s not counted (code, classifier, catalog image per worker); one thread: ${(Math.round(r.perSecond * 10) / 10).toFixed(1)} conv/s`,
+      },
+      {
+        id: "evals.conversations_per_s_one_thread",
+        value: Math.round(r.perSecond * 10) / 10,
+        unit: "conv/s",
+        note: `${r.trials} trials (${r.passed} passed) one after another, ${r.trialMs.toFixed(0)} ms each: catalog copy ${r.copyMs.toFixed(1)}, model knowledge build ${r.firstCallMs.toFixed(0)}, other model calls ${r.modelMs.toFixed(0)}, graph+tools+grading ${rest.toFixed(0)} ms`,
       },
       { id: "evals.trial_catalog_copy_ms", value: Math.round(r.copyMs * 10) / 10, unit: "ms" },
       { id: "evals.trial_model_knowledge_ms", value: Math.round(r.firstCallMs), unit: "ms" },

@@ -10,7 +10,7 @@ import { AIMessage } from "@langchain/core/messages";
 import { fakeModel } from "@langchain/core/testing";
 import { describe, expect, test } from "vitest";
 import { createOfflineModel } from "../../agent/models/offline/index.ts";
-import { loadScenarios, parseScenarioFile, runEvals, ScenarioFileError } from "../../evals/index.ts";
+import { loadScenarios, parseScenarioFile, runEvals, ScenarioFileError, type TrialResult } from "../../evals/index.ts";
 
 const all = loadScenarios("evals/scenarios");
 const pick = (...ids: string[]) => all.filter((s) => ids.includes(s.id));
@@ -80,6 +80,25 @@ describe("eval runner", () => {
     expect(again.results).toHaveLength(2);
     expect(readFileSync(join(out, "results.jsonl"), "utf8").trim().split("\n")).toHaveLength(2);
   });
+
+  test("trials on worker threads get the same verdicts, orders and transcripts as on one thread", async () => {
+    // Two catalogs, an approval and a decline: each worker builds its own images and models from the spec.
+    const some = [
+      ...scenarios,
+      ...all.filter((s) => s.catalog !== "demo" && !s.tags.includes("known-gap")).slice(0, 2),
+    ];
+    const strip = (r: TrialResult) => ({ ...r, ms: 0 });
+    const one = await runEvals({ scenarios: some, makeModel: (db) => createOfflineModel({ db }) });
+    const two = await runEvals({
+      scenarios: some,
+      makeModel: () => {
+        throw new Error("a threaded run builds its models in the workers");
+      },
+      threads: { count: 2, spec: { model: "offline", seed: 1 } },
+    });
+    expect(two.results.map(strip)).toEqual(one.results.map(strip));
+    expect(two.summary.passed).toBe(some.length);
+  }, 300_000);
 
   test("a bad scenario file names the file and the field at fault", () => {
     const bad = JSON.stringify({
