@@ -117,6 +117,7 @@ function probe(
   f: Record<string, FeatureValue>,
   pool: Pool,
   expected: () => ReadonlySet<string> = () => new Set(),
+  dropIfBlocked = false,
 ): ReplacementVerdict {
   const line: DraftLine = { ...l.line, sku: c.sku };
   const options = optionsAfterReplace(l.product, c, l.line.options);
@@ -157,10 +158,18 @@ function probe(
   const withOthers: OrderState = { ...alone, lines: [pl, ...others] };
   probing.add(alone);
   probing.add(withOthers);
+  // A candidate the caller drops at any blocking issue (rank 3) is not checked further once one is found: the later
+  // checks could only add issues, and a block already decides the rank. Companion and discontinued blocks do not
+  // decide it (fitRank's ORDER_ONLY), so they never stop the probe.
+  const decided = () => dropIfBlocked && fitRank(pl.issues).rank === 3;
   checkProduct(alone, () => []);
+  if (decided()) return DROPPED;
   checkQuantity(alone);
+  if (decided()) return DROPPED;
   checkConfiguration(alone);
+  if (decided()) return DROPPED;
   checkCompatibility(withOthers);
+  if (decided()) return DROPPED;
   checkAvailability(alone);
   const onOrder = new Set(order.lines.filter((x) => x !== l).map((x) => x.sku));
   const issues = [
@@ -181,6 +190,9 @@ function probe(
     cautions: pl.issues.filter((i) => i.severity !== "block").map((i) => i.code),
   };
 }
+
+/** What a probe that stopped at its first deciding block returns: not a fit (its caller drops it, reads nothing else). */
+const DROPPED: ReplacementVerdict = Object.freeze({ rank: 3, inStock: false, cautions: [] }) as ReplacementVerdict;
 
 /** The engine's verdict on `l` with product `c` in its place (the successor of a discontinued product, say). */
 export function replacementVerdict(order: OrderState, l: LineState, c: ProductRecord): ReplacementVerdict {
@@ -295,7 +307,7 @@ export function alternativesFor(
   const cautions = () => (expected ??= cautionsOf(order, l, pool));
   const usable: { x: Candidate; v: ReplacementVerdict; at: number }[] = [];
   for (const [at, x] of tried.entries()) {
-    const v = probe(order, l, x.c, x.f, pool, cautions);
+    const v = probe(order, l, x.c, x.f, pool, cautions, true);
     if (v.rank < 3) usable.push({ x, v, at });
     // Later candidates are less alike: once enough fit cleanly, none of them can rank higher.
     if (usable.filter((u) => u.v.rank === 0).length >= limit) break;
