@@ -85,9 +85,10 @@ export interface RunOptions {
   /** The model that plays persona scenarios' buyers; without one they are skipped (and reported as skipped). */
   buyerModel?: ModelFactory;
   /**
-   * Play trials on this many worker threads (evals/threads.ts), each building the models named in `spec` — the same
-   * ones `makeModel`, `buyerModel`, `play` and `prices` stand for here, which the workers cannot receive. Without it
-   * (or with 1) every trial runs on this thread, `concurrency` of them interleaved.
+   * Play trials on this many threads: this one and `count - 1` worker threads (evals/threads.ts), each worker building
+   * the models named in `spec` — the same ones `makeModel`, `buyerModel`, `play` and `prices` stand for here, which
+   * a worker cannot receive. Without it (or with 1) every trial runs on this thread, `concurrency` of them
+   * interleaved.
    */
   threads?: { count: number; spec: TrialWorkerSpec };
 }
@@ -165,8 +166,10 @@ export async function runEvals(options: RunOptions): Promise<{ results: TrialRes
   );
   const started = performance.now();
   let ran = 0;
+  // This thread plays trials too: `threads: 2` is this one and one worker (a worker's start-up, mostly loading the
+  // code, costs seconds of CPU).
   const threads = options.threads && options.threads.count > 1 && queue.length > 1 ? options.threads : undefined;
-  const pool = threads ? createTrialPool(Math.min(threads.count, queue.length), threads.spec) : undefined;
+  const pool = threads ? createTrialPool(Math.min(threads.count, queue.length) - 1, threads.spec) : undefined;
   const playHere = async (s: Scenario, trial: number): Promise<TrialResult> => {
     const record = await (options.play ?? playTrial)(s, trial, catalogs, options.makeModel, {
       ...(options.prices ? { prices: options.prices } : {}),
@@ -176,18 +179,19 @@ export async function runEvals(options: RunOptions): Promise<{ results: TrialRes
     record.db.$client.close();
     return result;
   };
-  const worker = async () => {
+  const worker = async (onPool: boolean) => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const result = pool ? await pool.run(next.s, next.trial) : await playHere(next.s, next.trial);
+      const result = onPool && pool ? await pool.run(next.s, next.trial) : await playHere(next.s, next.trial);
       ran++;
       done.set(keyOf(result), result);
       if (options.out) appendFileSync(join(options.out, "results.jsonl"), `${JSON.stringify(result)}\n`);
       options.onTrial?.(result);
     }
   };
-  const loops = pool ? threads!.count * Math.max(1, options.concurrency ?? 1) : Math.max(1, options.concurrency ?? 1);
+  const here = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => worker(false));
+  const there = Array.from({ length: pool?.size ?? 0 }, () => worker(true));
   try {
-    await Promise.all(Array.from({ length: loops }, worker));
+    await Promise.all([...here, ...there]);
   } finally {
     await pool?.close();
   }

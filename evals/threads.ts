@@ -35,6 +35,8 @@ export interface TrialJob {
 export type TrialReply = { id: number; result: TrialResult } | { id: number; error: string };
 
 export interface TrialPool {
+  /** Workers in the pool. */
+  size: number;
   run(scenario: Scenario, trial: number): Promise<TrialResult>;
   close(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export function createTrialPool(count: number, spec: TrialWorkerSpec): TrialPool
   });
 
   return {
+    size: workers.length,
     run(scenario, trial) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;

@@ -89,13 +89,15 @@ describe("eval runner", () => {
     ];
     const strip = (r: TrialResult) => ({ ...r, ms: 0 });
     const one = await runEvals({ scenarios: some, makeModel: (db) => createOfflineModel({ db }) });
+    let here = 0;
     const two = await runEvals({
       scenarios: some,
-      makeModel: () => {
-        throw new Error("a threaded run builds its models in the workers");
-      },
+      makeModel: (db) => (here++, createOfflineModel({ db })),
       threads: { count: 2, spec: { model: "offline", seed: 1 } },
     });
+    // This thread played some, the worker the rest (it takes a trial as soon as the run starts).
+    expect(here).toBeGreaterThan(0);
+    expect(here).toBeLessThan(some.length);
     expect(two.results.map(strip)).toEqual(one.results.map(strip));
     expect(two.summary.passed).toBe(some.length);
   }, 300_000);
