@@ -8,13 +8,16 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { createHash } from "node:crypto";
 import { ChaosModel, type ChaosPool } from "../agent/models/chaos.ts";
-import { createOfflineModel } from "../agent/models/offline/index.ts";
+import { createOfflineModel, type OfflineModelDeps } from "../agent/models/offline/index.ts";
 import { createOpenAIModel, wantsOpenAI } from "../agent/models/openai.ts";
 import type { Db } from "../catalog/db.ts";
 import { createCatalogReader } from "../catalog/queries/index.ts";
 import { configurationState } from "../tools/checks/configuration.ts";
 import { validateDraft } from "../tools/engine.ts";
 import type { ModelFactory } from "./play.ts";
+import { catalogKey } from "./world.ts";
+
+type SharedWords = NonNullable<OfflineModelDeps["sharedWords"]>;
 
 export const EVAL_MODELS = ["offline", "chaos", "openai"] as const;
 export type EvalModelName = (typeof EVAL_MODELS)[number];
@@ -57,7 +60,12 @@ export function evalModelFactory(
   options: { seed?: number; env?: Record<string, string | undefined> } = {},
 ): ModelFactory {
   if (name === "openai") return () => createOpenAIModel(options.env ?? process.env);
-  if (name === "offline") return (db) => createOfflineModel({ db });
+  if (name === "offline") {
+    // Every trial's copy of a catalog has the same words: the model reads them from the first copy only.
+    const cache: SharedWords["cache"] = new Map();
+    return (db, trial) =>
+      createOfflineModel({ db, ...(trial ? { sharedWords: { key: catalogKey(trial.scenario), cache } } : {}) });
+  }
   return (db, trial) => {
     const customerId = trial?.scenario.customer ?? "";
     const model = new ChaosModel({ pool: chaosPoolOf(db, customerId, trial?.now ?? new Date()) });

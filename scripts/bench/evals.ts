@@ -8,9 +8,18 @@
  * 2`), as the figure's note says; the one-thread rate stands beside it.
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { createOfflineModel, type OfflineModelStats } from "../../agent/models/offline/index.ts";
-import { createCatalogCache, gradeTrial, loadScenarios, playTrial, type Scenario } from "../../evals/index.ts";
+import { createOfflineModel, type OfflineModelDeps, type OfflineModelStats } from "../../agent/models/offline/index.ts";
+import {
+  createCatalogCache,
+  evalModelFactory,
+  gradeTrial,
+  loadScenarios,
+  playTrial,
+  type Scenario,
+} from "../../evals/index.ts";
+import type { TrialInfo } from "../../evals/play.ts";
 import { createTrialPool } from "../../evals/threads.ts";
+import { catalogKey } from "../../evals/world.ts";
 import type { BenchSuite } from "./types.ts";
 
 const demoScenarios = (): Scenario[] =>
@@ -26,8 +35,9 @@ export async function measureThreadedConversations(options: { threads: number; r
   const rounds = options.rounds ?? 2;
   const scenarios = demoScenarios();
   const catalogs = createCatalogCache();
+  const offline = evalModelFactory("offline", { seed: 1 });
   const here = async (s: Scenario, trial: number) => {
-    const record = await playTrial(s, trial, catalogs, (db) => createOfflineModel({ db }));
+    const record = await playTrial(s, trial, catalogs, offline);
     const passed = gradeTrial(record).passed;
     record.db.$client.close();
     return passed;
@@ -73,7 +83,9 @@ export async function measureEvalConversations(options: { rounds?: number } = {}
       return r;
     },
   };
-  const makeModel = (db: Parameters<typeof createOfflineModel>[0]["db"]): BaseChatModel => {
+  // As evalModelFactory("offline") does: a catalog's words read from its first copy only.
+  const words: NonNullable<OfflineModelDeps["sharedWords"]>["cache"] = new Map();
+  const makeModel = (db: Parameters<typeof createOfflineModel>[0]["db"], trial?: TrialInfo): BaseChatModel => {
     // The model adds each call's time to `stats.ms`; the first call also builds its knowledge of this catalog copy.
     let total = 0;
     const stats: OfflineModelStats = {
@@ -87,7 +99,11 @@ export async function measureEvalConversations(options: { rounds?: number } = {}
         total = value;
       },
     };
-    return createOfflineModel({ db, stats });
+    return createOfflineModel({
+      db,
+      stats,
+      ...(trial ? { sharedWords: { key: catalogKey(trial.scenario), cache: words } } : {}),
+    });
   };
 
   const started = performance.now();

@@ -26,7 +26,7 @@ import { readConversation, type DraftView } from "./conversation.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { understand, type Understanding } from "./nlu/understand.ts";
-import { buildKnowledge, type Knowledge } from "./recognise.ts";
+import { buildKnowledge, type CatalogWords, type Knowledge, readCatalogWords } from "./recognise.ts";
 import { decide, type Step } from "./turn.ts";
 import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
 
@@ -43,6 +43,11 @@ export interface OfflineModelDeps {
   reader?: CatalogReader;
   /** When given, every decision adds its time here. */
   stats?: OfflineModelStats;
+  /**
+   * Catalog words shared by models over copies of one catalog (eval trials), under `key`: read from the first copy,
+   * reused by the others. Reads and searches still go to `db`.
+   */
+  sharedWords?: { key: string; cache: Map<string, CatalogWords> };
 }
 
 interface OfflineFields {
@@ -198,7 +203,15 @@ export function createOfflineModel(deps: OfflineModelDeps): OfflineConsultantMod
     const v = (version.get() as { v: number }).v;
     if (!knowledge || v !== builtFor) {
       const search = createCatalogSearch(sqlite);
-      knowledge = buildKnowledge(deps.reader ?? createCatalogReader(sqlite), search, sqlite, vocabulary);
+      const shared = deps.sharedWords;
+      // Keyed on the products' version too: a copy whose catalog grew is another catalog.
+      const key = shared ? `${shared.key}\u0000${v}\u0000${vocabulary.size}` : "";
+      let words = shared?.cache.get(key);
+      if (!words) {
+        words = readCatalogWords(sqlite, vocabulary);
+        shared?.cache.set(key, words);
+      }
+      knowledge = buildKnowledge(deps.reader ?? createCatalogReader(sqlite), search, sqlite, vocabulary, words);
       builtFor = v;
     }
     return knowledge;

@@ -201,12 +201,56 @@ const ORDINALS: Record<string, number> = {
   letzten: -1,
 };
 
+/**
+ * What the knowledge reads from the catalog's texts, apart from the connection it reads through: the same for every
+ * copy of one catalog (eval trials each get a copy; stock and price events change no word), so it can be read once
+ * and shared (`buildKnowledge`'s `words`).
+ */
+export interface CatalogWords {
+  unitCodes: Map<string, string>;
+  measureUnits: Set<string>;
+  optionWords: Set<string>;
+  machineModels: Map<string, string>;
+  categoryWords: Map<string, string[]>;
+  corpusWords: Set<string>;
+  numberPrefixes: Set<string>;
+  codeWords: Set<string>;
+  countWords: Map<string, string>;
+  nameVocabulary: Set<string>;
+  /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
+  ordinaryMemo: Map<string, boolean>;
+}
+
+/**
+ * The consultant's knowledge of a catalog: `reader` and `search` over this connection, and the catalog's words —
+ * read here, or `words` read from another copy of the same catalog.
+ */
 export function buildKnowledge(
   reader: CatalogReader,
   search: CatalogSearch,
   sqlite: import("better-sqlite3").Database,
   vocabulary: Set<string> = new Set(),
+  words: CatalogWords = readCatalogWords(sqlite, vocabulary),
 ): Knowledge {
+  const { nameVocabulary, ordinaryMemo, corpusWords, optionWords, ...rest } = words;
+  const ordinary = (word: string) => {
+    let v = ordinaryMemo.get(word);
+    if (v === undefined) ordinaryMemo.set(word, (v = corpusWords.has(word) && search.correctWord(word) !== word));
+    return v;
+  };
+  return {
+    reader,
+    search,
+    ...rest,
+    optionWords,
+    ordinary,
+    corpusWords,
+    common: (w: string) => nameVocabulary.has(w) || corpusWords.has(w) || FILLER.has(w) || optionWords.has(w),
+  };
+}
+
+/** The catalog's words as the knowledge needs them (see CatalogWords). */
+export function readCatalogWords(sqlite: import("better-sqlite3").Database, vocabulary: Set<string>): CatalogWords {
   const codes = new Set(
     (
       sqlite
@@ -304,26 +348,18 @@ export function buildKnowledge(
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
-  const ordinaryCache = new Map<string, boolean>();
-  const ordinary = (word: string) => {
-    let v = ordinaryCache.get(word);
-    if (v === undefined) ordinaryCache.set(word, (v = vocabulary.has(word) && search.correctWord(word) !== word));
-    return v;
-  };
   return {
-    reader,
-    search,
     unitCodes,
     measureUnits,
     optionWords,
     machineModels,
     categoryWords,
-    ordinary,
     corpusWords: vocabulary,
     numberPrefixes,
     codeWords,
     countWords,
-    common: (w: string) => nameVocabulary.has(w) || vocabulary.has(w) || FILLER.has(w) || optionWords.has(w),
+    nameVocabulary,
+    ordinaryMemo: new Map(),
   };
 }
 
