@@ -170,14 +170,17 @@ const DATE_HINT =
 export function recogniseMeasures(text: string): Measure[] {
   if (!HAS_DIGIT.test(text)) return [];
   const out: Measure[] = [];
-  for (const r of Recognizers.recognizeDimension(text, Recognizers.Culture.English)) {
+  // "24x70x20 mm": between digits an x is a times sign (the recognizer reads "×", not the letter); same length, so
+  // the spans stay those of the text.
+  const times = text.replace(/(?<=\d)[xX](?=\d)/g, "×");
+  for (const r of Recognizers.recognizeDimension(times, Recognizers.Culture.English)) {
     const res = r.resolution as { value?: string; unit?: string } | undefined;
     const value = Number(res?.value);
     if (!Number.isFinite(value) || !res?.unit) continue;
     // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
     if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[r.end + 1] !== ".") continue;
-    // "100 x 3 mm", "24x70x20 mm": the leading numbers belong to the size, they are no quantity.
-    const lead = /(?:\d+(?:[.,]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
+    // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
+    const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
     const start = lead ? lead.index : r.start;
     out.push({ start, end: r.end + 1, text: text.slice(start, r.end + 1), value, unit: res.unit });
   }
@@ -191,21 +194,43 @@ export function recogniseDate(
   now = new Date(),
   measures: Measure[] = recogniseMeasures(text),
 ): string | undefined {
+  return recogniseDateSpan(text, lang, now, measures)?.iso;
+}
+
+/** A fraction of an inch ("1/4", "7/8", "3/16"): a size, never a day and month. */
+const FRACTION = /^(\d{1,2})\/(2|4|8|16|32|64)$/;
+
+/** The requested date with where the text names it: its numbers are no quantity. */
+export function recogniseDateSpan(
+  text: string,
+  lang: Lang,
+  now = new Date(),
+  measures: Measure[] = recogniseMeasures(text),
+): (Span & { iso: string }) | undefined {
   if (!DATE_HINT.test(text)) return undefined;
   const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
-  if (iso) return iso[0];
+  if (iso) return { iso: iso[0], start: iso.index, end: iso.index + iso[0].length, text: iso[0] };
   const parser = lang === "de" ? chrono.de : chrono.en;
   const results = parser.parse(text, now, { forwardDate: true });
   // Only a full calendar date or a named day counts: "5 pieces" or "in 2 weeks" alone is not a requested date.
-  // "20 m of hose" is no date (chrono reads "20 m" as a day of the month): a recognised size is never a date.
-  const r = results.find(
-    (x) =>
+  // "20 m of hose" is no date (chrono reads "20 m" as a day of the month): a recognised size is never a date, and
+  // neither is a fraction ("G 1/4").
+  const r = results.find((x) => {
+    const f = FRACTION.exec(x.text.trim());
+    return (
       (x.start.isCertain("day") || x.start.isCertain("weekday")) &&
-      !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end),
-  );
+      !(f && Number(f[1]) < Number(f[2])) &&
+      !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end)
+    );
+  });
   if (!r) return undefined;
   const d = r.start.date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return {
+    iso: `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`,
+    start: r.index,
+    end: r.index + r.text.length,
+    text: r.text,
+  };
 }
 
 /** SKU-like tokens (letters and digits joined by dashes) are entities, not words the classifier should weigh. */
