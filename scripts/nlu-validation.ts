@@ -15,7 +15,8 @@ import {
   trainIntentClassifier,
 } from "../agent/models/offline/nlu/classifier.ts";
 import { validationDocuments } from "../agent/models/offline/nlu/corpus.ts";
-import { entityF1, intentAccuracy } from "../agent/models/offline/nlu/evaluate.ts";
+import { CLARIFY_THRESHOLD, RUNNER_UP } from "../agent/models/offline/dialogue.ts";
+import { calibrateClarifyThreshold, entityF1, intentAccuracy } from "../agent/models/offline/nlu/evaluate.ts";
 import { ENTITY_VALIDATION_CASES } from "./bench/entity-validation.ts";
 import { openEntityWorlds } from "./bench/offline.ts";
 
@@ -42,6 +43,14 @@ for (const [want, row] of v.confusions)
 console.log("\nmisses:");
 for (const m of v.misses)
   console.log(`  [${m.doc.lang}] ${m.doc.intent} → ${m.predicted} (${m.score.toFixed(2)}): ${m.doc.text}`);
+
+const calibration = await calibrateClarifyThreshold(classifier, validationDocuments(), { runnerUp: RUNNER_UP });
+console.log(
+  `\nclarify threshold calibrated on validation: ${calibration.threshold} (in use: ${CLARIFY_THRESHOLD}${calibration.threshold === CLARIFY_THRESHOLD ? "" : " — recalibrate: set CLARIFY_THRESHOLD in agent/models/offline/dialogue.ts"})`,
+);
+console.log(
+  `  best reading right, per score band, when a runner-up scores >= ${RUNNER_UP}: ${calibration.bands.map((b) => `${b.from.toFixed(2)}+ ${b.accuracy.toFixed(2)} (${b.n})`).join(", ")}`,
+);
 
 const worlds = openEntityWorlds(classifier.vocabulary);
 const e = entityF1(worlds.views, ENTITY_VALIDATION_CASES);
