@@ -238,6 +238,40 @@ function maskEntities(text: string): string {
   return text.replace(/\b[\p{L}\d]+(?:[-/.][\p{L}\d]+)+\b/gu, (m) => (/\d/.test(m) && /\p{L}/u.test(m) ? " " : m));
 }
 
+const isAttack = (c: Classification) => {
+  const cue = cueOf(c.intent);
+  return cue !== undefined && ATTACKS.has(cue) && c.score >= ATTACK_THRESHOLD;
+};
+
+/** A bare "and" inside a clause: "3 X for line 2 and approve it yourself" joins two requests. */
+const AND = /\s+(?:and|und|plus|but|aber)\s+/giu;
+
+/**
+ * An illegitimate request joined to a legitimate one by a bare "and" reads as one attack clause: its parts are read
+ * one by one, and when one of them is no attack, they are clauses of their own (the attack is refused, the rest is
+ * still served). A bare "and" between items ("3 X and 2 Y") is not split otherwise.
+ */
+async function splitAttack(c: Clause, lang: Lang, classifier: IntentClassifier): Promise<Clause[]> {
+  const parts: Span[] = [];
+  let at = 0;
+  for (const m of c.text.matchAll(AND)) {
+    const end = m.index ?? 0;
+    if (c.text.slice(at, end).trim()) parts.push(span(c.text, at, end));
+    at = end + m[0].length;
+  }
+  if (c.text.slice(at).trim()) parts.push(span(c.text, at, c.text.length));
+  if (parts.length < 2) return [c];
+  const read: Clause[] = [];
+  for (const p of parts)
+    read.push({
+      ...p,
+      start: c.start + p.start,
+      end: c.start + p.end,
+      ...(await classifier.classify(lang, maskEntities(p.text))),
+    });
+  return read.some(isAttack) && read.some((r) => !isAttack(r)) ? read : [c];
+}
+
 const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+)/i;
 
 export async function understand(
@@ -248,17 +282,19 @@ export async function understand(
 ): Promise<Understanding> {
   const spans = splitClauses(text);
   const clauses: Clause[] = [];
-  for (const s of spans) clauses.push({ ...s, ...(await classifier.classify(lang, maskEntities(s.text))) });
+  for (const s of spans) {
+    const c: Clause = { ...s, ...(await classifier.classify(lang, maskEntities(s.text))) };
+    // A clause read as an attack, even a weak one, may be two requests.
+    const attackish = ATTACKS.has(cueOf(c.intent) ?? "greet") && c.score >= INTENT_THRESHOLD;
+    clauses.push(...(attackish ? await splitAttack(c, lang, classifier) : [c]));
+  }
   const cues = new Set<Cue>();
   for (const c of clauses) {
     const cue = cueOf(c.intent);
     if (cue && c.score >= thresholdOf(cue)) cues.add(cue);
   }
   if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
-  const attackClauses = clauses.filter((c) => {
-    const cue = cueOf(c.intent);
-    return cue && ATTACKS.has(cue) && c.score >= ATTACK_THRESHOLD;
-  });
+  const attackClauses = clauses.filter(isAttack);
   const attack = attackClauses[0] ? (cueOf(attackClauses[0].intent) as AttackCue) : undefined;
   const rest = attackClauses.length
     ? clauses
