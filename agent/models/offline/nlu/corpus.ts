@@ -1831,7 +1831,7 @@ export const CORPUS: Corpus = {
         "bitte drei stück",
         "davon brauche ich 2",
         "gib mir bitte 4",
-        "1 Stück für Halle Süd",
+        "1 Stück für Gebäude Süd",
         "2x für Anlage Schmidt",
         "eins für Linie 4",
         "für die Station Nord 2 Stück",
