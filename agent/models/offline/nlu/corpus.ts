@@ -93,6 +93,9 @@ export const CORPUS: Corpus = {
         "hi, good afternoon",
         "hello, you there?",
         "hey, morning",
+        "hello, is anybody there",
+        "hi, are you there?",
+        "good morning, me again",
       ],
       validation: [
         "hi there",
@@ -151,6 +154,10 @@ export const CORPUS: Corpus = {
         "moin zusammen",
         "guten tach",
         "hello",
+        "guten morgen, ist jemand erreichbar",
+        "hallo, sind sie da?",
+        "tag, ich melde mich nochmal",
+        "grüß sie, eine frage hätte ich",
       ],
       validation: [
         "guten morgen zusammen",
@@ -207,6 +214,9 @@ export const CORPUS: Corpus = {
         "appreciated",
         "thanks so much for your help",
         "thank you for helping",
+        "thanks, that's it",
+        "cheers, all good",
+        "ok thank you",
       ],
       validation: [
         "thanks so much",
@@ -256,6 +266,10 @@ export const CORPUS: Corpus = {
         "ok, danke dir",
         "top, vielen dank",
         "danke, sehr nett",
+        "danke, das reicht",
+        "merci, das war's schon",
+        "danke, alles klar",
+        "okay, danke schön",
       ],
       validation: [
         "danke dir",
@@ -330,6 +344,8 @@ export const CORPUS: Corpus = {
         "right, yes",
         "ok sure",
         "yes, exactly that",
+        "yes, that's what i mean",
+        "yep, that's it exactly",
       ],
       validation: [
         "yes that's right",
@@ -398,6 +414,10 @@ export const CORPUS: Corpus = {
         "sicher doch",
         "das ist richtig",
         "ja, genau das",
+        "ja, das ist der richtige",
+        "ja, das meine ich",
+        "genau der ist es",
+        "ja, so stimmt es",
       ],
       validation: [
         "ja, passt",
@@ -461,6 +481,8 @@ export const CORPUS: Corpus = {
         "that's incorrect",
         "no sorry",
         "not what i meant",
+        "no, not that one, the other",
+        "nah, that's not what i mean",
       ],
       validation: [
         "no that's not it",
@@ -510,6 +532,9 @@ export const CORPUS: Corpus = {
         "ne, falsch",
         "nein, so nicht gemeint",
         "nein leider nicht",
+        "nein, das ist nicht der richtige",
+        "nee, das meine ich nicht",
+        "nein, den nicht",
       ],
       validation: [
         "nein, falsch",
@@ -591,6 +616,8 @@ export const CORPUS: Corpus = {
         "ok book it",
         "please finalize my order",
         "can you place the order",
+        "you can send it off now",
+        "ok, place it for me",
       ],
       validation: [
         "please place the order now",
@@ -655,6 +682,10 @@ export const CORPUS: Corpus = {
         "ja, auslösen",
         "gib die bestellung auf",
         "bestellen bitte",
+        "können sie die bestellung jetzt abschicken",
+        "schick das bitte ab",
+        "das kann so raus, bitte bestellen",
+        "ok, bestell das jetzt",
       ],
       validation: [
         "bestellung bitte absenden",
@@ -714,6 +745,7 @@ export const CORPUS: Corpus = {
         "nevermind, cancel",
         "kill the order",
         "forget about the order",
+        "never mind the order, cancel",
       ],
       validation: [
         "cancel it all",
@@ -765,6 +797,9 @@ export const CORPUS: Corpus = {
         "wir lassen es",
         "lass es, abbrechen",
         "alles zurück",
+        "vergiss die bestellung",
+        "lass das alles, abbrechen",
+        "wir brauchen doch nichts, alles löschen",
       ],
       validation: [
         "alles verwerfen",
@@ -822,6 +857,8 @@ export const CORPUS: Corpus = {
         "remove it please",
         "delete that line",
         "take off line 1",
+        "take the last one off",
+        "remove that line please",
       ],
       validation: [
         "remove line 1 please",
@@ -875,6 +912,9 @@ export const CORPUS: Corpus = {
         "streich die zweite zeile",
         "position 3 bitte löschen",
         "entfern das bitte",
+        "die position brauchen wir nicht",
+        "nimm den letzten raus",
+        "lösch den bitte wieder",
       ],
       validation: [
         "das bitte entfernen",
@@ -950,6 +990,8 @@ export const CORPUS: Corpus = {
         "take the first one instead",
         "change line 2 to 4",
         "actually need 6 not 4",
+        "then 3 instead",
+        "set the amount to 4",
       ],
       validation: [
         "change it to 4 please",
@@ -1014,6 +1056,9 @@ export const CORPUS: Corpus = {
         "position 2 auf 4 setzen",
         "doch 6 statt 4",
         "ändern sie das auf 3 stück",
+        "dann lieber 3 stück",
+        "ändern sie die anzahl auf 4",
+        "kannst du die menge auf 2 setzen",
       ],
       validation: [
         "ändere die menge auf 3",
@@ -1074,6 +1119,8 @@ export const CORPUS: Corpus = {
         "let me see the basket",
         "how much is it all together",
         "show me the total",
+        "what's the current state of the order",
+        "show me the lines",
       ],
       validation: [
         "what have i got in the cart",
@@ -1126,6 +1173,9 @@ export const CORPUS: Corpus = {
         "wie ist der stand",
         "kann ich den warenkorb sehen",
         "zusammenfassung anzeigen",
+        "was haben wir gerade im warenkorb",
+        "zeig mir bitte die positionen",
+        "was ist der aktuelle stand der bestellung",
       ],
       validation: [
         "was ist drin?",
@@ -1189,6 +1239,8 @@ export const CORPUS: Corpus = {
         "what's the price for 20",
         "and the price?",
         "cost please",
+        "what would i pay for it",
+        "what's the price on that",
       ],
       validation: [
         "price?",
@@ -1242,6 +1294,9 @@ export const CORPUS: Corpus = {
         "was kostet das ganze",
         "wie teuer wären 5",
         "kosten pro stück?",
+        "was müsste ich dafür zahlen",
+        "was kostet mich das pro stück",
+        "wie ist der preis",
       ],
       validation: [
         "was kostet das stück?",
@@ -1306,6 +1361,8 @@ export const CORPUS: Corpus = {
         "what's the lead time",
         "when would it ship",
         "can we get it this week",
+        "how soon can you send it",
+        "do you have that on hand",
       ],
       validation: [
         "in stock?",
@@ -1365,6 +1422,9 @@ export const CORPUS: Corpus = {
         "wie lange ist die lieferzeit dafür",
         "wann kann ich damit rechnen",
         "geht das noch diese woche raus",
+        "haben sie das vorrätig",
+        "wie schnell können sie das schicken",
+        "ist das gerade da",
       ],
       validation: [
         "ist das auf lager?",
@@ -1430,6 +1490,8 @@ export const CORPUS: Corpus = {
         "does it suit our machine",
         "right one for our unit?",
         "will these work with ours",
+        "can we fit that on ours",
+        "is that part right for us",
       ],
       validation: [
         "fits?",
@@ -1487,6 +1549,8 @@ export const CORPUS: Corpus = {
         "kompatibel mit unserer anlage?",
         "ist das passend für unsere maschine",
         "würde der bei uns passen",
+        "ist das für unsere anlage geeignet",
+        "kann man das bei uns einbauen",
       ],
       validation: [
         "passt das bei uns?",
@@ -1561,6 +1625,8 @@ export const CORPUS: Corpus = {
         "which ones do you carry",
         "help me find one",
         "what would you recommend for ours",
+        "what choices do i have",
+        "what variants are there",
       ],
       validation: [
         "what do you have",
@@ -1621,6 +1687,10 @@ export const CORPUS: Corpus = {
         "was nehm ich da am besten",
         "such mir was raus",
         "haben sie was dafür",
+        "welche möglichkeiten gibt es",
+        "was hätten sie im angebot",
+        "was können sie mir zeigen",
+        "welche varianten gibt es",
       ],
       validation: [
         "was habt ihr da",
@@ -1741,6 +1811,8 @@ export const CORPUS: Corpus = {
         "2 of them for site Berger",
         "1 for the east station please",
         "4 for unit 7 at Schmidt's",
+        "put 2 of those in",
+        "we'll have one of those",
       ],
       validation: [
         "i need 3 please",
@@ -1838,6 +1910,9 @@ export const CORPUS: Corpus = {
         "3 für Müllers Anlage",
         "1x für Werk Ost",
         "2 Stück für Gebäude 5 bei Berger",
+        "davon hätte ich gern 3",
+        "packen sie mir 2 davon ein",
+        "nehmen wir einen davon",
       ],
       validation: [
         "ich brauche 3 stück",
@@ -1896,6 +1971,8 @@ export const CORPUS: Corpus = {
         "what did we get last month",
         "repeat the order from last time",
         "like last time please",
+        "order like we did last time",
+        "what did we have last year",
       ],
       validation: [
         "same as last order",
@@ -1947,6 +2024,8 @@ export const CORPUS: Corpus = {
         "zeig unsere letzte bestellung",
         "erneut wie zuletzt",
         "das übliche nochmal",
+        "bestellen wie beim letzten mal",
+        "was hatten wir letztes jahr bestellt",
       ],
       validation: [
         "wie bei der letzten bestellung",
@@ -2017,6 +2096,8 @@ export const CORPUS: Corpus = {
         "what size is it",
         "specifications please",
         "info on it",
+        "what kind of item is that",
+        "tell me the details",
       ],
       validation: [
         "more details?",
@@ -2078,6 +2159,9 @@ export const CORPUS: Corpus = {
         "infos bitte",
         "welches material",
         "eigenschaften?",
+        "was ist das für ein artikel",
+        "welche daten hat der",
+        "sag mir mehr darüber",
       ],
       validation: [
         "mehr details bitte",
@@ -2132,6 +2216,8 @@ export const CORPUS: Corpus = {
         "what kind of things can you do",
         "what is this for",
         "how can you help us",
+        "i need support with ordering",
+        "how does ordering go here",
       ],
       validation: [
         "what can you help with",
@@ -2178,6 +2264,9 @@ export const CORPUS: Corpus = {
         "was kann man hier machen",
         "wofür bist du gut",
         "wie können sie uns helfen",
+        "wie bestelle ich hier am besten",
+        "ich brauche unterstützung beim bestellen",
+        "wie läuft das bestellen",
       ],
       validation: [
         "wie geht das hier",
@@ -2761,6 +2850,8 @@ export const CORPUS: Corpus = {
         "our order reference is AB-12",
         "by end of next week please",
         "we need delivery by the 1st",
+        "please deliver to our warehouse on main street",
+        "delivery address is the back entrance",
       ],
       validation: [
         "po number is 4711",
@@ -2818,6 +2909,9 @@ export const CORPUS: Corpus = {
         "unsere auftragsreferenz ist AB-12",
         "bis ende nächster woche bitte",
         "lieferung bis zum 1.",
+        "bitte an unser lager in der nordstraße liefern",
+        "lieferadresse ist unser lager",
+        "bitte zum hintereingang liefern",
       ],
       validation: [
         "bestellnummer ist",
@@ -2902,6 +2996,9 @@ export const CORPUS: Corpus = {
         "what's 5 times 7",
         "are you a robot",
         "let's chat",
+        "what's your favourite movie",
+        "who sings this song",
+        "tell me a joke about cats",
       ],
       validation: [
         "what's for lunch",
@@ -2978,6 +3075,10 @@ export const CORPUS: Corpus = {
         "was ist 5 mal 7",
         "bist du ein roboter",
         "lass uns plaudern",
+        "was machst du am wochenende",
+        "wer singt das lied",
+        "was ist dein lieblingsfilm",
+        "erzähl mir einen witz über katzen",
       ],
       validation: [
         "was gibt es zum mittag",
