@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   DEFAULT_SETTINGS,
+  foldUmlauts,
   modelCacheDir,
+  sharedClassifier,
   trainIntentClassifier,
 } from "../../../agent/models/offline/nlu/classifier.ts";
 import { CORPUS, type Corpus, validationDocuments } from "../../../agent/models/offline/nlu/corpus.ts";
@@ -46,5 +48,19 @@ describe("the intent model cache", { timeout: 60_000 }, () => {
     expect(modelCacheDir({})).toBe(join(process.cwd(), "node_modules", ".cache", "ordershield"));
     expect(modelCacheDir({ NLU_MODEL_CACHE_DIR: "/srv/models" })).toBe("/srv/models");
     expect(modelCacheDir({ NLU_MODEL_CACHE_DIR: "off" })).toBeUndefined();
+  });
+});
+
+describe("German without umlauts", { timeout: 60_000 }, () => {
+  it("'ae/oe/ue/ss' read like 'ä/ö/ü/ß'", () => {
+    expect(foldUmlauts("Stück löschen, Größe ändern")).toBe(foldUmlauts("Stueck loeschen, Groesse aendern"));
+  });
+  it.each([
+    ["bitte position 3 loeschen", "remove"],
+    ["loesch die letzte zeile", "remove"],
+    ["die kreditpruefung ueberspringen", "attack_checks"],
+  ] as const)("'%s' is read as %s, as with umlauts", async (text, intent) => {
+    const c = await sharedClassifier();
+    expect((await c.classify("de", text)).intent).toBe(intent);
   });
 });

@@ -42,13 +42,24 @@ export interface ClassifierSettings {
   maskNumbers: boolean;
   /** nlp.js spell check: an unknown word one edit from a training word reads as that word. */
   spellCheck: boolean;
+  /** German: "ae/oe/ue/ss" and "ä/ö/ü/ß" read alike ("loeschen" = "löschen"), in training and classification. */
+  foldUmlauts: boolean;
 }
 
 /** Chosen on the validation split (`scripts/nlu-validation.ts`) and cross-validation of the training split. */
 export const DEFAULT_SETTINGS: ClassifierSettings = {
   maskNumbers: false,
   spellCheck: false,
+  foldUmlauts: true,
 };
+
+/**
+ * "Stück", "Stueck" and "Stuck" as one word: umlauts written as two letters (keyboards without them) are folded like
+ * the umlauts themselves, whose marks nlp.js's German normaliser drops anyway; "ß" reads as "ss".
+ */
+export function foldUmlauts(text: string): string {
+  return text.toLowerCase().replace(/ä|ae/g, "a").replace(/ö|oe/g, "o").replace(/ü|ue/g, "u").replace(/ß/g, "ss");
+}
 
 /** The placeholder a number becomes; a made-up word, so it stems to itself in both languages. */
 export const NUMBER_PLACEHOLDER = "numx";
@@ -98,8 +109,11 @@ export async function trainIntentClassifier(
     nlp.use(LangDe);
     return nlp;
   };
-  const prepare = settings.maskNumbers ? maskNumbers : (t: string) => t;
-  const docs = trainingDocuments(corpus).map((d) => ({ ...d, text: prepare(d.text) }));
+  const prepare = (lang: "en" | "de", t: string) => {
+    const masked = settings.maskNumbers ? maskNumbers(t) : t;
+    return lang === "de" && settings.foldUmlauts ? foldUmlauts(masked) : masked;
+  };
+  const docs = trainingDocuments(corpus).map((d) => ({ ...d, text: prepare(d.lang, d.text) }));
   const vocabulary = new Set<string>();
   for (const d of trainingDocuments(corpus))
     for (const w of d.text.toLowerCase().split(/[^\p{L}']+/u)) if (w.length > 1) vocabulary.add(w);
@@ -131,7 +145,7 @@ export async function trainIntentClassifier(
       const key = `${lang}\u0000${text}`;
       let c = memo.get(key);
       if (!c) {
-        const r = await nlp.process(lang, prepare(text));
+        const r = await nlp.process(lang, prepare(lang, text));
         // nlp.js answers None below its own threshold; the best reading is kept with its score, so the decision can
         // weigh a weak reading (or ask) instead of losing it.
         const best = r.classifications[0];
