@@ -64,3 +64,21 @@ describe("German without umlauts", { timeout: 60_000 }, () => {
     expect((await c.classify("de", text)).intent).toBe(intent);
   });
 });
+
+describe("mixed languages", { timeout: 60_000 }, () => {
+  it.each([
+    ["en", "hallo", "greet"],
+    ["de", "thanks a lot", "thanks"],
+    ["en", "tschüss und danke", "thanks"],
+  ] as const)(
+    "[%s] '%s', no word of it known in that language, is read in the other: %s",
+    async (lang, text, intent) => {
+      const c = await sharedClassifier();
+      expect((await c.classify(lang, text)).intent).toBe(intent);
+    },
+  );
+  it("a text unknown in both languages stays unknown", async () => {
+    const c = await sharedClassifier();
+    expect(await c.classify("de", "Xyloflux Quarzbrenner")).toMatchObject({ intent: "None", score: 1 });
+  });
+});

@@ -44,6 +44,8 @@ export interface ClassifierSettings {
   spellCheck: boolean;
   /** German: "ae/oe/ue/ss" and "ä/ö/ü/ß" read alike ("loeschen" = "löschen"), in training and classification. */
   foldUmlauts: boolean;
+  /** A text with no word known in its language is read in the other language ("thx" in a German chat). */
+  otherLanguage: boolean;
 }
 
 /** Chosen on the validation split (`scripts/nlu-validation.ts`) and cross-validation of the training split. */
@@ -51,6 +53,7 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
   maskNumbers: false,
   spellCheck: false,
   foldUmlauts: true,
+  otherLanguage: true,
 };
 
 /**
@@ -136,7 +139,23 @@ export async function trainIntentClassifier(
     if (cached) saveModel(cached, nlp.export(false));
   }
   const trainMs = performance.now() - started;
-  const memo = new Map<string, Classification>();
+  const model = nlp;
+  /** One reading; `unknown` when no word of the text is known to the classifier in that language. */
+  const read = async (lang: "en" | "de", text: string): Promise<Classification & { unknown: boolean }> => {
+    const r = await model.process(lang, prepare(lang, text));
+    // nlp.js answers None below its own threshold; the best reading is kept with its score, so the decision can
+    // weigh a weak reading (or ask) instead of losing it.
+    const best = r.classifications[0];
+    // (A text with no word known to the classifier gets None, and its "best" reading a score of 0.)
+    const ranked = r.classifications.slice(0, 3).map((x) => ({ intent: x.intent as Intent, score: x.score }));
+    const unknown = r.intent === "None" && !r.classifications.some((x) => x.intent !== "None" && x.score > 0);
+    return r.intent === "None" && best && best.intent !== "None" && best.score > 0 && r.score >= 1
+      ? { intent: best.intent as Intent, score: best.score, ranked, unknown }
+      : r.intent !== "None" && r.score <= 0
+        ? { intent: "None", score: 1, ranked, unknown: true }
+        : { intent: r.intent as Intent, score: r.score, ranked, unknown };
+  };
+  const memo = new Map<string, Classification & { unknown: boolean }>();
   return {
     vocabulary,
     trainMs,
@@ -145,22 +164,17 @@ export async function trainIntentClassifier(
       const key = `${lang}\u0000${text}`;
       let c = memo.get(key);
       if (!c) {
-        const r = await nlp.process(lang, prepare(lang, text));
-        // nlp.js answers None below its own threshold; the best reading is kept with its score, so the decision can
-        // weigh a weak reading (or ask) instead of losing it.
-        const best = r.classifications[0];
-        // (A text with no word known to the classifier gets None, and its "best" reading a score of 0.)
-        const ranked = r.classifications.slice(0, 3).map((x) => ({ intent: x.intent as Intent, score: x.score }));
-        c =
-          r.intent === "None" && best && best.intent !== "None" && best.score > 0 && r.score >= 1
-            ? { intent: best.intent as Intent, score: best.score, ranked }
-            : r.intent !== "None" && r.score <= 0
-              ? { intent: "None", score: 1, ranked }
-              : { intent: r.intent as Intent, score: r.score, ranked };
+        c = await read(lang, text);
+        // "thx" in a German chat, "hallo" in an English one: when no word of the text is known in its language, the
+        // other language's reading is taken (buyers mix their words); a text unknown in both stays None.
+        if (settings.otherLanguage && c.unknown) {
+          const other = await read(lang === "de" ? "en" : "de", text);
+          if (!other.unknown) c = other;
+        }
         if (memo.size > 5000) memo.clear();
         memo.set(key, c);
       }
-      return c;
+      return { intent: c.intent, score: c.score, ...(c.ranked ? { ranked: c.ranked } : {}) };
     },
   };
 }

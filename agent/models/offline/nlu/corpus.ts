@@ -361,6 +361,7 @@ export const CORPUS: Corpus = {
         "yes, that one's right",
         "that's correct",
         "sure thing, yes",
+        "thats right, yes",
       ],
     },
     de: {
@@ -496,6 +497,7 @@ export const CORPUS: Corpus = {
         "no, not quite",
         "no thanks, not now",
         "that's not right",
+        "thats not the one",
       ],
     },
     de: {
@@ -873,6 +875,7 @@ export const CORPUS: Corpus = {
         "take line 3 off",
         "delete the first one from the order",
         "don't need that one anymore",
+        "dont need that one, take it out",
       ],
     },
     de: {
@@ -1007,6 +1010,7 @@ export const CORPUS: Corpus = {
         "actually 2 instead",
         "can you change it to 3",
         "switch to the second one",
+        "lets make it 5",
       ],
     },
     de: {
@@ -1137,6 +1141,7 @@ export const CORPUS: Corpus = {
         "order summary please",
         "what's my total",
         "show what's in my cart",
+        "whats on my order so far",
       ],
     },
     de: {
@@ -1258,6 +1263,7 @@ export const CORPUS: Corpus = {
         "price for 2?",
         "what do they cost?",
         "how much would 6 be",
+        "whats it gonna cost me",
       ],
     },
     de: {
@@ -1381,6 +1387,7 @@ export const CORPUS: Corpus = {
         "do you have them in stock",
         "delivery time please",
         "how long till delivery",
+        "isnt it in stock",
       ],
     },
     de: {
@@ -1511,6 +1518,7 @@ export const CORPUS: Corpus = {
         "is this compatible with our unit",
         "is it suitable for our machine",
         "will those fit",
+        "wont it fit ours",
       ],
     },
     de: {
@@ -1647,6 +1655,7 @@ export const CORPUS: Corpus = {
         "do you have something for it",
         "what options do i have",
         "i'm searching for a replacement",
+        "im searching for something that fits",
       ],
     },
     de: {
@@ -1835,6 +1844,7 @@ export const CORPUS: Corpus = {
         "we need 5",
         "put 3 in the order",
         "can i get two",
+        "ill take 2 of them",
       ],
     },
     de: {
@@ -1995,6 +2005,7 @@ export const CORPUS: Corpus = {
         "the usual please",
         "repeat the previous order",
         "what did we order the last time",
+        "whats our usual order",
       ],
     },
     de: {
@@ -2237,6 +2248,7 @@ export const CORPUS: Corpus = {
         "can you help me please",
         "what can you do for me",
         "i need help please",
+        "i dont know how to order",
       ],
     },
     de: {
