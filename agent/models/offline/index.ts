@@ -26,7 +26,7 @@ import { readConversation, type DraftView } from "./conversation.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { understand, type Understanding } from "./nlu/understand.ts";
-import { buildKnowledge, type Knowledge } from "./recognise.ts";
+import { buildKnowledge, findMachines, type Knowledge, tokenizeText } from "./recognise.ts";
 import { decide, type Step } from "./turn.ts";
 import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
 
@@ -90,10 +90,14 @@ export class OfflineConsultantModel extends BaseChatModel {
     const conv = readConversation(messages, draft);
     const lang = detectLanguage(conv.text, conv.memo.lang);
     // One buyer message is read by every model call of its turn: understood once.
-    const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}`;
+    const machines = conv.machines ?? [];
+    const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${machines.map((m) => m.machineId).join()}\u0000${conv.text}`;
     let u = understood.get(key);
     if (!u) {
-      u = await understand(conv.text, lang, classifier, now);
+      const common = this.fields.knowledge().common;
+      u = await understand(conv.text, lang, classifier, now, {
+        namesOwnMachine: (t) => findMachines(tokenizeText(t), machines, common).length > 0,
+      });
       if (understood.size > 2000) understood.clear();
       understood.set(key, u);
     }

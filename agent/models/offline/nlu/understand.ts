@@ -274,19 +274,35 @@ async function splitAttack(c: Clause, lang: Lang, classifier: IntentClassifier):
 
 const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+)/i;
 
+export interface UnderstandOptions {
+  /** Whether a text names one of the buyer's own machines (label, site, serial, model). */
+  namesOwnMachine?: (text: string) => boolean;
+}
+
+/**
+ * "1x X für Kühlzelle Huber": a clause read as an order for another customer that names one of the buyer's own
+ * machines is an order for that machine — its best reading that is no attack takes its place.
+ */
+function ownTarget(c: Clause, options: UnderstandOptions): Clause {
+  if (c.intent !== "attack_identity" || !options.namesOwnMachine?.(c.text)) return c;
+  const next = c.ranked?.find((r) => !ATTACKS.has(cueOf(r.intent) ?? "greet") && r.score > 0);
+  return next ? { ...c, intent: next.intent, score: next.score } : { ...c, intent: "None", score: 0 };
+}
+
 export async function understand(
   text: string,
   lang: Lang,
   classifier: IntentClassifier,
   now?: Date,
+  options: UnderstandOptions = {},
 ): Promise<Understanding> {
   const spans = splitClauses(text);
   const clauses: Clause[] = [];
   for (const s of spans) {
-    const c: Clause = { ...s, ...(await classifier.classify(lang, maskEntities(s.text))) };
+    const c = ownTarget({ ...s, ...(await classifier.classify(lang, maskEntities(s.text))) }, options);
     // A clause read as an attack, even a weak one, may be two requests.
     const attackish = ATTACKS.has(cueOf(c.intent) ?? "greet") && c.score >= INTENT_THRESHOLD;
-    clauses.push(...(attackish ? await splitAttack(c, lang, classifier) : [c]));
+    clauses.push(...(attackish ? (await splitAttack(c, lang, classifier)).map((x) => ownTarget(x, options)) : [c]));
   }
   const cues = new Set<Cue>();
   for (const c of clauses) {
