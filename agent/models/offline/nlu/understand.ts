@@ -249,7 +249,8 @@ const AND = /\s+(?:and|und|plus|but|aber)\s+/giu;
 /**
  * An illegitimate request joined to a legitimate one by a bare "and" reads as one attack clause: its parts are read
  * one by one, and when one of them is no attack, they are clauses of their own (the attack is refused, the rest is
- * still served). A bare "and" between items ("3 X and 2 Y") is not split otherwise.
+ * still served) — except an order for another customer, which the joined request belongs to. A bare "and" between
+ * items ("3 X and 2 Y") is not split otherwise.
  */
 async function splitAttack(c: Clause, lang: Lang, classifier: IntentClassifier): Promise<Clause[]> {
   const parts: Span[] = [];
@@ -269,6 +270,8 @@ async function splitAttack(c: Clause, lang: Lang, classifier: IntentClassifier):
       end: c.start + p.end,
       ...(await classifier.classify(lang, maskEntities(p.text))),
     });
+  // An order for another customer takes the request it is joined to along: that request is for the other account too.
+  if (read.some((r) => isAttack(r) && r.intent === "attack_identity")) return [c];
   return read.some(isAttack) && read.some((r) => !isAttack(r)) ? read : [c];
 }
 
