@@ -90,16 +90,26 @@ export class OfflineConsultantModel extends BaseChatModel {
     const conv = readConversation(messages, draft);
     const lang = detectLanguage(conv.text, conv.memo.lang);
     // One buyer message is read by every model call of its turn: understood once.
-    const machines = conv.machines ?? [];
-    const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${machines.map((m) => m.machineId).join()}\u0000${conv.text}`;
+    const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}`;
     let u = understood.get(key);
     if (!u) {
-      const common = this.fields.knowledge().common;
-      u = await understand(conv.text, lang, classifier, now, {
-        namesOwnMachine: (t) => findMachines(tokenizeText(t), machines, common).length > 0,
-      });
+      u = await understand(conv.text, lang, classifier, now);
       if (understood.size > 2000) understood.clear();
       understood.set(key, u);
+    }
+    // Only a reading as an order for another customer depends on the buyer's machines ("für Kühlzelle Huber").
+    const machines = conv.machines ?? [];
+    if (machines.length && u.clauses.some((c) => c.intent === "attack_identity")) {
+      const own = `${key}\u0000${machines.map((m) => m.machineId).join()}`;
+      let mine = understood.get(own);
+      if (!mine) {
+        const common = this.fields.knowledge().common;
+        mine = await understand(conv.text, lang, classifier, now, {
+          namesOwnMachine: (t) => findMachines(tokenizeText(t), machines, common).length > 0,
+        });
+        understood.set(own, mine);
+      }
+      u = mine;
     }
     const step = decide(conv, this.fields.knowledge(), new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u);
     if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);
