@@ -26,7 +26,14 @@ import { readConversation, type DraftView } from "./conversation.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { understand, type Understanding } from "./nlu/understand.ts";
-import { buildKnowledge, type CatalogWords, type Knowledge, readCatalogWords } from "./recognise.ts";
+import {
+  buildKnowledge,
+  type CatalogWords,
+  findMachines,
+  type Knowledge,
+  readCatalogWords,
+  tokenizeText,
+} from "./recognise.ts";
 import { decide, type Step } from "./turn.ts";
 import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
 
@@ -101,6 +108,20 @@ export class OfflineConsultantModel extends BaseChatModel {
       u = await understand(conv.text, lang, classifier, now);
       if (understood.size > 2000) understood.clear();
       understood.set(key, u);
+    }
+    // Only a reading as an order for another customer depends on the buyer's machines ("für Kühlzelle Huber").
+    const machines = conv.machines ?? [];
+    if (machines.length && u.clauses.some((c) => c.intent === "attack_identity")) {
+      const own = `${key}\u0000${machines.map((m) => m.machineId).join()}`;
+      let mine = understood.get(own);
+      if (!mine) {
+        const common = this.fields.knowledge().common;
+        mine = await understand(conv.text, lang, classifier, now, {
+          namesOwnMachine: (t) => findMachines(tokenizeText(t), machines, common).length > 0,
+        });
+        understood.set(own, mine);
+      }
+      u = mine;
     }
     const step = decide(conv, this.fields.knowledge(), new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u);
     if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);

@@ -445,6 +445,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     const t = tokens[i]!.lower;
     // "a single one", "just a single X": one.
     let value = t === "single" && (tokens[i - 1]?.lower === "a" || tokens[i - 1]?.lower === "one") ? 1 : numberOf(t);
+    // "a pack of", "a box": one of the catalog's order units.
+    if (value === undefined && (t === "a" || t === "an") && k.unitCodes.has(tokens[i + 1]?.lower ?? "")) value = 1;
     if (value === undefined) {
       if (
         (t === "a" || t === "an") &&
@@ -475,6 +477,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
+    // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
+    if ((prev === "x" || prev === "×") && /\d/.test(tokens[i - 2]?.lower ?? "")) continue;
     // "16 channel", "3 pole": a counted property of the product, not how many.
     if (next && countWordOf(next, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
@@ -546,7 +550,8 @@ export function findMachines(
     if (serial >= 0) (score += 10), used.push(serial);
     const label = phrase(wordsOnly(m.label));
     if (label) (score += 6), used.push(...label);
-    const site = m.site ? phrase(wordsOnly(m.site)) : undefined;
+    // "in the tank farm" of the site "Tank farm, Liege": the site, or its first part.
+    const site = m.site ? (phrase(wordsOnly(m.site)) ?? phrase(wordsOnly(m.site.split(",")[0]!))) : undefined;
     if (site) (score += 3), used.push(...site);
     const model = codeSpan(lowers, m.model);
     if (model) (score += 2), used.push(...model);

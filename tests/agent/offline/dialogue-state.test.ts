@@ -114,11 +114,10 @@ describe("yes and no answer the last question (demo world)", { timeout: 60_000 }
 });
 
 describe("below the confidence threshold it asks instead of acting (demo world)", { timeout: 60_000 }, () => {
-  // OPEN: since the corpus grew (2026-11-30) nlp.js reads "hmm the order thing" as checkout at 0.84 — above the
-  // clarify threshold (0.7), so the consultant reviews the order and asks to confirm (safe: nothing is placed without
-  // the buyer's confirmation of the exact draft) instead of asking which reading was meant. The classifier's scores
-  // are not calibrated; the fix is to calibrate the threshold on the validation split, not to change this phrase.
-  it.fails("an unclear message with a draft gets one short question naming the readings, and nothing changes", async () => {
+  // The clarify threshold (0.75) is calibrated on the validation split (`npx tsx scripts/nlu-validation.ts`: below it,
+  // a best reading with a runner-up is right about two times in three; from it up, 9 times in 10). With the broader
+  // training corpus "hmm the order thing" reads checkout 0.38 / show_order 0.34 — below it, so the consultant asks.
+  it("an unclear message with a draft gets one short question naming the readings, and nothing changes", async () => {
     const w = demoWorld();
     const chat = new Chat(w, C);
     await chat.say("2 SE-MS28-CC-EPDM for pump 2");
@@ -127,6 +126,21 @@ describe("below the confidence threshold it asks instead of acting (demo world)"
     expect(t.tools.filter((n) => n !== "get_installed_base")).toEqual([]);
     expect(t.text.split("?").length - 1).toBe(1);
     expect(t.text).toMatch(/ or /);
+  });
+
+  // OPEN: nlp.js is overconfident on a German phrase whose one known word is "Bestellung" (checkout 0.92), so the
+  // consultant reviews the order and asks to confirm (safe: nothing is placed without the buyer's confirmation)
+  // instead of asking which reading was meant. A threshold cannot fix a confident score; the scores need evidence
+  // weighting (how many words of the message the reading rests on).
+  it.fails("the same in German: one question naming the readings, and nothing changes", async () => {
+    const w = demoWorld();
+    const chat = new Chat(w, C);
+    await chat.say("2 SE-MS28-CC-EPDM für Pumpe 2");
+    const t = await chat.say("hmm, die Bestellung");
+    expect(t.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2 }]);
+    expect(t.tools.filter((n) => n !== "get_installed_base")).toEqual([]);
+    expect(t.text.split("?").length - 1).toBe(1);
+    expect(t.text).toMatch(/ oder /);
   });
 });
 

@@ -82,6 +82,50 @@ describe("typed entity spans", () => {
   });
 });
 
+describe("numbers that are no quantity", () => {
+  it("a dimension written 24x70x20 mm or 7/8 x 5/8 inch is one size", () => {
+    expect(recogniseMeasures("bearing 24x70x20 mm, 2 of them")).toMatchObject([{ text: "24x70x20 mm", value: 20 }]);
+    expect(recogniseMeasures("Lager 25x52x15 mm")).toMatchObject([{ text: "25x52x15 mm", unit: "Millimeter" }]);
+    expect(recogniseMeasures("reducer 7/8 x 5/8 inch")).toMatchObject([{ text: "7/8 x 5/8 inch", unit: "Inch" }]);
+  });
+  it("the other side of a thread size 'M16 x 70' is no quantity", () => {
+    expect(typed(recogniseEntities("a dozen M16 x 70 bolts", "en", demo.k, []))).toEqual([
+      ["quantity", "12", "a dozen"],
+    ]);
+    expect(typed(recogniseEntities("zwei Kartons Schrauben M10 x 40", "de", demo.k, []))).toEqual([
+      ["quantity", "2 BOX", "zwei"],
+    ]);
+  });
+  it("the day of a date and the number of a PO reference are no quantity", () => {
+    expect(typed(recogniseEntities("3 of them by 18 December, PO 4711-88", "en", demo.k, [], DEMO_NOW))).toEqual([
+      ["quantity", "3", "3"],
+      ["date", "2026-12-18", undefined],
+      ["po", "4711-88", "4711-88"],
+    ]);
+    expect(typed(recogniseEntities("Referenz 5520, Lieferung am 9. Dezember", "de", demo.k, [], DEMO_NOW))).toEqual([
+      ["date", "2026-12-09", undefined],
+      ["po", "5520", "5520"],
+    ]);
+  });
+  it("a fraction of an inch is a size, never a day and month", () => {
+    expect(recogniseDate("2 ball valves G 1/4 by friday", "en", DEMO_NOW)).toBe("2026-12-04");
+    expect(recogniseDate("Kugelhahn 3/8 Zoll", "de", DEMO_NOW)).toBeUndefined();
+  });
+  it("'a pack', 'a box' is one of that order unit", () => {
+    expect(typed(recogniseEntities("a box of SE-GK-DN40-EPDM-B10", "en", demo.k, []))).toEqual([
+      ["sku", "SE-GK-DN40-EPDM-B10", "SE-GK-DN40-EPDM-B10"],
+      ["quantity", "1 BOX", "a"],
+    ]);
+  });
+  it("a machine named by the first part of its site ('in the PM2 hall' of 'PM2 hall, hot water loop')", () => {
+    const machines = demo.machines("C-1003");
+    expect(typed(recogniseEntities("pump 4 in the PM2 hall needs 2 seals", "en", demo.k, machines))).toEqual([
+      ["machine", "M-1003-01", "pump 4 in the PM2 hall"],
+      ["quantity", "2", "2"],
+    ]);
+  });
+});
+
 describe("numbers before the intent classifier", () => {
   it("are one placeholder, a lone zero a word of its own, a range no zero", () => {
     expect(maskNumbers("make it 12")).toBe("make it numx");

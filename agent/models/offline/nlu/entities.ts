@@ -1,8 +1,8 @@
 /**
  * The entities of one buyer text as typed spans, read by the understanding stage's recognizers: sizes (Microsoft
  * Recognizers), the buyer's machines, SKUs and quantities (catalog knowledge, `recognise.ts`), a requested date
- * (chrono-node) and a PO reference. Overlaps are resolved in that order: a number inside a size, a machine reference
- * or a SKU is never a quantity. Used to score the stage (`offline.nlu.entity_f1`); catalog-neutral like the rest.
+ * (chrono-node) and a PO reference. Overlaps are resolved in that order: a number inside a size, a machine reference,
+ * a SKU, a date or a PO reference is never a quantity. Used to score the stage (`offline.nlu.entity_f1`); catalog-neutral like the rest.
  */
 import type { MachineView } from "../conversation.ts";
 import {
@@ -14,7 +14,7 @@ import {
   type Token,
   tokenizeText,
 } from "../recognise.ts";
-import { type Lang, recogniseDate, recogniseMeasures, type Span } from "./understand.ts";
+import { type Lang, recogniseDateSpan, recogniseMeasures, type Span } from "./understand.ts";
 
 export type EntityType = "quantity" | "size" | "machine" | "sku" | "date" | "po";
 
@@ -69,18 +69,28 @@ export function recogniseEntities(
     taken.add(t.index);
     out.push({ type: "sku", value: exact.sku, span: spanOfTokens(text, tokens, [t.index])! });
   }
+  // A date ("by 15 December", "10.12.2026") and a PO reference are read first: their numbers are no quantity.
+  const date = recogniseDateSpan(text, lang, now, measures);
+  const po = findPoReference(text);
+  const poAt = po ? text.indexOf(po) : -1;
+  for (const t of tokens)
+    if (
+      (date && t.start >= date.start && t.start < date.end) ||
+      (po && poAt >= 0 && t.start >= poAt && t.start < poAt + po.length)
+    )
+      taken.add(t.index);
   for (const q of findQuantities(tokens, k, taken)) {
     // The span is the number ("3", "zwei", "a dozen"); the unit word the buyer named is in the value.
     const number = q.tokens.filter((i) => NUMBER_TOKEN.test(tokens[i]!.lower));
     const span = spanOfTokens(text, tokens, number.length ? number : q.tokens);
     out.push({ type: "quantity", value: q.unit ? `${q.value} ${q.unit}` : `${q.value}`, ...(span ? { span } : {}) });
   }
-  const date = recogniseDate(text, lang, now, measures);
-  if (date) out.push({ type: "date", value: date });
-  const po = findPoReference(text);
-  if (po) {
-    const at = text.indexOf(po);
-    out.push({ type: "po", value: po, ...(at >= 0 ? { span: { start: at, end: at + po.length, text: po } } : {}) });
-  }
+  if (date) out.push({ type: "date", value: date.iso });
+  if (po)
+    out.push({
+      type: "po",
+      value: po,
+      ...(poAt >= 0 ? { span: { start: poAt, end: poAt + po.length, text: po } } : {}),
+    });
   return out;
 }

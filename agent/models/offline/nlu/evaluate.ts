@@ -112,3 +112,38 @@ export function entityF1(worlds: Record<EntityWorld, EntityWorldView>, cases: En
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { f1, precision, recall, cases: cases.length, entities, byType, misses } satisfies EntityScore;
 }
+
+export interface ClarifyCalibration {
+  /** The calibrated threshold: below it, a reading with a real runner-up is asked about, not acted on. */
+  threshold: number;
+  /** Accuracy of the best reading per score band (width `step`) among utterances with a runner-up, lowest first. */
+  bands: { from: number; n: number; accuracy: number }[];
+}
+
+/**
+ * The clarify threshold calibrated on held-out utterances (the validation split): nlp.js scores are not
+ * probabilities, so the threshold is read off the data — the lowest score (on a grid of `step`) from which the best
+ * reading of an utterance whose runner-up scores `runnerUp` or more is right at least `target` of the time.
+ * Utterances without a real runner-up never lead to a clarifying question, so they do not count.
+ */
+export async function calibrateClarifyThreshold(
+  classifier: IntentClassifier,
+  docs: CorpusDocument[],
+  { runnerUp, target = 0.9, step = 0.05 }: { runnerUp: number; target?: number; step?: number },
+): Promise<ClarifyCalibration> {
+  const seen: { score: number; ok: boolean }[] = [];
+  for (const d of docs) {
+    const c = await classifier.classify(d.lang, d.text);
+    const second = c.ranked?.[1]?.score ?? 0;
+    // A score of 1 is the classifier's "nothing known" answer, not a reading weighed against another.
+    if (second >= runnerUp && c.score < 1) seen.push({ score: c.score, ok: c.intent === d.intent });
+  }
+  const grid = Array.from({ length: Math.round(1 / step) }, (_, i) => Math.round(i * step * 1000) / 1000);
+  const accuracy = (xs: { ok: boolean }[]) => (xs.length ? xs.filter((x) => x.ok).length / xs.length : 1);
+  const threshold = grid.find((t) => accuracy(seen.filter((x) => x.score >= t)) >= target) ?? 1;
+  const bands = grid
+    .map((from) => ({ from, xs: seen.filter((x) => x.score >= from && x.score < from + step) }))
+    .filter((b) => b.xs.length)
+    .map((b) => ({ from: b.from, n: b.xs.length, accuracy: accuracy(b.xs) }));
+  return { threshold, bands };
+}

@@ -12,6 +12,10 @@ declare module "@nlpjs/nlp" {
     addDocument(lang: string, utterance: string, intent: string): void;
     train(): Promise<void>;
     process(lang: string, utterance: string): Promise<NlpResult>;
+    /** The trained model as JSON. */
+    export(minified?: boolean): string;
+    /** A model exported by `export`. */
+    import(data: string): void;
   }
 }
 declare module "@nlpjs/lang-en" {

@@ -176,15 +176,18 @@ let dimensionModel: ReturnType<NumberWithUnitRecognizer["getDimensionModel"]> | 
 export function recogniseMeasures(text: string): Measure[] {
   if (!HAS_DIGIT.test(text)) return [];
   const out: Measure[] = [];
+  // "24x70x20 mm": between digits an x is a times sign (the recognizer reads "×", not the letter); same length, so
+  // the spans stay those of the text.
+  const times = text.replace(/(?<=\d)[xX](?=\d)/g, "×");
   dimensionModel ??= new NumberWithUnitRecognizer(Culture.English).getDimensionModel(Culture.English, false);
-  for (const r of dimensionModel.parse(text)) {
+  for (const r of dimensionModel.parse(times)) {
     const res = r.resolution as { value?: string; unit?: string } | undefined;
     const value = Number(res?.value);
     if (!Number.isFinite(value) || !res?.unit) continue;
     // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
     if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[r.end + 1] !== ".") continue;
-    // "100 x 3 mm", "24x70x20 mm": the leading numbers belong to the size, they are no quantity.
-    const lead = /(?:\d+(?:[.,]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
+    // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
+    const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
     const start = lead ? lead.index : r.start;
     out.push({ start, end: r.end + 1, text: text.slice(start, r.end + 1), value, unit: res.unit });
   }
@@ -198,21 +201,43 @@ export function recogniseDate(
   now = new Date(),
   measures: Measure[] = recogniseMeasures(text),
 ): string | undefined {
+  return recogniseDateSpan(text, lang, now, measures)?.iso;
+}
+
+/** A fraction of an inch ("1/4", "7/8", "3/16"): a size, never a day and month. */
+const FRACTION = /^(\d{1,2})\/(2|4|8|16|32|64)$/;
+
+/** The requested date with where the text names it: its numbers are no quantity. */
+export function recogniseDateSpan(
+  text: string,
+  lang: Lang,
+  now = new Date(),
+  measures: Measure[] = recogniseMeasures(text),
+): (Span & { iso: string }) | undefined {
   if (!DATE_HINT.test(text)) return undefined;
   const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
-  if (iso) return iso[0];
+  if (iso) return { iso: iso[0], start: iso.index, end: iso.index + iso[0].length, text: iso[0] };
   const parser = lang === "de" ? chrono.de : chrono.en;
   const results = parser.parse(text, now, { forwardDate: true });
   // Only a full calendar date or a named day counts: "5 pieces" or "in 2 weeks" alone is not a requested date.
-  // "20 m of hose" is no date (chrono reads "20 m" as a day of the month): a recognised size is never a date.
-  const r = results.find(
-    (x) =>
+  // "20 m of hose" is no date (chrono reads "20 m" as a day of the month): a recognised size is never a date, and
+  // neither is a fraction ("G 1/4").
+  const r = results.find((x) => {
+    const f = FRACTION.exec(x.text.trim());
+    return (
       (x.start.isCertain("day") || x.start.isCertain("weekday")) &&
-      !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end),
-  );
+      !(f && Number(f[1]) < Number(f[2])) &&
+      !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end)
+    );
+  });
   if (!r) return undefined;
   const d = r.start.date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return {
+    iso: `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`,
+    start: r.index,
+    end: r.index + r.text.length,
+    text: r.text,
+  };
 }
 
 /** SKU-like tokens (letters and digits joined by dashes) are entities, not words the classifier should weigh. */
@@ -220,27 +245,82 @@ function maskEntities(text: string): string {
   return text.replace(/\b[\p{L}\d]+(?:[-/.][\p{L}\d]+)+\b/gu, (m) => (/\d/.test(m) && /\p{L}/u.test(m) ? " " : m));
 }
 
+const isAttack = (c: Classification) => {
+  const cue = cueOf(c.intent);
+  return cue !== undefined && ATTACKS.has(cue) && c.score >= ATTACK_THRESHOLD;
+};
+
+/** A bare "and" inside a clause: "3 X for line 2 and approve it yourself" joins two requests. */
+const AND = /\s+(?:and|und|plus|but|aber)\s+/giu;
+
+/**
+ * An illegitimate request joined to a legitimate one by a bare "and" reads as one attack clause: its parts are read
+ * one by one, and when one of them is no attack, they are clauses of their own (the attack is refused, the rest is
+ * still served) — except an order for another customer, which the joined request belongs to. A bare "and" between
+ * items ("3 X and 2 Y") is not split otherwise.
+ */
+async function splitAttack(c: Clause, lang: Lang, classifier: IntentClassifier): Promise<Clause[]> {
+  const parts: Span[] = [];
+  let at = 0;
+  for (const m of c.text.matchAll(AND)) {
+    const end = m.index ?? 0;
+    if (c.text.slice(at, end).trim()) parts.push(span(c.text, at, end));
+    at = end + m[0].length;
+  }
+  if (c.text.slice(at).trim()) parts.push(span(c.text, at, c.text.length));
+  if (parts.length < 2) return [c];
+  const read: Clause[] = [];
+  for (const p of parts)
+    read.push({
+      ...p,
+      start: c.start + p.start,
+      end: c.start + p.end,
+      ...(await classifier.classify(lang, maskEntities(p.text))),
+    });
+  // An order for another customer takes the request it is joined to along: that request is for the other account too.
+  if (read.some((r) => isAttack(r) && r.intent === "attack_identity")) return [c];
+  return read.some(isAttack) && read.some((r) => !isAttack(r)) ? read : [c];
+}
+
 const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+)/i;
+
+export interface UnderstandOptions {
+  /** Whether a text names one of the buyer's own machines (label, site, serial, model). */
+  namesOwnMachine?: (text: string) => boolean;
+}
+
+/**
+ * "1x X für Kühlzelle Huber": a clause read as an order for another customer that names one of the buyer's own
+ * machines is an order for that machine — its best reading that is no attack takes its place.
+ */
+function ownTarget(c: Clause, options: UnderstandOptions): Clause {
+  if (c.intent !== "attack_identity" || !options.namesOwnMachine?.(c.text)) return c;
+  const next = c.ranked?.find((r) => !ATTACKS.has(cueOf(r.intent) ?? "greet") && r.score > 0);
+  return next ? { ...c, intent: next.intent, score: next.score } : { ...c, intent: "None", score: 0 };
+}
 
 export async function understand(
   text: string,
   lang: Lang,
   classifier: IntentClassifier,
   now?: Date,
+  options: UnderstandOptions = {},
 ): Promise<Understanding> {
   const spans = splitClauses(text);
   const clauses: Clause[] = [];
-  for (const s of spans) clauses.push({ ...s, ...(await classifier.classify(lang, maskEntities(s.text))) });
+  for (const s of spans) {
+    const c = ownTarget({ ...s, ...(await classifier.classify(lang, maskEntities(s.text))) }, options);
+    // A clause read as an attack, even a weak one, may be two requests.
+    const attackish = ATTACKS.has(cueOf(c.intent) ?? "greet") && c.score >= INTENT_THRESHOLD;
+    clauses.push(...(attackish ? (await splitAttack(c, lang, classifier)).map((x) => ownTarget(x, options)) : [c]));
+  }
   const cues = new Set<Cue>();
   for (const c of clauses) {
     const cue = cueOf(c.intent);
     if (cue && c.score >= thresholdOf(cue)) cues.add(cue);
   }
   if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
-  const attackClauses = clauses.filter((c) => {
-    const cue = cueOf(c.intent);
-    return cue && ATTACKS.has(cue) && c.score >= ATTACK_THRESHOLD;
-  });
+  const attackClauses = clauses.filter(isAttack);
   const attack = attackClauses[0] ? (cueOf(attackClauses[0].intent) as AttackCue) : undefined;
   const rest = attackClauses.length
     ? clauses
