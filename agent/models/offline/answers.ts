@@ -19,6 +19,7 @@ import {
 } from "./context.ts";
 import { action } from "./actions.ts";
 import { optionLines, startCheckout } from "./phrasing.ts";
+import { statedFix } from "./references.ts";
 
 /** Cues of a new request: a message with one of them is not an answer to the open configuration question. */
 const OTHER_REQUEST: Cue[] = [
@@ -174,9 +175,13 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
       f.kind === "set_option" &&
       f.values.some((v) => new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text)),
   );
+  // "ok the D curve one then", "dann die 230-V-Spule": the fix whose product or option carries the value stated.
+  const line = conv.draft.lines.find((l) => l.lineId === pending.lineId);
+  const base = line ? ctx.k.reader.features([line.sku]).get(line.sku) : undefined;
   const fix =
     bySku ??
     byValue ??
+    statedFix(ctx, pending.fixes, base) ??
     (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined) ??
     fixByWords(ctx, pending.fixes);
   if (!fix) return undefined;

@@ -303,7 +303,10 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   if (!res) return undefined;
   if (res.kind === "fetch") return { calls: res.calls, memo: memo(p) };
   if (res.kind === "some") return req.narrow(ctx, p, res.skus, memo);
-  return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, p, memo);
+  // "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept.
+  const q = analyse(ctx).quantity;
+  const asked = q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } : p;
+  return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, asked, memo);
 }
 
 /**
