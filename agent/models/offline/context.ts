@@ -227,12 +227,19 @@ export function lineByWords(ctx: Ctx): string | undefined {
     .filter((w) => w.length > 2 && !FILLER.has(w))
     .map((w) => w.replace(/(s|es|en|n)$/, ""));
   if (words.length === 0) return undefined;
-  const products = ctx.k.reader.products(lines.map((l) => l.sku));
+  // The name in the catalog's language and in the buyer's ("3 Trockner" names the "Filter drier" line too).
+  const names = namesOf(
+    ctx,
+    lines.map((l) => l.sku),
+  );
   const scored = lines.map((l) => {
-    const name = wordsOf(`${products.get(l.sku)?.name ?? ""}`);
+    const name = wordsOf(names.get(l.sku) ?? "");
     return {
       id: l.lineId,
-      n: words.filter((w) => name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)))).length,
+      // "Trockner" of "Filtertrockner": the tail of a compound names it too.
+      n: words.filter((w) =>
+        name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)) || (w.length > 4 && x.endsWith(w))),
+      ).length,
     };
   });
   const best = Math.max(...scored.map((x) => x.n));

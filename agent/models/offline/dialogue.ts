@@ -9,10 +9,10 @@
 import type { DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
-import { INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findLineRef, findPoReference } from "./recognise.ts";
+import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
+import { findLineRef, findPoReference, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
-import { analyse, targetLine, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
+import { analyse, lineByWords, targetLine, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
 import { multiAdd } from "./actions.ts";
 import {
   answerChooseMachine,
@@ -67,6 +67,9 @@ export const EVENTS = {
   always: () => true,
   refused_only: (ctx) => !!ctx.u.attack && !ctx.u.rest,
   several_products: () => true,
+  /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
+  several_edits: (ctx, s) =>
+    s.draft.lines.length > 0 && ctx.u.clauses.length > 1 && !ctx.u.attack && has(ctx, "remove", "change"),
   yes_or_place: (ctx) => (has(ctx, "yes") && !has(ctx, "no")) || has(ctx, "checkout"),
   /** A plain "no" (nothing else asked): it declines the open question. */
   bare_no: (ctx, _s, r) =>
@@ -142,6 +145,7 @@ export const TRANSITIONS: Transition[] = [
     do: (ctx, s, _r, memo) => ({ text: refusal(ctx.u.attack!, ctx.lang), memo: memo(s.pending) }),
   },
   { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
+  { in: "any", on: "several_edits", do: editClauses },
   // The open question
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "bare_no", do: req.declined },
@@ -293,6 +297,68 @@ const CUE_OF_INTENT: Partial<Record<Intent, Cue>> = {
   show_order: "show",
   find: "find",
 };
+
+const DRAFT_EDITS = new Set(["add_line", "update_line", "remove_line", "set_options", "set_machine"]);
+
+/**
+ * A change of mind in several clauses ("actually drop the sight glass, and make it 3 driers", "streich die Kabel und
+ * mach 4 Schütze draus"): each clause is decided as a message of its own against the same draft, and the edits are
+ * made together. Only when at least two clauses are edits and no clause asks for anything else; otherwise the message
+ * is read whole.
+ */
+function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const calls: NonNullable<Step["calls"]> = [];
+  let edits = 0;
+  for (const c of ctx.u.clauses) {
+    const negated = ctx.u.negated
+      .filter((n) => n.start >= c.start && n.end <= c.end)
+      .map((n) => ({ ...n, start: n.start - c.start, end: n.end - c.start }));
+    const u = { ...ctx.u, clauses: [c], cues: cuesOf([c]), negated, rest: c.text };
+    const sub: Ctx = {
+      ...ctx,
+      conv: { ...ctx.conv, text: c.text },
+      u,
+      cues: u.cues,
+      tokens: tokenizeText(c.text),
+      analyses: new Map(),
+    };
+    const step = lineQuantity(sub) ?? transition(sub, memo);
+    if (!step.calls?.length) continue;
+    if (!step.calls.every((x) => DRAFT_EDITS.has(x.name))) return undefined;
+    // Two clauses about one line: the later one says what the buyer wants of it.
+    for (const x of step.calls) {
+      const id = x.args.lineId;
+      if (id !== undefined) {
+        const at = calls.findIndex((y) => y.args.lineId === id);
+        if (at >= 0) calls.splice(at, 1);
+      }
+      calls.push(x);
+    }
+    edits++;
+  }
+  return edits >= 2 ? { calls, memo: memo() } : undefined;
+}
+
+/** "…, and 3 driers" inside a change of mind: the quantity of the line whose product the clause names. */
+function lineQuantity(ctx: Ctx): Step | undefined {
+  const a = analyse(ctx);
+  const exact = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
+  if (!a.quantity || exact || MORE_OF.test(ctx.conv.text)) return undefined;
+  const lineId = lineByWords(ctx);
+  return lineId
+    ? {
+        calls: [
+          {
+            name: "update_line",
+            args: { lineId, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) },
+          },
+        ],
+        memo: { lang: ctx.lang },
+      }
+    : undefined;
+}
+
+const MORE_OF = /\b(more|another|additional|extra|also|too|weitere\w*|zusätzlich\w*|noch|auch)\b/i;
 
 /** "The cheaper one", "the one with X": a listed item chosen by a fact of the tool results or the catalog. */
 function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {

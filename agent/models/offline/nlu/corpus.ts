@@ -552,6 +552,12 @@ export const CORPUS: Corpus = {
         "delete item 2",
         "remove the first line",
         "i no longer need it",
+        "actually drop that",
+        "actually drop those",
+        "drop that one",
+        "drop the other one",
+        "actually remove that one",
+        "leave that one out",
       ],
       validation: [
         "remove line 1 please",
@@ -588,6 +594,10 @@ export const CORPUS: Corpus = {
         "bitte rausnehmen",
         "brauchen wir doch nicht",
         "das bitte streichen",
+        "lass das weg",
+        "doch ohne das",
+        "das zweite weglassen",
+        "doch lieber ohne die",
       ],
       validation: [
         "das bitte entfernen",

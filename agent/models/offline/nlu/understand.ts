@@ -215,6 +215,16 @@ function maskEntities(text: string): string {
 
 const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+)/i;
 
+/** The cues of these clauses: each clause's intent when the classifier is sure enough of it. */
+export function cuesOf(clauses: Clause[]): Set<Cue> {
+  const cues = new Set<Cue>();
+  for (const c of clauses) {
+    const cue = cueOf(c.intent);
+    if (cue && c.score >= thresholdOf(cue)) cues.add(cue);
+  }
+  return cues;
+}
+
 export async function understand(
   text: string,
   lang: Lang,
@@ -224,11 +234,7 @@ export async function understand(
   const spans = splitClauses(text);
   const clauses: Clause[] = [];
   for (const s of spans) clauses.push({ ...s, ...(await classifier.classify(lang, maskEntities(s.text))) });
-  const cues = new Set<Cue>();
-  for (const c of clauses) {
-    const cue = cueOf(c.intent);
-    if (cue && c.score >= thresholdOf(cue)) cues.add(cue);
-  }
+  const cues = cuesOf(clauses);
   if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
   const attackClauses = clauses.filter((c) => {
     const cue = cueOf(c.intent);
