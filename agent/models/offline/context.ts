@@ -94,7 +94,14 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words.
   for (const c of ctx.u.clauses) {
     if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
-    const kept = c.text.replace(/[\p{L}']+/gu, (w) => (ctx.k.corpusWords.has(w.toLowerCase()) ? " " : w));
+    // Unit words ("6 pcs") and words that lead a number ("line 3") stay: they tell a quantity from a reference.
+    const kept = c.text.replace(/[\p{L}']+/gu, (w, at: number) =>
+      ctx.k.corpusWords.has(w.toLowerCase()) &&
+      !ctx.k.unitCodes.has(w.toLowerCase()) &&
+      !/^\s*\d/.test(c.text.slice(at + w.length))
+        ? " "
+        : w,
+    );
     text = text.replace(c.text, kept);
   }
   const tokens = tokenizeText(text);
@@ -306,7 +313,7 @@ function withoutNegated(skus: string[], names: Map<string, string>, negated: str
 }
 
 /** Product names in the catalog's default language and in the buyer's ("DML 083 mit Bördel" picks by either). */
-function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
+export function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
   const base = ctx.k.reader.products(skus);
   const local = ctx.k.reader.inLanguage?.(ctx.lang).products(skus);
   return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${local?.get(sku)?.name ?? ""}`]));

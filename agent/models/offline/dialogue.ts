@@ -13,7 +13,7 @@ import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findLineRef, findPoReference, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
 import { analyse, lineByWords, targetLine, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
-import { multiAdd } from "./actions.ts";
+import { action, multiAdd } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -25,7 +25,7 @@ import {
 } from "./answers.ts";
 import { refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
-import { resolveReference } from "./references.ts";
+import { resolveReference, variantByValue } from "./references.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -94,8 +94,16 @@ export const EVENTS = {
   order_details: (_ctx, s, r) => (!!r.po || (!!r.date && !r.a.guess)) && s.draft.lines.length > 0,
   change_line: (ctx, s) =>
     !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
+  /** "Then the 230 V coil" about a line in the order: another variant of its product, by the values stated. */
+  value_switch: (ctx, s, r) =>
+    !!s.focus.lineId &&
+    !ctx.conv.text.includes("?") &&
+    !has(ctx, "price", "stock", "compat", "info", "find") &&
+    !(r.a.guess?.confident && r.a.guess.hits[0]!.match.startsWith("sku")) &&
+    !MORE_OF.test(ctx.conv.text),
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
   compat: (ctx, _s, r) => has(ctx, "compat") && !!r.about,
+  stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about,
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
   stock_question: (ctx, _s, r) => has(ctx, "stock") && r.question && !!r.about,
@@ -167,8 +175,10 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "remove", do: req.removeLine },
   { in: "any", on: "order_details", do: req.orderDetails },
   { in: "any", on: "change_line", do: req.changeLine },
+  { in: "any", on: "value_switch", do: switchByValue },
   { in: "any", on: "history", do: req.sameAsBefore },
   { in: "any", on: "compat", do: req.ask("compat") },
+  { in: "any", on: "stock_and_price", do: stockAndPrice },
   { in: "any", on: "price_question", do: req.ask("price") },
   { in: "any", on: "price_of_draft", do: req.review },
   { in: "any", on: "stock_question", do: req.ask("stock") },
@@ -337,6 +347,29 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
     edits++;
   }
   return edits >= 2 ? { calls, memo: memo() } : undefined;
+}
+
+/** "In stock? price?": both asked of the engine, both answered, the offer to add it made once. */
+function stockAndPrice(ctx: Ctx, _s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {
+  const stock = action(ctx, "stock", r.about!, r.a, memo);
+  if (stock.calls?.length || !stock.text) return stock;
+  const price = action(ctx, "price", r.about!, r.a, memo);
+  if (price.calls?.length || !price.text) return price;
+  const offer = price.text.slice(price.text.lastIndexOf(". ") + 2);
+  const first = stock.text.endsWith(offer) ? stock.text.slice(0, -offer.length).trimEnd() : stock.text;
+  return { ...price, text: `${first}\n${price.text}` };
+}
+
+/** A line switched to the variant of its product that carries the values the buyer states. */
+function switchByValue(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {
+  const line = s.draft.lines.find((l) => l.lineId === s.focus.lineId);
+  const sku = line ? variantByValue(ctx, line) : undefined;
+  if (!line || !sku) return undefined;
+  const q = r.a.quantity;
+  return {
+    calls: [{ name: "update_line", args: { lineId: line.lineId, sku, ...(q ? { quantity: q.value } : {}) } }],
+    memo: memo(),
+  };
 }
 
 /** "…, and 3 driers" inside a change of mind: the quantity of the line whose product the clause names. */

@@ -335,3 +335,23 @@ export function statedFix(ctx: Ctx, fixes: Fix[], base?: Record<string, FeatureV
   const ids = byStatedValue(ctx, items, base);
   return ids.length === 1 ? fixes[Number(ids[0])] : undefined;
 }
+
+/**
+ * "Lieber das mit 10 A", "then the 230 V coil": the product of the line's category that carries the values the buyer
+ * states and the line's product does not, the one closest to the line's product — when one stands out.
+ */
+export function variantByValue(ctx: Ctx, line: { sku: string }): string | undefined {
+  const p = ctx.k.reader.products([line.sku]).get(line.sku);
+  if (!p || p.configModelId) return undefined;
+  const hits = ctx.k.search
+    .search({ query: "", category: p.category, limit: 100 })
+    .filter((h) => h.sku !== line.sku && h.lifecycle === "active");
+  if (hits.length === 0) return undefined;
+  const features = ctx.k.reader.features([line.sku, ...hits.map((h) => h.sku)]);
+  const best = byStatedValue(
+    ctx,
+    hits.map((h) => ({ id: h.sku, features: features.get(h.sku) ?? {} })),
+    features.get(line.sku) ?? {},
+  );
+  return best.length === 1 ? best[0] : undefined;
+}

@@ -897,6 +897,10 @@ export const CORPUS: Corpus = {
         "is there stock",
         "stock level?",
         "can you deliver this week",
+        "do you have the one for it in stock",
+        "do you have that one in stock",
+        "have you got those in stock",
+        "do you have the new one in stock",
       ],
       validation: [
         "in stock?",
@@ -937,6 +941,9 @@ export const CORPUS: Corpus = {
         "wann kann es versendet werden",
         "wie ist der lagerbestand",
         "könnt ihr diese woche liefern",
+        "habt ihr den auf lager",
+        "haben sie das neue auf lager",
+        "ist der für die anlage vorrätig",
       ],
       validation: [
         "ist das auf lager?",
@@ -1321,6 +1328,11 @@ export const CORPUS: Corpus = {
         "what did we get last time",
         "our last purchase again",
         "same as previous",
+        "the same ones as last time",
+        "same ones as last time, 6 pieces",
+        "the same as last time for the other machine",
+        "same parts as last time but 4 of them",
+        "the same again as last order, 10 pcs",
       ],
       validation: [
         "same as last order",
@@ -1357,6 +1369,9 @@ export const CORPUS: Corpus = {
         "vorige bestellung wiederholen",
         "wie letztes jahr",
         "gleiche bestellung wie vorher",
+        "die gleichen wie letztes mal",
+        "dieselben wie beim letzten mal, 6 stück",
+        "nochmal die gleichen wie zuletzt für die anlage",
       ],
       validation: [
         "wie bei der letzten bestellung",
