@@ -336,7 +336,8 @@ function withCompanion(ctx: Ctx, pending: Extract<Pending, { kind: "quantity" }>
   const other =
     (byValue.length === 1 ? byValue[0] : undefined) ??
     (related.length ? (byWords(sub, related) ?? searched()) : undefined) ??
-    (ta.guess?.confident ? ta.guess.hits[0]!.sku : undefined);
+    // Not related: only a product named by its SKU.
+    (ta.guess?.confident && ta.guess.hits[0]!.match === "sku_exact" ? ta.guess.hits[0]!.sku : undefined);
   if (!other || other === pending.sku) return undefined;
   const ha = analyse(ctx, head);
   if (ha.guess?.confident && ha.guess.hits[0]!.sku !== pending.sku) return undefined;

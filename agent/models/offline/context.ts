@@ -94,11 +94,12 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words.
   for (const c of ctx.u.clauses) {
     if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
-    // Unit words ("6 pcs") and words that lead a number ("line 3") stay: they tell a quantity from a reference.
+    // "The same X as last time for line 3, 6 pcs": unit words and words that lead a number stay in a history
+    // request — they tell the quantity from a reference.
+    const history = c.intent === "history";
     const kept = c.text.replace(/[\p{L}']+/gu, (w, at: number) =>
       ctx.k.corpusWords.has(w.toLowerCase()) &&
-      !ctx.k.unitCodes.has(w.toLowerCase()) &&
-      !/^\s*\d/.test(c.text.slice(at + w.length))
+      !(history && (ctx.k.unitCodes.has(w.toLowerCase()) || /^\s*\d/.test(c.text.slice(at + w.length))))
         ? " "
         : w,
     );

@@ -69,7 +69,11 @@ export const EVENTS = {
   several_products: () => true,
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
-    s.draft.lines.length > 0 && ctx.u.clauses.length > 1 && !ctx.u.attack && has(ctx, "remove", "change"),
+    (s.open === "idle" || s.open === "confirm" || s.open === "fixes") &&
+    s.draft.lines.length > 0 &&
+    ctx.u.clauses.length > 1 &&
+    !ctx.u.attack &&
+    has(ctx, "remove", "change"),
   yes_or_place: (ctx) => (has(ctx, "yes") && !has(ctx, "no")) || has(ctx, "checkout"),
   /** A plain "no" (nothing else asked): it declines the open question. */
   bare_no: (ctx, _s, r) =>
@@ -97,6 +101,8 @@ export const EVENTS = {
   /** "Then the 230 V coil" about a line in the order: another variant of its product, by the values stated. */
   value_switch: (ctx, s, r) =>
     !!s.focus.lineId &&
+    SWITCH.test(ctx.conv.text) &&
+    (!r.a.quantity || has(ctx, "change")) &&
     !ctx.conv.text.includes("?") &&
     !has(ctx, "price", "stock", "compat", "info", "find") &&
     !(r.a.guess?.confident && r.a.guess.hits[0]!.match.startsWith("sku")) &&
@@ -390,6 +396,10 @@ function lineQuantity(ctx: Ctx): Step | undefined {
       }
     : undefined;
 }
+
+/** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */
+const SWITCH =
+  /\b(then|instead|rather|actually|switch|swap|change|take|go with|dann|lieber|doch|stattdessen|statt|tausch\w*|wechs\w*|nehm\w*|nimm)\b/iu;
 
 const MORE_OF = /\b(more|another|additional|extra|also|too|weitere\w*|zusätzlich\w*|noch|auch)\b/i;
 

@@ -139,8 +139,8 @@ function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
     skus.map((sku) => ({ id: sku, features: features.get(sku) ?? {} })),
     base,
   );
+  // Several alike: the list answer (names, SKUs, the current one of a family) decides, not this.
   if (stated.length === 1) return { kind: "one", sku: stated[0]!, by: "feature" };
-  if (stated.length > 1 && stated.length < skus.length) return { kind: "some", skus: stated };
   // A comparison on a named feature ("the high-temperature one", "die mit der höchsten Leistung").
   const more = words.some((w) => MORE.has(w));
   const less = words.some((w) => LESS.has(w));
@@ -182,11 +182,27 @@ interface Atom {
 
 const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents"]);
 
+/** Unit words as specs abbreviate them ("24 Volt" is "24 V"). */
+const UNIT_WORDS: Record<string, string> = {
+  volt: "v",
+  volts: "v",
+  amp: "a",
+  amps: "a",
+  ampere: "a",
+  amperes: "a",
+  watt: "w",
+  watts: "w",
+  kilowatt: "kw",
+  kilowatts: "kw",
+};
+
 function atomsOf(text: string): Atom[] {
   const out: Atom[] = [];
-  for (const m of text.toLowerCase().matchAll(/\d+(?:[.,]\d+)?|\p{L}+/gu)) {
-    const t = m[0].replace(",", ".");
-    out.push({ text: t, ...(/^\d/.test(t) ? { num: Number(t) } : {}), start: m.index ?? 0 });
+  // A fraction ("3/8") is one atom: "12" is not 1/2.
+  for (const m of text.toLowerCase().matchAll(/\d+(?:[.,]\d+)?(?:\/\d+)?|\p{L}+/gu)) {
+    const raw = m[0].replace(",", ".");
+    const t = out.at(-1)?.num !== undefined ? (UNIT_WORDS[raw] ?? raw) : raw;
+    out.push({ text: t, ...(/^[\d.]+$/.test(t) ? { num: Number(t) } : {}), start: m.index ?? 0 });
   }
   return out;
 }
@@ -205,9 +221,24 @@ function namesFeature(word: string | undefined, names: string[]): boolean {
 }
 
 /** Positions (atom indexes) of the buyer's text that state `value` of the feature `key`. */
-function statedAt(ctx: Ctx, atoms: Atom[], key: string, value: FeatureValue, names: string[]): number[] {
-  if (typeof value === "boolean") return [];
-  if (Array.isArray(value)) return value.flatMap((v) => statedAt(ctx, atoms, key, v, names));
+function statedAt(
+  ctx: Ctx,
+  atoms: Atom[],
+  key: string,
+  value: FeatureValue,
+  names: string[],
+  groups: string[][] = [names],
+): number[] {
+  // "the one with IO-Link", "geschirmt": a yes/no feature named (not negated) states its yes.
+  if (typeof value === "boolean") {
+    if (!value) return [];
+    const named = groups.find(
+      (g) => g.length > 0 && g.every((n) => atoms.some((a) => a.text === n || sameStem(a.text, n))),
+    );
+    const at = named ? atoms.findIndex((a) => named.some((n) => a.text === n || sameStem(a.text, n))) : -1;
+    return at >= 0 ? [at] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v) => statedAt(ctx, atoms, key, v, names, groups));
   const near = (from: number, to: number) =>
     namesFeature(atoms[from - 1]?.text, names) || namesFeature(atoms[to + 1]?.text, names);
   const unitAt = (i: number) => {
@@ -241,7 +272,7 @@ function statedAt(ctx: Ctx, atoms: Atom[], key: string, value: FeatureValue, nam
         break;
       }
       // "230 V" for "230VAC": the whole number, then the start of the letters that follow it.
-      const digits = whole.match(/^[\d.]+/)?.[0];
+      const digits = whole.match(/^[\d./]+/)?.[0];
       if (digits && joined.length > digits.length && !/\d/.test(joined.slice(digits.length))) {
         if (j === atoms.length - 1 || !whole.startsWith(joined + atoms[j + 1]!.text)) {
           out.push(...span);
@@ -277,14 +308,14 @@ export function byStatedValue(ctx: Ctx, items: Valued[], base?: Record<string, F
   if (atoms.length === 0) return [];
   const en = ctx.k.reader.featureNames?.("en") ?? {};
   const local = ctx.k.reader.featureNames?.(ctx.lang) ?? {};
-  const namesOf = (key: string) =>
-    [...keyWords(key), ...wordsOf(en[key] ?? ""), ...wordsOf(local[key] ?? "")].filter(
-      (w) => w.length > 1 && !FILLER.has(w),
+  const groupsOf = (key: string) =>
+    [keyWords(key), wordsOf(en[key] ?? ""), wordsOf(local[key] ?? "")].map((g) =>
+      g.filter((w) => w.length > 1 && !FILLER.has(w)),
     );
   const stated = (features: Record<string, FeatureValue>) => {
     const at = new Set<number>();
     for (const [key, v] of Object.entries(features))
-      for (const i of statedAt(ctx, atoms, key, v, namesOf(key))) at.add(i);
+      for (const i of statedAt(ctx, atoms, key, v, groupsOf(key).flat(), groupsOf(key))) at.add(i);
     return at;
   };
   // What the product moved away from carries already ("the M12 one" of an M12 part) chooses nothing.
