@@ -99,10 +99,20 @@ describe("a change of mind in several clauses", { timeout: 120_000 }, () => {
 });
 
 describe("follow-ups", { timeout: 120_000 }, () => {
-  it('"in stock? price?" answers both, then "ok one for <machine>, with a base unit" orders both', async () => {
-    const chat = new Chat(automation(), "A-3002");
-    const q = await chat.say("do you have the IO-Link master for 200SP in stock? price?");
+  it('"in stock? and the price?" answers both; "with the 24 V coil" adds the related coil by its value', async () => {
+    const chat = new Chat(hvac(), "H-2001");
+    const q = await chat.say("is the EVR 10 solenoid valve in stock? and the price?");
     expect(q.tools).toEqual(expect.arrayContaining(["check_stock", "get_price"]));
+    await chat.say("ok 1 for the roof chiller, with the 24 V coil");
+    expect(lines(chat)).toEqual([
+      ["SV-EVR10-12", 1, "M-2001-03"],
+      ["COIL-018F-24", 1, "M-2001-03"],
+    ]);
+  });
+
+  it('"ok one for <machine>, with a base unit" orders the offered product and its companion', async () => {
+    const chat = new Chat(automation(), "A-3002");
+    await chat.say("do you have the IO-Link master for 200SP in stock? price?");
     await chat.say("ok one for Pumpwerk Süd, with a base unit");
     expect(lines(chat)).toEqual([
       ["IO-200SP-IOL4", 1, "M-3002-02"],
