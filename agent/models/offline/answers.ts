@@ -19,7 +19,7 @@ import {
 } from "./context.ts";
 import { action } from "./actions.ts";
 import { optionLines, startCheckout } from "./phrasing.ts";
-import { byStatedValue, statedFix } from "./references.ts";
+import { byStatedValue, resolveReference, statedFix } from "./references.ts";
 
 /** Cues of a new request: a message with one of them is not an answer to the open configuration question. */
 const OTHER_REQUEST: Cue[] = [
@@ -185,12 +185,27 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     bySku ??
     byValue ??
     statedFix(ctx, pending.fixes, base) ??
-    (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined) ??
-    fixByWords(ctx, pending.fixes);
-  if (!fix) return undefined;
-  const call = fixCall(fix, conv.draft);
-  return call ? { calls: [call], memo: memo() } : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
+    (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined);
+  // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
+  if (!fix) {
+    const replacing = pending.fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
+    const res =
+      replacing.length > 1
+        ? resolveReference(ctx, replacing, line?.quantity, { ordinals: false, values: false })
+        : undefined;
+    if (res?.kind === "fetch") return { calls: res.calls, memo: memo(pending) };
+    const chosen =
+      res?.kind === "one" ? pending.fixes.find((f) => f.kind === "replace_sku" && f.sku === res.sku) : undefined;
+    if (chosen) return fixStep(ctx, chosen, memo);
+  }
+  const chosen = fix ?? fixByWords(ctx, pending.fixes);
+  return chosen ? fixStep(ctx, chosen, memo) : undefined;
 };
+
+function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn): Step {
+  const call = fixCall(fix, ctx.conv.draft);
+  return call ? { calls: [call], memo: memo() } : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
+}
 
 export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   const { cues, conv } = ctx;

@@ -41,7 +41,7 @@ export function resolveReference(
   ctx: Ctx,
   skus: string[],
   quantity?: number,
-  options: { ordinals?: boolean } = {},
+  options: { ordinals?: boolean; values?: boolean } = {},
 ): Resolution | undefined {
   if (skus.length === 0) return undefined;
   const choice = findChoice(ctx.tokens);
@@ -53,7 +53,7 @@ export function resolveReference(
   const text = ctx.conv.text;
   const cheaper = LOWER_PRICE.test(text);
   if ((cheaper || HIGHER_PRICE.test(text)) && skus.length > 1) return byPrice(ctx, skus, cheaper ? 1 : -1, quantity);
-  return byFeature(ctx, skus);
+  return byFeature(ctx, skus, options.values !== false);
 }
 
 function byPrice(ctx: Ctx, skus: string[], sign: 1 | -1, quantity?: number): Resolution | undefined {
@@ -105,7 +105,8 @@ const keyWords = (key: string) => wordsOf(key.replace(/([a-z])([A-Z])/g, "$1 $2"
 const sameStem = (a: string, b: string) =>
   a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
-function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
+/** `values`: also by a value named; without it only by a compared feature ("the high-temperature one"). */
+function byFeature(ctx: Ctx, skus: string[], values = true): Resolution | undefined {
   const features = ctx.k.reader.features(skus);
   const text = ` ${ctx.conv.text.toLowerCase()} `;
   const words = wordsOf(ctx.conv.text).filter((w) => w.length > 1);
@@ -124,7 +125,7 @@ function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
         if (bounded) carrying.set(sku, (carrying.get(sku) ?? 0) + 1);
       }
   }
-  if (carrying.size > 0 && carrying.size < skus.length) {
+  if (values && carrying.size > 0 && carrying.size < skus.length) {
     const most = Math.max(...carrying.values());
     let top = [...carrying].filter(([, n]) => n === most).map(([s]) => s);
     // "the DML 083, flare": the value leaves several; the name or code the buyer also wrote tells them apart.
@@ -140,7 +141,7 @@ function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
     base,
   );
   // Several alike: the list answer (names, SKUs, the current one of a family) decides, not this.
-  if (stated.length === 1) return { kind: "one", sku: stated[0]!, by: "feature" };
+  if (values && stated.length === 1) return { kind: "one", sku: stated[0]!, by: "feature" };
   // A comparison on a named feature ("the high-temperature one", "die mit der höchsten Leistung").
   const more = words.some((w) => MORE.has(w));
   const less = words.some((w) => LESS.has(w));

@@ -67,6 +67,21 @@ describe("a fix or an alternative chosen by a stated value", { timeout: 120_000 
     expect(line.options).toMatchObject({ power: ["11"], supply: ["400-3"] });
   });
 
+  it('"ok the cheaper one" among the fixes: the prices are asked for, then the cheaper replacement taken', async () => {
+    const chat = new Chat(automation(), "A-3001");
+    await chat.say("2x CT-18-24DC for the palletiser");
+    const t = await chat.say("ok the cheaper one");
+    expect(t.tools.filter((x) => x === "get_price")).toHaveLength(2);
+    expect(lines(chat)).toEqual([["CT-18-230AC", 2, "M-3001-02"]]);
+  });
+
+  it('"the one with the higher rated current" among the fixes', async () => {
+    const chat = new Chat(automation(), "A-3001");
+    await chat.say("2x CT-18-24DC for the palletiser");
+    await chat.say("the one with the higher rated current");
+    expect(lines(chat)).toEqual([["CT-25-230AC", 2, "M-3001-02"]]);
+  });
+
   it('"dann den mit 400 V bitte" on the demo world', async () => {
     const chat = new Chat(demoWorld(), "C-1001");
     await chat.say("ich brauche 1 MO-FM100L-2.2-690 für Pumpe 1");
