@@ -20,6 +20,7 @@ import {
   contextMachine,
   dependsOnMachine,
   fittingMachines,
+  namesOf,
   optionsFor,
   type Analysis,
   type Ctx,
@@ -27,6 +28,7 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
+import { wordsOf } from "./recognise.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
@@ -291,7 +293,7 @@ export function action(
 }
 
 export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
-  const { conv, lang } = ctx;
+  const { conv, lang, k } = ctx;
   const last = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
   // "What about for pump 4?": the same search, now for that machine.
   const query = a.guess?.query ?? (a.machine && last?.query ? last.query : "*");
@@ -394,10 +396,14 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const ask = quantity
     ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
     : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
+  // Options stated with the request ("configure X: 11 kW, 400 V…") ride on the pick of the configurable item listed.
+  const configurable = hits.filter((h) => k.reader.products([h.sku]).get(h.sku)?.configModelId);
+  const options = configurable.length === 1 ? optionsFor(ctx, configurable[0]!.sku) : undefined;
   return {
     text: `${head}\n${list}\n${ask}`,
     memo: memo({
       kind: "choose_product",
+      ...(options ? { options } : {}),
       skus: hits.map((h) => h.sku),
       ...(query !== "*" ? { query } : {}),
       action: next === "info" && (quantity || prev?.action === "add") ? "add" : next,
@@ -449,11 +455,11 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
   }[];
   let pick = rows;
   if (a.machine) pick = pick.filter((r) => r.machineId === a.machine!.machineId);
-  if (a.guess)
-    pick = pick
-      .filter((r) => a.guess!.hits.some((h) => h.sku === r.sku))
-      .slice(0, 1)
-      .concat([]);
+  if (a.guess) {
+    const guessed = pick.filter((r) => a.guess!.hits.some((h) => h.sku === r.sku));
+    // "die gleichen Schütze wie letztes Mal": the words name products of the history, in either language.
+    pick = (guessed.length ? guessed : historyByWords(ctx, pick)).slice(0, 1);
+  }
   if (pick.length === 0) {
     return {
       text: say(
@@ -478,6 +484,25 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
     })),
     memo: memo(),
   };
+}
+
+/** History rows whose product names carry the buyer's words (plural and compound forms too), best first. */
+function historyByWords<R extends { sku: string }>(ctx: Ctx, rows: R[]): R[] {
+  const words = ctx.tokens
+    .map((t) => t.lower)
+    .filter((w) => w.length > 3 && !/\d/.test(w) && !ctx.k.corpusWords.has(w))
+    // Plural endings off ("Schütze" → "schütz", "sensors" → "sensor").
+    .map((w) => (w.length > 5 ? w.replace(/(en|e|n|s)$/, "") : w));
+  if (words.length === 0) return [];
+  const names = namesOf(ctx, [...new Set(rows.map((r) => r.sku))]);
+
+  const score = (sku: string) => {
+    const have = wordsOf(names.get(sku) ?? "").filter((x) => x.length > 3);
+    return words.filter((w) => have.some((x) => x.startsWith(w) || w.startsWith(x) || (w.length > 4 && x.endsWith(w))))
+      .length;
+  };
+  const best = Math.max(0, ...rows.map((r) => score(r.sku)));
+  return best > 0 ? rows.filter((r) => score(r.sku) === best) : [];
 }
 
 interface Verdict {

@@ -5,7 +5,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
-import { findChoice, wordsOf } from "./recognise.ts";
+import { findChoice, tokenizeText, wordsOf } from "./recognise.ts";
 import { fixText, numbered, say } from "./replies.ts";
 import {
   analyse,
@@ -19,6 +19,7 @@ import {
 } from "./context.ts";
 import { action } from "./actions.ts";
 import { optionLines, startCheckout } from "./phrasing.ts";
+import { byStatedValue, resolveReference, statedFix } from "./references.ts";
 
 /** Cues of a new request: a message with one of them is not an answer to the open configuration question. */
 const OTHER_REQUEST: Cue[] = [
@@ -133,9 +134,12 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
       : pending.quantity
         ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
         : {}),
-    ...(pending.options ? { options: pending.options } : {}),
+    // Options stated with the request belong to the configurable item of the list.
+    ...(pending.options && optionsModel(ctx, sku) ? { options: pending.options } : {}),
   });
 };
+
+const optionsModel = (ctx: Ctx, sku: string) => ctx.k.reader.products([sku]).get(sku)?.configModelId;
 
 export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo) => {
   const { conv } = ctx;
@@ -174,15 +178,34 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
       f.kind === "set_option" &&
       f.values.some((v) => new RegExp(`\\b${v.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(text)),
   );
+  // "ok the D curve one then", "dann die 230-V-Spule": the fix whose product or option carries the value stated.
+  const line = conv.draft.lines.find((l) => l.lineId === pending.lineId);
+  const base = line ? ctx.k.reader.features([line.sku]).get(line.sku) : undefined;
   const fix =
     bySku ??
     byValue ??
-    (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined) ??
-    fixByWords(ctx, pending.fixes);
-  if (!fix) return undefined;
-  const call = fixCall(fix, conv.draft);
-  return call ? { calls: [call], memo: memo() } : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
+    statedFix(ctx, pending.fixes, base) ??
+    (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined);
+  // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
+  if (!fix) {
+    const replacing = pending.fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
+    const res =
+      replacing.length > 1
+        ? resolveReference(ctx, replacing, line?.quantity, { ordinals: false, values: false })
+        : undefined;
+    if (res?.kind === "fetch") return { calls: res.calls, memo: memo(pending) };
+    const chosen =
+      res?.kind === "one" ? pending.fixes.find((f) => f.kind === "replace_sku" && f.sku === res.sku) : undefined;
+    if (chosen) return fixStep(ctx, chosen, memo);
+  }
+  const chosen = fix ?? fixByWords(ctx, pending.fixes);
+  return chosen ? fixStep(ctx, chosen, memo) : undefined;
 };
+
+function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn): Step {
+  const call = fixCall(fix, ctx.conv.draft);
+  return call ? { calls: [call], memo: memo() } : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
+}
 
 export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   const { cues, conv } = ctx;
@@ -216,6 +239,8 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   const { cues, conv } = ctx;
   const { yes } = picking(ctx);
 
+  const companion = withCompanion(ctx, pending, memo);
+  if (companion) return companion;
   const a = analyse(ctx);
   if (a.guess?.confident && a.guess.hits[0]!.sku !== pending.sku) return undefined;
   const extra = {
@@ -283,4 +308,79 @@ function fixCall(f: Fix, draft: DraftView): ToolCallPlan | undefined {
     case "accept_split":
       return undefined;
   }
+}
+
+const WITH = /\s*,?\s*\b(?:with|along with|together with|plus|including|and also|mit|samt|inklusive|dazu|sowie)\b\s*/iu;
+
+/**
+ * "ok one for Pumpwerk Süd, with a base unit", "2 Stück, mit Sockel": the product offered, in the quantity and for
+ * the machine the first part says, and the product the part after "with" names — one the offered product is related
+ * to (its mandatory or optional companions) when the words name one of those, else a product named on its own.
+ */
+function withCompanion(ctx: Ctx, pending: Extract<Pending, { kind: "quantity" }>, memo: MemoFn): Step | undefined {
+  const text = ctx.conv.text;
+  const m = WITH.exec(text);
+  if (!m) return undefined;
+  const head = text.slice(0, m.index);
+  const tail = text.slice(m.index + m[0].length);
+  // "2, with FKM": option values of the product itself, no second product.
+  if (!tail.trim() || optionsFor({ ...ctx, conv: { ...ctx.conv, text: tail } }, pending.sku)) return undefined;
+  const sub: Ctx = {
+    ...ctx,
+    conv: { ...ctx.conv, text: tail },
+    u: { ...ctx.u, negated: [] },
+    tokens: tokenizeText(tail),
+  };
+  const related = [
+    ...new Set(
+      ctx.k.reader
+        .relations([pending.sku])
+        .filter((r) => r.type !== "consists_of")
+        .map((r) => r.targetSku),
+    ),
+  ];
+  const ta = analyse(ctx, tail);
+  const features = ctx.k.reader.features(related);
+  const byValue = byStatedValue(
+    sub,
+    related.map((sku) => ({ id: sku, features: features.get(sku) ?? {} })),
+  );
+  // The catalog's own search (keywords, synonyms, both languages) among the related products: "mit Sockel".
+  const searched = () =>
+    ctx.k.search.search({ query: tail, limit: 20, language: ctx.lang }).find((h) => related.includes(h.sku))?.sku;
+  const other =
+    (byValue.length === 1 ? byValue[0] : undefined) ??
+    (related.length ? (byWords(sub, related) ?? searched()) : undefined) ??
+    // Not related: only a product named by its SKU.
+    (ta.guess?.confident && ta.guess.hits[0]!.match === "sku_exact" ? ta.guess.hits[0]!.sku : undefined);
+  if (!other || other === pending.sku) return undefined;
+  const ha = analyse(ctx, head);
+  if (ha.guess?.confident && ha.guess.hits[0]!.sku !== pending.sku) return undefined;
+  const machineId = ha.machine?.machineId ?? pending.machineId;
+  const main = action(ctx, "add", pending.sku, ha, memo, {
+    ...(machineId ? { machineId } : {}),
+    ...(ha.quantity
+      ? { quantity: ha.quantity.value, ...(ha.quantity.unit ? { unit: ha.quantity.unit } : {}) }
+      : pending.quantity
+        ? { quantity: pending.quantity }
+        : {}),
+    ...(pending.options ? { options: pending.options } : {}),
+  });
+  if (!main.calls?.length || !main.calls.every((c) => c.name === "add_line" || c.name === "update_line")) return main;
+  const q = ta.quantity;
+  return {
+    ...main,
+    calls: [
+      ...main.calls,
+      {
+        name: "add_line",
+        args: {
+          sku: other,
+          quantity: q?.value ?? 1,
+          ...(q?.unit ? { unit: q.unit } : {}),
+          ...(machineId ? { machineId } : {}),
+        },
+      },
+    ],
+  };
 }

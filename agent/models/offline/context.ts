@@ -94,7 +94,15 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words.
   for (const c of ctx.u.clauses) {
     if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
-    const kept = c.text.replace(/[\p{L}']+/gu, (w) => (ctx.k.corpusWords.has(w.toLowerCase()) ? " " : w));
+    // "The same X as last time for line 3, 6 pcs": unit words and words that lead a number stay in a history
+    // request — they tell the quantity from a reference.
+    const history = c.intent === "history";
+    const kept = c.text.replace(/[\p{L}']+/gu, (w, at: number) =>
+      ctx.k.corpusWords.has(w.toLowerCase()) &&
+      !(history && (ctx.k.unitCodes.has(w.toLowerCase()) || /^\s*\d/.test(c.text.slice(at + w.length))))
+        ? " "
+        : w,
+    );
     text = text.replace(c.text, kept);
   }
   const tokens = tokenizeText(text);
@@ -227,12 +235,19 @@ export function lineByWords(ctx: Ctx): string | undefined {
     .filter((w) => w.length > 2 && !FILLER.has(w))
     .map((w) => w.replace(/(s|es|en|n)$/, ""));
   if (words.length === 0) return undefined;
-  const products = ctx.k.reader.products(lines.map((l) => l.sku));
+  // The name in the catalog's language and in the buyer's ("3 Trockner" names the "Filter drier" line too).
+  const names = namesOf(
+    ctx,
+    lines.map((l) => l.sku),
+  );
   const scored = lines.map((l) => {
-    const name = wordsOf(`${products.get(l.sku)?.name ?? ""}`);
+    const name = wordsOf(names.get(l.sku) ?? "");
     return {
       id: l.lineId,
-      n: words.filter((w) => name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)))).length,
+      // "Trockner" of "Filtertrockner": the tail of a compound names it too.
+      n: words.filter((w) =>
+        name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)) || (w.length > 4 && x.endsWith(w))),
+      ).length,
     };
   });
   const best = Math.max(...scored.map((x) => x.n));
@@ -299,7 +314,7 @@ function withoutNegated(skus: string[], names: Map<string, string>, negated: str
 }
 
 /** Product names in the catalog's default language and in the buyer's ("DML 083 mit Bördel" picks by either). */
-function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
+export function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
   const base = ctx.k.reader.products(skus);
   const local = ctx.k.reader.inLanguage?.(ctx.lang).products(skus);
   return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${local?.get(sku)?.name ?? ""}`]));

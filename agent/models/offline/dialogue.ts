@@ -9,11 +9,11 @@
 import type { DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
-import { INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findLineRef, findPoReference } from "./recognise.ts";
+import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
+import { findLineRef, findPoReference, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
-import { analyse, targetLine, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
-import { multiAdd } from "./actions.ts";
+import { analyse, lineByWords, targetLine, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
+import { action, multiAdd } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -25,7 +25,7 @@ import {
 } from "./answers.ts";
 import { refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
-import { resolveReference } from "./references.ts";
+import { resolveReference, variantByValue } from "./references.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -67,6 +67,13 @@ export const EVENTS = {
   always: () => true,
   refused_only: (ctx) => !!ctx.u.attack && !ctx.u.rest,
   several_products: () => true,
+  /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
+  several_edits: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm" || s.open === "fixes") &&
+    s.draft.lines.length > 0 &&
+    ctx.u.clauses.length > 1 &&
+    !ctx.u.attack &&
+    has(ctx, "remove", "change"),
   yes_or_place: (ctx) => (has(ctx, "yes") && !has(ctx, "no")) || has(ctx, "checkout"),
   /** A plain "no" (nothing else asked): it declines the open question. */
   bare_no: (ctx, _s, r) =>
@@ -91,8 +98,18 @@ export const EVENTS = {
   order_details: (_ctx, s, r) => (!!r.po || (!!r.date && !r.a.guess)) && s.draft.lines.length > 0,
   change_line: (ctx, s) =>
     !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
+  /** "Then the 230 V coil" about a line in the order: another variant of its product, by the values stated. */
+  value_switch: (ctx, s, r) =>
+    !!s.focus.lineId &&
+    SWITCH.test(ctx.conv.text) &&
+    (!r.a.quantity || has(ctx, "change")) &&
+    !ctx.conv.text.includes("?") &&
+    !has(ctx, "price", "stock", "compat", "info", "find") &&
+    !(r.a.guess?.confident && r.a.guess.hits[0]!.match.startsWith("sku")) &&
+    !MORE_OF.test(ctx.conv.text),
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
   compat: (ctx, _s, r) => has(ctx, "compat") && !!r.about,
+  stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about,
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
   stock_question: (ctx, _s, r) => has(ctx, "stock") && r.question && !!r.about,
@@ -142,6 +159,7 @@ export const TRANSITIONS: Transition[] = [
     do: (ctx, s, _r, memo) => ({ text: refusal(ctx.u.attack!, ctx.lang), memo: memo(s.pending) }),
   },
   { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
+  { in: "any", on: "several_edits", do: editClauses },
   // The open question
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "bare_no", do: req.declined },
@@ -163,8 +181,10 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "remove", do: req.removeLine },
   { in: "any", on: "order_details", do: req.orderDetails },
   { in: "any", on: "change_line", do: req.changeLine },
+  { in: "any", on: "value_switch", do: switchByValue },
   { in: "any", on: "history", do: req.sameAsBefore },
   { in: "any", on: "compat", do: req.ask("compat") },
+  { in: "any", on: "stock_and_price", do: stockAndPrice },
   { in: "any", on: "price_question", do: req.ask("price") },
   { in: "any", on: "price_of_draft", do: req.review },
   { in: "any", on: "stock_question", do: req.ask("stock") },
@@ -297,6 +317,95 @@ const CUE_OF_INTENT: Partial<Record<Intent, Cue>> = {
   find: "find",
 };
 
+const DRAFT_EDITS = new Set(["add_line", "update_line", "remove_line", "set_options", "set_machine"]);
+
+/**
+ * A change of mind in several clauses ("actually drop the sight glass, and make it 3 driers", "streich die Kabel und
+ * mach 4 Schütze draus"): each clause is decided as a message of its own against the same draft, and the edits are
+ * made together. Only when at least two clauses are edits and no clause asks for anything else; otherwise the message
+ * is read whole.
+ */
+function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const calls: NonNullable<Step["calls"]> = [];
+  let edits = 0;
+  for (const c of ctx.u.clauses) {
+    const negated = ctx.u.negated
+      .filter((n) => n.start >= c.start && n.end <= c.end)
+      .map((n) => ({ ...n, start: n.start - c.start, end: n.end - c.start }));
+    const u = { ...ctx.u, clauses: [c], cues: cuesOf([c]), negated, rest: c.text };
+    const sub: Ctx = {
+      ...ctx,
+      conv: { ...ctx.conv, text: c.text },
+      u,
+      cues: u.cues,
+      tokens: tokenizeText(c.text),
+      analyses: new Map(),
+    };
+    const step = lineQuantity(sub) ?? transition(sub, memo);
+    if (!step.calls?.length) continue;
+    if (!step.calls.every((x) => DRAFT_EDITS.has(x.name))) return undefined;
+    // Two clauses about one line: the later one says what the buyer wants of it.
+    for (const x of step.calls) {
+      const id = x.args.lineId;
+      if (id !== undefined) {
+        const at = calls.findIndex((y) => y.args.lineId === id);
+        if (at >= 0) calls.splice(at, 1);
+      }
+      calls.push(x);
+    }
+    edits++;
+  }
+  return edits >= 2 ? { calls, memo: memo() } : undefined;
+}
+
+/** "In stock? price?": both asked of the engine, both answered, the offer to add it made once. */
+function stockAndPrice(ctx: Ctx, _s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {
+  const stock = action(ctx, "stock", r.about!, r.a, memo);
+  if (stock.calls?.length || !stock.text) return stock;
+  const price = action(ctx, "price", r.about!, r.a, memo);
+  if (price.calls?.length || !price.text) return price;
+  const offer = price.text.slice(price.text.lastIndexOf(". ") + 2);
+  const first = stock.text.endsWith(offer) ? stock.text.slice(0, -offer.length).trimEnd() : stock.text;
+  return { ...price, text: `${first}\n${price.text}` };
+}
+
+/** A line switched to the variant of its product that carries the values the buyer states. */
+function switchByValue(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {
+  const line = s.draft.lines.find((l) => l.lineId === s.focus.lineId);
+  const sku = line ? variantByValue(ctx, line) : undefined;
+  if (!line || !sku) return undefined;
+  const q = r.a.quantity;
+  return {
+    calls: [{ name: "update_line", args: { lineId: line.lineId, sku, ...(q ? { quantity: q.value } : {}) } }],
+    memo: memo(),
+  };
+}
+
+/** "…, and 3 driers" inside a change of mind: the quantity of the line whose product the clause names. */
+function lineQuantity(ctx: Ctx): Step | undefined {
+  const a = analyse(ctx);
+  const exact = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
+  if (!a.quantity || exact || MORE_OF.test(ctx.conv.text)) return undefined;
+  const lineId = lineByWords(ctx);
+  return lineId
+    ? {
+        calls: [
+          {
+            name: "update_line",
+            args: { lineId, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) },
+          },
+        ],
+        memo: { lang: ctx.lang },
+      }
+    : undefined;
+}
+
+/** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */
+const SWITCH =
+  /\b(then|instead|rather|actually|switch|swap|change|take|go with|dann|lieber|doch|stattdessen|statt|tausch\w*|wechs\w*|nehm\w*|nimm)\b/iu;
+
+const MORE_OF = /\b(more|another|additional|extra|also|too|weitere\w*|zusätzlich\w*|noch|auch)\b/i;
+
 /** "The cheaper one", "the one with X": a listed item chosen by a fact of the tool results or the catalog. */
 function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
   const p = s.pending;
@@ -306,7 +415,10 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   if (!res) return undefined;
   if (res.kind === "fetch") return { calls: res.calls, memo: memo(p) };
   if (res.kind === "some") return req.narrow(ctx, p, res.skus, memo);
-  return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, p, memo);
+  // "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept.
+  const q = analyse(ctx).quantity;
+  const asked = q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } : p;
+  return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, asked, memo);
 }
 
 /**

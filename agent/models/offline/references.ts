@@ -9,7 +9,8 @@ import { z } from "zod";
 import type { FeatureValue } from "../../../catalog/queries/types.ts";
 import { tiedByWords, type Ctx, type ToolCallPlan } from "./context.ts";
 import { FILLER } from "./language.ts";
-import { findChoice } from "./recognise.ts";
+import { findChoice, findOptions } from "./recognise.ts";
+import type { Fix } from "../../../tools/types.ts";
 
 export type Resolution =
   | { kind: "one"; sku: string; by: "ordinal" | "price" | "feature" }
@@ -40,7 +41,7 @@ export function resolveReference(
   ctx: Ctx,
   skus: string[],
   quantity?: number,
-  options: { ordinals?: boolean } = {},
+  options: { ordinals?: boolean; values?: boolean } = {},
 ): Resolution | undefined {
   if (skus.length === 0) return undefined;
   const choice = findChoice(ctx.tokens);
@@ -52,7 +53,7 @@ export function resolveReference(
   const text = ctx.conv.text;
   const cheaper = LOWER_PRICE.test(text);
   if ((cheaper || HIGHER_PRICE.test(text)) && skus.length > 1) return byPrice(ctx, skus, cheaper ? 1 : -1, quantity);
-  return byFeature(ctx, skus);
+  return byFeature(ctx, skus, options.values !== false);
 }
 
 function byPrice(ctx: Ctx, skus: string[], sign: 1 | -1, quantity?: number): Resolution | undefined {
@@ -104,7 +105,8 @@ const keyWords = (key: string) => wordsOf(key.replace(/([a-z])([A-Z])/g, "$1 $2"
 const sameStem = (a: string, b: string) =>
   a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
-function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
+/** `values`: also by a value named; without it only by a compared feature ("the high-temperature one"). */
+function byFeature(ctx: Ctx, skus: string[], values = true): Resolution | undefined {
   const features = ctx.k.reader.features(skus);
   const text = ` ${ctx.conv.text.toLowerCase()} `;
   const words = wordsOf(ctx.conv.text).filter((w) => w.length > 1);
@@ -123,13 +125,23 @@ function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
         if (bounded) carrying.set(sku, (carrying.get(sku) ?? 0) + 1);
       }
   }
-  if (carrying.size > 0 && carrying.size < skus.length) {
+  if (values && carrying.size > 0 && carrying.size < skus.length) {
     const most = Math.max(...carrying.values());
     let top = [...carrying].filter(([, n]) => n === most).map(([s]) => s);
     // "the DML 083, flare": the value leaves several; the name or code the buyer also wrote tells them apart.
     if (top.length > 1) top = tiedByWords(ctx, top).length ? tiedByWords(ctx, top) : top;
     return top.length === 1 ? { kind: "one", sku: top[0]!, by: "feature" } : { kind: "some", skus: top };
   }
+  // A value stated the way specs are written ("the 230 V one", "die PNP-Variante", "D curve"): the items carrying it.
+  const focus = ctx.conv.memo.focusSku;
+  const base = focus && !skus.includes(focus) ? ctx.k.reader.features([focus]).get(focus) : undefined;
+  const stated = byStatedValue(
+    ctx,
+    skus.map((sku) => ({ id: sku, features: features.get(sku) ?? {} })),
+    base,
+  );
+  // Several alike: the list answer (names, SKUs, the current one of a family) decides, not this.
+  if (values && stated.length === 1) return { kind: "one", sku: stated[0]!, by: "feature" };
   // A comparison on a named feature ("the high-temperature one", "die mit der höchsten Leistung").
   const more = words.some((w) => MORE.has(w));
   const less = words.some((w) => LESS.has(w));
@@ -153,4 +165,225 @@ function byFeature(ctx: Ctx, skus: string[]): Resolution | undefined {
     more ? 1 : -1,
     "feature",
   );
+}
+
+/**
+ * A choice stated by a value: "the D curve one", "then the 230 V coil", "dann die PNP-Variante", "take the 1.6-2.5 A
+ * one". The buyer's text is read as atoms (runs of letters, numbers) and compared with the candidates' own feature
+ * values — exactly, never by a fuzzy correction. A value that could be an ordinary word or a stray letter ("D", "AI")
+ * counts only as a whole atom right next to its feature's name ("D curve", "Kurve D", "D-Charakteristik"); a bare
+ * number only with a unit of measurement after it ("16 A", "1.6-2.5 A") or next to the feature's name ("IP 68",
+ * "230 coil"); a value with a number and letters ("230VAC") also by its number and the start of its letters ("230 V").
+ */
+interface Atom {
+  text: string;
+  num?: number;
+  start: number;
+}
+
+const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents"]);
+
+/** Unit words as specs abbreviate them ("24 Volt" is "24 V"). */
+const UNIT_WORDS: Record<string, string> = {
+  volt: "v",
+  volts: "v",
+  amp: "a",
+  amps: "a",
+  ampere: "a",
+  amperes: "a",
+  watt: "w",
+  watts: "w",
+  kilowatt: "kw",
+  kilowatts: "kw",
+};
+
+function atomsOf(text: string): Atom[] {
+  const out: Atom[] = [];
+  // A fraction ("3/8") is one atom: "12" is not 1/2.
+  for (const m of text.toLowerCase().matchAll(/\d+(?:[.,]\d+)?(?:\/\d+)?|\p{L}+/gu)) {
+    const raw = m[0].replace(",", ".");
+    const t = out.at(-1)?.num !== undefined ? (UNIT_WORDS[raw] ?? raw) : raw;
+    out.push({ text: t, ...(/^[\d.]+$/.test(t) ? { num: Number(t) } : {}), start: m.index ?? 0 });
+  }
+  return out;
+}
+
+const valueAtoms = (v: string) => atomsOf(v).map((a) => a.text);
+
+/** A word of the buyer's that names a feature: its key, its name in English or the buyer's language, or a compound of one. */
+function namesFeature(word: string | undefined, names: string[]): boolean {
+  if (!word || word.length < 2 || /^\d/.test(word)) return false;
+  return names.some(
+    (h) =>
+      sameStem(word, h) ||
+      (word.length >= 4 && h.length > word.length && h.endsWith(word)) ||
+      (h.length >= 4 && word.endsWith(h)),
+  );
+}
+
+/** Positions (atom indexes) of the buyer's text that state `value` of the feature `key`. */
+function statedAt(
+  ctx: Ctx,
+  atoms: Atom[],
+  key: string,
+  value: FeatureValue,
+  names: string[],
+  groups: string[][] = [names],
+): number[] {
+  // "the one with IO-Link", "geschirmt": a yes/no feature named (not negated) states its yes.
+  if (typeof value === "boolean") {
+    if (!value) return [];
+    const named = groups.find(
+      (g) => g.length > 0 && g.every((n) => atoms.some((a) => a.text === n || sameStem(a.text, n))),
+    );
+    const at = named ? atoms.findIndex((a) => named.some((n) => a.text === n || sameStem(a.text, n))) : -1;
+    return at >= 0 ? [at] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v) => statedAt(ctx, atoms, key, v, names, groups));
+  const near = (from: number, to: number) =>
+    namesFeature(atoms[from - 1]?.text, names) || namesFeature(atoms[to + 1]?.text, names);
+  const unitAt = (i: number) => {
+    const u = atoms[i]?.text;
+    return !!u && !atoms[i]!.num && !CURRENCY.has(u) && ctx.k.measureUnits.has(u);
+  };
+  const out: number[] = [];
+  if (typeof value === "number") {
+    atoms.forEach((a, i) => {
+      if (a.num !== value) return;
+      // "16 A", "1.6-2.5 A" (a range shares its unit), "IP 68", "3 poles".
+      const unit = unitAt(i + 1) || (atoms[i + 1]?.num !== undefined && unitAt(i + 2));
+      if (unit || near(i, i)) out.push(i);
+    });
+    return out;
+  }
+  const va = valueAtoms(value);
+  if (va.length === 0) return out;
+  const whole = va.join("");
+  const letters = !/\d/.test(whole);
+  for (let i = 0; i < atoms.length; i++) {
+    let joined = "";
+    for (let j = i; j < atoms.length && joined.length < whole.length; j++) {
+      joined += atoms[j]!.text;
+      if (!whole.startsWith(joined)) break;
+      const span = Array.from({ length: j - i + 1 }, (_, x) => i + x);
+      if (joined === whole) {
+        // "D", "AI", an ordinary word: only with the feature named next to it.
+        const weak = letters && (whole.length <= 2 || ctx.k.ordinary(whole) || FILLER.has(whole));
+        if (!weak || near(i, j)) out.push(...span);
+        break;
+      }
+      // "230 V" for "230VAC": the whole number, then the start of the letters that follow it.
+      const digits = whole.match(/^[\d./]+/)?.[0];
+      if (digits && joined.length > digits.length && !/\d/.test(joined.slice(digits.length))) {
+        if (j === atoms.length - 1 || !whole.startsWith(joined + atoms[j + 1]!.text)) {
+          out.push(...span);
+          break;
+        }
+      }
+      // "230 coil" for "230VAC" of the coil voltage: the number with the feature named.
+      if (digits && joined === digits && atoms[j + 1]?.num === undefined && namesFeature(atoms[j + 1]?.text, names)) {
+        out.push(...span);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export interface Valued {
+  id: string;
+  features: Record<string, FeatureValue>;
+  /** Matches found another way (an option value named through its label): added to the score. */
+  extra?: number;
+}
+
+/**
+ * The candidates whose feature values the buyer states, best first: the most value positions stated; equal ones
+ * ranked by how little they differ from `base` (the product the buyer is moving away from: "the D curve one" is the
+ * D version of the same breaker, not one that also changes the rating). Empty when the text states no value.
+ */
+export function byStatedValue(ctx: Ctx, items: Valued[], base?: Record<string, FeatureValue>): string[] {
+  if (items.length === 0) return [];
+  const inNegated = (a: Atom) => !ctx.u.attack && ctx.u.negated.some((n) => a.start >= n.start && a.start < n.end);
+  const atoms = atomsOf(ctx.conv.text).filter((a) => !inNegated(a));
+  if (atoms.length === 0) return [];
+  const en = ctx.k.reader.featureNames?.("en") ?? {};
+  const local = ctx.k.reader.featureNames?.(ctx.lang) ?? {};
+  const groupsOf = (key: string) =>
+    [keyWords(key), wordsOf(en[key] ?? ""), wordsOf(local[key] ?? "")].map((g) =>
+      g.filter((w) => w.length > 1 && !FILLER.has(w)),
+    );
+  const stated = (features: Record<string, FeatureValue>) => {
+    const at = new Set<number>();
+    for (const [key, v] of Object.entries(features))
+      for (const i of statedAt(ctx, atoms, key, v, groupsOf(key).flat(), groupsOf(key))) at.add(i);
+    return at;
+  };
+  // What the product moved away from carries already ("the M12 one" of an M12 part) chooses nothing.
+  const own = base ? stated(base) : new Set<number>();
+  const scored = items.map((it) => {
+    const at = stated(it.features);
+    for (const i of own) at.delete(i);
+    const differs = base
+      ? new Set([...Object.keys(base), ...Object.keys(it.features)]).size -
+        Object.keys(base).filter((k) => k in it.features && String(base[k]) === String(it.features[k])).length
+      : 0;
+    return { id: it.id, n: at.size + (it.extra ?? 0), differs };
+  });
+  const best = Math.max(...scored.map((s) => s.n));
+  if (best <= 0) return [];
+  const top = scored.filter((s) => s.n === best);
+  const least = Math.min(...top.map((s) => s.differs));
+  return top.filter((s) => s.differs === least).map((s) => s.id);
+}
+
+/** Values the text states that `features` do not carry, while some of `others` do: a switch to another variant. */
+export function statesOtherValue(ctx: Ctx, own: Record<string, FeatureValue>, others: Valued[]): boolean {
+  const mine = byStatedValue(ctx, [{ id: "own", features: own }, ...others]);
+  return mine.length > 0 && !mine.includes("own");
+}
+
+/** The fix the buyer names by a value: a replacement product's features, an option value (its code, label or features). */
+export function statedFix(ctx: Ctx, fixes: Fix[], base?: Record<string, FeatureValue>): Fix | undefined {
+  const skus = fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
+  const features = ctx.k.reader.features(skus);
+  const items: Valued[] = [];
+  fixes.forEach((f, i) => {
+    if (f.kind === "replace_sku") items.push({ id: String(i), features: features.get(f.sku) ?? {} });
+    if (f.kind === "set_option") {
+      const line = ctx.conv.draft.lines.find((l) => l.lineId === f.lineId);
+      const p = line ? ctx.k.reader.products([line.sku]).get(line.sku) : undefined;
+      const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
+      const group = model?.groups.find((g) => g.code === f.group);
+      const opts = group?.options.filter((o) => f.values.includes(o.value)) ?? [];
+      const named = model ? (findOptions(ctx.conv.text, model, [f.group])[f.group] ?? []) : [];
+      items.push({
+        id: String(i),
+        features: Object.assign({}, ...opts.map((o) => o.features ?? {})) as Record<string, FeatureValue>,
+        extra: f.values.some((v) => named.includes(v)) ? 1 : 0,
+      });
+    }
+  });
+  const ids = byStatedValue(ctx, items, base);
+  return ids.length === 1 ? fixes[Number(ids[0])] : undefined;
+}
+
+/**
+ * "Lieber das mit 10 A", "then the 230 V coil": the product of the line's category that carries the values the buyer
+ * states and the line's product does not, the one closest to the line's product — when one stands out.
+ */
+export function variantByValue(ctx: Ctx, line: { sku: string }): string | undefined {
+  const p = ctx.k.reader.products([line.sku]).get(line.sku);
+  if (!p || p.configModelId) return undefined;
+  const hits = ctx.k.search
+    .search({ query: "", category: p.category, limit: 100 })
+    .filter((h) => h.sku !== line.sku && h.lifecycle === "active");
+  if (hits.length === 0) return undefined;
+  const features = ctx.k.reader.features([line.sku, ...hits.map((h) => h.sku)]);
+  const best = byStatedValue(
+    ctx,
+    hits.map((h) => ({ id: h.sku, features: features.get(h.sku) ?? {} })),
+    features.get(line.sku) ?? {},
+  );
+  return best.length === 1 ? best[0] : undefined;
 }

@@ -6,6 +6,7 @@ import type { Action, Pending } from "./conversation.ts";
 import { numbered, redirect, say } from "./replies.ts";
 import { optionsFor, variantOf, type Ctx, type MemoFn, type Step } from "./context.ts";
 import { action, find, fromHistory } from "./actions.ts";
+import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
 import type { DialogueState, Handler, Reading } from "./dialogue.ts";
 
@@ -61,7 +62,7 @@ export const changeLine: H = (ctx, s, r, memo) => {
       calls: [{ name: "update_line", args: { lineId, sku: g.sku, ...(q ? { quantity: q.value } : {}) } }],
       memo: memo(),
     };
-  const variant = optionsFor(ctx, line.sku) ? undefined : variantOf(ctx, line);
+  const variant = optionsFor(ctx, line.sku) ? undefined : (variantByValue(ctx, line) ?? variantOf(ctx, line));
   if (variant)
     return {
       calls: [{ name: "update_line", args: { lineId, sku: variant, ...(q ? { quantity: q.value } : {}) } }],

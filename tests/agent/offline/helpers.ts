@@ -31,6 +31,13 @@ export function generatedWorld(seed = 7, skus = 400): World {
   return world(db, new Date(`${GENERATED_AS_OF}T09:00:00Z`));
 }
 
+/** A catalog in the import format (e.g. evals/catalogs/hvac), at the demo world's reference date like the evals. */
+export function importedWorld(dir: string): World {
+  const db = openDatabase();
+  importCatalog(db, dir);
+  return world(db, DEMO_NOW);
+}
+
 function world(db: Db, now: Date): World {
   const agent = createShieldAgent({
     db,

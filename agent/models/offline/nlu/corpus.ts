@@ -863,6 +863,8 @@ export const CORPUS: Corpus = {
         "take off line 1",
         "take the last one off",
         "remove that line please",
+        "actually drop that",
+        "actually drop those",
       ],
       validation: [
         "remove line 1 please",
@@ -920,6 +922,8 @@ export const CORPUS: Corpus = {
         "die position brauchen wir nicht",
         "nimm den letzten raus",
         "lösch den bitte wieder",
+        "doch ohne das",
+        "lass das weg",
       ],
       validation: [
         "das bitte entfernen",
@@ -1979,6 +1983,10 @@ export const CORPUS: Corpus = {
         "like last time please",
         "order like we did last time",
         "what did we have last year",
+        "the same ones as last time",
+        "the same as last time for the other machine",
+        "same ones as last time, 6 pieces",
+        "the same again as last order, 10 pcs",
       ],
       validation: [
         "same as last order",

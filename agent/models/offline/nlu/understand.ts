@@ -299,6 +299,16 @@ function ownTarget(c: Clause, options: UnderstandOptions): Clause {
   return next ? { ...c, intent: next.intent, score: next.score } : { ...c, intent: "None", score: 0 };
 }
 
+/** The cues of these clauses: each clause's intent when the classifier is sure enough of it. */
+export function cuesOf(clauses: Clause[]): Set<Cue> {
+  const cues = new Set<Cue>();
+  for (const c of clauses) {
+    const cue = cueOf(c.intent);
+    if (cue && c.score >= thresholdOf(cue)) cues.add(cue);
+  }
+  return cues;
+}
+
 export async function understand(
   text: string,
   lang: Lang,
@@ -314,11 +324,7 @@ export async function understand(
     const attackish = ATTACKS.has(cueOf(c.intent) ?? "greet") && c.score >= INTENT_THRESHOLD;
     clauses.push(...(attackish ? (await splitAttack(c, lang, classifier)).map((x) => ownTarget(x, options)) : [c]));
   }
-  const cues = new Set<Cue>();
-  for (const c of clauses) {
-    const cue = cueOf(c.intent);
-    if (cue && c.score >= thresholdOf(cue)) cues.add(cue);
-  }
+  const cues = cuesOf(clauses);
   if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
   const attackClauses = clauses.filter(isAttack);
   const attack = attackClauses[0] ? (cueOf(attackClauses[0].intent) as AttackCue) : undefined;
