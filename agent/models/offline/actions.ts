@@ -423,6 +423,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       });
   }
   if (items.length < 2) return undefined;
+  // "X: 18 A, coil 230 V AC, aux contacts 1 NO + 1 NC": option values of a configurable item, not more products.
+  if (items.some((i) => optionsFor(ctx, i.sku))) return undefined;
   const whole = analyse(ctx, ctx.conv.text);
   const machineId = whole.machine?.machineId ?? ctx.conv.draft.machineId;
   return {

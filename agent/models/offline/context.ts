@@ -98,7 +98,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     text = text.replace(c.text, kept);
   }
   const tokens = tokenizeText(text);
-  const machines = findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common);
+  const machines = findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
   const sizeTokens = sizeTokensOf(tokens, measuresOf(text), ctx.k);
   // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not

@@ -41,6 +41,11 @@ export interface Knowledge {
   countWords: Map<string, string>;
   /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
   common: (word: string) => boolean;
+  /**
+   * The catalog's synonym list as groups of equivalent phrases (lower-case words), any language: "Kühlraum" and
+   * "cold room" in one group let a machine labelled in one language be named in the other.
+   */
+  phraseGroups: string[][][];
 }
 
 export interface Token {
@@ -304,6 +309,19 @@ export function buildKnowledge(
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
+  const phraseGroups: string[][][] = [];
+  for (const r of sqlite.prepare("SELECT term, synonyms FROM synonyms").all() as { term: string; synonyms: string }[]) {
+    let list: unknown;
+    try {
+      list = JSON.parse(r.synonyms);
+    } catch {
+      continue;
+    }
+    const phrases = [r.term, ...(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [])]
+      .map((t) => tokenizeText(t).map((x) => x.lower))
+      .filter((w) => w.length > 0);
+    if (phrases.length > 1) phraseGroups.push(phrases);
+  }
   const ordinaryCache = new Map<string, boolean>();
   const ordinary = (word: string) => {
     let v = ordinaryCache.get(word);
@@ -324,6 +342,7 @@ export function buildKnowledge(
     codeWords,
     countWords,
     common: (w: string) => nameVocabulary.has(w) || vocabulary.has(w) || FILLER.has(w) || optionWords.has(w),
+    phraseGroups,
   };
 }
 
@@ -493,6 +512,8 @@ export function findMachines(
   machines: MachineView[],
   /** Words that name no one machine (catalog and conversation words): never a machine reference alone. */
   common: (word: string) => boolean = () => true,
+  /** Equivalent phrases (the catalog's synonym list): a label is also found in its other wordings. */
+  phraseGroups: string[][][] = [],
 ): MachineMatch[] {
   const lowers = tokens.map((t) => t.lower);
   const phrase = (words: string[]): number[] | undefined => {
@@ -508,7 +529,7 @@ export function findMachines(
     const used: number[] = [];
     const serial = lowers.indexOf(m.serial.toLowerCase());
     if (serial >= 0) (score += 10), used.push(serial);
-    const label = phrase(wordsOnly(m.label));
+    const label = firstOf(alternatives(wordsOnly(m.label), phraseGroups).map(phrase));
     if (label) (score += 6), used.push(...label);
     const site = m.site ? phrase(wordsOnly(m.site)) : undefined;
     if (site) (score += 3), used.push(...site);
@@ -519,7 +540,7 @@ export function findMachines(
     if (score === 0) {
       // "my dosing pump": a distinctive label word alone is a weak reference.
       const words = wordsOnly(m.label).filter((w) => !/^\d+$/.test(w) && w.length > 2);
-      const hit = words.map((w) => lowers.indexOf(w)).filter((i) => i >= 0);
+      const hit = words.map((w) => lowers.findIndex((x) => sameWord(x, w))).filter((i) => i >= 0);
       if (hit.length && hit.length === words.length) (score += 1), used.push(...hit);
       // "for huber" of "Huber cold room": a name of the label or site that is no catalog or conversation word.
       const names = [...wordsOnly(m.label), ...wordsOnly(m.site ?? "")].filter(
@@ -545,7 +566,52 @@ export function findMachines(
 function sameWord(said: string, label: string): boolean {
   if (said === label) return true;
   if (said.length < 4 || label.length < 4 || /\d/.test(said) || /\d/.test(label)) return false;
-  return editDistance(said, label, 1) <= 1;
+  return editDistance(said, label, 1) <= 1 || sameCognate(said, label);
+}
+
+/**
+ * The same word in a related language ("Palettierer" / "palletiser" / "palletizer"): equal once diacritics are
+ * folded, doubled letters collapsed, "z" read as "s" and the agent and verb endings of English and German
+ * (-ierer, -iser, -izer, -er, -en, -e, -s) taken off. Only long words: a short stem is too often another word.
+ */
+export function sameCognate(a: string, b: string): boolean {
+  if (a.length < 7 || b.length < 7) return false;
+  const ka = cognateKey(a);
+  const kb = cognateKey(b);
+  return ka.length >= 5 && ka === kb;
+}
+
+function cognateKey(word: string): string {
+  return word
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/z/g, "s")
+    .replace(/(\p{L})\1+/gu, "$1")
+    .replace(/(?:ier|is)?(?:er|en|e|s)$/u, "");
+}
+
+/** A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"). */
+function alternatives(words: string[], groups: string[][][]): string[][] {
+  const out = [words];
+  for (const group of groups)
+    for (const from of group) {
+      const at = indexOfPhrase(words, from);
+      if (at < 0) continue;
+      for (const to of group)
+        if (to !== from) out.push([...words.slice(0, at), ...to, ...words.slice(at + from.length)]);
+    }
+  return out;
+}
+
+function indexOfPhrase(words: string[], phrase: string[]): number {
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, j) => words[i + j] === w)) return i;
+  return -1;
+}
+
+function firstOf<T>(xs: (T | undefined)[]): T | undefined {
+  return xs.find((x) => x !== undefined);
 }
 
 /** "NCP 40-200", "ncp40-200" for the code "NCP-40-200": consecutive tokens that spell the code without separators. */
