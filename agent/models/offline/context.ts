@@ -45,6 +45,7 @@ import {
   wordsOf,
   type Knowledge,
   type ProductGuess,
+  type QuantityMatch,
   type Token,
 } from "./recognise.ts";
 
@@ -115,13 +116,31 @@ function readText(ctx: Ctx, raw: string): Analysis {
     tokens.some((t) => content(t) && !machineWords.has(t.lower) && !ctx.k.ordinary(t.lower))
   )
     for (const t of aboutMachine) taken.add(t.index);
-  const quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
-  for (const q of quantities) for (const i of q.tokens) taken.add(i);
+  let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   const machine = machines.length === 1 ? machines[0]!.machine : undefined;
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   const target = machine ?? draftMachine;
-  const guess = guessProduct(tokens, taken, ctx.k, target ? { model: target.model, serial: target.serial } : undefined);
+  const guessWith = (qs: QuantityMatch[]) =>
+    guessProduct(
+      tokens,
+      new Set([...taken, ...qs.flatMap((q) => q.tokens)]),
+      ctx.k,
+      target ? { model: target.model, serial: target.serial } : undefined,
+    );
+  // "200 m of X in 100 m rings", "4 sensor cables M12 5 m": a second amount in a measure, or a measure next to a
+  // count of things, describes the product (a ring's or a cable's length) — unless the product is sold in it.
+  const specs = measureSpecs(quantities);
+  let guess = guessWith(quantities.filter((q) => !specs.includes(q)));
+  if (
+    specs.length &&
+    guess &&
+    specs.some((q) => soldIn(ctx, guess!, q.unit!)) &&
+    !quantities.some((q) => q.unit && !specs.includes(q))
+  )
+    guess = guessWith(quantities);
+  else quantities = quantities.filter((q) => !specs.includes(q));
+  for (const q of quantities) for (const i of q.tokens) taken.add(i);
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
     .map((t) => t.lower)
@@ -143,6 +162,25 @@ function readText(ctx: Ctx, raw: string): Analysis {
     ...(guess ? { guess } : {}),
     productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w)),
   };
+}
+
+/**
+ * Amounts in a measure that describe the product rather than how much of it: every measured amount after the first
+ * one with a unit, or a measured amount beside a plain count ("4 … 5 m").
+ */
+function measureSpecs(qs: QuantityMatch[]): QuantityMatch[] {
+  const measured = qs.filter((q) => q.unit && unitDecimals(q.unit) > 0);
+  if (measured.length === 0 || qs.length < 2) return [];
+  const withUnit = qs.filter((q) => q.unit);
+  if (withUnit.length >= 2) return measured.filter((q) => q !== withUnit[0]);
+  return measured;
+}
+
+/** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
+function soldIn(ctx: Ctx, guess: ProductGuess, unit: string): boolean {
+  const sku = guess.hits[0]?.sku;
+  const p = sku ? ctx.k.reader.products([sku]).get(sku) : undefined;
+  return !!p && [p.orderUnit, p.contentUnit].some((u) => u.toUpperCase() === unit.toUpperCase());
 }
 
 /**

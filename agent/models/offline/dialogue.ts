@@ -92,7 +92,8 @@ export const EVENTS = {
   change_line: (ctx, s) =>
     !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
-  compat: (ctx, _s, r) => has(ctx, "compat") && !!r.about,
+  /** "Does X fit Y?" — not "1 X for Y": a stated quantity of a named product without a question orders it. */
+  compat: (ctx, _s, r) => has(ctx, "compat") && !!r.about && (ctx.conv.text.includes("?") || !r.a.quantity || !r.sku),
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about,
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
   stock_question: (ctx, _s, r) => has(ctx, "stock") && r.question && !!r.about,

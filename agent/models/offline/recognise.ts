@@ -5,7 +5,7 @@
  * Nothing here knows a product: every match is a lookup in the catalog or the conversation.
  */
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
-import { editDistance, looksLikeSku } from "../../../catalog/queries/search.ts";
+import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
 import type { CatalogReader, ConfigModel } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
 import type { MachineView } from "./conversation.ts";
@@ -39,6 +39,8 @@ export interface Knowledge {
   codeWords: Set<string>;
   /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
   countWords: Map<string, string>;
+  /** The values the catalog's products have for each counted property ("poles" → 1, 3): "20 flange gaskets" is no DN 20. */
+  countValues: Map<string, Set<number>>;
   /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
   common: (word: string) => boolean;
   /**
@@ -297,6 +299,16 @@ export function buildKnowledge(
     .all() as { key: string; name: string | null }[])
     for (const w of wordsOf(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`))
       if (w.length >= 4 && !/\d/.test(w) && !unitCodes.has(w)) countWords.set(w, r.key);
+  const countValues = new Map<string, Set<number>>();
+  for (const r of sqlite
+    .prepare(
+      "SELECT DISTINCT key, num_value AS v FROM product_features WHERE type = 'num' AND (unit IS NULL OR unit = '') AND num_value IS NOT NULL",
+    )
+    .all() as { key: string; v: number }[]) {
+    const set = countValues.get(r.key) ?? new Set<number>();
+    set.add(r.v);
+    countValues.set(r.key, set);
+  }
   const nameVocabulary = new Set<string>();
   const codeWords = new Set<string>();
   const named = sqlite
@@ -341,6 +353,7 @@ export function buildKnowledge(
     numberPrefixes,
     codeWords,
     countWords,
+    countValues,
     common: (w: string) => nameVocabulary.has(w) || vocabulary.has(w) || FILLER.has(w) || optionWords.has(w),
     phraseGroups,
   };
@@ -458,8 +471,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
-    // "16 channel", "3 pole": a counted property of the product, not how many.
-    if (next && countWordOf(next, k)) continue;
+    // "16 channel", "3 pole": a counted property of the product, not how many — when a product has that count
+    // ("20 flange gaskets" orders twenty where no product has a flange size of 20).
+    if (next && countedValue(countWordOf(next, k), value, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
     const usedTokens = [i];
     // "a dozen", "two dozen", "ein Dutzend"
@@ -490,13 +504,59 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
 /** The feature key of the counted property a word names ("channel" → channels), if any. */
 export function countWordOf(word: string, k: Knowledge): string | undefined {
   if (word.length < 4 || k.unitCodes.has(word)) return undefined;
+  const stem = countStem(word);
   for (const [w, key] of k.countWords)
     if (
       w === word ||
       (w.startsWith(word) && w.length - word.length <= 2) ||
-      (word.startsWith(w) && word.length - w.length <= 2)
+      (word.startsWith(w) && word.length - w.length <= 2) ||
+      (stem.length >= 3 && countStem(w) === stem)
     )
       return key;
+  return undefined;
+}
+
+/** Whether some product has this count of the property (no property: no). */
+function countedValue(key: string | undefined, value: number, k: Knowledge): boolean {
+  return !!key && (k.countValues.get(key)?.has(value) ?? true);
+}
+
+/**
+ * A counted property's word without its plural or adjective ending, diacritics folded: "poles", "pole", "polig" →
+ * "pol"; "phases", "Phasen", "phasig" → "phas"; "Kanäle", "kanalig" → "kanal".
+ */
+function countStem(word: string): string {
+  return word
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/(?:ig|ic|ed|en|es|e|s|n)$/u, "");
+}
+
+/** Number words that open a compound of a count ("single-phase", "dreipolig", "einphasig"), longest first. */
+const COUNT_PREFIXES: [string, number][] = [
+  ...Object.entries(NUMBER_WORDS).filter(
+    ([w]) => w.length >= 3 && !/^(dozen|dutzend|pair|paar|couple|hundred|hundert)$/.test(w),
+  ),
+  ["single", 1] as [string, number],
+  ["double", 2] as [string, number],
+  ["triple", 3] as [string, number],
+].sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * A counted property stated as one word: "3-polig", "3pole", "single-phase", "dreipolig", "einphasig" → the feature
+ * key and the count, when the catalog has the property and a product with that count.
+ */
+export function countCompound(token: string, k: Knowledge): { key: string; value: number } | undefined {
+  const digits = /^(\d+)-?(\p{L}{3,})$/u.exec(token);
+  const tries: [number, string][] = digits ? [[Number(digits[1]), digits[2]!]] : [];
+  if (!digits)
+    for (const [w, n] of COUNT_PREFIXES)
+      if (token.startsWith(w) && token.length - w.length >= 4) tries.push([n, token.slice(w.length).replace(/^-/, "")]);
+  for (const [value, word] of tries) {
+    const key = countWordOf(word, k);
+    if (key && countedValue(key, value, k)) return { key, value };
+  }
   return undefined;
 }
 
@@ -756,15 +816,32 @@ export function guessProduct(
       (h) => (h.match === "sku_partial" || h.match === "sku_fuzzy") && h.lifecycle !== "inactive",
     );
     if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
-    // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names.
+    // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names (all of
+    // them, not only the first page: "flange gaskets DN40" among every DN40), singular or plural alike.
     if (skuHits.length > 1) {
       const others = free
         .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
-        .map((x) => x.lower);
-      const scored = skuHits
+        .map((x) => stemOf(x.lower));
+      const all =
+        hits.length >= 5
+          ? k.search
+              .search({ query: t.text, limit: 40 })
+              .filter((h) => h.match === "sku_partial" || h.match === "sku_fuzzy")
+          : skuHits;
+      // "5 m", "24 V", "10 A": a number with its unit counts where the name carries both together.
+      const amounts = free.flatMap((x) => {
+        const next = tokens[x.index + 1];
+        return /^\d+([.,]\d+)?$/.test(x.lower) && next && /^\p{L}{1,3}$/u.test(next.lower)
+          ? [`${x.lower} ${next.lower}`]
+          : [];
+      });
+      const scored = all
         .map((h) => {
-          const have = nameWords(`${h.name} ${h.sku}`);
-          return { h, n: others.filter((w) => have.has(w)).length };
+          const have = new Set([...nameWords(`${h.name} ${h.sku}`)].map(stemOf));
+          return {
+            h,
+            n: others.filter((w) => have.has(w)).length + amounts.filter((a) => codeInName(h.name, a)).length,
+          };
         })
         .sort((a, b) => b.n - a.n);
       if (scored[0]!.n > 0 && scored[0]!.n > scored[1]!.n)
@@ -889,7 +966,11 @@ function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[
   for (const t of tokens) {
     const next = tokens[t.index + 1];
     const key = next && /^\d+$/.test(t.lower) ? countWordOf(next.lower, k) : undefined;
-    if (key) out.push({ key, value: Number(t.lower) });
+    if (key && countedValue(key, Number(t.lower), k)) out.push({ key, value: Number(t.lower) });
+    else if (/\p{L}/u.test(t.lower)) {
+      const c = countCompound(t.lower, k);
+      if (c) out.push(c);
+    }
   }
   return out;
 }
