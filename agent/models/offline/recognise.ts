@@ -630,26 +630,27 @@ function sameWord(said: string, label: string): boolean {
 }
 
 /**
- * The same word in a related language ("Palettierer" / "palletiser" / "palletizer"): equal once diacritics are
- * folded, doubled letters collapsed, "z" read as "s" and the agent and verb endings of English and German
- * (-ierer, -iser, -izer, -er, -en, -e, -s) taken off. Only long words: a short stem is too often another word.
+ * The same agent noun in a related language ("Palettierer" / "palletiser" / "palletizer"): equal once diacritics are
+ * folded, doubled letters collapsed, "z" read as "s" and the agent endings of English and German (-ierer, -iser,
+ * -izer, -er) taken off — both words must have one, so "Paletten" (pallets) is not the palletiser. Long words only.
  */
 export function sameCognate(a: string, b: string): boolean {
   if (a.length < 7 || b.length < 7) return false;
-  const ka = cognateKey(a);
-  const kb = cognateKey(b);
-  return ka.length >= 5 && ka === kb;
+  const ka = agentStem(a);
+  const kb = agentStem(b);
+  return !!ka && ka.length >= 5 && ka === kb;
 }
 
-function cognateKey(word: string): string {
-  return word
+function agentStem(word: string): string | undefined {
+  const folded = word
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/ß/g, "ss")
     .replace(/z/g, "s")
-    .replace(/(\p{L})\1+/gu, "$1")
-    .replace(/(?:ier|is)?(?:er|en|e|s)$/u, "");
+    .replace(/(\p{L})\1+/gu, "$1");
+  const m = /^(.+?)(?:ier|is)?er$/u.exec(folded);
+  return m?.[1];
 }
 
 /** A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"). */
