@@ -39,6 +39,8 @@ export interface Knowledge {
   codeWords: Set<string>;
   /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
   countWords: Map<string, string>;
+  /** The unit of each numeric feature with one (lower-case: "ratedCurrent" → "a", "length" → "m"). */
+  featureUnits: Map<string, string>;
   /** The values the catalog's products have for each counted property ("poles" → 1, 3): "20 flange gaskets" is no DN 20. */
   countValues: Map<string, Set<number>>;
   /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
@@ -299,6 +301,13 @@ export function buildKnowledge(
     .all() as { key: string; name: string | null }[])
     for (const w of wordsOf(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`))
       if (w.length >= 4 && !/\d/.test(w) && !unitCodes.has(w)) countWords.set(w, r.key);
+  const featureUnits = new Map<string, string>();
+  for (const r of sqlite
+    .prepare(
+      "SELECT DISTINCT key, lower(unit) AS u FROM product_features WHERE type = 'num' AND unit IS NOT NULL AND unit <> ''",
+    )
+    .all() as { key: string; u: string }[])
+    featureUnits.set(r.key, r.u);
   const countValues = new Map<string, Set<number>>();
   for (const r of sqlite
     .prepare(
@@ -353,6 +362,7 @@ export function buildKnowledge(
     numberPrefixes,
     codeWords,
     countWords,
+    featureUnits,
     countValues,
     common: (w: string) => nameVocabulary.has(w) || vocabulary.has(w) || FILLER.has(w) || optionWords.has(w),
     phraseGroups,
@@ -829,20 +839,13 @@ export function guessProduct(
               .search({ query: t.text, limit: 40 })
               .filter((h) => h.match === "sku_partial" || h.match === "sku_fuzzy")
           : skuHits;
-      // "5 m", "24 V", "10 A": a number with its unit counts where the name carries both together.
-      const amounts = free.flatMap((x) => {
-        const next = tokens[x.index + 1];
-        return /^\d+([.,]\d+)?$/.test(x.lower) && next && /^\p{L}{1,3}$/u.test(next.lower)
-          ? [`${x.lower} ${next.lower}`]
-          : [];
-      });
+      // "5 m", "24 V", "10 A": a number with its unit counts where the name or a feature carries it.
+      const amounts = amountsOf(free, tokens);
+      const carry = amountCarrier(amounts, all, k);
       const scored = all
         .map((h) => {
           const have = new Set([...nameWords(`${h.name} ${h.sku}`)].map(stemOf));
-          return {
-            h,
-            n: others.filter((w) => have.has(w)).length + amounts.filter((a) => codeInName(h.name, a)).length,
-          };
+          return { h, n: others.filter((w) => have.has(w)).length + carry(h) };
         })
         .sort((a, b) => b.n - a.n);
       if (scored[0]!.n > 0 && scored[0]!.n > scored[1]!.n)
@@ -939,10 +942,13 @@ export function guessProduct(
     if (!confident && specs.length) {
       const counts = counted(tokens, k);
       const features = counts.length ? k.reader.features(pool.map((h) => h.sku)) : undefined;
+      const carry = amountCarrier(amountsOf(free, tokens), pool, k);
       const carried = (h: SearchHit) => {
         const have = nameWords(`${h.name} ${h.sku}`);
         const f = features?.get(h.sku) ?? {};
-        return specs.filter((w) => have.has(w)).length + 2 * counts.filter((c) => f[c.key] === c.value).length;
+        return (
+          specs.filter((w) => have.has(w)).length + 2 * counts.filter((c) => f[c.key] === c.value).length + carry(h)
+        );
       };
       const scored = pool.map((h) => ({ h, n: carried(h) })).sort((a, b) => b.n - a.n);
       // Among the best, a current product over its discontinued predecessors carrying the same.
@@ -959,6 +965,44 @@ export function guessProduct(
     return { hits: pool, confident, query };
   }
   return undefined;
+}
+
+interface Amount {
+  value: number;
+  unit: string;
+}
+
+/** Numbers with a short unit word the text states: "5 m", "24 V", "10A", "2,5 mm²". */
+function amountsOf(free: Token[], tokens: Token[]): Amount[] {
+  const out: Amount[] = [];
+  for (const t of free) {
+    const joined = /^(\d+(?:\.\d+)?)([\p{L}°µ²³]{1,4})$/u.exec(t.lower);
+    if (joined) {
+      out.push({ value: Number(joined[1]), unit: joined[2]! });
+      continue;
+    }
+    const next = tokens[t.index + 1];
+    if (/^\d+(\.\d+)?$/.test(t.lower) && next && /^[\p{L}°µ²³]{1,4}$/u.test(next.lower))
+      out.push({ value: Number(t.lower), unit: next.lower });
+  }
+  return out;
+}
+
+/**
+ * How many of the stated amounts a candidate carries: written together in its name ("5 m"), or as the value of a
+ * numeric feature in that unit (a length of 5 m, a rated current of 18 A).
+ */
+function amountCarrier(amounts: Amount[], hits: SearchHit[], k: Knowledge): (h: SearchHit) => number {
+  if (amounts.length === 0) return () => 0;
+  const features = k.reader.features(hits.map((h) => h.sku));
+  return (h) => {
+    const f = features.get(h.sku) ?? {};
+    return amounts.filter(
+      (a) =>
+        codeInName(h.name, `${a.value} ${a.unit}`) ||
+        Object.entries(f).some(([key, v]) => v === a.value && k.featureUnits.get(key) === a.unit),
+    ).length;
+  };
 }
 
 /** Counted properties the text states ("3 pole", "16 channel"): feature key and value. */
