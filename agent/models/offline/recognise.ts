@@ -591,6 +591,9 @@ export function findMachines(
     for (let i = 0; i + words.length <= lowers.length; i++) {
       if (words.every((w, j) => sameWord(lowers[i + j]!, w))) return words.map((_, j) => i + j);
     }
+    // "Glykolpumpe" for "Glycol pump": one compound word of the label's words, each in the buyer's spelling.
+    if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{L}{3,}$/u.test(w)))
+      for (let i = 0; i < lowers.length; i++) if (compoundOf(lowers[i]!, words)) return [i];
     return undefined;
   };
   const out: MachineMatch[] = [];
@@ -661,6 +664,16 @@ function agentStem(word: string): string | undefined {
     .replace(/(\p{L})\1+/gu, "$1");
   const m = /^(.+?)(?:ier|is)?er$/u.exec(folded);
   return m?.[1];
+}
+
+/** Whether a word is the words joined ("glykolpumpe" = "glycol" + "pump"), each part the same word as its label word. */
+function compoundOf(word: string, parts: string[]): boolean {
+  if (parts.length === 0) return word.length === 0;
+  const [head, ...rest] = parts;
+  if (rest.length === 0) return sameWord(word, head!);
+  for (let cut = 3; cut <= word.length - 3; cut++)
+    if (sameWord(word.slice(0, cut), head!) && compoundOf(word.slice(cut), rest)) return true;
+  return false;
 }
 
 /** A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"). */

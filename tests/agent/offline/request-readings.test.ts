@@ -102,6 +102,12 @@ describe("the buyer's machines named in another language", () => {
     expect(sameCognate("paletten", "palletiser")).toBe(false);
   });
 
+  it("a compound of the label's words in the buyer's spelling: 'Glykolpumpe' for 'Glycol pump'", () => {
+    const c1001 = machinesOf(demo, "C-1001");
+    expect(find(demo.k, c1001, "2 Schachteln O-Ringe für die Glykolpumpe")).toEqual(["M-1001-04"]);
+    expect(find(demo.k, c1001, "2 Schachteln O-Ringe für die Pumpe")).not.toContain("M-1001-04");
+  });
+
   it("a translation from the catalog's synonym list: 'Kühlraum 2' for 'Chill room 2'", () => {
     expect(find(hvac.k, h2006, "2 Filtertrockner DML 083 für den Kühlraum 2")).toEqual(["M-2006-03"]);
     expect(find(hvac.k, h2006, "2 Filtertrockner DML 083 für den Kühlraum 2", false)).not.toContain("M-2006-03");
