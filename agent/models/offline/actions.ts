@@ -408,7 +408,10 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
 }
 
 export function multiAdd(ctx: Ctx): Step | undefined {
-  const parts = ctx.conv.text.split(/\s*(?:,|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i).filter((p) => p.trim());
+  // A decimal comma ("1,5 mm²") joins a number, it does not separate items.
+  const parts = ctx.conv.text
+    .split(/\s*(?:,(?!\d)|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i)
+    .filter((p) => p.trim());
   if (parts.length < 2) return undefined;
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
   for (const part of parts) {

@@ -40,6 +40,7 @@ import {
   findQuantities,
   guessProduct,
   nameWords,
+  poReferenceSpan,
   sizeTokensOf,
   tokenizeText,
   wordsOf,
@@ -92,6 +93,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
   for (const n of ctx.u.negated) text = text.replace(n.text, " ");
+  // "PO 4711-B: 2 X": the reference is neither a quantity nor a product word.
+  const po = poReferenceSpan(text);
+  if (po) text = `${text.slice(0, po.start)} ${text.slice(po.end)}`;
   // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words.
   for (const c of ctx.u.clauses) {
     if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
@@ -193,14 +197,18 @@ function piecesOf(ctx: Ctx, tokens: Token[], at: number[], guess: ProductGuess):
   if (!next || !/^\p{L}{3,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
   const hits = guess.confident ? guess.hits.slice(0, 1) : guess.hits;
   const products = ctx.k.reader.products(hits.map((h) => h.sku));
+  const local = ctx.k.reader.inLanguage?.(ctx.lang).products(hits.map((h) => h.sku));
   const units = new Set<string>();
+  // "Kupferbögen" for "Kupfer-Bogen": diacritics folded, a compound's parts joined.
+  const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[-/]/g, "");
+  const said = fold(next.lower);
+  const stem = said.replace(/(es|s|e|n)$/, "");
   for (const h of hits) {
     const p = products.get(h.sku);
     if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
     if (unitDecimals(p.contentUnit) > 0) return undefined;
-    const name = [...nameWords(p.name)];
-    const stem = next.lower.replace(/(es|s|e|n)$/, "");
-    if (!name.some((w) => w === next.lower || (stem.length >= 3 && w.startsWith(stem)))) return undefined;
+    const name = [...nameWords(`${p.name} ${local?.get(h.sku)?.name ?? ""}`)].map(fold);
+    if (!name.some((w) => w === said || (stem.length >= 3 && w.startsWith(stem)))) return undefined;
     // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
     if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;
     units.add(p.contentUnit);

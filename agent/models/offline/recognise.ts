@@ -1082,11 +1082,16 @@ export function findDate(text: string): string | undefined {
 
 /** "PO 4711-A", "our reference is X", "Bestellnummer 123". */
 export function findPoReference(text: string): string | undefined {
+  return poReferenceSpan(text)?.value;
+}
+
+/** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
+export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
     /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|referenz)(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;
   const v = m[1]!;
-  return /^(is|the|for|of|number)$/i.test(v) ? undefined : v;
+  return /^(is|the|for|of|number)$/i.test(v) ? undefined : { value: v, start: m.index, end: m.index + m[0].length };
 }

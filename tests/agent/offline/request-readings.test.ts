@@ -138,6 +138,16 @@ describe("first requests as they reach the draft", () => {
     expect(lines(t)).toMatchObject([{ sku: "CU-EL-38", quantity: 3, unit: "BAG" }]);
   });
 
+  it("a German plural compound with an umlaut ('Kupferbögen' of 'Kupfer-Bogen … Beutel à 10'): pieces, 1 bag", async () => {
+    const t = await new Chat(hvacWorld, "H-2001").say("10 Kupferbögen 1/2 Zoll");
+    expect(lines(t)).toMatchObject([{ sku: "CU-EL-12", quantity: 1, unit: "BAG" }]);
+  });
+
+  it("numbers and units alone are no price attack: '60 m Kapillarrohr 1,0 mm' is 2 rolls of 30 m", async () => {
+    const t = await new Chat(hvacWorld, "H-2001").say("60 m Kapillarrohr 1,0 mm");
+    expect(lines(t)).toMatchObject([{ sku: "CAP-100-R30", quantity: 2, unit: "RL" }]);
+  });
+
   it("metres of a cable sold in 100 m rings, the ring length stated: 2 rings", async () => {
     const t = await new Chat(automationWorld, "A-3006").say("we need 200 m of the 4G2.5 power cable in 100 m rings");
     expect(lines(t)).toMatchObject([{ sku: "CBL-PWR-4G2.5-R100", quantity: 2, unit: "RNG" }]);

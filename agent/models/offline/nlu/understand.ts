@@ -208,6 +208,11 @@ export function recogniseDate(
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
+/** Whether the text has a word of 3+ letters from the classifier's training utterances. */
+function knowsWords(classifier: IntentClassifier, text: string): boolean {
+  return (text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).some((w) => classifier.vocabulary.has(w));
+}
+
 /** SKU-like tokens (letters and digits joined by dashes) are entities, not words the classifier should weigh. */
 function maskEntities(text: string): string {
   return text.replace(/\b[\p{L}\d]+(?:[-/.][\p{L}\d]+)+\b/gu, (m) => (/\d/.test(m) && /\p{L}/u.test(m) ? " " : m));
@@ -227,12 +232,14 @@ export async function understand(
   const cues = new Set<Cue>();
   for (const c of clauses) {
     const cue = cueOf(c.intent);
-    if (cue && c.score >= thresholdOf(cue)) cues.add(cue);
+    if (cue && c.score >= thresholdOf(cue) && (!ATTACKS.has(cue) || knowsWords(classifier, c.text))) cues.add(cue);
   }
   if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
+  // A refusal drops the clause: it needs a reading grounded in words the classifier knows ("60 m Kapillarrohr 1,0 mm"
+  // has none — numbers and units alone are no request to change a price).
   const attackClauses = clauses.filter((c) => {
     const cue = cueOf(c.intent);
-    return cue && ATTACKS.has(cue) && c.score >= ATTACK_THRESHOLD;
+    return cue && ATTACKS.has(cue) && c.score >= ATTACK_THRESHOLD && knowsWords(classifier, c.text);
   });
   const attack = attackClauses[0] ? (cueOf(attackClauses[0].intent) as AttackCue) : undefined;
   const rest = attackClauses.length
