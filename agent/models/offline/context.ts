@@ -175,9 +175,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
 function measureSpecs(qs: QuantityMatch[]): QuantityMatch[] {
   const measured = qs.filter((q) => q.unit && unitDecimals(q.unit) > 0);
   if (measured.length === 0 || qs.length < 2) return [];
-  const withUnit = qs.filter((q) => q.unit);
-  if (withUnit.length >= 2) return measured.filter((q) => q !== withUnit[0]);
-  return measured;
+  // "M12 10 m, 4 Stück": beside a count of things, every measured amount describes the product.
+  if (measured.length < qs.length) return measured;
+  return measured.slice(1);
 }
 
 /** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
@@ -194,7 +194,8 @@ function soldIn(ctx: Ctx, guess: ProductGuess, unit: string): boolean {
  */
 function piecesOf(ctx: Ctx, tokens: Token[], at: number[], guess: ProductGuess): string | undefined {
   const next = tokens[Math.max(...at) + 1];
-  if (!next || !/^\p{L}{3,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
+  // "o-rings", "T-Stücke": a hyphenated word counts as one.
+  if (!next || !/^\p{L}[\p{L}-]{2,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
   const hits = guess.confident ? guess.hits.slice(0, 1) : guess.hits;
   const products = ctx.k.reader.products(hits.map((h) => h.sku));
   const local = ctx.k.reader.inLanguage?.(ctx.lang).products(hits.map((h) => h.sku));

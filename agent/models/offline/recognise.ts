@@ -39,6 +39,8 @@ export interface Knowledge {
   codeWords: Set<string>;
   /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
   countWords: Map<string, string>;
+  /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
+  allNames: (skus: readonly string[]) => Map<string, string>;
   /** The unit of each numeric feature with one (lower-case: "ratedCurrent" → "a", "length" → "m"). */
   featureUnits: Map<string, string>;
   /** The values the catalog's products have for each counted property ("poles" → 1, 3): "20 flange gaskets" is no DN 20. */
@@ -301,6 +303,17 @@ export function buildKnowledge(
     .all() as { key: string; name: string | null }[])
     for (const w of wordsOf(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`))
       if (w.length >= 4 && !/\d/.test(w) && !unitCodes.has(w)) countWords.set(w, r.key);
+  const textNames = sqlite.prepare("SELECT sku, name FROM product_texts WHERE name IS NOT NULL");
+  let textsBySku: Map<string, string> | undefined;
+  const allNames = (skus: readonly string[]) => {
+    if (!textsBySku) {
+      textsBySku = new Map();
+      for (const r of textNames.all() as { sku: string; name: string }[])
+        textsBySku.set(r.sku, `${textsBySku.get(r.sku) ?? ""} ${r.name}`);
+    }
+    const base = reader.products(skus);
+    return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${textsBySku!.get(sku) ?? ""}`]));
+  };
   const featureUnits = new Map<string, string>();
   for (const r of sqlite
     .prepare(
@@ -362,6 +375,7 @@ export function buildKnowledge(
     numberPrefixes,
     codeWords,
     countWords,
+    allNames,
     featureUnits,
     countValues,
     common: (w: string) => nameVocabulary.has(w) || vocabulary.has(w) || FILLER.has(w) || optionWords.has(w),
@@ -473,11 +487,13 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     // "line 2", "option 3" — and "XY 32" where the catalog writes "XY32" (a size class, a thread, a rating).
+    // "M12 10 m, 4 Stück": a prefix across punctuation is no size class ("m, 4" is not "M4").
+    const before = tokens[i - 1];
+    const adjacent = !!before && tokens[i]!.start - (before.start + before.text.length) <= 1;
     if (
       prev &&
       (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) ||
-        k.numberPrefixes.has(prev) ||
-        k.codeWords.has(prev))
+        (adjacent && (k.numberPrefixes.has(prev) || k.codeWords.has(prev))))
     )
       continue;
     if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
@@ -855,14 +871,24 @@ export function guessProduct(
       // "5 m", "24 V", "10 A": a number with its unit counts where the name or a feature carries it.
       const amounts = amountsOf(free, tokens);
       const carry = amountCarrier(amounts, all, k);
+      const names = k.allNames(all.map((h) => h.sku));
       const scored = all
         .map((h) => {
-          const have = new Set([...nameWords(`${h.name} ${h.sku}`)].map(stemOf));
+          const have = stemsOf(`${names.get(h.sku) ?? h.name} ${h.sku}`);
           return { h, n: others.filter((w) => have.has(w)).length + carry(h) };
         })
         .sort((a, b) => b.n - a.n);
       if (scored[0]!.n > 0 && scored[0]!.n > scored[1]!.n)
         return { hits: scored.map((x) => x.h), confident: true, query: t.text };
+      // The same words name a current product and its discontinued predecessors: the current one.
+      const best = scored.filter((x) => x.n === scored[0]!.n);
+      const current = best.filter((x) => x.h.lifecycle === "active");
+      if (scored[0]!.n > 0 && current.length === 1 && best.length < scored.length)
+        return {
+          hits: [current[0]!.h, ...scored.map((x) => x.h).filter((h) => h !== current[0]!.h)],
+          confident: true,
+          query: t.text,
+        };
     }
     // "C16 3 pole": a counted property the buyer states picks among the SKUs the code names.
     const counts = counted(tokens, k);
@@ -956,11 +982,19 @@ export function guessProduct(
       const counts = counted(tokens, k);
       const features = counts.length ? k.reader.features(pool.map((h) => h.sku)) : undefined;
       const carry = amountCarrier(amountsOf(free, tokens), pool, k);
+      const names = k.allNames(pool.map((h) => h.sku));
+      const specStems = [...new Set(specs.filter((w) => /\p{L}/u.test(w)).flatMap((w) => [...stemsOf(w)]))].filter(
+        (w) => !specs.includes(w),
+      );
       const carried = (h: SearchHit) => {
         const have = nameWords(`${h.name} ${h.sku}`);
+        const stems = stemsOf(`${names.get(h.sku) ?? h.name} ${h.sku}`);
         const f = features?.get(h.sku) ?? {};
         return (
-          specs.filter((w) => have.has(w)).length + 2 * counts.filter((c) => f[c.key] === c.value).length + carry(h)
+          specs.filter((w) => have.has(w)).length +
+          specStems.filter((w) => stems.has(w)).length +
+          2 * counts.filter((c) => f[c.key] === c.value).length +
+          carry(h)
         );
       };
       const scored = pool.map((h) => ({ h, n: carried(h) })).sort((a, b) => b.n - a.n);
@@ -980,6 +1014,13 @@ export function guessProduct(
   return undefined;
 }
 
+/** Stems of a text's words and of their compound parts ("Kupfer-T-Stück" → kupfer, stück; "T-Stücke" → stück). */
+function stemsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of nameWords(text)) if (w.length > 1) out.add(stemOf(w));
+  return out;
+}
+
 interface Amount {
   value: number;
   unit: string;
@@ -995,7 +1036,7 @@ function amountsOf(free: Token[], tokens: Token[]): Amount[] {
       continue;
     }
     const next = tokens[t.index + 1];
-    if (/^\d+(\.\d+)?$/.test(t.lower) && next && /^[\p{L}°µ²³]{1,4}$/u.test(next.lower))
+    if (/^\d+(\.\d+)?$/.test(t.lower) && next && /^[\p{L}°µ²³]{1,8}$/u.test(next.lower))
       out.push({ value: Number(t.lower), unit: next.lower });
   }
   return out;
@@ -1008,12 +1049,19 @@ function amountsOf(free: Token[], tokens: Token[]): Amount[] {
 function amountCarrier(amounts: Amount[], hits: SearchHit[], k: Knowledge): (h: SearchHit) => number {
   if (amounts.length === 0) return () => 0;
   const features = k.reader.features(hits.map((h) => h.sku));
+  // "10 metres" and "10 m" are one amount: unit words compare by the catalog's unit code where they have one.
+  const unitOf = (u: string) => k.unitCodes.get(u) ?? u;
   return (h) => {
     const f = features.get(h.sku) ?? {};
+    const name = tokenizeText(h.name).map((t) => t.lower);
+    const inName = (a: Amount) =>
+      name.some(
+        (w, i) => Number(w) === a.value && /^\d/.test(w) && !!name[i + 1] && unitOf(name[i + 1]!) === unitOf(a.unit),
+      );
     return amounts.filter(
       (a) =>
-        codeInName(h.name, `${a.value} ${a.unit}`) ||
-        Object.entries(f).some(([key, v]) => v === a.value && k.featureUnits.get(key) === a.unit),
+        inName(a) ||
+        Object.entries(f).some(([key, v]) => v === a.value && unitOf(k.featureUnits.get(key) ?? "") === unitOf(a.unit)),
     ).length;
   };
 }

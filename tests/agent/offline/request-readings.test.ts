@@ -148,6 +148,32 @@ describe("first requests as they reach the draft", () => {
     expect(lines(t)).toMatchObject([{ sku: "CAP-100-R30", quantity: 2, unit: "RL" }]);
   });
 
+  it("a length beside a count chooses the cable of that length; 'm, 4' is no size class M4", async () => {
+    const t = await new Chat(automationWorld, "A-3001").say("Sensorleitung M12 10 m, 4 Stück");
+    expect(lines(t)).toMatchObject([{ sku: "CBL-M12-4P-10M", quantity: 4 }]);
+  });
+
+  it("'2 dozen O-rings' of a box of 10 are 24 pieces (asked about 2.4 boxes), never 24 boxes", async () => {
+    const t = await new Chat(demoWorld, "C-1001").say("2 dozen O-rings 100x3 FKM");
+    expect(lines(t)).toMatchObject([{ sku: "SE-OR-100X3-FKM-B10", quantity: 24, unit: "PCE" }]);
+  });
+
+  it("German words match the catalog's German names: '3 Beutel T-Stücke 5/8' is the tee, not a list", async () => {
+    const t = await new Chat(hvacWorld, "H-2001").say("3 Beutel T-Stücke 5/8");
+    expect(lines(t)).toMatchObject([{ sku: "CU-TE-58", quantity: 3, unit: "BAG" }]);
+  });
+
+  it("three items in German, the current sensor over its discontinued predecessor: every item is added", async () => {
+    const t = await new Chat(automationWorld, "A-3001").say(
+      "Für Linie 3: 6 Sensoren M12 PNP, 6 Sensorleitungen 5 m und 2 Netzteile 24 V 5 A",
+    );
+    expect(lines(t).map((l) => [l.sku, l.quantity])).toEqual([
+      ["SN-IND-M12-PNP", 6],
+      ["CBL-M12-4P-5M", 6],
+      ["PSU-24-5", 2],
+    ]);
+  });
+
   it("metres of a cable sold in 100 m rings, the ring length stated: 2 rings", async () => {
     const t = await new Chat(automationWorld, "A-3006").say("we need 200 m of the 4G2.5 power cable in 100 m rings");
     expect(lines(t)).toMatchObject([{ sku: "CBL-PWR-4G2.5-R100", quantity: 2, unit: "RNG" }]);
