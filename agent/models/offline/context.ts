@@ -145,6 +145,12 @@ function readText(ctx: Ctx, raw: string): Analysis {
     guess = guessWith(quantities);
   else quantities = quantities.filter((q) => !specs.includes(q));
   for (const q of quantities) for (const i of q.tokens) taken.add(i);
+  guess = byAmount(
+    ctx,
+    guess,
+    quantities.find((q) => q.unit) ?? quantities[0],
+    tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower),
+  );
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
     .map((t) => t.lower)
@@ -178,6 +184,43 @@ function measureSpecs(qs: QuantityMatch[]): QuantityMatch[] {
   // "M12 10 m, 4 Stück": beside a count of things, every measured amount describes the product.
   if (measured.length < qs.length) return measured;
   return measured.slice(1);
+}
+
+/**
+ * "60 litres HLP 46" between a 20 L pail and a 208 L drum, "25m PU tube" between tube by the metre and a 50 m roll: an
+ * amount in a measure chooses the one candidate sold in that unit or in whole packs of it; a pack named as the unit
+ * ("5 Eimer") the one sold in that pack.
+ */
+function byAmount(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  q: QuantityMatch | undefined,
+  words: string[],
+): ProductGuess | undefined {
+  if (!guess || guess.confident || !q?.unit) return guess;
+  // Among the candidates that carry the most of the buyer's words ("HLP 46": not the HLP 32 pail).
+  const names = ctx.k.allNames(guess.hits.slice(0, 8).map((h) => h.sku));
+  const carried = (sku: string) => {
+    const have = nameWords(names.get(sku) ?? "");
+    return words.filter((w) => have.has(w)).length;
+  };
+  const best = Math.max(...guess.hits.slice(0, 8).map((h) => carried(h.sku)));
+  const top = guess.hits.slice(0, 8).filter((h) => carried(h.sku) === best);
+  const products = ctx.k.reader.products(top.map((h) => h.sku));
+  const unit = q.unit.toUpperCase();
+  // "5 Eimer HLP 46": a pack named as the unit chooses the candidate sold in that pack.
+  const measured = unitDecimals(q.unit) > 0;
+  const fits = top.filter((h) => {
+    const p = products.get(h.sku);
+    if (!p || h.lifecycle !== "active") return false;
+    if (p.orderUnit.toUpperCase() === unit) return true;
+    const packs = q.value / p.contentQty;
+    return (
+      measured && p.contentUnit.toUpperCase() === unit && p.contentQty > 0 && Number.isInteger(packs) && packs >= 1
+    );
+  });
+  if (fits.length !== 1) return guess;
+  return { ...guess, hits: [fits[0]!, ...guess.hits.filter((h) => h !== fits[0])], confident: true };
 }
 
 /** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */

@@ -173,6 +173,15 @@ const UNIT_WORDS: Record<string, string> = {
   ring: "RNG",
   rings: "RNG",
   ringe: "RNG",
+  reel: "ROL",
+  reels: "ROL",
+  pail: "PL",
+  pails: "PL",
+  eimer: "PL",
+  drum: "DR",
+  drums: "DR",
+  fass: "DR",
+  fässer: "DR",
 };
 
 /** Other codes catalogs use for the same unit (UN/ECE Recommendation 20 codes and common short forms). */
@@ -188,6 +197,8 @@ const UNIT_CODE_ALIASES: Record<string, string[]> = {
   RNG: ["RG"],
   PR: ["PAR"],
   CAN: ["CA"],
+  PL: ["PAIL"],
+  DR: ["DRM", "DRUM"],
 };
 
 const ORDINALS: Record<string, number> = {
@@ -436,6 +447,9 @@ export function sizeTokensOf(tokens: Token[], measures: { start: number; end: nu
       const next = tokens[t.index + 1];
       // The "x" of a dimension ("100 x 3 mm") is a times sign inside the size, not the unit "pieces".
       const times = next !== undefined && next.start < m.end && /^[x×]$/.test(next.lower);
+      // "25m" of a product sold by the metre: the amount, not a size.
+      const glued = /^\d+(?:[.,]\d+)?(\p{L}+)$/u.exec(t.lower);
+      if (glued && glued[1] !== "x" && k.unitCodes.has(glued[1]!)) continue;
       if (t.start >= m.start && t.start < m.end && /\d/.test(t.lower) && (times || !k.unitCodes.has(next?.lower ?? "")))
         out.add(t.index);
     }
@@ -464,7 +478,15 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (taken.has(i) || used.has(i)) continue;
     const t = tokens[i]!.lower;
     // "a single one", "just a single X": one.
-    let value = t === "single" && (tokens[i - 1]?.lower === "a" || tokens[i - 1]?.lower === "one") ? 1 : numberOf(t);
+    // "25m", "12m": a number glued to a unit the catalog sells in.
+    const glued = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u.exec(t);
+    const gluedUnit = glued && glued[2] !== "x" ? k.unitCodes.get(glued[2]!) : undefined;
+    let value =
+      t === "single" && (tokens[i - 1]?.lower === "a" || tokens[i - 1]?.lower === "one")
+        ? 1
+        : gluedUnit
+          ? Number(glued![1]!.replace(",", "."))
+          : numberOf(t);
     if (value === undefined) {
       if (
         (t === "a" || t === "an") &&
@@ -496,7 +518,7 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
         (adjacent && (k.numberPrefixes.has(prev) || k.codeWords.has(prev))))
     )
       continue;
-    if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
+    if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "16 channel", "3 pole": a counted property of the product, not how many — when a product has that count
     // ("20 flange gaskets" orders twenty where no product has a flange size of 20).
     if (next && countedValue(countWordOf(next, k), value, k)) continue;
@@ -510,8 +532,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       usedTokens.unshift(i - 1);
     }
     if ((t === "ein" || t === "eine" || t === "einen" || t === "einem") && !next) continue;
-    let unit: string | undefined;
-    const after = tokens[usedTokens.at(-1)! + 1];
+    let unit: string | undefined = gluedUnit;
+    const after = gluedUnit ? undefined : tokens[usedTokens.at(-1)! + 1];
     if (after) {
       const code = k.unitCodes.get(after.lower);
       if (code) {
@@ -1021,6 +1043,22 @@ function stemsOf(text: string): Set<string> {
   return out;
 }
 
+/** Spellings of measurement units buyers use for the symbol a catalog writes. */
+const UNIT_SPELLINGS: Record<string, string> = {
+  micron: "µm",
+  microns: "µm",
+  mikron: "µm",
+  um: "µm",
+  μm: "µm",
+  volt: "v",
+  volts: "v",
+  amp: "a",
+  amps: "a",
+  ampere: "a",
+  watt: "w",
+  kilowatt: "kw",
+};
+
 interface Amount {
   value: number;
   unit: string;
@@ -1050,7 +1088,7 @@ function amountCarrier(amounts: Amount[], hits: SearchHit[], k: Knowledge): (h: 
   if (amounts.length === 0) return () => 0;
   const features = k.reader.features(hits.map((h) => h.sku));
   // "10 metres" and "10 m" are one amount: unit words compare by the catalog's unit code where they have one.
-  const unitOf = (u: string) => k.unitCodes.get(u) ?? u;
+  const unitOf = (u: string) => (k.unitCodes.get(u) ?? UNIT_SPELLINGS[u] ?? u).normalize("NFKC");
   return (h) => {
     const f = features.get(h.sku) ?? {};
     const name = tokenizeText(h.name).map((t) => t.lower);
