@@ -414,7 +414,10 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
 }
 
 export function multiAdd(ctx: Ctx): Step | undefined {
-  const parts = ctx.conv.text.split(/\s*(?:,|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i).filter((p) => p.trim());
+  // A decimal comma ("1,5 mm²") joins a number, it does not separate items.
+  const parts = ctx.conv.text
+    .split(/\s*(?:,(?!\d)|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i)
+    .filter((p) => p.trim());
   if (parts.length < 2) return undefined;
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
   for (const part of parts) {
@@ -429,6 +432,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       });
   }
   if (items.length < 2) return undefined;
+  // "X: 18 A, coil 230 V AC, aux contacts 1 NO + 1 NC": option values of a configurable item, not more products.
+  if (items.some((i) => optionsFor(ctx, i.sku))) return undefined;
   const whole = analyse(ctx, ctx.conv.text);
   const machineId = whole.machine?.machineId ?? ctx.conv.draft.machineId;
   return {

@@ -40,11 +40,13 @@ import {
   findQuantities,
   guessProduct,
   nameWords,
+  poReferenceSpan,
   sizeTokensOf,
   tokenizeText,
   wordsOf,
   type Knowledge,
   type ProductGuess,
+  type QuantityMatch,
   type Token,
 } from "./recognise.ts";
 
@@ -91,6 +93,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
   for (const n of ctx.u.negated) text = text.replace(n.text, " ");
+  // "PO 4711-B: 2 X": the reference is neither a quantity nor a product word.
+  const po = poReferenceSpan(text);
+  if (po) text = `${text.slice(0, po.start)} ${text.slice(po.end)}`;
   // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words.
   for (const c of ctx.u.clauses) {
     if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
@@ -106,7 +111,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     text = text.replace(c.text, kept);
   }
   const tokens = tokenizeText(text);
-  const machines = findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common);
+  const machines = findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
   const sizeTokens = sizeTokensOf(tokens, measuresOf(text), ctx.k);
   // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not
@@ -123,13 +128,37 @@ function readText(ctx: Ctx, raw: string): Analysis {
     tokens.some((t) => content(t) && !machineWords.has(t.lower) && !ctx.k.ordinary(t.lower))
   )
     for (const t of aboutMachine) taken.add(t.index);
-  const quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
-  for (const q of quantities) for (const i of q.tokens) taken.add(i);
+  let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   const machine = machines.length === 1 ? machines[0]!.machine : undefined;
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   const target = machine ?? draftMachine;
-  const guess = guessProduct(tokens, taken, ctx.k, target ? { model: target.model, serial: target.serial } : undefined);
+  const guessWith = (qs: QuantityMatch[]) =>
+    guessProduct(
+      tokens,
+      new Set([...taken, ...qs.flatMap((q) => q.tokens)]),
+      ctx.k,
+      target ? { model: target.model, serial: target.serial } : undefined,
+    );
+  // "200 m of X in 100 m rings", "4 sensor cables M12 5 m": a second amount in a measure, or a measure next to a
+  // count of things, describes the product (a ring's or a cable's length) — unless the product is sold in it.
+  const specs = measureSpecs(quantities);
+  let guess = guessWith(quantities.filter((q) => !specs.includes(q)));
+  if (
+    specs.length &&
+    guess &&
+    specs.some((q) => soldIn(ctx, guess!, q.unit!)) &&
+    !quantities.some((q) => q.unit && !specs.includes(q))
+  )
+    guess = guessWith(quantities);
+  else quantities = quantities.filter((q) => !specs.includes(q));
+  for (const q of quantities) for (const i of q.tokens) taken.add(i);
+  guess = byAmount(
+    ctx,
+    guess,
+    quantities.find((q) => q.unit) ?? quantities[0],
+    tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower),
+  );
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
     .map((t) => t.lower)
@@ -154,23 +183,84 @@ function readText(ctx: Ctx, raw: string): Analysis {
 }
 
 /**
+ * Amounts in a measure that describe the product rather than how much of it: every measured amount after the first
+ * one with a unit, or a measured amount beside a plain count ("4 … 5 m").
+ */
+function measureSpecs(qs: QuantityMatch[]): QuantityMatch[] {
+  const measured = qs.filter((q) => q.unit && unitDecimals(q.unit) > 0);
+  if (measured.length === 0 || qs.length < 2) return [];
+  // "M12 10 m, 4 Stück": beside a count of things, every measured amount describes the product.
+  if (measured.length < qs.length) return measured;
+  return measured.slice(1);
+}
+
+/**
+ * "60 litres HLP 46" between a 20 L pail and a 208 L drum, "25m PU tube" between tube by the metre and a 50 m roll: an
+ * amount in a measure chooses the one candidate sold in that unit or in whole packs of it; a pack named as the unit
+ * ("5 Eimer") the one sold in that pack.
+ */
+function byAmount(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  q: QuantityMatch | undefined,
+  words: string[],
+): ProductGuess | undefined {
+  if (!guess || guess.confident || !q?.unit) return guess;
+  // Among the candidates that carry the most of the buyer's words ("HLP 46": not the HLP 32 pail).
+  const names = ctx.k.allNames(guess.hits.slice(0, 8).map((h) => h.sku));
+  const carried = (sku: string) => {
+    const have = nameWords(names.get(sku) ?? "");
+    return words.filter((w) => have.has(w)).length;
+  };
+  const best = Math.max(...guess.hits.slice(0, 8).map((h) => carried(h.sku)));
+  const top = guess.hits.slice(0, 8).filter((h) => carried(h.sku) === best);
+  const products = ctx.k.reader.products(top.map((h) => h.sku));
+  const unit = q.unit.toUpperCase();
+  // "5 Eimer HLP 46": a pack named as the unit chooses the candidate sold in that pack.
+  const measured = unitDecimals(q.unit) > 0;
+  const fits = top.filter((h) => {
+    const p = products.get(h.sku);
+    if (!p || h.lifecycle !== "active") return false;
+    if (p.orderUnit.toUpperCase() === unit) return true;
+    const packs = q.value / p.contentQty;
+    return (
+      measured && p.contentUnit.toUpperCase() === unit && p.contentQty > 0 && Number.isInteger(packs) && packs >= 1
+    );
+  });
+  if (fits.length !== 1) return guess;
+  return { ...guess, hits: [fits[0]!, ...guess.hits.filter((h) => h !== fits[0])], confident: true };
+}
+
+/** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
+function soldIn(ctx: Ctx, guess: ProductGuess, unit: string): boolean {
+  const sku = guess.hits[0]?.sku;
+  const p = sku ? ctx.k.reader.products([sku]).get(sku) : undefined;
+  return !!p && [p.orderUnit, p.contentUnit].some((u) => u.toUpperCase() === unit.toUpperCase());
+}
+
+/**
  * "25 copper elbows" of a product sold in bags of 10 pieces: the number counts the things the name names, so the
  * line carries the content unit and the engine converts it to whole packs (never 25 bags). Only when every candidate
  * is such a pack of counted content, and the words after the number name the product rather than a pack.
  */
 function piecesOf(ctx: Ctx, tokens: Token[], at: number[], guess: ProductGuess): string | undefined {
   const next = tokens[Math.max(...at) + 1];
-  if (!next || !/^\p{L}{3,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
+  // "o-rings", "T-Stücke": a hyphenated word counts as one.
+  if (!next || !/^\p{L}[\p{L}-]{2,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
   const hits = guess.confident ? guess.hits.slice(0, 1) : guess.hits;
   const products = ctx.k.reader.products(hits.map((h) => h.sku));
+  const local = ctx.k.reader.inLanguage?.(ctx.lang).products(hits.map((h) => h.sku));
   const units = new Set<string>();
+  // "Kupferbögen" for "Kupfer-Bogen": diacritics folded, a compound's parts joined.
+  const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[-/]/g, "");
+  const said = fold(next.lower);
+  const stem = said.replace(/(es|s|e|n)$/, "");
   for (const h of hits) {
     const p = products.get(h.sku);
     if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
     if (unitDecimals(p.contentUnit) > 0) return undefined;
-    const name = [...nameWords(p.name)];
-    const stem = next.lower.replace(/(es|s|e|n)$/, "");
-    if (!name.some((w) => w === next.lower || (stem.length >= 3 && w.startsWith(stem)))) return undefined;
+    const name = [...nameWords(`${p.name} ${local?.get(h.sku)?.name ?? ""}`)].map(fold);
+    if (!name.some((w) => w === said || (stem.length >= 3 && w.startsWith(stem)))) return undefined;
     // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
     if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;
     units.add(p.contentUnit);

@@ -12,7 +12,16 @@ import type { Intent } from "./nlu/corpus.ts";
 import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findLineRef, findPoReference, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
-import { analyse, lineByWords, targetLine, type Analysis, type Ctx, type MemoFn, type Step } from "./context.ts";
+import {
+  analyse,
+  lineByWords,
+  optionsFor,
+  targetLine,
+  type Analysis,
+  type Ctx,
+  type MemoFn,
+  type Step,
+} from "./context.ts";
 import { action, multiAdd } from "./actions.ts";
 import {
   answerChooseMachine,
@@ -108,16 +117,22 @@ export const EVENTS = {
     !(r.a.guess?.confident && r.a.guess.hits[0]!.match.startsWith("sku")) &&
     !MORE_OF.test(ctx.conv.text),
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
-  compat: (ctx, _s, r) => has(ctx, "compat") && !!r.about,
+  /** "Does X fit Y?" — not "1 X for Y": a stated quantity of a named product without a question orders it. */
+  compat: (ctx, _s, r) => has(ctx, "compat") && !!r.about && (ctx.conv.text.includes("?") || !r.a.quantity || !r.sku),
   stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about,
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
   stock_question: (ctx, _s, r) => has(ctx, "stock") && r.question && !!r.about,
   product_info: (ctx, _s, r) => {
     const exact = r.a.guess?.confident && r.a.guess.hits[0]!.match === "sku_exact";
-    return !!r.sku && (has(ctx, "info") || (!!exact && !has(ctx, "add", "find") && !r.a.quantity));
+    return (
+      !!r.sku &&
+      (has(ctx, "info") || (!!exact && !has(ctx, "add", "find") && !r.a.quantity && !configuredNamed(ctx, r)))
+    );
   },
-  add_named: (ctx, _s, r) => !!r.a.guess && !!r.sku && (!!r.a.quantity || has(ctx, "add")) && !has(ctx, "find"),
+  /** "2 X", "add X" — or a configurable X named with its option values ("X for line 3: 18 A, 230 V AC"). */
+  add_named: (ctx, _s, r) =>
+    !!r.a.guess && !!r.sku && (!!r.a.quantity || has(ctx, "add") || configuredNamed(ctx, r)) && !has(ctx, "find"),
   product_named: (_ctx, _s, r) => !!r.a.guess,
   options_named: () => true,
   machine_named: (_ctx, _s, r) => !!r.a.machine,
@@ -131,6 +146,12 @@ export const EVENTS = {
 } satisfies Record<string, (ctx: Ctx, s: DialogueState, r: Reading) => boolean>;
 
 export type EventName = keyof typeof EVENTS;
+
+/** A configurable product named by its SKU together with values of its options: the buyer is ordering it. */
+function configuredNamed(ctx: Ctx, r: Reading): boolean {
+  const g = r.a.guess;
+  return !!r.sku && !!g?.confident && g.hits[0]!.match === "sku_exact" && !!optionsFor(ctx, r.sku) && !has(ctx, "info");
+}
 
 export interface Transition {
   in: StateKind | "any";
@@ -248,9 +269,20 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
-    if (step) return step;
+    if (step) return withOrderDetails(ctx, step, r);
   }
   return req.redirected(ctx, s, r, memo)!;
+}
+
+/**
+ * "PO 4711-B: 2 X and a Y": a PO reference stated with the lines it orders goes on the order with them (after the
+ * lines, so the draft it is set on holds them).
+ */
+function withOrderDetails(ctx: Ctx, step: Step, r: Reading): Step {
+  if (!r.po || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
+  if (!step.calls.some((c) => c.name === "add_line") || step.calls.some((c) => c.name === "set_order_details"))
+    return step;
+  return { ...step, calls: [...step.calls, { name: "set_order_details", args: { poReference: r.po } }] };
 }
 
 /**

@@ -18,14 +18,24 @@ import {
   type IssueFacts,
   type LineFacts,
 } from "./replies.ts";
-import type { Ctx, MemoFn, Step } from "./context.ts";
+import type { Ctx, MemoFn, Step, ToolCallPlan } from "./context.ts";
 import { issueText } from "./render.ts";
 
 export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
   const { lang, conv } = ctx;
+  // "30 pieces" of a product sold in bags of 10: exactly 3 bags — the engine's conversion is taken without asking.
+  const convert = exactConversions(ctx, edits);
+  if (convert.length) return { calls: convert, memo: memo(conv.memo.pending) };
   const out: string[] = [];
   let pending: Pending | undefined;
   let focus: string | undefined;
+  // A line edited twice in the turn (added in the buyer's unit, then converted) is phrased once, as it stands.
+  const lineOf = (r: ToolResult) => ((r.data?.line ?? undefined) as LineFacts | undefined)?.lineId;
+  const addedLines = new Set(edits.filter((r) => r.data?.added).map(lineOf));
+  edits = edits.filter((r, i) => {
+    const id = lineOf(r);
+    return !id || !edits.slice(i + 1).some((x) => lineOf(x) === id);
+  });
   for (const r of edits) {
     if (r.error) {
       out.push(errorText(r, lang));
@@ -76,7 +86,8 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
       continue;
     }
     focus = line.sku;
-    const verb = d.added ? say(lang, "Added", "Hinzugefügt") : say(lang, "Updated", "Geändert");
+    const verb =
+      d.added || addedLines.has(line.lineId) ? say(lang, "Added", "Hinzugefügt") : say(lang, "Updated", "Geändert");
     const draftLine = (d.draft as DraftView | undefined)?.lines?.find((l) => l.lineId === line.lineId);
     const machineId = draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId;
     const forMachine = machineId
@@ -467,4 +478,34 @@ export function refusal(
         "Ich bleibe bei Ihrer Bestellung: Teile finden, Passung, Bestand und Preise prüfen und nach Ihrer Bestätigung bestellen. Was benötigen Sie?",
       );
   }
+}
+
+/**
+ * Lines the buyer gave in the content unit of a pack ("30 pieces" of bags of 10) whose quantity is a whole number of
+ * packs the engine accepts: the engine's own conversion fix, as an update of the line (only once per line and turn).
+ */
+function exactConversions(ctx: Ctx, edits: ToolResult[]): ToolCallPlan[] {
+  const out: ToolCallPlan[] = [];
+  const seen = new Set<string>();
+  for (const r of [...edits].reverse()) {
+    if (r.error || (r.name !== "add_line" && r.name !== "update_line")) continue;
+    const line = r.data?.line as LineFacts | undefined;
+    const id = line?.lineId;
+    if (!line || !id || seen.has(id)) continue;
+    seen.add(id);
+    if (r.name === "update_line") continue;
+    const block = (line.issues ?? []).find((i) => i.severity === "block");
+    if (block?.code !== "qty.unit_mismatch") continue;
+    const draftLine = (r.data.draft as DraftView | undefined)?.lines?.find((l) => l.lineId === id);
+    const p = line.sku ? ctx.k.reader.products([line.sku]).get(line.sku) : undefined;
+    if (!draftLine?.unit || !p || p.contentQty <= 1) continue;
+    if (draftLine.unit.toUpperCase() !== p.contentUnit.toUpperCase()) continue;
+    const packs = draftLine.quantity / p.contentQty;
+    const fix = (block.fixes ?? []).find(
+      (f): f is Extract<Fix, { kind: "set_quantity" }> => f.kind === "set_quantity" && f.quantity === packs,
+    );
+    if (!fix || !Number.isInteger(packs)) continue;
+    out.push({ name: "update_line", args: { lineId: id, quantity: packs, unit: fix.unit ?? p.orderUnit } });
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * Nothing here knows a product: every match is a lookup in the catalog or the conversation.
  */
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
-import { editDistance, looksLikeSku } from "../../../catalog/queries/search.ts";
+import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
 import type { CatalogReader, ConfigModel } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
 import type { MachineView } from "./conversation.ts";
@@ -39,8 +39,19 @@ export interface Knowledge {
   codeWords: Set<string>;
   /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
   countWords: Map<string, string>;
+  /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
+  allNames: (skus: readonly string[]) => Map<string, string>;
+  /** The unit of each numeric feature with one (lower-case: "ratedCurrent" → "a", "length" → "m"). */
+  featureUnits: Map<string, string>;
+  /** The values the catalog's products have for each counted property ("poles" → 1, 3): "20 flange gaskets" is no DN 20. */
+  countValues: Map<string, Set<number>>;
   /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
   common: (word: string) => boolean;
+  /**
+   * The catalog's synonym list as groups of equivalent phrases (lower-case words), any language: "Kühlraum" and
+   * "cold room" in one group let a machine labelled in one language be named in the other.
+   */
+  phraseGroups: string[][][];
 }
 
 export interface Token {
@@ -162,6 +173,15 @@ const UNIT_WORDS: Record<string, string> = {
   ring: "RNG",
   rings: "RNG",
   ringe: "RNG",
+  reel: "ROL",
+  reels: "ROL",
+  pail: "PL",
+  pails: "PL",
+  eimer: "PL",
+  drum: "DR",
+  drums: "DR",
+  fass: "DR",
+  fässer: "DR",
 };
 
 /** Other codes catalogs use for the same unit (UN/ECE Recommendation 20 codes and common short forms). */
@@ -177,6 +197,8 @@ const UNIT_CODE_ALIASES: Record<string, string[]> = {
   RNG: ["RG"],
   PR: ["PAR"],
   CAN: ["CA"],
+  PL: ["PAIL"],
+  DR: ["DRM", "DRUM"],
 };
 
 const ORDINALS: Record<string, number> = {
@@ -219,6 +241,9 @@ export interface CatalogWords {
   nameVocabulary: Set<string>;
   /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
   ordinaryMemo: Map<string, boolean>;
+  featureUnits: Knowledge["featureUnits"];
+  countValues: Knowledge["countValues"];
+  phraseGroups: Knowledge["phraseGroups"];
 }
 
 /**
@@ -238,10 +263,22 @@ export function buildKnowledge(
     if (v === undefined) ordinaryMemo.set(word, (v = corpusWords.has(word) && search.correctWord(word) !== word));
     return v;
   };
+  const textNames = sqlite.prepare("SELECT sku, name FROM product_texts WHERE name IS NOT NULL");
+  let textsBySku: Map<string, string> | undefined;
+  const allNames = (skus: readonly string[]) => {
+    if (!textsBySku) {
+      textsBySku = new Map();
+      for (const r of textNames.all() as { sku: string; name: string }[])
+        textsBySku.set(r.sku, `${textsBySku.get(r.sku) ?? ""} ${r.name}`);
+    }
+    const base = reader.products(skus);
+    return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${textsBySku!.get(sku) ?? ""}`]));
+  };
   return {
     reader,
     search,
     ...rest,
+    allNames,
     optionWords,
     ordinary,
     corpusWords,
@@ -336,6 +373,23 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     .all() as { key: string; name: string | null }[])
     for (const w of wordsOf(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`))
       if (w.length >= 4 && !/\d/.test(w) && !unitCodes.has(w)) countWords.set(w, r.key);
+  const featureUnits = new Map<string, string>();
+  for (const r of sqlite
+    .prepare(
+      "SELECT DISTINCT key, lower(unit) AS u FROM product_features WHERE type = 'num' AND unit IS NOT NULL AND unit <> ''",
+    )
+    .all() as { key: string; u: string }[])
+    featureUnits.set(r.key, r.u);
+  const countValues = new Map<string, Set<number>>();
+  for (const r of sqlite
+    .prepare(
+      "SELECT DISTINCT key, num_value AS v FROM product_features WHERE type = 'num' AND (unit IS NULL OR unit = '') AND num_value IS NOT NULL",
+    )
+    .all() as { key: string; v: number }[]) {
+    const set = countValues.get(r.key) ?? new Set<number>();
+    set.add(r.v);
+    countValues.set(r.key, set);
+  }
   const nameVocabulary = new Set<string>();
   const codeWords = new Set<string>();
   const named = sqlite
@@ -348,6 +402,19 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
+  const phraseGroups: string[][][] = [];
+  for (const r of sqlite.prepare("SELECT term, synonyms FROM synonyms").all() as { term: string; synonyms: string }[]) {
+    let list: unknown;
+    try {
+      list = JSON.parse(r.synonyms);
+    } catch {
+      continue;
+    }
+    const phrases = [r.term, ...(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [])]
+      .map((t) => tokenizeText(t).map((x) => x.lower))
+      .filter((w) => w.length > 0);
+    if (phrases.length > 1) phraseGroups.push(phrases);
+  }
   return {
     unitCodes,
     measureUnits,
@@ -360,6 +427,9 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     countWords,
     nameVocabulary,
     ordinaryMemo: new Map(),
+    featureUnits,
+    countValues,
+    phraseGroups,
   };
 }
 
@@ -416,6 +486,9 @@ export function sizeTokensOf(tokens: Token[], measures: { start: number; end: nu
       const next = tokens[t.index + 1];
       // The "x" of a dimension ("100 x 3 mm") is a times sign inside the size, not the unit "pieces".
       const times = next !== undefined && next.start < m.end && /^[x×]$/.test(next.lower);
+      // "25m" of a product sold by the metre: the amount, not a size.
+      const glued = /^\d+(?:[.,]\d+)?(\p{L}+)$/u.exec(t.lower);
+      if (glued && glued[1] !== "x" && k.unitCodes.has(glued[1]!)) continue;
       if (t.start >= m.start && t.start < m.end && /\d/.test(t.lower) && (times || !k.unitCodes.has(next?.lower ?? "")))
         out.add(t.index);
     }
@@ -444,7 +517,15 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (taken.has(i) || used.has(i)) continue;
     const t = tokens[i]!.lower;
     // "a single one", "just a single X": one.
-    let value = t === "single" && (tokens[i - 1]?.lower === "a" || tokens[i - 1]?.lower === "one") ? 1 : numberOf(t);
+    // "25m", "12m": a number glued to a unit the catalog sells in.
+    const glued = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u.exec(t);
+    const gluedUnit = glued && glued[2] !== "x" ? k.unitCodes.get(glued[2]!) : undefined;
+    let value =
+      t === "single" && (tokens[i - 1]?.lower === "a" || tokens[i - 1]?.lower === "one")
+        ? 1
+        : gluedUnit
+          ? Number(glued![1]!.replace(",", "."))
+          : numberOf(t);
     // "a pack of", "a box": one of the catalog's order units.
     if (value === undefined && (t === "a" || t === "an") && k.unitCodes.has(tokens[i + 1]?.lower ?? "")) value = 1;
     if (value === undefined) {
@@ -469,18 +550,21 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     // "line 2", "option 3" — and "XY 32" where the catalog writes "XY32" (a size class, a thread, a rating).
+    // "M12 10 m, 4 Stück": a prefix across punctuation is no size class ("m, 4" is not "M4").
+    const before = tokens[i - 1];
+    const adjacent = !!before && tokens[i]!.start - (before.start + before.text.length) <= 1;
     if (
       prev &&
       (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) ||
-        k.numberPrefixes.has(prev) ||
-        k.codeWords.has(prev))
+        (adjacent && (k.numberPrefixes.has(prev) || k.codeWords.has(prev))))
     )
       continue;
-    if (next && k.measureUnits.has(next) && !k.unitCodes.has(next)) continue;
+    if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
     if ((prev === "x" || prev === "×") && /\d/.test(tokens[i - 2]?.lower ?? "")) continue;
-    // "16 channel", "3 pole": a counted property of the product, not how many.
-    if (next && countWordOf(next, k)) continue;
+    // "16 channel", "3 pole": a counted property of the product, not how many — when a product has that count
+    // ("20 flange gaskets" orders twenty where no product has a flange size of 20).
+    if (next && countedValue(countWordOf(next, k), value, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
     const usedTokens = [i];
     // "a dozen", "two dozen", "ein Dutzend"
@@ -491,8 +575,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       usedTokens.unshift(i - 1);
     }
     if ((t === "ein" || t === "eine" || t === "einen" || t === "einem") && !next) continue;
-    let unit: string | undefined;
-    const after = tokens[usedTokens.at(-1)! + 1];
+    let unit: string | undefined = gluedUnit;
+    const after = gluedUnit ? undefined : tokens[usedTokens.at(-1)! + 1];
     if (after) {
       const code = k.unitCodes.get(after.lower);
       if (code) {
@@ -511,13 +595,59 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
 /** The feature key of the counted property a word names ("channel" → channels), if any. */
 export function countWordOf(word: string, k: Knowledge): string | undefined {
   if (word.length < 4 || k.unitCodes.has(word)) return undefined;
+  const stem = countStem(word);
   for (const [w, key] of k.countWords)
     if (
       w === word ||
       (w.startsWith(word) && w.length - word.length <= 2) ||
-      (word.startsWith(w) && word.length - w.length <= 2)
+      (word.startsWith(w) && word.length - w.length <= 2) ||
+      (stem.length >= 3 && countStem(w) === stem)
     )
       return key;
+  return undefined;
+}
+
+/** Whether some product has this count of the property (no property: no). */
+function countedValue(key: string | undefined, value: number, k: Knowledge): boolean {
+  return !!key && (k.countValues.get(key)?.has(value) ?? true);
+}
+
+/**
+ * A counted property's word without its plural or adjective ending, diacritics folded: "poles", "pole", "polig" →
+ * "pol"; "phases", "Phasen", "phasig" → "phas"; "Kanäle", "kanalig" → "kanal".
+ */
+function countStem(word: string): string {
+  return word
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/(?:ig|ic|ed|en|es|e|s|n)$/u, "");
+}
+
+/** Number words that open a compound of a count ("single-phase", "dreipolig", "einphasig"), longest first. */
+const COUNT_PREFIXES: [string, number][] = [
+  ...Object.entries(NUMBER_WORDS).filter(
+    ([w]) => w.length >= 3 && !/^(dozen|dutzend|pair|paar|couple|hundred|hundert)$/.test(w),
+  ),
+  ["single", 1] as [string, number],
+  ["double", 2] as [string, number],
+  ["triple", 3] as [string, number],
+].sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * A counted property stated as one word: "3-polig", "3pole", "single-phase", "dreipolig", "einphasig" → the feature
+ * key and the count, when the catalog has the property and a product with that count.
+ */
+export function countCompound(token: string, k: Knowledge): { key: string; value: number } | undefined {
+  const digits = /^(\d+)-?(\p{L}{3,})$/u.exec(token);
+  const tries: [number, string][] = digits ? [[Number(digits[1]), digits[2]!]] : [];
+  if (!digits)
+    for (const [w, n] of COUNT_PREFIXES)
+      if (token.startsWith(w) && token.length - w.length >= 4) tries.push([n, token.slice(w.length).replace(/^-/, "")]);
+  for (const [value, word] of tries) {
+    const key = countWordOf(word, k);
+    if (key && countedValue(key, value, k)) return { key, value };
+  }
   return undefined;
 }
 
@@ -533,6 +663,8 @@ export function findMachines(
   machines: MachineView[],
   /** Words that name no one machine (catalog and conversation words): never a machine reference alone. */
   common: (word: string) => boolean = () => true,
+  /** Equivalent phrases (the catalog's synonym list): a label is also found in its other wordings. */
+  phraseGroups: string[][][] = [],
 ): MachineMatch[] {
   const lowers = tokens.map((t) => t.lower);
   const phrase = (words: string[]): number[] | undefined => {
@@ -540,6 +672,9 @@ export function findMachines(
     for (let i = 0; i + words.length <= lowers.length; i++) {
       if (words.every((w, j) => sameWord(lowers[i + j]!, w))) return words.map((_, j) => i + j);
     }
+    // "Glykolpumpe" for "Glycol pump": one compound word of the label's words, each in the buyer's spelling.
+    if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{L}{3,}$/u.test(w)))
+      for (let i = 0; i < lowers.length; i++) if (compoundOf(lowers[i]!, words)) return [i];
     return undefined;
   };
   const out: MachineMatch[] = [];
@@ -548,7 +683,7 @@ export function findMachines(
     const used: number[] = [];
     const serial = lowers.indexOf(m.serial.toLowerCase());
     if (serial >= 0) (score += 10), used.push(serial);
-    const label = phrase(wordsOnly(m.label));
+    const label = firstOf(alternatives(wordsOnly(m.label), phraseGroups).map(phrase));
     if (label) (score += 6), used.push(...label);
     // "in the tank farm" of the site "Tank farm, Liege": the site, or its first part.
     const site = m.site ? (phrase(wordsOnly(m.site)) ?? phrase(wordsOnly(m.site.split(",")[0]!))) : undefined;
@@ -560,7 +695,7 @@ export function findMachines(
     if (score === 0) {
       // "my dosing pump": a distinctive label word alone is a weak reference.
       const words = wordsOnly(m.label).filter((w) => !/^\d+$/.test(w) && w.length > 2);
-      const hit = words.map((w) => lowers.indexOf(w)).filter((i) => i >= 0);
+      const hit = words.map((w) => lowers.findIndex((x) => sameWord(x, w))).filter((i) => i >= 0);
       if (hit.length && hit.length === words.length) (score += 1), used.push(...hit);
       // "for huber" of "Huber cold room": a name of the label or site that is no catalog or conversation word.
       const names = [...wordsOnly(m.label), ...wordsOnly(m.site ?? "")].filter(
@@ -586,7 +721,63 @@ export function findMachines(
 function sameWord(said: string, label: string): boolean {
   if (said === label) return true;
   if (said.length < 4 || label.length < 4 || /\d/.test(said) || /\d/.test(label)) return false;
-  return editDistance(said, label, 1) <= 1;
+  return editDistance(said, label, 1) <= 1 || sameCognate(said, label);
+}
+
+/**
+ * The same agent noun in a related language ("Palettierer" / "palletiser" / "palletizer"): equal once diacritics are
+ * folded, doubled letters collapsed, "z" read as "s" and the agent endings of English and German (-ierer, -iser,
+ * -izer, -er) taken off — both words must have one, so "Paletten" (pallets) is not the palletiser. Long words only.
+ */
+export function sameCognate(a: string, b: string): boolean {
+  if (a.length < 7 || b.length < 7) return false;
+  const ka = agentStem(a);
+  const kb = agentStem(b);
+  return !!ka && ka.length >= 5 && ka === kb;
+}
+
+function agentStem(word: string): string | undefined {
+  const folded = word
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/z/g, "s")
+    .replace(/(\p{L})\1+/gu, "$1");
+  const m = /^(.+?)(?:ier|is)?er$/u.exec(folded);
+  return m?.[1];
+}
+
+/** Whether a word is the words joined ("glykolpumpe" = "glycol" + "pump"), each part the same word as its label word. */
+function compoundOf(word: string, parts: string[]): boolean {
+  if (parts.length === 0) return word.length === 0;
+  const [head, ...rest] = parts;
+  if (rest.length === 0) return sameWord(word, head!);
+  for (let cut = 3; cut <= word.length - 3; cut++)
+    if (sameWord(word.slice(0, cut), head!) && compoundOf(word.slice(cut), rest)) return true;
+  return false;
+}
+
+/** A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"). */
+function alternatives(words: string[], groups: string[][][]): string[][] {
+  const out = [words];
+  for (const group of groups)
+    for (const from of group) {
+      const at = indexOfPhrase(words, from);
+      if (at < 0) continue;
+      for (const to of group)
+        if (to !== from) out.push([...words.slice(0, at), ...to, ...words.slice(at + from.length)]);
+    }
+  return out;
+}
+
+function indexOfPhrase(words: string[], phrase: string[]): number {
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, j) => words[i + j] === w)) return i;
+  return -1;
+}
+
+function firstOf<T>(xs: (T | undefined)[]): T | undefined {
+  return xs.find((x) => x !== undefined);
 }
 
 /** "NCP 40-200", "ncp40-200" for the code "NCP-40-200": consecutive tokens that spell the code without separators. */
@@ -731,19 +922,39 @@ export function guessProduct(
       (h) => (h.match === "sku_partial" || h.match === "sku_fuzzy") && h.lifecycle !== "inactive",
     );
     if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
-    // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names.
+    // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names (all of
+    // them, not only the first page: "flange gaskets DN40" among every DN40), singular or plural alike.
     if (skuHits.length > 1) {
       const others = free
         .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
-        .map((x) => x.lower);
-      const scored = skuHits
+        .map((x) => stemOf(x.lower));
+      const all =
+        hits.length >= 5
+          ? k.search
+              .search({ query: t.text, limit: 40 })
+              .filter((h) => h.match === "sku_partial" || h.match === "sku_fuzzy")
+          : skuHits;
+      // "5 m", "24 V", "10 A": a number with its unit counts where the name or a feature carries it.
+      const amounts = amountsOf(free, tokens);
+      const carry = amountCarrier(amounts, all, k);
+      const names = k.allNames(all.map((h) => h.sku));
+      const scored = all
         .map((h) => {
-          const have = nameWords(`${h.name} ${h.sku}`);
-          return { h, n: others.filter((w) => have.has(w)).length };
+          const have = stemsOf(`${names.get(h.sku) ?? h.name} ${h.sku}`);
+          return { h, n: others.filter((w) => have.has(w)).length + carry(h) };
         })
         .sort((a, b) => b.n - a.n);
       if (scored[0]!.n > 0 && scored[0]!.n > scored[1]!.n)
         return { hits: scored.map((x) => x.h), confident: true, query: t.text };
+      // The same words name a current product and its discontinued predecessors: the current one.
+      const best = scored.filter((x) => x.n === scored[0]!.n);
+      const current = best.filter((x) => x.h.lifecycle === "active");
+      if (scored[0]!.n > 0 && current.length === 1 && best.length < scored.length)
+        return {
+          hits: [current[0]!.h, ...scored.map((x) => x.h).filter((h) => h !== current[0]!.h)],
+          confident: true,
+          query: t.text,
+        };
     }
     // "C16 3 pole": a counted property the buyer states picks among the SKUs the code names.
     const counts = counted(tokens, k);
@@ -836,10 +1047,21 @@ export function guessProduct(
     if (!confident && specs.length) {
       const counts = counted(tokens, k);
       const features = counts.length ? k.reader.features(pool.map((h) => h.sku)) : undefined;
+      const carry = amountCarrier(amountsOf(free, tokens), pool, k);
+      const names = k.allNames(pool.map((h) => h.sku));
+      const specStems = [...new Set(specs.filter((w) => /\p{L}/u.test(w)).flatMap((w) => [...stemsOf(w)]))].filter(
+        (w) => !specs.includes(w),
+      );
       const carried = (h: SearchHit) => {
         const have = nameWords(`${h.name} ${h.sku}`);
+        const stems = stemsOf(`${names.get(h.sku) ?? h.name} ${h.sku}`);
         const f = features?.get(h.sku) ?? {};
-        return specs.filter((w) => have.has(w)).length + 2 * counts.filter((c) => f[c.key] === c.value).length;
+        return (
+          specs.filter((w) => have.has(w)).length +
+          specStems.filter((w) => stems.has(w)).length +
+          2 * counts.filter((c) => f[c.key] === c.value).length +
+          carry(h)
+        );
       };
       const scored = pool.map((h) => ({ h, n: carried(h) })).sort((a, b) => b.n - a.n);
       // Among the best, a current product over its discontinued predecessors carrying the same.
@@ -858,13 +1080,85 @@ export function guessProduct(
   return undefined;
 }
 
+/** Stems of a text's words and of their compound parts ("Kupfer-T-Stück" → kupfer, stück; "T-Stücke" → stück). */
+function stemsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of nameWords(text)) if (w.length > 1) out.add(stemOf(w));
+  return out;
+}
+
+/** Spellings of measurement units buyers use for the symbol a catalog writes. */
+const UNIT_SPELLINGS: Record<string, string> = {
+  micron: "µm",
+  microns: "µm",
+  mikron: "µm",
+  um: "µm",
+  μm: "µm",
+  volt: "v",
+  volts: "v",
+  amp: "a",
+  amps: "a",
+  ampere: "a",
+  watt: "w",
+  kilowatt: "kw",
+};
+
+interface Amount {
+  value: number;
+  unit: string;
+}
+
+/** Numbers with a short unit word the text states: "5 m", "24 V", "10A", "2,5 mm²". */
+function amountsOf(free: Token[], tokens: Token[]): Amount[] {
+  const out: Amount[] = [];
+  for (const t of free) {
+    const joined = /^(\d+(?:\.\d+)?)([\p{L}°µ²³]{1,4})$/u.exec(t.lower);
+    if (joined) {
+      out.push({ value: Number(joined[1]), unit: joined[2]! });
+      continue;
+    }
+    const next = tokens[t.index + 1];
+    if (/^\d+(\.\d+)?$/.test(t.lower) && next && /^[\p{L}°µ²³]{1,8}$/u.test(next.lower))
+      out.push({ value: Number(t.lower), unit: next.lower });
+  }
+  return out;
+}
+
+/**
+ * How many of the stated amounts a candidate carries: written together in its name ("5 m"), or as the value of a
+ * numeric feature in that unit (a length of 5 m, a rated current of 18 A).
+ */
+function amountCarrier(amounts: Amount[], hits: SearchHit[], k: Knowledge): (h: SearchHit) => number {
+  if (amounts.length === 0) return () => 0;
+  const features = k.reader.features(hits.map((h) => h.sku));
+  // "10 metres" and "10 m" are one amount: unit words compare by the catalog's unit code where they have one.
+  const unitOf = (u: string) => (k.unitCodes.get(u) ?? UNIT_SPELLINGS[u] ?? u).normalize("NFKC");
+  return (h) => {
+    const f = features.get(h.sku) ?? {};
+    const name = tokenizeText(h.name).map((t) => t.lower);
+    const inName = (a: Amount) =>
+      name.some(
+        (w, i) => Number(w) === a.value && /^\d/.test(w) && !!name[i + 1] && unitOf(name[i + 1]!) === unitOf(a.unit),
+      );
+    return amounts.filter(
+      (a) =>
+        inName(a) ||
+        Object.entries(f).some(([key, v]) => v === a.value && unitOf(k.featureUnits.get(key) ?? "") === unitOf(a.unit)),
+    ).length;
+  };
+}
+
 /** Counted properties the text states ("3 pole", "16 channel"): feature key and value. */
 function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[] {
   const out: { key: string; value: number }[] = [];
   for (const t of tokens) {
     const next = tokens[t.index + 1];
     const key = next && /^\d+$/.test(t.lower) ? countWordOf(next.lower, k) : undefined;
-    if (key) out.push({ key, value: Number(t.lower) });
+    if (key && countedValue(key, Number(t.lower), k)) out.push({ key, value: Number(t.lower) });
+    else if (/\p{L}/u.test(t.lower)) {
+      const c = countCompound(t.lower, k);
+      if (c) out.push(c);
+    }
   }
   return out;
 }
@@ -918,11 +1212,16 @@ export function findDate(text: string): string | undefined {
 
 /** "PO 4711-A", "our reference is X", "Bestellnummer 123". */
 export function findPoReference(text: string): string | undefined {
+  return poReferenceSpan(text)?.value;
+}
+
+/** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
+export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
     /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|referenz)(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;
   const v = m[1]!;
-  return /^(is|the|for|of|number)$/i.test(v) ? undefined : v;
+  return /^(is|the|for|of|number)$/i.test(v) ? undefined : { value: v, start: m.index, end: m.index + m[0].length };
 }

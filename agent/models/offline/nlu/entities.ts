@@ -56,7 +56,7 @@ export function recogniseEntities(
   for (const m of measures)
     if (tokens.some((t) => taken.has(t.index) && t.start >= m.start && t.start < m.end))
       out.push({ type: "size", value: `${m.value} ${m.unit}`, span: { start: m.start, end: m.end, text: m.text } });
-  const found = findMachines(tokens, machines, k.common);
+  const found = findMachines(tokens, machines, k.common, k.phraseGroups);
   for (const m of found) {
     for (const i of m.tokens) taken.add(i);
     const span = spanOfTokens(text, tokens, m.tokens);

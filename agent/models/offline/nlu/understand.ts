@@ -240,6 +240,11 @@ export function recogniseDateSpan(
   };
 }
 
+/** Whether the text has a word of 3+ letters from the classifier's training utterances. */
+function knowsWords(classifier: IntentClassifier, text: string): boolean {
+  return (text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).some((w) => classifier.vocabulary.has(w));
+}
+
 /** SKU-like tokens (letters and digits joined by dashes) are entities, not words the classifier should weigh. */
 function maskEntities(text: string): string {
   return text.replace(/\b[\p{L}\d]+(?:[-/.][\p{L}\d]+)+\b/gu, (m) => (/\d/.test(m) && /\p{L}/u.test(m) ? " " : m));
@@ -299,12 +304,12 @@ function ownTarget(c: Clause, options: UnderstandOptions): Clause {
   return next ? { ...c, intent: next.intent, score: next.score } : { ...c, intent: "None", score: 0 };
 }
 
-/** The cues of these clauses: each clause's intent when the classifier is sure enough of it. */
-export function cuesOf(clauses: Clause[]): Set<Cue> {
+/** The cues of these clauses: each clause's intent when the classifier is sure enough of it (and `keep` allows it). */
+export function cuesOf(clauses: Clause[], keep: (c: Clause) => boolean = () => true): Set<Cue> {
   const cues = new Set<Cue>();
   for (const c of clauses) {
     const cue = cueOf(c.intent);
-    if (cue && c.score >= thresholdOf(cue)) cues.add(cue);
+    if (cue && c.score >= thresholdOf(cue) && keep(c)) cues.add(cue);
   }
   return cues;
 }
@@ -324,9 +329,11 @@ export async function understand(
     const attackish = ATTACKS.has(cueOf(c.intent) ?? "greet") && c.score >= INTENT_THRESHOLD;
     clauses.push(...(attackish ? (await splitAttack(c, lang, classifier)).map((x) => ownTarget(x, options)) : [c]));
   }
-  const cues = cuesOf(clauses);
+  const cues = cuesOf(clauses, (c) => !ATTACKS.has(cueOf(c.intent) ?? "greet") || knowsWords(classifier, c.text));
   if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
-  const attackClauses = clauses.filter(isAttack);
+  // A refusal drops the clause: it needs a reading grounded in words the classifier knows ("60 m Kapillarrohr 1,0 mm"
+  // has none — numbers and units alone are no request to change a price).
+  const attackClauses = clauses.filter((c) => isAttack(c) && knowsWords(classifier, c.text));
   const attack = attackClauses[0] ? (cueOf(attackClauses[0].intent) as AttackCue) : undefined;
   const rest = attackClauses.length
     ? clauses
