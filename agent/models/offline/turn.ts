@@ -32,7 +32,8 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, u:
     k,
     lang,
     u,
-    cues: u.cues,
+    // With an illegitimate request in the message, its "ok"/"yes" goes with that request: it accepts nothing else.
+    cues: u.attack && u.cues.has("yes") ? new Set([...u.cues].filter((c) => c !== "yes")) : u.cues,
     tokens: tokenizeText(conv.text),
     tools,
     analyses: new Map(),
