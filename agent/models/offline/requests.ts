@@ -72,14 +72,15 @@ export function movedLine(ctx: Ctx, s: DialogueState, r: Reading): { lineId: str
 /**
  * "I know, order it anyway" after the consultant said the product in focus does not fit and listed alternatives: the
  * buyer insists on that product. It goes on the draft, where the engine raises its block and offers the fixes — the
- * shield decides, never the consultant's own check. Only when nothing on the list is picked (the list answer came
- * first), the message orders, and it names no other product.
+ * shield decides, never the consultant's own check. Only when the message orders ("order it", "trotzdem bestellen"),
+ * picks nothing on the list and names no other product.
  */
 export function insisted(ctx: Ctx, s: DialogueState, r: Reading): string | undefined {
   const p = s.pending;
   const sku = s.focus.sku;
   if (p?.kind !== "choose_product" || !sku || p.skus.includes(sku)) return undefined;
-  if (!ctx.cues.has("add") && !ctx.cues.has("checkout")) return undefined;
+  // "Order it (anyway)" acts on the product under discussion; "take the fitting one" is a pick from the list.
+  if (!ctx.cues.has("checkout")) return undefined;
   if (s.draft.lines.some((l) => l.sku === sku)) return undefined;
   // A pick from the list (its SKU, an ordinal, its words) is an answer to the list, not insistence.
   const text = ctx.conv.text.toLowerCase();
