@@ -99,6 +99,10 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
   if (!sku) {
     // "die NCP" when three listed names carry "NCP": those three again, not a new search.
     const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);
+    // "1 pail HLP 46" then "HLP 46": the pack asked for with the list picks among the ties.
+    const inUnit = pending.unit ? ties.filter((t) => sameUnit(ctx, t, pending.unit!)) : [];
+    if (inUnit.length === 1 && ties.length > 1)
+      return answerChooseProduct({ ...ctx, conv: { ...conv, text: inUnit[0]! } }, pending, memo);
     if (ties.length > 1 && ties.length < pending.skus.length) {
       const names = ctx.k.reader.products(ties);
       const list = numbered(ties.map((s) => `${s} — ${names.get(s)?.name ?? ""}`));
@@ -252,20 +256,45 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   if (cues.has("price") && question) return action(ctx, "price", pending.sku, a, memo, extra);
   if (cues.has("compat")) return action(ctx, "compat", pending.sku, a, memo, extra);
   // "Order it" / "bestellen" to "shall I add it to your order?": the offer is accepted (the product is not on it yet).
-  const accepted = yes || (cues.has("checkout") && !conv.draft.lines.some((l) => l.sku === pending.sku));
+  const onDraft = conv.draft.lines.some((l) => l.sku === pending.sku);
+  // "ok, order it" when it is already on the order: on to the confirmation, not a second line.
+  if (cues.has("checkout") && onDraft && !a.quantity) return startCheckout(ctx, "place", memo);
+  const accepted = yes || (cues.has("checkout") && !onDraft);
   if (a.quantity || accepted) {
-    return action(ctx, "add", pending.sku, a, memo, {
-      ...(pending.machineId ? { machineId: pending.machineId } : {}),
-      ...(a.quantity
-        ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) }
-        : pending.quantity
-          ? { quantity: pending.quantity }
-          : {}),
-      ...(pending.options ? { options: pending.options } : {}),
-    });
+    return orderIfAsked(
+      ctx,
+      action(ctx, "add", pending.sku, a, memo, {
+        ...(pending.machineId ? { machineId: pending.machineId } : {}),
+        ...(a.quantity
+          ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) }
+          : pending.quantity
+            ? { quantity: pending.quantity }
+            : {}),
+        ...(pending.options ? { options: pending.options } : {}),
+      }),
+    );
   }
   return undefined;
 };
+
+/**
+ * "ok, bestellen" / "ok order it" to "shall I add it?": added, then on to the confirmation in the same turn (the
+ * review after the add), not "anything else?". A step that asks first (the machine) is left as it is.
+ */
+function orderIfAsked(ctx: Ctx, step: Step): Step {
+  if (!ctx.cues.has("checkout") || !ctx.tools.has("review_order")) return step;
+  if (!step.calls?.some((c) => c.name === "add_line" || c.name === "update_line")) return step;
+  return {
+    ...step,
+    calls: [...step.calls, { name: "review_order", args: {} }],
+    memo: { ...step.memo, pending: { kind: "confirm" } },
+  };
+}
+
+/** Whether the product is sold in the unit the buyer asked for (its order unit). */
+function sameUnit(ctx: Ctx, sku: string, unit: string): boolean {
+  return ctx.k.reader.products([sku]).get(sku)?.orderUnit.toUpperCase() === unit.toUpperCase();
+}
 
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */
 function fixByWords(ctx: Ctx, fixes: Fix[]): Fix | undefined {

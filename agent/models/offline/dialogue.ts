@@ -35,6 +35,7 @@ import {
 import { refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
 import { resolveReference, variantByValue } from "./references.ts";
+import { pressure, removal } from "./destructive.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -74,7 +75,8 @@ const PRODUCT_CUES: Cue[] = ["add", "find", "price", "stock", "compat", "info", 
 /** The events of a message: predicates over the understanding, the catalog reading and the dialogue state. */
 export const EVENTS = {
   always: () => true,
-  refused_only: (ctx) => !!ctx.u.attack && !ctx.u.rest,
+  /** An illegitimate request and nothing else asked ("push it through", "ok, I take responsibility"). */
+  refused_only: (ctx, _s, r) => (!!ctx.u.attack && !ctx.u.rest && !orders(r)) || !!pressure(ctx, r),
   several_products: () => true,
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
@@ -83,7 +85,8 @@ export const EVENTS = {
     ctx.u.clauses.length > 1 &&
     !ctx.u.attack &&
     has(ctx, "remove", "change"),
-  yes_or_place: (ctx) => (has(ctx, "yes") && !has(ctx, "no")) || has(ctx, "checkout"),
+  /** "ok, then put it on press 3 instead": a yes that leads into a correction is not the answer "place it". */
+  yes_or_place: (ctx, s, r) => (has(ctx, "yes") && !has(ctx, "no") && !correcting(ctx, s, r)) || has(ctx, "checkout"),
   /** A plain "no" (nothing else asked): it declines the open question. */
   bare_no: (ctx, _s, r) =>
     has(ctx, "no") &&
@@ -103,7 +106,12 @@ export const EVENTS = {
     !r.a.machine,
   place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
   show: (ctx, _s, r) => has(ctx, "show") && !r.a.guess,
-  remove: (ctx) => has(ctx, "remove"),
+  /** A destructive reading with a target (destructive.ts); "remove" on an empty order is answered too. */
+  remove: (ctx, s, r) => !!removal(ctx, s, r) || (has(ctx, "remove") && s.draft.lines.length === 0),
+  /** "put the kit on press 3 instead", "sorry, I meant pump 2": another machine for the line in focus. */
+  move_line: (ctx, s, r) => !!req.movedLine(ctx, s, r),
+  /** "I know, order it anyway": the product the consultant flagged, not one of the alternatives it listed. */
+  insist: (ctx, s, r) => !!req.insisted(ctx, s, r),
   order_details: (_ctx, s, r) => (!!r.po || (!!r.date && !r.a.guess)) && s.draft.lines.length > 0,
   change_line: (ctx, s) =>
     !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
@@ -177,7 +185,7 @@ export const TRANSITIONS: Transition[] = [
   {
     in: "any",
     on: "refused_only",
-    do: (ctx, s, _r, memo) => ({ text: refusal(ctx.u.attack!, ctx.lang), memo: memo(s.pending) }),
+    do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
   { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
   { in: "any", on: "several_edits", do: editClauses },
@@ -185,6 +193,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "bare_no", do: req.declined },
   { in: "choose_product", on: "reference", do: pickByReference },
+  { in: "choose_product", on: "insist", do: req.insist },
   { in: "choose_product", on: "always", do: answering(answerChooseProduct) },
   { in: "choose_machine", on: "always", do: answering(answerChooseMachine) },
   { in: "fixes", on: "always", do: answering(answerFixes) },
@@ -195,12 +204,13 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "unclear", do: clarify },
   // A fresh request
   { in: "any", on: "list_machines", do: req.machines },
+  { in: "any", on: "remove", do: req.removeLine },
   { in: "any", on: "cancel", do: req.cancel },
   { in: "any", on: "fuzzy_only", do: (ctx, s, r, memo) => clarify(ctx, s, r, memo) ?? req.redirected(ctx, s, r, memo) },
   { in: "any", on: "place", do: req.place },
   { in: "any", on: "show", do: req.review },
-  { in: "any", on: "remove", do: req.removeLine },
   { in: "any", on: "order_details", do: req.orderDetails },
+  { in: "any", on: "move_line", do: req.moveLine },
   { in: "any", on: "change_line", do: req.changeLine },
   { in: "any", on: "value_switch", do: switchByValue },
   { in: "any", on: "history", do: req.sameAsBefore },
@@ -499,4 +509,17 @@ function clarify(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): Step | u
 /** Nothing of the catalog and nothing the corpus knows ("what's the weather like tomorrow?"). */
 function outOfScope(ctx: Ctx): boolean {
   return ctx.u.clauses.every((c) => c.intent === "None" && c.score >= INTENT_THRESHOLD);
+}
+
+/**
+ * "1 KIT-X for machine Y and approve it yourself" read as one illegitimate clause: it still orders a product named
+ * with a quantity or a machine — that part is served (the engine checks it as always), the rest refused.
+ */
+function orders(r: Reading): boolean {
+  return !!r.a.guess?.confident && (!!r.a.quantity || !!r.a.machine);
+}
+
+/** A message that edits the draft (a change or removal, another machine for a line): not a bare yes. */
+function correcting(ctx: Ctx, s: DialogueState, r: Reading): boolean {
+  return has(ctx, "change", "remove", "cancel") || !!req.movedLine(ctx, s, r);
 }

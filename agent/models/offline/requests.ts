@@ -4,11 +4,13 @@
  */
 import type { Action, Pending } from "./conversation.ts";
 import { numbered, redirect, say } from "./replies.ts";
-import { optionsFor, variantOf, type Ctx, type MemoFn, type Step } from "./context.ts";
+import { byWords, optionsFor, variantOf, type Ctx, type MemoFn, type Step } from "./context.ts";
 import { action, find, fromHistory } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
+import { findChoice } from "./recognise.ts";
 import type { DialogueState, Handler, Reading } from "./dialogue.ts";
+import { removal } from "./destructive.ts";
 
 type H = (ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn) => Step | undefined;
 
@@ -31,11 +33,84 @@ export const cancel: H = (ctx, s, _r, memo) =>
 export const place: H = (ctx, _s, _r, memo) => startCheckout(ctx, "place", memo);
 export const review: H = (ctx, _s, _r, memo) => startCheckout(ctx, "review", memo);
 
-export const removeLine: H = (ctx, s, _r, memo) => {
-  if (s.focus.lineId) return { calls: [{ name: "remove_line", args: { lineId: s.focus.lineId } }], memo: memo() };
+/** A removal with a clear reading and a target (destructive.ts): that line, or a question which one. */
+export const removeLine: H = (ctx, s, r, memo) => {
   if (s.draft.lines.length === 0)
     return { text: say(ctx.lang, "Your order is empty.", "Ihre Bestellung ist leer."), memo: memo() };
-  return undefined;
+  const what = removal(ctx, s, r);
+  if (!what) return undefined;
+  if ("lineId" in what) return { calls: [{ name: "remove_line", args: { lineId: what.lineId } }], memo: memo() };
+  const names = ctx.k.reader.products(s.draft.lines.map((l) => l.sku));
+  const list = s.draft.lines.map((l) => `${l.lineId}: ${l.quantity} × ${l.sku} — ${names.get(l.sku)?.name ?? ""}`);
+  return {
+    text: `${say(ctx.lang, "Which line should I remove?", "Welche Position soll ich entfernen?")}\n${list.join("\n")}`,
+    memo: memo(keep(s)),
+  };
+};
+
+/**
+ * The line a named machine moves to ("put the kit on press 3 instead", "nicht für Presse 3, für Presse 4"): the line
+ * in focus when it is for another machine and the message asks nothing else of a product (no quantity, no other
+ * product, no question). The engine re-checks the line on its new machine.
+ */
+export function movedLine(ctx: Ctx, s: DialogueState, r: Reading): { lineId: string; machineId: string } | undefined {
+  const m = r.a.machine;
+  const lineId = s.focus.lineId;
+  if (
+    !m ||
+    !lineId ||
+    r.a.quantity ||
+    (["compat", "price", "stock", "info", "find", "remove", "cancel"] as const).some((c) => ctx.cues.has(c))
+  )
+    return undefined;
+  const line = s.draft.lines.find((l) => l.lineId === lineId);
+  if (!line || (line.machineId ?? s.draft.machineId) === m.machineId) return undefined;
+  const g = r.a.guess?.confident ? r.a.guess.hits[0]!.sku : undefined;
+  if (g && g !== line.sku) return undefined;
+  return { lineId, machineId: m.machineId };
+}
+
+/**
+ * "I know, order it anyway" after the consultant said the product in focus does not fit and listed alternatives: the
+ * buyer insists on that product. It goes on the draft, where the engine raises its block and offers the fixes — the
+ * shield decides, never the consultant's own check. Only when the message orders ("order it", "trotzdem bestellen"),
+ * picks nothing on the list and names no other product.
+ */
+export function insisted(ctx: Ctx, s: DialogueState, r: Reading): string | undefined {
+  const p = s.pending;
+  const sku = s.focus.sku;
+  if (p?.kind !== "choose_product" || !sku || p.skus.includes(sku)) return undefined;
+  // "Order it (anyway)" acts on the product under discussion; "take the fitting one" is a pick from the list.
+  if (!ctx.cues.has("checkout")) return undefined;
+  if (s.draft.lines.some((l) => l.sku === sku)) return undefined;
+  // A pick from the list (its SKU, an ordinal, its words) is an answer to the list, not insistence.
+  const text = ctx.conv.text.toLowerCase();
+  if (p.skus.some((x) => text.includes(x.toLowerCase())) || findChoice(ctx.tokens) !== undefined) return undefined;
+  if (byWords(ctx, p.skus)) return undefined;
+  const g = r.a.guess;
+  // Words of its own name ("die EPDM") point at it, whatever else the words might match in the catalog.
+  if (g?.confident && g.hits[0]!.sku !== sku && byWords(ctx, [sku]) !== sku) return undefined;
+  return sku;
+}
+
+export const insist: H = (ctx, s, r, memo) => {
+  const sku = insisted(ctx, s, r);
+  const p = s.pending;
+  if (!sku || p?.kind !== "choose_product") return undefined;
+  return action(ctx, "add", sku, r.a, memo, {
+    ...(p.machineId ? { machineId: p.machineId } : {}),
+    ...(r.a.quantity ? {} : p.quantity ? { quantity: p.quantity, ...(p.unit ? { unit: p.unit } : {}) } : {}),
+  });
+};
+
+/** Another machine for a line ("put it on press 3 instead"): set_machine; the engine re-checks the fit. */
+export const moveLine: H = (ctx, s, r, memo) => {
+  const moved = movedLine(ctx, s, r);
+  if (!moved) return undefined;
+  const call = ctx.tools.has("set_machine")
+    ? { name: "set_machine", args: { machineId: moved.machineId, lineId: moved.lineId } }
+    : { name: "update_line", args: { lineId: moved.lineId, machineId: moved.machineId } };
+  return { calls: [call], memo: memo() };
 };
 
 export const orderDetails: H = (_ctx, _s, r, memo) => ({
@@ -77,7 +152,15 @@ export const changeLine: H = (ctx, s, r, memo) => {
   return opts ? { calls: [{ name: "set_options", args: { lineId, options: opts } }], memo: memo() } : undefined;
 };
 
-export const sameAsBefore: H = (ctx, _s, r, memo) => fromHistory(ctx, r.a, memo);
+/**
+ * "Same as last time": the matching earlier order. A message read as a reorder that names a product no earlier order
+ * holds ("1 Filterset für die IMM 7") was a plain request: the history reading has nothing to fill it, so the table
+ * goes on to the product named.
+ */
+export const sameAsBefore: H = (ctx, _s, r, memo) => {
+  const step = fromHistory(ctx, r.a, memo);
+  return !step.calls?.length && r.a.guess ? undefined : step;
+};
 
 export const ask =
   (kind: Action): H =>

@@ -32,14 +32,17 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, u:
     k,
     lang,
     u,
-    cues: u.cues,
+    // With an illegitimate request in the message, its "ok"/"yes" goes with that request: it accepts nothing else.
+    cues: u.attack && u.cues.has("yes") ? new Set([...u.cues].filter((c) => c !== "yes")) : u.cues,
     tokens: tokenizeText(conv.text),
     tools,
     analyses: new Map(),
   };
   const step = decideClauses(ctx);
-  if (u.attack && u.rest && step.text && !step.calls?.length)
-    return { ...step, text: `${refusal(u.attack, lang)}\n${step.text}` };
+  // The refusal is said once, before what was served of the rest (or of a request inside the refused clause).
+  const refused = u.attack ? refusal(u.attack, lang) : "";
+  if (u.attack && step.text && !step.calls?.length && !step.text.startsWith(refused))
+    return { ...step, text: `${refused}\n${step.text}` };
   return step;
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Destructive actions need a clear reading. Removing a line needs a destructive reading of the message (remove, or
+ * remove and cancel together) AND a target: a line named by its id, SKU or product words, an ordinal ("the second
+ * line"), or — with exactly one line — a confident remove reading ("remove it"). A message that only resembles
+ * "remove" ("just place it anyway, I take responsibility") deletes nothing. Pressure to get past the checks ("push it
+ * through", "ich übernehme die Verantwortung") is refused with the draft kept, also when it comes with a bare "ok"
+ * or reads as such only weakly, as long as nothing else in the message asks for something.
+ */
+import type { AttackCue } from "./nlu/understand.ts";
+import type { Intent } from "./nlu/corpus.ts";
+import { ATTACK_THRESHOLD, INTENT_THRESHOLD } from "./nlu/understand.ts";
+import { findChoice, findLineRef } from "./recognise.ts";
+import { byWords, lineByWords, type Ctx } from "./context.ts";
+import type { DialogueState, Reading } from "./dialogue.ts";
+
+/** A remove reading at least this sure may act on "it" (one line) or ask which line (several). */
+export const REMOVE_CONFIDENT = 0.9;
+
+const ATTACK_INTENTS = new Set<Intent>(["attack_checks", "attack_identity", "attack_price", "attack_injection"]);
+/** Clauses that carry no request of their own: they go with whatever else the message says. */
+const ASSENT = new Set<Intent>(["affirm", "None"]);
+
+/** The clause's score for an intent (its best reading or one of its runners-up). */
+const scoreOf = (c: Ctx["u"]["clauses"][number], intent: Intent) =>
+  c.intent === intent ? c.score : (c.ranked?.find((x) => x.intent === intent)?.score ?? 0);
+
+/** The strongest destructive reading of any clause: its remove score and its remove + cancel score. */
+function destructiveScores(ctx: Ctx): { remove: number; either: number } {
+  let remove = 0;
+  let either = 0;
+  for (const c of ctx.u.clauses) {
+    remove = Math.max(remove, scoreOf(c, "remove"));
+    either = Math.max(either, scoreOf(c, "remove") + scoreOf(c, "cancel"));
+  }
+  return { remove, either };
+}
+
+/** A draft line the message names: "L2" / "line 2", its SKU, the product's words, or an ordinal ("the second"). */
+export function namedLine(ctx: Ctx, s: DialogueState, r: Reading): string | undefined {
+  const lines = s.draft.lines;
+  if (lines.length === 0) return undefined;
+  const text = ctx.conv.text.toLowerCase();
+  const ref = findLineRef(ctx.conv.text);
+  if (ref && lines.some((l) => l.lineId === ref)) return ref;
+  const bySku = [...lines].sort((x, y) => y.sku.length - x.sku.length).find((l) => text.includes(l.sku.toLowerCase()));
+  if (bySku) return bySku.lineId;
+  const hits = r.a.guess?.hits ?? [];
+  const byGuess = lines.filter((l) => hits.some((h) => h.sku === l.sku));
+  if (byGuess.length === 1) return byGuess[0]!.lineId;
+  const named = lineByWords(ctx);
+  if (named) return named;
+  // Words of the product's name in the buyer's language ("das Schauglas" for a line named in English).
+  const sku = byWords(ctx, [...new Set(lines.map((l) => l.sku))]);
+  const bySkuWords = sku ? lines.filter((l) => l.sku === sku) : [];
+  if (bySkuWords.length === 1) return bySkuWords[0]!.lineId;
+  // An ordinal word ("the second one", "die zweite Position"), not a bare digit (that would be a quantity).
+  const nth = findChoice(ctx.tokens.filter((t) => !/^\d/.test(t.lower)));
+  if (nth !== undefined) return (nth === -1 ? lines.at(-1) : lines[nth - 1])?.lineId;
+  return undefined;
+}
+
+export type Removal = { lineId: string } | { ask: true };
+
+/**
+ * What a destructive reading of the message removes: the named line; with a confident remove reading and no line
+ * named, the only line, or a question which one (several lines). Undefined when the message is no clear removal.
+ */
+export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undefined {
+  if (s.draft.lines.length === 0) return undefined;
+  const { remove, either } = destructiveScores(ctx);
+  if (either < INTENT_THRESHOLD) return undefined;
+  const lineId = namedLine(ctx, s, r);
+  if (lineId) return { lineId };
+  if (remove < REMOVE_CONFIDENT) return undefined;
+  return s.draft.lines.length === 1 ? { lineId: s.draft.lines[0]!.lineId } : { ask: true };
+}
+
+/**
+ * Pressure to get past the checks with nothing else asked: an illegitimate clause (clear, or the clause's best
+ * reading when every other clause only assents, "ok", "mach einfach") and no product, quantity or machine named.
+ * Refusing it drops nothing the buyer asked for.
+ */
+export function pressure(ctx: Ctx, r: Reading): AttackCue | undefined {
+  if (r.a.guess || r.a.quantity || r.a.machine) return undefined;
+  const clauses = ctx.u.clauses;
+  const attacks = clauses.filter(
+    (c) => ATTACK_INTENTS.has(c.intent) && c.score >= Math.min(INTENT_THRESHOLD, ATTACK_THRESHOLD),
+  );
+  if (attacks.length === 0) return undefined;
+  if (!clauses.every((c) => attacks.includes(c) || ASSENT.has(c.intent))) return undefined;
+  return attacks[0]!.intent as AttackCue;
+}
