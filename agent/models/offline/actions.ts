@@ -462,8 +462,9 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
   if (a.machine) pick = pick.filter((r) => r.machineId === a.machine!.machineId);
   if (a.guess) {
     const guessed = pick.filter((r) => a.guess!.hits.some((h) => h.sku === r.sku));
-    // "die gleichen Schütze wie letztes Mal": the words name products of the history, in either language.
-    pick = (guessed.length ? guessed : historyByWords(ctx, pick)).slice(0, 1);
+    // "die gleichen Schütze wie letztes Mal": the words name products of the history, in either language — unless
+    // they clearly name one product that was never ordered before (then it is no reorder).
+    pick = (guessed.length ? guessed : a.guess.confident ? [] : historyByWords(ctx, pick)).slice(0, 1);
   }
   if (pick.length === 0) {
     return {

@@ -283,7 +283,16 @@ export function variantOf(ctx: Ctx, line: { sku: string; machineId?: string }): 
   const old = new Set(wordsOf(p.name));
   const fresh = ctx.tokens
     .map((t) => t.lower)
-    .filter((w) => w.length > 1 && !FILLER.has(w) && !old.has(w) && !/^\d+$/.test(w));
+    // Unit words say how many ("3 pails"), not which variant; ordinary language names none.
+    .filter(
+      (w) =>
+        w.length > 1 &&
+        !FILLER.has(w) &&
+        !old.has(w) &&
+        !/^\d+$/.test(w) &&
+        !ctx.k.unitCodes.has(w) &&
+        !ctx.k.ordinary(w),
+    );
   if (fresh.length === 0) return undefined;
   const machineId = line.machineId ?? ctx.conv.draft.machineId;
   const m = machineId ? ctx.conv.machines?.find((x) => x.machineId === machineId) : undefined;

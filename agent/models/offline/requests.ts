@@ -131,8 +131,10 @@ export const changeLine: H = (ctx, s, r, memo) => {
   const q = r.a.quantity;
   const lineCategory = ctx.k.reader.products([line.sku]).get(line.sku)?.category;
   const g = r.a.guess?.confident ? r.a.guess.hits[0]! : undefined;
-  // A named SKU replaces the line; words alone only when they point into the line's own category.
-  if (g && g.sku !== line.sku && (g.match.startsWith("sku") || g.category === lineCategory))
+  // A named SKU replaces the line; words alone only when they point into the line's own category and not also at the
+  // line's own product ("ok 3 pails then" of a line that is a pail already changes the quantity, not the product).
+  const wordsFitLine = !g?.match.startsWith("sku") && !!r.a.guess?.hits.some((h) => h.sku === line.sku);
+  if (g && g.sku !== line.sku && !wordsFitLine && (g.match.startsWith("sku") || g.category === lineCategory))
     return {
       calls: [{ name: "update_line", args: { lineId, sku: g.sku, ...(q ? { quantity: q.value } : {}) } }],
       memo: memo(),
