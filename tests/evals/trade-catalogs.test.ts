@@ -72,11 +72,14 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
 
   const scenarios = scenariosOf(trade);
 
-  test("has at least 30 scenarios, all over this catalog, about a third of them held out", () => {
+  // Visible scenarios grow as classes of buyer behaviour are worked on (each fix brings its own); the held-out part
+  // stays as written and never opened, and must stay at least a fifth of the catalog's scenarios.
+  test("has at least 30 scenarios, all over this catalog, a fifth to two fifths of them held out", () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(30);
     for (const s of scenarios) expect(s.catalog).toEqual({ import: "../../catalogs/" + trade });
     const heldout = scenarios.filter((s) => s.tags.includes("heldout")).length;
-    expect(heldout / scenarios.length).toBeGreaterThan(0.28);
+    expect(heldout).toBeGreaterThanOrEqual(15);
+    expect(heldout / scenarios.length).toBeGreaterThanOrEqual(0.2);
     expect(heldout / scenarios.length).toBeLessThan(0.4);
   });
 

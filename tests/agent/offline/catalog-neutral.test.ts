@@ -53,14 +53,18 @@ const TRADE_WORDS = [
 ];
 
 describe("the offline model is catalog-neutral", () => {
-  const files = sources(ROOT).map((p) => ({
-    p,
-    words: new Set(
-      code(readFileSync(p, "utf8"))
-        .toLowerCase()
-        .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [],
-    ),
-  }));
+  // The corpus's blind test split is no part of the model (never trained on): it may read as buyers write, trade
+  // words included — the model meets those too and must cope without having been taught them.
+  const files = sources(ROOT)
+    .filter((p) => !p.endsWith("corpus-test.ts"))
+    .map((p) => ({
+      p,
+      words: new Set(
+        code(readFileSync(p, "utf8"))
+          .toLowerCase()
+          .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [],
+      ),
+    }));
   it("its code names no demo SKU, no category and no trade word", () => {
     const demo = JSON.parse(readFileSync(join(DEMO_SEED_DIR, "products.json"), "utf8")) as { sku: string }[];
     const demoCats = JSON.parse(readFileSync(join(DEMO_SEED_DIR, "categories.json"), "utf8")) as {

@@ -2060,6 +2060,10 @@ export const CORPUS: Corpus = {
     en: {
       train: [
         "tell me about it",
+        "tell me about the one with numx v and the other material",
+        "tell me more about that one with the numx option",
+        "what can you tell me about it in numx mm with the steel version",
+        "info on this with numx kw and the coated option",
         "details please",
         "specs?",
         "what are the specifications",
