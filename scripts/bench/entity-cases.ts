@@ -5,21 +5,7 @@
  * find; a case the recognizers get wrong stays as it is.
  */
 import type { EntityCase } from "../../agent/models/offline/nlu/evaluate.ts";
-
-const demo = (lang: "en" | "de", text: string, entities: EntityCase["entities"], customer = "C-1001"): EntityCase => ({
-  world: "demo",
-  customer,
-  lang,
-  text,
-  entities,
-});
-const gen = (lang: "en" | "de", text: string, entities: EntityCase["entities"]): EntityCase => ({
-  world: "generated",
-  customer: "CUST-00001",
-  lang,
-  text,
-  entities,
-});
+import { demo, gen } from "./entity-case.ts";
 
 export const ENTITY_CASES: EntityCase[] = [
   // Demo world, English (customer C-1001: Pump 1 Brewhouse, Pump 2 Hall B, Wort pump, Glycol pump; C-1003: Pump 4).

@@ -6,21 +6,7 @@
  * recognizers find.
  */
 import type { EntityCase } from "../../agent/models/offline/nlu/evaluate.ts";
-
-const demo = (lang: "en" | "de", text: string, entities: EntityCase["entities"], customer = "C-1001"): EntityCase => ({
-  world: "demo",
-  customer,
-  lang,
-  text,
-  entities,
-});
-const gen = (lang: "en" | "de", text: string, entities: EntityCase["entities"]): EntityCase => ({
-  world: "generated",
-  customer: "CUST-00001",
-  lang,
-  text,
-  entities,
-});
+import { demo, gen } from "./entity-case.ts";
 
 export const ENTITY_VALIDATION_CASES: EntityCase[] = [
   // Demo world, English (C-1001: Pump 1 Brewhouse, Pump 2 Hall B, Wort pump, Glycol pump; C-1003: Pump 4 NCP 40-200,

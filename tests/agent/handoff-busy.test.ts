@@ -13,22 +13,29 @@ import { createShieldAgent } from "../../agent/runtime.ts";
 import { calls, outboxOrders, scripted, world } from "./helpers.ts";
 import { BUYER, NOW } from "./world.ts";
 
+/**
+ * A shield on its own database file with a 50 ms busy timeout and a confirmation pending for 2 × SEAL-1. Threads live
+ * elsewhere, so the test isolates the hand-off's own write from the checkpoint writes.
+ */
+async function pendingConfirmation(threadId: string) {
+  const path = join(mkdtempSync(join(tmpdir(), "busy-")), "shield.db");
+  const db = world(path);
+  db.$client.pragma("busy_timeout = 50");
+  const agent = createShieldAgent({
+    db,
+    model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])),
+    now: () => NOW,
+    checkpointer: new MemorySaver(),
+  });
+  const turn = await agent.send(threadId, "2 seals, order", BUYER);
+  return { path, db, agent, hash: turn.thread.pending!.draftHash };
+}
+
 describe("hand-off while the database is locked", () => {
   test("SQLITE_BUSY: a clear message, nothing placed, the confirmation can be retried and then places the order", async ({
     task,
   }) => {
-    const path = join(mkdtempSync(join(tmpdir(), "busy-")), "shield.db");
-    const db = world(path);
-    db.$client.pragma("busy_timeout = 50");
-    // Threads live elsewhere here, so the test isolates the hand-off's own write from the checkpoint writes.
-    const agent = createShieldAgent({
-      db,
-      model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])),
-      now: () => NOW,
-      checkpointer: new MemorySaver(),
-    });
-    const turn = await agent.send("t-busy", "2 seals, order", BUYER);
-    const hash = turn.thread.pending!.draftHash;
+    const { path, db, agent, hash } = await pendingConfirmation("t-busy");
 
     const other = new Database(path);
     other.pragma("busy_timeout = 50");
@@ -54,17 +61,7 @@ describe("hand-off while the database is locked", () => {
   });
 
   test("a lock released while the hand-off waits to try again: the order is placed on the same confirmation, no busy notice", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "busy-")), "shield.db");
-    const db = world(path);
-    db.$client.pragma("busy_timeout = 50");
-    const agent = createShieldAgent({
-      db,
-      model: scripted(calls(["add_line", { sku: "SEAL-1", quantity: 2 }], ["place_order", {}])),
-      now: () => NOW,
-      checkpointer: new MemorySaver(),
-    });
-    const turn = await agent.send("t-busy-brief", "2 seals, order", BUYER);
-    const hash = turn.thread.pending!.draftHash;
+    const { path, db, agent, hash } = await pendingConfirmation("t-busy-brief");
 
     // Another writer holds the lock past the first attempt's busy timeout, and lets go before the retries run out.
     const other = new Database(path);
