@@ -14,7 +14,8 @@ export type AgentErrorCode =
   | "bad_request:thread_id"
   | "bad_request:resume"
   | "bad_request:message"
-  | "unavailable:busy";
+  | "unavailable:busy"
+  | "conflict:run";
 
 export class AgentError extends Error {
   constructor(
@@ -59,6 +60,14 @@ export class BusyError extends AgentError {
   constructor() {
     super("unavailable:busy", "the order system is busy right now; nothing was changed, please try again in a moment");
     this.name = "BusyError";
+  }
+}
+
+/** Another process kept running a turn of this thread past the wait: nothing was written; send the message again. */
+export class RunConflictError extends AgentError {
+  constructor() {
+    super("conflict:run", "a reply is still being written in this conversation; wait a moment and send it again");
+    this.name = "RunConflictError";
   }
 }
 

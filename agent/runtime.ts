@@ -6,6 +6,7 @@
 import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { z } from "zod";
 import type { Db } from "../catalog/db.ts";
 import {
@@ -17,6 +18,7 @@ import {
 import type { CatalogReader } from "../catalog/queries/types.ts";
 import type { Draft, ValidationReport } from "../tools/types.ts";
 import { createShieldCheckpointer, defaultThreadStore } from "./checkpointer.ts";
+import { createThreadLeases, type HeldLease, type LeaseOptions } from "./thread-lease.ts";
 import {
   BusyError,
   InvalidRequestError,
@@ -59,6 +61,11 @@ export interface ShieldAgentOptions {
    * a crash returns the order already written. "sync" checkpoints after every step.
    */
   durability?: "sync" | "async" | "exit";
+  /**
+   * Cross-process run leases per thread (thread-lease.ts), in the SQLite checkpointer's file; `false` turns them off.
+   * Without a SQLite checkpointer (e.g. MemorySaver) there is nothing shared between processes and no lease.
+   */
+  leases?: LeaseOptions | false;
 }
 
 export type PendingInterrupt = ConfirmInterrupt | ApprovalInterrupt;
@@ -130,6 +137,10 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     (options.checkpointerPath
       ? createShieldCheckpointer(options.checkpointerPath)
       : createShieldCheckpointer(defaultThreadStore(options.db.$client), { legacyFrom: options.db.$client }));
+  const leases =
+    options.leases !== false && checkpointer instanceof SqliteSaver
+      ? createThreadLeases(checkpointer.db, options.leases || {})
+      : undefined;
   const graph = buildShieldGraph({
     db: options.db,
     model: options.model,
@@ -422,9 +433,16 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     const tail = previous.then(() => mine);
     tails.set(threadId, tail);
     await previous;
+    let lease: HeldLease | undefined;
     try {
+      // And one run at a time per thread across processes sharing the thread file (see thread-lease.ts).
+      if (leases && threadIdSchema.safeParse(threadId).success) {
+        lease = await leases.acquire(threadId);
+        if (lease.othersRan) recent.delete(threadId), recorded.delete(threadId);
+      }
       yield* body();
     } finally {
+      lease?.release();
       release();
       if (tails.get(threadId) === tail) tails.delete(threadId);
     }

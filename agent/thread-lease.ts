@@ -1,0 +1,113 @@
+/**
+ * One run at a time per thread across processes. Two server processes behind a load balancer share the thread file;
+ * each serialises a thread's runs only in itself, and a run writes its checkpoint from the state it started with —
+ * so two turns of one thread running at once in two processes lose one of them (the later checkpoint drops the
+ * other turn's buyer message and draft edits). A run therefore holds the thread's lease, a row in the threads
+ * database, from before it reads the checkpoint until after it wrote the last one.
+ *
+ * - Taking the lease is one short write transaction (`BEGIN IMMEDIATE`): free, expired, or already ours → ours.
+ * - Held by another process: wait and try again (the buyer's message is answered after the other turn), up to
+ *   `waitMs`; then `RunConflictError` (409 `conflict:run`), nothing written.
+ * - A process that dies holding a lease never releases it: the lease expires `ttlMs` after its last renewal, and a
+ *   running turn renews it every `ttlMs / 3`.
+ * - `runs` counts the runs of the thread in every process; a holder that sees a count other than the one it left
+ *   knows another process ran the thread meanwhile and drops what it cached about it.
+ */
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import type Database from "better-sqlite3";
+import { isDatabaseBusy, RunConflictError } from "./errors.ts";
+
+export interface LeaseOptions {
+  /** A lease not renewed for this long is free (its holder died). */
+  ttlMs?: number;
+  /** How long a run waits for another process's run of the same thread before giving up. */
+  waitMs?: number;
+  now?: () => number;
+  /** Called once when a run starts waiting for a lease another process holds (for logs and tests). */
+  onWait?: (threadId: string) => void;
+}
+
+export interface HeldLease {
+  /** Another process ran the thread since this one last did: what this process cached about it is stale. */
+  othersRan: boolean;
+  release(): void;
+}
+
+export interface ThreadLeases {
+  acquire(threadId: string, signal?: AbortSignal): Promise<HeldLease>;
+}
+
+const DEFAULTS = { ttlMs: 30_000, waitMs: 60_000 };
+
+export function createThreadLeases(db: Database.Database, options: LeaseOptions = {}): ThreadLeases {
+  const ttlMs = options.ttlMs ?? DEFAULTS.ttlMs;
+  const waitMs = options.waitMs ?? DEFAULTS.waitMs;
+  const now = options.now ?? Date.now;
+  const holder = randomUUID();
+  db.exec(`CREATE TABLE IF NOT EXISTS thread_leases (
+    thread_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    runs INTEGER NOT NULL DEFAULT 0
+  )`);
+  const read = db.prepare<[string], { holder: string; expires_at: number; runs: number }>(
+    "SELECT holder, expires_at, runs FROM thread_leases WHERE thread_id = ?",
+  );
+  const take = db.prepare<[string, string, number]>(
+    `INSERT INTO thread_leases (thread_id, holder, expires_at, runs) VALUES (?, ?, ?, 1)
+     ON CONFLICT (thread_id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at, runs = runs + 1`,
+  );
+  const renew = db.prepare<[number, string, string]>(
+    "UPDATE thread_leases SET expires_at = ? WHERE thread_id = ? AND holder = ?",
+  );
+  const free = db.prepare<[string, string]>(
+    "UPDATE thread_leases SET expires_at = 0 WHERE thread_id = ? AND holder = ?",
+  );
+  const tryTake = db.transaction((threadId: string): number | null => {
+    const row = read.get(threadId);
+    if (row && row.holder !== holder && row.expires_at > now()) return null;
+    take.run(threadId, holder, now() + ttlMs);
+    return row?.runs ?? 0;
+  });
+  const seen = new Map<string, number>();
+
+  return {
+    async acquire(threadId, signal) {
+      const deadline = now() + waitMs;
+      let pause = 10;
+      for (;;) {
+        let previous: number | null = null;
+        try {
+          previous = tryTake.immediate(threadId);
+        } catch (error) {
+          // Locked past the busy timeout by another writer: the same as a lease held elsewhere, wait and retry.
+          if (!isDatabaseBusy(error)) throw error;
+        }
+        if (previous !== null) {
+          const last = seen.get(threadId);
+          const othersRan = last === undefined ? previous > 0 : last !== previous;
+          seen.delete(threadId);
+          seen.set(threadId, previous + 1);
+          if (seen.size > 10_000) seen.delete(seen.keys().next().value!);
+          const timer = setInterval(() => renew.run(now() + ttlMs, threadId, holder), ttlMs / 3);
+          timer.unref();
+          let released = false;
+          return {
+            othersRan,
+            release() {
+              if (released) return;
+              released = true;
+              clearInterval(timer);
+              free.run(threadId, holder);
+            },
+          };
+        }
+        if (now() >= deadline) throw new RunConflictError();
+        if (pause === 10) options.onWait?.(threadId);
+        await sleep(pause, undefined, signal ? { signal } : undefined);
+        pause = Math.min(pause * 2, 250);
+      }
+    },
+  };
+}
