@@ -6,6 +6,7 @@
  * An acknowledgement also proves the ERP has the order: an outbox event still pending (or dead-lettered after a lost
  * answer) is marked delivered, so it is not sent again. A rejection releases the shield's stock holds of the order.
  */
+import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";
 import type { Db } from "../../catalog/db.ts";
 import { markDelivered } from "./outbox-store.ts";
@@ -194,6 +195,47 @@ export function applyAck(
       const status = (db.$client.prepare("SELECT status FROM orders WHERE id = ?").get(orderId) as { status: string })
         .status;
       return { result: { orderId, status, erpOrderNumber: body.erpOrderNumber, duplicate: false }, event };
+    })
+    .immediate();
+}
+
+/**
+ * A signed acknowledgement counts once, for the order it was first sent for. Standard Webhooks signs id, timestamp
+ * and body — not the order id in the path — so within the signature's five minutes a copied request could otherwise
+ * be posted to another order (marking it acknowledged: its outbox event stops, a rejection drops its holds) or again
+ * after a newer acknowledgement (turning `changed` back into `accepted`). Its `webhook-id` is recorded with the order
+ * and body in the same transaction as the acknowledgement: the same request again is a duplicate, the id with
+ * another order or body a 409.
+ */
+export function applySignedAck(
+  db: Db,
+  webhookId: string,
+  orderId: string,
+  body: AckBody,
+  now: Date,
+): { result: AckResult; event: OrderStatusEvent | null } {
+  const hash = createHash("sha256").update(JSON.stringify({ orderId, body })).digest("hex");
+  return db.$client
+    .transaction(() => {
+      const prior = db.$client
+        .prepare("SELECT request_hash AS hash FROM integration_requests WHERE kind = 'erp-ack' AND idempotency_key = ?")
+        .get(webhookId) as { hash: string } | undefined;
+      if (prior) {
+        if (prior.hash !== hash)
+          throw new ErpError("conflict:webhook_id", "This webhook-id was already used for another acknowledgement.", [
+            { field: "header.webhook-id", message: "already used for another order or body" },
+          ]);
+        const order = readOrder(db, orderId);
+        const status = order?.status ?? body.status;
+        return { result: { orderId, status, erpOrderNumber: body.erpOrderNumber, duplicate: true }, event: null };
+      }
+      const applied = applyAck(db, orderId, body, now);
+      db.$client
+        .prepare(
+          "INSERT INTO integration_requests (kind, idempotency_key, request_hash, response, created_at) VALUES ('erp-ack', ?, ?, ?, ?)",
+        )
+        .run(webhookId, hash, JSON.stringify(applied.result), now.toISOString());
+      return applied;
     })
     .immediate();
 }

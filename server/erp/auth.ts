@@ -31,6 +31,15 @@ export function requireKey(key: string | undefined, surface: string): Middleware
 }
 
 /**
+ * The `webhook-id` of a request `requireErpCredentials` let in by its signature (none for a bearer key). A signature
+ * covers id, timestamp and body, not the URL: the id is what binds a signed request to the one thing it may do.
+ */
+export function signedWebhookId(header: (name: string) => string | undefined): string | undefined {
+  if (bearerToken(header("authorization")) !== undefined) return undefined;
+  return header("webhook-signature") !== undefined ? (header("webhook-id") ?? "") : undefined;
+}
+
+/**
  * The ERP's acknowledgement: `Authorization: Bearer ERP_ACK_KEY`, or signed like our webhooks (`webhook-id`,
  * `webhook-timestamp`, `webhook-signature` over the raw body with ERP_WEBHOOK_SECRET; older than 5 minutes is refused).
  */

@@ -11,7 +11,7 @@ import type { SseEventName } from "./schema.ts";
 export type Audience = "all" | "rep";
 
 export interface HubEvent {
-  /** Per-stream, increasing from 1; the SSE `id`. */
+  /** Per-stream, increasing (from a base above any earlier lifetime's ids, see idBase); the SSE `id`. */
   id: number;
   event: SseEventName;
   data: unknown;
@@ -38,10 +38,22 @@ type Key = string | typeof QUEUE;
 
 export type Replay = { events: HubEvent[]; complete: true } | { events: HubEvent[]; complete: false };
 
+/**
+ * Where a new stream's ids start: above every id this clock could have handed out before. Ids are per process and
+ * per stream, and a client keeps the last one it saw across a restart (a deploy), a reconnect to another process or
+ * the eviction of a quiet stream; had each stream counted from 1 again, "the events after 40" from the last lifetime
+ * would replay this lifetime's events 41… and skip its first 40, with no resync. Starting at milliseconds × 100
+ * (15 digits, what `Last-Event-ID` parsing accepts) puts any earlier lifetime's ids — fewer than 100 events per
+ * millisecond it lived — below this one's first, so `since` sees them as no longer held and the client resyncs.
+ */
+const idBase = (now: number, floor: number) => Math.max(now * 100, floor);
+
 export function createEventHub(options: EventHubOptions = {}) {
   const replay = options.replay ?? 500;
   const maxThreads = options.maxThreads ?? 20_000;
   const streams = new Map<Key, Stream>();
+  /** Above every id handed out so far: a stream evicted and made again within one millisecond still starts higher. */
+  let highWater = 0;
 
   function stream(key: Key): Stream {
     let s = streams.get(key);
@@ -50,7 +62,7 @@ export function createEventHub(options: EventHubOptions = {}) {
       streams.set(key, s);
       return s;
     }
-    s = { nextId: 1, log: [], listeners: new Set() };
+    s = { nextId: idBase(Date.now(), highWater + 1), log: [], listeners: new Set() };
     streams.set(key, s);
     if (streams.size > maxThreads) {
       for (const [k, old] of streams) {
@@ -66,6 +78,7 @@ export function createEventHub(options: EventHubOptions = {}) {
   function publish(key: Key, event: SseEventName, data: unknown, audience: Audience = "all"): HubEvent {
     const s = stream(key);
     const e: HubEvent = { id: s.nextId++, event, data, audience };
+    if (e.id > highWater) highWater = e.id;
     s.log.push(e);
     if (s.log.length > replay) s.log.splice(0, s.log.length - replay);
     for (const listener of [...s.listeners]) {

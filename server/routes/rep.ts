@@ -190,17 +190,21 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
     const threadId = c.req.valid("param").id;
     const { decision, reason, displayName } = c.req.valid("json");
     const row = threads.existing(threadId);
+    const ctx = repContext(row, c.var.rep.repId);
+    // Only an open approval takes a decision. Resumed into a buyer's confirmation (or into nothing), a rep's click
+    // would answer 200 as if decided — and, into a confirmation, post "no clear yes or no" to the buyer.
+    if (runner.isRunning(threadId))
+      throw new AppError("conflict:run", "a reply is still being written in this conversation; wait or cancel it");
+    if ((await agent.getThread(threadId, ctx)).pending?.type !== "approval")
+      throw new AppError("conflict:no_approval", "no approval is waiting in this conversation (decided or withdrawn)");
     const run = runner.start({
       threadId,
       kind: "decision",
       by: "rep",
       events: (signal) =>
-        agent.streamResume(
-          threadId,
-          { decision, reason, ...(displayName ? { actor: displayName } : {}) },
-          repContext(row, c.var.rep.repId),
-          { signal },
-        ),
+        agent.streamResume(threadId, { decision, reason, ...(displayName ? { actor: displayName } : {}) }, ctx, {
+          signal,
+        }),
     });
     const outcome = await run.finished;
     if (outcome.error) throw outcome.error;

@@ -1,0 +1,175 @@
+/**
+ * Adversarial review of the running API (session 4): what a careless rep client, a flaky ERP or a reconnecting
+ * widget can do. Each case is a defect found by attacking the product over HTTP; the test fails on the code before
+ * its fix.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Webhook } from "standardwebhooks";
+import { afterEach, describe, expect, it } from "vitest";
+import { createErpRoutes, readOrderStatus } from "../../server/erp/index.ts";
+import { demoWorld, listen, outboxRow, placeOrder, SECRET } from "./erp-helpers.ts";
+import { Buyer, readSse, REP_ID, repHeaders, testServer, type TestServer } from "./helpers.ts";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+const rep = (server: TestServer, path: string, body?: unknown) =>
+  server.request(path, {
+    method: body === undefined ? "GET" : "POST",
+    headers: repHeaders(),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+const rowsOf = (server: TestServer, threadId: string) =>
+  server.db.$client
+    .prepare("select actor, action from audit_log where subject = ? order by id")
+    .all(`thread:${threadId}`) as { actor: string; action: string }[];
+
+describe("rep decisions", { timeout: 90_000 }, () => {
+  it("a decision when no approval waits is a 409; the buyer's pending confirmation and transcript are untouched", async () => {
+    const server = testServer();
+    const buyer = await Buyer.of(server, { customerId: "C-1001" });
+    const threadId = await buyer.start();
+    await buyer.say(threadId, "2 SE-MS28-CC-EPDM for pump 2");
+    await buyer.say(threadId, "place the order");
+    const before = await buyer.thread(threadId);
+    expect(before.pending?.type).toBe("confirm");
+
+    const res = await rep(server, `/v1/rep/threads/${threadId}/decision`, { decision: "approve", reason: "looks ok" });
+    expect(res.status).toBe(409);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ code: "conflict:no_approval" });
+
+    // Nothing reached the buyer's conversation (no "I did not get a clear yes or no" from a rep's click).
+    const after = await buyer.thread(threadId);
+    expect(after.messages).toEqual(before.messages);
+    expect(after.pending).toEqual(before.pending);
+  });
+
+  it("a second decision on an approval already decided is a 409, not a 200 that looks like it was taken", async () => {
+    const server = testServer();
+    const buyer = await Buyer.of(server, { customerId: "C-1003", contactId: "CT-1003-1" });
+    const threadId = await buyer.start();
+    await buyer.say(threadId, "add 1 PU-NCP-40-200-400");
+    const place = await buyer.say(threadId, "place the order");
+    const hash = String(place.find((e) => e.event === "interrupt")!.data.draftHash);
+    await buyer.confirm(threadId, hash);
+    expect((await buyer.thread(threadId)).pending?.type).toBe("approval");
+
+    const first = await rep(server, `/v1/rep/threads/${threadId}/decision`, { decision: "approve", reason: "ok" });
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { orderId: string | null }).orderId).toEqual(expect.any(String));
+    const late = await rep(server, `/v1/rep/threads/${threadId}/decision`, { decision: "reject", reason: "too late" });
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ code: "conflict:no_approval" });
+    expect(rowsOf(server, threadId).filter((r) => r.action.startsWith("approval."))).toEqual([
+      { actor: `rep:${REP_ID}`, action: "approval.approve" },
+    ]);
+  });
+});
+
+describe("SSE resume across a restart", { timeout: 90_000 }, () => {
+  it("a Last-Event-ID from before a restart is never taken for an id of the new process: the client is told to resync", async () => {
+    const first = testServer();
+    const buyer = await Buyer.of(first, { customerId: "C-1001" });
+    const threadId = await buyer.start();
+    const seen = await buyer.say(threadId, "what is in my order?");
+    const lastSeen = seen.at(-1)!.id!;
+
+    // The process restarts (a deploy): same database, a new event hub. The thread goes on before the widget's
+    // stream reconnects (another tab, the rep, the ERP's order number) — more events than the widget had seen.
+    const second = testServer({ db: first.db });
+    const again = new Buyer(second, buyer.jwt);
+    await again.start(threadId);
+    let produced = 0;
+    for (let turn = 0; turn < 2; turn++) produced += (await again.say(threadId, "what is in my order?")).length;
+    expect(produced).toBeGreaterThan(seen.length);
+
+    const resumed = await second.request(`/v1/threads/${threadId}/events`, {
+      headers: again.headers({ "last-event-id": String(lastSeen) }),
+    });
+    const [firstEvent] = await readSse(resumed, () => true);
+    // Replaying "what came after id N" from another process lifetime would skip this lifetime's first N events.
+    expect(firstEvent?.event).toBe("resync");
+  });
+});
+
+describe("signed ERP acknowledgements", { timeout: 60_000 }, () => {
+  /** The shield's ack endpoint with signatures only (no ERP_ACK_KEY), as `npm start` runs it with its demo ERP. */
+  async function signedOnly() {
+    const db = demoWorld();
+    const app = new OpenAPIHono();
+    app.route("/", createErpRoutes({ db, webhookSecret: SECRET }));
+    const served = await listen(app);
+    cleanups.push(() => served.close());
+    /** What the ERP sends: a body signed under a webhook-id; the headers are what anyone on the way can copy. */
+    const sign = (webhookId: string, body: unknown) => {
+      const raw = JSON.stringify(body);
+      const at = new Date();
+      return {
+        raw,
+        headers: {
+          "content-type": "application/json",
+          "webhook-id": webhookId,
+          "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+          "webhook-signature": new Webhook(SECRET).sign(webhookId, at, raw),
+        },
+      };
+    };
+    const post = (orderId: string, signed: ReturnType<typeof sign>) =>
+      fetch(`${served.url}/v1/erp/orders/${orderId}/ack`, {
+        method: "POST",
+        headers: signed.headers,
+        body: signed.raw,
+      });
+    return { db, sign, post };
+  }
+
+  it("a captured signed acknowledgement replayed to another order is refused: that order still goes to the ERP", async () => {
+    const { db, sign, post } = await signedOnly();
+    const mine = placeOrder(db, "t-ack-mine");
+    const victim = placeOrder(db, "t-ack-victim", { customerId: "C-1003", sku: "SE-MS28-CC-EPDM" });
+    const rejected = sign("msg_ack_1", { status: "rejected", erpOrderNumber: "SO-1", message: "credit hold" });
+    expect((await post(mine, rejected)).status).toBe(200);
+
+    // The signature covers id, timestamp and body — not the order in the path.
+    const replayed = await post(victim, rejected);
+    expect(replayed.status).toBe(409);
+    expect(await replayed.json()).toMatchObject({ code: "conflict:webhook_id" });
+    expect(readOrderStatus(db, victim)?.status).toBe("handed_off");
+    expect(outboxRow(db, victim).status).toBe("pending");
+    const holds = db.$client.prepare("select count(*) as n from reservations where order_id = ?").get(victim);
+    expect(holds).toEqual({ n: 1 });
+
+    // The ERP's own retry of the same request stays a harmless repeat.
+    const retried = await post(mine, rejected);
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toMatchObject({ orderId: mine, duplicate: true });
+  });
+
+  it("an older signed acknowledgement replayed after a newer one does not turn the order's status back", async () => {
+    const { db, sign, post } = await signedOnly();
+    const orderId = placeOrder(db, "t-ack-order");
+    const accepted = sign("msg_ack_a", {
+      status: "accepted",
+      erpOrderNumber: "SO-2",
+      confirmedDeliveryDate: "2026-12-04",
+    });
+    const changed = sign("msg_ack_c", {
+      status: "changed",
+      erpOrderNumber: "SO-2",
+      confirmedDeliveryDate: "2026-12-09",
+    });
+    expect((await post(orderId, accepted)).status).toBe(200);
+    expect((await post(orderId, changed)).status).toBe(200);
+    expect(readOrderStatus(db, orderId)?.status).toBe("changed");
+
+    const replayed = await post(orderId, accepted);
+    expect(replayed.status).toBe(200);
+    expect(await replayed.json()).toMatchObject({ duplicate: true });
+    expect(readOrderStatus(db, orderId)?.status).toBe("changed");
+    expect(readOrderStatus(db, orderId)?.history.map((h) => h.status)).toEqual(["handed_off", "accepted", "changed"]);
+  });
+});
