@@ -13,6 +13,7 @@
  *   GET  {mount}/receipts   the same as JSON
  */
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { cleanOrderSchema, type CleanOrder } from "../../tools/clean-order.ts";
@@ -61,6 +62,12 @@ export interface DemoErp {
 }
 
 const ACK_ATTEMPTS = 5;
+/**
+ * The largest webhook body the demo ERP reads. It sits outside `/v1/*` (and its body limit) and reads the body
+ * before it can check the signature: without a limit, anyone could make the shield's own process buffer any amount.
+ * A clean order of the most lines a draft may have (tools/limits.ts) stays far below it.
+ */
+export const DEMO_ERP_BODY_LIMIT = 8 * 1024 * 1024;
 
 export function createDemoErp(options: DemoErpOptions): DemoErp {
   const webhook = new Webhook(options.secret);
@@ -100,6 +107,17 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
   }
 
   const app = new Hono();
+
+  app.use(
+    "/webhook",
+    bodyLimit({
+      maxSize: DEMO_ERP_BODY_LIMIT,
+      onError: () =>
+        problemResponse(
+          new ErpError("payload_too_large:body", `Webhook bodies are limited to ${DEMO_ERP_BODY_LIMIT} bytes.`),
+        ),
+    }),
+  );
 
   app.post("/webhook", async (c) => {
     const raw = await c.req.text();

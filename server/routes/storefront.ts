@@ -9,6 +9,7 @@
  *   GET  /demo/catalog?category=&q= categories and a product listing (prices come from /v1/catalog with the token)
  */
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { SignJWT } from "jose";
 import { z } from "zod";
 import type { Db } from "../../catalog/db.ts";
@@ -80,6 +81,15 @@ export function createStorefrontRoutes(options: StorefrontOptions): Hono {
     const ids = (sql.prepare("select id from customers order by id").all() as { id: string }[]).map((r) => r.id);
     return c.json({ customers: ids.map((id) => customer(id)!) });
   });
+
+  // Outside `/v1/*` and its body limit: a sign-in is a few bytes, and nobody gets to make the process buffer more.
+  app.use(
+    "/demo/session",
+    bodyLimit({
+      maxSize: 4096,
+      onError: (c) => c.json({ status: 413, code: "payload_too_large:body", detail: "at most 4096 bytes" }, 413),
+    }),
+  );
 
   app.post("/demo/session", async (c) => {
     const parsed = sessionBody.safeParse(await c.req.json().catch(() => null));

@@ -6,7 +6,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it } from "vitest";
-import { createErpRoutes, readOrderStatus } from "../../server/erp/index.ts";
+import { createDemoErp, createErpRoutes, readOrderStatus } from "../../server/erp/index.ts";
+import { createStorefrontRoutes } from "../../server/routes/storefront.ts";
 import { demoWorld, listen, outboxRow, placeOrder, SECRET } from "./erp-helpers.ts";
 import { Buyer, readSse, REP_ID, repHeaders, testServer, type TestServer } from "./helpers.ts";
 
@@ -171,5 +172,38 @@ describe("signed ERP acknowledgements", { timeout: 60_000 }, () => {
     expect(await replayed.json()).toMatchObject({ duplicate: true });
     expect(readOrderStatus(db, orderId)?.status).toBe("changed");
     expect(readOrderStatus(db, orderId)?.history.map((h) => h.status)).toEqual(["handed_off", "accepted", "changed"]);
+  });
+});
+
+describe("unauthenticated bodies outside /v1", { timeout: 60_000 }, () => {
+  it("the demo ERP receiver and the demo sign-in refuse a huge body with 413 instead of buffering it", async () => {
+    const db = demoWorld();
+    const demo = createDemoErp({ secret: SECRET, shieldBaseUrl: "http://127.0.0.1:9", acknowledge: false });
+    const app = new OpenAPIHono();
+    app.route("/demo-erp", demo.app);
+    app.route("/", createStorefrontRoutes({ db, secret: "a-storefront-secret-of-32-chars-0123456789", audience: "x" }));
+    const served = await listen(app);
+    cleanups.push(() => served.close());
+
+    // No credentials needed to send it: the signature is checked only after the body was read.
+    const huge = "a".repeat(12 * 1024 * 1024);
+    const webhook = await fetch(`${served.url}/demo-erp/webhook`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": "x",
+        "webhook-timestamp": "1",
+        "webhook-signature": "v1,x",
+      },
+      body: huge,
+    });
+    expect(webhook.status).toBe(413);
+    const signIn = await fetch(`${served.url}/demo/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ customerId: "C-1001", pad: "a".repeat(64 * 1024) }),
+    });
+    expect(signIn.status).toBe(413);
+    expect(demo.receipts()).toEqual([]);
   });
 });
