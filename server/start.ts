@@ -100,7 +100,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger,
   });
   const demoErp = erp.demo
-    ? createDemoErp({ secret: erp.webhookSecret, shieldBaseUrl: base, ackKey: erp.ackKey, logger })
+    ? createDemoErp({
+        secret: erp.webhookSecret,
+        shieldBaseUrl: base,
+        ackKey: erp.ackKey,
+        logger,
+        // Its page lists every customer's orders: only for the demo, like the storefront's sign-in.
+        listing: !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL,
+      })
     : null;
   const { app, runner } = createApp({
     db,

@@ -30,6 +30,11 @@ export interface DemoErpOptions {
   ackKey?: string | undefined;
   /** Acknowledge orders (default true). */
   acknowledge?: boolean;
+  /**
+   * Serve the page and `/receipts` (default true). They list every customer's orders to anyone: `npm start` serves
+   * them only while buyer sessions use the development secret, like the demo storefront's sign-in.
+   */
+  listing?: boolean;
   /** First ERP order number (default 100001 → `SO-100001`). */
   firstOrderNumber?: number;
   fetch?: typeof fetch;
@@ -168,6 +173,11 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
     return c.json({ received: true, duplicate: false, erpOrderNumber: receipt.erpOrderNumber }, 202);
   });
 
+  if (options.listing === false) {
+    const none = () => problemResponse(new ErpError("not_found:route", "The demo ERP's listing is off here."));
+    app.get("/receipts", none);
+    app.get("/", none);
+  }
   app.get("/receipts", (c) => c.json([...byId.values()]));
 
   app.get("/", (c) => {

@@ -128,6 +128,7 @@ export function widgetRoutesFromEnv(options: { db: Db; env: Env; distDir?: strin
         }
       : null,
     repDemoKey: options.repDemoKey ?? devRepKey,
-    erpPagePath: env.ERP_WEBHOOK_URL ? "" : "/demo-erp",
+    // The demo ERP lists its orders only for the demo (server/start.ts): no link to a page that is not served.
+    erpPagePath: env.ERP_WEBHOOK_URL || !devSessions ? "" : "/demo-erp",
   });
 }

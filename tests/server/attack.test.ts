@@ -5,9 +5,14 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Webhook } from "standardwebhooks";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDemoErp, createErpRoutes, readOrderStatus } from "../../server/erp/index.ts";
+import { readEnv } from "../../server/env.ts";
 import { createStorefrontRoutes } from "../../server/routes/storefront.ts";
+import { startServer } from "../../server/start.ts";
 import { demoWorld, listen, outboxRow, placeOrder, SECRET } from "./erp-helpers.ts";
 import { Buyer, readSse, REP_ID, repHeaders, testServer, type TestServer } from "./helpers.ts";
 
@@ -205,5 +210,25 @@ describe("unauthenticated bodies outside /v1", { timeout: 60_000 }, () => {
     });
     expect(signIn.status).toBe(413);
     expect(demo.receipts()).toEqual([]);
+  });
+});
+
+describe("the demo ERP's listing", { timeout: 90_000 }, () => {
+  it("is not served to anyone once buyer sessions are real: it lists every customer's orders", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "os-attack-erp-"));
+    const server = await startServer({
+      env: readEnv({
+        DATABASE_PATH: join(dir, "shop.db"),
+        PORT: "0",
+        LOG_LEVEL: "silent",
+        AUTH_JWT_SECRET: "a-real-deployment-secret-0123456789abcdef",
+      }),
+      distDir: dir,
+    });
+    cleanups.push(() => server.close(0));
+    for (const path of ["/demo-erp/receipts", "/demo-erp"]) {
+      const res = await fetch(`${server.base}${path}`);
+      expect(res.status, path).toBe(404);
+    }
   });
 });
