@@ -55,7 +55,7 @@ export interface ShieldApp {
 
 export function createApp(deps: AppDeps): ShieldApp {
   const { config, logger } = deps;
-  const hub = deps.hub ?? createEventHub({ replay: config.SSE_REPLAY_EVENTS });
+  const hub = deps.hub ?? createEventHub({ replay: config.SSE_REPLAY_EVENTS, replayBytes: config.SSE_REPLAY_BYTES });
   const now = deps.now ?? (() => new Date());
   const threads = createThreadService({ db: deps.db, agent: deps.agent, hub, now });
   const runner = createRunner({

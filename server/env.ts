@@ -73,6 +73,13 @@ const serverSchema = z.object({
   RATE_LIMIT_SESSION_PER_MIN: z.coerce.number().int().min(1).default(60),
   /** SSE events kept per thread for Last-Event-ID resume. */
   SSE_REPLAY_EVENTS: z.coerce.number().int().min(16).max(100_000).default(500),
+  /** And at most this many characters of event data per thread (large drafts make large events). */
+  SSE_REPLAY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(1024 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000),
   /**
    * How long an idle keep-alive connection stays open. Longer than the idle timeout of whatever pools connections in

@@ -62,7 +62,7 @@ export function followStream(c: Context, hub: EventHub, options: FollowOptions):
           if (!queue.length && !stream.aborted) await stream.write(": ping\n\n");
           continue;
         }
-        await stream.writeSSE({ id: String(e.id), event: e.event, data: JSON.stringify(e.data) });
+        await stream.writeSSE({ id: String(e.id), event: e.event, data: e.json });
         if (options.until?.(e)) {
           finished = true;
           break;

@@ -69,7 +69,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ? { provider: "custom", model: options.model }
     : await selectModel({ db, env: modelEnv(env) });
   const agent = createShieldAgent({ db, model: selected.model, ...(options.now ? { now: options.now } : {}) });
-  const hub = createEventHub({ replay: env.SSE_REPLAY_EVENTS });
+  const hub = createEventHub({ replay: env.SSE_REPLAY_EVENTS, replayBytes: env.SSE_REPLAY_BYTES });
   let accepting = true;
   let handle: ((request: Request) => Response | Promise<Response>) | null = null;
   const server = serve({

@@ -15,6 +15,8 @@ export interface HubEvent {
   id: number;
   event: SseEventName;
   data: unknown;
+  /** `data` as JSON, serialised once for every stream that writes it (and what the log's byte budget counts). */
+  json: string;
   audience: Audience;
 }
 
@@ -23,12 +25,19 @@ export type HubListener = (event: HubEvent) => void;
 interface Stream {
   nextId: number;
   log: HubEvent[];
+  /** Characters of `json` the log holds. */
+  logBytes: number;
   listeners: Set<HubListener>;
 }
 
 export interface EventHubOptions {
   /** Events kept per thread for replay. */
   replay?: number;
+  /**
+   * And at most this many characters of event data per thread (the newest event is always kept). A count alone let
+   * one buyer's large drafts (a 200-line draft's `draft` event is about 350 kB) pin hundreds of MB per thread.
+   */
+  replayBytes?: number;
   /** Threads whose logs are kept in memory (least recently used dropped first; their listeners stay). */
   maxThreads?: number;
 }
@@ -50,6 +59,7 @@ const idBase = (now: number, floor: number) => Math.max(now * 100, floor);
 
 export function createEventHub(options: EventHubOptions = {}) {
   const replay = options.replay ?? 500;
+  const replayBytes = options.replayBytes ?? 4 * 1024 * 1024;
   const maxThreads = options.maxThreads ?? 20_000;
   const streams = new Map<Key, Stream>();
   /** Above every id handed out so far: a stream evicted and made again within one millisecond still starts higher. */
@@ -62,7 +72,7 @@ export function createEventHub(options: EventHubOptions = {}) {
       streams.set(key, s);
       return s;
     }
-    s = { nextId: idBase(Date.now(), highWater + 1), log: [], listeners: new Set() };
+    s = { nextId: idBase(Date.now(), highWater + 1), log: [], logBytes: 0, listeners: new Set() };
     streams.set(key, s);
     if (streams.size > maxThreads) {
       for (const [k, old] of streams) {
@@ -77,10 +87,12 @@ export function createEventHub(options: EventHubOptions = {}) {
 
   function publish(key: Key, event: SseEventName, data: unknown, audience: Audience = "all"): HubEvent {
     const s = stream(key);
-    const e: HubEvent = { id: s.nextId++, event, data, audience };
+    const e: HubEvent = { id: s.nextId++, event, data, json: JSON.stringify(data) ?? "null", audience };
     if (e.id > highWater) highWater = e.id;
     s.log.push(e);
-    if (s.log.length > replay) s.log.splice(0, s.log.length - replay);
+    s.logBytes += e.json.length;
+    while (s.log.length > replay || (s.logBytes > replayBytes && s.log.length > 1))
+      s.logBytes -= s.log.shift()!.json.length;
     for (const listener of [...s.listeners]) {
       try {
         listener(e);

@@ -10,10 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDemoErp, createErpRoutes, readOrderStatus } from "../../server/erp/index.ts";
+import { createEventHub } from "../../server/events/hub.ts";
 import { readEnv } from "../../server/env.ts";
 import { createStorefrontRoutes } from "../../server/routes/storefront.ts";
 import { startServer } from "../../server/start.ts";
-import { demoWorld, listen, outboxRow, placeOrder, SECRET } from "./erp-helpers.ts";
+import { demoWorld, INTEGRATION_KEY, listen, outboxRow, placeOrder, SECRET } from "./erp-helpers.ts";
 import { Buyer, readSse, REP_ID, repHeaders, testServer, type TestServer } from "./helpers.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -230,5 +231,50 @@ describe("the demo ERP's listing", { timeout: 90_000 }, () => {
       const res = await fetch(`${server.base}${path}`);
       expect(res.status, path).toBe(404);
     }
+  });
+});
+
+describe("outbox administration", { timeout: 60_000 }, () => {
+  it("replaying an event, every dead letter, and enabling the endpoint are overrides: each is in the audit log", async () => {
+    const db = demoWorld();
+    const orderId = placeOrder(db, "t-admin");
+    const eventId = outboxRow(db, orderId).id;
+    db.$client.prepare("update outbox set status = 'dead' where id = ?").run(eventId);
+    const app = new OpenAPIHono();
+    const webhookUrl = "http://127.0.0.1:9/hook";
+    app.route("/", createErpRoutes({ db, integrationKey: INTEGRATION_KEY, webhookUrl }));
+    const served = await listen(app);
+    cleanups.push(() => served.close());
+    const admin = (path: string) =>
+      fetch(`${served.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${INTEGRATION_KEY}` } });
+
+    expect((await admin("/v1/admin/outbox/replay-dead")).status).toBe(202);
+    expect((await admin(`/v1/admin/outbox/${eventId}/replay`)).status).toBe(202);
+    expect((await admin("/v1/admin/erp-endpoint/enable")).status).toBe(200);
+
+    const trail = db.$client
+      .prepare("select actor, action, subject from audit_log where actor like 'integration%'")
+      .all();
+    expect(trail).toEqual([
+      { actor: "integration", action: "outbox.replay_dead", subject: "outbox" },
+      { actor: "integration", action: "outbox.replay", subject: eventId },
+      { actor: "integration", action: "erp_endpoint.enable", subject: webhookUrl },
+    ]);
+  });
+});
+
+describe("the SSE replay log", () => {
+  it("is bounded in bytes, not only in events: a buyer's 200-line drafts cannot pin hundreds of MB per thread", () => {
+    // A 200-line draft's `draft` event is about 350 kB; 500 of them per thread were all kept for replay.
+    const hub = createEventHub({ replay: 500, replayBytes: 1024 * 1024 });
+    const start = hub.nextId("t-big") - 1;
+    const big = { draft: { lines: [] }, report: { pad: "x".repeat(100_000) } };
+    for (let i = 0; i < 50; i++) hub.publish("t-big", "draft", big);
+    const held = hub.since("t-big", start);
+    expect(held.complete).toBe(false);
+    expect(JSON.stringify(held.events.map((e) => e.data)).length).toBeLessThanOrEqual(1024 * 1024);
+    // A client that is only a little behind still resumes without a resync; the newest event is always held.
+    const last = held.events.at(-1)!.id;
+    expect(hub.since("t-big", last - 1)).toMatchObject({ complete: true, events: [{ id: last }] });
   });
 });

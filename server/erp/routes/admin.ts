@@ -1,5 +1,6 @@
 /** The outbox admin routes: list, inspect, replay one event or every dead letter, enable the endpoint after a 410. */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { auditLog } from "../../../catalog/schema.ts";
 import {
   countByStatus,
   enableEndpoint,
@@ -11,6 +12,25 @@ import {
 } from "../outbox-store.ts";
 import { ErpError } from "../problem.ts";
 import { integrationSecurity, json, problem, type RouteContext } from "./shared.ts";
+
+/**
+ * An admin action overrides what the outbox decided (send again what was delivered or given up, send to an
+ * endpoint that said 410 Gone): an override, so it goes to the append-only audit log (DESIGN.md, invariant 6). The
+ * integration key names no person; its holder is the actor.
+ */
+function audit(ctx: RouteContext, action: string, subject: string, at: Date, data: unknown): void {
+  ctx.db
+    .insert(auditLog)
+    .values({
+      at: at.toISOString(),
+      actor: "integration",
+      action,
+      subject,
+      reason: "requested through the outbox admin API",
+      data,
+    })
+    .run();
+}
 
 const outboxEventSchema = z
   .object({
@@ -163,7 +183,13 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: RouteContext): void {
   });
 
   app.openapi(replayRoute, (c) => {
-    const r = replayEvent(ctx.db, c.req.valid("param").eventId, ctx.now());
+    const at = ctx.now();
+    const r = ctx.db.$client.transaction(() => {
+      const replay = replayEvent(ctx.db, c.req.valid("param").eventId, at);
+      if (replay.status === "replayed")
+        audit(ctx, "outbox.replay", replay.event.id, at, { orderId: replay.event.orderId });
+      return replay;
+    })();
     if (r.status === "not_found") throw new ErpError("not_found:outbox_event", "No such outbox event.");
     if (r.status === "in_flight")
       throw new ErpError("conflict:outbox_event", "A worker is delivering this event right now; try again shortly.");
@@ -174,10 +200,14 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: RouteContext): void {
 
   app.openapi(replayDeadRoute, (c) => {
     const at = ctx.now();
-    const { replayed, endpointEnabled } = ctx.db.$client.transaction(() => ({
-      replayed: replayDeadLetters(ctx.db),
-      endpointEnabled: ctx.deps.webhookUrl ? enableEndpoint(ctx.db, ctx.deps.webhookUrl, at) : false,
-    }))();
+    const { replayed, endpointEnabled } = ctx.db.$client.transaction(() => {
+      const done = {
+        replayed: replayDeadLetters(ctx.db),
+        endpointEnabled: ctx.deps.webhookUrl ? enableEndpoint(ctx.db, ctx.deps.webhookUrl, at) : false,
+      };
+      audit(ctx, "outbox.replay_dead", "outbox", at, done);
+      return done;
+    })();
     ctx.log.info({ replayed: replayed.length, endpointEnabled }, "dead letters replayed");
     ctx.deps.worker?.wake();
     return c.json({ replayed, endpointEnabled }, 202);
@@ -185,7 +215,13 @@ export function registerAdminRoutes(app: OpenAPIHono, ctx: RouteContext): void {
 
   app.openapi(enableRoute, (c) => {
     if (!ctx.deps.webhookUrl) throw new ErpError("not_found:erp_endpoint", "No ERP webhook URL is configured.");
-    const wasDisabled = enableEndpoint(ctx.db, ctx.deps.webhookUrl, ctx.now());
+    const url = ctx.deps.webhookUrl;
+    const at = ctx.now();
+    const wasDisabled = ctx.db.$client.transaction(() => {
+      const changed = enableEndpoint(ctx.db, url, at);
+      audit(ctx, "erp_endpoint.enable", url, at, { wasDisabled: changed });
+      return changed;
+    })();
     ctx.deps.worker?.wake();
     return c.json({ url: ctx.deps.webhookUrl, wasDisabled }, 200);
   });
