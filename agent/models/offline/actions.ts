@@ -406,6 +406,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       ...(options ? { options } : {}),
       skus: hits.map((h) => h.sku),
       ...(query !== "*" ? { query } : {}),
+      said: conv.text,
       action: next === "info" && (quantity || prev?.action === "add") ? "add" : next,
       ...(machineId ? { machineId } : {}),
       ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}),

@@ -34,7 +34,7 @@ import {
 } from "./answers.ts";
 import { refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
-import { resolveReference, variantByValue } from "./references.ts";
+import { byRequest, resolveReference, variantByValue } from "./references.ts";
 import { pressure, removal } from "./destructive.ts";
 
 /** What the decision knows about where the conversation stands. */
@@ -456,11 +456,19 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   const res = resolveReference(ctx, p.skus, p.quantity, { ordinals: false });
   if (!res) return undefined;
   if (res.kind === "fetch") return { calls: res.calls, memo: memo(p) };
-  if (res.kind === "some") return req.narrow(ctx, p, res.skus, memo);
-  // "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept.
+  if (res.kind === "some") {
+    // "the NBR one" of three NBR kits: the values the request stated ("63/36") choose among them.
+    const asked = byRequest(ctx, p.said, res.skus);
+    if (asked.length !== 1) return req.narrow(ctx, p, asked, memo);
+    return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: asked[0]! } }, withQuantity(ctx, p), memo);
+  }
+  return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, withQuantity(ctx, p), memo);
+}
+
+/** "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept. */
+function withQuantity(ctx: Ctx, p: Extract<DialogueState["pending"], { kind: "choose_product" }>) {
   const q = analyse(ctx).quantity;
-  const asked = q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } : p;
-  return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, asked, memo);
+  return q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } : p;
 }
 
 /**

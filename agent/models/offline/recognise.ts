@@ -39,6 +39,11 @@ export interface Knowledge {
   codeWords: Set<string>;
   /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
   countWords: Map<string, string>;
+  /**
+   * Words that name a configuration group whose values are bare numbers ("bore", "stroke", "Hub": its code, label and
+   * the feature name of that code in every language) → those values: "bore 63" states an option, not a quantity.
+   */
+  optionNumbers: Map<string, Set<number>>;
   /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
   allNames: (skus: readonly string[]) => Map<string, string>;
   /** The unit of each numeric feature with one (lower-case: "ratedCurrent" → "a", "length" → "m"). */
@@ -238,6 +243,7 @@ export interface CatalogWords {
   numberPrefixes: Set<string>;
   codeWords: Set<string>;
   countWords: Map<string, string>;
+  optionNumbers: Knowledge["optionNumbers"];
   nameVocabulary: Set<string>;
   /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
   ordinaryMemo: Map<string, boolean>;
@@ -373,6 +379,20 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     .all() as { key: string; name: string | null }[])
     for (const w of wordsOf(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`))
       if (w.length >= 4 && !/\d/.test(w) && !unitCodes.has(w)) countWords.set(w, r.key);
+  const optionNumbers = new Map<string, Set<number>>();
+  for (const r of sqlite
+    .prepare(
+      "SELECT g.code AS code, g.label AS label, o.value AS value, (SELECT group_concat(n.name, ' ') FROM feature_names n WHERE n.key = g.code) AS names FROM config_groups g JOIN config_options o ON o.model_id = g.model_id AND o.group_code = g.code",
+    )
+    .all() as { code: string; label: string; value: string; names: string | null }[]) {
+    if (!/^\d+([.,]\d+)?$/.test(r.value.trim())) continue;
+    for (const w of wordsOf(`${r.code.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.label} ${r.names ?? ""}`)) {
+      if (w.length < 3 || /\d/.test(w) || FILLER.has(w) || unitCodes.has(w)) continue;
+      const set = optionNumbers.get(w) ?? new Set<number>();
+      set.add(Number(r.value.replace(",", ".")));
+      optionNumbers.set(w, set);
+    }
+  }
   const featureUnits = new Map<string, string>();
   for (const r of sqlite
     .prepare(
@@ -425,6 +445,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     numberPrefixes,
     codeWords,
     countWords,
+    optionNumbers,
     nameVocabulary,
     ordinaryMemo: new Map(),
     featureUnits,
@@ -560,6 +581,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
+    // "bore 63, stroke 200", "Hub 200": a value of the configuration group the word before names.
+    if (prev && k.optionNumbers.get(prev)?.has(value)) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
     if ((prev === "x" || prev === "×") && /\d/.test(tokens[i - 2]?.lower ?? "")) continue;
     // "16 channel", "3 pole": a counted property of the product, not how many — when a product has that count

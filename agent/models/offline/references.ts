@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { FeatureValue } from "../../../catalog/queries/types.ts";
 import { tiedByWords, type Ctx, type ToolCallPlan } from "./context.ts";
 import { FILLER } from "./language.ts";
-import { findChoice, findOptions } from "./recognise.ts";
+import { findChoice, findOptions, tokenizeText } from "./recognise.ts";
 import type { Fix } from "../../../tools/types.ts";
 
 export type Resolution =
@@ -195,6 +195,9 @@ const UNIT_WORDS: Record<string, string> = {
   watts: "w",
   kilowatt: "kw",
   kilowatts: "kw",
+  micron: "µm",
+  microns: "µm",
+  mikron: "µm",
 };
 
 function atomsOf(text: string): Atom[] {
@@ -386,4 +389,28 @@ export function variantByValue(ctx: Ctx, line: { sku: string }): string | undefi
     features.get(line.sku) ?? {},
   );
   return best.length === 1 ? best[0] : undefined;
+}
+
+/**
+ * "2 seal kits for the CD 63/36 cylinder" then "the NBR one", which three listed kits carry: the request that opened
+ * the list still speaks — among the items the answer leaves, those carrying the values it stated ("63/36", "10
+ * micron") or, failing that, most of its words. The items themselves when it tells them no further apart.
+ */
+export function byRequest(ctx: Ctx, said: string | undefined, skus: string[]): string[] {
+  if (!said || skus.length < 2 || said === ctx.conv.text) return skus;
+  const sub: Ctx = {
+    ...ctx,
+    conv: { ...ctx.conv, text: said },
+    u: { ...ctx.u, negated: [] },
+    tokens: tokenizeText(said),
+    analyses: new Map(),
+  };
+  const features = ctx.k.reader.features(skus);
+  const stated = byStatedValue(
+    sub,
+    skus.map((sku) => ({ id: sku, features: features.get(sku) ?? {} })),
+  );
+  if (stated.length > 0 && stated.length < skus.length) return stated;
+  const tied = tiedByWords(sub, skus);
+  return tied.length > 0 ? tied : skus;
 }
