@@ -101,8 +101,7 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);
     // "the NBR/PTFE one" of three kits when the request said "63/36": the request's values choose among the ties.
     const asked = ties.length > 1 ? byRequest(ctx, pending.said, ties) : [];
-    if (asked.length === 1)
-      return answerChooseProduct({ ...ctx, conv: { ...conv, text: asked[0]! } }, pending, memo);
+    if (asked.length === 1) return answerChooseProduct({ ...ctx, conv: { ...conv, text: asked[0]! } }, pending, memo);
     // "1 pail HLP 46" then "HLP 46": the pack asked for with the list picks among the ties.
     const inUnit = pending.unit ? ties.filter((t) => sameUnit(ctx, t, pending.unit!)) : [];
     if (inUnit.length === 1 && ties.length > 1)

@@ -279,7 +279,7 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
-    if (step) return withOrderDetails(ctx, step, r);
+    if (step) return withOrderDetails(ctx, step, r.po ?? carriedPo(s));
   }
   return req.redirected(ctx, s, r, memo)!;
 }
@@ -288,11 +288,21 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
  * "PO 4711-B: 2 X and a Y": a PO reference stated with the lines it orders goes on the order with them (after the
  * lines, so the draft it is set on holds them).
  */
-function withOrderDetails(ctx: Ctx, step: Step, r: Reading): Step {
-  if (!r.po || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
+function withOrderDetails(ctx: Ctx, step: Step, po: string | undefined): Step {
+  if (!po || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
   if (!step.calls.some((c) => c.name === "add_line") || step.calls.some((c) => c.name === "set_order_details"))
     return step;
-  return { ...step, calls: [...step.calls, { name: "set_order_details", args: { poReference: r.po } }] };
+  return { ...step, calls: [...step.calls, { name: "set_order_details", args: { poReference: po } }] };
+}
+
+/**
+ * "3 filter elements for IMM 9, our PO is KA-26-4471", then the pick from the list: the PO stated with the request
+ * goes on the order with the line the pick adds (unless the order already has one).
+ */
+function carriedPo(s: DialogueState): string | undefined {
+  const p = s.pending;
+  if (p?.kind !== "choose_product" || !p.said || s.draft.poReference) return undefined;
+  return findPoReference(p.said);
 }
 
 /**

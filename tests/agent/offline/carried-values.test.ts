@@ -1,0 +1,75 @@
+/**
+ * Buyer behaviour on the trade catalogs and the demo world (issue 9, classes from the fluid-power run): a fix chosen
+ * by direction ("round up please", "lieber abrunden"); a number that states an option of a configurable product
+ * ("bore 63", "fin spacing 7") is no quantity; what the request that opened a list stated ("16 A", "10 micron", a PO
+ * reference) still counts when the buyer picks from the list with words several listed items share. What the buyer
+ * would notice: the draft's lines and its PO reference.
+ */
+import { describe, expect, it } from "vitest";
+import { Chat, demoWorld, importedWorld } from "./helpers.ts";
+
+const hvac = () => importedWorld("evals/catalogs/hvac");
+const fluid = () => importedWorld("evals/catalogs/fluidpower");
+const lines = (chat: Chat) =>
+  (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);
+
+describe("a quantity fix chosen by direction", { timeout: 120_000 }, () => {
+  it('"round up please" takes the larger of the offered steps, not the first one listed', async () => {
+    const chat = new Chat(demoWorld(), "C-1005");
+    await chat.say("12 m PE tube 6/12 for dosing");
+    expect(chat.turns[0]!.text).toMatch(/10 M[\s\S]*15 M/);
+    await chat.say("round up please");
+    expect(lines(chat)).toEqual([["FI-TUBE-PE-6X12", 15, "M-1005-02"]]);
+  });
+
+  it('"bitte aufrunden" (German) on a hose sold in 0.5 m steps: 2.5 m', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    await chat.say("2,3 m Schlauch 2SN DN12 für Presse 3");
+    await chat.say("bitte aufrunden");
+    expect(lines(chat)).toEqual([["HOSE-2SN-12", 2.5, "M-4001-02"]]);
+  });
+
+  it('"round it down": the smaller one', async () => {
+    const chat = new Chat(fluid(), "F-4002");
+    await chat.say("7.5 m PU tubing 8 mm for IMM 9");
+    await chat.say("round it down");
+    expect(lines(chat)).toEqual([["PU-TUBE-08", 7, "M-4002-02"]]);
+  });
+});
+
+describe("a number after an option group's name states the option", { timeout: 120_000 }, () => {
+  it('"bore 63, rod 36, stroke 200" configures one cylinder, not 63', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    await chat.say(
+      "need a new cylinder HZ-CFG for press 3: 250 bar series, bore 63, rod 36, stroke 200, head flange, NBR seals",
+    );
+    const line = chat.turns[0]!.thread.draft.lines[0]!;
+    expect([line.sku, line.quantity]).toEqual(["HZ-CFG", 1]);
+    expect(line.options).toMatchObject({ bore: ["63"], rod: ["36"], stroke: ["200"] });
+  });
+
+  it('"fin spacing 7" on a unit cooler: one unit with fin spacing 7', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say("UC-CFG for freezer 3: size UC3, LT, fin spacing 7, electric defrost");
+    const line = chat.turns[0]!.thread.draft.lines[0]!;
+    expect([line.sku, line.quantity]).toEqual(["UC-CFG", 1]);
+    expect(line.options).toMatchObject({ finSpacing: ["7"] });
+  });
+});
+
+describe("the request that opened a list still chooses", { timeout: 120_000 }, () => {
+  it('"the 230 V one" among several 230 V contactors: the 16 A one the request named', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say("need 2 contactors 16 A for freezer 3");
+    await chat.say("the 230 V one");
+    expect(lines(chat)).toEqual([["CT-CI16-230", 2, "M-2006-01"]]);
+  });
+
+  it('"RF 160, glass fibre" after "10 micron … our PO is …": the 10 µm element, with the PO on the order', async () => {
+    const chat = new Chat(fluid(), "F-4002");
+    await chat.say("3 return filter elements 10 micron for IMM 9, our PO is KA-26-4471");
+    await chat.say("RF 160, glass fibre");
+    expect(lines(chat)).toEqual([["FE-RF-160-10", 3, "M-4002-02"]]);
+    expect(chat.turns.at(-1)!.thread.draft.poReference).toBe("KA-26-4471");
+  });
+});
