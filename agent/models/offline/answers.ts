@@ -325,15 +325,26 @@ function sameUnit(ctx: Ctx, sku: string, unit: string): boolean {
 function fixByWords(ctx: Ctx, fixes: Fix[]): Fix | undefined {
   const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
   if (words.length === 0) return undefined;
-  const names = ctx.k.reader.products(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
+  // The product's names and keywords in every language: "die Basiseinheiten dazu" names the "base unit".
+  const names = ctx.k.namesAndKeywords(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
   const scored = fixes.map((f) => {
-    const text = `${fixText(f, ctx.lang, ctx.conv.machines)} ${"sku" in f ? (names.get(f.sku)?.name ?? "") : ""}`;
+    const text = `${fixText(f, ctx.lang, ctx.conv.machines)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
     const have = new Set(wordsOf(text));
-    return { f, n: words.filter((w) => have.has(w) || have.has(w.replace(/s$/, ""))).length };
+    // A plural ending on a word of the name ("units", "Basiseinheiten") names it too.
+    const plural = (w: string) => [...have].some((x) => x.length >= 4 && w.length - x.length <= 2 && w.startsWith(x));
+    return { f, n: words.filter((w) => have.has(w) || plural(w)).length };
   });
   const best = Math.max(...scored.map((x) => x.n));
-  const top = scored.filter((x) => x.n === best);
-  return best > 0 && top.length === 1 ? top[0]!.f : undefined;
+  if (best <= 0) return undefined;
+  let top = scored.filter((x) => x.n === best).map((x) => x.f);
+  // "add the base units" when one fix adds them and another swaps to a set that lists them among its contents: the
+  // fix whose product is the thing named, not the set that consists of it.
+  if (top.length > 1) {
+    const skus = top.flatMap((f) => ("sku" in f ? [f.sku] : []));
+    const sets = ctx.k.reader.relations(skus, ["consists_of"]);
+    top = top.filter((f) => !("sku" in f && sets.some((r) => r.sku === f.sku && skus.includes(r.targetSku))));
+  }
+  return top.length === 1 ? top[0] : undefined;
 }
 
 function fixCall(f: Fix, draft: DraftView): ToolCallPlan | undefined {

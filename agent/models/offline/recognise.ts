@@ -46,6 +46,8 @@ export interface Knowledge {
   optionNumbers: Map<string, Set<number>>;
   /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
   allNames: (skus: readonly string[]) => Map<string, string>;
+  /** Product names and keywords in every language, joined ("… Digitaleingabemodul … Eingangsmodul"). */
+  namesAndKeywords: (skus: readonly string[]) => Map<string, string>;
   /** The unit of each numeric feature with one (lower-case: "ratedCurrent" → "a", "length" → "m"). */
   featureUnits: Map<string, string>;
   /** The values the catalog's products have for each counted property ("poles" → 1, 3): "20 flange gaskets" is no DN 20. */
@@ -280,11 +282,21 @@ export function buildKnowledge(
     const base = reader.products(skus);
     return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${textsBySku!.get(sku) ?? ""}`]));
   };
+  const terms = sqlite.prepare(
+    "SELECT sku, names FROM product_search_terms WHERE sku IN (SELECT value FROM json_each(?))",
+  );
+  const namesAndKeywords = (skus: readonly string[]) => {
+    const names = allNames(skus);
+    for (const r of terms.all(JSON.stringify(skus)) as { sku: string; names: string }[])
+      names.set(r.sku, `${names.get(r.sku) ?? ""} ${r.names}`);
+    return names;
+  };
   return {
     reader,
     search,
     ...rest,
     allNames,
+    namesAndKeywords,
     optionWords,
     ordinary,
     corpusWords,

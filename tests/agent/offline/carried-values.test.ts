@@ -73,3 +73,44 @@ describe("the request that opened a list still chooses", { timeout: 120_000 }, (
     expect(chat.turns.at(-1)!.thread.draft.poReference).toBe("KA-26-4471");
   });
 });
+
+const automation = () => importedWorld("evals/catalogs/automation");
+
+describe("a part, not the set whose name lists it", { timeout: 120_000 }, () => {
+  it('"1 Rücklaufelement RF 330 10µm und 1 Belüftungsfilter": the element and the breather, not the service kit', async () => {
+    const chat = new Chat(fluid(), "F-4004");
+    await chat.say("Für Zelle 2: 2 Eimer HFC 46, 1 Rücklaufelement RF 330 10µm und 1 Belüftungsfilter");
+    expect(lines(chat)).toEqual([
+      ["OIL-HFC46-20", 2, "M-4004-01"],
+      ["FE-RF-330-10", 1, "M-4004-01"],
+      ["BF-AIR-3", 1, "M-4004-01"],
+    ]);
+  });
+
+  it('"2 DI 8 modules", then "add the base units": two modules and the fix that adds two base units', async () => {
+    const chat = new Chat(automation(), "A-3002");
+    await chat.say("need 2 DI 8 modules for Pumpwerk Nord");
+    expect(lines(chat)).toEqual([["IO-200SP-DI8", 2, "M-3002-01"]]);
+    await chat.say("add the base units");
+    expect(lines(chat)).toEqual([
+      ["IO-200SP-DI8", 2, "M-3002-01"],
+      ["ACC-BU-15", 2, "M-3002-01"],
+    ]);
+  });
+
+  it('"2 Eingangsmodule DI 8" (the module\'s German keyword), "die Basiseinheiten dazu"', async () => {
+    const chat = new Chat(automation(), "A-3002");
+    await chat.say("Ich brauche 2 Eingangsmodule DI 8 für Pumpwerk Süd");
+    await chat.say("die Basiseinheiten dazu");
+    expect(lines(chat)).toEqual([
+      ["IO-200SP-DI8", 2, "M-3002-02"],
+      ["ACC-BU-15", 2, "M-3002-02"],
+    ]);
+  });
+
+  it('"Wartungsset PR 250" still names the set', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    await chat.say("1 Wartungsset PR 250 für Presse 3");
+    expect(lines(chat).map((l) => l[0])).toEqual(["KIT-PR250-SVC"]);
+  });
+});
