@@ -258,9 +258,9 @@ function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]):
   const setLeads = sets.some((r) => r.sku === guess.hits[0]!.sku && r.targetSku === sku);
   if (!sku || !sets.some((r) => r.targetSku === sku) || (parts.length === top.length && !setLeads)) return guess;
   if (guess.confident && guess.hits[0]!.sku === sku) return guess;
-  const hit =
-    guess.hits.find((h) => h.sku === sku) ??
-    ctx.k.search.search({ query: sku, limit: 1 }).find((h) => h.sku === sku && h.match === "sku_exact");
+  // Found by its words, as the set was: not a SKU the buyer wrote.
+  const bySku = ctx.k.search.search({ query: sku, limit: 1 }).find((h) => h.sku === sku);
+  const hit = guess.hits.find((h) => h.sku === sku) ?? (bySku && { ...bySku, match: guess.hits[0]!.match });
   return hit ? { ...guess, hits: [hit, ...guess.hits.filter((h) => h !== hit)], confident: true } : guess;
 }
 
