@@ -436,6 +436,10 @@ export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<str
   const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
   if (!model) return undefined;
   const found = findOptions(ctx.conv.text, model, groups);
+  // The model's labels in the buyer's language ("Hub 200", "Kopfflansch"): the groups the default labels left open.
+  const local = ctx.k.reader.inLanguage?.(ctx.lang).configModel(model.id);
+  if (local && local !== model)
+    for (const [group, values] of Object.entries(findOptions(ctx.conv.text, local, groups))) found[group] ??= values;
   return Object.keys(found).length ? found : undefined;
 }
 

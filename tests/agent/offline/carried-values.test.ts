@@ -57,6 +57,24 @@ describe("a number after an option group's name states the option", { timeout: 1
   });
 });
 
+describe("option groups named in the buyer's language", { timeout: 120_000 }, () => {
+  it('"Kolben 63, Stange 36, Hub 200, Flansch": the heads and tails of the German labels choose, one cylinder', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    await chat.say("Zylinder HZ-CFG für Presse 3: Baureihe CD250, Kolben 63, Stange 36, Hub 200, Flansch, NBR");
+    const line = chat.turns[0]!.thread.draft.lines[0]!;
+    expect([line.sku, line.quantity]).toEqual(["HZ-CFG", 1]);
+    expect(line.options).toMatchObject({ bore: ["63"], rod: ["36"], stroke: ["200"], mounting: ["flange"] });
+  });
+
+  it('"Lamellen 7" (of Lamellenabstand) on a unit cooler: one unit, fin spacing 7', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say("Verdampfer UC-CFG für Freezer 3: Baugröße UC3, Tiefkühlung, Lamellen 7, elektrische Abtauung");
+    const line = chat.turns[0]!.thread.draft.lines[0]!;
+    expect([line.sku, line.quantity]).toEqual(["UC-CFG", 1]);
+    expect(line.options).toMatchObject({ finSpacing: ["7"], application: ["LT"], defrost: ["electric"] });
+  });
+});
+
 describe("the request that opened a list still chooses", { timeout: 120_000 }, () => {
   it('"the 230 V one" among several 230 V contactors: the 16 A one the request named', async () => {
     const chat = new Chat(hvac(), "H-2006");
