@@ -268,7 +268,7 @@ function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]):
  * How many of the buyer's words a name carries: as written, with a plural ending ("Rücklaufelemente"), as a compound
  * with a middle part left out ("Rücklaufelement" for "Rücklauffilterelement"), an amount with its unit by both.
  */
-function carriedWords(name: string, words: string[]): number {
+export function carriedWords(name: string, words: string[]): number {
   // "8x24" (8 inputs of 24 V) also by its sides.
   const have = [...nameWords(name)].flatMap((x) => {
     const pair = /^(\d[\d.,]*)[x×](\d[\d.,]*)$/.exec(x);

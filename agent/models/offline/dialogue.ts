@@ -34,7 +34,7 @@ import {
 } from "./answers.ts";
 import { refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
-import { byRequest, resolveReference, variantByValue } from "./references.ts";
+import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
 import { pressure, removal } from "./destructive.ts";
 
 /** What the decision knows about where the conversation stands. */
@@ -416,9 +416,13 @@ function stockAndPrice(ctx: Ctx, _s: DialogueState, r: Reading, memo: MemoFn): S
   if (stock.calls?.length || !stock.text) return stock;
   const price = action(ctx, "price", r.about!, r.a, memo);
   if (price.calls?.length || !price.text) return price;
-  const offer = price.text.slice(price.text.lastIndexOf(". ") + 2);
-  const first = stock.text.endsWith(offer) ? stock.text.slice(0, -offer.length).trimEnd() : stock.text;
-  return { ...price, text: `${first}\n${price.text}` };
+  // The closing sentences both answers share (the offer, "it is in your order as L1") are said once, at the end.
+  const sentences = (t: string) => t.split(/(?<=[.?!]) /);
+  const first = sentences(stock.text);
+  const second = sentences(price.text);
+  let shared = 0;
+  while (shared < first.length - 1 && first.at(-1 - shared) === second.at(-1 - shared)) shared++;
+  return { ...price, text: `${first.slice(0, first.length - shared).join(" ")}\n${price.text}` };
 }
 
 /** A line switched to the variant of its product that carries the values the buyer states. */
@@ -470,9 +474,17 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
     // "the NBR one" of three NBR kits: the values the request stated ("63/36") choose among them.
     const asked = byRequest(ctx, p.said, res.skus);
     if (asked.length !== 1) return req.narrow(ctx, p, asked, memo);
-    return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: asked[0]! } }, withQuantity(ctx, p), memo);
+    return answerChooseProduct(withText(ctx, asked[0]!), withQuantity(ctx, p), memo);
   }
-  return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, withQuantity(ctx, p), memo);
+  // "the 63/36 one in FKM" where no listed item is both: the one that is, listed or not; else the list again.
+  const split = res.by === "feature" ? splitPick(ctx, p.skus, res.sku) : undefined;
+  if (split === "ask") return req.narrow(ctx, p, p.skus, memo);
+  return answerChooseProduct(withText(ctx, split ?? res.sku), withQuantity(ctx, p), memo);
+}
+
+/** The decision read again as if the buyer had written `text` (a SKU chosen for them): its words are that text's. */
+function withText(ctx: Ctx, text: string): Ctx {
+  return { ...ctx, conv: { ...ctx.conv, text }, tokens: tokenizeText(text), analyses: new Map() };
 }
 
 /** "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept. */

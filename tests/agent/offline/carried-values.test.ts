@@ -132,3 +132,53 @@ describe("a part, not the set whose name lists it", { timeout: 120_000 }, () => 
     expect(lines(chat).map((l) => l[0])).toEqual(["KIT-PR250-SVC"]);
   });
 });
+
+describe("a pick whose values no single listed item carries", { timeout: 120_000 }, () => {
+  it('"the 63/36 one in FKM": the 63/36 FKM kit of the catalog, not the listed FKM press kit', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    await chat.say("what seal kits do you have for press 3?");
+    expect(chat.turns[0]!.text).toMatch(/SK-PR250-MAIN-FKM/);
+    await chat.say("the 63/36 one in FKM, 2 of them");
+    expect(lines(chat)).toEqual([["SK-CD-63-36-FKM", 2, "M-4001-02"]]);
+  });
+
+  it('"den 80/45 in FKM bitte, 1 Stück" (German, the 80/45 kit not listed)', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    await chat.say("welche Dichtsätze gibt es für Presse 3?");
+    await chat.say("den 80/45 in FKM bitte, 1 Stück");
+    expect(lines(chat)).toEqual([["SK-CD-80-45-FKM", 1, "M-4001-02"]]);
+  });
+
+  it('"the FKM one" where one listed item is FKM: that one', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    await chat.say("what seal kits do you have for press 3?");
+    await chat.say("the FKM one");
+    expect(lines(chat)).toEqual([["SK-PR250-MAIN-FKM", 1, "M-4001-02"]]);
+  });
+});
+
+describe("follow-ups about a line already in the order", { timeout: 120_000 }, () => {
+  it('"passt das?" checks the line against the machine it is for, without asking which', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say("brauche 2 Schütze 16A 230V für Freezer 3");
+    const fit = await chat.say("passt das?");
+    expect(fit.tools).toEqual(["check_compatibility"]);
+    expect(fit.text).toMatch(/CT-CI16-230 passt zu Freezer 3/);
+  });
+
+  it('"what does that cost?" then "ok go ahead": on to the confirmation', async () => {
+    const chat = new Chat(automation(), "A-3001");
+    await chat.say("3 sensors M12 PNP for line 3");
+    const price = await chat.say("what does that cost?");
+    expect(price.text).toMatch(/It is in your order as L1\. Anything else, or shall I place the order\?$/);
+    const go = await chat.say("ok go ahead");
+    expect(go.tools).toEqual(["review_order", "place_order"]);
+  });
+
+  it('"in stock? price?" about the line: "it is in your order" said once', async () => {
+    const chat = new Chat(automation(), "A-3001");
+    await chat.say("3 sensors M12 PNP for line 3");
+    const both = await chat.say("in stock? price?");
+    expect(both.text.match(/It is in your order as L1/g)).toHaveLength(1);
+  });
+});
