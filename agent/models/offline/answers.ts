@@ -219,11 +219,16 @@ const DOWN =
 
 /**
  * "Round up please", "lieber abrunden", "the bigger one": among fixes that offer other quantities of the same line
- * (an order step, a pack size), the largest or the smallest — only when the words point one way.
+ * (an order step, a pack size), the one whose amount is stated, else the largest or the smallest — only when the words
+ * point one way.
  */
 function byDirection(ctx: Ctx, fixes: Fix[]): Fix | undefined {
   const amounts = fixes.filter((f): f is Extract<Fix, { kind: "set_quantity" }> => f.kind === "set_quantity");
   if (amounts.length < 2 || new Set(amounts.map((f) => f.lineId)).size > 1) return undefined;
+  // "auf 10 ändern", "make it 15": the amount stated, whatever the direction words.
+  const said = new Set(ctx.tokens.flatMap((t) => (/^\d+(\.\d+)?$/.test(t.lower) ? [Number(t.lower)] : [])));
+  const stated = amounts.filter((f) => said.has(f.quantity));
+  if (stated.length === 1) return stated[0];
   const text = ctx.conv.text;
   const up = UP.test(text);
   if (up === DOWN.test(text)) return undefined;

@@ -182,3 +182,12 @@ describe("follow-ups about a line already in the order", { timeout: 120_000 }, (
     expect(both.text.match(/It is in your order as L1/g)).toHaveLength(1);
   });
 });
+
+describe("a quantity fix named by its amount", { timeout: 120_000 }, () => {
+  it('"auf 10 abrunden" takes 10 even though "auf" also points up', async () => {
+    const chat = new Chat(demoWorld(), "C-1005");
+    await chat.say("12 m PE tube 6/12 for dosing");
+    await chat.say("bitte auf 10 abrunden");
+    expect(lines(chat)).toEqual([["FI-TUBE-PE-6X12", 10, "M-1005-02"]]);
+  });
+});
