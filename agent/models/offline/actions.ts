@@ -44,7 +44,13 @@ export function action(
 ): Step {
   const { conv, lang, k } = ctx;
   const product = k.reader.products([sku]).get(sku);
-  const machineId = extra.machineId ?? a.machine?.machineId ?? conv.draft.machineId;
+  // "passt das?" about a line of the order: the machine that line is for.
+  const onLine = kind === "compat" ? conv.draft.lines.filter((l) => l.sku === sku && l.machineId) : [];
+  const machineId =
+    extra.machineId ??
+    a.machine?.machineId ??
+    conv.draft.machineId ??
+    (onLine.length === 1 ? onLine[0]!.machineId : undefined);
   const quantity = extra.quantity ?? a.quantity?.value;
   const unit = extra.unit ?? a.quantity?.unit;
   const options = { ...(optionsFor(ctx, sku) ?? {}), ...(extra.options ?? {}) };
@@ -109,10 +115,12 @@ export function action(
           ...(Object.keys(options).length ? { options } : {}),
         },
       };
+    // "ok go ahead" after this: the open question is the one every add ends with.
     if (typeof asked !== "number" || asked === lineQty)
       return {
-        en: `It is in your order as ${line.lineId}.`,
-        de: `Es ist als Position ${line.lineId} in Ihrer Bestellung.`,
+        en: `It is in your order as ${line.lineId}. Anything else, or shall I place the order?`,
+        de: `Es ist als Position ${line.lineId} in Ihrer Bestellung. Noch etwas, oder soll ich bestellen?`,
+        pending: { kind: "confirm" },
       };
     return {
       en: `Your order has ${qty(line.quantity, line.unit)} in ${line.lineId} — shall I change it to ${asked}?`,
@@ -406,6 +414,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       ...(options ? { options } : {}),
       skus: hits.map((h) => h.sku),
       ...(query !== "*" ? { query } : {}),
+      said: conv.text,
       action: next === "info" && (quantity || prev?.action === "add") ? "add" : next,
       ...(machineId ? { machineId } : {}),
       ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}),

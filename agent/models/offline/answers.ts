@@ -19,7 +19,7 @@ import {
 } from "./context.ts";
 import { action } from "./actions.ts";
 import { optionLines, startCheckout } from "./phrasing.ts";
-import { byStatedValue, resolveReference, statedFix } from "./references.ts";
+import { byRequest, byStatedValue, resolveReference, statedFix } from "./references.ts";
 
 /** Cues of a new request: a message with one of them is not an answer to the open configuration question. */
 const OTHER_REQUEST: Cue[] = [
@@ -99,6 +99,9 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
   if (!sku) {
     // "die NCP" when three listed names carry "NCP": those three again, not a new search.
     const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);
+    // "the NBR/PTFE one" of three kits when the request said "63/36": the request's values choose among the ties.
+    const asked = ties.length > 1 ? byRequest(ctx, pending.said, ties) : [];
+    if (asked.length === 1) return answerChooseProduct({ ...ctx, conv: { ...conv, text: asked[0]! } }, pending, memo);
     // "1 pail HLP 46" then "HLP 46": the pack asked for with the list picks among the ties.
     const inUnit = pending.unit ? ties.filter((t) => sameUnit(ctx, t, pending.unit!)) : [];
     if (inUnit.length === 1 && ties.length > 1)
@@ -189,7 +192,9 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     bySku ??
     byValue ??
     statedFix(ctx, pending.fixes, base) ??
-    (choice !== undefined ? pick(pending.fixes) : yes ? pending.fixes[0] : undefined);
+    (choice !== undefined ? pick(pending.fixes) : undefined) ??
+    byDirection(ctx, pending.fixes) ??
+    (yes ? pending.fixes[0] : undefined);
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
     const replacing = pending.fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
@@ -205,6 +210,31 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   const chosen = fix ?? fixByWords(ctx, pending.fixes);
   return chosen ? fixStep(ctx, chosen, memo) : undefined;
 };
+
+/** Words that ask for the larger or the smaller of several amounts offered ("round up", "abrunden", "the bigger one"). */
+const UP =
+  /\b(?:up|upwards|more|higher|bigger|larger|next|auf|aufrunden|aufgerundet|nach oben|mehr|höher\w*|größer\w*|nächst\w*)\b/iu;
+const DOWN =
+  /\b(?:down|downwards|less|fewer|lower|smaller|previous|ab|abrunden|abgerundet|nach unten|weniger|niedriger\w*|kleiner\w*)\b/iu;
+
+/**
+ * "Round up please", "lieber abrunden", "the bigger one": among fixes that offer other quantities of the same line
+ * (an order step, a pack size), the one whose amount is stated, else the largest or the smallest — only when the words
+ * point one way.
+ */
+function byDirection(ctx: Ctx, fixes: Fix[]): Fix | undefined {
+  const amounts = fixes.filter((f): f is Extract<Fix, { kind: "set_quantity" }> => f.kind === "set_quantity");
+  if (amounts.length < 2 || new Set(amounts.map((f) => f.lineId)).size > 1) return undefined;
+  // "auf 10 ändern", "make it 15": the amount stated, whatever the direction words.
+  const said = new Set(ctx.tokens.flatMap((t) => (/^\d+(\.\d+)?$/.test(t.lower) ? [Number(t.lower)] : [])));
+  const stated = amounts.filter((f) => said.has(f.quantity));
+  if (stated.length === 1) return stated[0];
+  const text = ctx.conv.text;
+  const up = UP.test(text);
+  if (up === DOWN.test(text)) return undefined;
+  const sorted = [...amounts].sort((a, b) => a.quantity - b.quantity);
+  return up ? sorted.at(-1) : sorted[0];
+}
 
 function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn): Step {
   const call = fixCall(fix, ctx.conv.draft);
@@ -300,15 +330,26 @@ function sameUnit(ctx: Ctx, sku: string, unit: string): boolean {
 function fixByWords(ctx: Ctx, fixes: Fix[]): Fix | undefined {
   const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
   if (words.length === 0) return undefined;
-  const names = ctx.k.reader.products(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
+  // The product's names and keywords in every language: "die Basiseinheiten dazu" names the "base unit".
+  const names = ctx.k.namesAndKeywords(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
   const scored = fixes.map((f) => {
-    const text = `${fixText(f, ctx.lang, ctx.conv.machines)} ${"sku" in f ? (names.get(f.sku)?.name ?? "") : ""}`;
+    const text = `${fixText(f, ctx.lang, ctx.conv.machines)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
     const have = new Set(wordsOf(text));
-    return { f, n: words.filter((w) => have.has(w) || have.has(w.replace(/s$/, ""))).length };
+    // A plural ending on a word of the name ("units", "Basiseinheiten") names it too.
+    const plural = (w: string) => [...have].some((x) => x.length >= 4 && w.length - x.length <= 2 && w.startsWith(x));
+    return { f, n: words.filter((w) => have.has(w) || plural(w)).length };
   });
   const best = Math.max(...scored.map((x) => x.n));
-  const top = scored.filter((x) => x.n === best);
-  return best > 0 && top.length === 1 ? top[0]!.f : undefined;
+  if (best <= 0) return undefined;
+  let top = scored.filter((x) => x.n === best).map((x) => x.f);
+  // "add the base units" when one fix adds them and another swaps to a set that lists them among its contents: the
+  // fix whose product is the thing named, not the set that consists of it.
+  if (top.length > 1) {
+    const skus = top.flatMap((f) => ("sku" in f ? [f.sku] : []));
+    const sets = ctx.k.reader.relations(skus, ["consists_of"]);
+    top = top.filter((f) => !("sku" in f && sets.some((r) => r.sku === f.sku && skus.includes(r.targetSku))));
+  }
+  return top.length === 1 ? top[0] : undefined;
 }
 
 function fixCall(f: Fix, draft: DraftView): ToolCallPlan | undefined {

@@ -153,12 +153,11 @@ function readText(ctx: Ctx, raw: string): Analysis {
     guess = guessWith(quantities);
   else quantities = quantities.filter((q) => !specs.includes(q));
   for (const q of quantities) for (const i of q.tokens) taken.add(i);
-  guess = byAmount(
-    ctx,
-    guess,
-    quantities.find((q) => q.unit) ?? quantities[0],
-    tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower),
-  );
+  const free = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower);
+  // "… for the pump station": what follows "for" names the target, not the product.
+  const cut = free.findIndex((w) => /^(for|für|fuer)$/.test(w));
+  guess = byAmount(ctx, guess, quantities.find((q) => q.unit) ?? quantities[0], free);
+  guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
     .map((t) => t.lower)
@@ -229,6 +228,64 @@ function byAmount(
   });
   if (fits.length !== 1) return guess;
   return { ...guess, hits: [fits[0]!, ...guess.hits.filter((h) => h !== fits[0])], confident: true };
+}
+
+/**
+ * "1 Belüftungsfilter", "1 Rücklaufelement RF 330 10µm": a set whose name lists its contents ("service kit: 2 return
+ * elements …, breather, …") carries the words of each part it consists of. When a part carries every word the buyer
+ * used, as the set does, the buyer named the part; the set is named by words of its own ("service kit").
+ */
+function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]): ProductGuess | undefined {
+  if (!guess) return guess;
+  const lead = guess.hits.slice(0, 8);
+  const sets = ctx.k.reader.relations(
+    lead.map((h) => h.sku),
+    ["consists_of"],
+  );
+  if (sets.length === 0) return guess;
+  const words = free.filter((w) => w.length > 1 && !FILLER.has(w) && !ctx.k.ordinary(w));
+  if (words.length === 0) return guess;
+  const pool = [...new Set([...lead.map((h) => h.sku), ...sets.map((r) => r.targetSku)])];
+  const names = ctx.k.namesAndKeywords(pool);
+  const carried = new Map(pool.map((sku) => [sku, carriedWords(names.get(sku) ?? "", words)]));
+  // Only when a part accounts for every word: "Wartungsset PR 250" names the set, whatever its parts share.
+  const best = Math.max(...carried.values());
+  if (best < words.length) return guess;
+  const top = pool.filter((sku) => carried.get(sku) === best);
+  // A set tied with one of its own parts: the part. A part alone carrying them all, where the set leads: the part.
+  const parts = top.filter((sku) => !sets.some((r) => r.sku === sku && top.includes(r.targetSku)));
+  const sku = parts.length === 1 ? parts[0]! : undefined;
+  const setLeads = sets.some((r) => r.sku === guess.hits[0]!.sku && r.targetSku === sku);
+  if (!sku || !sets.some((r) => r.targetSku === sku) || (parts.length === top.length && !setLeads)) return guess;
+  if (guess.confident && guess.hits[0]!.sku === sku) return guess;
+  // Found by its words, as the set was: not a SKU the buyer wrote.
+  const bySku = ctx.k.search.search({ query: sku, limit: 1 }).find((h) => h.sku === sku);
+  const hit = guess.hits.find((h) => h.sku === sku) ?? (bySku && { ...bySku, match: guess.hits[0]!.match });
+  return hit ? { ...guess, hits: [hit, ...guess.hits.filter((h) => h !== hit)], confident: true } : guess;
+}
+
+/**
+ * How many of the buyer's words a name carries: as written, with a plural ending ("Rücklaufelemente"), as a compound
+ * with a middle part left out ("Rücklaufelement" for "Rücklauffilterelement"), an amount with its unit by both.
+ */
+export function carriedWords(name: string, words: string[]): number {
+  // "8x24" (8 inputs of 24 V) also by its sides.
+  const have = [...nameWords(name)].flatMap((x) => {
+    const pair = /^(\d[\d.,]*)[x×](\d[\d.,]*)$/.exec(x);
+    return pair ? [x, pair[1]!, pair[2]!] : [x];
+  });
+  const carries = (w: string): boolean => {
+    const amount = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u.exec(w);
+    if (amount) return have.includes(amount[1]!) && have.includes(amount[2]!);
+    return have.some((x) => {
+      if (x === w) return true;
+      if (w.length >= 4 && Math.abs(x.length - w.length) <= 2 && (x.startsWith(w) || w.startsWith(x))) return true;
+      if (w.length < 8 || x.length <= w.length) return false;
+      for (let i = 4; i <= w.length - 4; i++) if (x.startsWith(w.slice(0, i)) && x.endsWith(w.slice(i))) return true;
+      return false;
+    });
+  };
+  return words.filter(carries).length;
 }
 
 /** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
@@ -379,6 +436,10 @@ export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<str
   const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
   if (!model) return undefined;
   const found = findOptions(ctx.conv.text, model, groups);
+  // The model's labels in the buyer's language ("Hub 200", "Kopfflansch"): the groups the default labels left open.
+  const local = ctx.k.reader.inLanguage?.(ctx.lang).configModel(model.id);
+  if (local && local !== model)
+    for (const [group, values] of Object.entries(findOptions(ctx.conv.text, local, groups))) found[group] ??= values;
   return Object.keys(found).length ? found : undefined;
 }
 

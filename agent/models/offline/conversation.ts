@@ -38,6 +38,8 @@ export type Pending =
       machineId?: string;
       options?: Record<string, string[]>;
       query?: string;
+      /** The request that opened the list ("2 seal kits for the CD 63/36 cylinder"): its values still choose. */
+      said?: string;
     }
   | {
       kind: "choose_machine";

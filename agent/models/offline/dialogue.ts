@@ -34,7 +34,7 @@ import {
 } from "./answers.ts";
 import { refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
-import { resolveReference, variantByValue } from "./references.ts";
+import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
 import { pressure, removal } from "./destructive.ts";
 
 /** What the decision knows about where the conversation stands. */
@@ -279,7 +279,7 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
-    if (step) return withOrderDetails(ctx, step, r);
+    if (step) return withOrderDetails(ctx, step, r.po ?? carriedPo(s));
   }
   return req.redirected(ctx, s, r, memo)!;
 }
@@ -288,11 +288,21 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
  * "PO 4711-B: 2 X and a Y": a PO reference stated with the lines it orders goes on the order with them (after the
  * lines, so the draft it is set on holds them).
  */
-function withOrderDetails(ctx: Ctx, step: Step, r: Reading): Step {
-  if (!r.po || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
+function withOrderDetails(ctx: Ctx, step: Step, po: string | undefined): Step {
+  if (!po || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
   if (!step.calls.some((c) => c.name === "add_line") || step.calls.some((c) => c.name === "set_order_details"))
     return step;
-  return { ...step, calls: [...step.calls, { name: "set_order_details", args: { poReference: r.po } }] };
+  return { ...step, calls: [...step.calls, { name: "set_order_details", args: { poReference: po } }] };
+}
+
+/**
+ * "3 filter elements for IMM 9, our PO is KA-26-4471", then the pick from the list: the PO stated with the request
+ * goes on the order with the line the pick adds (unless the order already has one).
+ */
+function carriedPo(s: DialogueState): string | undefined {
+  const p = s.pending;
+  if (p?.kind !== "choose_product" || !p.said || s.draft.poReference) return undefined;
+  return findPoReference(p.said);
 }
 
 /**
@@ -406,9 +416,13 @@ function stockAndPrice(ctx: Ctx, _s: DialogueState, r: Reading, memo: MemoFn): S
   if (stock.calls?.length || !stock.text) return stock;
   const price = action(ctx, "price", r.about!, r.a, memo);
   if (price.calls?.length || !price.text) return price;
-  const offer = price.text.slice(price.text.lastIndexOf(". ") + 2);
-  const first = stock.text.endsWith(offer) ? stock.text.slice(0, -offer.length).trimEnd() : stock.text;
-  return { ...price, text: `${first}\n${price.text}` };
+  // The closing sentences both answers share (the offer, "it is in your order as L1") are said once, at the end.
+  const sentences = (t: string) => t.split(/(?<=[.?!]) /);
+  const first = sentences(stock.text);
+  const second = sentences(price.text);
+  let shared = 0;
+  while (shared < first.length - 1 && first.at(-1 - shared) === second.at(-1 - shared)) shared++;
+  return { ...price, text: `${first.slice(0, first.length - shared).join(" ")}\n${price.text}` };
 }
 
 /** A line switched to the variant of its product that carries the values the buyer states. */
@@ -456,11 +470,27 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   const res = resolveReference(ctx, p.skus, p.quantity, { ordinals: false });
   if (!res) return undefined;
   if (res.kind === "fetch") return { calls: res.calls, memo: memo(p) };
-  if (res.kind === "some") return req.narrow(ctx, p, res.skus, memo);
-  // "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept.
+  if (res.kind === "some") {
+    // "the NBR one" of three NBR kits: the values the request stated ("63/36") choose among them.
+    const asked = byRequest(ctx, p.said, res.skus);
+    if (asked.length !== 1) return req.narrow(ctx, p, asked, memo);
+    return answerChooseProduct(withText(ctx, asked[0]!), withQuantity(ctx, p), memo);
+  }
+  // "the 63/36 one in FKM" where no listed item is both: the one that is, listed or not; else the list again.
+  const split = res.by === "feature" ? splitPick(ctx, p.skus, res.sku) : undefined;
+  if (split === "ask") return req.narrow(ctx, p, p.skus, memo);
+  return answerChooseProduct(withText(ctx, split ?? res.sku), withQuantity(ctx, p), memo);
+}
+
+/** The decision read again as if the buyer had written `text` (a SKU chosen for them): its words are that text's. */
+function withText(ctx: Ctx, text: string): Ctx {
+  return { ...ctx, conv: { ...ctx.conv, text }, tokens: tokenizeText(text), analyses: new Map() };
+}
+
+/** "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept. */
+function withQuantity(ctx: Ctx, p: Extract<DialogueState["pending"], { kind: "choose_product" }>) {
   const q = analyse(ctx).quantity;
-  const asked = q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } : p;
-  return answerChooseProduct({ ...ctx, conv: { ...ctx.conv, text: res.sku } }, asked, memo);
+  return q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } : p;
 }
 
 /**

@@ -39,8 +39,15 @@ export interface Knowledge {
   codeWords: Set<string>;
   /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
   countWords: Map<string, string>;
+  /**
+   * Words that name a configuration group whose values are bare numbers ("bore", "stroke", "Hub": its code, label and
+   * the feature name of that code in every language) → those values: "bore 63" states an option, not a quantity.
+   */
+  optionNumbers: Map<string, Set<number>>;
   /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
   allNames: (skus: readonly string[]) => Map<string, string>;
+  /** Product names and keywords in every language, joined ("… Digitaleingabemodul … Eingangsmodul"). */
+  namesAndKeywords: (skus: readonly string[]) => Map<string, string>;
   /** The unit of each numeric feature with one (lower-case: "ratedCurrent" → "a", "length" → "m"). */
   featureUnits: Map<string, string>;
   /** The values the catalog's products have for each counted property ("poles" → 1, 3): "20 flange gaskets" is no DN 20. */
@@ -238,6 +245,7 @@ export interface CatalogWords {
   numberPrefixes: Set<string>;
   codeWords: Set<string>;
   countWords: Map<string, string>;
+  optionNumbers: Knowledge["optionNumbers"];
   nameVocabulary: Set<string>;
   /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
   ordinaryMemo: Map<string, boolean>;
@@ -274,11 +282,21 @@ export function buildKnowledge(
     const base = reader.products(skus);
     return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${textsBySku!.get(sku) ?? ""}`]));
   };
+  const terms = sqlite.prepare(
+    "SELECT sku, names FROM product_search_terms WHERE sku IN (SELECT value FROM json_each(?))",
+  );
+  const namesAndKeywords = (skus: readonly string[]) => {
+    const names = allNames(skus);
+    for (const r of terms.all(JSON.stringify(skus)) as { sku: string; names: string }[])
+      names.set(r.sku, `${names.get(r.sku) ?? ""} ${r.names}`);
+    return names;
+  };
   return {
     reader,
     search,
     ...rest,
     allNames,
+    namesAndKeywords,
     optionWords,
     ordinary,
     corpusWords,
@@ -373,6 +391,20 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     .all() as { key: string; name: string | null }[])
     for (const w of wordsOf(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`))
       if (w.length >= 4 && !/\d/.test(w) && !unitCodes.has(w)) countWords.set(w, r.key);
+  const optionNumbers = new Map<string, Set<number>>();
+  for (const r of sqlite
+    .prepare(
+      "SELECT g.code AS code, g.label AS label, o.value AS value, coalesce((SELECT group_concat(n.name, ' ') FROM feature_names n WHERE n.key = g.code), '') || ' ' || coalesce((SELECT group_concat(t.label, ' ') FROM config_texts t WHERE t.model_id = g.model_id AND t.group_code = g.code AND t.value = ''), '') AS names FROM config_groups g JOIN config_options o ON o.model_id = g.model_id AND o.group_code = g.code",
+    )
+    .all() as { code: string; label: string; value: string; names: string | null }[]) {
+    if (!/^\d+([.,]\d+)?$/.test(r.value.trim())) continue;
+    for (const w of wordsOf(`${r.code.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.label} ${r.names ?? ""}`)) {
+      if (w.length < 3 || /\d/.test(w) || FILLER.has(w) || unitCodes.has(w)) continue;
+      const set = optionNumbers.get(w) ?? new Set<number>();
+      set.add(Number(r.value.replace(",", ".")));
+      optionNumbers.set(w, set);
+    }
+  }
   const featureUnits = new Map<string, string>();
   for (const r of sqlite
     .prepare(
@@ -425,6 +457,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     numberPrefixes,
     codeWords,
     countWords,
+    optionNumbers,
     nameVocabulary,
     ordinaryMemo: new Map(),
     featureUnits,
@@ -560,6 +593,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
+    // "bore 63, stroke 200", "Hub 200", "Kolben 63" (of "Kolbendurchmesser"): a value of the configuration group the
+    // word before names.
+    if (prev && optionGroupValues(prev, k)?.has(value)) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
     if ((prev === "x" || prev === "×") && /\d/.test(tokens[i - 2]?.lower ?? "")) continue;
     // "16 channel", "3 pole": a counted property of the product, not how many — when a product has that count
@@ -590,6 +626,14 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     out.push({ value, ...(unit ? { unit } : {}), tokens: usedTokens });
   }
   return out;
+}
+
+/** The numeric option values of the configuration group a word names, whole or as the head of a compound. */
+function optionGroupValues(word: string, k: Knowledge): Set<number> | undefined {
+  const exact = k.optionNumbers.get(word);
+  if (exact || word.length < 5 || /\d/.test(word)) return exact;
+  for (const [w, values] of k.optionNumbers) if (w.length > word.length + 2 && w.startsWith(word)) return values;
+  return undefined;
 }
 
 /** The feature key of the counted property a word names ("channel" → channels), if any. */
@@ -810,6 +854,10 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
     if (groups && !groups.includes(g.code)) continue;
     // Words that name the group itself ("ATEX", "seal") are not a choice of one of its values.
     const groupWords = new Set([...wordsOf(g.code), ...wordsOf(g.label)]);
+    // "Kolben 63" for "Kolbendurchmesser": a word that starts a longer word of the group's name names it too.
+    for (const t of tokens)
+      if (t.length >= 5 && !/\d/.test(t) && [...groupWords].some((w) => w.length > t.length + 2 && w.startsWith(t)))
+        groupWords.add(t);
     const yesNo = yesNoValues(g.options.map((o) => o.value));
     if (yesNo) {
       const at = tokens.findIndex((t) => groupWords.has(t) && !/^\d/.test(t) && t.length > 2);
@@ -842,6 +890,16 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
         if (joined.includes(` ${f} `) || compact.includes(` ${f} `) || compact.includes(` ${f.replace(" ", "")} `))
           hit = Math.max(hit, f.length);
       }
+      // "Flansch" for "Kopfflansch": a word of six letters or more that ends or starts a longer word of the label.
+      if (!hit)
+        for (const t of tokens)
+          if (
+            t.length >= 6 &&
+            !/\d/.test(t) &&
+            !groupWords.has(t) &&
+            wordsOf(o.label).some((w) => w.length >= t.length + 3 && (w.endsWith(t) || w.startsWith(t)))
+          )
+            hit = Math.max(hit, t.length);
       // "4 kW" for "4.0 kW": the same number with the same unit.
       // Any number with its unit in the label counts ("3~ 400 V" is chosen by "400 V").
       if (!hit) {

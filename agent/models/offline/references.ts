@@ -7,9 +7,9 @@
  */
 import { z } from "zod";
 import type { FeatureValue } from "../../../catalog/queries/types.ts";
-import { tiedByWords, type Ctx, type ToolCallPlan } from "./context.ts";
+import { carriedWords, tiedByWords, type Ctx, type ToolCallPlan } from "./context.ts";
 import { FILLER } from "./language.ts";
-import { findChoice, findOptions } from "./recognise.ts";
+import { findChoice, findOptions, tokenizeText } from "./recognise.ts";
 import type { Fix } from "../../../tools/types.ts";
 
 export type Resolution =
@@ -195,6 +195,9 @@ const UNIT_WORDS: Record<string, string> = {
   watts: "w",
   kilowatt: "kw",
   kilowatts: "kw",
+  micron: "µm",
+  microns: "µm",
+  mikron: "µm",
 };
 
 function atomsOf(text: string): Atom[] {
@@ -386,4 +389,78 @@ export function variantByValue(ctx: Ctx, line: { sku: string }): string | undefi
     features.get(line.sku) ?? {},
   );
   return best.length === 1 ? best[0] : undefined;
+}
+
+/**
+ * "2 seal kits for the CD 63/36 cylinder" then "the NBR one", which three listed kits carry: the request that opened
+ * the list still speaks — among the items the answer leaves, those carrying the values it stated ("63/36", "10
+ * micron") or, failing that, most of its words. The items themselves when it tells them no further apart.
+ */
+export function byRequest(ctx: Ctx, said: string | undefined, skus: string[]): string[] {
+  if (!said || skus.length < 2 || said === ctx.conv.text) return skus;
+  const sub: Ctx = {
+    ...ctx,
+    conv: { ...ctx.conv, text: said },
+    u: { ...ctx.u, negated: [] },
+    tokens: tokenizeText(said),
+    analyses: new Map(),
+  };
+  const features = ctx.k.reader.features(skus);
+  const stated = byStatedValue(
+    sub,
+    skus.map((sku) => ({ id: sku, features: features.get(sku) ?? {} })),
+  );
+  if (stated.length > 0 && stated.length < skus.length) return stated;
+  const tied = tiedByWords(sub, skus);
+  return tied.length > 0 ? tied : skus;
+}
+
+/**
+ * Words of the buyer's answer that state a spec: with a digit and more than a count ("63/36", "M12", "10µm"), or a
+ * text value a listed item's feature has ("FKM").
+ */
+function specWords(ctx: Ctx, skus: string[]): string[] {
+  const values = new Set<string>();
+  for (const f of ctx.k.reader.features(skus).values())
+    for (const v of Object.values(f)) for (const t of scalarTexts(v)) values.add(t.toLowerCase());
+  return [
+    ...new Set(
+      ctx.tokens
+        .map((t) => t.lower)
+        .filter(
+          (w) =>
+            (/\d/.test(w) && /[\p{L}/.-]/u.test(w)) ||
+            (values.has(w) && w.length > 1 && !FILLER.has(w) && !ctx.k.ordinary(w)),
+        ),
+    ),
+  ];
+}
+
+/** Whether a product's names (every language), SKU and text feature values carry every one of the words. */
+function carriesAll(ctx: Ctx, sku: string, words: string[]): boolean {
+  const f = ctx.k.reader.features([sku]).get(sku) ?? {};
+  const text = `${ctx.k.namesAndKeywords([sku]).get(sku) ?? ""} ${sku} ${Object.values(f).flatMap(scalarTexts).join(" ")}`;
+  return carriedWords(text, words) === words.length;
+}
+
+/**
+ * "the 63/36 one in FKM" when the list holds a 63/36 kit in NBR and another kit in FKM: the values are split over the
+ * listed items, so the one a reference picked is not meant. The listed item that carries them all; else the one
+ * product of the listed items' categories that does (the engine checks its fit); else `ask`. Undefined when the pick
+ * carries every value stated.
+ */
+export function splitPick(ctx: Ctx, skus: string[], picked: string): string | "ask" | undefined {
+  const words = specWords(ctx, skus);
+  if (words.length < 2 || carriesAll(ctx, picked, words)) return undefined;
+  const listed = skus.filter((s) => carriesAll(ctx, s, words));
+  if (listed.length === 1) return listed[0];
+  if (listed.length > 1) return "ask";
+  const categories = new Set([...ctx.k.reader.products(skus).values()].map((p) => p.category));
+  const found = [...categories].flatMap((category) =>
+    ctx.k.search
+      .search({ query: "", category, limit: 100 })
+      .filter((h) => h.lifecycle === "active" && carriesAll(ctx, h.sku, words))
+      .map((h) => h.sku),
+  );
+  return found.length === 1 ? found[0] : "ask";
 }

@@ -191,7 +191,7 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     const stock = await chat.say("Ist das lieferbar?");
     expect(stock.tools).toEqual(["check_stock"]);
     expect(stock.text).toMatch(/^2 × /); // the line's quantity, not 1
-    expect(stock.text).toMatch(/Es ist als Position L1 in Ihrer Bestellung\.$/);
+    expect(stock.text).toMatch(/Es ist als Position L1 in Ihrer Bestellung\. Noch etwas, oder soll ich bestellen\?$/);
     expect(stock.text).not.toMatch(/übernehmen/);
     const price = await chat.say("what does it cost? I need 5");
     expect(price.text).toMatch(/Your order has 2 in L1 — shall I change it to 5\?$/);
