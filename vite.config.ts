@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import SlowFirstSequencer from "./tests/support/sequencer.ts";
 
@@ -7,9 +8,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Two worker processes on the 2-core CI machines (vitest's default there is one: cores - 1). Many files wait on
-    // child processes, servers or Chromium rather than compute.
-    maxWorkers: 2,
+    // vitest's default is cores - 1, one worker on the 2-core CI machines; at least two, since many files wait on child
+    // processes, servers or Chromium rather than compute.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // A worker runs file after file in the same process, so the modules they import (langchain, the agent, nlp.js:
     // 2–4 s of CPU per file when every file gets a fresh process) load once per worker. Every test file is still
     // evaluated afresh; shared state lives only in test helpers that build read-only or copied worlds
