@@ -5,6 +5,7 @@ import { openDatabase, type Db } from "../../catalog/db.ts";
 import { auditLog, outbox } from "../../catalog/schema.ts";
 import { createShieldAgent } from "../../agent/runtime.ts";
 import type { CleanOrder } from "../../tools/clean-order.ts";
+import { imageCopy } from "../support/db-images.ts";
 import { NOW, seedAgentWorld } from "./world.ts";
 
 let seq = 0;
@@ -24,7 +25,9 @@ export function scripted(...responses: (AIMessage | Error)[]) {
   return model;
 }
 
+/** The small agent world in memory (a copy of a once-seeded image) or in a database file at `path`. */
 export function world(path = ":memory:"): Db {
+  if (path === ":memory:") return imageCopy("agent-world", seedAgentWorld);
   const db = openDatabase(path);
   seedAgentWorld(db);
   return db;

@@ -7,10 +7,12 @@ import Database from "better-sqlite3";
 import { goodDocument } from "./import-fixture.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
+// The tsx binary `npm run catalog:import` runs (not `npx tsx`: npx costs a second of npm start-up per call).
+const TSX = join(ROOT, "node_modules/.bin/tsx");
 let dir: string;
 
 function runImport(...args: string[]) {
-  const result = spawnSync("npx", ["tsx", "catalog/cli/import.ts", ...args], {
+  const result = spawnSync(TSX, ["catalog/cli/import.ts", ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, DATABASE_PATH: join(dir, "env.db") },

@@ -115,10 +115,10 @@ describe("shield vs bare agent", () => {
 
   test("npm run evals -- --compare-bare prints both agents per model and writes the comparison", async () => {
     const out = mkdtempSync(join(tmpdir(), "evals-compare-"));
+    // The tsx binary `npm run evals` runs (not `npx tsx`: npx costs a second of npm start-up).
     const { stdout } = await promisify(execFile)(
-      "npx",
+      "node_modules/.bin/tsx",
       [
-        "tsx",
         "scripts/evals.ts",
         "--compare-bare",
         "--tags",

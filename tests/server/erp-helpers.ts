@@ -11,12 +11,15 @@ import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
 import { hashDraft } from "../../tools/draft-hash.ts";
 import { handOff } from "../../tools/handoff.ts";
 import type { Draft, ValidationReport } from "../../tools/types.ts";
+import { demoDatabase } from "../support/db-images.ts";
 
 export const SECRET = `whsec_${Buffer.from("an erp test secret of 32 bytes!!").toString("base64")}`;
 export const ACK_KEY = "ack-key-0123456789abcdef";
 export const INTEGRATION_KEY = "integration-key-0123456789";
 
+/** The demo world in memory (a copy of a once-seeded image) or in a database file at `path`. */
 export function demoWorld(path = ":memory:"): Db {
+  if (path === ":memory:") return demoDatabase();
   const db = openDatabase(path);
   seedDemo(db);
   return db;

@@ -9,10 +9,11 @@ import { SignJWT } from "jose";
 import pino from "pino";
 import { createShieldAgent, createShieldMemorySaver } from "../../agent/index.ts";
 import { createOfflineModel } from "../../agent/models/offline/index.ts";
-import { openDatabase, type Db } from "../../catalog/db.ts";
-import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
+import type { Db } from "../../catalog/db.ts";
+import { DEMO_NOW } from "../../catalog/seed/index.ts";
 import { createApp, type ShieldApp } from "../../server/app.ts";
 import { readEnv } from "../../server/env.ts";
+import { demoDatabase } from "../support/db-images.ts";
 
 export const SECRET = "test-session-secret-0123456789-abcdefghij";
 export const REP_KEY = "rep-key-sam-0123456789";
@@ -27,8 +28,7 @@ export interface TestServer extends ShieldApp {
 export function testServer(
   options: { env?: Record<string, string>; model?: (db: Db) => BaseChatModel; db?: Db } = {},
 ): TestServer {
-  const db = options.db ?? openDatabase();
-  if (!options.db) seedDemo(db);
+  const db = options.db ?? demoDatabase();
   const model = options.model?.(db) ?? createOfflineModel({ db });
   const agent = createShieldAgent({ db, model, checkpointer: createShieldMemorySaver(), now: () => DEMO_NOW });
   const config = readEnv({

@@ -341,7 +341,7 @@ export function openWorld(doc: ImportDocument = WORLD): Db {
 }
 
 let shared: Db | undefined;
-/** One read-only world per test file (tests that write open their own). */
+/** One read-only world per test worker, shared by its files (tests that write open their own: `openWorld()`). */
 export function world(): Db {
   return (shared ??= openWorld());
 }

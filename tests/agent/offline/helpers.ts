@@ -3,13 +3,12 @@
  * fresh in-memory database: the demo world or a generated catalog.
  */
 import { AIMessage } from "@langchain/core/messages";
-import { openDatabase, type Db } from "../../../catalog/db.ts";
-import { generateCatalog } from "../../../catalog/generate/index.ts";
-import { importCatalog } from "../../../catalog/import/index.ts";
-import { DEMO_NOW, seedDemo } from "../../../catalog/seed/index.ts";
+import type { Db } from "../../../catalog/db.ts";
+import { DEMO_NOW } from "../../../catalog/seed/index.ts";
 import { createOfflineModel } from "../../../agent/models/offline/index.ts";
 import { createShieldMemorySaver } from "../../../agent/checkpointer.ts";
 import { createShieldAgent, type ShieldAgent, type ThreadView } from "../../../agent/runtime.ts";
+import { demoDatabase, generatedDatabase, importedDatabase } from "../../support/db-images.ts";
 
 export interface World {
   db: Db;
@@ -18,24 +17,19 @@ export interface World {
 }
 
 export function demoWorld(): World {
-  const db = openDatabase();
-  seedDemo(db);
-  return world(db, DEMO_NOW);
+  return world(demoDatabase(), DEMO_NOW);
 }
 
 export const GENERATED_AS_OF = "2026-06-01";
 
 export function generatedWorld(seed = 7, skus = 400): World {
-  const db = openDatabase();
-  importCatalog(db, generateCatalog({ skus, seed, customers: 20, asOf: GENERATED_AS_OF }));
+  const db = generatedDatabase({ skus, seed, customers: 20, asOf: GENERATED_AS_OF });
   return world(db, new Date(`${GENERATED_AS_OF}T09:00:00Z`));
 }
 
 /** A catalog in the import format (e.g. evals/catalogs/hvac), at the demo world's reference date like the evals. */
 export function importedWorld(dir: string): World {
-  const db = openDatabase();
-  importCatalog(db, dir);
-  return world(db, DEMO_NOW);
+  return world(importedDatabase(dir), DEMO_NOW);
 }
 
 function world(db: Db, now: Date): World {
