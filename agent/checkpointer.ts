@@ -35,6 +35,8 @@ export const SHIELD_SERDE_TYPE = "shield-json";
 const PREFIX = "S";
 /** Key that marks a message inside our JSON. */
 const MESSAGE_KEY = "\u0000lc_msg";
+/** Key that marks a reference to a message of the in-memory store's MessageTable. */
+const REF_KEY = "\u0000lc_msg_ref";
 
 type MessageClass = new (fields: never) => BaseMessage;
 // Exact constructors only: a subclass (a provider's own message type) falls back to the default serializer.
@@ -52,24 +54,53 @@ const TAGS = new Map<unknown, string>(Object.entries(CLASSES).map(([tag, cls]) =
 class Unsupported extends Error {}
 const UNSUPPORTED = new Unsupported("value not encodable as shield-json");
 
-function encode(value: unknown): unknown {
+/**
+ * The messages of one in-memory store, each serialized once. A message is a value in the graph state — LangGraph's
+ * reducer replaces a message by id and never edits one — so the first time the store meets a message it writes it
+ * and reads it back (the same round trip a file store makes), keeps that copy, and every checkpoint refers to it by
+ * number. A checkpoint per super-step then costs the thread's new messages, not the whole conversation again (most
+ * of an eval trial's checkpoint cost). Refs mean something only to the table that wrote them: a file store, read by
+ * another process, writes each checkpoint whole.
+ */
+interface MessageTable {
+  refs: WeakMap<object, number>;
+  messages: BaseMessage[];
+}
+
+function refOf(message: BaseMessage, tag: string, table: MessageTable): number {
+  let ref = table.refs.get(message);
+  if (ref === undefined) {
+    const copy = decode(JSON.parse(JSON.stringify(encodeMessage(message, tag)))) as BaseMessage;
+    ref = table.messages.push(copy) - 1;
+    table.refs.set(message, ref);
+    table.refs.set(copy, ref);
+  }
+  return ref;
+}
+
+function encode(value: unknown, table?: MessageTable): unknown {
   if (value === null || typeof value !== "object") {
     if (typeof value === "function" || typeof value === "bigint" || typeof value === "symbol") throw UNSUPPORTED;
     return value;
   }
-  if (Array.isArray(value)) return value.map(encode);
+  if (Array.isArray(value)) return value.map((item) => encode(item, table));
   const proto = Object.getPrototypeOf(value);
   if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = {};
     for (const key in value) {
-      if (key === MESSAGE_KEY) throw UNSUPPORTED;
-      out[key] = encode((value as Record<string, unknown>)[key]);
+      if (key === MESSAGE_KEY || key === REF_KEY) throw UNSUPPORTED;
+      out[key] = encode((value as Record<string, unknown>)[key], table);
     }
     return out;
   }
   const tag = TAGS.get((value as object).constructor);
   if (tag === undefined) throw UNSUPPORTED;
-  // The same fields Serializable.toJSON writes: the constructor arguments, with their current values.
+  if (table) return { [REF_KEY]: refOf(value as BaseMessage, tag, table) };
+  return encodeMessage(value as BaseMessage, tag);
+}
+
+/** The same fields Serializable.toJSON writes: the constructor arguments, with their current values. */
+function encodeMessage(value: BaseMessage, tag: string): Record<string, unknown> {
   const message = value as BaseMessage & Record<string, unknown>;
   const kwargs = message.lc_kwargs as Record<string, unknown>;
   const out: Record<string, unknown> = { [MESSAGE_KEY]: tag };
@@ -77,14 +108,20 @@ function encode(value: unknown): unknown {
   return out;
 }
 
-function decode(value: unknown): unknown {
+function decode(value: unknown, table?: MessageTable): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = decode(value[i]);
+    for (let i = 0; i < value.length; i++) value[i] = decode(value[i], table);
     return value;
   }
   const object = value as Record<string, unknown>;
-  for (const key in object) object[key] = decode(object[key]);
+  const ref = object[REF_KEY];
+  if (typeof ref === "number") {
+    const message = table?.messages[ref];
+    if (!message) throw new Error(`message ref ${ref} in a checkpoint read by a store that did not write it`);
+    return message;
+  }
+  for (const key in object) object[key] = decode(object[key], table);
   const tag = object[MESSAGE_KEY];
   if (typeof tag !== "string") return object;
   const cls = CLASSES[tag];
@@ -99,13 +136,25 @@ const PREFIX_CODE = PREFIX.charCodeAt(0);
 const startsWithPrefix = (data: Uint8Array | string) =>
   typeof data === "string" ? data.startsWith(PREFIX) : data[0] === PREFIX_CODE;
 
+export interface ShieldSerdeOptions {
+  /**
+   * Serialize each message once and refer to it by number (MessageTable): for a store that lives in this process only
+   * (the in-memory saver). A file store is read by other processes and writes each checkpoint whole.
+   */
+  internMessages?: boolean;
+}
+
 /** Our state's serializer; falls back to (and reads) LangGraph's JsonPlusSerializer for anything else. */
-export function createShieldSerde(fallback: SerializerProtocol = new JsonPlusSerializer()): SerializerProtocol {
+export function createShieldSerde(
+  fallback: SerializerProtocol = new JsonPlusSerializer(),
+  options: ShieldSerdeOptions = {},
+): SerializerProtocol {
+  const table: MessageTable | undefined = options.internMessages ? { refs: new WeakMap(), messages: [] } : undefined;
   return {
     async dumpsTyped(data: unknown): Promise<[string, Uint8Array]> {
       let text: string;
       try {
-        const encoded = encode(data);
+        const encoded = encode(data, table);
         if (encoded === undefined) throw UNSUPPORTED;
         text = PREFIX + JSON.stringify(encoded);
       } catch (error) {
@@ -124,7 +173,7 @@ export function createShieldSerde(fallback: SerializerProtocol = new JsonPlusSer
         return fallback.loadsTyped(type, data);
       const text = typeof data === "string" ? data : decoder.decode(data);
       if (!text.startsWith(PREFIX)) return fallback.loadsTyped("json", text);
-      return decode(JSON.parse(text.slice(PREFIX.length)));
+      return decode(JSON.parse(text.slice(PREFIX.length)), table);
     },
   };
 }
@@ -135,7 +184,7 @@ export function createShieldSerde(fallback: SerializerProtocol = new JsonPlusSer
  * serializer that was most of an eval trial's checkpoint cost (a checkpoint per step, each holding the conversation).
  */
 export function createShieldMemorySaver(): MemorySaver {
-  return new MemorySaver(createShieldSerde());
+  return new MemorySaver(createShieldSerde(undefined, { internMessages: true }));
 }
 
 /**

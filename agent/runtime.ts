@@ -497,7 +497,11 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       // The buyer's language when the thread begins (a rep's message never sets it); later runs may change it.
       ...(ctx.channel !== "rep" && ctx.locale ? { locale: ctx.locale } : {}),
     };
-    yield* run(threadId, { messages: [new HumanMessage(text)], session }, ctx, opts, live);
+    // The message goes in as a Command (update + goto) rather than as graph input: LangGraph then writes it straight to
+    // the channels instead of running a `__start__` task for it — one super-step less a turn, each costing 5
+    // runnables. The state and the path from the model on are the same.
+    const update = { messages: [new HumanMessage(text)], session };
+    yield* run(threadId, new Command({ update, goto: "model" }), ctx, opts, live);
   }
 
   /** Stream the answer to an interrupt: `{ confirm, draftHash }` from the buyer, `{ decision, actor, reason }` from a rep. */

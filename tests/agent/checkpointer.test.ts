@@ -1,5 +1,12 @@
 /** The thread checkpointer: conversations survive a round trip through SQLite intact, old threads keep loading. */
-import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
+import {
+  AIMessage,
+  AIMessageChunk,
+  type BaseMessage,
+  HumanMessage,
+  SystemMessage,
+  ToolMessage,
+} from "@langchain/core/messages";
 import { JsonPlusSerializer } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import Database from "better-sqlite3";
@@ -77,6 +84,37 @@ describe("shield checkpoint serializer", () => {
   });
 });
 
+describe("in-memory message table", () => {
+  test("a message is written once: later checkpoints refer to it and read back the same message", async () => {
+    const serde = createShieldSerde(undefined, { internMessages: true });
+    const question = new HumanMessage({ id: "h1", content: "which seals fit pump 2?" });
+    const result = new ToolMessage({ id: "t1", content: "x".repeat(10_000), tool_call_id: "call_1", name: "search" });
+    const answer = new AIMessage({ id: "a1", content: "Two fit." });
+    const [, first] = await serde.dumpsTyped({ messages: [question, result], draft: { lines: [] } });
+    const [type, second] = await serde.dumpsTyped({ messages: [question, result, answer], draft: { lines: [] } });
+    // The second checkpoint holds no copy of the long tool result.
+    expect(first.byteLength).toBeLessThan(1_000);
+    expect(second.byteLength).toBeLessThan(1_000);
+    const back = (await serde.loadsTyped(type, second)) as { messages: BaseMessage[] };
+    expect(back.messages.map((m) => m.constructor)).toEqual([HumanMessage, ToolMessage, AIMessage]);
+    expect(back.messages[1]).toMatchObject({ id: "t1", tool_call_id: "call_1", content: "x".repeat(10_000) });
+    const earlier = (await serde.loadsTyped(type, first)) as { messages: BaseMessage[] };
+    expect(earlier.messages[1]).toBe(back.messages[1]);
+    // A read-back message written again is still the same entry.
+    const [, third] = await serde.dumpsTyped({ messages: back.messages });
+    expect(((await serde.loadsTyped(type, third)) as { messages: BaseMessage[] }).messages[2]).toBe(back.messages[2]);
+  });
+
+  test("a store that did not write a checkpoint's messages refuses it instead of guessing", async () => {
+    const [type, bytes] = await createShieldSerde(undefined, { internMessages: true }).dumpsTyped({
+      messages: [new HumanMessage("hi")],
+    });
+    await expect(createShieldSerde(undefined, { internMessages: true }).loadsTyped(type, bytes)).rejects.toThrow(
+      /did not write it/,
+    );
+  });
+});
+
 describe("threads across the serializer change", () => {
   test("a thread checkpointed by the default SqliteSaver continues under the shield's checkpointer and places its order", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "shield-serde-")), "shield.db");
@@ -145,5 +183,8 @@ describe("in-memory threads with the shield serializer", () => {
     const nodes = history.flatMap((s) => s.next);
     expect(nodes).toEqual(expect.arrayContaining(["validate", "confirm", "handoff"]));
     expect(history[0]!.values.messages[0]).toBeInstanceOf(HumanMessage);
+    // A buyer's message is written straight to the state (Command input): no `__start__` super-step for it.
+    expect(nodes).not.toContain("__start__");
+    expect(history.at(-1)!.next).toEqual(["model"]);
   });
 });
