@@ -455,7 +455,21 @@ export function nameWords(text: string): Set<string> {
   return out;
 }
 
+const tokenized = new Map<string, Token[]>();
+/**
+ * The words of a text with where they stand. Memoised: the same buyer message, product names and machine labels are
+ * read by many steps of one decision and by every call of a turn (callers only read the tokens).
+ */
 export function tokenizeText(text: string): Token[] {
+  let out = tokenized.get(text);
+  if (!out) {
+    if (tokenized.size > 5000) tokenized.clear();
+    tokenized.set(text, (out = Object.freeze(tokenize(text)) as Token[]));
+  }
+  return out;
+}
+
+function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
   // Currency symbols become words, so "10 €" reads as an amount and not as a quantity of 10.
@@ -463,7 +477,7 @@ export function tokenizeText(text: string): Token[] {
   for (const m of plain.matchAll(re)) {
     // "2,2 kW" is the German way to write 2.2 kW.
     const lower = m[0].toLowerCase().replace(/^(\d+),(\d+)(?=$|[a-z])/, "$1.$2");
-    out.push({ text: m[0], lower, index: out.length, start: m.index ?? 0 });
+    out.push(Object.freeze({ text: m[0], lower, index: out.length, start: m.index ?? 0 }));
   }
   return out;
 }
@@ -683,7 +697,7 @@ export function findMachines(
     const used: number[] = [];
     const serial = lowers.indexOf(m.serial.toLowerCase());
     if (serial >= 0) (score += 10), used.push(serial);
-    const label = firstOf(alternatives(wordsOnly(m.label), phraseGroups).map(phrase));
+    const label = firstOf(labelWordings(m.label, phraseGroups).map(phrase));
     if (label) (score += 6), used.push(...label);
     // "in the tank farm" of the site "Tank farm, Liege": the site, or its first part.
     const site = m.site ? (phrase(wordsOnly(m.site)) ?? phrase(wordsOnly(m.site.split(",")[0]!))) : undefined;
@@ -756,6 +770,19 @@ function compoundOf(word: string, parts: string[]): boolean {
   for (let cut = 3; cut <= word.length - 3; cut++)
     if (sameWord(word.slice(0, cut), head!) && compoundOf(word.slice(cut), rest)) return true;
   return false;
+}
+
+const wordings = new WeakMap<string[][][], Map<string, string[][]>>();
+/** A machine label's words and their other wordings, once per label and synonym list (machines are read every call). */
+function labelWordings(label: string, groups: string[][][]): string[][] {
+  let byLabel = wordings.get(groups);
+  if (!byLabel) wordings.set(groups, (byLabel = new Map()));
+  let out = byLabel.get(label);
+  if (!out) {
+    if (byLabel.size > 5000) byLabel.clear();
+    byLabel.set(label, (out = alternatives(wordsOnly(label), groups)));
+  }
+  return out;
 }
 
 /** A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"). */
