@@ -125,7 +125,7 @@ export class OfflineConsultantModel extends BaseChatModel {
       u = mine;
     }
     // What the calls of this turn ask the catalog is shared between them (turn-memo.ts).
-    const k = knowledgeForTurn(lastHuman(messages), this.fields.knowledge());
+    const k = knowledgeForTurn(lastHuman(messages), this.fields.knowledge);
     const step = decide(conv, k, new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u);
     if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);
     return step;

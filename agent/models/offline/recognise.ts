@@ -735,8 +735,16 @@ export function findMachines(
 function sameWord(said: string, label: string): boolean {
   if (said === label) return true;
   if (said.length < 4 || label.length < 4 || /\d/.test(said) || /\d/.test(label)) return false;
-  return editDistance(said, label, 1) <= 1 || sameCognate(said, label);
+  // Every machine's words are compared with every buyer word on every reading: each pair is judged once.
+  const pair = `${said}\u0000${label}`;
+  let same = sameWords.get(pair);
+  if (same === undefined) {
+    if (sameWords.size > 50_000) sameWords.clear();
+    sameWords.set(pair, (same = editDistance(said, label, 1) <= 1 || sameCognate(said, label)));
+  }
+  return same;
 }
+const sameWords = new Map<string, boolean>();
 
 /**
  * The same agent noun in a related language ("Palettierer" / "palletiser" / "palletizer"): equal once diacritics are
@@ -750,7 +758,16 @@ export function sameCognate(a: string, b: string): boolean {
   return !!ka && ka.length >= 5 && ka === kb;
 }
 
+const agentStems = new Map<string, string | undefined>();
 function agentStem(word: string): string | undefined {
+  if (agentStems.has(word)) return agentStems.get(word);
+  if (agentStems.size > 20_000) agentStems.clear();
+  const stem = readAgentStem(word);
+  agentStems.set(word, stem);
+  return stem;
+}
+
+function readAgentStem(word: string): string | undefined {
   const folded = word
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

@@ -5,21 +5,25 @@
  *
  * Keyed on the buyer's message object, which the graph keeps for the whole turn: the memo dies with the turn, and a
  * message read again later (another process, a reloaded thread) starts afresh. Tools write no catalog rows, so the
- * answers cannot change within a turn; a rebuilt knowledge (the catalog grew) starts afresh too.
+ * answers cannot change within a turn.
  */
 import type { CatalogSearch, SearchHit, SearchQuery } from "../../../catalog/queries/search.ts";
 import type { CatalogReader } from "../../../catalog/queries/types.ts";
 import type { Knowledge } from "./recognise.ts";
 
-const turns = new WeakMap<object, { k: Knowledge; view: Knowledge }>();
+/** Per model (its knowledge getter), per buyer message: the turn's view of the knowledge. */
+const turns = new WeakMap<() => Knowledge, WeakMap<object, Knowledge>>();
 
-/** `k` as the calls of the turn of `message` share it; `k` itself without a message. */
-export function knowledgeForTurn(message: object | undefined, k: Knowledge): Knowledge {
-  if (!message) return k;
-  const had = turns.get(message);
-  if (had && had.k === k) return had.view;
-  const view = memoised(k);
-  turns.set(message, { k, view });
+/**
+ * The knowledge as the calls of the turn of `message` share it (`knowledge()` itself without a message). The
+ * knowledge is fetched (and its catalog version checked) on the turn's first call only.
+ */
+export function knowledgeForTurn(message: object | undefined, knowledge: () => Knowledge): Knowledge {
+  if (!message) return knowledge();
+  let mine = turns.get(knowledge);
+  if (!mine) turns.set(knowledge, (mine = new WeakMap()));
+  let view = mine.get(message);
+  if (!view) mine.set(message, (view = memoised(knowledge())));
   return view;
 }
 
@@ -44,18 +48,32 @@ function memoised(k: Knowledge): Knowledge {
   };
   const base = k.reader;
   const local = new Map<string, CatalogReader>();
-  // The reader in the buyer's language is looked up (catalog languages, texts present) once per language.
-  const reader: CatalogReader = base.inLanguage
-    ? {
-        ...base,
-        inLanguage(locale) {
-          const key = locale ?? "";
-          let r = local.get(key);
-          if (!r) local.set(key, (r = base.inLanguage!(locale)));
-          return r;
-        },
-      }
-    : base;
+  const featureNames = new Map<string, Record<string, string>>();
+  // The reader in the buyer's language (catalog languages, texts present) and the feature names of a language are
+  // looked up once per language.
+  const reader: CatalogReader = {
+    ...base,
+    ...(base.inLanguage
+      ? {
+          inLanguage(locale: string | undefined) {
+            const key = locale ?? "";
+            let r = local.get(key);
+            if (!r) local.set(key, (r = base.inLanguage!(locale)));
+            return r;
+          },
+        }
+      : {}),
+    ...(base.featureNames
+      ? {
+          featureNames(locale?: string) {
+            const key = locale ?? "";
+            let names = featureNames.get(key);
+            if (!names) featureNames.set(key, (names = base.featureNames!(locale)));
+            return names;
+          },
+        }
+      : {}),
+  };
   const view = { ...k, search, reader };
   readings.set(view, new Map());
   return view;
