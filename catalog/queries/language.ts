@@ -80,11 +80,18 @@ export interface CatalogLanguages {
   languages: string[];
 }
 
+/** The statement per connection: the languages are read on every localized read and search lexicon check. */
+const declaredLanguages = new WeakMap<Database.Database, Database.Statement>();
+
 /** The catalog's languages as stored: the declared ones, the default first (texts in other languages are rejected). */
 export function readCatalogLanguages(sqlite: Database.Database): CatalogLanguages {
-  const declared = sqlite
-    .prepare("SELECT code, is_default AS isDefault FROM catalog_languages ORDER BY code")
-    .all() as {
+  let statement = declaredLanguages.get(sqlite);
+  if (!statement)
+    declaredLanguages.set(
+      sqlite,
+      (statement = sqlite.prepare("SELECT code, is_default AS isDefault FROM catalog_languages ORDER BY code")),
+    );
+  const declared = statement.all() as {
     code: string;
     isDefault: number;
   }[];

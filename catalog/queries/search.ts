@@ -208,45 +208,19 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   }
   function readLexicon(version: string): Lexicon {
     const { languages, defaultLanguage } = readCatalogLanguages(sqlite);
-    const synonyms = new Map<string, Expansion[]>();
-    let maxWords = 0;
-    const rows = stmt("SELECT lang, term, synonyms, category FROM synonyms").all() as {
-      lang: string;
-      term: string;
-      synonyms: string;
-      category: string | null;
-    }[];
-    for (const r of rows) {
-      let list: unknown;
-      try {
-        list = JSON.parse(r.synonyms);
-      } catch {
-        list = [];
-      }
-      const members = [r.term, ...(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [])];
-      const phrases = members.map((m) => wordsIn(m)).filter((w) => w.length > 0);
-      // Equivalent terms: each member expands to all the others.
-      for (const phrase of phrases) {
-        maxWords = Math.max(maxWords, phrase.length);
-        const keys = new Set([
-          phrase.map(foldWord).join(" "),
-          phrase.map((w) => foldWord(stemWord(r.lang, w))).join(" "),
-        ]);
-        const expansions = phrases
-          .filter((p) => p !== phrase)
-          .map((words) => (r.category ? { words, category: r.category } : { words }));
-        for (const key of keys) {
-          const prev = synonyms.get(key);
-          if (prev) prev.push(...expansions);
-          else synonyms.set(key, [...expansions]);
-        }
-      }
+    const rows = stmt("SELECT lang, term, synonyms, category FROM synonyms").all() as SynonymRow[];
+    // Any write moves the version (a checkpoint in the catalog file too); the synonym list itself rarely changed.
+    const raw = JSON.stringify(rows);
+    let list = synonymLists.get(raw);
+    if (!list) {
+      if (synonymLists.size >= 16) synonymLists.clear();
+      synonymLists.set(raw, (list = synonymsOf(rows)));
     }
     const compounding = languages.filter((l) => COMPOUNDING_LANGUAGES.has(l));
     const splitter = compounding.length
       ? createDecompounder(compounding[0]!, (term) => /^\p{L}+$/u.test(term) && termHas(term))
       : undefined;
-    return { version, languages, defaultLanguage, synonyms, maxWords: Math.min(maxWords, 4), splitter };
+    return { version, languages, defaultLanguage, ...list, splitter };
   }
 
   /** Names of `skus` in `lang` where the catalog has them. */
@@ -604,6 +578,49 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   }
 
   return { search, suggestSkus, correctWord };
+}
+
+interface SynonymRow {
+  lang: string;
+  term: string;
+  synonyms: string;
+  category: string | null;
+}
+
+/** Synonym lists read, by their rows as stored: eval trials each open a copy of one catalog. */
+const synonymLists = new Map<string, Pick<Lexicon, "synonyms" | "maxWords">>();
+
+/** The synonym list as the lexicon holds it: folded (and stemmed) phrase → the equivalents it expands to. */
+function synonymsOf(rows: SynonymRow[]): Pick<Lexicon, "synonyms" | "maxWords"> {
+  const synonyms = new Map<string, Expansion[]>();
+  let maxWords = 0;
+  for (const r of rows) {
+    let list: unknown;
+    try {
+      list = JSON.parse(r.synonyms);
+    } catch {
+      list = [];
+    }
+    const members = [r.term, ...(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [])];
+    const phrases = members.map((m) => wordsIn(m)).filter((w) => w.length > 0);
+    // Equivalent terms: each member expands to all the others.
+    for (const phrase of phrases) {
+      maxWords = Math.max(maxWords, phrase.length);
+      const keys = new Set([
+        phrase.map(foldWord).join(" "),
+        phrase.map((w) => foldWord(stemWord(r.lang, w))).join(" "),
+      ]);
+      const expansions = phrases
+        .filter((p) => p !== phrase)
+        .map((words) => (r.category ? { words, category: r.category } : { words }));
+      for (const key of keys) {
+        const prev = synonyms.get(key);
+        if (prev) prev.push(...expansions);
+        else synonyms.set(key, [...expansions]);
+      }
+    }
+  }
+  return { synonyms, maxWords: Math.min(maxWords, 4) };
 }
 
 const FIT_SQL =

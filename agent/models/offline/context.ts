@@ -6,6 +6,7 @@ import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conv
 import { FILLER, type Cue, type Lang } from "./language.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { INTENT_THRESHOLD, recogniseMeasures, type Measure, type Understanding } from "./nlu/understand.ts";
+import { inTurn } from "./turn-memo.ts";
 
 const measureMemo = new Map<string, Measure[]>();
 /** Recognised measures of a text, memoised: one buyer message is read by several model calls. */
@@ -111,7 +112,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
     text = text.replace(c.text, kept);
   }
   const tokens = tokenizeText(text);
-  const machines = findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups);
+  // Both readings below depend only on the words, the catalog and what their keys name: once per turn.
+  const machines = inTurn(ctx.k, `machines\u0000${text}\u0000${JSON.stringify(ctx.conv.machines ?? [])}`, () =>
+    findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups),
+  );
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
   const sizeTokens = sizeTokensOf(tokens, measuresOf(text), ctx.k);
   // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not
@@ -133,13 +137,12 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   const target = machine ?? draftMachine;
-  const guessWith = (qs: QuantityMatch[]) =>
-    guessProduct(
-      tokens,
-      new Set([...taken, ...qs.flatMap((q) => q.tokens)]),
-      ctx.k,
-      target ? { model: target.model, serial: target.serial } : undefined,
-    );
+  const guessWith = (qs: QuantityMatch[]) => {
+    const skip = new Set([...taken, ...qs.flatMap((q) => q.tokens)]);
+    const on = target ? { model: target.model, serial: target.serial } : undefined;
+    const key = `guess\u0000${text}\u0000${[...skip].sort((a, b) => a - b).join()}\u0000${on ? `${on.model}\u0000${on.serial}` : ""}`;
+    return inTurn(ctx.k, key, () => guessProduct(tokens, skip, ctx.k, on));
+  };
   // "200 m of X in 100 m rings", "4 sensor cables M12 5 m": a second amount in a measure, or a measure next to a
   // count of things, describes the product (a ring's or a cable's length) — unless the product is sold in it.
   const specs = measureSpecs(quantities);

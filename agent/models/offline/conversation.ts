@@ -99,6 +99,11 @@ export interface Conversation {
   size: number;
 }
 
+const parsed = new Map<string, Record<string, unknown>>();
+/**
+ * A tool message's content as data, memoised by its text: every model call of a thread reads every tool result of
+ * the thread so far (the parsed data is only read, never changed).
+ */
 const parse = (content: unknown): Record<string, unknown> => {
   const text =
     typeof content === "string"
@@ -106,13 +111,22 @@ const parse = (content: unknown): Record<string, unknown> => {
       : Array.isArray(content)
         ? content.map((c) => (typeof c === "string" ? c : ((c as { text?: string }).text ?? ""))).join("")
         : "";
+  let data = parsed.get(text);
+  if (!data) {
+    if (parsed.size > 2000) parsed.clear();
+    parsed.set(text, (data = parseText(text)));
+  }
+  return data;
+};
+
+function parseText(text: string): Record<string, unknown> {
   try {
     const v = JSON.parse(text) as unknown;
     return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
   } catch {
     return { text };
   }
-};
+}
 
 export function memoOf(m: BaseMessage): Memo | undefined {
   const memo = (m.additional_kwargs as { offline?: Memo } | undefined)?.offline;

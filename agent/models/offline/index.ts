@@ -14,7 +14,7 @@ import {
   type BaseChatModelCallOptions,
   type BindToolsInput,
 } from "@langchain/core/language_models/chat_models";
-import { AIMessage, AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
+import { AIMessage, AIMessageChunk, type BaseMessage, HumanMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
@@ -35,6 +35,7 @@ import {
   tokenizeText,
 } from "./recognise.ts";
 import { decide, type Step } from "./turn.ts";
+import { knowledgeForTurn } from "./turn-memo.ts";
 import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
 
 /** Running totals of the model's own decision time (for the bench). */
@@ -123,7 +124,9 @@ export class OfflineConsultantModel extends BaseChatModel {
       }
       u = mine;
     }
-    const step = decide(conv, this.fields.knowledge(), new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u);
+    // What the calls of this turn ask the catalog is shared between them (turn-memo.ts).
+    const k = knowledgeForTurn(lastHuman(messages), this.fields.knowledge);
+    const step = decide(conv, k, new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u);
     if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);
     return step;
   }
@@ -182,6 +185,12 @@ export class OfflineConsultantModel extends BaseChatModel {
 }
 
 const understood = new Map<string, Understanding>();
+
+/** The buyer's message this call answers (the last human message), if any. */
+function lastHuman(messages: BaseMessage[]): BaseMessage | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) if (HumanMessage.isInstance(messages[i]!)) return messages[i];
+  return undefined;
+}
 
 /** The draft of the graph state this model call runs in; undefined outside a graph run. */
 function graphDraft(): DraftView | undefined {

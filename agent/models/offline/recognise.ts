@@ -488,7 +488,21 @@ export function nameWords(text: string): Set<string> {
   return out;
 }
 
+const tokenized = new Map<string, Token[]>();
+/**
+ * The words of a text with where they stand. Memoised: the same buyer message, product names and machine labels are
+ * read by many steps of one decision and by every call of a turn (callers only read the tokens).
+ */
 export function tokenizeText(text: string): Token[] {
+  let out = tokenized.get(text);
+  if (!out) {
+    if (tokenized.size > 5000) tokenized.clear();
+    tokenized.set(text, (out = Object.freeze(tokenize(text)) as Token[]));
+  }
+  return out;
+}
+
+function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
   // Currency symbols become words, so "10 €" reads as an amount and not as a quantity of 10.
@@ -496,7 +510,7 @@ export function tokenizeText(text: string): Token[] {
   for (const m of plain.matchAll(re)) {
     // "2,2 kW" is the German way to write 2.2 kW.
     const lower = m[0].toLowerCase().replace(/^(\d+),(\d+)(?=$|[a-z])/, "$1.$2");
-    out.push({ text: m[0], lower, index: out.length, start: m.index ?? 0 });
+    out.push(Object.freeze({ text: m[0], lower, index: out.length, start: m.index ?? 0 }));
   }
   return out;
 }
@@ -727,7 +741,7 @@ export function findMachines(
     const used: number[] = [];
     const serial = lowers.indexOf(m.serial.toLowerCase());
     if (serial >= 0) (score += 10), used.push(serial);
-    const label = firstOf(alternatives(wordsOnly(m.label), phraseGroups).map(phrase));
+    const label = firstOf(labelWordings(m.label, phraseGroups).map(phrase));
     if (label) (score += 6), used.push(...label);
     // "in the tank farm" of the site "Tank farm, Liege": the site, or its first part.
     const site = m.site ? (phrase(wordsOnly(m.site)) ?? phrase(wordsOnly(m.site.split(",")[0]!))) : undefined;
@@ -765,8 +779,16 @@ export function findMachines(
 function sameWord(said: string, label: string): boolean {
   if (said === label) return true;
   if (said.length < 4 || label.length < 4 || /\d/.test(said) || /\d/.test(label)) return false;
-  return editDistance(said, label, 1) <= 1 || sameCognate(said, label);
+  // Every machine's words are compared with every buyer word on every reading: each pair is judged once.
+  const pair = `${said}\u0000${label}`;
+  let same = sameWords.get(pair);
+  if (same === undefined) {
+    if (sameWords.size > 50_000) sameWords.clear();
+    sameWords.set(pair, (same = editDistance(said, label, 1) <= 1 || sameCognate(said, label)));
+  }
+  return same;
 }
+const sameWords = new Map<string, boolean>();
 
 /**
  * The same agent noun in a related language ("Palettierer" / "palletiser" / "palletizer"): equal once diacritics are
@@ -780,7 +802,16 @@ export function sameCognate(a: string, b: string): boolean {
   return !!ka && ka.length >= 5 && ka === kb;
 }
 
+const agentStems = new Map<string, string | undefined>();
 function agentStem(word: string): string | undefined {
+  if (agentStems.has(word)) return agentStems.get(word);
+  if (agentStems.size > 20_000) agentStems.clear();
+  const stem = readAgentStem(word);
+  agentStems.set(word, stem);
+  return stem;
+}
+
+function readAgentStem(word: string): string | undefined {
   const folded = word
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
@@ -800,6 +831,19 @@ function compoundOf(word: string, parts: string[]): boolean {
   for (let cut = 3; cut <= word.length - 3; cut++)
     if (sameWord(word.slice(0, cut), head!) && compoundOf(word.slice(cut), rest)) return true;
   return false;
+}
+
+const wordings = new WeakMap<string[][][], Map<string, string[][]>>();
+/** A machine label's words and their other wordings, once per label and synonym list (machines are read every call). */
+function labelWordings(label: string, groups: string[][][]): string[][] {
+  let byLabel = wordings.get(groups);
+  if (!byLabel) wordings.set(groups, (byLabel = new Map()));
+  let out = byLabel.get(label);
+  if (!out) {
+    if (byLabel.size > 5000) byLabel.clear();
+    byLabel.set(label, (out = alternatives(wordsOnly(label), groups)));
+  }
+  return out;
 }
 
 /** A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"). */

@@ -211,7 +211,16 @@ function atomsOf(text: string): Atom[] {
   return out;
 }
 
-const valueAtoms = (v: string) => atomsOf(v).map((a) => a.text);
+const valueAtomMemo = new Map<string, string[]>();
+/** A feature value's atoms, once per value (every candidate's every feature is compared with the buyer's text). */
+const valueAtoms = (v: string) => {
+  let out = valueAtomMemo.get(v);
+  if (!out) {
+    if (valueAtomMemo.size > 20_000) valueAtomMemo.clear();
+    valueAtomMemo.set(v, (out = atomsOf(v).map((a) => a.text)));
+  }
+  return out;
+};
 
 /** A word of the buyer's that names a feature: its key, its name in English or the buyer's language, or a compound of one. */
 function namesFeature(word: string | undefined, names: string[]): boolean {
@@ -243,6 +252,8 @@ function statedAt(
     return at >= 0 ? [at] : [];
   }
   if (Array.isArray(value)) return value.flatMap((v) => statedAt(ctx, atoms, key, v, names, groups));
+  // Most values are not in the text at all: no atom with the number, no atom that starts the value.
+  if (typeof value === "number" ? !atoms.some((a) => a.num === value) : !startsValue(atoms, value)) return [];
   const near = (from: number, to: number) =>
     namesFeature(atoms[from - 1]?.text, names) || namesFeature(atoms[to + 1]?.text, names);
   const unitAt = (i: number) => {
@@ -293,6 +304,12 @@ function statedAt(
   return out;
 }
 
+/** Whether some atom of the text starts the value's atoms joined (nothing can match the value otherwise). */
+function startsValue(atoms: Atom[], value: string): boolean {
+  const whole = valueAtoms(value).join("");
+  return whole.length > 0 && atoms.some((a) => whole.startsWith(a.text));
+}
+
 export interface Valued {
   id: string;
   features: Record<string, FeatureValue>;
@@ -312,14 +329,24 @@ export function byStatedValue(ctx: Ctx, items: Valued[], base?: Record<string, F
   if (atoms.length === 0) return [];
   const en = ctx.k.reader.featureNames?.("en") ?? {};
   const local = ctx.k.reader.featureNames?.(ctx.lang) ?? {};
-  const groupsOf = (key: string) =>
-    [keyWords(key), wordsOf(en[key] ?? ""), wordsOf(local[key] ?? "")].map((g) =>
-      g.filter((w) => w.length > 1 && !FILLER.has(w)),
-    );
+  // The words naming each feature, once per feature key (not per candidate).
+  const named = new Map<string, { names: string[]; groups: string[][] }>();
+  const groupsOf = (key: string) => {
+    let g = named.get(key);
+    if (!g) {
+      const groups = [keyWords(key), wordsOf(en[key] ?? ""), wordsOf(local[key] ?? "")].map((g) =>
+        g.filter((w) => w.length > 1 && !FILLER.has(w)),
+      );
+      named.set(key, (g = { names: groups.flat(), groups }));
+    }
+    return g;
+  };
   const stated = (features: Record<string, FeatureValue>) => {
     const at = new Set<number>();
-    for (const [key, v] of Object.entries(features))
-      for (const i of statedAt(ctx, atoms, key, v, groupsOf(key).flat(), groupsOf(key))) at.add(i);
+    for (const [key, v] of Object.entries(features)) {
+      const g = groupsOf(key);
+      for (const i of statedAt(ctx, atoms, key, v, g.names, g.groups)) at.add(i);
+    }
     return at;
   };
   // What the product moved away from carries already ("the M12 one" of an M12 part) chooses nothing.

@@ -172,8 +172,21 @@ const DATE_HINT =
  */
 let dimensionModel: ReturnType<NumberWithUnitRecognizer["getDimensionModel"]> | undefined;
 
-/** Numbers with a unit of measurement (sizes, pack contents): spans the quantity reader must skip. */
+const measured = new Map<string, Measure[]>();
+/**
+ * Numbers with a unit of measurement (sizes, pack contents): spans the quantity reader must skip. Memoised by text:
+ * the understanding and the product reading of one message both need them (callers only read the list).
+ */
 export function recogniseMeasures(text: string): Measure[] {
+  let out = measured.get(text);
+  if (!out) {
+    if (measured.size > 2000) measured.clear();
+    measured.set(text, (out = Object.freeze(readMeasures(text)) as Measure[]));
+  }
+  return out;
+}
+
+function readMeasures(text: string): Measure[] {
   if (!HAS_DIGIT.test(text)) return [];
   const out: Measure[] = [];
   // "24x70x20 mm": between digits an x is a times sign (the recognizer reads "×", not the letter); same length, so

@@ -1,0 +1,96 @@
+/**
+ * One buyer message is read by every model call of its turn (tool results arrive in between, the message stays the
+ * same): what those calls ask the catalog with the same words — searches, word corrections, the reader in the
+ * buyer's language — is answered once per turn instead of once per call.
+ *
+ * Keyed on the buyer's message object, which the graph keeps for the whole turn: the memo dies with the turn, and a
+ * message read again later (another process, a reloaded thread) starts afresh. Tools write no catalog rows, so the
+ * answers cannot change within a turn.
+ */
+import type { CatalogSearch, SearchHit, SearchQuery } from "../../../catalog/queries/search.ts";
+import type { CatalogReader } from "../../../catalog/queries/types.ts";
+import type { Knowledge } from "./recognise.ts";
+
+/** Per model (its knowledge getter), per buyer message: the turn's view of the knowledge. */
+const turns = new WeakMap<() => Knowledge, WeakMap<object, Knowledge>>();
+
+/**
+ * The knowledge as the calls of the turn of `message` share it (`knowledge()` itself without a message). The
+ * knowledge is fetched (and its catalog version checked) on the turn's first call only.
+ */
+export function knowledgeForTurn(message: object | undefined, knowledge: () => Knowledge): Knowledge {
+  if (!message) return knowledge();
+  let mine = turns.get(knowledge);
+  if (!mine) turns.set(knowledge, (mine = new WeakMap()));
+  let view = mine.get(message);
+  if (!view) mine.set(message, (view = memoised(knowledge())));
+  return view;
+}
+
+function memoised(k: Knowledge): Knowledge {
+  const searches = new Map<string, SearchHit[]>();
+  const corrections = new Map<string, string | undefined>();
+  const search: CatalogSearch = {
+    ...k.search,
+    search(q: SearchQuery) {
+      const key = JSON.stringify(q);
+      let hits = searches.get(key);
+      if (!hits) searches.set(key, (hits = k.search.search(q)));
+      // A copy: a caller may reorder its list (the hits themselves are never changed).
+      return [...hits];
+    },
+    correctWord(word: string) {
+      if (corrections.has(word)) return corrections.get(word);
+      const c = k.search.correctWord(word);
+      corrections.set(word, c);
+      return c;
+    },
+  };
+  const base = k.reader;
+  const local = new Map<string, CatalogReader>();
+  const featureNames = new Map<string, Record<string, string>>();
+  // The reader in the buyer's language (catalog languages, texts present) and the feature names of a language are
+  // looked up once per language.
+  const reader: CatalogReader = {
+    ...base,
+    ...(base.inLanguage
+      ? {
+          inLanguage(locale: string | undefined) {
+            const key = locale ?? "";
+            let r = local.get(key);
+            if (!r) local.set(key, (r = base.inLanguage!(locale)));
+            return r;
+          },
+        }
+      : {}),
+    ...(base.featureNames
+      ? {
+          featureNames(locale?: string) {
+            const key = locale ?? "";
+            let names = featureNames.get(key);
+            if (!names) featureNames.set(key, (names = base.featureNames!(locale)));
+            return names;
+          },
+        }
+      : {}),
+  };
+  const view = { ...k, search, reader };
+  readings.set(view, new Map());
+  return view;
+}
+
+/** Readings of the turn's words (product guesses, machine references), per turn view of the knowledge. */
+const readings = new WeakMap<Knowledge, Map<string, unknown>>();
+
+/**
+ * `read()` once per turn for `key`: `key` must name everything `read` depends on besides the catalog. Outside a
+ * turn (a knowledge that is no turn view) it just reads.
+ */
+export function inTurn<T>(k: Knowledge, key: string, read: () => T): T {
+  const memo = readings.get(k);
+  if (!memo) return read();
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = read();
+  memo.set(key, value);
+  return value;
+}
