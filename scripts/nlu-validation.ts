@@ -12,15 +12,18 @@ import { parseArgs } from "node:util";
 import {
   type ClassifierSettings,
   DEFAULT_SETTINGS,
+  modelCacheDir,
   trainIntentClassifier,
 } from "../agent/models/offline/nlu/classifier.ts";
-import { validationDocuments } from "../agent/models/offline/nlu/corpus.ts";
+import { devDocuments, validationDocuments } from "../agent/models/offline/nlu/corpus.ts";
 import { CLARIFY_THRESHOLD, RUNNER_UP } from "../agent/models/offline/dialogue.ts";
 import { calibrateClarifyThreshold, entityF1, intentAccuracy } from "../agent/models/offline/nlu/evaluate.ts";
 import { ENTITY_VALIDATION_CASES } from "./bench/entity-validation.ts";
 import { openEntityWorlds } from "./bench/offline.ts";
 
-const { values } = parseArgs({ options: { set: { type: "string", multiple: true } } });
+const { values } = parseArgs({
+  options: { set: { type: "string", multiple: true }, quiet: { type: "boolean" } },
+});
 const settings: ClassifierSettings = { ...DEFAULT_SETTINGS };
 for (const s of values.set ?? []) {
   const [key, raw] = s.split("=");
@@ -30,23 +33,34 @@ for (const s of values.set ?? []) {
 }
 
 const cpu = process.cpuUsage();
-const classifier = await trainIntentClassifier(undefined, settings);
+const cacheDir = modelCacheDir();
+const classifier = await trainIntentClassifier(undefined, settings, cacheDir ? { cacheDir } : {});
 const used = process.cpuUsage(cpu);
 const v = await intentAccuracy(classifier, validationDocuments());
+const d = await intentAccuracy(classifier, devDocuments());
 console.log(`settings ${JSON.stringify(settings)}`);
 console.log(
-  `validation accuracy ${v.accuracy.toFixed(3)} on ${v.n} utterances; trained in ${classifier.trainMs.toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
+  `validation accuracy ${v.accuracy.toFixed(3)} on ${v.n} utterances; dev accuracy ${d.accuracy.toFixed(3)} on ${d.n} (an author who never saw the corpus); trained in ${classifier.trainMs.toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
 );
-console.log("\nconfusions (expected → predicted ×n):");
-for (const [want, row] of v.confusions)
-  console.log(`  ${want} → ${[...row].map(([got, n]) => `${got} ×${n}`).join(", ")}`);
-console.log("\nmisses:");
-for (const m of v.misses)
-  console.log(`  [${m.doc.lang}] ${m.doc.intent} → ${m.predicted} (${m.score.toFixed(2)}): ${m.doc.text}`);
+for (const [name, score] of values.quiet
+  ? []
+  : ([
+      ["validation", v],
+      ["dev", d],
+    ] as const)) {
+  console.log(`\n${name} confusions (expected → predicted ×n):`);
+  for (const [want, row] of score.confusions)
+    console.log(`  ${want} → ${[...row].map(([got, n]) => `${got} ×${n}`).join(", ")}`);
+  console.log(`\n${name} misses:`);
+  for (const m of score.misses)
+    console.log(`  [${m.doc.lang}] ${m.doc.intent} → ${m.predicted} (${m.score.toFixed(2)}): ${m.doc.text}`);
+}
 
-const calibration = await calibrateClarifyThreshold(classifier, validationDocuments(), { runnerUp: RUNNER_UP });
+const calibration = await calibrateClarifyThreshold(classifier, [...validationDocuments(), ...devDocuments()], {
+  runnerUp: RUNNER_UP,
+});
 console.log(
-  `\nclarify threshold calibrated on validation: ${calibration.threshold} (in use: ${CLARIFY_THRESHOLD}${calibration.threshold === CLARIFY_THRESHOLD ? "" : " — recalibrate: set CLARIFY_THRESHOLD in agent/models/offline/dialogue.ts"})`,
+  `\nclarify threshold calibrated on validation + dev: ${calibration.threshold} (in use: ${CLARIFY_THRESHOLD}${calibration.threshold === CLARIFY_THRESHOLD ? "" : " — recalibrate: set CLARIFY_THRESHOLD in agent/models/offline/dialogue.ts"})`,
 );
 console.log(
   `  best reading right, per score band, when a runner-up scores >= ${RUNNER_UP}: ${calibration.bands.map((b) => `${b.from.toFixed(2)}+ ${b.accuracy.toFixed(2)} (${b.n})`).join(", ")}`,

@@ -13,7 +13,7 @@ import {
   sharedClassifier,
   trainIntentClassifier,
 } from "../../../agent/models/offline/nlu/classifier.ts";
-import { CORPUS, type Corpus, validationDocuments } from "../../../agent/models/offline/nlu/corpus.ts";
+import { BASE_CORPUS, CORPUS, type Corpus, validationDocuments } from "../../../agent/models/offline/nlu/corpus.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "nlu-cache-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,5 +80,16 @@ describe("mixed languages", { timeout: 60_000 }, () => {
   it("a text unknown in both languages stays unknown", async () => {
     const c = await sharedClassifier();
     expect(await c.classify("de", "Xyloflux Quarzbrenner")).toMatchObject({ intent: "None", score: 1 });
+  });
+});
+
+describe("the sub-word reader", { timeout: 60_000 }, () => {
+  // Trained on the base corpus: these words (a typo, a compound) are in none of its utterances.
+  it.each([
+    ["en", "remvoe the second line", "remove"],
+    ["de", "Bestellübersicht bitte", "show_order"],
+  ] as const)("[%s] '%s' (no such word in the corpus) is read by its parts: %s", async (lang, text, intent) => {
+    const c = await trainIntentClassifier(BASE_CORPUS, { ...DEFAULT_SETTINGS, subwords: 0.7 }, { cacheDir: dir });
+    expect((await c.classify(lang, text)).intent).toBe(intent);
   });
 });

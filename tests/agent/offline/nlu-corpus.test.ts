@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import {
   CORPUS,
+  devDocuments,
   testDocuments,
   trainingDocuments,
   validationDocuments,
@@ -34,6 +35,12 @@ describe("the intent corpus", () => {
     expect(validation.filter((d) => train.has(`${d.lang}:${norm(d.text)}`))).toEqual([]);
     expect(validation.filter((d) => test.has(`${d.lang}:${norm(d.text)}`))).toEqual([]);
     expect(trainingDocuments().some((d) => CORPUS[d.intent][d.lang].validation.includes(d.text))).toBe(false);
+  });
+  it("keeps its dev split (an author who never saw the corpus) out of training and validation", () => {
+    const seen = keys([...trainingDocuments(), ...validationDocuments()]);
+    const dev = devDocuments();
+    expect(dev.length).toBeGreaterThan(0);
+    expect(dev.filter((d) => seen.has(`${d.lang}:${norm(d.text)}`))).toEqual([]);
   });
   it("has training, validation and test utterances for every intent in both languages", () => {
     for (const [intent, langs] of Object.entries(CORPUS))

@@ -18,6 +18,7 @@ import { Nlp } from "@nlpjs/nlp";
 import { LangDe } from "@nlpjs/lang-de";
 import { LangEn } from "@nlpjs/lang-en";
 import { CORPUS, type Corpus, type Intent, trainingDocuments } from "./corpus.ts";
+import { foldUmlauts, type SubwordModel, trainSubwordModel } from "./subwords.ts";
 
 export interface Classification {
   /** `None` when nothing in the corpus resembles the text. */
@@ -46,6 +47,26 @@ export interface ClassifierSettings {
   foldUmlauts: boolean;
   /** A text with no word known in its language is read in the other language ("thx" in a German chat). */
   otherLanguage: boolean;
+  /** nlp.js's training epochs at most (its default: 20000, until the error settles). */
+  iterations: number;
+  /**
+   * Weight (0–1) of the sub-word reader in the ensemble (`subwords.ts`: naive Bayes over character n-grams — typos,
+   * German compounds, inflections nlp.js's stemmer leaves apart); 0: nlp.js alone.
+   */
+  subwords: number;
+  /** Character n-gram lengths of the sub-word reader: from `gramMin` to `gramMax`. */
+  gramMin: number;
+  gramMax: number;
+  /** Additive smoothing of the sub-word reader's counts. */
+  smoothing: number;
+  /** Softmax temperature of the sub-word reader (lower: sharper). */
+  temperature: number;
+  /** A word unknown to the sub-word reader counts when this share of its n-grams is known (`subwords.ts`). */
+  minKnown: number;
+  /** One sub-word reader for both languages (buyers mix them) instead of one per language. */
+  sharedSubwords: boolean;
+  /** A text with no word known to nlp.js is read by the sub-word reader alone when its best reading scores this much. */
+  subwordAlone: number;
 }
 
 /** Chosen on the validation split (`scripts/nlu-validation.ts`) and cross-validation of the training split. */
@@ -54,15 +75,18 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
   spellCheck: false,
   foldUmlauts: true,
   otherLanguage: true,
+  iterations: 20000,
+  subwords: 0,
+  gramMin: 3,
+  gramMax: 5,
+  smoothing: 0.05,
+  temperature: 0.35,
+  minKnown: 0.8,
+  sharedSubwords: false,
+  subwordAlone: 0.5,
 };
 
-/**
- * "Stück", "Stueck" and "Stuck" as one word: umlauts written as two letters (keyboards without them) are folded like
- * the umlauts themselves, whose marks nlp.js's German normaliser drops anyway; "ß" reads as "ss".
- */
-export function foldUmlauts(text: string): string {
-  return text.toLowerCase().replace(/ä|ae/g, "a").replace(/ö|oe/g, "o").replace(/ü|ue/g, "u").replace(/ß/g, "ss");
-}
+export { foldUmlauts };
 
 /** The placeholder a number becomes; a made-up word, so it stems to itself in both languages. */
 export const NUMBER_PLACEHOLDER = "numx";
@@ -102,10 +126,21 @@ export async function trainIntentClassifier(
       languages: ["en", "de"],
       autoSave: false,
       calculateSentiment: false,
-      nlu: {
-        log: false,
-        spellCheck: settings.spellCheck,
-      },
+      // Per language, the network's settings (nlp.js reads `nlu` as locale → domain → settings).
+      nlu: Object.fromEntries(
+        (["en", "de"] as const).map((lang) => [
+          lang,
+          {
+            "*": {
+              className: "NeuralNlu",
+              log: false,
+              spellCheck: settings.spellCheck,
+              // Training epochs at most (nlp.js: 20000, until the error settles).
+              iterations: settings.iterations,
+            },
+          },
+        ]),
+      ),
       ner: { builtins: [] },
     });
     nlp.use(LangEn);
@@ -138,22 +173,66 @@ export async function trainIntentClassifier(
     await nlp.train();
     if (cached) saveModel(cached, nlp.export(false));
   }
+  // The sub-word reader is counting: trained at every start, never cached.
+  const subwordSettings = {
+    gramMin: settings.gramMin,
+    gramMax: settings.gramMax,
+    smoothing: settings.smoothing,
+    temperature: settings.temperature,
+    minKnown: settings.minKnown,
+  };
+  const subword: Record<"en" | "de", SubwordModel> | undefined =
+    settings.subwords <= 0
+      ? undefined
+      : settings.sharedSubwords
+        ? (() => {
+            const m = trainSubwordModel(docs, subwordSettings);
+            return { en: m, de: m };
+          })()
+        : {
+            en: trainSubwordModel(
+              docs.filter((d) => d.lang === "en"),
+              subwordSettings,
+            ),
+            de: trainSubwordModel(
+              docs.filter((d) => d.lang === "de"),
+              subwordSettings,
+            ),
+          };
   const trainMs = performance.now() - started;
   const model = nlp;
   /** One reading; `unknown` when no word of the text is known to the classifier in that language. */
   const read = async (lang: "en" | "de", text: string): Promise<Classification & { unknown: boolean }> => {
-    const r = await model.process(lang, prepare(lang, text));
+    const prepared = prepare(lang, text);
+    const r = await model.process(lang, prepared);
+    let classifications = r.classifications;
+    let top = { intent: r.intent, score: r.score };
+    const w = settings.subwords;
+    if (subword && w > 0) {
+      const s = subword[lang].read(prepared);
+      const nlpUnknown = r.intent === "None" && !r.classifications.some((x) => x.intent !== "None" && x.score > 0);
+      // A text with no known word: the sub-word model alone reads it ("helo", "thx!!"), when it is sure enough.
+      const weight = nlpUnknown ? 1 : w;
+      const merged = new Map<string, number>();
+      if (!nlpUnknown) for (const c of r.classifications) merged.set(c.intent, (1 - weight) * c.score);
+      for (const x of s) merged.set(x.intent, (merged.get(x.intent) ?? 0) + weight * x.score);
+      const ranked = [...merged].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+      if (ranked[0] && (!nlpUnknown || ranked[0].score >= settings.subwordAlone)) {
+        classifications = ranked;
+        top = ranked[0];
+      }
+    }
     // nlp.js answers None below its own threshold; the best reading is kept with its score, so the decision can
     // weigh a weak reading (or ask) instead of losing it.
-    const best = r.classifications[0];
+    const best = classifications[0];
     // (A text with no word known to the classifier gets None, and its "best" reading a score of 0.)
-    const ranked = r.classifications.slice(0, 3).map((x) => ({ intent: x.intent as Intent, score: x.score }));
-    const unknown = r.intent === "None" && !r.classifications.some((x) => x.intent !== "None" && x.score > 0);
-    return r.intent === "None" && best && best.intent !== "None" && best.score > 0 && r.score >= 1
+    const ranked = classifications.slice(0, 3).map((x) => ({ intent: x.intent as Intent, score: x.score }));
+    const unknown = top.intent === "None" && !classifications.some((x) => x.intent !== "None" && x.score > 0);
+    return top.intent === "None" && best && best.intent !== "None" && best.score > 0 && top.score >= 1
       ? { intent: best.intent as Intent, score: best.score, ranked, unknown }
-      : r.intent !== "None" && r.score <= 0
+      : top.intent !== "None" && top.score <= 0
         ? { intent: "None", score: 1, ranked, unknown: true }
-        : { intent: r.intent as Intent, score: r.score, ranked, unknown };
+        : { intent: top.intent as Intent, score: top.score, ranked, unknown };
   };
   const memo = new Map<string, Classification & { unknown: boolean }>();
   return {
@@ -179,11 +258,19 @@ export async function trainIntentClassifier(
   };
 }
 
-/** The model's identity: its training documents, settings and the nlp.js version that trained it. */
+/** The model's identity: its training documents, the settings it was trained with and the nlp.js version. */
 function modelKey(docs: { lang: string; text: string; intent: string }[], settings: ClassifierSettings): string {
   const version = (createRequire(import.meta.url)("@nlpjs/nlp/package.json") as { version: string }).version;
+  // Only what the nlp.js model depends on: the sub-word reader and the reading rules are not cached.
+  const { maskNumbers, spellCheck, foldUmlauts, iterations } = settings;
   return createHash("sha256")
-    .update(JSON.stringify({ version, settings, docs: docs.map((d) => [d.lang, d.intent, d.text]) }))
+    .update(
+      JSON.stringify({
+        version,
+        settings: { maskNumbers, spellCheck, foldUmlauts, iterations },
+        docs: docs.map((d) => [d.lang, d.intent, d.text]),
+      }),
+    )
     .digest("hex")
     .slice(0, 24);
 }

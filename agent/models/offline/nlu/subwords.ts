@@ -1,0 +1,117 @@
+/**
+ * The sub-word reader of the intent ensemble: multinomial naive Bayes over the words of a text and their character
+ * n-grams, with word boundaries marked, as fastText reads words. nlp.js reads whole stemmed words, so a word it never
+ * saw counts for nothing: a typo ("pirce", "canel"), a German compound ("Kreditpruefung", "Lieferzeit"), an inflection
+ * its stemmer leaves apart, a dialect spelling ("griaß"). Their n-grams still overlap words of the corpus ("<pr",
+ * "rüf", "ung>"), and this reader weighs them.
+ *
+ * Naive Bayes because training is counting (tens of milliseconds, so it is not cached: trained at every start) and a
+ * reading is one table look-up per feature. The n-grams of one word are not independent, so log-likelihoods are
+ * divided by the number of features of the text (`temperature` spreads the result) before they are normalised: the
+ * scores are a distribution over intents comparable with nlp.js's.
+ */
+
+/**
+ * "Stück", "Stueck" and "Stuck" as one word: umlauts written as two letters (keyboards without them) are folded like
+ * the umlauts themselves, whose marks nlp.js's German normaliser drops anyway; "ß" reads as "ss".
+ */
+export function foldUmlauts(text: string): string {
+  return text.toLowerCase().replace(/ä|ae/g, "a").replace(/ö|oe/g, "o").replace(/ü|ue/g, "u").replace(/ß/g, "ss");
+}
+
+export interface SubwordSettings {
+  /** Character n-gram lengths: from `gramMin` to `gramMax`. */
+  gramMin: number;
+  gramMax: number;
+  /** Additive smoothing of the feature counts. */
+  smoothing: number;
+  /** Softmax temperature over the per-feature mean log-likelihood (lower: sharper). */
+  temperature: number;
+  /**
+   * A word the corpus never had counts only when at least this share of its n-grams is known: a typo or a compound
+   * of corpus words does, a product name ("Quarzbrenner", "gauges") does not — its n-grams would read as noise.
+   */
+  minKnown: number;
+}
+
+/**
+ * The features of a text: each word (umlauts folded, "ae/oe/ue" as the umlaut, digits as one shape, lower case) and
+ * its character n-grams of the word padded with "<" and ">".
+ */
+export function subwordFeatures(text: string, gramMin: number, gramMax: number): string[] {
+  return [...new Set(wordFeatures(text, gramMin, gramMax).flat())];
+}
+
+/** The features of each word of a text: the word itself first, then its n-grams. */
+function wordFeatures(text: string, gramMin: number, gramMax: number): string[][] {
+  const out: string[][] = [];
+  for (const raw of foldUmlauts(text).split(/[^\p{L}\p{N}']+/u)) {
+    const w = raw.replace(/'/g, "").replace(/\p{N}+/gu, "0");
+    if (!w) continue;
+    const features = [`w:${w}`];
+    const padded = `<${w}>`;
+    for (let n = gramMin; n <= gramMax; n++)
+      for (let i = 0; i + n <= padded.length; i++) features.push(padded.slice(i, i + n));
+    out.push(features);
+  }
+  return out;
+}
+
+export interface SubwordModel {
+  /** Intents with their probability, best first; empty when no feature of the text was seen in training. */
+  read(text: string): { intent: string; score: number }[];
+}
+
+export function trainSubwordModel(docs: { text: string; intent: string }[], settings: SubwordSettings): SubwordModel {
+  const intents = [...new Set(docs.map((d) => d.intent))].sort();
+  const index = new Map(intents.map((x, i) => [x, i]));
+  const features = new Map<string, number>();
+  const counts: number[][] = [];
+  const totals = new Array<number>(intents.length).fill(0);
+  for (const d of docs) {
+    const c = index.get(d.intent) as number;
+    for (const f of subwordFeatures(d.text, settings.gramMin, settings.gramMax)) {
+      let i = features.get(f);
+      if (i === undefined) {
+        i = features.size;
+        features.set(f, i);
+        counts.push(new Array<number>(intents.length).fill(0));
+      }
+      (counts[i] as number[])[c] = ((counts[i] as number[])[c] as number) + 1;
+      totals[c] = (totals[c] as number) + 1;
+    }
+  }
+  const C = intents.length;
+  const a = settings.smoothing;
+  const V = features.size;
+  // log P(feature | intent), one row of C per feature.
+  const table = new Float64Array(V * C);
+  for (let i = 0; i < V; i++)
+    for (let c = 0; c < C; c++)
+      table[i * C + c] = Math.log((((counts[i] as number[])[c] as number) + a) / ((totals[c] as number) + a * V));
+  return {
+    read(text) {
+      const seen = new Set<number>();
+      for (const word of wordFeatures(text, settings.gramMin, settings.gramMax)) {
+        const ids = word.map((f) => features.get(f)).filter((i) => i !== undefined);
+        const whole = features.has(word[0] as string);
+        if (!whole && ids.length < settings.minKnown * (word.length - 1)) continue;
+        for (const i of ids) seen.add(i);
+      }
+      const known = [...seen];
+      if (!known.length) return [];
+      const lp = new Float64Array(C);
+      for (const i of known) for (let c = 0; c < C; c++) lp[c] = (lp[c] as number) + (table[i * C + c] as number);
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < C; c++) {
+        lp[c] = (lp[c] as number) / known.length / settings.temperature;
+        max = Math.max(max, lp[c] as number);
+      }
+      let total = 0;
+      for (let c = 0; c < C; c++) total += lp[c] = Math.exp((lp[c] as number) - max);
+      return intents
+        .map((intent, c) => ({ intent, score: (lp[c] as number) / total }))
+        .sort((x, y) => y.score - x.score);
+    },
+  };
+}
