@@ -90,7 +90,16 @@ export function createThreadLeases(db: Database.Database, options: LeaseOptions 
           seen.delete(threadId);
           seen.set(threadId, previous + 1);
           if (seen.size > 10_000) seen.delete(seen.keys().next().value!);
-          const timer = setInterval(() => renew.run(now() + ttlMs, threadId, holder), ttlMs / 3);
+          const timer = setInterval(() => {
+            // A renewal never throws out of a timer: a closed database (shutdown) ends it, a busy one waits for the
+            // next (a third of the lease's time is left).
+            if (!db.open) return clearInterval(timer);
+            try {
+              renew.run(now() + ttlMs, threadId, holder);
+            } catch (error) {
+              if (!isDatabaseBusy(error)) clearInterval(timer);
+            }
+          }, ttlMs / 3);
           timer.unref();
           let released = false;
           return {
@@ -99,7 +108,14 @@ export function createThreadLeases(db: Database.Database, options: LeaseOptions 
               if (released) return;
               released = true;
               clearInterval(timer);
-              free.run(threadId, holder);
+              // Closed under a run (shutdown): nothing to free, the lease expires on its own.
+              if (!db.open) return;
+              try {
+                free.run(threadId, holder);
+              } catch (error) {
+                // Locked past the busy timeout: the lease stays until it expires; the other process waits that out.
+                if (!isDatabaseBusy(error)) throw error;
+              }
             },
           };
         }

@@ -87,4 +87,14 @@ describe("thread leases across processes", () => {
     expect(next.othersRan).toBe(false);
     next.release();
   });
+
+  it("stops renewing, without an error, when the database closes under a running turn (shutdown)", async () => {
+    const db = new Database(join(dir, "closed.db"));
+    const leases = createThreadLeases(db, { ttlMs: 30 });
+    const held = await leases.acquire("t-1");
+    db.close();
+    // Renewals fall due every 10 ms; one throwing out of its timer would be an uncaught exception failing this run.
+    await new Promise((r) => setTimeout(r, 60));
+    expect(() => held.release()).not.toThrow();
+  });
 });
