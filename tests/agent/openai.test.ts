@@ -75,10 +75,11 @@ describe("ChatOpenAI over real HTTP against a local OpenAI-compatible server", (
     const db = world();
     const agent = createShieldAgent({
       db,
-      model: createOpenAIModel(env({ OPENAI_TIMEOUT_MS: "300" })),
+      // Wide enough that the next, prompt answer arrives in time on a busy machine; the first one never does.
+      model: createOpenAIModel(env({ OPENAI_TIMEOUT_MS: "1500" })),
       now: () => NOW,
     });
-    server.enqueue({ delayMs: 1500, text: "too late" }, { text: "Hello again." });
+    server.enqueue({ delayMs: 4000, text: "too late" }, { text: "Hello again." });
     const failed = await agent.send("t-timeout", "hi", BUYER);
     expect(failed.replies.join(" ")).toMatch(/took too long|unavailable/);
     const next = await agent.send("t-timeout", "hi again", BUYER);
