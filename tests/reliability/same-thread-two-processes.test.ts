@@ -12,8 +12,6 @@
  * processes share.
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { type BaseMessage, HumanMessage } from "@langchain/core/messages";
-import { RunnableLambda } from "@langchain/core/runnables";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +25,7 @@ import { DEMO_NOW, seedDemo } from "../../catalog/seed/index.ts";
 import { createApp } from "../../server/app.ts";
 import { readEnv } from "../../server/env.ts";
 import { Buyer, readSse, SECRET } from "../server/helpers.ts";
+import { heldWhenAsked } from "../server/slow-model.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "os-same-thread-"));
 const dbs: Db[] = [];
@@ -34,28 +33,6 @@ afterAll(() => {
   for (const db of dbs) db.$client.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The offline consultant, except that a message with "[hold]" waits until the test lets it go. */
-function heldWhenAsked(db: Db, gate: { reached: () => void; released: Promise<void> }): BaseChatModel {
-  const offline = createOfflineModel({ db });
-  const wrap = (inner: { invoke: (m: BaseMessage[], o?: unknown) => Promise<unknown> }) =>
-    RunnableLambda.from(async (messages: BaseMessage[], config) => {
-      const last = [...messages].reverse().find((m) => HumanMessage.isInstance(m));
-      if (last && String(last.content).includes("[hold]")) {
-        gate.reached();
-        await gate.released;
-      }
-      return inner.invoke(messages, config);
-    });
-  return new Proxy(offline, {
-    get(target, prop, receiver) {
-      if (prop === "bindTools")
-        return (tools: unknown, kwargs?: unknown) =>
-          wrap((target.bindTools as (t: unknown, k?: unknown) => never)(tools, kwargs));
-      return Reflect.get(target, prop, receiver);
-    },
-  });
-}
 
 function processOn(path: string, model: (db: Db) => BaseChatModel, leases: LeaseOptions = {}) {
   const db = openDatabase(path);
@@ -77,7 +54,12 @@ describe("one thread through two processes", { timeout: 120_000 }, () => {
     const inFirst = new Promise<void>((r) => (reached = r));
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
-    const first = processOn(path, (db) => heldWhenAsked(db, { reached, released }));
+    const first = processOn(path, (db) =>
+      heldWhenAsked(db, "[hold]", () => {
+        reached();
+        return released;
+      }),
+    );
     let waiting!: () => void;
     const waits = new Promise<void>((r) => (waiting = r));
     const second = processOn(path, (db) => createOfflineModel({ db }), { onWait: () => waiting() });

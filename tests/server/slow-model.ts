@@ -9,19 +9,20 @@ import { RunnableLambda } from "@langchain/core/runnables";
 import { createOfflineModel } from "../../agent/models/offline/index.ts";
 import type { Db } from "../../catalog/db.ts";
 
-export function slowWhenAsked(db: Db, onWaiting?: () => void): BaseChatModel {
+/**
+ * The offline consultant, except that a buyer message containing `marker` first awaits `hold` (given the run's
+ * abort signal) — a test decides when, or whether, that turn goes on.
+ */
+export function heldWhenAsked(
+  db: Db,
+  marker: string,
+  hold: (signal: AbortSignal | undefined) => Promise<void>,
+): BaseChatModel {
   const offline = createOfflineModel({ db });
   const wrap = (inner: { invoke: (m: BaseMessage[], o?: unknown) => Promise<unknown> }) =>
     RunnableLambda.from(async (messages: BaseMessage[], config) => {
       const last = [...messages].reverse().find((m) => HumanMessage.isInstance(m));
-      if (last && String(last.content).includes("[slow]")) {
-        onWaiting?.();
-        await new Promise<never>((_, reject) => {
-          const signal = config?.signal;
-          if (signal?.aborted) reject(signal.reason);
-          signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
-        });
-      }
+      if (last && String(last.content).includes(marker)) await hold(config?.signal);
       return inner.invoke(messages, config);
     });
   return new Proxy(offline, {
@@ -31,5 +32,15 @@ export function slowWhenAsked(db: Db, onWaiting?: () => void): BaseChatModel {
           wrap((target.bindTools as (t: unknown, k?: unknown) => never)(tools, kwargs));
       return Reflect.get(target, prop, receiver);
     },
+  });
+}
+
+export function slowWhenAsked(db: Db, onWaiting?: () => void): BaseChatModel {
+  return heldWhenAsked(db, "[slow]", (signal) => {
+    onWaiting?.();
+    return new Promise<never>((_, reject) => {
+      if (signal?.aborted) reject(signal.reason);
+      signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+    });
   });
 }
