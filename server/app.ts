@@ -16,6 +16,7 @@ import { buyerAuth, createBuyerVerifier, createRepVerifier, repAuth } from "./au
 import { DEV_JWT_SECRET, type Env } from "./env.ts";
 import { AppError, problemResponse, toAppError, zodFields } from "./errors.ts";
 import { createEventHub, type EventHub } from "./events/hub.ts";
+import { type PeerSync, syncPeers } from "./events/peers.ts";
 import { sseEventSchema } from "./events/schema.ts";
 import { ipRateLimit } from "./rate-limit.ts";
 import { registerBuyerRoutes } from "./routes/buyer.ts";
@@ -51,12 +52,15 @@ export interface ShieldApp {
   hub: EventHub;
   runner: Runner;
   threads: ThreadService;
+  /** Other processes' changes to followed threads (events/peers.ts); stop it before closing the database. */
+  peers: PeerSync;
 }
 
 export function createApp(deps: AppDeps): ShieldApp {
   const { config, logger } = deps;
   const hub = deps.hub ?? createEventHub({ replay: config.SSE_REPLAY_EVENTS, replayBytes: config.SSE_REPLAY_BYTES });
   const now = deps.now ?? (() => new Date());
+  const peers = syncPeers({ db: deps.db.$client, hub, pollMs: config.SSE_PEER_POLL_MS });
   const threads = createThreadService({ db: deps.db, agent: deps.agent, hub, now });
   const runner = createRunner({
     hub,
@@ -171,5 +175,5 @@ export function createApp(deps: AppDeps): ShieldApp {
   });
   registerDocsRoutes(app);
   registerPages(app);
-  return { app, hub, runner, threads };
+  return { app, hub, runner, threads, peers };
 }

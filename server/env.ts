@@ -80,6 +80,11 @@ const serverSchema = z.object({
     .min(64 * 1024)
     .max(1024 * 1024 * 1024)
     .default(4 * 1024 * 1024),
+  /**
+   * How often a process looks for threads another process (sharing the database) changed, to tell its own streams to
+   * re-read them (server/events/peers.ts); 0 turns it off (one process per database).
+   */
+  SSE_PEER_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000),
   /**
    * How long an idle keep-alive connection stays open. Longer than the idle timeout of whatever pools connections in

@@ -109,7 +109,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         listing: !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL,
       })
     : null;
-  const { app, runner } = createApp({
+  const { app, runner, peers } = createApp({
     db,
     agent,
     config: env,
@@ -164,6 +164,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await runner.drain(graceMs);
         await worker.stop();
         if ("closeAllConnections" in server) server.closeAllConnections();
+        peers.stop();
         db.$client.close();
       })();
       return closed;

@@ -43,7 +43,15 @@ export interface EventHubOptions {
 }
 
 export const QUEUE = Symbol("queue");
-type Key = string | typeof QUEUE;
+export type Key = string | typeof QUEUE;
+
+/** What another part of the process (the peer sync, events/peers.ts) learns from the hub. */
+export interface HubObserver {
+  /** An event was published on this stream (after its listeners ran). */
+  published(key: Key, event: HubEvent): void;
+  /** A stream got a subscriber (before its replay is read). */
+  subscribed(key: Key): void;
+}
 
 export type Replay = { events: HubEvent[]; complete: true } | { events: HubEvent[]; complete: false };
 
@@ -62,6 +70,7 @@ export function createEventHub(options: EventHubOptions = {}) {
   const replayBytes = options.replayBytes ?? 4 * 1024 * 1024;
   const maxThreads = options.maxThreads ?? 20_000;
   const streams = new Map<Key, Stream>();
+  let observer: HubObserver | undefined;
   /** Above every id handed out so far: a stream evicted and made again within one millisecond still starts higher. */
   let highWater = 0;
 
@@ -100,6 +109,7 @@ export function createEventHub(options: EventHubOptions = {}) {
         // A failing subscriber (a closed socket) must not stop the others.
       }
     }
+    observer?.published(key, e);
     return e;
   }
 
@@ -128,9 +138,20 @@ export function createEventHub(options: EventHubOptions = {}) {
       return { events, complete: lastId + 1 >= first };
     },
     subscribe(key: Key, listener: HubListener): () => void {
+      observer?.subscribed(key);
       const s = stream(key);
       s.listeners.add(listener);
       return () => s.listeners.delete(listener);
+    },
+    /** Streams with at least one subscriber. */
+    subscribedKeys(): Key[] {
+      const keys: Key[] = [];
+      for (const [key, s] of streams) if (s.listeners.size) keys.push(key);
+      return keys;
+    },
+    /** One observer (the peer sync); `undefined` detaches it. */
+    observe(next: HubObserver | undefined): void {
+      observer = next;
     },
     /** Open subscriptions (for /readyz and the SSE bench). */
     listenerCount: () => [...streams.values()].reduce((n, s) => n + s.listeners.size, 0),
