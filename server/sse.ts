@@ -18,6 +18,11 @@ export interface FollowOptions {
   until?: (event: HubEvent) => boolean;
   /** The client went away before `until` (e.g. abort the run it started). */
   onClientGone?: () => void;
+  /**
+   * End the stream at this time (ms since the epoch): when the session token that opened it expires. The client
+   * reconnects from its last event id with the token it has now — a fresh one continues, an expired one gets 401.
+   */
+  closeAt?: number;
 }
 
 /** Parse `Last-Event-ID`; anything that is not a non-negative integer counts as absent. */
@@ -47,19 +52,20 @@ export function followStream(c: Context, hub: EventHub, options: FollowOptions):
       wake?.();
       if (!finished) options.onClientGone?.();
     });
+    const closeAt = options.closeAt ?? Number.POSITIVE_INFINITY;
     try {
-      while (!stream.aborted && !stream.closed) {
+      while (!stream.aborted && !stream.closed && Date.now() < closeAt) {
         const e = queue.shift();
         if (!e) {
           await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, options.heartbeatMs);
+            const timer = setTimeout(resolve, Math.max(0, Math.min(options.heartbeatMs, closeAt - Date.now())));
             wake = () => {
               clearTimeout(timer);
               resolve();
             };
           });
           wake = undefined;
-          if (!queue.length && !stream.aborted) await stream.write(": ping\n\n");
+          if (!queue.length && !stream.aborted && Date.now() < closeAt) await stream.write(": ping\n\n");
           continue;
         }
         await stream.writeSSE({ id: String(e.id), event: e.event, data: e.json });

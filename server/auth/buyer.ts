@@ -13,6 +13,8 @@ export interface BuyerSession {
   contactId: string | null;
   /** Rate-limit and log key: the token's `sid`, else its subject. */
   sessionId: string;
+  /** When the token expires (ms since the epoch): a stream it opened closes then (server/sse.ts). */
+  expiresAt: number;
   /** The `locale` claim (`de`, `de-DE`): the buyer's language as the shop knows it (server/locale.ts). */
   locale?: string;
 }
@@ -90,6 +92,7 @@ export function createBuyerVerifier(options: BuyerAuthOptions): VerifyBuyerToken
       customerId: claims.data.customer_id,
       contactId: claims.data.contact_id ?? null,
       sessionId: claims.data.sid ?? `${claims.data.customer_id}/${claims.data.sub}`,
+      expiresAt: claims.data.exp * 1000,
       ...(claims.data.locale ? { locale: claims.data.locale } : {}),
     };
   };

@@ -243,6 +243,8 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
       afterId: after,
       audience: "all",
       heartbeatMs: config.SSE_HEARTBEAT_MS,
+      // A thread's stream lives no longer than the session that opened it.
+      closeAt: session.expiresAt,
     }) as never;
   });
 }

@@ -103,6 +103,31 @@ describe("SSE resume across a restart", { timeout: 90_000 }, () => {
   });
 });
 
+describe("a thread's event stream and the session behind it", { timeout: 60_000 }, () => {
+  it("ends when the session token that opened it expires; a fresh token resumes from the last event, the old one is refused", async () => {
+    const server = testServer();
+    const shortLived = await Buyer.of(server, { customerId: "C-1001", expiresIn: 2 });
+    const threadId = await shortLived.start();
+    const follow = await server.request(`/v1/threads/${threadId}/events`, { headers: shortLived.headers() });
+    expect(follow.status).toBe(200);
+    // Before: the stream went on with heartbeats (and every later event of the thread) for as long as the socket
+    // stayed open — a signed-out buyer's browser kept receiving the customer's drafts and order statuses.
+    const events = await readSse(follow);
+    expect(events).toEqual([]);
+    expect((await server.request(`/v1/threads/${threadId}/events`, { headers: shortLived.headers() })).status).toBe(
+      401,
+    );
+
+    const renewed = await Buyer.of(server, { customerId: "C-1001" });
+    await renewed.say(threadId, "what is in my order?");
+    const resumed = await server.request(`/v1/threads/${threadId}/events`, {
+      headers: renewed.headers({ "last-event-id": "0" }),
+    });
+    expect(resumed.status).toBe(200);
+    expect((await readSse(resumed, (e) => e.event === "run_finished")).at(-1)?.event).toBe("run_finished");
+  });
+});
+
 describe("signed ERP acknowledgements", { timeout: 60_000 }, () => {
   /** The shield's ack endpoint with signatures only (no ERP_ACK_KEY), as `npm start` runs it with its demo ERP. */
   async function signedOnly() {
