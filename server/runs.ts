@@ -47,6 +47,7 @@ export interface RunnerDeps {
 
 interface ActiveRun {
   runId: string;
+  kind: RunKind;
   controller: AbortController;
   finished: Promise<RunOutcome>;
 }
@@ -146,16 +147,19 @@ export function createRunner(deps: RunnerDeps) {
       }
       return outcome;
     })();
-    active.set(threadId, { runId, controller, finished });
+    active.set(threadId, { runId, kind: options.kind, controller, finished });
     return { runId, afterId, finished };
   }
 
   return {
     start,
-    /** Abort the thread's run (optionally only if it is `runId`). True when one was running. */
-    cancel(threadId: string, runId?: string): boolean {
+    /**
+     * Abort the thread's run (optionally only if it is `runId`, and only if it is of one of `kinds`). True when one
+     * was running and is now aborted.
+     */
+    cancel(threadId: string, runId?: string, kinds?: readonly RunKind[]): boolean {
       const run = active.get(threadId);
-      if (!run || (runId && run.runId !== runId)) return false;
+      if (!run || (runId && run.runId !== runId) || (kinds && !kinds.includes(run.kind))) return false;
       run.controller.abort(new Error("cancelled"));
       return true;
     },

@@ -230,7 +230,10 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
     const threadId = c.req.valid("param").id;
     threads.ownedBy(threadId, session);
     const body = (c.req.valid("json") as z.infer<typeof cancelBody> | undefined) ?? {};
-    return c.json({ cancelled: runner.cancel(threadId, body.runId) }, 200);
+    // A buyer cancels the reply being written to them; a confirmation they sent, or a rep's decision, runs to its
+    // end (aborting it dropped the buyer's explicit confirmation, or, after the hand-off committed, left the thread
+    // asking for one).
+    return c.json({ cancelled: runner.cancel(threadId, body.runId, ["message"]) }, 200);
   });
 
   app.openapi(routes.events, (c) => {

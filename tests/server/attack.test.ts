@@ -128,6 +128,45 @@ describe("a thread's event stream and the session behind it", { timeout: 60_000 
   });
 });
 
+describe("the buyer's cancel", { timeout: 60_000 }, () => {
+  it("stops the reply being written, never a confirmation already sent: the confirmed order is placed", async () => {
+    const server = testServer();
+    // Hold the confirmation's run just before the agent takes it (a busy machine, a slow disk), as a stop button
+    // pressed in that moment would find it.
+    let reached!: () => void;
+    const inConfirm = new Promise<void>((r) => (reached = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const streamResume = server.agent.streamResume.bind(server.agent);
+    server.agent.streamResume = async function* (...args: Parameters<typeof streamResume>) {
+      reached();
+      await released;
+      yield* streamResume(...args);
+    };
+    const buyer = await Buyer.of(server, { customerId: "C-1001" });
+    const threadId = await buyer.start();
+    await buyer.say(threadId, "2 SE-MS28-CC-EPDM for pump 2");
+    const asked = await buyer.say(threadId, "ok, place the order");
+    const draftHash = String(asked.find((e) => e.event === "interrupt")!.data.draftHash);
+
+    const confirming = buyer.confirm(threadId, draftHash);
+    await inConfirm;
+    const cancel = await server.request(`/v1/threads/${threadId}/cancel`, {
+      method: "POST",
+      headers: buyer.headers(),
+      body: "{}",
+    });
+    // Before: cancelled, and the buyer's explicit confirmation was dropped — no order, the question asked again.
+    expect(await cancel.json()).toEqual({ cancelled: false });
+    release();
+    const done = await confirming;
+    expect(done.at(-1)?.data).toMatchObject({ status: "completed", pending: null, orderId: expect.any(String) });
+    const thread = await buyer.thread(threadId);
+    expect(thread.pending).toBeNull();
+    expect(thread.order?.orderId).toBe(done.at(-1)?.data.orderId);
+  });
+});
+
 describe("signed ERP acknowledgements", { timeout: 60_000 }, () => {
   /** The shield's ack endpoint with signatures only (no ERP_ACK_KEY), as `npm start` runs it with its demo ERP. */
   async function signedOnly() {

@@ -7,7 +7,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { createParser } from "eventsource-parser";
 import { SignJWT } from "jose";
 import pino from "pino";
-import { createShieldAgent, createShieldMemorySaver } from "../../agent/index.ts";
+import { createShieldAgent, createShieldMemorySaver, type ShieldAgent } from "../../agent/index.ts";
 import { createOfflineModel } from "../../agent/models/offline/index.ts";
 import type { Db } from "../../catalog/db.ts";
 import { DEMO_NOW } from "../../catalog/seed/index.ts";
@@ -22,6 +22,7 @@ export const OTHER_REP_KEY = "rep-key-kim-0123456789";
 
 export interface TestServer extends ShieldApp {
   db: Db;
+  agent: ShieldAgent;
   request: (path: string, init?: RequestInit) => Promise<Response>;
 }
 
@@ -39,7 +40,7 @@ export function testServer(
     ...options.env,
   });
   const shield = createApp({ db, agent, config, logger: pino({ level: "silent" }), now: () => DEMO_NOW });
-  return { ...shield, db, request: async (path, init) => shield.app.request(path, init) };
+  return { ...shield, db, agent, request: async (path, init) => shield.app.request(path, init) };
 }
 
 export interface TokenOptions {
