@@ -108,11 +108,13 @@ export function action(
       return {
         en: "Shall I add it to your order?",
         de: "Soll ich es in die Bestellung übernehmen?",
+        // What the buyer stated with the question ("in stock? need 2 for press 3") is what the offer adds.
         pending: {
           kind: "quantity",
           sku,
           ...(machineId ? { machineId } : {}),
           ...(Object.keys(options).length ? { options } : {}),
+          ...(typeof asked === "number" ? { quantity: asked, ...(unit ? { unit } : {}) } : {}),
         },
       };
     // "ok go ahead" after this: the open question is the one every add ends with.

@@ -276,10 +276,22 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   const companion = withCompanion(ctx, pending, memo);
   if (companion) return companion;
   const a = analyse(ctx);
-  if (a.guess?.confident && a.guess.hits[0]!.sku !== pending.sku) return undefined;
+  // Another product named; words of the offered product's own name ("the price per kit" of a seal kit) are not one.
+  const other = a.guess?.confident ? a.guess.hits[0]! : undefined;
+  if (
+    other &&
+    other.sku !== pending.sku &&
+    (other.match === "sku_exact" || byWords(ctx, [pending.sku]) !== pending.sku)
+  )
+    return undefined;
+  // A follow-up question ("and the price per kit?") is about what the offer stands for: its machine and quantity.
   const extra = {
     ...(pending.machineId ? { machineId: pending.machineId } : {}),
-    ...(a.quantity ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) } : {}),
+    ...(a.quantity
+      ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) }
+      : pending.quantity
+        ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
+        : {}),
   };
   const question = conv.text.includes("?") || !cues.has("add");
   if (cues.has("stock") && question) return action(ctx, "stock", pending.sku, a, memo, extra);
@@ -289,7 +301,8 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   const onDraft = conv.draft.lines.some((l) => l.sku === pending.sku);
   // "ok, order it" when it is already on the order: on to the confirmation, not a second line.
   if (cues.has("checkout") && onDraft && !a.quantity) return startCheckout(ctx, "place", memo);
-  const accepted = yes || (cues.has("checkout") && !onDraft);
+  // "Add them" / "hinzufügen" to "shall I add it?" accepts it as well.
+  const accepted = yes || ((cues.has("checkout") || (cues.has("add") && !question)) && !onDraft);
   if (a.quantity || accepted) {
     return orderIfAsked(
       ctx,
@@ -298,7 +311,7 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
         ...(a.quantity
           ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) }
           : pending.quantity
-            ? { quantity: pending.quantity }
+            ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
             : {}),
         ...(pending.options ? { options: pending.options } : {}),
       }),

@@ -90,10 +90,33 @@ export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
   return a;
 }
 
+/**
+ * "instead of line 3", "6 Eimer statt 4", "anstelle von Zelle 2": what the buyer moves away from, up to the end of the
+ * clause or the next "and"/"but" — neither the machine, the product nor the quantity they ask for.
+ */
+const REPLACED =
+  /\b(?:instead of|rather than|in place of|anstatt|statt|anstelle(?: von)?)\b[^,.;!?]*?(?=\s+(?:and|but|und|aber|sondern)\b|[,.;!?]|$)/giu;
+
+/** "nicht für Zelle 2 sondern für die Entgratpresse", "not X but Y": the negation ends where what is meant begins. */
+const negatedPart = (text: string) => text.split(/\s(?:sondern|but|rather|aber)\s/iu)[0]!;
+
+/**
+ * The machines a correction moves away from ("for freezer 3, not freezer 1", "nicht für Zelle 2, sondern …",
+ * "instead of line 3"): machines named only inside negated or replaced words.
+ */
+export function retractedMachines(ctx: Ctx): MachineView[] {
+  const spans = [...ctx.u.negated.map((n) => negatedPart(n.text)), ...(ctx.conv.text.match(REPLACED) ?? [])];
+  const machines = ctx.conv.machines ?? [];
+  return spans.flatMap((t) =>
+    findMachines(tokenizeText(t), machines, ctx.k.common, ctx.k.phraseGroups).map((m) => m.machine),
+  );
+}
+
 function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
-  for (const n of ctx.u.negated) text = text.replace(n.text, " ");
+  for (const n of ctx.u.negated) text = text.replace(negatedPart(n.text), " ");
+  text = text.replace(REPLACED, " ");
   // "PO 4711-B: 2 X": the reference is neither a quantity nor a product word.
   const po = poReferenceSpan(text);
   if (po) text = `${text.slice(0, po.start)} ${text.slice(po.end)}`;

@@ -62,8 +62,13 @@ export type Pending =
       kind: "quantity";
       sku: string;
       machineId?: string;
-      options?: Record<string, string[]> /** A quantity the consultant proposed ("shall I change it to 5?"). */;
+      options?: Record<string, string[]>;
+      /**
+       * A quantity the consultant proposed ("shall I change it to 5?"), or the one the buyer stated with a question
+       * ("in stock? need 2"): accepting the offer orders that many.
+       */
       quantity?: number;
+      unit?: string;
     }
   | { kind: "confirm" };
 

@@ -76,6 +76,35 @@ export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undef
 }
 
 /**
+ * Inside a change of mind ("actually make it 3 pails, and drop the seal kit"), a removal reading that is a real
+ * alternative is enough: a clause with no quantity whose remove reading reaches this, and that names a product, is a
+ * removal — never an add of the product it names.
+ */
+export const REMOVE_IN_CHANGE = 0.3;
+
+/**
+ * What a removal clause inside a change of mind does: removes the line it names, or — when the order holds no such
+ * product — nothing ("absent"). Undefined when the clause is no removal.
+ */
+export function removalInChange(ctx: Ctx, s: DialogueState, r: Reading): { lineId: string } | "absent" | undefined {
+  if (r.a.quantity || s.draft.lines.length === 0) return undefined;
+  if (destructiveScores(ctx).remove < REMOVE_IN_CHANGE) return undefined;
+  if (!r.a.guess && r.a.productWords.length === 0) return undefined;
+  const lineId = namedLine(ctx, s, r);
+  return lineId ? { lineId } : "absent";
+}
+
+/**
+ * "Drop the seal kit" when the order holds none: a clear removal reading that names a product no line of the order
+ * is. Nothing is removed and nothing added.
+ */
+export function absentRemoval(ctx: Ctx, s: DialogueState, r: Reading): boolean {
+  if (s.draft.lines.length === 0 || r.a.quantity || !ctx.cues.has("remove")) return false;
+  if (!r.a.guess && r.a.productWords.length === 0) return false;
+  return !removal(ctx, s, r) && !namedLine(ctx, s, r);
+}
+
+/**
  * Pressure to get past the checks with nothing else asked: an illegitimate clause (clear, or the clause's best
  * reading when every other clause only assents, "ok", "mach einfach") and no product, quantity or machine named.
  * Refusing it drops nothing the buyer asked for.

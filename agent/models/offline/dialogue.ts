@@ -16,6 +16,7 @@ import {
   analyse,
   lineByWords,
   optionsFor,
+  retractedMachines,
   targetLine,
   type Analysis,
   type Ctx,
@@ -35,7 +36,7 @@ import {
 import { refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
 import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
-import { pressure, removal } from "./destructive.ts";
+import { absentRemoval, pressure, removal, removalInChange } from "./destructive.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -85,6 +86,16 @@ export const EVENTS = {
     ctx.u.clauses.length > 1 &&
     !ctx.u.attack &&
     has(ctx, "remove", "change"),
+  /**
+   * "Yes, all for IMM 7", "alles für die IMM 9", "both for freezer 3": a machine, and nothing else, for the lines of the
+   * order — all of them when the buyer says so, else those still without a machine when no one line is in focus.
+   */
+  machine_for_lines: (ctx, s, r) =>
+    (s.open === "idle" || s.open === "confirm") &&
+    !!r.a.machine &&
+    !r.a.guess &&
+    !r.a.quantity &&
+    linesForMachine(ctx, s, r).length > 0,
   /** "ok, then put it on press 3 instead": a yes that leads into a correction is not the answer "place it". */
   yes_or_place: (ctx, s, r) => (has(ctx, "yes") && !has(ctx, "no") && !correcting(ctx, s, r)) || has(ctx, "checkout"),
   /** A plain "no" (nothing else asked): it declines the open question. */
@@ -105,21 +116,32 @@ export const EVENTS = {
     !r.a.quantity &&
     !r.a.machine,
   place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
-  show: (ctx, _s, r) => has(ctx, "show") && !r.a.guess,
+  /** "What's in my order?" — not "my mistake, it's for freezer 3" (a correction read as a look at the order). */
+  show: (ctx, s, r) => has(ctx, "show") && !r.a.guess && !req.movedLine(ctx, s, r) && !correctsMachine(ctx, r),
   /** A destructive reading with a target (destructive.ts); "remove" on an empty order is answered too. */
   remove: (ctx, s, r) => !!removal(ctx, s, r) || (has(ctx, "remove") && s.draft.lines.length === 0),
+  /** "Remove the seal kit" when the order holds none: said so, nothing added. */
+  remove_absent: (ctx, s, r) => absentRemoval(ctx, s, r),
   /** "put the kit on press 3 instead", "sorry, I meant pump 2": another machine for the line in focus. */
   move_line: (ctx, s, r) => !!req.movedLine(ctx, s, r),
+  /**
+   * "Sorry, it's for freezer 3, not freezer 1" with no line to move: a machine correction (another machine retracted)
+   * that names no product.
+   */
+  machine_correction: (ctx, s, r) =>
+    !r.a.guess && !r.a.quantity && !req.movedLine(ctx, s, r) && correctsMachine(ctx, r),
   /** "I know, order it anyway": the product the consultant flagged, not one of the alternatives it listed. */
   insist: (ctx, s, r) => !!req.insisted(ctx, s, r),
   order_details: (_ctx, s, r) => (!!r.po || (!!r.date && !r.a.guess)) && s.draft.lines.length > 0,
   change_line: (ctx, s) =>
     !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
-  /** "Then the 230 V coil" about a line in the order: another variant of its product, by the values stated. */
+  /**
+   * "Then the 230 V coil" about a line in the order: another variant of its product, by the values stated — with a
+   * quantity said in the same clause ("take the 25 A one instead, 2 of them") both change.
+   */
   value_switch: (ctx, s, r) =>
     !!s.focus.lineId &&
     SWITCH.test(ctx.conv.text) &&
-    (!r.a.quantity || has(ctx, "change")) &&
     !ctx.conv.text.includes("?") &&
     !has(ctx, "price", "stock", "compat", "info", "find") &&
     !(r.a.guess?.confident && r.a.guess.hits[0]!.match.startsWith("sku")) &&
@@ -189,6 +211,7 @@ export const TRANSITIONS: Transition[] = [
   },
   { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
   { in: "any", on: "several_edits", do: editClauses },
+  { in: "any", on: "machine_for_lines", do: machineForLines },
   // The open question
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "bare_no", do: req.declined },
@@ -205,12 +228,14 @@ export const TRANSITIONS: Transition[] = [
   // A fresh request
   { in: "any", on: "list_machines", do: req.machines },
   { in: "any", on: "remove", do: req.removeLine },
+  { in: "any", on: "remove_absent", do: req.notInOrder },
   { in: "any", on: "cancel", do: req.cancel },
   { in: "any", on: "fuzzy_only", do: (ctx, s, r, memo) => clarify(ctx, s, r, memo) ?? req.redirected(ctx, s, r, memo) },
   { in: "any", on: "place", do: req.place },
   { in: "any", on: "show", do: req.review },
   { in: "any", on: "order_details", do: req.orderDetails },
   { in: "any", on: "move_line", do: req.moveLine },
+  { in: "any", on: "machine_correction", do: req.correctMachine },
   { in: "any", on: "change_line", do: req.changeLine },
   { in: "any", on: "value_switch", do: switchByValue },
   { in: "any", on: "history", do: req.sameAsBefore },
@@ -279,6 +304,7 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
+
     if (step) return withOrderDetails(ctx, step, r.po ?? carriedPo(s));
   }
   return req.redirected(ctx, s, r, memo)!;
@@ -393,21 +419,37 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
       tokens: tokenizeText(c.text),
       analyses: new Map(),
     };
-    const step = lineQuantity(sub) ?? transition(sub, memo);
+    // "…, and drop the seal kit": a removal — of the line it names, or of nothing when the order holds none.
+    const subState = dialogueState(sub);
+    const dropped = removalInChange(sub, subState, readMessage(sub, subState));
+    if (dropped === "absent") {
+      edits++;
+      continue;
+    }
+    const step = dropped
+      ? { calls: [{ name: "remove_line", args: { lineId: dropped.lineId } }], memo: memo() }
+      : (lineQuantity(sub) ?? transition(sub, memo));
     if (!step.calls?.length) continue;
     if (!step.calls.every((x) => DRAFT_EDITS.has(x.name))) return undefined;
-    // Two clauses about one line: the later one says what the buyer wants of it.
-    for (const x of step.calls) {
-      const id = x.args.lineId;
-      if (id !== undefined) {
-        const at = calls.findIndex((y) => y.args.lineId === id);
-        if (at >= 0) calls.splice(at, 1);
-      }
-      calls.push(x);
-    }
+    for (const x of step.calls) mergeEdit(calls, x);
     edits++;
   }
   return edits >= 2 ? { calls, memo: memo() } : undefined;
+}
+
+/**
+ * Two clauses about one line: the later one says what the buyer wants of it — except that another machine for the
+ * line and a change of the line itself ("nicht für Zelle 2, sondern für die Entgratpresse, und 6 Eimer statt 4") are
+ * both made. A removal replaces any other edit of the line, and is replaced by one.
+ */
+function mergeEdit(calls: NonNullable<Step["calls"]>, x: NonNullable<Step["calls"]>[number]): void {
+  const id = x.args.lineId;
+  const kind = (c: { name: string }) => (c.name === "set_machine" ? "machine" : c.name === "remove_line" ? "" : "line");
+  const both = (c: { name: string }) => kind(c) !== "" && kind(x) !== "" && kind(c) !== kind(x);
+  if (id !== undefined)
+    for (let i = calls.length - 1; i >= 0; i--)
+      if (calls[i]!.args.lineId === id && !both(calls[i]!)) calls.splice(i, 1);
+  calls.push(x);
 }
 
 /** "In stock? price?": both asked of the engine, both answered, the offer to add it made once. */
@@ -547,6 +589,36 @@ function outOfScope(ctx: Ctx): boolean {
  */
 function orders(r: Reading): boolean {
   return !!r.a.guess?.confident && (!!r.a.quantity || !!r.a.machine);
+}
+
+const ALL_LINES =
+  /\b(all|both|everything|each|every|all of them|alle|alles|beide|beides|jeweils|sämtliche|saemtliche)\b/iu;
+
+/** The lines a machine named for "all" of the order goes to (see `machine_for_lines`). */
+function linesForMachine(ctx: Ctx, s: DialogueState, r: Reading): string[] {
+  const id = r.a.machine?.machineId;
+  const lines = s.draft.lines;
+  if (!id || lines.length === 0) return [];
+  if (ALL_LINES.test(ctx.conv.text)) return lines.filter((l) => l.machineId !== id).map((l) => l.lineId);
+  if (lines.length < 2 || s.focus.lineId || s.draft.machineId) return [];
+  const open = lines.filter((l) => !l.machineId);
+  return open.length >= 2 ? open.map((l) => l.lineId) : [];
+}
+
+/** One machine for several lines: each line moved to it (the engine checks each line on it). */
+function machineForLines(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {
+  const machineId = r.a.machine!.machineId;
+  const calls = linesForMachine(ctx, s, r).map((lineId) =>
+    ctx.tools.has("set_machine")
+      ? { name: "set_machine", args: { machineId, lineId } }
+      : { name: "update_line", args: { lineId, machineId } },
+  );
+  return calls.length ? { calls, memo: memo() } : undefined;
+}
+
+/** A machine named while another is retracted ("for freezer 3, not freezer 1", "statt Zelle 2"): a correction. */
+function correctsMachine(ctx: Ctx, r: Reading): boolean {
+  return !!r.a.machine && retractedMachines(ctx).some((m) => m.machineId !== r.a.machine!.machineId);
 }
 
 /** A message that edits the draft (a change or removal, another machine for a line): not a bare yes. */

@@ -3,7 +3,7 @@
  * answer — and returns undefined when the message does not give it what it needs, so the table tries the next row.
  */
 import type { Action, Pending } from "./conversation.ts";
-import { numbered, redirect, say } from "./replies.ts";
+import { machineName, numbered, redirect, say } from "./replies.ts";
 import { byWords, optionsFor, variantOf, type Ctx, type MemoFn, type Step } from "./context.ts";
 import { action, find, fromHistory } from "./actions.ts";
 import { variantByValue } from "./references.ts";
@@ -44,6 +44,16 @@ export const removeLine: H = (ctx, s, r, memo) => {
   const list = s.draft.lines.map((l) => `${l.lineId}: ${l.quantity} × ${l.sku} — ${names.get(l.sku)?.name ?? ""}`);
   return {
     text: `${say(ctx.lang, "Which line should I remove?", "Welche Position soll ich entfernen?")}\n${list.join("\n")}`,
+    memo: memo(keep(s)),
+  };
+};
+
+/** "Remove the seal kit" when the order holds none: nothing removed, nothing added — said, with what the order holds. */
+export const notInOrder: H = (ctx, s, _r, memo) => {
+  const names = ctx.k.reader.products(s.draft.lines.map((l) => l.sku));
+  const list = s.draft.lines.map((l) => `${l.lineId}: ${l.quantity} × ${l.sku} — ${names.get(l.sku)?.name ?? ""}`);
+  return {
+    text: `${say(ctx.lang, "That is not in your order, so I removed nothing. Your order has:", "Das ist nicht in Ihrer Bestellung, ich habe nichts entfernt. Ihre Bestellung enthält:")}\n${list.join("\n")}`,
     memo: memo(keep(s)),
   };
 };
@@ -113,6 +123,25 @@ export const moveLine: H = (ctx, s, r, memo) => {
   return { calls: [call], memo: memo() };
 };
 
+/**
+ * A machine correction with no line to move: an open list is searched again for the corrected machine (as "what about
+ * for pump 4?"); an empty order is said to be empty, never read as a request for that machine's parts.
+ */
+export const correctMachine: H = (ctx, s, r, memo) => {
+  const m = r.a.machine!;
+  if (s.pending?.kind === "choose_product") return find(ctx, r.a, memo, s.pending.action);
+  if (s.draft.lines.length > 0) return undefined;
+  const name = machineName(m, m.machineId);
+  return {
+    text: say(
+      ctx.lang,
+      `Your order is empty, so there is no line to move to ${name}. What do you need for it?`,
+      `Ihre Bestellung ist leer, es gibt keine Position, die ich auf ${name} umstellen könnte. Was benötigen Sie dafür?`,
+    ),
+    memo: memo(),
+  };
+};
+
 export const orderDetails: H = (_ctx, _s, r, memo) => ({
   calls: [
     {
@@ -123,8 +152,23 @@ export const orderDetails: H = (_ctx, _s, r, memo) => ({
   memo: memo(),
 });
 
-/** A change of mind on a line: another product (named, or a variant by the new words), a quantity, options. */
+/**
+ * A change of mind on a line: another product (named, or a variant by the new words), a quantity, options — and
+ * another machine named with it ("make it 3 and put them on the palletiser instead"), moved in the same turn.
+ */
 export const changeLine: H = (ctx, s, r, memo) => {
+  const step = changeLineOnly(ctx, s, r, memo);
+  const lineId = s.focus.lineId!;
+  const line = s.draft.lines.find((l) => l.lineId === lineId);
+  const m = r.a.machine;
+  if (!step?.calls?.length || !line || !m || (line.machineId ?? s.draft.machineId) === m.machineId) return step;
+  const call = ctx.tools.has("set_machine")
+    ? { name: "set_machine", args: { machineId: m.machineId, lineId } }
+    : { name: "update_line", args: { lineId, machineId: m.machineId } };
+  return { ...step, calls: [...step.calls, call] };
+};
+
+const changeLineOnly: H = (ctx, s, r, memo) => {
   const lineId = s.focus.lineId!;
   const line = s.draft.lines.find((l) => l.lineId === lineId);
   if (!line) return undefined;
