@@ -741,7 +741,8 @@ export function findMachines(
     const used: number[] = [];
     const serial = lowers.indexOf(m.serial.toLowerCase());
     if (serial >= 0) (score += 10), used.push(serial);
-    const label = firstOf(labelWordings(m.label, phraseGroups).map(phrase));
+    // "IMM7", "pump2" for "IMM 7", "Pump 2": the label written without its spaces, in any case.
+    const label = firstOf(labelWordings(m.label, phraseGroups).map(phrase)) ?? codeSpan(lowers, m.label);
     if (label) (score += 6), used.push(...label);
     // "in the tank farm" of the site "Tank farm, Liege": the site, or its first part.
     const site = m.site ? (phrase(wordsOnly(m.site)) ?? phrase(wordsOnly(m.site.split(",")[0]!))) : undefined;
@@ -755,6 +756,9 @@ export function findMachines(
       const words = wordsOnly(m.label).filter((w) => !/^\d+$/.test(w) && w.length > 2);
       const hit = words.map((w) => lowers.findIndex((x) => sameWord(x, w))).filter((i) => i >= 0);
       if (hit.length && hit.length === words.length) (score += 1), used.push(...hit);
+      // "the lift tabel" of "Lift table shipping": two or more leading words of the label, in the buyer's spelling.
+      const lead = score ? undefined : leadingPhrase(lowers, wordsOnly(m.label));
+      if (lead) (score += 1), used.push(...lead);
       // "for huber" of "Huber cold room": a name of the label or site that is no catalog or conversation word.
       const names = [...wordsOnly(m.label), ...wordsOnly(m.site ?? "")].filter(
         (w) => w.length > 3 && !/\d/.test(w) && !common(w),
@@ -857,6 +861,17 @@ function alternatives(words: string[], groups: string[][][]): string[][] {
         if (to !== from) out.push([...words.slice(0, at), ...to, ...words.slice(at + from.length)]);
     }
   return out;
+}
+
+/** The longest run of two or more leading words of a label that the text carries in a row ("lift table"). */
+function leadingPhrase(lowers: string[], label: string[]): number[] | undefined {
+  for (let n = label.length - 1; n >= 2; n--) {
+    const words = label.slice(0, n);
+    if (words.some((w) => /\d/.test(w))) continue;
+    for (let i = 0; i + n <= lowers.length; i++)
+      if (words.every((w, j) => sameWord(lowers[i + j]!, w))) return words.map((_, j) => i + j);
+  }
+  return undefined;
 }
 
 function indexOfPhrase(words: string[], phrase: string[]): number {

@@ -67,6 +67,32 @@ describe("machines of the buyer", () => {
   });
 });
 
+describe("machine labels in the buyer's spelling", () => {
+  const own = (label: string, n: number): MachineView => ({
+    machineId: `M-${n}`,
+    label,
+    model: `XY-${n}`,
+    modelName: "Generic machine",
+    serial: `S-${n}`,
+    site: "Works",
+  });
+  const base = [own("IMM 7", 1), own("IMM 9", 2), own("Lift table shipping", 3), own("Tray sealer 1", 4)];
+  const find = (text: string) => findMachines(tokenizeText(text), base).map((m) => m.machine.machineId);
+  it("a label written without its space, in any case, names the machine", () => {
+    expect(find("IMM7 yearly service")).toEqual(["M-1"]);
+    expect(find("für die imm9 bitte")).toEqual(["M-2"]);
+  });
+  it("the leading words of a label, also misspelt, name the one machine that has them", () => {
+    expect(find("a valve for the lift tabel")).toEqual(["M-3"]);
+    expect(find("Öl für den Lift Table")).toEqual(["M-3"]);
+  });
+  it("no glued number that is not the label, and no single label word shared with ordinary language", () => {
+    expect(find("IMM79 please")).toEqual([]);
+    expect(find("a table of prices")).toEqual([]);
+    expect(find("the tray please")).toEqual([]);
+  });
+});
+
 describe("configuration options from the catalog's configuration models", () => {
   const model = reader.configModel(reader.products(["PU-NCP-CFG"]).get("PU-NCP-CFG")!.configModelId!)!;
   it.each([
