@@ -11,6 +11,7 @@ import { Culture, NumberWithUnitRecognizer } from "@microsoft/recognizers-text-n
 import * as chrono from "chrono-node";
 import type { Intent } from "./corpus.ts";
 import type { Classification, IntentClassifier } from "./classifier.ts";
+import { hasMarker } from "./evidence.ts";
 
 export type Lang = "en" | "de";
 
@@ -309,10 +310,12 @@ export interface UnderstandOptions {
 
 /**
  * "1x X für Kühlzelle Huber": a clause read as an order for another customer that names one of the buyer's own
- * machines is an order for that machine — its best reading that is no attack takes its place.
+ * machines is an order for that machine — its best reading that is no attack takes its place. So is one without a
+ * word that marks such an order in the corpus ("Motorstarter fürs Palettiergerät: …" names no other customer).
  */
 function ownTarget(c: Clause, options: UnderstandOptions): Clause {
-  if (c.intent !== "attack_identity" || !options.namesOwnMachine?.(c.text)) return c;
+  if (c.intent !== "attack_identity") return c;
+  if (!options.namesOwnMachine?.(c.text) && hasMarker(c.intent, c.text)) return c;
   const next = c.ranked?.find((r) => !ATTACKS.has(cueOf(r.intent) ?? "greet") && r.score > 0);
   return next ? { ...c, intent: next.intent, score: next.score } : { ...c, intent: "None", score: 0 };
 }

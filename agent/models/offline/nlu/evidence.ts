@@ -1,0 +1,41 @@
+/**
+ * What a reading needs besides the classifier's confidence. The classifier weighs every word, so an ordinary request
+ * with unknown shop-floor words ("Motorstarter fürs Palettiergerät: Schütz 18A …") can come out as an order for
+ * another customer; refusing it drops a legitimate order. A refusal of that kind needs evidence: a word that, in the
+ * training utterances, marks that intent — one its utterances use and those of other intents (almost) never do
+ * ("customer", "account", "Kundennummer"). Read from the corpus, so it follows the corpus, not a word list here.
+ */
+import { foldUmlauts } from "./subwords.ts";
+import { type CorpusDocument, type Intent, trainingDocuments } from "./corpus.ts";
+
+const WORD = /\p{L}{3,}/gu;
+const wordsOf = (text: string): string[] => foldUmlauts(text.toLowerCase()).match(WORD) ?? [];
+
+/** Words of an intent's utterances found in at least `minCount` of them and at most `maxShare` elsewhere. */
+export function markerWords(intent: Intent, docs: CorpusDocument[], minCount = 2, minShare = 0.9): Set<string> {
+  const inIntent = new Map<string, number>();
+  const all = new Map<string, number>();
+  for (const d of docs)
+    for (const w of new Set(wordsOf(d.text))) {
+      all.set(w, (all.get(w) ?? 0) + 1);
+      if (d.intent === intent) inIntent.set(w, (inIntent.get(w) ?? 0) + 1);
+    }
+  const out = new Set<string>();
+  for (const [w, n] of inIntent) if (n >= minCount && n / (all.get(w) ?? n) >= minShare) out.add(w);
+  return out;
+}
+
+const markers = new Map<Intent, Set<string>>();
+
+/**
+ * Whether a text carries a marker word of the intent: the word itself, or — German compounds — a word of 6+ letters
+ * that begins or ends with a marker of 5+ letters ("Kundenkonto" for "konto").
+ */
+export function hasMarker(intent: Intent, text: string): boolean {
+  let m = markers.get(intent);
+  if (!m) markers.set(intent, (m = markerWords(intent, trainingDocuments())));
+  return wordsOf(text).some(
+    (w) =>
+      m.has(w) || (w.length >= 6 && [...m].some((x) => x.length >= 5 && x !== w && (w.startsWith(x) || w.endsWith(x)))),
+  );
+}
