@@ -13,6 +13,7 @@ import {
   findChoice,
   findMachines,
   findOptions,
+  findPoReference,
   findQuantities,
   guessProduct,
   tokenizeText,
@@ -91,6 +92,18 @@ describe("machine labels in the buyer's spelling", () => {
     expect(find("a table of prices")).toEqual([]);
     expect(find("the tray please")).toEqual([]);
   });
+});
+
+describe("PO references in the buyer's abbreviations", () => {
+  it.each([
+    ["Bestellnr RP-4471", "RP-4471"],
+    ["unsere Auftragsnummer ist AB-77", "AB-77"],
+    ["order no. 4711-X please", "4711-X"],
+    ["Bestell-Nr. KB-2611", "KB-2611"],
+  ])("%s → %s", (text, po) => expect(findPoReference(text)).toBe(po));
+  it.each(["order 5 seals", "place the order now", "Bestellung 3 Stück"])("%s: no reference", (text) =>
+    expect(findPoReference(text)).toBeUndefined(),
+  );
 });
 
 describe("configuration options from the catalog's configuration models", () => {
