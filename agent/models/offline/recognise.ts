@@ -1042,23 +1042,47 @@ export function guessProduct(
     // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names (all of
     // them, not only the first page: "flange gaskets DN40" among every DN40), singular or plural alike.
     if (skuHits.length > 1) {
-      const others = free
-        .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
-        .map((x) => stemOf(x.lower));
-      const all =
+      const others = [
+        ...free
+          .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
+          .map((x) => stemOf(x.lower)),
+        ...otherWordings(free, k.phraseGroups),
+      ];
+      const bySku =
         hits.length >= 5
           ? k.search
               .search({ query: t.text, limit: 40 })
               .filter((h) => h.match === "sku_partial" || h.match === "sku_fuzzy")
           : skuHits;
+      // "Pressfittings DN12 gerade 15L": the fragment is also a word of names ("… (15L)") whose SKUs do not carry it;
+      // those products, found by the request's words, compete too.
+      const byName = k.search
+        .search({ query: [t.lower, ...others].join(" "), limit: 20 })
+        .filter((h) => h.match.startsWith("text") && h.lifecycle !== "inactive" && !bySku.some((x) => x.sku === h.sku))
+        .filter((h) => nameWords(h.name).has(t.lower));
+      const all = bySku.concat(byName);
       // "5 m", "24 V", "10 A": a number with its unit counts where the name or a feature carries it.
       const amounts = amountsOf(free, tokens);
       const carry = amountCarrier(amounts, all, k);
       const names = k.allNames(all.map((h) => h.sku));
+      // Sizes and codes written with digits ('1/2"', "DN12") count where a name carries them as a word.
+      const sized = free
+        .filter((x) => x !== t && /\d/.test(x.lower) && /[\p{L}/]/u.test(x.lower))
+        .map((x) => x.lower.replace(/["”]+$/u, ""));
       const scored = all
         .map((h) => {
-          const have = stemsOf(`${names.get(h.sku) ?? h.name} ${h.sku}`);
-          return { h, n: others.filter((w) => have.has(w)).length + carry(h) };
+          const name = `${names.get(h.sku) ?? h.name} ${h.sku}`;
+          const have = stemsOf(name);
+          const words = nameWords(name);
+          return {
+            h,
+            // Carrying the fragment in the SKU too breaks a tie ("M12 PNP": the M12 sensor, not an M18 with an M12 plug).
+            n:
+              others.filter((w) => have.has(w)).length +
+              sized.filter((w) => words.has(w)).length +
+              carry(h) +
+              (byName.includes(h) ? 0 : 0.5),
+          };
         })
         .sort((a, b) => b.n - a.n);
       if (scored[0]!.n > 0 && scored[0]!.n > scored[1]!.n)
@@ -1094,8 +1118,8 @@ export function guessProduct(
   // Every free word, numbers included: they can tell candidates apart even where they cannot search. A dimension
   // pair written as one word ("7/8x5/8", "100x3") also counts by its sides.
   const specs = [
-    ...new Set(
-      free
+    ...new Set([
+      ...free
         .map((t) => t.lower)
         .filter((w) => !FILLER.has(w) && !k.ordinary(w))
         .flatMap((w) => {
@@ -1103,7 +1127,8 @@ export function guessProduct(
           // "24v" also as "24" and "v", the way names are read.
           return pair ? [w, pair[1]!, pair[2]!] : wordsOf(w);
         }),
-    ),
+      ...otherWordings(free, k.phraseGroups),
+    ]),
   ];
   const codes = free.flatMap((t) => {
     const next = tokens[t.index + 1];
@@ -1195,6 +1220,19 @@ export function guessProduct(
     return { hits: pool, confident, query };
   }
   return undefined;
+}
+
+/**
+ * "low temp" where the catalog's synonym list says "LT" means low temp: the words of the other wordings of every
+ * phrase of the list the buyer wrote (in a row), so a name that abbreviates it carries what the buyer said in full.
+ */
+function otherWordings(free: Token[], groups: string[][][]): string[] {
+  const lowers = free.map((t) => t.lower);
+  const out = new Set<string>();
+  for (const group of groups)
+    if (group.some((p) => indexOfPhrase(lowers, p) >= 0))
+      for (const p of group) if (indexOfPhrase(lowers, p) < 0) for (const w of p) if (!lowers.includes(w)) out.add(w);
+  return [...out];
 }
 
 /** Stems of a text's words and of their compound parts ("Kupfer-T-Stück" → kupfer, stück; "T-Stücke" → stück). */
