@@ -908,6 +908,9 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
   const words = wordsOf(text);
   const joined = ` ${words.join(" ")} `;
   const compact = ` ${tokens.join(" ")} `;
+  // "low noise fan" for "Low-noise fan" and the other way round: words joined by a hyphen are also read apart.
+  const apart = (s: string) => s.replace(/(\p{L})-(?=\p{L})/gu, "$1 ");
+  const spaced = ` ${wordsOf(apart(text)).join(" ")} `;
   const out: Record<string, string[]> = {};
   for (const g of model.groups) {
     if (groups && !groups.includes(g.code)) continue;
@@ -933,6 +936,7 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
       const v = o.value.toLowerCase();
       forms.add(wordsOf(o.value).join(" "));
       forms.add(wordsOf(o.label).join(" "));
+      forms.add(wordsOf(apart(o.label)).join(" "));
       // "400 V 3~ 50 Hz" → "400 v" and "400v"; "FKM (fluoro rubber)" → "fkm"
       const lead = tokenizeText(o.label).map((t) => t.lower);
       if (lead.length >= 1 && !groupWords.has(lead[0]!)) forms.add(lead[0]!);
@@ -946,7 +950,12 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
         // not to be a quantity; "DN32" itself is matched through the label form.
         if (bare && !(bare && v === f && (f.length >= 3 || [...groupWords].some((w) => compact.includes(` ${w} `)))))
           continue;
-        if (joined.includes(` ${f} `) || compact.includes(` ${f} `) || compact.includes(` ${f.replace(" ", "")} `))
+        if (
+          joined.includes(` ${f} `) ||
+          compact.includes(` ${f} `) ||
+          compact.includes(` ${f.replace(" ", "")} `) ||
+          (f.includes(" ") && spaced.includes(` ${f} `))
+        )
           hit = Math.max(hit, f.length);
       }
       // "Flansch" for "Kopfflansch": a word of six letters or more that ends or starts a longer word of the label.
@@ -1026,6 +1035,9 @@ export function guessProduct(
 ): ProductGuess | undefined {
   const free = tokens.filter((t) => !taken.has(t.index));
   const filter = machine ? { machineModel: machine.model, serial: machine.serial } : {};
+  // A configurable product named by words with its option values (read once, after an exact SKU had its chance).
+  let built: ProductGuess | undefined | null = null;
+  const byWords = () => (built === null ? (built = configurableByWords(free, k)) : built);
   for (const t of free) {
     if (!looksLikeSku(t.text) || k.measureUnits.has(t.lower.replace(/^\d+([.,]\d+)?/, ""))) continue;
     // "0-16", "40-200": a range or size without letters is a spec of a name, not a SKU (unless it is all there is).
@@ -1035,6 +1047,7 @@ export function guessProduct(
     const hits = k.search.search({ query: t.text, limit: 5, includeInactive: true });
     const exact = hits.find((h) => h.match === "sku_exact");
     if (exact) return { hits: [exact], confident: true, query: t.text };
+    if (byWords()) return byWords();
     const skuHits = hits.filter(
       (h) => (h.match === "sku_partial" || h.match === "sku_fuzzy") && h.lifecycle !== "inactive",
     );
@@ -1114,6 +1127,7 @@ export function guessProduct(
       return { hits: skuHits, confident: clear, query: t.text };
     }
   }
+  if (byWords()) return byWords();
   const keep = (w: string) => !FILLER.has(w) && !k.ordinary(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
   // Every free word, numbers included: they can tell candidates apart even where they cannot search. A dimension
   // pair written as one word ("7/8x5/8", "100x3") also counts by its sides.
@@ -1233,6 +1247,33 @@ function otherWordings(free: Token[], groups: string[][][]): string[] {
     if (group.some((p) => indexOfPhrase(lowers, p) >= 0))
       for (const p of group) if (indexOfPhrase(lowers, p) < 0) for (const w of p) if (!lowers.includes(w)) out.add(w);
   return [...out];
+}
+
+/**
+ * "a CU condensing unit built to order: R449A, low temp, 3-phase 400V …": a configurable product named by words, with
+ * values of two or more of its option groups stated, is that product — the values are its options, not a search for
+ * a product that carries one of them (the R449A cylinder). It must be what the words find first, so "3 contactors
+ * 18A with 230V AC coil" stays the contactor even where a starter combination offers the same values.
+ */
+function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefined {
+  const words = free
+    .map((t) => t.lower)
+    .filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !k.ordinary(w) && !k.optionWords.has(w));
+  if (words.length === 0) return undefined;
+  const query = words.join(" ");
+  const top = k.search.search({ query, limit: 3 }).filter((h) => h.match.startsWith("text"));
+  if (top.length === 0 || (top[1] && top[1].score >= top[0]!.score)) return undefined;
+  const product = k.reader.products([top[0]!.sku]).get(top[0]!.sku);
+  if (!product?.configModelId) return undefined;
+  const text = free.map((t) => t.text).join(" ");
+  const groups = new Set<string>();
+  for (const lang of [undefined, "en", "de"] as const) {
+    const model = lang
+      ? k.reader.inLanguage?.(lang).configModel(product.configModelId)
+      : k.reader.configModel(product.configModelId);
+    if (model) for (const g of Object.keys(findOptions(text, model))) groups.add(g);
+  }
+  return groups.size >= 2 ? { hits: [top[0]!], confident: true, query } : undefined;
 }
 
 /** Stems of a text's words and of their compound parts ("Kupfer-T-Stück" → kupfer, stück; "T-Stücke" → stück). */

@@ -97,6 +97,20 @@ describe("options and machines as buyers write them", () => {
     expect(found.power).toEqual(["11"]);
   });
 
+  it("an option label written with a hyphen is found written apart ('low noise fan' for 'Low-noise fan')", () => {
+    const sku = "CU-CFG";
+    const model = hvac.reader.configModel(hvac.reader.products([sku]).get(sku)!.configModelId!)!;
+    const found = findOptions("with the winter kit and the low noise fan", model);
+    expect([...(found.extras ?? [])].sort()).toEqual(["lownoise", "winter"]);
+  });
+
+  it("a configurable product named by words with two or more of its option values is that product", () => {
+    expect(named(hvac.k, "we need a CU condensing unit built to order: R449A, low temp, 400V 3ph")).toBe("CU-CFG");
+    expect(named(hvac.k, "Verflüssigungssatz nach Konfiguration: R449A, Tiefkühlung, 400V 3ph")).toBe("CU-CFG");
+    expect(named(automation.k, "need 3 contactors 18A with 230V AC coil")).not.toBe("MSC-CFG");
+    expect(named(hvac.k, "1 cylinder R449A 10 kg")).toBe("REF-R449A-10");
+  });
+
   it("a distinctive word of a machine's label or site names it; a catalog word does not", () => {
     const customer = hvac.reader.customer("H-2001")!;
     const machines: MachineView[] = customer.machines.map((m) => ({
