@@ -9,6 +9,7 @@ export {
   statusOf,
   MAX_MESSAGE_CHARS,
   type AgentEvent,
+  type GraphStep,
   type PendingInterrupt,
   type ShieldAgent,
   type ShieldAgentOptions,

@@ -66,6 +66,18 @@ export interface ShieldAgentOptions {
    * Without a SQLite checkpointer (e.g. MemorySaver) there is nothing shared between processes and no lease.
    */
   leases?: LeaseOptions | false;
+  /**
+   * Called after every super-step of a run with the node(s) whose writes made it and the full state after it — the
+   * path the graph took, as LangGraph streams it, whatever `durability` writes to the checkpointer (the evals'
+   * trajectory check reads it instead of a checkpoint per step).
+   */
+  onStep?: (threadId: string, step: GraphStep) => void;
+}
+
+/** One super-step of a run: the node(s) that ran, and the state they left. */
+export interface GraphStep {
+  nodes: string[];
+  values: Partial<ShieldStateType>;
 }
 
 export type PendingInterrupt = ConfirmInterrupt | ApprovalInterrupt;
@@ -363,11 +375,17 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     const streamMode = live ? ["messages", "updates", "custom", "values"] : ["updates", "values"];
     let values: Partial<ShieldStateType> | undefined;
     let pending: PendingInterrupt | null = null;
+    /** The nodes whose updates came in since the last state (the `values` chunk that ends their super-step). */
+    let stepNodes: string[] = [];
     const stream = await graph.stream(input as never, { ...config(threadId, ctx, opts.signal), streamMode } as never);
     for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
       if (mode === "values") {
         // The run ends with an `{ __interrupt__ }` chunk when it pauses: it carries no state.
-        if (Array.isArray((chunk as Partial<ShieldStateType>)?.messages)) values = chunk as Partial<ShieldStateType>;
+        if (Array.isArray((chunk as Partial<ShieldStateType>)?.messages)) {
+          values = chunk as Partial<ShieldStateType>;
+          options.onStep?.(threadId, { nodes: stepNodes, values });
+          stepNodes = [];
+        }
       } else if (mode === "messages") {
         const [message, meta] = chunk as [BaseMessage, { langgraph_node?: string }];
         if (meta?.langgraph_node !== "model" || !(AIMessageChunk.isInstance(message) || AIMessage.isInstance(message)))
@@ -382,6 +400,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       } else if (mode === "updates") {
         const update = chunk as Record<string, { messages?: BaseMessage[] } | unknown[]>;
         for (const [node, value] of Object.entries(update)) {
+          if (node !== "__interrupt__") stepNodes.push(node);
           if (node === "__interrupt__") {
             const first = (value as { value: PendingInterrupt }[])[0];
             if (first) {

@@ -10,7 +10,7 @@ import type { Db } from "../catalog/db.ts";
 import type { CleanOrder } from "../tools/clean-order.ts";
 import type { CatalogCache } from "./world.ts";
 import type { Scenario, Step } from "./scenario.ts";
-import { checkTrajectory, readTrajectory } from "./trajectory.ts";
+import { checkTrajectory, type TrajectoryStep, trajectoryStep } from "./trajectory.ts";
 import { type BuyerSteps, closeOnSimulatorError, withSimulatedBuyer } from "./simulated.ts";
 import { type PriceTable, type Usage, UsageMeter, ZERO_USAGE } from "./usage.ts";
 
@@ -139,13 +139,15 @@ async function playShieldTrial(
   const { db, now } = catalogs.open(scenario);
   const meter = new UsageMeter();
   const model = withMeter(makeModel(db, { scenario, trial, now }), meter);
-  // A checkpoint per super-step (not only per turn, the runtime's default): the trajectory check reads every node.
+  // The trajectory check reads every super-step as the graph streams it (the node(s) that ran and the state they
+  // left), so the thread is checkpointed as the runtime does by default: once per run and at interrupts.
+  const steps: TrajectoryStep[] = [];
   const agent = createShieldAgent({
     db,
     model,
     checkpointer: createShieldMemorySaver(),
     now: () => now,
-    durability: "async",
+    onStep: (_threadId, step) => steps.push(trajectoryStep(step)),
   });
   const threadId = trialThreadId("eval", scenario, trial);
   const buyer = { customerId: scenario.customer, contactId: scenario.contact ?? null, channel: "eval" };
@@ -211,7 +213,6 @@ async function playShieldTrial(
   const outbox = (
     db.$client.prepare("select payload from outbox order by created_at, rowid").all() as { payload: string }[]
   ).map((r) => JSON.parse(r.payload) as CleanOrder);
-  const steps = await readTrajectory(agent.graph.getStateHistory({ configurable: { thread_id: threadId } }));
   return {
     scenario,
     trial,

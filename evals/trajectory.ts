@@ -5,7 +5,9 @@
  * hash, and the hand-off ran once for it. A violation fails the trial even when the order itself looks right.
  */
 import type { StateSnapshot } from "@langchain/langgraph";
+import type { GraphStep } from "../agent/index.ts";
 import type { ShieldStateType } from "../agent/state.ts";
+import { EMPTY_DRAFT } from "../tools/types.ts";
 import { hashDraft } from "../tools/draft-hash.ts";
 import type { CleanOrder } from "../tools/clean-order.ts";
 
@@ -13,6 +15,24 @@ import type { CleanOrder } from "../tools/clean-order.ts";
 export interface TrajectoryStep {
   nodes: string[];
   values: Pick<ShieldStateType, "draft" | "report" | "confirmation" | "order">;
+}
+
+/**
+ * A step as the runtime reports it (`onStep` of createShieldAgent: the nodes whose updates LangGraph streamed for
+ * the super-step, then the state it streamed after it). A run's input (a buyer message, a resume) is a step with no
+ * node; a step that changes the confirmation or the order without the node allowed to write it is a violation.
+ */
+export function trajectoryStep(step: GraphStep): TrajectoryStep {
+  const { draft, report, confirmation, order } = step.values;
+  return {
+    nodes: step.nodes,
+    values: {
+      draft: draft ?? EMPTY_DRAFT,
+      report: report ?? null,
+      confirmation: confirmation ?? null,
+      order: order ?? null,
+    },
+  };
 }
 
 /** Chronological steps from `graph.getStateHistory` (which yields newest first). */

@@ -1,29 +1,34 @@
 /**
- * Trajectory diagnostics: a real shield conversation's state history passes the order-protocol check; histories where
+ * Trajectory diagnostics: a real shield conversation's path (the super-steps the runtime reports, the same as its
+ * checkpointed state history) passes the order-protocol check; paths where
  * an order skipped validation, skipped the buyer's confirmation, placed another draft than the confirmed one, or was
  * handed off twice are flagged — and a flagged trial fails even though its outbox looks right.
  */
-import { MemorySaver } from "@langchain/langgraph";
+import { MemorySaver, type StateSnapshot } from "@langchain/langgraph";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createShieldAgent } from "../../agent/index.ts";
 import { createOfflineModel } from "../../agent/models/offline/index.ts";
 import { createCatalogCache, gradeTrial, loadScenarios, playTrial } from "../../evals/index.ts";
-import { checkTrajectory, readTrajectory, type TrajectoryStep } from "../../evals/trajectory.ts";
+import { checkTrajectory, type TrajectoryStep, trajectoryStep } from "../../evals/trajectory.ts";
 import type { CleanOrder } from "../../tools/clean-order.ts";
 
 const scenario = loadScenarios("evals/scenarios").find((s) => s.id === "happy-seal-for-pump-2")!;
 
 let steps: TrajectoryStep[];
+let history: StateSnapshot[];
 let outbox: CleanOrder[];
 
 beforeAll(async () => {
   const { db, now } = createCatalogCache().open(scenario);
+  steps = [];
   const agent = createShieldAgent({
     db,
     model: createOfflineModel({ db }),
     checkpointer: new MemorySaver(),
     now: () => now,
+    // A checkpoint per super-step, so the history can be held against the steps the runtime reports.
     durability: "async",
+    onStep: (_threadId, step) => steps.push(trajectoryStep(step)),
   });
   const buyer = { customerId: scenario.customer, channel: "eval" };
   let pending: string | undefined;
@@ -34,7 +39,8 @@ beforeAll(async () => {
     } else if ("confirm" in step && pending)
       await agent.resume("t", { confirm: step.confirm, draftHash: pending }, buyer);
   }
-  steps = await readTrajectory(agent.graph.getStateHistory({ configurable: { thread_id: "t" } }));
+  history = [];
+  for await (const s of agent.graph.getStateHistory({ configurable: { thread_id: "t" } })) history.unshift(s);
   outbox = (db.$client.prepare("select payload from outbox").all() as { payload: string }[]).map(
     (r) => JSON.parse(r.payload) as CleanOrder,
   );
@@ -49,6 +55,28 @@ describe("trajectory diagnostics", () => {
     expect(placedAt()).toBeGreaterThan(0);
     expect(steps.map((s) => s.nodes.join("+"))).toEqual(expect.arrayContaining(["validate", "confirm", "handoff"]));
     expect(checkTrajectory(steps, outbox)).toEqual([]);
+  });
+
+  test("the steps the runtime reports are the checkpointed history's steps, plus each run's input", () => {
+    // The history's steps made by nodes: a checkpoint written by the loop, after the node(s) its predecessor named.
+    const byNodes = history.flatMap((s, i) =>
+      i > 0 && s.metadata?.source === "loop" ? [{ nodes: [...history[i - 1]!.next], values: s.values }] : [],
+    );
+    const pick = (s: { nodes: string[]; values: unknown }) => {
+      const { draft, report, confirmation, order } = s.values as TrajectoryStep["values"];
+      return { nodes: s.nodes, draft, report, confirmation: confirmation ?? null, order: order ?? null };
+    };
+    expect(byNodes.length).toBeGreaterThan(5);
+    expect(steps.filter((s) => s.nodes.length > 0).map(pick)).toEqual(byNodes.map(pick));
+    // A run's input (the buyer's message, a resume) is a step of its own that no node wrote: it changes no draft.
+    for (const [i, s] of steps.entries())
+      if (s.nodes.length === 0 && i > 0) expect(s.values.draft).toEqual(steps[i - 1]!.values.draft);
+  });
+
+  test("a confirmation or an order written outside its node is flagged", () => {
+    const at = placedAt();
+    const byInput = steps.map((s, i) => (i === at ? { ...s, nodes: [] } : s));
+    expect(checkTrajectory(byInput, outbox).join("\n")).toMatch(/was written by \?/);
   });
 
   test("an order the buyer never confirmed is flagged", () => {
