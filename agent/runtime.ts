@@ -28,6 +28,7 @@ import {
   ThreadAccessError,
 } from "./errors.ts";
 import { buildShieldGraph } from "./graph.ts";
+import { quietRunTrees } from "./quiet-run-trees.ts";
 import { type ApprovalInterrupt, approvalResumeSchema } from "./nodes/approve.ts";
 import { type ConfirmInterrupt, confirmResumeSchema } from "./nodes/confirm.ts";
 import { noticeText } from "./nodes/model.ts";
@@ -143,6 +144,8 @@ export function messageText(m: BaseMessage): string {
  *   if (thread.pending?.type === "confirm") await agent.resume("t-1", { confirm: true, draftHash: thread.pending.draftHash }, ctx);
  */
 export function createShieldAgent(options: ShieldAgentOptions) {
+  // No idle langsmith RunTree per runnable while tracing is off (quiet-run-trees.ts).
+  quietRunTrees();
   const data = options.data ?? createCatalogReader(options.db);
   const checkpointer =
     options.checkpointer ??
