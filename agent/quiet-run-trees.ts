@@ -45,6 +45,11 @@ export function tracingEnabledInEnv(env: Record<string, string | undefined> = pr
   return TRACING_ENV.some((name) => env[name] === "true");
 }
 
+/** Whether the replacement may go in: tracing off in `env`, and the library's method the one it was written against. */
+export function quietRunTreesFit(env: Record<string, string | undefined> = process.env): boolean {
+  return !tracingEnabledInEnv(env) && fingerprintOf(libraryRunWithConfig) === KNOWN_RUN_WITH_CONFIG;
+}
+
 /**
  * Install the replacement once per process (idempotent). Returns whether it is in place.
  * @example
@@ -52,7 +57,7 @@ export function tracingEnabledInEnv(env: Record<string, string | undefined> = pr
  */
 export function quietRunTrees(env: Record<string, string | undefined> = process.env): boolean {
   if (installed) return true;
-  if (tracingEnabledInEnv(env) || fingerprintOf(libraryRunWithConfig) !== KNOWN_RUN_WITH_CONFIG) return false;
+  if (!quietRunTreesFit(env)) return false;
   AsyncLocalStorageProviderSingleton.runWithConfig = function runWithConfig(
     this: Provider,
     config,
