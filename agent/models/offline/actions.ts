@@ -431,6 +431,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     .filter((p) => p.trim());
   if (parts.length < 2) return undefined;
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
+  // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
+  const rest: string[] = [];
   for (const part of parts) {
     const a = analyse(ctx, part);
     // "… and a sight glass SGN 10": the article counts one.
@@ -441,8 +443,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         quantity: a.quantity?.value ?? 1,
         ...(a.quantity?.unit ? { unit: a.quantity.unit } : {}),
       });
+    else if ((a.quantity || one) && (a.guess || a.productWords.length > 0)) rest.push(part.trim());
   }
-  if (items.length < 2) return undefined;
+  if (items.length === 0 || items.length + rest.length < 2) return undefined;
   // "X: 18 A, coil 230 V AC, aux contacts 1 NO + 1 NC": option values of a configurable item, not more products.
   if (items.some((i) => optionsFor(ctx, i.sku))) return undefined;
   const whole = analyse(ctx, ctx.conv.text);
@@ -457,7 +460,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         ...(machineId ? { machineId } : {}),
       },
     })),
-    memo: { lang: ctx.lang },
+    memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
 }
 

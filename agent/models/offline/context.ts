@@ -40,6 +40,7 @@ import {
   findOptions,
   findQuantities,
   guessProduct,
+  limitedCount,
   nameWords,
   poReferenceSpan,
   sizeTokensOf,
@@ -126,8 +127,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
     // "The same X as last time for line 3, 6 pcs": unit words and words that lead a number stay in a history
     // request — they tell the quantity from a reference.
     const history = c.intent === "history";
+    // "doch nur eins" read as a yes still says how many.
     const kept = c.text.replace(/[\p{L}']+/gu, (w, at: number) =>
       ctx.k.corpusWords.has(w.toLowerCase()) &&
+      !limitedCount(c.text.slice(0, at), w) &&
       !(history && (ctx.k.unitCodes.has(w.toLowerCase()) || /^\s*\d/.test(c.text.slice(at + w.length))))
         ? " "
         : w,

@@ -21,7 +21,8 @@ import {
 import type { Ctx, MemoFn, Step, ToolCallPlan } from "./context.ts";
 import { issueText } from "./render.ts";
 
-export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
+/** `more`: the message asked for more than these edits, so the reply does not end by asking to place the order. */
+export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = false): Step {
   const { lang, conv } = ctx;
   // "30 pieces" of a product sold in bags of 10: exactly 3 bags — the engine's conversion is taken without asking.
   const convert = exactConversions(ctx, edits);
@@ -164,7 +165,7 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
   // "…, or shall I place the order?" is an open question: a plain yes answers it.
   let asksToPlace = false;
   if (!pending && last && !last.cleared && typeof last.totals === "object" && last.totals) {
-    asksToPlace = true;
+    asksToPlace = !more;
     const t = last.totals as { netCents?: number; lines?: number };
     const clean = last.orderClean === true;
     // Approval for the whole order (credit, order value) is said here; a line's own approval was said with the line.
@@ -175,8 +176,8 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
     out.push(
       say(
         lang,
-        `Order so far: ${t.lines ?? 0} line(s), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (not yet complete)"}${approval ? " — it will need a sales representative's approval" : ""}. Anything else, or shall I place the order?`,
-        `Bestellung bisher: ${t.lines ?? 0} Position(en), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (noch nicht vollständig)"}${approval ? " — sie braucht eine Freigabe durch den Vertrieb" : ""}. Noch etwas, oder soll ich bestellen?`,
+        `Order so far: ${t.lines ?? 0} line(s), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (not yet complete)"}${approval ? " — it will need a sales representative's approval" : ""}.${more ? "" : " Anything else, or shall I place the order?"}`,
+        `Bestellung bisher: ${t.lines ?? 0} Position(en), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (noch nicht vollständig)"}${approval ? " — sie braucht eine Freigabe durch den Vertrieb" : ""}.${more ? "" : " Noch etwas, oder soll ich bestellen?"}`,
       ),
     );
   }
