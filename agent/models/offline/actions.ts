@@ -29,6 +29,7 @@ import {
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
 import { wordsOf } from "./recognise.ts";
+import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
@@ -348,7 +349,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
         calls: hits.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
         memo: memo(),
       };
-    for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data));
+    for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data, lang));
     // None of the first candidates fits: check the next ones before listing only what does not fit.
     const unchecked = pool.filter((h) => !verdicts.has(h.sku));
     if (unchecked.length && ![...verdicts.values()].some((v) => v.rank <= 1)) {
@@ -535,12 +536,13 @@ interface Verdict {
  * A check_compatibility result as a rank and the reason in a few words, taken from the engine's issue message. The
  * rank is the engine's own (tools/fit-rank.ts), the same that orders its replacement fixes.
  */
-export function verdictOf(data: Record<string, unknown>): Verdict {
+export function verdictOf(data: Record<string, unknown>, lang: Lang): Verdict {
   const issues = (data.issues as IssueFacts[] | undefined) ?? [];
   const { rank, reason } = fitRank(issues);
   // No verdict at all (an error result): it does not fit as far as we know.
   if (data.compatible !== true && rank < 2) return { rank: 3 };
-  return reason && rank > 0 ? { rank, why: shortReason(reason.message) } : { rank };
+  // The reason in the buyer's language, from the engine's typed message (never its English string).
+  return reason && rank > 0 ? { rank, why: shortReason(issueText(reason, lang)) } : { rank };
 }
 
 /**
@@ -548,8 +550,9 @@ export function verdictOf(data: Record<string, unknown>): Verdict {
  * limited resistance to caustic-cip": the first clause, without the SKU prefix and the machine named in brackets.
  */
 export function shortReason(message: string): string {
+  // The subject may carry the product's name ("SV-X (Magnetventil … (ohne Spule)): …"): one level of brackets in it.
   const first = message
-    .replace(/^[A-Z0-9][A-Z0-9._/-]*:\s+/, "")
+    .replace(/^[A-Z0-9][A-Z0-9._/-]*(?: \((?:[^()]|\([^()]*\))*\))?(?: \([^()]*\))?:\s+/, "")
     .split(/[;:]\s|\.\s|\.$/)[0]!
     .trim();
   return first

@@ -20,6 +20,7 @@ import {
 } from "./replies.ts";
 import type { Ctx, MemoFn, Step, ToolCallPlan } from "./context.ts";
 import { issueText } from "./render.ts";
+import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
 
 /** `more`: the message asked for more than these edits, so the reply does not end by asking to place the order. */
 export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = false): Step {
@@ -442,11 +443,12 @@ export function errorText(r: ToolResult, lang: Lang): string {
           ` Meinten Sie ${(d.didYouMean as string[]).join(", ")}?`,
         )
       : "";
-  return say(
-    lang,
-    `That did not work: ${String(d.error ?? "error")}.${dym}`,
-    `Das hat nicht geklappt: ${String(d.error ?? "Fehler")}.${dym}`,
-  );
+  // The tool's typed message in the buyer's language; its `error` string is in the session's language.
+  const typed = engineMessageSchema.safeParse(d.text);
+  const why = typed.success
+    ? renderMessage(typed.data as EngineMessage, lang).replace(/\.$/, "")
+    : String(d.error ?? "");
+  return say(lang, `That did not work: ${why || "error"}.${dym}`, `Das hat nicht geklappt: ${why || "Fehler"}.${dym}`);
 }
 
 export function refusal(
