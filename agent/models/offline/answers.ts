@@ -10,6 +10,7 @@ import { fixText, numbered, say } from "./replies.ts";
 import {
   analyse,
   byWords,
+  productsInLanguage,
   optionsFor,
   tiedByWords,
   type Ctx,
@@ -107,7 +108,7 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     if (inUnit.length === 1 && ties.length > 1)
       return answerChooseProduct({ ...ctx, conv: { ...conv, text: inUnit[0]! } }, pending, memo);
     if (ties.length > 1 && ties.length < pending.skus.length) {
-      const names = ctx.k.reader.products(ties);
+      const names = productsInLanguage(ctx, ties);
       const list = numbered(ties.map((s) => `${s} — ${names.get(s)?.name ?? ""}`));
       return {
         text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${list}`,

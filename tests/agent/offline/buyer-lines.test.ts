@@ -109,3 +109,32 @@ describe('"just one" answers how many', { timeout: 120_000 }, () => {
     expect(lines(chat)).toEqual([["SG-SGN-10", 1, "M-2006-03"]]);
   });
 });
+
+describe("a pick by a variant word inside a compound", { timeout: 120_000 }, () => {
+  it('"die Bördel-Variante": the flare one of the list', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say("Filtertrockner 3/8 Zoll für Kühlraum 2");
+    const t = await chat.say("die Bördel-Variante");
+    expect(t.text).not.toMatch(/nicht gefunden/);
+    expect(lines(chat)).toEqual([["FD-DML-083", 1, "M-2006-03"]]);
+  });
+
+  it('"die Lötvariante" (one word): the solder items, listed again with their German names', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say("Filtertrockner DML für Kühlraum 2");
+    const t = await chat.say("die Lötvariante");
+    expect(t.text).toMatch(/FD-DML-083S/);
+    expect(t.text).toMatch(/FD-DML-165S/);
+    expect(t.text).not.toMatch(/FD-DML-08[34] /);
+    expect(t.text).not.toMatch(/solder|Filter drier/);
+    await chat.say("die erste");
+    expect(lines(chat)).toEqual([["FD-DML-083S", 1, "M-2006-03"]]);
+  });
+
+  it('"die Rollen-Variante" (a linking ending: Rolle + n): the reel (another catalog)', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    await chat.say("2 Hydraulikschläuche 2SN DN12, 50 m");
+    await chat.say("die Rollen-Variante");
+    expect(lines(chat).map((l) => l[0])).toEqual(["HOSE-2SN-12-R50"]);
+  });
+});
