@@ -224,8 +224,8 @@ const DOWN =
  * point one way.
  */
 function byDirection(ctx: Ctx, fixes: Fix[]): Fix | undefined {
-  const amounts = fixes.filter((f): f is Extract<Fix, { kind: "set_quantity" }> => f.kind === "set_quantity");
-  if (amounts.length < 2 || new Set(amounts.map((f) => f.lineId)).size > 1) return undefined;
+  const amounts = fixes.filter((f): f is QuantityFix => f.kind === "set_quantity");
+  if (amounts.length === 0 || new Set(amounts.map((f) => f.lineId)).size > 1) return undefined;
   // "auf 10 ändern", "make it 15": the amount stated, whatever the direction words.
   const said = new Set(ctx.tokens.flatMap((t) => (/^\d+(\.\d+)?$/.test(t.lower) ? [Number(t.lower)] : [])));
   const stated = amounts.filter((f) => said.has(f.quantity));
@@ -233,8 +233,29 @@ function byDirection(ctx: Ctx, fixes: Fix[]): Fix | undefined {
   const text = ctx.conv.text;
   const up = UP.test(text);
   if (up === DOWN.test(text)) return undefined;
+  if (amounts.length === 1) return otherWay(ctx, amounts[0]!, up);
   const sorted = [...amounts].sort((a, b) => a.quantity - b.quantity);
   return up ? sorted.at(-1) : sorted[0];
+}
+
+type QuantityFix = Extract<Fix, { kind: "set_quantity" }>;
+
+/**
+ * One amount offered ("3 bags" for 25 pieces of bags of 10) and the buyer asks for the other way ("lieber abrunden"):
+ * the neighbouring amount on the product's own order step in that direction (2 bags), if the product's minimum and
+ * maximum allow it; the offer itself when it already lies that way. The engine checks the line again either way.
+ */
+function otherWay(ctx: Ctx, f: QuantityFix, up: boolean): Fix | undefined {
+  const line = ctx.conv.draft.lines.find((l) => l.lineId === f.lineId);
+  const p = line ? ctx.k.reader.products([line.sku]).get(line.sku) : undefined;
+  if (!line || !p || (f.unit && f.unit.toUpperCase() !== p.orderUnit.toUpperCase())) return undefined;
+  const inContent = !!line.unit && line.unit.toUpperCase() === p.contentUnit.toUpperCase() && p.contentQty > 0;
+  const now = inContent ? line.quantity / p.contentQty : line.quantity;
+  if (f.quantity > now === up) return f;
+  const step = p.orderStep > 0 ? p.orderStep : 1;
+  const q = Number((up ? f.quantity + step : f.quantity - step).toFixed(6));
+  if (up ? q <= now || (p.maxQty !== null && q > p.maxQty) : q >= now || q < p.moq || q <= 0) return undefined;
+  return { ...f, quantity: q, unit: f.unit ?? p.orderUnit };
 }
 
 function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn): Step {

@@ -138,3 +138,27 @@ describe("a pick by a variant word inside a compound", { timeout: 120_000 }, () 
     expect(lines(chat).map((l) => l[0])).toEqual(["HOSE-2SN-12-R50"]);
   });
 });
+
+describe("rounding down when only the next pack up is offered", { timeout: 120_000 }, () => {
+  it('"lieber abrunden" to 25 pieces of a bag of 10: two bags, not a catalog search', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say("25 Kupferbögen 3/8");
+    const t = await chat.say("lieber abrunden");
+    expect(t.tools).not.toContain("search_catalog");
+    expect(lines(chat)).toEqual([["CU-EL-38", 2, null]]);
+  });
+
+  it('"round down please" (English): the same', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say("25 copper elbows 3/8");
+    await chat.say("round down please");
+    expect(lines(chat)).toEqual([["CU-EL-38", 2, null]]);
+  });
+
+  it('"round up" still takes the offer (another catalog)', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    await chat.say("25 push-in elbows 8 mm G1/4");
+    await chat.say("round up");
+    expect(lines(chat).map((l) => l.slice(0, 2))).toEqual([["PI-EL-08-G14", 3]]);
+  });
+});
