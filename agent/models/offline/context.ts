@@ -493,14 +493,15 @@ function buyerWords(ctx: Ctx): { words: string[]; negated: string[] } {
 const VARIANT_WORDS = /(variante|variant|version|ausführung|ausfuehrung|modell|model|typ|type)$/u;
 
 /**
- * A buyer's word and the words it is built of: a hyphenated compound in its parts ("bördel-variante" → bördel,
+ * A buyer's word and the words it is built of: a hyphenated compound of words in its parts ("bördel-variante" → bördel,
  * variante), and a word ending in a variant word also without it ("lötvariante" → löt). Product names are read the
  * same way (`nameWords`), so "the Bördel one" and "die Bördel-Variante" name the same item.
  */
 function compoundParts(word: string): string[] {
   const out = [word];
   const heads: string[] = [];
-  if (/\p{L}-\p{L}/u.test(word)) {
+  // Words only: a code ("sk-cd-63-36-fkm") is matched whole.
+  if (/^\p{L}+(?:-\p{L}+)+$/u.test(word)) {
     const parts = word.split("-").filter((p) => p.length > 1);
     out.push(...parts);
     heads.push(...parts.slice(0, -1));

@@ -81,7 +81,11 @@ export const EVENTS = {
   several_products: () => true,
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
-    (s.open === "idle" || s.open === "confirm" || s.open === "fixes") &&
+    (s.open === "idle" ||
+      s.open === "confirm" ||
+      s.open === "fixes" ||
+      // A list is open, but every clause edits ("actually forget the tees, and make it 4 bags of elbows"): no pick.
+      (s.open === "choose_product" && ctx.u.clauses.every((c) => c.intent === "change" || c.intent === "remove"))) &&
     s.draft.lines.length > 0 &&
     ctx.u.clauses.length > 1 &&
     !ctx.u.attack &&
