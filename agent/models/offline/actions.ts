@@ -2,7 +2,7 @@
  * Actions on products: add (asking for the machine when a part depends on it), price, stock, compatibility, details;
  * listing candidates (checked against the machine); several products at once; "same as last time".
  */
-import type { Action, Pending } from "./conversation.ts";
+import type { Action, Pending, RestItem } from "./conversation.ts";
 import {
   numbered,
   qty,
@@ -433,18 +433,23 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   if (parts.length < 2) return undefined;
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
-  const rest: string[] = [];
+  const rest: RestItem[] = [];
+  let before: number | undefined;
   for (const part of parts) {
     const a = analyse(ctx, part);
     // "… and a sight glass SGN 10": the article counts one.
     const one = /^(?:a|an|one|ein|eine|einen)\s/i.test(part.trim());
-    if (a.guess?.confident && (a.quantity || one))
+    // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.
+    const each = before !== undefined && /\b(?:each|jeweils|je)\b/iu.test(part) ? before : undefined;
+    if (a.guess?.confident && (a.quantity || one || each))
       items.push({
         sku: a.guess.hits[0]!.sku,
-        quantity: a.quantity?.value ?? 1,
-        ...(a.quantity?.unit ? { unit: a.quantity.unit } : {}),
+        quantity: each ?? a.quantity?.value ?? 1,
+        ...(a.quantity?.unit && !each ? { unit: a.quantity.unit } : {}),
       });
-    else if ((a.quantity || one) && (a.guess || a.productWords.length > 0)) rest.push(part.trim());
+    else if ((a.quantity || one || each) && (a.guess || a.productWords.length > 0))
+      rest.push({ text: part.trim(), ...(each ? { quantity: each } : {}) });
+    before = a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined;
   }
   if (items.length === 0 || items.length + rest.length < 2) return undefined;
   // "X: 18 A, coil 230 V AC, aux contacts 1 NO + 1 NC": option values of a configurable item, not more products.

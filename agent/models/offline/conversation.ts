@@ -83,7 +83,13 @@ export interface Memo {
    * Items of this message still to be served after its tool calls ("… and 4 fittings for it" beside an identified
    * hose): carried from call to call within the turn only.
    */
-  rest?: string[];
+  rest?: RestItem[];
+}
+
+/** An item of the message not served yet: its words, and the count "each"/"jeweils" took from the item before. */
+export interface RestItem {
+  text: string;
+  quantity?: number;
 }
 
 export interface ToolResult {

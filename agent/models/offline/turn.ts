@@ -4,10 +4,10 @@
  * add_line, then phrase the engine's verdict — and each model call advances it by looking at which tool results
  * of this turn are already there. Deterministic: same messages, same step.
  */
-import type { Conversation, Memo, Pending } from "./conversation.ts";
+import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
 import { tokenizeText, type Knowledge } from "./recognise.ts";
-import { analyse, type Ctx, type Step, type ToolCallPlan } from "./context.ts";
+import type { Ctx, Step, ToolCallPlan } from "./context.ts";
 import { cuesOf } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
 import { transition, transitionItem } from "./dialogue.ts";
@@ -87,12 +87,12 @@ function decideClauses(ctx: Ctx): Step {
  * from, or "not found"), after what the edits said; any others are named. When the edits left a question of their
  * own open (a fix, an option), the items are only named, so the one open question stays the edits'.
  */
-function serveRest(ctx: Ctx, edited: Step, rest: string[]): Step {
+function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
   const carry = (step: Step): Step => ({ ...step, memo: { ...step.memo, rest } });
   if (edited.calls?.length) return carry(edited);
   const { lang } = ctx;
-  const quoted = (parts: string[]) => parts.map((p) => say(lang, `"${p}"`, `„${p}“`)).join(", ");
-  const others = (parts: string[]) =>
+  const quoted = (parts: RestItem[]) => parts.map((p) => say(lang, `"${p.text}"`, `„${p.text}“`)).join(", ");
+  const others = (parts: RestItem[]) =>
     parts.length
       ? `\n${say(lang, `Also not added yet: ${quoted(parts)} — which products do you mean?`, `Ebenfalls noch nicht hinzugefügt: ${quoted(parts)} — welche Artikel meinen Sie?`)}`
       : "";
@@ -102,8 +102,12 @@ function serveRest(ctx: Ctx, edited: Step, rest: string[]): Step {
       text: `${edited.text ?? ""}\n${say(lang, `Not added yet: ${quoted(rest)} — tell me the SKU or describe it once this is settled.`, `Noch nicht hinzugefügt: ${quoted(rest)} — nennen Sie mir danach die Artikelnummer oder beschreiben Sie es.`)}`,
       memo: edited.memo,
     };
-  const [first, ...more] = rest as [string, ...string[]];
-  const part = partOf(ctx, first);
+  const [first, ...more] = rest as [RestItem, ...RestItem[]];
+  // "jeweils mit 2m Kabel" read as "5 mit 2m Kabel": the count leads, so the length describes the product.
+  const part = partOf(
+    ctx,
+    first.quantity !== undefined ? `${first.quantity} ${first.text.replace(EACH, " ").trim()}` : first.text,
+  );
   const memo = (pending?: Pending, focusSku?: string): Memo => ({
     lang,
     ...(pending ? { pending } : {}),
@@ -118,24 +122,30 @@ function serveRest(ctx: Ctx, edited: Step, rest: string[]): Step {
     memo: memo(),
   };
   if (step.calls?.length) return carry({ calls: step.calls, memo: step.memo });
+  // The count "each" took from the item before is what the pick from this list orders.
+  const p = step.memo.pending;
+  const counted =
+    p?.kind === "choose_product" && first.quantity !== undefined
+      ? { ...step.memo, pending: { ...p, quantity: first.quantity, unit: undefined } }
+      : step.memo;
   return {
     text: `${edited.text ?? ""}\n${say(lang, `Not added yet: ${quoted([first])}.`, `Noch nicht hinzugefügt: ${quoted([first])}.`)} ${step.text ?? ""}${others(more)}`,
-    memo: step.memo,
+    memo: counted,
   };
 }
 
+const EACH = /\b(?:each|jeweils|je)\b/giu;
+
 /**
  * One part of the buyer's message read as a message of its own: no open question (it is a new request), the tool
- * results of the edits set aside, and the machine the whole message named standing for "for it".
+ * results of the edits set aside; "for it" is the machine of the line just added (the list is checked against it).
  */
 function partOf(ctx: Ctx, text: string): Ctx {
   const { conv, u } = ctx;
-  const start = conv.text.indexOf(text);
+  const start = conv.text.indexOf(text.replace(/^\d+ /, ""));
   const end = start + text.length;
   const inPart = u.clauses.filter((c) => start >= 0 && c.end > start && c.start < end);
   const clauses = inPart.length ? inPart : u.clauses;
-  const machineId = analyse(ctx).machine?.machineId;
-  const draft = conv.draft.machineId || !machineId ? conv.draft : { ...conv.draft, machineId };
   const pu = {
     ...u,
     clauses,
@@ -149,7 +159,6 @@ function partOf(ctx: Ctx, text: string): Ctx {
       ...conv,
       text,
       memo: { lang: ctx.lang },
-      draft,
       results: conv.results.filter((r) => !DRAFT_TOOLS.has(r.name)),
     },
     u: pu,

@@ -46,6 +46,32 @@ describe("an item of a multi-item message that is not identified is named, not d
   });
 });
 
+describe('"each" / "jeweils": an item counted by the one before it', { timeout: 120_000 }, () => {
+  it('"5 NPN sensors for the palletiser, each with a 2 m cable": five sensors, and five 2 m cables to pick', async () => {
+    const chat = new Chat(auto(), "A-3001");
+    const t = await chat.say("5 inductive sensors M12 NPN for the palletiser, each with a 2m cable");
+    expect(lines(chat)).toEqual([["SN-IND-M12-NPN", 5, "M-3001-02"]]);
+    expect(t.text).toMatch(/CBL-M12-4P-2M/);
+    await chat.say("yes that one");
+    expect(lines(chat)).toEqual([
+      ["SN-IND-M12-NPN", 5, "M-3001-02"],
+      ["CBL-M12-4P-2M", 5, "M-3001-02"],
+    ]);
+  });
+
+  it('"3 Magnetventile EVR 6 für Kühlraum 2, jeweils mit Spule 230 V" (another catalog): three coils', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    const t = await chat.say("3 Magnetventile EVR 6 für Kühlraum 2, jeweils mit Spule 230 V");
+    expect(t.text).not.toMatch(/nicht gefunden/);
+    expect(t.text).toMatch(/COIL-018F-230/);
+    await chat.say("die Magnetspule");
+    expect(lines(chat)).toEqual([
+      ["SV-EVR6-38", 3, "M-2006-03"],
+      ["COIL-018F-230", 3, "M-2006-03"],
+    ]);
+  });
+});
+
 describe("a German conversation gets German engine reasons and notices", { timeout: 120_000 }, () => {
   const ENGLISH =
     /\b(same type|fits|in stock|other|does not match|is coarser|requires|check the conditions|limited resistance|is placed|complete delivery)\b/;
