@@ -134,17 +134,22 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     a.quantity?.value === choice &&
     ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
   const qty = digitPick ? undefined : a.quantity;
-  const act: Action = qty || cues.has("add") ? "add" : pending.action;
-  return action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
-    ...(pending.machineId ? { machineId: pending.machineId } : {}),
-    ...(qty
-      ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) }
-      : pending.quantity
-        ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
-        : {}),
-    // Options stated with the request belong to the configurable item of the list.
-    ...(pending.options && optionsModel(ctx, sku) ? { options: pending.options } : {}),
-  });
+  const act: Action =
+    qty || cues.has("add") || (cues.has("checkout") && pending.action === "add") ? "add" : pending.action;
+  // "ja genau, bestellen": the pick is added and the order goes on to the confirmation in the same turn.
+  return orderIfAsked(
+    ctx,
+    action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
+      ...(pending.machineId ? { machineId: pending.machineId } : {}),
+      ...(qty
+        ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) }
+        : pending.quantity
+          ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
+          : {}),
+      // Options stated with the request belong to the configurable item of the list.
+      ...(pending.options && optionsModel(ctx, sku) ? { options: pending.options } : {}),
+    }),
+  );
 };
 
 const optionsModel = (ctx: Ctx, sku: string) => ctx.k.reader.products([sku]).get(sku)?.configModelId;

@@ -18,7 +18,7 @@ import {
   type IssueFacts,
   type LineFacts,
 } from "./replies.ts";
-import type { Ctx, MemoFn, Step, ToolCallPlan } from "./context.ts";
+import { productsInLanguage, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
 import { issueText } from "./render.ts";
 import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
 
@@ -229,6 +229,11 @@ function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined
     limit: 10,
   });
   const have = new Set(words);
+  // The reason names the product in the buyer's language where the catalog has it.
+  const local = productsInLanguage(
+    ctx,
+    hits.map((h) => h.sku),
+  );
   return hits
     .filter((h) => h.sku !== line.sku && h.lifecycle === "active" && h.fitsExplicitly)
     .map((h) => ({ h, n: tokenizeText(h.name).filter((t) => have.has(t.lower)).length }))
@@ -238,7 +243,7 @@ function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined
       kind: "replace_sku" as const,
       lineId: line.lineId!,
       sku: h.sku,
-      reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${h.name}, passt zu ${m.label}`),
+      reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${local.get(h.sku)?.name ?? h.name}, passt zu ${m.label}`),
     }));
 }
 

@@ -1205,7 +1205,15 @@ export function guessProduct(
     let pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
     // A model code the buyer wrote ("DML 083", "KP 5"): the candidates whose name carries exactly that code lead,
     // and one alone is the product ("DML 083" is not "DML 083S", "KP 5" is not "KP 15").
-    const carriers = codes.length ? pool.filter((h) => codes.some((c) => codeInName(h.name, c))) : [];
+    let carriers = codes.length ? pool.filter((h) => codes.some((c) => codeInName(h.name, c))) : [];
+    // A code whose products the machine's fitment does not list ("RF 160" for a press that takes RF 330): those
+    // products, not others that happen to fit — the engine says they do not fit and offers what does.
+    if (machine && codes.length && carriers.length === 0) {
+      const named = codes.flatMap((c) =>
+        k.search.search({ query: c, limit: 20 }).filter((h) => codeInName(h.name, c) && h.lifecycle === "active"),
+      );
+      if (named.length) pool = carriers = named;
+    }
     if (carriers.length > 0 && carriers.length < pool.length)
       pool = carriers.concat(pool.filter((h) => !carriers.includes(h)));
     const first = pool[0]!;

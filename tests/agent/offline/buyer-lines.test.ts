@@ -188,3 +188,37 @@ describe("rounding down when only the next pack up is offered", { timeout: 120_0
     expect(lines(chat).map((l) => l.slice(0, 2))).toEqual([["PI-EL-08-G14", 3]]);
   });
 });
+
+describe("a product named by its model code is kept when it does not fit the machine", { timeout: 120_000 }, () => {
+  it('"2 return filter elements RF 160 10 µm for press 3": the RF 160, flagged, with what fits offered', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    const t = await chat.say("2 return filter elements RF 160 10 µm for press 3");
+    expect(lines(chat)).toEqual([["FE-RF-160-10", 2, "M-4001-02"]]);
+    expect(t.text).toMatch(/does not fit Press 3/);
+    expect(t.text).toMatch(/FE-RF-330-10/);
+  });
+
+  it("German: the same, the alternatives named in German", async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    const t = await chat.say("2 Rücklauffilterelemente RF 160 10 µm für Presse 3");
+    expect(lines(chat)).toEqual([["FE-RF-160-10", 2, "M-4001-02"]]);
+    expect(t.text).toMatch(/Rücklauffilterelement RF 330/);
+    expect(t.text).not.toMatch(/Return filter element/);
+  });
+
+  it('"1 scroll compressor SZ 45 for chill room 2" (another catalog): the SZ 45, not a compressor listed for that unit', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say("1 scroll compressor SZ 45 for chill room 2");
+    expect(lines(chat).map((l) => l[0])).toEqual(["CMP-SZ45-400"]);
+  });
+});
+
+describe('"bestellen" with the pick from a list', { timeout: 120_000 }, () => {
+  it('"die erste, bestellen" to the cables listed for "jeweils mit 5m Kabel": added and on to the confirmation', async () => {
+    const chat = new Chat(auto(), "A-3001");
+    await chat.say("4 Ini M12 PNP für die Linie 3, jeweils mit 5m Kabel");
+    await chat.say("die erste, bestellen");
+    const t = await chat.confirm();
+    expect(t.text).toMatch(/ist aufgegeben: 2 Position/);
+  });
+});
