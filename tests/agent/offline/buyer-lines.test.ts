@@ -222,3 +222,14 @@ describe('"bestellen" with the pick from a list', { timeout: 120_000 }, () => {
     expect(t.text).toMatch(/ist aufgegeben: 2 Position/);
   });
 });
+
+// Plural compounds ("Dichtungssätze", "Magnetventile", "Filterelemente", "Kupfer-Bögen", "Hutschienen-Netzteile") already
+// found their singular entries; what did not: a hyphenated plural of a hyphenated catalog word.
+describe("a hyphenated German plural finds the hyphenated singular of the catalog", { timeout: 120_000 }, () => {
+  it('"2 Hauptzylinder-Dichtsätze für Presse 3": the main ram seal kits', async () => {
+    const chat = new Chat(fluid(), "F-4001");
+    const t = await chat.say("2 Hauptzylinder-Dichtsätze für Presse 3");
+    expect(t.text).not.toMatch(/nicht gefunden/);
+    expect(t.text).toMatch(/SK-PR250-MAIN /);
+  });
+});
