@@ -452,6 +452,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     before = a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined;
   }
   if (items.length === 0 || items.length + rest.length < 2) return undefined;
+  // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
+  const onDraft = (sku: string) => ctx.conv.draft.lines.some((l) => l.sku === sku);
+  if (items.length < 2 && items.some((i) => onDraft(i.sku))) return undefined;
   // "X: 18 A, coil 230 V AC, aux contacts 1 NO + 1 NC": option values of a configurable item, not more products.
   if (items.some((i) => optionsFor(ctx, i.sku))) return undefined;
   const whole = analyse(ctx, ctx.conv.text);
