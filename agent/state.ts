@@ -4,6 +4,9 @@
  */
 import { Annotation, MessagesAnnotation, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { z } from "zod";
+import type { BaseMessage } from "@langchain/core/messages";
+import { conversationLanguage } from "./conversation-language.ts";
+import { messageLanguage } from "../tools/messages/index.ts";
 import type { CleanOrderApproval } from "../tools/clean-order.ts";
 import { EMPTY_DRAFT, type Draft, type ValidationReport } from "../tools/types.ts";
 
@@ -85,11 +88,24 @@ export type ShieldUpdate = typeof ShieldState.Update;
 export type ShieldRunConfig = LangGraphRunnableConfig & { context?: ShieldContext };
 
 /**
- * The language of this run's replies and engine messages: the buyer's current one (the run's context: the widget's
- * locale may change between messages), else the one the thread began with. A rep's run keeps the buyer's language.
- * Not identity: the customer still comes from the bound session only.
+ * The language of this run's replies and engine messages: the language the buyer writes in (English or German, read
+ * from their messages, `conversation-language.ts`), starting from the session's locale — the buyer's current one (the
+ * run's context), else the one the thread began with; a widget switched to another language than the thread began
+ * with is followed as chosen. A rep's run keeps the buyer's language. Not identity: the customer still comes from the
+ * bound session only.
  */
-export function runLocale(state: { session: ShieldContext | null }, config: ShieldRunConfig): string | undefined {
+export function runLocale(
+  state: { session: ShieldContext | null; messages?: readonly BaseMessage[] },
+  config: ShieldRunConfig,
+): string | undefined {
   const ctx = config.context;
-  return (ctx && ctx.channel !== "rep" ? ctx.locale : undefined) ?? state.session?.locale ?? undefined;
+  const current = ctx && ctx.channel !== "rep" ? ctx.locale : undefined;
+  const locale = current ?? state.session?.locale ?? undefined;
+  // A buyer who switched the widget's language since the thread began chose it: that language, message by message.
+  const first = state.session?.locale;
+  if (current && first && messageLanguage(current) !== messageLanguage(first)) return current;
+  // Otherwise the language the buyer writes in wins over the session's: a German conversation gets German notices.
+  const start = messageLanguage(locale) === "de" ? "de" : "en";
+  const spoken = state.messages?.length ? conversationLanguage(state.messages, start) : start;
+  return spoken === start ? locale : spoken;
 }

@@ -420,6 +420,12 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         groups.push({ expr: `"${split[1]} ${split[2]}"`, forms: [split[1]!, split[2]!] });
         continue;
       }
+      // A compound written with hyphens ("Hauptzylinder-Dichtsätze"): every part in one of its forms.
+      const hyphenated = /^\p{L}+(?:-\p{L}+)+$/u.test(w) ? phraseExpr(w.split("-"), lex) : undefined;
+      if (hyphenated) {
+        groups.push(hyphenated);
+        continue;
+      }
       // A compound the catalog does not use ("Pumpendichtung"): its head (the last part) must match, the rest ranks.
       const parts = lex.splitter?.parts(w) ?? [];
       if (parts.length > 0) {

@@ -2,7 +2,7 @@
  * Actions on products: add (asking for the machine when a part depends on it), price, stock, compatibility, details;
  * listing candidates (checked against the machine); several products at once; "same as last time".
  */
-import type { Action, Pending } from "./conversation.ts";
+import type { Action, Pending, RestItem } from "./conversation.ts";
 import {
   numbered,
   qty,
@@ -29,6 +29,7 @@ import {
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
 import { wordsOf } from "./recognise.ts";
+import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
@@ -348,7 +349,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
         calls: hits.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
         memo: memo(),
       };
-    for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data));
+    for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data, lang));
     // None of the first candidates fits: check the next ones before listing only what does not fit.
     const unchecked = pool.filter((h) => !verdicts.has(h.sku));
     if (unchecked.length && ![...verdicts.values()].some((v) => v.rank <= 1)) {
@@ -431,18 +432,29 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     .filter((p) => p.trim());
   if (parts.length < 2) return undefined;
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
+  // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
+  const rest: RestItem[] = [];
+  let before: number | undefined;
   for (const part of parts) {
     const a = analyse(ctx, part);
     // "… and a sight glass SGN 10": the article counts one.
     const one = /^(?:a|an|one|ein|eine|einen)\s/i.test(part.trim());
-    if (a.guess?.confident && (a.quantity || one))
+    // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.
+    const each = before !== undefined && /\b(?:each|jeweils|je)\b/iu.test(part) ? before : undefined;
+    if (a.guess?.confident && (a.quantity || one || each))
       items.push({
         sku: a.guess.hits[0]!.sku,
-        quantity: a.quantity?.value ?? 1,
-        ...(a.quantity?.unit ? { unit: a.quantity.unit } : {}),
+        quantity: each ?? a.quantity?.value ?? 1,
+        ...(a.quantity?.unit && !each ? { unit: a.quantity.unit } : {}),
       });
+    else if ((a.quantity || one || each) && (a.guess || a.productWords.length > 0))
+      rest.push({ text: part.trim(), ...(each ? { quantity: each } : {}) });
+    before = a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined;
   }
-  if (items.length < 2) return undefined;
+  if (items.length === 0 || items.length + rest.length < 2) return undefined;
+  // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
+  const onDraft = (sku: string) => ctx.conv.draft.lines.some((l) => l.sku === sku);
+  if (items.length < 2 && items.some((i) => onDraft(i.sku))) return undefined;
   // "X: 18 A, coil 230 V AC, aux contacts 1 NO + 1 NC": option values of a configurable item, not more products.
   if (items.some((i) => optionsFor(ctx, i.sku))) return undefined;
   const whole = analyse(ctx, ctx.conv.text);
@@ -457,7 +469,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         ...(machineId ? { machineId } : {}),
       },
     })),
-    memo: { lang: ctx.lang },
+    memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
 }
 
@@ -532,12 +544,13 @@ interface Verdict {
  * A check_compatibility result as a rank and the reason in a few words, taken from the engine's issue message. The
  * rank is the engine's own (tools/fit-rank.ts), the same that orders its replacement fixes.
  */
-export function verdictOf(data: Record<string, unknown>): Verdict {
+export function verdictOf(data: Record<string, unknown>, lang: Lang): Verdict {
   const issues = (data.issues as IssueFacts[] | undefined) ?? [];
   const { rank, reason } = fitRank(issues);
   // No verdict at all (an error result): it does not fit as far as we know.
   if (data.compatible !== true && rank < 2) return { rank: 3 };
-  return reason && rank > 0 ? { rank, why: shortReason(reason.message) } : { rank };
+  // The reason in the buyer's language, from the engine's typed message (never its English string).
+  return reason && rank > 0 ? { rank, why: shortReason(issueText(reason, lang)) } : { rank };
 }
 
 /**
@@ -545,8 +558,9 @@ export function verdictOf(data: Record<string, unknown>): Verdict {
  * limited resistance to caustic-cip": the first clause, without the SKU prefix and the machine named in brackets.
  */
 export function shortReason(message: string): string {
+  // The subject may carry the product's name ("SV-X (Magnetventil … (ohne Spule)): …"): one level of brackets in it.
   const first = message
-    .replace(/^[A-Z0-9][A-Z0-9._/-]*:\s+/, "")
+    .replace(/^[A-Z0-9][A-Z0-9._/-]*(?: \((?:[^()]|\([^()]*\))*\))?(?: \([^()]*\))?:\s+/, "")
     .split(/[;:]\s|\.\s|\.$/)[0]!
     .trim();
   return first

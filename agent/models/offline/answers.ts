@@ -10,6 +10,7 @@ import { fixText, numbered, say } from "./replies.ts";
 import {
   analyse,
   byWords,
+  productsInLanguage,
   optionsFor,
   tiedByWords,
   type Ctx,
@@ -107,7 +108,7 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     if (inUnit.length === 1 && ties.length > 1)
       return answerChooseProduct({ ...ctx, conv: { ...conv, text: inUnit[0]! } }, pending, memo);
     if (ties.length > 1 && ties.length < pending.skus.length) {
-      const names = ctx.k.reader.products(ties);
+      const names = productsInLanguage(ctx, ties);
       const list = numbered(ties.map((s) => `${s} — ${names.get(s)?.name ?? ""}`));
       return {
         text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${list}`,
@@ -133,17 +134,22 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     a.quantity?.value === choice &&
     ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
   const qty = digitPick ? undefined : a.quantity;
-  const act: Action = qty || cues.has("add") ? "add" : pending.action;
-  return action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
-    ...(pending.machineId ? { machineId: pending.machineId } : {}),
-    ...(qty
-      ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) }
-      : pending.quantity
-        ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
-        : {}),
-    // Options stated with the request belong to the configurable item of the list.
-    ...(pending.options && optionsModel(ctx, sku) ? { options: pending.options } : {}),
-  });
+  const act: Action =
+    qty || cues.has("add") || (cues.has("checkout") && pending.action === "add") ? "add" : pending.action;
+  // "ja genau, bestellen": the pick is added and the order goes on to the confirmation in the same turn.
+  return orderIfAsked(
+    ctx,
+    action(ctx, act, sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
+      ...(pending.machineId ? { machineId: pending.machineId } : {}),
+      ...(qty
+        ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) }
+        : pending.quantity
+          ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
+          : {}),
+      // Options stated with the request belong to the configurable item of the list.
+      ...(pending.options && optionsModel(ctx, sku) ? { options: pending.options } : {}),
+    }),
+  );
 };
 
 const optionsModel = (ctx: Ctx, sku: string) => ctx.k.reader.products([sku]).get(sku)?.configModelId;
@@ -223,8 +229,8 @@ const DOWN =
  * point one way.
  */
 function byDirection(ctx: Ctx, fixes: Fix[]): Fix | undefined {
-  const amounts = fixes.filter((f): f is Extract<Fix, { kind: "set_quantity" }> => f.kind === "set_quantity");
-  if (amounts.length < 2 || new Set(amounts.map((f) => f.lineId)).size > 1) return undefined;
+  const amounts = fixes.filter((f): f is QuantityFix => f.kind === "set_quantity");
+  if (amounts.length === 0 || new Set(amounts.map((f) => f.lineId)).size > 1) return undefined;
   // "auf 10 ändern", "make it 15": the amount stated, whatever the direction words.
   const said = new Set(ctx.tokens.flatMap((t) => (/^\d+(\.\d+)?$/.test(t.lower) ? [Number(t.lower)] : [])));
   const stated = amounts.filter((f) => said.has(f.quantity));
@@ -232,8 +238,29 @@ function byDirection(ctx: Ctx, fixes: Fix[]): Fix | undefined {
   const text = ctx.conv.text;
   const up = UP.test(text);
   if (up === DOWN.test(text)) return undefined;
+  if (amounts.length === 1) return otherWay(ctx, amounts[0]!, up);
   const sorted = [...amounts].sort((a, b) => a.quantity - b.quantity);
   return up ? sorted.at(-1) : sorted[0];
+}
+
+type QuantityFix = Extract<Fix, { kind: "set_quantity" }>;
+
+/**
+ * One amount offered ("3 bags" for 25 pieces of bags of 10) and the buyer asks for the other way ("lieber abrunden"):
+ * the neighbouring amount on the product's own order step in that direction (2 bags), if the product's minimum and
+ * maximum allow it; the offer itself when it already lies that way. The engine checks the line again either way.
+ */
+function otherWay(ctx: Ctx, f: QuantityFix, up: boolean): Fix | undefined {
+  const line = ctx.conv.draft.lines.find((l) => l.lineId === f.lineId);
+  const p = line ? ctx.k.reader.products([line.sku]).get(line.sku) : undefined;
+  if (!line || !p || (f.unit && f.unit.toUpperCase() !== p.orderUnit.toUpperCase())) return undefined;
+  const inContent = !!line.unit && line.unit.toUpperCase() === p.contentUnit.toUpperCase() && p.contentQty > 0;
+  const now = inContent ? line.quantity / p.contentQty : line.quantity;
+  if (f.quantity > now === up) return f;
+  const step = p.orderStep > 0 ? p.orderStep : 1;
+  const q = Number((up ? f.quantity + step : f.quantity - step).toFixed(6));
+  if (up ? q <= now || (p.maxQty !== null && q > p.maxQty) : q >= now || q < p.moq || q <= 0) return undefined;
+  return { ...f, quantity: q, unit: f.unit ?? p.orderUnit };
 }
 
 function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn): Step {

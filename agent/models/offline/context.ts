@@ -40,6 +40,7 @@ import {
   findOptions,
   findQuantities,
   guessProduct,
+  limitedCount,
   nameWords,
   poReferenceSpan,
   sizeTokensOf,
@@ -126,8 +127,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
     // "The same X as last time for line 3, 6 pcs": unit words and words that lead a number stay in a history
     // request — they tell the quantity from a reference.
     const history = c.intent === "history";
+    // "doch nur eins" read as a yes still says how many.
     const kept = c.text.replace(/[\p{L}']+/gu, (w, at: number) =>
       ctx.k.corpusWords.has(w.toLowerCase()) &&
+      !limitedCount(c.text.slice(0, at), w) &&
       !(history && (ctx.k.unitCodes.has(w.toLowerCase()) || /^\s*\d/.test(c.text.slice(at + w.length))))
         ? " "
         : w,
@@ -477,13 +480,41 @@ function buyerWords(ctx: Ctx): { words: string[]; negated: string[] } {
   return {
     words: ctx.tokens
       .filter((t) => !inNegated(t))
-      .map((t) => t.lower)
+      .flatMap((t) => compoundParts(t.lower))
       .filter(usable),
     negated: ctx.tokens
       .filter(inNegated)
-      .map((t) => t.lower)
+      .flatMap((t) => compoundParts(t.lower))
       .filter(usable),
   };
+}
+
+/** Words that name a variant of a product, not the product: "die Bördel-Variante", "the solder version". */
+const VARIANT_WORDS = /(variante|variant|version|ausführung|ausfuehrung|modell|model|typ|type)$/u;
+
+/**
+ * A buyer's word and the words it is built of: a hyphenated compound of words in its parts ("bördel-variante" → bördel,
+ * variante), and a word ending in a variant word also without it ("lötvariante" → löt). Product names are read the
+ * same way (`nameWords`), so "the Bördel one" and "die Bördel-Variante" name the same item.
+ */
+function compoundParts(word: string): string[] {
+  const out = [word];
+  const heads: string[] = [];
+  // Words only: a code ("sk-cd-63-36-fkm") is matched whole.
+  if (/^\p{L}+(?:-\p{L}+)+$/u.test(word)) {
+    const parts = word.split("-").filter((p) => p.length > 1);
+    out.push(...parts);
+    heads.push(...parts.slice(0, -1));
+  }
+  for (const w of [...out]) {
+    const head = w.replace(VARIANT_WORDS, "");
+    if (head !== w && head.length >= 3 && /\p{L}$/u.test(head)) out.push(head), heads.push(head);
+  }
+  // A German compound joins its first word with a linking ending ("Rollen-Variante" of "Rolle"): also without it.
+  for (const h of heads)
+    for (const end of ["n", "en", "s", "es"])
+      if (h.length >= end.length + 3 && h.endsWith(end)) out.push(h.slice(0, -end.length));
+  return [...new Set(out)];
 }
 
 const NEGATORS = new Set(["not", "no", "without", "nicht", "kein", "keine", "keinen", "ohne"]);
@@ -504,6 +535,11 @@ export function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
   const base = ctx.k.reader.products(skus);
   const local = ctx.k.reader.inLanguage?.(ctx.lang).products(skus);
   return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${local?.get(sku)?.name ?? ""}`]));
+}
+
+/** The products by their name in the buyer's language where the catalog has one ("Welchen davon meinen Sie?" lists). */
+export function productsInLanguage(ctx: Ctx, skus: string[]) {
+  return (ctx.k.reader.inLanguage?.(ctx.lang) ?? ctx.k.reader).products(skus);
 }
 
 /** The candidates that share the best count of the buyer's words (several when the words do not single one out). */

@@ -79,6 +79,17 @@ export interface Memo {
   pending?: Pending;
   /** The SKU the conversation is about ("how much is it?"). */
   focusSku?: string;
+  /**
+   * Items of this message still to be served after its tool calls ("… and 4 fittings for it" beside an identified
+   * hose): carried from call to call within the turn only.
+   */
+  rest?: RestItem[];
+}
+
+/** An item of the message not served yet: its words, and the count "each"/"jeweils" took from the item before. */
+export interface RestItem {
+  text: string;
+  quantity?: number;
 }
 
 export interface ToolResult {
@@ -100,6 +111,8 @@ export interface Conversation {
   history?: Record<string, unknown>[];
   draft: DraftView;
   memo: Memo;
+  /** The memo of this turn's latest model call (undefined on the turn's first call). */
+  turnMemo?: Memo;
   /** Number of messages: a deterministic seed for tool-call ids. */
   size: number;
 }
@@ -160,6 +173,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
   let history: Record<string, unknown>[] | undefined;
   let draft: DraftView | undefined;
   let memo: Memo | undefined;
+  let turnMemo: Memo | undefined;
   const results: ToolResult[] = [];
   let round = 0;
   messages.forEach((m, i) => {
@@ -183,7 +197,10 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
         draft = data.draft as DraftView;
       if (i > h) results.push(r);
     } else if (AIMessage.isInstance(m)) {
-      if (i > h && (m.tool_calls?.length ?? 0) > 0) round++;
+      if (i > h && (m.tool_calls?.length ?? 0) > 0) {
+        round++;
+        turnMemo = memoOf(m);
+      }
       if (i < h) memo = memoOf(m) ?? (m.tool_calls?.length ? memo : undefined);
     }
   });
@@ -208,6 +225,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
     ...(history ? { history } : {}),
     draft: draft ?? { lines: [] },
     memo: memo ?? { lang: "en" },
+    ...(turnMemo ? { turnMemo } : {}),
     size: messages.length,
   };
 }

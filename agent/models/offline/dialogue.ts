@@ -81,7 +81,11 @@ export const EVENTS = {
   several_products: () => true,
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
-    (s.open === "idle" || s.open === "confirm" || s.open === "fixes") &&
+    (s.open === "idle" ||
+      s.open === "confirm" ||
+      s.open === "fixes" ||
+      // A list is open, but every clause edits ("actually forget the tees, and make it 4 bags of elbows"): no pick.
+      (s.open === "choose_product" && ctx.u.clauses.every((c) => c.intent === "change" || c.intent === "remove"))) &&
     s.draft.lines.length > 0 &&
     ctx.u.clauses.length > 1 &&
     !ctx.u.attack &&
@@ -257,6 +261,27 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "unknown_words", do: req.notFound },
   { in: "any", on: "always", do: req.redirected },
 ];
+
+/**
+ * An item of a multi-item message whose product was not identified ("… and 4 fittings for it"), decided after the
+ * identified items were added: the rows of the table for a product named (candidates to choose from) and for words
+ * the catalog does not know. It never edits the draft itself.
+ */
+const ITEM_TRANSITIONS: Transition[] = [
+  { in: "any", on: "product_named", do: req.list },
+  { in: "any", on: "unknown_words", do: req.notFound },
+];
+
+export function transitionItem(ctx: Ctx, memo: MemoFn): Step | undefined {
+  const s = dialogueState(ctx);
+  const r = readMessage(ctx, s);
+  for (const row of ITEM_TRANSITIONS) {
+    if (!EVENTS[row.on](ctx, s, r)) continue;
+    const step = row.do(ctx, s, r, memo);
+    if (step) return step;
+  }
+  return undefined;
+}
 
 /** The dialogue state of this decision. */
 export function dialogueState(ctx: Ctx): DialogueState {
@@ -623,5 +648,13 @@ function correctsMachine(ctx: Ctx, r: Reading): boolean {
 
 /** A message that edits the draft (a change or removal, another machine for a line): not a bare yes. */
 function correcting(ctx: Ctx, s: DialogueState, r: Reading): boolean {
-  return has(ctx, "change", "remove", "cancel") || !!req.movedLine(ctx, s, r);
+  return has(ctx, "change", "remove", "cancel") || !!req.movedLine(ctx, s, r) || !!newQuantity(s, r);
+}
+
+/** "doch nur eins" after a line was added: another quantity for the line in focus, nothing else named. */
+function newQuantity(s: DialogueState, r: Reading): number | undefined {
+  const q = r.a.quantity;
+  const line = s.draft.lines.find((l) => l.lineId === s.focus.lineId);
+  if (!q || !line || r.a.guess || r.a.machine || (q.unit && q.unit !== line.unit)) return undefined;
+  return q.value !== line.quantity ? q.value : undefined;
 }

@@ -4,20 +4,13 @@
  */
 
 import type { Lang } from "./nlu/understand.ts";
+import { detectLanguage as detectConversationLanguage } from "../../conversation-language.ts";
 
 export type { Cue, Lang } from "./nlu/understand.ts";
 
-const GERMAN =
-  /\b(ich|wir|und|bitte|brauche|brauchen|möchte|moechte|hätte|haette|für|fuer|mit|ohne|nicht|ja|nein|danke|wann|wie|was|welche[nrs]?|stück|stueck|passt|bestell\w*|lieferbar|verfügbar|preis|kostet|entfern\w*|lösch\w*|dazu|noch|gibt|habt|haben|sind|ist|der|die|das|den|dem|einen?|eine[mr]?|zwei|drei|vier|fünf|hallo|guten|servus|moin|warenkorb|stattdessen|lieber|doch|auftrag)\b|[äöüß]/giu;
-const ENGLISH =
-  /\b(i|we|and|please|need|want|would|like|for|with|without|not|yes|no|thanks|when|how|what|which|pcs|pieces|fit|order|price|cost|remove|add|the|a|an|is|are|do|does|have|hello|hi|instead|my|our)\b/giu;
-
-/** German when German cue words clearly outnumber English ones; English otherwise. */
+/** German when German cue words clearly outnumber English ones; English otherwise (shared with the graph's notices). */
 export function detectLanguage(text: string, previous: Lang = "en"): Lang {
-  const de = text.match(GERMAN)?.length ?? 0;
-  const en = text.match(ENGLISH)?.length ?? 0;
-  if (de === 0 && en === 0) return previous;
-  return de > en ? "de" : de === en ? previous : "en";
+  return detectConversationLanguage(text, previous);
 }
 
 /** Words that carry the conversation, not the product: removed before the remaining words go to catalog search. */
@@ -38,6 +31,6 @@ export const FILLER = new Set(
     "preis kostet kosten wie viel viele was welche welcher welches wann wo lieferbar verfügbar lieferzeit passt " +
     "passen kompatibel geeignet für ist sind hat haben gibt es habt suche suchen zeige zeig mir uns mal doch lieber " +
     "statt stattdessen ändern ändere entfernen entferne löschen lösche nicht mehr menge position artikel warenkorb " +
-    "auf an im in am beim bis"
+    "auf an im in am beim bis jeweils each dafür dafuer"
   ).split(/\s+/),
 );

@@ -18,10 +18,12 @@ import {
   type IssueFacts,
   type LineFacts,
 } from "./replies.ts";
-import type { Ctx, MemoFn, Step, ToolCallPlan } from "./context.ts";
+import { productsInLanguage, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
 import { issueText } from "./render.ts";
+import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
 
-export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
+/** `more`: the message asked for more than these edits, so the reply does not end by asking to place the order. */
+export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = false): Step {
   const { lang, conv } = ctx;
   // "30 pieces" of a product sold in bags of 10: exactly 3 bags — the engine's conversion is taken without asking.
   const convert = exactConversions(ctx, edits);
@@ -164,7 +166,7 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
   // "…, or shall I place the order?" is an open question: a plain yes answers it.
   let asksToPlace = false;
   if (!pending && last && !last.cleared && typeof last.totals === "object" && last.totals) {
-    asksToPlace = true;
+    asksToPlace = !more;
     const t = last.totals as { netCents?: number; lines?: number };
     const clean = last.orderClean === true;
     // Approval for the whole order (credit, order value) is said here; a line's own approval was said with the line.
@@ -175,8 +177,8 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn): Step {
     out.push(
       say(
         lang,
-        `Order so far: ${t.lines ?? 0} line(s), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (not yet complete)"}${approval ? " — it will need a sales representative's approval" : ""}. Anything else, or shall I place the order?`,
-        `Bestellung bisher: ${t.lines ?? 0} Position(en), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (noch nicht vollständig)"}${approval ? " — sie braucht eine Freigabe durch den Vertrieb" : ""}. Noch etwas, oder soll ich bestellen?`,
+        `Order so far: ${t.lines ?? 0} line(s), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (not yet complete)"}${approval ? " — it will need a sales representative's approval" : ""}.${more ? "" : " Anything else, or shall I place the order?"}`,
+        `Bestellung bisher: ${t.lines ?? 0} Position(en), ${money(t.netCents, last.currency, lang)}${clean ? "" : " (noch nicht vollständig)"}${approval ? " — sie braucht eine Freigabe durch den Vertrieb" : ""}.${more ? "" : " Noch etwas, oder soll ich bestellen?"}`,
       ),
     );
   }
@@ -227,6 +229,11 @@ function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined
     limit: 10,
   });
   const have = new Set(words);
+  // The reason names the product in the buyer's language where the catalog has it.
+  const local = productsInLanguage(
+    ctx,
+    hits.map((h) => h.sku),
+  );
   return hits
     .filter((h) => h.sku !== line.sku && h.lifecycle === "active" && h.fitsExplicitly)
     .map((h) => ({ h, n: tokenizeText(h.name).filter((t) => have.has(t.lower)).length }))
@@ -236,7 +243,7 @@ function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined
       kind: "replace_sku" as const,
       lineId: line.lineId!,
       sku: h.sku,
-      reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${h.name}, passt zu ${m.label}`),
+      reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${local.get(h.sku)?.name ?? h.name}, passt zu ${m.label}`),
     }));
 }
 
@@ -441,11 +448,12 @@ export function errorText(r: ToolResult, lang: Lang): string {
           ` Meinten Sie ${(d.didYouMean as string[]).join(", ")}?`,
         )
       : "";
-  return say(
-    lang,
-    `That did not work: ${String(d.error ?? "error")}.${dym}`,
-    `Das hat nicht geklappt: ${String(d.error ?? "Fehler")}.${dym}`,
-  );
+  // The tool's typed message in the buyer's language; its `error` string is in the session's language.
+  const typed = engineMessageSchema.safeParse(d.text);
+  const why = typed.success
+    ? renderMessage(typed.data as EngineMessage, lang).replace(/\.$/, "")
+    : String(d.error ?? "");
+  return say(lang, `That did not work: ${why || "error"}.${dym}`, `Das hat nicht geklappt: ${why || "Fehler"}.${dym}`);
 }
 
 export function refusal(

@@ -99,6 +99,7 @@ const NUMBER_WORDS: Record<string, number> = {
   eine: 1,
   einen: 1,
   einem: 1,
+  eins: 1,
   zwei: 2,
   drei: 3,
   vier: 4,
@@ -522,6 +523,11 @@ const numberOf = (s: string): number | undefined => {
   return NUMBER_WORDS[s];
 };
 
+/** "nur eins", "just one": a number word after a word that limits a count. */
+export const limitedCount = (before: string, word: string): boolean =>
+  NUMBER_WORDS[word.toLowerCase()] !== undefined &&
+  LIMITING.has(/([\p{L}]+)\W*$/u.exec(before)?.[1]?.toLowerCase() ?? "");
+
 /**
  * Tokens inside recognised measures ("20 litres", "63 mm", '1 1/2"'): sizes, not quantities — unless the unit is one
  * the catalog sells in ("10 m").
@@ -557,6 +563,11 @@ export interface QuantityMatch extends Quantity {
  * Quantities: "20 pcs", "3 boxes", "a dozen", "two dozen", "5x", "zwei Stück". A number next to a unit of
  * measurement ("400 V", "DN 32"), inside a SKU, or part of a machine reference is not a quantity.
  */
+/** Words that limit a count ("just one", "nur eins"): the number after them is how many, not a pronoun. */
+const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", "bloß", "bloss", "lediglich", "genau"]);
+/** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
+const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
+
 export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   const used = new Set<number>();
@@ -586,8 +597,15 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     }
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
+    // "just one", "only one please", "nur eins", "eine bitte": a count — alone or after a word that limits a count,
+    // and followed by nothing but a courtesy.
+    const counted =
+      (prev === undefined || LIMITING.has(prev)) &&
+      (next === undefined || COURTESY.has(next)) &&
+      /^(one|eine?s?)$/.test(t);
     // "the EPDM one", "which one", "one of them": a pronoun, not a quantity.
     if (
+      !counted &&
       /^(one|ones|eine|einen|einer|eins)$/.test(t) &&
       (!next ||
         FILLER.has(next) ||
@@ -624,7 +642,7 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     } else if ((t === "dozen" || t === "dutzend") && (prev === "a" || prev === "ein")) {
       usedTokens.unshift(i - 1);
     }
-    if ((t === "ein" || t === "eine" || t === "einen" || t === "einem") && !next) continue;
+    if ((t === "ein" || t === "eine" || t === "einen" || t === "einem") && !next && !counted) continue;
     let unit: string | undefined = gluedUnit;
     const after = gluedUnit ? undefined : tokens[usedTokens.at(-1)! + 1];
     if (after) {
@@ -684,8 +702,9 @@ function countStem(word: string): string {
 
 /** Number words that open a compound of a count ("single-phase", "dreipolig", "einphasig"), longest first. */
 const COUNT_PREFIXES: [string, number][] = [
+  // "eins" opens words that count nothing ("Einspritzventil", "Einsatz").
   ...Object.entries(NUMBER_WORDS).filter(
-    ([w]) => w.length >= 3 && !/^(dozen|dutzend|pair|paar|couple|hundred|hundert)$/.test(w),
+    ([w]) => w.length >= 3 && !/^(dozen|dutzend|pair|paar|couple|hundred|hundert|eins)$/.test(w),
   ),
   ["single", 1] as [string, number],
   ["double", 2] as [string, number],
@@ -1186,7 +1205,15 @@ export function guessProduct(
     let pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
     // A model code the buyer wrote ("DML 083", "KP 5"): the candidates whose name carries exactly that code lead,
     // and one alone is the product ("DML 083" is not "DML 083S", "KP 5" is not "KP 15").
-    const carriers = codes.length ? pool.filter((h) => codes.some((c) => codeInName(h.name, c))) : [];
+    let carriers = codes.length ? pool.filter((h) => codes.some((c) => codeInName(h.name, c))) : [];
+    // A code whose products the machine's fitment does not list ("RF 160" for a press that takes RF 330): those
+    // products, not others that happen to fit — the engine says they do not fit and offers what does.
+    if (machine && codes.length && carriers.length === 0) {
+      const named = codes.flatMap((c) =>
+        k.search.search({ query: c, limit: 20 }).filter((h) => codeInName(h.name, c) && h.lifecycle === "active"),
+      );
+      if (named.length) pool = carriers = named;
+    }
     if (carriers.length > 0 && carriers.length < pool.length)
       pool = carriers.concat(pool.filter((h) => !carriers.includes(h)));
     const first = pool[0]!;

@@ -5,6 +5,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { MachineView } from "./conversation.ts";
 import type { Lang } from "./language.ts";
+import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
 
 export const say = (lang: Lang, en: string, de: string) => (lang === "de" ? de : en);
 
@@ -81,12 +82,16 @@ export function machineName(m: MachineView | undefined, id: string): string {
 /** A fix as a choice the buyer can pick. */
 export function fixText(f: Fix, lang: Lang, machines: MachineView[] = []): string {
   switch (f.kind) {
-    case "replace_sku":
+    case "replace_sku": {
+      // Why it is offered, from the engine's typed message in the buyer's language; else the reason as it came.
+      const typed = engineMessageSchema.safeParse(f.reasonText);
+      const reason = typed.success ? renderMessage(typed.data as EngineMessage, lang) : f.reason;
       return say(
         lang,
-        `switch to ${f.sku}${f.reason ? ` (${f.reason})` : ""}`,
-        `auf ${f.sku} wechseln${f.reason ? ` (${f.reason})` : ""}`,
+        `switch to ${f.sku}${reason ? ` (${reason})` : ""}`,
+        `auf ${f.sku} wechseln${reason ? ` (${reason})` : ""}`,
       );
+    }
     case "set_quantity":
       return say(
         lang,

@@ -4,7 +4,7 @@
  */
 import type { Action, Pending } from "./conversation.ts";
 import { machineName, numbered, redirect, say } from "./replies.ts";
-import { byWords, optionsFor, variantOf, type Ctx, type MemoFn, type Step } from "./context.ts";
+import { byWords, optionsFor, productsInLanguage, variantOf, type Ctx, type MemoFn, type Step } from "./context.ts";
 import { action, find, fromHistory } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
@@ -306,7 +306,7 @@ export const redirected: H = (ctx, s, _r, memo) => ({ text: redirect(ctx.lang), 
 
 /** Several listed items match the reference equally: those again, as the open list. */
 export function narrow(ctx: Ctx, p: Extract<Pending, { kind: "choose_product" }>, skus: string[], memo: MemoFn): Step {
-  const names = ctx.k.reader.products(skus);
+  const names = productsInLanguage(ctx, skus);
   return {
     text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${numbered(skus.map((s) => `${s} — ${names.get(s)?.name ?? ""}`))}`,
     memo: memo({ ...p, skus }),

@@ -4,11 +4,13 @@
  * add_line, then phrase the engine's verdict — and each model call advances it by looking at which tool results
  * of this turn are already there. Deterministic: same messages, same step.
  */
-import type { Conversation, Memo, Pending } from "./conversation.ts";
+import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
 import { tokenizeText, type Knowledge } from "./recognise.ts";
 import type { Ctx, Step, ToolCallPlan } from "./context.ts";
-import { transition } from "./dialogue.ts";
+import { cuesOf } from "./nlu/understand.ts";
+import { say } from "./replies.ts";
+import { transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
@@ -71,8 +73,97 @@ function decideClauses(ctx: Ctx): Step {
   const edits = conv.results.filter((r) => DRAFT_TOOLS.has(r.name));
   const checkout = conv.results.find((r) => r.name === "review_order" || r.name === "place_order");
   if (checkout && (checkout.data.report || checkout.error)) return afterCheckout(ctx, checkout, memo);
+  const rest = conv.turnMemo?.rest ?? [];
+  if (edits.length && rest.length) return serveRest(ctx, afterEdits(ctx, edits, memo, true), rest);
   if (edits.length) return afterEdits(ctx, edits, memo);
 
   // Where the conversation stands and what the message says: one transition of the dialogue table.
   return transition(ctx, memo);
+}
+
+/**
+ * "1 m hose … for press 3 and 4 fittings for it": the identified items were added; the items the message asked for
+ * whose product was not identified are not dropped. The first is decided as a message of its own (a list to choose
+ * from, or "not found"), after what the edits said; any others are named. When the edits left a question of their
+ * own open (a fix, an option), the items are only named, so the one open question stays the edits'.
+ */
+function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
+  const carry = (step: Step): Step => ({ ...step, memo: { ...step.memo, rest } });
+  if (edited.calls?.length) return carry(edited);
+  const { lang } = ctx;
+  const quoted = (parts: RestItem[]) => parts.map((p) => say(lang, `"${p.text}"`, `„${p.text}“`)).join(", ");
+  const others = (parts: RestItem[]) =>
+    parts.length
+      ? `\n${say(lang, `Also not added yet: ${quoted(parts)} — which products do you mean?`, `Ebenfalls noch nicht hinzugefügt: ${quoted(parts)} — welche Artikel meinen Sie?`)}`
+      : "";
+  const open = edited.memo.pending && edited.memo.pending.kind !== "confirm";
+  if (open)
+    return {
+      text: `${edited.text ?? ""}\n${say(lang, `Not added yet: ${quoted(rest)} — tell me the SKU or describe it once this is settled.`, `Noch nicht hinzugefügt: ${quoted(rest)} — nennen Sie mir danach die Artikelnummer oder beschreiben Sie es.`)}`,
+      memo: edited.memo,
+    };
+  const [first, ...more] = rest as [RestItem, ...RestItem[]];
+  // "jeweils mit 2m Kabel" read as "5 mit 2m Kabel": the count leads, so the length describes the product.
+  const part = partOf(
+    ctx,
+    first.quantity !== undefined ? `${first.quantity} ${first.text.replace(EACH, " ").trim()}` : first.text,
+  );
+  const memo = (pending?: Pending, focusSku?: string): Memo => ({
+    lang,
+    ...(pending ? { pending } : {}),
+    ...(focusSku ? { focusSku } : {}),
+  });
+  const step = transitionItem(part, memo) ?? {
+    text: say(
+      lang,
+      "Which product do you mean (a SKU or a description)?",
+      "Welchen Artikel meinen Sie (Artikelnummer oder Beschreibung)?",
+    ),
+    memo: memo(),
+  };
+  if (step.calls?.length) return carry({ calls: step.calls, memo: step.memo });
+  // The count "each" took from the item before is what the pick from this list orders.
+  const p = step.memo.pending;
+  const counted =
+    p?.kind === "choose_product" && first.quantity !== undefined
+      ? { ...step.memo, pending: { ...p, quantity: first.quantity, unit: undefined } }
+      : step.memo;
+  return {
+    text: `${edited.text ?? ""}\n${say(lang, `Not added yet: ${quoted([first])}.`, `Noch nicht hinzugefügt: ${quoted([first])}.`)} ${step.text ?? ""}${others(more)}`,
+    memo: counted,
+  };
+}
+
+const EACH = /\b(?:each|jeweils|je)\b/giu;
+
+/**
+ * One part of the buyer's message read as a message of its own: no open question (it is a new request), the tool
+ * results of the edits set aside; "for it" is the machine of the line just added (the list is checked against it).
+ */
+function partOf(ctx: Ctx, text: string): Ctx {
+  const { conv, u } = ctx;
+  const start = conv.text.indexOf(text.replace(/^\d+ /, ""));
+  const end = start + text.length;
+  const inPart = u.clauses.filter((c) => start >= 0 && c.end > start && c.start < end);
+  const clauses = inPart.length ? inPart : u.clauses;
+  const pu = {
+    ...u,
+    clauses,
+    cues: cuesOf(clauses),
+    negated: u.negated.filter((n) => text.includes(n.text)),
+    rest: text,
+  };
+  return {
+    ...ctx,
+    conv: {
+      ...conv,
+      text,
+      memo: { lang: ctx.lang },
+      results: conv.results.filter((r) => !DRAFT_TOOLS.has(r.name)),
+    },
+    u: pu,
+    cues: pu.cues,
+    tokens: tokenizeText(text),
+    analyses: new Map(),
+  };
 }

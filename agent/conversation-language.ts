@@ -1,0 +1,35 @@
+/**
+ * The language the buyer writes in (English or German, from function words), for every reply and notice of the
+ * conversation — the offline consultant's replies and the graph's own notices ("your order is placed") alike. The
+ * session's locale is only the starting guess: a buyer whose widget says English but who writes German reads German.
+ */
+import { HumanMessage, type BaseMessage } from "@langchain/core/messages";
+
+export type ConversationLang = "en" | "de";
+
+const GERMAN =
+  /\b(ich|wir|und|bitte|brauche|brauchen|möchte|moechte|hätte|haette|für|fuer|mit|ohne|nicht|ja|nein|danke|wann|wie|was|welche[nrs]?|stück|stueck|passt|bestell\w*|lieferbar|verfügbar|preis|kostet|entfern\w*|lösch\w*|dazu|noch|gibt|habt|haben|sind|ist|der|die|das|den|dem|einen?|eine[mr]?|zwei|drei|vier|fünf|hallo|guten|servus|moin|warenkorb|stattdessen|lieber|doch|auftrag)\b|[äöüß]/giu;
+const ENGLISH =
+  /\b(i|we|and|please|need|want|would|like|for|with|without|not|yes|no|thanks|when|how|what|which|pcs|pieces|fit|order|price|cost|remove|add|the|a|an|is|are|do|does|have|hello|hi|instead|my|our)\b/giu;
+
+/** German when German cue words clearly outnumber English ones; English when the reverse; else `previous`. */
+export function detectLanguage(text: string, previous: ConversationLang = "en"): ConversationLang {
+  const de = text.match(GERMAN)?.length ?? 0;
+  const en = text.match(ENGLISH)?.length ?? 0;
+  if (de === 0 && en === 0) return previous;
+  return de > en ? "de" : de === en ? previous : "en";
+}
+
+/**
+ * The language of the conversation so far: each buyer message read against the one before (a bare "ok" keeps the
+ * language), starting from `start` (the session's).
+ */
+export function conversationLanguage(messages: readonly BaseMessage[], start: ConversationLang): ConversationLang {
+  let lang = start;
+  for (const m of messages) {
+    if (!HumanMessage.isInstance(m)) continue;
+    const text = typeof m.content === "string" ? m.content : "";
+    if (text) lang = detectLanguage(text, lang);
+  }
+  return lang;
+}
