@@ -6,13 +6,12 @@
  * notice: the draft's lines and the words of the replies.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, demoWorld, importedWorld } from "./helpers.ts";
+import { Chat, demoWorld, hvacWorld, fluidWorld, automationWorld, draftLines } from "./helpers.ts";
 
-const hvac = () => importedWorld("evals/catalogs/hvac");
-const fluid = () => importedWorld("evals/catalogs/fluidpower");
-const auto = () => importedWorld("evals/catalogs/automation");
-const lines = (chat: Chat) =>
-  (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);
+const hvac = hvacWorld;
+const fluid = fluidWorld;
+const auto = automationWorld;
+const lines = draftLines;
 
 describe("an item of a multi-item message that is not identified is named, not dropped", { timeout: 120_000 }, () => {
   it('"1m hose … for press 3 and 4 fittings for it": the hose is added, the fittings are offered, a pick adds 4', async () => {

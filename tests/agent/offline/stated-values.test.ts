@@ -6,12 +6,11 @@
  * as last time for <machine>, 6 pcs"). What the buyer would notice: the draft's lines.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, demoWorld, importedWorld } from "./helpers.ts";
+import { Chat, demoWorld, hvacWorld, automationWorld, draftLines } from "./helpers.ts";
 
-const automation = () => importedWorld("evals/catalogs/automation");
-const hvac = () => importedWorld("evals/catalogs/hvac");
-const lines = (chat: Chat) =>
-  (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);
+const automation = automationWorld;
+const hvac = hvacWorld;
+const lines = draftLines;
 
 describe("a fix or an alternative chosen by a stated value", { timeout: 120_000 }, () => {
   it('"the D curve one" takes the D version of the same breaker, not one that also changes the rating', async () => {
