@@ -211,7 +211,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
     ...(machine ? { machine } : {}),
     machineCandidates: machines.map((m) => m.machine),
     ...(guess ? { guess } : {}),
-    productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w)),
+    // A word that names a group of configuration choices ("extras") and finds no product refers to those choices.
+    productWords: guess
+      ? []
+      : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !ctx.k.choiceWords.has(w)),
   };
 }
 

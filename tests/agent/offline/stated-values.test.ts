@@ -153,3 +153,26 @@ describe("follow-ups", { timeout: 120_000 }, () => {
     expect(lines(chat)).toEqual([["CT-18-230AC", 2, "M-3001-02"]]);
   });
 });
+
+describe("a count of the options the buyer refers to is no quantity of the product", { timeout: 120_000 }, () => {
+  it('"just the 2 options" after a configured drive keeps one drive', async () => {
+    const chat = new Chat(automation(), "A-3002");
+    await chat.say(
+      "configure a VFD-CFG for Pumpwerk Nord: 11 kW, 400 V 3ph, IP20, PROFINET, with STO and the brake chopper",
+    );
+    expect(lines(chat)).toEqual([["VFD-CFG", 1, "M-3002-01"]]);
+    await chat.say("that's all, just the 2 options");
+    expect(lines(chat)).toEqual([["VFD-CFG", 1, "M-3002-01"]]);
+    expect(chat.turns.at(-1)!.tools).not.toContain("update_line");
+  });
+
+  it('"nur die zwei Optionen" after a condensing unit configured in words keeps one unit', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say(
+      "Wir brauchen einen CU Verflüssigungssatz nach Konfiguration: R449A, Tiefkühlung, 400 V 3-phasig, Außenaufstellung, mit Winterregelung und geräuscharmem Lüfter",
+    );
+    expect(lines(chat)).toEqual([["CU-CFG", 1, null]]);
+    await chat.say("nur die zwei Optionen, sonst nichts");
+    expect(lines(chat)).toEqual([["CU-CFG", 1, null]]);
+  });
+});
