@@ -431,9 +431,17 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       // as words of their own ("EC-Lüfter": "EC" and a prefix of "Lüftermotor").
       if (/^\p{L}+(?:-\p{L}+)+$/u.test(w)) {
         const hyphenated = phraseExpr(w.split("-"), lex);
-        if (hyphenated) groups.push(hyphenated);
-        else words.splice(i--, 1, ...w.split("-"));
-        continue;
+        if (hyphenated) {
+          groups.push(hyphenated);
+          continue;
+        }
+        // Only when every part is a catalog word or the start of one: "Bördel-Variante" names a variant of a listed
+        // product, not a search for flare fittings.
+        const parts = w.split("-");
+        if (parts.every((p) => p.length >= 2 && vocabHas(p))) {
+          words.splice(i--, 1, ...parts);
+          continue;
+        }
       }
       // A compound the catalog does not use ("Pumpendichtung"): its head (the last part) must match, the rest ranks.
       const parts = lex.splitter?.parts(w) ?? [];
@@ -511,11 +519,13 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       }
     }
     // No product holds every word (a buyer's filler words the catalog happens to know: "händ" begins "Handrückstellung"):
-    // rank by how many of the words a product holds — parts listed for the machine too — instead of dropping it.
+    // rank by how many of the words a product holds — parts listed for the machine that hold several too — instead of
+    // dropping it.
     if (scored.length === 0 && groups.length > 1) {
       const held = (h: IndexRow | ProductRow) => groups.filter((g) => textScore(h, [g.forms], true) > 0).length;
       const some: (IndexRow | ProductRow)[] = run(groups.map((g) => g.expr).join(" OR "));
-      if (q.machineModel) some.push(...explicitFits(q).filter((row) => held(row) > 0));
+      // A listed part must hold two words or more: one shared word and the fit would put it above what the words name.
+      if (q.machineModel) some.push(...explicitFits(q).filter((row) => held(row) >= 2));
       const counts = new Map(some.map((h) => [h.rowid, held(h)]));
       // Where some product holds two or more of the words, one that holds fewer is not what the buyer asked for.
       const most = Math.max(0, ...counts.values());
