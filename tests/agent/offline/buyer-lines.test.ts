@@ -135,6 +135,14 @@ describe('"just one" answers how many', { timeout: 120_000 }, () => {
   });
 });
 
+describe("a hyphenated product word", { timeout: 120_000 }, () => {
+  it('"4 Sensor-Kabel 5 m" (Swiss German) adds the 5 m sensor cable, not a level sensor', async () => {
+    const chat = new Chat(auto(), "A-3001");
+    await chat.say("hoi, händ ihr 4 Sensor-Kabel 5 m für d Line 3?");
+    expect(lines(chat)).toEqual([["CBL-M12-4P-5M", 4, "M-3001-01"]]);
+  });
+});
+
 describe("a pick by a variant word inside a compound", { timeout: 120_000 }, () => {
   it('"die Bördel-Variante": the flare one of the list', async () => {
     const chat = new Chat(hvac(), "H-2006");
