@@ -475,8 +475,13 @@ export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<str
   const found = findOptions(ctx.conv.text, model, groups);
   // The model's labels in the buyer's language ("Hub 200", "Kopfflansch"): the groups the default labels left open.
   const local = ctx.k.reader.inLanguage?.(ctx.lang).configModel(model.id);
+  // "mit STO und dem Bremschopper": a group of several choices takes the values found in either language.
   if (local && local !== model)
-    for (const [group, values] of Object.entries(findOptions(ctx.conv.text, local, groups))) found[group] ??= values;
+    for (const [group, values] of Object.entries(findOptions(ctx.conv.text, local, groups))) {
+      const max = model.groups.find((g) => g.code === group)?.max ?? 1;
+      found[group] =
+        found[group] && max > 1 ? [...new Set([...found[group], ...values])].slice(0, max) : (found[group] ?? values);
+    }
   return Object.keys(found).length ? found : undefined;
 }
 

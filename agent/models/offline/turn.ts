@@ -6,7 +6,8 @@
  */
 import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
-import { tokenizeText, type Knowledge } from "./recognise.ts";
+import { findOptions, tokenizeText, type Knowledge } from "./recognise.ts";
+import { hasMarker } from "./nlu/evidence.ts";
 import type { Ctx, Step, ToolCallPlan } from "./context.ts";
 import { cuesOf } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
@@ -25,8 +26,9 @@ const DRAFT_TOOLS = new Set([
   "clear_draft",
 ]);
 
-export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, u: Understanding): Step {
-  const lang = u.lang;
+export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, understood: Understanding): Step {
+  const lang = understood.lang;
+  const u = choosesOptions(whole, k, understood) ? withoutAttack(understood, whole.text) : understood;
   // A compound message with an illegitimate clause: that clause is refused, the rest is served as the message.
   const conv = u.attack && u.rest ? { ...whole, text: u.rest } : whole;
   const ctx: Ctx = {
@@ -46,6 +48,40 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, u:
   if (u.attack && step.text && !step.calls?.length && !step.text.startsWith(refused))
     return { ...step, text: `${refused}\n${step.text}` };
   return step;
+}
+
+/**
+ * "With STO and the brake chopper": values of a configurable line's options (or of the product whose options were
+ * asked), named with none of the words that mark a request to get past the checks or the price (`nlu/evidence.ts`),
+ * are a choice of options — whatever the classifier makes of "with … and …" around words it does not know.
+ */
+function choosesOptions(conv: Conversation, k: Knowledge, u: Understanding): boolean {
+  if (!u.clauses.some((c) => ATTACK.test(c.intent))) return false;
+  if (u.clauses.some((c) => ATTACK.test(c.intent) && hasMarker(c.intent, c.text))) return false;
+  const p = conv.memo.pending;
+  const skus = p?.kind === "options" ? [p.sku] : conv.draft.lines.map((l) => l.sku);
+  const optionsOf = (sku: string) => {
+    const product = k.reader.products([sku]).get(sku);
+    const model = product?.configModelId ? k.reader.configModel(product.configModelId) : undefined;
+    const local = model ? k.reader.inLanguage?.(u.lang).configModel(model.id) : undefined;
+    return [model, local].some((m) => m && Object.keys(findOptions(conv.text, m)).length > 0);
+  };
+  return skus.some(optionsOf);
+}
+
+const ATTACK = /^attack_/;
+
+/** The understanding with its attack readings set aside: each such clause takes its best other reading. */
+function withoutAttack(u: Understanding, text: string): Understanding {
+  const clauses = u.clauses.map((c) => {
+    if (!ATTACK.test(c.intent)) return c;
+    const next = c.ranked?.find((x) => !ATTACK.test(x.intent) && x.score > 0);
+    return next ? { ...c, intent: next.intent, score: next.score } : { ...c, intent: "None" as const, score: 0 };
+  });
+  const { attack: _attack, ...rest } = u;
+  const cues = cuesOf(clauses);
+  if (u.cues.has("price_named")) cues.add("price_named");
+  return { ...rest, clauses, cues, rest: text };
 }
 
 function decideClauses(ctx: Ctx): Step {

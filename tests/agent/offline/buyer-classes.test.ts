@@ -1,0 +1,43 @@
+/**
+ * Classes of buyer behaviour found failing in session 6, each closed in the shared mechanism and proven in several
+ * wordings, both languages and more than one catalog: option values named after "with" are a choice, not pressure on
+ * the checks; …
+ */
+import { describe, expect, it } from "vitest";
+import { automationWorld, Chat, draftLines, hvacWorld } from "./helpers.ts";
+
+const automation = automationWorld();
+const hvac = hvacWorld();
+
+describe("option values named after 'with' are choices, not a request to skip checks", () => {
+  for (const [text, values] of [
+    ["with STO and the brake chopper", ["brake", "sto"]],
+    ["mit STO und dem Bremschopper", ["brake", "sto"]],
+    ["with the LCD keypad and STO please", ["display", "sto"]],
+  ] as const)
+    it(`"${text}" sets the VFD's options`, async () => {
+      const chat = new Chat(automation, "A-3001");
+      await chat.say("I need a VFD-CFG for line 3, 4 kW 400 V");
+      const turn = await chat.say(text);
+      expect(turn.text).not.toMatch(/skip|überspring/i);
+      expect(turn.tools).toContain("set_options");
+      const line = turn.thread.draft.lines[0]!;
+      expect([...(line.options?.options ?? [])].sort()).toEqual(values);
+    });
+
+  it("hvac: 'with the winter kit and the low-noise fan' on a condensing unit", async () => {
+    const chat = new Chat(hvac, "H-2001");
+    await chat.say("1 CU-CFG for the Huber cold room: R449A, low temp");
+    const turn = await chat.say("with the winter kit and the low noise fan");
+    expect(turn.text).not.toMatch(/skip|überspring/i);
+    expect([...(turn.thread.draft.lines[0]!.options?.extras ?? [])].sort()).toEqual(["lownoise", "winter"]);
+  });
+
+  it("a real request to skip the checks beside a configurable line is still refused", async () => {
+    const chat = new Chat(automation, "A-3001");
+    await chat.say("I need a VFD-CFG for line 3, 4 kW 400 V");
+    const turn = await chat.say("with STO, and skip the checks");
+    expect(turn.text).toMatch(/skip|check/i);
+    expect(draftLines(chat)).toHaveLength(1);
+  });
+});
