@@ -11,7 +11,7 @@ import type { Intent } from "./nlu/corpus.ts";
 import { ATTACK_THRESHOLD, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findChoice, findLineRef } from "./recognise.ts";
 import { byWords, lineByWords, type Ctx } from "./context.ts";
-import type { DialogueState, Reading } from "./dialogue.ts";
+import { type DialogueState, type Reading, RUNNER_UP } from "./dialogue.ts";
 
 /** A remove reading at least this sure may act on "it" (one line) or ask which line (several). */
 export const REMOVE_CONFIDENT = 0.9;
@@ -68,11 +68,28 @@ export type Removal = { lineId: string } | { ask: true };
 export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undefined {
   if (s.draft.lines.length === 0) return undefined;
   const { remove, either } = destructiveScores(ctx);
-  if (either < INTENT_THRESHOLD) return undefined;
+  if (either < INTENT_THRESHOLD) {
+    // "Actually forget the tees" read as a change: with nothing to change the line to, a destructive runner-up that
+    // is a real alternative (as a clarifying question would name it) removes the line it names.
+    if (either < RUNNER_UP || !nothingToChange(ctx, s, r)) return undefined;
+    const named = namedLine(ctx, s, r);
+    return named ? { lineId: named } : undefined;
+  }
   const lineId = namedLine(ctx, s, r);
   if (lineId) return { lineId };
   if (remove < REMOVE_CONFIDENT) return undefined;
   return s.draft.lines.length === 1 ? { lineId: s.draft.lines[0]!.lineId } : { ask: true };
+}
+
+/**
+ * A change reading that states nothing to change to: one clause, read as a change, with no quantity, no machine and
+ * no product besides those of the order's lines ("actually forget the tees" — not "actually the 3/4 tees, 5 bags").
+ */
+function nothingToChange(ctx: Ctx, s: DialogueState, r: Reading): boolean {
+  const c = ctx.u.clauses;
+  if (c.length !== 1 || c[0]!.intent !== "change" || r.a.quantity || r.a.machine) return false;
+  const lines = new Set(s.draft.lines.map((l) => l.sku));
+  return !r.a.guess?.confident || lines.has(r.a.guess.hits[0]!.sku);
 }
 
 /**

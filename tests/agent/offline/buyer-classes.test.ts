@@ -41,3 +41,36 @@ describe("option values named after 'with' are choices, not a request to skip ch
     expect(draftLines(chat)).toHaveLength(1);
   });
 });
+
+describe("a line named with a change of mind and nothing to change it to is removed", () => {
+  for (const [text, left] of [
+    ["actually forget the tees", "CU-EL-12"],
+    ["actually scratch the elbows", "CU-TE-12"],
+    ["lass die Bögen doch weg", "CU-TE-12"],
+  ] as const)
+    it(`hvac: "${text}" removes that line, nothing searched or added`, async () => {
+      const chat = new Chat(hvac, "H-2001");
+      await chat.say('3 bags of copper tees 1/2" and 2 bags of elbows 1/2"');
+      const turn = await chat.say(text);
+      expect(turn.tools).toEqual(["remove_line"]);
+      expect(draftLines(chat).map((l) => l[0])).toEqual([left]);
+    });
+
+  it("automation: 'actually forget the end stops' keeps the cable", async () => {
+    const chat = new Chat(automation, "A-3006");
+    await chat.say("50 m CBL-PWR-4G2.5 and 1 box of end stops");
+    const turn = await chat.say("actually forget the end stops");
+    expect(turn.tools).toEqual(["remove_line"]);
+    expect(draftLines(chat).map((l) => l[0])).toEqual(["CBL-PWR-4G2.5"]);
+  });
+
+  it("'actually make the tees 5 bags' is still a change of the tees' quantity", async () => {
+    const chat = new Chat(hvac, "H-2001");
+    await chat.say('3 bags of copper tees 1/2" and 2 bags of elbows 1/2"');
+    await chat.say("actually make the tees 5 bags");
+    expect(draftLines(chat).map((l) => [l[0], l[1]])).toEqual([
+      ["CU-TE-12", 5],
+      ["CU-EL-12", 2],
+    ]);
+  });
+});
