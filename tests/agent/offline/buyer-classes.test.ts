@@ -4,10 +4,37 @@
  * the checks; …
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, draftLines, hvacWorld } from "./helpers.ts";
+import { automationWorld, Chat, demoWorld, draftLines, fluidWorld, hvacWorld } from "./helpers.ts";
 
 const automation = automationWorld();
 const hvac = hvacWorld();
+const demo = demoWorld();
+const fluid = fluidWorld();
+
+describe("'nothing else' answering 'anything else?' moves on to the confirmation", () => {
+  for (const [w, customer, first, text] of [
+    [demo, "C-1001", "2 SE-MS28-CC-EPDM for pump 2", "nothing else"],
+    [hvac, "H-2001", '3 bags of copper tees 1/2"', "that's all"],
+    [fluid, "F-4001", "1 m HOSE-2SN-12 für Presse 3", "sonst nichts"],
+    [automation, "A-3006", "1 box of end stops", "das ist alles, danke"],
+  ] as const)
+    it(`"${text}" after a line was added shows the summary to confirm`, async () => {
+      const chat = new Chat(w, customer);
+      await chat.say(first);
+      const turn = await chat.say(text);
+      expect(turn.text).not.toMatch(/price|Preis/i);
+      expect(turn.tools).toContain("place_order");
+      expect(turn.thread.pending?.type).toBe("confirm");
+    });
+
+  it("a bare 'no' to 'anything else, or shall I place the order?' still places nothing", async () => {
+    const chat = new Chat(demo, "C-1001");
+    await chat.say("2 SE-MS28-CC-EPDM for pump 2");
+    const turn = await chat.say("no");
+    expect(turn.tools).not.toContain("place_order");
+    expect(turn.thread.pending).toBeNull();
+  });
+});
 
 describe("option values named after 'with' are choices, not a request to skip checks", () => {
   for (const [text, values] of [
