@@ -1,3 +1,24 @@
+/** "In stock? price?": both asked of the engine, both answered, the offer to add it made once. */
+export function askStockAndPrice(
+  ctx: Ctx,
+  sku: string,
+  a: Analysis,
+  memo: MemoFn,
+  extra: Parameters<typeof action>[5] = {},
+): Step {
+  const stock = action(ctx, "stock", sku, a, memo, extra);
+  if (stock.calls?.length || !stock.text) return stock;
+  const price = action(ctx, "price", sku, a, memo, extra);
+  if (price.calls?.length || !price.text) return price;
+  // The closing sentences both answers share (the offer, "it is in your order as L1") are said once, at the end.
+  const sentences = (t: string) => t.split(/(?<=[.?!]) /);
+  const first = sentences(stock.text);
+  const second = sentences(price.text);
+  let shared = 0;
+  while (shared < first.length - 1 && first.at(-1 - shared) === second.at(-1 - shared)) shared++;
+  return { ...price, text: `${first.slice(0, first.length - shared).join(" ")}\n${price.text}` };
+}
+
 /**
  * Actions on products: add (asking for the machine when a part depends on it), price, stock, compatibility, details;
  * listing candidates (checked against the machine); several products at once; "same as last time".

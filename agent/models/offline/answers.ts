@@ -18,7 +18,7 @@ import {
   type Step,
   type ToolCallPlan,
 } from "./context.ts";
-import { action } from "./actions.ts";
+import { action, askStockAndPrice } from "./actions.ts";
 import { optionLines, startCheckout } from "./phrasing.ts";
 import { byRequest, byStatedValue, resolveReference, statedFix } from "./references.ts";
 
@@ -321,6 +321,7 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
         : {}),
   };
   const question = conv.text.includes("?") || !cues.has("add");
+  if (cues.has("stock") && cues.has("price") && question) return askStockAndPrice(ctx, pending.sku, a, memo, extra);
   if (cues.has("stock") && question) return action(ctx, "stock", pending.sku, a, memo, extra);
   if (cues.has("price") && question) return action(ctx, "price", pending.sku, a, memo, extra);
   if (cues.has("compat")) return action(ctx, "compat", pending.sku, a, memo, extra);

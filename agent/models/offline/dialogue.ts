@@ -23,7 +23,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { action, multiAdd } from "./actions.ts";
+import { action, askStockAndPrice, multiAdd } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -307,8 +307,10 @@ export function dialogueState(ctx: Ctx): DialogueState {
 export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const a = analyse(ctx);
   const sku = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
+  // "Do you have X?" lists X alone: "price and when?" is about it.
+  const only = (xs: string[]) => (xs.length === 1 ? xs[0] : undefined);
   const about =
-    sku ?? (a.guess ? undefined : (s.focus.sku ?? (s.draft.lines.length === 1 ? s.draft.lines[0]!.sku : undefined)));
+    sku ?? (a.guess ? undefined : (s.focus.sku ?? only(s.draft.lines.map((l) => l.sku)) ?? only(s.focus.candidates)));
   const po = findPoReference(ctx.conv.text);
   return {
     a,
@@ -479,17 +481,7 @@ function mergeEdit(calls: NonNullable<Step["calls"]>, x: NonNullable<Step["calls
 
 /** "In stock? price?": both asked of the engine, both answered, the offer to add it made once. */
 function stockAndPrice(ctx: Ctx, _s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {
-  const stock = action(ctx, "stock", r.about!, r.a, memo);
-  if (stock.calls?.length || !stock.text) return stock;
-  const price = action(ctx, "price", r.about!, r.a, memo);
-  if (price.calls?.length || !price.text) return price;
-  // The closing sentences both answers share (the offer, "it is in your order as L1") are said once, at the end.
-  const sentences = (t: string) => t.split(/(?<=[.?!]) /);
-  const first = sentences(stock.text);
-  const second = sentences(price.text);
-  let shared = 0;
-  while (shared < first.length - 1 && first.at(-1 - shared) === second.at(-1 - shared)) shared++;
-  return { ...price, text: `${first.slice(0, first.length - shared).join(" ")}\n${price.text}` };
+  return askStockAndPrice(ctx, r.about!, r.a, memo);
 }
 
 /** A line switched to the variant of its product that carries the values the buyer states. */

@@ -49,6 +49,8 @@ export interface Knowledge {
    * every language) → how many it takes at most: "just those two extras" counts choices, not products.
    */
   choiceWords: Map<string, number>;
+  /** Whether a word is a whole word of the catalog's product, machine-model or option names (lower-case). */
+  nameWord: (word: string) => boolean;
   /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
   allNames: (skus: readonly string[]) => Map<string, string>;
   /** Product names and keywords in every language, joined ("… Digitaleingabemodul … Eingangsmodul"). */
@@ -308,6 +310,7 @@ export function buildKnowledge(
     ordinary,
     corpusWords,
     common: (w: string) => nameVocabulary.has(w) || corpusWords.has(w) || FILLER.has(w) || optionWords.has(w),
+    nameWord: (w: string) => nameVocabulary.has(w),
   };
 }
 
@@ -1167,7 +1170,14 @@ export function guessProduct(
     }
   }
   if (byWords()) return byWords();
-  const keep = (w: string) => !FILLER.has(w) && !k.ordinary(w) && !/^\d+([.,]\d+)?$/.test(w) && w.length > 1;
+  // "hend er de", "wann kann er da sein": a word of two letters searches only where a name carries it as a word ("LT",
+  // "DN") — else it is a prefix of half the catalog's words.
+  const keep = (w: string) =>
+    !FILLER.has(w) &&
+    !k.ordinary(w) &&
+    !/^\d+([.,]\d+)?$/.test(w) &&
+    w.length > 1 &&
+    (!/^\p{L}{2}$/u.test(w) || k.nameWord(w));
   // Every free word, numbers included: they can tell candidates apart even where they cannot search. A dimension
   // pair written as one word ("7/8x5/8", "100x3") also counts by its sides.
   const specs = [

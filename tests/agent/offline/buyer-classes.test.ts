@@ -101,3 +101,34 @@ describe("a line named with a change of mind and nothing to change it to is remo
     ]);
   });
 });
+
+describe("two questions in one follow-up are both answered", () => {
+  for (const [w, customer, first, text] of [
+    [demo, "C-1001", "do you have SE-MS28-CC-EPDM?", "price and when can you deliver?"],
+    [hvac, "H-2003", "Grüezi, hend er de CT-CI9-230?", "was chostet de? wann chönnt er da si?"],
+    [automation, "A-3001", "Habt ihr CT-18-24DC?", "was kostet der und wann kann er da sein?"],
+  ] as const)
+    it(`"${text}" gives the price and the delivery date`, async () => {
+      const chat = new Chat(w, customer);
+      await chat.say(first);
+      const turn = await chat.say(text);
+      expect(turn.tools).toEqual(expect.arrayContaining(["check_stock", "get_price"]));
+      expect(turn.text).toMatch(/\d{4}-\d\d-\d\d/);
+      expect(turn.text).toMatch(/EUR/);
+      expect(turn.thread.draft.lines).toEqual([]);
+    });
+});
+
+describe("filler words alone name no product", () => {
+  for (const [w, customer, text] of [
+    [hvac, "H-2003", "hend er de"],
+    [automation, "A-3001", "hend er de"],
+    [automation, "A-3001", "gits de da?"],
+  ] as const)
+    it(`"${text}" lists nothing`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(turn.tools).not.toContain("search_catalog");
+      expect(turn.text).not.toMatch(/^1\)/m);
+    });
+});

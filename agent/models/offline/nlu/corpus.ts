@@ -1283,6 +1283,8 @@ export const BASE_CORPUS: Corpus = {
     de: {
       train: [
         "was kostet das?",
+        "was chostet das?",
+        "wie vill chostet eis?",
         "wie teuer ist das?",
         "preis?",
         "was kosten 5 stück?",

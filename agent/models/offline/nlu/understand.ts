@@ -301,6 +301,35 @@ async function splitAttack(c: Clause, lang: Lang, classifier: IntentClassifier):
   return read.some(isAttack) && read.some((r) => !isAttack(r)) ? read : [c];
 }
 
+/** Questions a buyer asks about a product; two of them joined by "and" are two questions ("price and when?"). */
+const QUESTIONS = new Set<Intent>(["price", "stock", "compat"]);
+
+/**
+ * "Was kostet der und wann kann er da sein?", "price and when can you deliver?": a clause read as a question whose
+ * parts, split at a bare "and", read as different questions is two clauses — both are answered. Items joined by "and"
+ * ("3 seals and 2 gaskets") are not questions and stay one clause.
+ */
+async function splitQuestions(c: Clause, lang: Lang, classifier: IntentClassifier): Promise<Clause[]> {
+  if (!QUESTIONS.has(c.intent)) return [c];
+  const parts: Clause[] = [];
+  let at = 0;
+  const cut = (from: number, to: number) => {
+    const p = span(c.text, from, to);
+    if (p.text) parts.push({ ...p, start: c.start + p.start, end: c.start + p.end, intent: "None", score: 0 });
+  };
+  for (const m of c.text.matchAll(AND)) {
+    cut(at, m.index ?? 0);
+    at = (m.index ?? 0) + m[0].length;
+  }
+  cut(at, c.text.length);
+  if (parts.length < 2) return [c];
+  const read: Clause[] = [];
+  for (const p of parts) read.push({ ...p, ...(await classifier.classify(lang, maskEntities(p.text))) });
+  const asked = new Set(read.map((r) => r.intent));
+  const questions = read.every((r) => QUESTIONS.has(r.intent) && r.score >= INTENT_THRESHOLD);
+  return questions && asked.size > 1 ? read : [c];
+}
+
 const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+)/i;
 
 export interface UnderstandOptions {
@@ -354,7 +383,11 @@ export async function understand(
     const c = ownTarget({ ...s, ...(await classifier.classify(lang, maskEntities(s.text))) }, options);
     // A clause read as an attack, even a weak one, may be two requests.
     const attackish = ATTACKS.has(cueOf(c.intent) ?? "greet") && c.score >= INTENT_THRESHOLD;
-    clauses.push(...(attackish ? (await splitAttack(c, lang, classifier)).map((x) => ownTarget(x, options)) : [c]));
+    clauses.push(
+      ...(attackish
+        ? (await splitAttack(c, lang, classifier)).map((x) => ownTarget(x, options))
+        : await splitQuestions(c, lang, classifier)),
+    );
   }
   const cues = cuesOf(clauses, (c) => !ATTACKS.has(cueOf(c.intent) ?? "greet") || knowsWords(classifier, c.text));
   if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
