@@ -85,10 +85,22 @@ export function formatterFor(lang: string, locale: string, nested: (m: NestedMes
       },
       list: (items, type = "conjunction") => lists[type].format(items),
       product: (p) => (p.name && p.name !== p.sku ? `${p.sku} (${p.name})` : p.sku),
-      feature: (f) => f.name ?? f.key,
+      feature: (f) => f.name ?? featureWords(f.key),
     };
     if (cache.size > 100) cache.clear();
     cache.set(key, base);
   }
   return { ...base, nested };
+}
+
+/**
+ * A feature key the catalog gives no name, in words rather than code: "controlVoltage" → "control voltage",
+ * "ip_required" → "ip required". Keys of other shapes stay as they are.
+ */
+export function featureWords(key: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/.test(key)) return key;
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .replace(/\b([A-Z])(?=[a-z])/g, (c) => c.toLowerCase());
 }

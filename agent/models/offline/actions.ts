@@ -49,7 +49,7 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { wordsOf } from "./recognise.ts";
+import { nameWords, wordsOf } from "./recognise.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
@@ -298,7 +298,7 @@ export function action(
         data.lifecycle === "discontinued" && typeof data.successorSku === "string" ? data.successorSku : undefined;
       if (successor) {
         // Offer the successor instead of asking for a quantity of a part that can no longer be ordered.
-        const text = productText(data, lang).replace(/ [^.?!]*\?$/, "");
+        const text = productText(data, lang, featureNamesFor(ctx)).replace(/ [^.?!]*\?$/, "");
         return {
           text: `${text} ${say(lang, `Shall I take ${successor} instead? How many?`, `Soll ich stattdessen ${successor} nehmen? Wie viele?`)}`,
           memo: memo(
@@ -308,7 +308,7 @@ export function action(
         };
       }
       return {
-        text: productText(data, lang),
+        text: productText(data, lang, featureNamesFor(ctx)),
         // Options stated with the question ("configure X: 11 kW, 400 V…") ride on the line the quantity answer adds.
         memo: memo(
           {
@@ -358,7 +358,11 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     };
   }
   // Only what the buyer asked for: a "seal" search lists seals, not a pump whose description mentions its seal.
-  const pool = relevant(ctx, query, found);
+  const ranked = relevant(ctx, query, found);
+  // Among the candidates that would be listed: a size the request states narrows them, never reaches further down to
+  // other kinds of product that carry it.
+  const sized = bySizes(ctx, ranked.slice(0, 5));
+  const pool = sized.length < Math.min(5, ranked.length) ? sized : ranked;
   let hits = pool.slice(0, 5);
   // For a machine, check every candidate against it (operating data, not only fitment): what fits cleanly first,
   // then what fits with a caution (and why), what does not fit last (and why) — all from check_compatibility.
@@ -635,4 +639,29 @@ export function relevant<H extends { sku: string; name: string; category?: strin
     keep = bestName > 0 ? scored.filter((s) => s.name > 0 || cats.has(s.h.category)) : scored;
   }
   return keep.length ? keep.map((s) => s.h) : hits;
+}
+
+/** Feature names for the buyer's language, the catalog's default names where it has none in it. */
+function featureNamesFor(ctx: Ctx): Record<string, string> {
+  return { ...(ctx.k.reader.featureNames?.() ?? {}), ...(ctx.k.reader.featureNames?.(ctx.lang) ?? {}) };
+}
+
+/**
+ * "2 Hydraulikschläuche 2SN DN12", "Kupfer-T-Stücke 5/8\"": a size or code the request writes with digits and letters
+ * narrows the candidates to those whose name (in any language of the catalog) carries the most of them as a word —
+ * the DN12 hoses, not every 2SN hose. Names that carry none leave the list as it is.
+ */
+function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[]): H[] {
+  if (pool.length < 2) return pool;
+  const sized = ctx.tokens
+    .map((t) => t.lower.replace(/["”]+$/u, ""))
+    .filter((w) => /\d/.test(w) && /[\p{L}/]/u.test(w));
+  if (sized.length === 0) return pool;
+  const names = ctx.k.allNames(pool.map((h) => h.sku));
+  const carried = (sku: string) => {
+    const words = nameWords(names.get(sku) ?? "");
+    return sized.filter((w) => words.has(w)).length;
+  };
+  const best = Math.max(...pool.map((h) => carried(h.sku)));
+  return best === 0 ? pool : pool.filter((h) => carried(h.sku) === best);
 }

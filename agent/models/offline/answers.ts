@@ -10,6 +10,7 @@ import { fixText, numbered, say } from "./replies.ts";
 import {
   analyse,
   byWords,
+  countedUnit,
   productsInLanguage,
   optionsFor,
   tiedByWords,
@@ -144,13 +145,18 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
       ...(qty
         ? { quantity: qty.value, ...(qty.unit ? { unit: qty.unit } : {}) }
         : pending.quantity
-          ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
+          ? {
+              quantity: pending.quantity,
+              ...unitOf(pending.unit ?? countedUnit(ctx, pending.said, sku, pending.quantity)),
+            }
           : {}),
       // Options stated with the request belong to the configurable item of the list.
       ...(pending.options && optionsModel(ctx, sku) ? { options: pending.options } : {}),
     }),
   );
 };
+
+const unitOf = (unit: string | undefined) => (unit ? { unit } : {});
 
 const optionsModel = (ctx: Ctx, sku: string) => ctx.k.reader.products([sku]).get(sku)?.configModelId;
 

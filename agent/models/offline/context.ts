@@ -205,7 +205,16 @@ function readText(ctx: Ctx, raw: string): Analysis {
     );
   const counted = quantities.filter((x) => !inName(x));
   const q = counted.find((x) => x.unit) ?? counted[0];
-  const unit = q?.unit ?? (q && guess ? piecesOf(ctx, tokens, q.tokens, guess) : undefined);
+  const unit =
+    q?.unit ??
+    (q && guess
+      ? piecesOf(
+          ctx,
+          tokens,
+          q.tokens,
+          (guess.confident ? guess.hits.slice(0, 1) : guess.hits).map((h) => h.sku),
+        )
+      : undefined);
   return {
     ...(q ? { quantity: { value: q.value, ...(unit ? { unit } : {}) } } : {}),
     ...(machine ? { machine } : {}),
@@ -337,29 +346,42 @@ function soldIn(ctx: Ctx, guess: ProductGuess, unit: string): boolean {
  * line carries the content unit and the engine converts it to whole packs (never 25 bags). Only when every candidate
  * is such a pack of counted content, and the words after the number name the product rather than a pack.
  */
-function piecesOf(ctx: Ctx, tokens: Token[], at: number[], guess: ProductGuess): string | undefined {
+function piecesOf(ctx: Ctx, tokens: Token[], at: number[], skus: string[]): string | undefined {
   const next = tokens[Math.max(...at) + 1];
   // "o-rings", "T-Stücke": a hyphenated word counts as one.
   if (!next || !/^\p{L}[\p{L}-]{2,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
-  const hits = guess.confident ? guess.hits.slice(0, 1) : guess.hits;
+  const hits = skus.map((sku) => ({ sku }));
   const products = ctx.k.reader.products(hits.map((h) => h.sku));
   const local = ctx.k.reader.inLanguage?.(ctx.lang).products(hits.map((h) => h.sku));
   const units = new Set<string>();
   // "Kupferbögen" for "Kupfer-Bogen": diacritics folded, a compound's parts joined.
   const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[-/]/g, "");
   const said = fold(next.lower);
-  const stem = said.replace(/(es|s|e|n)$/, "");
+  // Plural endings of either language ("elbows", "Pressfassungen", "Bögen"): the word without each of them.
+  const stems = ["en", "es", "s", "e", "n"].map((end) => (said.endsWith(end) ? said.slice(0, -end.length) : said));
   for (const h of hits) {
     const p = products.get(h.sku);
     if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
     if (unitDecimals(p.contentUnit) > 0) return undefined;
     const name = [...nameWords(`${p.name} ${local?.get(h.sku)?.name ?? ""}`)].map(fold);
-    if (!name.some((w) => w === said || (stem.length >= 3 && w.startsWith(stem)))) return undefined;
+    if (!name.some((w) => w === said || stems.some((stem) => stem.length >= 3 && w.startsWith(stem)))) return undefined;
     // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
     if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;
     units.add(p.contentUnit);
   }
   return units.size === 1 ? [...units][0] : undefined;
+}
+
+/**
+ * "4 fittings for it", then a bag of 10 picked from the list: the count the request said ("said" on the list's memo)
+ * was of the things the picked product's name names — pieces, its content unit — not of bags. Undefined when the
+ * request counted the pack or something else.
+ */
+export function countedUnit(ctx: Ctx, said: string | undefined, sku: string, quantity: number): string | undefined {
+  if (!said) return undefined;
+  const tokens = tokenizeText(said);
+  const at = tokens.findIndex((t) => t.lower === String(quantity));
+  return at < 0 ? undefined : piecesOf(ctx, tokens, [at], [sku]);
 }
 
 const ctxFiller = (w: string) =>

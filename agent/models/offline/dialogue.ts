@@ -23,7 +23,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { action, askStockAndPrice, multiAdd } from "./actions.ts";
+import { askStockAndPrice, multiAdd } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,

@@ -21,6 +21,7 @@ import {
 import { productsInLanguage, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
 import { issueText } from "./render.ts";
 import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
+import { featureWords } from "../../../tools/messages/format.ts";
 
 /** `more`: the message asked for more than these edits, so the reply does not end by asking to place the order. */
 export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = false): Step {
@@ -412,11 +413,15 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
   return { text, memo: memo(fixes.length ? { kind: "fixes", lineId: lineBlock?.l.lineId ?? "", fixes } : undefined) };
 }
 
-export function productText(p: Record<string, unknown>, lang: Lang): string {
+/**
+ * A product's details: its features by their names in the buyer's language (`names`: the catalog's feature names,
+ * key → name), else in words made of the key — never the key itself ("coilVoltage").
+ */
+export function productText(p: Record<string, unknown>, lang: Lang, names: Record<string, string> = {}): string {
   const features = (p.features ?? {}) as Record<string, unknown>;
   const feats = Object.entries(features)
     .slice(0, 6)
-    .map(([key, v]) => `${key}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
+    .map(([key, v]) => `${names[key] ?? featureWords(key)}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
     .join("; ");
   const life =
     p.lifecycle === "discontinued"

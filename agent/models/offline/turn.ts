@@ -160,9 +160,13 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
   if (step.calls?.length) return carry({ calls: step.calls, memo: step.memo });
   // The count "each" took from the item before is what the pick from this list orders.
   const p = step.memo.pending;
+  // "4 fittings" of bags of 10: the unit the item's own count was read in (pieces) rides on the pick too.
   const counted =
     p?.kind === "choose_product" && first.quantity !== undefined
-      ? { ...step.memo, pending: { ...p, quantity: first.quantity, unit: undefined } }
+      ? {
+          ...step.memo,
+          pending: { ...p, quantity: first.quantity, unit: p.quantity === first.quantity ? p.unit : undefined },
+        }
       : step.memo;
   return {
     text: `${edited.text ?? ""}\n${say(lang, `Not added yet: ${quoted([first])}.`, `Noch nicht hinzugefügt: ${quoted([first])}.`)} ${step.text ?? ""}${others(more)}`,

@@ -132,3 +132,63 @@ describe("filler words alone name no product", () => {
       expect(turn.text).not.toMatch(/^1\)/m);
     });
 });
+
+describe("German replies name features in words, never by their keys", () => {
+  const camel = /\b[a-z]+[A-Z][a-zA-Z]*\b/;
+  for (const [w, customer, text] of [
+    [automation, "A-3001", "Bitte 2 SN-IND-M12-NPN für Linie 3"],
+    [fluid, "F-4002", "Bitte 1 WE6-J-230AC für die IMM 9"],
+    [hvac, "H-2003", "Grüezi, hend er de CT-CI9-230?"],
+  ] as const)
+    it(`"${text}": the reasons and details are German words`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(turn.text).toMatch(/[äöüß]|passt|Spule|Leistung/i);
+      expect(turn.text).not.toMatch(camel);
+    });
+});
+
+describe("a size stated in the request narrows the candidates", () => {
+  for (const [w, customer, text, size] of [
+    [fluid, "F-4001", "2 Hydraulikschläuche 2SN DN12, 50 m", "DN12"],
+    [fluid, "F-4003", "2SN DN12 hose, 2 pieces", "DN12"],
+    [fluid, "F-4002", "Schlauch 2SN DN12 bitte", "DN12"],
+    [fluid, "F-4003", "hydraulic hose 2SN DN10, 20 m please", "DN10"],
+    [hvac, "H-2001", "10 copper tees 7/8 solder", '7/8"'],
+  ] as const)
+    it(`"${text}" offers only the ${size} ones`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      const listed = turn.text.split("\n").filter((l) => /^\d\) /.test(l));
+      const added = turn.thread.draft.lines.map((l) => l.sku);
+      expect(listed.length + added.length).toBeGreaterThan(0);
+      for (const l of listed) expect(l).toContain(size);
+    });
+});
+
+describe("a count of things picked from a list of packs counts pieces", () => {
+  it("fluid: '… and 4 fittings for it', then 'the first' puts 4 pieces on the line and offers whole bags", async () => {
+    const chat = new Chat(fluid, "F-4001");
+    await chat.say("1 m hose 2SN DN12 for press 3 and 4 fittings for it");
+    const turn = await chat.say("the first");
+    const line = turn.thread.draft.lines[1]!;
+    expect([line.quantity, line.unit]).toEqual([4, "PCE"]);
+    expect(turn.text).toMatch(/1 BAG/);
+  });
+
+  it("hvac: '20 copper elbows' picked from the list are 20 pieces (2 bags)", async () => {
+    const chat = new Chat(hvac, "H-2001");
+    await chat.say("20 copper elbows");
+    const turn = await chat.say("the second");
+    const line = turn.thread.draft.lines[0]!;
+    expect(line.quantity * (line.unit === "PCE" ? 1 : 10)).toBe(20);
+  });
+
+  it("German: '30 Pressfassungen DN12', dann 'die erste' — 30 Stück, nicht 30 Beutel", async () => {
+    const chat = new Chat(fluid, "F-4001");
+    await chat.say("30 Pressfassungen DN12");
+    const turn = await chat.say("die erste");
+    const line = turn.thread.draft.lines[0]!;
+    expect(line.quantity * (line.unit === "PCE" ? 1 : 10)).toBe(30);
+  });
+});
