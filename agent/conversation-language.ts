@@ -12,10 +12,14 @@ const GERMAN =
 const ENGLISH =
   /\b(i|we|and|please|need|want|would|like|for|with|without|not|yes|no|thanks|when|how|what|which|pcs|pieces|fit|order|price|cost|remove|add|the|a|an|is|are|do|does|have|hello|hi|instead|my|our)\b/giu;
 
+/** How many German and English cue words (and umlauts) the text has. */
+export function languageEvidence(text: string): { de: number; en: number } {
+  return { de: text.match(GERMAN)?.length ?? 0, en: text.match(ENGLISH)?.length ?? 0 };
+}
+
 /** German when German cue words clearly outnumber English ones; English when the reverse; else `previous`. */
 export function detectLanguage(text: string, previous: ConversationLang = "en"): ConversationLang {
-  const de = text.match(GERMAN)?.length ?? 0;
-  const en = text.match(ENGLISH)?.length ?? 0;
+  const { de, en } = languageEvidence(text);
   if (de === 0 && en === 0) return previous;
   return de > en ? "de" : de === en ? previous : "en";
 }

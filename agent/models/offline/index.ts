@@ -101,7 +101,7 @@ export class OfflineConsultantModel extends BaseChatModel {
     const classifier = await this.fields.classifier;
     const started = this.fields.stats ? performance.now() : 0;
     const conv = readConversation(messages, draft);
-    const lang = detectLanguage(conv.text, conv.memo.lang);
+    const lang = detectLanguage(conv.text, conv.memo.lang, this.fields.knowledge().wordLanguage);
     // One buyer message is read by every model call of its turn: understood once.
     const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}`;
     let u = understood.get(key);

@@ -4,13 +4,28 @@
  */
 
 import type { Lang } from "./nlu/understand.ts";
-import { detectLanguage as detectConversationLanguage } from "../../conversation-language.ts";
+import { detectLanguage as detectConversationLanguage, languageEvidence } from "../../conversation-language.ts";
 
 export type { Cue, Lang } from "./nlu/understand.ts";
 
-/** German when German cue words clearly outnumber English ones; English otherwise (shared with the graph's notices). */
-export function detectLanguage(text: string, previous: Lang = "en"): Lang {
-  return detectConversationLanguage(text, previous);
+/**
+ * German when German cue words clearly outnumber English ones; English otherwise (shared with the graph's notices).
+ * A message with as many of either ("2 Pressfassungen DN12" has none) is read by its words the catalog's product
+ * names use in one language only (`wordLanguage`): "Schütz", "Pressfassungen" are German, "contactor" English.
+ */
+export function detectLanguage(
+  text: string,
+  previous: Lang = "en",
+  wordLanguage?: (word: string) => string | undefined,
+): Lang {
+  const { de, en } = languageEvidence(text);
+  if (de !== en || !wordLanguage) return detectConversationLanguage(text, previous);
+  let byWords = 0;
+  for (const w of text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
+    const lang = wordLanguage(w);
+    byWords += lang === "de" ? 1 : lang === "en" ? -1 : 0;
+  }
+  return byWords > 0 ? "de" : byWords < 0 ? "en" : detectConversationLanguage(text, previous);
 }
 
 /** Words that carry the conversation, not the product: removed before the remaining words go to catalog search. */

@@ -6,6 +6,7 @@
  */
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
+import { readCatalogLanguages } from "../../../catalog/queries/language.ts";
 import type { CatalogReader, ConfigModel } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
 import type { MachineView } from "./conversation.ts";
@@ -49,6 +50,8 @@ export interface Knowledge {
    * every language) → how many it takes at most: "just those two extras" counts choices, not products.
    */
   choiceWords: Map<string, number>;
+  /** The language whose product names alone use this word ("Pressfassungen" → "de"), if only one does. */
+  wordLanguage: (word: string) => string | undefined;
   /** Whether a word is a whole word of the catalog's product, machine-model or option names (lower-case). */
   nameWord: (word: string) => boolean;
   /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
@@ -256,6 +259,8 @@ export interface CatalogWords {
   optionNumbers: Knowledge["optionNumbers"];
   choiceWords: Knowledge["choiceWords"];
   nameVocabulary: Set<string>;
+  /** Word stems of product names found in one language of the catalog only → that language ("pressfassung" → de). */
+  wordLanguages: Map<string, string>;
   /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
   ordinaryMemo: Map<string, boolean>;
   featureUnits: Knowledge["featureUnits"];
@@ -311,6 +316,7 @@ export function buildKnowledge(
     corpusWords,
     common: (w: string) => nameVocabulary.has(w) || corpusWords.has(w) || FILLER.has(w) || optionWords.has(w),
     nameWord: (w: string) => nameVocabulary.has(w),
+    wordLanguage: (w: string) => words.wordLanguages.get(wordStem(w)),
   };
 }
 
@@ -478,11 +484,46 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     optionNumbers,
     choiceWords,
     nameVocabulary,
+    wordLanguages: readWordLanguages(sqlite),
     ordinaryMemo: new Map(),
     featureUnits,
     countValues,
     phraseGroups,
   };
+}
+
+/** A word without a plural or inflection ending of either language, for comparing a buyer's word with a name's. */
+export function wordStem(word: string): string {
+  const w = word.toLowerCase();
+  return w.length > 5 ? w.replace(/(?:en|es|e|n|s)$/u, "") : w;
+}
+
+/**
+ * The words of product names that only one language of the catalog uses (default names in the catalog's default
+ * language, `product_texts` in theirs): a buyer writing "Pressfassungen" writes German, whatever function words are
+ * missing. Words of four letters or more, no digits.
+ */
+function readWordLanguages(sqlite: import("better-sqlite3").Database): Map<string, string> {
+  const fallback = readCatalogLanguages(sqlite).defaultLanguage;
+  const rows = [
+    ...(sqlite.prepare("SELECT name AS t FROM products").all() as { t: string | null }[]).map((r) => ({
+      t: r.t,
+      lang: fallback,
+    })),
+    ...(sqlite.prepare("SELECT name AS t, lang FROM product_texts").all() as { t: string | null; lang: string }[]),
+  ];
+  const seen = new Map<string, Set<string>>();
+  for (const r of rows)
+    for (const w of wordsOf(r.t ?? "")) {
+      if (w.length < 4 || /\d/.test(w)) continue;
+      const stem = wordStem(w);
+      const langs = seen.get(stem) ?? new Set<string>();
+      langs.add(r.lang.slice(0, 2).toLowerCase());
+      seen.set(stem, langs);
+    }
+  const out = new Map<string, string>();
+  for (const [stem, langs] of seen) if (langs.size === 1) out.set(stem, [...langs][0]!);
+  return out;
 }
 
 /** Lower-case words; "400V" also yields "400" and "v" so number+unit forms compare equal. */

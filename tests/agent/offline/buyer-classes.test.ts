@@ -192,3 +192,23 @@ describe("a count of things picked from a list of packs counts pieces", () => {
     expect(line.quantity * (line.unit === "PCE" ? 1 : 10)).toBe(30);
   });
 });
+
+describe("a message of catalog words only is answered in the language of those words", () => {
+  for (const [w, customer, text] of [
+    [fluid, "F-4001", "30 Pressfassungen DN12"],
+    [hvac, "H-2001", "Filtertrockner DML 083, 2 Stk"],
+    [automation, "A-3001", "2 Leitungsschutzschalter C16 3-polig"],
+  ] as const)
+    it(`"${text}" is answered in German`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(turn.text).toMatch(/Gefunden|Hinzugefügt|Welche|Maschine|habe ich/);
+      expect(turn.text).not.toMatch(/\b(I found|Added|Which|depends on)\b/);
+    });
+
+  it("English catalog words keep an English reply: '30 crimp fittings DN12'", async () => {
+    const chat = new Chat(fluid, "F-4001");
+    const turn = await chat.say("30 crimp fittings DN12");
+    expect(turn.text).toMatch(/I found|Added|Which/);
+  });
+});
