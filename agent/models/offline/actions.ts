@@ -49,7 +49,7 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { nameWords, wordsOf } from "./recognise.ts";
+import { nameWords, tokenizeText, wordsOf } from "./recognise.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
@@ -450,18 +450,29 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   };
 }
 
+/** "same cable", "das gleiche Kabel", "the same": the item names the product of the item before. */
+const SAME = /\b(?:same|gleiche[nmrs]?|selbe[nmrs]?|dasselbe|denselben|dieselbe)\b/iu;
+
 export function multiAdd(ctx: Ctx): Step | undefined {
   // A decimal comma ("1,5 mm²") joins a number, it does not separate items.
+  // "2 rings + 50 m cut length": a plus sign between items with their counts separates them like "plus".
   const parts = ctx.conv.text
-    .split(/\s*(?:,(?!\d)|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i)
+    .split(/\s*(?:,(?!\d)|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b|\s\+\s(?=\d))\s*/i)
+    .map((p) => p.replace(/^\+\s*/, ""))
     .filter((p) => p.trim());
   if (parts.length < 2) return undefined;
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
   let before: number | undefined;
+  let codes: string[] = [];
   for (const part of parts) {
-    const a = analyse(ctx, part);
+    // "… + 50 m cut length same cable": the same product as the item before, by its codes ("4G2,5"), in another form.
+    const same = codes.length > 0 && SAME.test(part);
+    const a = analyse(ctx, same ? `${part.replace(SAME, " ")} ${codes.join(" ")}` : part);
+    codes = tokenizeText(part)
+      .map((t) => t.text)
+      .filter((w) => /\d/.test(w) && /\p{L}/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w));
     // "… and a sight glass SGN 10": the article counts one.
     const one = /^(?:a|an|one|ein|eine|einen)\s/i.test(part.trim());
     // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.

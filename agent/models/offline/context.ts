@@ -176,7 +176,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   if (
     specs.length &&
     guess &&
-    specs.some((q) => soldIn(ctx, guess!, q.unit!)) &&
+    specs.some((q) => soldIn(ctx, guess!, q.unit!) && !packContent(ctx, guess!, q)) &&
     !quantities.some((q) => q.unit && !specs.includes(q))
   )
     guess = guessWith(quantities);
@@ -335,6 +335,19 @@ export function carriedWords(name: string, words: string[]): number {
 }
 
 /** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
+/** "2x 100m rings" of a 100 m ring: the amount is what one pack holds — it names the pack, the count says how many. */
+function packContent(ctx: Ctx, guess: ProductGuess, q: QuantityMatch): boolean {
+  const sku = guess.hits[0]?.sku;
+  const p = sku ? ctx.k.reader.products([sku]).get(sku) : undefined;
+  return (
+    !!p &&
+    p.contentQty > 1 &&
+    p.contentQty === q.value &&
+    p.contentUnit.toUpperCase() === q.unit!.toUpperCase() &&
+    p.orderUnit.toUpperCase() !== p.contentUnit.toUpperCase()
+  );
+}
+
 function soldIn(ctx: Ctx, guess: ProductGuess, unit: string): boolean {
   const sku = guess.hits[0]?.sku;
   const p = sku ? ctx.k.reader.products([sku]).get(sku) : undefined;

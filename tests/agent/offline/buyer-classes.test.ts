@@ -212,3 +212,42 @@ describe("a message of catalog words only is answered in the language of those w
     expect(turn.text).toMatch(/I found|Added|Which/);
   });
 });
+
+describe("two pack forms of one product in one message: whole packs and a cut length", () => {
+  for (const [w, customer, text, expected] of [
+    [
+      automation,
+      "A-3006",
+      "1x 100m ring 4G2,5 + 30m same cable by the metre",
+      [
+        ["CBL-PWR-4G2.5-R100", 1],
+        ["CBL-PWR-4G2.5", 30],
+      ],
+    ],
+    [
+      automation,
+      "A-3006",
+      "2x 100m Ring 4G2,5 + 25m vom gleichen Kabel als Meterware",
+      [
+        ["CBL-PWR-4G2.5-R100", 2],
+        ["CBL-PWR-4G2.5", 25],
+      ],
+    ],
+    [
+      automation,
+      "A-3001",
+      "3x 100m rings 4G2,5, plus 40 m of the same cable",
+      [
+        ["CBL-PWR-4G2.5-R100", 3],
+        ["CBL-PWR-4G2.5", 40],
+      ],
+    ],
+  ] as const)
+    it(`"${text}" adds both lines`, async () => {
+      const chat = new Chat(w, customer);
+      await chat.say(text);
+      const lines = draftLines(chat).map((l) => [l[0], l[1]]);
+      expect(lines).toEqual(expect.arrayContaining(expected.map((e) => [...e])));
+      expect(lines).toHaveLength(2);
+    });
+});

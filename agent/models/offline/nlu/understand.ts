@@ -202,7 +202,9 @@ function readMeasures(text: string): Measure[] {
     if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[r.end + 1] !== ".") continue;
     // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
     const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
-    const start = lead ? lead.index : r.start;
+    // "2x 100m rings": a count written with its "x" and then a space is how many, not a side of the size.
+    const count = lead && /^\d+[x×]\s+$/i.test(lead[0]);
+    const start = lead && !count ? lead.index : r.start;
     out.push({ start, end: r.end + 1, text: text.slice(start, r.end + 1), value, unit: res.unit });
   }
   return out;
