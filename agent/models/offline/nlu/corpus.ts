@@ -627,6 +627,7 @@ export const BASE_CORPUS: Corpus = {
         "that's all",
         "nothing more",
         "no, that's all for now",
+        "ok, book two of those",
       ],
       validation: [
         "please place the order now",
