@@ -10,6 +10,18 @@ import { startServer } from "./start.ts";
 async function main(): Promise<void> {
   const env = readEnv();
   const started = await startServer({ env });
+  // The handlers go in before anything is printed: whoever reads "Press Ctrl+C to stop." may signal at once, and a
+  // signal that arrived between that line and the handlers would kill the process without a graceful shutdown.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Shutting down (${signal}).`);
+    await started.close(env.SHUTDOWN_GRACE_MS);
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
   const { base, counts } = started;
   if (started.seededMs !== null)
     console.log(`Loaded the demo world into ${env.DATABASE_PATH} in ${started.seededMs} ms.`);
@@ -36,17 +48,6 @@ async function main(): Promise<void> {
     );
 
   console.log("Press Ctrl+C to stop.");
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`Shutting down (${signal}).`);
-    await started.close(env.SHUTDOWN_GRACE_MS);
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error: unknown) => {
