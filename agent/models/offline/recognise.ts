@@ -37,6 +37,13 @@ export interface Knowledge {
    * "SM 321", "KP 5"), lower-case: a number right after one is part of a name or model code, never a quantity.
    */
   codeWords: Set<string>;
+  /**
+   * A word and a number the catalog writes side by side in product names and option labels, any language
+   * ("spannbuchse 1610", "cylinder 63", "98 shore"), lower-case: the buyer writing the same pair names a size or type,
+   * never a quantity. Only pairs whose word is no unit, and, for a word after the number, one the names write only
+   * after a number (a measure of the trade: "Shore"), not a noun ("12 cartridges").
+   */
+  namePairs: Set<string>;
   /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
   countWords: Map<string, string>;
   /**
@@ -250,6 +257,7 @@ export interface CatalogWords {
   corpusWords: Set<string>;
   numberPrefixes: Set<string>;
   codeWords: Set<string>;
+  namePairs: Set<string>;
   countWords: Map<string, string>;
   optionNumbers: Knowledge["optionNumbers"];
   choiceWords: Knowledge["choiceWords"];
@@ -388,6 +396,9 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       prefixCount.set(m[1]!, (prefixCount.get(m[1]!) ?? 0) + 1);
   // Why a floor: a prefix seen a few times is a SKU fragment, not a way the trade writes sizes.
   const numberPrefixes = new Set([...prefixCount].filter(([, n]) => n >= 5).map(([p]) => p));
+  // "i=19.8", "z=15": a letter the names join to a number with "=" names a quantity of the product, whatever the number.
+  for (const { t } of texts)
+    for (const m of t.toLowerCase().matchAll(/\b([a-z]{1,3}) ?= ?\d/g)) numberPrefixes.add(m[1]!);
   for (const w of ["m", "g", "r", "ip"]) if (prefixCount.has(w)) numberPrefixes.add(w);
   // Counted properties (numeric features without a unit: channels, poles): "16 channel", "3 pole" is a spec.
   const countWords = new Map<string, string>();
@@ -449,6 +460,10 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
+  const namePairs = readNamePairs(
+    named.map((r) => r.t ?? ""),
+    (w) => unitCodes.has(w) || measureUnits.has(w),
+  );
   const phraseGroups: string[][][] = [];
   for (const r of sqlite.prepare("SELECT term, synonyms FROM synonyms").all() as { term: string; synonyms: string }[]) {
     let list: unknown;
@@ -471,6 +486,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     corpusWords: vocabulary,
     numberPrefixes,
     codeWords,
+    namePairs,
     countWords,
     optionNumbers,
     choiceWords,
@@ -480,6 +496,44 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     countValues,
     phraseGroups,
   };
+}
+
+/** The word–number pairs of `CatalogWords.namePairs`, read from the catalog's names. */
+function readNamePairs(names: string[], unit: (word: string) => boolean): Set<string> {
+  const pairs = new Set<string>();
+  const after = new Map<string, { total: number; afterNumber: number }>();
+  const isWord = (w: string | undefined) => !!w && w.length >= 3 && /^\p{L}+$/u.test(w) && !unit(w);
+  const isCode = (w: string | undefined) => !!w && /^(?=\p{L}*\d)(?=\d*\p{L})[\p{L}\d]{2,6}$/u.test(w) && !unit(w);
+  for (const name of names) {
+    const ts = tokenizeText(name);
+    for (let i = 0; i < ts.length; i++) {
+      const w = ts[i]!.lower;
+      const prev = ts[i - 1]?.lower;
+      if (isWord(w)) {
+        const seen = after.get(w) ?? { total: 0, afterNumber: 0 };
+        seen.total++;
+        if (prev && /^\d+$/.test(prev)) seen.afterNumber++;
+        after.set(w, seen);
+      }
+      // "cylinder 80/45", "Frontstecker 40-polig": the number that leads the token.
+      const n = /^(\d+)(?:$|[-/])/.exec(w)?.[1];
+      if (!n) continue;
+      if (isWord(prev)) pairs.add(`${prev} ${n}`);
+      const next = ts[i + 1]?.lower;
+      // "6004 2RS": a number before a code of letters and digits is a type designation however the names go on.
+      if (n === w && (isWord(next) || isCode(next))) pairs.add(`${n} ${next}`);
+    }
+  }
+  // A word after the number counts only when the names write it after a number every time ("98 Shore", not "case of
+  // 12 cartridges" where "cartridge" also names the product).
+  for (const p of [...pairs]) {
+    const [a, b] = p.split(" ");
+    if (/^\d+$/.test(a!) && !isCode(b)) {
+      const seen = after.get(b!);
+      if (!seen || seen.afterNumber < seen.total) pairs.delete(p);
+    }
+  }
+  return pairs;
 }
 
 /** Lower-case words; "400V" also yields "400" and "v" so number+unit forms compare equal. */
@@ -643,6 +697,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
+    // "Spannbuchse 1610", "cylinder 63", "98 Shore": a pair the catalog's names write is a size or type, not how many.
+    const after1 = tokens[i + 1];
+    if (adjacent && prev && k.namePairs.has(`${prev} ${t}`)) continue;
+    if (after1 && after1.start - (tokens[i]!.start + tokens[i]!.text.length) <= 1 && k.namePairs.has(`${t} ${next}`))
+      continue;
     // "bore 63, stroke 200", "Hub 200", "Kolben 63" (of "Kolbendurchmesser"): a value of the configuration group the
     // word before names.
     if (prev && optionGroupValues(prev, k)?.has(value)) continue;
