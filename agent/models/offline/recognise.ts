@@ -690,16 +690,18 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "M12 10 m, 4 Stück": a prefix across punctuation is no size class ("m, 4" is not "M4").
     const before = tokens[i - 1];
     const adjacent = !!before && tokens[i]!.start - (before.start + before.text.length) <= 1;
+    // "FE-RF 330", "PLC-CPU 1513": the code word that ends a hyphenated token counts as written alone.
+    const prevPart = prev?.split(/[-/]/).at(-1);
     if (
       prev &&
       (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) ||
-        (adjacent && (k.numberPrefixes.has(prev) || k.codeWords.has(prev))))
+        (adjacent && (k.numberPrefixes.has(prev) || k.codeWords.has(prev) || k.codeWords.has(prevPart ?? ""))))
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "Spannbuchse 1610", "cylinder 63", "98 Shore": a pair the catalog's names write is a size or type, not how many.
     const after1 = tokens[i + 1];
-    if (adjacent && prev && k.namePairs.has(`${prev} ${t}`)) continue;
+    if (adjacent && prevPart && k.namePairs.has(`${prevPart} ${t}`)) continue;
     if (after1 && after1.start - (tokens[i]!.start + tokens[i]!.text.length) <= 1 && k.namePairs.has(`${t} ${next}`))
       continue;
     // "bore 63, stroke 200", "Hub 200", "Kolben 63" (of "Kolbendurchmesser"): a value of the configuration group the
@@ -1153,12 +1155,12 @@ export function guessProduct(
     // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names (all of
     // them, not only the first page: "flange gaskets DN40" among every DN40), singular or plural alike.
     if (skuHits.length > 1) {
-      const others = [
-        ...free
-          .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
-          .map((x) => stemOf(x.lower)),
-        ...otherWordings(free, k.phraseGroups),
-      ];
+      const others = free
+        .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
+        .map((x) => stemOf(x.lower));
+      // The other wordings of a phrase the buyer wrote ("2RS": "rubber seals both sides") count once per phrase,
+      // not once per word: a name spelling it out is not a better match than one carrying a code the buyer wrote.
+      const wordings = wordingGroups(free, k.phraseGroups);
       const bySku =
         hits.length >= 5
           ? k.search
@@ -1177,8 +1179,16 @@ export function guessProduct(
       const carry = amountCarrier(amounts, all, k);
       const names = k.allNames(all.map((h) => h.sku));
       // Sizes and codes written with digits ('1/2"', "DN12") count where a name carries them as a word.
+      // A bare number no quantity took ("6004 2RS": the type before its seal code) counts the same way, unless a unit
+      // follows it (an amount, counted by `carry`).
       const sized = free
-        .filter((x) => x !== t && /\d/.test(x.lower) && /[\p{L}/]/u.test(x.lower))
+        .filter(
+          (x) =>
+            x !== t &&
+            /\d/.test(x.lower) &&
+            (/[\p{L}/]/u.test(x.lower) ||
+              (/^\d{3,}$/.test(x.lower) && !k.measureUnits.has(tokens[x.index + 1]?.lower ?? ""))),
+        )
         .map((x) => x.lower.replace(/["”]+$/u, ""));
       const scored = all
         .map((h) => {
@@ -1190,6 +1200,7 @@ export function guessProduct(
             // Carrying the fragment in the SKU too breaks a tie ("M12 PNP": the M12 sensor, not an M18 with an M12 plug).
             n:
               others.filter((w) => have.has(w)).length +
+              wordings.filter((g) => g.some((w) => have.has(w) || words.has(w))).length +
               sized.filter((w) => words.has(w)).length +
               carry(h) +
               (byName.includes(h) ? 0 : 0.5),
@@ -1340,6 +1351,12 @@ export function guessProduct(
     return { hits: pool, confident, query };
   }
   return undefined;
+}
+
+/** Every word of each synonym group the buyer wrote a phrase of (theirs and the other wordings), one list per group. */
+function wordingGroups(free: Token[], groups: string[][][]): string[][] {
+  const lowers = free.map((t) => t.lower);
+  return groups.filter((g) => g.some((p) => indexOfPhrase(lowers, p) >= 0)).map((g) => [...new Set(g.flat())]);
 }
 
 /**

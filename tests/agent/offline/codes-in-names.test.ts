@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildKnowledge,
   findQuantities,
+  guessProduct,
   type Knowledge,
   tokenizeText,
 } from "../../../agent/models/offline/recognise.ts";
@@ -45,6 +46,7 @@ describe("a number the catalog's names carry beside the buyer's word is part of 
   it.each([
     ["seal kit for cylinder 80 please", []],
     ["2 seal kits for cylinder 63", ["2"]],
+    ["2 FE-RF 330 elements, 10 µm", ["2"]],
   ])("fluidpower: %s", (text, expected) => {
     expect(quantities(fluid, text)).toEqual(expected);
   });
@@ -53,7 +55,24 @@ describe("a number the catalog's names carry beside the buyer's word is part of 
   it.each([
     ["ein Frontstecker 40 für die VX-1500", ["1"]],
     ["Frontstecker 40 bitte", []],
+    ["1 PLC-CPU 1513 please", ["1"]],
   ])("automation: %s", (text, expected) => {
     expect(quantities(automation, text)).toEqual(expected);
+  });
+});
+
+describe("the number of a type designation chooses the product its code leaves open", () => {
+  const powertrans = open("powertrans");
+  const named = (k: Knowledge, text: string) => {
+    const tokens = tokenizeText(text);
+    const taken = new Set(findQuantities(tokens, k, new Set()).flatMap((q) => q.tokens));
+    const g = guessProduct(tokens, taken, k);
+    return g?.confident ? g.hits[0]!.sku : undefined;
+  };
+  it.each([
+    ["20 Stück 6004 2RS für die Rollenbahn Versand", "BRG-6004-2RS-B10"],
+    ["2 bearings 6206 2RS please", "BRG-6206-2RS"],
+  ])("powertrans: %s → %s", (text, sku) => {
+    expect(named(powertrans, text)).toBe(sku);
   });
 });
