@@ -28,7 +28,8 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { wordsOf } from "./recognise.ts";
+import { tokenizeText, wordsOf } from "./recognise.ts";
+import { FILLER } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
@@ -425,11 +426,29 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   };
 }
 
+/**
+ * "10 metres of chain, the 5m boxes pls": a part that names nothing but an amount and a pack or order unit describes
+ * the item before it (the pack it comes in), it is no item of its own — joined to that part.
+ */
+function packsJoined(ctx: Ctx, parts: string[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const words = tokenizeText(part).filter((t) => /\p{L}/u.test(t.lower) && !/^\d/.test(t.lower));
+    const packOnly =
+      words.some((t) => ctx.k.unitCodes.has(t.lower)) &&
+      words.every((t) => ctx.k.unitCodes.has(t.lower) || FILLER.has(t.lower) || ctx.k.ordinary(t.lower));
+    if (packOnly && out.length) out[out.length - 1] = `${out.at(-1)}, ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
 export function multiAdd(ctx: Ctx): Step | undefined {
   // A decimal comma ("1,5 mm²") joins a number, it does not separate items.
-  const parts = ctx.conv.text
-    .split(/\s*(?:,(?!\d)|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i)
-    .filter((p) => p.trim());
+  const parts = packsJoined(
+    ctx,
+    ctx.conv.text.split(/\s*(?:,(?!\d)|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i).filter((p) => p.trim()),
+  );
   if (parts.length < 2) return undefined;
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
