@@ -189,6 +189,12 @@ const UNIT_WORDS: Record<string, string> = {
   dosen: "CAN",
   bag: "BAG",
   bags: "BAG",
+  cartridge: "CAR",
+  cartridges: "CAR",
+  kartusche: "CAR",
+  kartuschen: "CAR",
+  case: "CS",
+  cases: "CS",
   beutel: "BAG",
   ring: "RNG",
   rings: "RNG",
@@ -1145,7 +1151,13 @@ export function guessProduct(
     // An exact SKU is taken as written, also one that is not released: the engine says why it cannot be ordered
     // and what replaces it — a near SKU in its place would be another product the buyer never named.
     const hits = k.search.search({ query: t.text, limit: 5, includeInactive: true });
-    const exact = hits.find((h) => h.match === "sku_exact");
+    // "UCP206" for UCP-206: a SKU written without its separators is that SKU.
+    const compact = (x: string) => x.toLowerCase().replace(/[-_/. ]/g, "");
+    const exact =
+      hits.find((h) => h.match === "sku_exact") ??
+      (hits.filter((h) => compact(h.sku) === compact(t.text)).length === 1
+        ? hits.find((h) => compact(h.sku) === compact(t.text))
+        : undefined);
     if (exact) return { hits: [exact], confident: true, query: t.text };
     if (byWords()) return byWords();
     const skuHits = hits.filter(
@@ -1195,11 +1207,15 @@ export function guessProduct(
           const name = `${names.get(h.sku) ?? h.name} ${h.sku}`;
           const have = stemsOf(name);
           const words = nameWords(name);
+          // "box of 5 m with connecting link": what a name says comes with the product is not what it is — a word
+          // found only there counts half.
+          const head = stemsOf(name.replace(/\b(?:with|mit|incl|inkl|including|inklusive)\b[^,;()]*/giu, " "));
           return {
             h,
             // Carrying the fragment in the SKU too breaks a tie ("M12 PNP": the M12 sensor, not an M18 with an M12 plug).
             n:
-              others.filter((w) => have.has(w)).length +
+              others.filter((w) => carries(have, w)).length -
+              others.filter((w) => carries(have, w) && !carries(head, w)).length / 2 +
               wordings.filter((g) => g.some((w) => have.has(w) || words.has(w))).length +
               sized.filter((w) => words.has(w)).length +
               carry(h) +
@@ -1218,6 +1234,11 @@ export function guessProduct(
           confident: true,
           query: t.text,
         };
+      // "2 con links 10B1" between CL-10B1 and CL-10B1-SS: the SKU the others extend by a variant segment is the
+      // base product; a buyer who names no variant means it.
+      const base = current.length > 1 ? baseOf(current.map((x) => x.h)) : undefined;
+      if (scored[0]!.n > 0 && base)
+        return { hits: [base, ...scored.map((x) => x.h).filter((h) => h !== base)], confident: true, query: t.text };
     }
     // "C16 3 pole": a counted property the buyer states picks among the SKUs the code names.
     const counts = counted(tokens, k);
@@ -1351,6 +1372,33 @@ export function guessProduct(
     return { hits: pool, confident, query };
   }
   return undefined;
+}
+
+/** A stem among a name's stems, also as the head of a compound ("kette" of "Rollenkette", not of "Kettenschloss"). */
+function carries(have: Set<string>, stem: string): boolean {
+  if (have.has(stem)) return true;
+  if (stem.length < 4) return false;
+  for (const x of have) if (x.length >= stem.length + 3 && x.endsWith(stem)) return true;
+  return false;
+}
+
+/**
+ * Of products that tie on everything the buyer said, the base product: the one whose SKU has the fewest segments
+ * when only one has that few ("CL-10B1" beside "CL-10B1-SS", "CH-10B1-M" beside "CH-10B1-SS-M") — the variants add a
+ * segment for what sets them apart, and a buyer who names no variant means the base.
+ */
+export function baseOf<H extends { sku: string }>(hits: H[]): H | undefined {
+  const segments = (sku: string) => sku.split(/[-_/.]+/).filter(Boolean).length;
+  const fewest = Math.min(...hits.map((h) => segments(h.sku)));
+  const base = hits.filter((h) => segments(h.sku) === fewest);
+  if (base.length !== 1) return undefined;
+  // Variants of one product share its SKU up to its last segment ("CH-10B1-" of "CH-10B1-M" and "CH-10B1-SS-M");
+  // products that share only a family prefix ("CBL-") are different products, not variants.
+  const sku = base[0]!.sku;
+  const stem = segments(sku) >= 3 ? sku.replace(/[-_/.]+[^-_/.]+$/, "") : sku;
+  return hits.every((h) => h === base[0] || h.sku.toLowerCase().startsWith(`${stem.toLowerCase()}`))
+    ? base[0]
+    : undefined;
 }
 
 /** Every word of each synonym group the buyer wrote a phrase of (theirs and the other wordings), one list per group. */
