@@ -265,7 +265,9 @@ function byAmount(
     );
   });
   // Several sold that way ("3m 10B1": the plain chain and the stainless one by the metre): the base product.
-  const fit = fits.length === 1 ? fits[0] : fits.length > 1 ? baseOf(fits) : undefined;
+  // Only among products sold in that unit itself: "50 m" of hose is 50 m by the metre or one 50 m reel — asked.
+  const inUnit = fits.every((h) => products.get(h.sku)?.orderUnit.toUpperCase() === unit);
+  const fit = fits.length === 1 ? fits[0] : fits.length > 1 && inUnit ? baseOf(fits) : undefined;
   if (!fit) return guess;
   return { ...guess, hits: [fit, ...guess.hits.filter((h) => h !== fit)], confident: true };
 }

@@ -466,9 +466,10 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
+  // Conversation words ("for 2 pumps", "with 4 …") are no part of a name, whatever the names write after them.
   const namePairs = readNamePairs(
     named.map((r) => r.t ?? ""),
-    (w) => unitCodes.has(w) || measureUnits.has(w),
+    (w) => unitCodes.has(w) || measureUnits.has(w) || vocabulary.has(w) || FILLER.has(w),
   );
   const phraseGroups: string[][][] = [];
   for (const r of sqlite.prepare("SELECT term, synonyms FROM synonyms").all() as { term: string; synonyms: string }[]) {
@@ -1164,6 +1165,7 @@ export function guessProduct(
       (h) => (h.match === "sku_partial" || h.match === "sku_fuzzy") && h.lifecycle !== "inactive",
     );
     if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
+    let baseHit: { hits: SearchHit[]; query: string } | undefined;
     // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names (all of
     // them, not only the first page: "flange gaskets DN40" among every DN40), singular or plural alike.
     if (skuHits.length > 1) {
@@ -1235,10 +1237,12 @@ export function guessProduct(
           query: t.text,
         };
       // "2 con links 10B1" between CL-10B1 and CL-10B1-SS: the SKU the others extend by a variant segment is the
-      // base product; a buyer who names no variant means it.
-      const base = current.length > 1 ? baseOf(current.map((x) => x.h)) : undefined;
-      if (scored[0]!.n > 0 && base)
-        return { hits: [base, ...scored.map((x) => x.h).filter((h) => h !== base)], confident: true, query: t.text };
+      // base product; a buyer who names no variant means it (after a stated count had its say, below).
+      // Only among products sold the same way: a 50 m reel beside hose by the metre is a choice of pack, asked.
+      const units = k.reader.products(current.map((x) => x.h.sku));
+      const sameWay = new Set(current.map((x) => units.get(x.h.sku)?.orderUnit.toUpperCase())).size === 1;
+      const base = scored[0]!.n > 0 && current.length > 1 && sameWay ? baseOf(current.map((x) => x.h)) : undefined;
+      if (base) baseHit = { hits: [base, ...scored.map((x) => x.h).filter((h) => h !== base)], query: t.text };
     }
     // "C16 3 pole": a counted property the buyer states picks among the SKUs the code names.
     const counts = counted(tokens, k);
@@ -1248,6 +1252,7 @@ export function guessProduct(
       if (match.length === 1)
         return { hits: [...match, ...skuHits.filter((h) => h !== match[0])], confident: true, query: t.text };
     }
+    if (baseHit) return { ...baseHit, confident: true };
     if (skuHits.length > 1) {
       const best = skuHits[0]!;
       // One edit closer than the runner-up is a clear lead for a misspelt SKU.
