@@ -50,6 +50,7 @@ import {
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
 import { nameWords, tokenizeText, wordsOf } from "./recognise.ts";
+import { FILLER } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
@@ -62,7 +63,14 @@ export function action(
   sku: string,
   a: Analysis,
   memo: MemoFn,
-  extra: { machineId?: string; quantity?: number; unit?: string; options?: Record<string, string[]> } = {},
+  extra: {
+    machineId?: string;
+    quantity?: number;
+    unit?: string;
+    options?: Record<string, string[]>;
+    /** The buyer declined to name a machine: the line goes on without one. */
+    noMachine?: boolean;
+  } = {},
 ): Step {
   const { conv, lang, k } = ctx;
   const product = k.reader.products([sku]).get(sku);
@@ -79,7 +87,7 @@ export function action(
   const done = (name: string) => conv.results.find((r) => r.name === name && r.args.sku === sku);
 
   const needsMachine = (kind === "add" || kind === "compat") && dependsOnMachine(ctx, sku);
-  if (needsMachine && !machineId) {
+  if (needsMachine && !machineId && !extra.noMachine) {
     const machines = conv.machines ?? [];
     const fitting = fittingMachines(ctx, sku, machines);
     const choices = a.machineCandidates.length > 1 ? a.machineCandidates : fitting.length ? fitting : machines;
@@ -113,6 +121,7 @@ export function action(
             ...(unit ? { unit } : {}),
             ...(Object.keys(options).length ? { options } : {}),
             machineIds: choices.map((m) => m.machineId),
+            ...(namedOutright(ctx, sku) ? { named: true } : {}),
           },
           sku,
         ),
@@ -453,19 +462,60 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
 /** "same cable", "das gleiche Kabel", "the same": the item names the product of the item before. */
 const SAME = /\b(?:same|gleiche[nmrs]?|selbe[nmrs]?|dasselbe|denselben|dieselbe)\b/iu;
 
+/**
+ * "10 metres of chain, the 5m boxes pls": a part that names nothing but an amount and a pack or order unit describes
+ * the item before it (the pack it comes in), it is no item of its own — joined to that part.
+ */
+function packsJoined(ctx: Ctx, parts: string[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const words = tokenizeText(part).filter((t) => /\p{L}/u.test(t.lower) && !/^\d/.test(t.lower));
+    const packOnly =
+      words.some((t) => ctx.k.unitCodes.has(t.lower)) &&
+      words.every((t) => ctx.k.unitCodes.has(t.lower) || FILLER.has(t.lower) || ctx.k.ordinary(t.lower));
+    if (packOnly && out.length) out[out.length - 1] = `${out.at(-1)}, ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/** The buyer's message names the product by its SKU (separators aside) or by words its name carries. */
+function namedOutright(ctx: Ctx, sku: string): boolean {
+  const compact = (x: string) => x.toLowerCase().replace(/[-_/. ]/g, "");
+  if (ctx.tokens.some((t) => compact(t.text) === compact(sku))) return true;
+  return namesItOnly(ctx, ctx.conv.text, sku, 0.5);
+}
+
+/**
+ * Whether a part of a list is that product named and little else: most of its words (three letters or more) are words
+ * of the product's names in some language ("dazu Spannbuchse 1610 mit 30er Bohrung"), not a sentence that happens
+ * to find a product ("hol ich die Flaschen beim Großhändler").
+ */
+function namesItOnly(ctx: Ctx, part: string, sku: string, share = 0.6): boolean {
+  const have = new Set([...nameWords(ctx.k.allNames([sku]).get(sku) ?? "")].map(stemOf));
+  const words = tokenizeText(part)
+    .map((t) => t.lower)
+    .filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !FILLER.has(w));
+  return words.length > 0 && words.filter((w) => have.has(stemOf(w))).length / words.length >= share;
+}
+
 export function multiAdd(ctx: Ctx): Step | undefined {
   // A decimal comma ("1,5 mm²") joins a number, it does not separate items.
-  // "2 rings + 50 m cut length": a plus sign between items with their counts separates them like "plus".
-  const parts = ctx.conv.text
-    .split(/\s*(?:,(?!\d)|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b|\s\+\s(?=\d))\s*/i)
-    .map((p) => p.replace(/^\+\s*/, ""))
-    .filter((p) => p.trim());
+  // "2 rings + 50 m cut length", "UCP206 + 2 links": a plus sign between items separates them like "plus".
+  const parts = packsJoined(
+    ctx,
+    ctx.conv.text
+      .split(/\s*(?:,(?!\d)|;|\n|\s\+\s|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i)
+      .map((p) => p.replace(/^\+\s*/, ""))
+      .filter((p) => p.trim()),
+  );
   if (parts.length < 2) return undefined;
   const items: { sku: string; quantity?: number; unit?: string }[] = [];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
   let before: number | undefined;
   let codes: string[] = [];
+  const uncounted: string[] = [];
   for (const part of parts) {
     // "… + 50 m cut length same cable": the same product as the item before, by its codes ("4G2,5"), in another form.
     const same = codes.length > 0 && SAME.test(part);
@@ -485,8 +535,16 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       });
     else if ((a.quantity || one || each) && (a.guess || a.productWords.length > 0))
       rest.push({ text: part.trim(), ...(each ? { quantity: each } : {}) });
+    // "3m chain + 1 sprocket, dazu taper bush 1610": a product named without a count among counted items is one.
+    else if (a.guess?.confident && !a.machine && namesItOnly(ctx, part, a.guess.hits[0]!.sku))
+      uncounted.push(a.guess.hits[0]!.sku);
     before = a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined;
   }
+  // Only in a plain list: not beside a refused request, and not a product the order already has ("drop the X").
+  if (items.length > 0 && !ctx.u.attack)
+    for (const sku of uncounted)
+      if (!items.some((i) => i.sku === sku) && !ctx.conv.draft.lines.some((l) => l.sku === sku))
+        items.push({ sku, quantity: 1 });
   if (items.length === 0 || items.length + rest.length < 2) return undefined;
   // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
   const onDraft = (sku: string) => ctx.conv.draft.lines.some((l) => l.sku === sku);

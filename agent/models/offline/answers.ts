@@ -168,6 +168,18 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
   const machines = (conv.machines ?? []).filter((m) => pending.machineIds.includes(m.machineId));
   const named = a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined;
   const machine = named ?? pick(machines);
+  // "yes, place it" to "which machine is it for?" (a retrofit, parts for stores): the buyer names none and wants the
+  // order — the line goes on without a machine (the engine checks what it can) and on to the confirmation.
+  if (!machine && pending.named && pending.action === "add" && ctx.cues.has("checkout") && !a.guess && !a.machine)
+    return orderIfAsked(
+      ctx,
+      action(ctx, "add", pending.sku, a, memo, {
+        noMachine: true,
+        ...(a.quantity ? { quantity: a.quantity.value } : pending.quantity ? { quantity: pending.quantity } : {}),
+        ...(pending.unit ? { unit: pending.unit } : {}),
+        ...(pending.options ? { options: pending.options } : {}),
+      }),
+    );
   if (!machine) return undefined;
   // A bare "1" picked the first machine; it is not also a quantity (the one asked before stays).
   const digitPick =

@@ -35,6 +35,7 @@ const CONVERSATIONAL = new Set<Intent>([
   "None",
 ]);
 import {
+  baseOf,
   findLineRef,
   findMachines,
   findOptions,
@@ -272,8 +273,12 @@ function byAmount(
       measured && p.contentUnit.toUpperCase() === unit && p.contentQty > 0 && Number.isInteger(packs) && packs >= 1
     );
   });
-  if (fits.length !== 1) return guess;
-  return { ...guess, hits: [fits[0]!, ...guess.hits.filter((h) => h !== fits[0])], confident: true };
+  // Several sold that way ("3m 10B1": the plain chain and the stainless one by the metre): the base product.
+  // Only among products sold in that unit itself: "50 m" of hose is 50 m by the metre or one 50 m reel — asked.
+  const inUnit = fits.every((h) => products.get(h.sku)?.orderUnit.toUpperCase() === unit);
+  const fit = fits.length === 1 ? fits[0] : fits.length > 1 && inUnit ? baseOf(fits) : undefined;
+  if (!fit) return guess;
+  return { ...guess, hits: [fit, ...guess.hits.filter((h) => h !== fit)], confident: true };
 }
 
 /**

@@ -49,6 +49,8 @@ export type Pending =
       unit?: string;
       options?: Record<string, string[]>;
       machineIds: string[];
+      /** Whether the buyer named the product outright (its SKU, or words its name carries): an order may skip the machine. */
+      named?: boolean;
     }
   | { kind: "fixes"; lineId: string; fixes: Fix[] }
   | {

@@ -38,6 +38,13 @@ export interface Knowledge {
    * "SM 321", "KP 5"), lower-case: a number right after one is part of a name or model code, never a quantity.
    */
   codeWords: Set<string>;
+  /**
+   * A word and a number the catalog writes side by side in product names and option labels, any language
+   * ("spannbuchse 1610", "cylinder 63", "98 shore"), lower-case: the buyer writing the same pair names a size or type,
+   * never a quantity. Only pairs whose word is no unit, and, for a word after the number, one the names write only
+   * after a number (a measure of the trade: "Shore"), not a noun ("12 cartridges").
+   */
+  namePairs: Set<string>;
   /** Words of counted properties (numeric features without a unit: "channels", "poles"), lower-case. */
   countWords: Map<string, string>;
   /**
@@ -187,6 +194,12 @@ const UNIT_WORDS: Record<string, string> = {
   dosen: "CAN",
   bag: "BAG",
   bags: "BAG",
+  cartridge: "CAR",
+  cartridges: "CAR",
+  kartusche: "CAR",
+  kartuschen: "CAR",
+  case: "CS",
+  cases: "CS",
   beutel: "BAG",
   ring: "RNG",
   rings: "RNG",
@@ -255,6 +268,7 @@ export interface CatalogWords {
   corpusWords: Set<string>;
   numberPrefixes: Set<string>;
   codeWords: Set<string>;
+  namePairs: Set<string>;
   countWords: Map<string, string>;
   optionNumbers: Knowledge["optionNumbers"];
   choiceWords: Knowledge["choiceWords"];
@@ -397,6 +411,9 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       prefixCount.set(m[1]!, (prefixCount.get(m[1]!) ?? 0) + 1);
   // Why a floor: a prefix seen a few times is a SKU fragment, not a way the trade writes sizes.
   const numberPrefixes = new Set([...prefixCount].filter(([, n]) => n >= 5).map(([p]) => p));
+  // "i=19.8", "z=15": a letter the names join to a number with "=" names a quantity of the product, whatever the number.
+  for (const { t } of texts)
+    for (const m of t.toLowerCase().matchAll(/\b([a-z]{1,3}) ?= ?\d/g)) numberPrefixes.add(m[1]!);
   for (const w of ["m", "g", "r", "ip"]) if (prefixCount.has(w)) numberPrefixes.add(w);
   // Counted properties (numeric features without a unit: channels, poles): "16 channel", "3 pole" is a spec.
   const countWords = new Map<string, string>();
@@ -458,6 +475,11 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
+  // Conversation words ("for 2 pumps", "with 4 …") are no part of a name, whatever the names write after them.
+  const namePairs = readNamePairs(
+    named.map((r) => r.t ?? ""),
+    (w) => unitCodes.has(w) || measureUnits.has(w) || vocabulary.has(w) || FILLER.has(w),
+  );
   const phraseGroups: string[][][] = [];
   for (const r of sqlite.prepare("SELECT term, synonyms FROM synonyms").all() as { term: string; synonyms: string }[]) {
     let list: unknown;
@@ -480,6 +502,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     corpusWords: vocabulary,
     numberPrefixes,
     codeWords,
+    namePairs,
     countWords,
     optionNumbers,
     choiceWords,
@@ -524,6 +547,44 @@ function readWordLanguages(sqlite: import("better-sqlite3").Database): Map<strin
   const out = new Map<string, string>();
   for (const [stem, langs] of seen) if (langs.size === 1) out.set(stem, [...langs][0]!);
   return out;
+}
+
+/** The word–number pairs of `CatalogWords.namePairs`, read from the catalog's names. */
+function readNamePairs(names: string[], unit: (word: string) => boolean): Set<string> {
+  const pairs = new Set<string>();
+  const after = new Map<string, { total: number; afterNumber: number }>();
+  const isWord = (w: string | undefined) => !!w && w.length >= 3 && /^\p{L}+$/u.test(w) && !unit(w);
+  const isCode = (w: string | undefined) => !!w && /^(?=\p{L}*\d)(?=\d*\p{L})[\p{L}\d]{2,6}$/u.test(w) && !unit(w);
+  for (const name of names) {
+    const ts = tokenizeText(name);
+    for (let i = 0; i < ts.length; i++) {
+      const w = ts[i]!.lower;
+      const prev = ts[i - 1]?.lower;
+      if (isWord(w)) {
+        const seen = after.get(w) ?? { total: 0, afterNumber: 0 };
+        seen.total++;
+        if (prev && /^\d+$/.test(prev)) seen.afterNumber++;
+        after.set(w, seen);
+      }
+      // "cylinder 80/45", "Frontstecker 40-polig": the number that leads the token.
+      const n = /^(\d+)(?:$|[-/])/.exec(w)?.[1];
+      if (!n) continue;
+      if (isWord(prev)) pairs.add(`${prev} ${n}`);
+      const next = ts[i + 1]?.lower;
+      // "6004 2RS": a number before a code of letters and digits is a type designation however the names go on.
+      if (n === w && (isWord(next) || isCode(next))) pairs.add(`${n} ${next}`);
+    }
+  }
+  // A word after the number counts only when the names write it after a number every time ("98 Shore", not "case of
+  // 12 cartridges" where "cartridge" also names the product).
+  for (const p of [...pairs]) {
+    const [a, b] = p.split(" ");
+    if (/^\d+$/.test(a!) && !isCode(b)) {
+      const seen = after.get(b!);
+      if (!seen || seen.afterNumber < seen.total) pairs.delete(p);
+    }
+  }
+  return pairs;
 }
 
 /** Lower-case words; "400V" also yields "400" and "v" so number+unit forms compare equal. */
@@ -680,13 +741,20 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "M12 10 m, 4 Stück": a prefix across punctuation is no size class ("m, 4" is not "M4").
     const before = tokens[i - 1];
     const adjacent = !!before && tokens[i]!.start - (before.start + before.text.length) <= 1;
+    // "FE-RF 330", "PLC-CPU 1513": the code word that ends a hyphenated token counts as written alone.
+    const prevPart = prev?.split(/[-/]/).at(-1);
     if (
       prev &&
       (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) ||
-        (adjacent && (k.numberPrefixes.has(prev) || k.codeWords.has(prev))))
+        (adjacent && (k.numberPrefixes.has(prev) || k.codeWords.has(prev) || k.codeWords.has(prevPart ?? ""))))
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
+    // "Spannbuchse 1610", "cylinder 63", "98 Shore": a pair the catalog's names write is a size or type, not how many.
+    const after1 = tokens[i + 1];
+    if (adjacent && prevPart && k.namePairs.has(`${prevPart} ${t}`)) continue;
+    if (after1 && after1.start - (tokens[i]!.start + tokens[i]!.text.length) <= 1 && k.namePairs.has(`${t} ${next}`))
+      continue;
     // "bore 63, stroke 200", "Hub 200", "Kolben 63" (of "Kolbendurchmesser"): a value of the configuration group the
     // word before names.
     if (prev && optionGroupValues(prev, k)?.has(value)) continue;
@@ -1128,22 +1196,29 @@ export function guessProduct(
     // An exact SKU is taken as written, also one that is not released: the engine says why it cannot be ordered
     // and what replaces it — a near SKU in its place would be another product the buyer never named.
     const hits = k.search.search({ query: t.text, limit: 5, includeInactive: true });
-    const exact = hits.find((h) => h.match === "sku_exact");
+    // "UCP206" for UCP-206: a SKU written without its separators is that SKU.
+    const compact = (x: string) => x.toLowerCase().replace(/[-_/. ]/g, "");
+    const exact =
+      hits.find((h) => h.match === "sku_exact") ??
+      (hits.filter((h) => compact(h.sku) === compact(t.text)).length === 1
+        ? hits.find((h) => compact(h.sku) === compact(t.text))
+        : undefined);
     if (exact) return { hits: [exact], confident: true, query: t.text };
     if (byWords()) return byWords();
     const skuHits = hits.filter(
       (h) => (h.match === "sku_partial" || h.match === "sku_fuzzy") && h.lifecycle !== "inactive",
     );
     if (skuHits.length === 1) return { hits: skuHits, confident: true, query: t.text };
+    let baseHit: { hits: SearchHit[]; query: string } | undefined;
     // "the IO-Link master for 200SP": the other words of the request pick among the SKUs the fragment names (all of
     // them, not only the first page: "flange gaskets DN40" among every DN40), singular or plural alike.
     if (skuHits.length > 1) {
-      const others = [
-        ...free
-          .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
-          .map((x) => stemOf(x.lower)),
-        ...otherWordings(free, k.phraseGroups),
-      ];
+      const others = free
+        .filter((x) => x !== t && /\p{L}{3,}/u.test(x.lower) && !FILLER.has(x.lower) && !k.ordinary(x.lower))
+        .map((x) => stemOf(x.lower));
+      // The other wordings of a phrase the buyer wrote ("2RS": "rubber seals both sides") count once per phrase,
+      // not once per word: a name spelling it out is not a better match than one carrying a code the buyer wrote.
+      const wordings = wordingGroups(free, k.phraseGroups);
       const bySku =
         hits.length >= 5
           ? k.search
@@ -1162,19 +1237,32 @@ export function guessProduct(
       const carry = amountCarrier(amounts, all, k);
       const names = k.allNames(all.map((h) => h.sku));
       // Sizes and codes written with digits ('1/2"', "DN12") count where a name carries them as a word.
+      // A bare number no quantity took ("6004 2RS": the type before its seal code) counts the same way, unless a unit
+      // follows it (an amount, counted by `carry`).
       const sized = free
-        .filter((x) => x !== t && /\d/.test(x.lower) && /[\p{L}/]/u.test(x.lower))
+        .filter(
+          (x) =>
+            x !== t &&
+            /\d/.test(x.lower) &&
+            (/[\p{L}/]/u.test(x.lower) ||
+              (/^\d{3,}$/.test(x.lower) && !k.measureUnits.has(tokens[x.index + 1]?.lower ?? ""))),
+        )
         .map((x) => x.lower.replace(/["”]+$/u, ""));
       const scored = all
         .map((h) => {
           const name = `${names.get(h.sku) ?? h.name} ${h.sku}`;
           const have = stemsOf(name);
           const words = nameWords(name);
+          // "box of 5 m with connecting link": what a name says comes with the product is not what it is — a word
+          // found only there counts half.
+          const head = stemsOf(name.replace(/\b(?:with|mit|incl|inkl|including|inklusive)\b[^,;()]*/giu, " "));
           return {
             h,
             // Carrying the fragment in the SKU too breaks a tie ("M12 PNP": the M12 sensor, not an M18 with an M12 plug).
             n:
-              others.filter((w) => have.has(w)).length +
+              others.filter((w) => carries(have, w)).length -
+              others.filter((w) => carries(have, w) && !carries(head, w)).length / 2 +
+              wordings.filter((g) => g.some((w) => have.has(w) || words.has(w))).length +
               sized.filter((w) => words.has(w)).length +
               carry(h) +
               (byName.includes(h) ? 0 : 0.5),
@@ -1192,6 +1280,13 @@ export function guessProduct(
           confident: true,
           query: t.text,
         };
+      // "2 con links 10B1" between CL-10B1 and CL-10B1-SS: the SKU the others extend by a variant segment is the
+      // base product; a buyer who names no variant means it (after a stated count had its say, below).
+      // Only among products sold the same way: a 50 m reel beside hose by the metre is a choice of pack, asked.
+      const units = k.reader.products(current.map((x) => x.h.sku));
+      const sameWay = new Set(current.map((x) => units.get(x.h.sku)?.orderUnit.toUpperCase())).size === 1;
+      const base = scored[0]!.n > 0 && current.length > 1 && sameWay ? baseOf(current.map((x) => x.h)) : undefined;
+      if (base) baseHit = { hits: [base, ...scored.map((x) => x.h).filter((h) => h !== base)], query: t.text };
     }
     // "C16 3 pole": a counted property the buyer states picks among the SKUs the code names.
     const counts = counted(tokens, k);
@@ -1201,6 +1296,7 @@ export function guessProduct(
       if (match.length === 1)
         return { hits: [...match, ...skuHits.filter((h) => h !== match[0])], confident: true, query: t.text };
     }
+    if (baseHit) return { ...baseHit, confident: true };
     if (skuHits.length > 1) {
       const best = skuHits[0]!;
       // One edit closer than the runner-up is a clear lead for a misspelt SKU.
@@ -1332,6 +1428,39 @@ export function guessProduct(
     return { hits: pool, confident, query };
   }
   return undefined;
+}
+
+/** A stem among a name's stems, also as the head of a compound ("kette" of "Rollenkette", not of "Kettenschloss"). */
+function carries(have: Set<string>, stem: string): boolean {
+  if (have.has(stem)) return true;
+  if (stem.length < 4) return false;
+  for (const x of have) if (x.length >= stem.length + 3 && x.endsWith(stem)) return true;
+  return false;
+}
+
+/**
+ * Of products that tie on everything the buyer said, the base product: the one whose SKU has the fewest segments
+ * when only one has that few ("CL-10B1" beside "CL-10B1-SS", "CH-10B1-M" beside "CH-10B1-SS-M") — the variants add a
+ * segment for what sets them apart, and a buyer who names no variant means the base.
+ */
+export function baseOf<H extends { sku: string }>(hits: H[]): H | undefined {
+  const segments = (sku: string) => sku.split(/[-_/.]+/).filter(Boolean).length;
+  const fewest = Math.min(...hits.map((h) => segments(h.sku)));
+  const base = hits.filter((h) => segments(h.sku) === fewest);
+  if (base.length !== 1) return undefined;
+  // Variants of one product share its SKU up to its last segment ("CH-10B1-" of "CH-10B1-M" and "CH-10B1-SS-M");
+  // products that share only a family prefix ("CBL-") are different products, not variants.
+  const sku = base[0]!.sku;
+  const stem = segments(sku) >= 3 ? sku.replace(/[-_/.]+[^-_/.]+$/, "") : sku;
+  return hits.every((h) => h === base[0] || h.sku.toLowerCase().startsWith(`${stem.toLowerCase()}`))
+    ? base[0]
+    : undefined;
+}
+
+/** Every word of each synonym group the buyer wrote a phrase of (theirs and the other wordings), one list per group. */
+function wordingGroups(free: Token[], groups: string[][][]): string[][] {
+  const lowers = free.map((t) => t.lower);
+  return groups.filter((g) => g.some((p) => indexOfPhrase(lowers, p) >= 0)).map((g) => [...new Set(g.flat())]);
 }
 
 /**

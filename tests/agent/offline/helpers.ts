@@ -42,10 +42,12 @@ function world(db: Db, now: Date): World {
   return { db, agent, now };
 }
 
-/** The three trade catalogs of the evals, each a fresh copy. */
+/** The trade catalogs of the evals, each a fresh copy. */
 export const hvacWorld = () => importedWorld("evals/catalogs/hvac");
 export const fluidWorld = () => importedWorld("evals/catalogs/fluidpower");
 export const automationWorld = () => importedWorld("evals/catalogs/automation");
+/** The fourth trade catalog (power transmission spares), written by an outside author after the consultant. */
+export const powertransWorld = () => importedWorld("evals/catalogs/powertrans");
 
 export interface Turn {
   said: string;
