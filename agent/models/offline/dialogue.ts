@@ -136,7 +136,11 @@ export const EVENTS = {
     !r.a.guess && !r.a.quantity && !req.movedLine(ctx, s, r) && correctsMachine(ctx, r),
   /** "I know, order it anyway": the product the consultant flagged, not one of the alternatives it listed. */
   insist: (ctx, s, r) => !!req.insisted(ctx, s, r),
-  order_details: (_ctx, s, r) => (!!r.po || (!!r.date && !r.a.guess)) && s.draft.lines.length > 0,
+  /** "PO is X" — not "make it 3, PO number X" (a change of the line in focus; the PO rides with it). */
+  order_details: (ctx, s, r) =>
+    (!!r.po || (!!r.date && !r.a.guess)) &&
+    s.draft.lines.length > 0 &&
+    !(!!r.po && !!r.a.quantity && !!s.focus.lineId && has(ctx, "change")),
   change_line: (ctx, s) =>
     !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
   /**
@@ -332,7 +336,7 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
 
-    if (step) return withOrderDetails(ctx, step, r.po ?? carriedPo(s));
+    if (step) return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s));
   }
   return req.redirected(ctx, s, r, memo)!;
 }
@@ -341,11 +345,16 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
  * "PO 4711-B: 2 X and a Y": a PO reference stated with the lines it orders goes on the order with them (after the
  * lines, so the draft it is set on holds them).
  */
-function withOrderDetails(ctx: Ctx, step: Step, po: string | undefined): Step {
-  if (!po || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
-  if (!step.calls.some((c) => c.name === "add_line") || step.calls.some((c) => c.name === "set_order_details"))
-    return step;
-  return { ...step, calls: [...step.calls, { name: "set_order_details", args: { poReference: po } }] };
+function withOrderDetails(ctx: Ctx, s: DialogueState, step: Step, po: string | undefined): Step {
+  if (!po || po === s.draft.poReference || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
+  if (step.calls.some((c) => c.name === "set_order_details")) return step;
+  const details = { name: "set_order_details", args: { poReference: po } };
+  // "ok, please make the order, our reference MSE-0412": the PO goes on the draft that is checked and confirmed.
+  const checkout = step.calls.findIndex((c) => c.name === "review_order" || c.name === "place_order");
+  if (checkout >= 0)
+    return { ...step, calls: [...step.calls.slice(0, checkout), details, ...step.calls.slice(checkout)] };
+  if (!step.calls.some((c) => DRAFT_EDITS.has(c.name))) return step;
+  return { ...step, calls: [...step.calls, details] };
 }
 
 /**

@@ -774,6 +774,7 @@ const COUNT_PREFIXES: [string, number][] = [
   ["double", 2] as [string, number],
   ["triple", 3] as [string, number],
 ].sort((a, b) => b[0].length - a[0].length);
+const COUNT_WORDS = new Map(COUNT_PREFIXES);
 
 /**
  * A counted property stated as one word: "3-polig", "3pole", "single-phase", "dreipolig", "einphasig" → the feature
@@ -1447,8 +1448,10 @@ function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[
   const out: { key: string; value: number }[] = [];
   for (const t of tokens) {
     const next = tokens[t.index + 1];
-    const key = next && /^\d+$/.test(t.lower) ? countWordOf(next.lower, k) : undefined;
-    if (key && countedValue(key, Number(t.lower), k)) out.push({ key, value: Number(t.lower) });
+    // "3 pole", and a count word written apart: "single pole", "three phase", "zwei Kanal".
+    const n = /^\d+$/.test(t.lower) ? Number(t.lower) : COUNT_WORDS.get(t.lower);
+    const key = next && n !== undefined ? countWordOf(next.lower, k) : undefined;
+    if (key && n !== undefined && countedValue(key, n, k)) out.push({ key, value: n });
     else if (/\p{L}/u.test(t.lower)) {
       const c = countCompound(t.lower, k);
       if (c) out.push(c);
@@ -1516,6 +1519,8 @@ export function poReferenceSpan(text: string): { value: string; start: number; e
       text,
     );
   if (!m) return undefined;
-  const v = m[1]!;
-  return /^(is|the|for|of|number)$/i.test(v) ? undefined : { value: v, start: m.index, end: m.index + m[0].length };
+  // A sentence's full stop after the reference ("… ist KA-55-101.") is not part of it.
+  const v = m[1]!.replace(/[.\-_/]+$/, "");
+  const end = m.index + m[0].length - (m[1]!.length - v.length);
+  return /^(is|the|for|of|number)$/i.test(v) || v.length < 2 ? undefined : { value: v, start: m.index, end };
 }
