@@ -49,7 +49,7 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { nameWords, tokenizeText, wordsOf } from "./recognise.ts";
+import { findQuantities, nameWords, tokenizeText, wordsOf } from "./recognise.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
@@ -453,15 +453,47 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
 /** "same cable", "das gleiche Kabel", "the same": the item names the product of the item before. */
 const SAME = /\b(?:same|gleiche[nmrs]?|selbe[nmrs]?|dasselbe|denselben|dieselbe)\b/iu;
 
+/** "pos. 2:", "Pos. 1", "1)", "2.", "- ", "•": what opens an item of a pasted list, not part of the item. */
+const LIST_MARKER = /^\s*(?:(?:pos(?:ition)?|item|nr|no)\.?\s*\d+\s*[.:)]?|\d+\s*[.):](?!\d)|[-*•])\s*/iu;
+// A decimal comma ("1,5 mm²") joins a number, it does not separate items.
+// "2 rings + 50 m cut length": a plus sign between items with their counts separates them like "plus".
+const ITEM_SEPARATOR = /\s*(?:,(?!\d)|;|\band\b|\bund\b|\bplus\b|\bsowie\b|\s\+\s(?=\d))\s*/i;
+const ARTICLE_ONE = /^(?:a|an|one|ein|eine|einen)\s/i;
+
+/**
+ * The items of a message: each line of a pasted list, and within a line the clauses between commas and "and" — a
+ * clause with no count and no product of its own ("RF 160, 10 µm, for IMM 7") describes the item before it.
+ */
+function itemParts(ctx: Ctx): string[] {
+  return ctx.conv.text.split(/\n/).flatMap((line) => {
+    const out: string[] = [];
+    for (const raw of line.split(ITEM_SEPARATOR)) {
+      const part = raw.replace(/^\+\s*/, "").trim();
+      if (!part) continue;
+      const a = analyse(ctx, part);
+      const opens =
+        !!a.quantity || !!a.guess?.confident || ARTICLE_ONE.test(part) || /\b(?:each|jeweils|je)\b/iu.test(part);
+      if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}, ${part}`;
+      else out.push(part);
+    }
+    return out;
+  });
+}
+
+/**
+ * Whether an unidentified clause is an item asked for: its count opens it ("4 fittings", "pos. 2: 10 pcs …") or comes
+ * with a unit ("Filter 4 Stück") — "Rampe 3", "Mo–Fr 7–15 Uhr", "goods-in closes at 14:00" are remarks of an order.
+ */
+function countOpens(ctx: Ctx, part: string, a: Analysis): boolean {
+  if (a.quantity?.unit || ARTICLE_ONE.test(part.replace(LIST_MARKER, ""))) return true;
+  const first = tokenizeText(part.replace(LIST_MARKER, ""))[0]?.lower;
+  return !!first && (/^\d/.test(first) || findQuantities(tokenizeText(first), ctx.k, new Set()).length > 0);
+}
+
 export function multiAdd(ctx: Ctx): Step | undefined {
-  // A decimal comma ("1,5 mm²") joins a number, it does not separate items.
-  // "2 rings + 50 m cut length": a plus sign between items with their counts separates them like "plus".
-  const parts = ctx.conv.text
-    .split(/\s*(?:,(?!\d)|;|\n|\band\b|\bund\b|\bplus\b|\bsowie\b|\s\+\s(?=\d))\s*/i)
-    .map((p) => p.replace(/^\+\s*/, ""))
-    .filter((p) => p.trim());
+  const parts = itemParts(ctx);
   if (parts.length < 2) return undefined;
-  const items: { sku: string; quantity?: number; unit?: string }[] = [];
+  const items: { sku: string; quantity?: number; unit?: string; machineId?: string }[] = [];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
   let before: number | undefined;
@@ -474,7 +506,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       .map((t) => t.text)
       .filter((w) => /\d/.test(w) && /\p{L}/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w));
     // "… and a sight glass SGN 10": the article counts one.
-    const one = /^(?:a|an|one|ein|eine|einen)\s/i.test(part.trim());
+    const one = ARTICLE_ONE.test(part.replace(LIST_MARKER, ""));
     // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.
     const each = before !== undefined && /\b(?:each|jeweils|je)\b/iu.test(part) ? before : undefined;
     if (a.guess?.confident && (a.quantity || one || each))
@@ -482,8 +514,14 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         sku: a.guess.hits[0]!.sku,
         quantity: each ?? a.quantity?.value ?? 1,
         ...(a.quantity?.unit && !each ? { unit: a.quantity.unit } : {}),
+        // "Pos. 1: 4 filter elements …, for IMM 7": the machine the item names is its own.
+        ...(a.machine ? { machineId: a.machine.machineId } : {}),
       });
-    else if ((a.quantity || one || each) && (a.guess || a.productWords.length > 0))
+    else if (
+      (a.quantity || one || each) &&
+      (a.guess || a.productWords.length > 0) &&
+      (each || countOpens(ctx, part, a))
+    )
       rest.push({ text: part.trim(), ...(each ? { quantity: each } : {}) });
     before = a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined;
   }
@@ -502,7 +540,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         sku: i.sku,
         quantity: i.quantity,
         ...(i.unit ? { unit: i.unit } : {}),
-        ...(machineId ? { machineId } : {}),
+        ...((i.machineId ?? machineId) ? { machineId: i.machineId ?? machineId } : {}),
       },
     })),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },

@@ -1515,7 +1515,7 @@ export function findPoReference(text: string): string | undefined {
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell|auftrags)-?\s?(?:number|no\.?|nr\.?|#))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|auftrag(?:s)?)-?\s?(?:number|no\.?|nr\.?|#))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;

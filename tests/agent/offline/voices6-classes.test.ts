@@ -43,3 +43,47 @@ describe("a counted property with its count word written apart chooses among can
     expect(draftLines(chat)).toEqual([[sku, quantity, "M-3001-01"]]);
   });
 });
+
+describe("an order pasted from an e-mail: each listed line an item, remarks no items", () => {
+  it("German positions with a comma inside an item and a delivery remark (fluid power)", async () => {
+    const chat = new Chat(fluidWorld(), "F-4002");
+    const t = await chat.say(
+      "Guten Tag,\nBestellung Nr. 77-KA-1:\nPos. 1: 3 Stk. Rücklauffilterelement RF 160, 10 µm, für IMM 9\n" +
+        "Pos. 2: 1 Fass Hydrauliköl HLP 46, 208 L\n\nAnlieferung an Rampe 2, Mo–Fr 6–14 Uhr.\nGruß, Einkauf",
+    );
+    expect(draftLines(chat)).toEqual([
+      ["FE-RF-160-10", 3, "M-4002-02"],
+      ["OIL-HLP46-208", 1, "M-4002-02"],
+    ]);
+    expect(t.thread.draft.poReference).toBe("77-KA-1");
+    expect(t.text).not.toContain("Rampe");
+  });
+
+  it("English 'pos. N:' lines with a note for the driver (automation)", async () => {
+    const chat = new Chat(automationWorld(), "A-3001");
+    const t = await chat.say(
+      "PO number: XX-1\npos. 1: 2 pcs DIN rail power supply 24 V DC 10 A\npos. 2: 1 box end stops for DIN rail\n" +
+        "pos. 3: 6 pcs MCB C16 single pole\n\nDelivery to our assembly hall. Note for the driver: goods-in closes at 14:00.",
+    );
+    expect(draftLines(chat)).toEqual([
+      ["PSU-24-10", 2, null],
+      ["ACC-ENDSTOP-B50", 1, null],
+      ["CB-C16-1P", 6, null],
+    ]);
+    expect(t.thread.draft.poReference).toBe("XX-1");
+    expect(t.text).not.toContain("Not added yet");
+  });
+
+  it("numbered '1)' lines with the delivery hours on a line of their own (hvac)", async () => {
+    const chat = new Chat(hvacWorld(), "H-2001");
+    const t = await chat.say(
+      'Order for the Edeka freezer, ref HB-77:\n1) 2 x filter drier DML 084, 1/2" flare\n2) 1 x sight glass SGN 12, flare\n' +
+        "Delivery to gate 4, Mon-Fri 7-15.",
+    );
+    expect(draftLines(chat)).toEqual([
+      ["FD-DML-084", 2, "M-2001-02"],
+      ["SG-SGN-12", 1, "M-2001-02"],
+    ]);
+    expect(t.text).not.toContain("Not added yet");
+  });
+});
