@@ -87,3 +87,64 @@ describe("an order pasted from an e-mail: each listed line an item, remarks no i
     expect(t.text).not.toContain("Not added yet");
   });
 });
+
+describe("a configured product described in words: the words of its option groups and labels, in either language", () => {
+  const options = (chat: Chat) => chat.turns.at(-1)!.thread.draft.lines.map((l) => [l.sku, l.options]);
+
+  it("'FrostLine-Verflüssigungssatz: Kältemittel R449A, Tiefkühlung, 400 Volt, …' is the condensing unit, not the refrigerant", async () => {
+    const chat = new Chat(hvacWorld(), "H-2006");
+    await chat.say(
+      "Für die neue Zelle brauchen wir einen FrostLine-Verflüssigungssatz: Kältemittel R449A, Tiefkühlung, 400 Volt, " +
+        "Außenaufstellung, mit Winterregelung und Fernüberwachungsmodul.",
+    );
+    expect(options(chat)).toEqual([
+      [
+        "CU-CFG",
+        {
+          refrigerant: ["R449A"],
+          supply: ["400-3"],
+          application: ["LT"],
+          housing: ["outdoor"],
+          extras: ["monitoring", "winter"],
+        },
+      ],
+    ]);
+  });
+
+  it("both choices of a multi-choice group named in German ('mit STO und Bremschopper': STO in both languages)", async () => {
+    const chat = new Chat(automationWorld(), "A-3001");
+    await chat.say(
+      "1 Frequenzumrichter VX-Drive nach Konfiguration für die Linie 3: 1,5 kW, 400 V, IP55, Profinet, mit STO und Bremschopper",
+    );
+    const [sku, opts] = options(chat)[0]!;
+    expect(sku).toBe("VFD-CFG");
+    expect((opts as Record<string, string[]>).options?.sort()).toEqual(["brake", "sto"]);
+  });
+
+  it("a word that ends the labels of two values ('Aufstellung' of Innen-/Außenaufstellung) chooses neither", async () => {
+    const chat = new Chat(hvacWorld(), "H-2006");
+    await chat.say(
+      "1 Verflüssigungssatz FrostLine nach Konfiguration: Kältemittel R449A, Tiefkühlung, Aufstellung auf dem Dach",
+    );
+    const [sku, opts] = options(chat)[0]!;
+    expect(sku).toBe("CU-CFG");
+    expect((opts as Record<string, string[]>).housing).toBeUndefined();
+  });
+  it("an option label's word in another inflection ('mit Schwenkzapfe', label 'Schwenkzapfen Mitte'), group words in the name", async () => {
+    const chat = new Chat(fluidWorld(), "F-4001");
+    await chat.say(
+      "Hydraulikzylinder nach Mass für die Hot press: Baureihe CD250, Kolben 63, Stange 36, Hub 300, " +
+        "Befestigung mit Schwenkzapfe, Dichtungen FKM. Was kostet das?",
+    );
+    await chat.say("gut, dann bestellen wir einen");
+    const [sku, opts] = options(chat)[0]!;
+    expect(sku).toBe("HZ-CFG");
+    expect(opts).toMatchObject({
+      series: ["CD250"],
+      bore: ["63"],
+      rod: ["36"],
+      stroke: ["300"],
+      mounting: ["trunnion"],
+    });
+  });
+});
