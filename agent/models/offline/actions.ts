@@ -464,7 +464,7 @@ const ARTICLE_ONE = /^(?:a|an|one|ein|eine|einen)\s/i;
  * The items of a message: each line of a pasted list, and within a line the clauses between commas and "and" — a
  * clause with no count and no product of its own ("RF 160, 10 µm, for IMM 7") describes the item before it.
  */
-function itemParts(ctx: Ctx): string[] {
+export function itemParts(ctx: Ctx): string[] {
   return ctx.conv.text.split(/\n/).flatMap((line) => {
     const out: string[] = [];
     for (const raw of line.split(ITEM_SEPARATOR)) {

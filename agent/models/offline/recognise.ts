@@ -1543,6 +1543,24 @@ export function findPoReference(text: string): string | undefined {
   return poReferenceSpan(text)?.value;
 }
 
+/**
+ * Every order reference the text states, in order: the PO phrases, and a code after "our order" / "unsere
+ * Bestellung" ("same parts as on our order PK-25-0917") — a code with a digit and a hyphen or slash, never a count.
+ */
+export function orderReferences(text: string): string[] {
+  const out: string[] = [];
+  let rest = text;
+  for (let span = poReferenceSpan(rest); span; span = poReferenceSpan(rest)) {
+    out.push(span.value);
+    rest = rest.slice(span.end);
+  }
+  for (const m of text.matchAll(
+    /\b(?:order|bestellung|auftrag|lieferung)\s+(?:no\.?\s*|nr\.?\s*)?([A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+)/giu,
+  ))
+    if (/\d/.test(m[1]!) && !out.includes(m[1]!)) out.push(m[1]!);
+  return out;
+}
+
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =

@@ -148,3 +148,47 @@ describe("a configured product described in words: the words of its option group
     });
   });
 });
+
+describe("an earlier order named by its reference is ordered again; the new PO is the other reference", () => {
+  it("'repeat our PO KA-26-3110 for IMM 7, but 4 this time … new PO number …' (fluid power)", async () => {
+    const chat = new Chat(fluidWorld(), "F-4002");
+    const t = await chat.say("Please repeat our PO KA-26-3110 for IMM 7, but 4 this time. New PO number: KA-26-4410.");
+    expect(draftLines(chat)).toEqual([["FE-RF-160-10", 4, "M-4002-01"]]);
+    expect(t.thread.draft.poReference).toBe("KA-26-4410");
+  });
+
+  it("'die gleichen Teile wie bei unserer Bestellung PK-25-0917, Bestellnummer …' (hvac, German, two lines)", async () => {
+    const chat = new Chat(hvacWorld(), "H-2001");
+    const t = await chat.say(
+      "Bitte nochmal die gleichen Teile wie bei unserer Bestellung PK-25-0917. Unsere Bestellnummer ist PK-26-77.",
+    );
+    expect(draftLines(chat)).toEqual([
+      ["FD-DML-084", 2, "M-2001-03"],
+      ["PS-KP6W", 1, "M-2001-03"],
+    ]);
+    expect(t.thread.draft.poReference).toBe("PK-26-77");
+  });
+
+  it("'same as order SO-A-2026-0311 please' by the order's own number (automation)", async () => {
+    const chat = new Chat(automationWorld(), "A-3001");
+    await chat.say("same as order SO-A-2026-0311 please");
+    expect(draftLines(chat)).toEqual([
+      ["SN-IND-M12-PNP", 6, "M-3001-01"],
+      ["CBL-M12-4P-5M", 6, null],
+    ]);
+  });
+});
+
+describe("a PO reused from an earlier order, with items of the buyer's own, is this order's PO", () => {
+  it("'3 m hose 2SN DN12 and 1 bag of straight DN12 fittings 15L for Big Bertha, Bestellnr RP-4471' (fluid power)", async () => {
+    const chat = new Chat(fluidWorld(), "F-4001");
+    const t = await chat.say(
+      "3 m Schlauch 2SN DN12 und 1 Beutel Pressfittings DN12 gerade 15L für die Bertha, Bestellnr RP-4471",
+    );
+    expect(draftLines(chat)).toEqual([
+      ["HOSE-2SN-12", 3, "M-4001-01"],
+      ["FIT-P-12-M22", 1, "M-4001-01"],
+    ]);
+    expect(t.thread.draft.poReference).toBe("RP-4471");
+  });
+});
