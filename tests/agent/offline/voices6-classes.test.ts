@@ -192,3 +192,17 @@ describe("a PO reused from an earlier order, with items of the buyer's own, is t
     expect(t.thread.draft.poReference).toBe("RP-4471");
   });
 });
+
+describe("numbers that are no count: a place of the buyer's machines, a signed value", () => {
+  it("'fan on freezer 3 hall 2 is dead again.. need 1 new fan motor' orders one (hall 2 is where it stands)", async () => {
+    const chat = new Chat(hvacWorld(), "H-2006");
+    await chat.say("fan on freezer 3 hall 2 is dead again.. need 1 new fan motor asap pls");
+    expect(draftLines(chat)).toEqual([["FM-EC450-400", 1, "M-2006-01"]]);
+  });
+
+  it("'need a fan motor for freezer 3, room at -18' orders one, not eighteen", async () => {
+    const chat = new Chat(hvacWorld(), "H-2006");
+    await chat.say("need a fan motor for freezer 3, room at -18");
+    expect(draftLines(chat)).toEqual([["FM-EC450-400", 1, "M-2006-01"]]);
+  });
+});
