@@ -162,8 +162,13 @@ export function action(
     case "add": {
       const q = quantity ?? product?.moq ?? 1;
       // The same product for the same machine is already a line: change its quantity ("3 more" adds to it).
+      // "die geraden DKOL M22x1,5, 1 Beutel" with no machine named, after that line was added for Big Bertha: that line.
+      const stated = extra.machineId ?? a.machine?.machineId;
       const existing = conv.draft.lines.find(
-        (l) => l.sku === sku && (l.machineId ?? conv.draft.machineId) === machineId && !Object.keys(options).length,
+        (l) =>
+          l.sku === sku &&
+          (!stated || (l.machineId ?? conv.draft.machineId) === machineId) &&
+          !Object.keys(options).length,
       );
       if (existing && quantity) {
         const more = /\b(more|another|additional|extra|weitere|zusätzlich|noch)\b/i.test(conv.text);

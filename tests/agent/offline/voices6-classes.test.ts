@@ -206,3 +206,40 @@ describe("numbers that are no count: a place of the buyer's machines, a signed v
     expect(draftLines(chat)).toEqual([["FM-EC450-400", 1, "M-2006-01"]]);
   });
 });
+
+describe("a line restated without a machine is that line, not a second one", () => {
+  it.each([
+    [
+      "fluid power, the line for Big Bertha",
+      fluidWorld,
+      "F-4001",
+      "2 m Schlauch 2SN DN12 und 1 Beutel Pressfassungen 15L für Big Bertha",
+      "die geraden dkol m22x1,5, 1 beutel",
+      [
+        ["HOSE-2SN-12", 2, "M-4001-01"],
+        ["FIT-P-12-M22", 1, "M-4001-01"],
+      ],
+    ],
+    [
+      "hvac, the draft's machine",
+      hvacWorld,
+      "H-2001",
+      "2 sight glasses SGN 12 for the Edeka freezer",
+      "sight glass SGN 12, 2 pieces",
+      [["SG-SGN-12", 2, "M-2001-02"]],
+    ],
+    [
+      "automation, the draft's machine",
+      automationWorld,
+      "A-3001",
+      "4 MCB C16 1-pole for Line 3",
+      "the C16 single pole breakers, 4 pcs",
+      [["CB-C16-1P", 4, "M-3001-01"]],
+    ],
+  ])("%s", async (_label, world, customer, first, second, lines) => {
+    const chat = new Chat(world(), customer);
+    await chat.say(first);
+    await chat.say(second);
+    expect(draftLines(chat)).toEqual(lines);
+  });
+});
