@@ -116,7 +116,8 @@ export const EVENTS = {
     !r.a.machine,
   /** "the cheaper one", "the one with X", "the high-temperature one": a reference by price or feature. */
   reference: (ctx, s) => s.focus.candidates.length > 1 && !ctx.cues.has("find"),
-  list_machines: (ctx) => has(ctx, "list_machines"),
+  /** "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product. */
+  list_machines: (ctx, _s, r) => has(ctx, "list_machines") && !(r.sku && r.a.quantity && has(ctx, "add")),
   cancel: (ctx) => has(ctx, "cancel"),
   /** Only misspelt words, nothing that asks for a product: never acted on. */
   fuzzy_only: (ctx, _s, r) =>

@@ -243,3 +243,26 @@ describe("a line restated without a machine is that line, not a second one", () 
     expect(draftLines(chat)).toEqual(lines);
   });
 });
+
+describe("a side clause read as 'which machines do we have?' does not hijack an order for a named product", () => {
+  it.each([
+    [
+      "automation",
+      automationWorld,
+      "A-3006",
+      "6x SN-IND-M12-PNP for Wrapper 5 please. No cables, we have cordsets.",
+      [["SN-IND-M12-PNP", 6, "M-3006-02"]],
+    ],
+    [
+      "hvac",
+      hvacWorld,
+      "H-2001",
+      "2 sight glasses SGN 12 for the Edeka freezer please. No gaskets, we have plenty.",
+      [["SG-SGN-12", 2, "M-2001-02"]],
+    ],
+  ])("%s", async (_label, world, customer, text, lines) => {
+    const chat = new Chat(world(), customer);
+    await chat.say(text);
+    expect(draftLines(chat)).toEqual(lines);
+  });
+});
