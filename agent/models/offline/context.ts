@@ -114,6 +114,27 @@ export function retractedMachines(ctx: Ctx): MachineView[] {
   );
 }
 
+/**
+ * Numbers that are no count: a signed one ("the cold store is at -18") and one that with the word before it names a
+ * place of the buyer's machines ("freezer 3 hall 2" where a site reads "Hub Ulm, hall 2").
+ */
+function placeNumbers(ctx: Ctx, text: string, tokens: readonly Token[]): number[] {
+  const plain = text.normalize("NFKC");
+  const places = new Set(
+    (ctx.conv.machines ?? []).flatMap((m) => {
+      const t = tokenizeText(`${m.site ?? ""} , ${m.label}`).map((x) => x.lower);
+      return t.flatMap((w, i) => (i > 0 && /^\d+$/.test(w) && /\p{L}/u.test(t[i - 1]!) ? [`${t[i - 1]} ${w}`] : []));
+    }),
+  );
+  return tokens.flatMap((t, i) => {
+    if (!/^\d/.test(t.lower)) return [];
+    const sign = plain[t.start - 1];
+    if ((sign === "-" || sign === "−") && (t.start < 2 || /\s/.test(plain[t.start - 2]!))) return [t.index];
+    // The place's word goes with its number: neither names the product.
+    return i > 0 && places.has(`${tokens[i - 1]!.lower} ${t.lower}`) ? [tokens[i - 1]!.index, t.index] : [];
+  });
+}
+
 function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
@@ -159,6 +180,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     tokens.some((t) => content(t) && !machineWords.has(t.lower) && !ctx.k.ordinary(t.lower))
   )
     for (const t of aboutMachine) taken.add(t.index);
+  for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   const machine = machines.length === 1 ? machines[0]!.machine : undefined;
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
