@@ -69,14 +69,34 @@ export function withOptionalDefaults(
   return out;
 }
 
-/** The product's fixed features with the configured ones on top (a chosen value replaces a fixed feature). */
+/**
+ * The product's fixed features with the configured ones on top (a chosen value replaces a fixed feature). A feature
+ * that a mandatory group still to be chosen decides is undecided: no rule judges the line by the base product's value
+ * of it (a configurable 230/400/690 V motor with no voltage chosen is no 690 V motor) — the configuration check asks
+ * for the choice, and the rules see the value once it is made.
+ */
 export function lineFeatures(
   fixed: Readonly<Record<string, FeatureValue>> | undefined,
   model: ConfigModel | undefined,
   chosen: Readonly<Record<string, readonly string[]>>,
 ): LineFeatures {
   const configured = configuredFeatures(model, chosen);
-  if (configured === NONE || Object.keys(configured.features).length === 0)
-    return { features: { ...fixed }, groupOf: {} };
-  return { features: { ...fixed, ...configured.features }, groupOf: configured.groupOf };
+  const features: Record<string, FeatureValue> = { ...fixed };
+  for (const key of undecided(model, chosen)) delete features[key];
+  if (configured === NONE || Object.keys(configured.features).length === 0) return { features, groupOf: {} };
+  return { features: { ...features, ...configured.features }, groupOf: configured.groupOf };
+}
+
+/** Feature keys set by the values of mandatory groups that have no value chosen yet. */
+function undecided(model: ConfigModel | undefined, chosen: Readonly<Record<string, readonly string[]>>): string[] {
+  if (!model) return [];
+  const keys: string[] = [];
+  for (const g of model.groups) {
+    if (g.min < 1 || (chosen[g.code]?.length ?? 0) > 0) continue;
+    for (const o of g.options) {
+      keys.push(...Object.keys(o.features ?? {}));
+      for (const w of o.featuresWhen ?? []) keys.push(...Object.keys(w.features));
+    }
+  }
+  return keys;
 }
