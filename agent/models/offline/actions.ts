@@ -49,7 +49,7 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { findQuantities, nameWords, tokenizeText, wordsOf } from "./recognise.ts";
+import { compactSku, findQuantities, nameWords, tokenizeText, wordsOf } from "./recognise.ts";
 import { FILLER } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
@@ -486,8 +486,8 @@ function packsJoined(ctx: Ctx, parts: string[]): string[] {
 
 /** The buyer's message names the product by its SKU (separators aside) or by words its name carries. */
 function namedOutright(ctx: Ctx, sku: string): boolean {
-  const compact = (x: string) => x.toLowerCase().replace(/[-_/. ]/g, "");
-  if (ctx.tokens.some((t) => compact(t.text) === compact(sku))) return true;
+  const written = compactSku(sku);
+  if (ctx.tokens.some((t) => compactSku(t.text) === written)) return true;
   return namesItOnly(ctx, ctx.conv.text, sku, 0.5);
 }
 

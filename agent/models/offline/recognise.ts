@@ -527,7 +527,10 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   };
 }
 
-/** A word without a plural or inflection ending of either language, for comparing a buyer's word with a name's. */
+/**
+ * A word without a plural or inflection ending of either language, for telling which language's names use it. Not
+ * `stemOf`: that one also strips five-letter words ("Ringe" → "ring"), which merges German plurals into English words.
+ */
 export function wordStem(word: string): string {
   const w = word.toLowerCase();
   return w.length > 5 ? w.replace(/(?:en|es|e|n|s)$/u, "") : w;
@@ -597,6 +600,11 @@ function readNamePairs(names: string[], unit: (word: string) => boolean): Set<st
     }
   }
   return pairs;
+}
+
+/** A SKU or a token as the buyer may write it without separators ("UCP-206" and "ucp206" → "ucp206"). */
+export function compactSku(text: string): string {
+  return text.toLowerCase().replace(/[-_/. ]/g, "");
 }
 
 /** Lower-case words; "400V" also yields "400" and "v" so number+unit forms compare equal. */
@@ -1219,13 +1227,10 @@ export function guessProduct(
     // An exact SKU is taken as written, also one that is not released: the engine says why it cannot be ordered
     // and what replaces it — a near SKU in its place would be another product the buyer never named.
     const hits = k.search.search({ query: t.text, limit: 5, includeInactive: true });
-    // "UCP206" for UCP-206: a SKU written without its separators is that SKU.
-    const compact = (x: string) => x.toLowerCase().replace(/[-_/. ]/g, "");
-    const exact =
-      hits.find((h) => h.match === "sku_exact") ??
-      (hits.filter((h) => compact(h.sku) === compact(t.text)).length === 1
-        ? hits.find((h) => compact(h.sku) === compact(t.text))
-        : undefined);
+    // "UCP206" for UCP-206: a SKU written without its separators is that SKU (when only one is).
+    const written = compactSku(t.text);
+    const bare = hits.filter((h) => compactSku(h.sku) === written);
+    const exact = hits.find((h) => h.match === "sku_exact") ?? (bare.length === 1 ? bare[0] : undefined);
     if (exact) return { hits: [exact], confident: true, query: t.text };
     if (byWords()) return byWords();
     const skuHits = hits.filter(
