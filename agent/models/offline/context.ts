@@ -361,7 +361,6 @@ export function carriedWords(name: string, words: string[]): number {
   return words.filter(carries).length;
 }
 
-/** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
 /** "2x 100m rings" of a 100 m ring: the amount is what one pack holds — it names the pack, the count says how many. */
 function packContent(ctx: Ctx, guess: ProductGuess, q: QuantityMatch): boolean {
   const sku = guess.hits[0]?.sku;
@@ -375,6 +374,7 @@ function packContent(ctx: Ctx, guess: ProductGuess, q: QuantityMatch): boolean {
   );
 }
 
+/** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
 function soldIn(ctx: Ctx, guess: ProductGuess, unit: string): boolean {
   const sku = guess.hits[0]?.sku;
   const p = sku ? ctx.k.reader.products([sku]).get(sku) : undefined;
@@ -390,20 +390,19 @@ function piecesOf(ctx: Ctx, tokens: Token[], at: number[], skus: string[]): stri
   const next = tokens[Math.max(...at) + 1];
   // "o-rings", "T-Stücke": a hyphenated word counts as one.
   if (!next || !/^\p{L}[\p{L}-]{2,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
-  const hits = skus.map((sku) => ({ sku }));
-  const products = ctx.k.reader.products(hits.map((h) => h.sku));
-  const local = ctx.k.reader.inLanguage?.(ctx.lang).products(hits.map((h) => h.sku));
+  const products = ctx.k.reader.products(skus);
+  const local = ctx.k.reader.inLanguage?.(ctx.lang).products(skus);
   const units = new Set<string>();
   // "Kupferbögen" for "Kupfer-Bogen": diacritics folded, a compound's parts joined.
   const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[-/]/g, "");
   const said = fold(next.lower);
   // Plural endings of either language ("elbows", "Pressfassungen", "Bögen"): the word without each of them.
   const stems = ["en", "es", "s", "e", "n"].map((end) => (said.endsWith(end) ? said.slice(0, -end.length) : said));
-  for (const h of hits) {
-    const p = products.get(h.sku);
+  for (const sku of skus) {
+    const p = products.get(sku);
     if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
     if (unitDecimals(p.contentUnit) > 0) return undefined;
-    const name = [...nameWords(`${p.name} ${local?.get(h.sku)?.name ?? ""}`)].map(fold);
+    const name = [...nameWords(`${p.name} ${local?.get(sku)?.name ?? ""}`)].map(fold);
     if (!name.some((w) => w === said || stems.some((stem) => stem.length >= 3 && w.startsWith(stem)))) return undefined;
     // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
     if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;

@@ -699,18 +699,18 @@ export interface QuantityMatch extends Quantity {
   tokens: number[];
 }
 
+/** Words that limit a count ("just one", "nur eins"): the number after them is how many, not a pronoun. */
+const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", "bloß", "bloss", "lediglich", "genau"]);
+/** Words that point back at things already named ("those two", "die zwei"). */
+const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
+const BOTH = new Set(["both", "beide", "beiden"]);
+/** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
+const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
+
 /**
  * Quantities: "20 pcs", "3 boxes", "a dozen", "two dozen", "5x", "zwei Stück". A number next to a unit of
  * measurement ("400 V", "DN 32"), inside a SKU, or part of a machine reference is not a quantity.
  */
-/** Words that limit a count ("just one", "nur eins"): the number after them is how many, not a pronoun. */
-const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", "bloß", "bloss", "lediglich", "genau"]);
-/** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
-/** Words that point back at things already named ("those two", "die zwei"). */
-const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
-const BOTH = new Set(["both", "beide", "beiden"]);
-const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
-
 export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   const used = new Set<number>();

@@ -199,11 +199,6 @@ const changeLineOnly: H = (ctx, s, r, memo) => {
 };
 
 /**
- * "Same as last time": the matching earlier order. A message read as a reorder that names a product no earlier order
- * holds ("1 Filterset für die IMM 7") was a plain request: the history reading has nothing to fill it, so the table
- * goes on to the product named.
- */
-/**
  * An earlier order named by its reference: its lines again, for the machine named (else each line's own); a quantity
  * stated for an order of one line is the new quantity ("but 4 elements this time instead of 2").
  */
@@ -232,6 +227,11 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
   };
 };
 
+/**
+ * "Same as last time": the matching earlier order. A message read as a reorder that names a product no earlier order
+ * holds ("1 Filterset für die IMM 7") was a plain request: the history reading has nothing to fill it, so the table
+ * goes on to the product named.
+ */
 export const sameAsBefore: H = (ctx, _s, r, memo) => {
   const step = fromHistory(ctx, r.a, memo);
   return !step.calls?.length && r.a.guess ? undefined : step;
