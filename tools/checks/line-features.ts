@@ -90,13 +90,31 @@ export function lineFeatures(
 /** Feature keys set by the values of mandatory groups that have no value chosen yet. */
 function undecided(model: ConfigModel | undefined, chosen: Readonly<Record<string, readonly string[]>>): string[] {
   if (!model) return [];
-  const keys: string[] = [];
-  for (const g of model.groups) {
-    if (g.min < 1 || (chosen[g.code]?.length ?? 0) > 0) continue;
-    for (const o of g.options) {
-      keys.push(...Object.keys(o.features ?? {}));
-      for (const w of o.featuresWhen ?? []) keys.push(...Object.keys(w.features));
-    }
+  const byGroup = groupFeatureKeys(model);
+  return model.groups.flatMap((g) =>
+    g.min < 1 || (chosen[g.code]?.length ?? 0) > 0 ? [] : (byGroup.get(g.code) ?? []),
+  );
+}
+
+/** Per model (the reader hands out one object per model), the feature keys each group's values set. */
+const featureKeysOf = new WeakMap<ConfigModel, Map<string, string[]>>();
+function groupFeatureKeys(model: ConfigModel): Map<string, string[]> {
+  let keys = featureKeysOf.get(model);
+  if (!keys) {
+    keys = new Map(
+      model.groups.map((g) => [
+        g.code,
+        [
+          ...new Set(
+            g.options.flatMap((o) => [
+              ...Object.keys(o.features ?? {}),
+              ...(o.featuresWhen ?? []).flatMap((w) => Object.keys(w.features)),
+            ]),
+          ),
+        ],
+      ]),
+    );
+    featureKeysOf.set(model, keys);
   }
   return keys;
 }
