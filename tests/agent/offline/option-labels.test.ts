@@ -3,7 +3,7 @@
  * catalog's German group labels ("Netzanschluss", "Feldbus"), not by the English ones.
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, fluidWorld } from "./helpers.ts";
+import { automationWorld, Chat } from "./helpers.ts";
 
 describe("option questions in the buyer's language", () => {
   it("asks a German buyer for the inverter's choices by their German labels", async () => {
