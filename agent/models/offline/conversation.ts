@@ -7,6 +7,7 @@ import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from "@langcha
 import type { DraftLine, Fix } from "../../../tools/types.ts";
 import type { FeatureValue } from "../../../catalog/queries/types.ts";
 import type { Lang } from "./language.ts";
+import type { ShipToView } from "./ship-to.ts";
 
 export interface MachineView {
   machineId: string;
@@ -110,6 +111,8 @@ export interface Conversation {
   /** Tool results since the buyer's message, in order. */
   results: ToolResult[];
   machines?: MachineView[];
+  /** The account's delivery addresses (listed with the installed base). */
+  shipTos?: ShipToView[];
   history?: Record<string, unknown>[];
   draft: DraftView;
   memo: Memo;
@@ -172,6 +175,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
         calls.set(c.id ?? "", { name: c.name, args: (c.args ?? {}) as Record<string, unknown> });
   }
   let machines: MachineView[] | undefined;
+  let shipTos: ShipToView[] | undefined;
   let history: Record<string, unknown>[] | undefined;
   let draft: DraftView | undefined;
   let memo: Memo | undefined;
@@ -193,6 +197,10 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
       if (name === "get_installed_base" && Array.isArray(data.data))
         machines = (data.data as MachineView[]).filter(
           (m) => m && typeof m.machineId === "string" && typeof m.label === "string",
+        );
+      if (name === "get_installed_base" && Array.isArray(data.shipTos))
+        shipTos = (data.shipTos as ShipToView[]).filter(
+          (t) => t && typeof t.shipToId === "string" && typeof t.label === "string",
         );
       if (name === "get_order_history" && Array.isArray(data.data)) history = data.data as Record<string, unknown>[];
       if (data.draft && typeof data.draft === "object" && Array.isArray((data.draft as DraftView).lines))
@@ -224,6 +232,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
     round,
     results,
     ...(machines ? { machines } : {}),
+    ...(shipTos ? { shipTos } : {}),
     ...(history ? { history } : {}),
     draft: draft ?? { lines: [] },
     memo: memo ?? { lang: "en" },

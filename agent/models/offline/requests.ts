@@ -146,7 +146,11 @@ export const orderDetails: H = (_ctx, _s, r, memo) => ({
   calls: [
     {
       name: "set_order_details",
-      args: { ...(r.po ? { poReference: r.po } : {}), ...(r.date ? { requestedDate: r.date } : {}) },
+      args: {
+        ...(r.po ? { poReference: r.po } : {}),
+        ...(r.date ? { requestedDate: r.date } : {}),
+        ...(r.shipTo ? { shipToId: r.shipTo } : {}),
+      },
     },
   ],
   memo: memo(),
