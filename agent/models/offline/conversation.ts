@@ -118,6 +118,8 @@ export interface Conversation {
   memo: Memo;
   /** The memo of this turn's latest model call (undefined on the turn's first call). */
   turnMemo?: Memo;
+  /** The model's last text reply before the buyer's message (what it asked, when a question is open). */
+  lastReply?: string;
   /** Number of messages: a deterministic seed for tool-call ids. */
   size: number;
 }
@@ -180,6 +182,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
   let draft: DraftView | undefined;
   let memo: Memo | undefined;
   let turnMemo: Memo | undefined;
+  let lastReply: string | undefined;
   const results: ToolResult[] = [];
   let round = 0;
   messages.forEach((m, i) => {
@@ -212,6 +215,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
         turnMemo = memoOf(m);
       }
       if (i < h) memo = memoOf(m) ?? (m.tool_calls?.length ? memo : undefined);
+      if (i < h && typeof m.content === "string" && m.content.trim()) lastReply = m.content;
     }
   });
   // Line details a tool reported (verdicts aside) are kept for lines the graph's draft still has unchanged.
@@ -237,6 +241,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
     draft: draft ?? { lines: [] },
     memo: memo ?? { lang: "en" },
     ...(turnMemo ? { turnMemo } : {}),
+    ...(lastReply ? { lastReply } : {}),
     size: messages.length,
   };
 }
