@@ -728,13 +728,18 @@ export function relevant<H extends { sku: string; name: string; category?: strin
   const words = [...new Set(normWords(query).map((w) => stemOf(ctx.k.search.correctWord(w) ?? w)))];
   if (words.length === 0) return hits;
   const count = (have: string[]) => words.filter((w) => have.some((x) => sameWord(w, x))).length;
+  // "Fett" names a "Wälzlagerfett": a German compound ends in the word it is a kind of.
+  const named = (have: string[]) =>
+    words.filter((w) =>
+      have.some((x) => sameWord(w, x) || (w.length >= 4 && x.length >= w.length + 3 && x.endsWith(w))),
+    ).length;
   const scored = hits.map((h) => {
     const catWords = [
       ...new Set((ctx.k.categoryWords.get(h.category ?? "") ?? normWords(h.category ?? "")).flatMap(normWords)),
     ];
     const n = count(catWords);
     // Equal counts: the category the words describe more completely ("Pumps" over "Pump spare parts" for "pump").
-    return { h, name: count(normWords(h.name)), cat: n === 0 ? 0 : n + n / (catWords.length + 1) };
+    return { h, name: named(normWords(h.name)), cat: n === 0 ? 0 : n + n / (catWords.length + 1) };
   });
   const bestCat = Math.max(...scored.map((s) => s.cat));
   let keep: typeof scored;
