@@ -1111,7 +1111,9 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
       forms.add(wordsOf(apart(o.label)).join(" "));
       // "400 V 3~ 50 Hz" → "400 v" and "400v"; "FKM (fluoro rubber)" → "fkm"
       const lead = tokenizeText(o.label).map((t) => t.lower);
-      if (lead.length >= 1 && !groupWords.has(lead[0]!)) forms.add(lead[0]!);
+      // A first word every value's label starts with ("UC 2 …", "UC 3 …") names the group, not this value.
+      const shared = g.options.every((x) => tokenizeText(x.label)[0]?.lower === lead[0]);
+      if (lead.length >= 1 && !groupWords.has(lead[0]!) && !shared) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
       let hit = 0;
@@ -1172,11 +1174,11 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
         for (const w of groupWords)
           if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `)))
             hit = v.length + w.length;
-        // "XY 32" written apart for a label "XY32 …".
-        if (!hit) {
-          const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
-          for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
-        }
+      }
+      // "XY 32" written apart for a value or label "XY32 …" ("UC 3" for "UC3").
+      if (!hit) {
+        const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
+        for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
       }
       if (hit > 0) found.push({ value: o.value, len: hit });
     }
