@@ -94,6 +94,8 @@ export interface Memo {
 export interface RestItem {
   text: string;
   quantity?: number;
+  /** A question of the message about another product, answered after its order was served. */
+  question?: boolean;
 }
 
 export interface ToolResult {

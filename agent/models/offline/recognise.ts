@@ -1627,10 +1627,13 @@ function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[
   return out;
 }
 
-/** Whether a product name carries a model code ("dml 083") as whole words: "DML 083S" and "KP 15" do not. */
+/**
+ * Whether a product name carries a model code ("dml 083") as whole words: "DML 083S" and "KP 15" do not. A code whose
+ * number leads a pair ("DQ 32x24": 32 channels at 24 V) carries it too ("DQ 32").
+ */
 function codeInName(name: string, code: string): boolean {
   return ` ${tokenizeText(name)
-    .map((t) => t.lower)
+    .map((t) => t.lower.replace(/^(\d+)[x×]\d.*$/u, "$1"))
     .join(" ")} `.includes(` ${code} `);
 }
 

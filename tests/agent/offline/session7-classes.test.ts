@@ -3,10 +3,11 @@
  * the shared mechanism and proven in several wordings, both languages and more than one catalog.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, draftLines, fluidWorld, hvacWorld } from "./helpers.ts";
+import { automationWorld, Chat, draftLines, fluidWorld, hvacWorld } from "./helpers.ts";
 
 const hvac = hvacWorld();
 const fluid = fluidWorld();
+const automation = automationWorld();
 
 describe("an open configuration choice the other choices leave one value for is taken, not asked", () => {
   for (const [w, customer, text, sku, taken] of [
@@ -49,4 +50,52 @@ describe("an open configuration choice the other choices leave one value for is 
     expect(turn.thread.draft.lines[0]!.options?.housing).toBeUndefined();
     expect(draftLines(chat)).toHaveLength(1);
   });
+});
+
+describe("a question about another product beside an order: the order is made and the question answered", () => {
+  for (const [w, customer, text, ordered, asked, tool] of [
+    [
+      automation,
+      "A-3006",
+      "For Wrapper 5 at the Dortmund site: 1 output card DQ 32. And a quick one: have you got a CPU 1513 in stock?",
+      ["IO-1500-DQ32", 1, "M-3006-02"],
+      "PLC-1513-CPU",
+      "check_stock",
+    ],
+    [
+      automation,
+      "A-3006",
+      "Für Wrapper 5: 1 Ausgabekarte DQ 32. Und habt ihr eine CPU 1513 auf Lager?",
+      ["IO-1500-DQ32", 1, "M-3006-02"],
+      "PLC-1513-CPU",
+      "check_stock",
+    ],
+    [
+      hvac,
+      "H-2001",
+      '3 Beutel Kupfer-T-Stücke 5/8" bitte. Und habt ihr den Filtertrockner DML 165S auf Lager?',
+      ["CU-TE-58", 3, null],
+      "FD-DML-165S",
+      "check_stock",
+    ],
+    [
+      fluid,
+      "F-4001",
+      "2 m HOSE-4SH-19 for press 3. What does the return filter element RF 330 25 µm cost?",
+      ["HOSE-4SH-19", 2, "M-4001-02"],
+      "FE-RF-330-25",
+      "get_price",
+    ],
+  ] as const)
+    it(`"${text}"`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(draftLines(chat)).toEqual([ordered]);
+      expect(turn.tools).toContain(tool);
+      expect(turn.text).toContain(asked);
+      // The open question is the order's: a yes places the order of the one line.
+      const yes = await chat.say(/[äöü]|habt/.test(text) ? "ja, bitte bestellen" : "ok, place the order");
+      expect(yes.thread.pending?.type).toBe("confirm");
+      expect(draftLines(chat)).toEqual([ordered]);
+    });
 });
