@@ -165,7 +165,10 @@ export const EVENTS = {
     !MORE_OF.test(ctx.conv.text),
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
   /** "Does X fit Y?" — not "1 X for Y": a stated quantity of a named product without a question orders it. */
-  compat: (ctx, _s, r) => has(ctx, "compat") && !!r.about && (ctx.conv.text.includes("?") || !r.a.quantity || !r.sku),
+  compat: (ctx, _s, r) =>
+    has(ctx, "compat") &&
+    !!r.about &&
+    (ctx.conv.text.includes("?") || ((!r.a.quantity || !r.sku) && !configuredNamed(ctx, r))),
   stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about,
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
@@ -194,10 +197,16 @@ export const EVENTS = {
 
 export type EventName = keyof typeof EVENTS;
 
-/** A configurable product named by its SKU together with values of its options: the buyer is ordering it. */
+/**
+ * A configurable product named by its SKU together with values of its options — or by words with values of two or
+ * more of its option groups ("Motorstarter für die Palettiermaschine: Schütz 9 A, Spule 24 V DC, …"): the buyer is
+ * ordering it.
+ */
 function configuredNamed(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
-  return !!r.sku && !!g?.confident && g.hits[0]!.match === "sku_exact" && !!optionsFor(ctx, r.sku) && !has(ctx, "info");
+  if (!r.sku || !g?.confident || has(ctx, "info")) return false;
+  const options = optionsFor(ctx, r.sku);
+  return !!options && (g.hits[0]!.match === "sku_exact" || Object.keys(options).length >= 2);
 }
 
 export interface Transition {

@@ -99,3 +99,53 @@ describe("a question about another product beside an order: the order is made an
       expect(draftLines(chat)).toEqual([ordered]);
     });
 });
+
+describe("a configured product described in the buyer's words: group words, ranges, abbreviations", () => {
+  for (const [text, options] of [
+    [
+      "ich bräuchte e Motorstarter-Kombi fürs Palettiergerät: Schütz 18A, Spule 230 Volt AC, Motorschutz 13 bis 18 A, mit Hilfskontakt 1 Schliesser 1 Öffner",
+      { size: ["S18"], coil: ["230VAC"], overload: ["13-18"], aux: ["aux11"] },
+    ],
+    [
+      "Motorstarter für die Palettiermaschine: Schütz 9 A, Spule 24 V DC, Motorschutz 6,3 bis 10 A",
+      { size: ["S9"], coil: ["24VDC"], overload: ["6.3-10"] },
+    ],
+    [
+      "a motor starter combination for the palletizer: contactor 25 A, coil 230 V AC, overload 17 to 23 A",
+      { size: ["S25"], coil: ["230VAC"], overload: ["17-23"] },
+    ],
+  ] as const)
+    it(`"${text}" is one configured starter for the palletiser, the range no quantity`, async () => {
+      const chat = new Chat(automation, "A-3001");
+      const turn = await chat.say(text);
+      expect(draftLines(chat)).toEqual([["MSC-CFG", 1, "M-3001-02"]]);
+      expect(turn.thread.draft.lines[0]!.options).toEqual(options);
+    });
+});
+
+describe("a configurable product described with its values and no verb or question is ordered, once", () => {
+  for (const [w, customer, text, sku, machine, options] of [
+    [
+      hvac,
+      "H-2003",
+      "Verflüssigungssatz für die TK-Zelle Kruse: Kältemittel R449A, Tiefkühlung, 400 V 3~, Außenaufstellung",
+      "CU-CFG",
+      "M-2003-01",
+      { refrigerant: ["R449A"], application: ["LT"], supply: ["400-3"], housing: ["outdoor"] },
+    ],
+    [
+      fluid,
+      "F-4001",
+      "Hydraulikzylinder für die Hot press: Baureihe CD250, Kolben 63, Stange 36, Hub 200, Flansch, FKM Dichtungen",
+      "HZ-CFG",
+      "M-4001-03",
+      { series: ["CD250"], bore: ["63"], rod: ["36"], stroke: ["200"], mounting: ["flange"], seals: ["FKM"] },
+    ],
+  ] as const)
+    it(`"${text}"`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(draftLines(chat)).toEqual([[sku, 1, machine]]);
+      expect(turn.thread.draft.lines[0]!.options).toEqual(options);
+    });
+});
