@@ -89,6 +89,8 @@ export interface Token {
   index: number;
   /** Offset in the text (after currency symbols became words), for overlaps with recognised spans. */
   start: number;
+  /** What the text has between this token and the next ("~" of "3~", ", "): signs the words leave out. */
+  tail?: string;
 }
 
 export interface Quantity {
@@ -648,11 +650,14 @@ function tokenize(text: string): Token[] {
   const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
   // Currency symbols become words, so "10 €" reads as an amount and not as a quantity of 10.
   const plain = text.normalize("NFKC").replace(/€/g, " eur ").replace(/\$/g, " usd ").replace(/£/g, " gbp ");
-  for (const m of plain.matchAll(re)) {
+  const found = [...plain.matchAll(re)];
+  found.forEach((m, i) => {
     // "2,2 kW" is the German way to write 2.2 kW.
     const lower = m[0].toLowerCase().replace(/^(\d+),(\d+)(?=$|[a-z])/, "$1.$2");
-    out.push(Object.freeze({ text: m[0], lower, index: out.length, start: m.index ?? 0 }));
-  }
+    const start = m.index ?? 0;
+    const tail = plain.slice(start + m[0].length, found[i + 1]?.index ?? plain.length);
+    out.push(Object.freeze({ text: m[0], lower, index: out.length, start, ...(tail ? { tail } : {}) }));
+  });
   return out;
 }
 
@@ -705,6 +710,7 @@ const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", 
 const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
 const BOTH = new Set(["both", "beide", "beiden"]);
 /** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
+const RANGE_WORDS = new Set(["to", "bis", "until", "-", "–"]);
 const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
 
 /**
@@ -770,6 +776,17 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
+    // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out).
+    if (/^\s*~/.test(tokens[i]!.tail ?? "")) continue;
+    // "13 bis 18 A", "9 to 14 A": the low end of a range of a measure, not how many.
+    const unitAfter = (w: string | undefined) =>
+      !!w && ((k.measureUnits.has(w) && !k.unitCodes.has(w)) || !!UNIT_SPELLINGS[w]);
+    if (
+      RANGE_WORDS.has(next ?? "") &&
+      numberOf(tokens[i + 2]?.lower ?? "") !== undefined &&
+      unitAfter(tokens[i + 3]?.lower)
+    )
+      continue;
     // "Spannbuchse 1610", "cylinder 63", "98 Shore": a pair the catalog's names write is a size or type, not how many.
     const after1 = tokens[i + 1];
     if (adjacent && prevPart && k.namePairs.has(`${prevPart} ${t}`)) continue;
@@ -994,7 +1011,10 @@ function readAgentStem(word: string): string | undefined {
     .toLowerCase()
     .replace(/ß/g, "ss")
     .replace(/z/g, "s")
-    .replace(/(\p{L})\1+/gu, "$1");
+    .replace(/(\p{L})\1+/gu, "$1")
+    // "Palettiergerät", "Palettiermaschine": a German verb stem in -ier- before a word for a device names the same
+    // agent as "Palettierer".
+    .replace(/ier(?:gerat|maschine|anlage|automat)$/u, "ierer");
   const m = /^(.+?)(?:ier|is)?er$/u.exec(folded);
   return m?.[1];
 }
@@ -1111,7 +1131,9 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
       forms.add(wordsOf(apart(o.label)).join(" "));
       // "400 V 3~ 50 Hz" → "400 v" and "400v"; "FKM (fluoro rubber)" → "fkm"
       const lead = tokenizeText(o.label).map((t) => t.lower);
-      if (lead.length >= 1 && !groupWords.has(lead[0]!)) forms.add(lead[0]!);
+      // A first word every value's label starts with ("UC 2 …", "UC 3 …") names the group, not this value.
+      const shared = g.options.every((x) => tokenizeText(x.label)[0]?.lower === lead[0]);
+      if (lead.length >= 1 && !groupWords.has(lead[0]!) && !shared) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
       let hit = 0;
@@ -1167,16 +1189,45 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
           }
         }
       }
+      // "13 bis 18 A", "13 to 18 A", "13-18A" for "13–18 A": a range with the same ends.
+      if (!hit) {
+        const range =
+          /(\d+(?:[.,]\d+)?)\s*[–\-…]\s*(\d+(?:[.,]\d+)?)/u.exec(o.label) ??
+          /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/u.exec(o.value);
+        if (range) {
+          const [lo, hi] = [Number(range[1]!.replace(",", ".")), Number(range[2]!.replace(",", "."))];
+          const said = ` ${tokens.join(" ")} `.replace(
+            / (\d+(?:\.\d+)?) (?:bis|to|until|-|–) (\d+(?:\.\d+)?)/gu,
+            " $1-$2",
+          );
+          for (const m of said.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)(?![\d.])/gu))
+            if (Number(m[1]) === lo && Number(m[2]) === hi) hit = m[0].length;
+        }
+      }
+      // "1 Schliesser 1 Öffner" for "1 S + 1 Ö": a label of counts and one-letter abbreviations, each letter the
+      // initial of the buyer's word at that place.
+      if (!hit) {
+        const short = tokenizeText(o.label).map((t) => t.lower);
+        const letters = short.filter((t) => /^\p{L}$/u.test(t)).length;
+        if (letters >= 2 && short.every((t) => /^\p{L}$/u.test(t) || /^\d+$/.test(t)))
+          for (let i = 0; i + short.length <= tokens.length && !hit; i++)
+            if (
+              short.every((t, j) =>
+                /^\d/.test(t) ? tokens[i + j] === t : tokens[i + j]!.length > 2 && tokens[i + j]!.startsWith(t),
+              )
+            )
+              hit = short.length * 2;
+      }
       // "DN32" for value "32" in a group whose label or code says DN.
       if (!hit && /^\d+([.,]\d+)?$/.test(v)) {
         for (const w of groupWords)
           if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `)))
             hit = v.length + w.length;
-        // "XY 32" written apart for a label "XY32 …".
-        if (!hit) {
-          const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
-          for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
-        }
+      }
+      // "XY 32" written apart for a value or label "XY32 …" ("UC 3" for "UC3").
+      if (!hit) {
+        const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
+        for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
       }
       if (hit > 0) found.push({ value: o.value, len: hit });
     }
@@ -1518,7 +1569,13 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
   // may name another product better than the configured one (the refrigerant) — unless the name carries them
   // ("Hydraulikzylinder … (Baureihe, Kolben, Hub …)"), so both readings are tried.
   let found: { top: SearchHit; configModelId: string; query: string } | undefined;
-  for (const words of [content, content.filter((w) => !k.configWords.has(w))]) {
+  // "Schütz 18A, Spule 230 V" for the groups "Schützgröße", "Spulenspannung": a word that starts a word of an option
+  // group names that group too.
+  const groupWord = (w: string) =>
+    k.configWords.has(w) ||
+    (w.length >= 4 && [...k.configWords].some((c) => c.length >= w.length + 3 && c.startsWith(w)));
+  const attempts = [content, content.filter((w) => !k.configWords.has(w)), content.filter((w) => !groupWord(w))];
+  for (const words of attempts.filter((a, i) => i === 0 || a.length !== attempts[i - 1]!.length)) {
     if (words.length === 0) continue;
     const query = words.join(" ");
     const top = k.search.search({ query, limit: 3 }).filter((h) => h.match.startsWith("text"));
@@ -1528,6 +1585,20 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
       found = { top: top[0]!, configModelId: product.configModelId, query };
       break;
     }
+  }
+  // "Motorstarter-Kombi: Schütz 18A, …, mit Hilfskontakt 1 Schliesser 1 Öffner": the other words of a long spec list
+  // can outweigh the product's name ("Hilfskontakt … Schliesser Öffner" names an auxiliary block). A word that alone
+  // finds one configurable product by its own text (not a correction) names it — the stated values still decide.
+  if (!found) {
+    const alone = new Map<string, { top: SearchHit; configModelId: string; query: string }>();
+    for (const w of attempts.at(-1)!.slice(0, 8)) {
+      const top = k.search.search({ query: w, limit: 2 }).filter((h) => h.match === "text");
+      if (top.length === 0 || (top[1] && top[1].score >= top[0]!.score)) continue;
+      const product = k.reader.products([top[0]!.sku]).get(top[0]!.sku);
+      if (product?.configModelId)
+        alone.set(product.sku, { top: top[0]!, configModelId: product.configModelId, query: w });
+    }
+    if (alone.size === 1) found = [...alone.values()][0];
   }
   if (!found) return undefined;
   const { configModelId, query } = found;
@@ -1625,10 +1696,13 @@ function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[
   return out;
 }
 
-/** Whether a product name carries a model code ("dml 083") as whole words: "DML 083S" and "KP 15" do not. */
+/**
+ * Whether a product name carries a model code ("dml 083") as whole words: "DML 083S" and "KP 15" do not. A code whose
+ * number leads a pair ("DQ 32x24": 32 channels at 24 V) carries it too ("DQ 32").
+ */
 function codeInName(name: string, code: string): boolean {
   return ` ${tokenizeText(name)
-    .map((t) => t.lower)
+    .map((t) => t.lower.replace(/^(\d+)[x×]\d.*$/u, "$1"))
     .join(" ")} `.includes(` ${code} `);
 }
 

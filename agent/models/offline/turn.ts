@@ -111,7 +111,17 @@ function decideClauses(ctx: Ctx): Step {
   const checkout = conv.results.find((r) => r.name === "review_order" || r.name === "place_order");
   if (checkout && (checkout.data.report || checkout.error)) return afterCheckout(ctx, checkout, memo);
   const rest = conv.turnMemo?.rest ?? [];
-  if (edits.length && rest.length) return serveRest(ctx, afterEdits(ctx, edits, memo, true), rest);
+  if (edits.length && rest.length)
+    return serveRest(
+      ctx,
+      afterEdits(
+        ctx,
+        edits,
+        memo,
+        rest.some((x) => !x.question),
+      ),
+      rest,
+    );
   if (edits.length) return afterEdits(ctx, edits, memo);
 
   // Where the conversation stands and what the message says: one transition of the dialogue table.
@@ -128,6 +138,17 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
   const carry = (step: Step): Step => ({ ...step, memo: { ...step.memo, rest } });
   if (edited.calls?.length) return carry(edited);
   const { lang } = ctx;
+  // A question asked beside the order is answered first; the order's own state (its question, or "shall I place it?")
+  // closes the reply and stays the open question.
+  const question = rest.find((x) => x.question);
+  if (question) {
+    const answer = transitionItem(partOf(ctx, question.text), () => edited.memo, true);
+    if (answer?.calls?.length) return carry({ calls: answer.calls, memo: edited.memo });
+    const others = rest.filter((x) => x !== question);
+    // Its own closing offer ("Shall I add it?") is left out: the open question is the order's.
+    const text = [answer?.text?.replace(/ [^.?!\n]*\?$/u, ""), edited.text].filter(Boolean).join("\n");
+    return others.length ? serveRest(ctx, { ...edited, text }, others) : { text, memo: edited.memo };
+  }
   const quoted = (parts: RestItem[]) => parts.map((p) => say(lang, `"${p.text}"`, `„${p.text}“`)).join(", ");
   const others = (parts: RestItem[]) =>
     parts.length
