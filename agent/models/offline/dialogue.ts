@@ -34,7 +34,7 @@ import {
   answerQuantity,
   isQuestionAboutOther,
 } from "./answers.ts";
-import { refusal } from "./phrasing.ts";
+import { CONFIRM_WORDS, refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
 import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
 import { absentRemoval, pressure, removal, removalInChange } from "./destructive.ts";
@@ -190,6 +190,22 @@ export const EVENTS = {
 } satisfies Record<string, (ctx: Ctx, s: DialogueState, r: Reading) => boolean>;
 
 export type EventName = keyof typeof EVENTS;
+
+/**
+ * "ok please do order", "yes do the order" to "shall I place the order?": an answer that echoes the open question's own
+ * words (`CONFIRM_WORDS`, the words the consultant asks it with) and asks for nothing else is a yes, whatever the
+ * classifier makes of the rest ("please do …" reads as a request for help).
+ */
+export function echoesConfirm(ctx: Ctx): boolean {
+  if (ctx.conv.memo.pending?.kind !== "confirm" || ctx.u.attack) return false;
+  if ([...ctx.cues].some((c) => !ANSWER_CUES.has(c))) return false;
+  if (!ctx.tokens.some((t) => CONFIRM_WORDS.some((w) => t.lower.startsWith(w)))) return false;
+  const a = analyse(ctx);
+  return !a.guess && !a.quantity && !a.machine && !findPoReference(ctx.conv.text);
+}
+
+/** Cues that leave a message an answer to the open question (no other request read in it). */
+const ANSWER_CUES = new Set<Cue>(["yes", "help", "thanks", "greet"]);
 
 /** A configurable product named by its SKU together with values of its options: the buyer is ordering it. */
 function configuredNamed(ctx: Ctx, r: Reading): boolean {

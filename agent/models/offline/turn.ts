@@ -11,7 +11,7 @@ import { hasMarker } from "./nlu/evidence.ts";
 import type { Ctx, Step, ToolCallPlan } from "./context.ts";
 import { cuesOf } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
-import { transition, transitionItem } from "./dialogue.ts";
+import { echoesConfirm, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
@@ -42,6 +42,7 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, un
     tools,
     analyses: new Map(),
   };
+  if (echoesConfirm(ctx)) ctx.cues = new Set([...ctx.cues].filter((c) => c !== "help")).add("yes");
   const step = decideClauses(ctx);
   // The refusal is said once, before what was served of the rest (or of a request inside the refused clause).
   const refused = u.attack ? refusal(u.attack, lang) : "";
