@@ -24,7 +24,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { askStockAndPrice, itemParts, multiAdd } from "./actions.ts";
+import { askStockAndPrice, itemParts, multiAdd, statesNoMachine } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -116,8 +116,12 @@ export const EVENTS = {
     !r.a.machine,
   /** "the cheaper one", "the one with X", "the high-temperature one": a reference by price or feature. */
   reference: (ctx, s) => s.focus.candidates.length > 1 && !ctx.cues.has("find"),
-  /** "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product. */
-  list_machines: (ctx, _s, r) => has(ctx, "list_machines") && !(r.sku && r.a.quantity && has(ctx, "add")),
+  /**
+   * "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product, nor the
+   * machine word of "not for any machine, for stock" beside one.
+   */
+  list_machines: (ctx, _s, r) =>
+    has(ctx, "list_machines") && !(r.sku && r.a.quantity && (has(ctx, "add") || statesNoMachine(ctx))),
   cancel: (ctx) => has(ctx, "cancel"),
   /** Only misspelt words, nothing that asks for a product: never acted on. */
   fuzzy_only: (ctx, _s, r) =>
