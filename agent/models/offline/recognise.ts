@@ -1084,6 +1084,8 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
   const apart = (s: string) => s.replace(/(\p{L})-(?=\p{L})/gu, "$1 ");
   const spaced = ` ${wordsOf(apart(text)).join(" ")} `;
   const out: Record<string, string[]> = {};
+  // Single-choice groups that found several numbers alike ("bore motor side" and "bore driven side", both 28 and 35).
+  const tied = new Map<string, { values: string[]; words: Set<string> }>();
   for (const g of model.groups) {
     if (groups && !groups.includes(g.code)) continue;
     // Words that name the group itself ("ATEX", "seal") are not a choice of one of its values.
@@ -1184,8 +1186,47 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
     found.sort((a, b) => b.len - a.len);
     // Longest form wins ("400 V" over "4"); several values only for multi-choice groups.
     out[g.code] = g.max > 1 ? found.map((f) => f.value).slice(0, g.max) : [found[0]!.value];
+    const alike = found.filter((f) => f.len === found[0]!.len && NUMBER.test(f.value)).map((f) => f.value);
+    if (g.max <= 1 && alike.length > 1) tied.set(g.code, { values: alike, words: groupWords });
   }
+  if (tied.size > 1) for (const [code, value] of numbersByGroup(tokens, tied)) out[code] = [value];
   return out;
+}
+
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+
+/**
+ * "Motor side bore 28, gearbox side 35", "inlet 25, outlet 20": groups that share their values each take the number
+ * stated after the words that name it — a word of one group alone names that group, a word several share ("side",
+ * "Bohrung") names the first of them still open. A group no word named takes the one of its numbers no other group
+ * took, when only one is left.
+ */
+function numbersByGroup(
+  tokens: string[],
+  tied: Map<string, { values: string[]; words: Set<string> }>,
+): Map<string, string> {
+  const chosen = new Map<string, string>();
+  let named: string[] = [];
+  // "bore driven side 35": a shared word after the group's own word still names that group, until a number took it.
+  let used = false;
+  for (const t of tokens) {
+    const naming = [...tied].filter(([, g]) => g.words.has(t)).map(([code]) => code);
+    if (naming.length) {
+      if (used || !named.length || !named.every((c) => naming.includes(c))) named = naming;
+      used = false;
+      continue;
+    }
+    if (!NUMBER.test(t)) continue;
+    const code = named.find((c) => !chosen.has(c) && tied.get(c)!.values.includes(t));
+    if (code) chosen.set(code, t), (used = true);
+  }
+  const taken = new Set(chosen.values());
+  for (const [code, g] of tied) {
+    if (chosen.has(code)) continue;
+    const left = g.values.filter((v) => !taken.has(v));
+    if (left.length === 1) chosen.set(code, left[0]!);
+  }
+  return chosen;
 }
 
 const NEGATIONS = new Set(["no", "not", "without", "non", "nein", "ohne", "kein", "keine", "keinen", "nicht"]);
