@@ -1105,6 +1105,29 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
       continue;
     }
     const found: { value: string; len: number }[] = [];
+    // "i=20" where every label writes "i=19.8 (…)": the symbol names the group, the number after it the value —
+    // the option with that value, else the one whose label's number is nearest (within a tenth).
+    const symbol = symbolOf(g.options.map((o) => o.label));
+    const stated = symbol ? symbolValue(text, symbol) : undefined;
+    if (stated !== undefined) {
+      const near = (o: { value: string; label: string }) =>
+        Math.abs(
+          Number(
+            o.label
+              .slice(o.label.indexOf("=") + 1)
+              .replace(",", ".")
+              .match(/^\s*(\d+(?:\.\d+)?)/)?.[1],
+          ) - stated,
+        );
+      const exact = g.options.find((o) => Number(o.value) === stated);
+      const best = exact ?? [...g.options].sort((a, b) => near(a) - near(b))[0];
+      if (best && (exact || near(best) <= stated / 10)) {
+        out[g.code] = [best.value];
+        continue;
+      }
+    }
+    // An amount every value's label carries ("… at 50 Hz" in each ratio's label) describes them all: it chooses none.
+    const shared = sharedAmounts(g.options.map((o) => o.label));
     for (const o of g.options) {
       const forms = new Set<string>();
       const v = o.value.toLowerCase();
@@ -1158,6 +1181,7 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
           .replace(/(\d),(\d)/g, "$1.$2")
           .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)) {
           const [, num, unit] = m;
+          if (shared.has(`${Number(num)} ${unit}`)) continue;
           for (let i = 0; i < tokens.length; i++) {
             const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
             const n = joinedUnit ? joinedUnit[1] : tokens[i];
@@ -1194,6 +1218,35 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
 }
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
+
+/** The letters every label of a group joins to its number with "=" ("i=14.2 …", "i=19.8 …"), if any. */
+function symbolOf(labels: string[]): string | undefined {
+  const first = /^\s*(\p{L}{1,3})\s*=\s*\d/u.exec(labels[0] ?? "")?.[1];
+  if (!first || labels.length < 2) return undefined;
+  return labels.every((l) => new RegExp(`^\\s*${first}\\s*=\\s*\\d`, "u").test(l)) ? first : undefined;
+}
+
+/** The number the buyer writes after the group's symbol ("i=20", "i = 19,8"). */
+function symbolValue(text: string, symbol: string): number | undefined {
+  const m = new RegExp(`(?<![\\p{L}\\d])${symbol}\\s*=\\s*(\\d+(?:[.,]\\d+)?)`, "iu").exec(text);
+  return m ? Number(m[1]!.replace(",", ".")) : undefined;
+}
+
+/** Amounts with their unit ("50 hz") that every label of a group carries. */
+function sharedAmounts(labels: string[]): Set<string> {
+  const amounts = (label: string) =>
+    new Set(
+      [
+        ...label
+          .toLowerCase()
+          .replace(/(\d),(\d)/g, "$1.$2")
+          .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g),
+      ].map((m) => `${Number(m[1])} ${m[2]}`),
+    );
+  const [first, ...rest] = labels.map(amounts);
+  if (!first || rest.length === 0) return new Set();
+  return new Set([...first].filter((a) => rest.every((r) => r.has(a))));
+}
 
 /**
  * "Motor side bore 28, gearbox side 35", "inlet 25, outlet 20": groups that share their values each take the number

@@ -62,3 +62,51 @@ describe("numbers stated for groups that share values", () => {
     expect(findOptions("outlet size 15 and inlet 20", valve)).toEqual({ inlet: ["20"], outlet: ["15"] });
   });
 });
+
+describe("option values written the way the labels write them", () => {
+  for (const [text, ratio] of [
+    ["1 GM-CFG für Steigband: 1,1 kW, i=20, 400V 50Hz, Hohlwelle, ohne Bremse, IP55", "20"],
+    ["1 GM-CFG for Band 4: 0.75 kW, i=28, 230/400 V 50 Hz, foot mounted, no brake, IP55", "28"],
+  ] as const)
+    it(`"${text}": the ratio after "i=", not the first ratio whose label says 50 Hz`, async () => {
+      const chat = new Chat(powertrans, "T-7001");
+      const turn = await chat.say(text);
+      expect(turn.thread.draft.lines[0]?.options?.ratio).toEqual([ratio]);
+    });
+
+  const pump: ConfigModel = {
+    id: "CM-PUMP",
+    name: "Pump configuration",
+    constraints: [],
+    groups: [
+      {
+        code: "speed",
+        label: "Speed",
+        min: 1,
+        max: 1,
+        defaultValue: null,
+        options: [
+          { value: "1450", label: "n=1450 1/min (4-pole, at 50 Hz)" },
+          { value: "2900", label: "n=2900 1/min (2-pole, at 50 Hz)" },
+        ],
+      },
+      {
+        code: "supply",
+        label: "Supply",
+        min: 1,
+        max: 1,
+        defaultValue: null,
+        options: [
+          { value: "400-50", label: "400 V 50 Hz" },
+          { value: "460-60", label: "460 V 60 Hz" },
+        ],
+      },
+    ],
+  } as unknown as ConfigModel;
+
+  it("another trade: 'n=2900' and 'n = 1450' choose the speed; '50 Hz' chooses the supply only", () => {
+    expect(findOptions("pump, n=2900, 400 V 50 Hz", pump)).toEqual({ speed: ["2900"], supply: ["400-50"] });
+    expect(findOptions("Pumpe n = 1450, 460 V 60 Hz", pump)).toEqual({ speed: ["1450"], supply: ["460-60"] });
+    expect(findOptions("pump for 50 Hz", pump).speed).toBeUndefined();
+  });
+});
