@@ -740,6 +740,12 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     }
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
+    // "13 bis 18 A", "from 4 to 6.3 A": the ends of a range are a setting, not a count.
+    if (
+      (RANGE_WORDS.has(next ?? "") && /^\d/.test(tokens[i + 2]?.lower ?? "")) ||
+      (RANGE_WORDS.has(prev ?? "") && /^\d/.test(tokens[i - 2]?.lower ?? ""))
+    )
+      continue;
     // "just one", "only one please", "nur eins", "eine bitte": a count — alone or after a word that limits a count,
     // and followed by nothing but a courtesy.
     const counted =
@@ -1074,8 +1080,13 @@ function wordsOnly(text: string): string[] {
   return tokenizeText(text).map((t) => t.lower);
 }
 
+/** Words that join the ends of a range ("13 bis 18 A", "4 to 6.3 A"). */
+const RANGE_WORDS = new Set(["bis", "to", "till", "until"]);
+
 /** Option choices the text names for a configuration model: group → values (only values that exist). */
-export function findOptions(text: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
+export function findOptions(said: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
+  // "13 bis 18 A" is the range the labels write "13–18 A".
+  const text = said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–");
   const tokens = tokenizeText(text).map((t) => t.lower);
   const words = wordsOf(text);
   const joined = ` ${words.join(" ")} `;
@@ -1461,7 +1472,7 @@ export function guessProduct(
   const content = words.filter((w) => !k.optionWords.has(w));
   // "a seal for my pump": what follows "for" names the target, not the product; searched without it first, the
   // target's words then only rank the candidates (a seal, not a pump that has one).
-  const cut = free.findIndex((t) => /^(for|für|fuer)$/.test(t.lower));
+  const cut = free.findIndex((t) => /^(for|für|fuer|fürs|fuers)$/.test(t.lower));
   const head =
     cut > 0
       ? free
