@@ -87,7 +87,9 @@ export function action(
   const done = (name: string) => conv.results.find((r) => r.name === name && r.args.sku === sku);
 
   const needsMachine = (kind === "add" || kind === "compat") && dependsOnMachine(ctx, sku);
-  if (needsMachine && !machineId && !extra.noMachine) {
+  // "not for a machine, just for stores", "fürs Lager": said with the request, the line goes on without a machine.
+  const noMachine = extra.noMachine || (kind === "add" && statesNoMachine(ctx) && namedOutright(ctx, sku));
+  if (needsMachine && !machineId && !noMachine) {
     const machines = conv.machines ?? [];
     const fitting = fittingMachines(ctx, sku, machines);
     const choices = a.machineCandidates.length > 1 ? a.machineCandidates : fitting.length ? fitting : machines;
@@ -483,6 +485,20 @@ function packsJoined(ctx: Ctx, parts: string[]): string[] {
   }
   return out;
 }
+
+/**
+ * The buyer says the part is for no machine: the machine question's own word negated ("not for a machine", "für keine
+ * Maschine") or the part is for the stores ("just for stores", "fürs Lager", "als Reserve") — asking which machine
+ * would ask what they answered.
+ */
+export function statesNoMachine(ctx: Ctx): boolean {
+  if (ctx.u.negated.some((n) => MACHINE_WORD.test(n.text))) return true;
+  return FOR_STORES.test(ctx.conv.text);
+}
+
+const MACHINE_WORD = /\b(?:machines?|maschinen?)\b/iu;
+const FOR_STORES =
+  /\b(?:for|für|fürs|fuers|ins|aufs?|als)\s+(?:the\s+|our\s+|das\s+|den\s+|unser\w*\s+)?(?:stores?|stock|shelf|spares?|lager|ersatzteillager|vorrat|reserve)\b/iu;
 
 /** The buyer's message names the product by its SKU (separators aside) or by words its name carries. */
 function namedOutright(ctx: Ctx, sku: string): boolean {

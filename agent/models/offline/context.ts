@@ -231,7 +231,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   for (const q of quantities) for (const i of q.tokens) taken.add(i);
   const free = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower);
   // "… for the pump station": what follows "for" names the target, not the product.
-  const cut = free.findIndex((w) => /^(for|für|fuer)$/.test(w));
+  const cut = free.findIndex((w) => /^(for|für|fuer|fürs|fuers)$/.test(w));
   guess = byAmount(ctx, guess, quantities.find((q) => q.unit) ?? quantities[0], free);
   guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
   const productWords = tokens

@@ -24,7 +24,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { askStockAndPrice, itemParts, multiAdd } from "./actions.ts";
+import { askStockAndPrice, itemParts, multiAdd, statesNoMachine } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -34,7 +34,7 @@ import {
   answerQuantity,
   isQuestionAboutOther,
 } from "./answers.ts";
-import { refusal } from "./phrasing.ts";
+import { CONFIRM_WORDS, refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
 import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
 import { absentRemoval, pressure, removal, removalInChange } from "./destructive.ts";
@@ -122,8 +122,12 @@ export const EVENTS = {
     !r.a.machine,
   /** "the cheaper one", "the one with X", "the high-temperature one": a reference by price or feature. */
   reference: (ctx, s) => s.focus.candidates.length > 1 && !ctx.cues.has("find"),
-  /** "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product. */
-  list_machines: (ctx, _s, r) => has(ctx, "list_machines") && !(r.sku && r.a.quantity && has(ctx, "add")),
+  /**
+   * "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product, nor the
+   * machine word of "not for any machine, for stock" beside one.
+   */
+  list_machines: (ctx, _s, r) =>
+    has(ctx, "list_machines") && !(r.sku && r.a.quantity && (has(ctx, "add") || statesNoMachine(ctx))),
   cancel: (ctx) => has(ctx, "cancel"),
   /** Only misspelt words, nothing that asks for a product: never acted on. */
   fuzzy_only: (ctx, _s, r) =>
@@ -199,6 +203,24 @@ export const EVENTS = {
 } satisfies Record<string, (ctx: Ctx, s: DialogueState, r: Reading) => boolean>;
 
 export type EventName = keyof typeof EVENTS;
+
+/**
+ * "ok please do order", "yes do the order" to "shall I place the order?": an answer that echoes the open question's own
+ * words (`CONFIRM_WORDS`, the words the consultant asks it with) and asks for nothing else is a yes, whatever the
+ * classifier makes of the rest ("please do …" reads as a request for help).
+ */
+export function echoesConfirm(ctx: Ctx): boolean {
+  if (ctx.conv.memo.pending?.kind !== "confirm" || ctx.u.attack) return false;
+  if ([...ctx.cues].some((c) => !ANSWER_CUES.has(c))) return false;
+  // "hmm the order thing" names the order but asks nothing of it: a yes or a request ("please do …") must be there.
+  if (!ctx.cues.has("yes") && !ctx.cues.has("help")) return false;
+  if (!ctx.tokens.some((t) => CONFIRM_WORDS.some((w) => t.lower.startsWith(w)))) return false;
+  const a = analyse(ctx);
+  return !a.guess && !a.quantity && !a.machine && !findPoReference(ctx.conv.text);
+}
+
+/** Cues that leave a message an answer to the open question (no other request read in it). */
+const ANSWER_CUES = new Set<Cue>(["yes", "help", "thanks", "greet"]);
 
 /**
  * A configurable product named by its SKU together with values of its options — or by words with values of two or

@@ -339,6 +339,12 @@ export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn):
   };
 }
 
+/**
+ * The beginnings of the words the consultant asks "shall I place the order?" / "Please confirm the order." with, in both
+ * languages (`afterCheckout`, `afterEdits`): an answer echoing one of them answers that question.
+ */
+export const CONFIRM_WORDS = ["place", "order", "confirm", "bestell", "bestätig", "aufgeb", "aufgab"];
+
 export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
   const { lang, conv } = ctx;
   if (r.error) return { text: errorText(r, lang), memo: memo() };

@@ -709,8 +709,9 @@ const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", 
 /** Words that point back at things already named ("those two", "die zwei"). */
 const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
 const BOTH = new Set(["both", "beide", "beiden"]);
+/** Words that join the ends of a range ("13 bis 18 A", "4 to 6.3 A"). */
+const RANGE_WORDS = new Set(["to", "bis", "till", "until", "-", "–"]);
 /** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
-const RANGE_WORDS = new Set(["to", "bis", "until", "-", "–"]);
 const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
 
 /**
@@ -746,6 +747,12 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     }
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
+    // "13 bis 18 A", "from 4 to 6.3 A": the ends of a range are a setting, not a count.
+    if (
+      (RANGE_WORDS.has(next ?? "") && /^\d/.test(tokens[i + 2]?.lower ?? "")) ||
+      (RANGE_WORDS.has(prev ?? "") && /^\d/.test(tokens[i - 2]?.lower ?? ""))
+    )
+      continue;
     // "just one", "only one please", "nur eins", "eine bitte": a count — alone or after a word that limits a count,
     // and followed by nothing but a courtesy.
     const counted =
@@ -1095,7 +1102,9 @@ function wordsOnly(text: string): string[] {
 }
 
 /** Option choices the text names for a configuration model: group → values (only values that exist). */
-export function findOptions(text: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
+export function findOptions(said: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
+  // "13 bis 18 A" is the range the labels write "13–18 A".
+  const text = said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–");
   const tokens = tokenizeText(text).map((t) => t.lower);
   const words = wordsOf(text);
   const joined = ` ${words.join(" ")} `;
@@ -1104,6 +1113,8 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
   const apart = (s: string) => s.replace(/(\p{L})-(?=\p{L})/gu, "$1 ");
   const spaced = ` ${wordsOf(apart(text)).join(" ")} `;
   const out: Record<string, string[]> = {};
+  // Single-choice groups that found several numbers alike ("bore motor side" and "bore driven side", both 28 and 35).
+  const tied = new Map<string, { values: string[]; words: Set<string> }>();
   for (const g of model.groups) {
     if (groups && !groups.includes(g.code)) continue;
     // Words that name the group itself ("ATEX", "seal") are not a choice of one of its values.
@@ -1123,6 +1134,29 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
       continue;
     }
     const found: { value: string; len: number }[] = [];
+    // "i=20" where every label writes "i=19.8 (…)": the symbol names the group, the number after it the value —
+    // the option with that value, else the one whose label's number is nearest (within a tenth).
+    const symbol = symbolOf(g.options.map((o) => o.label));
+    const stated = symbol ? symbolValue(text, symbol) : undefined;
+    if (stated !== undefined) {
+      const near = (o: { value: string; label: string }) =>
+        Math.abs(
+          Number(
+            o.label
+              .slice(o.label.indexOf("=") + 1)
+              .replace(",", ".")
+              .match(/^\s*(\d+(?:\.\d+)?)/)?.[1],
+          ) - stated,
+        );
+      const exact = g.options.find((o) => Number(o.value) === stated);
+      const best = exact ?? [...g.options].sort((a, b) => near(a) - near(b))[0];
+      if (best && (exact || near(best) <= stated / 10)) {
+        out[g.code] = [best.value];
+        continue;
+      }
+    }
+    // An amount every value's label carries ("… at 50 Hz" in each ratio's label) describes them all: it chooses none.
+    const shared = sharedAmounts(g.options.map((o) => o.label));
     for (const o of g.options) {
       const forms = new Set<string>();
       const v = o.value.toLowerCase();
@@ -1132,8 +1166,8 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
       // "400 V 3~ 50 Hz" → "400 v" and "400v"; "FKM (fluoro rubber)" → "fkm"
       const lead = tokenizeText(o.label).map((t) => t.lower);
       // A first word every value's label starts with ("UC 2 …", "UC 3 …") names the group, not this value.
-      const shared = g.options.every((x) => tokenizeText(x.label)[0]?.lower === lead[0]);
-      if (lead.length >= 1 && !groupWords.has(lead[0]!) && !shared) forms.add(lead[0]!);
+      const sharedLead = g.options.every((x) => tokenizeText(x.label)[0]?.lower === lead[0]);
+      if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
       let hit = 0;
@@ -1178,6 +1212,7 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
           .replace(/(\d),(\d)/g, "$1.$2")
           .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)) {
           const [, num, unit] = m;
+          if (shared.has(`${Number(num)} ${unit}`)) continue;
           for (let i = 0; i < tokens.length; i++) {
             const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
             const n = joinedUnit ? joinedUnit[1] : tokens[i];
@@ -1235,8 +1270,76 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
     found.sort((a, b) => b.len - a.len);
     // Longest form wins ("400 V" over "4"); several values only for multi-choice groups.
     out[g.code] = g.max > 1 ? found.map((f) => f.value).slice(0, g.max) : [found[0]!.value];
+    const alike = found.filter((f) => f.len === found[0]!.len && NUMBER.test(f.value)).map((f) => f.value);
+    if (g.max <= 1 && alike.length > 1) tied.set(g.code, { values: alike, words: groupWords });
   }
+  if (tied.size > 1) for (const [code, value] of numbersByGroup(tokens, tied)) out[code] = [value];
   return out;
+}
+
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+
+/** The letters every label of a group joins to its number with "=" ("i=14.2 …", "i=19.8 …"), if any. */
+function symbolOf(labels: string[]): string | undefined {
+  const first = /^\s*(\p{L}{1,3})\s*=\s*\d/u.exec(labels[0] ?? "")?.[1];
+  if (!first || labels.length < 2) return undefined;
+  return labels.every((l) => new RegExp(`^\\s*${first}\\s*=\\s*\\d`, "u").test(l)) ? first : undefined;
+}
+
+/** The number the buyer writes after the group's symbol ("i=20", "i = 19,8"). */
+function symbolValue(text: string, symbol: string): number | undefined {
+  const m = new RegExp(`(?<![\\p{L}\\d])${symbol}\\s*=\\s*(\\d+(?:[.,]\\d+)?)`, "iu").exec(text);
+  return m ? Number(m[1]!.replace(",", ".")) : undefined;
+}
+
+/** Amounts with their unit ("50 hz") that every label of a group carries. */
+function sharedAmounts(labels: string[]): Set<string> {
+  const amounts = (label: string) =>
+    new Set(
+      [
+        ...label
+          .toLowerCase()
+          .replace(/(\d),(\d)/g, "$1.$2")
+          .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g),
+      ].map((m) => `${Number(m[1])} ${m[2]}`),
+    );
+  const [first, ...rest] = labels.map(amounts);
+  if (!first || rest.length === 0) return new Set();
+  return new Set([...first].filter((a) => rest.every((r) => r.has(a))));
+}
+
+/**
+ * "Motor side bore 28, gearbox side 35", "inlet 25, outlet 20": groups that share their values each take the number
+ * stated after the words that name it — a word of one group alone names that group, a word several share ("side",
+ * "Bohrung") names the first of them still open. A group no word named takes the one of its numbers no other group
+ * took, when only one is left.
+ */
+function numbersByGroup(
+  tokens: string[],
+  tied: Map<string, { values: string[]; words: Set<string> }>,
+): Map<string, string> {
+  const chosen = new Map<string, string>();
+  let named: string[] = [];
+  // "bore driven side 35": a shared word after the group's own word still names that group, until a number took it.
+  let used = false;
+  for (const t of tokens) {
+    const naming = [...tied].filter(([, g]) => g.words.has(t)).map(([code]) => code);
+    if (naming.length) {
+      if (used || !named.length || !named.every((c) => naming.includes(c))) named = naming;
+      used = false;
+      continue;
+    }
+    if (!NUMBER.test(t)) continue;
+    const code = named.find((c) => !chosen.has(c) && tied.get(c)!.values.includes(t));
+    if (code) chosen.set(code, t), (used = true);
+  }
+  const taken = new Set(chosen.values());
+  for (const [code, g] of tied) {
+    if (chosen.has(code)) continue;
+    const left = g.values.filter((v) => !taken.has(v));
+    if (left.length === 1) chosen.set(code, left[0]!);
+  }
+  return chosen;
 }
 
 const NEGATIONS = new Set(["no", "not", "without", "non", "nein", "ohne", "kein", "keine", "keinen", "nicht"]);
@@ -1418,7 +1521,7 @@ export function guessProduct(
   const content = words.filter((w) => !k.optionWords.has(w));
   // "a seal for my pump": what follows "for" names the target, not the product; searched without it first, the
   // target's words then only rank the candidates (a seal, not a pump that has one).
-  const cut = free.findIndex((t) => /^(for|für|fuer)$/.test(t.lower));
+  const cut = free.findIndex((t) => /^(for|für|fuer|fürs|fuers)$/.test(t.lower));
   const head =
     cut > 0
       ? free
