@@ -59,7 +59,13 @@ export function prepareStatements(sqlite: Database.Database) {
     // Prepared once: `exec` parses the SQL text on every call, twice per validation.
     begin: () => q("BEGIN"),
     commit: () => q("COMMIT"),
-    version: () => q("SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v").raw(),
+    // Two plain statements: one reading `data_version` through the `pragma_data_version` table function costs about
+    // 4x both (12.8 vs 2.7 µs on a demo copy), and the reader asks ~28 times an eval trial.
+    version: () => {
+      const changes = q("SELECT total_changes()").pluck();
+      const data = q("PRAGMA data_version").pluck();
+      return { get: (): [number, number] => [changes.get() as number, data.get() as number] };
+    },
     products: () =>
       qb(
         `SELECT sku, name, description, category, manufacturer, order_unit, content_unit, content_qty, moq, order_step, max_qty, lead_time_days, lifecycle, successor_sku, list_price_cents, currency, hazardous, requires_certification, blocked_regions, config_model_id, machine_model FROM products WHERE sku IN ${IN_SKUS}`,
