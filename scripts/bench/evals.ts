@@ -126,6 +126,7 @@ export async function measureEvalConversations(options: { rounds?: number } = {}
   };
 
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let trials = 0;
   for (let round = 0; round < rounds; round++)
     for (const s of scenarios) {
@@ -135,7 +136,11 @@ export async function measureEvalConversations(options: { rounds?: number } = {}
       trials++;
     }
   const totalMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   return {
+    // The process's CPU a trial (GC threads included): what a trial costs, far less moved by the machine's load than
+    // its wall time.
+    cpuMs: (used.user + used.system) / 1000 / trials,
     trials,
     passed,
     perSecond: trials / (totalMs / 1000),
@@ -172,6 +177,12 @@ export const evalsSuite: BenchSuite = {
         value: Math.round(r.perSecond * 10) / 10,
         unit: "conv/s",
         note: `${r.trials} trials (${r.passed} passed) one after another, ${r.trialMs.toFixed(0)} ms each: catalog copy ${r.copyMs.toFixed(1)}, model knowledge build ${r.firstCallMs.toFixed(0)}, other model calls ${r.modelMs.toFixed(0)}, graph+tools+grading ${rest.toFixed(0)} ms`,
+      },
+      {
+        id: "evals.trial_cpu_ms",
+        value: Math.round(r.cpuMs * 10) / 10,
+        unit: "ms",
+        note: "CPU of the process a trial, one thread (GC threads included): compare versions with this under load",
       },
       { id: "evals.trial_catalog_copy_ms", value: Math.round(r.copyMs * 10) / 10, unit: "ms" },
       { id: "evals.trial_model_knowledge_ms", value: Math.round(r.firstCallMs), unit: "ms" },
