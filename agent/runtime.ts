@@ -3,6 +3,7 @@
  * resume an interrupt (buyer confirmation or rep approval), read a thread. Threads are durable: they live in the
  * SQLite checkpointer, so a new process (or a new agent on the same file) continues where the last one stopped.
  */
+import { randomUUID } from "node:crypto";
 import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
@@ -523,7 +524,9 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     // The message goes in as a Command (update + goto) rather than as graph input: LangGraph then writes it straight to
     // the channels instead of running a `__start__` task for it — one super-step less a turn, each costing 5
     // runnables. The state and the path from the model on are the same.
-    const update = { messages: [new HumanMessage(text)], session };
+    // An id of its own from the start: the message is the same object in every checkpoint and every thread view
+    // (with a checkpoint per step the reducer would give it one only in the checkpoints written after it).
+    const update = { messages: [new HumanMessage({ content: text, id: randomUUID() })], session };
     yield* run(threadId, new Command({ update, goto: "model" }), ctx, opts, live);
   }
 
