@@ -7,6 +7,7 @@ import { FILLER, type Cue, type Lang } from "./language.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { INTENT_THRESHOLD, recogniseMeasures, type Measure, type Understanding } from "./nlu/understand.ts";
 import { inTurn } from "./turn-memo.ts";
+import { RUNNER_UP } from "./dialogue.ts";
 
 const measureMemo = new Map<string, Measure[]>();
 /** Recognised measures of a text, memoised: one buyer message is read by several model calls. */
@@ -84,6 +85,19 @@ export interface Analysis {
   machineCandidates: MachineView[];
   guess?: ProductGuess;
   productWords: string[];
+}
+
+/**
+ * Whether the message asks to place the order: a checkout reading, or — "bitte bestellen eine Stück", a count with the
+ * order verb — an add reading whose runner-up is placing the order, a real alternative (at `RUNNER_UP`).
+ */
+export function ordersToo(ctx: Ctx): boolean {
+  return (
+    ctx.cues.has("checkout") ||
+    ctx.u.clauses.some(
+      (c) => c.intent === "add" && !!c.ranked?.some((r) => r.intent === "checkout" && r.score >= RUNNER_UP),
+    )
+  );
 }
 
 export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
