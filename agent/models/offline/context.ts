@@ -364,7 +364,11 @@ function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]):
   if (best < words.length) return guess;
   const top = pool.filter((sku) => carried.get(sku) === best);
   // A set tied with one of its own parts: the part. A part alone carrying them all, where the set leads: the part.
-  const parts = top.filter((sku) => !sets.some((r) => r.sku === sku && top.includes(r.targetSku)));
+  const tied = top.filter((sku) => !sets.some((r) => r.sku === sku && top.includes(r.targetSku)));
+  // "Scrollverdichter SZ 45" beside the swap set that lists it and its discontinued series 1: the current part.
+  const info = ctx.k.reader.products(tied);
+  const current = tied.filter((sku) => info.get(sku)?.lifecycle === "active");
+  const parts = tied.length > 1 && current.length === 1 ? current : tied;
   const sku = parts.length === 1 ? parts[0]! : undefined;
   const setLeads = sets.some((r) => r.sku === guess.hits[0]!.sku && r.targetSku === sku);
   if (!sku || !sets.some((r) => r.targetSku === sku) || (parts.length === top.length && !setLeads)) return guess;

@@ -196,3 +196,18 @@ describe("a count said with the order verb to 'how many?' orders it and goes on 
       expect(draftLines(chat).map(([s]) => s)).toEqual([sku]);
     });
 });
+
+describe("a part named by its code beside a set that lists it and its discontinued predecessor is that part", () => {
+  for (const [w, customer, text, sku] of [
+    [hvac, "H-2003", "Was kostet der Scrollverdichter SZ 45 für die TK-Zelle Kruse?", "CMP-SZ45-400"],
+    [hvac, "H-2003", "how much is the scroll compressor SZ 45?", "CMP-SZ45-400"],
+    [fluid, "F-4002", "what does a return filter element RF 160 10 µm cost for IMM 7?", "FE-RF-160-10"],
+  ] as const)
+    it(`"${text}" is priced for ${sku}, no list`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(turn.tools).toContain("get_price");
+      expect(turn.text).toContain(sku);
+      expect(turn.text).not.toMatch(/\n1\)/);
+    });
+});
