@@ -211,3 +211,25 @@ describe("a part named by its code beside a set that lists it and its discontinu
       expect(turn.text).not.toMatch(/\n1\)/);
     });
 });
+
+describe("'do you have X?' about one product named outright asks for its stock, not a list of one", () => {
+  for (const [w, customer, text, sku] of [
+    [automation, "A-3001", "Habt ihr CT-18-24DC?", "CT-18-24DC"],
+    [hvac, "H-2001", "have you got FD-DML-165S?", "FD-DML-165S"],
+    [fluid, "F-4001", "Haben Sie HOSE-4SH-19 da?", "HOSE-4SH-19"],
+  ] as const)
+    it(`"${text}"`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(turn.tools).toContain("check_stock");
+      expect(turn.text).toContain(sku);
+      expect(turn.text).not.toMatch(/\n1\)/);
+    });
+
+  it("'have you got copper tees?' still lists the tees", async () => {
+    const chat = new Chat(hvac, "H-2001");
+    const turn = await chat.say("have you got copper tees?");
+    expect(turn.tools).not.toContain("check_stock");
+    expect(turn.text).toMatch(/\n1\) CU-TE-/);
+  });
+});
