@@ -1553,8 +1553,20 @@ export function guessProduct(
     // anywhere (the machine's filter may keep only one), names the product when it names one with confidence.
     const corrected = new Set([...hits, ...k.search.search({ query, limit: 8 })].map((h) => h.sku));
     const run = namedRun(free, keep, k, filter, corrected);
-    const byRun = run ? judge(run.words, run.words.join(" "), run.hits) : undefined;
-    return byRun?.confident ? byRun : guess;
+    // A set whose name lists what the run names ("Wartungsset …: Filtertrockner 3/8", …") is not what it names.
+    const sets = new Set(
+      run
+        ? k.reader
+            .relations(
+              run.hits.map((h) => h.sku),
+              ["consists_of"],
+            )
+            .map((r) => r.sku)
+        : [],
+    );
+    const parts = run?.hits.filter((h) => !sets.has(h.sku)) ?? [];
+    const byRun = run && parts.length ? judge(run.words, run.words.join(" "), parts) : undefined;
+    return byRun?.confident && corrected.has(byRun.hits[0]!.sku) ? byRun : guess;
   }
   return undefined;
 
