@@ -20,6 +20,7 @@ import {
   type ToolCallPlan,
 } from "./context.ts";
 import { action, askStockAndPrice } from "./actions.ts";
+import { ordersToo } from "./context.ts";
 import { optionLines, startCheckout } from "./phrasing.ts";
 import { byRequest, byStatedValue, resolveReference, statedFix } from "./references.ts";
 
@@ -380,7 +381,7 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
  * review after the add), not "anything else?". A step that asks first (the machine) is left as it is.
  */
 function orderIfAsked(ctx: Ctx, step: Step): Step {
-  if (!ctx.cues.has("checkout") || !ctx.tools.has("review_order")) return step;
+  if (!ordersToo(ctx) || !ctx.tools.has("review_order")) return step;
   if (!step.calls?.some((c) => c.name === "add_line" || c.name === "update_line")) return step;
   return {
     ...step,

@@ -7,6 +7,7 @@ import { FILLER, type Cue, type Lang } from "./language.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { INTENT_THRESHOLD, recogniseMeasures, type Measure, type Understanding } from "./nlu/understand.ts";
 import { inTurn } from "./turn-memo.ts";
+import { RUNNER_UP } from "./dialogue.ts";
 
 const measureMemo = new Map<string, Measure[]>();
 /** Recognised measures of a text, memoised: one buyer message is read by several model calls. */
@@ -84,6 +85,19 @@ export interface Analysis {
   machineCandidates: MachineView[];
   guess?: ProductGuess;
   productWords: string[];
+}
+
+/**
+ * Whether the message asks to place the order: a checkout reading, or — "bitte bestellen eine Stück", a count with the
+ * order verb — an add reading whose runner-up is placing the order, a real alternative (at `RUNNER_UP`).
+ */
+export function ordersToo(ctx: Ctx): boolean {
+  return (
+    ctx.cues.has("checkout") ||
+    ctx.u.clauses.some(
+      (c) => c.intent === "add" && !!c.ranked?.some((r) => r.intent === "checkout" && r.score >= RUNNER_UP),
+    )
+  );
 }
 
 export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
@@ -350,7 +364,11 @@ function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]):
   if (best < words.length) return guess;
   const top = pool.filter((sku) => carried.get(sku) === best);
   // A set tied with one of its own parts: the part. A part alone carrying them all, where the set leads: the part.
-  const parts = top.filter((sku) => !sets.some((r) => r.sku === sku && top.includes(r.targetSku)));
+  const tied = top.filter((sku) => !sets.some((r) => r.sku === sku && top.includes(r.targetSku)));
+  // "Scrollverdichter SZ 45" beside the swap set that lists it and its discontinued series 1: the current part.
+  const info = ctx.k.reader.products(tied);
+  const current = tied.filter((sku) => info.get(sku)?.lifecycle === "active");
+  const parts = tied.length > 1 && current.length === 1 ? current : tied;
   const sku = parts.length === 1 ? parts[0]! : undefined;
   const setLeads = sets.some((r) => r.sku === guess.hits[0]!.sku && r.targetSku === sku);
   if (!sku || !sets.some((r) => r.targetSku === sku) || (parts.length === top.length && !setLeads)) return guess;

@@ -190,6 +190,16 @@ export const EVENTS = {
   /** "2 X", "add X" — or a configurable X named with its option values ("X for line 3: 18 A, 230 V AC"). */
   add_named: (ctx, _s, r) =>
     !!r.a.guess && !!r.sku && (!!r.a.quantity || has(ctx, "add") || configuredNamed(ctx, r)) && !has(ctx, "find"),
+  /**
+   * "Habt ihr CT-18-24DC?", "have you got the filter drier DML 165S?": a search for one product named outright, asked
+   * as a question, asks whether it can be had — its stock, not a list of one.
+   */
+  have_named: (ctx, _s, r) =>
+    has(ctx, "find") &&
+    ctx.conv.text.includes("?") &&
+    !!r.sku &&
+    !r.a.guess!.hits[0]!.match.includes("fuzzy") &&
+    (r.a.guess!.hits[0]!.match === "sku_exact" || r.a.guess!.hits.length === 1),
   product_named: (_ctx, _s, r) => !!r.a.guess,
   options_named: () => true,
   machine_named: (_ctx, _s, r) => !!r.a.machine,
@@ -299,6 +309,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "stock_question", do: req.ask("stock") },
   { in: "any", on: "product_info", do: req.info },
   { in: "any", on: "add_named", do: req.add },
+  { in: "any", on: "have_named", do: req.ask("stock") },
   { in: "any", on: "product_named", do: req.list },
   { in: "any", on: "options_named", do: req.setOptions },
   { in: "any", on: "machine_named", do: req.forMachine },

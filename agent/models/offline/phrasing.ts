@@ -18,7 +18,7 @@ import {
   type IssueFacts,
   type LineFacts,
 } from "./replies.ts";
-import { productsInLanguage, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
+import { ordersToo, productsInLanguage, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
 import { issueText } from "./render.ts";
 import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
 import { featureWords } from "../../../tools/messages/format.ts";
@@ -365,7 +365,7 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
     `Summe: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, vollständige Lieferung bis ${report.promiseDate}` : ""}.`,
   );
   // Placing needs the buyer's word in this turn: "place the order", or a yes to the question whether to place it.
-  const wantsPlace = ctx.cues.has("checkout") || (conv.memo.pending?.kind === "confirm" && ctx.cues.has("yes"));
+  const wantsPlace = ordersToo(ctx) || (conv.memo.pending?.kind === "confirm" && ctx.cues.has("yes"));
   if (r.name === "place_order" && report.clean) {
     return {
       text: say(lang, "Please confirm the order.", "Bitte bestätigen Sie die Bestellung."),

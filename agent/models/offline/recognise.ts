@@ -783,6 +783,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
+    // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many.
+    if (prev === "minus" || prev === "plus") continue;
     // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out).
     if (/^\s*~/.test(tokens[i]!.tail ?? "")) continue;
     // "13 bis 18 A", "9 to 14 A": the low end of a range of a measure, not how many.
@@ -1540,9 +1542,36 @@ export function guessProduct(
   );
   for (const attempt of attempts) {
     const query = attempt.join(" ");
-    let hits = k.search.search({ query, limit: 8, ...filter });
+    const hits = k.search.search({ query, limit: 8, ...filter });
     if (hits.length === 0) continue;
     if (hits.every((h) => h.match === "text_fuzzy") && attempt !== attempts.at(-1)) continue;
+    const guess = judge(attempt, query, hits);
+    if (!hits.every((h) => h.match === "text_fuzzy")) return guess;
+    // "need 1 new fan motor asap pls, cold store is at -18 and rising", "Touchpanel … kaputt, Bildschirm ist schwarz":
+    // a remark about the situation beside the request leaves only corrections (the black cable); the longest run of
+    // the buyer's words that names carry as written ("fan motor", "Touchpanel"), among what the corrections found
+    // anywhere (the machine's filter may keep only one), names the product when it names one with confidence.
+    const corrected = new Set([...hits, ...k.search.search({ query, limit: 8 })].map((h) => h.sku));
+    const run = namedRun(free, keep, k, filter, corrected);
+    // A set whose name lists what the run names ("Wartungsset …: Filtertrockner 3/8", …") is not what it names.
+    const sets = new Set(
+      run
+        ? k.reader
+            .relations(
+              run.hits.map((h) => h.sku),
+              ["consists_of"],
+            )
+            .map((r) => r.sku)
+        : [],
+    );
+    const parts = run?.hits.filter((h) => !sets.has(h.sku)) ?? [];
+    const byRun = run && parts.length ? judge(run.words, run.words.join(" "), parts) : undefined;
+    return byRun?.confident && corrected.has(byRun.hits[0]!.sku) ? byRun : guess;
+  }
+  return undefined;
+
+  function judge(attempt: string[], query: string, found: SearchHit[]): ProductGuess {
+    let hits = found;
     if (machine && hits.some((h) => h.fitsExplicitly)) hits = hits.filter((h) => h.fitsExplicitly);
     // Words the first attempt dropped (option words such as "FKM") still rank the candidates.
     const dropped = words.filter((w) => !attempt.includes(w));
@@ -1608,6 +1637,48 @@ export function guessProduct(
       }
     }
     return { hits: pool, confident, query };
+  }
+}
+
+/**
+ * The longest run of adjacent request words (kept by `keep`, at most four) whose search finds names that carry them as
+ * written, not corrected, among the products the corrected search found — the first said among runs as long;
+ * undefined when none does.
+ */
+function namedRun(
+  free: Token[],
+  keep: (w: string) => boolean,
+  k: Knowledge,
+  filter: { machineModel?: string; serial?: string },
+  corrected: Set<string>,
+): { words: string[]; hits: SearchHit[] } | undefined {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (let i = 0; i < free.length; i++) {
+    const t = free[i]!;
+    const adjacent = i > 0 && free[i - 1]!.index === t.index - 1;
+    if (!adjacent && run.length) runs.push(run), (run = []);
+    // Only words the index knows as written: it passes over words it does not know ("Zoll Bildschirm schwarz").
+    if (keep(t.lower) && !/\d/.test(t.lower) && k.search.correctWord(t.lower) === t.lower) run.push(t.lower);
+    else if (run.length) runs.push(run), (run = []);
+  }
+  if (run.length) runs.push(run);
+  let searches = 0;
+  for (let len = Math.min(4, Math.max(0, ...runs.map((r) => r.length))); len >= 1; len--) {
+    const found: { words: string[]; hits: SearchHit[] }[] = [];
+    for (const r of runs)
+      for (let at = 0; at + len <= r.length && searches < 30; at++) {
+        const words = r.slice(at, at + len);
+        // One word alone must be a word, not a short code ("NBR" names a material of many parts).
+        if (len === 1 && words[0]!.length < 5) continue;
+        searches++;
+        const hits = k.search.search({ query: words.join(" "), limit: 8, ...filter }).filter((h) => h.match === "text");
+        // It narrows what the corrected search found, never names something else ("händ … a Lager" is no switch).
+        if (hits.some((h) => corrected.has(h.sku))) found.push({ words, hits });
+      }
+    // Among runs as long, the first said: buyers name the part, then describe the trouble ("Touchpanel 7 Zoll … ist
+    // kaputt, Bildschirm ist schwarz").
+    if (found.length) return found[0];
   }
   return undefined;
 }

@@ -149,3 +149,87 @@ describe("a configurable product described with its values and no verb or questi
       expect(turn.thread.draft.lines[0]!.options).toEqual(options);
     });
 });
+
+describe("a remark about the trouble beside the request names no product", () => {
+  for (const [w, customer, text, sku] of [
+    [hvac, "H-2006", "freezer 3 fan died again!! 1 fan motor needed urgently, store temp rising fast", "FM-EC450-400"],
+    [
+      hvac,
+      "H-2006",
+      "Lüfter an Freezer 3 ist wieder kaputt, brauche 1 EC-Lüfter, die Kühlzelle hat schon minus 12 und steigt",
+      "FM-EC450-400",
+    ],
+    [
+      automation,
+      "A-3004",
+      "Touchpanel 7 Zoll an Abfüllung 1 defekt, Display bleibt schwarz. Brauchen ein neues, was kostet?",
+      "ACC-HMI7-PL3-V1",
+    ],
+  ] as const)
+    it(`"${text}" is about ${sku} alone`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(turn.text).toContain(sku);
+      expect(turn.text).not.toMatch(/CBL-|CTR-|I found|habe ich gefunden/);
+      for (const [line] of draftLines(chat)) expect(line).toBe(sku);
+    });
+});
+
+describe("a count said with the order verb to 'how many?' orders it and goes on to the confirmation", () => {
+  for (const [w, customer, first, answer, sku] of [
+    [
+      automation,
+      "A-3004",
+      "Touchpanel 7 Zoll an Abfüllung 1 defekt, Display bleibt schwarz. Brauchen ein neues, was kostet?",
+      "Okay, ist gut, bitte bestellen eine Stück.",
+      "ACC-HMI7-PL3-V1",
+    ],
+    [hvac, "H-2001", "was kostet der Filtertrockner DML 165S?", "gut, dann bitte 2 Stück bestellen", "FD-DML-165S"],
+  ] as const)
+    it(`"${answer}"`, async () => {
+      const chat = new Chat(w, customer);
+      await chat.say(first);
+      const turn = await chat.say(answer);
+      expect(turn.tools).toContain("add_line");
+      expect(turn.tools).toContain("place_order");
+      expect(turn.thread.pending?.type).toBe("confirm");
+      expect(draftLines(chat).map(([s]) => s)).toEqual([sku]);
+    });
+});
+
+describe("a part named by its code beside a set that lists it and its discontinued predecessor is that part", () => {
+  for (const [w, customer, text, sku] of [
+    [hvac, "H-2003", "Was kostet der Scrollverdichter SZ 45 für die TK-Zelle Kruse?", "CMP-SZ45-400"],
+    [hvac, "H-2003", "how much is the scroll compressor SZ 45?", "CMP-SZ45-400"],
+    [fluid, "F-4002", "what does a return filter element RF 160 10 µm cost for IMM 7?", "FE-RF-160-10"],
+  ] as const)
+    it(`"${text}" is priced for ${sku}, no list`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(turn.tools).toContain("get_price");
+      expect(turn.text).toContain(sku);
+      expect(turn.text).not.toMatch(/\n1\)/);
+    });
+});
+
+describe("'do you have X?' about one product named outright asks for its stock, not a list of one", () => {
+  for (const [w, customer, text, sku] of [
+    [automation, "A-3001", "Habt ihr CT-18-24DC?", "CT-18-24DC"],
+    [hvac, "H-2001", "have you got FD-DML-165S?", "FD-DML-165S"],
+    [fluid, "F-4001", "Haben Sie HOSE-4SH-19 da?", "HOSE-4SH-19"],
+  ] as const)
+    it(`"${text}"`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(turn.tools).toContain("check_stock");
+      expect(turn.text).toContain(sku);
+      expect(turn.text).not.toMatch(/\n1\)/);
+    });
+
+  it("'have you got copper tees?' still lists the tees", async () => {
+    const chat = new Chat(hvac, "H-2001");
+    const turn = await chat.say("have you got copper tees?");
+    expect(turn.tools).not.toContain("check_stock");
+    expect(turn.text).toMatch(/\n1\) CU-TE-/);
+  });
+});
