@@ -690,23 +690,41 @@ export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
     );
   // Its features come from options not chosen yet: only rules written for its own category ask before configuring.
   if (p.configModelId) return rules.some((r) => r.category === p.category);
-  const features = ctx.k.reader.features([sku]).get(sku) ?? {};
-  // The rule evaluation is the engine's own; it reads only the catalog (material ratings) from the order state.
-  const order = { data: ctx.k.reader } as unknown as Parameters<typeof evaluateRule>[0];
-  const fails = (ctx.conv.machines ?? []).map((m) =>
-    rules.some((r) => {
-      const value = features[r.feature];
-      const other = m.attributes?.[r.otherKey];
-      return value !== undefined && other !== undefined && evaluateRule(order, r.operator, value, other) === false;
-    }),
-  );
+  const fails = (ctx.conv.machines ?? []).map((m) => failsRuleOn(ctx, sku, m, rules));
   // Passing on every machine, or on none (pipework for the plant rather than a part of one machine): no question.
   return fails.includes(true) && fails.includes(false);
 }
 
+type CompatRule = ReturnType<Ctx["k"]["reader"]["compatRules"]>[number];
+
+/** Whether a blocking machine rule of the catalog fails for this part on this machine (the engine's own evaluation). */
+function failsRuleOn(ctx: Ctx, sku: string, m: MachineView, rules: CompatRule[]): boolean {
+  const features = ctx.k.reader.features([sku]).get(sku) ?? {};
+  // The rule evaluation is the engine's own; it reads only the catalog (material ratings) from the order state.
+  const order = { data: ctx.k.reader } as unknown as Parameters<typeof evaluateRule>[0];
+  return rules.some((r) => {
+    const value = features[r.feature];
+    const other = m.attributes?.[r.otherKey];
+    return value !== undefined && other !== undefined && evaluateRule(order, r.operator, value, other) === false;
+  });
+}
+
+/**
+ * The machines a part is for: those its fitment lists — or, with no fitment, those no blocking rule of the catalog
+ * rules out ("HVLP 32" oil on the one machine that runs on HVLP 32), when that leaves some.
+ */
 export function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {
   const fit = ctx.k.reader.fitment([sku]).get(sku) ?? [];
-  if (fit.length === 0) return machines;
+  if (fit.length === 0) {
+    const p = ctx.k.reader.products([sku]).get(sku);
+    const rules = ctx.k.reader
+      .compatRules()
+      .filter(
+        (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p?.category),
+      );
+    const passing = p?.configModelId ? machines : machines.filter((m) => !failsRuleOn(ctx, sku, m, rules));
+    return passing.length ? passing : machines;
+  }
   return machines.filter((m) =>
     fit.some(
       (f) =>
