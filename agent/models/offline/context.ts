@@ -121,18 +121,21 @@ export function retractedMachines(ctx: Ctx): MachineView[] {
  */
 function placeNumbers(ctx: Ctx, text: string, tokens: readonly Token[]): number[] {
   const plain = text.normalize("NFKC");
-  const places = new Set(
-    (ctx.conv.machines ?? []).flatMap((m) => {
-      const t = tokenizeText(`${m.site ?? ""} , ${m.label}`).map((x) => x.lower);
-      return t.flatMap((w, i) => (i > 0 && /^\d+$/.test(w) && /\p{L}/u.test(t[i - 1]!) ? [`${t[i - 1]} ${w}`] : []));
-    }),
-  );
+  const places = (ctx.conv.machines ?? []).flatMap((m) => {
+    const t = tokenizeText(`${m.site ?? ""} , ${m.label}`).map((x) => x.lower);
+    return t.flatMap((w, i) =>
+      i > 0 && /^\d+$/.test(w) && /\p{L}/u.test(t[i - 1]!) ? [{ word: t[i - 1]!, number: w }] : [],
+    );
+  });
   return tokens.flatMap((t, i) => {
     if (!/^\d/.test(t.lower)) return [];
     const sign = plain[t.start - 1];
     if ((sign === "-" || sign === "−") && (t.start < 2 || /\s/.test(plain[t.start - 2]!))) return [t.index];
-    // The place's word goes with its number: neither names the product.
-    return i > 0 && places.has(`${tokens[i - 1]!.lower} ${t.lower}`) ? [tokens[i - 1]!.index, t.index] : [];
+    // The place's word goes with its number: neither names the product. "Halle 2" for a site's "hall 2" too.
+    const before = i > 0 ? tokens[i - 1]!.lower : "";
+    return places.some((p) => p.number === t.lower && samePlaceWord(before, p.word))
+      ? [tokens[i - 1]!.index, t.index]
+      : [];
   });
 }
 
@@ -151,6 +154,13 @@ function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
       .filter((words) => !words.some((w) => /^\d+$/.test(w) && lineNumbers.has(w)))
       .flat(),
   );
+}
+
+/** A place word as written or in the other language's spelling of it ("Halle" for "hall", "Linie" for "line"). */
+function samePlaceWord(said: string, site: string): boolean {
+  if (said === site) return true;
+  const [short, long] = said.length <= site.length ? [said, site] : [site, said];
+  return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short.slice(0, -1));
 }
 
 function readText(ctx: Ctx, raw: string): Analysis {

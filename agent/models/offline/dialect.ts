@@ -6,6 +6,7 @@
  * catalog's product and option names (also as the end of a compound: "Keilriemen" of "Schmalkeilriemen"), or
  * a function word. So nothing is guessed: a word stays as written unless a known word is one of its dialect spellings.
  */
+import { editDistance } from "../../../catalog/queries/search.ts";
 
 /**
  * One correspondence: dialect spelling → standard spelling. A sound rule marks a dialect (it rarely occurs in standard
@@ -52,6 +53,11 @@ export interface Lexicon {
   knows: (word: string) => boolean;
   /** The catalog's name words, for compounds ("keilriemen" ends "schmalkeilriemen"). */
   nameWords: ReadonlySet<string>;
+  /**
+   * The words of the catalog's option groups and labels: a long word that after a sound change is one edit from one
+   * of them is that word ("Endlagedämpfig" → "endlagedämpfung" → "Endlagendämpfung", a dropped linking n).
+   */
+  configWords?: ReadonlySet<string>;
 }
 
 const memo = new WeakMap<Lexicon, Map<string, string | null>>();
@@ -72,11 +78,30 @@ export function standardWord(word: string, lexicon: Lexicon): string | undefined
       (
         candidates.find((c) => (c.sound ? lexicon.knows(c.word) : names.has(c.word))) ??
         candidates.find((c) => c.word.length >= 6 && inCompound(c.word, names))
-      )?.word ?? null;
+      )?.word ??
+      nearConfigWord(candidates, lexicon.configWords) ??
+      null;
     cache.set(lower, found);
   }
   return found ?? undefined;
 }
+
+/** The option word one edit from a long sound-changed spelling, when exactly one is. */
+function nearConfigWord(
+  candidates: { word: string; sound: boolean }[],
+  words: ReadonlySet<string> | undefined,
+): string | undefined {
+  if (!words) return undefined;
+  for (const c of candidates) {
+    if (!c.sound || c.word.length < LONG) continue;
+    const near = [...words].filter((w) => Math.abs(w.length - c.word.length) <= 1 && editDistance(w, c.word) <= 1);
+    if (near.length === 1) return near[0];
+  }
+  return undefined;
+}
+
+/** A word this long after a sound change is matched against the option words within one edit. */
+const LONG = 10;
 
 /** Whether a word ends a longer name word: the head of a German compound ("keilriemen" of "schmalkeilriemen"). */
 function inCompound(part: string, words: ReadonlySet<string>): boolean {

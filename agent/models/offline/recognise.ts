@@ -341,7 +341,7 @@ export function buildKnowledge(
     ordinary,
     corpusWords,
     common,
-    lexicon: { knows: common, nameWords: nameVocabulary },
+    lexicon: { knows: common, nameWords: nameVocabulary, configWords: rest.configWords },
     nameWord: (w: string) => nameVocabulary.has(w),
     wordLanguage: (w: string) => words.wordLanguages.get(wordStem(w)),
   };
@@ -1128,6 +1128,14 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
     for (const t of tokens)
       if (t.length >= 5 && !/\d/.test(t) && [...groupWords].some((w) => w.length > t.length + 2 && w.startsWith(t)))
         groupWords.add(t);
+    // "und Endlagendämpfung", "with end cushioning": a group of one choice named by a word of its own (five letters
+    // or more, not after a negation) is that choice.
+    const only = g.options.length === 1 ? g.options[0]! : undefined;
+    if (only) {
+      const at = tokens.findIndex((t) => t.length >= 5 && !/\d/.test(t) && groupWords.has(t));
+      if (at >= 0 && !tokens.slice(Math.max(0, at - 3), at).some((t) => NEGATIONS.has(t))) out[g.code] = [only.value];
+      if (at >= 0) continue;
+    }
     const yesNo = yesNoValues(g.options.map((o) => o.value));
     if (yesNo) {
       const at = tokens.findIndex((t) => groupWords.has(t) && !/^\d/.test(t) && t.length > 2);
