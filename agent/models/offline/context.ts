@@ -705,6 +705,22 @@ export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
   return fails.includes(true) && fails.includes(false);
 }
 
+/**
+ * Of a part without fitment, the buyer's machines no blocking rule of the catalog rules it out on ("HVLP 32" oil: the
+ * one machine that runs on HVLP 32), when that leaves some: what the machine question lists.
+ */
+export function passingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.configModelId || (ctx.k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0) return machines;
+  const rules = ctx.k.reader
+    .compatRules()
+    .filter(
+      (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p.category),
+    );
+  const passing = machines.filter((m) => !failsRuleOn(ctx, sku, m, rules));
+  return passing.length ? passing : machines;
+}
+
 type CompatRule = ReturnType<Ctx["k"]["reader"]["compatRules"]>[number];
 
 /** Whether a blocking machine rule of the catalog fails for this part on this machine (the engine's own evaluation). */
@@ -719,22 +735,9 @@ function failsRuleOn(ctx: Ctx, sku: string, m: MachineView, rules: CompatRule[])
   });
 }
 
-/**
- * The machines a part is for: those its fitment lists — or, with no fitment, those no blocking rule of the catalog
- * rules out ("HVLP 32" oil on the one machine that runs on HVLP 32), when that leaves some.
- */
 export function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {
   const fit = ctx.k.reader.fitment([sku]).get(sku) ?? [];
-  if (fit.length === 0) {
-    const p = ctx.k.reader.products([sku]).get(sku);
-    const rules = ctx.k.reader
-      .compatRules()
-      .filter(
-        (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p?.category),
-      );
-    const passing = p?.configModelId ? machines : machines.filter((m) => !failsRuleOn(ctx, sku, m, rules));
-    return passing.length ? passing : machines;
-  }
+  if (fit.length === 0) return machines;
   return machines.filter((m) =>
     fit.some(
       (f) =>

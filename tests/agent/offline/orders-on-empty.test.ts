@@ -3,9 +3,9 @@
  * Nachfüllen, das HVLP 32."):
  * - a product named with a quantity, whose best reading acts on an order that is empty (a removal, a change), is
  *   ordered — nothing to remove from an empty order;
- * - the machine a part is for is, when its fitment lists none, the buyer's machine on which no blocking rule of the
- *   catalog rules it out (HVLP 32 oil on the one machine that runs on HVLP 32, R449A refrigerant on the R449A plant):
- *   one left is taken, several are what the question lists.
+ * - the machine question for a part without fitment lists the buyer's machines on which no blocking rule of the
+ *   catalog rules it out (HVLP 32 oil: the one machine that runs on HVLP 32; R449A refrigerant: the R449A plant), and a
+ *   count said with the answer in a unit of its own ("Ja, 3 Eimer") is in that unit.
  * Fluid power (English, German) and HVAC.
  */
 import { describe, expect, it } from "vitest";
@@ -15,9 +15,13 @@ const fluid = fluidWorld();
 const hvac = hvacWorld();
 
 describe("a product with a quantity read as an edit of an empty order is ordered", () => {
-  it("fluid: '… brauchen wir 40 Liter Hydrauliköl zum Nachfüllen, das HVLP 32.' adds 2 pails", async () => {
+  it("fluid: '… brauchen wir 40 Liter Hydrauliköl zum Nachfüllen, das HVLP 32.' orders 2 pails", async () => {
     const chat = new Chat(fluid, "F-4001");
-    await chat.say("Für den Hubtisch im Versand brauchen wir 40 Liter Hydrauliköl zum Nachfüllen, das HVLP 32.");
+    const turn = await chat.say(
+      "Für den Hubtisch im Versand brauchen wir 40 Liter Hydrauliköl zum Nachfüllen, das HVLP 32.",
+    );
+    expect(turn.text).not.toMatch(/Bestellung ist (noch )?leer/);
+    await chat.say("ja");
     expect(draftLines(chat)).toEqual([["OIL-HVLP32-20", 2, "M-4001-04"]]);
   });
 
@@ -33,16 +37,19 @@ describe("a product with a quantity read as an edit of an empty order is ordered
     });
 });
 
-describe("the one machine the catalog's rules leave is the machine", () => {
-  for (const [w, customer, text, line] of [
-    [fluid, "F-4001", "1 pail of HVLP 32", ["OIL-HVLP32-20", 1, "M-4001-04"]],
-    [fluid, "F-4001", "2 Eimer HVLP 32 bitte", ["OIL-HVLP32-20", 2, "M-4001-04"]],
-    [hvac, "H-2001", "1 bottle of R449A refrigerant", ["REF-R449A-10", 1, "M-2001-02"]],
+describe("the machine question lists the machines the catalog's rules leave", () => {
+  for (const [w, customer, text, answer, line] of [
+    [fluid, "F-4001", "1 pail of HVLP 32", "yes", ["OIL-HVLP32-20", 1, "M-4001-04"]],
+    [fluid, "F-4001", "60 Liter HVLP 32 bitte", "Ja, 3 Eimer.", ["OIL-HVLP32-20", 3, "M-4001-04"]],
+    [hvac, "H-2001", "1 bottle of R449A refrigerant", "yes", ["REF-R449A-10", 1, "M-2001-02"]],
   ] as const)
-    it(`"${text}" goes on without the machine question`, async () => {
+    it(`"${text}" asks with the one machine left, "${answer}" takes it`, async () => {
       const chat = new Chat(w, customer);
       const turn = await chat.say(text);
-      expect(turn.text).not.toMatch(/Which machine|Für welche Maschine/);
+      expect(turn.text).toMatch(/Which machine|Für welche Maschine/);
+      expect(turn.text).toMatch(/^1\) /m);
+      expect(turn.text).not.toMatch(/^2\) /m);
+      await chat.say(answer);
       expect(draftLines(chat)).toEqual([line]);
     });
 });
