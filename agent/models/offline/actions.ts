@@ -41,6 +41,7 @@ import {
   contextMachine,
   dependsOnMachine,
   fittingMachines,
+  passingMachines,
   namesOf,
   optionsFor,
   type Analysis,
@@ -92,9 +93,11 @@ export function action(
   if (needsMachine && !machineId && !noMachine) {
     const machines = conv.machines ?? [];
     const fitting = fittingMachines(ctx, sku, machines);
-    const choices = a.machineCandidates.length > 1 ? a.machineCandidates : fitting.length ? fitting : machines;
-    if (choices.length === 1 && kind === "add")
-      return action(ctx, kind, sku, a, memo, { ...extra, machineId: choices[0]!.machineId });
+    const fitted = a.machineCandidates.length > 1 ? a.machineCandidates : fitting.length ? fitting : machines;
+    if (fitted.length === 1 && kind === "add")
+      return action(ctx, kind, sku, a, memo, { ...extra, machineId: fitted[0]!.machineId });
+    // Listed: the machines the catalog's rules leave for it (still asked: the buyer may mean another).
+    const choices = a.machineCandidates.length > 1 ? fitted : passingMachines(ctx, sku, fitted);
     if (choices.length > 0) {
       const list = numbered(
         choices.map(

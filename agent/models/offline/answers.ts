@@ -193,10 +193,12 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
     a.quantity?.value === choice &&
     ctx.tokens.filter((t) => /^\d/.test(t.lower)).length === 1;
   const qty = digitPick ? undefined : a.quantity;
+  // "Ja, 3 Eimer": a count said with the machine in a unit of its own is in that unit, not the request's litres.
+  const unit = qty?.unit ?? pending.unit;
   return action(ctx, pending.action, pending.sku, { ...a, ...(qty ? {} : { quantity: undefined }) }, memo, {
     machineId: machine.machineId,
     ...(qty ? { quantity: qty.value } : pending.quantity ? { quantity: pending.quantity } : {}),
-    ...(pending.unit ? { unit: pending.unit } : {}),
+    ...(unit ? { unit } : {}),
     ...(pending.options ? { options: pending.options } : {}),
   });
 };

@@ -135,18 +135,21 @@ export function retractedMachines(ctx: Ctx): MachineView[] {
  */
 function placeNumbers(ctx: Ctx, text: string, tokens: readonly Token[]): number[] {
   const plain = text.normalize("NFKC");
-  const places = new Set(
-    (ctx.conv.machines ?? []).flatMap((m) => {
-      const t = tokenizeText(`${m.site ?? ""} , ${m.label}`).map((x) => x.lower);
-      return t.flatMap((w, i) => (i > 0 && /^\d+$/.test(w) && /\p{L}/u.test(t[i - 1]!) ? [`${t[i - 1]} ${w}`] : []));
-    }),
-  );
+  const places = (ctx.conv.machines ?? []).flatMap((m) => {
+    const t = tokenizeText(`${m.site ?? ""} , ${m.label}`).map((x) => x.lower);
+    return t.flatMap((w, i) =>
+      i > 0 && /^\d+$/.test(w) && /\p{L}/u.test(t[i - 1]!) ? [{ word: t[i - 1]!, number: w }] : [],
+    );
+  });
   return tokens.flatMap((t, i) => {
     if (!/^\d/.test(t.lower)) return [];
     const sign = plain[t.start - 1];
     if ((sign === "-" || sign === "−") && (t.start < 2 || /\s/.test(plain[t.start - 2]!))) return [t.index];
-    // The place's word goes with its number: neither names the product.
-    return i > 0 && places.has(`${tokens[i - 1]!.lower} ${t.lower}`) ? [tokens[i - 1]!.index, t.index] : [];
+    // The place's word goes with its number: neither names the product. "Halle 2" for a site's "hall 2" too.
+    const before = i > 0 ? tokens[i - 1]!.lower : "";
+    return places.some((p) => p.number === t.lower && samePlaceWord(before, p.word))
+      ? [tokens[i - 1]!.index, t.index]
+      : [];
   });
 }
 
@@ -165,6 +168,13 @@ function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
       .filter((words) => !words.some((w) => /^\d+$/.test(w) && lineNumbers.has(w)))
       .flat(),
   );
+}
+
+/** A place word as written or in the other language's spelling of it ("Halle" for "hall", "Linie" for "line"). */
+function samePlaceWord(said: string, site: string): boolean {
+  if (said === site) return true;
+  const [short, long] = said.length <= site.length ? [said, site] : [site, said];
+  return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short.slice(0, -1));
 }
 
 function readText(ctx: Ctx, raw: string): Analysis {
@@ -708,18 +718,39 @@ export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
     );
   // Its features come from options not chosen yet: only rules written for its own category ask before configuring.
   if (p.configModelId) return rules.some((r) => r.category === p.category);
+  const fails = (ctx.conv.machines ?? []).map((m) => failsRuleOn(ctx, sku, m, rules));
+  // Passing on every machine, or on none (pipework for the plant rather than a part of one machine): no question.
+  return fails.includes(true) && fails.includes(false);
+}
+
+/**
+ * Of a part without fitment, the buyer's machines no blocking rule of the catalog rules it out on ("HVLP 32" oil: the
+ * one machine that runs on HVLP 32), when that leaves some: what the machine question lists.
+ */
+export function passingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.configModelId || (ctx.k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0) return machines;
+  const rules = ctx.k.reader
+    .compatRules()
+    .filter(
+      (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p.category),
+    );
+  const passing = machines.filter((m) => !failsRuleOn(ctx, sku, m, rules));
+  return passing.length ? passing : machines;
+}
+
+type CompatRule = ReturnType<Ctx["k"]["reader"]["compatRules"]>[number];
+
+/** Whether a blocking machine rule of the catalog fails for this part on this machine (the engine's own evaluation). */
+function failsRuleOn(ctx: Ctx, sku: string, m: MachineView, rules: CompatRule[]): boolean {
   const features = ctx.k.reader.features([sku]).get(sku) ?? {};
   // The rule evaluation is the engine's own; it reads only the catalog (material ratings) from the order state.
   const order = { data: ctx.k.reader } as unknown as Parameters<typeof evaluateRule>[0];
-  const fails = (ctx.conv.machines ?? []).map((m) =>
-    rules.some((r) => {
-      const value = features[r.feature];
-      const other = m.attributes?.[r.otherKey];
-      return value !== undefined && other !== undefined && evaluateRule(order, r.operator, value, other) === false;
-    }),
-  );
-  // Passing on every machine, or on none (pipework for the plant rather than a part of one machine): no question.
-  return fails.includes(true) && fails.includes(false);
+  return rules.some((r) => {
+    const value = features[r.feature];
+    const other = m.attributes?.[r.otherKey];
+    return value !== undefined && other !== undefined && evaluateRule(order, r.operator, value, other) === false;
+  });
 }
 
 export function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {

@@ -526,14 +526,20 @@ function settleIntent(ctx: Ctx, s: DialogueState, r: Reading): Ctx {
   const [best, ...rest] = c[0]!.ranked;
   if (!best || viable(best.intent, s, r)) return ctx;
   const next = rest.find((x) => viable(x.intent, s, r) && x.score >= RUNNER_UP);
-  const cue = next ? CUE_OF_INTENT[next.intent] : undefined;
+  // "Für den Hubtisch … brauchen wir 60 Liter Hydrauliköl …" read as a removal from an empty order: a product named
+  // with a quantity, and no viable reading of weight, is ordered.
+  const ordering = !next && !!r.a.guess && !!r.a.quantity && rest.some((x) => x.intent === "add" && x.score > 0);
+  const cue = next ? CUE_OF_INTENT[next.intent] : ordering ? "add" : undefined;
   if (!cue) return ctx;
   const cues = new Set(ctx.cues);
-  const old = CUE_OF_INTENT[best.intent];
+  const old = CUE_OF_INTENT[best.intent] ?? (ordering ? EDIT_CUES[best.intent] : undefined);
   if (old) cues.delete(old);
   cues.add(cue);
   return { ...ctx, cues };
 }
+
+/** The cues of readings that act on an order: none of them applies to an empty one. */
+const EDIT_CUES: Partial<Record<Intent, Cue>> = { remove: "remove", change: "change", cancel: "cancel" };
 
 const CUE_OF_INTENT: Partial<Record<Intent, Cue>> = {
   list_machines: "list_machines",

@@ -23,6 +23,7 @@ import { createCatalogSearch } from "../../../catalog/queries/search.ts";
 import type { CatalogReader } from "../../../catalog/queries/types.ts";
 import { getConfig, getCurrentTaskInput } from "@langchain/langgraph";
 import { readConversation, type DraftView } from "./conversation.ts";
+import { standardSpelling } from "./dialect.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { understand, type Understanding } from "./nlu/understand.ts";
@@ -100,8 +101,10 @@ export class OfflineConsultantModel extends BaseChatModel {
   async step(messages: BaseMessage[], draft?: DraftView, now?: Date): Promise<Step> {
     const classifier = await this.fields.classifier;
     const started = this.fields.stats ? performance.now() : 0;
-    const conv = readConversation(messages, draft);
-    const lang = detectLanguage(conv.text, conv.memo.lang, this.fields.knowledge().wordLanguage);
+    const read = readConversation(messages, draft);
+    const lang = detectLanguage(read.text, read.memo.lang, this.fields.knowledge().wordLanguage);
+    // "bitte nomal die gliiche Keilrieme": a German message is read in standard spelling (dialect.ts).
+    const conv = lang === "de" ? { ...read, text: standardSpelling(read.text, this.fields.knowledge().lexicon) } : read;
     // One buyer message is read by every model call of its turn: understood once.
     const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}`;
     let u = understood.get(key);

@@ -10,6 +10,7 @@ import { readCatalogLanguages } from "../../../catalog/queries/language.ts";
 import type { CatalogReader, ConfigModel } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
 import type { MachineView } from "./conversation.ts";
+import type { Lexicon } from "./dialect.ts";
 
 export interface Knowledge {
   reader: CatalogReader;
@@ -66,6 +67,8 @@ export interface Knowledge {
   wordLanguage: (word: string) => string | undefined;
   /** Whether a word is a whole word of the catalog's product, machine-model or option names (lower-case). */
   nameWord: (word: string) => boolean;
+  /** What dialect spellings are read against (`dialect.ts`): the words `common` knows, and the name words. */
+  lexicon: Lexicon;
   /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
   allNames: (skus: readonly string[]) => Map<string, string>;
   /** Product names and keywords in every language, joined ("… Digitaleingabemodul … Eingangsmodul"). */
@@ -327,6 +330,7 @@ export function buildKnowledge(
       names.set(r.sku, `${names.get(r.sku) ?? ""} ${r.names}`);
     return names;
   };
+  const common = (w: string) => nameVocabulary.has(w) || corpusWords.has(w) || FILLER.has(w) || optionWords.has(w);
   return {
     reader,
     search,
@@ -336,7 +340,8 @@ export function buildKnowledge(
     optionWords,
     ordinary,
     corpusWords,
-    common: (w: string) => nameVocabulary.has(w) || corpusWords.has(w) || FILLER.has(w) || optionWords.has(w),
+    common,
+    lexicon: { knows: common, nameWords: nameVocabulary, configWords: rest.configWords },
     nameWord: (w: string) => nameVocabulary.has(w),
     wordLanguage: (w: string) => words.wordLanguages.get(wordStem(w)),
   };
@@ -1125,6 +1130,14 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
     for (const t of tokens)
       if (t.length >= 5 && !/\d/.test(t) && [...groupWords].some((w) => w.length > t.length + 2 && w.startsWith(t)))
         groupWords.add(t);
+    // "und Endlagendämpfung", "with end cushioning": a group of one choice named by a word of its own (five letters
+    // or more, not after a negation) is that choice.
+    const only = g.options.length === 1 ? g.options[0]! : undefined;
+    if (only) {
+      const at = tokens.findIndex((t) => t.length >= 5 && !/\d/.test(t) && groupWords.has(t));
+      if (at >= 0 && !tokens.slice(Math.max(0, at - 3), at).some((t) => NEGATIONS.has(t))) out[g.code] = [only.value];
+      if (at >= 0) continue;
+    }
     const yesNo = yesNoValues(g.options.map((o) => o.value));
     if (yesNo) {
       const at = tokens.findIndex((t) => groupWords.has(t) && !/^\d/.test(t) && t.length > 2);

@@ -1,0 +1,124 @@
+/**
+ * Swiss and southern German spellings read as standard German: "gliiche" is "gleiche", "Keilrieme" "Keilriemen",
+ * "bstelle" "bestelle", "Dichtige" "Dichtungen". A word the consultant does not know is rewritten by the regular sound
+ * correspondences of the dialects (ii → ei, üü → eu, uu → au, ue → u, tscht → tzt, scht → st, initial ch → k, b-/g- before a
+ * consonant → be-/ge-, -ig → -ung, a dropped final n or e) — only when the result is a word it knows: of the intent corpus, of the
+ * catalog's product and option names (also as the end of a compound: "Keilriemen" of "Schmalkeilriemen"), or
+ * a function word. So nothing is guessed: a word stays as written unless a known word is one of its dialect spellings.
+ */
+import { editDistance } from "../../../catalog/queries/search.ts";
+
+/**
+ * One correspondence: dialect spelling → standard spelling. A sound rule marks a dialect (it rarely occurs in standard
+ * spelling); an ending rule (a dropped final n or e) also turns one standard form into another ("Pumpe" → "Pumpen").
+ */
+type Rule = { re: RegExp; to: string; sound: boolean };
+
+const sound = (re: RegExp, to: string): Rule => ({ re, to, sound: true });
+const ending = (re: RegExp, to: string): Rule => ({ re, to, sound: false });
+
+const RULES: Rule[] = [
+  sound(/ii/gu, "ei"),
+  sound(/üü/gu, "eu"),
+  sound(/uu/gu, "au"),
+  sound(/ue/gu, "u"),
+  sound(/tscht/gu, "tzt"),
+  sound(/scht/gu, "st"),
+  sound(/^ch/u, "k"),
+  sound(/^b(?=[^aeiouäöüy])/u, "be"),
+  sound(/^g(?=[^aeiouäöüyr])/u, "ge"),
+  sound(/ige$/u, "ungen"),
+  sound(/ig$/u, "ung"),
+  ending(/ed$/u, "en"),
+  ending(/e$/u, "en"),
+  ending(/(?<=[^aeiouäöü])$/u, "e"),
+];
+
+/** The spellings of a word after one or more correspondences (each applied at most once), fewest changes first. */
+function spellings(word: string): { word: string; sound: boolean }[] {
+  let out = [{ word, sound: false }];
+  for (const { re, to, sound } of RULES) {
+    const next: typeof out = [];
+    for (const w of out) {
+      re.lastIndex = 0;
+      if (re.test(w.word)) next.push({ word: w.word.replace(re, to), sound: w.sound || sound });
+    }
+    out = [...out, ...next];
+  }
+  return out.slice(1);
+}
+
+export interface Lexicon {
+  /** A word of the corpus, the catalog's names and options, or a function word (lower case). */
+  knows: (word: string) => boolean;
+  /** The catalog's name words, for compounds ("keilriemen" ends "schmalkeilriemen"). */
+  nameWords: ReadonlySet<string>;
+  /**
+   * The words of the catalog's option groups and labels: a long word that after a sound change is one edit from one
+   * of them is that word ("Endlagedämpfig" → "endlagedämpfung" → "Endlagendämpfung", a dropped linking n).
+   */
+  configWords?: ReadonlySet<string>;
+}
+
+const memo = new WeakMap<Lexicon, Map<string, string | null>>();
+
+/** The standard spelling of a word the lexicon does not know, when one of its dialect spellings is known. */
+export function standardWord(word: string, lexicon: Lexicon): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 3 || lexicon.knows(lower) || inCompound(lower, lexicon.nameWords)) return undefined;
+  let cache = memo.get(lexicon);
+  if (!cache) memo.set(lexicon, (cache = new Map()));
+  let found = cache.get(lower);
+  if (found === undefined) {
+    // A change of ending alone is taken only towards the catalog's own words ("Keilrieme" → "Keilriemen"): towards the
+    // corpus it would turn a standard word the catalog lacks into another form of it ("Pumpe" → "Pumpen").
+    const names = lexicon.nameWords;
+    const candidates = spellings(lower);
+    found =
+      (
+        candidates.find((c) => (c.sound ? lexicon.knows(c.word) : names.has(c.word))) ??
+        candidates.find((c) => c.word.length >= 6 && inCompound(c.word, names))
+      )?.word ??
+      nearConfigWord(candidates, lexicon.configWords) ??
+      null;
+    cache.set(lower, found);
+  }
+  return found ?? undefined;
+}
+
+/** The option word one edit from a long sound-changed spelling, when exactly one is. */
+function nearConfigWord(
+  candidates: { word: string; sound: boolean }[],
+  words: ReadonlySet<string> | undefined,
+): string | undefined {
+  if (!words) return undefined;
+  for (const c of candidates) {
+    if (!c.sound || c.word.length < LONG) continue;
+    const near = [...words].filter((w) => Math.abs(w.length - c.word.length) <= 1 && editDistance(w, c.word) <= 1);
+    if (near.length === 1) return near[0];
+  }
+  return undefined;
+}
+
+/** A word this long after a sound change is matched against the option words within one edit. */
+const LONG = 10;
+
+/** Whether a word ends a longer name word: the head of a German compound ("keilriemen" of "schmalkeilriemen"). */
+function inCompound(part: string, words: ReadonlySet<string>): boolean {
+  for (const w of words) if (w.length > part.length + 2 && w.endsWith(part)) return true;
+  return false;
+}
+
+/**
+ * The text with each unknown word that has a known standard spelling replaced by it, its case kept (a capital stays
+ * a capital). Words with digits, SKUs and codes stay as written.
+ *
+ * @example standardSpelling("bitte nomal die gliiche Keilrieme", lexicon) // "bitte nomal die gleiche Keilriemen"
+ */
+export function standardSpelling(text: string, lexicon: Lexicon): string {
+  return text.replace(/(?<![\p{L}\d-])\p{L}{3,}(?![\p{L}\d-])/gu, (w) => {
+    const std = standardWord(w, lexicon);
+    if (!std) return w;
+    return w[0] === w[0]!.toUpperCase() ? std[0]!.toUpperCase() + std.slice(1) : std;
+  });
+}
