@@ -41,7 +41,7 @@ const GET_ORDER_HISTORY_ARGS = z.object({ sku: skuArg.optional(), machineId: mac
 const CHECK_COMPATIBILITY_ARGS = z.object({ sku: skuArg, machineId: machineArg, options: optionsArg.optional() });
 const CHECK_STOCK_ARGS = z.object({ sku: skuArg, quantity: qtyArg });
 const GET_CONFIGURATION_ARGS = z.object({ sku: skuArg, options: optionsArg.optional() });
-const GET_PRICE_ARGS = z.object({ sku: skuArg, quantity: qtyArg });
+const GET_PRICE_ARGS = z.object({ sku: skuArg, quantity: qtyArg, options: optionsArg.optional() });
 
 export function createReadTools({ db, data, probe, noSession }: ToolDeps): StructuredToolInterface[] {
   const catalogSearch = createCatalogSearch(db);
@@ -292,10 +292,17 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
   );
 
   const get_price = shieldTool(
-    ({ sku, quantity }, runtime) => {
+    ({ sku, quantity, options }, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
-      const report = probe(s.customerId, { sku, quantity }, undefined, s.locale);
+      // A configured product is priced as configured: the chosen values' surcharges are part of its price.
+      const chosen = normaliseOptions(options);
+      const report = probe(
+        s.customerId,
+        { sku, quantity, ...(chosen ? { options: chosen } : {}) },
+        undefined,
+        s.locale,
+      );
       const line = report.lines[0];
       if (!line || line.unitPriceCents === undefined)
         return fail(msg("tool.no_price", { sku }), { sku, didYouMean: data.suggestSkus(sku, 5) }, s.locale);
@@ -312,7 +319,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     {
       name: "get_price",
       description:
-        "This buyer's price for a quantity (contract, price-list break or list price), computed by the engine.",
+        "This buyer's price for a quantity (contract, price-list break or list price), computed by the engine; for a configurable product pass the chosen options (their surcharges are in the price).",
       schema: GET_PRICE_ARGS,
     },
   );

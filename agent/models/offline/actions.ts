@@ -220,7 +220,21 @@ export function action(
       const r = done("get_price");
       if (!r)
         return {
-          calls: [{ name: "get_price", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }],
+          calls: [
+            {
+              name: "get_price",
+              args: {
+                sku,
+                quantity: quantity ?? lineQty ?? product?.moq ?? 1,
+                // The line as configured (its options' surcharges), else the options the message states.
+                ...(line?.options && Object.keys(line.options).length
+                  ? { options: line.options }
+                  : Object.keys(options).length
+                    ? { options }
+                    : {}),
+              },
+            },
+          ],
           memo: memo(undefined, sku),
         };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
