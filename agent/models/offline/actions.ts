@@ -391,7 +391,8 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     };
   }
   // Only what the buyer asked for: a "seal" search lists seals, not a pump whose description mentions its seal.
-  const ranked = relevant(ctx, query, found);
+  // "1 Kartusche Fett": what is sold in the unit the buyer counts comes first (the cartridges before the cases).
+  const ranked = soldIn(ctx, relevant(ctx, query, found), a.quantity?.unit);
   // Among the candidates that would be listed: a size the request states narrows them, never reaches further down to
   // other kinds of product that carry it.
   const sized = bySizes(ctx, ranked.slice(0, 5));
@@ -811,4 +812,12 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[]): H[] {
   };
   const best = Math.max(...pool.map((h) => carried(h.sku)));
   return best === 0 ? pool : pool.filter((h) => carried(h.sku) === best);
+}
+
+/** Candidates sold in `unit` first, the others after them, each group in its order. */
+function soldIn<H extends { sku: string }>(ctx: Ctx, hits: H[], unit: string | undefined): H[] {
+  if (!unit || hits.length < 2) return hits;
+  const products = ctx.k.reader.products(hits.map((h) => h.sku));
+  const inUnit = (h: H) => products.get(h.sku)?.orderUnit === unit;
+  return [...hits.filter(inUnit), ...hits.filter((h) => !inUnit(h))];
 }

@@ -23,4 +23,16 @@ describe("a kind of product named by the head of the catalog's compounds", { tim
     const skus = listed(t.text);
     expect(skus.filter((s) => s.startsWith("CBL-")).length).toBeGreaterThanOrEqual(2);
   });
+
+  it("power transmission: '1 Kartusche Fett' lists what is sold by the cartridge before the cases of 12", async () => {
+    const chat = new Chat(powertransWorld(), "T-7003");
+    const skus = listed((await chat.say("1 Kartusche Fett bitte")).text);
+    expect(skus.slice(0, 3).every((s) => s.startsWith("LUB-") && !s.endsWith("-C12"))).toBe(true);
+  });
+
+  it("power transmission (English): '3 cartridges of grease' — the same", async () => {
+    const chat = new Chat(powertransWorld(), "T-7003");
+    const skus = listed((await chat.say("3 cartridges of grease please")).text);
+    expect(skus.slice(0, 3).every((s) => s.startsWith("LUB-") && !s.endsWith("-C12"))).toBe(true);
+  });
 });
