@@ -801,6 +801,12 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       unitAfter(tokens[i + 3]?.lower)
     )
       continue;
+    // "SZ 45 für 3 x 400 V", "3x 230 V": phases times a voltage (a measure the catalog does not sell in), not how many
+    // ("2 x 5 m" of a cable sold by the metre stays a count).
+    const times = next === "x" || next === "×" ? 2 : /^\d+[x×]$/u.test(t) ? 1 : 0;
+    const measureOnly = (w: string | undefined) => !!w && k.measureUnits.has(w) && !k.unitCodes.has(w);
+    if (times && numberOf(tokens[i + times]?.lower ?? "") !== undefined && measureOnly(tokens[i + times + 1]?.lower))
+      continue;
     // "Spannbuchse 1610", "cylinder 63", "98 Shore": a pair the catalog's names write is a size or type, not how many.
     const after1 = tokens[i + 1];
     if (adjacent && prevPart && k.namePairs.has(`${prevPart} ${t}`)) continue;
