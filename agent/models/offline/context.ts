@@ -40,6 +40,7 @@ import {
   baseOf,
   findLineRef,
   findMachines,
+  type MachineMatch,
   findOptions,
   findQuantities,
   guessProduct,
@@ -163,10 +164,17 @@ function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
   const tokens = tokenizeText(raw);
   const lineNumbers = new Set(ctx.conv.draft.lines.map((l) => l.lineId.replace(/^\D+/u, "")));
   return new Set(
-    findMachines(tokens, machines, ctx.k.common, ctx.k.phraseGroups)
+    machinesIn(ctx, raw, tokens)
       .map((m) => m.tokens.map((i) => tokens[i]!.lower))
       .filter((words) => !words.some((w) => /^\d+$/.test(w) && lineNumbers.has(w)))
       .flat(),
+  );
+}
+
+/** The buyer's machines `text` names, once per turn and text (the raw message and its reading share the answer). */
+function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
+  return inTurn(ctx.k, `machines\u0000${text}\u0000${JSON.stringify(ctx.conv.machines ?? [])}`, () =>
+    findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups),
   );
 }
 
@@ -209,9 +217,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   }
   const tokens = tokenizeText(text);
   // Both readings below depend only on the words, the catalog and what their keys name: once per turn.
-  const machines = inTurn(ctx.k, `machines\u0000${text}\u0000${JSON.stringify(ctx.conv.machines ?? [])}`, () =>
-    findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups),
-  );
+  const machines = machinesIn(ctx, text, tokens);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
   const sizeTokens = sizeTokensOf(tokens, measuresOf(text), ctx.k);
   // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not
