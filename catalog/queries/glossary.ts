@@ -1,0 +1,104 @@
+/**
+ * The built-in glossary of maintenance and spare-parts words (catalog/glossary/*.json): the same thing named in
+ * several languages ("Gleitringdichtung" — "mechanical seal"). It lets a buyer search in a language the catalog has
+ * no texts in: a German buyer on an English-only catalog, an English one on a German-only catalog.
+ *
+ * Why here and not in the catalog: a shop that imports its own texts in one language has no German words to give;
+ * the glossary is general trade vocabulary, not any one catalog's. It only ever adds: for a language the catalog
+ * *lacks*, each entry becomes a synonym group (the missing language's words = the catalog languages' words), so a
+ * catalog with texts in the buyer's language is searched exactly as before, and an entry whose words the catalog
+ * does not use expands to nothing. The merchant's own synonym list (synonyms.json of the import) comes first.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { COMPOUNDING_LANGUAGES, createDecompounder, type Decompounder } from "./search-terms.ts";
+import { stemWord, wordsIn } from "./language.ts";
+
+const GLOSSARY_DIR = join(import.meta.dirname, "../glossary");
+
+/** One thing in several languages: language code → its words, the usual one first. */
+const entrySchema = z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().min(1).max(80)).min(1).max(20));
+const fileSchema = z.array(entrySchema).max(20_000);
+export type GlossaryEntry = z.infer<typeof entrySchema>;
+
+let entries: GlossaryEntry[] | undefined;
+
+/** Every glossary file's entries, read and checked once per process. */
+export function glossaryEntries(): GlossaryEntry[] {
+  if (entries) return entries;
+  const all: GlossaryEntry[] = [];
+  for (const file of readdirSync(GLOSSARY_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(join(GLOSSARY_DIR, file), "utf8")));
+    if (!parsed.success) throw new Error(`catalog/glossary/${file}: ${z.prettifyError(parsed.error)}`);
+    all.push(...parsed.data);
+  }
+  entries = all;
+  return all;
+}
+
+/** A synonym group as the search's synonym list stores it (catalog/queries/search.ts). */
+export interface GlossaryRow {
+  lang: string;
+  term: string;
+  synonyms: string;
+  category: null;
+  /** Marks the group as the glossary's (a translation) rather than the merchant's. */
+  glossary: true;
+}
+
+export interface Glossary {
+  /** Languages the glossary speaks that the catalog has no texts in: the buyer's words in them are translated. */
+  languages: string[];
+  /** Synonym groups: a missing language's words, equivalent to the catalog languages' words of the same entry. */
+  rows: GlossaryRow[];
+  /** Splits a compound of a missing compounding language into glossary words ("Pumpendichtung" → pump·seal). */
+  splitter?: Decompounder;
+}
+
+const cache = new Map<string, Glossary>();
+
+/** The glossary for a catalog with texts in `catalogLanguages` (cached per language set). */
+export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
+  const key = [...catalogLanguages].sort().join(",");
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const have = new Set(catalogLanguages);
+  const rows: GlossaryRow[] = [];
+  const missing = new Set<string>();
+  const stems = new Map<string, Set<string>>();
+  for (const entry of glossaryEntries()) {
+    const theirs = Object.entries(entry)
+      .filter(([lang]) => have.has(lang))
+      .flatMap(([, words]) => words);
+    if (theirs.length === 0) continue;
+    for (const [lang, words] of Object.entries(entry)) {
+      if (have.has(lang)) continue;
+      missing.add(lang);
+      rows.push({
+        lang,
+        term: words[0]!,
+        synonyms: JSON.stringify([...words.slice(1), ...theirs]),
+        category: null,
+        glossary: true,
+      });
+      let set = stems.get(lang);
+      if (!set) stems.set(lang, (set = new Set()));
+      for (const w of words) {
+        const parts = wordsIn(w);
+        if (parts.length === 1) set.add(stemWord(lang, parts[0]!));
+      }
+    }
+  }
+  const compounding = [...missing].find((l) => COMPOUNDING_LANGUAGES.has(l));
+  const known = compounding ? stems.get(compounding) : undefined;
+  const glossary: Glossary = {
+    languages: [...missing].sort(),
+    rows,
+    ...(compounding && known ? { splitter: createDecompounder(compounding, (s) => known.has(s)) } : {}),
+  };
+  cache.set(key, glossary);
+  return glossary;
+}
