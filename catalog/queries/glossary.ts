@@ -102,3 +102,50 @@ export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
   cache.set(key, glossary);
   return glossary;
 }
+
+/**
+ * The glossary's words in the languages the catalog lacks for one product name ("Sight glass SGN 10 …" → "Schauglas"),
+ * for matching a buyer's words against names: the phrases of an entry must stand in the name side by side (plurals
+ * and inflections meet through the stemmer). Undefined when the catalog has texts in every glossary language.
+ */
+export function createNameGloss(catalogLanguages: readonly string[]): ((name: string) => string) | undefined {
+  const glossary = glossaryFor(catalogLanguages);
+  if (glossary.languages.length === 0) return undefined;
+  const have = new Set(catalogLanguages);
+  const missing = new Set(glossary.languages);
+  /** First stem of a phrase → the phrase's stems and the words it stands for. */
+  const byFirst = new Map<string, { stems: string[]; words: string[] }[]>();
+  for (const entry of glossaryEntries()) {
+    const words = Object.entries(entry)
+      .filter(([lang]) => missing.has(lang))
+      .flatMap(([, w]) => w);
+    if (words.length === 0) continue;
+    for (const [lang, phrases] of Object.entries(entry)) {
+      if (!have.has(lang)) continue;
+      for (const phrase of phrases) {
+        const stems = wordsIn(phrase).map((w) => stemWord(lang, w));
+        if (stems.length === 0) continue;
+        let list = byFirst.get(stems[0]!);
+        if (!list) byFirst.set(stems[0]!, (list = []));
+        list.push({ stems, words });
+      }
+    }
+  }
+  const memo = new Map<string, string>();
+  return (name) => {
+    const hit = memo.get(name);
+    if (hit !== undefined) return hit;
+    const out = new Set<string>();
+    for (const lang of have) {
+      const stems = wordsIn(name).map((w) => stemWord(lang, w));
+      stems.forEach((first, i) => {
+        for (const p of byFirst.get(first) ?? [])
+          if (p.stems.every((s, j) => stems[i + j] === s)) for (const w of p.words) out.add(w);
+      });
+    }
+    const gloss = [...out].join(" ");
+    if (memo.size > 50_000) memo.clear();
+    memo.set(name, gloss);
+    return gloss;
+  };
+}
