@@ -1,7 +1,8 @@
 /**
  * The trade catalogs written for the consultant's generalisation proof (evals/catalogs/hvac, .../automation, and
  * .../fluidpower, written after the consultant's work on the first two as an unseen trade, .../powertrans, a fourth
- * trade written by an outside author, and .../intralogistics, a fifth one by an outside author in session 8): they import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
+ * trade written by an outside author, and .../intralogistics, a fifth one by an outside author in session 8): they
+ * import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
  * follows from the catalog's data — the SKUs, customers, machines and options exist, an expected order passes the
  * engine (clean, or held only for a rep's approval where the scenario has the rep decide), and a pinned unit price is
  * the engine's price. The consultant's pass rates are measured by `npm run evals`, not here.
@@ -30,7 +31,7 @@ const MIN_HELDOUT: Record<Trade, number> = {
   powertrans: 10,
   intralogistics: 15,
 };
-/** The held-out share of the sets that mix visible and held-out scenarios stays below this. */
+/** The held-out share of the sets that mix visible and held-out scenarios stays below this (intralogistics: half). */
 const MAX_HELDOUT_SHARE: Record<Trade, number> = {
   hvac: 0.4,
   automation: 0.4,
