@@ -78,25 +78,61 @@ function refOf(message: BaseMessage, tag: string, table: MessageTable): number {
   return ref;
 }
 
-function encode(value: unknown, table?: MessageTable): unknown {
+/**
+ * The JSON text of each message a file store has written, kept per message object: a message is a value (see
+ * MessageTable), so a checkpoint takes the text of the messages earlier checkpoints of the process wrote as it is,
+ * and encodes only the step's new ones. The file holds the same bytes as before.
+ */
+interface MessageTexts {
+  texts: WeakMap<object, string>;
+  /** The texts of the checkpoint being written; the tree holds a placeholder (`PLACEHOLDER` + index) for each. */
+  parts: string[];
+}
+
+/** First character of a placeholder; a string or key of the state starting with it is not encodable here. */
+const PLACEHOLDER = "\u0000m";
+const PLACEHOLDERS = /"\\u0000m(\d+)"/g;
+
+function encode(value: unknown, table?: MessageTable, texts?: MessageTexts): unknown {
   if (value === null || typeof value !== "object") {
     if (typeof value === "function" || typeof value === "bigint" || typeof value === "symbol") throw UNSUPPORTED;
+    if (texts && typeof value === "string" && value.charCodeAt(0) === 0) throw UNSUPPORTED;
     return value;
   }
-  if (Array.isArray(value)) return value.map((item) => encode(item, table));
+  if (Array.isArray(value)) return value.map((item) => encode(item, table, texts));
   const proto = Object.getPrototypeOf(value);
   if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = {};
     for (const key in value) {
-      if (key === MESSAGE_KEY || key === REF_KEY) throw UNSUPPORTED;
-      out[key] = encode((value as Record<string, unknown>)[key], table);
+      if (key === MESSAGE_KEY || key === REF_KEY || (texts && key.charCodeAt(0) === 0)) throw UNSUPPORTED;
+      out[key] = encode((value as Record<string, unknown>)[key], table, texts);
     }
     return out;
   }
   const tag = TAGS.get((value as object).constructor);
   if (tag === undefined) throw UNSUPPORTED;
   if (table) return { [REF_KEY]: refOf(value as BaseMessage, tag, table) };
+  if (texts) {
+    let text = texts.texts.get(value);
+    if (text === undefined) texts.texts.set(value, (text = JSON.stringify(encodeMessage(value as BaseMessage, tag))));
+    return PLACEHOLDER + (texts.parts.push(text) - 1);
+  }
   return encodeMessage(value as BaseMessage, tag);
+}
+
+/** The checkpoint's JSON text, each placeholder replaced by its message's text. */
+function stringify(value: unknown, table?: MessageTable, texts?: MessageTexts): string {
+  if (!texts) return JSON.stringify(encode(value, table));
+  texts.parts = [];
+  try {
+    const encoded = encode(value, table, texts);
+    if (encoded === undefined) throw UNSUPPORTED;
+    const json = JSON.stringify(encoded);
+    const parts = texts.parts;
+    return parts.length ? json.replace(PLACEHOLDERS, (_, i: string) => parts[Number(i)]!) : json;
+  } finally {
+    texts.parts = [];
+  }
 }
 
 /** The same fields Serializable.toJSON writes: the constructor arguments, with their current values. */
@@ -150,13 +186,14 @@ export function createShieldSerde(
   options: ShieldSerdeOptions = {},
 ): SerializerProtocol {
   const table: MessageTable | undefined = options.internMessages ? { refs: new WeakMap(), messages: [] } : undefined;
+  const texts: MessageTexts | undefined = table ? undefined : { texts: new WeakMap(), parts: [] };
   return {
     async dumpsTyped(data: unknown): Promise<[string, Uint8Array]> {
       let text: string;
       try {
-        const encoded = encode(data, table);
-        if (encoded === undefined) throw UNSUPPORTED;
-        text = PREFIX + JSON.stringify(encoded);
+        const json = stringify(data, table, texts);
+        if (json === undefined) throw UNSUPPORTED;
+        text = PREFIX + json;
       } catch (error) {
         if (!(error instanceof Unsupported)) throw error;
         // SqliteSaver requires a checkpoint and its metadata to share one type, so the fallback keeps ours.

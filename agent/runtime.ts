@@ -29,6 +29,7 @@ import {
   ThreadAccessError,
 } from "./errors.ts";
 import { buildShieldGraph } from "./graph.ts";
+import { InputDurableSaver } from "./input-durability.ts";
 import { quietRunTrees } from "./quiet-run-trees.ts";
 import { type ApprovalInterrupt, approvalResumeSchema } from "./nodes/approve.ts";
 import { type ConfirmInterrupt, confirmResumeSchema } from "./nodes/confirm.ts";
@@ -57,13 +58,15 @@ export interface ShieldAgentOptions {
   now?: () => Date;
   systemPrompt?: string;
   /**
-   * When checkpoints are written. Default "sync": after every step, so a buyer's message is on disk before the model
-   * sees it — a process killed mid-turn (OOM, deploy, pulled plug) keeps the message, and the next turn answers it
+   * When checkpoints are written. Default "input": a run's input checkpoint (the buyer's message) when it arrives,
+   * before the model sees it, and the rest of the run once, at its end (input-durability.ts) — a process killed
+   * mid-turn (OOM, deploy, pulled plug) keeps the message, and the next turn answers it
    * (tests/reliability/message-crash.test.ts; with "exit" it was lost). The one side effect (the hand-off) is its own
-   * transaction, idempotent on customer + thread + draft hash. "exit" (at the end of each run and at every interrupt)
-   * costs ~30 % less CPU a turn: for runs whose process nobody needs to survive, such as eval trials.
+   * transaction, idempotent on customer + thread + draft hash. LangGraph's own: "sync"/"async" (after every step),
+   * "exit" (at the end of each run and at every interrupt: for runs whose process nobody needs to survive, such as
+   * eval trials).
    */
-  durability?: "sync" | "async" | "exit";
+  durability?: "input" | "sync" | "async" | "exit";
   /**
    * Cross-process run leases per thread (thread-lease.ts), in the SQLite checkpointer's file; `false` turns them off.
    * Without a SQLite checkpointer (e.g. MemorySaver) there is nothing shared between processes and no lease.
@@ -149,14 +152,18 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   // No idle langsmith RunTree per runnable while tracing is off (quiet-run-trees.ts).
   quietRunTrees();
   const data = options.data ?? createCatalogReader(options.db);
-  const checkpointer =
+  const store =
     options.checkpointer ??
     (options.checkpointerPath
       ? createShieldCheckpointer(options.checkpointerPath)
       : createShieldCheckpointer(defaultThreadStore(options.db.$client), { legacyFrom: options.db.$client }));
+  const durability = options.durability ?? "input";
+  // "input" is LangGraph's "sync" with every checkpoint after the input one held until the run ends.
+  const held = durability === "input" ? new InputDurableSaver(store) : undefined;
+  const checkpointer = held ?? store;
   const leases =
-    options.leases !== false && checkpointer instanceof SqliteSaver
-      ? createThreadLeases(checkpointer.db, options.leases || {})
+    options.leases !== false && store instanceof SqliteSaver
+      ? createThreadLeases(store.db, options.leases || {})
       : undefined;
   const graph = buildShieldGraph({
     db: options.db,
@@ -170,7 +177,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     // The run's clock, for a model reading relative dates ("by Friday"); the nodes get the same clock as `now`.
     configurable: { thread_id: threadId, ...(options.now ? { now: options.now().toISOString() } : {}) },
     context: ctx,
-    durability: options.durability ?? "sync",
+    durability: durability === "input" ? "sync" : durability,
     recursionLimit: 80,
     ...(signal ? { signal } : {}),
   });
@@ -382,53 +389,69 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     let pending: PendingInterrupt | null = null;
     /** The nodes whose updates came in since the last state (the `values` chunk that ends their super-step). */
     let stepNodes: string[] = [];
-    const stream = await graph.stream(input as never, { ...config(threadId, ctx, opts.signal), streamMode } as never);
-    for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
-      if (mode === "values") {
-        // The run ends with an `{ __interrupt__ }` chunk when it pauses: it carries no state.
-        if (Array.isArray((chunk as Partial<ShieldStateType>)?.messages)) {
-          values = chunk as Partial<ShieldStateType>;
-          options.onStep?.(threadId, { nodes: stepNodes, values });
-          stepNodes = [];
-        }
-      } else if (mode === "messages") {
-        const [message, meta] = chunk as [BaseMessage, { langgraph_node?: string }];
-        if (meta?.langgraph_node !== "model" || !(AIMessageChunk.isInstance(message) || AIMessage.isInstance(message)))
-          continue;
-        const delta = messageText(message);
-        if (!delta) continue;
-        if (message.id) streamed.add(message.id);
-        yield { type: "text", delta, ...(message.id ? { messageId: message.id } : {}) };
-      } else if (mode === "custom") {
-        const event = chunk as AgentEvent;
-        if (event && typeof event === "object" && "type" in event) yield event;
-      } else if (mode === "updates") {
-        const update = chunk as Record<string, { messages?: BaseMessage[] } | unknown[]>;
-        for (const [node, value] of Object.entries(update)) {
-          if (node !== "__interrupt__") stepNodes.push(node);
-          if (node === "__interrupt__") {
-            const first = (value as { value: PendingInterrupt }[])[0];
-            if (first) {
-              pending = first.value;
-              yield { type: "interrupt", value: first.value };
-            }
-            continue;
-          }
-          const messages = (value as { messages?: BaseMessage[] } | null)?.messages ?? [];
-          for (const m of messages) {
-            if (!AIMessage.isInstance(m) || ToolMessage.isInstance(m)) continue;
-            const text = messageText(m);
-            if (text && !(m.id && streamed.has(m.id)))
-              yield { type: "message", text, ...(m.id ? { messageId: m.id } : {}) };
-          }
-        }
-      }
+    held?.begin(threadId);
+    let written = false;
+    try {
+      yield* streamRun();
+      written = true;
+      await held?.end(threadId);
+    } finally {
+      // A run that failed or was abandoned keeps what it held, as LangGraph keeps a failed run's last steps.
+      if (!written) await held?.end(threadId).catch(() => undefined);
     }
     const owner = ownerOf(threadId);
     const view = values ? viewOf(threadId, values, pending) : await readThread(threadId, owner);
     const thread = owner ? { ...view, customerId: owner.customerId } : view;
     if (owner) recordStatus(thread);
     yield { type: "done", thread: remember(thread) };
+
+    async function* streamRun(): AsyncGenerator<AgentEvent> {
+      const stream = await graph.stream(input as never, { ...config(threadId, ctx, opts.signal), streamMode } as never);
+      for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
+        if (mode === "values") {
+          // The run ends with an `{ __interrupt__ }` chunk when it pauses: it carries no state.
+          if (Array.isArray((chunk as Partial<ShieldStateType>)?.messages)) {
+            values = chunk as Partial<ShieldStateType>;
+            options.onStep?.(threadId, { nodes: stepNodes, values });
+            stepNodes = [];
+          }
+        } else if (mode === "messages") {
+          const [message, meta] = chunk as [BaseMessage, { langgraph_node?: string }];
+          if (
+            meta?.langgraph_node !== "model" ||
+            !(AIMessageChunk.isInstance(message) || AIMessage.isInstance(message))
+          )
+            continue;
+          const delta = messageText(message);
+          if (!delta) continue;
+          if (message.id) streamed.add(message.id);
+          yield { type: "text", delta, ...(message.id ? { messageId: message.id } : {}) };
+        } else if (mode === "custom") {
+          const event = chunk as AgentEvent;
+          if (event && typeof event === "object" && "type" in event) yield event;
+        } else if (mode === "updates") {
+          const update = chunk as Record<string, { messages?: BaseMessage[] } | unknown[]>;
+          for (const [node, value] of Object.entries(update)) {
+            if (node !== "__interrupt__") stepNodes.push(node);
+            if (node === "__interrupt__") {
+              const first = (value as { value: PendingInterrupt }[])[0];
+              if (first) {
+                pending = first.value;
+                yield { type: "interrupt", value: first.value };
+              }
+              continue;
+            }
+            const messages = (value as { messages?: BaseMessage[] } | null)?.messages ?? [];
+            for (const m of messages) {
+              if (!AIMessage.isInstance(m) || ToolMessage.isInstance(m)) continue;
+              const text = messageText(m);
+              if (text && !(m.id && streamed.has(m.id)))
+                yield { type: "message", text, ...(m.id ? { messageId: m.id } : {}) };
+            }
+          }
+        }
+      }
+    }
   }
 
   async function collect(events: AsyncGenerator<AgentEvent>): Promise<TurnResult> {

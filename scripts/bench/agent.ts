@@ -1,7 +1,8 @@
 /**
  * Agent turn overhead: a buyer turn through the shield graph (model → tools → model, checkpointed in SQLite after
  * every step) with a scripted model that answers instantly, so what is measured is the graph, the checkpoint and our
- * nodes — not an LLM. Both sides checkpoint with durability "exit" (the runtime's default) into the same SQLite
+ * nodes — not an LLM. The shield runs the runtime's default durability ("input": the input checkpoint when the message
+ * arrives, the last one at the end of the run), the bare agent "exit" (one checkpoint a run), into the same SQLite
  * file (the threads file beside the catalog, the runtime's default) through the same checkpointer. Beside it, the same tools and the same model under
  * a bare `createAgent` from the `langchain` package, measured in the same run: the ratio is the shield's share of a
  * turn. Where the time goes: agent/README.md, "Speed".

@@ -84,6 +84,41 @@ describe("shield checkpoint serializer", () => {
   });
 });
 
+describe("file-store serializer reusing each message's text", () => {
+  test("a checkpoint written after earlier ones is byte for byte what a fresh serializer writes, and reads back", async () => {
+    const serde = createShieldSerde();
+    const question = new HumanMessage({ id: "h1", content: 'which "seals" fit pump 2?\n' });
+    const answer = new AIMessage({
+      id: "a1",
+      content: "",
+      tool_calls: [{ name: "search", args: { q: "seal" }, id: "call_1", type: "tool_call" }],
+    });
+    await serde.dumpsTyped({ messages: [question] });
+    const state = { messages: [question, answer, question], draft: { lines: [{ sku: "SEAL-1", quantity: 2 }] } };
+    const [type, bytes] = await serde.dumpsTyped(state);
+    const [, fresh] = await createShieldSerde().dumpsTyped(state);
+    expect(Buffer.from(bytes).equals(Buffer.from(fresh))).toBe(true);
+    const back = (await serde.loadsTyped(type, bytes)) as typeof state;
+    expect(back.messages.map((m) => [m.constructor, m.id, m.content])).toEqual([
+      [HumanMessage, "h1", question.content],
+      [AIMessage, "a1", ""],
+      [HumanMessage, "h1", question.content],
+    ]);
+    expect((back.messages[1] as AIMessage).tool_calls).toEqual(answer.tool_calls);
+    expect(back.draft).toEqual(state.draft);
+  });
+
+  test("text in the state that looks like the serializer's own placeholders comes back as written", async () => {
+    const serde = createShieldSerde();
+    const message = new HumanMessage({ id: "h1", content: "\u0000m0" });
+    const state = { messages: [message], note: "\u0000m0", ["\u0000m0"]: 1 };
+    const back = (await serde.loadsTyped(...(await serde.dumpsTyped(state)))) as typeof state;
+    expect(back.note).toBe("\u0000m0");
+    expect(back["\u0000m0"]).toBe(1);
+    expect(back.messages[0]!.content).toBe("\u0000m0");
+  });
+});
+
 describe("in-memory message table", () => {
   test("a message is written once: later checkpoints refer to it and read back the same message", async () => {
     const serde = createShieldSerde(undefined, { internMessages: true });
