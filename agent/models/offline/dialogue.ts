@@ -363,7 +363,7 @@ function viable(intent: Intent, s: DialogueState, r: Reading): boolean {
  * Below this a reading with a viable runner-up is not acted on: the buyer is asked which one they meant. Calibrated on
  * the validation split (`npx tsx scripts/nlu-validation.ts`): from here up the best reading is right 9 times in 10.
  */
-export const CLARIFY_THRESHOLD = 0.75;
+export const CLARIFY_THRESHOLD = 0.55;
 /** A runner-up reading at or above this is a real alternative (a clarifying question names it). */
 export const RUNNER_UP = 0.2;
 
@@ -384,6 +384,34 @@ function settleIntent(ctx: Ctx, s: DialogueState, r: Reading): Ctx {
   if (old) cues.delete(old);
   cues.add(cue);
   return { ...ctx, cues };
+}
+
+/**
+ * Readings the open question takes as one answer: at "shall I place the order?", "yes please" and "send it off" both
+ * say place it. The classifier spreads such a message over affirm and checkout (0.45 / 0.49 for "yes please"), so
+ * neither alone reaches the threshold; their sum does. Only for a one-clause message with no cue of its own. Applied
+ * to the turn's context before anything reads its cues (the checkout phrasing reads them too).
+ */
+const SAME_ANSWER: Partial<Record<Pending["kind"], [Intent, Cue][]>> = {
+  confirm: [
+    ["affirm", "yes"],
+    ["checkout", "checkout"],
+  ],
+};
+
+export function poolAnswers(ctx: Ctx): Ctx {
+  const open = ctx.conv.memo.pending?.kind;
+  const same = open ? SAME_ANSWER[open] : undefined;
+  const c = ctx.u.clauses;
+  if (!same || c.length !== 1 || ctx.cues.size > 0 || ctx.u.attack) return ctx;
+  const scores = same.map(([intent, cue]) => ({
+    cue,
+    score: c[0]!.ranked?.find((x) => x.intent === intent)?.score ?? 0,
+  }));
+  const sum = scores.reduce((n, x) => n + x.score, 0);
+  if (sum < INTENT_THRESHOLD) return ctx;
+  const best = scores.reduce((a, b) => (b.score > a.score ? b : a));
+  return { ...ctx, cues: new Set([best.cue]) };
 }
 
 const CUE_OF_INTENT: Partial<Record<Intent, Cue>> = {

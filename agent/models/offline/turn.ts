@@ -8,7 +8,7 @@ import type { Conversation, Memo, Pending } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
 import { tokenizeText, type Knowledge } from "./recognise.ts";
 import type { Ctx, Step, ToolCallPlan } from "./context.ts";
-import { transition } from "./dialogue.ts";
+import { poolAnswers, transition } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
@@ -46,7 +46,8 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, u:
   return step;
 }
 
-function decideClauses(ctx: Ctx): Step {
+function decideClauses(read: Ctx): Step {
+  const ctx = poolAnswers(read);
   const { conv, lang, tools } = ctx;
   const memo = (pending?: Pending, focusSku?: string): Memo => ({
     lang,

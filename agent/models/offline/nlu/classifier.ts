@@ -153,8 +153,14 @@ export async function trainIntentClassifier(
   };
   const docs = trainingDocuments(corpus).map((d) => ({ ...d, text: prepare(d.lang, d.text) }));
   const vocabulary = new Set<string>();
-  for (const d of trainingDocuments(corpus))
+  // Per language, the words of 3+ letters of its training utterances (umlauts folded): which language knows a text.
+  const wordsOf = { en: new Set<string>(), de: new Set<string>() };
+  for (const d of trainingDocuments(corpus)) {
     for (const w of d.text.toLowerCase().split(/[^\p{L}']+/u)) if (w.length > 1) vocabulary.add(w);
+    for (const w of foldUmlauts(d.text).match(/\p{L}{3,}/gu) ?? []) wordsOf[d.lang].add(w);
+  }
+  const knowsWord = (lang: "en" | "de", text: string) =>
+    (foldUmlauts(text).match(/\p{L}{3,}/gu) ?? []).some((w) => wordsOf[lang].has(w));
   const cached = options.cacheDir ? join(options.cacheDir, `intents-${modelKey(docs, settings)}.json`) : undefined;
   let nlp: Nlp | undefined;
   if (cached) {
@@ -208,9 +214,10 @@ export async function trainIntentClassifier(
     let classifications = r.classifications;
     let top = { intent: r.intent, score: r.score };
     const w = settings.subwords;
+    // No word of the text known to nlp.js in this language (its stemmed vocabulary).
+    const nlpUnknown = r.intent === "None" && !r.classifications.some((x) => x.intent !== "None" && x.score > 0);
     if (subword && w > 0) {
       const s = subword[lang].read(prepared);
-      const nlpUnknown = r.intent === "None" && !r.classifications.some((x) => x.intent !== "None" && x.score > 0);
       // A text with no known word: the sub-word model alone reads it ("helo", "thx!!"), when it is sure enough.
       const weight = nlpUnknown ? 1 : w;
       const merged = new Map<string, number>();
@@ -245,10 +252,14 @@ export async function trainIntentClassifier(
       if (!c) {
         c = await read(lang, text);
         // "thx" in a German chat, "hallo" in an English one: when no word of the text is known in its language, the
-        // other language's reading is taken (buyers mix their words); a text unknown in both stays None.
-        if (settings.otherLanguage && c.unknown) {
-          const other = await read(lang === "de" ? "en" : "de", text);
-          if (!other.unknown) c = other;
+        // other language's reading is taken (buyers mix their words); a text unknown in both stays None. Whole words
+        // the other language knows weigh more than n-grams and one-letter words this one half-matches ("thanks a lot"
+        // in a German chat: German n-grams, the dialect "a"): a text with no word of 3+ letters known in its language
+        // is read in the other when that one knows a word of it.
+        if (settings.otherLanguage && (c.unknown || !knowsWord(lang, text))) {
+          const otherLang = lang === "de" ? "en" : "de";
+          const other = await read(otherLang, text);
+          if (c.unknown ? !other.unknown : knowsWord(otherLang, text) && !other.unknown) c = other;
         }
         if (memo.size > 5000) memo.clear();
         memo.set(key, c);
