@@ -160,9 +160,12 @@ export const EVENTS = {
       (has(ctx, "info") || (!!exact && !has(ctx, "add", "find") && !r.a.quantity && !configuredNamed(ctx, r)))
     );
   },
-  /** "2 X", "add X" — or a configurable X named with its option values ("X for line 3: 18 A, 230 V AC"). */
+  /**
+   * "2 X", "add X" — or a configurable X named by its SKU with its option values ("X for line 3: 18 A, 230 V AC"),
+   * also when it reads like a search ("X für den Palettierer: …"): nobody searches for an exact SKU with its values.
+   */
   add_named: (ctx, _s, r) =>
-    !!r.a.guess && !!r.sku && (!!r.a.quantity || has(ctx, "add") || configuredNamed(ctx, r)) && !has(ctx, "find"),
+    !!r.a.guess && !!r.sku && (configuredNamed(ctx, r) || ((!!r.a.quantity || has(ctx, "add")) && !has(ctx, "find"))),
   product_named: (_ctx, _s, r) => !!r.a.guess,
   options_named: () => true,
   machine_named: (_ctx, _s, r) => !!r.a.machine,
@@ -390,13 +393,20 @@ function settleIntent(ctx: Ctx, s: DialogueState, r: Reading): Ctx {
 /**
  * Readings the open question takes as one answer: at "shall I place the order?", "yes please" and "send it off" both
  * say place it. The classifier spreads such a message over affirm and checkout (0.45 / 0.49 for "yes please"), so
- * neither alone reaches the threshold; their sum does. Only for a one-clause message with no cue of its own. Applied
- * to the turn's context before anything reads its cues (the checkout phrasing reads them too).
+ * neither alone reaches the threshold; their sum does. At a list to choose from, a pick ("the first one", "the one
+ * with X") reads as an order or as a change of the choice: both answer it as an order (the reference picks the
+ * item, the quantity asked for stays). Only for a one-clause message whose best reading is one of them (or that has no cue of its own); the clause
+ * then reads as the pooled answer with the summed score, so no clarifying question asks between the two. Applied to
+ * the turn's context before anything reads its cues (the checkout phrasing reads them too).
  */
-const SAME_ANSWER: Partial<Record<Pending["kind"], [Intent, Cue][]>> = {
+const SAME_ANSWER: Partial<Record<Pending["kind"], { intent: Intent; cue: Cue; answer: Cue }[]>> = {
   confirm: [
-    ["affirm", "yes"],
-    ["checkout", "checkout"],
+    { intent: "affirm", cue: "yes", answer: "yes" },
+    { intent: "checkout", cue: "checkout", answer: "checkout" },
+  ],
+  choose_product: [
+    { intent: "add", cue: "add", answer: "add" },
+    { intent: "change", cue: "change", answer: "add" },
   ],
 };
 
@@ -404,15 +414,24 @@ export function poolAnswers(ctx: Ctx): Ctx {
   const open = ctx.conv.memo.pending?.kind;
   const same = open ? SAME_ANSWER[open] : undefined;
   const c = ctx.u.clauses;
-  if (!same || c.length !== 1 || ctx.cues.size > 0 || ctx.u.attack) return ctx;
-  const scores = same.map(([intent, cue]) => ({
-    cue,
-    score: c[0]!.ranked?.find((x) => x.intent === intent)?.score ?? 0,
-  }));
+  if (!same || c.length !== 1 || ctx.u.attack) return ctx;
+  const clause = c[0]!;
+  const own = [...ctx.cues].filter((x) => x !== "price_named");
+  const mine = (cue: Cue) => same.some((x) => x.cue === cue);
+  if (own.length > 1 || (own.length === 1 && !(mine(own[0]!) && same.some((x) => x.intent === clause.intent))))
+    return ctx;
+  const scores = same.map((x) => ({ ...x, score: clause.ranked?.find((r) => r.intent === x.intent)?.score ?? 0 }));
   const sum = scores.reduce((n, x) => n + x.score, 0);
   if (sum < INTENT_THRESHOLD) return ctx;
   const best = scores.reduce((a, b) => (b.score > a.score ? b : a));
-  return { ...ctx, cues: new Set([best.cue]) };
+  // The answer's own reading: a pick at a list is an order ("add"), whichever of the two scored higher.
+  const answer = same.find((x) => x.cue === best.answer) ?? best;
+  const kept = [...ctx.cues].filter((x) => !mine(x));
+  return {
+    ...ctx,
+    u: { ...ctx.u, clauses: [{ ...clause, intent: answer.intent, score: sum }] },
+    cues: new Set([...kept, best.answer]),
+  };
 }
 
 const CUE_OF_INTENT: Partial<Record<Intent, Cue>> = {

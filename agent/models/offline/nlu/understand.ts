@@ -12,6 +12,7 @@ import * as chrono from "chrono-node";
 import type { Intent } from "./corpus.ts";
 import type { Classification, IntentClassifier } from "./classifier.ts";
 import { hasMarker } from "./evidence.ts";
+import type { MaskSpan } from "./masks.ts";
 
 export type Lang = "en" | "de";
 
@@ -297,7 +298,12 @@ const AND = /\s+(?:and|und|plus|but|aber)\s+/giu;
  * still served) — except an order for another customer, which the joined request belongs to. A bare "and" between
  * items ("3 X and 2 Y") is not split otherwise.
  */
-async function splitAttack(c: Clause, lang: Lang, classifier: IntentClassifier): Promise<Clause[]> {
+async function splitAttack(
+  c: Clause,
+  lang: Lang,
+  classifier: IntentClassifier,
+  options: UnderstandOptions,
+): Promise<Clause[]> {
   const parts: Span[] = [];
   let at = 0;
   for (const m of c.text.matchAll(AND)) {
@@ -313,7 +319,7 @@ async function splitAttack(c: Clause, lang: Lang, classifier: IntentClassifier):
       ...p,
       start: c.start + p.start,
       end: c.start + p.end,
-      ...(await classifier.classify(lang, maskEntities(p.text))),
+      ...(await classify(classifier, lang, p.text, options)),
     });
   // An order for another customer takes the request it is joined to along: that request is for the other account too.
   if (read.some((r) => isAttack(r) && r.intent === "attack_identity")) return [c];
@@ -325,6 +331,17 @@ const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:
 export interface UnderstandOptions {
   /** Whether a text names one of the buyer's own machines (label, site, serial, model). */
   namesOwnMachine?: (text: string) => boolean;
+  /**
+   * What the catalog recognisers identify in a text (catalog words, the buyer's machines, codes, PO references):
+   * placeholders for the sub-word reader of the classifier (`masks.ts`, `catalog-masks.ts`).
+   */
+  masks?: (text: string) => MaskSpan[];
+}
+
+/** One clause's reading: SKU-like tokens left out, recognised spans masked for the sub-word reader. */
+function classify(classifier: IntentClassifier, lang: Lang, text: string, options: UnderstandOptions) {
+  const plain = maskEntities(text);
+  return classifier.classify(lang, plain, options.masks?.(plain) ?? []);
 }
 
 /**
@@ -359,10 +376,12 @@ export async function understand(
   const spans = splitClauses(text);
   const clauses: Clause[] = [];
   for (const s of spans) {
-    const c = ownTarget({ ...s, ...(await classifier.classify(lang, maskEntities(s.text))) }, options);
+    const c = ownTarget({ ...s, ...(await classify(classifier, lang, s.text, options)) }, options);
     // A clause read as an attack, even a weak one, may be two requests.
     const attackish = ATTACKS.has(cueOf(c.intent) ?? "greet") && c.score >= INTENT_THRESHOLD;
-    clauses.push(...(attackish ? (await splitAttack(c, lang, classifier)).map((x) => ownTarget(x, options)) : [c]));
+    clauses.push(
+      ...(attackish ? (await splitAttack(c, lang, classifier, options)).map((x) => ownTarget(x, options)) : [c]),
+    );
   }
   const cues = cuesOf(clauses, (c) => !ATTACKS.has(cueOf(c.intent) ?? "greet") || knowsWords(classifier, c.text));
   if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
