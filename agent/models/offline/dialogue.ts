@@ -162,10 +162,15 @@ export const EVENTS = {
   },
   /**
    * "2 X", "add X" — or a configurable X named by its SKU with its option values ("X for line 3: 18 A, 230 V AC"),
-   * also when it reads like a search ("X für den Palettierer: …"): nobody searches for an exact SKU with its values.
+   * or an exact SKU with a quantity ("1x X für <machine>"), also when it reads like a search: nobody searches for an
+   * exact SKU with its values or a number of pieces.
    */
   add_named: (ctx, _s, r) =>
-    !!r.a.guess && !!r.sku && (configuredNamed(ctx, r) || ((!!r.a.quantity || has(ctx, "add")) && !has(ctx, "find"))),
+    !!r.a.guess &&
+    !!r.sku &&
+    (configuredNamed(ctx, r) ||
+      (!!r.a.quantity && exactNamed(r)) ||
+      ((!!r.a.quantity || has(ctx, "add")) && !has(ctx, "find"))),
   product_named: (_ctx, _s, r) => !!r.a.guess,
   options_named: () => true,
   machine_named: (_ctx, _s, r) => !!r.a.machine,
@@ -179,6 +184,12 @@ export const EVENTS = {
 } satisfies Record<string, (ctx: Ctx, s: DialogueState, r: Reading) => boolean>;
 
 export type EventName = keyof typeof EVENTS;
+
+/** The product named by its exact SKU. */
+function exactNamed(r: Reading): boolean {
+  const g = r.a.guess;
+  return !!r.sku && !!g?.confident && g.hits[0]!.match === "sku_exact";
+}
 
 /** A configurable product named by its SKU together with values of its options: the buyer is ordering it. */
 function configuredNamed(ctx: Ctx, r: Reading): boolean {

@@ -10,6 +10,8 @@ import { FILLER } from "../language.ts";
 import type { MaskSpan } from "./masks.ts";
 
 const NUMERIC = /^\d+(?:[.,\-/]\d+)*$/;
+/** An amount of money is what a price request or a price attack says: never masked, whatever units the catalog has. */
+const CURRENCY = /^(?:eur|euro|euros|usd|dollars?|chf|gbp|cents?)$/;
 
 export function catalogMasks(text: string, k: Knowledge, machines: readonly MachineView[] = []): MaskSpan[] {
   const out: MaskSpan[] = [];
@@ -32,6 +34,7 @@ export function catalogMasks(text: string, k: Knowledge, machines: readonly Mach
   tokens.forEach((t, i) => {
     const letters = /\p{L}/u.test(t.lower);
     if (letters && /\d/.test(t.lower)) spanOf(i, "code");
+    else if (CURRENCY.test(t.lower)) return;
     else if (k.measureUnits.has(t.lower) && i > 0 && NUMERIC.test(tokens[i - 1]!.lower)) {
       spanOf(i - 1, "size");
       spanOf(i, "size");

@@ -172,7 +172,9 @@ export async function trainIntentClassifier(
   /** The text as the sub-word reader sees it: recognised spans as placeholders (`masks.ts`). */
   const forSubwords = (lang: "en" | "de", text: string, masks: readonly MaskSpan[] = []) =>
     prepare(lang, applyMasks(text, settings.maskSizes ? [...genericMasks(text), ...masks] : masks));
-  const subDocs = trainingDocuments(corpus).map((d) => ({ ...d, text: forSubwords(d.lang, d.text) }));
+  // The sub-word reader's training texts with their sizes masked: the size recogniser costs about a second on the
+  // corpus, so the masked texts are cached beside the nlp.js model (keyed by the texts and the recogniser's version).
+  const subDocs = maskedTraining(trainingDocuments(corpus), settings.maskSizes, forSubwords, options.cacheDir);
   const vocabulary = new Set<string>();
   // Per language, the words of 3+ letters of its training utterances (umlauts folded): which language knows a text.
   const wordsOf = { en: new Set<string>(), de: new Set<string>() };
@@ -294,6 +296,34 @@ export async function trainIntentClassifier(
       return { intent: c.intent, score: c.score, ...(c.ranked ? { ranked: c.ranked } : {}) };
     },
   };
+}
+
+/** The training documents as the sub-word reader sees them, from the model cache when there. */
+function maskedTraining(
+  docs: { lang: "en" | "de"; text: string; intent: string }[],
+  maskSizes: boolean,
+  forSubwords: (lang: "en" | "de", text: string) => string,
+  cacheDir: string | undefined,
+): { lang: "en" | "de"; text: string; intent: string }[] {
+  const require = createRequire(import.meta.url);
+  const version = (require("@microsoft/recognizers-text-number-with-unit/package.json") as { version: string }).version;
+  const key = createHash("sha256")
+    .update(JSON.stringify({ version, maskSizes, docs: docs.map((d) => [d.lang, d.text]) }))
+    .digest("hex")
+    .slice(0, 24);
+  const path = cacheDir ? join(cacheDir, `subword-texts-${key}.json`) : undefined;
+  if (path) {
+    try {
+      const texts: unknown = JSON.parse(readFileSync(path, "utf8"));
+      if (Array.isArray(texts) && texts.length === docs.length && texts.every((t) => typeof t === "string"))
+        return docs.map((d, i) => ({ ...d, text: texts[i] as string }));
+    } catch {
+      // Not cached yet (or unreadable): masked below.
+    }
+  }
+  const out = docs.map((d) => ({ ...d, text: forSubwords(d.lang, d.text) }));
+  if (path) saveModel(path, JSON.stringify(out.map((d) => d.text)));
+  return out;
 }
 
 /** The model's identity: its training documents, the settings it was trained with and the nlp.js version. */
