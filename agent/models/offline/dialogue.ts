@@ -9,7 +9,7 @@
 import type { DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
-import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
+import { ADD_THRESHOLD, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findLineRef, findPoReference, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
 import {
@@ -421,6 +421,12 @@ const SAME_ANSWER: Partial<Record<Pending["kind"], { intent: Intent; cue: Cue; a
   ],
 };
 
+/** The message names a product that is on no line of the draft. */
+function namesOther(ctx: Ctx): boolean {
+  const hit = analyse(ctx).guess?.hits[0];
+  return !!hit && !ctx.conv.draft.lines.some((l) => l.sku === hit.sku);
+}
+
 export function poolAnswers(ctx: Ctx): Ctx {
   const open = ctx.conv.memo.pending?.kind;
   const same = open ? SAME_ANSWER[open] : undefined;
@@ -433,7 +439,11 @@ export function poolAnswers(ctx: Ctx): Ctx {
     return ctx;
   const scores = same.map((x) => ({ ...x, score: clause.ranked?.find((r) => r.intent === x.intent)?.score ?? 0 }));
   const sum = scores.reduce((n, x) => n + x.score, 0);
-  if (sum < INTENT_THRESHOLD) return ctx;
+  // At "shall I place the order?" an answer that places only leads to the review and the buyer's confirmation:
+  // as cheap to act on as adding ("ok order just those 3 bags": checkout 0.47 in the ensemble) — unless it names a
+  // product the order does not hold ("just order the 1SN" when the line is another one): that is no yes.
+  const weak = open === "confirm" && sum < INTENT_THRESHOLD;
+  if (sum < (open === "confirm" ? ADD_THRESHOLD : INTENT_THRESHOLD) || (weak && namesOther(ctx))) return ctx;
   const best = scores.reduce((a, b) => (b.score > a.score ? b : a));
   // The answer's own reading: a pick at a list is an order ("add"), whichever of the two scored higher.
   const answer = same.find((x) => x.cue === best.answer) ?? best;

@@ -99,7 +99,7 @@ const thresholdOf = (cue: Cue) =>
     ? ATTACK_THRESHOLD
     : cue === "change"
       ? CHANGE_THRESHOLD
-      : cue === "add" || cue === "checkout"
+      : cue === "add"
         ? ADD_THRESHOLD
         : INTENT_THRESHOLD;
 
