@@ -10,7 +10,7 @@ import { tokenizeText, type Knowledge } from "./recognise.ts";
 import type { Ctx, Step, ToolCallPlan } from "./context.ts";
 import { cuesOf } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
-import { transition, transitionItem } from "./dialogue.ts";
+import { poolAnswers, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
@@ -48,7 +48,8 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, u:
   return step;
 }
 
-function decideClauses(ctx: Ctx): Step {
+function decideClauses(read: Ctx): Step {
+  const ctx = poolAnswers(read);
   const { conv, lang, tools } = ctx;
   const memo = (pending?: Pending, focusSku?: string): Memo => ({
     lang,

@@ -1,0 +1,84 @@
+/**
+ * Entity masking for the sub-word reader of the intent ensemble: in a first request, product words, codes, sizes and
+ * the buyer's machines must not out-vote what the request says about the conversation ("2 pressure gauges 63 mm
+ * 0-16 bar" is an order, not a question about pressure). What the recognisers identified becomes a placeholder; words
+ * of the conversation and amounts of money never do; a placeholder is no evidence for the reader's weight.
+ */
+import { describe, expect, it } from "vitest";
+import type { MachineView } from "../../../agent/models/offline/conversation.ts";
+import { catalogMasks } from "../../../agent/models/offline/nlu/catalog-masks.ts";
+import { sharedClassifier } from "../../../agent/models/offline/nlu/classifier.ts";
+import { applyMasks, genericMasks } from "../../../agent/models/offline/nlu/masks.ts";
+import { trainSubwordModel } from "../../../agent/models/offline/nlu/subwords.ts";
+import { understand } from "../../../agent/models/offline/nlu/understand.ts";
+import { buildKnowledge } from "../../../agent/models/offline/recognise.ts";
+import { createCatalogReader } from "../../../catalog/queries/index.ts";
+import { createCatalogSearch } from "../../../catalog/queries/search.ts";
+import { demoDatabase, importedDatabase } from "../../support/db-images.ts";
+
+async function world(db: ReturnType<typeof demoDatabase>) {
+  const reader = createCatalogReader(db.$client);
+  const k = buildKnowledge(reader, createCatalogSearch(db.$client), db.$client, (await sharedClassifier()).vocabulary);
+  const machines = (customerId: string): MachineView[] =>
+    (reader.customer(customerId)?.machines ?? []).map((m) => ({
+      machineId: m.id,
+      label: m.label,
+      model: m.model,
+      modelName: m.modelName,
+      serial: m.serial,
+      site: m.site,
+    }));
+  const masked = (text: string, customerId?: string) =>
+    applyMasks(text, [...genericMasks(text), ...catalogMasks(text, k, customerId ? machines(customerId) : [])]);
+  return { k, machines, masked };
+}
+
+describe("what the sub-word reader sees", { timeout: 60_000 }, () => {
+  it("product words (with the rest of their name), sizes, codes and the buyer's machines become placeholders", async () => {
+    const demo = await world(demoDatabase());
+    expect(demo.masked("2 pressure gauges 63 mm 0-16 bar")).toBe("2 ⟨product⟩ ⟨size⟩");
+    const automation = await world(importedDatabase("evals/catalogs/automation"));
+    expect(automation.masked("2 NPN Näherungsschalter M12 für Linie 3", "A-3001")).toBe(
+      "2 ⟨product⟩ ⟨code⟩ für ⟨machine⟩",
+    );
+    expect(automation.masked("C16 3 pole MCB for Pal 2", "A-3006")).toMatch(/^⟨code⟩ 3 ⟨product⟩ .*⟨machine⟩$/);
+  });
+
+  it("words of the conversation and amounts of money stay: they are what the reader weighs", async () => {
+    const demo = await world(demoDatabase());
+    expect(demo.masked("price per piece please, 0.10 EUR")).toBe("price per piece please, 0.10 EUR");
+    expect(demo.masked("ok order just those 3 please")).toBe("ok order just those 3 please");
+    const hvac = await world(importedDatabase("evals/catalogs/hvac"));
+    expect(hvac.masked("was kostet das, 12 Euro?")).toBe("was kostet das, 12 Euro?");
+  });
+
+  it("a placeholder is read but is no evidence: the reader's weight follows the share of words", () => {
+    const m = trainSubwordModel(
+      [
+        { text: "add 2 please", intent: "add" },
+        { text: "what is the price", intent: "price" },
+        { text: "it is ⟨size⟩", intent: "info" },
+      ],
+      { gramMin: 3, gramMax: 5, smoothing: 0.05, temperature: 0.35, minKnown: 0.8 },
+    );
+    expect(m.read("add 2 please").evidence).toBe(1);
+    expect(m.read("2 ⟨product⟩ ⟨size⟩").evidence).toBeCloseTo(1 / 3);
+    expect(m.read("⟨product⟩").ranked).toEqual([]);
+  });
+});
+
+describe("first requests full of catalog words read as nlp.js reads them", { timeout: 60_000 }, () => {
+  it.each([
+    ["en", "2 pressure gauges 63 mm 0-16 bar", "demo", undefined],
+    ["de", "2 NPN Näherungsschalter M12 für Linie 3", "automation", "A-3001"],
+    ["en", "need 4 C16 3 pole MCB for Pal 2", "automation", "A-3006"],
+  ] as const)("[%s] '%s' is an order", async (lang, text, catalog, customer) => {
+    const w = await world(catalog === "demo" ? demoDatabase() : importedDatabase(`evals/catalogs/${catalog}`));
+    const ms = customer ? w.machines(customer) : [];
+    const u = await understand(text, lang, await sharedClassifier(), undefined, {
+      masks: (t) => catalogMasks(t, w.k, ms),
+    });
+    expect(u.cues).toContain("add");
+    expect(u.attack).toBeUndefined();
+  });
+});
