@@ -110,6 +110,12 @@ interface IndexRow {
 interface Group {
   expr: string;
   forms: string[];
+  /**
+   * Only a guess at the buyer's word: the nearest catalog word to one the catalog lacks ("händ" → "hand"), or a bare
+   * prefix of two letters ("de" of "defrost"). With other words the catalog holds such a group is not required and
+   * does not rank: a buyer's filler word neither drops the product nor pulls unrelated ones in.
+   */
+  weak?: boolean;
 }
 
 /** What one synonym-list entry adds to a buyer word: equivalent phrases, each optionally within a category. */
@@ -387,7 +393,8 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
    * the word and its stems, the synonyms' words (scoped ones only inside their category), a prefix of a longer
    * catalog word, a number glued to a word, the head of a compound of catalog words, or the nearest catalog word.
    */
-  function wordGroups(words: string[], lex: Lexicon): { groups: Group[]; corrected: boolean } {
+  function wordGroups(buyerWords: string[], lex: Lexicon): { groups: Group[]; corrected: boolean } {
+    const words = [...buyerWords];
     const groups: Group[] = [];
     let corrected = false;
     for (let i = 0; i < words.length; i++) {
@@ -412,7 +419,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       // longer word's doclist up front.
       const w = words[i]!;
       if (vocabHas(w)) {
-        groups.push({ expr: `${quote(w)}*`, forms: [w] });
+        groups.push({ expr: `${quote(w)}*`, forms: [w], ...(w.length < 3 ? { weak: true } : {}) });
         continue;
       }
       const split = w.match(/^(\d+(?:[.,]\d+)?)([a-z]+)$/) ?? w.match(/^([a-z]+)(\d+(?:[.,]\d+)?)$/);
@@ -420,11 +427,21 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         groups.push({ expr: `"${split[1]} ${split[2]}"`, forms: [split[1]!, split[2]!] });
         continue;
       }
-      // A compound written with hyphens ("Hauptzylinder-Dichtsätze"): every part in one of its forms.
-      const hyphenated = /^\p{L}+(?:-\p{L}+)+$/u.test(w) ? phraseExpr(w.split("-"), lex) : undefined;
-      if (hyphenated) {
-        groups.push(hyphenated);
-        continue;
+      // A compound written with hyphens ("Hauptzylinder-Dichtsätze"): every part in one of its forms; else its parts
+      // as words of their own ("EC-Lüfter": "EC" and a prefix of "Lüftermotor").
+      if (/^\p{L}+(?:-\p{L}+)+$/u.test(w)) {
+        const hyphenated = phraseExpr(w.split("-"), lex);
+        if (hyphenated) {
+          groups.push(hyphenated);
+          continue;
+        }
+        // Only when every part is a catalog word or the start of one: "Bördel-Variante" names a variant of a listed
+        // product, not a search for flare fittings.
+        const parts = w.split("-");
+        if (parts.every((p) => p.length >= 2 && vocabHas(p))) {
+          words.splice(i--, 1, ...parts);
+          continue;
+        }
       }
       // A compound the catalog does not use ("Pumpendichtung"): its head (the last part) must match, the rest ranks.
       const parts = lex.splitter?.parts(w) ?? [];
@@ -434,10 +451,13 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       }
       const c = correctWord(w);
       if (c) {
-        groups.push({ expr: termHas(c) ? quote(c) : `${quote(c)}*`, forms: [c] });
+        groups.push({ expr: termHas(c) ? quote(c) : `${quote(c)}*`, forms: [c], weak: true });
         corrected = true;
       }
     }
+    // Guesses count only where nothing else the buyer wrote is a catalog word.
+    const strong = groups.filter((g) => !g.weak);
+    if (strong.length > 0) return { groups: strong, corrected: false };
     return { groups, corrected };
   }
 
@@ -498,8 +518,28 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         if (score > 0) scored.push({ row, match: corrected ? "text_fuzzy" : "text", score });
       }
     }
-    if (scored.length === 0 && groups.length > 1)
-      scored = rank(run(groups.map((g) => g.expr).join(" OR ")), 0, "text_fuzzy");
+    // No product holds every word (a buyer's filler words the catalog happens to know: "händ" begins "Handrückstellung"):
+    // rank by how many of the words a product holds — parts listed for the machine that hold several too — instead of
+    // dropping it.
+    if (scored.length === 0 && groups.length > 1) {
+      const held = (h: IndexRow | ProductRow) => groups.filter((g) => textScore(h, [g.forms], true) > 0).length;
+      const some: (IndexRow | ProductRow)[] = run(groups.map((g) => g.expr).join(" OR "));
+      // A listed part must hold two words or more: one shared word and the fit would put it above what the words name.
+      if (q.machineModel) some.push(...explicitFits(q).filter((row) => held(row) >= 2));
+      const counts = new Map(some.map((h) => [h.rowid, held(h)]));
+      // Where some product holds two or more of the words, one that holds fewer is not what the buyer asked for.
+      const most = Math.max(0, ...counts.values());
+      const scores = new Map(
+        some
+          .filter((h) => most < 2 || counts.get(h.rowid) === most)
+          .map((h) => [h.rowid, 5 * counts.get(h.rowid)! + textScore(h, alternatives)]),
+      );
+      const top = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit * 3);
+      scored = byRowids(
+        q,
+        top.map(([rowid]) => rowid),
+      ).map((row) => ({ row, match: "text_fuzzy" as SearchMatch, score: scores.get(row.rowid)! }));
+    }
     return scored;
   }
 

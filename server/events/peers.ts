@@ -68,11 +68,10 @@ export function syncPeers({ db, hub, pollMs }: PeerSyncOptions): PeerSync {
   let lastData = dataVersion();
   let flushing = false;
 
-  const resync = (key: Key) => {
-    const data = { reason: "the thread changed in another process" };
-    if (key === QUEUE) hub.publishQueue("resync", { reason: "the queue changed in another process" });
-    else hub.publish(key, "resync", data);
-  };
+  const resync = (key: Key) =>
+    key === QUEUE
+      ? hub.publishQueue("resync", { reason: "the queue changed in another process" })
+      : hub.publish(key, "resync", { reason: "the thread changed in another process" });
 
   // One transaction for everything a tick announced (a turn publishes several settled events at once).
   const announce = db.transaction((keys: Key[]) => {

@@ -87,6 +87,11 @@ describe("streams across two processes on one database", { timeout: 60_000 }, ()
     });
     const queue = await a.request("/v1/rep/events", { headers: repHeaders() });
     expect(queue.status).toBe(200);
+    // Another customer follows their own thread on the same process: nothing of the first buyer's reaches them.
+    const other = await Buyer.of(a, { customerId: "C-1002" });
+    const otherThread = await other.start();
+    const otherFollow = await a.request(`/v1/threads/${otherThread}/events`, { headers: other.headers() });
+    expect(otherFollow.status).toBe(200);
     // Nothing changed elsewhere yet: a look finds nothing to tell.
     expect(a.peers.poll()).toEqual([]);
 
@@ -116,6 +121,7 @@ describe("streams across two processes on one database", { timeout: 60_000 }, ()
     const told = a.peers.poll();
     expect(told).toContain(threadId);
     expect(told).toHaveLength(2); // the thread and the rep queue
+    expect(told).not.toContain(otherThread);
     expect((await readSse(follow, (e) => e.event === "resync")).at(-1)).toMatchObject({ event: "resync" });
     expect((await readSse(queue, (e) => e.event === "resync")).at(-1)).toMatchObject({ event: "resync" });
     const thread = await buyer.thread(threadId);
@@ -130,5 +136,6 @@ describe("streams across two processes on one database", { timeout: 60_000 }, ()
     await new Promise((r) => setImmediate(r));
     expect(a.peers.poll()).toEqual([]);
     expect(b.peers.poll()).toEqual([]); // b follows nothing
+    await otherFollow.body?.cancel();
   });
 });

@@ -1,8 +1,5 @@
 /** Starting `server/main.ts` as `npm start` does, in a child process, and reading the URLs it prints. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
-
-const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
 
 export interface Started {
   child: ChildProcess;
@@ -14,7 +11,9 @@ export interface Started {
 }
 
 export async function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawn(tsx, ["server/main.ts"], {
+  // As `npm start` runs it: node with tsx's loader, one process — not the tsx CLI, whose parent relays a signal to
+  // its child and, when the child has not answered within 30 ms (a loaded machine), kills it and exits with 130.
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

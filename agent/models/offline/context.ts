@@ -197,7 +197,12 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const inName = (x: { tokens: number[] }) =>
     !!named &&
     x.tokens.every((i) => named.has(tokens[i]!.lower)) &&
-    x.tokens.some((i) => [tokens[i - 1], tokens[i + 1]].some((n) => n && !/\d/.test(n.lower) && named.has(n.lower)));
+    x.tokens.some((i) =>
+      // A neighbour that is, or is hyphenated from, a word of the name ("EC-Lüfter 450" of "EC-… 450 mm").
+      [tokens[i - 1], tokens[i + 1]].some(
+        (n) => n && !/\d/.test(n.lower) && n.lower.split("-").some((w) => w.length > 1 && named.has(w)),
+      ),
+    );
   const counted = quantities.filter((x) => !inName(x));
   const q = counted.find((x) => x.unit) ?? counted[0];
   const unit = q?.unit ?? (q && guess ? piecesOf(ctx, tokens, q.tokens, guess) : undefined);
@@ -206,7 +211,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
     ...(machine ? { machine } : {}),
     machineCandidates: machines.map((m) => m.machine),
     ...(guess ? { guess } : {}),
-    productWords: guess ? [] : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w)),
+    // A word that names a group of configuration choices ("extras") and finds no product refers to those choices.
+    productWords: guess
+      ? []
+      : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !ctx.k.choiceWords.has(w)),
   };
 }
 

@@ -44,6 +44,11 @@ export interface Knowledge {
    * the feature name of that code in every language) → those values: "bore 63" states an option, not a quantity.
    */
   optionNumbers: Map<string, Set<number>>;
+  /**
+   * Words that name a configuration group of several choices ("Options (up to 2)": its code, label and labels in
+   * every language) → how many it takes at most: "just those two extras" counts choices, not products.
+   */
+  choiceWords: Map<string, number>;
   /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
   allNames: (skus: readonly string[]) => Map<string, string>;
   /** Product names and keywords in every language, joined ("… Digitaleingabemodul … Eingangsmodul"). */
@@ -255,6 +260,7 @@ export interface CatalogWords {
   codeWords: Set<string>;
   countWords: Map<string, string>;
   optionNumbers: Knowledge["optionNumbers"];
+  choiceWords: Knowledge["choiceWords"];
   nameVocabulary: Set<string>;
   /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
   ordinaryMemo: Map<string, boolean>;
@@ -432,6 +438,14 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       optionNumbers.set(w, set);
     }
   }
+  const choiceWords = new Map<string, number>();
+  for (const r of sqlite
+    .prepare(
+      "SELECT g.code AS code, g.label AS label, g.max_choices AS max, coalesce((SELECT group_concat(t.label, ' ') FROM config_texts t WHERE t.model_id = g.model_id AND t.group_code = g.code AND t.value = ''), '') AS names FROM config_groups g WHERE g.max_choices > 1",
+    )
+    .all() as { code: string; label: string; max: number; names: string }[])
+    for (const w of wordsOf(`${r.code.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.label} ${r.names}`))
+      if (w.length >= 4 && !/\d/.test(w)) choiceWords.set(w, Math.max(r.max, choiceWords.get(w) ?? 0));
   const featureUnits = new Map<string, string>();
   for (const r of sqlite
     .prepare(
@@ -485,6 +499,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     codeWords,
     countWords,
     optionNumbers,
+    choiceWords,
     nameVocabulary,
     ordinaryMemo: new Map(),
     featureUnits,
@@ -592,6 +607,9 @@ export interface QuantityMatch extends Quantity {
 /** Words that limit a count ("just one", "nur eins"): the number after them is how many, not a pronoun. */
 const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", "bloß", "bloss", "lediglich", "genau"]);
 /** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
+/** Words that point back at things already named ("those two", "die zwei"). */
+const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
+const BOTH = new Set(["both", "beide", "beiden"]);
 const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
 
 export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
@@ -654,6 +672,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "bore 63, stroke 200", "Hub 200", "Kolben 63" (of "Kolbendurchmesser"): a value of the configuration group the
     // word before names.
     if (prev && optionGroupValues(prev, k)?.has(value)) continue;
+    // "just those two extras", "die beiden Optionen": the choices of a group the buyer refers to, not how many.
+    if ((REFERRING.has(prev ?? "") || BOTH.has(t)) && next && value <= (k.choiceWords.get(next) ?? 0)) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
     if ((prev === "x" || prev === "×") && /\d/.test(tokens[i - 2]?.lower ?? "")) continue;
     // "16 channel", "3 pole": a counted property of the product, not how many — when a product has that count

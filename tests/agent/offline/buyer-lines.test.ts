@@ -6,13 +6,12 @@
  * notice: the draft's lines and the words of the replies.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, demoWorld, importedWorld } from "./helpers.ts";
+import { Chat, demoWorld, hvacWorld, fluidWorld, automationWorld, draftLines } from "./helpers.ts";
 
-const hvac = () => importedWorld("evals/catalogs/hvac");
-const fluid = () => importedWorld("evals/catalogs/fluidpower");
-const auto = () => importedWorld("evals/catalogs/automation");
-const lines = (chat: Chat) =>
-  (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);
+const hvac = hvacWorld;
+const fluid = fluidWorld;
+const auto = automationWorld;
+const lines = draftLines;
 
 describe("an item of a multi-item message that is not identified is named, not dropped", { timeout: 120_000 }, () => {
   it('"1m hose … for press 3 and 4 fittings for it": the hose is added, the fittings are offered, a pick adds 4', async () => {
@@ -133,6 +132,14 @@ describe('"just one" answers how many', { timeout: 120_000 }, () => {
     expect(lines(chat)).toEqual([["SG-SGN-10", 3, "M-2006-03"]]);
     await chat.say("doch nur eins");
     expect(lines(chat)).toEqual([["SG-SGN-10", 1, "M-2006-03"]]);
+  });
+});
+
+describe("a hyphenated product word", { timeout: 120_000 }, () => {
+  it('"4 Sensor-Kabel 5 m" (Swiss German) adds the 5 m sensor cable, not a level sensor', async () => {
+    const chat = new Chat(auto(), "A-3001");
+    await chat.say("hoi, händ ihr 4 Sensor-Kabel 5 m für d Line 3?");
+    expect(lines(chat)).toEqual([["CBL-M12-4P-5M", 4, "M-3001-01"]]);
   });
 });
 

@@ -6,12 +6,11 @@
  * would notice: the draft's lines and its PO reference.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, demoWorld, importedWorld } from "./helpers.ts";
+import { Chat, demoWorld, hvacWorld, fluidWorld, automationWorld, draftLines } from "./helpers.ts";
 
-const hvac = () => importedWorld("evals/catalogs/hvac");
-const fluid = () => importedWorld("evals/catalogs/fluidpower");
-const lines = (chat: Chat) =>
-  (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);
+const hvac = hvacWorld;
+const fluid = fluidWorld;
+const lines = draftLines;
 
 describe("a quantity fix chosen by direction", { timeout: 120_000 }, () => {
   it('"round up please" takes the larger of the offered steps, not the first one listed', async () => {
@@ -92,7 +91,7 @@ describe("the request that opened a list still chooses", { timeout: 120_000 }, (
   });
 });
 
-const automation = () => importedWorld("evals/catalogs/automation");
+const automation = automationWorld;
 
 describe("a part, not the set whose name lists it", { timeout: 120_000 }, () => {
   it('"1 Rücklaufelement RF 330 10µm und 1 Belüftungsfilter": the element and the breather, not the service kit', async () => {

@@ -7,13 +7,12 @@
  * buyer would notice: the draft's lines and what the reply says.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, importedWorld } from "./helpers.ts";
+import { Chat, hvacWorld, fluidWorld, automationWorld, draftLines } from "./helpers.ts";
 
-const hvac = () => importedWorld("evals/catalogs/hvac");
-const fluid = () => importedWorld("evals/catalogs/fluidpower");
-const automation = () => importedWorld("evals/catalogs/automation");
-const lines = (chat: Chat) =>
-  (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);
+const hvac = hvacWorld;
+const fluid = fluidWorld;
+const automation = automationWorld;
+const lines = draftLines;
 
 describe("a removal of what the order does not hold", { timeout: 120_000 }, () => {
   it('"make it 3 pails, and drop the seal kit" with no seal kit in the order: 3 pails, nothing added', async () => {

@@ -42,6 +42,11 @@ function world(db: Db, now: Date): World {
   return { db, agent, now };
 }
 
+/** The three trade catalogs of the evals, each a fresh copy. */
+export const hvacWorld = () => importedWorld("evals/catalogs/hvac");
+export const fluidWorld = () => importedWorld("evals/catalogs/fluidpower");
+export const automationWorld = () => importedWorld("evals/catalogs/automation");
+
 export interface Turn {
   said: string;
   replies: string[];
@@ -119,3 +124,7 @@ export function outbox(w: World, threadId?: string): OutboxOrder[] {
 /** "EUR 1,234.50" as the offline model writes English money. */
 export const eur = (cents: number) =>
   `EUR ${(cents / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** The draft's lines after the last turn, as [sku, quantity, machine] — what the buyer sees on the order. */
+export const draftLines = (chat: Chat) =>
+  (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);

@@ -10,6 +10,7 @@ import {
   substringEditDistance,
 } from "../../../catalog/queries/search.ts";
 import { seedDemo } from "../../../catalog/seed/index.ts";
+import { importedDatabase } from "../../support/db-images.ts";
 
 const demo = (() => {
   const db = openDatabase();
@@ -106,6 +107,28 @@ describe("catalog search on a generated catalog", () => {
       if (slip !== sku && !exists.has(slip))
         expect(search.search({ query: slip, limit: 10 }).map((h) => h.sku)).toContain(sku);
     }
+  });
+});
+
+describe("catalog search on the trade catalogs: buyer words the catalog lacks", () => {
+  const hvac = createCatalogSearch(importedDatabase("evals/catalogs/hvac"));
+  const fluid = createCatalogSearch(importedDatabase("evals/catalogs/fluidpower"));
+  it("splits a hyphenated word the catalog does not write that way into its parts", () => {
+    // "EC-Lüfter": the name says "EC-Axialventilator", the keywords "Lüftermotor".
+    expect(hvac.search({ query: "ec-lüfter" })[0]).toMatchObject({ sku: "FM-EC450-400", match: "text" });
+  });
+  it("ranks by the words that match: filler words (Swiss German) neither drop the product nor pull others in", () => {
+    // "händ" begins "Handrückstellung", "de" begins many words: with the machine's fitment the fan must still lead.
+    const forFreezer = hvac.search({ query: "händ de ec-lüfter", machineModel: "CR-450", serial: "4502950" });
+    expect(forFreezer[0]!.sku).toBe("FM-EC450-400");
+    expect(forFreezer.map((h) => h.sku)).not.toContain("PS-KP5");
+    // Another catalog: the shot-cylinder seal kit in FKM, well ahead of other FKM seal kits (so it can be chosen).
+    const [first, second] = fluid.search({ query: "gits de schuss-dichtsatz fkm" });
+    expect(first!.sku).toBe("SK-DC400-SHOT-FKM");
+    if (second) expect(first!.score - second.score).toBeGreaterThanOrEqual(3);
+  });
+  it("still reads a typo when it is the only word", () => {
+    expect(hvac.search({ query: "ventilatr" })[0]?.match).toBe("text_fuzzy");
   });
 });
 

@@ -6,12 +6,11 @@
  * as last time for <machine>, 6 pcs"). What the buyer would notice: the draft's lines.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, demoWorld, importedWorld } from "./helpers.ts";
+import { Chat, demoWorld, hvacWorld, automationWorld, draftLines } from "./helpers.ts";
 
-const automation = () => importedWorld("evals/catalogs/automation");
-const hvac = () => importedWorld("evals/catalogs/hvac");
-const lines = (chat: Chat) =>
-  (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);
+const automation = automationWorld;
+const hvac = hvacWorld;
+const lines = draftLines;
 
 describe("a fix or an alternative chosen by a stated value", { timeout: 120_000 }, () => {
   it('"the D curve one" takes the D version of the same breaker, not one that also changes the rating', async () => {
@@ -152,5 +151,28 @@ describe("follow-ups", { timeout: 120_000 }, () => {
     const chat = new Chat(automation(), "A-3001");
     await chat.say("nochmal die gleichen Schütze wie letztes Mal für den Palletiser");
     expect(lines(chat)).toEqual([["CT-18-230AC", 2, "M-3001-02"]]);
+  });
+});
+
+describe("a count of the options the buyer refers to is no quantity of the product", { timeout: 120_000 }, () => {
+  it('"just the 2 options" after a configured drive keeps one drive', async () => {
+    const chat = new Chat(automation(), "A-3002");
+    await chat.say(
+      "configure a VFD-CFG for Pumpwerk Nord: 11 kW, 400 V 3ph, IP20, PROFINET, with STO and the brake chopper",
+    );
+    expect(lines(chat)).toEqual([["VFD-CFG", 1, "M-3002-01"]]);
+    await chat.say("that's all, just the 2 options");
+    expect(lines(chat)).toEqual([["VFD-CFG", 1, "M-3002-01"]]);
+    expect(chat.turns.at(-1)!.tools).not.toContain("update_line");
+  });
+
+  it('"nur die zwei Optionen" after a condensing unit configured in words keeps one unit', async () => {
+    const chat = new Chat(hvac(), "H-2006");
+    await chat.say(
+      "Wir brauchen einen CU Verflüssigungssatz nach Konfiguration: R449A, Tiefkühlung, 400 V 3-phasig, Außenaufstellung, mit Winterregelung und geräuscharmem Lüfter",
+    );
+    expect(lines(chat)).toEqual([["CU-CFG", 1, null]]);
+    await chat.say("nur die zwei Optionen, sonst nichts");
+    expect(lines(chat)).toEqual([["CU-CFG", 1, null]]);
   });
 });

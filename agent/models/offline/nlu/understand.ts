@@ -347,14 +347,25 @@ function classify(classifier: IntentClassifier, lang: Lang, text: string, option
 }
 
 /**
+ * Readings that throw away what the buyer asked for — a refusal as an order for another customer, clearing the whole
+ * order — need evidence besides the classifier's confidence: a word that marks the intent in the corpus
+ * (evidence.ts). The classifier weighs every word, so unknown words alone could tip it ("für die neue Halle" read as
+ * cancel and emptied the order; "Motorstarter fürs Palettiergerät: …" as another customer's order).
+ */
+const NEEDS_EVIDENCE = new Set(["attack_identity", "cancel"]);
+
+/**
  * "1x X für Kühlzelle Huber": a clause read as an order for another customer that names one of the buyer's own
- * machines is an order for that machine — its best reading that is no attack takes its place. So is one without a
- * word that marks such an order in the corpus ("Motorstarter fürs Palettiergerät: …" names no other customer).
+ * machines is an order for that machine. Either reading without its evidence gives way to the clause's best reading
+ * that is neither an attack nor a cancel.
  */
 function ownTarget(c: Clause, options: UnderstandOptions): Clause {
-  if (c.intent !== "attack_identity") return c;
-  if (!options.namesOwnMachine?.(c.text) && hasMarker(c.intent, c.text)) return c;
-  const next = c.ranked?.find((r) => !ATTACKS.has(cueOf(r.intent) ?? "greet") && r.score > 0);
+  if (!NEEDS_EVIDENCE.has(c.intent)) return c;
+  const own = c.intent === "attack_identity" && options.namesOwnMachine?.(c.text);
+  if (!own && hasMarker(c.intent as Intent, c.text)) return c;
+  const next = c.ranked?.find(
+    (r) => !ATTACKS.has(cueOf(r.intent) ?? "greet") && !NEEDS_EVIDENCE.has(r.intent) && r.score > 0,
+  );
   return next ? { ...c, intent: next.intent, score: next.score } : { ...c, intent: "None", score: 0 };
 }
 
