@@ -13,6 +13,7 @@ import type { Intent } from "./corpus.ts";
 import type { Classification, IntentClassifier } from "./classifier.ts";
 import { hasMarker } from "./evidence.ts";
 import type { MaskSpan } from "./masks.ts";
+import { asOrderLine, isOrderLine } from "./order-line.ts";
 
 export type Lang = "en" | "de";
 
@@ -340,10 +341,22 @@ export interface UnderstandOptions {
   masks?: (text: string) => MaskSpan[];
 }
 
-/** One clause's reading: SKU-like tokens left out, recognised spans masked for the sub-word reader. */
-function classify(classifier: IntentClassifier, lang: Lang, text: string, options: UnderstandOptions) {
+/**
+ * One clause's reading: SKU-like tokens left out, recognised spans masked for the sub-word reader. A clause that is an
+ * order line said as names (a product with a machine or a count, no word asking for anything else: `order-line.ts`)
+ * reads as one, whatever the classifier made of its function words. `asked`: the clause ends with a question mark.
+ */
+async function classify(
+  classifier: IntentClassifier,
+  lang: Lang,
+  text: string,
+  options: UnderstandOptions,
+  asked = false,
+): Promise<Classification> {
   const plain = maskEntities(text);
-  return classifier.classify(lang, plain, options.masks?.(plain) ?? []);
+  const masks = options.masks?.(plain) ?? [];
+  const c = await classifier.classify(lang, plain, masks);
+  return options.masks && isOrderLine({ text: plain, masks, skuLike: plain !== text, asked }) ? asOrderLine(c) : c;
 }
 
 /**
@@ -389,7 +402,8 @@ export async function understand(
   const spans = splitClauses(text);
   const clauses: Clause[] = [];
   for (const s of spans) {
-    const c = ownTarget({ ...s, ...(await classify(classifier, lang, s.text, options)) }, options);
+    const asked = /^\s*\?/.test(text.slice(s.end));
+    const c = ownTarget({ ...s, ...(await classify(classifier, lang, s.text, options, asked)) }, options);
     // A clause read as an attack, even a weak one, may be two requests.
     const attackish = ATTACKS.has(cueOf(c.intent) ?? "greet") && c.score >= INTENT_THRESHOLD;
     clauses.push(
