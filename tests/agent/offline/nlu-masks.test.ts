@@ -82,3 +82,49 @@ describe("first requests full of catalog words read as nlp.js reads them", { tim
     expect(u.attack).toBeUndefined();
   });
 });
+
+/**
+ * An order line said as names — a product with a machine or a count, and between them only words that lean toward
+ * no intent ("for", "für", "bitte") — is an order, whatever the classifier makes of those function words: trained on
+ * the later authors, nlp.js read such lines as fit questions or order details and nothing was ordered. A word that
+ * asks for something else, or a question mark, keeps the classifier's reading.
+ */
+describe("an order line said as names reads as an order", { timeout: 60_000 }, () => {
+  const read = async (text: string, lang: "en" | "de", catalog: string, customer: string) => {
+    const w = await world(importedDatabase(`evals/catalogs/${catalog}`));
+    const ms = w.machines(customer);
+    return understand(text, lang, await sharedClassifier(), undefined, { masks: (t) => catalogMasks(t, w.k, ms) });
+  };
+
+  it.each([
+    [
+      "de",
+      "Verflüssigungssatz nach Konfiguration für Freezer 3: R452A, Normalkühlung, 400V 3ph, Außenaufstellung",
+      "hvac",
+      "H-2006",
+    ],
+    [
+      "de",
+      "Verdampfer UC-CFG für Freezer 3: Baugröße UC3, Tiefkühlung, Lamellen 7, elektrische Abtauung",
+      "hvac",
+      "H-2006",
+    ],
+    ["en", "VFD-1.5-400 for line 3", "automation", "A-3001"],
+    ["en", "a frequency inverter VFD-4.0-400 for line 3", "automation", "A-3001"],
+    ["de", "Nachrüstset für Pumpwerk Süd bitte", "automation", "A-3002"],
+  ] as const)("[%s] '%s' is an order", async (lang, text, catalog, customer) => {
+    const u = await read(text, lang, catalog, customer);
+    expect(u.cues).toContain("add");
+    expect(u.attack).toBeUndefined();
+  });
+
+  it.each([
+    ["en", "is the VFD-1.5-400 in stock for line 3?", "automation", "A-3001", "stock"],
+    ["en", "what does the VFD-1.5-400 cost for line 3", "automation", "A-3001", "price"],
+    ["de", "ist der Verflüssigungssatz für Freezer 3 lieferbar?", "hvac", "H-2006", "stock"],
+  ] as const)("[%s] '%s' stays the question it is", async (lang, text, catalog, customer, cue) => {
+    const u = await read(text, lang, catalog, customer);
+    expect(u.cues).toContain(cue);
+    expect(u.cues).not.toContain("add");
+  });
+});
