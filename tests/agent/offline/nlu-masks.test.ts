@@ -44,6 +44,15 @@ describe("what the sub-word reader sees", { timeout: 60_000 }, () => {
     expect(automation.masked("C16 3 pole MCB for Pal 2", "A-3006")).toMatch(/^⟨code⟩ 3 ⟨product⟩ .*⟨machine⟩$/);
   });
 
+  it("a hyphenated word whose parts are catalog words is a product; one with a conversation word is not", async () => {
+    const automation = await world(importedDatabase("evals/catalogs/automation"));
+    expect(automation.masked("händ ihr 4 Sensor-Kabel 5 m für d Line 3", "A-3001")).toBe(
+      "händ ihr 4 ⟨product⟩ ⟨size⟩ für d ⟨machine⟩",
+    );
+    const hvac = await world(importedDatabase("evals/catalogs/hvac"));
+    expect(hvac.masked("die Bördel-Variante")).toBe("die Bördel-Variante");
+  });
+
   it("words of the conversation and amounts of money stay: they are what the reader weighs", async () => {
     const demo = await world(demoDatabase());
     expect(demo.masked("price per piece please, 0.10 EUR")).toBe("price per piece please, 0.10 EUR");
@@ -86,8 +95,9 @@ describe("first requests full of catalog words read as nlp.js reads them", { tim
 /**
  * An order line said as names — a product with a machine or a count, and between them only words that lean toward
  * no intent ("for", "für", "bitte") — is an order, whatever the classifier makes of those function words: trained on
- * the later authors, nlp.js read such lines as fit questions or order details and nothing was ordered. A word that
- * asks for something else, or a question mark, keeps the classifier's reading.
+ * the later authors, nlp.js read such lines as fit questions or order details and nothing was ordered. So is a
+ * question with a count ("händ ihr 3 … für de Freezer 3?": nlp.js read "ihr" as a search). A word that asks for
+ * something else keeps the classifier's reading.
  */
 describe("an order line said as names reads as an order", { timeout: 60_000 }, () => {
   const read = async (text: string, lang: "en" | "de", catalog: string, customer: string) => {
@@ -116,6 +126,16 @@ describe("an order line said as names reads as an order", { timeout: 60_000 }, (
     const u = await read(text, lang, catalog, customer);
     expect(u.cues).toContain("add");
     expect(u.attack).toBeUndefined();
+  });
+
+  it.each([
+    ["en", "you guys have 3 B16 breakers for line 3?", "automation", "A-3001"],
+    ["en", "could you do 2 Sensor-Kabel 5m for line 3?", "automation", "A-3001"],
+    ["de", "händ ihr 3 Filtertrockner DML 083 für de Freezer 3?", "hvac", "H-2006"],
+  ] as const)("[%s] '%s' asks for that many: an order", async (lang, text, catalog, customer) => {
+    const u = await read(text, lang, catalog, customer);
+    expect(u.cues).toContain("add");
+    expect(u.cues).not.toContain("find");
   });
 
   it.each([

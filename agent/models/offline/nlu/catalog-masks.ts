@@ -38,7 +38,7 @@ export function catalogMasks(text: string, k: Knowledge, machines: readonly Mach
     else if (k.measureUnits.has(t.lower) && i > 0 && NUMERIC.test(tokens[i - 1]!.lower)) {
       spanOf(i - 1, "size");
       spanOf(i, "size");
-    } else if (letters && k.catalogWord(t.lower)) spanOf(i, "product");
+    } else if (letters && (k.catalogWord(t.lower) || hyphenatedName(t.lower, k))) spanOf(i, "product");
   });
   // A product name's other words go with it ("pressure gauges": "pressure" is also a conversation word).
   const product = new Set(out.filter((s) => s.kind === "product").map((s) => s.start));
@@ -54,4 +54,15 @@ export function catalogMasks(text: string, k: Knowledge, machines: readonly Mach
   const po = poReferenceSpan(text);
   if (po) out.push({ start: po.start, end: po.end, kind: "po" });
   return out;
+}
+
+/**
+ * "Sensor-Kabel", "EC-Lüfter": a hyphenated word the catalog does not write that way, whose parts of three letters and
+ * more are all words of its names (as search splits it), and that has such a part; a part that is a conversation
+ * word ("Bördel-Variante") keeps it a word of the conversation.
+ */
+function hyphenatedName(word: string, k: Knowledge): boolean {
+  if (!word.includes("-") || /\d/.test(word)) return false;
+  const parts = word.split("-").filter((p) => p.length > 2);
+  return parts.length > 0 && parts.every((p) => k.catalogWord(p));
 }

@@ -8,9 +8,11 @@
  * (0.71), and nothing was ordered. What the recognisers identified decides instead: a product with a machine or a
  * count, and no word that asks for anything else, is an order line (`add`).
  *
- * A word that leans toward an intent ("stock", "kostet", "skip", "drop", "Kunde") or a question mark leaves the
- * classifier's reading as it is: "is X in stock for line 3?" stays a stock question, "X for line 3, skip the check"
- * an attack. Words the corpus does not know (option values, shop-floor words) lean toward nothing.
+ * A word that leans toward an intent ("stock", "kostet", "skip", "drop", "Kunde") leaves the classifier's reading as
+ * it is: "is X in stock for line 3?" stays a stock question, "X for line 3, skip the check" an attack. A question is
+ * an order line only with a count ("händ ihr 4 Sensor-Kabel 5 m für d Line 3?": do you have four — nlp.js read "ihr"
+ * as a search, 1.00); "X for line 3?" may ask whether it fits. Words the corpus does not know (option values,
+ * shop-floor words, dialect) lean toward nothing.
  */
 import type { Classification } from "./classifier.ts";
 import type { Intent } from "./corpus.ts";
@@ -36,7 +38,6 @@ export interface OrderLineInput {
 
 /** Whether the clause is an order line said as names: a product, with a machine or a count, and nothing else asked. */
 export function isOrderLine({ text, masks, skuLike, asked }: OrderLineInput): boolean {
-  if (asked) return false;
   const product = skuLike || masks.some((m) => m.kind === "product" || m.kind === "code");
   if (!product) return false;
   // What is left once every recognised span is taken out: the words the classifier could read.
@@ -49,8 +50,10 @@ export function isOrderLine({ text, masks, skuLike, asked }: OrderLineInput): bo
     at = s.end;
   }
   rest += text.slice(at);
+  // A question needs the count: "händ ihr 4 Sensor-Kabel 5 m für d Line 3?" asks for four; "X for line 3?" may ask
+  // whether it fits.
   const machine = masks.some((m) => m.kind === "machine");
-  if (!machine && !COUNT.test(rest)) return false;
+  if (!COUNT.test(rest) && (asked || !machine)) return false;
   return leaningsOf(rest).every((i) => i === "add");
 }
 
