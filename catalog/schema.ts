@@ -175,6 +175,11 @@ export const mediaCompat = sqliteTable(
 
 /** A feature value of a configuration option as imported: plain, or a number with its unit. */
 export type OptionFeatureValue = number | string | boolean | string[] | { value: number; unit: string };
+/** Features an option gives only while another group has the named value chosen. */
+export interface OptionFeaturesWhen {
+  if: { group: string; value: string };
+  features: Record<string, OptionFeatureValue>;
+}
 
 export const configModels = sqliteTable("config_models", {
   id: text("id").primaryKey(),
@@ -210,6 +215,12 @@ export const configOptions = sqliteTable(
      * unit: "bar" } }`): the compatibility rules read them exactly as a fixed product's features.
      */
     features: json<Record<string, OptionFeatureValue>>("features").notNull().default({}),
+    /**
+     * Features this value gives only together with another group's value — a 0.75 kW drive draws 2.2 A on 3~ 400 V
+     * but 4.2 A on 1~ 230 V: `[{ "if": { "group": "supply", "value": "230-1" }, "features": { "ratedCurrent": 4.2 } }]`.
+     * Laid over `features` when that value is chosen too.
+     */
+    featuresWhen: json<OptionFeaturesWhen[]>("features_when").notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.modelId, t.groupCode, t.value] })],
 );

@@ -15,7 +15,7 @@ import type { Db } from "../catalog/db.ts";
 import { createThreadRegistry, type ThreadRecord, type ThreadStatus } from "../catalog/queries/index.ts";
 import { auditLog, takeoverMessages } from "../catalog/schema.ts";
 import type { BuyerSession } from "./auth/index.ts";
-import { notFound } from "./errors.ts";
+import { AppError, notFound } from "./errors.ts";
 import type { EventHub } from "./events/hub.ts";
 
 export interface ThreadServiceDeps {
@@ -172,6 +172,7 @@ export function createThreadService(deps: ThreadServiceDeps) {
         .all();
       return {
         ...view(thread, row),
+        heldByYou: row.heldBy === repId,
         customerId: row.customerId,
         customerName: row.customerName,
         contactId: row.contactId,
@@ -187,17 +188,31 @@ export function createThreadService(deps: ThreadServiceDeps) {
     afterRun(threadId: string): void {
       announce(threadId);
     },
-    takeover(threadId: string, repId: string): ThreadRecord {
+    /**
+     * A rep takes the thread over. Held by a colleague, it stays theirs (409) unless the rep takes it from them
+     * (`force`), audited with whom it was taken from. Taking a thread one already holds changes nothing.
+     */
+    takeover(threadId: string, repId: string, force = false): ThreadRecord {
       existing(threadId);
-      registry.setHeldBy(threadId, repId);
-      audit(repId, "thread.takeover", threadId, null);
+      const { changed, before } = registry.setHeldBy(threadId, { by: repId, to: repId, force });
+      if (!changed)
+        throw new AppError(
+          "conflict:held",
+          `rep ${before} holds this conversation; take it over from them explicitly (force: true) or ask them`,
+        );
+      if (before === repId) return existing(threadId);
+      audit(repId, "thread.takeover", threadId, null, before ? { from: before } : undefined);
       hub.publish(threadId, "takeover", { heldBy: repId });
       announce(threadId);
       return existing(threadId);
     },
+    /** The rep holding the thread hands it back to the agent; a colleague cannot (409). Not held: nothing to do. */
     release(threadId: string, repId: string): ThreadRecord {
       existing(threadId);
-      registry.setHeldBy(threadId, null);
+      const { changed, before } = registry.setHeldBy(threadId, { by: repId, to: null });
+      if (!changed)
+        throw new AppError("conflict:held", `rep ${before} holds this conversation; only they hand it back`);
+      if (before === null) return existing(threadId);
       audit(repId, "thread.release", threadId, null);
       hub.publish(threadId, "takeover", { heldBy: null });
       announce(threadId);

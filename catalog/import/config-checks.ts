@@ -23,20 +23,30 @@ export function checkConfigModel(m: ConfigModelRow): [string, string][] {
   });
 
   // A feature belongs to one group, and a multi-choice group sets lists: then the values a configuration resolves to
-  // never compete (tools/checks/line-features.ts relies on it).
+  // never compete (tools/checks/line-features.ts relies on it). Plain features claim their keys first, so a
+  // conditional one (featuresWhen) that sets another group's feature is the one named at fault.
   const owner = new Map<string, string>();
+  const claim = (g: ConfigModelRow["groups"][number], at: string, key: string, value: unknown) => {
+    const first = owner.get(key);
+    if (first !== undefined && first !== g.code)
+      out.push([at, `feature "${key}" is already set by group "${first}": a feature belongs to one group`]);
+    else owner.set(key, g.code);
+    if (g.max > 1 && !Array.isArray(value))
+      out.push([at, `group "${g.code}" allows ${g.max} choices, so its features must be lists of text`]);
+  };
   m.groups.forEach((g, gi) =>
     g.options.forEach((o, oi) => {
-      for (const [key, value] of Object.entries(o.features ?? {})) {
-        const at = `groups[${gi}].options[${oi}].features.${key}`;
-        const first = owner.get(key);
-        if (first !== undefined && first !== g.code)
-          out.push([at, `feature "${key}" is already set by group "${first}": a feature belongs to one group`]);
-        else owner.set(key, g.code);
-        if (g.max > 1 && !Array.isArray(value))
-          out.push([at, `group "${g.code}" allows ${g.max} choices, so its features must be lists of text`]);
-      }
+      for (const [key, value] of Object.entries(o.features ?? {}))
+        claim(g, `groups[${gi}].options[${oi}].features.${key}`, key, value);
     }),
+  );
+  m.groups.forEach((g, gi) =>
+    g.options.forEach((o, oi) =>
+      (o.featuresWhen ?? []).forEach((w, wi) => {
+        for (const [key, value] of Object.entries(w.features))
+          claim(g, `groups[${gi}].options[${oi}].featuresWhen[${wi}].features.${key}`, key, value);
+      }),
+    ),
   );
 
   const seen = new Map<string, number>();

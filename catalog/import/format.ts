@@ -165,6 +165,14 @@ export const configModelRow = z
                 priceDeltaCents: z.number().int().default(0),
                 /** What choosing this value makes the line: features the compatibility rules read (`voltage: 690`). */
                 features,
+                /**
+                 * Features this value gives only together with another group's value, laid over `features` then
+                 * (`{ "if": { "group": "supply", "value": "230-1" }, "features": { "ratedCurrent": 4.2 } }`).
+                 */
+                featuresWhen: z
+                  .array(z.object({ if: z.object({ group: id, value: id }), features }).strict())
+                  .max(50)
+                  .default([]),
               }),
             )
             .min(1),
@@ -192,6 +200,21 @@ export const configModelRow = z
           path: ["groups", gi, "default"],
         });
     });
+    m.groups.forEach((g, gi) =>
+      g.options.forEach((o, oi) =>
+        o.featuresWhen.forEach((w, wi) => {
+          const path = ["groups", gi, "options", oi, "featuresWhen", wi, "if"];
+          if (!values.get(w.if.group)?.has(w.if.value))
+            ctx.addIssue({ code: "custom", message: `unknown option ${w.if.group}=${w.if.value}`, path });
+          else if (w.if.group === g.code)
+            ctx.addIssue({
+              code: "custom",
+              message: `names its own group "${g.code}": features of a value in the same group go in that value's features`,
+              path,
+            });
+        }),
+      ),
+    );
     m.constraints.forEach((c, ci) => {
       for (const side of ["if", "then"] as const) {
         if (!values.get(c[side].group)?.has(c[side].value))

@@ -46,7 +46,11 @@ class CatalogKeys {
   ) {
     for (const p of doc.products ?? []) this.features.addAll(p.features);
     for (const m of doc.configModels ?? [])
-      for (const g of m.groups ?? []) for (const o of g.options ?? []) this.features.addAll(o.features);
+      for (const g of m.groups ?? [])
+        for (const o of g.options ?? []) {
+          this.features.addAll(o.features);
+          for (const w of o.featuresWhen ?? []) this.features.addAll(w.features);
+        }
     for (const m of doc.machines ?? []) this.attributes.addAll(m.operatingData);
     for (const m of doc.machineModels ?? []) this.attributes.addAll(m.features);
     this.dbFeatureKey = client.prepare("SELECT 1 FROM product_features WHERE key = ? LIMIT 1");

@@ -71,7 +71,7 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
     "INSERT INTO config_groups (model_id, code, label, min_choices, max_choices, default_value, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const option = client.prepare(
-    "INSERT INTO config_options (model_id, group_code, value, label, price_delta_cents, features) VALUES (?, ?, ?, ?, ?, ?)",
+    "INSERT INTO config_options (model_id, group_code, value, label, price_delta_cents, features, features_when) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const delConfigTexts = client.prepare("DELETE FROM config_texts WHERE model_id = ?");
   const configText = client.prepare(
@@ -90,7 +90,15 @@ export function writeImport(client: Database.Database, doc: ParsedImport, progre
       group.run(m.id, g.code, g.label, g.min, g.max, n(g.default), position);
       for (const [lang, label] of Object.entries(g.labels ?? {})) configText.run(m.id, g.code, "", lang, label);
       for (const o of g.options) {
-        option.run(m.id, g.code, o.value, o.label, o.priceDeltaCents, JSON.stringify(o.features));
+        option.run(
+          m.id,
+          g.code,
+          o.value,
+          o.label,
+          o.priceDeltaCents,
+          JSON.stringify(o.features),
+          JSON.stringify(o.featuresWhen),
+        );
         for (const [lang, label] of Object.entries(o.labels ?? {})) configText.run(m.id, g.code, o.value, lang, label);
       }
     });

@@ -29,7 +29,7 @@ import type {
   WarehouseRecord,
 } from "./types.ts";
 
-import { featureValue, optionFeatures, parseJson, toProduct, type RawRow } from "./rows.ts";
+import { featureValue, optionFeatures, optionFeaturesWhen, parseJson, toProduct, type RawRow } from "./rows.ts";
 import { featureNamesIn, localizedReader } from "./localized.ts";
 import { prepareStatements } from "./statements.ts";
 import { editDistance, normalizeSku, trigrams } from "./sku-match.ts";
@@ -270,12 +270,16 @@ function buildReader(sqlite: Database.Database): CatalogReader {
             defaultValue: (g.default_value as string | null) ?? null,
             options: options
               .filter((o) => o.group_code === g.code)
-              .map((o) => ({
-                value: o.value as string,
-                label: o.label as string,
-                priceDeltaCents: o.price_delta_cents as number,
-                features: optionFeatures(o.features),
-              })),
+              .map((o) => {
+                const when = optionFeaturesWhen(o.features_when);
+                return {
+                  value: o.value as string,
+                  label: o.label as string,
+                  priceDeltaCents: o.price_delta_cents as number,
+                  features: optionFeatures(o.features),
+                  ...(when.length > 0 ? { featuresWhen: when } : {}),
+                };
+              }),
           })),
           constraints: (st.configConstraints.all(id) as Row[]).map((k) => ({
             kind: k.kind as "requires" | "excludes",

@@ -55,7 +55,22 @@ export function featureValue(r: RawRow): FeatureValue | undefined {
 
 /** A configuration option's features column: `{ value, unit }` becomes the plain number, as product features do. */
 export function optionFeatures(text: unknown): Record<string, FeatureValue> {
-  const raw = parseJson<Record<string, FeatureValue | { value: number; unit: string }>>(text, {});
+  return plainFeatures(parseJson<Record<string, FeatureValue | { value: number; unit: string }>>(text, {}));
+}
+
+/** A configuration option's features_when column, units dropped as in `optionFeatures`. */
+export function optionFeaturesWhen(
+  text: unknown,
+): { ifGroup: string; ifValue: string; features: Record<string, FeatureValue> }[] {
+  const raw = parseJson<
+    { if: { group: string; value: string }; features: Record<string, FeatureValue | { value: number; unit: string }> }[]
+  >(text, []);
+  return (raw ?? []).map((w) => ({ ifGroup: w.if.group, ifValue: w.if.value, features: plainFeatures(w.features) }));
+}
+
+function plainFeatures(
+  raw: Record<string, FeatureValue | { value: number; unit: string }> | null,
+): Record<string, FeatureValue> {
   const out: Record<string, FeatureValue> = {};
   for (const [key, v] of Object.entries(raw ?? {}))
     out[key] = v !== null && typeof v === "object" && !Array.isArray(v) ? v.value : v;

@@ -76,7 +76,7 @@ export function prepareStatements(sqlite: Database.Database) {
       ),
     configOptions: () =>
       q(
-        "SELECT group_code, value, label, price_delta_cents, features FROM config_options WHERE model_id = ? ORDER BY rowid",
+        "SELECT group_code, value, label, price_delta_cents, features, features_when FROM config_options WHERE model_id = ? ORDER BY rowid",
       ),
     configConstraints: () =>
       q(

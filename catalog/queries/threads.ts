@@ -65,9 +65,13 @@ export function createThreadRegistry(db: Db) {
   const setStatus = sqlite.prepare(
     "update threads set status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status <> ?",
   );
+  // One statement decides who holds a thread: a rep takes it when nobody else holds it (or when told to take it from
+  // a colleague) and hands it back only when holding it, so two reps clicking at once cannot both think they hold it.
   const setHeld = sqlite.prepare(
-    "update threads set held_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?",
+    `update threads set held_by = @to, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+      where id = @id and (held_by is null or held_by = @by or @force = 1)`,
   );
+  const heldByOf = sqlite.prepare("select held_by from threads where id = ?").pluck();
   const contactById = sqlite.prepare("select customer_id from contacts where id = ?");
   const claim = sqlite.transaction((threadId: string, owner: ThreadOwnerClaim): ThreadRecord => {
     insertIfAbsent.run(threadId, owner.customerId, owner.contactId ?? null, owner.channel ?? "widget");
@@ -96,9 +100,23 @@ export function createThreadRegistry(db: Db) {
     setStatus(threadId: string, status: ThreadStatus): void {
       setStatus.run(status, threadId, status);
     },
-    /** A rep takes the thread over (rep id) or hands it back (null). */
-    setHeldBy(threadId: string, repId: string | null): void {
-      setHeld.run(repId, threadId);
+    /**
+     * A rep takes the thread over (`to` = the rep) or hands it back (`to` = null). Refused — nothing written — when
+     * another rep holds it, unless `force` (taking it from a colleague). Answers who held it before and whether the
+     * change happened, read in the same immediate transaction.
+     */
+    setHeldBy(
+      threadId: string,
+      change: { by: string; to: string | null; force?: boolean },
+    ): { changed: boolean; before: string | null } {
+      return sqlite
+        .transaction(() => {
+          const before = (heldByOf.get(threadId) as string | null | undefined) ?? null;
+          const changed =
+            setHeld.run({ id: threadId, to: change.to, by: change.by, force: change.force ? 1 : 0 }).changes > 0;
+          return { changed, before };
+        })
+        .immediate();
     },
     /** Threads for the rep queue: needs approval first, then blocked, active, ordered; newest first within each. */
     list(filter: { status?: ThreadStatus; customerId?: string; limit?: number } = {}): ThreadRecord[] {

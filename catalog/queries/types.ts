@@ -63,6 +63,8 @@ export interface ConfigOption {
   priceDeltaCents: number;
   /** Features a line has when this value is chosen (units dropped, as for product features); none when absent. */
   features?: Record<string, FeatureValue>;
+  /** Features laid over `features` while another group has the named value chosen (units dropped). */
+  featuresWhen?: { ifGroup: string; ifValue: string; features: Record<string, FeatureValue> }[];
 }
 
 export interface ConfigGroup {

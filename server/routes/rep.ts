@@ -55,6 +55,12 @@ const outcomeSchema = z.object({
   pending: z.enum(["confirm", "approval"]).nullable(),
   orderId: z.string().nullable(),
 });
+const takeoverBody = z
+  .object({
+    /** Take the thread from the colleague who holds it (audited with their id). */
+    force: z.boolean().optional(),
+  })
+  .strict();
 const heldSchema = z.object({ threadId: z.string(), heldBy: z.string().nullable() });
 const routes = {
   list: createRoute({
@@ -113,18 +119,22 @@ const routes = {
     path: "/v1/rep/threads/{id}/takeover",
     tags,
     security: repSecurity,
-    summary: "Take the thread over: the agent stays silent while the rep holds it",
-    request: { params: threadIdParam },
-    responses: { 200: json(heldSchema, "Held"), ...problems(400, 401, 404) },
+    summary:
+      "Take the thread over: the agent stays silent while the rep holds it. Held by another rep: 409, unless `force` takes it from them (audited)",
+    request: {
+      params: threadIdParam,
+      body: { required: false, content: { "application/json": { schema: takeoverBody } } },
+    },
+    responses: { 200: json(heldSchema, "Held"), ...problems(400, 401, 404, 409) },
   }),
   release: createRoute({
     method: "post",
     path: "/v1/rep/threads/{id}/release",
     tags,
     security: repSecurity,
-    summary: "Hand the thread back to the agent",
+    summary: "Hand the thread back to the agent (only the rep holding it; another rep's hold: 409)",
     request: { params: threadIdParam },
-    responses: { 200: json(heldSchema, "Released"), ...problems(400, 401, 404) },
+    responses: { 200: json(heldSchema, "Released"), ...problems(400, 401, 404, 409) },
   }),
   message: createRoute({
     method: "post",
@@ -219,7 +229,8 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
   });
 
   app.openapi(routes.takeover, (c) => {
-    const row = threads.takeover(c.req.valid("param").id, c.var.rep.repId);
+    const body = (c.req.valid("json") as z.infer<typeof takeoverBody> | undefined) ?? {};
+    const row = threads.takeover(c.req.valid("param").id, c.var.rep.repId, body.force === true);
     return c.json({ threadId: row.id, heldBy: row.heldBy }, 200);
   });
 

@@ -18,6 +18,8 @@ import { buildWidgets, type BuiltBundle } from "../../widget/build.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const REP_KEY = "e2e-rep-key-0001";
+/** A colleague's key (REP-KIM): used over HTTP to hold a thread the copilot's rep then sees held. */
+export const COLLEAGUE_KEY = "e2e-rep-key-kim-0002";
 export const ARTIFACTS = resolve(import.meta.dirname, "../../.artifacts/e2e");
 
 /** Why the browser tests cannot run here, or null when they can. Throws in CI: a skipped browser suite is a failure. */
@@ -52,7 +54,7 @@ export async function startWorld(): Promise<World> {
       DATABASE_PATH: join(dir, "shop.db"),
       HOST: "127.0.0.1",
       PORT: "0",
-      REP_API_KEYS: `${REP_KEY}:REP-E2E`,
+      REP_API_KEYS: `${REP_KEY}:REP-E2E,${COLLEAGUE_KEY}:REP-KIM`,
       LOG_LEVEL: "silent",
     }),
     now: () => DEMO_NOW,

@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   browserSkipReason,
+  COLLEAGUE_KEY,
   count,
   focused,
   hasText,
@@ -169,6 +170,52 @@ describe.skipIf(skip !== null)("widget in Chromium", () => {
       .prepare("select actor, reason from audit_log where reason = ?")
       .get("Framework agreement 2027 covers this volume");
     expect(audit).toEqual({ actor: "rep:REP-E2E", reason: "Framework agreement 2027 covers this volume" });
+    await context.close();
+  }, 120_000);
+
+  it("a thread a colleague holds shows who holds it; the rep takes it over explicitly and can then write to the buyer", async () => {
+    const { page, context } = await openShop(world, "C-1005");
+    await page
+      .getByRole("button", { name: /Order assistant/ })
+      .last()
+      .click();
+    await say(page, "I need SE-MS24-CC-EPDM for pump 2");
+    await visible(widget(page).locator('[data-sku="SE-MS24-CC-EPDM"]'));
+    const { id: threadId } = world.db.$client
+      .prepare("select id from threads where customer_id = 'C-1005' order by created_at desc limit 1")
+      .get() as { id: string };
+    const colleague = await fetch(`${world.base}/v1/rep/threads/${threadId}/takeover`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${COLLEAGUE_KEY}` },
+    });
+    expect(colleague.status).toBe(200);
+
+    const rep = await context.newPage();
+    await rep.goto(`${world.base}/rep`);
+    await rep
+      .getByRole("navigation", { name: "Conversations" })
+      .getByRole("button", { name: /C-1005/ })
+      .first()
+      .click();
+    const copilot = rep.locator("ordershield-copilot");
+    await visible(copilot.getByRole("button", { name: "Take over from REP-KIM" }));
+    // Not this rep's thread: no box to write to the buyer, no hand-back.
+    expect(await copilot.getByRole("textbox", { name: "Message to the buyer" }).count()).toBe(0);
+    expect(await copilot.getByRole("button", { name: "Hand back to assistant" }).count()).toBe(0);
+    expect(await axeFindings(rep, "ordershield-copilot")).toEqual([]);
+
+    await copilot.getByRole("button", { name: "Take over from REP-KIM" }).click();
+    await visible(copilot.getByRole("button", { name: "Hand back to assistant" }));
+    await copilot.getByRole("textbox", { name: "Message to the buyer" }).fill("Hello, this is the sales desk.");
+    await copilot.getByRole("button", { name: "Send to buyer" }).click();
+    await hasText(transcript(page), "Hello, this is the sales desk.");
+    const audit = world.db.$client
+      .prepare("select actor, data from audit_log where subject = ? and action = 'thread.takeover' order by id")
+      .all(`thread:${threadId}`);
+    expect(audit).toEqual([
+      { actor: "rep:REP-KIM", data: null },
+      { actor: "rep:REP-E2E", data: JSON.stringify({ from: "REP-KIM" }) },
+    ]);
     await context.close();
   }, 120_000);
 

@@ -164,6 +164,64 @@ describe("rep copilot", { timeout: 90_000 }, () => {
     expect(said(back).length).toBeGreaterThan(0);
   });
 
+  it("a thread held by one rep stays theirs: a colleague gets 409 unless taking it over explicitly, which is audited", async () => {
+    const server = testServer();
+    const { buyer, threadId } = await awaitingApproval(server);
+    const view = async (key?: string) =>
+      (await (await rep(server, `/v1/rep/threads/${threadId}`, undefined, key)).json()) as {
+        heldBy: string | null;
+        heldByYou: boolean;
+      };
+
+    // Sam and Kim click "take over" at the same moment: exactly one of them holds the thread.
+    const [sam, kim] = await Promise.all([
+      rep(server, `/v1/rep/threads/${threadId}/takeover`, {}),
+      rep(server, `/v1/rep/threads/${threadId}/takeover`, {}, OTHER_REP_KEY),
+    ]);
+    expect([sam.status, kim.status].sort()).toEqual([200, 409]);
+    const holder = sam.status === 200 ? REP_ID : "REP-KIM";
+    const [holderKey, otherKey] = holder === REP_ID ? [undefined, OTHER_REP_KEY] : [OTHER_REP_KEY, undefined];
+    const refused = (sam.status === 409 ? sam : kim).clone();
+    expect(await refused.json()).toMatchObject({ code: "conflict:held", detail: expect.stringContaining(holder) });
+    expect(await view(holderKey)).toMatchObject({ heldBy: holder, heldByYou: true });
+    expect(await view(otherKey)).toMatchObject({ heldBy: holder, heldByYou: false });
+
+    // The colleague can neither hand it back nor write to the buyer; taking it again is a no-op for the holder.
+    expect((await rep(server, `/v1/rep/threads/${threadId}/release`, {}, otherKey)).status).toBe(409);
+    expect((await rep(server, `/v1/rep/threads/${threadId}/takeover`, {}, holderKey)).status).toBe(200);
+    expect((await buyer.thread(threadId)).heldBy).toBe(holder);
+    expect(audits(server, threadId).filter((a) => a.action === "thread.takeover")).toHaveLength(1);
+
+    // Taken over explicitly: the colleague holds it now, and the audit says from whom.
+    const forced = await rep(server, `/v1/rep/threads/${threadId}/takeover`, { force: true }, otherKey);
+    const taker = holder === REP_ID ? "REP-KIM" : REP_ID;
+    expect(await forced.json()).toEqual({ threadId, heldBy: taker });
+    const trail = server.db.$client
+      .prepare("select actor, data from audit_log where subject = ? and action = 'thread.takeover' order by id")
+      .all(`thread:${threadId}`) as { actor: string; data: string | null }[];
+    expect(trail.at(-1)).toEqual({ actor: `rep:${taker}`, data: JSON.stringify({ from: holder }) });
+    expect((await rep(server, `/v1/rep/threads/${threadId}/messages`, { text: "still me" }, holderKey)).status).toBe(
+      409,
+    );
+    expect((await buyer.thread(threadId)).heldBy).toBe(taker);
+  });
+
+  it("takes over without a body, and answers 400 naming the field for a malformed one", async () => {
+    const server = testServer();
+    const { threadId } = await awaitingApproval(server);
+    const bare = await server.request(`/v1/rep/threads/${threadId}/takeover`, {
+      method: "POST",
+      headers: { authorization: repHeaders().authorization },
+    });
+    expect(bare.status).toBe(200);
+    const bad = await rep(server, `/v1/rep/threads/${threadId}/takeover`, { force: "yes" }, OTHER_REP_KEY);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("force");
+    expect(
+      (await (await rep(server, `/v1/rep/threads/${threadId}`, undefined, OTHER_REP_KEY)).json()) as object,
+    ).toMatchObject({ heldBy: REP_ID });
+  });
+
   it("streams the queue: a thread that changes shows up as a `thread` event", async () => {
     const server = testServer();
     const res = await rep(server, "/v1/rep/events");

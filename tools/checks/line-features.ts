@@ -17,7 +17,7 @@ const NONE: LineFeatures = { features: {}, groupOf: {} };
 
 /**
  * Features of the chosen values the model knows (unknown groups and values contribute nothing: the configuration
- * check blocks them). Within one multi-choice group, list values are joined; the importer makes sure one feature key
+ * check blocks them), with what a value gives together with another group's chosen value (`featuresWhen`). Within one multi-choice group, list values are joined; the importer makes sure one feature key
  * belongs to one group only and that a multi-choice group sets lists, so scalars never compete.
  */
 export function configuredFeatures(
@@ -33,7 +33,12 @@ export function configuredFeatures(
     if (!Array.isArray(picked) || picked.length === 0) continue;
     for (const o of g.options) {
       if (!picked.includes(o.value)) continue;
-      for (const [key, value] of Object.entries(o.features ?? {})) {
+      // What the value gives together with another group's chosen value (a drive's current on a single-phase supply)
+      // is laid over what it gives alone.
+      const given = { ...o.features };
+      for (const w of o.featuresWhen ?? [])
+        if (chosen[w.ifGroup]?.includes(w.ifValue)) Object.assign(given, w.features);
+      for (const [key, value] of Object.entries(given)) {
         const before = features[key];
         features[key] =
           Array.isArray(before) && Array.isArray(value) && groupOf[key] === g.code

@@ -36,6 +36,8 @@ export interface RepThread {
   threadId: string;
   status: ThreadStatus;
   heldBy: string | null;
+  /** The rep asking holds the thread. */
+  heldByYou: boolean;
   customerId: string;
   customerName: string | null;
   contactId: string | null;
@@ -89,7 +91,9 @@ export function createRepApi(options: { apiBase: string; apiKey: () => string })
     threadEvents: (id: string, afterId: number, signal: AbortSignal) => events(thread(id, "/events"), afterId, signal),
     decide: (id: string, decision: "approve" | "reject", reason: string) =>
       post<{ status: string; orderId: string | null }>(thread(id, "/decision"), { decision, reason }),
-    takeover: (id: string) => post<{ heldBy: string | null }>(thread(id, "/takeover"), {}),
+    /** `force`: take the thread from the colleague holding it (audited); without it, their hold answers 409. */
+    takeover: (id: string, force = false) =>
+      post<{ heldBy: string | null }>(thread(id, "/takeover"), force ? { force: true } : {}),
     release: (id: string) => post<{ heldBy: string | null }>(thread(id, "/release"), {}),
     message: (id: string, text: string) => post<{ messageId: string | null }>(thread(id, "/messages"), { text }),
     note: (id: string, text: string) => post<Note>(thread(id, "/notes"), { text }),

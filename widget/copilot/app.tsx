@@ -290,6 +290,8 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
 
   if (!detail) return <p class="cp-muted">…</p>;
   const held = state.heldBy ?? detail.heldBy;
+  // Held by this rep (the server says so for the rep asking); a live takeover event before the reload counts as not.
+  const mine = held !== null && held === detail.heldBy && detail.heldByYou;
   const pending = state.pending;
   return (
     <article class="cp-detail" aria-labelledby="cp-thread-title">
@@ -304,14 +306,21 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
         </h2>
         <span class="cp-muted">{id}</span>
         <div class="cp-actions">
-          {held ? (
+          {!held ? (
+            <button type="button" class="os-btn" disabled={busy} onClick={() => act(() => api.takeover(id))}>
+              {t("takeover")}
+            </button>
+          ) : mine ? (
             <button type="button" class="os-btn" disabled={busy} onClick={() => act(() => api.release(id))}>
               {t("release")}
             </button>
           ) : (
-            <button type="button" class="os-btn" disabled={busy} onClick={() => act(() => api.takeover(id))}>
-              {t("takeover")}
-            </button>
+            <>
+              <span class="cp-held">{t("heldBy", { rep: held })}</span>
+              <button type="button" class="os-btn" disabled={busy} onClick={() => act(() => api.takeover(id, true))}>
+                {t("takeoverFrom", { rep: held })}
+              </button>
+            </>
           )}
         </div>
       </div>
@@ -341,7 +350,7 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
             {state.streaming.text}
           </p>
         )}
-        {held && (
+        {mine && (
           <TextForm
             id="cp-write"
             label={t("writeLabel")}

@@ -81,7 +81,7 @@ describe("the offline model is catalog-neutral", () => {
         .filter((c) => !["parts", "fast", "kit"].includes(c)),
       ...TRADE_WORDS,
       // The catalogs of other trades the consultant is judged on (evals/catalogs): their SKUs and category codes.
-      ...["hvac", "automation", "fluidpower"].flatMap((trade) => {
+      ...["hvac", "automation", "fluidpower", "powertrans"].flatMap((trade) => {
         const dir = join(import.meta.dirname, "../../../evals/catalogs", trade);
         const skus = JSON.parse(readFileSync(join(dir, "products.json"), "utf8")) as { sku: string }[];
         const cats = JSON.parse(readFileSync(join(dir, "categories.json"), "utf8")) as { code: string }[];

@@ -1,0 +1,1 @@
+ALTER TABLE `config_options` ADD `features_when` text DEFAULT '[]' NOT NULL;
