@@ -388,6 +388,14 @@ export function cuesOf(clauses: Clause[], keep: (c: Clause) => boolean = () => t
   for (const c of clauses) {
     const cue = cueOf(c.intent);
     if (cue && c.score >= thresholdOf(cue) && keep(c)) cues.add(cue);
+    else if (cue && ATTACKS.has(cue)) {
+      // An attack reading too weak to refuse does not swallow the request it may be: "Put through 1 X for line 2"
+      // (attack_checks 0.54 from "push it through", add 0.40) is served by its best other reading, if that one is
+      // sure enough — the engine still checks the line, and a weak attack stays on the clause for what reads it.
+      const next = c.ranked?.find((r) => r.intent !== c.intent && !ATTACKS.has(cueOf(r.intent) ?? "greet"));
+      const nextCue = next && cueOf(next.intent);
+      if (next && nextCue && next.score >= thresholdOf(nextCue)) cues.add(nextCue);
+    }
   }
   return cues;
 }
