@@ -444,6 +444,12 @@ const SAME_ANSWER: Partial<Record<Pending["kind"], { intent: Intent; cue: Cue; a
     { intent: "add", cue: "add", answer: "add" },
     { intent: "change", cue: "change", answer: "add" },
   ],
+  // At "shall I add it to your order?", "ok book 4 of them" reads checkout 0.50 / add 0.25: both accept the offer;
+  // the better one says whether to go on to the confirmation as well.
+  quantity: [
+    { intent: "add", cue: "add", answer: "add" },
+    { intent: "checkout", cue: "checkout", answer: "checkout" },
+  ],
 };
 
 /** The message names a product that is on no line of the draft. */
