@@ -159,12 +159,15 @@ async function playShieldTrial(
   let turns = 0;
   let error: string | undefined;
 
-  const outboxCount = db.$client.prepare("select count(*) as n from outbox");
+  // Only a simulated buyer asks (its stop rule); a scripted trial never prepares it.
+  let outboxCount: ReturnType<typeof db.$client.prepare> | undefined;
   const buyerMoves =
     buyerSteps?.(() => ({
       lastReply,
       pendingConfirm: final.pending?.type === "confirm",
-      settled: (outboxCount.get() as { n: number }).n > 0 || final.pending?.type === "approval",
+      settled:
+        ((outboxCount ??= db.$client.prepare("select count(*) as n from outbox")).get() as { n: number }).n > 0 ||
+        final.pending?.type === "approval",
     })) ??
     scenario.steps ??
     [];

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MIGRATIONS_DIR, openDatabase } from "../../catalog/db.ts";
+import { eq } from "drizzle-orm";
+import { MIGRATIONS_DIR, openDatabase, openDatabaseImage } from "../../catalog/db.ts";
+import { products } from "../../catalog/schema.ts";
 
 describe("openDatabase", () => {
   it("migrates a fresh file with WAL, foreign keys and a busy timeout", () => {
@@ -64,5 +66,30 @@ describe("openDatabase", () => {
     expect(() => raw.prepare("insert into stock (sku, warehouse, on_hand) values ('NOPE', 'NOWH', 1)").run()).toThrow(
       /FOREIGN KEY/,
     );
+  });
+});
+
+describe("openDatabaseImage", () => {
+  it("gives each copy its own data, with drizzle's query builder and relational queries on every copy", () => {
+    const source = openDatabase(":memory:");
+    source.$client
+      .prepare(
+        "insert into products (sku, name, category, order_unit, list_price_cents, currency) values ('P-1', 'Seal', 'seals', 'PCE', 1000, 'EUR')",
+      )
+      .run();
+    const image = source.$client.serialize();
+    source.$client.close();
+    const a = openDatabaseImage(image);
+    const b = openDatabaseImage(image);
+    a.update(products).set({ listPriceCents: 1200 }).where(eq(products.sku, "P-1")).run();
+    expect(a.select({ price: products.listPriceCents }).from(products).all()).toEqual([{ price: 1200 }]);
+    expect(b.select({ price: products.listPriceCents }).from(products).all()).toEqual([{ price: 1000 }]);
+    expect(b.query.products.findFirst({ columns: { sku: true, listPriceCents: true } }).sync()).toEqual({
+      sku: "P-1",
+      listPriceCents: 1000,
+    });
+    expect(a.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    a.$client.close();
+    b.$client.close();
   });
 });

@@ -7,7 +7,8 @@ export interface Started {
   stdout: () => string;
   stderr: () => string;
   /** SIGTERM, then the exit code. */
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+  /** Sends the signal and answers the exit code — or, when the process died of a signal, that signal and its stderr. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | string>;
 }
 
 export async function startMain(env: Record<string, string>): Promise<Started> {
@@ -20,7 +21,9 @@ export async function startMain(env: Record<string, string>): Promise<Started> {
   let out = "";
   let err = "";
   child.stderr!.on("data", (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? `killed by ${signal}; stderr:\n${err}`)),
+  );
   const base = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (d) => {
       out += d;

@@ -29,6 +29,35 @@ import {
   type ToolDeps,
 } from "./shared.ts";
 
+/** Argument schemas, built once per process (zod compiles a schema on its first parse; one per agent paid it again). */
+const ADD_LINE_ARGS = z.object({
+  sku: skuArg,
+  quantity: qtyArg,
+  unit: unitField.optional(),
+  options: optionsArg.optional(),
+  machineId: machineArg.optional(),
+  requestedUnitPriceCents: requestedPriceArg.optional(),
+});
+const UPDATE_LINE_ARGS = z.object({
+  lineId: lineIdField,
+  sku: skuArg.optional(),
+  quantity: qtyArg.optional(),
+  unit: unitField.optional(),
+  options: optionsArg.optional(),
+  machineId: machineArg.optional(),
+  requestedUnitPriceCents: requestedPriceArg.optional(),
+});
+const REMOVE_LINE_ARGS = z.object({ lineId: lineIdField });
+const SET_OPTIONS_ARGS = z.object({ lineId: lineIdField, options: optionsArg });
+const SET_MACHINE_ARGS = z.object({ machineId: machineArg, lineId: lineIdField.optional() });
+const SET_ORDER_DETAILS_ARGS = z.object({
+  poReference: poReferenceField.optional(),
+  shipToId: codeField.optional(),
+  requestedDate: dateField.optional(),
+  requestedDiscountPct: discountPctField.optional().describe("Discount the buyer asks for, in percent"),
+});
+const CLEAR_DRAFT_ARGS = z.object({});
+
 export function createDraftTools({ data, validate, noSession }: ToolDeps): StructuredToolInterface[] {
   const productsOf = (from: string, to: string) => {
     const found = data.products([from, to]);
@@ -108,14 +137,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     {
       name: "add_line",
       description: "Add a line to the buyer's draft order. Returns the draft and the engine's verdict for the line.",
-      schema: z.object({
-        sku: skuArg,
-        quantity: qtyArg,
-        unit: unitField.optional(),
-        options: optionsArg.optional(),
-        machineId: machineArg.optional(),
-        requestedUnitPriceCents: requestedPriceArg.optional(),
-      }),
+      schema: ADD_LINE_ARGS,
     },
   );
 
@@ -169,15 +191,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     {
       name: "update_line",
       description: "Change a draft line: SKU (e.g. a successor or alternative), quantity, unit, options or machine.",
-      schema: z.object({
-        lineId: lineIdField,
-        sku: skuArg.optional(),
-        quantity: qtyArg.optional(),
-        unit: unitField.optional(),
-        options: optionsArg.optional(),
-        machineId: machineArg.optional(),
-        requestedUnitPriceCents: requestedPriceArg.optional(),
-      }),
+      schema: UPDATE_LINE_ARGS,
     },
   );
 
@@ -199,7 +213,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     {
       name: "remove_line",
       description: "Remove a line from the draft.",
-      schema: z.object({ lineId: lineIdField }),
+      schema: REMOVE_LINE_ARGS,
     },
   );
 
@@ -215,7 +229,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       name: "set_options",
       description:
         "Choose configuration options on a draft line (merged into the options already chosen; an empty list removes that group).",
-      schema: z.object({ lineId: lineIdField, options: optionsArg }),
+      schema: SET_OPTIONS_ARGS,
     },
   );
 
@@ -231,7 +245,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
     {
       name: "set_machine",
       description: "Set the target machine for the whole order, or for one line.",
-      schema: z.object({ machineId: machineArg, lineId: lineIdField.optional() }),
+      schema: SET_MACHINE_ARGS,
     },
   );
 
@@ -257,12 +271,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
       name: "set_order_details",
       description:
         "Set the buyer's PO reference, ship-to address id, requested delivery date (YYYY-MM-DD), or a discount the buyer asks for (a request: a sales rep may have to approve it).",
-      schema: z.object({
-        poReference: poReferenceField.optional(),
-        shipToId: codeField.optional(),
-        requestedDate: dateField.optional(),
-        requestedDiscountPct: discountPctField.optional().describe("Discount the buyer asks for, in percent"),
-      }),
+      schema: SET_ORDER_DETAILS_ARGS,
     },
   );
 
@@ -279,7 +288,7 @@ export function createDraftTools({ data, validate, noSession }: ToolDeps): Struc
         { cleared: true },
       );
     },
-    { name: "clear_draft", description: "Start over with an empty draft.", schema: z.object({}) },
+    { name: "clear_draft", description: "Start over with an empty draft.", schema: CLEAR_DRAFT_ARGS },
   );
 
   return [

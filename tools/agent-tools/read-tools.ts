@@ -27,6 +27,22 @@ const languageArg = z
   .regex(/^[a-z]{2}(-[A-Za-z]{2})?$/)
   .describe("ISO 639-1 language (or locale) for product names and texts; defaults to the session's");
 
+/** Argument schemas, built once per process (zod compiles a schema on its first parse; one per agent paid it again). */
+const SEARCH_CATALOG_ARGS = z.object({
+  query: z.string().min(1).max(MAX_SEARCH_QUERY_LENGTH),
+  category: codeField.optional(),
+  machineId: machineArg.optional(),
+  limit: z.number().int().min(1).max(25).optional(),
+  language: languageArg.optional(),
+});
+const GET_PRODUCT_ARGS = z.object({ sku: skuArg, language: languageArg.optional() });
+const GET_INSTALLED_BASE_ARGS = z.object({});
+const GET_ORDER_HISTORY_ARGS = z.object({ sku: skuArg.optional(), machineId: machineArg.optional() });
+const CHECK_COMPATIBILITY_ARGS = z.object({ sku: skuArg, machineId: machineArg, options: optionsArg.optional() });
+const CHECK_STOCK_ARGS = z.object({ sku: skuArg, quantity: qtyArg });
+const GET_CONFIGURATION_ARGS = z.object({ sku: skuArg, options: optionsArg.optional() });
+const GET_PRICE_ARGS = z.object({ sku: skuArg, quantity: qtyArg });
+
 export function createReadTools({ db, data, probe, noSession }: ToolDeps): StructuredToolInterface[] {
   const catalogSearch = createCatalogSearch(db);
 
@@ -60,13 +76,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       name: "search_catalog",
       description:
         "Search the product catalog by words, SKU fragments, product type or machine model. Optionally only parts that fit one of the buyer's machines.",
-      schema: z.object({
-        query: z.string().min(1).max(MAX_SEARCH_QUERY_LENGTH),
-        category: codeField.optional(),
-        machineId: machineArg.optional(),
-        limit: z.number().int().min(1).max(25).optional(),
-        language: languageArg.optional(),
-      }),
+      schema: SEARCH_CATALOG_ARGS,
     },
   );
 
@@ -110,7 +120,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       name: "get_product",
       description:
         "Product details: features, units, MOQ and step, lifecycle/successor, relations, configuration groups.",
-      schema: z.object({ sku: skuArg, language: languageArg.optional() }),
+      schema: GET_PRODUCT_ARGS,
     },
   );
 
@@ -136,7 +146,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     {
       name: "get_installed_base",
       description: "The buyer's own machines (installed base) with operating data.",
-      schema: z.object({}),
+      schema: GET_INSTALLED_BASE_ARGS,
     },
   );
 
@@ -152,7 +162,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     {
       name: "get_order_history",
       description: "The buyer's earlier orders (for 'same as last time'), optionally for one SKU or machine.",
-      schema: z.object({ sku: skuArg.optional(), machineId: machineArg.optional() }),
+      schema: GET_ORDER_HISTORY_ARGS,
     },
   );
 
@@ -190,7 +200,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       name: "check_compatibility",
       description:
         "Does this product fit this machine of the buyer (for a configurable product: as configured with `options`)? Verdict with reasons, option values that fit and compatible alternatives.",
-      schema: z.object({ sku: skuArg, machineId: machineArg, options: optionsArg.optional() }),
+      schema: CHECK_COMPATIBILITY_ARGS,
     },
   );
 
@@ -214,7 +224,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     {
       name: "check_stock",
       description: "Availability and promise date for a quantity (split deliveries when the buyer allows them).",
-      schema: z.object({ sku: skuArg, quantity: qtyArg }),
+      schema: CHECK_STOCK_ARGS,
     },
   );
 
@@ -265,7 +275,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       name: "get_configuration",
       description:
         "Configuration state of a configurable product for the chosen options: complete/consistent, and the values still allowed per open group.",
-      schema: z.object({ sku: skuArg, options: optionsArg.optional() }),
+      schema: GET_CONFIGURATION_ARGS,
     },
   );
 
@@ -291,7 +301,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       name: "get_price",
       description:
         "This buyer's price for a quantity (contract, price-list break or list price), computed by the engine.",
-      schema: z.object({ sku: skuArg, quantity: qtyArg }),
+      schema: GET_PRICE_ARGS,
     },
   );
 
