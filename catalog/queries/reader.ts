@@ -37,6 +37,7 @@ import { editDistance, normalizeSku, trigrams } from "./sku-match.ts";
 type Row = Record<string, unknown>;
 type HasClient = { $client: Database.Database };
 
+/** One reader per database handle (statements are prepared on first use of the handle). */
 const readers = new WeakMap<Database.Database, CatalogReader>();
 
 /**
@@ -60,7 +61,6 @@ export const ERP_SETTLED_ORDER_STATUSES = [
 const SETTLED_JSON = JSON.stringify(ERP_SETTLED_ORDER_STATUSES);
 const MMAP_BYTES = 512 * 1024 * 1024;
 
-/** One reader per database handle (statements are prepared on first use of the handle). */
 /** `load(key)` once per key in `map`; a miss is remembered as null so absent rows are not re-read either. */
 function memoised<T>(map: Map<string, T | null>, key: string, load: () => T | undefined): T | undefined {
   const hit = map.get(key);

@@ -84,7 +84,7 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
   // stays as written and never opened, and must stay at least a fifth of the catalog's scenarios.
   test("has at least 30 scenarios, all over this catalog, a fifth to two fifths of them held out", () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(30);
-    for (const s of scenarios) expect(s.catalog).toEqual({ import: "../../catalogs/" + trade });
+    for (const s of scenarios) expect(s.catalog).toEqual({ import: `../../catalogs/${trade}` });
     const heldout = scenarios.filter((s) => s.tags.includes("heldout")).length;
     expect(heldout).toBeGreaterThanOrEqual(MIN_HELDOUT[trade]);
     expect(heldout / scenarios.length).toBeGreaterThanOrEqual(0.2);

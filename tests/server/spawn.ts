@@ -6,8 +6,7 @@ export interface Started {
   base: string;
   stdout: () => string;
   stderr: () => string;
-  /** SIGTERM, then the exit code. */
-  /** Sends the signal and answers the exit code — or, when the process died of a signal, that signal and its stderr. */
+  /** Sends the signal (SIGTERM unless told) and answers the exit code — or, when the process died of a signal, that signal and its stderr. */
   stop: (signal?: NodeJS.Signals) => Promise<number | string>;
 }
 

@@ -11,6 +11,7 @@ import { Buyer, SECRET } from "./helpers.ts";
 import { type Started, startMain } from "./spawn.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "os-two-"));
+const REP_KEYS = "rep-key-sam-two-processes:REP-SAM,rep-key-kim-two-processes:REP-KIM";
 const running: Started[] = [];
 afterAll(async () => {
   for (const s of running) await s.stop();
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 describe("two server processes, one database", { timeout: 180_000 }, () => {
   it("binds each contested thread to exactly one customer", async () => {
-    const env = { DATABASE_PATH: join(dir, "shared.db"), AUTH_JWT_SECRET: SECRET };
+    const env = { DATABASE_PATH: join(dir, "shared.db"), AUTH_JWT_SECRET: SECRET, REP_API_KEYS: REP_KEYS };
     running.push(await startMain(env)); // seeds the database first
     running.push(await startMain({ ...env, SEED_DEMO: "false" }));
     const [p1, p2] = running.map((s) => ({
@@ -68,5 +69,28 @@ describe("two server processes, one database", { timeout: 180_000 }, () => {
     const elsewhere = new Buyer(owner === a ? p2! : p1!, owner.jwt);
     const run = await elsewhere.say(id, "what is in my order?");
     expect(run.at(-1)?.data).toMatchObject({ status: "completed" });
+  });
+
+  it("two reps taking over the same threads through different processes: each thread ends with exactly one holder", async () => {
+    const [p1, p2] = running;
+    const buyer = await Buyer.of({ request: (path, init) => fetch(p1!.base + path, init) }, { customerId: "C-1001" });
+    const ids = await Promise.all(Array.from({ length: 12 }, () => buyer.start()));
+    const takeover = (base: string, key: string, id: string) =>
+      fetch(`${base}/v1/rep/threads/${id}/takeover`, { method: "POST", headers: { authorization: `Bearer ${key}` } });
+    const [samKey, kimKey] = REP_KEYS.split(",").map((k) => k.split(":")[0]!);
+    const results = await Promise.all(
+      ids.map((id) => Promise.all([takeover(p1!.base, samKey!, id), takeover(p2!.base, kimKey!, id)])),
+    );
+    for (const [i, [sam, kim]] of results.entries()) {
+      expect([sam.status, kim.status].sort(), ids[i]).toEqual([200, 409]);
+      const holder = sam.status === 200 ? "REP-SAM" : "REP-KIM";
+      // Both processes agree on who holds it.
+      for (const base of [p1!.base, p2!.base]) {
+        const view = await fetch(`${base}/v1/rep/threads/${ids[i]}`, {
+          headers: { authorization: `Bearer ${samKey}` },
+        });
+        expect(((await view.json()) as { heldBy: string }).heldBy, ids[i]).toBe(holder);
+      }
+    }
   });
 });

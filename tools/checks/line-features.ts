@@ -69,14 +69,52 @@ export function withOptionalDefaults(
   return out;
 }
 
-/** The product's fixed features with the configured ones on top (a chosen value replaces a fixed feature). */
+/**
+ * The product's fixed features with the configured ones on top (a chosen value replaces a fixed feature). A feature
+ * that a mandatory group still to be chosen decides is undecided: no rule judges the line by the base product's value
+ * of it (a configurable 230/400/690 V motor with no voltage chosen is no 690 V motor) — the configuration check asks
+ * for the choice, and the rules see the value once it is made.
+ */
 export function lineFeatures(
   fixed: Readonly<Record<string, FeatureValue>> | undefined,
   model: ConfigModel | undefined,
   chosen: Readonly<Record<string, readonly string[]>>,
 ): LineFeatures {
   const configured = configuredFeatures(model, chosen);
-  if (configured === NONE || Object.keys(configured.features).length === 0)
-    return { features: { ...fixed }, groupOf: {} };
-  return { features: { ...fixed, ...configured.features }, groupOf: configured.groupOf };
+  const features: Record<string, FeatureValue> = { ...fixed };
+  for (const key of undecided(model, chosen)) delete features[key];
+  if (configured === NONE || Object.keys(configured.features).length === 0) return { features, groupOf: {} };
+  return { features: { ...features, ...configured.features }, groupOf: configured.groupOf };
+}
+
+/** Feature keys set by the values of mandatory groups that have no value chosen yet. */
+function undecided(model: ConfigModel | undefined, chosen: Readonly<Record<string, readonly string[]>>): string[] {
+  if (!model) return [];
+  const byGroup = groupFeatureKeys(model);
+  return model.groups.flatMap((g) =>
+    g.min < 1 || (chosen[g.code]?.length ?? 0) > 0 ? [] : (byGroup.get(g.code) ?? []),
+  );
+}
+
+/** Per model (the reader hands out one object per model), the feature keys each group's values set. */
+const featureKeysOf = new WeakMap<ConfigModel, Map<string, string[]>>();
+function groupFeatureKeys(model: ConfigModel): Map<string, string[]> {
+  let keys = featureKeysOf.get(model);
+  if (!keys) {
+    keys = new Map(
+      model.groups.map((g) => [
+        g.code,
+        [
+          ...new Set(
+            g.options.flatMap((o) => [
+              ...Object.keys(o.features ?? {}),
+              ...(o.featuresWhen ?? []).flatMap((w) => Object.keys(w.features)),
+            ]),
+          ),
+        ],
+      ]),
+    );
+    featureKeysOf.set(model, keys);
+  }
+  return keys;
 }

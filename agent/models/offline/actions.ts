@@ -49,7 +49,7 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { nameWords, tokenizeText, wordsOf } from "./recognise.ts";
+import { compactSku, findQuantities, nameWords, tokenizeText, wordsOf } from "./recognise.ts";
 import { FILLER } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
@@ -171,8 +171,13 @@ export function action(
     case "add": {
       const q = quantity ?? product?.moq ?? 1;
       // The same product for the same machine is already a line: change its quantity ("3 more" adds to it).
+      // "die geraden DKOL M22x1,5, 1 Beutel" with no machine named, after that line was added for Big Bertha: that line.
+      const stated = extra.machineId ?? a.machine?.machineId;
       const existing = conv.draft.lines.find(
-        (l) => l.sku === sku && (l.machineId ?? conv.draft.machineId) === machineId && !Object.keys(options).length,
+        (l) =>
+          l.sku === sku &&
+          (!stated || (l.machineId ?? conv.draft.machineId) === machineId) &&
+          !Object.keys(options).length,
       );
       if (existing && quantity) {
         const more = /\b(more|another|additional|extra|weitere|zusätzlich|noch)\b/i.test(conv.text);
@@ -481,8 +486,8 @@ function packsJoined(ctx: Ctx, parts: string[]): string[] {
 
 /** The buyer's message names the product by its SKU (separators aside) or by words its name carries. */
 function namedOutright(ctx: Ctx, sku: string): boolean {
-  const compact = (x: string) => x.toLowerCase().replace(/[-_/. ]/g, "");
-  if (ctx.tokens.some((t) => compact(t.text) === compact(sku))) return true;
+  const written = compactSku(sku);
+  if (ctx.tokens.some((t) => compactSku(t.text) === written)) return true;
   return namesItOnly(ctx, ctx.conv.text, sku, 0.5);
 }
 
@@ -499,18 +504,47 @@ function namesItOnly(ctx: Ctx, part: string, sku: string, share = 0.6): boolean 
   return words.length > 0 && words.filter((w) => have.has(stemOf(w))).length / words.length >= share;
 }
 
+/** "pos. 2:", "Pos. 1", "1)", "2.", "- ", "•": what opens an item of a pasted list, not part of the item. */
+const LIST_MARKER = /^\s*(?:(?:pos(?:ition)?|item|nr|no)\.?\s*\d+\s*[.:)]?|\d+\s*[.):](?!\d)|[-*•])\s*/iu;
+// A decimal comma ("1,5 mm²") joins a number, it does not separate items.
+// "2 rings + 50 m cut length", "UCP206 + 2 links": a plus sign between items separates them like "plus".
+const ITEM_SEPARATOR = /\s*(?:,(?!\d)|;|\band\b|\bund\b|\bplus\b|\bsowie\b|\s\+\s)\s*/i;
+const ARTICLE_ONE = /^(?:a|an|one|ein|eine|einen)\s/i;
+
+/**
+ * The items of a message: each line of a pasted list, and within a line the clauses between commas and "and" — a
+ * clause with no count and no product of its own ("RF 160, 10 µm, for IMM 7") describes the item before it.
+ */
+export function itemParts(ctx: Ctx): string[] {
+  return ctx.conv.text.split(/\n/).flatMap((line) => {
+    const out: string[] = [];
+    for (const raw of line.split(ITEM_SEPARATOR)) {
+      const part = raw.replace(/^\+\s*/, "").trim();
+      if (!part) continue;
+      const a = analyse(ctx, part);
+      const opens =
+        !!a.quantity || !!a.guess?.confident || ARTICLE_ONE.test(part) || /\b(?:each|jeweils|je)\b/iu.test(part);
+      if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}, ${part}`;
+      else out.push(part);
+    }
+    return out;
+  });
+}
+
+/**
+ * Whether an unidentified clause is an item asked for: its count opens it ("4 fittings", "pos. 2: 10 pcs …") or comes
+ * with a unit ("Filter 4 Stück") — "Rampe 3", "Mo–Fr 7–15 Uhr", "goods-in closes at 14:00" are remarks of an order.
+ */
+function countOpens(ctx: Ctx, part: string, a: Analysis): boolean {
+  if (a.quantity?.unit || ARTICLE_ONE.test(part.replace(LIST_MARKER, ""))) return true;
+  const first = tokenizeText(part.replace(LIST_MARKER, ""))[0]?.lower;
+  return !!first && (/^\d/.test(first) || findQuantities(tokenizeText(first), ctx.k, new Set()).length > 0);
+}
+
 export function multiAdd(ctx: Ctx): Step | undefined {
-  // A decimal comma ("1,5 mm²") joins a number, it does not separate items.
-  // "2 rings + 50 m cut length", "UCP206 + 2 links": a plus sign between items separates them like "plus".
-  const parts = packsJoined(
-    ctx,
-    ctx.conv.text
-      .split(/\s*(?:,(?!\d)|;|\n|\s\+\s|\band\b|\bund\b|\bplus\b|\bsowie\b)\s*/i)
-      .map((p) => p.replace(/^\+\s*/, ""))
-      .filter((p) => p.trim()),
-  );
+  const parts = packsJoined(ctx, itemParts(ctx));
   if (parts.length < 2) return undefined;
-  const items: { sku: string; quantity?: number; unit?: string }[] = [];
+  const items: { sku: string; quantity?: number; unit?: string; machineId?: string }[] = [];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
   let before: number | undefined;
@@ -524,7 +558,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       .map((t) => t.text)
       .filter((w) => /\d/.test(w) && /\p{L}/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w));
     // "… and a sight glass SGN 10": the article counts one.
-    const one = /^(?:a|an|one|ein|eine|einen)\s/i.test(part.trim());
+    const one = ARTICLE_ONE.test(part.replace(LIST_MARKER, ""));
     // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.
     const each = before !== undefined && /\b(?:each|jeweils|je)\b/iu.test(part) ? before : undefined;
     if (a.guess?.confident && (a.quantity || one || each))
@@ -532,8 +566,14 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         sku: a.guess.hits[0]!.sku,
         quantity: each ?? a.quantity?.value ?? 1,
         ...(a.quantity?.unit && !each ? { unit: a.quantity.unit } : {}),
+        // "Pos. 1: 4 filter elements …, for IMM 7": the machine the item names is its own.
+        ...(a.machine ? { machineId: a.machine.machineId } : {}),
       });
-    else if ((a.quantity || one || each) && (a.guess || a.productWords.length > 0))
+    else if (
+      (a.quantity || one || each) &&
+      (a.guess || a.productWords.length > 0) &&
+      (each || countOpens(ctx, part, a))
+    )
       rest.push({ text: part.trim(), ...(each ? { quantity: each } : {}) });
     // "3m chain + 1 sprocket, dazu taper bush 1610": a product named without a count among counted items is one.
     else if (a.guess?.confident && !a.machine && namesItOnly(ctx, part, a.guess.hits[0]!.sku))
@@ -560,7 +600,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         sku: i.sku,
         quantity: i.quantity,
         ...(i.unit ? { unit: i.unit } : {}),
-        ...(machineId ? { machineId } : {}),
+        ...((i.machineId ?? machineId) ? { machineId: i.machineId ?? machineId } : {}),
       },
     })),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },

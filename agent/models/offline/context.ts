@@ -114,6 +114,27 @@ export function retractedMachines(ctx: Ctx): MachineView[] {
   );
 }
 
+/**
+ * Numbers that are no count: a signed one ("the cold store is at -18") and one that with the word before it names a
+ * place of the buyer's machines ("freezer 3 hall 2" where a site reads "Hub Ulm, hall 2").
+ */
+function placeNumbers(ctx: Ctx, text: string, tokens: readonly Token[]): number[] {
+  const plain = text.normalize("NFKC");
+  const places = new Set(
+    (ctx.conv.machines ?? []).flatMap((m) => {
+      const t = tokenizeText(`${m.site ?? ""} , ${m.label}`).map((x) => x.lower);
+      return t.flatMap((w, i) => (i > 0 && /^\d+$/.test(w) && /\p{L}/u.test(t[i - 1]!) ? [`${t[i - 1]} ${w}`] : []));
+    }),
+  );
+  return tokens.flatMap((t, i) => {
+    if (!/^\d/.test(t.lower)) return [];
+    const sign = plain[t.start - 1];
+    if ((sign === "-" || sign === "−") && (t.start < 2 || /\s/.test(plain[t.start - 2]!))) return [t.index];
+    // The place's word goes with its number: neither names the product.
+    return i > 0 && places.has(`${tokens[i - 1]!.lower} ${t.lower}`) ? [tokens[i - 1]!.index, t.index] : [];
+  });
+}
+
 function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
@@ -159,6 +180,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     tokens.some((t) => content(t) && !machineWords.has(t.lower) && !ctx.k.ordinary(t.lower))
   )
     for (const t of aboutMachine) taken.add(t.index);
+  for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   const machine = machines.length === 1 ? machines[0]!.machine : undefined;
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
@@ -339,7 +361,6 @@ export function carriedWords(name: string, words: string[]): number {
   return words.filter(carries).length;
 }
 
-/** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
 /** "2x 100m rings" of a 100 m ring: the amount is what one pack holds — it names the pack, the count says how many. */
 function packContent(ctx: Ctx, guess: ProductGuess, q: QuantityMatch): boolean {
   const sku = guess.hits[0]?.sku;
@@ -353,6 +374,7 @@ function packContent(ctx: Ctx, guess: ProductGuess, q: QuantityMatch): boolean {
   );
 }
 
+/** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
 function soldIn(ctx: Ctx, guess: ProductGuess, unit: string): boolean {
   const sku = guess.hits[0]?.sku;
   const p = sku ? ctx.k.reader.products([sku]).get(sku) : undefined;
@@ -368,20 +390,19 @@ function piecesOf(ctx: Ctx, tokens: Token[], at: number[], skus: string[]): stri
   const next = tokens[Math.max(...at) + 1];
   // "o-rings", "T-Stücke": a hyphenated word counts as one.
   if (!next || !/^\p{L}[\p{L}-]{2,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
-  const hits = skus.map((sku) => ({ sku }));
-  const products = ctx.k.reader.products(hits.map((h) => h.sku));
-  const local = ctx.k.reader.inLanguage?.(ctx.lang).products(hits.map((h) => h.sku));
+  const products = ctx.k.reader.products(skus);
+  const local = ctx.k.reader.inLanguage?.(ctx.lang).products(skus);
   const units = new Set<string>();
   // "Kupferbögen" for "Kupfer-Bogen": diacritics folded, a compound's parts joined.
   const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[-/]/g, "");
   const said = fold(next.lower);
   // Plural endings of either language ("elbows", "Pressfassungen", "Bögen"): the word without each of them.
   const stems = ["en", "es", "s", "e", "n"].map((end) => (said.endsWith(end) ? said.slice(0, -end.length) : said));
-  for (const h of hits) {
-    const p = products.get(h.sku);
+  for (const sku of skus) {
+    const p = products.get(sku);
     if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
     if (unitDecimals(p.contentUnit) > 0) return undefined;
-    const name = [...nameWords(`${p.name} ${local?.get(h.sku)?.name ?? ""}`)].map(fold);
+    const name = [...nameWords(`${p.name} ${local?.get(sku)?.name ?? ""}`)].map(fold);
     if (!name.some((w) => w === said || stems.some((stem) => stem.length >= 3 && w.startsWith(stem)))) return undefined;
     // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
     if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;

@@ -9,8 +9,9 @@
 import type { DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
+import { hasMarker } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findLineRef, findPoReference, tokenizeText } from "./recognise.ts";
+import { findLineRef, findPoReference, orderReferences, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
 import {
   analyse,
@@ -23,7 +24,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { askStockAndPrice, multiAdd } from "./actions.ts";
+import { askStockAndPrice, itemParts, multiAdd } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -65,6 +66,8 @@ export interface Reading {
   question: boolean;
   po?: string;
   date?: string;
+  /** The reference of an earlier order of the buyer the message names ("same parts as on our order PK-25-0917"). */
+  pastOrder?: string;
 }
 
 export type StateKind = DialogueState["open"];
@@ -78,6 +81,8 @@ export const EVENTS = {
   always: () => true,
   /** An illegitimate request and nothing else asked ("push it through", "ok, I take responsibility"). */
   refused_only: (ctx, _s, r) => (!!ctx.u.attack && !ctx.u.rest && !orders(r)) || !!pressure(ctx, r),
+  /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
+  past_order: (_ctx, _s, r) => !!r.pastOrder,
   several_products: () => true,
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
@@ -111,7 +116,8 @@ export const EVENTS = {
     !r.a.machine,
   /** "the cheaper one", "the one with X", "the high-temperature one": a reference by price or feature. */
   reference: (ctx, s) => s.focus.candidates.length > 1 && !ctx.cues.has("find"),
-  list_machines: (ctx) => has(ctx, "list_machines"),
+  /** "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product. */
+  list_machines: (ctx, _s, r) => has(ctx, "list_machines") && !(r.sku && r.a.quantity && has(ctx, "add")),
   cancel: (ctx) => has(ctx, "cancel"),
   /** Only misspelt words, nothing that asks for a product: never acted on. */
   fuzzy_only: (ctx, _s, r) =>
@@ -136,7 +142,11 @@ export const EVENTS = {
     !r.a.guess && !r.a.quantity && !req.movedLine(ctx, s, r) && correctsMachine(ctx, r),
   /** "I know, order it anyway": the product the consultant flagged, not one of the alternatives it listed. */
   insist: (ctx, s, r) => !!req.insisted(ctx, s, r),
-  order_details: (_ctx, s, r) => (!!r.po || (!!r.date && !r.a.guess)) && s.draft.lines.length > 0,
+  /** "PO is X" — not "make it 3, PO number X" (a change of the line in focus; the PO rides with it). */
+  order_details: (ctx, s, r) =>
+    (!!r.po || (!!r.date && !r.a.guess)) &&
+    s.draft.lines.length > 0 &&
+    !(!!r.po && !!r.a.quantity && !!s.focus.lineId && has(ctx, "change")),
   change_line: (ctx, s) =>
     !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
   /**
@@ -227,6 +237,7 @@ export const TRANSITIONS: Transition[] = [
     on: "refused_only",
     do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
+  { in: "any", on: "past_order", do: req.repeatOrder },
   { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
@@ -325,8 +336,22 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const only = (xs: string[]) => (xs.length === 1 ? xs[0] : undefined);
   const about =
     sku ?? (a.guess ? undefined : (s.focus.sku ?? only(s.draft.lines.map((l) => l.sku)) ?? only(s.focus.candidates)));
-  const po = findPoReference(ctx.conv.text);
+  // "Repeat our PO KA-26-3110 …, new PO number KA-26-4410": a reference of an earlier order names that order; the
+  // order's own PO is a reference that names none.
+  const refs = orderReferences(ctx.conv.text);
+  const pastRefs = new Set(
+    (ctx.conv.history ?? [])
+      .flatMap((h) => [String(h.reference ?? ""), String(h.orderId ?? "")])
+      .map((x) => x.toLowerCase())
+      .filter((x) => x.length > 0),
+  );
+  const named = refs.find((x) => pastRefs.has(x.toLowerCase()));
+  // A reorder word of the corpus ("same", "repeat", "gleichen") or nothing else ordered: that order again.
+  const pastOrder =
+    named && (hasMarker("history", ctx.conv.text) || !namesOtherProducts(ctx, named)) ? named : undefined;
+  const po = pastOrder ? refs.find((x) => !pastRefs.has(x.toLowerCase())) : findPoReference(ctx.conv.text);
   return {
+    ...(pastOrder ? { pastOrder } : {}),
     a,
     ...(sku ? { sku } : {}),
     ...(about ? { about } : {}),
@@ -334,6 +359,23 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
     ...(po ? { po } : {}),
     ...(ctx.u.date ? { date: ctx.u.date } : {}),
   };
+}
+
+/**
+ * "12,5 m hose, 20 fittings and 50 seal rings, Bestellnr RP-4471": items of the buyer's own (counted, or not on the
+ * earlier order with that reference) — the reference is this order's PO (reused), not a request to repeat that order.
+ */
+function namesOtherProducts(ctx: Ctx, ref: string): boolean {
+  const key = ref.toLowerCase();
+  const skus = new Set(
+    (ctx.conv.history ?? [])
+      .filter((h) => String(h.reference ?? "").toLowerCase() === key || String(h.orderId ?? "").toLowerCase() === key)
+      .map((h) => String(h.sku)),
+  );
+  return itemParts(ctx).some((part) => {
+    const a = analyse(ctx, part);
+    return !!a.guess?.confident && (!!a.quantity || !skus.has(a.guess.hits[0]!.sku));
+  });
 }
 
 /** Runs the table: the first row for this state and a present event whose handler applies. */
@@ -346,7 +388,7 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
 
-    if (step) return withOrderDetails(ctx, step, r.po ?? carriedPo(s));
+    if (step) return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s));
   }
   return req.redirected(ctx, s, r, memo)!;
 }
@@ -355,11 +397,16 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
  * "PO 4711-B: 2 X and a Y": a PO reference stated with the lines it orders goes on the order with them (after the
  * lines, so the draft it is set on holds them).
  */
-function withOrderDetails(ctx: Ctx, step: Step, po: string | undefined): Step {
-  if (!po || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
-  if (!step.calls.some((c) => c.name === "add_line") || step.calls.some((c) => c.name === "set_order_details"))
-    return step;
-  return { ...step, calls: [...step.calls, { name: "set_order_details", args: { poReference: po } }] };
+function withOrderDetails(ctx: Ctx, s: DialogueState, step: Step, po: string | undefined): Step {
+  if (!po || po === s.draft.poReference || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
+  if (step.calls.some((c) => c.name === "set_order_details")) return step;
+  const details = { name: "set_order_details", args: { poReference: po } };
+  // "ok, please make the order, our reference MSE-0412": the PO goes on the draft that is checked and confirmed.
+  const checkout = step.calls.findIndex((c) => c.name === "review_order" || c.name === "place_order");
+  if (checkout >= 0)
+    return { ...step, calls: [...step.calls.slice(0, checkout), details, ...step.calls.slice(checkout)] };
+  if (!step.calls.some((c) => DRAFT_EDITS.has(c.name))) return step;
+  return { ...step, calls: [...step.calls, details] };
 }
 
 /**

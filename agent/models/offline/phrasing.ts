@@ -286,11 +286,13 @@ function groupOptionFixes(fixes: Fix[]): { group: string; values: string[] }[] {
   return [...by].map(([group, values]) => ({ group, values }));
 }
 
+/** A configuration group's label in the conversation's language (the catalog's label there, else its default). */
 function groupLabel(ctx: Ctx, sku: string, group: string): string {
   const p = ctx.k.reader.products([sku]).get(sku);
-  const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
-  const g = model?.groups.find((x) => x.code === group);
-  return g ? `${g.label}` : group;
+  if (!p?.configModelId) return group;
+  const model =
+    ctx.k.reader.inLanguage?.(ctx.lang).configModel(p.configModelId) ?? ctx.k.reader.configModel(p.configModelId);
+  return model?.groups.find((x) => x.code === group)?.label ?? group;
 }
 
 export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn): Step {

@@ -20,6 +20,11 @@ export interface Knowledge {
   measureUnits: Set<string>;
   /** Every configuration option word of the catalog (values and label words), lower-case. */
   optionWords: Set<string>;
+  /**
+   * Words of configuration group labels and of option labels in every language of the catalog ("Kältemittel",
+   * "Tiefkühlung", "Winterregelung"): words that state an option, not the product configured.
+   */
+  configWords: Set<string>;
   /** Machine model codes of the catalog, lower-case → code. */
   machineModels: Map<string, string>;
   /** Category code → the words of its name, lower-case ("Seals, O-rings & gaskets" → seals, o-rings, gaskets). */
@@ -271,6 +276,7 @@ export interface CatalogWords {
   unitCodes: Map<string, string>;
   measureUnits: Set<string>;
   optionWords: Set<string>;
+  configWords: Set<string>;
   machineModels: Map<string, string>;
   categoryWords: Map<string, string[]>;
   corpusWords: Set<string>;
@@ -422,6 +428,11 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     for (const w of wordsOf(`${r.value} ${r.label}`))
       if (w.length >= 2 && !/^\d+([.,]\d+)?$/.test(w)) optionWords.add(w);
   }
+  const configWords = new Set(optionWords);
+  for (const r of sqlite.prepare("SELECT label FROM config_groups UNION ALL SELECT label FROM config_texts").all() as {
+    label: string;
+  }[])
+    for (const w of wordsOf(r.label)) if (w.length >= 2 && !/^\d+([.,]\d+)?$/.test(w)) configWords.add(w);
   const machineModels = new Map<string, string>();
   for (const r of sqlite.prepare("SELECT code FROM machine_models").all() as { code: string }[])
     machineModels.set(r.code.toLowerCase(), r.code);
@@ -523,6 +534,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     unitCodes,
     measureUnits,
     optionWords,
+    configWords,
     machineModels,
     categoryWords,
     corpusWords: vocabulary,
@@ -541,7 +553,10 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   };
 }
 
-/** A word without a plural or inflection ending of either language, for comparing a buyer's word with a name's. */
+/**
+ * A word without a plural or inflection ending of either language, for telling which language's names use it. Not
+ * `stemOf`: that one also strips five-letter words ("Ringe" → "ring"), which merges German plurals into English words.
+ */
 export function wordStem(word: string): string {
   const w = word.toLowerCase();
   return w.length > 5 ? w.replace(/(?:en|es|e|n|s)$/u, "") : w;
@@ -611,6 +626,11 @@ function readNamePairs(names: string[], unit: (word: string) => boolean): Set<st
     }
   }
   return pairs;
+}
+
+/** A SKU or a token as the buyer may write it without separators ("UCP-206" and "ucp206" → "ucp206"). */
+export function compactSku(text: string): string {
+  return text.toLowerCase().replace(/[-_/. ]/g, "");
 }
 
 /** Lower-case words; "400V" also yields "400" and "v" so number+unit forms compare equal. */
@@ -705,18 +725,18 @@ export interface QuantityMatch extends Quantity {
   tokens: number[];
 }
 
+/** Words that limit a count ("just one", "nur eins"): the number after them is how many, not a pronoun. */
+const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", "bloß", "bloss", "lediglich", "genau"]);
+/** Words that point back at things already named ("those two", "die zwei"). */
+const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
+const BOTH = new Set(["both", "beide", "beiden"]);
+/** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
+const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
+
 /**
  * Quantities: "20 pcs", "3 boxes", "a dozen", "two dozen", "5x", "zwei Stück". A number next to a unit of
  * measurement ("400 V", "DN 32"), inside a SKU, or part of a machine reference is not a quantity.
  */
-/** Words that limit a count ("just one", "nur eins"): the number after them is how many, not a pronoun. */
-const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", "bloß", "bloss", "lediglich", "genau"]);
-/** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
-/** Words that point back at things already named ("those two", "die zwei"). */
-const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
-const BOTH = new Set(["both", "beide", "beiden"]);
-const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
-
 export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   const used = new Set<number>();
@@ -868,6 +888,7 @@ const COUNT_PREFIXES: [string, number][] = [
   ["double", 2] as [string, number],
   ["triple", 3] as [string, number],
 ].sort((a, b) => b[0].length - a[0].length);
+const COUNT_WORDS = new Map(COUNT_PREFIXES);
 
 /**
  * A counted property stated as one word: "3-polig", "3pole", "single-phase", "dreipolig", "einphasig" → the feature
@@ -1135,14 +1156,22 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
         )
           hit = Math.max(hit, f.length);
       }
-      // "Flansch" for "Kopfflansch": a word of six letters or more that ends or starts a longer word of the label.
+      // "Flansch" for "Kopfflansch": a word of six letters or more that ends or starts a longer word of the label —
+      // of this value's label only ("Aufstellung" ends "Innenaufstellung" and "Außenaufstellung": it chooses neither).
+      // "Schwenkzapfe" for "Schwenkzapfen": the same stem.
+      const partOf = (t: string, label: string) =>
+        wordsOf(label).some(
+          (w) =>
+            (w.length >= t.length + 3 && (w.endsWith(t) || w.startsWith(t))) || (w !== t && stemOf(w) === stemOf(t)),
+        );
       if (!hit)
         for (const t of tokens)
           if (
             t.length >= 6 &&
             !/\d/.test(t) &&
             !groupWords.has(t) &&
-            wordsOf(o.label).some((w) => w.length >= t.length + 3 && (w.endsWith(t) || w.startsWith(t)))
+            partOf(t, o.label) &&
+            !g.options.some((other) => other !== o && partOf(t, other.label))
           )
             hit = Math.max(hit, t.length);
       // "4 kW" for "4.0 kW": the same number with the same unit.
@@ -1156,7 +1185,9 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
           for (let i = 0; i < tokens.length; i++) {
             const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
             const n = joinedUnit ? joinedUnit[1] : tokens[i];
-            const u = joinedUnit ? joinedUnit[2] : tokens[i + 1];
+            const said = joinedUnit ? joinedUnit[2] : tokens[i + 1];
+            // "400 Volt", "4 Kilowatt": the unit spelt out.
+            const u = said ? (UNIT_SPELLINGS[said] ?? said) : said;
             if (n && /^\d+(\.\d+)?$/.test(n) && Number(n) === Number(num) && u === unit)
               hit = num!.length + unit!.length;
           }
@@ -1222,13 +1253,10 @@ export function guessProduct(
     // An exact SKU is taken as written, also one that is not released: the engine says why it cannot be ordered
     // and what replaces it — a near SKU in its place would be another product the buyer never named.
     const hits = k.search.search({ query: t.text, limit: 5, includeInactive: true });
-    // "UCP206" for UCP-206: a SKU written without its separators is that SKU.
-    const compact = (x: string) => x.toLowerCase().replace(/[-_/. ]/g, "");
-    const exact =
-      hits.find((h) => h.match === "sku_exact") ??
-      (hits.filter((h) => compact(h.sku) === compact(t.text)).length === 1
-        ? hits.find((h) => compact(h.sku) === compact(t.text))
-        : undefined);
+    // "UCP206" for UCP-206: a SKU written without its separators is that SKU (when only one is).
+    const written = compactSku(t.text);
+    const bare = hits.filter((h) => compactSku(h.sku) === written);
+    const exact = hits.find((h) => h.match === "sku_exact") ?? (bare.length === 1 ? bare[0] : undefined);
     if (exact) return { hits: [exact], confident: true, query: t.text };
     if (byWords()) return byWords();
     const skuHits = hits.filter(
@@ -1509,24 +1537,33 @@ function otherWordings(free: Token[], groups: string[][][]): string[] {
  * 18A with 230V AC coil" stays the contactor even where a starter combination offers the same values.
  */
 function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefined {
-  const words = free
+  const content = free
     .map((t) => t.lower)
     .filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !k.ordinary(w) && !k.optionWords.has(w));
-  if (words.length === 0) return undefined;
-  const query = words.join(" ");
-  const top = k.search.search({ query, limit: 3 }).filter((h) => h.match.startsWith("text"));
-  if (top.length === 0 || (top[1] && top[1].score >= top[0]!.score)) return undefined;
-  const product = k.reader.products([top[0]!.sku]).get(top[0]!.sku);
-  if (!product?.configModelId) return undefined;
+  // Without the words of option groups and labels too ("Kältemittel R449A", "Tiefkühlung"): they state options, and
+  // may name another product better than the configured one (the refrigerant) — unless the name carries them
+  // ("Hydraulikzylinder … (Baureihe, Kolben, Hub …)"), so both readings are tried.
+  let found: { top: SearchHit; configModelId: string; query: string } | undefined;
+  for (const words of [content, content.filter((w) => !k.configWords.has(w))]) {
+    if (words.length === 0) continue;
+    const query = words.join(" ");
+    const top = k.search.search({ query, limit: 3 }).filter((h) => h.match.startsWith("text"));
+    if (top.length === 0 || (top[1] && top[1].score >= top[0]!.score)) continue;
+    const product = k.reader.products([top[0]!.sku]).get(top[0]!.sku);
+    if (product?.configModelId) {
+      found = { top: top[0]!, configModelId: product.configModelId, query };
+      break;
+    }
+  }
+  if (!found) return undefined;
+  const { configModelId, query } = found;
   const text = free.map((t) => t.text).join(" ");
   const groups = new Set<string>();
   for (const lang of [undefined, "en", "de"] as const) {
-    const model = lang
-      ? k.reader.inLanguage?.(lang).configModel(product.configModelId)
-      : k.reader.configModel(product.configModelId);
+    const model = lang ? k.reader.inLanguage?.(lang).configModel(configModelId) : k.reader.configModel(configModelId);
     if (model) for (const g of Object.keys(findOptions(text, model))) groups.add(g);
   }
-  return groups.size >= 2 ? { hits: [top[0]!], confident: true, query } : undefined;
+  return groups.size >= 2 ? { hits: [found.top], confident: true, query } : undefined;
 }
 
 /** Stems of a text's words and of their compound parts ("Kupfer-T-Stück" → kupfer, stück; "T-Stücke" → stück). */
@@ -1602,8 +1639,10 @@ function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[
   const out: { key: string; value: number }[] = [];
   for (const t of tokens) {
     const next = tokens[t.index + 1];
-    const key = next && /^\d+$/.test(t.lower) ? countWordOf(next.lower, k) : undefined;
-    if (key && countedValue(key, Number(t.lower), k)) out.push({ key, value: Number(t.lower) });
+    // "3 pole", and a count word written apart: "single pole", "three phase", "zwei Kanal".
+    const n = /^\d+$/.test(t.lower) ? Number(t.lower) : COUNT_WORDS.get(t.lower);
+    const key = next && n !== undefined ? countWordOf(next.lower, k) : undefined;
+    if (key && n !== undefined && countedValue(key, n, k)) out.push({ key, value: n });
     else if (/\p{L}/u.test(t.lower)) {
       const c = countCompound(t.lower, k);
       if (c) out.push(c);
@@ -1664,13 +1703,33 @@ export function findPoReference(text: string): string | undefined {
   return poReferenceSpan(text)?.value;
 }
 
+/**
+ * Every order reference the text states, in order: the PO phrases, and a code after "our order" / "unsere
+ * Bestellung" ("same parts as on our order PK-25-0917") — a code with a digit and a hyphen or slash, never a count.
+ */
+export function orderReferences(text: string): string[] {
+  const out: string[] = [];
+  let rest = text;
+  for (let span = poReferenceSpan(rest); span; span = poReferenceSpan(rest)) {
+    out.push(span.value);
+    rest = rest.slice(span.end);
+  }
+  for (const m of text.matchAll(
+    /\b(?:order|bestellung|auftrag|lieferung)\s+(?:no\.?\s*|nr\.?\s*)?([A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+)/giu,
+  ))
+    if (/\d/.test(m[1]!) && !out.includes(m[1]!)) out.push(m[1]!);
+  return out;
+}
+
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell|auftrags)-?\s?(?:number|no\.?|nr\.?|#))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|auftrag(?:s)?)-?\s?(?:number|no\.?|nr\.?|#))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;
-  const v = m[1]!;
-  return /^(is|the|for|of|number)$/i.test(v) ? undefined : { value: v, start: m.index, end: m.index + m[0].length };
+  // A sentence's full stop after the reference ("… ist KA-55-101.") is not part of it.
+  const v = m[1]!.replace(/[.\-_/]+$/, "");
+  const end = m.index + m[0].length - (m[1]!.length - v.length);
+  return /^(is|the|for|of|number)$/i.test(v) || v.length < 2 ? undefined : { value: v, start: m.index, end };
 }

@@ -199,6 +199,35 @@ const changeLineOnly: H = (ctx, s, r, memo) => {
 };
 
 /**
+ * An earlier order named by its reference: its lines again, for the machine named (else each line's own); a quantity
+ * stated for an order of one line is the new quantity ("but 4 elements this time instead of 2").
+ */
+export const repeatOrder: H = (ctx, _s, r, memo) => {
+  const ref = r.pastOrder!.toLowerCase();
+  const rows = (ctx.conv.history ?? []).filter(
+    (h) => String(h.reference ?? "").toLowerCase() === ref || String(h.orderId ?? "").toLowerCase() === ref,
+  ) as {
+    sku: string;
+    quantity: number;
+    machineId: string | null;
+  }[];
+  if (rows.length === 0) return undefined;
+  const machineId = r.a.machine?.machineId;
+  const quantity = rows.length === 1 ? r.a.quantity?.value : undefined;
+  return {
+    calls: rows.map((l) => ({
+      name: "add_line",
+      args: {
+        sku: l.sku,
+        quantity: quantity ?? l.quantity,
+        ...((machineId ?? l.machineId) ? { machineId: machineId ?? l.machineId } : {}),
+      },
+    })),
+    memo: memo(),
+  };
+};
+
+/**
  * "Same as last time": the matching earlier order. A message read as a reorder that names a product no earlier order
  * holds ("1 Filterset für die IMM 7") was a plain request: the history reading has nothing to fill it, so the table
  * goes on to the product named.

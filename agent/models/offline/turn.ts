@@ -6,7 +6,7 @@
  */
 import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
-import { findOptions, tokenizeText, type Knowledge } from "./recognise.ts";
+import { findOptions, orderReferences, tokenizeText, type Knowledge } from "./recognise.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 import type { Ctx, Step, ToolCallPlan } from "./context.ts";
 import { cuesOf } from "./nlu/understand.ts";
@@ -97,8 +97,9 @@ function decideClauses(read: Ctx): Step {
   const prelude: ToolCallPlan[] = [];
   if (!conv.machines && !conv.results.some((r) => r.name === "get_installed_base") && tools.has("get_installed_base"))
     prelude.push({ name: "get_installed_base", args: {} });
+  // An order reference in the message may name an earlier order ("same as our order PK-25-0917").
   if (
-    ctx.cues.has("history") &&
+    (ctx.cues.has("history") || orderReferences(conv.text).length > 0) &&
     !conv.history &&
     !conv.results.some((r) => r.name === "get_order_history") &&
     tools.has("get_order_history")

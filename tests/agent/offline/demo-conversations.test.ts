@@ -97,8 +97,8 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     const t1 = await chat.say("Ich brauche eine Pumpe PU-NCP-CFG mit 400V und FKM Dichtung");
     expect(t1.text).toMatch(/Hinzugefügt L1/);
     expect(t1.text).toMatch(/wählen Sie bitte/);
-    expect(t1.text).toMatch(/Motor power/);
-    expect(t1.text).not.toMatch(/Motor voltage/); // already chosen
+    expect(t1.text).toMatch(/Motorleistung/); // the group's German label
+    expect(t1.text).not.toMatch(/Motorspannung|Motor voltage/); // already chosen
     expect(t1.thread.draft.lines[0]!.options).toMatchObject({ voltage: ["400"], sealMaterial: ["FKM"] });
     const t2 = await chat.say("2,2 kW und DN32");
     expect(t2.thread.draft.lines[0]!.options).toMatchObject({ power: ["2.2"], flangeDN: ["32"] });
