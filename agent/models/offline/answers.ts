@@ -5,6 +5,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
+import { placesWithCount } from "./nlu/understand.ts";
 import { findChoice, tokenizeText, wordsOf } from "./recognise.ts";
 import { fixText, numbered, say } from "./replies.ts";
 import {
@@ -379,7 +380,7 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
  * review after the add), not "anything else?". A step that asks first (the machine) is left as it is.
  */
 function orderIfAsked(ctx: Ctx, step: Step): Step {
-  if (!ctx.cues.has("checkout") || !ctx.tools.has("review_order")) return step;
+  if (!(ctx.cues.has("checkout") || placesWithCount(ctx.u)) || !ctx.tools.has("review_order")) return step;
   if (!step.calls?.some((c) => c.name === "add_line" || c.name === "update_line")) return step;
   return {
     ...step,

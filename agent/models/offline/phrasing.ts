@@ -6,6 +6,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { DraftView, Pending, ToolResult } from "./conversation.ts";
 import { FILLER, type Lang } from "./language.ts";
+import { placesWithCount } from "./nlu/understand.ts";
 import { tokenizeText } from "./recognise.ts";
 import {
   expandFixes,
@@ -334,7 +335,11 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
     `Summe: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, vollständige Lieferung bis ${report.promiseDate}` : ""}.`,
   );
   // Placing needs the buyer's word in this turn: "place the order", or a yes to the question whether to place it.
-  const wantsPlace = ctx.cues.has("checkout") || (conv.memo.pending?.kind === "confirm" && ctx.cues.has("yes"));
+  // "guet, 1 Stück bestelle" to "shall I add it?": added with its count, and placed (`placesWithCount`).
+  const wantsPlace =
+    ctx.cues.has("checkout") ||
+    placesWithCount(ctx.u) ||
+    (conv.memo.pending?.kind === "confirm" && ctx.cues.has("yes"));
   if (r.name === "place_order" && report.clean) {
     return {
       text: say(lang, "Please confirm the order.", "Bitte bestätigen Sie die Bestellung."),

@@ -16,6 +16,7 @@
 import { AUTHORS_SPLIT } from "./corpus-authors.ts";
 import { DEV_SPLIT } from "./corpus-dev.ts";
 import { TEST_SPLIT } from "./corpus-test.ts";
+import { VOICES_SPLIT } from "./corpus-voices.ts";
 
 export type Intent =
   | "greet"
@@ -3145,7 +3146,10 @@ export const BASE_CORPUS: Corpus = {
   },
 };
 
-/** Every author's utterances, per intent and language: the base corpus followed by `AUTHORS_SPLIT`. */
+/**
+ * Every author's utterances, per intent and language: the base corpus followed by `AUTHORS_SPLIT` and
+ * `VOICES_SPLIT` (dialect, complete-as-it-is answers, questions naming sizes).
+ */
 export const CORPUS: Corpus = Object.fromEntries(
   (Object.keys(BASE_CORPUS) as Intent[]).map((intent) => [
     intent,
@@ -3153,8 +3157,16 @@ export const CORPUS: Corpus = Object.fromEntries(
       (["en", "de"] as const).map((lang) => [
         lang,
         {
-          train: [...BASE_CORPUS[intent][lang].train, ...AUTHORS_SPLIT[intent][lang].train],
-          validation: [...BASE_CORPUS[intent][lang].validation, ...AUTHORS_SPLIT[intent][lang].validation],
+          train: [
+            ...BASE_CORPUS[intent][lang].train,
+            ...AUTHORS_SPLIT[intent][lang].train,
+            ...(VOICES_SPLIT[intent]?.[lang]?.train ?? []),
+          ],
+          validation: [
+            ...BASE_CORPUS[intent][lang].validation,
+            ...AUTHORS_SPLIT[intent][lang].validation,
+            ...(VOICES_SPLIT[intent]?.[lang]?.validation ?? []),
+          ],
         },
       ]),
     ),

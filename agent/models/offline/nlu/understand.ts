@@ -51,7 +51,14 @@ export interface Span {
   text: string;
 }
 
-export interface Clause extends Span, Classification {}
+export interface Clause extends Span, Classification {
+  /**
+   * An order with its count ("1 Stück bestelle", "order 1 piece", "bstelled mir eine"): the reading of the clause's
+   * other words — the count, and the word it counts, left out. The count answers "how many?"; what the words around
+   * it ask ("bestelle": place the order) says whether the buyer also wants the order placed.
+   */
+  beyondCount?: Classification;
+}
 
 export interface Measure extends Span {
   value: number;
@@ -391,6 +398,48 @@ async function classify(
 }
 
 /**
+ * An order's other words ask to place it from this reading up (`Clause.beyondCount`): as sure as the decision's
+ * clarifying threshold (from 0.6 the best reading is right about 9 times in 10) — "3, ja bitte" reads checkout 0.51
+ * and only adds; "1 Stück bestelle" (without the count: "bestelle", checkout 0.83) also places.
+ */
+export const PLACE_THRESHOLD = 0.6;
+
+/** "guet, 1 Stück bestelle", "ok, order 1 piece": an order with its count whose other words ask to place it. */
+export function placesWithCount(u: Pick<Understanding, "clauses">): boolean {
+  return u.clauses.some((c) => c.beyondCount?.intent === "checkout" && c.beyondCount.score >= PLACE_THRESHOLD);
+}
+
+/** A count standing alone: digits ("1", "2x") or a number word ("eine", "two"). */
+const COUNT_WORD =
+  /(?<![\p{L}\p{N}.,/-])(?:\d+\s?[x×]?|[x×]\s?\d+|one|two|three|four|five|six|ten|ein|eine|einen|eins|eis|zwei|zwo|drei|vier|fünf|sechs|zehn)(?![\p{L}\p{N}.,/-])/iu;
+
+/**
+ * The reading of an order's other words (`Clause.beyondCount`): the clause without its count, and without the count
+ * and the word after it ("1 Stück"), the surer of the two readings. Only for a clause read as an order with a count.
+ */
+async function beyondCount(
+  c: Clause,
+  lang: Lang,
+  classifier: IntentClassifier,
+  options: UnderstandOptions,
+): Promise<Classification | undefined> {
+  if (c.intent !== "add") return undefined;
+  const m = COUNT_WORD.exec(c.text);
+  if (!m) return undefined;
+  const before = c.text.slice(0, m.index);
+  const after = c.text.slice(m.index + m[0].length);
+  const variants = [`${before} ${after}`, `${before} ${after.replace(/^\s*[\p{L}.]+/u, "")}`]
+    .map((t) => t.replace(/\s+/g, " ").replace(/^[\s,.;:]+|[\s,.;:]+$/g, ""))
+    .filter((t) => /\p{L}{2,}/u.test(t));
+  let best: Classification | undefined;
+  for (const v of new Set(variants)) {
+    const r = await classify(classifier, lang, v, options);
+    if (!best || r.score > best.score) best = r;
+  }
+  return best;
+}
+
+/**
  * Readings that throw away what the buyer asked for — a refusal as an order for another customer, clearing the whole
  * order — need evidence besides the classifier's confidence: a word that marks the intent in the corpus
  * (evidence.ts). The classifier weighs every word, so unknown words alone could tip it ("für die neue Halle" read as
@@ -450,6 +499,10 @@ export async function understand(
         ? (await splitAttack(c, lang, classifier, options)).map((x) => ownTarget(x, options))
         : await splitQuestions(c, lang, classifier)),
     );
+  }
+  for (const [i, c] of clauses.entries()) {
+    const beyond = await beyondCount(c, lang, classifier, options);
+    if (beyond) clauses[i] = { ...c, beyondCount: beyond };
   }
   const cues = cuesOf(clauses, (c) => !ATTACKS.has(cueOf(c.intent) ?? "greet") || knowsWords(classifier, c.text));
   if (MONEY.test(text) && HAS_DIGIT.test(text)) cues.add("price_named");
