@@ -1,6 +1,10 @@
 /**
  * Utterances of buyers the earlier authors wrote little of (session 7, written fresh for the classes the ensemble
  * misread, never copied from a scenario): Swiss and Austrian German ("händ ihr", "was chostet", "bstelled mer zwei",
+        "händ ihr mir 2 stück für d maschine 2?",
+        "händ ihr no 4 devo für mich",
+        "händ ihr mir eis devo",
+        "händ ihr 3 stück für üs?",
  * "habts ihr des lagernd", "passt" as "fine"), answers that say the order or a configuration is complete ("nein, das
  * ist so komplett": no — "komplett" had been written only in requests to empty the order, so it marked one and the
  * sub-word reader read the answer as that), and questions that name sizes, pressures, litres and speeds. Neutral as
@@ -14,7 +18,6 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
     de: {
       train: [
         "ja, das isch so guet",
-        "ok, passt",
         "passt, gut so",
         "alles passt",
         "passt, machen wir so",
@@ -58,11 +61,11 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
         "habts ihr des lagernd?",
         "isch das lieferbar?",
         "hesch das vorrätig?",
-        "händ ihr 2 devo a lager",
+        "hei dir 2 devo a lager",
         "habts es lagernd",
         "is des lagernd oder muss ma warten",
         "wänn chönd ihr das liefere?",
-        "händ ihr das für d maschine 2 am lager?",
+        "isch das für d maschine 2 am lager?",
         "habts ihr des für die maschine 2 da?",
         "ischs a lager?",
         "wie lang gaht's bis das da isch?",
@@ -108,6 +111,10 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
     de: {
       train: [
         "bstelled mer zwei",
+        "händ ihr mir 2 stück für d maschine 2?",
+        "händ ihr no 4 devo für mich",
+        "händ ihr mir eis devo",
+        "händ ihr 3 stück für üs?",
         "mir nämed zwei devo",
         "gäbed mir 2 devo",
         "i nimm 3 davon",
