@@ -3,7 +3,7 @@
  * conversation — the offline consultant's replies and the graph's own notices ("your order is placed") alike. The
  * session's locale is only the starting guess: a buyer whose widget says English but who writes German reads German.
  */
-import { HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
 
 export type ConversationLang = "en" | "de";
 
@@ -26,14 +26,24 @@ export function detectLanguage(text: string, previous: ConversationLang = "en"):
 
 /**
  * The language of the conversation so far: each buyer message read against the one before (a bare "ok" keeps the
- * language), starting from `start` (the session's).
+ * language), starting from `start` (the session's). A buyer message with no cue words either way ("2 Filtertrockner
+ * DML 084") leaves the choice to the agent's reply to it: the model read the catalog words, so a German reply makes the
+ * conversation German — and the notices that follow (the order placed) come in it too.
  */
 export function conversationLanguage(messages: readonly BaseMessage[], start: ConversationLang): ConversationLang {
   let lang = start;
+  let buyerDecided = true;
   for (const m of messages) {
-    if (!HumanMessage.isInstance(m)) continue;
     const text = typeof m.content === "string" ? m.content : "";
-    if (text) lang = detectLanguage(text, lang);
+    if (HumanMessage.isInstance(m)) {
+      if (!text) continue;
+      const { de, en } = languageEvidence(text);
+      buyerDecided = de !== en;
+      lang = detectLanguage(text, lang);
+    } else if (!buyerDecided && AIMessage.isInstance(m) && text.length >= 20) {
+      lang = detectLanguage(text, lang);
+      buyerDecided = true;
+    }
   }
   return lang;
 }

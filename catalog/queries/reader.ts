@@ -407,6 +407,8 @@ function buildReader(sqlite: Database.Database): CatalogReader {
           shipTos: (st.shipTos.all(id) as Row[]).map((s) => ({
             id: s.id as string,
             label: s.label as string,
+            street: s.street as string,
+            postalCode: s.postal_code as string,
             city: s.city as string,
             country: s.country as string,
             region: s.region as string,

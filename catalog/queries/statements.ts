@@ -118,7 +118,7 @@ export function prepareStatements(sqlite: Database.Database) {
       ),
     shipTos: () =>
       q(
-        "SELECT id, label, city, country, region, is_default FROM ship_tos WHERE customer_id = ? ORDER BY is_default DESC, id",
+        "SELECT id, label, street, postal_code, city, country, region, is_default FROM ship_tos WHERE customer_id = ? ORDER BY is_default DESC, id",
       ),
     machines: () =>
       q(

@@ -139,6 +139,8 @@ export interface StockPosition {
 export interface ShipToRecord {
   id: string;
   label: string;
+  street: string;
+  postalCode: string;
   city: string;
   country: string;
   region: string;

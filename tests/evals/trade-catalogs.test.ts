@@ -25,6 +25,8 @@ const MIN_HELDOUT: Record<(typeof TRADES)[number], number> = {
   fluidpower: 15,
   powertrans: 10,
 };
+/** Author batches held out whole (evals/README.md, "Scenario sets"). */
+const BLIND_BATCHES = ["voices7"];
 const catalogDir = (trade: string) => resolve("evals/catalogs", trade);
 const all = loadScenarios("evals/scenarios");
 const scenariosOf = (trade: string) => all.filter((s) => s.tags.includes(trade));
@@ -88,7 +90,10 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
     const heldout = scenarios.filter((s) => s.tags.includes("heldout")).length;
     expect(heldout).toBeGreaterThanOrEqual(MIN_HELDOUT[trade]);
     expect(heldout / scenarios.length).toBeGreaterThanOrEqual(0.2);
-    expect(heldout / scenarios.length).toBeLessThan(0.4);
+    // A blind batch from an outside author is held out whole (it measures, nobody tunes on it): the upper bound is
+    // for the sets that mix visible and held-out scenarios.
+    const mixed = scenarios.filter((s) => !BLIND_BATCHES.some((tag) => s.tags.includes(tag)));
+    expect(mixed.filter((s) => s.tags.includes("heldout")).length / mixed.length).toBeLessThan(0.4);
   });
 
   test("every compatibility block a scenario expects is a rule of this catalog or one the engine raises itself", () => {

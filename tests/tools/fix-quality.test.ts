@@ -215,3 +215,28 @@ describe("replacement fixes on a generated catalog", () => {
     expect(offeredSome).toBeGreaterThan(0);
   });
 });
+
+describe("a rule between two lines offers changing either line (power transmission, belts vs pulley)", () => {
+  let db: Db;
+  beforeAll(() => {
+    db = openDatabase(":memory:");
+    importCatalog(db, "evals/catalogs/powertrans");
+  });
+  const run = (d: Draft) => validateDraft(d, { customerId: "T-7001", now: DEMO_NOW, data: createCatalogReader(db) });
+  const draft: Draft = {
+    lines: [line("VB-SPZ-1250", 3, { lineId: "L1" }), line("PU-SPA-125-3-1610", 1, { lineId: "L2" })],
+  };
+
+  it("SPZ belts with an SPA pulley: belts for the pulley AND pulleys for the belts, each clearing the block", () => {
+    const [mismatch] = issuesOf(run(draft), "compat.line_belt_pulley");
+    const fixes = replacements(mismatch);
+    // Before: only other belts (line L1) or removing the pulley — a buyer whose belts are right could not keep them.
+    expect(fixes.filter((f) => f.lineId === "L1").length).toBeGreaterThan(0);
+    const pulleys = fixes.filter((f) => f.lineId === "L2");
+    expect(pulleys.length).toBeGreaterThan(0);
+    for (const f of fixes) {
+      const after = run(applyFix(draft, f));
+      expect(issuesOf(after, "compat.line_belt_pulley"), `${f.lineId} → ${f.sku}`).toEqual([]);
+    }
+  });
+});

@@ -128,9 +128,20 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     (_args, runtime) => {
       const s = session(runtime);
       if (!s) return noSession;
-      const machines = data.customer(s.customerId)?.machines ?? [];
+      const customer = data.customer(s.customerId);
+      const machines = customer?.machines ?? [];
       return json({
         note: DATA_NOTE,
+        // Where the order can go: "deliver to the service van, not the workshop" names one of these.
+        shipTos: (customer?.shipTos ?? []).map((t) => ({
+          shipToId: t.id,
+          label: t.label,
+          street: t.street,
+          postalCode: t.postalCode,
+          city: t.city,
+          country: t.country,
+          isDefault: t.isDefault,
+        })),
         data: machines.map((m) => ({
           machineId: m.id,
           label: m.label,
@@ -145,7 +156,8 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     },
     {
       name: "get_installed_base",
-      description: "The buyer's own machines (installed base) with operating data.",
+      description:
+        "The buyer's own machines (installed base) with operating data, and the account's delivery addresses (shipTos; set one with set_order_details).",
       schema: GET_INSTALLED_BASE_ARGS,
     },
   );

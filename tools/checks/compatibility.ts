@@ -228,6 +228,15 @@ function checkLineRules(order: OrderState): void {
                     f[rule.feature] !== undefined &&
                     evaluateRule(order, rule.operator, f[rule.feature]!, other) === true,
                 ),
+                // The other line may be the one to change: a pulley for the belts the buyer already has.
+                ...alternativesFor(
+                  order,
+                  b,
+                  2,
+                  (_c, f) =>
+                    f[rule.otherKey] !== undefined &&
+                    evaluateRule(order, rule.operator, value, f[rule.otherKey]!) === true,
+                ),
                 { kind: "remove_line", lineId: b.lineId },
               ]
             : [],

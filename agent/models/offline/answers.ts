@@ -6,7 +6,7 @@ import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
 import { placesWithCount } from "./nlu/understand.ts";
-import { findChoice, tokenizeText, wordsOf } from "./recognise.ts";
+import { findChoice, findMachines, tokenizeText, wordsOf } from "./recognise.ts";
 import { fixText, numbered, say } from "./replies.ts";
 import {
   analyse,
@@ -167,7 +167,11 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
 
   const a = analyse(ctx);
   const machines = (conv.machines ?? []).filter((m) => pending.machineIds.includes(m.machineId));
-  const named = a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined;
+  // The question asked for one of these machines: its label in the answer names it, even where the words also read
+  // as something else ("Line 3" of a packaging line is not line L3 of the order).
+  const named =
+    (a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined) ??
+    onlyOne(findMachines(tokenizeText(conv.text), machines, ctx.k.common, ctx.k.phraseGroups))?.machine;
   const machine = named ?? pick(machines);
   // "yes, place it" to "which machine is it for?" (a retrofit, parts for stores): the buyer names none and wants the
   // order — the line goes on without a machine (the engine checks what it can) and on to the confirmation.
@@ -521,4 +525,11 @@ function withCompanion(ctx: Ctx, pending: Extract<Pending, { kind: "quantity" }>
       },
     ],
   };
+}
+
+/** The one best match, when no other scores as high. */
+function onlyOne<T extends { score: number }>(matches: T[]): T | undefined {
+  const best = Math.max(...matches.map((m) => m.score));
+  const top = matches.filter((m) => m.score === best);
+  return top.length === 1 ? top[0] : undefined;
 }

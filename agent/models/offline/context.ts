@@ -20,6 +20,7 @@ function measuresOf(text: string): Measure[] {
 }
 import type { Intent } from "./nlu/corpus.ts";
 import { evaluateRule } from "../../../tools/checks/compatibility.ts";
+import { readShipTo } from "./ship-to.ts";
 
 const CONVERSATIONAL = new Set<Intent>([
   "greet",
@@ -140,6 +141,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
   let text = raw;
   for (const n of ctx.u.negated) text = text.replace(negatedPart(n.text), " ");
   text = text.replace(REPLACED, " ");
+  // "… and deliver them to the Bremen cross-dock": the words that name a delivery address name no product.
+  for (const w of readShipTo(raw, ctx.conv.shipTos ?? []).words)
+    text = text.replace(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, "u"), " ");
   // "PO 4711-B: 2 X": the reference is neither a quantity nor a product word.
   const po = poReferenceSpan(text);
   if (po) text = `${text.slice(0, po.start)} ${text.slice(po.end)}`;

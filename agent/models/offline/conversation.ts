@@ -7,6 +7,7 @@ import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from "@langcha
 import type { DraftLine, Fix } from "../../../tools/types.ts";
 import type { FeatureValue } from "../../../catalog/queries/types.ts";
 import type { Lang } from "./language.ts";
+import type { ShipToView } from "./ship-to.ts";
 
 export interface MachineView {
   machineId: string;
@@ -110,11 +111,15 @@ export interface Conversation {
   /** Tool results since the buyer's message, in order. */
   results: ToolResult[];
   machines?: MachineView[];
+  /** The account's delivery addresses (listed with the installed base). */
+  shipTos?: ShipToView[];
   history?: Record<string, unknown>[];
   draft: DraftView;
   memo: Memo;
   /** The memo of this turn's latest model call (undefined on the turn's first call). */
   turnMemo?: Memo;
+  /** The model's last text reply before the buyer's message (what it asked, when a question is open). */
+  lastReply?: string;
   /** Number of messages: a deterministic seed for tool-call ids. */
   size: number;
 }
@@ -172,10 +177,12 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
         calls.set(c.id ?? "", { name: c.name, args: (c.args ?? {}) as Record<string, unknown> });
   }
   let machines: MachineView[] | undefined;
+  let shipTos: ShipToView[] | undefined;
   let history: Record<string, unknown>[] | undefined;
   let draft: DraftView | undefined;
   let memo: Memo | undefined;
   let turnMemo: Memo | undefined;
+  let lastReply: string | undefined;
   const results: ToolResult[] = [];
   let round = 0;
   messages.forEach((m, i) => {
@@ -194,6 +201,10 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
         machines = (data.data as MachineView[]).filter(
           (m) => m && typeof m.machineId === "string" && typeof m.label === "string",
         );
+      if (name === "get_installed_base" && Array.isArray(data.shipTos))
+        shipTos = (data.shipTos as ShipToView[]).filter(
+          (t) => t && typeof t.shipToId === "string" && typeof t.label === "string",
+        );
       if (name === "get_order_history" && Array.isArray(data.data)) history = data.data as Record<string, unknown>[];
       if (data.draft && typeof data.draft === "object" && Array.isArray((data.draft as DraftView).lines))
         draft = data.draft as DraftView;
@@ -204,6 +215,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
         turnMemo = memoOf(m);
       }
       if (i < h) memo = memoOf(m) ?? (m.tool_calls?.length ? memo : undefined);
+      if (i < h && typeof m.content === "string" && m.content.trim()) lastReply = m.content;
     }
   });
   // Line details a tool reported (verdicts aside) are kept for lines the graph's draft still has unchanged.
@@ -224,10 +236,12 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
     round,
     results,
     ...(machines ? { machines } : {}),
+    ...(shipTos ? { shipTos } : {}),
     ...(history ? { history } : {}),
     draft: draft ?? { lines: [] },
     memo: memo ?? { lang: "en" },
     ...(turnMemo ? { turnMemo } : {}),
+    ...(lastReply ? { lastReply } : {}),
     size: messages.length,
   };
 }

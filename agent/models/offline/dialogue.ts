@@ -38,6 +38,7 @@ import { refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
 import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
 import { absentRemoval, pressure, removal, removalInChange } from "./destructive.ts";
+import { namedShipTo } from "./ship-to.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -65,6 +66,8 @@ export interface Reading {
   /** A question ("is it in stock? I need 5") is answered first; the buyer adds once they know. */
   question: boolean;
   po?: string;
+  /** A delivery address of the account the message names (not the order's current one). */
+  shipTo?: string;
   date?: string;
   /** The reference of an earlier order of the buyer the message names ("same parts as on our order PK-25-0917"). */
   pastOrder?: string;
@@ -144,7 +147,7 @@ export const EVENTS = {
   insist: (ctx, s, r) => !!req.insisted(ctx, s, r),
   /** "PO is X" — not "make it 3, PO number X" (a change of the line in focus; the PO rides with it). */
   order_details: (ctx, s, r) =>
-    (!!r.po || (!!r.date && !r.a.guess)) &&
+    (!!r.po || ((!!r.date || !!r.shipTo) && !r.a.guess)) &&
     s.draft.lines.length > 0 &&
     !(!!r.po && !!r.a.quantity && !!s.focus.lineId && has(ctx, "change")),
   change_line: (ctx, s) =>
@@ -350,7 +353,14 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const pastOrder =
     named && (hasMarker("history", ctx.conv.text) || !namesOtherProducts(ctx, named)) ? named : undefined;
   const po = pastOrder ? refs.find((x) => !pastRefs.has(x.toLowerCase())) : findPoReference(ctx.conv.text);
+  // "… sondern an Servicewagen 3": one of the account's addresses, other than the one the order goes to now.
+  const address = namedShipTo(ctx.conv.text, ctx.conv.shipTos ?? []);
+  const shipTo =
+    address && address !== (s.draft.shipToId ?? ctx.conv.shipTos?.find((t) => t.isDefault)?.shipToId)
+      ? address
+      : undefined;
   return {
+    ...(shipTo ? { shipTo } : {}),
     ...(pastOrder ? { pastOrder } : {}),
     a,
     ...(sku ? { sku } : {}),
@@ -388,7 +398,7 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
 
-    if (step) return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s));
+    if (step) return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo);
   }
   return req.redirected(ctx, s, r, memo)!;
 }
@@ -397,10 +407,20 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
  * "PO 4711-B: 2 X and a Y": a PO reference stated with the lines it orders goes on the order with them (after the
  * lines, so the draft it is set on holds them).
  */
-function withOrderDetails(ctx: Ctx, s: DialogueState, step: Step, po: string | undefined): Step {
-  if (!po || po === s.draft.poReference || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
+function withOrderDetails(
+  ctx: Ctx,
+  s: DialogueState,
+  step: Step,
+  po: string | undefined,
+  shipToId: string | undefined,
+): Step {
+  const args = {
+    ...(po && po !== s.draft.poReference ? { poReference: po } : {}),
+    ...(shipToId ? { shipToId } : {}),
+  };
+  if (!Object.keys(args).length || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
   if (step.calls.some((c) => c.name === "set_order_details")) return step;
-  const details = { name: "set_order_details", args: { poReference: po } };
+  const details = { name: "set_order_details", args };
   // "ok, please make the order, our reference MSE-0412": the PO goes on the draft that is checked and confirmed.
   const checkout = step.calls.findIndex((c) => c.name === "review_order" || c.name === "place_order");
   if (checkout >= 0)

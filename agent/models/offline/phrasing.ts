@@ -4,7 +4,7 @@
  * Every number, date and price is copied from a tool result.
  */
 import type { Fix } from "../../../tools/types.ts";
-import type { DraftView, Pending, ToolResult } from "./conversation.ts";
+import type { Conversation, DraftView, Pending, ToolResult } from "./conversation.ts";
 import { FILLER, type Lang } from "./language.ts";
 import { placesWithCount } from "./nlu/understand.ts";
 import { tokenizeText } from "./recognise.ts";
@@ -80,7 +80,9 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
           r.args.requestedDate !== undefined
             ? say(lang, `requested delivery date ${dv.requestedDate}`, `Wunschtermin ${dv.requestedDate}`)
             : "",
-          r.args.shipToId !== undefined ? say(lang, `ship-to ${dv.shipToId}`, `Lieferadresse ${dv.shipToId}`) : "",
+          r.args.shipToId !== undefined
+            ? say(lang, `delivery to ${shipToName(conv, dv.shipToId)}`, `Lieferung an ${shipToName(conv, dv.shipToId)}`)
+            : "",
         ].filter(Boolean);
         out.push(say(lang, `Noted: ${parts.join(", ")}.`, `Notiert: ${parts.join(", ")}.`));
         // A requested date the stock cannot meet shows up as a warning on the lines.
@@ -528,4 +530,10 @@ function exactConversions(ctx: Ctx, edits: ToolResult[]): ToolCallPlan[] {
     out.push({ name: "update_line", args: { lineId: id, quantity: packs, unit: fix.unit ?? p.orderUnit } });
   }
   return out;
+}
+
+/** "Service van 3 (pick-up Stuttgart), Heilbronner Str. 190, Stuttgart": an address as the buyer knows it. */
+function shipToName(conv: Conversation, id: string | undefined): string {
+  const t = conv.shipTos?.find((x) => x.shipToId === id);
+  return t ? [t.label, t.street, t.city].filter(Boolean).join(", ") : String(id ?? "");
 }

@@ -146,7 +146,11 @@ export const orderDetails: H = (_ctx, _s, r, memo) => ({
   calls: [
     {
       name: "set_order_details",
-      args: { ...(r.po ? { poReference: r.po } : {}), ...(r.date ? { requestedDate: r.date } : {}) },
+      args: {
+        ...(r.po ? { poReference: r.po } : {}),
+        ...(r.date ? { requestedDate: r.date } : {}),
+        ...(r.shipTo ? { shipToId: r.shipTo } : {}),
+      },
     },
   ],
   memo: memo(),
@@ -331,7 +335,31 @@ export const notFound: H = (ctx, _s, r, memo) => ({
   memo: memo(),
 });
 
-export const redirected: H = (ctx, s, _r, memo) => ({ text: redirect(ctx.lang), memo: memo(keep(s)) });
+/**
+ * Nothing in the message moves the conversation on. With a question open ("which machine is it for? 1) … 2) …"), that
+ * question again — the buyer still owes its answer, and a generic help text would lose it; else what it can help with.
+ */
+export const redirected: H = (ctx, s, _r, memo) => {
+  const question = s.pending ? openQuestion(ctx.conv.lastReply) : undefined;
+  return {
+    text: question
+      ? `${say(ctx.lang, "Sorry, I did not get that.", "Entschuldigung, das habe ich nicht verstanden.")} ${question}`
+      : redirect(ctx.lang),
+    memo: memo(keep(s)),
+  };
+};
+
+/** The question a reply ends with: its last line that asks, with the choices listed after it. */
+function openQuestion(reply: string | undefined): string | undefined {
+  const lines = (reply ?? "").split("\n");
+  const at = lines.findLastIndex((l) => l.trim().endsWith("?"));
+  if (at < 0) return undefined;
+  // "X depends on the machine. Which machine is it for?": the asking sentence of the line.
+  const asking = lines[at]!.trim()
+    .split(/(?<=[.!])\s+/u)
+    .at(-1)!;
+  return [asking, ...lines.slice(at + 1)].join("\n");
+}
 
 /** Several listed items match the reference equally: those again, as the open list. */
 export function narrow(ctx: Ctx, p: Extract<Pending, { kind: "choose_product" }>, skus: string[], memo: MemoFn): Step {
