@@ -530,10 +530,14 @@ function namesOther(ctx: Ctx): boolean {
 export function poolAnswers(ctx: Ctx): Ctx {
   const open = ctx.conv.memo.pending?.kind;
   const same = open ? SAME_ANSWER[open] : undefined;
-  const c = ctx.u.clauses;
+  // "ok order one, PO BR-2291": a clause that only gives order details (a PO, a remark) goes with any answer, and so
+  // does a yes it opens with ("ja, eins bestellen, …": the yes and the order are one answer).
+  const all = ctx.u.clauses;
+  const leadYes = all.length > 1 && all[0]!.intent === "affirm" ? all[0] : undefined;
+  const c = all.filter((x) => x.intent !== "details" && x !== leadYes);
   if (!same || c.length !== 1 || ctx.u.attack) return ctx;
   const clause = c[0]!;
-  const own = [...ctx.cues].filter((x) => x !== "price_named");
+  const own = [...ctx.cues].filter((x) => x !== "price_named" && !(leadYes && x === "yes"));
   const mine = (cue: Cue) => same.some((x) => x.cue === cue);
   if (own.length > 1 || (own.length === 1 && !(mine(own[0]!) && same.some((x) => x.intent === clause.intent))))
     return ctx;
@@ -550,7 +554,10 @@ export function poolAnswers(ctx: Ctx): Ctx {
   const kept = [...ctx.cues].filter((x) => !mine(x));
   return {
     ...ctx,
-    u: { ...ctx.u, clauses: [{ ...clause, intent: answer.intent, score: sum }] },
+    u: {
+      ...ctx.u,
+      clauses: ctx.u.clauses.map((x) => (x === clause ? { ...clause, intent: answer.intent, score: sum } : x)),
+    },
     cues: new Set([...kept, best.answer]),
   };
 }

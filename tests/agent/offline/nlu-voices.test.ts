@@ -4,7 +4,7 @@
  * count that never reaches the confirmation.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, draftLines, fluidWorld, hvacWorld } from "./helpers.ts";
+import { Chat, draftLines, fluidWorld, hvacWorld, powertransWorld } from "./helpers.ts";
 
 const CYLINDER =
   "Zylinder HZ-CFG für Presse 3: Baureihe CD250, Kolben 63, Stange 36, Hub 200, Flansch, NBR, Dämpfung beidseitig";
@@ -75,5 +75,53 @@ describe("at 'shall I add it?', an order with its count and the word to order go
     const t = await chat.say("2 davon, ja bitte");
     expect(draftLines(chat)).toEqual([[expect.any(String), 2, null]]);
     expect(t.thread.pending?.type).not.toBe("confirm");
+  });
+});
+
+describe("a price question that names speeds, flows, displacements or pressures asks the price of one", () => {
+  it("'Getriebemotor 0,75 kW mit 71 U/min' (power transmission, German): a price of 1, nothing added", async () => {
+    const chat = new Chat(powertransWorld(), "T-7001");
+    const t = await chat.say("Was kostet der Getriebemotor 0,75 kW mit 71 U/min für das Band 3, und wann wäre der da?");
+    expect(t.tools).toContain("get_price");
+    expect(t.text).toMatch(/für 1 × GM-/);
+    expect(draftLines(chat)).toEqual([]);
+  });
+
+  it("'Flügelzellenpumpe 28 ccm, 160 bar, bei 1500 U/min' (fluid power, Austrian): one pump", async () => {
+    const chat = new Chat(fluidWorld(), "F-4002");
+    const t = await chat.say(
+      "Servus, was tät uns die Flügelzellenpumpe 28 ccm, 160 bar, bei 1500 U/min für die IMM 7 kosten?",
+    );
+    expect(t.text).toMatch(/für 1 × PUMP-VP-28/);
+    expect(draftLines(chat)).toEqual([]);
+  });
+
+  it("'gear pump 16 cc, 250 bar, 1500 rpm' (fluid power, English), then 'ok take one, our PO …' orders it", async () => {
+    const chat = new Chat(fluidWorld(), "F-4001");
+    const t = await chat.say("price and delivery for a gear pump 16 cc, 250 bar, 1500 rpm for the bending power pack?");
+    expect(t.text).toMatch(/for 1 × PUMP-GP-16/);
+    const u = await chat.say("ok take one, our PO RP-5513");
+    expect(draftLines(chat)).toEqual([["PUMP-GP-16", 1, "M-4001-05"]]);
+    expect(u.thread.draft.poReference).toBe("RP-5513");
+  });
+});
+
+describe("at 'shall I add it?', an answer with a PO is answered as the answer it is", () => {
+  it("'ja, eins bestellen, unsere Bestellnummer ist …' (hvac, German): added with the PO, on to the confirmation", async () => {
+    const chat = new Chat(hvacWorld(), "H-2006");
+    await chat.say("Was kostet der EC-Lüfter 450 für den Freezer 3?");
+    const t = await chat.say("ja, eins bestellen, unsere Bestellnummer ist HU-3382");
+    expect(draftLines(chat)).toEqual([["FM-EC450-400", 1, "M-2006-01"]]);
+    expect(t.thread.draft.poReference).toBe("HU-3382");
+    expect(t.thread.pending?.type).toBe("confirm");
+  });
+
+  it("'ok order one, PO …' (hvac, English): added with the PO and on to the confirmation", async () => {
+    const chat = new Chat(hvacWorld(), "H-2006");
+    await chat.say("what does the EC fan 450 for Freezer 3 cost?");
+    const t = await chat.say("ok order one, PO HU-3381");
+    expect(draftLines(chat)).toEqual([["FM-EC450-400", 1, "M-2006-01"]]);
+    expect(t.thread.draft.poReference).toBe("HU-3381");
+    expect(t.thread.pending?.type).toBe("confirm");
   });
 });

@@ -20,6 +20,7 @@ import { LangEn } from "@nlpjs/lang-en";
 import { CORPUS, type Corpus, type Intent, trainingDocuments } from "./corpus.ts";
 import { applyMasks, genericMasks, type MaskSpan } from "./masks.ts";
 import { foldUmlauts, type SubwordModel, trainSubwordModel } from "./subwords.ts";
+import { MEASURES_REVISION } from "./understand.ts";
 
 export interface Classification {
   /** `None` when nothing in the corpus resembles the text. */
@@ -308,7 +309,9 @@ function maskedTraining(
   const require = createRequire(import.meta.url);
   const version = (require("@microsoft/recognizers-text-number-with-unit/package.json") as { version: string }).version;
   const key = createHash("sha256")
-    .update(JSON.stringify({ version, maskSizes, docs: docs.map((d) => [d.lang, d.text]) }))
+    .update(
+      JSON.stringify({ version, revision: MEASURES_REVISION, maskSizes, docs: docs.map((d) => [d.lang, d.text]) }),
+    )
     .digest("hex")
     .slice(0, 24);
   const path = cacheDir ? join(cacheDir, `subword-texts-${key}.json`) : undefined;

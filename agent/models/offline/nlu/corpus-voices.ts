@@ -129,6 +129,19 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
       ],
       validation: ["mir nämed eine", "gäbed mir 3 stück", "passt, dann 2 davon"],
     },
+    en: {
+      train: [
+        "take one",
+        "ok take two",
+        "take 3 please",
+        "yes, take one of those",
+        "we take one",
+        "fine, take 2, our po follows",
+        "ok, take 1 for machine 2",
+        "take four of them",
+      ],
+      validation: ["ok take one then", "take 2 of those please"],
+    },
   },
   checkout: {
     de: {

@@ -217,8 +217,43 @@ export function recogniseMeasures(text: string): Measure[] {
   return out;
 }
 
+/**
+ * Units of speed, flow, displacement and pressure that Microsoft Recognizers' dimension model (English only; no German
+ * model) does not know — "71 U/min", "1500 rpm", "16 l/min", "28 ccm", "250 bar": a number with one of them is a spec
+ * of the product, never how many ("Was kostet der Getriebemotor mit 71 U/min?" is a price of one, not of 71).
+ */
+const OTHER_UNITS: [RegExp, string][] = [
+  [/^(?:rpm|r\/min|rev\/min|u\/min|upm|1\/min|min-1|min⁻¹)$/i, "RevolutionsPerMinute"],
+  [/^(?:l\/min|lpm|gpm|l\/h|m³\/h|m3\/h)$/i, "FlowRate"],
+  [/^(?:ccm|cc|cm³\/u|cm³\/rev|cm3\/u|cm3\/rev|cm³|cm3)$/i, "CubicCentimeter"],
+  [/^(?:bar|mbar|psi|mpa|kpa)$/i, "Pressure"],
+];
+const OTHER_MEASURE =
+  /(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?)\s?(rpm|r\/min|rev\/min|[uU]\/min|upm|UpM|1\/min|min-1|min⁻¹|[lL]\/min|lpm|gpm|[lL]\/h|m[³3]\/h|ccm|cc|cm[³3](?:\/(?:[uU]|rev))?|m?bar|psi|[MmkK][Pp]a)(?![\p{L}\p{N}])/gu;
+
+/** Changes when what `recogniseMeasures` finds changes: the sub-word reader's cached masked training texts follow it. */
+export const MEASURES_REVISION = 2;
+
+function otherMeasures(text: string): Measure[] {
+  const out: Measure[] = [];
+  for (const m of text.matchAll(OTHER_MEASURE)) {
+    const unit = OTHER_UNITS.find(([re]) => re.test(m[2]!))?.[1];
+    const value = Number(m[1]!.replace(",", "."));
+    if (!unit || !Number.isFinite(value)) continue;
+    const start = m.index ?? 0;
+    out.push({ start, end: start + m[0].length, text: m[0], value, unit });
+  }
+  return out;
+}
+
 function readMeasures(text: string): Measure[] {
   if (!HAS_DIGIT.test(text)) return [];
+  const other = otherMeasures(text);
+  const recognised = readDimensions(text).filter((d) => !other.some((o) => o.start < d.end && d.start < o.end));
+  return [...recognised, ...other].sort((a, b) => a.start - b.start);
+}
+
+function readDimensions(text: string): Measure[] {
   const out: Measure[] = [];
   // "24x70x20 mm": between digits an x is a times sign (the recognizer reads "×", not the letter); same length, so
   // the spans stay those of the text.
@@ -424,10 +459,14 @@ async function beyondCount(
   options: UnderstandOptions,
 ): Promise<Classification | undefined> {
   if (c.intent !== "add") return undefined;
-  const m = COUNT_WORD.exec(c.text);
+  // A PO reference said with it ("eins bestellen, unsere Bestellnummer ist X") is order details, not what it asks.
+  let text = c.text;
+  for (const po of (options.masks?.(text) ?? []).filter((x) => x.kind === "po").sort((a, b) => b.start - a.start))
+    text = `${text.slice(0, po.start)} ${text.slice(po.end)}`;
+  const m = COUNT_WORD.exec(text);
   if (!m) return undefined;
-  const before = c.text.slice(0, m.index);
-  const after = c.text.slice(m.index + m[0].length);
+  const before = text.slice(0, m.index);
+  const after = text.slice(m.index + m[0].length);
   const variants = [`${before} ${after}`, `${before} ${after.replace(/^\s*[\p{L}.]+/u, "")}`]
     .map((t) => t.replace(/\s+/g, " ").replace(/^[\s,.;:]+|[\s,.;:]+$/g, ""))
     .filter((t) => /\p{L}{2,}/u.test(t));
@@ -472,9 +511,14 @@ export function cuesOf(clauses: Clause[], keep: (c: Clause) => boolean = () => t
       // An attack reading too weak to refuse does not swallow the request it may be: "Put through 1 X for line 2"
       // (attack_checks 0.54 from "push it through", add 0.40) is served by its best other reading, if that one is
       // sure enough — the engine still checks the line, and a weak attack stays on the clause for what reads it.
+      // An order's score is read given that the clause is no attack — the share of the readings left once the
+      // attack's is set aside ("Put through 1 X for line 2": attack 0.58, add 0.35, 0.83 of the rest): adding is
+      // checked by the engine and placed only on the buyer's confirmation. Other readings keep their score: "price
+      // per piece please, 0.10 EUR" (a weak price attack) is no price question about whatever product "0.10" matches.
       const next = c.ranked?.find((r) => r.intent !== c.intent && !ATTACKS.has(cueOf(r.intent) ?? "greet"));
       const nextCue = next && cueOf(next.intent);
-      if (next && nextCue && next.score >= thresholdOf(nextCue)) cues.add(nextCue);
+      const given = nextCue === "add" ? Math.min(1, next!.score / Math.max(1 - c.score, Number.EPSILON)) : next?.score;
+      if (next && nextCue && given !== undefined && given >= thresholdOf(nextCue)) cues.add(nextCue);
     }
   }
   return cues;
