@@ -533,11 +533,15 @@ export function poolAnswers(ctx: Ctx): Ctx {
   // "ok order one, PO BR-2291": a clause that only gives order details (a PO, a remark) goes with any answer, and so
   // does a yes it opens with ("ja, eins bestellen, …": the yes and the order are one answer).
   const all = ctx.u.clauses;
-  const leadYes = all.length > 1 && all[0]!.intent === "affirm" ? all[0] : undefined;
-  const c = all.filter((x) => x.intent !== "details" && x !== leadYes);
+  // Thanks said with the answer ("das ist alles, danke") is courtesy, not a request of its own.
+  const said = all.filter((x) => x.intent !== "details" && x.intent !== "thanks");
+  const leadYes = said.length > 1 && said[0]!.intent === "affirm" ? said[0] : undefined;
+  const c = said.filter((x) => x !== leadYes);
   if (!same || c.length !== 1 || ctx.u.attack) return ctx;
   const clause = c[0]!;
-  const own = [...ctx.cues].filter((x) => x !== "price_named" && !(leadYes && x === "yes"));
+  const own = [...ctx.cues].filter(
+    (x) => x !== "price_named" && !(leadYes && x === "yes") && !(x === "thanks" && c.length < all.length),
+  );
   const mine = (cue: Cue) => same.some((x) => x.cue === cue);
   if (own.length > 1 || (own.length === 1 && !(mine(own[0]!) && same.some((x) => x.intent === clause.intent))))
     return ctx;

@@ -1,15 +1,12 @@
 /**
  * Utterances of buyers the earlier authors wrote little of (session 7, written fresh for the classes the ensemble
- * misread, never copied from a scenario): Swiss and Austrian German ("händ ihr", "was chostet", "bstelled mer zwei",
-        "händ ihr mir 2 stück für d maschine 2?",
-        "händ ihr no 4 devo für mich",
-        "händ ihr mir eis devo",
-        "händ ihr 3 stück für üs?",
+ * misread, never copied from a scenario): Swiss and Austrian German ("händ ihr", "was chostet", "gäbed mir 2 devo",
  * "habts ihr des lagernd", "passt" as "fine"), answers that say the order or a configuration is complete ("nein, das
  * ist so komplett": no — "komplett" had been written only in requests to empty the order, so it marked one and the
- * sub-word reader read the answer as that), and questions that name sizes, pressures, litres and speeds. Neutral as
- * everywhere in the corpus: a product is "es"/"das"/"it", a machine "Maschine 2"/"machine 2". Every fifth line of an
- * intent and language is validation. Merged into `CORPUS` by `corpus.ts`.
+ * sub-word reader read the answer as that), questions that name sizes, pressures, litres and speeds, "take one" as an
+ * order, parts ordered "fürs Lager" (for the stores, not a stock question), and a buyer asking for a moment. Neutral
+ * as everywhere in the corpus: a product is "es"/"das"/"it", a machine "Maschine 2"/"machine 2". Every fifth line of
+ * an intent and language is validation. Merged into `CORPUS` by `corpus.ts`.
  */
 import type { Intent, Split } from "./corpus.ts";
 
@@ -94,6 +91,9 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
         "preis für die ausführung mit 16 bar?",
         "was würde es für 160 bar kosten, und wann wäre es da?",
         "wie viel kostet das mit 20 liter?",
+        "was kostet der für das teil von maschine 2?",
+        "was kostet das für die maschine 2, und wann wäre es da?",
+        "was kostet mich das teil für maschine 2 mit 71 umdrehungen?",
       ],
       validation: ["was kost'n des?", "was chostet das mit 250 bar?", "was kosten 20 liter?"],
     },
@@ -115,6 +115,9 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
         "händ ihr no 4 devo für mich",
         "händ ihr mir eis devo",
         "händ ihr 3 stück für üs?",
+        "2 stück fürs lager bitte",
+        "4 davon fürs ersatzteillager",
+        "fürs lager hätten wir gern 2",
         "mir nämed zwei devo",
         "gäbed mir 2 devo",
         "i nimm 3 davon",
@@ -170,6 +173,32 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
     de: {
       train: ["passt das a d maschine 2?", "gaht das für d maschine 2?", "passt des auf die maschine 2?"],
       validation: ["passt das für d maschine 2?"],
+    },
+  },
+  None: {
+    en: {
+      train: [
+        "one moment please",
+        "hold on",
+        "wait a sec",
+        "gimme a minute",
+        "hmm let me check",
+        "just a moment, checking",
+        "hang on, looking it up",
+      ],
+      validation: ["one sec", "hmm wait"],
+    },
+    de: {
+      train: [
+        "moment mal",
+        "einen moment bitte",
+        "warte kurz",
+        "sekunde",
+        "muss kurz nachschauen",
+        "hmm, ich schau mal",
+        "augenblick bitte",
+      ],
+      validation: ["kleinen moment", "hm, warte"],
     },
   },
   greet: {

@@ -140,6 +140,8 @@ const CUE_OF: Record<Exclude<Intent, "details" | "None">, Cue> = {
 };
 
 const ATTACKS = new Set<Cue>(["attack_identity", "attack_checks", "attack_price", "attack_injection"]);
+/** Readings cheap to act on: the engine checks every line, and nothing is placed without the buyer's confirmation. */
+const CHEAP = new Set<Cue>(["add", "checkout"]);
 
 /**
  * Clauses: sentences, and parts joined by ", and" / " - and" / "; " — a compound message is served clause by clause.
@@ -419,6 +421,20 @@ export interface UnderstandOptions {
  * order line said as names (a product with a machine or a count, no word asking for anything else: `order-line.ts`)
  * reads as one, whatever the classifier made of its function words. `asked`: the clause ends with a question mark.
  */
+/**
+ * "make it 3, PO number BR-77-12", "ok order one, PO X": a PO reference said with a request is order details beside
+ * it — the request is read without it (the reference itself is read by `recognise.ts`). A clause that is little more
+ * than the reference ("unsere Bestellnummer ist X") stays as it is: that is the details.
+ */
+function withoutPo(text: string, options: UnderstandOptions): string {
+  const pos = (options.masks?.(text) ?? []).filter((m) => m.kind === "po").sort((a, b) => b.start - a.start);
+  if (!pos.length) return text;
+  let rest = text;
+  for (const po of pos) rest = `${rest.slice(0, po.start)} ${rest.slice(po.end)}`;
+  rest = rest.replace(/\s+/g, " ").replace(/^[\s,.;:]+|[\s,.;:]+$/g, "");
+  return (rest.match(/\p{L}{2,}/gu) ?? []).length >= 2 ? rest : text;
+}
+
 async function classify(
   classifier: IntentClassifier,
   lang: Lang,
@@ -426,7 +442,7 @@ async function classify(
   options: UnderstandOptions,
   asked = false,
 ): Promise<Classification> {
-  const plain = maskEntities(text);
+  const plain = maskEntities(withoutPo(text, options));
   const masks = options.masks?.(plain) ?? [];
   const c = await classifier.classify(lang, plain, masks);
   return options.masks && isOrderLine({ text: plain, masks, skuLike: plain !== text, asked }) ? asOrderLine(c) : c;
@@ -507,7 +523,18 @@ export function cuesOf(clauses: Clause[], keep: (c: Clause) => boolean = () => t
   for (const c of clauses) {
     const cue = cueOf(c.intent);
     if (cue && c.score >= thresholdOf(cue) && keep(c)) cues.add(cue);
-    else if (cue && ATTACKS.has(cue)) {
+    else if (cue && CHEAP.has(cue) && keep(c)) {
+      // "einfach bestellen bitte": checkout 0.40, a weak attack 0.39 ("just place it" without the checks) — the
+      // order or placing is read given that the clause is no attack, when the attack readings are too weak to refuse.
+      const attacks = (c.ranked ?? []).filter((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"));
+      const weak = attacks.reduce((n, r) => n + r.score, 0);
+      if (
+        attacks.length &&
+        attacks.every((r) => r.score < ATTACK_THRESHOLD) &&
+        c.score / Math.max(1 - weak, Number.EPSILON) >= thresholdOf(cue)
+      )
+        cues.add(cue);
+    } else if (cue && ATTACKS.has(cue)) {
       // An attack reading too weak to refuse does not swallow the request it may be: "Put through 1 X for line 2"
       // (attack_checks 0.54 from "push it through", add 0.40) is served by its best other reading, if that one is
       // sure enough — the engine still checks the line, and a weak attack stays on the clause for what reads it.
@@ -517,7 +544,8 @@ export function cuesOf(clauses: Clause[], keep: (c: Clause) => boolean = () => t
       // per piece please, 0.10 EUR" (a weak price attack) is no price question about whatever product "0.10" matches.
       const next = c.ranked?.find((r) => r.intent !== c.intent && !ATTACKS.has(cueOf(r.intent) ?? "greet"));
       const nextCue = next && cueOf(next.intent);
-      const given = nextCue === "add" ? Math.min(1, next!.score / Math.max(1 - c.score, Number.EPSILON)) : next?.score;
+      const given =
+        nextCue && CHEAP.has(nextCue) ? Math.min(1, next!.score / Math.max(1 - c.score, Number.EPSILON)) : next?.score;
       if (next && nextCue && given !== undefined && given >= thresholdOf(nextCue)) cues.add(nextCue);
     }
   }
