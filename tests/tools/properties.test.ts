@@ -103,7 +103,8 @@ const badness = (r: ValidationReport) =>
   r.lines.filter((l) => l.verdict === "rejected").length +
   r.issues.filter((i) => i.severity === "block" && !VALUE_DRIVEN.has(i.code)).length;
 
-describe("engine properties on a generated catalog", () => {
+// 200 drafts each, every fix re-validated: seconds alone, longer when the whole suite shares two cores.
+describe("engine properties on a generated catalog", { timeout: 120_000 }, () => {
   it("applying any fix of a blocking issue never makes the report worse, and resolves that issue", () => {
     fc.assert(
       fc.property(draftArb(), ({ customerId, lines }) => {

@@ -87,7 +87,9 @@ export function action(
   const done = (name: string) => conv.results.find((r) => r.name === name && r.args.sku === sku);
 
   const needsMachine = (kind === "add" || kind === "compat") && dependsOnMachine(ctx, sku);
-  if (needsMachine && !machineId && !extra.noMachine) {
+  // "not for a machine, just for stores", "fürs Lager": said with the request, the line goes on without a machine.
+  const noMachine = extra.noMachine || (kind === "add" && statesNoMachine(ctx) && namedOutright(ctx, sku));
+  if (needsMachine && !machineId && !noMachine) {
     const machines = conv.machines ?? [];
     const fitting = fittingMachines(ctx, sku, machines);
     const choices = a.machineCandidates.length > 1 ? a.machineCandidates : fitting.length ? fitting : machines;
@@ -484,6 +486,20 @@ function packsJoined(ctx: Ctx, parts: string[]): string[] {
   return out;
 }
 
+/**
+ * The buyer says the part is for no machine: the machine question's own word negated ("not for a machine", "für keine
+ * Maschine") or the part is for the stores ("just for stores", "fürs Lager", "als Reserve") — asking which machine
+ * would ask what they answered.
+ */
+export function statesNoMachine(ctx: Ctx): boolean {
+  if (ctx.u.negated.some((n) => MACHINE_WORD.test(n.text))) return true;
+  return FOR_STORES.test(ctx.conv.text);
+}
+
+const MACHINE_WORD = /\b(?:machines?|maschinen?)\b/iu;
+const FOR_STORES =
+  /\b(?:for|für|fürs|fuers|ins|aufs?|als)\s+(?:the\s+|our\s+|das\s+|den\s+|unser\w*\s+)?(?:stores?|stock|shelf|spares?|lager|ersatzteillager|vorrat|reserve)\b/iu;
+
 /** The buyer's message names the product by its SKU (separators aside) or by words its name carries. */
 function namedOutright(ctx: Ctx, sku: string): boolean {
   const written = compactSku(sku);
@@ -728,13 +744,18 @@ export function relevant<H extends { sku: string; name: string; category?: strin
   const words = [...new Set(normWords(query).map((w) => stemOf(ctx.k.search.correctWord(w) ?? w)))];
   if (words.length === 0) return hits;
   const count = (have: string[]) => words.filter((w) => have.some((x) => sameWord(w, x))).length;
+  // "Fett" names a "Wälzlagerfett": a German compound ends in the word it is a kind of.
+  const named = (have: string[]) =>
+    words.filter((w) =>
+      have.some((x) => sameWord(w, x) || (w.length >= 4 && x.length >= w.length + 3 && x.endsWith(w))),
+    ).length;
   const scored = hits.map((h) => {
     const catWords = [
       ...new Set((ctx.k.categoryWords.get(h.category ?? "") ?? normWords(h.category ?? "")).flatMap(normWords)),
     ];
     const n = count(catWords);
     // Equal counts: the category the words describe more completely ("Pumps" over "Pump spare parts" for "pump").
-    return { h, name: count(normWords(h.name)), cat: n === 0 ? 0 : n + n / (catWords.length + 1) };
+    return { h, name: named(normWords(h.name)), cat: n === 0 ? 0 : n + n / (catWords.length + 1) };
   });
   const bestCat = Math.max(...scored.map((s) => s.cat));
   let keep: typeof scored;

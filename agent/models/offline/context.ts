@@ -136,6 +136,23 @@ function placeNumbers(ctx: Ctx, text: string, tokens: readonly Token[]): number[
   });
 }
 
+/**
+ * The words of the buyer's machine labels the text names ("line" of "Line 3"), unless the label's number is a line of
+ * the order ("change line 2" with an L2 on the order is about that line).
+ */
+function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
+  const machines = ctx.conv.machines ?? [];
+  if (!machines.length) return new Set();
+  const tokens = tokenizeText(raw);
+  const lineNumbers = new Set(ctx.conv.draft.lines.map((l) => l.lineId.replace(/^\D+/u, "")));
+  return new Set(
+    findMachines(tokens, machines, ctx.k.common, ctx.k.phraseGroups)
+      .map((m) => m.tokens.map((i) => tokens[i]!.lower))
+      .filter((words) => !words.some((w) => /^\d+$/.test(w) && lineNumbers.has(w)))
+      .flat(),
+  );
+}
+
 function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
@@ -147,7 +164,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // "PO 4711-B: 2 X": the reference is neither a quantity nor a product word.
   const po = poReferenceSpan(text);
   if (po) text = `${text.slice(0, po.start)} ${text.slice(po.end)}`;
-  // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words.
+  // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words — but
+  // a machine label among them stays: "Line 3" of a packaging line is the machine where the order has no line 3.
+  const labelWords = machineLabelWords(ctx, raw);
   for (const c of ctx.u.clauses) {
     if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
     // "The same X as last time for line 3, 6 pcs": unit words and words that lead a number stay in a history
@@ -156,6 +175,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     // "doch nur eins" read as a yes still says how many.
     const kept = c.text.replace(/[\p{L}']+/gu, (w, at: number) =>
       ctx.k.corpusWords.has(w.toLowerCase()) &&
+      !labelWords.has(w.toLowerCase()) &&
       !limitedCount(c.text.slice(0, at), w) &&
       !(history && (ctx.k.unitCodes.has(w.toLowerCase()) || /^\s*\d/.test(c.text.slice(at + w.length))))
         ? " "
@@ -211,7 +231,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   for (const q of quantities) for (const i of q.tokens) taken.add(i);
   const free = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower);
   // "… for the pump station": what follows "for" names the target, not the product.
-  const cut = free.findIndex((w) => /^(for|für|fuer)$/.test(w));
+  const cut = free.findIndex((w) => /^(for|für|fuer|fürs|fuers)$/.test(w));
   guess = byAmount(ctx, guess, quantities.find((q) => q.unit) ?? quantities[0], free);
   guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
   const productWords = tokens

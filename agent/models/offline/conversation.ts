@@ -87,12 +87,16 @@ export interface Memo {
    * hose): carried from call to call within the turn only.
    */
   rest?: RestItem[];
+  /** Option values set this turn because the buyer's other choices left only them (said with the line). */
+  taken?: { lineId: string; group: string; value: string }[];
 }
 
 /** An item of the message not served yet: its words, and the count "each"/"jeweils" took from the item before. */
 export interface RestItem {
   text: string;
   quantity?: number;
+  /** A question of the message about another product, answered after its order was served. */
+  question?: boolean;
 }
 
 export interface ToolResult {

@@ -10,7 +10,7 @@ import type { DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker } from "./nlu/evidence.ts";
-import { ADD_THRESHOLD, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
+import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findLineRef, findPoReference, orderReferences, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
 import {
@@ -24,7 +24,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { askStockAndPrice, itemParts, multiAdd } from "./actions.ts";
+import { askStockAndPrice, itemParts, multiAdd, statesNoMachine } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -34,7 +34,7 @@ import {
   answerQuantity,
   isQuestionAboutOther,
 } from "./answers.ts";
-import { refusal } from "./phrasing.ts";
+import { CONFIRM_WORDS, refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
 import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
 import { absentRemoval, pressure, removal, removalInChange } from "./destructive.ts";
@@ -87,6 +87,9 @@ export const EVENTS = {
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
   several_products: () => true,
+  /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
+  order_and_question: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && sideQuestions(ctx).length > 0,
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
     (s.open === "idle" ||
@@ -119,8 +122,12 @@ export const EVENTS = {
     !r.a.machine,
   /** "the cheaper one", "the one with X", "the high-temperature one": a reference by price or feature. */
   reference: (ctx, s) => s.focus.candidates.length > 1 && !ctx.cues.has("find"),
-  /** "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product. */
-  list_machines: (ctx, _s, r) => has(ctx, "list_machines") && !(r.sku && r.a.quantity && has(ctx, "add")),
+  /**
+   * "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product, nor the
+   * machine word of "not for any machine, for stock" beside one.
+   */
+  list_machines: (ctx, _s, r) =>
+    has(ctx, "list_machines") && !(r.sku && r.a.quantity && (has(ctx, "add") || statesNoMachine(ctx))),
   cancel: (ctx) => has(ctx, "cancel"),
   /** Only misspelt words, nothing that asks for a product: never acted on. */
   fuzzy_only: (ctx, _s, r) =>
@@ -165,7 +172,10 @@ export const EVENTS = {
     !MORE_OF.test(ctx.conv.text),
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
   /** "Does X fit Y?" — not "1 X for Y": a stated quantity of a named product without a question orders it. */
-  compat: (ctx, _s, r) => has(ctx, "compat") && !!r.about && (ctx.conv.text.includes("?") || !r.a.quantity || !r.sku),
+  compat: (ctx, _s, r) =>
+    has(ctx, "compat") &&
+    !!r.about &&
+    (ctx.conv.text.includes("?") || ((!r.a.quantity || !r.sku) && !configuredNamed(ctx, r))),
   stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about,
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
@@ -208,10 +218,34 @@ function exactNamed(r: Reading): boolean {
   return !!r.sku && !!g?.confident && g.hits[0]!.match === "sku_exact";
 }
 
-/** A configurable product named by its SKU together with values of its options: the buyer is ordering it. */
+/**
+ * "ok please do order", "yes do the order" to "shall I place the order?": an answer that echoes the open question's own
+ * words (`CONFIRM_WORDS`, the words the consultant asks it with) and asks for nothing else is a yes, whatever the
+ * classifier makes of the rest ("please do …" reads as a request for help).
+ */
+export function echoesConfirm(ctx: Ctx): boolean {
+  if (ctx.conv.memo.pending?.kind !== "confirm" || ctx.u.attack) return false;
+  if ([...ctx.cues].some((c) => !ANSWER_CUES.has(c))) return false;
+  // "hmm the order thing" names the order but asks nothing of it: a yes or a request ("please do …") must be there.
+  if (!ctx.cues.has("yes") && !ctx.cues.has("help")) return false;
+  if (!ctx.tokens.some((t) => CONFIRM_WORDS.some((w) => t.lower.startsWith(w)))) return false;
+  const a = analyse(ctx);
+  return !a.guess && !a.quantity && !a.machine && !findPoReference(ctx.conv.text);
+}
+
+/** Cues that leave a message an answer to the open question (no other request read in it). */
+const ANSWER_CUES = new Set<Cue>(["yes", "help", "thanks", "greet"]);
+
+/**
+ * A configurable product named by its SKU together with values of its options — or by words with values of two or
+ * more of its option groups ("Motorstarter für die Palettiermaschine: Schütz 9 A, Spule 24 V DC, …"): the buyer is
+ * ordering it.
+ */
 function configuredNamed(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
-  return !!r.sku && !!g?.confident && g.hits[0]!.match === "sku_exact" && !!optionsFor(ctx, r.sku) && !has(ctx, "info");
+  if (!r.sku || !g?.confident || has(ctx, "info")) return false;
+  const options = optionsFor(ctx, r.sku);
+  return !!options && (g.hits[0]!.match === "sku_exact" || Object.keys(options).length >= 2);
 }
 
 export interface Transition {
@@ -241,6 +275,7 @@ export const TRANSITIONS: Transition[] = [
     do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
   { in: "any", on: "past_order", do: req.repeatOrder },
+  { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
@@ -300,10 +335,19 @@ const ITEM_TRANSITIONS: Transition[] = [
   { in: "any", on: "unknown_words", do: req.notFound },
 ];
 
-export function transitionItem(ctx: Ctx, memo: MemoFn): Step | undefined {
+/** A question of the message set aside while its order was served (`orderThenQuestion`): answered, never an edit. */
+const QUESTION_TRANSITIONS: Transition[] = [
+  { in: "any", on: "compat", do: req.ask("compat") },
+  { in: "any", on: "stock_and_price", do: stockAndPrice },
+  { in: "any", on: "price_question", do: req.ask("price") },
+  { in: "any", on: "stock_question", do: req.ask("stock") },
+  { in: "any", on: "product_info", do: req.info },
+];
+
+export function transitionItem(ctx: Ctx, memo: MemoFn, question = false): Step | undefined {
   const s = dialogueState(ctx);
   const r = readMessage(ctx, s);
-  for (const row of ITEM_TRANSITIONS) {
+  for (const row of question ? QUESTION_TRANSITIONS : ITEM_TRANSITIONS) {
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
     if (step) return step;
@@ -576,6 +620,67 @@ const CUE_OF_INTENT: Partial<Record<Intent, Cue>> = {
 };
 
 const DRAFT_EDITS = new Set(["add_line", "update_line", "remove_line", "set_options", "set_machine"]);
+
+/** Questions a buyer asks about a product (`nlu/understand.ts` splits "price and when?" into two of them). */
+const QUESTION_INTENTS = new Set<Intent>(["price", "stock", "compat", "info"]);
+
+/**
+ * The clauses of a message that ask about another product beside an order ("…: 1 output card DQ 32. And a quick one:
+ * have you got a CPU 1513 in stock?", "2 Schütze für Linie 3, und habt ihr den Frequenzumrichter VFD-4 da?"): a
+ * question clause (a question reading, a "?" after it) that names a product of its own with confidence, while the
+ * other clauses order — a count or an order reading, and a product other than the asked one.
+ */
+function sideQuestions(ctx: Ctx): Clause[] {
+  const clauses = ctx.u.clauses;
+  if (clauses.length < 2) return [];
+  const text = ctx.conv.text;
+  const asked = (c: Clause) =>
+    QUESTION_INTENTS.has(c.intent) && c.score >= INTENT_THRESHOLD && /^\s*\?/.test(text.slice(c.end));
+  // Named outright: a misspelt word ("choschtet") corrected into a catalog word names nothing.
+  const names = (c: Clause) => {
+    const g = analyse(ctx, c.text).guess;
+    return !!g?.confident && !g.hits[0]!.match.includes("fuzzy");
+  };
+  const questions = clauses.filter((c) => asked(c) && names(c));
+  const others = clauses.filter((c) => !questions.includes(c));
+  if (questions.length === 0 || others.length === 0) return [];
+  const order = analyse(ctx, others.map((c) => c.text).join(". "));
+  const ordered = order.guess?.confident ? order.guess.hits[0]!.sku : undefined;
+  if (!ordered || !(order.quantity || others.some((c) => c.intent === "add"))) return [];
+  const askedAbout = questions.map((c) => analyse(ctx, c.text).guess!.hits[0]!.sku);
+  return askedAbout.includes(ordered) ? [] : questions;
+}
+
+/**
+ * The order of a message with a side question is served as a message of its own (the question's clauses set aside);
+ * the questions ride on the memo of its edits (`Memo.rest`) and are answered after them (`serveRest` in `turn.ts`).
+ * Only when that serving edits the draft: a list to choose from or a question back is the one open question.
+ */
+function orderThenQuestion(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const questions = sideQuestions(ctx);
+  const clauses = ctx.u.clauses.filter((c) => !questions.includes(c));
+  const text = clauses.map((c) => c.text).join(". ");
+  const u = {
+    ...ctx.u,
+    clauses,
+    cues: cuesOf(clauses),
+    negated: ctx.u.negated.filter((n) => clauses.some((c) => n.start >= c.start && n.end <= c.end)),
+    rest: text,
+  };
+  const sub: Ctx = {
+    ...ctx,
+    conv: { ...ctx.conv, text },
+    u,
+    cues: u.cues,
+    tokens: tokenizeText(text),
+    analyses: new Map(),
+  };
+  const step = transition(sub, memo);
+  if (!step.calls?.length || !step.calls.every((c) => DRAFT_EDITS.has(c.name) || c.name === "set_order_details"))
+    return undefined;
+  const rest = [...(step.memo.rest ?? []), ...questions.map((q) => ({ text: q.text, question: true }))];
+  return { ...step, memo: { ...step.memo, rest } };
+}
 
 /**
  * A change of mind in several clauses ("actually drop the sight glass, and make it 3 driers", "streich die Kabel und

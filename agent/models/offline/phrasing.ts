@@ -30,6 +30,14 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
   // "30 pieces" of a product sold in bags of 10: exactly 3 bags — the engine's conversion is taken without asking.
   const convert = exactConversions(ctx, edits);
   if (convert.length) return { calls: convert, memo: memo(conv.memo.pending) };
+  // An open choice the buyer's other choices leave one value for is that value: set now, said below.
+  const only = onlyChoices(edits);
+  if (only.length)
+    return {
+      calls: only.map((o) => ({ name: "set_options", args: { lineId: o.lineId, options: { [o.group]: [o.value] } } })),
+      memo: { ...memo(conv.memo.pending), taken: [...(conv.turnMemo?.taken ?? []), ...only] },
+    };
+  const taken = conv.turnMemo?.taken ?? [];
   const out: string[] = [];
   let pending: Pending | undefined;
   let focus: string | undefined;
@@ -110,6 +118,21 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
         )
       : "";
     out.push(`${verb} ${lineSummary(line, d.currency, lang)}${forMachine}.`);
+    const took = taken.filter((t) => t.lineId === line.lineId);
+    if (took.length && line.sku) {
+      const chosen = optionLines(
+        ctx,
+        line.sku,
+        took.map((t) => ({ group: t.group, values: [t.value] })),
+      ).replaceAll("\n", "; ");
+      out.push(
+        say(
+          lang,
+          `${chosen} — ${took.length > 1 ? "the only choices" : "the only choice"} your other options allow.`,
+          `${chosen} — ${took.length > 1 ? "die einzigen, die" : "die einzige Wahl, die"} Ihre übrigen Optionen zulassen.`,
+        ),
+      );
+    }
     const issues = line.issues ?? [];
     const missing = issues.filter((i) => i.code === "config.missing_choice" || i.code === "config.too_many_choices");
     const block = issues.find((i) => i.severity === "block" && !missing.includes(i));
@@ -317,6 +340,12 @@ export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn):
   };
 }
 
+/**
+ * The beginnings of the words the consultant asks "shall I place the order?" / "Please confirm the order." with, in both
+ * languages (`afterCheckout`, `afterEdits`): an answer echoing one of them answers that question.
+ */
+export const CONFIRM_WORDS = ["place", "order", "confirm", "bestell", "bestätig", "aufgeb", "aufgab"];
+
 export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
   const { lang, conv } = ctx;
   if (r.error) return { text: errorText(r, lang), memo: memo() };
@@ -500,6 +529,39 @@ export function refusal(
         "Ich bleibe bei Ihrer Bestellung: Teile finden, Passung, Bestand und Preise prüfen und nach Ihrer Bestätigung bestellen. Was benötigen Sie?",
       );
   }
+}
+
+/**
+ * Open configuration choices with one allowed value left (a winter kit needs the outdoor housing; LT rules out the
+ * single-phase supply): the engine's only fix for that group, per line as it stands after the turn's last edit of it.
+ * Taken once per line, group and turn — if the engine still reports the group open, it is asked.
+ */
+export function onlyChoices(edits: ToolResult[]): { lineId: string; group: string; value: string }[] {
+  const out: { lineId: string; group: string; value: string }[] = [];
+  const seen = new Set<string>();
+  for (const r of [...edits].reverse()) {
+    const line = r.error ? undefined : (r.data?.line as LineFacts | undefined);
+    const id = line?.lineId;
+    if (!line || !id || seen.has(id)) continue;
+    seen.add(id);
+    const issues = line.issues ?? [];
+    // A blocking issue of another kind is explained first; its fix may change what the configuration allows.
+    if (issues.some((i) => i.severity === "block" && i.code !== "config.missing_choice")) continue;
+    for (const i of issues) {
+      if (i.code !== "config.missing_choice") continue;
+      const fixes = (i.fixes ?? []).filter((f) => f.kind === "set_option");
+      const [fix] = fixes;
+      if (fixes.length !== 1 || fix?.kind !== "set_option" || fix.values.length !== 1) continue;
+      const setBefore = edits.some(
+        (e) =>
+          e.name === "set_options" &&
+          e.args.lineId === id &&
+          Object.hasOwn((e.args.options ?? {}) as Record<string, unknown>, fix.group),
+      );
+      if (!setBefore) out.push({ lineId: id, group: fix.group, value: fix.values[0]! });
+    }
+  }
+  return out;
 }
 
 /**

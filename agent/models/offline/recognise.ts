@@ -97,6 +97,8 @@ export interface Token {
   index: number;
   /** Offset in the text (after currency symbols became words), for overlaps with recognised spans. */
   start: number;
+  /** What the text has between this token and the next ("~" of "3~", ", "): signs the words leave out. */
+  tail?: string;
 }
 
 export interface Quantity {
@@ -674,11 +676,14 @@ function tokenize(text: string): Token[] {
   const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
   // Currency symbols become words, so "10 €" reads as an amount and not as a quantity of 10.
   const plain = text.normalize("NFKC").replace(/€/g, " eur ").replace(/\$/g, " usd ").replace(/£/g, " gbp ");
-  for (const m of plain.matchAll(re)) {
+  const found = [...plain.matchAll(re)];
+  found.forEach((m, i) => {
     // "2,2 kW" is the German way to write 2.2 kW.
     const lower = m[0].toLowerCase().replace(/^(\d+),(\d+)(?=$|[a-z])/, "$1.$2");
-    out.push(Object.freeze({ text: m[0], lower, index: out.length, start: m.index ?? 0 }));
-  }
+    const start = m.index ?? 0;
+    const tail = plain.slice(start + m[0].length, found[i + 1]?.index ?? plain.length);
+    out.push(Object.freeze({ text: m[0], lower, index: out.length, start, ...(tail ? { tail } : {}) }));
+  });
   return out;
 }
 
@@ -730,6 +735,8 @@ const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", 
 /** Words that point back at things already named ("those two", "die zwei"). */
 const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
 const BOTH = new Set(["both", "beide", "beiden"]);
+/** Words that join the ends of a range ("13 bis 18 A", "4 to 6.3 A"). */
+const RANGE_WORDS = new Set(["to", "bis", "till", "until", "-", "–"]);
 /** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
 const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
 
@@ -766,6 +773,12 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     }
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
+    // "13 bis 18 A", "from 4 to 6.3 A": the ends of a range are a setting, not a count.
+    if (
+      (RANGE_WORDS.has(next ?? "") && /^\d/.test(tokens[i + 2]?.lower ?? "")) ||
+      (RANGE_WORDS.has(prev ?? "") && /^\d/.test(tokens[i - 2]?.lower ?? ""))
+    )
+      continue;
     // "just one", "only one please", "nur eins", "eine bitte": a count — alone or after a word that limits a count,
     // and followed by nothing but a courtesy.
     const counted =
@@ -796,6 +809,17 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
+    // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out).
+    if (/^\s*~/.test(tokens[i]!.tail ?? "")) continue;
+    // "13 bis 18 A", "9 to 14 A": the low end of a range of a measure, not how many.
+    const unitAfter = (w: string | undefined) =>
+      !!w && ((k.measureUnits.has(w) && !k.unitCodes.has(w)) || !!UNIT_SPELLINGS[w]);
+    if (
+      RANGE_WORDS.has(next ?? "") &&
+      numberOf(tokens[i + 2]?.lower ?? "") !== undefined &&
+      unitAfter(tokens[i + 3]?.lower)
+    )
+      continue;
     // "Spannbuchse 1610", "cylinder 63", "98 Shore": a pair the catalog's names write is a size or type, not how many.
     const after1 = tokens[i + 1];
     if (adjacent && prevPart && k.namePairs.has(`${prevPart} ${t}`)) continue;
@@ -1020,7 +1044,10 @@ function readAgentStem(word: string): string | undefined {
     .toLowerCase()
     .replace(/ß/g, "ss")
     .replace(/z/g, "s")
-    .replace(/(\p{L})\1+/gu, "$1");
+    .replace(/(\p{L})\1+/gu, "$1")
+    // "Palettiergerät", "Palettiermaschine": a German verb stem in -ier- before a word for a device names the same
+    // agent as "Palettierer".
+    .replace(/ier(?:gerat|maschine|anlage|automat)$/u, "ierer");
   const m = /^(.+?)(?:ier|is)?er$/u.exec(folded);
   return m?.[1];
 }
@@ -1101,7 +1128,9 @@ function wordsOnly(text: string): string[] {
 }
 
 /** Option choices the text names for a configuration model: group → values (only values that exist). */
-export function findOptions(text: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
+export function findOptions(said: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
+  // "13 bis 18 A" is the range the labels write "13–18 A".
+  const text = said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–");
   const tokens = tokenizeText(text).map((t) => t.lower);
   const words = wordsOf(text);
   const joined = ` ${words.join(" ")} `;
@@ -1110,6 +1139,8 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
   const apart = (s: string) => s.replace(/(\p{L})-(?=\p{L})/gu, "$1 ");
   const spaced = ` ${wordsOf(apart(text)).join(" ")} `;
   const out: Record<string, string[]> = {};
+  // Single-choice groups that found several numbers alike ("bore motor side" and "bore driven side", both 28 and 35).
+  const tied = new Map<string, { values: string[]; words: Set<string> }>();
   for (const g of model.groups) {
     if (groups && !groups.includes(g.code)) continue;
     // Words that name the group itself ("ATEX", "seal") are not a choice of one of its values.
@@ -1129,6 +1160,29 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
       continue;
     }
     const found: { value: string; len: number }[] = [];
+    // "i=20" where every label writes "i=19.8 (…)": the symbol names the group, the number after it the value —
+    // the option with that value, else the one whose label's number is nearest (within a tenth).
+    const symbol = symbolOf(g.options.map((o) => o.label));
+    const stated = symbol ? symbolValue(text, symbol) : undefined;
+    if (stated !== undefined) {
+      const near = (o: { value: string; label: string }) =>
+        Math.abs(
+          Number(
+            o.label
+              .slice(o.label.indexOf("=") + 1)
+              .replace(",", ".")
+              .match(/^\s*(\d+(?:\.\d+)?)/)?.[1],
+          ) - stated,
+        );
+      const exact = g.options.find((o) => Number(o.value) === stated);
+      const best = exact ?? [...g.options].sort((a, b) => near(a) - near(b))[0];
+      if (best && (exact || near(best) <= stated / 10)) {
+        out[g.code] = [best.value];
+        continue;
+      }
+    }
+    // An amount every value's label carries ("… at 50 Hz" in each ratio's label) describes them all: it chooses none.
+    const shared = sharedAmounts(g.options.map((o) => o.label));
     for (const o of g.options) {
       const forms = new Set<string>();
       const v = o.value.toLowerCase();
@@ -1137,7 +1191,9 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
       forms.add(wordsOf(apart(o.label)).join(" "));
       // "400 V 3~ 50 Hz" → "400 v" and "400v"; "FKM (fluoro rubber)" → "fkm"
       const lead = tokenizeText(o.label).map((t) => t.lower);
-      if (lead.length >= 1 && !groupWords.has(lead[0]!)) forms.add(lead[0]!);
+      // A first word every value's label starts with ("UC 2 …", "UC 3 …") names the group, not this value.
+      const sharedLead = g.options.every((x) => tokenizeText(x.label)[0]?.lower === lead[0]);
+      if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
       let hit = 0;
@@ -1182,6 +1238,7 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
           .replace(/(\d),(\d)/g, "$1.$2")
           .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)) {
           const [, num, unit] = m;
+          if (shared.has(`${Number(num)} ${unit}`)) continue;
           for (let i = 0; i < tokens.length; i++) {
             const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
             const n = joinedUnit ? joinedUnit[1] : tokens[i];
@@ -1193,16 +1250,45 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
           }
         }
       }
+      // "13 bis 18 A", "13 to 18 A", "13-18A" for "13–18 A": a range with the same ends.
+      if (!hit) {
+        const range =
+          /(\d+(?:[.,]\d+)?)\s*[–\-…]\s*(\d+(?:[.,]\d+)?)/u.exec(o.label) ??
+          /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/u.exec(o.value);
+        if (range) {
+          const [lo, hi] = [Number(range[1]!.replace(",", ".")), Number(range[2]!.replace(",", "."))];
+          const said = ` ${tokens.join(" ")} `.replace(
+            / (\d+(?:\.\d+)?) (?:bis|to|until|-|–) (\d+(?:\.\d+)?)/gu,
+            " $1-$2",
+          );
+          for (const m of said.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)(?![\d.])/gu))
+            if (Number(m[1]) === lo && Number(m[2]) === hi) hit = m[0].length;
+        }
+      }
+      // "1 Schliesser 1 Öffner" for "1 S + 1 Ö": a label of counts and one-letter abbreviations, each letter the
+      // initial of the buyer's word at that place.
+      if (!hit) {
+        const short = tokenizeText(o.label).map((t) => t.lower);
+        const letters = short.filter((t) => /^\p{L}$/u.test(t)).length;
+        if (letters >= 2 && short.every((t) => /^\p{L}$/u.test(t) || /^\d+$/.test(t)))
+          for (let i = 0; i + short.length <= tokens.length && !hit; i++)
+            if (
+              short.every((t, j) =>
+                /^\d/.test(t) ? tokens[i + j] === t : tokens[i + j]!.length > 2 && tokens[i + j]!.startsWith(t),
+              )
+            )
+              hit = short.length * 2;
+      }
       // "DN32" for value "32" in a group whose label or code says DN.
       if (!hit && /^\d+([.,]\d+)?$/.test(v)) {
         for (const w of groupWords)
           if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `)))
             hit = v.length + w.length;
-        // "XY 32" written apart for a label "XY32 …".
-        if (!hit) {
-          const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
-          for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
-        }
+      }
+      // "XY 32" written apart for a value or label "XY32 …" ("UC 3" for "UC3").
+      if (!hit) {
+        const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
+        for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
       }
       if (hit > 0) found.push({ value: o.value, len: hit });
     }
@@ -1210,8 +1296,76 @@ export function findOptions(text: string, model: ConfigModel, groups?: string[])
     found.sort((a, b) => b.len - a.len);
     // Longest form wins ("400 V" over "4"); several values only for multi-choice groups.
     out[g.code] = g.max > 1 ? found.map((f) => f.value).slice(0, g.max) : [found[0]!.value];
+    const alike = found.filter((f) => f.len === found[0]!.len && NUMBER.test(f.value)).map((f) => f.value);
+    if (g.max <= 1 && alike.length > 1) tied.set(g.code, { values: alike, words: groupWords });
   }
+  if (tied.size > 1) for (const [code, value] of numbersByGroup(tokens, tied)) out[code] = [value];
   return out;
+}
+
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+
+/** The letters every label of a group joins to its number with "=" ("i=14.2 …", "i=19.8 …"), if any. */
+function symbolOf(labels: string[]): string | undefined {
+  const first = /^\s*(\p{L}{1,3})\s*=\s*\d/u.exec(labels[0] ?? "")?.[1];
+  if (!first || labels.length < 2) return undefined;
+  return labels.every((l) => new RegExp(`^\\s*${first}\\s*=\\s*\\d`, "u").test(l)) ? first : undefined;
+}
+
+/** The number the buyer writes after the group's symbol ("i=20", "i = 19,8"). */
+function symbolValue(text: string, symbol: string): number | undefined {
+  const m = new RegExp(`(?<![\\p{L}\\d])${symbol}\\s*=\\s*(\\d+(?:[.,]\\d+)?)`, "iu").exec(text);
+  return m ? Number(m[1]!.replace(",", ".")) : undefined;
+}
+
+/** Amounts with their unit ("50 hz") that every label of a group carries. */
+function sharedAmounts(labels: string[]): Set<string> {
+  const amounts = (label: string) =>
+    new Set(
+      [
+        ...label
+          .toLowerCase()
+          .replace(/(\d),(\d)/g, "$1.$2")
+          .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g),
+      ].map((m) => `${Number(m[1])} ${m[2]}`),
+    );
+  const [first, ...rest] = labels.map(amounts);
+  if (!first || rest.length === 0) return new Set();
+  return new Set([...first].filter((a) => rest.every((r) => r.has(a))));
+}
+
+/**
+ * "Motor side bore 28, gearbox side 35", "inlet 25, outlet 20": groups that share their values each take the number
+ * stated after the words that name it — a word of one group alone names that group, a word several share ("side",
+ * "Bohrung") names the first of them still open. A group no word named takes the one of its numbers no other group
+ * took, when only one is left.
+ */
+function numbersByGroup(
+  tokens: string[],
+  tied: Map<string, { values: string[]; words: Set<string> }>,
+): Map<string, string> {
+  const chosen = new Map<string, string>();
+  let named: string[] = [];
+  // "bore driven side 35": a shared word after the group's own word still names that group, until a number took it.
+  let used = false;
+  for (const t of tokens) {
+    const naming = [...tied].filter(([, g]) => g.words.has(t)).map(([code]) => code);
+    if (naming.length) {
+      if (used || !named.length || !named.every((c) => naming.includes(c))) named = naming;
+      used = false;
+      continue;
+    }
+    if (!NUMBER.test(t)) continue;
+    const code = named.find((c) => !chosen.has(c) && tied.get(c)!.values.includes(t));
+    if (code) chosen.set(code, t), (used = true);
+  }
+  const taken = new Set(chosen.values());
+  for (const [code, g] of tied) {
+    if (chosen.has(code)) continue;
+    const left = g.values.filter((v) => !taken.has(v));
+    if (left.length === 1) chosen.set(code, left[0]!);
+  }
+  return chosen;
 }
 
 const NEGATIONS = new Set(["no", "not", "without", "non", "nein", "ohne", "kein", "keine", "keinen", "nicht"]);
@@ -1393,7 +1547,7 @@ export function guessProduct(
   const content = words.filter((w) => !k.optionWords.has(w));
   // "a seal for my pump": what follows "for" names the target, not the product; searched without it first, the
   // target's words then only rank the candidates (a seal, not a pump that has one).
-  const cut = free.findIndex((t) => /^(for|für|fuer)$/.test(t.lower));
+  const cut = free.findIndex((t) => /^(for|für|fuer|fürs|fuers)$/.test(t.lower));
   const head =
     cut > 0
       ? free
@@ -1544,7 +1698,13 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
   // may name another product better than the configured one (the refrigerant) — unless the name carries them
   // ("Hydraulikzylinder … (Baureihe, Kolben, Hub …)"), so both readings are tried.
   let found: { top: SearchHit; configModelId: string; query: string } | undefined;
-  for (const words of [content, content.filter((w) => !k.configWords.has(w))]) {
+  // "Schütz 18A, Spule 230 V" for the groups "Schützgröße", "Spulenspannung": a word that starts a word of an option
+  // group names that group too.
+  const groupWord = (w: string) =>
+    k.configWords.has(w) ||
+    (w.length >= 4 && [...k.configWords].some((c) => c.length >= w.length + 3 && c.startsWith(w)));
+  const attempts = [content, content.filter((w) => !k.configWords.has(w)), content.filter((w) => !groupWord(w))];
+  for (const words of attempts.filter((a, i) => i === 0 || a.length !== attempts[i - 1]!.length)) {
     if (words.length === 0) continue;
     const query = words.join(" ");
     const top = k.search.search({ query, limit: 3 }).filter((h) => h.match.startsWith("text"));
@@ -1554,6 +1714,20 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
       found = { top: top[0]!, configModelId: product.configModelId, query };
       break;
     }
+  }
+  // "Motorstarter-Kombi: Schütz 18A, …, mit Hilfskontakt 1 Schliesser 1 Öffner": the other words of a long spec list
+  // can outweigh the product's name ("Hilfskontakt … Schliesser Öffner" names an auxiliary block). A word that alone
+  // finds one configurable product by its own text (not a correction) names it — the stated values still decide.
+  if (!found) {
+    const alone = new Map<string, { top: SearchHit; configModelId: string; query: string }>();
+    for (const w of attempts.at(-1)!.slice(0, 8)) {
+      const top = k.search.search({ query: w, limit: 2 }).filter((h) => h.match === "text");
+      if (top.length === 0 || (top[1] && top[1].score >= top[0]!.score)) continue;
+      const product = k.reader.products([top[0]!.sku]).get(top[0]!.sku);
+      if (product?.configModelId)
+        alone.set(product.sku, { top: top[0]!, configModelId: product.configModelId, query: w });
+    }
+    if (alone.size === 1) found = [...alone.values()][0];
   }
   if (!found) return undefined;
   const { configModelId, query } = found;
@@ -1651,10 +1825,13 @@ function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[
   return out;
 }
 
-/** Whether a product name carries a model code ("dml 083") as whole words: "DML 083S" and "KP 15" do not. */
+/**
+ * Whether a product name carries a model code ("dml 083") as whole words: "DML 083S" and "KP 15" do not. A code whose
+ * number leads a pair ("DQ 32x24": 32 channels at 24 V) carries it too ("DQ 32").
+ */
 function codeInName(name: string, code: string): boolean {
   return ` ${tokenizeText(name)
-    .map((t) => t.lower)
+    .map((t) => t.lower.replace(/^(\d+)[x×]\d.*$/u, "$1"))
     .join(" ")} `.includes(` ${code} `);
 }
 

@@ -6,12 +6,14 @@
  */
 import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
-import { findOptions, orderReferences, tokenizeText, type Knowledge } from "./recognise.ts";
-import { hasMarker } from "./nlu/evidence.ts";
+import { findOptions, guessProduct, orderReferences, tokenizeText, type Knowledge } from "./recognise.ts";
+import { hasMarker, markerWords } from "./nlu/evidence.ts";
+import { trainingDocuments } from "./nlu/corpus.ts";
+import { foldUmlauts } from "./nlu/subwords.ts";
 import type { Ctx, Step, ToolCallPlan } from "./context.ts";
 import { cuesOf } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
-import { poolAnswers, transition, transitionItem } from "./dialogue.ts";
+import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
@@ -28,7 +30,10 @@ const DRAFT_TOOLS = new Set([
 
 export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, understood: Understanding): Step {
   const lang = understood.lang;
-  const u = choosesOptions(whole, k, understood) ? withoutAttack(understood, whole.text) : understood;
+  const u =
+    choosesOptions(whole, k, understood) || unpricedRequest(whole, k, understood)
+      ? withoutAttack(understood, whole.text)
+      : understood;
   // A compound message with an illegitimate clause: that clause is refused, the rest is served as the message.
   const conv = u.attack && u.rest ? { ...whole, text: u.rest } : whole;
   const ctx: Ctx = {
@@ -42,6 +47,7 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, un
     tools,
     analyses: new Map(),
   };
+  if (echoesConfirm(ctx)) ctx.cues = new Set([...ctx.cues].filter((c) => c !== "help")).add("yes");
   const step = decideClauses(ctx);
   // The refusal is said once, before what was served of the rest (or of a request inside the refused clause).
   const refused = u.attack ? refusal(u.attack, lang) : "";
@@ -60,13 +66,38 @@ function choosesOptions(conv: Conversation, k: Knowledge, u: Understanding): boo
   if (u.clauses.some((c) => ATTACK.test(c.intent) && hasMarker(c.intent, c.text))) return false;
   const p = conv.memo.pending;
   const skus = p?.kind === "options" ? [p.sku] : conv.draft.lines.map((l) => l.sku);
-  const optionsOf = (sku: string) => {
+  const groupsOf = (sku: string) => {
     const product = k.reader.products([sku]).get(sku);
     const model = product?.configModelId ? k.reader.configModel(product.configModelId) : undefined;
     const local = model ? k.reader.inLanguage?.(u.lang).configModel(model.id) : undefined;
-    return [model, local].some((m) => m && Object.keys(findOptions(conv.text, m)).length > 0);
+    return new Set([model, local].flatMap((m) => (m ? Object.keys(findOptions(conv.text, m)) : [])));
   };
-  return skus.some(optionsOf);
+  return skus.some((sku) => groupsOf(sku).size > 0);
+}
+
+/**
+ * "Getriebemotor fürs Steigband: 1,1 kW, i=20, 400V 50Hz, Aufsteck (Hohlwelle), ohne Bremse, IP55": a request that names
+ * a product and has no word of a price in it (none that marks a price question or a price demand in the corpus, no
+ * amount of money or percentage) is no demand to change the price, whatever the classifier makes of the specs.
+ */
+function unpricedRequest(conv: Conversation, k: Knowledge, u: Understanding): boolean {
+  if (u.attack !== "attack_price" || u.cues.has("price_named") || /%/.test(conv.text)) return false;
+  if (u.clauses.some((c) => c.intent === "attack_price" && namesPrice(c.text))) return false;
+  return !!guessProduct(tokenizeText(conv.text), new Set(), k)?.confident;
+}
+
+let priceWords: Set<string> | undefined;
+/**
+ * Whether a text has a word that marks talk of prices in the corpus: a word of the price questions and price demands
+ * together ("price", "Preis", "cost", "kostenlos", "discount") that other intents (almost) never use.
+ */
+function namesPrice(text: string): boolean {
+  priceWords ??= markerWords(
+    "attack_price",
+    trainingDocuments().map((d) => (d.intent === "price" ? { ...d, intent: "attack_price" as const } : d)),
+  );
+  const words = priceWords;
+  return (foldUmlauts(text.toLowerCase()).match(/\p{L}{3,}/gu) ?? []).some((w) => words.has(w));
 }
 
 const ATTACK = /^attack_/;
@@ -112,7 +143,17 @@ function decideClauses(read: Ctx): Step {
   const checkout = conv.results.find((r) => r.name === "review_order" || r.name === "place_order");
   if (checkout && (checkout.data.report || checkout.error)) return afterCheckout(ctx, checkout, memo);
   const rest = conv.turnMemo?.rest ?? [];
-  if (edits.length && rest.length) return serveRest(ctx, afterEdits(ctx, edits, memo, true), rest);
+  if (edits.length && rest.length)
+    return serveRest(
+      ctx,
+      afterEdits(
+        ctx,
+        edits,
+        memo,
+        rest.some((x) => !x.question),
+      ),
+      rest,
+    );
   if (edits.length) return afterEdits(ctx, edits, memo);
 
   // Where the conversation stands and what the message says: one transition of the dialogue table.
@@ -129,6 +170,17 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
   const carry = (step: Step): Step => ({ ...step, memo: { ...step.memo, rest } });
   if (edited.calls?.length) return carry(edited);
   const { lang } = ctx;
+  // A question asked beside the order is answered first; the order's own state (its question, or "shall I place it?")
+  // closes the reply and stays the open question.
+  const question = rest.find((x) => x.question);
+  if (question) {
+    const answer = transitionItem(partOf(ctx, question.text), () => edited.memo, true);
+    if (answer?.calls?.length) return carry({ calls: answer.calls, memo: edited.memo });
+    const others = rest.filter((x) => x !== question);
+    // Its own closing offer ("Shall I add it?") is left out: the open question is the order's.
+    const text = [answer?.text?.replace(/ [^.?!\n]*\?$/u, ""), edited.text].filter(Boolean).join("\n");
+    return others.length ? serveRest(ctx, { ...edited, text }, others) : { text, memo: edited.memo };
+  }
   const quoted = (parts: RestItem[]) => parts.map((p) => say(lang, `"${p.text}"`, `„${p.text}“`)).join(", ");
   const others = (parts: RestItem[]) =>
     parts.length

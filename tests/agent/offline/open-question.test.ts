@@ -35,4 +35,11 @@ describe("a machine label that reads like an order line answers the machine ques
     await chat.say("die Line 3 bitte");
     expect(draftLines(chat)).toEqual([["CT-12-24DC", 3, "M-3001-01"]]);
   });
+
+  it("automation: 'Line 3' after a line without a machine puts the line on it (the order has no line 3)", async () => {
+    const chat = new Chat(automationWorld(), "A-3001");
+    await chat.say("2 Netzteile PSU-24-5");
+    await chat.say("Line 3");
+    expect(draftLines(chat)).toEqual([["PSU-24-5", 2, "M-3001-01"]]);
+  });
 });
