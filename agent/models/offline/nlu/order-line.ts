@@ -34,10 +34,12 @@ export interface OrderLineInput {
   skuLike: boolean;
   /** The clause ends with a question mark. */
   asked: boolean;
+  /** The classifier's reading of the clause. */
+  read?: Classification;
 }
 
 /** Whether the clause is an order line said as names: a product, with a machine or a count, and nothing else asked. */
-export function isOrderLine({ text, masks, skuLike, asked }: OrderLineInput): boolean {
+export function isOrderLine({ text, masks, skuLike, asked, read }: OrderLineInput): boolean {
   const product = skuLike || masks.some((m) => m.kind === "product" || m.kind === "code");
   if (!product) return false;
   // What is left once every recognised span is taken out: the words the classifier could read.
@@ -54,6 +56,10 @@ export function isOrderLine({ text, masks, skuLike, asked }: OrderLineInput): bo
   // whether it fits.
   const machine = masks.some((m) => m.kind === "machine");
   if (!COUNT.test(rest) && (asked || !machine)) return false;
+  // "Getriebemotor fürs Steigband": a product word with a machine, no count and no code, read as a search — the
+  // products that fit are listed to choose from; a code or a count says which and how many.
+  const code = skuLike || masks.some((m) => m.kind === "code");
+  if (!COUNT.test(rest) && !code && read?.intent === "find" && read.score >= ORDER_LINE_SCORE) return false;
   return leaningsOf(rest).every((i) => i === "add");
 }
 

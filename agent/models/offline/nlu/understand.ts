@@ -442,10 +442,13 @@ async function classify(
   options: UnderstandOptions,
   asked = false,
 ): Promise<Classification> {
-  const plain = maskEntities(withoutPo(text, options));
+  const said = withoutPo(text, options);
+  const plain = maskEntities(said);
   const masks = options.masks?.(plain) ?? [];
   const c = await classifier.classify(lang, plain, masks);
-  return options.masks && isOrderLine({ text: plain, masks, skuLike: plain !== text, asked }) ? asOrderLine(c) : c;
+  return options.masks && isOrderLine({ text: plain, masks, skuLike: plain !== said, asked, read: c })
+    ? asOrderLine(c)
+    : c;
 }
 
 /**
