@@ -140,12 +140,14 @@ async function playShieldTrial(
   const meter = new UsageMeter();
   const model = withMeter(makeModel(db, { scenario, trial, now }), meter);
   // The trajectory check reads every super-step as the graph streams it (the node(s) that ran and the state they
-  // left), so the thread is checkpointed as the runtime does by default: once per run and at interrupts.
+  // left), so an in-memory thread of one trial is checkpointed once per run and at interrupts ("exit"): nobody needs it
+  // to survive the process.
   const steps: TrajectoryStep[] = [];
   const agent = createShieldAgent({
     db,
     model,
     checkpointer: createShieldMemorySaver(),
+    durability: "exit",
     now: () => now,
     onStep: (_threadId, step) => steps.push(trajectoryStep(step)),
   });

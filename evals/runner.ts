@@ -14,7 +14,7 @@ import {
   type TrialUsage,
 } from "./play.ts";
 import type { Scenario } from "./scenario.ts";
-import { createTrialPool, type TrialWorkerSpec } from "./threads.ts";
+import { createTrialPool, nextTurn, type TrialWorkerSpec } from "./threads.ts";
 import { addUsage, type PriceTable, type Usage, ZERO_USAGE } from "./usage.ts";
 import { createCatalogCache } from "./world.ts";
 
@@ -181,6 +181,9 @@ export async function runEvals(options: RunOptions): Promise<{ results: TrialRes
   };
   const worker = async (onPool: boolean) => {
     for (let next = queue.shift(); next; next = queue.shift()) {
+      // A trial on this thread may never yield to the event loop (the offline model is synchronous): turn it first,
+      // so the workers' finished trials are taken in and their next ones handed out.
+      if (pool && !onPool) await nextTurn();
       const result = onPool && pool ? await pool.run(next.s, next.trial) : await playHere(next.s, next.trial);
       ran++;
       done.set(keyOf(result), result);
@@ -189,7 +192,7 @@ export async function runEvals(options: RunOptions): Promise<{ results: TrialRes
     }
   };
   const here = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => worker(false));
-  const there = Array.from({ length: pool?.size ?? 0 }, () => worker(true));
+  const there = Array.from({ length: pool?.capacity ?? 0 }, () => worker(true));
   try {
     await Promise.all([...here, ...there]);
   } finally {

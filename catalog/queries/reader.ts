@@ -121,7 +121,7 @@ function buildReader(sqlite: Database.Database): CatalogReader {
    */
   const fresh = (): Cache => {
     if (inSnapshot && snapshotCache) return snapshotCache;
-    const [t, v] = st.version.get() as [number, number];
+    const [t, v] = st.version.get();
     const key = `${t}:${v}`;
     let c = cache;
     if (key !== cacheKey) {

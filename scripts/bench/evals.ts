@@ -18,7 +18,7 @@ import {
   type Scenario,
 } from "../../evals/index.ts";
 import type { TrialInfo } from "../../evals/play.ts";
-import { createTrialPool } from "../../evals/threads.ts";
+import { createTrialPool, nextTurn } from "../../evals/threads.ts";
 import { catalogKey } from "../../evals/world.ts";
 import type { BenchSuite } from "./types.ts";
 
@@ -51,14 +51,33 @@ export async function measureThreadedConversations(options: { threads: number; r
     const queue = Array.from({ length: rounds }, (_, round) => scenarios.map((s) => ({ s, round }))).flat();
     const trials = queue.length;
     let passed = 0;
+    // As the runner schedules them: this thread turns its event loop between its own trials (taking in the worker's
+    // results), and the pool is kept at its capacity (a worker holds its next trial while it plays one).
     const loop = async (onPool: boolean) => {
-      for (let next = queue.shift(); next; next = queue.shift())
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        if (!onPool) await nextTurn();
         if (onPool ? (await pool.run(next.s, next.round)).passed : await here(next.s, next.round)) passed++;
+      }
     };
     const t = performance.now();
-    await Promise.all([loop(false), ...Array.from({ length: pool.size }, () => loop(true))]);
+    const cpu = process.cpuUsage();
+    const before = pool.played;
+    await Promise.all([loop(false), ...Array.from({ length: pool.capacity }, () => loop(true))]);
     const ms = performance.now() - t;
-    return { threads: options.threads, trials, passed, perSecond: trials / (ms / 1000), startupMs };
+    const { user, system } = process.cpuUsage(cpu);
+    // The process's CPU (all threads) over the wall time: the cores the threads actually got. On a shared machine
+    // with autogroup scheduling a process's threads share one group's slice, so under load this stays well below 2.
+    const coresUsed = (user + system) / 1000 / ms;
+    const onWorkers = pool.played - before;
+    return {
+      threads: options.threads,
+      trials,
+      passed,
+      perSecond: trials / (ms / 1000),
+      startupMs,
+      onWorkers,
+      coresUsed,
+    };
   } finally {
     await pool.close();
   }
@@ -107,6 +126,7 @@ export async function measureEvalConversations(options: { rounds?: number } = {}
   };
 
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let trials = 0;
   for (let round = 0; round < rounds; round++)
     for (const s of scenarios) {
@@ -116,7 +136,11 @@ export async function measureEvalConversations(options: { rounds?: number } = {}
       trials++;
     }
   const totalMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   return {
+    // The process's CPU a trial (GC threads included): what a trial costs, far less moved by the machine's load than
+    // its wall time.
+    cpuMs: (used.user + used.system) / 1000 / trials,
     trials,
     passed,
     perSecond: trials / (totalMs / 1000),
@@ -146,13 +170,19 @@ export const evalsSuite: BenchSuite = {
         value: Math.round(t.perSecond * 10) / 10,
         unit: "conv/s",
         target: ">= 50",
-        note: `${t.threads} threads (this one + ${t.threads - 1} worker; npm run evals -- --threads ${t.threads}), ${t.trials} trials (${t.passed} passed); start-up ${(t.startupMs / 1000).toFixed(1)} s not counted (worker code and classifier, catalog image per thread); one thread: ${(Math.round(r.perSecond * 10) / 10).toFixed(1)} conv/s`,
+        note: `${t.threads} threads (this one + ${t.threads - 1} worker; npm run evals -- --threads ${t.threads}), ${t.trials} trials (${t.passed} passed, ${t.onWorkers} of them on the worker; ${t.coresUsed.toFixed(2)} cores used); start-up ${(t.startupMs / 1000).toFixed(1)} s not counted (worker code and classifier, catalog image per thread); one thread: ${(Math.round(r.perSecond * 10) / 10).toFixed(1)} conv/s`,
       },
       {
         id: "evals.conversations_per_s_one_thread",
         value: Math.round(r.perSecond * 10) / 10,
         unit: "conv/s",
         note: `${r.trials} trials (${r.passed} passed) one after another, ${r.trialMs.toFixed(0)} ms each: catalog copy ${r.copyMs.toFixed(1)}, model knowledge build ${r.firstCallMs.toFixed(0)}, other model calls ${r.modelMs.toFixed(0)}, graph+tools+grading ${rest.toFixed(0)} ms`,
+      },
+      {
+        id: "evals.trial_cpu_ms",
+        value: Math.round(r.cpuMs * 10) / 10,
+        unit: "ms",
+        note: "CPU of the process a trial, one thread (GC threads included): compare versions with this under load",
       },
       { id: "evals.trial_catalog_copy_ms", value: Math.round(r.copyMs * 10) / 10, unit: "ms" },
       { id: "evals.trial_model_knowledge_ms", value: Math.round(r.firstCallMs), unit: "ms" },

@@ -90,14 +90,27 @@ describe("eval runner", () => {
     const strip = (r: TrialResult) => ({ ...r, ms: 0 });
     const one = await runEvals({ scenarios: some, makeModel: (db) => createOfflineModel({ db }) });
     let here = 0;
+    // A trial on this thread never waits for I/O (the offline model and SQLite are synchronous): unless the runner
+    // turns the event loop between trials, the worker's finished trials are not taken in and it gets no next one
+    // until this thread has played the whole queue (it played 1 of 168 bench trials so).
+    let turned = true;
+    const turnedBetweenTrials: boolean[] = [];
     const two = await runEvals({
       scenarios: some,
-      makeModel: (db) => (here++, createOfflineModel({ db })),
+      makeModel: (db) => {
+        if (here++ > 0) turnedBetweenTrials.push(turned);
+        turned = false;
+        setImmediate(() => {
+          turned = true;
+        });
+        return createOfflineModel({ db });
+      },
       threads: { count: 2, spec: { model: "offline", seed: 1 } },
     });
-    // This thread played some, the worker the rest (it takes a trial as soon as the run starts).
-    expect(here).toBeGreaterThan(0);
+    // This thread played some, the worker the rest (it takes trials as soon as the run starts).
+    expect(here).toBeGreaterThan(1);
     expect(here).toBeLessThan(some.length);
+    expect(turnedBetweenTrials).not.toContain(false);
     expect(two.results.map(strip)).toEqual(one.results.map(strip));
     expect(two.summary.passed).toBe(some.length);
   }, 300_000);

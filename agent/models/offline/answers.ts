@@ -302,7 +302,9 @@ function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn): Step {
 export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   const { cues, conv } = ctx;
 
-  const opts = optionsFor(ctx, pending.sku, pending.groups) ?? optionsFor(ctx, pending.sku);
+  const named = optionsFor(ctx, pending.sku, pending.groups) ?? optionsFor(ctx, pending.sku);
+  // "32 und EPDM": the seal is named by its word, the flange by the bare number the question offered.
+  const opts = named ? { ...offeredValues(ctx, pending, true), ...named } : undefined;
   if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
   // "What options are there?", "3 kW" (not offered): the open choices again, instead of a search for the words.
   // "What options are there?" asks about this question; a product named or another request leaves it.
@@ -311,7 +313,10 @@ export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   const other =
     OTHER_REQUEST.some((c) => cues.has(c) && (guess?.confident || !["find", "add", "change"].includes(c))) ||
     (guess?.hits[0]?.match ?? "").startsWith("sku");
-  if (!other && pending.values && conv.draft.lines.some((l) => l.lineId === pending.lineId && l.sku === pending.sku)) {
+  const onLine = conv.draft.lines.some((l) => l.lineId === pending.lineId && l.sku === pending.sku);
+  const bare = !other && onLine ? offeredValues(ctx, pending) : undefined;
+  if (bare) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: bare } }], memo: memo() };
+  if (!other && pending.values && onLine) {
     const groups = pending.groups
       .map((group) => ({ group, values: pending.values?.[group] ?? [] }))
       .filter((g) => g.values.length);
@@ -532,4 +537,33 @@ function onlyOne<T extends { score: number }>(matches: T[]): T | undefined {
   const best = Math.max(...matches.map((m) => m.score));
   const top = matches.filter((m) => m.score === best);
   return top.length === 1 ? top[0] : undefined;
+}
+
+/**
+ * "32" (or "32 and EPDM") to "Discharge flange: 25 / 32 / 40 …": a message of nothing but values the open question
+ * offers, each in one open group only, chooses them — a bare number is a quantity elsewhere, but here it was asked for.
+ */
+function offeredValues(
+  ctx: Ctx,
+  pending: Extract<Pending, { kind: "options" }>,
+  /** Only the bare numbers among other words (the words named values of their own). */
+  numbersOnly = false,
+): Record<string, string[]> | undefined {
+  const values = pending.values;
+  if (!values) return undefined;
+  const same = (a: string, b: string) =>
+    a.toLowerCase() === b.toLowerCase() || (/^\d/.test(a) && Number(a.replace(",", ".")) === Number(b));
+  const out: Record<string, string[]> = {};
+  for (const t of ctx.tokens) {
+    if (FILLER.has(t.lower) || /^(and|und|,)$/.test(t.lower)) continue;
+    if (numbersOnly && !/^\d+([.,]\d+)?$/.test(t.lower)) continue;
+    const groups = pending.groups.filter((g) => (values[g] ?? []).some((v) => same(t.text, v)));
+    if (groups.length !== 1) {
+      if (numbersOnly) continue;
+      return undefined;
+    }
+    const g = groups[0]!;
+    out[g] = [values[g]!.find((v) => same(t.text, v))!];
+  }
+  return Object.keys(out).length ? out : undefined;
 }

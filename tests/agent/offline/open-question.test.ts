@@ -5,7 +5,7 @@
  * machine, not line L3 of an empty order. Automation, in English and German.
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, draftLines } from "./helpers.ts";
+import { automationWorld, Chat, demoWorld, draftLines } from "./helpers.ts";
 
 describe("an open question is asked again, not dropped", { timeout: 120_000 }, () => {
   it("automation: 'hmm, moment' to 'which machine?' → the machine question with its list; then 'Line 3' answers it", async () => {
@@ -41,5 +41,27 @@ describe("a machine label that reads like an order line answers the machine ques
     await chat.say("2 Netzteile PSU-24-5");
     await chat.say("Line 3");
     expect(draftLines(chat)).toEqual([["PSU-24-5", 2, "M-3001-01"]]);
+  });
+});
+
+describe("a bare value the configuration question offers answers it", { timeout: 120_000 }, () => {
+  it("demo: '32' to 'Discharge flange: 25 / 32 / 40' sets the flange (a bare number was read as not offered)", async () => {
+    const chat = new Chat(demoWorld(), "C-1001");
+    await chat.say("I need a pump PU-NCP-CFG with 400V");
+    await chat.say("2.2");
+    const t = await chat.say("32");
+    expect(t.tools).toContain("set_options");
+    expect(
+      t.thread.draft.lines[0]?.options?.flange ?? Object.values(t.thread.draft.lines[0]?.options ?? {}).flat(),
+    ).toContain("32");
+    expect(t.text).not.toMatch(/not one of the values/);
+  });
+
+  it("demo (German): '32 und EPDM' sets both groups", async () => {
+    const chat = new Chat(demoWorld(), "C-1001");
+    await chat.say("Ich brauche eine Pumpe PU-NCP-CFG mit 400V und 2,2 kW");
+    const t = await chat.say("32 und EPDM");
+    const chosen = Object.values(t.thread.draft.lines[0]?.options ?? {}).flat();
+    expect(chosen).toEqual(expect.arrayContaining(["32", "EPDM"]));
   });
 });
