@@ -404,6 +404,45 @@ async function splitQuestions(c: Clause, lang: Lang, classifier: IntentClassifie
   return questions && asked.size > 1 ? read : [c];
 }
 
+/** A comma between two parts of a clause (not inside a number: "2,5 m"). */
+const COMMA = /\s*,\s+|(?<!\d),(?!\d)\s*/gu;
+
+/**
+ * "Für Press 3 brauchen wir X, was kosten die?", "fan is broken again, need 1 EC fan, the cell is at minus 12": a
+ * clause the classifier is unsure of (below `INTENT_THRESHOLD`: its parts pull towards different intents) is read
+ * part by part, split at its commas — when one part at least reads surely as a request that is no attack, the parts
+ * are the clauses (the unsure ones give no cue; a remark about the trouble stays a remark). Otherwise it stays one.
+ */
+async function splitUnsure(
+  c: Clause,
+  lang: Lang,
+  classifier: IntentClassifier,
+  options: UnderstandOptions,
+  asked: boolean,
+): Promise<Clause[]> {
+  if (c.score >= INTENT_THRESHOLD || ATTACKS.has(cueOf(c.intent) ?? "greet")) return [c];
+  const spans: Span[] = [];
+  let at = 0;
+  for (const m of c.text.matchAll(COMMA)) {
+    const end = m.index ?? 0;
+    if (c.text.slice(at, end).trim()) spans.push(span(c.text, at, end));
+    at = end + m[0].length;
+  }
+  if (c.text.slice(at).trim()) spans.push(span(c.text, at, c.text.length));
+  if (spans.length < 2) return [c];
+  const read: Clause[] = [];
+  for (const [i, p] of spans.entries())
+    read.push({
+      ...p,
+      start: c.start + p.start,
+      end: c.start + p.end,
+      ...(await classify(classifier, lang, p.text, options, asked && i === spans.length - 1)),
+    });
+  const sure = read.filter((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None");
+  if (!sure.length || sure.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"))) return [c];
+  return read.map((r) => (r.score >= INTENT_THRESHOLD ? r : { ...r, intent: "None" as const, score: 0 }));
+}
+
 const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+)/i;
 
 export interface UnderstandOptions {
@@ -572,7 +611,9 @@ export async function understand(
     clauses.push(
       ...(attackish
         ? (await splitAttack(c, lang, classifier, options)).map((x) => ownTarget(x, options))
-        : await splitQuestions(c, lang, classifier)),
+        : c.score < INTENT_THRESHOLD
+          ? (await splitUnsure(c, lang, classifier, options, asked)).map((x) => ownTarget(x, options))
+          : await splitQuestions(c, lang, classifier)),
     );
   }
   for (const [i, c] of clauses.entries()) {
