@@ -236,6 +236,8 @@ export async function trainIntentClassifier(
     lang: "en" | "de",
     text: string,
     masks: readonly MaskSpan[],
+    /** What a word the sub-word reader knows only by its n-grams counts as evidence (`settings.partial`). */
+    partial = settings.partial,
   ): Promise<Classification & { unknown: boolean }> => {
     const prepared = prepare(lang, text);
     const r = await model.process(lang, prepared);
@@ -245,7 +247,7 @@ export async function trainIntentClassifier(
     // No word of the text known to nlp.js in this language (its stemmed vocabulary).
     const nlpUnknown = r.intent === "None" && !r.classifications.some((x) => x.intent !== "None" && x.score > 0);
     if (subword && w > 0) {
-      const { ranked: s, evidence } = subword[lang].read(forSubwords(lang, text, masks), settings.partial);
+      const { ranked: s, evidence } = subword[lang].read(forSubwords(lang, text, masks), partial);
       // A text with no known word: the sub-word model alone reads it ("helo", "thx!!"), when it is sure enough.
       // Otherwise its weight follows the share of the text its reading rests on: product words, machines and sizes
       // are placeholders it does not weigh, so "2 ⟨product⟩ ⟨product⟩ ⟨size⟩" leaves the reading to nlp.js.
@@ -288,7 +290,10 @@ export async function trainIntentClassifier(
         // is read in the other when that one knows a word of it.
         if (settings.otherLanguage && (c.unknown || !knowsWord(lang, text))) {
           const otherLang = lang === "de" ? "en" : "de";
-          const other = await read(otherLang, text, masks);
+          // Read there, the sub-word reader's evidence is the words that language knows whole: the n-grams of this
+          // language's words ("Endlagendämpfung uf beidne Site": "uf", "beidne") are no evidence for a reading in the
+          // other ("site": a question about the buyer's machines, 0.92), so nlp.js's reading keeps its weight.
+          const other = await read(otherLang, text, masks, 0);
           if (c.unknown ? !other.unknown : knowsWord(otherLang, text) && !other.unknown) c = other;
         }
         if (memo.size > 5000) memo.clear();
