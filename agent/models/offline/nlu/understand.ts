@@ -502,9 +502,12 @@ export function placesWithCount(u: Pick<Understanding, "clauses">): boolean {
   return u.clauses.some((c) => c.beyondCount?.intent === "checkout" && c.beyondCount.score >= PLACE_THRESHOLD);
 }
 
-/** A count standing alone: digits ("1", "2x") or a number word ("eine", "two"). */
+/**
+ * A count standing alone: digits ("1", "2x") or a number word ("eine", "two") — also at the end of a sentence
+ * ("bstelled mir eine."); a decimal point or comma ("1.5", "2,5") joins it to a number.
+ */
 const COUNT_WORD =
-  /(?<![\p{L}\p{N}.,/-])(?:\d+\s?[x×]?|[x×]\s?\d+|one|two|three|four|five|six|ten|ein|eine|einen|eins|eis|zwei|zwo|drei|vier|fünf|sechs|zehn)(?![\p{L}\p{N}.,/-])/iu;
+  /(?<![\p{L}\p{N}.,/-])(?:\d+\s?[x×]?|[x×]\s?\d+|one|two|three|four|five|six|ten|ein|eine|einen|eins|eis|zwei|zwo|drei|vier|fünf|sechs|zehn)(?![\p{L}\p{N}/-]|[.,]\p{N})/iu;
 
 /**
  * The reading of an order's other words (`Clause.beyondCount`): the clause without its count, and without the count
