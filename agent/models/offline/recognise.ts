@@ -841,6 +841,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "bore 63, stroke 200", "Hub 200", "Kolben 63" (of "Kolbendurchmesser"): a value of the configuration group the
     // word before names.
     if (prev && optionGroupValues(prev, k)?.has(value)) continue;
+    // "mit 300 Hub", "80 bore, 300 stroke": a value of the group the word after names, said before it.
+    if (next && optionGroupValues(next, k)?.has(value)) continue;
     // "just those two extras", "die beiden Optionen": the choices of a group the buyer refers to, not how many.
     if ((REFERRING.has(prev ?? "") || BOTH.has(t)) && next && value <= (k.choiceWords.get(next) ?? 0)) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
