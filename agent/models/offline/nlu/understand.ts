@@ -614,9 +614,9 @@ export async function understand(
     clauses.push(
       ...(attackish
         ? (await splitAttack(c, lang, classifier, options)).map((x) => ownTarget(x, options))
-        : c.score < INTENT_THRESHOLD
-          ? (await splitUnsure(c, lang, classifier, options, asked)).map((x) => ownTarget(x, options))
-          : await splitQuestions(c, lang, classifier)),
+        : await splitUnsure(c, lang, classifier, options, asked).then((parts) =>
+            parts.length > 1 ? parts.map((x) => ownTarget(x, options)) : splitQuestions(c, lang, classifier),
+          )),
     );
   }
   for (const [i, c] of clauses.entries()) {
