@@ -9,6 +9,11 @@
  * - a count at the end of a sentence ("bstelled mir eine.", "order one.") is a count: the period hid it, so the order
  *   was only added instead of going on to the confirmation;
  * - a value said before the configuration group that names it ("mit 300 Hub", "35 Bohrung") is no count.
+ * - a delivery date, lead time or price asked for a count as a noun phrase ("Preis und Liefertermin für 2 X bitte",
+ *   "price and delivery date for 2 X please") is a question, not an order (the corpus had "Liefertermin" only in order
+ *   details: the order was added without an answer to either question);
+ * - an unsure clause with no comma to split at is still split at "and" into its questions ("Was kostet das und wann
+ *   könnt ihr liefern?": stock 0.49 / price 0.45 together).
  * And German fluid-power price questions that name pressures and sizes, and "what does it cost and when can it come"
  * for several pumps that need a rep's approval.
  */
@@ -116,6 +121,28 @@ describe("a value said before the configuration group that names it is no count"
       const chat = new Chat(world(), customer);
       const turn = await chat.say(text);
       expect(turn.text).toMatch(new RegExp(`1 × ${sku}`));
+    });
+});
+
+describe("a delivery date or price asked for a count is a question", () => {
+  for (const [world, customer, text, sku, qty] of [
+    [fluidWorld, "F-4003", "Preis und Liefertermin für 2 Zahnradpumpen 16 cm³/U bitte", "PUMP-GP-16", 2],
+    [fluidWorld, "F-4003", "price and delivery date for 2 gear pumps 16 cm3 please", "PUMP-GP-16", 2],
+    [hvacWorld, "H-2006", "Preis und Lieferzeit für 2 EC-Lüfter 450 mm 400 V bitte", "FM-EC450-400", 2],
+    [
+      fluidWorld,
+      "F-4001",
+      "Wir brauchen für Press 3 eine Axialkolbenpumpe A10 45. Was kostet das und wann könnt ihr liefern?",
+      "PUMP-AP-45",
+      1,
+    ],
+  ] as const)
+    it(`"${text}" answers both, orders nothing`, async () => {
+      const chat = new Chat(world(), customer);
+      const turn = await chat.say(text);
+      expect(turn.tools).toEqual(expect.arrayContaining(["check_stock", "get_price"]));
+      expect(turn.text).toMatch(new RegExp(`${qty} × ${sku}`));
+      expect(turn.thread.draft.lines).toEqual([]);
     });
 });
 

@@ -4,7 +4,9 @@
  * "habts ihr des lagernd", "passt" as "fine"), answers that say the order or a configuration is complete ("nein, das
  * ist so komplett": no — "komplett" had been written only in requests to empty the order, so it marked one and the
  * sub-word reader read the answer as that), questions that name sizes, pressures, litres and speeds, "take one" as an
- * order, parts ordered "fürs Lager" (for the stores, not a stock question), and a buyer asking for a moment. Neutral
+ * order, parts ordered "fürs Lager" (for the stores, not a stock question), and a buyer asking for a moment; session 8:
+ * a delivery date, lead time or price asked for a count as a noun phrase ("Liefertermin für 2 Stück", "lead time for 3
+ * of them": read as an order). Neutral
  * as everywhere in the corpus: a product is "es"/"das"/"it", a machine "Maschine 2"/"machine 2". Every fifth line of
  * an intent and language is validation. Merged into `CORPUS` by `corpus.ts`.
  */
@@ -66,16 +68,29 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
         "habts ihr des für die maschine 2 da?",
         "ischs a lager?",
         "wie lang gaht's bis das da isch?",
+        "Liefertermin für 2 Stück bitte",
+        "Lieferzeit für 3 davon?",
+        "wie ist der Liefertermin für 4 stück?",
+        "Liefertermin für die 10 bitte",
+        "Lieferzeit für 2 stück für maschine 2?",
       ],
       validation: [
+        "Liefertermin für 5 Stück?",
         "händ ihr de no a lager?",
         "habts des lagernd für maschine 2?",
         "bis wann chönntet ihr das liefere?",
       ],
     },
     en: {
-      train: ["is it in stock in the 60 litre size?", "have you got it at 250 bar in stock?"],
-      validation: ["any in stock at 16 bar?"],
+      train: [
+        "is it in stock in the 60 litre size?",
+        "have you got it at 250 bar in stock?",
+        "delivery date for 2 pieces please",
+        "lead time for 3 of them?",
+        "what's the delivery date for 4 pcs?",
+        "lead time on 10 of those please",
+      ],
+      validation: ["any in stock at 16 bar?", "delivery time for 2 pcs?"],
     },
   },
   price: {
@@ -94,8 +109,11 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
         "was kostet der für das teil von maschine 2?",
         "was kostet das für die maschine 2, und wann wäre es da?",
         "was kostet mich das teil für maschine 2 mit 71 umdrehungen?",
+        "Preis für 2 Stück bitte",
+        "Preis für 3 davon?",
+        "Stückpreis bei 10 stück?",
       ],
-      validation: ["was kost'n des?", "was chostet das mit 250 bar?", "was kosten 20 liter?"],
+      validation: ["was kost'n des?", "was chostet das mit 250 bar?", "was kosten 20 liter?", "Preis für 4 stück?"],
     },
     en: {
       train: [
@@ -103,8 +121,11 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
         "price for 60 litres?",
         "how much for the 1500 rpm version?",
         "what would it cost us with 16 bar, and when could it be here?",
+        "price for 2 pieces please",
+        "price for 3 of those?",
+        "unit price at 10 pieces?",
       ],
-      validation: ["how much is it at 160 bar?", "price for 20 litres please"],
+      validation: ["how much is it at 160 bar?", "price for 20 litres please", "price for 4 pcs?"],
     },
   },
   add: {
