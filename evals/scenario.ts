@@ -103,6 +103,15 @@ export const scenarioSchema = z
     purpose: text,
     tags: z.array(z.string().min(1).max(40)).default([]),
     catalog: catalogRefSchema.default("demo"),
+    /**
+     * Only these languages' texts of the catalog (the default language always stays): a buyer writing in another
+     * language meets a catalog without texts in it (`npm run evals -- --catalog-languages en`).
+     */
+    catalogLanguages: z
+      .array(z.string().regex(/^[a-z]{2}$/, "ISO 639-1 code"))
+      .min(1)
+      .max(10)
+      .optional(),
     /** The evaluation's "today" (ISO instant). Default: the demo world's reference date. */
     now: z.iso.datetime().optional(),
     customer: text,

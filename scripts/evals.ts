@@ -10,6 +10,8 @@
  *   npm run evals -- --json                         one JSON summary object on stdout
  *   npm run evals -- --gate                         exit 1 unless every trial passed and no order leaked
  *   npm run evals -- --skip-tags known-gap          leave out scenarios with these tags (npm run evals:ci gates without known gaps)
+ *   npm run evals -- --catalog-languages en         every catalog with its English texts only: German buyers on an
+ *                                                   English-only catalog
  *   npm run evals -- --model chaos                  the chaos model (random, adversarial tool calls), seeded by --seed
  *   npm run evals -- --buyer-model openai           persona scenarios played by a simulated buyer (default: openai when
  *                                                   configured; without one they are skipped and listed as skipped)
@@ -49,7 +51,8 @@ function usage(message: string): never {
   console.error(`evals: ${message}
 usage: npm run evals -- [--model offline|chaos|openai] [--scenarios DIR] [--tags a,b] [--repeat K] [--concurrency N]
                         [--threads N]
-                        [--skip-tags a,b] [--seed S] [--baseline RUN_DIR] [--out DIR] [--json] [--gate]
+                        [--skip-tags a,b] [--catalog-languages en] [--seed S] [--baseline RUN_DIR] [--out DIR]
+                        [--json] [--gate]
                         [--compare-bare] [--models offline,chaos,openai] [--buyer-model openai|none]`);
   process.exit(2);
 }
@@ -62,6 +65,7 @@ try {
       scenarios: { type: "string", default: "evals/scenarios" },
       tags: { type: "string" },
       "skip-tags": { type: "string" },
+      "catalog-languages": { type: "string" },
       repeat: { type: "string", default: "1" },
       concurrency: { type: "string", default: "1" },
       threads: { type: "string", default: "1" },
@@ -121,6 +125,15 @@ const skip = (values["skip-tags"] ?? "")
   .filter(Boolean);
 if (skip.length) scenarios = scenarios.filter((s) => !s.tags.some((t) => skip.includes(t)));
 if (scenarios.length === 0) usage("no scenario matches");
+if (values["catalog-languages"] !== undefined) {
+  const only = values["catalog-languages"]
+    .split(",")
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
+  if (only.length === 0 || only.some((l) => !/^[a-z]{2}$/.test(l)))
+    usage("--catalog-languages takes ISO 639-1 codes, e.g. en or en,fr");
+  scenarios = scenarios.map((s) => ({ ...s, catalogLanguages: only }));
+}
 
 const makeModel: ModelFactory = evalModelFactory(modelName, { seed, env: process.env });
 const out = resolve(values.out ?? join("evals/reports", new Date().toISOString().replace(/[:.]/g, "-")));

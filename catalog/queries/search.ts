@@ -8,6 +8,7 @@
  * (fts5vocab), so a catalog of valves works exactly like a catalog of pump seals.
  */
 import type Database from "better-sqlite3";
+import { type Glossary, glossaryFor } from "./glossary.ts";
 import { foldWord, hasStemmer, languageOf, readCatalogLanguages, stemWord, wordsIn } from "./language.ts";
 import {
   COMPOUNDING_LANGUAGES,
@@ -122,6 +123,8 @@ interface Group {
 interface Expansion {
   words: string[];
   category?: string;
+  /** From the built-in glossary (a translation), not the merchant's list. */
+  glossary?: boolean;
 }
 
 /** The catalog's languages, synonym list and compound splitter, read once per catalog version. */
@@ -134,6 +137,8 @@ interface Lexicon {
   /** Longest synonym phrase, in words (0: no synonym list). */
   maxWords: number;
   splitter?: Decompounder;
+  /** The built-in glossary for the languages the catalog has no texts in (catalog/queries/glossary.ts). */
+  glossary: Glossary;
 }
 
 type Candidate = { row: ProductRow; match: SearchMatch; score: number };
@@ -212,18 +217,21 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   function readLexicon(version: string): Lexicon {
     const { languages, defaultLanguage } = readCatalogLanguages(sqlite);
     const rows = stmt("SELECT lang, term, synonyms, category FROM synonyms").all() as SynonymRow[];
+    // A buyer writing in a language the catalog has no texts in is understood through the glossary's groups, after
+    // the merchant's own list.
+    const glossary = glossaryFor(languages);
     // Any write moves the version (a checkpoint in the catalog file too); the synonym list itself rarely changed.
-    const raw = JSON.stringify(rows);
+    const raw = `${glossary.languages.join(",")}|${JSON.stringify(rows)}`;
     let list = synonymLists.get(raw);
     if (!list) {
       if (synonymLists.size >= 16) synonymLists.clear();
-      synonymLists.set(raw, (list = synonymsOf(rows)));
+      synonymLists.set(raw, (list = synonymsOf([...rows, ...glossary.rows])));
     }
     const compounding = languages.filter((l) => COMPOUNDING_LANGUAGES.has(l));
     const splitter = compounding.length
       ? createDecompounder(compounding[0]!, (term) => /^\p{L}+$/u.test(term) && termHas(term))
       : undefined;
-    return { version, languages, defaultLanguage, ...list, splitter };
+    return { version, languages, defaultLanguage, ...list, splitter, glossary };
   }
 
   /** Names of `skus` in `lang` where the catalog has them. */
@@ -401,7 +409,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       const exprs: string[] = own ? [own.expr] : [];
       const forms: string[] = own ? [...own.forms] : [];
       for (const e of synonym?.expansions ?? []) {
-        const alt = phraseExpr(e.words, lex);
+        const alt = e.glossary && e.words.length > 1 ? adjacentPhrase(e.words, lex) : phraseExpr(e.words, lex);
         if (!alt) continue;
         const codes = e.category ? categoryTree(e.category) : [];
         exprs.push(codes.length ? `(${alt.expr} AND ${categoryFilter(codes)})` : alt.expr);
@@ -446,6 +454,13 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         groups.push({ expr: quote(parts[parts.length - 1]!), forms: parts });
         continue;
       }
+      // The same in a language the catalog lacks, through the glossary: the head's translations must match, the
+      // modifiers' rank ("Pumpendichtung" on an English catalog: a seal, pump seals first).
+      const translated = glossaryCompound(w, lex);
+      if (translated) {
+        groups.push(...translated);
+        continue;
+      }
       const c = correctWord(w);
       if (c) {
         groups.push({ expr: termHas(c) ? quote(c) : `${quote(c)}*`, forms: [c], weak: true });
@@ -458,6 +473,48 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     return { groups, corrected };
   }
 
+  /**
+   * A translated phrase ("solenoid valve" for "Magnetventil") as its words side by side where a product name has them
+   * so (the last one may go on: "valves"), else as every word somewhere: a coil "for NG6 solenoid valves" is no
+   * solenoid valve.
+   */
+  function adjacentPhrase(words: string[], lex: Lexicon): { expr: string; forms: string[] } | undefined {
+    const loose = phraseExpr(words, lex);
+    if (!loose) return undefined;
+    const phrase = `${quote(words.map(foldWord).join(" "))}*`;
+    const held = stmt("SELECT 1 FROM product_search WHERE product_search MATCH ? LIMIT 1").get(phrase);
+    return held ? { expr: phrase, forms: loose.forms } : loose;
+  }
+
+  /**
+   * A compound of glossary words in a language the catalog lacks: its head's translations must match, its modifiers'
+   * rank (a second group over the same match, so they add to the score instead of competing with the head).
+   */
+  function glossaryCompound(word: string, lex: Lexicon): Group[] | undefined {
+    const parts = lex.glossary.splitter?.parts(word) ?? [];
+    if (parts.length < 2) return undefined;
+    const translations = (part: string) =>
+      (lex.synonyms.get(foldWord(part)) ?? []).flatMap(
+        (e) => (e.glossary && e.words.length > 1 ? adjacentPhrase(e.words, lex) : phraseExpr(e.words, lex)) ?? [],
+      );
+    const head = translations(parts[parts.length - 1]!);
+    if (head.length === 0) return undefined;
+    const exprs = [...new Set(head.map((t) => t.expr))];
+    const expr = exprs.length > 1 ? `(${exprs.join(" OR ")})` : exprs[0]!;
+    const modifiers = [
+      ...new Set(
+        parts
+          .slice(0, -1)
+          .flatMap(translations)
+          .flatMap((t) => t.forms),
+      ),
+    ];
+    return [
+      { expr, forms: [...new Set(head.flatMap((t) => t.forms))] },
+      ...(modifiers.length ? [{ expr, forms: modifiers }] : []),
+    ];
+  }
+
   /** The longest run of buyer words starting at `i` that the synonym list knows, in any catalog language. */
   function matchSynonym(
     words: string[],
@@ -468,7 +525,9 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       const phrase = words.slice(i, i + n);
       for (const key of new Set([
         phrase.map(foldWord).join(" "),
-        ...lex.languages.map((lang) => phrase.map((w) => foldWord(stemWord(lang, w))).join(" ")),
+        ...[...lex.languages, ...lex.glossary.languages].map((lang) =>
+          phrase.map((w) => foldWord(stemWord(lang, w))).join(" "),
+        ),
       ])) {
         const expansions = lex.synonyms.get(key);
         if (expansions) return { span: n, expansions };
@@ -655,7 +714,11 @@ function synonymsOf(rows: SynonymRow[]): Pick<Lexicon, "synonyms" | "maxWords"> 
       ]);
       const expansions = phrases
         .filter((p) => p !== phrase)
-        .map((words) => (r.category ? { words, category: r.category } : { words }));
+        .map((words) => ({
+          words,
+          ...(r.category ? { category: r.category } : {}),
+          ...("glossary" in r ? { glossary: true } : {}),
+        }));
       for (const key of keys) {
         const prev = synonyms.get(key);
         if (prev) prev.push(...expansions);

@@ -1,7 +1,8 @@
 /**
  * The trade catalogs written for the consultant's generalisation proof (evals/catalogs/hvac, .../automation, and
- * .../fluidpower, written after the consultant's work on the first two as an unseen trade, and .../powertrans, a fourth
- * trade written by an outside author): they import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
+ * .../fluidpower, written after the consultant's work on the first two as an unseen trade, .../powertrans, a fourth
+ * trade written by an outside author, and .../intralogistics, a fifth one by an outside author in session 8): they
+ * import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
  * follows from the catalog's data — the SKUs, customers, machines and options exist, an expected order passes the
  * engine (clean, or held only for a rep's approval where the scenario has the rep decide), and a pinned unit price is
  * the engine's price. The consultant's pass rates are measured by `npm run evals`, not here.
@@ -17,13 +18,26 @@ import { DEMO_NOW } from "../../catalog/seed/index.ts";
 import { loadScenarios, type Scenario } from "../../evals/index.ts";
 import { validateDraft } from "../../tools/engine.ts";
 
-const TRADES = ["hvac", "automation", "fluidpower", "powertrans"] as const;
-/** Held-out scenarios per catalog at least: powertrans was written in one go with exactly 10 of its 30 held out. */
-const MIN_HELDOUT: Record<(typeof TRADES)[number], number> = {
+const TRADES = ["hvac", "automation", "fluidpower", "powertrans", "intralogistics"] as const;
+type Trade = (typeof TRADES)[number];
+/**
+ * Held-out scenarios per catalog at least: powertrans was written in one go with exactly 10 of its 30 held out,
+ * intralogistics with 15 of its 30 (split by alternation before writing: the one-shot measure of session 8).
+ */
+const MIN_HELDOUT: Record<Trade, number> = {
   hvac: 15,
   automation: 15,
   fluidpower: 15,
   powertrans: 10,
+  intralogistics: 15,
+};
+/** The held-out share of the sets that mix visible and held-out scenarios stays below this (intralogistics: half). */
+const MAX_HELDOUT_SHARE: Record<Trade, number> = {
+  hvac: 0.4,
+  automation: 0.4,
+  fluidpower: 0.4,
+  powertrans: 0.4,
+  intralogistics: 0.51,
 };
 /** Author batches held out whole (evals/README.md, "Scenario sets"). */
 const BLIND_BATCHES = ["voices7"];
@@ -84,7 +98,7 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
 
   // Visible scenarios grow as classes of buyer behaviour are worked on (each fix brings its own); the held-out part
   // stays as written and never opened, and must stay at least a fifth of the catalog's scenarios.
-  test("has at least 30 scenarios, all over this catalog, a fifth to two fifths of them held out", () => {
+  test("has at least 30 scenarios, all over this catalog, a fifth to two fifths (intralogistics: half) of them held out", () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(30);
     for (const s of scenarios) expect(s.catalog).toEqual({ import: `../../catalogs/${trade}` });
     const heldout = scenarios.filter((s) => s.tags.includes("heldout")).length;
@@ -93,7 +107,9 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
     // A blind batch from an outside author is held out whole (it measures, nobody tunes on it): the upper bound is
     // for the sets that mix visible and held-out scenarios.
     const mixed = scenarios.filter((s) => !BLIND_BATCHES.some((tag) => s.tags.includes(tag)));
-    expect(mixed.filter((s) => s.tags.includes("heldout")).length / mixed.length).toBeLessThan(0.4);
+    expect(mixed.filter((s) => s.tags.includes("heldout")).length / mixed.length).toBeLessThan(
+      MAX_HELDOUT_SHARE[trade],
+    );
   });
 
   test("every compatibility block a scenario expects is a rule of this catalog or one the engine raises itself", () => {

@@ -674,7 +674,14 @@ function withoutNegated(skus: string[], names: Map<string, string>, negated: str
 export function namesOf(ctx: Ctx, skus: string[]): Map<string, string> {
   const base = ctx.k.reader.products(skus);
   const local = ctx.k.reader.inLanguage?.(ctx.lang).products(skus);
-  return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${local?.get(sku)?.name ?? ""}`]));
+  // On a catalog without texts in the buyer's language, the glossary's words for the name ("Schauglas").
+  const gloss = ctx.k.gloss;
+  return new Map(
+    skus.map((sku) => {
+      const name = base.get(sku)?.name ?? "";
+      return [sku, `${name} ${local?.get(sku)?.name ?? ""}${gloss ? ` ${gloss(name)}` : ""}`];
+    }),
+  );
 }
 
 /** The products by their name in the buyer's language where the catalog has one ("Welchen davon meinen Sie?" lists). */

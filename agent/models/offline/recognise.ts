@@ -6,6 +6,7 @@
  */
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
+import { createNameGloss } from "../../../catalog/queries/glossary.ts";
 import { readCatalogLanguages } from "../../../catalog/queries/language.ts";
 import type { CatalogReader, ConfigModel } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
@@ -71,6 +72,11 @@ export interface Knowledge {
   lexicon: Lexicon;
   /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
   allNames: (skus: readonly string[]) => Map<string, string>;
+  /**
+   * The built-in glossary's words for a product name in the languages the catalog has no texts in ("Sight glass …"
+   * → "Schauglas" on an English-only catalog); absent when the catalog speaks every glossary language.
+   */
+  gloss?: (name: string) => string;
   /** Product names and keywords in every language, joined ("… Digitaleingabemodul … Eingangsmodul"). */
   namesAndKeywords: (skus: readonly string[]) => Map<string, string>;
   /** The unit of each numeric feature with one (lower-case: "ratedCurrent" → "a", "length" → "m"). */
@@ -318,6 +324,7 @@ export function buildKnowledge(
     if (v === undefined) ordinaryMemo.set(word, (v = corpusWords.has(word) && search.correctWord(word) !== word));
     return v;
   };
+  const gloss = createNameGloss(readCatalogLanguages(sqlite).languages);
   const textNames = sqlite.prepare("SELECT sku, name FROM product_texts WHERE name IS NOT NULL");
   let textsBySku: Map<string, string> | undefined;
   const allNames = (skus: readonly string[]) => {
@@ -327,7 +334,12 @@ export function buildKnowledge(
         textsBySku.set(r.sku, `${textsBySku.get(r.sku) ?? ""} ${r.name}`);
     }
     const base = reader.products(skus);
-    return new Map(skus.map((sku) => [sku, `${base.get(sku)?.name ?? ""} ${textsBySku!.get(sku) ?? ""}`]));
+    return new Map(
+      skus.map((sku) => {
+        const name = base.get(sku)?.name ?? "";
+        return [sku, `${name} ${textsBySku!.get(sku) ?? ""}${gloss ? ` ${gloss(name)}` : ""}`];
+      }),
+    );
   };
   const terms = sqlite.prepare(
     "SELECT sku, names FROM product_search_terms WHERE sku IN (SELECT value FROM json_each(?))",
@@ -362,6 +374,7 @@ export function buildKnowledge(
     catalogWord,
     inflectedNameWord,
     allNames,
+    ...(gloss ? { gloss } : {}),
     namesAndKeywords,
     optionWords,
     ordinary,

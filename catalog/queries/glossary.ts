@@ -1,0 +1,151 @@
+/**
+ * The built-in glossary of maintenance and spare-parts words (catalog/glossary/*.json): the same thing named in
+ * several languages ("Gleitringdichtung" — "mechanical seal"). It lets a buyer search in a language the catalog has
+ * no texts in: a German buyer on an English-only catalog, an English one on a German-only catalog.
+ *
+ * Why here and not in the catalog: a shop that imports its own texts in one language has no German words to give;
+ * the glossary is general trade vocabulary, not any one catalog's. It only ever adds: for a language the catalog
+ * *lacks*, each entry becomes a synonym group (the missing language's words = the catalog languages' words), so a
+ * catalog with texts in the buyer's language is searched exactly as before, and an entry whose words the catalog
+ * does not use expands to nothing. The merchant's own synonym list (synonyms.json of the import) comes first.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { COMPOUNDING_LANGUAGES, createDecompounder, type Decompounder } from "./search-terms.ts";
+import { stemWord, wordsIn } from "./language.ts";
+
+const GLOSSARY_DIR = join(import.meta.dirname, "../glossary");
+
+/** One thing in several languages: language code → its words, the usual one first. */
+const entrySchema = z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().min(1).max(80)).min(1).max(20));
+const fileSchema = z.array(entrySchema).max(20_000);
+export type GlossaryEntry = z.infer<typeof entrySchema>;
+
+let entries: GlossaryEntry[] | undefined;
+
+/** Every glossary file's entries, read and checked once per process. */
+export function glossaryEntries(): GlossaryEntry[] {
+  if (entries) return entries;
+  const all: GlossaryEntry[] = [];
+  for (const file of readdirSync(GLOSSARY_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(join(GLOSSARY_DIR, file), "utf8")));
+    if (!parsed.success) throw new Error(`catalog/glossary/${file}: ${z.prettifyError(parsed.error)}`);
+    all.push(...parsed.data);
+  }
+  entries = all;
+  return all;
+}
+
+/** A synonym group as the search's synonym list stores it (catalog/queries/search.ts). */
+export interface GlossaryRow {
+  lang: string;
+  term: string;
+  synonyms: string;
+  category: null;
+  /** Marks the group as the glossary's (a translation) rather than the merchant's. */
+  glossary: true;
+}
+
+export interface Glossary {
+  /** Languages the glossary speaks that the catalog has no texts in: the buyer's words in them are translated. */
+  languages: string[];
+  /** Synonym groups: a missing language's words, equivalent to the catalog languages' words of the same entry. */
+  rows: GlossaryRow[];
+  /** Splits a compound of a missing compounding language into glossary words ("Pumpendichtung" → pump·seal). */
+  splitter?: Decompounder;
+}
+
+const cache = new Map<string, Glossary>();
+
+/** The glossary for a catalog with texts in `catalogLanguages` (cached per language set). */
+export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
+  const key = [...catalogLanguages].sort().join(",");
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const have = new Set(catalogLanguages);
+  const rows: GlossaryRow[] = [];
+  const missing = new Set<string>();
+  const stems = new Map<string, Set<string>>();
+  for (const entry of glossaryEntries()) {
+    const theirs = Object.entries(entry)
+      .filter(([lang]) => have.has(lang))
+      .flatMap(([, words]) => words);
+    if (theirs.length === 0) continue;
+    for (const [lang, words] of Object.entries(entry)) {
+      if (have.has(lang)) continue;
+      missing.add(lang);
+      rows.push({
+        lang,
+        term: words[0]!,
+        synonyms: JSON.stringify([...words.slice(1), ...theirs]),
+        category: null,
+        glossary: true,
+      });
+      let set = stems.get(lang);
+      if (!set) stems.set(lang, (set = new Set()));
+      for (const w of words) {
+        const parts = wordsIn(w);
+        if (parts.length === 1) set.add(stemWord(lang, parts[0]!));
+      }
+    }
+  }
+  const compounding = [...missing].find((l) => COMPOUNDING_LANGUAGES.has(l));
+  const known = compounding ? stems.get(compounding) : undefined;
+  const glossary: Glossary = {
+    languages: [...missing].sort(),
+    rows,
+    ...(compounding && known ? { splitter: createDecompounder(compounding, (s) => known.has(s)) } : {}),
+  };
+  cache.set(key, glossary);
+  return glossary;
+}
+
+/**
+ * The glossary's words in the languages the catalog lacks for one product name ("Sight glass SGN 10 …" → "Schauglas"),
+ * for matching a buyer's words against names: the phrases of an entry must stand in the name side by side (plurals
+ * and inflections meet through the stemmer). Undefined when the catalog has texts in every glossary language.
+ */
+export function createNameGloss(catalogLanguages: readonly string[]): ((name: string) => string) | undefined {
+  const glossary = glossaryFor(catalogLanguages);
+  if (glossary.languages.length === 0) return undefined;
+  const have = new Set(catalogLanguages);
+  const missing = new Set(glossary.languages);
+  /** First stem of a phrase → the phrase's stems and the words it stands for. */
+  const byFirst = new Map<string, { stems: string[]; words: string[] }[]>();
+  for (const entry of glossaryEntries()) {
+    const words = Object.entries(entry)
+      .filter(([lang]) => missing.has(lang))
+      .flatMap(([, w]) => w);
+    if (words.length === 0) continue;
+    for (const [lang, phrases] of Object.entries(entry)) {
+      if (!have.has(lang)) continue;
+      for (const phrase of phrases) {
+        const stems = wordsIn(phrase).map((w) => stemWord(lang, w));
+        if (stems.length === 0) continue;
+        let list = byFirst.get(stems[0]!);
+        if (!list) byFirst.set(stems[0]!, (list = []));
+        list.push({ stems, words });
+      }
+    }
+  }
+  const memo = new Map<string, string>();
+  return (name) => {
+    const hit = memo.get(name);
+    if (hit !== undefined) return hit;
+    const out = new Set<string>();
+    for (const lang of have) {
+      const stems = wordsIn(name).map((w) => stemWord(lang, w));
+      stems.forEach((first, i) => {
+        for (const p of byFirst.get(first) ?? [])
+          if (p.stems.every((s, j) => stems[i + j] === s)) for (const w of p.words) out.add(w);
+      });
+    }
+    const gloss = [...out].join(" ");
+    if (memo.size > 50_000) memo.clear();
+    memo.set(name, gloss);
+    return gloss;
+  };
+}
