@@ -50,6 +50,11 @@ const TRADE_WORDS = [
   "clamp",
   "brewhouse",
   "halle",
+  // intralogistics (session 8): a trade the consultant was never built for
+  "stapler",
+  "battery",
+  "charger",
+  "tyre",
 ];
 
 describe("the offline model is catalog-neutral", () => {
