@@ -14,11 +14,13 @@
  *   details: the order was added without an answer to either question);
  * - an unsure clause with no comma to split at is still split at "and" into its questions ("Was kostet das und wann
  *   könnt ihr liefern?": stock 0.49 / price 0.45 together).
+ * - a yes said as "fair enough", "the new series is fine with me", "das neue ist mir recht" takes the successor a fix
+ *   offers (read as no answer, the discontinued line stayed and the order could not be placed).
  * And German fluid-power price questions that name pressures and sizes, and "what does it cost and when can it come"
  * for several pumps that need a rep's approval.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, draftLines, fluidWorld, hvacWorld, outbox, powertransWorld } from "./helpers.ts";
+import { automationWorld, Chat, draftLines, fluidWorld, hvacWorld, outbox, powertransWorld } from "./helpers.ts";
 
 describe("an unsure clause is read part by part at its commas", () => {
   for (const [world, customer, text, sku] of [
@@ -143,6 +145,34 @@ describe("a delivery date or price asked for a count is a question", () => {
       expect(turn.tools).toEqual(expect.arrayContaining(["check_stock", "get_price"]));
       expect(turn.text).toMatch(new RegExp(`${qty} × ${sku}`));
       expect(turn.thread.draft.lines).toEqual([]);
+    });
+});
+
+describe("a yes said as 'fine with me' takes the offered successor", () => {
+  for (const [world, customer, text, answer, old, successor] of [
+    [
+      automationWorld,
+      "A-3006",
+      "2 CT-LC1-9-DC for Wrapper 5",
+      "Fair enough, the new series is fine with me.",
+      "CT-LC1-9-DC",
+      "CT-9-24DC",
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "2x SK-CD63-36-A für Press 3",
+      "Na gut, die neue Serie ist mir recht.",
+      "SK-CD63-36-A",
+      "SK-CD-63-36-NBR",
+    ],
+  ] as const)
+    it(`"${answer}" after ${old}`, async () => {
+      const chat = new Chat(world(), customer);
+      const first = await chat.say(text);
+      expect(first.text).toContain(successor);
+      await chat.say(answer);
+      expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual([[successor, 2]]);
     });
 });
 

@@ -6,7 +6,7 @@
  * sub-word reader read the answer as that), questions that name sizes, pressures, litres and speeds, "take one" as an
  * order, parts ordered "fürs Lager" (for the stores, not a stock question), and a buyer asking for a moment; session 8:
  * a delivery date, lead time or price asked for a count as a noun phrase ("Liefertermin für 2 Stück", "lead time for 3
- * of them": read as an order). Neutral
+ * of them": read as an order), and a yes said as "fair enough", "X is fine with me", "ist mir recht". Neutral
  * as everywhere in the corpus: a product is "es"/"das"/"it", a machine "Maschine 2"/"machine 2". Every fifth line of
  * an intent and language is validation. Merged into `CORPUS` by `corpus.ts`.
  */
@@ -25,12 +25,25 @@ export const VOICES_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", Sp
         "jo eh",
         "guet, so passt's",
         "ja genau so, das ist vollständig",
+        "na gut, das neue ist mir recht",
+        "ist mir recht",
+        "das andere passt mir auch",
+        "von mir aus, nehmen wir das neue",
       ],
-      validation: ["jä, so isch rächt"],
+      validation: ["jä, so isch rächt", "na gut, das ist mir auch recht"],
     },
     en: {
-      train: ["yes, that's complete", "yep that's everything, all good", "yes, complete as it is"],
-      validation: ["yes that's all complete"],
+      train: [
+        "yes, that's complete",
+        "yep that's everything, all good",
+        "yes, complete as it is",
+        "fair enough",
+        "fair enough, that one is fine with me",
+        "the newer one is fine with me",
+        "that's fine by me",
+        "fair enough, go with the new one",
+      ],
+      validation: ["yes that's all complete", "fair enough, the other one is fine with me"],
     },
   },
   deny: {
