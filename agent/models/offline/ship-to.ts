@@ -74,9 +74,16 @@ function affirmed(sentence: string): string[] {
   return out;
 }
 
-/** A buyer's word names an address word: the same word, or a compound that begins or ends with it ("Servicewagen"). */
+/**
+ * A buyer's word names an address word: the same word, a compound that begins or ends with it ("Servicewagen"), or
+ * the German adjective of a place ("Dortmunder Hub", "Esslinger Werkstatt", "Münchner Werk": -er, -en → -er/-ner).
+ */
 function names(token: string, word: string): boolean {
   if (token === word) return true;
+  if (!/\d/.test(word) && word.length >= 3) {
+    const stem = word.replace(/en$/, "");
+    if (token === `${word}er` || (stem !== word && (token === `${stem}er` || token === `${stem}ner`))) return true;
+  }
   if (/\d/.test(word) || word.length < 5 || token.length < word.length + 3) return false;
   return token.startsWith(word) || token.endsWith(word);
 }

@@ -8,6 +8,7 @@ import { DEMO_NOW } from "../../../catalog/seed/index.ts";
 import { createOfflineModel } from "../../../agent/models/offline/index.ts";
 import { createShieldMemorySaver } from "../../../agent/checkpointer.ts";
 import { createShieldAgent, type ShieldAgent, type ThreadView } from "../../../agent/runtime.ts";
+import { keepLanguages } from "../../../catalog/import/languages.ts";
 import { demoDatabase, generatedDatabase, importedDatabase } from "../../support/db-images.ts";
 
 export interface World {
@@ -30,6 +31,13 @@ export function generatedWorld(seed = 7, skus = 400): World {
 /** A catalog in the import format (e.g. evals/catalogs/hvac), at the demo world's reference date like the evals. */
 export function importedWorld(dir: string): World {
   return world(importedDatabase(dir), DEMO_NOW);
+}
+
+/** The same with only the catalog's English texts: what a shop with an English-only catalog runs. */
+export function englishOnlyWorld(dir: string): World {
+  const db = importedDatabase(dir);
+  keepLanguages(db, ["en"]);
+  return world(db, DEMO_NOW);
 }
 
 function world(db: Db, now: Date): World {

@@ -39,6 +39,9 @@ describe("which delivery address a message names", () => {
     ["ship it to the workshop instead of the van", "ST-ES"],
     ["Anlieferung an PLZ 70191", "ST-VAN3"],
     ["statt an den Servicewagen 3 bitte nach Esslingen liefern", "ST-ES"],
+    // A place's German adjective names it: "Stuttgarter", "Esslinger".
+    ["Lieferung bitte an den Stuttgarter Servicewagen, nicht nach Esslingen", "ST-VAN3"],
+    ["bitte an die Esslinger Werkstatt liefern", "ST-ES"],
   ])("%s → %s", (text, id) => {
     expect(namedShipTo(text, [workshop, van])).toBe(id);
   });
@@ -81,6 +84,15 @@ describe("the named address goes on the order the ERP receives", { timeout: 120_
     await chat.say("100 m hose 2SN DN12, the 50 m reels please. Send it to the Krefeld plant, not Duisburg.");
     expect(draftLines(chat).map(([sku]) => sku)).toEqual(["HOSE-2SN-12-R50"]);
     expect(chat.turns.at(-1)!.thread.draft.shipToId).toBe("ST-4001-KR");
+  });
+
+  it("fluid power (German): 'Lieferung an das Krefelder Werk' — a place's adjective is the address, no product", async () => {
+    const chat = new Chat(fluidWorld(), "F-4001");
+    await chat.say("2 Stück FE-RF-160-10 bitte");
+    expect(draftLines(chat).map(([sku]) => sku)).toEqual(["FE-RF-160-10"]);
+    const turn = await chat.say("Lieferung bitte an das Krefelder Werk, nicht nach Duisburg.");
+    expect(turn.thread.draft.shipToId).toBe("ST-4001-KR");
+    expect(draftLines(chat).map(([sku]) => sku)).toEqual(["FE-RF-160-10"]);
   });
 
   it("power transmission: a city in a sentence about the job, not the delivery, leaves the default", async () => {
