@@ -6,6 +6,7 @@
  *
  *   npx tsx scripts/nlu-crossval.ts --fresh /work/notes/fresh --authors a,c      every author out in turn
  *   npx tsx scripts/nlu-crossval.ts ... --set subwords=0.5                       one setting changed (repeatable)
+ *   npx tsx scripts/nlu-crossval.ts ... --score-mode masked                      bracketed terms masked, as at run time
  */
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     fresh: { type: "string", default: "/work/notes/fresh" },
     authors: { type: "string", default: "a,b,c" },
     "train-mode": { type: "string", default: "corpus" },
+    /** keep: the held-out author's words as typed; masked: their bracketed terms also masked (`nlu-fresh.ts`). */
+    "score-mode": { type: "string", default: "keep" },
     cache: { type: "string", default: join(tmpdir(), "nlu-crossval-cache") },
   },
 });
@@ -55,7 +58,7 @@ for (const [held, file] of files) {
   const others = [...files].filter(([a]) => a !== held).map(([, f]) => f);
   const corpus = withFresh(BASE_CORPUS, others, values["train-mode"] as BracketMode);
   const c = await trainIntentClassifier(corpus, settings, { cacheDir: values.cache });
-  const s = await intentAccuracy(c, freshDocuments(file, "keep"));
+  const s = await intentAccuracy(c, freshDocuments(file, values["score-mode"] as BracketMode));
   const v = await intentAccuracy(c, validationDocuments());
   results.push(s.accuracy);
   console.log(

@@ -9,6 +9,7 @@
  *   npx tsx scripts/nlu-fresh.ts --misses --mode keep FILE                  every miss of one mode
  *   npx tsx scripts/nlu-fresh.ts --set spellCheck=true FILE                 one classifier setting changed
  */
+import type { MaskSpan } from "../agent/models/offline/nlu/masks.ts";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
@@ -20,7 +21,7 @@ import {
 import type { CorpusDocument, Intent } from "../agent/models/offline/nlu/corpus.ts";
 import { intentAccuracy } from "../agent/models/offline/nlu/evaluate.ts";
 
-export type BracketMode = "keep" | "drop" | "neutral" | "corpus";
+export type BracketMode = "keep" | "drop" | "neutral" | "corpus" | "masked";
 
 /**
  * Words that make a bracketed term one of the buyer's machines rather than a product (the authors' terms; scripts
@@ -108,15 +109,46 @@ export function loadFresh(path: string): FreshFile {
   return JSON.parse(readFileSync(path, "utf8")) as FreshFile;
 }
 
-export function freshDocuments(file: FreshFile, mode: BracketMode): CorpusDocument[] {
-  const out: CorpusDocument[] = [];
+export function freshDocuments(file: FreshFile, mode: BracketMode): (CorpusDocument & { masks?: MaskSpan[] })[] {
+  const out: (CorpusDocument & { masks?: MaskSpan[] })[] = [];
   for (const [intent, langs] of Object.entries(file.intents) as [Intent, { en: string[]; de: string[] }][])
     for (const lang of ["en", "de"] as const)
       for (const raw of langs[lang] ?? []) {
+        if (mode === "masked") {
+          const m = maskedBrackets(raw);
+          if (m.text) out.push({ lang, text: m.text, intent, masks: m.masks });
+          continue;
+        }
         const text = readBrackets(raw, lang, mode);
         if (text) out.push({ lang, text, intent });
       }
   return out;
+}
+
+/**
+ * `masked`: the words as typed (like `keep`), with each bracketed term a span the recognisers would identify — a
+ * machine or a product — which the classifier's sub-word reader sees as a placeholder (what it meets at run time on a
+ * catalog that has those words).
+ */
+export function maskedBrackets(raw: string): { text: string; masks: MaskSpan[] } {
+  const masks: MaskSpan[] = [];
+  let text = "";
+  let at = 0;
+  for (const m of raw.matchAll(/\[([^\]]*)\]/g)) {
+    text += raw.slice(at, m.index);
+    const inner = m[1]!.trim();
+    if (inner) {
+      masks.push({
+        start: text.length,
+        end: text.length + inner.length,
+        kind: MACHINE.test(inner) ? "machine" : "product",
+      });
+      text += inner;
+    }
+    at = (m.index ?? 0) + m[0].length;
+  }
+  text += raw.slice(at);
+  return { text, masks };
 }
 
 export async function scoreFresh(classifier: IntentClassifier, docs: CorpusDocument[]) {

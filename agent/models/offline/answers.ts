@@ -225,7 +225,7 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     statedFix(ctx, pending.fixes, base) ??
     (choice !== undefined ? pick(pending.fixes) : undefined) ??
     byDirection(ctx, pending.fixes) ??
-    (yes ? pending.fixes[0] : undefined);
+    (yes && !POINTS_AT_ONE.test(conv.text) ? pending.fixes[0] : undefined);
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
     const replacing = pending.fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
@@ -241,6 +241,14 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   const chosen = fix ?? fixByWords(ctx, pending.fixes);
   return chosen ? fixStep(ctx, chosen, memo) : undefined;
 };
+
+/**
+ * "ok the D one then", "the one with …", "dann die …-Variante", "den mit …": words that point at one of several items.
+ * A yes said with them is the reference's, not a yes to the first fix: when the reference resolves to nothing, nothing
+ * is chosen (the classifier may read "ok the X one" as a yes, but the buyer named something).
+ */
+const POINTS_AT_ONE =
+  /\b(?:the|that|this)\s+(?:[^\s,.;!?]+\s+){1,3}one\b|\bthe one\s+(?:with|that|for)\b|\b(?:die|den|der|das)\s+(?:[^\s,.;!?]+\s+){0,2}[^\s,.;!?]*(?:variante|version|ausführung)\b|\b(?:die|den|der|das)\s+mit\b/iu;
 
 /** Words that ask for the larger or the smaller of several amounts offered ("round up", "abrunden", "the bigger one"). */
 const UP =

@@ -5,7 +5,13 @@
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
 import { FILLER, type Cue, type Lang } from "./language.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
-import { INTENT_THRESHOLD, recogniseMeasures, type Measure, type Understanding } from "./nlu/understand.ts";
+import {
+  INTENT_THRESHOLD,
+  placesWithCount,
+  recogniseMeasures,
+  type Measure,
+  type Understanding,
+} from "./nlu/understand.ts";
 import { inTurn } from "./turn-memo.ts";
 import { RUNNER_UP } from "./dialogue.ts";
 
@@ -91,10 +97,12 @@ export interface Analysis {
 /**
  * Whether the message asks to place the order: a checkout reading, or — "bitte bestellen eine Stück", a count with the
  * order verb — an add reading whose runner-up is placing the order, a real alternative (at `RUNNER_UP`).
+ * "guet, 1 Stück bestelle": the words of an order beside its count read as placing it (`placesWithCount`).
  */
 export function ordersToo(ctx: Ctx): boolean {
   return (
     ctx.cues.has("checkout") ||
+    placesWithCount(ctx.u) ||
     ctx.u.clauses.some(
       (c) => c.intent === "add" && !!c.ranked?.some((r) => r.intent === "checkout" && r.score >= RUNNER_UP),
     )

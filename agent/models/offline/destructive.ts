@@ -78,6 +78,8 @@ export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undef
   const lineId = namedLine(ctx, s, r);
   if (lineId) return { lineId };
   if (remove < REMOVE_CONFIDENT) return undefined;
+  // "streich den Schütz" on an order without one: a product named that no line holds is no "it" — nothing removed.
+  if (r.a.guess?.hits.some((h) => h.match !== "text_fuzzy")) return undefined;
   return s.draft.lines.length === 1 ? { lineId: s.draft.lines[0]!.lineId } : { ask: true };
 }
 

@@ -26,6 +26,7 @@ import { readConversation, type DraftView } from "./conversation.ts";
 import { standardSpelling } from "./dialect.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
+import { catalogMasks } from "./nlu/catalog-masks.ts";
 import { understand, type Understanding } from "./nlu/understand.ts";
 import {
   buildKnowledge,
@@ -102,25 +103,29 @@ export class OfflineConsultantModel extends BaseChatModel {
     const classifier = await this.fields.classifier;
     const started = this.fields.stats ? performance.now() : 0;
     const read = readConversation(messages, draft);
-    const lang = detectLanguage(read.text, read.memo.lang, this.fields.knowledge().wordLanguage);
+    const knowledge = this.fields.knowledge();
+    const lang = detectLanguage(read.text, read.memo.lang, knowledge.wordLanguage);
     // "bitte nomal die gliiche Keilrieme": a German message is read in standard spelling (dialect.ts).
-    const conv = lang === "de" ? { ...read, text: standardSpelling(read.text, this.fields.knowledge().lexicon) } : read;
-    // One buyer message is read by every model call of its turn: understood once.
-    const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}`;
+    const conv = lang === "de" ? { ...read, text: standardSpelling(read.text, knowledge.lexicon) } : read;
+    // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the
+    // recognisers identify in it is masked for the classifier's sub-word reader).
+    const machines = conv.machines ?? [];
+    const masks = (t: string) => catalogMasks(t, knowledge, machines);
+    const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}\u0000${knowledgeId(knowledge)}\u0000${machines.map((m) => m.machineId).join()}`;
     let u = understood.get(key);
     if (!u) {
-      u = await understand(conv.text, lang, classifier, now);
+      u = await understand(conv.text, lang, classifier, now, { masks });
       if (understood.size > 2000) understood.clear();
       understood.set(key, u);
     }
     // Only a reading as an order for another customer depends on the buyer's machines ("für Kühlzelle Huber").
-    const machines = conv.machines ?? [];
     if (machines.length && u.clauses.some((c) => c.intent === "attack_identity")) {
-      const own = `${key}\u0000${machines.map((m) => m.machineId).join()}`;
+      const own = `${key}\u0000own`;
       let mine = understood.get(own);
       if (!mine) {
-        const common = this.fields.knowledge().common;
+        const common = knowledge.common;
         mine = await understand(conv.text, lang, classifier, now, {
+          masks,
           namesOwnMachine: (t) => findMachines(tokenizeText(t), machines, common).length > 0,
         });
         understood.set(own, mine);
@@ -188,6 +193,14 @@ export class OfflineConsultantModel extends BaseChatModel {
 }
 
 const understood = new Map<string, Understanding>();
+/** One number per catalog knowledge (a catalog, or a catalog after an import): part of the understanding's key. */
+const knowledgeIds = new WeakMap<Knowledge, number>();
+let knowledgeCount = 0;
+function knowledgeId(k: Knowledge): number {
+  let id = knowledgeIds.get(k);
+  if (id === undefined) knowledgeIds.set(k, (id = ++knowledgeCount));
+  return id;
+}
 
 /** The buyer's message this call answers (the last human message), if any. */
 function lastHuman(messages: BaseMessage[]): BaseMessage | undefined {

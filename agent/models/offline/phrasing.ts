@@ -365,6 +365,7 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
     `Summe: ${money(report.totals.netCents, report.currency, lang)}${report.promiseDate ? `, vollständige Lieferung bis ${report.promiseDate}` : ""}.`,
   );
   // Placing needs the buyer's word in this turn: "place the order", or a yes to the question whether to place it.
+  // "guet, 1 Stück bestelle" to "shall I add it?": added with its count, and placed (`ordersToo`).
   const wantsPlace = ordersToo(ctx) || (conv.memo.pending?.kind === "confirm" && ctx.cues.has("yes"));
   if (r.name === "place_order" && report.clean) {
     return {

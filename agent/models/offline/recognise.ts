@@ -86,6 +86,14 @@ export interface Knowledge {
   /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
   common: (word: string) => boolean;
   /**
+   * A word of the catalog — its product, machine-model and option names (also inflected: "gauges" of "gauge") or a
+   * term of its search index (keywords, synonyms) — that is no word of the conversation corpus: a product word, never
+   * what the buyer says about the conversation.
+   */
+  catalogWord: (word: string) => boolean;
+  /** A word of the catalog's names (also inflected), corpus words included ("pressure" of "pressure gauge"). */
+  inflectedNameWord: (word: string) => boolean;
+  /**
    * The catalog's synonym list as groups of equivalent phrases (lower-case words), any language: "Kühlraum" and
    * "cold room" in one group let a machine labelled in one language be named in the other.
    */
@@ -343,10 +351,28 @@ export function buildKnowledge(
     return names;
   };
   const common = (w: string) => nameVocabulary.has(w) || corpusWords.has(w) || FILLER.has(w) || optionWords.has(w);
+  let stems: Set<string> | undefined;
+  const inflectedNameWord = (w: string) => {
+    if (nameVocabulary.has(w) || optionWords.has(w)) return true;
+    stems ??= new Set([...nameVocabulary, ...optionWords].map(stemOf));
+    return stems.has(stemOf(w));
+  };
+  const catalogWords = new Map<string, boolean>();
+  const catalogWord = (w: string) => {
+    let v = catalogWords.get(w);
+    if (v === undefined) {
+      v = !corpusWords.has(w) && !FILLER.has(w) && (inflectedNameWord(w) || search.correctWord(w) === w);
+      if (catalogWords.size > 5000) catalogWords.clear();
+      catalogWords.set(w, v);
+    }
+    return v;
+  };
   return {
     reader,
     search,
     ...rest,
+    catalogWord,
+    inflectedNameWord,
     allNames,
     ...(gloss ? { gloss } : {}),
     namesAndKeywords,
@@ -828,6 +854,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "bore 63, stroke 200", "Hub 200", "Kolben 63" (of "Kolbendurchmesser"): a value of the configuration group the
     // word before names.
     if (prev && optionGroupValues(prev, k)?.has(value)) continue;
+    // "mit 300 Hub", "80 bore, 300 stroke": a value of the group the word after names, said before it.
+    if (next && optionGroupValues(next, k)?.has(value)) continue;
     // "just those two extras", "die beiden Optionen": the choices of a group the buyer refers to, not how many.
     if ((REFERRING.has(prev ?? "") || BOTH.has(t)) && next && value <= (k.choiceWords.get(next) ?? 0)) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.

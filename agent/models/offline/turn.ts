@@ -13,7 +13,7 @@ import { foldUmlauts } from "./nlu/subwords.ts";
 import type { Ctx, Step, ToolCallPlan } from "./context.ts";
 import { cuesOf } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
-import { echoesConfirm, transition, transitionItem } from "./dialogue.ts";
+import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
@@ -115,7 +115,8 @@ function withoutAttack(u: Understanding, text: string): Understanding {
   return { ...rest, clauses, cues, rest: text };
 }
 
-function decideClauses(ctx: Ctx): Step {
+function decideClauses(read: Ctx): Step {
+  const ctx = poolAnswers(read);
   const { conv, lang, tools } = ctx;
   const memo = (pending?: Pending, focusSku?: string): Memo => ({
     lang,

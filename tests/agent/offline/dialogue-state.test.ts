@@ -114,7 +114,7 @@ describe("yes and no answer the last question (demo world)", { timeout: 60_000 }
 });
 
 describe("below the confidence threshold it asks instead of acting (demo world)", { timeout: 60_000 }, () => {
-  // The clarify threshold (0.75) is calibrated on the validation split (`npx tsx scripts/nlu-validation.ts`: below it,
+  // The clarify threshold (0.6) is calibrated on the validation split (`npx tsx scripts/nlu-validation.ts`: below it,
   // a best reading with a runner-up is right about two times in three; from it up, 9 times in 10). With the broader
   // training corpus "hmm the order thing" reads checkout 0.38 / show_order 0.34 — below it, so the consultant asks.
   it("an unclear message with a draft gets one short question naming the readings, and nothing changes", async () => {

@@ -4,7 +4,7 @@
  * Both were lost between turns (found by the trade-catalog evals; here on the demo world).
  */
 import { describe, expect, it } from "vitest";
-import { Chat, demoWorld } from "./helpers.ts";
+import { automationWorld, Chat, demoWorld, hvacWorld } from "./helpers.ts";
 
 const C = "C-1001";
 
@@ -28,5 +28,25 @@ describe("an open offer keeps what the buyer said", { timeout: 60_000 }, () => {
     expect(offer.text).toMatch(/übernehmen\?/);
     const t = await chat.say("bestellen");
     expect(t.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM" }]);
+  });
+});
+
+/**
+ * "ok book 2 of them, PO …" to "shall I add it to your order?": the ensemble reads it checkout 0.50 and add 0.25 —
+ * neither alone sure enough, both accept the offer. Read as one answer, the better reading (place it) takes the offer
+ * on to the confirmation, as it did before the outside authors joined the corpus.
+ */
+describe("an order that accepts the offer goes on to the confirmation", { timeout: 60_000 }, () => {
+  it.each([
+    ["hvac", "what's my price on the SGN 12 sight glass for freezer 3?", "ok book 2 of them, PO KR-4411", "H-2006"],
+    ["automation", "what does the SN-IND-M12-PNP cost for line 3?", "ok book 2 of them, PO AB-778", "A-3001"],
+  ] as const)("%s: '%s', then '%s'", async (catalog, question, answer, customer) => {
+    const chat = new Chat(catalog === "hvac" ? hvacWorld() : automationWorld(), customer);
+    await chat.say(question);
+    const t = await chat.say(answer);
+    expect(t.tools).toContain("place_order");
+    expect(t.thread.draft.lines).toHaveLength(1);
+    expect(t.thread.draft.lines[0]).toMatchObject({ quantity: 2 });
+    expect((await chat.w.agent.getThread(chat.threadId, chat.ctx)).pending?.type).toBe("confirm");
   });
 });

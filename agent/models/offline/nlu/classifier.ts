@@ -18,7 +18,9 @@ import { Nlp } from "@nlpjs/nlp";
 import { LangDe } from "@nlpjs/lang-de";
 import { LangEn } from "@nlpjs/lang-en";
 import { CORPUS, type Corpus, type Intent, trainingDocuments } from "./corpus.ts";
+import { applyMasks, genericMasks, type MaskSpan } from "./masks.ts";
 import { foldUmlauts, type SubwordModel, trainSubwordModel } from "./subwords.ts";
+import { MEASURES_REVISION } from "./understand.ts";
 
 export interface Classification {
   /** `None` when nothing in the corpus resembles the text. */
@@ -29,7 +31,11 @@ export interface Classification {
 }
 
 export interface IntentClassifier {
-  classify(lang: "en" | "de", text: string): Promise<Classification>;
+  /**
+   * The intent of a text. `masks`: spans the recognisers identified in it (catalog words, machines, codes…), which
+   * the sub-word reader sees as placeholders (`masks.ts`); nlp.js reads the text as it is.
+   */
+  classify(lang: "en" | "de", text: string, masks?: readonly MaskSpan[]): Promise<Classification>;
   /** Words of the training utterances: ordinary language, never to be "corrected" into catalog words. */
   vocabulary: Set<string>;
   /** Wall time of training (or of loading the cached model), in milliseconds. */
@@ -67,6 +73,15 @@ export interface ClassifierSettings {
   sharedSubwords: boolean;
   /** A text with no word known to nlp.js is read by the sub-word reader alone when its best reading scores this much. */
   subwordAlone: number;
+  /** Sizes ("63 mm") are a placeholder for the sub-word reader, in training and classification (`masks.ts`). */
+  maskSizes: boolean;
+  /**
+   * The sub-word reader's weight follows the evidence its reading rests on (`SubwordReading.evidence`, 0–1) to this
+   * power; 0: a fixed weight.
+   */
+  evidence: number;
+  /** What a word known to the sub-word reader only through its n-grams counts as evidence (a whole word: 1). */
+  partial: number;
 }
 
 /** Chosen on the validation split (`scripts/nlu-validation.ts`) and cross-validation of the training split. */
@@ -75,8 +90,8 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
   spellCheck: false,
   foldUmlauts: true,
   otherLanguage: true,
-  iterations: 20000,
-  subwords: 0,
+  iterations: 100,
+  subwords: 0.7,
   gramMin: 3,
   gramMax: 5,
   smoothing: 0.05,
@@ -84,6 +99,9 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
   minKnown: 0.8,
   sharedSubwords: false,
   subwordAlone: 0.5,
+  maskSizes: true,
+  evidence: 1,
+  partial: 1,
 };
 
 export { foldUmlauts };
@@ -152,9 +170,21 @@ export async function trainIntentClassifier(
     return lang === "de" && settings.foldUmlauts ? foldUmlauts(masked) : masked;
   };
   const docs = trainingDocuments(corpus).map((d) => ({ ...d, text: prepare(d.lang, d.text) }));
+  /** The text as the sub-word reader sees it: recognised spans as placeholders (`masks.ts`). */
+  const forSubwords = (lang: "en" | "de", text: string, masks: readonly MaskSpan[] = []) =>
+    prepare(lang, applyMasks(text, settings.maskSizes ? [...genericMasks(text), ...masks] : masks));
+  // The sub-word reader's training texts with their sizes masked: the size recogniser costs about a second on the
+  // corpus, so the masked texts are cached beside the nlp.js model (keyed by the texts and the recogniser's version).
+  const subDocs = maskedTraining(trainingDocuments(corpus), settings.maskSizes, forSubwords, options.cacheDir);
   const vocabulary = new Set<string>();
-  for (const d of trainingDocuments(corpus))
+  // Per language, the words of 3+ letters of its training utterances (umlauts folded): which language knows a text.
+  const wordsOf = { en: new Set<string>(), de: new Set<string>() };
+  for (const d of trainingDocuments(corpus)) {
     for (const w of d.text.toLowerCase().split(/[^\p{L}']+/u)) if (w.length > 1) vocabulary.add(w);
+    for (const w of foldUmlauts(d.text).match(/\p{L}{3,}/gu) ?? []) wordsOf[d.lang].add(w);
+  }
+  const knowsWord = (lang: "en" | "de", text: string) =>
+    (foldUmlauts(text).match(/\p{L}{3,}/gu) ?? []).some((w) => wordsOf[lang].has(w));
   const cached = options.cacheDir ? join(options.cacheDir, `intents-${modelKey(docs, settings)}.json`) : undefined;
   let nlp: Nlp | undefined;
   if (cached) {
@@ -186,33 +216,42 @@ export async function trainIntentClassifier(
       ? undefined
       : settings.sharedSubwords
         ? (() => {
-            const m = trainSubwordModel(docs, subwordSettings);
+            const m = trainSubwordModel(subDocs, subwordSettings);
             return { en: m, de: m };
           })()
         : {
             en: trainSubwordModel(
-              docs.filter((d) => d.lang === "en"),
+              subDocs.filter((d) => d.lang === "en"),
               subwordSettings,
             ),
             de: trainSubwordModel(
-              docs.filter((d) => d.lang === "de"),
+              subDocs.filter((d) => d.lang === "de"),
               subwordSettings,
             ),
           };
   const trainMs = performance.now() - started;
   const model = nlp;
   /** One reading; `unknown` when no word of the text is known to the classifier in that language. */
-  const read = async (lang: "en" | "de", text: string): Promise<Classification & { unknown: boolean }> => {
+  const read = async (
+    lang: "en" | "de",
+    text: string,
+    masks: readonly MaskSpan[],
+    /** What a word the sub-word reader knows only by its n-grams counts as evidence (`settings.partial`). */
+    partial = settings.partial,
+  ): Promise<Classification & { unknown: boolean }> => {
     const prepared = prepare(lang, text);
     const r = await model.process(lang, prepared);
     let classifications = r.classifications;
     let top = { intent: r.intent, score: r.score };
     const w = settings.subwords;
+    // No word of the text known to nlp.js in this language (its stemmed vocabulary).
+    const nlpUnknown = r.intent === "None" && !r.classifications.some((x) => x.intent !== "None" && x.score > 0);
     if (subword && w > 0) {
-      const s = subword[lang].read(prepared);
-      const nlpUnknown = r.intent === "None" && !r.classifications.some((x) => x.intent !== "None" && x.score > 0);
+      const { ranked: s, evidence } = subword[lang].read(forSubwords(lang, text, masks), partial);
       // A text with no known word: the sub-word model alone reads it ("helo", "thx!!"), when it is sure enough.
-      const weight = nlpUnknown ? 1 : w;
+      // Otherwise its weight follows the share of the text its reading rests on: product words, machines and sizes
+      // are placeholders it does not weigh, so "2 ⟨product⟩ ⟨product⟩ ⟨size⟩" leaves the reading to nlp.js.
+      const weight = nlpUnknown ? 1 : w * evidence ** settings.evidence;
       const merged = new Map<string, number>();
       if (!nlpUnknown) for (const c of r.classifications) merged.set(c.intent, (1 - weight) * c.score);
       for (const x of s) merged.set(x.intent, (merged.get(x.intent) ?? 0) + weight * x.score);
@@ -239,16 +278,23 @@ export async function trainIntentClassifier(
     vocabulary,
     trainMs,
     fromCache: !trained,
-    async classify(lang, text) {
-      const key = `${lang}\u0000${text}`;
+    async classify(lang, text, masks = []) {
+      const key = `${lang}\u0000${text}\u0000${masks.map((m) => `${m.start}:${m.end}:${m.kind}`).join()}`;
       let c = memo.get(key);
       if (!c) {
-        c = await read(lang, text);
+        c = await read(lang, text, masks);
         // "thx" in a German chat, "hallo" in an English one: when no word of the text is known in its language, the
-        // other language's reading is taken (buyers mix their words); a text unknown in both stays None.
-        if (settings.otherLanguage && c.unknown) {
-          const other = await read(lang === "de" ? "en" : "de", text);
-          if (!other.unknown) c = other;
+        // other language's reading is taken (buyers mix their words); a text unknown in both stays None. Whole words
+        // the other language knows weigh more than n-grams and one-letter words this one half-matches ("thanks a lot"
+        // in a German chat: German n-grams, the dialect "a"): a text with no word of 3+ letters known in its language
+        // is read in the other when that one knows a word of it.
+        if (settings.otherLanguage && (c.unknown || !knowsWord(lang, text))) {
+          const otherLang = lang === "de" ? "en" : "de";
+          // Read there, the sub-word reader's evidence is the words that language knows whole: the n-grams of this
+          // language's words ("Endlagendämpfung uf beidne Site": "uf", "beidne") are no evidence for a reading in the
+          // other ("site": a question about the buyer's machines, 0.92), so nlp.js's reading keeps its weight.
+          const other = await read(otherLang, text, masks, 0);
+          if (c.unknown ? !other.unknown : knowsWord(otherLang, text) && !other.unknown) c = other;
         }
         if (memo.size > 5000) memo.clear();
         memo.set(key, c);
@@ -256,6 +302,36 @@ export async function trainIntentClassifier(
       return { intent: c.intent, score: c.score, ...(c.ranked ? { ranked: c.ranked } : {}) };
     },
   };
+}
+
+/** The training documents as the sub-word reader sees them, from the model cache when there. */
+function maskedTraining(
+  docs: { lang: "en" | "de"; text: string; intent: string }[],
+  maskSizes: boolean,
+  forSubwords: (lang: "en" | "de", text: string) => string,
+  cacheDir: string | undefined,
+): { lang: "en" | "de"; text: string; intent: string }[] {
+  const require = createRequire(import.meta.url);
+  const version = (require("@microsoft/recognizers-text-number-with-unit/package.json") as { version: string }).version;
+  const key = createHash("sha256")
+    .update(
+      JSON.stringify({ version, revision: MEASURES_REVISION, maskSizes, docs: docs.map((d) => [d.lang, d.text]) }),
+    )
+    .digest("hex")
+    .slice(0, 24);
+  const path = cacheDir ? join(cacheDir, `subword-texts-${key}.json`) : undefined;
+  if (path) {
+    try {
+      const texts: unknown = JSON.parse(readFileSync(path, "utf8"));
+      if (Array.isArray(texts) && texts.length === docs.length && texts.every((t) => typeof t === "string"))
+        return docs.map((d, i) => ({ ...d, text: texts[i] as string }));
+    } catch {
+      // Not cached yet (or unreadable): masked below.
+    }
+  }
+  const out = docs.map((d) => ({ ...d, text: forSubwords(d.lang, d.text) }));
+  if (path) saveModel(path, JSON.stringify(out.map((d) => d.text)));
+  return out;
 }
 
 /** The model's identity: its training documents, the settings it was trained with and the nlp.js version. */

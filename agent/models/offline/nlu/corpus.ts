@@ -13,8 +13,10 @@
  *   It lives in `corpus-test.ts`, a file of its own, so that working on this one never shows it.
  * A test checks that no validation or test utterance appears in the training data (up to case and punctuation).
  */
+import { AUTHORS_SPLIT } from "./corpus-authors.ts";
 import { DEV_SPLIT } from "./corpus-dev.ts";
 import { TEST_SPLIT } from "./corpus-test.ts";
+import { VOICES_SPLIT } from "./corpus-voices.ts";
 
 export type Intent =
   | "greet"
@@ -3145,11 +3147,31 @@ export const BASE_CORPUS: Corpus = {
 };
 
 /**
- * The training and validation utterances. The later authors' (`corpus-authors.ts`, `AUTHORS_SPLIT`) are not merged
- * yet: with them the classifier generalises much better (author-wise cross-validation), but some dialogue tests read
- * the scores' scale; see branch `nlu-ensemble`.
+ * Every author's utterances, per intent and language: the base corpus followed by `AUTHORS_SPLIT` and
+ * `VOICES_SPLIT` (dialect, complete-as-it-is answers, questions naming sizes).
  */
-export const CORPUS: Corpus = BASE_CORPUS;
+export const CORPUS: Corpus = Object.fromEntries(
+  (Object.keys(BASE_CORPUS) as Intent[]).map((intent) => [
+    intent,
+    Object.fromEntries(
+      (["en", "de"] as const).map((lang) => [
+        lang,
+        {
+          train: [
+            ...BASE_CORPUS[intent][lang].train,
+            ...AUTHORS_SPLIT[intent][lang].train,
+            ...(VOICES_SPLIT[intent]?.[lang]?.train ?? []),
+          ],
+          validation: [
+            ...BASE_CORPUS[intent][lang].validation,
+            ...AUTHORS_SPLIT[intent][lang].validation,
+            ...(VOICES_SPLIT[intent]?.[lang]?.validation ?? []),
+          ],
+        },
+      ]),
+    ),
+  ]),
+) as Corpus;
 
 export interface CorpusDocument {
   lang: "en" | "de";

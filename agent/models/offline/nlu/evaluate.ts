@@ -7,6 +7,7 @@
 import type { MachineView } from "../conversation.ts";
 import type { Knowledge } from "../recognise.ts";
 import type { IntentClassifier } from "./classifier.ts";
+import type { MaskSpan } from "./masks.ts";
 import { type CorpusDocument, type Intent, testDocuments } from "./corpus.ts";
 import { type Entity, type EntityType, recogniseEntities } from "./entities.ts";
 
@@ -20,13 +21,14 @@ export interface IntentScore {
 
 export async function intentAccuracy(
   classifier: IntentClassifier,
-  docs: CorpusDocument[] = testDocuments(),
+  /** `masks`: spans the recognisers would identify in the text (`masks.ts`), when the set annotates them. */
+  docs: (CorpusDocument & { masks?: readonly MaskSpan[] })[] = testDocuments(),
 ): Promise<IntentScore> {
   let ok = 0;
   const confusions = new Map<Intent, Map<Intent, number>>();
   const misses: IntentScore["misses"] = [];
   for (const d of docs) {
-    const c = await classifier.classify(d.lang, d.text);
+    const c = await classifier.classify(d.lang, d.text, d.masks);
     if (c.intent === d.intent) {
       ok++;
       continue;

@@ -39,3 +39,48 @@ export function hasMarker(intent: Intent, text: string): boolean {
       m.has(w) || (w.length >= 6 && [...m].some((x) => x.length >= 5 && x !== w && (w.startsWith(x) || w.endsWith(x)))),
   );
 }
+
+/**
+ * Words that lean toward one intent in the training utterances: found in at least `minCount` of them, at least
+ * `minShare` of the time in one intent ("stock", "kostet", "skip", "drop"), mapped to that intent. Function words
+ * ("for", "für", "the", "bitte", "please") spread over many intents and lean toward none.
+ */
+export function leaningWords(docs: CorpusDocument[], minCount = 3, minShare = 0.5): Map<string, Intent> {
+  const by = new Map<string, Map<Intent, number>>();
+  for (const d of docs)
+    for (const w of new Set(wordsOf2(d.text))) {
+      let m = by.get(w);
+      if (!m) by.set(w, (m = new Map()));
+      m.set(d.intent, (m.get(d.intent) ?? 0) + 1);
+    }
+  const out = new Map<string, Intent>();
+  for (const [w, m] of by) {
+    let n = 0;
+    let best: [Intent, number] | undefined;
+    for (const [intent, c] of m) {
+      n += c;
+      if (!best || c > best[1]) best = [intent, c];
+    }
+    if (best && n >= minCount && best[1] / n >= minShare) out.set(w, best[0]);
+  }
+  return out;
+}
+
+/** Words of two letters and more: dialect and short words ("händ", "ok", "da") count as much as long ones. */
+const wordsOf2 = (text: string): string[] => foldUmlauts(text.toLowerCase()).match(/\p{L}{2,}/gu) ?? [];
+
+let leaning: Map<string, Intent> | undefined;
+
+/**
+ * The intents the words of a text lean toward (`leaningWords` of the training corpus), in the order of the words;
+ * a word the corpus does not know, or one that leans toward no intent, adds nothing.
+ */
+export function leaningsOf(text: string): Intent[] {
+  leaning ??= leaningWords(trainingDocuments());
+  const out: Intent[] = [];
+  for (const w of wordsOf2(text)) {
+    const i = leaning.get(w);
+    if (i) out.push(i);
+  }
+  return out;
+}

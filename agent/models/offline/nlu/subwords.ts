@@ -35,8 +35,15 @@ export interface SubwordSettings {
 }
 
 /**
+ * A span the recognisers identified (a catalog word, a machine, a size, a PO reference…) stands in the text as one
+ * placeholder word, "⟨product⟩": a single feature without n-grams, so the letters of a product name never vote.
+ */
+export const PLACEHOLDER = /^⟨[a-z]+⟩$/;
+const WORD = /⟨[a-z]+⟩|[\p{L}\p{N}']+/gu;
+
+/**
  * The features of a text: each word (umlauts folded, "ae/oe/ue" as the umlaut, digits as one shape, lower case) and
- * its character n-grams of the word padded with "<" and ">".
+ * its character n-grams of the word padded with "<" and ">"; a placeholder is its word alone.
  */
 export function subwordFeatures(text: string, gramMin: number, gramMax: number): string[] {
   return [...new Set(wordFeatures(text, gramMin, gramMax).flat())];
@@ -45,7 +52,11 @@ export function subwordFeatures(text: string, gramMin: number, gramMax: number):
 /** The features of each word of a text: the word itself first, then its n-grams. */
 function wordFeatures(text: string, gramMin: number, gramMax: number): string[][] {
   const out: string[][] = [];
-  for (const raw of foldUmlauts(text).split(/[^\p{L}\p{N}']+/u)) {
+  for (const [raw] of foldUmlauts(text).matchAll(WORD)) {
+    if (PLACEHOLDER.test(raw)) {
+      out.push([`w:${raw}`]);
+      continue;
+    }
     const w = raw.replace(/'/g, "").replace(/\p{N}+/gu, "0");
     if (!w) continue;
     const features = [`w:${w}`];
@@ -57,9 +68,19 @@ function wordFeatures(text: string, gramMin: number, gramMax: number): string[][
   return out;
 }
 
-export interface SubwordModel {
+export interface SubwordReading {
   /** Intents with their probability, best first; empty when no feature of the text was seen in training. */
-  read(text: string): { intent: string; score: number }[];
+  ranked: { intent: string; score: number }[];
+  /**
+   * How much of the text the reading rests on (0–1): the share of its words that are words, not placeholders — a
+   * word seen in training counts 1, any other word (a typo, a compound) `partial`, a placeholder 0.
+   * "2 ⟨product⟩ ⟨size⟩" rests on one word of three.
+   */
+  evidence: number;
+}
+
+export interface SubwordModel {
+  read(text: string, partial?: number): SubwordReading;
 }
 
 export function trainSubwordModel(docs: { text: string; intent: string }[], settings: SubwordSettings): SubwordModel {
@@ -90,16 +111,21 @@ export function trainSubwordModel(docs: { text: string; intent: string }[], sett
     for (let c = 0; c < C; c++)
       table[i * C + c] = Math.log((((counts[i] as number[])[c] as number) + a) / ((totals[c] as number) + a * V));
   return {
-    read(text) {
+    read(text, partial = 0.5) {
       const seen = new Set<number>();
-      for (const word of wordFeatures(text, settings.gramMin, settings.gramMax)) {
+      const words = wordFeatures(text, settings.gramMin, settings.gramMax);
+      let support = 0;
+      for (const word of words) {
         const ids = word.map((f) => features.get(f)).filter((i) => i !== undefined);
         const whole = features.has(word[0] as string);
-        if (!whole && ids.length < settings.minKnown * (word.length - 1)) continue;
+        const placeholder = word.length === 1;
+        // A placeholder is read (a size hints at a question about it) but is no evidence: the recognisers claimed it.
+        if (!placeholder) support += whole ? 1 : partial;
+        if (!whole && (placeholder || ids.length < settings.minKnown * (word.length - 1))) continue;
         for (const i of ids) seen.add(i);
       }
       const known = [...seen];
-      if (!known.length) return [];
+      if (!known.length) return { ranked: [], evidence: 0 };
       const lp = new Float64Array(C);
       for (const i of known) for (let c = 0; c < C; c++) lp[c] = (lp[c] as number) + (table[i * C + c] as number);
       let max = Number.NEGATIVE_INFINITY;
@@ -109,9 +135,12 @@ export function trainSubwordModel(docs: { text: string; intent: string }[], sett
       }
       let total = 0;
       for (let c = 0; c < C; c++) total += lp[c] = Math.exp((lp[c] as number) - max);
-      return intents
-        .map((intent, c) => ({ intent, score: (lp[c] as number) / total }))
-        .sort((x, y) => y.score - x.score);
+      return {
+        ranked: intents
+          .map((intent, c) => ({ intent, score: (lp[c] as number) / total }))
+          .sort((x, y) => y.score - x.score),
+        evidence: support / words.length,
+      };
     },
   };
 }
