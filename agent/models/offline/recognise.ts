@@ -1199,8 +1199,9 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
       forms.add(wordsOf(apart(o.label)).join(" "));
       // "400 V 3~ 50 Hz" → "400 v" and "400v"; "FKM (fluoro rubber)" → "fkm"
       const lead = tokenizeText(o.label).map((t) => t.lower);
-      // A first word every value's label starts with ("UC 2 …", "UC 3 …") names the group, not this value.
-      const sharedLead = g.options.every((x) => tokenizeText(x.label)[0]?.lower === lead[0]);
+      // A first word another value's label starts with too ("UC 2 …", "UC 3 …"; "Federdruckbremse 24 V DC",
+      // "Federdruckbremse 230 V AC") names no one value: the words after it choose.
+      const sharedLead = g.options.some((x) => x !== o && tokenizeText(x.label)[0]?.lower === lead[0]);
       if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
