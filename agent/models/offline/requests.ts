@@ -4,8 +4,17 @@
  */
 import type { Action, Pending } from "./conversation.ts";
 import { machineName, numbered, redirect, say } from "./replies.ts";
-import { byWords, optionsFor, productsInLanguage, variantOf, type Ctx, type MemoFn, type Step } from "./context.ts";
-import { action, find, fromHistory } from "./actions.ts";
+import {
+  byWords,
+  optionsFor,
+  productsInLanguage,
+  variantOf,
+  type Analysis,
+  type Ctx,
+  type MemoFn,
+  type Step,
+} from "./context.ts";
+import { action, find, fromHistory, relevant } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
 import { findChoice } from "./recognise.ts";
@@ -203,8 +212,8 @@ const changeLineOnly: H = (ctx, s, r, memo) => {
 };
 
 /**
- * An earlier order named by its reference: its lines again, for the machine named (else each line's own); a quantity
- * stated for an order of one line is the new quantity ("but 4 elements this time instead of 2").
+ * An earlier order named by its reference: its lines again (or those of them the words name), for the machine named
+ * (else each line's own); a quantity stated for one line is the new quantity ("but 4 elements this time instead of 2").
  */
 export const repeatOrder: H = (ctx, _s, r, memo) => {
   const ref = r.pastOrder!.toLowerCase();
@@ -216,10 +225,13 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
     machineId: string | null;
   }[];
   if (rows.length === 0) return undefined;
+  // "die roten Zahnkränze … wie in unserer Bestellung 4500-7702, diesmal 4 Stück": the lines of the order the words
+  // name, when they name some of its lines and not all — the others stay off this order.
+  const lines = namedLines(ctx, rows, r.a);
   const machineId = r.a.machine?.machineId;
-  const quantity = rows.length === 1 ? r.a.quantity?.value : undefined;
+  const quantity = lines.length === 1 ? r.a.quantity?.value : undefined;
   return {
-    calls: rows.map((l) => ({
+    calls: lines.map((l) => ({
       name: "add_line",
       args: {
         sku: l.sku,
@@ -230,6 +242,27 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
     memo: memo(),
   };
 };
+
+/**
+ * The lines of an earlier order the request's product words name ("die roten Zahnkränze" of an order of spiders and
+ * grease; "the sensors" of sensors and their cables): the ones the words find that are the kind of product they ask
+ * for (`relevant`: category and compound heads, names in every language) — all of them when the words name none or
+ * all.
+ */
+function namedLines<L extends { sku: string }>(ctx: Ctx, rows: L[], a: Analysis): L[] {
+  const query = a.guess?.query;
+  const hits = new Set((a.guess?.hits ?? []).map((h) => h.sku));
+  if (!query || rows.length < 2 || !rows.some((l) => hits.has(l.sku))) return rows;
+  const products = ctx.k.reader.products(rows.map((l) => l.sku));
+  const names = ctx.k.allNames(rows.map((l) => l.sku));
+  const kinds = relevant(
+    ctx,
+    query,
+    rows.map((l) => ({ sku: l.sku, name: names.get(l.sku) ?? l.sku, category: products.get(l.sku)?.category })),
+  ).map((h) => h.sku);
+  const named = rows.filter((l) => kinds.includes(l.sku) && hits.has(l.sku));
+  return named.length > 0 && named.length < rows.length ? named : rows;
+}
 
 /**
  * "Same as last time": the matching earlier order. A message read as a reorder that names a product no earlier order

@@ -3,7 +3,7 @@
  * the shared mechanism and proven in both languages and on a second catalog it was not built on.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, demoWorld, fluidWorld, powertransWorld } from "./helpers.ts";
+import { automationWorld, Chat, demoWorld, draftLines, fluidWorld, hvacWorld, powertransWorld } from "./helpers.ts";
 
 const pt = powertransWorld();
 const fluid = fluidWorld();
@@ -102,5 +102,61 @@ describe("a yes with the order verb to a fix takes the fix and goes on to the co
       const turn = await chat.say(answer);
       expect(turn.tools).toContain("review_order");
       expect(turn.thread.pending?.type).toBe("confirm");
+    });
+});
+
+describe("a SKU written with spaces for its separators is that SKU", () => {
+  const automation = automationWorld();
+  for (const [w, customer, text, lines] of [
+    [
+      pt,
+      "T-7001",
+      "For Band 3 we need 4 UCP 206 pillow blocks and 20 pcs of the 6004 2RS bearings for the return rollers",
+      [
+        ["UCP-206", 4, "M-7001-01"],
+        ["BRG-6004-2RS-B10", 2, "M-7001-01"],
+      ],
+    ],
+    [pt, "T-7001", "2 Stehlager UCP 206 für Band 3", [["UCP-206", 2, "M-7001-01"]]],
+    [automation, "A-3001", "2 Stück CT 18 24DC bitte für Line 3", [["CT-18-24DC", 2, "M-3001-01"]]],
+    [automation, "A-3001", "need 3x CT 9 230AC for the infeed conveyor", [["CT-9-230AC", 3, "M-3001-03"]]],
+  ] as const)
+    it(`"${text}"`, async () => {
+      const chat = new Chat(w, customer);
+      await chat.say(text);
+      expect(draftLines(chat)).toEqual(lines);
+    });
+});
+
+describe("an earlier order named by its reference, with words that name some of its lines: those lines again", () => {
+  const hvac = hvacWorld();
+  for (const [w, customer, text, lines] of [
+    [
+      pt,
+      "T-7004",
+      "Moin, bitte nochmal die roten Zahnkränze für die Schnecke 1, wie in unserer Bestellung 4500-7702 im September. Diesmal 4 Stück.",
+      [["SPD-28-98A", 4, "M-7004-01"]],
+    ],
+    [pt, "T-7004", "the red spiders from our order 4500-7702 again please, 4 pcs", [["SPD-28-98A", 4, "M-7004-01"]]],
+    [
+      hvac,
+      "H-2001",
+      "Bitte nochmal die Filtertrockner aus unserer Bestellung PK-25-0917, diesmal 3 Stück",
+      [["FD-DML-084", 3, "M-2001-03"]],
+    ],
+    [
+      hvac,
+      "H-2001",
+      "same parts as on our order PK-25-0917 please",
+      [
+        ["FD-DML-084", 2, "M-2001-03"],
+        ["PS-KP6W", 1, "M-2001-03"],
+      ],
+    ],
+  ] as const)
+    it(`"${text}"`, async () => {
+      const chat = new Chat(w, customer);
+      await chat.say(text);
+      expect(draftLines(chat)).toEqual(lines);
     });
 });
