@@ -14,10 +14,12 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { action, find, fromHistory, relevant } from "./actions.ts";
+import { action, find, fromHistory } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
-import { findChoice } from "./recognise.ts";
+import { findChoice, wordsOf } from "./recognise.ts";
+import { foldUmlauts } from "./nlu/subwords.ts";
+import { stemOf } from "../../../catalog/queries/search.ts";
 import type { DialogueState, Handler, Reading } from "./dialogue.ts";
 import { removal } from "./destructive.ts";
 
@@ -227,7 +229,7 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
   if (rows.length === 0) return undefined;
   // "die roten Zahnkränze … wie in unserer Bestellung 4500-7702, diesmal 4 Stück": the lines of the order the words
   // name, when they name some of its lines and not all — the others stay off this order.
-  const lines = namedLines(ctx, rows, r.a);
+  const lines = namedLines(ctx, rows);
   const machineId = r.a.machine?.machineId;
   const quantity = lines.length === 1 ? r.a.quantity?.value : undefined;
   return {
@@ -244,23 +246,26 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
 };
 
 /**
- * The lines of an earlier order the request's product words name ("die roten Zahnkränze" of an order of spiders and
- * grease; "the sensors" of sensors and their cables): the ones the words find that are the kind of product they ask
- * for (`relevant`: category and compound heads, names in every language) — all of them when the words name none or
- * all.
+ * The lines of an earlier order the request's words name ("die roten Zahnkränze" of an order of spiders and grease;
+ * "the 2 filter driers and the HP switch" of both its lines): a line is named when a word of the request (four letters
+ * or more, plural ending and umlauts aside) is a word of its product's name in any language, or
+ * the head of a compound of it — all lines when the words name none of them or all.
  */
-function namedLines<L extends { sku: string }>(ctx: Ctx, rows: L[], a: Analysis): L[] {
-  const query = a.guess?.query;
-  const hits = new Set((a.guess?.hits ?? []).map((h) => h.sku));
-  if (!query || rows.length < 2 || !rows.some((l) => hits.has(l.sku))) return rows;
-  const products = ctx.k.reader.products(rows.map((l) => l.sku));
+function namedLines<L extends { sku: string }>(ctx: Ctx, rows: L[]): L[] {
+  if (rows.length < 2) return rows;
+  const norm = (w: string) => stemOf(foldUmlauts(w));
+  const said = ctx.conv.text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 3 && !/\d/.test(w))
+    .map(norm);
   const names = ctx.k.allNames(rows.map((l) => l.sku));
-  const kinds = relevant(
-    ctx,
-    query,
-    rows.map((l) => ({ sku: l.sku, name: names.get(l.sku) ?? l.sku, category: products.get(l.sku)?.category })),
-  ).map((h) => h.sku);
-  const named = rows.filter((l) => kinds.includes(l.sku) && hits.has(l.sku));
+  const named = rows.filter((l) => {
+    const have = wordsOf(names.get(l.sku) ?? "")
+      .filter((x) => x.length > 3 && !/\d/.test(x))
+      .map(norm);
+    return said.some((w) => have.some((x) => x === w || (w.length >= 4 && x.length > w.length + 2 && x.endsWith(w))));
+  });
   return named.length > 0 && named.length < rows.length ? named : rows;
 }
 

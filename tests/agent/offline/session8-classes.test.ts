@@ -147,6 +147,15 @@ describe("an earlier order named by its reference, with words that name some of 
     [
       hvac,
       "H-2001",
+      "same parts as on our order PK-25-0917 for the roof chiller please, the 2 filter driers and the HP switch.",
+      [
+        ["FD-DML-084", 2, "M-2001-03"],
+        ["PS-KP6W", 1, "M-2001-03"],
+      ],
+    ],
+    [
+      hvac,
+      "H-2001",
       "same parts as on our order PK-25-0917 please",
       [
         ["FD-DML-084", 2, "M-2001-03"],
@@ -158,5 +167,44 @@ describe("an earlier order named by its reference, with words that name some of 
       const chat = new Chat(w, customer);
       await chat.say(text);
       expect(draftLines(chat)).toEqual(lines);
+    });
+});
+
+describe("an item not identified alone that names the companion the engine's fix adds is that fix, with its count", () => {
+  const automation = automationWorld();
+  for (const [w, customer, text, lines] of [
+    [
+      pt,
+      "T-7001",
+      "Moin, für Band 4 bräuchte ich drei Meter Rollenkette 10B-1 von der Rolle und zwei Kettenschlösser dazu",
+      [
+        ["CH-10B1-M", 3, "M-7001-02"],
+        ["CL-10B1", 2, "M-7001-02"],
+      ],
+    ],
+    [
+      pt,
+      "T-7005",
+      "3 metres of 08B-1 chain by the metre for the case conveyor and 2 master links for it",
+      [
+        ["CH-08B1-M", 3, "M-7005-02"],
+        ["CL-08B1", 2, "M-7005-02"],
+      ],
+    ],
+    [
+      automation,
+      "A-3001",
+      "Für Line 3: 2 Eingangskarten DI 32 und 2 Frontstecker dazu",
+      [
+        ["IO-1500-DI32", 2, "M-3001-01"],
+        ["ACC-FC-40", 2, "M-3001-01"],
+      ],
+    ],
+  ] as const)
+    it(`"${text}" adds both, and the block the companion resolves is not shown`, async () => {
+      const chat = new Chat(w, customer);
+      const turn = await chat.say(text);
+      expect(draftLines(chat)).toEqual(lines);
+      expect(turn.text).not.toContain("⚠");
     });
 });
