@@ -9,7 +9,6 @@ import {
   optionsFor,
   productsInLanguage,
   variantOf,
-  type Analysis,
   type Ctx,
   type MemoFn,
   type Step,
