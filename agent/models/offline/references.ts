@@ -417,6 +417,20 @@ export function statedFix(ctx: Ctx, fixes: Fix[], base?: Record<string, FeatureV
       });
     }
   });
+  // A stock replacement that carries the stated value comes before building one to order ("take the lithium charger
+  // then": the lithium charger in stock, not the configured one closer to the old charger's other values).
+  const configured = (it: Valued) => {
+    const f = fixes[Number(it.id)];
+    return f?.kind === "replace_sku" && !!f.options;
+  };
+  if (items.some(configured)) {
+    const stock = byStatedValue(
+      ctx,
+      items.filter((it) => !configured(it)),
+      base,
+    );
+    if (stock.length === 1) return fixes[Number(stock[0])];
+  }
   const ids = byStatedValue(ctx, items, base);
   return ids.length === 1 ? fixes[Number(ids[0])] : undefined;
 }

@@ -3,7 +3,16 @@
  * the shared mechanism and proven in both languages and on a second catalog it was not built on.
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, demoWorld, draftLines, fluidWorld, hvacWorld, powertransWorld } from "./helpers.ts";
+import {
+  automationWorld,
+  Chat,
+  demoWorld,
+  draftLines,
+  fluidWorld,
+  hvacWorld,
+  importedWorld,
+  powertransWorld,
+} from "./helpers.ts";
 
 const pt = powertransWorld();
 const fluid = fluidWorld();
@@ -56,6 +65,16 @@ describe("a blocked stock item wanted in another variant is its configurable sib
       expect(line.sku).toBe(sku);
       expect(line.options).toMatchObject(options);
     });
+
+  it("a stock replacement carrying the value the buyer names is taken before the configured one", async () => {
+    const chat = new Chat(importedWorld("evals/catalogs/intralogistics"), "L-8004");
+    const offered = await chat.say(
+      "Pallet jack 9 needs a new charger, the 24V 30A HF one (CHG-24-30-HF5). Can you send one?",
+    );
+    expect(offered.text).toMatch(/configured like/);
+    const turn = await chat.say("Oh, it was converted to lithium last year. OK, take the lithium charger then.");
+    expect(turn.thread.draft.lines.map((l) => l.sku)).toEqual(["CHG-24-30-LI"]);
+  });
 
   it("a stock product that is that configuration is offered and taken instead of building it", async () => {
     const chat = new Chat(demoWorld(), "C-1001");
