@@ -82,6 +82,8 @@ export type Fix =
       reason: string;
       /** `reason` as a typed message (`fix.did_you_mean`, `fix.replacement`): render from this, not from `reason`. */
       reasonText?: EngineMessage;
+      /** The new product's options (a configurable product configured like the line's stock product). */
+      options?: Record<string, string[]>;
     }
   | { kind: "set_quantity"; lineId: string; quantity: number; unit?: string }
   | { kind: "set_option"; lineId: string; group: string; values: string[] }

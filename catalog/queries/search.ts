@@ -203,6 +203,23 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     return list;
   };
 
+  // The catalog's words that end in a word no name uses alone (compounds with that head), per word, kept until the
+  // catalog changes; the whole vocabulary is read once per catalog version, only when such a word is asked for.
+  let vocabAll: string[] | undefined;
+  const headCache = new Map<string, string[]>();
+  const compoundsEndingIn = (word: string): string[] => {
+    const key = (stmt("SELECT coalesce(max(rowid), 0) AS k FROM products").get() as { k: number }).k;
+    if (key !== vocabKey) (vocabKey = key), vocabCache.clear(), headCache.clear(), (vocabAll = undefined);
+    let out = headCache.get(word);
+    if (!out) {
+      vocabAll ??= (stmt("SELECT term FROM product_search_vocab").all() as { term: string }[])
+        .map((r) => r.term)
+        .filter((t) => /^\p{L}+$/u.test(t));
+      out = vocabAll.filter((t) => t.length >= word.length + 3 && t.endsWith(word)).slice(0, 20);
+      headCache.set(word, out);
+    }
+    return out;
+  };
   // Languages, synonyms and the query-side compound splitter, re-read when the database changed (by this connection:
   // total_changes; by another: data_version). The splitter's vocabulary is the index itself.
   let lex: Lexicon | undefined;
@@ -424,7 +441,16 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       // longer word's doclist up front.
       const w = words[i]!;
       if (vocabHas(w)) {
-        groups.push({ expr: `${quote(w)}*`, forms: [w], ...(w.length < 3 ? { weak: true } : {}) });
+        // "Ventil" where no name uses it alone but compounds end in it ("Magnetventil", "Expansionsventil"): those
+        // compounds are found too, not only the words it starts ("Ventilator") — the score ranks a compound ending
+        // in the word (what it is) above a word starting with it.
+        const heads = w.length >= 4 && /^\p{L}+$/u.test(w) && !termHas(w) ? compoundsEndingIn(w) : [];
+        const prefix = `${quote(w)}*`;
+        groups.push({
+          expr: heads.length ? `(${[prefix, ...heads.map(quote)].join(" OR ")})` : prefix,
+          forms: [w],
+          ...(w.length < 3 ? { weak: true } : {}),
+        });
         continue;
       }
       const split = w.match(/^(\d+(?:[.,]\d+)?)([a-z]+)$/) ?? w.match(/^([a-z]+)(\d+(?:[.,]\d+)?)$/);

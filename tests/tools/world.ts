@@ -360,11 +360,12 @@ export function applyFix(draft: Draft, fix: Fix): Draft {
   const at = (id: string) => lines.find((l) => l.lineId === id);
   switch (fix.kind) {
     case "replace_sku": {
-      // As update_line does: another product drops the old one's options (alternatives are never configurable).
+      // As update_line does: another product drops the old one's options, or takes the ones the fix carries (a
+      // configurable product configured like the line's stock product).
       const l = at(fix.lineId);
       if (l) {
         l.sku = fix.sku;
-        l.options = undefined;
+        l.options = fix.options ? { ...fix.options } : undefined;
       }
       break;
     }

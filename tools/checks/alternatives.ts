@@ -14,6 +14,7 @@
  * caution such as a backorder or a limited material rating, needs a companion), then by likeness to the original.
  */
 import type {
+  ConfigModel,
   FeatureValue,
   FitmentRecord,
   MachineRecord,
@@ -27,6 +28,7 @@ import { checkAvailability } from "./availability.ts";
 import { fitsCompletely } from "./compat-rules.ts";
 import { checkCompatibility } from "./compatibility.ts";
 import { checkConfiguration } from "./configuration.ts";
+import { configuredFeatures, lineFeatures, withOptionalDefaults } from "./line-features.ts";
 import type { z } from "zod";
 import { msg, nested, renderMessage, type replacementWhy } from "../messages/index.ts";
 import { ref, type LineState, type OrderState } from "./context.ts";
@@ -118,9 +120,10 @@ function probe(
   pool: Pool,
   expected: () => ReadonlySet<string> = () => new Set(),
   dropIfBlocked = false,
+  configured?: Record<string, string[]>,
 ): ReplacementVerdict {
   const line: DraftLine = { ...l.line, sku: c.sku };
-  const options = optionsAfterReplace(l.product, c, l.line.options);
+  const options = configured ?? optionsAfterReplace(l.product, c, l.line.options);
   if (options) line.options = options;
   else delete line.options;
   const pl: LineState = {
@@ -328,6 +331,97 @@ export function alternativesFor(
 }
 
 const show = (v: FeatureValue) => (Array.isArray(v) ? v.join("/") : String(v));
+
+/**
+ * The configurable product of the same kind, configured like the line's stock product with the one value changed that
+ * the broken rule asks for: a stock gear motor without a brake on a drive that needs one is the configurable gear motor
+ * with the same power, ratio, supply and mounting and a brake. The stock product's features must choose one value in
+ * every group that has no default (else the configuration would be a guess); each value of the rule's group with
+ * which the configured line passes the engine's line checks is one `replace_sku` fix carrying its options.
+ */
+export function configuredSiblings(
+  order: OrderState,
+  l: LineState,
+  feature: string,
+  offered: readonly Fix[] = [],
+  limit = 3,
+): Fix[] {
+  const p = l.product;
+  if (!p || p.configModelId !== null || probing.has(order)) return [];
+  // A configuration a stock product already offered as a replacement has (every feature the options set alike) is
+  // that stock product: not offered again as one to build.
+  const stockSkus = offered.flatMap((f) => (f.kind === "replace_sku" && !f.options ? [f.sku] : []));
+  const stockFeatures = [...order.data.features(stockSkus).values()];
+  const inStock = (set: Record<string, FeatureValue>) =>
+    stockFeatures.some((sf) => Object.entries(set).every(([k, v]) => sf[k] !== undefined && sameValue(sf[k]!, v)));
+  const rows = order.data.alternatives(p.category, null, 60, p.sku);
+  const products = order.data.products(rows.map((r) => r.sku));
+  const me = { name: p.name, category: p.category, features: l.features };
+  const out: Fix[] = [];
+  for (const row of rows) {
+    const c = products.get(row.sku);
+    if (!c?.configModelId || c.lifecycle !== "active" || !mayBuy(order, c) || c.currency !== order.currency) continue;
+    if (typeSimilarity(me, { name: c.name, category: c.category, features: {} }) <= SAME_TYPE) continue;
+    const model = order.data.configModel(c.configModelId);
+    const base = model ? sameConfiguration(model, l.features, feature, p.name) : undefined;
+    if (!model || !base) continue;
+    const group = model.groups.find((g) => g.options.some((o) => o.features?.[feature] !== undefined));
+    if (!group) continue;
+    const fixed = order.data.features([c.sku]).get(c.sku) ?? {};
+    const pool = loadPool(order, [c]);
+    for (const o of group.options) {
+      if (base.stock[group.code] === o.value) continue;
+      const options = withOptionalDefaults(model, { ...base.options, [group.code]: [o.value] });
+      if (inStock(configuredFeatures(model, options).features)) continue;
+      const f = lineFeatures(fixed, model, options).features;
+      const v = probe(order, l, c, f, pool, () => new Set(), true, options);
+      if (v.rank >= 3) continue;
+      const fix = replaceFix(l, c, { why: "configured", of: p.sku }, v, undefined, order.featureNames());
+      if (fix.kind === "replace_sku") {
+        fix.options = options;
+        if (fix.reasonText?.key === "fix.replacement")
+          fix.reasonText.params.configured = [{ group: group.label, value: o.label }];
+        if (fix.reasonText) fix.reason = renderMessage(fix.reasonText);
+      }
+      out.push(fix);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+/**
+ * The values of a configuration model that reproduce a stock product's features: per group the one value whose own
+ * features the product has, all alike — or, in a group whose values set no features, the one value whose code the
+ * product's name carries as a word ("…, flange mount" for the value `flange`); a group no value of which it matches
+ * keeps its default (or stays open when optional). Undefined when a mandatory group without a default is left open —
+ * except the group of `feature`, which the caller sets. `stock` is the value the product itself has in each matched
+ * group.
+ */
+function sameConfiguration(
+  model: ConfigModel,
+  features: Record<string, FeatureValue>,
+  feature: string,
+  name: string,
+): { options: Record<string, string[]>; stock: Record<string, string> } | undefined {
+  const options: Record<string, string[]> = {};
+  const stock: Record<string, string> = {};
+  const words = new Set(name.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  for (const g of model.groups) {
+    const featureless = g.options.every((o) => Object.keys(o.features ?? {}).length === 0);
+    const matching = g.options.filter((o) => {
+      if (featureless) return words.has(o.value.toLowerCase());
+      const own = Object.entries(o.features ?? {});
+      return own.length > 0 && own.every(([k, v]) => features[k] !== undefined && sameValue(features[k]!, v));
+    });
+    const owns = g.options.some((o) => o.features?.[feature] !== undefined);
+    if (matching.length === 1) {
+      stock[g.code] = matching[0]!.value;
+      if (!owns) options[g.code] = [matching[0]!.value];
+    } else if (!owns && g.min > 0 && g.defaultValue === null) return undefined;
+  }
+  return { options, stock };
+}
 
 /** A `replace_sku` fix whose reason says why it is offered, what differs from the original and any caution. */
 export function replaceFix(

@@ -6,7 +6,7 @@
  */
 import type { FeatureValue, ProductRecord } from "../../catalog/queries/types.ts";
 import type { Fix } from "../types.ts";
-import { alternativesFor, fittingMachines } from "./alternatives.ts";
+import { alternativesFor, configuredSiblings, fittingMachines } from "./alternatives.ts";
 import { evaluateRule, fitsCompletely, fitVerdict, machineViolations, ruleRef } from "./compat-rules.ts";
 import { valuesIfReopened } from "./configuration.ts";
 import { msg } from "../messages/index.ts";
@@ -116,7 +116,7 @@ export function checkCompatibility(order: OrderState): void {
               machine: machine.label,
             }),
         v.severity === "block"
-          ? [...optionFixes(order, l, v.rule.feature, fits), ...alternativesFor(order, l), ...otherMachines()]
+          ? replacing(order, l, v.rule.feature, optionFixes(order, l, v.rule.feature, fits), otherMachines)
           : [],
         {
           feature: v.rule.feature,
@@ -133,6 +133,16 @@ export function checkCompatibility(order: OrderState): void {
   checkKitComponents(order);
   checkLineRules(order);
   checkMandatory(order);
+}
+
+/**
+ * The fixes of a broken machine rule after the line's own option changes: stock replacements, then the configurable
+ * product configured like the line's product with the value the rule asks for (unless a stock one is that
+ * configuration), then the other machines the product fits.
+ */
+function replacing(order: OrderState, l: LineState, feature: string, own: Fix[], otherMachines: () => Fix[]): Fix[] {
+  const stock = alternativesFor(order, l);
+  return [...own, ...stock, ...configuredSiblings(order, l, feature, stock), ...otherMachines()];
 }
 
 const fmt = (v: FeatureValue) => (Array.isArray(v) ? v.join("/") : String(v));

@@ -24,6 +24,7 @@ const WHY = {
   similar: "als ähnlich gelistet",
   followup: "sein Folgeprodukt",
   same_type: "gleicher Typ",
+  configured: "nach Konfiguration",
 };
 
 /** A broken rule in words, from its operator: `Druckstufe 10 liegt unter Systemdruck 16`. */
@@ -91,6 +92,8 @@ export const de: Catalogue = {
   "fix.did_you_mean": (p, f) => `meinten Sie ${f.product(p.product)}?`,
   "fix.replacement": (p, f) => {
     const parts = [p.why === "successor" ? `Nachfolger von ${p.of ?? "?"}` : WHY[p.why]];
+    if (p.configured?.length)
+      parts[0] = `konfiguriert wie ${p.of ?? "?"} mit ${p.configured.map((c) => `${c.group}: ${c.value}`).join(", ")}`;
     if (p.fitsMachine) parts.push(`passt zu ${p.fitsMachine}`);
     if (p.inStock) parts.push("auf Lager");
     if (p.differs.length > 0)

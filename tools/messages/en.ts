@@ -9,6 +9,7 @@ const WHY = {
   similar: "listed as similar",
   followup: "its follow-up product",
   same_type: "same type",
+  configured: "configured to order",
 };
 
 export const en: Catalogue = {
@@ -48,6 +49,8 @@ export const en: Catalogue = {
   "fix.did_you_mean": (p, f) => `did you mean ${f.product(p.product)}?`,
   "fix.replacement": (p, f) => {
     const parts = [p.why === "successor" ? `successor of ${p.of ?? "?"}` : WHY[p.why]];
+    if (p.configured?.length)
+      parts[0] = `configured like ${p.of ?? "?"} with ${p.configured.map((c) => `${c.group}: ${c.value}`).join(", ")}`;
     if (p.fitsMachine) parts.push(`fits ${p.fitsMachine}`);
     if (p.inStock) parts.push("in stock");
     if (p.differs.length > 0)

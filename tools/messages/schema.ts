@@ -45,7 +45,7 @@ const violation = z.object({
 });
 
 /** Why a replacement is offered (see tools/checks/alternatives.ts). */
-export const replacementWhy = z.enum(["successor", "similar", "followup", "same_type"]);
+export const replacementWhy = z.enum(["successor", "similar", "followup", "same_type", "configured"]);
 
 /**
  * Every message key with the zod schema of its params. Adding a key here without adding it to every catalogue is a
@@ -86,6 +86,8 @@ export const MESSAGE_PARAMS = {
     differs: z.array(z.object({ feature: featureRef, value: z.string() })),
     /** A caution the replacement carries (a backorder, a limited rating, a companion part). */
     caution: nestedMessage.optional(),
+    /** For `configured`: the option values that differ from the stock product `of` (group and value labels). */
+    configured: z.array(z.object({ group: z.string(), value: z.string() })).optional(),
   }),
   // Quantity (tools/checks/quantity.ts)
   "qty.invalid": z.object({ product: productRef, quantity: z.string() }),

@@ -44,6 +44,7 @@ import {
   passingMachines,
   namesOf,
   optionsFor,
+  ownPackUnit,
   type Analysis,
   type Ctx,
   type MemoFn,
@@ -83,7 +84,7 @@ export function action(
     conv.draft.machineId ??
     (onLine.length === 1 ? onLine[0]!.machineId : undefined);
   const quantity = extra.quantity ?? a.quantity?.value;
-  const unit = extra.unit ?? a.quantity?.unit;
+  const unit = ownPackUnit(ctx, sku, extra.unit ?? a.quantity?.unit);
   const options = { ...(optionsFor(ctx, sku) ?? {}), ...(extra.options ?? {}) };
   const done = (name: string) => conv.results.find((r) => r.name === name && r.args.sku === sku);
 
@@ -599,7 +600,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       items.push({
         sku: a.guess.hits[0]!.sku,
         quantity: each ?? a.quantity?.value ?? 1,
-        ...(a.quantity?.unit && !each ? { unit: a.quantity.unit } : {}),
+        ...(a.quantity?.unit && !each ? { unit: ownPackUnit(ctx, a.guess.hits[0]!.sku, a.quantity.unit) } : {}),
         // "Pos. 1: 4 filter elements …, for IMM 7": the machine the item names is its own.
         ...(a.machine ? { machineId: a.machine.machineId } : {}),
       });

@@ -236,10 +236,11 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     if (res?.kind === "fetch") return { calls: res.calls, memo: memo(pending) };
     const chosen =
       res?.kind === "one" ? pending.fixes.find((f) => f.kind === "replace_sku" && f.sku === res.sku) : undefined;
-    if (chosen) return fixStep(ctx, chosen, memo);
+    if (chosen) return orderIfAsked(ctx, fixStep(ctx, chosen, memo));
   }
+  // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
   const chosen = fix ?? fixByWords(ctx, pending.fixes);
-  return chosen ? fixStep(ctx, chosen, memo) : undefined;
+  return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo)) : undefined;
 };
 
 /**
@@ -392,7 +393,8 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
  */
 function orderIfAsked(ctx: Ctx, step: Step): Step {
   if (!ordersToo(ctx) || !ctx.tools.has("review_order")) return step;
-  if (!step.calls?.some((c) => c.name === "add_line" || c.name === "update_line")) return step;
+  if (!step.calls?.some((c) => c.name === "add_line" || c.name === "update_line" || c.name === "set_options"))
+    return step;
   return {
     ...step,
     calls: [...step.calls, { name: "review_order", args: {} }],
@@ -434,7 +436,10 @@ function fixByWords(ctx: Ctx, fixes: Fix[]): Fix | undefined {
 function fixCall(f: Fix, draft: DraftView): ToolCallPlan | undefined {
   switch (f.kind) {
     case "replace_sku":
-      return { name: "update_line", args: { lineId: f.lineId, sku: f.sku } };
+      return {
+        name: "update_line",
+        args: { lineId: f.lineId, sku: f.sku, ...(f.options ? { options: f.options } : {}) },
+      };
     case "set_quantity":
       return {
         name: "update_line",

@@ -99,6 +99,19 @@ export interface Analysis {
  * order verb — an add reading whose runner-up is placing the order, a real alternative (at `RUNNER_UP`).
  * "guet, 1 Stück bestelle": the words of an order beside its count read as placing it (`placesWithCount`).
  */
+/**
+ * "1 Karton vom H1-Fett" where the product is "…, Karton mit 12 Kartuschen" sold per case: a pack word the product's
+ * own name carries (in any language of the catalog) names the pack the product is sold in, its order unit — whatever
+ * unit code the word has elsewhere (a box). A count in the unit the pack holds ("12 Kartuschen") stays in that unit.
+ */
+export function ownPackUnit(ctx: Ctx, sku: string, unit: string | undefined): string | undefined {
+  if (!unit) return unit;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || unit === p.orderUnit || unit === p.contentUnit) return unit;
+  const names = ctx.k.allNames([sku]).get(sku) ?? p.name;
+  return tokenizeText(names).some((t) => ctx.k.unitCodes.get(t.lower) === unit) ? p.orderUnit : unit;
+}
+
 export function ordersToo(ctx: Ctx): boolean {
   return (
     ctx.cues.has("checkout") ||

@@ -2,7 +2,8 @@
  * Swiss and southern German spellings read as standard German: "gliiche" is "gleiche", "Keilrieme" "Keilriemen",
  * "bstelle" "bestelle", "Dichtige" "Dichtungen". A word the consultant does not know is rewritten by the regular sound
  * correspondences of the dialects (ii → ei, üü → eu, uu → au, ue → u, tscht → tzt, scht → st, initial ch → k, b-/g- before a
- * consonant → be-/ge-, -ig → -ung, a dropped final n or e) — only when the result is a word it knows: of the intent corpus, of the
+ * consonant → be-/ge-, -ig → -ung, Swiss -ä → -en, a dropped final n or e, a plural by umlaut and -er) — only when the
+ * result is a word it knows: of the intent corpus, of the
  * catalog's product and option names (also as the end of a compound: "Keilriemen" of "Schmalkeilriemen"), or
  * a function word. So nothing is guessed: a word stays as written unless a known word is one of its dialect spellings.
  */
@@ -32,6 +33,13 @@ const RULES: Rule[] = [
   ending(/ed$/u, "en"),
   ending(/e$/u, "en"),
   ending(/(?<=[^aeiouäöü])$/u, "e"),
+  // Swiss "-ä" for a standard "-en"/"-e" ending ("Keilriemä", "Chettä").
+  sound(/(?<=\p{L}{3})ä$/u, "en"),
+  // A plural by umlaut and "-er" is the singular's word ("Kettenschlösser" → "Kettenschloss", "Kettenräder" →
+  // "Kettenrad"): an ending change, taken only towards the catalog's own name words.
+  ending(/ä([^aeiouäöü]*)er$/u, "a$1"),
+  ending(/ö([^aeiouäöü]*)er$/u, "o$1"),
+  ending(/ü([^aeiouäöü]*)er$/u, "u$1"),
 ];
 
 /** The spellings of a word after one or more correspondences (each applied at most once), fewest changes first. */

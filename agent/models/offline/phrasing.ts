@@ -47,6 +47,9 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
     const id = lineOf(r);
     return !id || !edits.slice(i + 1).some((x) => lineOf(x) === id);
   });
+  // A block a later edit of the turn resolved (the connecting link the chain needs, added after it) is not shown: the
+  // last edit's report says the whole order is clean.
+  const cleanAtEnd = edits.at(-1)?.data?.orderClean === true;
   for (const r of edits) {
     if (r.error) {
       out.push(errorText(r, lang));
@@ -134,7 +137,7 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
     }
     const issues = line.issues ?? [];
     const missing = issues.filter((i) => i.code === "config.missing_choice" || i.code === "config.too_many_choices");
-    const block = issues.find((i) => i.severity === "block" && !missing.includes(i));
+    const block = cleanAtEnd ? undefined : issues.find((i) => i.severity === "block" && !missing.includes(i));
     if (block) {
       const fixes = expandFixes([
         ...similarFitting(ctx, line, draftLine?.machineId ?? (d.draft as DraftView | undefined)?.machineId, block),

@@ -1227,8 +1227,9 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
       forms.add(wordsOf(apart(o.label)).join(" "));
       // "400 V 3~ 50 Hz" → "400 v" and "400v"; "FKM (fluoro rubber)" → "fkm"
       const lead = tokenizeText(o.label).map((t) => t.lower);
-      // A first word every value's label starts with ("UC 2 …", "UC 3 …") names the group, not this value.
-      const sharedLead = g.options.every((x) => tokenizeText(x.label)[0]?.lower === lead[0]);
+      // A first word another value's label starts with too ("UC 2 …", "UC 3 …"; "Federdruckbremse 24 V DC",
+      // "Federdruckbremse 230 V AC") names no one value: the words after it choose.
+      const sharedLead = g.options.some((x) => x !== o && tokenizeText(x.label)[0]?.lower === lead[0]);
       if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
@@ -1436,6 +1437,8 @@ export function guessProduct(
   // A configurable product named by words with its option values (read once, after an exact SKU had its chance).
   let built: ProductGuess | undefined | null = null;
   const byWords = () => (built === null ? (built = configurableByWords(free, k)) : built);
+  const apart = skuWrittenApart(tokens, taken, k);
+  if (apart) return apart;
   for (const t of free) {
     if (!looksLikeSku(t.text) || k.measureUnits.has(t.lower.replace(/^\d+([.,]\d+)?/, ""))) continue;
     // "0-16", "40-200": a range or size without letters is a spec of a name, not a SKU (unless it is all there is).
@@ -1787,6 +1790,30 @@ function otherWordings(free: Token[], groups: string[][][]): string[] {
     if (group.some((p) => indexOfPhrase(lowers, p) >= 0))
       for (const p of group) if (indexOfPhrase(lowers, p) < 0) for (const w of p) if (!lowers.includes(w)) out.add(w);
   return [...out];
+}
+
+/**
+ * "4 UCP 206 pillow blocks", "2 Stehlager UCP 206": a SKU written with spaces for its separators — a code word and
+ * the number after it, read together — is that SKU, as "UCP206" is; only when the words together are one SKU exactly
+ * ("SPZ 1250" is part of the SKU VB-SPZ-1250 and stays words of the name).
+ */
+function skuWrittenApart(tokens: Token[], taken: Set<number>, k: Knowledge): ProductGuess | undefined {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (taken.has(tokens[i]!.index)) continue;
+    for (const n of [3, 2]) {
+      const run = tokens.slice(i, i + n);
+      if (run.length < n || run.some((t, j) => j > 0 && t.index !== run[j - 1]!.index + 1)) continue;
+      if (!/^\p{L}/u.test(run[0]!.text) || !run.some((t) => /\d/.test(t.text))) continue;
+      const text = run.map((t) => t.text).join(" ");
+      const written = compactSku(text);
+      if (written.length < 4) continue;
+      const hits = k.search
+        .search({ query: run.map((t) => t.text).join("-"), limit: 5, includeInactive: true })
+        .filter((h) => compactSku(h.sku) === written);
+      if (hits.length === 1) return { hits, confident: true, query: text };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ import { carriedWords, tiedByWords, type Ctx, type ToolCallPlan } from "./contex
 import { FILLER } from "./language.ts";
 import { findChoice, findOptions, tokenizeText } from "./recognise.ts";
 import type { Fix } from "../../../tools/types.ts";
+import { configuredFeatures } from "../../../tools/checks/line-features.ts";
 
 export type Resolution =
   | { kind: "one"; sku: string; by: "ordinal" | "price" | "feature" }
@@ -379,7 +380,29 @@ export function statedFix(ctx: Ctx, fixes: Fix[], base?: Record<string, FeatureV
   const features = ctx.k.reader.features(skus);
   const items: Valued[] = [];
   fixes.forEach((f, i) => {
-    if (f.kind === "replace_sku") items.push({ id: String(i), features: features.get(f.sku) ?? {} });
+    if (f.kind === "replace_sku" && f.options) {
+      // A configurable product offered configured: its features are its options', and the values the text names
+      // in a group it sets (in any language of the catalog) count like a set_option fix's.
+      const p = ctx.k.reader.products([f.sku]).get(f.sku);
+      const id = p?.configModelId;
+      const models = id
+        ? [
+            ctx.k.reader.configModel(id),
+            ...(["en", "de"] as const).map((l) => ctx.k.reader.inLanguage?.(l).configModel(id)),
+          ]
+        : [];
+      const model = models[0];
+      const chosen = f.options;
+      const named = models.some(
+        (m) =>
+          m && Object.entries(findOptions(ctx.conv.text, m)).some(([g, vs]) => vs.some((v) => chosen[g]?.includes(v))),
+      );
+      items.push({
+        id: String(i),
+        features: { ...(features.get(f.sku) ?? {}), ...configuredFeatures(model, chosen).features },
+        extra: named ? 1 : 0,
+      });
+    } else if (f.kind === "replace_sku") items.push({ id: String(i), features: features.get(f.sku) ?? {} });
     if (f.kind === "set_option") {
       const line = ctx.conv.draft.lines.find((l) => l.lineId === f.lineId);
       const p = line ? ctx.k.reader.products([line.sku]).get(line.sku) : undefined;
@@ -394,6 +417,20 @@ export function statedFix(ctx: Ctx, fixes: Fix[], base?: Record<string, FeatureV
       });
     }
   });
+  // A stock replacement that carries the stated value comes before building one to order ("take the lithium charger
+  // then": the lithium charger in stock, not the configured one closer to the old charger's other values).
+  const configured = (it: Valued) => {
+    const f = fixes[Number(it.id)];
+    return f?.kind === "replace_sku" && !!f.options;
+  };
+  if (items.some(configured)) {
+    const stock = byStatedValue(
+      ctx,
+      items.filter((it) => !configured(it)),
+      base,
+    );
+    if (stock.length === 1) return fixes[Number(stock[0])];
+  }
   const ids = byStatedValue(ctx, items, base);
   return ids.length === 1 ? fixes[Number(ids[0])] : undefined;
 }

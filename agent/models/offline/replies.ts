@@ -139,7 +139,11 @@ export function expandFixes(fixes: Fix[]): Fix[] {
   return out
     .filter((f) => {
       // The same change offered twice (the engine's and ours, with different reasons) is one choice.
-      const key = f.kind === "replace_sku" ? `${f.kind}:${f.lineId}:${f.sku}` : JSON.stringify(f);
+      // A configured product offered in two configurations is two choices.
+      const key =
+        f.kind === "replace_sku"
+          ? `${f.kind}:${f.lineId}:${f.sku}:${JSON.stringify(f.options ?? {})}`
+          : JSON.stringify(f);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -4,11 +4,21 @@
  */
 import type { Action, Pending } from "./conversation.ts";
 import { machineName, numbered, redirect, say } from "./replies.ts";
-import { byWords, optionsFor, productsInLanguage, variantOf, type Ctx, type MemoFn, type Step } from "./context.ts";
+import {
+  byWords,
+  optionsFor,
+  productsInLanguage,
+  variantOf,
+  type Ctx,
+  type MemoFn,
+  type Step,
+} from "./context.ts";
 import { action, find, fromHistory } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
-import { findChoice } from "./recognise.ts";
+import { findChoice, wordsOf } from "./recognise.ts";
+import { foldUmlauts } from "./nlu/subwords.ts";
+import { stemOf } from "../../../catalog/queries/search.ts";
 import type { DialogueState, Handler, Reading } from "./dialogue.ts";
 import { removal } from "./destructive.ts";
 
@@ -203,8 +213,8 @@ const changeLineOnly: H = (ctx, s, r, memo) => {
 };
 
 /**
- * An earlier order named by its reference: its lines again, for the machine named (else each line's own); a quantity
- * stated for an order of one line is the new quantity ("but 4 elements this time instead of 2").
+ * An earlier order named by its reference: its lines again (or those of them the words name), for the machine named
+ * (else each line's own); a quantity stated for one line is the new quantity ("but 4 elements this time instead of 2").
  */
 export const repeatOrder: H = (ctx, _s, r, memo) => {
   const ref = r.pastOrder!.toLowerCase();
@@ -216,10 +226,13 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
     machineId: string | null;
   }[];
   if (rows.length === 0) return undefined;
+  // "die roten Zahnkränze … wie in unserer Bestellung 4500-7702, diesmal 4 Stück": the lines of the order the words
+  // name, when they name some of its lines and not all — the others stay off this order.
+  const lines = namedLines(ctx, rows);
   const machineId = r.a.machine?.machineId;
-  const quantity = rows.length === 1 ? r.a.quantity?.value : undefined;
+  const quantity = lines.length === 1 ? r.a.quantity?.value : undefined;
   return {
-    calls: rows.map((l) => ({
+    calls: lines.map((l) => ({
       name: "add_line",
       args: {
         sku: l.sku,
@@ -230,6 +243,30 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
     memo: memo(),
   };
 };
+
+/**
+ * The lines of an earlier order the request's words name ("die roten Zahnkränze" of an order of spiders and grease;
+ * "the 2 filter driers and the HP switch" of both its lines): a line is named when a word of the request (four letters
+ * or more, plural ending and umlauts aside) is a word of its product's name in any language, or
+ * the head of a compound of it — all lines when the words name none of them or all.
+ */
+function namedLines<L extends { sku: string }>(ctx: Ctx, rows: L[]): L[] {
+  if (rows.length < 2) return rows;
+  const norm = (w: string) => stemOf(foldUmlauts(w));
+  const said = ctx.conv.text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 3 && !/\d/.test(w))
+    .map(norm);
+  const names = ctx.k.allNames(rows.map((l) => l.sku));
+  const named = rows.filter((l) => {
+    const have = wordsOf(names.get(l.sku) ?? "")
+      .filter((x) => x.length > 3 && !/\d/.test(x))
+      .map(norm);
+    return said.some((w) => have.some((x) => x === w || (w.length >= 4 && x.length > w.length + 2 && x.endsWith(w))));
+  });
+  return named.length > 0 && named.length < rows.length ? named : rows;
+}
 
 /**
  * "Same as last time": the matching earlier order. A message read as a reorder that names a product no earlier order

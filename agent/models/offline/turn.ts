@@ -10,7 +10,7 @@ import { findOptions, guessProduct, orderReferences, tokenizeText, type Knowledg
 import { hasMarker, markerWords } from "./nlu/evidence.ts";
 import { trainingDocuments } from "./nlu/corpus.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
-import type { Ctx, Step, ToolCallPlan } from "./context.ts";
+import { analyse, type Ctx, type Step, type ToolCallPlan } from "./context.ts";
 import { cuesOf } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
 import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
@@ -186,6 +186,10 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
     parts.length
       ? `\n${say(lang, `Also not added yet: ${quoted(parts)} — which products do you mean?`, `Ebenfalls noch nicht hinzugefügt: ${quoted(parts)} — welche Artikel meinen Sie?`)}`
       : "";
+  // "3 m chain 10B-1 … und zwei Kettenschlösser dazu" where the chain's block offers to add its connecting link: an
+  // item the engine's fix adds (the item's words find that product) is that fix, with the item's own count.
+  const taken = byFix(ctx, edited, rest);
+  if (taken) return taken;
   const open = edited.memo.pending && edited.memo.pending.kind !== "confirm";
   if (open)
     return {
@@ -229,6 +233,31 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
 }
 
 const EACH = /\b(?:each|jeweils|je)\b/giu;
+
+/** The first item not added yet whose words find the product of an `add_line` fix the edits left open, as that fix. */
+function byFix(ctx: Ctx, edited: Step, rest: RestItem[]): Step | undefined {
+  const pending = edited.memo.pending;
+  if (pending?.kind !== "fixes") return undefined;
+  const adds = pending.fixes.flatMap((f) => (f.kind === "add_line" ? [f] : []));
+  if (adds.length === 0) return undefined;
+  for (const item of rest) {
+    if (item.question) continue;
+    const part = partOf(ctx, item.text);
+    const guess = guessProduct(part.tokens, new Set(), ctx.k);
+    const hits = new Set((guess?.hits ?? []).map((h) => h.sku));
+    const fix = adds.find((f) => hits.has(f.sku));
+    if (!fix) continue;
+    const count = item.quantity ?? analyse(part).quantity?.value ?? fix.quantity;
+    const machineId = fix.machineId ?? ctx.conv.draft.lines.at(-1)?.machineId ?? ctx.conv.draft.machineId;
+    const call: ToolCallPlan = {
+      name: "add_line",
+      args: { sku: fix.sku, quantity: count, ...(machineId ? { machineId } : {}) },
+    };
+    const left = rest.filter((x) => x !== item);
+    return { calls: [call], memo: { ...edited.memo, pending: undefined, ...(left.length ? { rest: left } : {}) } };
+  }
+  return undefined;
+}
 
 /**
  * One part of the buyer's message read as a message of its own: no open question (it is a new request), the tool
