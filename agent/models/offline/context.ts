@@ -249,6 +249,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // "200 m of X in 100 m rings", "4 sensor cables M12 5 m": a second amount in a measure, or a measure next to a
   // count of things, describes the product (a ring's or a cable's length) — unless the product is sold in it.
   const specs = measureSpecs(quantities);
+  const each = eachOf(tokens, quantities);
   let guess = guessWith(quantities.filter((q) => !specs.includes(q)));
   if (
     specs.length &&
@@ -258,11 +259,18 @@ function readText(ctx: Ctx, raw: string): Analysis {
   )
     guess = guessWith(quantities);
   else quantities = quantities.filter((q) => !specs.includes(q));
-  for (const q of quantities) for (const i of q.tokens) taken.add(i);
+  for (const q of each ? [...quantities, each.amount] : quantities) for (const i of q.tokens) taken.add(i);
   const free = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower);
   // "… for the pump station": what follows "for" names the target, not the product.
   const cut = free.findIndex((w) => /^(for|für|fuer|fürs|fuers)$/.test(w));
-  guess = byAmount(ctx, guess, quantities.find((q) => q.unit) ?? quantities[0], free);
+  guess = byAmount(
+    ctx,
+    guess,
+    each
+      ? { value: each.count.value * each.amount.value, unit: each.amount.unit, tokens: [] }
+      : (quantities.find((q) => q.unit) ?? quantities[0]),
+    free,
+  );
   guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
@@ -281,7 +289,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
       ),
     );
   const counted = quantities.filter((x) => !inName(x));
-  const q = counted.find((x) => x.unit) ?? counted[0];
+  const q = (each && guess && eachQuantity(ctx, guess, each)) || (counted.find((x) => x.unit) ?? counted[0]);
   const unit =
     q?.unit ??
     (q && guess
@@ -302,6 +310,49 @@ function readText(ctx: Ctx, raw: string): Analysis {
       ? []
       : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !ctx.k.choiceWords.has(w)),
   };
+}
+
+/** Words that join a count to the amount each piece has: "2 x 5 m", "2 Stk à 5 m", "3 pieces of 10 m each". */
+const EACH_JOINERS = new Set(["x", "×", "à", "a", "je", "zu", "of", "@", "each"]);
+
+/**
+ * "2 x 5 m", "3x 10m", "2 Stk à 20 l": a count of pieces (no unit, or pieces) followed, joined by a times sign or
+ * "à", by an amount in a measure — how many, each of that amount.
+ */
+function eachOf(tokens: Token[], qs: QuantityMatch[]): { count: QuantityMatch; amount: QuantityMatch } | undefined {
+  for (let i = 0; i + 1 < qs.length; i++) {
+    const count = qs[i]!;
+    const amount = qs[i + 1]!;
+    if (!amount.unit || unitDecimals(amount.unit) === 0 || !Number.isInteger(count.value)) continue;
+    if (count.unit && unitDecimals(count.unit) > 0) continue;
+    const gap = tokens.slice(Math.max(...count.tokens) + 1, Math.min(...amount.tokens));
+    // "3x 10m", "2 x 5 m" (the "x" read as the count's unit): the times sign is the count's own.
+    const last = tokens[Math.max(...count.tokens)]?.lower ?? "";
+    const joined = gap.length === 1 ? EACH_JOINERS.has(gap[0]!.lower) : gap.length === 0 && /^(\d+)?[x×]$/u.test(last);
+    if (joined) return { count, amount };
+  }
+  return undefined;
+}
+
+/**
+ * What "2 x 20 m" orders of the product it names: 40 m of what is sold by the metre, two pails of a 20 l pail, two
+ * of a 5 m cable (undefined: the count itself, in pieces).
+ */
+function eachQuantity(
+  ctx: Ctx,
+  guess: ProductGuess,
+  each: { count: QuantityMatch; amount: QuantityMatch },
+): QuantityMatch | undefined {
+  const sku = guess.hits[0]?.sku;
+  const p = sku ? ctx.k.reader.products([sku]).get(sku) : undefined;
+  const unit = each.amount.unit!.toUpperCase();
+  if (!p) return undefined;
+  const tokens = [...each.count.tokens, ...each.amount.tokens];
+  if (p.contentUnit.toUpperCase() === unit && p.contentQty === each.amount.value && p.orderUnit.toUpperCase() !== unit)
+    return { value: each.count.value, unit: p.orderUnit, tokens };
+  if (p.orderUnit.toUpperCase() === unit || p.contentUnit.toUpperCase() === unit)
+    return { value: each.count.value * each.amount.value, unit: each.amount.unit!, tokens };
+  return undefined;
 }
 
 /**

@@ -697,17 +697,24 @@ export const limitedCount = (before: string, word: string): boolean =>
  */
 export function sizeTokensOf(tokens: Token[], measures: { start: number; end: number }[], k: Knowledge): Set<number> {
   const out = new Set<number>();
-  for (const m of measures)
+  for (const m of measures) {
+    const inside = tokens.filter((t) => t.start >= m.start && t.start < m.end);
+    // "2 x 5 m", "3 x 10m": a whole count times an amount in a unit the catalog sells in is how many of that amount.
+    const last = inside.at(-1)?.lower ?? "";
+    const unitWord = /^\d+(?:[.,]\d+)?(\p{L}+)$/u.exec(last)?.[1] ?? last;
+    const counted = k.unitCodes.has(unitWord) && unitWord !== "x" ? inside[0] : undefined;
     for (const t of tokens) {
       const next = tokens[t.index + 1];
       // The "x" of a dimension ("100 x 3 mm") is a times sign inside the size, not the unit "pieces".
       const times = next !== undefined && next.start < m.end && /^[x×]$/.test(next.lower);
+      if (times && t === counted && next === inside[1] && /^\d+$/.test(t.lower) && inside.length <= 4) continue;
       // "25m" of a product sold by the metre: the amount, not a size.
       const glued = /^\d+(?:[.,]\d+)?(\p{L}+)$/u.exec(t.lower);
       if (glued && glued[1] !== "x" && k.unitCodes.has(glued[1]!)) continue;
       if (t.start >= m.start && t.start < m.end && /\d/.test(t.lower) && (times || !k.unitCodes.has(next?.lower ?? "")))
         out.add(t.index);
     }
+  }
   return out;
 }
 
@@ -831,10 +838,18 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "just those two extras", "die beiden Optionen": the choices of a group the buyer refers to, not how many.
     if ((REFERRING.has(prev ?? "") || BOTH.has(t)) && next && value <= (k.choiceWords.get(next) ?? 0)) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
-    if ((prev === "x" || prev === "×") && /\d/.test(tokens[i - 2]?.lower ?? "")) continue;
+    // ("2 x 5 m", "3 x 10m": an amount in a unit the catalog sells in is what each of the count has.)
+    if (
+      (prev === "x" || prev === "×") &&
+      /\d/.test(tokens[i - 2]?.lower ?? "") &&
+      !gluedUnit &&
+      !(/^\d+$/.test(tokens[i - 2]!.lower) && k.unitCodes.has(next ?? "") && next !== "x")
+    )
+      continue;
     // "16 channel", "3 pole": a counted property of the product, not how many — when a product has that count
     // ("20 flange gaskets" orders twenty where no product has a flange size of 20).
-    if (next && countedValue(countWordOf(next, k), value, k)) continue;
+    // ("10m hose": an amount with its unit glued on counts nothing of the word after it.)
+    if (next && !gluedUnit && countedValue(countWordOf(next, k), value, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
     const usedTokens = [i];
     // "a dozen", "two dozen", "ein Dutzend"
