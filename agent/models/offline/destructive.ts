@@ -78,6 +78,9 @@ export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undef
   const lineId = namedLine(ctx, s, r);
   if (lineId) return { lineId };
   if (remove < REMOVE_CONFIDENT) return undefined;
+  // "die Dichtungen brauchen wir doch nicht" with only a hose on the order: a product named that no line is — not "it".
+  const guessed = r.a.guess?.hits ?? [];
+  if (guessed.length > 0 && !guessed.some((h) => s.draft.lines.some((l) => l.sku === h.sku))) return undefined;
   return s.draft.lines.length === 1 ? { lineId: s.draft.lines[0]!.lineId } : { ask: true };
 }
 
