@@ -74,6 +74,16 @@ export interface Reading {
 }
 
 export type StateKind = DialogueState["open"];
+
+/**
+ * "line 2", "L2": a line of the order — not "Line 3" where the order has no third line or the words are the label of
+ * the machine the message names ("and 1 contactor for Line 3" replaced the cable on line 1).
+ */
+function namesLine(ctx: Ctx, s: DialogueState, r: Reading): boolean {
+  const ref = findLineRef(ctx.conv.text);
+  if (!ref || !s.draft.lines.some((l) => l.lineId === ref)) return false;
+  return !r.a.machine || findLineRef(r.a.machine.label) !== ref;
+}
 export type Handler = (ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn) => Step | undefined;
 
 const has = (ctx: Ctx, ...cues: Cue[]) => cues.some((c) => ctx.cues.has(c));
@@ -157,8 +167,8 @@ export const EVENTS = {
     (!!r.po || ((!!r.date || !!r.shipTo) && !r.a.guess)) &&
     s.draft.lines.length > 0 &&
     !(!!r.po && !!r.a.quantity && !!s.focus.lineId && has(ctx, "change")),
-  change_line: (ctx, s) =>
-    !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
+  change_line: (ctx, s, r) =>
+    !!s.focus.lineId && (has(ctx, "change") || namesLine(ctx, s, r)) && s.draft.lines.length > 0,
   /**
    * "Then the 230 V coil" about a line in the order: another variant of its product, by the values stated — with a
    * quantity said in the same clause ("take the 25 A one instead, 2 of them") both change.
