@@ -181,6 +181,9 @@ export const EVENTS = {
     !(r.a.guess?.confident && r.a.guess.hits[0]!.match.startsWith("sku")) &&
     !MORE_OF.test(ctx.conv.text),
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
+  /** "10m same hose", "noch 10 m vom gleichen Schlauch": a product of the order again, not an earlier order. */
+  same_as_line: (ctx, s, r) =>
+    (has(ctx, "history") || hasMarker("history", ctx.conv.text)) && !has(ctx, "remove") && !!req.sameLine(ctx, s, r),
   /** "Does X fit Y?" — not "1 X for Y": a stated quantity of a named product without a question orders it. */
   compat: (ctx, _s, r) =>
     has(ctx, "compat") &&
@@ -307,6 +310,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "place", do: req.place },
   { in: "any", on: "show", do: req.review },
   { in: "any", on: "order_details", do: req.orderDetails },
+  { in: "any", on: "same_as_line", do: req.sameAsLine },
   { in: "any", on: "move_line", do: req.moveLine },
   { in: "any", on: "machine_correction", do: req.correctMachine },
   { in: "any", on: "change_line", do: req.changeLine },
