@@ -6,7 +6,7 @@ import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
 import { findChoice, findMachines, tokenizeText, wordsOf } from "./recognise.ts";
-import { fixText, numbered, say } from "./replies.ts";
+import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
 import {
   analyse,
   byWords,
@@ -21,7 +21,7 @@ import {
 } from "./context.ts";
 import { action, askStockAndPrice } from "./actions.ts";
 import { ordersToo } from "./context.ts";
-import { optionLines, startCheckout } from "./phrasing.ts";
+import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import { byRequest, byStatedValue, resolveReference, statedFix } from "./references.ts";
 
 /** Cues of a new request: a message with one of them is not an answer to the open configuration question. */
@@ -238,7 +238,7 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
       res?.kind === "one" ? pending.fixes.find((f) => f.kind === "replace_sku" && f.sku === res.sku) : undefined;
     if (chosen) return fixStep(ctx, chosen, memo);
   }
-  const chosen = fix ?? fixByWords(ctx, pending.fixes);
+  const chosen = fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined);
   return chosen ? fixStep(ctx, chosen, memo) : undefined;
 };
 
@@ -398,13 +398,13 @@ function sameUnit(ctx: Ctx, sku: string, unit: string): boolean {
 }
 
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */
-function fixByWords(ctx: Ctx, fixes: Fix[]): Fix | undefined {
+function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels): Fix | undefined {
   const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
   if (words.length === 0) return undefined;
   // The product's names and keywords in every language: "die Basiseinheiten dazu" names the "base unit".
   const names = ctx.k.namesAndKeywords(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
   const scored = fixes.map((f) => {
-    const text = `${fixText(f, ctx.lang, ctx.conv.machines)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
+    const text = `${fixText(f, ctx.lang, ctx.conv.machines, options)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
     const have = new Set(wordsOf(text));
     // A plural ending on a word of the name ("units", "Basiseinheiten") names it too.
     const plural = (w: string) => [...have].some((x) => x.length >= 4 && w.length - x.length <= 2 && w.startsWith(x));
