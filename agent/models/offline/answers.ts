@@ -3,7 +3,7 @@
  * quantity, the confirmation. A message that is really a new request falls through to the turn's fresh reading.
  */
 import type { Fix } from "../../../tools/types.ts";
-import type { Action, DraftView, Pending } from "./conversation.ts";
+import type { Action, DraftView, MachineView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
 import { findChoice, findMachines, tokenizeText, wordsOf } from "./recognise.ts";
 import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
@@ -11,6 +11,7 @@ import {
   analyse,
   byWords,
   countedUnit,
+  fitsOn,
   productsInLanguage,
   optionsFor,
   tiedByWords,
@@ -163,7 +164,7 @@ const optionsModel = (ctx: Ctx, sku: string) => ctx.k.reader.products([sku]).get
 
 export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo) => {
   const { conv } = ctx;
-  const { choice, pick } = picking(ctx);
+  const { choice, yes, pick } = picking(ctx);
 
   const a = analyse(ctx);
   const machines = (conv.machines ?? []).filter((m) => pending.machineIds.includes(m.machineId));
@@ -185,7 +186,7 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
         ...(pending.options ? { options: pending.options } : {}),
       }),
     );
-  if (!machine) return undefined;
+  if (!machine) return yes && !a.guess && !a.machine ? assentToMachines(ctx, pending, machines, memo) : undefined;
   // A bare "1" picked the first machine; it is not also a quantity (the one asked before stays).
   const digitPick =
     !named &&
@@ -202,6 +203,33 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
     ...(pending.options ? { options: pending.options } : {}),
   });
 };
+
+/**
+ * "ok", "passt", "ja" to "which machine is it for?" with several listed: the one the part fits, when exactly one of them
+ * does (its fitment, the catalog's blocking rules); else the question again, short, naming the machines.
+ */
+function assentToMachines(
+  ctx: Ctx,
+  pending: Extract<Pending, { kind: "choose_machine" }>,
+  machines: MachineView[],
+  memo: MemoFn,
+): Step {
+  const fits = machines.filter((m) => fitsOn(ctx, pending.sku, m));
+  if (fits.length === 1)
+    return action(ctx, pending.action, pending.sku, analyse(ctx), memo, {
+      machineId: fits[0]!.machineId,
+      ...(pending.quantity ? { quantity: pending.quantity } : {}),
+      ...(pending.unit ? { unit: pending.unit } : {}),
+      ...(pending.options ? { options: pending.options } : {}),
+    });
+  const names = machines.map((m) => m.label);
+  const or = say(ctx.lang, "or", "oder");
+  const choices = names.length > 1 ? `${names.slice(0, -1).join(", ")} ${or} ${names.at(-1)}` : (names[0] ?? "");
+  return {
+    text: say(ctx.lang, `Which machine is it for: ${choices}?`, `Für welche Maschine ist es: ${choices}?`),
+    memo: memo(pending, pending.sku),
+  };
+}
 
 export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   const { conv } = ctx;

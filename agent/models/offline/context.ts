@@ -803,6 +803,22 @@ export function passingMachines(ctx: Ctx, sku: string, machines: MachineView[]):
   return passing.length ? passing : machines;
 }
 
+/**
+ * Whether the part fits this machine as far as the catalog tells before the engine checks: its fitment (if it has
+ * any) covers the machine, and no blocking machine rule fails on it (not evaluated for a configurable product).
+ */
+export function fitsOn(ctx: Ctx, sku: string, m: MachineView): boolean {
+  if (fittingMachines(ctx, sku, [m]).length === 0) return false;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.configModelId) return true;
+  const rules = ctx.k.reader
+    .compatRules()
+    .filter(
+      (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p.category),
+    );
+  return !failsRuleOn(ctx, sku, m, rules);
+}
+
 type CompatRule = ReturnType<Ctx["k"]["reader"]["compatRules"]>[number];
 
 /** Whether a blocking machine rule of the catalog fails for this part on this machine (the engine's own evaluation). */
