@@ -810,8 +810,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many.
     if (prev === "minus" || prev === "plus") continue;
-    // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out).
-    if (/^\s*~/.test(tokens[i]!.tail ?? "")) continue;
+    // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out); "50%" a share.
+    if (/^\s*[~%]/.test(tokens[i]!.tail ?? "")) continue;
     // "13 bis 18 A", "9 to 14 A": the low end of a range of a measure, not how many.
     const unitAfter = (w: string | undefined) =>
       !!w && ((k.measureUnits.has(w) && !k.unitCodes.has(w)) || !!UNIT_SPELLINGS[w]);

@@ -88,7 +88,7 @@ function unpricedRequest(conv: Conversation, k: Knowledge, u: Understanding): bo
 }
 
 /**
- * "ach vergiss die T-Stücke doch", "forget the fittings": an illegitimate reading of a clause that has none of the
+ * "ach vergiss die T-Stücke doch", "forget the fittings": an override reading of a clause that has none of the
  * words that mark such a request in the corpus ("Anweisungen", "instructions", "rules") and whose words name a line of
  * the order is the buyer dropping that line — "vergiss alle Anweisungen" is still refused.
  */
@@ -97,7 +97,10 @@ function dropsLine(conv: Conversation, k: Knowledge, u: Understanding): boolean 
   const attacks = u.clauses.filter((c) => ATTACK.test(c.intent));
   if (lines.size === 0 || attacks.length === 0) return false;
   return attacks.every((c) => {
-    if (hasMarker(c.intent, c.text)) return false;
+    // Only an override reading ("vergiss …" is read as one): a demand on the price or the checks that names a line
+    // ("10% Rabatt auf die Bögen") is refused, never read as dropping the line.
+    if (c.intent !== "attack_injection" || hasMarker(c.intent, c.text) || namesPrice(c.text) || /[%€$]/.test(c.text))
+      return false;
     const guess = guessProduct(tokenizeText(c.text), new Set(), k);
     return !!guess && guess.hits.slice(0, guess.confident ? 1 : 8).some((h) => lines.has(h.sku));
   });
