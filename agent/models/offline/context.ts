@@ -278,14 +278,24 @@ function readText(ctx: Ctx, raw: string): Analysis {
     .filter((w) => w.length > 2 && !/^\d/.test(w));
   // "1, two pieces": the number with a unit is the quantity; a bare leading digit is then a pick from a list.
   // A number that is part of the product's name ("ISO 68" of "… ISO VG 68") is not the quantity.
-  const named = guess?.confident ? new Set(wordsOf(`${guess.hits[0]!.name}`)) : undefined;
+  const nameOrder = guess?.confident ? wordsOf(`${guess.hits[0]!.name}`) : undefined;
+  const named = nameOrder ? new Set(nameOrder) : undefined;
+  // A word on the same side of the number as in the name: "10 copper tees" is no "… copper tee, bag of 10".
+  const sameSide = (w: string, number: string, before: boolean) =>
+    !nameOrder ||
+    (before
+      ? nameOrder.indexOf(w) < nameOrder.lastIndexOf(number)
+      : nameOrder.lastIndexOf(w) > nameOrder.indexOf(number));
   const inName = (x: { tokens: number[] }) =>
     !!named &&
     x.tokens.every((i) => named.has(tokens[i]!.lower)) &&
     x.tokens.some((i) =>
       // A neighbour that is, or is hyphenated from, a word of the name ("EC-Lüfter 450" of "EC-… 450 mm").
       [tokens[i - 1], tokens[i + 1]].some(
-        (n) => n && !/\d/.test(n.lower) && n.lower.split("-").some((w) => w.length > 1 && named.has(w)),
+        (n) =>
+          n &&
+          !/\d/.test(n.lower) &&
+          n.lower.split("-").some((w) => w.length > 1 && named.has(w) && sameSide(w, tokens[i]!.lower, n.index < i)),
       ),
     );
   const counted = quantities.filter((x) => !inName(x));
@@ -512,7 +522,11 @@ function piecesOf(ctx: Ctx, tokens: Token[], at: number[], skus: string[]): stri
     if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
     if (unitDecimals(p.contentUnit) > 0) return undefined;
     const name = [...nameWords(`${p.name} ${local?.get(sku)?.name ?? ""}`)].map(fold);
-    if (!name.some((w) => w === said || stems.some((stem) => stem.length >= 3 && w.startsWith(stem)))) return undefined;
+    // "T-Stücke" of "Kupfer-T-Stück": the tail of a compound of the name too.
+    const carried = (w: string) =>
+      w === said ||
+      stems.some((stem) => (stem.length >= 3 && w.startsWith(stem)) || (stem.length >= 4 && w.endsWith(stem)));
+    if (!name.some(carried)) return undefined;
     // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
     if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;
     units.add(p.contentUnit);

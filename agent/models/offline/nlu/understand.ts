@@ -200,6 +200,9 @@ function readMeasures(text: string): Measure[] {
     if (!Number.isFinite(value) || !res?.unit) continue;
     // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
     if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[r.end + 1] !== ".") continue;
+    // "10 T-Stücke", "5 L-Profile": a letter written apart from the number and joined by a hyphen to a word is the
+    // start of that word, not a unit ("20-L-Eimer" is a 20 l pail).
+    if (/\d\s+\p{L}$/u.test(r.text) && /^-\p{L}/u.test(text.slice(r.end + 1))) continue;
     // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
     const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
     // "2x 100m rings": a count written with its "x" and then a space is how many, not a side of the size.
