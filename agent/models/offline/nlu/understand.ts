@@ -335,6 +335,25 @@ async function splitQuestions(c: Clause, lang: Lang, classifier: IntentClassifie
   return questions && asked.size > 1 ? read : [c];
 }
 
+/**
+ * "Bestellnummer KV-4500-1187, bitte bestellen", "our PO is X, please order": a clause read as order details whose
+ * part after a comma, with no number or code of its own, reads as placing the order is also that request.
+ */
+async function splitDetails(c: Clause, lang: Lang, classifier: IntentClassifier): Promise<Clause[]> {
+  if (c.intent !== "details") return [c];
+  const comma = c.text.lastIndexOf(",");
+  if (comma < 0) return [c];
+  const tail = span(c.text, comma + 1, c.text.length);
+  if (!tail.text || HAS_DIGIT.test(tail.text)) return [c];
+  const read = await classifier.classify(lang, maskEntities(tail.text));
+  if (read.intent !== "checkout" || read.score < INTENT_THRESHOLD) return [c];
+  const head = span(c.text, 0, comma);
+  return [
+    { ...c, ...head, start: c.start + head.start, end: c.start + head.end },
+    { ...tail, start: c.start + tail.start, end: c.start + tail.end, ...read },
+  ];
+}
+
 const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+)/i;
 
 export interface UnderstandOptions {
@@ -391,7 +410,9 @@ export async function understand(
     clauses.push(
       ...(attackish
         ? (await splitAttack(c, lang, classifier)).map((x) => ownTarget(x, options))
-        : await splitQuestions(c, lang, classifier)),
+        : c.intent === "details"
+          ? await splitDetails(c, lang, classifier)
+          : await splitQuestions(c, lang, classifier)),
     );
   }
   const cues = cuesOf(clauses, (c) => !ATTACKS.has(cueOf(c.intent) ?? "greet") || knowsWords(classifier, c.text));
