@@ -1143,6 +1143,9 @@ function wordsOnly(text: string): string[] {
 }
 
 /** Option choices the text names for a configuration model: group → values (only values that exist). */
+/** A German adjective without its inflection ending ("geräuscharmen", "geräuscharmer" → "geräuscharm"). */
+const adjectiveStem = (w: string) => (w.length >= 7 ? w.replace(/(?:e[mnrs]?)$/u, "") : w);
+
 export function findOptions(said: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
   // "13 bis 18 A" is the range the labels write "13–18 A".
   const text = said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–");
@@ -1238,10 +1241,12 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
       // "Flansch" for "Kopfflansch": a word of six letters or more that ends or starts a longer word of the label —
       // of this value's label only ("Aufstellung" ends "Innenaufstellung" and "Außenaufstellung": it chooses neither).
       // "Schwenkzapfe" for "Schwenkzapfen": the same stem.
+      // "geräuscharmen" for "Geräuscharmer": an inflected adjective (German endings -e, -em, -en, -er, -es).
       const partOf = (t: string, label: string) =>
         wordsOf(label).some(
           (w) =>
-            (w.length >= t.length + 3 && (w.endsWith(t) || w.startsWith(t))) || (w !== t && stemOf(w) === stemOf(t)),
+            (w.length >= t.length + 3 && (w.endsWith(t) || w.startsWith(t))) ||
+            (w !== t && (stemOf(w) === stemOf(t) || adjectiveStem(w) === adjectiveStem(t))),
         );
       if (!hit)
         for (const t of tokens)
