@@ -31,6 +31,7 @@ import {
   buildKnowledge,
   type CatalogWords,
   findMachines,
+  joinedNameWords,
   type Knowledge,
   readCatalogWords,
   tokenizeText,
@@ -104,7 +105,10 @@ export class OfflineConsultantModel extends BaseChatModel {
     const read = readConversation(messages, draft);
     const lang = detectLanguage(read.text, read.memo.lang, this.fields.knowledge().wordLanguage);
     // "bitte nomal die gliiche Keilrieme": a German message is read in standard spelling (dialect.ts).
-    const conv = lang === "de" ? { ...read, text: standardSpelling(read.text, this.fields.knowledge().lexicon) } : read;
+    // "2 sightglas 1/2": two words of a product name written as one are read apart.
+    const apart = { ...read, text: joinedNameWords(read.text, this.fields.knowledge()) };
+    const conv =
+      lang === "de" ? { ...apart, text: standardSpelling(apart.text, this.fields.knowledge().lexicon) } : apart;
     // One buyer message is read by every model call of its turn: understood once.
     const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}`;
     let u = understood.get(key);

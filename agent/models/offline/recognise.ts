@@ -16,6 +16,8 @@ import type { Lexicon } from "./dialect.ts";
 export interface Knowledge {
   reader: CatalogReader;
   search: CatalogSearch;
+  /** Two adjacent words of a product name written as one, by the joined form (`joinedNameWords`). */
+  joinedNames: Map<string, string>;
   /** Buyer unit words → the catalog's unit codes present in this catalog. */
   unitCodes: Map<string, string>;
   /** Units of measurement in the catalog's features (V, mm, bar…): a number followed by one is a spec, not a quantity. */
@@ -290,6 +292,8 @@ export interface CatalogWords {
   optionNumbers: Knowledge["optionNumbers"];
   choiceWords: Knowledge["choiceWords"];
   nameVocabulary: Set<string>;
+  /** Two adjacent words of a product name written as one ("sightglass" → "sight glass"), by the joined form. */
+  joinedNames: Map<string, string>;
   /** Word stems of product names found in one language of the catalog only → that language ("pressfassung" → de). */
   wordLanguages: Map<string, string>;
   /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
@@ -539,12 +543,51 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     optionNumbers,
     choiceWords,
     nameVocabulary,
+    joinedNames: readJoinedNames(named.map((r) => r.t ?? "")),
     wordLanguages: readWordLanguages(sqlite),
     ordinaryMemo: new Map(),
     featureUnits,
     countValues,
     phraseGroups,
   };
+}
+
+/** Adjacent words of the names (three letters or more each, letters only), joined → written apart. */
+function readJoinedNames(names: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const words = wordsOf(name);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [words[i]!, words[i + 1]!];
+      if (a.length >= 3 && b.length >= 3 && /^\p{L}+$/u.test(a) && /^\p{L}+$/u.test(b))
+        out.set(`${a}${b}`, `${a} ${b}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * "2 sightglas 1/2": a word no name, option or conversation uses that is two adjacent words of a product name written
+ * as one — as written, or one edit away (a letter dropped or doubled, in words of eight letters or more) — is read
+ * as those two words. A German compound the catalog's names write as one word is a known word and stays.
+ */
+export function joinedNameWords(text: string, k: Pick<Knowledge, "common" | "joinedNames">): string {
+  if (k.joinedNames.size === 0) return text;
+  return text.replace(/(?<![\p{L}\d-])\p{L}{7,}(?![\p{L}\d-])/gu, (w) => {
+    const lower = w.toLowerCase();
+    if (k.common(lower)) return w;
+    const exact = k.joinedNames.get(lower);
+    if (exact) return exact;
+    if (lower.length < 8) return w;
+    let found: string | undefined;
+    for (const [joined, apart] of k.joinedNames) {
+      if (Math.abs(joined.length - lower.length) > 1 || joined.slice(0, 3) !== lower.slice(0, 3)) continue;
+      if (editDistance(joined, lower, 1) > 1) continue;
+      if (found && found !== apart) return w;
+      found = apart;
+    }
+    return found ?? w;
+  });
 }
 
 /**
