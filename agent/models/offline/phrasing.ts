@@ -146,7 +146,19 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
         out.push(
           `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines, line.sku ? optionLabeller(ctx, line.sku) : undefined)))}`,
         );
-        pending ??= { kind: "fixes", lineId: line.lineId ?? "", fixes };
+        const merged = pending ? withSameCompanion(pending, fixes) : undefined;
+        if (merged && merged !== pending && merged.kind === "fixes") {
+          const add = merged.fixes.find((f) => f.kind === "add_line");
+          if (add?.kind === "add_line")
+            out.push(
+              say(
+                lang,
+                `("Yes" adds ${add.quantity} × ${add.sku} for these lines together.)`,
+                `(„Ja“ fügt ${add.quantity} × ${add.sku} für diese Positionen zusammen hinzu.)`,
+              ),
+            );
+        }
+        pending = merged ?? pending ?? { kind: "fixes", lineId: line.lineId ?? "", fixes };
       }
     } else if (missing.length) {
       const ask = askOptions(ctx, line.lineId ?? "", line.sku ?? "", missing);
@@ -272,6 +284,30 @@ function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined
       sku: h.sku,
       reason: say(ctx.lang, `${h.name}, fits ${m.label}`, `${local.get(h.sku)?.name ?? h.name}, passt zu ${m.label}`),
     }));
+}
+
+/**
+ * "2 DI modules and a DQ module", each needing its front connector: a later line's fix that adds the same companion
+ * as the open question's fix adds to it — "yes" (or "1") adds the connectors for every line at once, not the first
+ * line's only.
+ */
+function withSameCompanion(pending: Pending, fixes: Fix[]): Pending {
+  if (pending.kind !== "fixes") return pending;
+  const more = fixes.filter((f) => f.kind === "add_line");
+  const joins = pending.fixes.some(
+    (f) =>
+      f.kind === "add_line" &&
+      more.some((m) => m.kind === "add_line" && m.sku === f.sku && m.machineId === f.machineId),
+  );
+  if (!joins) return pending;
+  return {
+    ...pending,
+    fixes: pending.fixes.map((f) => {
+      if (f.kind !== "add_line") return f;
+      const same = more.find((m) => m.kind === "add_line" && m.sku === f.sku && m.machineId === f.machineId);
+      return same && same.kind === "add_line" ? { ...f, quantity: f.quantity + same.quantity } : f;
+    }),
+  };
 }
 
 /** The open configuration choices of a line (from its config.missing_choice issues), asked all at once. */
