@@ -108,6 +108,10 @@ export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
   return a;
 }
 
+/** "so einen wie …", "genauso wie …", "like the one …", "the same as on …": a comparison, to the end of its sentence. */
+const COMPARED =
+  /(?<![\p{L}])(?:(?:so\s+)?(?:einen|eine|eins|einer)\s+wie|genauso\s+wie|wie\s+(?:beim|bei|am|im)|like\s+the\s+ones?|(?:the\s+)?same\s+as\s+(?:on|for|at|in))(?![\p{L}])[^.;!?]*/giu;
+
 /**
  * "instead of line 3", "6 Eimer statt 4", "anstelle von Zelle 2": what the buyer moves away from, up to the end of the
  * clause or the next "and"/"but" — neither the machine, the product nor the quantity they ask for.
@@ -190,6 +194,13 @@ function readText(ctx: Ctx, raw: string): Analysis {
   let text = raw;
   for (const n of ctx.u.negated) text = text.replace(negatedPart(n.text), " ");
   text = text.replace(REPLACED, " ");
+  // "so einen wie wir im April für den Freezer 3 bekommen haben", "like the one we got for freezer 3": a machine named in
+  // a comparison is not the one the part is for, when the message names another outside it.
+  const compared = [...text.matchAll(COMPARED)].filter((m) => machinesIn(ctx, m[0], tokenizeText(m[0])).length > 0);
+  if (compared.length) {
+    const rest = compared.reduce((t, m) => t.replace(m[0], " "), text);
+    if (machinesIn(ctx, rest, tokenizeText(rest)).length > 0) text = rest;
+  }
   // "… and deliver them to the Bremen cross-dock": the words that name a delivery address name no product.
   for (const w of readShipTo(raw, ctx.conv.shipTos ?? []).words)
     text = text.replace(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, "u"), " ");
@@ -244,7 +255,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     const skip = new Set([...taken, ...qs.flatMap((q) => q.tokens)]);
     const on = target ? { model: target.model, serial: target.serial } : undefined;
     const key = `guess\u0000${text}\u0000${[...skip].sort((a, b) => a - b).join()}\u0000${on ? `${on.model}\u0000${on.serial}` : ""}`;
-    return inTurn(ctx.k, key, () => guessProduct(tokens, skip, ctx.k, on));
+    return inTurn(ctx.k, key, () => namedOverFitting(ctx, tokens, skip, guessProduct(tokens, skip, ctx.k, on), on));
   };
   // "200 m of X in 100 m rings", "4 sensor cables M12 5 m": a second amount in a measure, or a measure next to a
   // count of things, describes the product (a ring's or a cable's length) — unless the product is sold in it.
@@ -363,6 +374,32 @@ function eachQuantity(
   if (p.orderUnit.toUpperCase() === unit || p.contentUnit.toUpperCase() === unit)
     return { value: each.count.value * each.amount.value, unit: each.amount.unit!, tokens };
   return undefined;
+}
+
+/**
+ * "1 EC-Lüfter 450 mm 400 V für den Freezer 1": the product the words name outright, where the machine's own parts are
+ * another product that carries fewer of the buyer's words (an AC fan for 230 V), stays the product named — the engine
+ * checks its fit and offers what fits (the shield decides, not a silent swap).
+ */
+function namedOverFitting(
+  ctx: Ctx,
+  tokens: Token[],
+  skip: Set<number>,
+  fitting: ProductGuess | undefined,
+  on: { model: string; serial: string } | undefined,
+): ProductGuess | undefined {
+  if (!on) return fitting;
+  const open = guessProduct(tokens, skip, ctx.k);
+  const named = open?.confident ? open.hits[0] : undefined;
+  if (named?.lifecycle !== "active" || fitting?.hits.some((h) => h.sku === named.sku)) return fitting;
+  const words = tokens
+    .filter((t) => !skip.has(t.index) && !FILLER.has(t.lower) && !ctx.k.ordinary(t.lower))
+    .map((t) => t.lower);
+  const top = fitting?.confident ? fitting.hits[0]!.sku : undefined;
+  const names = ctx.k.allNames(top ? [named.sku, top] : [named.sku]);
+  const carried = (sku: string) => carriedWords(names.get(sku) ?? "", words);
+  // Without a confident part of the machine, the named product must carry two of the words at least.
+  return carried(named.sku) > (top ? carried(top) : 1) ? open : fitting;
 }
 
 /**
