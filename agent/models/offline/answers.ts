@@ -3,14 +3,15 @@
  * quantity, the confirmation. A message that is really a new request falls through to the turn's fresh reading.
  */
 import type { Fix } from "../../../tools/types.ts";
-import type { Action, DraftView, Pending } from "./conversation.ts";
+import type { Action, DraftView, MachineView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
 import { findChoice, findMachines, tokenizeText, wordsOf } from "./recognise.ts";
-import { fixText, numbered, say } from "./replies.ts";
+import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
 import {
   analyse,
   byWords,
   countedUnit,
+  fitsOn,
   productsInLanguage,
   optionsFor,
   tiedByWords,
@@ -21,7 +22,7 @@ import {
 } from "./context.ts";
 import { action, askStockAndPrice } from "./actions.ts";
 import { ordersToo } from "./context.ts";
-import { optionLines, startCheckout } from "./phrasing.ts";
+import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import { byRequest, byStatedValue, resolveReference, statedFix } from "./references.ts";
 
 /** Cues of a new request: a message with one of them is not an answer to the open configuration question. */
@@ -163,7 +164,7 @@ const optionsModel = (ctx: Ctx, sku: string) => ctx.k.reader.products([sku]).get
 
 export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo) => {
   const { conv } = ctx;
-  const { choice, pick } = picking(ctx);
+  const { choice, yes, pick } = picking(ctx);
 
   const a = analyse(ctx);
   const machines = (conv.machines ?? []).filter((m) => pending.machineIds.includes(m.machineId));
@@ -185,7 +186,7 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
         ...(pending.options ? { options: pending.options } : {}),
       }),
     );
-  if (!machine) return undefined;
+  if (!machine) return yes && !a.guess && !a.machine ? assentToMachines(ctx, pending, machines, memo) : undefined;
   // A bare "1" picked the first machine; it is not also a quantity (the one asked before stays).
   const digitPick =
     !named &&
@@ -202,6 +203,33 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
     ...(pending.options ? { options: pending.options } : {}),
   });
 };
+
+/**
+ * "ok", "passt", "ja" to "which machine is it for?" with several listed: the one the part fits, when exactly one of them
+ * does (its fitment, the catalog's blocking rules); else the question again, short, naming the machines.
+ */
+function assentToMachines(
+  ctx: Ctx,
+  pending: Extract<Pending, { kind: "choose_machine" }>,
+  machines: MachineView[],
+  memo: MemoFn,
+): Step {
+  const fits = machines.filter((m) => fitsOn(ctx, pending.sku, m));
+  if (fits.length === 1)
+    return action(ctx, pending.action, pending.sku, analyse(ctx), memo, {
+      machineId: fits[0]!.machineId,
+      ...(pending.quantity ? { quantity: pending.quantity } : {}),
+      ...(pending.unit ? { unit: pending.unit } : {}),
+      ...(pending.options ? { options: pending.options } : {}),
+    });
+  const names = machines.map((m) => m.label);
+  const or = say(ctx.lang, "or", "oder");
+  const choices = names.length > 1 ? `${names.slice(0, -1).join(", ")} ${or} ${names.at(-1)}` : (names[0] ?? "");
+  return {
+    text: say(ctx.lang, `Which machine is it for: ${choices}?`, `Für welche Maschine ist es: ${choices}?`),
+    memo: memo(pending, pending.sku),
+  };
+}
 
 export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   const { conv } = ctx;
@@ -239,7 +267,7 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     if (chosen) return orderIfAsked(ctx, fixStep(ctx, chosen, memo));
   }
   // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
-  const chosen = fix ?? fixByWords(ctx, pending.fixes);
+  const chosen = fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined);
   return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo)) : undefined;
 };
 
@@ -408,13 +436,13 @@ function sameUnit(ctx: Ctx, sku: string, unit: string): boolean {
 }
 
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */
-function fixByWords(ctx: Ctx, fixes: Fix[]): Fix | undefined {
+function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels): Fix | undefined {
   const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
   if (words.length === 0) return undefined;
   // The product's names and keywords in every language: "die Basiseinheiten dazu" names the "base unit".
   const names = ctx.k.namesAndKeywords(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
   const scored = fixes.map((f) => {
-    const text = `${fixText(f, ctx.lang, ctx.conv.machines)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
+    const text = `${fixText(f, ctx.lang, ctx.conv.machines, options)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
     const have = new Set(wordsOf(text));
     // A plural ending on a word of the name ("units", "Basiseinheiten") names it too.
     const plural = (w: string) => [...have].some((x) => x.length >= 4 && w.length - x.length <= 2 && w.startsWith(x));

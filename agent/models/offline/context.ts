@@ -129,6 +129,10 @@ export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
   return a;
 }
 
+/** "so einen wie …", "genauso wie …", "like the one …", "the same as on …": a comparison, to the end of its sentence. */
+const COMPARED =
+  /(?<![\p{L}])(?:(?:so\s+)?(?:einen|eine|eins|einer)\s+wie|genauso\s+wie|wie\s+(?:beim|bei|am|im)|like\s+the\s+ones?|(?:the\s+)?same\s+as\s+(?:on|for|at|in))(?![\p{L}])[^.;!?]*/giu;
+
 /**
  * "instead of line 3", "6 Eimer statt 4", "anstelle von Zelle 2": what the buyer moves away from, up to the end of the
  * clause or the next "and"/"but" — neither the machine, the product nor the quantity they ask for.
@@ -211,6 +215,13 @@ function readText(ctx: Ctx, raw: string): Analysis {
   let text = raw;
   for (const n of ctx.u.negated) text = text.replace(negatedPart(n.text), " ");
   text = text.replace(REPLACED, " ");
+  // "so einen wie wir im April für den Freezer 3 bekommen haben", "like the one we got for freezer 3": a machine named in
+  // a comparison is not the one the part is for, when the message names another outside it.
+  const compared = [...text.matchAll(COMPARED)].filter((m) => machinesIn(ctx, m[0], tokenizeText(m[0])).length > 0);
+  if (compared.length) {
+    const rest = compared.reduce((t, m) => t.replace(m[0], " "), text);
+    if (machinesIn(ctx, rest, tokenizeText(rest)).length > 0) text = rest;
+  }
   // "… and deliver them to the Bremen cross-dock": the words that name a delivery address name no product.
   for (const w of readShipTo(raw, ctx.conv.shipTos ?? []).words)
     text = text.replace(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, "u"), " ");
@@ -265,11 +276,12 @@ function readText(ctx: Ctx, raw: string): Analysis {
     const skip = new Set([...taken, ...qs.flatMap((q) => q.tokens)]);
     const on = target ? { model: target.model, serial: target.serial } : undefined;
     const key = `guess\u0000${text}\u0000${[...skip].sort((a, b) => a - b).join()}\u0000${on ? `${on.model}\u0000${on.serial}` : ""}`;
-    return inTurn(ctx.k, key, () => guessProduct(tokens, skip, ctx.k, on));
+    return inTurn(ctx.k, key, () => namedOverFitting(ctx, tokens, skip, guessProduct(tokens, skip, ctx.k, on), on));
   };
   // "200 m of X in 100 m rings", "4 sensor cables M12 5 m": a second amount in a measure, or a measure next to a
   // count of things, describes the product (a ring's or a cable's length) — unless the product is sold in it.
   const specs = measureSpecs(quantities);
+  const each = eachOf(tokens, quantities);
   let guess = guessWith(quantities.filter((q) => !specs.includes(q)));
   if (
     specs.length &&
@@ -279,11 +291,18 @@ function readText(ctx: Ctx, raw: string): Analysis {
   )
     guess = guessWith(quantities);
   else quantities = quantities.filter((q) => !specs.includes(q));
-  for (const q of quantities) for (const i of q.tokens) taken.add(i);
+  for (const q of each ? [...quantities, each.amount] : quantities) for (const i of q.tokens) taken.add(i);
   const free = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower);
   // "… for the pump station": what follows "for" names the target, not the product.
   const cut = free.findIndex((w) => /^(for|für|fuer|fürs|fuers)$/.test(w));
-  guess = byAmount(ctx, guess, quantities.find((q) => q.unit) ?? quantities[0], free);
+  guess = byAmount(
+    ctx,
+    guess,
+    each
+      ? { value: each.count.value * each.amount.value, unit: each.amount.unit, tokens: [] }
+      : (quantities.find((q) => q.unit) ?? quantities[0]),
+    free,
+  );
   guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
@@ -291,18 +310,28 @@ function readText(ctx: Ctx, raw: string): Analysis {
     .filter((w) => w.length > 2 && !/^\d/.test(w));
   // "1, two pieces": the number with a unit is the quantity; a bare leading digit is then a pick from a list.
   // A number that is part of the product's name ("ISO 68" of "… ISO VG 68") is not the quantity.
-  const named = guess?.confident ? new Set(wordsOf(`${guess.hits[0]!.name}`)) : undefined;
+  const nameOrder = guess?.confident ? wordsOf(`${guess.hits[0]!.name}`) : undefined;
+  const named = nameOrder ? new Set(nameOrder) : undefined;
+  // A word on the same side of the number as in the name: "10 copper tees" is no "… copper tee, bag of 10".
+  const sameSide = (w: string, number: string, before: boolean) =>
+    !nameOrder ||
+    (before
+      ? nameOrder.indexOf(w) < nameOrder.lastIndexOf(number)
+      : nameOrder.lastIndexOf(w) > nameOrder.indexOf(number));
   const inName = (x: { tokens: number[] }) =>
     !!named &&
     x.tokens.every((i) => named.has(tokens[i]!.lower)) &&
     x.tokens.some((i) =>
       // A neighbour that is, or is hyphenated from, a word of the name ("EC-Lüfter 450" of "EC-… 450 mm").
       [tokens[i - 1], tokens[i + 1]].some(
-        (n) => n && !/\d/.test(n.lower) && n.lower.split("-").some((w) => w.length > 1 && named.has(w)),
+        (n) =>
+          n &&
+          !/\d/.test(n.lower) &&
+          n.lower.split("-").some((w) => w.length > 1 && named.has(w) && sameSide(w, tokens[i]!.lower, n.index < i)),
       ),
     );
   const counted = quantities.filter((x) => !inName(x));
-  const q = counted.find((x) => x.unit) ?? counted[0];
+  const q = (each && guess && eachQuantity(ctx, guess, each)) || (counted.find((x) => x.unit) ?? counted[0]);
   const unit =
     q?.unit ??
     (q && guess
@@ -323,6 +352,75 @@ function readText(ctx: Ctx, raw: string): Analysis {
       ? []
       : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !ctx.k.choiceWords.has(w)),
   };
+}
+
+/** Words that join a count to the amount each piece has: "2 x 5 m", "2 Stk à 5 m", "3 pieces of 10 m each". */
+const EACH_JOINERS = new Set(["x", "×", "à", "a", "je", "zu", "of", "@", "each"]);
+
+/**
+ * "2 x 5 m", "3x 10m", "2 Stk à 20 l": a count of pieces (no unit, or pieces) followed, joined by a times sign or
+ * "à", by an amount in a measure — how many, each of that amount.
+ */
+function eachOf(tokens: Token[], qs: QuantityMatch[]): { count: QuantityMatch; amount: QuantityMatch } | undefined {
+  for (let i = 0; i + 1 < qs.length; i++) {
+    const count = qs[i]!;
+    const amount = qs[i + 1]!;
+    if (!amount.unit || unitDecimals(amount.unit) === 0 || !Number.isInteger(count.value)) continue;
+    if (count.unit && unitDecimals(count.unit) > 0) continue;
+    const gap = tokens.slice(Math.max(...count.tokens) + 1, Math.min(...amount.tokens));
+    // "3x 10m", "2 x 5 m" (the "x" read as the count's unit): the times sign is the count's own.
+    const last = tokens[Math.max(...count.tokens)]?.lower ?? "";
+    const joined = gap.length === 1 ? EACH_JOINERS.has(gap[0]!.lower) : gap.length === 0 && /^(\d+)?[x×]$/u.test(last);
+    if (joined) return { count, amount };
+  }
+  return undefined;
+}
+
+/**
+ * What "2 x 20 m" orders of the product it names: 40 m of what is sold by the metre, two pails of a 20 l pail, two
+ * of a 5 m cable (undefined: the count itself, in pieces).
+ */
+function eachQuantity(
+  ctx: Ctx,
+  guess: ProductGuess,
+  each: { count: QuantityMatch; amount: QuantityMatch },
+): QuantityMatch | undefined {
+  const sku = guess.hits[0]?.sku;
+  const p = sku ? ctx.k.reader.products([sku]).get(sku) : undefined;
+  const unit = each.amount.unit!.toUpperCase();
+  if (!p) return undefined;
+  const tokens = [...each.count.tokens, ...each.amount.tokens];
+  if (p.contentUnit.toUpperCase() === unit && p.contentQty === each.amount.value && p.orderUnit.toUpperCase() !== unit)
+    return { value: each.count.value, unit: p.orderUnit, tokens };
+  if (p.orderUnit.toUpperCase() === unit || p.contentUnit.toUpperCase() === unit)
+    return { value: each.count.value * each.amount.value, unit: each.amount.unit!, tokens };
+  return undefined;
+}
+
+/**
+ * "1 EC-Lüfter 450 mm 400 V für den Freezer 1": the product the words name outright, where the machine's own parts are
+ * another product that carries fewer of the buyer's words (an AC fan for 230 V), stays the product named — the engine
+ * checks its fit and offers what fits (the shield decides, not a silent swap).
+ */
+function namedOverFitting(
+  ctx: Ctx,
+  tokens: Token[],
+  skip: Set<number>,
+  fitting: ProductGuess | undefined,
+  on: { model: string; serial: string } | undefined,
+): ProductGuess | undefined {
+  if (!on) return fitting;
+  const open = guessProduct(tokens, skip, ctx.k);
+  const named = open?.confident ? open.hits[0] : undefined;
+  if (named?.lifecycle !== "active" || fitting?.hits.some((h) => h.sku === named.sku)) return fitting;
+  const words = tokens
+    .filter((t) => !skip.has(t.index) && !FILLER.has(t.lower) && !ctx.k.ordinary(t.lower))
+    .map((t) => t.lower);
+  const top = fitting?.confident ? fitting.hits[0]!.sku : undefined;
+  const names = ctx.k.allNames(top ? [named.sku, top] : [named.sku]);
+  const carried = (sku: string) => carriedWords(names.get(sku) ?? "", words);
+  // Without a confident part of the machine, the named product must carry two of the words at least.
+  return carried(named.sku) > (top ? carried(top) : 1) ? open : fitting;
 }
 
 /**
@@ -482,7 +580,11 @@ function piecesOf(ctx: Ctx, tokens: Token[], at: number[], skus: string[]): stri
     if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
     if (unitDecimals(p.contentUnit) > 0) return undefined;
     const name = [...nameWords(`${p.name} ${local?.get(sku)?.name ?? ""}`)].map(fold);
-    if (!name.some((w) => w === said || stems.some((stem) => stem.length >= 3 && w.startsWith(stem)))) return undefined;
+    // "T-Stücke" of "Kupfer-T-Stück": the tail of a compound of the name too.
+    const carried = (w: string) =>
+      w === said ||
+      stems.some((stem) => (stem.length >= 3 && w.startsWith(stem)) || (stem.length >= 4 && w.endsWith(stem)));
+    if (!name.some(carried)) return undefined;
     // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
     if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;
     units.add(p.contentUnit);
@@ -771,6 +873,22 @@ export function passingMachines(ctx: Ctx, sku: string, machines: MachineView[]):
     );
   const passing = machines.filter((m) => !failsRuleOn(ctx, sku, m, rules));
   return passing.length ? passing : machines;
+}
+
+/**
+ * Whether the part fits this machine as far as the catalog tells before the engine checks: its fitment (if it has
+ * any) covers the machine, and no blocking machine rule fails on it (not evaluated for a configurable product).
+ */
+export function fitsOn(ctx: Ctx, sku: string, m: MachineView): boolean {
+  if (fittingMachines(ctx, sku, [m]).length === 0) return false;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.configModelId) return true;
+  const rules = ctx.k.reader
+    .compatRules()
+    .filter(
+      (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p.category),
+    );
+  return !failsRuleOn(ctx, sku, m, rules);
 }
 
 type CompatRule = ReturnType<Ctx["k"]["reader"]["compatRules"]>[number];

@@ -78,8 +78,10 @@ export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undef
   const lineId = namedLine(ctx, s, r);
   if (lineId) return { lineId };
   if (remove < REMOVE_CONFIDENT) return undefined;
-  // "streich den Schütz" on an order without one: a product named that no line holds is no "it" — nothing removed.
-  if (r.a.guess?.hits.some((h) => h.match !== "text_fuzzy")) return undefined;
+  // "streich den Schütz" on an order without one, "die Dichtungen brauchen wir doch nicht" with only a hose on it: a
+  // product named (not a fuzzy correction) that no line holds is no "it" — nothing removed.
+  const guessed = (r.a.guess?.hits ?? []).filter((h) => h.match !== "text_fuzzy");
+  if (guessed.length > 0 && !guessed.some((h) => s.draft.lines.some((l) => l.sku === h.sku))) return undefined;
   return s.draft.lines.length === 1 ? { lineId: s.draft.lines[0]!.lineId } : { ask: true };
 }
 

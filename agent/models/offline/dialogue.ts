@@ -74,6 +74,16 @@ export interface Reading {
 }
 
 export type StateKind = DialogueState["open"];
+
+/**
+ * "line 2", "L2": a line of the order — not "Line 3" where the order has no third line or the words are the label of
+ * the machine the message names ("and 1 contactor for Line 3" replaced the cable on line 1).
+ */
+function namesLine(ctx: Ctx, s: DialogueState, r: Reading): boolean {
+  const ref = findLineRef(ctx.conv.text);
+  if (!ref || !s.draft.lines.some((l) => l.lineId === ref)) return false;
+  return !r.a.machine || findLineRef(r.a.machine.label) !== ref;
+}
 export type Handler = (ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn) => Step | undefined;
 
 const has = (ctx: Ctx, ...cues: Cue[]) => cues.some((c) => ctx.cues.has(c));
@@ -157,8 +167,8 @@ export const EVENTS = {
     (!!r.po || ((!!r.date || !!r.shipTo) && !r.a.guess)) &&
     s.draft.lines.length > 0 &&
     !(!!r.po && !!r.a.quantity && !!s.focus.lineId && has(ctx, "change")),
-  change_line: (ctx, s) =>
-    !!s.focus.lineId && (has(ctx, "change") || !!findLineRef(ctx.conv.text)) && s.draft.lines.length > 0,
+  change_line: (ctx, s, r) =>
+    !!s.focus.lineId && (has(ctx, "change") || namesLine(ctx, s, r)) && s.draft.lines.length > 0,
   /**
    * "Then the 230 V coil" about a line in the order: another variant of its product, by the values stated — with a
    * quantity said in the same clause ("take the 25 A one instead, 2 of them") both change.
@@ -171,6 +181,9 @@ export const EVENTS = {
     !(r.a.guess?.confident && r.a.guess.hits[0]!.match.startsWith("sku")) &&
     !MORE_OF.test(ctx.conv.text),
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
+  /** "10m same hose", "noch 10 m vom gleichen Schlauch": a product of the order again, not an earlier order. */
+  same_as_line: (ctx, s, r) =>
+    (has(ctx, "history") || hasMarker("history", ctx.conv.text)) && !has(ctx, "remove") && !!req.sameLine(ctx, s, r),
   /** "Does X fit Y?" — not "1 X for Y": a stated quantity of a named product without a question orders it. */
   compat: (ctx, _s, r) =>
     has(ctx, "compat") &&
@@ -311,6 +324,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "place", do: req.place },
   { in: "any", on: "show", do: req.review },
   { in: "any", on: "order_details", do: req.orderDetails },
+  { in: "any", on: "same_as_line", do: req.sameAsLine },
   { in: "any", on: "move_line", do: req.moveLine },
   { in: "any", on: "machine_correction", do: req.correctMachine },
   { in: "any", on: "change_line", do: req.changeLine },

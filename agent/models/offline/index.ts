@@ -32,6 +32,7 @@ import {
   buildKnowledge,
   type CatalogWords,
   findMachines,
+  joinedNameWords,
   type Knowledge,
   readCatalogWords,
   tokenizeText,
@@ -106,7 +107,9 @@ export class OfflineConsultantModel extends BaseChatModel {
     const knowledge = this.fields.knowledge();
     const lang = detectLanguage(read.text, read.memo.lang, knowledge.wordLanguage);
     // "bitte nomal die gliiche Keilrieme": a German message is read in standard spelling (dialect.ts).
-    const conv = lang === "de" ? { ...read, text: standardSpelling(read.text, knowledge.lexicon) } : read;
+    // "2 sightglas 1/2": two words of a product name written as one are read apart.
+    const apart = { ...read, text: joinedNameWords(read.text, knowledge) };
+    const conv = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon) } : apart;
     // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the
     // recognisers identify in it is masked for the classifier's sub-word reader).
     const machines = conv.machines ?? [];

@@ -10,6 +10,7 @@ import { tokenizeText } from "./recognise.ts";
 import {
   expandFixes,
   fixText,
+  type OptionLabels,
   lineSummary,
   machineName,
   money,
@@ -146,9 +147,21 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
       out.push(`⚠ ${issueText(block, lang)}`);
       if (fixes.length) {
         out.push(
-          `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}`,
+          `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines, line.sku ? optionLabeller(ctx, line.sku) : undefined)))}`,
         );
-        pending ??= { kind: "fixes", lineId: line.lineId ?? "", fixes };
+        const merged = pending ? withSameCompanion(pending, fixes) : undefined;
+        if (merged && merged !== pending && merged.kind === "fixes") {
+          const add = merged.fixes.find((f) => f.kind === "add_line");
+          if (add?.kind === "add_line")
+            out.push(
+              say(
+                lang,
+                `("Yes" adds ${add.quantity} × ${add.sku} for these lines together.)`,
+                `(„Ja“ fügt ${add.quantity} × ${add.sku} für diese Positionen zusammen hinzu.)`,
+              ),
+            );
+        }
+        pending = merged ?? pending ?? { kind: "fixes", lineId: line.lineId ?? "", fixes };
       }
     } else if (missing.length) {
       const ask = askOptions(ctx, line.lineId ?? "", line.sku ?? "", missing);
@@ -276,6 +289,30 @@ function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined
     }));
 }
 
+/**
+ * "2 DI modules and a DQ module", each needing its front connector: a later line's fix that adds the same companion
+ * as the open question's fix adds to it — "yes" (or "1") adds the connectors for every line at once, not the first
+ * line's only.
+ */
+function withSameCompanion(pending: Pending, fixes: Fix[]): Pending {
+  if (pending.kind !== "fixes") return pending;
+  const more = fixes.filter((f) => f.kind === "add_line");
+  const joins = pending.fixes.some(
+    (f) =>
+      f.kind === "add_line" &&
+      more.some((m) => m.kind === "add_line" && m.sku === f.sku && m.machineId === f.machineId),
+  );
+  if (!joins) return pending;
+  return {
+    ...pending,
+    fixes: pending.fixes.map((f) => {
+      if (f.kind !== "add_line") return f;
+      const same = more.find((m) => m.kind === "add_line" && m.sku === f.sku && m.machineId === f.machineId);
+      return same && same.kind === "add_line" ? { ...f, quantity: f.quantity + same.quantity } : f;
+    }),
+  };
+}
+
 /** The open configuration choices of a line (from its config.missing_choice issues), asked all at once. */
 export function askOptions(
   ctx: Ctx,
@@ -298,8 +335,35 @@ export function askOptions(
   };
 }
 
+/**
+ * "Gehäuse: Außenaufstellung, wetterfestes Gehäuse / Innenaufstellung, offener Rahmen": each group and value by the
+ * catalog's label in the conversation's language (its default label where it has none there), the code only where
+ * the catalog gives no label.
+ */
 export function optionLines(ctx: Ctx, sku: string, groups: { group: string; values: string[] }[]): string {
-  return groups.map((f) => `${groupLabel(ctx, sku, f.group)}: ${f.values.join(" / ")}`).join("\n");
+  const label = optionLabeller(ctx, sku);
+  return groups
+    .map((f) => `${label.group(f.group)}: ${f.values.map((v) => label.value(f.group, v)).join(" / ")}`)
+    .join("\n");
+}
+
+/**
+ * The labels of a product's configuration groups and values in the conversation's language (the catalog's default
+ * label where it has none there; the code where it has no label at all).
+ */
+export function optionLabeller(ctx: Ctx, sku: string): OptionLabels {
+  const p = ctx.k.reader.products([sku]).get(sku);
+  const model = p?.configModelId
+    ? (ctx.k.reader.inLanguage?.(ctx.lang).configModel(p.configModelId) ?? ctx.k.reader.configModel(p.configModelId))
+    : undefined;
+  const group = (code: string) => model?.groups.find((g) => g.code === code);
+  return {
+    group: (code) => group(code)?.label.trim() || code,
+    value: (code, value) =>
+      group(code)
+        ?.options.find((o) => o.value === value)
+        ?.label.trim() || value,
+  };
 }
 
 /** Option fixes merged per group, values in the engine's order. */
@@ -312,15 +376,6 @@ function groupOptionFixes(fixes: Fix[]): { group: string; values: string[] }[] {
     by.set(f.group, list);
   }
   return [...by].map(([group, values]) => ({ group, values }));
-}
-
-/** A configuration group's label in the conversation's language (the catalog's label there, else its default). */
-function groupLabel(ctx: Ctx, sku: string, group: string): string {
-  const p = ctx.k.reader.products([sku]).get(sku);
-  if (!p?.configModelId) return group;
-  const model =
-    ctx.k.reader.inLanguage?.(ctx.lang).configModel(p.configModelId) ?? ctx.k.reader.configModel(p.configModelId);
-  return model?.groups.find((x) => x.code === group)?.label ?? group;
 }
 
 export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn): Step {
@@ -442,7 +497,7 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
     `${say(lang, "Your order:", "Ihre Bestellung:")}\n${summary}\n${total}`,
     `⚠ ${say(lang, "It cannot be placed yet", "Sie kann noch nicht aufgegeben werden")}: ${block ? issueText(block, lang) : ""}${others > 0 ? say(lang, ` (and ${others} more issue(s))`, ` (und ${others} weitere(s) Problem(e))`) : ""}`,
     fixes.length
-      ? `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines)))}`
+      ? `${say(lang, "What would you like to do?", "Wie möchten Sie verfahren?")}\n${numbered(fixes.map((f) => fixText(f, lang, conv.machines, lineBlock?.l.sku ? optionLabeller(ctx, lineBlock.l.sku) : undefined)))}`
       : "",
   ]
     .filter(Boolean)

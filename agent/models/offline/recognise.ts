@@ -16,6 +16,8 @@ import type { Lexicon } from "./dialect.ts";
 export interface Knowledge {
   reader: CatalogReader;
   search: CatalogSearch;
+  /** Two adjacent words of a product name written as one, by the joined form (`joinedNameWords`). */
+  joinedNames: Map<string, string>;
   /** Buyer unit words → the catalog's unit codes present in this catalog. */
   unitCodes: Map<string, string>;
   /** Units of measurement in the catalog's features (V, mm, bar…): a number followed by one is a spec, not a quantity. */
@@ -298,6 +300,8 @@ export interface CatalogWords {
   optionNumbers: Knowledge["optionNumbers"];
   choiceWords: Knowledge["choiceWords"];
   nameVocabulary: Set<string>;
+  /** Two adjacent words of a product name written as one ("sightglass" → "sight glass"), by the joined form. */
+  joinedNames: Map<string, string>;
   /** Word stems of product names found in one language of the catalog only → that language ("pressfassung" → de). */
   wordLanguages: Map<string, string>;
   /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
@@ -565,12 +569,51 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     optionNumbers,
     choiceWords,
     nameVocabulary,
+    joinedNames: readJoinedNames(named.map((r) => r.t ?? "")),
     wordLanguages: readWordLanguages(sqlite),
     ordinaryMemo: new Map(),
     featureUnits,
     countValues,
     phraseGroups,
   };
+}
+
+/** Adjacent words of the names (three letters or more each, letters only), joined → written apart. */
+function readJoinedNames(names: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const words = wordsOf(name);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [words[i]!, words[i + 1]!];
+      if (a.length >= 3 && b.length >= 3 && /^\p{L}+$/u.test(a) && /^\p{L}+$/u.test(b))
+        out.set(`${a}${b}`, `${a} ${b}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * "2 sightglas 1/2": a word no name, option or conversation uses that is two adjacent words of a product name written
+ * as one — as written, or one edit away (a letter dropped or doubled, in words of eight letters or more) — is read
+ * as those two words. A German compound the catalog's names write as one word is a known word and stays.
+ */
+export function joinedNameWords(text: string, k: Pick<Knowledge, "common" | "joinedNames">): string {
+  if (k.joinedNames.size === 0) return text;
+  return text.replace(/(?<![\p{L}\d-])\p{L}{7,}(?![\p{L}\d-])/gu, (w) => {
+    const lower = w.toLowerCase();
+    if (k.common(lower)) return w;
+    const exact = k.joinedNames.get(lower);
+    if (exact) return exact;
+    if (lower.length < 8) return w;
+    let found: string | undefined;
+    for (const [joined, apart] of k.joinedNames) {
+      if (Math.abs(joined.length - lower.length) > 1 || joined.slice(0, 3) !== lower.slice(0, 3)) continue;
+      if (editDistance(joined, lower, 1) > 1) continue;
+      if (found && found !== apart) return w;
+      found = apart;
+    }
+    return found ?? w;
+  });
 }
 
 /**
@@ -723,17 +766,24 @@ export const limitedCount = (before: string, word: string): boolean =>
  */
 export function sizeTokensOf(tokens: Token[], measures: { start: number; end: number }[], k: Knowledge): Set<number> {
   const out = new Set<number>();
-  for (const m of measures)
+  for (const m of measures) {
+    const inside = tokens.filter((t) => t.start >= m.start && t.start < m.end);
+    // "2 x 5 m", "3 x 10m": a whole count times an amount in a unit the catalog sells in is how many of that amount.
+    const last = inside.at(-1)?.lower ?? "";
+    const unitWord = /^\d+(?:[.,]\d+)?(\p{L}+)$/u.exec(last)?.[1] ?? last;
+    const counted = k.unitCodes.has(unitWord) && unitWord !== "x" ? inside[0] : undefined;
     for (const t of tokens) {
       const next = tokens[t.index + 1];
       // The "x" of a dimension ("100 x 3 mm") is a times sign inside the size, not the unit "pieces".
       const times = next !== undefined && next.start < m.end && /^[x×]$/.test(next.lower);
+      if (times && t === counted && next === inside[1] && /^\d+$/.test(t.lower) && inside.length <= 4) continue;
       // "25m" of a product sold by the metre: the amount, not a size.
       const glued = /^\d+(?:[.,]\d+)?(\p{L}+)$/u.exec(t.lower);
       if (glued && glued[1] !== "x" && k.unitCodes.has(glued[1]!)) continue;
       if (t.start >= m.start && t.start < m.end && /\d/.test(t.lower) && (times || !k.unitCodes.has(next?.lower ?? "")))
         out.add(t.index);
     }
+  }
   return out;
 }
 
@@ -829,8 +879,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many.
     if (prev === "minus" || prev === "plus") continue;
-    // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out).
-    if (/^\s*~/.test(tokens[i]!.tail ?? "")) continue;
+    // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out); "50%" a share.
+    if (/^\s*[~%]/.test(tokens[i]!.tail ?? "")) continue;
     // "13 bis 18 A", "9 to 14 A": the low end of a range of a measure, not how many.
     const unitAfter = (w: string | undefined) =>
       !!w && ((k.measureUnits.has(w) && !k.unitCodes.has(w)) || !!UNIT_SPELLINGS[w]);
@@ -859,10 +909,18 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "just those two extras", "die beiden Optionen": the choices of a group the buyer refers to, not how many.
     if ((REFERRING.has(prev ?? "") || BOTH.has(t)) && next && value <= (k.choiceWords.get(next) ?? 0)) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
-    if ((prev === "x" || prev === "×") && /\d/.test(tokens[i - 2]?.lower ?? "")) continue;
+    // ("2 x 5 m", "3 x 10m": an amount in a unit the catalog sells in is what each of the count has.)
+    if (
+      (prev === "x" || prev === "×") &&
+      /\d/.test(tokens[i - 2]?.lower ?? "") &&
+      !gluedUnit &&
+      !(/^\d+$/.test(tokens[i - 2]!.lower) && k.unitCodes.has(next ?? "") && next !== "x")
+    )
+      continue;
     // "16 channel", "3 pole": a counted property of the product, not how many — when a product has that count
     // ("20 flange gaskets" orders twenty where no product has a flange size of 20).
-    if (next && countedValue(countWordOf(next, k), value, k)) continue;
+    // ("10m hose": an amount with its unit glued on counts nothing of the word after it.)
+    if (next && !gluedUnit && countedValue(countWordOf(next, k), value, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
     const usedTokens = [i];
     // "a dozen", "two dozen", "ein Dutzend"
@@ -1156,6 +1214,9 @@ function wordsOnly(text: string): string[] {
 }
 
 /** Option choices the text names for a configuration model: group → values (only values that exist). */
+/** A German adjective without its inflection ending ("geräuscharmen", "geräuscharmer" → "geräuscharm"). */
+const adjectiveStem = (w: string) => (w.length >= 7 ? w.replace(/(?:e[mnrs]?)$/u, "") : w);
+
 export function findOptions(said: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
   // "13 bis 18 A" is the range the labels write "13–18 A".
   const text = said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–");
@@ -1252,10 +1313,12 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
       // "Flansch" for "Kopfflansch": a word of six letters or more that ends or starts a longer word of the label —
       // of this value's label only ("Aufstellung" ends "Innenaufstellung" and "Außenaufstellung": it chooses neither).
       // "Schwenkzapfe" for "Schwenkzapfen": the same stem.
+      // "geräuscharmen" for "Geräuscharmer": an inflected adjective (German endings -e, -em, -en, -er, -es).
       const partOf = (t: string, label: string) =>
         wordsOf(label).some(
           (w) =>
-            (w.length >= t.length + 3 && (w.endsWith(t) || w.startsWith(t))) || (w !== t && stemOf(w) === stemOf(t)),
+            (w.length >= t.length + 3 && (w.endsWith(t) || w.startsWith(t))) ||
+            (w !== t && (stemOf(w) === stemOf(t) || adjectiveStem(w) === adjectiveStem(t))),
         );
       if (!hit)
         for (const t of tokens)

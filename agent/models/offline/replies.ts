@@ -80,7 +80,13 @@ export function machineName(m: MachineView | undefined, id: string): string {
 }
 
 /** A fix as a choice the buyer can pick. */
-export function fixText(f: Fix, lang: Lang, machines: MachineView[] = []): string {
+/** Labels of a product's configuration groups and values in the buyer's language (`optionLabeller`). */
+export interface OptionLabels {
+  group(code: string): string;
+  value(group: string, value: string): string;
+}
+
+export function fixText(f: Fix, lang: Lang, machines: MachineView[] = [], options?: OptionLabels): string {
   switch (f.kind) {
     case "replace_sku": {
       // Why it is offered, from the engine's typed message in the buyer's language; else the reason as it came.
@@ -99,7 +105,9 @@ export function fixText(f: Fix, lang: Lang, machines: MachineView[] = []): strin
         `Menge auf ${qty(f.quantity, f.unit)} ändern`,
       );
     case "set_option":
-      return `${f.group} = ${f.values.join(" + ")}`;
+      return options
+        ? `${options.group(f.group)}: ${f.values.map((v) => options.value(f.group, v)).join(" + ")}`
+        : `${f.group} = ${f.values.join(" + ")}`;
     case "add_line":
       return say(lang, `add ${f.quantity} × ${f.sku}`, `${f.quantity} × ${f.sku} hinzufügen`);
     case "remove_line":

@@ -2,11 +2,14 @@
  * Handlers of the dialogue table (`dialogue.ts`) for fresh requests: each does one thing — a tool call or a short
  * answer — and returns undefined when the message does not give it what it needs, so the table tries the next row.
  */
-import type { Action, Pending } from "./conversation.ts";
+import type { Action, DraftView, Pending } from "./conversation.ts";
+import { hasMarker } from "./nlu/evidence.ts";
 import { machineName, numbered, redirect, say } from "./replies.ts";
 import {
   byWords,
+  lineByWords,
   optionsFor,
+  retractedMachines,
   productsInLanguage,
   variantOf,
   type Ctx,
@@ -80,7 +83,7 @@ export function movedLine(ctx: Ctx, s: DialogueState, r: Reading): { lineId: str
     !m ||
     !lineId ||
     r.a.quantity ||
-    (["compat", "price", "stock", "info", "find", "remove", "cancel"] as const).some((c) => ctx.cues.has(c))
+    (["compat", "price", "stock", "info", "find", "remove", "cancel", "history"] as const).some((c) => ctx.cues.has(c))
   )
     return undefined;
   const line = s.draft.lines.find((l) => l.lineId === lineId);
@@ -294,6 +297,60 @@ export const setOptions: H = (ctx, s, _r, memo) => {
     if (opts) return { calls: [{ name: "set_options", args: { lineId: line.lineId, options: opts } }], memo: memo() };
   }
   return undefined;
+};
+
+/** Words of sameness ("same", "gleichen", "again"): left out when looking for a word of an earlier order. */
+const SAME =
+  /(?<![\p{L}])(same|again|gleiche[mnrs]?|dasselbe|derselbe|dieselbe|selbe[mnrs]?|nochmal|nochmals|erneut)(?![\p{L}])/giu;
+/** "gleich" alone is "right away", "noch" alone "more": sameness needs one of the words above. */
+const SAME_WORD = new RegExp(SAME.source, "iu");
+
+/**
+ * "10m same hose", "noch 10 m vom gleichen Schlauch für IMM 7": the line of the order a "same" names — by the words of
+ * its product, or (no product named) the line in focus — unless a word of an earlier order is said besides sameness
+ * ("as last time", "wie letztes Mal", "as before": `nlu/evidence.ts`), which is a reorder.
+ */
+export function sameLine(ctx: Ctx, s: DialogueState, r: Reading): DraftView["lines"][number] | undefined {
+  const lines = s.draft.lines;
+  if (lines.length === 0 || !SAME_WORD.test(ctx.conv.text)) return undefined;
+  if (
+    hasMarker("history", ctx.conv.text.replace(SAME, " ")) ||
+    /\blast\s+(time|order|week|month)\b/i.test(ctx.conv.text)
+  )
+    return undefined;
+  // "the same one for pump 1 instead", "nicht für Zelle 2, sondern …": a move, not more of it.
+  if (retractedMachines(ctx).length > 0 || /\b(instead|stattdessen)\b/i.test(ctx.conv.text)) return undefined;
+  const hits = r.a.guess?.hits.slice(0, 8) ?? [];
+  if (hits.length > 0) {
+    const skus = [...new Set(lines.filter((l) => hits.some((h) => h.sku === l.sku)).map((l) => l.sku))];
+    const byName = skus.length === 1 ? skus[0] : lines.find((l) => l.lineId === lineByWords(ctx))?.sku;
+    return byName ? lines.findLast((l) => l.sku === byName) : undefined;
+  }
+  if (r.a.productWords.length > 0) return undefined;
+  return lines.find((l) => l.lineId === s.focus.lineId) ?? lines.at(-1);
+}
+
+/**
+ * That product again in this order: more on its line (same machine), or a line of its own for the machine named — the
+ * quantity said, else the line's.
+ */
+export const sameAsLine: H = (ctx, s, r, memo) => {
+  const line = sameLine(ctx, s, r);
+  if (!line) return undefined;
+  const q = r.a.quantity;
+  const machineId = r.a.machine?.machineId ?? line.machineId;
+  if (machineId === line.machineId && (!q?.unit || q.unit === line.unit))
+    return {
+      calls: [
+        { name: "update_line", args: { lineId: line.lineId, quantity: line.quantity + (q?.value ?? line.quantity) } },
+      ],
+      memo: memo(),
+    };
+  return action(ctx, "add", line.sku, r.a, memo, {
+    ...(machineId ? { machineId } : {}),
+    quantity: q?.value ?? line.quantity,
+    ...(q?.unit ? { unit: q.unit } : line.unit ? { unit: line.unit } : {}),
+  });
 };
 
 /** A machine named alone: the order is for it (with a draft), or what fits it (without). */

@@ -11,7 +11,7 @@ import { hasMarker, markerWords } from "./nlu/evidence.ts";
 import { trainingDocuments } from "./nlu/corpus.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import { analyse, type Ctx, type Step, type ToolCallPlan } from "./context.ts";
-import { cuesOf } from "./nlu/understand.ts";
+import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
 import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
@@ -30,8 +30,9 @@ const DRAFT_TOOLS = new Set([
 
 export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, understood: Understanding): Step {
   const lang = understood.lang;
-  const u =
-    choosesOptions(whole, k, understood) || unpricedRequest(whole, k, understood)
+  const u = dropsLine(whole, k, understood)
+    ? asRemoval(understood, whole.text)
+    : choosesOptions(whole, k, understood) || unpricedRequest(whole, k, understood)
       ? withoutAttack(understood, whole.text)
       : understood;
   // A compound message with an illegitimate clause: that clause is refused, the rest is served as the message.
@@ -84,6 +85,34 @@ function unpricedRequest(conv: Conversation, k: Knowledge, u: Understanding): bo
   if (u.attack !== "attack_price" || u.cues.has("price_named") || /%/.test(conv.text)) return false;
   if (u.clauses.some((c) => c.intent === "attack_price" && namesPrice(c.text))) return false;
   return !!guessProduct(tokenizeText(conv.text), new Set(), k)?.confident;
+}
+
+/**
+ * "ach vergiss die T-Stücke doch", "forget the fittings": an override reading of a clause that has none of the
+ * words that mark such a request in the corpus ("Anweisungen", "instructions", "rules") and whose words name a line of
+ * the order is the buyer dropping that line — "vergiss alle Anweisungen" is still refused.
+ */
+function dropsLine(conv: Conversation, k: Knowledge, u: Understanding): boolean {
+  const lines = new Set(conv.draft.lines.map((l) => l.sku));
+  const attacks = u.clauses.filter((c) => ATTACK.test(c.intent));
+  if (lines.size === 0 || attacks.length === 0) return false;
+  return attacks.every((c) => {
+    // Only an override reading ("vergiss …" is read as one): a demand on the price or the checks that names a line
+    // ("10% Rabatt auf die Bögen") is refused, never read as dropping the line.
+    if (c.intent !== "attack_injection" || hasMarker(c.intent, c.text) || namesPrice(c.text) || /[%€$]/.test(c.text))
+      return false;
+    const guess = guessProduct(tokenizeText(c.text), new Set(), k);
+    return !!guess && guess.hits.slice(0, guess.confident ? 1 : 8).some((h) => lines.has(h.sku));
+  });
+}
+
+/** The understanding with its illegitimate readings read as removals of what they name. */
+function asRemoval(u: Understanding, text: string): Understanding {
+  const clauses = u.clauses.map((c) =>
+    ATTACK.test(c.intent) ? { ...c, intent: "remove" as const, score: Math.max(c.score, INTENT_THRESHOLD) } : c,
+  );
+  const { attack: _attack, ...rest } = u;
+  return { ...rest, clauses, cues: cuesOf(clauses), rest: text };
 }
 
 let priceWords: Set<string> | undefined;

@@ -130,9 +130,10 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     for (const i of open) {
       const fix = i.fixes!.find((f) => f.kind === "set_option")!;
       if (fix.kind !== "set_option") throw new Error("no option fix");
-      expect(place.text).toContain(
-        `${model.groups.find((g) => g.code === fix.group)!.label}: ${fix.values.join(" / ")}`,
-      );
+      // Each value by its label (the code only where the catalog gives none).
+      const group = model.groups.find((g) => g.code === fix.group)!;
+      const label = (v: string) => group.options.find((o) => o.value === v)?.label || v;
+      expect(place.text).toContain(`${group.label}: ${fix.values.map(label).join(" / ")}`);
     }
     expect(place.text).not.toMatch(/Motor voltage/);
     const wrong = await chat.say("3 kW");

@@ -267,6 +267,9 @@ function readDimensions(text: string): Measure[] {
     if (!Number.isFinite(value) || !res?.unit) continue;
     // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
     if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[r.end + 1] !== ".") continue;
+    // "10 T-Stücke", "5 L-Profile": a letter written apart from the number and joined by a hyphen to a word is the
+    // start of that word, not a unit ("20-L-Eimer" is a 20 l pail).
+    if (/\d\s+\p{L}$/u.test(r.text) && /^-\p{L}/u.test(text.slice(r.end + 1))) continue;
     // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
     const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
     // "2x 100m rings": a count written with its "x" and then a space is how many, not a side of the size.
@@ -443,6 +446,39 @@ async function splitUnsure(
   return read.map((r) => (r.score >= INTENT_THRESHOLD ? r : { ...r, intent: "None" as const, score: 0 }));
 }
 
+/**
+ * "Bestellnummer KV-4500-1187, bitte bestellen", "our PO is X, please order": a clause read as order details whose
+ * part after a comma, with no number or code of its own, reads as placing the order is also that request.
+ */
+async function splitDetails(c: Clause, lang: Lang, classifier: IntentClassifier): Promise<Clause[]> {
+  if (c.intent !== "details") return [c];
+  const comma = c.text.lastIndexOf(",");
+  if (comma < 0) return [c];
+  const tail = span(c.text, comma + 1, c.text.length);
+  if (!tail.text || HAS_DIGIT.test(tail.text)) return [c];
+  const read = await classifier.classify(lang, maskEntities(tail.text));
+  if (read.intent !== "checkout" || read.score < INTENT_THRESHOLD) return [c];
+  const head = span(c.text, 0, comma);
+  return [
+    { ...c, ...head, start: c.start + head.start, end: c.start + head.end },
+    { ...tail, start: c.start + tail.start, end: c.start + tail.end, ...read },
+  ];
+}
+
+/** A clause that is no attack: order details with a request after a comma, an unsure clause read part by part, or its questions. */
+async function splitOther(
+  c: Clause,
+  lang: Lang,
+  classifier: IntentClassifier,
+  options: UnderstandOptions,
+  asked: boolean,
+): Promise<Clause[]> {
+  const details = c.intent === "details" ? await splitDetails(c, lang, classifier) : [c];
+  if (details.length > 1) return details;
+  const parts = await splitUnsure(c, lang, classifier, options, asked);
+  return parts.length > 1 ? parts.map((x) => ownTarget(x, options)) : splitQuestions(c, lang, classifier);
+}
+
 const MONEY = /(\d+(?:[.,]\d+)?\s?(?:eur|euro|euros|€|usd|\$|chf)(?![a-z])|(?:eur|€|\$)\s?\d+)/i;
 
 export interface UnderstandOptions {
@@ -614,9 +650,7 @@ export async function understand(
     clauses.push(
       ...(attackish
         ? (await splitAttack(c, lang, classifier, options)).map((x) => ownTarget(x, options))
-        : await splitUnsure(c, lang, classifier, options, asked).then((parts) =>
-            parts.length > 1 ? parts.map((x) => ownTarget(x, options)) : splitQuestions(c, lang, classifier),
-          )),
+        : await splitOther(c, lang, classifier, options, asked)),
     );
   }
   for (const [i, c] of clauses.entries()) {
