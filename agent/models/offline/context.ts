@@ -53,6 +53,7 @@ import {
   limitedCount,
   nameWords,
   poReferenceSpan,
+  readyMade,
   sizeTokensOf,
   tokenizeText,
   wordsOf,
@@ -304,6 +305,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     free,
   );
   guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
+  guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free);
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
     .map((t) => t.lower)
@@ -474,6 +476,24 @@ function byAmount(
   const fit = fits.length === 1 ? fits[0] : fits.length > 1 && inUnit ? baseOf(fits) : undefined;
   if (!fit) return guess;
   return { ...guess, hits: [fit, ...guess.hits.filter((h) => h !== fit)], confident: true };
+}
+
+/**
+ * "eine neue Batterie, 24 Volt 375 Ah": a configurable product found by its kind, with values stated that a ready-made
+ * product of the kind carries, is that product (recognise.ts `readyMade`) — unless the buyer wrote the configurable
+ * product's own SKU.
+ */
+function readyMadeOverBuild(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  text: string,
+  free: string[],
+): ProductGuess | undefined {
+  const top = guess?.hits[0];
+  if (!guess || !top || top.match === "sku_exact" || guess.hits.length === 0) return guess;
+  const words = free.filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !ctx.k.ordinary(w));
+  const fit = readyMade(ctx.k, top.sku, text, words);
+  return fit ? { ...guess, hits: [fit, ...guess.hits.filter((h) => h.sku !== fit.sku)], confident: true } : guess;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.t
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
 import { createNameGloss } from "../../../catalog/queries/glossary.ts";
 import { readCatalogLanguages } from "../../../catalog/queries/language.ts";
-import type { CatalogReader, ConfigModel } from "../../../catalog/queries/types.ts";
+import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
 import type { MachineView } from "./conversation.ts";
 import type { Lexicon } from "./dialect.ts";
@@ -1927,12 +1927,83 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
   if (!found) return undefined;
   const { configModelId, query } = found;
   const text = free.map((t) => t.text).join(" ");
-  const groups = new Set<string>();
+  const stated = statedOptions(k, configModelId, text);
+  if (stated.size < 2) return undefined;
+  const standard = standardWithValues(k, found.top.sku, configModelId, stated, content);
+  return { hits: [standard ?? found.top], confident: true, query };
+}
+
+/** The option values of a configuration model a text states, read in the default language and in each catalog one. */
+function statedOptions(k: Knowledge, configModelId: string, text: string): Map<string, string[]> {
+  const stated = new Map<string, string[]>();
   for (const lang of [undefined, "en", "de"] as const) {
     const model = lang ? k.reader.inLanguage?.(lang).configModel(configModelId) : k.reader.configModel(configModelId);
-    if (model) for (const g of Object.keys(findOptions(text, model))) groups.add(g);
+    if (model) for (const [g, values] of Object.entries(findOptions(text, model))) stated.set(g, values);
   }
-  return groups.size >= 2 ? { hits: [found.top], confident: true, query } : undefined;
+  return stated;
+}
+
+/**
+ * A configurable product the words found, with two or more of its option values stated that one ready-made product
+ * of its category carries (see standardWithValues): that product instead.
+ */
+export function readyMade(k: Knowledge, sku: string, text: string, words: string[]): SearchHit | undefined {
+  const id = k.reader.products([sku]).get(sku)?.configModelId;
+  if (!id) return undefined;
+  const stated = statedOptions(k, id, text);
+  return stated.size >= 2 ? standardWithValues(k, sku, id, stated, words) : undefined;
+}
+
+/**
+ * "eine neue Batterie, 24 Volt 375 Ah": values of the configurable product that a ready-made product of its category
+ * carries as its own features — every stated value, and every word the buyer used for the product — name that product
+ * (in stock, no build time), not a build to order. A value without features to compare, or a word only the
+ * configurable product's name carries ("nach Maß", "built to order"), keeps the configuration.
+ */
+function standardWithValues(
+  k: Knowledge,
+  configurable: string,
+  configModelId: string,
+  stated: Map<string, string[]>,
+  words: string[],
+): SearchHit | undefined {
+  const model = k.reader.configModel(configModelId);
+  const product = k.reader.products([configurable]).get(configurable);
+  if (!model || !product) return undefined;
+  const wanted: [string, FeatureValue][] = [];
+  for (const [code, values] of stated) {
+    const group = model.groups.find((g) => g.code === code);
+    for (const v of values) {
+      const features = group?.options.find((o) => o.value === v)?.features;
+      if (!features || Object.keys(features).length === 0) return undefined;
+      wanted.push(...Object.entries(features));
+    }
+  }
+  const same = (a: FeatureValue | undefined, b: FeatureValue): boolean =>
+    a !== undefined &&
+    (Array.isArray(a)
+      ? a.some((x) => same(x, b))
+      : typeof a === "string" && typeof b === "string"
+        ? a.toLowerCase() === b.toLowerCase()
+        : a === b);
+  const others = k.reader
+    .alternatives(product.category, null, 100)
+    .filter((a) => a.sku !== configurable && a.lifecycle === "active");
+  const features = k.reader.features(others.map((a) => a.sku));
+  const records = k.reader.products(others.map((a) => a.sku));
+  const names = k.allNames([configurable, ...others.map((a) => a.sku)]);
+  const carries = (sku: string, w: string) =>
+    [...nameWords(names.get(sku) ?? "")].some((x) => x === w || x.startsWith(w) || (w.length >= 4 && x.endsWith(w)));
+  const own = words.filter((w) => carries(configurable, w));
+  const fits = others.filter(
+    (a) =>
+      !records.get(a.sku)?.configModelId &&
+      wanted.every(([key, value]) => same(features.get(a.sku)?.[key], value)) &&
+      own.every((w) => carries(a.sku, w)),
+  );
+  if (fits.length !== 1) return undefined;
+  const fit = fits[0]!;
+  return { ...fit, manufacturer: null, successorSku: null, fitsExplicitly: false, match: "text", score: 0 };
 }
 
 /** Stems of a text's words and of their compound parts ("Kupfer-T-Stück" → kupfer, stück; "T-Stücke" → stück). */
