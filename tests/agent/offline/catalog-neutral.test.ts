@@ -55,6 +55,17 @@ const TRADE_WORDS = [
   "battery",
   "charger",
   "tyre",
+  // agriparts (session 9): agricultural wear parts, an English-only catalog for German buyers
+  "ploughshare",
+  "baler",
+  "twine",
+  "pto",
+  "cultivator",
+  "harrow",
+  "mower",
+  "schar",
+  "zinken",
+  "gelenkwelle",
 ];
 
 describe("the offline model is catalog-neutral", () => {
@@ -86,7 +97,7 @@ describe("the offline model is catalog-neutral", () => {
         .filter((c) => !["parts", "fast", "kit"].includes(c)),
       ...TRADE_WORDS,
       // The catalogs of other trades the consultant is judged on (evals/catalogs): their SKUs and category codes.
-      ...["hvac", "automation", "fluidpower", "powertrans"].flatMap((trade) => {
+      ...["hvac", "automation", "fluidpower", "powertrans", "agriparts"].flatMap((trade) => {
         const dir = join(import.meta.dirname, "../../../evals/catalogs", trade);
         const skus = JSON.parse(readFileSync(join(dir, "products.json"), "utf8")) as { sku: string }[];
         const cats = JSON.parse(readFileSync(join(dir, "categories.json"), "utf8")) as { code: string }[];
