@@ -56,11 +56,19 @@ export interface Glossary {
   rows: GlossaryRow[];
   /** Splits a compound of a missing compounding language into glossary words ("Pumpendichtung" → pump·seal). */
   splitter?: Decompounder;
+  /**
+   * The catalog languages' phrases of the entries, by their first stem: the phrase's stems and the missing languages'
+   * words of its entry (what `createNameGloss` looks up in a name).
+   */
+  phrases: Map<string, { stems: string[]; words: string[] }[]>;
 }
 
 const cache = new Map<string, Glossary>();
 
-/** The glossary for a catalog with texts in `catalogLanguages` (cached per language set). */
+/**
+ * The glossary for a catalog with texts in `catalogLanguages` (cached per language set): one pass over the entries
+ * gives the search its synonym groups and compound splitter and the name gloss its phrases.
+ */
 export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
   const key = [...catalogLanguages].sort().join(",");
   const hit = cache.get(key);
@@ -69,13 +77,23 @@ export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
   const rows: GlossaryRow[] = [];
   const missing = new Set<string>();
   const stems = new Map<string, Set<string>>();
+  const phrases = new Map<string, { stems: string[]; words: string[] }[]>();
   for (const entry of glossaryEntries()) {
-    const theirs = Object.entries(entry)
-      .filter(([lang]) => have.has(lang))
-      .flatMap(([, words]) => words);
-    if (theirs.length === 0) continue;
-    for (const [lang, words] of Object.entries(entry)) {
-      if (have.has(lang)) continue;
+    const langs = Object.entries(entry);
+    const theirs = langs.filter(([lang]) => have.has(lang)).flatMap(([, words]) => words);
+    const ours = langs.filter(([lang]) => !have.has(lang)).flatMap(([, words]) => words);
+    if (theirs.length === 0 || ours.length === 0) continue;
+    for (const [lang, words] of langs) {
+      if (have.has(lang)) {
+        for (const phrase of words) {
+          const phraseStems = wordsIn(phrase).map((w) => stemWord(lang, w));
+          if (phraseStems.length === 0) continue;
+          let list = phrases.get(phraseStems[0]!);
+          if (!list) phrases.set(phraseStems[0]!, (list = []));
+          list.push({ stems: phraseStems, words: ours });
+        }
+        continue;
+      }
       missing.add(lang);
       rows.push({
         lang,
@@ -97,6 +115,7 @@ export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
   const glossary: Glossary = {
     languages: [...missing].sort(),
     rows,
+    phrases,
     ...(compounding && known ? { splitter: createDecompounder(compounding, (s) => known.has(s)) } : {}),
   };
   cache.set(key, glossary);
@@ -104,48 +123,36 @@ export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
 }
 
 /**
- * The glossary's words in the languages the catalog lacks for one product name ("Sight glass SGN 10 …" → "Schauglas"),
- * for matching a buyer's words against names: the phrases of an entry must stand in the name side by side (plurals
- * and inflections meet through the stemmer). Undefined when the catalog has texts in every glossary language.
+ * The glossary's words in the languages the catalog lacks for a text of the catalog: `(name)` joins them ("Sight
+ * glass SGN 10 …" → "Schauglas"), `words(text)` lists them (a configuration label's: "Bore" → Kolbendurchmesser,
+ * Bohrung). The phrases of an entry must stand in the text side by side (plurals and inflections meet through the
+ * stemmer). Undefined when the catalog has texts in every glossary language.
  */
-export function createNameGloss(catalogLanguages: readonly string[]): ((name: string) => string) | undefined {
+export interface NameGloss {
+  (name: string): string;
+  words(text: string): string[];
+}
+
+export function createNameGloss(catalogLanguages: readonly string[]): NameGloss | undefined {
   const glossary = glossaryFor(catalogLanguages);
   if (glossary.languages.length === 0) return undefined;
-  const have = new Set(catalogLanguages);
-  const missing = new Set(glossary.languages);
-  /** First stem of a phrase → the phrase's stems and the words it stands for. */
-  const byFirst = new Map<string, { stems: string[]; words: string[] }[]>();
-  for (const entry of glossaryEntries()) {
-    const words = Object.entries(entry)
-      .filter(([lang]) => missing.has(lang))
-      .flatMap(([, w]) => w);
-    if (words.length === 0) continue;
-    for (const [lang, phrases] of Object.entries(entry)) {
-      if (!have.has(lang)) continue;
-      for (const phrase of phrases) {
-        const stems = wordsIn(phrase).map((w) => stemWord(lang, w));
-        if (stems.length === 0) continue;
-        let list = byFirst.get(stems[0]!);
-        if (!list) byFirst.set(stems[0]!, (list = []));
-        list.push({ stems, words });
-      }
-    }
-  }
-  const memo = new Map<string, string>();
-  return (name) => {
-    const hit = memo.get(name);
+  const have = [...new Set(catalogLanguages)];
+  const memo = new Map<string, string[]>();
+  const words = (text: string): string[] => {
+    const hit = memo.get(text);
     if (hit !== undefined) return hit;
     const out = new Set<string>();
     for (const lang of have) {
-      const stems = wordsIn(name).map((w) => stemWord(lang, w));
+      const stems = wordsIn(text).map((w) => stemWord(lang, w));
       stems.forEach((first, i) => {
-        for (const p of byFirst.get(first) ?? [])
+        for (const p of glossary.phrases.get(first) ?? [])
           if (p.stems.every((s, j) => stems[i + j] === s)) for (const w of p.words) out.add(w);
       });
     }
-    const gloss = [...out].join(" ");
+    const list = [...out];
     if (memo.size > 50_000) memo.clear();
-    memo.set(name, gloss);
-    return gloss;
+    memo.set(text, list);
+    return list;
   };
+  return Object.assign((name: string) => words(name).join(" "), { words });
 }

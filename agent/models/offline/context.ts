@@ -734,7 +734,7 @@ export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<str
   const p = ctx.k.reader.products([sku]).get(sku);
   const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
   if (!model) return undefined;
-  const found = findOptions(ctx.conv.text, model, groups);
+  const found = findOptions(ctx.conv.text, model, groups, ctx.k.gloss?.words);
   // The model's labels in the buyer's language ("Hub 200", "Kopfflansch"): the groups the default labels left open.
   const local = ctx.k.reader.inLanguage?.(ctx.lang).configModel(model.id);
   // "mit STO und dem Bremschopper": a group of several choices takes the values found in either language.

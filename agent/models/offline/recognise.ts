@@ -6,7 +6,7 @@
  */
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
-import { createNameGloss } from "../../../catalog/queries/glossary.ts";
+import { createNameGloss, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
 import { readCatalogLanguages } from "../../../catalog/queries/language.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
@@ -78,7 +78,7 @@ export interface Knowledge {
    * The built-in glossary's words for a product name in the languages the catalog has no texts in ("Sight glass …"
    * → "Schauglas" on an English-only catalog); absent when the catalog speaks every glossary language.
    */
-  gloss?: (name: string) => string;
+  gloss?: NameGloss;
   /** Product names and keywords in every language, joined ("… Digitaleingabemodul … Eingangsmodul"). */
   namesAndKeywords: (skus: readonly string[]) => Map<string, string>;
   /** The unit of each numeric feature with one (lower-case: "ratedCurrent" → "a", "length" → "m"). */
@@ -453,10 +453,18 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       if (w.length >= 2 && !/^\d+([.,]\d+)?$/.test(w)) optionWords.add(w);
   }
   const configWords = new Set(optionWords);
-  for (const r of sqlite.prepare("SELECT label FROM config_groups UNION ALL SELECT label FROM config_texts").all() as {
-    label: string;
-  }[])
-    for (const w of wordsOf(r.label)) if (w.length >= 2 && !/^\d+([.,]\d+)?$/.test(w)) configWords.add(w);
+  // On a catalog without texts in a glossary language, the glossary's words for the labels stand for those texts
+  // ("Kolbendurchmesser" for "Bore", "Tiefkühlung" for "Low temperature").
+  const { languages } = readCatalogLanguages(sqlite);
+  const gloss = createNameGloss(languages);
+  const glossed = (label: string) => (gloss ? ` ${gloss(label)}` : "");
+  for (const r of sqlite
+    .prepare(
+      "SELECT label, 1 AS own FROM config_groups UNION ALL SELECT label, 1 FROM config_options UNION ALL SELECT label, 0 FROM config_texts",
+    )
+    .all() as { label: string; own: number }[])
+    for (const w of wordsOf(`${r.label}${r.own ? glossed(r.label) : ""}`))
+      if (w.length >= 2 && !/^\d+([.,]\d+)?$/.test(w)) configWords.add(w);
   const machineModels = new Map<string, string>();
   for (const r of sqlite.prepare("SELECT code FROM machine_models").all() as { code: string }[])
     machineModels.set(r.code.toLowerCase(), r.code);
@@ -492,7 +500,9 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     )
     .all() as { code: string; label: string; value: string; names: string | null }[]) {
     if (!/^\d+([.,]\d+)?$/.test(r.value.trim())) continue;
-    for (const w of wordsOf(`${r.code.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.label} ${r.names ?? ""}`)) {
+    for (const w of wordsOf(
+      `${r.code.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.label} ${r.names ?? ""}${glossed(r.label)}`,
+    )) {
       if (w.length < 3 || /\d/.test(w) || FILLER.has(w) || unitCodes.has(w)) continue;
       const set = optionNumbers.get(w) ?? new Set<number>();
       set.add(Number(r.value.replace(",", ".")));
@@ -505,7 +515,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       "SELECT g.code AS code, g.label AS label, g.max_choices AS max, coalesce((SELECT group_concat(t.label, ' ') FROM config_texts t WHERE t.model_id = g.model_id AND t.group_code = g.code AND t.value = ''), '') AS names FROM config_groups g WHERE g.max_choices > 1",
     )
     .all() as { code: string; label: string; max: number; names: string }[])
-    for (const w of wordsOf(`${r.code.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.label} ${r.names}`))
+    for (const w of wordsOf(`${r.code.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.label} ${r.names}${glossed(r.label)}`))
       if (w.length >= 4 && !/\d/.test(w)) choiceWords.set(w, Math.max(r.max, choiceWords.get(w) ?? 0));
   const featureUnits = new Map<string, string>();
   for (const r of sqlite
@@ -550,6 +560,13 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       continue;
     }
     const phrases = [r.term, ...(Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [])]
+      .map((t) => tokenizeText(t).map((x) => x.lower))
+      .filter((w) => w.length > 0);
+    if (phrases.length > 1) phraseGroups.push(phrases);
+  }
+  // The glossary's groups for the languages the catalog lacks: "Kühlraum 2" names the machine labelled "Chill room 2".
+  for (const r of glossaryFor(languages).rows) {
+    const phrases = [r.term, ...(JSON.parse(r.synonyms) as string[])]
       .map((t) => tokenizeText(t).map((x) => x.lower))
       .filter((w) => w.length > 0);
     if (phrases.length > 1) phraseGroups.push(phrases);
@@ -952,8 +969,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
 function optionGroupValues(word: string, k: Knowledge): Set<number> | undefined {
   const exact = k.optionNumbers.get(word);
   if (exact || word.length < 5 || /\d/.test(word)) return exact;
-  for (const [w, values] of k.optionNumbers) if (w.length > word.length + 2 && w.startsWith(word)) return values;
-  return undefined;
+  // "Kolben" starts "Kolbendurchmesser" and "Kolbenstange": the values of every group it may name.
+  let out: Set<number> | undefined;
+  for (const [w, values] of k.optionNumbers)
+    if (w.length > word.length + 2 && w.startsWith(word)) out = out ? new Set([...out, ...values]) : values;
+  return out;
 }
 
 /** The feature key of the counted property a word names ("channel" → channels), if any. */
@@ -1217,7 +1237,16 @@ function wordsOnly(text: string): string[] {
 /** A German adjective without its inflection ending ("geräuscharmen", "geräuscharmer" → "geräuscharm"). */
 const adjectiveStem = (w: string) => (w.length >= 7 ? w.replace(/(?:e[mnrs]?)$/u, "") : w);
 
-export function findOptions(said: string, model: ConfigModel, groups?: string[]): Record<string, string[]> {
+/**
+ * @param gloss on a catalog without texts in the buyer's language, the glossary's words for a label ("Bore" →
+ *   Kolbendurchmesser, Bohrung; `Knowledge.gloss.words`): they name the group or the value as the label's words do.
+ */
+export function findOptions(
+  said: string,
+  model: ConfigModel,
+  groups?: string[],
+  gloss?: (label: string) => string[],
+): Record<string, string[]> {
   // "13 bis 18 A" is the range the labels write "13–18 A".
   const text = said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–");
   const tokens = tokenizeText(text).map((t) => t.lower);
@@ -1233,7 +1262,16 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
   for (const g of model.groups) {
     if (groups && !groups.includes(g.code)) continue;
     // Words that name the group itself ("ATEX", "seal") are not a choice of one of its values.
-    const groupWords = new Set([...wordsOf(g.code), ...wordsOf(g.label)]);
+    const groupWords = new Set([...wordsOf(g.code), ...wordsOf(g.label), ...(gloss?.(g.label).flatMap(wordsOf) ?? [])]);
+    // The glossary's words for each value's label, outside its parentheses ("7 mm (low temperature)" is no "Tiefkühlung");
+    // a word several values' labels share names none of them.
+    const glossed = new Map(
+      g.options.map((o) => [o.value, (gloss?.(o.label.replace(/\([^)]*\)/gu, " ")) ?? []).map((w) => w.toLowerCase())]),
+    );
+    const glossCount = new Map<string, number>();
+    for (const words of glossed.values())
+      for (const w of new Set(words)) glossCount.set(w, (glossCount.get(w) ?? 0) + 1);
+    const ownGloss = (value: string) => (glossed.get(value) ?? []).filter((w) => glossCount.get(w) === 1);
     // "Kolben 63" for "Kolbendurchmesser": a word that starts a longer word of the group's name names it too.
     for (const t of tokens)
       if (t.length >= 5 && !/\d/.test(t) && [...groupWords].some((w) => w.length > t.length + 2 && w.startsWith(t)))
@@ -1294,6 +1332,7 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
       if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
+      for (const w of ownGloss(o.value)) forms.add(wordsOf(w).join(" "));
       let hit = 0;
       for (const f of forms) {
         if (!f || groupWords.has(f)) continue;
@@ -1314,6 +1353,7 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
       // of this value's label only ("Aufstellung" ends "Innenaufstellung" and "Außenaufstellung": it chooses neither).
       // "Schwenkzapfe" for "Schwenkzapfen": the same stem.
       // "geräuscharmen" for "Geräuscharmer": an inflected adjective (German endings -e, -em, -en, -er, -es).
+      const labelOf = (x: { value: string; label: string }) => `${x.label} ${(glossed.get(x.value) ?? []).join(" ")}`;
       const partOf = (t: string, label: string) =>
         wordsOf(label).some(
           (w) =>
@@ -1326,10 +1366,23 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
             t.length >= 6 &&
             !/\d/.test(t) &&
             !groupWords.has(t) &&
-            partOf(t, o.label) &&
-            !g.options.some((other) => other !== o && partOf(t, other.label))
+            partOf(t, labelOf(o)) &&
+            !g.options.some((other) => other !== o && partOf(t, labelOf(other)))
           )
             hit = Math.max(hit, t.length);
+      // "Fernüberwachungsmodul", "LCD-Bedienteil": a compound of the buyer's that starts or ends in a glossary word of
+      // this value's label alone (six letters or more).
+      if (!hit)
+        for (const t of tokens)
+          for (const w of ownGloss(o.value))
+            if (
+              w.length >= 6 &&
+              t.length >= w.length + 3 &&
+              !/\d/.test(t) &&
+              !groupWords.has(t) &&
+              (t.startsWith(w) || t.endsWith(w))
+            )
+              hit = Math.max(hit, w.length);
       // "4 kW" for "4.0 kW": the same number with the same unit.
       // Any number with its unit in the label counts ("3~ 400 V" is chosen by "400 V").
       if (!hit) {
@@ -1938,7 +1991,8 @@ function statedOptions(k: Knowledge, configModelId: string, text: string): Map<s
   const stated = new Map<string, string[]>();
   for (const lang of [undefined, "en", "de"] as const) {
     const model = lang ? k.reader.inLanguage?.(lang).configModel(configModelId) : k.reader.configModel(configModelId);
-    if (model) for (const [g, values] of Object.entries(findOptions(text, model))) stated.set(g, values);
+    if (model)
+      for (const [g, values] of Object.entries(findOptions(text, model, undefined, k.gloss?.words))) stated.set(g, values);
   }
   return stated;
 }

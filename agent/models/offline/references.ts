@@ -395,7 +395,10 @@ export function statedFix(ctx: Ctx, fixes: Fix[], base?: Record<string, FeatureV
       const chosen = f.options;
       const named = models.some(
         (m) =>
-          m && Object.entries(findOptions(ctx.conv.text, m)).some(([g, vs]) => vs.some((v) => chosen[g]?.includes(v))),
+          m &&
+          Object.entries(findOptions(ctx.conv.text, m, undefined, ctx.k.gloss?.words)).some(([g, vs]) =>
+            vs.some((v) => chosen[g]?.includes(v)),
+          ),
       );
       items.push({
         id: String(i),
@@ -409,7 +412,7 @@ export function statedFix(ctx: Ctx, fixes: Fix[], base?: Record<string, FeatureV
       const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
       const group = model?.groups.find((g) => g.code === f.group);
       const opts = group?.options.filter((o) => f.values.includes(o.value)) ?? [];
-      const named = model ? (findOptions(ctx.conv.text, model, [f.group])[f.group] ?? []) : [];
+      const named = model ? (findOptions(ctx.conv.text, model, [f.group], ctx.k.gloss?.words)[f.group] ?? []) : [];
       items.push({
         id: String(i),
         features: Object.assign({}, ...opts.map((o) => o.features ?? {})) as Record<string, FeatureValue>,

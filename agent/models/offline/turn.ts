@@ -71,7 +71,9 @@ function choosesOptions(conv: Conversation, k: Knowledge, u: Understanding): boo
     const product = k.reader.products([sku]).get(sku);
     const model = product?.configModelId ? k.reader.configModel(product.configModelId) : undefined;
     const local = model ? k.reader.inLanguage?.(u.lang).configModel(model.id) : undefined;
-    return new Set([model, local].flatMap((m) => (m ? Object.keys(findOptions(conv.text, m)) : [])));
+    return new Set(
+      [model, local].flatMap((m) => (m ? Object.keys(findOptions(conv.text, m, undefined, k.gloss?.words)) : [])),
+    );
   };
   return skus.some((sku) => groupsOf(sku).size > 0);
 }

@@ -34,3 +34,81 @@ describe("a German buyer on an English-only catalog", () => {
     expect(turn.text).toMatch(/SG-SGN-10/);
   });
 });
+
+/** The draft's lines with their configuration, as [sku, quantity, options]. */
+const configured = (chat: Chat) =>
+  (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.options ?? {}]);
+
+describe("a German buyer configures a product whose options have English labels only", () => {
+  it("reads the options by their German words, and a number after an option's word is no quantity (fluid power)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/fluidpower"), "F-4001");
+    await chat.say("Zylinder HZ-CFG für Presse 3: Baureihe CD250, Kolben 63, Stange 36, Hub 200, Flansch, NBR");
+    expect(configured(chat)).toEqual([
+      [
+        "HZ-CFG",
+        1,
+        { series: ["CD250"], bore: ["63"], rod: ["36"], stroke: ["200"], mounting: ["flange"], seals: ["NBR"] },
+      ],
+    ]);
+  });
+
+  it("reads a Swiss buyer's options in words (fluid power: trunnion, FKM, cushioning)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/fluidpower"), "F-4001");
+    await chat.say(
+      "Für d Presse 3 bruuched mir en Hydraulikzylinder HZ-CFG: Baureihe CD250, Kolbe 63, Stange 36, Hub 300, Befestigung mit Schwenkzapfe in de Mitti, Dichtige in FKM",
+    );
+    const [line] = configured(chat);
+    expect(line?.[1]).toBe(1);
+    expect(line?.[2]).toMatchObject({
+      bore: ["63"],
+      rod: ["36"],
+      stroke: ["300"],
+      mounting: ["trunnion"],
+      seals: ["FKM"],
+    });
+  });
+
+  it("reads application, housing and the number after a group's German word (hvac condensing unit, unit cooler)", async () => {
+    const cu = new Chat(englishOnlyWorld("evals/catalogs/hvac"), "H-2006");
+    await cu.say("Verflüssigungssatz nach Konfiguration für Freezer 3: R449A, Tiefkühlung, 400V 3ph, Außenaufstellung");
+    expect(configured(cu)).toEqual([
+      ["CU-CFG", 1, { refrigerant: ["R449A"], application: ["LT"], supply: ["400-3"], housing: ["outdoor"] }],
+    ]);
+    const uc = new Chat(englishOnlyWorld("evals/catalogs/hvac"), "H-2006");
+    await uc.say("Verdampfer UC-CFG für Freezer 3: Baugröße UC3, Tiefkühlung, Lamellen 7, elektrische Abtauung");
+    expect(configured(uc)).toEqual([
+      ["UC-CFG", 1, { size: ["UC3"], application: ["LT"], finSpacing: ["7"], defrost: ["electric"] }],
+    ]);
+  });
+
+  it("takes extras named as German compounds (hvac: Winterregelung, Fernüberwachungsmodul, im Freien)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/hvac"), "H-2006");
+    await chat.say(
+      "Wir brauchen einen Verflüssigungssatz CU-CFG für Freezer 3: Kältemittel R449A, Tiefkühlung, Drehstrom 400 Volt, Aufstellung im Freien, dazu die Winterregelung und das Fernüberwachungsmodul",
+    );
+    const [line] = configured(chat);
+    expect(line?.[2]).toMatchObject({ application: ["LT"], housing: ["outdoor"] });
+    expect(((line?.[2] as Record<string, string[]>).extras ?? []).sort()).toEqual(["monitoring", "winter"]);
+  });
+
+  it("takes the choices of a group of several named in German (automation: Bremschopper, LCD-Bedienteil)", async () => {
+    const sto = new Chat(englishOnlyWorld("evals/catalogs/automation"), "A-3001");
+    await sto.say(
+      "Für Linie 3 einen Frequenzumrichter VFD-CFG: 4 kW, 3 x 400 V, PROFINET, IP20, mit Bremschopper und STO",
+    );
+    expect(((configured(sto)[0]?.[2] as Record<string, string[]>).options ?? []).sort()).toEqual(["brake", "sto"]);
+    const display = new Chat(englishOnlyWorld("evals/catalogs/automation"), "A-3001");
+    await display.say(
+      "Einen Frequenzumrichter nach Konfiguration für das Infeed conveyor: 0,75 kW, 1~ 230 V, Modbus, Schaltschrank IP20, dazu das LCD-Bedienteil",
+    );
+    expect(configured(display)[0]?.[2]).toMatchObject({ fieldbus: ["modbus"], options: ["display"] });
+  });
+});
+
+describe("a German buyer names an English-labelled machine in German", () => {
+  it("Kühlraum 2 is the machine labelled Chill room 2 (hvac)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/hvac"), "H-2006");
+    await chat.say("2 Filtertrockner DML 083 für den Kühlraum 2");
+    expect(draftLines(chat)).toEqual([["FD-DML-083", 2, "M-2006-03"]]);
+  });
+});
