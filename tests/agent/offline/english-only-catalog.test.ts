@@ -36,7 +36,7 @@ describe("a German buyer on an English-only catalog", () => {
 });
 
 /** The draft's lines with their configuration, as [sku, quantity, options]. */
-const configured = (chat: Chat) =>
+const configured = (chat: Chat): [string, number, Record<string, string[]>][] =>
   (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.options ?? {}]);
 
 describe("a German buyer configures a product whose options have English labels only", () => {
@@ -88,7 +88,7 @@ describe("a German buyer configures a product whose options have English labels 
     );
     const [line] = configured(chat);
     expect(line?.[2]).toMatchObject({ application: ["LT"], housing: ["outdoor"] });
-    expect(((line?.[2] as Record<string, string[]>).extras ?? []).sort()).toEqual(["monitoring", "winter"]);
+    expect((line?.[2].extras ?? []).sort()).toEqual(["monitoring", "winter"]);
   });
 
   it("takes the choices of a group of several named in German (automation: Bremschopper, LCD-Bedienteil)", async () => {
@@ -96,7 +96,7 @@ describe("a German buyer configures a product whose options have English labels 
     await sto.say(
       "Für Linie 3 einen Frequenzumrichter VFD-CFG: 4 kW, 3 x 400 V, PROFINET, IP20, mit Bremschopper und STO",
     );
-    expect(((configured(sto)[0]?.[2] as Record<string, string[]>).options ?? []).sort()).toEqual(["brake", "sto"]);
+    expect((configured(sto)[0]?.[2].options ?? []).sort()).toEqual(["brake", "sto"]);
     const display = new Chat(englishOnlyWorld("evals/catalogs/automation"), "A-3001");
     await display.say(
       "Einen Frequenzumrichter nach Konfiguration für das Infeed conveyor: 0,75 kW, 1~ 230 V, Modbus, Schaltschrank IP20, dazu das LCD-Bedienteil",
