@@ -469,7 +469,10 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         // Only when every part is a catalog word or the start of one: "Bördel-Variante" names a variant of a listed
         // product, not a search for flare fittings.
         const parts = w.split("-");
-        if (parts.every((p) => p.length >= 2 && vocabHas(p))) {
+        // In a language the catalog lacks, a part may be a glossary word instead ("EC-Lüfter", "Getriebe-Dichtsatz").
+        const glossed = (p: string) =>
+          lex.glossary.rows.length > 0 && !!matchSynonym([p], 0, lex)?.expansions.some((e) => e.glossary);
+        if (parts.every((p) => p.length >= 2 && (vocabHas(p) || glossed(p)))) {
           words.splice(i--, 1, ...parts);
           continue;
         }

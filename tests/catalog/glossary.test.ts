@@ -56,6 +56,22 @@ describe("a German buyer on an English-only catalog", () => {
     for (const name of names) expect(name).toMatch(expected);
   });
 
+  // Trade words of the configurations, kits and accessories ("Nachrüstset", "Aderendhülsen"), and hyphenated compounds
+  // whose parts are glossary words ("Getriebe-Dichtsatz", "EC-Lüfter"): the best hit is the English-named part.
+  it.each([
+    ["automation", "Nachrüstset", /^retrofit kit/i],
+    ["automation", "Aderendhülsen", /wire end ferrules/i],
+    ["fluidpower", "Belüftungsfilter", /breather filter/i],
+    ["fluidpower", "Filterset", /filter service kit/i],
+    ["fluidpower", "Hydraulikzylinder nach Maß", /configure-to-order/i],
+    ["hvac", "Lecksuchsprays", /leak detection spray/i],
+    ["hvac", "EC-Lüfter", /EC axial fan/i],
+    ["powertrans", "Getriebe-Dichtsatz", /gearbox seal kit/i],
+  ])("%s: %s is the English-named part first", (trade, query, expected) => {
+    const [first] = germanHits(englishOnly(trade), query, 1);
+    expect(first).toMatch(expected);
+  });
+
   it("a compound the glossary does not list is read by its head, the modifier ranking", () => {
     // "Zylinderdichtsatz" is in no glossary entry: Zylinder + Dichtsatz → a seal kit, cylinder seal kits first.
     expect(glossaryEntries().some((e) => e.de?.some((w) => w.toLowerCase() === "zylinderdichtsatz"))).toBe(false);
