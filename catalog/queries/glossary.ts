@@ -131,28 +131,35 @@ export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
 export interface NameGloss {
   (name: string): string;
   words(text: string): string[];
+  /**
+   * Where in the text's words (`wordsIn`) the glossary's phrases stand, end exclusive, with the missing languages'
+   * words for each: "Taper bush 1610" → words 0–2, Spannbuchse … (the number after the phrase is the name's, as after
+   * the catalog's own word).
+   */
+  spans(text: string): { start: number; end: number; words: string[] }[];
 }
 
 export function createNameGloss(catalogLanguages: readonly string[]): NameGloss | undefined {
   const glossary = glossaryFor(catalogLanguages);
   if (glossary.languages.length === 0) return undefined;
   const have = [...new Set(catalogLanguages)];
-  const memo = new Map<string, string[]>();
-  const words = (text: string): string[] => {
-    const hit = memo.get(text);
+  const spanMemo = new Map<string, { start: number; end: number; words: string[] }[]>();
+  const spans = (text: string) => {
+    const hit = spanMemo.get(text);
     if (hit !== undefined) return hit;
-    const out = new Set<string>();
+    const out: { start: number; end: number; words: string[] }[] = [];
     for (const lang of have) {
       const stems = wordsIn(text).map((w) => stemWord(lang, w));
       stems.forEach((first, i) => {
         for (const p of glossary.phrases.get(first) ?? [])
-          if (p.stems.every((s, j) => stems[i + j] === s)) for (const w of p.words) out.add(w);
+          if (p.stems.every((s, j) => stems[i + j] === s))
+            out.push({ start: i, end: i + p.stems.length, words: p.words });
       });
     }
-    const list = [...out];
-    if (memo.size > 50_000) memo.clear();
-    memo.set(text, list);
-    return list;
+    if (spanMemo.size > 50_000) spanMemo.clear();
+    spanMemo.set(text, out);
+    return out;
   };
-  return Object.assign((name: string) => words(name).join(" "), { words });
+  const words = (text: string): string[] => [...new Set(spans(text).flatMap((s) => s.words))];
+  return Object.assign((name: string) => words(name).join(" "), { words, spans });
 }

@@ -599,7 +599,7 @@ function piecesOf(ctx: Ctx, tokens: Token[], at: number[], skus: string[]): stri
     const p = products.get(sku);
     if (!p || p.contentQty <= 1 || p.contentUnit.toUpperCase() === p.orderUnit.toUpperCase()) return undefined;
     if (unitDecimals(p.contentUnit) > 0) return undefined;
-    const name = [...nameWords(`${p.name} ${local?.get(sku)?.name ?? ""}`)].map(fold);
+    const name = [...nameWords(`${p.name} ${local?.get(sku)?.name ?? ""} ${ctx.k.gloss?.(p.name) ?? ""}`)].map(fold);
     // "T-Stücke" of "Kupfer-T-Stück": the tail of a compound of the name too.
     const carried = (w: string) =>
       w === said ||

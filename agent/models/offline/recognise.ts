@@ -7,7 +7,7 @@
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
 import { createNameGloss, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
-import { readCatalogLanguages } from "../../../catalog/queries/language.ts";
+import { readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
 import type { MachineView } from "./conversation.ts";
@@ -551,6 +551,17 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     named.map((r) => r.t ?? ""),
     (w) => unitCodes.has(w) || measureUnits.has(w) || vocabulary.has(w) || FILLER.has(w),
   );
+  // "Spannbuchse 1610" where the names write "Taper bush 1610": the glossary's word for the phrase before a name's
+  // number pairs with it as the phrase does.
+  if (gloss)
+    for (const { t } of named) {
+      const words = wordsIn(t ?? "");
+      for (const span of gloss.spans(t ?? "")) {
+        const n = words[span.end];
+        if (!n || !/^\d+$/.test(n)) continue;
+        for (const w of span.words) if (/^\p{L}{3,}$/u.test(w)) namePairs.add(`${w.toLowerCase()} ${n}`);
+      }
+    }
   const phraseGroups: string[][][] = [];
   for (const r of sqlite.prepare("SELECT term, synonyms FROM synonyms").all() as { term: string; synonyms: string }[]) {
     let list: unknown;

@@ -112,3 +112,29 @@ describe("a German buyer names an English-labelled machine in German", () => {
     expect(draftLines(chat)).toEqual([["FD-DML-083", 2, "M-2006-03"]]);
   });
 });
+
+/** The draft's lines as [sku, quantity, unit]. */
+const inUnits = (chat: Chat) => (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.unit]);
+
+describe("a German buyer's counts against English names", () => {
+  it("a number after the German word for the name's words is part of the name, not a quantity (powertrans)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/powertrans"), "T-7001");
+    await chat.say("für Band 4 bitte noch Spannbuchse 1610 mit 30er Bohrung");
+    expect(draftLines(chat)).toEqual([["TBU-1610-30", 1, "M-7001-02"]]);
+  });
+
+  it("pieces named in German of a pack product are counted in whole packs (automation, hvac)", async () => {
+    const ferrules = new Chat(englishOnlyWorld("evals/catalogs/automation"), "A-3001");
+    await ferrules.say("1000 Aderendhülsen 1,5mm² bitte");
+    expect(inUnits(ferrules)).toEqual([["ACC-FERR-15-B500", 2, "BOX"]]);
+    const sprays = new Chat(englishOnlyWorld("evals/catalogs/hvac"), "H-2006");
+    await sprays.say("Bitte 24 Lecksuchsprays");
+    expect(inUnits(sprays)).toEqual([["SRV-LEAK-B12", 2, "BOX"]]);
+  });
+
+  it("a pack word whose German the name carries is the product's order unit (powertrans: Karton for a case)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/powertrans"), "T-7003");
+    await chat.say("1 Karton vom lebensmitteltauglichen Fett für die Linie 2");
+    expect(inUnits(chat)).toEqual([["LUB-FG2-400-C12", 1, "CS"]]);
+  });
+});
