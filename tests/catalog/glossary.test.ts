@@ -81,7 +81,9 @@ describe("a German buyer on an English-only catalog", () => {
   });
 
   it("an everyday German word is not turned into a product", () => {
-    for (const query of ["bitte", "morgen", "Lieferung"]) expect(germanHits(englishOnly("hvac"), query)).toEqual([]);
+    // "Kältetechniker" (the refrigeration technician) once stemmed into "refrigeration" and so into the refrigerants.
+    for (const query of ["bitte", "morgen", "Lieferung", "Kältetechniker"])
+      expect(germanHits(englishOnly("hvac"), query)).toEqual([]);
   });
 });
 

@@ -138,3 +138,13 @@ describe("a German buyer's counts against English names", () => {
     expect(inUnits(chat)).toEqual([["LUB-FG2-400-C12", 1, "CS"]]);
   });
 });
+
+describe("a German buyer's everyday words stay everyday words", () => {
+  it("'unser Kältetechniker' after a blocked refrigerant is no pick of the offered replacement (hvac)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/hvac"), "H-2002");
+    await chat.say("Hallo, wir brauchen 2 Flaschen R134a 12 kg");
+    const turn = await chat.say("Bitte trotzdem bestellen, unser Kältetechniker füllt das ein");
+    expect(turn.tools).not.toContain("update_line");
+    expect(draftLines(chat).map((l) => l[0])).toEqual(["REF-R134A-12"]);
+  });
+});
