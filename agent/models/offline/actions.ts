@@ -535,7 +535,10 @@ function namesItOnly(ctx: Ctx, part: string, sku: string, share = 0.6): boolean 
   const have = new Set([...nameWords(ctx.k.allNames([sku]).get(sku) ?? "")].map(stemOf));
   const words = tokenizeText(part)
     .map((t) => t.lower)
-    .filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !FILLER.has(w));
+    .filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !FILLER.has(w))
+    // "…, Tiefkühlung, …" in a configured product's values: a word only configuration labels use states an option,
+    // even where a name carries it in other words ("LT").
+    .filter((w) => !ctx.k.configWords.has(w) || ctx.k.nameWord(w));
   return words.length > 0 && words.filter((w) => have.has(stemOf(w))).length / words.length >= share;
 }
 

@@ -105,6 +105,27 @@ describe("a German buyer configures a product whose options have English labels 
   });
 });
 
+describe("a configured product's German values are no products of their own", () => {
+  it("'einen FrostLine-Verflüssigungssatz: Kältemittel R449A, Tiefkühlung, …' is one configured line (hvac)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/hvac"), "H-2006");
+    await chat.say(
+      "Für die neue Tiefkühlzelle brauchen wir einen FrostLine-Verflüssigungssatz: Kältemittel R449A, Tiefkühlung, Drehstrom 400 Volt, Aufstellung im Freien, dazu bitte die Winterregelung und das Fernüberwachungsmodul.",
+    );
+    expect(configured(chat).map(([sku, quantity]) => [sku, quantity])).toEqual([["CU-CFG", 1]]);
+    expect(configured(chat)[0]?.[2]).toMatchObject({
+      refrigerant: ["R449A"],
+      application: ["LT"],
+      housing: ["outdoor"],
+    });
+  });
+
+  it("guard: a German word for the tubing with a hyphenated code is still the tubing by the metre (fluid power)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/fluidpower"), "F-4002");
+    await chat.say("7,5 m PU-Schlauch 8 mm für die IMM9");
+    expect(draftLines(chat).map((l) => l[0])).toEqual(["PU-TUBE-08"]);
+  });
+});
+
 describe("a German buyer names an English-labelled machine in German", () => {
   it("Kühlraum 2 is the machine labelled Chill room 2 (hvac)", async () => {
     const chat = new Chat(englishOnlyWorld("evals/catalogs/hvac"), "H-2006");
