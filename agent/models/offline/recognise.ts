@@ -491,7 +491,9 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       "SELECT DISTINCT f.key AS key, n.name AS name FROM product_features f LEFT JOIN feature_names n ON n.key = f.key WHERE f.type = 'num' AND (f.unit IS NULL OR f.unit = '')",
     )
     .all() as { key: string; name: string | null }[])
-    for (const w of wordsOf(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`))
+    for (const w of wordsOf(
+      `${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}${glossed(`${r.key.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.name ?? ""}`)}`,
+    ))
       if (w.length >= 4 && !/\d/.test(w) && !unitCodes.has(w)) countWords.set(w, r.key);
   const optionNumbers = new Map<string, Set<number>>();
   for (const r of sqlite

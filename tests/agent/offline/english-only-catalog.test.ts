@@ -144,6 +144,15 @@ describe("a German buyer's counts against English names", () => {
     expect(draftLines(chat)).toEqual([["TBU-1610-30", 1, "M-7001-02"]]);
   });
 
+  it("a number before the German word of a counted property is a spec, not a count (automation: 32 Kanal)", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/automation"), "A-3001");
+    await chat.say("für die Linie 3 zwei DI-Baugruppen 32 Kanal und eine DQ 32");
+    expect(draftLines(chat).slice(0, 2)).toEqual([
+      ["IO-1500-DI32", 2, "M-3001-01"],
+      ["IO-1500-DQ32", 1, "M-3001-01"],
+    ]);
+  });
+
   it("pieces named in German of a pack product are counted in whole packs (automation, hvac)", async () => {
     const ferrules = new Chat(englishOnlyWorld("evals/catalogs/automation"), "A-3001");
     await ferrules.say("1000 Aderendhülsen 1,5mm² bitte");
