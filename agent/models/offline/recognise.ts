@@ -2005,7 +2005,8 @@ function statedOptions(k: Knowledge, configModelId: string, text: string): Map<s
   for (const lang of [undefined, "en", "de"] as const) {
     const model = lang ? k.reader.inLanguage?.(lang).configModel(configModelId) : k.reader.configModel(configModelId);
     if (model)
-      for (const [g, values] of Object.entries(findOptions(text, model, undefined, k.gloss?.words))) stated.set(g, values);
+      for (const [g, values] of Object.entries(findOptions(text, model, undefined, k.gloss?.words)))
+        stated.set(g, values);
   }
   return stated;
 }
