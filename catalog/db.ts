@@ -10,7 +10,6 @@ import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { rememberImage } from "./pristine.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -70,7 +69,6 @@ export function openDatabase(path = ":memory:", options: OpenDatabaseOptions = {
  */
 export function openDatabaseImage(image: Buffer): Db {
   const sqlite = new Database(image);
-  rememberImage(sqlite, image);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   return drizzleOver(sqlite);

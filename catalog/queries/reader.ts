@@ -31,23 +31,11 @@ import type {
 
 import { featureValue, optionFeatures, optionFeaturesWhen, parseJson, toProduct, type RawRow } from "./rows.ts";
 import { featureNamesIn, localizedReader } from "./localized.ts";
-import { pristineImageOf } from "../pristine.ts";
 import { prepareStatements } from "./statements.ts";
 import { editDistance, normalizeSku, trigrams } from "./sku-match.ts";
 
 type Row = Record<string, unknown>;
 type HasClient = { $client: Database.Database };
-
-/**
- * The catalog caches of unchanged in-memory copies, one per image. A copy reads through it until its first write
- * (total_changes moves), then through caches of its own, as any other handle.
- */
-const pristineCaches = new WeakMap<Buffer, object>();
-function pristineCache<C extends object>(image: Buffer, make: () => C): C {
-  let c = pristineCaches.get(image) as C | undefined;
-  if (!c) pristineCaches.set(image, (c = make()));
-  return c;
-}
 
 /** One reader per database handle (statements are prepared on first use of the handle). */
 const readers = new WeakMap<Database.Database, CatalogReader>();
@@ -137,13 +125,7 @@ function buildReader(sqlite: Database.Database): CatalogReader {
     const key = `${t}:${v}`;
     let c = cache;
     if (key !== cacheKey) {
-      // An unchanged copy of a database image (an eval trial's catalog before it writes) reads what every unchanged
-      // copy of that image reads: one cache for all of them (catalog/pristine.ts).
-      const image = pristineImageOf(sqlite, t);
-      if (image) {
-        cacheKey = key;
-        cache = c = pristineCache(image, emptyCache);
-      } else if (sqlite.inTransaction && !ownSnapshot) c = emptyCache();
+      if (sqlite.inTransaction && !ownSnapshot) c = emptyCache();
       else {
         cacheKey = key;
         cache = c = emptyCache();

@@ -6,7 +6,6 @@
  * database's version and so drops the catalog reader's caches.
  */
 import type { Db } from "../db.ts";
-import { noteThreadRegistryWrites } from "../pristine.ts";
 
 export const THREAD_STATUSES = ["active", "needs_approval", "blocked", "ordered"] as const;
 export type ThreadStatus = (typeof THREAD_STATUSES)[number];
@@ -75,13 +74,7 @@ export function createThreadRegistry(db: Db) {
   const heldByOf = sqlite.prepare("select held_by from threads where id = ?").pluck();
   const contactById = sqlite.prepare("select customer_id from contacts where id = ?");
   const claim = sqlite.transaction((threadId: string, owner: ThreadOwnerClaim): ThreadRecord => {
-    const { changes } = insertIfAbsent.run(
-      threadId,
-      owner.customerId,
-      owner.contactId ?? null,
-      owner.channel ?? "widget",
-    );
-    noteThreadRegistryWrites(sqlite, changes);
+    insertIfAbsent.run(threadId, owner.customerId, owner.contactId ?? null, owner.channel ?? "widget");
     return toRecord(byId.get(threadId) as ThreadRow);
   });
 
@@ -105,7 +98,7 @@ export function createThreadRegistry(db: Db) {
     },
     /** Record where the thread stands; a no-op (no write) when it already stands there. */
     setStatus(threadId: string, status: ThreadStatus): void {
-      noteThreadRegistryWrites(sqlite, setStatus.run(status, threadId, status).changes);
+      setStatus.run(status, threadId, status);
     },
     /**
      * A rep takes the thread over (`to` = the rep) or hands it back (`to` = null). Refused — nothing written — when
@@ -119,9 +112,8 @@ export function createThreadRegistry(db: Db) {
       return sqlite
         .transaction(() => {
           const before = (heldByOf.get(threadId) as string | null | undefined) ?? null;
-          const { changes } = setHeld.run({ id: threadId, to: change.to, by: change.by, force: change.force ? 1 : 0 });
-          noteThreadRegistryWrites(sqlite, changes);
-          const changed = changes > 0;
+          const changed =
+            setHeld.run({ id: threadId, to: change.to, by: change.by, force: change.force ? 1 : 0 }).changes > 0;
           return { changed, before };
         })
         .immediate();

@@ -1,6 +1,7 @@
 /**
- * Trials on one thread never see each other: each plays on its own copy of the catalog image, and the catalog
- * caches the unchanged copies of one image share (catalog/pristine.ts) stop serving a copy once it wrote.
+ * Trials on one thread never see each other: each plays on its own copy of the catalog image. A guard for any
+ * speed-up that shares a connection, statements or caches between trials (a version sharing the catalog reader's
+ * caches between unchanged copies failed the first test when it ignored the copy's own writes).
  */
 import { describe, expect, test } from "vitest";
 import { createOfflineModel } from "../../agent/models/offline/index.ts";
@@ -27,7 +28,7 @@ describe("eval trial isolation", () => {
     const b = catalogs.open(scenario);
     const readerA = createCatalogReader(a.db);
     const readerB = createCatalogReader(b.db);
-    // Both copies read the product while unchanged (the shared cache is filled by A, served to B).
+    // Both copies read the product while unchanged.
     const listPrice = readerA.products([SKU]).get(SKU)!.listPriceCents;
     expect(readerB.products([SKU]).get(SKU)!.listPriceCents).toBe(listPrice);
     const stockBefore = onHand(b.db, b.now);
