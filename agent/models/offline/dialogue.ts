@@ -677,9 +677,28 @@ function sideQuestions(ctx: Ctx): Clause[] {
   if (questions.length === 0 || others.length === 0) return [];
   const order = analyse(ctx, others.map((c) => c.text).join(". "));
   const ordered = order.guess?.confident ? order.guess.hits[0]!.sku : undefined;
-  if (!ordered || !(order.quantity || others.some((c) => c.intent === "add"))) return [];
+  if (!(order.quantity || others.some((c) => c.intent === "add"))) return [];
+  if (!ordered) return askedByCode(ctx, questions, others) ? questions : [];
   const askedAbout = questions.map((c) => analyse(ctx, c.text).guess!.hits[0]!.sku);
   return askedAbout.includes(ordered) ? [] : questions;
+}
+
+/**
+ * "The traction controller died. Do you have CTRL-…-A in stock? We need 1": the order part names the part by its kind
+ * (its candidates, or the one of its kind that fits the machine, are of the category of the product the question names by
+ * its code) and the question names it by its code — the order is for that product, not for a sibling found by the kind
+ * words (the engine says whether it fits and offers the one that does). Only one question naming one product by code,
+ * and an order part that names no code of its own.
+ */
+function askedByCode(ctx: Ctx, questions: Clause[], others: Clause[]): string | undefined {
+  if (questions.length !== 1) return undefined;
+  const asked = analyse(ctx, questions[0]!.text).guess;
+  const hit = asked?.confident ? asked.hits[0]! : undefined;
+  if (!hit?.match.startsWith("sku") || hit.match.includes("fuzzy")) return undefined;
+  const order = analyse(ctx, others.map((c) => c.text).join(". ")).guess;
+  if (!order || order.hits.some((h) => h.match.startsWith("sku"))) return undefined;
+  const kinds = new Set((order.confident ? order.hits.slice(0, 1) : order.hits).map((h) => h.category));
+  return kinds.size === 1 && kinds.has(hit.category) ? hit.sku : undefined;
 }
 
 /**
@@ -690,7 +709,9 @@ function sideQuestions(ctx: Ctx): Clause[] {
 function orderThenQuestion(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
   const questions = sideQuestions(ctx);
   const clauses = ctx.u.clauses.filter((c) => !questions.includes(c));
-  const text = clauses.map((c) => c.text).join(". ");
+  // The product the question names by its code, when the order part names only its kind: the order is for it.
+  const byCode = askedByCode(ctx, questions, clauses);
+  const text = [...clauses.map((c) => c.text), ...(byCode ? [byCode] : [])].join(". ");
   const u = {
     ...ctx.u,
     clauses,
