@@ -15,6 +15,7 @@ import { findLineRef, findPoReference, orderReferences, tokenizeText } from "./r
 import { say } from "./replies.ts";
 import {
   analyse,
+  carriedWords,
   lineByWords,
   optionsFor,
   retractedMachines,
@@ -97,6 +98,8 @@ export const EVENTS = {
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
   several_products: () => true,
+  /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
+  count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
   order_and_question: (ctx, s) =>
     (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && sideQuestions(ctx).length > 0,
@@ -299,6 +302,7 @@ export const TRANSITIONS: Transition[] = [
   },
   { in: "any", on: "past_order", do: req.repeatOrder },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
+  { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
@@ -823,6 +827,92 @@ function lineQuantity(ctx: Ctx): Step | undefined {
         memo: { lang: ctx.lang },
       }
     : undefined;
+}
+
+/**
+ * Words that correct what was said before ("Korrektur", "correction", "sorry", "only", "nur", "doch"): with a count and
+ * no product of its own, a clause of them is the new count of a line of the order.
+ */
+const CORRECTING =
+  /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen)(?![\p{L}])/iu;
+
+/**
+ * "Korrektur: vorne nur 2 Stück." after 4 tyres were ordered: a clause of correcting words with a count that names no
+ * product of its own (nothing, a misspelt guess, or the line's own product) and no machine — the new count of the line it
+ * names by words, else of the line in focus. Only with lines on the order and a count that differs from the line's.
+ */
+function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: string; quantity: number } | undefined {
+  if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
+  for (const clause of ctx.u.clauses) {
+    if (!CORRECTING.test(clause.text) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
+    const a = analyse(ctx, clause.text);
+    if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
+    const sub = clauseCtx(ctx, clause);
+    // "actually, go with the 10A one instead, just one": a value beside the count asks for another variant.
+    const count = a.quantity.value;
+    if (sub.tokens.some((t) => /\d/.test(t.lower) && !(/^\d+$/.test(t.lower) && Number(t.lower) === count))) continue;
+    const lineId = lineByWords(sub) ?? s.focus.lineId;
+    const line = s.draft.lines.find((l) => l.lineId === lineId);
+    if (!line || line.quantity === a.quantity.value) continue;
+    const g = a.guess;
+    // A product found only by a word of its description ("nur" of "Nur mit Lithium-Ladegerät laden") is not named.
+    const words = sub.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !/\d/.test(w));
+    const top = g?.hits[0];
+    const named = !!top && carriedWords(ctx.k.allNames([top.sku]).get(top.sku) ?? "", words) > 0;
+    const ownProduct =
+      !g || !named || g.hits.every((h) => h.match.includes("fuzzy")) || (g.confident && top!.sku === line.sku);
+    if (ownProduct) return { clause, lineId: line.lineId, quantity: a.quantity.value };
+  }
+  return undefined;
+}
+
+/** One clause of the message as a message of its own. */
+function clauseCtx(ctx: Ctx, c: Clause): Ctx {
+  const negated = ctx.u.negated
+    .filter((n) => n.start >= c.start && n.end <= c.end)
+    .map((n) => ({ ...n, start: n.start - c.start, end: n.end - c.start }));
+  const u = { ...ctx.u, clauses: [c], cues: cuesOf([c]), negated, rest: c.text };
+  return {
+    ...ctx,
+    conv: { ...ctx.conv, text: c.text },
+    u,
+    cues: u.cues,
+    tokens: tokenizeText(c.text),
+    analyses: new Map(),
+  };
+}
+
+/**
+ * The count correction (`countCorrection`) changes its line; the rest of the message ("Dazu noch 2 Hinterreifen …") is
+ * decided as a message of its own, and its draft edits go with the change. When the rest asks for more than an edit (a
+ * list, a question), the change is made and the rest is left for the next turn's reading as it would be alone.
+ */
+function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const found = countCorrection(ctx, s);
+  if (!found) return undefined;
+  const update = { name: "update_line", args: { lineId: found.lineId, quantity: found.quantity } };
+  const clauses = ctx.u.clauses.filter((c) => c !== found.clause);
+  if (clauses.length === 0) return { calls: [update], memo: memo() };
+  const text = clauses.map((c) => c.text).join(". ");
+  const u = {
+    ...ctx.u,
+    clauses,
+    cues: cuesOf(clauses),
+    negated: ctx.u.negated.filter((n) => clauses.some((c) => n.start >= c.start && n.end <= c.end)),
+    rest: text,
+  };
+  const sub: Ctx = {
+    ...ctx,
+    conv: { ...ctx.conv, text },
+    u,
+    cues: u.cues,
+    tokens: tokenizeText(text),
+    analyses: new Map(),
+  };
+  const step = transition(sub, memo);
+  if (!step.calls?.length || !step.calls.every((c) => DRAFT_EDITS.has(c.name) || c.name === "set_order_details"))
+    return { calls: [update], memo: memo() };
+  return { ...step, calls: [update, ...step.calls] };
 }
 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */

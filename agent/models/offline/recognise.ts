@@ -1294,6 +1294,9 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
       if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
+      // "REMA 320 plug" for "REMA 320 A": a shared first word with the number after it, the unit left out.
+      if (sharedLead && lead.length >= 3 && /^\d+([.,]\d+)?$/.test(lead[1]!) && !/\d/.test(lead[0]!))
+        forms.add(`${lead[0]} ${lead[1]}`);
       let hit = 0;
       for (const f of forms) {
         if (!f || groupWords.has(f)) continue;

@@ -3,7 +3,7 @@
  * languages and on more than one catalog; every case failed on the code before unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, draftLines, hvacWorld, importedWorld } from "./helpers.ts";
+import { automationWorld, Chat, draftLines, hvacWorld, importedWorld } from "./helpers.ts";
 
 const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
 
@@ -74,5 +74,74 @@ describe('"the one that fits" to a block takes the replacement that fits the mac
       expect(turn.text).toContain(fitting);
       await chat.say(answer);
       expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual([[fitting, 1]]);
+    });
+});
+
+describe("a count corrected in words ('Korrektur: nur 2 Stück') changes the line, also beside a new item", () => {
+  for (const [world, customer, first, correction, lines] of [
+    [
+      intralogisticsWorld,
+      "L-8001",
+      "4 Superelastik-Reifen 18x7-8 schwarz für Stapler 7 bitte.",
+      "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen 15x4,5-8, auch schwarz.",
+      [
+        ["TYR-SE-18x7-8-BK", 2],
+        ["TYR-SE-15x45-8-BK", 2],
+      ],
+    ],
+    [
+      intralogisticsWorld,
+      "L-8001",
+      "4 Superelastik-Reifen 18x7-8 schwarz für Stapler 7 bitte.",
+      "Korrektur: vorne nur 2 Stück.",
+      [["TYR-SE-18x7-8-BK", 2]],
+    ],
+    [
+      automationWorld,
+      "A-3006",
+      "5 contactors CT-9-24DC for Wrapper 5",
+      "Correction: just 3 of those. Also 2 MP-6.3-10 for Wrapper 5 please.",
+      [
+        ["CT-9-24DC", 3],
+        ["MP-6.3-10", 2],
+      ],
+    ],
+  ] as const)
+    it(`"${correction}" after "${first}"`, async () => {
+      const chat = new Chat(world(), customer);
+      await chat.say(first);
+      await chat.say(correction);
+      expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual(lines);
+    });
+
+  it("guard: a value beside the count switches the variant ('go with the 10A one instead, just one')", async () => {
+    const chat = new Chat(automationWorld(), "A-3001");
+    await chat.say("PSU 24V 5A x2 for the infeed conveyor");
+    await chat.say("actually, go with the 10A one instead, just one");
+    expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual([["PSU-24-10", 1]]);
+  });
+});
+
+describe("an option value named by its label's shared first word and number, the unit left out ('REMA 320 plug')", () => {
+  for (const [text, connector] of [
+    [
+      "For Schubmaster 3 we want a new battery built with watering system: 48 volt, 560 Ah, tray RT16, REMA 320 plug, with Aquamatic single point watering.",
+      "rema320",
+    ],
+    [
+      "Für den Schubmaster 3 bitte eine Batterie nach Maß: 48 Volt, 560 Ah, Trog RT16, Stecker REMA 320, mit Aquamatic Einpunkt-Befüllung.",
+      "rema320",
+    ],
+    [
+      "For Schubmaster 3 a battery built to order: 48 V, 560 Ah, tray RT16, REMA 160 connector, Aquamatic watering.",
+      "rema160",
+    ],
+  ] as const)
+    it(`"${text}" chooses ${connector}`, async () => {
+      const chat = new Chat(intralogisticsWorld(), "L-8001");
+      await chat.say(text);
+      const line = chat.turns.at(-1)!.thread.draft.lines[0];
+      expect(line?.sku).toBe("BAT-CFG");
+      expect(line?.options?.connector).toEqual([connector]);
     });
 });
