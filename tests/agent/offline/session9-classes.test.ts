@@ -145,3 +145,16 @@ describe("an option value named by its label's shared first word and number, the
       expect(line?.options?.connector).toEqual([connector]);
     });
 });
+
+describe("the part named beside the trouble told by its kind stays the part named ('… Verflüssigerlüfter ausgefallen. Bitte einen EC-Lüfter …')", () => {
+  for (const text of [
+    "Am Freezer 1 ist der Verflüssigerlüfter ausgefallen. Bitte einen EC-Lüfter 450 mm 400 V.",
+    "Freezer 1: the condenser fan died. Please one EC-fan 450 mm 400 V.",
+  ])
+    it(`"${text}" orders the EC fan named (the engine says it does not fit Freezer 1)`, async () => {
+      const chat = new Chat(hvacWorld(), "H-2006");
+      const turn = await chat.say(text);
+      expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual([["FM-EC450-400", 1]]);
+      expect(turn.text).toContain("FM-AX450-400");
+    });
+});
