@@ -9,7 +9,7 @@
 import type { DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
-import { hasMarker } from "./nlu/evidence.ts";
+import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findLineRef, findPoReference, orderReferences, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
@@ -303,7 +303,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "past_order", do: req.repeatOrder },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "count_correction", do: correctCount },
-  { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
+  { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
   // The open question
@@ -864,6 +864,47 @@ function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: 
     if (ownProduct) return { clause, lineId: line.lineId, quantity: a.quantity.value };
   }
   return undefined;
+}
+
+/**
+ * "Dann lasst das Set weg und schickt die Teile einzeln: 1 Karton Kette …, 2 Stehlager … und 1 Kartusche …", "drop the
+ * kit and send the parts separately: …": a clause of the list that removes a line it names (read as a clause of its
+ * own, `removalInChange`) goes with the items added — before, the items were added and the kit stayed.
+ */
+function withRemovals(ctx: Ctx, s: DialogueState, step: Step | undefined): Step | undefined {
+  if (!step?.calls?.length || s.draft.lines.length === 0 || ctx.u.clauses.length < 2 || ctx.u.attack) return step;
+  const removed: string[] = [];
+  const adding = new Set(step.calls.flatMap((c) => (c.name === "add_line" ? [String(c.args.sku)] : [])));
+  for (const c of ctx.u.clauses) {
+    let lineId: string | undefined;
+    if (c.intent === "remove") {
+      const sub = clauseCtx(ctx, c);
+      const subState = dialogueState(sub);
+      const dropped = removalInChange(sub, subState, readMessage(sub, subState));
+      if (dropped && dropped !== "absent") lineId = dropped.lineId;
+    } else {
+      // "Dann lasst das Set weg und schickt die Teile einzeln: 1 Karton …": the words before the colon that lean toward
+      // a removal (`leaningsOf`, from the corpus) and count nothing drop the line they name — the only line, when they
+      // name none and the list does not order its product again.
+      const colon = c.text.indexOf(":");
+      const lead = colon > 0 ? c.text.slice(0, colon) : "";
+      if (!lead || /\d/.test(lead) || !leaningsOf(lead).includes("remove")) continue;
+      const sub = clauseCtx(ctx, { ...c, text: lead, end: c.start + lead.length });
+      const only = s.draft.lines.length === 1 ? s.draft.lines[0]! : undefined;
+      lineId = lineByWords(sub) ?? (only && !adding.has(only.sku) ? only.lineId : undefined);
+    }
+    if (lineId && !removed.includes(lineId)) removed.push(lineId);
+  }
+  if (removed.length === 0) return step;
+  // The parts that take the place of what is dropped are for its machine, unless the message names another.
+  const machines = new Set(
+    s.draft.lines.filter((l) => removed.includes(l.lineId) && l.machineId).map((l) => l.machineId!),
+  );
+  const machineId = machines.size === 1 ? [...machines][0]! : undefined;
+  const calls = step.calls.map((c) =>
+    c.name === "add_line" && machineId && !c.args.machineId ? { ...c, args: { ...c.args, machineId } } : c,
+  );
+  return { ...step, calls: [...removed.map((lineId) => ({ name: "remove_line", args: { lineId } })), ...calls] };
 }
 
 /** One clause of the message as a message of its own. */

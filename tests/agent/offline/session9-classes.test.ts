@@ -3,7 +3,7 @@
  * languages and on more than one catalog; every case failed on the code before unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, draftLines, fluidWorld, hvacWorld, importedWorld } from "./helpers.ts";
+import { automationWorld, Chat, draftLines, fluidWorld, hvacWorld, importedWorld, powertransWorld } from "./helpers.ts";
 
 const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
 
@@ -172,5 +172,29 @@ describe("two numbers joined by a slash ('63/36') are the values of two groups t
       const [bore, rod] = text.includes("63/36") ? ["63", "36"] : ["50", "28"];
       expect(line?.options?.bore).toEqual([bore]);
       expect(line?.options?.rod).toEqual([rod]);
+    });
+});
+
+describe("a list that replaces a line ('lasst das Set weg und schickt die Teile einzeln: …') drops that line", () => {
+  for (const [first, list] of [
+    [
+      "Bitte einmal den Antriebs-Servicesatz für das BC 800 fürs Tiefkühlband.",
+      "Dann lasst das Set weg und schickt die Teile einzeln: 1 Karton Kette 10B-1 (5 m), 2 Stehlager UCP 206 und 1 Kartusche Tieftemperaturfett.",
+    ],
+    [
+      "Please one drive service kit for the BC 800, for the Tiefkühlband.",
+      "Drop the kit and send the parts separately: 1 box chain 10B-1 (5 m), 2 pillow blocks UCP 206 and 1 cartridge low-temperature grease.",
+    ],
+  ] as const)
+    it(`"${list}" orders the parts for the kit's machine, without the kit`, async () => {
+      const chat = new Chat(powertransWorld(), "T-7001");
+      await chat.say(first);
+      expect(draftLines(chat).map(([sku]) => sku)).toEqual(["KIT-BC800-DRV"]);
+      await chat.say(list);
+      expect(draftLines(chat)).toEqual([
+        ["CH-10B1-B5", 1, "M-7001-03"],
+        ["UCP-206", 2, "M-7001-03"],
+        ["LUB-LT2-400", 1, "M-7001-03"],
+      ]);
     });
 });
