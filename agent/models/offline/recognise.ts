@@ -1403,41 +1403,10 @@ export function findOptions(said: string, model: ConfigModel, groups?: string[])
     if (g.max <= 1 && alike.length > 1) tied.set(g.code, { values: alike, words: groupWords });
   }
   if (tied.size > 1) for (const [code, value] of numbersByGroup(tokens, tied)) out[code] = [value];
-  for (const [code, value] of slashPair(text, model, groups, out)) out[code] = [value];
   return out;
 }
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
-
-/**
- * "63/36" of a cylinder: two numbers joined by a slash are the values of two groups that follow each other in the
- * configuration model (bore, then rod) — when exactly one such pair of groups, neither chosen yet, has those values.
- */
-function slashPair(
-  text: string,
-  model: ConfigModel,
-  groups: string[] | undefined,
-  chosen: Record<string, string[]>,
-): [string, string][] {
-  const m = /(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*\/\s*(\d+(?:[.,]\d+)?)(?![\d/]|[.,]\d)/u.exec(text);
-  if (!m) return [];
-  const [a, b] = [Number(m[1]!.replace(",", ".")), Number(m[2]!.replace(",", "."))];
-  const open = model.groups.filter((g) => (!groups || groups.includes(g.code)) && !chosen[g.code]);
-  const valueOf = (g: ConfigModel["groups"][number], n: number) =>
-    g.options.find((o) => NUMBER.test(o.value) && Number(o.value.replace(",", ".")) === n)?.value;
-  const pairs: [string, string][][] = [];
-  for (let i = 0; i + 1 < model.groups.length; i++) {
-    const [g, h] = [model.groups[i]!, model.groups[i + 1]!];
-    if (!open.includes(g) || !open.includes(h)) continue;
-    const [x, y] = [valueOf(g, a), valueOf(h, b)];
-    if (x && y)
-      pairs.push([
-        [g.code, x],
-        [h.code, y],
-      ]);
-  }
-  return pairs.length === 1 ? pairs[0]! : [];
-}
 
 /** The letters every label of a group joins to its number with "=" ("i=14.2 …", "i=19.8 …"), if any. */
 function symbolOf(labels: string[]): string | undefined {

@@ -3,7 +3,7 @@
  * languages and on more than one catalog; every case failed on the code before unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, draftLines, fluidWorld, hvacWorld, importedWorld, powertransWorld } from "./helpers.ts";
+import { automationWorld, Chat, draftLines, hvacWorld, importedWorld, powertransWorld } from "./helpers.ts";
 
 const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
 
@@ -156,22 +156,6 @@ describe("the part named beside the trouble told by its kind stays the part name
       const turn = await chat.say(text);
       expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual([["FM-EC450-400", 1]]);
       expect(turn.text).toContain("FM-AX450-400");
-    });
-});
-
-describe("two numbers joined by a slash ('63/36') are the values of two groups that follow each other (bore, rod)", () => {
-  for (const text of [
-    "a cylinder HZ-CFG for Press 3: series CD250, 63/36, stroke 200, flange mount, NBR seals, cushioning both ends",
-    "Zylinder HZ-CFG für Press 3: Baureihe CD160, 50 / 28, Hub 300, Flansch, FKM Dichtungen",
-  ])
-    it(`"${text}" sets bore and rod`, async () => {
-      const chat = new Chat(fluidWorld(), "F-4001");
-      await chat.say(text);
-      const line = chat.turns.at(-1)!.thread.draft.lines[0];
-      expect(line?.sku).toBe("HZ-CFG");
-      const [bore, rod] = text.includes("63/36") ? ["63", "36"] : ["50", "28"];
-      expect(line?.options?.bore).toEqual([bore]);
-      expect(line?.options?.rod).toEqual([rod]);
     });
 });
 
