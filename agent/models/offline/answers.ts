@@ -51,7 +51,27 @@ const OTHER_REQUEST: Cue[] = [
 export function isQuestionAboutOther(ctx: Ctx, pending: Pending): boolean {
   if (pending.kind === "confirm" || pending.kind === "options") return false;
   const asks = ["compat", "price", "stock", "info"].some((c) => ctx.cues.has(c as Cue));
-  return asks && ctx.conv.text.includes("?") && pending.kind !== "quantity";
+  return asks && ctx.conv.text.includes("?") && pending.kind !== "quantity" && !answersThenAsks(ctx, pending);
+}
+
+/**
+ * "OK, then the one that fits our serial. Is that one in stock?", "dann den passenden, ist der lagernd?": an answer to
+ * the open question (a clause that asks nothing) before a question about what it chose — the question names no product
+ * of its own, or one the open question offers. The answer is read; the question does not set the offer aside.
+ */
+function answersThenAsks(ctx: Ctx, pending: Pending): boolean {
+  if (pending.kind !== "fixes" && pending.kind !== "choose_product") return false;
+  const [first, ...rest] = ctx.u.clauses;
+  if (!first || rest.length === 0) return false;
+  if (["compat", "price", "stock", "info"].includes(first.intent) || /^\s*\?/.test(ctx.conv.text.slice(first.end)))
+    return false;
+  const offered = new Set(
+    pending.kind === "fixes" ? pending.fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])) : pending.skus,
+  );
+  return rest.every((c) => {
+    const g = analyse(ctx, c.text).guess;
+    return !g || (g.confident && offered.has(g.hits[0]!.sku));
+  });
 }
 
 /** What every answer reads: the pick from a list ("the second", "2"), and a plain yes. */
@@ -253,6 +273,7 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     statedFix(ctx, pending.fixes, base) ??
     (choice !== undefined ? pick(pending.fixes) : undefined) ??
     byDirection(ctx, pending.fixes) ??
+    byFit(ctx, pending.fixes, line) ??
     (yes && !POINTS_AT_ONE.test(conv.text) ? pending.fixes[0] : undefined);
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
@@ -278,6 +299,24 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
  */
 const POINTS_AT_ONE =
   /\b(?:the|that|this)\s+(?:[^\s,.;!?]+\s+){1,3}one\b|\bthe one\s+(?:with|that|for)\b|\b(?:die|den|der|das)\s+(?:[^\s,.;!?]+\s+){0,2}[^\s,.;!?]*(?:variante|version|ausführung)\b|\b(?:die|den|der|das)\s+mit\b/iu;
+
+/** "the one that fits our serial", "den passenden AC-Lüfter", "the matching one": the replacement that fits. */
+const FITTING =
+  /(?<![\p{L}])(?:fits?|fitting|matching|suitable|compatible|passt|passend\w*|geeignet\w*|kompatib\w*)(?![\p{L}])/iu;
+
+/**
+ * "OK, then the one that fits our serial", "dann nehmen wir den passenden AC-Lüfter": of the replacements offered for a
+ * line that does not fit its machine, the one product that fits it (the catalog's fitment and blocking rules, as the
+ * engine reads them) — or the only replacement offered.
+ */
+function byFit(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | undefined): Fix | undefined {
+  if (!FITTING.test(ctx.conv.text) || ctx.cues.has("no")) return undefined;
+  const replacing = fixes.filter((f): f is Extract<Fix, { kind: "replace_sku" }> => f.kind === "replace_sku");
+  if (replacing.length <= 1) return replacing[0];
+  const machine = ctx.conv.machines?.find((m) => m.machineId === line?.machineId);
+  const fitting = machine ? replacing.filter((f) => fitsOn(ctx, f.sku, machine)) : [];
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
 
 /** Words that ask for the larger or the smaller of several amounts offered ("round up", "abrunden", "the bigger one"). */
 const UP =

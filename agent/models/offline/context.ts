@@ -417,7 +417,8 @@ function namedOverFitting(
   if (named?.lifecycle !== "active" || fitting?.hits.some((h) => h.sku === named.sku)) return fitting;
   const words = tokens
     .filter((t) => !skip.has(t.index) && !FILLER.has(t.lower) && !ctx.k.ordinary(t.lower))
-    .map((t) => t.lower);
+    // "EC-Lüfter" for "EC-Axialventilator …": the parts of a hyphenated word are the buyer's words too.
+    .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-").filter((w) => w.length > 1)] : [t.lower]));
   const top = fitting?.confident ? fitting.hits[0]!.sku : undefined;
   const names = ctx.k.allNames(top ? [named.sku, top] : [named.sku]);
   const carried = (sku: string) => carriedWords(names.get(sku) ?? "", words);

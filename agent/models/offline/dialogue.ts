@@ -9,12 +9,13 @@
 import type { DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
-import { hasMarker } from "./nlu/evidence.ts";
+import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findLineRef, findPoReference, orderReferences, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
 import {
   analyse,
+  carriedWords,
   lineByWords,
   optionsFor,
   retractedMachines,
@@ -97,6 +98,8 @@ export const EVENTS = {
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
   several_products: () => true,
+  /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
+  count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
   order_and_question: (ctx, s) =>
     (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && sideQuestions(ctx).length > 0,
@@ -299,7 +302,8 @@ export const TRANSITIONS: Transition[] = [
   },
   { in: "any", on: "past_order", do: req.repeatOrder },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
-  { in: "any", on: "several_products", do: (ctx) => multiAdd(ctx) },
+  { in: "any", on: "count_correction", do: correctCount },
+  { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
   // The open question
@@ -677,9 +681,28 @@ function sideQuestions(ctx: Ctx): Clause[] {
   if (questions.length === 0 || others.length === 0) return [];
   const order = analyse(ctx, others.map((c) => c.text).join(". "));
   const ordered = order.guess?.confident ? order.guess.hits[0]!.sku : undefined;
-  if (!ordered || !(order.quantity || others.some((c) => c.intent === "add"))) return [];
+  if (!(order.quantity || others.some((c) => c.intent === "add"))) return [];
+  if (!ordered) return askedByCode(ctx, questions, others) ? questions : [];
   const askedAbout = questions.map((c) => analyse(ctx, c.text).guess!.hits[0]!.sku);
   return askedAbout.includes(ordered) ? [] : questions;
+}
+
+/**
+ * "The traction controller died. Do you have CTRL-…-A in stock? We need 1": the order part names the part by its kind
+ * (its candidates, or the one of its kind that fits the machine, are of the category of the product the question names by
+ * its code) and the question names it by its code — the order is for that product, not for a sibling found by the kind
+ * words (the engine says whether it fits and offers the one that does). Only one question naming one product by code,
+ * and an order part that names no code of its own.
+ */
+function askedByCode(ctx: Ctx, questions: Clause[], others: Clause[]): string | undefined {
+  if (questions.length !== 1) return undefined;
+  const asked = analyse(ctx, questions[0]!.text).guess;
+  const hit = asked?.confident ? asked.hits[0]! : undefined;
+  if (!hit?.match.startsWith("sku") || hit.match.includes("fuzzy")) return undefined;
+  const order = analyse(ctx, others.map((c) => c.text).join(". ")).guess;
+  if (!order || order.hits.some((h) => h.match.startsWith("sku"))) return undefined;
+  const kinds = new Set((order.confident ? order.hits.slice(0, 1) : order.hits).map((h) => h.category));
+  return kinds.size === 1 && kinds.has(hit.category) ? hit.sku : undefined;
 }
 
 /**
@@ -690,7 +713,9 @@ function sideQuestions(ctx: Ctx): Clause[] {
 function orderThenQuestion(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
   const questions = sideQuestions(ctx);
   const clauses = ctx.u.clauses.filter((c) => !questions.includes(c));
-  const text = clauses.map((c) => c.text).join(". ");
+  // The product the question names by its code, when the order part names only its kind: the order is for it.
+  const byCode = askedByCode(ctx, questions, clauses);
+  const text = [...clauses.map((c) => c.text), ...(byCode ? [byCode] : [])].join(". ");
   const u = {
     ...ctx.u,
     clauses,
@@ -802,6 +827,133 @@ function lineQuantity(ctx: Ctx): Step | undefined {
         memo: { lang: ctx.lang },
       }
     : undefined;
+}
+
+/**
+ * Words that correct what was said before ("Korrektur", "correction", "sorry", "only", "nur", "doch"): with a count and
+ * no product of its own, a clause of them is the new count of a line of the order.
+ */
+const CORRECTING =
+  /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen)(?![\p{L}])/iu;
+
+/**
+ * "Korrektur: vorne nur 2 Stück." after 4 tyres were ordered: a clause of correcting words with a count that names no
+ * product of its own (nothing, a misspelt guess, or the line's own product) and no machine — the new count of the line it
+ * names by words, else of the line in focus. Only with lines on the order and a count that differs from the line's.
+ */
+function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: string; quantity: number } | undefined {
+  if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
+  for (const clause of ctx.u.clauses) {
+    if (!CORRECTING.test(clause.text) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
+    const a = analyse(ctx, clause.text);
+    if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
+    const sub = clauseCtx(ctx, clause);
+    // "actually, go with the 10A one instead, just one": a value beside the count asks for another variant.
+    const count = a.quantity.value;
+    if (sub.tokens.some((t) => /\d/.test(t.lower) && !(/^\d+$/.test(t.lower) && Number(t.lower) === count))) continue;
+    const lineId = lineByWords(sub) ?? s.focus.lineId;
+    const line = s.draft.lines.find((l) => l.lineId === lineId);
+    if (!line || line.quantity === a.quantity.value) continue;
+    const g = a.guess;
+    // A product found only by a word of its description ("nur" of "Nur mit Lithium-Ladegerät laden") is not named.
+    const words = sub.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !/\d/.test(w));
+    const top = g?.hits[0];
+    const named = !!top && carriedWords(ctx.k.allNames([top.sku]).get(top.sku) ?? "", words) > 0;
+    const ownProduct =
+      !g || !named || g.hits.every((h) => h.match.includes("fuzzy")) || (g.confident && top!.sku === line.sku);
+    if (ownProduct) return { clause, lineId: line.lineId, quantity: a.quantity.value };
+  }
+  return undefined;
+}
+
+/**
+ * "Dann lasst das Set weg und schickt die Teile einzeln: 1 Karton Kette …, 2 Stehlager … und 1 Kartusche …", "drop the
+ * kit and send the parts separately: …": a clause of the list that removes a line it names (read as a clause of its
+ * own, `removalInChange`) goes with the items added — before, the items were added and the kit stayed.
+ */
+function withRemovals(ctx: Ctx, s: DialogueState, step: Step | undefined): Step | undefined {
+  if (!step?.calls?.length || s.draft.lines.length === 0 || ctx.u.clauses.length < 2 || ctx.u.attack) return step;
+  const removed: string[] = [];
+  const adding = new Set(step.calls.flatMap((c) => (c.name === "add_line" ? [String(c.args.sku)] : [])));
+  for (const c of ctx.u.clauses) {
+    let lineId: string | undefined;
+    if (c.intent === "remove") {
+      const sub = clauseCtx(ctx, c);
+      const subState = dialogueState(sub);
+      const dropped = removalInChange(sub, subState, readMessage(sub, subState));
+      if (dropped && dropped !== "absent") lineId = dropped.lineId;
+    } else {
+      // "Dann lasst das Set weg und schickt die Teile einzeln: 1 Karton …": the words before the colon that lean toward
+      // a removal (`leaningsOf`, from the corpus) and count nothing drop the line they name — the only line, when they
+      // name none and the list does not order its product again.
+      const colon = c.text.indexOf(":");
+      const lead = colon > 0 ? c.text.slice(0, colon) : "";
+      if (!lead || /\d/.test(lead) || !leaningsOf(lead).includes("remove")) continue;
+      const sub = clauseCtx(ctx, { ...c, text: lead, end: c.start + lead.length });
+      const only = s.draft.lines.length === 1 ? s.draft.lines[0]! : undefined;
+      lineId = lineByWords(sub) ?? (only && !adding.has(only.sku) ? only.lineId : undefined);
+    }
+    if (lineId && !removed.includes(lineId)) removed.push(lineId);
+  }
+  if (removed.length === 0) return step;
+  // The parts that take the place of what is dropped are for its machine, unless the message names another.
+  const machines = new Set(
+    s.draft.lines.filter((l) => removed.includes(l.lineId) && l.machineId).map((l) => l.machineId!),
+  );
+  const machineId = machines.size === 1 ? [...machines][0]! : undefined;
+  const calls = step.calls.map((c) =>
+    c.name === "add_line" && machineId && !c.args.machineId ? { ...c, args: { ...c.args, machineId } } : c,
+  );
+  return { ...step, calls: [...removed.map((lineId) => ({ name: "remove_line", args: { lineId } })), ...calls] };
+}
+
+/** One clause of the message as a message of its own. */
+function clauseCtx(ctx: Ctx, c: Clause): Ctx {
+  const negated = ctx.u.negated
+    .filter((n) => n.start >= c.start && n.end <= c.end)
+    .map((n) => ({ ...n, start: n.start - c.start, end: n.end - c.start }));
+  const u = { ...ctx.u, clauses: [c], cues: cuesOf([c]), negated, rest: c.text };
+  return {
+    ...ctx,
+    conv: { ...ctx.conv, text: c.text },
+    u,
+    cues: u.cues,
+    tokens: tokenizeText(c.text),
+    analyses: new Map(),
+  };
+}
+
+/**
+ * The count correction (`countCorrection`) changes its line; the rest of the message ("Dazu noch 2 Hinterreifen …") is
+ * decided as a message of its own, and its draft edits go with the change. When the rest asks for more than an edit (a
+ * list, a question), the change is made and the rest is left for the next turn's reading as it would be alone.
+ */
+function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const found = countCorrection(ctx, s);
+  if (!found) return undefined;
+  const update = { name: "update_line", args: { lineId: found.lineId, quantity: found.quantity } };
+  const clauses = ctx.u.clauses.filter((c) => c !== found.clause);
+  if (clauses.length === 0) return { calls: [update], memo: memo() };
+  const text = clauses.map((c) => c.text).join(". ");
+  const u = {
+    ...ctx.u,
+    clauses,
+    cues: cuesOf(clauses),
+    negated: ctx.u.negated.filter((n) => clauses.some((c) => n.start >= c.start && n.end <= c.end)),
+    rest: text,
+  };
+  const sub: Ctx = {
+    ...ctx,
+    conv: { ...ctx.conv, text },
+    u,
+    cues: u.cues,
+    tokens: tokenizeText(text),
+    analyses: new Map(),
+  };
+  const step = transition(sub, memo);
+  if (!step.calls?.length || !step.calls.every((c) => DRAFT_EDITS.has(c.name) || c.name === "set_order_details"))
+    return { calls: [update], memo: memo() };
+  return { ...step, calls: [update, ...step.calls] };
 }
 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */

@@ -1346,6 +1346,9 @@ export function findOptions(
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
       for (const w of ownGloss(o.value)) forms.add(wordsOf(w).join(" "));
+      // "REMA 320 plug" for "REMA 320 A": a shared first word with the number after it, the unit left out.
+      if (sharedLead && lead.length >= 3 && /^\d+([.,]\d+)?$/.test(lead[1]!) && !/\d/.test(lead[0]!))
+        forms.add(`${lead[0]} ${lead[1]}`);
       let hit = 0;
       for (const f of forms) {
         if (!f || groupWords.has(f)) continue;
