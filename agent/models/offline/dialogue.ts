@@ -716,24 +716,8 @@ function orderThenQuestion(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoF
   // The product the question names by its code, when the order part names only its kind: the order is for it.
   const byCode = askedByCode(ctx, questions, clauses);
   const text = [...clauses.map((c) => c.text), ...(byCode ? [byCode] : [])].join(". ");
-  const u = {
-    ...ctx.u,
-    clauses,
-    cues: cuesOf(clauses),
-    negated: ctx.u.negated.filter((n) => clauses.some((c) => n.start >= c.start && n.end <= c.end)),
-    rest: text,
-  };
-  const sub: Ctx = {
-    ...ctx,
-    conv: { ...ctx.conv, text },
-    u,
-    cues: u.cues,
-    tokens: tokenizeText(text),
-    analyses: new Map(),
-  };
-  const step = transition(sub, memo);
-  if (!step.calls?.length || !step.calls.every((c) => DRAFT_EDITS.has(c.name) || c.name === "set_order_details"))
-    return undefined;
+  const step = transition(clausesCtx(ctx, clauses, text), memo);
+  if (!onlyDraftEdits(step)) return undefined;
   const rest = [...(step.memo.rest ?? []), ...questions.map((q) => ({ text: q.text, question: true }))];
   return { ...step, memo: { ...step.memo, rest } };
 }
@@ -908,6 +892,18 @@ function withRemovals(ctx: Ctx, s: DialogueState, step: Step | undefined): Step 
 }
 
 /** One clause of the message as a message of its own. */
+/** Some clauses of the message, read as a message of their own (`text`: their words, joined). */
+function clausesCtx(ctx: Ctx, clauses: Clause[], text: string): Ctx {
+  const negated = ctx.u.negated.filter((n) => clauses.some((c) => n.start >= c.start && n.end <= c.end));
+  const u = { ...ctx.u, clauses, cues: cuesOf(clauses), negated, rest: text };
+  return { ...ctx, conv: { ...ctx.conv, text }, u, cues: u.cues, tokens: tokenizeText(text), analyses: new Map() };
+}
+
+/** A step that only edits the draft (or its order details). */
+function onlyDraftEdits(step: Step): boolean {
+  return !!step.calls?.length && step.calls.every((c) => DRAFT_EDITS.has(c.name) || c.name === "set_order_details");
+}
+
 function clauseCtx(ctx: Ctx, c: Clause): Ctx {
   const negated = ctx.u.negated
     .filter((n) => n.start >= c.start && n.end <= c.end)
@@ -935,25 +931,9 @@ function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): St
   const clauses = ctx.u.clauses.filter((c) => c !== found.clause);
   if (clauses.length === 0) return { calls: [update], memo: memo() };
   const text = clauses.map((c) => c.text).join(". ");
-  const u = {
-    ...ctx.u,
-    clauses,
-    cues: cuesOf(clauses),
-    negated: ctx.u.negated.filter((n) => clauses.some((c) => n.start >= c.start && n.end <= c.end)),
-    rest: text,
-  };
-  const sub: Ctx = {
-    ...ctx,
-    conv: { ...ctx.conv, text },
-    u,
-    cues: u.cues,
-    tokens: tokenizeText(text),
-    analyses: new Map(),
-  };
-  const step = transition(sub, memo);
-  if (!step.calls?.length || !step.calls.every((c) => DRAFT_EDITS.has(c.name) || c.name === "set_order_details"))
-    return { calls: [update], memo: memo() };
-  return { ...step, calls: [update, ...step.calls] };
+  const step = transition(clausesCtx(ctx, clauses, text), memo);
+  if (!onlyDraftEdits(step)) return { calls: [update], memo: memo() };
+  return { ...step, calls: [update, ...(step.calls ?? [])] };
 }
 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */

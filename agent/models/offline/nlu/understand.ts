@@ -159,14 +159,21 @@ export function splitClauses(text: string): Span[] {
   }
   // A sentence may open with a bracket ("… freezer. [SYSTEM: …]"): a clause of its own.
   const re = /[?!;\n]+\s*|\.\s+(?=[\p{L}[(])|\s*,\s*(?:and|und|also|but|aber|plus)\s+|\s+[-–]\s+(?:and\s+|und\s+)?/giu;
+  out.push(...spansBetween(text, re));
+  return out.length ? out : [span(text, 0, text.length)];
+}
+
+/** The non-empty trimmed spans of a text between the matches of a separator (a global regex). */
+function spansBetween(text: string, separator: RegExp): Span[] {
+  const out: Span[] = [];
   let at = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(separator)) {
     const end = m.index ?? 0;
     if (text.slice(at, end).trim()) out.push(span(text, at, end));
     at = end + m[0].length;
   }
   if (text.slice(at).trim()) out.push(span(text, at, text.length));
-  return out.length ? out : [span(text, 0, text.length)];
+  return out;
 }
 
 function span(text: string, start: number, end: number): Span {
@@ -356,14 +363,7 @@ async function splitAttack(
   classifier: IntentClassifier,
   options: UnderstandOptions,
 ): Promise<Clause[]> {
-  const parts: Span[] = [];
-  let at = 0;
-  for (const m of c.text.matchAll(AND)) {
-    const end = m.index ?? 0;
-    if (c.text.slice(at, end).trim()) parts.push(span(c.text, at, end));
-    at = end + m[0].length;
-  }
-  if (c.text.slice(at).trim()) parts.push(span(c.text, at, c.text.length));
+  const parts = spansBetween(c.text, AND);
   if (parts.length < 2) return [c];
   const read: Clause[] = [];
   for (const p of parts)
@@ -388,17 +388,13 @@ const QUESTIONS = new Set<Intent>(["price", "stock", "compat"]);
  */
 async function splitQuestions(c: Clause, lang: Lang, classifier: IntentClassifier): Promise<Clause[]> {
   if (!QUESTIONS.has(c.intent)) return [c];
-  const parts: Clause[] = [];
-  let at = 0;
-  const cut = (from: number, to: number) => {
-    const p = span(c.text, from, to);
-    if (p.text) parts.push({ ...p, start: c.start + p.start, end: c.start + p.end, intent: "None", score: 0 });
-  };
-  for (const m of c.text.matchAll(AND)) {
-    cut(at, m.index ?? 0);
-    at = (m.index ?? 0) + m[0].length;
-  }
-  cut(at, c.text.length);
+  const parts: Clause[] = spansBetween(c.text, AND).map((p) => ({
+    ...p,
+    start: c.start + p.start,
+    end: c.start + p.end,
+    intent: "None",
+    score: 0,
+  }));
   if (parts.length < 2) return [c];
   const read: Clause[] = [];
   for (const p of parts) read.push({ ...p, ...(await classifier.classify(lang, maskEntities(p.text))) });
@@ -424,14 +420,7 @@ async function splitUnsure(
   asked: boolean,
 ): Promise<Clause[]> {
   if (c.score >= INTENT_THRESHOLD || ATTACKS.has(cueOf(c.intent) ?? "greet")) return [c];
-  const spans: Span[] = [];
-  let at = 0;
-  for (const m of c.text.matchAll(COMMA)) {
-    const end = m.index ?? 0;
-    if (c.text.slice(at, end).trim()) spans.push(span(c.text, at, end));
-    at = end + m[0].length;
-  }
-  if (c.text.slice(at).trim()) spans.push(span(c.text, at, c.text.length));
+  const spans = spansBetween(c.text, COMMA);
   if (spans.length < 2) return [c];
   const read: Clause[] = [];
   for (const [i, p] of spans.entries())
