@@ -132,7 +132,9 @@ describe("hand-off", () => {
       .flatMap((o) => o.lines.flatMap((l) => l.deliverySchedule))
       .filter((d) => d.source !== "lead_time");
     expect(fromStock.reduce((s, d) => s + d.quantity, 0)).toBe(3);
-    expect(statuses.every((s) => s === "placed" || s === "changed")).toBe(true);
+    // A hand-off still locked out after the retries (only on a heavily loaded machine) wrote nothing: no order.
+    expect(statuses.every((s) => s === "placed" || s === "changed" || s === "busy")).toBe(true);
+    expect(statuses.filter((s) => s === "busy").length).toBeLessThan(10);
     expect(outboxOrders(db)).toHaveLength(statuses.filter((s) => s === "placed").length);
   }, 60_000);
 });
