@@ -121,10 +121,10 @@ describe("a conversation in the buyer's language", () => {
     await send("de-DE");
     const german = await issueMessages();
     expect(german[0]).toMatchObject({ code: "qty.not_step", text: { key: "qty.not_whole" } });
-    expect(german[0]!.message).toMatch(/wird in ganzen PCE bestellt; 1,5 ist keine ganze Zahl/);
+    expect(german[0]!.message).toMatch(/wird in ganzen Stück bestellt; 1,5 ist keine ganze Zahl/);
     await send("en");
     const english = await issueMessages();
     expect(english.map((i) => i.code)).toEqual(german.map((i) => i.code).concat(german.map((i) => i.code)));
-    expect(english[0]!.message).toMatch(/is ordered in whole PCE; 1.5 is not a whole number/);
+    expect(english[0]!.message).toMatch(/is ordered in whole pieces; 1.5 is not a whole number/);
   });
 });

@@ -103,10 +103,10 @@ describe("message catalogues", () => {
       },
     };
     expect(renderMessage(partial, "de-DE")).toBe(
-      "1,5 von 1.200 MTR S-1 (Dichtung) gehen ab Lager (02.12.2026); der Rest folgt bis 17.12.2026.",
+      "1,5 von 1.200 m S-1 (Dichtung) gehen ab Lager (02.12.2026); der Rest folgt bis 17.12.2026.",
     );
     expect(renderMessage(partial, "fr")).toBe(
-      "1.5 of 1,200 MTR of S-1 (Dichtung) ship from stock (2026-12-02); the rest follows by 2026-12-17.",
+      "1.5 of 1,200 m of S-1 (Dichtung) ship from stock (2026-12-02); the rest follows by 2026-12-17.",
     );
     const credit: EngineMessage = {
       key: "credit.overrun_approval",
@@ -116,19 +116,46 @@ describe("message catalogues", () => {
     expect(renderMessage(credit)).toContain("€1,234.50");
   });
 
+  it("names order units in words in the buyer's language, one or many; a code it has no word for stays the code", () => {
+    const moq = (n: number, unit: string, locale?: string) =>
+      renderMessage({ key: "qty.below_moq", params: { product: { sku: "S-1" }, moq: n, unit } }, locale);
+    expect(moq(1, "PCE")).toBe("The minimum order quantity of S-1 is 1 piece.");
+    expect(moq(2, "BOX", "de-DE")).toBe("Die Mindestbestellmenge von S-1 ist 2 Kartons.");
+    expect(moq(1, "box", "de-CH")).toBe("Die Mindestbestellmenge von S-1 ist 1 Karton.");
+    expect(moq(3, "DRM")).toContain(" 3 drums.");
+    expect(moq(3, "DRM", "de")).toContain(" 3 Fässer.");
+    expect(moq(25, "MTR", "de")).toContain(" 25 m.");
+    expect(moq(4, "RNG", "de")).toContain(" 4 RNG.");
+    const convert = renderMessage(
+      {
+        key: "qty.content_unit",
+        params: {
+          product: { sku: "S-1" },
+          orderUnit: "ROL",
+          contentQty: 50,
+          contentUnit: "M",
+          quantity: 120,
+          converted: 2.4,
+        },
+      },
+      "de",
+    );
+    expect(convert).toBe("S-1 wird je Rolle zu 50 m verkauft: 120 m sind 2,4 Rollen.");
+  });
+
   it("keeps every digit of a number, groups large ones, and names a currency code Intl does not know", () => {
     const moq = (n: number): EngineMessage => ({
       key: "qty.below_moq",
       params: { product: { sku: "S-1" }, moq: n, unit: "PCE" },
     });
-    expect(renderMessage(moq(7))).toContain(" 7 PCE");
-    expect(renderMessage(moq(-12))).toContain(" -12 PCE");
-    expect(renderMessage(moq(1234567))).toContain(" 1,234,567 PCE");
-    expect(renderMessage(moq(1234567), "de")).toContain(" 1.234.567 PCE");
-    expect(renderMessage(moq(2.00000005))).toContain(" 2.00000005 PCE");
-    expect(renderMessage(moq(1234.5), "de-AT")).toMatch(/ 1\s?234,5 PCE|1\.234,5 PCE/);
+    expect(renderMessage(moq(7))).toContain(" 7 pieces");
+    expect(renderMessage(moq(-12))).toContain(" -12 pieces");
+    expect(renderMessage(moq(1234567))).toContain(" 1,234,567 pieces");
+    expect(renderMessage(moq(1234567), "de")).toContain(" 1.234.567 Stück");
+    expect(renderMessage(moq(2.00000005))).toContain(" 2.00000005 pieces");
+    expect(renderMessage(moq(1234.5), "de-AT")).toMatch(/ 1\s?234,5 Stück|1\.234,5 Stück/);
     // A locale with other digits gets them for small numbers too.
-    expect(renderMessage(moq(7), "en-u-nu-arab")).toContain(" ٧ PCE");
+    expect(renderMessage(moq(7), "en-u-nu-arab")).toContain(" ٧ pieces");
     const credit = (currency: string): EngineMessage => ({
       key: "credit.overrun_approval",
       params: { overrun: { cents: 123450, currency } },
@@ -239,7 +266,7 @@ describe("German and English buyers on the demo world", () => {
     const stock = await call("check_stock", { sku: DEMO.skus.cheapNipple, quantity: 1.5 }, "de");
     expect((stock.issues as unknown[])[0]).toMatchObject({
       code: "qty.not_step",
-      message: expect.stringMatching(/wird in ganzen PCE bestellt; 1,5 ist keine ganze Zahl/),
+      message: expect.stringMatching(/wird in ganzen Stück bestellt; 1,5 ist keine ganze Zahl/),
       text: { key: "qty.not_whole", params: { quantity: 1.5, unit: "PCE" } },
     });
     const unknown = await call("get_price", { sku: "NO-SUCH-SKU", quantity: 1 }, "de");

@@ -63,7 +63,7 @@ describe("quantities on the unit's grid", () => {
     const r = check({ lines: [line("SEAL-100", 2.00000005)] });
     expect(r.clean).toBe(false);
     expect(issuesOf(r, "qty.not_step")[0]!.message).toBe(
-      "SEAL-100 (SEAL-100 seals) is ordered in whole PCE; 2.00000005 is not a whole number.",
+      "SEAL-100 (SEAL-100 seals) is ordered in whole pieces; 2.00000005 is not a whole number.",
     );
     expect(fixedQuantities({ lines: [line("SEAL-100", 2.00000005)] })).toEqual([2, 3]);
     expect(check({ lines: [line("SEAL-100", 2)] }).clean).toBe(true);

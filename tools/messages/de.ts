@@ -104,17 +104,18 @@ export const de: Catalogue = {
 
   "qty.invalid": (p, f) => `Die Menge ${p.quantity} ist für ${f.product(p.product)} keine gültige Bestellmenge.`,
   "qty.unorderable": (p, f) =>
-    `${f.product(p.product)} ist mit den aktuellen Katalogdaten nicht bestellbar: zwischen Mindestmenge ${f.num(p.moq)} und Höchstmenge ${p.max === null ? "—" : f.num(p.max)} ${p.unit} liegt keine Menge in ganzen Schritten von ${f.num(p.step)} ${p.unit}. Ein Vertriebsmitarbeiter muss die Bestelldaten des Artikels korrigieren.`,
+    `${f.product(p.product)} ist mit den aktuellen Katalogdaten nicht bestellbar: zwischen Mindestmenge ${f.qty(p.moq, p.unit)} und Höchstmenge ${p.max === null ? "—" : f.qty(p.max, p.unit)} liegt keine Menge in ganzen Schritten von ${f.qty(p.step, p.unit)}. Ein Vertriebsmitarbeiter muss die Bestelldaten des Artikels korrigieren.`,
   "qty.content_unit": (p, f) =>
-    `${f.product(p.product)} wird je ${p.orderUnit} zu ${f.num(p.contentQty)} ${p.contentUnit} verkauft: ${f.num(p.quantity)} ${p.contentUnit} sind ${f.num(p.converted)} ${p.orderUnit}.`,
-  "qty.unit_mismatch": (p, f) => `${f.product(p.product)} wird in ${p.orderUnit} bestellt, nicht in ${p.unit}.`,
-  "qty.below_moq": (p, f) => `Die Mindestbestellmenge von ${f.product(p.product)} ist ${f.num(p.moq)} ${p.unit}.`,
+    `${f.product(p.product)} wird je ${f.unit(p.orderUnit, 1)} zu ${f.qty(p.contentQty, p.contentUnit)} verkauft: ${f.qty(p.quantity, p.contentUnit)} sind ${f.qty(p.converted, p.orderUnit)}.`,
+  "qty.unit_mismatch": (p, f) =>
+    `${f.product(p.product)} wird in ${f.unit(p.orderUnit)} bestellt, nicht in ${f.unit(p.unit)}.`,
+  "qty.below_moq": (p, f) => `Die Mindestbestellmenge von ${f.product(p.product)} ist ${f.qty(p.moq, p.unit)}.`,
   "qty.above_max": (p, f) =>
-    `Von ${f.product(p.product)} können höchstens ${f.num(p.max)} ${p.unit} je Position bestellt werden.`,
+    `Von ${f.product(p.product)} können höchstens ${f.qty(p.max, p.unit)} je Position bestellt werden.`,
   "qty.not_whole": (p, f) =>
-    `${f.product(p.product)} wird in ganzen ${p.unit} bestellt; ${f.num(p.quantity)} ist keine ganze Zahl.`,
+    `${f.product(p.product)} wird in ganzen ${f.unit(p.unit)} bestellt; ${f.num(p.quantity)} ist keine ganze Zahl.`,
   "qty.not_step": (p, f) =>
-    `${f.product(p.product)} wird in Schritten von ${f.num(p.step)} ${p.unit} bestellt; ${f.num(p.quantity)} ist kein Vielfaches davon.`,
+    `${f.product(p.product)} wird in Schritten von ${f.qty(p.step, p.unit)} bestellt; ${f.num(p.quantity)} ist kein Vielfaches davon.`,
 
   "config.no_options": (p, f) => `${f.product(p.product)} hat keine Konfigurationsoptionen.`,
   "config.unknown_group": (p, f) => `${f.product(p.product)} hat keine Optionsgruppe „${p.group}“.`,
@@ -167,13 +168,13 @@ export const de: Catalogue = {
     `${p.product.sku} muss zusammen mit ${f.product(p.companion)} bestellt werden, sofern dieser nicht schon eingebaut ist.`,
 
   "stock.insufficient": (p, f) =>
-    `Von ${f.product(p.product)} sind nur noch ${f.num(p.available)} ${p.unit} lieferbar; der Artikel wird nicht nachbeschafft.`,
+    `Von ${f.product(p.product)} sind nur noch ${f.qty(p.available, p.unit)} lieferbar; der Artikel wird nicht nachbeschafft.`,
   "stock.partial": (p, f) =>
-    `${f.num(p.availableNow)} von ${f.num(p.requested)} ${p.unit} ${f.product(p.product)} gehen ab Lager (${f.date(p.firstDate)}); der Rest folgt bis ${f.date(p.lastDate)}.`,
+    `${f.num(p.availableNow)} von ${f.qty(p.requested, p.unit)} ${f.product(p.product)} ${p.availableNow === 1 ? "geht" : "gehen"} ab Lager (${f.date(p.firstDate)}); der Rest folgt bis ${f.date(p.lastDate)}.`,
   "stock.backorder_complete": (p, f) =>
-    `${f.num(p.availableNow)} von ${f.num(p.requested)} ${p.unit} ${f.product(p.product)} sind auf Lager; Teillieferungen sind aus, daher wird die Position am ${f.date(p.date)} komplett geliefert.`,
+    `${f.num(p.availableNow)} von ${f.qty(p.requested, p.unit)} ${f.product(p.product)} ${p.availableNow === 1 ? "ist" : "sind"} auf Lager; Teillieferungen sind aus, daher wird die Position am ${f.date(p.date)} komplett geliefert.`,
   "stock.backorder": (p, f) =>
-    `${f.product(p.product)} ist nicht auf Lager; ${f.num(p.requested)} ${p.unit} können bis ${f.date(p.date)} geliefert werden.`,
+    `${f.product(p.product)} ist nicht auf Lager; ${f.qty(p.requested, p.unit)} ${p.requested === 1 ? "kann" : "können"} bis ${f.date(p.date)} geliefert werden.`,
   "stock.late_for_requested_date": (p, f) =>
     `${f.product(p.product)} kann nicht bis ${f.date(p.requestedDate)} geliefert werden; die früheste Komplettlieferung ist am ${f.date(p.promiseDate)}.`,
 

@@ -61,16 +61,16 @@ export const en: Catalogue = {
 
   "qty.invalid": (p, f) => `The quantity ${p.quantity} is not a valid order quantity for ${f.product(p.product)}.`,
   "qty.unorderable": (p, f) =>
-    `${f.product(p.product)} cannot be ordered as the catalog stands: no quantity in whole steps of ${f.num(p.step)} ${p.unit} lies between its minimum ${f.num(p.moq)} and maximum ${p.max === null ? "—" : f.num(p.max)} ${p.unit}. A sales representative has to correct the product's order data.`,
+    `${f.product(p.product)} cannot be ordered as the catalog stands: no quantity in whole steps of ${f.qty(p.step, p.unit)} lies between its minimum ${f.qty(p.moq, p.unit)} and maximum ${p.max === null ? "—" : f.qty(p.max, p.unit)}. A sales representative has to correct the product's order data.`,
   "qty.content_unit": (p, f) =>
-    `${f.product(p.product)} is sold per ${p.orderUnit} of ${f.num(p.contentQty)} ${p.contentUnit}: ${f.num(p.quantity)} ${p.contentUnit} is ${f.num(p.converted)} ${p.orderUnit}.`,
-  "qty.unit_mismatch": (p, f) => `${f.product(p.product)} is ordered in ${p.orderUnit}, not ${p.unit}.`,
-  "qty.below_moq": (p, f) => `The minimum order quantity of ${f.product(p.product)} is ${f.num(p.moq)} ${p.unit}.`,
-  "qty.above_max": (p, f) => `At most ${f.num(p.max)} ${p.unit} of ${f.product(p.product)} can be ordered per line.`,
+    `${f.product(p.product)} is sold per ${f.unit(p.orderUnit, 1)} of ${f.qty(p.contentQty, p.contentUnit)}: ${f.qty(p.quantity, p.contentUnit)} is ${f.qty(p.converted, p.orderUnit)}.`,
+  "qty.unit_mismatch": (p, f) => `${f.product(p.product)} is ordered in ${f.unit(p.orderUnit)}, not ${f.unit(p.unit)}.`,
+  "qty.below_moq": (p, f) => `The minimum order quantity of ${f.product(p.product)} is ${f.qty(p.moq, p.unit)}.`,
+  "qty.above_max": (p, f) => `At most ${f.qty(p.max, p.unit)} of ${f.product(p.product)} can be ordered per line.`,
   "qty.not_whole": (p, f) =>
-    `${f.product(p.product)} is ordered in whole ${p.unit}; ${f.num(p.quantity)} is not a whole number.`,
+    `${f.product(p.product)} is ordered in whole ${f.unit(p.unit)}; ${f.num(p.quantity)} is not a whole number.`,
   "qty.not_step": (p, f) =>
-    `${f.product(p.product)} is ordered in steps of ${f.num(p.step)} ${p.unit}; ${f.num(p.quantity)} is not a multiple.`,
+    `${f.product(p.product)} is ordered in steps of ${f.qty(p.step, p.unit)}; ${f.num(p.quantity)} is not a multiple.`,
 
   "config.no_options": (p, f) => `${f.product(p.product)} has no configuration options.`,
   "config.unknown_group": (p, f) => `${f.product(p.product)} has no option group "${p.group}".`,
@@ -110,13 +110,13 @@ export const en: Catalogue = {
     `${p.product.sku} must be ordered with ${f.product(p.companion)} unless it is already fitted.`,
 
   "stock.insufficient": (p, f) =>
-    `Only ${f.num(p.available)} ${p.unit} of ${f.product(p.product)} can still be supplied; it is not replenished.`,
+    `Only ${f.qty(p.available, p.unit)} of ${f.product(p.product)} can still be supplied; it is not replenished.`,
   "stock.partial": (p, f) =>
-    `${f.num(p.availableNow)} of ${f.num(p.requested)} ${p.unit} of ${f.product(p.product)} ship from stock (${f.date(p.firstDate)}); the rest follows by ${f.date(p.lastDate)}.`,
+    `${f.num(p.availableNow)} of ${f.qty(p.requested, p.unit)} of ${f.product(p.product)} ship from stock (${f.date(p.firstDate)}); the rest follows by ${f.date(p.lastDate)}.`,
   "stock.backorder_complete": (p, f) =>
-    `${f.num(p.availableNow)} of ${f.num(p.requested)} ${p.unit} of ${f.product(p.product)} are in stock; partial shipments are off, so the line ships complete on ${f.date(p.date)}.`,
+    `${f.num(p.availableNow)} of ${f.qty(p.requested, p.unit)} of ${f.product(p.product)} are in stock; partial shipments are off, so the line ships complete on ${f.date(p.date)}.`,
   "stock.backorder": (p, f) =>
-    `${f.product(p.product)} is not in stock; ${f.num(p.requested)} ${p.unit} can be delivered by ${f.date(p.date)}.`,
+    `${f.product(p.product)} is not in stock; ${f.qty(p.requested, p.unit)} can be delivered by ${f.date(p.date)}.`,
   "stock.late_for_requested_date": (p, f) =>
     `${f.product(p.product)} cannot be delivered by ${f.date(p.requestedDate)}; the earliest complete delivery is ${f.date(p.promiseDate)}.`,
 

@@ -4,6 +4,7 @@
  * German gets `03.12.2026`.
  */
 import type { NestedMessage, ProductRef } from "./schema.ts";
+import { unitWord } from "./units.ts";
 
 export interface Formatter {
   /** The catalogue's language. */
@@ -11,6 +12,10 @@ export interface Formatter {
   /** The locale Intl formats with (the buyer's, when it is of this language). */
   locale: string;
   num(n: number): string;
+  /** A quantity with its unit in words: "2 boxes", "2 Kartons", "1,5 m" (a code without words stays a code). */
+  qty(n: number, unit: string): string;
+  /** A unit's name without a number: "boxes" (`count` picks singular or plural, default plural). */
+  unit(code: string, count?: number): string;
   money(m: { cents: number; currency: string }): string;
   date(iso: string): string;
   /** "a, b and c" / "a, b oder c". */
@@ -61,6 +66,8 @@ export function formatterFor(lang: string, locale: string, nested: (m: NestedMes
       lang,
       locale,
       num: (n) => (Number.isFinite(n) ? formatNumber(n) : String(n)),
+      qty: (n, unit) => `${Number.isFinite(n) ? formatNumber(n) : String(n)} ${unitWord(unit, n, lang)}`,
+      unit: (code, count = 2) => unitWord(code, count, lang),
       money: ({ cents, currency }) => {
         let f = currencies.get(currency);
         if (!f) {

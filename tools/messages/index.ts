@@ -19,6 +19,7 @@ import { MESSAGE_PARAMS, type EngineMessage, type MessageKey, type NestedMessage
 
 export type { Catalogue } from "./catalogue.ts";
 export * from "./schema.ts";
+export { unitWord } from "./units.ts";
 
 /** The catalogues, by language. English is the base language: every other language falls back to it. */
 export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, de };

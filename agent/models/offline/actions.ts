@@ -162,8 +162,8 @@ export function action(
         pending: { kind: "confirm" },
       };
     return {
-      en: `Your order has ${qty(line.quantity, line.unit)} in ${line.lineId} — shall I change it to ${asked}?`,
-      de: `In Position ${line.lineId} stehen ${qty(line.quantity, line.unit)} — soll ich auf ${asked} ändern?`,
+      en: `Your order has ${qty(line.quantity, line.unit, lang)} in ${line.lineId} — shall I change it to ${asked}?`,
+      de: `In Position ${line.lineId} stehen ${qty(line.quantity, line.unit, lang)} — soll ich auf ${asked} ändern?`,
       pending: {
         kind: "quantity",
         sku,
@@ -244,8 +244,8 @@ export function action(
       const o = offer(quantity);
       const text = say(
         lang,
-        `Your price for ${qty(d.quantity, d.unit)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} each (${sourceText(d.priceSource, lang)}), ${money(d.amountCents, d.currency, lang)} in total. ${o.en}`,
-        `Ihr Preis für ${qty(d.quantity, d.unit)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} je Einheit (${sourceText(d.priceSource, lang)}), gesamt ${money(d.amountCents, d.currency, lang)}. ${o.de}`,
+        `Your price for ${qty(d.quantity, d.unit, lang)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} each (${sourceText(d.priceSource, lang)}), ${money(d.amountCents, d.currency, lang)} in total. ${o.en}`,
+        `Ihr Preis für ${qty(d.quantity, d.unit, lang)} × ${sku}: ${money(d.unitPriceCents, d.currency, lang)} je Einheit (${sourceText(d.priceSource, lang)}), gesamt ${money(d.amountCents, d.currency, lang)}. ${o.de}`,
       );
       return { text, memo: memo(o.pending, sku) };
     }
@@ -264,8 +264,8 @@ export function action(
       const o = offer(quantity);
       const text = say(
         lang,
-        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.en}`,
-        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.de}`,
+        `${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.en}`,
+        `${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.de}`,
       );
       return { text, memo: memo(o.pending, sku) };
     }

@@ -5,7 +5,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { MachineView } from "./conversation.ts";
 import type { Lang } from "./language.ts";
-import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
+import { engineMessageSchema, type EngineMessage, renderMessage, unitWord } from "../../../tools/messages/index.ts";
 
 export const say = (lang: Lang, en: string, de: string) => (lang === "de" ? de : en);
 
@@ -21,8 +21,11 @@ export function money(cents: unknown, currency: unknown, lang: Lang): string {
   return lang === "de" ? `${s} ${cur}` : `${cur} ${s}`;
 }
 
-export function qty(n: unknown, unit: unknown): string {
-  const u = typeof unit === "string" && unit !== "PCE" ? ` ${unit}` : "";
+/** "2 Kartons", "2.5 boxes", "3" (pieces go without a word: "3 × SKU"); the number as the engine wrote it. */
+export function qty(n: unknown, unit: unknown, lang: Lang): string {
+  const count = typeof n === "number" ? n : Number.NaN;
+  const word = typeof unit === "string" ? unitWord(unit, count, lang) : "";
+  const u = word && word !== unitWord("PCE", count, lang) ? ` ${word}` : "";
   return `${typeof n === "number" ? n : "?"}${u}`;
 }
 
@@ -58,7 +61,7 @@ const SOURCE: Record<string, [string, string]> = {
 export function scheduleText(l: LineFacts, lang: Lang): string {
   const parts = l.schedule ?? [];
   if (parts.length > 1) {
-    const list = parts.map((p) => `${qty(p.quantity, l.unit)} ${say(lang, "on", "am")} ${p.date}`).join(", ");
+    const list = parts.map((p) => `${qty(p.quantity, l.unit, lang)} ${say(lang, "on", "am")} ${p.date}`).join(", ");
     return say(lang, `split delivery: ${list}`, `Teillieferung: ${list}`);
   }
   if (l.promiseDate) return say(lang, `delivery by ${l.promiseDate}`, `Lieferung bis ${l.promiseDate}`);
@@ -66,7 +69,7 @@ export function scheduleText(l: LineFacts, lang: Lang): string {
 }
 
 export function lineSummary(l: LineFacts, currency: unknown, lang: Lang): string {
-  const head = `${l.lineId ? `${l.lineId}: ` : ""}${qty(l.quantity, l.unit)} × ${l.sku}${l.name ? ` (${l.name})` : ""}`;
+  const head = `${l.lineId ? `${l.lineId}: ` : ""}${qty(l.quantity, l.unit, lang)} × ${l.sku}${l.name ? ` (${l.name})` : ""}`;
   const price =
     l.unitPriceCents !== undefined
       ? ` — ${money(l.unitPriceCents, currency, lang)} ${say(lang, "each", "je")}${l.priceSource && SOURCE[l.priceSource] ? ` (${say(lang, ...SOURCE[l.priceSource]!)})` : ""}, ${money(l.amountCents, currency, lang)}`
@@ -101,8 +104,8 @@ export function fixText(f: Fix, lang: Lang, machines: MachineView[] = [], option
     case "set_quantity":
       return say(
         lang,
-        `change the quantity to ${qty(f.quantity, f.unit)}`,
-        `Menge auf ${qty(f.quantity, f.unit)} ändern`,
+        `change the quantity to ${qty(f.quantity, f.unit, lang)}`,
+        `Menge auf ${qty(f.quantity, f.unit, lang)} ändern`,
       );
     case "set_option":
       return options

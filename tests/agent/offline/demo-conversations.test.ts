@@ -340,7 +340,7 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     const yes = await chat.say("yes");
     expect(yes.thread.draft.lines[0]).toMatchObject({ sku: "SE-MS24-CC-EPDM" });
     const box = await chat.say("25 pcs SE-OR-75X3-EPDM-B10");
-    expect(box.text).toMatch(/change the quantity to 3 BOX/);
+    expect(box.text).toMatch(/change the quantity to 3 boxes/);
     const fixed = await chat.say("1");
     expect(fixed.thread.draft.lines[1]).toMatchObject({ sku: "SE-OR-75X3-EPDM-B10", quantity: 3 });
     expect(fixed.thread.report?.clean).toBe(true);

@@ -18,7 +18,7 @@ describe("quantity check", () => {
       { lines: [line("FILTER-BOX", 25, { unit: "PCE" })] },
       "qty.unit_mismatch",
     );
-    expect(issue.message).toContain("BOX of 10 PCE");
+    expect(issue.message).toContain("sold per box of 10 pieces: 25 pieces is 2.5 boxes");
     expect(fix).toEqual({ kind: "set_quantity", lineId: "1", quantity: 4, unit: "BOX" });
     expect(after.clean).toBe(true);
   });
