@@ -9,7 +9,7 @@
  *
  * @example
  *   renderMessage({ key: "qty.below_moq", params: { product: { sku: "S-1" }, moq: 2, unit: "PCE" } }, "de-DE")
- *   // "Die Mindestbestellmenge von S-1 ist 2 PCE."
+ *   // "Die Mindestbestellmenge von S-1 ist 2 Stück."
  */
 import type { Catalogue } from "./catalogue.ts";
 import { de } from "./de.ts";
