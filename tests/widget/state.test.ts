@@ -109,7 +109,15 @@ describe("fix buttons", () => {
     const fix = { kind: "replace_sku", lineId: "L1", sku: "SE-MS28-CC-EPDM", reason: "" } as const;
     expect(i18n("en").fixMessage(fix, "SE-MS24-CC-EPDM")).toBe("Use SE-MS28-CC-EPDM instead of SE-MS24-CC-EPDM");
     expect(i18n("de").fixMessage(fix, "SE-MS24-CC-EPDM")).toBe("Bitte SE-MS28-CC-EPDM statt SE-MS24-CC-EPDM");
-    expect(i18n("en").fix({ kind: "set_quantity", lineId: "L2", quantity: 5, unit: "BOX" })).toBe("Change to 5 BOX");
+    expect(i18n("en").fix({ kind: "set_quantity", lineId: "L2", quantity: 5, unit: "BOX" })).toBe("Change to 5 boxes");
+  });
+
+  it("name order units in words of the buyer's language, one or many; a code without words stays the code", () => {
+    expect(i18n("de").fix({ kind: "set_quantity", lineId: "L2", quantity: 1, unit: "BOX" })).toMatch(/1 Karton\b/);
+    expect(i18n("de").qty(2.5, "ROL")).toBe("2,5 Rollen");
+    expect(i18n("en").qty(1, "PCE")).toBe("1 piece");
+    expect(i18n("de").qty(12, "MTR")).toBe("12 m");
+    expect(i18n("de").qty(3, "RNG")).toBe("3 RNG");
   });
 });
 

@@ -129,7 +129,7 @@ function Line({ line, i18n, currency, onFix, disabled, checked }: LineProps) {
       )}
       <div class="os-line-meta">
         <span>
-          {t("qty")}: {i18n.number(line.quantity)} {line.unit}
+          {t("qty")}: {i18n.qty(line.quantity, line.unit)}
         </span>
         {line.priceSource && <span>{t(`source_${line.priceSource}`)}</span>}
         {!split && line.promiseDate && <span>{t("deliveryBy", { date: i18n.date(line.promiseDate) })}</span>}
@@ -152,7 +152,7 @@ function Line({ line, i18n, currency, onFix, disabled, checked }: LineProps) {
 function deliveryText(d: Delivery, unit: string, i18n: I18n): string {
   const source =
     d.source === "on_hand" ? i18n.t("fromStock") : d.source === "inbound" ? i18n.t("inbound") : i18n.t("leadTime");
-  return `${i18n.t("delivery", { qty: i18n.number(d.quantity), unit, date: i18n.date(d.date), warehouse: d.warehouse })} (${source})`;
+  return `${i18n.t("delivery", { qty: i18n.qty(d.quantity, unit), date: i18n.date(d.date), warehouse: d.warehouse })} (${source})`;
 }
 
 function IssueBox({

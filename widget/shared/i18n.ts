@@ -30,7 +30,7 @@ const en = {
   deliveryBy: "Delivery by {date}",
   completeBy: "Complete delivery by {date}",
   split: "Split delivery",
-  delivery: "{qty} {unit} on {date} from {warehouse}",
+  delivery: "{qty} on {date} from {warehouse}",
   fromStock: "from stock",
   inbound: "with inbound delivery",
   leadTime: "supplier lead time",
@@ -142,7 +142,7 @@ const de: Record<StringKey, string> = {
   deliveryBy: "Lieferung bis {date}",
   completeBy: "Vollständig geliefert bis {date}",
   split: "Teillieferung",
-  delivery: "{qty} {unit} am {date} aus {warehouse}",
+  delivery: "{qty} am {date} aus {warehouse}",
   fromStock: "ab Lager",
   inbound: "mit Wareneingang",
   leadTime: "Lieferzeit des Herstellers",
@@ -228,6 +228,52 @@ const de: Record<StringKey, string> = {
 
 const STRINGS: Record<Locale, Record<StringKey, string>> = { en, de };
 
+/**
+ * Order-unit codes in words, [one, many] per language, as the engine's messages name them (tools/messages/units.ts,
+ * which the widget cannot import: it talks to the server over HTTP only). A code not listed is shown as it is.
+ */
+const UNIT_WORDS: Record<string, Record<Locale, readonly [string, string]>> = {
+  piece: { en: ["piece", "pieces"], de: ["Stück", "Stück"] },
+  box: { en: ["box", "boxes"], de: ["Karton", "Kartons"] },
+  carton: { en: ["carton", "cartons"], de: ["Karton", "Kartons"] },
+  case: { en: ["case", "cases"], de: ["Kiste", "Kisten"] },
+  pack: { en: ["pack", "packs"], de: ["Packung", "Packungen"] },
+  set: { en: ["set", "sets"], de: ["Satz", "Sätze"] },
+  pair: { en: ["pair", "pairs"], de: ["Paar", "Paar"] },
+  roll: { en: ["roll", "rolls"], de: ["Rolle", "Rollen"] },
+  bag: { en: ["bag", "bags"], de: ["Beutel", "Beutel"] },
+  can: { en: ["can", "cans"], de: ["Dose", "Dosen"] },
+  drum: { en: ["drum", "drums"], de: ["Fass", "Fässer"] },
+  pail: { en: ["pail", "pails"], de: ["Eimer", "Eimer"] },
+  bottle: { en: ["bottle", "bottles"], de: ["Flasche", "Flaschen"] },
+  cartridge: { en: ["cartridge", "cartridges"], de: ["Kartusche", "Kartuschen"] },
+};
+/** Codes to a unit of UNIT_WORDS, or to a symbol said the same in both languages. */
+const UNIT_CODES: Record<string, string> = {
+  ...Object.fromEntries(["PCE", "C62", "EA", "PC", "PCS", "ST", "STK", "H87"].map((c) => [c, "piece"])),
+  ...Object.fromEntries(["BOX", "BX"].map((c) => [c, "box"])),
+  ...Object.fromEntries(["CAR", "CT", "CTN"].map((c) => [c, "carton"])),
+  ...Object.fromEntries(["CS", "CASE"].map((c) => [c, "case"])),
+  ...Object.fromEntries(["PAK", "PK", "PCK", "PACK"].map((c) => [c, "pack"])),
+  ...Object.fromEntries(["SET", "KIT"].map((c) => [c, "set"])),
+  ...Object.fromEntries(["PR", "PAR", "PAIR"].map((c) => [c, "pair"])),
+  ...Object.fromEntries(["ROL", "RL", "RO", "ROLL"].map((c) => [c, "roll"])),
+  ...Object.fromEntries(["BAG", "BG"].map((c) => [c, "bag"])),
+  ...Object.fromEntries(["CAN", "CA"].map((c) => [c, "can"])),
+  ...Object.fromEntries(["DRM", "DR", "DRUM"].map((c) => [c, "drum"])),
+  ...Object.fromEntries(["PAIL", "PL"].map((c) => [c, "pail"])),
+  ...Object.fromEntries(["BOT", "BO", "BTL"].map((c) => [c, "bottle"])),
+  ...Object.fromEntries(["CTG", "CQ"].map((c) => [c, "cartridge"])),
+  M: "m",
+  MTR: "m",
+  KG: "kg",
+  KGM: "kg",
+  L: "l",
+  LTR: "l",
+  G: "g",
+  GRM: "g",
+};
+
 export const toLocale = (value: string | undefined | null): Locale =>
   value?.toLowerCase().startsWith("de") ? "de" : "en";
 
@@ -237,6 +283,8 @@ export interface I18n {
   money(cents: number | undefined, currency: string): string;
   date(iso: string | undefined): string;
   number(n: number): string;
+  /** A quantity with its unit in words: "2 boxes", "2 Kartons", "1,5 m"; a code without words stays the code. */
+  qty(n: number, unit: string): string;
   verdict(v: LineVerdict): string;
   /** The short label of a fix button. */
   fix(f: Fix): string;
@@ -272,13 +320,19 @@ export function i18n(locale: Locale): I18n {
     },
     date: (iso) => (iso ? dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : "—"),
     number: (n) => numberFmt.format(n),
+    qty(n, unit) {
+      const code = UNIT_CODES[unit.trim().toUpperCase()];
+      const forms = code ? UNIT_WORDS[code]?.[locale] : undefined;
+      const word = forms ? (n === 1 ? forms[0] : forms[1]) : (code ?? unit);
+      return word ? `${numberFmt.format(n)} ${word}` : numberFmt.format(n);
+    },
     verdict: (v) => t(`v_${v}` as StringKey),
     fix(f) {
       switch (f.kind) {
         case "replace_sku":
           return t("fix_replace_sku", { sku: f.sku });
         case "set_quantity":
-          return t("fix_set_quantity", { qty: `${numberFmt.format(f.quantity)}${f.unit ? ` ${f.unit}` : ""}` });
+          return t("fix_set_quantity", { qty: made.qty(f.quantity, f.unit ?? "") });
         case "set_option":
           return t("fix_set_option", { values: f.values.join(", ") });
         case "add_line":
