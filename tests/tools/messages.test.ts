@@ -125,7 +125,9 @@ describe("message catalogues", () => {
     expect(moq(3, "DRM")).toContain(" 3 drums.");
     expect(moq(3, "DRM", "de")).toContain(" 3 Fässer.");
     expect(moq(25, "MTR", "de")).toContain(" 25 m.");
-    expect(moq(4, "RNG", "de")).toContain(" 4 RNG.");
+    expect(moq(4, "RNG", "de")).toContain(" 4 Ringe.");
+    expect(moq(2, "CAR")).toContain(" 2 cartridges.");
+    expect(moq(4, "XYZ", "de")).toContain(" 4 XYZ.");
     const convert = renderMessage(
       {
         key: "qty.content_unit",

@@ -117,7 +117,8 @@ describe("fix buttons", () => {
     expect(i18n("de").qty(2.5, "ROL")).toBe("2,5 Rollen");
     expect(i18n("en").qty(1, "PCE")).toBe("1 piece");
     expect(i18n("de").qty(12, "MTR")).toBe("12 m");
-    expect(i18n("de").qty(3, "RNG")).toBe("3 RNG");
+    expect(i18n("de").qty(3, "RNG")).toBe("3 Ringe");
+    expect(i18n("de").qty(3, "XYZ")).toBe("3 XYZ");
   });
 });
 

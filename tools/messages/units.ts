@@ -2,7 +2,7 @@
  * Order-unit codes as words a buyer reads: "2 boxes", "2 Kartons", "1 piece", "10 Stück". The codes a catalog uses
  * are free text (import format: `orderUnit`, at most 10 characters); the usual ones — UN/ECE Recommendation 20 and
  * the short forms ERPs export — get words in each language the engine speaks. A code not listed is shown as it is
- * ("RNG"): a word we would guess could be wrong, the code is what the catalog says.
+ * ("XYZ"): a word we would guess could be wrong, the code is what the catalog says.
  *
  * @example
  *   unitWord("BOX", 2, "de") // "Kartons"
@@ -16,7 +16,7 @@ type Forms = readonly [one: string, many: string];
 const UNITS: readonly { codes: readonly string[]; en: Forms; de: Forms }[] = [
   { codes: ["PCE", "C62", "EA", "PC", "PCS", "ST", "STK", "H87"], en: ["piece", "pieces"], de: ["Stück", "Stück"] },
   { codes: ["BOX", "BX"], en: ["box", "boxes"], de: ["Karton", "Kartons"] },
-  { codes: ["CAR", "CT", "CTN"], en: ["carton", "cartons"], de: ["Karton", "Kartons"] },
+  { codes: ["CT", "CTN"], en: ["carton", "cartons"], de: ["Karton", "Kartons"] },
   { codes: ["CS", "CASE"], en: ["case", "cases"], de: ["Kiste", "Kisten"] },
   { codes: ["PAK", "PK", "PCK", "PACK"], en: ["pack", "packs"], de: ["Packung", "Packungen"] },
   { codes: ["SET", "KIT"], en: ["set", "sets"], de: ["Satz", "Sätze"] },
@@ -27,7 +27,8 @@ const UNITS: readonly { codes: readonly string[]; en: Forms; de: Forms }[] = [
   { codes: ["DRM", "DR", "DRUM"], en: ["drum", "drums"], de: ["Fass", "Fässer"] },
   { codes: ["PAIL", "PL"], en: ["pail", "pails"], de: ["Eimer", "Eimer"] },
   { codes: ["BOT", "BO", "BTL"], en: ["bottle", "bottles"], de: ["Flasche", "Flaschen"] },
-  { codes: ["CTG", "CQ"], en: ["cartridge", "cartridges"], de: ["Kartusche", "Kartuschen"] },
+  { codes: ["CAR", "CTG", "CQ"], en: ["cartridge", "cartridges"], de: ["Kartusche", "Kartuschen"] },
+  { codes: ["RNG", "RG"], en: ["ring", "rings"], de: ["Ring", "Ringe"] },
   { codes: ["M", "MTR"], en: ["m", "m"], de: ["m", "m"] },
   { codes: ["KG", "KGM"], en: ["kg", "kg"], de: ["kg", "kg"] },
   { codes: ["L", "LTR"], en: ["l", "l"], de: ["l", "l"] },

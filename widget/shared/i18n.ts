@@ -247,12 +247,13 @@ const UNIT_WORDS: Record<string, Record<Locale, readonly [string, string]>> = {
   pail: { en: ["pail", "pails"], de: ["Eimer", "Eimer"] },
   bottle: { en: ["bottle", "bottles"], de: ["Flasche", "Flaschen"] },
   cartridge: { en: ["cartridge", "cartridges"], de: ["Kartusche", "Kartuschen"] },
+  ring: { en: ["ring", "rings"], de: ["Ring", "Ringe"] },
 };
 /** Codes to a unit of UNIT_WORDS, or to a symbol said the same in both languages. */
 const UNIT_CODES: Record<string, string> = {
   ...Object.fromEntries(["PCE", "C62", "EA", "PC", "PCS", "ST", "STK", "H87"].map((c) => [c, "piece"])),
   ...Object.fromEntries(["BOX", "BX"].map((c) => [c, "box"])),
-  ...Object.fromEntries(["CAR", "CT", "CTN"].map((c) => [c, "carton"])),
+  ...Object.fromEntries(["CT", "CTN"].map((c) => [c, "carton"])),
   ...Object.fromEntries(["CS", "CASE"].map((c) => [c, "case"])),
   ...Object.fromEntries(["PAK", "PK", "PCK", "PACK"].map((c) => [c, "pack"])),
   ...Object.fromEntries(["SET", "KIT"].map((c) => [c, "set"])),
@@ -263,7 +264,8 @@ const UNIT_CODES: Record<string, string> = {
   ...Object.fromEntries(["DRM", "DR", "DRUM"].map((c) => [c, "drum"])),
   ...Object.fromEntries(["PAIL", "PL"].map((c) => [c, "pail"])),
   ...Object.fromEntries(["BOT", "BO", "BTL"].map((c) => [c, "bottle"])),
-  ...Object.fromEntries(["CTG", "CQ"].map((c) => [c, "cartridge"])),
+  ...Object.fromEntries(["CAR", "CTG", "CQ"].map((c) => [c, "cartridge"])),
+  ...Object.fromEntries(["RNG", "RG"].map((c) => [c, "ring"])),
   M: "m",
   MTR: "m",
   KG: "kg",

@@ -274,6 +274,7 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     (choice !== undefined ? pick(pending.fixes) : undefined) ??
     byDirection(ctx, pending.fixes) ??
     byFit(ctx, pending.fixes, line) ??
+    bySuccessor(ctx, pending.fixes, line) ??
     (yes && !POINTS_AT_ONE.test(conv.text) ? pending.fixes[0] : undefined);
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
@@ -472,6 +473,36 @@ function orderIfAsked(ctx: Ctx, step: Step): Step {
 /** Whether the product is sold in the unit the buyer asked for (its order unit). */
 function sameUnit(ctx: Ctx, sku: string, unit: string): boolean {
   return ctx.k.reader.products([sku]).get(sku)?.orderUnit.toUpperCase() === unit.toUpperCase();
+}
+
+/**
+ * What a buyer calls the part that takes over from a discontinued one, in both languages ("the new one", "the
+ * replacement part", "das Nachfolgemodell", "den neuen").
+ */
+const SUCCESSOR_WORDS = new Set([
+  ...["successor", "replacement", "new", "newer", "newest", "latest", "current", "updated", "followup"],
+  ...["nachfolger", "nachfolgemodell", "nachfolgeartikel", "nachfolgetyp", "nachfolgeprodukt", "folgeprodukt"],
+  ...["neu", "neue", "neuen", "neuer", "neues", "neuere", "neueren", "neueres", "neueste", "neuesten", "neuste"],
+  ...["aktuelle", "aktuellen", "ersatz", "ersatzartikel", "ersatztyp", "ersatzprodukt", "ersatzmodell"],
+]);
+
+/**
+ * "Fine, go with the new one", "ok, dann den Nachfolger", "yes please, the replacement part": of the fixes offered,
+ * the one replacement the engine offers as the successor or follow-up product of the line's part — or, when the
+ * engine could not offer the catalog's successor as it stands (2 pieces of a part sold in boxes of 25), the switch to
+ * it the buyer asked for, for the engine to check again; never another fix read as a plain yes.
+ */
+function bySuccessor(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | undefined): Fix | undefined {
+  if (ctx.cues.has("no") || !ctx.tokens.some((t) => SUCCESSOR_WORDS.has(t.lower))) return undefined;
+  const offered = fixes.filter((f) => {
+    if (f.kind !== "replace_sku") return false;
+    const why = (f.reasonText?.params as { why?: unknown } | undefined)?.why;
+    return why === "successor" || why === "followup";
+  });
+  if (offered.length > 0) return offered.length === 1 ? offered[0] : undefined;
+  const product = line ? ctx.k.reader.products([line.sku]).get(line.sku) : undefined;
+  if (!line || product?.lifecycle !== "discontinued" || !product.successorSku) return undefined;
+  return { kind: "replace_sku", lineId: line.lineId, sku: product.successorSku, reason: "" };
 }
 
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */

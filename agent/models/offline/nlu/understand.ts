@@ -241,7 +241,7 @@ const OTHER_MEASURE =
   /(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?)\s?(rpm|r\/min|rev\/min|[uU]\/min|upm|UpM|1\/min|min-1|min⁻¹|[lL]\/min|lpm|gpm|[lL]\/h|m[³3]\/h|ccm|cc|cm[³3](?:\/(?:[uU]|rev))?|m?bar|psi|[MmkK][Pp]a)(?![\p{L}\p{N}])/gu;
 
 /** Changes when what `recogniseMeasures` finds changes: the sub-word reader's cached masked training texts follow it. */
-export const MEASURES_REVISION = 2;
+export const MEASURES_REVISION = 3;
 
 function otherMeasures(text: string): Measure[] {
   const out: Measure[] = [];
@@ -277,6 +277,9 @@ function readDimensions(text: string): Measure[] {
     // "10 T-Stücke", "5 L-Profile": a letter written apart from the number and joined by a hyphen to a word is the
     // start of that word, not a unit ("20-L-Eimer" is a 20 l pail).
     if (/\d\s+\p{L}$/u.test(r.text) && /^-\p{L}/u.test(text.slice(r.end + 1))) continue;
+    // "2 GM-R37-055", "3 MM-12-K": letters written apart from the number that go on, through a hyphen, into a part
+    // with digits are the start of a product code, not a unit ("6 mm-Bohrung" stays a size).
+    if (/\d\s+\p{L}+$/u.test(r.text) && /^[-/][\p{L}\p{N}]*\d/u.test(text.slice(r.end + 1))) continue;
     // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
     const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
     // "2x 100m rings": a count written with its "x" and then a space is how many, not a side of the size.
