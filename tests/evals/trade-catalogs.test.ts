@@ -2,7 +2,8 @@
  * The trade catalogs written for the consultant's generalisation proof (evals/catalogs/hvac, .../automation, and
  * .../fluidpower, written after the consultant's work on the first two as an unseen trade, .../powertrans, a fourth
  * trade written by an outside author, .../intralogistics, a fifth one by an outside author in session 8, and
- * .../agriparts, a sixth one by an outside author in session 9, whose shop never translated its catalog): they
+ * .../agriparts, a sixth one by an outside author in session 9, whose shop never translated its catalog, and
+ * .../foodtech, a seventh one by an outside author in session 10, whose German shop never translated its catalog): they
  * import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
  * follows from the catalog's data — the SKUs, customers, machines and options exist, an expected order passes the
  * engine (clean, or held only for a rep's approval where the scenario has the rep decide), and a pinned unit price is
@@ -19,12 +20,12 @@ import { DEMO_NOW } from "../../catalog/seed/index.ts";
 import { loadScenarios, type Scenario } from "../../evals/index.ts";
 import { validateDraft } from "../../tools/engine.ts";
 
-const TRADES = ["hvac", "automation", "fluidpower", "powertrans", "intralogistics", "agriparts"] as const;
+const TRADES = ["hvac", "automation", "fluidpower", "powertrans", "intralogistics", "agriparts", "foodtech"] as const;
 type Trade = (typeof TRADES)[number];
 /**
  * Held-out scenarios per catalog at least: powertrans was written in one go with exactly 10 of its 30 held out,
  * intralogistics with 15 of its 30 (split by alternation before writing: the one-shot measure of session 8), agriparts
- * likewise (session 9).
+ * likewise (session 9), foodtech likewise (session 10).
  */
 const MIN_HELDOUT: Record<Trade, number> = {
   hvac: 15,
@@ -33,8 +34,9 @@ const MIN_HELDOUT: Record<Trade, number> = {
   powertrans: 10,
   intralogistics: 15,
   agriparts: 15,
+  foodtech: 15,
 };
-/** The held-out share of the sets that mix visible and held-out scenarios stays below this (intralogistics, agriparts: half). */
+/** The held-out share of the sets that mix visible and held-out scenarios stays below this (intralogistics, agriparts, foodtech: half). */
 const MAX_HELDOUT_SHARE: Record<Trade, number> = {
   hvac: 0.4,
   automation: 0.4,
@@ -42,12 +44,43 @@ const MAX_HELDOUT_SHARE: Record<Trade, number> = {
   powertrans: 0.4,
   intralogistics: 0.51,
   agriparts: 0.51,
+  foodtech: 0.51,
 };
 /**
  * Catalogs whose shop never translated them: English texts only (no German names, keywords, option labels or
  * synonyms), while half their buyers write German — the product must serve them with the trade words nobody prepared.
  */
 const ENGLISH_ONLY: readonly Trade[] = ["agriparts"];
+/**
+ * Catalogs of a German shop that never translated them: German is the only (and default) language, so the base texts
+ * are German and there is no other language's name, keyword, option label, feature name or synonym — while half their
+ * buyers write English.
+ */
+const GERMAN_ONLY: readonly Trade[] = ["foodtech"];
+/** Plain English words that a product name, description or option label of a German-only catalog never holds. */
+const ENGLISH_WORDS = [
+  "the",
+  "and",
+  "for",
+  "with",
+  "seal",
+  "belt",
+  "blade",
+  "hook",
+  "bowl",
+  "oven",
+  "door",
+  "heating",
+  "bearing",
+  "gasket",
+  "grease",
+  "conveyor",
+  "stainless",
+  "food",
+  "approved",
+  "replaced",
+  "successor",
+];
 /** Author batches held out whole (evals/README.md, "Scenario sets"). */
 const BLIND_BATCHES = ["voices7"];
 const catalogDir = (trade: string) => resolve("evals/catalogs", trade);
@@ -65,7 +98,7 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
   const data = createCatalogReader(db);
   const count = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
-  test("imports cleanly, in English and German (or English only), with machines, rules, configuration models and kits", () => {
+  test("imports cleanly, in English and German (or English only, or German only), with machines, rules, configuration models and kits", () => {
     expect(summary.warnings).toEqual([]);
     expect(summary.counts.products).toBeGreaterThanOrEqual(80);
     expect(summary.counts.machines).toBeGreaterThanOrEqual(10);
@@ -76,7 +109,10 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
     const germanNames = db.$client
       .prepare("select count(*) as n from product_texts where lang = 'de' and name is not null")
       .get() as { n: number };
-    expect(germanNames.n).toBe(ENGLISH_ONLY.includes(trade) ? 0 : summary.counts.products);
+    // A German-only catalog has its German names as the base texts (products.name), not beside them.
+    expect(germanNames.n).toBe(
+      ENGLISH_ONLY.includes(trade) || GERMAN_ONLY.includes(trade) ? 0 : summary.counts.products,
+    );
     if (ENGLISH_ONLY.includes(trade)) {
       const german = db.$client
         .prepare(
@@ -84,6 +120,31 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
         )
         .get() as { n: number };
       expect(german.n).toBe(0);
+    }
+    if (GERMAN_ONLY.includes(trade)) {
+      const languages = db.$client.prepare("select code, is_default as d from catalog_languages").all();
+      expect(languages).toEqual([{ code: "de", d: 1 }]);
+      const other = db.$client
+        .prepare(
+          "select (select count(*) from product_texts where lang <> 'de') + (select count(*) from category_texts where lang <> 'de') + (select count(*) from feature_names where lang <> 'de') + (select count(*) from config_texts where lang <> 'de') + (select count(*) from synonyms where lang <> 'de') as n",
+        )
+        .get() as { n: number };
+      expect(other.n).toBe(0);
+      // The base texts themselves are German: no English word in a product's name or description, a category's or
+      // machine model's name, or a configuration label.
+      const texts = [
+        ...(db.$client.prepare("select name || ' ' || description as t from products").all() as { t: string }[]),
+        ...(db.$client.prepare("select name as t from categories").all() as { t: string }[]),
+        ...(db.$client.prepare("select name as t from machine_models").all() as { t: string }[]),
+      ].map((r) => r.t);
+      const doc = JSON.parse(readFileSync(join(catalogDir(trade), "configModels.json"), "utf8")) as {
+        groups: { label: string; options: { label: string }[] }[];
+      }[];
+      for (const m of doc) for (const g of m.groups) texts.push(g.label, ...g.options.map((o) => o.label));
+      const english = texts.filter((t) =>
+        (t.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => ENGLISH_WORDS.includes(word)),
+      );
+      expect(english).toEqual([]);
     }
     const relationTypes = new Set(
       (db.$client.prepare("select distinct type from product_relations").all() as { type: string }[]).map(

@@ -66,6 +66,18 @@ const TRADE_WORDS = [
   "schar",
   "zinken",
   "gelenkwelle",
+  // foodtech (session 10): bakery and food-processing equipment spares, a German-only catalog for English buyers
+  "kneter",
+  "knethaken",
+  "teigteiler",
+  "stikkenofen",
+  "etagenofen",
+  "gärschrank",
+  "brotschneider",
+  "dough",
+  "proofer",
+  "slicer",
+  "sheeter",
 ];
 
 describe("the offline model is catalog-neutral", () => {
@@ -97,7 +109,7 @@ describe("the offline model is catalog-neutral", () => {
         .filter((c) => !["parts", "fast", "kit"].includes(c)),
       ...TRADE_WORDS,
       // The catalogs of other trades the consultant is judged on (evals/catalogs): their SKUs and category codes.
-      ...["hvac", "automation", "fluidpower", "powertrans", "agriparts"].flatMap((trade) => {
+      ...["hvac", "automation", "fluidpower", "powertrans", "agriparts", "foodtech"].flatMap((trade) => {
         const dir = join(import.meta.dirname, "../../../evals/catalogs", trade);
         const skus = JSON.parse(readFileSync(join(dir, "products.json"), "utf8")) as { sku: string }[];
         const cats = JSON.parse(readFileSync(join(dir, "categories.json"), "utf8")) as { code: string }[];
