@@ -1,7 +1,7 @@
 /**
  * Order-unit codes as words a buyer reads: "2 boxes", "2 Kartons", "1 piece", "10 Stück". The codes a catalog uses
  * are free text (import format: `orderUnit`, at most 10 characters); the usual ones — UN/ECE Recommendation 20 and
- * the short forms ERPs export — get words in each language the engine speaks. A code not listed is shown as it is
+ * the short forms ERPs export, English and German (`BTL` Beutel, `KAR` Karton, `DOS` Dose, `KAN` Kanister) — get words in each language the engine speaks. A code not listed is shown as it is
  * ("XYZ"): a word we would guess could be wrong, the code is what the catalog says.
  *
  * @example
@@ -16,17 +16,19 @@ type Forms = readonly [one: string, many: string];
 const UNITS: readonly { codes: readonly string[]; en: Forms; de: Forms }[] = [
   { codes: ["PCE", "C62", "EA", "PC", "PCS", "ST", "STK", "H87"], en: ["piece", "pieces"], de: ["Stück", "Stück"] },
   { codes: ["BOX", "BX"], en: ["box", "boxes"], de: ["Karton", "Kartons"] },
+  { codes: ["KAR", "KRT"], en: ["carton", "cartons"], de: ["Karton", "Kartons"] },
   { codes: ["CT", "CTN"], en: ["carton", "cartons"], de: ["Karton", "Kartons"] },
   { codes: ["CS", "CASE"], en: ["case", "cases"], de: ["Kiste", "Kisten"] },
   { codes: ["PAK", "PK", "PCK", "PACK"], en: ["pack", "packs"], de: ["Packung", "Packungen"] },
   { codes: ["SET", "KIT"], en: ["set", "sets"], de: ["Satz", "Sätze"] },
   { codes: ["PR", "PAR", "PAIR"], en: ["pair", "pairs"], de: ["Paar", "Paar"] },
   { codes: ["ROL", "RL", "RO", "ROLL"], en: ["roll", "rolls"], de: ["Rolle", "Rollen"] },
-  { codes: ["BAG", "BG"], en: ["bag", "bags"], de: ["Beutel", "Beutel"] },
-  { codes: ["CAN", "CA"], en: ["can", "cans"], de: ["Dose", "Dosen"] },
+  { codes: ["BAG", "BG", "BTL"], en: ["bag", "bags"], de: ["Beutel", "Beutel"] },
+  { codes: ["CAN", "CA", "DOS"], en: ["can", "cans"], de: ["Dose", "Dosen"] },
+  { codes: ["KAN", "JC", "JR"], en: ["canister", "canisters"], de: ["Kanister", "Kanister"] },
   { codes: ["DRM", "DR", "DRUM"], en: ["drum", "drums"], de: ["Fass", "Fässer"] },
   { codes: ["PAIL", "PL"], en: ["pail", "pails"], de: ["Eimer", "Eimer"] },
-  { codes: ["BOT", "BO", "BTL"], en: ["bottle", "bottles"], de: ["Flasche", "Flaschen"] },
+  { codes: ["BOT", "BO", "FL", "FLA"], en: ["bottle", "bottles"], de: ["Flasche", "Flaschen"] },
   { codes: ["CAR", "CTG", "CQ"], en: ["cartridge", "cartridges"], de: ["Kartusche", "Kartuschen"] },
   { codes: ["RNG", "RG"], en: ["ring", "rings"], de: ["Ring", "Ringe"] },
   { codes: ["M", "MTR"], en: ["m", "m"], de: ["m", "m"] },

@@ -239,23 +239,32 @@ const UNIT_WORDS: Record<string, string> = {
   drums: "DR",
   fass: "DR",
   fässer: "DR",
+  canister: "KAN",
+  canisters: "KAN",
+  kanister: "KAN",
+  bottle: "BOT",
+  bottles: "BOT",
+  flasche: "BOT",
+  flaschen: "BOT",
 };
 
-/** Other codes catalogs use for the same unit (UN/ECE Recommendation 20 codes and common short forms). */
+/** Other codes catalogs use for the same unit (UN/ECE Recommendation 20 codes, common short forms, German ERP codes). */
 const UNIT_CODE_ALIASES: Record<string, string[]> = {
   PCE: ["PCS", "EA", "H87", "C62"],
   M: ["MTR"],
   LTR: ["L"],
   KGM: ["KG"],
-  BOX: ["BX"],
+  BOX: ["BX", "KAR", "KRT"],
   PAK: ["PK", "PA"],
   ROL: ["RO", "RL"],
-  BAG: ["BG"],
+  BAG: ["BG", "BTL"],
   RNG: ["RG"],
   PR: ["PAR"],
-  CAN: ["CA"],
+  CAN: ["CA", "DOS"],
   PL: ["PAIL"],
   DR: ["DRM", "DRUM"],
+  KAN: ["JC", "JR"],
+  BOT: ["BO", "FL", "FLA"],
 };
 
 const ORDINALS: Record<string, number> = {
