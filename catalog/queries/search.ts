@@ -159,6 +159,16 @@ function rawOf(db: Sqlite | { $client: Sqlite }): Sqlite {
  *   search.search({ query: "fkm seal", machineModel: "CP-200", limit: 5 });
  *   search.suggestSkus("SL-FMK-32"); // ["SL-FKM-32"]
  */
+/**
+ * Whether a token may be a SKU with a typo in it: letters and digits mixed ("SLFKM-23", "VFD-1.5-40"). Words joined by
+ * a hyphen ("bolt-on", "self-priming") and number ranges ("12-32", "40-200") are found as they are written, never
+ * bent into a SKU one or two edits away ("bolt-on" is not MBL-BOLT-25, "12-32" not CTB-M12-25): those are language
+ * and sizes, and the product words beside them say what is meant.
+ */
+function typoOfSku(token: string): boolean {
+  return looksLikeSku(token) && /\p{L}/u.test(token) && /\d/.test(token);
+}
+
 export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSearch {
   const sqlite = rawOf(db);
   const cache = new Map<string, Database.Statement>();
@@ -667,7 +677,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const skuTokens = tokens.filter(looksLikeSku);
     const whole = (q.query ?? "").trim();
     if (whole.length >= 3 && !/\s/.test(whole) && !skuTokens.includes(whole)) skuTokens.unshift(whole);
-    for (const t of skuTokens) for (const c of skuCandidates(t, q, limit, looksLikeSku(t))) add(c);
+    for (const t of skuTokens) for (const c of skuCandidates(t, q, limit, typoOfSku(t))) add(c);
     const skuHit = [...found.values()].some((c) => c.match === "sku_exact" || c.match === "sku_partial");
     const words = tokens
       .map((t) => t.toLowerCase())
