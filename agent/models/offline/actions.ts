@@ -396,7 +396,13 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const ranked = soldIn(ctx, relevant(ctx, query, found), a.quantity?.unit);
   // Among the candidates that would be listed: a size the request states narrows them, never reaches further down to
   // other kinds of product that carry it.
-  const sized = bySizes(ctx, ranked.slice(0, 5));
+  // The kinds of product listed first: a stated size may pick a candidate further down among them (the 12 A contactor
+  // sixth of eight contactors), never one of another kind.
+  const kinds = new Set(ranked.slice(0, 5).map((h) => h.category));
+  const sized = bySizes(
+    ctx,
+    ranked.filter((h, i) => i < 5 || kinds.has(h.category)),
+  );
   const pool = sized.length < Math.min(5, ranked.length) ? sized : ranked;
   let hits = pool.slice(0, 5);
   // For a machine, check every candidate against it (operating data, not only fitment): what fits cleanly first,
@@ -803,16 +809,31 @@ function featureNamesFor(ctx: Ctx): Record<string, string> {
  * narrows the candidates to those whose name (in any language of the catalog) carries the most of them as a word —
  * the DN12 hoses, not every 2SN hose. Names that carry none leave the list as it is.
  */
+const MONEY_WORDS = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents", "percent", "prozent", "%"]);
+
 function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[]): H[] {
   if (pool.length < 2) return pool;
+  const negated = (t: { start: number }) => ctx.u.negated.some((n) => n.start <= t.start && t.start < n.end);
   const sized = ctx.tokens
+    .filter((t) => !negated(t))
     .map((t) => t.lower.replace(/["”]+$/u, ""))
     .filter((w) => /\d/.test(w) && /[\p{L}/]/u.test(w));
-  if (sized.length === 0) return pool;
+  // "Contactor 12 A", "0,75 kW inverter": a number with a unit of the catalog's features, as names write it ("12 A",
+  // "0.75 kW"); money and what the buyer negated ("kein C3") say nothing about which.
+  const measured = ctx.tokens.flatMap((t, i) => {
+    const unit = ctx.tokens[i + 1]?.lower;
+    if (!unit || !/^\d+(?:[.,]\d+)?$/.test(t.lower) || negated(t)) return [];
+    if (!ctx.k.measureUnits.has(unit) || ctx.k.unitCodes.has(unit) || MONEY_WORDS.has(unit)) return [];
+    const num = t.lower.replace(/[.,]/, "[.,]");
+    const esc = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return [new RegExp(`(?<![\\d.,])${num}\\s?${esc}(?![\\p{L}\\d])`, "iu")];
+  });
+  if (sized.length === 0 && measured.length === 0) return pool;
   const names = ctx.k.allNames(pool.map((h) => h.sku));
   const carried = (sku: string) => {
-    const words = nameWords(names.get(sku) ?? "");
-    return sized.filter((w) => words.has(w)).length;
+    const name = names.get(sku) ?? "";
+    const words = nameWords(name);
+    return sized.filter((w) => words.has(w)).length + measured.filter((re) => re.test(name)).length;
   };
   const best = Math.max(...pool.map((h) => carried(h.sku)));
   return best === 0 ? pool : pool.filter((h) => carried(h.sku) === best);
