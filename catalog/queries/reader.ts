@@ -4,8 +4,9 @@
  * statement per table, not one per line.
  *
  * Small, read-mostly tables (rules, media matrix, warehouses, configuration models, policies) are cached per handle
- * and dropped whenever the database changed — by this connection (`total_changes()`) or another one
- * (`data_version`) — so a check inside the hand-off transaction never sees stale rules. Catalog rows per SKU
+ * and dropped whenever the database changed — by this connection (`total_changes()`, without the thread registry's
+ * rows: version.ts) or another one (`data_version`) — so a check inside the hand-off transaction never sees stale
+ * rules. Catalog rows per SKU
  * (product, features, relations, fitment) are cached the same way; stock, prices and handed-off orders are always
  * read fresh. A ROLLBACK changes neither counter, so nothing read inside a caller's transaction after a change is
  * kept: such reads go through a throwaway cache (see `fresh`).

@@ -26,6 +26,7 @@ import {
   tokenize,
   trigrams,
 } from "./search-text.ts";
+import { catalogChanges } from "./version.ts";
 
 export { editDistance, looksLikeSku, stemOf, substringEditDistance, tokenize } from "./search-text.ts";
 
@@ -235,7 +236,9 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   let lex: Lexicon | undefined;
   function lexicon(language: string | undefined): Lexicon {
     // Two plain statements cost a quarter of one reading the `pragma_data_version` table function.
-    const version = `${stmt("SELECT total_changes()").pluck().get() as number}:${stmt("PRAGMA data_version").pluck().get() as number}`;
+    // Without the thread registry's rows (version.ts).
+    const changes = catalogChanges(sqlite, stmt("SELECT total_changes()").pluck().get() as number);
+    const version = `${changes}:${stmt("PRAGMA data_version").pluck().get() as number}`;
     if (!lex || lex.version !== version) lex = readLexicon(version);
     const lang = languageOf(language);
     if (!lang || lex.languages.includes(lang) || !hasStemmer(lang)) return lex;

@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import type { RawRow } from "./rows.ts";
+import { catalogChanges } from "./version.ts";
 
 export const IN_SKUS = "(SELECT value FROM json_each(?))";
 
@@ -64,7 +65,10 @@ export function prepareStatements(sqlite: Database.Database) {
     version: () => {
       const changes = q("SELECT total_changes()").pluck();
       const data = q("PRAGMA data_version").pluck();
-      return { get: (): [number, number] => [changes.get() as number, data.get() as number] };
+      // Without the thread registry's rows (version.ts): binding a thread or recording its status reads no catalog.
+      return {
+        get: (): [number, number] => [catalogChanges(sqlite, changes.get() as number), data.get() as number],
+      };
     },
     products: () =>
       qb(

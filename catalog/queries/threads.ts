@@ -2,10 +2,11 @@
  * The thread registry: who owns a conversation, and where it stands for the rep queue. Ownership is bound once,
  * in one statement that only inserts when no row exists, then re-read — two processes (or two agents with separate
  * checkpoint stores) on one database that start the same thread id for two customers get one owner, and the loser
- * sees the row the winner wrote. Status writes happen only when the status changes: every write moves the
- * database's version and so drops the catalog reader's caches.
+ * sees the row the winner wrote. Status writes happen only when the status changes. The rows written here are
+ * counted (version.ts): they do not move the catalog's version, which the reader's and the search's caches key on.
  */
 import type { Db } from "../db.ts";
+import { noteRegistryRows } from "./version.ts";
 
 export const THREAD_STATUSES = ["active", "needs_approval", "blocked", "ordered"] as const;
 export type ThreadStatus = (typeof THREAD_STATUSES)[number];
@@ -74,7 +75,13 @@ export function createThreadRegistry(db: Db) {
   const heldByOf = sqlite.prepare("select held_by from threads where id = ?").pluck();
   const contactById = sqlite.prepare("select customer_id from contacts where id = ?");
   const claim = sqlite.transaction((threadId: string, owner: ThreadOwnerClaim): ThreadRecord => {
-    insertIfAbsent.run(threadId, owner.customerId, owner.contactId ?? null, owner.channel ?? "widget");
+    const { changes } = insertIfAbsent.run(
+      threadId,
+      owner.customerId,
+      owner.contactId ?? null,
+      owner.channel ?? "widget",
+    );
+    noteRegistryRows(sqlite, changes);
     return toRecord(byId.get(threadId) as ThreadRow);
   });
 
@@ -98,7 +105,7 @@ export function createThreadRegistry(db: Db) {
     },
     /** Record where the thread stands; a no-op (no write) when it already stands there. */
     setStatus(threadId: string, status: ThreadStatus): void {
-      setStatus.run(status, threadId, status);
+      noteRegistryRows(sqlite, setStatus.run(status, threadId, status).changes);
     },
     /**
      * A rep takes the thread over (`to` = the rep) or hands it back (`to` = null). Refused — nothing written — when
@@ -112,8 +119,9 @@ export function createThreadRegistry(db: Db) {
       return sqlite
         .transaction(() => {
           const before = (heldByOf.get(threadId) as string | null | undefined) ?? null;
-          const changed =
-            setHeld.run({ id: threadId, to: change.to, by: change.by, force: change.force ? 1 : 0 }).changes > 0;
+          const { changes } = setHeld.run({ id: threadId, to: change.to, by: change.by, force: change.force ? 1 : 0 });
+          noteRegistryRows(sqlite, changes);
+          const changed = changes > 0;
           return { changed, before };
         })
         .immediate();

@@ -100,6 +100,11 @@ export interface Knowledge {
    * "cold room" in one group let a machine labelled in one language be named in the other.
    */
   phraseGroups: string[][][];
+  /**
+   * Every SKU of the catalog in its compact form (`compactSku`: lower-case, no separators): a code written apart
+   * ("UCP 206") is searched for as a SKU only when some SKU has its compact form.
+   */
+  compactSkus: Set<string>;
 }
 
 export interface Token {
@@ -318,6 +323,7 @@ export interface CatalogWords {
   featureUnits: Knowledge["featureUnits"];
   countValues: Knowledge["countValues"];
   phraseGroups: Knowledge["phraseGroups"];
+  compactSkus: Knowledge["compactSkus"];
 }
 
 /**
@@ -614,6 +620,9 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     featureUnits,
     countValues,
     phraseGroups,
+    compactSkus: new Set(
+      (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).map((r) => compactSku(r.sku)),
+    ),
   };
 }
 
@@ -1947,7 +1956,7 @@ function skuWrittenApart(tokens: Token[], taken: Set<number>, k: Knowledge): Pro
       if (!/^\p{L}/u.test(run[0]!.text) || !run.some((t) => /\d/.test(t.text))) continue;
       const text = run.map((t) => t.text).join(" ");
       const written = compactSku(text);
-      if (written.length < 4) continue;
+      if (written.length < 4 || !k.compactSkus.has(written)) continue;
       const hits = k.search
         .search({ query: run.map((t) => t.text).join("-"), limit: 5, includeInactive: true })
         .filter((h) => compactSku(h.sku) === written);
