@@ -3,9 +3,8 @@
  * holds: author A and author B of `corpus-authors.ts` (marked by their `// author A|B` comments) and the voices of
  * `corpus-voices.ts`. Each in turn is held out — all their lines, training and validation — while the classifier is
  * trained on everything else's training lines (the base corpus and `corpus-gaps.ts` in every fold); their lines are
- * scored. Also printed: the dev author
- * (`corpus-dev.ts`), scored by the full model. (`scripts/nlu-crossval.ts` reads fresh author files outside the
- * repository.)
+ * scored (the dev author is scored by `scripts/nlu-validation.ts`; `scripts/nlu-crossval.ts` reads fresh author
+ * files kept outside the repository).
  *
  *   npx tsx scripts/nlu-authors-crossval.ts                  current settings
  *   npx tsx scripts/nlu-authors-crossval.ts --set subwords=0.5 --misses
