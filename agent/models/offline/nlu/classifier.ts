@@ -55,6 +55,12 @@ export interface ClassifierSettings {
   otherLanguage: boolean;
   /** nlp.js's training epochs at most (its default: 20000, until the error settles). */
   iterations: number;
+  /** nlp.js's network: learning rate (its default 0.6), momentum (0.5) and leaky-ReLU slope (0.07). */
+  learningRate: number;
+  momentum: number;
+  alpha: number;
+  /** nlp.js's "none feature": words it never saw push toward None (trained on one None example). */
+  useNoneFeature: boolean;
   /**
    * Weight (0–1) of the sub-word reader in the ensemble (`subwords.ts`: naive Bayes over character n-grams — typos,
    * German compounds, inflections nlp.js's stemmer leaves apart); 0: nlp.js alone.
@@ -91,6 +97,10 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
   foldUmlauts: true,
   otherLanguage: true,
   iterations: 100,
+  learningRate: 0.6,
+  momentum: 0.5,
+  alpha: 0.07,
+  useNoneFeature: false,
   subwords: 0.7,
   gramMin: 3,
   gramMax: 5,
@@ -155,6 +165,10 @@ export async function trainIntentClassifier(
               spellCheck: settings.spellCheck,
               // Training epochs at most (nlp.js: 20000, until the error settles).
               iterations: settings.iterations,
+              learningRate: settings.learningRate,
+              momentum: settings.momentum,
+              alpha: settings.alpha,
+              useNoneFeature: settings.useNoneFeature,
             },
           },
         ]),
@@ -338,12 +352,12 @@ function maskedTraining(
 function modelKey(docs: { lang: string; text: string; intent: string }[], settings: ClassifierSettings): string {
   const version = (createRequire(import.meta.url)("@nlpjs/nlp/package.json") as { version: string }).version;
   // Only what the nlp.js model depends on: the sub-word reader and the reading rules are not cached.
-  const { maskNumbers, spellCheck, foldUmlauts, iterations } = settings;
+  const { maskNumbers, spellCheck, foldUmlauts, iterations, learningRate, momentum, alpha, useNoneFeature } = settings;
   return createHash("sha256")
     .update(
       JSON.stringify({
         version,
-        settings: { maskNumbers, spellCheck, foldUmlauts, iterations },
+        settings: { maskNumbers, spellCheck, foldUmlauts, iterations, learningRate, momentum, alpha, useNoneFeature },
         docs: docs.map((d) => [d.lang, d.intent, d.text]),
       }),
     )

@@ -15,6 +15,7 @@
  */
 import { AUTHORS_SPLIT } from "./corpus-authors.ts";
 import { DEV_SPLIT } from "./corpus-dev.ts";
+import { GAPS_SPLIT } from "./corpus-gaps.ts";
 import { TEST_SPLIT } from "./corpus-test.ts";
 import { VOICES_SPLIT } from "./corpus-voices.ts";
 
@@ -3161,6 +3162,7 @@ export const CORPUS: Corpus = Object.fromEntries(
             ...BASE_CORPUS[intent][lang].train,
             ...AUTHORS_SPLIT[intent][lang].train,
             ...(VOICES_SPLIT[intent]?.[lang]?.train ?? []),
+            ...(GAPS_SPLIT[intent]?.[lang] ?? []),
           ],
           validation: [
             ...BASE_CORPUS[intent][lang].validation,
