@@ -831,9 +831,9 @@ function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: 
     if (!CORRECTING.test(clause.text) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
     if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
-    const sub = clauseCtx(ctx, clause);
-    // "actually, go with the 10A one instead, just one": a value beside the count asks for another variant.
     const count = a.quantity.value;
+    const sub = countedPart(ctx, clause, count) ?? clauseCtx(ctx, clause);
+    // "actually, go with the 10A one instead, just one": a value beside the count asks for another variant.
     if (sub.tokens.some((t) => /\d/.test(t.lower) && !(/^\d+$/.test(t.lower) && Number(t.lower) === count))) continue;
     const lineId = lineByWords(sub) ?? s.focus.lineId;
     const line = s.draft.lines.find((l) => l.lineId === lineId);
@@ -848,6 +848,21 @@ function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: 
     if (ownProduct) return { clause, lineId: line.lineId, quantity: a.quantity.value };
   }
   return undefined;
+}
+
+/**
+ * "nur 5 Rollen Netz, Garn bleibt bei 2 Pack", "only 5 rolls of net, the twine stays as it is": the part of a clause
+ * between commas that holds the new count names its line; another part may name another line only to keep it.
+ */
+function countedPart(ctx: Ctx, clause: Clause, count: number): Ctx | undefined {
+  const parts = clause.text.split(/[,;]/u).filter((p) => /\p{L}{3,}/u.test(p));
+  if (parts.length < 2) return undefined;
+  const holding = parts.filter((p) => tokenizeText(p).some((t) => /^\d+$/.test(t.lower) && Number(t.lower) === count));
+  if (holding.length !== 1) return undefined;
+  const text = holding[0]!;
+  const start = clause.start + clause.text.indexOf(text);
+  const sub = clauseCtx(ctx, { ...clause, text, start, end: start + text.length });
+  return lineByWords(sub) ? sub : undefined;
 }
 
 /**

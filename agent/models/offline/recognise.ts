@@ -907,6 +907,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
+    // "the 1.30 net", "Netz 1,23": a number with a fractional part counts only in a unit the catalog sells in ("2.5 m"
+    // of hose); bare, it is a size the buyer leaves the unit off.
+    if (/^\d+[.,]\d+$/.test(t) && !gluedUnit && !k.unitCodes.has(next ?? "")) continue;
     // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many.
     if (prev === "minus" || prev === "plus") continue;
     // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out); "50%" a share.
@@ -1071,6 +1074,13 @@ export function findMachines(
     for (let i = 0; i + words.length <= lowers.length; i++) {
       if (words.every((w, j) => sameWord(lowers[i + j]!, w))) return words.map((_, j) => i + j);
     }
+    // "für den Blauen", "vom Großen" for the nickname "Der Blaue", "Der Große": a label led by a definite article is
+    // said in any case of it (or a preposition fused with it), its adjective with that case's ending.
+    const named = words.slice(1);
+    if (words.length >= 2 && ARTICLES.has(words[0]!) && named.every((w) => /^\p{L}{4,}$/u.test(w)))
+      for (let i = 1; i + named.length <= lowers.length; i++)
+        if (ARTICLES.has(lowers[i - 1]!) && named.every((w, j) => sameWord(lowers[i + j]!, w)))
+          return [i - 1, ...named.map((_, j) => i + j)];
     // "Glykolpumpe" for "Glycol pump": one compound word of the label's words, each in the buyer's spelling.
     if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{L}{3,}$/u.test(w)))
       for (let i = 0; i < lowers.length; i++) if (compoundOf(lowers[i]!, words)) return [i];
@@ -1116,6 +1126,28 @@ export function findMachines(
   if (best === 1) return top.length === 1 ? [{ ...top[0]!, tokens: [] }] : [];
   return top;
 }
+
+/**
+ * Definite articles in their cases, and prepositions fused with one ("vom", "beim"): a nickname led by one ("Der
+ * Blaue", "the Beast") is said with any of them.
+ */
+const ARTICLES = new Set([
+  "the",
+  "der",
+  "die",
+  "das",
+  "den",
+  "dem",
+  "des",
+  "vom",
+  "zum",
+  "zur",
+  "beim",
+  "im",
+  "am",
+  "ins",
+  "fürs",
+]);
 
 /**
  * Words of a machine reference: equal, or — for words of 4+ letters — one edit apart, so "Pumpe 2 in Halle B"
