@@ -2123,6 +2123,8 @@ const UNIT_SPELLINGS: Record<string, string> = {
   mikron: "µm",
   um: "µm",
   μm: "µm",
+  // "10 µ": the micrometre said by its prefix alone, as filter fineness is spoken (NFKC reads µ as μ).
+  μ: "µm",
   volt: "v",
   volts: "v",
   amp: "a",

@@ -246,6 +246,11 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
     ),
     memo: memo(),
   };
+  // An item decided by an edit of its own (the one product its search finds for the machine) is served: the rest go on.
+  if (step.calls?.some((c) => c.name === "add_line")) {
+    const { rest: _served, ...own } = step.memo;
+    return { calls: step.calls, memo: { ...own, ...(more.length ? { rest: more } : {}) } };
+  }
   if (step.calls?.length) return carry({ calls: step.calls, memo: step.memo });
   // The count "each" took from the item before is what the pick from this list orders.
   const p = step.memo.pending;
