@@ -1339,6 +1339,15 @@ export function findOptions(
       }
       continue;
     }
+    // "NBR-Dichtungen", "PNP-Ausgang": a value glued by a hyphen to a word naming its group is said as a word of its own.
+    const glued = new Set<string>();
+    for (const t of tokens) {
+      const parts = t.split("-");
+      if (parts.length !== 2 || !parts.every((x) => /^\p{L}{2,}$/u.test(x))) continue;
+      const names = (x: string) => [...groupWords].some((w) => w.length > 3 && stemOf(w) === stemOf(x));
+      if (names(parts[1]!)) glued.add(parts[0]!);
+      else if (names(parts[0]!)) glued.add(parts[1]!);
+    }
     const found: { value: string; len: number }[] = [];
     // "i=20" where every label writes "i=19.8 (…)": the symbol names the group, the number after it the value —
     // the option with that value, else the one whose label's number is nearest (within a tenth).
@@ -1390,6 +1399,7 @@ export function findOptions(
         if (bare && !(bare && v === f && (f.length >= 3 || [...groupWords].some((w) => compact.includes(` ${w} `)))))
           continue;
         if (
+          glued.has(f) ||
           joined.includes(` ${f} `) ||
           compact.includes(` ${f} `) ||
           compact.includes(` ${f.replace(" ", "")} `) ||

@@ -147,3 +147,31 @@ describe("an item of a list whose words single out a part that does not fit the 
     expect(turn.text).toContain("SK-DC400-SHOT ");
   });
 });
+
+describe("an option value glued by a hyphen to the word for its group ('NBR-Dichtungen', 'Profinet-Feldbus')", () => {
+  for (const [world, customer, text, sku, group, value] of [
+    [
+      () => englishOnlyWorld("evals/catalogs/fluidpower"),
+      "F-4001",
+      "Für Big Bertha einen Zylinder nach Maß: Baureihe CD 250, Kolben 80, Stange 45, Hub 200, Kopfflansch, FKM-Dichtungen",
+      "HZ-CFG",
+      "seals",
+      "FKM",
+    ],
+    [
+      () => englishOnlyWorld("evals/catalogs/automation"),
+      "A-3001",
+      "Einen Frequenzumrichter nach Konfiguration für den Palettierer: 7,5 kW, 400 V, EtherCAT-Feldbus, Schutzart IP55",
+      "VFD-CFG",
+      "fieldbus",
+      "ethercat",
+    ],
+  ] as const)
+    it(`"${text}" chooses ${group} ${value}`, async () => {
+      const chat = new Chat(world(), customer);
+      await chat.say(text);
+      const line = chat.turns.at(-1)!.thread.draft.lines[0];
+      expect(line?.sku).toBe(sku);
+      expect(line?.options?.[group]).toEqual([value]);
+    });
+});
