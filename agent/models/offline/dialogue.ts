@@ -421,7 +421,10 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
       .map((x) => x.toLowerCase())
       .filter((x) => x.length > 0),
   );
-  const named = refs.find((x) => pastRefs.has(x.toLowerCase()));
+  // "wie bi de Bestellig MB-26-118": a code that is the reference of an earlier order names it, whatever word leads it.
+  const named =
+    refs.find((x) => pastRefs.has(x.toLowerCase())) ??
+    tokenizeText(ctx.conv.text).find((t) => pastRefs.has(t.lower) && /\d/.test(t.lower))?.text;
   // A reorder word of the corpus ("same", "repeat", "gleichen") or nothing else ordered: that order again.
   const pastOrder =
     named && (hasMarker("history", ctx.conv.text) || !namesOtherProducts(ctx, named)) ? named : undefined;

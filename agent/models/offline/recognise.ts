@@ -2279,6 +2279,18 @@ export function orderReferences(text: string): string[] {
   return out;
 }
 
+/**
+ * Codes of the text shaped like an order reference (letters and digits joined by dashes or slashes: "MB-26-118",
+ * "4500/7702") that name nothing of the catalog: whatever word leads them ("wie bi de Bestellig MB-26-118"), they may
+ * name one of the buyer's earlier orders — its history is read to tell.
+ */
+export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string[] {
+  return tokenizeText(text)
+    .filter((t) => /\d/.test(t.text) && /[-/]/.test(t.text) && /^[\p{L}\d]+(?:[-/][\p{L}\d]+)+$/u.test(t.text))
+    .filter((t) => !k.search.search({ query: t.text, limit: 3 }).some((h) => h.match.startsWith("sku")))
+    .map((t) => t.text);
+}
+
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =

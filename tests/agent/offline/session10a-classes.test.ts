@@ -175,3 +175,34 @@ describe("an option value glued by a hyphen to the word for its group ('NBR-Dich
       expect(line?.options?.[group]).toEqual([value]);
     });
 });
+
+describe("an earlier order named by its reference alone, whatever word leads it ('wie bi de Bestellig MB-26-118')", () => {
+  for (const [world, customer, text, expected] of [
+    [
+      hvacWorld,
+      "H-2001",
+      "Genau dasselbe wie auf PK-25-0917 nomal, bitte",
+      [
+        ["FD-DML-084", 2],
+        ["PS-KP6W", 1],
+      ],
+    ],
+    [
+      () => importedWorld("evals/catalogs/fluidpower"),
+      "F-4002",
+      "Bitte die Filterelemente wie bi KA-26-3110 nomal schicke",
+      [["FE-RF-160-10", 2]],
+    ],
+    [
+      () => importedWorld("evals/catalogs/powertrans"),
+      "T-7002",
+      "Chönnted Sie d Keilrieme vo MB-26-118 nomal liefere? 4 Stück diesmal.",
+      [["VB-SPZ-1400", 4]],
+    ],
+  ] as const)
+    it(`"${text}" orders that order's lines again`, async () => {
+      const chat = new Chat(world(), customer);
+      await chat.say(text);
+      expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual(expected.map((l) => [...l]));
+    });
+});
