@@ -206,3 +206,28 @@ describe("an earlier order named by its reference alone, whatever word leads it 
       expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual(expected.map((l) => [...l]));
     });
 });
+
+describe("a German buyer names vehicle and truck spares on an English-only catalog (glossary)", () => {
+  for (const [world, customer, text, sku, quantity] of [
+    [
+      () => englishOnlyWorld("evals/catalogs/intralogistics"),
+      "L-8001",
+      "2 Lastrollen für die Ameise 2",
+      "WHL-PU-85x95",
+      2,
+    ],
+    [
+      () => englishOnlyWorld("evals/catalogs/intralogistics"),
+      "L-8001",
+      "Für den Stapler 7 bräuchten wir 2 Bremsbackensätze",
+      "BRK-SHOE-EF316",
+      2,
+    ],
+    [agripartsWorld, "A-9003", "Für den Alten bitte 2 Motorölfilter", "FLT-OIL-TR4", 2],
+  ] as const)
+    it(`"${text}" orders ${quantity} × ${sku}`, async () => {
+      const chat = new Chat(world(), customer);
+      await chat.say(text);
+      expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual([[sku, quantity]]);
+    });
+});
