@@ -451,7 +451,9 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     machineId &&
     found.length === 1 &&
     hits.length === 1 &&
-    verdicts.get(hits[0]!.sku)?.rank === 0
+    verdicts.get(hits[0]!.sku)?.rank === 0 &&
+    // Named by the buyer's own words, not only found by a correction of them.
+    byWords(ctx, [hits[0]!.sku]) !== undefined
   )
     return action(ctx, "add", hits[0]!.sku, a, memo, {
       machineId,
