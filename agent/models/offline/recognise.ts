@@ -2089,7 +2089,14 @@ function standardWithValues(
     for (const v of values) {
       const features = group?.options.find((o) => o.value === v)?.features;
       if (!features || Object.keys(features).length === 0) return undefined;
-      wanted.push(...Object.entries(features));
+      // "60 A" of an option that also implies a capacity of 600 Ah: the feature the option's own value names is what
+      // the buyer stated; what it implies besides may differ in a ready-made product (750 Ah).
+      const compact = (x: unknown) =>
+        String(x)
+          .toLowerCase()
+          .replace(/[^\p{L}\d.]/gu, "");
+      const own = Object.entries(features).filter(([, f]) => !Array.isArray(f) && compact(f) === compact(v));
+      wanted.push(...(own.length ? own : Object.entries(features)));
     }
   }
   const same = (a: FeatureValue | undefined, b: FeatureValue): boolean =>
@@ -2285,10 +2292,65 @@ export function orderReferences(text: string): string[] {
  * name one of the buyer's earlier orders — its history is read to tell.
  */
 export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string[] {
-  return tokenizeText(text)
-    .filter((t) => /\d/.test(t.text) && /[-/]/.test(t.text) && /^[\p{L}\d]+(?:[-/][\p{L}\d]+)+$/u.test(t.text))
-    .filter((t) => !k.search.search({ query: t.text, limit: 3 }).some((h) => h.match.startsWith("sku")))
-    .map((t) => t.text);
+  return (
+    tokenizeText(text)
+      .filter((t) => /\d/.test(t.text) && /[-/]/.test(t.text) && /^[\p{L}\d]+(?:[-/][\p{L}\d]+)+$/u.test(t.text))
+      // Its letters are codes, not words ("230-Volt-Ladegerät" is a description).
+      .filter((t) => t.text.split(/[-/]/).every((part) => !/^\p{L}{5,}$/u.test(part)))
+      .filter((t) => !k.search.search({ query: t.text, limit: 3 }).some((h) => h.match.startsWith("sku")))
+      .map((t) => t.text)
+  );
+}
+
+/** Month names in English and German (with the usual short and Austrian forms): month number, 1–12. */
+const MONTHS: Record<string, number> = {
+  january: 1,
+  januar: 1,
+  jänner: 1,
+  jan: 1,
+  february: 2,
+  februar: 2,
+  feb: 2,
+  march: 3,
+  märz: 3,
+  maerz: 3,
+  april: 4,
+  may: 5,
+  mai: 5,
+  june: 6,
+  juni: 6,
+  july: 7,
+  juli: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  october: 10,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dezember: 12,
+  dez: 12,
+};
+/** Words that put a month in the past of an order ("wie im Mai", "like in May", "our March order", "vom April"). */
+const BEFORE_MONTH = new Set(["in", "im", "from", "vom", "von", "since", "seit", "last", "letzten", "letzte", "of"]);
+const AFTER_MONTH = new Set(["order", "orders", "bestellung", "lieferung", "delivery"]);
+
+/**
+ * Months the text names as a time ("wie im Mai", "same as in March", "our May order") — a month word after a
+ * preposition of time or before a word for an order; "may" as a verb ("may I …") is no month.
+ */
+export function monthsIn(text: string): number[] {
+  const tokens = tokenizeText(text);
+  const out: number[] = [];
+  tokens.forEach((t, i) => {
+    const month = MONTHS[t.lower];
+    if (!month) return;
+    if (BEFORE_MONTH.has(tokens[i - 1]?.lower ?? "") || AFTER_MONTH.has(tokens[i + 1]?.lower ?? "")) out.push(month);
+  });
+  return [...new Set(out)];
 }
 
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */

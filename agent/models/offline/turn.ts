@@ -6,7 +6,15 @@
  */
 import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
-import { findOptions, guessProduct, orderReferences, tokenizeText, unknownCodes, type Knowledge } from "./recognise.ts";
+import {
+  findOptions,
+  guessProduct,
+  monthsIn,
+  orderReferences,
+  tokenizeText,
+  unknownCodes,
+  type Knowledge,
+} from "./recognise.ts";
 import { hasMarker, markerWords } from "./nlu/evidence.ts";
 import { trainingDocuments } from "./nlu/corpus.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
@@ -161,7 +169,10 @@ function decideClauses(read: Ctx): Step {
     prelude.push({ name: "get_installed_base", args: {} });
   // An order reference in the message may name an earlier order ("same as our order PK-25-0917").
   if (
-    (ctx.cues.has("history") || orderReferences(conv.text).length > 0 || unknownCodes(conv.text, ctx.k).length > 0) &&
+    (ctx.cues.has("history") ||
+      orderReferences(conv.text).length > 0 ||
+      unknownCodes(conv.text, ctx.k).length > 0 ||
+      monthsIn(conv.text).length > 0) &&
     !conv.history &&
     !conv.results.some((r) => r.name === "get_order_history") &&
     tools.has("get_order_history")
