@@ -38,6 +38,7 @@ import {
 } from "./replies.ts";
 import {
   analyse,
+  byWords,
   contextMachine,
   dependsOnMachine,
   fittingMachines,
@@ -365,6 +366,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const query = a.guess?.query ?? (a.machine && last?.query ? last.query : "*");
   const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending, conv.draft);
   const r = conv.results.find((x) => x.name === "search_catalog");
+  const prev0 = last;
   if (!r)
     return {
       calls: [
@@ -432,6 +434,38 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       .map((x) => x.h)
       .slice(0, 5);
   }
+  // "einen Dichtsatz für den Schusszylinder, bitte in FKM" for a machine run on a fluid FKM does not resist: the one
+  // candidate whose name carries more of the request's words than any other is what was asked for, though it does not
+  // fit; it goes on the order, and the engine says why and offers what fits, as for a part named outright.
+  const named =
+    next === "add" && machineId
+      ? byWords(
+          ctx,
+          pool.map((h) => h.sku),
+        )
+      : undefined;
+  if (named && verdicts.get(named)?.rank === 3 && a.quantity)
+    return action(ctx, "add", named, a, memo, { machineId: machineId! });
+  // "1x brake shoes set" for the truck the order is for: the search finds one product and it fits the machine cleanly
+  // — a counted request orders it, no list of one to choose from (the engine still checks the line).
+  const counted =
+    a.quantity ??
+    (prev0?.quantity ? { value: prev0.quantity, ...(prev0.unit ? { unit: prev0.unit } : {}) } : undefined);
+  if (
+    next === "add" &&
+    counted &&
+    machineId &&
+    found.length === 1 &&
+    hits.length === 1 &&
+    verdicts.get(hits[0]!.sku)?.rank === 0 &&
+    // Named by the buyer's own words, not only found by a correction of them.
+    byWords(ctx, [hits[0]!.sku]) !== undefined
+  )
+    return action(ctx, "add", hits[0]!.sku, a, memo, {
+      machineId,
+      quantity: counted.value,
+      ...(counted.unit ? { unit: counted.unit } : {}),
+    });
   const mark = (h: Hit) => {
     const v = verdicts.get(h.sku);
     if (v) {

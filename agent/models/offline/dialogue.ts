@@ -11,7 +11,7 @@ import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findLineRef, findPoReference, orderReferences, tokenizeText } from "./recognise.ts";
+import { findLineRef, findPoReference, monthsIn, orderReferences, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
 import {
   analyse,
@@ -421,10 +421,16 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
       .map((x) => x.toLowerCase())
       .filter((x) => x.length > 0),
   );
-  const named = refs.find((x) => pastRefs.has(x.toLowerCase()));
+  // "wie bi de Bestellig MB-26-118": a code that is the reference of an earlier order names it, whatever word leads it.
+  const named =
+    refs.find((x) => pastRefs.has(x.toLowerCase())) ??
+    tokenizeText(ctx.conv.text).find((t) => pastRefs.has(t.lower) && /\d/.test(t.lower))?.text;
+  // "2 von den Filterservice-Sets wie im Mai": the one earlier order placed in the month named (the words choose among
+  // several) — a time said of an order is a reorder as a reorder word is.
+  const dated = named ? undefined : orderOfMonth(ctx);
   // A reorder word of the corpus ("same", "repeat", "gleichen") or nothing else ordered: that order again.
   const pastOrder =
-    named && (hasMarker("history", ctx.conv.text) || !namesOtherProducts(ctx, named)) ? named : undefined;
+    dated ?? (named && (hasMarker("history", ctx.conv.text) || !namesOtherProducts(ctx, named)) ? named : undefined);
   const po = pastOrder ? refs.find((x) => !pastRefs.has(x.toLowerCase())) : findPoReference(ctx.conv.text);
   // "… sondern an Servicewagen 3": one of the account's addresses, other than the one the order goes to now.
   const address = namedShipTo(ctx.conv.text, ctx.conv.shipTos ?? []);
@@ -448,6 +454,40 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
  * "12,5 m hose, 20 fittings and 50 seal rings, Bestellnr RP-4471": items of the buyer's own (counted, or not on the
  * earlier order with that reference) — the reference is this order's PO (reused), not a request to repeat that order.
  */
+/**
+ * The earlier order placed in a month the message names ("wie im Mai", "like in March"): the only one of that month, or
+ * the only one of them with a line the buyer's words name; undefined when none or several remain.
+ */
+function orderOfMonth(ctx: Ctx): string | undefined {
+  const months = monthsIn(ctx.conv.text);
+  if (months.length === 0) return undefined;
+  const rows = (ctx.conv.history ?? []).filter((h) => months.includes(Number(String(h.orderedAt ?? "").slice(5, 7))));
+  const orders = [...new Set(rows.map((h) => String(h.orderId)))];
+  const named =
+    orders.length <= 1
+      ? orders
+      : orders.filter((id) =>
+          historyNamed(
+            ctx,
+            rows.filter((h) => String(h.orderId) === id),
+          ),
+        );
+  if (named.length !== 1) return undefined;
+  // "1 Proportionalventil …, und 2 Filtersets wie im Mai": another product ordered beside it leaves the message a list.
+  const own = new Set(rows.filter((h) => String(h.orderId) === named[0]).map((h) => String(h.sku)));
+  const other = itemParts(ctx).some((part) => {
+    const g = analyse(ctx, part).guess;
+    return !!g?.confident && !own.has(g.hits[0]!.sku);
+  });
+  return other ? undefined : named[0];
+}
+
+/** Whether the buyer's words name a product of these history rows. */
+function historyNamed(ctx: Ctx, rows: Record<string, unknown>[]): boolean {
+  const skus = new Set(rows.map((h) => String(h.sku)));
+  return itemParts(ctx).some((part) => analyse(ctx, part).guess?.hits.some((h) => skus.has(h.sku)) ?? false);
+}
+
 function namesOtherProducts(ctx: Ctx, ref: string): boolean {
   const key = ref.toLowerCase();
   const skus = new Set(
@@ -831,9 +871,9 @@ function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: 
     if (!CORRECTING.test(clause.text) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
     if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
-    const sub = clauseCtx(ctx, clause);
-    // "actually, go with the 10A one instead, just one": a value beside the count asks for another variant.
     const count = a.quantity.value;
+    const sub = countedPart(ctx, clause, count) ?? clauseCtx(ctx, clause);
+    // "actually, go with the 10A one instead, just one": a value beside the count asks for another variant.
     if (sub.tokens.some((t) => /\d/.test(t.lower) && !(/^\d+$/.test(t.lower) && Number(t.lower) === count))) continue;
     const lineId = lineByWords(sub) ?? s.focus.lineId;
     const line = s.draft.lines.find((l) => l.lineId === lineId);
@@ -848,6 +888,21 @@ function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: 
     if (ownProduct) return { clause, lineId: line.lineId, quantity: a.quantity.value };
   }
   return undefined;
+}
+
+/**
+ * "nur 5 Rollen Netz, Garn bleibt bei 2 Pack", "only 5 rolls of net, the twine stays as it is": the part of a clause
+ * between commas that holds the new count names its line; another part may name another line only to keep it.
+ */
+function countedPart(ctx: Ctx, clause: Clause, count: number): Ctx | undefined {
+  const parts = clause.text.split(/[,;]/u).filter((p) => /\p{L}{3,}/u.test(p));
+  if (parts.length < 2) return undefined;
+  const holding = parts.filter((p) => tokenizeText(p).some((t) => /^\d+$/.test(t.lower) && Number(t.lower) === count));
+  if (holding.length !== 1) return undefined;
+  const text = holding[0]!;
+  const start = clause.start + clause.text.indexOf(text);
+  const sub = clauseCtx(ctx, { ...clause, text, start, end: start + text.length });
+  return lineByWords(sub) ? sub : undefined;
 }
 
 /**

@@ -925,6 +925,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
+    // "the 1.30 net", "Netz 1,23": a number with a fractional part counts only in a unit the catalog sells in ("2.5 m"
+    // of hose); bare, it is a size the buyer leaves the unit off.
+    if (/^\d+[.,]\d+$/.test(t) && !gluedUnit && !k.unitCodes.has(next ?? "")) continue;
     // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many.
     if (prev === "minus" || prev === "plus") continue;
     // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out); "50%" a share.
@@ -1089,6 +1092,13 @@ export function findMachines(
     for (let i = 0; i + words.length <= lowers.length; i++) {
       if (words.every((w, j) => sameWord(lowers[i + j]!, w))) return words.map((_, j) => i + j);
     }
+    // "für den Blauen", "vom Großen" for the nickname "Der Blaue", "Der Große": a label led by a definite article is
+    // said in any case of it (or a preposition fused with it), its adjective with that case's ending.
+    const named = words.slice(1);
+    if (words.length >= 2 && ARTICLES.has(words[0]!) && named.every((w) => /^\p{L}{4,}$/u.test(w)))
+      for (let i = 1; i + named.length <= lowers.length; i++)
+        if (ARTICLES.has(lowers[i - 1]!) && named.every((w, j) => sameWord(lowers[i + j]!, w)))
+          return [i - 1, ...named.map((_, j) => i + j)];
     // "Glykolpumpe" for "Glycol pump": one compound word of the label's words, each in the buyer's spelling.
     if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{L}{3,}$/u.test(w)))
       for (let i = 0; i < lowers.length; i++) if (compoundOf(lowers[i]!, words)) return [i];
@@ -1134,6 +1144,28 @@ export function findMachines(
   if (best === 1) return top.length === 1 ? [{ ...top[0]!, tokens: [] }] : [];
   return top;
 }
+
+/**
+ * Definite articles in their cases, and prepositions fused with one ("vom", "beim"): a nickname led by one ("Der
+ * Blaue", "the Beast") is said with any of them.
+ */
+const ARTICLES = new Set([
+  "the",
+  "der",
+  "die",
+  "das",
+  "den",
+  "dem",
+  "des",
+  "vom",
+  "zum",
+  "zur",
+  "beim",
+  "im",
+  "am",
+  "ins",
+  "fürs",
+]);
 
 /**
  * Words of a machine reference: equal, or — for words of 4+ letters — one edit apart, so "Pumpe 2 in Halle B"
@@ -1325,6 +1357,15 @@ export function findOptions(
       }
       continue;
     }
+    // "NBR-Dichtungen", "PNP-Ausgang": a value glued by a hyphen to a word naming its group is said as a word of its own.
+    const glued = new Set<string>();
+    for (const t of tokens) {
+      const parts = t.split("-");
+      if (parts.length !== 2 || !parts.every((x) => /^\p{L}{2,}$/u.test(x))) continue;
+      const names = (x: string) => [...groupWords].some((w) => w.length > 3 && stemOf(w) === stemOf(x));
+      if (names(parts[1]!)) glued.add(parts[0]!);
+      else if (names(parts[0]!)) glued.add(parts[1]!);
+    }
     const found: { value: string; len: number }[] = [];
     // "i=20" where every label writes "i=19.8 (…)": the symbol names the group, the number after it the value —
     // the option with that value, else the one whose label's number is nearest (within a tenth).
@@ -1376,6 +1417,7 @@ export function findOptions(
         if (bare && !(bare && v === f && (f.length >= 3 || [...groupWords].some((w) => compact.includes(` ${w} `)))))
           continue;
         if (
+          glued.has(f) ||
           joined.includes(` ${f} `) ||
           compact.includes(` ${f} `) ||
           compact.includes(` ${f.replace(" ", "")} `) ||
@@ -2065,7 +2107,14 @@ function standardWithValues(
     for (const v of values) {
       const features = group?.options.find((o) => o.value === v)?.features;
       if (!features || Object.keys(features).length === 0) return undefined;
-      wanted.push(...Object.entries(features));
+      // "60 A" of an option that also implies a capacity of 600 Ah: the feature the option's own value names is what
+      // the buyer stated; what it implies besides may differ in a ready-made product (750 Ah).
+      const compact = (x: unknown) =>
+        String(x)
+          .toLowerCase()
+          .replace(/[^\p{L}\d.]/gu, "");
+      const own = Object.entries(features).filter(([, f]) => !Array.isArray(f) && compact(f) === compact(v));
+      wanted.push(...(own.length ? own : Object.entries(features)));
     }
   }
   const same = (a: FeatureValue | undefined, b: FeatureValue): boolean =>
@@ -2109,6 +2158,8 @@ const UNIT_SPELLINGS: Record<string, string> = {
   mikron: "µm",
   um: "µm",
   μm: "µm",
+  // "10 µ": the micrometre said by its prefix alone, as filter fineness is spoken (NFKC reads µ as μ).
+  μ: "µm",
   volt: "v",
   volts: "v",
   amp: "a",
@@ -2251,6 +2302,73 @@ export function orderReferences(text: string): string[] {
   ))
     if (/\d/.test(m[1]!) && !out.includes(m[1]!)) out.push(m[1]!);
   return out;
+}
+
+/**
+ * Codes of the text shaped like an order reference (letters and digits joined by dashes or slashes: "MB-26-118",
+ * "4500/7702") that name nothing of the catalog: whatever word leads them ("wie bi de Bestellig MB-26-118"), they may
+ * name one of the buyer's earlier orders — its history is read to tell.
+ */
+export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string[] {
+  return (
+    tokenizeText(text)
+      .filter((t) => /\d/.test(t.text) && /[-/]/.test(t.text) && /^[\p{L}\d]+(?:[-/][\p{L}\d]+)+$/u.test(t.text))
+      // Its letters are codes, not words ("230-Volt-Ladegerät" is a description).
+      .filter((t) => t.text.split(/[-/]/).every((part) => !/^\p{L}{5,}$/u.test(part)))
+      .filter((t) => !k.search.search({ query: t.text, limit: 3 }).some((h) => h.match.startsWith("sku")))
+      .map((t) => t.text)
+  );
+}
+
+/** Month names in English and German (with the usual short and Austrian forms): month number, 1–12. */
+const MONTHS: Record<string, number> = {
+  january: 1,
+  januar: 1,
+  jänner: 1,
+  jan: 1,
+  february: 2,
+  februar: 2,
+  feb: 2,
+  march: 3,
+  märz: 3,
+  maerz: 3,
+  april: 4,
+  may: 5,
+  mai: 5,
+  june: 6,
+  juni: 6,
+  july: 7,
+  juli: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  october: 10,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dezember: 12,
+  dez: 12,
+};
+/** Words that put a month in the past of an order ("wie im Mai", "like in May", "our March order", "vom April"). */
+const BEFORE_MONTH = new Set(["in", "im", "from", "vom", "von", "since", "seit", "last", "letzten", "letzte", "of"]);
+const AFTER_MONTH = new Set(["order", "orders", "bestellung", "lieferung", "delivery"]);
+
+/**
+ * Months the text names as a time ("wie im Mai", "same as in March", "our May order") — a month word after a
+ * preposition of time or before a word for an order; "may" as a verb ("may I …") is no month.
+ */
+export function monthsIn(text: string): number[] {
+  const tokens = tokenizeText(text);
+  const out: number[] = [];
+  tokens.forEach((t, i) => {
+    const month = MONTHS[t.lower];
+    if (!month) return;
+    if (BEFORE_MONTH.has(tokens[i - 1]?.lower ?? "") || AFTER_MONTH.has(tokens[i + 1]?.lower ?? "")) out.push(month);
+  });
+  return [...new Set(out)];
 }
 
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */

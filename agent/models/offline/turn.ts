@@ -6,7 +6,15 @@
  */
 import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
-import { findOptions, guessProduct, orderReferences, tokenizeText, type Knowledge } from "./recognise.ts";
+import {
+  findOptions,
+  guessProduct,
+  monthsIn,
+  orderReferences,
+  tokenizeText,
+  unknownCodes,
+  type Knowledge,
+} from "./recognise.ts";
 import { hasMarker, markerWords } from "./nlu/evidence.ts";
 import { trainingDocuments } from "./nlu/corpus.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
@@ -161,7 +169,10 @@ function decideClauses(read: Ctx): Step {
     prelude.push({ name: "get_installed_base", args: {} });
   // An order reference in the message may name an earlier order ("same as our order PK-25-0917").
   if (
-    (ctx.cues.has("history") || orderReferences(conv.text).length > 0) &&
+    (ctx.cues.has("history") ||
+      orderReferences(conv.text).length > 0 ||
+      unknownCodes(conv.text, ctx.k).length > 0 ||
+      monthsIn(conv.text).length > 0) &&
     !conv.history &&
     !conv.results.some((r) => r.name === "get_order_history") &&
     tools.has("get_order_history")
@@ -246,6 +257,11 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
     ),
     memo: memo(),
   };
+  // An item decided by an edit of its own (the one product its search finds for the machine) is served: the rest go on.
+  if (step.calls?.some((c) => c.name === "add_line")) {
+    const { rest: _served, ...own } = step.memo;
+    return { calls: step.calls, memo: { ...own, ...(more.length ? { rest: more } : {}) } };
+  }
   if (step.calls?.length) return carry({ calls: step.calls, memo: step.memo });
   // The count "each" took from the item before is what the pick from this list orders.
   const p = step.memo.pending;
