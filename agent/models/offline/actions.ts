@@ -562,9 +562,11 @@ const BACK_SUBJECT = /^(?:it|it's|its|they|they're|es|er)\s/iu;
 function sentencesOf(ctx: Ctx, line: string): string[] {
   const out: string[] = [];
   let from = 0;
-  for (const m of line.matchAll(/(\p{L}+)([.!?])\s+(?=\p{Lu})/gu)) {
+  // "… (the label says CT-LC1-9-DC). While …": a closing bracket or quote before the stop ends a sentence too.
+  for (const m of line.matchAll(/(\p{L}+)([)"”’']?)([.!?])\s+(?=\p{Lu})/gu)) {
     const word = m[1]!.toLowerCase();
-    if (m[2] === "." && (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!))) continue;
+    const short = word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!);
+    if (m[3] === "." && !m[2] && short) continue;
     const end = m.index + m[0].length;
     out.push(line.slice(from, end));
     from = end;
@@ -746,7 +748,10 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     } else if (
       (a.quantity || one || each) &&
       (a.guess || a.productWords.length > 0) &&
-      (each || countOpens(ctx, part, a))
+      (each || countOpens(ctx, part, a)) &&
+      // "… two motor protection breakers 6.3-10 A. So that's 2 contactors and 2 breakers": an item said again in
+      // fewer words, with the same count, is the item already read.
+      !items.some((i) => i.quantity === a.quantity?.value && namesItOnly(ctx, part, i.sku))
     )
       rest.push({ text: part.trim(), ...(each ? { quantity: each } : {}) });
     // "3m chain + 1 sprocket, dazu taper bush 1610": a product named without a count among counted items is one.
