@@ -23,7 +23,7 @@ export function askStockAndPrice(
  * Actions on products: add (asking for the machine when a part depends on it), price, stock, compatibility, details;
  * listing candidates (checked against the machine); several products at once; "same as last time".
  */
-import type { Action, MachineView, Pending, RestItem } from "./conversation.ts";
+import type { Action, MachineView, Memo, Pending, RestItem, ToolResult } from "./conversation.ts";
 import {
   numbered,
   qty,
@@ -252,9 +252,16 @@ export function action(
     }
     case "stock": {
       const r = done("check_stock");
-      if (!r)
+      // "Bitte einen EC-Lüfter … für Freezer 1. Wie schnell könnt ihr liefern?": a part for a named machine is checked
+      // against it too — the answer does not offer to add a part that does not fit.
+      const fitting = !line && machineId && dependsOnMachine(ctx, sku);
+      const fit = conv.results.find((x) => x.name === "check_compatibility" && x.args.sku === sku);
+      if (!r || (fitting && !fit))
         return {
-          calls: [{ name: "check_stock", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }],
+          calls: [
+            ...(r ? [] : [{ name: "check_stock", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }]),
+            ...(fitting && !fit ? [{ name: "check_compatibility", args: { sku, machineId } }] : []),
+          ],
           memo: memo(undefined, sku),
         };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
@@ -262,13 +269,14 @@ export function action(
       if (!d) return { text: unreadable(r, lang), memo: memo(undefined, sku) };
       const when = scheduleText(d as LineFacts, lang);
       const issues = (d.issues ?? []).filter((i) => i.severity === "block").map((i) => issueText(i, lang));
+      const misfit = fitting && fit ? doesNotFit(ctx, sku, machineId, fit, quantity, memo) : undefined;
       const o = offer(quantity);
       const text = say(
         lang,
-        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.en}`,
-        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.de}`,
+        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${misfit ? `But: ${misfit.text}` : o.en}`,
+        `${qty(d.quantity, d.unit)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${misfit ? `Aber: ${misfit.text}` : o.de}`,
       );
-      return { text, memo: memo(o.pending, sku) };
+      return { text, memo: misfit ? misfit.memo : memo(o.pending, sku) };
     }
     case "compat": {
       if (!machineId) {
@@ -299,30 +307,8 @@ export function action(
           memo: memo({ kind: "quantity", sku, machineId, ...(Object.keys(options).length ? { options } : {}) }, sku),
         };
       }
-      const block = issues.find((i) => i.severity === "block");
-      const alts = expandFixes((block?.fixes ?? []) as unknown as Fix[]).filter((f) => f.kind === "replace_sku");
-      const altText = alts.length
-        ? `\n${say(lang, "Alternatives that fit:", "Passende Alternativen:")}\n${numbered(alts.map((f) => fixText(f, lang)))}`
-        : "";
-      return {
-        text: say(
-          lang,
-          `No — ${sku} does not fit ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
-          `Nein — ${sku} passt nicht zu ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
-        ),
-        memo: alts.length
-          ? memo(
-              {
-                kind: "choose_product",
-                skus: alts.map((f) => (f as { sku: string }).sku),
-                action: "add",
-                machineId,
-                ...(quantity ? { quantity } : {}),
-              },
-              sku,
-            )
-          : memo(undefined, sku),
-      };
+      const no = doesNotFit(ctx, sku, machineId, r, quantity, memo)!;
+      return { text: say(lang, `No — ${no.text}`, `Nein — ${no.text}`), memo: no.memo };
     }
     case "info": {
       const r = done("get_product");
@@ -483,6 +469,48 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       ...(machineId ? { machineId } : {}),
       ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}),
     }),
+  };
+}
+
+/**
+ * "X does not fit <machine>: <why>", with the alternatives that fit to choose from (the engine's replacement fixes) —
+ * or undefined when the check says it fits.
+ */
+function doesNotFit(
+  ctx: Ctx,
+  sku: string,
+  machineId: string,
+  r: ToolResult,
+  quantity: number | undefined,
+  memo: MemoFn,
+): { text: string; memo: Memo } | undefined {
+  const { lang, conv } = ctx;
+  const c = typed(compatResult, r);
+  if (r.error || !c || c.compatible) return undefined;
+  const m = conv.machines?.find((x) => x.machineId === machineId);
+  const block = c.issues.find((i) => i.severity === "block");
+  const alts = expandFixes((block?.fixes ?? []) as unknown as Fix[]).filter((f) => f.kind === "replace_sku");
+  const altText = alts.length
+    ? `\n${say(lang, "Alternatives that fit:", "Passende Alternativen:")}\n${numbered(alts.map((f) => fixText(f, lang)))}`
+    : "";
+  return {
+    text: say(
+      lang,
+      `${sku} does not fit ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
+      `${sku} passt nicht zu ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
+    ),
+    memo: alts.length
+      ? memo(
+          {
+            kind: "choose_product",
+            skus: alts.map((f) => (f as { sku: string }).sku),
+            action: "add",
+            machineId,
+            ...(quantity ? { quantity } : {}),
+          },
+          sku,
+        )
+      : memo(undefined, sku),
   };
 }
 
