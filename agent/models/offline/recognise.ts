@@ -930,7 +930,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       !counted &&
       /^(one|ones|eine|einen|einer|eins)$/.test(t) &&
       (!next ||
-        FILLER.has(next) ||
+        // "we need one piece urgently": a count of an order unit, not a pronoun.
+        (FILLER.has(next) && !k.unitCodes.has(next)) ||
         next === "more" ||
         (prev !== undefined &&
           /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))
