@@ -395,7 +395,8 @@ export function buildKnowledge(
     common,
     lexicon: { knows: common, nameWords: nameVocabulary, configWords: rest.configWords },
     nameWord: (w: string) => nameVocabulary.has(w),
-    headWord: (w: string) => [w, ...w.split("-")].some((x) => x.length > 2 && isHead(headStems, x)),
+    headWord: (w: string) =>
+      !FILLER.has(w) && [w, ...w.split("-")].some((x) => x.length > 2 && !FILLER.has(x) && isHead(headStems, x)),
     wordLanguage: (w: string) => words.wordLanguages.get(wordStem(w)),
   };
 }
@@ -582,10 +583,11 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   for (const { t } of heads) {
     const lead = (t ?? "").split(/[,:;(]|\s\S*\d/u)[0] ?? "";
     for (const w of wordsOf(`${lead}${gloss ? ` ${gloss(lead)}` : ""}`))
-      for (const x of [w, ...w.split("-")]) if (x.length > 2 && /^\p{L}+$/u.test(x)) addHead(headStems, x);
+      for (const x of [w, ...w.split("-")])
+        if (x.length > 2 && /^\p{L}+$/u.test(x) && !FILLER.has(x)) addHead(headStems, x);
   }
   for (const ws of categoryWords.values())
-    for (const w of ws) if (w.length > 2 && /^\p{L}+$/u.test(w)) addHead(headStems, w);
+    for (const w of ws) if (w.length > 2 && /^\p{L}+$/u.test(w) && !FILLER.has(w)) addHead(headStems, w);
   const phraseGroups: string[][][] = [];
   for (const r of sqlite.prepare("SELECT term, synonyms FROM synonyms").all() as { term: string; synonyms: string }[]) {
     let list: unknown;
