@@ -788,7 +788,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     before = a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined;
   }
   // Only in a plain list: not beside a refused request, and not a product the order already has ("drop the X").
-  if (items.length > 0 && !ctx.u.attack)
+  // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)
+  if (items.some((i) => !implicit.has(i)) && !ctx.u.attack)
     for (const sku of uncounted)
       if (!items.some((i) => i.sku === sku) && !ctx.conv.draft.lines.some((l) => l.sku === sku))
         items.push({ sku, quantity: 1 });

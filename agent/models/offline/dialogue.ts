@@ -711,6 +711,8 @@ function whenQuestions(ctx: Ctx): Clause[] {
   );
   const others = ctx.u.clauses.filter((c) => !questions.includes(c));
   if (questions.length === 0 || !others.some((c) => c.intent === "add" && c.score >= INTENT_THRESHOLD)) return [];
+  // "Was kostet das und wann könnt ihr liefern?": the price asked too — a question before an order, answered first.
+  if (others.some((c) => QUESTION_INTENTS.has(c.intent) && c.score >= INTENT_THRESHOLD)) return [];
   const order = analyse(ctx, others.map((c) => c.text).join(". "));
   return order.guess?.confident && order.quantity ? questions : [];
 }
