@@ -23,7 +23,7 @@ export function askStockAndPrice(
  * Actions on products: add (asking for the machine when a part depends on it), price, stock, compatibility, details;
  * listing candidates (checked against the machine); several products at once; "same as last time".
  */
-import type { Action, Pending, RestItem } from "./conversation.ts";
+import type { Action, MachineView, Memo, Pending, RestItem, ToolResult } from "./conversation.ts";
 import {
   numbered,
   qty,
@@ -41,6 +41,7 @@ import {
   byWords,
   contextMachine,
   dependsOnMachine,
+  fitsOn,
   fittingMachines,
   passingMachines,
   namesOf,
@@ -52,7 +53,7 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { compactSku, findQuantities, nameWords, tokenizeText, wordsOf } from "./recognise.ts";
+import { compactSku, findQuantities, nameWords, tokenizeText, type Token, wordsOf } from "./recognise.ts";
 import { FILLER } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
@@ -252,9 +253,16 @@ export function action(
     }
     case "stock": {
       const r = done("check_stock");
-      if (!r)
+      // "Bitte einen EC-Lüfter … für Freezer 1. Wie schnell könnt ihr liefern?": a part for a named machine is checked
+      // against it too — the answer does not offer to add a part that does not fit.
+      const fitting = !line && machineId && dependsOnMachine(ctx, sku);
+      const fit = conv.results.find((x) => x.name === "check_compatibility" && x.args.sku === sku);
+      if (!r || (fitting && !fit))
         return {
-          calls: [{ name: "check_stock", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }],
+          calls: [
+            ...(r ? [] : [{ name: "check_stock", args: { sku, quantity: quantity ?? lineQty ?? product?.moq ?? 1 } }]),
+            ...(fitting && !fit ? [{ name: "check_compatibility", args: { sku, machineId } }] : []),
+          ],
           memo: memo(undefined, sku),
         };
       if (r.error) return { text: errorText(r, lang), memo: memo(undefined, sku) };
@@ -262,13 +270,14 @@ export function action(
       if (!d) return { text: unreadable(r, lang), memo: memo(undefined, sku) };
       const when = scheduleText(d as LineFacts, lang);
       const issues = (d.issues ?? []).filter((i) => i.severity === "block").map((i) => issueText(i, lang));
+      const misfit = fitting && fit ? doesNotFit(ctx, sku, machineId, fit, quantity, memo) : undefined;
       const o = offer(quantity);
       const text = say(
         lang,
-        `${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.en}`,
-        `${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${o.de}`,
+        `${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${misfit ? `But: ${misfit.text}` : o.en}`,
+        `${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${misfit ? `Aber: ${misfit.text}` : o.de}`,
       );
-      return { text, memo: memo(o.pending, sku) };
+      return { text, memo: misfit ? misfit.memo : memo(o.pending, sku) };
     }
     case "compat": {
       if (!machineId) {
@@ -299,30 +308,8 @@ export function action(
           memo: memo({ kind: "quantity", sku, machineId, ...(Object.keys(options).length ? { options } : {}) }, sku),
         };
       }
-      const block = issues.find((i) => i.severity === "block");
-      const alts = expandFixes((block?.fixes ?? []) as unknown as Fix[]).filter((f) => f.kind === "replace_sku");
-      const altText = alts.length
-        ? `\n${say(lang, "Alternatives that fit:", "Passende Alternativen:")}\n${numbered(alts.map((f) => fixText(f, lang)))}`
-        : "";
-      return {
-        text: say(
-          lang,
-          `No — ${sku} does not fit ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
-          `Nein — ${sku} passt nicht zu ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
-        ),
-        memo: alts.length
-          ? memo(
-              {
-                kind: "choose_product",
-                skus: alts.map((f) => (f as { sku: string }).sku),
-                action: "add",
-                machineId,
-                ...(quantity ? { quantity } : {}),
-              },
-              sku,
-            )
-          : memo(undefined, sku),
-      };
+      const no = doesNotFit(ctx, sku, machineId, r, quantity, memo)!;
+      return { text: say(lang, `No — ${no.text}`, `Nein — ${no.text}`), memo: no.memo };
     }
     case "info": {
       const r = done("get_product");
@@ -525,6 +512,48 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   };
 }
 
+/**
+ * "X does not fit <machine>: <why>", with the alternatives that fit to choose from (the engine's replacement fixes) —
+ * or undefined when the check says it fits.
+ */
+function doesNotFit(
+  ctx: Ctx,
+  sku: string,
+  machineId: string,
+  r: ToolResult,
+  quantity: number | undefined,
+  memo: MemoFn,
+): { text: string; memo: Memo } | undefined {
+  const { lang, conv } = ctx;
+  const c = typed(compatResult, r);
+  if (r.error || !c || c.compatible) return undefined;
+  const m = conv.machines?.find((x) => x.machineId === machineId);
+  const block = c.issues.find((i) => i.severity === "block");
+  const alts = expandFixes((block?.fixes ?? []) as unknown as Fix[]).filter((f) => f.kind === "replace_sku");
+  const altText = alts.length
+    ? `\n${say(lang, "Alternatives that fit:", "Passende Alternativen:")}\n${numbered(alts.map((f) => fixText(f, lang)))}`
+    : "";
+  return {
+    text: say(
+      lang,
+      `${sku} does not fit ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
+      `${sku} passt nicht zu ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
+    ),
+    memo: alts.length
+      ? memo(
+          {
+            kind: "choose_product",
+            skus: alts.map((f) => (f as { sku: string }).sku),
+            action: "add",
+            machineId,
+            ...(quantity ? { quantity } : {}),
+          },
+          sku,
+        )
+      : memo(undefined, sku),
+  };
+}
+
 /** "same cable", "das gleiche Kabel", "the same": the item names the product of the item before. */
 const SAME = /\b(?:same|gleiche[nmrs]?|selbe[nmrs]?|dasselbe|denselben|dieselbe)\b/iu;
 
@@ -588,6 +617,31 @@ const LIST_MARKER = /^\s*(?:(?:pos(?:ition)?|item|nr|no)\.?\s*\d+\s*[.:)]?|\d+\s
 // "2 rings + 50 m cut length", "UCP206 + 2 links": a plus sign between items separates them like "plus".
 const ITEM_SEPARATOR = /\s*(?:,(?!\d)|;|\band\b|\bund\b|\bplus\b|\bsowie\b|\s\+\s)\s*/i;
 const ARTICLE_ONE = /^(?:a|an|one|ein|eine|einen)\s/i;
+/** "a sight glass", "eine Dichtung" open an item — not the German "An der Abfüllung 1 …" (a preposition). */
+const articleOne = (ctx: Ctx, text: string) =>
+  ARTICLE_ONE.test(text) && (ctx.lang === "en" || !/^(?:a|an|one)\s/i.test(text));
+/** A clause opened by a pronoun subject that points back ("it must be …", "they should be …", "er muss …", "es soll …"). */
+const BACK_SUBJECT = /^(?:it|it's|its|they|they're|es|er)\s/iu;
+/**
+ * "… ist der Verdichter durch. Bitte 1 Scrollverdichter SZ 45 …": a sentence ends where a full stop, question or
+ * exclamation mark after a word is followed by a capital — the story before it describes no item of the next
+ * sentence. A full stop after a short word or a unit word is an abbreviation ("2 Stk. Filtertrockner", "Nr. 5").
+ */
+function sentencesOf(ctx: Ctx, line: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  // "… (the label says CT-LC1-9-DC). While …": a closing bracket or quote before the stop ends a sentence too.
+  for (const m of line.matchAll(/(\p{L}+)([)"”’']?)([.!?])\s+(?=\p{Lu})/gu)) {
+    const word = m[1]!.toLowerCase();
+    const short = word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!);
+    if (m[3] === "." && !m[2] && short) continue;
+    const end = m.index + m[0].length;
+    out.push(line.slice(from, end));
+    from = end;
+  }
+  out.push(line.slice(from));
+  return out;
+}
 
 /**
  * The items of a message: each line of a pasted list, and within a line the clauses between commas and "and" — a
@@ -596,13 +650,20 @@ const ARTICLE_ONE = /^(?:a|an|one|ein|eine|einen)\s/i;
 export function itemParts(ctx: Ctx): string[] {
   return ctx.conv.text.split(/\n/).flatMap((line) => {
     const out: string[] = [];
-    for (const raw of line.split(ITEM_SEPARATOR)) {
+    for (const raw of sentencesOf(ctx, line).flatMap((sentence) => sentence.split(ITEM_SEPARATOR))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
       const a = analyse(ctx, part);
+      // "…, it must be for 460 volt 60 hertz": a clause whose subject points back at the item describes that item.
+      const back = !a.quantity && BACK_SUBJECT.test(part);
+      // "… is cracked. We need one piece urgently.": a count that names nothing of its own is the item before's.
+      const bare = !!a.quantity && !a.guess && a.productWords.length === 0;
       const opens =
-        !!a.quantity || !!a.guess?.confident || ARTICLE_ONE.test(part) || /\b(?:each|jeweils|je)\b/iu.test(part);
-      if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}, ${part}`;
+        !back &&
+        !bare &&
+        (!!a.quantity || !!a.guess?.confident || articleOne(ctx, part) || /\b(?:each|jeweils|je)\b/iu.test(part));
+      // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.").
+      if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}${/[.!?]$/.test(out.at(-1)!) ? " " : ", "}${part}`;
       else out.push(part);
     }
     return out;
@@ -614,9 +675,97 @@ export function itemParts(ctx: Ctx): string[] {
  * with a unit ("Filter 4 Stück") — "Rampe 3", "Mo–Fr 7–15 Uhr", "goods-in closes at 14:00" are remarks of an order.
  */
 function countOpens(ctx: Ctx, part: string, a: Analysis): boolean {
-  if (a.quantity?.unit || ARTICLE_ONE.test(part.replace(LIST_MARKER, ""))) return true;
-  const first = tokenizeText(part.replace(LIST_MARKER, ""))[0]?.lower;
-  return !!first && (/^\d/.test(first) || findQuantities(tokenizeText(first), ctx.k, new Set()).length > 0);
+  if (a.quantity?.unit || articleOne(ctx, part.replace(LIST_MARKER, ""))) return true;
+  const tokens = tokenizeText(part.replace(LIST_MARKER, ""));
+  const first = tokens[0]?.lower;
+  // "4 fittings", "3 gizmos" — not "4 left 4 right" (variant words of a name, or ordinary words, after the count).
+  if (first && (/^\d/.test(first) || findQuantities(tokenizeText(first), ctx.k, new Set()).length > 0)) {
+    const next = wordsAfter(ctx, tokens, 0);
+    return (
+      next.length === 0 ||
+      next.some((w) => ctx.k.headWord(w)) ||
+      next.some((w) => !(ctx.k.inflectedNameWord(w) || ctx.k.ordinary(w)))
+    );
+  }
+  return countBeforeName(ctx, tokens) || (!a.quantity && articleBeforeName(ctx, part, a));
+}
+
+/**
+ * The words after the count at token `i`, past unit, pack and filler words, up to three and up to the next number
+ * ("2 pieces filter drier 1/2 inch" → filter, drier).
+ */
+function wordsAfter(ctx: Ctx, tokens: Token[], i: number): string[] {
+  let j = i + 1;
+  while (j < tokens.length && (ctx.k.unitCodes.has(tokens[j]!.lower) || FILLER.has(tokens[j]!.lower))) j++;
+  const out: string[] = [];
+  for (; j < tokens.length && out.length < 3 && /^\p{L}/u.test(tokens[j]!.lower); j++) out.push(tokens[j]!.lower);
+  return out;
+}
+
+/**
+ * "… anyway he wants 2 filter driers", "der Elektriker will noch 3 Netzteile": a count inside a clause, followed by
+ * a word that says what a product of the catalog is (`headWord`; a unit or pack word between them aside), asks for
+ * an item of its own — "4 left 4 right", "at 14:00", "Rampe 3" name no product.
+ */
+function countBeforeName(ctx: Ctx, tokens: Token[]): boolean {
+  return findQuantities(tokens, ctx.k, new Set()).some((q) =>
+    wordsAfter(ctx, tokens, Math.max(...q.tokens)).some((w) => ctx.k.headWord(w)),
+  );
+}
+
+/** Articles that count one when they lead a product's name inside a clause ("we need a contactor CT-12-24DC"). */
+const ARTICLES = new Set(["a", "an", "one"]);
+/** Words before "one" that make it a pronoun ("the one with …", "that one"), not a count. */
+const POINTING = new Set(["the", "that", "this", "which", "each", "every", "any", "no"]);
+
+/**
+ * "Can you send me a new fan motor for that unit?", "we need a contactor CT-12-24DC": an article inside a clause
+ * that leads (an adjective or two aside) a word the guessed product's names carry asks for one of it.
+ */
+function articleBeforeName(ctx: Ctx, part: string, a: Analysis): boolean {
+  // English articles and verbs ("an" of "An der Abfüllung 1" is a German preposition; "ein" is read as a count).
+  if (!a.guess || ctx.lang !== "en") return false;
+  const skus = (a.guess.confident ? a.guess.hits.slice(0, 1) : a.guess.hits.slice(0, 8)).map((h) => h.sku);
+  const names = ctx.k.allNames(skus);
+  const have = new Set(skus.flatMap((sku) => [...nameWords(names.get(sku) ?? "")].map(stemOf)));
+  const named = (w: string) => w.split("-").some((x) => x.length > 1 && have.has(stemOf(x)));
+  const tokens = tokenizeText(part);
+  if (
+    tokens.some(
+      (t, i) =>
+        ARTICLES.has(t.lower) &&
+        !POINTING.has(tokens[i - 1]?.lower ?? "") &&
+        tokens.slice(i + 1, i + 4).some((n) => /^\p{L}/u.test(n.lower) && named(n.lower)),
+    )
+  )
+    return true;
+  // "We need new fan motor 500 mm" (the article left out): a verb of wanting before the product's name word as the
+  // name writes it — its singular — asks for one ("we need seals" says no count).
+  const exact = new Set(skus.flatMap((sku) => [...nameWords(names.get(sku) ?? "")]));
+  return tokens.some(
+    (t, i) =>
+      WANTING.has(t.lower) &&
+      tokens.slice(i + 1, i + 4).some((n) => /^\p{L}/u.test(n.lower) && exact.has(n.lower) && named(n.lower)) &&
+      !tokens.slice(i + 1, i + 4).some((n) => /^\p{L}/u.test(n.lower) && !exact.has(n.lower) && named(n.lower)),
+  );
+}
+
+/** Verbs of wanting that lead what is ordered ("we need new fan motor", "please send new panel"). */
+const WANTING = new Set(["need", "needs", "want", "wants", "require", "requires", "send"]);
+
+/**
+ * An item of the message read for the machine the message names when it names none itself: among the candidates of
+ * its kind (the category of the best one) the one that fits that machine is the item, when exactly one does ("An der
+ * Abfüllung 1 ist das Panel ausgefallen. Bitte 1 HMI-Panel 7 Zoll …": the panel whose serial range it is in).
+ */
+function forMachine(ctx: Ctx, part: string, machine: MachineView | undefined): Analysis {
+  const a = analyse(ctx, part);
+  const g = a.guess;
+  if (!machine || a.machine || !g || g.confident) return a;
+  const kind = g.hits.filter((h) => h.category === g.hits[0]!.category);
+  const fit = kind.filter((h) => fitsOn(ctx, h.sku, machine));
+  if (fit.length !== 1 || kind.length < 2) return a;
+  return { ...a, guess: { ...g, hits: [fit[0]!, ...g.hits.filter((h) => h !== fit[0])], confident: true } };
 }
 
 export function multiAdd(ctx: Ctx): Step | undefined {
@@ -628,29 +777,49 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   let before: number | undefined;
   let codes: string[] = [];
   const uncounted: string[] = [];
+  // The machine the message names (one of its sentences), for the items that name none of their own.
+  const said = analyse(ctx, ctx.conv.text).machine;
+  // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
+  const implicit = new Set<(typeof items)[number]>();
   for (const part of parts) {
     // "… + 50 m cut length same cable": the same product as the item before, by its codes ("4G2,5"), in another form.
     const same = codes.length > 0 && SAME.test(part);
-    const a = analyse(ctx, same ? `${part.replace(SAME, " ")} ${codes.join(" ")}` : part);
+    const a = forMachine(ctx, same ? `${part.replace(SAME, " ")} ${codes.join(" ")}` : part, said);
     codes = tokenizeText(part)
       .map((t) => t.text)
       .filter((w) => /\d/.test(w) && /\p{L}/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w));
     // "… and a sight glass SGN 10": the article counts one.
-    const one = ARTICLE_ONE.test(part.replace(LIST_MARKER, ""));
+    // "… and we need a contactor CT-12-24DC": an article inside the clause before the product's name counts one too.
+    const one = articleOne(ctx, part.replace(LIST_MARKER, "")) || (!a.quantity && articleBeforeName(ctx, part, a));
     // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.
     const each = before !== undefined && /\b(?:each|jeweils|je)\b/iu.test(part) ? before : undefined;
-    if (a.guess?.confident && (a.quantity || one || each))
-      items.push({
+    if (a.guess?.confident && (a.quantity || one || each)) {
+      const item = {
         sku: a.guess.hits[0]!.sku,
         quantity: each ?? a.quantity?.value ?? 1,
         ...(a.quantity?.unit && !each ? { unit: ownPackUnit(ctx, a.guess.hits[0]!.sku, a.quantity.unit) } : {}),
         // "Pos. 1: 4 filter elements …, for IMM 7": the machine the item names is its own.
         ...(a.machine ? { machineId: a.machine.machineId } : {}),
-      });
-    else if (
+      };
+      // "The panel on line 1 is broken. Please 1 panel …", "… So that's 2 contactors": the same product for the same
+      // machine said again — by its article, or with the same count — is the one item, with the count said.
+      const again = items.find((i) => i.sku === item.sku && i.machineId === item.machineId && i.unit === item.unit);
+      if (again && (implicit.has(again) || !a.quantity || again.quantity === item.quantity)) {
+        if (a.quantity && implicit.has(again)) {
+          again.quantity = item.quantity;
+          implicit.delete(again);
+        }
+      } else {
+        items.push(item);
+        if (!a.quantity && !each) implicit.add(item);
+      }
+    } else if (
       (a.quantity || one || each) &&
       (a.guess || a.productWords.length > 0) &&
-      (each || countOpens(ctx, part, a))
+      (each || countOpens(ctx, part, a)) &&
+      // "… two motor protection breakers 6.3-10 A. So that's 2 contactors and 2 breakers": an item said again in
+      // fewer words, with the same count, is the item already read.
+      !items.some((i) => i.quantity === a.quantity?.value && namesItOnly(ctx, part, i.sku))
     )
       rest.push({ text: part.trim(), ...(each ? { quantity: each } : {}) });
     // "3m chain + 1 sprocket, dazu taper bush 1610": a product named without a count among counted items is one.
@@ -659,7 +828,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     before = a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined;
   }
   // Only in a plain list: not beside a refused request, and not a product the order already has ("drop the X").
-  if (items.length > 0 && !ctx.u.attack)
+  // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)
+  if (items.some((i) => !implicit.has(i)) && !ctx.u.attack)
     for (const sku of uncounted)
       if (!items.some((i) => i.sku === sku) && !ctx.conv.draft.lines.some((l) => l.sku === sku))
         items.push({ sku, quantity: 1 });

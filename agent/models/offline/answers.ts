@@ -119,7 +119,12 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
   // One candidate listed and a bare quantity back ("1 Stück", "just 2"): that one, in that quantity.
   const only = pending.skus.length === 1 && a.quantity && !a.guess ? pending.skus[0] : undefined;
   const sku =
-    mentioned ?? other ?? pick(pending.skus) ?? (configurable.length === 1 ? configurable[0] : undefined) ?? only;
+    mentioned ??
+    other ??
+    pick(pending.skus) ??
+    (configurable.length === 1 ? configurable[0] : undefined) ??
+    only ??
+    fittingListed(ctx, pending);
   if (!sku) {
     // "die NCP" when three listed names carry "NCP": those three again, not a new search.
     const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);
@@ -300,6 +305,17 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
  */
 const POINTS_AT_ONE =
   /\b(?:the|that|this)\s+(?:[^\s,.;!?]+\s+){1,3}one\b|\bthe one\s+(?:with|that|for)\b|\b(?:die|den|der|das)\s+(?:[^\s,.;!?]+\s+){0,2}[^\s,.;!?]*(?:variante|version|ausführung)\b|\b(?:die|den|der|das)\s+mit\b/iu;
+
+/**
+ * "Dann nehmen wir natürlich den passenden AC-Lüfter" to a list of what fits the machine (after "X does not fit"): the
+ * one listed product that fits it.
+ */
+function fittingListed(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>): string | undefined {
+  if (!FITTING.test(ctx.conv.text) || ctx.cues.has("no") || !pending.machineId) return undefined;
+  const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
+  const fitting = machine ? pending.skus.filter((sku) => fitsOn(ctx, sku, machine)) : [];
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
 
 /** "the one that fits our serial", "den passenden AC-Lüfter", "the matching one": the replacement that fits. */
 const FITTING =

@@ -28,6 +28,7 @@ function measuresOf(text: string): Measure[] {
 import type { Intent } from "./nlu/corpus.ts";
 import { evaluateRule } from "../../../tools/checks/compatibility.ts";
 import { readShipTo } from "./ship-to.ts";
+import { stemOf } from "../../../catalog/queries/search.ts";
 
 const CONVERSATIONAL = new Set<Intent>([
   "greet",
@@ -306,6 +307,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   );
   guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
   guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free);
+  if (raw === ctx.conv.text && guess && !guess.confident) guess = describedBefore(ctx, guess, tokens) ?? guess;
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
     .map((t) => t.lower)
@@ -354,6 +356,34 @@ function readText(ctx: Ctx, raw: string): Analysis {
       ? []
       : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !ctx.k.choiceWords.has(w)),
   };
+}
+
+/** Definite words that point back at something said ("the 2 contactors", "die Schütze", "those drives"). */
+const DEFINITE = new Set(["the", "those", "these", "die", "den", "diese", "diesen", "jene"]);
+
+/**
+ * "ok fine. Then put the 2 contactors on our own account, for our Wrapper 5" after a refused "… 2 contactors 9A with
+ * 24V DC coil": a kind said with a definite article (a count between them aside) is the product the buyer's message
+ * before described, when those words named it outright, it is among what the kind finds now and it is no line yet.
+ */
+function describedBefore(ctx: Ctx, guess: ProductGuess, tokens: Token[]): ProductGuess | undefined {
+  const before = ctx.conv.before;
+  if (!before) return undefined;
+  const kinds = tokens.flatMap((t, i) => {
+    if (!DEFINITE.has(t.lower)) return [];
+    const next = tokens[i + 1] && /^\d+$/.test(tokens[i + 1]!.lower) ? tokens[i + 2] : tokens[i + 1];
+    return next && /^\p{L}/u.test(next.lower) && ctx.k.headWord(next.lower) ? [stemOf(next.lower)] : [];
+  });
+  if (kinds.length === 0) return undefined;
+  // The clause of the message before that says the kind ("… for their Line 3: 2 contactors 9A with 24V DC coil").
+  const said = before
+    .split(/[.:;!?]\s+|,\s+/u)
+    .find((part) => tokenizeText(part).some((t) => kinds.includes(stemOf(t.lower))));
+  const prev = said ? analyse(ctx, said).guess : undefined;
+  const named = prev?.confident ? prev.hits[0]! : undefined;
+  if (!named || !guess.hits.some((h) => h.sku === named.sku)) return undefined;
+  if (ctx.conv.draft.lines.some((l) => l.sku === named.sku)) return undefined;
+  return { ...guess, hits: [named, ...guess.hits.filter((h) => h.sku !== named.sku)], confident: true };
 }
 
 /** Words that join a count to the amount each piece has: "2 x 5 m", "2 Stk à 5 m", "3 pieces of 10 m each". */

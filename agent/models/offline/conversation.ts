@@ -124,6 +124,8 @@ export interface Conversation {
   turnMemo?: Memo;
   /** The model's last text reply before the buyer's message (what it asked, when a question is open). */
   lastReply?: string;
+  /** The buyer's message before this one ("the 2 contactors" may point at what it described). */
+  before?: string;
   /** Number of messages: a deterministic seed for tool-call ids. */
   size: number;
 }
@@ -232,9 +234,10 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
       })),
     };
   const human = h >= 0 ? messages[h]! : undefined;
-  const text = human
-    ? ((typeof human.content === "string" ? human.content : (parse(human.content).text as string)) ?? "")
-    : "";
+  const textOf = (m: BaseMessage) =>
+    String((typeof m.content === "string" ? m.content : (parse(m.content).text as string)) ?? "");
+  const text = human ? textOf(human) : "";
+  const earlier = messages.slice(0, Math.max(h, 0)).findLast((m) => HumanMessage.isInstance(m));
   return {
     text: String(text ?? ""),
     round,
@@ -246,6 +249,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
     memo: memo ?? { lang: "en" },
     ...(turnMemo ? { turnMemo } : {}),
     ...(lastReply ? { lastReply } : {}),
+    ...(earlier ? { before: textOf(earlier) } : {}),
     size: messages.length,
   };
 }

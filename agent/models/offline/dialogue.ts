@@ -103,6 +103,9 @@ export const EVENTS = {
   /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
   order_and_question: (ctx, s) =>
     (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && sideQuestions(ctx).length > 0,
+  /** "Bitte einen EC-Lüfter … Wie schnell könnt ihr liefern?": an order, and when it comes — answered by the add. */
+  order_asking_when: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && whenQuestions(ctx).length > 0,
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
     (s.open === "idle" ||
@@ -302,6 +305,7 @@ export const TRANSITIONS: Transition[] = [
   },
   { in: "any", on: "past_order", do: req.repeatOrder },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
+  { in: "any", on: "order_asking_when", do: orderAskingWhen },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
@@ -725,6 +729,40 @@ function sideQuestions(ctx: Ctx): Clause[] {
   if (!ordered) return askedByCode(ctx, questions, others) ? questions : [];
   const askedAbout = questions.map((c) => analyse(ctx, c.text).guess!.hits[0]!.sku);
   return askedAbout.includes(ordered) ? [] : questions;
+}
+
+/** "how long is delivery", "when can you deliver", "wie schnell könnt ihr liefern", "Lieferzeit?": when it comes. */
+const WHEN_DELIVERED =
+  /(?<![\p{L}])(?:how\s+(?:long|fast|soon|quick(?:ly)?)|when|wie\s+(?:schnell|lange|bald)|wann|bis\s+wann)(?![\p{L}])[^?]*(?<![\p{L}])(?:deliver\w*|ship\w*|arriv\w*|liefer\w*|versend\w*|versand|da)(?![\p{L}])|(?<![\p{L}])(?:delivery\s+time|lead\s+time|lieferzeit\w*)(?![\p{L}])/iu;
+
+/**
+ * "Bitte einen EC-Lüfter 450 mm … für Freezer 1. Wie schnell könnt ihr liefern?": a question when the order comes,
+ * naming no product, beside clauses that order a product with its count (an article counts one) — the order is made,
+ * and the add's reply says the delivery date. Not "is it in stock? I need 5" (whether, not when: answered first).
+ */
+function whenQuestions(ctx: Ctx): Clause[] {
+  const text = ctx.conv.text;
+  const questions = ctx.u.clauses.filter(
+    (c) =>
+      c.intent === "stock" &&
+      /^\s*\?/.test(text.slice(c.end)) &&
+      WHEN_DELIVERED.test(c.text) &&
+      !analyse(ctx, c.text).guess,
+  );
+  const others = ctx.u.clauses.filter((c) => !questions.includes(c));
+  if (questions.length === 0 || !others.some((c) => c.intent === "add" && c.score >= INTENT_THRESHOLD)) return [];
+  // "Was kostet das und wann könnt ihr liefern?": the price asked too — a question before an order, answered first.
+  if (others.some((c) => QUESTION_INTENTS.has(c.intent) && c.score >= INTENT_THRESHOLD)) return [];
+  const order = analyse(ctx, others.map((c) => c.text).join(". "));
+  return order.guess?.confident && order.quantity ? questions : [];
+}
+
+/** The order of a message that also asks when it comes, made as a message of its own (only when it edits the draft). */
+function orderAskingWhen(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const questions = whenQuestions(ctx);
+  const clauses = ctx.u.clauses.filter((c) => !questions.includes(c));
+  const step = transition(clausesCtx(ctx, clauses, clauses.map((c) => c.text).join(". ")), memo);
+  return onlyDraftEdits(step) ? step : undefined;
 }
 
 /**

@@ -196,8 +196,10 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
   const explained = edits.some((r) =>
     ((r.data.line as LineFacts | undefined)?.issues ?? []).some((i) => i.severity === "block"),
   );
+  // Items of the message still to be served (`more`) come first: no review of the order while they are open.
   if (
     !pending &&
+    !more &&
     !explained &&
     last?.orderClean === false &&
     !edits.some((r) => r.error || r.data.cleared) &&

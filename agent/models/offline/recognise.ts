@@ -10,6 +10,7 @@ import { createNameGloss, glossaryFor, type NameGloss } from "../../../catalog/q
 import { readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
 import { FILLER } from "./language.ts";
+import { foldUmlauts } from "./nlu/subwords.ts";
 import type { MachineView } from "./conversation.ts";
 import type { Lexicon } from "./dialect.ts";
 
@@ -70,6 +71,12 @@ export interface Knowledge {
   wordLanguage: (word: string) => string | undefined;
   /** Whether a word is a whole word of the catalog's product, machine-model or option names (lower-case). */
   nameWord: (word: string) => boolean;
+  /**
+   * Whether a word (any inflection, or a part of a hyphenated one) is a word that leads a product name in some
+   * language — what the product is ("Filter drier", "Plough share", "Netzteil"), before its codes, sizes and the
+   * variant words after a comma ("left", "links") — or a word of a category name.
+   */
+  headWord: (word: string) => boolean;
   /** What dialect spellings are read against (`dialect.ts`): the words `common` knows, and the name words. */
   lexicon: Lexicon;
   /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
@@ -314,6 +321,8 @@ export interface CatalogWords {
   optionNumbers: Knowledge["optionNumbers"];
   choiceWords: Knowledge["choiceWords"];
   nameVocabulary: Set<string>;
+  /** Stems of the words that lead product names and of category names (`Knowledge.headWord`). */
+  headStems: Set<string>;
   /** Two adjacent words of a product name written as one ("sightglass" → "sight glass"), by the joined form. */
   joinedNames: Map<string, string>;
   /** Word stems of product names found in one language of the catalog only → that language ("pressfassung" → de). */
@@ -337,7 +346,7 @@ export function buildKnowledge(
   vocabulary: Set<string> = new Set(),
   words: CatalogWords = readCatalogWords(sqlite, vocabulary),
 ): Knowledge {
-  const { nameVocabulary, ordinaryMemo, corpusWords, optionWords, ...rest } = words;
+  const { nameVocabulary, ordinaryMemo, corpusWords, optionWords, headStems, ...rest } = words;
   const ordinary = (word: string) => {
     let v = ordinaryMemo.get(word);
     if (v === undefined) ordinaryMemo.set(word, (v = corpusWords.has(word) && search.correctWord(word) !== word));
@@ -401,6 +410,8 @@ export function buildKnowledge(
     common,
     lexicon: { knows: common, nameWords: nameVocabulary, configWords: rest.configWords },
     nameWord: (w: string) => nameVocabulary.has(w),
+    headWord: (w: string) =>
+      !FILLER.has(w) && [w, ...w.split("-")].some((x) => x.length > 2 && !FILLER.has(x) && isHead(headStems, x)),
     wordLanguage: (w: string) => words.wordLanguages.get(wordStem(w)),
   };
 }
@@ -579,6 +590,19 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
         for (const w of span.words) if (/^\p{L}{3,}$/u.test(w)) namePairs.add(`${w.toLowerCase()} ${n}`);
       }
     }
+  // What a product is: the words of its name before the first word with a digit, a comma, a colon or a bracket.
+  const headStems = new Set<string>();
+  const heads = sqlite.prepare("SELECT name AS t FROM products UNION ALL SELECT name FROM product_texts").all() as {
+    t: string | null;
+  }[];
+  for (const { t } of heads) {
+    const lead = (t ?? "").split(/[,:;(]|\s\S*\d/u)[0] ?? "";
+    for (const w of wordsOf(`${lead}${gloss ? ` ${gloss(lead)}` : ""}`))
+      for (const x of [w, ...w.split("-")])
+        if (x.length > 2 && /^\p{L}+$/u.test(x) && !FILLER.has(x)) addHead(headStems, x);
+  }
+  for (const ws of categoryWords.values())
+    for (const w of ws) if (w.length > 2 && /^\p{L}+$/u.test(w) && !FILLER.has(w)) addHead(headStems, w);
   const phraseGroups: string[][][] = [];
   for (const r of sqlite.prepare("SELECT term, synonyms FROM synonyms").all() as { term: string; synonyms: string }[]) {
     let list: unknown;
@@ -614,6 +638,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     optionNumbers,
     choiceWords,
     nameVocabulary,
+    headStems,
     joinedNames: readJoinedNames(named.map((r) => r.t ?? "")),
     wordLanguages: readWordLanguages(sqlite),
     ordinaryMemo: new Map(),
@@ -624,6 +649,25 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).map((r) => compactSku(r.sku)),
     ),
   };
+}
+
+/** A head word as written and as stemmed, umlauts folded ("Kettenschloss" → kettenschloss, kettenschlos). */
+function addHead(heads: Set<string>, word: string): void {
+  const folded = foldUmlauts(word);
+  heads.add(folded).add(stemOf(folded));
+}
+
+/** German plural endings after a folded umlaut ("Schlösser", "Räder", "Schläuche"), which the stemmer keeps. */
+const PLURAL_TAIL = /^(?:e|en|n|er|ern|s|es)$/u;
+
+function isHead(heads: Set<string>, word: string): boolean {
+  const folded = foldUmlauts(word);
+  const forms = [folded, stemOf(folded)];
+  for (let cut = 1; cut <= 3 && folded.length - cut >= 3; cut++)
+    if (PLURAL_TAIL.test(folded.slice(-cut))) forms.push(folded.slice(0, -cut));
+  if (forms.some((f) => heads.has(f))) return true;
+  // "Schlösser" of "Kettenschloss": a German compound ends in the word it is a kind of.
+  return forms.some((f) => f.length >= 5 && [...heads].some((h) => h.length > f.length + 2 && h.endsWith(f)));
 }
 
 /** Adjacent words of the names (three letters or more each, letters only), joined → written apart. */
@@ -906,7 +950,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       !counted &&
       /^(one|ones|eine|einen|einer|eins)$/.test(t) &&
       (!next ||
-        FILLER.has(next) ||
+        // "we need one piece urgently": a count of an order unit, not a pronoun.
+        (FILLER.has(next) && !k.unitCodes.has(next)) ||
         next === "more" ||
         (prev !== undefined &&
           /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))
@@ -2167,6 +2212,11 @@ const UNIT_SPELLINGS: Record<string, string> = {
   ampere: "a",
   watt: "w",
   kilowatt: "kw",
+  hertz: "hz",
+  millimeter: "mm",
+  millimeters: "mm",
+  millimetre: "mm",
+  millimetres: "mm",
 };
 
 interface Amount {
@@ -2374,12 +2424,14 @@ export function monthsIn(text: string): number[] {
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|auftrag(?:s)?)-?\s?(?:number|no\.?|nr\.?|#))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|auftrag(?:s)?)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;
   // A sentence's full stop after the reference ("… ist KA-55-101.") is not part of it.
-  const v = m[1]!.replace(/[.\-_/]+$/, "");
-  const end = m.index + m[0].length - (m[1]!.length - v.length);
+  const v = m[2]!.replace(/[.\-_/]+$/, "");
+  // "Kommission Kruse-TK-1130", "job no. 4471": the buyer's own job reference — a code with a digit, never a word.
+  if (m[1] && !/\d/.test(v)) return undefined;
+  const end = m.index + m[0].length - (m[2]!.length - v.length);
   return /^(is|the|for|of|number)$/i.test(v) || v.length < 2 ? undefined : { value: v, start: m.index, end };
 }
