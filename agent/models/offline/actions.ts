@@ -58,6 +58,7 @@ import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
 import { fitRank } from "../../../tools/fit-rank.ts";
+import { monthOrderLines, namedMonth } from "./month-order.ts";
 
 export function action(
   ctx: Ctx,
@@ -579,9 +580,26 @@ function countOpens(ctx: Ctx, part: string, a: Analysis): boolean {
   return !!first && (/^\d/.test(first) || findQuantities(tokenizeText(first), ctx.k, new Set()).length > 0);
 }
 
+/** Words that say the whole of an earlier order again ("das gleiche wie im März", "the same as in April"). */
+const SAME_ORDER =
+  /(?<![\p{L}])(?:same|gleiche[mnrs]?|dasselbe|dieselbe[n]?|selbe[mnrs]?|identical|identische[mnrs]?)(?![\p{L}])/iu;
+
 export function multiAdd(ctx: Ctx): Step | undefined {
   const parts = packsJoined(ctx, itemParts(ctx));
   if (parts.length < 2) return undefined;
+  // "das gleiche wie im März für die Linie 3, also die Sensoren mit den Kabeln, diesmal 10 statt 6": the whole message
+  // is that order again — its lines the message names, with the count it changes.
+  if (parts.some((p) => namedMonth(p) && SAME_ORDER.test(p))) {
+    const again = monthOrderLines(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text));
+    if (again?.length)
+      return {
+        calls: again.map((l) => ({
+          name: "add_line",
+          args: { sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) },
+        })),
+        memo: { lang: ctx.lang },
+      };
+  }
   const items: { sku: string; quantity?: number; unit?: string; machineId?: string }[] = [];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
@@ -597,6 +615,14 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       .filter((w) => /\d/.test(w) && /\p{L}/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w));
     // "… and a sight glass SGN 10": the article counts one.
     const one = ARTICLE_ONE.test(part.replace(LIST_MARKER, ""));
+    // "bitte nochmal die GLRDs wie im April, 2 Stück": the one line of that month's order the item points at.
+    const ofMonth = a.guess?.confident ? undefined : monthOrderLines(ctx, part, a);
+    if (ofMonth?.length === 1) {
+      const l = ofMonth[0]!;
+      items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });
+      before = undefined;
+      continue;
+    }
     // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.
     const each = before !== undefined && /\b(?:each|jeweils|je)\b/iu.test(part) ? before : undefined;
     if (a.guess?.confident && (a.quantity || one || each))
@@ -653,6 +679,16 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
     quantity: number;
     machineId: string | null;
   }[];
+  // "das gleiche wie im März …, diesmal 10 statt 6": the order of that month, the lines the words name.
+  const ofMonth = monthOrderLines(ctx, ctx.conv.text, a);
+  if (ofMonth?.length)
+    return {
+      calls: ofMonth.map((l) => ({
+        name: "add_line",
+        args: { sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) },
+      })),
+      memo: memo(),
+    };
   let pick = rows;
   if (a.machine) pick = pick.filter((r) => r.machineId === a.machine!.machineId);
   if (a.guess) {

@@ -821,6 +821,43 @@ const CORRECTING =
   /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen)(?![\p{L}])/iu;
 
 /**
+ * "wir brauchen 8 Trockner nicht 6", "10 instead of 6", "make it 4 bags not 3": a new count beside the count it
+ * replaces. The line is the one the words name, else the only line that has the replaced count — never a removal ("not
+ * 6" negates the old count, not the line).
+ */
+const REPLACED_COUNT =
+  /(?<![\p{L}\p{N}.,])(\d+)(?:\s*[x×])?(?:\s+[\p{L}-]+){0,3}?\s*,?\s+(?:nicht|not|statt|anstatt|anstelle\s+von|instead\s+of|rather\s+than)\s+(?:der\s+|die\s+|den\s+|the\s+)?(\d+)(?![\p{L}\p{N}]|[.,]\p{N})/iu;
+
+function replacedCount(
+  ctx: Ctx,
+  s: DialogueState,
+  clause: Clause,
+): { clause: Clause; lineId: string; quantity: number } | undefined {
+  const m = REPLACED_COUNT.exec(clause.text);
+  if (!m || clause.text.includes("?")) return undefined;
+  const now = Number(m[1]);
+  const was = Number(m[2]);
+  if (!(now > 0) || now === was) return undefined;
+  const sub = clauseCtx(ctx, { ...clause, text: m[0], end: clause.start + m[0].length });
+  const a = analyse(sub);
+  if (a.machine) return undefined;
+  const byWords = lineByWords(sub);
+  const withCount = s.draft.lines.filter((l) => l.quantity === was);
+  const lineId = byWords ?? (withCount.length === 1 ? withCount[0]!.lineId : undefined);
+  const line = s.draft.lines.find((l) => l.lineId === lineId);
+  // The line's product, not another one the words name outright.
+  const g = a.guess;
+  if (!line || (g?.confident && g.hits[0]!.match.startsWith("sku") && g.hits[0]!.sku !== line.sku)) return undefined;
+  return { clause, lineId: line.lineId, quantity: now };
+}
+
+/**
+ * "two of those motors", "zwei von den Motoren", "3 of the bearings": a count of things the words point back at — with
+ * the words naming a product of the order, the new count of its line.
+ */
+const BACK_COUNT = /(?<![\p{L}])(?:of|von)\s+(?:those|these|the|them|den|diesen|denen|jenen|dene|dä|de)(?![\p{L}])/iu;
+
+/**
  * "Korrektur: vorne nur 2 Stück." after 4 tyres were ordered: a clause of correcting words with a count that names no
  * product of its own (nothing, a misspelt guess, or the line's own product) and no machine — the new count of the line it
  * names by words, else of the line in focus. Only with lines on the order and a count that differs from the line's.
@@ -828,7 +865,10 @@ const CORRECTING =
 function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: string; quantity: number } | undefined {
   if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
   for (const clause of ctx.u.clauses) {
-    if (!CORRECTING.test(clause.text) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
+    const replaced = replacedCount(ctx, s, clause);
+    if (replaced) return replaced;
+    const back = BACK_COUNT.test(clause.text);
+    if (!(CORRECTING.test(clause.text) || back) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
     if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
     const sub = clauseCtx(ctx, clause);
@@ -843,8 +883,15 @@ function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: 
     const words = sub.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !/\d/.test(w));
     const top = g?.hits[0];
     const named = !!top && carriedWords(ctx.k.allNames([top.sku]).get(top.sku) ?? "", words) > 0;
+    // "dann nehm ich halt zwei von den Motoren": the words after "of those" name the line's product — the product of
+    // the order they point back at, whatever else in the catalog carries the same word.
+    const pointed = back && lineByWords(sub) === line.lineId && !(g?.confident && top!.sku !== line.sku);
     const ownProduct =
-      !g || !named || g.hits.every((h) => h.match.includes("fuzzy")) || (g.confident && top!.sku === line.sku);
+      pointed ||
+      !g ||
+      !named ||
+      g.hits.every((h) => h.match.includes("fuzzy")) ||
+      (g.confident && top!.sku === line.sku);
     if (ownProduct) return { clause, lineId: line.lineId, quantity: a.quantity.value };
   }
   return undefined;

@@ -830,6 +830,22 @@ export interface QuantityMatch extends Quantity {
 
 /** Words that limit a count ("just one", "nur eins"): the number after them is how many, not a pronoun. */
 const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", "bloß", "bloss", "lediglich", "genau"]);
+/** Words of a span of time ("19 Jahren", "3 weeks"): a number before one is how long, not how many. */
+const TIME_WORDS =
+  /^(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|jahre?n?s?|johre?n?|monate?n?s?|wochen?|wuche|tage?n?s?|stunden?|minuten?)$/;
+/**
+ * Words a number names a class, a size, a series or a place by ("Kategorie 3", "series 1", "Halle 2"): the number after
+ * one is what the thing is called, not how many.
+ */
+const NAMING_WORDS =
+  /^(?:kategorie|category|cat|kat|klasse|class|serie|series|baureihe|generation|gen|größe|grösse|groesse|baugröße|baugrösse|size|typ|type|stufe|stage|grade|level|version|revision|rev|gebäude|building|werk|plant|tor|gate|dock|rampe|bay|etage|floor|stockwerk)$/;
+/** The token before this one is next to it (at most one character between: "Kat. 3", "Halle 2"). */
+const adjacentWord = (tokens: Token[], i: number): boolean => {
+  const a = tokens[i - 1];
+  const b = tokens[i];
+  return !!a && !!b && b.start - (a.start + a.text.length) <= 2;
+};
+
 /** Words that point back at things already named ("those two", "die zwei"). */
 const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
 const BOTH = new Set(["both", "beide", "beiden"]);
@@ -909,6 +925,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many.
     if (prev === "minus" || prev === "plus") continue;
+    // "nach 19 Jahren", "leaking for 3 weeks", "seit 2 Wochen": a span of time, not how many (unless the catalog
+    // sells in that unit).
+    if (next && TIME_WORDS.test(next) && !k.unitCodes.has(next)) continue;
+    // "Kategorie 3", "series 1", "Werk 2", "size 4": the number a class, a size or a place is called by.
+    if (prev && adjacentWord(tokens, i) && NAMING_WORDS.test(prev) && !k.unitCodes.has(prev)) continue;
     // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out); "50%" a share.
     if (/^\s*[~%]/.test(tokens[i]!.tail ?? "")) continue;
     // "13 bis 18 A", "9 to 14 A": the low end of a range of a measure, not how many.

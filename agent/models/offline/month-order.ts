@@ -1,0 +1,124 @@
+/**
+ * "Das gleiche wie im März", "the seals like in April", "our March order": an earlier order named by the month it was
+ * placed in — the latest order of that month (with a line for the machine named, when one is), and of its lines those
+ * the words name (all when they name none; those of the machine named, when it has some).
+ */
+import type { Analysis, Ctx } from "./context.ts";
+import { foldUmlauts } from "./nlu/subwords.ts";
+import { stemOf } from "../../../catalog/queries/search.ts";
+import { wordsOf } from "./recognise.ts";
+
+const MONTHS: Record<string, number> = {
+  januar: 1,
+  jänner: 1,
+  january: 1,
+  jan: 1,
+  februar: 2,
+  feber: 2,
+  february: 2,
+  feb: 2,
+  märz: 3,
+  maerz: 3,
+  march: 3,
+  april: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  juli: 7,
+  july: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  dezember: 12,
+  december: 12,
+  dez: 12,
+  dec: 12,
+};
+
+/**
+ * A month after words that point at an earlier order ("wie im März", "like in April", "as in May", "from June", "vom
+ * Juli"), or before "order" ("our March order") — not a delivery date ("bis März", "im März liefern").
+ */
+const MONTH_AFTER =
+  /(?<![\p{L}])(?:(?:wie|like|as|same\s+as)\s+(?:in|im|von|vom|from)?|from|vom|of|last|letzten)\s*(?:the\s+|dem\s+)?(\p{L}+)/giu;
+const MONTH_BEFORE = /(?<![\p{L}])(\p{L}+)(?:-|\s+)(?:order|bestellung|lieferung|delivery)(?![\p{L}])/giu;
+
+/** The month (1–12) the text places an earlier order in, if it names one. */
+export function namedMonth(text: string): number | undefined {
+  for (const re of [MONTH_AFTER, MONTH_BEFORE])
+    for (const m of text.matchAll(re)) {
+      const month = MONTHS[m[1]!.toLowerCase()];
+      if (month) return month;
+    }
+  return undefined;
+}
+
+export interface HistoryRow {
+  orderId: string;
+  orderedAt: string;
+  sku: string;
+  quantity: number;
+  machineId: string | null;
+}
+
+/** "10 statt 6", "10 instead of 6": the new count and the count it replaces. */
+const REPLACED = /(\d+)(?:\s+[\p{L}.]+)?\s+(?:statt|anstatt|instead\s+of|rather\s+than|nicht|not)\s+(\d+)(?![\p{N}])/iu;
+
+/**
+ * The lines of the earlier order of the month the text names, with the quantities to order again: a count said
+ * beside the count it replaces ("10 statt 6") for the lines that had that count, else a count said for them all.
+ * Undefined when the text names no month or the history has no order of it.
+ */
+export function monthOrderLines(ctx: Ctx, text: string, a: Analysis): (HistoryRow & { again: number })[] | undefined {
+  const month = namedMonth(text);
+  if (!month || !ctx.conv.history?.length) return undefined;
+  const rows = ctx.conv.history as unknown as HistoryRow[];
+  const machine = a.machine?.machineId;
+  const ofMonth = rows.filter(
+    (r) =>
+      Number(String(r.orderedAt).slice(5, 7)) === month &&
+      (!machine || rows.some((x) => x.orderId === r.orderId && x.machineId === machine)),
+  );
+  if (ofMonth.length === 0) return undefined;
+  const latest = ofMonth.reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x));
+  const order = rows.filter((r) => r.orderId === latest.orderId);
+  const named = linesNamedBy(ctx, text, order);
+  const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
+  const pick = named.length > 0 ? named : ofMachine.length > 0 ? ofMachine : order;
+  const replaced = REPLACED.exec(text);
+  const now = replaced ? Number(replaced[1]) : undefined;
+  const was = replaced ? Number(replaced[2]) : undefined;
+  const anyWas = pick.some((r) => r.quantity === was);
+  return pick.map((r) => ({
+    ...r,
+    again: now !== undefined ? (!anyWas || r.quantity === was ? now : r.quantity) : (a.quantity?.value ?? r.quantity),
+  }));
+}
+
+/** The rows of an earlier order whose products the words of `text` name (see `namedLines`); none when they name none. */
+export function linesNamedBy<L extends { sku: string }>(ctx: Ctx, text: string, rows: L[]): L[] {
+  const norm = (w: string) => stemOf(foldUmlauts(w));
+  const said = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 3 && !/\d/.test(w))
+    .map(norm);
+  const names = ctx.k.allNames(rows.map((l) => l.sku));
+  const named = rows.filter((l) => {
+    const have = wordsOf(names.get(l.sku) ?? "")
+      .filter((x) => x.length > 3 && !/\d/.test(x))
+      .map(norm);
+    return said.some((w) => have.some((x) => x === w || (w.length >= 4 && x.length > w.length + 2 && x.endsWith(w))));
+  });
+  return named;
+}
