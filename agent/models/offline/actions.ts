@@ -616,7 +616,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // "… and a sight glass SGN 10": the article counts one.
     const one = ARTICLE_ONE.test(part.replace(LIST_MARKER, ""));
     // "bitte nochmal die GLRDs wie im April, 2 Stück": the one line of that month's order the item points at.
-    const ofMonth = a.guess?.confident ? undefined : monthOrderLines(ctx, part, a);
+    // A product named by its code is what the buyer asks for; words that merely resemble a name give way to the order.
+    const coded = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
+    const ofMonth = coded ? undefined : monthOrderLines(ctx, part, a);
     if (ofMonth?.length === 1) {
       const l = ofMonth[0]!;
       items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });

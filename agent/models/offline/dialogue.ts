@@ -980,7 +980,10 @@ function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): St
   const text = clauses.map((c) => c.text).join(". ");
   const step = transition(clausesCtx(ctx, clauses, text), memo);
   if (!onlyDraftEdits(step)) return { calls: [update], memo: memo() };
-  return { ...step, calls: [update, ...(step.calls ?? [])] };
+  // "zwei von den Motoren, einer kommt als Reserve in den Keller": the count the correction says stands — a count of
+  // the rest for the same line ("einer") tells what the pieces are for.
+  const others = (step.calls ?? []).filter((c) => !(c.name === "update_line" && c.args.lineId === found.lineId));
+  return { ...step, calls: [update, ...others] };
 }
 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */

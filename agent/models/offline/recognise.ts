@@ -839,11 +839,12 @@ const TIME_WORDS =
  */
 const NAMING_WORDS =
   /^(?:kategorie|category|cat|kat|klasse|class|serie|series|baureihe|generation|gen|größe|grösse|groesse|baugröße|baugrösse|size|typ|type|stufe|stage|grade|level|version|revision|rev|gebäude|building|werk|plant|tor|gate|dock|rampe|bay|etage|floor|stockwerk)$/;
-/** The token before this one is next to it (at most one character between: "Kat. 3", "Halle 2"). */
+/** The token before this one is next to it: a space or an abbreviation's dot between ("Kat. 3", "Werk 2") — no comma. */
 const adjacentWord = (tokens: Token[], i: number): boolean => {
   const a = tokens[i - 1];
   const b = tokens[i];
-  return !!a && !!b && b.start - (a.start + a.text.length) <= 2;
+  if (!a || !b || b.start - (a.start + a.text.length) > 2) return false;
+  return a.tail === undefined || /^\.?\s*$/.test(a.tail);
 };
 
 /** Words that point back at things already named ("those two", "die zwei"). */
