@@ -92,17 +92,36 @@ export function monthOrderLines(ctx: Ctx, text: string, a: Analysis): (HistoryRo
   if (ofMonth.length === 0) return undefined;
   const latest = ofMonth.reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x));
   const order = rows.filter((r) => r.orderId === latest.orderId);
-  const named = linesNamedBy(ctx, text, order);
+  // "…, but 3 bearings instead of 2": the words of the change name the line it changes, not the lines to take.
+  const replaced = REPLACED.exec(text);
+  const change = replaced ? pieceAround(text, replaced.index, replaced.index + replaced[0].length) : undefined;
+  const rest = change ? text.slice(0, change.start) + text.slice(change.end) : text;
+  const named = linesNamedBy(ctx, rest, order);
   const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
   const pick = named.length > 0 ? named : ofMachine.length > 0 ? ofMachine : order;
-  const replaced = REPLACED.exec(text);
-  const now = replaced ? Number(replaced[1]) : undefined;
-  const was = replaced ? Number(replaced[2]) : undefined;
-  const anyWas = pick.some((r) => r.quantity === was);
-  return pick.map((r) => ({
-    ...r,
-    again: now !== undefined ? (!anyWas || r.quantity === was ? now : r.quantity) : (a.quantity?.value ?? r.quantity),
-  }));
+  if (!replaced || !change) return pick.map((r) => ({ ...r, again: a.quantity?.value ?? r.quantity }));
+  const now = Number(replaced[1]);
+  const was = Number(replaced[2]);
+  // The lines the change names, else those that had the replaced count, else all.
+  const changedByName = linesNamedBy(ctx, text.slice(change.start, change.end), pick);
+  const changedByCount = pick.filter((r) => r.quantity === was);
+  const changed = changedByName.length ? changedByName : changedByCount.length ? changedByCount : pick;
+  return pick.map((r) => ({ ...r, again: changed.includes(r) ? now : r.quantity }));
+}
+
+/** The piece of the text around a span, between separators (",", ";", ".", "but", "aber"). */
+function pieceAround(text: string, from: number, to: number): { start: number; end: number } {
+  const SEP = /[,;.!?]|(?<![\p{L}])(?:but|aber|jedoch|however)(?![\p{L}])/giu;
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(SEP)) {
+    if (m.index + m[0].length <= from) start = m.index;
+    else if (m.index >= to) {
+      end = m.index;
+      break;
+    }
+  }
+  return { start, end };
 }
 
 /** The rows of an earlier order whose products the words of `text` name (see `namedLines`); none when they name none. */

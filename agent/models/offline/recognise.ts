@@ -2258,9 +2258,10 @@ export function orderReferences(text: string): string[] {
 }
 
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
+/** "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too). */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|auftrag(?:s)?)-?\s?(?:number|no\.?|nr\.?|#))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|no\.?|nr\.?|#))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;
