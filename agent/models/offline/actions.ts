@@ -51,7 +51,7 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { compactSku, findQuantities, nameWords, tokenizeText, wordsOf } from "./recognise.ts";
+import { compactSku, findQuantities, nameWords, replacedCount, tokenizeText, wordsOf } from "./recognise.ts";
 import { FILLER } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
@@ -59,6 +59,7 @@ import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
 import { fitRank } from "../../../tools/fit-rank.ts";
 import { monthOrderLines, namedMonth } from "./month-order.ts";
+import { hasMarker } from "./nlu/evidence.ts";
 
 export function action(
   ctx: Ctx,
@@ -606,6 +607,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   let before: number | undefined;
   let codes: string[] = [];
   const uncounted: string[] = [];
+  let lastNamed: { sku: string; machineId?: string } | undefined;
   for (const part of parts) {
     // "… + 50 m cut length same cable": the same product as the item before, by its codes ("4G2,5"), in another form.
     const same = codes.length > 0 && SAME.test(part);
@@ -616,6 +618,19 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // "… and a sight glass SGN 10": the article counts one.
     const one = ARTICLE_ONE.test(part.replace(LIST_MARKER, ""));
     // "bitte nochmal die GLRDs wie im April, 2 Stück": the one line of that month's order the item points at.
+    // "Und noch Keilriemen SPZ 1400, gleich wie letztes Mal, aber drei statt zwei": a part that only replaces a count
+    // is the count of the product named before it.
+    const replaced = a.guess ? undefined : replacedCount(part);
+    if (replaced && lastNamed) {
+      const item = items.findLast((i) => i.sku === lastNamed!.sku);
+      if (item) item.quantity = replaced.now;
+      else items.push({ ...lastNamed, quantity: replaced.now });
+      before = undefined;
+      continue;
+    }
+    // ("gleich wie letztes Mal" names no product of its own, whatever its words resemble.)
+    if (a.guess?.confident && !(hasMarker("history", part) && !/\d/.test(part)))
+      lastNamed = { sku: a.guess.hits[0]!.sku, ...(a.machine ? { machineId: a.machine.machineId } : {}) };
     // A product named by its code is what the buyer asks for; words that merely resemble a name give way to the order.
     const coded = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
     const ofMonth = coded ? undefined : monthOrderLines(ctx, part, a);

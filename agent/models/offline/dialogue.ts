@@ -11,7 +11,7 @@ import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findLineRef, findPoReference, orderReferences, tokenizeText } from "./recognise.ts";
+import { findLineRef, findPoReference, orderReferences, replacedCount, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
 import {
   analyse,
@@ -825,20 +825,16 @@ const CORRECTING =
  * replaces. The line is the one the words name, else the only line that has the replaced count — never a removal ("not
  * 6" negates the old count, not the line).
  */
-const REPLACED_COUNT =
-  /(?<![\p{L}\p{N}.,])(\d+)(?:\s*[x×])?(?:\s+[\p{L}-]+){0,3}?\s*,?\s+(?:nicht|not|statt|anstatt|anstelle\s+von|instead\s+of|rather\s+than)\s+(?:der\s+|die\s+|den\s+|the\s+)?(\d+)(?![\p{L}\p{N}]|[.,]\p{N})/iu;
-
-function replacedCount(
+function replacedLineCount(
   ctx: Ctx,
   s: DialogueState,
   clause: Clause,
 ): { clause: Clause; lineId: string; quantity: number } | undefined {
-  const m = REPLACED_COUNT.exec(clause.text);
+  const m = replacedCount(clause.text);
   if (!m || clause.text.includes("?")) return undefined;
-  const now = Number(m[1]);
-  const was = Number(m[2]);
-  if (!(now > 0) || now === was) return undefined;
-  const sub = clauseCtx(ctx, { ...clause, text: m[0], end: clause.start + m[0].length });
+  const { now, was } = m;
+  const said = clause.text.slice(m.start, m.end);
+  const sub = clauseCtx(ctx, { ...clause, text: said, end: clause.start + said.length });
   const a = analyse(sub);
   if (a.machine) return undefined;
   const byWords = lineByWords(sub);
@@ -865,7 +861,7 @@ const BACK_COUNT = /(?<![\p{L}])(?:of|von)\s+(?:those|these|the|them|den|diesen|
 function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: string; quantity: number } | undefined {
   if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
   for (const clause of ctx.u.clauses) {
-    const replaced = replacedCount(ctx, s, clause);
+    const replaced = replacedLineCount(ctx, s, clause);
     if (replaced) return replaced;
     const back = BACK_COUNT.test(clause.text);
     if (!(CORRECTING.test(clause.text) || back) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;

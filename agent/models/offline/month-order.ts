@@ -6,7 +6,7 @@
 import type { Analysis, Ctx } from "./context.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
-import { wordsOf } from "./recognise.ts";
+import { replacedCount, wordsOf } from "./recognise.ts";
 
 const MONTHS: Record<string, number> = {
   januar: 1,
@@ -71,9 +71,6 @@ export interface HistoryRow {
   machineId: string | null;
 }
 
-/** "10 statt 6", "10 instead of 6": the new count and the count it replaces. */
-const REPLACED = /(\d+)(?:\s+[\p{L}.]+)?\s+(?:statt|anstatt|instead\s+of|rather\s+than|nicht|not)\s+(\d+)(?![\p{N}])/iu;
-
 /**
  * The lines of the earlier order of the month the text names, with the quantities to order again: a count said
  * beside the count it replaces ("10 statt 6") for the lines that had that count, else a count said for them all.
@@ -93,15 +90,14 @@ export function monthOrderLines(ctx: Ctx, text: string, a: Analysis): (HistoryRo
   const latest = ofMonth.reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x));
   const order = rows.filter((r) => r.orderId === latest.orderId);
   // "…, but 3 bearings instead of 2": the words of the change name the line it changes, not the lines to take.
-  const replaced = REPLACED.exec(text);
-  const change = replaced ? pieceAround(text, replaced.index, replaced.index + replaced[0].length) : undefined;
+  const replaced = replacedCount(text);
+  const change = replaced ? pieceAround(text, replaced.start, replaced.end) : undefined;
   const rest = change ? text.slice(0, change.start) + text.slice(change.end) : text;
   const named = linesNamedBy(ctx, rest, order);
   const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
   const pick = named.length > 0 ? named : ofMachine.length > 0 ? ofMachine : order;
   if (!replaced || !change) return pick.map((r) => ({ ...r, again: a.quantity?.value ?? r.quantity }));
-  const now = Number(replaced[1]);
-  const was = Number(replaced[2]);
+  const { now, was } = replaced;
   // The lines the change names, else those that had the replaced count, else all.
   const changedByName = linesNamedBy(ctx, text.slice(change.start, change.end), pick);
   const changedByCount = pick.filter((r) => r.quantity === was);

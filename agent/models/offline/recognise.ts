@@ -161,7 +161,35 @@ const NUMBER_WORDS: Record<string, number> = {
   hundert: 100,
   dutzend: 12,
   paar: 2,
+  // Swiss and southern German counts ("aber drü statt zwöi").
+  zwöi: 2,
+  drü: 3,
+  föif: 5,
+  sächs: 6,
 };
+
+/** Number words that say a count without an article's reading ("ein", "a pair" stay out). */
+const REPLACING_WORDS = Object.keys(NUMBER_WORDS).filter(
+  (w) => !/^(?:ein|eine|einen|einem|pair|couple|dozen|dutzend|paar|hundred|hundert)$/.test(w),
+);
+const COUNT = `(\\d+|${REPLACING_WORDS.join("|")})`;
+const REPLACED_COUNT = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])${COUNT}(?:\\s*[x×])?(?:\\s+[\\p{L}.-]+){0,3}?\\s*,?\\s+(?:nicht|not|statt|anstatt|anstelle\\s+von|instead\\s+of|rather\\s+than)\\s+(?:der\\s+|die\\s+|den\\s+|the\\s+)?${COUNT}(?![\\p{L}\\p{N}]|[.,]\\p{N})`,
+  "iu",
+);
+
+/**
+ * "wir brauchen 8 Trockner nicht 6", "10 Stück statt 6", "aber drei statt zwei", "three instead of two": a new count
+ * beside the count it replaces, where the text says one.
+ */
+export function replacedCount(text: string): { now: number; was: number; start: number; end: number } | undefined {
+  const m = REPLACED_COUNT.exec(text);
+  if (!m) return undefined;
+  const value = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()]!);
+  const now = value(m[1]!);
+  const was = value(m[2]!);
+  return now > 0 && now !== was ? { now, was, start: m.index, end: m.index + m[0].length } : undefined;
+}
 
 /** Buyer words for units, mapped to the usual catalog codes; only codes the catalog uses are kept. */
 const UNIT_WORDS: Record<string, string> = {
