@@ -95,7 +95,10 @@ export function monthOrderLines(ctx: Ctx, text: string, a: Analysis): (HistoryRo
   const rest = change ? text.slice(0, change.start) + text.slice(change.end) : text;
   const named = linesNamedBy(ctx, rest, order);
   const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
-  const pick = named.length > 0 ? named : ofMachine.length > 0 ? ofMachine : order;
+  // The lines named, those of the machine named among them; else the machine's lines; else the whole order.
+  const namedOfMachine = named.filter((r) => ofMachine.includes(r));
+  const pick =
+    named.length > 0 ? (namedOfMachine.length > 0 ? namedOfMachine : named) : ofMachine.length > 0 ? ofMachine : order;
   if (!replaced || !change) return pick.map((r) => ({ ...r, again: a.quantity?.value ?? r.quantity }));
   const { now, was } = replaced;
   // The lines the change names, else those that had the replaced count, else all.
