@@ -95,8 +95,8 @@ export function monthOrderLines(ctx: Ctx, text: string, a: Analysis): (HistoryRo
   const rest = change ? text.slice(0, change.start) + text.slice(change.end) : text;
   const named = linesNamedBy(ctx, rest, order);
   const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
-  // The lines named, those of the machine named among them; else the machine's lines; else the whole order.
-  const namedOfMachine = named.filter((r) => ofMachine.includes(r));
+  // The lines named — not those of another machine than the one named —; else the machine's lines; else the order.
+  const namedOfMachine = named.filter((r) => !machine || !r.machineId || r.machineId === machine);
   const pick =
     named.length > 0 ? (namedOfMachine.length > 0 ? namedOfMachine : named) : ofMachine.length > 0 ? ofMachine : order;
   if (!replaced || !change) return pick.map((r) => ({ ...r, again: a.quantity?.value ?? r.quantity }));
