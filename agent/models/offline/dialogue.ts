@@ -407,11 +407,15 @@ export function dialogueState(ctx: Ctx): DialogueState {
 
 export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const a = analyse(ctx);
-  const sku = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
+  const onOrder = asksAboutOrder(ctx, s, a);
+  const sku = a.guess?.confident && !onOrder ? a.guess.hits[0]!.sku : undefined;
   // "Do you have X?" lists X alone: "price and when?" is about it.
   const only = (xs: string[]) => (xs.length === 1 ? xs[0] : undefined);
   const about =
-    sku ?? (a.guess ? undefined : (s.focus.sku ?? only(s.draft.lines.map((l) => l.sku)) ?? only(s.focus.candidates)));
+    sku ??
+    (a.guess && !onOrder
+      ? undefined
+      : (s.focus.sku ?? only(s.draft.lines.map((l) => l.sku)) ?? only(s.focus.candidates)));
   // "Repeat our PO KA-26-3110 …, new PO number KA-26-4410": a reference of an earlier order names that order; the
   // order's own PO is a reference that names none.
   const refs = orderReferences(ctx.conv.text);
@@ -442,6 +446,19 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
     ...(po ? { po } : {}),
     ...(ctx.u.date ? { date: ctx.u.date } : {}),
   };
+}
+
+/**
+ * "How fast can you deliver to Kiel? The bakery needs the cold room before christmas": a question about stock or
+ * delivery that names no product, beside words outside the question that merely resemble a product's name ("cold room"
+ * of a cold room controller), is about the order — its words order nothing (no count, no code, no order reading).
+ */
+function asksAboutOrder(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): boolean {
+  if (s.draft.lines.length === 0 || a.quantity || !ctx.conv.text.includes("?")) return false;
+  if (!ctx.cues.has("stock") || ctx.cues.has("add")) return false;
+  if (a.guess?.hits[0]?.match.startsWith("sku")) return false;
+  const questions = ctx.conv.text.match(/[^.!?]*\?/g) ?? [];
+  return questions.length > 0 && questions.every((q) => !analyse(ctx, q).guess);
 }
 
 /**
