@@ -240,3 +240,32 @@ describe("'N of those X' about a line of the order is that line's new count (the
     expect(draftLines(chat).find(([s]) => s === "BRG-6308-2RS")?.[1]).toBe(1);
   });
 });
+
+describe("a delivery question about the order offers nothing from earlier orders or from words that resemble a name", () => {
+  for (const [world, customer, first, then, line, other] of [
+    [
+      hvacWorld,
+      "H-2003",
+      "1 CMP-SZ45-400 for TK-Zelle Kruse",
+      "how fast can you deliver to Kiel? the bakery needs the cold room before christmas",
+      "CMP-SZ45-400",
+      "CTR-EKC202",
+    ],
+    [
+      powertransWorld,
+      "T-7002",
+      "2 BRG-6308-2RS fürs Absauggebläse",
+      "wann ist das da? wir brauchen es vor Weihnachten",
+      "BRG-6308-2RS",
+      "SP-08B2-Z19-PB",
+    ],
+  ] as const)
+    it(`"${then}" answers for ${line}`, async () => {
+      const chat = new Chat(world(), customer);
+      await chat.say(first);
+      const turn = await chat.say(then);
+      expect(turn.text).toContain(line);
+      expect(turn.text).not.toContain(other);
+      expect(turn.tools).not.toContain("get_order_history");
+    });
+});
