@@ -19,10 +19,8 @@ import {
 import { action, find, fromHistory } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
-import { findChoice, wordsOf } from "./recognise.ts";
-import { foldUmlauts } from "./nlu/subwords.ts";
+import { findChoice } from "./recognise.ts";
 import { linesNamedBy } from "./month-order.ts";
-import { stemOf } from "../../../catalog/queries/search.ts";
 import type { DialogueState, Handler, Reading } from "./dialogue.ts";
 import { removal } from "./destructive.ts";
 
