@@ -132,6 +132,8 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
       const machines = customer?.machines ?? [];
       return json({
         note: DATA_NOTE,
+        // Whose account this is: "Meyer from <the account's own company>" names the buyer's own company, not another.
+        account: { name: customer?.name ?? "" },
         // Where the order can go: "deliver to the service van, not the workshop" names one of these.
         shipTos: (customer?.shipTos ?? []).map((t) => ({
           shipToId: t.id,
@@ -157,7 +159,7 @@ export function createReadTools({ db, data, probe, noSession }: ToolDeps): Struc
     {
       name: "get_installed_base",
       description:
-        "The buyer's own machines (installed base) with operating data, and the account's delivery addresses (shipTos; set one with set_order_details).",
+        "The buyer's own machines (installed base) with operating data, the account's own company name, and its delivery addresses (shipTos; set one with set_order_details).",
       schema: GET_INSTALLED_BASE_ARGS,
     },
   );

@@ -53,13 +53,15 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { compactSku, findQuantities, nameWords, tokenizeText, type Token, wordsOf } from "./recognise.ts";
+import { compactSku, findQuantities, nameWords, replacedCount, tokenizeText, type Token, wordsOf } from "./recognise.ts";
 import { FILLER } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
 import { fitRank } from "../../../tools/fit-rank.ts";
+import { monthOrderLines, namedMonth } from "./month-order.ts";
+import { hasMarker } from "./nlu/evidence.ts";
 
 export function action(
   ctx: Ctx,
@@ -768,9 +770,26 @@ function forMachine(ctx: Ctx, part: string, machine: MachineView | undefined): A
   return { ...a, guess: { ...g, hits: [fit[0]!, ...g.hits.filter((h) => h !== fit[0])], confident: true } };
 }
 
+/** Words that say the whole of an earlier order again ("das gleiche wie im März", "the same as in April"). */
+const SAME_ORDER =
+  /(?<![\p{L}])(?:same|gleiche[mnrs]?|dasselbe|dieselbe[n]?|selbe[mnrs]?|identical|identische[mnrs]?)(?![\p{L}])/iu;
+
 export function multiAdd(ctx: Ctx): Step | undefined {
   const parts = packsJoined(ctx, itemParts(ctx));
   if (parts.length < 2) return undefined;
+  // "das gleiche wie im März für die Linie 3, also die Sensoren mit den Kabeln, diesmal 10 statt 6": the whole message
+  // is that order again — its lines the message names, with the count it changes.
+  if (parts.some((p) => namedMonth(p) && SAME_ORDER.test(p))) {
+    const again = monthOrderLines(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text));
+    if (again?.length)
+      return {
+        calls: again.map((l) => ({
+          name: "add_line",
+          args: { sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) },
+        })),
+        memo: { lang: ctx.lang },
+      };
+  }
   const items: { sku: string; quantity?: number; unit?: string; machineId?: string }[] = [];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
@@ -781,6 +800,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const said = analyse(ctx, ctx.conv.text).machine;
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
   const implicit = new Set<(typeof items)[number]>();
+  let lastNamed: { sku: string; machineId?: string } | undefined;
   for (const part of parts) {
     // "… + 50 m cut length same cable": the same product as the item before, by its codes ("4G2,5"), in another form.
     const same = codes.length > 0 && SAME.test(part);
@@ -791,6 +811,29 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // "… and a sight glass SGN 10": the article counts one.
     // "… and we need a contactor CT-12-24DC": an article inside the clause before the product's name counts one too.
     const one = articleOne(ctx, part.replace(LIST_MARKER, "")) || (!a.quantity && articleBeforeName(ctx, part, a));
+    // "bitte nochmal die GLRDs wie im April, 2 Stück": the one line of that month's order the item points at.
+    // "Und noch Keilriemen SPZ 1400, gleich wie letztes Mal, aber drei statt zwei": a part that only replaces a count
+    // is the count of the product named before it.
+    const replaced = a.guess ? undefined : replacedCount(part);
+    if (replaced && lastNamed) {
+      const item = items.findLast((i) => i.sku === lastNamed!.sku);
+      if (item) item.quantity = replaced.now;
+      else items.push({ ...lastNamed, quantity: replaced.now });
+      before = undefined;
+      continue;
+    }
+    // ("gleich wie letztes Mal" names no product of its own, whatever its words resemble.)
+    if (a.guess?.confident && !(hasMarker("history", part) && !/\d/.test(part)))
+      lastNamed = { sku: a.guess.hits[0]!.sku, ...(a.machine ? { machineId: a.machine.machineId } : {}) };
+    // A product named by its code is what the buyer asks for; words that merely resemble a name give way to the order.
+    const coded = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
+    const ofMonth = coded ? undefined : monthOrderLines(ctx, part, a);
+    if (ofMonth?.length === 1) {
+      const l = ofMonth[0]!;
+      items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });
+      before = undefined;
+      continue;
+    }
     // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.
     const each = before !== undefined && /\b(?:each|jeweils|je)\b/iu.test(part) ? before : undefined;
     if (a.guess?.confident && (a.quantity || one || each)) {
@@ -863,6 +906,16 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
     quantity: number;
     machineId: string | null;
   }[];
+  // "das gleiche wie im März …, diesmal 10 statt 6": the order of that month, the lines the words name.
+  const ofMonth = monthOrderLines(ctx, ctx.conv.text, a);
+  if (ofMonth?.length)
+    return {
+      calls: ofMonth.map((l) => ({
+        name: "add_line",
+        args: { sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) },
+      })),
+      memo: memo(),
+    };
   let pick = rows;
   if (a.machine) pick = pick.filter((r) => r.machineId === a.machine!.machineId);
   if (a.guess) {

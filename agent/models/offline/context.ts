@@ -212,6 +212,36 @@ function samePlaceWord(said: string, site: string): boolean {
   return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short.slice(0, -1));
 }
 
+/** "for the same machine", "für die gleiche Anlage", "same truck": sameness and the word after it. */
+const SAME_THING =
+  /(?<![\p{L}])(?:same|gleiche[nmrs]?|dieselbe[n]?|derselbe[n]?|demselben|selbe[nmr]?)\s+(\p{L}+)(?![\p{L}])/giu;
+/** Words for a machine of any trade. */
+const MACHINE_WORDS = /^(?:machine|maschine|anlage|unit|equipment|gerät|geraet|system|asset)$/;
+
+/**
+ * "Also 2 cylinders for the same machine", "dazu 2 Schaugläser für dieselbe Anlage": the machine of the order's lines
+ * — the one they share, else the latest line's — when sameness names a machine (a word for a machine, or a word of the
+ * buyer's machines' labels and models) and the text names no machine itself.
+ */
+function sameMachine(ctx: Ctx, text: string): MachineView | undefined {
+  const machines = ctx.conv.machines ?? [];
+  const lines = ctx.conv.draft.lines.filter((l) => l.machineId);
+  if (!machines.length || !lines.length) return undefined;
+  const words = new Set(
+    machines.flatMap((m) =>
+      wordsOf(`${m.label} ${m.modelName ?? ""}`).filter((w) => w.length > 2 && !/\d/.test(w) && !FILLER.has(w)),
+    ),
+  );
+  const named = [...text.matchAll(SAME_THING)].some((m) => {
+    const w = m[1]!.toLowerCase();
+    return MACHINE_WORDS.test(w) || words.has(w) || words.has(w.replace(/(?:e|en|n|s)$/, ""));
+  });
+  if (!named) return undefined;
+  const ids = new Set(lines.map((l) => l.machineId!));
+  const id = ids.size === 1 ? [...ids][0]! : lines.at(-1)!.machineId!;
+  return machines.find((m) => m.machineId === id);
+}
+
 function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
@@ -270,7 +300,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     for (const t of aboutMachine) taken.add(t.index);
   for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
-  const machine = machines.length === 1 ? machines[0]!.machine : undefined;
+  const machine = machines.length === 1 ? machines[0]!.machine : machines.length ? undefined : sameMachine(ctx, text);
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   const target = machine ?? draftMachine;

@@ -117,6 +117,8 @@ export interface Conversation {
   machines?: MachineView[];
   /** The account's delivery addresses (listed with the installed base). */
   shipTos?: ShipToView[];
+  /** The name of the buyer's own company (the session's account, listed with the installed base). */
+  account?: string;
   history?: Record<string, unknown>[];
   draft: DraftView;
   memo: Memo;
@@ -184,6 +186,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
   }
   let machines: MachineView[] | undefined;
   let shipTos: ShipToView[] | undefined;
+  let account: string | undefined;
   let history: Record<string, unknown>[] | undefined;
   let draft: DraftView | undefined;
   let memo: Memo | undefined;
@@ -211,6 +214,8 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
         shipTos = (data.shipTos as ShipToView[]).filter(
           (t) => t && typeof t.shipToId === "string" && typeof t.label === "string",
         );
+      const named = (data.account as { name?: unknown } | undefined)?.name;
+      if (name === "get_installed_base" && typeof named === "string" && named.trim()) account = named;
       if (name === "get_order_history" && Array.isArray(data.data)) history = data.data as Record<string, unknown>[];
       if (data.draft && typeof data.draft === "object" && Array.isArray((data.draft as DraftView).lines))
         draft = data.draft as DraftView;
@@ -244,6 +249,7 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
     results,
     ...(machines ? { machines } : {}),
     ...(shipTos ? { shipTos } : {}),
+    ...(account ? { account } : {}),
     ...(history ? { history } : {}),
     draft: draft ?? { lines: [] },
     memo: memo ?? { lang: "en" },

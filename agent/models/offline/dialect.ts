@@ -1,7 +1,7 @@
 /**
  * Swiss and southern German spellings read as standard German: "gliiche" is "gleiche", "Keilrieme" "Keilriemen",
  * "bstelle" "bestelle", "Dichtige" "Dichtungen". A word the consultant does not know is rewritten by the regular sound
- * correspondences of the dialects (ii → ei, üü → eu, uu → au, ue → u, Bavarian oa → ei, tscht → tzt, scht → st, initial ch → k, b-/g- before a
+ * correspondences of the dialects (ii → ei or ie, üü → eu, uu → au, ue → u, Bavarian oa → ei, tscht → tzt, scht → st, initial ch → k, b-/g- before a
  * consonant → be-/ge-, -ig → -ung, Swiss -ä → -en, a dropped final n or e, a plural by umlaut and -er) — only when the
  * result is a word it knows: of the intent corpus, of the
  * catalog's product and option names (also as the end of a compound: "Keilriemen" of "Schmalkeilriemen"), or
@@ -20,6 +20,8 @@ const ending = (re: RegExp, to: string): Rule => ({ re, to, sound: false });
 
 const RULES: Rule[] = [
   sound(/ii/gu, "ei"),
+  // Swiss long "ii" is also a standard "ie" ("Keilriime" → "Keilriemen").
+  sound(/ii/gu, "ie"),
   sound(/üü/gu, "eu"),
   sound(/uu/gu, "au"),
   sound(/ue/gu, "u"),

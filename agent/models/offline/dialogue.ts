@@ -11,7 +11,7 @@ import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findLineRef, findPoReference, monthsIn, orderReferences, tokenizeText } from "./recognise.ts";
+import { findLineRef, findPoReference, monthsIn, orderReferences, replacedCount, tokenizeText } from "./recognise.ts";
 import { say } from "./replies.ts";
 import {
   analyse,
@@ -411,11 +411,15 @@ export function dialogueState(ctx: Ctx): DialogueState {
 
 export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const a = analyse(ctx);
-  const sku = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
+  const onOrder = asksAboutOrder(ctx, s, a);
+  const sku = a.guess?.confident && !onOrder ? a.guess.hits[0]!.sku : undefined;
   // "Do you have X?" lists X alone: "price and when?" is about it.
   const only = (xs: string[]) => (xs.length === 1 ? xs[0] : undefined);
   const about =
-    sku ?? (a.guess ? undefined : (s.focus.sku ?? only(s.draft.lines.map((l) => l.sku)) ?? only(s.focus.candidates)));
+    sku ??
+    (a.guess && !onOrder
+      ? undefined
+      : (s.focus.sku ?? only(s.draft.lines.map((l) => l.sku)) ?? only(s.focus.candidates)));
   // "Repeat our PO KA-26-3110 …, new PO number KA-26-4410": a reference of an earlier order names that order; the
   // order's own PO is a reference that names none.
   const refs = orderReferences(ctx.conv.text);
@@ -452,6 +456,19 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
     ...(po ? { po } : {}),
     ...(ctx.u.date ? { date: ctx.u.date } : {}),
   };
+}
+
+/**
+ * "How fast can you deliver to Kiel? The bakery needs the cold room before christmas": a question about stock or
+ * delivery that names no product, beside words outside the question that merely resemble a product's name ("cold room"
+ * of a cold room controller), is about the order — its words order nothing (no count, no code, no order reading).
+ */
+function asksAboutOrder(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): boolean {
+  if (s.draft.lines.length === 0 || a.quantity || !ctx.conv.text.includes("?")) return false;
+  if (!ctx.cues.has("stock") || ctx.cues.has("add")) return false;
+  if (a.guess?.hits[0]?.match.startsWith("sku")) return false;
+  const questions = ctx.conv.text.match(/[^.!?]*\?/g) ?? [];
+  return questions.length > 0 && questions.every((q) => !analyse(ctx, q).guess);
 }
 
 /**
@@ -899,6 +916,39 @@ const CORRECTING =
   /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen)(?![\p{L}])/iu;
 
 /**
+ * "wir brauchen 8 Trockner nicht 6", "10 instead of 6", "make it 4 bags not 3": a new count beside the count it
+ * replaces. The line is the one the words name, else the only line that has the replaced count — never a removal ("not
+ * 6" negates the old count, not the line).
+ */
+function replacedLineCount(
+  ctx: Ctx,
+  s: DialogueState,
+  clause: Clause,
+): { clause: Clause; lineId: string; quantity: number } | undefined {
+  const m = replacedCount(clause.text);
+  if (!m || clause.text.includes("?")) return undefined;
+  const { now, was } = m;
+  const said = clause.text.slice(m.start, m.end);
+  const sub = clauseCtx(ctx, { ...clause, text: said, end: clause.start + said.length });
+  const a = analyse(sub);
+  if (a.machine) return undefined;
+  const byWords = lineByWords(sub);
+  const withCount = s.draft.lines.filter((l) => l.quantity === was);
+  const lineId = byWords ?? (withCount.length === 1 ? withCount[0]!.lineId : undefined);
+  const line = s.draft.lines.find((l) => l.lineId === lineId);
+  // The line's product, not another one the words name outright.
+  const g = a.guess;
+  if (!line || (g?.confident && g.hits[0]!.match.startsWith("sku") && g.hits[0]!.sku !== line.sku)) return undefined;
+  return { clause, lineId: line.lineId, quantity: now };
+}
+
+/**
+ * "two of those motors", "zwei von den Motoren", "3 of the bearings": a count of things the words point back at — with
+ * the words naming a product of the order, the new count of its line.
+ */
+const BACK_COUNT = /(?<![\p{L}])(?:of|von)\s+(?:those|these|the|them|den|diesen|denen|jenen|dene|dä|de)(?![\p{L}])/iu;
+
+/**
  * "Korrektur: vorne nur 2 Stück." after 4 tyres were ordered: a clause of correcting words with a count that names no
  * product of its own (nothing, a misspelt guess, or the line's own product) and no machine — the new count of the line it
  * names by words, else of the line in focus. Only with lines on the order and a count that differs from the line's.
@@ -906,7 +956,10 @@ const CORRECTING =
 function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: string; quantity: number } | undefined {
   if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
   for (const clause of ctx.u.clauses) {
-    if (!CORRECTING.test(clause.text) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
+    const replaced = replacedLineCount(ctx, s, clause);
+    if (replaced) return replaced;
+    const back = BACK_COUNT.test(clause.text);
+    if (!(CORRECTING.test(clause.text) || back) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
     if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
     const count = a.quantity.value;
@@ -921,8 +974,15 @@ function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: 
     const words = sub.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !/\d/.test(w));
     const top = g?.hits[0];
     const named = !!top && carriedWords(ctx.k.allNames([top.sku]).get(top.sku) ?? "", words) > 0;
+    // "dann nehm ich halt zwei von den Motoren": the words after "of those" name the line's product — the product of
+    // the order they point back at, whatever else in the catalog carries the same word.
+    const pointed = back && lineByWords(sub) === line.lineId && !(g?.confident && top!.sku !== line.sku);
     const ownProduct =
-      !g || !named || g.hits.every((h) => h.match.includes("fuzzy")) || (g.confident && top!.sku === line.sku);
+      pointed ||
+      !g ||
+      !named ||
+      g.hits.every((h) => h.match.includes("fuzzy")) ||
+      (g.confident && top!.sku === line.sku);
     if (ownProduct) return { clause, lineId: line.lineId, quantity: a.quantity.value };
   }
   return undefined;
@@ -1026,7 +1086,10 @@ function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): St
   const text = clauses.map((c) => c.text).join(". ");
   const step = transition(clausesCtx(ctx, clauses, text), memo);
   if (!onlyDraftEdits(step)) return { calls: [update], memo: memo() };
-  return { ...step, calls: [update, ...(step.calls ?? [])] };
+  // "zwei von den Motoren, einer kommt als Reserve in den Keller": the count the correction says stands — a count of
+  // the rest for the same line ("einer") tells what the pieces are for.
+  const others = (step.calls ?? []).filter((c) => !(c.name === "update_line" && c.args.lineId === found.lineId));
+  return { ...step, calls: [update, ...others] };
 }
 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */

@@ -39,6 +39,8 @@ import {
 } from "./recognise.ts";
 import { decide, type Step } from "./turn.ts";
 import { knowledgeForTurn } from "./turn-memo.ts";
+import { withoutCompanyName } from "./own-company.ts";
+import { withoutKeptRest } from "./kept-rest.ts";
 import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
 
 /** Running totals of the model's own decision time (for the bench). */
@@ -109,7 +111,9 @@ export class OfflineConsultantModel extends BaseChatModel {
     // "bitte nomal die gliiche Keilrieme": a German message is read in standard spelling (dialect.ts).
     // "2 sightglas 1/2": two words of a product name written as one are read apart.
     const apart = { ...read, text: joinedNameWords(read.text, knowledge) };
-    const conv = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon) } : apart;
+    const spelt = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon) } : apart;
+    // "…, rest bleibt wie gehabt": with lines on the order, the words that keep the rest ask for nothing (kept-rest.ts).
+    const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length) };
     // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the
     // recognisers identify in it is masked for the classifier's sub-word reader).
     const machines = conv.machines ?? [];
@@ -122,14 +126,15 @@ export class OfflineConsultantModel extends BaseChatModel {
       understood.set(key, u);
     }
     // Only a reading as an order for another customer depends on the buyer's machines ("für Kühlzelle Huber").
-    if (machines.length && u.clauses.some((c) => c.intent === "attack_identity")) {
-      const own = `${key}\u0000own`;
+    if ((machines.length || conv.account) && u.clauses.some((c) => c.intent === "attack_identity")) {
+      const own = `${key}\u0000own\u0000${conv.account ?? ""}`;
       let mine = understood.get(own);
       if (!mine) {
         const common = knowledge.common;
         mine = await understand(conv.text, lang, classifier, now, {
           masks,
-          namesOwnMachine: (t) => findMachines(tokenizeText(t), machines, common).length > 0,
+          namesOwnMachine: (t) => machines.length > 0 && findMachines(tokenizeText(t), machines, common).length > 0,
+          withoutOwnCompany: (t) => withoutCompanyName(t, conv.account),
         });
         understood.set(own, mine);
       }

@@ -173,7 +173,35 @@ const NUMBER_WORDS: Record<string, number> = {
   hundert: 100,
   dutzend: 12,
   paar: 2,
+  // Swiss and southern German counts ("aber drü statt zwöi").
+  zwöi: 2,
+  drü: 3,
+  föif: 5,
+  sächs: 6,
 };
+
+/** Number words that say a count without an article's reading ("ein", "a pair" stay out). */
+const REPLACING_WORDS = Object.keys(NUMBER_WORDS).filter(
+  (w) => !/^(?:ein|eine|einen|einem|pair|couple|dozen|dutzend|paar|hundred|hundert)$/.test(w),
+);
+const COUNT = `(\\d+|${REPLACING_WORDS.join("|")})`;
+const REPLACED_COUNT = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])${COUNT}(?:\\s*[x×])?(?:\\s+[\\p{L}.-]+){0,3}?\\s*,?\\s+(?:nicht|not|statt|anstatt|anstelle\\s+von|instead\\s+of|rather\\s+than)\\s+(?:der\\s+|die\\s+|den\\s+|the\\s+)?${COUNT}(?![\\p{L}\\p{N}]|[.,]\\p{N})`,
+  "iu",
+);
+
+/**
+ * "wir brauchen 8 Trockner nicht 6", "10 Stück statt 6", "aber drei statt zwei", "three instead of two": a new count
+ * beside the count it replaces, where the text says one.
+ */
+export function replacedCount(text: string): { now: number; was: number; start: number; end: number } | undefined {
+  const m = REPLACED_COUNT.exec(text);
+  if (!m) return undefined;
+  const value = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()]!);
+  const now = value(m[1]!);
+  const was = value(m[2]!);
+  return now > 0 && now !== was ? { now, was, start: m.index, end: m.index + m[0].length } : undefined;
+}
 
 /** Buyer words for units, mapped to the usual catalog codes; only codes the catalog uses are kept. */
 const UNIT_WORDS: Record<string, string> = {
@@ -892,6 +920,23 @@ export interface QuantityMatch extends Quantity {
 
 /** Words that limit a count ("just one", "nur eins"): the number after them is how many, not a pronoun. */
 const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", "bloß", "bloss", "lediglich", "genau"]);
+/** Words of a span of time ("19 Jahren", "3 weeks"): a number before one is how long, not how many. */
+const TIME_WORDS =
+  /^(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|jahre?n?s?|johre?n?|monate?n?s?|wochen?|wuche|tage?n?s?|stunden?|minuten?)$/;
+/**
+ * Words a number names a class, a size, a series or a place by ("Kategorie 3", "series 1", "Halle 2"): the number after
+ * one is what the thing is called, not how many.
+ */
+const NAMING_WORDS =
+  /^(?:kategorie|category|cat|kat|klasse|class|serie|series|baureihe|generation|gen|größe|grösse|groesse|baugröße|baugrösse|size|typ|type|stufe|stage|grade|level|version|revision|rev|gebäude|building|werk|plant|tor|gate|dock|rampe|bay|etage|floor|stockwerk)$/;
+/** The token before this one is next to it: a space or an abbreviation's dot between ("Kat. 3", "Werk 2") — no comma. */
+const adjacentWord = (tokens: Token[], i: number): boolean => {
+  const a = tokens[i - 1];
+  const b = tokens[i];
+  if (!a || !b || b.start - (a.start + a.text.length) > 2) return false;
+  return a.tail === undefined || /^\.?\s*$/.test(a.tail);
+};
+
 /** Words that point back at things already named ("those two", "die zwei"). */
 const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
 const BOTH = new Set(["both", "beide", "beiden"]);
@@ -975,6 +1020,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (/^\d+[.,]\d+$/.test(t) && !gluedUnit && !k.unitCodes.has(next ?? "")) continue;
     // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many.
     if (prev === "minus" || prev === "plus") continue;
+    // "nach 19 Jahren", "leaking for 3 weeks", "seit 2 Wochen": a span of time, not how many (unless the catalog
+    // sells in that unit).
+    if (next && TIME_WORDS.test(next) && !k.unitCodes.has(next)) continue;
+    // "Kategorie 3", "series 1", "Werk 2", "size 4": the number a class, a size or a place is called by.
+    if (prev && adjacentWord(tokens, i) && NAMING_WORDS.test(prev) && !k.unitCodes.has(prev)) continue;
     // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out); "50%" a share.
     if (/^\s*[~%]/.test(tokens[i]!.tail ?? "")) continue;
     // "13 bis 18 A", "9 to 14 A": the low end of a range of a measure, not how many.
@@ -2422,9 +2472,10 @@ export function monthsIn(text: string): number[] {
 }
 
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
+/** "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too). */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|auftrag(?:s)?)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;

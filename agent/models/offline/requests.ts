@@ -19,9 +19,8 @@ import {
 import { action, find, fromHistory } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
-import { findChoice, wordsOf } from "./recognise.ts";
-import { foldUmlauts } from "./nlu/subwords.ts";
-import { stemOf } from "../../../catalog/queries/search.ts";
+import { findChoice } from "./recognise.ts";
+import { linesNamedBy } from "./month-order.ts";
 import type { DialogueState, Handler, Reading } from "./dialogue.ts";
 import { removal } from "./destructive.ts";
 
@@ -255,19 +254,7 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
  */
 function namedLines<L extends { sku: string }>(ctx: Ctx, rows: L[]): L[] {
   if (rows.length < 2) return rows;
-  const norm = (w: string) => stemOf(foldUmlauts(w));
-  const said = ctx.conv.text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 3 && !/\d/.test(w))
-    .map(norm);
-  const names = ctx.k.allNames(rows.map((l) => l.sku));
-  const named = rows.filter((l) => {
-    const have = wordsOf(names.get(l.sku) ?? "")
-      .filter((x) => x.length > 3 && !/\d/.test(x))
-      .map(norm);
-    return said.some((w) => have.some((x) => x === w || (w.length >= 4 && x.length > w.length + 2 && x.endsWith(w))));
-  });
+  const named = linesNamedBy(ctx, ctx.conv.text, rows);
   return named.length > 0 && named.length < rows.length ? named : rows;
 }
 

@@ -23,6 +23,7 @@ import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
 import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
+import { namedMonth } from "./month-order.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
 
@@ -57,12 +58,25 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, un
     analyses: new Map(),
   };
   if (echoesConfirm(ctx)) ctx.cues = new Set([...ctx.cues].filter((c) => c !== "help")).add("yes");
+  // "how fast to Kiel? the bakery needs the cold room before christmas": a reorder reading with no word of an
+  // earlier order is no reorder — nothing of the history is offered or added unasked.
+  if (ctx.cues.has("history") && !asksEarlierOrder(conv.text))
+    ctx.cues = new Set([...ctx.cues].filter((c) => c !== "history"));
   const step = decideClauses(ctx);
   // The refusal is said once, before what was served of the rest (or of a request inside the refused clause).
   const refused = u.attack ? refusal(u.attack, lang) : "";
   if (u.attack && step.text && !step.calls?.length && !step.text.startsWith(refused))
     return { ...step, text: `${refused}\n${step.text}` };
   return step;
+}
+
+/** Words of an earlier order besides the corpus's markers: "as before", "last time", "like in March", "the usual". */
+const EARLIER =
+  /(?<![\p{L}])(?:same|again|gleiche[mnrs]?|glich\w*|dasselbe|derselbe|dieselbe|selbe[mnrs]?|nochmal\w*|nomal|wieder|erneut|last|previous|earlier|letzte[mnrs]?|letscht\w*|vorige[mnrs]?|vorher|bisher|gehabt|usual|always|immer|früher|frueher|history|historie|ordered|bestellt|had|hatten)(?![\p{L}])/iu;
+
+/** Whether a message has a word of an earlier order (a marker of the corpus, sameness, a month's or order's reference). */
+function asksEarlierOrder(text: string): boolean {
+  return hasMarker("history", text) || EARLIER.test(text) || !!namedMonth(text) || orderReferences(text).length > 0;
 }
 
 /**

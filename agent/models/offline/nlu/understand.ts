@@ -477,6 +477,11 @@ export interface UnderstandOptions {
   /** Whether a text names one of the buyer's own machines (label, site, serial, model). */
   namesOwnMachine?: (text: string) => boolean;
   /**
+   * The text without the name of the buyer's own company, when it names it ("Meyer von der <own company>"); undefined
+   * when it does not.
+   */
+  withoutOwnCompany?: (text: string) => string | undefined;
+  /**
    * What the catalog recognisers identify in a text (catalog words, the buyer's machines, codes, PO references):
    * placeholders for the sub-word reader of the classifier (`masks.ts`, `catalog-masks.ts`).
    */
@@ -590,6 +595,27 @@ function ownTarget(c: Clause, options: UnderstandOptions): Clause {
   return next ? { ...c, intent: next.intent, score: next.score } : { ...c, intent: "None", score: 0 };
 }
 
+/**
+ * "Moin, Meyer von der <own company>": a clause read as an order for another customer that names the buyer's own
+ * company is read again without that name — the company is the account the buyer is signed in with. What still reads
+ * as another customer's order without it ("<own company> here, book it on Krämer's account") stays one.
+ */
+async function ownCompany(
+  c: Clause,
+  lang: Lang,
+  classifier: IntentClassifier,
+  options: UnderstandOptions,
+): Promise<Clause> {
+  if (c.intent !== "attack_identity") return c;
+  const rest = options.withoutOwnCompany?.(c.text);
+  if (rest === undefined) return c;
+  const again: Classification = rest.trim()
+    ? await classify(classifier, lang, rest, options)
+    : { intent: "None", score: 0 };
+  if (again.intent === "attack_identity" && again.score >= INTENT_THRESHOLD) return c;
+  return ownTarget({ ...c, ...again }, options);
+}
+
 /** The cues of these clauses: each clause's intent when the classifier is sure enough of it (and `keep` allows it). */
 export function cuesOf(clauses: Clause[], keep: (c: Clause) => boolean = () => true): Set<Cue> {
   const cues = new Set<Cue>();
@@ -645,6 +671,7 @@ export async function understand(
         : await splitOther(c, lang, classifier, options, asked)),
     );
   }
+  for (const [i, c] of clauses.entries()) clauses[i] = await ownCompany(c, lang, classifier, options);
   for (const [i, c] of clauses.entries()) {
     const beyond = await beyondCount(c, lang, classifier, options);
     if (beyond) clauses[i] = { ...c, beyondCount: beyond };
