@@ -1261,7 +1261,7 @@ export function findOptions(
   gloss?: (label: string) => string[],
 ): Record<string, string[]> {
   // "13 bis 18 A" is the range the labels write "13–18 A".
-  const text = said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–");
+  const text = rateUnits(said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–"));
   const tokens = tokenizeText(text).map((t) => t.lower);
   const words = wordsOf(text);
   const joined = ` ${words.join(" ")} `;
@@ -1331,6 +1331,9 @@ export function findOptions(
     }
     // An amount every value's label carries ("… at 50 Hz" in each ratio's label) describes them all: it chooses none.
     const shared = sharedAmounts(g.options.map((o) => o.label));
+    // "closed centre" for "E (closed centre)", "keypad" for "LCD keypad", "STO" for "Safe torque off (STO)": a word
+    // of one value's label alone (its description too) names that value — when the text names no other value so.
+    const distinct = distinctWordHits(text, tokens, g.options, groupWords, glossed, otherLabels(model, g.code));
     for (const o of g.options) {
       const forms = new Set<string>();
       const v = o.value.toLowerCase();
@@ -1345,6 +1348,8 @@ export function findOptions(
       if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
+      // "4 pole" for "4-pole, 1450 rpm": the first word written apart.
+      if (lead[0] && !sharedLead && /^\d+-\p{L}+$/u.test(lead[0])) forms.add(apart(lead[0]).replace("-", " "));
       for (const w of ownGloss(o.value)) forms.add(wordsOf(w).join(" "));
       // "REMA 320 plug" for "REMA 320 A": a shared first word with the number after it, the unit left out.
       if (sharedLead && lead.length >= 3 && /^\d+([.,]\d+)?$/.test(lead[1]!) && !/\d/.test(lead[0]!))
@@ -1402,7 +1407,7 @@ export function findOptions(
       // "4 kW" for "4.0 kW": the same number with the same unit.
       // Any number with its unit in the label counts ("3~ 400 V" is chosen by "400 V").
       if (!hit) {
-        for (const m of o.label
+        for (const m of rateUnits(o.label)
           .toLowerCase()
           .replace(/(\d),(\d)/g, "$1.$2")
           .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)) {
@@ -1414,8 +1419,12 @@ export function findOptions(
             const said = joinedUnit ? joinedUnit[2] : tokens[i + 1];
             // "400 Volt", "4 Kilowatt": the unit spelt out.
             const u = said ? (UNIT_SPELLINGS[said] ?? said) : said;
-            if (n && /^\d+(\.\d+)?$/.test(n) && Number(n) === Number(num) && u === unit)
-              hit = num!.length + unit!.length;
+            if (!n || !/^\d+(\.\d+)?$/.test(n)) continue;
+            // "1500 W" for "1.5 kW": the same amount a thousandth of the unit.
+            const same =
+              (Number(n) === Number(num) && u === unit) ||
+              (`k${u}` === unit && Math.abs(Number(n) / 1000 - Number(num)) < 1e-9);
+            if (same) hit = num!.length + unit!.length;
           }
         }
       }
@@ -1461,6 +1470,9 @@ export function findOptions(
       }
       if (hit > 0) found.push({ value: o.value, len: hit });
     }
+    // The distinct words choose only where nothing more definite did ("400 volt three phase" is not "single-phase").
+    if (found.length === 0 && (g.max > 1 || distinct.size === 1))
+      for (const [value, len] of distinct) found.push({ value, len });
     if (found.length === 0) continue;
     found.sort((a, b) => b.len - a.len);
     // Longest form wins ("400 V" over "4"); several values only for multi-choice groups.
@@ -1469,6 +1481,133 @@ export function findOptions(
     if (g.max <= 1 && alike.length > 1) tied.set(g.code, { values: alike, words: groupWords });
   }
   if (tied.size > 1) for (const [code, value] of numbersByGroup(tokens, tied)) out[code] = [value];
+  if (!groups || groups.length > 1)
+    for (const [code, values] of Object.entries(sameChoiceGroups(text, model, groups, gloss))) out[code] = values;
+  return out;
+}
+
+/** "2900 U/min", "1/min", "min⁻¹" as "rpm"; "6 Liter pro Stunde", "litres per hour" as "l/h". */
+function rateUnits(text: string): string {
+  return text
+    .replace(/(\d)\s*(?:u\/min|upm|1\/min|min⁻¹|min-1|rpm)(?![\p{L}\d])/giu, "$1 rpm")
+    .replace(/(\d)\s*(?:liters?|litres?|l)\s*(?:pro|per|je|a|\/)\s*(?:stunde|hour|std|hr|h)\b/giu, "$1 l/h");
+}
+
+/** The words (as stems) of the other groups' labels and values of a model: "input" of "Pulse input" is no level input. */
+function otherLabels(model: ConfigModel, code: string): Set<string> {
+  const out = new Set<string>();
+  for (const g of model.groups)
+    if (g.code !== code)
+      for (const w of wordsOf(
+        [g.label, ...g.options.map((o) => o.label)].join(" ").replace(/(\p{L})-(?=\p{L})/gu, "$1 "),
+      ))
+        out.add(adjectiveStem(stemOf(w)));
+  return out;
+}
+
+/** Words no value of a group is named by alone: they say how, not which. */
+const PLAIN_WORDS = new Set(["with", "without", "only", "mounted", "mounting", "version", "standard", "type"]);
+
+/**
+ * The values whose label (its description in parentheses too, and its glossary words) has a word no other value's
+ * label has — five letters or more, or an abbreviation in capitals written so by the buyer ("STO", "LCD") — that the
+ * text carries: value → the length of the longest such word.
+ */
+function distinctWordHits(
+  text: string,
+  tokens: string[],
+  options: { value: string; label: string }[],
+  groupWords: Set<string>,
+  glossed: Map<string, string[]>,
+  elsewhere: Set<string>,
+): Map<string, number> {
+  const key = (w: string) => adjectiveStem(stemOf(w));
+  const wordsOfOption = options.map((o) => {
+    const words = wordsOf(`${o.label} ${(glossed.get(o.value) ?? []).join(" ")}`.replace(/(\p{L})-(?=\p{L})/gu, "$1 "));
+    return new Set(
+      words.filter(
+        (w) =>
+          w.length >= 5 &&
+          !/\d/.test(w) &&
+          !groupWords.has(w) &&
+          !FILLER.has(w) &&
+          !PLAIN_WORDS.has(w) &&
+          !elsewhere.has(key(w)),
+      ),
+    );
+  });
+  const abbreviations = options.map((o) => new Set(o.label.match(/\b[A-Z]{2,5}\b/g) ?? []));
+  // "no brake chopper", "ohne Display": a word after a negation names no choice.
+  const said = new Set(
+    tokens
+      .filter(
+        (t, i) => t.length >= 5 && !/\d/.test(t) && !tokens.slice(Math.max(0, i - 2), i).some((x) => NEGATIONS.has(x)),
+      )
+      .map(key),
+  );
+  const out = new Map<string, number>();
+  options.forEach((o, i) => {
+    let best = 0;
+    for (const w of wordsOfOption[i]!) {
+      if (wordsOfOption.some((other, j) => j !== i && [...other].some((x) => key(x) === key(w)))) continue;
+      if (said.has(key(w))) best = Math.max(best, w.length);
+    }
+    for (const a of abbreviations[i]!) {
+      if (abbreviations.some((other, j) => j !== i && other.has(a))) continue;
+      if (wordsOfOption.some((other, j) => j !== i && other.has(a.toLowerCase()))) continue;
+      if (new RegExp(`(?<![\\p{L}\\d])${a}(?![\\p{L}\\d])`, "u").test(text)) best = Math.max(best, a.length);
+    }
+    if (best) out.set(o.value, best);
+  });
+  return out;
+}
+
+/**
+ * "ball ends both sides", "Kugel auf beiden Seiten", "ball end on the tractor side, hook on the implement side":
+ * groups that offer the same values (the two ends of a part, the bores of its two sides) each take the value stated
+ * in a clause with a word of that group's own label, and all of them the value stated with "both".
+ */
+function sameChoiceGroups(
+  text: string,
+  model: ConfigModel,
+  groups: string[] | undefined,
+  gloss: ((label: string) => string[]) | undefined,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const byValues = new Map<string, ConfigModel["groups"]>();
+  for (const g of model.groups) {
+    if (groups && !groups.includes(g.code)) continue;
+    const key = g.options
+      .map((o) => o.value)
+      .sort()
+      .join("\u0000");
+    byValues.set(key, [...(byValues.get(key) ?? []), g]);
+  }
+  for (const set of byValues.values()) {
+    if (set.length < 2) continue;
+    const wordsOfGroup = set.map(
+      (g) =>
+        new Set([
+          ...wordsOf(g.code.replace(/([a-z])([A-Z])/g, "$1 $2")),
+          ...wordsOf(g.label),
+          ...(gloss?.(g.label).flatMap(wordsOf) ?? []),
+        ]),
+    );
+    const own = wordsOfGroup.map((ws, i) =>
+      [...ws].filter((w) => w.length >= 3 && !wordsOfGroup.some((o, j) => j !== i && o.has(w))),
+    );
+    for (const clause of text.split(/[,;]|\s(?:and|und|&)\s/u)) {
+      const said = wordsOf(clause);
+      const both = said.some((w) => /^(both|beide[nrs]?|beidseitig|beiderseits)$/u.test(w));
+      const named = set.filter((_, i) =>
+        own[i]!.some((w) => said.some((t) => t === w || (t.length > w.length && t.startsWith(w)))),
+      );
+      const targets = both ? set : named.length === 1 ? named : [];
+      if (targets.length === 0) continue;
+      const value = findOptions(clause, model, [set[0]!.code], gloss)[set[0]!.code];
+      if (value?.length) for (const g of targets) out[g.code] = value;
+    }
+  }
   return out;
 }
 
@@ -2098,6 +2237,8 @@ const UNIT_SPELLINGS: Record<string, string> = {
   ampere: "a",
   watt: "w",
   kilowatt: "kw",
+  liter: "l",
+  litre: "l",
 };
 
 interface Amount {
