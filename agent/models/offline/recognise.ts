@@ -498,16 +498,19 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   const optionNumbers = new Map<string, Set<number>>();
   for (const r of sqlite
     .prepare(
-      "SELECT g.code AS code, g.label AS label, o.value AS value, coalesce((SELECT group_concat(n.name, ' ') FROM feature_names n WHERE n.key = g.code), '') || ' ' || coalesce((SELECT group_concat(t.label, ' ') FROM config_texts t WHERE t.model_id = g.model_id AND t.group_code = g.code AND t.value = ''), '') AS names FROM config_groups g JOIN config_options o ON o.model_id = g.model_id AND o.group_code = g.code",
+      "SELECT g.code AS code, g.label AS label, o.value AS value, o.label AS optionLabel, coalesce((SELECT group_concat(n.name, ' ') FROM feature_names n WHERE n.key = g.code), '') || ' ' || coalesce((SELECT group_concat(t.label, ' ') FROM config_texts t WHERE t.model_id = g.model_id AND t.group_code = g.code AND t.value = ''), '') AS names FROM config_groups g JOIN config_options o ON o.model_id = g.model_id AND o.group_code = g.code",
     )
-    .all() as { code: string; label: string; value: string; names: string | null }[]) {
-    if (!/^\d+([.,]\d+)?$/.test(r.value.trim())) continue;
+    .all() as { code: string; label: string; value: string; optionLabel: string; names: string | null }[]) {
+    // "Cat 2", "Series 6 (up to 60 kW)": a value whose label is a word and a number is that number too ("category 2").
+    const labelled = /^\s*\p{L}{1,8}\.?\s+(\d+)(?![\d.,/])/u.exec(r.optionLabel ?? "")?.[1];
+    const number = /^\d+([.,]\d+)?$/.test(r.value.trim()) ? r.value.trim() : labelled;
+    if (!number) continue;
     for (const w of wordsOf(
       `${r.code.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.label} ${r.names ?? ""}${glossed(r.label)}`,
     )) {
       if (w.length < 3 || /\d/.test(w) || FILLER.has(w) || unitCodes.has(w)) continue;
       const set = optionNumbers.get(w) ?? new Set<number>();
-      set.add(Number(r.value.replace(",", ".")));
+      set.add(Number(number.replace(",", ".")));
       optionNumbers.set(w, set);
     }
   }
@@ -1348,6 +1351,9 @@ export function findOptions(
       if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
+      // "foot and flange" for "B35 foot and flange": the words after a leading code.
+      if (lead.length >= 2 && /\p{L}/u.test(lead[0]!) && /\d/.test(lead[0]!) && !/\d/.test(lead[1]!))
+        forms.add(wordsOf(o.label.slice(o.label.toLowerCase().indexOf(lead[1]!))).join(" "));
       // "4 pole" for "4-pole, 1450 rpm": the first word written apart.
       if (lead[0] && !sharedLead && /^\d+-\p{L}+$/u.test(lead[0])) forms.add(apart(lead[0]).replace("-", " "));
       for (const w of ownGloss(o.value)) forms.add(wordsOf(w).join(" "));
@@ -1366,7 +1372,9 @@ export function findOptions(
           joined.includes(` ${f} `) ||
           compact.includes(` ${f} `) ||
           compact.includes(` ${f.replace(" ", "")} `) ||
-          (f.includes(" ") && spaced.includes(` ${f} `))
+          (f.includes(" ") && spaced.includes(` ${f} `)) ||
+          // "flat face" for "Flat-face …"
+          (/\p{L}-\p{L}/u.test(f) && spaced.includes(` ${apart(f)} `))
         )
           hit = Math.max(hit, f.length);
       }
