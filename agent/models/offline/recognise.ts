@@ -874,6 +874,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     }
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
+    // "stainless 1.4404", "0.125": a number of three decimals or more is a grade or a size, not how many.
+    if (/^\d+[.,]\d{3,}$/.test(t) && !Number.isInteger(value)) continue;
     // "13 bis 18 A", "from 4 to 6.3 A": the ends of a range are a setting, not a count.
     if (
       (RANGE_WORDS.has(next ?? "") && /^\d/.test(tokens[i + 2]?.lower ?? "")) ||
@@ -1339,6 +1341,7 @@ export function findOptions(
     const distinct = distinctWordHits(text, tokens, g.options, groupWords, glossed, otherLabels(model, g.code));
     for (const o of g.options) {
       const forms = new Set<string>();
+      const codes = new Set<string>();
       const v = o.value.toLowerCase();
       forms.add(wordsOf(o.value).join(" "));
       forms.add(wordsOf(o.label).join(" "));
@@ -1357,10 +1360,22 @@ export function findOptions(
       // "4 pole" for "4-pole, 1450 rpm": the first word written apart.
       if (lead[0] && !sharedLead && /^\d+-\p{L}+$/u.test(lead[0])) forms.add(apart(lead[0]).replace("-", " "));
       for (const w of ownGloss(o.value)) forms.add(wordsOf(w).join(" "));
+      // "1.4404" of "All stainless 1.4404 (…)", "DT04" of "Deutsch DT04-2P": a code or a grade with digits that only
+      // this value's label carries names it, before the words around it.
+      for (const t of lead)
+        if (
+          t.length >= 4 &&
+          /\d/.test(t) &&
+          (/\d[.,]\d|\p{L}/u.test(t) || t.length >= 4) &&
+          !/^\d{1,3}$/.test(t) &&
+          !g.options.some((x) => x !== o && tokenizeText(x.label).some((y) => y.lower === t))
+        )
+          codes.add(t);
       // "REMA 320 plug" for "REMA 320 A": a shared first word with the number after it, the unit left out.
       if (sharedLead && lead.length >= 3 && /^\d+([.,]\d+)?$/.test(lead[1]!) && !/\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`);
       let hit = 0;
+      for (const c of codes) if (compact.includes(` ${c} `)) hit = Math.max(hit, c.length * 2);
       for (const f of forms) {
         if (!f || groupWords.has(f)) continue;
         const bare = /^\d+([.,]\d+)?$/.test(f);
@@ -1415,12 +1430,17 @@ export function findOptions(
       // "4 kW" for "4.0 kW": the same number with the same unit.
       // Any number with its unit in the label counts ("3~ 400 V" is chosen by "400 V").
       if (!hit) {
-        for (const m of rateUnits(o.label)
+        const label = rateUnits(o.label)
           .toLowerCase()
-          .replace(/(\d),(\d)/g, "$1.$2")
-          .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)) {
+          .replace(/(\d),(\d)/g, "$1.$2");
+        const amounts = [...label.matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)];
+        const inParens = (at: number) => label.lastIndexOf("(", at) > label.lastIndexOf(")", at);
+        const mainUnit = amounts.find((m) => !inParens(m.index))?.[2];
+        for (const m of amounts) {
           const [, num, unit] = m;
           if (shared.has(`${Number(num)} ${unit}`)) continue;
+          // "230 V 1~ (up to 2.2 kW)": an amount of another unit in the note of a value is a limit, not the value.
+          if (mainUnit && unit !== mainUnit && inParens(m.index)) continue;
           for (let i = 0; i < tokens.length; i++) {
             const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
             const n = joinedUnit ? joinedUnit[1] : tokens[i];
@@ -2115,11 +2135,37 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
     k.configWords.has(w) ||
     (w.length >= 4 && [...k.configWords].some((c) => c.length >= w.length + 3 && c.startsWith(w)));
   const attempts = [content, content.filter((w) => !k.configWords.has(w)), content.filter((w) => !groupWord(w))];
+  // "FM motor built to order" where "motor" is also a word of option labels ("Motor voltage"): asked for a build to
+  // order, the product's words with those words too.
+  const said = free.map((t) => t.lower).join(" ");
+  const marker = new Set(
+    wordsOf([...said.matchAll(new RegExp(MADE_TO_ORDER.source, "gu"))].map((m) => m[0]).join(" ")),
+  );
+  if (marker.size) {
+    attempts.push(
+      free.map((t) => t.lower).filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !k.ordinary(w)),
+    );
+    // The words that ask for the build may find no product ("built to order" where names say "configure-to-order").
+    attempts.unshift(...attempts.map((a) => a.filter((w) => !marker.has(w))));
+  }
+  // "FM motor built to order", "Zylinder nach Konfiguration": words that ask for a build to order name the one
+  // configurable product among the products the words find, before the ready-made ones the same words name.
+  const toOrder = marker.size > 0;
   for (const words of attempts.filter((a, i) => i === 0 || a.length !== attempts[i - 1]!.length)) {
     if (words.length === 0) continue;
     const query = words.join(" ");
     const top = k.search.search({ query, limit: 3 }).filter((h) => h.match.startsWith("text"));
-    if (top.length === 0 || (top[1] && top[1].score >= top[0]!.score)) continue;
+    if (top.length === 0) continue;
+    if (toOrder) {
+      const hits = k.search.search({ query, limit: 12 }).filter((h) => h.match.startsWith("text"));
+      const products = k.reader.products(hits.map((h) => h.sku));
+      const built = hits.filter((h) => products.get(h.sku)?.configModelId);
+      if (built.length === 1) {
+        found = { top: built[0]!, configModelId: products.get(built[0]!.sku)!.configModelId!, query };
+        break;
+      }
+    }
+    if (top[1] && top[1].score >= top[0]!.score) continue;
     const product = k.reader.products([top[0]!.sku]).get(top[0]!.sku);
     if (product?.configModelId) {
       found = { top: top[0]!, configModelId: product.configModelId, query };
@@ -2145,9 +2191,14 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
   const text = free.map((t) => t.text).join(" ");
   const stated = statedOptions(k, configModelId, text);
   if (stated.size < 2) return undefined;
-  const standard = standardWithValues(k, found.top.sku, configModelId, stated, content);
+  // Asked for a build to order, the configured product stays, whatever ready-made one carries the values stated.
+  const standard = toOrder ? undefined : standardWithValues(k, found.top.sku, configModelId, stated, content);
   return { hits: [standard ?? found.top], confident: true, query };
 }
+
+/** Words that ask for a product built to the buyer's choices, in English and German. */
+const MADE_TO_ORDER =
+  /\b(?:built|made|assembled|configured)[ -]to[ -]order\b|\bconfigur(?:ed|able)\b|\bcustom[ -]built\b|\bnach (?:maß|mass|konfiguration|auftrag)\b|\bkonfigur(?:iert|ierbar)\w*|\bsonderanfertigung\b/u;
 
 /** The option values of a configuration model a text states, read in the default language and in each catalog one. */
 function statedOptions(k: Knowledge, configModelId: string, text: string): Map<string, string[]> {
@@ -2167,7 +2218,8 @@ function statedOptions(k: Knowledge, configModelId: string, text: string): Map<s
  */
 export function readyMade(k: Knowledge, sku: string, text: string, words: string[]): SearchHit | undefined {
   const id = k.reader.products([sku]).get(sku)?.configModelId;
-  if (!id) return undefined;
+  // "nach Maß", "built to order": the buyer asks for the build, not for what is on the shelf.
+  if (!id || MADE_TO_ORDER.test(text.toLowerCase())) return undefined;
   const stated = statedOptions(k, id, text);
   return stated.size >= 2 ? standardWithValues(k, sku, id, stated, words) : undefined;
 }
@@ -2245,8 +2297,6 @@ const UNIT_SPELLINGS: Record<string, string> = {
   ampere: "a",
   watt: "w",
   kilowatt: "kw",
-  liter: "l",
-  litre: "l",
 };
 
 interface Amount {
