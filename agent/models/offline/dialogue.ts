@@ -147,7 +147,8 @@ export const EVENTS = {
     !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy") &&
     !has(ctx, ...PRODUCT_CUES) &&
     !r.a.quantity &&
-    !r.a.machine,
+    !r.a.machine &&
+    !configuredSpec(ctx, r),
   place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
   /** "What's in my order?" — not "my mistake, it's for freezer 3" (a correction read as a look at the order). */
   show: (ctx, s, r) => has(ctx, "show") && !r.a.guess && !req.movedLine(ctx, s, r) && !correctsMachine(ctx, r),
@@ -193,13 +194,14 @@ export const EVENTS = {
     !!r.about &&
     (ctx.conv.text.includes("?") || ((!r.a.quantity || !r.sku) && !configuredNamed(ctx, r))),
   stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
-  price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about,
+  price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about && !configuredSpec(ctx, r),
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
-  stock_question: (ctx, _s, r) => has(ctx, "stock") && r.question && !!r.about,
+  stock_question: (ctx, _s, r) => has(ctx, "stock") && r.question && !!r.about && !configuredSpec(ctx, r),
   product_info: (ctx, _s, r) => {
     const exact = r.a.guess?.confident && r.a.guess.hits[0]!.match === "sku_exact";
     return (
       !!r.sku &&
+      !configuredSpec(ctx, r) &&
       (has(ctx, "info") || (!!exact && !has(ctx, "add", "find") && !r.a.quantity && !configuredNamed(ctx, r)))
     );
   },
@@ -269,9 +271,22 @@ const ANSWER_CUES = new Set<Cue>(["yes", "help", "thanks", "greet"]);
  */
 function configuredNamed(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
-  if (!r.sku || !g?.confident || has(ctx, "info")) return false;
+  if (!r.sku || !g?.confident || (has(ctx, "info") && !configuredSpec(ctx, r))) return false;
   const options = optionsFor(ctx, r.sku);
   return !!options && (g.hits[0]!.match === "sku_exact" || Object.keys(options).length >= 2);
+}
+
+/**
+ * "Antriebsbatterie nach Maß, 24 Volt, 375 Ah, Trog PT24, REMA 160", "condensing unit built to order, R449A, medium
+ * temperature, low-noise fan": a configurable product with three or more of its option values, stated without a
+ * question, is the buyer's specification of what to build — an order, whatever else the classifier hears in a list
+ * of values (a look at the product, a price).
+ */
+function configuredSpec(ctx: Ctx, r: Reading): boolean {
+  const g = r.a.guess;
+  if (!r.sku || !g?.confident || ctx.conv.text.includes("?")) return false;
+  const options = optionsFor(ctx, r.sku);
+  return !!options && Object.keys(options).length >= 3;
 }
 
 export interface Transition {

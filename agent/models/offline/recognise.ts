@@ -2200,6 +2200,11 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
 const MADE_TO_ORDER =
   /\b(?:built|made|assembled|configured)[ -]to[ -]order\b|\bconfigur(?:ed|able)\b|\bcustom[ -]built\b|\bnach (?:maß|mass|konfiguration|auftrag)\b|\bkonfigur(?:iert|ierbar)\w*|\bsonderanfertigung\b/u;
 
+/** Whether a text asks for a product built to order ("built to order", "nach Maß", "konfigurierbar"). */
+export function asksForBuild(text: string): boolean {
+  return MADE_TO_ORDER.test(text.toLowerCase());
+}
+
 /** The option values of a configuration model a text states, read in the default language and in each catalog one. */
 function statedOptions(k: Knowledge, configModelId: string, text: string): Map<string, string[]> {
   const stated = new Map<string, string[]>();
