@@ -35,7 +35,7 @@ import {
   answerQuantity,
   isQuestionAboutOther,
 } from "./answers.ts";
-import { CONFIRM_WORDS, refusal } from "./phrasing.ts";
+import { CONFIRM_WORDS, optionLines, refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
 import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
 import { absentRemoval, pressure, removal, removalInChange } from "./destructive.ts";
@@ -189,6 +189,8 @@ export const EVENTS = {
   same_as_line: (ctx, s, r) =>
     (has(ctx, "history") || hasMarker("history", ctx.conv.text)) && !has(ctx, "remove") && !!req.sameLine(ctx, s, r),
   /** "Does X fit Y?" — not "1 X for Y": a stated quantity of a named product without a question orders it. */
+  /** "What options are there for the configurable inverter?", "Was kann man beim Getriebemotor alles wählen?" */
+  options_question: (ctx, _s, r) => !!askedAbout(ctx, r),
   compat: (ctx, _s, r) =>
     has(ctx, "compat") &&
     !!r.about &&
@@ -282,6 +284,49 @@ function configuredNamed(ctx: Ctx, r: Reading): boolean {
  * question, is the buyer's specification of what to build — an order, whatever else the classifier hears in a list
  * of values (a look at the product, a price).
  */
+/** Words that ask which choices a product offers (not a price, not stock). */
+const OPTIONS_ASKED =
+  /(?<![\p{L}])(options?|choices?|choose|select|configurations?|optionen|auswahl|wählen|auswählen|ausführungen|varianten|konfigurationen)(?![\p{L}])/iu;
+const ASKING = /\?|^\s*(what|which|how|welche\w*|was|wie)\b/iu;
+
+/**
+ * A question for the choices of a configurable product, none of them stated: its groups and values, in the buyer's
+ * language — not a search, a stock check or the product's description.
+ */
+function optionsAsked(ctx: Ctx, sku: string): { group: string; values: string[] }[] | undefined {
+  const text = ctx.conv.text;
+  if (!ASKING.test(text) || !OPTIONS_ASKED.test(text) || has(ctx, "price")) return undefined;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
+  if (!model || optionsFor(ctx, sku)) return undefined;
+  return model.groups.map((g) => ({ group: g.code, values: g.options.map((o) => o.value) }));
+}
+
+/** The configurable product a question for choices is about: the one named, or the one configurable product found. */
+function askedAbout(ctx: Ctx, r: Reading): string | undefined {
+  if (!ASKING.test(ctx.conv.text) || !OPTIONS_ASKED.test(ctx.conv.text)) return undefined;
+  const hits = (r.a.guess?.hits ?? []).slice(0, 8).map((h) => h.sku);
+  const products = ctx.k.reader.products(hits);
+  const configurable = hits.filter((sku) => products.get(sku)?.configModelId);
+  // A ready-made product named by its SKU is asked about itself.
+  if (r.sku && r.a.guess?.hits[0]?.match === "sku_exact" && !configurable.includes(r.sku)) return undefined;
+  const sku = r.sku && configurable.includes(r.sku) ? r.sku : configurable.length === 1 ? configurable[0] : undefined;
+  return sku && optionsAsked(ctx, sku) ? sku : undefined;
+}
+
+/** The choices of the configurable product asked about. */
+const listOptions: Handler = (ctx, _s, r, memo) => {
+  const sku = askedAbout(ctx, r);
+  const groups = sku ? optionsAsked(ctx, sku) : undefined;
+  if (!sku || !groups) return undefined;
+  r = { ...r, sku };
+  const lead = say(ctx.lang, `${r.sku} can be configured with:`, `${r.sku} ist konfigurierbar mit:`);
+  const ask = say(ctx.lang, "What would you like, and how many?", "Was möchten Sie, und wie viele?");
+  // The answer ("1.5 kW, 400 V, PROFINET", "2 of them with …") picks the product listed with its values.
+  const pending: Pending = { kind: "choose_product", skus: [r.sku!], action: "add" };
+  return { text: `${lead}\n${optionLines(ctx, r.sku!, groups)}\n${ask}`, memo: memo(pending, r.sku!) };
+};
+
 function configuredSpec(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
   if (!r.sku || !g?.confident || ctx.conv.text.includes("?")) return false;
@@ -349,6 +394,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "change_line", do: req.changeLine },
   { in: "any", on: "value_switch", do: switchByValue },
   { in: "any", on: "history", do: req.sameAsBefore },
+  { in: "any", on: "options_question", do: listOptions },
   { in: "any", on: "compat", do: req.ask("compat") },
   { in: "any", on: "stock_and_price", do: stockAndPrice },
   { in: "any", on: "price_question", do: req.ask("price") },
@@ -381,6 +427,7 @@ const ITEM_TRANSITIONS: Transition[] = [
 
 /** A question of the message set aside while its order was served (`orderThenQuestion`): answered, never an edit. */
 const QUESTION_TRANSITIONS: Transition[] = [
+  { in: "any", on: "options_question", do: listOptions },
   { in: "any", on: "compat", do: req.ask("compat") },
   { in: "any", on: "stock_and_price", do: stockAndPrice },
   { in: "any", on: "price_question", do: req.ask("price") },
