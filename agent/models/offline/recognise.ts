@@ -1312,6 +1312,24 @@ export function findOptions(
       }
       continue;
     }
+    // "no overload protection", "no fieldbus", "ohne Bremse": a negation before the group's word is the value that
+    // says none ("None (plain yoke)", "None (terminals only)", "No brake").
+    const none = g.options.find(
+      (o) =>
+        /^(none|no|ohne|without|kein\w*)$/iu.test(o.value) || /^\s*(none|no|ohne|without|kein\w*)\b/iu.test(o.label),
+    );
+    if (
+      none &&
+      g.max <= 1 &&
+      tokens.some(
+        (t, i) =>
+          NEGATIONS.has(t) &&
+          tokens.slice(i + 1, i + 4).some((w) => w.length > 2 && !/\d/.test(w) && groupWords.has(w)),
+      )
+    ) {
+      out[g.code] = [none.value];
+      continue;
+    }
     const found: { value: string; len: number }[] = [];
     // "i=20" where every label writes "i=19.8 (…)": the symbol names the group, the number after it the value —
     // the option with that value, else the one whose label's number is nearest (within a tenth).
@@ -1374,6 +1392,10 @@ export function findOptions(
       // "REMA 320 plug" for "REMA 320 A": a shared first word with the number after it, the unit left out.
       if (sharedLead && lead.length >= 3 && /^\d+([.,]\d+)?$/.test(lead[1]!) && !/\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`);
+      // "Serie 8" for "Series 8 (…)", "Kategorie 3" for "Cat 3": the glossary's word for a first word said with the
+      // number after it.
+      if (lead.length >= 2 && /^\d+$/.test(lead[1]!) && !/\d/.test(lead[0]!))
+        for (const w of gloss?.(lead[0]!) ?? []) forms.add(`${wordsOf(w).join(" ")} ${lead[1]}`);
       let hit = 0;
       for (const c of codes) if (compact.includes(` ${c} `)) hit = Math.max(hit, c.length * 2);
       for (const f of forms) {
@@ -1434,6 +1456,9 @@ export function findOptions(
           .toLowerCase()
           .replace(/(\d),(\d)/g, "$1.$2");
         const amounts = [...label.matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)];
+        // "230/400 V": the first number of a pair before the unit is an amount of it too (named less surely than
+        // the last: "400 V" is "230/400 V" before "400/690 V").
+        const pairs = [...label.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)];
         const inParens = (at: number) => label.lastIndexOf("(", at) > label.lastIndexOf(")", at);
         const mainUnit = amounts.find((m) => !inParens(m.index))?.[2];
         for (const m of amounts) {
@@ -1455,6 +1480,15 @@ export function findOptions(
             if (same) hit = num!.length + unit!.length;
           }
         }
+        if (!hit)
+          for (const [, first, last, unit] of pairs)
+            for (let i = 0; i + 1 < tokens.length; i++) {
+              const n = Number(tokens[i]);
+              const u = UNIT_SPELLINGS[tokens[i + 1]!] ?? tokens[i + 1];
+              if (u !== unit || !/^\d/.test(tokens[i]!)) continue;
+              if (n === Number(last)) hit = Math.max(hit, last!.length + unit!.length);
+              else if (n === Number(first)) hit = Math.max(hit, first!.length + unit!.length - 1);
+            }
       }
       // "13 bis 18 A", "13 to 18 A", "13-18A" for "13–18 A": a range with the same ends.
       if (!hit) {
@@ -1564,7 +1598,8 @@ function distinctWordHits(
       ),
     );
   });
-  const abbreviations = options.map((o) => new Set(o.label.match(/\b[A-Z]{2,5}\b/g) ?? []));
+  // "STO", "LCD", and codes of a letter and digits ("B5" of "Flange mounted (B5)", "M8" of "Shear bolt M8").
+  const abbreviations = options.map((o) => new Set(o.label.match(/\b[A-Z][A-Z\d]{1,4}\b/g) ?? []));
   // "no brake chopper", "ohne Display": a word after a negation names no choice.
   const said = new Set(
     tokens
@@ -1583,6 +1618,7 @@ function distinctWordHits(
     for (const a of abbreviations[i]!) {
       if (abbreviations.some((other, j) => j !== i && other.has(a))) continue;
       if (wordsOfOption.some((other, j) => j !== i && other.has(a.toLowerCase()))) continue;
+      if (elsewhere.has(a.toLowerCase())) continue;
       if (new RegExp(`(?<![\\p{L}\\d])${a}(?![\\p{L}\\d])`, "u").test(text)) best = Math.max(best, a.length);
     }
     if (best) out.set(o.value, best);
