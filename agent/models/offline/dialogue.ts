@@ -189,6 +189,11 @@ export const EVENTS = {
   same_as_line: (ctx, s, r) =>
     (has(ctx, "history") || hasMarker("history", ctx.conv.text)) && !has(ctx, "remove") && !!req.sameLine(ctx, s, r),
   /** "Does X fit Y?" — not "1 X for Y": a stated quantity of a named product without a question orders it. */
+  /**
+   * "Korrektur: Hub 300", "no wait, make that 4 pole", "doch mit Bremse 24 V": a correction that states values of a
+   * configured line of the order and names no other product outright changes that line's options.
+   */
+  option_correction: (ctx, s, r) => !!correctedOptions(ctx, s, r),
   /** "What options are there for the configurable inverter?", "Was kann man beim Getriebemotor alles wählen?" */
   options_question: (ctx, _s, r) => !!askedAbout(ctx, r),
   compat: (ctx, _s, r) =>
@@ -284,6 +289,34 @@ function configuredNamed(ctx: Ctx, r: Reading): boolean {
  * question, is the buyer's specification of what to build — an order, whatever else the classifier hears in a list
  * of values (a look at the product, a price).
  */
+/** Words that correct an option said before (besides the count's correcting words). */
+const CORRECTING_OPTION =
+  /(?<![\p{L}])(korrektur|correction|doch|lieber|stattdessen|instead|rather|make (?:that|it)|no wait|sorry|actually|eigentlich|änderung|ändern)(?![\p{L}])/iu;
+
+/** The configured line a correction's values are for, with those values. */
+function correctedOptions(
+  ctx: Ctx,
+  s: DialogueState,
+  r: Reading,
+): { lineId: string; options: Record<string, string[]> } | undefined {
+  if (!CORRECTING_OPTION.test(ctx.conv.text) || ctx.conv.text.includes("?") || r.a.quantity) return undefined;
+  const g = r.a.guess;
+  for (const line of [...s.draft.lines].reverse()) {
+    // Another product named outright is a change of product, not of options.
+    if (g?.confident && g.hits[0]!.match.startsWith("sku") && g.hits[0]!.sku !== line.sku) return undefined;
+    const options = optionsFor(ctx, line.sku);
+    if (options) return { lineId: line.lineId, options };
+  }
+  return undefined;
+}
+
+const correctOptions: Handler = (ctx, s, r, memo) => {
+  const c = correctedOptions(ctx, s, r);
+  return c
+    ? { calls: [{ name: "set_options", args: { lineId: c.lineId, options: c.options } }], memo: memo() }
+    : undefined;
+};
+
 /** Words that ask which choices a product offers (not a price, not stock). */
 const OPTIONS_ASKED =
   /(?<![\p{L}])(options?|choices?|choose|select|configurations?|optionen|auswahl|wählen|auswählen|ausführungen|varianten|konfigurationen)(?![\p{L}])/iu;
@@ -394,6 +427,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "change_line", do: req.changeLine },
   { in: "any", on: "value_switch", do: switchByValue },
   { in: "any", on: "history", do: req.sameAsBefore },
+  { in: "any", on: "option_correction", do: correctOptions },
   { in: "any", on: "options_question", do: listOptions },
   { in: "any", on: "compat", do: req.ask("compat") },
   { in: "any", on: "stock_and_price", do: stockAndPrice },

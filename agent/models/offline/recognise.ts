@@ -502,7 +502,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     )
     .all() as { code: string; label: string; value: string; optionLabel: string; names: string | null }[]) {
     // "Cat 2", "Series 6 (up to 60 kW)": a value whose label is a word and a number is that number too ("category 2").
-    const labelled = /^\s*\p{L}{1,8}\.?\s+(\d+)(?![\d.,/])/u.exec(r.optionLabel ?? "")?.[1];
+    const labelled = /^\s*\p{L}{1,8}\.?\s*(\d+)(?![\d.,/])/u.exec(r.optionLabel ?? "")?.[1];
     const number = /^\d+([.,]\d+)?$/.test(r.value.trim()) ? r.value.trim() : labelled;
     if (!number) continue;
     for (const w of wordsOf(
@@ -1375,6 +1375,14 @@ export function findOptions(
       // "foot and flange" for "B35 foot and flange": the words after a leading code.
       if (lead.length >= 2 && /\p{L}/u.test(lead[0]!) && /\d/.test(lead[0]!) && !/\d/.test(lead[1]!))
         forms.add(wordsOf(o.label.slice(o.label.toLowerCase().indexOf(lead[1]!))).join(" "));
+      // "EF 220" of "CB20 — counterbalance trucks EF 220": a short word and a number later in the label that no
+      // other value's label carries.
+      for (let i = 1; i + 1 < lead.length; i++)
+        if (/^\p{L}{1,4}$/u.test(lead[i]!) && /^\d+$/.test(lead[i + 1]!)) {
+          const pair = `${lead[i]} ${lead[i + 1]}`;
+          const elsewhere = g.options.some((x) => x !== o && ` ${wordsOf(x.label).join(" ")} `.includes(` ${pair} `));
+          if (!elsewhere && !groupWords.has(lead[i]!)) forms.add(pair);
+        }
       // "4 pole" for "4-pole, 1450 rpm": the first word written apart.
       if (lead[0] && !sharedLead && /^\d+-\p{L}+$/u.test(lead[0])) forms.add(apart(lead[0]).replace("-", " "));
       for (const w of ownGloss(o.value)) forms.add(wordsOf(w).join(" "));
