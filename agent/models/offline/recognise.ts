@@ -1533,6 +1533,14 @@ export function findOptions(
           if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `)))
             hit = v.length + w.length;
       }
+      // "size 6" for "NG6 (CETOP 3)", "category 2" for "Cat 2": the group named with the number of a value's code.
+      if (!hit) {
+        const n = /^\s*\p{L}{1,8}\.?\s*(\d+)(?![\d.,/])/u.exec(o.label)?.[1];
+        if (n)
+          for (const w of groupWords)
+            if (w.length >= 3 && !/\d/.test(w) && compact.includes(` ${w} ${n} `))
+              hit = Math.max(hit, w.length + n.length);
+      }
       // "XY 32" written apart for a value or label "XY32 …" ("UC 3" for "UC3").
       if (!hit) {
         const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
