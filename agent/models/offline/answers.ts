@@ -389,7 +389,13 @@ function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn): Step {
 export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   const { cues, conv } = ctx;
 
-  const named = optionsFor(ctx, pending.sku, pending.groups) ?? optionsFor(ctx, pending.sku);
+  // The groups asked for are read first; a group not asked for that the answer names too ("… with STO and the LCD
+  // keypad" beside the power and supply asked for, "make that 4 pole") is taken with them.
+  const asked = optionsFor(ctx, pending.sku, pending.groups);
+  const all = optionsFor(ctx, pending.sku);
+  const besides =
+    asked && all ? Object.fromEntries(Object.entries(all).filter(([g]) => !pending.groups.includes(g))) : {};
+  const named = asked ? { ...besides, ...asked } : all;
   // "32 und EPDM": the seal is named by its word, the flange by the bare number the question offered.
   const opts = named ? { ...offeredValues(ctx, pending, true), ...named } : undefined;
   if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };

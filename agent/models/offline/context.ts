@@ -55,6 +55,7 @@ import {
   nameWords,
   poReferenceSpan,
   readyMade,
+  asksForBuild,
   sizeTokensOf,
   tokenizeText,
   wordsOf,
@@ -265,6 +266,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const labelWords = machineLabelWords(ctx, raw);
   for (const c of ctx.u.clauses) {
     if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
+    // "Luftkühler nach Konfiguration, Baugröße UC4, …" heard as order details: a clause that asks for a build to
+    // order names the product built.
+    if (asksForBuild(c.text)) continue;
     // "The same X as last time for line 3, 6 pcs": unit words and words that lead a number stay in a history
     // request — they tell the quantity from a reference.
     const history = c.intent === "history";

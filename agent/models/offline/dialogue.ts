@@ -35,7 +35,7 @@ import {
   answerQuantity,
   isQuestionAboutOther,
 } from "./answers.ts";
-import { CONFIRM_WORDS, refusal } from "./phrasing.ts";
+import { CONFIRM_WORDS, optionLines, refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
 import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
 import { absentRemoval, pressure, removal, removalInChange } from "./destructive.ts";
@@ -150,7 +150,8 @@ export const EVENTS = {
     !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy") &&
     !has(ctx, ...PRODUCT_CUES) &&
     !r.a.quantity &&
-    !r.a.machine,
+    !r.a.machine &&
+    !configuredSpec(ctx, r),
   place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
   /** "What's in my order?" — not "my mistake, it's for freezer 3" (a correction read as a look at the order). */
   show: (ctx, s, r) => has(ctx, "show") && !r.a.guess && !req.movedLine(ctx, s, r) && !correctsMachine(ctx, r),
@@ -191,18 +192,26 @@ export const EVENTS = {
   same_as_line: (ctx, s, r) =>
     (has(ctx, "history") || hasMarker("history", ctx.conv.text)) && !has(ctx, "remove") && !!req.sameLine(ctx, s, r),
   /** "Does X fit Y?" — not "1 X for Y": a stated quantity of a named product without a question orders it. */
+  /**
+   * "Korrektur: Hub 300", "no wait, make that 4 pole", "doch mit Bremse 24 V": a correction that states values of a
+   * configured line of the order and names no other product outright changes that line's options.
+   */
+  option_correction: (ctx, s, r) => !!correctedOptions(ctx, s, r),
+  /** "What options are there for the configurable inverter?", "Was kann man beim Getriebemotor alles wählen?" */
+  options_question: (ctx, _s, r) => !!askedAbout(ctx, r),
   compat: (ctx, _s, r) =>
     has(ctx, "compat") &&
     !!r.about &&
     (ctx.conv.text.includes("?") || ((!r.a.quantity || !r.sku) && !configuredNamed(ctx, r))),
   stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
-  price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about,
+  price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about && !configuredSpec(ctx, r),
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
-  stock_question: (ctx, _s, r) => has(ctx, "stock") && r.question && !!r.about,
+  stock_question: (ctx, _s, r) => has(ctx, "stock") && r.question && !!r.about && !configuredSpec(ctx, r),
   product_info: (ctx, _s, r) => {
     const exact = r.a.guess?.confident && r.a.guess.hits[0]!.match === "sku_exact";
     return (
       !!r.sku &&
+      !configuredSpec(ctx, r) &&
       (has(ctx, "info") || (!!exact && !has(ctx, "add", "find") && !r.a.quantity && !configuredNamed(ctx, r)))
     );
   },
@@ -272,9 +281,93 @@ const ANSWER_CUES = new Set<Cue>(["yes", "help", "thanks", "greet"]);
  */
 function configuredNamed(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
-  if (!r.sku || !g?.confident || has(ctx, "info")) return false;
+  if (!r.sku || !g?.confident || (has(ctx, "info") && !configuredSpec(ctx, r))) return false;
   const options = optionsFor(ctx, r.sku);
   return !!options && (g.hits[0]!.match === "sku_exact" || Object.keys(options).length >= 2);
+}
+
+/**
+ * "Antriebsbatterie nach Maß, 24 Volt, 375 Ah, Trog PT24, REMA 160", "condensing unit built to order, R449A, medium
+ * temperature, low-noise fan": a configurable product with three or more of its option values, stated without a
+ * question, is the buyer's specification of what to build — an order, whatever else the classifier hears in a list
+ * of values (a look at the product, a price).
+ */
+/** Words that correct an option said before (besides the count's correcting words). */
+const CORRECTING_OPTION =
+  /(?<![\p{L}])(korrektur|correction|doch|lieber|stattdessen|instead|rather|make (?:that|it)|no wait|sorry|actually|eigentlich|änderung|ändern)(?![\p{L}])/iu;
+
+/** The configured line a correction's values are for, with those values. */
+function correctedOptions(
+  ctx: Ctx,
+  s: DialogueState,
+  r: Reading,
+): { lineId: string; options: Record<string, string[]> } | undefined {
+  if (!CORRECTING_OPTION.test(ctx.conv.text) || ctx.conv.text.includes("?") || r.a.quantity) return undefined;
+  const g = r.a.guess;
+  for (const line of [...s.draft.lines].reverse()) {
+    // Another product named outright is a change of product, not of options.
+    if (g?.confident && g.hits[0]!.match.startsWith("sku") && g.hits[0]!.sku !== line.sku) return undefined;
+    const options = optionsFor(ctx, line.sku);
+    if (options) return { lineId: line.lineId, options };
+  }
+  return undefined;
+}
+
+const correctOptions: Handler = (ctx, s, r, memo) => {
+  const c = correctedOptions(ctx, s, r);
+  return c
+    ? { calls: [{ name: "set_options", args: { lineId: c.lineId, options: c.options } }], memo: memo() }
+    : undefined;
+};
+
+/** Words that ask which choices a product offers (not a price, not stock). */
+const OPTIONS_ASKED =
+  /(?<![\p{L}])(options?|choices?|choose|select|configurations?|optionen|auswahl|wählen|auswählen|ausführungen|varianten|konfigurationen)(?![\p{L}])/iu;
+const ASKING = /\?|^\s*(what|which|how|welche\w*|was|wie)\b/iu;
+
+/**
+ * A question for the choices of a configurable product, none of them stated: its groups and values, in the buyer's
+ * language — not a search, a stock check or the product's description.
+ */
+function optionsAsked(ctx: Ctx, sku: string): { group: string; values: string[] }[] | undefined {
+  const text = ctx.conv.text;
+  if (!ASKING.test(text) || !OPTIONS_ASKED.test(text) || has(ctx, "price")) return undefined;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
+  if (!model || optionsFor(ctx, sku)) return undefined;
+  return model.groups.map((g) => ({ group: g.code, values: g.options.map((o) => o.value) }));
+}
+
+/** The configurable product a question for choices is about: the one named, or the one configurable product found. */
+function askedAbout(ctx: Ctx, r: Reading): string | undefined {
+  if (!ASKING.test(ctx.conv.text) || !OPTIONS_ASKED.test(ctx.conv.text)) return undefined;
+  const hits = (r.a.guess?.hits ?? []).slice(0, 8).map((h) => h.sku);
+  const products = ctx.k.reader.products(hits);
+  const configurable = hits.filter((sku) => products.get(sku)?.configModelId);
+  // A ready-made product named by its SKU is asked about itself.
+  if (r.sku && r.a.guess?.hits[0]?.match === "sku_exact" && !configurable.includes(r.sku)) return undefined;
+  const sku = r.sku && configurable.includes(r.sku) ? r.sku : configurable.length === 1 ? configurable[0] : undefined;
+  return sku && optionsAsked(ctx, sku) ? sku : undefined;
+}
+
+/** The choices of the configurable product asked about. */
+const listOptions: Handler = (ctx, _s, r, memo) => {
+  const sku = askedAbout(ctx, r);
+  const groups = sku ? optionsAsked(ctx, sku) : undefined;
+  if (!sku || !groups) return undefined;
+  r = { ...r, sku };
+  const lead = say(ctx.lang, `${r.sku} can be configured with:`, `${r.sku} ist konfigurierbar mit:`);
+  const ask = say(ctx.lang, "What would you like, and how many?", "Was möchten Sie, und wie viele?");
+  // The answer ("1.5 kW, 400 V, PROFINET", "2 of them with …") picks the product listed with its values.
+  const pending: Pending = { kind: "choose_product", skus: [r.sku!], action: "add" };
+  return { text: `${lead}\n${optionLines(ctx, r.sku!, groups)}\n${ask}`, memo: memo(pending, r.sku!) };
+};
+
+function configuredSpec(ctx: Ctx, r: Reading): boolean {
+  const g = r.a.guess;
+  if (!r.sku || !g?.confident || ctx.conv.text.includes("?")) return false;
+  const options = optionsFor(ctx, r.sku);
+  return !!options && Object.keys(options).length >= 3;
 }
 
 export interface Transition {
@@ -338,6 +431,8 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "change_line", do: req.changeLine },
   { in: "any", on: "value_switch", do: switchByValue },
   { in: "any", on: "history", do: req.sameAsBefore },
+  { in: "any", on: "option_correction", do: correctOptions },
+  { in: "any", on: "options_question", do: listOptions },
   { in: "any", on: "compat", do: req.ask("compat") },
   { in: "any", on: "stock_and_price", do: stockAndPrice },
   { in: "any", on: "price_question", do: req.ask("price") },
@@ -370,6 +465,7 @@ const ITEM_TRANSITIONS: Transition[] = [
 
 /** A question of the message set aside while its order was served (`orderThenQuestion`): answered, never an edit. */
 const QUESTION_TRANSITIONS: Transition[] = [
+  { in: "any", on: "options_question", do: listOptions },
   { in: "any", on: "compat", do: req.ask("compat") },
   { in: "any", on: "stock_and_price", do: stockAndPrice },
   { in: "any", on: "price_question", do: req.ask("price") },

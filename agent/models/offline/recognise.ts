@@ -552,16 +552,19 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   const optionNumbers = new Map<string, Set<number>>();
   for (const r of sqlite
     .prepare(
-      "SELECT g.code AS code, g.label AS label, o.value AS value, coalesce((SELECT group_concat(n.name, ' ') FROM feature_names n WHERE n.key = g.code), '') || ' ' || coalesce((SELECT group_concat(t.label, ' ') FROM config_texts t WHERE t.model_id = g.model_id AND t.group_code = g.code AND t.value = ''), '') AS names FROM config_groups g JOIN config_options o ON o.model_id = g.model_id AND o.group_code = g.code",
+      "SELECT g.code AS code, g.label AS label, o.value AS value, o.label AS optionLabel, coalesce((SELECT group_concat(n.name, ' ') FROM feature_names n WHERE n.key = g.code), '') || ' ' || coalesce((SELECT group_concat(t.label, ' ') FROM config_texts t WHERE t.model_id = g.model_id AND t.group_code = g.code AND t.value = ''), '') AS names FROM config_groups g JOIN config_options o ON o.model_id = g.model_id AND o.group_code = g.code",
     )
-    .all() as { code: string; label: string; value: string; names: string | null }[]) {
-    if (!/^\d+([.,]\d+)?$/.test(r.value.trim())) continue;
+    .all() as { code: string; label: string; value: string; optionLabel: string; names: string | null }[]) {
+    // "Cat 2", "Series 6 (up to 60 kW)": a value whose label is a word and a number is that number too ("category 2").
+    const labelled = /^\s*\p{L}{1,8}\.?\s*(\d+)(?![\d.,/])/u.exec(r.optionLabel ?? "")?.[1];
+    const number = /^\d+([.,]\d+)?$/.test(r.value.trim()) ? r.value.trim() : labelled;
+    if (!number) continue;
     for (const w of wordsOf(
       `${r.code.replace(/([a-z])([A-Z])/g, "$1 $2")} ${r.label} ${r.names ?? ""}${glossed(r.label)}`,
     )) {
       if (w.length < 3 || /\d/.test(w) || FILLER.has(w) || unitCodes.has(w)) continue;
       const set = optionNumbers.get(w) ?? new Set<number>();
-      set.add(Number(r.value.replace(",", ".")));
+      set.add(Number(number.replace(",", ".")));
       optionNumbers.set(w, set);
     }
   }
@@ -978,6 +981,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     }
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
+    // "stainless 1.4404", "0.125": a number of three decimals or more is a grade or a size, not how many.
+    if (/^\d+[.,]\d{3,}$/.test(t) && !Number.isInteger(value)) continue;
     // "13 bis 18 A", "from 4 to 6.3 A": the ends of a range are a setting, not a count.
     if (
       (RANGE_WORDS.has(next ?? "") && /^\d/.test(tokens[i + 2]?.lower ?? "")) ||
@@ -1406,7 +1411,7 @@ export function findOptions(
   gloss?: (label: string) => string[],
 ): Record<string, string[]> {
   // "13 bis 18 A" is the range the labels write "13–18 A".
-  const text = said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–");
+  const text = rateUnits(said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–"));
   const tokens = tokenizeText(text).map((t) => t.lower);
   const words = wordsOf(text);
   const joined = ` ${words.join(" ")} `;
@@ -1461,6 +1466,24 @@ export function findOptions(
       if (names(parts[1]!)) glued.add(parts[0]!);
       else if (names(parts[0]!)) glued.add(parts[1]!);
     }
+    // "no overload protection", "no fieldbus", "ohne Bremse": a negation before the group's word is the value that
+    // says none ("None (plain yoke)", "None (terminals only)", "No brake").
+    const none = g.options.find(
+      (o) =>
+        /^(none|no|ohne|without|kein\w*)$/iu.test(o.value) || /^\s*(none|no|ohne|without|kein\w*)\b/iu.test(o.label),
+    );
+    if (
+      none &&
+      g.max <= 1 &&
+      tokens.some(
+        (t, i) =>
+          NEGATIONS.has(t) &&
+          tokens.slice(i + 1, i + 4).some((w) => w.length > 2 && !/\d/.test(w) && groupWords.has(w)),
+      )
+    ) {
+      out[g.code] = [none.value];
+      continue;
+    }
     const found: { value: string; len: number }[] = [];
     // "i=20" where every label writes "i=19.8 (…)": the symbol names the group, the number after it the value —
     // the option with that value, else the one whose label's number is nearest (within a tenth).
@@ -1485,8 +1508,12 @@ export function findOptions(
     }
     // An amount every value's label carries ("… at 50 Hz" in each ratio's label) describes them all: it chooses none.
     const shared = sharedAmounts(g.options.map((o) => o.label));
+    // "closed centre" for "E (closed centre)", "keypad" for "LCD keypad", "STO" for "Safe torque off (STO)": a word
+    // of one value's label alone (its description too) names that value — when the text names no other value so.
+    const distinct = distinctWordHits(text, tokens, g.options, groupWords, glossed, otherLabels(model, g.code));
     for (const o of g.options) {
       const forms = new Set<string>();
+      const codes = new Set<string>();
       const v = o.value.toLowerCase();
       forms.add(wordsOf(o.value).join(" "));
       forms.add(wordsOf(o.label).join(" "));
@@ -1499,11 +1526,40 @@ export function findOptions(
       if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
+      // "foot and flange" for "B35 foot and flange": the words after a leading code.
+      if (lead.length >= 2 && /\p{L}/u.test(lead[0]!) && /\d/.test(lead[0]!) && !/\d/.test(lead[1]!))
+        forms.add(wordsOf(o.label.slice(o.label.toLowerCase().indexOf(lead[1]!))).join(" "));
+      // "EF 220" of "CB20 — counterbalance trucks EF 220": a short word and a number later in the label that no
+      // other value's label carries.
+      for (let i = 1; i + 1 < lead.length; i++)
+        if (/^\p{L}{1,4}$/u.test(lead[i]!) && /^\d+$/.test(lead[i + 1]!)) {
+          const pair = `${lead[i]} ${lead[i + 1]}`;
+          const elsewhere = g.options.some((x) => x !== o && ` ${wordsOf(x.label).join(" ")} `.includes(` ${pair} `));
+          if (!elsewhere && !groupWords.has(lead[i]!)) forms.add(pair);
+        }
+      // "4 pole" for "4-pole, 1450 rpm": the first word written apart.
+      if (lead[0] && !sharedLead && /^\d+-\p{L}+$/u.test(lead[0])) forms.add(apart(lead[0]).replace("-", " "));
       for (const w of ownGloss(o.value)) forms.add(wordsOf(w).join(" "));
+      // "1.4404" of "All stainless 1.4404 (…)", "DT04" of "Deutsch DT04-2P": a code or a grade with digits that only
+      // this value's label carries names it, before the words around it.
+      for (const t of lead)
+        if (
+          t.length >= 4 &&
+          /\d/.test(t) &&
+          (/\d[.,]\d|\p{L}/u.test(t) || t.length >= 4) &&
+          !/^\d{1,3}$/.test(t) &&
+          !g.options.some((x) => x !== o && tokenizeText(x.label).some((y) => y.lower === t))
+        )
+          codes.add(t);
       // "REMA 320 plug" for "REMA 320 A": a shared first word with the number after it, the unit left out.
       if (sharedLead && lead.length >= 3 && /^\d+([.,]\d+)?$/.test(lead[1]!) && !/\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`);
+      // "Serie 8" for "Series 8 (…)", "Kategorie 3" for "Cat 3": the glossary's word for a first word said with the
+      // number after it.
+      if (lead.length >= 2 && /^\d+$/.test(lead[1]!) && !/\d/.test(lead[0]!))
+        for (const w of gloss?.(lead[0]!) ?? []) forms.add(`${wordsOf(w).join(" ")} ${lead[1]}`);
       let hit = 0;
+      for (const c of codes) if (compact.includes(` ${c} `)) hit = Math.max(hit, c.length * 2);
       for (const f of forms) {
         if (!f || groupWords.has(f)) continue;
         const bare = /^\d+([.,]\d+)?$/.test(f);
@@ -1516,7 +1572,9 @@ export function findOptions(
           joined.includes(` ${f} `) ||
           compact.includes(` ${f} `) ||
           compact.includes(` ${f.replace(" ", "")} `) ||
-          (f.includes(" ") && spaced.includes(` ${f} `))
+          (f.includes(" ") && spaced.includes(` ${f} `)) ||
+          // "flat face" for "Flat-face …"
+          (/\p{L}-\p{L}/u.test(f) && spaced.includes(` ${apart(f)} `))
         )
           hit = Math.max(hit, f.length);
       }
@@ -1557,22 +1615,43 @@ export function findOptions(
       // "4 kW" for "4.0 kW": the same number with the same unit.
       // Any number with its unit in the label counts ("3~ 400 V" is chosen by "400 V").
       if (!hit) {
-        for (const m of o.label
+        const label = rateUnits(o.label)
           .toLowerCase()
-          .replace(/(\d),(\d)/g, "$1.$2")
-          .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)) {
+          .replace(/(\d),(\d)/g, "$1.$2");
+        const amounts = [...label.matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)];
+        // "230/400 V": the first number of a pair before the unit is an amount of it too (named less surely than
+        // the last: "400 V" is "230/400 V" before "400/690 V").
+        const pairs = [...label.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)];
+        const inParens = (at: number) => label.lastIndexOf("(", at) > label.lastIndexOf(")", at);
+        const mainUnit = amounts.find((m) => !inParens(m.index))?.[2];
+        for (const m of amounts) {
           const [, num, unit] = m;
           if (shared.has(`${Number(num)} ${unit}`)) continue;
+          // "230 V 1~ (up to 2.2 kW)": an amount of another unit in the note of a value is a limit, not the value.
+          if (mainUnit && unit !== mainUnit && inParens(m.index)) continue;
           for (let i = 0; i < tokens.length; i++) {
             const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
             const n = joinedUnit ? joinedUnit[1] : tokens[i];
             const said = joinedUnit ? joinedUnit[2] : tokens[i + 1];
             // "400 Volt", "4 Kilowatt": the unit spelt out.
             const u = said ? (UNIT_SPELLINGS[said] ?? said) : said;
-            if (n && /^\d+(\.\d+)?$/.test(n) && Number(n) === Number(num) && u === unit)
-              hit = num!.length + unit!.length;
+            if (!n || !/^\d+(\.\d+)?$/.test(n)) continue;
+            // "1500 W" for "1.5 kW": the same amount a thousandth of the unit.
+            const same =
+              (Number(n) === Number(num) && u === unit) ||
+              (`k${u}` === unit && Math.abs(Number(n) / 1000 - Number(num)) < 1e-9);
+            if (same) hit = num!.length + unit!.length;
           }
         }
+        if (!hit)
+          for (const [, first, last, unit] of pairs)
+            for (let i = 0; i + 1 < tokens.length; i++) {
+              const n = Number(tokens[i]);
+              const u = UNIT_SPELLINGS[tokens[i + 1]!] ?? tokens[i + 1];
+              if (u !== unit || !/^\d/.test(tokens[i]!)) continue;
+              if (n === Number(last)) hit = Math.max(hit, last!.length + unit!.length);
+              else if (n === Number(first)) hit = Math.max(hit, first!.length + unit!.length - 1);
+            }
       }
       // "13 bis 18 A", "13 to 18 A", "13-18A" for "13–18 A": a range with the same ends.
       if (!hit) {
@@ -1609,6 +1688,14 @@ export function findOptions(
           if (w.length >= 2 && !/^\d/.test(w) && (compact.includes(` ${w}${v} `) || compact.includes(` ${w} ${v} `)))
             hit = v.length + w.length;
       }
+      // "size 6" for "NG6 (CETOP 3)", "category 2" for "Cat 2": the group named with the number of a value's code.
+      if (!hit) {
+        const n = /^\s*\p{L}{1,8}\.?\s*(\d+)(?![\d.,/])/u.exec(o.label)?.[1];
+        if (n)
+          for (const w of groupWords)
+            if (w.length >= 3 && !/\d/.test(w) && compact.includes(` ${w} ${n} `))
+              hit = Math.max(hit, w.length + n.length);
+      }
       // "XY 32" written apart for a value or label "XY32 …" ("UC 3" for "UC3").
       if (!hit) {
         const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
@@ -1616,6 +1703,9 @@ export function findOptions(
       }
       if (hit > 0) found.push({ value: o.value, len: hit });
     }
+    // The distinct words choose only where nothing more definite did ("400 volt three phase" is not "single-phase").
+    if (found.length === 0 && (g.max > 1 || distinct.size === 1))
+      for (const [value, len] of distinct) found.push({ value, len });
     if (found.length === 0) continue;
     found.sort((a, b) => b.len - a.len);
     // Longest form wins ("400 V" over "4"); several values only for multi-choice groups.
@@ -1624,6 +1714,135 @@ export function findOptions(
     if (g.max <= 1 && alike.length > 1) tied.set(g.code, { values: alike, words: groupWords });
   }
   if (tied.size > 1) for (const [code, value] of numbersByGroup(tokens, tied)) out[code] = [value];
+  if (!groups || groups.length > 1)
+    for (const [code, values] of Object.entries(sameChoiceGroups(text, model, groups, gloss))) out[code] = values;
+  return out;
+}
+
+/** "2900 U/min", "1/min", "min⁻¹" as "rpm"; "6 Liter pro Stunde", "litres per hour" as "l/h". */
+function rateUnits(text: string): string {
+  return text
+    .replace(/(\d)\s*(?:u\/min|upm|1\/min|min⁻¹|min-1|rpm)(?![\p{L}\d])/giu, "$1 rpm")
+    .replace(/(\d)\s*(?:liters?|litres?|l)\s*(?:pro|per|je|a|\/)\s*(?:stunde|hour|std|hr|h)\b/giu, "$1 l/h");
+}
+
+/** The words (as stems) of the other groups' labels and values of a model: "input" of "Pulse input" is no level input. */
+function otherLabels(model: ConfigModel, code: string): Set<string> {
+  const out = new Set<string>();
+  for (const g of model.groups)
+    if (g.code !== code)
+      for (const w of wordsOf(
+        [g.label, ...g.options.map((o) => o.label)].join(" ").replace(/(\p{L})-(?=\p{L})/gu, "$1 "),
+      ))
+        out.add(adjectiveStem(stemOf(w)));
+  return out;
+}
+
+/** Words no value of a group is named by alone: they say how, not which. */
+const PLAIN_WORDS = new Set(["with", "without", "only", "mounted", "mounting", "version", "standard", "type"]);
+
+/**
+ * The values whose label (its description in parentheses too, and its glossary words) has a word no other value's
+ * label has — five letters or more, or an abbreviation in capitals written so by the buyer ("STO", "LCD") — that the
+ * text carries: value → the length of the longest such word.
+ */
+function distinctWordHits(
+  text: string,
+  tokens: string[],
+  options: { value: string; label: string }[],
+  groupWords: Set<string>,
+  glossed: Map<string, string[]>,
+  elsewhere: Set<string>,
+): Map<string, number> {
+  const key = (w: string) => adjectiveStem(stemOf(w));
+  const wordsOfOption = options.map((o) => {
+    const words = wordsOf(`${o.label} ${(glossed.get(o.value) ?? []).join(" ")}`.replace(/(\p{L})-(?=\p{L})/gu, "$1 "));
+    return new Set(
+      words.filter(
+        (w) =>
+          w.length >= 5 &&
+          !/\d/.test(w) &&
+          !groupWords.has(w) &&
+          !FILLER.has(w) &&
+          !PLAIN_WORDS.has(w) &&
+          !elsewhere.has(key(w)),
+      ),
+    );
+  });
+  // "STO", "LCD", and codes of a letter and digits ("B5" of "Flange mounted (B5)", "M8" of "Shear bolt M8").
+  const abbreviations = options.map((o) => new Set(o.label.match(/\b[A-Z][A-Z\d]{1,4}\b/g) ?? []));
+  // "no brake chopper", "ohne Display": a word after a negation names no choice.
+  const said = new Set(
+    tokens
+      .filter(
+        (t, i) => t.length >= 5 && !/\d/.test(t) && !tokens.slice(Math.max(0, i - 2), i).some((x) => NEGATIONS.has(x)),
+      )
+      .map(key),
+  );
+  const out = new Map<string, number>();
+  options.forEach((o, i) => {
+    let best = 0;
+    for (const w of wordsOfOption[i]!) {
+      if (wordsOfOption.some((other, j) => j !== i && [...other].some((x) => key(x) === key(w)))) continue;
+      if (said.has(key(w))) best = Math.max(best, w.length);
+    }
+    for (const a of abbreviations[i]!) {
+      if (abbreviations.some((other, j) => j !== i && other.has(a))) continue;
+      if (wordsOfOption.some((other, j) => j !== i && other.has(a.toLowerCase()))) continue;
+      if (elsewhere.has(a.toLowerCase())) continue;
+      if (new RegExp(`(?<![\\p{L}\\d])${a}(?![\\p{L}\\d])`, "u").test(text)) best = Math.max(best, a.length);
+    }
+    if (best) out.set(o.value, best);
+  });
+  return out;
+}
+
+/**
+ * "ball ends both sides", "Kugel auf beiden Seiten", "ball end on the tractor side, hook on the implement side":
+ * groups that offer the same values (the two ends of a part, the bores of its two sides) each take the value stated
+ * in a clause with a word of that group's own label, and all of them the value stated with "both".
+ */
+function sameChoiceGroups(
+  text: string,
+  model: ConfigModel,
+  groups: string[] | undefined,
+  gloss: ((label: string) => string[]) | undefined,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const byValues = new Map<string, ConfigModel["groups"]>();
+  for (const g of model.groups) {
+    if (groups && !groups.includes(g.code)) continue;
+    const key = g.options
+      .map((o) => o.value)
+      .sort()
+      .join("\u0000");
+    byValues.set(key, [...(byValues.get(key) ?? []), g]);
+  }
+  for (const set of byValues.values()) {
+    if (set.length < 2) continue;
+    const wordsOfGroup = set.map(
+      (g) =>
+        new Set([
+          ...wordsOf(g.code.replace(/([a-z])([A-Z])/g, "$1 $2")),
+          ...wordsOf(g.label),
+          ...(gloss?.(g.label).flatMap(wordsOf) ?? []),
+        ]),
+    );
+    const own = wordsOfGroup.map((ws, i) =>
+      [...ws].filter((w) => w.length >= 3 && !wordsOfGroup.some((o, j) => j !== i && o.has(w))),
+    );
+    for (const clause of text.split(/[,;]|\s(?:and|und|&)\s/u)) {
+      const said = wordsOf(clause);
+      const both = said.some((w) => /^(both|beide[nrs]?|beidseitig|beiderseits)$/u.test(w));
+      const named = set.filter((_, i) =>
+        own[i]!.some((w) => said.some((t) => t === w || (t.length > w.length && t.startsWith(w)))),
+      );
+      const targets = both ? set : named.length === 1 ? named : [];
+      if (targets.length === 0) continue;
+      const value = findOptions(clause, model, [set[0]!.code], gloss)[set[0]!.code];
+      if (value?.length) for (const g of targets) out[g.code] = value;
+    }
+  }
   return out;
 }
 
@@ -2123,11 +2342,37 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
     k.configWords.has(w) ||
     (w.length >= 4 && [...k.configWords].some((c) => c.length >= w.length + 3 && c.startsWith(w)));
   const attempts = [content, content.filter((w) => !k.configWords.has(w)), content.filter((w) => !groupWord(w))];
+  // "FM motor built to order" where "motor" is also a word of option labels ("Motor voltage"): asked for a build to
+  // order, the product's words with those words too.
+  const said = free.map((t) => t.lower).join(" ");
+  const marker = new Set(
+    wordsOf([...said.matchAll(new RegExp(MADE_TO_ORDER.source, "gu"))].map((m) => m[0]).join(" ")),
+  );
+  if (marker.size) {
+    attempts.push(
+      free.map((t) => t.lower).filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !k.ordinary(w)),
+    );
+    // The words that ask for the build may find no product ("built to order" where names say "configure-to-order").
+    attempts.unshift(...attempts.map((a) => a.filter((w) => !marker.has(w))));
+  }
+  // "FM motor built to order", "Zylinder nach Konfiguration": words that ask for a build to order name the one
+  // configurable product among the products the words find, before the ready-made ones the same words name.
+  const toOrder = marker.size > 0;
   for (const words of attempts.filter((a, i) => i === 0 || a.length !== attempts[i - 1]!.length)) {
     if (words.length === 0) continue;
     const query = words.join(" ");
     const top = k.search.search({ query, limit: 3 }).filter((h) => h.match.startsWith("text"));
-    if (top.length === 0 || (top[1] && top[1].score >= top[0]!.score)) continue;
+    if (top.length === 0) continue;
+    if (toOrder) {
+      const hits = k.search.search({ query, limit: 12 }).filter((h) => h.match.startsWith("text"));
+      const products = k.reader.products(hits.map((h) => h.sku));
+      const built = hits.filter((h) => products.get(h.sku)?.configModelId);
+      if (built.length === 1) {
+        found = { top: built[0]!, configModelId: products.get(built[0]!.sku)!.configModelId!, query };
+        break;
+      }
+    }
+    if (top[1] && top[1].score >= top[0]!.score) continue;
     const product = k.reader.products([top[0]!.sku]).get(top[0]!.sku);
     if (product?.configModelId) {
       found = { top: top[0]!, configModelId: product.configModelId, query };
@@ -2153,8 +2398,18 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
   const text = free.map((t) => t.text).join(" ");
   const stated = statedOptions(k, configModelId, text);
   if (stated.size < 2) return undefined;
-  const standard = standardWithValues(k, found.top.sku, configModelId, stated, content);
+  // Asked for a build to order, the configured product stays, whatever ready-made one carries the values stated.
+  const standard = toOrder ? undefined : standardWithValues(k, found.top.sku, configModelId, stated, content);
   return { hits: [standard ?? found.top], confident: true, query };
+}
+
+/** Words that ask for a product built to the buyer's choices, in English and German. */
+const MADE_TO_ORDER =
+  /\b(?:built|made|assembled|configured)[ -]to[ -]order\b|\bconfigur(?:ed|able)\b|\bcustom[ -]built\b|\bnach (?:maß|mass|konfiguration|auftrag)\b|\bkonfigur(?:iert|ierbar)\w*|\bsonderanfertigung\b/u;
+
+/** Whether a text asks for a product built to order ("built to order", "nach Maß", "konfigurierbar"). */
+export function asksForBuild(text: string): boolean {
+  return MADE_TO_ORDER.test(text.toLowerCase());
 }
 
 /** The option values of a configuration model a text states, read in the default language and in each catalog one. */
@@ -2175,7 +2430,8 @@ function statedOptions(k: Knowledge, configModelId: string, text: string): Map<s
  */
 export function readyMade(k: Knowledge, sku: string, text: string, words: string[]): SearchHit | undefined {
   const id = k.reader.products([sku]).get(sku)?.configModelId;
-  if (!id) return undefined;
+  // "nach Maß", "built to order": the buyer asks for the build, not for what is on the shelf.
+  if (!id || MADE_TO_ORDER.test(text.toLowerCase())) return undefined;
   const stated = statedOptions(k, id, text);
   return stated.size >= 2 ? standardWithValues(k, sku, id, stated, words) : undefined;
 }
