@@ -11,6 +11,7 @@
  * search.ts) with the index as the vocabulary.
  */
 import type Database from "better-sqlite3";
+import { glossaryFor } from "./glossary.ts";
 import { foldWord, readCatalogLanguages, stemWord, wordsIn } from "./language.ts";
 
 /** Languages whose words are split into compound parts. */
@@ -21,6 +22,8 @@ const MIN_HEAD = 4;
 const MAX_DEPTH = 3;
 
 export interface Decompounder {
+  /** The language whose compounds it splits. */
+  lang: string;
   /** The stems of the parts of `word` (lower case), the head last; [] when it is not a compound of known words. */
   parts(word: string): string[];
 }
@@ -50,6 +53,7 @@ export function createDecompounder(lang: string, known: (stem: string) => boolea
     return undefined;
   }
   return {
+    lang,
     parts(word) {
       const hit = memo.get(word);
       if (hit) return hit;
@@ -139,6 +143,9 @@ export function writeSearchTerms(sqlite: Database.Database, skus?: readonly stri
   for (const lang of languages) {
     if (!COMPOUNDING_LANGUAGES.has(lang)) continue;
     const vocab = vocabularyStems(sqlite, lang, lang === defaultLanguage);
+    // A catalog without texts in a glossary language (a German-only one): its compounds split at the glossary's words
+    // too ("Aufsteckverstärker" → verstärker), which the buyer's words in the missing language are read as.
+    for (const stem of glossaryFor(languages).catalogStems.get(lang) ?? []) vocab.add(stem);
     splitters.set(
       lang,
       createDecompounder(lang, (s) => vocab.has(s)),
