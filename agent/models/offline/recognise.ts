@@ -1269,8 +1269,8 @@ export function findOptions(
   groups?: string[],
   gloss?: (label: string) => string[],
 ): Record<string, string[]> {
-  // "13 bis 18 A" is the range the labels write "13–18 A".
-  const text = said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–");
+  // "13 bis 18 A" is the range the labels write "13–18 A"; "60 U/min" the speed they write "60 rpm".
+  const text = perMinute(said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–"));
   const tokens = tokenizeText(text).map((t) => t.lower);
   const words = wordsOf(text);
   const joined = ` ${words.join(" ")} `;
@@ -1339,7 +1339,7 @@ export function findOptions(
       }
     }
     // An amount every value's label carries ("… at 50 Hz" in each ratio's label) describes them all: it chooses none.
-    const shared = sharedAmounts(g.options.map((o) => o.label));
+    const shared = sharedAmounts(g.options.map((o) => perMinute(o.label)));
     for (const o of g.options) {
       const forms = new Set<string>();
       const v = o.value.toLowerCase();
@@ -1411,7 +1411,7 @@ export function findOptions(
       // "4 kW" for "4.0 kW": the same number with the same unit.
       // Any number with its unit in the label counts ("3~ 400 V" is chosen by "400 V").
       if (!hit) {
-        for (const m of o.label
+        for (const m of perMinute(o.label)
           .toLowerCase()
           .replace(/(\d),(\d)/g, "$1.$2")
           .matchAll(/(?<![\d.\-–…/])(\d+(?:\.\d+)?)\s*([a-z°%]+)/g)) {
@@ -1457,6 +1457,16 @@ export function findOptions(
             )
               hit = short.length * 2;
       }
+      // "no brake" for "Ohne Bremse", "ohne Bremse" for "No brake": a label that is a negation and a word, the buyer's
+      // negation right before that word or the glossary's word for it.
+      if (!hit) {
+        const [neg, ...rest] = tokenizeText(o.label.replace(/\([^)]*\)/gu, " ")).map((t) => t.lower);
+        if (neg && NEGATIONS.has(neg) && rest.length > 0 && rest.length <= 2) {
+          const named = new Set([...rest, ...(gloss?.(rest.join(" ")) ?? []).flatMap(wordsOf)].map(stemOf));
+          for (let i = 0; i + 1 < tokens.length && !hit; i++)
+            if (NEGATIONS.has(tokens[i]!) && named.has(stemOf(tokens[i + 1]!))) hit = tokens[i + 1]!.length + 3;
+        }
+      }
       // "DN32" for value "32" in a group whose label or code says DN.
       if (!hit && /^\d+([.,]\d+)?$/.test(v)) {
         for (const w of groupWords)
@@ -1482,6 +1492,11 @@ export function findOptions(
 }
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
+
+/** Revolutions per minute in one spelling: "60 1/min", "60 U/min", "60 min⁻¹" → "60 rpm". */
+function perMinute(text: string): string {
+  return text.replace(/(\d)\s?(?:1\/min|[uU]\/min|r\/min|rev\/min|min-1|min⁻¹|UpM|upm)(?![\p{L}\p{N}])/gu, "$1 rpm");
+}
 
 /** The letters every label of a group joins to its number with "=" ("i=14.2 …", "i=19.8 …"), if any. */
 function symbolOf(labels: string[]): string | undefined {
