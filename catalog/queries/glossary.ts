@@ -180,7 +180,20 @@ export function createNameGloss(catalogLanguages: readonly string[]): NameGloss 
         // A compound of the catalog's language the glossary does not list ("Türdichtung", "Aufsteckverstärker"):
         // its parts that are glossary words, the head last, stand for it ("door seal", "amplifier").
         if (whole || lang !== glossary.catalogSplitter?.lang) return;
-        const parts = glossary.catalogSplitter.parts(textWords[i]!);
+        const parts = [...glossary.catalogSplitter.parts(textWords[i]!)];
+        // A head the glossary does not know ("Stehlagereinheit"): the longest modifier it knows tells the thing — of a
+        // noun, not of an adjective ("elektronisches" is not "elektrisch").
+        if (parts.length === 0 && !/(?:isch|lich|ig|bar)(?:e[mnrs]?)?$/u.test(textWords[i]!)) {
+          const word = textWords[i]!;
+          const known = glossary.catalogStems.get(lang);
+          for (let end = word.length - 4; end >= 5 && /^\p{L}+$/u.test(word); end--) {
+            const stem = stemWord(lang, word.slice(0, end));
+            if (known?.has(stem)) {
+              parts.push(stem);
+              break;
+            }
+          }
+        }
         const words = parts.flatMap((part) => (glossary.phrases.get(part) ?? []).filter((p) => p.stems.length === 1));
         if (words.length > 0) out.push({ start: i, end: i + 1, words: [...new Set(words.flatMap((p) => p.words))] });
       });
