@@ -11,7 +11,6 @@
  * search.ts) with the index as the vocabulary.
  */
 import type Database from "better-sqlite3";
-import { glossaryFor } from "./glossary.ts";
 import { foldWord, readCatalogLanguages, stemWord, wordsIn } from "./language.ts";
 
 /** Languages whose words are split into compound parts. */
@@ -143,9 +142,6 @@ export function writeSearchTerms(sqlite: Database.Database, skus?: readonly stri
   for (const lang of languages) {
     if (!COMPOUNDING_LANGUAGES.has(lang)) continue;
     const vocab = vocabularyStems(sqlite, lang, lang === defaultLanguage);
-    // A catalog without texts in a glossary language (a German-only one): its compounds split at the glossary's words
-    // too ("Aufsteckverstärker" → verstärker), which the buyer's words in the missing language are read as.
-    for (const stem of glossaryFor(languages).catalogStems.get(lang) ?? []) vocab.add(stem);
     splitters.set(
       lang,
       createDecompounder(lang, (s) => vocab.has(s)),
