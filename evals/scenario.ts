@@ -104,8 +104,10 @@ export const scenarioSchema = z
     tags: z.array(z.string().min(1).max(40)).default([]),
     catalog: catalogRefSchema.default("demo"),
     /**
-     * Only these languages' texts of the catalog (the default language always stays): a buyer writing in another
-     * language meets a catalog without texts in it (`npm run evals -- --catalog-languages en`).
+     * Only these languages' texts of the catalog: a buyer writing in another language meets a catalog without texts in
+     * it. The default language stays unless none of these is it and the catalog has texts in one of them: then that one
+     * becomes the default and only language, its texts the base texts (`--catalog-languages de` on a catalog with
+     * English base texts and German translations: a German-only shop). See catalog/import/languages.ts.
      */
     catalogLanguages: z
       .array(z.string().regex(/^[a-z]{2}$/, "ISO 639-1 code"))

@@ -12,6 +12,8 @@
  *   npm run evals -- --skip-tags known-gap          leave out scenarios with these tags (npm run evals:ci gates without known gaps)
  *   npm run evals -- --catalog-languages en         every catalog with its English texts only: German buyers on an
  *                                                   English-only catalog
+ *   npm run evals -- --catalog-languages de         every catalog with German texts German-only (German the default
+ *                                                   language): English buyers on a German shop's catalog
  *   npm run evals -- --model chaos                  the chaos model (random, adversarial tool calls), seeded by --seed
  *   npm run evals -- --buyer-model openai           persona scenarios played by a simulated buyer (default: openai when
  *                                                   configured; without one they are skipped and listed as skipped)

@@ -61,6 +61,13 @@ export interface Glossary {
    * words of its entry (what `createNameGloss` looks up in a name).
    */
   phrases: Map<string, { stems: string[]; words: string[] }[]>;
+  /**
+   * The stems of the glossary's one-word terms in each catalog language that compounds ("Dichtung", "Tür"): the
+   * catalog's own compounds ("Türdichtung") are split against them, so their parts meet the missing languages' words.
+   */
+  catalogStems: Map<string, Set<string>>;
+  /** Splits a compound of the catalog's compounding language into the glossary's words ("Türdichtung" → tür·dichtung). */
+  catalogSplitter?: Decompounder;
 }
 
 const cache = new Map<string, Glossary>();
@@ -78,6 +85,7 @@ export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
   const missing = new Set<string>();
   const stems = new Map<string, Set<string>>();
   const phrases = new Map<string, { stems: string[]; words: string[] }[]>();
+  const catalogStems = new Map<string, Set<string>>();
   for (const entry of glossaryEntries()) {
     const langs = Object.entries(entry);
     const theirs = langs.filter(([lang]) => have.has(lang)).flatMap(([, words]) => words);
@@ -88,6 +96,11 @@ export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
         for (const phrase of words) {
           const phraseStems = wordsIn(phrase).map((w) => stemWord(lang, w));
           if (phraseStems.length === 0) continue;
+          if (phraseStems.length === 1 && COMPOUNDING_LANGUAGES.has(lang)) {
+            let set = catalogStems.get(lang);
+            if (!set) catalogStems.set(lang, (set = new Set()));
+            set.add(phraseStems[0]!);
+          }
           let list = phrases.get(phraseStems[0]!);
           if (!list) phrases.set(phraseStems[0]!, (list = []));
           list.push({ stems: phraseStems, words: ours });
@@ -112,11 +125,17 @@ export function glossaryFor(catalogLanguages: readonly string[]): Glossary {
   }
   const compounding = [...missing].find((l) => COMPOUNDING_LANGUAGES.has(l));
   const known = compounding ? stems.get(compounding) : undefined;
+  const catalogCompounding = [...have].find((l) => COMPOUNDING_LANGUAGES.has(l) && catalogStems.has(l));
+  const catalogKnown = catalogCompounding ? catalogStems.get(catalogCompounding) : undefined;
   const glossary: Glossary = {
     languages: [...missing].sort(),
     rows,
     phrases,
+    catalogStems,
     ...(compounding && known ? { splitter: createDecompounder(compounding, (s) => known.has(s)) } : {}),
+    ...(catalogCompounding && catalogKnown
+      ? { catalogSplitter: createDecompounder(catalogCompounding, (s) => catalogKnown.has(s)) }
+      : {}),
   };
   cache.set(key, glossary);
   return glossary;
@@ -148,12 +167,35 @@ export function createNameGloss(catalogLanguages: readonly string[]): NameGloss 
     const hit = spanMemo.get(text);
     if (hit !== undefined) return hit;
     const out: { start: number; end: number; words: string[] }[] = [];
+    const textWords = wordsIn(text);
     for (const lang of have) {
-      const stems = wordsIn(text).map((w) => stemWord(lang, w));
+      const stems = textWords.map((w) => stemWord(lang, w));
       stems.forEach((first, i) => {
+        let whole = false;
         for (const p of glossary.phrases.get(first) ?? [])
-          if (p.stems.every((s, j) => stems[i + j] === s))
+          if (p.stems.every((s, j) => stems[i + j] === s)) {
             out.push({ start: i, end: i + p.stems.length, words: p.words });
+            if (p.stems.length === 1) whole = true;
+          }
+        // A compound of the catalog's language the glossary does not list ("Türdichtung", "Aufsteckverstärker"):
+        // its parts that are glossary words, the head last, stand for it ("door seal", "amplifier").
+        if (whole || lang !== glossary.catalogSplitter?.lang) return;
+        const parts = [...glossary.catalogSplitter.parts(textWords[i]!)];
+        // A head the glossary does not know ("Stehlagereinheit"): the longest modifier it knows tells the thing — of a
+        // noun, not of an adjective ("elektronisches" is not "elektrisch").
+        if (parts.length === 0 && !/(?:isch|lich|ig|bar)(?:e[mnrs]?)?$/u.test(textWords[i]!)) {
+          const word = textWords[i]!;
+          const known = glossary.catalogStems.get(lang);
+          for (let end = word.length - 4; end >= 5 && /^\p{L}+$/u.test(word); end--) {
+            const stem = stemWord(lang, word.slice(0, end));
+            if (known?.has(stem)) {
+              parts.push(stem);
+              break;
+            }
+          }
+        }
+        const words = parts.flatMap((part) => (glossary.phrases.get(part) ?? []).filter((p) => p.stems.length === 1));
+        if (words.length > 0) out.push({ start: i, end: i + 1, words: [...new Set(words.flatMap((p) => p.words))] });
       });
     }
     if (spanMemo.size > 50_000) spanMemo.clear();

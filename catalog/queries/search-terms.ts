@@ -21,6 +21,8 @@ const MIN_HEAD = 4;
 const MAX_DEPTH = 3;
 
 export interface Decompounder {
+  /** The language whose compounds it splits. */
+  lang: string;
   /** The stems of the parts of `word` (lower case), the head last; [] when it is not a compound of known words. */
   parts(word: string): string[];
 }
@@ -50,6 +52,7 @@ export function createDecompounder(lang: string, known: (stem: string) => boolea
     return undefined;
   }
   return {
+    lang,
     parts(word) {
       const hit = memo.get(word);
       if (hit) return hit;

@@ -1410,7 +1410,7 @@ export function findOptions(
   groups?: string[],
   gloss?: (label: string) => string[],
 ): Record<string, string[]> {
-  // "13 bis 18 A" is the range the labels write "13–18 A".
+  // "13 bis 18 A" is the range the labels write "13–18 A"; "60 U/min" the speed they write "60 rpm".
   const text = rateUnits(said.replace(/(\d)\s+(?:bis|to|till|until)\s+(?=\d)/giu, "$1–"));
   const tokens = tokenizeText(text).map((t) => t.lower);
   const words = wordsOf(text);
@@ -1507,7 +1507,7 @@ export function findOptions(
       }
     }
     // An amount every value's label carries ("… at 50 Hz" in each ratio's label) describes them all: it chooses none.
-    const shared = sharedAmounts(g.options.map((o) => o.label));
+    const shared = sharedAmounts(g.options.map((o) => rateUnits(o.label)));
     // "closed centre" for "E (closed centre)", "keypad" for "LCD keypad", "STO" for "Safe torque off (STO)": a word
     // of one value's label alone (its description too) names that value — when the text names no other value so.
     const distinct = distinctWordHits(text, tokens, g.options, groupWords, glossed, otherLabels(model, g.code));
@@ -1682,6 +1682,16 @@ export function findOptions(
             )
               hit = short.length * 2;
       }
+      // "no brake" for "Ohne Bremse", "ohne Bremse" for "No brake": a label that is a negation and a word, the buyer's
+      // negation right before that word or the glossary's word for it.
+      if (!hit) {
+        const [neg, ...rest] = tokenizeText(o.label.replace(/\([^)]*\)/gu, " ")).map((t) => t.lower);
+        if (neg && NEGATIONS.has(neg) && rest.length > 0 && rest.length <= 2) {
+          const named = new Set([...rest, ...(gloss?.(rest.join(" ")) ?? []).flatMap(wordsOf)].map(stemOf));
+          for (let i = 0; i + 1 < tokens.length && !hit; i++)
+            if (NEGATIONS.has(tokens[i]!) && named.has(stemOf(tokens[i + 1]!))) hit = tokens[i + 1]!.length + 3;
+        }
+      }
       // "DN32" for value "32" in a group whose label or code says DN.
       if (!hit && /^\d+([.,]\d+)?$/.test(v)) {
         for (const w of groupWords)
@@ -1722,7 +1732,7 @@ export function findOptions(
 /** "2900 U/min", "1/min", "min⁻¹" as "rpm"; "6 Liter pro Stunde", "litres per hour" as "l/h". */
 function rateUnits(text: string): string {
   return text
-    .replace(/(\d)\s*(?:u\/min|upm|1\/min|min⁻¹|min-1|rpm)(?![\p{L}\d])/giu, "$1 rpm")
+    .replace(/(\d)\s*(?:u\/min|upm|1\/min|r\/min|rev\/min|min⁻¹|min-1|rpm)(?![\p{L}\d])/giu, "$1 rpm")
     .replace(/(\d)\s*(?:liters?|litres?|l)\s*(?:pro|per|je|a|\/)\s*(?:stunde|hour|std|hr|h)\b/giu, "$1 l/h");
 }
 
@@ -1847,6 +1857,7 @@ function sameChoiceGroups(
 }
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
+
 
 /** The letters every label of a group joins to its number with "=" ("i=14.2 …", "i=19.8 …"), if any. */
 function symbolOf(labels: string[]): string | undefined {

@@ -40,6 +40,16 @@ export function englishOnlyWorld(dir: string): World {
   return world(db, DEMO_NOW);
 }
 
+/**
+ * The same made German-only (`keepLanguages(db, ["de"])`): German the default and only language, the base texts the
+ * German ones — what a German shop that never translated its catalog runs.
+ */
+export function germanOnlyWorld(dir: string): World {
+  const db = importedDatabase(dir);
+  keepLanguages(db, ["de"]);
+  return world(db, DEMO_NOW);
+}
+
 function world(db: Db, now: Date): World {
   const agent = createShieldAgent({
     db,
