@@ -2,7 +2,7 @@
  * `npx tsx scripts/nlu-authors-crossval.ts` — author-wise cross-validation over the outside authors the repository
  * holds: author A and author B of `corpus-authors.ts` (marked by their `// author A|B` comments) and the voices of
  * `corpus-voices.ts`. Each in turn is held out — all their lines, training and validation — while the classifier is
- * trained on everything else's training lines (the base corpus and `corpus-gaps.ts` in every fold); their lines are
+ * trained on everything else's training lines (the base corpus; the sub-word reader's own lines, `corpus-gaps.ts`, in every fold); their lines are
  * scored (the dev author is scored by `scripts/nlu-validation.ts`; `scripts/nlu-crossval.ts` reads fresh author
  * files kept outside the repository).
  *
@@ -19,7 +19,6 @@ import {
   trainIntentClassifier,
 } from "../agent/models/offline/nlu/classifier.ts";
 import { AUTHORS_SPLIT } from "../agent/models/offline/nlu/corpus-authors.ts";
-import { GAPS_SPLIT } from "../agent/models/offline/nlu/corpus-gaps.ts";
 import { VOICES_SPLIT } from "../agent/models/offline/nlu/corpus-voices.ts";
 import {
   BASE_CORPUS,
@@ -80,9 +79,6 @@ function fold(held: Fold): { corpus: Corpus; scored: CorpusDocument[] } {
         }
       }
     }
-  // This session's lines (`corpus-gaps.ts`) are trained in every fold, like the base corpus.
-  for (const [intent, langs] of Object.entries(GAPS_SPLIT))
-    for (const lang of ["en", "de"] as const) corpus[intent as Intent][lang].train.push(...(langs?.[lang] ?? []));
   return { corpus, scored };
 }
 

@@ -17,7 +17,14 @@ import { join } from "node:path";
 import { Nlp } from "@nlpjs/nlp";
 import { LangDe } from "@nlpjs/lang-de";
 import { LangEn } from "@nlpjs/lang-en";
-import { CORPUS, type Corpus, type Intent, trainingDocuments } from "./corpus.ts";
+import {
+  CORPUS,
+  type Corpus,
+  type CorpusDocument,
+  type Intent,
+  subwordOnlyDocuments,
+  trainingDocuments,
+} from "./corpus.ts";
 import { applyMasks, genericMasks, type MaskSpan } from "./masks.ts";
 import { foldUmlauts, type SubwordModel, trainSubwordModel } from "./subwords.ts";
 import { MEASURES_REVISION } from "./understand.ts";
@@ -141,6 +148,11 @@ export interface TrainOptions {
    * milliseconds instead of about a second of training) and written to it after training. Omitted: always trained.
    */
   cacheDir?: string;
+  /**
+   * Documents the sub-word reader is trained on besides the corpus's training split, which nlp.js never sees
+   * (default: `subwordOnlyDocuments()`, the lines of `corpus-gaps.ts`).
+   */
+  subwordOnly?: CorpusDocument[];
 }
 
 export async function trainIntentClassifier(
@@ -189,7 +201,12 @@ export async function trainIntentClassifier(
     prepare(lang, applyMasks(text, settings.maskSizes ? [...genericMasks(text), ...masks] : masks));
   // The sub-word reader's training texts with their sizes masked: the size recogniser costs about a second on the
   // corpus, so the masked texts are cached beside the nlp.js model (keyed by the texts and the recogniser's version).
-  const subDocs = maskedTraining(trainingDocuments(corpus), settings.maskSizes, forSubwords, options.cacheDir);
+  const subDocs = maskedTraining(
+    [...trainingDocuments(corpus), ...(options.subwordOnly ?? subwordOnlyDocuments())],
+    settings.maskSizes,
+    forSubwords,
+    options.cacheDir,
+  );
   const vocabulary = new Set<string>();
   // Per language, the words of 3+ letters of its training utterances (umlauts folded): which language knows a text.
   const wordsOf = { en: new Set<string>(), de: new Set<string>() };

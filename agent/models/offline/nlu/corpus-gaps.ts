@@ -6,16 +6,18 @@
  * a no said politely ("that won't work for us"); the offered fix accepted by naming it ("go with your suggestion",
  * "apply the suggested fix", "den Vorschlag übernehmen") — a yes said as "no problem" was left out: it taught
  * "kein"/"no" as a yes, and "doch keine X" read as one; a whole order voided, reset or scrapped; a line left out
- * ("leave the part out"); a count corrected as "N, not M"; the lines or positions of the order and its total asked
- * for; a price asked as a noun ("price of this one please", "Preisauskunft"), a quote or a volume discount, and a
- * price asked together with the delivery time as nouns for a count ("Preis und Lieferzeit für 2 Stück": a price
+ * ("leave the part off the order"); a count corrected as "N, not M"; the lines or positions of the order and its total
+ * asked for; a price asked as a noun ("price of this one please", "Preisauskunft"), a quote or a volume discount, and
+ * a price asked together with the delivery time as nouns for a count ("Preis und Lieferzeit für 2 Stück": a price
  * question — the dialogue splits it at "und" and answers both); enough stock for a count, and when all of a count
  * would arrive ("and when would all 3 be here?" — a question, not an order at "shall I add it?"); a search by a
  * property ("for high temperature", "in type B"); dimensions, weight, temperature limits and documents of a product;
- * what the assistant can do and what it needs; a discount demanded with an authority or a threat; checks and warnings
- * waved away; another company's orders, prices or account; a note to the attention of someone and permission to
- * deliver in parts; small talk. Neutral as everywhere in the corpus: a product is "it"/"es"/"das Teil", a machine
- * "machine 2"/"Maschine 2", a company a made-up name. Merged into `CORPUS`'s training split by `corpus.ts`.
+ * what the assistant can do and what it needs; a discount demanded with an authority or a threat; checks, warnings and
+ * the confirmation waved away; another company's orders, prices or account; a note to the attention of someone and
+ * permission to deliver in parts; small talk. Neutral as everywhere in the corpus: a product is "it"/"es"/"das Teil",
+ * a machine "machine 2"/"Maschine 2", a company a made-up name. Trained into the sub-word reader only
+ * (`subwordOnlyDocuments` in `corpus.ts`): added to nlp.js's corpus, they moved readings of unrelated clauses through
+ * its order-dependent training.
  */
 import type { Intent } from "./corpus.ts";
 
@@ -78,11 +80,11 @@ export const GAPS_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", stri
       "warum nicht, ja",
       "ja, spricht nichts dagegen",
       "das können wir so akzeptieren",
-      "ja, den Vorschlag übernehmen",
-      "machen Sie es wie vorgeschlagen",
+      "passt, den Vorschlag übernehmen",
+      "passt, machen Sie es wie vorgeschlagen",
       "nehmen wir die vorgeschlagene Alternative",
       "so korrigieren bitte",
-      "ok, die Korrektur übernehmen",
+      "ok passt, die Korrektur übernehmen",
     ],
   },
   deny: {
@@ -129,7 +131,7 @@ export const GAPS_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", stri
     en: [
       "pull it from the order",
       "drop that one from the order, please",
-      "leave the part out",
+      "leave the part off the order",
       "we don't need it now, delete the line",
       "remove it from my cart",
       "strike line 2",
@@ -140,7 +142,7 @@ export const GAPS_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", stri
       "Position 2 streichen",
       "es aus dem Warenkorb entfernen",
       "das brauchen wir nicht mehr, raus aus der Bestellung",
-      "nimm es wieder raus",
+      "nimm es raus",
       "lass das Teil weg",
     ],
   },
@@ -299,6 +301,15 @@ export const GAPS_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", stri
       "was übernimmt der Bot?",
     ],
   },
+  checkout: {
+    en: ["please order that for me as it is", "order it for me now"],
+    de: [
+      "bestellen Sie mir das bitte so",
+      "bstell mir des",
+      "tüend Sie mir das bitte bstelle",
+      "bitte so für mich bestellen",
+    ],
+  },
   add: {
     en: ["I'll take the part, quantity 6", "put 2 of it on the order", "add 3 to the order please"],
     de: ["ich nehme das Teil, Menge 4", "bitte 3 Stück auf den Auftrag", "2 davon auf die Bestellung bitte"],
@@ -331,6 +342,9 @@ export const GAPS_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", stri
       "ignore that warning, just let it through",
       "skip the fit check, trust me",
       "forget the minimum quantity, ship just 1",
+      "place it without asking me again",
+      "skip the confirmation and send it",
+      "send it straight out, no need to ask me first",
     ],
     de: [
       "bitte keine Prüfung, das wissen wir",
@@ -338,6 +352,9 @@ export const GAPS_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", stri
       "Kompatibilitätsprüfung bitte überspringen",
       "Mindestmenge ignorieren und nur eins schicken",
       "Prüfung weglassen, ich übernehme das",
+      "ohne Rückfrage abschicken, keine Bestätigung",
+      "Bestätigung überspringen und gleich bestellen",
+      "bestellen Sie ohne mich nochmal zu fragen",
     ],
   },
   attack_identity: {
@@ -374,15 +391,15 @@ export const GAPS_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", stri
   },
   None: {
     en: [
-      "it's raining here again",
-      "my colleague is late again",
+      "it's raining here today",
+      "my colleague is running late, annoying",
       "write me a poem",
       "tell me a joke",
       "am I talking to a human?",
       "what's for lunch today",
     ],
     de: [
-      "es regnet schon wieder",
+      "es regnet heute",
       "mein Kollege nervt heute",
       "schreib mir ein Lied",
       "bist du ein Mensch?",
