@@ -8,6 +8,11 @@
  * *lacks*, each entry becomes a synonym group (the missing language's words = the catalog languages' words), so a
  * catalog with texts in the buyer's language is searched exactly as before, and an entry whose words the catalog
  * does not use expands to nothing. The merchant's own synonym list (synonyms.json of the import) comes first.
+ *
+ * On a German-only catalog the English buyer's words meet the catalog's German compounds, which no glossary lists
+ * one by one ("Türdichtung", "Aufsteckverstärker"): the name gloss splits them at the glossary's German words and
+ * gives the English words of the parts ("door seal", "amplifier"); a compound whose head the glossary does not know
+ * is read by its longest known modifier ("Stehlagereinheit" → pillow block).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
