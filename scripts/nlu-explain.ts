@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_SETTINGS, modelCacheDir, trainIntentClassifier } from "../agent/models/offline/nlu/classifier.ts";
 import { catalogMasks } from "../agent/models/offline/nlu/catalog-masks.ts";
-import { BASE_CORPUS, trainingDocuments } from "../agent/models/offline/nlu/corpus.ts";
+import { BASE_CORPUS, subwordOnlyDocuments, trainingDocuments } from "../agent/models/offline/nlu/corpus.ts";
 import { applyMasks, genericMasks } from "../agent/models/offline/nlu/masks.ts";
 import { trainSubwordModel } from "../agent/models/offline/nlu/subwords.ts";
 import { buildKnowledge } from "../agent/models/offline/recognise.ts";
@@ -35,7 +35,7 @@ const sub = Object.fromEntries(
   (["en", "de"] as const).map((lang) => [
     lang,
     trainSubwordModel(
-      trainingDocuments()
+      [...trainingDocuments(), ...subwordOnlyDocuments()]
         .filter((d) => d.lang === lang)
         .map((d) => ({ ...d, text: applyMasks(d.text, genericMasks(d.text)) })),
       s,

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   CORPUS,
   devDocuments,
+  subwordOnlyDocuments,
   testDocuments,
   trainingDocuments,
   validationDocuments,
@@ -41,6 +42,12 @@ describe("the intent corpus", () => {
     const dev = devDocuments();
     expect(dev.length).toBeGreaterThan(0);
     expect(dev.filter((d) => seen.has(`${d.lang}:${norm(d.text)}`))).toEqual([]);
+  });
+  it("keeps the sub-word reader's own lines (corpus-gaps.ts) out of the validation, dev and test splits", () => {
+    const own = keys(subwordOnlyDocuments());
+    expect(own.size).toBeGreaterThan(0);
+    const held = [...validationDocuments(), ...devDocuments(), ...testDocuments()];
+    expect(held.filter((d) => own.has(`${d.lang}:${norm(d.text)}`)).length).toBe(0);
   });
   it("has training, validation and test utterances for every intent in both languages", () => {
     for (const [intent, langs] of Object.entries(CORPUS))
