@@ -450,7 +450,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     next === "add" &&
     counted &&
     machineId &&
-    pool.length === 1 &&
+    (found.length === 1 || (pool === sized && sized.length === 1)) &&
     hits.length === 1 &&
     verdicts.get(hits[0]!.sku)?.rank === 0 &&
     // Named by the buyer's own words, not only found by a correction of them.
