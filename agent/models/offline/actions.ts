@@ -435,8 +435,9 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       : undefined;
   if (named && verdicts.get(named)?.rank === 3 && a.quantity)
     return action(ctx, "add", named, a, memo, { machineId: machineId! });
-  // "1x brake shoes set" for the truck the order is for: the search finds one product and it fits the machine cleanly
-  // — a counted request orders it, no list of one to choose from (the engine still checks the line).
+  // "1x brake shoes set" for the truck the order is for, "5 Rollen vom 1,30er Netz": the search, or the size stated,
+  // leaves one product and it fits the machine cleanly — a counted request orders it, no list of one to choose from
+  // (the engine still checks the line).
   const counted =
     a.quantity ??
     (prev0?.quantity ? { value: prev0.quantity, ...(prev0.unit ? { unit: prev0.unit } : {}) } : undefined);
@@ -444,7 +445,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     next === "add" &&
     counted &&
     machineId &&
-    found.length === 1 &&
+    (found.length === 1 || (pool === sized && sized.length === 1)) &&
     hits.length === 1 &&
     verdicts.get(hits[0]!.sku)?.rank === 0 &&
     // Named by the buyer's own words, not only found by a correction of them.
@@ -1074,7 +1075,9 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[]): H[] {
   const sized = ctx.tokens
     .filter((t) => !negated(t))
     .map((t) => t.lower.replace(/["”]+$/u, ""))
-    .filter((w) => /\d/.test(w) && /[\p{L}/]/u.test(w));
+    // "das 1,30er Netz", "den 63er": a size said with the German "-er" is the size; a bare decimal is one too.
+    .map((w) => w.replace(/^(\d+(?:\.\d+)?)er$/u, "$1"))
+    .filter((w) => /\d/.test(w) && (/[\p{L}/]/u.test(w) || /^\d+\.\d+$/.test(w)));
   // "Contactor 12 A", "0,75 kW inverter": a number with a unit of the catalog's features, as names write it ("12 A",
   // "0.75 kW"); money and what the buyer negated ("kein C3") say nothing about which.
   const measured = ctx.tokens.flatMap((t, i) => {

@@ -2680,8 +2680,9 @@ export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string
   return (
     tokenizeText(text)
       .filter((t) => /\d/.test(t.text) && /[-/]/.test(t.text) && /^[\p{L}\d]+(?:[-/][\p{L}\d]+)+$/u.test(t.text))
-      // Its letters are codes, not words ("230-Volt-Ladegerät" is a description).
+      // Its letters are codes, not words ("230-Volt-Ladegerät" is a description), and it has some ("3/8er" is a size).
       .filter((t) => t.text.split(/[-/]/).every((part) => !/^\p{L}{5,}$/u.test(part)))
+      .filter((t) => t.text.split(/[-/]/).some((part) => /^\p{L}{2,4}$/u.test(part)))
       .filter((t) => !k.search.search({ query: t.text, limit: 3 }).some((h) => h.match.startsWith("sku")))
       .map((t) => t.text)
   );

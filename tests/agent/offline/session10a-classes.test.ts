@@ -53,6 +53,12 @@ describe("a bare decimal is a size the buyer left the unit off, not how many ('t
       expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual([[sku, quantity]]);
     });
 
+  it("guard: a size said with the German '-er' ('vom 1,30er Netz') chooses the net, now that 'Netz' is a known word", async () => {
+    const chat = new Chat(agripartsWorld(), "A-9001");
+    await chat.say("5 Rollen vom 1,30er Netz für die Presse 3");
+    expect(draftLines(chat)).toEqual([["NET-130-3600", 5, "M-9001-03"]]);
+  });
+
   it("guard: a decimal with a unit the catalog sells in is still the amount", async () => {
     const chat = new Chat(importedWorld("evals/catalogs/fluidpower"), "F-4001");
     await chat.say("2.5 m PU tubing 8 x 5.5 mm PU-TUBE-08");
