@@ -53,7 +53,15 @@ import {
   type Step,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
-import { compactSku, findQuantities, nameWords, replacedCount, tokenizeText, type Token, wordsOf } from "./recognise.ts";
+import {
+  compactSku,
+  findQuantities,
+  nameWords,
+  replacedCount,
+  tokenizeText,
+  type Token,
+  wordsOf,
+} from "./recognise.ts";
 import { FILLER } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";

@@ -1858,7 +1858,6 @@ function sameChoiceGroups(
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
 
-
 /** The letters every label of a group joins to its number with "=" ("i=14.2 …", "i=19.8 …"), if any. */
 function symbolOf(labels: string[]): string | undefined {
   const first = /^\s*(\p{L}{1,3})\s*=\s*\d/u.exec(labels[0] ?? "")?.[1];
