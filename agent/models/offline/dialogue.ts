@@ -12,6 +12,7 @@ import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findLineRef, findPoReference, monthsIn, orderReferences, replacedCount, tokenizeText } from "./recognise.ts";
+import { monthOrderLines } from "./month-order.ts";
 import { say } from "./replies.ts";
 import {
   analyse,
@@ -531,7 +532,10 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
     tokenizeText(ctx.conv.text).find((t) => pastRefs.has(t.lower) && /\d/.test(t.lower))?.text;
   // "2 von den Filterservice-Sets wie im Mai": the one earlier order placed in the month named (the words choose among
   // several) — a time said of an order is a reorder as a reorder word is.
-  const dated = named ? undefined : orderOfMonth(ctx);
+  // (A month's order with a count it changes — "same as in May …, but 3 bearings instead of 2" — is read line by line
+  // by `monthOrderLines`, in the history reading.)
+  const recount = !!replacedCount(ctx.conv.text) && !!monthOrderLines(ctx, ctx.conv.text, a)?.length;
+  const dated = named || recount ? undefined : orderOfMonth(ctx);
   // A reorder word of the corpus ("same", "repeat", "gleichen") or nothing else ordered: that order again.
   const pastOrder =
     dated ?? (named && (hasMarker("history", ctx.conv.text) || !namesOtherProducts(ctx, named)) ? named : undefined);

@@ -103,9 +103,7 @@ describe("a number that is how long, or what a class or series is called, is not
 });
 
 describe("a reorder by the month of the earlier order takes that order's lines, with the count it changes", () => {
-  // Lost in the session-10 merge: two month-reorder readings (orderOfMonth in dialogue.ts, monthOrderLines in
-  // month-order.ts) compete; it.fails until they are one. It passed on its branch.
-  it.fails("'same as in March …, but 8 instead of 6' (English-only words of a German buyer's catalog)", async () => {
+  it("'same as in March …, but 8 instead of 6' (English-only words of a German buyer's catalog)", async () => {
     const chat = new Chat(automationWorld(), "A-3001");
     await chat.say("Hi, same as in March for line 3 please, the sensors and their cables, but 8 instead of 6.");
     expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual([
@@ -114,9 +112,7 @@ describe("a reorder by the month of the earlier order takes that order's lines, 
     ]);
   });
 
-  // Lost in the session-10 merge: two month-reorder readings (orderOfMonth in dialogue.ts, monthOrderLines in
-  // month-order.ts) compete; it.fails until they are one. It passed on its branch.
-  it.fails("'same as in May … but 3 bearings instead of 2': the whole May order, the bearings changed", async () => {
+  it("'same as in May … but 3 bearings instead of 2': the whole May order, the bearings changed", async () => {
     const chat = new Chat(demoWorld(), "C-1001");
     await chat.say("Same as in May 2025 for pump 2 please, but 3 bearings instead of 2");
     expect(draftLines(chat).map(([s, q]) => [s, q])).toEqual([
@@ -127,8 +123,8 @@ describe("a reorder by the month of the earlier order takes that order's lines, 
     ]);
   });
 
-  // Lost in the session-10 merge: two month-reorder readings (orderOfMonth in dialogue.ts, monthOrderLines in
-  // month-order.ts) compete; it.fails until they are one. It passed on its branch.
+  // Lost in the session-10 merge: a list item's month or 'like last time' reorder beside other items (multiAdd,
+  // where the items-kept reading now runs too) — it.fails until mended. It passed on its branch.
   it.fails("an item of a list 'wie im April' is that month's line for the machine", async () => {
     const chat = new Chat(demoWorld(), "C-1001");
     await chat.say(
@@ -140,8 +136,8 @@ describe("a reorder by the month of the earlier order takes that order's lines, 
     ]);
   });
 
-  // Lost in the session-10 merge: two month-reorder readings (orderOfMonth in dialogue.ts, monthOrderLines in
-  // month-order.ts) compete; it.fails until they are one. It passed on its branch.
+  // Lost in the session-10 merge: a list item's month or 'like last time' reorder beside other items (multiAdd,
+  // where the items-kept reading now runs too) — it.fails until mended. It passed on its branch.
   it.fails("a list item reordered 'like last time, but three instead of two'", async () => {
     const chat = new Chat(powertransWorld(), "T-7002");
     await chat.say(
