@@ -21,12 +21,16 @@ export function money(cents: unknown, currency: unknown, lang: Lang): string {
   return lang === "de" ? `${s} ${cur}` : `${cur} ${s}`;
 }
 
-/** "2 Kartons", "2.5 boxes", "3" (pieces go without a word: "3 × SKU"); the number as the engine wrote it. */
+/**
+ * "2 Kartons", "2,5 Kartons", "2.5 boxes", "3" (pieces go without a word: "3 × SKU"): every digit the engine wrote,
+ * with the language's decimal sign.
+ */
 export function qty(n: unknown, unit: unknown, lang: Lang): string {
   const count = typeof n === "number" ? n : Number.NaN;
   const word = typeof unit === "string" ? unitWord(unit, count, lang) : "";
   const u = word && word !== unitWord("PCE", count, lang) ? ` ${word}` : "";
-  return `${typeof n === "number" ? n : "?"}${u}`;
+  const digits = typeof n === "number" ? String(n) : "?";
+  return `${lang === "de" ? digits.replace(".", ",") : digits}${u}`;
 }
 
 export interface LineFacts {
