@@ -62,7 +62,7 @@ import {
   type Token,
   wordsOf,
 } from "./recognise.ts";
-import { FILLER } from "./language.ts";
+import { CURRENCY, FILLER } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
@@ -1075,7 +1075,7 @@ function featureNamesFor(ctx: Ctx): Record<string, string> {
  * narrows the candidates to those whose name (in any language of the catalog) carries the most of them as a word —
  * the DN12 hoses, not every 2SN hose. Names that carry none leave the list as it is.
  */
-const MONEY_WORDS = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents", "percent", "prozent", "%"]);
+const MONEY_WORDS = new Set([...CURRENCY, "percent", "prozent", "%"]);
 
 function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[]): H[] {
   if (pool.length < 2) return pool;

@@ -28,6 +28,9 @@ export function detectLanguage(
   return byWords > 0 ? "de" : byWords < 0 ? "en" : detectConversationLanguage(text, previous);
 }
 
+/** Money words: a number before one is a price, never a size or a rating of the product. */
+export const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents"]);
+
 /** Words that carry the conversation, not the product: removed before the remaining words go to catalog search. */
 export const FILLER = new Set(
   (

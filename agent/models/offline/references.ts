@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { FeatureValue } from "../../../catalog/queries/types.ts";
 import { carriedWords, tiedByWords, type Ctx, type ToolCallPlan } from "./context.ts";
-import { FILLER } from "./language.ts";
+import { CURRENCY, FILLER } from "./language.ts";
 import { findChoice, findOptions, tokenizeText } from "./recognise.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { configuredFeatures } from "../../../tools/checks/line-features.ts";
@@ -181,8 +181,6 @@ interface Atom {
   num?: number;
   start: number;
 }
-
-const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents"]);
 
 /** Unit words as specs abbreviate them ("24 Volt" is "24 V"). */
 const UNIT_WORDS: Record<string, string> = {
