@@ -312,8 +312,8 @@ export function action(
         return {
           text: say(
             lang,
-            `Yes — ${sku} fits ${machineName(m, machineId)}.${warn.length ? ` Note: ${warn.join(" ")}` : ""} How many do you need?`,
-            `Ja — ${sku} passt zu ${machineName(m, machineId)}.${warn.length ? ` Hinweis: ${warn.join(" ")}` : ""} Wie viele benötigen Sie?`,
+            `Yes — ${sku} fits ${machineName(m, machineId, "en")}.${warn.length ? ` Note: ${warn.join(" ")}` : ""} How many do you need?`,
+            `Ja — ${sku} passt zu ${machineName(m, machineId, "de")}.${warn.length ? ` Hinweis: ${warn.join(" ")}` : ""} Wie viele benötigen Sie?`,
           ),
           memo: memo({ kind: "quantity", sku, machineId, ...(Object.keys(options).length ? { options } : {}) }, sku),
         };
@@ -492,14 +492,14 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     m && unknown
       ? say(
           lang,
-          `I could not find "${unknown}" in the catalog. These are parts for ${machineName(m, m.machineId)} (${m.modelName}):`,
-          `„${unknown}“ habe ich im Katalog nicht gefunden. Das sind Teile für ${machineName(m, m.machineId)} (${m.modelName}):`,
+          `I could not find "${unknown}" in the catalog. These are parts for ${machineName(m, m.machineId, "en")} (${m.modelName}):`,
+          `„${unknown}“ habe ich im Katalog nicht gefunden. Das sind Teile für ${machineName(m, m.machineId, "de")} (${m.modelName}):`,
         )
       : m
         ? say(
             lang,
-            `For ${machineName(m, m.machineId)} (${m.modelName}) I found:`,
-            `Für ${machineName(m, m.machineId)} (${m.modelName}) habe ich gefunden:`,
+            `For ${machineName(m, m.machineId, "en")} (${m.modelName}) I found:`,
+            `Für ${machineName(m, m.machineId, "de")} (${m.modelName}) habe ich gefunden:`,
           )
         : say(lang, "I found:", "Gefunden:");
   const ask = quantity
@@ -547,8 +547,8 @@ function doesNotFit(
   return {
     text: say(
       lang,
-      `${sku} does not fit ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
-      `${sku} passt nicht zu ${machineName(m, machineId)}: ${block ? issueText(block, lang) : ""}${altText}`,
+      `${sku} does not fit ${machineName(m, machineId, "en")}: ${block ? issueText(block, lang) : ""}${altText}`,
+      `${sku} passt nicht zu ${machineName(m, machineId, "de")}: ${block ? issueText(block, lang) : ""}${altText}`,
     ),
     memo: alts.length
       ? memo(

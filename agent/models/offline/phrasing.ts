@@ -78,8 +78,8 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
         out.push(
           say(
             lang,
-            `The order is now for ${machineName(m, String(d.machineId))}.`,
-            `Die Bestellung gilt jetzt für ${machineName(m, String(d.machineId))}.`,
+            `The order is now for ${machineName(m, String(d.machineId), "en")}.`,
+            `Die Bestellung gilt jetzt für ${machineName(m, String(d.machineId), "de")}.`,
           ),
         );
       } else if (r.name === "set_order_details") {
@@ -113,10 +113,12 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
           ` for ${machineName(
             conv.machines?.find((m) => m.machineId === machineId),
             machineId,
+            "en",
           )}`,
           ` für ${machineName(
             conv.machines?.find((m) => m.machineId === machineId),
             machineId,
+            "de",
           )}`,
         )
       : "";

@@ -82,8 +82,14 @@ export function lineSummary(l: LineFacts, currency: unknown, lang: Lang): string
   return `${head}${price}${when ? `; ${when}` : ""}`;
 }
 
-export function machineName(m: MachineView | undefined, id: string): string {
-  return m ? `${m.label}${m.site ? ` (${m.site})` : ""}` : id;
+/**
+ * A machine as running text names it: its label and site. A label led by an article ("der alte Kemper", "The Beast")
+ * is quoted, so the sentence's own grammar doesn't collide with it ("für „der alte Kemper“", not "für der alte Kemper").
+ */
+export function machineName(m: MachineView | undefined, id: string, lang?: Lang): string {
+  if (!m) return id;
+  const label = /^(?:der|die|das|the)\s/i.test(m.label) ? (lang === "en" ? `“${m.label}”` : `„${m.label}“`) : m.label;
+  return `${label}${m.site ? ` (${m.site})` : ""}`;
 }
 
 /** A fix as a choice the buyer can pick. */
@@ -125,10 +131,12 @@ export function fixText(f: Fix, lang: Lang, machines: MachineView[] = [], option
         `use it on ${machineName(
           machines.find((m) => m.machineId === f.machineId),
           f.machineId,
+          "en",
         )}`,
         `für ${machineName(
           machines.find((m) => m.machineId === f.machineId),
           f.machineId,
+          "de",
         )} verwenden`,
       );
     case "set_requested_date":

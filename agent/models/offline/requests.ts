@@ -143,7 +143,7 @@ export const correctMachine: H = (ctx, s, r, memo) => {
   const m = r.a.machine!;
   if (s.pending?.kind === "choose_product") return find(ctx, r.a, memo, s.pending.action);
   if (s.draft.lines.length > 0) return undefined;
-  const name = machineName(m, m.machineId);
+  const name = machineName(m, m.machineId, ctx.lang);
   return {
     text: say(
       ctx.lang,
