@@ -19,6 +19,11 @@ export interface Knowledge {
   search: CatalogSearch;
   /** Two adjacent words of a product name written as one, by the joined form (`joinedNameWords`). */
   joinedNames: Map<string, string>;
+  /**
+   * Two adjacent words of a product name, by their stems ("work light", "led work"): a conversation word inside a
+   * name ("LED work light") is part of that name where it stands between its neighbours of the name.
+   */
+  nameBigrams: Set<string>;
   /** Buyer unit words → the catalog's unit codes present in this catalog. */
   unitCodes: Map<string, string>;
   /** Units of measurement in the catalog's features (V, mm, bar…): a number followed by one is a spec, not a quantity. */
@@ -353,6 +358,7 @@ export interface CatalogWords {
   headStems: Set<string>;
   /** Two adjacent words of a product name written as one ("sightglass" → "sight glass"), by the joined form. */
   joinedNames: Map<string, string>;
+  nameBigrams: Set<string>;
   /** Word stems of product names found in one language of the catalog only → that language ("pressfassung" → de). */
   wordLanguages: Map<string, string>;
   /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
@@ -671,6 +677,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     nameVocabulary,
     headStems,
     joinedNames: readJoinedNames(named.map((r) => r.t ?? "")),
+    nameBigrams: readNameBigrams(named.map((r) => r.t ?? "")),
     wordLanguages: readWordLanguages(sqlite),
     ordinaryMemo: new Map(),
     featureUnits,
@@ -680,6 +687,22 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).map((r) => compactSku(r.sku)),
     ),
   };
+}
+
+/** Three words the way a catalog name writes them side by side (by stems, through `Knowledge.nameBigrams`). */
+export function nameTrigram(k: Pick<Knowledge, "nameBigrams">, a: string, w: string, b: string): boolean {
+  const [x, y, z] = [a, w, b].map(stemOf);
+  return k.nameBigrams.has(`${x} ${y}`) && k.nameBigrams.has(`${y} ${z}`);
+}
+
+/** Adjacent word pairs of the names, by stems (`Knowledge.nameBigrams`). */
+function readNameBigrams(names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    const ws = wordsOf(name).filter((w) => /\p{L}/u.test(w));
+    for (let i = 0; i + 1 < ws.length; i++) out.add(`${stemOf(ws[i]!)} ${stemOf(ws[i + 1]!)}`);
+  }
+  return out;
 }
 
 /** A head word as written and as stemmed, umlauts folded ("Kettenschloss" → kettenschloss, kettenschlos). */
@@ -2097,7 +2120,13 @@ export function guessProduct(
     const next = tokens[t.index + 1];
     return k.codeWords.has(t.lower) && next && /^\d/.test(next.lower) ? [`${t.lower} ${next.lower}`] : [];
   });
-  const words = free.map((t) => t.lower).filter(keep);
+  // "LED work light": a conversation word between two words of a name, as names write the three, is a word of it.
+  const freeAt = new Map(free.map((t) => [t.index, t]));
+  const inName = (t: Token) => {
+    const [a, b] = [freeAt.get(t.index - 1), freeAt.get(t.index + 1)];
+    return !!a && !!b && keep(a.lower) && keep(b.lower) && nameTrigram(k, a.lower, t.lower, b.lower);
+  };
+  const words = free.filter((t) => keep(t.lower) || (FILLER.has(t.lower) && inName(t))).map((t) => t.lower);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));
   // "a seal for my pump": what follows "for" names the target, not the product; searched without it first, the

@@ -53,6 +53,15 @@ describe("what the sub-word reader sees", { timeout: 60_000 }, () => {
     expect(hvac.masked("die Bördel-Variante")).toBe("die Bördel-Variante");
   });
 
+  it("a conversation word inside a name, between two of its words, goes with the name ('LED work light')", async () => {
+    const intralogistics = await world(importedDatabase("evals/catalogs/intralogistics"));
+    expect(intralogistics.masked("2 LED work lights please")).toBe("2 ⟨product⟩ please");
+    // Beside one name word only, or where no name writes it between the two, it stays a word of the conversation.
+    expect(intralogistics.masked("does the LED work with 80 V?")).toMatch(/\bwork with\b/);
+    const agriparts = await world(importedDatabase("evals/catalogs/agriparts"));
+    expect(agriparts.masked("I need an LED work light")).toBe("I need an ⟨product⟩");
+  });
+
   it("words of the conversation and amounts of money stay: they are what the reader weighs", async () => {
     const demo = await world(demoDatabase());
     expect(demo.masked("price per piece please, 0.10 EUR")).toBe("price per piece please, 0.10 EUR");

@@ -5,7 +5,7 @@
  * reference. Everything is a lookup in the loaded catalog and the buyer's machines; nothing names a product here.
  */
 import type { MachineView } from "../conversation.ts";
-import { findMachines, type Knowledge, poReferenceSpan, tokenizeText } from "../recognise.ts";
+import { findMachines, type Knowledge, nameTrigram, poReferenceSpan, tokenizeText } from "../recognise.ts";
 import { FILLER } from "../language.ts";
 import type { MaskSpan } from "./masks.ts";
 
@@ -45,8 +45,10 @@ export function catalogMasks(text: string, k: Knowledge, machines: readonly Mach
   const isProduct = (i: number) => tokens[i] !== undefined && product.has(tokens[i]!.start);
   for (let pass = 0; pass < 2; pass++)
     tokens.forEach((t, i) => {
-      if (isProduct(i) || FILLER.has(t.lower) || !/\p{L}/u.test(t.lower) || !k.inflectedNameWord(t.lower)) return;
-      if (isProduct(i - 1) || isProduct(i + 1)) {
+      if (isProduct(i) || !/\p{L}/u.test(t.lower) || !k.inflectedNameWord(t.lower)) return;
+      // A conversation word goes with the name only between two of its words, as the name writes them ("LED work
+      // light": "work" is no help request there).
+      if (FILLER.has(t.lower) ? withinName(tokens, i, isProduct, k) : isProduct(i - 1) || isProduct(i + 1)) {
         product.add(t.start);
         spanOf(i, "product");
       }
@@ -54,6 +56,18 @@ export function catalogMasks(text: string, k: Knowledge, machines: readonly Mach
   const po = poReferenceSpan(text);
   if (po) out.push({ start: po.start, end: po.end, kind: "po" });
   return out;
+}
+
+/** Token i stands between two product words, and with each as a catalog name writes them side by side. */
+function withinName(
+  tokens: readonly { lower: string }[],
+  i: number,
+  isProduct: (i: number) => boolean,
+  k: Pick<Knowledge, "nameBigrams">,
+): boolean {
+  return (
+    isProduct(i - 1) && isProduct(i + 1) && nameTrigram(k, tokens[i - 1]!.lower, tokens[i]!.lower, tokens[i + 1]!.lower)
+  );
 }
 
 /**
