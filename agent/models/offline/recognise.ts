@@ -2126,7 +2126,8 @@ export function guessProduct(
     const [a, b] = [freeAt.get(t.index - 1), freeAt.get(t.index + 1)];
     return !!a && !!b && keep(a.lower) && keep(b.lower) && nameTrigram(k, a.lower, t.lower, b.lower);
   };
-  const words = free.filter((t) => keep(t.lower) || (FILLER.has(t.lower) && inName(t))).map((t) => t.lower);
+  const kept = (t: Token) => keep(t.lower) || (FILLER.has(t.lower) && inName(t));
+  const words = free.filter(kept).map((t) => t.lower);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));
   // "a seal for my pump": what follows "for" names the target, not the product; searched without it first, the
@@ -2136,8 +2137,8 @@ export function guessProduct(
     cut > 0
       ? free
           .slice(0, cut)
+          .filter(kept)
           .map((t) => t.lower)
-          .filter(keep)
       : [];
   // A model code the buyer wrote ("KP 5") that one product's name carries: that product, whatever else matches the
   // other words (the engine checks its fit).
