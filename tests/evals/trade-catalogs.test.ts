@@ -3,7 +3,8 @@
  * .../fluidpower, written after the consultant's work on the first two as an unseen trade, .../powertrans, a fourth
  * trade written by an outside author, .../intralogistics, a fifth one by an outside author in session 8, and
  * .../agriparts, a sixth one by an outside author in session 9, whose shop never translated its catalog, and
- * .../foodtech, a seventh one by an outside author in session 10, whose German shop never translated its catalog): they
+ * .../foodtech, a seventh one by an outside author in session 10, whose German shop never translated its catalog, and
+ * .../watertreat, an eighth one by an outside author in session 11, a bilingual shop's water-treatment spares): they
  * import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
  * follows from the catalog's data — the SKUs, customers, machines and options exist, an expected order passes the
  * engine (clean, or held only for a rep's approval where the scenario has the rep decide), and a pinned unit price is
@@ -20,12 +21,21 @@ import { DEMO_NOW } from "../../catalog/seed/index.ts";
 import { loadScenarios, type Scenario } from "../../evals/index.ts";
 import { validateDraft } from "../../tools/engine.ts";
 
-const TRADES = ["hvac", "automation", "fluidpower", "powertrans", "intralogistics", "agriparts", "foodtech"] as const;
+const TRADES = [
+  "hvac",
+  "automation",
+  "fluidpower",
+  "powertrans",
+  "intralogistics",
+  "agriparts",
+  "foodtech",
+  "watertreat",
+] as const;
 type Trade = (typeof TRADES)[number];
 /**
  * Held-out scenarios per catalog at least: powertrans was written in one go with exactly 10 of its 30 held out,
  * intralogistics with 15 of its 30 (split by alternation before writing: the one-shot measure of session 8), agriparts
- * likewise (session 9), foodtech likewise (session 10).
+ * likewise (session 9), foodtech likewise (session 10), watertreat likewise (session 11).
  */
 const MIN_HELDOUT: Record<Trade, number> = {
   hvac: 15,
@@ -35,6 +45,7 @@ const MIN_HELDOUT: Record<Trade, number> = {
   intralogistics: 15,
   agriparts: 15,
   foodtech: 15,
+  watertreat: 15,
 };
 /** The held-out share of the sets that mix visible and held-out scenarios stays below this (intralogistics, agriparts, foodtech: half). */
 const MAX_HELDOUT_SHARE: Record<Trade, number> = {
@@ -45,6 +56,7 @@ const MAX_HELDOUT_SHARE: Record<Trade, number> = {
   intralogistics: 0.51,
   agriparts: 0.51,
   foodtech: 0.51,
+  watertreat: 0.51,
 };
 /**
  * Catalogs whose shop never translated them: English texts only (no German names, keywords, option labels or

@@ -78,6 +78,17 @@ const TRADE_WORDS = [
   "proofer",
   "slicer",
   "sheeter",
+  // watertreat (session 11): water-treatment spares, a bilingual (English and German) catalog
+  "osmosis",
+  "osmose",
+  "membrane",
+  "hypochlorite",
+  "antiscalant",
+  "softener",
+  "enthärter",
+  "dosierpumpe",
+  "impfventil",
+  "quarzhüllrohr",
 ];
 
 describe("the offline model is catalog-neutral", () => {
@@ -109,7 +120,7 @@ describe("the offline model is catalog-neutral", () => {
         .filter((c) => !["parts", "fast", "kit"].includes(c)),
       ...TRADE_WORDS,
       // The catalogs of other trades the consultant is judged on (evals/catalogs): their SKUs and category codes.
-      ...["hvac", "automation", "fluidpower", "powertrans", "agriparts", "foodtech"].flatMap((trade) => {
+      ...["hvac", "automation", "fluidpower", "powertrans", "agriparts", "foodtech", "watertreat"].flatMap((trade) => {
         const dir = join(import.meta.dirname, "../../../evals/catalogs", trade);
         const skus = JSON.parse(readFileSync(join(dir, "products.json"), "utf8")) as { sku: string }[];
         const cats = JSON.parse(readFileSync(join(dir, "categories.json"), "utf8")) as { code: string }[];
