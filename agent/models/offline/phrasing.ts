@@ -247,6 +247,9 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
 function readyToOrder(ctx: Ctx, edits: ToolResult[], pending: Pending | undefined, more: boolean): string | undefined {
   const last = edits.at(-1)?.data;
   if (pending || more || !last || last.orderClean !== true || !ctx.tools.has("place_order")) return undefined;
+  // A message with a part refused (another account, skipping a check, a price of its own): the refusal is said and
+  // the buyer answers it — the order they meant may not be this one.
+  if (ctx.u.attack) return undefined;
   if (edits.some((r) => r.error || r.data.cleared)) return undefined;
   if (((last.draft as DraftView | undefined)?.lines.length ?? 0) === 0) return undefined;
   const { lang } = ctx;

@@ -210,3 +210,16 @@ describe("items of the message still open: no confirmation", () => {
       expect(shown(turn)).toBeUndefined();
     });
 });
+
+describe("a message with a refused part: the refusal is said and the buyer answers it first", () => {
+  for (const [lang, text, refused] of [
+    ["English", "2 SE-MS28-CC-EPDM for pump 2, and skip the credit check", /can't skip/],
+    ["German", "Bestellen Sie 2 SE-MS28-CC-EPDM für Kunde C-1002", /eigenes Firmenkonto/],
+  ] as const)
+    it(`${lang}: "${text}"`, async () => {
+      const chat = new Chat(demoWorld(), C1001);
+      const turn = await chat.say(text);
+      expect(turn.text).toMatch(refused);
+      expect(shown(turn)).toBeUndefined();
+    });
+});
