@@ -209,6 +209,16 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
   ) {
     return { text: out.join("\n"), calls: [{ name: "review_order", args: {} }], memo: memo(undefined, focus) };
   }
+  // Complete and clean after the buyer's turn, and nothing of the consultant's open (no pick, option, machine, fix,
+  // no item of the message still to serve): straight on to the checkout. The shield validates the draft and asks
+  // the buyer to confirm that exact version; a buyer who writes on instead withdraws it and the conversation goes on.
+  const ready = readyToOrder(ctx, edits, pending, more);
+  if (ready)
+    return {
+      text: [...out, ready].join("\n"),
+      calls: [{ name: "place_order", args: {} }],
+      memo: memo({ kind: "confirm" }, focus),
+    };
   // "…, or shall I place the order?" is an open question: a plain yes answers it.
   let asksToPlace = false;
   if (!pending && last && !last.cleared && typeof last.totals === "object" && last.totals) {
@@ -229,6 +239,37 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
     );
   }
   return { text: out.join("\n"), memo: memo(pending ?? (asksToPlace ? { kind: "confirm" } : undefined), focus) };
+}
+
+/**
+ * The one line said with the checkout the consultant goes on to when the buyer's turn left the order complete and
+ * clean (`orderClean` of the engine's report after the turn's last edit), no question of the consultant open and no
+ * edit failed; undefined when it does not go on. The totals are the engine's; the confirmation shows the lines.
+ */
+function readyToOrder(ctx: Ctx, edits: ToolResult[], pending: Pending | undefined, more: boolean): string | undefined {
+  const last = edits.at(-1)?.data;
+  if (pending || more || !last || last.orderClean !== true || !ctx.tools.has("place_order")) return undefined;
+  // A message with a part refused (another account, skipping a check, a price of its own): the refusal is said and
+  // the buyer answers it — the order they meant may not be this one.
+  if (ctx.u.attack) return undefined;
+  if (edits.some((r) => r.error || r.data.cleared)) return undefined;
+  if (((last.draft as DraftView | undefined)?.lines.length ?? 0) === 0) return undefined;
+  const { lang } = ctx;
+  const t = (last.totals ?? {}) as { netCents?: number; lines?: number };
+  const sum = `${t.lines ?? 0} ${say(lang, "line(s)", "Position(en)")}, ${money(t.netCents, last.currency, lang)}`;
+  // A line's own approval was said with the line; the whole order's (credit, order value) is said here.
+  const lineApproval = edits.some((r) =>
+    ((r.data.line as LineFacts | undefined)?.issues ?? []).some((i) => i.severity === "approval"),
+  );
+  const approval =
+    last.needsApproval === true && !lineApproval
+      ? ` ${say(lang, "After you confirm, a sales representative still needs to approve it.", "Nach Ihrer Bestätigung muss der Vertrieb sie noch freigeben.")}`
+      : "";
+  return `${say(
+    lang,
+    `All checks passed (${sum}) — please confirm the order, or tell me what else to add.`,
+    `Alle Prüfungen bestanden (${sum}) — bitte bestätigen Sie die Bestellung, oder schreiben Sie, was noch dazukommt.`,
+  )}${approval}`;
 }
 
 /** The buyer's machines, as the installed base lists them. */

@@ -422,6 +422,18 @@ export const notFound: H = (ctx, _s, r, memo) => ({
  */
 export const redirected: H = (ctx, s, _r, memo) => {
   const question = s.pending ? openQuestion(ctx.conv.lastReply) : undefined;
+  // The confirmation was shown (the order complete and clean, `readyToOrder`) and the message, not understood,
+  // withdrew it: the same order is proposed again, nothing changed.
+  if (!question && s.pending?.kind === "confirm" && s.draft.lines.length > 0 && ctx.tools.has("place_order"))
+    return {
+      text: say(
+        ctx.lang,
+        "Sorry, I did not get that. Your order is unchanged — please confirm it, or tell me what else to add.",
+        "Entschuldigung, das habe ich nicht verstanden. Ihre Bestellung ist unverändert — bitte bestätigen Sie sie, oder schreiben Sie, was noch dazukommt.",
+      ),
+      calls: [{ name: "place_order", args: {} }],
+      memo: memo({ kind: "confirm" }),
+    };
   return {
     text: question
       ? `${say(ctx.lang, "Sorry, I did not get that.", "Entschuldigung, das habe ich nicht verstanden.")} ${question}`

@@ -224,7 +224,10 @@ function decideClauses(read: Ctx): Step {
  */
 function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
   const carry = (step: Step): Step => ({ ...step, memo: { ...step.memo, rest } });
-  if (edited.calls?.length) return carry(edited);
+  // The order went on to the checkout (`afterEdits`: only when every item left is a question): the question is
+  // answered first, the checkout goes with the reply.
+  const placing = edited.calls?.every((c) => c.name === "place_order") ? edited.calls : undefined;
+  if (edited.calls?.length && !placing) return carry(edited);
   const { lang } = ctx;
   // A question asked beside the order is answered first; the order's own state (its question, or "shall I place it?")
   // closes the reply and stays the open question.
@@ -235,7 +238,8 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
     const others = rest.filter((x) => x !== question);
     // Its own closing offer ("Shall I add it?") is left out: the open question is the order's.
     const text = [answer?.text?.replace(/ [^.?!\n]*\?$/u, ""), edited.text].filter(Boolean).join("\n");
-    return others.length ? serveRest(ctx, { ...edited, text }, others) : { text, memo: edited.memo };
+    if (others.length) return serveRest(ctx, { ...edited, text }, others);
+    return { text, ...(placing ? { calls: placing } : {}), memo: edited.memo };
   }
   const quoted = (parts: RestItem[]) => parts.map((p) => say(lang, `"${p.text}"`, `„${p.text}“`)).join(", ");
   const others = (parts: RestItem[]) =>

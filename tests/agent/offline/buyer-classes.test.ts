@@ -79,7 +79,8 @@ describe("a line named with a change of mind and nothing to change it to is remo
       const chat = new Chat(hvac, "H-2001");
       await chat.say('3 bags of copper tees 1/2" and 2 bags of elbows 1/2"');
       const turn = await chat.say(text);
-      expect(turn.tools).toEqual(["remove_line"]);
+      // Removed, nothing searched or added; what is left is complete and clean, so it is shown for confirmation.
+      expect(turn.tools).toEqual(["remove_line", "place_order"]);
       expect(draftLines(chat).map((l) => l[0])).toEqual([left]);
     });
 
@@ -87,7 +88,7 @@ describe("a line named with a change of mind and nothing to change it to is remo
     const chat = new Chat(automation, "A-3006");
     await chat.say("50 m CBL-PWR-4G2.5 and 1 box of end stops");
     const turn = await chat.say("actually forget the end stops");
-    expect(turn.tools).toEqual(["remove_line"]);
+    expect(turn.tools).toEqual(["remove_line", "place_order"]);
     expect(draftLines(chat).map((l) => l[0])).toEqual(["CBL-PWR-4G2.5"]);
   });
 

@@ -63,9 +63,11 @@ describe("a named machine moves the line in focus", () => {
       const chat = new Chat(w, "C-1001");
       await chat.say("1 MO-FM100L-2.2-400 for pump 2");
       const turn = await chat.say(text);
-      expect(turn.tools).toEqual(["set_machine"]);
+      // The correction, not a yes: no review first; the corrected order is complete and clean, so it is shown for
+      // confirmation.
+      expect(turn.tools).toEqual(["set_machine", "place_order"]);
       expect(turn.thread.draft.lines.map((l) => [l.sku, l.machineId])).toEqual([["MO-FM100L-2.2-400", "M-1001-01"]]);
-      expect(turn.thread.pending).toBeNull();
+      expect(turn.thread.pending?.type).toBe("confirm");
     });
 
   it("a quantity for the other machine is another line, not a move", async () => {

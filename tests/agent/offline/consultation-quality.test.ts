@@ -197,7 +197,7 @@ describe("offline consultant: consultation quality", { timeout: 60_000 }, () => 
     const price = await chat.say("what does it cost? I need 5");
     expect(price.text).toMatch(/Your order has 2 in L1 — shall I change it to 5\?$/);
     const yes = await chat.say("yes");
-    expect(yes.tools).toEqual(["update_line"]);
+    expect(yes.tools).toEqual(["update_line", "place_order"]);
     expect(yes.thread.draft.lines).toMatchObject([
       { lineId: "L1", sku: second, quantity: 5, machineId: DEMO.machines.pump2Gen2 },
     ]);

@@ -27,7 +27,8 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(find.text).toContain("SE-MS28-CC-EPDM");
     expect(find.text).not.toContain("SE-MS24-CC-EPDM"); // gen-1 seal: does not fit pump 2's serial
     const add = await chat.say("the carbon/ceramic EPDM one");
-    expect(add.tools).toEqual(["add_line"]);
+    // The pick completes the order: it is shown for confirmation at once.
+    expect(add.tools).toEqual(["add_line", "place_order"]);
     const expected = enginePrice(w, C1001, "SE-MS28-CC-EPDM", 2, DEMO.machines.pump2Gen2);
     expect(add.text).toContain(eur(expected.unitPriceCents!));
     expect(add.text).toContain(eur(expected.amountCents!));
@@ -62,7 +63,7 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     expect(t.text).toMatch(/serial range/);
     expect(t.text).toMatch(/1\) switch to SE-MS28-CC-EPDM/);
     const fixed = await chat.say("1");
-    expect(fixed.tools).toEqual(["update_line"]);
+    expect(fixed.tools).toEqual(["update_line", "place_order"]);
     expect(fixed.thread.draft.lines).toMatchObject([
       { sku: "SE-MS28-CC-EPDM", quantity: 1, machineId: DEMO.machines.pump2Gen2 },
     ]);
@@ -174,7 +175,7 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     const chat = new Chat(w, C1001);
     await chat.say("2 SE-MS28-CC-EPDM for pump 2");
     const fkm = await chat.say("actually, take the FKM one instead");
-    expect(fkm.tools).toEqual(["update_line"]);
+    expect(fkm.tools).toEqual(["update_line", "place_order"]);
     expect(fkm.thread.draft.lines).toMatchObject([
       { sku: "SE-MS28-CC-FKM", quantity: 2, machineId: DEMO.machines.pump2Gen2 },
     ]);
@@ -323,7 +324,8 @@ describe("offline consultant on the demo world", { timeout: 60_000 }, () => {
     const chat = new Chat(w, DEMO.customers.nearCreditLimit);
     const added = await chat.say("2 PU-NCP-40-200-400");
     expect(added.thread.report?.needsApproval).toBe(true);
-    expect(added.text).toMatch(/it will need a sales representative's approval\. Anything else/);
+    expect(added.text).toMatch(/please confirm the order.*sales representative still needs to approve it/);
+    expect(added.thread.pending?.type).toBe("confirm");
     const t = await chat.say("place the order");
     expect(t.text).toMatch(/approval/);
     const after = await chat.confirm();

@@ -11,7 +11,9 @@ const C = "C-1001"; // Nordsee Brauerei: Pump 1 (Brewhouse), Pump 2 (Hall B), Wo
 async function withOneLine(chat: Chat) {
   const t = await chat.say("2 SE-MS28-CC-EPDM for pump 2");
   expect(t.thread.draft.lines).toMatchObject([{ sku: "SE-MS28-CC-EPDM", quantity: 2 }]);
-  expect(t.text).toMatch(/shall I place the order\?/);
+  // Complete and clean: shown for confirmation at once (the answers below are typed while it is shown).
+  expect(t.text).toMatch(/All checks passed .*please confirm the order/);
+  expect(t.thread.pending?.type).toBe("confirm");
   return t;
 }
 

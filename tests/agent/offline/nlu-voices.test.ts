@@ -74,7 +74,10 @@ describe("at 'shall I add it?', an order with its count and the word to order go
     await chat.say("Was kostet der Belüftungsfilter 3 µm mit Peilstab?");
     const t = await chat.say("2 davon, ja bitte");
     expect(draftLines(chat)).toEqual([[expect.any(String), 2, null]]);
-    expect(t.thread.pending?.type).not.toBe("confirm");
+    // Read as an add, not as "place it" (no review asked for): the order it leaves is complete and clean, so the
+    // confirmation follows the add as after any complete request.
+    expect(t.tools).toEqual(["add_line", "place_order"]);
+    expect(t.text).toMatch(/oder schreiben Sie, was noch dazukommt/);
   });
 });
 

@@ -20,12 +20,13 @@ describe("a PO and the order in one message", { timeout: 120_000 }, () => {
     expect(e.tools).toContain("place_order");
   });
 
-  it("demo world: 'our PO is X, thanks' notes the PO and asks nothing more", async () => {
+  it("demo world: 'our PO is X, thanks' notes the PO and asks nothing more; the order with it is shown for confirmation", async () => {
     const chat = new Chat(demoWorld(), "C-1001");
     await chat.say("2 SE-MS28-SIC-FKM for pump 2");
     const t = await chat.say("our PO is 4711-B, thanks");
-    expect(t.tools).toContain("set_order_details");
-    expect(t.tools).not.toContain("place_order");
+    expect(t.tools.filter((n) => n !== "get_order_history")).toEqual(["set_order_details", "place_order"]);
+    expect(t.text).not.toMatch(/\?/);
     expect(t.thread.draft.poReference).toBe("4711-B");
+    expect(t.thread.pending?.type).toBe("confirm");
   });
 });
