@@ -2648,6 +2648,9 @@ const UNIT_SPELLINGS: Record<string, string> = {
   millimetres: "mm",
 };
 
+/** The symbol a catalog writes for a unit a buyer spells out ("Volt" → "v", "amps" → "a"); other words as they are. */
+export const unitSymbol = (word: string): string => UNIT_SPELLINGS[word] ?? word;
+
 interface Amount {
   value: number;
   unit: string;
@@ -2673,6 +2676,23 @@ function amountsOf(free: Token[], tokens: Token[]): Amount[] {
  * How many of the stated amounts a candidate carries: written together in its name ("5 m"), or as the value of a
  * numeric feature in that unit (a length of 5 m, a rated current of 18 A).
  */
+/**
+ * Of the products, those whose name or features carry every amount the text states ("80 A", "24 V"); undefined when
+ * the text states no amount.
+ */
+export function carryingAmounts(
+  k: Knowledge,
+  text: string,
+  products: { sku: string; name: string }[],
+): string[] | undefined {
+  const tokens = tokenizeText(text);
+  // "3 Stück", "2 boxes": a count of the order's units is no amount of the product.
+  const amounts = amountsOf(tokens, tokens).filter((a) => !k.unitCodes.has(a.unit));
+  if (amounts.length === 0) return undefined;
+  const carry = amountCarrier(amounts, products as SearchHit[], k);
+  return products.filter((p) => carry(p as SearchHit) === amounts.length).map((p) => p.sku);
+}
+
 function amountCarrier(amounts: Amount[], hits: SearchHit[], k: Knowledge): (h: SearchHit) => number {
   if (amounts.length === 0) return () => 0;
   const features = k.reader.features(hits.map((h) => h.sku));
