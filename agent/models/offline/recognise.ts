@@ -1804,11 +1804,12 @@ function distinctWordHits(
   // "STO", "LCD", and codes of a letter and digits ("B5" of "Flange mounted (B5)", "M8" of "Shear bolt M8").
   const abbreviations = options.map((o) => new Set(o.label.match(/\b[A-Z][A-Z\d]{1,4}\b/g) ?? []));
   // "no brake chopper", "ohne Display": a word after a negation names no choice.
-  // "Aquamatic-Zentralbefüllung": the parts of a hyphenated word are said too.
+  // "Aquamatic-Zentralbefüllung", "J-Schieber": the first part of a hyphenated word says which (not "suction" of
+  // "end-suction": the last part says what).
   const said = new Set(
     tokens
       .filter((t, i) => !/\d/.test(t) && !tokens.slice(Math.max(0, i - 2), i).some((x) => NEGATIONS.has(x)))
-      .flatMap((t) => [t, ...(t.includes("-") ? t.split("-") : [])])
+      .flatMap((t) => [t, ...(t.includes("-") ? t.split("-").slice(0, -1) : [])])
       .filter((t) => t.length >= 5)
       .map(key),
   );
