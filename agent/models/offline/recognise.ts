@@ -2649,8 +2649,15 @@ const UNIT_SPELLINGS: Record<string, string> = {
   millimetres: "mm",
 };
 
-/** The symbol a catalog writes for a unit a buyer spells out ("Volt" → "v", "amps" → "a"); other words as they are. */
-export const unitSymbol = (word: string): string => UNIT_SPELLINGS[word] ?? word;
+/**
+ * The symbol a catalog writes for an electrical unit a buyer spells out ("Volt" → "v", "amps" → "a", "Kilowatt" →
+ * "kw"); other words as they are (the spellings of lengths keep their own readings).
+ */
+export const unitSymbol = (word: string): string => {
+  const symbol = UNIT_SPELLINGS[word];
+  return symbol && ELECTRICAL_UNITS.has(symbol) ? symbol : word;
+};
+const ELECTRICAL_UNITS = new Set(["v", "a", "w", "kw", "hz"]);
 
 interface Amount {
   value: number;
