@@ -1733,7 +1733,13 @@ export function findOptions(
         const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
         for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
       }
-      if (hit > 0) found.push({ value: o.value, len: hit });
+      // "ohne Winterregelung, mit Fernüberwachung": a value whose own label word the buyer negated is not chosen.
+      const refused =
+        o !== notValue &&
+        wordsOf(`${o.label} ${(glossed.get(o.value) ?? []).join(" ")}`).some(
+          (w) => w.length >= 5 && !/\d/.test(w) && [...negated].some((x) => x === w || stemOf(x) === stemOf(w)),
+        );
+      if (hit > 0 && !refused) found.push({ value: o.value, len: hit });
     }
     // The distinct words choose only where nothing more definite did ("400 volt three phase" is not "single-phase").
     if (found.length === 0 && (g.max > 1 || distinct.size === 1))

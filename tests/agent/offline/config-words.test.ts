@@ -639,6 +639,23 @@ const TUNED: Case[] = [
     sku: "PU-NCP-CFG",
     options: { power: ["2.2"], flangeDN: ["32"], atex: ["no"] },
   },
+  // A negated value of a group of several choices is not chosen, the one said beside it is.
+  {
+    catalog: "hvac",
+    lang: "de",
+    say: [
+      "Verflüssigungssatz nach Konfiguration, R449A, Normalkühlung, Außenaufstellung, ohne Winterregelung, mit Fernüberwachung",
+    ],
+    sku: "CU-CFG",
+    options: { refrigerant: ["R449A"], application: ["MT"], housing: ["outdoor"], extras: ["monitoring"] },
+  },
+  {
+    catalog: "hvac",
+    lang: "en",
+    say: ["condensing unit built to order, R452A, low temperature, no winter kit, with the low-noise fan"],
+    sku: "CU-CFG",
+    options: { refrigerant: ["R452A"], application: ["LT"], extras: ["lownoise"] },
+  },
   // … and an inflected word that ends a compound of a value's label ("Manometern" of "Druckmanometer").
   {
     catalog: "demo",
