@@ -60,6 +60,7 @@ import {
   replacedCount,
   tokenizeText,
   type Token,
+  unitSymbol,
   wordsOf,
 } from "./recognise.ts";
 import { CURRENCY, FILLER } from "./language.ts";
@@ -1088,8 +1089,10 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[]): H[] {
     .filter((w) => /\d/.test(w) && (/[\p{L}/]/u.test(w) || /^\d+\.\d+$/.test(w)));
   // "Contactor 12 A", "0,75 kW inverter": a number with a unit of the catalog's features, as names write it ("12 A",
   // "0.75 kW"); money and what the buyer negated ("kein C3") say nothing about which.
+  // "80 Volt" as names write "80 V".
   const measured = ctx.tokens.flatMap((t, i) => {
-    const unit = ctx.tokens[i + 1]?.lower;
+    const said = ctx.tokens[i + 1]?.lower;
+    const unit = said === undefined ? undefined : unitSymbol(said);
     if (!unit || !/^\d+(?:[.,]\d+)?$/.test(t.lower) || negated(t)) return [];
     if (!ctx.k.measureUnits.has(unit) || ctx.k.unitCodes.has(unit) || MONEY_WORDS.has(unit)) return [];
     const num = t.lower.replace(/[.,]/, "[.,]");

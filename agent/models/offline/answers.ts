@@ -5,7 +5,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, MachineView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
-import { findChoice, findMachines, tokenizeText, wordsOf } from "./recognise.ts";
+import { carryingAmounts, findChoice, findMachines, findOptions, tokenizeText, wordsOf } from "./recognise.ts";
 import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
 import {
   analyse,
@@ -114,14 +114,35 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
       .find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
   const other =
     !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
+  // "80 A" to a list of ready-made chargers beside a configurable one: the one listed product built with the amounts
+  // stated (the ones that fit the machine, when several are) is the choice — not the configurable with that option.
+  const builtSo = mentioned || other || choice !== undefined ? undefined : carrying(ctx, pending);
   // Option values for a list that holds configurable products ("400 V, 2,2 kW"): the one whose model takes them.
-  const configurable = mentioned || other || choice !== undefined ? [] : pending.skus.filter((s) => optionsFor(ctx, s));
+  const configurable =
+    mentioned || other || builtSo || choice !== undefined ? [] : pending.skus.filter((s) => optionsFor(ctx, s));
+  // "Dann mit der 24V Bremse" to a list of a ready-made gear motor without one: the configurable product of its kind,
+  // with the values of the request and the answer's in their place.
+  const instead =
+    mentioned || other || builtSo || choice !== undefined || configurable.length
+      ? undefined
+      : configuredInstead(ctx, pending);
+  // A yes said with it ("ach stimmt, dann mit …") grants the point, it does not take the listed product.
+  if (instead)
+    return orderIfAsked(
+      ctx,
+      action(ctx, "add", instead.sku, a, memo, {
+        ...(pending.machineId ? { machineId: pending.machineId } : {}),
+        ...(pending.quantity ? { quantity: pending.quantity } : {}),
+        options: instead.options,
+      }),
+    );
   // One candidate listed and a bare quantity back ("1 Stück", "just 2"): that one, in that quantity.
   const only = pending.skus.length === 1 && a.quantity && !a.guess ? pending.skus[0] : undefined;
   const sku =
     mentioned ??
     other ??
     pick(pending.skus) ??
+    builtSo ??
     (configurable.length === 1 ? configurable[0] : undefined) ??
     only ??
     fittingListed(ctx, pending);
@@ -315,6 +336,67 @@ function fittingListed(ctx: Ctx, pending: Extract<Pending, { kind: "choose_produ
   const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
   const fitting = machine ? pending.skus.filter((sku) => fitsOn(ctx, sku, machine)) : [];
   return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+/**
+ * "80 A" to a list of ready-made products (a configurable one beside them or not): the one listed ready-made product
+ * whose name or features carry every amount the answer states — of several, the one that fits the machine asked for.
+ */
+function carrying(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>): string | undefined {
+  const products = ctx.k.reader.products(pending.skus);
+  const ready = pending.skus
+    .map((sku) => products.get(sku))
+    .filter((p): p is NonNullable<typeof p> => !!p && !p.configModelId);
+  let found = carryingAmounts(ctx.k, ctx.conv.text, ready) ?? [];
+  const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
+  if (found.length > 1 && machine) found = found.filter((sku) => fitsOn(ctx, sku, machine));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * "Getriebemotor: 1,1 kW, i=20, …, ohne Bremse" listed a ready-made motor; "dann mit der 24V Bremse" states an option
+ * value of the one configurable product of the listed products' kind that no listed product carries: that product,
+ * configured with the values the request stated and the answer's in their place (the engine checks the build).
+ */
+function configuredInstead(
+  ctx: Ctx,
+  pending: Extract<Pending, { kind: "choose_product" }>,
+): { sku: string; options: Record<string, string[]> } | undefined {
+  const { reader } = ctx.k;
+  const listed = [...reader.products(pending.skus).values()];
+  if (listed.length === 0 || listed.some((p) => p.configModelId)) return undefined;
+  const categories = new Set(listed.map((p) => p.category));
+  if (categories.size !== 1) return undefined;
+  const built = reader
+    .alternatives([...categories][0]!, null, 200)
+    .filter((x) => x.lifecycle === "active" && reader.products([x.sku]).get(x.sku)?.configModelId);
+  if (built.length !== 1) return undefined;
+  const sku = built[0]!.sku;
+  const id = reader.products([sku]).get(sku)!.configModelId!;
+  const models = [
+    reader.configModel(id),
+    ...(["en", "de"] as const).map((l) => reader.inLanguage?.(l).configModel(id)),
+  ];
+  const read = (text: string) => {
+    const out: Record<string, string[]> = {};
+    for (const m of models) if (m) Object.assign(out, findOptions(text, m, undefined, ctx.k.gloss?.words));
+    return out;
+  };
+  const now = read(ctx.conv.text);
+  if (Object.keys(now).length === 0) return undefined;
+  // A listed product that has the values stated now is the choice (by its words), not a build.
+  const model = models[0]!;
+  const wanted = Object.entries(now).flatMap(([g, vs]) =>
+    vs.flatMap((v) =>
+      Object.entries(model.groups.find((x) => x.code === g)?.options.find((o) => o.value === v)?.features ?? {}),
+    ),
+  );
+  if (wanted.length === 0) return undefined;
+  const features = reader.features(pending.skus);
+  const has = (sku: string) =>
+    wanted.every(([key, value]) => JSON.stringify(features.get(sku)?.[key]) === JSON.stringify(value));
+  if (pending.skus.some(has)) return undefined;
+  return { sku, options: { ...(pending.said ? read(pending.said) : {}), ...now } };
 }
 
 /** "the one that fits our serial", "den passenden AC-Lüfter", "the matching one": the replacement that fits. */

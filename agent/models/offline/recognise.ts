@@ -1442,6 +1442,7 @@ export function findOptions(
   // "low noise fan" for "Low-noise fan" and the other way round: words joined by a hyphen are also read apart.
   const apart = (s: string) => s.replace(/(\p{L})-(?=\p{L})/gu, "$1 ");
   const spaced = ` ${wordsOf(apart(text)).join(" ")} `;
+  const negated = negatedWordsOf(tokenizeText(text));
   const out: Record<string, string[]> = {};
   // Single-choice groups that found several numbers alike ("bore motor side" and "bore driven side", both 28 and 35).
   const tied = new Map<string, { values: string[]; words: Set<string> }>();
@@ -1471,6 +1472,23 @@ export function findOptions(
       if (at >= 0) continue;
     }
     const yesNo = yesNoValues(g.options.map((o) => o.value));
+    // "ohne Ex-Schutz", "without ATEX", "kein Feldbus": a negation before a word naming the group (or the word a
+    // value's label negates: "Standard (nicht Ex)") is the value that says none or not-X.
+    const notValue = yesNo ? g.options.find((o) => o.value === yesNo.no) : negativeOption(g.options);
+    if (notValue && g.max <= 1) {
+      const negatedLabel = negatedWordsOf(tokenizeText(notValue.label));
+      if (
+        [...negated].some(
+          (w) =>
+            groupWords.has(w) ||
+            negatedLabel.has(w) ||
+            (w.length >= 4 && [...groupWords, ...negatedLabel].some((x) => x.length >= 4 && stemOf(x) === stemOf(w))),
+        )
+      ) {
+        out[g.code] = [notValue.value];
+        continue;
+      }
+    }
     if (yesNo) {
       const at = tokens.findIndex((t) => groupWords.has(t) && !/^\d/.test(t) && t.length > 2);
       if (at >= 0) {
@@ -1484,7 +1502,8 @@ export function findOptions(
     const glued = new Set<string>();
     for (const t of tokens) {
       const parts = t.split("-");
-      if (parts.length !== 2 || !parts.every((x) => /^\p{L}{2,}$/u.test(x))) continue;
+      // "J-Schieber": the value may be one letter, the word naming the group beside it is longer.
+      if (parts.length !== 2 || !parts.every((x) => /^\p{L}+$/u.test(x)) || !parts.some((x) => x.length > 3)) continue;
       const names = (x: string) => [...groupWords].some((w) => w.length > 3 && stemOf(w) === stemOf(x));
       if (names(parts[1]!)) glued.add(parts[0]!);
       else if (names(parts[0]!)) glued.add(parts[1]!);
@@ -1606,10 +1625,13 @@ export function findOptions(
       // "Schwenkzapfe" for "Schwenkzapfen": the same stem.
       // "geräuscharmen" for "Geräuscharmer": an inflected adjective (German endings -e, -em, -en, -er, -es).
       const labelOf = (x: { value: string; label: string }) => `${x.label} ${(glossed.get(x.value) ?? []).join(" ")}`;
+      // "Manometern" for "Druckmanometer": an inflected word's stem ends or starts the longer word so.
       const partOf = (t: string, label: string) =>
         wordsOf(label).some(
           (w) =>
-            (w.length >= t.length + 3 && (w.endsWith(t) || w.startsWith(t))) ||
+            [t, stemOf(t)].some(
+              (x) => x.length >= 6 && w.length >= x.length + 3 && (w.endsWith(x) || w.startsWith(x)),
+            ) ||
             (w !== t && (stemOf(w) === stemOf(t) || adjectiveStem(w) === adjectiveStem(t))),
         );
       if (!hit)
@@ -1734,7 +1756,13 @@ export function findOptions(
         const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
         for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
       }
-      if (hit > 0) found.push({ value: o.value, len: hit });
+      // "ohne Winterregelung, mit Fernüberwachung": a value whose own label word the buyer negated is not chosen.
+      const refused =
+        o !== notValue &&
+        wordsOf(`${o.label} ${(glossed.get(o.value) ?? []).join(" ")}`).some(
+          (w) => w.length >= 5 && !/\d/.test(w) && [...negated].some((x) => x === w || stemOf(x) === stemOf(w)),
+        );
+      if (hit > 0 && !refused) found.push({ value: o.value, len: hit });
     }
     // The distinct words choose only where nothing more definite did ("400 volt three phase" is not "single-phase").
     if (found.length === 0 && (g.max > 1 || distinct.size === 1))
@@ -1805,11 +1833,13 @@ function distinctWordHits(
   // "STO", "LCD", and codes of a letter and digits ("B5" of "Flange mounted (B5)", "M8" of "Shear bolt M8").
   const abbreviations = options.map((o) => new Set(o.label.match(/\b[A-Z][A-Z\d]{1,4}\b/g) ?? []));
   // "no brake chopper", "ohne Display": a word after a negation names no choice.
+  // "Aquamatic-Zentralbefüllung", "J-Schieber": the first part of a hyphenated word says which (not "suction" of
+  // "end-suction": the last part says what).
   const said = new Set(
     tokens
-      .filter(
-        (t, i) => t.length >= 5 && !/\d/.test(t) && !tokens.slice(Math.max(0, i - 2), i).some((x) => NEGATIONS.has(x)),
-      )
+      .filter((t, i) => !/\d/.test(t) && !tokens.slice(Math.max(0, i - 2), i).some((x) => NEGATIONS.has(x)))
+      .flatMap((t) => [t, ...(t.includes("-") ? t.split("-").slice(0, -1) : [])])
+      .filter((t) => t.length >= 5)
       .map(key),
   );
   const out = new Map<string, number>();
@@ -1945,6 +1975,56 @@ function numbersByGroup(
 }
 
 const NEGATIONS = new Set(["no", "not", "without", "non", "nein", "ohne", "kein", "keine", "keinen", "nicht"]);
+
+/** A negation written as a word or as the first part of one ("non-Ex"). */
+const negationOf = (t: string) => NEGATIONS.has(t) || /^(?:keine[mnrs]?|none)$/u.test(t);
+
+/**
+ * The words a negation governs ("ohne Ex-Schutz" → ex-schutz, ex, schutz; "non-Ex" → ex): up to three words after
+ * it, within its clause, with the parts of hyphenated words; no numbers ("not 230 V but 400 V" negates no option word).
+ */
+function negatedWordsOf(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  const add = (w: string) => {
+    if (!/\d/.test(w) && w.length >= 2 && !FILLER.has(w)) out.add(w);
+  };
+  tokens.forEach((t, i) => {
+    const parts = t.lower.split("-");
+    if (parts.length > 1 && negationOf(parts[0]!)) for (const p of parts.slice(1)) add(p);
+    if (!negationOf(t.lower) || /[,;:.!?]/u.test(t.tail ?? "")) return;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+      const w = tokens[j]!.lower;
+      if (/\d/.test(w) || negationOf(w)) break;
+      add(w);
+      for (const p of w.split("-")) if (p !== w) add(p);
+      if (/[,;:.!?()]/u.test(tokens[j]!.tail ?? "")) break;
+    }
+  });
+  return out;
+}
+
+/**
+ * The one value of a group whose label says none or not-X: it starts with a negation ("No brake", "Ohne Bremse",
+ * "None (plain yoke)", "Keiner (nur Klemmen)"), or its words in parentheses do and name a word of another value or of
+ * the group ("Standard (nicht Ex)" beside "ATEX zone 1"; not "PVC (nicht für Lebensmittelkontakt)").
+ */
+function negativeOption<O extends { value: string; label: string }>(options: readonly O[]): O | undefined {
+  const negative = options.filter((o) => {
+    const words = tokenizeText(o.label).map((t) => t.lower);
+    if (words[0] && (negationOf(words[0]) || negationOf(words[0].split("-")[0]!))) return true;
+    const inParens = /\(([^)]*)\)/u.exec(o.label)?.[1];
+    if (!inParens) return false;
+    const said = negatedWordsOf(tokenizeText(inParens));
+    const first = tokenizeText(inParens)[0]?.lower ?? "";
+    if (!negationOf(first) && !negationOf(first.split("-")[0]!)) return false;
+    const others = options
+      .filter((x) => x !== o)
+      .flatMap((x) => tokenizeText(x.label).map((t) => t.lower))
+      .join(" ");
+    return [...said].some((w) => others.includes(w));
+  });
+  return negative.length === 1 ? negative[0] : undefined;
+}
 
 function yesNoValues(values: string[]): { yes: string; no: string } | undefined {
   if (values.length !== 2) return undefined;
@@ -2369,9 +2449,15 @@ function skuWrittenApart(tokens: Token[], taken: Set<number>, k: Knowledge): Pro
  * 18A with 230V AC coil" stays the contactor even where a starter combination offers the same values.
  */
 function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefined {
-  const content = free
-    .map((t) => t.lower)
-    .filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !k.ordinary(w) && !k.optionWords.has(w));
+  // "4/3-Wegeventil": a word that leads product names, hyphenated to a code, is a word of the product ("4-pole" is not).
+  const lowers = free.flatMap((t) =>
+    /\d/.test(t.lower) && t.lower.includes("-")
+      ? t.lower.split("-").filter((p) => !/\d/.test(p) && p.length >= 5 && k.headWord(p))
+      : [t.lower],
+  );
+  const content = lowers.filter(
+    (w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !k.ordinary(w) && !k.optionWords.has(w),
+  );
   // Without the words of option groups and labels too ("Kältemittel R449A", "Tiefkühlung"): they state options, and
   // may name another product better than the configured one (the refrigerant) — unless the name carries them
   // ("Hydraulikzylinder … (Baureihe, Kolben, Hub …)"), so both readings are tried.
@@ -2389,15 +2475,14 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
     wordsOf([...said.matchAll(new RegExp(MADE_TO_ORDER.source, "gu"))].map((m) => m[0]).join(" ")),
   );
   if (marker.size) {
-    attempts.push(
-      free.map((t) => t.lower).filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !k.ordinary(w)),
-    );
+    attempts.push(lowers.filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !k.ordinary(w)));
     // The words that ask for the build may find no product ("built to order" where names say "configure-to-order").
     attempts.unshift(...attempts.map((a) => a.filter((w) => !marker.has(w))));
   }
   // "FM motor built to order", "Zylinder nach Konfiguration": words that ask for a build to order name the one
   // configurable product among the products the words find, before the ready-made ones the same words name.
   const toOrder = marker.size > 0;
+  const text = free.map((t) => t.text).join(" ");
   for (const words of attempts.filter((a, i) => i === 0 || a.length !== attempts[i - 1]!.length)) {
     if (words.length === 0) continue;
     const query = words.join(" ");
@@ -2407,15 +2492,21 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
       const hits = k.search.search({ query, limit: 12 }).filter((h) => h.match.startsWith("text"));
       const products = k.reader.products(hits.map((h) => h.sku));
       const built = hits.filter((h) => products.get(h.sku)?.configModelId);
-      if (built.length === 1) {
-        found = { top: built[0]!, configModelId: products.get(built[0]!.sku)!.configModelId!, query };
+      const best = mostStated(k, built, text);
+      if (best) {
+        found = { ...best, query };
         break;
       }
     }
     if (top[1] && top[1].score >= top[0]!.score) continue;
     const product = k.reader.products([top[0]!.sku]).get(top[0]!.sku);
     if (product?.configModelId) {
-      found = { top: top[0]!, configModelId: product.configModelId, query };
+      // "traction battery: 80 V, 700 Ah, tray CB20" where a battery charger is configurable too and found as well:
+      // among the configurable products the words find, the one whose options take more of the values stated.
+      const hits = k.search.search({ query, limit: 12 }).filter((h) => h.match.startsWith("text"));
+      const configurable = hits.filter((h) => k.reader.products([h.sku]).get(h.sku)?.configModelId);
+      const best = configurable.some((h) => h.sku === top[0]!.sku) ? mostStated(k, configurable, text) : undefined;
+      found = best ? { ...best, query } : { top: top[0]!, configModelId: product.configModelId, query };
       break;
     }
   }
@@ -2433,9 +2524,19 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
     }
     if (alone.size === 1) found = [...alone.values()][0];
   }
+  // "2 Stück 4/3-Wegeventil zum konfigurieren: NG6, J-Schieber, …": asked for a build, a value's words ("J-Schieber")
+  // may find only the ready-made products that carry it; a word of the request that finds a configurable product
+  // among its hits names it — the one taking the most values stated, when several do.
+  if (!found && toOrder) {
+    const built = new Map<string, SearchHit>();
+    for (const w of attempts.at(-1)!.slice(0, 12))
+      for (const h of k.search.search({ query: w, limit: 12 }).filter((x) => x.match.startsWith("text")))
+        if (!built.has(h.sku) && k.reader.products([h.sku]).get(h.sku)?.configModelId) built.set(h.sku, h);
+    const best = mostStated(k, [...built.values()], text);
+    if (best) found = { ...best, query: best.top.name };
+  }
   if (!found) return undefined;
   const { configModelId, query } = found;
-  const text = free.map((t) => t.text).join(" ");
   const stated = statedOptions(k, configModelId, text);
   if (stated.size < 2) return undefined;
   // Asked for a build to order, the configured product stays, whatever ready-made one carries the values stated.
@@ -2443,9 +2544,28 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
   return { hits: [standard ?? found.top], confident: true, query };
 }
 
+/**
+ * Among configurable products found, the one whose model takes the most option values the text states — alone, or the
+ * one product there is; none when two take as many.
+ */
+function mostStated(
+  k: Knowledge,
+  configurable: SearchHit[],
+  text: string,
+): { top: SearchHit; configModelId: string } | undefined {
+  const products = k.reader.products(configurable.map((h) => h.sku));
+  const scored = configurable.map((h) => {
+    const configModelId = products.get(h.sku)!.configModelId!;
+    return { top: h, configModelId, n: configurable.length > 1 ? statedOptions(k, configModelId, text).size : 0 };
+  });
+  scored.sort((a, b) => b.n - a.n);
+  if (scored.length === 0 || (scored[1] && scored[1].n >= scored[0]!.n)) return undefined;
+  return { top: scored[0]!.top, configModelId: scored[0]!.configModelId };
+}
+
 /** Words that ask for a product built to the buyer's choices, in English and German. */
 const MADE_TO_ORDER =
-  /\b(?:built|made|assembled|configured)[ -]to[ -]order\b|\bconfigur(?:ed|able)\b|\bcustom[ -]built\b|\bnach (?:maß|mass|konfiguration|auftrag)\b|\bkonfigur(?:iert|ierbar)\w*|\bsonderanfertigung\b/u;
+  /\b(?:built|made|assembled|configured)[ -]to[ -]order\b|\bconfigur(?:ed|able|e)\b|\bcustom[ -]built\b|\bnach (?:maß|mass|konfiguration|auftrag)\b|\bkonfigur(?:iert|ierbar|ieren)\w*|\bsonderanfertigung\b/u;
 
 /** Whether a text asks for a product built to order ("built to order", "nach Maß", "konfigurierbar"). */
 export function asksForBuild(text: string): boolean {
@@ -2565,6 +2685,16 @@ const UNIT_SPELLINGS: Record<string, string> = {
   millimetres: "mm",
 };
 
+/**
+ * The symbol a catalog writes for an electrical unit a buyer spells out ("Volt" → "v", "amps" → "a", "Kilowatt" →
+ * "kw"); other words as they are (the spellings of lengths keep their own readings).
+ */
+export const unitSymbol = (word: string): string => {
+  const symbol = UNIT_SPELLINGS[word];
+  return symbol && ELECTRICAL_UNITS.has(symbol) ? symbol : word;
+};
+const ELECTRICAL_UNITS = new Set(["v", "a", "w", "kw", "hz"]);
+
 interface Amount {
   value: number;
   unit: string;
@@ -2590,6 +2720,23 @@ function amountsOf(free: Token[], tokens: Token[]): Amount[] {
  * How many of the stated amounts a candidate carries: written together in its name ("5 m"), or as the value of a
  * numeric feature in that unit (a length of 5 m, a rated current of 18 A).
  */
+/**
+ * Of the products, those whose name or features carry every amount the text states ("80 A", "24 V"); undefined when
+ * the text states no amount.
+ */
+export function carryingAmounts(
+  k: Knowledge,
+  text: string,
+  products: { sku: string; name: string }[],
+): string[] | undefined {
+  const tokens = tokenizeText(text);
+  // "3 Stück", "2 boxes": a count of the order's units is no amount of the product.
+  const amounts = amountsOf(tokens, tokens).filter((a) => !k.unitCodes.has(a.unit));
+  if (amounts.length === 0) return undefined;
+  const carry = amountCarrier(amounts, products as SearchHit[], k);
+  return products.filter((p) => carry(p as SearchHit) === amounts.length).map((p) => p.sku);
+}
+
 function amountCarrier(amounts: Amount[], hits: SearchHit[], k: Knowledge): (h: SearchHit) => number {
   if (amounts.length === 0) return () => 0;
   const features = k.reader.features(hits.map((h) => h.sku));

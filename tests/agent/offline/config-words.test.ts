@@ -12,7 +12,15 @@
 import { describe, expect, it } from "vitest";
 import { Chat, englishOnlyWorld, importedWorld, type World, demoWorld } from "./helpers.ts";
 
-type Catalog = "demo" | "agriparts" | "automation" | "fluidpower" | "hvac" | "intralogistics" | "powertrans";
+type Catalog =
+  | "demo"
+  | "agriparts"
+  | "automation"
+  | "fluidpower"
+  | "foodtech"
+  | "hvac"
+  | "intralogistics"
+  | "powertrans";
 
 const worlds = new Map<string, World>();
 /** One world per catalog (and per English-only copy): each case plays on its own thread. */
@@ -33,6 +41,7 @@ const BUYERS: Record<Catalog, { en: string; de: string }> = {
   agriparts: { en: "A-9004", de: "A-9001" },
   automation: { en: "A-3006", de: "A-3001" },
   fluidpower: { en: "F-4003", de: "F-4001" },
+  foodtech: { en: "C-7105", de: "C-7101" },
   hvac: { en: "H-2005", de: "H-2001" },
   intralogistics: { en: "L-8004", de: "L-8001" },
   powertrans: { en: "T-7005", de: "T-7001" },
@@ -621,6 +630,95 @@ const TUNED: Case[] = [
     say: ["Getriebemotor nach Konfiguration: 1,1 kW, i=19,8, 400 V 50 Hz, Flanschausführung, Bremse 24 V DC"],
     sku: "GM-CFG",
     options: { power: ["1.1"], ratio: ["20"], supply: ["400-50"], mounting: ["flange"], brake: ["br24"] },
+  },
+  // Session 11: a negation before the group's word chooses the value that says not-X ("Standard (non-Ex)").
+  {
+    catalog: "demo",
+    lang: "en",
+    say: ["NCP end-suction pump built to order, 2.2 kW, DN32 flange, non-ATEX"],
+    sku: "PU-NCP-CFG",
+    options: { power: ["2.2"], flangeDN: ["32"], atex: ["no"] },
+  },
+  // A negated value of a group of several choices is not chosen, the one said beside it is.
+  {
+    catalog: "hvac",
+    lang: "de",
+    say: [
+      "Verflüssigungssatz nach Konfiguration, R449A, Normalkühlung, Außenaufstellung, ohne Winterregelung, mit Fernüberwachung",
+    ],
+    sku: "CU-CFG",
+    options: { refrigerant: ["R449A"], application: ["MT"], housing: ["outdoor"], extras: ["monitoring"] },
+  },
+  {
+    catalog: "hvac",
+    lang: "en",
+    say: ["condensing unit built to order, R452A, low temperature, no winter kit, with the low-noise fan"],
+    sku: "CU-CFG",
+    options: { refrigerant: ["R452A"], application: ["LT"], extras: ["lownoise"] },
+  },
+  // … and an inflected word that ends a compound of a value's label ("Manometern" of "Druckmanometer").
+  {
+    catalog: "demo",
+    lang: "de",
+    say: ["NCP Normpumpe nach Konfiguration, 5,5 kW, DN 40, kein Ex-Schutz, mit Manometern"],
+    sku: "PU-NCP-CFG",
+    options: { power: ["5.5"], flangeDN: ["40"], atex: ["no"], extras: ["gauges"] },
+  },
+  // German-only option labels, an English buyer: the glossary's words for a value ("endless welded").
+  {
+    catalog: "foodtech",
+    lang: "en",
+    say: ["conveyor belt made to order: green PVC, 500 mm wide, 3000 mm long, endless welded"],
+    sku: "BAND-KONF",
+    options: { material: ["pvc-gruen"], breite: ["500"], laenge: ["3000"], verbindung: ["endlos"] },
+  },
+  // Two configurable products the words find (battery, battery charger): the one whose options take the values.
+  {
+    catalog: "intralogistics",
+    lang: "de",
+    englishOnly: true,
+    say: ["Antriebsbatterie nach Maß: 80 Volt, 560 Ah, Trog CB20, Stecker REMA 320, mit Aquamatic-Befüllung"],
+    sku: "BAT-CFG",
+    options: { voltage: ["80"], capacity: ["560"], tray: ["CB20"], connector: ["rema320"], watering: ["aquamatic"] },
+  },
+  // "zum Konfigurieren" asks for the build; the product word hyphenated to a code; a value letter hyphenated to the
+  // group's word ("H-Schieber").
+  {
+    catalog: "fluidpower",
+    lang: "de",
+    say: ["3 Stück 4/3-Wegeventil zum Konfigurieren, NG10, H-Schieber, Spule 12 V DC"],
+    sku: "WE-CFG",
+    options: { size: ["NG10"], spool: ["H"], coil: ["12DC"] },
+    quantity: 3,
+  },
+  // A ready-made product that has every value stated ("48 volt", then "80 A") before the configurable one.
+  {
+    catalog: "intralogistics",
+    lang: "en",
+    say: ["I need a battery charger for 48 volt", "80 A please"],
+    sku: "CHG-48-80-HF5",
+    options: {},
+  },
+  // The ready-made product listed lacks the option value now stated: the configurable one, with the request's values.
+  {
+    catalog: "powertrans",
+    lang: "de",
+    say: [
+      "Getriebemotor für das Steigband: 1,1 kW, i=20, 400V 50Hz, Aufsteckausführung, ohne Bremse",
+      "stimmt, dann mit Bremse 230 V AC",
+    ],
+    sku: "GM-CFG",
+    options: { power: ["1.1"], ratio: ["20"], supply: ["400-50"], mounting: ["hollow"], brake: ["br230"] },
+  },
+  {
+    catalog: "powertrans",
+    lang: "en",
+    say: [
+      "gear motor for Line 2 infeed: 1.1 kW, ratio 20, 400 V 50 Hz, hollow shaft, no brake",
+      "right, with the 24 V DC brake then",
+    ],
+    sku: "GM-CFG",
+    options: { power: ["1.1"], ratio: ["20"], supply: ["400-50"], mounting: ["hollow"], brake: ["br24"] },
   },
 ];
 
