@@ -39,6 +39,8 @@ export interface SubwordSettings {
    * The log-likelihoods are divided by the weights' sum rather than the number of features.
    */
   informative?: number;
+  /** Pseudo-count added to every intent's count of a feature before its entropy is taken (`informative`). */
+  informativePrior?: number;
 }
 
 /**
@@ -130,9 +132,11 @@ export function trainSubwordModel(docs: { text: string; intent: string }[], sett
   // to the power `informative`. "<th" or "w:the" is in every intent's lines and weighs little; "w:storno" weighs fully.
   const weightOf = new Float64Array(V).fill(1);
   const sharpness = settings.informative ?? 0;
+  // A feature seen once is in one intent only: pseudo-counts spread it, so rare features weigh less than common ones.
+  const prior = settings.informativePrior ?? 0;
   if (sharpness > 0)
     for (let i = 0; i < V; i++) {
-      const row = counts[i] as number[];
+      const row = (counts[i] as number[]).map((k) => k + prior);
       const sum = row.reduce((x, y) => x + y, 0);
       let h = 0;
       for (const k of row) if (k) h -= (k / sum) * Math.log(k / sum);
