@@ -118,15 +118,15 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
   gramMin: 3,
   gramMax: 5,
   smoothing: 0.05,
-  temperature: 0.35,
+  temperature: 0.3,
   minKnown: 0.8,
   sharedSubwords: false,
   subwordAlone: 0.5,
   maskSizes: true,
   evidence: 1,
   partial: 1,
-  bigrams: 0,
-  informative: 0,
+  bigrams: 4,
+  informative: 1,
   informativePrior: 0,
 };
 
