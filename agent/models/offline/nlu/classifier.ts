@@ -127,7 +127,7 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
   partial: 1,
   bigrams: 4,
   informative: 1,
-  informativePrior: 0,
+  informativePrior: 0.05,
 };
 
 export { foldUmlauts };

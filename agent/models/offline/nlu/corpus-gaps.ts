@@ -422,6 +422,10 @@ export const GAPS_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", stri
 export const GAPS_SPLIT_11: Partial<Record<Intent, Partial<Record<"en" | "de", string[]>>>> = {
   greet: {
     en: [
+      "hi, Tom from Riverside Plastics here",
+      "good morning, this is Anna from Becker Logistics",
+      "hello, Sam of Northway Foods",
+      "hey, it's Priya from the Linden plant",
       "morning guys",
       "hey team, morning",
       "good morning, purchasing here",
@@ -434,6 +438,10 @@ export const GAPS_SPLIT_11: Partial<Record<Intent, Partial<Record<"en" | "de", s
       "mornin, me again",
     ],
     de: [
+      "Moin, Schulz von der Firma Lange",
+      "Guten Morgen, hier Weber von den Stadtwerken",
+      "Servus, Huber von der Bergmolkerei",
+      "Hallo, Frau Krause von der Elbtal Logistik",
       "hoi",
       "hoi miteinand",
       "servas",
@@ -470,6 +478,14 @@ export const GAPS_SPLIT_11: Partial<Record<Intent, Partial<Record<"en" | "de", s
   },
   affirm: {
     en: [
+      "then we'll take the matching one",
+      "ok, then the one that fits",
+      "then the right one for our machine, of course",
+      "fine, then the suitable one instead",
+      "ok, raise it to the minimum",
+      "fine, round it up to the pack size",
+      "yes, bring it up to the minimum quantity",
+      "ok, go up to the next step",
       "yes that works",
       "yep works for me",
       "sure thing",
@@ -482,6 +498,14 @@ export const GAPS_SPLIT_11: Partial<Record<Intent, Partial<Record<"en" | "de", s
       "alright, agreed",
     ],
     de: [
+      "dann nehmen wir den passenden",
+      "dann halt das passende",
+      "gut, dann das Teil, das passt",
+      "ok, dann nehmen wir natürlich das richtige",
+      "ok, auf die Mindestmenge erhöhen",
+      "passt, auf die Packungsgröße aufrunden",
+      "ja, dann auf die Mindestmenge",
+      "gut, auf die nächste Stufe aufrunden",
       "ja genau",
       "jawohl, so machen",
       "einverstanden",
@@ -520,6 +544,13 @@ export const GAPS_SPLIT_11: Partial<Record<Intent, Partial<Record<"en" | "de", s
   },
   checkout: {
     en: [
+      "please make the order now",
+      "you can make the order",
+      "make the order, thanks",
+      "ok make order",
+      "order it pls",
+      "order now pls",
+      "ok then make the order with our reference",
       "ok send the order",
       "go ahead and order it all",
       "place it now please",
@@ -532,6 +563,11 @@ export const GAPS_SPLIT_11: Partial<Record<Intent, Partial<Record<"en" | "de", s
       "book the order please",
     ],
     de: [
+      "bitte die Bestellung machen",
+      "mach die Bestellung",
+      "Bestellung machen bitte, unsere Referenz steht oben",
+      "bestell pls",
+      "dann Bestellung bitte",
       "so abschicken bitte",
       "jetzt bestellen",
       "bitte verbindlich bestellen",
@@ -743,6 +779,12 @@ export const GAPS_SPLIT_11: Partial<Record<Intent, Partial<Record<"en" | "de", s
   },
   add: {
     en: [
+      "need 5 m of it",
+      "we need 20 litres of it for topping up",
+      "need 3.5 m of the part, just for stores",
+      "we need 40 kg of it for the workshop",
+      "need 12 m of it, not for a machine",
+      "2.5 m of it for stock please",
       "can i get 3",
       "i'll have 2 of it",
       "add it",
@@ -755,6 +797,12 @@ export const GAPS_SPLIT_11: Partial<Record<Intent, Partial<Record<"en" | "de", s
       "add 6 to the cart",
     ],
     de: [
+      "wir brauchen 20 Liter davon zum Nachfüllen",
+      "brauche 5 m davon",
+      "für das Lager brauchen wir 12 m davon",
+      "wir brauchen 40 kg davon für die Werkstatt",
+      "3,5 m vom Teil bitte, fürs Lager",
+      "für die Maschine 2 brauchen wir 10 Liter davon",
       "nimm 4",
       "ich nehm 2 davon",
       "füg das hinzu",
