@@ -95,6 +95,12 @@ export interface ClassifierSettings {
   evidence: number;
   /** What a word known to the sub-word reader only through its n-grams counts as evidence (a whole word: 1). */
   partial: number;
+  /** Weight of pairs of neighbouring words as features of the sub-word reader (`subwords.ts`); 0: none. */
+  bigrams: number;
+  /** The sub-word reader weighs each feature by how much it tells the intents apart, to this power; 0: alike. */
+  informative: number;
+  /** Pseudo-count per intent in that weighing: a feature seen in few lines weighs less than one seen in many. */
+  informativePrior: number;
 }
 
 /** Chosen on the validation split (`scripts/nlu-validation.ts`) and cross-validation of the training split. */
@@ -112,13 +118,16 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
   gramMin: 3,
   gramMax: 5,
   smoothing: 0.05,
-  temperature: 0.35,
+  temperature: 0.3,
   minKnown: 0.8,
   sharedSubwords: false,
   subwordAlone: 0.5,
   maskSizes: true,
   evidence: 1,
   partial: 1,
+  bigrams: 4,
+  informative: 1,
+  informativePrior: 0.05,
 };
 
 export { foldUmlauts };
@@ -241,6 +250,9 @@ export async function trainIntentClassifier(
     smoothing: settings.smoothing,
     temperature: settings.temperature,
     minKnown: settings.minKnown,
+    bigrams: settings.bigrams,
+    informative: settings.informative,
+    informativePrior: settings.informativePrior,
   };
   const subword: Record<"en" | "de", SubwordModel> | undefined =
     settings.subwords <= 0

@@ -9,6 +9,13 @@
  * reading is one table look-up per feature. The n-grams of one word are not independent, so log-likelihoods are
  * divided by the number of features of the text (`temperature` spreads the result) before they are normalised: the
  * scores are a distribution over intents comparable with nlp.js's.
+ *
+ * Two additions of session 11 (settings `bigrams`, `informative`, `informativePrior`, chosen on the validation and
+ * dev splits and author-wise cross-validation): pairs of neighbouring words are features too ("not needed", "take
+ * off", "nicht mehr"), and each feature's log-likelihood weighs by how much the feature tells the intents apart
+ * (1 − the normalised entropy of the intents of the lines it was seen in, with a pseudo-count per intent so that a
+ * feature of one line is not taken as decisive) — the mean is then a weighted one, so "<th" and "w:the", in every
+ * intent's lines, no longer outvote the one word that carries the meaning.
  */
 
 /**
@@ -32,6 +39,15 @@ export interface SubwordSettings {
    * of corpus words does, a product name ("Quarzbrenner", "gauges") does not — its n-grams would read as noise.
    */
   minKnown: number;
+  /** Pairs of neighbouring words are features too ("take off", "nicht mehr"): 0 none, else their weight. */
+  bigrams?: number;
+  /**
+   * Each feature weighs by how much it tells the intents apart (`weightOf`), to this power; 0: every feature alike.
+   * The log-likelihoods are divided by the weights' sum rather than the number of features.
+   */
+  informative?: number;
+  /** Pseudo-count added to every intent's count of a feature before its entropy is taken (`informative`). */
+  informativePrior?: number;
 }
 
 /**
@@ -45,8 +61,17 @@ const WORD = /⟨[a-z]+⟩|[\p{L}\p{N}']+/gu;
  * The features of a text: each word (umlauts folded, "ae/oe/ue" as the umlaut, digits as one shape, lower case) and
  * its character n-grams of the word padded with "<" and ">"; a placeholder is its word alone.
  */
-export function subwordFeatures(text: string, gramMin: number, gramMax: number): string[] {
-  return [...new Set(wordFeatures(text, gramMin, gramMax).flat())];
+export function subwordFeatures(text: string, gramMin: number, gramMax: number, bigrams = false): string[] {
+  const words = wordFeatures(text, gramMin, gramMax);
+  return [...new Set([...words.flat(), ...(bigrams ? pairsOf(words) : [])])];
+}
+
+/** The pairs of neighbouring words of a text, as features ("b:take off"). */
+function pairsOf(words: string[][]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++)
+    out.push(`b:${(words[i] as string[])[0]} ${(words[i + 1] as string[])[0]}`);
+  return out;
 }
 
 /** The features of each word of a text: the word itself first, then its n-grams. */
@@ -91,7 +116,7 @@ export function trainSubwordModel(docs: { text: string; intent: string }[], sett
   const totals = new Array<number>(intents.length).fill(0);
   for (const d of docs) {
     const c = index.get(d.intent) as number;
-    for (const f of subwordFeatures(d.text, settings.gramMin, settings.gramMax)) {
+    for (const f of subwordFeatures(d.text, settings.gramMin, settings.gramMax, !!settings.bigrams)) {
       let i = features.get(f);
       if (i === undefined) {
         i = features.size;
@@ -110,6 +135,20 @@ export function trainSubwordModel(docs: { text: string; intent: string }[], sett
   for (let i = 0; i < V; i++)
     for (let c = 0; c < C; c++)
       table[i * C + c] = Math.log((((counts[i] as number[])[c] as number) + a) / ((totals[c] as number) + a * V));
+  // How much each feature tells the intents apart: 1 − the entropy of the intents it was seen in / the most there is,
+  // to the power `informative`. "<th" or "w:the" is in every intent's lines and weighs little; "w:storno" weighs fully.
+  const weightOf = new Float64Array(V).fill(1);
+  const sharpness = settings.informative ?? 0;
+  // A feature seen once is in one intent only: pseudo-counts spread it, so rare features weigh less than common ones.
+  const prior = settings.informativePrior ?? 0;
+  if (sharpness > 0)
+    for (let i = 0; i < V; i++) {
+      const row = (counts[i] as number[]).map((k) => k + prior);
+      const sum = row.reduce((x, y) => x + y, 0);
+      let h = 0;
+      for (const k of row) if (k) h -= (k / sum) * Math.log(k / sum);
+      weightOf[i] = (1 - h / Math.log(C)) ** sharpness;
+    }
   return {
     read(text, partial = 0.5) {
       const seen = new Set<number>();
@@ -124,13 +163,31 @@ export function trainSubwordModel(docs: { text: string; intent: string }[], sett
         if (!whole && (placeholder || ids.length < settings.minKnown * (word.length - 1))) continue;
         for (const i of ids) seen.add(i);
       }
+      const pairs = new Set<number>();
+      if (settings.bigrams)
+        for (const f of pairsOf(words)) {
+          const i = features.get(f);
+          if (i !== undefined) pairs.add(i);
+        }
       const known = [...seen];
       if (!known.length) return { ranked: [], evidence: 0 };
       const lp = new Float64Array(C);
-      for (const i of known) for (let c = 0; c < C; c++) lp[c] = (lp[c] as number) + (table[i * C + c] as number);
+      let n = 0;
+      for (const i of known) {
+        const w = weightOf[i] as number;
+        n += w;
+        for (let c = 0; c < C; c++) lp[c] = (lp[c] as number) + w * (table[i * C + c] as number);
+      }
+      const b = settings.bigrams ?? 0;
+      for (const i of pairs) {
+        const w = b * (weightOf[i] as number);
+        n += w;
+        for (let c = 0; c < C; c++) lp[c] = (lp[c] as number) + w * (table[i * C + c] as number);
+      }
+      n ||= 1;
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < C; c++) {
-        lp[c] = (lp[c] as number) / known.length / settings.temperature;
+        lp[c] = (lp[c] as number) / n / settings.temperature;
         max = Math.max(max, lp[c] as number);
       }
       let total = 0;
