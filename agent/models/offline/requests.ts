@@ -423,8 +423,14 @@ export const notFound: H = (ctx, _s, r, memo) => ({
 export const redirected: H = (ctx, s, _r, memo) => {
   const question = s.pending ? openQuestion(ctx.conv.lastReply) : undefined;
   // The confirmation was shown (the order complete and clean, `readyToOrder`) and the message, not understood,
-  // withdrew it: the same order is proposed again, nothing changed.
-  if (!question && s.pending?.kind === "confirm" && s.draft.lines.length > 0 && ctx.tools.has("place_order"))
+  // withdrew it: the same order is proposed again, nothing changed. A request for help gets the help.
+  if (
+    !question &&
+    s.pending?.kind === "confirm" &&
+    !ctx.cues.has("help") &&
+    s.draft.lines.length > 0 &&
+    ctx.tools.has("place_order")
+  )
     return {
       text: say(
         ctx.lang,
