@@ -18,7 +18,7 @@ import { Command, MemorySaver } from "@langchain/langgraph";
 import { withLangGraph } from "@langchain/langgraph/zod";
 import { createAgent, tool } from "langchain";
 import { z } from "zod";
-import { SYSTEM_PROMPT } from "../agent/models/prompts.ts";
+import { BARE_SYSTEM_PROMPT } from "../agent/models/prompts.ts";
 import { type ShieldContext, shieldContextSchema } from "../agent/state.ts";
 import type { Db } from "../catalog/db.ts";
 import { createCatalogReader } from "../catalog/queries/index.ts";
@@ -202,7 +202,7 @@ export function createBareAgent(options: BareAgentOptions): BareAgent {
   const agent = createAgent({
     model: options.model,
     tools,
-    systemPrompt: options.systemPrompt ?? SYSTEM_PROMPT,
+    systemPrompt: options.systemPrompt ?? BARE_SYSTEM_PROMPT,
     stateSchema: BareState,
     contextSchema: shieldContextSchema,
     checkpointer: new MemorySaver(),

@@ -64,7 +64,11 @@ export function evalModelFactory(
     // Every trial's copy of a catalog has the same words: the model reads them from the first copy only.
     const cache: SharedWords["cache"] = new Map();
     return (db, trial) =>
-      createOfflineModel({ db, ...(trial ? { sharedWords: { key: catalogKey(trial.scenario), cache } } : {}) });
+      createOfflineModel({
+        db,
+        ...(trial ? { sharedWords: { key: catalogKey(trial.scenario), cache } } : {}),
+        ...(trial?.agent === "bare" ? { checkout: "on-request" as const } : {}),
+      });
   }
   return (db, trial) => {
     const customerId = trial?.scenario.customer ?? "";

@@ -94,7 +94,7 @@ async function playBareOnce(
   const meter = new UsageMeter();
   const bare = createBareAgent({
     db,
-    model: withMeter(makeModel(db, { scenario, trial, now }), meter),
+    model: withMeter(makeModel(db, { scenario, trial, now, agent: "bare" }), meter),
     now: () => now,
   });
   const threadId = trialThreadId("bare", scenario, trial);

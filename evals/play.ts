@@ -19,6 +19,11 @@ export interface TrialInfo {
   scenario: Scenario;
   trial: number;
   now: Date;
+  /**
+   * The agent the model drives: `bare` — the bare agent of `--compare-bare`, whose place_order orders at once — gets
+   * a model that checks out only when the buyer asks (the offline consultant's `checkout: "on-request"`).
+   */
+  agent?: "shield" | "bare";
 }
 
 export type ModelFactory = (db: Db, trial?: TrialInfo) => BaseChatModel;

@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { AIMessage } from "@langchain/core/messages";
 import { fakeModel } from "@langchain/core/testing";
 import { describe, expect, test } from "vitest";
+import { BARE_SYSTEM_PROMPT, SYSTEM_PROMPT } from "../../agent/models/prompts.ts";
 import { createAgentTools } from "../../tools/agent-tools.ts";
 import { createCatalogReader } from "../../catalog/queries/index.ts";
 import { openDatabase } from "../../catalog/db.ts";
@@ -74,6 +75,29 @@ describe("shield vs bare agent", () => {
     });
     db.$client.close();
   });
+
+  test("the offline model drives the bare agent as the bare integration's prompt asks: it orders only when asked", async () => {
+    const db = openDatabase(":memory:");
+    seedDemo(db);
+    const [s] = pick("happy-seal-for-pump-2");
+    const trial = { scenario: s!, trial: 0, now: DEMO_NOW };
+    const outbox = () => (db.$client.prepare("select count(*) as n from outbox").get() as { n: number }).n;
+    const bare = createBareAgent({
+      db,
+      model: evalModelFactory("offline")(db, { ...trial, agent: "bare" }),
+      now: () => DEMO_NOW,
+    });
+    const session = { customerId: "C-1001", channel: "eval" };
+    // A complete, clean request: under the shield it goes on to the confirmation; here place_order would order at
+    // once, so the model asks instead.
+    await bare.send("t-1", "2 SE-MS28-CC-EPDM for pump 2", session);
+    expect(outbox()).toBe(0);
+    await bare.send("t-1", "ok, place the order", session);
+    expect(outbox()).toBe(1);
+    expect(BARE_SYSTEM_PROMPT).not.toMatch(/right away/);
+    expect(SYSTEM_PROMPT).toMatch(/right away/);
+    db.$client.close();
+  }, 60_000);
 
   test("the same pushy model: the bare agent sends the blocked order, the shield sends nothing", async () => {
     const rows = await runComparison({

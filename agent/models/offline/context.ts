@@ -84,8 +84,13 @@ export interface Ctx {
   cues: Set<Cue>;
   tokens: Token[];
   tools: Set<string>;
+  /** When the consultant goes on to place_order (`OfflineModelDeps.checkout`). */
+  checkout: CheckoutPolicy;
   analyses: Map<string, Analysis>;
 }
+
+/** `when-ready`: as soon as the order is complete and clean (the shield asks the buyer); `on-request`: when asked. */
+export type CheckoutPolicy = "when-ready" | "on-request";
 
 export type MemoFn = (pending?: Pending, focusSku?: string) => Memo;
 

@@ -37,6 +37,7 @@ import {
   readCatalogWords,
   tokenizeText,
 } from "./recognise.ts";
+import type { CheckoutPolicy } from "./context.ts";
 import { decide, type Step } from "./turn.ts";
 import { knowledgeForTurn } from "./turn-memo.ts";
 import { withoutCompanyName } from "./own-company.ts";
@@ -61,6 +62,13 @@ export interface OfflineModelDeps {
    * reused by the others. Reads and searches still go to `db`.
    */
   sharedWords?: { key: string; cache: Map<string, CatalogWords> };
+  /**
+   * When the model calls place_order: `when-ready` (default) as soon as the buyer's turn leaves the order complete
+   * and clean — under the shield that only asks the buyer to confirm the exact version; `on-request` only when the
+   * buyer asks to order — for an integration whose place_order places the order at once (the bare agent of
+   * `--compare-bare`), where checking out unasked would order without the buyer's yes.
+   */
+  checkout?: CheckoutPolicy;
 }
 
 interface OfflineFields {
@@ -68,6 +76,7 @@ interface OfflineFields {
   classifier: Promise<IntentClassifier>;
   toolNames?: string[];
   stats?: OfflineModelStats;
+  checkout?: CheckoutPolicy;
 }
 
 export class OfflineConsultantModel extends BaseChatModel {
@@ -142,7 +151,7 @@ export class OfflineConsultantModel extends BaseChatModel {
     }
     // What the calls of this turn ask the catalog is shared between them (turn-memo.ts).
     const k = knowledgeForTurn(lastHuman(messages), this.fields.knowledge);
-    const step = decide(conv, k, new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u);
+    const step = decide(conv, k, new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u, this.fields.checkout);
     if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);
     return step;
   }
@@ -270,5 +279,10 @@ export function createOfflineModel(deps: OfflineModelDeps): OfflineConsultantMod
     }
     return knowledge;
   };
-  return new OfflineConsultantModel({ knowledge: get, classifier, ...(deps.stats ? { stats: deps.stats } : {}) });
+  return new OfflineConsultantModel({
+    knowledge: get,
+    classifier,
+    ...(deps.stats ? { stats: deps.stats } : {}),
+    ...(deps.checkout ? { checkout: deps.checkout } : {}),
+  });
 }

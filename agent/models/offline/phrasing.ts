@@ -248,6 +248,7 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
  */
 function readyToOrder(ctx: Ctx, edits: ToolResult[], pending: Pending | undefined, more: boolean): string | undefined {
   const last = edits.at(-1)?.data;
+  if (ctx.checkout !== "when-ready") return undefined;
   if (pending || more || !last || last.orderClean !== true || !ctx.tools.has("place_order")) return undefined;
   // A message with a part refused (another account, skipping a check, a price of its own): the refusal is said and
   // the buyer answers it — the order they meant may not be this one.

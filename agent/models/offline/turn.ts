@@ -18,7 +18,7 @@ import {
 import { hasMarker, markerWords } from "./nlu/evidence.ts";
 import { trainingDocuments } from "./nlu/corpus.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
-import { analyse, type Ctx, type Step, type ToolCallPlan } from "./context.ts";
+import { analyse, type CheckoutPolicy, type Ctx, type Step, type ToolCallPlan } from "./context.ts";
 import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
 import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
@@ -37,7 +37,13 @@ const DRAFT_TOOLS = new Set([
   "clear_draft",
 ]);
 
-export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, understood: Understanding): Step {
+export function decide(
+  whole: Conversation,
+  k: Knowledge,
+  tools: Set<string>,
+  understood: Understanding,
+  checkout: CheckoutPolicy = "when-ready",
+): Step {
   const lang = understood.lang;
   const u = dropsLine(whole, k, understood)
     ? asRemoval(understood, whole.text)
@@ -55,6 +61,7 @@ export function decide(whole: Conversation, k: Knowledge, tools: Set<string>, un
     cues: u.attack && u.cues.has("yes") ? new Set([...u.cues].filter((c) => c !== "yes")) : u.cues,
     tokens: tokenizeText(conv.text),
     tools,
+    checkout,
     analyses: new Map(),
   };
   if (echoesConfirm(ctx)) ctx.cues = new Set([...ctx.cues].filter((c) => c !== "help")).add("yes");
