@@ -15,7 +15,7 @@
  */
 import { AUTHORS_SPLIT } from "./corpus-authors.ts";
 import { DEV_SPLIT } from "./corpus-dev.ts";
-import { GAPS_SPLIT, GAPS_SPLIT_11 } from "./corpus-gaps.ts";
+import { GAPS_SPLIT } from "./corpus-gaps.ts";
 import { TEST_SPLIT } from "./corpus-test.ts";
 import { VOICES_SPLIT } from "./corpus-voices.ts";
 
@@ -3213,9 +3213,8 @@ export function devDocuments(): CorpusDocument[] {
  */
 export function subwordOnlyDocuments(): CorpusDocument[] {
   const out: CorpusDocument[] = [];
-  for (const split of [GAPS_SPLIT, GAPS_SPLIT_11])
-    for (const [intent, langs] of Object.entries(split) as [Intent, Partial<Record<"en" | "de", string[]>>][])
-      for (const lang of ["en", "de"] as const) for (const text of langs[lang] ?? []) out.push({ lang, text, intent });
+  for (const [intent, langs] of Object.entries(GAPS_SPLIT) as [Intent, Partial<Record<"en" | "de", string[]>>][])
+    for (const lang of ["en", "de"] as const) for (const text of langs[lang] ?? []) out.push({ lang, text, intent });
   return out;
 }
 

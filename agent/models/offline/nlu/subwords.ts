@@ -10,7 +10,8 @@
  * divided by the number of features of the text (`temperature` spreads the result) before they are normalised: the
  * scores are a distribution over intents comparable with nlp.js's.
  *
- * Two additions of session 11 (settings `bigrams`, `informative`, `informativePrior`, chosen on the validation and
+ * Two additions of session 11 (settings `bigrams`, `informative`, `informativePrior`; off by default, see the
+ * classifier's `DEFAULT_SETTINGS`; their values were chosen on the validation and
  * dev splits and author-wise cross-validation): pairs of neighbouring words are features too ("not needed", "take
  * off", "nicht mehr"), and each feature's log-likelihood weighs by how much the feature tells the intents apart
  * (1 − the normalised entropy of the intents of the lines it was seen in, with a pseudo-count per intent so that a
