@@ -68,7 +68,7 @@ import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
 import { fitRank } from "../../../tools/fit-rank.ts";
-import { monthOrderLines, namedMonth } from "./month-order.ts";
+import { monthsIn, orderOfMonth } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 
 export function action(
@@ -788,8 +788,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   if (parts.length < 2) return undefined;
   // "das gleiche wie im März für die Linie 3, also die Sensoren mit den Kabeln, diesmal 10 statt 6": the whole message
   // is that order again — its lines the message names, with the count it changes.
-  if (parts.some((p) => namedMonth(p) && SAME_ORDER.test(p))) {
-    const again = monthOrderLines(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text));
+  if (parts.some((p) => monthsIn(p).length > 0 && SAME_ORDER.test(p))) {
+    const again = orderOfMonth(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text))?.lines;
     if (again?.length)
       return {
         calls: again.map((l) => ({
@@ -823,7 +823,11 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // "bitte nochmal die GLRDs wie im April, 2 Stück": the one line of that month's order the item points at.
     // "Und noch Keilriemen SPZ 1400, gleich wie letztes Mal, aber drei statt zwei": a part that only replaces a count
     // is the count of the product named before it.
-    const replaced = a.guess ? undefined : replacedCount(part);
+    // ("gleich wie letztes Mal, aber drei statt zwei" names no product of its own, whatever "gleich" resembles.)
+    const count = replacedCount(part);
+    const ownWords = count ? part.slice(0, count.start) + part.slice(count.end) : part;
+    const reorderOnly = hasMarker("history", part) && !/\d/.test(ownWords);
+    const replaced = a.guess && !reorderOnly ? undefined : count;
     if (replaced && lastNamed) {
       const item = items.findLast((i) => i.sku === lastNamed!.sku);
       if (item) item.quantity = replaced.now;
@@ -832,11 +836,11 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       continue;
     }
     // ("gleich wie letztes Mal" names no product of its own, whatever its words resemble.)
-    if (a.guess?.confident && !(hasMarker("history", part) && !/\d/.test(part)))
+    if (a.guess?.confident && !reorderOnly)
       lastNamed = { sku: a.guess.hits[0]!.sku, ...(a.machine ? { machineId: a.machine.machineId } : {}) };
     // A product named by its code is what the buyer asks for; words that merely resemble a name give way to the order.
     const coded = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
-    const ofMonth = coded ? undefined : monthOrderLines(ctx, part, a);
+    const ofMonth = coded ? undefined : orderOfMonth(ctx, part, a)?.lines;
     if (ofMonth?.length === 1) {
       const l = ofMonth[0]!;
       items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });
@@ -916,7 +920,7 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
     machineId: string | null;
   }[];
   // "das gleiche wie im März …, diesmal 10 statt 6": the order of that month, the lines the words name.
-  const ofMonth = monthOrderLines(ctx, ctx.conv.text, a);
+  const ofMonth = orderOfMonth(ctx, ctx.conv.text, a)?.lines;
   if (ofMonth?.length)
     return {
       calls: ofMonth.map((l) => ({

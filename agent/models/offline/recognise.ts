@@ -2687,57 +2687,6 @@ export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string
   );
 }
 
-/** Month names in English and German (with the usual short and Austrian forms): month number, 1–12. */
-const MONTHS: Record<string, number> = {
-  january: 1,
-  januar: 1,
-  jänner: 1,
-  jan: 1,
-  february: 2,
-  februar: 2,
-  feb: 2,
-  march: 3,
-  märz: 3,
-  maerz: 3,
-  april: 4,
-  may: 5,
-  mai: 5,
-  june: 6,
-  juni: 6,
-  july: 7,
-  juli: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sept: 9,
-  october: 10,
-  oktober: 10,
-  okt: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dezember: 12,
-  dez: 12,
-};
-/** Words that put a month in the past of an order ("wie im Mai", "like in May", "our March order", "vom April"). */
-const BEFORE_MONTH = new Set(["in", "im", "from", "vom", "von", "since", "seit", "last", "letzten", "letzte", "of"]);
-const AFTER_MONTH = new Set(["order", "orders", "bestellung", "lieferung", "delivery"]);
-
-/**
- * Months the text names as a time ("wie im Mai", "same as in March", "our May order") — a month word after a
- * preposition of time or before a word for an order; "may" as a verb ("may I …") is no month.
- */
-export function monthsIn(text: string): number[] {
-  const tokens = tokenizeText(text);
-  const out: number[] = [];
-  tokens.forEach((t, i) => {
-    const month = MONTHS[t.lower];
-    if (!month) return;
-    if (BEFORE_MONTH.has(tokens[i - 1]?.lower ?? "") || AFTER_MONTH.has(tokens[i + 1]?.lower ?? "")) out.push(month);
-  });
-  return [...new Set(out)];
-}
-
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
 /** "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too). */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
