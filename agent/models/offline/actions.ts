@@ -575,8 +575,12 @@ const SAME = /\b(?:same|gleiche[nmrs]?|selbe[nmrs]?|dasselbe|denselben|dieselbe)
 function packsJoined(ctx: Ctx, parts: string[]): string[] {
   const out: string[] = [];
   for (const part of parts) {
-    const words = tokenizeText(part).filter((t) => /\p{L}/u.test(t.lower) && !/^\d/.test(t.lower));
+    // "in the 5 m boxes like on BWB-4302": a code beside the pack (an earlier order's) names no item — unless it is the
+    // SKU the part names.
+    const words = tokenizeText(part).filter((t) => /\p{L}/u.test(t.lower) && !/\d/.test(t.lower));
+    const g = analyse(ctx, part).guess;
     const packOnly =
+      !(g?.confident && g.hits[0]!.match.startsWith("sku")) &&
       words.some((t) => ctx.k.unitCodes.has(t.lower)) &&
       words.every((t) => ctx.k.unitCodes.has(t.lower) || FILLER.has(t.lower) || ctx.k.ordinary(t.lower));
     if (packOnly && out.length) out[out.length - 1] = `${out.at(-1)}, ${part}`;
@@ -644,7 +648,11 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
   // "… (the label says CT-LC1-9-DC). While …": a closing bracket or quote before the stop ends a sentence too.
   for (const m of line.matchAll(/(\p{L}+)([)"”’']?)([.!?])\s+(?=\p{Lu})/gu)) {
     const word = m[1]!.toLowerCase();
-    const short = word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!);
+    // "…, spool E. Also 2 buckets …": one letter after a word of the catalog's names is a value of it (spool E, curve
+    // D), not an initial.
+    const before = /(\p{L}+)\s+$/u.exec(line.slice(0, m.index))?.[1]?.toLowerCase();
+    const value = m[1]!.length === 1 && !!before && ctx.k.nameWord(before);
+    const short = !value && (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
     if (m[3] === "." && !m[2] && short) continue;
     const end = m.index + m[0].length;
     out.push(line.slice(from, end));

@@ -1048,11 +1048,24 @@ const BACK_COUNT = /(?<![\p{L}])(?:of|von)\s+(?:those|these|the|them|den|diesen|
  * product of its own (nothing, a misspelt guess, or the line's own product) and no machine — the new count of the line it
  * names by words, else of the line in focus. Only with lines on the order and a count that differs from the line's.
  */
+/** A clause that says only the count replaced ("not 2", "statt 6", "instead of two"). */
+const REPLACING_CLAUSE = /^\s*(?:nicht|not|statt|anstatt|instead\s+of|rather\s+than)\s+\S+[.!]?\s*$/iu;
+
 function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: string; quantity: number } | undefined {
   if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
   for (const clause of ctx.u.clauses) {
     const replaced = replacedLineCount(ctx, s, clause);
     if (replaced) return replaced;
+  }
+  // "we need 3 bucket oil, not 2": the count replaced may stand in a clause of its own after the new one.
+  for (const [i, clause] of ctx.u.clauses.entries()) {
+    const next = ctx.u.clauses[i + 1];
+    if (!next || !REPLACING_CLAUSE.test(next.text)) continue;
+    const text = ctx.conv.text.slice(clause.start, next.end);
+    const replaced = replacedLineCount(ctx, s, { ...clause, text, end: next.end });
+    if (replaced) return replaced;
+  }
+  for (const clause of ctx.u.clauses) {
     const back = BACK_COUNT.test(clause.text);
     if (!(CORRECTING.test(clause.text) || back) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
@@ -1176,7 +1189,8 @@ function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): St
   const found = countCorrection(ctx, s);
   if (!found) return undefined;
   const update = { name: "update_line", args: { lineId: found.lineId, quantity: found.quantity } };
-  const clauses = ctx.u.clauses.filter((c) => c !== found.clause);
+  // (The clauses the correction spans: "we need 3 bucket oil" and "not 2".)
+  const clauses = ctx.u.clauses.filter((c) => c.end <= found.clause.start || c.start >= found.clause.end);
   if (clauses.length === 0) return { calls: [update], memo: memo() };
   const text = clauses.map((c) => c.text).join(". ");
   const step = transition(clausesCtx(ctx, clauses, text), memo);

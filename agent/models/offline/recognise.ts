@@ -740,6 +740,30 @@ export function joinedNameWords(text: string, k: Pick<Knowledge, "common" | "joi
 }
 
 /**
+ * "4 Kartons vom H1-Lebensmittelfett": a short code and a word of the catalog joined by a hyphen are the code and the
+ * word — not one code to look up as a SKU (unless some SKU is written so). The code has letters and a digit (up to five
+ * characters; not an amount with its unit, "24V-…"), the word five letters or more.
+ */
+export function codeJoinedWords(
+  text: string,
+  k: Pick<Knowledge, "catalogWord" | "compactSkus" | "measureUnits">,
+): string {
+  return text.replace(
+    /(?<![\p{L}\d-])([\p{L}\d]{1,5})-(\p{L}{5,})(?![\p{L}\d-])/gu,
+    (whole, code: string, word: string) => {
+      if (!/\d/.test(code) || !/\p{L}/u.test(code)) return whole;
+      // "24V-Ladegerät", "400V-Motor": an amount with its unit says a value of the word, as written together.
+      const amount = /^\d+(\p{L}+)$/u.exec(code);
+      if (amount && measureWord(k, amount[1]!.toLowerCase())) return whole;
+      if (!k.catalogWord(word.toLowerCase()) || k.catalogWord(whole.toLowerCase())) return whole;
+      const compact = compactSku(whole);
+      for (const sku of k.compactSkus) if (sku.startsWith(compact)) return whole;
+      return `${code} ${word}`;
+    },
+  );
+}
+
+/**
  * A word without a plural or inflection ending of either language, for telling which language's names use it. Not
  * `stemOf`: that one also strips five-letter words ("Ringe" → "ring"), which merges German plurals into English words.
  */
@@ -1073,6 +1097,14 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // ("10m hose": an amount with its unit glued on counts nothing of the word after it.)
     if (next && !gluedUnit && countedValue(countWordOf(next, k), value, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
+    // "a 1210 taper bush", "eine 6205 Lagerung": a number after the indefinite article is what the product is called —
+    // the article counts one.
+    // (Not the unit of an amount before it: "10 A, 3 Stück".)
+    const article =
+      /^(?:a|an|ein|eine|einen)$/.test(prev ?? "") &&
+      /^\s+$/.test(tokens[i - 1]?.tail ?? "") &&
+      numberOf(tokens[i - 2]?.lower ?? "") === undefined;
+    if (/^\d+$/.test(t) && article && next && /^\p{L}/u.test(next)) continue;
     const usedTokens = [i];
     // "a dozen", "two dozen", "ein Dutzend"
     if (next === "dozen" || next === "dutzend") {
@@ -2535,6 +2567,10 @@ const UNIT_SPELLINGS: Record<string, string> = {
   millimetres: "mm",
 };
 
+/** A word for a unit of measure ("volt", "V", "mm"): it says what a value is, not which product. */
+export const measureWord = (k: Pick<Knowledge, "measureUnits">, word: string): boolean =>
+  k.measureUnits.has(word) || word in UNIT_SPELLINGS;
+
 interface Amount {
   value: number;
   unit: string;
@@ -2688,10 +2724,13 @@ export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string
 }
 
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
-/** "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too). */
+/**
+ * "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too), "our PO for this one is
+ * BWB-4391".
+ */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s+(?:for|für)\s+(?:this|that|the|diese[ns]?|die|den)(?:\s+(?:one|order|bestellung|auftrag))?)?(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;
