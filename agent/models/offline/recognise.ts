@@ -9,6 +9,7 @@ import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/sea
 import { createNameGloss, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
 import { readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
+import { unitCodesLike } from "../../../tools/messages/units.ts";
 import { FILLER } from "./language.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import type { MachineView } from "./conversation.ts";
@@ -288,25 +289,6 @@ const UNIT_WORDS: Record<string, string> = {
   flaschen: "BOT",
 };
 
-/** Other codes catalogs use for the same unit (UN/ECE Recommendation 20 codes, common short forms, German ERP codes). */
-const UNIT_CODE_ALIASES: Record<string, string[]> = {
-  PCE: ["PCS", "EA", "H87", "C62"],
-  M: ["MTR"],
-  LTR: ["L"],
-  KGM: ["KG"],
-  BOX: ["BX", "KAR", "KRT"],
-  PAK: ["PK", "PA"],
-  ROL: ["RO", "RL"],
-  BAG: ["BG", "BTL"],
-  RNG: ["RG"],
-  PR: ["PAR"],
-  CAN: ["CA", "DOS"],
-  PL: ["PAIL"],
-  DR: ["DRM", "DRUM"],
-  KAN: ["JC", "JR"],
-  BOT: ["BO", "FL", "FLA"],
-};
-
 const ORDINALS: Record<string, number> = {
   first: 1,
   second: 2,
@@ -456,7 +438,8 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   const unitCodes = new Map<string, string>();
   for (const [word, usual] of Object.entries(UNIT_WORDS)) {
     // The catalog's own spelling of the unit: "metres" is M in one catalog and MTR (UN/ECE Rec. 20) in another.
-    const code = [usual, ...(UNIT_CODE_ALIASES[usual] ?? [])].find((c) => codes.has(c));
+    // (The codes of a unit are those of the words shown for it: tools/messages/units.ts.)
+    const code = unitCodesLike(usual).find((c) => codes.has(c));
     if (code) unitCodes.set(word, code);
     else if (usual === "PCE") unitCodes.set(word, usual);
   }
