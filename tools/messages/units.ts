@@ -19,7 +19,7 @@ const UNITS: readonly { codes: readonly string[]; en: Forms; de: Forms }[] = [
   { codes: ["KAR", "KRT"], en: ["carton", "cartons"], de: ["Karton", "Kartons"] },
   { codes: ["CT", "CTN"], en: ["carton", "cartons"], de: ["Karton", "Kartons"] },
   { codes: ["CS", "CASE"], en: ["case", "cases"], de: ["Kiste", "Kisten"] },
-  { codes: ["PAK", "PK", "PCK", "PACK"], en: ["pack", "packs"], de: ["Packung", "Packungen"] },
+  { codes: ["PAK", "PK", "PCK", "PACK", "PA"], en: ["pack", "packs"], de: ["Packung", "Packungen"] },
   { codes: ["SET", "KIT"], en: ["set", "sets"], de: ["Satz", "Sätze"] },
   { codes: ["PR", "PAR", "PAIR"], en: ["pair", "pairs"], de: ["Paar", "Paar"] },
   { codes: ["ROL", "RL", "RO", "ROLL"], en: ["roll", "rolls"], de: ["Rolle", "Rollen"] },
@@ -38,6 +38,22 @@ const UNITS: readonly { codes: readonly string[]; en: Forms; de: Forms }[] = [
 ];
 
 const BY_CODE = new Map(UNITS.flatMap((u) => u.codes.map((c) => [c, u] as const)));
+
+/**
+ * The codes a catalog may write for the unit of `code`, that code first: the codes of every unit that shares a word with
+ * it in some language — the buyer's "Kartons" is a `BOX`, `KAR` or `CT` of whichever the catalog uses. One table for
+ * the words shown and the words read (`agent/models/offline/recognise.ts`).
+ *
+ * @example unitCodesLike("BOX") // ["BOX", "BX", "KAR", "KRT", "CT", "CTN"]
+ */
+export function unitCodesLike(code: string): string[] {
+  const upper = code.trim().toUpperCase();
+  const unit = BY_CODE.get(upper);
+  if (!unit) return [upper];
+  const words = new Set([...unit.en, ...unit.de].map((w) => w.toLowerCase()));
+  const like = UNITS.filter((u) => u === unit || [...u.en, ...u.de].some((w) => words.has(w.toLowerCase())));
+  return [...new Set([upper, ...like.flatMap((u) => u.codes)])];
+}
 
 /** The word for `count` of a unit code in `lang` (English for a language without words); the code when unknown. */
 export function unitWord(code: string, count: number, lang: string): string {

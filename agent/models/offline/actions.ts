@@ -69,7 +69,7 @@ import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
 import { fitRank } from "../../../tools/fit-rank.ts";
-import { monthOrderLines, namedMonth } from "./month-order.ts";
+import { monthsIn, orderOfMonth } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 
 export function action(
@@ -576,8 +576,12 @@ const SAME = /\b(?:same|gleiche[nmrs]?|selbe[nmrs]?|dasselbe|denselben|dieselbe)
 function packsJoined(ctx: Ctx, parts: string[]): string[] {
   const out: string[] = [];
   for (const part of parts) {
-    const words = tokenizeText(part).filter((t) => /\p{L}/u.test(t.lower) && !/^\d/.test(t.lower));
+    // "in the 5 m boxes like on BWB-4302": a code beside the pack (an earlier order's) names no item — unless it is the
+    // SKU the part names.
+    const words = tokenizeText(part).filter((t) => /\p{L}/u.test(t.lower) && !/\d/.test(t.lower));
+    const g = analyse(ctx, part).guess;
     const packOnly =
+      !(g?.confident && g.hits[0]!.match.startsWith("sku")) &&
       words.some((t) => ctx.k.unitCodes.has(t.lower)) &&
       words.every((t) => ctx.k.unitCodes.has(t.lower) || FILLER.has(t.lower) || ctx.k.ordinary(t.lower));
     if (packOnly && out.length) out[out.length - 1] = `${out.at(-1)}, ${part}`;
@@ -645,7 +649,11 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
   // "… (the label says CT-LC1-9-DC). While …": a closing bracket or quote before the stop ends a sentence too.
   for (const m of line.matchAll(/(\p{L}+)([)"”’']?)([.!?])\s+(?=\p{Lu})/gu)) {
     const word = m[1]!.toLowerCase();
-    const short = word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!);
+    // "…, spool E. Also 2 buckets …": one letter after a word of the catalog's names is a value of it (spool E, curve
+    // D), not an initial.
+    const before = /(\p{L}+)\s+$/u.exec(line.slice(0, m.index))?.[1]?.toLowerCase();
+    const value = m[1]!.length === 1 && !!before && ctx.k.nameWord(before);
+    const short = !value && (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
     if (m[3] === "." && !m[2] && short) continue;
     const end = m.index + m[0].length;
     out.push(line.slice(from, end));
@@ -789,8 +797,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   if (parts.length < 2) return undefined;
   // "das gleiche wie im März für die Linie 3, also die Sensoren mit den Kabeln, diesmal 10 statt 6": the whole message
   // is that order again — its lines the message names, with the count it changes.
-  if (parts.some((p) => namedMonth(p) && SAME_ORDER.test(p))) {
-    const again = monthOrderLines(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text));
+  if (parts.some((p) => monthsIn(p).length > 0 && SAME_ORDER.test(p))) {
+    const again = orderOfMonth(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text))?.lines;
     if (again?.length)
       return {
         calls: again.map((l) => ({
@@ -824,7 +832,11 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // "bitte nochmal die GLRDs wie im April, 2 Stück": the one line of that month's order the item points at.
     // "Und noch Keilriemen SPZ 1400, gleich wie letztes Mal, aber drei statt zwei": a part that only replaces a count
     // is the count of the product named before it.
-    const replaced = a.guess ? undefined : replacedCount(part);
+    // ("gleich wie letztes Mal, aber drei statt zwei" names no product of its own, whatever "gleich" resembles.)
+    const count = replacedCount(part);
+    const ownWords = count ? part.slice(0, count.start) + part.slice(count.end) : part;
+    const reorderOnly = hasMarker("history", part) && !/\d/.test(ownWords);
+    const replaced = a.guess && !reorderOnly ? undefined : count;
     if (replaced && lastNamed) {
       const item = items.findLast((i) => i.sku === lastNamed!.sku);
       if (item) item.quantity = replaced.now;
@@ -833,11 +845,11 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       continue;
     }
     // ("gleich wie letztes Mal" names no product of its own, whatever its words resemble.)
-    if (a.guess?.confident && !(hasMarker("history", part) && !/\d/.test(part)))
+    if (a.guess?.confident && !reorderOnly)
       lastNamed = { sku: a.guess.hits[0]!.sku, ...(a.machine ? { machineId: a.machine.machineId } : {}) };
     // A product named by its code is what the buyer asks for; words that merely resemble a name give way to the order.
     const coded = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
-    const ofMonth = coded ? undefined : monthOrderLines(ctx, part, a);
+    const ofMonth = coded ? undefined : orderOfMonth(ctx, part, a)?.lines;
     if (ofMonth?.length === 1) {
       const l = ofMonth[0]!;
       items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });
@@ -917,7 +929,7 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
     machineId: string | null;
   }[];
   // "das gleiche wie im März …, diesmal 10 statt 6": the order of that month, the lines the words name.
-  const ofMonth = monthOrderLines(ctx, ctx.conv.text, a);
+  const ofMonth = orderOfMonth(ctx, ctx.conv.text, a)?.lines;
   if (ofMonth?.length)
     return {
       calls: ofMonth.map((l) => ({

@@ -55,6 +55,7 @@ import {
   nameWords,
   poReferenceSpan,
   readyMade,
+  measureWord,
   asksForBuild,
   sizeTokensOf,
   tokenizeText,
@@ -561,7 +562,10 @@ function readyMadeOverBuild(
 ): ProductGuess | undefined {
   const top = guess?.hits[0];
   if (!guess || !top || top.match === "sku_exact" || guess.hits.length === 0) return guess;
-  const words = free.filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !ctx.k.ordinary(w));
+  // ("12 volt DC": the unit's word is the value's, not a word for the product.)
+  const words = free.filter(
+    (w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !measureWord(ctx.k, w),
+  );
   const fit = readyMade(ctx.k, top.sku, text, words);
   return fit ? { ...guess, hits: [fit, ...guess.hits.filter((h) => h.sku !== fit.sku)], confident: true } : guess;
 }

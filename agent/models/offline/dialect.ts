@@ -128,6 +128,9 @@ function inCompound(part: string, words: ReadonlySet<string>): boolean {
  * @example standardSpelling("bitte nomal die gliiche Keilrieme", lexicon) // "bitte nomal die gleiche Keilriemen"
  */
 export function standardSpelling(text: string, lexicon: Lexicon): string {
+  // "Und no Keilriime …", "bräucht ma no 2 Stück": the southern "no" is "noch" inside a German sentence (a "no" that
+  // opens the message answers a question, and stays).
+  text = text.replace(/(?<=\p{L}[^\p{L}\d]*\s)([Nn])o(?=\s+\p{L})/gu, "$1och");
   return text.replace(/(?<![\p{L}\d-])\p{L}{3,}(?![\p{L}\d-])/gu, (w) => {
     const std = standardWord(w, lexicon);
     if (!std) return w;

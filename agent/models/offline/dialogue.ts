@@ -11,8 +11,8 @@ import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findLineRef, findPoReference, monthsIn, orderReferences, replacedCount, tokenizeText } from "./recognise.ts";
-import { monthOrderLines } from "./month-order.ts";
+import { findLineRef, findPoReference, orderReferences, replacedCount, tokenizeText } from "./recognise.ts";
+import { monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
 import { say } from "./replies.ts";
 import {
   analyse,
@@ -73,6 +73,8 @@ export interface Reading {
   date?: string;
   /** The reference of an earlier order of the buyer the message names ("same parts as on our order PK-25-0917"). */
   pastOrder?: string;
+  /** The lines of that order to order again, when the message names it by its month (`orderOfMonth`). */
+  pastLines?: { sku: string; again: number; machineId: string | null }[];
 }
 
 export type StateKind = DialogueState["open"];
@@ -411,6 +413,9 @@ export const TRANSITIONS: Transition[] = [
   { in: "choose_product", on: "insist", do: req.insist },
   { in: "choose_product", on: "always", do: answering(answerChooseProduct) },
   { in: "choose_machine", on: "always", do: answering(answerChooseMachine) },
+  // "Korrektur: doch mit Bremse 24 V" while a fix of the configured line is offered: the buyer corrects an option of it
+  // (the fixes are offered again for what the line is then), not a pick of a fix.
+  { in: "fixes", on: "option_correction", do: correctOptions },
   { in: "fixes", on: "always", do: answering(answerFixes) },
   { in: "options", on: "always", do: answering(answerOptions) },
   { in: "quantity", on: "always", do: answering(answerQuantity) },
@@ -530,15 +535,15 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const named =
     refs.find((x) => pastRefs.has(x.toLowerCase())) ??
     tokenizeText(ctx.conv.text).find((t) => pastRefs.has(t.lower) && /\d/.test(t.lower))?.text;
-  // "2 von den Filterservice-Sets wie im Mai": the one earlier order placed in the month named (the words choose among
-  // several) — a time said of an order is a reorder as a reorder word is.
-  // (A month's order with a count it changes — "same as in May …, but 3 bearings instead of 2" — is read line by line
-  // by `monthOrderLines`, in the history reading.)
-  const recount = !!replacedCount(ctx.conv.text) && !!monthOrderLines(ctx, ctx.conv.text, a)?.length;
-  const dated = named || recount ? undefined : orderOfMonth(ctx);
+  // "2 von den Filterservice-Sets wie im Mai", "same as in May …, but 3 bearings instead of 2": the earlier order placed
+  // in the month named, the lines the words name with the counts said (`orderOfMonth`) — a time said of an order is a
+  // reorder as a reorder word is; unless the message is a list of which that order is one item (`listBeside`).
+  const month = named ? undefined : orderOfMonth(ctx, ctx.conv.text, a);
+  const dated = month && !listBeside(ctx, month) ? month : undefined;
   // A reorder word of the corpus ("same", "repeat", "gleichen") or nothing else ordered: that order again.
   const pastOrder =
-    dated ?? (named && (hasMarker("history", ctx.conv.text) || !namesOtherProducts(ctx, named)) ? named : undefined);
+    dated?.orderId ??
+    (named && (hasMarker("history", ctx.conv.text) || !namesOtherProducts(ctx, named)) ? named : undefined);
   const po = pastOrder ? refs.find((x) => !pastRefs.has(x.toLowerCase())) : findPoReference(ctx.conv.text);
   // "… sondern an Servicewagen 3": one of the account's addresses, other than the one the order goes to now.
   const address = namedShipTo(ctx.conv.text, ctx.conv.shipTos ?? []);
@@ -549,6 +554,7 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   return {
     ...(shipTo ? { shipTo } : {}),
     ...(pastOrder ? { pastOrder } : {}),
+    ...(dated ? { pastLines: dated.lines } : {}),
     a,
     ...(sku ? { sku } : {}),
     ...(about ? { about } : {}),
@@ -576,39 +582,28 @@ function asksAboutOrder(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
  * earlier order with that reference) — the reference is this order's PO (reused), not a request to repeat that order.
  */
 /**
- * The earlier order placed in a month the message names ("wie im Mai", "like in March"): the only one of that month, or
- * the only one of them with a line the buyer's words name; undefined when none or several remain.
+ * "1 Proportionalventil …, und 2 Filtersets wie im Mai", "die Dichtungen wie im April, 2 Stück, und 6 Kartuschen Fett":
+ * the month's order is one item of a list when another item names a product with confidence that is not among the
+ * lines taken, or names one with a count of its own and no month — the items are read one by one (`multiAdd`).
  */
-function orderOfMonth(ctx: Ctx): string | undefined {
-  const months = monthsIn(ctx.conv.text);
-  if (months.length === 0) return undefined;
-  const rows = (ctx.conv.history ?? []).filter((h) => months.includes(Number(String(h.orderedAt ?? "").slice(5, 7))));
-  const orders = [...new Set(rows.map((h) => String(h.orderId)))];
-  const named =
-    orders.length <= 1
-      ? orders
-      : orders.filter((id) =>
-          historyNamed(
-            ctx,
-            rows.filter((h) => String(h.orderId) === id),
-          ),
-        );
-  if (named.length !== 1) return undefined;
-  // "1 Proportionalventil …, und 2 Filtersets wie im Mai": another product ordered beside it leaves the message a list.
-  const own = new Set(rows.filter((h) => String(h.orderId) === named[0]).map((h) => String(h.sku)));
-  const other = itemParts(ctx).some((part) => {
-    const g = analyse(ctx, part).guess;
-    return !!g?.confident && !own.has(g.hits[0]!.sku);
-  });
-  return other ? undefined : named[0];
+function listBeside(ctx: Ctx, month: MonthOrder): boolean {
+  const own = new Set(
+    (ctx.conv.history ?? []).filter((h) => String(h.orderId) === month.orderId).map((h) => String(h.sku)),
+  );
+  const parts = itemParts(ctx);
+  const read = parts.map((part) => ({ part, a: analyse(ctx, part) }));
+  if (read.some(({ a }) => !!a.guess?.confident && !own.has(a.guess.hits[0]!.sku))) return true;
+  // An item counted on its own beside the item the month is said of ("…, but 3 bearings instead of 2" is a change).
+  return (
+    read.some(({ part }) => monthsIn(part).length > 0) &&
+    read.some(({ part, a }) => !monthsIn(part).length && !!a.quantity && !!a.guess?.confident && !replacedCount(part))
+  );
 }
 
-/** Whether the buyer's words name a product of these history rows. */
-function historyNamed(ctx: Ctx, rows: Record<string, unknown>[]): boolean {
-  const skus = new Set(rows.map((h) => String(h.sku)));
-  return itemParts(ctx).some((part) => analyse(ctx, part).guess?.hits.some((h) => skus.has(h.sku)) ?? false);
-}
-
+/**
+ * Whether the message orders other products than those of the earlier order with this reference: a count of its own, or
+ * words that name none of the order's products (not even among the candidates of a word for a kind of product).
+ */
 function namesOtherProducts(ctx: Ctx, ref: string): boolean {
   const key = ref.toLowerCase();
   const skus = new Set(
@@ -618,7 +613,8 @@ function namesOtherProducts(ctx: Ctx, ref: string): boolean {
   );
   return itemParts(ctx).some((part) => {
     const a = analyse(ctx, part);
-    return !!a.guess?.confident && (!!a.quantity || !skus.has(a.guess.hits[0]!.sku));
+    // "die Filterelemente wie bei KA-26-3110": words for a kind of product of which the order's line is one name it.
+    return !!a.guess?.confident && (!!a.quantity || !a.guess.hits.some((h) => skus.has(h.sku)));
   });
 }
 
@@ -631,7 +627,6 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
-
     if (step) return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo);
   }
   return req.redirected(ctx, s, r, memo)!;
@@ -1053,11 +1048,24 @@ const BACK_COUNT = /(?<![\p{L}])(?:of|von)\s+(?:those|these|the|them|den|diesen|
  * product of its own (nothing, a misspelt guess, or the line's own product) and no machine — the new count of the line it
  * names by words, else of the line in focus. Only with lines on the order and a count that differs from the line's.
  */
+/** A clause that says only the count replaced ("not 2", "statt 6", "instead of two"). */
+const REPLACING_CLAUSE = /^\s*(?:nicht|not|statt|anstatt|instead\s+of|rather\s+than)\s+\S+[.!]?\s*$/iu;
+
 function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: string; quantity: number } | undefined {
   if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
   for (const clause of ctx.u.clauses) {
     const replaced = replacedLineCount(ctx, s, clause);
     if (replaced) return replaced;
+  }
+  // "we need 3 bucket oil, not 2": the count replaced may stand in a clause of its own after the new one.
+  for (const [i, clause] of ctx.u.clauses.entries()) {
+    const next = ctx.u.clauses[i + 1];
+    if (!next || !REPLACING_CLAUSE.test(next.text)) continue;
+    const text = ctx.conv.text.slice(clause.start, next.end);
+    const replaced = replacedLineCount(ctx, s, { ...clause, text, end: next.end });
+    if (replaced) return replaced;
+  }
+  for (const clause of ctx.u.clauses) {
     const back = BACK_COUNT.test(clause.text);
     if (!(CORRECTING.test(clause.text) || back) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
@@ -1181,7 +1189,8 @@ function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): St
   const found = countCorrection(ctx, s);
   if (!found) return undefined;
   const update = { name: "update_line", args: { lineId: found.lineId, quantity: found.quantity } };
-  const clauses = ctx.u.clauses.filter((c) => c !== found.clause);
+  // (The clauses the correction spans: "we need 3 bucket oil" and "not 2".)
+  const clauses = ctx.u.clauses.filter((c) => c.end <= found.clause.start || c.start >= found.clause.end);
   if (clauses.length === 0) return { calls: [update], memo: memo() };
   const text = clauses.map((c) => c.text).join(". ");
   const step = transition(clausesCtx(ctx, clauses, text), memo);

@@ -32,6 +32,7 @@ import {
   buildKnowledge,
   type CatalogWords,
   findMachines,
+  codeJoinedWords,
   joinedNameWords,
   type Knowledge,
   readCatalogWords,
@@ -119,7 +120,8 @@ export class OfflineConsultantModel extends BaseChatModel {
     const lang = detectLanguage(read.text, read.memo.lang, knowledge.wordLanguage);
     // "bitte nomal die gliiche Keilrieme": a German message is read in standard spelling (dialect.ts).
     // "2 sightglas 1/2": two words of a product name written as one are read apart.
-    const apart = { ...read, text: joinedNameWords(read.text, knowledge) };
+    // "H1-Lebensmittelfett": a code and a word of the catalog joined by a hyphen are read apart.
+    const apart = { ...read, text: codeJoinedWords(joinedNameWords(read.text, knowledge), knowledge) };
     const spelt = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon) } : apart;
     // "…, rest bleibt wie gehabt": with lines on the order, the words that keep the rest ask for nothing (kept-rest.ts).
     const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length) };

@@ -1,7 +1,6 @@
 /**
  * "Das gleiche wie im März", "the seals like in April", "our March order": an earlier order named by the month it was
- * placed in — the latest order of that month (with a line for the machine named, when one is), and of its lines those
- * the words name (all when they name none; those of the machine named, when it has some).
+ * placed in (`orderOfMonth`, the one reading of it for the whole message and for an item of a list).
  */
 import type { Analysis, Ctx } from "./context.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
@@ -45,22 +44,43 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-/**
- * A month after words that point at an earlier order ("wie im März", "like in April", "as in May", "from June", "vom
- * Juli"), or before "order" ("our March order") — not a delivery date ("bis März", "im März liefern").
- */
-const MONTH_AFTER =
-  /(?<![\p{L}])(?:(?:wie|like|as|same\s+as)\s+(?:in|im|von|vom|from)?|from|vom|of|last|letzten)\s*(?:the\s+|dem\s+)?(\p{L}+)/giu;
-const MONTH_BEFORE = /(?<![\p{L}])(\p{L}+)(?:-|\s+)(?:order|bestellung|lieferung|delivery)(?![\p{L}])/giu;
+/** Words that put a month in the past of an order ("wie im Mai", "like in May", "vom April", "since March"). */
+const BEFORE_MONTH = new Set([
+  "in",
+  "im",
+  "from",
+  "vom",
+  "von",
+  "since",
+  "seit",
+  "last",
+  "letzten",
+  "letzte",
+  "of",
+  "wie",
+  "like",
+  "as",
+]);
+/** Words between those and the month ("of the March order", "von dem März"). */
+const ARTICLES = new Set(["the", "dem"]);
+/** Words for an order after a month ("our March order", "die Mai-Bestellung"). */
+const AFTER_MONTH = new Set(["order", "orders", "bestellung", "lieferung", "delivery"]);
 
-/** The month (1–12) the text places an earlier order in, if it names one. */
-export function namedMonth(text: string): number | undefined {
-  for (const re of [MONTH_AFTER, MONTH_BEFORE])
-    for (const m of text.matchAll(re)) {
-      const month = MONTHS[m[1]!.toLowerCase()];
-      if (month) return month;
-    }
-  return undefined;
+/**
+ * Months the text names as the time of an earlier order ("wie im Mai", "same as in March", "like April", "our May
+ * order") — a month word after a word of time or comparison (an article between), or before a word for an order;
+ * "may" as a verb ("may I …") is no month.
+ */
+export function monthsIn(text: string): number[] {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    const month = MONTHS[w];
+    if (!month) return;
+    const before = ARTICLES.has(words[i - 1] ?? "") ? words[i - 2] : words[i - 1];
+    if (BEFORE_MONTH.has(before ?? "") || AFTER_MONTH.has(words[i + 1] ?? "")) out.push(month);
+  });
+  return [...new Set(out)];
 }
 
 export interface HistoryRow {
@@ -71,24 +91,48 @@ export interface HistoryRow {
   machineId: string | null;
 }
 
+/** An earlier order named by its month, and its lines to order again with their counts. */
+export interface MonthOrder {
+  orderId: string;
+  lines: (HistoryRow & { again: number })[];
+}
+
 /**
- * The lines of the earlier order of the month the text names, with the quantities to order again: a count said
- * beside the count it replaces ("10 statt 6") for the lines that had that count, else a count said for them all.
- * Undefined when the text names no month or the history has no order of it.
+ * The one reading of "the order of a month" (the whole message's and a list item's alike): the earlier order placed in
+ * the month the text names — of that month's orders those with a line for the machine named (when one has), of them the
+ * one whose products the words name (when one is), else the latest —, and of its lines those the words name (all when
+ * they name none; those of the machine named, when it has some), with the counts to order again: a count said beside
+ * the count it replaces ("10 statt 6") for the lines that had that count (or the line its words name), else a count
+ * said for the one line taken, else the count of the earlier order. Undefined when the text names no month or the
+ * history has no order of it.
  */
-export function monthOrderLines(ctx: Ctx, text: string, a: Analysis): (HistoryRow & { again: number })[] | undefined {
-  const month = namedMonth(text);
-  if (!month || !ctx.conv.history?.length) return undefined;
+export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | undefined {
+  const months = monthsIn(text);
+  if (months.length === 0 || !ctx.conv.history?.length) return undefined;
   const rows = ctx.conv.history as unknown as HistoryRow[];
   const machine = a.machine?.machineId;
-  const ofMonth = rows.filter(
-    (r) =>
-      Number(String(r.orderedAt).slice(5, 7)) === month &&
-      (!machine || rows.some((x) => x.orderId === r.orderId && x.machineId === machine)),
-  );
-  if (ofMonth.length === 0) return undefined;
-  const latest = ofMonth.reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x));
-  const order = rows.filter((r) => r.orderId === latest.orderId);
+  const inMonth = rows.filter((r) => months.includes(Number(String(r.orderedAt).slice(5, 7))));
+  if (inMonth.length === 0) return undefined;
+  const withMachine = machine
+    ? inMonth.filter((r) => rows.some((x) => x.orderId === r.orderId && x.machineId === machine))
+    : [];
+  const ofMonth = withMachine.length > 0 ? withMachine : inMonth;
+  // "2 von den Filterservice-Sets wie im Mai": of several orders of the month, the one whose products are named.
+  const orders = [...new Set(ofMonth.map((r) => r.orderId))];
+  const namedOrders =
+    orders.length > 1
+      ? orders.filter(
+          (id) =>
+            linesNamedBy(
+              ctx,
+              text,
+              rows.filter((r) => r.orderId === id),
+            ).length,
+        )
+      : [];
+  const latest =
+    namedOrders.length === 1 ? namedOrders[0]! : ofMonth.reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x)).orderId;
+  const order = rows.filter((r) => r.orderId === latest);
   // "…, but 3 bearings instead of 2": the words of the change name the line it changes, not the lines to take.
   const replaced = replacedCount(text);
   const change = replaced ? pieceAround(text, replaced.start, replaced.end) : undefined;
@@ -99,13 +143,25 @@ export function monthOrderLines(ctx: Ctx, text: string, a: Analysis): (HistoryRo
   const namedOfMachine = named.filter((r) => !machine || !r.machineId || r.machineId === machine);
   const pick =
     named.length > 0 ? (namedOfMachine.length > 0 ? namedOfMachine : named) : ofMachine.length > 0 ? ofMachine : order;
-  if (!replaced || !change) return pick.map((r) => ({ ...r, again: a.quantity?.value ?? r.quantity }));
+  // A machine named that the order had no line for: the lines go to it.
+  const onMachine = (r: HistoryRow): HistoryRow =>
+    machine && ofMachine.length === 0 ? { ...r, machineId: machine } : r;
+  if (!replaced || !change) {
+    const said = a.quantity?.value;
+    return {
+      orderId: latest,
+      lines: pick.map((r) => ({ ...onMachine(r), again: said !== undefined && pick.length === 1 ? said : r.quantity })),
+    };
+  }
   const { now, was } = replaced;
   // The lines the change names, else those that had the replaced count, else all.
   const changedByName = linesNamedBy(ctx, text.slice(change.start, change.end), pick);
   const changedByCount = pick.filter((r) => r.quantity === was);
   const changed = changedByName.length ? changedByName : changedByCount.length ? changedByCount : pick;
-  return pick.map((r) => ({ ...r, again: changed.includes(r) ? now : r.quantity }));
+  return {
+    orderId: latest,
+    lines: pick.map((r) => ({ ...onMachine(r), again: changed.includes(r) ? now : r.quantity })),
+  };
 }
 
 /** The piece of the text around a span, between separators (",", ";", ".", "but", "aber"). */

@@ -9,6 +9,7 @@ import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/sea
 import { createNameGloss, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
 import { readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
+import { unitCodesLike } from "../../../tools/messages/units.ts";
 import { FILLER } from "./language.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import type { MachineView } from "./conversation.ts";
@@ -293,25 +294,6 @@ const UNIT_WORDS: Record<string, string> = {
   flaschen: "BOT",
 };
 
-/** Other codes catalogs use for the same unit (UN/ECE Recommendation 20 codes, common short forms, German ERP codes). */
-const UNIT_CODE_ALIASES: Record<string, string[]> = {
-  PCE: ["PCS", "EA", "H87", "C62"],
-  M: ["MTR"],
-  LTR: ["L"],
-  KGM: ["KG"],
-  BOX: ["BX", "KAR", "KRT"],
-  PAK: ["PK", "PA"],
-  ROL: ["RO", "RL"],
-  BAG: ["BG", "BTL"],
-  RNG: ["RG"],
-  PR: ["PAR"],
-  CAN: ["CA", "DOS"],
-  PL: ["PAIL"],
-  DR: ["DRM", "DRUM"],
-  KAN: ["JC", "JR"],
-  BOT: ["BO", "FL", "FLA"],
-};
-
 const ORDINALS: Record<string, number> = {
   first: 1,
   second: 2,
@@ -462,7 +444,8 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   const unitCodes = new Map<string, string>();
   for (const [word, usual] of Object.entries(UNIT_WORDS)) {
     // The catalog's own spelling of the unit: "metres" is M in one catalog and MTR (UN/ECE Rec. 20) in another.
-    const code = [usual, ...(UNIT_CODE_ALIASES[usual] ?? [])].find((c) => codes.has(c));
+    // (The codes of a unit are those of the words shown for it: tools/messages/units.ts.)
+    const code = unitCodesLike(usual).find((c) => codes.has(c));
     if (code) unitCodes.set(word, code);
     else if (usual === "PCE") unitCodes.set(word, usual);
   }
@@ -760,6 +743,30 @@ export function joinedNameWords(text: string, k: Pick<Knowledge, "common" | "joi
     }
     return found ?? w;
   });
+}
+
+/**
+ * "4 Kartons vom H1-Lebensmittelfett": a short code and a word of the catalog joined by a hyphen are the code and the
+ * word — not one code to look up as a SKU (unless some SKU is written so). The code has letters and a digit (up to five
+ * characters; not an amount with its unit, "24V-…"), the word five letters or more.
+ */
+export function codeJoinedWords(
+  text: string,
+  k: Pick<Knowledge, "catalogWord" | "compactSkus" | "measureUnits">,
+): string {
+  return text.replace(
+    /(?<![\p{L}\d-])([\p{L}\d]{1,5})-(\p{L}{5,})(?![\p{L}\d-])/gu,
+    (whole, code: string, word: string) => {
+      if (!/\d/.test(code) || !/\p{L}/u.test(code)) return whole;
+      // "24V-Ladegerät", "400V-Motor": an amount with its unit says a value of the word, as written together.
+      const amount = /^\d+(\p{L}+)$/u.exec(code);
+      if (amount && measureWord(k, amount[1]!.toLowerCase())) return whole;
+      if (!k.catalogWord(word.toLowerCase()) || k.catalogWord(whole.toLowerCase())) return whole;
+      const compact = compactSku(whole);
+      for (const sku of k.compactSkus) if (sku.startsWith(compact)) return whole;
+      return `${code} ${word}`;
+    },
+  );
 }
 
 /**
@@ -1096,6 +1103,14 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // ("10m hose": an amount with its unit glued on counts nothing of the word after it.)
     if (next && !gluedUnit && countedValue(countWordOf(next, k), value, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
+    // "a 1210 taper bush", "eine 6205 Lagerung": a number after the indefinite article is what the product is called —
+    // the article counts one.
+    // (Not the unit of an amount before it: "10 A, 3 Stück".)
+    const article =
+      /^(?:a|an|ein|eine|einen)$/.test(prev ?? "") &&
+      /^\s+$/.test(tokens[i - 1]?.tail ?? "") &&
+      numberOf(tokens[i - 2]?.lower ?? "") === undefined;
+    if (/^\d+$/.test(t) && article && next && /^\p{L}/u.test(next)) continue;
     const usedTokens = [i];
     // "a dozen", "two dozen", "ein Dutzend"
     if (next === "dozen" || next === "dutzend") {
@@ -2695,6 +2710,10 @@ export const unitSymbol = (word: string): string => {
 };
 const ELECTRICAL_UNITS = new Set(["v", "a", "w", "kw", "hz"]);
 
+/** A word for a unit of measure ("volt", "V", "mm"): it says what a value is, not which product. */
+export const measureWord = (k: Pick<Knowledge, "measureUnits">, word: string): boolean =>
+  k.measureUnits.has(word) || word in UNIT_SPELLINGS;
+
 interface Amount {
   value: number;
   unit: string;
@@ -2864,62 +2883,14 @@ export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string
   );
 }
 
-/** Month names in English and German (with the usual short and Austrian forms): month number, 1–12. */
-const MONTHS: Record<string, number> = {
-  january: 1,
-  januar: 1,
-  jänner: 1,
-  jan: 1,
-  february: 2,
-  februar: 2,
-  feb: 2,
-  march: 3,
-  märz: 3,
-  maerz: 3,
-  april: 4,
-  may: 5,
-  mai: 5,
-  june: 6,
-  juni: 6,
-  july: 7,
-  juli: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sept: 9,
-  october: 10,
-  oktober: 10,
-  okt: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dezember: 12,
-  dez: 12,
-};
-/** Words that put a month in the past of an order ("wie im Mai", "like in May", "our March order", "vom April"). */
-const BEFORE_MONTH = new Set(["in", "im", "from", "vom", "von", "since", "seit", "last", "letzten", "letzte", "of"]);
-const AFTER_MONTH = new Set(["order", "orders", "bestellung", "lieferung", "delivery"]);
-
-/**
- * Months the text names as a time ("wie im Mai", "same as in March", "our May order") — a month word after a
- * preposition of time or before a word for an order; "may" as a verb ("may I …") is no month.
- */
-export function monthsIn(text: string): number[] {
-  const tokens = tokenizeText(text);
-  const out: number[] = [];
-  tokens.forEach((t, i) => {
-    const month = MONTHS[t.lower];
-    if (!month) return;
-    if (BEFORE_MONTH.has(tokens[i - 1]?.lower ?? "") || AFTER_MONTH.has(tokens[i + 1]?.lower ?? "")) out.push(month);
-  });
-  return [...new Set(out)];
-}
-
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
-/** "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too). */
+/**
+ * "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too), "our PO for this one is
+ * BWB-4391".
+ */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s+(?:for|für)\s+(?:this|that|the|diese[ns]?|die|den)(?:\s+(?:one|order|bestellung|auftrag))?)?(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;

@@ -219,6 +219,15 @@ const changeLineOnly: H = (ctx, s, r, memo) => {
  * (else each line's own); a quantity stated for one line is the new quantity ("but 4 elements this time instead of 2").
  */
 export const repeatOrder: H = (ctx, _s, r, memo) => {
+  // An order named by its month: the lines and counts its reading took (`orderOfMonth`).
+  if (r.pastLines?.length)
+    return {
+      calls: r.pastLines.map((l) => ({
+        name: "add_line",
+        args: { sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) },
+      })),
+      memo: memo(),
+    };
   const ref = r.pastOrder!.toLowerCase();
   const rows = (ctx.conv.history ?? []).filter(
     (h) => String(h.reference ?? "").toLowerCase() === ref || String(h.orderId ?? "").toLowerCase() === ref,

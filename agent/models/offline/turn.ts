@@ -6,15 +6,7 @@
  */
 import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
-import {
-  findOptions,
-  guessProduct,
-  monthsIn,
-  orderReferences,
-  tokenizeText,
-  unknownCodes,
-  type Knowledge,
-} from "./recognise.ts";
+import { findOptions, guessProduct, orderReferences, tokenizeText, unknownCodes, type Knowledge } from "./recognise.ts";
 import { hasMarker, markerWords } from "./nlu/evidence.ts";
 import { trainingDocuments } from "./nlu/corpus.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
@@ -23,7 +15,7 @@ import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
 import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
-import { namedMonth } from "./month-order.ts";
+import { monthsIn } from "./month-order.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
 
@@ -83,7 +75,9 @@ const EARLIER =
 
 /** Whether a message has a word of an earlier order (a marker of the corpus, sameness, a month's or order's reference). */
 function asksEarlierOrder(text: string): boolean {
-  return hasMarker("history", text) || EARLIER.test(text) || !!namedMonth(text) || orderReferences(text).length > 0;
+  return (
+    hasMarker("history", text) || EARLIER.test(text) || monthsIn(text).length > 0 || orderReferences(text).length > 0
+  );
 }
 
 /**

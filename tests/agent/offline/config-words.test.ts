@@ -555,8 +555,6 @@ const TUNED: Case[] = [
     ],
     sku: "GM-CFG",
     options: { power: ["0.55"], ratio: ["40"], supply: ["400-50"], mounting: ["foot"], brake: ["br24"] },
-    fails:
-      "lost in the session-10 merge with the other branches (served on its own branch): the correction is not applied",
   },
   // powertrans: jaw coupling
   {

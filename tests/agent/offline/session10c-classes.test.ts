@@ -123,9 +123,7 @@ describe("a reorder by the month of the earlier order takes that order's lines, 
     ]);
   });
 
-  // Lost in the session-10 merge: a list item's month or 'like last time' reorder beside other items (multiAdd,
-  // where the items-kept reading now runs too) — it.fails until mended. It passed on its branch.
-  it.fails("an item of a list 'wie im April' is that month's line for the machine", async () => {
+  it("an item of a list 'wie im April' is that month's line for the machine", async () => {
     const chat = new Chat(demoWorld(), "C-1001");
     await chat.say(
       "Für die Pumpe 1 bitte nochmal die Dichtungen wie im April, 2 Stück, und 6 Kartuschen Lebensmittelfett.",
