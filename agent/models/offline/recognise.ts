@@ -2224,11 +2224,10 @@ export function guessProduct(
         pool.map((h) => h.sku),
         true,
       );
-      // The other wordings of a phrase the buyer wrote ("belt": Riemen, Treibriemen, …) count once per phrase, as in
-      // the SKU reading above: a name that spells out several of them is no better match.
-      const wordings = wordingGroups(free, k.phraseGroups);
+      // The other wordings of a phrase the buyer wrote ("belt": Riemen, Treibriemen, …) count once a word, as written
+      // or as the head of a compound of the name ("Zahnriemen"), not once more for its stem.
       const said = new Set(free.map((t) => t.lower));
-      const worded = new Set(wordings.flat().filter((w) => !said.has(w)));
+      const worded = new Set(otherWordings(free, k.phraseGroups).filter((w) => !said.has(w)));
       const own = specs.filter((w) => !worded.has(w));
       const specStems = [...new Set(own.filter((w) => /\p{L}/u.test(w)).flatMap((w) => [...stemsOf(w)]))].filter(
         (w) => !own.includes(w),
@@ -2249,20 +2248,14 @@ export function guessProduct(
         return (
           own.reduce((n, w) => n + weight(w), 0) +
           specStems.reduce((n, w) => n + stemWeight(w), 0) +
-          wordings.reduce(
-            (n, g) =>
+          [...worded].reduce(
+            (n, w) =>
               n +
               Math.max(
-                0,
-                ...g
-                  .filter((w) => worded.has(w))
-                  .map(
-                    (w) =>
-                      weight(w) +
-                      [...stemsOf(w)]
-                        .filter((x) => !specs.includes(x))
-                        .reduce((m, x) => m + (carries(ownStems, x) ? 1 : carries(stems, x) ? 0.5 : 0), 0),
-                  ),
+                weight(w),
+                ...[...stemsOf(w)]
+                  .filter((x) => !specs.includes(x))
+                  .map((x) => (carries(ownStems, x) ? 1 : carries(stems, x) ? 0.5 : 0)),
               ),
             0,
           ) +
