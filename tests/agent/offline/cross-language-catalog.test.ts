@@ -55,6 +55,26 @@ describe("an English buyer on a German-only catalog", () => {
   });
 });
 
+describe("contacts written as counted abbreviations, across languages (automation motor starter)", () => {
+  const aux = (chat: Chat) => (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => l.options?.aux);
+
+  it("an English buyer's '1 NO + 1 NC' is the German label '1 S + 1 Ö'", async () => {
+    const chat = new Chat(germanOnlyWorld("evals/catalogs/automation"), "A-3002");
+    await chat.say(
+      "need 2 motor starter combinations for Pal 2: size 18 A, coil 230 V AC, overload 13-18 A, aux contacts 1 NO + 1 NC",
+    );
+    expect(aux(chat)).toEqual([["aux11"]]);
+  });
+
+  it("a German buyer's '1 Schliesser 1 Öffner' is the English label '1 NO + 1 NC'", async () => {
+    const chat = new Chat(englishOnlyWorld("evals/catalogs/automation"), "A-3002");
+    await chat.say(
+      "Grüezi, ich bräuchte e Motorstarter-Kombi fürs Palettiergerät: Schütz 18A, Spule 230 Volt AC, Motorschutz 13 bis 18 A, mit Hilfskontakt 1 Schliesser 1 Öffner",
+    );
+    expect(aux(chat)).toEqual([["aux11"]]);
+  });
+});
+
 describe("a German buyer on an English-only catalog", () => {
   it("German trade words alone make the reply German (fluid power)", async () => {
     const chat = new Chat(englishOnlyWorld("evals/catalogs/fluidpower"), "F-4001");
