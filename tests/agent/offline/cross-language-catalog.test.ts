@@ -55,6 +55,19 @@ describe("an English buyer on a German-only catalog", () => {
   });
 });
 
+describe("pack words across languages", () => {
+  it("'2 bags then' changes the line sold in Beutel, not the tube by the metre (fluid power, German-only)", async () => {
+    const chat = new Chat(germanOnlyWorld("evals/catalogs/fluidpower"), "F-4003");
+    await chat.say(
+      "For Tray sealer 2 we need 2 of the 5/2 valves 24V DC, 20 straight push-in fittings 8 mm to G1/4 and 25 metres of the blue 8 mm PU tubing.",
+    );
+    await chat.say("2 bags then, that is the 20 pieces.");
+    const lines = new Map(draftLines(chat).map((l) => [l[0], l[1]]));
+    expect(lines.get("PU-TUBE-08")).toBe(25);
+    expect(lines.get("PI-ST-08-G14")).toBe(2);
+  });
+});
+
 describe("contacts written as counted abbreviations, across languages (automation motor starter)", () => {
   const aux = (chat: Chat) => (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => l.options?.aux);
 
