@@ -77,6 +77,47 @@ export interface Glossary {
 
 const cache = new Map<string, Glossary>();
 
+let counted: GlossaryEntry[] | undefined;
+
+/**
+ * Abbreviations the trade writes after a count only ("1 NO + 1 NC" — "1 S + 1 Ö": contacts), in catalog/glossary/counted/:
+ * read for a label's words, never searched — as words of their own they are "no" and a letter.
+ */
+function countedEntries(): GlossaryEntry[] {
+  if (counted) return counted;
+  const dir = join(GLOSSARY_DIR, "counted");
+  const all: GlossaryEntry[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(join(dir, file), "utf8")));
+    if (!parsed.success) throw new Error(`catalog/glossary/counted/${file}: ${z.prettifyError(parsed.error)}`);
+    all.push(...parsed.data);
+  }
+  counted = all;
+  return all;
+}
+
+/** The missing languages' words for each abbreviation of `have` written after a number in `text` ("1 S" → NO). */
+function countedWords(text: string, have: readonly string[], missing: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const entry of countedEntries()) {
+    const ours = missing.flatMap((l) => entry[l] ?? []);
+    if (ours.length === 0) continue;
+    const theirs = have.flatMap((l) => entry[l] ?? []);
+    if (
+      theirs.some((w) =>
+        new RegExp(
+          `(?<![\\p{L}\\p{N}])\\d+\\s*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`,
+          "u",
+        ).test(text),
+      )
+    )
+      out.push(...ours);
+  }
+  return out;
+}
+
 /**
  * The glossary for a catalog with texts in `catalogLanguages` (cached per language set): one pass over the entries
  * gives the search its synonym groups and compound splitter and the name gloss its phrases.
@@ -207,6 +248,8 @@ export function createNameGloss(catalogLanguages: readonly string[]): NameGloss 
     spanMemo.set(text, out);
     return out;
   };
-  const words = (text: string): string[] => [...new Set(spans(text).flatMap((s) => s.words))];
+  const words = (text: string): string[] => [
+    ...new Set([...spans(text).flatMap((s) => s.words), ...countedWords(text, have, glossary.languages)]),
+  ];
   return Object.assign((name: string) => words(name).join(" "), { words, spans });
 }

@@ -54,11 +54,24 @@ export function textScore(
   // that only starts with it ("Pumpenlaufrad" for "Pumpe") is a part or a kind of something else: 2.
   const named = (t: string) =>
     name.some((w) => w === t || (t.length >= 4 && w.length > t.length && w.endsWith(t))) ? 3 : has(name, t) ? 2 : 0;
+  // "Schütz" is not "Schutz" (a contactor, not protection): a form written with a diacritic does not score where the
+  // name writes its letters without it ("Motorschutzschalter") — the index folds them alike, the name does not.
+  let plain: string[] | undefined;
+  const otherWord = (raw: string, t: string) => {
+    const lower = raw.toLowerCase();
+    if (lower === t) return false;
+    plain ??= row.name.toLowerCase().normalize("NFC").split(WORD_SPLIT);
+    return !plain.some((w) => w.includes(lower)) && plain.some((w) => w.includes(t));
+  };
   let score = 0;
   for (const forms of groups) {
     let best = 0;
+    // The folded twin of a form with a diacritic only serves the index.
+    const marked = new Set(forms.filter((f) => fold(f) !== f.toLowerCase()).map(fold));
     for (const raw of forms) {
       const t = fold(raw);
+      if (raw.toLowerCase() === t && marked.has(t)) continue;
+      if (otherWord(raw, t)) continue;
       const s = named(t) + (terms.has(t) ? 2 : 0) + (has(sku, t) ? 2 : 0) + (has(cat, t) ? 1 : 0);
       if (s > best) best = s;
     }

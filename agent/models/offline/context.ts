@@ -283,6 +283,8 @@ function readText(ctx: Ctx, raw: string): Analysis {
       ctx.k.corpusWords.has(w.toLowerCase()) &&
       !labelWords.has(w.toLowerCase()) &&
       !limitedCount(c.text.slice(0, at), w) &&
+      // "fan motor 500 mm": a measure's unit after its number keeps the number a size, not how many.
+      !(ctx.k.measureUnits.has(w.toLowerCase()) && /\d\s*$/.test(c.text.slice(0, at))) &&
       !(history && (ctx.k.unitCodes.has(w.toLowerCase()) || /^\s*\d/.test(c.text.slice(at + w.length))))
         ? " "
         : w,

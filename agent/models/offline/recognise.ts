@@ -6,7 +6,7 @@
  */
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
-import { createNameGloss, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
+import { createNameGloss, glossaryEntries, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
 import { readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
@@ -85,8 +85,11 @@ export interface Knowledge {
   headWord: (word: string) => boolean;
   /** What dialect spellings are read against (`dialect.ts`): the words `common` knows, and the name words. */
   lexicon: Lexicon;
-  /** Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either. */
-  allNames: (skus: readonly string[]) => Map<string, string>;
+  /**
+   * Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either.
+   * With `heads`, each name without what it is for ("Zahnriemenscheibe …, für 30-mm-Riemen" is a pulley, no belt).
+   */
+  allNames: (skus: readonly string[], heads?: boolean) => Map<string, string>;
   /**
    * The built-in glossary's words for a product name in the languages the catalog has no texts in ("Sight glass …"
    * → "Schauglas" on an English-only catalog); absent when the catalog speaks every glossary language.
@@ -336,6 +339,12 @@ export interface CatalogWords {
   optionNumbers: Knowledge["optionNumbers"];
   choiceWords: Knowledge["choiceWords"];
   nameVocabulary: Set<string>;
+  /**
+   * On a catalog without texts in a glossary language, the glossary's words for its names ("return filter element"
+   * for "Rücklauffilterelement"): words of the buyer's that name products (`inflectedNameWord`), though no name
+   * writes them.
+   */
+  glossVocabulary: Set<string>;
   /** Stems of the words that lead product names and of category names (`Knowledge.headWord`). */
   headStems: Set<string>;
   /** Two adjacent words of a product name written as one ("sightglass" → "sight glass"), by the joined form. */
@@ -362,7 +371,7 @@ export function buildKnowledge(
   vocabulary: Set<string> = new Set(),
   words: CatalogWords = readCatalogWords(sqlite, vocabulary),
 ): Knowledge {
-  const { nameVocabulary, ordinaryMemo, corpusWords, optionWords, headStems, ...rest } = words;
+  const { nameVocabulary, glossVocabulary, ordinaryMemo, corpusWords, optionWords, headStems, ...rest } = words;
   const ordinary = (word: string) => {
     let v = ordinaryMemo.get(word);
     if (v === undefined) ordinaryMemo.set(word, (v = corpusWords.has(word) && search.correctWord(word) !== word));
@@ -371,17 +380,23 @@ export function buildKnowledge(
   const gloss = createNameGloss(readCatalogLanguages(sqlite).languages);
   const textNames = sqlite.prepare("SELECT sku, name FROM product_texts WHERE name IS NOT NULL");
   let textsBySku: Map<string, string> | undefined;
-  const allNames = (skus: readonly string[]) => {
-    if (!textsBySku) {
+  let headsBySku: Map<string, string> | undefined;
+  const allNames = (skus: readonly string[], heads = false) => {
+    if (!textsBySku || !headsBySku) {
       textsBySku = new Map();
-      for (const r of textNames.all() as { sku: string; name: string }[])
+      headsBySku = new Map();
+      for (const r of textNames.all() as { sku: string; name: string }[]) {
         textsBySku.set(r.sku, `${textsBySku.get(r.sku) ?? ""} ${r.name}`);
+        headsBySku.set(r.sku, `${headsBySku.get(r.sku) ?? ""} ${withoutTarget(r.name)}`);
+      }
     }
     const base = reader.products(skus);
+    const texts = heads ? headsBySku : textsBySku;
     return new Map(
       skus.map((sku) => {
-        const name = base.get(sku)?.name ?? "";
-        return [sku, `${name} ${textsBySku!.get(sku) ?? ""}${gloss ? ` ${gloss(name)}` : ""}`];
+        const full = base.get(sku)?.name ?? "";
+        const name = heads ? withoutTarget(full) : full;
+        return [sku, `${name} ${texts.get(sku) ?? ""}${gloss ? ` ${gloss(name)}` : ""}`];
       }),
     );
   };
@@ -397,8 +412,8 @@ export function buildKnowledge(
   const common = (w: string) => nameVocabulary.has(w) || corpusWords.has(w) || FILLER.has(w) || optionWords.has(w);
   let stems: Set<string> | undefined;
   const inflectedNameWord = (w: string) => {
-    if (nameVocabulary.has(w) || optionWords.has(w)) return true;
-    stems ??= new Set([...nameVocabulary, ...optionWords].map(stemOf));
+    if (nameVocabulary.has(w) || optionWords.has(w) || glossVocabulary.has(w)) return true;
+    stems ??= new Set([...nameVocabulary, ...optionWords, ...glossVocabulary].map(stemOf));
     return stems.has(stemOf(w));
   };
   const catalogWords = new Map<string, boolean>();
@@ -591,6 +606,10 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     .all() as { t: string | null }[];
   // Written in capitals and followed by a number: a model or type code of the trade, whatever the trade.
   for (const { t } of named) for (const w of wordsOf(t ?? "")) nameVocabulary.add(w);
+  // On a catalog without texts in the buyer's language, the glossary's words for its names name its products too
+  // ("return filter element" for "Rücklauffilterelement"): the buyer's "3 return filter elements" orders one.
+  const glossVocabulary = new Set<string>();
+  if (gloss) for (const { t } of named) for (const w of gloss.words(t ?? "").flatMap(wordsOf)) glossVocabulary.add(w);
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
@@ -607,7 +626,9 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       for (const span of gloss.spans(t ?? "")) {
         const n = words[span.end];
         if (!n || !/^\d+$/.test(n)) continue;
-        for (const w of span.words) if (/^\p{L}{3,}$/u.test(w)) namePairs.add(`${w.toLowerCase()} ${n}`);
+        // A phrase by its last word ("fan motor 500" for "Axialventilator 500 mm").
+        for (const w of span.words.map((p) => wordsOf(p).at(-1) ?? ""))
+          if (/^\p{L}{3,}$/u.test(w)) namePairs.add(`${w.toLowerCase()} ${n}`);
       }
     }
   // What a product is: the words of its name before the first word with a digit, a comma, a colon or a bracket.
@@ -658,8 +679,13 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     optionNumbers,
     choiceWords,
     nameVocabulary,
+    glossVocabulary,
     headStems,
-    joinedNames: readJoinedNames(named.map((r) => r.t ?? "")),
+    // "sightglas" for the glossary's "sight glass" of a German-only catalog's "Schauglas" too.
+    joinedNames: readJoinedNames([
+      ...named.map((r) => r.t ?? ""),
+      ...(gloss ? named.flatMap((r) => gloss.words(r.t ?? "")) : []),
+    ]),
     nameBigrams: readNameBigrams(named.map((r) => r.t ?? "")),
     wordLanguages: readWordLanguages(sqlite),
     ordinaryMemo: new Map(),
@@ -784,7 +810,7 @@ export function wordStem(word: string): string {
  * missing. Words of four letters or more, no digits.
  */
 function readWordLanguages(sqlite: import("better-sqlite3").Database): Map<string, string> {
-  const fallback = readCatalogLanguages(sqlite).defaultLanguage;
+  const { defaultLanguage: fallback, languages } = readCatalogLanguages(sqlite);
   const rows = [
     ...(sqlite.prepare("SELECT name AS t FROM products").all() as { t: string | null }[]).map((r) => ({
       t: r.t,
@@ -792,6 +818,11 @@ function readWordLanguages(sqlite: import("better-sqlite3").Database): Map<strin
     })),
     ...(sqlite.prepare("SELECT name AS t, lang FROM product_texts").all() as { t: string | null; lang: string }[]),
   ];
+  // On a catalog without texts in a glossary language, the glossary's trade words tell that language too: "1 Beutel
+  // Dichtringe 1/2 Zoll BSP" is German on an English-only catalog, "2 door seals" English on a German-only one.
+  if (glossaryFor(languages).languages.length > 0)
+    for (const entry of glossaryEntries())
+      for (const [lang, words] of Object.entries(entry)) for (const t of words) rows.push({ t, lang });
   const seen = new Map<string, Set<string>>();
   for (const r of rows)
     for (const w of wordsOf(r.t ?? "")) {
@@ -2314,16 +2345,45 @@ export function guessProduct(
       const features = counts.length ? k.reader.features(pool.map((h) => h.sku)) : undefined;
       const carry = amountCarrier(amountsOf(free, tokens), pool, k);
       const names = k.allNames(pool.map((h) => h.sku));
-      const specStems = [...new Set(specs.filter((w) => /\p{L}/u.test(w)).flatMap((w) => [...stemsOf(w)]))].filter(
-        (w) => !specs.includes(w),
+      const heads = k.allNames(
+        pool.map((h) => h.sku),
+        true,
       );
+      // The other wordings of a phrase the buyer wrote ("belt": Riemen, Treibriemen, …) count once a word, as written
+      // or as the head of a compound of the name ("Zahnriemen"), not once more for its stem.
+      const said = new Set(free.map((t) => t.lower));
+      const worded = new Set(otherWordings(free, k.phraseGroups).filter((w) => !said.has(w)));
+      const own = specs.filter((w) => !worded.has(w));
+      const specStems = [...new Set(own.filter((w) => /\p{L}/u.test(w)).flatMap((w) => [...stemsOf(w)]))].filter(
+        (w) => !own.includes(w),
+      );
+      // A word said that a name carries only where it says what the product is for ("für 30-mm-Riemen") counts half:
+      // the buyer's "belt" is the belt, not the pulley for it. On a catalog without texts in the buyer's language the
+      // glossary's words for the name are its words too.
+      const glossed = (name: string) => (k.gloss ? ` ${k.gloss(name)}` : "");
       const carried = (h: SearchHit) => {
-        const have = nameWords(`${h.name} ${h.sku}`);
+        const target = withoutTarget(h.name);
+        const have = nameWords(`${h.name} ${h.sku}${glossed(h.name)}`);
+        const whole = nameWords(`${target} ${h.sku}${glossed(target)}`);
         const stems = stemsOf(`${names.get(h.sku) ?? h.name} ${h.sku}`);
+        const ownStems = stemsOf(`${heads.get(h.sku) ?? h.name} ${h.sku}`);
+        const weight = (w: string) => (whole.has(w) ? 1 : have.has(w) ? 0.5 : 0);
+        const stemWeight = (w: string) => (ownStems.has(w) ? 1 : stems.has(w) ? 0.5 : 0);
         const f = features?.get(h.sku) ?? {};
         return (
-          specs.filter((w) => have.has(w)).length +
-          specStems.filter((w) => stems.has(w)).length +
+          own.reduce((n, w) => n + weight(w), 0) +
+          specStems.reduce((n, w) => n + stemWeight(w), 0) +
+          [...worded].reduce(
+            (n, w) =>
+              n +
+              Math.max(
+                weight(w),
+                ...[...stemsOf(w)]
+                  .filter((x) => !specs.includes(x))
+                  .map((x) => (carries(ownStems, x) ? 1 : carries(stems, x) ? 0.5 : 0)),
+              ),
+            0,
+          ) +
           2 * counts.filter((c) => f[c.key] === c.value).length +
           carry(h)
         );
@@ -2385,6 +2445,14 @@ function namedRun(
     if (found.length) return found[0];
   }
   return undefined;
+}
+
+/**
+ * A product name without the phrases that say what the product is for or goes on ("…, for 30 mm belt", "…, für
+ * 30-mm-Riemen"): what stays names the product itself (a pulley, not the belt it drives).
+ */
+export function withoutTarget(name: string): string {
+  return name.replace(/(?<![\p{L}\p{N}])(?:for|für|fuer|fürs|fuers)(?![\p{L}\p{N}])[^,;()]*/giu, " ");
 }
 
 /** A stem among a name's stems, also as the head of a compound ("kette" of "Rollenkette", not of "Kettenschloss"). */
