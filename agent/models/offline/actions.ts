@@ -634,6 +634,15 @@ const articleOne = (ctx: Ctx, text: string) =>
 /** A clause opened by a pronoun subject that points back ("it must be …", "they should be …", "er muss …", "es soll …"). */
 const BACK_SUBJECT = /^(?:it|it's|its|they|they're|es|er)\s/iu;
 /**
+ * "a pair of 1150 mm forks, the 80x40 ones please", "2 Gabeln 1150 mm, die 80x40er bitte", "…, die mit 100x40": a
+ * clause that points at the item before by a pronoun ("the … one(s)") or by a value alone ("die 80x40er", "die mit …")
+ * says which of it, it asks for nothing of its own.
+ */
+const POINTS_BACK =
+  /^(?:(?:the|those|these)\s+(?:[^\s,]+\s+){0,6}ones?\b|(?:die|den|das|der)\s+(?:mit\s|\d[^\s,]*er\b|[^\s,]+\s+mit\s))/iu;
+/** A definite article that leads a clause ("the DML 083S", "die DML 083S bitte"). */
+const DEFINITE = /^(?:the|those|these|die|den|das|der)\s/iu;
+/**
  * "… ist der Verdichter durch. Bitte 1 Scrollverdichter SZ 45 …": a sentence ends where a full stop, question or
  * exclamation mark after a word is followed by a capital — the story before it describes no item of the next
  * sentence. A full stop after a short word or a unit word is an abbreviation ("2 Stk. Filtertrockner", "Nr. 5").
@@ -661,12 +670,23 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
 export function itemParts(ctx: Ctx): string[] {
   return ctx.conv.text.split(/\n/).flatMap((line) => {
     const out: string[] = [];
+    // The kind of product the item before was counted for without being identified ("3 Filtertrockner, …").
+    let kindBefore: string | undefined;
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => sentence.split(ITEM_SEPARATOR))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
       const a = analyse(ctx, part);
+      // "3 Filtertrockner, die DML 083S bitte": a clause with no count led by a definite article that names a product
+      // of the kind the counted item before it left open says which one it is.
+      const which =
+        !!kindBefore &&
+        !a.quantity &&
+        DEFINITE.test(part) &&
+        a.guess?.confident &&
+        a.guess.hits[0]!.category === kindBefore;
+      kindBefore = a.quantity && a.guess && !a.guess.confident ? a.guess.hits[0]?.category : undefined;
       // "…, it must be for 460 volt 60 hertz": a clause whose subject points back at the item describes that item.
-      const back = !a.quantity && BACK_SUBJECT.test(part);
+      const back = !a.quantity && (BACK_SUBJECT.test(part) || POINTS_BACK.test(part) || which);
       // "… is cracked. We need one piece urgently.": a count that names nothing of its own is the item before's.
       const bare = !!a.quantity && !a.guess && a.productWords.length === 0;
       const opens =
@@ -765,14 +785,16 @@ function articleBeforeName(ctx: Ctx, part: string, a: Analysis): boolean {
 const WANTING = new Set(["need", "needs", "want", "wants", "require", "requires", "send"]);
 
 /**
- * An item of the message read for the machine the message names when it names none itself: among the candidates of
+ * An item of the message read for the machine it names, or else the one the message names: among the candidates of
  * its kind (the category of the best one) the one that fits that machine is the item, when exactly one does ("An der
  * Abfüllung 1 ist das Panel ausgefallen. Bitte 1 HMI-Panel 7 Zoll …": the panel whose serial range it is in).
  */
-function forMachine(ctx: Ctx, part: string, machine: MachineView | undefined): Analysis {
+function forMachine(ctx: Ctx, part: string, said: MachineView | undefined): Analysis {
   const a = analyse(ctx, part);
   const g = a.guess;
-  if (!machine || a.machine || !g || g.confident) return a;
+  // "For pump 2 we need a new motor 0.75 kW 230 V, and …": the machine the item names itself, else the message's.
+  const machine = a.machine ?? said;
+  if (!machine || !g || g.confident) return a;
   const kind = g.hits.filter((h) => h.category === g.hits[0]!.category);
   const fit = kind.filter((h) => fitsOn(ctx, h.sku, machine));
   if (fit.length !== 1 || kind.length < 2) return a;

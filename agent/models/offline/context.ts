@@ -557,8 +557,11 @@ function readyMadeOverBuild(
   const top = guess?.hits[0];
   if (!guess || !top || top.match === "sku_exact" || guess.hits.length === 0) return guess;
   const words = free.filter((w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !ctx.k.ordinary(w));
-  const fit = readyMade(ctx.k, top.sku, text, words);
-  return fit ? { ...guess, hits: [fit, ...guess.hits.filter((h) => h.sku !== fit.sku)], confident: true } : guess;
+  const fits = readyMade(ctx.k, top.sku, text, words);
+  if (fits.length === 0) return guess;
+  const skus = new Set(fits.map((f) => f.sku));
+  // Several ready-made products carrying the values are the candidates, none of them sure.
+  return { ...guess, hits: [...fits, ...guess.hits.filter((h) => !skus.has(h.sku))], confident: fits.length === 1 };
 }
 
 /**
