@@ -663,12 +663,112 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
   return out;
 }
 
+/** Units that state a size with the number before them ("14 inch", "1150 mm", "16 Zoll"). */
+const SIZE_UNIT = /^(?:mm|cm|m|in|inch|inches|zoll|"|″)$/iu;
+/** "the bolt-on type", "die Schraubversion": a clause that says which type of a kind. */
+const VARIANT_OF = /(?:type|kind|version|variant|sort|ones?|typ|art|variante|ausführung)$/iu;
+/** What joins the counts of a run of variants ("16 left and 16 right", "5 linke, 5 rechte", "4 left 4 right"). */
+const RUN_GAP = /^\s*(?:,|&|\+|\band\b|\bund\b|\bplus\b|\bsowie\b)?\s*$/iu;
+
+/**
+ * "Harrow 1 needs new tines: 16 left and 16 right, the bolt-on type", "the 14 inch shares, 4 left 4 right", "4 shares
+ * left and 4 right": counts each followed by a word of product names that names no kind of product (a variant word:
+ * left, right) count variants of the kind named before them — as its own words before the run, or between the first
+ * count and its variant word. Each becomes an item of its own, with the kind's words and what the clause after the run
+ * says of them all ("the bolt-on type"): "16 tines left the bolt-on type, 16 tines right the bolt-on type". The totals
+ * of the runs, by the item they end with, count what comes "for each one" after them.
+ */
+export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: Map<string, number> } {
+  const totals = new Map<string, number>();
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:[-./][\p{L}\p{N}]+)*/gu)].map((m) => ({
+    text: m[0],
+    lower: m[0].toLowerCase(),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const variant = (w: string) =>
+    /^\p{L}{3,}$/u.test(w) &&
+    !ctx.k.headWord(w) &&
+    !ctx.k.unitCodes.has(w) &&
+    !FILLER.has(w) &&
+    ctx.k.inflectedNameWord(w);
+  const count = (i: number) => /^\d+$/.test(tokens[i]?.text ?? "") && Number(tokens[i]!.text) > 0;
+  const spaced = (i: number) => /^\s+$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  type Pair = { count: number; variant: string; from: number; to: number; kind?: string };
+  const out: { from: number; to: number; with: string }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const pairs: Pair[] = [];
+    let j = i;
+    while (count(j)) {
+      // The first count may name the kind between it and its variant word ("4 shares left and 4 right").
+      let v = j + 1;
+      if (pairs.length === 0 && tokens[v] && ctx.k.headWord(tokens[v]!.lower) && spaced(v + 1)) v++;
+      if (!tokens[v] || !spaced(v) || !variant(tokens[v]!.lower)) break;
+      if (pairs.some((p) => p.variant === tokens[v]!.lower)) break;
+      pairs.push({
+        count: Number(tokens[j]!.text),
+        variant: tokens[v]!.text,
+        from: tokens[j]!.start,
+        to: tokens[v]!.end,
+        ...(v > j + 1 ? { kind: tokens[j + 1]!.text } : {}),
+      });
+      let next = v + 1;
+      if (/^(?:and|und|plus|sowie)$/.test(tokens[next]?.lower ?? "")) next++;
+      if (!tokens[next] || !RUN_GAP.test(text.slice(tokens[v]!.end, tokens[next]!.start))) break;
+      j = next;
+    }
+    if (pairs.length < 2) continue;
+    i = j;
+    let from = pairs[0]!.from;
+    let kind = pairs[0]!.kind;
+    // The clause the kind was named in stays apart from the items ("Für die Band Packerei brauchen wir, 1 … links").
+    let lead = "";
+    if (!kind) {
+      // The kind named before the run in its sentence: its last word naming a kind, with the name words and sizes
+      // before it ("the 14 inch shares" → "14 inch shares"; "new tines" → "tines").
+      const before = tokens.filter(
+        (t) => t.end <= pairs[0]!.from && !/[.!?;\n]/.test(text.slice(t.end, pairs[0]!.from)),
+      );
+      let h = before.length - 1;
+      while (h >= 0 && !ctx.k.headWord(before[h]!.lower)) h--;
+      if (h < 0 || !RUN_GAP.test(text.slice(before.at(-1)!.end, pairs[0]!.from).replace(/^\s*:/, ""))) continue;
+      let k = h;
+      while (k > 0 && h - k < 4) {
+        const w = before[k - 1]!.lower;
+        if (/^\p{L}/u.test(w) && !FILLER.has(w) && ctx.k.nameWord(w)) k--;
+        // "14 inch", "1150 mm": a number and the unit after it state a size.
+        else if (k >= 2 && SIZE_UNIT.test(w) && /^\d+(?:[.,]\d+)?$/.test(before[k - 2]!.lower)) k -= 2;
+        else break;
+      }
+      // "superelastic tyres 18x7-8: 2 black and 2 grey": sizes and name words after the kind word are the kind's.
+      const after = before.slice(h + 1);
+      const last = after.every((t) => /\d/.test(t.lower) || ctx.k.nameWord(t.lower)) ? before.at(-1)! : before[h]!;
+      kind = text.slice(before[k]!.start, last.end);
+      from = before[k]!.start;
+      if (k > 0) lead = ", ";
+    }
+    // "…, the bolt-on type": what the clause after the run says of the kind.
+    const tail = /^\s*,\s*((?:the|die|den|das|der|in)\s+[^,.;!?\d]+?)\s*(?=,|\.|;|!|\?|$)/iu.exec(
+      text.slice(pairs.at(-1)!.to),
+    );
+    const said = tail && VARIANT_OF.test(tail[1]!) ? tail[1] : undefined;
+    const to = pairs.at(-1)!.to + (said ? tail![0].length : 0);
+    const items = pairs.map((p) => `${p.count} ${kind} ${p.variant}${said ? ` ${said}` : ""}`);
+    const total = pairs.reduce((n, p) => n + p.count, 0);
+    totals.set(items.at(-1)!, total);
+    out.push({ from, to, with: lead + items.join(", ") });
+  }
+  let rewritten = text;
+  for (const r of out.reverse()) rewritten = rewritten.slice(0, r.from) + r.with + rewritten.slice(r.to);
+  return { text: rewritten, totals };
+}
+
 /**
  * The items of a message: each line of a pasted list, and within a line the clauses between commas and "and" — a
  * clause with no count and no product of its own ("RF 160, 10 µm, for IMM 7") describes the item before it.
  */
-export function itemParts(ctx: Ctx): string[] {
-  return ctx.conv.text.split(/\n/).flatMap((line) => {
+export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
+  return text.split(/\n/).flatMap((line) => {
     const out: string[] = [];
     // The kind of product the item before was counted for without being identified ("3 Filtertrockner, …").
     let kindBefore: string | undefined;
@@ -806,7 +906,8 @@ const SAME_ORDER =
   /(?<![\p{L}])(?:same|gleiche[mnrs]?|dasselbe|dieselbe[n]?|selbe[mnrs]?|identical|identische[mnrs]?)(?![\p{L}])/iu;
 
 export function multiAdd(ctx: Ctx): Step | undefined {
-  const parts = packsJoined(ctx, itemParts(ctx));
+  const spread = spreadVariants(ctx, ctx.conv.text);
+  const parts = packsJoined(ctx, itemParts(ctx, spread.text));
   if (parts.length < 2) return undefined;
   // "das gleiche wie im März für die Linie 3, also die Sensoren mit den Kabeln, diesmal 10 statt 6": the whole message
   // is that order again — its lines the message names, with the count it changes.
@@ -829,6 +930,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const uncounted: string[] = [];
   // The machine the message names (one of its sentences), for the items that name none of their own.
   const said = analyse(ctx, ctx.conv.text).machine;
+  // Items counted but not identified, with the products they could be ("4 shares left" of several shares).
+  const open: { item: RestItem; skus: string[]; quantity: number; machineId?: string }[] = [];
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
   const implicit = new Set<(typeof items)[number]>();
   let lastNamed: { sku: string; machineId?: string } | undefined;
@@ -894,12 +997,31 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       // "… two motor protection breakers 6.3-10 A. So that's 2 contactors and 2 breakers": an item said again in
       // fewer words, with the same count, is the item already read.
       !items.some((i) => i.quantity === a.quantity?.value && namesItOnly(ctx, part, i.sku))
-    )
-      rest.push({ text: part.trim(), ...(each ? { quantity: each } : {}) });
+    ) {
+      const item = { text: part.trim(), ...(each ? { quantity: each } : {}) };
+      rest.push(item);
+      if (a.guess && a.quantity && !a.quantity.unit && !each)
+        open.push({
+          item,
+          skus: a.guess.hits.map((h) => h.sku),
+          quantity: a.quantity.value,
+          ...(a.machine ? { machineId: a.machine.machineId } : {}),
+        });
+    }
+    // "4 shares left and 4 right, PSH-16-BO-L and PSH-16-BO-R": a product named by its code without a count is the
+    // counted item before it that could be it — the first such, with its count.
+    else if (coded && !a.quantity && open.some((o) => o.skus.includes(a.guess!.hits[0]!.sku))) {
+      const sku = a.guess!.hits[0]!.sku;
+      const o = open.find((x) => x.skus.includes(sku))!;
+      open.splice(open.indexOf(o), 1);
+      rest.splice(rest.indexOf(o.item), 1);
+      items.push({ sku, quantity: o.quantity, ...(o.machineId ? { machineId: o.machineId } : {}) });
+    }
     // "3m chain + 1 sprocket, dazu taper bush 1610": a product named without a count among counted items is one.
     else if (a.guess?.confident && !a.machine && namesItOnly(ctx, part, a.guess.hits[0]!.sku))
       uncounted.push(a.guess.hits[0]!.sku);
-    before = a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined;
+    // "16 left and 16 right, …, and a bolt set for each one": each of the run's items.
+    before = spread.totals.get(part) ?? (a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined);
   }
   // Only in a plain list: not beside a refused request, and not a product the order already has ("drop the X").
   // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)

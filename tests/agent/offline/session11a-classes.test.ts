@@ -1,0 +1,175 @@
+/**
+ * Buyer classes closed in session 11 (helper items11a): items of a multi-item message that were dropped or misread,
+ * each played on more than one catalog where the catalogs have the structure; every case failed on the code before
+ * unless marked a guard.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  automationWorld,
+  Chat,
+  demoWorld,
+  draftLines,
+  hvacWorld,
+  importedWorld,
+  powertransWorld,
+  type World,
+} from "./helpers.ts";
+
+const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
+const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
+const foodtechWorld = () => importedWorld("evals/catalogs/foodtech");
+
+type Line = [string, number, string | null];
+
+async function linesAfter(world: () => World, customer: string, text: string): Promise<Line[]> {
+  const chat = new Chat(world(), customer);
+  await chat.say(text);
+  return draftLines(chat) as Line[];
+}
+
+describe("a kind with values that several ready-made products carry is those products, not the build to order", () => {
+  it("demo: 'a new motor 0.75 kW 230 V' lists the one- and the three-phase motor, no configure-to-order motor", async () => {
+    const chat = new Chat(demoWorld(), "C-1001");
+    const turn = await chat.say("we need a new motor 0.75 kW 230 V");
+    expect(draftLines(chat)).toEqual([]);
+    expect(turn.text).toContain("MO-FM80-0.75-230");
+    expect(turn.text).toContain("MO-FM80-0.75-230-3");
+    expect(turn.text).not.toContain("MO-FM-CFG");
+  });
+
+  it("demo: beside another item, for the machine the item names, the one that fits it is ordered", async () => {
+    expect(
+      await linesAfter(
+        demoWorld,
+        "C-1007",
+        "Goedemorgen, Van Dijk Kassen. For pump 2 in greenhouse 3 we need a new motor 0.75 kW 230 V, and 25 o-rings 75x3 EPDM.",
+      ),
+    ).toEqual([
+      ["MO-FM80-0.75-230", 1, "M-1007-01"],
+      ["SE-OR-75X3-EPDM-B10", 25, "M-1007-01"],
+    ]);
+  });
+});
+
+describe("a clause pointing back at the counted item before says which one it is ('the 80x40 ones', 'die 80x40er')", () => {
+  for (const [world, customer, text, expected] of [
+    [
+      intralogisticsWorld,
+      "L-8004",
+      "Truck 4 needs new tyres and forks before the audit: 4x superelastic 18x7-8 in black, and a pair of 1150 mm forks, the 80x40 ones please, they're cheaper.",
+      [
+        ["TYR-SE-18x7-8-BK", 4, "M-8004-01"],
+        ["FRK-2A-1150-80x40", 2, "M-8004-01"],
+      ],
+    ],
+    [
+      intralogisticsWorld,
+      "L-8004",
+      "Für Truck 4: 4 Superelastik-Reifen 18x7-8 grau und 2 Gabeln 1150 mm, die 80x40er bitte",
+      [
+        ["TYR-SE-18x7-8-NM", 4, "M-8004-01"],
+        ["FRK-2A-1150-80x40", 2, "M-8004-01"],
+      ],
+    ],
+    [
+      automationWorld,
+      "A-3001",
+      "2 contactors, the 18 A 24 V DC ones please, and 1 frequency inverter VFD-4.0-400",
+      [
+        ["CT-18-24DC", 2, null],
+        ["VFD-4.0-400", 1, null],
+      ],
+    ],
+    [
+      powertransWorld,
+      "T-7001",
+      "2 spiders, the 24/32 98 Shore A ones, and 1 hub JC-HUB-24-24",
+      [
+        ["SPD-24-98A", 2, null],
+        ["JC-HUB-24-24", 1, null],
+      ],
+    ],
+    [
+      hvacWorld,
+      "H-2006",
+      "3 Filtertrockner, die DML 083S bitte, und 2 Schütze CT-CI9-230",
+      [
+        ["FD-DML-083S", 3, null],
+        ["CT-CI9-230", 2, null],
+      ],
+    ],
+  ] as const)
+    it(`"${text}"`, async () => {
+      expect(await linesAfter(world, customer, text)).toEqual(expected);
+    });
+});
+
+describe("counts of variants of a kind ('16 left and 16 right', '4 left 4 right', '2 black and 2 grey') are items each", () => {
+  for (const [world, customer, text, expected] of [
+    [
+      agripartsWorld,
+      "A-9005",
+      "Hej, Mads the mechanic at Van der Berg. Harrow 1 need new tines: 16 left and 16 right, the bolt-on type, and a bolt set for each one.",
+      [
+        ["PHT-BO-L", 16, "M-9005-02"],
+        ["PHT-BO-R", 16, "M-9005-02"],
+        // "for each one": one for each tine of the run.
+        ["PHT-BO-BOLT", 32, "M-9005-02"],
+      ],
+    ],
+    [
+      agripartsWorld,
+      "A-9005",
+      "for Plough 2 please the 14 inch shares, 4 left 4 right, and 8 sets of the share bolts.",
+      [
+        ["PSH-14-BO-L", 4, "M-9005-01"],
+        ["PSH-14-BO-R", 4, "M-9005-01"],
+        ["BLT-SHARE-M12", 8, "M-9005-01"],
+      ],
+    ],
+    [
+      // The codes named after the counts are what the counts are of.
+      agripartsWorld,
+      "A-9005",
+      "Hello, for Plough 2 we need 4 shares left and 4 right, PSH-16-BO-L and PSH-16-BO-R. Thanks",
+      [
+        ["PSH-16-BO-L", 4, "M-9005-01"],
+        ["PSH-16-BO-R", 4, "M-9005-01"],
+      ],
+    ],
+    [
+      intralogisticsWorld,
+      "L-8004",
+      "Truck 4 needs superelastic tyres 18x7-8: 2 black and 2 grey",
+      [
+        ["TYR-SE-18x7-8-BK", 2, "M-8004-01"],
+        ["TYR-SE-18x7-8-NM", 2, "M-8004-01"],
+      ],
+    ],
+    [
+      intralogisticsWorld,
+      "L-8004",
+      "For Truck 4 we need superelastic tyres 18x7-8, 4 grey and 2 black",
+      [
+        ["TYR-SE-18x7-8-NM", 4, "M-8004-01"],
+        ["TYR-SE-18x7-8-BK", 2, "M-8004-01"],
+      ],
+    ],
+  ] as const)
+    it(`"${text}"`, async () => {
+      expect(await linesAfter(world, customer, text)).toEqual(expected);
+    });
+
+  it("guard: 'Ausrollbänder, 1 links und 1 rechts' for a machine named in the clause orders both", async () => {
+    expect(
+      await linesAfter(
+        foodtechWorld,
+        "C-7101",
+        "Für die Band Packerei brauchen wir Ausrollbänder, 1 links und 1 rechts",
+      ),
+    ).toEqual([
+      ["AB-AR600-L", 1, "M-7101-06"],
+      ["AB-AR600-R", 1, "M-7101-06"],
+    ]);
+  });
+});
