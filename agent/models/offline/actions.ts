@@ -680,45 +680,8 @@ const RUN_GAP = /^\s*(?:,|&|\+|\band\b|\bund\b|\bplus\b|\bsowie\b)?\s*$/iu;
  */
 export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: Map<string, number> } {
   const totals = new Map<string, number>();
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:[-./][\p{L}\p{N}]+)*/gu)].map((m) => ({
-    text: m[0],
-    lower: m[0].toLowerCase(),
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-  const variant = (w: string) =>
-    /^\p{L}{3,}$/u.test(w) &&
-    !ctx.k.headWord(w) &&
-    !ctx.k.unitCodes.has(w) &&
-    !FILLER.has(w) &&
-    ctx.k.inflectedNameWord(w);
-  const count = (i: number) => /^\d+$/.test(tokens[i]?.text ?? "") && Number(tokens[i]!.text) > 0;
-  const spaced = (i: number) => /^\s+$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
-  type Pair = { count: number; variant: string; from: number; to: number; kind?: string };
   const out: { from: number; to: number; with: string }[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const pairs: Pair[] = [];
-    let j = i;
-    while (count(j)) {
-      // The first count may name the kind between it and its variant word ("4 shares left and 4 right").
-      let v = j + 1;
-      if (pairs.length === 0 && tokens[v] && ctx.k.headWord(tokens[v]!.lower) && spaced(v + 1)) v++;
-      if (!tokens[v] || !spaced(v) || !variant(tokens[v]!.lower)) break;
-      if (pairs.some((p) => p.variant === tokens[v]!.lower)) break;
-      pairs.push({
-        count: Number(tokens[j]!.text),
-        variant: tokens[v]!.text,
-        from: tokens[j]!.start,
-        to: tokens[v]!.end,
-        ...(v > j + 1 ? { kind: tokens[j + 1]!.text } : {}),
-      });
-      let next = v + 1;
-      if (/^(?:and|und|plus|sowie)$/.test(tokens[next]?.lower ?? "")) next++;
-      if (!tokens[next] || !RUN_GAP.test(text.slice(tokens[v]!.end, tokens[next]!.start))) break;
-      j = next;
-    }
-    if (pairs.length < 2) continue;
-    i = j;
+  for (const { pairs, tokens } of variantRuns(ctx, text)) {
     let from = pairs[0]!.from;
     let kind = pairs[0]!.kind;
     // The clause the kind was named in stays apart from the items ("Für die Band Packerei brauchen wir, 1 … links").
@@ -754,13 +717,113 @@ export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: 
     const said = tail && VARIANT_OF.test(tail[1]!) ? tail[1] : undefined;
     const to = pairs.at(-1)!.to + (said ? tail![0].length : 0);
     const items = pairs.map((p) => `${p.count} ${kind} ${p.variant}${said ? ` ${said}` : ""}`);
-    const total = pairs.reduce((n, p) => n + p.count, 0);
-    totals.set(items.at(-1)!, total);
+    totals.set(items.at(-1)!, runTotal(pairs));
     out.push({ from, to, with: lead + items.join(", ") });
   }
   let rewritten = text;
   for (const r of out.reverse()) rewritten = rewritten.slice(0, r.from) + r.with + rewritten.slice(r.to);
   return { text: rewritten, totals };
+}
+
+const runTotal = (pairs: VariantPair[]) => pairs.reduce((n, p) => n + p.count, 0);
+
+/** "bolts to match", "Schrauben passend dazu": a line whose count follows the lines a run of variants changed. */
+const TO_MATCH = /\b(?:to match|matching|as many|accordingly|passend\w*|entsprechend\w*|gleich viele)\b/iu;
+
+/**
+ * "So 14 left and 14 right, and bolts to match", "doch nur 3 schwarze und 1 graue": a run of counted variant words
+ * that names no kind, about an order whose lines carry those words — one line each — changes those lines' counts; a
+ * line named with "to match" ("bolts to match", "Schrauben passend dazu") takes the run's total.
+ */
+export function variantCorrection(ctx: Ctx): { name: string; args: Record<string, unknown> }[] | undefined {
+  const lines = ctx.conv.draft.lines;
+  if (lines.length < 2) return undefined;
+  const text = ctx.conv.text;
+  const runs = variantRuns(ctx, text);
+  if (runs.length !== 1) return undefined;
+  const { pairs, tokens } = runs[0]!;
+  if (pairs.some((p) => p.kind)) return undefined;
+  // A kind named before the run in its sentence makes the run new items (spreadVariants).
+  const first = pairs[0]!.from;
+  if (tokens.some((t) => t.end <= first && !/[.!?;\n]/.test(text.slice(t.end, first)) && ctx.k.headWord(t.lower)))
+    return undefined;
+  const names = ctx.k.allNames(lines.map((l) => l.sku));
+  const stems = (sku: string) =>
+    new Set([...nameWords(names.get(sku) ?? "")].flatMap((w) => [w, ...w.split("-")]).map(stemOf));
+  const chosen = pairs.map((p) => {
+    const carrying = lines.filter((l) => stems(l.sku).has(stemOf(p.variant.toLowerCase())));
+    return carrying.length === 1 ? carrying[0]! : undefined;
+  });
+  if (chosen.some((c) => !c) || new Set(chosen.map((c) => c!.lineId)).size !== chosen.length) return undefined;
+  const calls = pairs.map((p, i) => ({
+    name: "update_line",
+    args: { lineId: chosen[i]!.lineId, quantity: p.count } as Record<string, unknown>,
+  }));
+  for (const part of text.slice(pairs.at(-1)!.to).split(ITEM_SEPARATOR)) {
+    if (!TO_MATCH.test(part) || /\d/.test(part)) continue;
+    const words = tokenizeText(part)
+      .map((t) => t.lower)
+      .filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w) && !FILLER.has(w) && !TO_MATCH.test(w));
+    const named = lines.filter((l) => !chosen.includes(l) && words.some((w) => stems(l.sku).has(stemOf(w))));
+    if (named.length === 1)
+      calls.push({ name: "update_line", args: { lineId: named[0]!.lineId, quantity: runTotal(pairs) } });
+  }
+  return calls;
+}
+
+interface VariantPair {
+  count: number;
+  variant: string;
+  from: number;
+  to: number;
+  /** The kind named between the first count and its variant word ("4 shares left"). */
+  kind?: string;
+}
+
+/** The runs of counted variant words of a text (see spreadVariants), with the text's word tokens. */
+function variantRuns(ctx: Ctx, text: string) {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:[-./][\p{L}\p{N}]+)*/gu)].map((m) => ({
+    text: m[0],
+    lower: m[0].toLowerCase(),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const variant = (w: string) =>
+    /^\p{L}{3,}$/u.test(w) &&
+    !ctx.k.headWord(w) &&
+    !ctx.k.unitCodes.has(w) &&
+    !FILLER.has(w) &&
+    ctx.k.inflectedNameWord(w);
+  const count = (i: number) => /^\d+$/.test(tokens[i]?.text ?? "") && Number(tokens[i]!.text) > 0;
+  const spaced = (i: number) =>
+    i > 0 && i < tokens.length && /^\s+$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  const runs: { pairs: VariantPair[]; tokens: typeof tokens }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const pairs: VariantPair[] = [];
+    let j = i;
+    while (count(j)) {
+      // The first count may name the kind between it and its variant word ("4 shares left and 4 right").
+      let v = j + 1;
+      if (pairs.length === 0 && tokens[v] && ctx.k.headWord(tokens[v]!.lower) && spaced(v + 1)) v++;
+      if (!tokens[v] || !spaced(v) || !variant(tokens[v]!.lower)) break;
+      if (pairs.some((p) => p.variant === tokens[v]!.lower)) break;
+      pairs.push({
+        count: Number(tokens[j]!.text),
+        variant: tokens[v]!.text,
+        from: tokens[j]!.start,
+        to: tokens[v]!.end,
+        ...(v > j + 1 ? { kind: tokens[j + 1]!.text } : {}),
+      });
+      let next = v + 1;
+      if (/^(?:and|und|plus|sowie)$/.test(tokens[next]?.lower ?? "")) next++;
+      if (!tokens[next] || !RUN_GAP.test(text.slice(tokens[v]!.end, tokens[next]!.start))) break;
+      j = next;
+    }
+    if (pairs.length < 2) continue;
+    i = j;
+    runs.push({ pairs, tokens });
+  }
+  return runs;
 }
 
 /**
@@ -1037,18 +1100,63 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   if (items.some((i) => optionsFor(ctx, i.sku))) return undefined;
   const whole = analyse(ctx, ctx.conv.text);
   const machineId = whole.machine?.machineId ?? ctx.conv.draft.machineId;
+  const replaced = new Set<string>();
   return {
-    calls: items.map((i) => ({
-      name: "add_line",
-      args: {
-        sku: i.sku,
-        quantity: i.quantity,
-        ...(i.unit ? { unit: i.unit } : {}),
-        ...((i.machineId ?? machineId) ? { machineId: i.machineId ?? machineId } : {}),
-      },
-    })),
+    calls: items.map((i) => {
+      const machine = i.machineId ?? machineId;
+      const line = replacing(ctx, i.sku, machine, replaced);
+      if (line) {
+        replaced.add(line);
+        return { name: "update_line", args: { lineId: line, sku: i.sku, quantity: i.quantity } };
+      }
+      return {
+        name: "add_line",
+        args: {
+          sku: i.sku,
+          quantity: i.quantity,
+          ...(i.unit ? { unit: i.unit } : {}),
+          ...(machine ? { machineId: machine } : {}),
+        },
+      };
+    }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/** Words of a switch said with new items ("Then please the 14 inch shares …", "dann lieber …", "instead"). */
+const SWITCHING = /\b(?:then|instead|rather|actually|dann|lieber|stattdessen|doch)\b/iu;
+
+/**
+ * "Ah ok, you are right … Then please the 14 inch shares, 4 left 4 right": an item said with a switch word, of the kind
+ * of a line on the order that does not fit the same machine while the item does, replaces that line (the one whose name
+ * shares most words with the item's) rather than going on beside it.
+ */
+function replacing(ctx: Ctx, sku: string, machineId: string | undefined, taken: Set<string>): string | undefined {
+  if (!SWITCHING.test(ctx.conv.text)) return undefined;
+  const products = ctx.k.reader.products([sku, ...ctx.conv.draft.lines.map((l) => l.sku)]);
+  const category = products.get(sku)?.category;
+  if (!category) return undefined;
+  // The item's machine, or — none named in the message — the machine of the line it replaces.
+  const lines = ctx.conv.draft.lines.filter((l) => {
+    const machine = ctx.conv.machines?.find((m) => m.machineId === l.machineId);
+    return (
+      !!machine &&
+      (machineId === undefined || l.machineId === machineId) &&
+      !taken.has(l.lineId) &&
+      l.sku !== sku &&
+      products.get(l.sku)?.category === category &&
+      !fitsOn(ctx, l.sku, machine) &&
+      fitsOn(ctx, sku, machine)
+    );
+  });
+  if (lines.length === 0) return undefined;
+  const names = ctx.k.allNames([sku, ...lines.map((l) => l.sku)]);
+  const words = new Set(nameWords(names.get(sku) ?? ""));
+  const shared = (l: (typeof lines)[number]) =>
+    [...nameWords(names.get(l.sku) ?? "")].filter((w) => words.has(w)).length;
+  const best = Math.max(...lines.map(shared));
+  const top = lines.filter((l) => shared(l) === best);
+  return top.length === 1 ? top[0]!.lineId : undefined;
 }
 
 export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {

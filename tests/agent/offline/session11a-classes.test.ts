@@ -173,3 +173,130 @@ describe("counts of variants of a kind ('16 left and 16 right', '4 left 4 right'
     ]);
   });
 });
+
+async function linesAfterTurns(world: () => World, customer: string, says: string[]): Promise<Line[]> {
+  const chat = new Chat(world(), customer);
+  for (const text of says) await chat.say(text);
+  return draftLines(chat) as Line[];
+}
+
+describe("counts of variants for lines on the order change them ('So 14 left and 14 right, and bolts to match')", () => {
+  for (const [world, customer, says, expected] of [
+    [
+      agripartsWorld,
+      "A-9005",
+      [
+        "Harrow 1 need new tines: 16 left and 16 right, the bolt-on type, and a bolt set for each one.",
+        "Sorry, Henk just tell me we have still 2 of each on the shelf. So 14 left and 14 right, and bolts to match.",
+      ],
+      [
+        ["PHT-BO-L", 14, "M-9005-02"],
+        ["PHT-BO-R", 14, "M-9005-02"],
+        ["PHT-BO-BOLT", 28, "M-9005-02"],
+      ],
+    ],
+    [
+      agripartsWorld,
+      "A-9005",
+      [
+        "for Plough 2 please the 14 inch shares, 4 left 4 right, and 8 sets of the share bolts.",
+        "correction: 5 left and 5 right, and bolts to match",
+      ],
+      [
+        ["PSH-14-BO-L", 5, "M-9005-01"],
+        ["PSH-14-BO-R", 5, "M-9005-01"],
+        ["BLT-SHARE-M12", 10, "M-9005-01"],
+      ],
+    ],
+    [
+      intralogisticsWorld,
+      "L-8001",
+      ["Stapler 7: 2 TYR-SE-18x7-8-BK and 2 TYR-SE-18x7-8-NM", "sorry, make that 3 grey and 1 black"],
+      [
+        ["TYR-SE-18x7-8-BK", 1, "M-8001-01"],
+        ["TYR-SE-18x7-8-NM", 3, "M-8001-01"],
+      ],
+    ],
+    [
+      foodtechWorld,
+      "C-7101",
+      ["Für die Band Packerei: 1 AB-AR600-L und 1 AB-AR600-R", "Korrektur: 2 links und 3 rechts"],
+      [
+        ["AB-AR600-L", 2, "M-7101-06"],
+        ["AB-AR600-R", 3, "M-7101-06"],
+      ],
+    ],
+  ] as const)
+    it(`"${says.at(-1)}"`, async () => {
+      expect(await linesAfterTurns(world, customer, [...says])).toEqual(expected);
+    });
+});
+
+describe("an item said with 'then'/'instead' replaces the line of its kind that does not fit the machine it fits", () => {
+  for (const [world, customer, says, expected] of [
+    [
+      agripartsWorld,
+      "A-9005",
+      [
+        "Hello, for Plough 2 we need 4 shares left and 4 right, PSH-16-BO-L and PSH-16-BO-R. Thanks",
+        "Ah ok, you are right, Plough 2 is the one with 14 inch bodys. Then please the 14 inch shares, 4 left 4 right, and 8 sets of the share bolts.",
+      ],
+      [
+        ["PSH-14-BO-L", 4, "M-9005-01"],
+        ["PSH-14-BO-R", 4, "M-9005-01"],
+        ["BLT-SHARE-M12", 8, "M-9005-01"],
+      ],
+    ],
+    [
+      intralogisticsWorld,
+      "L-8004",
+      [
+        "For Truck 4: 4 superelastic tyres 18x7-8 black",
+        "Then 4 superelastic tyres 18x7-8 grey, and a pair of forks FRK-2A-1150-100x40",
+      ],
+      [
+        ["TYR-SE-18x7-8-NM", 4, "M-8004-01"],
+        ["FRK-2A-1150-100x40", 2, null],
+      ],
+    ],
+    [
+      hvacWorld,
+      "H-2006",
+      [
+        "For Freezer 3: 2 filter driers FD-DCL-083",
+        "ok then 2 filter driers DML 084 instead, and 2 contactors CT-CI9-230",
+      ],
+      [
+        ["FD-DML-084", 2, "M-2006-01"],
+        ["CT-CI9-230", 2, null],
+      ],
+    ],
+    [
+      hvacWorld,
+      "H-2006",
+      ["Für Freezer 3: 2 Filtertrockner FD-DCL-083", "dann lieber 2 Filtertrockner DML 084, und 2 Schütze CT-CI9-230"],
+      [
+        ["FD-DML-084", 2, "M-2006-01"],
+        ["CT-CI9-230", 2, null],
+      ],
+    ],
+  ] as const)
+    it(`"${says.at(-1)}"`, async () => {
+      expect(await linesAfterTurns(world, customer, [...says])).toEqual(expected);
+    });
+
+  it("guard: without a switch word a second item of the kind goes on beside the line", async () => {
+    const lines = await linesAfterTurns(hvacWorld, "H-2006", [
+      "For Freezer 3: 2 filter driers FD-DCL-083",
+      "and 2 filter driers DML 084 for Freezer 3, and 2 contactors CT-CI9-230",
+    ]);
+    expect(lines.map(([sku]) => sku)).toEqual(["FD-DCL-083", "FD-DML-084", "CT-CI9-230"]);
+  });
+});
+
+describe("guard: a message that ends in a count and a word naming a kind is read as before", () => {
+  it("demo: '2 PU-NCP-40-200-400', then 'actually make it 3 pumps'", async () => {
+    const lines = await linesAfterTurns(demoWorld, "C-1001", ["2 PU-NCP-40-200-400", "ok 3 pumps"]);
+    expect(lines.map(([sku]) => sku)).toEqual(["PU-NCP-40-200-400"]);
+  });
+});
