@@ -794,7 +794,15 @@ function variantRuns(ctx: Ctx, text: string) {
     !ctx.k.unitCodes.has(w) &&
     !FILLER.has(w) &&
     ctx.k.inflectedNameWord(w);
-  const count = (i: number) => /^\d+$/.test(tokens[i]?.text ?? "") && Number(tokens[i]!.text) > 0;
+  // Only numbers read as a bare count: not a value of a name ("mit 300 Hub", "250 bar").
+  const read = tokenizeText(text);
+  const counts = new Set(
+    findQuantities(read, ctx.k, new Set())
+      .filter((q) => !q.unit && q.tokens.length === 1)
+      .map((q) => read[q.tokens[0]!]!.start),
+  );
+  const count = (i: number) =>
+    /^\d+$/.test(tokens[i]?.text ?? "") && Number(tokens[i]!.text) > 0 && counts.has(tokens[i]!.start);
   const spaced = (i: number) =>
     i > 0 && i < tokens.length && /^\s+$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
   const runs: { pairs: VariantPair[]; tokens: typeof tokens }[] = [];

@@ -2410,10 +2410,9 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
   if (stated.size < 2) return undefined;
   // Asked for a build to order, the configured product stays, whatever ready-made one carries the values stated.
   const standard = toOrder ? [] : standardsWithValues(k, found.top.sku, configModelId, stated, content);
-  // "a new motor 0.75 kW 230 V" where two ready-made motors carry both values (one- and three-phase): those are the
-  // candidates to choose from, not the build to order.
-  if (standard.length > 1) return { hits: standard, confident: false, query };
-  return { hits: [standard[0] ?? found.top], confident: true, query };
+  // Several ready-made products that carry the values (a one- and a three-phase motor) leave the configured product;
+  // the machine the request names may still choose one of them (context.ts, readyMadeOverBuild).
+  return { hits: [standard.length === 1 ? standard[0]! : found.top], confident: true, query };
 }
 
 /** Words that ask for a product built to the buyer's choices, in English and German. */

@@ -27,14 +27,17 @@ async function linesAfter(world: () => World, customer: string, text: string): P
   return draftLines(chat) as Line[];
 }
 
-describe("a kind with values that several ready-made products carry is those products, not the build to order", () => {
-  it("demo: 'a new motor 0.75 kW 230 V' lists the one- and the three-phase motor, no configure-to-order motor", async () => {
-    const chat = new Chat(demoWorld(), "C-1001");
-    const turn = await chat.say("we need a new motor 0.75 kW 230 V");
-    expect(draftLines(chat)).toEqual([]);
-    expect(turn.text).toContain("MO-FM80-0.75-230");
-    expect(turn.text).toContain("MO-FM80-0.75-230-3");
-    expect(turn.text).not.toContain("MO-FM-CFG");
+describe("a kind with values several ready-made products carry, for a machine, is the one that fits it", () => {
+  it("demo: 'For pump 2 … a new motor 0.75 kW 230 V' is the single-phase motor that fits the pump", async () => {
+    expect(
+      await linesAfter(demoWorld, "C-1007", "For pump 2 in greenhouse 3 we need a new motor 0.75 kW 230 V."),
+    ).toEqual([["MO-FM80-0.75-230", 1, "M-1007-01"]]);
+  });
+
+  it("guard: without a machine the configure-to-order motor stays", async () => {
+    expect((await linesAfter(demoWorld, "C-1001", "we need a new motor 0.75 kW 230 V")).map(([sku]) => sku)).toEqual([
+      "MO-FM-CFG",
+    ]);
   });
 
   it("demo: beside another item, for the machine the item names, the one that fits it is ordered", async () => {
