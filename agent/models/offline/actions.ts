@@ -639,6 +639,15 @@ const articleOne = (ctx: Ctx, text: string) =>
 /** A clause opened by a pronoun subject that points back ("it must be …", "they should be …", "er muss …", "es soll …"). */
 const BACK_SUBJECT = /^(?:it|it's|its|they|they're|es|er)\s/iu;
 /**
+ * "a pair of 1150 mm forks, the 80x40 ones please", "2 Gabeln 1150 mm, die 80x40er bitte", "…, die mit 100x40": a
+ * clause that points at the item before by a pronoun ("the … one(s)") or by a value alone ("die 80x40er", "die mit …")
+ * says which of it, it asks for nothing of its own.
+ */
+const POINTS_BACK =
+  /^(?:(?:the|those|these)\s+(?:[^\s,]+\s+){0,6}ones?\b|(?:die|den|das|der)\s+(?:mit\s|\d[^\s,]*er\b|[^\s,]+\s+mit\s))/iu;
+/** A definite article that leads a clause ("the DML 083S", "die DML 083S bitte"). */
+const DEFINITE = /^(?:the|those|these|die|den|das|der)\s/iu;
+/**
  * "… ist der Verdichter durch. Bitte 1 Scrollverdichter SZ 45 …": a sentence ends where a full stop, question or
  * exclamation mark after a word is followed by a capital — the story before it describes no item of the next
  * sentence. A full stop after a short word or a unit word is an abbreviation ("2 Stk. Filtertrockner", "Nr. 5").
@@ -663,19 +672,201 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
   return out;
 }
 
+/** Units that state a size with the number before them ("14 inch", "1150 mm", "16 Zoll"). */
+const SIZE_UNIT = /^(?:mm|cm|m|in|inch|inches|zoll|"|″)$/iu;
+/** "the bolt-on type", "die Schraubversion": a clause that says which type of a kind. */
+const VARIANT_OF = /(?:type|kind|version|variant|sort|ones?|typ|art|variante|ausführung)$/iu;
+/** What joins the counts of a run of variants ("16 left and 16 right", "5 linke, 5 rechte", "4 left 4 right"). */
+const RUN_GAP = /^\s*(?:,|&|\+|\band\b|\bund\b|\bplus\b|\bsowie\b)?\s*$/iu;
+
+/**
+ * "Harrow 1 needs new tines: 16 left and 16 right, the bolt-on type", "the 14 inch shares, 4 left 4 right", "4 shares
+ * left and 4 right": counts each followed by a word of product names that names no kind of product (a variant word:
+ * left, right) count variants of the kind named before them — as its own words before the run, or between the first
+ * count and its variant word. Each becomes an item of its own, with the kind's words and what the clause after the run
+ * says of them all ("the bolt-on type"): "16 tines left the bolt-on type, 16 tines right the bolt-on type". The totals
+ * of the runs, by the item they end with, count what comes "for each one" after them.
+ */
+export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: Map<string, number> } {
+  const totals = new Map<string, number>();
+  const out: { from: number; to: number; with: string }[] = [];
+  for (const { pairs, tokens } of variantRuns(ctx, text)) {
+    let from = pairs[0]!.from;
+    let kind = pairs[0]!.kind;
+    // The clause the kind was named in stays apart from the items ("Für die Band Packerei brauchen wir, 1 … links").
+    let lead = "";
+    if (!kind) {
+      // The kind named before the run in its sentence: its last word naming a kind, with the name words and sizes
+      // before it ("the 14 inch shares" → "14 inch shares"; "new tines" → "tines").
+      const before = tokens.filter(
+        (t) => t.end <= pairs[0]!.from && !/[.!?;\n]/.test(text.slice(t.end, pairs[0]!.from)),
+      );
+      let h = before.length - 1;
+      while (h >= 0 && !ctx.k.headWord(before[h]!.lower)) h--;
+      if (h < 0 || !RUN_GAP.test(text.slice(before.at(-1)!.end, pairs[0]!.from).replace(/^\s*:/, ""))) continue;
+      let k = h;
+      while (k > 0 && h - k < 4) {
+        const w = before[k - 1]!.lower;
+        if (/^\p{L}/u.test(w) && !FILLER.has(w) && ctx.k.nameWord(w)) k--;
+        // "14 inch", "1150 mm": a number and the unit after it state a size.
+        else if (k >= 2 && SIZE_UNIT.test(w) && /^\d+(?:[.,]\d+)?$/.test(before[k - 2]!.lower)) k -= 2;
+        else break;
+      }
+      // "superelastic tyres 18x7-8: 2 black and 2 grey": sizes and name words after the kind word are the kind's.
+      const after = before.slice(h + 1);
+      const last = after.every((t) => /\d/.test(t.lower) || ctx.k.nameWord(t.lower)) ? before.at(-1)! : before[h]!;
+      kind = text.slice(before[k]!.start, last.end);
+      from = before[k]!.start;
+      if (k > 0) lead = ", ";
+    }
+    // "…, the bolt-on type": what the clause after the run says of the kind.
+    const tail = /^\s*,\s*((?:the|die|den|das|der|in)\s+[^,.;!?\d]+?)\s*(?=,|\.|;|!|\?|$)/iu.exec(
+      text.slice(pairs.at(-1)!.to),
+    );
+    const said = tail && VARIANT_OF.test(tail[1]!) ? tail[1] : undefined;
+    const to = pairs.at(-1)!.to + (said ? tail![0].length : 0);
+    const items = pairs.map((p) => `${p.count} ${kind} ${p.variant}${said ? ` ${said}` : ""}`);
+    totals.set(items.at(-1)!, runTotal(pairs));
+    out.push({ from, to, with: lead + items.join(", ") });
+  }
+  let rewritten = text;
+  for (const r of out.reverse()) rewritten = rewritten.slice(0, r.from) + r.with + rewritten.slice(r.to);
+  return { text: rewritten, totals };
+}
+
+const runTotal = (pairs: VariantPair[]) => pairs.reduce((n, p) => n + p.count, 0);
+
+/** "bolts to match", "Schrauben passend dazu": a line whose count follows the lines a run of variants changed. */
+const TO_MATCH = /\b(?:to match|matching|as many|accordingly|passend\w*|entsprechend\w*|gleich viele)\b/iu;
+
+/**
+ * "So 14 left and 14 right, and bolts to match", "doch nur 3 schwarze und 1 graue": a run of counted variant words
+ * that names no kind, about an order whose lines carry those words — one line each — changes those lines' counts; a
+ * line named with "to match" ("bolts to match", "Schrauben passend dazu") takes the run's total.
+ */
+export function variantCorrection(ctx: Ctx): { name: string; args: Record<string, unknown> }[] | undefined {
+  const lines = ctx.conv.draft.lines;
+  if (lines.length < 2) return undefined;
+  const text = ctx.conv.text;
+  const runs = variantRuns(ctx, text);
+  if (runs.length !== 1) return undefined;
+  const { pairs, tokens } = runs[0]!;
+  if (pairs.some((p) => p.kind)) return undefined;
+  // A kind named before the run in its sentence makes the run new items (spreadVariants).
+  const first = pairs[0]!.from;
+  if (tokens.some((t) => t.end <= first && !/[.!?;\n]/.test(text.slice(t.end, first)) && ctx.k.headWord(t.lower)))
+    return undefined;
+  const names = ctx.k.allNames(lines.map((l) => l.sku));
+  const stems = (sku: string) =>
+    new Set([...nameWords(names.get(sku) ?? "")].flatMap((w) => [w, ...w.split("-")]).map(stemOf));
+  const chosen = pairs.map((p) => {
+    const carrying = lines.filter((l) => stems(l.sku).has(stemOf(p.variant.toLowerCase())));
+    return carrying.length === 1 ? carrying[0]! : undefined;
+  });
+  if (chosen.some((c) => !c) || new Set(chosen.map((c) => c!.lineId)).size !== chosen.length) return undefined;
+  const calls = pairs.map((p, i) => ({
+    name: "update_line",
+    args: { lineId: chosen[i]!.lineId, quantity: p.count } as Record<string, unknown>,
+  }));
+  for (const part of text.slice(pairs.at(-1)!.to).split(ITEM_SEPARATOR)) {
+    if (!TO_MATCH.test(part) || /\d/.test(part)) continue;
+    const words = tokenizeText(part)
+      .map((t) => t.lower)
+      .filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w) && !FILLER.has(w) && !TO_MATCH.test(w));
+    const named = lines.filter((l) => !chosen.includes(l) && words.some((w) => stems(l.sku).has(stemOf(w))));
+    if (named.length === 1)
+      calls.push({ name: "update_line", args: { lineId: named[0]!.lineId, quantity: runTotal(pairs) } });
+  }
+  return calls;
+}
+
+interface VariantPair {
+  count: number;
+  variant: string;
+  from: number;
+  to: number;
+  /** The kind named between the first count and its variant word ("4 shares left"). */
+  kind?: string;
+}
+
+/** The runs of counted variant words of a text (see spreadVariants), with the text's word tokens. */
+function variantRuns(ctx: Ctx, text: string) {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:[-./][\p{L}\p{N}]+)*/gu)].map((m) => ({
+    text: m[0],
+    lower: m[0].toLowerCase(),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const variant = (w: string) =>
+    /^\p{L}{3,}$/u.test(w) &&
+    !ctx.k.headWord(w) &&
+    !ctx.k.unitCodes.has(w) &&
+    !FILLER.has(w) &&
+    ctx.k.inflectedNameWord(w);
+  // Only numbers read as a bare count: not a value of a name ("mit 300 Hub", "250 bar").
+  const read = tokenizeText(text);
+  const counts = new Set(
+    findQuantities(read, ctx.k, new Set())
+      .filter((q) => !q.unit && q.tokens.length === 1)
+      .map((q) => read[q.tokens[0]!]!.start),
+  );
+  const count = (i: number) =>
+    /^\d+$/.test(tokens[i]?.text ?? "") && Number(tokens[i]!.text) > 0 && counts.has(tokens[i]!.start);
+  const spaced = (i: number) =>
+    i > 0 && i < tokens.length && /^\s+$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  const runs: { pairs: VariantPair[]; tokens: typeof tokens }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const pairs: VariantPair[] = [];
+    let j = i;
+    while (count(j)) {
+      // The first count may name the kind between it and its variant word ("4 shares left and 4 right").
+      let v = j + 1;
+      if (pairs.length === 0 && tokens[v] && ctx.k.headWord(tokens[v]!.lower) && spaced(v + 1)) v++;
+      if (!tokens[v] || !spaced(v) || !variant(tokens[v]!.lower)) break;
+      if (pairs.some((p) => p.variant === tokens[v]!.lower)) break;
+      pairs.push({
+        count: Number(tokens[j]!.text),
+        variant: tokens[v]!.text,
+        from: tokens[j]!.start,
+        to: tokens[v]!.end,
+        ...(v > j + 1 ? { kind: tokens[j + 1]!.text } : {}),
+      });
+      let next = v + 1;
+      if (/^(?:and|und|plus|sowie)$/.test(tokens[next]?.lower ?? "")) next++;
+      if (!tokens[next] || !RUN_GAP.test(text.slice(tokens[v]!.end, tokens[next]!.start))) break;
+      j = next;
+    }
+    if (pairs.length < 2) continue;
+    i = j;
+    runs.push({ pairs, tokens });
+  }
+  return runs;
+}
+
 /**
  * The items of a message: each line of a pasted list, and within a line the clauses between commas and "and" — a
  * clause with no count and no product of its own ("RF 160, 10 µm, for IMM 7") describes the item before it.
  */
-export function itemParts(ctx: Ctx): string[] {
-  return ctx.conv.text.split(/\n/).flatMap((line) => {
+export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
+  return text.split(/\n/).flatMap((line) => {
     const out: string[] = [];
+    // The kind of product the item before was counted for without being identified ("3 Filtertrockner, …").
+    let kindBefore: string | undefined;
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => sentence.split(ITEM_SEPARATOR))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
       const a = analyse(ctx, part);
+      // "3 Filtertrockner, die DML 083S bitte": a clause with no count led by a definite article that names a product
+      // of the kind the counted item before it left open says which one it is.
+      const which =
+        !!kindBefore &&
+        !a.quantity &&
+        DEFINITE.test(part) &&
+        a.guess?.confident &&
+        a.guess.hits[0]!.category === kindBefore;
+      kindBefore = a.quantity && a.guess && !a.guess.confident ? a.guess.hits[0]?.category : undefined;
       // "…, it must be for 460 volt 60 hertz": a clause whose subject points back at the item describes that item.
-      const back = !a.quantity && BACK_SUBJECT.test(part);
+      const back = !a.quantity && (BACK_SUBJECT.test(part) || POINTS_BACK.test(part) || which);
       // "… is cracked. We need one piece urgently.": a count that names nothing of its own is the item before's.
       const bare = !!a.quantity && !a.guess && a.productWords.length === 0;
       const opens =
@@ -774,14 +965,16 @@ function articleBeforeName(ctx: Ctx, part: string, a: Analysis): boolean {
 const WANTING = new Set(["need", "needs", "want", "wants", "require", "requires", "send"]);
 
 /**
- * An item of the message read for the machine the message names when it names none itself: among the candidates of
+ * An item of the message read for the machine it names, or else the one the message names: among the candidates of
  * its kind (the category of the best one) the one that fits that machine is the item, when exactly one does ("An der
  * Abfüllung 1 ist das Panel ausgefallen. Bitte 1 HMI-Panel 7 Zoll …": the panel whose serial range it is in).
  */
-function forMachine(ctx: Ctx, part: string, machine: MachineView | undefined): Analysis {
+function forMachine(ctx: Ctx, part: string, said: MachineView | undefined): Analysis {
   const a = analyse(ctx, part);
   const g = a.guess;
-  if (!machine || a.machine || !g || g.confident) return a;
+  // "For pump 2 we need a new motor 0.75 kW 230 V, and …": the machine the item names itself, else the message's.
+  const machine = a.machine ?? said;
+  if (!machine || !g || g.confident) return a;
   const kind = g.hits.filter((h) => h.category === g.hits[0]!.category);
   const fit = kind.filter((h) => fitsOn(ctx, h.sku, machine));
   if (fit.length !== 1 || kind.length < 2) return a;
@@ -793,7 +986,8 @@ const SAME_ORDER =
   /(?<![\p{L}])(?:same|gleiche[mnrs]?|dasselbe|dieselbe[n]?|selbe[mnrs]?|identical|identische[mnrs]?)(?![\p{L}])/iu;
 
 export function multiAdd(ctx: Ctx): Step | undefined {
-  const parts = packsJoined(ctx, itemParts(ctx));
+  const spread = spreadVariants(ctx, ctx.conv.text);
+  const parts = packsJoined(ctx, itemParts(ctx, spread.text));
   if (parts.length < 2) return undefined;
   // "das gleiche wie im März für die Linie 3, also die Sensoren mit den Kabeln, diesmal 10 statt 6": the whole message
   // is that order again — its lines the message names, with the count it changes.
@@ -816,6 +1010,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const uncounted: string[] = [];
   // The machine the message names (one of its sentences), for the items that name none of their own.
   const said = analyse(ctx, ctx.conv.text).machine;
+  // Items counted but not identified, with the products they could be ("4 shares left" of several shares).
+  const open: { item: RestItem; skus: string[]; quantity: number; machineId?: string }[] = [];
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
   const implicit = new Set<(typeof items)[number]>();
   let lastNamed: { sku: string; machineId?: string } | undefined;
@@ -885,12 +1081,31 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       // "… two motor protection breakers 6.3-10 A. So that's 2 contactors and 2 breakers": an item said again in
       // fewer words, with the same count, is the item already read.
       !items.some((i) => i.quantity === a.quantity?.value && namesItOnly(ctx, part, i.sku))
-    )
-      rest.push({ text: part.trim(), ...(each ? { quantity: each } : {}) });
+    ) {
+      const item = { text: part.trim(), ...(each ? { quantity: each } : {}) };
+      rest.push(item);
+      if (a.guess && a.quantity && !a.quantity.unit && !each)
+        open.push({
+          item,
+          skus: a.guess.hits.map((h) => h.sku),
+          quantity: a.quantity.value,
+          ...(a.machine ? { machineId: a.machine.machineId } : {}),
+        });
+    }
+    // "4 shares left and 4 right, PSH-16-BO-L and PSH-16-BO-R": a product named by its code without a count is the
+    // counted item before it that could be it — the first such, with its count.
+    else if (coded && !a.quantity && open.some((o) => o.skus.includes(a.guess!.hits[0]!.sku))) {
+      const sku = a.guess!.hits[0]!.sku;
+      const o = open.find((x) => x.skus.includes(sku))!;
+      open.splice(open.indexOf(o), 1);
+      rest.splice(rest.indexOf(o.item), 1);
+      items.push({ sku, quantity: o.quantity, ...(o.machineId ? { machineId: o.machineId } : {}) });
+    }
     // "3m chain + 1 sprocket, dazu taper bush 1610": a product named without a count among counted items is one.
     else if (a.guess?.confident && !a.machine && namesItOnly(ctx, part, a.guess.hits[0]!.sku))
       uncounted.push(a.guess.hits[0]!.sku);
-    before = a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined;
+    // "16 left and 16 right, …, and a bolt set for each one": each of the run's items.
+    before = spread.totals.get(part) ?? (a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined);
   }
   // Only in a plain list: not beside a refused request, and not a product the order already has ("drop the X").
   // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)
@@ -906,18 +1121,63 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   if (items.some((i) => optionsFor(ctx, i.sku))) return undefined;
   const whole = analyse(ctx, ctx.conv.text);
   const machineId = whole.machine?.machineId ?? ctx.conv.draft.machineId;
+  const replaced = new Set<string>();
   return {
-    calls: items.map((i) => ({
-      name: "add_line",
-      args: {
-        sku: i.sku,
-        quantity: i.quantity,
-        ...(i.unit ? { unit: i.unit } : {}),
-        ...((i.machineId ?? machineId) ? { machineId: i.machineId ?? machineId } : {}),
-      },
-    })),
+    calls: items.map((i) => {
+      const machine = i.machineId ?? machineId;
+      const line = replacing(ctx, i.sku, machine, replaced);
+      if (line) {
+        replaced.add(line);
+        return { name: "update_line", args: { lineId: line, sku: i.sku, quantity: i.quantity } };
+      }
+      return {
+        name: "add_line",
+        args: {
+          sku: i.sku,
+          quantity: i.quantity,
+          ...(i.unit ? { unit: i.unit } : {}),
+          ...(machine ? { machineId: machine } : {}),
+        },
+      };
+    }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/** Words of a switch said with new items ("Then please the 14 inch shares …", "dann lieber …", "instead"). */
+const SWITCHING = /\b(?:then|instead|rather|actually|dann|lieber|stattdessen|doch)\b/iu;
+
+/**
+ * "Ah ok, you are right … Then please the 14 inch shares, 4 left 4 right": an item said with a switch word, of the kind
+ * of a line on the order that does not fit the same machine while the item does, replaces that line (the one whose name
+ * shares most words with the item's) rather than going on beside it.
+ */
+function replacing(ctx: Ctx, sku: string, machineId: string | undefined, taken: Set<string>): string | undefined {
+  if (!SWITCHING.test(ctx.conv.text)) return undefined;
+  const products = ctx.k.reader.products([sku, ...ctx.conv.draft.lines.map((l) => l.sku)]);
+  const category = products.get(sku)?.category;
+  if (!category) return undefined;
+  // The item's machine, or — none named in the message — the machine of the line it replaces.
+  const lines = ctx.conv.draft.lines.filter((l) => {
+    const machine = ctx.conv.machines?.find((m) => m.machineId === l.machineId);
+    return (
+      !!machine &&
+      (machineId === undefined || l.machineId === machineId) &&
+      !taken.has(l.lineId) &&
+      l.sku !== sku &&
+      products.get(l.sku)?.category === category &&
+      !fitsOn(ctx, l.sku, machine) &&
+      fitsOn(ctx, sku, machine)
+    );
+  });
+  if (lines.length === 0) return undefined;
+  const names = ctx.k.allNames([sku, ...lines.map((l) => l.sku)]);
+  const words = new Set(nameWords(names.get(sku) ?? ""));
+  const shared = (l: (typeof lines)[number]) =>
+    [...nameWords(names.get(l.sku) ?? "")].filter((w) => words.has(w)).length;
+  const best = Math.max(...lines.map(shared));
+  const top = lines.filter((l) => shared(l) === best);
+  return top.length === 1 ? top[0]!.lineId : undefined;
 }
 
 export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {

@@ -348,7 +348,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     free,
   );
   guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
-  guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free);
+  guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free, target);
   if (raw === ctx.conv.text && guess && !guess.confident) guess = describedBefore(ctx, guess, tokens) ?? guess;
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
@@ -553,14 +553,15 @@ function byAmount(
 
 /**
  * "eine neue Batterie, 24 Volt 375 Ah": a configurable product found by its kind, with values stated that a ready-made
- * product of the kind carries, is that product (recognise.ts `readyMade`) — unless the buyer wrote the configurable
- * product's own SKU.
+ * product of the kind carries, is that product (recognise.ts `readyMade`) — of several, the one that fits the machine
+ * the request is for — unless the buyer wrote the configurable product's own SKU.
  */
 function readyMadeOverBuild(
   ctx: Ctx,
   guess: ProductGuess | undefined,
   text: string,
   free: string[],
+  machine: MachineView | undefined,
 ): ProductGuess | undefined {
   const top = guess?.hits[0];
   if (!guess || !top || top.match === "sku_exact" || guess.hits.length === 0) return guess;
@@ -568,8 +569,13 @@ function readyMadeOverBuild(
   const words = free.filter(
     (w) => /\p{L}{3,}/u.test(w) && !/\d/.test(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !measureWord(ctx.k, w),
   );
-  const fit = readyMade(ctx.k, top.sku, text, words);
-  return fit ? { ...guess, hits: [fit, ...guess.hits.filter((h) => h.sku !== fit.sku)], confident: true } : guess;
+  const all = readyMade(ctx.k, top.sku, text, words);
+  // "For pump 2 we need a new motor 0.75 kW 230 V" where a one- and a three-phase motor carry the values: the one that
+  // fits the machine the request is for; without one, the configured product stays.
+  const fits = all.length > 1 && machine ? all.filter((h) => fitsOn(ctx, h.sku, machine)) : all;
+  if (fits.length !== 1) return guess;
+  const fit = fits[0]!;
+  return { ...guess, hits: [fit, ...guess.hits.filter((h) => h.sku !== fit.sku)], confident: true };
 }
 
 /**

@@ -26,7 +26,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { askStockAndPrice, itemParts, multiAdd, statesNoMachine } from "./actions.ts";
+import { askStockAndPrice, itemParts, multiAdd, statesNoMachine, variantCorrection } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -103,6 +103,8 @@ export const EVENTS = {
   several_products: () => true,
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
+  /** "So 14 left and 14 right, and bolts to match": counts of variants for the lines that carry them. */
+  variant_counts: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!variantCorrection(ctx),
   /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
   order_and_question: (ctx, s) =>
     (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && sideQuestions(ctx).length > 0,
@@ -402,6 +404,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "past_order", do: req.repeatOrder },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
+  { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },

@@ -2623,8 +2623,10 @@ function configurableByWords(free: Token[], k: Knowledge): ProductGuess | undefi
   const stated = statedOptions(k, configModelId, text);
   if (stated.size < 2) return undefined;
   // Asked for a build to order, the configured product stays, whatever ready-made one carries the values stated.
-  const standard = toOrder ? undefined : standardWithValues(k, found.top.sku, configModelId, stated, content);
-  return { hits: [standard ?? found.top], confident: true, query };
+  const standard = toOrder ? [] : standardsWithValues(k, found.top.sku, configModelId, stated, content);
+  // Several ready-made products that carry the values (a one- and a three-phase motor) leave the configured product;
+  // the machine the request names may still choose one of them (context.ts, readyMadeOverBuild).
+  return { hits: [standard.length === 1 ? standard[0]! : found.top], confident: true, query };
 }
 
 /**
@@ -2668,15 +2670,15 @@ function statedOptions(k: Knowledge, configModelId: string, text: string): Map<s
 }
 
 /**
- * A configurable product the words found, with two or more of its option values stated that one ready-made product
- * of its category carries (see standardWithValues): that product instead.
+ * A configurable product the words found, with two or more of its option values stated that ready-made products
+ * of its category carry (see standardsWithValues): those products instead (one, or the candidates to choose from).
  */
-export function readyMade(k: Knowledge, sku: string, text: string, words: string[]): SearchHit | undefined {
+export function readyMade(k: Knowledge, sku: string, text: string, words: string[]): SearchHit[] {
   const id = k.reader.products([sku]).get(sku)?.configModelId;
   // "nach Maß", "built to order": the buyer asks for the build, not for what is on the shelf.
-  if (!id || MADE_TO_ORDER.test(text.toLowerCase())) return undefined;
+  if (!id || MADE_TO_ORDER.test(text.toLowerCase())) return [];
   const stated = statedOptions(k, id, text);
-  return stated.size >= 2 ? standardWithValues(k, sku, id, stated, words) : undefined;
+  return stated.size >= 2 ? standardsWithValues(k, sku, id, stated, words) : [];
 }
 
 /**
@@ -2685,22 +2687,22 @@ export function readyMade(k: Knowledge, sku: string, text: string, words: string
  * (in stock, no build time), not a build to order. A value without features to compare, or a word only the
  * configurable product's name carries ("nach Maß", "built to order"), keeps the configuration.
  */
-function standardWithValues(
+function standardsWithValues(
   k: Knowledge,
   configurable: string,
   configModelId: string,
   stated: Map<string, string[]>,
   words: string[],
-): SearchHit | undefined {
+): SearchHit[] {
   const model = k.reader.configModel(configModelId);
   const product = k.reader.products([configurable]).get(configurable);
-  if (!model || !product) return undefined;
+  if (!model || !product) return [];
   const wanted: [string, FeatureValue][] = [];
   for (const [code, values] of stated) {
     const group = model.groups.find((g) => g.code === code);
     for (const v of values) {
       const features = group?.options.find((o) => o.value === v)?.features;
-      if (!features || Object.keys(features).length === 0) return undefined;
+      if (!features || Object.keys(features).length === 0) return [];
       // "60 A" of an option that also implies a capacity of 600 Ah: the feature the option's own value names is what
       // the buyer stated; what it implies besides may differ in a ready-made product (750 Ah).
       const compact = (x: unknown) =>
@@ -2733,9 +2735,15 @@ function standardWithValues(
       wanted.every(([key, value]) => same(features.get(a.sku)?.[key], value)) &&
       own.every((w) => carries(a.sku, w)),
   );
-  if (fits.length !== 1) return undefined;
-  const fit = fits[0]!;
-  return { ...fit, manufacturer: null, successorSku: null, fitsExplicitly: false, match: "text", score: 0 };
+  // Several that carry every value (a one- and a three-phase motor of the stated rating) are all candidates.
+  return fits.map((fit) => ({
+    ...fit,
+    manufacturer: null,
+    successorSku: null,
+    fitsExplicitly: false,
+    match: "text" as const,
+    score: 0,
+  }));
 }
 
 /** Stems of a text's words and of their compound parts ("Kupfer-T-Stück" → kupfer, stück; "T-Stücke" → stück). */
