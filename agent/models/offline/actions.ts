@@ -453,7 +453,14 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     list.length > 1 &&
     list[0]!.category !== undefined &&
     list.every((h) => h.category === list[0]!.category) &&
-    list.slice(1).every((h) => verdicts.get(h.sku)?.rank === 3);
+    list.slice(1).every((h) => verdicts.get(h.sku)?.rank === 3) &&
+    // "… the standard NBR one please": a word of the request that only a product that does not fit carries asks
+    // for that one, not for the one that fits.
+    !saysOtherThan(
+      ctx,
+      list[0]!.sku,
+      list.slice(1).map((h) => h.sku),
+    );
   const counted =
     a.quantity ??
     (prev0?.quantity ? { value: prev0.quantity, ...(prev0.unit ? { unit: prev0.unit } : {}) } : undefined);
@@ -528,6 +535,18 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}),
     }),
   };
+}
+
+/** Whether the buyer's words include one that the names of `others` carry and the name of `sku` does not. */
+function saysOtherThan(ctx: Ctx, sku: string, others: string[]): boolean {
+  const names = namesOf(ctx, [sku, ...others]);
+  const words = (s: string) => nameWords(`${s} ${names.get(s) ?? ""}`);
+  const own = words(sku);
+  const theirs = others.map(words);
+  return ctx.tokens
+    .map((t) => t.lower)
+    .filter((w) => w.length > 1 && /\p{L}/u.test(w) && !FILLER.has(w))
+    .some((w) => !own.has(w) && theirs.some((t) => t.has(w)));
 }
 
 /**
@@ -813,7 +832,7 @@ const ALONG_NEXT =
 
 interface Along {
   head: { sku: string; quantity: number; unit?: string; machineId?: string };
-  companion: { sku: string; quantity: number; unit?: string };
+  companion: { sku: string; quantity: number; unit?: string; machineId?: string };
 }
 
 /**
@@ -887,9 +906,14 @@ function alongWith(ctx: Ctx, part: string, machine: MachineView | undefined): Al
           ...(ha.quantity?.unit ? { unit: ownPackUnit(ctx, c.sku, ha.quantity.unit) } : {}),
           ...(on ? { machineId: on.machineId } : {}),
         },
-        companion: ta.quantity
-          ? { sku: other, quantity: ta.quantity.value, ...(ta.quantity.unit ? { unit: ta.quantity.unit } : {}) }
-          : { sku: other, quantity: per && !ha.quantity?.unit ? per * headQty : 1 },
+        // For the same machine as the product it goes with.
+        companion: {
+          sku: other,
+          ...(ta.quantity
+            ? { quantity: ta.quantity.value, ...(ta.quantity.unit ? { unit: ta.quantity.unit } : {}) }
+            : { quantity: per && !ha.quantity?.unit ? per * headQty : 1 }),
+          ...(on ? { machineId: on.machineId } : {}),
+        },
       });
     }
     if (found.length === 1) return found[0];
