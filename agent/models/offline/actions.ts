@@ -449,8 +449,12 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   // (the engine still checks the line).
   // "10 Meter Türdichtung aus Silikon fürn Etagenofen": of the products of one kind found, one fits the machine and
   // every other does not fit at all (another profile, another voltage) — the request can only mean that one.
+  // (Only for an amount said in the unit the product is sold in — "10 Meter" of goods by the metre: a bare count of
+  // "return filters" still shows the choice.)
   const onlyFitting = (list: Hit[]) =>
     list.length > 1 &&
+    !!a.quantity?.unit &&
+    sameUnit(ctx, list[0]!.sku, a.quantity.unit) &&
     list[0]!.category !== undefined &&
     list.every((h) => h.category === list[0]!.category) &&
     list.slice(1).every((h) => verdicts.get(h.sku)?.rank === 3) &&
@@ -460,6 +464,8 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       ctx,
       list[0]!.sku,
       list.slice(1).map((h) => h.sku),
+      a,
+      machineId!,
     );
   const counted =
     a.quantity ??
@@ -537,15 +543,24 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   };
 }
 
+/** Whether the product is ordered in this unit. */
+function sameUnit(ctx: Ctx, sku: string, unit: string): boolean {
+  return ctx.k.reader.products([sku]).get(sku)?.orderUnit.toUpperCase() === unit.toUpperCase();
+}
+
 /** Whether the buyer's words include one that the names of `others` carry and the name of `sku` does not. */
-function saysOtherThan(ctx: Ctx, sku: string, others: string[]): boolean {
+function saysOtherThan(ctx: Ctx, sku: string, others: string[], a: Analysis, machineId: string): boolean {
   const names = namesOf(ctx, [sku, ...others]);
   const words = (s: string) => nameWords(`${s} ${names.get(s) ?? ""}`);
   const own = words(sku);
   const theirs = others.map(words);
+  // A size or code counts too ("10 µm", "RF 330") — not the count, nor the words of the machine's own label.
+  const m = ctx.conv.machines?.find((x) => x.machineId === machineId);
+  const label = new Set(wordsOf(`${m?.label ?? ""} ${m?.site ?? ""}`));
   return ctx.tokens
     .map((t) => t.lower)
-    .filter((w) => w.length > 1 && /\p{L}/u.test(w) && !FILLER.has(w))
+    .filter((w) => w.length > 0 && !FILLER.has(w) && !label.has(w))
+    .filter((w) => (/\p{L}/u.test(w) ? w.length > 1 : !a.quantity || Number(w) !== a.quantity.value))
     .some((w) => !own.has(w) && theirs.some((t) => t.has(w)));
 }
 
@@ -830,9 +845,12 @@ function alongAfter(ctx: Ctx, head: string): boolean {
 const ALONG_NEXT =
   /^\s*,?\s*(?:(?:samt|nebst|inklusive|inkl|including|incl|plus|together with|along with|with|mit|dazu)(?![\p{L}])|\+)/iu;
 
+/** Relations to what stands instead of a product or makes it up, not to what goes with it. */
+const NOT_ALONG = new Set(["consists_of", "similar", "followup"]);
+
 interface Along {
   head: { sku: string; quantity: number; unit?: string; machineId?: string };
-  companion: { sku: string; quantity: number; unit?: string; machineId?: string };
+  companion: { sku: string; quantity: number; machineId?: string };
 }
 
 /**
@@ -876,13 +894,14 @@ function alongWith(ctx: Ctx, part: string, machine: MachineView | undefined): Al
       tokens: tokenizeText(tail),
     };
     const ta = analyse(ctx, tail);
+    // "… dazu 2 Beutel Dichtringe", "dazu die passenden Pressfittings, 4 Stück": what comes with a count of its own
+    // is an item of its own (read as one).
+    if (ta.quantity || analyse(ctx, rest).quantity) continue;
     const found: Along[] = [];
     for (const c of candidates) {
       // What goes with it (a mandatory companion, an accessory, a part of it, a choice for it) — not an alternative
       // to it (similar, its successor).
-      const rel = ctx.k.reader
-        .relations([c.sku], ["mandatory", "accessories", "sparepart", "select"])
-        .filter((r) => r.targetSku !== c.sku);
+      const rel = ctx.k.reader.relations([c.sku]).filter((r) => !NOT_ALONG.has(r.type) && r.targetSku !== c.sku);
       const related = [...new Set(rel.map((r) => r.targetSku))];
       if (related.length === 0) continue;
       const mandatory = [...new Set(rel.filter((r) => r.type === "mandatory").map((r) => r.targetSku))];
@@ -907,11 +926,10 @@ function alongWith(ctx: Ctx, part: string, machine: MachineView | undefined): Al
           ...(on ? { machineId: on.machineId } : {}),
         },
         // For the same machine as the product it goes with.
+        // As many as the product needs of a mandatory one ("8 Heizelemente samt Dichtungssätzen": 8), else one.
         companion: {
           sku: other,
-          ...(ta.quantity
-            ? { quantity: ta.quantity.value, ...(ta.quantity.unit ? { unit: ta.quantity.unit } : {}) }
-            : { quantity: per && !ha.quantity?.unit ? per * headQty : 1 }),
+          quantity: per && !ha.quantity?.unit ? per * headQty : 1,
           ...(on ? { machineId: on.machineId } : {}),
         },
       });
