@@ -4,7 +4,16 @@
  * failed on the code before unless marked a guard. What is checked is the draft the buyer would confirm.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, draftLines, hvacWorld, importedWorld, powertransWorld, automationWorld, type World } from "./helpers.ts";
+import {
+  automationWorld,
+  Chat,
+  draftLines,
+  fluidWorld,
+  hvacWorld,
+  importedWorld,
+  powertransWorld,
+  type World,
+} from "./helpers.ts";
 
 const foodtechWorld = () => importedWorld("evals/catalogs/foodtech");
 const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
@@ -200,4 +209,27 @@ describe("guards: what is no companion stays as it was", () => {
       ["SG-SGN-12", 2, "M-2006-02"],
     ]);
   });
+});
+
+describe("'den Nachfolger' to a list that shows a discontinued product and its successor picks the successor", () => {
+  for (const [world, customer, says, lines] of [
+    [
+      foodtechWorld,
+      "C-7101",
+      [
+        "Für den alten Kemper brauch ich wieder einen Knethaken wie letztes Jahr.",
+        "Okay, dann bitte den Nachfolger, 1 Stück.",
+      ],
+      [["KH-SPK80-A", 1, "M-7101-01"]],
+    ],
+    [
+      fluidWorld,
+      "F-4002",
+      ["return filter element RF 160 for IMM 7", "ok, the successor then, 2 pieces"],
+      [["FE-RF-160-10", 2, "M-4002-01"]],
+    ],
+  ] as const)
+    it(`${world === foodtechWorld ? "guard (served before): " : ""}"${says.join(" / ")}"`, async () => {
+      expect(await draftAfter(world, customer, ...says)).toEqual(lines);
+    });
 });
