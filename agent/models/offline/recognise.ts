@@ -1002,7 +1002,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       /^(one|ones|eine|einen|einer|eins)$/.test(t) &&
       (!next ||
         // "we need one piece urgently": a count of an order unit, not a pronoun.
-        (FILLER.has(next) && !k.unitCodes.has(next)) ||
+        // ("einen neuen Lüftermotor": "neu" is a filler word of the request, but an adjective before a name here.)
+        (FILLER.has(next) && !k.unitCodes.has(next) && !/^neu(?:e[nrs]?)?$/.test(next)) ||
         next === "more" ||
         (prev !== undefined &&
           /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))
