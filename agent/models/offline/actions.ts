@@ -43,6 +43,7 @@ import {
   dependsOnMachine,
   fitsOn,
   fittingMachines,
+  machineOnlyCompared,
   passingMachines,
   namesOf,
   optionsFor,
@@ -447,6 +448,26 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   // "1x brake shoes set" for the truck the order is for, "5 Rollen vom 1,30er Netz": the search, or the size stated,
   // leaves one product and it fits the machine cleanly — a counted request orders it, no list of one to choose from
   // (the engine still checks the line).
+  // "10 Meter Türdichtung aus Silikon fürn Etagenofen": of the products of one kind found, one fits the machine and
+  // every other does not fit at all (another profile, another voltage) — the request can only mean that one.
+  // (Only for an amount said in the unit the product is sold in — "10 Meter" of goods by the metre: a bare count of
+  // "return filters" still shows the choice.)
+  const onlyFitting = (list: Hit[]) =>
+    list.length > 1 &&
+    !!a.quantity?.unit &&
+    sameUnit(ctx, list[0]!.sku, a.quantity.unit) &&
+    list[0]!.category !== undefined &&
+    list.every((h) => h.category === list[0]!.category) &&
+    list.slice(1).every((h) => verdicts.get(h.sku)?.rank === 3) &&
+    // "… the standard NBR one please": a word of the request that only a product that does not fit carries asks
+    // for that one, not for the one that fits.
+    !saysOtherThan(
+      ctx,
+      list[0]!.sku,
+      list.slice(1).map((h) => h.sku),
+      a,
+      machineId!,
+    );
   const counted =
     a.quantity ??
     (prev0?.quantity ? { value: prev0.quantity, ...(prev0.unit ? { unit: prev0.unit } : {}) } : undefined);
@@ -454,8 +475,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     next === "add" &&
     counted &&
     machineId &&
-    (found.length === 1 || (pool === sized && sized.length === 1)) &&
-    hits.length === 1 &&
+    (((found.length === 1 || (pool === sized && sized.length === 1)) && hits.length === 1) || onlyFitting(hits)) &&
     verdicts.get(hits[0]!.sku)?.rank === 0 &&
     // Named by the buyer's own words, not only found by a correction of them.
     byWords(ctx, [hits[0]!.sku]) !== undefined
@@ -522,6 +542,27 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}),
     }),
   };
+}
+
+/** Whether the product is ordered in this unit. */
+function sameUnit(ctx: Ctx, sku: string, unit: string): boolean {
+  return ctx.k.reader.products([sku]).get(sku)?.orderUnit.toUpperCase() === unit.toUpperCase();
+}
+
+/** Whether the buyer's words include one that the names of `others` carry and the name of `sku` does not. */
+function saysOtherThan(ctx: Ctx, sku: string, others: string[], a: Analysis, machineId: string): boolean {
+  const names = namesOf(ctx, [sku, ...others]);
+  const words = (s: string) => nameWords(`${s} ${names.get(s) ?? ""}`);
+  const own = words(sku);
+  const theirs = others.map(words);
+  // A size or code counts too ("10 µm", "RF 330") — not the count, nor the words of the machine's own label.
+  const m = ctx.conv.machines?.find((x) => x.machineId === machineId);
+  const label = new Set(wordsOf(`${m?.label ?? ""} ${m?.site ?? ""}`));
+  return ctx.tokens
+    .map((t) => t.lower)
+    .filter((w) => w.length > 0 && !FILLER.has(w) && !label.has(w))
+    .filter((w) => (/\p{L}/u.test(w) ? w.length > 1 : !a.quantity || Number(w) !== a.quantity.value))
+    .some((w) => !own.has(w) && theirs.some((t) => t.has(w)));
 }
 
 /**
@@ -985,10 +1026,157 @@ function forMachine(ctx: Ctx, part: string, said: MachineView | undefined): Anal
 const SAME_ORDER =
   /(?<![\p{L}])(?:same|gleiche[mnrs]?|dasselbe|dieselbe[n]?|selbe[mnrs]?|identical|identische[mnrs]?)(?![\p{L}])/iu;
 
+/**
+ * A word that brings a second product along with the first: "Knetkessel samt Dichtung", "blades + whatever clamp
+ * goes with it", "8 heating elements, with their gasket sets", "inkl. Dichtungssatz".
+ */
+const ALONG =
+  /(?:\s*,?\s*(?<![\p{L}])(?:samt|nebst|inklusive|inkl\.?|including|incl\.?|plus|together with|along with|with|mit|dazu)(?![\p{L}])|\s\+|,)\s*/giu;
+const ALONG_WORD =
+  /(?<![\p{L}])(?:samt|nebst|inklusive|inkl|including|incl|plus|together with|along with|with|mit|dazu)(?![\p{L}])|\s\+\s/iu;
+/** "whatever clamp thingy goes with it", "die passende Dichtung dazu": the companion named by what it belongs to. */
+const BELONGING =
+  /(?<![\p{L}])(?:goes with it|go with it|goes with them|go with them|belongs? to it|that goes|needed|required|matching|passende[nmrs]?|zugehörige[nmrs]?|dazugehörige[nmrs]?|nötige[nmrs]?|notwendige[nmrs]?|dazu)(?![\p{L}])/iu;
+
+/** Whether the buyer's message has a word that brings a companion along right after these words. */
+function alongAfter(ctx: Ctx, head: string): boolean {
+  const end = head.trimEnd().slice(-16);
+  const at = end ? ctx.conv.text.indexOf(end) : -1;
+  return at >= 0 && ALONG_NEXT.test(ctx.conv.text.slice(at + end.length));
+}
+const ALONG_NEXT =
+  /^\s*,?\s*(?:(?:samt|nebst|inklusive|inkl|including|incl|plus|together with|along with|with|mit|dazu)(?![\p{L}])|\+)/iu;
+
+/** Relations to what stands instead of a product or makes it up, not to what goes with it. */
+const NOT_ALONG = new Set(["consists_of", "similar", "followup"]);
+
+interface Along {
+  head: { sku: string; quantity: number; unit?: string; machineId?: string };
+  companion: { sku: string; quantity: number; machineId?: string };
+}
+
+/**
+ * A part that names a product and, after a word that brings one along ("samt", "plus", "with", "+"), a product that
+ * goes with it by the catalog's relations — its mandatory companion, an accessory — named by its words or only by
+ * belonging to it ("whatever clamp goes with it"): two items, the first for the machine said. The product before is
+ * the one of its candidates (on that machine) whose companions the words after name, when only one is.
+ */
+function alongWith(ctx: Ctx, part: string, machine: MachineView | undefined): Along | undefined {
+  const cuts = [...part.matchAll(ALONG)];
+  for (const [i, m] of cuts.entries()) {
+    const head = part.slice(0, m.index);
+    // The words up to the next such word name the companion ("samt Dichtung, so schnell wie's geht"); the rest may
+    // still say it belongs to the product ("whatever clamp thingy goes with it").
+    const rest = part.slice(m.index + m[0].length);
+    const tail = part.slice(m.index + m[0].length, cuts[i + 1]?.index ?? part.length).split(/[,.;!?](?!\d)/)[0]!;
+    if (!tail.trim() || !/\p{L}/u.test(head)) continue;
+    // A comma only where the list joined what the buyer said with such a word ("… 08B-1 plus the connecting link").
+    if (m[0].trim() === "," && !alongAfter(ctx, head)) continue;
+    const ha = forMachine(ctx, head, machine);
+    if (!ha.guess) continue;
+    // "… the 24V one like we have in proofer 2": a machine named only to compare is not the one it is for.
+    const on = (ha.machine && !machineOnlyCompared(ctx, head) ? ha.machine : undefined) ?? machine;
+    const candidates = ha.guess.confident
+      ? ha.guess.hits.slice(0, 1)
+      : ha.guess.hits.slice(0, 8).filter((h) => (on ? fitsOn(ctx, h.sku, on) : true));
+    const sub: Ctx = {
+      ...ctx,
+      conv: { ...ctx.conv, text: tail },
+      u: { ...ctx.u, negated: [] },
+      tokens: tokenizeText(tail),
+    };
+    const ta = analyse(ctx, tail);
+    // "… dazu 2 Beutel Dichtringe", "dazu die passenden Pressfittings, 4 Stück": what comes with a count of its own
+    // is an item of its own (read as one).
+    if (ta.quantity || analyse(ctx, rest).quantity) continue;
+    const found: Along[] = [];
+    for (const c of candidates) {
+      // What goes with it (a mandatory companion, an accessory, a part of it, a choice for it) — not an alternative
+      // to it (similar, its successor).
+      const rel = ctx.k.reader.relations([c.sku]).filter((r) => !NOT_ALONG.has(r.type) && r.targetSku !== c.sku);
+      const related = [...new Set(rel.map((r) => r.targetSku))];
+      if (related.length === 0) continue;
+      const mandatory = [...new Set(rel.filter((r) => r.type === "mandatory").map((r) => r.targetSku))];
+      const other =
+        byWords(sub, related) ??
+        // The catalog's own search (compounds, synonyms, both languages) among them: "Dichtung" of a
+        // "Kesselbodendichtung".
+        ctx.k.search.search({ query: tail, limit: 20, language: ctx.lang }).find((h) => related.includes(h.sku))?.sku ??
+        (BELONGING.test(rest) && mandatory.length === 1 && !ta.guess?.hits[0]?.match.startsWith("sku")
+          ? mandatory[0]
+          : undefined);
+      // "Belüftungsfilter 3 µm mit Peilstab": words after "mit" that the product's own name carries, and not the
+      // companion's, describe the product itself.
+      if (!other || (namesItOnly(ctx, tail, c.sku, 1) && !namesItOnly(ctx, tail, other, 1))) continue;
+      const headQty = ha.quantity?.value ?? 1;
+      const per = rel.find((r) => r.targetSku === other && r.type === "mandatory")?.quantity;
+      found.push({
+        head: {
+          sku: c.sku,
+          quantity: headQty,
+          ...(ha.quantity?.unit ? { unit: ownPackUnit(ctx, c.sku, ha.quantity.unit) } : {}),
+          ...(on ? { machineId: on.machineId } : {}),
+        },
+        // For the same machine as the product it goes with.
+        // As many as the product needs of a mandatory one ("8 Heizelemente samt Dichtungssätzen": 8), else one.
+        companion: {
+          sku: other,
+          quantity: per && !ha.quantity?.unit ? per * headQty : 1,
+          ...(on ? { machineId: on.machineId } : {}),
+        },
+      });
+    }
+    if (found.length === 1) return found[0];
+  }
+  return undefined;
+}
+
+/** "je", "jeweils", "each", "per": the count said is every machine's. */
+const EACH_ONE = /(?<![\p{L}])(?:je|jeweils|each|apiece|per machine|pro maschine)(?![\p{L}])/iu;
+
+/**
+ * The buyer's machines a part gives the same count to each of ("je 5 m für Ofen 1 und Ofen 2", "2 each for line 1
+ * and line 3"): two or more of them named beside an "each" word — none inside a comparison or a correction.
+ */
+function eachMachine(ctx: Ctx, part: string): MachineView[] | undefined {
+  if (!EACH_ONE.test(part)) return undefined;
+  const a = analyse(ctx, part);
+  const ids = [...new Set(a.machineCandidates.map((m) => m.machineId))];
+  if (ids.length < 2) return undefined;
+  return ids.map((id) => a.machineCandidates.find((m) => m.machineId === id)!);
+}
+
 export function multiAdd(ctx: Ctx): Step | undefined {
   const spread = spreadVariants(ctx, ctx.conv.text);
   const parts = packsJoined(ctx, itemParts(ctx, spread.text));
-  if (parts.length < 2) return undefined;
+  // The machine the message names (one of its sentences), for the items that name none of their own.
+  const said = analyse(ctx, ctx.conv.text).machine;
+  // Each part, or a part and the next where a word that brings a companion along stands between them
+  // ("… blades for the Slicer + whatever clamp thingy goes with it"): the pair, keyed by the part that opens it.
+  const along = new Map<string, Along & { spans: number }>();
+  if (ALONG_WORD.test(ctx.conv.text))
+    for (const [i, part] of parts.entries()) {
+      const pair = alongWith(ctx, part, said);
+      if (pair) {
+        along.set(part, { ...pair, spans: 1 });
+        continue;
+      }
+      const next = parts[i + 1];
+      const from = ctx.conv.text.indexOf(part);
+      const to = next === undefined || from < 0 ? -1 : ctx.conv.text.indexOf(next, from + part.length);
+      const gap = to < 0 ? "" : ctx.conv.text.slice(from + part.length, to);
+      // (A part with a count of its own is an item of its own: "… 2 filter driers and 2 sight glasses".)
+      if (!next || !ALONG_WORD.test(` ${gap} `) || analyse(ctx, next).quantity) continue;
+      const joined = alongWith(ctx, `${part} plus ${next}`, said);
+      if (joined) along.set(part, { ...joined, spans: 2 });
+    }
+  // "Türdichtung P12, je 5 m für Ofen 1 und Ofen 2", "5 m each for oven 1 and oven 2": the item once per machine.
+  const perMachine = new Map<string, MachineView[]>();
+  for (const part of parts) {
+    const machines = eachMachine(ctx, part);
+    if (machines) perMachine.set(part, machines);
+  }
+  if (parts.length < 2 && along.size === 0 && perMachine.size === 0) return undefined;
   // "das gleiche wie im März für die Linie 3, also die Sensoren mit den Kabeln, diesmal 10 statt 6": the whole message
   // is that order again — its lines the message names, with the count it changes.
   if (parts.some((p) => monthsIn(p).length > 0 && SAME_ORDER.test(p))) {
@@ -1008,14 +1196,26 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   let before: number | undefined;
   let codes: string[] = [];
   const uncounted: string[] = [];
-  // The machine the message names (one of its sentences), for the items that name none of their own.
-  const said = analyse(ctx, ctx.conv.text).machine;
   // Items counted but not identified, with the products they could be ("4 shares left" of several shares).
   const open: { item: RestItem; skus: string[]; quantity: number; machineId?: string }[] = [];
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
   const implicit = new Set<(typeof items)[number]>();
   let lastNamed: { sku: string; machineId?: string } | undefined;
+  let skip = 0;
   for (const part of parts) {
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    const pair = along.get(part);
+    if (pair) {
+      skip = pair.spans - 1;
+      items.push(pair.head, pair.companion);
+      lastNamed = { sku: pair.head.sku, ...(pair.head.machineId ? { machineId: pair.head.machineId } : {}) };
+      before = undefined;
+      codes = [];
+      continue;
+    }
     // "… + 50 m cut length same cable": the same product as the item before, by its codes ("4G2,5"), in another form.
     const same = codes.length > 0 && SAME.test(part);
     const a = forMachine(ctx, same ? `${part.replace(SAME, " ")} ${codes.join(" ")}` : part, said);
@@ -1054,6 +1254,18 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }
     // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.
     const each = before !== undefined && /\b(?:each|jeweils|je)\b/iu.test(part) ? before : undefined;
+    const several = perMachine.get(part);
+    if (several && a.guess?.confident && a.quantity) {
+      for (const m of several)
+        items.push({
+          sku: a.guess.hits[0]!.sku,
+          quantity: a.quantity.value,
+          ...(a.quantity.unit ? { unit: ownPackUnit(ctx, a.guess.hits[0]!.sku, a.quantity.unit) } : {}),
+          machineId: m.machineId,
+        });
+      before = undefined;
+      continue;
+    }
     if (a.guess?.confident && (a.quantity || one || each)) {
       const item = {
         sku: a.guess.hits[0]!.sku,

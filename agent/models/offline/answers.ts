@@ -109,9 +109,11 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
   const a = analyse(ctx);
   // The longest SKU the text contains ("…-230-3" is not "…-230").
   const mentioned =
+    successorListed(ctx, pending.skus) ??
     [...pending.skus]
       .sort((x, y) => y.length - x.length)
-      .find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ?? byWords(ctx, pending.skus);
+      .find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ??
+    byWords(ctx, pending.skus);
   const other =
     !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
   // "80 A" to a list of ready-made chargers beside a configurable one: the one listed product built with the amounts
@@ -572,6 +574,24 @@ function orderIfAsked(ctx: Ctx, step: Step): Step {
     calls: [...step.calls, { name: "review_order", args: {} }],
     memo: { ...step.memo, pending: { kind: "confirm" } },
   };
+}
+
+/**
+ * "Ja, dann den Nachfolger bitte" to a list that shows a discontinued product and its successor: the successor —
+ * the one listed product that a listed discontinued one names as its successor.
+ */
+function successorListed(ctx: Ctx, skus: string[]): string | undefined {
+  if (ctx.cues.has("no") || !ctx.tokens.some((t) => SUCCESSOR_WORDS.has(t.lower))) return undefined;
+  const products = ctx.k.reader.products(skus);
+  const next = [
+    ...new Set(
+      skus
+        .map((s) => products.get(s))
+        .filter((p) => p?.lifecycle === "discontinued" && p.successorSku && skus.includes(p.successorSku))
+        .map((p) => p!.successorSku!),
+    ),
+  ];
+  return next.length === 1 ? next[0] : undefined;
 }
 
 /** Whether the product is sold in the unit the buyer asked for (its order unit). */

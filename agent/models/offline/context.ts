@@ -143,6 +143,13 @@ const COMPARED =
   /(?<![\p{L}])(?:(?:so\s+)?(?:einen|eine|eins|einer)\s+wie|genauso\s+wie|wie\s+(?:beim|bei|am|im)|like\s+the\s+ones?|(?:the\s+)?same\s+as\s+(?:on|for|at|in))(?![\p{L}])[^.;!?]*/giu;
 
 /**
+ * "the 24V one like we have in proofer 2", "so wie wir ihn im Ofen 2 haben": a product compared with the one on
+ * another machine of the buyer's, to the end of its clause (what follows a comma is asked for again).
+ */
+const HAVE_ON =
+  /(?<![\p{L}])(?:like\s+(?:the\s+ones?\s+|what\s+|that\s+)?(?:we|i)(?:'ve)?\s+(?:have|had|got|use|used|run)\s+(?:in|on|at|for)|(?:so\s+)?wie\s+(?:wir|ich)\s+(?:ihn|sie|es|einen|eine|eins|den|die|das)?\s*(?:im|in|am|an|bei|beim|auf|für|fürs))(?![\p{L}])[^.;!?,]*/giu;
+
+/**
  * "instead of line 3", "6 Eimer statt 4", "anstelle von Zelle 2": what the buyer moves away from, up to the end of the
  * clause or the next "and"/"but" — neither the machine, the product nor the quantity they ask for.
  */
@@ -249,6 +256,14 @@ function sameMachine(ctx: Ctx, text: string): MachineView | undefined {
   return machines.find((m) => m.machineId === id);
 }
 
+/** Whether every machine the text names is named in a comparison ("the 24V one like we have in proofer 2"). */
+export function machineOnlyCompared(ctx: Ctx, text: string): boolean {
+  const spans = [...text.matchAll(COMPARED), ...text.matchAll(HAVE_ON)];
+  if (spans.length === 0) return false;
+  const rest = spans.reduce((t, m) => t.replace(m[0], " "), text);
+  return machinesIn(ctx, rest, tokenizeText(rest)).length === 0;
+}
+
 function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
@@ -256,7 +271,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
   text = text.replace(REPLACED, " ");
   // "so einen wie wir im April für den Freezer 3 bekommen haben", "like the one we got for freezer 3": a machine named in
   // a comparison is not the one the part is for, when the message names another outside it.
-  const compared = [...text.matchAll(COMPARED)].filter((m) => machinesIn(ctx, m[0], tokenizeText(m[0])).length > 0);
+  const compared = [...text.matchAll(COMPARED), ...text.matchAll(HAVE_ON)].filter(
+    (m) => machinesIn(ctx, m[0], tokenizeText(m[0])).length > 0,
+  );
   if (compared.length) {
     const rest = compared.reduce((t, m) => t.replace(m[0], " "), text);
     if (machinesIn(ctx, rest, tokenizeText(rest)).length > 0) text = rest;

@@ -49,6 +49,8 @@ export const FILLER = new Set(
     "preis kostet kosten wie viel viele was welche welcher welches wann wo lieferbar verfügbar lieferzeit passt " +
     "passen kompatibel geeignet für ist sind hat haben gibt es habt suche suchen zeige zeig mir uns mal doch lieber " +
     "statt stattdessen ändern ändere entfernen entferne löschen lösche nicht mehr menge position artikel warenkorb " +
-    "auf an im in am beim bis jeweils each dafür dafuer fürs fuers ins aufs ans vom übers ums durchs gleich"
+    "auf an im in am beim bis jeweils each dafür dafuer fürs fuers ins aufs ans vom übers ums durchs gleich " +
+    // "new" in German, every ending ("en neue Rührbese", "einen neuen …").
+    "neu neue neuen neuer neues"
   ).split(/\s+/),
 );

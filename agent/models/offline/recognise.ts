@@ -182,7 +182,8 @@ const NUMBER_WORDS: Record<string, number> = {
   hundert: 100,
   dutzend: 12,
   paar: 2,
-  // Swiss and southern German counts ("aber drü statt zwöi").
+  // Swiss and southern German counts ("aber drü statt zwöi"), and the Swiss article "en" ("en Flachrührer").
+  en: 1,
   zwöi: 2,
   drü: 3,
   föif: 5,
@@ -191,7 +192,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 /** Number words that say a count without an article's reading ("ein", "a pair" stay out). */
 const REPLACING_WORDS = Object.keys(NUMBER_WORDS).filter(
-  (w) => !/^(?:ein|eine|einen|einem|pair|couple|dozen|dutzend|paar|hundred|hundert)$/.test(w),
+  (w) => !/^(?:ein|eine|einen|einem|en|pair|couple|dozen|dutzend|paar|hundred|hundert)$/.test(w),
 );
 const COUNT = `(\\d+|${REPLACING_WORDS.join("|")})`;
 const REPLACED_COUNT = new RegExp(
@@ -1062,7 +1063,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       /^(one|ones|eine|einen|einer|eins)$/.test(t) &&
       (!next ||
         // "we need one piece urgently": a count of an order unit, not a pronoun.
-        (FILLER.has(next) && !k.unitCodes.has(next)) ||
+        // ("einen neuen Lüftermotor": "neu" is a filler word of the request, but an adjective before a name here.)
+        (FILLER.has(next) && !k.unitCodes.has(next) && !/^neu(?:e[nrs]?)?$/.test(next)) ||
         next === "more" ||
         (prev !== undefined &&
           /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))
@@ -1150,7 +1152,7 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     } else if ((t === "dozen" || t === "dutzend") && (prev === "a" || prev === "ein")) {
       usedTokens.unshift(i - 1);
     }
-    if ((t === "ein" || t === "eine" || t === "einen" || t === "einem") && !next && !counted) continue;
+    if ((t === "ein" || t === "eine" || t === "einen" || t === "einem" || t === "en") && !next && !counted) continue;
     let unit: string | undefined = gluedUnit;
     const after = gluedUnit ? undefined : tokens[usedTokens.at(-1)! + 1];
     if (after) {
