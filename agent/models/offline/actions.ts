@@ -57,6 +57,7 @@ import { errorText, productText, sourceText } from "./phrasing.ts";
 import {
   compactSku,
   findQuantities,
+  measureWord,
   nameWords,
   replacedCount,
   tokenizeText,
@@ -1047,6 +1048,20 @@ function alongAfter(ctx: Ctx, head: string): boolean {
 const ALONG_NEXT =
   /^\s*,?\s*(?:(?:samt|nebst|inklusive|inkl|including|incl|plus|together with|along with|with|mit|dazu)(?![\p{L}])|\+)/iu;
 
+/** The words state a number with its unit ("12 volt", "230 V") that one of these products' names carries. */
+function statesValueOf(ctx: Ctx, words: string, hits: readonly { sku: string }[]): boolean {
+  const tokens = tokenizeText(words);
+  const values = tokens
+    .filter((t, i) => /^\d+(?:[.,]\d+)?$/.test(t.lower) && measureWord(ctx.k, unitSymbol(tokens[i + 1]?.lower ?? "")))
+    .map((t) => t.lower.replace(",", "."));
+  if (values.length === 0) return false;
+  const names = ctx.k.allNames(hits.map((h) => h.sku));
+  return hits.some((h) => {
+    const have = nameWords(names.get(h.sku) ?? "");
+    return values.every((v) => have.has(v));
+  });
+}
+
 /** Relations to what stands instead of a product or makes it up, not to what goes with it. */
 const NOT_ALONG = new Set(["consists_of", "similar", "followup"]);
 
@@ -1074,6 +1089,9 @@ function alongWith(ctx: Ctx, part: string, machine: MachineView | undefined): Al
     if (m[0].trim() === "," && !alongAfter(ctx, head)) continue;
     const ha = forMachine(ctx, head, machine);
     if (!ha.guess) continue;
+    // "1 valve 4/3 with coils 12 volt DC": a value with its unit after the word that a candidate's name carries
+    // describes that product; it brings nothing along.
+    if (statesValueOf(ctx, tail, ha.guess.hits.slice(0, 8))) continue;
     // "… the 24V one like we have in proofer 2": a machine named only to compare is not the one it is for.
     const on = (ha.machine && !machineOnlyCompared(ctx, head) ? ha.machine : undefined) ?? machine;
     const candidates = ha.guess.confident
