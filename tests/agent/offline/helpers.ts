@@ -66,6 +66,11 @@ export const fluidWorld = () => importedWorld("evals/catalogs/fluidpower");
 export const automationWorld = () => importedWorld("evals/catalogs/automation");
 /** The fourth trade catalog (power transmission spares), written by an outside author after the consultant. */
 export const powertransWorld = () => importedWorld("evals/catalogs/powertrans");
+export const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
+/** English-only texts (its German buyers read through the glossary). */
+export const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
+/** German-only texts (its English buyers read through the glossary). */
+export const foodtechWorld = () => importedWorld("evals/catalogs/foodtech");
 
 export interface Turn {
   said: string;

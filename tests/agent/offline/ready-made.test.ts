@@ -7,9 +7,7 @@
  * the battery's values, yet the whole conversation il-reinraum-ameise-battery-credit-rep-approves-austrian failed).
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, draftLines, importedWorld } from "./helpers.ts";
-
-const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
+import { automationWorld, Chat, draftLines, intralogisticsWorld } from "./helpers.ts";
 
 describe("a ready-made product over a build to order", { timeout: 120_000 }, () => {
   it("automation: 'Frequenzumrichter 4 kW, 3x400 V' is the stocked 4 kW drive", async () => {

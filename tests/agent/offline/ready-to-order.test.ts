@@ -8,10 +8,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEMO } from "../../../catalog/seed/index.ts";
-import { automationWorld, Chat, demoWorld, hvacWorld, importedWorld, outbox, type Turn } from "./helpers.ts";
+import { automationWorld, Chat, demoWorld, foodtechWorld, hvacWorld, outbox, type Turn } from "./helpers.ts";
 
 const C1001 = DEMO.customers.platinum;
-const foodtechWorld = () => importedWorld("evals/catalogs/foodtech");
 
 const shown = (t: Turn) => t.thread.pending?.type;
 const hashOf = (t: Turn) => (t.thread.pending?.type === "confirm" ? t.thread.pending.draftHash : undefined);

@@ -3,10 +3,16 @@
  * every case failed on the code before unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { Chat, draftLines, englishOnlyWorld, hvacWorld, importedWorld, type World } from "./helpers.ts";
-
-const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
-const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
+import {
+  agripartsWorld,
+  Chat,
+  draftLines,
+  englishOnlyWorld,
+  hvacWorld,
+  importedWorld,
+  intralogisticsWorld,
+  type World,
+} from "./helpers.ts";
 
 /** The world with one of the buyer's machines renamed: a nickname the catalog's own data does not use. */
 function relabelled(w: World, machineId: string, label: string): World {

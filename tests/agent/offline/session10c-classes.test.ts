@@ -4,19 +4,17 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  agripartsWorld,
   automationWorld,
   Chat,
   demoWorld,
   draftLines,
   fluidWorld,
   hvacWorld,
-  importedWorld,
+  intralogisticsWorld,
   powertransWorld,
   type World,
 } from "./helpers.ts";
-
-const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
-const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
 
 const OTHER_ACCOUNT = /only order for your own company account|nur für Ihr eigenes Firmenkonto/;
 

@@ -5,19 +5,17 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  agripartsWorld,
   automationWorld,
   Chat,
   demoWorld,
   draftLines,
+  foodtechWorld,
   hvacWorld,
-  importedWorld,
+  intralogisticsWorld,
   powertransWorld,
   type World,
 } from "./helpers.ts";
-
-const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
-const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
-const foodtechWorld = () => importedWorld("evals/catalogs/foodtech");
 
 type Line = [string, number, string | null];
 

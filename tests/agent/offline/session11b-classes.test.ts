@@ -5,19 +5,17 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  agripartsWorld,
   automationWorld,
   Chat,
   demoWorld,
   draftLines,
   fluidWorld,
   hvacWorld,
-  importedWorld,
+  intralogisticsWorld,
   powertransWorld,
   type World,
 } from "./helpers.ts";
-
-const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
-const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
 
 type Case = readonly [() => World, string, readonly string[], readonly (readonly [string, number])[]];
 

@@ -5,19 +5,17 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  agripartsWorld,
   automationWorld,
   Chat,
   draftLines,
   fluidWorld,
+  foodtechWorld,
   hvacWorld,
-  importedWorld,
+  intralogisticsWorld,
   powertransWorld,
   type World,
 } from "./helpers.ts";
-
-const foodtechWorld = () => importedWorld("evals/catalogs/foodtech");
-const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
-const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
 
 async function draftAfter(world: () => World, customer: string, ...says: string[]) {
   const chat = new Chat(world(), customer);

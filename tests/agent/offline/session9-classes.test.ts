@@ -3,9 +3,7 @@
  * languages and on more than one catalog; every case failed on the code before unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, draftLines, hvacWorld, importedWorld, powertransWorld } from "./helpers.ts";
-
-const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
+import { automationWorld, Chat, draftLines, hvacWorld, intralogisticsWorld, powertransWorld } from "./helpers.ts";
 
 describe("a product named outright in a side question is the product the order part asks for by its kind", () => {
   for (const [world, customer, text, named, sibling] of [

@@ -4,9 +4,8 @@
  * negates ("kein C3", powertrans-bearings-band3-german in the evals) picks nothing. Every case failed on the code before.
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, importedWorld } from "./helpers.ts";
+import { automationWorld, Chat, intralogisticsWorld } from "./helpers.ts";
 
-const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogistics");
 const listed = (text: string) => [...text.matchAll(/^\d+\) (\S+) —/gm)].map((m) => m[1]!);
 
 describe("a rating stated with its unit chooses among the products of one kind", () => {

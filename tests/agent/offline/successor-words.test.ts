@@ -5,9 +5,15 @@
  * before unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { automationWorld, Chat, draftLines, fluidWorld, hvacWorld, importedWorld, powertransWorld } from "./helpers.ts";
-
-const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
+import {
+  agripartsWorld,
+  automationWorld,
+  Chat,
+  draftLines,
+  fluidWorld,
+  hvacWorld,
+  powertransWorld,
+} from "./helpers.ts";
 
 describe("the successor offered for a discontinued part, accepted in words", () => {
   for (const [world, customer, first, answer, successor, quantity] of [
