@@ -55,8 +55,8 @@ export function buildShieldGraph(deps: ShieldGraphDeps) {
     })
     .addNode("tools", createToolsNode(tools), { ends: ["validate", "model"] })
     .addNode("validate", createValidateNode({ data, now }), { ends: ["confirm", "model"] })
-    .addNode("confirm", createConfirmNode({ now }), { ends: ["approve", "handoff", "confirm", END] })
-    .addNode("approve", createApproveNode({ db: deps.db, now }), { ends: ["handoff", "approve", END] })
+    .addNode("confirm", createConfirmNode({ now }), { ends: ["approve", "handoff", "confirm", "model", END] })
+    .addNode("approve", createApproveNode({ db: deps.db, now }), { ends: ["handoff", "approve", "model", END] })
     .addNode("handoff", createHandoffNode({ db: deps.db, now }), { ends: ["confirm", END] })
     .addEdge(START, "model");
 }

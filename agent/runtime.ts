@@ -32,7 +32,7 @@ import { buildShieldGraph } from "./graph.ts";
 import { InputDurableSaver } from "./input-durability.ts";
 import { quietRunTrees } from "./quiet-run-trees.ts";
 import { type ApprovalInterrupt, approvalResumeSchema } from "./nodes/approve.ts";
-import { type ConfirmInterrupt, confirmResumeSchema } from "./nodes/confirm.ts";
+import { type ConfirmInterrupt, confirmResumeSchema, type Withdrawal } from "./nodes/confirm.ts";
 import { noticeText } from "./nodes/model.ts";
 import {
   shieldContextSchema,
@@ -533,9 +533,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     live: boolean,
   ): AsyncGenerator<AgentEvent> {
     const owner = await authorizeMessage(threadId, ctx);
-    if (await pendingOf(threadId, owner)) {
-      for await (const _ of run(threadId, new Command({ resume: { cancel: true } }), ctx, opts, false)) void _;
-    }
+    const withdraw = await pendingOf(threadId, owner);
     // The session is the owner of record, whoever writes: a rep's message never rebinds the thread to the rep.
     const session: ShieldContext = {
       customerId: owner.customerId,
@@ -550,7 +548,16 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     // An id of its own from the start: the message is the same object in every checkpoint and every thread view
     // (with a checkpoint per step the reducer would give it one only in the checkpoints written after it).
     const update = { messages: [new HumanMessage({ content: text, id: randomUUID() })], session };
-    yield* run(threadId, new Command({ update, goto: "model" }), ctx, opts, live);
+    // A pending confirmation or approval is withdrawn by the message itself, in the same run: the interrupted node
+    // ends it and goes on to the model with the message (`withdrawnTo` in nodes/confirm.ts).
+    const withdrawal: Withdrawal = { cancel: true, then: update };
+    yield* run(
+      threadId,
+      withdraw ? new Command({ resume: withdrawal }) : new Command({ update, goto: "model" }),
+      ctx,
+      opts,
+      live,
+    );
   }
 
   /** Stream the answer to an interrupt: `{ confirm, draftHash }` from the buyer, `{ decision, actor, reason }` from a rep. */

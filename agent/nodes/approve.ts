@@ -11,7 +11,7 @@ import { auditLog } from "../../catalog/schema.ts";
 import { approvalOf } from "../../tools/approvals.ts";
 import { approvalCodes } from "../../tools/handoff.ts";
 import { runLocale, type ShieldRunConfig, type ShieldStateType } from "../state.ts";
-import { summarizeReport, type ReportSummary } from "./confirm.ts";
+import { summarizeReport, type ReportSummary, withdrawnTo } from "./confirm.ts";
 import { isDatabaseBusy, retryWhileBusy } from "../errors.ts";
 import { noticeText, shieldNotice } from "./model.ts";
 
@@ -62,6 +62,8 @@ export function createApproveNode(options: ApproveNodeOptions) {
       summary: summarizeReport(report),
     };
     const raw = interrupt(payload);
+    const next = withdrawnTo(raw);
+    if (next) return new Command({ update: { confirmation: null, ...next }, goto: "model" });
     const parsed = approvalResumeSchema.safeParse(raw);
     if (!parsed.success) return new Command({ goto: "approve" });
     const value = parsed.data;

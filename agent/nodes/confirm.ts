@@ -18,6 +18,25 @@ export const confirmResumeSchema = z.union([
 ]);
 export type ConfirmResume = z.infer<typeof confirmResumeSchema>;
 
+/**
+ * The runtime's own withdrawal when the buyer writes on: the confirmation (or approval) is withdrawn and the new
+ * message goes on to the model in the same run. `then` is the message's state update; an outside resume never carries
+ * it (the API parses resume values with `resumeValueSchema`, which strips unknown keys).
+ */
+export interface Withdrawal {
+  cancel: true;
+  then: { messages: unknown[]; session?: unknown };
+}
+
+/** The update and route of a withdrawal that carries the buyer's next message, else undefined. */
+export function withdrawnTo(raw: unknown): { messages: unknown[]; session?: unknown } | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const w = raw as Partial<Withdrawal>;
+  return w.cancel === true && typeof w.then === "object" && w.then !== null && Array.isArray(w.then.messages)
+    ? w.then
+    : undefined;
+}
+
 export interface ConfirmInterrupt {
   type: "confirm";
   draftHash: string;
@@ -85,6 +104,8 @@ export function createConfirmNode(options: ConfirmNodeOptions) {
     }
     const payload: ConfirmInterrupt = { type: "confirm", draftHash: currentHash, summary: summarizeReport(report) };
     const raw = interrupt(payload);
+    const next = withdrawnTo(raw);
+    if (next) return new Command({ update: { checkout: null, ...next }, goto: "model" });
     const parsed = confirmResumeSchema.safeParse(raw);
     if (!parsed.success) {
       return new Command({
