@@ -1031,10 +1031,13 @@ const SAME_ORDER =
  * A word that brings a second product along with the first: "Knetkessel samt Dichtung", "blades + whatever clamp
  * goes with it", "8 heating elements, with their gasket sets", "inkl. Dichtungssatz".
  */
-const ALONG =
-  /(?:\s*,?\s*(?<![\p{L}])(?:samt|nebst|inklusive|inkl\.?|including|incl\.?|plus|together with|along with|with|mit|dazu)(?![\p{L}])|\s\+|,)\s*/giu;
-const ALONG_WORD =
-  /(?<![\p{L}])(?:samt|nebst|inklusive|inkl|including|incl|plus|together with|along with|with|mit|dazu)(?![\p{L}])|\s\+\s/iu;
+const ALONG_WORDS = "samt|nebst|inklusive|inkl|including|incl|plus|together with|along with|with|mit|dazu";
+/** Where the words of a part split at such a word (an abbreviation with its dot), a plus sign or a comma. */
+const ALONG = new RegExp(
+  `(?:\\s*,?\\s*(?<![\\p{L}])(?:${ALONG_WORDS.replace(/\b(inkl|incl)\b/g, "$1\\.?")})(?![\\p{L}])|\\s\\+|,)\\s*`,
+  "giu",
+);
+const ALONG_WORD = new RegExp(`(?<![\\p{L}])(?:${ALONG_WORDS})(?![\\p{L}])|\\s\\+\\s`, "iu");
 /** "whatever clamp thingy goes with it", "die passende Dichtung dazu": the companion named by what it belongs to. */
 const BELONGING =
   /(?<![\p{L}])(?:goes with it|go with it|goes with them|go with them|belongs? to it|that goes|needed|required|matching|passende[nmrs]?|zugehörige[nmrs]?|dazugehörige[nmrs]?|nötige[nmrs]?|notwendige[nmrs]?|dazu)(?![\p{L}])/iu;
@@ -1045,8 +1048,7 @@ function alongAfter(ctx: Ctx, head: string): boolean {
   const at = end ? ctx.conv.text.indexOf(end) : -1;
   return at >= 0 && ALONG_NEXT.test(ctx.conv.text.slice(at + end.length));
 }
-const ALONG_NEXT =
-  /^\s*,?\s*(?:(?:samt|nebst|inklusive|inkl|including|incl|plus|together with|along with|with|mit|dazu)(?![\p{L}])|\+)/iu;
+const ALONG_NEXT = new RegExp(`^\\s*,?\\s*(?:(?:${ALONG_WORDS})(?![\\p{L}])|\\+)`, "iu");
 
 /** The words state a number with its unit ("12 volt", "230 V") that one of these products' names carries. */
 function statesValueOf(ctx: Ctx, words: string, hits: readonly { sku: string }[]): boolean {
