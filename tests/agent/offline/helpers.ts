@@ -153,3 +153,10 @@ export const eur = (cents: number) =>
 /** The draft's lines after the last turn, as [sku, quantity, machine] — what the buyer sees on the order. */
 export const draftLines = (chat: Chat) =>
   (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);
+
+/** A fresh chat of this customer on this world: the buyer says each text in turn; the draft's lines after the last. */
+export async function draftAfter(world: () => World, customer: string, ...says: string[]) {
+  const chat = new Chat(world(), customer);
+  for (const text of says) await chat.say(text);
+  return draftLines(chat);
+}

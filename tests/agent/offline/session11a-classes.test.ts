@@ -7,40 +7,30 @@ import { describe, expect, it } from "vitest";
 import {
   agripartsWorld,
   automationWorld,
-  Chat,
   demoWorld,
-  draftLines,
+  draftAfter,
   foodtechWorld,
   hvacWorld,
   intralogisticsWorld,
   powertransWorld,
-  type World,
 } from "./helpers.ts";
-
-type Line = [string, number, string | null];
-
-async function linesAfter(world: () => World, customer: string, text: string): Promise<Line[]> {
-  const chat = new Chat(world(), customer);
-  await chat.say(text);
-  return draftLines(chat) as Line[];
-}
 
 describe("a kind with values several ready-made products carry, for a machine, is the one that fits it", () => {
   it("demo: 'For pump 2 … a new motor 0.75 kW 230 V' is the single-phase motor that fits the pump", async () => {
     expect(
-      await linesAfter(demoWorld, "C-1007", "For pump 2 in greenhouse 3 we need a new motor 0.75 kW 230 V."),
+      await draftAfter(demoWorld, "C-1007", "For pump 2 in greenhouse 3 we need a new motor 0.75 kW 230 V."),
     ).toEqual([["MO-FM80-0.75-230", 1, "M-1007-01"]]);
   });
 
   it("guard: without a machine the configure-to-order motor stays", async () => {
-    expect((await linesAfter(demoWorld, "C-1001", "we need a new motor 0.75 kW 230 V")).map(([sku]) => sku)).toEqual([
+    expect((await draftAfter(demoWorld, "C-1001", "we need a new motor 0.75 kW 230 V")).map(([sku]) => sku)).toEqual([
       "MO-FM-CFG",
     ]);
   });
 
   it("demo: beside another item, for the machine the item names, the one that fits it is ordered", async () => {
     expect(
-      await linesAfter(
+      await draftAfter(
         demoWorld,
         "C-1007",
         "Goedemorgen, Van Dijk Kassen. For pump 2 in greenhouse 3 we need a new motor 0.75 kW 230 V, and 25 o-rings 75x3 EPDM.",
@@ -101,7 +91,7 @@ describe("a clause pointing back at the counted item before says which one it is
     ],
   ] as const)
     it(`"${text}"`, async () => {
-      expect(await linesAfter(world, customer, text)).toEqual(expected);
+      expect(await draftAfter(world, customer, text)).toEqual(expected);
     });
 });
 
@@ -158,12 +148,12 @@ describe("counts of variants of a kind ('16 left and 16 right', '4 left 4 right'
     ],
   ] as const)
     it(`"${text}"`, async () => {
-      expect(await linesAfter(world, customer, text)).toEqual(expected);
+      expect(await draftAfter(world, customer, text)).toEqual(expected);
     });
 
   it("guard: 'Ausrollbänder, 1 links und 1 rechts' for a machine named in the clause orders both", async () => {
     expect(
-      await linesAfter(
+      await draftAfter(
         foodtechWorld,
         "C-7101",
         "Für die Band Packerei brauchen wir Ausrollbänder, 1 links und 1 rechts",
@@ -174,12 +164,6 @@ describe("counts of variants of a kind ('16 left and 16 right', '4 left 4 right'
     ]);
   });
 });
-
-async function linesAfterTurns(world: () => World, customer: string, says: string[]): Promise<Line[]> {
-  const chat = new Chat(world(), customer);
-  for (const text of says) await chat.say(text);
-  return draftLines(chat) as Line[];
-}
 
 describe("counts of variants for lines on the order change them ('So 14 left and 14 right, and bolts to match')", () => {
   for (const [world, customer, says, expected] of [
@@ -229,7 +213,7 @@ describe("counts of variants for lines on the order change them ('So 14 left and
     ],
   ] as const)
     it(`"${says.at(-1)}"`, async () => {
-      expect(await linesAfterTurns(world, customer, [...says])).toEqual(expected);
+      expect(await draftAfter(world, customer, ...says)).toEqual(expected);
     });
 });
 
@@ -283,21 +267,23 @@ describe("an item said with 'then'/'instead' replaces the line of its kind that 
     ],
   ] as const)
     it(`"${says.at(-1)}"`, async () => {
-      expect(await linesAfterTurns(world, customer, [...says])).toEqual(expected);
+      expect(await draftAfter(world, customer, ...says)).toEqual(expected);
     });
 
   it("guard: without a switch word a second item of the kind goes on beside the line", async () => {
-    const lines = await linesAfterTurns(hvacWorld, "H-2006", [
+    const lines = await draftAfter(
+      hvacWorld,
+      "H-2006",
       "For Freezer 3: 2 filter driers FD-DCL-083",
       "and 2 filter driers DML 084 for Freezer 3, and 2 contactors CT-CI9-230",
-    ]);
+    );
     expect(lines.map(([sku]) => sku)).toEqual(["FD-DCL-083", "FD-DML-084", "CT-CI9-230"]);
   });
 });
 
 describe("guard: a message that ends in a count and a word naming a kind is read as before", () => {
   it("demo: '2 PU-NCP-40-200-400', then 'actually make it 3 pumps'", async () => {
-    const lines = await linesAfterTurns(demoWorld, "C-1001", ["2 PU-NCP-40-200-400", "ok 3 pumps"]);
+    const lines = await draftAfter(demoWorld, "C-1001", "2 PU-NCP-40-200-400", "ok 3 pumps");
     expect(lines.map(([sku]) => sku)).toEqual(["PU-NCP-40-200-400"]);
   });
 });

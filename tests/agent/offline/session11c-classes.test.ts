@@ -8,20 +8,14 @@ import {
   agripartsWorld,
   automationWorld,
   Chat,
+  draftAfter,
   draftLines,
   fluidWorld,
   foodtechWorld,
   hvacWorld,
   intralogisticsWorld,
   powertransWorld,
-  type World,
 } from "./helpers.ts";
-
-async function draftAfter(world: () => World, customer: string, ...says: string[]) {
-  const chat = new Chat(world(), customer);
-  for (const s of says) await chat.say(s);
-  return draftLines(chat);
-}
 
 describe("a product with what goes along with it ('X samt Y', 'X plus Y', 'X with its Y') is two lines", () => {
   for (const [world, customer, text, lines] of [
