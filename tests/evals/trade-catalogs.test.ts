@@ -4,7 +4,8 @@
  * trade written by an outside author, .../intralogistics, a fifth one by an outside author in session 8, and
  * .../agriparts, a sixth one by an outside author in session 9, whose shop never translated its catalog, and
  * .../foodtech, a seventh one by an outside author in session 10, whose German shop never translated its catalog, and
- * .../watertreat, an eighth one by an outside author in session 11, a bilingual shop's water-treatment spares): they
+ * .../watertreat, an eighth one by an outside author in session 11, a bilingual shop's water-treatment spares, and
+ * .../packaging, a ninth one by an outside author in session 12, a partly translated shop's packaging-line spares): they
  * import cleanly and all or nothing, every scenario file over them validates, and what the scenarios expect
  * follows from the catalog's data — the SKUs, customers, machines and options exist, an expected order passes the
  * engine (clean, or held only for a rep's approval where the scenario has the rep decide), and a pinned unit price is
@@ -30,12 +31,13 @@ const TRADES = [
   "agriparts",
   "foodtech",
   "watertreat",
+  "packaging",
 ] as const;
 type Trade = (typeof TRADES)[number];
 /**
  * Held-out scenarios per catalog at least: powertrans was written in one go with exactly 10 of its 30 held out,
  * intralogistics with 15 of its 30 (split by alternation before writing: the one-shot measure of session 8), agriparts
- * likewise (session 9), foodtech likewise (session 10), watertreat likewise (session 11).
+ * likewise (session 9), foodtech likewise (session 10), watertreat likewise (session 11), packaging likewise (session 12).
  */
 const MIN_HELDOUT: Record<Trade, number> = {
   hvac: 15,
@@ -46,6 +48,7 @@ const MIN_HELDOUT: Record<Trade, number> = {
   agriparts: 15,
   foodtech: 15,
   watertreat: 15,
+  packaging: 15,
 };
 /** The held-out share of the sets that mix visible and held-out scenarios stays below this (intralogistics, agriparts, foodtech: half). */
 const MAX_HELDOUT_SHARE: Record<Trade, number> = {
@@ -57,6 +60,7 @@ const MAX_HELDOUT_SHARE: Record<Trade, number> = {
   agriparts: 0.51,
   foodtech: 0.51,
   watertreat: 0.51,
+  packaging: 0.51,
 };
 /**
  * Catalogs whose shop never translated them: English texts only (no German names, keywords, option labels or
@@ -69,6 +73,11 @@ const ENGLISH_ONLY: readonly Trade[] = ["agriparts"];
  * buyers write English.
  */
 const GERMAN_ONLY: readonly Trade[] = ["foodtech"];
+/**
+ * Catalogs of a shop that translated only part of its catalog: English base texts, German names for about half the
+ * products (between 40 and 60 %), the rest in English only — a German buyer meets both.
+ */
+const PARTLY_TRANSLATED: readonly Trade[] = ["packaging"];
 /** Plain English words that a product name, description or option label of a German-only catalog never holds. */
 const ENGLISH_WORDS = [
   "the",
@@ -122,9 +131,13 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
       .prepare("select count(*) as n from product_texts where lang = 'de' and name is not null")
       .get() as { n: number };
     // A German-only catalog has its German names as the base texts (products.name), not beside them.
-    expect(germanNames.n).toBe(
-      ENGLISH_ONLY.includes(trade) || GERMAN_ONLY.includes(trade) ? 0 : summary.counts.products,
-    );
+    if (PARTLY_TRANSLATED.includes(trade)) {
+      expect(germanNames.n).toBeGreaterThanOrEqual((summary.counts.products ?? 0) * 0.4);
+      expect(germanNames.n).toBeLessThanOrEqual((summary.counts.products ?? 0) * 0.6);
+    } else
+      expect(germanNames.n).toBe(
+        ENGLISH_ONLY.includes(trade) || GERMAN_ONLY.includes(trade) ? 0 : summary.counts.products,
+      );
     if (ENGLISH_ONLY.includes(trade)) {
       const german = db.$client
         .prepare(
@@ -188,7 +201,7 @@ describe.each(TRADES)("trade catalog %s", (trade) => {
 
   // Visible scenarios grow as classes of buyer behaviour are worked on (each fix brings its own); the held-out part
   // stays as written and never opened, and must stay at least a fifth of the catalog's scenarios.
-  test("has at least 30 scenarios, all over this catalog, a fifth to two fifths (intralogistics, agriparts: half) of them held out", () => {
+  test("has at least 30 scenarios, all over this catalog, a fifth to two fifths (intralogistics, agriparts, foodtech, watertreat, packaging: half) of them held out", () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(30);
     for (const s of scenarios) expect(s.catalog).toEqual({ import: `../../catalogs/${trade}` });
     const heldout = scenarios.filter((s) => s.tags.includes("heldout")).length;

@@ -89,6 +89,20 @@ const TRADE_WORDS = [
   "dosierpumpe",
   "impfventil",
   "quarzhüllrohr",
+  // packaging (session 12): packaging and filling line spares, a partly translated (English, half German) catalog
+  "flowpack",
+  "schlauchbeutler",
+  "siegelbacken",
+  "heizpatrone",
+  "heizband",
+  "schmelzkleber",
+  "etikettierer",
+  "farbband",
+  "printhead",
+  "hot-melt",
+  "labeller",
+  "vffs",
+  "verschließkopf",
 ];
 
 describe("the offline model is catalog-neutral", () => {
