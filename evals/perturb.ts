@@ -67,7 +67,7 @@ function neighbours(ch: string, german: boolean): string[] {
 }
 
 const GERMAN_WORDS = new Set(
-  "ich wir und für bitte brauche brauchen die der das den dem ist nicht mit noch auch ein eine einen haben hallo danke von zu wie was welche gibt bestellen ja nein".split(
+  "ich wir und für bitte brauche brauchen die der das den dem des ist nicht mit noch auch ein eine einen haben hallo danke von zu wie was welche gibt bestellen bestelle ja nein stück nur doch dann gut passt lieber bei nach unsere unser".split(
     " ",
   ),
 );
@@ -175,6 +175,11 @@ function chatter(text: string, dice: Dice, first: boolean, german: boolean): str
 export interface PerturbOptions {
   kinds: readonly PerturbKind[];
   seed: number;
+  /**
+   * The language the buyer writes in (chatter in it, the keyboard for typos); default: read from the message. A
+   * scenario's buyer keeps one language — "5 Ringe H07V-K 1,5 schwarz" alone has no German word to tell.
+   */
+  german?: boolean;
 }
 
 /**
@@ -192,7 +197,7 @@ export function perturbText(
 ): string {
   const has = (k: PerturbKind) => options.kinds.includes(k);
   // The language of what the buyer meant to write, not of its misspelt copy.
-  const german = looksGerman(text);
+  const german = options.german ?? looksGerman(text);
   let out = text;
   if (has("typo")) out = typo(out, diceFor(options.seed, scenarioId, step, "typo"), german);
   if (has("chatter")) out = chatter(out, diceFor(options.seed, scenarioId, step, "chatter"), first, german);
@@ -205,6 +210,8 @@ export function perturbText(
 export function perturbScenario(scenario: Scenario, options: PerturbOptions): Scenario {
   if (!scenario.steps || options.kinds.length === 0) return scenario;
   const firstSay = scenario.steps.findIndex((step) => "say" in step);
+  const says = scenario.steps.flatMap((step) => ("say" in step ? [step.say] : []));
+  options = { ...options, german: options.german ?? looksGerman(says.join("\n")) };
   const steps = scenario.steps.map((step, i) =>
     "say" in step ? { ...step, say: perturbText(step.say, options, scenario.id, i, i === firstSay) } : step,
   );

@@ -98,6 +98,23 @@ describe("--perturb kinds", () => {
     }
   });
 
+  it("chatter keeps the scenario's language on a message with no word of it", () => {
+    const scenario = {
+      id: "s-de",
+      purpose: "x",
+      tags: [],
+      catalog: "demo",
+      customer: "C-1",
+      file: "x.json",
+      steps: [{ say: "Ich brauche Kabel für die Linie 3." }, { say: "5 Ringe H07V-K 1,5 schwarz" }],
+      expect: { orders: [], blocks: [], pendingApproval: false },
+    } satisfies Scenario;
+    for (let seed = 1; seed <= 10; seed++) {
+      const second = (perturbScenario(scenario, { kinds: ["chatter"], seed }).steps![1] as { say: string }).say;
+      expect(second).not.toMatch(/Hi|Hello|Thanks|Cheers|regards|Morning|Thank/);
+    }
+  });
+
   it("perturbScenario rewrites every say (and only those), keeping ifAsked, the other steps and the expectations", () => {
     const scenario = {
       id: "s-1",
