@@ -19,3 +19,12 @@ export {
   type PriceTable,
   type Usage,
 } from "./usage.ts";
+export {
+  PERTURB_KINDS,
+  PerturbKindError,
+  parsePerturbKinds,
+  perturbScenario,
+  perturbText,
+  type PerturbKind,
+  type PerturbOptions,
+} from "./perturb.ts";

@@ -15,6 +15,10 @@
  *   npm run evals -- --catalog-languages de         every catalog with German texts German-only (German the default
  *                                                   language): English buyers on a German shop's catalog
  *   npm run evals -- --model chaos                  the chaos model (random, adversarial tool calls), seeded by --seed
+ *   npm run evals -- --perturb case,punct,typo,chatter --seed 2
+ *                                                   the noisy buyer: every scripted buyer message in lower case, without
+ *                                                   punctuation, with a typo in an ordinary word, with a greeting or
+ *                                                   sign-off (any of the four; seeded per seed, scenario and step)
  *   npm run evals -- --buyer-model openai           persona scenarios played by a simulated buyer (default: openai when
  *                                                   configured; without one they are skipped and listed as skipped)
  *   npm run evals -- --compare-bare                 the same scenarios through the shield and a bare createAgent with a
@@ -42,6 +46,10 @@ import {
   renderComparisonHtml,
   runComparison,
   loadScenarios,
+  PERTURB_KINDS,
+  type PerturbKind,
+  parsePerturbKinds,
+  perturbScenario,
   readResults,
   renderHtml,
   runEvals,
@@ -54,6 +62,7 @@ function usage(message: string): never {
 usage: npm run evals -- [--model offline|chaos|openai] [--scenarios DIR] [--tags a,b] [--repeat K] [--concurrency N]
                         [--threads N]
                         [--skip-tags a,b] [--catalog-languages en] [--seed S] [--baseline RUN_DIR] [--out DIR]
+                        [--perturb ${PERTURB_KINDS.join(",")}]
                         [--json] [--gate]
                         [--compare-bare] [--models offline,chaos,openai] [--buyer-model openai|none]`);
   process.exit(2);
@@ -79,6 +88,7 @@ try {
       "compare-bare": { type: "boolean", default: false },
       models: { type: "string" },
       "buyer-model": { type: "string" },
+      perturb: { type: "string" },
     },
   }));
 } catch (error) {
@@ -102,6 +112,12 @@ for (const m of compareModels) if (!isModel(m)) usage(`--models takes ${EVAL_MOD
 const buyerChoice = values["buyer-model"] ?? (wantsOpenAI(process.env) ? "openai" : "none");
 if (buyerChoice !== "openai" && buyerChoice !== "none") usage("--buyer-model is openai or none");
 const buyerModel = buyerChoice === "openai" ? evalModelFactory("openai", { env: process.env }) : undefined;
+let perturb: PerturbKind[] = [];
+try {
+  if (values.perturb !== undefined) perturb = parsePerturbKinds(values.perturb);
+} catch (error) {
+  usage(`--perturb: ${(error as Error).message}`);
+}
 let prices: PriceTable;
 try {
   prices = loadPriceTable(process.env);
@@ -136,6 +152,10 @@ if (values["catalog-languages"] !== undefined) {
     usage("--catalog-languages takes ISO 639-1 codes, e.g. en or en,fr");
   scenarios = scenarios.map((s) => ({ ...s, catalogLanguages: only }));
 }
+
+if (perturb.length) scenarios = scenarios.map((s) => perturbScenario(s, { kinds: perturb, seed }));
+// The noise a run's buyers typed with, in its summary: a perturbed run is not compared with a clean one by mistake.
+const perturbed = perturb.length ? { perturb: { kinds: perturb, seed } } : {};
 
 const makeModel: ModelFactory = evalModelFactory(modelName, { seed, env: process.env });
 const out = resolve(values.out ?? join("evals/reports", new Date().toISOString().replace(/[:.]/g, "-")));
@@ -207,10 +227,10 @@ bar?.stop();
 const baseline = values.baseline ? compareWithBaseline(results, readResults(resolve(values.baseline))) : undefined;
 writeFileSync(
   join(out, "summary.json"),
-  `${JSON.stringify({ ...summary, ...(baseline ? { baseline } : {}) }, null, 2)}\n`,
+  `${JSON.stringify({ ...summary, ...perturbed, ...(baseline ? { baseline } : {}) }, null, 2)}\n`,
 );
 writeFileSync(join(out, "report.html"), renderHtml(results, summary, baseline));
-if (values.json) console.log(JSON.stringify({ ...summary, ...(baseline ? { baseline } : {}), out }));
+if (values.json) console.log(JSON.stringify({ ...summary, ...perturbed, ...(baseline ? { baseline } : {}), out }));
 else {
   console.log(formatSummary(summary, baseline));
   console.log(`report: ${join(out, "report.html")}`);

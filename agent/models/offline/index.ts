@@ -43,6 +43,7 @@ import { decide, type Step } from "./turn.ts";
 import { knowledgeForTurn } from "./turn-memo.ts";
 import { withoutCompanyName } from "./own-company.ts";
 import { withoutKeptRest } from "./kept-rest.ts";
+import { correctTypos } from "./typos.ts";
 import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
 
 /** Running totals of the model's own decision time (for the bench). */
@@ -122,7 +123,9 @@ export class OfflineConsultantModel extends BaseChatModel {
     // "2 sightglas 1/2": two words of a product name written as one are read apart.
     // "H1-Lebensmittelfett": a code and a word of the catalog joined by a hyphen are read apart.
     const apart = { ...read, text: codeJoinedWords(joinedNameWords(read.text, knowledge), knowledge) };
-    const spelt = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon) } : apart;
+    const dialect = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon) } : apart;
+    // "flange gaskts", "bitte bestelllen": a word known nowhere, one typing slip from one known word, is that word.
+    const spelt = { ...dialect, text: correctTypos(dialect.text, knowledge, read.machines ?? []) };
     // "…, rest bleibt wie gehabt": with lines on the order, the words that keep the rest ask for nothing (kept-rest.ts).
     const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length) };
     // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the

@@ -651,6 +651,58 @@ export function cuesOf(clauses: Clause[], keep: (c: Clause) => boolean = () => t
   return cues;
 }
 
+/** Courtesy the classifier reads at a clause's edge: a greeting before the request, a sign-off after it. */
+const COURTESY = new Set<Intent>(["greet", "thanks"]);
+/** Words an opening greeting ("hallo zusammen", "good morning team") or a sign-off ("thanks in advance") runs to. */
+const EDGE_WORDS = 3;
+
+/**
+ * "morning place the order", "bestellen vielen dank", "hello team order it thanks in advance": a greeting or sign-off
+ * typed into the request without a comma is a clause of its own, as it is with one ("Hello, order it. Thanks!") — the
+ * words at the edge read as courtesy, what is left reads as something else (or holds a count). The longest such edges
+ * are taken; a clause that is all courtesy ("hello team", "many thanks") stays one.
+ */
+async function courtesyEdges(
+  c: Span,
+  lang: Lang,
+  classifier: IntentClassifier,
+  edges: { lead: boolean; tail: boolean },
+): Promise<Span[]> {
+  const words = [...c.text.matchAll(/\S+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (words.length < 2) return [c];
+  const courtesy = async (from: number, to: number) => {
+    const r = await classifier.classify(lang, maskEntities(c.text.slice(from, to)));
+    return COURTESY.has(r.intent) && r.score >= INTENT_THRESHOLD;
+  };
+  const leads: number[] = [];
+  for (let k = edges.lead ? Math.min(EDGE_WORDS, words.length - 1) : 0; k >= 1; k--)
+    if (await courtesy(0, words[k - 1]!.end)) leads.push(k);
+  const tails: number[] = [];
+  for (let k = edges.tail ? Math.min(EDGE_WORDS, words.length - 1) : 0; k >= 1; k--)
+    if (await courtesy(words[words.length - k]!.start, c.text.length)) tails.push(k);
+  if (!leads.length && !tails.length) return [c];
+  // The edges that leave the surest request: "hello team order" may read as a greeting, "order it" is what is asked.
+  let cut: { lead: number; tail: number; middle: Span; score: number } | undefined;
+  for (const lead of [...leads, 0])
+    for (const tail of [...tails, 0]) {
+      if ((!lead && !tail) || lead + tail >= words.length) continue;
+      const middle = span(c.text, words[lead]!.start, words[words.length - 1 - tail]!.end);
+      const read = await classifier.classify(lang, maskEntities(middle.text));
+      // An order line's names and counts may read as nothing the corpus knows ("sensorleitung M12 10 m 4 stück").
+      if (COURTESY.has(read.intent) || (read.intent === "None" && !HAS_DIGIT.test(middle.text))) continue;
+      const score = read.intent === "None" ? 0 : read.score;
+      if (!cut || score > cut.score) cut = { lead, tail, middle, score };
+    }
+  if (!cut) return [c];
+  const { lead, tail, middle } = cut;
+  const at = (x: Span): Span => ({ ...x, start: c.start + x.start, end: c.start + x.end });
+  return [
+    ...(lead ? [at(span(c.text, 0, words[lead - 1]!.end))] : []),
+    at(middle),
+    ...(tail ? [at(span(c.text, words[words.length - tail]!.start, c.text.length))] : []),
+  ];
+}
+
 export async function understand(
   text: string,
   lang: Lang,
@@ -658,7 +710,11 @@ export async function understand(
   now?: Date,
   options: UnderstandOptions = {},
 ): Promise<Understanding> {
-  const spans = splitClauses(text);
+  // Courtesy opens a message or closes it.
+  const spans: Span[] = [];
+  const split = splitClauses(text);
+  for (const [i, s] of split.entries())
+    spans.push(...(await courtesyEdges(s, lang, classifier, { lead: i === 0, tail: i === split.length - 1 })));
   const clauses: Clause[] = [];
   for (const s of spans) {
     const asked = /^\s*\?/.test(text.slice(s.end));
