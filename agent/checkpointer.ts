@@ -87,6 +87,85 @@ interface MessageTexts {
   texts: WeakMap<object, string>;
   /** The texts of the checkpoint being written; the tree holds a placeholder (`PLACEHOLDER` + index) for each. */
   parts: string[];
+  /** The messages of the checkpoint being written, in the order of their placeholders. */
+  messages: object[];
+  /** Per message written: the copy read back from its text (see WrittenCheckpoints); a copy maps to itself. */
+  copies: WeakMap<object, BaseMessage>;
+}
+
+/**
+ * The checkpoints a file store wrote last, kept to be read back without parsing their messages again. A run starts by
+ * reading the thread's latest checkpoint — in a process that keeps the thread, the one it wrote at the end of the
+ * thread's last run — and decoding every message of the conversation, which then had to be encoded again for the
+ * run's first checkpoint: together about a twentieth of a buyer turn's CPU in the bench. Read bytes equal to bytes
+ * written here are that checkpoint: its tree is parsed from the JSON written with placeholders, and each message is
+ * a copy read back once from its text (the round trip any read makes) and shared by later reads, as the in-memory
+ * store's MessageTable does — never the graph's own object. Its text is known, so the next checkpoint does not encode
+ * it again. Other bytes (another process's checkpoint, an older one, a checkpoint evicted here) are decoded as before.
+ */
+interface Written {
+  bytes: Buffer;
+  /** The checkpoint's JSON with a placeholder for each message. */
+  skeleton: string;
+  parts: string[];
+  messages: object[];
+}
+
+/** Bytes of written checkpoints kept for reading back (a few hundred conversations' latest checkpoints). */
+const WRITTEN_BUDGET_BYTES = 16 * 1024 * 1024;
+
+class WrittenCheckpoints {
+  private entries: Written[] = [];
+  private bytes = 0;
+
+  add(entry: Written): void {
+    this.entries.push(entry);
+    this.bytes += entry.bytes.byteLength;
+    while (this.bytes > WRITTEN_BUDGET_BYTES && this.entries.length > 1) {
+      this.bytes -= this.entries.shift()!.bytes.byteLength;
+    }
+  }
+
+  /** The checkpoint written here with exactly these bytes, if it is still kept. */
+  find(data: Uint8Array): Written | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const entry = this.entries[i]!;
+      if (entry.bytes.byteLength === data.byteLength && entry.bytes.equals(data)) return entry;
+    }
+    return undefined;
+  }
+}
+
+/** The copy of message `i` of `entry` that reads of it share, read back from its text the first time. */
+function copyOf(entry: Written, i: number, texts: MessageTexts): BaseMessage {
+  const message = entry.messages[i]!;
+  let copy = texts.copies.get(message);
+  if (!copy) {
+    const text = entry.parts[i]!;
+    copy = decode(JSON.parse(text)) as BaseMessage;
+    texts.texts.set(copy, text);
+    texts.copies.set(message, copy);
+    texts.copies.set(copy, copy);
+  }
+  return copy;
+}
+
+/** A written checkpoint's tree with each placeholder replaced by its message's shared copy. */
+function rebuild(entry: Written, texts: MessageTexts): unknown {
+  const copies = entry.messages.map((_, i) => copyOf(entry, i, texts));
+  const fill = (value: unknown): unknown => {
+    if (typeof value === "string")
+      return value.startsWith(PLACEHOLDER) ? copies[Number(value.slice(PLACEHOLDER.length))] : value;
+    if (value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = fill(value[i]);
+      return value;
+    }
+    const object = value as Record<string, unknown>;
+    for (const key in object) object[key] = fill(object[key]);
+    return object;
+  };
+  return fill(JSON.parse(entry.skeleton));
 }
 
 /** First character of a placeholder; a string or key of the state starting with it is not encodable here. */
@@ -115,23 +194,31 @@ function encode(value: unknown, table?: MessageTable, texts?: MessageTexts): unk
   if (texts) {
     let text = texts.texts.get(value);
     if (text === undefined) texts.texts.set(value, (text = JSON.stringify(encodeMessage(value as BaseMessage, tag))));
+    texts.messages.push(value);
     return PLACEHOLDER + (texts.parts.push(text) - 1);
   }
   return encodeMessage(value as BaseMessage, tag);
 }
 
 /** The checkpoint's JSON text, each placeholder replaced by its message's text. */
-function stringify(value: unknown, table?: MessageTable, texts?: MessageTexts): string {
-  if (!texts) return JSON.stringify(encode(value, table));
+function stringify(value: unknown, table?: MessageTable): string {
+  return JSON.stringify(encode(value, table));
+}
+
+/** The same text for a file store, with what it was built from: the JSON with placeholders and the messages. */
+function stringifyWithTexts(value: unknown, texts: MessageTexts): Omit<Written, "bytes"> & { json: string } {
   texts.parts = [];
+  texts.messages = [];
   try {
-    const encoded = encode(value, table, texts);
+    const encoded = encode(value, undefined, texts);
     if (encoded === undefined) throw UNSUPPORTED;
-    const json = JSON.stringify(encoded);
-    const parts = texts.parts;
-    return parts.length ? json.replace(PLACEHOLDERS, (_, i: string) => parts[Number(i)]!) : json;
+    const skeleton = JSON.stringify(encoded);
+    const { parts, messages } = texts;
+    const json = parts.length ? skeleton.replace(PLACEHOLDERS, (_, i: string) => parts[Number(i)]!) : skeleton;
+    return { json, skeleton, parts, messages };
   } finally {
     texts.parts = [];
+    texts.messages = [];
   }
 }
 
@@ -186,12 +273,20 @@ export function createShieldSerde(
   options: ShieldSerdeOptions = {},
 ): SerializerProtocol {
   const table: MessageTable | undefined = options.internMessages ? { refs: new WeakMap(), messages: [] } : undefined;
-  const texts: MessageTexts | undefined = table ? undefined : { texts: new WeakMap(), parts: [] };
+  const texts: MessageTexts | undefined = table
+    ? undefined
+    : { texts: new WeakMap(), parts: [], messages: [], copies: new WeakMap() };
+  const written = texts ? new WrittenCheckpoints() : undefined;
   return {
     async dumpsTyped(data: unknown): Promise<[string, Uint8Array]> {
       let text: string;
+      let built: (Omit<Written, "bytes"> & { json: string }) | undefined;
       try {
-        const json = stringify(data, table, texts);
+        let json: string;
+        if (texts) {
+          built = stringifyWithTexts(data, texts);
+          json = built.json;
+        } else json = stringify(data, table);
         if (json === undefined) throw UNSUPPORTED;
         text = PREFIX + json;
       } catch (error) {
@@ -201,13 +296,25 @@ export function createShieldSerde(
         if (type !== "json") return [type, bytes];
         return [SHIELD_SERDE_TYPE, bytes];
       }
-      return [SHIELD_SERDE_TYPE, encoder.encode(text)];
+      const bytes = encoder.encode(text);
+      if (written && built && built.messages.length > 0) {
+        const { skeleton, parts, messages } = built;
+        written.add({
+          bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          skeleton,
+          parts,
+          messages,
+        });
+      }
+      return [SHIELD_SERDE_TYPE, bytes];
     },
     async loadsTyped(type: string, data: Uint8Array | string): Promise<unknown> {
       // MemorySaver keeps the payload but not its type and reads everything back as "json": ours is told apart by its
       // first character, which JSON text never starts with.
       if (type !== SHIELD_SERDE_TYPE && !(type === "json" && startsWithPrefix(data)))
         return fallback.loadsTyped(type, data);
+      const known = written && typeof data !== "string" ? written.find(data) : undefined;
+      if (known) return rebuild(known, texts!);
       const text = typeof data === "string" ? data : decoder.decode(data);
       if (!text.startsWith(PREFIX)) return fallback.loadsTyped("json", text);
       return decode(JSON.parse(text.slice(PREFIX.length)), table);

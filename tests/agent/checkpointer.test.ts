@@ -108,6 +108,39 @@ describe("file-store serializer reusing each message's text", () => {
     expect(back.draft).toEqual(state.draft);
   });
 
+  test("a checkpoint it wrote reads back equal to a fresh read, its messages shared copies; the next write is unchanged", async () => {
+    const serde = createShieldSerde();
+    const question = new HumanMessage({ id: "h1", content: "2 seals for pump 2" });
+    const answer = new AIMessage({
+      id: "a1",
+      content: "",
+      tool_calls: [{ name: "add_line", args: { sku: "SEAL-1", quantity: 2 }, id: "call_1", type: "tool_call" }],
+    });
+    const result = new ToolMessage({ id: "t1", content: '{"added":"L1"}', tool_call_id: "call_1", name: "add_line" });
+    const state = { messages: [question, answer, result], draft: { lines: [{ sku: "SEAL-1", quantity: 2 }] }, n: 1 };
+    const [type, bytes] = await serde.dumpsTyped(state);
+    // As SQLite hands a BLOB back: another buffer with the same bytes.
+    const first = (await serde.loadsTyped(type, Buffer.from(bytes))) as typeof state;
+    const fresh = (await createShieldSerde().loadsTyped(type, Buffer.from(bytes))) as typeof state;
+    expect(first).toEqual(fresh);
+    expect(first.messages.map((m) => m.constructor)).toEqual([HumanMessage, AIMessage, ToolMessage]);
+    // Copies, not the graph's own objects; a second read shares them but gets a tree of its own.
+    expect(first.messages[0]).not.toBe(question);
+    const second = (await serde.loadsTyped(type, Buffer.from(bytes))) as typeof state;
+    expect(second.messages[1]).toBe(first.messages[1]);
+    expect(second.messages).not.toBe(first.messages);
+    expect(second.draft).not.toBe(first.draft);
+    // The run that read it writes the same bytes a fresh serializer writes for the same state.
+    const next = { ...second, messages: [...second.messages, new AIMessage({ id: "a2", content: "Added L1." })] };
+    const [, written] = await serde.dumpsTyped(next);
+    const [, expected] = await createShieldSerde().dumpsTyped(next);
+    expect(Buffer.from(written).equals(Buffer.from(expected))).toBe(true);
+    // Bytes it did not write (another process's checkpoint) are decoded as before.
+    const other = Buffer.from(Buffer.from(bytes).toString("utf8").replace("2 seals", "3 seals"));
+    const read = (await serde.loadsTyped(type, other)) as typeof state;
+    expect(read.messages[0]!.content).toBe("3 seals for pump 2");
+  });
+
   test("text in the state that looks like the serializer's own placeholders comes back as written", async () => {
     const serde = createShieldSerde();
     const message = new HumanMessage({ id: "h1", content: "\u0000m0" });

@@ -839,6 +839,8 @@ function variantRuns(ctx: Ctx, text: string) {
     start: m.index,
     end: m.index + m[0].length,
   }));
+  // A run is two counts or more, each a token of digits alone: fewer, and there is none to read.
+  if (tokens.filter((t) => /^\d+$/.test(t.text)).length < 2) return [];
   const variant = (w: string) =>
     /^\p{L}{3,}$/u.test(w) &&
     !ctx.k.headWord(w) &&

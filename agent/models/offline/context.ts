@@ -214,9 +214,18 @@ function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
 
 /** The buyer's machines `text` names, once per turn and text (the raw message and its reading share the answer). */
 function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
-  return inTurn(ctx.k, `machines\u0000${text}\u0000${JSON.stringify(ctx.conv.machines ?? [])}`, () =>
+  return inTurn(ctx.k, `machines\u0000${text}\u0000${machinesKey(ctx.conv.machines ?? NO_MACHINES)}`, () =>
     findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups),
   );
+}
+
+const NO_MACHINES: MachineView[] = [];
+const machineKeys = new WeakMap<MachineView[], string>();
+/** The buyer's machines as a memo key, written once per list (a decision asks for the machines of many texts). */
+function machinesKey(machines: MachineView[]): string {
+  let key = machineKeys.get(machines);
+  if (key === undefined) machineKeys.set(machines, (key = JSON.stringify(machines)));
+  return key;
 }
 
 /** A place word as written or in the other language's spelling of it ("Halle" for "hall", "Linie" for "line"). */
