@@ -13,6 +13,8 @@ import {
   demoWorld,
   englishOnlyWorld,
   fluidWorld,
+  foodtechWorld,
+  germanOnlyWorld,
   hvacWorld,
   intralogisticsWorld,
   type World,
@@ -132,4 +134,44 @@ describe("the spelling rules on a lexicon of their own", () => {
   ])("umlautSpelling(%s) → %s", (text, expected) => {
     expect(umlautSpelling(text, lexicon)).toBe(expected);
   });
+});
+
+describe("a pack word in the buyer's language the catalog writes in the other one (glossary: Dose = can)", () => {
+  const germanOnly = (dir: string) => () => germanOnlyWorld(dir);
+  for (const [name, world, customer, text, expected] of [
+    [
+      "hvac English-only: '2 Dosen POE-Öl 1 Liter' is the 1 l can, not the kit with 2 l oil",
+      hvacEnglishOnly,
+      "H-2001",
+      "Bitte 2 Dosen POE-Öl 1 Liter",
+      [["SRV-POE32-1L", 2, null]],
+    ],
+    [
+      "intralogistics German-only: '6 cans of chain spray' are six 400-ml-Dosen, no unit warning",
+      germanOnly("evals/catalogs/intralogistics"),
+      "L-8002",
+      "6 cans of chain spray please",
+      [["SPRAY-CHAIN-400", 6, null]],
+    ],
+    [
+      "guard: powertrans English-only '3 Dosen Kettenspray'",
+      () => englishOnlyWorld("evals/catalogs/powertrans"),
+      "T-7003",
+      "3 Dosen Kettenspray bitte",
+      [["LUB-CHAIN-400", 3, null]],
+    ],
+    [
+      "guard: foodtech (German texts only, not used to find the class) '2 cans of H1 food grease'",
+      foodtechWorld,
+      "C-7101",
+      "2 cans of H1 food grease please",
+      [["FETT-H1-1KG", 2, null]],
+    ],
+  ] as const) {
+    it(name, async () => {
+      const got = await after(world, customer, text);
+      expect(got.lines).toEqual(expected);
+      expect(got.reply).not.toMatch(/ordered in \w+, not|nicht in \w+ bestellt|wird in \w+ bestellt/u);
+    });
+  }
 });
