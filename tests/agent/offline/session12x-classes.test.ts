@@ -6,7 +6,13 @@
  * same reply. Every case failed on the code before unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
+import { createShieldMemorySaver } from "../../../agent/checkpointer.ts";
 import { standardSpelling, umlautSpelling } from "../../../agent/models/offline/dialect.ts";
+import { createOfflineModel } from "../../../agent/models/offline/index.ts";
+import { createShieldAgent } from "../../../agent/runtime.ts";
+import { keepLanguages } from "../../../catalog/import/languages.ts";
+import { DEMO_NOW } from "../../../catalog/seed/index.ts";
+import { demoDatabase } from "../../support/db-images.ts";
 import {
   automationWorld,
   Chat,
@@ -17,6 +23,7 @@ import {
   germanOnlyWorld,
   hvacWorld,
   intralogisticsWorld,
+  powertransWorld,
   type World,
 } from "./helpers.ts";
 
@@ -172,6 +179,81 @@ describe("a pack word in the buyer's language the catalog writes in the other on
       const got = await after(world, customer, text);
       expect(got.lines).toEqual(expected);
       expect(got.reply).not.toMatch(/ordered in \w+, not|nicht in \w+ bestellt|wird in \w+ bestellt/u);
+    });
+  }
+});
+
+/** The demo world with the texts of one language only (as `--catalog-languages` plays it). */
+function demoOnly(lang: string): () => World {
+  return () => {
+    const db = demoDatabase();
+    keepLanguages(db, [lang]);
+    const model = createOfflineModel({ db });
+    return {
+      db,
+      now: DEMO_NOW,
+      agent: createShieldAgent({ db, model, checkpointer: createShieldMemorySaver(), now: () => DEMO_NOW }),
+    };
+  };
+}
+
+describe("a removal names the line whose name carries the buyer's words, not the line the machine's search ranks", () => {
+  const order = (chat: Chat) => chat.turns.at(-1)!.thread.draft.lines.map((l) => [l.sku, l.quantity]);
+  for (const [name, world, customer, first, drop, left] of [
+    [
+      "demo German-only: 'drop the o-rings' beside a Gleitringdichtung for the same pump",
+      demoOnly("de"),
+      "C-1001",
+      "2 SE-MS28-CC-EPDM for pump 2 and 3 boxes SE-OR-75X3-EPDM-B10",
+      "drop the o-rings",
+      [["SE-MS28-CC-EPDM", 2]],
+    ],
+    [
+      "demo German-only: '… and make it 4 seals' still changes the seal",
+      demoOnly("de"),
+      "C-1001",
+      "2 SE-MS28-CC-EPDM for pump 2 and 3 boxes SE-OR-75X3-EPDM-B10",
+      "drop the o-rings, and make it 4 seals",
+      [["SE-MS28-CC-EPDM", 4]],
+    ],
+    [
+      "demo English-only: 'die O-Ringe bitte streichen' beside a mechanical seal",
+      demoOnly("en"),
+      "C-1001",
+      "2 SE-MS28-CC-EPDM für Pumpe 2 und 3 Kartons SE-OR-75X3-EPDM-B10",
+      "die O-Ringe bitte streichen",
+      [["SE-MS28-CC-EPDM", 2]],
+    ],
+    [
+      "guard: hvac German-only 'drop the sight glasses'",
+      () => germanOnlyWorld("evals/catalogs/hvac"),
+      "H-2001",
+      "2 SG-SGN-12 and 1 FD-DML-084 for the edeka freezer",
+      "drop the sight glasses",
+      [["FD-DML-084", 1]],
+    ],
+    [
+      "guard: powertrans English-only 'die Kette bitte streichen'",
+      () => englishOnlyWorld("evals/catalogs/powertrans"),
+      "T-7001",
+      "2 UCP-206 und 1 CH-10B1-B5 für das Tiefkühlband",
+      "die Kette bitte streichen",
+      [["UCP-206", 2]],
+    ],
+    [
+      "guard: powertrans with both languages 'drop the pillow blocks'",
+      powertransWorld,
+      "T-7001",
+      "2 UCP-206 and 1 CH-10B1-B5 for the Tiefkühlband",
+      "drop the pillow blocks",
+      [["CH-10B1-B5", 1]],
+    ],
+  ] as const) {
+    it(name, async () => {
+      const chat = new Chat(world(), customer);
+      await chat.say(first);
+      await chat.say(drop);
+      expect(order(chat)).toEqual(left);
     });
   }
 });
