@@ -9,8 +9,9 @@ export type ConversationLang = "en" | "de";
 
 const GERMAN =
   /\b(ich|wir|und|bitte|brauche|brauchen|möchte|moechte|hätte|haette|für|fuer|mit|ohne|nicht|ja|nein|danke|wann|wie|was|welche[nrs]?|stück|stueck|passt|bestell\w*|lieferbar|verfügbar|preis|kostet|entfern\w*|lösch\w*|dazu|noch|gibt|habt|haben|sind|ist|der|die|das|den|dem|einen?|eine[mr]?|zwei|drei|vier|fünf|hallo|guten|servus|moin|warenkorb|stattdessen|lieber|doch|auftrag)\b|[äöüß]/giu;
+// "a" right after a number is the ampere of "18 A", not the article.
 const ENGLISH =
-  /\b(i|we|and|please|need|want|would|like|for|with|without|not|yes|no|thanks|when|how|what|which|pcs|pieces|fit|order|price|cost|remove|add|the|a|an|is|are|do|does|have|hello|hi|instead|my|our)\b/giu;
+  /\b(i|we|and|please|need|want|would|like|for|with|without|not|yes|no|thanks|when|how|what|which|pcs|pieces|fit|order|price|cost|remove|add|the|(?<!\d\s?)a|an|is|are|do|does|have|hello|hi|instead|my|our)\b/giu;
 
 /** How many German and English cue words (and umlauts) the text has. */
 export function languageEvidence(text: string): { de: number; en: number } {

@@ -792,12 +792,20 @@ export function contextMachine(p: Pending | undefined, draft?: DraftView): strin
 
 /** The draft line whose product name carries the buyer's words ("remove the o-rings"). */
 export function lineByWords(ctx: Ctx): string | undefined {
+  const scored = lineWordCounts(ctx);
+  const best = Math.max(0, ...scored.map((x) => x.n));
+  const top = scored.filter((x) => x.n === best);
+  return best > 0 && top.length === 1 ? top[0]!.id : undefined;
+}
+
+/** For each draft line, how many of the buyer's words its product's names carry (in any language, glossary too). */
+export function lineWordCounts(ctx: Ctx): { id: string; n: number }[] {
   const lines = ctx.conv.draft.lines;
   const words = ctx.tokens
     .map((t) => t.lower)
     .filter((w) => w.length > 2 && !FILLER.has(w))
     .map((w) => w.replace(/(s|es|en|n)$/, ""));
-  if (words.length === 0) return undefined;
+  if (words.length === 0) return [];
   // The name in the catalog's language and in the buyer's ("3 Trockner" names the "Filter drier" line too).
   const names = namesOf(
     ctx,
@@ -813,9 +821,7 @@ export function lineByWords(ctx: Ctx): string | undefined {
       ).length,
     };
   });
-  const best = Math.max(...scored.map((x) => x.n));
-  const top = scored.filter((x) => x.n === best);
-  return best > 0 && top.length === 1 ? top[0]!.id : undefined;
+  return scored;
 }
 
 /** The draft line the buyer points at: "line 2", a SKU/name in the order, or the last line. */

@@ -10,7 +10,7 @@ import type { AttackCue } from "./nlu/understand.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { ATTACK_THRESHOLD, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findChoice, findLineRef } from "./recognise.ts";
-import { byWords, lineByWords, type Ctx } from "./context.ts";
+import { byWords, lineByWords, lineWordCounts, type Ctx } from "./context.ts";
 import { type DialogueState, type Reading, RUNNER_UP } from "./dialogue.ts";
 
 /** A remove reading at least this sure may act on "it" (one line) or ask which line (several). */
@@ -46,8 +46,14 @@ export function namedLine(ctx: Ctx, s: DialogueState, r: Reading): string | unde
   if (bySku) return bySku.lineId;
   const hits = r.a.guess?.hits ?? [];
   const byGuess = lines.filter((l) => hits.some((h) => h.sku === l.sku));
-  if (byGuess.length === 1) return byGuess[0]!.lineId;
   const named = lineByWords(ctx);
+  // "drop the o-rings" beside a Gleitringdichtung for the same pump: the search ranks what fits the machine, the line
+  // whose name carries the buyer's words is the one meant when the guessed line's names carry none of them.
+  if (byGuess.length === 1 && named && named !== byGuess[0]!.lineId) {
+    const guessed = lineWordCounts(ctx).find((x) => x.id === byGuess[0]!.lineId);
+    if (!guessed?.n) return named;
+  }
+  if (byGuess.length === 1) return byGuess[0]!.lineId;
   if (named) return named;
   // Words of the product's name in the buyer's language ("das Schauglas" for a line named in English).
   const sku = byWords(ctx, [...new Set(lines.map((l) => l.sku))]);

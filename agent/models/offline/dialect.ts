@@ -18,7 +18,21 @@ type Rule = { re: RegExp; to: string; sound: boolean };
 const sound = (re: RegExp, to: string): Rule => ({ re, to, sound: true });
 const ending = (re: RegExp, to: string): Rule => ({ re, to, sound: false });
 
+/**
+ * German written without its special letters — on a keyboard without them, in a Swiss text ("Grüsse") or in an
+ * e-mail client that drops them: "ae", "oe", "ue" for "ä", "ö", "ü" and "ss" for "ß" ("Schauglaeser fuer die
+ * Kuehlzelle", "Gruesse"). A standard transliteration, not a dialect: it is also read before the message's language is
+ * decided (`umlautSpelling`), so "1 Ladegeraet bitte" is German as "1 Ladegerät bitte" is.
+ */
+const TRANSLITERATIONS: Rule[] = [
+  { re: /ae/gu, to: "ä", sound: true },
+  { re: /oe/gu, to: "ö", sound: true },
+  { re: /ue/gu, to: "ü", sound: true },
+  { re: /ss/gu, to: "ß", sound: true },
+];
+
 const RULES: Rule[] = [
+  ...TRANSLITERATIONS,
   sound(/ii/gu, "ei"),
   // Swiss long "ii" is also a standard "ie" ("Keilriime" → "Keilriemen").
   sound(/ii/gu, "ie"),
@@ -27,6 +41,11 @@ const RULES: Rule[] = [
   sound(/ue/gu, "u"),
   // Bavarian "oa" for a standard "ei" ("zwoa" → "zwei", "koa" → "kein", "Stoa" → "Stein").
   sound(/oa/gu, "ei"),
+  // Swiss "öi" for a standard "eu" ("öich" → "euch", "nöi" → "neu"), Swiss "ö" for a standard "ü" ("för" → "für").
+  sound(/öi/gu, "eu"),
+  sound(/ö/gu, "ü"),
+  // A swallowed "e" of an inner "ge-" ("Ladegrät" → "Ladegerät", "Messgrät" → "Messgerät"), as of an initial one below.
+  sound(/(?<=\p{L}{3})g(?=[lr][aeiouäöü])/u, "ge"),
   sound(/tscht/gu, "tzt"),
   sound(/scht/gu, "st"),
   sound(/^ch/u, "k"),
@@ -36,6 +55,8 @@ const RULES: Rule[] = [
   sound(/ig$/u, "ung"),
   ending(/ed$/u, "en"),
   ending(/e$/u, "en"),
+  // Swiss "-le" for a standard "-el" ("Kugle", "Chugle" → "Kugel", "Gable" → "Gabel").
+  sound(/(?<=\p{L}{2}[^aeiouäöü])le$/u, "el"),
   ending(/(?<=[^aeiouäöü])$/u, "e"),
   // Swiss "-ä" for a standard "-en"/"-e" ending ("Keilriemä", "Chettä").
   sound(/(?<=\p{L}{3})ä$/u, "en"),
@@ -47,9 +68,9 @@ const RULES: Rule[] = [
 ];
 
 /** The spellings of a word after one or more correspondences (each applied at most once), fewest changes first. */
-function spellings(word: string): { word: string; sound: boolean }[] {
+function spellings(word: string, rules: readonly Rule[] = RULES): { word: string; sound: boolean }[] {
   let out = [{ word, sound: false }];
-  for (const { re, to, sound } of RULES) {
+  for (const { re, to, sound } of rules) {
     const next: typeof out = [];
     for (const w of out) {
       re.lastIndex = 0;
@@ -70,6 +91,8 @@ export interface Lexicon {
    * of them is that word ("Endlagedämpfig" → "endlagedämpfung" → "Endlagendämpfung", a dropped linking n).
    */
   configWords?: ReadonlySet<string>;
+  /** A catalog word in another form ("leistungsschütze" of "Leistungsschütz"): a transliteration may reach it. */
+  inflected?: (word: string) => boolean;
 }
 
 const memo = new WeakMap<Lexicon, Map<string, string | null>>();
@@ -135,5 +158,38 @@ export function standardSpelling(text: string, lexicon: Lexicon): string {
     const std = standardWord(w, lexicon);
     if (!std) return w;
     return w[0] === w[0]!.toUpperCase() ? std[0]!.toUpperCase() + std.slice(1) : std;
+  });
+}
+
+const transliterated = new WeakMap<Lexicon, Map<string, string | null>>();
+
+/**
+ * The text with each unknown word written without umlauts or "ß" ("Ladegeraet", "Kuehlzelle", "Gruesse") in its
+ * standard spelling, when that is a word the lexicon knows — read before the message's language is decided. Only the
+ * transliterations: an English word is either known ("blue", "does", "pass") or has no known German spelling.
+ *
+ * @example umlautSpelling("1 Ladegeraet bitte", lexicon) // "1 Ladegerät bitte"
+ */
+export function umlautSpelling(text: string, lexicon: Lexicon): string {
+  let cache = transliterated.get(lexicon);
+  if (!cache) transliterated.set(lexicon, (cache = new Map()));
+  const memo = cache;
+  return text.replace(/(?<![\p{L}\d-])\p{L}{3,}(?![\p{L}\d-])/gu, (w) => {
+    const lower = w.toLowerCase();
+    if (!/ae|oe|ue|ss/u.test(lower) || lexicon.knows(lower)) return w;
+    let found = memo.get(lower);
+    if (found === undefined) {
+      found =
+        spellings(lower, TRANSLITERATIONS).find(
+          (c) =>
+            lexicon.knows(c.word) ||
+            lexicon.inflected?.(c.word) ||
+            (c.word.length >= 6 && inCompound(c.word, lexicon.nameWords)),
+        )?.word ?? null;
+      if (memo.size > 5000) memo.clear();
+      memo.set(lower, found);
+    }
+    if (!found) return w;
+    return w[0] === w[0]!.toUpperCase() ? found[0]!.toUpperCase() + found.slice(1) : found;
   });
 }

@@ -23,7 +23,7 @@ import { createCatalogSearch } from "../../../catalog/queries/search.ts";
 import type { CatalogReader } from "../../../catalog/queries/types.ts";
 import { getConfig, getCurrentTaskInput } from "@langchain/langgraph";
 import { readConversation, type DraftView } from "./conversation.ts";
-import { standardSpelling } from "./dialect.ts";
+import { standardSpelling, umlautSpelling } from "./dialect.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { catalogMasks } from "./nlu/catalog-masks.ts";
@@ -118,11 +118,16 @@ export class OfflineConsultantModel extends BaseChatModel {
     const started = this.fields.stats ? performance.now() : 0;
     const read = readConversation(messages, draft);
     const knowledge = this.fields.knowledge();
-    const lang = detectLanguage(read.text, read.memo.lang, knowledge.wordLanguage);
+    // "1 Ladegeraet bitte": German written without umlauts is read with them before its language is decided.
+    const plain = umlautSpelling(read.text, knowledge.lexicon);
+    const lang = detectLanguage(plain, read.memo.lang, knowledge.wordLanguage);
     // "bitte nomal die gliiche Keilrieme": a German message is read in standard spelling (dialect.ts).
     // "2 sightglas 1/2": two words of a product name written as one are read apart.
     // "H1-Lebensmittelfett": a code and a word of the catalog joined by a hyphen are read apart.
-    const apart = { ...read, text: codeJoinedWords(joinedNameWords(read.text, knowledge), knowledge) };
+    const apart = {
+      ...read,
+      text: codeJoinedWords(joinedNameWords(lang === "de" ? plain : read.text, knowledge), knowledge),
+    };
     const dialect = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon) } : apart;
     // "flange gaskts", "bitte bestelllen": a word known nowhere, one typing slip from one known word, is that word.
     const spelt = { ...dialect, text: correctTypos(dialect.text, knowledge, read.machines ?? []) };

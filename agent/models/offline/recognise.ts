@@ -440,7 +440,14 @@ export function buildKnowledge(
     ordinary,
     corpusWords,
     common,
-    lexicon: { knows: common, nameWords: nameVocabulary, configWords: rest.configWords },
+    // The glossary's words for the names count as known: a German buyer's spelling on an English-only catalog
+    // ("Schauglaeser") is read towards them as towards a German name.
+    lexicon: {
+      knows: (w: string) => common(w) || glossVocabulary.has(w),
+      nameWords: glossVocabulary.size > 0 ? new Set([...nameVocabulary, ...glossVocabulary]) : nameVocabulary,
+      configWords: rest.configWords,
+      inflected: inflectedNameWord,
+    },
     nameWord: (w: string) => nameVocabulary.has(w),
     headWord: (w: string) =>
       !FILLER.has(w) && [w, ...w.split("-")].some((x) => x.length > 2 && !FILLER.has(x) && isHead(headStems, x)),
