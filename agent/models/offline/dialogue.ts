@@ -517,7 +517,7 @@ export function dialogueState(ctx: Ctx): DialogueState {
 export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const a = analyse(ctx);
   const onOrder = asksAboutOrder(ctx, s, a);
-  const sku = a.guess?.confident && !onOrder ? a.guess.hits[0]!.sku : undefined;
+  const sku = lineAskedAbout(ctx, s, a) ?? (a.guess?.confident && !onOrder ? a.guess.hits[0]!.sku : undefined);
   // "Do you have X?" lists X alone: "price and when?" is about it.
   const only = (xs: string[]) => (xs.length === 1 ? xs[0] : undefined);
   const about =
@@ -565,6 +565,20 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
     ...(po ? { po } : {}),
     ...(ctx.u.date ? { date: ctx.u.date } : {}),
   };
+}
+
+/**
+ * "Are the SPA belts in stock?", "was kosten die Keilriemen?" with an SPA belt in the order: a question about a kind of
+ * product, no count and no code said, of which one line of the order is an example, is about that line — not about
+ * the kind's best match in the catalog (which would be offered to add).
+ */
+function lineAskedAbout(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): string | undefined {
+  if (!a.guess || a.quantity || s.draft.lines.length === 0) return undefined;
+  if (!has(ctx, "price", "stock", "compat") || has(ctx, "add", "change", "remove")) return undefined;
+  if (a.guess.hits[0]!.match.startsWith("sku")) return undefined;
+  const hits = new Set(a.guess.hits.map((h) => h.sku));
+  const skus = [...new Set(s.draft.lines.map((l) => l.sku).filter((x) => hits.has(x)))];
+  return skus.length === 1 ? skus[0] : undefined;
 }
 
 /**

@@ -101,6 +101,11 @@ export interface Knowledge {
   featureUnits: Map<string, string>;
   /** The values the catalog's products have for each counted property ("poles" → 1, 3): "20 flange gaskets" is no DN 20. */
   countValues: Map<string, Set<number>>;
+  /**
+   * Words that are a product's value of a property written in letters ("SPZ" of a belt profile, "left" of a side),
+   * lower-case: which one of a kind, even where a name writes the word before its sizes.
+   */
+  valueWords: Set<string>;
   /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
   common: (word: string) => boolean;
   /**
@@ -357,6 +362,7 @@ export interface CatalogWords {
   ordinaryMemo: Map<string, boolean>;
   featureUnits: Knowledge["featureUnits"];
   countValues: Knowledge["countValues"];
+  valueWords: Knowledge["valueWords"];
   phraseGroups: Knowledge["phraseGroups"];
   compactSkus: Knowledge["compactSkus"];
 }
@@ -588,6 +594,12 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     )
     .all() as { key: string; u: string }[])
     featureUnits.set(r.key, r.u);
+  const valueWords = new Set<string>();
+  for (const r of sqlite
+    .prepare("SELECT DISTINCT text_value AS v FROM product_features WHERE type = 'text' AND text_value IS NOT NULL")
+    .all() as { v: string }[])
+    for (const w of wordsOf(r.v))
+      if (/^\p{L}+(?:-\p{L}+)*$/u.test(w) && w.length > 1 && !FILLER.has(w)) valueWords.add(w);
   const countValues = new Map<string, Set<number>>();
   for (const r of sqlite
     .prepare(
@@ -692,6 +704,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     ordinaryMemo: new Map(),
     featureUnits,
     countValues,
+    valueWords,
     phraseGroups,
     compactSkus: new Set(
       (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).map((r) => compactSku(r.sku)),
@@ -994,6 +1007,46 @@ const TIME_WORDS =
  */
 const NAMING_WORDS =
   /^(?:kategorie|category|cat|kat|klasse|class|serie|series|baureihe|generation|gen|größe|grösse|groesse|baugröße|baugrösse|size|typ|type|stufe|stage|grade|level|version|revision|rev|gebäude|building|werk|plant|tor|gate|dock|rampe|bay|etage|floor|stockwerk)$/;
+/**
+ * Words that name what something costs ("price", "Preis", "kostet", "chostet"): a bare number after one — or after one
+ * and a word that links it to the number ("is", "ist", "should be", "von") — is an amount of money, not how many
+ * ("Contract price is 315 right?", "der Preis war doch 315?").
+ */
+const MONEY_WORDS =
+  /^(?:prices?|priced|costs?|costing|charge[ds]?|pay|paid|quoted?|rate|preise?s?|kostet|kosten|kostete|chostet|choschtet|koscht|bezahlt|zahlen|angebot)$/;
+const MONEY_LINKS = new Set([
+  "is",
+  "was",
+  "be",
+  "of",
+  "at",
+  "are",
+  "were",
+  "still",
+  "should",
+  "ist",
+  "war",
+  "sind",
+  "waren",
+  "sein",
+  "von",
+  "bei",
+  "noch",
+  "doch",
+  "nur",
+  "only",
+  "just",
+  "isch",
+]);
+/** Whether the number at `i` follows a money word, directly or across up to two linking words. */
+const afterMoneyWord = (tokens: Token[], i: number): boolean => {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const w = tokens[j]!.lower;
+    if (MONEY_WORDS.test(w)) return true;
+    if (!MONEY_LINKS.has(w)) return false;
+  }
+  return false;
+};
 /** The token before this one is next to it: a space or an abbreviation's dot between ("Kat. 3", "Werk 2") — no comma. */
 const adjacentWord = (tokens: Token[], i: number): boolean => {
   const a = tokens[i - 1];
@@ -1136,6 +1189,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // ("10m hose": an amount with its unit glued on counts nothing of the word after it.)
     if (next && !gluedUnit && countedValue(countWordOf(next, k), value, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
+    // "Contract price is 315 right?", "kostet der nicht 315?": an amount of money, not how many (a unit the catalog
+    // sells in after it still counts: "the price of 3 boxes").
+    if (/^\d+(?:[.,]\d+)?$/.test(t) && afterMoneyWord(tokens, i) && !k.unitCodes.has(next ?? "")) continue;
     // "a 1210 taper bush", "eine 6205 Lagerung": a number after the indefinite article is what the product is called —
     // the article counts one.
     // (Not the unit of an amount before it: "10 A, 3 Stück".)
