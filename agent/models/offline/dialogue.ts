@@ -11,7 +11,14 @@ import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findLineRef, findPoReference, orderReferences, replacedCount, tokenizeText } from "./recognise.ts";
+import {
+  asksForBuild,
+  findLineRef,
+  findPoReference,
+  orderReferences,
+  replacedCount,
+  tokenizeText,
+} from "./recognise.ts";
 import { monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
 import { say } from "./replies.ts";
 import {
@@ -288,7 +295,7 @@ function configuredNamed(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
   if (!r.sku || !g?.confident || (has(ctx, "info") && !configuredSpec(ctx, r))) return false;
   const options = optionsFor(ctx, r.sku);
-  return !!options && (g.hits[0]!.match === "sku_exact" || Object.keys(options).length >= 2);
+  return !!options && (g.hits[0]!.match === "sku_exact" || configuredSpec(ctx, r) || Object.keys(options).length >= 2);
 }
 
 /**
@@ -372,7 +379,9 @@ function configuredSpec(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
   if (!r.sku || !g?.confident || ctx.conv.text.includes("?")) return false;
   const options = optionsFor(ctx, r.sku);
-  return !!options && Object.keys(options).length >= 3;
+  // "Heizelement nach Maß, 400 V, 2500 W", "made to spec, 230 V 1800 W": asked for a build, any value stated is part
+  // of the specification.
+  return !!options && Object.keys(options).length >= (asksForBuild(ctx.conv.text) ? 1 : 3);
 }
 
 export interface Transition {

@@ -1038,6 +1038,11 @@ const MONEY_LINKS = new Set([
   "just",
   "isch",
 ]);
+/** Words that may follow an amount of money said in a question ("315 right?", "315 netto, oder?"). */
+const AFTER_AMOUNT = new Set(["right", "correct", "or", "oder", "ne", "gell", "stimmt", "net", "netto", "each", "je"]);
+/** The number at `i` ends its clause, or only a word that follows an amount stands after it. */
+const endsAmount = (tokens: Token[], i: number): boolean =>
+  !tokens[i + 1] || /^\s*[,;:.!?]/.test(tokens[i]!.tail ?? "") || AFTER_AMOUNT.has(tokens[i + 1]!.lower);
 /** Whether the number at `i` follows a money word, directly or across up to two linking words. */
 const afterMoneyWord = (tokens: Token[], i: number): boolean => {
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
@@ -1191,7 +1196,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
     // "Contract price is 315 right?", "kostet der nicht 315?": an amount of money, not how many (a unit the catalog
     // sells in after it still counts: "the price of 3 boxes").
-    if (/^\d+(?:[.,]\d+)?$/.test(t) && afterMoneyWord(tokens, i) && !k.unitCodes.has(next ?? "")) continue;
+    // ("Was kosten 10 Zahnradpumpen?": a count of the things priced follows the money word with their name.)
+    if (/^\d+(?:[.,]\d+)?$/.test(t) && afterMoneyWord(tokens, i) && endsAmount(tokens, i)) continue;
     // "a 1210 taper bush", "eine 6205 Lagerung": a number after the indefinite article is what the product is called —
     // the article counts one.
     // (Not the unit of an amount before it: "10 A, 3 Stück".)
@@ -2707,8 +2713,23 @@ function mostStated(
 }
 
 /** Words that ask for a product built to the buyer's choices, in English and German. */
-const MADE_TO_ORDER =
-  /\b(?:built|made|assembled|configured)[ -]to[ -]order\b|\bconfigur(?:ed|able|e)\b|\bcustom[ -]built\b|\bnach (?:maß|mass|konfiguration|auftrag)\b|\bkonfigur(?:iert|ierbar|ieren)\w*|\bsonderanfertigung\b/u;
+const MADE_TO_ORDER = new RegExp(
+  // (Letter boundaries of any script: "nach Maß" ends in a letter `\b` does not know.)
+  `(?<![\\p{L}\\p{N}])(?:${[
+    "(?:built|made|assembled|configured|manufactured|produced)[ -]to[ -](?:order|spec|specs|specification|measure)",
+    // ("I want to order 3 seals" asks for no build: only a specification is asked for without a participle.)
+    "to[ -](?:spec|specs|specification)",
+    "configur(?:ed|able|e)",
+    "custom[ -]?(?:built|made)",
+    "bespoke",
+    "nach (?:maß|mass|konfiguration|auftrag|spezifikation|vorgabe|vorgaben|angabe|angaben|wunsch)",
+    "auf maß",
+    "maßgefertigt\\p{L}*",
+    "(?:maß|sonder)anfertigung",
+    "konfigur(?:iert|ierbar|ieren)\\p{L}*",
+  ].join("|")})(?![\\p{L}\\p{N}])`,
+  "u",
+);
 
 /** Whether a text asks for a product built to order ("built to order", "nach Maß", "konfigurierbar"). */
 export function asksForBuild(text: string): boolean {

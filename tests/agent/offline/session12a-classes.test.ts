@@ -8,6 +8,7 @@ import {
   Chat,
   draftAfter,
   draftLines,
+  foodtechWorld,
   hvacWorld,
   importedWorld,
   powertransWorld,
@@ -178,4 +179,40 @@ describe("counts of several variants of one kind, the variant a code or a hyphen
     it(`${customer}: '${text}'`, async () => {
       expect(await draftAfter(world, customer, text)).toEqual(expected);
     });
+});
+
+describe("'to spec', 'made to spec', 'nach Maß', 'nach Vorgabe': a request to configure the product built to order", () => {
+  for (const [world, customer, says, expected] of [
+    [foodtechWorld, "C-7101", ["Heizelement nach Maß, 400 V, 2500 W", "für Ofen 1"], [["HE-KONF", 1, "M-7101-03"]]],
+    [
+      foodtechWorld,
+      "C-7101",
+      ["heating element made to spec please, 230 V 1800 W", "for Ofen 2"],
+      [["HE-KONF", 1, "M-7101-04"]],
+    ],
+    [foodtechWorld, "C-7101", ["Heizstab nach Spezifikation: 400 V, 3200 W", "Ofen 1"], [["HE-KONF", 1, "M-7101-03"]]],
+    [watertreatWorld, "W-8102", ["Dosierpumpe nach Vorgabe, 10 l/h bei 7 bar"], [["DP-CFG", 1, "M-8102-04"]]],
+    [
+      watertreatWorld,
+      "W-8102",
+      ["a dosing pump made to spec: 5 l/h at 10 bar, PVDF head"],
+      [["DP-CFG", 1, "M-8102-04"]],
+    ],
+    // Guard: the product's own name says "to specification".
+    [
+      watertreatWorld,
+      "W-8102",
+      ['filter housing to spec, 20 inch, 1" female thread', "for Line B RO"],
+      [["FH-CFG", 1, "M-8102-01"]],
+    ],
+  ] as const)
+    it(`${customer}: ${says.map((x) => `'${x}'`).join(" / ")}`, async () => {
+      expect(await draftAfter(world, customer, ...says)).toEqual(expected);
+    });
+
+  it("guard: 'I want to order' asks for no build", async () => {
+    expect(await draftAfter(powertransWorld, "T-7001", "I want to order 2 VB-SPA-1250")).toEqual([
+      ["VB-SPA-1250", 2, null],
+    ]);
+  });
 });
