@@ -841,9 +841,11 @@ function variantRuns(ctx: Ctx, text: string) {
   }));
   // A run is two counts or more, each a token of digits alone: fewer, and there is none to read.
   if (tokens.filter((t) => /^\d+$/.test(t.text)).length < 2) return [];
+  // ("2 SPA and 3 SPZ": a value of the kind's products is a variant word, though names write it before their sizes.)
+  // ("4 clockwise and 4 counter-clockwise", "2 left-hand, 2 right-hand": a hyphenated variant word is one word.)
   const variant = (w: string) =>
-    /^\p{L}{3,}$/u.test(w) &&
-    !ctx.k.headWord(w) &&
+    /^(?=[\p{L}-]{3,}$)\p{L}+(?:-\p{L}+)*$/u.test(w) &&
+    (!ctx.k.headWord(w) || ctx.k.valueWords.has(w)) &&
     !ctx.k.unitCodes.has(w) &&
     !FILLER.has(w) &&
     ctx.k.inflectedNameWord(w);
@@ -865,7 +867,15 @@ function variantRuns(ctx: Ctx, text: string) {
     while (count(j)) {
       // The first count may name the kind between it and its variant word ("4 shares left and 4 right").
       let v = j + 1;
-      if (pairs.length === 0 && tokens[v] && ctx.k.headWord(tokens[v]!.lower) && spaced(v + 1)) v++;
+      // ("2 SPA and 3 SPZ": not a word that is itself the variant, before a word that is none.)
+      if (
+        pairs.length === 0 &&
+        tokens[v] &&
+        ctx.k.headWord(tokens[v]!.lower) &&
+        spaced(v + 1) &&
+        !(variant(tokens[v]!.lower) && !variant(tokens[v + 1]!.lower))
+      )
+        v++;
       if (!tokens[v] || !spaced(v) || !variant(tokens[v]!.lower)) break;
       if (pairs.some((p) => p.variant === tokens[v]!.lower)) break;
       pairs.push({

@@ -11,7 +11,14 @@ import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findLineRef, findPoReference, orderReferences, replacedCount, tokenizeText } from "./recognise.ts";
+import {
+  asksForBuild,
+  findLineRef,
+  findPoReference,
+  orderReferences,
+  replacedCount,
+  tokenizeText,
+} from "./recognise.ts";
 import { monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
 import { say } from "./replies.ts";
 import {
@@ -288,7 +295,7 @@ function configuredNamed(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
   if (!r.sku || !g?.confident || (has(ctx, "info") && !configuredSpec(ctx, r))) return false;
   const options = optionsFor(ctx, r.sku);
-  return !!options && (g.hits[0]!.match === "sku_exact" || Object.keys(options).length >= 2);
+  return !!options && (g.hits[0]!.match === "sku_exact" || configuredSpec(ctx, r) || Object.keys(options).length >= 2);
 }
 
 /**
@@ -372,7 +379,9 @@ function configuredSpec(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
   if (!r.sku || !g?.confident || ctx.conv.text.includes("?")) return false;
   const options = optionsFor(ctx, r.sku);
-  return !!options && Object.keys(options).length >= 3;
+  // "Heizelement nach Maß, 400 V, 2500 W", "made to spec, 230 V 1800 W": asked for a build, any value stated is part
+  // of the specification.
+  return !!options && Object.keys(options).length >= (asksForBuild(ctx.conv.text) ? 1 : 3);
 }
 
 export interface Transition {
@@ -517,7 +526,7 @@ export function dialogueState(ctx: Ctx): DialogueState {
 export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const a = analyse(ctx);
   const onOrder = asksAboutOrder(ctx, s, a);
-  const sku = a.guess?.confident && !onOrder ? a.guess.hits[0]!.sku : undefined;
+  const sku = lineAskedAbout(ctx, s, a) ?? (a.guess?.confident && !onOrder ? a.guess.hits[0]!.sku : undefined);
   // "Do you have X?" lists X alone: "price and when?" is about it.
   const only = (xs: string[]) => (xs.length === 1 ? xs[0] : undefined);
   const about =
@@ -565,6 +574,20 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
     ...(po ? { po } : {}),
     ...(ctx.u.date ? { date: ctx.u.date } : {}),
   };
+}
+
+/**
+ * "Are the SPA belts in stock?", "was kosten die Keilriemen?" with an SPA belt in the order: a question about a kind of
+ * product, no count and no code said, of which one line of the order is an example, is about that line — not about
+ * the kind's best match in the catalog (which would be offered to add).
+ */
+function lineAskedAbout(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): string | undefined {
+  if (!a.guess || a.quantity || s.draft.lines.length === 0) return undefined;
+  if (!has(ctx, "price", "stock", "compat") || has(ctx, "add", "change", "remove")) return undefined;
+  if (a.guess.hits[0]!.match.startsWith("sku")) return undefined;
+  const hits = new Set(a.guess.hits.map((h) => h.sku));
+  const skus = [...new Set(s.draft.lines.map((l) => l.sku).filter((x) => hits.has(x)))];
+  return skus.length === 1 ? skus[0] : undefined;
 }
 
 /**

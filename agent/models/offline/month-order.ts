@@ -5,7 +5,7 @@
 import type { Analysis, Ctx } from "./context.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
-import { replacedCount, wordsOf } from "./recognise.ts";
+import { nameWords, replacedCount } from "./recognise.ts";
 
 const MONTHS: Record<string, number> = {
   januar: 1,
@@ -189,9 +189,9 @@ export function linesNamedBy<L extends { sku: string }>(ctx: Ctx, text: string, 
     .map(norm);
   const names = ctx.k.allNames(rows.map((l) => l.sku));
   const named = rows.filter((l) => {
-    const have = wordsOf(names.get(l.sku) ?? "")
-      .filter((x) => x.length > 3 && !/\d/.test(x))
-      .map(norm);
+    // "o-ring sets" names the "Sleeve O-ring set": a hyphenated word of a name counts in its parts too, as the
+    // buyer's words do.
+    const have = [...nameWords(names.get(l.sku) ?? "")].filter((x) => x.length > 3 && !/\d/.test(x)).map(norm);
     return said.some((w) => have.some((x) => x === w || (w.length >= 4 && x.length > w.length + 2 && x.endsWith(w))));
   });
   return named;

@@ -101,6 +101,11 @@ export interface Knowledge {
   featureUnits: Map<string, string>;
   /** The values the catalog's products have for each counted property ("poles" → 1, 3): "20 flange gaskets" is no DN 20. */
   countValues: Map<string, Set<number>>;
+  /**
+   * Words that are a product's value of a property written in letters ("SPZ" of a belt profile, "left" of a side),
+   * lower-case: which one of a kind, even where a name writes the word before its sizes.
+   */
+  valueWords: Set<string>;
   /** A word of the catalog's names or of the conversation corpus: it names no machine of the buyer's on its own. */
   common: (word: string) => boolean;
   /**
@@ -357,6 +362,7 @@ export interface CatalogWords {
   ordinaryMemo: Map<string, boolean>;
   featureUnits: Knowledge["featureUnits"];
   countValues: Knowledge["countValues"];
+  valueWords: Knowledge["valueWords"];
   phraseGroups: Knowledge["phraseGroups"];
   compactSkus: Knowledge["compactSkus"];
 }
@@ -595,6 +601,12 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     )
     .all() as { key: string; u: string }[])
     featureUnits.set(r.key, r.u);
+  const valueWords = new Set<string>();
+  for (const r of sqlite
+    .prepare("SELECT DISTINCT text_value AS v FROM product_features WHERE type = 'text' AND text_value IS NOT NULL")
+    .all() as { v: string }[])
+    for (const w of wordsOf(r.v))
+      if (/^\p{L}+(?:-\p{L}+)*$/u.test(w) && w.length > 1 && !FILLER.has(w)) valueWords.add(w);
   const countValues = new Map<string, Set<number>>();
   for (const r of sqlite
     .prepare(
@@ -699,6 +711,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     ordinaryMemo: new Map(),
     featureUnits,
     countValues,
+    valueWords,
     phraseGroups,
     compactSkus: new Set(
       (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).map((r) => compactSku(r.sku)),
@@ -1001,6 +1014,51 @@ const TIME_WORDS =
  */
 const NAMING_WORDS =
   /^(?:kategorie|category|cat|kat|klasse|class|serie|series|baureihe|generation|gen|größe|grösse|groesse|baugröße|baugrösse|size|typ|type|stufe|stage|grade|level|version|revision|rev|gebäude|building|werk|plant|tor|gate|dock|rampe|bay|etage|floor|stockwerk)$/;
+/**
+ * Words that name what something costs ("price", "Preis", "kostet", "chostet"): a bare number after one — or after one
+ * and a word that links it to the number ("is", "ist", "should be", "von") — is an amount of money, not how many
+ * ("Contract price is 315 right?", "der Preis war doch 315?").
+ */
+const MONEY_WORDS =
+  /^(?:prices?|priced|costs?|costing|charge[ds]?|pay|paid|quoted?|rate|preise?s?|kostet|kosten|kostete|chostet|choschtet|koscht|bezahlt|zahlen|angebot)$/;
+const MONEY_LINKS = new Set([
+  "is",
+  "was",
+  "be",
+  "of",
+  "at",
+  "are",
+  "were",
+  "still",
+  "should",
+  "ist",
+  "war",
+  "sind",
+  "waren",
+  "sein",
+  "von",
+  "bei",
+  "noch",
+  "doch",
+  "nur",
+  "only",
+  "just",
+  "isch",
+]);
+/** Words that may follow an amount of money said in a question ("315 right?", "315 netto, oder?"). */
+const AFTER_AMOUNT = new Set(["right", "correct", "or", "oder", "ne", "gell", "stimmt", "net", "netto", "each", "je"]);
+/** The number at `i` ends its clause, or only a word that follows an amount stands after it. */
+const endsAmount = (tokens: Token[], i: number): boolean =>
+  !tokens[i + 1] || /^\s*[,;:.!?]/.test(tokens[i]!.tail ?? "") || AFTER_AMOUNT.has(tokens[i + 1]!.lower);
+/** Whether the number at `i` follows a money word, directly or across up to two linking words. */
+const afterMoneyWord = (tokens: Token[], i: number): boolean => {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const w = tokens[j]!.lower;
+    if (MONEY_WORDS.test(w)) return true;
+    if (!MONEY_LINKS.has(w)) return false;
+  }
+  return false;
+};
 /** The token before this one is next to it: a space or an abbreviation's dot between ("Kat. 3", "Werk 2") — no comma. */
 const adjacentWord = (tokens: Token[], i: number): boolean => {
   const a = tokens[i - 1];
@@ -1143,6 +1201,10 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // ("10m hose": an amount with its unit glued on counts nothing of the word after it.)
     if (next && !gluedUnit && countedValue(countWordOf(next, k), value, k)) continue;
     if (/^\d{4}$/.test(t) && Number(t) > 1900 && Number(t) < 2200) continue;
+    // "Contract price is 315 right?", "kostet der nicht 315?": an amount of money, not how many (a unit the catalog
+    // sells in after it still counts: "the price of 3 boxes").
+    // ("Was kosten 10 Zahnradpumpen?": a count of the things priced follows the money word with their name.)
+    if (/^\d+(?:[.,]\d+)?$/.test(t) && afterMoneyWord(tokens, i) && endsAmount(tokens, i)) continue;
     // "a 1210 taper bush", "eine 6205 Lagerung": a number after the indefinite article is what the product is called —
     // the article counts one.
     // (Not the unit of an amount before it: "10 A, 3 Stück".)
@@ -2658,8 +2720,23 @@ function mostStated(
 }
 
 /** Words that ask for a product built to the buyer's choices, in English and German. */
-const MADE_TO_ORDER =
-  /\b(?:built|made|assembled|configured)[ -]to[ -]order\b|\bconfigur(?:ed|able|e)\b|\bcustom[ -]built\b|\bnach (?:maß|mass|konfiguration|auftrag)\b|\bkonfigur(?:iert|ierbar|ieren)\w*|\bsonderanfertigung\b/u;
+const MADE_TO_ORDER = new RegExp(
+  // (Letter boundaries of any script: "nach Maß" ends in a letter `\b` does not know.)
+  `(?<![\\p{L}\\p{N}])(?:${[
+    "(?:built|made|assembled|configured|manufactured|produced)[ -]to[ -](?:order|spec|specs|specification|measure)",
+    // ("I want to order 3 seals" asks for no build: only a specification is asked for without a participle.)
+    "to[ -](?:spec|specs|specification)",
+    "configur(?:ed|able|e)",
+    "custom[ -]?(?:built|made)",
+    "bespoke",
+    "nach (?:maß|mass|konfiguration|auftrag|spezifikation|vorgabe|vorgaben|angabe|angaben|wunsch)",
+    "auf maß",
+    "maßgefertigt\\p{L}*",
+    "(?:maß|sonder)anfertigung",
+    "konfigur(?:iert|ierbar|ieren)\\p{L}*",
+  ].join("|")})(?![\\p{L}\\p{N}])`,
+  "u",
+);
 
 /** Whether a text asks for a product built to order ("built to order", "nach Maß", "konfigurierbar"). */
 export function asksForBuild(text: string): boolean {

@@ -6,6 +6,7 @@ import type { Action, DraftView, Pending } from "./conversation.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 import { machineName, numbered, redirect, say } from "./replies.ts";
 import {
+  analyse,
   byWords,
   lineByWords,
   optionsFor,
@@ -16,7 +17,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { action, find, fromHistory } from "./actions.ts";
+import { action, find, fromHistory, itemParts } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
 import { findChoice } from "./recognise.ts";
@@ -240,20 +241,40 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
   // "die roten Zahnkränze … wie in unserer Bestellung 4500-7702, diesmal 4 Stück": the lines of the order the words
   // name, when they name some of its lines and not all — the others stay off this order.
   const lines = namedLines(ctx, rows);
-  const machineId = r.a.machine?.machineId;
+  // A machine named that the order had no line for takes the lines (as of an order named by its month); a machine of
+  // the order ("for Slicer A and B") leaves each line on its own.
+  const named = r.a.machine?.machineId;
+  const machineId = named && !rows.some((l) => l.machineId === named) ? named : undefined;
+  const counts = countsPerLine(ctx, lines);
   const quantity = lines.length === 1 ? r.a.quantity?.value : undefined;
   return {
     calls: lines.map((l) => ({
       name: "add_line",
       args: {
         sku: l.sku,
-        quantity: quantity ?? l.quantity,
+        quantity: counts.get(l) ?? quantity ?? l.quantity,
         ...((machineId ?? l.machineId) ? { machineId: machineId ?? l.machineId } : {}),
       },
     })),
     memo: memo(),
   };
 };
+
+/**
+ * "like on our PO KR-45521, 3 lamps plus the 4 o-ring sets": a count said in an item of the message that names one line
+ * of the earlier order is that line's count this time.
+ */
+function countsPerLine<L extends { sku: string }>(ctx: Ctx, lines: L[]): Map<L, number> {
+  const out = new Map<L, number>();
+  if (lines.length < 2) return out;
+  for (const part of itemParts(ctx)) {
+    const q = analyse(ctx, part).quantity;
+    if (!q) continue;
+    const named = linesNamedBy(ctx, part, lines);
+    if (named.length === 1 && !out.has(named[0]!)) out.set(named[0]!, q.value);
+  }
+  return out;
+}
 
 /**
  * The lines of an earlier order the request's words name ("die roten Zahnkränze" of an order of spiders and grease;
