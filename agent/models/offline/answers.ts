@@ -280,6 +280,8 @@ function assentToMachines(
 }
 
 export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
+  const each = answerEachLine(ctx, pending, memo);
+  if (each) return each;
   const { conv } = ctx;
   const { choice, yes, pick } = picking(ctx);
 
@@ -319,6 +321,64 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
   const chosen = fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined);
   return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo)) : undefined;
+};
+
+/**
+ * "take the successor for the first and the FKM one for the second", "für beide den Nachfolger": a reply that offered
+ * fixes for several lines is answered line by line — each piece of the answer that points at a line (by its position
+ * in the order, "L2", or "both") is read as the answer to that line's fixes alone; a line no piece points at keeps its
+ * problem. Undefined when the answer points at fewer than two lines (the single reading answers it).
+ */
+function answerEachLine(ctx: Ctx, pending: Extract<Pending, { kind: "fixes" }>, memo: MemoFn): Step | undefined {
+  const offered = [{ lineId: pending.lineId, fixes: pending.fixes }, ...(pending.others ?? [])];
+  if (offered.length < 2) return undefined;
+  const lines = ctx.conv.draft.lines;
+  const pieces = ctx.conv.text.split(LINE_PIECES).filter((p) => p.trim());
+  const answers: { lineId: string; fixes: Fix[]; text: string }[] = [];
+  for (const piece of pieces) {
+    const ref = LINE_POINTER.exec(piece);
+    if (!ref) continue;
+    const word = (ref[1] ?? ref[2]!).toLowerCase();
+    const text = piece.replace(LINE_POINTER, " ");
+    const targets = EVERY_LINE.test(word)
+      ? offered
+      : offered.filter((o) => {
+          const at = lines.findIndex((l) => l.lineId === o.lineId);
+          const n = /^l?(\d+)$/.exec(word)?.[1] ?? ORDINALS[word.replace(/(?:e[nrms]?|s)$/u, "")];
+          return n !== undefined && (o.lineId === `L${n}` || at === Number(n) - 1);
+        });
+    for (const t of targets) if (!answers.some((a) => a.lineId === t.lineId)) answers.push({ ...t, text });
+  }
+  if (answers.length < 2) return undefined;
+  const calls: NonNullable<Step["calls"]> = [];
+  for (const a of answers) {
+    const piece = { ...ctx, conv: { ...ctx.conv, text: a.text }, tokens: tokenizeText(a.text), analyses: new Map() };
+    const step = answerFixes(piece, { kind: "fixes", lineId: a.lineId, fixes: a.fixes }, memo);
+    if (!step?.calls?.length) return undefined;
+    calls.push(...step.calls.filter((c) => c.name !== "review_order" && c.name !== "place_order"));
+  }
+  return orderIfAsked(ctx, { calls, memo: memo() });
+}
+
+/** Where an answer for several lines divides: commas, semicolons, "and", "und", "then". */
+const LINE_PIECES = /\s*(?:[,;]|\band\b|\bund\b|\bthen\b|\bdann\b)\s*/iu;
+/** "for the first", "bei der zweiten", "for L2", "for line 2", "für beide": the line a piece of the answer is for. */
+const LINE_POINTER =
+  /(?:\b(?:for|on|with|für|bei|beim|zur?)\s+)?(?:\b(?:the|die|den|der|das|dem)\s+)?\b(first|second|third|fourth|1st|2nd|3rd|4th|erste[nrms]?|zweite[nrms]?|dritte[nrms]?|vierte[nrms]?|l\d+|both|all|each|beide[nrms]?|alle|jeweils)\b(?:\s+(?:one|line|item|position|pos|zeile|positionen|lines|ones))?|\b(?:line|position|pos\.?|zeile)\s*(\d+)\b/iu;
+const EVERY_LINE = /^(?:both|all|each|beide[nrms]?|alle|jeweils)$/iu;
+const ORDINALS: Record<string, string> = {
+  first: "1",
+  "1st": "1",
+  second: "2",
+  "2nd": "2",
+  third: "3",
+  "3rd": "3",
+  fourth: "4",
+  "4th": "4",
+  erst: "1",
+  zweit: "2",
+  dritt: "3",
+  viert: "4",
 };
 
 /**

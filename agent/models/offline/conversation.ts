@@ -53,7 +53,13 @@ export type Pending =
       /** Whether the buyer named the product outright (its SKU, or words its name carries): an order may skip the machine. */
       named?: boolean;
     }
-  | { kind: "fixes"; lineId: string; fixes: Fix[] }
+  | {
+      kind: "fixes";
+      lineId: string;
+      fixes: Fix[];
+      /** The fixes offered in the same reply for other lines, answered together ("… for the first, … for the second"). */
+      others?: { lineId: string; fixes: Fix[] }[];
+    }
   | {
       kind: "options";
       lineId: string;

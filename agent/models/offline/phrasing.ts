@@ -163,7 +163,11 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
               ),
             );
         }
-        pending = merged ?? pending ?? { kind: "fixes", lineId: line.lineId ?? "", fixes };
+        // Fixes for a further line beside those asked first: kept with them, so one answer can settle both.
+        pending =
+          merged && merged === pending && merged.kind === "fixes" && line.lineId && line.lineId !== merged.lineId
+            ? { ...merged, others: [...(merged.others ?? []), { lineId: line.lineId, fixes }] }
+            : (merged ?? pending ?? { kind: "fixes", lineId: line.lineId ?? "", fixes });
       }
     } else if (missing.length) {
       const ask = askOptions(ctx, line.lineId ?? "", line.sku ?? "", missing);

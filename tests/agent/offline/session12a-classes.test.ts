@@ -5,9 +5,11 @@
 import { describe, expect, it } from "vitest";
 import {
   agripartsWorld,
+  automationWorld,
   Chat,
   draftAfter,
   draftLines,
+  fluidWorld,
   foodtechWorld,
   hvacWorld,
   importedWorld,
@@ -214,5 +216,86 @@ describe("'to spec', 'made to spec', 'nach Maß', 'nach Vorgabe': a request to c
     expect(await draftAfter(powertransWorld, "T-7001", "I want to order 2 VB-SPA-1250")).toEqual([
       ["VB-SPA-1250", 2, null],
     ]);
+  });
+});
+
+describe("fixes offered for two lines, answered in one message ('the successor for the first and … for the second')", () => {
+  for (const [world, customer, add, answer, expected] of [
+    [
+      automationWorld,
+      "A-3001",
+      "2 IO-300-DI16-V1 and 3 PSU-24-5-V1",
+      "take the successor for the first and the successor for the second too",
+      [
+        ["IO-300-DI16", 2, null],
+        ["PSU-24-5", 3, null],
+      ],
+    ],
+    [
+      automationWorld,
+      "A-3001",
+      "2 IO-300-DI16-V1 and 3 PSU-24-5-V1",
+      "L1 the successor, L2 also the successor",
+      [
+        ["IO-300-DI16", 2, null],
+        ["PSU-24-5", 3, null],
+      ],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "1 WE6-J-24DC-V1 and 2 FE-RF-160-10-C",
+      "für die erste den Nachfolger und für die zweite auch den Nachfolger",
+      [
+        ["WE6-J-24DC", 1, null],
+        ["FE-RF-160-10", 2, null],
+      ],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "1 WE6-J-24DC-V1 and 2 FE-RF-160-10-C",
+      "the successor for both",
+      [
+        ["WE6-J-24DC", 1, null],
+        ["FE-RF-160-10", 2, null],
+      ],
+    ],
+    [
+      hvacWorld,
+      "H-2003",
+      "1 TXV-T2-R404A and 1 REF-R404A-10",
+      "successor for the first, and for the second the successor as well",
+      [
+        ["TXV-TE2-R404A", 1, null],
+        ["REF-R404A-RC-10", 1, null],
+      ],
+    ],
+    // Guard: an answer for one line leaves the other as it is.
+    [
+      automationWorld,
+      "A-3001",
+      "2 IO-300-DI16-V1 and 3 PSU-24-5-V1",
+      "only the first one the successor",
+      [
+        ["IO-300-DI16", 2, null],
+        ["PSU-24-5-V1", 3, null],
+      ],
+    ],
+  ] as const)
+    it(`${customer}: '${add}' / '${answer}'`, async () => {
+      expect(await draftAfter(world, customer, add, answer)).toEqual(expected);
+    });
+});
+
+describe("guard: a request for another account beside the buyer's own order: the own part is done, the other refused", () => {
+  it("T-7001: '2 VB-SPA-1250, and also order 5 of them for customer T-7002 on their account'", async () => {
+    const r = await replyAfter(
+      powertransWorld,
+      "T-7001",
+      "2 VB-SPA-1250, and also order 5 of them for customer T-7002 on their account",
+    );
+    expect(r.lines).toEqual([["VB-SPA-1250", 2, null]]);
+    expect(r.text).toContain("only order for your own company account");
   });
 });
