@@ -1007,6 +1007,8 @@ const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese",
 const BOTH = new Set(["both", "beide", "beiden"]);
 /** Words that join the ends of a range ("13 bis 18 A", "4 to 6.3 A"). */
 const RANGE_WORDS = new Set(["to", "bis", "till", "until", "-", "–"]);
+/** The dash between the numbers of a range, as the tokenizer leaves it in a token's tail ("4–20", "0 - 10"). */
+const RANGE_DASH = /^\s*[-–—]\s*$/u;
 /** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
 const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
 
@@ -1049,6 +1051,12 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (
       (RANGE_WORDS.has(next ?? "") && /^\d/.test(tokens[i + 2]?.lower ?? "")) ||
       (RANGE_WORDS.has(prev ?? "") && /^\d/.test(tokens[i - 2]?.lower ?? ""))
+    )
+      continue;
+    // "0–16 bar, 4–20 mA", "0 – 10 V": a range written with a dash between its numbers is a span of values too.
+    if (
+      (RANGE_DASH.test(tokens[i]!.tail ?? "") && /^\d/.test(next ?? "")) ||
+      (RANGE_DASH.test(tokens[i - 1]?.tail ?? "") && /^\d/.test(prev ?? ""))
     )
       continue;
     // "just one", "only one please", "nur eins", "eine bitte": a count — alone or after a word that limits a count,
