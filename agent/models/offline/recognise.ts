@@ -1009,6 +1009,23 @@ const BOTH = new Set(["both", "beide", "beiden"]);
 const RANGE_WORDS = new Set(["to", "bis", "till", "until", "-", "–"]);
 /** The dash between the numbers of a range, as the tokenizer leaves it in a token's tail ("4–20", "0 - 10"). */
 const RANGE_DASH = /^\s*[-–—]\s*$/u;
+
+/**
+ * Whether tokens `i` and `i + 1` are the ends of a range written with a dash: a lower number, then a higher one, the
+ * dash between them written tight ("4–20") or a measure after them ("0 – 10 bar") — not "HLP 46 - 4 Eimer", where a
+ * count follows a name's number.
+ */
+function dashRange(tokens: Token[], i: number, k: Knowledge): boolean {
+  const from = tokens[i];
+  const to = tokens[i + 1];
+  if (!from || !to || !RANGE_DASH.test(from.tail ?? "")) return false;
+  const a = numberOf(from.lower);
+  const b = numberOf(to.lower);
+  if (a === undefined || b === undefined || !(a < b)) return false;
+  const after = tokens[i + 2]?.lower;
+  const measured = !!after && ((k.measureUnits.has(after) && !k.unitCodes.has(after)) || !!UNIT_SPELLINGS[after]);
+  return !/\s/.test(from.tail ?? "") || measured;
+}
 /** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
 const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
 
@@ -1054,11 +1071,7 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     )
       continue;
     // "0–16 bar, 4–20 mA", "0 – 10 V": a range written with a dash between its numbers is a span of values too.
-    if (
-      (RANGE_DASH.test(tokens[i]!.tail ?? "") && /^\d/.test(next ?? "")) ||
-      (RANGE_DASH.test(tokens[i - 1]?.tail ?? "") && /^\d/.test(prev ?? ""))
-    )
-      continue;
+    if (dashRange(tokens, i, k) || dashRange(tokens, i - 1, k)) continue;
     // "just one", "only one please", "nur eins", "eine bitte": a count — alone or after a word that limits a count,
     // and followed by nothing but a courtesy.
     const counted =
