@@ -1083,8 +1083,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       (next === undefined || COURTESY.has(next)) &&
       /^(one|eine?s?)$/.test(t);
     // "the EPDM one", "which one", "one of them": a pronoun, not a quantity.
+    // "one more level sensor": a count of the product the name word after "more" leads — not "one more thing".
+    const oneMore = next === "more" && nameAfterMore(tokens[i + 2]?.lower, k);
     if (
       !counted &&
+      !oneMore &&
       /^(one|ones|eine|einen|einer|eins)$/.test(t) &&
       (!next ||
         // "we need one piece urgently": a count of an order unit, not a pronoun.
@@ -3003,4 +3006,9 @@ export function poReferenceSpan(text: string): { value: string; start: number; e
   if (m[1] && !/\d/.test(v)) return undefined;
   const end = m.index + m[0].length - (m[2]!.length - v.length);
   return /^(is|the|for|of|number)$/i.test(v) || v.length < 2 ? undefined : { value: v, start: m.index, end };
+}
+
+/** A word after "one more" that names a product ("level", "sensor"), not "thing" or "question". */
+function nameAfterMore(word: string | undefined, k: Knowledge): boolean {
+  return !!word && (k.headWord(word) || k.inflectedNameWord(word)) && !k.ordinary(word);
 }

@@ -160,3 +160,42 @@ describe("a range written with a dash ('0–16 bar, 4–20 mA') is a span of val
       expect(draftLinesOf(await chatAfter(world, customer, text))).toEqual(expected);
     });
 });
+
+describe("'one more X' counts one X (not 'one more thing', not the earlier order's count)", () => {
+  for (const [name, world, customer, text, expected] of [
+    [
+      "automation: one more like the April order is one, not April's two",
+      automationWorld,
+      "A-3002",
+      "For Pumpwerk Süd 2 pressure sensors 0-10 bar IO-Link IP68. And one more level sensor like the ones you sent us in April, also for Pumpwerk Süd.",
+      [
+        ["SN-PRS-10-IOL-68", 2, "M-3002-02"],
+        ["SN-LVL-4M-420", 1, "M-3002-02"],
+      ],
+    ],
+    [
+      "automation: one more like in April, alone",
+      automationWorld,
+      "A-3002",
+      "one more level sensor like in April",
+      [["SN-LVL-4M-420", 1, "M-3002-01"]],
+    ],
+    ["guard: hvac, one more NTC sensor", hvacWorld, "H-2001", "one more NTC sensor please", [["CTR-NTC-15", 1, null]]],
+    [
+      "guard: German, noch eine wie im April",
+      automationWorld,
+      "A-3002",
+      "noch eine Pegelsonde wie im April",
+      [["SN-LVL-4M-420", 1, "M-3002-01"]],
+    ],
+  ] as [string, () => World, string, string, unknown][])
+    it(name, async () => {
+      expect(draftLinesOf(await chatAfter(world, customer, text))).toEqual(expected);
+    });
+
+  it("guard: 'one more thing: do you have X in stock?' asks, adds nothing", async () => {
+    const chat = await chatAfter(hvacWorld, "H-2001", "one more thing: do you have the EKC 202 in stock?");
+    expect(draftLinesOf(chat)).toEqual([]);
+    expect(chat.turns.at(-1)!.tools).toContain("check_stock");
+  });
+});
