@@ -118,6 +118,15 @@ export const EVENTS = {
   /** "Bitte einen EC-Lüfter … Wie schnell könnt ihr liefern?": an order, and when it comes — answered by the add. */
   order_asking_when: (ctx, s) =>
     (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && whenQuestions(ctx).length > 0,
+  /**
+   * "Lieferung bitte direkt ans Pumpwerk Nord. Wann kommt das?", "PO HG-26-447. What does the pail cost?": a detail of
+   * the order (an address of the account, a PO) beside a question — the detail is set and the question answered.
+   */
+  details_and_question: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm") &&
+    !ctx.u.attack &&
+    s.draft.lines.length > 0 &&
+    detailQuestions(ctx, s).length > 0,
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
     (s.open === "idle" ||
@@ -159,7 +168,9 @@ export const EVENTS = {
   cancel: (ctx) => has(ctx, "cancel"),
   /** Only misspelt words, nothing that asks for a product: never acted on. */
   fuzzy_only: (ctx, _s, r) =>
-    !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy") &&
+    fuzzyOnly(r) &&
+    !r.shipTo &&
+    !r.po &&
     !has(ctx, ...PRODUCT_CUES) &&
     !r.a.quantity &&
     !r.a.machine &&
@@ -183,7 +194,7 @@ export const EVENTS = {
   insist: (ctx, s, r) => !!req.insisted(ctx, s, r),
   /** "PO is X" — not "make it 3, PO number X" (a change of the line in focus; the PO rides with it). */
   order_details: (ctx, s, r) =>
-    (!!r.po || ((!!r.date || !!r.shipTo) && !r.a.guess)) &&
+    (!!r.po || ((!!r.date || !!r.shipTo) && (!r.a.guess || fuzzyOnly(r)))) &&
     s.draft.lines.length > 0 &&
     !(!!r.po && !!r.a.quantity && !!s.focus.lineId && has(ctx, "change")),
   change_line: (ctx, s, r) =>
@@ -261,6 +272,14 @@ export const EVENTS = {
 } satisfies Record<string, (ctx: Ctx, s: DialogueState, r: Reading) => boolean>;
 
 export type EventName = keyof typeof EVENTS;
+
+/**
+ * Words of the message that resemble catalog words only as misspellings ("Pumpwerk" of a pump): nothing named —
+ * beside a delivery address or a PO they are the words of that detail.
+ */
+function fuzzyOnly(r: Reading): boolean {
+  return !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy");
+}
 
 /** The product named by its exact SKU. */
 function exactNamed(r: Reading): boolean {
@@ -413,6 +432,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "past_order", do: req.repeatOrder },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
+  { in: "any", on: "details_and_question", do: detailsThenQuestion },
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
@@ -531,6 +551,7 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const only = (xs: string[]) => (xs.length === 1 ? xs[0] : undefined);
   const about =
     sku ??
+    lineAsked(ctx, s, a) ??
     (a.guess && !onOrder
       ? undefined
       : (s.focus.sku ?? only(s.draft.lines.map((l) => l.sku)) ?? only(s.focus.candidates)));
@@ -588,6 +609,26 @@ function lineAskedAbout(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
   const hits = new Set(a.guess.hits.map((h) => h.sku));
   const skus = [...new Set(s.draft.lines.map((l) => l.sku).filter((x) => hits.has(x)))];
   return skus.length === 1 ? skus[0] : undefined;
+}
+
+/**
+ * "wann kommt das kit?", "what does the controller cost?", "Was kostet das Netzteil?": a question (price, stock, delivery)
+ * whose words name no product outright but point at exactly one line of the order — a product among the words'
+ * candidates, or the line's name or a pronoun (`targetLine`) — is about that line, not a search of the catalog. Not a message that
+ * orders (a count or an order reading), nor one that names a product of the catalog outside the order with confidence.
+ */
+function lineAsked(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): string | undefined {
+  const lines = s.draft.lines;
+  if (lines.length === 0 || a.quantity || !ctx.conv.text.includes("?")) return undefined;
+  if (!has(ctx, "price", "stock", "find", "info") || has(ctx, "add")) return undefined;
+  const g = a.guess;
+  if (g?.confident && !lines.some((l) => l.sku === g.hits[0]!.sku)) return undefined;
+  const skus = new Set(lines.map((l) => l.sku));
+  const hit = [...new Set((g?.hits ?? []).map((h) => h.sku).filter((x) => skus.has(x)))];
+  if (hit.length === 1) return hit[0];
+  if (hit.length > 1) return undefined;
+  // The line the words point at (`targetLine`: its name, "line 2", or "it"/"das" — the last one).
+  return lines.find((l) => l.lineId === s.focus.lineId)?.sku;
 }
 
 /**
@@ -867,6 +908,43 @@ function sideQuestions(ctx: Ctx): Clause[] {
   if (!ordered) return askedByCode(ctx, questions, others) ? questions : [];
   const askedAbout = questions.map((c) => analyse(ctx, c.text).guess!.hits[0]!.sku);
   return askedAbout.includes(ordered) ? [] : questions;
+}
+
+/**
+ * The question clauses (a "?" after them) of a message whose other clauses state a detail of the order — one of the
+ * account's addresses other than the order's, or a PO reference — that the questions do not state themselves.
+ */
+function detailQuestions(ctx: Ctx, s: DialogueState): Clause[] {
+  const clauses = ctx.u.clauses;
+  if (clauses.length < 2) return [];
+  const text = ctx.conv.text;
+  const questions = clauses.filter((c) => /^\s*\?/.test(text.slice(c.end)));
+  const others = clauses.filter((c) => !questions.includes(c));
+  if (questions.length === 0 || others.length === 0) return [];
+  const shipTos = ctx.conv.shipTos ?? [];
+  const current = s.draft.shipToId ?? shipTos.find((t) => t.isDefault)?.shipToId;
+  const address = (x: string) => {
+    const a = namedShipTo(x, shipTos);
+    return a && a !== current ? a : undefined;
+  };
+  const rest = others.map((c) => c.text).join(". ");
+  const detail = !!address(rest) || !!findPoReference(rest);
+  const asksDetail = questions.some((q) => !!address(q.text) || !!findPoReference(q.text));
+  return detail && !asksDetail ? questions : [];
+}
+
+/**
+ * The details (and any edit) of a message that also asks a question, served as a message of their own; the questions
+ * ride on the memo (`Memo.rest`) and are answered after them (`serveRest` in `turn.ts`).
+ */
+function detailsThenQuestion(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const questions = detailQuestions(ctx, s);
+  const clauses = ctx.u.clauses.filter((c) => !questions.includes(c));
+  const step = transition(clausesCtx(ctx, clauses, clauses.map((c) => c.text).join(". ")), memo);
+  if (!onlyDraftEdits(step)) return undefined;
+  // The question keeps its mark: it is read as a question when it is answered.
+  const rest = [...(step.memo.rest ?? []), ...questions.map((q) => ({ text: `${q.text}?`, question: true }))];
+  return { ...step, memo: { ...step.memo, rest } };
 }
 
 /** "how long is delivery", "when can you deliver", "wie schnell könnt ihr liefern", "Lieferzeit?": when it comes. */

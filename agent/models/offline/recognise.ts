@@ -492,6 +492,10 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     "°c",
     "c",
     "a",
+    "ma",
+    "mv",
+    "ka",
+    "kva",
     "rpm",
     "nm",
     "mbar",
@@ -1072,6 +1076,25 @@ const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese",
 const BOTH = new Set(["both", "beide", "beiden"]);
 /** Words that join the ends of a range ("13 bis 18 A", "4 to 6.3 A"). */
 const RANGE_WORDS = new Set(["to", "bis", "till", "until", "-", "–"]);
+/** The dash between the numbers of a range, as the tokenizer leaves it in a token's tail ("4–20", "0 - 10"). */
+const RANGE_DASH = /^\s*[-–—]\s*$/u;
+
+/**
+ * Whether tokens `i` and `i + 1` are the ends of a range written with a dash: a lower number, then a higher one, the
+ * dash between them written tight ("4–20") or a measure after them ("0 – 10 bar") — not "HLP 46 - 4 Eimer", where a
+ * count follows a name's number.
+ */
+function dashRange(tokens: Token[], i: number, k: Knowledge): boolean {
+  const from = tokens[i];
+  const to = tokens[i + 1];
+  if (!from || !to || !RANGE_DASH.test(from.tail ?? "")) return false;
+  const a = numberOf(from.lower);
+  const b = numberOf(to.lower);
+  if (a === undefined || b === undefined || !(a < b)) return false;
+  const after = tokens[i + 2]?.lower;
+  const measured = !!after && ((k.measureUnits.has(after) && !k.unitCodes.has(after)) || !!UNIT_SPELLINGS[after]);
+  return !/\s/.test(from.tail ?? "") || measured;
+}
 /** Words of courtesy or closure after a count ("one please", "eins bitte, danke"). */
 const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "dann", "danke", "reicht", "genügt"]);
 
@@ -1116,6 +1139,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       (RANGE_WORDS.has(prev ?? "") && /^\d/.test(tokens[i - 2]?.lower ?? ""))
     )
       continue;
+    // "0–16 bar, 4–20 mA", "0 – 10 V": a range written with a dash between its numbers is a span of values too.
+    if (dashRange(tokens, i, k) || dashRange(tokens, i - 1, k)) continue;
     // "just one", "only one please", "nur eins", "eine bitte": a count — alone or after a word that limits a count,
     // and followed by nothing but a courtesy.
     const counted =
@@ -1123,8 +1148,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       (next === undefined || COURTESY.has(next)) &&
       /^(one|eine?s?)$/.test(t);
     // "the EPDM one", "which one", "one of them": a pronoun, not a quantity.
+    // "one more level sensor": a count of the product the name word after "more" leads — not "one more thing".
+    const oneMore = next === "more" && nameAfterMore(tokens[i + 2]?.lower, k);
     if (
       !counted &&
+      !oneMore &&
       /^(one|ones|eine|einen|einer|eins)$/.test(t) &&
       (!next ||
         // "we need one piece urgently": a count of an order unit, not a pronoun.
@@ -3062,4 +3090,9 @@ export function poReferenceSpan(text: string): { value: string; start: number; e
   if (m[1] && !/\d/.test(v)) return undefined;
   const end = m.index + m[0].length - (m[2]!.length - v.length);
   return /^(is|the|for|of|number)$/i.test(v) || v.length < 2 ? undefined : { value: v, start: m.index, end };
+}
+
+/** A word after "one more" that names a product ("level", "sensor"), not "thing" or "question". */
+function nameAfterMore(word: string | undefined, k: Knowledge): boolean {
+  return !!word && (k.headWord(word) || k.inflectedNameWord(word)) && !k.ordinary(word);
 }
