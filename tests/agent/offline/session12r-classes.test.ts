@@ -16,6 +16,24 @@ import { automationWorld, Chat, demoWorld, draftAfter, fluidWorld, hvacWorld, ty
 
 type Case = [world: () => World, customer: string, clean: string, noisy: string];
 
+/**
+ * Phrasings the code before already read right (the classifier's own tolerance): kept as guards of the class, named so.
+ * The others failed on it.
+ */
+const READ_BEFORE = new Set([
+  "morning place the order",
+  "place the order many thanks",
+  "guten tag bitte bestellen",
+  "hi there order please cheers",
+  "servus bitte bestellen viele grüße",
+  "i need 20 flange gaskts DN40 EPDM",
+  "60 litres HLP 46 for preess 3",
+  "order it plese",
+  "bitte bestelllen",
+  "besttellen",
+]);
+const named = (noisy: string) => (READ_BEFORE.has(noisy) ? "guard: " : "");
+
 /** The draft after `first`, then the pending question after `then`. */
 async function pendingAfter(world: () => World, customer: string, first: string, then: string) {
   const chat = new Chat(world(), customer);
@@ -35,7 +53,7 @@ describe("a greeting or sign-off run into the request without a comma is courtes
     [fluidWorld, "F-4001", "3 Eimer HLP 46 für Presse 3", "servus bitte bestellen viele grüße"],
   ];
   for (const [world, customer, first, then] of cases)
-    it(`${world.name}: "${then}" after an order line asks to confirm the order`, async () => {
+    it(`${named(then)}${world.name}: "${then}" after an order line asks to confirm the order`, async () => {
       const r = await pendingAfter(world, customer, first, then);
       expect(r.lines, r.text).toBeGreaterThan(0);
       expect(r.pending, r.text).toBe("confirm");
@@ -74,7 +92,7 @@ describe("a slip of the finger in a word that is no ordinary word reads as the w
     [fluidWorld, "F-4001", "60 litres HLP 46 for press 3", "60 litres HLP 46 for preess 3"],
   ];
   for (const [world, customer, clean, noisy] of orders)
-    it(`${world.name}: "${noisy}" is the draft of "${clean}"`, async () => {
+    it(`${named(noisy)}${world.name}: "${noisy}" is the draft of "${clean}"`, async () => {
       const expected = await draftAfter(world, customer, clean);
       expect(expected.length).toBeGreaterThan(0);
       expect(await draftAfter(world, customer, noisy)).toEqual(expected);
@@ -88,7 +106,7 @@ describe("a slip of the finger in a word that is no ordinary word reads as the w
     [hvacWorld, "H-2001", "2 Filtertrockner DML 083 für den Huber Kühlraum", "bitte bsetellen"],
   ];
   for (const [world, customer, first, then] of checkouts)
-    it(`${world.name}: "${then}" after an order line asks to confirm the order`, async () => {
+    it(`${named(then)}${world.name}: "${then}" after an order line asks to confirm the order`, async () => {
       const r = await pendingAfter(world, customer, first, then);
       expect(r.lines, r.text).toBeGreaterThan(0);
       expect(r.pending, r.text).toBe("confirm");

@@ -653,14 +653,17 @@ export function cuesOf(clauses: Clause[], keep: (c: Clause) => boolean = () => t
 
 /** Courtesy the classifier reads at a clause's edge: a greeting before the request, a sign-off after it. */
 const COURTESY = new Set<Intent>(["greet", "thanks"]);
+/** Readings of the rest that undo what the buyer ordered: taken only on a sure reading. */
+const UNDOING = new Set<Intent>(["remove", "cancel", "change"]);
 /** Words an opening greeting ("hallo zusammen", "good morning team") or a sign-off ("thanks in advance") runs to. */
 const EDGE_WORDS = 3;
 
 /**
  * "morning place the order", "bestellen vielen dank", "hello team order it thanks in advance": a greeting or sign-off
  * typed into the request without a comma is a clause of its own, as it is with one ("Hello, order it. Thanks!") — the
- * words at the edge read as courtesy, what is left reads as something else (or holds a count). The longest such edges
- * are taken; a clause that is all courtesy ("hello team", "many thanks") stays one.
+ * words at the edge read as courtesy, what is left reads as something else (or holds a count). The edges that leave
+ * the surest request are taken; a clause that is all courtesy ("hello team", "many thanks", "Grüß Gott aus Salzburg")
+ * stays one.
  */
 async function courtesyEdges(
   c: Span,
@@ -690,6 +693,10 @@ async function courtesyEdges(
       const read = await classifier.classify(lang, maskEntities(middle.text));
       // An order line's names and counts may read as nothing the corpus knows ("sensorleitung M12 10 m 4 stück").
       if (COURTESY.has(read.intent) || (read.intent === "None" && !HAS_DIGIT.test(middle.text))) continue;
+      // The rest must read as a request surely enough to act on; "Grüß Gott aus Salzburg" is no "remove" (0.54): what
+      // undoes the order needs the decision's clarifying bar.
+      const cue = cueOf(read.intent);
+      if (cue && read.score < (UNDOING.has(read.intent) ? PLACE_THRESHOLD : thresholdOf(cue))) continue;
       const score = read.intent === "None" ? 0 : read.score;
       if (!cut || score > cut.score) cut = { lead, tail, middle, score };
     }
