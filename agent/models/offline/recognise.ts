@@ -446,12 +446,12 @@ export function buildKnowledge(
     ordinary,
     corpusWords,
     common,
-    // The glossary's words for the names count as known: a German buyer's spelling on an English-only catalog
-    // ("Schauglaeser") is read towards them as towards a German name.
     lexicon: {
-      knows: (w: string) => common(w) || glossVocabulary.has(w),
-      nameWords: glossVocabulary.size > 0 ? new Set([...nameVocabulary, ...glossVocabulary]) : nameVocabulary,
+      knows: common,
+      nameWords: nameVocabulary,
       configWords: rest.configWords,
+      // The glossary's words for the names (a German buyer's "Schauglaeser" on an English-only catalog) are known to
+      // the transliteration only: the dialect rules towards them changed words a German-only name never had.
       inflected: inflectedNameWord,
     },
     nameWord: (w: string) => nameVocabulary.has(w),

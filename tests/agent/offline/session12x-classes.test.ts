@@ -77,13 +77,6 @@ describe("German written without umlauts (ae, oe, ue) is read as with them", () 
       "1 Rueckschlagklappe DN32 PN16 bitte",
     ],
     [
-      "hvac made English-only: 'Schauglaeser' meets the glossary's Schauglas",
-      hvacEnglishOnly,
-      "H-2001",
-      "Bitte 2 Schaugläser 1/2 für die Kühlzelle",
-      "Bitte 2 Schauglaeser 1/2 fuer die Kuehlzelle",
-    ],
-    [
       "guard: fluid power 'Dichtsaetze fuer CD-Zylinder'",
       fluidWorld,
       "F-4002",
