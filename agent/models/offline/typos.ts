@@ -69,23 +69,25 @@ const besideOnKeyboard = (a: string, b: string) =>
   });
 
 /**
- * How likely `typed` is a slip for `word` (one edit apart; lower is likelier), as typing goes: two letters swapped or
- * a letter doubled or dropped beside its twin first, then a neighbouring key or a letter added or dropped, then
- * any other letter. A word that differs in its last letter only is another form of the word, no slip ("sealed" is
- * no "sealer", "bearing" no "bearings"): never one.
+ * How likely `typed` is a slip for `word` (one edit apart; lower is likelier), as typing goes: two letters swapped, a
+ * letter doubled or its twin dropped, then a neighbouring key or a dropped vowel. Other edits are how two real words
+ * differ ("Presse"/"Preise", "länger"/"longer", "Leitung"/"Leistung", "sealed"/"sealer"), never a slip: infinite. So is
+ * a change of the last letter alone, which is an inflection.
  */
 function slipCost(typed: string, word: string): number {
   if (typed.length === word.length) {
     const i = [...typed].findIndex((ch, j) => ch !== word[j]);
     if (typed[i + 1] === word[i] && typed[i] === word[i + 1] && typed.slice(i + 2) === word.slice(i + 2)) return 1;
     if (i === typed.length - 1) return Number.POSITIVE_INFINITY;
-    return besideOnKeyboard(typed[i]!, word[i]!) ? 2 : 3;
+    return besideOnKeyboard(typed[i]!, word[i]!) ? 2 : Number.POSITIVE_INFINITY;
   }
   const [long, short] = typed.length > word.length ? [typed, word] : [word, typed];
   const i = [...short].findIndex((ch, j) => ch !== long[j]);
   const at = i < 0 ? short.length : i;
   if (at >= long.length - 1) return Number.POSITIVE_INFINITY;
-  return long[at] === long[at - 1] || long[at] === long[at + 1] ? 1 : 2;
+  if (long[at] === long[at - 1] || long[at] === long[at + 1]) return 1;
+  // A letter the buyer left out: a vowel ("gaskts", "Filtertrocknr"); a letter added that is no twin is no slip.
+  return long === word && /[aeiouäöü]/.test(long[at]!) ? 2 : Number.POSITIVE_INFINITY;
 }
 
 /**
