@@ -10,10 +10,10 @@
  * divided by the number of features of the text (`temperature` spreads the result) before they are normalised: the
  * scores are a distribution over intents comparable with nlp.js's.
  *
- * Two additions of session 11 (settings `bigrams`, `informative`, `informativePrior`; off by default, see the
- * classifier's `DEFAULT_SETTINGS`; their values were chosen on the validation and
- * dev splits and author-wise cross-validation): pairs of neighbouring words are features too ("not needed", "take
- * off", "nicht mehr"), and each feature's log-likelihood weighs by how much the feature tells the intents apart
+ * Two additions of session 11 (settings `bigrams`, `informative`, `informativePrior`; since session 12 they make the
+ * second, sharper reader the classifier mixes with the plain one — its `sharp` setting and `DEFAULT_SETTINGS`; their
+ * values were chosen on the validation and dev splits and author-wise cross-validation): pairs of neighbouring words
+ * are features too ("not needed", "take off", "nicht mehr"), and each feature's log-likelihood weighs by how much the feature tells the intents apart
  * (1 − the normalised entropy of the intents of the lines it was seen in, with a pseudo-count per intent so that a
  * feature of one line is not taken as decisive) — the mean is then a weighted one, so "<th" and "w:the", in every
  * intent's lines, no longer outvote the one word that carries the meaning.
@@ -103,6 +103,8 @@ export interface SubwordReading {
    * "2 ⟨product⟩ ⟨size⟩" rests on one word of three.
    */
   evidence: number;
+  /** Of a mixture of readers (the classifier's `sharp` setting): the plain reader's own reading. */
+  plain?: { intent: string; score: number }[];
 }
 
 export interface SubwordModel {
