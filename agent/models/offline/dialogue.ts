@@ -286,6 +286,8 @@ export function echoesConfirm(ctx: Ctx): boolean {
 const NOT_AS_IT_IS =
   /\b(?:more|another|additional|extra|also|too|instead|without|weitere\w*|zusätzlich\w*|noch|auch|statt|ohne)\b/iu;
 
+const WHOLE = /\b(?:all|both|everything|alle\w*|beide\w*|alles)\b/iu;
+
 function ordersTheDraft(ctx: Ctx, s: DialogueState, r: Reading): boolean {
   const lines = s.draft.lines;
   if (lines.length === 0 || ctx.u.attack || ctx.conv.text.includes("?") || NOT_AS_IT_IS.test(ctx.conv.text))
@@ -298,7 +300,9 @@ function ordersTheDraft(ctx: Ctx, s: DialogueState, r: Reading): boolean {
   const named = g ? lines.filter((l) => g.hits.some((h) => h.sku === l.sku)) : lines;
   if (named.length === 0 || (g?.confident && !lines.some((l) => l.sku === g.hits[0]!.sku))) return false;
   const q = r.a.quantity?.value;
-  return q === undefined || (!g && q === lines.length) || named.some((l) => l.quantity === q);
+  // The order's contents must be named ("all three", "both", "the 2 tyres"): "hmm the order thing" names none.
+  if (q === undefined) return !!g || WHOLE.test(ctx.conv.text);
+  return (!g && q === lines.length) || named.some((l) => l.quantity === q);
 }
 
 /** Cues that leave a message an answer to the open question (no other request read in it). */
