@@ -201,7 +201,7 @@ export function action(
           !Object.keys(options).length,
       );
       if (existing && quantity) {
-        const more = /\b(more|another|additional|extra|weitere|zusätzlich|noch)\b/i.test(conv.text);
+        const more = ADDS_TO.test(conv.text);
         return {
           calls: [
             {
@@ -1222,7 +1222,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         memo: { lang: ctx.lang },
       };
   }
-  const items: { sku: string; quantity?: number; unit?: string; machineId?: string }[] = [];
+  // (`said`: the part that named the item, for the words that add to a line already on the order.)
+  const items: { sku: string; quantity?: number; unit?: string; machineId?: string; said?: string }[] = [];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
   let before: number | undefined;
@@ -1305,6 +1306,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         ...(a.quantity?.unit && !each ? { unit: ownPackUnit(ctx, a.guess.hits[0]!.sku, a.quantity.unit) } : {}),
         // "Pos. 1: 4 filter elements …, for IMM 7": the machine the item names is its own.
         ...(a.machine ? { machineId: a.machine.machineId } : {}),
+        said: part,
       };
       // "The panel on line 1 is broken. Please 1 panel …", "… So that's 2 contactors": the same product for the same
       // machine said again — by its article, or with the same count — is the one item, with the count said.
@@ -1346,7 +1348,13 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       items.push({ sku, quantity: o.quantity, ...(o.machineId ? { machineId: o.machineId } : {}) });
     }
     // "3m chain + 1 sprocket, dazu taper bush 1610": a product named without a count among counted items is one.
-    else if (a.guess?.confident && !a.machine && namesItOnly(ctx, part, a.guess.hits[0]!.sku))
+    // "4 Unterlenkerkugeln, 2 Bolzen und das 500-Stunden-Wartungsset", "… and the yearly service kit": a product named
+    // with the definite article among counted items is one, in whatever language its words are.
+    else if (
+      a.guess?.confident &&
+      !a.machine &&
+      (namesItOnly(ctx, part, a.guess.hits[0]!.sku) || definiteItem(ctx, part))
+    )
       uncounted.push(a.guess.hits[0]!.sku);
     // "16 left and 16 right, …, and a bolt set for each one": each of the run's items.
     before = spread.totals.get(part) ?? (a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined);
@@ -1366,13 +1374,36 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const whole = analyse(ctx, ctx.conv.text);
   const machineId = whole.machine?.machineId ?? ctx.conv.draft.machineId;
   const replaced = new Set<string>();
+  // "only 1 blue spot … so 1 heated seat + 1 blue spot, both for X": an item said again further on, for the same
+  // machine once the message's machine is taken, with the same count, is the one item.
+  const seen = new Set<string>();
+  const once = items.filter((i) => {
+    const key = `${i.sku}|${i.machineId ?? machineId ?? ""}|${i.quantity ?? 1}|${i.unit ?? ""}`;
+    if (seen.has(key) && !ADDS_TO.test(i.said ?? "")) return false;
+    seen.add(key);
+    return true;
+  });
   return {
-    calls: items.map((i) => {
+    calls: once.map((i) => {
       const machine = i.machineId ?? machineId;
       const line = replacing(ctx, i.sku, machine, replaced);
       if (line) {
         replaced.add(line);
         return { name: "update_line", args: { lineId: line, sku: i.sku, quantity: i.quantity } };
+      }
+      // "so 1 heated seat + 1 blue spot, both for X", "also 2 Reifen und 1 Sitz": an item the order already holds for
+      // the same machine is the order said again — its line gets the count said, no second line (as a single add does).
+      const kept = restatedLine(ctx, i, machine, replaced);
+      if (kept) {
+        replaced.add(kept.lineId);
+        return {
+          name: "update_line",
+          args: {
+            lineId: kept.lineId,
+            quantity: ADDS_TO.test(i.said ?? "") ? kept.quantity + (i.quantity ?? 1) : (i.quantity ?? kept.quantity),
+            ...(i.unit ? { unit: i.unit } : {}),
+          },
+        };
       }
       return {
         name: "add_line",
@@ -1386,6 +1417,43 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/**
+ * "das 500 stunden wartungsset", "the annual service kit": the definite article, and the clause ends on a word that
+ * says what a product is — not "die halten bei uns länger", "der PVDF-Kopf hält nie lang" (a clause about it).
+ */
+function definiteItem(ctx: Ctx, part: string): boolean {
+  const text = part.replace(LIST_MARKER, "").trim();
+  const last = tokenizeText(text)
+    .map((t) => t.lower)
+    .filter((w) => /^\p{L}/u.test(w) && !COURTESY_END.test(w))
+    .at(-1);
+  return DEFINITE.test(text) && !!last && ctx.k.headWord(last);
+}
+const COURTESY_END = /^(?:please|pls|bitte|thanks|danke)$/u;
+
+/** Words that add to what the order already holds ("3 more", "another 2", "noch 2", "weitere 4"). */
+const ADDS_TO = /\b(more|another|additional|extra|weitere\w*|zusätzlich\w*|noch)\b/i;
+
+/**
+ * The one line of the order with this item's product for the same machine (none named: any), not yet edited in this
+ * message and not configured — the line a count said again for the product is for.
+ */
+function restatedLine(
+  ctx: Ctx,
+  item: { sku: string; unit?: string },
+  machineId: string | undefined,
+  taken: Set<string>,
+): { lineId: string; quantity: number } | undefined {
+  const lines = ctx.conv.draft.lines.filter(
+    (l) =>
+      l.sku === item.sku &&
+      !taken.has(l.lineId) &&
+      !(l.options && Object.keys(l.options).length) &&
+      (!machineId || (l.machineId ?? ctx.conv.draft.machineId) === machineId),
+  );
+  return lines.length === 1 ? { lineId: lines[0]!.lineId, quantity: lines[0]!.quantity } : undefined;
 }
 
 /** Words of a switch said with new items ("Then please the 14 inch shares …", "dann lieber …", "instead"). */

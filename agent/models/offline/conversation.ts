@@ -79,7 +79,8 @@ export type Pending =
       quantity?: number;
       unit?: string;
     }
-  | { kind: "confirm" };
+  /** `placing`: the buyer asked to place the order (the review it starts goes on to `place_order` when clean). */
+  | { kind: "confirm"; placing?: true };
 
 export type Action = "add" | "price" | "stock" | "compat" | "info";
 

@@ -150,6 +150,12 @@ export const EVENTS = {
     linesForMachine(ctx, s, r).length > 0,
   /** "ok, then put it on press 3 instead": a yes that leads into a correction is not the answer "place it". */
   yes_or_place: (ctx, s, r) => (has(ctx, "yes") && !has(ctx, "no") && !correcting(ctx, s, r)) || has(ctx, "checkout"),
+  /**
+   * "Please order all three", "bitte de 2 Reifen bestellen", "order both": to "please confirm the order", an order word
+   * whose object is the order itself — the number of its lines, or its own products with the counts they have — is
+   * "place it", not a new request for what the order already holds.
+   */
+  orders_draft: (ctx, s, r) => ordersTheDraft(ctx, s, r),
   /** A plain "no" (nothing else asked): it declines the open question. */
   bare_no: (ctx, _s, r) =>
     has(ctx, "no") &&
@@ -302,6 +308,29 @@ export function echoesConfirm(ctx: Ctx): boolean {
   return !a.guess && !a.quantity && !a.machine && !findPoReference(ctx.conv.text);
 }
 
+/** Words that add to what the order holds, or take from it: not a request to order it as it is. */
+const NOT_AS_IT_IS =
+  /\b(?:more|another|additional|extra|also|too|instead|without|weitere\w*|zusätzlich\w*|noch|auch|statt|ohne)\b/iu;
+
+const WHOLE = /\b(?:all|both|everything|alle\w*|beide\w*|alles)\b/iu;
+
+function ordersTheDraft(ctx: Ctx, s: DialogueState, r: Reading): boolean {
+  const lines = s.draft.lines;
+  if (lines.length === 0 || ctx.u.attack || ctx.conv.text.includes("?") || NOT_AS_IT_IS.test(ctx.conv.text))
+    return false;
+  if (has(ctx, "remove", "change", "cancel", "no") || r.a.machine || r.po) return false;
+  if (!ctx.tokens.some((t) => CONFIRM_WORDS.some((w) => t.lower.startsWith(w)))) return false;
+  // The products named are the order's: none named, or words whose candidates hold a line's product (and nothing
+  // named outright that the order lacks).
+  const g = r.a.guess;
+  const named = g ? lines.filter((l) => g.hits.some((h) => h.sku === l.sku)) : lines;
+  if (named.length === 0 || (g?.confident && !lines.some((l) => l.sku === g.hits[0]!.sku))) return false;
+  const q = r.a.quantity?.value;
+  // The order's contents must be named ("all three", "both", "the 2 tyres"): "hmm the order thing" names none.
+  if (q === undefined) return !!g || WHOLE.test(ctx.conv.text);
+  return (!g && q === lines.length) || named.some((l) => l.quantity === q);
+}
+
 /** Cues that leave a message an answer to the open question (no other request read in it). */
 const ANSWER_CUES = new Set<Cue>(["yes", "help", "thanks", "greet"]);
 
@@ -440,6 +469,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "machine_for_lines", do: machineForLines },
   // The open question
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
+  { in: "confirm", on: "orders_draft", do: req.place },
   { in: "confirm", on: "bare_no", do: req.declined },
   { in: "choose_product", on: "reference", do: pickByReference },
   { in: "choose_product", on: "insist", do: req.insist },

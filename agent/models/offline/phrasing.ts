@@ -443,7 +443,7 @@ export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn):
   // Always review first: the buyer sees the summary with totals before the confirmation is asked.
   return {
     calls: [{ name: "review_order", args: {} }],
-    memo: memo(kind === "place" ? { kind: "confirm" } : undefined),
+    memo: memo(kind === "place" ? { kind: "confirm", placing: true } : undefined),
   };
 }
 
@@ -474,7 +474,12 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
   );
   // Placing needs the buyer's word in this turn: "place the order", or a yes to the question whether to place it.
   // "guet, 1 Stück bestelle" to "shall I add it?": added with its count, and placed (`ordersToo`).
-  const wantsPlace = ordersToo(ctx) || (conv.memo.pending?.kind === "confirm" && ctx.cues.has("yes"));
+  // ("Please order all three" to "please confirm the order": the decision to place it, whatever the cues.)
+  const asked = conv.turnMemo?.pending;
+  const wantsPlace =
+    ordersToo(ctx) ||
+    (conv.memo.pending?.kind === "confirm" && ctx.cues.has("yes")) ||
+    (asked?.kind === "confirm" && !!asked.placing);
   if (r.name === "place_order" && report.clean) {
     return {
       text: say(lang, "Please confirm the order.", "Bitte bestätigen Sie die Bestellung."),

@@ -261,6 +261,8 @@ const UNIT_WORDS: Record<string, string> = {
   rollen: "ROL",
   pair: "PR",
   pairs: "PR",
+  paar: "PR",
+  paare: "PR",
   l: "LTR",
   liter: "LTR",
   litre: "LTR",
@@ -1252,7 +1254,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if ((t === "ein" || t === "eine" || t === "einen" || t === "einem" || t === "en") && !next && !counted) continue;
     let unit: string | undefined = gluedUnit;
     const after = gluedUnit ? undefined : tokens[usedTokens.at(-1)! + 1];
-    if (after) {
+    // "ein paar Dichtungen" is a few of them, not one pair: "Paar" is a unit only after a count.
+    const fewOf = after?.lower === "paar" && /^(?:ein|eine|einen|einem|en)$/.test(t);
+    if (after && !fewOf) {
       const code = k.unitCodes.get(after.lower);
       if (code) {
         unit = code;
