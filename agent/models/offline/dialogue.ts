@@ -657,6 +657,9 @@ function lineAsked(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): s
   const hit = [...new Set((g?.hits ?? []).map((h) => h.sku).filter((x) => skus.has(x)))];
   if (hit.length === 1) return hit[0];
   if (hit.length > 1) return undefined;
+  // "what does a SPB belt cost?" with an SPA belt on the order: words that name products of the catalog, none of them
+  // on the order, ask about those products — not about the line last touched.
+  if (g && g.hits.length > 0 && !g.hits.some((h) => skus.has(h.sku))) return undefined;
   // The line the words point at (`targetLine`: its name, "line 2", or "it"/"das" — the last one).
   return lines.find((l) => l.lineId === s.focus.lineId)?.sku;
 }
