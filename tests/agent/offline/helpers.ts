@@ -71,6 +71,7 @@ export const intralogisticsWorld = () => importedWorld("evals/catalogs/intralogi
 export const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
 /** German-only texts (its English buyers read through the glossary). */
 export const foodtechWorld = () => importedWorld("evals/catalogs/foodtech");
+export const watertreatWorld = () => importedWorld("evals/catalogs/watertreat");
 
 export interface Turn {
   said: string;
@@ -155,8 +156,13 @@ export const draftLines = (chat: Chat) =>
   (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => [l.sku, l.quantity, l.machineId ?? null]);
 
 /** A fresh chat of this customer on this world: the buyer says each text in turn; the draft's lines after the last. */
-export async function draftAfter(world: () => World, customer: string, ...says: string[]) {
+/** A fresh chat on a copy of the world after the buyer's messages. */
+export async function chatAfter(world: () => World, customer: string, ...says: string[]): Promise<Chat> {
   const chat = new Chat(world(), customer);
   for (const text of says) await chat.say(text);
-  return draftLines(chat);
+  return chat;
+}
+
+export async function draftAfter(world: () => World, customer: string, ...says: string[]) {
+  return draftLines(await chatAfter(world, customer, ...says));
 }

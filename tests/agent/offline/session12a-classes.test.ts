@@ -6,23 +6,20 @@ import { describe, expect, it } from "vitest";
 import {
   agripartsWorld,
   automationWorld,
-  Chat,
+  chatAfter,
   draftAfter,
   draftLines,
   fluidWorld,
   foodtechWorld,
   hvacWorld,
-  importedWorld,
   powertransWorld,
   type World,
+  watertreatWorld,
 } from "./helpers.ts";
-
-const watertreatWorld = () => importedWorld("evals/catalogs/watertreat");
 
 /** The last reply after the buyer's messages, and the draft's lines then. */
 async function replyAfter(world: () => World, customer: string, ...says: string[]) {
-  const chat = new Chat(world(), customer);
-  for (const text of says) await chat.say(text);
+  const chat = await chatAfter(world, customer, ...says);
   return { text: chat.turns.at(-1)!.text, tools: chat.turns.at(-1)!.tools, lines: draftLines(chat) };
 }
 

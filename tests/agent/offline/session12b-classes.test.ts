@@ -5,10 +5,15 @@
  * before unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { agripartsWorld, automationWorld, draftAfter, importedWorld, intralogisticsWorld } from "./helpers.ts";
+import {
+  agripartsWorld,
+  automationWorld,
+  draftAfter,
+  fluidWorld,
+  intralogisticsWorld,
+  watertreatWorld,
+} from "./helpers.ts";
 import { Chat, draftLines } from "./helpers.ts";
-
-const watertreatWorld = () => importedWorld("evals/catalogs/watertreat");
 
 describe("the order said again after a correction sets its lines, it adds no second line", () => {
   it("intralogistics: 'so 1 heated seat + 1 blue spot, both for the TK-Schubmast'", async () => {
@@ -144,7 +149,7 @@ describe("a clause about a product with the definite article that says something
     expect(
       (
         await draftAfter(
-          () => importedWorld("evals/catalogs/fluidpower"),
+          fluidWorld,
           "F-4004",
           "Wir brauchen 2 Dichtsätze für den Schusszylinder an Zelle 4, bitte in FKM, die halten bei uns länger.",
         )

@@ -5,19 +5,13 @@
 import { describe, expect, it } from "vitest";
 import {
   automationWorld,
-  Chat,
+  chatAfter,
   demoWorld,
   draftLines as draftLinesOf,
   fluidWorld,
   hvacWorld,
   type World,
 } from "./helpers.ts";
-
-async function chatAfter(world: () => World, customer: string, ...says: string[]) {
-  const chat = new Chat(world(), customer);
-  for (const text of says) await chat.say(text);
-  return chat;
-}
 
 describe("a question naming a line of the order by its kind is about that line, not a search of the catalog", () => {
   const cases: [string, () => World, string, string, string, string, RegExp][] = [
