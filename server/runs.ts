@@ -2,8 +2,8 @@
  * Runs of the agent, detached from the HTTP request that started them: a run pumps the agent's events into the
  * thread's hub stream, which any number of SSE streams follow (the request that started it, a reconnect with
  * Last-Event-ID, the rep's view). One run per thread at a time in this process (a second is a 409, not a fork).
- * A run can be cancelled (the cancel endpoint, or the buyer's stream closing); the runtime's `signal` stops the
- * graph, and with checkpoints written at the end of a run an aborted run leaves the thread as it was before it.
+ * A run can be cancelled (the cancel endpoint, or a shutdown — never a stream that closes: a dropped connection is not
+ * a stop); the runtime's `signal` stops the graph, and with checkpoints written at the end of a run an aborted run leaves the thread as it was before it.
  */
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
