@@ -117,7 +117,9 @@ export function createApp(deps: AppDeps): ShieldApp {
     bodyLimit({
       maxSize: config.BODY_LIMIT_BYTES,
       onError: () => {
-        throw new AppError("payload_too_large:body", `request bodies are limited to ${config.BODY_LIMIT_BYTES} bytes`);
+        throw new AppError("payload_too_large:body", `request bodies are limited to ${config.BODY_LIMIT_BYTES} bytes`, [
+          { field: "body", message: `larger than ${config.BODY_LIMIT_BYTES} bytes` },
+        ]);
       },
     }),
   );
