@@ -6,7 +6,8 @@
  *   ERP routes answered 400 "Unsupported Media Type"), an over-limit body too;
  * - an over-limit body's 413 said `keep-alive` and then the socket was reset: the buyer's next request on that
  *   connection (the shortened message) failed as if the network were down;
- * - a rep approved an exception on a thread a colleague holds, around the takeover's 409.
+ * - a rep approved an exception on a thread a colleague holds, around the takeover's 409;
+ * - a WMS's stock batch within the documented 2 MB was refused with 413 by the buyer API's 64 KB limit.
  * The last case held on the code as it was (catalog text that reads like instructions): it pins an attack no test
  * covered.
  */
@@ -170,6 +171,56 @@ describe("a body over the limit on a kept-alive connection", { timeout: 60_000 }
       expect(next, `chunked: ${chunked}`).toMatchObject({ status: 200 });
       agent.destroy();
     }
+  });
+});
+
+describe("a WMS's stock batch within the documented limits", { timeout: 60_000 }, () => {
+  it("is applied, not refused by the buyer API's 64 KB body limit (the integration routes allow 2 MB)", async () => {
+    // docs/erp-integration.md: "up to 1,000 changes, 2 MB". The app-wide /v1 limit ran first and answered 413 to
+    // any batch over BODY_LIMIT_BYTES — a few hundred positions with their inbound deliveries.
+    const skus = (server.db.$client.prepare("select sku from products order by sku").all() as { sku: string }[]).map(
+      (r) => r.sku,
+    );
+    const warehouses = ["WH-NORTH", "WH-SOUTH", "WH-WEST"];
+    const changes = skus.slice(0, 300).flatMap((sku) =>
+      warehouses.map((warehouse) => ({
+        sku,
+        warehouse,
+        onHand: 40,
+        inbound: [1, 2, 3].map((n) => ({ quantity: 5 * n, eta: `2027-0${n}-15`, reference: `PO-2027-${sku}-${n}` })),
+      })),
+    );
+    const body = JSON.stringify({ changes });
+    expect(body.length).toBeGreaterThan(2 * BODY_LIMIT);
+    const res = await fetch(`${server.base}/v1/integration/stock`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${INTEGRATION}`,
+        "idempotency-key": "attack13-batch",
+        "content-type": "application/json",
+      },
+      body,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await res.json()).toMatchObject({ applied: changes.length });
+    // The ERP routes' own limit still holds: 2 MB for events.
+    const tooBig = await post(
+      "/v1/integration/stock",
+      {
+        authorization: `Bearer ${INTEGRATION}`,
+        "idempotency-key": "attack13-huge",
+        "content-type": "application/json",
+      },
+      JSON.stringify({ changes: [{ sku: "x".repeat(3 << 20), warehouse: "WH-NORTH", onHand: 1 }] }),
+    );
+    expect(tooBig.status).toBe(413);
+    // And without the key, such a body is refused before it is read.
+    const stranger = await post(
+      "/v1/integration/stock",
+      { "idempotency-key": "attack13-stranger", "content-type": "application/json" },
+      body,
+    );
+    expect(stranger.status).toBe(401);
   });
 });
 
