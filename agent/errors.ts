@@ -15,7 +15,8 @@ export type AgentErrorCode =
   | "bad_request:resume"
   | "bad_request:message"
   | "unavailable:busy"
-  | "conflict:run";
+  | "conflict:run"
+  | "conflict:no_approval";
 
 export class AgentError extends Error {
   constructor(
@@ -68,6 +69,17 @@ export class RunConflictError extends AgentError {
   constructor() {
     super("conflict:run", "a reply is still being written in this conversation; wait a moment and send it again");
     this.name = "RunConflictError";
+  }
+}
+
+/**
+ * A rep's decision found no approval waiting once it held the thread: a colleague decided it (perhaps through another
+ * process sharing the database), or the buyer withdrew it. Nothing was decided or written.
+ */
+export class NoApprovalError extends AgentError {
+  constructor() {
+    super("conflict:no_approval", "no approval is waiting in this conversation (decided or withdrawn)");
+    this.name = "NoApprovalError";
   }
 }
 

@@ -23,6 +23,7 @@ export {
   InvalidRequestError,
   isAgentError,
   isDatabaseBusy,
+  NoApprovalError,
   RepIdentityError,
   ThreadAccessError,
   type AgentErrorCode,

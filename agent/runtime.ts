@@ -24,6 +24,7 @@ import {
   BusyError,
   InvalidRequestError,
   isDatabaseBusy,
+  NoApprovalError,
   parseOrThrow,
   RepIdentityError,
   ThreadAccessError,
@@ -569,6 +570,12 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     live: boolean,
   ): AsyncGenerator<AgentEvent> {
     const owner = await existingOwner(threadId, ctx);
+    // A rep's decision is checked here, under the thread's lease, not only by the caller before it: two reps deciding
+    // through two processes both passed the server's check, and the second resumed into nothing and was told its
+    // decision went through.
+    if (ctx.channel === "rep" && typeof value === "object" && value !== null && "decision" in value) {
+      if ((await readThread(threadId, owner)).pending?.type !== "approval") throw new NoApprovalError();
+    }
     if (!(await pendingOf(threadId, owner))) {
       yield { type: "message", text: noticeText("notice.nothing_pending", ctx.locale ?? undefined) };
       yield { type: "done", thread: await readThread(threadId, owner) };

@@ -97,11 +97,41 @@ export function toAppError(error: unknown): AppError {
     });
   if (error instanceof z.ZodError) return new AppError("bad_request:input", "invalid input", zodFields(error, "body"));
   if (error instanceof HTTPException) {
+    const body = bodyProblem(error.status);
+    if (body) return new AppError(body.code, body.message, [body.field], { cause: error });
     const type = (Object.entries(ERROR_TYPES).find(([, s]) => s === error.status)?.[0] ?? "bad_request") as ErrorType;
     return new AppError(`${type}:request`, error.message || TITLES[type]);
   }
   return new AppError("internal:server", "internal error", [], { cause: error });
 }
+
+/**
+ * Hono's body validation throws an HTTPException with a status and no field: 400 when a body declared as JSON does not
+ * parse, 415 when a body is not declared as JSON. Routes read no other body, so the status alone says which field is at
+ * fault — named, like every other 4xx (a client reading `errors[].field` must not get an empty list).
+ */
+export function bodyProblem(status: number): { code: ErrorCode; message: string; field: FieldError } | undefined {
+  if (status === 400)
+    return {
+      code: "bad_request:body",
+      message: "the body is not valid JSON",
+      field: { field: "body", message: "not valid JSON" },
+    };
+  if (status === 415)
+    return {
+      code: "unsupported_media_type:body",
+      message: "send the body as application/json",
+      field: { field: "header.content-type", message: "expected application/json" },
+    };
+  return undefined;
+}
+
+/**
+ * A 413 is answered before the body is read; Node then resets the socket rather than read megabytes it will not use.
+ * Saying `Connection: close` makes the client open a new connection for its next request instead of reusing that one
+ * (which failed like a network outage: the buyer's shortened message never arrived).
+ */
+export const closeAfter = (status: number): Record<string, string> => (status === 413 ? { connection: "close" } : {});
 
 export const notFound = (surface: string) => new AppError(`not_found:${surface}`, `${surface} not found`);
 
@@ -129,6 +159,6 @@ export function problemResponse(c: Context, error: AppError): Response {
   const requestId = c.get("requestId" as never) as string | undefined;
   return new Response(JSON.stringify(problemOf(error, requestId)), {
     status: error.status,
-    headers: { "content-type": "application/problem+json", ...error.headers },
+    headers: { "content-type": "application/problem+json", ...closeAfter(error.status), ...error.headers },
   });
 }

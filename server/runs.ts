@@ -2,13 +2,13 @@
  * Runs of the agent, detached from the HTTP request that started them: a run pumps the agent's events into the
  * thread's hub stream, which any number of SSE streams follow (the request that started it, a reconnect with
  * Last-Event-ID, the rep's view). One run per thread at a time in this process (a second is a 409, not a fork).
- * A run can be cancelled (the cancel endpoint, or the buyer's stream closing); the runtime's `signal` stops the
- * graph, and with checkpoints written at the end of a run an aborted run leaves the thread as it was before it.
+ * A run can be cancelled (the cancel endpoint, or a shutdown — never a stream that closes: a dropped connection is not
+ * a stop); the runtime's `signal` stops the graph, and with checkpoints written at the end of a run an aborted run leaves the thread as it was before it.
  */
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { AgentEvent, ThreadView } from "../agent/index.ts";
-import { AppError } from "./errors.ts";
+import { AppError, toAppError } from "./errors.ts";
 import type { EventHub } from "./events/hub.ts";
 import { TOOL_LABELS, type SseEventData } from "./events/schema.ts";
 
@@ -119,16 +119,21 @@ export function createRunner(deps: RunnerDeps) {
         else {
           status = "failed";
           failure = error;
-          const app = error instanceof AppError ? error : null;
-          if (!app || app.status >= 500) log.error({ err: error, threadId, runId }, "run failed");
-          hub.publish(threadId, "error", {
-            runId,
-            code: app?.code ?? "internal:run",
-            detail:
-              app && app.status < 500
-                ? app.message
-                : "Something went wrong; your conversation is kept, please try again.",
-          });
+          // The agent's typed errors keep their code (`conflict:run` after another process's lease, `conflict:no_approval`).
+          const app = toAppError(error);
+          if (app.status >= 500) log.error({ err: error, threadId, runId }, "run failed");
+          // A rep's failed action (a decision a colleague took first) is the rep's to hear, not the buyer's.
+          hub.publish(
+            threadId,
+            "error",
+            {
+              runId,
+              code: app.status < 500 ? app.code : "internal:run",
+              detail:
+                app.status < 500 ? app.message : "Something went wrong; your conversation is kept, please try again.",
+            },
+            options.by === "rep" ? "rep" : "all",
+          );
         }
       } finally {
         active.delete(threadId);

@@ -16,8 +16,6 @@ export interface FollowOptions {
   heartbeatMs: number;
   /** Close the stream after this event (e.g. the run's `run_finished`). */
   until?: (event: HubEvent) => boolean;
-  /** The client went away before `until` (e.g. abort the run it started). */
-  onClientGone?: () => void;
   /**
    * End the stream at this time (ms since the epoch): when the session token that opened it expires. The client
    * reconnects from its last event id with the token it has now — a fresh one continues, an expired one gets 401.
@@ -35,7 +33,6 @@ export function followStream(c: Context, hub: EventHub, options: FollowOptions):
   return streamSSE(c, async (stream) => {
     const queue: HubEvent[] = [];
     let wake: (() => void) | undefined;
-    let finished = false;
     const visible = (e: HubEvent) => options.audience === "rep" || e.audience === "all";
     const push = (e: HubEvent) => {
       if (!visible(e)) return;
@@ -50,7 +47,6 @@ export function followStream(c: Context, hub: EventHub, options: FollowOptions):
     stream.onAbort(() => {
       unsubscribe();
       wake?.();
-      if (!finished) options.onClientGone?.();
     });
     const closeAt = options.closeAt ?? Number.POSITIVE_INFINITY;
     try {
@@ -69,10 +65,7 @@ export function followStream(c: Context, hub: EventHub, options: FollowOptions):
           continue;
         }
         await stream.writeSSE({ id: String(e.id), event: e.event, data: e.json });
-        if (options.until?.(e)) {
-          finished = true;
-          break;
-        }
+        if (options.until?.(e)) break;
       }
     } finally {
       unsubscribe();

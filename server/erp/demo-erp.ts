@@ -119,7 +119,9 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
       maxSize: DEMO_ERP_BODY_LIMIT,
       onError: () =>
         problemResponse(
-          new ErpError("payload_too_large:body", `Webhook bodies are limited to ${DEMO_ERP_BODY_LIMIT} bytes.`),
+          new ErpError("payload_too_large:body", `Webhook bodies are limited to ${DEMO_ERP_BODY_LIMIT} bytes.`, [
+            { field: "body", message: `larger than ${DEMO_ERP_BODY_LIMIT} bytes` },
+          ]),
         ),
     }),
   );

@@ -9,6 +9,7 @@ import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
+import { bodyProblem, closeAfter } from "../errors.ts";
 
 export interface FieldError {
   /** Where, as the server names it: `body.changes.2.sku`, `header.idempotency-key`, `path.orderId`, `query.limit`. */
@@ -32,6 +33,7 @@ export const ERP_ERROR_TYPES = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 export type ErpErrorType = keyof typeof ERP_ERROR_TYPES;
@@ -43,6 +45,7 @@ const TITLES: Record<ErpErrorType, string> = {
   not_found: "Not found",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
+  unsupported_media_type: "Unsupported media type",
   internal: "Internal error",
 };
 
@@ -78,7 +81,7 @@ export function problemOf(error: ErpError): Problem {
 export function problemResponse(error: ErpError): Response {
   return new Response(JSON.stringify(problemOf(error)), {
     status: error.status,
-    headers: { "content-type": "application/problem+json" },
+    headers: { "content-type": "application/problem+json", ...closeAfter(error.status) },
   });
 }
 
@@ -106,6 +109,8 @@ export function erpErrorHandler(log?: (error: unknown) => void): ErrorHandler {
   return (error) => {
     if (isErpError(error)) return problemResponse(error);
     if (error instanceof HTTPException && error.status < 500) {
+      const body = bodyProblem(error.status);
+      if (body) return problemResponse(new ErpError(body.code as ErpErrorCode, body.message, [body.field]));
       const type = (Object.entries(ERP_ERROR_TYPES).find(([, s]) => s === error.status)?.[0] ??
         "bad_request") as ErpErrorType;
       return problemResponse(new ErpError(`${type}:request`, error.message || TITLES[type]));

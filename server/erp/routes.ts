@@ -76,7 +76,8 @@ export function createErpRoutes(deps: ErpRoutesDeps): OpenAPIHono {
     limit(ACK_BODY_LIMIT),
     requireErpCredentials({ ackKey: deps.ackKey, secret: deps.webhookSecret }),
   );
-  app.use("/v1/integration/*", limit(EVENT_BODY_LIMIT), requireKey(deps.integrationKey, "integration"));
+  // The key first: these routes are exempt from the app's 64 KB limit, and only a caller with the key may send 2 MB.
+  app.use("/v1/integration/*", requireKey(deps.integrationKey, "integration"), limit(EVENT_BODY_LIMIT));
   app.use("/v1/admin/outbox", requireKey(deps.integrationKey, "integration"));
   app.use("/v1/admin/outbox/*", requireKey(deps.integrationKey, "integration"));
   app.use("/v1/admin/erp-endpoint/*", requireKey(deps.integrationKey, "integration"));

@@ -95,7 +95,7 @@ const routes = {
     security: buyerSecurity,
     summary: "Send a message; the reply streams as Server-Sent Events until `run_finished`",
     description:
-      "Closing the stream before `run_finished` cancels the run; the thread stays as it was before the message.",
+      "Closing the stream before `run_finished` does not stop the run: reconnect with `GET …/events` and Last-Event-ID for the rest; `POST …/cancel` stops it.",
     request: { params: threadIdParam, body: jsonBody(messageBody) },
     responses: { 200: sseResponse("The run"), ...problems(400, 401, 404, 409, 413, 429) },
   }),
@@ -153,11 +153,13 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
   app.use("/v1/threads/:id/confirm", perSession);
   app.on("POST", "/v1/threads", perSession);
 
+  // A stream that closes before `run_finished` leaves its run going: a dropped connection is not a stop (the widget's
+  // stop button calls the cancel endpoint), and the turn's reply and draft change reach the buyer on reconnect
+  // (`GET …/events` with Last-Event-ID) and in the thread. Aborting on close lost turns the transcript showed as sent.
   const followRun = (
     c: Parameters<typeof followStream>[0],
     threadId: string,
     run: { runId: string; afterId: number },
-    abortOnClose: boolean,
   ) =>
     followStream(c, hub, {
       key: threadId,
@@ -165,7 +167,6 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
       audience: "all",
       heartbeatMs: config.SSE_HEARTBEAT_MS,
       until: (e) => e.event === "run_finished" && (e.data as { runId?: string }).runId === run.runId,
-      ...(abortOnClose ? { onClientGone: () => runner.cancel(threadId, run.runId) } : {}),
     });
 
   app.openapi(routes.create, (c) => {
@@ -197,7 +198,7 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
           await threads.sayWhileHeld(threadId, { role: "buyer" }, text);
         },
       });
-      return followRun(c, threadId, run, false) as never;
+      return followRun(c, threadId, run) as never;
     }
     const run = runner.start({
       threadId,
@@ -205,7 +206,7 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
       by: "buyer",
       events: (signal) => agent.streamMessage(threadId, text, ctx, { signal }),
     });
-    return followRun(c, threadId, run, true) as never;
+    return followRun(c, threadId, run) as never;
   });
 
   app.openapi(routes.confirm, (c) => {
@@ -222,7 +223,7 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
           signal,
         }),
     });
-    return followRun(c, threadId, run, false) as never;
+    return followRun(c, threadId, run) as never;
   });
 
   app.openapi(routes.cancel, (c) => {

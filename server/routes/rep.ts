@@ -110,7 +110,8 @@ const routes = {
     path: "/v1/rep/threads/{id}/decision",
     tags,
     security: repSecurity,
-    summary: "Approve or reject the pending approval with a reason (resumes the graph; audited under the rep)",
+    summary:
+      "Approve or reject the pending approval with a reason (resumes the graph; audited under the rep). Held by another rep: 409 conflict:held",
     request: { params: threadIdParam, body: jsonBody(decisionBody) },
     responses: { 200: json(outcomeSchema, "The run's outcome"), ...problems(400, 401, 404, 409) },
   }),
@@ -201,6 +202,13 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
     const { decision, reason, displayName } = c.req.valid("json");
     const row = threads.existing(threadId);
     const ctx = repContext(row, c.var.rep.repId);
+    // A thread a colleague holds is theirs to decide, as it is theirs to write in: taking it from them is the explicit,
+    // audited takeover (`force`). Deciding around the hold let a rep approve what the holder was still negotiating.
+    if (row.heldBy && row.heldBy !== c.var.rep.repId)
+      throw new AppError(
+        "conflict:held",
+        `rep ${row.heldBy} holds this conversation; take it over from them explicitly (force: true) or ask them`,
+      );
     // Only an open approval takes a decision. Resumed into a buyer's confirmation (or into nothing), a rep's click
     // would answer 200 as if decided — and, into a confirmation, post "no clear yes or no" to the buyer.
     if (runner.isRunning(threadId))

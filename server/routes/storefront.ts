@@ -14,6 +14,7 @@ import { SignJWT } from "jose";
 import { z } from "zod";
 import type { Db } from "../../catalog/db.ts";
 import { languageOf } from "../../catalog/queries/language.ts";
+import { closeAfter } from "../errors.ts";
 import { preferredLanguage } from "../locale.ts";
 
 export interface StorefrontOptions {
@@ -87,7 +88,8 @@ export function createStorefrontRoutes(options: StorefrontOptions): Hono {
     "/demo/session",
     bodyLimit({
       maxSize: 4096,
-      onError: (c) => c.json({ status: 413, code: "payload_too_large:body", detail: "at most 4096 bytes" }, 413),
+      onError: (c) =>
+        c.json({ status: 413, code: "payload_too_large:body", detail: "at most 4096 bytes" }, 413, closeAfter(413)),
     }),
   );
 

@@ -93,4 +93,46 @@ describe("two server processes, one database", { timeout: 180_000 }, () => {
       }
     }
   });
+  it("two reps deciding one approval through different processes: one decision is taken, the other is a 409", async () => {
+    // Session 13: in one process the second decision was already a 409 (tests/server/attack.test.ts). Through two,
+    // both passed the route's check before either ran; the second then resumed into nothing under the thread's lease
+    // and answered 200 `completed` — a rep told their rejection went through while the colleague's approval placed
+    // the order.
+    const [p1, p2] = running;
+    const [samKey, kimKey] = REP_KEYS.split(",").map((k) => k.split(":")[0]!);
+    const decide = (base: string, key: string, id: string, decision: string) =>
+      fetch(`${base}/v1/rep/threads/${id}/decision`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ decision, reason: "as agreed" }),
+      });
+    const buyer = await Buyer.of({ request: (path, init) => fetch(p1!.base + path, init) }, { customerId: "C-1004" });
+    for (let round = 0; round < 4; round++) {
+      const id = await buyer.start();
+      await buyer.say(id, "20 PU-NCP-32-160-400");
+      const place = await buyer.say(id, "place the order");
+      await buyer.confirm(id, String(place.find((e) => e.event === "interrupt")!.data.draftHash));
+      expect((await buyer.thread(id)).pending?.type).toBe("approval");
+      const [sam, kim] = await Promise.all([
+        decide(p1!.base, samKey!, id, "approve"),
+        decide(p2!.base, kimKey!, id, "reject"),
+      ]);
+      const answers = [
+        { rep: "REP-SAM", status: sam.status, body: (await sam.json()) as { code?: string } },
+        { rep: "REP-KIM", status: kim.status, body: (await kim.json()) as { code?: string } },
+      ];
+      expect(answers.map((a) => a.status).sort(), id).toEqual([200, 409]);
+      const loser = answers.find((a) => a.status === 409)!;
+      expect(loser.body.code).toMatch(/^conflict:/);
+      const view = (await (
+        await fetch(`${p1!.base}/v1/rep/threads/${id}`, {
+          headers: { authorization: `Bearer ${samKey}` },
+        })
+      ).json()) as { audit: { actor: string; action: string }[] };
+      const taken = answers.find((a) => a.status === 200)!;
+      expect(view.audit.filter((a) => a.action.startsWith("approval.")).map((a) => a.actor)).toEqual([
+        `rep:${taken.rep}`,
+      ]);
+    }
+  });
 });

@@ -44,6 +44,8 @@ export const limit = (maxSize: number) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new ErpError("payload_too_large:body", `The body is larger than ${maxSize} bytes.`);
+      throw new ErpError("payload_too_large:body", `The body is larger than ${maxSize} bytes.`, [
+        { field: "body", message: `larger than ${maxSize} bytes` },
+      ]);
     },
   });
