@@ -87,37 +87,17 @@ export function leaningsOf(text: string): Intent[] {
 
 /**
  * An identifier a word of the intent names: "auf das Kundenkonto T-7002", "put it on account T-7002", "customer no.
- * 40117" — a word that, in the training utterances, stands before a code only in the intent's utterances ("customer",
- * "Kunde", "Kundennummer", "account"; also as part of a compound or with an ending: "Kundenkonto", "Konto" of
- * "Kontos"), followed by a code with a digit. Never after the buyer's own "our", "my", "unser", "mein", "üsi": that is
- * their own account.
+ * 40117" — a word that leans toward the intent in the corpus (`leaningWords`: "account" leans toward another
+ * customer's order though a buyer also says "which machines are on my account") followed by a code with a digit.
+ * Never after the buyer's own "our", "my", "unser", "mein", "üsi": that is their own account.
  */
 export function namesCodeOf(intent: Intent, text: string): boolean {
-  let words = codeWords.get(intent);
-  if (!words) codeWords.set(intent, (words = wordsBeforeCodes(intent, trainingDocuments())));
+  leaning ??= leaningWords(trainingDocuments());
   for (const m of text.matchAll(CODE_AFTER_WORD)) {
-    const w = foldUmlauts(m[2]!.toLowerCase());
-    const names = [...words].some(
-      (x) =>
-        x === w ||
-        (x.length >= 5 && w.length >= 6 && (w.startsWith(x) || w.endsWith(x))) ||
-        (w.length >= 5 && x.length - w.length <= 2 && x.startsWith(w)),
-    );
-    if (names && !(m[1] && OWN.test(m[1]))) return true;
+    if (leaning.get(foldUmlauts(m[2]!.toLowerCase())) !== intent) continue;
+    if (!m[1] || !OWN.test(m[1])) return true;
   }
   return false;
-}
-
-const codeWords = new Map<Intent, Set<string>>();
-
-/** Words that stand before a code in the intent's training utterances and before none in any other intent's. */
-function wordsBeforeCodes(intent: Intent, docs: CorpusDocument[]): Set<string> {
-  const inIntent = new Set<string>();
-  const elsewhere = new Set<string>();
-  for (const d of docs)
-    for (const m of d.text.matchAll(CODE_AFTER_WORD))
-      (d.intent === intent ? inIntent : elsewhere).add(foldUmlauts(m[2]!.toLowerCase()));
-  return new Set([...inIntent].filter((w) => !elsewhere.has(w)));
 }
 
 const CODE_AFTER_WORD =
