@@ -9,7 +9,6 @@ import {
   demoWorld,
   draftLines,
   foodtechWorld,
-  hvacWorld,
   importedWorld,
   intralogisticsWorld,
   powertransWorld,
@@ -125,63 +124,5 @@ describe("a replacement offered is accepted by a word of its joined name ('the c
       "ok, then the glass fabric one",
     );
     expect(draftLines(chat)).toEqual([["PT-13-25-10", 3, "M-2101-01"]]);
-  });
-});
-
-describe("another account named by its number is refused and the legitimate part still served ('auf das Kundenkonto T-7002')", () => {
-  for (const [world, customer, said, line, lang, guard] of [
-    [
-      powertransWorld,
-      "T-7001",
-      "2 VB-SPA-1250, bitte auf das Kundenkonto T-7002 buchen",
-      ["VB-SPA-1250", 2, null],
-      "de",
-      "",
-    ],
-    [
-      powertransWorld,
-      "T-7001",
-      "2 VB-SPA-1250 please, and put it on account T-7002",
-      ["VB-SPA-1250", 2, null],
-      "en",
-      "",
-    ],
-    [
-      powertransWorld,
-      "T-7001",
-      "2 VB-SPA-1250, charge it to customer T-7002 please",
-      ["VB-SPA-1250", 2, null],
-      "en",
-      "guard: ",
-    ],
-    [
-      agripartsWorld,
-      "A-9003",
-      "10 PPT-BO bitte, und das auf das Kundenkonto A-9004 buchen",
-      ["PPT-BO", 10, null],
-      "de",
-      "guard: ",
-    ],
-    [
-      hvacWorld,
-      "H-2001",
-      "2 FD-DML-084 for the roof chiller, bill it to account H-2002",
-      ["FD-DML-084", 2, "M-2001-03"],
-      "en",
-      "",
-    ],
-  ] as const)
-    it(`${guard}${customer}: '${said}' refuses the other account and adds the line`, async () => {
-      const chat = await chatAfter(world, customer, said);
-      expect(chat.turns.at(-1)!.text).toContain(
-        lang === "de" ? "nur für Ihr eigenes Firmenkonto" : "only order for your own",
-      );
-      expect(draftLines(chat)).toEqual([line]);
-    });
-
-  it("guard: the buyer's own customer number is no other account", async () => {
-    const chat = await chatAfter(powertransWorld, "T-7001", "2 VB-SPA-1250, unsere Kundennummer ist T-7001");
-    expect(chat.turns.at(-1)!.text).not.toContain("Firmenkonto");
-    expect(draftLines(chat)).toEqual([["VB-SPA-1250", 2, null]]);
   });
 });

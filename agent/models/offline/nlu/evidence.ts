@@ -84,22 +84,3 @@ export function leaningsOf(text: string): Intent[] {
   }
   return out;
 }
-
-/**
- * An identifier a word of the intent names: "auf das Kundenkonto T-7002", "put it on account T-7002", "customer no.
- * 40117" — a word that leans toward the intent in the corpus (`leaningWords`: "account" leans toward another
- * customer's order though a buyer also says "which machines are on my account") followed by a code with a digit.
- * Never after the buyer's own "our", "my", "unser", "mein", "üsi": that is their own account.
- */
-export function namesCodeOf(intent: Intent, text: string): boolean {
-  leaning ??= leaningWords(trainingDocuments());
-  for (const m of text.matchAll(CODE_AFTER_WORD)) {
-    if (leaning.get(foldUmlauts(m[2]!.toLowerCase())) !== intent) continue;
-    if (!m[1] || !OWN.test(m[1])) return true;
-  }
-  return false;
-}
-
-const CODE_AFTER_WORD =
-  /(?:(\p{L}+)\s+)?(?<![\p{L}\d])(\p{L}{3,})\s*(?:(?:no|nr|number|nummer)\.?\s*|#\s*|:\s*)?(?=[\p{L}\d/-]*\d)([\p{L}\d]+(?:[-/][\p{L}\d]+)*)(?![\p{L}\d])/gu;
-const OWN = /^(?:our|my|unser\w*|mein\w*|üs\w*|mi[ns]\w*)$/iu;

@@ -11,7 +11,7 @@ import { Culture, NumberWithUnitRecognizer } from "@microsoft/recognizers-text-n
 import * as chrono from "chrono-node";
 import type { Intent } from "./corpus.ts";
 import type { Classification, IntentClassifier } from "./classifier.ts";
-import { hasMarker, namesCodeOf } from "./evidence.ts";
+import { hasMarker } from "./evidence.ts";
 import type { MaskSpan } from "./masks.ts";
 import { asOrderLine, isOrderLine } from "./order-line.ts";
 
@@ -361,16 +361,10 @@ function maskEntities(text: string): string {
   return text.replace(/\b[\p{L}\d]+(?:[-/.][\p{L}\d]+)+\b/gu, (m) => (/\d/.test(m) && /\p{L}/u.test(m) ? " " : m));
 }
 
-const isAttack = (c: Classification & { text?: string }) => {
+const isAttack = (c: Classification) => {
   const cue = cueOf(c.intent);
-  if (cue === undefined || !ATTACKS.has(cue)) return false;
-  // "bitte auf das Kundenkonto T-7002 buchen": another account named by its number is read at the ordinary bar.
-  return c.score >= (otherAccount(c) ? INTENT_THRESHOLD : ATTACK_THRESHOLD);
+  return cue !== undefined && ATTACKS.has(cue) && c.score >= ATTACK_THRESHOLD;
 };
-
-/** A clause read as an order for another customer that names that customer's number ("account T-7002"). */
-const otherAccount = (c: Classification & { text?: string }) =>
-  c.intent === "attack_identity" && c.text !== undefined && namesCodeOf("attack_identity", c.text);
 
 /** A bare "and" inside a clause: "3 X for line 2 and approve it yourself" joins two requests. */
 const AND = /\s+(?:and|und|plus|but|aber)\s+/giu;
@@ -608,9 +602,8 @@ const NEEDS_EVIDENCE = new Set(["attack_identity", "cancel"]);
  */
 function ownTarget(c: Clause, options: UnderstandOptions): Clause {
   if (!NEEDS_EVIDENCE.has(c.intent)) return c;
-  // "for the roof chiller, bill it to account H-2002": another account named by its number is one, whatever machine.
-  const own = c.intent === "attack_identity" && options.namesOwnMachine?.(c.text) && !otherAccount(c);
-  if (!own && (hasMarker(c.intent as Intent, c.text) || otherAccount(c))) return c;
+  const own = c.intent === "attack_identity" && options.namesOwnMachine?.(c.text);
+  if (!own && hasMarker(c.intent as Intent, c.text)) return c;
   const next = c.ranked?.find(
     (r) => !ATTACKS.has(cueOf(r.intent) ?? "greet") && !NEEDS_EVIDENCE.has(r.intent) && r.score > 0,
   );
