@@ -298,6 +298,7 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   const line = conv.draft.lines.find((l) => l.lineId === pending.lineId);
   const base = line ? ctx.k.reader.features([line.sku]).get(line.sku) : undefined;
   const fix =
+    alsoAdded(ctx, pending.fixes, bySku) ??
     bySku ??
     byValue ??
     statedFix(ctx, pending.fixes, base) ??
@@ -689,15 +690,41 @@ function bySuccessor(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | 
   return { kind: "replace_sku", lineId: line.lineId, sku: product.successorSku, reason: "" };
 }
 
+/** Words that add to what is there ("too", "as well", "auch", Swiss "au", "dazu", "dezue") — never a swap. */
+const ALSO =
+  /(?<![\p{L}])(?:too|also|as well|in addition|additionally|on top|add|added|adding|auch|au|ebenfalls|zusätzlich\w*|dazu|dezue|derzue|dazue|hinzu\w*|mitschicken|mitliefern|mit dazu)(?![\p{L}])/iu;
+/** Words of a swap ("instead", "statt", "switch to"): the buyer replaces, whatever else the message says. */
+const SWAP =
+  /(?<![\p{L}])(?:instead|rather|replace|switch|swap|statt|anstatt|stattdessen|wechseln|tauschen|ersetzen)(?![\p{L}])/iu;
+
+/**
+ * "Yes, we need the o-ring set too", "Jo, de O-Ring-Satz bruuched mir au, tüend en dezue", "yes, the clamping strips
+ * too please": when the offer adds a product beside the line (a mandatory companion) among swaps of the line, words of
+ * addition choose the addition — the line the buyer asked for stays, where a plain yes would take the first swap. The
+ * addition of the product named, else the one addition offered (or the one whose words the buyer used); never when
+ * the buyer asks for a swap in words.
+ */
+function alsoAdded(ctx: Ctx, fixes: Fix[], named: Fix | undefined): Fix | undefined {
+  // German "also" is "so", "well" ("also 2 Paar"): no word of addition there.
+  const text = ctx.lang === "de" ? ctx.conv.text.replace(/(?<![\p{L}])also(?![\p{L}])/giu, " ") : ctx.conv.text;
+  if (ctx.cues.has("no") || !ALSO.test(text) || SWAP.test(text)) return undefined;
+  const adds = fixes.filter((f): f is Extract<Fix, { kind: "add_line" }> => f.kind === "add_line");
+  if (named && "sku" in named) return adds.find((f) => f.sku === named.sku);
+  return adds.length === 1 ? adds[0] : adds.length > 1 ? fixByWords(ctx, adds) : undefined;
+}
+
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */
 function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels): Fix | undefined {
-  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 1 && !FILLER.has(w));
+  const words = ctx.tokens
+    .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-")] : [t.lower]))
+    .filter((w) => w.length > 1 && !FILLER.has(w));
   if (words.length === 0) return undefined;
   // The product's names and keywords in every language: "die Basiseinheiten dazu" names the "base unit".
   const names = ctx.k.namesAndKeywords(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
   const scored = fixes.map((f) => {
     const text = `${fixText(f, ctx.lang, ctx.conv.machines, options)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
-    const have = new Set(wordsOf(text));
+    // "carbide-tipped", "O-Ring-Satz": the parts of a joined word name it too ("the carbide one", "den O-Ring").
+    const have = new Set(wordsOf(text).flatMap((w) => (w.includes("-") ? [w, ...w.split("-").filter(Boolean)] : [w])));
     // A plural ending on a word of the name ("units", "Basiseinheiten") names it too.
     const plural = (w: string) => [...have].some((x) => x.length >= 4 && w.length - x.length <= 2 && w.startsWith(x));
     return { f, n: words.filter((w) => have.has(w) || plural(w)).length };

@@ -3080,11 +3080,12 @@ export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
 /**
  * "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too), "our PO for this one is
- * BWB-4391".
+ * BWB-4391", "Üsi Bstellnummer isch GH-4518" (a Swiss or spoken verb between them: each a whole word, so the "is" of
+ * "isch" never leaves "ch" as the reference).
  */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s+(?:for|für)\s+(?:this|that|the|diese[ns]?|die|den)(?:\s+(?:one|order|bestellung|auftrag))?)?(?:\s*(?:number|no\.?|nr\.?|is|ist|lautet|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s+(?:for|für)\s+(?:this|that|the|diese[ns]?|die|den)(?:\s+(?:one|order|bestellung|auftrag))?)?(?:\s*(?:(?:number|no\.?|nr\.?|is|ist|isch|esch|isches|wär|wäre|wird|heisst|heißt|lautet|would be|will be)(?![a-zäöüß])|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;

@@ -323,6 +323,7 @@ export function recogniseDateSpan(
     return (
       (x.start.isCertain("day") || x.start.isCertain("weekday")) &&
       !(f && Number(f[1]) < Number(f[2])) &&
+      !everydayWeekday(text, x.index, x.text) &&
       !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end)
     );
   });
@@ -334,6 +335,20 @@ export function recogniseDateSpan(
     end: r.index + r.text.length,
     text: r.text,
   };
+}
+
+/**
+ * A weekday's two-letter abbreviation alone ("so", "do", "Di", "Fr") is an everyday word far more often than a day:
+ * "Können Sie das so bestellen?", "passt so" are no request for Sunday. It is a day when written as one — capitalised
+ * and after a preposition of time ("am So", "bis Mo", "ab Fr.") — or when chrono read more than the two letters.
+ */
+function everydayWeekday(text: string, index: number, said: string): boolean {
+  if (!/^\p{L}{2}\.?$/u.test(said.trim())) return false;
+  const capital = said[0] === said[0]!.toUpperCase();
+  return !(
+    capital &&
+    /(?:^|[^\p{L}])(?:am|bis|ab|vor|zum|nächsten|kommenden|on|by|until|before)\s+$/iu.test(text.slice(0, index))
+  );
 }
 
 /** Whether the text has a word of 3+ letters from the classifier's training utterances. */
