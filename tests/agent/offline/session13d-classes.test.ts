@@ -157,3 +157,73 @@ describe("German dialect words that are English words too keep a German conversa
     expect(chat.turns.at(-1)!.text).not.toMatch(/Hinzugefügt|Maschine|Welche/);
   });
 });
+
+describe("an item given 'one for each' of the item before gets its count ('zu jedem ein Kabel', 'for every one')", () => {
+  const cases: [string, () => World, string, string, [string, number][]][] = [
+    [
+      "automation, German 'zu jedem ein Sensorkabel 5 m'",
+      automationWorld,
+      "A-3001",
+      "Für die Line 3 bräuchte ich 6 Inis M12 PNP mit IO-Link und zu jedem ein Sensorkabel 5 m.",
+      [
+        ["SN-IND-M12-PNP", 6],
+        ["CBL-M12-4P-5M", 6],
+      ],
+    ],
+    [
+      "automation, English 'a sensor cable 5 m for each one' (the length is no count)",
+      automationWorld,
+      "A-3001",
+      "For Line 3 I need 6 inductive sensors M12 PNP IO-Link and a sensor cable 5 m for each one.",
+      [
+        ["SN-IND-M12-PNP", 6],
+        ["CBL-M12-4P-5M", 6],
+      ],
+    ],
+    [
+      "automation, English 'for every one a sensor cable'",
+      automationWorld,
+      "A-3001",
+      "For Line 3 I need 6 inductive sensors M12 PNP IO-Link and for every one a sensor cable 5 m.",
+      [
+        ["SN-IND-M12-PNP", 6],
+        ["CBL-M12-4P-5M", 6],
+      ],
+    ],
+    [
+      "demo (not built from), German 'zu jedem ein Anschlusskabel'",
+      demoWorld,
+      "C-1001",
+      "3 Drucktransmitter 0-16 bar 4-20 mA für Booster B und zu jedem ein Anschlusskabel M12 5 m",
+      [
+        ["AC-PT-0-16-420", 3],
+        ["AC-CBL-M12-5M", 3],
+      ],
+    ],
+    [
+      "demo (not built from), German 'für jeden ein …' after a comma",
+      demoWorld,
+      "C-1001",
+      "3 Drucktransmitter 0-16 bar 4-20 mA für Booster B, für jeden ein Anschlusskabel M12 5 m",
+      [
+        ["AC-PT-0-16-420", 3],
+        ["AC-CBL-M12-5M", 3],
+      ],
+    ],
+    [
+      "demo (not built from), English 'for every one'",
+      demoWorld,
+      "C-1001",
+      "3 pressure transmitters 0-16 bar 4-20 mA for Booster B and a connection cable M12 5 m for every one",
+      [
+        ["AC-PT-0-16-420", 3],
+        ["AC-CBL-M12-5M", 3],
+      ],
+    ],
+  ];
+  for (const [name, world, customer, order, want] of cases)
+    it(name, async () => {
+      const chat = await chatAfter(world, customer, order);
+      expect(draftLines(chat).map(([sku, q]) => [sku, q])).toEqual(want);
+    });
+});
