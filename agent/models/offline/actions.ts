@@ -898,6 +898,17 @@ function variantRuns(ctx: Ctx, text: string) {
 }
 
 /**
+ * Words that give an item as many as the item before ("5 sensors, each with a 2 m cable", "und zu jedem ein
+ * Sensorkabel", "a cable for every one of them", "für jeden Sensor eine Leitung").
+ */
+export const EACH_ITEM =
+  /(?<![\p{L}])(?:each|jeweils|je|zu jede[mnr]|für jede[nmrs]?|fuer jede[nmrs]?|for every(?: one)?|per piece|pro stück)(?![\p{L}])/iu;
+
+/** The words of `EACH_ITEM` with what they point at ("for each one", "for every one of them", "zu jedem"). */
+const EACH_PHRASE =
+  /(?<![\p{L}])(?:(?:for|to)\s+)?(?:each|jeweils|je|zu jede[mnr]|für jede[nmrs]?|fuer jede[nmrs]?|every|per piece|pro stück)(?:\s+(?:one|of them|of those))?(?![\p{L}])/giu;
+
+/**
  * The items of a message: each line of a pasted list, and within a line the clauses between commas and "and" — a
  * clause with no count and no product of its own ("RF 160, 10 µm, for IMM 7") describes the item before it.
  */
@@ -924,9 +935,7 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
       // "… is cracked. We need one piece urgently.": a count that names nothing of its own is the item before's.
       const bare = !!a.quantity && !a.guess && a.productWords.length === 0;
       const opens =
-        !back &&
-        !bare &&
-        (!!a.quantity || !!a.guess?.confident || articleOne(ctx, part) || /\b(?:each|jeweils|je)\b/iu.test(part));
+        !back && !bare && (!!a.quantity || !!a.guess?.confident || articleOne(ctx, part) || EACH_ITEM.test(part));
       // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.").
       if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}${/[.!?]$/.test(out.at(-1)!) ? " " : ", "}${part}`;
       else out.push(part);
@@ -1251,7 +1260,11 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }
     // "… + 50 m cut length same cable": the same product as the item before, by its codes ("4G2,5"), in another form.
     const same = codes.length > 0 && SAME.test(part);
-    const a = forMachine(ctx, same ? `${part.replace(SAME, " ")} ${codes.join(" ")}` : part, said);
+    // "a sensor cable 5 m for each one", "zu jedem ein Sensorkabel 5 m": the article counts as many as the item before
+    // ("6 sensor cable 5 m"), so "5 m" is the cable's length, not its count; the words of "each" name nothing.
+    const eachOne = before !== undefined && EACH_ITEM.test(part) ? part.replace(EACH_PHRASE, " ").trim() : "";
+    const own = ARTICLE_ONE.test(eachOne) ? `${before} ${eachOne.replace(ARTICLE_ONE, "")}` : part;
+    const a = forMachine(ctx, same ? `${own.replace(SAME, " ")} ${codes.join(" ")}` : own, said);
     codes = tokenizeText(part)
       .map((t) => t.text)
       .filter((w) => /\d/.test(w) && /\p{L}/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w));
@@ -1286,7 +1299,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       continue;
     }
     // "5 sensors, each with a 2 m cable", "jeweils mit 2m Kabel": as many as the item before.
-    const each = before !== undefined && /\b(?:each|jeweils|je)\b/iu.test(part) ? before : undefined;
+    const each = before !== undefined && EACH_ITEM.test(part) ? before : undefined;
     const several = perMachine.get(part);
     if (several && a.guess?.confident && a.quantity) {
       for (const m of several)

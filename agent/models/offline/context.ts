@@ -798,8 +798,11 @@ export function lineByWords(ctx: Ctx): string | undefined {
   return best > 0 && top.length === 1 ? top[0]!.id : undefined;
 }
 
-/** For each draft line, how many of the buyer's words its product's names carry (in any language, glossary too). */
-export function lineWordCounts(ctx: Ctx): { id: string; n: number }[] {
+/**
+ * For each draft line, how many of the buyer's words its product's names carry (in any language, glossary too); with
+ * `keywords`, its search keywords too ("Kabel" of "M12-Kabel" for the "Sensorleitung").
+ */
+export function lineWordCounts(ctx: Ctx, keywords = false): { id: string; n: number }[] {
   const lines = ctx.conv.draft.lines;
   const words = ctx.tokens
     .map((t) => t.lower)
@@ -807,10 +810,8 @@ export function lineWordCounts(ctx: Ctx): { id: string; n: number }[] {
     .map((w) => w.replace(/(s|es|en|n)$/, ""));
   if (words.length === 0) return [];
   // The name in the catalog's language and in the buyer's ("3 Trockner" names the "Filter drier" line too).
-  const names = namesOf(
-    ctx,
-    lines.map((l) => l.sku),
-  );
+  const skus = lines.map((l) => l.sku);
+  const names = keywords ? ctx.k.namesAndKeywords(skus) : namesOf(ctx, skus);
   const scored = lines.map((l) => {
     const name = wordsOf(names.get(l.sku) ?? "");
     return {

@@ -25,6 +25,7 @@ import {
   analyse,
   carriedWords,
   lineByWords,
+  lineWordCounts,
   optionsFor,
   retractedMachines,
   targetLine,
@@ -1145,7 +1146,7 @@ function lineQuantity(ctx: Ctx): Step | undefined {
  * no product of its own, a clause of them is the new count of a line of the order.
  */
 const CORRECTING =
-  /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen|reich\w*|genüg\w*|enough|suffice\w*|will do)(?![\p{L}])/iu;
 
 /**
  * "wir brauchen 8 Trockner nicht 6", "10 instead of 6", "make it 4 bags not 3": a new count beside the count it
@@ -1188,7 +1189,10 @@ const BACK_COUNT = /(?<![\p{L}])(?:of|von)\s+(?:those|these|the|them|den|diesen|
 /** A clause that says only the count replaced ("not 2", "statt 6", "instead of two"). */
 const REPLACING_CLAUSE = /^\s*(?:nicht|not|statt|anstatt|instead\s+of|rather\s+than)\s+\S+[.!]?\s*$/iu;
 
-function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: string; quantity: number } | undefined {
+function countCorrection(
+  ctx: Ctx,
+  s: DialogueState,
+): { clause: Clause; lineId: string; quantity: number; more?: { lineId: string; quantity: number }[] } | undefined {
   if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
   for (const clause of ctx.u.clauses) {
     const replaced = replacedLineCount(ctx, s, clause);
@@ -1204,17 +1208,25 @@ function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: 
   }
   for (const clause of ctx.u.clauses) {
     const back = BACK_COUNT.test(clause.text);
-    if (!(CORRECTING.test(clause.text) || back) || MORE_OF.test(clause.text) || clause.text.includes("?")) continue;
+    if (!(CORRECTING.test(clause.text) || back) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
     if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
     const count = a.quantity.value;
-    const sub = countedPart(ctx, clause, count) ?? clauseCtx(ctx, clause);
+    const part = countedPart(ctx, s, clause, count);
+    const sub = part ?? clauseCtx(ctx, clause);
+    // "nur 2 Trockner, einer liegt noch im Bus", "just 2 driers, we still have one in the van": the part beside the
+    // count that counts nothing tells why — its "noch"/"still" asks for nothing more.
+    const reason = part && !/\d/.test(clause.text.replace(part.conv.text, " "));
+    if (MORE_OF.test(reason ? part.conv.text : clause.text)) continue;
+    const pairs = countedPairs(sub, s);
+    if (pairs.length > 0) return { clause, ...pairs[0]!, more: pairs.slice(1) };
     // "actually, go with the 10A one instead, just one": a value beside the count asks for another variant.
     if (sub.tokens.some((t) => /\d/.test(t.lower) && !(/^\d+$/.test(t.lower) && Number(t.lower) === count))) continue;
     const lineId = lineByWords(sub) ?? s.focus.lineId;
     const line = s.draft.lines.find((l) => l.lineId === lineId);
     if (!line || line.quantity === a.quantity.value) continue;
-    const g = a.guess;
+    // The product the counted part names, not the reason beside it ("… we still have one in the van").
+    const g = part ? analyse(part).guess : a.guess;
     // A product found only by a word of its description ("nur" of "Nur mit Lithium-Ladegerät laden") is not named.
     const words = sub.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !/\d/.test(w));
     const top = g?.hits[0];
@@ -1227,17 +1239,57 @@ function countCorrection(ctx: Ctx, s: DialogueState): { clause: Clause; lineId: 
       !g ||
       !named ||
       g.hits.every((h) => h.match.includes("fuzzy")) ||
-      (g.confident && top!.sku === line.sku);
-    if (ownProduct) return { clause, lineId: line.lineId, quantity: a.quantity.value };
+      // "2 belts will do": the best guess is the line's own product, however sure.
+      top!.sku === line.sku;
+    if (ownProduct) return { clause, lineId: line.lineId, quantity: count };
   }
   return undefined;
+}
+
+/**
+ * "Korrektur: nur 4 Inis und 4 Kabel", "only 4 sensors and 4 cables": the counted words name more than one line, each
+ * with a count of its own — the new counts of those lines. Every piece must count one line of its own by its words and
+ * at least one count must change; otherwise none is taken.
+ */
+function countedPairs(sub: Ctx, s: DialogueState): { lineId: string; quantity: number }[] {
+  const pieces = sub.conv.text.split(/,|;|\s(?:und|and|sowie|plus|&)\s/iu).filter((p) => /\d/.test(p));
+  if (pieces.length < 2) return [];
+  const read = pieces.map((piece) => {
+    const tokens = tokenizeText(piece).filter((t) => /\d/.test(t.lower));
+    const at = clauseCtx(sub, { ...sub.u.clauses[0]!, text: piece, start: 0, end: piece.length });
+    // By the names, else by the names and search keywords ("4 Kabel" of the "Sensorleitung" with "M12-Kabel").
+    const byNames = lineWordCounts(at);
+    const scores = byNames.some((x) => x.n > 0) ? byNames : lineWordCounts(at, true);
+    return { count: tokens.length === 1 && /^\d+$/.test(tokens[0]!.lower) ? Number(tokens[0]!.lower) : 0, scores };
+  });
+  if (read.some((r) => !r.count)) return [];
+  // Each piece its own line: the lines a piece alone names are taken first ("3 cables" of "Sensor cable"), so "4
+  // sensors" is the other line whose name carries "sensor".
+  const taken = new Map<number, string>();
+  for (let round = 0; round < pieces.length && taken.size < pieces.length; round++) {
+    let progressed = false;
+    for (const [i, r] of read.entries()) {
+      if (taken.has(i)) continue;
+      const free = r.scores.filter((x) => ![...taken.values()].includes(x.id));
+      const best = Math.max(0, ...free.map((x) => x.n));
+      const top = free.filter((x) => x.n === best);
+      if (best > 0 && top.length === 1) {
+        taken.set(i, top[0]!.id);
+        progressed = true;
+      }
+    }
+    if (!progressed) break;
+  }
+  if (taken.size !== pieces.length) return [];
+  const pairs = read.map((r, i) => ({ lineId: taken.get(i)!, quantity: r.count }));
+  return pairs.filter((p) => s.draft.lines.find((l) => l.lineId === p.lineId)?.quantity !== p.quantity);
 }
 
 /**
  * "nur 5 Rollen Netz, Garn bleibt bei 2 Pack", "only 5 rolls of net, the twine stays as it is": the part of a clause
  * between commas that holds the new count names its line; another part may name another line only to keep it.
  */
-function countedPart(ctx: Ctx, clause: Clause, count: number): Ctx | undefined {
+function countedPart(ctx: Ctx, s: DialogueState, clause: Clause, count: number): Ctx | undefined {
   const parts = clause.text.split(/[,;]/u).filter((p) => /\p{L}{3,}/u.test(p));
   if (parts.length < 2) return undefined;
   const holding = parts.filter((p) => tokenizeText(p).some((t) => /^\d+$/.test(t.lower) && Number(t.lower) === count));
@@ -1245,7 +1297,7 @@ function countedPart(ctx: Ctx, clause: Clause, count: number): Ctx | undefined {
   const text = holding[0]!;
   const start = clause.start + clause.text.indexOf(text);
   const sub = clauseCtx(ctx, { ...clause, text, start, end: start + text.length });
-  return lineByWords(sub) ? sub : undefined;
+  return lineByWords(sub) || countedPairs(sub, s).length > 0 ? sub : undefined;
 }
 
 /**
@@ -1326,16 +1378,21 @@ function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): St
   const found = countCorrection(ctx, s);
   if (!found) return undefined;
   const update = { name: "update_line", args: { lineId: found.lineId, quantity: found.quantity } };
+  const more = (found.more ?? []).map((m) => ({
+    name: "update_line",
+    args: { lineId: m.lineId, quantity: m.quantity },
+  }));
   // (The clauses the correction spans: "we need 3 bucket oil" and "not 2".)
   const clauses = ctx.u.clauses.filter((c) => c.end <= found.clause.start || c.start >= found.clause.end);
-  if (clauses.length === 0) return { calls: [update], memo: memo() };
+  if (clauses.length === 0) return { calls: [update, ...more], memo: memo() };
   const text = clauses.map((c) => c.text).join(". ");
   const step = transition(clausesCtx(ctx, clauses, text), memo);
-  if (!onlyDraftEdits(step)) return { calls: [update], memo: memo() };
+  if (!onlyDraftEdits(step)) return { calls: [update, ...more], memo: memo() };
   // "zwei von den Motoren, einer kommt als Reserve in den Keller": the count the correction says stands — a count of
   // the rest for the same line ("einer") tells what the pieces are for.
-  const others = (step.calls ?? []).filter((c) => !(c.name === "update_line" && c.args.lineId === found.lineId));
-  return { ...step, calls: [update, ...others] };
+  const edited = new Set([found.lineId, ...(found.more ?? []).map((m) => m.lineId)]);
+  const others = (step.calls ?? []).filter((c) => !(c.name === "update_line" && edited.has(String(c.args.lineId))));
+  return { ...step, calls: [update, ...more, ...others] };
 }
 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */

@@ -4,7 +4,7 @@
  */
 
 import type { Lang } from "./nlu/understand.ts";
-import { detectLanguage as detectConversationLanguage, languageEvidence } from "../../conversation-language.ts";
+import { languageEvidence } from "../../conversation-language.ts";
 
 export type { Cue, Lang } from "./nlu/understand.ts";
 
@@ -18,14 +18,19 @@ export function detectLanguage(
   previous: Lang = "en",
   wordLanguage?: (word: string) => string | undefined,
 ): Lang {
-  const { de, en } = languageEvidence(text);
-  if (de !== en || !wordLanguage) return detectConversationLanguage(text, previous);
+  const evidence = languageEvidence(text);
+  const { de } = evidence;
+  // In a German conversation "an" (the preposition, the dialect's "einen") and "no" (the dialect's "noch": "an hamma no
+  // im Kastl") are German words as well: they do not turn the conversation English.
+  const en = previous === "de" ? evidence.en - (text.match(/\b(?:an|no)\b/giu)?.length ?? 0) : evidence.en;
+  if (de !== en) return de > en ? "de" : "en";
+  if (!wordLanguage) return previous;
   let byWords = 0;
   for (const w of text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
     const lang = wordLanguage(w);
     byWords += lang === "de" ? 1 : lang === "en" ? -1 : 0;
   }
-  return byWords > 0 ? "de" : byWords < 0 ? "en" : detectConversationLanguage(text, previous);
+  return byWords > 0 ? "de" : byWords < 0 ? "en" : previous;
 }
 
 /** Money words: a number before one is a price, never a size or a rating of the product. */

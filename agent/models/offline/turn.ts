@@ -16,6 +16,7 @@ import { say } from "./replies.ts";
 import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 import { monthsIn } from "./month-order.ts";
+import { EACH_ITEM } from "./actions.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
 
@@ -298,7 +299,7 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
   };
 }
 
-const EACH = /\b(?:each|jeweils|je)\b/giu;
+const EACH = new RegExp(EACH_ITEM.source, "giu");
 
 /** The first item not added yet whose words find the product of an `add_line` fix the edits left open, as that fix. */
 function byFix(ctx: Ctx, edited: Step, rest: RestItem[]): Step | undefined {
