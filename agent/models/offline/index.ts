@@ -136,7 +136,8 @@ export class OfflineConsultantModel extends BaseChatModel {
     // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the
     // recognisers identify in it is masked for the classifier's sub-word reader).
     const machines = conv.machines ?? [];
-    const masks = (t: string) => catalogMasks(t, knowledge, machines);
+    // The understanding reads the masks of a clause several times (without its PO reference, its count…): once each.
+    const masks = oncePerText((t: string) => catalogMasks(t, knowledge, machines));
     const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}\u0000${knowledgeId(knowledge)}\u0000${machines.map((m) => m.machineId).join()}`;
     let u = understood.get(key);
     if (!u) {
@@ -217,6 +218,17 @@ export class OfflineConsultantModel extends BaseChatModel {
       }),
     });
   }
+}
+
+/** `read` once per text for the life of the returned function; callers only read what it returns. */
+export function oncePerText<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const value = read(text);
+    seen.set(text, value);
+    return value;
+  };
 }
 
 const understood = new Map<string, Understanding>();

@@ -422,7 +422,7 @@ export function buildKnowledge(
   let stems: Set<string> | undefined;
   const inflectedNameWord = (w: string) => {
     if (nameVocabulary.has(w) || optionWords.has(w) || glossVocabulary.has(w)) return true;
-    stems ??= new Set([...nameVocabulary, ...optionWords, ...glossVocabulary].map(stemOf));
+    stems ??= nameStemsOf(words);
     return stems.has(stemOf(w));
   };
   const catalogWords = new Map<string, boolean>();
@@ -462,6 +462,20 @@ export function buildKnowledge(
     wordLanguage: (w: string) => words.wordLanguages.get(wordStem(w)),
   };
 }
+
+/**
+ * The stems of the words of names, options and the glossary's names: read once per catalog's words, shared by the
+ * knowledge of every copy of that catalog (eval trials) — the words never change once read.
+ */
+function nameStemsOf(words: CatalogWords): Set<string> {
+  let stems = nameStems.get(words);
+  if (!stems) {
+    stems = new Set([...words.nameVocabulary, ...words.optionWords, ...words.glossVocabulary].map(stemOf));
+    nameStems.set(words, stems);
+  }
+  return stems;
+}
+const nameStems = new WeakMap<CatalogWords, Set<string>>();
 
 /** The catalog's words as the knowledge needs them (see CatalogWords). */
 export function readCatalogWords(sqlite: import("better-sqlite3").Database, vocabulary: Set<string>): CatalogWords {
@@ -1577,6 +1591,40 @@ const adjectiveStem = (w: string) => (w.length >= 7 ? w.replace(/(?:e[mnrs]?)$/u
  *   Kolbendurchmesser, Bohrung; `Knowledge.gloss.words`): they name the group or the value as the label's words do.
  */
 export function findOptions(
+  said: string,
+  model: ConfigModel,
+  groups?: string[],
+  gloss?: (label: string) => string[],
+): Record<string, string[]> {
+  // A decision asks for the options of one text in one model from several places: read once per model object (the
+  // reader's model of a catalog version, or a language's copy of it), text, groups and glossary.
+  let byModel = optionReadings.get(model);
+  if (!byModel) optionReadings.set(model, (byModel = new Map()));
+  const key = `${glossId(gloss)}\u0000${groups ? groups.join("\u0001") : "\u0002"}\u0000${said}`;
+  let found = byModel.get(key);
+  if (!found) {
+    if (byModel.size > 500) byModel.clear();
+    byModel.set(key, (found = readOptions(said, model, groups, gloss)));
+  }
+  // A copy: callers may add to what they get.
+  const out: Record<string, string[]> = {};
+  for (const g in found) out[g] = [...found[g]!];
+  return out;
+}
+
+/** `findOptions` answers per configuration model object (a model object is never changed once read). */
+const optionReadings = new WeakMap<ConfigModel, Map<string, Record<string, string[]>>>();
+const glossIds = new WeakMap<object, number>();
+let glossFunctions = 0;
+/** A number per glossary function (0: none), part of a `findOptions` key. */
+function glossId(gloss: ((label: string) => string[]) | undefined): number {
+  if (!gloss) return 0;
+  let id = glossIds.get(gloss);
+  if (id === undefined) glossIds.set(gloss, (id = ++glossFunctions));
+  return id;
+}
+
+function readOptions(
   said: string,
   model: ConfigModel,
   groups?: string[],
