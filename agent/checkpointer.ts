@@ -21,15 +21,10 @@ import {
 } from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import {
-  type Checkpoint,
-  type CheckpointMetadata,
-  copyCheckpoint,
   JsonPlusSerializer,
   MemorySaver,
   type CheckpointTuple,
-  type PendingWrite,
   type SerializerProtocol,
-  WRITES_IDX_MAP,
 } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import Database from "better-sqlite3";
@@ -347,21 +342,8 @@ export function defaultThreadStore(catalog: Database.Database): Database.Databas
   return catalog.name.replace(/(\.[^./\\]+)?$/, ".threads$1");
 }
 
-/** SqliteSaver's INSERT of a checkpoint (@langchain/langgraph-checkpoint-sqlite 1.0.4, `put`). */
-const INSERT_CHECKPOINT =
-  "INSERT OR REPLACE INTO checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_checkpoint_id, type, checkpoint, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)";
-/** SqliteSaver's INSERT of pending writes (`putWrites`): special channels replace, others keep the first. */
-const insertWrites = (verb: "OR REPLACE" | "OR IGNORE") =>
-  `INSERT ${verb} INTO writes (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, channel, type, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
-
-/**
- * SqliteSaver that also finds threads checkpointed in the catalog file before threads moved to their own file, and
- * writes with statements prepared once: the library's `put` and `putWrites` prepare their INSERT on every call
- * (better-sqlite3 compiles the SQL each time), the same rows otherwise (tests/agent/checkpointer.test.ts compares).
- */
+/** SqliteSaver that also finds threads checkpointed in the catalog file before threads moved to their own file. */
 class ShieldSqliteSaver extends SqliteSaver {
-  private inserts?: { checkpoint: Database.Statement; replace: Database.Statement; ignore: Database.Statement };
-
   constructor(
     db: Database.Database,
     serde: SerializerProtocol,
@@ -372,74 +354,6 @@ class ShieldSqliteSaver extends SqliteSaver {
 
   override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
     return (await super.getTuple(config)) ?? (this.legacy ? this.legacy.getTuple(config) : undefined);
-  }
-
-  private statements() {
-    this.setup();
-    this.inserts ??= {
-      checkpoint: this.db.prepare(INSERT_CHECKPOINT),
-      replace: this.db.prepare(insertWrites("OR REPLACE")),
-      ignore: this.db.prepare(insertWrites("OR IGNORE")),
-    };
-    return this.inserts;
-  }
-
-  /** As SqliteSaver.put. */
-  override async put(
-    config: RunnableConfig,
-    checkpoint: Checkpoint,
-    metadata: CheckpointMetadata,
-  ): Promise<RunnableConfig> {
-    const inserts = this.statements();
-    if (!config.configurable) throw new Error("Empty configuration supplied.");
-    const threadId = config.configurable?.thread_id;
-    const checkpointNs = config.configurable?.checkpoint_ns ?? "";
-    const parentCheckpointId = config.configurable?.checkpoint_id;
-    if (!threadId) throw new Error(`Missing "thread_id" field in passed "config.configurable".`);
-    const prepared = copyCheckpoint(checkpoint);
-    const [[type1, serializedCheckpoint], [type2, serializedMetadata]] = await Promise.all([
-      this.serde.dumpsTyped(prepared),
-      this.serde.dumpsTyped(metadata),
-    ]);
-    if (type1 !== type2) throw new Error("Failed to serialized checkpoint and metadata to the same type.");
-    inserts.checkpoint.run(
-      threadId,
-      checkpointNs,
-      checkpoint.id,
-      parentCheckpointId,
-      type1,
-      serializedCheckpoint,
-      serializedMetadata,
-    );
-    return { configurable: { thread_id: threadId, checkpoint_ns: checkpointNs, checkpoint_id: checkpoint.id } };
-  }
-
-  /** As SqliteSaver.putWrites. */
-  override async putWrites(config: RunnableConfig, writes: PendingWrite[], taskId: string): Promise<void> {
-    const inserts = this.statements();
-    if (!config.configurable) throw new Error("Empty configuration supplied.");
-    if (!config.configurable?.thread_id) throw new Error("Missing thread_id field in config.configurable.");
-    if (!config.configurable?.checkpoint_id) throw new Error("Missing checkpoint_id field in config.configurable.");
-    const allSpecial = writes.every(([channel]) => channel in WRITES_IDX_MAP);
-    const stmt = allSpecial ? inserts.replace : inserts.ignore;
-    const rows = await Promise.all(
-      writes.map(async (write, idx) => {
-        const [type, serializedWrite] = await this.serde.dumpsTyped(write[1]);
-        return [
-          config.configurable?.thread_id,
-          config.configurable?.checkpoint_ns,
-          config.configurable?.checkpoint_id,
-          taskId,
-          WRITES_IDX_MAP[write[0]] ?? idx,
-          write[0],
-          type,
-          serializedWrite,
-        ];
-      }),
-    );
-    this.db.transaction((all: unknown[][]) => {
-      for (const row of all) stmt.run(...row);
-    })(rows);
   }
 }
 

@@ -7,8 +7,7 @@ import {
   SystemMessage,
   ToolMessage,
 } from "@langchain/core/messages";
-import type { RunnableConfig } from "@langchain/core/runnables";
-import { emptyCheckpoint, JsonPlusSerializer } from "@langchain/langgraph-checkpoint";
+import { JsonPlusSerializer } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import Database from "better-sqlite3";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -17,7 +16,6 @@ import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { openDatabase } from "../../catalog/db.ts";
 import {
-  createShieldCheckpointer,
   createShieldMemorySaver,
   createShieldSerde,
   defaultThreadStore,
@@ -256,53 +254,5 @@ describe("in-memory threads with the shield serializer", () => {
     // A buyer's message is written straight to the state (Command input): no `__start__` super-step for it.
     expect(nodes).not.toContain("__start__");
     expect(history.at(-1)!.next).toEqual(["model"]);
-  });
-});
-
-describe("the SQLite checkpointer's writes (statements prepared once)", () => {
-  test("the same rows as LangGraph's SqliteSaver writes, call after call", async () => {
-    const ours = new Database(":memory:");
-    const library = new Database(":memory:");
-    const savers = [createShieldCheckpointer(ours), new SqliteSaver(library, createShieldSerde())];
-    for (const saver of savers) {
-      let config: RunnableConfig = { configurable: { thread_id: "t-rows", checkpoint_ns: "" } };
-      for (let step = 0; step < 3; step++) {
-        const checkpoint = {
-          ...emptyCheckpoint(),
-          id: `cp-${step}`,
-          ts: "2026-12-01T10:00:00.000Z",
-          channel_values: { messages: [new HumanMessage({ id: `h${step}`, content: `message ${step}` })], step },
-          channel_versions: { messages: step + 1 },
-        };
-        config = await saver.put(config, checkpoint, { source: "loop", step, parents: {} });
-        // Ordinary writes keep the first (OR IGNORE); special channels (an error) replace (OR REPLACE).
-        await saver.putWrites(
-          config,
-          [
-            ["draft", { lines: [step] }],
-            ["messages", [`w${step}`]],
-          ],
-          `task-${step}`,
-        );
-        await saver.putWrites(config, [["draft", { lines: ["again"] }]], `task-${step}`);
-        await saver.putWrites(config, [["__error__", { message: "first" }]], `task-${step}`);
-        await saver.putWrites(config, [["__error__", { message: "second" }]], `task-${step}`);
-      }
-    }
-    const rows = (db: Database.Database) => ({
-      checkpoints: db.prepare("SELECT * FROM checkpoints ORDER BY checkpoint_id").all(),
-      writes: db.prepare("SELECT * FROM writes ORDER BY checkpoint_id, task_id, idx").all(),
-    });
-    const mine = rows(ours);
-    expect(mine.checkpoints).toHaveLength(3);
-    expect(mine.writes).toHaveLength(9);
-    expect(mine).toEqual(rows(library));
-    const back = await savers[0]!.getTuple({ configurable: { thread_id: "t-rows" } });
-    expect(back?.checkpoint.id).toBe("cp-2");
-    expect(back?.pendingWrites?.map(([, channel, value]) => [channel, value])).toEqual([
-      ["__error__", { message: "second" }],
-      ["draft", { lines: [2] }],
-      ["messages", ["w2"]],
-    ]);
   });
 });
