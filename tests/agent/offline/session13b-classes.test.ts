@@ -214,3 +214,41 @@ describe("a size the catalog's names write as 'N x M' is no count ('transportban
     expect(lines.every(([, q]) => q !== 8)).toBe(true);
   });
 });
+
+describe("a sentence that ends in a measure after its number ends there ('2 Manometer 0–25 bar. Außerdem …')", () => {
+  it("watertreat (German): the gauges before 'Außerdem 4 Kanister …' are not dropped", async () => {
+    const lines = await draftAfter(
+      watertreatWorld,
+      "W-8101",
+      "Guten Morgen, Bauer vom Wasserwerk. Wir machen nächste Woche Revision an der Hochdruckpumpe der Ersten. Bitte: 1 Gleitringdichtung für die Hochdruckpumpe, 1 O-Ring-Satz für die Druckrohre und 2 Manometer 0–25 bar. Außerdem 4 Kanister Antiscalant 10 kg wie immer.",
+    );
+    expect(lines.map(([sku, q]) => [sku, q])).toContainEqual(["HP-PG-25", 2]);
+    expect(lines.map(([sku]) => sku)).toEqual(expect.arrayContaining(["HP-MS-RO2400", "OR-KIT-RO2400"]));
+  });
+
+  it("guard: watertreat (English) '2 pressure gauges 0–25 bar. Also 2 canisters …'", async () => {
+    const lines = await draftAfter(
+      watertreatWorld,
+      "W-8101",
+      "For die Erste please: 1 mechanical seal for the high-pressure pump and 2 pressure gauges 0–25 bar. Also 2 canisters of RO antiscalant 25 kg.",
+    );
+    expect(lines.map(([sku, q]) => [sku, q])).toEqual([
+      ["HP-MS-RO2400", 1],
+      ["HP-PG-25", 2],
+      ["CH-AS-25", 2],
+    ]);
+  });
+
+  it("guard: intralogistics (German) '2 LED-Rundumleuchten 12–48 V. Außerdem 2 Blue Spots wie immer.'", async () => {
+    const lines = await draftAfter(
+      intralogisticsWorld,
+      "L-8001",
+      "Für den Stapler 7 bitte: 1 Arbeitsscheinwerfer LED und 2 LED-Rundumleuchten 12–48 V. Außerdem 2 Blue Spots wie immer.",
+    );
+    expect(lines.map(([sku, q]) => [sku, q])).toEqual([
+      ["LMP-WORK-LED-1260", 1],
+      ["LMP-BCN-LED-1248", 2],
+      ["LMP-BLUESPOT-1080", 2],
+    ]);
+  });
+});
