@@ -704,7 +704,9 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
     // D), not an initial.
     const before = /(\p{L}+)\s+$/u.exec(line.slice(0, m.index))?.[1]?.toLowerCase();
     const value = m[1]!.length === 1 && !!before && ctx.k.nameWord(before);
-    const short = !value && (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
+    // "2 Manometer 0–25 bar. Außerdem …": a measure after its number ends the sentence (no abbreviation's stop).
+    const measure = ctx.k.measureUnits.has(word) && !ctx.k.unitCodes.has(word) && /\d\s*$/.test(line.slice(0, m.index));
+    const short = !value && !measure && (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
     if (m[3] === "." && !m[2] && short) continue;
     const end = m.index + m[0].length;
     out.push(line.slice(from, end));

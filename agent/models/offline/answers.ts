@@ -23,7 +23,15 @@ import {
 import { action, askStockAndPrice } from "./actions.ts";
 import { ordersToo } from "./context.ts";
 import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
-import { byRequest, byStatedValue, resolveReference, statedFix } from "./references.ts";
+import {
+  byRequest,
+  byStatedValue,
+  resolveReference,
+  statedFix,
+  statesOtherValue,
+  valuedFeatures,
+  variantByValue,
+} from "./references.ts";
 
 /** Cues of a new request: a message with one of them is not an answer to the open configuration question. */
 const OTHER_REQUEST: Cue[] = [
@@ -124,8 +132,14 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     mentioned || other || builtSo || choice !== undefined ? [] : pending.skus.filter((s) => optionsFor(ctx, s));
   // "Dann mit der 24V Bremse" to a list of a ready-made gear motor without one: the configurable product of its kind,
   // with the values of the request and the answer's in their place.
+  // "then the new one, but the 80 A version" to the one product offered: the ready-made variant that carries the values
+  // comes before building one to order.
+  const readyMade =
+    !mentioned && !other && !builtSo && choice === undefined && pending.skus.length === 1
+      ? offeredVariant(ctx, pending.skus[0]!)
+      : undefined;
   const instead =
-    mentioned || other || builtSo || choice !== undefined || configurable.length
+    mentioned || other || builtSo || choice !== undefined || configurable.length || readyMade !== pending.skus[0]
       ? undefined
       : configuredInstead(ctx, pending);
   // A yes said with it ("ach stimmt, dann mit …") grants the point, it does not take the listed product.
@@ -140,14 +154,21 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     );
   // One candidate listed and a bare quantity back ("1 Stück", "just 2"): that one, in that quantity.
   const only = pending.skus.length === 1 && a.quantity && !a.guess ? pending.skus[0] : undefined;
-  const sku =
+  const chosen =
     mentioned ??
     other ??
+    (readyMade !== pending.skus[0] ? readyMade : undefined) ??
     pick(pending.skus) ??
     builtSo ??
     (configurable.length === 1 ? configurable[0] : undefined) ??
     only ??
     fittingListed(ctx, pending);
+  // "Then the ultrasonic one for 24 V" to a list (or an offer) of the 230 V one: the variant described, unless the
+  // answer names the listed product by its SKU.
+  const sku =
+    chosen && !other && !conv.text.toLowerCase().includes(chosen.toLowerCase()) && !optionsModel(ctx, chosen)
+      ? offeredVariant(ctx, chosen)
+      : chosen;
   if (!sku) {
     // "die NCP" when three listed names carry "NCP": those three again, not a new search.
     const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);
@@ -577,11 +598,14 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   const companion = withCompanion(ctx, pending, memo);
   if (companion) return companion;
   const a = analyse(ctx);
+  // "Then the ultrasonic one for 24 V" to "shall I take the 230 V one instead?": the offer, in the variant described.
+  const offered = offeredVariant(ctx, pending.sku);
   // Another product named; words of the offered product's own name ("the price per kit" of a seal kit) are not one.
   const other = a.guess?.confident ? a.guess.hits[0]! : undefined;
   if (
     other &&
     other.sku !== pending.sku &&
+    other.sku !== offered &&
     (other.match === "sku_exact" || byWords(ctx, [pending.sku]) !== pending.sku)
   )
     return undefined;
@@ -604,23 +628,40 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   // "ok, order it" when it is already on the order: on to the confirmation, not a second line.
   if (cues.has("checkout") && onDraft && !a.quantity) return startCheckout(ctx, "place", memo);
   // "Add them" / "hinzufügen" to "shall I add it?" accepts it as well.
-  const accepted = yes || ((cues.has("checkout") || (cues.has("add") && !question)) && !onDraft);
+  const accepted =
+    yes ||
+    ((cues.has("checkout") || (cues.has("add") && !question)) && !onDraft) ||
+    (offered !== pending.sku && !conv.text.includes("?"));
   if (a.quantity || accepted) {
     return orderIfAsked(
       ctx,
-      action(ctx, "add", pending.sku, a, memo, {
+      action(ctx, "add", offered, a, memo, {
         ...(pending.machineId ? { machineId: pending.machineId } : {}),
         ...(a.quantity
           ? { quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) }
           : pending.quantity
             ? { quantity: pending.quantity, ...(pending.unit ? { unit: pending.unit } : {}) }
             : {}),
-        ...(pending.options ? { options: pending.options } : {}),
+        ...(pending.options && offered === pending.sku ? { options: pending.options } : {}),
       }),
     );
   }
   return undefined;
 };
+
+/**
+ * The product offered ("shall I take BF-230 instead?"), or — when the answer states values it does not carry and
+ * another variant of its kind does ("then the one for 24 V") — that variant: accepting an offer by describing it
+ * takes what was described, never the offered part with the buyer's values ignored.
+ */
+function offeredVariant(ctx: Ctx, sku: string): string {
+  const variant = variantByValue(ctx, { sku });
+  if (!variant) return sku;
+  const features = valuedFeatures(ctx, [sku, variant]);
+  return statesOtherValue(ctx, features.get(sku) ?? {}, [{ id: variant, features: features.get(variant) ?? {} }])
+    ? variant
+    : sku;
+}
 
 /**
  * "ok, bestellen" / "ok order it" to "shall I add it?": added, then on to the confirmation in the same turn (the
@@ -788,6 +829,11 @@ function withCompanion(ctx: Ctx, pending: Extract<Pending, { kind: "quantity" }>
   const tail = text.slice(m.index + m[0].length);
   // "2, with FKM": option values of the product itself, no second product.
   if (!tail.trim() || optionsFor({ ...ctx, conv: { ...ctx.conv, text: tail } }, pending.sku)) return undefined;
+  // "then the ultrasonic one for 24 V, with the cartridge": the offer taken in the variant the first part describes.
+  const offered = offeredVariant(
+    { ...ctx, conv: { ...ctx.conv, text: head }, tokens: tokenizeText(head), analyses: new Map() },
+    pending.sku,
+  );
   const sub: Ctx = {
     ...ctx,
     conv: { ...ctx.conv, text: tail },
@@ -797,7 +843,7 @@ function withCompanion(ctx: Ctx, pending: Extract<Pending, { kind: "quantity" }>
   const related = [
     ...new Set(
       ctx.k.reader
-        .relations([pending.sku])
+        .relations([offered])
         .filter((r) => r.type !== "consists_of")
         .map((r) => r.targetSku),
     ),
@@ -816,18 +862,18 @@ function withCompanion(ctx: Ctx, pending: Extract<Pending, { kind: "quantity" }>
     (related.length ? (byWords(sub, related) ?? searched()) : undefined) ??
     // Not related: only a product named by its SKU.
     (ta.guess?.confident && ta.guess.hits[0]!.match === "sku_exact" ? ta.guess.hits[0]!.sku : undefined);
-  if (!other || other === pending.sku) return undefined;
+  if (!other || other === pending.sku || other === offered) return undefined;
   const ha = analyse(ctx, head);
-  if (ha.guess?.confident && ha.guess.hits[0]!.sku !== pending.sku) return undefined;
+  if (ha.guess?.confident && ![pending.sku, offered].includes(ha.guess.hits[0]!.sku)) return undefined;
   const machineId = ha.machine?.machineId ?? pending.machineId;
-  const main = action(ctx, "add", pending.sku, ha, memo, {
+  const main = action(ctx, "add", offered, ha, memo, {
     ...(machineId ? { machineId } : {}),
     ...(ha.quantity
       ? { quantity: ha.quantity.value, ...(ha.quantity.unit ? { unit: ha.quantity.unit } : {}) }
       : pending.quantity
         ? { quantity: pending.quantity }
         : {}),
-    ...(pending.options ? { options: pending.options } : {}),
+    ...(pending.options && offered === pending.sku ? { options: pending.options } : {}),
   });
   if (!main.calls?.length || !main.calls.every((c) => c.name === "add_line" || c.name === "update_line")) return main;
   const q = ta.quantity;

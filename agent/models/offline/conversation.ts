@@ -94,6 +94,11 @@ export interface Memo {
    * hose): carried from call to call within the turn only.
    */
   rest?: RestItem[];
+  /**
+   * Items of the buyer's last message set aside because a question of the consultant's was open ("Not added yet: …
+   * once this is settled"): on the reply only, served after the next message's edits settle it.
+   */
+  held?: RestItem[];
   /** Option values set this turn because the buyer's other choices left only them (said with the line). */
   taken?: { lineId: string; group: string; value: string }[];
 }

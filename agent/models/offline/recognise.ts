@@ -913,6 +913,17 @@ function readNamePairs(names: string[], unit: (word: string) => boolean): Set<st
       if (!seen || seen.afterNumber < seen.total) pairs.delete(p);
     }
   }
+  // "Transportband 400 x 3000 mm", "O-Ring 40 x 3": a dimension the names write as "N x M" — kept as the triple, so
+  // the buyer's "400 x 3000" names that size rather than counting 400 (`findQuantities`).
+  for (const name of names) {
+    const ts = tokenizeText(name);
+    for (let i = 0; i + 2 < ts.length; i++) {
+      const a = /^(\d+)[x×]?$/u.exec(ts[i]!.lower)?.[1];
+      const glued = /[x×]$/u.test(ts[i]!.lower);
+      const b = /^(\d+(?:[.,]\d+)?)/.exec(ts[i + (glued ? 1 : 2)]?.lower ?? "")?.[1];
+      if (a && b && (glued || /^[x×]$/u.test(ts[i + 1]!.lower))) pairs.add(`${a} x ${b}`);
+    }
+  }
   return pairs;
 }
 
@@ -1218,6 +1229,12 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     const times = next === "x" || next === "×" ? 2 : /^\d+[x×]$/u.test(t) ? 1 : 0;
     const measureOnly = (w: string | undefined) => !!w && k.measureUnits.has(w) && !k.unitCodes.has(w);
     if (times && numberOf(tokens[i + times]?.lower ?? "") !== undefined && measureOnly(tokens[i + times + 1]?.lower))
+      continue;
+    // "transportband 400 x 3000": a size the catalog's names write ("… 400 x 3000 mm"), not 400 of 3000.
+    if (
+      times &&
+      k.namePairs.has(`${t.replace(/[x×]$/u, "")} x ${/^\d+(?:[.,]\d+)?/.exec(tokens[i + times]?.lower ?? "")?.[0]}`)
+    )
       continue;
     // "Spannbuchse 1610", "cylinder 63", "98 Shore": a pair the catalog's names write is a size or type, not how many.
     const after1 = tokens[i + 1];

@@ -437,6 +437,35 @@ export function statedFix(ctx: Ctx, fixes: Fix[], base?: Record<string, FeatureV
 }
 
 /**
+ * A product's feature values, with the measures its name states that no feature carries ("Steuerspannung 24 V",
+ * "11 mm Schnittbreite" in a catalog that lists no feature for them): a number and the unit after it, keyed by the
+ * unit — what tells two variants of one product apart when only their names do.
+ */
+export function valuedFeatures(ctx: Ctx, skus: string[]): Map<string, Record<string, FeatureValue>> {
+  const features = ctx.k.reader.features(skus);
+  const names = ctx.k.namesAndKeywords(skus);
+  const out = new Map<string, Record<string, FeatureValue>>();
+  for (const sku of skus) {
+    const own = features.get(sku) ?? {};
+    const atoms = atomsOf(ctx.k.reader.products([sku]).get(sku)?.name ?? names.get(sku) ?? "");
+    const measured: Record<string, number[]> = {};
+    atoms.forEach((a, i) => {
+      const unit = atoms[i + 1]?.text;
+      if (a.num === undefined || !unit || !ctx.k.measureUnits.has(unit)) return;
+      (measured[`${unit}`] ??= []).push(a.num);
+    });
+    // A number the features carry already (the rating in both) is not a second value.
+    const carried = new Set(Object.values(own).flatMap((v) => (Array.isArray(v) ? v : [String(v)])));
+    const extra: Record<string, FeatureValue> = {};
+    // One number per unit (a name with "846 mm" and "25 mm" says no one length).
+    for (const [unit, nums] of Object.entries(measured))
+      if (nums.length === 1 && !carried.has(String(nums[0])) && !(unit in own)) extra[unit] = nums[0]!;
+    out.set(sku, { ...extra, ...own });
+  }
+  return out;
+}
+
+/**
  * "Lieber das mit 10 A", "then the 230 V coil": the product of the line's category that carries the values the buyer
  * states and the line's product does not, the one closest to the line's product — when one stands out.
  */
@@ -447,13 +476,23 @@ export function variantByValue(ctx: Ctx, line: { sku: string }): string | undefi
     .search({ query: "", category: p.category, limit: 100 })
     .filter((h) => h.sku !== line.sku && h.lifecycle === "active");
   if (hits.length === 0) return undefined;
-  const features = ctx.k.reader.features([line.sku, ...hits.map((h) => h.sku)]);
+  const features = valuedFeatures(ctx, [line.sku, ...hits.map((h) => h.sku)]);
   const best = byStatedValue(
     ctx,
     hits.map((h) => ({ id: h.sku, features: features.get(h.sku) ?? {} })),
     features.get(line.sku) ?? {},
   );
-  return best.length === 1 ? best[0] : undefined;
+  if (best.length < 2) return best[0];
+  // Equal on the values: the one of the same kind — most words of the line's product's name in its own name.
+  const names = ctx.k.namesAndKeywords([line.sku, ...best]);
+  const own = new Set(wordsOf(names.get(line.sku) ?? "").filter((w) => w.length > 2 && !/\d/.test(w)));
+  const shared = best.map((sku) => ({
+    sku,
+    n: new Set(wordsOf(names.get(sku) ?? "").filter((w) => own.has(w))).size,
+  }));
+  const most = Math.max(...shared.map((x) => x.n));
+  const top = shared.filter((x) => x.n === most);
+  return most > 0 && top.length === 1 ? top[0]!.sku : undefined;
 }
 
 /**

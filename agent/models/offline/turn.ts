@@ -215,7 +215,37 @@ function decideClauses(read: Ctx): Step {
   if (edits.length) return afterEdits(ctx, edits, memo);
 
   // Where the conversation stands and what the message says: one transition of the dialogue table.
-  return transition(ctx, memo);
+  return withHeld(ctx, transition(ctx, memo));
+}
+
+/**
+ * "80 mm points, 16 pieces. And one bag of the bolts for them." — the bolts were set aside while the points' fix was
+ * open; "Then the 70 mm standard points, 16 pieces" settles it: the items held on the consultant's last reply are served
+ * after this message's edits, as if said with them. Not when the message adds products of its own (it may name them
+ * again) or touches nothing on the order.
+ */
+const SETTLING = new Set(["update_line", "set_options", "set_machine"]);
+
+function withHeld(ctx: Ctx, step: Step): Step {
+  const held = ctx.conv.memo.held ?? [];
+  if (held.length === 0 || ctx.conv.round > 0 || !step.calls?.length) return step;
+  const edits = step.calls.filter((c) => DRAFT_TOOLS.has(c.name));
+  if (edits.length === 0 || edits.some((c) => !SETTLING.has(c.name))) return step;
+  const served = held.filter((x) => namesOther(ctx, x.text));
+  if (served.length === 0) return step;
+  return { ...step, memo: { ...step.memo, rest: [...(step.memo.rest ?? []), ...served] } };
+}
+
+/**
+ * Whether a held item's words name a product of the catalog (not only by a misspelling) that is on no line of the
+ * order: "So that's 2 contactors and 2 MPCBs" restates lines already added, and words the catalog only half knows
+ * would bring a list of strangers.
+ */
+function namesOther(ctx: Ctx, text: string): boolean {
+  const guess = guessProduct(tokenizeText(text), new Set(), ctx.k);
+  if (!guess || guess.hits.every((h) => h.match === "text_fuzzy")) return false;
+  const lines = new Set(ctx.conv.draft.lines.map((l) => l.sku));
+  return !guess.hits.slice(0, guess.confident ? 1 : 8).some((h) => lines.has(h.sku));
 }
 
 /**
@@ -256,7 +286,8 @@ function serveRest(ctx: Ctx, edited: Step, rest: RestItem[]): Step {
   if (open)
     return {
       text: `${edited.text ?? ""}\n${say(lang, `Not added yet: ${quoted(rest)} — tell me the SKU or describe it once this is settled.`, `Noch nicht hinzugefügt: ${quoted(rest)} — nennen Sie mir danach die Artikelnummer oder beschreiben Sie es.`)}`,
-      memo: edited.memo,
+      // Held for the next message: once it settles the question with an edit, the items are served (`withHeld`).
+      memo: { ...edited.memo, held: rest.filter((x) => !x.question) },
     };
   const [first, ...more] = rest as [RestItem, ...RestItem[]];
   // "jeweils mit 2m Kabel" read as "5 mit 2m Kabel": the count leads, so the length describes the product.
