@@ -100,3 +100,17 @@ describe("an option value said by its number beside a word of its label ('mit 4e
     });
   }
 });
+
+describe("a yes to a list for a machine of which one product fits takes the one that fits", () => {
+  for (const [first, yes] of [
+    [
+      "Moin, brauche 2 Zackenmesser fuer die Maschine mit der Seriennr. FW3-2315, die alten sind stumpf",
+      "ja bitte so bestellen",
+    ],
+    ["Hi, I need 2 serrated knives for the machine with serial FW3-2315, the old ones are blunt", "yes please, order"],
+  ] as const) {
+    it(`packaging: '${first}' then '${yes}'`, async () => {
+      expect(await draftAfter(packagingWorld, "PK-2101", first, yes)).toEqual([["KN-FW-250-Z2", 2, "M-2101-02"]]);
+    });
+  }
+});
