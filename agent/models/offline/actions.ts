@@ -659,7 +659,10 @@ function namedOutright(ctx: Ctx, sku: string): boolean {
  * to find a product ("hol ich die Flaschen beim Großhändler").
  */
 function namesItOnly(ctx: Ctx, part: string, sku: string, share = 0.6): boolean {
-  const have = new Set([...nameWords(ctx.k.allNames([sku]).get(sku) ?? "")].map(stemOf));
+  // "Magnetventil EVR 6, … (ohne Spule)": what a name says the product comes without is no word of it — "mit Spule"
+  // asks for the coil along, it does not describe the valve.
+  const name = (ctx.k.allNames([sku]).get(sku) ?? "").replace(WITHOUT_PHRASE, " ");
+  const have = new Set([...nameWords(name)].map(stemOf));
   const words = tokenizeText(part)
     .map((t) => t.lower)
     .filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !FILLER.has(w))
@@ -668,6 +671,9 @@ function namesItOnly(ctx: Ctx, part: string, sku: string, share = 0.6): boolean 
     .filter((w) => !ctx.k.configWords.has(w) || ctx.k.nameWord(w));
   return words.length > 0 && words.filter((w) => have.has(stemOf(w))).length / words.length >= share;
 }
+
+/** "(without coil)", "ohne Spule", "w/o plug": what a product name says it comes without, up to a comma or bracket. */
+const WITHOUT_PHRASE = /(?<![\p{L}])(?:without|ohne|w\/o|excl\.?|exkl\.?|excluding|exklusive)\s[^,;()]*/giu;
 
 /** "pos. 2:", "Pos. 1", "1)", "2.", "- ", "•": what opens an item of a pasted list, not part of the item. */
 const LIST_MARKER = /^\s*(?:(?:pos(?:ition)?|item|nr|no)\.?\s*\d+\s*[.:)]?|\d+\s*[.):](?!\d)|[-*•])\s*/iu;
@@ -919,6 +925,8 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     const out: string[] = [];
     // The kind of product the item before was counted for without being identified ("3 Filtertrockner, …").
     let kindBefore: string | undefined;
+    // The candidates of the counted item before when it left them open (the clause after may say which).
+    let candidatesBefore: { sku: string }[] | undefined;
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => sentence.split(ITEM_SEPARATOR))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
@@ -931,9 +939,14 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
         DEFINITE.test(part) &&
         a.guess?.confident &&
         a.guess.hits[0]!.category === kindBefore;
+      // "2 Drucksensoren 0–10 bar, IO-Link, IP68": a clause with no count of its own whose every word the names of the
+      // counted item's candidates carry says which of them — even where it alone would name another product.
+      const describes =
+        !!candidatesBefore && !a.quantity && !articleOne(ctx, part) && describesCandidates(ctx, part, candidatesBefore);
       kindBefore = a.quantity && a.guess && !a.guess.confident ? a.guess.hits[0]?.category : undefined;
+      candidatesBefore = a.quantity && a.guess && !a.guess.confident ? a.guess.hits.slice(0, 8) : undefined;
       // "…, it must be for 460 volt 60 hertz": a clause whose subject points back at the item describes that item.
-      const back = !a.quantity && (BACK_SUBJECT.test(part) || POINTS_BACK.test(part) || which);
+      const back = !a.quantity && (BACK_SUBJECT.test(part) || POINTS_BACK.test(part) || which || describes);
       // "… is cracked. We need one piece urgently.": a count that names nothing of its own is the item before's.
       const bare = !!a.quantity && !a.guess && a.productWords.length === 0;
       const opens =
@@ -944,6 +957,16 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     }
     return out;
   });
+}
+
+/** Every word of the clause (hyphenated ones by their parts) is a word of some candidate's names. */
+function describesCandidates(ctx: Ctx, part: string, candidates: { sku: string }[]): boolean {
+  const names = ctx.k.allNames(candidates.map((c) => c.sku));
+  const have = new Set(candidates.flatMap((c) => [...nameWords(names.get(c.sku) ?? "")].map(stemOf)));
+  const words = tokenizeText(part.replace(LIST_MARKER, ""))
+    .flatMap((t) => t.lower.split("-"))
+    .filter((w) => w.length >= 2 && /\p{L}/u.test(w) && !FILLER.has(w));
+  return words.length > 0 && words.every((w) => have.has(stemOf(w)));
 }
 
 /**

@@ -87,9 +87,11 @@ export interface Knowledge {
   lexicon: Lexicon;
   /**
    * Product names in every language of the catalog, joined ("Copper tee … Kupfer-T-Stück …"): buyer words match either.
-   * With `heads`, each name without what it is for ("Zahnriemenscheibe …, für 30-mm-Riemen" is a pulley, no belt).
+   * With `heads`, each name without what it is for ("Zahnriemenscheibe …, für 30-mm-Riemen" is a pulley, no belt);
+   * with "lead", only what each name leads with, up to its first comma ("NTC-Temperaturfühler" of "NTC-Temperaturfühler,
+   * 1,5 m Kabel"; "Kühlstellenregler EKC 202" of "…, 230 V AC, 2 NTC-Fühler"): what the product is, not what it has.
    */
-  allNames: (skus: readonly string[], heads?: boolean) => Map<string, string>;
+  allNames: (skus: readonly string[], heads?: boolean | "lead") => Map<string, string>;
   /**
    * The built-in glossary's words for a product name in the languages the catalog has no texts in ("Sight glass …"
    * → "Schauglas" on an English-only catalog); absent when the catalog speaks every glossary language.
@@ -190,6 +192,11 @@ const NUMBER_WORDS: Record<string, number> = {
   // Swiss and southern German counts ("aber drü statt zwöi"), and the Swiss article "en" ("en Flachrührer").
   en: 1,
   zwöi: 2,
+  // Southern and eastern German twos ("zwoi spula", "zwoa Dichtungen", "zwee Stück") and the "zwo" said on the phone.
+  zwoi: 2,
+  zwoa: 2,
+  zwee: 2,
+  zwo: 2,
   drü: 3,
   föif: 5,
   sächs: 6,
@@ -390,21 +397,24 @@ export function buildKnowledge(
   const textNames = sqlite.prepare("SELECT sku, name FROM product_texts WHERE name IS NOT NULL");
   let textsBySku: Map<string, string> | undefined;
   let headsBySku: Map<string, string> | undefined;
-  const allNames = (skus: readonly string[], heads = false) => {
-    if (!textsBySku || !headsBySku) {
+  let leadsBySku: Map<string, string> | undefined;
+  const allNames = (skus: readonly string[], heads: boolean | "lead" = false) => {
+    if (!textsBySku || !headsBySku || !leadsBySku) {
       textsBySku = new Map();
       headsBySku = new Map();
+      leadsBySku = new Map();
       for (const r of textNames.all() as { sku: string; name: string }[]) {
         textsBySku.set(r.sku, `${textsBySku.get(r.sku) ?? ""} ${r.name}`);
         headsBySku.set(r.sku, `${headsBySku.get(r.sku) ?? ""} ${withoutTarget(r.name)}`);
+        leadsBySku.set(r.sku, `${leadsBySku.get(r.sku) ?? ""} ${leadOf(r.name)}`);
       }
     }
     const base = reader.products(skus);
-    const texts = heads ? headsBySku : textsBySku;
+    const texts = heads === "lead" ? leadsBySku : heads ? headsBySku : textsBySku;
     return new Map(
       skus.map((sku) => {
         const full = base.get(sku)?.name ?? "";
-        const name = heads ? withoutTarget(full) : full;
+        const name = heads === "lead" ? leadOf(full) : heads ? withoutTarget(full) : full;
         return [sku, `${name} ${texts.get(sku) ?? ""}${gloss ? ` ${gloss(name)}` : ""}`];
       }),
     );
@@ -1970,6 +1980,10 @@ function readOptions(
         const glued = compact.replace(/ ([a-z]{1,3}) (\d)/g, " $1$2");
         for (const f of forms) if (f && /^[a-z]{1,3}\d/.test(f) && glued.includes(` ${f} `)) hit = f.length;
       }
+      // "mit 4er Öse", "Öse 6", "with eyelet 6", "320er REMA-Stecker" for "Ösen 4 mm", "Eyelets 6 mm", "REMA 320 A": the
+      // number of a value's label said right beside a word of that label (inflected, or part of a hyphenated word),
+      // the unit left out, the German "-er" on the number. ("Ösen, 4 Stück": a count with its unit is no value.)
+      if (!hit) hit = numberBesideWord(tokens, o.label, groupWords);
       // "ohne Winterregelung, mit Fernüberwachung": a value whose own label word the buyer negated is not chosen.
       const refused =
         o !== notValue &&
@@ -1992,6 +2006,40 @@ function readOptions(
   if (!groups || groups.length > 1)
     for (const [code, values] of Object.entries(sameChoiceGroups(text, model, groups, gloss))) out[code] = values;
   return out;
+}
+
+/**
+ * How surely the tokens name a value by its label's number beside one of its words (`findOptions`): the length of
+ * what matched, 0 for nothing. The number may carry the German "-er" ("4er"), and then stand one word further off.
+ */
+function numberBesideWord(tokens: string[], label: string, groupWords: Set<string>): number {
+  const own = tokenizeText(label.replace(/\([^)]*\)/gu, " ")).map((t) => t.lower);
+  const n = own.find((t) => /^\d+(?:[.,]\d+)?$/.test(t));
+  const words = own.filter((t) => /^\p{L}{3,}$/u.test(t) && !groupWords.has(t));
+  if (!n || words.length === 0) return 0;
+  const value = Number(n.replace(",", "."));
+  const sameWord = (said: string) =>
+    said
+      .split("-")
+      .some((p) =>
+        words.some(
+          (w) =>
+            p.length >= 3 &&
+            (p === w ||
+              stemOf(p) === stemOf(w) ||
+              (w.startsWith(p) && w.length - p.length <= 2) ||
+              (p.startsWith(w) && p.length - w.length <= 2)),
+        ),
+      );
+  for (let i = 0; i < tokens.length; i++) {
+    const m = /^(\d+(?:[.,]\d+)?)(er)?$/u.exec(tokens[i]!);
+    if (!m || Number(m[1]!.replace(",", ".")) !== value) continue;
+    if (!m[2] && UNIT_WORDS[tokens[i + 1] ?? ""]) continue;
+    const reach = m[2] ? 2 : 1;
+    const near = [...tokens.slice(Math.max(0, i - reach), i), ...tokens.slice(i + 1, i + 1 + reach)];
+    if (near.some(sameWord)) return n.length + 3;
+  }
+  return 0;
 }
 
 /** "2900 U/min", "1/min", "min⁻¹" as "rpm"; "6 Liter pro Stunde", "litres per hour" as "l/h". */
@@ -2445,8 +2493,26 @@ export function guessProduct(
   );
   for (const attempt of attempts) {
     const query = attempt.join(" ");
-    const hits = k.search.search({ query, limit: 8, ...filter });
+    let hits = k.search.search({ query, limit: 8, ...filter });
     if (hits.length === 0) continue;
+    // "zwei NTC-Fühler", "2 DIN-Stecker": the search finds a compound written with a hyphen only where a name writes it
+    // so — often in what another product has ("Kühlstellenregler …, 2 NTC-Fühler") — while the product that is one
+    // writes it otherwise ("NTC-Temperaturfühler", "Ventilstecker DIN …"). Its words apart find that product too;
+    // when they lead with a product whose name leads with those words, where no name the compound found does, the
+    // candidates are theirs (the words rank them).
+    const compounds = attempt.filter((w) => /^\p{L}+(?:-\p{L}+)+$/u.test(w));
+    if (compounds.length) {
+      const wide = k.search.search({ query: query.replace(/(\p{L})-(?=\p{L})/gu, "$1 "), limit: 8, ...filter });
+      const top = wide[0];
+      if (top?.match === "text" && !hits.some((h) => h.sku === top.sku)) {
+        const leads = k.allNames([top.sku, ...hits.map((h) => h.sku)], "lead");
+        const leadsWith = (sku: string) => {
+          const have = stemsOf(leads.get(sku) ?? "");
+          return compounds.every((c) => c.split("-").every((p) => carries(have, stemOf(p))));
+        };
+        if (leadsWith(top.sku) && !hits.some((h) => leadsWith(h.sku))) hits = wide;
+      }
+    }
     if (hits.every((h) => h.match === "text_fuzzy") && attempt !== attempts.at(-1)) continue;
     const guess = judge(attempt, query, hits);
     if (!hits.every((h) => h.match === "text_fuzzy")) return guess;
@@ -2525,6 +2591,11 @@ export function guessProduct(
       const specStems = [...new Set(own.filter((w) => /\p{L}/u.test(w)).flatMap((w) => [...stemsOf(w)]))].filter(
         (w) => !own.includes(w),
       );
+      // "NTC-Fühler": a compound the buyer joined with a hyphen counts by its parts, each also as the head of a
+      // name's compound ("NTC-Temperaturfühler") — not once more as written, which favours a name that lists it
+      // among what it has ("…, 2 NTC-Fühler") over the product that is one.
+      const joined = (w: string) => /^\p{L}+(?:-\p{L}+)+$/u.test(w);
+      const partStems = new Set(own.filter(joined).flatMap((w) => w.split("-").map(stemOf)));
       // A word said that a name carries only where it says what the product is for ("für 30-mm-Riemen") counts half:
       // the buyer's "belt" is the belt, not the pulley for it. On a catalog without texts in the buyer's language the
       // glossary's words for the name are its words too.
@@ -2536,10 +2607,21 @@ export function guessProduct(
         const stems = stemsOf(`${names.get(h.sku) ?? h.name} ${h.sku}`);
         const ownStems = stemsOf(`${heads.get(h.sku) ?? h.name} ${h.sku}`);
         const weight = (w: string) => (whole.has(w) ? 1 : have.has(w) ? 0.5 : 0);
-        const stemWeight = (w: string) => (ownStems.has(w) ? 1 : stems.has(w) ? 0.5 : 0);
+        const stemWeight = (w: string) =>
+          partStems.has(w)
+            ? carries(ownStems, w)
+              ? 1
+              : carries(stems, w)
+                ? 0.5
+                : 0
+            : ownStems.has(w)
+              ? 1
+              : stems.has(w)
+                ? 0.5
+                : 0;
         const f = features?.get(h.sku) ?? {};
         return (
-          own.reduce((n, w) => n + weight(w), 0) +
+          own.reduce((n, w) => n + (joined(w) ? 0 : weight(w)), 0) +
           specStems.reduce((n, w) => n + stemWeight(w), 0) +
           [...worded].reduce(
             (n, w) =>
@@ -2566,6 +2648,25 @@ export function guessProduct(
           ...scored.filter((x) => !(best.length === 1 ? best : current).includes(x)),
         ].map((x) => x.h);
         confident = true;
+      } else if (scored[0]!.n > 0 && best.length > 1) {
+        // "zwei NTC-Fühler" between "NTC-Temperaturfühler, 1,5 m Kabel" and "Kühlstellenregler EKC 202, …, 2 NTC-Fühler",
+        // "2 DIN-Stecker" between a valve plug and valves "…, DIN-Stecker": of candidates that carry the words said
+        // alike, the one whose name leads with them is what they name — the others list it among what they have.
+        const leads = k.allNames(
+          best.map((x) => x.h.sku),
+          "lead",
+        );
+        const said = own.filter((w) => /^\p{L}[\p{L}-]{2,}$/u.test(w) && !measureWord(k, w) && !k.unitCodes.has(w));
+        const leading = (h: SearchHit) => {
+          const have = stemsOf(leads.get(h.sku) ?? "");
+          const forms = (w: string) => (joined(w) ? w.split("-").map(stemOf) : [...stemsOf(w)]);
+          return said.filter((w) => forms(w).every((x) => carries(have, x))).length;
+        };
+        const led = best.map((x) => ({ h: x.h, n: leading(x.h) })).sort((a, b) => b.n - a.n);
+        if (led[0]!.n > 0 && led[0]!.n === said.length && led[0]!.n > led[1]!.n) {
+          pool = [led[0]!.h, ...scored.map((x) => x.h).filter((h) => h !== led[0]!.h)];
+          confident = true;
+        }
       }
     }
     return { hits: pool, confident, query };
@@ -2613,6 +2714,11 @@ function namedRun(
     if (found.length) return found[0];
   }
   return undefined;
+}
+
+/** What a product name leads with, up to its first comma (a decimal comma "1,5 m" does not end it). */
+export function leadOf(name: string): string {
+  return withoutTarget(name.split(/,(?!\d)/u)[0]!);
 }
 
 /**
