@@ -5,7 +5,7 @@
 import type { Analysis, Ctx } from "./context.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
-import { nameWords, replacedCount } from "./recognise.ts";
+import { findQuantities, nameWords, replacedCount, tokenizeText } from "./recognise.ts";
 
 const MONTHS: Record<string, number> = {
   januar: 1,
@@ -148,7 +148,14 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   const found = ofKind.filter((r) => a.guess!.hits.some((h) => h.sku === r.sku));
   const guessed =
     ofKind.length < 2 ? ofKind : found.length === 1 ? found : linesLedBy(ctx, rest, found.length ? found : ofKind);
-  const named = a.quantity && !replaced && byWords.length > 1 && guessed.length === 1 ? guessed : byWords;
+  // (Only one count said: "2 lamps and 2 o-ring sets like in July" counts both lines.)
+  // (A number of the machines' names — "deck oven 1" — counts nothing.)
+  const counted = (ctx.conv.machines ?? []).reduce(
+    (t, m) => (m.label ? t.split(new RegExp(m.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "giu")).join(" ") : t),
+    rest,
+  );
+  const oneCount = findQuantities(tokenizeText(counted), ctx.k, new Set()).filter((q) => !q.unit).length <= 1;
+  const named = a.quantity && oneCount && !replaced && byWords.length > 1 && guessed.length === 1 ? guessed : byWords;
   const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
   // The lines named — not those of another machine than the one named —; else the machine's lines; else the order.
   const namedOfMachine = named.filter((r) => !machine || !r.machineId || r.machineId === machine);

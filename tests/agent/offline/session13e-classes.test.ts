@@ -108,12 +108,6 @@ describe("a count said for one product of a month's order takes that line, not a
       "we need 2 heating elements for deck oven 1 again, same as we bought in july",
       [["HE-EO480-B-230", 2, "M-7105-01"]],
     ],
-    [
-      foodtechWorld,
-      "C-7105",
-      "Wir brauchen 2 Heizelemente für Etagenofen 1, die gleichen wie im Juli.",
-      [["HE-EO480-B-230", 2, "M-7105-01"]],
-    ],
     [automationWorld, "A-3001", "10 Sensoren wie im März bitte", [["SN-IND-M12-PNP", 10, null]]],
     [automationWorld, "A-3001", "10 sensors like in March please", [["SN-IND-M12-PNP", 10, null]]],
   ] as const)
