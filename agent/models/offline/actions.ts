@@ -46,6 +46,7 @@ import {
   machineOnlyCompared,
   passingMachines,
   namesOf,
+  productsInLanguage,
   optionsFor,
   ownPackUnit,
   type Analysis,
@@ -201,7 +202,7 @@ export function action(
           !Object.keys(options).length,
       );
       if (existing && quantity) {
-        const more = ADDS_TO.test(conv.text);
+        const more = addsToLine(conv.text);
         return {
           calls: [
             {
@@ -405,7 +406,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     ctx,
     ranked.filter((h, i) => i < 5 || kinds.has(h.category)),
   );
-  const pool = sized.length < Math.min(5, ranked.length) ? sized : ranked;
+  let pool: Hit[] = sized.length < Math.min(5, ranked.length) ? sized : ranked;
   let hits = pool.slice(0, 5);
   // For a machine, check every candidate against it (operating data, not only fitment): what fits cleanly first,
   // then what fits with a caution (and why), what does not fit last (and why) — all from check_compatibility.
@@ -425,6 +426,24 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
         calls: unchecked.slice(0, 5).map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
         memo: memo(),
       };
+    }
+    // "Der Techniker sagt, es is der Fühler" for an oven wired for a type K thermocouple: none of the candidates the
+    // words found fits, and the engine says what the machine needs (a feature's value) or names a replacement — the
+    // products of the candidates' kind that have that value (whatever their names call them) are candidates too.
+    const replacements = pool.some((h) => (verdicts.get(h.sku)?.rank ?? 3) <= 1) ? [] : machineValued(ctx, checks);
+    const unasked = replacements.filter((sku) => !verdicts.has(sku));
+    if (unasked.length)
+      return {
+        calls: unasked.slice(0, 3).map((sku) => ({ name: "check_compatibility", args: { sku, machineId } })),
+        memo: memo(),
+      };
+    if (replacements.length) {
+      const products = productsInLanguage(ctx, replacements);
+      const fitting = replacements.filter((sku) => verdicts.get(sku)!.rank <= 1 && !pool.some((h) => h.sku === sku));
+      pool = [
+        ...fitting.map((sku) => ({ sku, name: products.get(sku)?.name ?? sku, category: products.get(sku)?.category })),
+        ...pool,
+      ];
     }
     const rank = (sku: string) => verdicts.get(sku)?.rank ?? 2.5;
     hits = pool
@@ -545,6 +564,36 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   };
 }
 
+/**
+ * The products a failed compatibility check points to: its replacements, and the products of the checked one's
+ * category whose feature has the value the machine requires ("Fühlertyp PT100 passt nicht zu Fühlertyp Typ K": the
+ * Typ K one of that category).
+ */
+function machineValued(ctx: Ctx, checks: ToolResult[]): string[] {
+  const out = new Set<string>();
+  for (const c of checks) {
+    const issues = (c.data.issues as (IssueFacts & { details?: Record<string, unknown> })[] | undefined) ?? [];
+    for (const i of issues) {
+      for (const f of i.fixes ?? []) if (f.kind === "replace_sku") out.add(f.sku);
+      const feature = i.details?.feature;
+      const wanted = i.details?.machineValue;
+      if (i.severity !== "block" || typeof feature !== "string" || wanted === undefined || wanted === null) continue;
+      const sku = String(c.args.sku);
+      const category = ctx.k.reader.products([sku]).get(sku)?.category;
+      if (!category) continue;
+      const near = ctx.k.reader.alternatives(category, null, 20, sku).map((x) => x.sku);
+      const features = ctx.k.reader.features(near);
+      for (const other of near)
+        if (
+          other !== sku &&
+          String(features.get(other)?.[feature] ?? "").toLowerCase() === String(wanted).toLowerCase()
+        )
+          out.add(other);
+    }
+  }
+  return [...out];
+}
+
 /** Whether the product is ordered in this unit. */
 function sameUnit(ctx: Ctx, sku: string, unit: string): boolean {
   return ctx.k.reader.products([sku]).get(sku)?.orderUnit.toUpperCase() === unit.toUpperCase();
@@ -610,6 +659,8 @@ function doesNotFit(
 
 /** "same cable", "das gleiche Kabel", "the same": the item names the product of the item before. */
 const SAME = /\b(?:same|gleiche[nmrs]?|selbe[nmrs]?|dasselbe|denselben|dieselbe)\b/iu;
+/** "for the same machine", "für dieselbe Maschine": sameness said of the machine, not of the product. */
+const SAME_MACHINE = /\b(?:same|gleiche[nmrs]?|selbe[nmrs]?|denselben|dieselbe)\s+(?:machines?|maschinen?)\b/iu;
 
 /**
  * "10 metres of chain, the 5m boxes pls": a part that names nothing but an amount and a pack or order unit describes
@@ -712,7 +763,11 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
     const value = m[1]!.length === 1 && !!before && ctx.k.nameWord(before);
     // "2 Manometer 0–25 bar. Außerdem …": a measure after its number ends the sentence (no abbreviation's stop).
     const measure = ctx.k.measureUnits.has(word) && !ctx.k.unitCodes.has(word) && /\d\s*$/.test(line.slice(0, m.index));
-    const short = !value && !measure && (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
+    // "… Artikel MB-BW4040-HR. Dazu einen …": a code (letters and digits in one word) ends its sentence — an
+    // abbreviation has no digit.
+    const code = /(?:^|\s)(?=\S*\d)(?=\S*\p{L})\S+$/u.test(line.slice(0, m.index + m[1]!.length));
+    const short =
+      !value && !measure && !code && (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
     if (m[3] === "." && !m[2] && short) continue;
     const end = m.index + m[0].length;
     out.push(line.slice(from, end));
@@ -927,6 +982,8 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     let kindBefore: string | undefined;
     // The candidates of the counted item before when it left them open (the clause after may say which).
     let candidatesBefore: { sku: string }[] | undefined;
+    // The kinds of product the item before was asked for in words ("einen Knethaken, …", "we need a seal kit, …").
+    let namedBefore = new Set<string | undefined>();
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => sentence.split(ITEM_SEPARATOR))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
@@ -943,14 +1000,35 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
       // counted item's candidates carry says which of them — even where it alone would name another product.
       const describes =
         !!candidatesBefore && !a.quantity && !articleOne(ctx, part) && describesCandidates(ctx, part, candidatesBefore);
+      // "einen Knethaken, Art.-Nr. KH-SPK80-ALT": a clause with no count that names a product by its code, of the kind
+      // the item before named in words, says which one that item is (the code, not the words, names it).
+      const coded =
+        !a.quantity &&
+        !!a.guess?.confident &&
+        a.guess.hits[0]!.match.startsWith("sku") &&
+        namedBefore.has(a.guess.hits[0]!.category);
       kindBefore = a.quantity && a.guess && !a.guess.confident ? a.guess.hits[0]?.category : undefined;
       candidatesBefore = a.quantity && a.guess && !a.guess.confident ? a.guess.hits.slice(0, 8) : undefined;
+      const asked = !!a.quantity || articleOne(ctx, part) || articleBeforeName(ctx, part, a);
+      namedBefore = new Set(
+        asked && a.guess && !a.guess.hits[0]!.match.startsWith("sku")
+          ? (a.guess.confident ? a.guess.hits.slice(0, 1) : a.guess.hits.slice(0, 8)).map((h) => h.category)
+          : [],
+      );
       // "…, it must be for 460 volt 60 hertz": a clause whose subject points back at the item describes that item.
-      const back = !a.quantity && (BACK_SUBJECT.test(part) || POINTS_BACK.test(part) || which || describes);
+      const back = !a.quantity && (BACK_SUBJECT.test(part) || POINTS_BACK.test(part) || which || describes || coded);
       // "… is cracked. We need one piece urgently.": a count that names nothing of its own is the item before's.
       const bare = !!a.quantity && !a.guess && a.productWords.length === 0;
       const opens =
-        !back && !bare && (!!a.quantity || !!a.guess?.confident || articleOne(ctx, part) || EACH_ITEM.test(part));
+        !back &&
+        !bare &&
+        (!!a.quantity ||
+          !!a.guess?.confident ||
+          articleOne(ctx, part) ||
+          EACH_ITEM.test(part) ||
+          // "… 4 pcs MB-BW4040-LE. Also an O-ring kit for the pressure vessels.": a sentence of its own that asks for
+          // a product by an article before its name is an item.
+          (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)));
       // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.").
       if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}${/[.!?]$/.test(out.at(-1)!) ? " " : ", "}${part}`;
       else out.push(part);
@@ -1057,7 +1135,7 @@ const WANTING = new Set(["need", "needs", "want", "wants", "require", "requires"
  * its kind (the category of the best one) the one that fits that machine is the item, when exactly one does ("An der
  * Abfüllung 1 ist das Panel ausgefallen. Bitte 1 HMI-Panel 7 Zoll …": the panel whose serial range it is in).
  */
-function forMachine(ctx: Ctx, part: string, said: MachineView | undefined): Analysis {
+export function forMachine(ctx: Ctx, part: string, said: MachineView | undefined): Analysis {
   const a = analyse(ctx, part);
   const g = a.guess;
   // "For pump 2 we need a new motor 0.75 kW 230 V, and …": the machine the item names itself, else the message's.
@@ -1284,7 +1362,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       continue;
     }
     // "… + 50 m cut length same cable": the same product as the item before, by its codes ("4G2,5"), in another form.
-    const same = codes.length > 0 && SAME.test(part);
+    // ("einen Teigabstreifer für dieselbe Maschine": the same machine, and a product its own words identify.)
+    const same =
+      codes.length > 0 && SAME.test(part) && !SAME_MACHINE.test(part) && !forMachine(ctx, part, said).guess?.confident;
     // "a sensor cable 5 m for each one", "zu jedem ein Sensorkabel 5 m": the article counts as many as the item before
     // ("6 sensor cable 5 m"), so "5 m" is the cable's length, not its count; the words of "each" name nothing.
     const eachOne = before !== undefined && EACH_ITEM.test(part) ? part.replace(EACH_PHRASE, " ").trim() : "";
@@ -1417,7 +1497,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const seen = new Set<string>();
   const once = items.filter((i) => {
     const key = `${i.sku}|${i.machineId ?? machineId ?? ""}|${i.quantity ?? 1}|${i.unit ?? ""}`;
-    if (seen.has(key) && !ADDS_TO.test(i.said ?? "")) return false;
+    if (seen.has(key) && !addsToLine(i.said ?? "")) return false;
     seen.add(key);
     return true;
   });
@@ -1438,7 +1518,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
           name: "update_line",
           args: {
             lineId: kept.lineId,
-            quantity: ADDS_TO.test(i.said ?? "") ? kept.quantity + (i.quantity ?? 1) : (i.quantity ?? kept.quantity),
+            quantity: addsToLine(i.said ?? "") ? kept.quantity + (i.quantity ?? 1) : (i.quantity ?? kept.quantity),
             ...(i.unit ? { unit: i.unit } : {}),
           },
         };
@@ -1473,6 +1553,14 @@ const COURTESY_END = /^(?:please|pls|bitte|thanks|danke)$/u;
 
 /** Words that add to what the order already holds ("3 more", "another 2", "noch 2", "weitere 4"). */
 const ADDS_TO = /\b(more|another|additional|extra|weitere\w*|zusätzlich\w*|noch)\b/i;
+/**
+ * "doch nur 2 Kanister, einer steht eh noch im Lager", "just 2 cans, we still have one": a count said as all there is
+ * (led by "only", "nur") replaces the line's count, whatever "noch"/"still" says further on.
+ */
+const LIMITED_COUNT =
+  /(?<![\p{L}])(?:only|just|merely|nur|bloß|bloss|lediglich)\s+(?:noch\s+)?(?:\d|(?:one|two|three|ein|eine|einen|zwei|drei)(?![\p{L}]))/iu;
+/** Whether the words add the count said to the line's ("noch 2 Kanister"), not replace it ("nur 2 Kanister"). */
+export const addsToLine = (text: string): boolean => ADDS_TO.test(text) && !LIMITED_COUNT.test(text);
 
 /**
  * The one line of the order with this item's product for the same machine (none named: any), not yet edited in this

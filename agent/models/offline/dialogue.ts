@@ -34,7 +34,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { askStockAndPrice, itemParts, multiAdd, statesNoMachine, variantCorrection } from "./actions.ts";
+import { askStockAndPrice, forMachine, itemParts, multiAdd, statesNoMachine, variantCorrection } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -692,7 +692,9 @@ function listBeside(ctx: Ctx, month: MonthOrder): boolean {
     (ctx.conv.history ?? []).filter((h) => String(h.orderId) === month.orderId).map((h) => String(h.sku)),
   );
   const parts = itemParts(ctx);
-  const read = parts.map((part) => ({ part, a: analyse(ctx, part) }));
+  // (Each item read for its machine, as `multiAdd` reads it: "dazu einen O-Ring-Satz" is the one that fits it.)
+  const said = analyse(ctx, ctx.conv.text).machine;
+  const read = parts.map((part) => ({ part, a: forMachine(ctx, part, said) }));
   if (read.some(({ a }) => !!a.guess?.confident && !own.has(a.guess.hits[0]!.sku))) return true;
   // An item counted on its own beside the item the month is said of ("…, but 3 bearings instead of 2" is a change).
   return (

@@ -5,7 +5,7 @@
 import type { Analysis, Ctx } from "./context.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
-import { nameWords, replacedCount } from "./recognise.ts";
+import { findQuantities, nameWords, replacedCount, tokenizeText } from "./recognise.ts";
 
 const MONTHS: Record<string, number> = {
   januar: 1,
@@ -137,7 +137,25 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   const replaced = replacedCount(text);
   const change = replaced ? pieceAround(text, replaced.start, replaced.end) : undefined;
   const rest = change ? text.slice(0, change.start) + text.slice(change.end) : text;
-  const named = linesNamedBy(ctx, rest, order);
+  const byWords = linesNamedBy(ctx, rest, order);
+  // "2 heating elements, same as we bought in July" (July: the elements and their gasket sets): a count said for the
+  // kind of product the words find first is the line of that kind — a line whose name merely shares a word is not taken.
+  const kind = a.guess?.hits[0]?.category;
+  const kinds = ctx.k.reader.products(byWords.map((r) => r.sku));
+  const ofKind = kind ? byWords.filter((r) => kinds.get(r.sku)?.category === kind) : [];
+  // (Several lines of that kind: the one among the products the words find, else the one whose name leads with a
+  // word said — "Heizelemente" is the "Heizelement EO 4-80", not the "Dichtungssatz Heizelement".)
+  const found = ofKind.filter((r) => a.guess!.hits.some((h) => h.sku === r.sku));
+  const guessed =
+    ofKind.length < 2 ? ofKind : found.length === 1 ? found : linesLedBy(ctx, rest, found.length ? found : ofKind);
+  // (Only one count said: "2 lamps and 2 o-ring sets like in July" counts both lines.)
+  // (A number of the machines' names — "deck oven 1" — counts nothing.)
+  const counted = (ctx.conv.machines ?? []).reduce(
+    (t, m) => (m.label ? t.split(new RegExp(m.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "giu")).join(" ") : t),
+    rest,
+  );
+  const oneCount = findQuantities(tokenizeText(counted), ctx.k, new Set()).filter((q) => !q.unit).length <= 1;
+  const named = a.quantity && oneCount && !replaced && byWords.length > 1 && guessed.length === 1 ? guessed : byWords;
   const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
   // The lines named — not those of another machine than the one named —; else the machine's lines; else the order.
   const namedOfMachine = named.filter((r) => !machine || !r.machineId || r.machineId === machine);
@@ -177,6 +195,23 @@ function pieceAround(text: string, from: number, to: number): { start: number; e
     }
   }
   return { start, end };
+}
+
+/** The rows whose product's name (in some language) leads with a word of `text` ("Heizelemente": "Heizelement …"). */
+function linesLedBy<L extends { sku: string }>(ctx: Ctx, text: string, rows: L[]): L[] {
+  const norm = (w: string) => stemOf(foldUmlauts(w));
+  const said = new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 3 && !/\d/.test(w))
+      .map(norm),
+  );
+  const names = ctx.k.allNames(rows.map((l) => l.sku));
+  return rows.filter((l) => {
+    const lead = (names.get(l.sku) ?? "").toLowerCase().match(/\p{L}+/u)?.[0];
+    return !!lead && said.has(norm(lead));
+  });
 }
 
 /** The rows of an earlier order whose products the words of `text` name (see `namedLines`); none when they name none. */

@@ -17,7 +17,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { action, find, fromHistory, itemParts } from "./actions.ts";
+import { action, addsToLine, find, fromHistory, itemParts } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout } from "./phrasing.ts";
 import { findChoice } from "./recognise.ts";
@@ -396,7 +396,7 @@ export const setFocusQuantity: H = (ctx, s, r, memo) => {
         name: "update_line",
         args: {
           lineId: l.lineId,
-          quantity: MORE.test(ctx.conv.text) ? l.quantity + q.value : q.value,
+          quantity: MORE.test(ctx.conv.text) && addsToLine(ctx.conv.text) ? l.quantity + q.value : q.value,
           ...(q.unit ? { unit: q.unit } : {}),
         },
       },
