@@ -136,7 +136,7 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
   // comes before building one to order.
   const readyMade =
     !mentioned && !other && !builtSo && choice === undefined && pending.skus.length === 1
-      ? offeredVariant(ctx, pending.skus[0]!)
+      ? offeredVariant(ctx, pending.skus[0]!, true)
       : undefined;
   const instead =
     mentioned || other || builtSo || choice !== undefined || configurable.length || readyMade !== pending.skus[0]
@@ -657,13 +657,24 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
  * another variant of its kind does ("then the one for 24 V") — that variant: accepting an offer by describing it
  * takes what was described, never the offered part with the buyer's values ignored.
  */
-function offeredVariant(ctx: Ctx, sku: string): string {
+function offeredVariant(ctx: Ctx, sku: string, strict = false): string {
   const variant = variantByValue(ctx, { sku });
   if (!variant) return sku;
   const features = valuedFeatures(ctx, [sku, variant]);
-  return statesOtherValue(ctx, features.get(sku) ?? {}, [{ id: variant, features: features.get(variant) ?? {} }])
-    ? variant
-    : sku;
+  const own = features.get(sku) ?? {};
+  const other = features.get(variant) ?? {};
+  if (!statesOtherValue(ctx, own, [{ id: variant, features: other }])) return sku;
+  if (!strict) return variant;
+  // A listed product the buyer asks to change ("dann mit Bremse 230 V" to a 1.1 kW gear motor): a ready-made variant
+  // that also differs in a value both carry and the buyer did not state (0.37 kW, with a brake) is another product —
+  // the configurable one with the request's values comes instead (`configuredInstead`).
+  const unsaid = Object.keys(own).filter(
+    (k) =>
+      k in other &&
+      JSON.stringify(own[k]) !== JSON.stringify(other[k]) &&
+      !statesOtherValue(ctx, { [k]: own[k]! }, [{ id: variant, features: { [k]: other[k]! } }]),
+  );
+  return unsaid.length === 0 ? variant : sku;
 }
 
 /**
