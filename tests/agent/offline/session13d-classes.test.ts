@@ -70,14 +70,7 @@ describe("a count corrected with the reason beside it: the line's count changes,
       ],
     ],
   ];
-  for (const [name, world, customer, order, correction, want] of cases)
-    it(name, async () => {
-      const chat = await chatAfter(world, customer, order, correction);
-      const last = chat.turns.at(-1)!;
-      expect(last.tools).not.toContain("search_catalog");
-      expect(last.tools).not.toContain("add_line");
-      expect(draftLines(chat).map(([sku, q]) => [sku, q])).toEqual(want);
-    });
+  correctedEach(cases);
 });
 
 describe("one correction, a new count for each of several lines it names", () => {
@@ -127,14 +120,7 @@ describe("one correction, a new count for each of several lines it names", () =>
       ],
     ],
   ];
-  for (const [name, world, customer, order, correction, want] of cases)
-    it(name, async () => {
-      const chat = await chatAfter(world, customer, order, correction);
-      const last = chat.turns.at(-1)!;
-      expect(last.tools).not.toContain("search_catalog");
-      expect(last.tools).not.toContain("add_line");
-      expect(draftLines(chat).map(([sku, q]) => [sku, q])).toEqual(want);
-    });
+  correctedEach(cases);
 });
 
 describe("German dialect words that are English words too keep a German conversation German", () => {
@@ -227,3 +213,15 @@ describe("an item given 'one for each' of the item before gets its count ('zu je
       expect(draftLines(chat).map(([sku, q]) => [sku, q])).toEqual(want);
     });
 });
+
+/** Each case: the order, then the correction — no search and no new line, the lines at the counts wanted. */
+function correctedEach(cases: [string, () => World, string, string, string, [string, number][]][]) {
+  for (const [name, world, customer, order, correction, want] of cases)
+    it(name, async () => {
+      const chat = await chatAfter(world, customer, order, correction);
+      const last = chat.turns.at(-1)!;
+      expect(last.tools).not.toContain("search_catalog");
+      expect(last.tools).not.toContain("add_line");
+      expect(draftLines(chat).map(([sku, q]) => [sku, q])).toEqual(want);
+    });
+}
