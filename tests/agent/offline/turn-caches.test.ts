@@ -11,6 +11,8 @@ import type { ConfigModel } from "../../../catalog/queries/types.ts";
 import { seedDemo } from "../../../catalog/seed/index.ts";
 import { oncePerText } from "../../../agent/models/offline/index.ts";
 import { buildKnowledge, findOptions, readCatalogWords } from "../../../agent/models/offline/recognise.ts";
+import type { Ctx } from "../../../agent/models/offline/context.ts";
+import { valuedFeatures } from "../../../agent/models/offline/references.ts";
 
 const db = openDatabase();
 seedDemo(db);
@@ -83,5 +85,26 @@ describe("knowledge built from shared catalog words (eval trials on copies of on
     for (const w of ["seals", "dichtungen", "pumpen", "gleitringdichtung", "weather", "flanges", "xyzzy"])
       for (const k of shared) expect(k.inflectedNameWord(w), w).toBe(own.inflectedNameWord(w));
     copy.$client.close();
+  });
+});
+
+describe("valuedFeatures: once per knowledge", () => {
+  const k = buildKnowledge(reader, createCatalogSearch(db), db.$client, new Set());
+  const ctx = { k } as unknown as Ctx;
+  const skus = [...reader.products(["PU-NCP-CFG", "SE-MS28-CC-EPDM"]).keys()];
+
+  it("answers as a knowledge built afresh does, asked again or not", () => {
+    const first = valuedFeatures(ctx, skus);
+    expect(first.size).toBe(2);
+    expect(valuedFeatures(ctx, skus)).toEqual(first);
+    const other = { k: buildKnowledge(reader, createCatalogSearch(db), db.$client, new Set()) } as unknown as Ctx;
+    expect(valuedFeatures(other, skus)).toEqual(first);
+  });
+
+  it("a caller changing its answer changes nothing for the next caller", () => {
+    const before = valuedFeatures(ctx, skus).get(skus[0]!)!;
+    const mine = valuedFeatures(ctx, skus).get(skus[0]!)!;
+    mine.injected = "x";
+    expect(valuedFeatures(ctx, skus).get(skus[0]!)).toEqual(before);
   });
 });
