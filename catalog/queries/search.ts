@@ -611,9 +611,23 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     // Parts listed for the machine are checked here in full (every word must occur), so a long match list for a
     // common word cannot crowd them out of the capped candidate set.
     if (q.machineModel) {
-      for (const row of explicitFits(q)) {
+      const fits = explicitFits(q);
+      // Products that hold the words only in their descriptions (no word in a name, SKU, category or term).
+      const mentionOnly = scored.every((c) => c.score <= 1);
+      let fitting = 0;
+      for (const row of fits) {
         const score = textScore(row, alternatives, true);
-        if (score > 0) scored.push({ row, match: corrected ? "text_fuzzy" : "text", score });
+        if (score > 0) scored.push({ row, match: corrected ? "text_fuzzy" : "text", score }), fitting++;
+      }
+      // "shaft seals for pump 2": the pump's own description holds both words, the seals listed for it only "seal".
+      // Where no listed part holds every word and what does merely mentions them in its description, the listed parts
+      // holding all words but one compete too (the fit ranks them first).
+      if (fitting === 0 && mentionOnly && groups.length >= 2) {
+        for (const row of fits) {
+          const held = groups.filter((g) => textScore(row, [g.forms], true) > 0).length;
+          if (held === groups.length - 1)
+            scored.push({ row, match: corrected ? "text_fuzzy" : "text", score: textScore(row, alternatives) - 1 });
+        }
       }
     }
     // No product holds every word (a buyer's filler words the catalog happens to know: "händ" begins "Handrückstellung"):
