@@ -62,3 +62,31 @@ describe("a number beside a feature word is that feature's value, and the produc
     ]);
   });
 });
+
+describe("a counted item that names no product, only values, is the kind of the item before with those values", () => {
+  it("woodwork (Austrian): '10 Kompressionsfräser 12 mm und 5 Stück 8 mm' — five 8 mm cutters, not 8 mm collets", async () => {
+    expect(
+      await draftAfter(
+        woodworkWorld,
+        "WW-3102",
+        "Für die Nesting bräucht ma 10 Kompressionsfräser 12 mm und 5 Stück 8 mm.",
+      ),
+    ).toEqual([
+      ["FR-VHM-12-S12", 10, "M-3102-04"],
+      ["FR-VHM-8-S8", 5, "M-3102-04"],
+    ]);
+  });
+
+  it("woodwork (English on German-only variants): '3 blades 20 mm and 2 narrow ones 10 mm' — 10 mm wide, not 10 mm pitch", async () => {
+    expect(
+      await draftAfter(
+        woodworkWorld,
+        "WW-3105",
+        "For the band saw we need 3 blades 20 mm and 2 narrow ones 10 mm for curves.",
+      ),
+    ).toEqual([
+      ["SB-5950-20-6", 3, "M-3105-01"],
+      ["SB-5950-10-6", 2, "M-3105-01"],
+    ]);
+  });
+});
