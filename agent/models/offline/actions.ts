@@ -74,6 +74,7 @@ import { compatResult, issueText, priceResult, searchResult, stockResult, typed,
 import { fitRank } from "../../../tools/fit-rank.ts";
 import { monthsIn, orderOfMonth } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
+import { variantByValue } from "./references.ts";
 
 export function action(
   ctx: Ctx,
@@ -1275,6 +1276,20 @@ function alongWith(ctx: Ctx, part: string, machine: MachineView | undefined): Al
   return undefined;
 }
 
+/**
+ * The product of the same kind as `sku` that an item naming no product of its own states the values of ("5 Stück 8
+ * mm" after "10 Kompressionsfräser 12 mm"): no word of the item leads a product name or names a category, and no code
+ * names a product; the one variant of the product's category that carries the stated values (`variantByValue`).
+ */
+function valuedOnly(ctx: Ctx, part: string, a: Analysis, sku: string): string | undefined {
+  if (a.guess?.hits[0]?.match.startsWith("sku")) return undefined;
+  const tokens = tokenizeText(part);
+  if (!tokens.some((t) => /\d/.test(t.lower)) || tokens.some((t) => ctx.k.headWord(t.lower))) return undefined;
+  const sub: Ctx = { ...ctx, conv: { ...ctx.conv, text: part }, u: { ...ctx.u, negated: [] }, tokens };
+  const v = variantByValue(sub, { sku });
+  return v && v !== sku ? v : undefined;
+}
+
 /** "je", "jeweils", "each", "per": the count said is every machine's. */
 const EACH_ONE = /(?<![\p{L}])(?:je|jeweils|each|apiece|per machine|pro maschine)(?![\p{L}])/iu;
 
@@ -1391,6 +1406,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       before = undefined;
       continue;
     }
+    // The item named before this part (its kind is what a part naming only values means).
+    const namedBefore = lastNamed;
     // ("gleich wie letztes Mal" names no product of its own, whatever its words resemble.)
     if (a.guess?.confident && !reorderOnly)
       lastNamed = { sku: a.guess.hits[0]!.sku, ...(a.machine ? { machineId: a.machine.machineId } : {}) };
@@ -1414,6 +1431,21 @@ export function multiAdd(ctx: Ctx): Step | undefined {
           ...(a.quantity.unit ? { unit: ownPackUnit(ctx, a.guess.hits[0]!.sku, a.quantity.unit) } : {}),
           machineId: m.machineId,
         });
+      before = undefined;
+      continue;
+    }
+    // "10 Kompressionsfräser 12 mm und 5 Stück 8 mm", "3 blades 20 mm and 2 narrow ones 10 mm": a counted item that
+    // names no product of its own, only values, is the kind of the item before with those values.
+    const variant = a.quantity && namedBefore ? valuedOnly(ctx, part, a, namedBefore.sku) : undefined;
+    if (variant && namedBefore) {
+      items.push({
+        sku: variant,
+        quantity: a.quantity!.value,
+        ...(a.quantity!.unit ? { unit: ownPackUnit(ctx, variant, a.quantity!.unit) } : {}),
+        ...((a.machine ?? namedBefore.machineId) ? { machineId: a.machine?.machineId ?? namedBefore.machineId } : {}),
+        said: part,
+      });
+      lastNamed = { ...namedBefore, sku: variant };
       before = undefined;
       continue;
     }

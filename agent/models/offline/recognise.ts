@@ -69,6 +69,12 @@ export interface Knowledge {
    */
   optionNumbers: Map<string, Set<number>>;
   /**
+   * Words that name a numeric feature of the catalog's products — the head word of its name in every language and of
+   * its key ("Bohrung", "bore", "Zähnezahl", "teeth", "diameter"), never a word that leads a product name — → the
+   * values its products have, by feature key: "Bohrung 30", "96 Zähne", "bore 30" state a value, not how many.
+   */
+  featureNumbers: Map<string, Map<string, Set<number>>>;
+  /**
    * Words that name a configuration group of several choices ("Options (up to 2)": its code, label and labels in
    * every language) → how many it takes at most: "just those two extras" counts choices, not products.
    */
@@ -352,6 +358,7 @@ export interface CatalogWords {
   namePairs: Set<string>;
   countWords: Map<string, string>;
   optionNumbers: Knowledge["optionNumbers"];
+  featureNumbers: Knowledge["featureNumbers"];
   choiceWords: Knowledge["choiceWords"];
   nameVocabulary: Set<string>;
   /**
@@ -694,6 +701,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   }
   for (const ws of categoryWords.values())
     for (const w of ws) if (w.length > 2 && /^\p{L}+$/u.test(w) && !FILLER.has(w)) addHead(headStems, w);
+  const featureNumbers = readFeatureNumbers(sqlite, headStems, glossed, (w) => unitCodes.has(w) || measureUnits.has(w));
   const phraseGroups: string[][][] = [];
   for (const r of sqlite.prepare("SELECT term, synonyms FROM synonyms").all() as { term: string; synonyms: string }[]) {
     let list: unknown;
@@ -727,6 +735,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     namePairs,
     countWords,
     optionNumbers,
+    featureNumbers,
     choiceWords,
     nameVocabulary,
     glossVocabulary,
@@ -747,6 +756,49 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).map((r) => compactSku(r.sku)),
     ),
   };
+}
+
+/**
+ * What a numeric feature is called by its head word: the last word of its name in each language and of its key
+ * ("Number of teeth" → teeth, "Blade diameter (mm)" → diameter, "Zähnezahl", "bladeBoreMm" → bore), with the values
+ * the catalog's products have. A word that leads a product name ("blade" of "saw blade") names the product, not the
+ * feature: "10 blades" stays ten.
+ */
+function readFeatureNumbers(
+  sqlite: import("better-sqlite3").Database,
+  headStems: Set<string>,
+  glossed: (label: string) => string,
+  unit: (word: string) => boolean,
+): Map<string, Map<string, Set<number>>> {
+  const values = new Map<string, Set<number>>();
+  for (const r of sqlite
+    .prepare("SELECT DISTINCT key, num_value AS v FROM product_features WHERE type = 'num' AND num_value IS NOT NULL")
+    .all() as { key: string; v: number }[]) {
+    const set = values.get(r.key) ?? new Set<number>();
+    set.add(r.v);
+    values.set(r.key, set);
+  }
+  const names = new Map<string, string[]>();
+  for (const r of sqlite.prepare("SELECT key, name FROM feature_names").all() as { key: string; name: string }[])
+    names.set(r.key, [...(names.get(r.key) ?? []), r.name]);
+  const out = new Map<string, Map<string, Set<number>>>();
+  const head = (label: string) =>
+    wordsOf(label.replace(/\([^)]*\)/gu, " "))
+      .filter((w) => /^\p{L}+$/u.test(w) && !unit(w))
+      .at(-1);
+  for (const [key, set] of values) {
+    const labels = [key.replace(/([a-z])([A-Z])/g, "$1 $2"), ...(names.get(key) ?? [])];
+    const heads = new Set(
+      [...labels, ...labels.map(glossed)].map(head).filter((w): w is string => !!w && w.length >= 4 && !FILLER.has(w)),
+    );
+    for (const w of heads) {
+      if (isHead(headStems, w)) continue;
+      const keys = out.get(w) ?? new Map<string, Set<number>>();
+      keys.set(key, set);
+      out.set(w, keys);
+    }
+  }
+  return out;
 }
 
 /** Three words the way a catalog name writes them side by side (by stems, through `Knowledge.nameBigrams`). */
@@ -1256,6 +1308,10 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (prev && optionGroupValues(prev, k)?.has(value)) continue;
     // "mit 300 Hub", "80 bore, 300 stroke": a value of the group the word after names, said before it.
     if (next && optionGroupValues(next, k)?.has(value)) continue;
+    // "Bohrung 30", "bore 30", "96 Zähne", "with 96 teeth": a value of the feature the word beside names, when the
+    // catalog's products have it.
+    if (adjacentWord(tokens, i) && featureValueBeside(prev, value, k)) continue;
+    if (featureValueBeside(next, value, k)) continue;
     // "just those two extras", "die beiden Optionen": the choices of a group the buyer refers to, not how many.
     if ((REFERRING.has(prev ?? "") || BOTH.has(t)) && next && value <= (k.choiceWords.get(next) ?? 0)) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
@@ -1321,6 +1377,32 @@ function optionGroupValues(word: string, k: Knowledge): Set<number> | undefined 
   for (const [w, values] of k.optionNumbers)
     if (w.length > word.length + 2 && w.startsWith(word)) out = out ? new Set([...out, ...values]) : values;
   return out;
+}
+
+/**
+ * The numeric features a word names, with their values: the feature's head word itself or inflected ("teeth",
+ * "Bohrungen"), the first part of a compound head ("Zähne" of "Zähnezahl"), or the last ("durchmesser" of
+ * "Blattdurchmesser").
+ */
+function featuresNamed(word: string, k: Knowledge): Map<string, Set<number>> | undefined {
+  if (word.length < 4 || /\d/.test(word) || FILLER.has(word) || k.unitCodes.has(word)) return undefined;
+  let out: Map<string, Set<number>> | undefined;
+  const stem = stemOf(word);
+  for (const [w, keys] of k.featureNumbers)
+    if (
+      w === word ||
+      stemOf(w) === stem ||
+      (stem.length >= 4 && w.length >= stem.length + 3 && w.startsWith(stem)) ||
+      (word.length >= 6 && w.length > word.length && w.endsWith(word))
+    )
+      out = new Map([...(out ?? []), ...keys]);
+  return out;
+}
+
+/** Whether the word names a numeric feature some product has this value of. */
+function featureValueBeside(word: string | undefined, value: number, k: Knowledge): boolean {
+  const keys = word ? featuresNamed(word, k) : undefined;
+  return !!keys && [...keys.values()].some((v) => v.has(value));
 }
 
 /** The feature key of the counted property a word names ("channel" → channels), if any. */
@@ -2420,7 +2502,7 @@ export function guessProduct(
     const counts = counted(tokens, k);
     if (skuHits.length > 1 && counts.length) {
       const features = k.reader.features(skuHits.map((h) => h.sku));
-      const match = skuHits.filter((h) => counts.every((c) => features.get(h.sku)?.[c.key] === c.value));
+      const match = skuHits.filter((h) => statedBy(counts, features.get(h.sku) ?? {}) === statements(counts));
       if (match.length === 1)
         return { hits: [...match, ...skuHits.filter((h) => h !== match[0])], confident: true, query: t.text };
     }
@@ -2468,7 +2550,10 @@ export function guessProduct(
     const [a, b] = [freeAt.get(t.index - 1), freeAt.get(t.index + 1)];
     return !!a && !!b && keep(a.lower) && keep(b.lower) && nameTrigram(k, a.lower, t.lower, b.lower);
   };
-  const kept = (t: Token) => keep(t.lower) || (FILLER.has(t.lower) && inName(t));
+  // "Sägeblätter 300 mm, Bohrung 30, 96 Zähne": a word that names a feature beside its value states the value — it
+  // ranks the candidates (below), it names no product ("Bohrung" is a word of a spacer ring's name too).
+  const featureWords = new Set(counted(tokens, k).flatMap((c) => (c.by === undefined ? [] : [c.by])));
+  const kept = (t: Token) => !featureWords.has(t.index) && (keep(t.lower) || (FILLER.has(t.lower) && inName(t)));
   const words = free.filter(kept).map((t) => t.lower);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));
@@ -2634,7 +2719,7 @@ export function guessProduct(
               ),
             0,
           ) +
-          2 * counts.filter((c) => f[c.key] === c.value).length +
+          2 * statedBy(counts, f) +
           carry(h)
         );
       };
@@ -3141,18 +3226,45 @@ function amountCarrier(amounts: Amount[], hits: SearchHit[], k: Knowledge): (h: 
   };
 }
 
-/** Counted properties the text states ("3 pole", "16 channel"): feature key and value. */
-function counted(tokens: Token[], k: Knowledge): { key: string; value: number }[] {
-  const out: { key: string; value: number }[] = [];
+/** A feature value the text states, and the token that states it (one statement may name several features). */
+interface Counted {
+  key: string;
+  value: number;
+  at: number;
+  /** The token of the word that names the feature ("Bohrung" of "Bohrung 30"), when a word beside the number does. */
+  by?: number;
+}
+
+const statements = (counts: Counted[]) => new Set(counts.map((c) => c.at)).size;
+
+/** How many of the statements a product's features carry (a statement counts once, whichever feature it names). */
+function statedBy(counts: Counted[], f: Record<string, unknown>): number {
+  return new Set(counts.filter((c) => f[c.key] === c.value).map((c) => c.at)).size;
+}
+
+/**
+ * Counted properties the text states ("3 pole", "16 channel"), and values stated beside the word of their feature
+ * ("Bohrung 30", "96 Zähne", "bore 30"): feature key and value.
+ */
+function counted(tokens: Token[], k: Knowledge): Counted[] {
+  const out: Counted[] = [];
   for (const t of tokens) {
     const next = tokens[t.index + 1];
+    if (/^\d+(?:[.,]\d+)?$/.test(t.lower)) {
+      const value = Number(t.lower.replace(",", "."));
+      const beside = [adjacentWord(tokens, t.index) ? tokens[t.index - 1] : undefined, next];
+      for (const w of beside)
+        for (const [key, values] of (w && featuresNamed(w.lower, k)) || [])
+          if (values.has(value) && !out.some((c) => c.key === key && c.at === t.index))
+            out.push({ key, value, at: t.index, by: w!.index });
+    }
     // "3 pole", and a count word written apart: "single pole", "three phase", "zwei Kanal".
     const n = /^\d+$/.test(t.lower) ? Number(t.lower) : COUNT_WORDS.get(t.lower);
     const key = next && n !== undefined ? countWordOf(next.lower, k) : undefined;
-    if (key && n !== undefined && countedValue(key, n, k)) out.push({ key, value: n });
+    if (key && n !== undefined && countedValue(key, n, k)) out.push({ key, value: n, at: t.index });
     else if (/\p{L}/u.test(t.lower)) {
       const c = countCompound(t.lower, k);
-      if (c) out.push(c);
+      if (c) out.push({ ...c, at: t.index });
     }
   }
   return out;
