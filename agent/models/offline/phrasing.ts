@@ -428,8 +428,23 @@ function groupOptionFixes(fixes: Fix[]): { group: string; values: string[] }[] {
   return [...by].map(([group, values]) => ({ group, values }));
 }
 
+/** The question "which of the listed candidates?", naming them, while a list of several is open; else undefined. */
+export function whichOfList(ctx: Ctx, open: Pending | undefined): string | undefined {
+  if (open?.kind !== "choose_product" || open.skus.length < 2) return undefined;
+  const some = open.skus.slice(0, 5).join(", ");
+  return say(
+    ctx.lang,
+    `Which one shall I put on the order — ${some}? Say e.g. "the first" or give the SKU.`,
+    `Welchen soll ich bestellen — ${some}? Sagen Sie z. B. „den ersten“ oder nennen Sie die Artikelnummer.`,
+  );
+}
+
 export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn): Step {
   if (ctx.conv.draft.lines.length === 0) {
+    // "ok order it" to a list of several candidates: the list is still open — ask which one, keep the list.
+    const open = ctx.conv.memo.pending;
+    const which = whichOfList(ctx, open);
+    if (which) return { text: which, memo: memo(open) };
     return {
       text: say(
         ctx.lang,

@@ -19,7 +19,7 @@ import {
 } from "./context.ts";
 import { action, addsToLine, find, fromHistory, itemParts } from "./actions.ts";
 import { variantByValue } from "./references.ts";
-import { machineList, startCheckout } from "./phrasing.ts";
+import { machineList, startCheckout, whichOfList } from "./phrasing.ts";
 import { findChoice } from "./recognise.ts";
 import { linesNamedBy } from "./month-order.ts";
 import type { DialogueState, Handler, Reading } from "./dialogue.ts";
@@ -470,9 +470,12 @@ export const redirected: H = (ctx, s, _r, memo) => {
       calls: [{ name: "place_order", args: {} }],
       memo: memo({ kind: "confirm" }),
     };
+  // "go ahead" to a list of several: which one, naming them (an assent needs no apology).
+  const which = whichOfList(ctx, s.pending);
+  if (which && (ctx.cues.has("yes") || ctx.cues.has("checkout"))) return { text: which, memo: memo(keep(s)) };
   return {
     text: question
-      ? `${say(ctx.lang, "Sorry, I did not get that.", "Entschuldigung, das habe ich nicht verstanden.")} ${question}`
+      ? `${say(ctx.lang, "Sorry, I did not get that.", "Entschuldigung, das habe ich nicht verstanden.")} ${which ?? question}`
       : redirect(ctx.lang),
     memo: memo(keep(s)),
   };
