@@ -1,0 +1,142 @@
+/**
+ * Adversarial review of the running product (session 14), over real HTTP against `startServer` on a temp SQLite file,
+ * as a hostile buyer and a bad network would. Each case below failed on the code before its fix:
+ * - one buyer session held any number of `GET …/events` streams open (each for its token's life, up to an hour): the
+ *   per-minute limits count requests, not open streams, so 600 a minute from one IP piled up without bound;
+ * - a request whose headers or body were trickled (slow loris) held its socket and a waiting handler for Node's
+ *   default 5 minutes.
+ * The last case held on the code as it was (a replayed confirm prompt after the draft changed): it pins an attack no
+ * test covered.
+ */
+import { once } from "node:events";
+import { mkdtempSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_NOW } from "../../catalog/seed/index.ts";
+import { readEnv } from "../../server/env.ts";
+import { type RunningServer, startServer } from "../../server/start.ts";
+import { Buyer, readSse, REP_ID, REP_KEY, SECRET } from "./helpers.ts";
+
+const STREAMS = 4;
+const REQUEST_TIMEOUT_MS = 2000;
+
+let server: RunningServer;
+let buyer: Buyer;
+let threadId: string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "ordershield-attack14-"));
+  server = await startServer({
+    env: readEnv({
+      DATABASE_PATH: join(dir, "shop.db"),
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      AUTH_JWT_SECRET: SECRET,
+      REP_API_KEYS: `${REP_KEY}:${REP_ID}`,
+      RATE_LIMIT_SESSION_PER_MIN: "1000",
+      RATE_LIMIT_IP_PER_MIN: "10000",
+      SSE_HEARTBEAT_MS: "1000",
+      SSE_STREAMS_PER_SESSION: String(STREAMS),
+      HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+    }),
+    distDir: dir,
+    now: () => DEMO_NOW,
+  });
+  buyer = await Buyer.of({ request: (path, init) => fetch(server.base + path, init) }, { customerId: "C-1001" });
+  threadId = await buyer.start();
+}, 120_000);
+afterAll(() => server?.close(0));
+
+const follow = (who: Buyer, id: string, signal: AbortSignal) =>
+  fetch(`${server.base}/v1/threads/${id}/events`, { headers: who.headers(), signal });
+
+describe("event streams held open by one buyer session", { timeout: 60_000 }, () => {
+  it("are bounded: one more than SSE_STREAMS_PER_SESSION is a 429; another session is not affected, and a stream that ends gives its slot back", async () => {
+    expect(readEnv({}).SSE_STREAMS_PER_SESSION).toBe(16);
+    const open = Array.from({ length: STREAMS }, () => new AbortController());
+    const otherThread = await buyer.start();
+    // Across threads too: the bound is the session's, not a thread's.
+    for (const [i, c] of open.entries()) {
+      const res = await follow(buyer, i % 2 ? otherThread : threadId, c.signal);
+      expect(res.status, `stream ${i + 1}`).toBe(200);
+    }
+    const refused = await follow(buyer, threadId, AbortSignal.timeout(5000));
+    // Before: 200, and the next thousand too.
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(refused.headers.get("retry-after")).toBeTruthy();
+    expect(((await refused.json()) as { code: string }).code).toBe("rate_limit:streams");
+
+    // A colleague at the same customer (another session) is not affected.
+    const colleague = await Buyer.of(buyer.server, { customerId: "C-1001", contactId: "CT-1001-2" });
+    const theirs = new AbortController();
+    expect((await follow(colleague, threadId, theirs.signal)).status).toBe(200);
+    theirs.abort();
+
+    // A stream that ends gives its slot back (the widget's reconnect after a drop is not refused).
+    open[0]!.abort();
+    await expect
+      .poll(
+        async () => {
+          const c = new AbortController();
+          const res = await follow(buyer, threadId, c.signal);
+          if (res.status === 200) open[0] = c;
+          else await res.body?.cancel();
+          return res.status;
+        },
+        { timeout: 10_000, interval: 200 },
+      )
+      .toBe(200);
+    for (const c of open) c.abort();
+  });
+});
+
+/** A raw socket that sends `head` and then nothing more: whether and how the server ends it. */
+async function stalled(head: string) {
+  const { hostname, port } = new URL(server.base);
+  const socket = net.connect(Number(port), hostname);
+  await once(socket, "connect");
+  let received = "";
+  let closed = false;
+  socket.on("data", (d: Buffer) => (received += d.toString("latin1")));
+  socket.on("close", () => (closed = true));
+  socket.on("error", () => {});
+  socket.write(head);
+  return { received: () => received, closed: () => closed, destroy: () => socket.destroy() };
+}
+
+describe("a request trickled in slowly (slow loris)", { timeout: 60_000 }, () => {
+  it("is answered 408 and closed after HTTP_REQUEST_TIMEOUT_MS, whether its body or its headers stall", async () => {
+    expect(readEnv({}).HTTP_REQUEST_TIMEOUT_MS).toBe(30_000);
+    const body = await stalled(
+      `POST /v1/threads/${threadId}/messages HTTP/1.1\r\nHost: x\r\nauthorization: Bearer ${buyer.jwt}\r\n` +
+        `content-type: application/json\r\ncontent-length: 1000\r\n\r\n{"text":"two seals`,
+    );
+    const headers = await stalled(`GET /v1/threads/${threadId} HTTP/1.1\r\nHost: x\r\nauthorization: Bearer `);
+    // Before: both still open after 8 s (Node's default is 300 s).
+    await expect.poll(() => body.closed() && headers.closed(), { timeout: 4 * REQUEST_TIMEOUT_MS }).toBe(true);
+    expect(body.received()).toMatch(/^HTTP\/1\.1 408/);
+    expect(headers.received()).toMatch(/^HTTP\/1\.1 408/);
+    // The half-sent message never reached the thread.
+    expect((await buyer.thread(threadId)).messages.filter((m) => m.role === "buyer")).toEqual([]);
+  });
+
+  it("does not cut a stream being answered, nor an idle keep-alive connection, that outlive it", async () => {
+    const c = new AbortController();
+    const res = await follow(buyer, threadId, c.signal);
+    expect(res.status).toBe(200);
+    const idle = await stalled(`GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n`);
+    await sleep(REQUEST_TIMEOUT_MS * 2.5);
+    expect(idle.closed()).toBe(false);
+    // The stream, opened before the pause, still carries what happens now.
+    const said = buyer.say(threadId, "2 SE-MS28-CC-EPDM for pump 2");
+    const events = await readSse(res, (e) => e.event === "run_finished");
+    expect(events.at(-1)).toMatchObject({ event: "run_finished", data: { status: "completed" } });
+    await said;
+    c.abort();
+    idle.destroy();
+  });
+});
