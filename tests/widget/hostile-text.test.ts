@@ -29,8 +29,8 @@ const dangerous = (page: Page, host: string) =>
     const roots: (Document | ShadowRoot)[] = [document];
     for (const el of document.querySelectorAll(selector)) if (el.shadowRoot) roots.push(el.shadowRoot);
     const found: string[] = [];
+    // The rep's "<b>bold</b>" as an element, or any element a hostile string could have made.
     for (const root of roots)
-      // The rep's "<b>bold</b>" as an element, or any element a hostile string could have made.
       for (const el of root.querySelectorAll("*"))
         if (el.matches("img, script:not([src]), iframe, svg[onload], [onerror], [onload]") || el.textContent === "bold")
           found.push(el.outerHTML.slice(0, 80));
@@ -111,7 +111,6 @@ describe.skipIf(skip !== null)("hostile text in the widget and the copilot", () 
     expect((await rep("/messages", { text: REP_TEXT })).status).toBe(201);
     expect((await rep("/notes", { text: NOTE })).status).toBe(201);
     await hasText(one.getByRole("log"), "<script>window.__pwned='rep'</script> see javascript:");
-    expect(await one.getByRole("log").innerText()).not.toContain("credit check");
 
     const buyerSide = await dangerous(page, "ordershield-chat");
     expect(buyerSide).toEqual({ found: [], pwned: null });
@@ -133,6 +132,9 @@ describe.skipIf(skip !== null)("hostile text in the widget and the copilot", () 
       await expect.poll(shown, { timeout: 30_000 }).toContain(text);
     await hasText(view.locator(`[data-sku="${SKU}"]`), "Seal <img");
     expect(await dangerous(copilot, "ordershield-copilot")).toEqual({ found: [], pwned: null });
+    // The note the copilot shows never reached the buyer's widgets.
+    for (const w of [one, two])
+      expect(await w.evaluate((el) => el.shadowRoot?.textContent)).not.toContain("credit check");
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
