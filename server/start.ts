@@ -48,6 +48,16 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/** Above every `SO-<n>` number the database holds (the demo ERP's numbering), at least 100001. */
+function nextDemoOrderNumber(db: Db): number {
+  const { n } = db.$client
+    .prepare(
+      "SELECT max(CAST(substr(erp_order_number, 4) AS INTEGER)) AS n FROM orders WHERE erp_order_number GLOB 'SO-[0-9]*'",
+    )
+    .get() as { n: number | null };
+  return Math.max(100001, (n ?? 0) + 1);
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
   const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "ordershield" } });
@@ -114,6 +124,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         logger,
         // Its page lists every customer's orders: only for the demo, like the storefront's sign-in.
         listing: !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL,
+        // Numbers go on from the last one this database holds: counting from SO-100001 again after a restart gave a
+        // new order an earlier order's number (now a 409: one ERP number, one order).
+        firstOrderNumber: nextDemoOrderNumber(db),
       })
     : null;
   const { app, runner, peers } = createApp({

@@ -4,7 +4,11 @@
  * - one buyer session held any number of `GET …/events` streams open (each for its token's life, up to an hour): the
  *   per-minute limits count requests, not open streams, so 600 a minute from one IP piled up without bound;
  * - a request whose headers or body were trickled (slow loris) held its socket and a waiting handler for Node's
- *   default 5 minutes.
+ *   default 5 minutes;
+ * - the ERP acknowledged an order with another order's ERP number (another customer's): accepted, so that buyer was
+ *   shown the other order's number and — the acknowledgement counting as proof the ERP has the order — the order's
+ *   delivery stopped: it never reached the ERP. The demo ERP did exactly that after every restart (numbers from
+ *   SO-100001 again on a database that already held them).
  * The last case held on the code as it was (a replayed confirm prompt after the draft changed): it pins an attack no
  * test covered.
  */
@@ -14,10 +18,13 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_NOW } from "../../catalog/seed/index.ts";
 import { readEnv } from "../../server/env.ts";
+import { createErpRoutes, readOrderStatus, type OrderStatusEvent } from "../../server/erp/index.ts";
 import { type RunningServer, startServer } from "../../server/start.ts";
+import { ACK_KEY, demoWorld, listen, outboxRow, placeOrder } from "./erp-helpers.ts";
 import { Buyer, readSse, REP_ID, REP_KEY, SECRET } from "./helpers.ts";
 
 const STREAMS = 4;
@@ -124,6 +131,7 @@ describe("a request trickled in slowly (slow loris)", { timeout: 60_000 }, () =>
     expect((await buyer.thread(threadId)).messages.filter((m) => m.role === "buyer")).toEqual([]);
   });
 
+  // A guard (passed before the fix): the timeout must not reach what is not a request being received.
   it("does not cut a stream being answered, nor an idle keep-alive connection, that outlive it", async () => {
     const c = new AbortController();
     const res = await follow(buyer, threadId, c.signal);
@@ -138,5 +146,75 @@ describe("a request trickled in slowly (slow loris)", { timeout: 60_000 }, () =>
     await said;
     c.abort();
     idle.destroy();
+  });
+});
+
+describe("an ERP acknowledgement carrying another order's ERP number", { timeout: 60_000 }, () => {
+  it("is a 409 naming the number: the other customer's order keeps its status, its holds and its delivery", async () => {
+    const db = demoWorld();
+    const theirs = placeOrder(db, "t-erp-theirs");
+    const mine = placeOrder(db, "t-erp-mine", { customerId: "C-1003", sku: "SE-MS28-CC-EPDM" });
+    const events: OrderStatusEvent[] = [];
+    const app = new OpenAPIHono();
+    app.route("/", createErpRoutes({ db, ackKey: ACK_KEY, onOrderStatus: (e) => events.push(e) }));
+    const served = await listen(app);
+    const ack = (orderId: string, erpOrderNumber: string) =>
+      fetch(`${served.url}/v1/erp/orders/${orderId}/ack`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ACK_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({ status: "accepted", erpOrderNumber, confirmedDeliveryDate: "2026-12-04" }),
+      });
+    expect((await ack(theirs, "SO-7001")).status).toBe(200);
+
+    const wrong = await ack(mine, "SO-7001");
+    // Before: 200 — C-1003 was told SO-7001 (C-1001's order) and their order was marked delivered, never sent.
+    expect(wrong.status).toBe(409);
+    expect(await wrong.json()).toMatchObject({
+      code: "conflict:erp_order_number",
+      errors: [{ field: "body.erpOrderNumber" }],
+    });
+    expect(readOrderStatus(db, mine)?.status).toBe("handed_off");
+    expect(readOrderStatus(db, mine)?.erpOrderNumber ?? null).toBeNull();
+    expect(outboxRow(db, mine).status).toBe("pending");
+    expect(db.$client.prepare("select count(*) as n from reservations where order_id = ?").get(mine)).toEqual({ n: 1 });
+    expect(events.map((e) => e.orderId)).toEqual([theirs]);
+
+    // Its own number is taken; the first order's repeat stays a harmless duplicate.
+    expect((await ack(mine, "SO-7002")).status).toBe(200);
+    expect(await (await ack(theirs, "SO-7001")).json()).toMatchObject({ duplicate: true });
+    await served.close();
+  });
+
+  it("is never what the demo ERP sends after a restart: its numbers go on from the database's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ordershield-attack14-erp-"));
+    const env = readEnv({
+      DATABASE_PATH: join(dir, "shop.db"),
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      AUTH_JWT_SECRET: SECRET,
+      REP_API_KEYS: `${REP_KEY}:${REP_ID}`,
+    });
+    const numbers: string[] = [];
+    for (const run of [1, 2]) {
+      const s = await startServer({ env, distDir: dir, now: () => DEMO_NOW });
+      try {
+        const b = await Buyer.of({ request: (path, init) => fetch(s.base + path, init) }, { customerId: "C-1001" });
+        const id = await b.start();
+        await b.say(id, "2 SE-MS28-CC-EPDM for pump 2");
+        const place = await b.say(id, "place the order");
+        const hash = String(place.find((e) => e.event === "interrupt")?.data.draftHash);
+        const done = await b.confirm(id, hash);
+        const orderId = String(done.at(-1)?.data.orderId);
+        await expect
+          .poll(() => readOrderStatus(s.db, orderId)?.erpOrderNumber ?? null, { timeout: 20_000 })
+          .not.toBeNull();
+        numbers.push(readOrderStatus(s.db, orderId)!.erpOrderNumber!);
+      } finally {
+        await s.close(0);
+      }
+      expect(numbers, `run ${run}`).toHaveLength(run);
+    }
+    // Before: SO-100001 twice (two orders, one ERP number).
+    expect(numbers).toEqual(["SO-100001", "SO-100002"]);
   });
 });
