@@ -24,6 +24,13 @@ export interface FollowOptions {
   closeAt?: number;
   /** Called once when the stream ends, however it ends (a slot of `createStreamSlots` given back). */
   onClose?: () => void;
+  /**
+   * Characters of event data that may wait for a client reading slower than the stream is written (beyond what it was
+   * replayed at the start); past it the stream ends and the client resumes from its last id — as the hub's log holds
+   * no more than this (SSE_REPLAY_BYTES), it is told to resync. Without a bound a follower that stopped reading (a
+   * zero TCP window) pinned every event its thread published since, whatever the log's budget. Default 4 MiB.
+   */
+  maxQueuedBytes?: number;
 }
 
 /**
@@ -72,18 +79,31 @@ export function followStream(c: Context, hub: EventHub, options: FollowOptions):
 
 async function pump(stream: SSEStreamingApi, hub: EventHub, options: FollowOptions): Promise<void> {
   const queue: HubEvent[] = [];
+  let queuedBytes = 0;
   let wake: (() => void) | undefined;
+  let unsubscribe = () => {};
   const visible = (e: HubEvent) => options.audience === "rep" || e.audience === "all";
-  const push = (e: HubEvent) => {
-    if (!visible(e)) return;
-    queue.push(e);
-    wake?.();
-  };
   const replay = hub.since(options.key, options.afterId);
   if (!replay.complete)
     await stream.writeSSE({ event: "resync", data: JSON.stringify({ reason: "missed events are no longer held" }) });
-  for (const e of replay.events) push(e);
-  const unsubscribe = hub.subscribe(options.key, push);
+  for (const e of replay.events) if (visible(e)) queue.push(e);
+  queuedBytes = queue.reduce((n, e) => n + e.json.length, 0);
+  const allowed = (options.maxQueuedBytes ?? 4 * 1024 * 1024) + queuedBytes;
+  const push = (e: HubEvent) => {
+    if (!visible(e) || stream.aborted) return;
+    queue.push(e);
+    queuedBytes += e.json.length;
+    // The newest event always fits (as in the hub's log); more than the allowance waiting means the client stopped
+    // reading: drop what waits and end the stream (the pending write ends with it).
+    if (queue.length > 1 && queuedBytes > allowed) {
+      queue.length = 0;
+      queuedBytes = 0;
+      unsubscribe();
+      stream.abort();
+    }
+    wake?.();
+  };
+  unsubscribe = hub.subscribe(options.key, push);
   stream.onAbort(() => {
     unsubscribe();
     wake?.();
@@ -92,6 +112,7 @@ async function pump(stream: SSEStreamingApi, hub: EventHub, options: FollowOptio
   try {
     while (!stream.aborted && !stream.closed && Date.now() < closeAt) {
       const e = queue.shift();
+      if (e) queuedBytes -= e.json.length;
       if (!e) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.max(0, Math.min(options.heartbeatMs, closeAt - Date.now())));

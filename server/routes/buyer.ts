@@ -173,6 +173,7 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
       afterId: run.afterId,
       audience: "all",
       heartbeatMs: config.SSE_HEARTBEAT_MS,
+      maxQueuedBytes: config.SSE_REPLAY_BYTES,
       until: (e) => e.event === "run_finished" && (e.data as { runId?: string }).runId === run.runId,
     });
 
@@ -256,6 +257,7 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
       afterId: after,
       audience: "all",
       heartbeatMs: config.SSE_HEARTBEAT_MS,
+      maxQueuedBytes: config.SSE_REPLAY_BYTES,
       // A thread's stream lives no longer than the session that opened it.
       closeAt: session.expiresAt,
     }) as never;

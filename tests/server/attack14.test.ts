@@ -5,6 +5,9 @@
  *   per-minute limits count requests, not open streams, so 600 a minute from one IP piled up without bound;
  * - a request whose headers or body were trickled (slow loris) held its socket and a waiting handler for Node's
  *   default 5 minutes;
+ * - a follower that stopped reading its stream (a zero TCP window) pinned every event its thread published since —
+ *   the replay log's byte budget did not reach the events waiting for it: one stalled stream on a thread its owner
+ *   keeps busy (a 200-line draft's event is about 350 kB) grew the process's memory without bound;
  * - the ERP acknowledged an order with another order's ERP number (another customer's): accepted, so that buyer was
  *   shown the other order's number and — the acknowledgement counting as proof the ERP has the order — the order's
  *   delivery stopped: it never reached the ERP. The demo ERP did exactly that after every restart (numbers from
@@ -146,6 +149,46 @@ describe("a request trickled in slowly (slow loris)", { timeout: 60_000 }, () =>
     await said;
     c.abort();
     idle.destroy();
+  });
+});
+
+describe("a follower that stops reading its stream", { timeout: 120_000 }, () => {
+  it("is ended once more than SSE_REPLAY_BYTES waits for it, and resumes with a resync instead of pinning every event", async () => {
+    const id = await buyer.start();
+    const { hostname, port } = new URL(server.base);
+    const socket = net.connect(Number(port), hostname);
+    await once(socket, "connect");
+    let received = "";
+    let ended = false;
+    socket.on("data", (d: Buffer) => (received += d.toString("latin1")));
+    socket.on("end", () => (ended = true));
+    socket.on("error", () => {});
+    socket.write(`GET /v1/threads/${id}/events HTTP/1.1\r\nHost: x\r\nauthorization: Bearer ${buyer.jwt}\r\n\r\n`);
+    await expect.poll(() => received.includes("\r\n\r\n")).toBe(true);
+    socket.pause();
+    // The thread's own activity, as its owner can make it (turn after turn of large drafts): 600 events of 60 kB,
+    // far more than the socket buffers and the replay budget (4 MiB) hold.
+    const text = "x".repeat(60_000);
+    for (let i = 0; i < 600; i++) {
+      server.hub.publish(id, "message", { role: "assistant", text, messageId: `m-${i}` });
+      if (i % 50 === 49) await sleep(20);
+    }
+    socket.resume();
+    // Before: the stream went on and delivered all 600 (held in memory meanwhile); now it ends after what was sent.
+    await expect.poll(() => ended || received.endsWith("\r\n0\r\n\r\n"), { timeout: 30_000, interval: 100 }).toBe(true);
+    const ids = [...received.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(ids.length).toBeLessThan(600);
+    socket.destroy();
+
+    // The client resumes from the last event it got: the rest is no longer held, so it is told to re-read the thread.
+    const c = new AbortController();
+    const res = await fetch(`${server.base}/v1/threads/${id}/events`, {
+      headers: buyer.headers({ "last-event-id": String(ids.at(-1) ?? 0) }),
+      signal: c.signal,
+    });
+    const [first] = await readSse(res, () => true);
+    expect(first?.event).toBe("resync");
+    c.abort();
   });
 });
 
