@@ -12,8 +12,8 @@
  *   shown the other order's number and — the acknowledgement counting as proof the ERP has the order — the order's
  *   delivery stopped: it never reached the ERP. The demo ERP did exactly that after every restart (numbers from
  *   SO-100001 again on a database that already held them).
- * The last case held on the code as it was (a replayed confirm prompt after the draft changed): it pins an attack no
- * test covered.
+ * "A confirm prompt replayed after the draft changed" held on the code as it was, and one case is a guard (marked):
+ * they pin what no test covered.
  */
 import { once } from "node:events";
 import { mkdtempSync } from "node:fs";
@@ -189,6 +189,34 @@ describe("a follower that stops reading its stream", { timeout: 120_000 }, () =>
     const [first] = await readSse(res, () => true);
     expect(first?.event).toBe("resync");
     c.abort();
+  });
+});
+
+describe("a confirm prompt replayed after the draft changed (held)", { timeout: 90_000 }, () => {
+  it("confirms nothing: the replay ends on the current version, and the old hash places no order", async () => {
+    const id = await buyer.start();
+    const start = (await buyer.thread(id)).lastEventId;
+    await buyer.say(id, "2 SE-MS28-CC-EPDM for pump 2");
+    const place = await buyer.say(id, "place the order");
+    const stale = String(place.find((e) => e.event === "interrupt")?.data.draftHash);
+    const changed = await buyer.say(id, "make it 4 pieces");
+    const current = (await buyer.thread(id)).pending?.draftHash;
+    expect(current).toBeTruthy();
+    expect(current).not.toBe(stale);
+    // A reconnect from before both prompts replays them in order: the last word is the current version's.
+    const c = new AbortController();
+    const res = await fetch(`${server.base}/v1/threads/${id}/events?after=${start}`, {
+      headers: buyer.headers(),
+      signal: c.signal,
+    });
+    const replayed = await readSse(res, (e) => e.id === changed.at(-1)?.id);
+    c.abort();
+    const prompts = replayed.filter((e) => e.event === "interrupt").map((e) => e.data.draftHash);
+    expect(prompts.at(-1)).toBe(current);
+    const answer = await buyer.confirm(id, stale);
+    expect(answer.at(-1)?.data).toMatchObject({ orderId: null, pending: "confirm" });
+    const orders = server.db.$client.prepare("select count(*) as n from orders where thread_id = ?").get(id);
+    expect(orders).toEqual({ n: 0 });
   });
 });
 
