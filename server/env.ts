@@ -91,6 +91,16 @@ const serverSchema = z.object({
    * front (load balancers use 60 s): a server that closes first races the client's next request (ECONNRESET).
    */
   HTTP_KEEPALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
+  /**
+   * How long a client may take to send one whole request, headers and body (Node's default is 5 minutes): a client
+   * trickling a body a byte at a time held a socket and a handler that long. Streams answered are not cut by it.
+   */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /**
+   * Event streams (`GET /v1/threads/{id}/events`) one buyer session may hold open at once, per process. Each lives
+   * until its token expires: without a bound one session held thousands (a widget holds one per tab).
+   */
+  SSE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(16),
 
   // --- database ---
   DATABASE_PATH: z.string().min(1).default(".data/ordershield.db"),

@@ -48,6 +48,16 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/** Above every `SO-<n>` number the database holds (the demo ERP's numbering), at least 100001. */
+function nextDemoOrderNumber(db: Db): number {
+  const { n } = db.$client
+    .prepare(
+      "SELECT max(CAST(substr(erp_order_number, 4) AS INTEGER)) AS n FROM orders WHERE erp_order_number GLOB 'SO-[0-9]*'",
+    )
+    .get() as { n: number | null };
+  return Math.max(100001, (n ?? 0) + 1);
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
   const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: "ordershield" } });
@@ -76,11 +86,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     fetch: (request) => (handle ? handle(request) : new Response("starting", { status: 503 })),
     hostname: env.HOST,
     port: env.PORT,
+    // How often Node looks for requests past their time (default 30 s: a 30 s limit would cut at up to 60 s).
+    serverOptions: { connectionsCheckingInterval: Math.min(30_000, Math.max(250, env.HTTP_REQUEST_TIMEOUT_MS / 4)) },
   });
   if ("keepAliveTimeout" in server) {
     server.keepAliveTimeout = env.HTTP_KEEPALIVE_TIMEOUT_MS;
-    // Node's rule: the headers timeout must outlast the keep-alive timeout, or a reused socket can be cut mid-request.
-    server.headersTimeout = env.HTTP_KEEPALIVE_TIMEOUT_MS + 1000;
+    // A request (headers and body) must arrive within this, or Node answers 408 and closes: a trickled body no longer
+    // holds a socket and a waiting handler for Node's default 5 minutes. Counted from a request's first byte until it
+    // is read, so neither a stream being answered (SSE) nor an idle keep-alive socket is cut. Node 20 enforces neither
+    // limit while the headers timeout is above the request timeout (tests/server/attack14.test.ts), so it is capped
+    // by it — the old rule "headers timeout above keep-alive" is from before Node timed a request from its first byte.
+    server.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
+    server.headersTimeout = Math.min(env.HTTP_KEEPALIVE_TIMEOUT_MS + 1000, env.HTTP_REQUEST_TIMEOUT_MS);
   }
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
@@ -107,6 +124,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         logger,
         // Its page lists every customer's orders: only for the demo, like the storefront's sign-in.
         listing: !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL,
+        // Numbers go on from the last one this database holds: counting from SO-100001 again after a restart gave a
+        // new order an earlier order's number (now a 409: one ERP number, one order).
+        firstOrderNumber: nextDemoOrderNumber(db),
       })
     : null;
   const { app, runner, peers } = createApp({

@@ -115,7 +115,8 @@ function ackData(b: AckBody) {
 }
 
 /**
- * Store one acknowledgement. Throws 404 for an unknown order, 409 for another ERP number or a step back
+ * Store one acknowledgement. Throws 404 for an unknown order, 409 for another ERP number (or one that is already
+ * another order's) or a step back
  * (anything after a rejection, accepted/changed after shipped), 400 for a line the order does not have.
  */
 export function applyAck(
@@ -132,6 +133,18 @@ export function applyAck(
         throw new ErpError("conflict:erp_order_number", `Order ${orderId} is ${order.erp_order_number} in the ERP.`, [
           { field: "body.erpOrderNumber", message: `already ${order.erp_order_number}` },
         ]);
+      // One ERP number, one order — the other half of the rule above. An acknowledgement sent to the wrong order (a
+      // mapping bug, a copied request with the bearer key) would show the buyer another order's number (another
+      // customer's, perhaps) and, as proof the ERP has this order, stop its delivery: it would never reach the ERP.
+      const holder = db.$client
+        .prepare("SELECT id FROM orders WHERE erp_order_number = ? AND id <> ? LIMIT 1")
+        .get(body.erpOrderNumber, orderId) as { id: string } | undefined;
+      if (holder)
+        throw new ErpError(
+          "conflict:erp_order_number",
+          `${body.erpOrderNumber} is order ${holder.id} in the ERP, not ${orderId}.`,
+          [{ field: "body.erpOrderNumber", message: `already the ERP number of order ${holder.id}` }],
+        );
       const data = ackData(body);
       const last = db.$client
         .prepare(

@@ -11,7 +11,7 @@ import type { Env } from "../env.ts";
 import type { EventHub } from "../events/hub.ts";
 import { sessionRateLimit } from "../rate-limit.ts";
 import type { Runner } from "../runs.ts";
-import { followStream, lastEventId } from "../sse.ts";
+import { createStreamSlots, followStream, lastEventId } from "../sse.ts";
 import type { ThreadService } from "../threads.ts";
 import type { AppEnv } from "../types.ts";
 import { buyerSecurity, json, jsonBody, problems, sseResponse, threadIdParam } from "./shared.ts";
@@ -131,12 +131,17 @@ const routes = {
     tags,
     security: buyerSecurity,
     summary: "Follow the thread's events (replays what was missed after Last-Event-ID)",
+    description:
+      "A session may hold SSE_STREAMS_PER_SESSION of these open at once (per process); one more is `429 rate_limit:streams`.",
     request: {
       params: threadIdParam,
       query: eventsQuery,
       headers: z.object({ "last-event-id": z.string().max(32).optional() }),
     },
-    responses: { 200: sseResponse("The thread's events, with heartbeats"), ...problems(400, 401, 404) },
+    responses: {
+      200: sseResponse("The thread's events, with heartbeats"),
+      ...problems(400, 401, 404, 429),
+    },
   }),
 };
 
@@ -149,6 +154,8 @@ const ctxOf = (s: BuyerSession, acceptLanguage?: string) => {
 export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDeps): void {
   const { agent, hub, runner, threads, config } = deps;
   const perSession = sessionRateLimit(config.RATE_LIMIT_SESSION_PER_MIN);
+  // A thread's stream lives as long as the session's token: a count per minute does not bound how many are open.
+  const followers = createStreamSlots(config.SSE_STREAMS_PER_SESSION);
   app.use("/v1/threads/:id/messages", perSession);
   app.use("/v1/threads/:id/confirm", perSession);
   app.on("POST", "/v1/threads", perSession);
@@ -166,6 +173,7 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
       afterId: run.afterId,
       audience: "all",
       heartbeatMs: config.SSE_HEARTBEAT_MS,
+      maxQueuedBytes: config.SSE_REPLAY_BYTES,
       until: (e) => e.event === "run_finished" && (e.data as { runId?: string }).runId === run.runId,
     });
 
@@ -242,11 +250,14 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
     const threadId = c.req.valid("param").id;
     threads.ownedBy(threadId, session);
     const after = lastEventId(c.req.header("last-event-id")) ?? c.req.valid("query").after ?? hub.nextId(threadId) - 1;
+    const release = followers.acquire(`${session.customerId}/${session.sessionId}`);
     return followStream(c, hub, {
+      onClose: release,
       key: threadId,
       afterId: after,
       audience: "all",
       heartbeatMs: config.SSE_HEARTBEAT_MS,
+      maxQueuedBytes: config.SSE_REPLAY_BYTES,
       // A thread's stream lives no longer than the session that opened it.
       closeAt: session.expiresAt,
     }) as never;

@@ -182,6 +182,7 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
       afterId: after,
       audience: "rep",
       heartbeatMs: config.SSE_HEARTBEAT_MS,
+      maxQueuedBytes: config.SSE_REPLAY_BYTES,
     }) as never;
   });
 
@@ -194,6 +195,7 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
       afterId: after,
       audience: "rep",
       heartbeatMs: config.SSE_HEARTBEAT_MS,
+      maxQueuedBytes: config.SSE_REPLAY_BYTES,
     }) as never;
   });
 
