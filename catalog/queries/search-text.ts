@@ -81,18 +81,6 @@ export function textScore(
   return score - Math.min(row.name.length, 200) / 400;
 }
 
-/**
- * Whether a row holds every word of a phrase (each word one list of its alternative forms) in its name, names, SKU,
- * category or indexed terms — the plain-text screen `textScore` applies to rows that did not come from the index.
- */
-export function holdsPhrase(
-  row: { name: string; sku: string; category?: string; names?: string; terms?: string },
-  words: string[][],
-): boolean {
-  const hay = `${fold(row.name)} ${row.names ?? ""} ${row.sku.toLowerCase()} ${row.category?.toLowerCase() ?? ""} ${row.terms ?? ""}`;
-  return words.every((forms) => forms.some((f) => hay.includes(fold(f))));
-}
-
 /** Lower case without diacritics (only non-ASCII text pays for the normalisation). */
 function fold(text: string): string {
   const lower = text.toLowerCase();

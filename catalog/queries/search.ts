@@ -19,7 +19,6 @@ import {
 } from "./search-terms.ts";
 import {
   editDistance,
-  holdsPhrase,
   looksLikeSku,
   sortedChars,
   substringEditDistance,
@@ -119,13 +118,6 @@ interface Group {
    * does not rank: a buyer's filler word neither drops the product nor pulls unrelated ones in.
    */
   weak?: boolean;
-  /**
-   * A phrase group's alternatives as the FTS expression reads them: the buyer's own words first (`own`), then each
-   * synonym phrase, every word in one of its forms, a scoped synonym only inside its category. Set only where a
-   * group stands for more than one word somewhere: flattened `forms` would let one shared word ("sleeve") stand for
-   * the whole phrase ("quartz sleeve").
-   */
-  phrases?: { words: string[][]; categories?: string[]; own?: boolean }[];
 }
 
 /** What one synonym-list entry adds to a buyer word: equivalent phrases, each optionally within a category. */
@@ -419,18 +411,16 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   }
 
   /** A phrase as an FTS expression: every word in one of its indexed forms; undefined when a word has none. */
-  function phraseExpr(words: string[], lex: Lexicon): { expr: string; forms: string[]; words: string[][] } | undefined {
+  function phraseExpr(words: string[], lex: Lexicon): { expr: string; forms: string[] } | undefined {
     const parts: string[] = [];
     const forms: string[] = [];
-    const each: string[][] = [];
     for (const w of words) {
       const f = wordForms(w, lex);
       if (f.length === 0) return undefined;
       parts.push(f.length > 1 ? `(${f.map(quote).join(" OR ")})` : quote(f[0]!));
       forms.push(...f);
-      each.push(f);
     }
-    return { expr: parts.length > 1 ? `(${parts.join(" AND ")})` : parts[0]!, forms, words: each };
+    return { expr: parts.length > 1 ? `(${parts.join(" AND ")})` : parts[0]!, forms };
   }
 
   /**
@@ -448,21 +438,15 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       const own = phraseExpr(words.slice(i, i + span), lex);
       const exprs: string[] = own ? [own.expr] : [];
       const forms: string[] = own ? [...own.forms] : [];
-      const phrases: NonNullable<Group["phrases"]> = own ? [{ words: own.words, own: true }] : [];
       for (const e of synonym?.expansions ?? []) {
         const alt = e.glossary && e.words.length > 1 ? adjacentPhrase(e.words, lex) : phraseExpr(e.words, lex);
         if (!alt) continue;
         const codes = e.category ? categoryTree(e.category) : [];
         exprs.push(codes.length ? `(${alt.expr} AND ${categoryFilter(codes)})` : alt.expr);
         forms.push(...alt.forms);
-        phrases.push({ words: alt.words, ...(codes.length ? { categories: codes } : {}) });
       }
       if (exprs.length) {
-        groups.push({
-          expr: exprs.length > 1 ? `(${exprs.join(" OR ")})` : exprs[0]!,
-          forms: [...new Set(forms)],
-          ...(phrases.some((p) => p.words.length > 1) ? { phrases } : {}),
-        });
+        groups.push({ expr: exprs.length > 1 ? `(${exprs.join(" OR ")})` : exprs[0]!, forms: [...new Set(forms)] });
         i += span - 1;
         continue;
       }
@@ -536,15 +520,12 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
    * so (the last one may go on: "valves"), else as every word somewhere: a coil "for NG6 solenoid valves" is no
    * solenoid valve.
    */
-  function adjacentPhrase(
-    words: string[],
-    lex: Lexicon,
-  ): { expr: string; forms: string[]; words: string[][] } | undefined {
+  function adjacentPhrase(words: string[], lex: Lexicon): { expr: string; forms: string[] } | undefined {
     const loose = phraseExpr(words, lex);
     if (!loose) return undefined;
     const phrase = `${quote(words.map(foldWord).join(" "))}*`;
     const held = stmt("SELECT 1 FROM product_search WHERE product_search MATCH ? LIMIT 1").get(phrase);
-    return held ? { ...loose, expr: phrase } : loose;
+    return held ? { expr: phrase, forms: loose.forms } : loose;
   }
 
   /**
@@ -626,8 +607,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         top.map(([rowid]) => rowid),
       ).map((row) => ({ row, match: m, score: scores.get(row.rowid)! }));
     };
-    const matched = run(groups.map((g) => g.expr).join(" AND "));
-    let scored = rank(matched, 1, corrected ? "text_fuzzy" : "text");
+    let scored = rank(run(groups.map((g) => g.expr).join(" AND ")), 1, corrected ? "text_fuzzy" : "text");
     // Parts listed for the machine are checked here in full (every word must occur), so a long match list for a
     // common word cannot crowd them out of the capped candidate set.
     if (q.machineModel) {
@@ -635,26 +615,9 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       // Products that hold the words only in their descriptions (no word in a name, SKU, category or term).
       const mentionOnly = scored.every((c) => c.score <= 1);
       let fitting = 0;
-      // A listed part holds a phrase group as the index would: every word of one of its phrases (a scoped synonym in
-      // its category). Where a part the index found holds the buyer's own words of the phrase, a listed part that
-      // holds only a synonym's ("suction valve" for "foot valve") is another thing the buyer did not name.
-      const phrased = groups.filter((g) => g.phrases);
-      const ownHeld = phrased.filter((g) =>
-        matched.some((h) => g.phrases!.some((p) => p.own && p.words.length > 1 && holdsPhrase(h, p.words))),
-      );
       for (const row of fits) {
         const score = textScore(row, alternatives, true);
-        if (score <= 0) continue;
-        const holds = (g: Group, ownOnly: boolean) =>
-          g.phrases!.some(
-            (p) =>
-              (!ownOnly || p.own) &&
-              (!p.categories || p.categories.includes(row.category)) &&
-              holdsPhrase(row, p.words),
-          );
-        if (!phrased.every((g) => holds(g, ownHeld.includes(g)))) continue;
-        scored.push({ row, match: corrected ? "text_fuzzy" : "text", score });
-        fitting++;
+        if (score > 0) scored.push({ row, match: corrected ? "text_fuzzy" : "text", score }), fitting++;
       }
       // "shaft seals for pump 2": the pump's own description holds both words, the seals listed for it only "seal".
       // Where no listed part holds every word and what does merely mentions them in its description, the listed parts

@@ -2626,26 +2626,7 @@ export function guessProduct(
 
   function judge(attempt: string[], query: string, found: SearchHit[]): ProductGuess {
     let hits = found;
-    // The parts the machine's fitment lists — unless none of them is what the buyer's words name and another found
-    // is: "the filter bags for the bag filter" are bags, not the housing's lid O-ring "for bag filter housing" that
-    // the fitment lists (a word a name holds only where it says what the product is for does not name it).
-    if (machine && hits.some((h) => h.fitsExplicitly)) {
-      const said = attempt.filter((w) => /^\p{L}{2,}$/u.test(w)).map(wordStems);
-      const heads = k.allNames(
-        hits.map((h) => h.sku),
-        true,
-      );
-      const named = (h: SearchHit) =>
-        said.filter((w) => {
-          const have = stemsOf(heads.get(h.sku) ?? withoutTarget(h.name));
-          return w.some((x) => carries(have, x));
-        }).length;
-      const most = (list: SearchHit[]) => Math.max(0, ...list.map(named));
-      const fitted = hits.filter((h) => h.fitsExplicitly);
-      const others = hits.filter((h) => !h.fitsExplicitly);
-      if (most(fitted) > 0 || most(others) === 0) hits = fitted;
-      else hits = others.filter((h) => named(h) === most(others)).concat(fitted);
-    }
+    if (machine && hits.some((h) => h.fitsExplicitly)) hits = hits.filter((h) => h.fitsExplicitly);
     // Words the first attempt dropped (option words such as "FKM") still rank the candidates.
     const dropped = words.filter((w) => !attempt.includes(w));
     if (dropped.length) {
@@ -2670,16 +2651,6 @@ export function guessProduct(
     const first = pool[0]!;
     const second = pool[1];
     let confident = carriers.length === 1 || !second || first.score - second.score >= 3;
-    // "4 heater cartridges 12.5x230 600W": a lead won by a size read as a misspelt SKU is no lead where another
-    // candidate's name carries more of the words the buyer named the product with — the words then choose.
-    if (confident && carriers.length !== 1 && second && first.match === "sku_fuzzy") {
-      const said = attempt.filter((w) => /^\p{L}{3,}$/u.test(w)).map(wordStems);
-      const held = (h: SearchHit) => {
-        const have = stemsOf(h.name);
-        return said.filter((w) => w.some((x) => carries(have, x))).length;
-      };
-      if (pool.some((h) => held(h) > held(first))) confident = false;
-    }
     // Sizes, pack units and other words of the request ("20 l", "1/2", "pail", "63 mm", "18 A", "3 pole") that one
     // candidate's name or counted features carry and the others' do not choose it — among more candidates than the
     // first page when the request states numbers.
@@ -2841,11 +2812,6 @@ export function leadOf(name: string): string {
  */
 export function withoutTarget(name: string): string {
   return name.replace(/(?<![\p{L}\p{N}])(?:for|für|fuer|fürs|fuers)(?![\p{L}\p{N}])[^,;()]*/giu, " ");
-}
-
-/** A buyer's word as a name's stems may hold it: its stem, and without a short plural ending ("bags" → "bag"). */
-function wordStems(w: string): string[] {
-  return [...new Set([stemOf(w), w.replace(/(?<=\p{L}{3})(?:es|s)$/u, "")])];
 }
 
 /** A stem among a name's stems, also as the head of a compound ("kette" of "Rollenkette", not of "Kettenschloss"). */
