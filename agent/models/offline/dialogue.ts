@@ -1085,7 +1085,12 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
       ? { calls: [{ name: "remove_line", args: { lineId: dropped.lineId } }], memo: memo() }
       : (lineQuantity(sub) ?? transition(sub, memo));
     if (!step.calls?.length) continue;
-    if (!step.calls.every((x) => DRAFT_EDITS.has(x.name))) return undefined;
+    // "…, we found one in the store": a remark that asks for nothing (read as no intent) edits nothing — whatever the
+    // open question would make of it on its own (placing the order), it does not stop the edits beside it.
+    if (!step.calls.every((x) => DRAFT_EDITS.has(x.name))) {
+      if (c.intent === "None") continue;
+      return undefined;
+    }
     for (const x of step.calls) mergeEdit(calls, x);
     edits++;
   }
