@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   automationWorld,
   chatAfter,
+  demoWorld,
   draftLines,
   fluidWorld,
   foodtechWorld,
@@ -155,5 +156,61 @@ describe("a line taken off in everyday words, with the reason that some are stil
       "add 2 more cans of chain spray, we only have one left",
     );
     expect(draftLines(chat).map(([sku]) => sku)).toContain("SPRAY-CHAIN-400");
+  });
+});
+
+describe("a question whether the buyer's price applies to a line is about that line, not a search", () => {
+  const cases: [string, () => World, string, string, string, string][] = [
+    [
+      "demo, Austrian 'Gilt da schon unser Sonderpreis für die Dichtung?'",
+      demoWorld,
+      "C-1006",
+      "Bei der Milchpumpe 1 in der Annahme tropft die Gleitringdichtung. Wir bräuchten eine neue, SE-HS40-SIC-EPDM, und einen Karton Dichtringe DIN 11851 DN40.",
+      "Gilt da schon unser Sonderpreis für die Dichtung?",
+      "SE-",
+    ],
+    [
+      "hvac (not built from), German 'Vertragspreis schon drin?'",
+      hvacWorld,
+      "H-2001",
+      "für die Kühlzelle beim Huber 3 Trockner DML 083 3/8 Bördel und 1 Schauglas 3/8",
+      "Ist bei den Trocknern unser Vertragspreis schon drin?",
+      "FD-DML-083",
+    ],
+    [
+      "hvac (not built from), English 'contract price applied for the driers?'",
+      hvacWorld,
+      "H-2001",
+      "for the Huber cold room 3 filter driers DML 083 3/8 flare and 1 sight glass 3/8",
+      "Is our contract price applied for the driers?",
+      "FD-DML-083",
+    ],
+    [
+      "fluidpower, 'warum ist das HFC jetzt teurer?' after a month",
+      fluidWorld,
+      "F-4004",
+      "Für die Entgratpresse 3 Eimer HFC 46",
+      "Moment, im August hab ich für das HFC 94 € pro Eimer bezahlt, warum ist das jetzt teurer?",
+      "OIL-HFC46-20",
+    ],
+  ];
+  for (const [name, world, customer, order, said, sku] of cases)
+    it(`${name}: '${said}'`, async () => {
+      const chat = await chatAfter(world, customer, order, said);
+      const turn = chat.turns.at(-1)!;
+      expect(turn.tools).toContain("get_price");
+      expect(turn.tools).not.toContain("search_catalog");
+      expect(turn.text).toContain(sku);
+      expect(turn.text).toMatch(/L1/);
+    });
+
+  it("guard: the price of a product not on the order is that product's", async () => {
+    const chat = await chatAfter(
+      hvacWorld,
+      "H-2001",
+      "for the Huber cold room 3 filter driers DML 083 3/8 flare",
+      "what does the sight glass cost?",
+    );
+    expect(chat.turns.at(-1)!.text).toContain("SG-SGN-10");
   });
 });
