@@ -807,7 +807,8 @@ export function lineWordCounts(ctx: Ctx, keywords = false): { id: string; n: num
   const words = ctx.tokens
     .map((t) => t.lower)
     .filter((w) => w.length > 2 && !FILLER.has(w))
-    .map((w) => w.replace(/(s|es|en|n)$/, ""));
+    // Plural endings off: "Kabel" of "Kabeln", and a German plural in -e ("Schütze" of the "Leistungsschütz" line).
+    .map((w) => w.replace(/(s|es|en|n)$/, "").replace(/(?<=\p{L}{4})e$/u, ""));
   if (words.length === 0) return [];
   // The name in the catalog's language and in the buyer's ("3 Trockner" names the "Filter drier" line too).
   const skus = lines.map((l) => l.sku);

@@ -9,7 +9,7 @@
 import type { DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
-import { hasMarker, leaningsOf } from "./nlu/evidence.ts";
+import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import {
   asksForBuild,
@@ -637,9 +637,32 @@ function lineAskedAbout(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
   if (!a.guess || a.quantity || s.draft.lines.length === 0) return undefined;
   if (!has(ctx, "price", "stock", "compat") || has(ctx, "add", "change", "remove")) return undefined;
   if (a.guess.hits[0]!.match.startsWith("sku")) return undefined;
-  const hits = new Set(a.guess.hits.map((h) => h.sku));
-  const skus = [...new Set(s.draft.lines.map((l) => l.sku).filter((x) => hits.has(x)))];
-  return skus.length === 1 ? skus[0] : undefined;
+  const onOrder = (g: typeof a.guess) => {
+    const hits = new Set((g?.hits ?? []).map((h) => h.sku));
+    return [...new Set(s.draft.lines.map((l) => l.sku).filter((x) => hits.has(x)))];
+  };
+  const skus = onOrder(a.guess);
+  if (skus.length === 1 || !has(ctx, "price")) return skus.length === 1 ? skus[0] : undefined;
+  // "Gilt da schon unser Sonderpreis für die Dichtung?", "is our contract price applied for the driers?": the words of
+  // the price are no product words — read without them, the words name the line (one of the order's products among
+  // their candidates, or of several the one whose name carries the words).
+  const rest = withoutPriceTalk(ctx.conv.text);
+  const b = rest === ctx.conv.text ? undefined : analyse(ctx, rest);
+  if (!b?.guess || b.quantity || b.guess.hits[0]!.match.startsWith("sku")) return undefined;
+  const named = onOrder(b.guess);
+  if (named.length === 1) return named[0];
+  const byName = s.draft.lines.find((l) => l.lineId === lineByWords(ctx))?.sku;
+  if (!byName) return undefined;
+  if (named.length > 1) return named.includes(byName) ? byName : undefined;
+  // None of the order's products among the candidates ("the driers" finds a service kit that holds one): the line
+  // whose name carries the words as well as the best candidate's does — not when the candidate's carries more ("an
+  // SPB belt" beside an SPA belt on the order asks about the SPB belt).
+  const words = tokenizeText(rest)
+    .map((t) => t.lower)
+    .filter((w) => w.length > 2);
+  const top = b.guess.hits[0]!.sku;
+  const names = ctx.k.allNames([byName, top]);
+  return carriedWords(names.get(byName) ?? "", words) >= carriedWords(names.get(top) ?? "", words) ? byName : undefined;
 }
 
 /**
@@ -1085,7 +1108,12 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
       ? { calls: [{ name: "remove_line", args: { lineId: dropped.lineId } }], memo: memo() }
       : (lineQuantity(sub) ?? transition(sub, memo));
     if (!step.calls?.length) continue;
-    if (!step.calls.every((x) => DRAFT_EDITS.has(x.name))) return undefined;
+    // "…, we found one in the store": a remark that asks for nothing (read as no intent) edits nothing — whatever the
+    // open question would make of it on its own (placing the order), it does not stop the edits beside it.
+    if (!step.calls.every((x) => DRAFT_EDITS.has(x.name))) {
+      if (c.intent === "None") continue;
+      return undefined;
+    }
     for (const x of step.calls) mergeEdit(calls, x);
     edits++;
   }

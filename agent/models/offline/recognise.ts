@@ -3368,7 +3368,7 @@ export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string
  */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:po|p\.o\.|purchase order|po number|reference|ref|bestellnummer|auftragsnummer|referenz|(?:order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|no\.?|nr\.?|#)|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s+(?:for|für)\s+(?:this|that|the|diese[ns]?|die|den)(?:\s+(?:one|order|bestellung|auftrag))?)?(?:\s*(?:(?:number|no\.?|nr\.?|is|ist|isch|esch|isches|wär|wäre|wird|heisst|heißt|lautet|would be|will be)(?![a-zäöüß])|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:(?:po|p\.o\.|purchase order|order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|nummer|no\.?|nr\.?|#|referenz|reference|ref\.?|zeichen)|po|p\.o\.|purchase order|reference|ref\.?|bestellnummer|auftragsnummer|referenz(?:nummer)?|(?:unser(?:e)?|our)\s+zeichen|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s+(?:for|für)\s+(?:this|that|the|diese[ns]?|die|den)(?:\s+(?:one|order|bestellung|auftrag))?)?(?:\s*(?:(?:number|no\.?|nr\.?|is|ist|isch|esch|isches|wär|wäre|wird|heisst|heißt|lautet|would be|will be)(?![a-zäöüß])|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;

@@ -84,3 +84,24 @@ export function leaningsOf(text: string): Intent[] {
   }
   return out;
 }
+
+let priceTalk: Set<string> | undefined;
+
+/**
+ * The text with its words of price talk blanked out (offsets kept): the words that mark a price question or a price
+ * demand in the corpus ("price", "Preis", "contract", "kostet") and the compounds that begin or end with one of five
+ * letters or more ("Vertragspreis", "Sonderpreis"). "Is our contract price applied for the driers?" then names only
+ * the driers — the words of the price are no product words, whatever product text carries them too.
+ */
+export function withoutPriceTalk(text: string): string {
+  priceTalk ??= markerWords(
+    "attack_price",
+    trainingDocuments().map((d) => (d.intent === "price" ? { ...d, intent: "attack_price" as const } : d)),
+  );
+  const m = priceTalk;
+  return text.replace(/\p{L}{3,}/gu, (word) => {
+    const w = foldUmlauts(word.toLowerCase());
+    const talk = m.has(w) || (w.length >= 6 && [...m].some((x) => x.length >= 5 && (w.startsWith(x) || w.endsWith(x))));
+    return talk ? " ".repeat(word.length) : word;
+  });
+}
