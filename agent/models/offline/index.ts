@@ -136,7 +136,7 @@ export class OfflineConsultantModel extends BaseChatModel {
     // "flange gaskts", "bitte bestelllen": a word known nowhere, one typing slip from one known word, is that word.
     const spelt = { ...dialect, text: correctTypos(dialect.text, knowledge, read.machines ?? []) };
     // "…, rest bleibt wie gehabt": with lines on the order, the words that keep the rest ask for nothing (kept-rest.ts).
-    const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length) };
+    const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length), written: read.text };
     // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the
     // recognisers identify in it is masked for the classifier's sub-word reader).
     const machines = conv.machines ?? [];

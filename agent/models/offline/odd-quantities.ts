@@ -28,7 +28,7 @@ const SPEC_WORDS =
   /^(?:°\w*|grad|degrees?|deg|celsius|kelvin|bar|mbar|v|kw|w|hz|a|ma|mm|cm|m|%|uhr|h|min|tage?n?|days?)$/iu;
 
 const NUMBERISH =
-  /(?<=^|[\s:(=,;])(?:[-−–]\s?)?(?:\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|nan|infinity|inf)(?=$|[\s,;!?)]|\.(?:\s|$))/giu;
+  /(?<=^|[\s:(=,;])(?:[-−](?=\d))?(?:\d+(?:[.,]\d+)*(?:e[+-]?\d+)?|nan|infinity|inf)(?=$|[\s;!?)]|[,.](?!\d))/giu;
 
 /** The counts in the text that are no orderable quantity, in the order written. */
 export function oddQuantities(text: string, k: Knowledge): OddQuantity[] {
@@ -37,6 +37,8 @@ export function oddQuantities(text: string, k: Knowledge): OddQuantity[] {
   for (const m of text.matchAll(NUMBERISH)) {
     const start = m.index ?? 0;
     const raw = m[0];
+    // "- 2 wear rings", "-2x knives" on a line of its own: a list's bullet, not a sign.
+    if (/^[-−]/.test(raw) && /(?:^|\n)\s*$/.test(text.slice(0, start)) && text.includes("\n")) continue;
     if (measures.some((x) => x.start <= start && start < x.end)) continue;
     const after =
       text
@@ -63,7 +65,7 @@ export function oddQuantities(text: string, k: Knowledge): OddQuantity[] {
 }
 
 function oddKind(raw: string, inPieces: boolean): OddKind | undefined {
-  const plain = raw.replace(/\s/g, "").replace(/^[−–]/, "-").toLowerCase();
+  const plain = raw.replace(/^−/, "-").toLowerCase();
   if (/^-?(?:nan|inf|infinity)$/.test(plain)) return "not_a_number";
   if (/e[+-]?\d+$/.test(plain)) return "too_large";
   if (plain.startsWith("-")) return "not_positive";

@@ -197,7 +197,7 @@ function decideClauses(read: Ctx): Step {
     prelude.push({ name: "get_order_history", args: {} });
   if (prelude.length) return { calls: prelude, memo: memo(conv.memo.pending) };
   // "add -5 …", "NaN", "1e308", "0.0000001 pieces": no quantity to act on — named back, nothing changed.
-  const odd = conv.results.some((r) => DRAFT_TOOLS.has(r.name)) ? [] : oddQuantities(conv.text, ctx.k);
+  const odd = conv.results.some((r) => DRAFT_TOOLS.has(r.name)) ? [] : oddQuantities(conv.written ?? conv.text, ctx.k);
   if (odd.length) return { text: oddQuantityQuestion(odd, lang), memo: memo(conv.memo.pending) };
 
   // After draft edits or a checkout request, phrase what the tools said.
