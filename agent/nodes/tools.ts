@@ -4,6 +4,7 @@
  */
 import { AIMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { StructuredToolInterface } from "@langchain/core/tools";
+import { setImmediate as nextTurnOfLoop } from "node:timers/promises";
 import { Command } from "@langchain/langgraph";
 import { runToolCall } from "../../tools/agent-tools.ts";
 import { fail } from "../../tools/agent-tools/shared.ts";
@@ -47,6 +48,8 @@ export function createToolsNode(toolset: StructuredToolInterface[]) {
         );
         continue;
       }
+      // Each call re-checks the draft: between calls, the server's other requests get their turn.
+      if (index > 0) await nextTurnOfLoop();
       const out = await runToolCall(toolset, call, { state: { draft }, context, toolCallId: call.id ?? "" });
       if (out instanceof Command) {
         const update = (out.update ?? {}) as {

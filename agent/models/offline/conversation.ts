@@ -122,6 +122,8 @@ export interface ToolResult {
 export interface Conversation {
   /** The buyer's current message. */
   text: string;
+  /** The message as the buyer wrote it, before spelling and joined words were read apart (`index.ts`). */
+  written?: string;
   /** Index of this model call within the buyer's turn (0 = first). */
   round: number;
   /** Tool results since the buyer's message, in order. */

@@ -9,8 +9,9 @@
 import type { AttackCue } from "./nlu/understand.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { ATTACK_THRESHOLD, INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findChoice, findLineRef } from "./recognise.ts";
-import { byWords, lineByWords, lineWordCounts, type Ctx } from "./context.ts";
+import { findChoice, findLineRef, nameWords } from "./recognise.ts";
+import { FILLER } from "./language.ts";
+import { byWords, lineByWords, lineWordCounts, namesOf, type Ctx } from "./context.ts";
 import { type DialogueState, type Reading, RUNNER_UP } from "./dialogue.ts";
 
 /** A remove reading at least this sure may act on "it" (one line) or ask which line (several). */
@@ -44,6 +45,21 @@ export function namedLine(ctx: Ctx, s: DialogueState, r: Reading): string | unde
   if (ref && lines.some((l) => l.lineId === ref)) return ref;
   const bySku = [...lines].sort((x, y) => y.sku.length - x.sku.length).find((l) => text.includes(l.sku.toLowerCase()));
   if (bySku) return bySku.lineId;
+  const byName = lineByName(ctx, s, r);
+  // "Remove the SZ 45 scroll compressor" with a KH 25 hermetic one on the order, "das Lager 6309 löschen" beside a
+  // 6204: a line found by shared words is not the one meant when the buyer's words single out another product —
+  // that product is not on the order, and nothing is removed.
+  if (byName && namesAnotherProduct(ctx, s, r, byName)) return undefined;
+  if (byName) return byName;
+  // An ordinal word ("the second one", "die zweite Position"), not a bare digit (that would be a quantity).
+  const nth = findChoice(ctx.tokens.filter((t) => !/^\d/.test(t.lower)));
+  if (nth !== undefined) return (nth === -1 ? lines.at(-1) : lines[nth - 1])?.lineId;
+  return undefined;
+}
+
+/** The line the buyer's words (or what the catalog search makes of them) point at. */
+function lineByName(ctx: Ctx, s: DialogueState, r: Reading): string | undefined {
+  const lines = s.draft.lines;
   const hits = r.a.guess?.hits ?? [];
   const byGuess = lines.filter((l) => hits.some((h) => h.sku === l.sku));
   const named = lineByWords(ctx);
@@ -53,16 +69,47 @@ export function namedLine(ctx: Ctx, s: DialogueState, r: Reading): string | unde
     const guessed = lineWordCounts(ctx).find((x) => x.id === byGuess[0]!.lineId);
     if (!guessed?.n) return named;
   }
-  if (byGuess.length === 1) return byGuess[0]!.lineId;
+  // "drop the sight glass" with a filter drier on the order: a line the unsure search only lists among others, whose
+  // names carry none of the buyer's words, is not named by them.
+  const only = byGuess.length === 1 ? byGuess[0]! : undefined;
+  if (
+    only &&
+    (r.a.guess?.confident ||
+      hits[0]?.sku === only.sku ||
+      lineWordCounts(ctx).some((x) => x.id === only.lineId && x.n > 0))
+  )
+    return only.lineId;
   if (named) return named;
   // Words of the product's name in the buyer's language ("das Schauglas" for a line named in English).
   const sku = byWords(ctx, [...new Set(lines.map((l) => l.sku))]);
   const bySkuWords = sku ? lines.filter((l) => l.sku === sku) : [];
-  if (bySkuWords.length === 1) return bySkuWords[0]!.lineId;
-  // An ordinal word ("the second one", "die zweite Position"), not a bare digit (that would be a quantity).
-  const nth = findChoice(ctx.tokens.filter((t) => !/^\d/.test(t.lower)));
-  if (nth !== undefined) return (nth === -1 ? lines.at(-1) : lines[nth - 1])?.lineId;
-  return undefined;
+  return bySkuWords.length === 1 ? bySkuWords[0]!.lineId : undefined;
+}
+
+/**
+ * Whether the buyer's words name a product other than the line's: a type or size number the buyer writes ("6208",
+ * "FM 112M", "SZ 45") that the line's SKU and names lack, or — the search being sure of a product not on the order —
+ * a word of that product's SKU or names the line's lack ("scroll", "DCL"). A count, a line number or a word of one
+ * of the buyer's machines ("pump 2") is none of these.
+ */
+function namesAnotherProduct(ctx: Ctx, s: DialogueState, r: Reading, lineId: string): boolean {
+  const line = s.draft.lines.find((l) => l.lineId === lineId);
+  if (!line) return false;
+  const guess = r.a.guess;
+  const top = guess?.confident && guess.hits[0]?.match !== "text_fuzzy" ? guess.hits[0] : undefined;
+  const other = top && !s.draft.lines.some((l) => l.sku === top.sku) ? top.sku : undefined;
+  const names = namesOf(ctx, other ? [line.sku, other] : [line.sku]);
+  const ours = nameWords(`${line.sku} ${names.get(line.sku) ?? ""}`);
+  const theirs = other ? nameWords(`${other} ${names.get(other) ?? ""}`) : new Set<string>();
+  const machineWords = nameWords((ctx.conv.machines ?? []).map((m) => `${m.label} ${m.serial}`).join(" "));
+  // "remove the 6208 bearing": a number of four digits or more read as the count is a type number in a removal.
+  const isCount = (w: string) => Number(w) === r.a.quantity?.value && w.length < 4;
+  const lacks = (w: string) =>
+    ![...ours].some((x) => x === w || (w.length > 3 && x.length > 3 && (x.startsWith(w) || w.startsWith(x))));
+  return ctx.tokens.some(({ lower: w }) => {
+    if (FILLER.has(w) || w.length < 2 || isCount(w) || machineWords.has(w) || /^l\d+$/.test(w)) return false;
+    return (/\d/.test(w) || theirs.has(w)) && lacks(w);
+  });
 }
 
 export type Removal = { lineId: string } | { ask: true };

@@ -44,6 +44,7 @@ import { knowledgeForTurn } from "./turn-memo.ts";
 import { withoutCompanyName } from "./own-company.ts";
 import { withoutKeptRest } from "./kept-rest.ts";
 import { correctTypos } from "./typos.ts";
+import { breathe, partNotice, readablePart } from "./read-budget.ts";
 import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
 
 /** Running totals of the model's own decision time (for the bench). */
@@ -116,7 +117,10 @@ export class OfflineConsultantModel extends BaseChatModel {
   async step(messages: BaseMessage[], draft?: DraftView, now?: Date): Promise<Step> {
     const classifier = await this.fields.classifier;
     const started = this.fields.stats ? performance.now() : 0;
-    const read = readConversation(messages, draft);
+    const whole = readConversation(messages, draft);
+    // A message past the read budget is read up to a list separator; the buyer is told where (read-budget.ts).
+    const part = readablePart(whole.text);
+    const read = part.rest ? { ...whole, text: part.head } : whole;
     const knowledge = this.fields.knowledge();
     // "1 Ladegeraet bitte": German written without umlauts is read with them before its language is decided.
     const plain = umlautSpelling(read.text, knowledge.lexicon);
@@ -132,7 +136,7 @@ export class OfflineConsultantModel extends BaseChatModel {
     // "flange gaskts", "bitte bestelllen": a word known nowhere, one typing slip from one known word, is that word.
     const spelt = { ...dialect, text: correctTypos(dialect.text, knowledge, read.machines ?? []) };
     // "…, rest bleibt wie gehabt": with lines on the order, the words that keep the rest ask for nothing (kept-rest.ts).
-    const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length) };
+    const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length), written: read.text };
     // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the
     // recognisers identify in it is masked for the classifier's sub-word reader).
     const machines = conv.machines ?? [];
@@ -141,6 +145,7 @@ export class OfflineConsultantModel extends BaseChatModel {
     const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}\u0000${knowledgeId(knowledge)}\u0000${machines.map((m) => m.machineId).join()}`;
     let u = understood.get(key);
     if (!u) {
+      await breathe();
       u = await understand(conv.text, lang, classifier, now, { masks });
       if (understood.size > 2000) understood.clear();
       understood.set(key, u);
@@ -162,7 +167,17 @@ export class OfflineConsultantModel extends BaseChatModel {
     }
     // What the calls of this turn ask the catalog is shared between them (turn-memo.ts).
     const k = knowledgeForTurn(lastHuman(messages), this.fields.knowledge);
-    const step = decide(conv, k, new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u, this.fields.checkout);
+    await breathe();
+    const decided = decide(
+      conv,
+      k,
+      new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES),
+      u,
+      this.fields.checkout,
+    );
+    // Said once, with the turn's first step: the part of the message that was not read, and what to send again.
+    const notice = part.rest && read.round === 0 ? partNotice(part, whole.text, lang) : "";
+    const step = notice ? { ...decided, text: decided.text ? `${notice}\n${decided.text}` : notice } : decided;
     if (this.fields.stats) (this.fields.stats.calls += 1), (this.fields.stats.ms += performance.now() - started);
     return step;
   }

@@ -15,6 +15,7 @@ import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
 import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
+import { oddQuantities, oddQuantityQuestion } from "./odd-quantities.ts";
 import { monthsIn } from "./month-order.ts";
 import { EACH_ITEM } from "./actions.ts";
 
@@ -195,6 +196,9 @@ function decideClauses(read: Ctx): Step {
   )
     prelude.push({ name: "get_order_history", args: {} });
   if (prelude.length) return { calls: prelude, memo: memo(conv.memo.pending) };
+  // "add -5 …", "NaN", "1e308", "0.0000001 pieces": no quantity to act on — named back, nothing changed.
+  const odd = conv.results.some((r) => DRAFT_TOOLS.has(r.name)) ? [] : oddQuantities(conv.written ?? conv.text, ctx.k);
+  if (odd.length) return { text: oddQuantityQuestion(odd, lang), memo: memo(conv.memo.pending) };
 
   // After draft edits or a checkout request, phrase what the tools said.
   const edits = conv.results.filter((r) => DRAFT_TOOLS.has(r.name));

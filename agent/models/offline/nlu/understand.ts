@@ -14,6 +14,7 @@ import type { Classification, IntentClassifier } from "./classifier.ts";
 import { hasMarker } from "./evidence.ts";
 import type { MaskSpan } from "./masks.ts";
 import { asOrderLine, isOrderLine } from "./order-line.ts";
+import { breathe } from "../read-budget.ts";
 
 export type Lang = "en" | "de";
 
@@ -262,31 +263,69 @@ function readMeasures(text: string): Measure[] {
   return [...recognised, ...other].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The recognizer's cost grows with the square of the text past a few hundred characters (every number re-scans the
+ * whole text: 4,000 characters of a listed order took 12 s, blocking the server). A longer text is read in windows of
+ * at most this many characters, cut at spaces and overlapping by `MEASURE_MARGIN` on each side, so a size is read
+ * with the words around it and the cost grows with the length.
+ */
+const MEASURE_WINDOW = 320;
+/** Longer than any size ("24x70x20 mm", '1 1/2" BSP'): one that starts in a window's own part ends inside it. */
+const MEASURE_MARGIN = 48;
+
+/** [from, to, ownFrom, ownTo]: the span the recognizer reads and the part whose measures it keeps; cuts at spaces. */
+export function measureWindows(text: string): [number, number, number, number][] {
+  if (text.length <= MEASURE_WINDOW) return [[0, text.length, 0, text.length]];
+  const atSpace = (i: number, dir: 1 | -1) => {
+    let at = Math.max(0, Math.min(text.length, i));
+    while (at > 0 && at < text.length && !/\s/.test(text[at]!)) at += dir;
+    return at;
+  };
+  const step = MEASURE_WINDOW - 2 * MEASURE_MARGIN;
+  const cuts = [0];
+  while (text.length - cuts.at(-1)! > step) {
+    const next = atSpace(cuts.at(-1)! + step, -1);
+    cuts.push(next > cuts.at(-1)! ? next : atSpace(cuts.at(-1)! + step, 1));
+  }
+  if (cuts.at(-1) !== text.length) cuts.push(text.length);
+  const out: [number, number, number, number][] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const own = [cuts[k]!, cuts[k + 1]!] as const;
+    out.push([atSpace(own[0] - MEASURE_MARGIN, -1), atSpace(own[1] + MEASURE_MARGIN, 1), own[0], own[1]]);
+  }
+  return out;
+}
+
 function readDimensions(text: string): Measure[] {
   const out: Measure[] = [];
   // "24x70x20 mm": between digits an x is a times sign (the recognizer reads "×", not the letter); same length, so
   // the spans stay those of the text.
   const times = text.replace(/(?<=\d)[xX](?=\d)/g, "×");
   dimensionModel ??= new NumberWithUnitRecognizer(Culture.English).getDimensionModel(Culture.English, false);
-  for (const r of dimensionModel.parse(times)) {
-    const res = r.resolution as { value?: string; unit?: string } | undefined;
-    const value = Number(res?.value);
-    if (!Number.isFinite(value) || !res?.unit) continue;
-    // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
-    if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[r.end + 1] !== ".") continue;
-    // "10 T-Stücke", "5 L-Profile": a letter written apart from the number and joined by a hyphen to a word is the
-    // start of that word, not a unit ("20-L-Eimer" is a 20 l pail).
-    if (/\d\s+\p{L}$/u.test(r.text) && /^-\p{L}/u.test(text.slice(r.end + 1))) continue;
-    // "2 GM-R37-055", "3 MM-12-K": letters written apart from the number that go on, through a hyphen, into a part
-    // with digits are the start of a product code, not a unit ("6 mm-Bohrung" stays a size).
-    if (/\d\s+\p{L}+$/u.test(r.text) && /^[-/][\p{L}\p{N}]*\d/u.test(text.slice(r.end + 1))) continue;
-    // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
-    const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(0, r.start));
-    // "2x 100m rings": a count written with its "x" and then a space is how many, not a side of the size.
-    const count = lead && /^\d+[x×]\s+$/i.test(lead[0]);
-    const start = lead && !count ? lead.index : r.start;
-    out.push({ start, end: r.end + 1, text: text.slice(start, r.end + 1), value, unit: res.unit });
-  }
+  for (const [from, to, ownFrom, ownTo] of measureWindows(times))
+    for (const r of dimensionModel.parse(times.slice(from, to))) {
+      const rStart = from + r.start;
+      const rEnd = from + r.end;
+      if (rStart < ownFrom || rStart >= ownTo) continue;
+      const res = r.resolution as { value?: string; unit?: string } | undefined;
+      const value = Number(res?.value);
+      if (!Number.isFinite(value) || !res?.unit) continue;
+      // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
+      if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[rEnd + 1] !== ".") continue;
+      // "10 T-Stücke", "5 L-Profile": a letter written apart from the number and joined by a hyphen to a word is the
+      // start of that word, not a unit ("20-L-Eimer" is a 20 l pail).
+      if (/\d\s+\p{L}$/u.test(r.text) && /^-\p{L}/u.test(text.slice(rEnd + 1, rEnd + 3))) continue;
+      // "2 GM-R37-055", "3 MM-12-K": letters written apart from the number that go on, through a hyphen, into a part
+      // with digits are the start of a product code, not a unit ("6 mm-Bohrung" stays a size).
+      if (/\d\s+\p{L}+$/u.test(r.text) && /^[-/][\p{L}\p{N}]*\d/u.test(text.slice(rEnd + 1, rEnd + 80))) continue;
+      // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
+      const before = Math.max(0, rStart - MEASURE_MARGIN);
+      const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(before, rStart));
+      // "2x 100m rings": a count written with its "x" and then a space is how many, not a side of the size.
+      const count = lead && /^\d+[x×]\s+$/i.test(lead[0]);
+      const start = lead && !count ? before + lead.index : rStart;
+      out.push({ start, end: rEnd + 1, text: text.slice(start, rEnd + 1), value, unit: res.unit });
+    }
   return out;
 }
 
@@ -735,10 +774,13 @@ export async function understand(
   // Courtesy opens a message or closes it.
   const spans: Span[] = [];
   const split = splitClauses(text);
-  for (const [i, s] of split.entries())
+  for (const [i, s] of split.entries()) {
+    await breathe();
     spans.push(...(await courtesyEdges(s, lang, classifier, { lead: i === 0, tail: i === split.length - 1 })));
+  }
   const clauses: Clause[] = [];
   for (const s of spans) {
+    await breathe();
     const asked = /^\s*\?/.test(text.slice(s.end));
     const c = ownTarget({ ...s, ...(await classify(classifier, lang, s.text, options, asked)) }, options);
     // A clause read as an attack, even a weak one, may be two requests.
@@ -749,8 +791,12 @@ export async function understand(
         : await splitOther(c, lang, classifier, options, asked)),
     );
   }
-  for (const [i, c] of clauses.entries()) clauses[i] = await ownCompany(c, lang, classifier, options);
   for (const [i, c] of clauses.entries()) {
+    await breathe();
+    clauses[i] = await ownCompany(c, lang, classifier, options);
+  }
+  for (const [i, c] of clauses.entries()) {
+    await breathe();
     const beyond = await beyondCount(c, lang, classifier, options);
     if (beyond) clauses[i] = { ...c, beyondCount: beyond };
   }
