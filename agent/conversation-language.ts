@@ -15,8 +15,18 @@ const ENGLISH =
 
 /** How many German and English cue words (and umlauts) the text has. */
 export function languageEvidence(text: string): { de: number; en: number } {
-  return { de: text.match(GERMAN)?.length ?? 0, en: text.match(ENGLISH)?.length ?? 0 };
+  // Every tool round reads the whole conversation's language again (runLocale): each message's text is counted once.
+  let known = evidence.get(text);
+  if (!known) {
+    if (evidence.size >= MAX_REMEMBERED) evidence.clear();
+    evidence.set(text, (known = { de: text.match(GERMAN)?.length ?? 0, en: text.match(ENGLISH)?.length ?? 0 }));
+  }
+  return { ...known };
 }
+
+/** Texts whose evidence is remembered (a pure function of the text) before the memo starts afresh. */
+const MAX_REMEMBERED = 10_000;
+const evidence = new Map<string, { de: number; en: number }>();
 
 /** German when German cue words clearly outnumber English ones; English when the reverse; else `previous`. */
 export function detectLanguage(text: string, previous: ConversationLang = "en"): ConversationLang {

@@ -21,3 +21,17 @@ export function noteRegistryRows(sqlite: Database.Database, changes: number): vo
 export function catalogChanges(sqlite: Database.Database, totalChanges: number): number {
   return totalChanges - (registryRows.get(sqlite) ?? 0);
 }
+
+/**
+ * The catalog's version on `sqlite` as one string (what the reader's caches compare), or undefined inside a
+ * transaction: a ROLLBACK undoes writes without moving either counter, so nothing read there may be kept.
+ * @example
+ *   const version = catalogVersionOf(db.$client);
+ *   if (version() !== keptFor) cache.clear();
+ */
+export function catalogVersionOf(sqlite: Database.Database): () => string | undefined {
+  const changes = sqlite.prepare("SELECT total_changes()").pluck();
+  const data = sqlite.prepare("PRAGMA data_version").pluck();
+  return () =>
+    sqlite.inTransaction ? undefined : `${catalogChanges(sqlite, changes.get() as number)}:${data.get() as number}`;
+}

@@ -8,6 +8,7 @@ import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.t
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
 import { createNameGloss, glossaryEntries, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
 import { readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
+import { catalogVersionOf } from "../../../catalog/queries/version.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
 import { FILLER } from "./language.ts";
@@ -18,6 +19,11 @@ import type { Lexicon } from "./dialect.ts";
 export interface Knowledge {
   reader: CatalogReader;
   search: CatalogSearch;
+  /**
+   * The catalog's version (catalog/queries/version.ts): what answers kept from one turn to the next are keyed on.
+   * Undefined inside a transaction; absent on a knowledge built by hand (then nothing outlives a turn).
+   */
+  catalogVersion?: () => string | undefined;
   /** Two adjacent words of a product name written as one, by the joined form (`joinedNameWords`). */
   joinedNames: Map<string, string>;
   /**
@@ -455,6 +461,7 @@ export function buildKnowledge(
   return {
     reader,
     search,
+    catalogVersion: catalogVersionOf(sqlite),
     ...rest,
     catalogWord,
     inflectedNameWord,

@@ -10,6 +10,7 @@ import type { FeatureValue } from "../../../catalog/queries/types.ts";
 import { carriedWords, tiedByWords, type Ctx, type ToolCallPlan } from "./context.ts";
 import { CURRENCY, FILLER } from "./language.ts";
 import { findChoice, findOptions, tokenizeText } from "./recognise.ts";
+import { acrossTurns } from "./turn-memo.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { configuredFeatures } from "../../../tools/checks/line-features.ts";
 
@@ -442,15 +443,12 @@ export function statedFix(ctx: Ctx, fixes: Fix[], base?: Record<string, FeatureV
  * unit — what tells two variants of one product apart when only their names do.
  */
 export function valuedFeatures(ctx: Ctx, skus: string[]): Map<string, Record<string, FeatureValue>> {
-  // A product's values depend on the catalog's knowledge only: read once per knowledge (a copy to each caller).
-  let known = valuedOnce.get(ctx.k);
-  if (!known) valuedOnce.set(ctx.k, (known = new Map()));
+  // A product's values depend on the catalog only: read once per catalog version (a copy to each caller).
+  const known = acrossTurns(ctx.k, "valuedFeatures", () => new Map<string, Record<string, FeatureValue>>());
   const missing = skus.filter((sku) => !known.has(sku));
   if (missing.length) for (const [sku, v] of readValuedFeatures(ctx, missing)) known.set(sku, v);
   return new Map(skus.map((sku) => [sku, { ...known.get(sku)! }]));
 }
-
-const valuedOnce = new WeakMap<Ctx["k"], Map<string, Record<string, FeatureValue>>>();
 
 function readValuedFeatures(ctx: Ctx, skus: string[]): Map<string, Record<string, FeatureValue>> {
   const features = ctx.k.reader.features(skus);

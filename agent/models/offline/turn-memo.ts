@@ -1,15 +1,58 @@
 /**
  * One buyer message is read by every model call of its turn (tool results arrive in between, the message stays the
- * same): what those calls ask the catalog with the same words — searches, word corrections, the reader in the
- * buyer's language — is answered once per turn instead of once per call.
+ * same): what those calls ask the catalog with the same words — word corrections, the reader in the buyer's
+ * language — is answered once per turn instead of once per call.
  *
  * Keyed on the buyer's message object, which the graph keeps for the whole turn: the memo dies with the turn, and a
  * message read again later (another process, a reloaded thread) starts afresh. Tools write no catalog rows, so the
  * answers cannot change within a turn.
+ *
+ * Searches and the values read from product names depend on the catalog alone (no customer, stock or price goes into
+ * them): they are kept from turn to turn while the catalog's version (catalog/queries/version.ts — any row written by
+ * this connection, any commit of another) stays the same, checked once per turn. A new version starts them afresh.
  */
 import type { CatalogSearch, SearchHit, SearchQuery } from "../../../catalog/queries/search.ts";
 import type { CatalogReader } from "../../../catalog/queries/types.ts";
 import type { Knowledge } from "./recognise.ts";
+
+/** Answers that depend on the catalog alone, for one version of it. */
+interface CatalogMemo {
+  version: string | undefined;
+  searches: Map<string, SearchHit[]>;
+  /** Per name: what `acrossTurns` keeps. */
+  kept: Map<string, unknown>;
+}
+
+/** Searches kept per catalog version before the memo starts afresh (a long-running server, an unchanged catalog). */
+const MAX_KEPT_SEARCHES = 5000;
+
+/** Per (base) knowledge: the memo of its catalog's current version. */
+const catalogMemos = new WeakMap<Knowledge, CatalogMemo>();
+/** Per turn view: the catalog memo its turn began with. */
+const viewMemos = new WeakMap<Knowledge, CatalogMemo>();
+
+/**
+ * The memo of the catalog's version now. Inside a transaction, or for a knowledge that cannot tell its version, a
+ * memo of its own that nobody else sees.
+ */
+function catalogMemo(k: Knowledge): CatalogMemo {
+  const version = k.catalogVersion?.();
+  if (version === undefined) return { version, searches: new Map(), kept: new Map() };
+  let memo = catalogMemos.get(k);
+  if (!memo || memo.version !== version)
+    catalogMemos.set(k, (memo = { version, searches: new Map(), kept: new Map() }));
+  return memo;
+}
+
+/**
+ * `make()` once per catalog version under `name`, for what depends on the catalog alone: a turn view uses the
+ * version its turn began with, any other knowledge the version now.
+ */
+export function acrossTurns<T>(k: Knowledge, name: string, make: () => T): T {
+  const memo = viewMemos.get(k) ?? catalogMemo(k);
+  if (!memo.kept.has(name)) memo.kept.set(name, make());
+  return memo.kept.get(name) as T;
+}
 
 /** Per model (its knowledge getter), per buyer message: the turn's view of the knowledge. */
 const turns = new WeakMap<() => Knowledge, WeakMap<object, Knowledge>>();
@@ -23,19 +66,25 @@ export function knowledgeForTurn(message: object | undefined, knowledge: () => K
   let mine = turns.get(knowledge);
   if (!mine) turns.set(knowledge, (mine = new WeakMap()));
   let view = mine.get(message);
-  if (!view) mine.set(message, (view = memoised(knowledge())));
+  if (!view) {
+    const base = knowledge();
+    mine.set(message, (view = memoised(base, catalogMemo(base))));
+  }
   return view;
 }
 
-function memoised(k: Knowledge): Knowledge {
-  const searches = new Map<string, SearchHit[]>();
+function memoised(k: Knowledge, memo: CatalogMemo): Knowledge {
+  const { searches } = memo;
   const corrections = new Map<string, string | undefined>();
   const search: CatalogSearch = {
     ...k.search,
     search(q: SearchQuery) {
       const key = JSON.stringify(q);
       let hits = searches.get(key);
-      if (!hits) searches.set(key, (hits = k.search.search(q)));
+      if (!hits) {
+        if (searches.size >= MAX_KEPT_SEARCHES) searches.clear();
+        searches.set(key, (hits = k.search.search(q)));
+      }
       // A copy: a caller may reorder its list (the hits themselves are never changed).
       return [...hits];
     },
@@ -76,6 +125,7 @@ function memoised(k: Knowledge): Knowledge {
   };
   const view = { ...k, search, reader };
   readings.set(view, new Map());
+  viewMemos.set(view, memo);
   return view;
 }
 
