@@ -38,9 +38,13 @@ export function readablePart(text: string): ReadPart {
   let items = 0;
   let lastEnd = 0;
   let cut: number | undefined;
+  const rows = /\n/.test(text.trim());
   for (const m of text.matchAll(SEPARATOR)) {
     const at = m.index ?? 0;
     if (at > READ_LIMIT_CHARS) break;
+    // A row of a pasted table ("1;IO-1500-DI32;DI 32x24V DC;2;Stk" on a line of its own) is one item: its semicolons
+    // and tabs separate columns, not items — inside such a row only the line break ends the item.
+    if (rows && !/\n/.test(m[0]) && TABLE_ROW.test(lineAround(text, at))) continue;
     if (HAS_WORD.test(text.slice(lastEnd, at))) items++;
     lastEnd = at + m[0].length;
     cut = at;
@@ -58,6 +62,14 @@ export function readablePart(text: string): ReadPart {
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/** A line with two or more semicolons or a tab: a row of a pasted table. */
+const TABLE_ROW = /;[^;]*;|\t/u;
+/** The line of `text` the position `at` is on. */
+function lineAround(text: string, at: number): string {
+  const start = text.lastIndexOf("\n", at - 1) + 1;
+  const end = text.indexOf("\n", at);
+  return text.slice(start, end < 0 ? text.length : end);
+}
 const LEADING_SEPARATORS = /^(?:\s|[,;/]|(?:and|und|plus|sowie)\s)+/iu;
 
 /** A few words of a text for quoting it, from its start or its end. */

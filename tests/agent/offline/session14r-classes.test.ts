@@ -97,6 +97,17 @@ describe("a message with more items than one step adds is read up to a separator
     }
   });
 
+  it("a pasted table counts one item per row, not one per column (merge fix: a 4-row table was cut after row 1)", () => {
+    const table =
+      "Hallo, anbei unsere Bedarfsliste, bitte so bestellen:\n\nPos;Artikel;Bezeichnung;Menge;Einheit\n" +
+      "1;IO-1500-DI32;DI 32x24V DC;2;Stk\n2;ACC-FC-40;Frontstecker 40pol.;2;Stk\n3;CT-9-24DC;Schütz 9A;4;Stk\n" +
+      "4;SN-IND-M12-PNP;Ind. Sensor M12;6;Stk\n\nBestellnummer: KV-4500-1187";
+    expect(readablePart(table)).toEqual({ head: table });
+    expect(readablePart(table.replaceAll(";", "\t"))).toEqual({ head: table.replaceAll(";", "\t") });
+    const rows = Array.from({ length: 20 }, (_, i) => `${i + 1};PART-${i};Name ${i};2;Stk`);
+    expect(readablePart(rows.join("\n")).rest).toBe(rows.slice(READ_LIMIT_ITEMS).join("\n"));
+  });
+
   it("guard: an ordinary message is read whole", () => {
     for (const text of ["hello, we need 2 seals, 3 gaskets and the pump, thanks", "2,5 m Schlauch, 4 Stück 1/2 Zoll"])
       expect(readablePart(text)).toEqual({ head: text });
