@@ -633,6 +633,8 @@ export const orders = sqliteTable(
     uniqueIndex("orders_idempotency_idx").on(t.idempotencyKey),
     index("orders_customer_idx").on(t.customerId, t.createdAt),
     index("orders_thread_idx").on(t.threadId),
+    // An ERP acknowledgement's number is looked up to refuse one number for two orders (server/erp/ack.ts).
+    index("orders_erp_number_idx").on(t.erpOrderNumber),
   ],
 );
 

@@ -93,3 +93,13 @@ describe("openDatabaseImage", () => {
     b.$client.close();
   });
 });
+
+describe("orders by ERP order number", () => {
+  it("an acknowledgement's number is looked up through an index, not a scan of every order", () => {
+    const db = openDatabase();
+    const plan = db.$client
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM orders WHERE erp_order_number = ? AND id <> ? LIMIT 1")
+      .all("SO-1", "o-1") as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(" ")).toMatch(/USING INDEX orders_erp_number_idx/);
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX `orders_erp_number_idx` ON `orders` (`erp_order_number`);
