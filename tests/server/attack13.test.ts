@@ -12,16 +12,12 @@
  * covered.
  */
 import http from "node:http";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../catalog/db.ts";
 import { importCatalog } from "../../catalog/import/index.ts";
-import { readEnv } from "../../server/env.ts";
-import { type RunningServer, startServer } from "../../server/start.ts";
+import type { RunningServer } from "../../server/start.ts";
 import { goodDocument } from "../catalog/import-fixture.ts";
-import { Buyer, OTHER_REP_KEY, REP_ID, REP_KEY, repHeaders, SECRET, testServer, type TestServer } from "./helpers.ts";
+import { Buyer, OTHER_REP_KEY, REP_ID, repHeaders, testServer, type TestServer, startRealServer } from "./helpers.ts";
 
 const INTEGRATION = "integration-key-attack13-0123";
 const ACK = "erp-ack-key-attack13-0123";
@@ -32,21 +28,11 @@ let buyer: Buyer;
 let threadId: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "ordershield-attack13-"));
-  server = await startServer({
-    env: readEnv({
-      DATABASE_PATH: join(dir, "shop.db"),
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      AUTH_JWT_SECRET: SECRET,
-      REP_API_KEYS: `${REP_KEY}:${REP_ID}`,
-      INTEGRATION_KEY: INTEGRATION,
-      ERP_ACK_KEY: ACK,
-      BODY_LIMIT_BYTES: String(BODY_LIMIT),
-      RATE_LIMIT_SESSION_PER_MIN: "1000",
-      RATE_LIMIT_IP_PER_MIN: "10000",
-    }),
-    distDir: dir,
+  server = await startRealServer("attack13", {
+    INTEGRATION_KEY: INTEGRATION,
+    ERP_ACK_KEY: ACK,
+    BODY_LIMIT_BYTES: String(BODY_LIMIT),
+    RATE_LIMIT_IP_PER_MIN: "10000",
   });
   buyer = await Buyer.of({ request: (path, init) => fetch(server.base + path, init) }, { customerId: "C-1001" });
   threadId = await buyer.start();

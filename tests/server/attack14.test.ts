@@ -28,7 +28,7 @@ import { readEnv } from "../../server/env.ts";
 import { createErpRoutes, readOrderStatus, type OrderStatusEvent } from "../../server/erp/index.ts";
 import { type RunningServer, startServer } from "../../server/start.ts";
 import { ACK_KEY, demoWorld, listen, outboxRow, placeOrder } from "./erp-helpers.ts";
-import { Buyer, readSse, REP_ID, REP_KEY, SECRET } from "./helpers.ts";
+import { Buyer, readSse, REP_ID, REP_KEY, SECRET, startRealServer } from "./helpers.ts";
 
 const STREAMS = 4;
 const REQUEST_TIMEOUT_MS = 2000;
@@ -38,23 +38,16 @@ let buyer: Buyer;
 let threadId: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "ordershield-attack14-"));
-  server = await startServer({
-    env: readEnv({
-      DATABASE_PATH: join(dir, "shop.db"),
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      AUTH_JWT_SECRET: SECRET,
-      REP_API_KEYS: `${REP_KEY}:${REP_ID}`,
-      RATE_LIMIT_SESSION_PER_MIN: "1000",
+  server = await startRealServer(
+    "attack14",
+    {
       RATE_LIMIT_IP_PER_MIN: "10000",
       SSE_HEARTBEAT_MS: "1000",
       SSE_STREAMS_PER_SESSION: String(STREAMS),
       HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
-    }),
-    distDir: dir,
-    now: () => DEMO_NOW,
-  });
+    },
+    { now: () => DEMO_NOW },
+  );
   buyer = await Buyer.of({ request: (path, init) => fetch(server.base + path, init) }, { customerId: "C-1001" });
   threadId = await buyer.start();
 }, 120_000);

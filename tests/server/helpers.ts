@@ -3,6 +3,9 @@
  * buyer sessions and one rep key. `token()` signs sessions as a storefront backend would; `events()` parses an SSE
  * body with eventsource-parser, as the widget does.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { createParser } from "eventsource-parser";
 import { SignJWT } from "jose";
@@ -13,6 +16,7 @@ import type { Db } from "../../catalog/db.ts";
 import { DEMO_NOW } from "../../catalog/seed/index.ts";
 import { createApp, type ShieldApp } from "../../server/app.ts";
 import { readEnv } from "../../server/env.ts";
+import { type RunningServer, startServer } from "../../server/start.ts";
 import { demoDatabase } from "../support/db-images.ts";
 
 export const SECRET = "test-session-secret-0123456789-abcdefghij";
@@ -183,3 +187,29 @@ export const said = (events: SseEvent[]) =>
 export const names = (events: SseEvent[]) => events.map((e) => e.event);
 
 export { DEMO_NOW };
+
+/**
+ * The real server (`startServer`) listening on a loopback port, on a fresh SQLite file in a temp folder, with the test
+ * session secret, the rep key of REP-SAM and rate limits out of the way; `env` adds or overrides variables.
+ */
+export async function startRealServer(
+  name: string,
+  env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), `ordershield-${name}-`));
+  return startServer({
+    env: readEnv({
+      DATABASE_PATH: join(dir, "shop.db"),
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      AUTH_JWT_SECRET: SECRET,
+      REP_API_KEYS: `${REP_KEY}:${REP_ID}`,
+      RATE_LIMIT_SESSION_PER_MIN: "1000",
+      RATE_LIMIT_IP_PER_MIN: "100000",
+      ...env,
+    }),
+    distDir: dir,
+    ...options,
+  });
+}

@@ -6,32 +6,19 @@
  * — the baseline of this machine, now — and again while the long one is, and the longest wait during the long one is
  * compared with the baseline: a long message holds the others no longer than the largest ordinary one.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SEED_DIR } from "../../catalog/seed/index.ts";
-import { readEnv } from "../../server/env.ts";
-import { type RunningServer, startServer } from "../../server/start.ts";
-import { Buyer, SECRET, said, type SseEvent } from "./helpers.ts";
+import type { RunningServer } from "../../server/start.ts";
+import { Buyer, said, type SseEvent, startRealServer } from "./helpers.ts";
 
 let server: RunningServer;
 let buyer: Buyer;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "ordershield-long-message-"));
-  server = await startServer({
-    env: readEnv({
-      DATABASE_PATH: join(dir, "shop.db"),
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      AUTH_JWT_SECRET: SECRET,
-      RATE_LIMIT_SESSION_PER_MIN: "1000",
-      RATE_LIMIT_IP_PER_MIN: "100000",
-    }),
-    distDir: dir,
-  });
+  server = await startRealServer("long-message");
   buyer = await Buyer.of({ request: (path, init) => fetch(server.base + path, init) }, { customerId: "C-1001" });
   // The first messages of a process train the classifier and read the catalog: not part of any measurement.
   await buyer.say(await buyer.start(), "hello");
