@@ -26,7 +26,7 @@ import {
   tokenize,
   trigrams,
 } from "./search-text.ts";
-import { catalogChanges } from "./version.ts";
+import { catalogVersionNow } from "./version.ts";
 
 export { editDistance, looksLikeSku, stemOf, substringEditDistance, tokenize } from "./search-text.ts";
 
@@ -234,11 +234,10 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   // Languages, synonyms and the query-side compound splitter, re-read when the database changed (by this connection:
   // total_changes; by another: data_version). The splitter's vocabulary is the index itself.
   let lex: Lexicon | undefined;
+  // Two plain statements cost a quarter of one reading the `pragma_data_version` table function.
+  const versionNow = catalogVersionNow(sqlite);
   function lexicon(language: string | undefined): Lexicon {
-    // Two plain statements cost a quarter of one reading the `pragma_data_version` table function.
-    // Without the thread registry's rows (version.ts).
-    const changes = catalogChanges(sqlite, stmt("SELECT total_changes()").pluck().get() as number);
-    const version = `${changes}:${stmt("PRAGMA data_version").pluck().get() as number}`;
+    const version = versionNow();
     if (!lex || lex.version !== version) lex = readLexicon(version);
     const lang = languageOf(language);
     if (!lang || lex.languages.includes(lang) || !hasStemmer(lang)) return lex;

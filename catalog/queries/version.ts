@@ -23,15 +23,23 @@ export function catalogChanges(sqlite: Database.Database, totalChanges: number):
 }
 
 /**
- * The catalog's version on `sqlite` as one string (what the reader's caches compare), or undefined inside a
- * transaction: a ROLLBACK undoes writes without moving either counter, so nothing read there may be kept.
+ * The catalog's version on `sqlite` now, as one string: this connection's catalog writes (`total_changes()` without
+ * the thread registry's rows) and other connections' commits (`data_version`).
+ */
+export function catalogVersionNow(sqlite: Database.Database): () => string {
+  const changes = sqlite.prepare("SELECT total_changes()").pluck();
+  const data = sqlite.prepare("PRAGMA data_version").pluck();
+  return () => `${catalogChanges(sqlite, changes.get() as number)}:${data.get() as number}`;
+}
+
+/**
+ * The catalog's version as `catalogVersionNow` reads it, or undefined inside a transaction: a ROLLBACK undoes writes
+ * without moving either counter, so nothing read there may be kept.
  * @example
  *   const version = catalogVersionOf(db.$client);
  *   if (version() !== keptFor) cache.clear();
  */
 export function catalogVersionOf(sqlite: Database.Database): () => string | undefined {
-  const changes = sqlite.prepare("SELECT total_changes()").pluck();
-  const data = sqlite.prepare("PRAGMA data_version").pluck();
-  return () =>
-    sqlite.inTransaction ? undefined : `${catalogChanges(sqlite, changes.get() as number)}:${data.get() as number}`;
+  const now = catalogVersionNow(sqlite);
+  return () => (sqlite.inTransaction ? undefined : now());
 }
