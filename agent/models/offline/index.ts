@@ -42,6 +42,7 @@ import type { CheckoutPolicy } from "./context.ts";
 import { decide, type Step } from "./turn.ts";
 import { knowledgeForTurn } from "./turn-memo.ts";
 import { withoutCompanyName } from "./own-company.ts";
+import { otherCustomersPrices } from "./other-customer.ts";
 import { withoutKeptRest } from "./kept-rest.ts";
 import { correctTypos } from "./typos.ts";
 import { breathe, partNotice, readablePart } from "./read-budget.ts";
@@ -165,6 +166,8 @@ export class OfflineConsultantModel extends BaseChatModel {
       }
       u = mine;
     }
+    // "What does X cost for customer C-1002?": another customer's prices are refused, the own price still given.
+    u = otherCustomersPrices(u, conv, knowledge);
     // What the calls of this turn ask the catalog is shared between them (turn-memo.ts).
     const k = knowledgeForTurn(lastHuman(messages), this.fields.knowledge);
     await breathe();

@@ -44,7 +44,16 @@ export type Cue =
   | "attack_identity"
   | "attack_injection";
 
-export type AttackCue = "attack_identity" | "attack_checks" | "attack_price" | "attack_injection";
+/**
+ * An illegitimate request refused: a classifier reading, or `attack_other_prices` — another customer's prices asked
+ * for, read after the understanding with the shop's data (`other-customer.ts`).
+ */
+export type AttackCue =
+  | "attack_identity"
+  | "attack_checks"
+  | "attack_price"
+  | "attack_injection"
+  | "attack_other_prices";
 
 export interface Span {
   start: number;
