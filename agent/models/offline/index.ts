@@ -27,7 +27,7 @@ import { standardSpelling, umlautSpelling } from "./dialect.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { catalogMasks } from "./nlu/catalog-masks.ts";
-import { understand, type Understanding } from "./nlu/understand.ts";
+import { recogniseMeasuresPaced, understand, type Understanding } from "./nlu/understand.ts";
 import {
   buildKnowledge,
   type CatalogWords,
@@ -143,6 +143,9 @@ export class OfflineConsultantModel extends BaseChatModel {
     const machines = conv.machines ?? [];
     // The understanding reads the masks of a clause several times (without its PO reference, its count…): once each.
     const masks = oncePerText((t: string) => catalogMasks(t, knowledge, machines));
+    // A long message's sizes are read paced (nlu/understand.ts): the readers after this one find them read.
+    await recogniseMeasuresPaced(read.text);
+    await recogniseMeasuresPaced(conv.text);
     const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}\u0000${knowledgeId(knowledge)}\u0000${machines.map((m) => m.machineId).join()}`;
     let u = understood.get(key);
     if (!u) {
