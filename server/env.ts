@@ -107,6 +107,12 @@ const serverSchema = z.object({
    * until its token expires: without a bound one session held thousands (a widget holds one per tab).
    */
   SSE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(16),
+  /**
+   * Event streams (`GET /v1/rep/events`, `GET /v1/rep/threads/{id}/events`) one rep may hold open at once, per process.
+   * A rep's streams have no token to expire with: without a bound a reconnect loop that never closed the old ones (or
+   * a leaked key) held any number of them for the life of the process. A copilot tab holds two.
+   */
+  SSE_STREAMS_PER_REP: z.coerce.number().int().min(1).max(10_000).default(64),
 
   // --- database ---
   DATABASE_PATH: z.string().min(1).default(".data/ordershield.db"),

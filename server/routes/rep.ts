@@ -11,7 +11,7 @@ import type { Env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { QUEUE, type EventHub } from "../events/hub.ts";
 import type { Runner } from "../runs.ts";
-import { followStream, lastEventId } from "../sse.ts";
+import { createStreamSlots, followStream, lastEventId } from "../sse.ts";
 import { repContext, type ThreadService } from "../threads.ts";
 import type { AppEnv } from "../types.ts";
 import { json, jsonBody, problems, repSecurity, sseResponse, threadIdParam } from "./shared.ts";
@@ -104,7 +104,7 @@ const routes = {
     security: repSecurity,
     summary: "Live stream of the queue (`thread` and `order_status` events)",
     request: { query: afterQuery, headers: lastEventHeader },
-    responses: { 200: sseResponse("Queue events"), ...problems(400, 401) },
+    responses: { 200: sseResponse("Queue events"), ...problems(400, 401, 429) },
   }),
   threadEvents: createRoute({
     method: "get",
@@ -113,7 +113,7 @@ const routes = {
     security: repSecurity,
     summary: "Live stream of one thread, internal notes included",
     request: { params: threadIdParam, query: afterQuery, headers: lastEventHeader },
-    responses: { 200: sseResponse("Thread events"), ...problems(400, 401, 404) },
+    responses: { 200: sseResponse("Thread events"), ...problems(400, 401, 404, 429) },
   }),
   decision: createRoute({
     method: "post",
@@ -172,6 +172,7 @@ const routes = {
 
 export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps): void {
   const { agent, hub, runner, threads, config } = deps;
+  const followers = createStreamSlots(config.SSE_STREAMS_PER_REP, "rep");
 
   app.openapi(routes.list, (c) => {
     const { status, customerId, limit } = c.req.valid("query");
@@ -187,7 +188,9 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
 
   app.openapi(routes.queueEvents, (c) => {
     const after = lastEventId(c.req.header("last-event-id")) ?? c.req.valid("query").after ?? hub.nextId(QUEUE) - 1;
+    const release = followers.acquire(c.var.rep.repId);
     return followStream(c, hub, {
+      onClose: release,
       key: QUEUE,
       afterId: after,
       audience: "rep",
@@ -200,7 +203,9 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
     const threadId = c.req.valid("param").id;
     threads.existing(threadId);
     const after = lastEventId(c.req.header("last-event-id")) ?? c.req.valid("query").after ?? hub.nextId(threadId) - 1;
+    const release = followers.acquire(c.var.rep.repId);
     return followStream(c, hub, {
+      onClose: release,
       key: threadId,
       afterId: after,
       audience: "rep",

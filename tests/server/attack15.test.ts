@@ -4,7 +4,9 @@
  * - a rep took a thread from the colleague holding it (`force`) with no reason: the override was audited with who and
  *   from whom, but not why (DESIGN: every override is audited with actor, time and reason);
  * - the per-IP rate limit keyed on the peer address only: behind a reverse proxy every buyer shared one bucket, and
- *   there was no way to key on the client the proxy saw (`TRUST_PROXY_HOPS`, off by default: spoofable otherwise).
+ *   there was no way to key on the client the proxy saw (`TRUST_PROXY_HOPS`, off by default: spoofable otherwise);
+ * - a rep's event streams were unbounded and never expire (no token): a copilot reconnect storm that never closed the
+ *   old connections, or a leaked key, held any number open for the life of the process (`SSE_STREAMS_PER_REP`).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_NOW } from "../../catalog/seed/index.ts";
@@ -146,5 +148,44 @@ describe("the per-IP rate limit behind a reverse proxy", { timeout: 60_000 }, ()
   it("refuses a malformed TRUST_PROXY_HOPS at start", () => {
     for (const bad of ["-1", "yes", "1.5", "11"])
       expect(() => readEnv({ TRUST_PROXY_HOPS: bad })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+});
+
+describe("a rep's event streams in a reconnect storm", { timeout: 60_000 }, () => {
+  it("are bounded per rep (SSE_STREAMS_PER_REP): one more is a 429; a colleague is not affected; a closed one frees its slot", async () => {
+    expect(readEnv({}).SSE_STREAMS_PER_REP).toBe(64);
+    const s = await startRealServer("attack15-repstreams", {
+      SSE_STREAMS_PER_REP: "3",
+      REP_API_KEYS: `${REP_KEY}:${REP_ID},${OTHER_REP_KEY}:REP-KIM`,
+    });
+    const open = (path: string, key = REP_KEY, signal = AbortSignal.timeout(10_000)) =>
+      fetch(s.base + path, { headers: { authorization: `Bearer ${key}` }, signal });
+    try {
+      const b = await Buyer.of({ request: (path, init) => fetch(s.base + path, init) }, { customerId: "C-1001" });
+      const threadId = await b.start();
+      const held = Array.from({ length: 3 }, () => new AbortController());
+      const paths = ["/v1/rep/events", `/v1/rep/threads/${threadId}/events`, "/v1/rep/events"];
+      for (const [i, c] of held.entries()) expect((await open(paths[i]!, REP_KEY, c.signal)).status).toBe(200);
+      // Before: 200, and the next thousand too.
+      const refused = await open(`/v1/rep/threads/${threadId}/events`);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBeTruthy();
+      expect(((await refused.json()) as { code: string }).code).toBe("rate_limit:streams");
+      const kim = new AbortController();
+      expect((await open("/v1/rep/events", OTHER_REP_KEY, kim.signal)).status).toBe(200);
+      kim.abort();
+      held[0]!.abort();
+      let again = 0;
+      for (let i = 0; i < 50 && again !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const res = await open("/v1/rep/events");
+        again = res.status;
+        if (again === 200) await res.body?.cancel();
+      }
+      expect(again).toBe(200);
+      for (const c of held) c.abort();
+    } finally {
+      await s.close(0);
+    }
   });
 });
