@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps): ShieldApp {
   // The WMS's stock and price batches have a limit of their own (server/erp/routes/shared.ts: 2 MB, "up to 1,000
   // changes" in docs/erp-integration.md), applied after their key is checked; this one refused them first at 64 KB.
   app.use("/v1/*", (c, next) => (c.req.path.startsWith(OWN_BODY_LIMIT) ? next() : apiBodyLimit(c, next)));
-  app.use("/v1/*", ipRateLimit(config.RATE_LIMIT_IP_PER_MIN));
+  app.use("/v1/*", ipRateLimit(config.RATE_LIMIT_IP_PER_MIN, config.TRUST_PROXY_HOPS));
 
   app.onError((error, c) => {
     const appError = toAppError(error);

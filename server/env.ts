@@ -71,6 +71,12 @@ const serverSchema = z.object({
   /** Requests per minute per IP, and chat turns per minute per buyer session (or per IP for guests). */
   RATE_LIMIT_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_SESSION_PER_MIN: z.coerce.number().int().min(1).default(60),
+  /**
+   * Reverse proxies in front of the server that append to X-Forwarded-For (0: none — the peer address is the client;
+   * 1: one load balancer; 2: a CDN and a load balancer). The rate limits key on the address the outermost one saw.
+   * Set it only when every request passes those proxies: otherwise a client writes its own address into the header.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** SSE events kept per thread for Last-Event-ID resume. */
   SSE_REPLAY_EVENTS: z.coerce.number().int().min(16).max(100_000).default(500),
   /** And at most this many characters of event data per thread (large drafts make large events). */
@@ -101,6 +107,12 @@ const serverSchema = z.object({
    * until its token expires: without a bound one session held thousands (a widget holds one per tab).
    */
   SSE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(16),
+  /**
+   * Event streams (`GET /v1/rep/events`, `GET /v1/rep/threads/{id}/events`) one rep may hold open at once, per process.
+   * A rep's streams have no token to expire with: without a bound a reconnect loop that never closed the old ones (or
+   * a leaked key) held any number of them for the life of the process. A copilot tab holds two.
+   */
+  SSE_STREAMS_PER_REP: z.coerce.number().int().min(1).max(10_000).default(64),
 
   // --- database ---
   DATABASE_PATH: z.string().min(1).default(".data/ordershield.db"),

@@ -34,16 +34,16 @@ export interface FollowOptions {
 }
 
 /**
- * Open streams per holder (a buyer session), bounded: `acquire` answers a release function, or throws
+ * Open streams per holder (a buyer session, a rep), bounded: `acquire` answers a release function, or throws
  * `429 rate_limit:streams` when the holder already has `max` open. A stream holds its slot until it ends.
  */
-export function createStreamSlots(max: number) {
+export function createStreamSlots(max: number, per = "session") {
   const open = new Map<string, number>();
   return {
     acquire(holder: string): () => void {
       const n = open.get(holder) ?? 0;
       if (n >= max)
-        throw new AppError("rate_limit:streams", `at most ${max} event streams may be open at once per session`, [], {
+        throw new AppError("rate_limit:streams", `at most ${max} event streams may be open at once per ${per}`, [], {
           headers: { "retry-after": "5" },
         });
       open.set(holder, n + 1);

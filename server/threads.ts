@@ -190,18 +190,19 @@ export function createThreadService(deps: ThreadServiceDeps) {
     },
     /**
      * A rep takes the thread over. Held by a colleague, it stays theirs (409) unless the rep takes it from them
-     * (`force`), audited with whom it was taken from. Taking a thread one already holds changes nothing.
+     * (`force`, with the reason the API requires), audited with whom it was taken from and why. Taking a thread one
+     * already holds changes nothing.
      */
-    takeover(threadId: string, repId: string, force = false): ThreadRecord {
+    takeover(threadId: string, repId: string, options: { force?: boolean; reason?: string | null } = {}): ThreadRecord {
       existing(threadId);
-      const { changed, before } = registry.setHeldBy(threadId, { by: repId, to: repId, force });
+      const { changed, before } = registry.setHeldBy(threadId, { by: repId, to: repId, force: options.force === true });
       if (!changed)
         throw new AppError(
           "conflict:held",
-          `rep ${before} holds this conversation; take it over from them explicitly (force: true) or ask them`,
+          `rep ${before} holds this conversation; take it over from them explicitly (force: true, with a reason) or ask them`,
         );
       if (before === repId) return existing(threadId);
-      audit(repId, "thread.takeover", threadId, null, before ? { from: before } : undefined);
+      audit(repId, "thread.takeover", threadId, options.reason ?? null, before ? { from: before } : undefined);
       hub.publish(threadId, "takeover", { heldBy: repId });
       announce(threadId);
       return existing(threadId);

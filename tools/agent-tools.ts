@@ -3,7 +3,8 @@
  *
  * Three rules every tool follows (DESIGN.md, "The shield's invariants"):
  * - identity comes from the run context (`runtime.context.customerId`), never from arguments — an argument such as
- *   `customerId` is ignored and the model is told so;
+ *   `customerId` naming the session's own customer is ignored (and the model told so); one naming another customer
+ *   or contact refuses the call with a typed reason (`refused: "identity.other_customer"`);
  * - facts (prices, stock, dates, verdicts) come from the engine, so a tool result can be repeated to the buyer;
  * - catalog text is returned inside a `data` field marked as data, never as instructions.
  * Results are compact JSON strings; bad arguments give a readable `error` result, never an exception.

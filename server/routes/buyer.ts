@@ -153,7 +153,7 @@ const ctxOf = (s: BuyerSession, acceptLanguage?: string) => {
 
 export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDeps): void {
   const { agent, hub, runner, threads, config } = deps;
-  const perSession = sessionRateLimit(config.RATE_LIMIT_SESSION_PER_MIN);
+  const perSession = sessionRateLimit(config.RATE_LIMIT_SESSION_PER_MIN, config.TRUST_PROXY_HOPS);
   // A thread's stream lives as long as the session's token: a count per minute does not bound how many are open.
   const followers = createStreamSlots(config.SSE_STREAMS_PER_SESSION);
   app.use("/v1/threads/:id/messages", perSession);

@@ -11,7 +11,7 @@ import type { Env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { QUEUE, type EventHub } from "../events/hub.ts";
 import type { Runner } from "../runs.ts";
-import { followStream, lastEventId } from "../sse.ts";
+import { createStreamSlots, followStream, lastEventId } from "../sse.ts";
 import { repContext, type ThreadService } from "../threads.ts";
 import type { AppEnv } from "../types.ts";
 import { json, jsonBody, problems, repSecurity, sseResponse, threadIdParam } from "./shared.ts";
@@ -55,12 +55,22 @@ const outcomeSchema = z.object({
   pending: z.enum(["confirm", "approval"]).nullable(),
   orderId: z.string().nullable(),
 });
+/** Why a rep overrides: the same bounds as a decision's reason. */
+const reasonField = z.string().trim().min(1).max(1000);
 const takeoverBody = z
   .object({
-    /** Take the thread from the colleague who holds it (audited with their id). */
+    /** Take the thread from the colleague who holds it (audited with their id and `reason`). */
     force: z.boolean().optional(),
+    /** Why: required with `force` (the override is audited with it), optional otherwise. */
+    reason: reasonField.optional(),
   })
-  .strict();
+  .strict()
+  // An override is audited with who and why (DESIGN, invariant 6): taking a thread from a colleague without saying why
+  // left the audit with an actor and a victim but no reason.
+  .refine((b) => !b.force || b.reason !== undefined, {
+    path: ["reason"],
+    message: "a reason is required to take the thread from a colleague (force)",
+  });
 const heldSchema = z.object({ threadId: z.string(), heldBy: z.string().nullable() });
 const routes = {
   list: createRoute({
@@ -94,7 +104,7 @@ const routes = {
     security: repSecurity,
     summary: "Live stream of the queue (`thread` and `order_status` events)",
     request: { query: afterQuery, headers: lastEventHeader },
-    responses: { 200: sseResponse("Queue events"), ...problems(400, 401) },
+    responses: { 200: sseResponse("Queue events"), ...problems(400, 401, 429) },
   }),
   threadEvents: createRoute({
     method: "get",
@@ -103,7 +113,7 @@ const routes = {
     security: repSecurity,
     summary: "Live stream of one thread, internal notes included",
     request: { params: threadIdParam, query: afterQuery, headers: lastEventHeader },
-    responses: { 200: sseResponse("Thread events"), ...problems(400, 401, 404) },
+    responses: { 200: sseResponse("Thread events"), ...problems(400, 401, 404, 429) },
   }),
   decision: createRoute({
     method: "post",
@@ -121,7 +131,7 @@ const routes = {
     tags,
     security: repSecurity,
     summary:
-      "Take the thread over: the agent stays silent while the rep holds it. Held by another rep: 409, unless `force` takes it from them (audited)",
+      "Take the thread over: the agent stays silent while the rep holds it. Held by another rep: 409, unless `force` with a `reason` takes it from them (audited with both)",
     request: {
       params: threadIdParam,
       body: { required: false, content: { "application/json": { schema: takeoverBody } } },
@@ -162,6 +172,7 @@ const routes = {
 
 export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps): void {
   const { agent, hub, runner, threads, config } = deps;
+  const followers = createStreamSlots(config.SSE_STREAMS_PER_REP, "rep");
 
   app.openapi(routes.list, (c) => {
     const { status, customerId, limit } = c.req.valid("query");
@@ -177,7 +188,9 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
 
   app.openapi(routes.queueEvents, (c) => {
     const after = lastEventId(c.req.header("last-event-id")) ?? c.req.valid("query").after ?? hub.nextId(QUEUE) - 1;
+    const release = followers.acquire(c.var.rep.repId);
     return followStream(c, hub, {
+      onClose: release,
       key: QUEUE,
       afterId: after,
       audience: "rep",
@@ -190,7 +203,9 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
     const threadId = c.req.valid("param").id;
     threads.existing(threadId);
     const after = lastEventId(c.req.header("last-event-id")) ?? c.req.valid("query").after ?? hub.nextId(threadId) - 1;
+    const release = followers.acquire(c.var.rep.repId);
     return followStream(c, hub, {
+      onClose: release,
       key: threadId,
       afterId: after,
       audience: "rep",
@@ -209,7 +224,7 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
     if (row.heldBy && row.heldBy !== c.var.rep.repId)
       throw new AppError(
         "conflict:held",
-        `rep ${row.heldBy} holds this conversation; take it over from them explicitly (force: true) or ask them`,
+        `rep ${row.heldBy} holds this conversation; take it over from them explicitly (force: true, with a reason) or ask them`,
       );
     // Only an open approval takes a decision. Resumed into a buyer's confirmation (or into nothing), a rep's click
     // would answer 200 as if decided — and, into a confirmation, post "no clear yes or no" to the buyer.
@@ -240,7 +255,10 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
 
   app.openapi(routes.takeover, (c) => {
     const body = (c.req.valid("json") as z.infer<typeof takeoverBody> | undefined) ?? {};
-    const row = threads.takeover(c.req.valid("param").id, c.var.rep.repId, body.force === true);
+    const row = threads.takeover(c.req.valid("param").id, c.var.rep.repId, {
+      force: body.force === true,
+      reason: body.reason ?? null,
+    });
     return c.json({ threadId: row.id, heldBy: row.heldBy }, 200);
   });
 

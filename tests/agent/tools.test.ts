@@ -30,16 +30,45 @@ async function call(
 }
 
 describe("the consultant's tools", () => {
-  test("identity comes from the session: a customerId argument is ignored and the model is told", async () => {
-    const { result } = await call("get_installed_base", { customerId: "C-RIVAL" });
+  test("identity comes from the session: the session's own customerId is ignored and the model is told", async () => {
+    const { result } = await call("get_installed_base", { customerId: BUYER.customerId });
     expect(result.data.map((m: { machineId: string }) => m.machineId)).toEqual(["M-ACME-1"]);
     expect(result.identityNote).toMatch(/customerId ignored/);
-    const history = await call("get_order_history", { customer_id: "C-RIVAL" });
+    const history = await call("get_order_history", { customer_id: null });
     expect(JSON.stringify(history.result)).not.toMatch(/H-RIVAL-1|98765/);
   });
 
+  test("a call naming another customer (id, name or contact) is refused with a typed reason, nothing of theirs in it", async () => {
+    for (const [name, args] of [
+      ["get_installed_base", { customerId: "C-RIVAL" }],
+      ["get_order_history", { customer_id: "C-RIVAL" }],
+      ["get_price", { sku: "SEAL-1", quantity: 2, customerId: "C-RIVAL" }],
+      ["get_price", { sku: "SEAL-1", quantity: 2, customer: "Rival Industries" }],
+      ["check_stock", { sku: "SEAL-1", quantity: 2, accountId: 4711 }],
+      ["add_line", { sku: "SEAL-1", quantity: 1, contactId: "CT-SOMEONE-ELSE" }],
+    ] as const) {
+      const { result, status, draft } = await call(name, args);
+      expect(status, name).toBe("error");
+      expect(result.refused).toBe("identity.other_customer");
+      expect(result.text.key).toBe("tool.other_customer");
+      expect(result.error).toMatch(/other customers' prices, machines, orders and credit are not disclosed/);
+      expect(draft.lines).toHaveLength(0);
+      expect(JSON.stringify(result)).not.toMatch(/H-RIVAL-1|98765|M-RIVAL-1|M-ACME-1|1200/);
+    }
+    const de = await call(
+      "get_price",
+      { sku: "SEAL-1", customerId: "C-RIVAL" },
+      { lines: [] },
+      {
+        ...BUYER,
+        locale: "de",
+      },
+    );
+    expect(de.result.error).toMatch(/Preise, Maschinen, Bestellungen und Kreditdaten anderer Kunden/);
+  });
+
   test("prices are the session customer's, never another customer's contract price", async () => {
-    const { result } = await call("get_price", { sku: "SEAL-1", quantity: 2, customerId: "C-RIVAL" });
+    const { result } = await call("get_price", { sku: "SEAL-1", quantity: 2, customerId: BUYER.customerId });
     expect(result).toMatchObject({ unitPriceCents: 1200, priceSource: "list", amountCents: 2400 });
     const rival = await call(
       "get_price",

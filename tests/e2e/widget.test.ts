@@ -210,17 +210,25 @@ describe.skipIf(skip !== null)("widget in Chromium", () => {
     expect(await copilot.getByRole("button", { name: "Hand back to assistant" }).count()).toBe(0);
     expect(await axeFindings(rep, "ordershield-copilot")).toEqual([]);
 
+    // Taking it from a colleague is an override: without a reason the copilot asks for one and sends nothing.
+    await copilot.getByRole("button", { name: "Take over from REP-KIM" }).click();
+    await visible(copilot.getByText("A reason is required."));
+    expect(world.db.$client.prepare("select held_by from threads where id = ?").pluck().get(threadId)).toBe("REP-KIM");
+    await copilot.getByRole("textbox", { name: "Reason for taking over" }).fill("Kim is on leave; the buyer called");
+    expect(await axeFindings(rep, "ordershield-copilot")).toEqual([]);
     await copilot.getByRole("button", { name: "Take over from REP-KIM" }).click();
     await visible(copilot.getByRole("button", { name: "Hand back to assistant" }));
+    // The audit trail shows who took it and why.
+    await visible(copilot.getByText("“Kim is on leave; the buyer called”"));
     await copilot.getByRole("textbox", { name: "Message to the buyer" }).fill("Hello, this is the sales desk.");
     await copilot.getByRole("button", { name: "Send to buyer" }).click();
     await hasText(transcript(page), "Hello, this is the sales desk.");
     const audit = world.db.$client
-      .prepare("select actor, data from audit_log where subject = ? and action = 'thread.takeover' order by id")
+      .prepare("select actor, reason, data from audit_log where subject = ? and action = 'thread.takeover' order by id")
       .all(`thread:${threadId}`);
     expect(audit).toEqual([
-      { actor: "rep:REP-KIM", data: null },
-      { actor: "rep:REP-E2E", data: JSON.stringify({ from: "REP-KIM" }) },
+      { actor: "rep:REP-KIM", reason: null, data: null },
+      { actor: "rep:REP-E2E", reason: "Kim is on leave; the buyer called", data: JSON.stringify({ from: "REP-KIM" }) },
     ]);
     await context.close();
   }, 120_000);

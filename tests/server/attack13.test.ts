@@ -242,7 +242,9 @@ describe("a rep's decision on a thread a colleague holds", { timeout: 90_000 }, 
     expect((await b.thread(id)).order).toBeNull();
 
     // Taking it over explicitly is the audited override; then Kim decides, under Kim's id.
-    expect((await rep(s, `/v1/rep/threads/${id}/takeover`, { force: true }, OTHER_REP_KEY)).status).toBe(200);
+    expect(
+      (await rep(s, `/v1/rep/threads/${id}/takeover`, { force: true, reason: "Sam is away" }, OTHER_REP_KEY)).status,
+    ).toBe(200);
     const ok = await rep(s, `/v1/rep/threads/${id}/decision`, { decision: "approve", reason: "ok" }, OTHER_REP_KEY);
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { orderId: string | null }).orderId).toEqual(expect.any(String));

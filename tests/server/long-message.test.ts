@@ -78,6 +78,10 @@ describe("a long buyer message", { timeout: 300_000 }, () => {
           .join(" ")
           .slice(0, 4000),
       ],
+      // Session 15: text dense with numbers and no space to cut the size recognizer's windows at read as one window,
+      // and chrono read a date in every "1/2": seconds on the event loop in one go.
+      ["1,200 characters of digits joined by slashes", Array.from({ length: 2000 }, (_, i) => i % 10).join("/")],
+      ["digits joined by commas", Array.from({ length: 2000 }, (_, i) => i % 10).join(",")],
       [
         "a German list of 200 parts",
         `Bitte bestellen: ${Array.from({ length: 200 }, (_, i) => `${(i % 5) + 1} Stück ${SKUS[(i * 7) % SKUS.length]}`).join("; ")}`.slice(

@@ -193,7 +193,12 @@ describe("rep copilot", { timeout: 90_000 }, () => {
     expect(audits(server, threadId).filter((a) => a.action === "thread.takeover")).toHaveLength(1);
 
     // Taken over explicitly: the colleague holds it now, and the audit says from whom.
-    const forced = await rep(server, `/v1/rep/threads/${threadId}/takeover`, { force: true }, otherKey);
+    const forced = await rep(
+      server,
+      `/v1/rep/threads/${threadId}/takeover`,
+      { force: true, reason: "colleague is away" },
+      otherKey,
+    );
     const taker = holder === REP_ID ? "REP-KIM" : REP_ID;
     expect(await forced.json()).toEqual({ threadId, heldBy: taker });
     const trail = server.db.$client

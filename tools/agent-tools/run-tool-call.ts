@@ -6,8 +6,26 @@ import { z } from "zod";
 import { msg } from "../messages/index.ts";
 import { fail, json, toolHandler, type ShieldToolRuntime } from "./shared.ts";
 
-/** Argument names that try to choose an identity; the session decides, so they are ignored. */
+/** Argument names that try to choose an identity; the session decides. */
 const IDENTITY_ARGS = ["customerId", "customer_id", "customer", "contactId", "contact_id", "tenant", "accountId"];
+const CONTACT_ARGS = new Set(["contactId", "contact_id"]);
+
+/** The typed reason a call naming another customer is refused with (`refused` in its result). */
+export const OTHER_CUSTOMER = "identity.other_customer";
+
+/**
+ * The identity argument that names someone other than the session (another customer's id or name, another contact),
+ * if any. Naming the session's own customer or contact — or nothing (null, "") — changes nothing: it is ignored.
+ */
+function otherIdentity(args: Record<string, unknown>, context: ShieldToolRuntime["context"]): string | undefined {
+  const same = (value: unknown, own: string | null | undefined) =>
+    value === null ||
+    value === undefined ||
+    (typeof value === "string" && (!value.trim() || value.trim().toLowerCase() === own?.toLowerCase()));
+  return IDENTITY_ARGS.find(
+    (k) => k in args && !same(args[k], CONTACT_ARGS.has(k) ? context?.contactId : context?.customerId),
+  );
+}
 
 /**
  * Run one tool call and always come back with a ToolMessage or a Command: unknown tools, arguments that fail the
@@ -28,6 +46,13 @@ export async function runToolCall(
       fail(msg("tool.unknown_tool", { tool: call.name }), { tools: tools.map((x) => x.name) }, locale),
     );
   const args = call.args && typeof call.args === "object" && !Array.isArray(call.args) ? { ...call.args } : {};
+  // "What does X cost for customer C-1002?": a call for another customer is refused, with a typed reason the model can
+  // say — answering it for the session's customer instead showed the buyer their own price as if it were the other's.
+  const other = otherIdentity(args, runtime.context);
+  if (other)
+    return errorMessage(
+      fail(msg("tool.other_customer", { tool: call.name, argument: other }), { refused: OTHER_CUSTOMER }, locale),
+    );
   const ignored = IDENTITY_ARGS.filter((k) => k in args);
   for (const k of ignored) delete args[k];
   const schema = t.schema as z.ZodType;

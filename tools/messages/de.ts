@@ -252,6 +252,8 @@ export const de: Catalogue = {
 
   "tool.no_session": () => "keine angemeldete Sitzung: der Kunde ist unbekannt",
   "tool.unknown_tool": (p) => `unbekanntes Werkzeug „${p.tool}“`,
+  "tool.other_customer": (p) =>
+    `${p.argument} nennt einen anderen Kunden: Preise, Maschinen, Bestellungen und Kreditdaten anderer Kunden werden nicht herausgegeben, und ${p.tool} handelt nur für den angemeldeten Kunden`,
   "tool.invalid_arguments": (p) => `ungültige Argumente für ${p.tool}: ${p.problems}`,
   "tool.line_out_of_bounds": (p) => `die Position würde eine Grenze überschreiten: ${p.problems}`,
   "tool.unknown_machine": () =>

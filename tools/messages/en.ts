@@ -190,6 +190,8 @@ export const en: Catalogue = {
 
   "tool.no_session": () => "no authenticated session: the customer is unknown",
   "tool.unknown_tool": (p) => `unknown tool "${p.tool}"`,
+  "tool.other_customer": (p) =>
+    `${p.argument} names another customer: other customers' prices, machines, orders and credit are not disclosed, and ${p.tool} acts for the signed-in customer only`,
   "tool.invalid_arguments": (p) => `invalid arguments for ${p.tool}: ${p.problems}`,
   "tool.line_out_of_bounds": (p) => `the line would break a limit: ${p.problems}`,
   "tool.unknown_machine": () => "machineId is not one of this customer's machines; call get_installed_base",

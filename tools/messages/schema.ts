@@ -259,6 +259,7 @@ export const MESSAGE_PARAMS = {
   // Tool results (tools/agent-tools/): errors and statuses the tools return
   "tool.no_session": z.object({}),
   "tool.unknown_tool": z.object({ tool: z.string() }),
+  "tool.other_customer": z.object({ tool: z.string(), argument: z.string() }),
   "tool.invalid_arguments": z.object({ tool: z.string(), problems: z.string() }),
   "tool.line_out_of_bounds": z.object({ problems: z.string() }),
   "tool.unknown_machine": z.object({}),

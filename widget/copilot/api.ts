@@ -91,9 +91,12 @@ export function createRepApi(options: { apiBase: string; apiKey: () => string })
     threadEvents: (id: string, afterId: number, signal: AbortSignal) => events(thread(id, "/events"), afterId, signal),
     decide: (id: string, decision: "approve" | "reject", reason: string) =>
       post<{ status: string; orderId: string | null }>(thread(id, "/decision"), { decision, reason }),
-    /** `force`: take the thread from the colleague holding it (audited); without it, their hold answers 409. */
-    takeover: (id: string, force = false) =>
-      post<{ heldBy: string | null }>(thread(id, "/takeover"), force ? { force: true } : {}),
+    /**
+     * `force`: take the thread from the colleague holding it, with the reason the override is audited with; without
+     * it, their hold answers 409.
+     */
+    takeover: (id: string, force?: { reason: string }) =>
+      post<{ heldBy: string | null }>(thread(id, "/takeover"), force ? { force: true, reason: force.reason } : {}),
     release: (id: string) => post<{ heldBy: string | null }>(thread(id, "/release"), {}),
     message: (id: string, text: string) => post<{ messageId: string | null }>(thread(id, "/messages"), { text }),
     note: (id: string, text: string) => post<Note>(thread(id, "/notes"), { text }),

@@ -315,15 +315,13 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
               {t("release")}
             </button>
           ) : (
-            <>
-              <span class="cp-held">{t("heldBy", { rep: held })}</span>
-              <button type="button" class="os-btn" disabled={busy} onClick={() => act(() => api.takeover(id, true))}>
-                {t("takeoverFrom", { rep: held })}
-              </button>
-            </>
+            <span class="cp-held">{t("heldBy", { rep: held })}</span>
           )}
         </div>
       </div>
+      {held && !mine && (
+        <TakeoverFrom t={t} rep={held} busy={busy} onTake={(reason) => act(() => api.takeover(id, { reason }))} />
+      )}
       {error && (
         <p class="cp-error" role="alert">
           {t("err", { detail: error })}
@@ -458,6 +456,58 @@ function Decision({
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * Taking a thread from the colleague who holds it is an override: the rep says why before it is sent, and the reason
+ * goes to the audit trail with it (the API refuses a forced takeover without one).
+ */
+function TakeoverFrom({
+  t,
+  rep,
+  busy,
+  onTake,
+}: {
+  t: CopilotT;
+  rep: string;
+  busy: boolean;
+  onTake: (reason: string) => void;
+}) {
+  const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
+  return (
+    <form
+      class="cp-form cp-takeover"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason.trim()) return setMissing(true);
+        onTake(reason.trim());
+      }}
+    >
+      <label for="cp-takeover-reason">{t("takeoverReason")}</label>
+      <textarea
+        id="cp-takeover-reason"
+        rows={2}
+        maxLength={1000}
+        value={reason}
+        placeholder={t("takeoverReasonPlaceholder")}
+        aria-invalid={missing ? "true" : undefined}
+        aria-describedby={missing ? "cp-takeover-err" : undefined}
+        onInput={(e) => {
+          setReason((e.target as HTMLTextAreaElement).value);
+          setMissing(false);
+        }}
+      />
+      {missing && (
+        <p id="cp-takeover-err" class="cp-error">
+          {t("reasonRequired")}
+        </p>
+      )}
+      <button type="submit" class="os-btn" disabled={busy}>
+        {t("takeoverFrom", { rep })}
+      </button>
+    </form>
   );
 }
 

@@ -27,7 +27,7 @@ import { standardSpelling, umlautSpelling } from "./dialect.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { catalogMasks } from "./nlu/catalog-masks.ts";
-import { understand, type Understanding } from "./nlu/understand.ts";
+import { recogniseMeasuresPaced, understand, type Understanding } from "./nlu/understand.ts";
 import {
   buildKnowledge,
   type CatalogWords,
@@ -42,6 +42,7 @@ import type { CheckoutPolicy } from "./context.ts";
 import { decide, type Step } from "./turn.ts";
 import { knowledgeForTurn } from "./turn-memo.ts";
 import { withoutCompanyName } from "./own-company.ts";
+import { otherCustomersPrices } from "./other-customer.ts";
 import { withoutKeptRest } from "./kept-rest.ts";
 import { correctTypos } from "./typos.ts";
 import { breathe, partNotice, readablePart } from "./read-budget.ts";
@@ -142,6 +143,9 @@ export class OfflineConsultantModel extends BaseChatModel {
     const machines = conv.machines ?? [];
     // The understanding reads the masks of a clause several times (without its PO reference, its count…): once each.
     const masks = oncePerText((t: string) => catalogMasks(t, knowledge, machines));
+    // A long message's sizes are read paced (nlu/understand.ts): the readers after this one find them read.
+    await recogniseMeasuresPaced(read.text);
+    await recogniseMeasuresPaced(conv.text);
     const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}\u0000${knowledgeId(knowledge)}\u0000${machines.map((m) => m.machineId).join()}`;
     let u = understood.get(key);
     if (!u) {
@@ -165,6 +169,8 @@ export class OfflineConsultantModel extends BaseChatModel {
       }
       u = mine;
     }
+    // "What does X cost for customer C-1002?": another customer's prices are refused, the own price still given.
+    u = otherCustomersPrices(u, conv, knowledge);
     // What the calls of this turn ask the catalog is shared between them (turn-memo.ts).
     const k = knowledgeForTurn(lastHuman(messages), this.fields.knowledge);
     await breathe();

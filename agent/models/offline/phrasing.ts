@@ -6,6 +6,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { Conversation, DraftView, Pending, ToolResult } from "./conversation.ts";
 import { FILLER, type Lang } from "./language.ts";
+import type { AttackCue } from "./nlu/understand.ts";
 import { tokenizeText } from "./recognise.ts";
 import {
   expandFixes,
@@ -623,11 +624,14 @@ export function errorText(r: ToolResult, lang: Lang): string {
   return say(lang, `That did not work: ${why || "error"}.${dym}`, `Das hat nicht geklappt: ${why || "Fehler"}.${dym}`);
 }
 
-export function refusal(
-  kind: "attack_identity" | "attack_checks" | "attack_price" | "attack_injection",
-  lang: Lang,
-): string {
+export function refusal(kind: AttackCue, lang: Lang): string {
   switch (kind) {
+    case "attack_other_prices":
+      return say(
+        lang,
+        "Other customers' prices are not disclosed: I can only give you the prices of your own company account — the one you are signed in with.",
+        "Preise anderer Kunden gebe ich nicht heraus: Ich kann Ihnen nur die Preise Ihres eigenen Firmenkontos nennen — des Kontos, mit dem Sie angemeldet sind.",
+      );
     case "attack_identity":
       return say(
         lang,

@@ -95,6 +95,11 @@ export interface Knowledge {
    * variant words after a comma ("left", "links") — or a word of a category name.
    */
   headWord: (word: string) => boolean;
+  /**
+   * The shop's customers (id and name), read once when first asked: who "customer C-1002" or "Kessler Metallbau" is
+   * when a buyer asks for someone else's prices (`other-customer.ts`). Never said to the buyer.
+   */
+  customers?: () => readonly { id: string; name: string }[];
   /** What dialect spellings are read against (`dialect.ts`): the words `common` knows, and the name words. */
   lexicon: Lexicon;
   /**
@@ -458,10 +463,21 @@ export function buildKnowledge(
     }
     return v;
   };
+  // Re-read when customers were added or removed (an import of customers alone does not rebuild the knowledge).
+  let customers: { id: string; name: string }[] | undefined;
+  let customersAt = "";
+  const customerRows = sqlite.prepare("SELECT id, name FROM customers");
+  const customerVersion = sqlite.prepare("SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM customers").pluck();
+  const customerList = () => {
+    const at = String(customerVersion.get());
+    if (!customers || at !== customersAt) (customers = customerRows.all() as typeof customers), (customersAt = at);
+    return customers!;
+  };
   return {
     reader,
     search,
     catalogVersion: catalogVersionOf(sqlite),
+    customers: customerList,
     ...rest,
     catalogWord,
     inflectedNameWord,

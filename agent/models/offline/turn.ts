@@ -147,7 +147,7 @@ let priceWords: Set<string> | undefined;
  * Whether a text has a word that marks talk of prices in the corpus: a word of the price questions and price demands
  * together ("price", "Preis", "cost", "kostenlos", "discount") that other intents (almost) never use.
  */
-function namesPrice(text: string): boolean {
+export function namesPrice(text: string): boolean {
   priceWords ??= markerWords(
     "attack_price",
     trainingDocuments().map((d) => (d.intent === "price" ? { ...d, intent: "attack_price" as const } : d)),

@@ -44,7 +44,16 @@ export type Cue =
   | "attack_identity"
   | "attack_injection";
 
-export type AttackCue = "attack_identity" | "attack_checks" | "attack_price" | "attack_injection";
+/**
+ * An illegitimate request refused: a classifier reading, or `attack_other_prices` — another customer's prices asked
+ * for, read after the understanding with the shop's data (`other-customer.ts`).
+ */
+export type AttackCue =
+  | "attack_identity"
+  | "attack_checks"
+  | "attack_price"
+  | "attack_injection"
+  | "attack_other_prices";
 
 export interface Span {
   start: number;
@@ -258,9 +267,35 @@ function otherMeasures(text: string): Measure[] {
 
 function readMeasures(text: string): Measure[] {
   if (!HAS_DIGIT.test(text)) return [];
+  return withOtherMeasures(text, readDimensions(text));
+}
+
+function withOtherMeasures(text: string, dimensions: Measure[]): Measure[] {
   const other = otherMeasures(text);
-  const recognised = readDimensions(text).filter((d) => !other.some((o) => o.start < d.end && d.start < o.end));
+  const recognised = dimensions.filter((d) => !other.some((o) => o.start < d.end && d.start < o.end));
   return [...recognised, ...other].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `recogniseMeasures`, letting the server's other requests run between the recognizer's windows, and kept for the
+ * synchronous readers of the same text. Why: each window costs the recognizer up to a few hundred milliseconds on a
+ * text dense with numbers ("1/2/3/…", "0 mm 1 mm 2 mm …"), and the message read in a turn has several — read in one
+ * go they held the event loop, every other buyer waiting, for seconds.
+ */
+export async function recogniseMeasuresPaced(text: string): Promise<Measure[]> {
+  const known = measured.get(text);
+  if (known) return known;
+  if (!HAS_DIGIT.test(text) || text.length <= MEASURE_WINDOW) return recogniseMeasures(text);
+  const times = timesSigns(text);
+  const dimensions: Measure[] = [];
+  for (const w of measureWindows(times)) {
+    await breathe();
+    dimensions.push(...dimensionsIn(text, times, w));
+  }
+  const out = Object.freeze(withOtherMeasures(text, dimensions)) as Measure[];
+  if (measured.size > 2000) measured.clear();
+  measured.set(text, out);
+  return out;
 }
 
 /**
@@ -276,10 +311,13 @@ const MEASURE_MARGIN = 48;
 /** [from, to, ownFrom, ownTo]: the span the recognizer reads and the part whose measures it keeps; cuts at spaces. */
 export function measureWindows(text: string): [number, number, number, number][] {
   if (text.length <= MEASURE_WINDOW) return [[0, text.length, 0, text.length]];
+  // A window is cut at a space near where it should end; a text without one there ("1/2/3/4/…", a pasted code chain)
+  // is cut where it is — walking on to the next space made the whole text one window, the recognizer's worst case.
   const atSpace = (i: number, dir: 1 | -1) => {
-    let at = Math.max(0, Math.min(text.length, i));
-    while (at > 0 && at < text.length && !/\s/.test(text[at]!)) at += dir;
-    return at;
+    const from = Math.max(0, Math.min(text.length, i));
+    let at = from;
+    while (at > 0 && at < text.length && !/\s/.test(text[at]!) && Math.abs(at - from) < MEASURE_MARGIN) at += dir;
+    return at > 0 && at < text.length && !/\s/.test(text[at]!) ? from : at;
   };
   const step = MEASURE_WINDOW - 2 * MEASURE_MARGIN;
   const cuts = [0];
@@ -296,37 +334,68 @@ export function measureWindows(text: string): [number, number, number, number][]
   return out;
 }
 
+/** "24x70x20 mm": between digits an x is a times sign (the recognizer reads "×", not the letter); same length. */
+const timesSigns = (text: string) => text.replace(/(?<=\d)[xX](?=\d)/g, "×");
+
 function readDimensions(text: string): Measure[] {
+  const times = timesSigns(text);
+  return measureWindows(times).flatMap((w) => dimensionsIn(text, times, w));
+}
+
+/** The sizes the recognizer reads in one window (`measureWindows`) of the text, those that start in its own part. */
+function dimensionsIn(text: string, times: string, [from, to, ownFrom, ownTo]: [number, number, number, number]) {
   const out: Measure[] = [];
-  // "24x70x20 mm": between digits an x is a times sign (the recognizer reads "×", not the letter); same length, so
-  // the spans stay those of the text.
-  const times = text.replace(/(?<=\d)[xX](?=\d)/g, "×");
   dimensionModel ??= new NumberWithUnitRecognizer(Culture.English).getDimensionModel(Culture.English, false);
-  for (const [from, to, ownFrom, ownTo] of measureWindows(times))
-    for (const r of dimensionModel.parse(times.slice(from, to))) {
-      const rStart = from + r.start;
-      const rEnd = from + r.end;
-      if (rStart < ownFrom || rStart >= ownTo) continue;
-      const res = r.resolution as { value?: string; unit?: string } | undefined;
-      const value = Number(res?.value);
-      if (!Number.isFinite(value) || !res?.unit) continue;
-      // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
-      if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[rEnd + 1] !== ".") continue;
-      // "10 T-Stücke", "5 L-Profile": a letter written apart from the number and joined by a hyphen to a word is the
-      // start of that word, not a unit ("20-L-Eimer" is a 20 l pail).
-      if (/\d\s+\p{L}$/u.test(r.text) && /^-\p{L}/u.test(text.slice(rEnd + 1, rEnd + 3))) continue;
-      // "2 GM-R37-055", "3 MM-12-K": letters written apart from the number that go on, through a hyphen, into a part
-      // with digits are the start of a product code, not a unit ("6 mm-Bohrung" stays a size).
-      if (/\d\s+\p{L}+$/u.test(r.text) && /^[-/][\p{L}\p{N}]*\d/u.test(text.slice(rEnd + 1, rEnd + 80))) continue;
-      // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
-      const before = Math.max(0, rStart - MEASURE_MARGIN);
-      const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(before, rStart));
-      // "2x 100m rings": a count written with its "x" and then a space is how many, not a side of the size.
-      const count = lead && /^\d+[x×]\s+$/i.test(lead[0]);
-      const start = lead && !count ? before + lead.index : rStart;
-      out.push({ start, end: rEnd + 1, text: text.slice(start, rEnd + 1), value, unit: res.unit });
-    }
+  for (const r of dimensionModel.parse(times.slice(from, to))) {
+    const rStart = from + r.start;
+    const rEnd = from + r.end;
+    if (rStart < ownFrom || rStart >= ownTo) continue;
+    const res = r.resolution as { value?: string; unit?: string } | undefined;
+    const value = Number(res?.value);
+    if (!Number.isFinite(value) || !res?.unit) continue;
+    // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
+    if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[rEnd + 1] !== ".") continue;
+    // "10 T-Stücke", "5 L-Profile": a letter written apart from the number and joined by a hyphen to a word is the
+    // start of that word, not a unit ("20-L-Eimer" is a 20 l pail).
+    if (/\d\s+\p{L}$/u.test(r.text) && /^-\p{L}/u.test(text.slice(rEnd + 1, rEnd + 3))) continue;
+    // "2 GM-R37-055", "3 MM-12-K": letters written apart from the number that go on, through a hyphen, into a part
+    // with digits are the start of a product code, not a unit ("6 mm-Bohrung" stays a size).
+    if (/\d\s+\p{L}+$/u.test(r.text) && /^[-/][\p{L}\p{N}]*\d/u.test(text.slice(rEnd + 1, rEnd + 80))) continue;
+    // "100 x 3 mm", "24x70x20 mm", "7/8 x 5/8 inch": the leading numbers belong to the size, they are no quantity.
+    const before = Math.max(0, rStart - MEASURE_MARGIN);
+    const lead = /(?:\d+(?:[.,/]\d+)?\s*[x×]\s*)+$/i.exec(text.slice(before, rStart));
+    // "2x 100m rings": a count written with its "x" and then a space is how many, not a side of the size.
+    const count = lead && /^\d+[x×]\s+$/i.test(lead[0]);
+    const start = lead && !count ? before + lead.index : rStart;
+    out.push({ start, end: rEnd + 1, text: text.slice(start, rEnd + 1), value, unit: res.unit });
+  }
   return out;
+}
+
+/**
+ * `recogniseDate` over a long text window by window (`measureWindows`), letting the server's other requests run
+ * between them: chrono reads a date in every "1/2" of a text dense with them, over the whole text at once for
+ * seconds. The first date found, in the order of the text.
+ */
+export async function recogniseDatePaced(
+  text: string,
+  lang: Lang,
+  now = new Date(),
+  measures: Measure[] = recogniseMeasures(text),
+): Promise<string | undefined> {
+  if (text.length <= MEASURE_WINDOW) return recogniseDate(text, lang, now, measures);
+  if (!DATE_HINT.test(text)) return undefined;
+  const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
+  if (iso) return iso[0];
+  for (const [from, to, ownFrom, ownTo] of measureWindows(text)) {
+    await breathe();
+    const shifted = measures
+      .filter((m) => m.start < to && from < m.end)
+      .map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
+    const found = recogniseDateSpan(text.slice(from, to), lang, now, shifted);
+    if (found && from + found.start >= ownFrom && from + found.start < ownTo) return found.iso;
+  }
+  return undefined;
 }
 
 /** A requested delivery date in the text (English or German), as an ISO date; undefined when none. */
@@ -771,6 +840,8 @@ export async function understand(
   now?: Date,
   options: UnderstandOptions = {},
 ): Promise<Understanding> {
+  // The sizes of a long message are read first, paced (the classification below reads them for its masks).
+  await recogniseMeasuresPaced(text);
   // Courtesy opens a message or closes it.
   const spans: Span[] = [];
   const split = splitClauses(text);
@@ -813,8 +884,8 @@ export async function understand(
         .join(", ")
     : text;
   if (attack) for (const a of ATTACKS) cues.delete(a);
-  const measures = recogniseMeasures(text);
-  const date = recogniseDate(text, lang, now, measures);
+  const measures = await recogniseMeasuresPaced(text);
+  const date = await recogniseDatePaced(text, lang, now, measures);
   return {
     lang,
     clauses,
