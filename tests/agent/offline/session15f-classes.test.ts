@@ -50,7 +50,7 @@ describe("trade words nobody translated are read through the glossary, both ways
     ).toEqual(["DP-FV-PVDF"]);
   });
 
-  it("watertreat made English-only, German buyer: '5 Sack Kationenharz' is the cation exchange resin", async () => {
+  it("guard: watertreat made English-only, German buyer: '5 Sack Kationenharz' is the cation exchange resin", async () => {
     expect(await draftAfter(watertreatEnglish, "W-8103", "Für die Enthärtung 5 Sack Kationenharz")).toEqual([
       ["IX-SAC-25", 5, "M-8103-04"],
     ]);
@@ -66,6 +66,12 @@ describe("trade words nobody translated are read through the glossary, both ways
     expect(
       skus(await draftAfter(agripartsWorld, "A-9001", "6 Haltefedern für die Schnellwechselklingen am Frontmähwerk")),
     ).toEqual(["MBH-QC-DM310"]);
+  });
+  it("agriparts (English-only), German buyer: '5 linke Schare' are left-hand shares, not connecting links", async () => {
+    const chat = await chatAfter(agripartsWorld, "A-9001", "Für Pflug 5 brauchen wir 5 linke Schare");
+    const text = chat.turns.at(-1)!.text;
+    expect(text).toContain("PSH-16-BO-L");
+    expect(text).not.toContain("CHN-16B-CL");
   });
 });
 
