@@ -31,6 +31,11 @@ export interface Knowledge {
    * name ("LED work light") is part of that name where it stands between its neighbours of the name.
    */
   nameBigrams: Set<string>;
+  /**
+   * On a catalog without texts in a glossary language, adjacent word pairs (by stems) of the glossary's phrases for its
+   * names ("release oil" for "Trennöl"): an everyday word of the buyer's beside its partner names the product with it.
+   */
+  glossBigrams: Set<string>;
   /** Buyer unit words → the catalog's unit codes present in this catalog. */
   unitCodes: Map<string, string>;
   /** Units of measurement in the catalog's features (V, mm, bar…): a number followed by one is a spec, not a quantity. */
@@ -383,6 +388,7 @@ export interface CatalogWords {
   /** Two adjacent words of a product name written as one ("sightglass" → "sight glass"), by the joined form. */
   joinedNames: Map<string, string>;
   nameBigrams: Set<string>;
+  glossBigrams: Knowledge["glossBigrams"];
   /** Word stems of product names found in one language of the catalog only → that language ("pressfassung" → de). */
   wordLanguages: Map<string, string>;
   /** `ordinary` answers so far (they depend on the catalog's words and the corpus only). */
@@ -769,6 +775,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
       ...(gloss ? named.flatMap((r) => gloss.words(r.t ?? "")) : []),
     ]),
     nameBigrams: readNameBigrams(named.map((r) => r.t ?? "")),
+    glossBigrams: gloss ? readNameBigrams(named.flatMap((r) => gloss.words(r.t ?? ""))) : new Set(),
     wordLanguages: readWordLanguages(sqlite),
     ordinaryMemo: new Map(),
     featureUnits,
@@ -2576,7 +2583,20 @@ export function guessProduct(
   // "Sägeblätter 300 mm, Bohrung 30, 96 Zähne": a word that names a feature beside its value states the value — it
   // ranks the candidates (below), it names no product ("Bohrung" is a word of a spacer ring's name too).
   const featureWords = new Set(counted(tokens, k).flatMap((c) => (c.by === undefined ? [] : [c.by])));
-  const kept = (t: Token) => !featureWords.has(t.index) && (keep(t.lower) || (FILLER.has(t.lower) && inName(t)));
+  // "3 cans of the release oil" on a German-only catalog: an everyday word ("release") beside the word the glossary
+  // pairs it with for a name ("release oil" for "Trennöl") names the product with it.
+  const glossPair = (t: Token) => {
+    if (FILLER.has(t.lower) || !/^\p{L}{3,}$/u.test(t.lower) || k.glossBigrams.size === 0) return false;
+    const [a, b] = [freeAt.get(t.index - 1), freeAt.get(t.index + 1)];
+    const paired = (x: Token | undefined, first: boolean) =>
+      !!x &&
+      /^\p{L}{3,}$/u.test(x.lower) &&
+      !FILLER.has(x.lower) &&
+      k.glossBigrams.has(first ? `${stemOf(x.lower)} ${stemOf(t.lower)}` : `${stemOf(t.lower)} ${stemOf(x.lower)}`);
+    return paired(a, true) || paired(b, false);
+  };
+  const kept = (t: Token) =>
+    !featureWords.has(t.index) && (keep(t.lower) || (FILLER.has(t.lower) && inName(t)) || glossPair(t));
   const words = free.filter(kept).map((t) => t.lower);
   if (words.length === 0) return undefined;
   const content = words.filter((w) => !k.optionWords.has(w));
@@ -2649,7 +2669,26 @@ export function guessProduct(
 
   function judge(attempt: string[], query: string, found: SearchHit[]): ProductGuess {
     let hits = found;
-    if (machine && hits.some((h) => h.fitsExplicitly)) hits = hits.filter((h) => h.fitsExplicitly);
+    if (machine && hits.some((h) => h.fitsExplicitly)) {
+      // The parts the machine's fitment lists — unless another part found carries every word the buyer named the
+      // product with (its name without the 'for …' clause, the glossary's words with it) and no listed part does:
+      // "2 quartz sleeves" for a UV unit whose fitment lists the "Sleeve O-ring set", "filter bags" where it lists the
+      // "Lid O-ring for bag filter housing". That part leads, the listed ones follow.
+      const fitted = hits.filter((h) => h.fitsExplicitly);
+      const said = [...new Set(attempt.filter((w) => /^\p{L}{3,}$/u.test(w)).map(stemOf))];
+      const heads = said.length
+        ? k.allNames(
+            hits.map((h) => h.sku),
+            true,
+          )
+        : new Map<string, string>();
+      const have = new Map(hits.map((h) => [h.sku, stemsOf(heads.get(h.sku) ?? "")]));
+      // Only the words some part found carries tell them apart ("25 micron" where names write "25 µm").
+      const telling = said.filter((w) => hits.some((h) => carries(have.get(h.sku)!, w)));
+      const named = (h: SearchHit) => telling.filter((w) => carries(have.get(h.sku)!, w)).length;
+      const whole = telling.length >= 2 ? hits.filter((h) => !h.fitsExplicitly && named(h) === telling.length) : [];
+      hits = whole.length && fitted.every((h) => named(h) < telling.length) ? [...whole, ...fitted] : fitted;
+    }
     // Words the first attempt dropped (option words such as "FKM") still rank the candidates.
     const dropped = words.filter((w) => !attempt.includes(w));
     if (dropped.length) {
