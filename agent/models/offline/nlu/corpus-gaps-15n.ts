@@ -63,7 +63,7 @@ export const GAPS_15N_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", 
   },
   deny: {
     en: ["not really", "rather not", "no, not that one", "that's not it", "that won't do"],
-    de: ["negativ", "nein, das falsche", "das ist es nicht", "so nicht", "ne, lass mal", "des passt ned"],
+    de: ["negativ", "nein, das falsche", "das ist es nicht", "so nicht", "ne, lass mal", "so bitte nicht"],
   },
   checkout: {
     en: [
@@ -103,16 +103,6 @@ export const GAPS_15N_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", 
     ],
   },
   find: {
-    en: [
-      "what do i need for it",
-      "which one should i take",
-      "what do you carry for it",
-      "what have you got for it",
-      "which one goes on ours",
-      "what fits there",
-      "recommend me one",
-      "what's the right part for this",
-    ],
     de: [
       "was brauch ich dafür",
       "was nehm ich da",
@@ -222,25 +212,6 @@ export const GAPS_15N_SPLIT: Partial<Record<Intent, Partial<Record<"en" | "de", 
 /** A second batch (help, what to take, product properties, prices, stock and delivery, the order so far, remarks). */
 export const GAPS_15N_SPLIT_2: Partial<Record<Intent, Partial<Record<"en" | "de", string[]>>>> = {
   find: {
-    en: [
-      "what would you use for it",
-      "which would you pick",
-      "what's the best option here",
-      "which one do you recommend for ours",
-      "what do you stock that fits",
-      "anything suitable in your range",
-      "what can you offer me for it",
-      "got something bigger",
-      "do you have a smaller one",
-      "need the right one for machine 2, what is it",
-      "whats the correct one for it",
-      "show me what you have for it",
-      "what else is there",
-      "any alternatives",
-      "I need something for it, what have you got",
-      "Could you suggest a suitable one for our line?",
-      "What would you propose as a replacement?",
-    ],
     de: [
       "welches empfehlen sie",
       "was wäre die beste wahl",
@@ -374,7 +345,6 @@ export const GAPS_15N_SPLIT_2: Partial<Record<Intent, Partial<Record<"en" | "de"
     en: [
       "ugh mondays",
       "nice one",
-      "ok so",
       "hmm",
       "the boss is on holiday",
       "we had a power cut this morning",
@@ -386,8 +356,6 @@ export const GAPS_15N_SPLIT_2: Partial<Record<Intent, Partial<Record<"en" | "de"
     ],
     de: [
       "puh",
-      "na gut",
-      "hmm ok",
       "der chef ist im urlaub",
       "bei uns war heut früh stromausfall",
       "der drucker spinnt schon wieder",
@@ -395,20 +363,6 @@ export const GAPS_15N_SPLIT_2: Partial<Record<Intent, Partial<Record<"en" | "de"
       "so, wieder da",
       "kurz warten, da ist wer an der tür",
       "test test",
-    ],
-  },
-  affirm: {
-    en: ["yep, do that", "good, yes", "yes go on", "that's ok with us", "yes, we'll take the successor"],
-    de: [
-      "jep, mach das",
-      "ok dann",
-      "na gut, ja",
-      "gut, ja",
-      "ja, weiter",
-      "klar, warum nicht",
-      "das passt so",
-      "ist ok für uns",
-      "ja, nehmen wir den nachfolger",
     ],
   },
   show_order: {
