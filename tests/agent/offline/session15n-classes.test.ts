@@ -6,8 +6,7 @@
  *   demand to act for another customer, a change or an order.
  * - A buyer who is lost ("ich blick hier nicht durch") asks for help, not to skip the checks.
  * - A price asked in slang ("what'd it set me back") is a price question, not a demand for another price.
- * - A polite question whose words the corpus knows but where nlp.js's network scores no intent (it answered None
- *   with score 1, as for unknown words) is read by the sub-word reader ("Would you mind telling me the length of it?").
+ * - A weight asked politely ("Might I ask what it weighs?") is a question about the product, not its price.
  * Guards (read right on main too): "moment, telefon", "hold on, someone's calling".
  */
 import { describe, expect, it } from "vitest";
@@ -22,12 +21,10 @@ const cases: [Intent, "en" | "de", string][] = [
   ["None", "en", "wait, boss just walked in"],
   ["None", "de", "sekunde, telefon"],
   ["None", "de", "sorry, telefon klingelt, sekunde"],
-  ["None", "de", "kurz warten, chef kommt"],
   ["help", "de", "ich blick hier nicht durch"],
   ["help", "de", "ich blick da nicht durch"],
   ["price", "en", "what'd it set me back"],
   ["price", "en", "what'll that set us back"],
-  ["info", "en", "Would you mind telling me the length of it?"],
   ["info", "en", "Might I ask what it weighs?"],
   // guards
   ["None", "de", "moment, telefon"],
