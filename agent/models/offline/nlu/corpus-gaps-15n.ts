@@ -375,7 +375,7 @@ export const GAPS_15N_SPLIT_2: Partial<Record<Intent, Partial<Record<"en" | "de"
       "bestellnummer 88231",
       "unsere referenz ist MX-4410",
       "kostenstelle 4410 drauf",
-      "z. hd. instandhaltung, halle 3",
+      "z. hd. instandhaltung, gebäude 3",
     ],
   },
 };
