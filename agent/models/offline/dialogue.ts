@@ -1579,7 +1579,7 @@ function asksForMore(ctx: Ctx, s: DialogueState, r: Reading): boolean {
   // words of the yes ("fine, 2 now and the rest later is ok. place the order").
   return ctx.u.clauses.some(
     (c) =>
-      !CONVERSATIONAL.has(c.intent) &&
+      (c.intent === "add" || c.intent === "find") &&
       tokenizeText(c.text).some(
         (t) =>
           (/\p{L}{3,}/u.test(t.lower) && !ctx.k.ordinary(t.lower)) ||

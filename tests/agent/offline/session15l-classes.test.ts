@@ -164,3 +164,34 @@ describe("a count right after the letter of a machine's site ('in Halle B zwei �
       expect(lines[0]![1], chat.transcript()).toBe(2);
     });
 });
+
+describe("a price or stock question about the listed candidates is answered for each of them, the list kept", () => {
+  const cases: [() => World, string, string, string][] = [
+    [demoWorld, "C-1001", "we need 2 mechanical seals for pump 2", "how much are they and are they in stock?"],
+    [
+      demoWorld,
+      "C-1001",
+      "wir brauchen für die pumpe 2 zwei gleitringdichtungen",
+      "was kosten die und sind die lagernd?",
+    ],
+    [fluidWorld, "F-4001", "need a seal kit for the press 3 cylinder 63/36", "what do they cost?"],
+    [hvacWorld, "H-2001", "Filtertrockner 3/8 Bördel", "wann könnt ihr die liefern?"],
+  ];
+  for (const [world, customer, first, question] of cases)
+    test(`"${first}" / "${question}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, first);
+      const listed = /^\s*\d\) (\S+)/gmu;
+      const skus = [...chat.turns.at(-1)!.text.matchAll(listed)].map((m) => m[1]!);
+      if (skus.length < 2) throw new Error(`no list: ${chat.turns.at(-1)!.text}`);
+      const reply = (await chat.say(question)).text;
+      // Every listed candidate (up to five) is answered with a figure — a price or a date — and nothing is ordered.
+      for (const sku of skus.slice(0, 5))
+        expect(reply, reply).toMatch(
+          new RegExp(`${sku}\\b[^\\n]*(\\d+[.,]\\d\\d|\\d{4}-\\d\\d-\\d\\d|\\d\\d\\.\\d\\d\\.\\d{4})`, "u"),
+        );
+      expect(draftLines(chat)).toEqual([]);
+      // The list is still open: "the first" picks its first candidate (added, or asked about: which machine).
+      const picked = await chat.say(/[äöü]|wir|wann/i.test(first + question) ? "den ersten" : "the first one");
+      expect(draftLines(chat)[0]?.[0] ?? picked.text.match(/^\S+/u)?.[0], chat.transcript()).toBe(skus[0]);
+    });
+});
