@@ -20,6 +20,63 @@ export function askStockAndPrice(
 }
 
 /**
+ * "was kosten die und sind die lagernd?", "how much are they, and when could you deliver?": a price or stock question
+ * that names no product while a list of candidates is open — answered for each listed one (the first five) from the
+ * engine's prices and dates, the list kept open for the pick.
+ */
+export function aboutListed(ctx: Ctx, pending: Pending | undefined, memo: MemoFn): Step | undefined {
+  if (pending?.kind !== "choose_product" || pending.skus.length < 2) return undefined;
+  const price = ctx.cues.has("price") && ctx.tools.has("get_price");
+  const stock = ctx.cues.has("stock") && ctx.tools.has("check_stock");
+  if (!price && !stock) return undefined;
+  const { lang } = ctx;
+  const skus = pending.skus.slice(0, 5);
+  const products = ctx.k.reader.products(skus);
+  const quantity = (sku: string) => pending.quantity ?? products.get(sku)?.moq ?? 1;
+  const result = (name: string, sku: string) => ctx.conv.results.find((r) => r.name === name && r.args.sku === sku);
+  const calls = skus.flatMap((sku) => [
+    ...(price && !result("get_price", sku) ? [{ name: "get_price", args: { sku, quantity: quantity(sku) } }] : []),
+    ...(stock && !result("check_stock", sku) ? [{ name: "check_stock", args: { sku, quantity: quantity(sku) } }] : []),
+  ]);
+  if (calls.length) return { calls, memo: memo(pending) };
+  const lines = skus.map((sku, i) => {
+    const parts: string[] = [];
+    if (price) {
+      const r = result("get_price", sku)!;
+      const d = r.error ? undefined : typed(priceResult, r);
+      parts.push(
+        d
+          ? say(
+              lang,
+              `${money(d.unitPriceCents, d.currency, lang)} each (${sourceText(d.priceSource, lang)})`,
+              `${money(d.unitPriceCents, d.currency, lang)} je Einheit (${sourceText(d.priceSource, lang)})`,
+            )
+          : r.error
+            ? errorText(r, lang)
+            : unreadable(r, lang),
+      );
+    }
+    if (stock) {
+      const r = result("check_stock", sku)!;
+      const d = r.error ? undefined : typed(stockResult, r);
+      const when = d ? scheduleText(d as LineFacts, lang) : "";
+      parts.push(
+        d
+          ? `${qty(d.quantity, d.unit, lang)}: ${when || say(lang, "no date available", "kein Termin verfügbar")}`
+          : r.error
+            ? errorText(r, lang)
+            : unreadable(r, lang),
+      );
+    }
+    return `${i + 1}) ${sku} — ${parts.join("; ")}`;
+  });
+  const ask = pending.quantity
+    ? say(lang, "Which one would you like?", "Welchen möchten Sie?")
+    : say(lang, "Which one would you like, and how many?", "Welchen möchten Sie, und wie viele?");
+  return { text: [...lines, ask].join("\n"), memo: memo(pending) };
+}
+
+/**
  * Actions on products: add (asking for the machine when a part depends on it), price, stock, compatibility, details;
  * listing candidates (checked against the machine); several products at once; "same as last time".
  */

@@ -242,7 +242,13 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
   const named =
     (a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined) ??
     onlyOne(findMachines(tokenizeText(conv.text), machines, ctx.k.common, ctx.k.phraseGroups))?.machine;
-  const machine = named ?? pick(machines);
+  // Another machine of the buyer's than those offered ("edeka" to a question listing only the roof chiller): the part is
+  // for that one — the engine says whether it fits there and what would, the item is not dropped.
+  const elsewhere =
+    !named && a.machine && !a.guess && pending.action === "add" && !pending.machineIds.includes(a.machine.machineId)
+      ? a.machine
+      : undefined;
+  const machine = named ?? elsewhere ?? pick(machines);
   // "yes, place it" to "which machine is it for?" (a retrofit, parts for stores): the buyer names none and wants the
   // order — the line goes on without a machine (the engine checks what it can) and on to the confirmation.
   if (!machine && pending.named && pending.action === "add" && ctx.cues.has("checkout") && !a.guess && !a.machine)

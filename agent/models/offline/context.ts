@@ -30,7 +30,8 @@ import { evaluateRule } from "../../../tools/checks/compatibility.ts";
 import { readShipTo } from "./ship-to.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 
-const CONVERSATIONAL = new Set<Intent>([
+/** Intents that steer the conversation and name no product. */
+export const CONVERSATIONAL = new Set<Intent>([
   "greet",
   "thanks",
   "affirm",
@@ -273,6 +274,56 @@ export function machineOnlyCompared(ctx: Ctx, text: string): boolean {
   return machinesIn(ctx, rest, tokenizeText(rest)).length === 0;
 }
 
+/**
+ * The buyer's words that name the product found: a word of its name or SKU, or its plural ("coils" of "Solenoid coil",
+ * "Magnetspulen" of "Magnetspule").
+ */
+export function guessWords<T extends { lower: string }>(words: readonly T[], guess: ProductGuess | undefined): T[] {
+  if (!guess) return [];
+  const names = (guess.confident ? guess.hits.slice(0, 1) : guess.hits.slice(0, 3)).flatMap((h) =>
+    wordsOf(`${h.name} ${h.sku}`).filter((w) => w.length >= 3 && !/^\d+$/.test(w)),
+  );
+  const sameWord = (a: string, b: string) => {
+    const n = Math.min(a.length, b.length);
+    return a === b || (n >= 4 && a.slice(0, Math.max(4, n - 1)) === b.slice(0, Math.max(4, n - 1)));
+  };
+  return words.filter((t) => names.some((w) => sameWord(t.lower, w)));
+}
+
+/** A clause boundary between two tokens: a comma or semicolon, or a joining word ("und noch", "and also", "plus"). */
+const JOINING = /^(?:und|and|plus|sowie|also|dazu|außerdem|ausserdem|zusätzlich|additionally)$/u;
+
+/**
+ * "ok dann 1 Stück, und noch 2 Magnetspulen", "fine, keep 1 of those, and add 3 coils": of counts in different clauses,
+ * the one in the clause of the product's words counts it — the other restates (or changes) a line already on the order.
+ * Counts all beside the product's words, or none, are kept as they are.
+ */
+function besideProduct<Q extends { tokens: number[] }>(
+  ctx: Ctx,
+  tokens: readonly Token[],
+  taken: ReadonlySet<number>,
+  guess: ProductGuess | undefined,
+  counted: Q[],
+): Q[] {
+  if (counted.length < 2) return counted;
+  const free = tokens.filter((t) => !taken.has(t.index) && /\p{L}{3,}/u.test(t.lower));
+  // The words of the product found (a name word or its plural, "coils" of "Solenoid coil"); else the words that are
+  // no ordinary language.
+  const named = guessWords(free, guess);
+  const words = named.length ? named : free.filter((t) => !ctx.k.ordinary(t.lower));
+  if (words.length === 0) return counted;
+  const apart = (a: number, b: number) => {
+    const [from, to] = a < b ? [a, b] : [b, a];
+    for (let i = from; i < to; i++) {
+      if (/[,;]/.test(tokens[i]!.tail ?? "")) return true;
+      if (i > from && JOINING.test(tokens[i]!.lower)) return true;
+    }
+    return false;
+  };
+  const beside = counted.filter((q) => words.some((w) => q.tokens.some((i) => !apart(i, w.index))));
+  return beside.length > 0 && beside.length < counted.length ? beside : counted;
+}
+
 function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
@@ -402,7 +453,13 @@ function readText(ctx: Ctx, raw: string): Analysis {
           n.lower.split("-").some((w) => w.length > 1 && named.has(w) && sameSide(w, tokens[i]!.lower, n.index < i)),
       ),
     );
-  const counted = quantities.filter((x) => !inName(x));
+  const counted = besideProduct(
+    ctx,
+    tokens,
+    taken,
+    guess,
+    quantities.filter((x) => !inName(x)),
+  );
   const q = (each && guess && eachQuantity(ctx, guess, each)) || (counted.find((x) => x.unit) ?? counted[0]);
   const unit =
     q?.unit ??

@@ -24,6 +24,8 @@ import { say } from "./replies.ts";
 import {
   analyse,
   carriedWords,
+  CONVERSATIONAL,
+  guessWords,
   lineByWords,
   lineWordCounts,
   optionsFor,
@@ -150,7 +152,8 @@ export const EVENTS = {
     !r.a.quantity &&
     linesForMachine(ctx, s, r).length > 0,
   /** "ok, then put it on press 3 instead": a yes that leads into a correction is not the answer "place it". */
-  yes_or_place: (ctx, s, r) => (has(ctx, "yes") && !has(ctx, "no") && !correcting(ctx, s, r)) || has(ctx, "checkout"),
+  yes_or_place: (ctx, s, r) =>
+    ((has(ctx, "yes") && !has(ctx, "no") && !correcting(ctx, s, r)) || has(ctx, "checkout")) && !asksForMore(ctx, s, r),
   /**
    * "Please order all three", "bitte de 2 Reifen bestellen", "order both": to "please confirm the order", an order word
    * whose object is the order itself — the number of its lines, or its own products with the counts they have — is
@@ -937,6 +940,7 @@ const CUE_OF_INTENT: Partial<Record<Intent, Cue>> = {
 };
 
 const DRAFT_EDITS = new Set(["add_line", "update_line", "remove_line", "set_options", "set_machine"]);
+const CHECKOUT = new Set(["review_order", "place_order"]);
 
 /** Questions a buyer asks about a product (`nlu/understand.ts` splits "price and when?" into two of them). */
 const QUESTION_INTENTS = new Set<Intent>(["price", "stock", "compat", "info"]);
@@ -1084,6 +1088,8 @@ function orderThenQuestion(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoF
 function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
   const calls: NonNullable<Step["calls"]> = [];
   let edits = 0;
+  let yes = 0;
+  let asked = false;
   for (const c of ctx.u.clauses) {
     const negated = ctx.u.negated
       .filter((n) => n.start >= c.start && n.end <= c.end)
@@ -1107,17 +1113,27 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
     const step = dropped
       ? { calls: [{ name: "remove_line", args: { lineId: dropped.lineId } }], memo: memo() }
       : (lineQuantity(sub) ?? transition(sub, memo));
-    if (!step.calls?.length) continue;
+    if (!step.calls?.length) {
+      // A clause the consultant would answer with a question or a list ("… and 4 rails" of several kinds): not lost.
+      if (step.text && !CONVERSATIONAL.has(c.intent) && c.intent !== "None") asked = true;
+      continue;
+    }
     // "…, we found one in the store": a remark that asks for nothing (read as no intent) edits nothing — whatever the
     // open question would make of it on its own (placing the order), it does not stop the edits beside it.
     if (!step.calls.every((x) => DRAFT_EDITS.has(x.name))) {
       if (c.intent === "None") continue;
+      // "fine, make that 2 boxes, and 4 DIN rails": the yes that would place the order beside an edit is asked again
+      // once the order is edited.
+      if (step.calls.every((x) => CHECKOUT.has(x.name))) {
+        yes++;
+        continue;
+      }
       return undefined;
     }
     for (const x of step.calls) mergeEdit(calls, x);
     edits++;
   }
-  return edits >= 2 ? { calls, memo: memo() } : undefined;
+  return edits >= 2 || (edits === 1 && yes > 0 && !asked) ? { calls, memo: memo() } : undefined;
 }
 
 /**
@@ -1549,6 +1565,29 @@ function correctsMachine(ctx: Ctx, r: Reading): boolean {
 }
 
 /** A message that edits the draft (a change or removal, another machine for a line): not a bare yes. */
+/**
+ * "ok, und noch 2 Magnetspulen", "yes thanks, plus 4 DIN rails", "passt, dazu 3 …": beside the yes, a clause asks for a
+ * product the order does not hold, with a count or an order word — the yes does not place the order over it.
+ */
+function asksForMore(ctx: Ctx, s: DialogueState, r: Reading): boolean {
+  const g = r.a.guess;
+  if (!g || g.hits.length === 0 || ctx.u.clauses.length < 2 || ctx.u.attack) return false;
+  if (!r.a.quantity && !has(ctx, "add")) return false;
+  const onOrder = new Set(s.draft.lines.map((l) => l.sku));
+  if ((g.confident ? g.hits.slice(0, 1) : g.hits).some((h) => onOrder.has(h.sku))) return false;
+  // Named by words of its own in a clause that asks for something ("4 DIN rails", "Magnetspulen"), not found from the
+  // words of the yes ("fine, 2 now and the rest later is ok. place the order").
+  return ctx.u.clauses.some(
+    (c) =>
+      (c.intent === "add" || c.intent === "find") &&
+      tokenizeText(c.text).some(
+        (t) =>
+          (/\p{L}{3,}/u.test(t.lower) && !ctx.k.ordinary(t.lower)) ||
+          (/\d/.test(t.lower) && /\p{L}/u.test(t.lower) && guessWords([t], g).length > 0),
+      ),
+  );
+}
+
 function correcting(ctx: Ctx, s: DialogueState, r: Reading): boolean {
   return has(ctx, "change", "remove", "cancel") || !!req.movedLine(ctx, s, r) || !!newQuantity(s, r);
 }

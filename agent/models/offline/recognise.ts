@@ -1291,15 +1291,24 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (
       prev &&
       (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) ||
-        (adjacent && (k.numberPrefixes.has(prev) || k.codeWords.has(prev) || k.codeWords.has(prevPart ?? ""))))
+        // ("halle B zwei": a letter that names the buyer's machine or site is no code word of the number after it)
+        (adjacent &&
+          !taken.has(i - 1) &&
+          (k.numberPrefixes.has(prev) || k.codeWords.has(prev) || k.codeWords.has(prevPart ?? ""))))
     )
       continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "the 1.30 net", "Netz 1,23": a number with a fractional part counts only in a unit the catalog sells in ("2.5 m"
     // of hose); bare, it is a size the buyer leaves the unit off.
     if (/^\d+[.,]\d+$/.test(t) && !gluedUnit && !k.unitCodes.has(next ?? "")) continue;
-    // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many.
-    if (prev === "minus" || prev === "plus") continue;
+    // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many — but "plus 4 DIN
+    // rails" adds four of something.
+    if (
+      prev === "minus" ||
+      (prev === "plus" &&
+        (!next || /^\d/.test(next) || k.measureUnits.has(next) || /^(?:grad|degrees?|°c?)$/.test(next)))
+    )
+      continue;
     // "nach 19 Jahren", "leaking for 3 weeks", "seit 2 Wochen": a span of time, not how many (unless the catalog
     // sells in that unit).
     if (next && TIME_WORDS.test(next) && !k.unitCodes.has(next)) continue;

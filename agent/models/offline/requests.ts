@@ -17,7 +17,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { action, addsToLine, find, fromHistory, itemParts } from "./actions.ts";
+import { aboutListed, action, addsToLine, find, fromHistory, itemParts } from "./actions.ts";
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout, whichOfList } from "./phrasing.ts";
 import { findChoice } from "./recognise.ts";
@@ -405,14 +405,15 @@ export const setFocusQuantity: H = (ctx, s, r, memo) => {
   };
 };
 
-export const whichProduct: H = (ctx, s, _r, memo) => ({
-  text: say(
-    ctx.lang,
-    "Which product do you mean? Give me the SKU or describe the part (and the machine it is for).",
-    "Welchen Artikel meinen Sie? Nennen Sie mir die Artikelnummer oder beschreiben Sie das Teil (und die Maschine).",
-  ),
-  memo: memo(keep(s)),
-});
+export const whichProduct: H = (ctx, s, _r, memo) =>
+  aboutListed(ctx, s.pending, memo) ?? {
+    text: say(
+      ctx.lang,
+      "Which product do you mean? Give me the SKU or describe the part (and the machine it is for).",
+      "Welchen Artikel meinen Sie? Nennen Sie mir die Artikelnummer oder beschreiben Sie das Teil (und die Maschine).",
+    ),
+    memo: memo(keep(s)),
+  };
 
 export const greet: H = (ctx, s, _r, memo) => ({
   text: say(ctx.lang, "Hello! ", "Guten Tag! ") + redirect(ctx.lang),
