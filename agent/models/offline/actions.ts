@@ -1343,11 +1343,13 @@ export function listBeside(ctx: Ctx, month: MonthOrder): boolean {
 
 /**
  * A count of its own (no measure) for words that name none of these products — another kind of product ("zwoi
- * Schauglas" beside an order of refrigerant and a filter drier), still to be told apart.
+ * Schauglas" beside an order of refrigerant and a filter drier), still to be told apart — not a changed count
+ * ("diesmal 10 statt 6").
  */
 const otherCounted = (ctx: Ctx, part: string, a: Analysis, own: Set<string>): boolean =>
   !!a.quantity &&
   !a.quantity.unit &&
+  !replacedCount(part) &&
   !!a.guess?.hits.length &&
   linesNamedBy(
     ctx,
@@ -1359,8 +1361,8 @@ const otherCounted = (ctx: Ctx, part: string, a: Analysis, own: Set<string>): bo
  * "6 Inis wie im März, zu jedem ein Sensorkabel, außerdem 2 Schütze 9 A", "des gleiche wie im März, also des
  * Kältemittel ond den Filtertrockner. Ond no zwoi Schauglas": of a list with the month's order as one item, the parts
  * that are items of their own beside it — a product with confidence that is not among the order's lines, a count of
- * its own (no month, no changed count), or "each"/"zu jedem" of the item before. The rest of the text says which lines
- * of the order to take again.
+ * its own (no month, no changed count), or "each"/"zu jedem" of the item before — not words that name the order's
+ * lines. The rest of the text says which lines of the order to take again.
  */
 function besideMonth(ctx: Ctx, month: MonthOrder, parts: string[], said: MachineView | undefined): Set<string> {
   const own = new Set(
@@ -1372,11 +1374,17 @@ function besideMonth(ctx: Ctx, month: MonthOrder, parts: string[], said: Machine
       const a = forMachine(ctx, part, said);
       if (otherCounted(ctx, part, a, own)) return true;
       if (!a.guess?.confident) return false;
-      return (
-        !own.has(a.guess.hits[0]!.sku) ||
-        EACH_ITEM.test(part) ||
-        (!!a.quantity && !a.quantity.unit && !replacedCount(part))
-      );
+      if (EACH_ITEM.test(part)) return true;
+      // ("also die Sensoren mit den Kabeln, diesmal 10 statt 6": words that name the order's lines say which to take.)
+      if (
+        linesNamedBy(
+          ctx,
+          part,
+          [...own].map((sku) => ({ sku })),
+        ).length
+      )
+        return false;
+      return !own.has(a.guess.hits[0]!.sku) || (!!a.quantity && !a.quantity.unit && !replacedCount(part));
     }),
   );
 }
