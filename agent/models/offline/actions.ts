@@ -1342,8 +1342,8 @@ export function listBeside(ctx: Ctx, month: MonthOrder): boolean {
 }
 
 /**
- * A count of its own (no measure) for words that name none of these products — another kind of product ("zwoi
- * Schauglas" beside an order of refrigerant and a filter drier), still to be told apart — not a changed count
+ * A count of its own (no measure) for words that name none of these products, none of them among its first candidates —
+ * another kind of product ("zwoi Schauglas" beside an order of refrigerant and a filter drier), still to be told apart — not a changed count
  * ("diesmal 10 statt 6").
  */
 const otherCounted = (ctx: Ctx, part: string, a: Analysis, own: Set<string>): boolean =>
@@ -1351,6 +1351,7 @@ const otherCounted = (ctx: Ctx, part: string, a: Analysis, own: Set<string>): bo
   !a.quantity.unit &&
   !replacedCount(part) &&
   !!a.guess?.hits.length &&
+  !a.guess.hits.slice(0, 3).some((h) => own.has(h.sku)) &&
   linesNamedBy(
     ctx,
     part,
