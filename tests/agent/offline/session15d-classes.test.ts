@@ -163,7 +163,7 @@ describe("the Swabian 'Bestellnommer' is the PO", () => {
     const chat = await chatAfter(
       hvacWorld,
       "H-2001",
-      "Für die Edeka-Kühlung 2 Filtertrockner DML 084. Bestellnommer PK-26-1201.",
+      "2 Filtertrockner DML 084 für den Edeka freezer. Bestellnommer PK-26-1201.",
     );
     expect(chat.turns.at(-1)!.thread.draft.poReference).toBe("PK-26-1201");
   });
