@@ -101,7 +101,7 @@ describe("a month's order that is one item of a list: the items beside it are or
 });
 
 describe("a unit after its number ends the sentence before a word that names nothing ('5 m. Außerdem …')", () => {
-  it("automation (de): 10 Sensorkabel 5 m. Außerdem 2 Schütze", async () => {
+  it("automation (de): 4 Sensorleitungen M12 5 m. Außerdem 2 Schütze", async () => {
     expect(
       skus(
         await draftAfter(
@@ -116,13 +116,13 @@ describe("a unit after its number ends the sentence before a word that names not
     ]);
   });
 
-  it("fluidpower (de, not built from): 10 m Schlauch 2SN DN12. Dazu 2 Beutel Dichtringe", async () => {
+  it("fluidpower (de, not built from): Schlauch 2SN DN12, 10 m. Dazu 2 Beutel Dichtringe", async () => {
     expect(
       skus(
         await draftAfter(
           fluidWorld,
           "F-4001",
-          "Wir brauchen 10 m Hydraulikschlauch 2SN DN12 m. Dazu 2 Beutel Dichtringe 1/2 Zoll BSP.",
+          "Wir brauchen Hydraulikschlauch 2SN DN12, 10 m. Dazu 2 Beutel Dichtringe 1/2 Zoll BSP.",
         ),
       ),
     ).toEqual([
