@@ -57,33 +57,11 @@ export function oddQuantities(text: string, k: Knowledge): OddQuantity[] {
       COUNT_VERBS.test(before) ||
       PIECE_WORDS.test(before);
     // A long number before a product word is as often a serial or an order number ("Serie 4500012345 Pumpe").
-    const kind =
-      oddKind(raw, PIECE_WORDS.test(next) && !/^(?:x|×)$/iu.test(next)) ??
-      ((counts || k.headWord(next)) && piecesOnly(next, k) ? oddKind(raw, true) : undefined);
+    const kind = oddKind(raw, PIECE_WORDS.test(next) && !/^(?:x|×)$/iu.test(next));
     if (kind && (counts || (kind !== "too_large" && k.headWord(next)) || /e[+-]?\d/i.test(raw)))
       out.push({ text: raw, kind });
   }
   return out;
-}
-
-/** Order units that measure (UN/ECE Rec. 20 and their short forms): a decimal count of them is an amount. */
-const MEASURE_CODES = /^(?:m|mtr|cm|mm|km|kg|kgm|g|grm|t|tne|l|ltr|ml|mlt|m2|mtk|m3|mtq)$/iu;
-
-/**
- * "add 2.5 SE-MS28-CC-EPDM", "2.5 mechanical seals": the word after a count names products — by code, or a word that
- * says what a product is — all of which are ordered in countable units (pieces, boxes, sets), none by a measure.
- */
-function piecesOnly(word: string, k: Knowledge): boolean {
-  if (!word || !/\p{L}/u.test(word)) return false;
-  const hits = k.search.search({ query: word, limit: 5 });
-  const coded = hits.filter((h) => h.match.startsWith("sku"));
-  const named = coded.length ? coded.slice(0, 1) : k.headWord(word) ? hits : [];
-  if (named.length === 0) return false;
-  const products = k.reader.products(named.map((h) => h.sku));
-  return named.every((h) => {
-    const p = products.get(h.sku);
-    return !!p && !MEASURE_CODES.test(p.orderUnit) && !MEASURE_CODES.test(p.contentUnit ?? "");
-  });
 }
 
 function oddKind(raw: string, inPieces: boolean): OddKind | undefined {
