@@ -129,7 +129,7 @@ import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
 import { fitRank } from "../../../tools/fit-rank.ts";
-import { monthsIn, orderOfMonth } from "./month-order.ts";
+import { linesNamedBy, monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 import { variantByValue } from "./references.ts";
 
@@ -824,8 +824,20 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
     // "… Artikel MB-BW4040-HR. Dazu einen …": a code (letters and digits in one word) ends its sentence — an
     // abbreviation has no digit.
     const code = /(?:^|\s)(?=\S*\d)(?=\S*\p{L})\S+$/u.test(line.slice(0, m.index + m[1]!.length));
+    // "… ein Sensorkabel 5 m. Außerdem 2 Schütze …": a unit after its number ends the sentence when the word after the
+    // stop names nothing of the catalog ("10 Stk. Dichtringe" is one item: the unit's abbreviation).
+    const next = /^\p{L}+/u.exec(line.slice(m.index + m[0].length))?.[0]?.toLowerCase() ?? "";
+    const unitEnd =
+      ctx.k.unitCodes.has(word) &&
+      /\d\s*$/.test(line.slice(0, m.index)) &&
+      !ctx.k.nameWord(next) &&
+      !ctx.k.headWord(next);
     const short =
-      !value && !measure && !code && (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
+      !value &&
+      !measure &&
+      !code &&
+      !unitEnd &&
+      (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
     if (m[3] === "." && !m[2] && short) continue;
     const end = m.index + m[0].length;
     out.push(line.slice(from, end));
@@ -1362,6 +1374,79 @@ function eachMachine(ctx: Ctx, part: string): MachineView[] | undefined {
   return ids.map((id) => a.machineCandidates.find((m) => m.machineId === id)!);
 }
 
+/**
+ * "1 Proportionalventil …, und 2 Filtersets wie im Mai", "die Dichtungen wie im April, 2 Stück, und 6 Kartuschen Fett":
+ * the month's order is one item of a list when another item names a product with confidence that is not among the
+ * lines taken, or names one with a count of its own and no month — the items are read one by one (`multiAdd`).
+ */
+export function listBeside(ctx: Ctx, month: MonthOrder): boolean {
+  const own = new Set(
+    (ctx.conv.history ?? []).filter((h) => String(h.orderId) === month.orderId).map((h) => String(h.sku)),
+  );
+  const parts = itemParts(ctx);
+  // (Each item read for its machine, as `multiAdd` reads it: "dazu einen O-Ring-Satz" is the one that fits it.)
+  const said = analyse(ctx, ctx.conv.text).machine;
+  const read = parts.map((part) => ({ part, a: forMachine(ctx, part, said) }));
+  if (read.some(({ a }) => !!a.guess?.confident && !own.has(a.guess.hits[0]!.sku))) return true;
+  // "Ond no zwoi Schauglas dazu, die halbzölliga": a counted item of another kind (none of its candidates a line of
+  // the order), still to be told apart, is an item of its own too.
+  if (read.some(({ part, a }) => !monthsIn(part).length && otherCounted(ctx, part, a, own))) return true;
+  // An item counted on its own beside the item the month is said of ("…, but 3 bearings instead of 2" is a change).
+  return (
+    read.some(({ part }) => monthsIn(part).length > 0) &&
+    read.some(({ part, a }) => !monthsIn(part).length && !!a.quantity && !!a.guess?.confident && !replacedCount(part))
+  );
+}
+
+/**
+ * A count of its own (no measure) for words that name none of these products, none of them among its first candidates —
+ * another kind of product ("zwoi Schauglas" beside an order of refrigerant and a filter drier), still to be told apart — not a changed count
+ * ("diesmal 10 statt 6").
+ */
+const otherCounted = (ctx: Ctx, part: string, a: Analysis, own: Set<string>): boolean =>
+  !!a.quantity &&
+  !a.quantity.unit &&
+  !replacedCount(part) &&
+  !!a.guess?.hits.length &&
+  !a.guess.hits.slice(0, 3).some((h) => own.has(h.sku)) &&
+  linesNamedBy(
+    ctx,
+    part,
+    [...own].map((sku) => ({ sku })),
+  ).length === 0;
+
+/**
+ * "6 Inis wie im März, zu jedem ein Sensorkabel, außerdem 2 Schütze 9 A", "des gleiche wie im März, also des
+ * Kältemittel ond den Filtertrockner. Ond no zwoi Schauglas": of a list with the month's order as one item, the parts
+ * that are items of their own beside it — a product with confidence that is not among the order's lines, a count of
+ * its own (no month, no changed count), or "each"/"zu jedem" of the item before — not words that name the order's
+ * lines. The rest of the text says which lines of the order to take again.
+ */
+function besideMonth(ctx: Ctx, month: MonthOrder, parts: string[], said: MachineView | undefined): Set<string> {
+  const own = new Set(
+    (ctx.conv.history ?? []).filter((h) => String(h.orderId) === month.orderId).map((h) => String(h.sku)),
+  );
+  return new Set(
+    parts.filter((part) => {
+      if (monthsIn(part).length > 0) return false;
+      const a = forMachine(ctx, part, said);
+      if (otherCounted(ctx, part, a, own)) return true;
+      if (!a.guess?.confident) return false;
+      if (EACH_ITEM.test(part)) return true;
+      // ("also die Sensoren mit den Kabeln, diesmal 10 statt 6": words that name the order's lines say which to take.)
+      if (
+        linesNamedBy(
+          ctx,
+          part,
+          [...own].map((sku) => ({ sku })),
+        ).length
+      )
+        return false;
+      return !own.has(a.guess.hits[0]!.sku) || (!!a.quantity && !a.quantity.unit && !replacedCount(part));
+    }),
+  );
+}
+
 export function multiAdd(ctx: Ctx): Step | undefined {
   const spread = spreadVariants(ctx, ctx.conv.text);
   const parts = packsJoined(ctx, itemParts(ctx, spread.text));
@@ -1395,11 +1480,25 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   if (parts.length < 2 && along.size === 0 && perMachine.size === 0) return undefined;
   // "das gleiche wie im März für die Linie 3, also die Sensoren mit den Kabeln, diesmal 10 statt 6": the whole message
   // is that order again — its lines the message names, with the count it changes.
+  // Unless the month's order is one item of a list (`listBeside`): then the parts beside it are read one by one, the
+  // rest of the text names the lines of that order to take again.
+  let ofOrder: { sku: string; quantity: number; machineId?: string }[] = [];
+  let beside: Set<string> | undefined;
   if (parts.some((p) => monthsIn(p).length > 0 && SAME_ORDER.test(p))) {
-    const again = orderOfMonth(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text))?.lines;
-    if (again?.length)
+    const month = orderOfMonth(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text));
+    const split = month?.lines.length && listBeside(ctx, month) ? besideMonth(ctx, month, parts, said) : undefined;
+    const restText = split?.size ? parts.filter((p) => !split.has(p)).join(", ") : "";
+    const rest = restText ? orderOfMonth(ctx, restText, analyse(ctx, restText))?.lines : undefined;
+    if (rest?.length) {
+      beside = split;
+      ofOrder = rest.map((l) => ({
+        sku: l.sku,
+        quantity: l.again,
+        ...(l.machineId ? { machineId: l.machineId } : {}),
+      }));
+    } else if (month?.lines.length)
       return {
-        calls: again.map((l) => ({
+        calls: month.lines.map((l) => ({
           name: "add_line",
           args: { sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) },
         })),
@@ -1407,7 +1506,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       };
   }
   // (`said`: the part that named the item, for the words that add to a line already on the order.)
-  const items: { sku: string; quantity?: number; unit?: string; machineId?: string; said?: string }[] = [];
+  const items: { sku: string; quantity?: number; unit?: string; machineId?: string; said?: string }[] = [...ofOrder];
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
   let before: number | undefined;
@@ -1422,6 +1521,12 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   for (const part of parts) {
     if (skip > 0) {
       skip--;
+      continue;
+    }
+    // (A part of the month's order, taken above: it counts the item before for "zu jedem" only.)
+    if (beside && !beside.has(part)) {
+      const q = analyse(ctx, part).quantity;
+      before = q && !q.unit ? q.value : undefined;
       continue;
     }
     const pair = along.get(part);
@@ -1530,7 +1635,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     } else if (
       (a.quantity || one || each) &&
       (a.guess || a.productWords.length > 0) &&
-      (each || countOpens(ctx, part, a)) &&
+      // (An item of its own beside the month's order is one, whatever its words: "Dazu noch 2 Kartuschen 1 µm".)
+      (each || countOpens(ctx, part, a) || !!beside?.has(part)) &&
       // "… two motor protection breakers 6.3-10 A. So that's 2 contactors and 2 breakers": an item said again in
       // fewer words, with the same count, is the item already read.
       !items.some((i) => i.quantity === a.quantity?.value && namesItOnly(ctx, part, i.sku))

@@ -19,7 +19,7 @@ import {
   replacedCount,
   tokenizeText,
 } from "./recognise.ts";
-import { monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
+import { orderOfMonth } from "./month-order.ts";
 import { say } from "./replies.ts";
 import {
   analyse,
@@ -36,7 +36,7 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { askStockAndPrice, forMachine, itemParts, multiAdd, statesNoMachine, variantCorrection } from "./actions.ts";
+import { askStockAndPrice, itemParts, listBeside, multiAdd, statesNoMachine, variantCorrection } from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -708,26 +708,6 @@ function asksAboutOrder(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
  * "12,5 m hose, 20 fittings and 50 seal rings, Bestellnr RP-4471": items of the buyer's own (counted, or not on the
  * earlier order with that reference) — the reference is this order's PO (reused), not a request to repeat that order.
  */
-/**
- * "1 Proportionalventil …, und 2 Filtersets wie im Mai", "die Dichtungen wie im April, 2 Stück, und 6 Kartuschen Fett":
- * the month's order is one item of a list when another item names a product with confidence that is not among the
- * lines taken, or names one with a count of its own and no month — the items are read one by one (`multiAdd`).
- */
-function listBeside(ctx: Ctx, month: MonthOrder): boolean {
-  const own = new Set(
-    (ctx.conv.history ?? []).filter((h) => String(h.orderId) === month.orderId).map((h) => String(h.sku)),
-  );
-  const parts = itemParts(ctx);
-  // (Each item read for its machine, as `multiAdd` reads it: "dazu einen O-Ring-Satz" is the one that fits it.)
-  const said = analyse(ctx, ctx.conv.text).machine;
-  const read = parts.map((part) => ({ part, a: forMachine(ctx, part, said) }));
-  if (read.some(({ a }) => !!a.guess?.confident && !own.has(a.guess.hits[0]!.sku))) return true;
-  // An item counted on its own beside the item the month is said of ("…, but 3 bearings instead of 2" is a change).
-  return (
-    read.some(({ part }) => monthsIn(part).length > 0) &&
-    read.some(({ part, a }) => !monthsIn(part).length && !!a.quantity && !!a.guess?.confident && !replacedCount(part))
-  );
-}
 
 /**
  * Whether the message orders other products than those of the earlier order with this reference: a count of its own, or

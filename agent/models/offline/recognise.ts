@@ -3435,11 +3435,11 @@ export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string
 /**
  * "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too), "our PO for this one is
  * BWB-4391", "Üsi Bstellnummer isch GH-4518" (a Swiss or spoken verb between them: each a whole word, so the "is" of
- * "isch" never leaves "ch" as the reference).
+ * "isch" never leaves "ch" as the reference), the Swabian "Bestellnommer".
  */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
-    /\b(?:(?:po|p\.o\.|purchase order|order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|nummer|no\.?|nr\.?|#|referenz|reference|ref\.?|zeichen)|po|p\.o\.|purchase order|reference|ref\.?|bestellnummer|auftragsnummer|referenz(?:nummer)?|(?:unser(?:e)?|our)\s+zeichen|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s+(?:for|für)\s+(?:this|that|the|diese[ns]?|die|den)(?:\s+(?:one|order|bestellung|auftrag))?)?(?:\s*(?:(?:number|no\.?|nr\.?|is|ist|isch|esch|isches|wär|wäre|wird|heisst|heißt|lautet|would be|will be)(?![a-zäöüß])|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
+    /\b(?:(?:po|p\.o\.|purchase order|order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|n[uo]mmer|no\.?|nr\.?|#|referenz|reference|ref\.?|zeichen)|po|p\.o\.|purchase order|reference|ref\.?|bestelln[uo]mmer|auftragsn[uo]mmer|referenz(?:nummer)?|(?:unser(?:e)?|our)\s+zeichen|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s+(?:for|für)\s+(?:this|that|the|diese[ns]?|die|den)(?:\s+(?:one|order|bestellung|auftrag))?)?(?:\s*(?:(?:number|no\.?|nr\.?|is|ist|isch|esch|isches|wär|wäre|wird|heisst|heißt|lautet|would be|will be)(?![a-zäöüß])|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,
     );
   if (!m) return undefined;
