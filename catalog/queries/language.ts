@@ -101,3 +101,46 @@ export function readCatalogLanguages(sqlite: Database.Database): CatalogLanguage
     languages: [defaultLanguage, ...declared.map((l) => l.code).filter((c) => c !== defaultLanguage)],
   };
 }
+
+/** Per connection: the last answer of `readWholeLanguages` and the row counts it was read at. */
+const wholeLanguages = new WeakMap<
+  Database.Database,
+  { key: string; languages: string[]; statements: { key: Database.Statement; missing: Database.Statement } }
+>();
+
+/**
+ * The catalog languages every product has a name in: the default language (the base names) and each language
+ * whose texts name every product. The built-in glossary stands in for the others: on a catalog whose English names
+ * cover a third of its products, an English buyer's words still reach the products named only in German — as on a
+ * catalog with no English at all (catalog/queries/glossary.ts).
+ *
+ * Why cached by row counts: the search re-reads its lexicon on every catalog write, and a complete language is only
+ * proved by looking at every product; the product and text tables change only on an import.
+ */
+export function readWholeLanguages(sqlite: Database.Database): string[] {
+  const { defaultLanguage, languages } = readCatalogLanguages(sqlite);
+  let cached = wholeLanguages.get(sqlite);
+  if (!cached) {
+    cached = {
+      key: "",
+      languages: [],
+      statements: {
+        key: sqlite.prepare(
+          "SELECT (SELECT count(*) FROM products) || ':' || (SELECT count(*) FROM product_texts) || ':' || (SELECT coalesce(max(rowid), 0) FROM product_texts)",
+        ),
+        missing: sqlite.prepare(
+          "SELECT EXISTS (SELECT 1 FROM products p WHERE NOT EXISTS (SELECT 1 FROM product_texts t WHERE t.sku = p.sku AND t.lang = ? AND t.name IS NOT NULL AND t.name <> ''))",
+        ),
+      },
+    };
+    wholeLanguages.set(sqlite, cached);
+  }
+  const key = `${languages.join(",")}|${cached.statements.key.pluck().get() as string}`;
+  if (cached.key !== key) {
+    cached.key = key;
+    cached.languages = languages.filter(
+      (lang) => lang === defaultLanguage || !(cached!.statements.missing.pluck().get(lang) as number),
+    );
+  }
+  return cached.languages;
+}

@@ -7,7 +7,7 @@
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
 import { createNameGloss, glossaryEntries, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
-import { readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
+import { readCatalogLanguages, readWholeLanguages, wordsIn } from "../../../catalog/queries/language.ts";
 import { catalogVersionOf } from "../../../catalog/queries/version.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
@@ -406,7 +406,7 @@ export function buildKnowledge(
     if (v === undefined) ordinaryMemo.set(word, (v = corpusWords.has(word) && search.correctWord(word) !== word));
     return v;
   };
-  const gloss = createNameGloss(readCatalogLanguages(sqlite).languages);
+  const gloss = createNameGloss(readWholeLanguages(sqlite));
   const textNames = sqlite.prepare("SELECT sku, name FROM product_texts WHERE name IS NOT NULL");
   let textsBySku: Map<string, string> | undefined;
   let headsBySku: Map<string, string> | undefined;
@@ -571,7 +571,8 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   const configWords = new Set(optionWords);
   // On a catalog without texts in a glossary language, the glossary's words for the labels stand for those texts
   // ("Kolbendurchmesser" for "Bore", "Tiefkühlung" for "Low temperature").
-  const { languages } = readCatalogLanguages(sqlite);
+  // A language that names only some products counts as lacking: the glossary stands in for its missing names.
+  const languages = readWholeLanguages(sqlite);
   const gloss = createNameGloss(languages);
   const glossed = (label: string) => (gloss ? ` ${gloss(label)}` : "");
   for (const r of sqlite
@@ -920,7 +921,8 @@ export function wordStem(word: string): string {
  * missing. Words of four letters or more, no digits.
  */
 function readWordLanguages(sqlite: import("better-sqlite3").Database): Map<string, string> {
-  const { defaultLanguage: fallback, languages } = readCatalogLanguages(sqlite);
+  const { defaultLanguage: fallback } = readCatalogLanguages(sqlite);
+  const languages = readWholeLanguages(sqlite);
   const rows = [
     ...(sqlite.prepare("SELECT name AS t FROM products").all() as { t: string | null }[]).map((r) => ({
       t: r.t,
@@ -3383,6 +3385,19 @@ export function poReferenceSpan(text: string): { value: string; start: number; e
   const v = m[2]!.replace(/[.\-_/]+$/, "");
   // "Kommission Kruse-TK-1130", "job no. 4471": the buyer's own job reference — a code with a digit, never a word.
   if (m[1] && !/\d/.test(v)) return undefined;
+  // A word before the code ("Bestellnummer diesmal KR-26-1210", "PO this time 4711-B") is not the reference: the code
+  // with a digit a word or two later is — an abbreviation with its full stop ("Best. 4502") is the code's own prefix.
+  if (/^\p{L}+$/u.test(v)) {
+    const after = text.slice(m.index + m[0].length);
+    const code = /^((?:\s+\p{L}+){0,2}?)[\s:#]+((?=[\p{L}\d\-_/]*\d)[\p{L}\d][\p{L}\d\-_/.]{2,40})/u.exec(after);
+    const c = code?.[2]?.replace(/[.\-_/]+$/, "");
+    if (code && c && (/\p{L}/u.test(c) || c.length >= 4)) {
+      const abbreviation = m[2]!.endsWith(".") && code[1] === "" && v.length <= 5;
+      const start = m.index + m[0].length + code[0].length - code[2]!.length;
+      const value = abbreviation ? `${m[2]} ${c}` : c;
+      return { value, start: m.index, end: start + c.length };
+    }
+  }
   const end = m.index + m[0].length - (m[2]!.length - v.length);
   return /^(is|the|for|of|number)$/i.test(v) || v.length < 2 ? undefined : { value: v, start: m.index, end };
 }
