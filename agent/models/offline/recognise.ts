@@ -7,7 +7,7 @@
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
 import { createNameGloss, glossaryEntries, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
-import { readCatalogLanguages, readWholeLanguages, wordsIn } from "../../../catalog/queries/language.ts";
+import { foldWord, readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
 import { catalogVersionOf } from "../../../catalog/queries/version.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
@@ -406,7 +406,7 @@ export function buildKnowledge(
     if (v === undefined) ordinaryMemo.set(word, (v = corpusWords.has(word) && search.correctWord(word) !== word));
     return v;
   };
-  const gloss = createNameGloss(readWholeLanguages(sqlite));
+  const gloss = createNameGloss(readCatalogLanguages(sqlite).languages);
   const textNames = sqlite.prepare("SELECT sku, name FROM product_texts WHERE name IS NOT NULL");
   let textsBySku: Map<string, string> | undefined;
   let headsBySku: Map<string, string> | undefined;
@@ -446,7 +446,7 @@ export function buildKnowledge(
   const inflectedNameWord = (w: string) => {
     if (nameVocabulary.has(w) || optionWords.has(w) || glossVocabulary.has(w)) return true;
     stems ??= nameStemsOf(words);
-    return stems.has(stemOf(w));
+    return stems.has(stemOf(w)) || stems.has(stemOf(foldWord(w)));
   };
   const catalogWords = new Map<string, boolean>();
   const catalogWord = (w: string) => {
@@ -494,7 +494,9 @@ export function buildKnowledge(
 function nameStemsOf(words: CatalogWords): Set<string> {
   let stems = nameStems.get(words);
   if (!stems) {
-    stems = new Set([...words.nameVocabulary, ...words.optionWords, ...words.glossVocabulary].map(stemOf));
+    // Each word folded too ("schwanenhals"): a German plural with an umlaut ("Schwanenhälse") stems to it folded.
+    const all = [...words.nameVocabulary, ...words.optionWords, ...words.glossVocabulary];
+    stems = new Set([...all.map(stemOf), ...all.map((w) => stemOf(foldWord(w)))]);
     nameStems.set(words, stems);
   }
   return stems;
@@ -571,8 +573,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   const configWords = new Set(optionWords);
   // On a catalog without texts in a glossary language, the glossary's words for the labels stand for those texts
   // ("Kolbendurchmesser" for "Bore", "Tiefkühlung" for "Low temperature").
-  // A language that names only some products counts as lacking: the glossary stands in for its missing names.
-  const languages = readWholeLanguages(sqlite);
+  const { languages } = readCatalogLanguages(sqlite);
   const gloss = createNameGloss(languages);
   const glossed = (label: string) => (gloss ? ` ${gloss(label)}` : "");
   for (const r of sqlite
@@ -675,6 +676,19 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   // ("return filter element" for "Rücklauffilterelement"): the buyer's "3 return filter elements" orders one.
   const glossVocabulary = new Set<string>();
   if (gloss) for (const { t } of named) for (const w of gloss.words(t ?? "").flatMap(wordsOf)) glossVocabulary.add(w);
+  // The same for a product named in only some of the catalog's languages ("VHM-Kompressionsfräser" on a catalog
+  // whose English names cover a third of its range): the search index holds those words for it
+  // (catalog/queries/search-terms.ts), and the buyer's "compression cutter" orders it.
+  const fallbackLanguage = readCatalogLanguages(sqlite).defaultLanguage;
+  for (const r of sqlite
+    .prepare(
+      "SELECT p.name AS name, (SELECT group_concat(t.lang) FROM product_texts t WHERE t.sku = p.sku AND t.name IS NOT NULL AND t.name <> '') AS langs FROM products p",
+    )
+    .all() as { name: string; langs: string | null }[]) {
+    const has = [fallbackLanguage, ...(r.langs?.split(",") ?? [])];
+    if (languages.every((l) => has.includes(l))) continue;
+    for (const w of (createNameGloss(has)?.words(r.name) ?? []).flatMap(wordsOf)) glossVocabulary.add(w);
+  }
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
@@ -921,8 +935,7 @@ export function wordStem(word: string): string {
  * missing. Words of four letters or more, no digits.
  */
 function readWordLanguages(sqlite: import("better-sqlite3").Database): Map<string, string> {
-  const { defaultLanguage: fallback } = readCatalogLanguages(sqlite);
-  const languages = readWholeLanguages(sqlite);
+  const { defaultLanguage: fallback, languages } = readCatalogLanguages(sqlite);
   const rows = [
     ...(sqlite.prepare("SELECT name AS t FROM products").all() as { t: string | null }[]).map((r) => ({
       t: r.t,
