@@ -40,7 +40,7 @@ describe("a product the buyer's language names no text of is found by that langu
     ).toEqual(["SG-SGN-12"]);
   });
 
-  it("hvac with half its German names dropped, German: a filter drier by its German name", async () => {
+  it("guard: hvac with half its German names dropped, a filter drier by its German name and code", async () => {
     expect(await skus(hvacPartlyGerman, "H-2003", "3 Filtertrockner DML 084 für die TK-Zelle Kruse bitte")).toEqual([
       "FD-DML-084",
     ]);
