@@ -11,6 +11,7 @@
  * search.ts) with the index as the vocabulary.
  */
 import type Database from "better-sqlite3";
+import { createNameGloss } from "./glossary.ts";
 import { foldWord, readCatalogLanguages, stemWord, wordsIn } from "./language.ts";
 
 /** Languages whose words are split into compound parts. */
@@ -224,6 +225,19 @@ export function writeSearchTerms(sqlite: Database.Database, skus?: readonly stri
     }
     for (const t of categoryTexts.get(p.category) ?? [])
       descriptions.push([t.name, keywordsOf(t.keywords).join(" "), t.description].filter(Boolean).join(" "));
+    // A catalog language this product has no name in (a shop that translated part of its range): the built-in
+    // glossary's words of that language for the names it has stand in ("VHM-Kompressionsfräser" → compression,
+    // cutter), so that language's words find it as they find its translated neighbours.
+    const named = [defaultLanguage, ...texts.filter((t) => t.name).map((t) => t.lang)];
+    const lacking = languages.filter((l) => !named.includes(l));
+    if (lacking.length > 0) {
+      const gloss = createNameGloss(named);
+      const words = gloss?.words([p.name, ...texts.map((t) => t.name ?? "")].join(" · ")) ?? [];
+      if (words.length > 0) {
+        names.push(words.join(" "));
+        for (const lang of lacking) addTerms(lang, words.join(" "), terms, splitters.get(lang));
+      }
+    }
     // Names are stored folded (lower case, no accents): they only rank hits (catalog/queries/search-text.ts), and a
     // folded copy saves that work per candidate at query time.
     upsert.run(p.sku, foldWord(names.join(" · ")), descriptions.join(" · "), [...terms].join(" "));

@@ -1359,6 +1359,47 @@ function valuedOnly(ctx: Ctx, part: string, a: Analysis, sku: string): string | 
   return v && v !== sku ? v : undefined;
 }
 
+/**
+ * "dazu je eine passende Spannzange", "plus a matching collet for each": of the products the part's words find, the
+ * one the catalog relates to each item named before (what goes with it: its choice, accessory, spare part or mandatory
+ * companion), as many as the part's own count ("je eine" one, "je zwei" two) for each — when the items before are
+ * several and each has its own among them, so the words pick per item what fits it. Undefined otherwise (the part is
+ * read as before: as many as the item before).
+ */
+function oneForEach(
+  ctx: Ctx,
+  part: string,
+  a: Analysis,
+  items: readonly { sku: string; machineId?: string }[],
+): { sku: string; quantity: number; machineId?: string; said: string }[] | undefined {
+  const kinds = [...new Set(items.map((i) => i.sku))];
+  if (kinds.length < 2 || !a.guess) return undefined;
+  // The kind's products among many (a seal kit for each of two cylinders: the catalog may hold dozens of seal kits).
+  const found = new Set([
+    ...a.guess.hits.map((h) => h.sku),
+    ...ctx.k.search
+      .search({ query: part.replace(EACH_PHRASE, " "), limit: 100, language: ctx.lang })
+      .filter((h) => h.match === "text")
+      .map((h) => h.sku),
+  ]);
+  const out: { sku: string; quantity: number; machineId?: string; said: string }[] = [];
+  for (const item of items) {
+    const related = ctx.k.reader
+      .relations([item.sku])
+      .filter((r) => !NOT_ALONG.has(r.type) && r.targetSku !== item.sku && found.has(r.targetSku));
+    const targets = [...new Set(related.map((r) => r.targetSku))];
+    if (targets.length !== 1) return undefined;
+    if (out.some((o) => o.sku === targets[0] && o.machineId === item.machineId)) continue;
+    out.push({
+      sku: targets[0]!,
+      quantity: a.quantity && !a.quantity.unit ? a.quantity.value : 1,
+      ...(item.machineId ? { machineId: item.machineId } : {}),
+      said: part,
+    });
+  }
+  return new Set(out.map((o) => o.sku)).size > 1 ? out : undefined;
+}
+
 /** "je", "jeweils", "each", "per": the count said is every machine's. */
 const EACH_ONE = /(?<![\p{L}])(?:je|jeweils|each|apiece|per machine|pro maschine)(?![\p{L}])/iu;
 
@@ -1579,6 +1620,14 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     if (ofMonth?.length === 1) {
       const l = ofMonth[0]!;
       items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });
+      before = undefined;
+      continue;
+    }
+    // "10 Kompressionsfräser 12 mm und 5 Stück 8 mm, dazu je eine passende Spannzange", "… and a matching collet for
+    // each": one of that kind for each item named before, the one the catalog relates to that item.
+    const perItem = EACH_ITEM.test(part) ? oneForEach(ctx, part, a, items) : undefined;
+    if (perItem) {
+      items.push(...perItem);
       before = undefined;
       continue;
     }

@@ -7,7 +7,7 @@
 import type { CatalogSearch, SearchHit } from "../../../catalog/queries/search.ts";
 import { editDistance, looksLikeSku, stemOf } from "../../../catalog/queries/search.ts";
 import { createNameGloss, glossaryEntries, glossaryFor, type NameGloss } from "../../../catalog/queries/glossary.ts";
-import { readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
+import { foldWord, readCatalogLanguages, wordsIn } from "../../../catalog/queries/language.ts";
 import { catalogVersionOf } from "../../../catalog/queries/version.ts";
 import type { CatalogReader, ConfigModel, FeatureValue } from "../../../catalog/queries/types.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
@@ -457,7 +457,7 @@ export function buildKnowledge(
   const inflectedNameWord = (w: string) => {
     if (nameVocabulary.has(w) || optionWords.has(w) || glossVocabulary.has(w)) return true;
     stems ??= nameStemsOf(words);
-    return stems.has(stemOf(w));
+    return stems.has(stemOf(w)) || stems.has(stemOf(foldWord(w)));
   };
   const catalogWords = new Map<string, boolean>();
   const catalogWord = (w: string) => {
@@ -516,7 +516,9 @@ export function buildKnowledge(
 function nameStemsOf(words: CatalogWords): Set<string> {
   let stems = nameStems.get(words);
   if (!stems) {
-    stems = new Set([...words.nameVocabulary, ...words.optionWords, ...words.glossVocabulary].map(stemOf));
+    // Each word folded too ("schwanenhals"): a German plural with an umlaut ("Schwanenhälse") stems to it folded.
+    const all = [...words.nameVocabulary, ...words.optionWords, ...words.glossVocabulary];
+    stems = new Set([...all.map(stemOf), ...all.map((w) => stemOf(foldWord(w)))]);
     nameStems.set(words, stems);
   }
   return stems;
@@ -696,6 +698,19 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   // ("return filter element" for "Rücklauffilterelement"): the buyer's "3 return filter elements" orders one.
   const glossVocabulary = new Set<string>();
   if (gloss) for (const { t } of named) for (const w of gloss.words(t ?? "").flatMap(wordsOf)) glossVocabulary.add(w);
+  // The same for a product named in only some of the catalog's languages ("VHM-Kompressionsfräser" on a catalog
+  // whose English names cover a third of its range): the search index holds those words for it
+  // (catalog/queries/search-terms.ts), and the buyer's "compression cutter" orders it.
+  const fallbackLanguage = readCatalogLanguages(sqlite).defaultLanguage;
+  for (const r of sqlite
+    .prepare(
+      "SELECT p.name AS name, (SELECT group_concat(t.lang) FROM product_texts t WHERE t.sku = p.sku AND t.name IS NOT NULL AND t.name <> '') AS langs FROM products p",
+    )
+    .all() as { name: string; langs: string | null }[]) {
+    const has = [fallbackLanguage, ...(r.langs?.split(",") ?? [])];
+    if (languages.every((l) => has.includes(l))) continue;
+    for (const w of (createNameGloss(has)?.words(r.name) ?? []).flatMap(wordsOf)) glossVocabulary.add(w);
+  }
   for (const { t } of named)
     for (const m of (t ?? "").matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,5})[ \u00a0]+(?=\d)/gu))
       if (!measureUnits.has(m[1]!.toLowerCase())) codeWords.add(m[1]!.toLowerCase());
@@ -3447,6 +3462,19 @@ export function poReferenceSpan(text: string): { value: string; start: number; e
   const v = m[2]!.replace(/[.\-_/]+$/, "");
   // "Kommission Kruse-TK-1130", "job no. 4471": the buyer's own job reference — a code with a digit, never a word.
   if (m[1] && !/\d/.test(v)) return undefined;
+  // A word before the code ("Bestellnummer diesmal KR-26-1210", "PO this time 4711-B") is not the reference: the code
+  // with a digit a word or two later is — an abbreviation with its full stop ("Best. 4502") is the code's own prefix.
+  if (/^\p{L}+$/u.test(v)) {
+    const after = text.slice(m.index + m[0].length);
+    const code = /^((?:\s+\p{L}+){0,2}?)[\s:#]+((?=[\p{L}\d\-_/]*\d)[\p{L}\d][\p{L}\d\-_/.]{2,40})/u.exec(after);
+    const c = code?.[2]?.replace(/[.\-_/]+$/, "");
+    if (code && c && (/\p{L}/u.test(c) || c.length >= 4)) {
+      const abbreviation = m[2]!.endsWith(".") && code[1] === "" && v.length <= 5;
+      const start = m.index + m[0].length + code[0].length - code[2]!.length;
+      const value = abbreviation ? `${m[2]} ${c}` : c;
+      return { value, start: m.index, end: start + c.length };
+    }
+  }
   const end = m.index + m[0].length - (m[2]!.length - v.length);
   return /^(is|the|for|of|number)$/i.test(v) || v.length < 2 ? undefined : { value: v, start: m.index, end };
 }

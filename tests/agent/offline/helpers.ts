@@ -9,6 +9,7 @@ import { createOfflineModel } from "../../../agent/models/offline/index.ts";
 import { createShieldMemorySaver } from "../../../agent/checkpointer.ts";
 import { createShieldAgent, type ShieldAgent, type ThreadView } from "../../../agent/runtime.ts";
 import { keepLanguages } from "../../../catalog/import/languages.ts";
+import { rebuildSearchIndex } from "../../../catalog/queries/search.ts";
 import { demoDatabase, generatedDatabase, importedDatabase } from "../../support/db-images.ts";
 
 export interface World {
@@ -50,6 +51,24 @@ export function germanOnlyWorld(dir: string): World {
   return world(db, DEMO_NOW);
 }
 
+/**
+ * The same with `lang`'s product names dropped for the products whose SKU starts with one of `prefixes` (their
+ * category texts too): a catalog whose second language names only some of its products, as a shop that translated
+ * part of its range has.
+ */
+export function partlyTranslatedWorld(dir: string, lang: string, prefixes: readonly string[]): World {
+  const db = importedDatabase(dir);
+  const sqlite = db.$client;
+  for (const prefix of prefixes) {
+    sqlite.prepare("DELETE FROM product_texts WHERE lang = ? AND sku LIKE ?").run(lang, `${prefix}%`);
+    sqlite
+      .prepare("DELETE FROM category_texts WHERE lang = ? AND code IN (SELECT category FROM products WHERE sku LIKE ?)")
+      .run(lang, `${prefix}%`);
+  }
+  rebuildSearchIndex(db);
+  return world(db, DEMO_NOW);
+}
+
 function world(db: Db, now: Date): World {
   const agent = createShieldAgent({
     db,
@@ -72,6 +91,11 @@ export const agripartsWorld = () => importedWorld("evals/catalogs/agriparts");
 /** German-only texts (its English buyers read through the glossary). */
 export const foodtechWorld = () => importedWorld("evals/catalogs/foodtech");
 export const watertreatWorld = () => importedWorld("evals/catalogs/watertreat");
+/** German base texts, English names for a third of the products. */
+export const woodworkWorld = () => importedWorld("evals/catalogs/woodwork");
+/** English base texts, German names for half of the products. */
+export const weldingWorld = () => importedWorld("evals/catalogs/welding");
+export const packagingWorld = () => importedWorld("evals/catalogs/packaging");
 
 export interface Turn {
   said: string;
