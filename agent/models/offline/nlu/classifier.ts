@@ -86,12 +86,6 @@ export interface ClassifierSettings {
   sharedSubwords: boolean;
   /** A text with no word known to nlp.js is read by the sub-word reader alone when its best reading scores this much. */
   subwordAlone: number;
-  /**
-   * The same for a text with words of its language the corpus knows, where nlp.js's network still scores no intent
-   * above zero (it answers None with score 1, as for a text it knows nothing of: long polite sentences, "Could you
-   * please tell me the … of the part?"): the sub-word reader alone reads it when its best reading scores this much.
-   */
-  undecidedAlone: number;
   /** Sizes ("63 mm") are a placeholder for the sub-word reader, in training and classification (`masks.ts`). */
   maskSizes: boolean;
   /**
@@ -136,9 +130,6 @@ export const DEFAULT_SETTINGS: ClassifierSettings = {
   minKnown: 0.8,
   sharedSubwords: false,
   subwordAlone: 0.5,
-  // k-fold CV of the training lines (scripts/nlu-kfold.ts): 0.5 (as for a text of unknown words) 0.8573, 0 0.8589 —
-  // but 0 turned one held-out eval conversation that passes on main into a failure, so it stays 0.5 (measured, off).
-  undecidedAlone: 0.5,
   maskSizes: true,
   evidence: 1,
   partial: 1,
@@ -333,8 +324,7 @@ export async function trainIntentClassifier(
         const calibrated = merge(plain);
         if (calibrated[0]?.intent === ranked[0]?.intent) ranked = calibrated;
       }
-      const alone = knowsWord(lang, text) ? settings.undecidedAlone : settings.subwordAlone;
-      if (ranked[0] && (!nlpUnknown || ranked[0].score >= alone)) {
+      if (ranked[0] && (!nlpUnknown || ranked[0].score >= settings.subwordAlone)) {
         classifications = ranked;
         top = ranked[0];
       }

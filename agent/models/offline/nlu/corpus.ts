@@ -19,7 +19,6 @@ import { GAPS_SPLIT } from "./corpus-gaps.ts";
 import { GAPS_12_SPLIT } from "./corpus-gaps-12.ts";
 import { GAPS_13B_SPLIT } from "./corpus-gaps-13b.ts";
 import { GAPS_14B_SPLIT } from "./corpus-gaps-14b.ts";
-import { GAPS_15N_SPLIT, GAPS_15N_SPLIT_2 } from "./corpus-gaps-15n.ts";
 import { TEST_SPLIT } from "./corpus-test.ts";
 import { VOICES_SPLIT } from "./corpus-voices.ts";
 
@@ -3209,7 +3208,7 @@ export function devDocuments(): CorpusDocument[] {
 }
 
 /**
- * Training documents of the sub-word reader only (`corpus-gaps.ts`, `corpus-gaps-12.ts`, `corpus-gaps-13b.ts`, `corpus-gaps-14b.ts`, `corpus-gaps-15n.ts`): nlp.js's network is trained by order-dependent
+ * Training documents of the sub-word reader only (`corpus-gaps.ts`, `corpus-gaps-12.ts`, `corpus-gaps-13b.ts`, `corpus-gaps-14b.ts`): nlp.js's network is trained by order-dependent
  * gradient steps, so every line added to its corpus moves readings of unrelated clauses (reversing the order of its
  * training lines alone changed 29 of 570 eval transcripts); the naive Bayes reader counts, and a line moves only the
  * readings that share its words and n-grams. Not part of `CORPUS`, so the marker and leaning words read from the
@@ -3217,7 +3216,7 @@ export function devDocuments(): CorpusDocument[] {
  */
 export function subwordOnlyDocuments(): CorpusDocument[] {
   const out: CorpusDocument[] = [];
-  for (const split of [GAPS_SPLIT, GAPS_12_SPLIT, GAPS_13B_SPLIT, GAPS_14B_SPLIT, GAPS_15N_SPLIT, GAPS_15N_SPLIT_2])
+  for (const split of [GAPS_SPLIT, GAPS_12_SPLIT, GAPS_13B_SPLIT, GAPS_14B_SPLIT])
     for (const [intent, langs] of Object.entries(split) as [Intent, Partial<Record<"en" | "de", string[]>>][])
       for (const lang of ["en", "de"] as const) for (const text of langs[lang] ?? []) out.push({ lang, text, intent });
   return out;
