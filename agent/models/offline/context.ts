@@ -291,7 +291,7 @@ export function guessWords<T extends { lower: string }>(words: readonly T[], gue
 }
 
 /** A clause boundary between two tokens: a comma or semicolon, or a joining word ("und noch", "and also", "plus"). */
-const JOINING = /^(?:und|and|plus|sowie|also|dazu|außerdem|ausserdem|zusätzlich|additionally)$/u;
+const JOINING = /^(?:und|and|plus|sowie|dazu|außerdem|ausserdem|zusätzlich|additionally)$/u;
 
 /**
  * "ok dann 1 Stück, und noch 2 Magnetspulen", "fine, keep 1 of those, and add 3 coils": of counts in different clauses,
@@ -305,7 +305,11 @@ function besideProduct<Q extends { tokens: number[] }>(
   guess: ProductGuess | undefined,
   counted: Q[],
 ): Q[] {
-  if (counted.length < 2) return counted;
+  // Only beside a line already on the order (the other count restates or changes it), for a product the order lacks:
+  // "genau, 4 Kugeln, also 2 Paar" says one count twice.
+  if (counted.length < 2 || !guess || ctx.conv.draft.lines.length === 0) return counted;
+  const onOrder = new Set(ctx.conv.draft.lines.map((l) => l.sku));
+  if ((guess.confident ? guess.hits.slice(0, 1) : guess.hits).some((h) => onOrder.has(h.sku))) return counted;
   const free = tokens.filter((t) => !taken.has(t.index) && /\p{L}{3,}/u.test(t.lower));
   // The words of the product found (a name word or its plural, "coils" of "Solenoid coil"); else the words that are
   // no ordinary language.
