@@ -290,6 +290,12 @@ export function guessWords<T extends { lower: string }>(words: readonly T[], gue
   return words.filter((t) => names.some((w) => sameWord(t.lower, w)));
 }
 
+/** The product found (the lead, or any candidate of an unsure guess) is already a line of the order. */
+export function onTheOrder(ctx: Ctx, guess: ProductGuess): boolean {
+  const skus = new Set(ctx.conv.draft.lines.map((l) => l.sku));
+  return (guess.confident ? guess.hits.slice(0, 1) : guess.hits).some((h) => skus.has(h.sku));
+}
+
 /** A clause boundary between two tokens: a comma or semicolon, or a joining word ("und noch", "and also", "plus"). */
 const JOINING = /^(?:und|and|plus|sowie|dazu|außerdem|ausserdem|zusätzlich|additionally)$/u;
 
@@ -307,9 +313,7 @@ function besideProduct<Q extends { tokens: number[] }>(
 ): Q[] {
   // Only beside a line already on the order (the other count restates or changes it), for a product the order lacks:
   // "genau, 4 Kugeln, also 2 Paar" says one count twice.
-  if (counted.length < 2 || !guess || ctx.conv.draft.lines.length === 0) return counted;
-  const onOrder = new Set(ctx.conv.draft.lines.map((l) => l.sku));
-  if ((guess.confident ? guess.hits.slice(0, 1) : guess.hits).some((h) => onOrder.has(h.sku))) return counted;
+  if (counted.length < 2 || !guess || ctx.conv.draft.lines.length === 0 || onTheOrder(ctx, guess)) return counted;
   const free = tokens.filter((t) => !taken.has(t.index) && /\p{L}{3,}/u.test(t.lower));
   // The words of the product found (a name word or its plural, "coils" of "Solenoid coil"); else the words that are
   // no ordinary language.

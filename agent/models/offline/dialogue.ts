@@ -27,6 +27,7 @@ import {
   CONVERSATIONAL,
   guessWords,
   lineByWords,
+  onTheOrder,
   lineWordCounts,
   optionsFor,
   retractedMachines,
@@ -153,7 +154,7 @@ export const EVENTS = {
     linesForMachine(ctx, s, r).length > 0,
   /** "ok, then put it on press 3 instead": a yes that leads into a correction is not the answer "place it". */
   yes_or_place: (ctx, s, r) =>
-    ((has(ctx, "yes") && !has(ctx, "no") && !correcting(ctx, s, r)) || has(ctx, "checkout")) && !asksForMore(ctx, s, r),
+    ((has(ctx, "yes") && !has(ctx, "no") && !correcting(ctx, s, r)) || has(ctx, "checkout")) && !asksForMore(ctx, r),
   /**
    * "Please order all three", "bitte de 2 Reifen bestellen", "order both": to "please confirm the order", an order word
    * whose object is the order itself — the number of its lines, or its own products with the counts they have — is
@@ -1549,12 +1550,11 @@ function correctsMachine(ctx: Ctx, r: Reading): boolean {
  * "ok, und noch 2 Magnetspulen", "yes thanks, plus 4 DIN rails", "passt, dazu 3 …": beside the yes, a clause asks for a
  * product the order does not hold, with a count or an order word — the yes does not place the order over it.
  */
-function asksForMore(ctx: Ctx, s: DialogueState, r: Reading): boolean {
+function asksForMore(ctx: Ctx, r: Reading): boolean {
   const g = r.a.guess;
   if (!g || g.hits.length === 0 || ctx.u.clauses.length < 2 || ctx.u.attack) return false;
   if (!r.a.quantity && !has(ctx, "add")) return false;
-  const onOrder = new Set(s.draft.lines.map((l) => l.sku));
-  if ((g.confident ? g.hits.slice(0, 1) : g.hits).some((h) => onOrder.has(h.sku))) return false;
+  if (onTheOrder(ctx, g)) return false;
   // Named by words of its own in a clause that asks for something ("4 DIN rails", "Magnetspulen"), not found from the
   // words of the yes ("fine, 2 now and the rest later is ok. place the order").
   return ctx.u.clauses.some(
