@@ -62,7 +62,10 @@ const MIN_HELDOUT: Record<Trade, number> = {
   welding: 15,
   printing: 15,
 };
-/** The held-out share of the sets that mix visible and held-out scenarios stays below this (intralogistics, agriparts, foodtech: half). */
+/**
+ * The held-out share of the sets that mix visible and held-out scenarios stays below this (intralogistics, agriparts,
+ * foodtech: half; welding and printing a little over half since voices16 held out two of its three per world).
+ */
 const MAX_HELDOUT_SHARE: Record<Trade, number> = {
   hvac: 0.4,
   automation: 0.4,
@@ -74,8 +77,8 @@ const MAX_HELDOUT_SHARE: Record<Trade, number> = {
   watertreat: 0.51,
   packaging: 0.51,
   woodwork: 0.51,
-  welding: 0.51,
-  printing: 0.51,
+  welding: 0.53,
+  printing: 0.53,
 };
 /**
  * Catalogs whose shop never translated them: English texts only (no German names, keywords, option labels or
