@@ -109,9 +109,36 @@ interface IndexRow {
 }
 
 /** One buyer word (or synonym phrase): an FTS expression and the indexed forms that rank a hit. */
+/** A phrase's query: the FTS expression, every form of its words, and the forms word by word. */
+interface Phrase {
+  expr: string;
+  forms: string[];
+  slots: string[][];
+}
+
+/**
+ * Whether a product holds a group: a form of a word the buyer wrote — or, for a phrase the synonym list gave
+ * ("hydraulic hose" for "hose"), its telling word(s) (`rarest`). The index query already asks for the whole phrase; a
+ * fitment list read in full is checked here, or "hydraulic" alone would make a pump hold "hose".
+ */
+function holds(
+  row: { name: string; sku: string; category?: string; names?: string; terms?: string },
+  g: Group,
+): boolean {
+  if (!g.phrases) return textScore(row, [g.forms], true) > 0;
+  if (g.own && g.own.length > 0 && textScore(row, [g.own], true) > 0) return true;
+  return g.phrases.some((slots) => slots.every((forms) => textScore(row, [forms], true) > 0));
+}
+
 interface Group {
   expr: string;
   forms: string[];
+  /**
+   * Where the synonym list gave phrases of several words for the buyer's words: the forms of the buyer's own words,
+   * and each phrase's forms word by word (a product holds the group by one of the former or all of one phrase's).
+   */
+  own?: string[];
+  phrases?: string[][][];
   /**
    * Only a guess at the buyer's word: the nearest catalog word to one the catalog lacks ("händ" → "hand"), or a bare
    * prefix of two letters ("de" of "defrost"). With other words the catalog holds such a group is not required and
@@ -140,6 +167,8 @@ interface Lexicon {
   splitter?: Decompounder;
   /** The built-in glossary for the languages the catalog has no texts in (catalog/queries/glossary.ts). */
   glossary: Glossary;
+  /** How many products hold a word (in one of its forms), counted when first asked for. */
+  holders: Map<string, number>;
 }
 
 type Candidate = { row: ProductRow; match: SearchMatch; score: number };
@@ -260,7 +289,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const splitter = compounding.length
       ? createDecompounder(compounding[0]!, (term) => /^\p{L}+$/u.test(term) && termHas(term))
       : undefined;
-    return { version, languages, defaultLanguage, ...list, splitter, glossary };
+    return { version, languages, defaultLanguage, ...list, splitter, glossary, holders: new Map() };
   }
 
   /** Names of `skus` in `lang` where the catalog has them. */
@@ -410,16 +439,18 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   }
 
   /** A phrase as an FTS expression: every word in one of its indexed forms; undefined when a word has none. */
-  function phraseExpr(words: string[], lex: Lexicon): { expr: string; forms: string[] } | undefined {
+  function phraseExpr(words: string[], lex: Lexicon): Phrase | undefined {
     const parts: string[] = [];
     const forms: string[] = [];
+    const slots: string[][] = [];
     for (const w of words) {
       const f = wordForms(w, lex);
       if (f.length === 0) return undefined;
       parts.push(f.length > 1 ? `(${f.map(quote).join(" OR ")})` : quote(f[0]!));
       forms.push(...f);
+      slots.push(f);
     }
-    return { expr: parts.length > 1 ? `(${parts.join(" AND ")})` : parts[0]!, forms };
+    return { expr: parts.length > 1 ? `(${parts.join(" AND ")})` : parts[0]!, forms, slots };
   }
 
   /**
@@ -437,15 +468,21 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       const own = phraseExpr(words.slice(i, i + span), lex);
       const exprs: string[] = own ? [own.expr] : [];
       const forms: string[] = own ? [...own.forms] : [];
+      const phrases: string[][][] = [];
       for (const e of synonym?.expansions ?? []) {
         const alt = e.glossary && e.words.length > 1 ? adjacentPhrase(e.words, lex) : phraseExpr(e.words, lex);
         if (!alt) continue;
         const codes = e.category ? categoryTree(e.category) : [];
         exprs.push(codes.length ? `(${alt.expr} AND ${categoryFilter(codes)})` : alt.expr);
         forms.push(...alt.forms);
+        phrases.push(rarest(alt.slots, lex));
       }
       if (exprs.length) {
-        groups.push({ expr: exprs.length > 1 ? `(${exprs.join(" OR ")})` : exprs[0]!, forms: [...new Set(forms)] });
+        groups.push({
+          expr: exprs.length > 1 ? `(${exprs.join(" OR ")})` : exprs[0]!,
+          forms: [...new Set(forms)],
+          ...(phrases.length ? { own: own?.forms ?? [], phrases } : {}),
+        });
         i += span - 1;
         continue;
       }
@@ -519,12 +556,33 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
    * so (the last one may go on: "valves"), else as every word somewhere: a coil "for NG6 solenoid valves" is no
    * solenoid valve.
    */
-  function adjacentPhrase(words: string[], lex: Lexicon): { expr: string; forms: string[] } | undefined {
+  /**
+   * Of a synonym's phrase, the word(s) fewest products hold: what a product must carry to be what the phrase names —
+   * "hose" of "hydraulic hose", "liner" of "wire liner"; a pump is hydraulic too.
+   */
+  function rarest(slots: string[][], lex: Lexicon): string[][] {
+    if (slots.length < 2) return slots;
+    const counts = slots.map((forms) => {
+      const key = forms.join("\u0000");
+      let n = lex.holders.get(key);
+      if (n === undefined) {
+        const row = stmt(
+          "SELECT count(*) AS n FROM (SELECT 1 FROM product_search WHERE product_search MATCH ? LIMIT 1000)",
+        ).get(forms.map(quote).join(" OR ")) as { n: number };
+        lex.holders.set(key, (n = row.n));
+      }
+      return n;
+    });
+    const least = Math.min(...counts);
+    return slots.filter((_, i) => counts[i] === least);
+  }
+
+  function adjacentPhrase(words: string[], lex: Lexicon): Phrase | undefined {
     const loose = phraseExpr(words, lex);
     if (!loose) return undefined;
     const phrase = `${quote(words.map(foldWord).join(" "))}*`;
     const held = stmt("SELECT 1 FROM product_search WHERE product_search MATCH ? LIMIT 1").get(phrase);
-    return held ? { expr: phrase, forms: loose.forms } : loose;
+    return held ? { ...loose, expr: phrase } : loose;
   }
 
   /**
@@ -615,7 +673,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       const mentionOnly = scored.every((c) => c.score <= 1);
       let fitting = 0;
       for (const row of fits) {
-        const score = textScore(row, alternatives, true);
+        const score = groups.every((g) => holds(row, g)) ? textScore(row, alternatives, true) : 0;
         if (score > 0) scored.push({ row, match: corrected ? "text_fuzzy" : "text", score }), fitting++;
       }
       // "shaft seals for pump 2": the pump's own description holds both words, the seals listed for it only "seal".
@@ -623,7 +681,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       // holding all words but one compete too (the fit ranks them first).
       if (fitting === 0 && mentionOnly && groups.length >= 2) {
         for (const row of fits) {
-          const held = groups.filter((g) => textScore(row, [g.forms], true) > 0).length;
+          const held = groups.filter((g) => holds(row, g)).length;
           if (held === groups.length - 1)
             scored.push({ row, match: corrected ? "text_fuzzy" : "text", score: textScore(row, alternatives) - 1 });
         }
@@ -633,7 +691,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     // rank by how many of the words a product holds — parts listed for the machine that hold several too — instead of
     // dropping it.
     if (scored.length === 0 && groups.length > 1) {
-      const held = (h: IndexRow | ProductRow) => groups.filter((g) => textScore(h, [g.forms], true) > 0).length;
+      const held = (h: IndexRow | ProductRow) => groups.filter((g) => holds(h, g)).length;
       const some: (IndexRow | ProductRow)[] = run(groups.map((g) => g.expr).join(" OR "));
       // A listed part must hold two words or more: one shared word and the fit would put it above what the words name.
       if (q.machineModel) some.push(...explicitFits(q).filter((row) => held(row) >= 2));

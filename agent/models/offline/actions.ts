@@ -477,9 +477,14 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
         memo: memo(),
       };
     for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data, lang));
-    // None of the first candidates fits: check the next ones before listing only what does not fit.
+    // None of the first candidates fits: check the next ones before listing only what does not fit. A product built
+    // to order fits whatever it is configured to — "Gummituch für die Speedmaster" with only the made-to-measure
+    // blanket fitting among the first five: the next ones are checked too (the stock blanket that fits).
     const unchecked = pool.filter((h) => !verdicts.has(h.sku));
-    if (unchecked.length && ![...verdicts.values()].some((v) => v.rank <= 1)) {
+    const built = new Set(
+      [...ctx.k.reader.products([...verdicts.keys()]).values()].filter((p) => p.configModelId).map((p) => p.sku),
+    );
+    if (unchecked.length && ![...verdicts].some(([sku, v]) => v.rank <= 1 && !built.has(sku))) {
       return {
         calls: unchecked.slice(0, 5).map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
         memo: memo(),

@@ -2634,6 +2634,10 @@ export function guessProduct(
           .filter(kept)
           .map((t) => t.lower)
       : [];
+  // The target's words: those right after the "for", up to the first word not free (a machine's name, a count).
+  const target = new Set<string>();
+  for (let i = cut + 1; cut > 0 && i < free.length && free[i]!.index === free[i - 1]!.index + 1; i++)
+    target.add(free[i]!.lower);
   // A model code the buyer wrote ("KP 5") that one product's name carries: that product, whatever else matches the
   // other words (the engine checks its fit).
   for (const c of codes) {
@@ -2827,7 +2831,11 @@ export function guessProduct(
           best.map((x) => x.h.sku),
           "lead",
         );
-        const said = own.filter((w) => /^\p{L}[\p{L}-]{2,}$/u.test(w) && !measureWord(k, w) && !k.unitCodes.has(w));
+        // Words after the buyer's "for" name the target ("a seal kit for the cylinder"): a name that has them in its
+        // own "for …" says what the buyer said — they do not have to lead it.
+        const said = own.filter(
+          (w) => /^\p{L}[\p{L}-]{2,}$/u.test(w) && !measureWord(k, w) && !k.unitCodes.has(w) && !target.has(w),
+        );
         const leading = (h: SearchHit) => {
           const have = stemsOf(leads.get(h.sku) ?? "");
           const forms = (w: string) => (joined(w) ? w.split("-").map(stemOf) : [...stemsOf(w)]);
