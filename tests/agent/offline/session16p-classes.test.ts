@@ -4,7 +4,7 @@
  * marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { chatAfter, draftLines, foodtechWorld, packagingWorld, printingWorld } from "./helpers.ts";
+import { chatAfter, draftAfter, draftLines, foodtechWorld, packagingWorld, printingWorld } from "./helpers.ts";
 
 describe("a part the machine lists, holding the buyer's word only by its category, does not stand in for the products named by it", () => {
   for (const [world, customer, say, wrong, right] of [
@@ -30,5 +30,32 @@ describe("a part the machine lists, holding the buyer's word only by its categor
       expect(draftLines(chat).map((l) => l[0])).not.toContain(wrong);
       expect(text).not.toContain(wrong);
       expect(text).toContain(right);
+    });
+});
+
+describe("a decimal value said in another spelling than the name's (0.6 / 0.60 / 0,6) picks the listed item carrying it", () => {
+  for (const [world, customer, says, line] of [
+    [
+      printingWorld,
+      "PR-4103",
+      ["need 6 spool stitching wire 0.7 for the Hefter, 2,5 kg", "ah ok, than 0.6 mm, 6 spools 2.5 kg"],
+      ["HD-060-25", 6, "M-4103-03"],
+    ],
+    [
+      printingWorld,
+      "PR-4103",
+      ["6 Spulen Heftdraht für den Hefter bitte, 2,5 kg", "dann den Draht mit 0,6 mm"],
+      ["HD-060-25", 6, "M-4103-03"],
+    ],
+    [packagingWorld, "PK-2105", ["3 nozzles for the case packer", "the 0.4 mm ones"], ["HM-NZ-N-040", 3, "M-2105-03"]],
+    [
+      packagingWorld,
+      "PK-2105",
+      ["3 Düsen für den Case packer", "die mit 0,3 mm bitte"],
+      ["HM-NZ-N-030", 3, "M-2105-03"],
+    ],
+  ] as const)
+    it(`${customer}: '${says.join(" / ")}'`, async () => {
+      expect(await draftAfter(world, customer, ...says)).toEqual([line]);
     });
 });
