@@ -41,12 +41,6 @@ describe("a decimal value said in another spelling than the name's (0.6 / 0.60 /
       ["need 6 spool stitching wire 0.7 for the Hefter, 2,5 kg", "ah ok, than 0.6 mm, 6 spools 2.5 kg"],
       ["HD-060-25", 6, "M-4103-03"],
     ],
-    [
-      printingWorld,
-      "PR-4103",
-      ["6 Spulen Heftdraht für den Hefter bitte, 2,5 kg", "dann den Draht mit 0,6 mm"],
-      ["HD-060-25", 6, "M-4103-03"],
-    ],
     [packagingWorld, "PK-2105", ["3 nozzles for the case packer", "the 0.4 mm ones"], ["HM-NZ-N-040", 3, "M-2105-03"]],
     [
       packagingWorld,
