@@ -171,7 +171,11 @@ interface Lexicon {
   holders: Map<string, number>;
 }
 
-type Candidate = { row: ProductRow; match: SearchMatch; score: number };
+/**
+ * `named`: for a text match, whether the product's names or SKU hold the words (false: only its terms — the words of
+ * its category, its description's compounds).
+ */
+type Candidate = { row: ProductRow; match: SearchMatch; score: number; named?: boolean };
 
 /** How many full-text matches are re-scored per query (see textCandidates). */
 const CANDIDATES = 100;
@@ -659,10 +663,19 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const rank = (hits: IndexRow[], base: number, m: SearchMatch): Candidate[] => {
       const scores = new Map(hits.map((h) => [h.rowid, base + textScore(h, alternatives)]));
       const top = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit * 3);
+      const named = new Set(hits.filter((h) => namedBy(h)).map((h) => h.rowid));
       return byRowids(
         q,
         top.map(([rowid]) => rowid),
-      ).map((row) => ({ row, match: m, score: scores.get(row.rowid)! }));
+      ).map((row) => ({ row, match: m, score: scores.get(row.rowid)!, named: named.has(row.rowid) }));
+    };
+    // Named: the names or SKU hold every word — as the text score reads them, or inside a compound ("Walzen" in
+    // "Farbauftragwalze", the stem "walz" within it).
+    const namedBy = (h: { name: string; sku: string; names?: string }) => {
+      if (textScore({ name: h.name, sku: h.sku, ...(h.names ? { names: h.names } : {}) }, alternatives, true) > 0)
+        return true;
+      const hay = foldWord(`${h.name} ${h.names ?? ""} ${h.sku}`.toLowerCase());
+      return alternatives.every((forms) => forms.some((f) => f.length >= 4 && hay.includes(foldWord(f.toLowerCase()))));
     };
     let scored = rank(run(groups.map((g) => g.expr).join(" AND ")), 1, corrected ? "text_fuzzy" : "text");
     // Parts listed for the machine are checked here in full (every word must occur), so a long match list for a
@@ -674,7 +687,8 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       let fitting = 0;
       for (const row of fits) {
         const score = groups.every((g) => holds(row, g)) ? textScore(row, alternatives, true) : 0;
-        if (score > 0) scored.push({ row, match: corrected ? "text_fuzzy" : "text", score }), fitting++;
+        if (score > 0)
+          scored.push({ row, match: corrected ? "text_fuzzy" : "text", score, named: namedBy(row) }), fitting++;
       }
       // "shaft seals for pump 2": the pump's own description holds both words, the seals listed for it only "seal".
       // Where no listed part holds every word and what does merely mentions them in its description, the listed parts
@@ -743,8 +757,8 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
   function search(q: SearchQuery): SearchHit[] {
     const limit = Math.max(1, Math.min(100, Math.floor(q.limit ?? 10)));
     const tokens = tokenize(q.query ?? "");
-    const found = new Map<string, { row: ProductRow; match: SearchMatch; score: number }>();
-    const add = (c: { row: ProductRow; match: SearchMatch; score: number }) => {
+    const found = new Map<string, Candidate>();
+    const add = (c: Candidate) => {
       const prev = found.get(c.row.sku);
       if (!prev || prev.score < c.score) found.set(c.row.sku, c);
     };
@@ -758,8 +772,13 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       .filter((w) => w.length >= 2 && !STOPWORDS.has(w) && !(skuHit && looksLikeSku(w)));
     if (words.length > 0 && found.size < limit) for (const c of textCandidates(words, q, limit)) add(c);
     if (tokens.length === 0) for (const c of browse(q, limit)) add(c);
+    // "blankets" for a press whose fitment lists its underlay sheets, filed with the blankets: a listed part that holds
+    // the words only by its terms (its category's words) does not lead products whose names hold them — the fit ranks
+    // it among them, not above them.
+    const someNamed = [...found.values()].some((c) => c.named === true);
+    const lead = (c: Candidate) => c.row.fits === 1 && (c.named !== false || !someNamed);
     const hits = [...found.values()]
-      .map(({ row, match, score }) => ({
+      .map(({ row, match, score, named }) => ({
         sku: row.sku,
         name: row.name,
         category: row.category,
@@ -768,7 +787,7 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         successorSku: row.successor_sku,
         fitsExplicitly: row.fits === 1,
         match,
-        score: score + (row.fits === 1 ? 50 : 0) - (row.lifecycle === "active" ? 0 : 20),
+        score: score + (lead({ row, match, score, named }) ? 50 : 0) - (row.lifecycle === "active" ? 0 : 20),
       }))
       .sort((a, b) => b.score - a.score || (a.sku < b.sku ? -1 : 1))
       .slice(0, limit);

@@ -54,6 +54,7 @@ import {
   guessProduct,
   limitedCount,
   nameWords,
+  decimalValue,
   poReferenceSpan,
   readyMade,
   measureWord,
@@ -956,6 +957,12 @@ const VARIANT_WORDS = /(variante|variant|version|ausführung|ausfuehrung|modell|
 function compoundParts(word: string): string[] {
   const out = [word];
   const heads: string[] = [];
+  // "die 2,5-kg-Dose": a value with its unit and the word it sizes, each a word — the value in its plain spelling.
+  if (/^\d+(?:[.,]\d+)?(?:-\p{L}+)+$/u.test(word)) out.push(...word.split("-"));
+  for (const w of [...out]) {
+    const value = decimalValue(w);
+    if (value && value !== w) out.push(value);
+  }
   // Words only: a code ("sk-cd-63-36-fkm") is matched whole.
   if (/^\p{L}+(?:-\p{L}+)+$/u.test(word)) {
     const parts = word.split("-").filter((p) => p.length > 1);

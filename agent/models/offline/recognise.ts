@@ -1053,12 +1053,27 @@ export function wordsOf(text: string): string[] {
 /** Words of a name, compounds also in their parts ("SiC/SiC" → sic/sic, sic; "SE-MS28-CC" → … ms28, cc). */
 export function nameWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of wordsOf(text)) {
+  const put = (w: string) => {
     out.add(w);
+    const value = decimalValue(w);
+    if (value) out.add(value);
+  };
+  for (const w of wordsOf(text)) {
+    put(w);
     // A decimal point stays ("PSU-24-2.5" → psu, 24, 2.5: not 2 and 5).
-    if (/[-/._]/.test(w)) for (const part of w.split(/[-/_]+|(?<!\d)\.|\.(?!\d)/)) if (part) out.add(part);
+    if (/[-/._]/.test(w)) for (const part of w.split(/[-/_]+|(?<!\d)\.|\.(?!\d)/)) if (part) put(part);
   }
   return out;
+}
+
+/**
+ * A decimal number as one spelling of its value ("0.60", "0,6" and "0.6" are 0.6; "2,50" is 2.5): names and buyers
+ * write the same value with other zeros and separators. Undefined for anything else.
+ */
+export function decimalValue(word: string): string | undefined {
+  if (!/^\d+[.,]\d+$/.test(word)) return undefined;
+  const n = Number(word.replace(",", "."));
+  return Number.isFinite(n) ? String(n) : undefined;
 }
 
 const tokenized = new Map<string, Token[]>();

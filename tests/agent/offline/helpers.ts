@@ -96,6 +96,8 @@ export const woodworkWorld = () => importedWorld("evals/catalogs/woodwork");
 /** English base texts, German names for half of the products. */
 export const weldingWorld = () => importedWorld("evals/catalogs/welding");
 export const packagingWorld = () => importedWorld("evals/catalogs/packaging");
+/** German base texts, English names for about half of the products; configured blankets and roller recovering. */
+export const printingWorld = () => importedWorld("evals/catalogs/printing");
 
 export interface Turn {
   said: string;
