@@ -97,3 +97,57 @@ describe("new counts of several lines of the order, each named by its words, wit
     expect(lines).not.toContainEqual(["SN-IND-M12-PNP", 2]);
   });
 });
+
+describe("a change of the line's count with a new item in the next sentence: each count goes with its own clause", () => {
+  it("welding (en): 'no wait, make it 4 boxes. and 1 tip holder for the same torch' makes the tips 4 boxes", async () => {
+    const lines = skus(
+      await draftAfter(
+        weldingWorld,
+        "WD-4104",
+        "3 box contact tips 1.2 for Line 3 welder pls",
+        "no wait, make it 4 boxes. and 1 tip holder for the same torch",
+      ),
+    );
+    expect(lines[0]).toEqual(["CT-501-12", 4]);
+  });
+
+  it("automation (de, not built from): 'nein warte, mach 8 draus. und 2 Sensorkabel 5 m dazu'", async () => {
+    expect(
+      skus(
+        await draftAfter(
+          automationWorld,
+          "A-3001",
+          "Für die Line 3 bräuchte ich 6 Inis M12 PNP mit IO-Link.",
+          "nein warte, mach 8 draus. und 2 Sensorkabel 5 m dazu",
+        ),
+      ),
+    ).toEqual([
+      ["SN-IND-M12-PNP", 8],
+      ["CBL-M12-4P-5M", 2],
+    ]);
+  });
+
+  it("guard (woodwork, en): 'no wait, make it 4 boxes. and 6 compression cutters 12 mm for CNC 1'", async () => {
+    expect(
+      skus(
+        await draftAfter(
+          woodworkWorld,
+          "WW-3106",
+          "I need 3 boxes of the PUR glue cartridges for the Kantix",
+          "no wait, make it 4 boxes. and 6 compression cutters 12 mm for CNC 1",
+        ),
+      ),
+    ).toEqual([
+      ["LM-PUR-N-2KP", 4],
+      ["FR-VHM-12-S12", 6],
+    ]);
+  });
+
+  it("guard: 'make it 4 boxes' alone changes the line", async () => {
+    expect(
+      skus(
+        await draftAfter(weldingWorld, "WD-4104", "3 box contact tips 1.2 for Line 3 welder pls", "make it 4 boxes"),
+      ),
+    ).toEqual([["CT-501-12", 4]]);
+  });
+});
