@@ -1244,10 +1244,7 @@ function countCorrection(
   }
   for (const clause of ctx.u.clauses) {
     const back = BACK_COUNT.test(clause.text);
-    // "no wait, make it 4 boxes. and 1 tip holder for the same torch", "mach 8 draus. und 2 Sensorkabel dazu": a clause
-    // read as a change beside another clause — its count is the line's, the other clause's count is its own item's.
-    const change = ctx.u.clauses.length > 1 && clause.intent === "change";
-    if (!(CORRECTING.test(clause.text) || back || change) || clause.text.includes("?")) continue;
+    if (!(CORRECTING.test(clause.text) || back) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
     if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
     const count = a.quantity.value;
