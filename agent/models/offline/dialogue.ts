@@ -30,6 +30,7 @@ import {
   onTheOrder,
   lineWordCounts,
   optionsFor,
+  ownPackUnit,
   retractedMachines,
   targetLine,
   type Analysis,
@@ -1219,7 +1220,15 @@ const REPLACING_CLAUSE = /^\s*(?:nicht|not|statt|anstatt|instead\s+of|rather\s+t
 function countCorrection(
   ctx: Ctx,
   s: DialogueState,
-): { clause: Clause; lineId: string; quantity: number; more?: { lineId: string; quantity: number }[] } | undefined {
+):
+  | {
+      clause: Clause;
+      lineId: string;
+      quantity: number;
+      unit?: string;
+      more?: { lineId: string; quantity: number; unit?: string }[];
+    }
+  | undefined {
   if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
   for (const clause of ctx.u.clauses) {
     const replaced = replacedLineCount(ctx, s, clause);
@@ -1270,6 +1279,17 @@ function countCorrection(
       top!.sku === line.sku;
     if (ownProduct) return { clause, lineId: line.lineId, quantity: count };
   }
+  // "ok dann 3 Packungen Elektroden und 2 Packungen Düsen", "4 sensors and 4 cables then": with no correcting word, a
+  // clause whose counted pieces each name another line of the order by its words (and no other value) says those
+  // lines' counts again — the new counts, not new items ("noch 2 … und 2 …" adds: left to the list).
+  if (s.draft.lines.length >= 2)
+    for (const clause of ctx.u.clauses) {
+      if (clause.text.includes("?") || MORE_OF.test(clause.text)) continue;
+      const sub = clauseCtx(ctx, clause);
+      if (analyse(sub).machine) continue;
+      const pairs = countedPairs(sub, s);
+      if (pairs.length > 0) return { clause, ...pairs[0]!, more: pairs.slice(1) };
+    }
   return undefined;
 }
 
@@ -1278,16 +1298,27 @@ function countCorrection(
  * with a count of its own — the new counts of those lines. Every piece must count one line of its own by its words and
  * at least one count must change; otherwise none is taken.
  */
-function countedPairs(sub: Ctx, s: DialogueState): { lineId: string; quantity: number }[] {
+function countedPairs(sub: Ctx, s: DialogueState): { lineId: string; quantity: number; unit?: string }[] {
   const pieces = sub.conv.text.split(/,|;|\s(?:und|and|sowie|plus|&)\s/iu).filter((p) => /\d/.test(p));
   if (pieces.length < 2) return [];
   const read = pieces.map((piece) => {
     const tokens = tokenizeText(piece).filter((t) => /\d/.test(t.lower));
     const at = clauseCtx(sub, { ...sub.u.clauses[0]!, text: piece, start: 0, end: piece.length });
-    // By the names, else by the names and search keywords ("4 Kabel" of the "Sensorleitung" with "M12-Kabel").
+    // By the names, else by the names and search keywords ("4 Kabel" of the "Sensorleitung" with "M12-Kabel"); the
+    // keywords also settle a tie of the names ("3 Packungen Elektroden" of two lines both sold in packs, one of them
+    // named only in English: the index's German words for it name it).
     const byNames = lineWordCounts(at);
-    const scores = byNames.some((x) => x.n > 0) ? byNames : lineWordCounts(at, true);
-    return { count: tokens.length === 1 && /^\d+$/.test(tokens[0]!.lower) ? Number(tokens[0]!.lower) : 0, scores };
+    const byKeywords = lineWordCounts(at, true);
+    const scores = byNames.some((x) => x.n > 0)
+      ? byNames.map((x, j) => ({ id: x.id, n: 100 * x.n + (byKeywords[j]?.n ?? 0) }))
+      : byKeywords;
+    // The unit said with the count ("3 boxes of ferrules" of a line counted in pieces) goes with it.
+    const unit = analyse(at).quantity?.unit;
+    return {
+      count: tokens.length === 1 && /^\d+$/.test(tokens[0]!.lower) ? Number(tokens[0]!.lower) : 0,
+      scores,
+      ...(unit ? { unit } : {}),
+    };
   });
   if (read.some((r) => !r.count)) return [];
   // Each piece its own line: the lines a piece alone names are taken first ("3 cables" of "Sensor cable"), so "4
@@ -1308,8 +1339,17 @@ function countedPairs(sub: Ctx, s: DialogueState): { lineId: string; quantity: n
     if (!progressed) break;
   }
   if (taken.size !== pieces.length) return [];
-  const pairs = read.map((r, i) => ({ lineId: taken.get(i)!, quantity: r.count }));
-  return pairs.filter((p) => s.draft.lines.find((l) => l.lineId === p.lineId)?.quantity !== p.quantity);
+  const pairs = read.map((r, i) => {
+    const lineId = taken.get(i)!;
+    // A pack word the product's own name carries ("Packungen" of "… (pack of 5)") is its order unit.
+    const sku = s.draft.lines.find((l) => l.lineId === lineId)?.sku;
+    const unit = sku ? ownPackUnit(sub, sku, r.unit) : r.unit;
+    return { lineId, quantity: r.count, ...(unit ? { unit } : {}) };
+  });
+  return pairs.filter((p) => {
+    const line = s.draft.lines.find((l) => l.lineId === p.lineId);
+    return line?.quantity !== p.quantity || (!!p.unit && line.unit !== p.unit);
+  });
 }
 
 /**
@@ -1404,10 +1444,13 @@ function clauseCtx(ctx: Ctx, c: Clause): Ctx {
 function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
   const found = countCorrection(ctx, s);
   if (!found) return undefined;
-  const update = { name: "update_line", args: { lineId: found.lineId, quantity: found.quantity } };
+  const update = {
+    name: "update_line",
+    args: { lineId: found.lineId, quantity: found.quantity, ...(found.unit ? { unit: found.unit } : {}) },
+  };
   const more = (found.more ?? []).map((m) => ({
     name: "update_line",
-    args: { lineId: m.lineId, quantity: m.quantity },
+    args: { lineId: m.lineId, quantity: m.quantity, ...(m.unit ? { unit: m.unit } : {}) },
   }));
   // (The clauses the correction spans: "we need 3 bucket oil" and "not 2".)
   const clauses = ctx.u.clauses.filter((c) => c.end <= found.clause.start || c.start >= found.clause.end);
