@@ -342,6 +342,38 @@ export function defaultThreadStore(catalog: Database.Database): Database.Databas
   return catalog.name.replace(/(\.[^./\\]+)?$/, ".threads$1");
 }
 
+/** Statements kept per SQL text by `preparedOnce` (the saver's are a handful; `list` filters add a few more). */
+const MAX_KEPT_STATEMENTS = 64;
+
+/**
+ * The connection as SqliteSaver sees it: `prepare` hands out one statement per SQL text, prepared on first use.
+ * SqliteSaver prepares its INSERT again on every `put` and `putWrites` — a checkpoint or two per buyer turn, each
+ * compiling the same SQL. Statements run synchronously and none is iterated, so one object per text serves every
+ * call; everything else goes to the connection itself.
+ */
+function preparedOnce(db: Database.Database): Database.Database {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= MAX_KEPT_STATEMENTS) statements.clear();
+      statements.set(sql, (statement = db.prepare(sql)));
+    }
+    return statement;
+  };
+  const bound = new Map<PropertyKey, unknown>();
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "prepare") return prepare;
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      let fn = bound.get(property);
+      if (!fn) bound.set(property, (fn = value.bind(target)));
+      return fn;
+    },
+  });
+}
+
 /** SqliteSaver that also finds threads checkpointed in the catalog file before threads moved to their own file. */
 class ShieldSqliteSaver extends SqliteSaver {
   constructor(
@@ -349,7 +381,7 @@ class ShieldSqliteSaver extends SqliteSaver {
     serde: SerializerProtocol,
     private readonly legacy?: SqliteSaver,
   ) {
-    super(db, serde);
+    super(preparedOnce(db), serde);
   }
 
   override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {

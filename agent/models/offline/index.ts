@@ -320,6 +320,10 @@ export function createOfflineModel(deps: OfflineModelDeps): OfflineConsultantMod
         shared?.cache.set(key, words);
       }
       knowledge = buildKnowledge(deps.reader ?? createCatalogReader(sqlite), search, sqlite, vocabulary, words);
+      // A copy nothing was written to yet (no catalog change on its connection) is the image itself: what depends on
+      // the catalog alone is shared with the other untouched copies of that image (turn-memo.ts).
+      const pristine = knowledge.catalogVersion?.();
+      if (shared && pristine?.startsWith("0:")) knowledge.catalogShare = { scope: shared.cache, key, pristine };
       builtFor = v;
     }
     return knowledge;

@@ -29,15 +29,40 @@ interface Named {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
 
+/** What tells a customer apart in a text: its name as compared, its id's pattern and parts, its name's words. */
+interface CustomerPattern {
+  name: string;
+  parts: string[];
+  id: RegExp | undefined;
+  words: string[];
+}
+
+/** Per customer list (the knowledge keeps one list until customers change): each customer's pattern, built once. */
+const customerPatterns = new WeakMap<object, CustomerPattern[]>();
+
+function patternsOf(customers: readonly { id: string; name: string }[]): CustomerPattern[] {
+  let patterns = customerPatterns.get(customers);
+  if (!patterns) {
+    patterns = customers.map((c) => ({
+      name: c.name.trim().toLowerCase(),
+      parts: c.id.split(/[^\p{L}\p{N}]+/u).filter(Boolean),
+      id: idPattern(c.id, "giu"),
+      words: companyWords(c.name),
+    }));
+    customerPatterns.set(customers, patterns);
+  }
+  return patterns;
+}
+
 /** Spans of the text that name a customer of the shop other than the buyer's own (`account`, its name). */
 export function otherCustomerSpans(text: string, k: Knowledge, account: string | undefined): Named[] {
   const out: Named[] = [];
   const own = account?.trim().toLowerCase();
   const marked = hasMarker("attack_identity", text);
-  for (const c of k.customers?.() ?? []) {
-    if (own && c.name.trim().toLowerCase() === own) continue;
-    const parts = c.id.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const id = idPattern(c.id, "giu");
+  let textWords: { w: string; start: number; end: number }[] | undefined;
+  for (const c of patternsOf(k.customers?.() ?? [])) {
+    if (own && c.name === own) continue;
+    const { parts, id } = c;
     if (id) {
       for (const m of text.matchAll(id)) out.push({ start: m.index, end: m.index + m[0].length });
       // "customer 1002" for C-1002: its number alone, beside a word that marks another account.
@@ -46,14 +71,16 @@ export function otherCustomerSpans(text: string, k: Knowledge, account: string |
         for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}-])${digits[0]}(?![\\p{L}\\p{N}])`, "gu")))
           out.push({ start: m.index, end: m.index + m[0].length });
     }
-    const words = companyWords(c.name);
+    const words = c.words;
     if (!words.length) continue;
+    textWords ??= [...text.matchAll(WORD)].map((m) => ({
+      w: m[0].toLowerCase().replace(/[.'’]+$/, ""),
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
     const hits: Named[] = [];
-    for (const m of text.matchAll(WORD)) {
-      const w = m[0].toLowerCase().replace(/[.'’]+$/, "");
-      if (words.includes(w) || words.includes(w.replace(/['’]s$/, "")))
-        hits.push({ start: m.index, end: m.index + m[0].length });
-    }
+    for (const { w, start, end } of textWords)
+      if (words.includes(w) || words.includes(w.replace(/['’]s$/, ""))) hits.push({ start, end });
     const named = new Set(
       hits.map((h) =>
         text

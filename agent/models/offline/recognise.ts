@@ -24,6 +24,12 @@ export interface Knowledge {
    * Undefined inside a transaction; absent on a knowledge built by hand (then nothing outlives a turn).
    */
   catalogVersion?: () => string | undefined;
+  /**
+   * Copies of one catalog image (eval trials) that share what depends on the catalog alone (turn-memo.ts) while the
+   * copy is untouched: `scope` holds the shared answers, `key` names the catalog, `pristine` is the version of a copy
+   * nothing was written to since it was opened.
+   */
+  catalogShare?: { scope: object; key: string; pristine: string };
   /** Two adjacent words of a product name written as one, by the joined form (`joinedNameWords`). */
   joinedNames: Map<string, string>;
   /**

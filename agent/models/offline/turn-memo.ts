@@ -28,6 +28,12 @@ const MAX_KEPT_SEARCHES = 5000;
 
 /** Per (base) knowledge: the memo of its catalog's current version. */
 const catalogMemos = new WeakMap<Knowledge, CatalogMemo>();
+/**
+ * Per share scope (`Knowledge.catalogShare`), per catalog: the memo of untouched copies of one catalog image. Their
+ * rows are the image's, byte for byte, so what depends on the catalog alone is the same for all of them; a copy that
+ * was written to (its version no longer the pristine one) keeps its own memo as any other knowledge.
+ */
+const sharedMemos = new WeakMap<object, Map<string, CatalogMemo>>();
 /** Per turn view: the catalog memo its turn began with. */
 const viewMemos = new WeakMap<Knowledge, CatalogMemo>();
 
@@ -38,6 +44,14 @@ const viewMemos = new WeakMap<Knowledge, CatalogMemo>();
 function catalogMemo(k: Knowledge): CatalogMemo {
   const version = k.catalogVersion?.();
   if (version === undefined) return { version, searches: new Map(), kept: new Map() };
+  const share = k.catalogShare;
+  if (share && version === share.pristine) {
+    let memos = sharedMemos.get(share.scope);
+    if (!memos) sharedMemos.set(share.scope, (memos = new Map()));
+    let memo = memos.get(share.key);
+    if (!memo) memos.set(share.key, (memo = { version, searches: new Map(), kept: new Map() }));
+    return memo;
+  }
   let memo = catalogMemos.get(k);
   if (!memo || memo.version !== version)
     catalogMemos.set(k, (memo = { version, searches: new Map(), kept: new Map() }));
