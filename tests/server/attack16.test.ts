@@ -1,0 +1,73 @@
+/**
+ * Session 16's adversarial review of the server: unicode tricks in what buyers and reps type, and two server
+ * processes on one database file confirming one draft.
+ */
+import { describe, expect, it } from "vitest";
+import { Buyer, REP_KEY, repHeaders, testServer } from "./helpers.ts";
+
+const post = (server: ReturnType<typeof testServer>, path: string, headers: Record<string, string>, body: unknown) =>
+  server.request(path, { method: "POST", headers, body: JSON.stringify(body) });
+
+describe("invisible characters in what buyers and reps type", { timeout: 120_000 }, () => {
+  it("are not part of the text: a PO reference pasted with them reaches the ERP as the buyer sees it", async () => {
+    // Found in session 16: "our PO number is PO-47<ZWSP>11" (a zero-width space, as a PDF or a web page pastes it)
+    // put "PO-47" in the clean order; a soft hyphen gave "PO", a bidi isolate "PO". The buyer saw PO-4711 on screen
+    // and the ERP got a reference that matches nothing.
+    const server = testServer();
+    const buyer = await Buyer.of(server, { customerId: "C-1001" });
+    for (const po of ["PO-47\u200B11", "PO-\u20664711\u2069", "PO-47\u00AD11", "\uFEFFPO-4711\u200D"]) {
+      const id = await buyer.start();
+      await buyer.say(id, "2 SE-MS28-CC-EPDM for pump 2");
+      await buyer.say(id, `our PO number is ${po}`);
+      const place = await buyer.say(id, "place the order");
+      const hash = String(place.find((e) => e.event === "interrupt")?.data.draftHash);
+      const done = await buyer.confirm(id, hash);
+      const orderId = String(done.at(-1)?.data.orderId);
+      const row = server.db.$client
+        .prepare("SELECT po_reference AS po, payload FROM orders WHERE id = ?")
+        .get(orderId) as { po: string; payload: string } | undefined;
+      expect(row?.po, JSON.stringify(po)).toBe("PO-4711");
+      expect(JSON.parse(row!.payload).header.customerPoReference, JSON.stringify(po)).toBe("PO-4711");
+      // The transcript keeps what the buyer meant, without the invisible characters.
+      const said = (await buyer.thread(id)).messages.filter((m) => m.role === "buyer").map((m) => m.text);
+      expect(said[1]).toBe("our PO number is PO-4711");
+    }
+  });
+
+  it("a message of nothing but invisible characters is a 400 naming body.text, like an empty one", async () => {
+    const server = testServer();
+    const buyer = await Buyer.of(server, { customerId: "C-1001" });
+    const id = await buyer.start();
+    for (const text of ["\u200B\u200B", " \u202E \uFEFF ", "\u2066\u2069"]) {
+      const res = await post(server, `/v1/threads/${id}/messages`, buyer.headers(), { text });
+      expect(res.status, JSON.stringify(text)).toBe(400);
+      const problem = (await res.json()) as { errors: { field: string }[] };
+      expect(problem.errors.map((e) => e.field)).toContain("body.text");
+    }
+    expect((await buyer.thread(id)).messages).toEqual([]);
+  });
+
+  it("a rep's message and note lose them too (the same field holds a decision's and a takeover's reason)", async () => {
+    const server = testServer();
+    const buyer = await Buyer.of(server, { customerId: "C-1001" });
+    const id = await buyer.start();
+    await buyer.say(id, "hello");
+    expect((await post(server, `/v1/rep/threads/${id}/takeover`, repHeaders(REP_KEY), {})).status).toBe(200);
+    const sent = await post(server, `/v1/rep/threads/${id}/messages`, repHeaders(REP_KEY), {
+      text: "your PO PO-47\u200B11 is noted \u202Etxt.exe",
+    });
+    expect(sent.ok).toBe(true);
+    const noted = await post(server, `/v1/rep/threads/${id}/notes`, repHeaders(REP_KEY), { text: "\u200Bcall back" });
+    expect(noted.ok).toBe(true);
+    const onlyInvisible = await post(server, `/v1/rep/threads/${id}/notes`, repHeaders(REP_KEY), { text: "\u200B" });
+    expect(onlyInvisible.status).toBe(400);
+    const view = (await (await server.request(`/v1/rep/threads/${id}`, { headers: repHeaders(REP_KEY) })).json()) as {
+      messages: { role: string; text: string }[];
+      notes: { text: string }[];
+    };
+    expect(view.messages.filter((m) => m.role === "rep").map((m) => m.text)).toEqual([
+      "your PO PO-4711 is noted txt.exe",
+    ]);
+    expect(view.notes.map((n) => n.text)).toEqual(["call back"]);
+  });
+});
