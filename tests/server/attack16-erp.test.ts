@@ -4,9 +4,10 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { afterEach, describe, expect, test } from "vitest";
-import { createOutboxWorker } from "../../server/erp/index.ts";
-import { demoWorld, outboxRow, placeOrder, SECRET } from "./erp-helpers.ts";
+import { createErpRoutes, createOutboxWorker, type OrderStatusEvent, readOrderStatus } from "../../server/erp/index.ts";
+import { ACK_KEY, demoWorld, listen, outboxRow, placeOrder, SECRET } from "./erp-helpers.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -90,5 +91,92 @@ describe("an ERP receiver's answer body", { timeout: 60_000 }, () => {
       await expect.poll(() => r.stats.closedAfterMs, { timeout: 5_000 }).toBeGreaterThanOrEqual(0);
     }
     expect(outboxRow(db, orderId).status).toBe("delivered");
+  });
+});
+
+describe("ERP acknowledgements that arrive out of order", { timeout: 60_000 }, () => {
+  // Found in session 16: the ERP's retry of an older acknowledgement (its first attempt met a restart, a 503) that
+  // arrives after a newer one was applied as the latest — "accepted" after "changed" put the order back to accepted
+  // with the first date, the buyer told the change no longer holds; a late "rejected" after the ERP's re-acceptance
+  // released the order's stock holds. Acknowledgements now say when the ERP issued them (`issuedAt`); one issued
+  // before the latest applied is answered `superseded` and changes nothing.
+  async function shield() {
+    const db = demoWorld();
+    const events: OrderStatusEvent[] = [];
+    const app = new OpenAPIHono();
+    app.route(
+      "/",
+      createErpRoutes({ db, ackKey: ACK_KEY, webhookSecret: SECRET, onOrderStatus: (e) => events.push(e) }),
+    );
+    const served = await listen(app);
+    cleanups.push(() => served.close());
+    const ack = async (orderId: string, body: unknown) => {
+      const res = await fetch(`${served.url}/v1/erp/orders/${orderId}/ack`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${ACK_KEY}` },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    return { db, events, ack };
+  }
+
+  test("an older 'accepted' after a newer 'changed' is superseded: the order stays changed, nothing is published", async () => {
+    const { db, events, ack } = await shield();
+    const orderId = placeOrder(db, "t-reorder");
+    const changed = {
+      status: "changed",
+      erpOrderNumber: "SO-9001",
+      confirmedDeliveryDate: "2026-12-10",
+      lines: [{ lineNo: 1, quantity: 1, note: "one on backorder" }],
+      issuedAt: "2026-12-01T10:05:00Z",
+    };
+    const accepted = {
+      status: "accepted",
+      erpOrderNumber: "SO-9001",
+      confirmedDeliveryDate: "2026-12-04",
+      issuedAt: "2026-12-01T10:00:00+00:00",
+    };
+    expect(await ack(orderId, changed)).toMatchObject({ status: 200, body: { status: "changed", duplicate: false } });
+    const late = await ack(orderId, accepted);
+    expect(late).toMatchObject({ status: 200, body: { status: "changed", superseded: true, duplicate: false } });
+    expect(readOrderStatus(db, orderId)).toMatchObject({ status: "changed", erpOrderNumber: "SO-9001" });
+    expect(readOrderStatus(db, orderId)!.history.map((h) => h.status)).toEqual(["handed_off", "changed"]);
+    expect(events.map((e) => e.status)).toEqual(["changed"]);
+    // The same older one again is the same answer; a newer one is applied as before.
+    expect((await ack(orderId, accepted)).body).toMatchObject({ superseded: true });
+    const reaccepted = { ...accepted, issuedAt: "2026-12-01T11:00:00Z" };
+    expect(await ack(orderId, reaccepted)).toMatchObject({ status: 200, body: { status: "accepted" } });
+    expect(events.map((e) => e.status)).toEqual(["changed", "accepted"]);
+  });
+
+  test("an older 'rejected' after a newer 'accepted' releases no stock hold and tells the buyer nothing", async () => {
+    const { db, events, ack } = await shield();
+    const orderId = placeOrder(db, "t-reorder-reject");
+    const holds = () =>
+      (db.$client.prepare("SELECT count(*) AS n FROM reservations WHERE order_id = ?").get(orderId) as { n: number }).n;
+    const before = holds();
+    expect(before).toBeGreaterThan(0);
+    await ack(orderId, { status: "accepted", erpOrderNumber: "SO-9002", issuedAt: "2026-12-01T12:00:00Z" });
+    const late = await ack(orderId, {
+      status: "rejected",
+      erpOrderNumber: "SO-9002",
+      message: "credit hold",
+      issuedAt: "2026-12-01T11:00:00Z",
+    });
+    expect(late).toMatchObject({ status: 200, body: { status: "accepted", superseded: true } });
+    expect(holds()).toBe(before);
+    expect(readOrderStatus(db, orderId)!.status).toBe("accepted");
+    expect(events.map((e) => e.status)).toEqual(["accepted"]);
+  });
+
+  test("issuedAt must be an instant with its offset: a 400 naming body.issuedAt", async () => {
+    const { db, ack } = await shield();
+    const orderId = placeOrder(db, "t-issued-bad");
+    for (const issuedAt of ["yesterday", "2026-12-01", "2026-12-01T10:00:00", 1764583200]) {
+      const r = await ack(orderId, { status: "accepted", erpOrderNumber: "SO-9003", issuedAt });
+      expect(r.status, String(issuedAt)).toBe(400);
+      expect((r.body.errors as { field: string }[]).map((e) => e.field)).toContain("body.issuedAt");
+    }
   });
 });
