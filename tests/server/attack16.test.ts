@@ -2,8 +2,11 @@
  * Session 16's adversarial review of the server: unicode tricks in what buyers and reps type, and two server
  * processes on one database file confirming one draft.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Buyer, REP_KEY, repHeaders, testServer } from "./helpers.ts";
+import { Buyer, DEMO_NOW, parseSse, REP_KEY, repHeaders, startRealServer, testServer } from "./helpers.ts";
 
 const post = (server: ReturnType<typeof testServer>, path: string, headers: Record<string, string>, body: unknown) =>
   server.request(path, { method: "POST", headers, body: JSON.stringify(body) });
@@ -69,5 +72,62 @@ describe("invisible characters in what buyers and reps type", { timeout: 120_000
       "your PO PO-4711 is noted txt.exe",
     ]);
     expect(view.notes.map((n) => n.text)).toEqual(["call back"]);
+  });
+});
+
+describe("two server processes on one database file confirming one draft (held)", { timeout: 240_000 }, () => {
+  // Held in session 16: the thread's lease (agent/thread-lease.ts) serialises the runs; this pins it for confirmations.
+  it("the same confirmation through both at once is one order; a confirmation racing a change places only the draft it names", async () => {
+    const DATABASE_PATH = join(mkdtempSync(join(tmpdir(), "os-confirm-two-")), "shop.db");
+    const s1 = await startRealServer("confirm-a", { DATABASE_PATH }, { now: () => DEMO_NOW });
+    const s2 = await startRealServer("confirm-b", { DATABASE_PATH, SEED_DEMO: "false" }, { now: () => DEMO_NOW });
+    try {
+      const via = (s: { base: string }) => ({ request: (p: string, i?: RequestInit) => fetch(s.base + p, i) });
+      const one = await Buyer.of(via(s1), { customerId: "C-1001" });
+      const two = new Buyer(via(s2), one.jwt);
+      const post = async (b: Buyer, path: string, body: unknown) => {
+        const res = await b.server.request(path, { method: "POST", headers: b.headers(), body: JSON.stringify(body) });
+        expect(res.status, path).toBe(200);
+        return parseSse(await res.text());
+      };
+      const ready = async () => {
+        const id = await one.start();
+        await one.say(id, "2 SE-MS28-CC-EPDM for pump 2");
+        const place = await one.say(id, "place the order");
+        return { id, hash: String(place.find((e) => e.event === "interrupt")?.data.draftHash) };
+      };
+      const orders = (id: string) =>
+        s1.db.$client
+          .prepare(
+            "SELECT o.id, o.draft_hash AS hash, group_concat(l.sku || ' x ' || l.quantity) AS lines FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.thread_id = ? GROUP BY o.id",
+          )
+          .all(id) as { id: string; hash: string; lines: string }[];
+
+      for (let i = 0; i < 3; i++) {
+        const { id, hash } = await ready();
+        const [a, b] = await Promise.all([
+          post(one, `/v1/threads/${id}/confirm`, { draftHash: hash }),
+          post(two, `/v1/threads/${id}/confirm`, { draftHash: hash }),
+        ]);
+        const placed = orders(id);
+        expect(placed, id).toEqual([{ id: expect.any(String), hash, lines: "SE-MS28-CC-EPDM x 2.0" }]);
+        // Both answers name that one order.
+        expect([a.at(-1)?.data.orderId, b.at(-1)?.data.orderId]).toEqual([placed[0]!.id, placed[0]!.id]);
+      }
+      for (const delay of [0, 20, 80]) {
+        const { id, hash } = await ready();
+        // The buyer changes the quantity through one process while their confirmation of the old version reaches
+        // the other: either the confirmation came first (an order of 2 at that hash) or the change did (no order).
+        const change = post(two, `/v1/threads/${id}/messages`, { text: "change the quantity to 5" });
+        await new Promise((r) => setTimeout(r, delay));
+        await Promise.all([post(one, `/v1/threads/${id}/confirm`, { draftHash: hash }), change]);
+        const placed = orders(id);
+        expect(placed.length, `${id} after ${delay} ms`).toBeLessThanOrEqual(1);
+        for (const o of placed) expect(o, id).toMatchObject({ hash, lines: "SE-MS28-CC-EPDM x 2.0" });
+      }
+    } finally {
+      await s1.close();
+      await s2.close();
+    }
   });
 });
