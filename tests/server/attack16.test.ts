@@ -131,3 +131,30 @@ describe("two server processes on one database file confirming one draft (held)"
     }
   });
 });
+
+describe("the pages' Content-Security-Policy", { timeout: 60_000 }, () => {
+  // Session 16: every page allowed inline script ('unsafe-inline'), which only Swagger UI needs — on the storefront
+  // and on /rep, whose copilot keeps a rep key in localStorage, one markup injection anywhere would have run. The
+  // widget, copilot and storefront load only their own scripts (tests/widget/hostile-text.test.ts runs them under a
+  // policy without inline script).
+  const directives = (res: Response) =>
+    Object.fromEntries(
+      (res.headers.get("content-security-policy") ?? "")
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name!, values]),
+    );
+  it("allows no inline script except on /docs (Swagger UI's start-up script)", async () => {
+    const server = testServer();
+    for (const path of ["/", "/rep", "/healthz", "/v1/catalog/search?q=seal", "/openapi.json", "/nope"]) {
+      const csp = directives(await server.request(path));
+      expect(csp["script-src"], path).toEqual(["'self'"]);
+      expect(csp["object-src"], path).toEqual(["'none'"]);
+      expect(csp["frame-ancestors"], path).toEqual(["'self'"]);
+    }
+    const docs = await server.request("/docs");
+    expect(docs.status).toBe(200);
+    expect(directives(docs)["script-src"]).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+});
