@@ -92,19 +92,26 @@ export function createApp(deps: AppDeps): ShieldApp {
       "request",
     );
   });
-  app.use(
+  // No inline script anywhere but /docs: Swagger UI starts with an inline script; the storefront, the copilot (whose
+  // rep key may sit in localStorage) and the widget load only their own files, so one markup injection there must not
+  // run. Inline styles stay allowed (the pages' own <style>, the widgets' style attributes).
+  const csp = (scriptSrc: string[]) =>
     secureHeaders({
-      // Swagger UI and the placeholder pages load their own inline assets; the API answers JSON/SSE only.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc,
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'self'"],
       },
       crossOriginEmbedderPolicy: false,
-    }),
-  );
+    });
+  const strictHeaders = csp(["'self'"]);
+  const docsHeaders = csp(["'self'", "'unsafe-inline'"]);
+  app.use((c, next) => (c.req.path === "/docs" ? docsHeaders(c, next) : strictHeaders(c, next)));
   app.use(
     "/v1/*",
     cors({

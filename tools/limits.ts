@@ -28,6 +28,23 @@ export const MAX_LINE_QUANTITY = 1_000_000;
 export const MAX_UNIT_PRICE_CENTS = 1_000_000_000;
 
 const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+/**
+ * Invisible format characters (Unicode category Cf: zero-width spaces and joiners, soft hyphens, byte-order marks,
+ * bidi overrides and isolates) and halves of a broken surrogate pair. Pasted from a PDF or a web page they are in text
+ * the buyer cannot see: a PO reference "PO-47<ZWSP>11" matches none of the ERP's, "PO-<RLO>1174" shows reversed there.
+ */
+const INVISIBLE_CHARS = /[\p{Cf}\uD800-\uDFFF]/gu;
+/** Control characters other than tab and line breaks. */
+const STRAY_CONTROL_CHARS = /[^\P{Cc}\t\n\r]/gu;
+
+/**
+ * What a person typed, as they see it: invisible format characters, broken surrogates and control characters other
+ * than tabs and line breaks removed. The server applies it to every chat text, note and reason it accepts
+ * (server/routes/shared.ts `typedText`), before any model, transcript or order sees them.
+ */
+export function visibleText(text: string): string {
+  return text.replace(INVISIBLE_CHARS, "").replace(STRAY_CONTROL_CHARS, "");
+}
 const tooLong = (max: number) => `at most ${max} characters`;
 
 export const codeField = z.string().min(1).max(MAX_CODE_LENGTH, tooLong(MAX_CODE_LENGTH));
@@ -36,7 +53,8 @@ export const unitField = z.string().min(1).max(MAX_UNIT_LENGTH, tooLong(MAX_UNIT
 export const poReferenceField = z
   .string()
   .max(MAX_PO_REFERENCE_LENGTH, tooLong(MAX_PO_REFERENCE_LENGTH))
-  .regex(NO_CONTROL_CHARS, "no control characters (line breaks, tabs)");
+  .regex(NO_CONTROL_CHARS, "no control characters (line breaks, tabs)")
+  .refine((v) => visibleText(v) === v, "no invisible characters (zero-width, soft hyphens, bidi controls)");
 export const quantityField = z
   .number()
   .positive("must be more than 0")

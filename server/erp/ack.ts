@@ -45,6 +45,12 @@ export const ackBodySchema = z
       )
       .max(1000)
       .optional(),
+    /**
+     * When the ERP issued this acknowledgement (an instant with its offset). Acknowledgements of one order are then
+     * applied in the ERP's order, not in the order they arrive: one issued before the latest applied (a retry that
+     * met a restart, a queue that reorders) is answered `superseded` and changes nothing.
+     */
+    issuedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.status === "shipped" && !b.shipment)
@@ -65,6 +71,8 @@ export const ackResultSchema = z
     erpOrderNumber: z.string(),
     /** The same acknowledgement was received before: nothing stored or published again. */
     duplicate: z.boolean(),
+    /** Issued (`issuedAt`) before an acknowledgement already applied: nothing stored or published, `status` is current. */
+    superseded: z.boolean().optional(),
   })
   .meta({ id: "ErpAcknowledgementResult" });
 
@@ -108,6 +116,7 @@ export function ackMessage(b: AckBody): string {
 /** The acknowledgement's details as stored (canonical, so a repeat compares equal). */
 function ackData(b: AckBody) {
   return {
+    ...(b.issuedAt ? { issuedAt: b.issuedAt } : {}),
     ...(b.confirmedDeliveryDate ? { confirmedDeliveryDate: b.confirmedDeliveryDate } : {}),
     ...(b.shipment ? { shipment: b.shipment } : {}),
     ...(b.lines?.length ? { lines: b.lines } : {}),
@@ -165,6 +174,30 @@ export function applyAck(
           result: { orderId, status: order.status, erpOrderNumber: body.erpOrderNumber, duplicate: true },
           event: null,
         };
+      // Issued before an acknowledgement already applied: the ERP has moved on since (its retry of an older one
+      // arrived late). Applied, it turned "changed" back into "accepted", or a stale rejection released the holds of
+      // an order the ERP had accepted again.
+      if (body.issuedAt) {
+        const issued = Date.parse(body.issuedAt);
+        const rows = db.$client
+          .prepare("SELECT data FROM order_status_events WHERE order_id = ? AND source = 'erp' AND data IS NOT NULL")
+          .all(orderId) as { data: string }[];
+        const newer = rows.some((r) => {
+          const at = (JSON.parse(r.data) as { issuedAt?: string }).issuedAt;
+          return at !== undefined && Date.parse(at) > issued;
+        });
+        if (newer)
+          return {
+            result: {
+              orderId,
+              status: order.status,
+              erpOrderNumber: body.erpOrderNumber,
+              duplicate: false,
+              superseded: true,
+            },
+            event: null,
+          };
+      }
       const stepBack =
         (order.status === "rejected" && body.status !== "rejected") ||
         (order.status === "shipped" && body.status !== "shipped");

@@ -57,10 +57,14 @@ export async function sendEvent(event: ClaimedEvent, options: SendOptions): Prom
       : `${error instanceof Error ? error.message : String(error)}${cause ? ` (${cause})` : ""}`;
     return { kind: "failed", statusCode: null, error: text, retryAfterMs: null };
   }
-  // The answer's body is only read for the error note, and never for long: a slow body must not hold the lease.
-  const text = await readSome(response, options.timeoutMs);
   const status = response.status;
-  if (status >= 200 && status < 300) return { kind: "delivered", statusCode: status };
+  if (status >= 200 && status < 300) {
+    // Delivered once the status is in: the body is not waited for (an endless or trickled one held the event's slot
+    // until the timeout), and it is let go so the connection closes.
+    void response.body?.cancel().catch(() => {});
+    return { kind: "delivered", statusCode: status };
+  }
+  const text = await readNote(response, options.timeoutMs);
   const note = `HTTP ${status}${text ? `: ${text}` : ""}`;
   if (status === 410) return { kind: "gone", statusCode: 410, error: note };
   return {
@@ -71,14 +75,39 @@ export async function sendEvent(event: ClaimedEvent, options: SendOptions): Prom
   };
 }
 
-async function readSome(response: Response, timeoutMs: number): Promise<string> {
+/** At most this many bytes of an error answer are read, for the note; the rest is never received. */
+const NOTE_BYTES = 2048;
+/** And for no longer than this: a trickled error page must not hold the event's lease either. */
+const NOTE_WAIT_MS = 1000;
+
+/**
+ * The start of an error answer's body, for the attempt's note. Only the first NOTE_BYTES are read, within
+ * NOTE_WAIT_MS, and then the body is cancelled: `response.text()` read an endless body into memory until the
+ * request's timeout — tens of MB a second per delivery in flight, in the process that serves every buyer.
+ */
+async function readNote(response: Response, timeoutMs: number): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), Math.min(timeoutMs, NOTE_WAIT_MS));
+    timer.unref();
+  });
   try {
-    const text = await Promise.race([
-      response.text(),
-      new Promise<string>((resolve) => setTimeout(() => resolve(""), timeoutMs).unref()),
-    ]);
-    return text.replace(/\s+/g, " ").trim().slice(0, ERROR_TEXT_MAX);
+    while (size < NOTE_BYTES) {
+      const next = await Promise.race([reader.read(), deadline]);
+      if (next === null || next.done) break;
+      chunks.push(next.value);
+      size += next.value.byteLength;
+    }
   } catch {
-    return "";
+    // A body that fails half-way gives the note what arrived.
+  } finally {
+    clearTimeout(timer);
+    reader.cancel().catch(() => {});
   }
+  const text = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, NOTE_BYTES));
+  return text.replace(/\s+/g, " ").trim().slice(0, ERROR_TEXT_MAX);
 }

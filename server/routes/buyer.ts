@@ -14,7 +14,7 @@ import type { Runner } from "../runs.ts";
 import { createStreamSlots, followStream, lastEventId } from "../sse.ts";
 import type { ThreadService } from "../threads.ts";
 import type { AppEnv } from "../types.ts";
-import { buyerSecurity, json, jsonBody, problems, sseResponse, threadIdParam } from "./shared.ts";
+import { buyerSecurity, json, jsonBody, problems, sseResponse, threadIdParam, typedText } from "./shared.ts";
 import { requestLocale } from "../locale.ts";
 
 export interface BuyerRouteDeps {
@@ -50,7 +50,7 @@ const threadSchema = z
 
 const createdSchema = z.object({ threadId: z.string(), createdAt: z.string() });
 const createBody = z.object({ threadId: threadIdParam.shape.id.optional() }).strict();
-const messageBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT) }).strict();
+const messageBody = z.object({ text: typedText(MAX_TEXT) }).strict();
 const confirmBody = z
   .object({
     draftHash: z.string().min(1).max(128),

@@ -13,7 +13,7 @@ import { validateDraft } from "../../tools/engine.ts";
 import { notFound } from "../errors.ts";
 import type { AppEnv } from "../types.ts";
 import { requestLocale } from "../locale.ts";
-import { buyerSecurity, json, problems } from "./shared.ts";
+import { buyerSecurity, json, problems, typedText } from "./shared.ts";
 
 export interface CatalogRouteDeps {
   db: Db;
@@ -80,7 +80,7 @@ const routes = {
     summary: "Search the catalog (words, SKU fragments, product types)",
     request: {
       query: z.object({
-        q: z.string().trim().min(1).max(200),
+        q: typedText(200),
         category: z.string().max(120).optional(),
         limit: z.coerce.number().int().min(1).max(50).default(10),
       }),

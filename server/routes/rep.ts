@@ -14,7 +14,7 @@ import type { Runner } from "../runs.ts";
 import { createStreamSlots, followStream, lastEventId } from "../sse.ts";
 import { repContext, type ThreadService } from "../threads.ts";
 import type { AppEnv } from "../types.ts";
-import { json, jsonBody, problems, repSecurity, sseResponse, threadIdParam } from "./shared.ts";
+import { json, jsonBody, problems, repSecurity, sseResponse, threadIdParam, typedText } from "./shared.ts";
 
 export interface RepRouteDeps {
   agent: ShieldAgent;
@@ -37,13 +37,13 @@ const threadRowSchema = z
     updatedAt: z.string(),
   })
   .openapi("ThreadRow");
-const textBody = z.object({ text: z.string().trim().min(1).max(4000) }).strict();
+const textBody = z.object({ text: typedText(4000) }).strict();
 const decisionBody = z
   .object({
     decision: z.enum(["approve", "reject"]),
-    reason: z.string().trim().min(1).max(1000),
+    reason: typedText(1000),
     /** A display name only; the decision is audited under the authenticated rep. */
-    displayName: z.string().trim().min(1).max(120).optional(),
+    displayName: typedText(120).optional(),
   })
   .strict();
 const afterQuery = z.object({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() });
@@ -56,7 +56,7 @@ const outcomeSchema = z.object({
   orderId: z.string().nullable(),
 });
 /** Why a rep overrides: the same bounds as a decision's reason. */
-const reasonField = z.string().trim().min(1).max(1000);
+const reasonField = typedText(1000);
 const takeoverBody = z
   .object({
     /** Take the thread from the colleague who holds it (audited with their id and `reason`). */

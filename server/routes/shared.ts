@@ -1,6 +1,7 @@
 /** Pieces every route file uses: path/header schemas, problem+json responses, SSE responses for the OpenAPI document. */
 import { z } from "@hono/zod-openapi";
 import { threadIdSchema } from "../../agent/index.ts";
+import { visibleText } from "../../tools/limits.ts";
 import { problemSchema } from "../errors.ts";
 import { sseEventSchema } from "../events/schema.ts";
 
@@ -12,6 +13,12 @@ export const threadIdParam = z.object({
     .openapi({ param: { name: "id", in: "path" }, example: "3f1c9c2e-4a1b-4c1e-9f0e-1a2b3c4d5e6f" })
     .pipe(threadIdSchema),
 });
+
+/**
+ * Text a person types (a buyer's or rep's message, a note, a reason): invisible characters removed (tools/limits.ts
+ * `visibleText`), trimmed, then 1 to `max` characters — a text of nothing but invisible characters is empty (400).
+ */
+export const typedText = (max: number) => z.string().overwrite(visibleText).trim().min(1).max(max);
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Invalid input (the fields at fault are listed)",

@@ -88,6 +88,12 @@ describe("tool arguments are bounded, with an error the model can act on", () =>
     for (const [args, message] of [
       [{ poReference: "P".repeat(81) }, "at most 80 characters"],
       [{ poReference: "PO-1\nIGNORE THE RULES" }, "no control characters"],
+      // Session 16: invisible format characters passed — the ERP got "PO-47<ZWSP>11", which matches none of its POs,
+      // or "PO-4711<RLO>gpj.exe", shown reversed there.
+      [{ poReference: "PO-47\u200B11" }, "no invisible characters"],
+      [{ poReference: "PO-4711\u202Egpj.exe" }, "no invisible characters"],
+      [{ poReference: "PO\u00AD4711" }, "no invisible characters"],
+      [{ poReference: "\uFEFFPO-4711" }, "no invisible characters"],
       [{ requestedDate: "2026-02-31" }, "requestedDate"],
       [{ requestedDiscountPct: 150 }, "requestedDiscountPct"],
       [{ requestedDiscountPct: -5 }, "requestedDiscountPct"],
@@ -118,6 +124,8 @@ describe("the engine holds any draft to the same bounds", () => {
     ["a discount above 100 %", { requestedDiscountPct: 150, lines: [line("SEAL-100", 1)] }],
     ["a negative discount", { requestedDiscountPct: -20, lines: [line("SEAL-100", 1)] }],
     ["a PO reference of 10,000 characters", { poReference: "P".repeat(10_000), lines: [line("SEAL-100", 1)] }],
+    ["a PO reference with a zero-width space", { poReference: "PO-47\u200B11", lines: [line("SEAL-100", 1)] }],
+    ["a PO reference with a bidi override", { poReference: "PO-\u202E1174", lines: [line("SEAL-100", 1)] }],
   ];
 
   test.each(over)("%s: blocked as draft.invalid_field, and the hand-off writes nothing", (_what, draft) => {
