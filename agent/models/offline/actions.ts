@@ -1433,7 +1433,16 @@ export function listBeside(ctx: Ctx, month: MonthOrder): boolean {
   // (Each item read for its machine, as `multiAdd` reads it: "dazu einen O-Ring-Satz" is the one that fits it.)
   const said = analyse(ctx, ctx.conv.text).machine;
   const read = parts.map((part) => ({ part, a: forMachine(ctx, part, said) }));
-  if (read.some(({ a }) => !!a.guess?.confident && !own.has(a.guess.hits[0]!.sku))) return true;
+  // (A part whose words name a line of that order is that item, whatever else the catalog finds for them: "die
+  // Stehlager wie im April" is the bearing units of April, not the kit that holds some.)
+  const ownRows = [...own].map((sku) => ({ sku }));
+  if (
+    read.some(
+      ({ part, a }) =>
+        !!a.guess?.confident && !own.has(a.guess.hits[0]!.sku) && linesNamedBy(ctx, part, ownRows).length === 0,
+    )
+  )
+    return true;
   // "Ond no zwoi Schauglas dazu, die halbzölliga": a counted item of another kind (none of its candidates a line of
   // the order), still to be told apart, is an item of its own too.
   if (read.some(({ part, a }) => !monthsIn(part).length && otherCounted(ctx, part, a, own))) return true;

@@ -5,6 +5,8 @@
 import type { Analysis, Ctx } from "./context.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
+import { editDistance } from "../../../catalog/queries/search-text.ts";
+import { FILLER } from "./language.ts";
 import { findQuantities, nameWords, replacedCount, tokenizeText } from "./recognise.ts";
 
 const MONTHS: Record<string, number> = {
@@ -164,6 +166,16 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // A machine named that the order had no line for: the lines go to it.
   const onMachine = (r: HistoryRow): HistoryRow =>
     machine && ofMachine.length === 0 ? { ...r, machineId: machine } : r;
+  console.error(
+    "MONTH",
+    JSON.stringify({
+      text,
+      latest,
+      byWords: byWords.map((r) => r.sku),
+      named: named.map((r) => r.sku),
+      pick: pick.map((r) => r.sku),
+    }),
+  );
   if (!replaced || !change) {
     const said = a.quantity?.value;
     return {
@@ -214,20 +226,55 @@ function linesLedBy<L extends { sku: string }>(ctx: Ctx, text: string, rows: L[]
   });
 }
 
-/** The rows of an earlier order whose products the words of `text` name (see `namedLines`); none when they name none. */
+/**
+ * The rows of an earlier order whose products the words of `text` name (see `namedLines`); none when they name none.
+ * A product is named by a word of its names or search keywords in any language, or of its successor's ("Kontaktrohre"
+ * of an old contact tip the catalog names in English only) — a short word (three letters, "Gas") only as a whole word of
+ * those and when it is no word of ordinary language; a long word also with one slip of the keys ("Keilrieben"): the
+ * words are read against the few products of one order, not the catalog.
+ */
 export function linesNamedBy<L extends { sku: string }>(ctx: Ctx, text: string, rows: L[]): L[] {
   const norm = (w: string) => stemOf(foldUmlauts(w));
-  const said = text
+  const words = text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 3 && !/\d/.test(w))
-    .map(norm);
-  const names = ctx.k.allNames(rows.map((l) => l.sku));
+    .filter((w) => w.length > 2 && !/\d/.test(w));
+  // (Each word stemmed and only folded: "Düsen" stems to "duse", "Gasdüse" to "gasdus".)
+  const said = words
+    .filter((w) => w.length > 3)
+    .flatMap((w) =>
+      // ("Inis" of "Ini": a plural -s the stem keeps.)
+      [norm(w), foldUmlauts(w), ...(w.endsWith("s") ? [foldUmlauts(w.slice(0, -1))] : [])].map((x) => ({
+        w: x,
+        long: w.length > 4,
+      })),
+    );
+  const short = words
+    .filter((w) => w.length === 3 && !FILLER.has(w) && !ctx.k.corpusWords.has(w))
+    .map((w) => foldUmlauts(w));
+  const products = ctx.k.reader.products(rows.map((l) => l.sku));
+  const successor = (sku: string) => {
+    const p = products.get(sku);
+    return p?.lifecycle === "discontinued" && p.successorSku ? p.successorSku : undefined;
+  };
+  const skus = rows.flatMap((l) => [l.sku, successor(l.sku) ?? []].flat());
+  const names = ctx.k.namesAndKeywords(skus);
   const named = rows.filter((l) => {
+    const text = `${names.get(l.sku) ?? ""} ${names.get(successor(l.sku) ?? "") ?? ""}`;
     // "o-ring sets" names the "Sleeve O-ring set": a hyphenated word of a name counts in its parts too, as the
     // buyer's words do.
-    const have = [...nameWords(names.get(l.sku) ?? "")].filter((x) => x.length > 3 && !/\d/.test(x)).map(norm);
-    return said.some((w) => have.some((x) => x === w || (w.length >= 4 && x.length > w.length + 2 && x.endsWith(w))));
+    const all = [...nameWords(text)].filter((x) => !/\d/.test(x));
+    if (short.some((w) => all.some((x) => foldUmlauts(x) === w))) return true;
+    const have = all.filter((x) => x.length > 2).flatMap((x) => [norm(x), foldUmlauts(x)]);
+    // ("Düsen" names the "Gasdüse": a word of five letters or more is the head of a compound even when its stem is short.)
+    return said.some(({ w, long }) =>
+      have.some(
+        (x) =>
+          x === w ||
+          ((w.length >= 4 || (long && w.length >= 3)) && x.length > w.length + 2 && x.endsWith(w)) ||
+          (w.length >= 7 && x.length >= 7 && x[0] === w[0] && editDistance(w, x, 1) <= 1),
+      ),
+    );
   });
   return named;
 }
