@@ -166,16 +166,7 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // A machine named that the order had no line for: the lines go to it.
   const onMachine = (r: HistoryRow): HistoryRow =>
     machine && ofMachine.length === 0 ? { ...r, machineId: machine } : r;
-  console.error(
-    "MONTH",
-    JSON.stringify({
-      text,
-      latest,
-      byWords: byWords.map((r) => r.sku),
-      named: named.map((r) => r.sku),
-      pick: pick.map((r) => r.sku),
-    }),
-  );
+
   if (!replaced || !change) {
     const said = a.quantity?.value;
     return {
