@@ -1995,8 +1995,9 @@ const sameWord = (a: string, b: string) =>
  * The search hits that are the kind of product the buyer asked for, judged from the catalog's own data: when query
  * words name categories ("seal" → "Seals, O-rings & gaskets"), hits from the best-named categories stay, and a hit
  * from another category only when its name carries more of the query than any of them (a "pump control box" is not
- * a pump, but asked for by name it stays). Without a category word, hits whose name carries none of the query stay
- * only in the categories of the best name matches. Order is kept; never empties the list.
+ * a pump, but asked for by name it stays), and of those from the best-named categories, the ones whose name carries none of
+ * the query only when none carries any. Without a category word, hits whose name carries none of the query stay only in
+ * the categories of the best name matches. Order is kept; never empties the list.
  */
 export function relevant<H extends { sku: string; name: string; category?: string }>(
   ctx: Ctx,
@@ -2025,7 +2026,9 @@ export function relevant<H extends { sku: string; name: string; category?: strin
   if (bestCat > 0) {
     const inCat = scored.filter((s) => s.cat === bestCat);
     const bestInCat = Math.max(...inCat.map((s) => s.name));
-    keep = scored.filter((s) => s.cat === bestCat || s.name > bestInCat);
+    // In that category, a hit whose name carries none of the words is filed beside what was asked for, not it
+    // ("Gummitücher": the underlay sheets of "blankets and underlays") — where others' names carry them.
+    keep = scored.filter((s) => (s.cat === bestCat && (s.name > 0 || bestInCat === 0)) || s.name > bestInCat);
   } else {
     const bestName = Math.max(...scored.map((s) => s.name));
     const cats = new Set(scored.filter((s) => s.name === bestName).map((s) => s.h.category));
