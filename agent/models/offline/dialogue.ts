@@ -607,7 +607,10 @@ export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   // "2 von den Filterservice-Sets wie im Mai", "same as in May …, but 3 bearings instead of 2": the earlier order placed
   // in the month named, the lines the words name with the counts said (`orderOfMonth`) — a time said of an order is a
   // reorder as a reorder word is; unless the message is a list of which that order is one item (`listBeside`).
-  const month = named ? undefined : orderOfMonth(ctx, ctx.conv.text, a);
+  // (A price question that names a month — "im August hab ich 94 € bezahlt, warum ist das jetzt teurer?" — asks about
+  // the price, it orders nothing again.)
+  const priceOnly = ctx.cues.has("price") && !ctx.cues.has("add");
+  const month = named || priceOnly ? undefined : orderOfMonth(ctx, ctx.conv.text, a);
   const dated = month && !listBeside(ctx, month) ? month : undefined;
   // A reorder word of the corpus ("same", "repeat", "gleichen") or nothing else ordered: that order again.
   const pastOrder =
