@@ -477,14 +477,9 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
         memo: memo(),
       };
     for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data, lang));
-    // None of the first candidates fits: check the next ones before listing only what does not fit. A product built
-    // to order fits whatever it is configured to — "Gummituch für die Speedmaster" with only the made-to-measure
-    // blanket fitting among the first five: the next ones are checked too (the stock blanket that fits).
+    // None of the first candidates fits: check the next ones before listing only what does not fit.
     const unchecked = pool.filter((h) => !verdicts.has(h.sku));
-    const built = new Set(
-      [...ctx.k.reader.products([...verdicts.keys()]).values()].filter((p) => p.configModelId).map((p) => p.sku),
-    );
-    if (unchecked.length && ![...verdicts].some(([sku, v]) => v.rank <= 1 && !built.has(sku))) {
+    if (unchecked.length && ![...verdicts.values()].some((v) => v.rank <= 1)) {
       return {
         calls: unchecked.slice(0, 5).map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
         memo: memo(),
@@ -1995,9 +1990,8 @@ const sameWord = (a: string, b: string) =>
  * The search hits that are the kind of product the buyer asked for, judged from the catalog's own data: when query
  * words name categories ("seal" → "Seals, O-rings & gaskets"), hits from the best-named categories stay, and a hit
  * from another category only when its name carries more of the query than any of them (a "pump control box" is not
- * a pump, but asked for by name it stays), and of those from the best-named categories, the ones whose name carries none of
- * the query only when none carries any. Without a category word, hits whose name carries none of the query stay only in
- * the categories of the best name matches. Order is kept; never empties the list.
+ * a pump, but asked for by name it stays). Without a category word, hits whose name carries none of the query stay
+ * only in the categories of the best name matches. Order is kept; never empties the list.
  */
 export function relevant<H extends { sku: string; name: string; category?: string }>(
   ctx: Ctx,
@@ -2026,9 +2020,7 @@ export function relevant<H extends { sku: string; name: string; category?: strin
   if (bestCat > 0) {
     const inCat = scored.filter((s) => s.cat === bestCat);
     const bestInCat = Math.max(...inCat.map((s) => s.name));
-    // In that category, a hit whose name carries none of the words is filed beside what was asked for, not it
-    // ("Gummitücher": the underlay sheets of "blankets and underlays") — where others' names carry them.
-    keep = scored.filter((s) => (s.cat === bestCat && (s.name > 0 || bestInCat === 0)) || s.name > bestInCat);
+    keep = scored.filter((s) => s.cat === bestCat || s.name > bestInCat);
   } else {
     const bestName = Math.max(...scored.map((s) => s.name));
     const cats = new Set(scored.filter((s) => s.name === bestName).map((s) => s.h.category));
