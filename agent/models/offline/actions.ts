@@ -477,9 +477,17 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
         memo: memo(),
       };
     for (const c of checks) verdicts.set(String(c.args.sku), verdictOf(c.data, lang));
-    // None of the first candidates fits: check the next ones before listing only what does not fit.
-    const unchecked = pool.filter((h) => !verdicts.has(h.sku));
-    if (unchecked.length && ![...verdicts.values()].some((v) => v.rank <= 1)) {
+    // None of the first candidates fits: check the next ones before listing only what does not fit. A product built
+    // to order fits whatever it is configured to — "Gummituch für die Speedmaster" with only the made-to-measure
+    // blanket fitting among the first five: the next ones are checked too (the stock blanket that fits).
+    // (Only candidates whose names carry a word of the request, where some do: the underlay sheets filed with the
+    // blankets are no blanket.)
+    const carrying = pool.filter((h) => nameCarries(ctx, query, h.name));
+    const unchecked = (carrying.length ? carrying : pool).filter((h) => !verdicts.has(h.sku));
+    const built = new Set(
+      [...ctx.k.reader.products([...verdicts.keys()]).values()].filter((p) => p.configModelId).map((p) => p.sku),
+    );
+    if (unchecked.length && ![...verdicts].some(([sku, v]) => v.rank <= 1 && !built.has(sku))) {
       return {
         calls: unchecked.slice(0, 5).map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
         memo: memo(),
@@ -1985,6 +1993,15 @@ const normWords = (text: string) =>
     .map(stemOf);
 const sameWord = (a: string, b: string) =>
   a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
+
+/** Whether a product's name carries a word of the query (as `relevant` reads names: a compound ending in it too). */
+function nameCarries(ctx: Ctx, query: string, name: string): boolean {
+  const words = normWords(query).map((w) => stemOf(ctx.k.search.correctWord(w) ?? w));
+  const have = normWords(name);
+  return words.some((w) =>
+    have.some((x) => sameWord(w, x) || (w.length >= 4 && x.length >= w.length + 3 && x.endsWith(w))),
+  );
+}
 
 /**
  * The search hits that are the kind of product the buyer asked for, judged from the catalog's own data: when query
