@@ -13,6 +13,7 @@
 import { describe, expect, test } from "vitest";
 import {
   agripartsWorld,
+  importedWorld,
   chatAfter,
   draftLines,
   fluidWorld,
@@ -83,4 +84,28 @@ describe("'a seal kit for the cylinder': the target after 'for' does not pick on
     const { lines, text } = await draftAndReply(agripartsWorld, "A-9001", "2 bolt sets for the mower blades");
     expect(lines, text).toEqual([["MBL-BOLT-25", 2]]);
   });
+});
+
+/**
+ * 3. "Gummituch für die Speedmaster": the blankets were listed with only the made-to-measure one fitting among the
+ *    first five checked — a product built to order fits whatever it is configured to, so the next candidates whose
+ *    names carry the request's words are checked too, and the stock blanket that fits the press is offered. (That the
+ *    underlay sheets listed for the press, filed with the blankets, do not lead is fix16p's search change.)
+ */
+describe("a built-to-order fit does not end the fit check of a machine's candidates", () => {
+  const printingWorld = () => importedWorld("evals/catalogs/printing");
+  for (const say of [
+    "Gummituch für die Speedmaster, was habt ihr da?",
+    "2 Gummitücher für die Speedmaster bitte",
+    "we need a printing blanket for the Speedmaster",
+  ])
+    test(`printing: "${say}"`, { timeout: T }, async () => {
+      const { lines, text } = await draftAndReply(printingWorld, "PR-4101", say);
+      expect(
+        lines.map((l) => l[0]),
+        text,
+      ).not.toContain("UL-74-PAK");
+      expect(text).not.toContain("UL-74-PAK");
+      expect(lines.some((l) => l[0] === "GT-74-NBR-SS") || text.includes("GT-74-NBR-SS"), text).toBe(true);
+    });
 });
