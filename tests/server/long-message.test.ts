@@ -106,8 +106,9 @@ describe("a long buyer message", { timeout: 300_000 }, () => {
       // The longest wait for /healthz while the long message is read is no longer than a request of twelve parts
       // takes (before: it waited for the whole long message, seconds; digits joined by slashes ~1.2 s in one go). A
       // quiet machine's twelve-part request can take ~100 ms, where scheduling noise alone exceeds 1.5 times it (a fresh
-      // clone's CI saw 183 ms against 149): waits under 400 ms are below what this guards against.
-      expect(long.worst).toBeLessThanOrEqual(Math.max(3 * short.worst, 1.5 * short.took, 400));
+      // clone's CI saw 183 ms against 149; a full run beside other work 633 ms against 406): waits under 800 ms are
+      // below what this guards against (1.2 s and more).
+      expect(long.worst).toBeLessThanOrEqual(Math.max(3 * short.worst, 1.5 * short.took, 800));
       const reply = said(long.value);
       // Nothing dropped silently: where reading stopped, and what to send again, in the buyer's language.
       expect(reply).toMatch(/please send the rest|bitte schicken Sie den Rest/);
