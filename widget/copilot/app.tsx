@@ -410,6 +410,40 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
   );
 }
 
+/** A reason the rep must give (an approval decision, a forced takeover): the field, and the error when it is empty. */
+function ReasonField(p: {
+  id: string;
+  errorId: string;
+  label: string;
+  placeholder: string;
+  required: string;
+  value: string;
+  missing: boolean;
+  maxLength?: number;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <>
+      <label for={p.id}>{p.label}</label>
+      <textarea
+        id={p.id}
+        rows={2}
+        maxLength={p.maxLength}
+        value={p.value}
+        placeholder={p.placeholder}
+        aria-invalid={p.missing ? "true" : undefined}
+        aria-describedby={p.missing ? p.errorId : undefined}
+        onInput={(e) => p.onInput((e.target as HTMLTextAreaElement).value)}
+      />
+      {p.missing && (
+        <p id={p.errorId} class="cp-error">
+          {p.required}
+        </p>
+      )}
+    </>
+  );
+}
+
 function Decision({
   t,
   busy,
@@ -429,24 +463,19 @@ function Decision({
     <section class="cp-approval" aria-labelledby="cp-appr">
       <h3 id="cp-appr">{t("approval")}</h3>
       <p>{t("approvalText")}</p>
-      <label for="cp-reason">{t("reason")}</label>
-      <textarea
+      <ReasonField
         id="cp-reason"
-        rows={2}
-        value={reason}
+        errorId="cp-reason-err"
+        label={t("reason")}
         placeholder={t("reasonPlaceholder")}
-        aria-invalid={missing ? "true" : undefined}
-        aria-describedby={missing ? "cp-reason-err" : undefined}
-        onInput={(e) => {
-          setReason((e.target as HTMLTextAreaElement).value);
+        required={t("reasonRequired")}
+        value={reason}
+        missing={missing}
+        onInput={(v) => {
+          setReason(v);
           setMissing(false);
         }}
       />
-      {missing && (
-        <p id="cp-reason-err" class="cp-error">
-          {t("reasonRequired")}
-        </p>
-      )}
       <div class="cp-row-actions">
         <button type="button" class="os-btn primary" disabled={busy} onClick={() => decide("approve")}>
           {t("approve")}
@@ -485,25 +514,20 @@ function TakeoverFrom({
         onTake(reason.trim());
       }}
     >
-      <label for="cp-takeover-reason">{t("takeoverReason")}</label>
-      <textarea
+      <ReasonField
         id="cp-takeover-reason"
-        rows={2}
-        maxLength={1000}
-        value={reason}
+        errorId="cp-takeover-err"
+        label={t("takeoverReason")}
         placeholder={t("takeoverReasonPlaceholder")}
-        aria-invalid={missing ? "true" : undefined}
-        aria-describedby={missing ? "cp-takeover-err" : undefined}
-        onInput={(e) => {
-          setReason((e.target as HTMLTextAreaElement).value);
+        required={t("reasonRequired")}
+        value={reason}
+        missing={missing}
+        maxLength={1000}
+        onInput={(v) => {
+          setReason(v);
           setMissing(false);
         }}
       />
-      {missing && (
-        <p id="cp-takeover-err" class="cp-error">
-          {t("reasonRequired")}
-        </p>
-      )}
       <button type="submit" class="os-btn" disabled={busy}>
         {t("takeoverFrom", { rep })}
       </button>
