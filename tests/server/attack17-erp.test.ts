@@ -106,3 +106,40 @@ describe("time stamps from the future", { timeout: 60_000 }, () => {
     expect(api.events.map((e) => e.status)).toEqual(["accepted", "shipped"]);
   });
 });
+
+describe("a stock position in fractions of a whole unit", { timeout: 60_000 }, () => {
+  test("2.5 boxes on hand in each warehouse: the clean order ships whole boxes, the rest from the supplier", async () => {
+    // Found in session 17: a WMS pushed onHand 2.5 (boxes counted by weight, a unit mix-up); the engine split a
+    // 9-box order into deliveries of 2.5, 2.5, 2.5 and 1.5 boxes and the clean order carried them to the ERP.
+    const db = demoWorld();
+    const api = await shield(db);
+    const changes = ["WH-NORTH", "WH-SOUTH", "WH-WEST"].map((warehouse) => ({
+      sku: SKU,
+      warehouse,
+      onHand: 2.5,
+      reserved: 0,
+      inbound: [],
+    }));
+    expect((await api.stock({ changes })).status).toBe(200);
+    const orderId = placeOrder(db, "t-fractions", { quantity: 9 });
+    const row = db.$client.prepare("SELECT payload FROM orders WHERE id = ?").get(orderId) as { payload: string };
+    const [line] = (
+      JSON.parse(row.payload) as {
+        lines: { quantity: number; deliverySchedule: { quantity: number; source?: string }[] }[];
+      }
+    ).lines;
+    const shipped = line!.deliverySchedule.map((d) => d.quantity);
+    expect(
+      shipped.every((q) => Number.isInteger(q)),
+      JSON.stringify(line!.deliverySchedule),
+    ).toBe(true);
+    expect(shipped.reduce((a, b) => a + b, 0)).toBe(9);
+    const holds = db.$client.prepare("SELECT quantity FROM reservations WHERE order_id = ?").all(orderId) as {
+      quantity: number;
+    }[];
+    expect(
+      holds.every((h) => Number.isInteger(h.quantity)),
+      JSON.stringify(holds),
+    ).toBe(true);
+  });
+});
