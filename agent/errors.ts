@@ -16,7 +16,8 @@ export type AgentErrorCode =
   | "bad_request:message"
   | "unavailable:busy"
   | "conflict:run"
-  | "conflict:no_approval";
+  | "conflict:no_approval"
+  | "conflict:draft_changed";
 
 export class AgentError extends Error {
   constructor(
@@ -80,6 +81,22 @@ export class NoApprovalError extends AgentError {
   constructor() {
     super("conflict:no_approval", "no approval is waiting in this conversation (decided or withdrawn)");
     this.name = "NoApprovalError";
+  }
+}
+
+/**
+ * A rep's decision named a draft version (`draftHash`) other than the one whose approval waits: the buyer changed the
+ * order after the rep looked at it (and it came back for approval as another version). Nothing was decided: the rep
+ * reads the new version and decides on that one.
+ */
+export class StaleApprovalError extends AgentError {
+  constructor() {
+    super(
+      "conflict:draft_changed",
+      "the order changed since you looked at it: the approval waiting is for another version; review it and decide again",
+      "value.draftHash",
+    );
+    this.name = "StaleApprovalError";
   }
 }
 

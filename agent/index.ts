@@ -25,6 +25,7 @@ export {
   isDatabaseBusy,
   NoApprovalError,
   RepIdentityError,
+  StaleApprovalError,
   ThreadAccessError,
   type AgentErrorCode,
 } from "./errors.ts";

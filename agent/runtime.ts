@@ -25,6 +25,7 @@ import {
   InvalidRequestError,
   isDatabaseBusy,
   NoApprovalError,
+  StaleApprovalError,
   parseOrThrow,
   RepIdentityError,
   ThreadAccessError,
@@ -574,7 +575,12 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     // through two processes both passed the server's check, and the second resumed into nothing and was told its
     // decision went through.
     if (ctx.channel === "rep" && typeof value === "object" && value !== null && "decision" in value) {
-      if ((await readThread(threadId, owner)).pending?.type !== "approval") throw new NoApprovalError();
+      const waiting = (await readThread(threadId, owner)).pending;
+      if (waiting?.type !== "approval") throw new NoApprovalError();
+      // A decision names the version the rep looked at: the buyer may have changed the order and checked it out again
+      // since, and an approval for one pump must not place an order for two.
+      const seen = (value as { draftHash?: string }).draftHash;
+      if (seen !== undefined && seen !== waiting.draftHash) throw new StaleApprovalError();
     }
     if (!(await pendingOf(threadId, owner))) {
       yield { type: "message", text: noticeText("notice.nothing_pending", ctx.locale ?? undefined) };

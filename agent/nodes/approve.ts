@@ -21,6 +21,11 @@ export const approvalResumeSchema = z.union([
     /** A display name only: who decided is the authenticated rep of the run context. */
     actor: z.string().trim().min(1).max(120).optional(),
     reason: z.string().trim().min(1).max(1000),
+    /**
+     * The draft version the rep decided on (the approval's `draftHash`). The HTTP API requires it; given, a decision
+     * for another version decides nothing (the runtime answers `conflict:draft_changed`, this node asks again).
+     */
+    draftHash: z.string().max(128).optional(),
   }),
   z.object({ cancel: z.literal(true) }),
 ]);
@@ -72,6 +77,7 @@ export function createApproveNode(options: ApproveNodeOptions) {
     // actor comes from the authenticated context, never from the payload.
     const ctx = config.context;
     if (ctx?.channel !== "rep" || !ctx.contactId) return new Command({ goto: "approve" });
+    if (value.draftHash !== undefined && value.draftHash !== draftHash) return new Command({ goto: "approve" });
     const actor = `rep:${ctx.contactId}`;
     const actorName = value.actor;
 

@@ -11,7 +11,7 @@ import { z } from "@hono/zod-openapi";
 import type { Db } from "../../catalog/db.ts";
 import { markDelivered } from "./outbox-store.ts";
 import { readOrder, recordOrderStatus } from "./order-status.ts";
-import { ErpError } from "./problem.ts";
+import { ErpError, futureStamp } from "./problem.ts";
 import type { OrderStatusEvent } from "./types.ts";
 
 export const ACK_STATUSES = ["accepted", "changed", "rejected", "shipped"] as const;
@@ -138,6 +138,8 @@ export function applyAck(
     .transaction(() => {
       const order = readOrder(db, orderId);
       if (!order) throw new ErpError("not_found:order", `No order ${orderId}.`);
+      const ahead = futureStamp("body.issuedAt", body.issuedAt, now);
+      if (ahead) throw new ErpError("bad_request:input", `${ahead.field}: ${ahead.message}`, [ahead]);
       if (order.erp_order_number && order.erp_order_number !== body.erpOrderNumber)
         throw new ErpError("conflict:erp_order_number", `Order ${orderId} is ${order.erp_order_number} in the ERP.`, [
           { field: "body.erpOrderNumber", message: `already ${order.erp_order_number}` },

@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";
 import type { Db } from "../../catalog/db.ts";
-import { ErpError, type FieldError } from "./problem.ts";
+import { ErpError, type FieldError, futureStamp } from "./problem.ts";
 
 const sku = z.string().trim().min(1).max(100);
 const quantity = z.number().finite().nonnegative().max(1e12);
@@ -148,6 +148,8 @@ function checkReferences(
 /** Apply a stock event; call inside `idempotent`. Throws a 400 naming every unknown SKU/warehouse or duplicate. */
 export function applyStockEvent(db: Db, event: StockEvent, now: Date): StockResult {
   const asOf = event.asOf ? new Date(event.asOf).toISOString() : now.toISOString();
+  const ahead = futureStamp("body.asOf", event.asOf, now);
+  if (ahead) throw invalid([ahead]);
   const errors: FieldError[] = [
     ...checkReferences(
       db,

@@ -119,3 +119,19 @@ export function erpErrorHandler(log?: (error: unknown) => void): ErrorHandler {
     return problemResponse(new ErpError("internal:server", "internal error"));
   };
 }
+
+/**
+ * How far ahead of the shield's clock a time stamp from the ERP or the WMS may be (`asOf`, `issuedAt`): clocks drift a
+ * little; more is a wrong clock or a typed year. Such a stamp outranked every correct one after it — a stock row kept
+ * a count nobody sent since, an order's later acknowledgements were all `superseded` — so it is refused instead.
+ */
+export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60_000;
+
+/** The field error for a stamp later than `now` plus the tolerance, or nothing. */
+export function futureStamp(field: string, stamp: string | undefined, now: Date): FieldError | undefined {
+  if (stamp === undefined || Date.parse(stamp) <= now.getTime() + CLOCK_SKEW_TOLERANCE_MS) return undefined;
+  return {
+    field,
+    message: `${stamp} is later than the shield's clock (${now.toISOString()}) by more than ${CLOCK_SKEW_TOLERANCE_MS / 60_000} minutes; check the sender's clock`,
+  };
+}

@@ -5,7 +5,7 @@
  * reach the buyer live, and internal notes the buyer never sees.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { ShieldAgent } from "../../agent/index.ts";
+import { type ShieldAgent, StaleApprovalError } from "../../agent/index.ts";
 import { THREAD_STATUSES } from "../../catalog/queries/index.ts";
 import type { Env } from "../env.ts";
 import { AppError } from "../errors.ts";
@@ -42,6 +42,11 @@ const decisionBody = z
   .object({
     decision: z.enum(["approve", "reject"]),
     reason: typedText(1000),
+    /**
+     * The version decided on: the `draftHash` of the approval the rep was shown (`pending.draftHash`, or the
+     * `interrupt` event's). Another version waiting — the buyer changed the order since — is 409 conflict:draft_changed.
+     */
+    draftHash: z.string().min(1).max(128),
     /** A display name only; the decision is audited under the authenticated rep. */
     displayName: typedText(120).optional(),
   })
@@ -121,7 +126,7 @@ const routes = {
     tags,
     security: repSecurity,
     summary:
-      "Approve or reject the pending approval with a reason (resumes the graph; audited under the rep). Held by another rep: 409 conflict:held",
+      "Approve or reject the pending approval of the draft version `draftHash` with a reason (resumes the graph; audited under the rep). Held by another rep: 409 conflict:held; another version waiting: 409 conflict:draft_changed",
     request: { params: threadIdParam, body: jsonBody(decisionBody) },
     responses: { 200: json(outcomeSchema, "The run's outcome"), ...problems(400, 401, 404, 409) },
   }),
@@ -216,7 +221,7 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
 
   app.openapi(routes.decision, async (c) => {
     const threadId = c.req.valid("param").id;
-    const { decision, reason, displayName } = c.req.valid("json");
+    const { decision, reason, displayName, draftHash } = c.req.valid("json");
     const row = threads.existing(threadId);
     const ctx = repContext(row, c.var.rep.repId);
     // A thread a colleague holds is theirs to decide, as it is theirs to write in: taking it from them is the explicit,
@@ -230,16 +235,28 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
     // would answer 200 as if decided — and, into a confirmation, post "no clear yes or no" to the buyer.
     if (runner.isRunning(threadId))
       throw new AppError("conflict:run", "a reply is still being written in this conversation; wait or cancel it");
-    if ((await agent.getThread(threadId, ctx)).pending?.type !== "approval")
+    const waiting = (await agent.getThread(threadId, ctx)).pending;
+    if (waiting?.type !== "approval")
       throw new AppError("conflict:no_approval", "no approval is waiting in this conversation (decided or withdrawn)");
+    // The rep decides on what they were shown. Without the version a click on a copilot view of a one-pump order
+    // approved the two-pump order the buyer had checked out since (the agent checks again under the thread's lease).
+    if (waiting.draftHash !== draftHash) {
+      const stale = new StaleApprovalError();
+      throw new AppError(stale.code, stale.message, [
+        { field: "body.draftHash", message: "not the version waiting for approval" },
+      ]);
+    }
     const run = runner.start({
       threadId,
       kind: "decision",
       by: "rep",
       events: (signal) =>
-        agent.streamResume(threadId, { decision, reason, ...(displayName ? { actor: displayName } : {}) }, ctx, {
-          signal,
-        }),
+        agent.streamResume(
+          threadId,
+          { decision, reason, draftHash, ...(displayName ? { actor: displayName } : {}) },
+          ctx,
+          { signal },
+        ),
     });
     const outcome = await run.finished;
     if (outcome.error) throw outcome.error;

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Db } from "../../catalog/db.ts";
@@ -45,7 +46,8 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+/** `model`: a chat model in place of the offline consultant (a scripted one, standing for any model). */
+export async function startWorld(options: { model?: BaseChatModel } = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), "ordershield-e2e-"));
   const dist = join(dir, "dist");
   const bundles = await buildWidgets({ outDir: dist });
@@ -58,6 +60,7 @@ export async function startWorld(): Promise<World> {
       LOG_LEVEL: "silent",
     }),
     now: () => DEMO_NOW,
+    ...(options.model ? { model: options.model } : {}),
     distDir: dist,
     repDemoKey: REP_KEY,
   });

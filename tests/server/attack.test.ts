@@ -44,7 +44,11 @@ describe("rep decisions", { timeout: 90_000 }, () => {
     const before = await buyer.thread(threadId);
     expect(before.pending?.type).toBe("confirm");
 
-    const res = await rep(server, `/v1/rep/threads/${threadId}/decision`, { decision: "approve", reason: "looks ok" });
+    const res = await rep(server, `/v1/rep/threads/${threadId}/decision`, {
+      decision: "approve",
+      reason: "looks ok",
+      draftHash: before.pending!.draftHash,
+    });
     expect(res.status).toBe(409);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(await res.json()).toMatchObject({ code: "conflict:no_approval" });
@@ -65,10 +69,18 @@ describe("rep decisions", { timeout: 90_000 }, () => {
     await buyer.confirm(threadId, hash);
     expect((await buyer.thread(threadId)).pending?.type).toBe("approval");
 
-    const first = await rep(server, `/v1/rep/threads/${threadId}/decision`, { decision: "approve", reason: "ok" });
+    const first = await rep(server, `/v1/rep/threads/${threadId}/decision`, {
+      decision: "approve",
+      reason: "ok",
+      draftHash: hash,
+    });
     expect(first.status).toBe(200);
     expect(((await first.json()) as { orderId: string | null }).orderId).toEqual(expect.any(String));
-    const late = await rep(server, `/v1/rep/threads/${threadId}/decision`, { decision: "reject", reason: "too late" });
+    const late = await rep(server, `/v1/rep/threads/${threadId}/decision`, {
+      decision: "reject",
+      reason: "too late",
+      draftHash: hash,
+    });
     expect(late.status).toBe(409);
     expect(await late.json()).toMatchObject({ code: "conflict:no_approval" });
     expect(rowsOf(server, threadId).filter((r) => r.action.startsWith("approval."))).toEqual([

@@ -220,7 +220,8 @@ describe("a rep's decision on a thread a colleague holds", { timeout: 90_000 }, 
     const id = await b.start();
     await b.say(id, "add 1 PU-NCP-40-200-400");
     const place = await b.say(id, "place the order");
-    await b.confirm(id, String(place.find((e) => e.event === "interrupt")!.data.draftHash));
+    const draftHash = String(place.find((e) => e.event === "interrupt")!.data.draftHash);
+    await b.confirm(id, draftHash);
     expect((await b.thread(id)).pending?.type).toBe("approval");
     expect((await rep(s, `/v1/rep/threads/${id}/takeover`, {})).status).toBe(200);
 
@@ -228,7 +229,7 @@ describe("a rep's decision on a thread a colleague holds", { timeout: 90_000 }, 
     const decided = await rep(
       s,
       `/v1/rep/threads/${id}/decision`,
-      { decision: "approve", reason: "ok" },
+      { decision: "approve", reason: "ok", draftHash },
       OTHER_REP_KEY,
     );
     expect(decided.status).toBe(409);
@@ -245,7 +246,12 @@ describe("a rep's decision on a thread a colleague holds", { timeout: 90_000 }, 
     expect(
       (await rep(s, `/v1/rep/threads/${id}/takeover`, { force: true, reason: "Sam is away" }, OTHER_REP_KEY)).status,
     ).toBe(200);
-    const ok = await rep(s, `/v1/rep/threads/${id}/decision`, { decision: "approve", reason: "ok" }, OTHER_REP_KEY);
+    const ok = await rep(
+      s,
+      `/v1/rep/threads/${id}/decision`,
+      { decision: "approve", reason: "ok", draftHash },
+      OTHER_REP_KEY,
+    );
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { orderId: string | null }).orderId).toEqual(expect.any(String));
     expect(audit()).toEqual([

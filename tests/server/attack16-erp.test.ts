@@ -106,7 +106,14 @@ describe("ERP acknowledgements that arrive out of order", { timeout: 60_000 }, (
     const app = new OpenAPIHono();
     app.route(
       "/",
-      createErpRoutes({ db, ackKey: ACK_KEY, webhookSecret: SECRET, onOrderStatus: (e) => events.push(e) }),
+      createErpRoutes({
+        db,
+        ackKey: ACK_KEY,
+        webhookSecret: SECRET,
+        onOrderStatus: (e) => events.push(e),
+        // After the issuedAt stamps below: one later than the shield's clock is refused (attack17).
+        now: () => new Date("2026-12-02T00:00:00Z"),
+      }),
     );
     const served = await listen(app);
     cleanups.push(() => served.close());

@@ -25,6 +25,7 @@ const hash = fc.record({ draftHash: fc.string({ minLength: 1, maxLength: 80 }), 
 const decision = fc.record({
   decision: fc.constantFrom("approve", "reject"),
   reason: fc.string({ minLength: 1, maxLength: 80 }),
+  draftHash: fc.string({ minLength: 1, maxLength: 80 }),
 });
 
 const endpoints: Endpoint[] = [

@@ -14,8 +14,8 @@ async function awaitingApproval(server: TestServer) {
   const place = await buyer.say(threadId, "place the order");
   const hash = String(place.find((e) => e.event === "interrupt")!.data.draftHash);
   const confirmed = await buyer.confirm(threadId, hash);
-  expect(confirmed.find((e) => e.event === "interrupt")?.data).toMatchObject({ type: "approval" });
-  return { buyer, threadId };
+  expect(confirmed.find((e) => e.event === "interrupt")?.data).toMatchObject({ type: "approval", draftHash: hash });
+  return { buyer, threadId, draftHash: hash };
 }
 
 const rep = (server: TestServer, path: string, body?: unknown, key?: string) =>
@@ -36,7 +36,7 @@ describe("rep copilot", { timeout: 90_000 }, () => {
     const other = await Buyer.of(server, { customerId: "C-1001" });
     const quiet = await other.start();
     await other.say(quiet, "2 SE-MS28-CC-EPDM for pump 2");
-    const { buyer, threadId } = await awaitingApproval(server);
+    const { buyer, threadId, draftHash } = await awaitingApproval(server);
 
     const queue = (await (await rep(server, "/v1/rep/threads")).json()) as {
       threads: { id: string; status: string; customerId: string; customerName: string | null }[];
@@ -68,6 +68,7 @@ describe("rep copilot", { timeout: 90_000 }, () => {
       decision: "approve",
       reason: "long-standing customer, payment promised",
       displayName: "Sam",
+      draftHash,
     });
     expect(decided.status).toBe(200);
     const outcome = (await decided.json()) as { status: string; orderId: string | null };
@@ -91,10 +92,11 @@ describe("rep copilot", { timeout: 90_000 }, () => {
 
   it("rejects with a reason: nothing is placed and the rejection is audited", async () => {
     const server = testServer();
-    const { buyer, threadId } = await awaitingApproval(server);
+    const { buyer, threadId, draftHash } = await awaitingApproval(server);
     const res = await rep(server, `/v1/rep/threads/${threadId}/decision`, {
       decision: "reject",
       reason: "credit hold",
+      draftHash,
     });
     expect(((await res.json()) as { orderId: string | null }).orderId).toBeNull();
     expect((await buyer.thread(threadId)).order).toBeNull();
@@ -108,7 +110,7 @@ describe("rep copilot", { timeout: 90_000 }, () => {
 
   it("takes over: the agent stays silent, messages reach each other live, notes stay internal, the approval survives", async () => {
     const server = testServer();
-    const { buyer, threadId } = await awaitingApproval(server);
+    const { buyer, threadId, draftHash } = await awaitingApproval(server);
     const buyerFollow = await server.request(`/v1/threads/${threadId}/events`, {
       headers: buyer.headers({ "last-event-id": String((await buyer.thread(threadId)).lastEventId) }),
     });
@@ -156,7 +158,11 @@ describe("rep copilot", { timeout: 90_000 }, () => {
     expect(repView.pending?.type).toBe("approval");
 
     // The approval is still there to decide, then the rep hands back and the agent answers again.
-    const decided = await rep(server, `/v1/rep/threads/${threadId}/decision`, { decision: "approve", reason: "ok" });
+    const decided = await rep(server, `/v1/rep/threads/${threadId}/decision`, {
+      decision: "approve",
+      reason: "ok",
+      draftHash,
+    });
     expect(((await decided.json()) as { orderId: string | null }).orderId).toEqual(expect.any(String));
     await rep(server, `/v1/rep/threads/${threadId}/release`, {});
     const back = await buyer.say(threadId, "what is in my order?");

@@ -100,22 +100,23 @@ describe("two server processes, one database", { timeout: 180_000 }, () => {
     // the order.
     const [p1, p2] = running;
     const [samKey, kimKey] = REP_KEYS.split(",").map((k) => k.split(":")[0]!);
-    const decide = (base: string, key: string, id: string, decision: string) =>
+    const decide = (base: string, key: string, id: string, decision: string, draftHash: string) =>
       fetch(`${base}/v1/rep/threads/${id}/decision`, {
         method: "POST",
         headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({ decision, reason: "as agreed" }),
+        body: JSON.stringify({ decision, reason: "as agreed", draftHash }),
       });
     const buyer = await Buyer.of({ request: (path, init) => fetch(p1!.base + path, init) }, { customerId: "C-1004" });
     for (let round = 0; round < 4; round++) {
       const id = await buyer.start();
       await buyer.say(id, "20 PU-NCP-32-160-400");
       const place = await buyer.say(id, "place the order");
-      await buyer.confirm(id, String(place.find((e) => e.event === "interrupt")!.data.draftHash));
+      const hash = String(place.find((e) => e.event === "interrupt")!.data.draftHash);
+      await buyer.confirm(id, hash);
       expect((await buyer.thread(id)).pending?.type).toBe("approval");
       const [sam, kim] = await Promise.all([
-        decide(p1!.base, samKey!, id, "approve"),
-        decide(p2!.base, kimKey!, id, "reject"),
+        decide(p1!.base, samKey!, id, "approve", hash),
+        decide(p2!.base, kimKey!, id, "reject", hash),
       ]);
       const answers = [
         { rep: "REP-SAM", status: sam.status, body: (await sam.json()) as { code?: string } },

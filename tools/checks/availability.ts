@@ -117,12 +117,16 @@ export function checkAvailability(order: OrderState): void {
       if (s.free !== Infinity) order.consumed.set(s.key, (order.consumed.get(s.key) ?? 0) + q);
       left = roundQty(left - q);
     };
+    // A product counted in whole units ships in whole units: a WMS that reports 2.5 pieces on hand (a decimal in a
+    // stock push, an import) made split deliveries of 2.5 pieces, and the clean order carried them to the ERP.
+    const whole = Number.isInteger(p.orderStep) || !(p.orderStep > 0);
     for (const s of finite) {
       if (left <= QTY_EPS) break;
       // Sources are in date order: once the supplier's lead time delivers sooner, the rest is ordered from it.
       if (leadTime && s.date > leadTime.date) break;
-      if (s.free <= QTY_EPS) continue;
-      take(s, Math.min(s.free, left));
+      const usable = whole ? Math.floor(roundQty(s.free) + QTY_EPS) : s.free;
+      if (usable <= QTY_EPS) continue;
+      take(s, Math.min(usable, left));
     }
     const availableNow = taken.filter((t) => t.source === "on_hand").reduce((n, t) => n + t.quantity, 0);
     const promisable = taken.reduce((n, t) => n + t.quantity, 0);

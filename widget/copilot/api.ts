@@ -89,8 +89,9 @@ export function createRepApi(options: { apiBase: string; apiKey: () => string })
     },
     queueEvents: (afterId: number, signal: AbortSignal) => events(url("/v1/rep/events"), afterId, signal),
     threadEvents: (id: string, afterId: number, signal: AbortSignal) => events(thread(id, "/events"), afterId, signal),
-    decide: (id: string, decision: "approve" | "reject", reason: string) =>
-      post<{ status: string; orderId: string | null }>(thread(id, "/decision"), { decision, reason }),
+    /** `draftHash`: the version of the approval shown — another version waiting since is 409 conflict:draft_changed. */
+    decide: (id: string, decision: "approve" | "reject", reason: string, draftHash: string) =>
+      post<{ status: string; orderId: string | null }>(thread(id, "/decision"), { decision, reason, draftHash }),
     /**
      * `force`: take the thread from the colleague holding it, with the reason the override is audited with; without
      * it, their hold answers 409.

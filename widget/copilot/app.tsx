@@ -328,7 +328,11 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
         </p>
       )}
       {pending?.type === "approval" && (
-        <Decision t={t} busy={busy} onDecide={(decision, reason) => act(() => api.decide(id, decision, reason))} />
+        <Decision
+          t={t}
+          busy={busy}
+          onDecide={(decision, reason) => act(() => api.decide(id, decision, reason, pending.draftHash))}
+        />
       )}
       <OrderStatus i18n={i18n} order={state.order} pending={null} />
       {(state.draft?.lines.length ?? 0) > 0 && (

@@ -85,8 +85,36 @@ export function DraftCard({ i18n, draft, report, onFix, disabled, children, head
           <strong>{i18n.money(report.totals.netCents, report.currency)}</strong>
         </div>
       )}
+      {lines.length > 0 && draft && <OrderDetails i18n={i18n} draft={draft} />}
       {children}
     </section>
+  );
+}
+
+/**
+ * The order's details the draft names — ship-to, PO reference, requested date and discount — where the buyer sees them
+ * before confirming. The confirmation covers them (they are in the draft hash and the clean order), and a model may set
+ * them: one that followed text planted in a product description sent the order to another of the customer's sites, and
+ * the card showed only the lines and the total the buyer then confirmed.
+ */
+function OrderDetails({ i18n, draft }: { i18n: I18n; draft: Draft }) {
+  const { t } = i18n;
+  const rows: [string, string][] = [];
+  if (draft.shipToId) rows.push([t("shipTo"), draft.shipToId]);
+  if (draft.poReference) rows.push([t("poReference"), draft.poReference]);
+  if (draft.requestedDate) rows.push([t("requestedDate"), i18n.date(draft.requestedDate)]);
+  if (typeof draft.requestedDiscountPct === "number")
+    rows.push([t("requestedDiscount"), `${draft.requestedDiscountPct} %`]);
+  if (rows.length === 0) return null;
+  return (
+    <dl class="os-details" aria-label={t("orderDetails")}>
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

@@ -81,6 +81,11 @@ export interface DraftLine {
 export interface Draft {
   lines: DraftLine[];
   machineId?: string;
+  /** The order's details: part of what the buyer confirms (the draft hash covers them), so shown with the lines. */
+  poReference?: string;
+  shipToId?: string;
+  requestedDate?: string;
+  requestedDiscountPct?: number;
 }
 
 /** What the buyer is asked for, or what the order waits for. */
