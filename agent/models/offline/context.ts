@@ -1025,16 +1025,6 @@ function namedWords(words: string[], name: string): number {
   return words.filter((w) => have.has(w) || stems.has(stemOf(w))).length;
 }
 
-/**
- * Whether the buyer's words name the product `other` better than `than` ("1 tip holder for the same torch" names the
- * tip holder, not the contact-tip line whose name shares "tip").
- */
-export function namedBetter(ctx: Ctx, other: string, than: string): boolean {
-  const { words } = buyerWords(ctx);
-  const names = namesOf(ctx, [other, than]);
-  return namedWords(words, names.get(other) ?? "") > namedWords(words, names.get(than) ?? "");
-}
-
 /** The candidates that share the best count of the buyer's words (several when the words do not single one out). */
 export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
   const { words, negated } = buyerWords(ctx);

@@ -6,7 +6,7 @@
  * (returns a step) decides. A handler that does not apply (undefined) hands on to the next row — e.g. an answer to
  * an open list that names nothing on the list is read as a fresh request.
  */
-import type { DraftView, Pending, RestItem } from "./conversation.ts";
+import type { DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
@@ -27,7 +27,6 @@ import {
   CONVERSATIONAL,
   guessWords,
   lineByWords,
-  namedBetter,
   onTheOrder,
   lineWordCounts,
   optionsFor,
@@ -144,7 +143,7 @@ export const EVENTS = {
     s.draft.lines.length > 0 &&
     ctx.u.clauses.length > 1 &&
     !ctx.u.attack &&
-    (has(ctx, "remove", "change") || countThenItem(ctx)),
+    has(ctx, "remove", "change"),
   /**
    * "Yes, all for IMM 7", "alles für die IMM 9", "both for freezer 3": a machine, and nothing else, for the lines of the
    * order — all of them when the buyer says so, else those still without a machine when no one line is in focus.
@@ -1077,8 +1076,6 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
   let edits = 0;
   let yes = 0;
   let asked = false;
-  // "make it 4 boxes. and 1 tip holder for the same torch": a clause that asks for a product of its own to choose.
-  const items: RestItem[] = [];
   for (const c of ctx.u.clauses) {
     const negated = ctx.u.negated
       .filter((n) => n.start >= c.start && n.end <= c.end)
@@ -1105,18 +1102,12 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
     if (!step.calls?.length) {
       // A clause the consultant would answer with a question or a list ("… and 4 rails" of several kinds): not lost.
       if (step.text && !CONVERSATIONAL.has(c.intent) && c.intent !== "None") asked = true;
-      if (step.memo.pending?.kind === "choose_product" && !CONVERSATIONAL.has(c.intent)) items.push({ text: c.text });
       continue;
     }
     // "…, we found one in the store": a remark that asks for nothing (read as no intent) edits nothing — whatever the
     // open question would make of it on its own (placing the order), it does not stop the edits beside it.
     if (!step.calls.every((x) => DRAFT_EDITS.has(x.name))) {
       if (c.intent === "None") continue;
-      // "… and 1 tip holder for the same torch": a product looked up to be chosen — listed after the edits.
-      if (step.calls.some((x) => x.name === "search_catalog") && step.calls.every((x) => LOOKUPS.has(x.name))) {
-        items.push({ text: c.text });
-        continue;
-      }
       // "fine, make that 2 boxes, and 4 DIN rails": the yes that would place the order beside an edit is asked again
       // once the order is edited.
       if (step.calls.every((x) => CHECKOUT.has(x.name))) {
@@ -1128,24 +1119,8 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
     for (const x of step.calls) mergeEdit(calls, x);
     edits++;
   }
-  // Items to choose from are listed after the edits (`serveRest`), not dropped.
-  const served = (): Step => ({ calls, memo: items.length ? { ...memo(), rest: items } : memo() });
-  if (edits >= 2 || (edits === 1 && yes > 0 && !asked)) return served();
-  return edits === 1 && items.length > 0 ? served() : undefined;
+  return edits >= 2 || (edits === 1 && yes > 0 && !asked) ? { calls, memo: memo() } : undefined;
 }
-
-/**
- * "ok so 10 pieces. and also the PUR cartridges for Kantix, 3 boxes": a clause that is a bare count (no product, no
- * machine: the line in focus) beside a clause that names a product — two requests, each decided on its own.
- */
-function countThenItem(ctx: Ctx): boolean {
-  const read = ctx.u.clauses.map((c) => analyse(ctx, c.text));
-  const bare = read.some((a) => a.quantity && !a.guess && !a.machine && a.productWords.length === 0);
-  return bare && read.some((a) => !!a.guess);
-}
-
-/** The reads that find a product to list (the list itself is the next step). */
-const LOOKUPS = new Set(["search_catalog", "check_compatibility"]);
 
 /**
  * Two clauses about one line: the later one says what the buyer wants of it — except that another machine for the
@@ -1185,11 +1160,6 @@ function lineQuantity(ctx: Ctx): Step | undefined {
   const exact = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
   if (!a.quantity || exact || MORE_OF.test(ctx.conv.text)) return undefined;
   const lineId = lineByWords(ctx);
-  // "…, and 1 tip holder for the same torch" beside a contact-tip line: a product the words name better than the
-  // line's is a new item, not a new count of the line.
-  const line = ctx.conv.draft.lines.find((l) => l.lineId === lineId);
-  const top = a.guess?.hits[0]?.sku;
-  if (line && top && top !== line.sku && namedBetter(ctx, top, line.sku)) return undefined;
   return lineId
     ? {
         calls: [

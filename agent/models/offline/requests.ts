@@ -9,7 +9,6 @@ import {
   analyse,
   byWords,
   lineByWords,
-  namedBetter,
   optionsFor,
   retractedMachines,
   productsInLanguage,
@@ -342,8 +341,6 @@ export function sameLine(ctx: Ctx, s: DialogueState, r: Reading): DraftView["lin
   if (hits.length > 0) {
     const skus = [...new Set(lines.filter((l) => hits.some((h) => h.sku === l.sku)).map((l) => l.sku))];
     const byName = skus.length === 1 ? skus[0] : lines.find((l) => l.lineId === lineByWords(ctx))?.sku;
-    // "1 tip holder for the same torch": the words name another product than the line's; the sameness is not of it.
-    if (byName && hits[0]!.sku !== byName && namedBetter(ctx, hits[0]!.sku, byName)) return undefined;
     return byName ? lines.findLast((l) => l.sku === byName) : undefined;
   }
   if (r.a.productWords.length > 0) return undefined;
