@@ -121,7 +121,8 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     [...pending.skus]
       .sort((x, y) => y.length - x.length)
       .find((s) => conv.text.toLowerCase().includes(s.toLowerCase())) ??
-    byWords(ctx, pending.skus);
+    byWords(ctx, pending.skus) ??
+    (choice === undefined ? fittingTie(ctx, pending) : undefined);
   const other =
     !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
   // "80 A" to a list of ready-made chargers beside a configurable one: the one listed product built with the amounts
@@ -416,6 +417,28 @@ const ORDINALS: Record<string, string> = {
  */
 const POINTS_AT_ONE =
   /\b(?:the|that|this)\s+(?:[^\s,.;!?]+\s+){1,3}one\b|\bthe one\s+(?:with|that|for)\b|\b(?:die|den|der|das)\s+(?:[^\s,.;!?]+\s+){0,2}[^\s,.;!?]*(?:variante|version|ausführung)\b|\b(?:die|den|der|das)\s+mit\b/iu;
+
+/**
+ * "ja die mit Schnellspannschienen, 1,95" when two listed names carry those words, one that fits the machine and one
+ * the engine ruled out: the one that fits; of several that fit, the one the request that opened the list described
+ * ("die normalen konventionellen, nix UV"). Undefined when the words and the fit leave more than one.
+ */
+function fittingTie(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>): string | undefined {
+  if (!pending.machineId || ctx.cues.has("find")) return undefined;
+  const ties = tiedByWords(ctx, pending.skus);
+  if (ties.length < 2 || ties.length >= pending.skus.length) return undefined;
+  const fitting = fittingOf(ctx, pending, ties);
+  if (fitting.length === 1) return fitting[0];
+  const asked = fitting.length > 1 ? byRequest(ctx, pending.said, fitting) : [];
+  return asked.length === 1 ? asked[0] : undefined;
+}
+
+/** Of listed items a reference matched, those that fit the machine the list is for (all of them when none does). */
+export function fittingOf(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>, skus: string[]): string[] {
+  const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
+  const fitting = machine ? skus.filter((sku) => fitsOn(ctx, sku, machine)) : [];
+  return fitting.length ? fitting : skus;
+}
 
 /**
  * "Dann nehmen wir natürlich den passenden AC-Lüfter" to a list of what fits the machine (after "X does not fit"): the

@@ -959,6 +959,9 @@ function compoundParts(word: string): string[] {
   const heads: string[] = [];
   // "die 2,5-kg-Dose": a value with its unit and the word it sizes, each a word — the value in its plain spelling.
   if (/^\d+(?:[.,]\d+)?(?:-\p{L}+)+$/u.test(word)) out.push(...word.split("-"));
+  // "de 120er mit 20er Bohrung", "der 1,2er": a German size said as a number with "-er" is that number.
+  const sized = /^(\d+(?:[.,]\d+)?)er$/u.exec(word);
+  if (sized) out.push(sized[1]!);
   for (const w of [...out]) {
     const value = decimalValue(w);
     if (value && value !== w) out.push(value);
@@ -980,7 +983,7 @@ function compoundParts(word: string): string[] {
   return [...new Set(out)];
 }
 
-const NEGATORS = new Set(["not", "no", "without", "nicht", "kein", "keine", "keinen", "ohne"]);
+const NEGATORS = new Set(["not", "no", "without", "nicht", "nix", "ned", "kein", "keine", "keinen", "ohne"]);
 
 /** Items whose name carries a negated word, whole or as the tail of a compound ("Tauschset"), are out — unless all do. */
 function withoutNegated(skus: string[], names: Map<string, string>, negated: string[]): string[] {
@@ -1012,16 +1015,23 @@ export function productsInLanguage(ctx: Ctx, skus: string[]) {
   return (ctx.k.reader.inLanguage?.(ctx.lang) ?? ctx.k.reader).products(skus);
 }
 
+/**
+ * How many of the buyer's words a name carries: as written, or inflected ("die konischen" of "konisch", "die
+ * konventionellen" of "konventionell") — the same stems the catalog search compares.
+ */
+function namedWords(words: string[], name: string): number {
+  const have = nameWords(name);
+  const stems = new Set([...have].map(stemOf));
+  return words.filter((w) => have.has(w) || stems.has(stemOf(w))).length;
+}
+
 /** The candidates that share the best count of the buyer's words (several when the words do not single one out). */
 export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
   const { words, negated } = buyerWords(ctx);
   if (words.length === 0) return [];
   const names = namesOf(ctx, skus);
   skus = withoutNegated(skus, names, negated);
-  const scored = skus.map((sku) => {
-    const have = nameWords(`${sku} ${names.get(sku) ?? ""}`);
-    return { sku, n: words.filter((w) => have.has(w)).length };
-  });
+  const scored = skus.map((sku) => ({ sku, n: namedWords(words, `${sku} ${names.get(sku) ?? ""}`) }));
   const best = Math.max(...scored.map((s) => s.n));
   return best > 0 ? scored.filter((s) => s.n === best).map((s) => s.sku) : [];
 }
@@ -1032,10 +1042,7 @@ export function byWords(ctx: Ctx, skus: string[]): string | undefined {
   if (words.length === 0) return undefined;
   const names = namesOf(ctx, skus);
   skus = withoutNegated(skus, names, negated);
-  const scored = skus.map((sku) => {
-    const have = nameWords(`${sku} ${names.get(sku) ?? ""}`);
-    return { sku, n: words.filter((w) => have.has(w)).length };
-  });
+  const scored = skus.map((sku) => ({ sku, n: namedWords(words, `${sku} ${names.get(sku) ?? ""}`) }));
   const best = Math.max(...scored.map((s) => s.n));
   const top = scored.filter((s) => s.n === best);
   if (best > 0 && top.length === 1) return top[0]!.sku;

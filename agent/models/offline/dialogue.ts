@@ -42,6 +42,7 @@ import { askStockAndPrice, itemParts, listBeside, multiAdd, statesNoMachine, var
 import {
   answerChooseMachine,
   answerChooseProduct,
+  fittingOf,
   answerConfirm,
   answerFixes,
   answerOptions,
@@ -1483,8 +1484,8 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   if (!res) return undefined;
   if (res.kind === "fetch") return { calls: res.calls, memo: memo(p) };
   if (res.kind === "some") {
-    // "the NBR one" of three NBR kits: the values the request stated ("63/36") choose among them.
-    const asked = byRequest(ctx, p.said, res.skus);
+    // "the NBR one" of three NBR kits: the ones that fit the machine, then the values the request stated ("63/36").
+    const asked = byRequest(ctx, p.said, fittingOf(ctx, p, res.skus));
     if (asked.length !== 1) return req.narrow(ctx, p, asked, memo);
     return answerChooseProduct(withText(ctx, asked[0]!), withQuantity(ctx, p), memo);
   }

@@ -11,6 +11,7 @@ import { carriedWords, tiedByWords, type Ctx, type ToolCallPlan } from "./contex
 import { CURRENCY, FILLER } from "./language.ts";
 import { findChoice, findOptions, tokenizeText } from "./recognise.ts";
 import { acrossTurns } from "./turn-memo.ts";
+import { negatedSpans, splitClauses } from "./nlu/understand.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { configuredFeatures } from "../../../tools/checks/line-features.ts";
 
@@ -514,7 +515,8 @@ export function byRequest(ctx: Ctx, said: string | undefined, skus: string[]): s
   const sub: Ctx = {
     ...ctx,
     conv: { ...ctx.conv, text: said },
-    u: { ...ctx.u, negated: [] },
+    // "die konventionellen, nix UV": what the request ruled out is not what it described.
+    u: { ...ctx.u, negated: negatedSpans(said, splitClauses(said)) },
     tokens: tokenizeText(said),
     analyses: new Map(),
   };
@@ -539,7 +541,8 @@ function specWords(ctx: Ctx, skus: string[]): string[] {
   return [
     ...new Set(
       ctx.tokens
-        .map((t) => t.lower)
+        // "die 2012er": a size said the German way is its number (a count-like number, no spec word of its own).
+        .map((t) => t.lower.replace(/^(\d+(?:[.,]\d+)?)er$/u, "$1"))
         .filter(
           (w) =>
             (/\d/.test(w) && /[\p{L}/.-]/u.test(w)) ||

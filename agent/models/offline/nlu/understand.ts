@@ -193,7 +193,8 @@ function span(text: string, start: number, end: number): Span {
   return { start: start + lead, end: start + lead + trimmed.length, text: trimmed };
 }
 
-const NEGATORS = /\b(?:not|no|without|nicht|kein|keine|keinen|ohne)\b/giu;
+// "nix UV", "ned die alten": the spoken German forms of "nicht"/"kein" negate as they do.
+const NEGATORS = /\b(?:not|no|without|nicht|nix|ned|kein|keine|keinen|ohne)\b/giu;
 /** "not a new pump", "no certificate needed": from the negator to the end of its clause or the next comma. */
 export function negatedSpans(text: string, clauses: Span[]): Span[] {
   const out: Span[] = [];
