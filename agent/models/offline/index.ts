@@ -25,6 +25,7 @@ import { getConfig, getCurrentTaskInput } from "@langchain/langgraph";
 import { readConversation, type DraftView } from "./conversation.ts";
 import { standardSpelling, umlautSpelling } from "./dialect.ts";
 import { inchWords } from "./inch-words.ts";
+import { spokenNumbers } from "./number-words.ts";
 import { detectLanguage } from "./language.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { catalogMasks } from "./nlu/catalog-masks.ts";
@@ -131,9 +132,12 @@ export class OfflineConsultantModel extends BaseChatModel {
     // "2 sightglas 1/2": two words of a product name written as one are read apart.
     // "H1-Lebensmittelfett": a code and a word of the catalog joined by a hyphen are read apart.
     // "die halbzölligen", "a half-inch valve": an inch size said in words is the fraction (inch-words.ts).
+    // "thirty pieces", "twenty inch, five micron": numbers said in words are written in digits (number-words.ts).
     const apart = {
       ...read,
-      text: inchWords(codeJoinedWords(joinedNameWords(lang === "de" ? plain : read.text, knowledge), knowledge)),
+      text: spokenNumbers(
+        inchWords(codeJoinedWords(joinedNameWords(lang === "de" ? plain : read.text, knowledge), knowledge)),
+      ),
     };
     const dialect = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon) } : apart;
     // "flange gaskts", "bitte bestelllen": a word known nowhere, one typing slip from one known word, is that word.

@@ -1112,6 +1112,12 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
+/** The value of a number word ("zwölf", "zwöi", "fifteen"); undefined for other words. */
+export const numberWordValue = (word: string): number | undefined => NUMBER_WORDS[word.toLowerCase()];
+
+/** The number words that say a value alone (not "a pair", "ein", "a dozen"). */
+export const VALUE_WORDS: readonly string[] = REPLACING_WORDS;
+
 const numberOf = (s: string): number | undefined => {
   if (/^\d+([.,]\d+)?$/.test(s)) return Number(s.replace(",", "."));
   const x = /^(\d+)x$/.exec(s) ?? /^x(\d+)$/.exec(s);
