@@ -116,6 +116,8 @@ export const EVENTS = {
   several_products: () => true,
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
+  /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
+  machine_line_count: (ctx, s, r) => (s.open === "idle" || s.open === "confirm") && !!machineLineCount(ctx, s, r),
   /** "So 14 left and 14 right, and bolts to match": counts of variants for the lines that carry them. */
   variant_counts: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!variantCorrection(ctx),
   /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
@@ -471,6 +473,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "count_correction", do: correctCount },
+  { in: "any", on: "machine_line_count", do: countForMachine },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
@@ -1467,6 +1470,32 @@ function correctCount(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): St
   const edited = new Set([found.lineId, ...(found.more ?? []).map((m) => m.lineId)]);
   const others = (step.calls ?? []).filter((c) => !(c.name === "update_line" && edited.has(String(c.args.lineId))));
   return { ...step, calls: [update, ...more, ...others] };
+}
+
+/**
+ * "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück", "Band 3 needs 6 of them": a count and a machine, and nothing
+ * else — no product, no word the catalog might know, no "more"/"also" — with exactly one line of the order on that
+ * machine: the new count of that line (not a product found for the machine, nor the whole order moved to it).
+ */
+function machineLineCount(
+  ctx: Ctx,
+  s: DialogueState,
+  r: Reading,
+): { lineId: string; quantity: number; unit?: string } | undefined {
+  const { machine, quantity } = r.a;
+  if (!machine || !quantity || !Number.isInteger(quantity.value) || quantity.value <= 0 || ctx.u.attack)
+    return undefined;
+  if (ctx.conv.text.includes("?") || MORE_OF.test(ctx.conv.text) || has(ctx, "remove", "cancel")) return undefined;
+  if ((r.a.guess && !fuzzyOnly(r)) || r.a.productWords.length > 0 || r.a.machineCandidates.length > 1) return undefined;
+  const on = s.draft.lines.filter((l) => l.machineId === machine.machineId);
+  const line = on.length === 1 ? on[0]! : undefined;
+  if (!line || line.quantity === quantity.value) return undefined;
+  return { lineId: line.lineId, quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) };
+}
+
+function countForMachine(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {
+  const found = machineLineCount(ctx, s, r);
+  return found ? { calls: [{ name: "update_line", args: found }], memo: memo() } : undefined;
 }
 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */

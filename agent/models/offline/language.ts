@@ -56,6 +56,10 @@ export const FILLER = new Set(
     "statt stattdessen ändern ändere entfernen entferne löschen lösche nicht mehr menge position artikel warenkorb " +
     "auf an im in am beim bis jeweils each dafür dafuer fürs fuers ins aufs ans vom übers ums durchs gleich " +
     // "new" in German, every ending ("en neue Rührbese", "einen neuen …").
-    "neu neue neuen neuer neues"
+    "neu neue neuen neuer neues " +
+    // "make" in German ("mach 3 draus"): "mach" found "machine" in a description and ordered that product.
+    "mach mache machen macht machst draus daraus " +
+    // Interjections ("ach für pumpe 1 mach 3", "oh, and …").
+    "ach achso oh ah aha"
   ).split(/\s+/),
 );
