@@ -3,10 +3,12 @@
  * Every node routes itself (Command goto) through the pure routers in routes.ts.
  * Only the engine (validate, and again inside the hand-off transaction) decides that an order is clean, and only a
  * buyer's confirmation of that exact draft hash leads to the hand-off — whatever the model says or calls.
+ * The model node runs the model's tool calls itself, round after round, in one super-step (nodes/consult.ts: the
+ * model step and the tools step, routed by the same routers as two nodes were); only a review/place request leaves it.
  *
- *   START → model ─┬─ tool calls → tools ─┬─ review/place → validate ─┬─ clean place → confirm ─┬→ approve → handoff → END
- *                  │                     └─ otherwise → model       └─ otherwise → model      └→ handoff
- *                  └─ text → END                                 (handoff → confirm again when the database is locked)
+ *   START → model [⇄ tools] ─┬─ review/place → validate ─┬─ clean place → confirm ─┬→ approve → handoff → END
+ *                            │                          └─ otherwise → model      └→ handoff
+ *                            └─ text → END           (handoff → confirm again when the database is locked)
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { StructuredToolInterface } from "@langchain/core/tools";
