@@ -3,10 +3,12 @@
  * Every node routes itself (Command goto) through the pure routers in routes.ts.
  * Only the engine (validate, and again inside the hand-off transaction) decides that an order is clean, and only a
  * buyer's confirmation of that exact draft hash leads to the hand-off — whatever the model says or calls.
+ * The model node runs the model's tool calls itself, round after round, in one super-step (nodes/consult.ts: the
+ * model step and the tools step, routed by the same routers as two nodes were); only a review/place request leaves it.
  *
- *   START → model ─┬─ tool calls → tools ─┬─ review/place → validate ─┬─ clean place → confirm ─┬→ approve → handoff → END
- *                  │                     └─ otherwise → model       └─ otherwise → model      └→ handoff
- *                  └─ text → END                                 (handoff → confirm again when the database is locked)
+ *   START → model [⇄ tools] ─┬─ review/place → validate ─┬─ clean place → confirm ─┬→ approve → handoff → END
+ *                            │                          └─ otherwise → model      └→ handoff
+ *                            └─ text → END           (handoff → confirm again when the database is locked)
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { StructuredToolInterface } from "@langchain/core/tools";
@@ -18,7 +20,7 @@ import { createAgentTools } from "../tools/agent-tools.ts";
 import { createApproveNode } from "./nodes/approve.ts";
 import { createConfirmNode } from "./nodes/confirm.ts";
 import { createHandoffNode } from "./nodes/handoff.ts";
-import { createModelNode } from "./nodes/model.ts";
+import { createConsultNode } from "./nodes/consult.ts";
 import { createToolsNode } from "./nodes/tools.ts";
 import { createValidateNode } from "./nodes/validate.ts";
 import { shieldContextSchema, ShieldState } from "./state.ts";
@@ -49,16 +51,23 @@ export function buildShieldGraph(deps: ShieldGraphDeps) {
     throw new Error("the chat model does not support tool calling (bindTools)");
   const model = deps.model.bindTools(tools);
 
-  return new StateGraph(ShieldState, shieldContextSchema)
-    .addNode("model", createModelNode({ model, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }), {
-      ends: ["tools", END],
-    })
-    .addNode("tools", createToolsNode(tools), { ends: ["validate", "model"] })
-    .addNode("validate", createValidateNode({ data, now }), { ends: ["confirm", "model"] })
-    .addNode("confirm", createConfirmNode({ now }), { ends: ["approve", "handoff", "confirm", "model", END] })
-    .addNode("approve", createApproveNode({ db: deps.db, now }), { ends: ["handoff", "approve", "model", END] })
-    .addNode("handoff", createHandoffNode({ db: deps.db, now }), { ends: ["confirm", END] })
-    .addEdge(START, "model");
+  return (
+    new StateGraph(ShieldState, shieldContextSchema)
+      .addNode(
+        "model",
+        createConsultNode({ model, tools, ...(deps.systemPrompt ? { systemPrompt: deps.systemPrompt } : {}) }),
+        // "tools" only to keep the node below in the graph: the model node runs its tool calls itself.
+        { ends: ["validate", END, "tools"] },
+      )
+      // A thread checkpointed by an earlier version with a tools step still due (a run that failed after the model's
+      // call) goes on from there.
+      .addNode("tools", createToolsNode(tools), { ends: ["validate", "model"] })
+      .addNode("validate", createValidateNode({ data, now }), { ends: ["confirm", "model"] })
+      .addNode("confirm", createConfirmNode({ now }), { ends: ["approve", "handoff", "confirm", "model", END] })
+      .addNode("approve", createApproveNode({ db: deps.db, now }), { ends: ["handoff", "approve", "model", END] })
+      .addNode("handoff", createHandoffNode({ db: deps.db, now }), { ends: ["confirm", END] })
+      .addEdge(START, "model")
+  );
 }
 
 export type ShieldGraphBuilder = ReturnType<typeof buildShieldGraph>;
