@@ -463,6 +463,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const sized = bySizes(
     ctx,
     ranked.filter((h, i) => i < 5 || kinds.has(h.category)),
+    a.quantity?.value,
   );
   let pool: Hit[] = sized.length < Math.min(5, ranked.length) ? sized : ranked;
   let hits = pool.slice(0, 5);
@@ -1975,8 +1976,9 @@ export function verdictOf(data: Record<string, unknown>, lang: Lang): Verdict {
  */
 export function shortReason(message: string): string {
   // The subject may carry the product's name ("SV-X (Magnetventil … (ohne Spule)): …"): one level of brackets in it.
+  // A SKU may hold small letters ("FRK-2A-1150-80x40") but holds a digit or a joining mark.
   const first = message
-    .replace(/^[A-Z0-9][A-Z0-9._/-]*(?: \((?:[^()]|\([^()]*\))*\))?(?: \([^()]*\))?:\s+/, "")
+    .replace(/^(?=[^\s:]*[\d._/-])[A-Z0-9][\w._/-]*(?: \((?:[^()]|\([^()]*\))*\))?(?: \([^()]*\))?:\s+/, "")
     .split(/[;:]\s|\.\s|\.$/)[0]!
     .trim();
   return first
@@ -2058,7 +2060,7 @@ function featureNamesFor(ctx: Ctx): Record<string, string> {
  */
 const MONEY_WORDS = new Set([...CURRENCY, "percent", "prozent", "%"]);
 
-function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[]): H[] {
+function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[], counted?: number): H[] {
   if (pool.length < 2) return pool;
   const negated = (t: { start: number }) => ctx.u.negated.some((n) => n.start <= t.start && t.start < n.end);
   const sized = ctx.tokens
@@ -2066,7 +2068,12 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[]): H[] {
     .map((t) => t.lower.replace(/["”]+$/u, ""))
     // "das 1,30er Netz", "den 63er": a size said with the German "-er" is the size; a bare decimal is one too.
     .map((w) => w.replace(/^(\d+(?:\.\d+)?)er$/u, "$1"))
-    .filter((w) => /\d/.test(w) && (/[\p{L}/]/u.test(w) || /^\d+\.\d+$/.test(w)));
+    // "Gabeln, 1150 lang", "forks 1150 for truck 7": a bare number of three digits or more that is not the count is a
+    // size the names may write ("Fork ISO 2A, 1150 mm"); a shorter one is as often a machine's or line's number.
+    .filter(
+      (w) =>
+        /\d/.test(w) && (/[\p{L}/]/u.test(w) || /^\d+\.\d+$/.test(w) || (/^\d{3,}$/.test(w) && Number(w) !== counted)),
+    );
   // "Contactor 12 A", "0,75 kW inverter": a number with a unit of the catalog's features, as names write it ("12 A",
   // "0.75 kW"); money and what the buyer negated ("kein C3") say nothing about which.
   // "80 Volt" as names write "80 V".

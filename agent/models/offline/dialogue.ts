@@ -1645,13 +1645,19 @@ function asksForMore(ctx: Ctx, r: Reading): boolean {
 }
 
 function correcting(ctx: Ctx, s: DialogueState, r: Reading): boolean {
-  return has(ctx, "change", "remove", "cancel") || !!req.movedLine(ctx, s, r) || !!newQuantity(s, r);
+  return has(ctx, "change", "remove", "cancel") || !!req.movedLine(ctx, s, r) || !!newQuantity(ctx, s, r);
 }
 
-/** "doch nur eins" after a line was added: another quantity for the line in focus, nothing else named. */
-function newQuantity(s: DialogueState, r: Reading): number | undefined {
+/**
+ * "doch nur eins", "ok, 2 pieces then", "ja, dann 2 Stück" after a line was added: another quantity for the line in
+ * focus, nothing else named. A unit said with the count is the line's own when it is the unit the line is counted in —
+ * the product's order unit for a line that names none.
+ */
+function newQuantity(ctx: Ctx, s: DialogueState, r: Reading): number | undefined {
   const q = r.a.quantity;
   const line = s.draft.lines.find((l) => l.lineId === s.focus.lineId);
-  if (!q || !line || r.a.guess || r.a.machine || (q.unit && q.unit !== line.unit)) return undefined;
+  if (!q || !line || r.a.guess || r.a.machine) return undefined;
+  const lineUnit = line.unit ?? ctx.k.reader.products([line.sku]).get(line.sku)?.orderUnit;
+  if (q.unit && q.unit !== lineUnit) return undefined;
   return q.value !== line.quantity ? q.value : undefined;
 }

@@ -1174,6 +1174,14 @@ const LIMITING = new Set(["just", "only", "simply", "merely", "exactly", "nur", 
 const TIME_WORDS =
   /^(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|jahre?n?s?|johre?n?|monate?n?s?|wochen?|wuche|tage?n?s?|stunden?|minuten?)$/;
 /**
+ * Words saying which extent of a thing a number measures, after it ("1150 lang", "forks 1150 long", "30 breit") or
+ * before it ("Länge 1150", "length 1150", "Durchmesser 30"): the number is a dimension the buyer leaves the unit off,
+ * not how many. (Language, not catalog: every trade measures things.)
+ */
+const DIMENSION_AFTER = /^(?:lang|long|breit|wide|hoch|high|tall|dick|thick|tief|deep|stark)$/;
+const DIMENSION_BEFORE =
+  /^(?:länge|laenge|length|breite|width|höhe|hoehe|height|dicke|thickness|tiefe|depth|durchmesser|diameter|stärke|staerke)$/;
+/**
  * Words a number names a class, a size, a series or a place by ("Kategorie 3", "series 1", "Halle 2"): the number after
  * one is what the thing is called, not how many.
  */
@@ -1354,6 +1362,20 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "nach 19 Jahren", "leaking for 3 weeks", "seit 2 Wochen": a span of time, not how many (unless the catalog
     // sells in that unit).
     if (next && TIME_WORDS.test(next) && !k.unitCodes.has(next)) continue;
+    // "Gabeln, 1150 lang", "forks 1150 long please", "Länge 1150": a dimension, not how many — an adjective after the
+    // number only where it ends the phrase ("2 long bolts" counts two).
+    if (
+      next &&
+      DIMENSION_AFTER.test(next) &&
+      !k.unitCodes.has(next) &&
+      (!tokens[i + 2] ||
+        /^\s*[,;:.!?]/.test(tokens[i + 1]!.tail ?? "") ||
+        !/^\p{L}/u.test(tokens[i + 2]!.lower) ||
+        COURTESY.has(tokens[i + 2]!.lower) ||
+        /^(?:for|für|fuer|and|und)$/.test(tokens[i + 2]!.lower))
+    )
+      continue;
+    if (prev && adjacentWord(tokens, i) && DIMENSION_BEFORE.test(prev) && !k.unitCodes.has(prev)) continue;
     // "Kategorie 3", "series 1", "Werk 2", "size 4": the number a class, a size or a place is called by.
     if (prev && adjacentWord(tokens, i) && NAMING_WORDS.test(prev) && !k.unitCodes.has(prev)) continue;
     // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out); "50%" a share.
@@ -1598,8 +1620,12 @@ export function findMachines(
     if (modelName && modelName.length > 1) (score += 2), used.push(...modelName);
     if (score === 0) {
       // "my dosing pump": a distinctive label word alone is a weak reference.
+      // ("how much are they each?" is not about "Reach 2": a word of the conversation one edit from a label word
+      // is that word, not a misspelt label.)
       const words = wordsOnly(m.label).filter((w) => !/^\d+$/.test(w) && w.length > 2);
-      const hit = words.map((w) => lowers.findIndex((x) => sameWord(x, w))).filter((i) => i >= 0);
+      const hit = words
+        .map((w) => lowers.findIndex((x) => x === w || (sameWord(x, w) && !common(x))))
+        .filter((i) => i >= 0);
       if (hit.length && hit.length === words.length) (score += 1), used.push(...hit);
       // "the lift tabel" of "Lift table shipping": two or more leading words of the label, in the buyer's spelling.
       const lead = score ? undefined : leadingPhrase(lowers, wordsOnly(m.label));
