@@ -19,7 +19,7 @@ import { chatAfter, draftLines, hvacWorld, intralogisticsWorld, watertreatWorld,
 
 const T = 90_000;
 
-async function after(world: () => World, customer: string, ...says: string[]) {
+async function played(world: () => World, customer: string, ...says: string[]) {
   const chat = await chatAfter(world, customer, ...says);
   return {
     lines: draftLines(chat).map((l) => [String(l[0]), Number(l[1])] as const),
@@ -49,7 +49,7 @@ describe("a count with its unit beside a yes changes the line in focus", () => {
   ];
   for (const [world, customer, says, sku, quantity] of cases)
     test(`${says.at(-1)} (${sku})`, { timeout: T }, async () => {
-      const { lines, text } = await after(world, customer, ...says);
+      const { lines, text } = await played(world, customer, ...says);
       expect(lines, text).toEqual([[sku, quantity]]);
     });
 });
@@ -65,7 +65,7 @@ describe("a number with a dimension word measures, it does not count", () => {
   ];
   for (const [world, customer, say, named] of cases)
     test(`"${say}"`, { timeout: T }, async () => {
-      const { lines, text } = await after(world, customer, say);
+      const { lines, text } = await played(world, customer, say);
       const n = /\d{4}/.exec(say)![0];
       expect(
         lines.filter((l) => l[1] === Number(n)),
@@ -82,7 +82,7 @@ describe("a number with a dimension word measures, it does not count", () => {
     });
   // Guard (passes on main too): an adjective before a product word counts nothing away — "2 long forks" are two.
   test('"I need 2 long forks for Stapler 7" keeps the count', { timeout: T }, async () => {
-    const { lines, text } = await after(intralogisticsWorld, "L-8001", "I need 2 long forks for Stapler 7");
+    const { lines, text } = await played(intralogisticsWorld, "L-8001", "I need 2 long forks for Stapler 7");
     expect(
       lines.every((l) => l[1] === 2),
       text,
@@ -92,7 +92,7 @@ describe("a number with a dimension word measures, it does not count", () => {
 
 describe("a German list says why a candidate does not fit, also for SKUs with small letters", () => {
   test("forks for a counterbalance truck", { timeout: T }, async () => {
-    const { text } = await after(intralogisticsWorld, "L-8001", "Gabeln 1150 für Stapler 7");
+    const { text } = await played(intralogisticsWorld, "L-8001", "Gabeln 1150 für Stapler 7");
     expect(text).toContain("✗");
     expect(text).not.toMatch(/✗ [A-Z]{2,}-[\w.-]+\s*$/m);
     expect(text).toMatch(/✗ \p{L}/u);
