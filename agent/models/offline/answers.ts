@@ -242,7 +242,7 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
   // as something else ("Line 3" of a packaging line is not line L3 of the order).
   const named =
     (a.machine && pending.machineIds.includes(a.machine.machineId) ? a.machine : undefined) ??
-    onlyOne(findMachines(tokenizeText(conv.text), machines, ctx.k.common, ctx.k.phraseGroups))?.machine;
+    onlyOne(findMachines(tokenizeText(conv.text), machines, ctx.k.common, ctx.k.phraseGroups, ctx.k.ordinary))?.machine;
   // Another machine of the buyer's than those offered ("edeka" to a question listing only the roof chiller): the part is
   // for that one — the engine says whether it fits there and what would, the item is not dropped.
   const elsewhere =

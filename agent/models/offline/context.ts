@@ -169,7 +169,7 @@ export function retractedMachines(ctx: Ctx): MachineView[] {
   const spans = [...ctx.u.negated.map((n) => negatedPart(n.text)), ...(ctx.conv.text.match(REPLACED) ?? [])];
   const machines = ctx.conv.machines ?? [];
   return spans.flatMap((t) =>
-    findMachines(tokenizeText(t), machines, ctx.k.common, ctx.k.phraseGroups).map((m) => m.machine),
+    findMachines(tokenizeText(t), machines, ctx.k.common, ctx.k.phraseGroups, ctx.k.ordinary).map((m) => m.machine),
   );
 }
 
@@ -217,7 +217,7 @@ function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
 /** The buyer's machines `text` names, once per turn and text (the raw message and its reading share the answer). */
 function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
   return inTurn(ctx.k, `machines\u0000${text}\u0000${machinesKey(ctx.conv.machines ?? NO_MACHINES)}`, () =>
-    findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups),
+    findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups, ctx.k.ordinary),
   );
 }
 

@@ -168,7 +168,8 @@ export class OfflineConsultantModel extends BaseChatModel {
         const common = knowledge.common;
         mine = await understand(conv.text, lang, classifier, now, {
           masks,
-          namesOwnMachine: (t) => machines.length > 0 && findMachines(tokenizeText(t), machines, common).length > 0,
+          namesOwnMachine: (t) =>
+            machines.length > 0 && findMachines(tokenizeText(t), machines, common, [], knowledge.ordinary).length > 0,
           withoutOwnCompany: (t) => withoutCompanyName(t, conv.account),
         });
         understood.set(own, mine);

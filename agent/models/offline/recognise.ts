@@ -1583,19 +1583,26 @@ export function findMachines(
   common: (word: string) => boolean = () => true,
   /** Equivalent phrases (the catalog's synonym list): a label is also found in its other wordings. */
   phraseGroups: string[][][] = [],
+  /**
+   * Ordinary language that is no catalog word: one edit from a label word with another first letter it is itself, not
+   * a slip of the keys ("fine 3 pls" is no "Line 3", "how much are they each?" no "Reach 2"; "Linie 3" is Line 3).
+   */
+  ordinary: (word: string) => boolean = () => false,
 ): MachineMatch[] {
   const lowers = tokens.map((t) => t.lower);
+  const same = (said: string, label: string) =>
+    said === label || (sameWord(said, label) && (said[0] === label[0] || !ordinary(said)));
   const phrase = (words: string[]): number[] | undefined => {
     if (words.length === 0) return undefined;
     for (let i = 0; i + words.length <= lowers.length; i++) {
-      if (words.every((w, j) => sameWord(lowers[i + j]!, w))) return words.map((_, j) => i + j);
+      if (words.every((w, j) => same(lowers[i + j]!, w))) return words.map((_, j) => i + j);
     }
     // "für den Blauen", "vom Großen" for the nickname "Der Blaue", "Der Große": a label led by a definite article is
     // said in any case of it (or a preposition fused with it), its adjective with that case's ending.
     const named = words.slice(1);
     if (words.length >= 2 && ARTICLES.has(words[0]!) && named.every((w) => /^\p{L}{4,}$/u.test(w)))
       for (let i = 1; i + named.length <= lowers.length; i++)
-        if (ARTICLES.has(lowers[i - 1]!) && named.every((w, j) => sameWord(lowers[i + j]!, w)))
+        if (ARTICLES.has(lowers[i - 1]!) && named.every((w, j) => same(lowers[i + j]!, w)))
           return [i - 1, ...named.map((_, j) => i + j)];
     // "Glykolpumpe" for "Glycol pump": one compound word of the label's words, each in the buyer's spelling.
     if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{L}{3,}$/u.test(w)))
@@ -1620,12 +1627,8 @@ export function findMachines(
     if (modelName && modelName.length > 1) (score += 2), used.push(...modelName);
     if (score === 0) {
       // "my dosing pump": a distinctive label word alone is a weak reference.
-      // ("how much are they each?" is not about "Reach 2": a word of the conversation one edit from a label word
-      // is that word, not a misspelt label.)
       const words = wordsOnly(m.label).filter((w) => !/^\d+$/.test(w) && w.length > 2);
-      const hit = words
-        .map((w) => lowers.findIndex((x) => x === w || (sameWord(x, w) && !common(x))))
-        .filter((i) => i >= 0);
+      const hit = words.map((w) => lowers.findIndex((x) => same(x, w))).filter((i) => i >= 0);
       if (hit.length && hit.length === words.length) (score += 1), used.push(...hit);
       // "the lift tabel" of "Lift table shipping": two or more leading words of the label, in the buyer's spelling.
       const lead = score ? undefined : leadingPhrase(lowers, wordsOnly(m.label));

@@ -12,10 +12,20 @@
  * 3. A German list of candidates gave the SKU as the reason a candidate does not fit ("✗ FRK-2A-1150-80x40"): the
  *    reason's subject was cut off only for SKUs without small letters.
  * 4. "how much are they each?" moved the load rollers of "Pallet jack 9" to the buyer's reach truck "Reach 2": a word of
- *    the conversation one edit from a machine's label word was taken for a misspelt label.
+ *    the conversation one edit from a machine's label word was taken for a misspelt label; "fine 3 pls" moved the
+ *    palletiser's cables to "Line 3" and dropped the count. Ordinary language one edit from a label word with another
+ *    first letter is itself, not a slip of the keys ("Linie 3", "Lnie 3" still name Line 3).
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, draftLines, hvacWorld, intralogisticsWorld, watertreatWorld, type World } from "./helpers.ts";
+import {
+  automationWorld,
+  chatAfter,
+  draftLines,
+  hvacWorld,
+  intralogisticsWorld,
+  watertreatWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 90_000;
 
@@ -111,6 +121,16 @@ describe("a word of the conversation one edit from a machine's label word names 
     expect(lines, chat.turns.at(-1)!.text).toEqual([["WHL-PU-85x95", 4, "M-8004-03"]]);
     expect(chat.turns.at(-1)!.text).toContain("21.91");
   });
+  test('"fine 3 pls" sets the count of the palletiser\'s line, it is no "Line 3"', { timeout: T }, async () => {
+    const chat = await chatAfter(automationWorld, "A-3001", "2 sensor cables M12 5 m for the palletiser", "fine 3 pls");
+    expect(draftLines(chat), chat.turns.at(-1)!.text).toEqual([["CBL-M12-4P-5M", 3, "M-3001-02"]]);
+  });
+  // Guards (pass on main too): a slip of the keys in a label word, and the label's word in the other language.
+  for (const say of ["2 sensor cables M12 5 m for Lnie 3", "2 Sensorkabel M12 5 m für Linie 3"])
+    test(`"${say}" is still Line 3`, { timeout: T }, async () => {
+      const chat = await chatAfter(automationWorld, "A-3001", say);
+      expect(draftLines(chat), chat.turns.at(-1)!.text).toEqual([["CBL-M12-4P-5M", 2, "M-3001-01"]]);
+    });
   // Guard (passes on main too): a misspelt label word that is no word of the conversation still names the machine.
   test('"Reech 2" is still the reach truck', { timeout: T }, async () => {
     const chat = await chatAfter(intralogisticsWorld, "L-8004", "2 load wheels for Reech 2");
