@@ -3,7 +3,7 @@
  * message read once (quantities, machine, product guess), and small lookups shared by the decision's parts.
  */
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
-import { FILLER, type Cue, type Lang } from "./language.ts";
+import { FILLER, sizeNumber, type Cue, type Lang } from "./language.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import {
   INTENT_THRESHOLD,
@@ -960,8 +960,8 @@ function compoundParts(word: string): string[] {
   // "die 2,5-kg-Dose": a value with its unit and the word it sizes, each a word — the value in its plain spelling.
   if (/^\d+(?:[.,]\d+)?(?:-\p{L}+)+$/u.test(word)) out.push(...word.split("-"));
   // "de 120er mit 20er Bohrung", "der 1,2er": a German size said as a number with "-er" is that number.
-  const sized = /^(\d+(?:[.,]\d+)?)er$/u.exec(word);
-  if (sized) out.push(sized[1]!);
+  const sized = sizeNumber(word);
+  if (sized !== word) out.push(sized);
   for (const w of [...out]) {
     const value = decimalValue(w);
     if (value && value !== w) out.push(value);

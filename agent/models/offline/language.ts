@@ -33,6 +33,11 @@ export function detectLanguage(
   return byWords > 0 ? "de" : byWords < 0 ? "en" : previous;
 }
 
+/** "120er", "1,2er": a size said the German way, with "-er" — its number; any other word as it is. */
+export function sizeNumber(word: string): string {
+  return word.replace(/^(\d+(?:[.,]\d+)?)er$/u, "$1");
+}
+
 /** Money words: a number before one is a price, never a size or a rating of the product. */
 export const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents"]);
 

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { FeatureValue } from "../../../catalog/queries/types.ts";
 import { carriedWords, tiedByWords, type Ctx, type ToolCallPlan } from "./context.ts";
-import { CURRENCY, FILLER } from "./language.ts";
+import { CURRENCY, FILLER, sizeNumber } from "./language.ts";
 import { findChoice, findOptions, tokenizeText } from "./recognise.ts";
 import { acrossTurns } from "./turn-memo.ts";
 import { negatedSpans, splitClauses } from "./nlu/understand.ts";
@@ -542,7 +542,7 @@ function specWords(ctx: Ctx, skus: string[]): string[] {
     ...new Set(
       ctx.tokens
         // "die 2012er": a size said the German way is its number (a count-like number, no spec word of its own).
-        .map((t) => t.lower.replace(/^(\d+(?:[.,]\d+)?)er$/u, "$1"))
+        .map((t) => sizeNumber(t.lower))
         .filter(
           (w) =>
             (/\d/.test(w) && /[\p{L}/.-]/u.test(w)) ||
