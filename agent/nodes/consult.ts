@@ -7,12 +7,11 @@
  * same routers — and the graph sees one update. What the shield decides is untouched: only `review_order` /
  * `place_order` leave the loop, to the validate node, and from there only a clean report reaches confirm.
  *
- * The model reads the graph state of its call through LangGraph's task input (the offline consultant's draft): each
- * call after the first runs with the state as the tools left it as its task input, as it did as a task of its own.
+ * Each model call gets the draft of the state it runs on with the call (nodes/model.ts, a call option): a call after
+ * the first, the state as the tools left it, as it had as a task of its own.
  */
 import type { BaseMessage } from "@langchain/core/messages";
 import type { StructuredToolInterface } from "@langchain/core/tools";
-import { AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
 import { Command, messagesStateReducer } from "@langchain/langgraph";
 import type { ShieldRunConfig, ShieldStateType, ShieldUpdate } from "../state.ts";
 import { createModelNode, type ModelNodeOptions } from "./model.ts";
@@ -21,9 +20,6 @@ import { createToolsNode } from "./tools.ts";
 export interface ConsultNodeOptions extends ModelNodeOptions {
   tools: StructuredToolInterface[];
 }
-
-/** The scratchpad key under which LangGraph keeps a task's input (`getCurrentTaskInput`). */
-const SCRATCHPAD = "__pregel_scratchpad";
 
 /** The state after `update`, as the graph's reducers would leave it (messages appended by id, the rest replaced). */
 function applied(state: ShieldStateType, update: ShieldUpdate): ShieldStateType {
@@ -34,14 +30,6 @@ function applied(state: ShieldStateType, update: ShieldUpdate): ShieldStateType 
   // The session is bound once (its reducer keeps the first); no step here writes it.
   next.session = state.session;
   return next;
-}
-
-/** `config` as a task whose input is `state`: what the model reads as the graph state of its call. */
-function asTaskOf(state: ShieldStateType, config: ShieldRunConfig): ShieldRunConfig {
-  const configurable = config.configurable ?? {};
-  const scratchpad = configurable[SCRATCHPAD];
-  if (!scratchpad) return config;
-  return { ...config, configurable: { ...configurable, [SCRATCHPAD]: { ...scratchpad, currentTaskInput: state } } };
 }
 
 const gotoOf = (command: Command): string | undefined => {
@@ -64,17 +52,9 @@ export function createConsultNode(options: ConsultNodeOptions) {
       Object.assign(update, rest);
     };
     const done = (goto: string | undefined) => new Command({ update: { ...update, messages }, goto: goto as never });
-    for (let round = 0; ; round++) {
-      // The first call runs on the node's own task input; a later one on the state the tools left.
-      const said =
-        round === 0
-          ? await modelStep(current, config)
-          : await (async () => {
-              const task = asTaskOf(current, config);
-              return AsyncLocalStorageProviderSingleton.runWithConfig(task, () =>
-                modelStep(current, task),
-              ) as Promise<Command>;
-            })();
+    for (;;) {
+      // The first call runs on the node's input state; a later one on the state the tools left.
+      const said = await modelStep(current, config);
       take(said);
       if (gotoOf(said) !== "tools") return done(gotoOf(said));
       const did = await toolsStep(current, config);

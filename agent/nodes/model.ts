@@ -5,6 +5,7 @@
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
 import type { Runnable } from "@langchain/core/runnables";
 import { Command, END, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { DRAFT_CALL_OPTION } from "../models/call-options.ts";
 import { routeAfterModel } from "../routes.ts";
 import { draftBrief, SYSTEM_PROMPT } from "../models/prompts.ts";
 import { msg, renderMessage, type MessageKey } from "../../tools/messages/index.ts";
@@ -83,7 +84,12 @@ export function createModelNode(options: ModelNodeOptions) {
       ),
     ];
     try {
-      const response = await options.model.invoke(input, config);
+      // The draft of the state this call runs on goes with the call (a call option, models/call-options.ts): the
+      // offline consultant reads it; other models ignore it.
+      const response = await options.model.invoke(input, {
+        ...config,
+        [DRAFT_CALL_OPTION]: state.draft,
+      } as LangGraphRunnableConfig);
       return new Command({
         update: { messages: [response], checkout: null },
         goto: routeAfterModel({ messages: [response] }),

@@ -4,7 +4,7 @@
  * graph is the same for it as for any LLM. Three typed stages: understand (`nlu/`: intents from an nlp.js classifier
  * trained at start-up, recognised numbers, sizes and dates, catalog entities), decide (`dialogue.ts`: the dialogue
  * state machine, one transition table) and render (`render.ts`, `replies.ts`, `phrasing.ts`). It keeps nothing between calls: the draft comes
- * from the graph state (read through LangGraph's task input), its own open question travels as a memo on its replies
+ * from the graph state (passed with each call by the graph's model node, `../call-options.ts`), its own open question travels as a memo on its replies
  * (`additional_kwargs.offline`), so a restarted process continues the same conversation.
  */
 import type Database from "better-sqlite3";
@@ -22,6 +22,7 @@ import { createCatalogReader } from "../../../catalog/queries/index.ts";
 import { createCatalogSearch } from "../../../catalog/queries/search.ts";
 import type { CatalogReader } from "../../../catalog/queries/types.ts";
 import { getConfig, getCurrentTaskInput } from "@langchain/langgraph";
+import { DRAFT_CALL_OPTION, type ShieldCallOptions } from "../call-options.ts";
 import { readConversation, type DraftView } from "./conversation.ts";
 import { standardSpelling, umlautSpelling } from "./dialect.ts";
 import { inchWords } from "./inch-words.ts";
@@ -195,8 +196,8 @@ export class OfflineConsultantModel extends BaseChatModel {
     return step;
   }
 
-  private async toMessageFields(messages: BaseMessage[]) {
-    const s = await this.step(messages, graphDraft(), runClock());
+  private async toMessageFields(messages: BaseMessage[], options: ShieldCallOptions) {
+    const s = await this.step(messages, callDraft(options), runClock());
     const calls = (s.calls ?? []).map((c, i) => ({
       name: c.name,
       args: c.args,
@@ -208,10 +209,10 @@ export class OfflineConsultantModel extends BaseChatModel {
 
   async _generate(
     messages: BaseMessage[],
-    _options: this["ParsedCallOptions"],
+    options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun,
   ): Promise<ChatResult> {
-    const { text, calls, memo } = await this.toMessageFields(messages);
+    const { text, calls, memo } = await this.toMessageFields(messages, options as ShieldCallOptions);
     if (text) await runManager?.handleLLMNewToken(text);
     const message = new AIMessage({ content: text, tool_calls: calls, additional_kwargs: { offline: memo } });
     return { generations: [{ text, message }] };
@@ -219,10 +220,10 @@ export class OfflineConsultantModel extends BaseChatModel {
 
   override async *_streamResponseChunks(
     messages: BaseMessage[],
-    _options: this["ParsedCallOptions"],
+    options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun,
   ): AsyncGenerator<ChatGenerationChunk> {
-    const { text, calls, memo } = await this.toMessageFields(messages);
+    const { text, calls, memo } = await this.toMessageFields(messages, options as ShieldCallOptions);
     // Words as they would arrive from a provider, so surfaces render the reply progressively.
     const pieces = text.match(/\S+\s*|\s+/g) ?? [];
     for (let i = 0; i < pieces.length; i += 4) {
@@ -275,11 +276,19 @@ function lastHuman(messages: BaseMessage[]): BaseMessage | undefined {
   return undefined;
 }
 
-/** The draft of the graph state this model call runs in; undefined outside a graph run. */
-function graphDraft(): DraftView | undefined {
+const isDraft = (draft: DraftView | undefined): draft is DraftView => Array.isArray(draft?.lines);
+
+/**
+ * The draft of the graph state this model call runs on: the one the model node passed with the call; from a graph
+ * that calls the model without it (another node, a test's graph), the draft of the task's input state; undefined
+ * outside a graph run.
+ */
+function callDraft(options: ShieldCallOptions): DraftView | undefined {
+  const passed = options?.[DRAFT_CALL_OPTION];
+  if (isDraft(passed)) return passed;
   try {
     const state = getCurrentTaskInput<{ draft?: DraftView }>();
-    return state && typeof state === "object" && Array.isArray(state.draft?.lines) ? state.draft : undefined;
+    return state && typeof state === "object" && isDraft(state.draft) ? state.draft : undefined;
   } catch {
     return undefined;
   }
