@@ -302,12 +302,18 @@ export function machineList(ctx: Ctx, memo: MemoFn): Step {
   };
 }
 
+/** Issues of a line that fits but lacks what must be ordered with it. */
+const COMPANION_ISSUES = new Set(["compat.missing_mandatory"]);
+
 /**
  * For a line that does not fit its machine: products named like it that the machine's fitment lists (e.g. the
  * 28 mm version of a 24 mm seal), found through the search index. The engine re-checks whatever the buyer picks.
+ * Not for a companion missing beside the line ("must be ordered with …"): the product fits, the engine's fix adds
+ * what it needs — a look-alike offered first took a plain "yes" away from the product the buyer asked for.
  */
 function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined, block: IssueFacts): Fix[] {
   if (!machineId || !block.code.startsWith("compat.") || !line.sku || !line.lineId) return [];
+  if (COMPANION_ISSUES.has(block.code)) return [];
   const m = ctx.conv.machines?.find((x) => x.machineId === machineId);
   const p = ctx.k.reader.products([line.sku]).get(line.sku);
   if (!m || !p) return [];

@@ -1,0 +1,59 @@
+/**
+ * Buyer classes closed in session 18 (helper fix18b), found on the foodtech, agriparts and watertreat catalogs and
+ * played on others. Each case failed on main (7ddeaf0) unless marked a guard.
+ */
+import { describe, expect, it } from "vitest";
+import { chatAfter, draftAfter, draftLines, foodtechWorld, intralogisticsWorld, packagingWorld } from "./helpers.ts";
+
+const skus = (lines: unknown[][]) => lines.map(([sku, quantity]) => [sku, quantity]);
+
+describe("a product that must be ordered with a companion: a yes adds the companion, never a switch to a look-alike", () => {
+  it("foodtech (de): 'passt, bitte bestellen' keeps the 24 V humidifier asked for and adds its cartridge", async () => {
+    const chat = await chatAfter(
+      foodtechWorld,
+      "C-7104",
+      "den Ultraschall-Befeuchter 24 V für den Gärraum",
+      "passt, bitte bestellen",
+    );
+    expect(skus(draftLines(chat))).toEqual([
+      ["BF-US-24", 1],
+      ["WF-KART", 1],
+    ]);
+    expect(chat.turns.at(-1)!.thread.pending?.type).toBe("confirm");
+  });
+
+  it("foodtech (en): 'yes please'", async () => {
+    expect(
+      skus(
+        await draftAfter(
+          foodtechWorld,
+          "C-7104",
+          "the ultrasonic humidifier for 24 volt for the proofing room",
+          "yes please",
+        ),
+      ),
+    ).toEqual([
+      ["BF-US-24", 1],
+      ["WF-KART", 1],
+    ]);
+  });
+
+  it("packaging (de, not built from): 'ja' to the sealing tool that needs its pad set", async () => {
+    expect(skus(await draftAfter(packagingWorld, "PK-2101", "1 ST-TS40-187 für den Schalensiegler", "ja"))).toEqual([
+      ["ST-TS40-187", 1],
+      ["ST-TS40-187-SP", 1],
+    ]);
+  });
+
+  it("packaging (de, not built from): the offer names no look-alike that would switch the tool", async () => {
+    const chat = await chatAfter(packagingWorld, "PK-2101", "1 ST-TS40-187 für den Schalensiegler");
+    expect(chat.turns.at(-1)!.text).not.toContain("ST-TS40-227");
+  });
+
+  it("intralogistics (en, not built from): 'yes please' to the seal kit that needs its o-ring set", async () => {
+    expect(skus(await draftAfter(intralogisticsWorld, "L-8001", "1 SK-TILT-EF for Stapler 7", "yes please"))).toEqual([
+      ["SK-TILT-EF", 1],
+      ["OR-TILT-EF", 1],
+    ]);
+  });
+});
