@@ -102,6 +102,23 @@ describe("'the other one' to an offer of one other product for the line: that pr
     ).toEqual([["BF-US-24", 1]]);
   });
 
+  it("packaging (de, not built from): 'nein, dann den anderen' to the one sealing tool offered", {
+    timeout: T,
+  }, async () => {
+    expect(
+      skus(
+        await draftAfter(packagingWorld, "PK-2101", "1 ST-TS40-227 für den Schalensiegler", "nein, dann den anderen"),
+      ),
+    ).toEqual([["ST-TS40-187", 1]]);
+  });
+
+  it("packaging (en, not built from): 'no, the other one'", { timeout: T }, async () => {
+    expect(
+      skus(await draftAfter(packagingWorld, "PK-2101", "1 ST-TS40-227 for the tray sealer", "no, the other one")),
+    ).toEqual([["ST-TS40-187", 1]]);
+  });
+
+  // Guards (pass on main: the words of the offer itself — "other Liquid line connection" — carried it there).
   it("hvac (en, not built from): 'no, the other one then' after a drier that does not fit", {
     timeout: T,
   }, async () => {
