@@ -331,6 +331,7 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     byValue ??
     statedFix(ctx, pending.fixes, base) ??
     (choice !== undefined ? pick(pending.fixes) : undefined) ??
+    theOther(ctx, pending.fixes) ??
     byDirection(ctx, pending.fixes) ??
     byFit(ctx, pending.fixes, line) ??
     bySuccessor(ctx, pending.fixes, line) ??
@@ -351,6 +352,20 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   const chosen = fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined);
   return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo)) : undefined;
 };
+
+/**
+ * "no? ok the other", "dann halt den anderen": to an offer of one other product for the line, "the other one" is that
+ * product — whatever "no" came before it (the buyer turns down the line's product, not the offer).
+ */
+function theOther(ctx: Ctx, fixes: Fix[]): Fix | undefined {
+  if (!THE_OTHER.test(ctx.conv.text)) return undefined;
+  const replacing = fixes.filter((f) => f.kind === "replace_sku");
+  return replacing.length === 1 ? replacing[0] : undefined;
+}
+
+/** "the other (one)", "den/die/das andere(n)" said alone — not "the other machine", "die anderen Schrauben". */
+const THE_OTHER =
+  /\b(?:the\s+other(?:\s+one)?|(?:den|die|das|dem|der)\s+ander(?:e|en|n))\b(?=\s*(?:$|[,.;!?]|\b(?:then|please|pls|instead|dann|bitte|halt|eben|nehmen?|nehm|take|it)\b))/iu;
 
 /**
  * "take the successor for the first and the FKM one for the second", "für beide den Nachfolger": a reply that offered

@@ -4,7 +4,7 @@
  * Every number, date and price is copied from a tool result.
  */
 import type { Fix } from "../../../tools/types.ts";
-import type { Conversation, DraftView, Pending, ToolResult } from "./conversation.ts";
+import type { Conversation, DraftView, MachineView, Pending, ToolResult } from "./conversation.ts";
 import { FILLER, type Lang } from "./language.ts";
 import type { AttackCue } from "./nlu/understand.ts";
 import { tokenizeText } from "./recognise.ts";
@@ -20,7 +20,15 @@ import {
   type IssueFacts,
   type LineFacts,
 } from "./replies.ts";
-import { ordersToo, productsInLanguage, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
+import {
+  fitsOn,
+  ordersToo,
+  productsInLanguage,
+  type Ctx,
+  type MemoFn,
+  type Step,
+  type ToolCallPlan,
+} from "./context.ts";
 import { issueText } from "./render.ts";
 import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
 import { featureWords } from "../../../tools/messages/format.ts";
@@ -302,9 +310,22 @@ export function machineList(ctx: Ctx, memo: MemoFn): Step {
   };
 }
 
+/** Issues of a line that fits but lacks what must be ordered with it. */
+const COMPANION_ISSUES = new Set(["compat.missing_mandatory"]);
+
+/** A product in place of `sku` that spares its companion: not the companion, fits the machine, needs none itself. */
+function aroundCompanion(ctx: Ctx, sku: string, other: string, m: MachineView): boolean {
+  const companions = ctx.k.reader.relations([sku], ["mandatory"]).map((r) => r.targetSku);
+  if (companions.includes(other)) return false;
+  return ctx.k.reader.relations([other], ["mandatory"]).length === 0 && fitsOn(ctx, other, m);
+}
+
 /**
  * For a line that does not fit its machine: products named like it that the machine's fitment lists (e.g. the
  * 28 mm version of a 24 mm seal), found through the search index. The engine re-checks whatever the buyer picks.
+ * For a companion missing beside the line ("must be ordered with …") only a way around it: a look-alike that fits the
+ * machine and needs no companion itself — not the companion, nor a sibling with the same need (offered first, it took
+ * a plain "yes" away from the product the buyer asked for).
  */
 function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined, block: IssueFacts): Fix[] {
   if (!machineId || !block.code.startsWith("compat.") || !line.sku || !line.lineId) return [];
@@ -329,6 +350,7 @@ function similarFitting(ctx: Ctx, line: LineFacts, machineId: string | undefined
   );
   return hits
     .filter((h) => h.sku !== line.sku && h.lifecycle === "active" && h.fitsExplicitly)
+    .filter((h) => !COMPANION_ISSUES.has(block.code) || aroundCompanion(ctx, line.sku!, h.sku, m))
     .map((h) => ({ h, n: tokenizeText(h.name).filter((t) => have.has(t.lower)).length }))
     .sort((a, b) => b.n - a.n)
     .slice(0, 2)
