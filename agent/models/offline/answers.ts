@@ -335,7 +335,10 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     byDirection(ctx, pending.fixes) ??
     byFit(ctx, pending.fixes, line) ??
     bySuccessor(ctx, pending.fixes, line) ??
-    (yes && !POINTS_AT_ONE.test(conv.text) ? pending.fixes[0] : undefined);
+    // "Ja, das Polster-Set kommt mit drauf": a yes that names one of the fixes in words takes that one, not the first.
+    (yes && !POINTS_AT_ONE.test(conv.text)
+      ? (fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined) ?? pending.fixes[0])
+      : undefined);
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
     const replacing = pending.fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
