@@ -1,6 +1,8 @@
 /**
  * Session 18's adversarial review of the server: a buyer's message sent again by a network retry.
  */
+import { AIMessage } from "@langchain/core/messages";
+import { fakeModel } from "@langchain/core/testing";
 import { describe, expect, it } from "vitest";
 import { Buyer, parseSse, testServer, type TestServer } from "./helpers.ts";
 
@@ -85,5 +87,61 @@ describe("a buyer's message sent again (a network retry, a double send)", { time
     expect((await send(server, buyer, b, "hello", "k-1")).status).toBe(200);
     expect(await buyerTexts(buyer, a)).toEqual(["hello"]);
     expect(await buyerTexts(buyer, b)).toEqual(["hello"]);
+  });
+});
+
+/** A model that sets the order's details with the buyer's line (as one following planted catalog text might). */
+function detailsModel() {
+  const model = fakeModel();
+  model.respond(
+    new AIMessage({
+      content: "",
+      tool_calls: [
+        { name: "add_line", args: { sku: "SE-MS28-CC-EPDM", quantity: 2 }, id: "c1", type: "tool_call" },
+        {
+          name: "set_order_details",
+          args: { shipToId: "ST-1001-HAMBURG", poReference: "INJ-1", requestedDate: "2026-12-22" },
+          id: "c2",
+          type: "tool_call",
+        },
+      ],
+    }),
+  );
+  model.respond(
+    new AIMessage({ content: "", tool_calls: [{ name: "place_order", args: {}, id: "c3", type: "tool_call" }] }),
+  );
+  for (let i = 0; i < 5; i++) model.respond(new AIMessage("Anything else?"));
+  return model;
+}
+
+describe("the confirmation a client is asked for", { timeout: 60_000 }, () => {
+  it("names the order's details — ship-to with its address, PO reference, requested date — not only lines and total", async () => {
+    // A client that renders the `interrupt` event (an app, another widget) showed the buyer lines and a total to
+    // confirm; the ship-to a model set was in the draft hash the buyer confirmed, but not in what they were shown.
+    const server = testServer({ model: () => detailsModel() });
+    const buyer = await Buyer.of(server, { customerId: "C-1001" });
+    const threadId = await buyer.start();
+    const events = await buyer.say(threadId, "2 seals for pump 2");
+    const ask = events.find((e) => e.event === "interrupt");
+    expect(ask?.data).toMatchObject({
+      type: "confirm",
+      summary: {
+        details: {
+          shipTo: {
+            id: "ST-1001-HAMBURG",
+            label: "Bottling plant Hamburg",
+            street: "Veddeler Damm 40",
+            postalCode: "20457",
+            city: "Hamburg",
+            country: "DE",
+          },
+          poReference: "INJ-1",
+          requestedDate: "2026-12-22",
+        },
+      },
+    });
+    expect((await buyer.thread(threadId)).pending).toMatchObject({
+      summary: { details: { shipTo: { id: "ST-1001-HAMBURG" }, poReference: "INJ-1" } },
+    });
   });
 });
