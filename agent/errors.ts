@@ -17,7 +17,8 @@ export type AgentErrorCode =
   | "unavailable:busy"
   | "conflict:run"
   | "conflict:no_approval"
-  | "conflict:draft_changed";
+  | "conflict:draft_changed"
+  | "conflict:idempotency_key";
 
 export class AgentError extends Error {
   constructor(
@@ -97,6 +98,21 @@ export class StaleApprovalError extends AgentError {
       "value.draftHash",
     );
     this.name = "StaleApprovalError";
+  }
+}
+
+/**
+ * A message sent under a key (the client's Idempotency-Key) that an earlier message of the thread already carries, with
+ * other text: a key names one message. Nothing was kept or run.
+ */
+export class MessageKeyConflictError extends AgentError {
+  constructor() {
+    super(
+      "conflict:idempotency_key",
+      "this message key was already used for another message in this conversation",
+      "messageKey",
+    );
+    this.name = "MessageKeyConflictError";
   }
 }
 

@@ -4,10 +4,12 @@
 export { buildShieldGraph, type ShieldGraphDeps, type ShieldGraphBuilder } from "./graph.ts";
 export {
   createShieldAgent,
+  messageIdOfKey,
   messageText,
   resumeValueSchema,
   statusOf,
   MAX_MESSAGE_CHARS,
+  MAX_MESSAGE_KEY_CHARS,
   type AgentEvent,
   type GraphStep,
   type PendingInterrupt,
@@ -23,6 +25,7 @@ export {
   InvalidRequestError,
   isAgentError,
   isDatabaseBusy,
+  MessageKeyConflictError,
   NoApprovalError,
   RepIdentityError,
   StaleApprovalError,

@@ -3,7 +3,7 @@
  * resume an interrupt (buyer confirmation or rep approval), read a thread. Threads are durable: they live in the
  * SQLite checkpointer, so a new process (or a new agent on the same file) continues where the last one stopped.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
@@ -24,6 +24,7 @@ import {
   BusyError,
   InvalidRequestError,
   isDatabaseBusy,
+  MessageKeyConflictError,
   NoApprovalError,
   StaleApprovalError,
   parseOrThrow,
@@ -111,6 +112,8 @@ export type AgentEvent =
   | { type: "report"; report: ValidationReport }
   | { type: "handoff"; status: string }
   | { type: "interrupt"; value: PendingInterrupt }
+  /** The message was sent before under its key: no turn ran; the thread (its message and the answer) is as it was. */
+  | { type: "replayed"; messageId: string }
   | { type: "done"; thread: ThreadView };
 
 export interface TurnResult {
@@ -121,11 +124,31 @@ export interface TurnResult {
 
 export interface TurnOptions {
   signal?: AbortSignal;
+  /**
+   * The client's key for this message (the widget's Idempotency-Key): the message gets an id derived from it, and the
+   * same message sent again under the key (a network retry, a double send) is not a second message or a second turn.
+   */
+  messageKey?: string;
+}
+
+/**
+ * The id of the buyer message sent under `key` in a thread. A hash, so the client's key is not shown as a message id.
+ *
+ * @example messageIdOfKey("msg-7f3a") // "key-5c1e…" (44 chars)
+ */
+export function messageIdOfKey(key: string): string {
+  return `key-${createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
 }
 
 /** A buyer's message: text, bounded (a chat message, not a document). */
 export const MAX_MESSAGE_CHARS = 8000;
 const messageTextSchema = z.string().max(MAX_MESSAGE_CHARS);
+/** A client's message key: an opaque token of printable ASCII (a UUID, a counter), bounded. */
+export const MAX_MESSAGE_KEY_CHARS = 200;
+const messageKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]+$/)
+  .max(MAX_MESSAGE_KEY_CHARS);
 /** What may answer an interrupt: the buyer's confirmation (or a cancel) or a rep's decision. */
 export const resumeValueSchema = z.union([confirmResumeSchema, approvalResumeSchema]);
 
@@ -205,11 +228,16 @@ export function createShieldAgent(options: ShieldAgentOptions) {
    * changes once bound. A thread without a row is never cached: another agent may bind it at any time.
    */
   const owners = new Map<string, ThreadRecord>();
-  /** Pending interrupt of recently used threads, so a turn does not read its checkpoint twice. */
-  const recent = new Map<string, { pending: boolean }>();
+  /**
+   * Pending interrupt of recently used threads, and the ids of their messages sent under a client's key, so a turn does
+   * not read its checkpoint twice.
+   */
+  const recent = new Map<string, { pending: boolean; keyed: Set<string> }>();
   const remember = (view: ThreadView) => {
     recent.delete(view.threadId);
-    recent.set(view.threadId, { pending: view.pending !== null });
+    const keyed = new Set<string>();
+    for (const m of view.messages) if (m.id?.startsWith("key-")) keyed.add(m.id);
+    recent.set(view.threadId, { pending: view.pending !== null, keyed });
     if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
     return view;
   };
@@ -305,6 +333,19 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     if (!row) throw new ThreadAccessError();
     if (ctx.channel !== "rep" && row.customerId !== ctx.customerId) throw new ThreadAccessError();
     return checkpointAgrees(threadId, row);
+  }
+
+  /**
+   * The text of the message sent under the client's `key` in the thread, or null (no such message). Authorised like
+   * getThread; a thread this process answered last costs no read when the key is new.
+   */
+  async function keyedMessage(rawThreadId: string, key: string, rawCtx: ShieldContext): Promise<string | null> {
+    const id = messageIdOfKey(key);
+    const known = recent.get(rawThreadId);
+    // "None" tells a caller nothing about a thread, theirs or not: only a text needs the authorised read.
+    if (known && !known.keyed.has(id)) return null;
+    const earlier = (await getThread(rawThreadId, rawCtx)).messages.find((m) => m.id === id);
+    return earlier ? messageText(earlier) : null;
   }
 
   /** Read a thread as the caller `ctx` (authorised like send and resume: another customer gets ThreadAccessError). */
@@ -508,6 +549,8 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       const threadId = checkedThreadId(rawThreadId);
       const ctx = checkedContext(rawCtx);
       const message = parseOrThrow(messageTextSchema, text, "bad_request:message", "text");
+      if (opts.messageKey !== undefined)
+        parseOrThrow(messageKeySchema, opts.messageKey, "bad_request:message", "messageKey");
       return messageRun(threadId, message, ctx, opts, live);
     });
   }
@@ -535,6 +578,19 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     live: boolean,
   ): AsyncGenerator<AgentEvent> {
     const owner = await authorizeMessage(threadId, ctx);
+    const id = opts.messageKey === undefined ? randomUUID() : messageIdOfKey(opts.messageKey);
+    if (opts.messageKey !== undefined) {
+      // Under the thread's lease (serialized): a retry racing its original through another process finds it here.
+      const known = recent.get(threadId);
+      const view = known && !known.keyed.has(id) ? undefined : await readThread(threadId, owner);
+      const earlier = view?.messages.find((m) => m.id === id);
+      if (view && earlier) {
+        if (messageText(earlier) !== text) throw new MessageKeyConflictError();
+        yield { type: "replayed", messageId: id };
+        yield { type: "done", thread: view };
+        return;
+      }
+    }
     const withdraw = await pendingOf(threadId, owner);
     // The session is the owner of record, whoever writes: a rep's message never rebinds the thread to the rep.
     const session: ShieldContext = {
@@ -549,7 +605,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
     // runnables. The state and the path from the model on are the same.
     // An id of its own from the start: the message is the same object in every checkpoint and every thread view
     // (with a checkpoint per step the reducer would give it one only in the checkpoints written after it).
-    const update = { messages: [new HumanMessage({ content: text, id: randomUUID() })], session };
+    const update = { messages: [new HumanMessage({ content: text, id })], session };
     // A pending confirmation or approval is withdrawn by the message itself, in the same run: the interrupted node
     // ends it and goes on to the model with the message (`withdrawnTo` in nodes/confirm.ts).
     const withdrawal: Withdrawal = { cancel: true, then: update };
@@ -593,6 +649,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
   return {
     graph,
     getThread,
+    keyedMessage,
     streamMessage,
     streamResume,
     /** One buyer message, answered when the turn is over (no token streaming). */

@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps): ShieldApp {
     cors({
       origin: (origin) => (config.CORS_ORIGINS.includes(origin) ? origin : null),
       allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "Last-Event-ID", "X-Api-Key"],
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID", "X-Api-Key"],
       exposeHeaders: ["X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
       maxAge: 600,
     }),

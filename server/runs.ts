@@ -91,6 +91,10 @@ export function createRunner(deps: RunnerDeps) {
           ...(e.value.type === "approval" ? { codes: e.value.codes } : {}),
         });
         break;
+      case "replayed":
+        // A message sent again under its key ran no turn: the client reads the thread (its message and the answer).
+        hub.publish(threadId, "resync", { reason: "this message was received before; its answer is in the thread" });
+        break;
       case "done":
         break;
     }

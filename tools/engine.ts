@@ -325,5 +325,9 @@ function buildReport(order: OrderState, draftHash: string, now: Date): Validatio
     checkedAt: now.toISOString(),
   };
   if (promise) report.promiseDate = promise;
+  if (order.shipTo) {
+    const { id, label, street, postalCode, city, country } = order.shipTo;
+    report.shipTo = { id, label, street, postalCode, city, country };
+  }
   return report;
 }

@@ -181,5 +181,20 @@ export interface ValidationReport {
   totals: { netCents: number; lines: number };
   /** Latest promise date over all lines (when the whole order is delivered). */
   promiseDate?: string;
+  /**
+   * Where the order goes: the draft's ship-to, or the customer's default when the draft names none (absent when it
+   * names an unknown one). Its name and address, so what the buyer confirms says more than an id.
+   */
+  shipTo?: ShipToSummary;
   checkedAt: string;
+}
+
+/** A ship-to address as the buyer knows it. */
+export interface ShipToSummary {
+  id: string;
+  label: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
 }

@@ -64,7 +64,7 @@ export function createApproveNode(options: ApproveNodeOptions) {
       customerId: state.session?.customerId ?? "",
       codes,
       issues,
-      summary: summarizeReport(report),
+      summary: summarizeReport(report, state.draft),
     };
     const raw = interrupt(payload);
     const next = withdrawnTo(raw);

@@ -6,7 +6,7 @@
 import { Command, END, interrupt } from "@langchain/langgraph";
 import { z } from "zod";
 import { hashDraft } from "../../tools/draft-hash.ts";
-import type { ValidationReport } from "../../tools/types.ts";
+import type { Draft, ShipToSummary, ValidationReport } from "../../tools/types.ts";
 import { routeAfterConfirm } from "../routes.ts";
 import { runLocale, type ShieldRunConfig, type ShieldStateType } from "../state.ts";
 import { noticeText, shieldNotice } from "./model.ts";
@@ -60,10 +60,34 @@ export interface ReportSummary {
     verdict: string;
   }[];
   warnings: string[];
+  /**
+   * The order's details the draft names (a model may set them; the confirmation covers them, so the buyer is shown
+   * them): the ship-to with its address, PO reference, requested date, requested discount.
+   */
+  details?: OrderDetailsSummary;
 }
 
-export function summarizeReport(report: ValidationReport): ReportSummary {
+export interface OrderDetailsSummary {
+  shipTo?: ShipToSummary;
+  poReference?: string;
+  requestedDate?: string;
+  requestedDiscountPct?: number;
+}
+
+/** The details `draft` names, with the ship-to the report resolved (only when it is the one the draft names). */
+function detailsOf(draft: Draft, report: ValidationReport): OrderDetailsSummary | undefined {
+  const d: OrderDetailsSummary = {};
+  if (draft.shipToId && report.shipTo?.id === draft.shipToId) d.shipTo = report.shipTo;
+  if (draft.poReference) d.poReference = draft.poReference;
+  if (draft.requestedDate) d.requestedDate = draft.requestedDate;
+  if (typeof draft.requestedDiscountPct === "number") d.requestedDiscountPct = draft.requestedDiscountPct;
+  return Object.keys(d).length > 0 ? d : undefined;
+}
+
+export function summarizeReport(report: ValidationReport, draft?: Draft): ReportSummary {
+  const details = draft ? detailsOf(draft, report) : undefined;
   return {
+    ...(details ? { details } : {}),
     currency: report.currency,
     totalCents: report.totals.netCents,
     ...(report.promiseDate ? { promiseDate: report.promiseDate } : {}),
@@ -102,7 +126,11 @@ export function createConfirmNode(options: ConfirmNodeOptions) {
         goto: END,
       });
     }
-    const payload: ConfirmInterrupt = { type: "confirm", draftHash: currentHash, summary: summarizeReport(report) };
+    const payload: ConfirmInterrupt = {
+      type: "confirm",
+      draftHash: currentHash,
+      summary: summarizeReport(report, state.draft),
+    };
     const raw = interrupt(payload);
     const next = withdrawnTo(raw);
     if (next) return new Command({ update: { checkout: null, ...next }, goto: "model" });

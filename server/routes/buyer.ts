@@ -5,7 +5,8 @@
  * agent stays silent.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { ShieldAgent } from "../../agent/index.ts";
+import { MAX_MESSAGE_KEY_CHARS, MessageKeyConflictError, type ShieldAgent } from "../../agent/index.ts";
+import { AppError } from "../errors.ts";
 import { requireBuyer, type BuyerSession } from "../auth/index.ts";
 import type { Env } from "../env.ts";
 import type { EventHub } from "../events/hub.ts";
@@ -51,6 +52,17 @@ const threadSchema = z
 const createdSchema = z.object({ threadId: z.string(), createdAt: z.string() });
 const createBody = z.object({ threadId: threadIdParam.shape.id.optional() }).strict();
 const messageBody = z.object({ text: typedText(MAX_TEXT) }).strict();
+const messageHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
+    .max(MAX_MESSAGE_KEY_CHARS)
+    .optional()
+    .describe(
+      "The client's key for this message (a UUID): sent again under the same key (a network retry, a double send), the message is not a second message or turn — the stream ends at once with `resync`; under the same key with other text it is a 409",
+    )
+    .openapi({ param: { name: "idempotency-key", in: "header" }, example: "b1946ac9-2f4e-4c1e-9f0e-7d3a5c6b8e10" }),
+});
 const confirmBody = z
   .object({
     draftHash: z.string().min(1).max(128),
@@ -96,7 +108,7 @@ const routes = {
     summary: "Send a message; the reply streams as Server-Sent Events until `run_finished`",
     description:
       "Closing the stream before `run_finished` does not stop the run: reconnect with `GET …/events` and Last-Event-ID for the rest; `POST …/cancel` stops it.",
-    request: { params: threadIdParam, body: jsonBody(messageBody) },
+    request: { params: threadIdParam, headers: messageHeaders, body: jsonBody(messageBody) },
     responses: { 200: sseResponse("The run"), ...problems(400, 401, 404, 409, 413, 429) },
   }),
   confirm: createRoute({
@@ -189,12 +201,24 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
     return c.json((await threads.buyerView(c.req.valid("param").id, session)) as never, 200);
   });
 
-  app.openapi(routes.message, (c) => {
+  app.openapi(routes.message, async (c) => {
     const session = requireBuyer(c.var.session);
     const threadId = c.req.valid("param").id;
     const { text } = c.req.valid("json");
+    const messageKey = c.req.valid("header")["idempotency-key"];
     const row = threads.ownedBy(threadId, session);
     const ctx = ctxOf(session, c.req.header("accept-language"));
+    // A key already used for other text is the client's mistake, answered before a run starts (the agent checks again
+    // under the thread's lease, where a retry racing its original through another process is caught).
+    if (messageKey !== undefined && !runner.isRunning(threadId)) {
+      const earlier = await agent.keyedMessage(threadId, messageKey, ctx);
+      if (earlier !== null && earlier !== text) {
+        const conflict = new MessageKeyConflictError();
+        throw new AppError(conflict.code, conflict.message, [
+          { field: "header.idempotency-key", message: "already used for another message in this conversation" },
+        ]);
+      }
+    }
     if (row.heldBy) {
       // A rep holds the thread: the message reaches the rep (and the transcript); the agent does not answer.
       const run = runner.start({
@@ -212,7 +236,8 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
       threadId,
       kind: "message",
       by: "buyer",
-      events: (signal) => agent.streamMessage(threadId, text, ctx, { signal }),
+      events: (signal) =>
+        agent.streamMessage(threadId, text, ctx, { signal, ...(messageKey === undefined ? {} : { messageKey }) }),
     });
     return followRun(c, threadId, run) as never;
   });

@@ -59,7 +59,9 @@ describe.skipIf(skip !== null)("the order's details at the buyer's confirmation"
     const details = widget(page).getByRole("definition");
     await visible(details);
     const card = widget(page).locator(".os-details");
-    await hasText(card, "ST-1001-HAMBURG");
+    // The ship-to as the buyer knows it — the site's name and address — not only its id.
+    await hasText(card, "Bottling plant Hamburg");
+    await hasText(card, "Veddeler Damm 40, 20457 Hamburg");
     await hasText(card, "INJ-1");
     expect(await card.textContent()).toMatch(/Requested delivery date/);
     await confirm.click();

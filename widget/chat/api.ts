@@ -46,8 +46,20 @@ export function createBuyerApi(options: BuyerApiOptions) {
     return { token: options.token(), ...(locale ? { headers: { "accept-language": locale } } : {}) };
   };
 
-  const run = async (path: string, body: unknown, signal?: AbortSignal): Promise<EventStream> => {
-    const response = await request(path, { ...auth(), body, accept: "sse", ...(signal ? { signal } : {}) });
+  const run = async (
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+    headers: Record<string, string> = {},
+  ): Promise<EventStream> => {
+    const a = auth();
+    const response = await request(path, {
+      ...a,
+      headers: { ...a.headers, ...headers },
+      body,
+      accept: "sse",
+      ...(signal ? { signal } : {}),
+    });
     return events(response, signal);
   };
 
@@ -55,8 +67,9 @@ export function createBuyerApi(options: BuyerApiOptions) {
     createThread: () => requestJson<{ threadId: string }>(url("/v1/threads"), { ...auth(), body: {} }),
     getThread: async (id: string): Promise<ThreadSnapshot> =>
       snapshotOf(await requestJson<WireThread>(thread(id), auth())),
-    /** Send a buyer message; the answer streams until the run is finished. */
-    sendMessage: (id: string, text: string, signal?: AbortSignal) => run(thread(id, "/messages"), { text }, signal),
+    /** Send a buyer message under its key (sent again under it, it is not a second turn); the answer streams. */
+    sendMessage: (id: string, text: string, key: string, signal?: AbortSignal) =>
+      run(thread(id, "/messages"), { text }, signal, { "idempotency-key": key }),
     /** Confirm (or decline) one exact draft version. */
     confirm: (id: string, draftHash: string, confirm: boolean, signal?: AbortSignal) =>
       run(thread(id, "/confirm"), { draftHash, confirm }, signal),

@@ -29,7 +29,8 @@ export class ChatController {
   private token: string | null;
   private stopFollowing: (() => void) | null = null;
   private run: AbortController | null = null;
-  private queued: string | null = null;
+  /** A message not taken by the server (offline, an error), with the key it was first sent under. */
+  private queued: { text: string; key: string } | null = null;
   private disposed = false;
   private lastOrder = "";
 
@@ -106,11 +107,15 @@ export class ChatController {
     this.dispatch({ type: "reset" });
   }
 
-  async send(text: string): Promise<void> {
+  /**
+   * Send a message. `key` names it to the server (Idempotency-Key): a retry of a message whose request failed after
+   * the server took it (a reset connection, a proxy's 502) is then not a second message and a second turn.
+   */
+  async send(text: string, key = messageKey()): Promise<void> {
     const trimmed = text.trim();
     if (!trimmed || this.state.busy) return;
     if (!navigator.onLine) {
-      this.queued = trimmed;
+      this.queued = { text: trimmed, key };
       this.dispatch({ type: "error", error: { code: "offline" } });
       return;
     }
@@ -119,12 +124,12 @@ export class ChatController {
     let accepted = false;
     await this.runStream(async (signal) => {
       const id = await this.ensureThread();
-      const stream = await this.api.sendMessage(id, trimmed, signal);
+      const stream = await this.api.sendMessage(id, trimmed, key, signal);
       accepted = true;
       return stream;
     });
     if (!accepted && this.state.error) {
-      this.queued = trimmed;
+      this.queued = { text: trimmed, key };
       this.dispatch({ type: "unsend", id: localId });
     }
   }
@@ -151,9 +156,9 @@ export class ChatController {
 
   retry(): void {
     this.dispatch({ type: "error", error: null });
-    const text = this.queued;
+    const queued = this.queued;
     this.queued = null;
-    if (text) void this.send(text);
+    if (queued) void this.send(queued.text, queued.key);
     else if (this.state.threadId && this.state.messages.length === 0) void this.load(this.state.threadId);
     else if (this.state.threadId && !this.stopFollowing) this.follow();
   }
@@ -247,3 +252,12 @@ const emptySnapshot = (threadId: string) => ({
   pending: null,
   order: null,
 });
+
+/** A fresh message key: random, unique per message (crypto.randomUUID needs a secure context; pages may be http). */
+function messageKey(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === "function") return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -85,7 +85,7 @@ export function DraftCard({ i18n, draft, report, onFix, disabled, children, head
           <strong>{i18n.money(report.totals.netCents, report.currency)}</strong>
         </div>
       )}
-      {lines.length > 0 && draft && <OrderDetails i18n={i18n} draft={draft} />}
+      {lines.length > 0 && draft && <OrderDetails i18n={i18n} draft={draft} report={report ?? null} />}
       {children}
     </section>
   );
@@ -97,10 +97,17 @@ export function DraftCard({ i18n, draft, report, onFix, disabled, children, head
  * them: one that followed text planted in a product description sent the order to another of the customer's sites, and
  * the card showed only the lines and the total the buyer then confirmed.
  */
-function OrderDetails({ i18n, draft }: { i18n: I18n; draft: Draft }) {
+function OrderDetails({ i18n, draft, report }: { i18n: I18n; draft: Draft; report: Report | null }) {
   const { t } = i18n;
   const rows: [string, string][] = [];
-  if (draft.shipToId) rows.push([t("shipTo"), draft.shipToId]);
+  // The site by its name and address (the buyer knows "Bottling plant Hamburg", not "ST-1001-HAMBURG"); the id alone
+  // when the report has not resolved it (not checked yet, or unknown — the report then says so as an issue).
+  const site = report?.shipTo?.id === draft.shipToId ? report?.shipTo : undefined;
+  if (draft.shipToId)
+    rows.push([
+      t("shipTo"),
+      site ? `${site.label} — ${site.street}, ${site.postalCode} ${site.city} (${site.id})` : draft.shipToId,
+    ]);
   if (draft.poReference) rows.push([t("poReference"), draft.poReference]);
   if (draft.requestedDate) rows.push([t("requestedDate"), i18n.date(draft.requestedDate)]);
   if (typeof draft.requestedDiscountPct === "number")

@@ -67,6 +67,8 @@ export interface Report {
   issues: Issue[];
   totals: { netCents: number; lines: number };
   promiseDate?: string;
+  /** Where the order goes, by name and address (the draft's ship-to, or the customer's default). */
+  shipTo?: { id: string; label: string; street: string; postalCode: string; city: string; country: string };
 }
 
 export interface DraftLine {
