@@ -168,7 +168,13 @@ async function handlePending(thread: ThreadView | undefined) {
       `  total ${money(s.totalCents, s.currency)}${s.promiseDate ? `, complete delivery by ${s.promiseDate}` : ""}${s.needsApproval ? " (needs a rep's approval)" : ""}`,
     );
     for (const w of s.warnings) console.log(dim(`  ℹ ${w}`));
-    const answer = ((await ask("confirm? [y/N] ")) ?? "").trim().toLowerCase();
+    const said = ((await ask("confirm? [y/N] ")) ?? "").trim();
+    const answer = said.toLowerCase();
+    // Anything but a yes or a no is a message, as in the widget: it withdraws the confirmation and is answered.
+    if (!/^(y|yes|j|ja|n|no|nein)?$/.test(answer)) {
+      t = await render(agent.streamMessage(threadId, said, ctx));
+      continue;
+    }
     const yes = answer === "y" || answer === "yes" || answer === "j" || answer === "ja";
     t = await render(agent.streamResume(threadId, { confirm: yes, draftHash: p.draftHash }, ctx));
     if (t?.order) await printOrder(t.order.orderId);

@@ -150,8 +150,11 @@ export function action(
 ): Step {
   const { conv, lang, k } = ctx;
   const product = k.reader.products([sku]).get(sku);
-  // "passt das?" about a line of the order: the machine that line is for.
-  const onLine = kind === "compat" ? conv.draft.lines.filter((l) => l.sku === sku && l.machineId) : [];
+  // "passt das?", "2 driers please" about a line of the order, no machine named: the machine that line is for.
+  const onLine =
+    (kind === "compat" || kind === "add") && a.machineCandidates.length <= 1
+      ? conv.draft.lines.filter((l) => l.sku === sku && l.machineId)
+      : [];
   const machineId =
     extra.machineId ??
     a.machine?.machineId ??

@@ -826,24 +826,25 @@ export function variantOf(ctx: Ctx, line: { sku: string; machineId?: string }): 
   if (fresh.length === 0) return undefined;
   const machineId = line.machineId ?? ctx.conv.draft.machineId;
   const m = machineId ? ctx.conv.machines?.find((x) => x.machineId === machineId) : undefined;
-  const hits = ctx.k.search.search({
-    query: fresh.join(" "),
-    category: p.category,
-    limit: 30,
-    ...(m ? { machineModel: m.model, serial: m.serial } : {}),
-  });
+  const scope = { category: p.category, ...(m ? { machineModel: m.model, serial: m.serial } : {}) };
+  const found = ctx.k.search.search({ query: fresh.join(" "), limit: 30, ...scope });
+  // A word too short for the text search ("the EC one") still names the variant whose name carries it: the category's
+  // products are candidates too.
+  const seen = new Set(found.map((h) => h.sku));
+  const hits = [...found, ...ctx.k.search.search({ query: "", limit: 100, ...scope }).filter((h) => !seen.has(h.sku))];
   const scored = hits
     .filter((h) => h.sku !== line.sku && h.lifecycle === "active")
     .map((h) => {
       const words = wordsOf(h.name);
       return {
         sku: h.sku,
-        n:
-          words.filter((w) => old.has(w)).length +
-          10 * fresh.filter((w) => words.some((x) => x.startsWith(w))).length -
-          words.filter((w) => !old.has(w)).length * 0.1,
+        carried: fresh.filter((w) => words.some((x) => x.startsWith(w))).length,
+        n: words.filter((w) => old.has(w)).length - words.filter((w) => !old.has(w)).length * 0.1,
       };
     })
+    // A variant carries a new word of the buyer's: "make the fans 3" names none, whatever the search returned.
+    .filter((x) => x.carried > 0)
+    .map((x) => ({ sku: x.sku, n: x.n + 10 * x.carried }))
     .sort((x, y) => y.n - x.n);
   if (scored.length === 0) return undefined;
   if (scored.length > 1 && scored[0]!.n - scored[1]!.n < 1) return undefined;

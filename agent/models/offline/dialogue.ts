@@ -7,7 +7,7 @@
  * an open list that names nothing on the list is read as a fresh request.
  */
 import type { DraftView, Pending } from "./conversation.ts";
-import type { Cue } from "./language.ts";
+import { type Cue, FILLER } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
@@ -197,6 +197,8 @@ export const EVENTS = {
   remove: (ctx, s, r) => !!removal(ctx, s, r) || (has(ctx, "remove") && s.draft.lines.length === 0),
   /** "Remove the seal kit" when the order holds none: said so, nothing added. */
   remove_absent: (ctx, s, r) => absentRemoval(ctx, s, r),
+  /** "another drier for the roof chiller": the product of the line in focus once more, for the machine named. */
+  more_for_machine: () => true,
   /** "put the kit on press 3 instead", "sorry, I meant pump 2": another machine for the line in focus. */
   move_line: (ctx, s, r) => !!req.movedLine(ctx, s, r),
   /**
@@ -504,6 +506,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "show", do: req.review },
   { in: "any", on: "order_details", do: req.orderDetails },
   { in: "any", on: "same_as_line", do: req.sameAsLine },
+  { in: "any", on: "more_for_machine", do: req.moreForMachine },
   { in: "any", on: "move_line", do: req.moveLine },
   { in: "any", on: "machine_correction", do: req.correctMachine },
   { in: "any", on: "change_line", do: req.changeLine },
@@ -586,7 +589,10 @@ export function dialogueState(ctx: Ctx): DialogueState {
 export function readMessage(ctx: Ctx, s: DialogueState): Reading {
   const a = analyse(ctx);
   const onOrder = asksAboutOrder(ctx, s, a);
-  const sku = lineAskedAbout(ctx, s, a) ?? (a.guess?.confident && !onOrder ? a.guess.hits[0]!.sku : undefined);
+  const sku =
+    lineAskedAbout(ctx, s, a) ??
+    lineCounted(ctx, s, a) ??
+    (a.guess?.confident && !onOrder ? a.guess.hits[0]!.sku : undefined);
   // "Do you have X?" lists X alone: "price and when?" is about it.
   const only = (xs: string[]) => (xs.length === 1 ? xs[0] : undefined);
   const about =
@@ -675,6 +681,30 @@ function lineAskedAbout(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
   const top = b.guess.hits[0]!.sku;
   const names = ctx.k.allNames([byName, top]);
   return carriedWords(names.get(byName) ?? "", words) >= carriedWords(names.get(top) ?? "", words) ? byName : undefined;
+}
+
+/**
+ * "10 cylinders please", "make the fans 3", "noch 2 Trockner" with a cylinder, a fan motor, a drier on the order: a
+ * count whose words name a line of the order (its product's name carries them as well as the best candidate's does) is
+ * about that line's product — not the first product of the catalog the words find. Not with another machine named, a
+ * SKU, or a question.
+ */
+function lineCounted(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): string | undefined {
+  if (!a.guess || !a.quantity || s.draft.lines.length === 0 || a.guess.hits[0]!.match.startsWith("sku"))
+    return undefined;
+  if (has(ctx, "find", "price", "stock", "compat", "info") || ctx.conv.text.includes("?")) return undefined;
+  const line = s.draft.lines.find((l) => l.lineId === lineByWords(ctx));
+  if (!line || (a.machine && a.machine.machineId !== (line.machineId ?? s.draft.machineId))) return undefined;
+  const top = a.guess.hits[0]!.sku;
+  if (top === line.sku) return line.sku;
+  // The words of the message that name products of the catalog ("cylinders", "Trockner"), not its numbers.
+  const words = ctx.tokens
+    .map((t) => t.lower)
+    .filter((w) => w.length > 2 && !/\d/.test(w) && !FILLER.has(w) && (ctx.k.headWord(w) || ctx.k.nameWord(w)));
+  if (words.length === 0) return undefined;
+  const names = ctx.k.allNames([line.sku, top]);
+  const own = carriedWords(names.get(line.sku) ?? "", words);
+  return own === words.length && own >= carriedWords(names.get(top) ?? "", words) ? line.sku : undefined;
 }
 
 /**

@@ -1271,6 +1271,9 @@ const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "d
  * Quantities: "20 pcs", "3 boxes", "a dozen", "two dozen", "5x", "zwei Stück". A number next to a unit of
  * measurement ("400 V", "DN 32"), inside a SKU, or part of a machine reference is not a quantity.
  */
+/** Words that lead what a product has ("a unit with 3 fans"), not how many of it. */
+const WITH = /^(?:with|mit|having)$/;
+
 export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   const used = new Set<number>();
@@ -1404,7 +1407,14 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "Spannbuchse 1610", "cylinder 63", "98 Shore": a pair the catalog's names write is a size or type, not how many.
     const after1 = tokens[i + 1];
     if (adjacent && prevPart && k.namePairs.has(`${prevPart} ${t}`)) continue;
-    if (after1 && after1.start - (tokens[i]!.start + tokens[i]!.text.length) <= 1 && k.namePairs.has(`${t} ${next}`))
+    // ("a unit with 3 fans" names the unit's size, but "3 fans for the freezer" counts fan motors: a word that is what
+    // products are — a category's or a name's lead word — counts them, unless "with" leads the pair.)
+    if (
+      after1 &&
+      after1.start - (tokens[i]!.start + tokens[i]!.text.length) <= 1 &&
+      k.namePairs.has(`${t} ${next}`) &&
+      (!k.headWord(next!) || WITH.test(prev ?? ""))
+    )
       continue;
     // "bore 63, stroke 200", "Hub 200", "Kolben 63" (of "Kolbendurchmesser"): a value of the configuration group the
     // word before names.

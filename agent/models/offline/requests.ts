@@ -77,12 +77,22 @@ export const notInOrder: H = (ctx, s, _r, memo) => {
  * product, no question). The engine re-checks the line on its new machine.
  */
 export function movedLine(ctx: Ctx, s: DialogueState, r: Reading): { lineId: string; machineId: string } | undefined {
+  const other = lineForOtherMachine(ctx, s, r);
+  // "another drier for the roof chiller", "noch einen für Zelle 2": more of it for that machine, not a move.
+  return other && !r.a.quantity && !addsToLine(ctx.conv.text) ? other : undefined;
+}
+
+/** The line in focus, when the message names another machine for it and nothing but its own product. */
+function lineForOtherMachine(
+  ctx: Ctx,
+  s: DialogueState,
+  r: Reading,
+): { lineId: string; machineId: string; sku: string } | undefined {
   const m = r.a.machine;
   const lineId = s.focus.lineId;
   if (
     !m ||
     !lineId ||
-    r.a.quantity ||
     (["compat", "price", "stock", "info", "find", "remove", "cancel", "history"] as const).some((c) => ctx.cues.has(c))
   )
     return undefined;
@@ -90,8 +100,22 @@ export function movedLine(ctx: Ctx, s: DialogueState, r: Reading): { lineId: str
   if (!line || (line.machineId ?? s.draft.machineId) === m.machineId) return undefined;
   const g = r.a.guess?.confident ? r.a.guess.hits[0]!.sku : undefined;
   if (g && g !== line.sku) return undefined;
-  return { lineId, machineId: m.machineId };
+  return { lineId, machineId: m.machineId, sku: line.sku };
 }
+
+/**
+ * "Another drier for the roof chiller", "and one more for freezer 3", "noch 2 für Zelle 2": the product of the line in
+ * focus once more, on a line of its own for the machine named — the first line stays where it is.
+ */
+export const moreForMachine: H = (ctx, s, r, memo) => {
+  const other = addsToLine(ctx.conv.text) ? lineForOtherMachine(ctx, s, r) : undefined;
+  if (!other) return undefined;
+  const q = r.a.quantity;
+  return action(ctx, "add", other.sku, r.a, memo, {
+    machineId: other.machineId,
+    ...(q ? { quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } : {}),
+  });
+};
 
 /**
  * "I know, order it anyway" after the consultant said the product in focus does not fit and listed alternatives: the
@@ -194,13 +218,17 @@ const changeLineOnly: H = (ctx, s, r, memo) => {
   const g = r.a.guess?.confident ? r.a.guess.hits[0]! : undefined;
   // A named SKU replaces the line; words alone only when they point into the line's own category and not also at the
   // line's own product ("ok 3 pails then" of a line that is a pail already changes the quantity, not the product).
-  const wordsFitLine = !g?.match.startsWith("sku") && !!r.a.guess?.hits.some((h) => h.sku === line.sku);
+  const wordsFitLine =
+    !g?.match.startsWith("sku") && (r.sku === line.sku || !!r.a.guess?.hits.some((h) => h.sku === line.sku));
   if (g && g.sku !== line.sku && !wordsFitLine && (g.match.startsWith("sku") || g.category === lineCategory))
     return {
       calls: [{ name: "update_line", args: { lineId, sku: g.sku, ...(q ? { quantity: q.value } : {}) } }],
       memo: memo(),
     };
-  const variant = optionsFor(ctx, line.sku) ? undefined : (variantByValue(ctx, line) ?? variantOf(ctx, line));
+  // "make the cylinders 10": a count, the message's one number, states no value of another variant.
+  const numbers = ctx.tokens.filter((t) => /\d/.test(t.lower)).length;
+  const byValue = q && numbers <= 1 ? undefined : variantByValue(ctx, line);
+  const variant = optionsFor(ctx, line.sku) ? undefined : (byValue ?? variantOf(ctx, line));
   if (variant)
     return {
       calls: [{ name: "update_line", args: { lineId, sku: variant, ...(q ? { quantity: q.value } : {}) } }],
