@@ -697,10 +697,17 @@ function lineCounted(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>):
   if (!line || (a.machine && a.machine.machineId !== (line.machineId ?? s.draft.machineId))) return undefined;
   const top = a.guess.hits[0]!.sku;
   if (top === line.sku) return line.sku;
-  // The words of the message that name products of the catalog ("cylinders", "Trockner"), not its numbers.
+  // The words of the message that may name a product ("cylinders", "T-Stücke"), not its numbers, units or courtesy.
   const words = ctx.tokens
     .map((t) => t.lower)
-    .filter((w) => w.length > 2 && !/\d/.test(w) && !FILLER.has(w) && (ctx.k.headWord(w) || ctx.k.nameWord(w)));
+    .filter(
+      (w) =>
+        w.length > 2 &&
+        !/\d/.test(w) &&
+        !FILLER.has(w) &&
+        !ctx.k.unitCodes.has(w) &&
+        (ctx.k.headWord(w) || ctx.k.nameWord(w) || !ctx.k.ordinary(w)),
+    );
   if (words.length === 0) return undefined;
   const names = ctx.k.allNames([line.sku, top]);
   const own = carriedWords(names.get(line.sku) ?? "", words);

@@ -226,8 +226,9 @@ const changeLineOnly: H = (ctx, s, r, memo) => {
       memo: memo(),
     };
   // "make the cylinders 10": a count, the message's one number, states no value of another variant.
-  const numbers = ctx.tokens.filter((t) => /\d/.test(t.lower)).length;
-  const byValue = q && numbers <= 1 ? undefined : variantByValue(ctx, line);
+  const numbers = ctx.tokens.filter((t) => /\d/.test(t.lower));
+  const countOnly = !!q && numbers.length === 1 && !q.unit && numbers[0]!.lower === String(q.value);
+  const byValue = countOnly ? undefined : variantByValue(ctx, line);
   const variant = optionsFor(ctx, line.sku) ? undefined : (byValue ?? variantOf(ctx, line));
   if (variant)
     return {
