@@ -433,7 +433,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
       : (quantities.find((q) => q.unit) ?? quantities[0]),
     free,
   );
-  guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
+  // "und für die Kanten-Kathi ein Paar Ziehklingen": the product named after the machine, where nothing before it does.
+  const before = cut > 0 ? free.slice(0, cut) : free;
+  const productWord = (w: string) => w.length > 1 && !FILLER.has(w) && !ctx.k.ordinary(w);
+  guess = partOverSet(ctx, guess, before.some(productWord) ? before : free);
   guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free, target);
   if (raw === ctx.conv.text && guess && !guess.confident) guess = describedBefore(ctx, guess, tokens) ?? guess;
   const productWords = tokens
@@ -709,9 +712,12 @@ function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]):
   // "2 plasma electrodes" where the leading set lists one of the electrodes found: the one it lists, the part of the
   // same kind that belongs to what the set serves.
   const lead0 = guess.hits[0]!.sku;
-  const ownParts = setSkus.has(lead0)
-    ? tied.filter((sku) => sets.some((r) => r.sku === lead0 && r.targetSku === sku))
-    : [];
+  // Unless the set's own words, before the contents its name lists, carry them ("annual service kit PR 250").
+  const setHead = (names.get(lead0) ?? "").split(/[:(]/)[0] ?? "";
+  const ownParts =
+    setSkus.has(lead0) && carriedWords(setHead, words) < words.length
+      ? tied.filter((sku) => sets.some((r) => r.sku === lead0 && r.targetSku === sku))
+      : [];
   const parts =
     tied.length > 1 && current.length === 1 ? current : tied.length > 1 && ownParts.length === 1 ? ownParts : tied;
   const sku = parts.length === 1 ? parts[0]! : undefined;

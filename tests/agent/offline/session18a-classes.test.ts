@@ -3,7 +3,7 @@
  * on others. Each case failed on main (7ddeaf0) unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { draftAfter, hvacWorld, printingWorld, weldingWorld, woodworkWorld } from "./helpers.ts";
+import { draftAfter, hvacWorld, intralogisticsWorld, printingWorld, weldingWorld, woodworkWorld } from "./helpers.ts";
 
 const skus = (lines: unknown[][]) => lines.map(([sku, quantity]) => [sku, quantity]);
 const skuOnly = (lines: unknown[][]) => lines.map(([sku]) => sku);
@@ -44,5 +44,66 @@ describe("a part named by the buyer is the part, not the set whose name lists it
     expect(
       skus(await draftAfter(weldingWorld, "WD-4101", "1 plasma consumables kit for the Brennschneidtisch")),
     ).toEqual([["KIT-PT100", 1]]);
+  });
+});
+
+describe("an answer to 'what would you like to do?' that names the variant wanted: the line switches to it", () => {
+  it("welding (en): 'then type A, 1 pc' after version B was ruled out by the serial is the offered switch to A", async () => {
+    expect(
+      skus(
+        await draftAfter(
+          weldingWorld,
+          "WD-4104",
+          "we need wire feed motor for the Line 2 welder, type B please",
+          "ok I did not know its older machine. then type A, 1 pc",
+        ),
+      ),
+    ).toEqual([["WFM-400-A", 1]]);
+  });
+
+  it("welding (de): 'dann halt Typ A'", async () => {
+    expect(
+      skus(
+        await draftAfter(
+          weldingWorld,
+          "WD-4104",
+          "we need wire feed motor for the Line 2 welder, type B please",
+          "dann halt Typ A",
+        ),
+      ),
+    ).toEqual([["WFM-400-A", 1]]);
+  });
+
+  it("printing (en): 'Then violet, 2 packs' is the violet plate of that size, not the other machine offered", async () => {
+    expect(
+      skus(
+        await draftAfter(
+          printingWorld,
+          "PR-4104",
+          "Good morning, please 2 packs thermal plates 510x400 0.2 for Press 2",
+          "oh right, we have the violet CTP. Then violet, 2 packs",
+        ),
+      ),
+    ).toEqual([["PL-510-020-V50", 2]]);
+  });
+
+  it("intralogistics (en, not built from): 'ok then the grey ones' after black tyres on a non-marking truck", async () => {
+    expect(
+      skus(
+        await draftAfter(intralogisticsWorld, "L-8004", "2 black tyres 18x7-8 for Truck 4", "ok then the grey ones"),
+      ),
+    ).toEqual([["TYR-SE-18x7-8-NM", 2]]);
+  });
+
+  it("guard: 'ok use it on the cutter' still moves the line to the machine named", async () => {
+    const lines = await draftAfter(
+      printingWorld,
+      "PR-4104",
+      "please 2 packs thermal plates 510x400 0.2 for Press 2",
+      "ok use it on the cutter",
+    );
+    expect(lines.map(([sku, quantity, machine]) => [sku, quantity, machine])).toEqual([
+      ["PL-510-020-T50", 2, "M-4104-03"],
+    ]);
   });
 });
