@@ -436,7 +436,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // "und für die Kanten-Kathi ein Paar Ziehklingen": the product named after the machine, where nothing before it does.
   const before = cut > 0 ? free.slice(0, cut) : free;
   const productWord = (w: string) => w.length > 1 && !FILLER.has(w) && !ctx.k.ordinary(w);
-  guess = partOverSet(ctx, guess, before.some(productWord) ? before : free);
+  // (What follows "for" besides the machine still describes the product: "… for the press 3 cylinder 63/36".)
+  guess = before.some(productWord)
+    ? partOverSet(ctx, guess, before, free.slice(before.length))
+    : partOverSet(ctx, guess, free, []);
   guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free, target);
   if (raw === ctx.conv.text && guess && !guess.confident) guess = describedBefore(ctx, guess, tokens) ?? guess;
   const productWords = tokens
@@ -678,7 +681,12 @@ function readyMadeOverBuild(
  * elements …, breather, …") carries the words of each part it consists of. When a part carries every word the buyer
  * used, as the set does, the buyer named the part; the set is named by words of its own ("service kit").
  */
-function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]): ProductGuess | undefined {
+function partOverSet(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  free: string[],
+  rest: string[],
+): ProductGuess | undefined {
   if (!guess) return guess;
   const lead = guess.hits.slice(0, 8);
   const sets = ctx.k.reader.relations(
@@ -714,9 +722,18 @@ function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]):
   const lead0 = guess.hits[0]!.sku;
   // Unless the set's own words, before the contents its name lists, carry them ("annual service kit PR 250").
   const setHead = (names.get(lead0) ?? "").split(/[:(]/)[0] ?? "";
+  // Only a guess where the buyer said nothing more: words of the request beyond the machine the part does not carry
+  // ("a seal kit for the press 3 cylinder 63/36" beside a set listing the main ram's seal kit) ask for another part.
+  const more = rest.filter(
+    (w) => /[\p{L}\d]/u.test(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !/^(for|für|fuer|fürs|fuers)$/.test(w),
+  );
   const ownParts =
     setSkus.has(lead0) && carriedWords(setHead, words) < words.length
-      ? tied.filter((sku) => sets.some((r) => r.sku === lead0 && r.targetSku === sku))
+      ? tied.filter(
+          (sku) =>
+            sets.some((r) => r.sku === lead0 && r.targetSku === sku) &&
+            partCarries(names.get(sku) ?? "", more) === more.length,
+        )
       : [];
   const parts =
     tied.length > 1 && current.length === 1 ? current : tied.length > 1 && ownParts.length === 1 ? ownParts : tied;

@@ -3,7 +3,15 @@
  * on others. Each case failed on main (7ddeaf0) unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { draftAfter, hvacWorld, intralogisticsWorld, printingWorld, weldingWorld, woodworkWorld } from "./helpers.ts";
+import {
+  draftAfter,
+  fluidWorld,
+  hvacWorld,
+  intralogisticsWorld,
+  printingWorld,
+  weldingWorld,
+  woodworkWorld,
+} from "./helpers.ts";
 
 const skus = (lines: unknown[][]) => lines.map(([sku, quantity]) => [sku, quantity]);
 const skuOnly = (lines: unknown[][]) => lines.map(([sku]) => sku);
@@ -44,6 +52,25 @@ describe("a part named by the buyer is the part, not the set whose name lists it
     expect(
       skus(await draftAfter(weldingWorld, "WD-4101", "1 plasma consumables kit for the Brennschneidtisch")),
     ).toEqual([["KIT-PT100", 1]]);
+  });
+});
+
+describe("tied parts go to the one the leading set lists only when the buyer said nothing that part lacks", () => {
+  // The words after the machine still describe the product ("cylinder 63/36"): not the main ram's seal kit the press's
+  // service kit lists, but the seal kits that carry them. Both failed on fix18a before the condition (6dddfa1).
+  it("fluidpower (en): 'seal kits for press 3, the 63/36 cylinder' lists the 63/36 kits, adds nothing", async () => {
+    expect(await draftAfter(fluidWorld, "F-4001", "2 seal kits for press 3, the 63/36 cylinder")).toEqual([]);
+  });
+
+  it("fluidpower (en): 'seal kits for Press 3 cd cylinder' lists, not the main ram's kit", async () => {
+    expect(await draftAfter(fluidWorld, "F-4001", "we need seal kits for Press 3 cd cylinder")).toEqual([]);
+  });
+
+  it("guard: 'Dichtsatz für die Presse 3 Zylinder 63/36' (de) and 'seal kit for Stapler 7 lift cylinder' (intralogistics)", async () => {
+    expect(await draftAfter(fluidWorld, "F-4001", "Dichtsatz für die Presse 3 Zylinder 63/36")).toEqual([]);
+    expect(skuOnly(await draftAfter(intralogisticsWorld, "L-8001", "seal kit for Stapler 7 lift cylinder"))).toEqual([
+      "SK-EF316-LIFT-A",
+    ]);
   });
 });
 
