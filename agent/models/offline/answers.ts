@@ -5,6 +5,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, MachineView, Pending } from "./conversation.ts";
 import { FILLER, type Cue } from "./language.ts";
+import { stemOf } from "../../../catalog/queries/search.ts";
 import { carryingAmounts, findChoice, findMachines, findOptions, tokenizeText, wordsOf } from "./recognise.ts";
 import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
 import {
@@ -335,6 +336,7 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     byDirection(ctx, pending.fixes) ??
     byFit(ctx, pending.fixes, line) ??
     bySuccessor(ctx, pending.fixes, line) ??
+    namedVariant(ctx, pending.fixes, line) ??
     // "Ja, das Polster-Set kommt mit drauf": a yes that names one of the fixes in words takes that one, not the first.
     (yes && !POINTS_AT_ONE.test(conv.text)
       ? (fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined) ?? pending.fixes[0])
@@ -790,6 +792,89 @@ function bySuccessor(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | 
   const product = line ? ctx.k.reader.products([line.sku]).get(line.sku) : undefined;
   if (!line || product?.lifecycle !== "discontinued" || !product.successorSku) return undefined;
   return { kind: "replace_sku", lineId: line.lineId, sku: product.successorSku, reason: "" };
+}
+
+/** Words that designate a variant by a code after them ("type A", "Typ B", "version 2"). */
+const DESIGNATOR = /^(?:type|typ|version|variant|variante|ausführung|ausfuehrung|execution)$/u;
+
+/**
+ * "Then violet, 2 packs", "ok then type A, 1 pc", "dann die violetten" to "what would you like to do?" about a line:
+ * the buyer names the variant of the line's product they want instead — a product of the same category whose names
+ * (in any language) or designated code carry words the line's product does not, the closest to it (fewest other
+ * feature values apart; then the one that fits the line's machine). The offered switch to it when there is one; else a
+ * switch for the engine to check. Never when a fix's own words are named, a no is said, or the words point nowhere.
+ */
+function namedVariant(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | undefined): Fix | undefined {
+  if (!line || ctx.cues.has("no")) return undefined;
+  if (fixByWords(ctx, fixes, optionLabeller(ctx, line.sku))) return undefined;
+  const p = ctx.k.reader.products([line.sku]).get(line.sku);
+  if (!p || p.configModelId) return undefined;
+  const codes = ctx.tokens.flatMap((t, i) =>
+    i > 0 && DESIGNATOR.test(ctx.tokens[i - 1]!.lower) && /^[\p{L}\d]{1,3}$/u.test(t.lower) ? [t.lower] : [],
+  );
+  const machineWords = new Set((ctx.conv.machines ?? []).flatMap((m) => wordsOf(m.label)));
+  const words = ctx.tokens
+    .map((t) => t.lower)
+    .filter(
+      (w) =>
+        /^\p{L}{4,}$/u.test(w) &&
+        !FILLER.has(w) &&
+        !ctx.k.ordinary(w) &&
+        !DESIGNATOR.test(w) &&
+        !machineWords.has(w) &&
+        !ctx.k.unitCodes.has(w),
+    );
+  if (words.length === 0 && codes.length === 0) return undefined;
+  const hits = ctx.k.search
+    .search({ query: "", category: p.category, limit: 100 })
+    .filter((h) => h.sku !== line.sku && h.lifecycle === "active");
+  if (hits.length === 0) return undefined;
+  const names = ctx.k.namesAndKeywords([line.sku, ...hits.map((h) => h.sku)]);
+  const features = ctx.k.reader.features([line.sku, ...hits.map((h) => h.sku)]);
+  const carries = (sku: string, w: string) => {
+    const stem = stemOf(w);
+    return wordsOf(names.get(sku) ?? "").some(
+      (x) => x === w || x.startsWith(stem) || (x.length >= stem.length + 3 && x.endsWith(stem)),
+    );
+  };
+  const hasCode = (sku: string, c: string) =>
+    Object.values(features.get(sku) ?? {}).some((v) => String(v).toLowerCase() === c);
+  // What the line's product carries already names nothing new ("packs", "plates").
+  const told = codes.filter((c) => !hasCode(line.sku, c));
+  // A code designated ("type A") names the variant on its own; the rest of the message may talk about other things.
+  const telling = told.length ? [] : words.filter((w) => !carries(line.sku, w));
+  if (telling.length === 0 && told.length === 0) return undefined;
+  const own = features.get(line.sku) ?? {};
+  const scored = hits.map((h) => {
+    const f = features.get(h.sku) ?? {};
+    const keys = new Set([...Object.keys(own), ...Object.keys(f)]);
+    const differs = [...keys].filter((k) => String(own[k]) !== String(f[k])).length;
+    return {
+      sku: h.sku,
+      n: telling.filter((w) => carries(h.sku, w)).length + told.filter((c) => hasCode(h.sku, c)).length,
+      differs,
+    };
+  });
+  const best = Math.max(...scored.map((x) => x.n));
+  if (best < telling.length + told.length) return undefined;
+  let top = scored.filter((x) => x.n === best);
+  const least = Math.min(...top.map((x) => x.differs));
+  top = top.filter((x) => x.differs === least);
+  const machine = ctx.conv.machines?.find((m) => m.machineId === line.machineId);
+  if (top.length > 1 && machine) {
+    const fitting = top.filter((x) => fitsOn(ctx, x.sku, machine));
+    if (fitting.length) top = fitting;
+  }
+  if (top.length !== 1) return undefined;
+  const sku = top[0]!.sku;
+  return (
+    fixes.find((f) => f.kind === "replace_sku" && f.sku === sku) ?? {
+      kind: "replace_sku",
+      lineId: line.lineId,
+      sku,
+      reason: "",
+    }
+  );
 }
 
 /** Words that add to what is there ("too", "as well", "auch", Swiss "au", "dazu", "dezue") — never a swap. */

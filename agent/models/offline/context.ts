@@ -433,7 +433,13 @@ function readText(ctx: Ctx, raw: string): Analysis {
       : (quantities.find((q) => q.unit) ?? quantities[0]),
     free,
   );
-  guess = partOverSet(ctx, guess, cut > 0 ? free.slice(0, cut) : free);
+  // "und für die Kanten-Kathi ein Paar Ziehklingen": the product named after the machine, where nothing before it does.
+  const before = cut > 0 ? free.slice(0, cut) : free;
+  const productWord = (w: string) => w.length > 1 && !FILLER.has(w) && !ctx.k.ordinary(w);
+  // (What follows "for" besides the machine still describes the product: "… for the press 3 cylinder 63/36".)
+  guess = before.some(productWord)
+    ? partOverSet(ctx, guess, before, free.slice(before.length))
+    : partOverSet(ctx, guess, free, []);
   guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free, target);
   if (raw === ctx.conv.text && guess && !guess.confident) guess = describedBefore(ctx, guess, tokens) ?? guess;
   const productWords = tokens
@@ -675,7 +681,12 @@ function readyMadeOverBuild(
  * elements …, breather, …") carries the words of each part it consists of. When a part carries every word the buyer
  * used, as the set does, the buyer named the part; the set is named by words of its own ("service kit").
  */
-function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]): ProductGuess | undefined {
+function partOverSet(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  free: string[],
+  rest: string[],
+): ProductGuess | undefined {
   if (!guess) return guess;
   const lead = guess.hits.slice(0, 8);
   const sets = ctx.k.reader.relations(
@@ -687,7 +698,16 @@ function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]):
   if (words.length === 0) return guess;
   const pool = [...new Set([...lead.map((h) => h.sku), ...sets.map((r) => r.targetSku)])];
   const names = ctx.k.namesAndKeywords(pool);
-  const carried = new Map(pool.map((sku) => [sku, carriedWords(names.get(sku) ?? "", words)]));
+  const setSkus = new Set(sets.map((r) => r.sku));
+  // A part's name also carries a word as the head of its compound ("Ziehklingen" of "Profilziehklingen", "Messer" of
+  // "Schneidmesser") and in its plural with a vowel change ("Kappsägeblätter" of "Kappsägeblatt"); a set's name,
+  // which lists its contents, is read as written.
+  const carried = new Map(
+    pool.map((sku) => [
+      sku,
+      setSkus.has(sku) ? carriedWords(names.get(sku) ?? "", words) : partCarries(names.get(sku) ?? "", words),
+    ]),
+  );
   // Only when a part accounts for every word: "Wartungsset PR 250" names the set, whatever its parts share.
   const best = Math.max(...carried.values());
   if (best < words.length) return guess;
@@ -697,7 +717,26 @@ function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]):
   // "Scrollverdichter SZ 45" beside the swap set that lists it and its discontinued series 1: the current part.
   const info = ctx.k.reader.products(tied);
   const current = tied.filter((sku) => info.get(sku)?.lifecycle === "active");
-  const parts = tied.length > 1 && current.length === 1 ? current : tied;
+  // "2 plasma electrodes" where the leading set lists one of the electrodes found: the one it lists, the part of the
+  // same kind that belongs to what the set serves.
+  const lead0 = guess.hits[0]!.sku;
+  // Unless the set's own words, before the contents its name lists, carry them ("annual service kit PR 250").
+  const setHead = (names.get(lead0) ?? "").split(/[:(]/)[0] ?? "";
+  // Only a guess where the buyer said nothing more: words of the request beyond the machine the part does not carry
+  // ("a seal kit for the press 3 cylinder 63/36" beside a set listing the main ram's seal kit) ask for another part.
+  const more = rest.filter(
+    (w) => /[\p{L}\d]/u.test(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !/^(for|für|fuer|fürs|fuers)$/.test(w),
+  );
+  const ownParts =
+    setSkus.has(lead0) && carriedWords(setHead, words) < words.length
+      ? tied.filter(
+          (sku) =>
+            sets.some((r) => r.sku === lead0 && r.targetSku === sku) &&
+            partCarries(names.get(sku) ?? "", more) === more.length,
+        )
+      : [];
+  const parts =
+    tied.length > 1 && current.length === 1 ? current : tied.length > 1 && ownParts.length === 1 ? ownParts : tied;
   const sku = parts.length === 1 ? parts[0]! : undefined;
   const setLeads = sets.some((r) => r.sku === guess.hits[0]!.sku && r.targetSku === sku);
   if (!sku || !sets.some((r) => r.targetSku === sku) || (parts.length === top.length && !setLeads)) return guess;
@@ -706,6 +745,20 @@ function partOverSet(ctx: Ctx, guess: ProductGuess | undefined, free: string[]):
   const bySku = ctx.k.search.search({ query: sku, limit: 1 }).find((h) => h.sku === sku);
   const hit = guess.hits.find((h) => h.sku === sku) ?? (bySku && { ...bySku, match: guess.hits[0]!.match });
   return hit ? { ...guess, hits: [hit, ...guess.hits.filter((h) => h !== hit)], confident: true } : guess;
+}
+
+/** carriedWords, and a word as the head of a compound of the name or as its plural with a vowel change. */
+function partCarries(name: string, words: string[]): number {
+  const fold = (w: string) => w.normalize("NFD").replace(/\p{M}/gu, "");
+  const have = [...nameWords(name)].map((x) => stemOf(fold(x)));
+  const heads = (w: string) => {
+    const f = fold(w);
+    const stems = [stemOf(f), ...(f.length >= 7 && f.endsWith("er") ? [f.slice(0, -2)] : [])];
+    return stems.some(
+      (st) => st.length >= 4 && have.some((x) => x === st || (x.length >= st.length + 3 && x.endsWith(st))),
+    );
+  };
+  return words.filter((w) => carriedWords(name, [w]) > 0 || (!/\d/.test(w) && heads(w))).length;
 }
 
 /**

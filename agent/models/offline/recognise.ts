@@ -997,16 +997,22 @@ function readNamePairs(names: string[], unit: (word: string) => boolean): Set<st
   const after = new Map<string, { total: number; afterNumber: number }>();
   const isWord = (w: string | undefined) => !!w && w.length >= 3 && /^\p{L}+$/u.test(w) && !unit(w);
   const isCode = (w: string | undefined) => !!w && /^(?=\p{L}*\d)(?=\d*\p{L})[\p{L}\d]{2,6}$/u.test(w) && !unit(w);
+  // A word and its inflections count as one ("2 Kappsägeblätter" of a set's contents beside "Kappsägeblatt 100 x 3",
+  // "5 electrodes" beside "Plasma electrode"): a word the names also write without a number before it is no type.
+  const key = (w: string) => {
+    const f = stemOf(w.normalize("NFD").replace(/\p{M}/gu, ""));
+    return f.length >= 7 && f.endsWith("er") ? f.slice(0, -2) : f;
+  };
   for (const name of names) {
     const ts = tokenizeText(name);
     for (let i = 0; i < ts.length; i++) {
       const w = ts[i]!.lower;
       const prev = ts[i - 1]?.lower;
       if (isWord(w)) {
-        const seen = after.get(w) ?? { total: 0, afterNumber: 0 };
+        const seen = after.get(key(w)) ?? { total: 0, afterNumber: 0 };
         seen.total++;
         if (prev && /^\d+$/.test(prev)) seen.afterNumber++;
-        after.set(w, seen);
+        after.set(key(w), seen);
       }
       // "cylinder 80/45", "Frontstecker 40-polig": the number that leads the token.
       const n = /^(\d+)(?:$|[-/])/.exec(w)?.[1];
@@ -1022,7 +1028,7 @@ function readNamePairs(names: string[], unit: (word: string) => boolean): Set<st
   for (const p of [...pairs]) {
     const [a, b] = p.split(" ");
     if (/^\d+$/.test(a!) && !isCode(b)) {
-      const seen = after.get(b!);
+      const seen = after.get(key(b!));
       if (!seen || seen.afterNumber < seen.total) pairs.delete(p);
     }
   }
