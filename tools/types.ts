@@ -15,6 +15,7 @@ import {
   unitField,
   unitPriceCentsField,
 } from "./limits.ts";
+import type { ShipToRecord } from "../catalog/queries/types.ts";
 import type { EngineMessage } from "./messages/schema.ts";
 
 export type { EngineMessage } from "./messages/schema.ts";
@@ -189,12 +190,5 @@ export interface ValidationReport {
   checkedAt: string;
 }
 
-/** A ship-to address as the buyer knows it. */
-export interface ShipToSummary {
-  id: string;
-  label: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  country: string;
-}
+/** A ship-to address as the buyer knows it: the catalog's record without its region and default flag. */
+export type ShipToSummary = Pick<ShipToRecord, "id" | "label" | "street" | "postalCode" | "city" | "country">;
