@@ -910,6 +910,23 @@ export function contextMachine(p: Pending | undefined, draft?: DraftView): strin
   return asked ?? draft?.lines.at(-1)?.machineId;
 }
 
+/**
+ * The words of the message that may name a product ("cylinders", "T-Stücke"): not its numbers, units, courtesy or
+ * ordinary language — unless the catalog's names use the word.
+ */
+export function productishWords(ctx: Ctx): string[] {
+  return ctx.tokens
+    .map((t) => t.lower)
+    .filter(
+      (w) =>
+        w.length > 2 &&
+        !/\d/.test(w) &&
+        !FILLER.has(w) &&
+        !ctx.k.unitCodes.has(w) &&
+        (ctx.k.headWord(w) || ctx.k.nameWord(w) || !ctx.k.ordinary(w)),
+    );
+}
+
 /** The draft line whose product name carries the buyer's words ("remove the o-rings"). */
 export function lineByWords(ctx: Ctx): string | undefined {
   const scored = lineWordCounts(ctx);
@@ -924,26 +941,25 @@ export function lineByWords(ctx: Ctx): string | undefined {
  */
 export function lineWordCounts(ctx: Ctx, keywords = false): { id: string; n: number }[] {
   const lines = ctx.conv.draft.lines;
-  const words = ctx.tokens
-    .map((t) => t.lower)
-    .filter((w) => w.length > 2 && !FILLER.has(w))
-    // Plural endings off: "Kabel" of "Kabeln", and a German plural in -e ("Schütze" of the "Leistungsschütz" line).
-    .map((w) => w.replace(/(s|es|en|n)$/, "").replace(/(?<=\p{L}{4})e$/u, ""));
+  const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !FILLER.has(w));
   if (words.length === 0) return [];
   // The name in the catalog's language and in the buyer's ("3 Trockner" names the "Filter drier" line too).
   const skus = lines.map((l) => l.sku);
   const names = keywords ? ctx.k.namesAndKeywords(skus) : namesOf(ctx, skus);
   const scored = lines.map((l) => {
     const name = wordsOf(names.get(l.sku) ?? "");
-    return {
-      id: l.lineId,
-      // "Trockner" of "Filtertrockner": the tail of a compound names it too.
-      n: words.filter((w) =>
-        name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)) || (w.length > 4 && x.endsWith(w))),
-      ).length,
-    };
+    return { id: l.lineId, n: words.filter((w) => nameNames(name, w)).length };
   });
   return scored;
+}
+
+/**
+ * Whether a name's words carry a word of the buyer's, by its stem (plural endings off: "Kabel" of "Kabeln", a German
+ * plural in -e, "Schütze" of "Leistungsschütz") — the tail of a compound too ("Trockner" of "Filtertrockner").
+ */
+export function nameNames(name: readonly string[], word: string): boolean {
+  const w = word.replace(/(s|es|en|n)$/, "").replace(/(?<=\p{L}{4})e$/u, "");
+  return name.some((x) => x.startsWith(w) || (x.length > 3 && w.startsWith(x)) || (w.length > 4 && x.endsWith(w)));
 }
 
 /** The draft line the buyer points at: "line 2", a SKU/name in the order, or the last line. */

@@ -9,9 +9,9 @@
 import type { AttackCue } from "./nlu/understand.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { ATTACK_THRESHOLD, INTENT_THRESHOLD } from "./nlu/understand.ts";
-import { findChoice, findLineRef, nameWords } from "./recognise.ts";
+import { findChoice, findLineRef, nameWords, wordsOf } from "./recognise.ts";
 import { FILLER } from "./language.ts";
-import { byWords, lineByWords, lineWordCounts, namesOf, type Ctx } from "./context.ts";
+import { byWords, lineByWords, lineWordCounts, nameNames, namesOf, productishWords, type Ctx } from "./context.ts";
 import { type DialogueState, type Reading, RUNNER_UP } from "./dialogue.ts";
 
 /** A remove reading at least this sure may act on "it" (one line) or ask which line (several). */
@@ -120,6 +120,8 @@ export type Removal = { lineId: string } | { ask: true };
  */
 export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undefined {
   if (s.draft.lines.length === 0) return undefined;
+  const negated = negatedLine(ctx, s, r);
+  if (negated) return { lineId: negated };
   const { remove, either } = destructiveScores(ctx);
   if (either < INTENT_THRESHOLD) {
     // "Actually forget the tees" read as a change: with nothing to change the line to, a destructive runner-up that
@@ -136,6 +138,26 @@ export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undef
   const guessed = (r.a.guess?.hits ?? []).filter((h) => h.match !== "text_fuzzy");
   if (guessed.length > 0 && !guessed.some((h) => s.draft.lines.some((l) => l.sku === h.sku))) return undefined;
   return s.draft.lines.length === 1 ? { lineId: s.draft.lines[0]!.lineId } : { ask: true };
+}
+
+/** A word that says no to what it stands beside ("ohne Trockner", "drier not needed", "Trockner diesmal nicht"). */
+const NEGATOR = /(?<![\p{L}])(?:ohne|without|not|nicht|no|kein|keine|keinen)(?![\p{L}])/iu;
+
+/**
+ * "dann ohne Trockner", "drier not needed after all", "Trockner diesmal nicht": a statement that says no beside words
+ * that all name one line of the order — no count, no machine, no question, nothing else named — drops that line.
+ */
+function negatedLine(ctx: Ctx, s: DialogueState, r: Reading): string | undefined {
+  const text = ctx.conv.text;
+  // One short clause: "no drier, the fan motor is the problem" says more than that.
+  if (ctx.u.clauses.length !== 1 || ctx.tokens.length > 6) return undefined;
+  if (!NEGATOR.test(text) || text.includes("?") || r.a.quantity || r.a.machine) return undefined;
+  const words = productishWords(ctx);
+  const lineId = lineByWords(ctx);
+  const line = s.draft.lines.find((l) => l.lineId === lineId);
+  if (!line || words.length === 0) return undefined;
+  const name = wordsOf(ctx.k.allNames([line.sku]).get(line.sku) ?? "");
+  return words.every((w) => nameNames(name, w)) ? line.lineId : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@
  * an open list that names nothing on the list is read as a fresh request.
  */
 import type { DraftView, Pending } from "./conversation.ts";
-import { type Cue, FILLER } from "./language.ts";
+import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
@@ -27,6 +27,7 @@ import {
   CONVERSATIONAL,
   guessWords,
   lineByWords,
+  productishWords,
   onTheOrder,
   lineWordCounts,
   optionsFor,
@@ -697,17 +698,7 @@ function lineCounted(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>):
   if (!line || (a.machine && a.machine.machineId !== (line.machineId ?? s.draft.machineId))) return undefined;
   const top = a.guess.hits[0]!.sku;
   if (top === line.sku) return line.sku;
-  // The words of the message that may name a product ("cylinders", "T-Stücke"), not its numbers, units or courtesy.
-  const words = ctx.tokens
-    .map((t) => t.lower)
-    .filter(
-      (w) =>
-        w.length > 2 &&
-        !/\d/.test(w) &&
-        !FILLER.has(w) &&
-        !ctx.k.unitCodes.has(w) &&
-        (ctx.k.headWord(w) || ctx.k.nameWord(w) || !ctx.k.ordinary(w)),
-    );
+  const words = productishWords(ctx);
   if (words.length === 0) return undefined;
   const names = ctx.k.allNames([line.sku, top]);
   const own = carriedWords(names.get(line.sku) ?? "", words);

@@ -13,6 +13,8 @@
  *    still states a size).
  * 4. "another drier for the roof chiller", "and one more for the roof chiller" moved the freezer's drier to the chiller:
  *    more of the line's product for another machine is a line of its own, the first stays.
+ * 5. "dann ohne Trockner" was not understood, "drier not needed after all" and "Trockner diesmal nicht" listed driers:
+ *    one short statement that says no beside words that all name one line of the order drops that line.
  */
 import { describe, expect, test } from "vitest";
 import { chatAfter, draftLines, fluidWorld, hvacWorld, type World } from "./helpers.ts";
@@ -121,5 +123,28 @@ describe("more of the line's product for another machine is a line of its own", 
         "put it on the roof chiller instead",
       ),
     ).toEqual(["1×FD-DML-084@M-2001-03"]);
+  });
+});
+
+describe("a short no beside a line's own words drops that line", () => {
+  const fan = "need a fan motor for the edeka freezer";
+  const drier = "also need a filter drier for the same unit";
+  const cyl = "8 pneumatic cylinders ISO 50/200 for tray sealer 1";
+  const elbows = "and 3 bags push-in elbows 8mm G1/4";
+  const cases: [() => World, string, string[], string[]][] = [
+    [hvacWorld, "H-2001", [fan, drier, "dann ohne Trockner"], ["1×FM-AX450-400@M-2001-02"]],
+    [hvacWorld, "H-2001", [fan, drier, "Trockner diesmal nicht"], ["1×FM-AX450-400@M-2001-02"]],
+    [hvacWorld, "H-2001", [fan, drier, "drier not needed after all"], ["1×FM-AX450-400@M-2001-02"]],
+    [fluidWorld, "F-4003", [cyl, elbows, "elbows not needed after all"], ["8×PC-ISO-50-200@M-4003-01"]],
+    [fluidWorld, "F-4003", [cyl, elbows, "dann ohne Winkel"], ["8×PC-ISO-50-200@M-4003-01"]],
+  ];
+  for (const [world, customer, says, expected] of cases)
+    test(says.at(-1)!, { timeout: T }, async () => {
+      expect(await lines(world, customer, ...says)).toEqual(expected);
+    });
+
+  test("guard: a no that goes on to ask for something else keeps the line", { timeout: T }, async () => {
+    const got = await lines(hvacWorld, "H-2001", fan, drier, "not the drier, I need another fan motor");
+    expect(got).toContain("1×FD-DML-084@M-2001-02");
   });
 });
