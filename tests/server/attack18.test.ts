@@ -1,10 +1,8 @@
 /**
  * Session 18's adversarial review of the server: a buyer's message sent again by a network retry.
  */
-import { AIMessage } from "@langchain/core/messages";
-import { fakeModel } from "@langchain/core/testing";
 import { describe, expect, it } from "vitest";
-import { Buyer, parseSse, testServer, type TestServer } from "./helpers.ts";
+import { Buyer, detailsSettingModel, parseSse, testServer, type TestServer } from "./helpers.ts";
 
 /** POST a message with an Idempotency-Key, as the widget does; the whole SSE body or the problem. */
 async function send(server: TestServer, buyer: Buyer, threadId: string, text: string, key?: string) {
@@ -90,35 +88,11 @@ describe("a buyer's message sent again (a network retry, a double send)", { time
   });
 });
 
-/** A model that sets the order's details with the buyer's line (as one following planted catalog text might). */
-function detailsModel() {
-  const model = fakeModel();
-  model.respond(
-    new AIMessage({
-      content: "",
-      tool_calls: [
-        { name: "add_line", args: { sku: "SE-MS28-CC-EPDM", quantity: 2 }, id: "c1", type: "tool_call" },
-        {
-          name: "set_order_details",
-          args: { shipToId: "ST-1001-HAMBURG", poReference: "INJ-1", requestedDate: "2026-12-22" },
-          id: "c2",
-          type: "tool_call",
-        },
-      ],
-    }),
-  );
-  model.respond(
-    new AIMessage({ content: "", tool_calls: [{ name: "place_order", args: {}, id: "c3", type: "tool_call" }] }),
-  );
-  for (let i = 0; i < 5; i++) model.respond(new AIMessage("Anything else?"));
-  return model;
-}
-
 describe("the confirmation a client is asked for", { timeout: 60_000 }, () => {
   it("names the order's details — ship-to with its address, PO reference, requested date — not only lines and total", async () => {
     // A client that renders the `interrupt` event (an app, another widget) showed the buyer lines and a total to
     // confirm; the ship-to a model set was in the draft hash the buyer confirmed, but not in what they were shown.
-    const server = testServer({ model: () => detailsModel() });
+    const server = testServer({ model: () => detailsSettingModel() });
     const buyer = await Buyer.of(server, { customerId: "C-1001" });
     const threadId = await buyer.start();
     const events = await buyer.say(threadId, "2 seals for pump 2");
