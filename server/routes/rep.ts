@@ -291,7 +291,8 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
     const row = threads.existing(threadId);
     if (row.heldBy !== repId)
       throw new AppError("conflict:not_held", "take the thread over before writing to the buyer");
-    return c.json(await threads.sayWhileHeld(threadId, { role: "rep", repId }, body), 201);
+    const { messageId } = await threads.sayWhileHeld(threadId, { role: "rep", repId }, body);
+    return c.json({ messageId }, 201);
   });
 
   app.openapi(routes.note, (c) => {
