@@ -586,6 +586,13 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       const earlier = view?.messages.find((m) => m.id === id);
       if (view && earlier) {
         if (messageText(earlier) !== text) throw new MessageKeyConflictError();
+        // Kept but never answered (the process died mid-turn, or the run failed or was cancelled before its end): the
+        // thread stands at the message's input checkpoint with the model still due. The retry runs that turn — once:
+        // under the lease, and when it has ended the thread no longer stands there.
+        if (await unansweredLast(threadId, id)) {
+          yield* run(threadId, null, ctx, opts, live);
+          return;
+        }
         yield { type: "replayed", messageId: id };
         yield { type: "done", thread: view };
         return;
@@ -616,6 +623,18 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       opts,
       live,
     );
+  }
+
+  /**
+   * Whether the thread's last buyer message is `messageId` and its turn never ran to its end: the latest checkpoint
+   * still has tasks due and none of them waits on an interrupt (a confirmation or approval is an ended turn).
+   */
+  async function unansweredLast(threadId: string, messageId: string): Promise<boolean> {
+    const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+    if (snapshot.next.length === 0 || snapshot.tasks.some((t) => (t.interrupts ?? []).length > 0)) return false;
+    const messages = (snapshot.values as Partial<ShieldStateType>).messages ?? [];
+    const lastBuyer = messages.findLast((m) => HumanMessage.isInstance(m));
+    return lastBuyer?.id === messageId;
   }
 
   /** Stream the answer to an interrupt: `{ confirm, draftHash }` from the buyer, `{ decision, actor, reason }` from a rep. */

@@ -59,7 +59,7 @@ const messageHeaders = z.object({
     .max(MAX_MESSAGE_KEY_CHARS)
     .optional()
     .describe(
-      "The client's key for this message (a UUID): sent again under the same key (a network retry, a double send), the message is not a second message or turn — the stream ends at once with `resync`; under the same key with other text it is a 409",
+      "The client's key for this message (a UUID): sent again under the same key (a network retry, a double send), the message is not a second message or turn — the stream ends at once with `resync` (while a rep holds the thread too); a message whose turn never ended (a crash mid-turn) is answered by the retry, once; under the same key with other text it is a 409",
     )
     .openapi({ param: { name: "idempotency-key", in: "header" }, example: "b1946ac9-2f4e-4c1e-9f0e-7d3a5c6b8e10" }),
 });
