@@ -17,6 +17,7 @@ import {
   type ThreadStatus,
 } from "../catalog/queries/index.ts";
 import type { CatalogReader } from "../catalog/queries/types.ts";
+import { shownText } from "../tools/limits.ts";
 import type { Draft, ValidationReport } from "../tools/types.ts";
 import { createShieldCheckpointer, defaultThreadStore } from "./checkpointer.ts";
 import { createThreadLeases, type HeldLease, type LeaseOptions } from "./thread-lease.ts";
@@ -465,7 +466,8 @@ export function createShieldAgent(options: ShieldAgentOptions) {
             !(AIMessageChunk.isInstance(message) || AIMessage.isInstance(message))
           )
             continue;
-          const delta = messageText(message);
+          // Shown without invisible characters: a catalog name stored with a U+202E reversed the rest of the reply.
+          const delta = shownText(messageText(message));
           if (!delta) continue;
           if (message.id) streamed.add(message.id);
           yield { type: "text", delta, ...(message.id ? { messageId: message.id } : {}) };
@@ -487,7 +489,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
             const messages = (value as { messages?: BaseMessage[] } | null)?.messages ?? [];
             for (const m of messages) {
               if (!AIMessage.isInstance(m) || ToolMessage.isInstance(m)) continue;
-              const text = messageText(m);
+              const text = shownText(messageText(m));
               if (text && !(m.id && streamed.has(m.id)))
                 yield { type: "message", text, ...(m.id ? { messageId: m.id } : {}) };
             }

@@ -20,6 +20,7 @@ import {
 import type { Db } from "../catalog/db.ts";
 import { createThreadRegistry, type ThreadRecord, type ThreadStatus } from "../catalog/queries/index.ts";
 import { auditLog, takeoverMessages } from "../catalog/schema.ts";
+import { shownText } from "../tools/limits.ts";
 import type { BuyerSession } from "./auth/index.ts";
 import { AppError, notFound } from "./errors.ts";
 import type { EventHub } from "./events/hub.ts";
@@ -58,7 +59,8 @@ export function apiMessages(messages: BaseMessage[], takeover: TakeoverRow[] = [
   };
   messages.forEach((m, i) => {
     flush(i);
-    const text = messageText(m);
+    // As a person sees it: a catalog name stored with a U+202E reversed the rest of an assistant's reply.
+    const text = shownText(messageText(m));
     if (!text.trim()) return;
     if (HumanMessage.isInstance(m)) out.push({ id: m.id ?? null, role: "buyer", text });
     else if (AIMessage.isInstance(m)) out.push({ id: m.id ?? null, role: "assistant", text });

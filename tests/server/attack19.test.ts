@@ -139,3 +139,27 @@ describe("the takeover messages' key column (migration 0012)", () => {
     db.$client.close();
   });
 });
+
+/** What the stored name carries: bidi controls, a zero-width space, a bell. */
+const HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200B\u0007]/;
+
+describe("a product name stored with a bidi override (imported before the importer refused them)", () => {
+  it("is shown in the reply without it: on the stream and in the thread, for the buyer and the rep", async () => {
+    const server = testServer();
+    server.db.$client
+      .prepare("UPDATE products SET name = ? WHERE sku = 'SE-MS28-CC-EPDM'")
+      .run("Mechanical seal \u202EMDPE\u202C 28 mm\u200B\u0007");
+    const buyer = await Buyer.of(server, { customerId: "C-1001" });
+    const threadId = await buyer.start();
+    const res = await send(server, buyer, threadId, "add 2 SE-MS28-CC-EPDM", "k-bidi");
+    const said = parseSse(res.body)
+      .filter((e) => e.event === "text" || e.event === "message")
+      .map((e) => (e.data as { delta?: string; text?: string }).delta ?? (e.data as { text: string }).text)
+      .join("");
+    expect(said).toContain("Mechanical seal MDPE 28 mm");
+    expect(said).not.toMatch(HIDDEN);
+    const replies = (await buyer.thread(threadId)).messages.filter((m) => m.role === "assistant");
+    expect(replies.map((m) => m.text).join("")).toContain("Mechanical seal MDPE 28 mm");
+    for (const m of [...replies, ...(await repView(server, threadId)).messages]) expect(m.text).not.toMatch(HIDDEN);
+  });
+});
