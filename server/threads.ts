@@ -243,9 +243,9 @@ export function createThreadService(deps: ThreadServiceDeps) {
     },
     /**
      * A message during a takeover: the buyer's to the rep, or the rep's to the buyer (the caller checks the rep
-     * holds the thread). Shown live on the thread's streams and kept in the transcript. A buyer's message under a
-     * key (the Idempotency-Key) is kept once: sent again it is `replayed` and reaches nobody a second time; with other
-     * text it is a `MessageKeyConflictError`.
+     * holds the thread). Shown live on the thread's streams and kept in the transcript. A message under a key (the
+     * Idempotency-Key; a rep's keys are their own) is kept once: sent again it is `replayed` and reaches nobody a
+     * second time; with other text it is a `MessageKeyConflictError`.
      */
     async sayWhileHeld(
       threadId: string,
@@ -254,8 +254,11 @@ export function createThreadService(deps: ThreadServiceDeps) {
       options: { messageKey?: string } = {},
     ): Promise<{ messageId: string; replayed: boolean }> {
       const row = existing(threadId);
+      // A rep's keys are their own: the same key from the buyer (or a colleague) is another message.
       const messageKey =
-        from.role === "buyer" && options.messageKey !== undefined ? messageIdOfKey(options.messageKey) : null;
+        options.messageKey === undefined
+          ? null
+          : messageIdOfKey(from.role === "rep" ? `rep:${from.repId}:${options.messageKey}` : options.messageKey);
       const earlier = () => {
         const found = messageKey ? keyedTakeover(threadId, messageKey) : undefined;
         if (!found) return null;

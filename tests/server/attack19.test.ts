@@ -141,6 +141,7 @@ describe("the takeover messages' key column (migration 0012)", () => {
 });
 
 /** What the stored name carries: bidi controls, a zero-width space, a bell. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the bell is one of the characters looked for
 const HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200B\u0007]/;
 
 describe("a product name stored with a bidi override (imported before the importer refused them)", () => {
@@ -161,5 +162,35 @@ describe("a product name stored with a bidi override (imported before the import
     const replies = (await buyer.thread(threadId)).messages.filter((m) => m.role === "assistant");
     expect(replies.map((m) => m.text).join("")).toContain("Mechanical seal MDPE 28 mm");
     for (const m of [...replies, ...(await repView(server, threadId)).messages]) expect(m.text).not.toMatch(HIDDEN);
+  });
+});
+
+describe("a rep's message to the buyer retried (the copilot's network retry)", () => {
+  it("reaches the buyer once under its Idempotency-Key; other text under it is a 409", async () => {
+    const server = testServer();
+    const buyer = await Buyer.of(server, { customerId: "C-1001" });
+    const threadId = await buyer.start();
+    await rep(server, `/v1/rep/threads/${threadId}/takeover`);
+    const say = (text: string, key: string) =>
+      server.request(`/v1/rep/threads/${threadId}/messages`, {
+        method: "POST",
+        headers: { ...repHeaders(REP_KEY), "idempotency-key": key },
+        body: JSON.stringify({ text }),
+      });
+    const first = await say("I can offer 5 % on the seals.", "r-1");
+    expect(first.status).toBe(201);
+    const again = await say("I can offer 5 % on the seals.", "r-1");
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+    const conflict = await say("I can offer 10 %.", "r-1");
+    expect(conflict.status).toBe(409);
+    expect(((await conflict.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe(
+      "header.idempotency-key",
+    );
+    // The buyer's own key "r-1" is another message than the rep's.
+    expect((await send(server, buyer, threadId, "5 % is fine", "r-1")).status).toBe(200);
+    const messages = (await buyer.thread(threadId)).messages;
+    expect(messages.filter((m) => m.role === "rep").map((m) => m.text)).toEqual(["I can offer 5 % on the seals."]);
+    expect(messages.filter((m) => m.role === "buyer").map((m) => m.text)).toEqual(["5 % is fine"]);
   });
 });
