@@ -16,7 +16,8 @@
  * (tests/reliability/handoff-crash-agent.test.ts).
  *
  * After a crash the thread stands at the input checkpoint: its message is in the thread, the model node still due,
- * and the next run (the buyer's next message) answers it.
+ * and the next run answers it: the buyer's next message, or the same message sent again under its Idempotency-Key
+ * (which runs the cut turn once instead of counting as a repeat — tests/reliability/message-crash-retry.test.ts).
  */
 import type { RunnableConfig } from "@langchain/core/runnables";
 import {

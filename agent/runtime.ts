@@ -17,6 +17,7 @@ import {
   type ThreadStatus,
 } from "../catalog/queries/index.ts";
 import type { CatalogReader } from "../catalog/queries/types.ts";
+import { shownText } from "../tools/limits.ts";
 import type { Draft, ValidationReport } from "../tools/types.ts";
 import { createShieldCheckpointer, defaultThreadStore } from "./checkpointer.ts";
 import { createThreadLeases, type HeldLease, type LeaseOptions } from "./thread-lease.ts";
@@ -465,7 +466,8 @@ export function createShieldAgent(options: ShieldAgentOptions) {
             !(AIMessageChunk.isInstance(message) || AIMessage.isInstance(message))
           )
             continue;
-          const delta = messageText(message);
+          // Shown without invisible characters: a catalog name stored with a U+202E reversed the rest of the reply.
+          const delta = shownText(messageText(message));
           if (!delta) continue;
           if (message.id) streamed.add(message.id);
           yield { type: "text", delta, ...(message.id ? { messageId: message.id } : {}) };
@@ -487,7 +489,7 @@ export function createShieldAgent(options: ShieldAgentOptions) {
             const messages = (value as { messages?: BaseMessage[] } | null)?.messages ?? [];
             for (const m of messages) {
               if (!AIMessage.isInstance(m) || ToolMessage.isInstance(m)) continue;
-              const text = messageText(m);
+              const text = shownText(messageText(m));
               if (text && !(m.id && streamed.has(m.id)))
                 yield { type: "message", text, ...(m.id ? { messageId: m.id } : {}) };
             }
@@ -586,6 +588,13 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       const earlier = view?.messages.find((m) => m.id === id);
       if (view && earlier) {
         if (messageText(earlier) !== text) throw new MessageKeyConflictError();
+        // Kept but never answered (the process died mid-turn, or the run failed or was cancelled before its end): the
+        // thread stands at the message's input checkpoint with the model still due. The retry runs that turn — once:
+        // under the lease, and when it has ended the thread no longer stands there.
+        if (await unansweredLast(threadId, id)) {
+          yield* run(threadId, null, ctx, opts, live);
+          return;
+        }
         yield { type: "replayed", messageId: id };
         yield { type: "done", thread: view };
         return;
@@ -616,6 +625,18 @@ export function createShieldAgent(options: ShieldAgentOptions) {
       opts,
       live,
     );
+  }
+
+  /**
+   * Whether the thread's last buyer message is `messageId` and its turn never ran to its end: the latest checkpoint
+   * still has tasks due and none of them waits on an interrupt (a confirmation or approval is an ended turn).
+   */
+  async function unansweredLast(threadId: string, messageId: string): Promise<boolean> {
+    const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+    if (snapshot.next.length === 0 || snapshot.tasks.some((t) => (t.interrupts ?? []).length > 0)) return false;
+    const messages = (snapshot.values as Partial<ShieldStateType>).messages ?? [];
+    const lastBuyer = messages.findLast((m) => HumanMessage.isInstance(m));
+    return lastBuyer?.id === messageId;
   }
 
   /** Stream the answer to an interrupt: `{ confirm, draftHash }` from the buyer, `{ decision, actor, reason }` from a rep. */

@@ -809,7 +809,15 @@ export const takeoverMessages = sqliteTable(
     repId: text("rep_id"),
     text: text("text").notNull(),
     position: integer("position").notNull(),
+    /**
+     * The buyer's Idempotency-Key, hashed as the agent names a keyed message (`messageIdOfKey`): a retried message
+     * during a takeover is the same message, as it is when the agent answers.
+     */
+    messageKey: text("message_key"),
     createdAt: createdAt(),
   },
-  (t) => [index("takeover_messages_thread_idx").on(t.threadId, t.id)],
+  (t) => [
+    index("takeover_messages_thread_idx").on(t.threadId, t.id),
+    uniqueIndex("takeover_messages_key_idx").on(t.threadId, t.messageKey),
+  ],
 );

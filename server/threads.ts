@@ -9,11 +9,18 @@
 import { readOrderStatus } from "./erp/order-status.ts";
 import { randomUUID } from "node:crypto";
 import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
-import { asc, eq } from "drizzle-orm";
-import { messageText, type ShieldAgent, type ThreadView } from "../agent/index.ts";
+import { and, asc, eq } from "drizzle-orm";
+import {
+  MessageKeyConflictError,
+  messageIdOfKey,
+  messageText,
+  type ShieldAgent,
+  type ThreadView,
+} from "../agent/index.ts";
 import type { Db } from "../catalog/db.ts";
 import { createThreadRegistry, type ThreadRecord, type ThreadStatus } from "../catalog/queries/index.ts";
 import { auditLog, takeoverMessages } from "../catalog/schema.ts";
+import { shownText } from "../tools/limits.ts";
 import type { BuyerSession } from "./auth/index.ts";
 import { AppError, notFound } from "./errors.ts";
 import type { EventHub } from "./events/hub.ts";
@@ -52,7 +59,8 @@ export function apiMessages(messages: BaseMessage[], takeover: TakeoverRow[] = [
   };
   messages.forEach((m, i) => {
     flush(i);
-    const text = messageText(m);
+    // As a person sees it: a catalog name stored with a U+202E reversed the rest of an assistant's reply.
+    const text = shownText(messageText(m));
     if (!text.trim()) return;
     if (HumanMessage.isInstance(m)) out.push({ id: m.id ?? null, role: "buyer", text });
     else if (AIMessage.isInstance(m)) out.push({ id: m.id ?? null, role: "assistant", text });
@@ -96,6 +104,13 @@ export function createThreadService(deps: ThreadServiceDeps) {
       .where(eq(takeoverMessages.threadId, threadId))
       .orderBy(asc(takeoverMessages.id))
       .all();
+
+  const keyedTakeover = (threadId: string, messageKey: string) =>
+    db
+      .select()
+      .from(takeoverMessages)
+      .where(and(eq(takeoverMessages.threadId, threadId), eq(takeoverMessages.messageKey, messageKey)))
+      .get();
 
   function withErpStatus(order: NonNullable<ThreadView["order"]>) {
     const erp = readOrderStatus(deps.db, order.orderId);
@@ -220,26 +235,56 @@ export function createThreadService(deps: ThreadServiceDeps) {
       return existing(threadId);
     },
     /**
-     * A message during a takeover: the buyer's to the rep, or the rep's to the buyer (the caller checks the rep
-     * holds the thread). Shown live on the thread's streams and kept in the transcript.
+     * The text of the buyer's message sent under `key` while a rep held the thread, or null. A retry of it is the same
+     * message, whether the thread is still held or not.
      */
-    async sayWhileHeld(threadId: string, from: { role: "buyer" } | { role: "rep"; repId: string }, text: string) {
+    keyedTakeoverText(threadId: string, key: string): string | null {
+      return keyedTakeover(threadId, messageIdOfKey(key))?.text ?? null;
+    },
+    /**
+     * A message during a takeover: the buyer's to the rep, or the rep's to the buyer (the caller checks the rep
+     * holds the thread). Shown live on the thread's streams and kept in the transcript. A message under a key (the
+     * Idempotency-Key; a rep's keys are their own) is kept once: sent again it is `replayed` and reaches nobody a
+     * second time; with other text it is a `MessageKeyConflictError`.
+     */
+    async sayWhileHeld(
+      threadId: string,
+      from: { role: "buyer" } | { role: "rep"; repId: string },
+      text: string,
+      options: { messageKey?: string } = {},
+    ): Promise<{ messageId: string; replayed: boolean }> {
       const row = existing(threadId);
+      // A rep's keys are their own: the same key from the buyer (or a colleague) is another message.
+      const messageKey =
+        options.messageKey === undefined
+          ? null
+          : messageIdOfKey(from.role === "rep" ? `rep:${from.repId}:${options.messageKey}` : options.messageKey);
+      const earlier = () => {
+        const found = messageKey ? keyedTakeover(threadId, messageKey) : undefined;
+        if (!found) return null;
+        if (found.text !== text) throw new MessageKeyConflictError();
+        return { messageId: `takeover-${found.id}`, replayed: true };
+      };
+      const before = earlier();
+      if (before) return before;
       const ctx =
         from.role === "rep"
           ? repContext(row, from.repId)
           : { customerId: row.customerId, contactId: row.contactId, channel: "widget" };
       const position = (await agent.getThread(threadId, ctx)).messages.length;
       const repId = from.role === "rep" ? from.repId : null;
+      // Insert-if-absent on (thread, key): a retry racing its original through another process stores nothing.
       const stored = db
         .insert(takeoverMessages)
-        .values({ threadId, role: from.role, repId, text, position })
+        .values({ threadId, role: from.role, repId, text, position, messageKey })
+        .onConflictDoNothing()
         .returning()
         .get();
+      if (!stored) return earlier() ?? { messageId: "", replayed: true };
       if (repId) audit(repId, "thread.message", threadId, null, { messageId: stored.id });
       const messageId = `takeover-${stored.id}`;
       hub.publish(threadId, "message", { role: from.role, text, messageId, ...(repId ? { repId } : {}) });
-      return { messageId };
+      return { messageId, replayed: false };
     },
     note(threadId: string, repId: string, text: string) {
       existing(threadId);

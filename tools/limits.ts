@@ -45,6 +45,20 @@ const STRAY_CONTROL_CHARS = /[^\P{Cc}\t\n\r]/gu;
 export function visibleText(text: string): string {
   return text.replace(INVISIBLE_CHARS, "").replace(STRAY_CONTROL_CHARS, "");
 }
+/** Format characters (bidi controls, zero-width, soft hyphens) and control characters other than tab and line breaks. */
+const UNSHOWN_CHARS = /[\p{Cf}]|[^\P{Cc}\t\n\r]/gu;
+
+/**
+ * Text the shield shows a person (a reply, a transcript line) without invisible format and control characters. Catalog
+ * text stored before the importer refused them can carry a U+202E, which reversed the rest of the reply that named the
+ * product. Surrogate halves are left alone: a streamed delta may end between the two halves of one character.
+ *
+ * @example shownText("Seal \u202EMPDE\u202C fits") // "Seal MPDE fits"
+ */
+export function shownText(text: string): string {
+  return text.replace(UNSHOWN_CHARS, "");
+}
+
 const tooLong = (max: number) => `at most ${max} characters`;
 
 export const codeField = z.string().min(1).max(MAX_CODE_LENGTH, tooLong(MAX_CODE_LENGTH));

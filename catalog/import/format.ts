@@ -44,6 +44,73 @@ export const languageRow = z.object({
   default: z.boolean().default(false),
 });
 
+/**
+ * Characters a reader of catalog text cannot see: Unicode format characters (bidi overrides, embeddings and isolates
+ * U+202A–U+202E and U+2066–U+2069, marks, zero-width spaces and joiners, soft hyphens, byte-order marks), halves of
+ * a broken surrogate pair, and control characters other than tab and line breaks. A U+202E in a product name shown
+ * inline in a reply reverses the rest of the sentence; a zero-width space in a SKU's name hides it from search.
+ */
+const HIDDEN_CHAR = /[\p{Cf}\uD800-\uDFFF]|[^\P{Cc}\t\n\r]/u;
+const BIDI_NAMES: Record<number, string> = {
+  8206: "left-to-right mark",
+  8207: "right-to-left mark",
+  8234: "left-to-right embedding",
+  8235: "right-to-left embedding",
+  8236: "pop directional formatting",
+  8237: "left-to-right override",
+  8238: "right-to-left override",
+  8294: "left-to-right isolate",
+  8295: "right-to-left isolate",
+  8296: "first strong isolate",
+  8297: "pop directional isolate",
+  1564: "arabic letter mark",
+};
+
+/** `U+202E (right-to-left override) at character 5`, for the first hidden character of `text`, or null. */
+export function hiddenCharacterIn(text: string): string | null {
+  const m = HIDDEN_CHAR.exec(text);
+  if (!m) return null;
+  const code = m[0].codePointAt(0)!;
+  const hex = code.toString(16).toUpperCase().padStart(4, "0");
+  const name = BIDI_NAMES[code] ?? (/\p{Cc}/u.test(m[0]) ? "control character" : "invisible character");
+  return `U+${hex} (${name}) at character ${m.index + 1}`;
+}
+
+/**
+ * Every text and key of a row, at any depth, free of hidden characters: one issue per text at fault, at its path
+ * (`name`, `texts.de.description`, `features.voltage`), so the import names the row and field to fix.
+ */
+export const visibleRowText = z.unknown().superRefine((row, ctx) => {
+  // One shared path stack: this runs for every row of a 100k-product import.
+  const path: (string | number)[] = [];
+  const report = (found: string, what: string) =>
+    ctx.addIssue({
+      code: "custom",
+      path: [...path],
+      message: `${what} contains ${found}; catalog text must show as it reads`,
+    });
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      const found = hiddenCharacterIn(value);
+      if (found) report(found, "the text");
+    } else if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+    else if (value !== null && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) {
+        path.push(k);
+        const found = hiddenCharacterIn(k);
+        if (found) report(found, "the key");
+        walk(v);
+        path.pop();
+      }
+  };
+  walk(row);
+});
+
 export const featureValue = z.union([z.number().finite(), z.string(), z.boolean(), z.array(z.string())]);
 /** Typed features: a number, text, boolean or list of text. A number may carry a unit as `{ value, unit }`. */
 const features = z

@@ -4,7 +4,7 @@
  * row's file and position; rows that pass are returned with their origin for the reference checks.
  */
 import type { z } from "zod";
-import { SECTIONS, SECTION_NAMES, type ParsedImport, type SectionName } from "./format.ts";
+import { SECTIONS, SECTION_NAMES, visibleRowText, type ParsedImport, type SectionName } from "./format.ts";
 import { formatFieldPath, type ImportProblem, type RowOrigin } from "./errors.ts";
 import type { ImportSource } from "./read.ts";
 
@@ -37,9 +37,15 @@ export function validateRows(source: ImportSource, problems: ImportProblem[], pr
       const unknown: string[] = [];
       collectUnknownKeys(schema, raw, [], unknown);
       for (const field of unknown) problems.push({ ...origin, field, reason: "unknown field" });
+      // Hidden characters anywhere in the row (bidi overrides, zero-width, control characters) reject it, naming the
+      // field: stored, a U+202E in a name reversed the reply that showed it.
+      const hidden = visibleRowText.safeParse(raw);
+      if (!hidden.success)
+        for (const issue of hidden.error.issues)
+          problems.push({ ...origin, field: formatFieldPath(issue.path), reason: issue.message });
       const result = schema.safeParse(raw);
       if (result.success) {
-        if (unknown.length === 0) {
+        if (unknown.length === 0 && hidden.success) {
           good.push(result.data);
           goodOrigins.push(origin);
         }
@@ -50,7 +56,7 @@ export function validateRows(source: ImportSource, problems: ImportProblem[], pr
           problems.push({ ...origin, field, reason: friendlyReason(issue) });
         }
       }
-      if (!result.success || unknown.length > 0) {
+      if (!result.success || unknown.length > 0 || !hidden.success) {
         // The import is rejected anyway; keep what is readable of the row so its references are checked too.
         const partial = salvage(schema, raw);
         if (partial) {

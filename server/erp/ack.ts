@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";
 import type { Db } from "../../catalog/db.ts";
+import { visibleText } from "../../tools/limits.ts";
 import { markDelivered } from "./outbox-store.ts";
 import { readOrder, recordOrderStatus } from "./order-status.ts";
 import { ErpError, futureStamp } from "./problem.ts";
@@ -17,20 +18,35 @@ import type { OrderStatusEvent } from "./types.ts";
 export const ACK_STATUSES = ["accepted", "changed", "rejected", "shipped"] as const;
 export type AckStatus = (typeof ACK_STATUSES)[number];
 
+/**
+ * ERP text the buyer reads (its note, the ERP number, carrier, tracking, line notes): without invisible characters or
+ * control characters other than line breaks and tabs — a U+202E in the note reversed the rest of the buyer's status
+ * line, a zero-width space made an ERP number look like another.
+ */
+const erpText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(
+      (v) => visibleText(v) === v,
+      "no invisible or control characters (bidi controls, zero-width, control codes)",
+    );
+
 export const ackBodySchema = z
   .object({
     status: z.enum(ACK_STATUSES),
-    erpOrderNumber: z.string().trim().min(1).max(64),
+    erpOrderNumber: erpText(64).pipe(z.string().min(1)),
     /** The ERP's note for the buyer. */
-    message: z.string().trim().min(1).max(2000).optional(),
+    message: erpText(2000).pipe(z.string().min(1)).optional(),
     /** The delivery date the ERP confirms (accepted, changed). */
     confirmedDeliveryDate: z.iso.date().optional(),
     shipment: z
       .object({
         shippedAt: z.iso.date(),
         expectedDeliveryDate: z.iso.date().optional(),
-        carrier: z.string().max(100).optional(),
-        trackingNumber: z.string().max(100).optional(),
+        carrier: erpText(100).optional(),
+        trackingNumber: erpText(100).optional(),
       })
       .optional(),
     /** What the ERP changed, per line of the clean order (`lineNo`). */
@@ -40,7 +56,7 @@ export const ackBodySchema = z
           lineNo: z.int().positive(),
           quantity: z.number().finite().nonnegative().optional(),
           deliveryDate: z.iso.date().optional(),
-          note: z.string().max(500).optional(),
+          note: erpText(500).optional(),
         }),
       )
       .max(1000)

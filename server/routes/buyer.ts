@@ -5,7 +5,7 @@
  * agent stays silent.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { MAX_MESSAGE_KEY_CHARS, MessageKeyConflictError, type ShieldAgent } from "../../agent/index.ts";
+import { MAX_MESSAGE_KEY_CHARS, MessageKeyConflictError, messageIdOfKey, type ShieldAgent } from "../../agent/index.ts";
 import { AppError } from "../errors.ts";
 import { requireBuyer, type BuyerSession } from "../auth/index.ts";
 import type { Env } from "../env.ts";
@@ -59,7 +59,7 @@ const messageHeaders = z.object({
     .max(MAX_MESSAGE_KEY_CHARS)
     .optional()
     .describe(
-      "The client's key for this message (a UUID): sent again under the same key (a network retry, a double send), the message is not a second message or turn — the stream ends at once with `resync`; under the same key with other text it is a 409",
+      "The client's key for this message (a UUID): sent again under the same key (a network retry, a double send), the message is not a second message or turn — the stream ends at once with `resync` (while a rep holds the thread too); a message whose turn never ended (a crash mid-turn) is answered by the retry, once; under the same key with other text it is a 409",
     )
     .openapi({ param: { name: "idempotency-key", in: "header" }, example: "b1946ac9-2f4e-4c1e-9f0e-7d3a5c6b8e10" }),
 });
@@ -209,15 +209,33 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
     const row = threads.ownedBy(threadId, session);
     const ctx = ctxOf(session, c.req.header("accept-language"));
     // A key already used for other text is the client's mistake, answered before a run starts (the agent checks again
-    // under the thread's lease, where a retry racing its original through another process is caught).
-    if (messageKey !== undefined && !runner.isRunning(threadId)) {
-      const earlier = await agent.keyedMessage(threadId, messageKey, ctx);
-      if (earlier !== null && earlier !== text) {
-        const conflict = new MessageKeyConflictError();
-        throw new AppError(conflict.code, conflict.message, [
-          { field: "header.idempotency-key", message: "already used for another message in this conversation" },
-        ]);
-      }
+    // under the thread's lease, where a retry racing its original through another process is caught). A key the
+    // buyer used while a rep held the thread is in the takeover messages; one the agent answered, in its checkpoint.
+    const heldEarlier = messageKey === undefined ? null : threads.keyedTakeoverText(threadId, messageKey);
+    const agentEarlier =
+      messageKey === undefined || heldEarlier !== null || runner.isRunning(threadId)
+        ? null
+        : await agent.keyedMessage(threadId, messageKey, ctx);
+    const earlier = heldEarlier ?? agentEarlier;
+    if (earlier !== null && earlier !== text) {
+      const conflict = new MessageKeyConflictError();
+      throw new AppError(conflict.code, conflict.message, [
+        { field: "header.idempotency-key", message: "already used for another message in this conversation" },
+      ]);
+    }
+    // Sent before while a rep held the thread (held still or handed back since), or answered by the agent before the
+    // rep took over: the retry is no second message to anyone. (A message the agent kept but never answered — its
+    // turn cut by a crash — goes to the agent, which answers it once.)
+    if (heldEarlier !== null || (agentEarlier !== null && row.heldBy)) {
+      const run = runner.start({
+        threadId,
+        kind: "message",
+        by: "buyer",
+        events: async function* () {
+          yield { type: "replayed", messageId: messageIdOfKey(messageKey!) };
+        },
+      });
+      return followRun(c, threadId, run) as never;
     }
     if (row.heldBy) {
       // A rep holds the thread: the message reaches the rep (and the transcript); the agent does not answer.
@@ -225,9 +243,14 @@ export function registerBuyerRoutes(app: OpenAPIHono<AppEnv>, deps: BuyerRouteDe
         threadId,
         kind: "message",
         by: "buyer",
-        // biome-ignore lint/correctness/useYield: no agent events here; sayWhileHeld publishes the buyer's message
         events: async function* () {
-          await threads.sayWhileHeld(threadId, { role: "buyer" }, text);
+          const said = await threads.sayWhileHeld(
+            threadId,
+            { role: "buyer" },
+            text,
+            messageKey === undefined ? {} : { messageKey },
+          );
+          if (said.replayed) yield { type: "replayed", messageId: said.messageId };
         },
       });
       return followRun(c, threadId, run) as never;

@@ -5,7 +5,12 @@
  * reach the buyer live, and internal notes the buyer never sees.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { type ShieldAgent, StaleApprovalError } from "../../agent/index.ts";
+import {
+  MAX_MESSAGE_KEY_CHARS,
+  MessageKeyConflictError,
+  type ShieldAgent,
+  StaleApprovalError,
+} from "../../agent/index.ts";
 import { THREAD_STATUSES } from "../../catalog/queries/index.ts";
 import type { Env } from "../env.ts";
 import { AppError } from "../errors.ts";
@@ -38,6 +43,17 @@ const threadRowSchema = z
   })
   .openapi("ThreadRow");
 const textBody = z.object({ text: typedText(4000) }).strict();
+const repMessageHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
+    .max(MAX_MESSAGE_KEY_CHARS)
+    .optional()
+    .describe(
+      "The copilot's key for this message (a UUID): sent again under it (a network retry) the buyer gets it once — 200 with the first message's id; other text under it is a 409",
+    )
+    .openapi({ param: { name: "idempotency-key", in: "header" }, example: "5f0c1d2e-8a4b-4c6d-9e7f-0a1b2c3d4e5f" }),
+});
 const decisionBody = z
   .object({
     decision: z.enum(["approve", "reject"]),
@@ -158,8 +174,15 @@ const routes = {
     tags,
     security: repSecurity,
     summary: "Write to the buyer (only while holding the thread); the buyer's stream shows it at once",
-    request: { params: threadIdParam, body: jsonBody(textBody) },
-    responses: { 201: json(z.object({ messageId: z.string().nullable() }), "Sent"), ...problems(400, 401, 404, 409) },
+    request: { params: threadIdParam, headers: repMessageHeaders, body: jsonBody(textBody) },
+    responses: {
+      201: json(z.object({ messageId: z.string().nullable() }), "Sent"),
+      200: json(
+        z.object({ messageId: z.string().nullable() }),
+        "Sent before under this Idempotency-Key: not sent again",
+      ),
+      ...problems(400, 401, 404, 409),
+    },
   }),
   note: createRoute({
     method: "post",
@@ -291,7 +314,21 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
     const row = threads.existing(threadId);
     if (row.heldBy !== repId)
       throw new AppError("conflict:not_held", "take the thread over before writing to the buyer");
-    return c.json(await threads.sayWhileHeld(threadId, { role: "rep", repId }, body), 201);
+    const key = c.req.valid("header")["idempotency-key"];
+    try {
+      const { messageId, replayed } = await threads.sayWhileHeld(
+        threadId,
+        { role: "rep", repId },
+        body,
+        key === undefined ? {} : { messageKey: key },
+      );
+      return c.json({ messageId }, replayed ? 200 : 201);
+    } catch (error) {
+      if (!(error instanceof MessageKeyConflictError)) throw error;
+      throw new AppError(error.code, error.message, [
+        { field: "header.idempotency-key", message: "already used for another message in this conversation" },
+      ]);
+    }
   });
 
   app.openapi(routes.note, (c) => {
