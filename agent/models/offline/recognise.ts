@@ -2794,7 +2794,7 @@ export function guessProduct(
       const aside =
         one !== undefined &&
         fitted.every((h) => !carries(asIs(h), one)) &&
-        fitted.some((h) => [...have.get(h.sku)!].some((x) => x.startsWith(one)));
+        fitted.some((h) => [...have.get(h.sku)!].some((x) => x.length >= one.length + 3 && x.startsWith(one)));
       const whole =
         telling.length >= 2 || aside ? hits.filter((h) => !h.fitsExplicitly && named(h) === telling.length) : [];
       hits = whole.length && (aside || fitted.every((h) => named(h) < telling.length)) ? [...whole, ...fitted] : fitted;
