@@ -2042,13 +2042,39 @@ export function relevant<H extends { sku: string; name: string; category?: strin
   if (bestCat > 0) {
     const inCat = scored.filter((s) => s.cat === bestCat);
     const bestInCat = Math.max(...inCat.map((s) => s.name));
-    keep = scored.filter((s) => s.cat === bestCat || s.name > bestInCat);
+    // "2 electrodes for the plasma cutter" where the glossary files "tungsten electrode" under its category: a hit
+    // whose name says it is one ("Plasma electrode for PT-60 torch") stays too — its head noun is the one word asked.
+    keep = scored.filter(
+      (s) => s.cat === bestCat || s.name > bestInCat || (words.length === 1 && headNoun(s.h.name, words[0]!)),
+    );
   } else {
     const bestName = Math.max(...scored.map((s) => s.name));
     const cats = new Set(scored.filter((s) => s.name === bestName).map((s) => s.h.category));
     keep = bestName > 0 ? scored.filter((s) => s.name > 0 || cats.has(s.h.category)) : scored;
   }
   return keep.length ? keep.map((s) => s.h) : hits;
+}
+
+/**
+ * Whether a product's name says it is a `stem`: the last word of the words it leads with, up to a number, a code or
+ * a "for"/"with" ("electrode" of "Plasma electrode for PT-60 torch", not "pump" of "Pump control box"), or the end of
+ * the compound it leads with ("walze" of "Falzwalze FZ 56").
+ */
+function headNoun(name: string, stem: string): boolean {
+  const lead: string[] = [];
+  for (const w of name.split(/\s+/u)) {
+    const word = w.toLowerCase().replace(/[,;:]+$/u, "");
+    if (!/^\p{L}+(?:-\p{L}+)*$/u.test(word) || /^(?:for|für|fuer|with|mit|and|und|of)$/u.test(word)) break;
+    lead.push(word);
+    if (/[,;:]$/u.test(w)) break;
+  }
+  if (lead.length === 0) return false;
+  const last = stemOf(lead.at(-1)!.split("-").at(-1)!);
+  const first = lead[0]!.split("-").at(-1)!;
+  return (
+    (lead.length > 1 && sameWord(last, stem)) ||
+    (stem.length >= 4 && first.length >= stem.length + 3 && stemOf(first).endsWith(stem))
+  );
 }
 
 /** Feature names for the buyer's language, the catalog's default names where it has none in it. */

@@ -2786,8 +2786,18 @@ export function guessProduct(
       // Only the words some part found carries tell them apart ("25 micron" where names write "25 µm").
       const telling = said.filter((w) => hits.some((h) => carries(have.get(h.sku)!, w)));
       const named = (h: SearchHit) => telling.filter((w) => carries(have.get(h.sku)!, w)).length;
-      const whole = telling.length >= 2 ? hits.filter((h) => !h.fitsExplicitly && named(h) === telling.length) : [];
-      hits = whole.length && fitted.every((h) => named(h) < telling.length) ? [...whole, ...fitted] : fitted;
+      // One word the listed parts write only at the start of a compound or among what a set holds ("Messer" of
+      // "Messerschrauben-Satz", of "Messerwechselset … (HSS-Messer, …)" for a cutter whose fitment lists those, not
+      // its knives): the parts it names as what they are ("Schneidmesser") lead too.
+      const one = telling.length === 1 && telling[0]!.length >= 4 ? telling[0]! : undefined;
+      const asIs = (h: SearchHit) => stemsOf((heads.get(h.sku) ?? "").replace(/\([^)]*\)|:.*$/gu, " "));
+      const aside =
+        one !== undefined &&
+        fitted.every((h) => !carries(asIs(h), one)) &&
+        fitted.some((h) => [...have.get(h.sku)!].some((x) => x.length >= one.length + 3 && x.startsWith(one)));
+      const whole =
+        telling.length >= 2 || aside ? hits.filter((h) => !h.fitsExplicitly && named(h) === telling.length) : [];
+      hits = whole.length && (aside || fitted.every((h) => named(h) < telling.length)) ? [...whole, ...fitted] : fitted;
     }
     // Words the first attempt dropped (option words such as "FKM") still rank the candidates.
     const dropped = words.filter((w) => !attempt.includes(w));
@@ -2853,7 +2863,19 @@ export function guessProduct(
         const whole = nameWords(`${target} ${h.sku}${glossed(target)}`);
         const stems = stemsOf(`${names.get(h.sku) ?? h.name} ${h.sku}`);
         const ownStems = stemsOf(`${heads.get(h.sku) ?? h.name} ${h.sku}`);
-        const weight = (w: string) => (whole.has(w) ? 1 : have.has(w) ? 0.5 : 0);
+        // "2 Messer für den Vierseiter": a word the name writes only before a compound's hyphen ("Messer-Einstelllehre")
+        // says what the product serves, half a word; a compound that ends in it ("HM-Wendemesser") is as much of one
+        // (unless another wording of the buyer's counts that compound already).
+        const weight = (w: string) =>
+          whole.has(w)
+            ? leadOnly(target, w)
+              ? 0.5
+              : 1
+            : headIn(target, w) && ![...worded].some((x) => x.endsWith(w) && whole.has(x))
+              ? 0.5
+              : have.has(w)
+                ? 0.5
+                : 0;
         const stemWeight = (w: string) =>
           partStems.has(w)
             ? carries(ownStems, w)
@@ -2978,6 +3000,27 @@ export function leadOf(name: string): string {
  */
 export function withoutTarget(name: string): string {
   return name.replace(/(?<![\p{L}\p{N}])(?:for|für|fuer|fürs|fuers)(?![\p{L}\p{N}])[^,;()]*/giu, " ");
+}
+
+/** A word of four letters or more that a name writes only before the hyphen of compounds ("messer" of "Messer-Einstelllehre"). */
+function leadOnly(name: string, w: string): boolean {
+  if (w.length < 4 || !/^\p{L}+$/u.test(w)) return false;
+  let lead = false;
+  for (const word of wordsOf(name)) {
+    const parts = word.split("-").filter(Boolean);
+    if (parts.at(-1) === w) return false;
+    if (parts.slice(0, -1).includes(w)) lead = true;
+  }
+  return lead;
+}
+
+/** A word of four letters or more that ends a compound of the name ("messer" of "HM-Wendemesser", "Schneidmesser"). */
+function headIn(name: string, w: string): boolean {
+  if (w.length < 4 || !/^\p{L}+$/u.test(w)) return false;
+  return wordsOf(name).some((word) => {
+    const last = word.split("-").at(-1) ?? "";
+    return last.length >= w.length + 3 && last.endsWith(w);
+  });
 }
 
 /** A stem among a name's stems, also as the head of a compound ("kette" of "Rollenkette", not of "Kettenschloss"). */
