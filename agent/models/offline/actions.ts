@@ -123,7 +123,7 @@ import {
   unitSymbol,
   wordsOf,
 } from "./recognise.ts";
-import { CURRENCY, FILLER } from "./language.ts";
+import { CURRENCY, FILLER, saysBeside } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
@@ -176,6 +176,12 @@ export function action(
       return action(ctx, kind, sku, a, memo, { ...extra, machineId: fitted[0]!.machineId });
     // Listed: the machines the catalog's rules leave for it (still asked: the buyer may mean another).
     const choices = a.machineCandidates.length > 1 ? fitted : passingMachines(ctx, sku, fitted);
+    // "und dazu 2 Gehäusedichtungen", "and 2 casing gaskets too" with an order for one machine: a part added beside
+    // it is for that machine when the rules leave it for it (the reply names the machine; the buyer may move it).
+    const ordered = [...new Set(conv.draft.lines.flatMap((l) => (l.machineId ? [l.machineId] : [])))];
+    const orders = ordered.length === 1 ? choices.find((m) => m.machineId === ordered[0]) : undefined;
+    if (orders && kind === "add" && a.machineCandidates.length <= 1 && saysBeside(conv.text, lang))
+      return action(ctx, kind, sku, a, memo, { ...extra, machineId: orders.machineId });
     if (choices.length > 0) {
       const list = numbered(
         choices.map(
