@@ -774,7 +774,7 @@ const FOR_STORES =
   /\b(?:for|für|fürs|fuers|ins|aufs?|als)\s+(?:the\s+|our\s+|das\s+|den\s+|unser\w*\s+)?(?:stores?|stock|shelf|spares?|lager|ersatzteillager|vorrat|reserve)\b/iu;
 
 /** The buyer's message names the product by its SKU (separators aside) or by words its name carries. */
-function namedOutright(ctx: Ctx, sku: string): boolean {
+export function namedOutright(ctx: Ctx, sku: string): boolean {
   const written = compactSku(sku);
   if (ctx.tokens.some((t) => compactSku(t.text) === written)) return true;
   return namesItOnly(ctx, ctx.conv.text, sku, 0.5);

@@ -21,7 +21,7 @@ import {
   type Step,
   type ToolCallPlan,
 } from "./context.ts";
-import { action, askStockAndPrice } from "./actions.ts";
+import { action, askStockAndPrice, namedOutright } from "./actions.ts";
 import { ordersToo } from "./context.ts";
 import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import {
@@ -905,10 +905,14 @@ function alsoAdded(ctx: Ctx, fixes: Fix[], named: Fix | undefined): Fix | undefi
  * or a category shared with the line's part chose a fix and dropped the part). Never with words of a swap or a no.
  */
 function addsAnotherPart(ctx: Ctx, pending: Extract<Pending, { kind: "fixes" }>): boolean {
-  if (ctx.cues.has("no") || SWAP.test(ctx.conv.text) || !saysBeside(ctx.conv.text, ctx.lang)) return false;
+  const { cues, conv } = ctx;
+  if (cues.has("no") || cues.has("yes") || SWAP.test(conv.text) || !saysBeside(conv.text, ctx.lang)) return false;
   const g = analyse(ctx).guess;
   if (!g?.confident) return false;
   const sku = g.hits[0]!.sku;
+  // The part named and little else ("und dazu 2 Gehäusedichtungen"), not a sentence that happens to find one ("dann
+  // das Kühlhausöl, auch 2 Eimer" answers the offer).
+  if (!namedOutright(ctx, sku)) return false;
   const line = ctx.conv.draft.lines.find((l) => l.lineId === pending.lineId);
   const offered = [pending, ...(pending.others ?? [])].flatMap((o) =>
     o.fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])),

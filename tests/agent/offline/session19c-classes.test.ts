@@ -3,7 +3,7 @@
  * intralogistics and demo catalogs. Each case failed on main (c32eadf) unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { demoWorld, draftAfter, packagingWorld, powertransWorld } from "./helpers.ts";
+import { demoWorld, draftAfter, packagingWorld, powertransWorld, weldingWorld } from "./helpers.ts";
 
 const skus = (lines: unknown[][]) => lines.map(([sku, quantity]) => [sku, quantity]);
 
@@ -120,6 +120,32 @@ describe("a part added beside an order for one machine is for that machine when 
     ).toEqual([
       ["VB-XPZ-1400", 2, "M-7005-01"],
       ["LUB-CHAIN-400", 1, "M-7005-02"],
+    ]);
+  });
+});
+
+describe("a fractional number times another number is a dimension, not how many ('12,5 x 160')", () => {
+  it("packaging (de): '6 Heizpatronen 12,5 x 160 für den Schlauchbeutler 1' orders 6, not 12.5", async () => {
+    expect(
+      skus(await draftAfter(packagingWorld, "PK-2101", "6 Heizpatronen 12,5 x 160 für den Schlauchbeutler 1")),
+    ).toEqual([["HC-12-160-400", 6]]);
+  });
+
+  it("packaging (en): '2 heater cartridges 12.5 x 160 400 W for Schlauchbeutler 1' orders 2", async () => {
+    expect(
+      skus(await draftAfter(packagingWorld, "PK-2101", "2 heater cartridges 12.5 x 160 400 W for Schlauchbeutler 1")),
+    ).toEqual([["HC-12-160-400", 2]]);
+  });
+
+  it("welding (de, not built from): '2 Wolframelektroden 2,4 x 175 grau für den WIG Alu-Platz' orders 2", async () => {
+    expect(
+      skus(await draftAfter(weldingWorld, "WD-4101", "2 Wolframelektroden 2,4 x 175 grau für den WIG Alu-Platz")),
+    ).toEqual([["WE-WC20-24", 2]]);
+  });
+
+  it("welding (en, not built from): '2 tungsten electrodes 2.4 x 175 grey' orders 2", async () => {
+    expect(skus(await draftAfter(weldingWorld, "WD-4101", "2 tungsten electrodes 2.4 x 175 grey"))).toEqual([
+      ["WE-WC20-24", 2],
     ]);
   });
 });
