@@ -3,7 +3,15 @@
  * intralogistics and demo catalogs. Each case failed on main (c32eadf) unless marked a guard.
  */
 import { describe, expect, it } from "vitest";
-import { demoWorld, draftAfter, packagingWorld, powertransWorld, weldingWorld } from "./helpers.ts";
+import {
+  chatAfter,
+  demoWorld,
+  draftAfter,
+  intralogisticsWorld,
+  packagingWorld,
+  powertransWorld,
+  weldingWorld,
+} from "./helpers.ts";
 
 const skus = (lines: unknown[][]) => lines.map(([sku, quantity]) => [sku, quantity]);
 
@@ -147,5 +155,58 @@ describe("a fractional number times another number is a dimension, not how many 
     expect(skus(await draftAfter(weldingWorld, "WD-4101", "2 tungsten electrodes 2.4 x 175 grey"))).toEqual([
       ["WE-WC20-24", 2],
     ]);
+  });
+});
+
+describe("a stock question about every line of the order answers for every line, not the last one", () => {
+  const said = async (world: Parameters<typeof chatAfter>[0], customer: string, ...says: string[]) =>
+    (await chatAfter(world, customer, ...says)).turns.at(-1)!.text;
+
+  it("powertrans (de): 'Sind die alle lagernd?' names both lines", async () => {
+    const text = await said(
+      powertransWorld,
+      "T-7005",
+      "2 XPZ 1400 belts for line 2 infeed",
+      "and 4 pillow blocks UCP 205 for the case conveyor",
+      "Sind die alle lagernd?",
+    );
+    expect(text).toContain("VB-XPZ-1400");
+    expect(text).toContain("UCP-205");
+  });
+
+  it("powertrans (en): 'is everything in stock?' names both lines", async () => {
+    const text = await said(
+      powertransWorld,
+      "T-7005",
+      "2 XPZ 1400 belts for line 2 infeed",
+      "and 4 pillow blocks UCP 205 for the case conveyor",
+      "is everything in stock?",
+    );
+    expect(text).toContain("VB-XPZ-1400");
+    expect(text).toContain("UCP-205");
+  });
+
+  it("intralogistics (de, not built from): 'Sind beide ab Lager lieferbar?' names both lines", async () => {
+    const text = await said(
+      intralogisticsWorld,
+      "L-8001",
+      "2 Bremsbackensätze für Stapler 7",
+      "dazu 1 Eimer Hydrauliköl HLP 46",
+      "Sind beide ab Lager lieferbar?",
+    );
+    expect(text).toContain("BRK-SHOE-EF316");
+    expect(text).toContain("OIL-HLP46-20L");
+  });
+
+  it("intralogistics (en, not built from): 'are they all available from stock?' names both lines", async () => {
+    const text = await said(
+      intralogisticsWorld,
+      "L-8004",
+      "2 brake shoe sets for truck 4",
+      "and 1 pail of hydraulic oil HLP 46",
+      "are they all available from stock?",
+    );
+    expect(text).toContain("BRK-SHOE-EF316");
+    expect(text).toContain("OIL-HLP46-20L");
   });
 });
