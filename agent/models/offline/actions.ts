@@ -123,7 +123,7 @@ import {
   unitSymbol,
   wordsOf,
 } from "./recognise.ts";
-import { CURRENCY, FILLER } from "./language.ts";
+import { CURRENCY, FILLER, saysBeside } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
@@ -176,6 +176,12 @@ export function action(
       return action(ctx, kind, sku, a, memo, { ...extra, machineId: fitted[0]!.machineId });
     // Listed: the machines the catalog's rules leave for it (still asked: the buyer may mean another).
     const choices = a.machineCandidates.length > 1 ? fitted : passingMachines(ctx, sku, fitted);
+    // "und dazu 2 Gehäusedichtungen", "and 2 casing gaskets too" with an order for one machine: a part added beside
+    // it is for that machine when the rules leave it for it (the reply names the machine; the buyer may move it).
+    const ordered = [...new Set(conv.draft.lines.flatMap((l) => (l.machineId ? [l.machineId] : [])))];
+    const orders = ordered.length === 1 ? choices.find((m) => m.machineId === ordered[0]) : undefined;
+    if (orders && kind === "add" && a.machineCandidates.length <= 1 && saysBeside(conv.text, lang))
+      return action(ctx, kind, sku, a, memo, { ...extra, machineId: orders.machineId });
     if (choices.length > 0) {
       const list = numbered(
         choices.map(
@@ -768,7 +774,7 @@ const FOR_STORES =
   /\b(?:for|für|fürs|fuers|ins|aufs?|als)\s+(?:the\s+|our\s+|das\s+|den\s+|unser\w*\s+)?(?:stores?|stock|shelf|spares?|lager|ersatzteillager|vorrat|reserve)\b/iu;
 
 /** The buyer's message names the product by its SKU (separators aside) or by words its name carries. */
-function namedOutright(ctx: Ctx, sku: string): boolean {
+export function namedOutright(ctx: Ctx, sku: string): boolean {
   const written = compactSku(sku);
   if (ctx.tokens.some((t) => compactSku(t.text) === written)) return true;
   return namesItOnly(ctx, ctx.conv.text, sku, 0.5);

@@ -4,7 +4,7 @@
  */
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, MachineView, Pending } from "./conversation.ts";
-import { FILLER, type Cue } from "./language.ts";
+import { ALSO, FILLER, saysBeside, type Cue } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import { carryingAmounts, findChoice, findMachines, findOptions, tokenizeText, wordsOf } from "./recognise.ts";
 import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
@@ -21,7 +21,7 @@ import {
   type Step,
   type ToolCallPlan,
 } from "./context.ts";
-import { action, askStockAndPrice } from "./actions.ts";
+import { action, askStockAndPrice, namedOutright } from "./actions.ts";
 import { ordersToo } from "./context.ts";
 import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import {
@@ -311,6 +311,7 @@ function assentToMachines(
 export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   const each = answerEachLine(ctx, pending, memo);
   if (each) return each;
+  if (addsAnotherPart(ctx, pending)) return undefined;
   const { conv } = ctx;
   const { choice, yes, pick } = picking(ctx);
 
@@ -877,9 +878,6 @@ function namedVariant(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] |
   );
 }
 
-/** Words that add to what is there ("too", "as well", "auch", Swiss "au", "dazu", "dezue") — never a swap. */
-const ALSO =
-  /(?<![\p{L}])(?:too|also|as well|in addition|additionally|on top|add|added|adding|auch|au|ebenfalls|zusätzlich\w*|dazu|dezue|derzue|dazue|hinzu\w*|mitschicken|mitliefern|mit dazu)(?![\p{L}])/iu;
 /** Words of a swap ("instead", "statt", "switch to"): the buyer replaces, whatever else the message says. */
 const SWAP =
   /(?<![\p{L}])(?:instead|rather|replace|switch|swap|statt|anstatt|stattdessen|wechseln|tauschen|ersetzen)(?![\p{L}])/iu;
@@ -898,6 +896,28 @@ function alsoAdded(ctx: Ctx, fixes: Fix[], named: Fix | undefined): Fix | undefi
   const adds = fixes.filter((f): f is Extract<Fix, { kind: "add_line" }> => f.kind === "add_line");
   if (named && "sku" in named) return adds.find((f) => f.sku === named.sku);
   return adds.length === 1 ? adds[0] : adds.length > 1 ? fixByWords(ctx, adds) : undefined;
+}
+
+/**
+ * "also 1 contour cutting knife", "and 1 sealing tool 227 x 178", "und dazu 2 Gehäusedichtungen" to "what would you
+ * like to do?" about a line: words of addition beside a part the message names with confidence that is neither the
+ * line's part nor one the offer carries — a new request, not a pick of the offer (shared words such as "227 x 178"
+ * or a category shared with the line's part chose a fix and dropped the part). Never with words of a swap or a no.
+ */
+function addsAnotherPart(ctx: Ctx, pending: Extract<Pending, { kind: "fixes" }>): boolean {
+  const { cues, conv } = ctx;
+  if (cues.has("no") || cues.has("yes") || SWAP.test(conv.text) || !saysBeside(conv.text, ctx.lang)) return false;
+  const g = analyse(ctx).guess;
+  if (!g?.confident) return false;
+  const sku = g.hits[0]!.sku;
+  // The part named and little else ("und dazu 2 Gehäusedichtungen"), not a sentence that happens to find one ("dann
+  // das Kühlhausöl, auch 2 Eimer" answers the offer).
+  if (!namedOutright(ctx, sku)) return false;
+  const line = ctx.conv.draft.lines.find((l) => l.lineId === pending.lineId);
+  const offered = [pending, ...(pending.others ?? [])].flatMap((o) =>
+    o.fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])),
+  );
+  return sku !== line?.sku && !offered.includes(sku) && !ctx.conv.draft.lines.some((l) => l.sku === sku);
 }
 
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */

@@ -39,7 +39,15 @@ import {
   type MemoFn,
   type Step,
 } from "./context.ts";
-import { askStockAndPrice, itemParts, listBeside, multiAdd, statesNoMachine, variantCorrection } from "./actions.ts";
+import {
+  askStockAndPrice,
+  itemParts,
+  listBeside,
+  multiAdd,
+  namedOutright,
+  statesNoMachine,
+  variantCorrection,
+} from "./actions.ts";
 import {
   answerChooseMachine,
   answerChooseProduct,
@@ -244,6 +252,15 @@ export const EVENTS = {
     has(ctx, "compat") &&
     !!r.about &&
     (ctx.conv.text.includes("?") || ((!r.a.quantity || !r.sku) && !configuredNamed(ctx, r))),
+  /**
+   * "Sind die alle lagernd?", "is everything in stock?", "sind beide ab Lager lieferbar?": a stock question about every
+   * line of the order (no product named) is answered with the order's lines and their delivery, not the last line's.
+   */
+  stock_of_draft: (ctx, s, r) =>
+    (has(ctx, "stock") || (ctx.conv.text.includes("?") && STOCK_ASKED.test(ctx.conv.text))) &&
+    s.draft.lines.length > 1 &&
+    EVERY_LINE_WORD.test(ctx.conv.text) &&
+    !(r.a.guess?.confident && namedOutright(ctx, r.a.guess.hits[0]!.sku)),
   stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about && !configuredSpec(ctx, r),
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
@@ -444,6 +461,12 @@ function configuredSpec(ctx: Ctx, r: Reading): boolean {
   return !!options && Object.keys(options).length >= (asksForBuild(ctx.conv.text) ? 1 : 3);
 }
 
+/** Words that ask after stock ("in stock", "available", "lagernd", "ab Lager") — the intents may lean elsewhere. */
+const STOCK_ASKED =
+  /(?<![\p{L}])(?:in stock|on stock|from stock|available|availability|lagernd|vorrätig|lieferbar|auf lager|ab lager|am lager)(?![\p{L}])/iu;
+/** Words that take in every line of the order ("all", "everything", "both", "alle", "alles", "beide"). */
+const EVERY_LINE_WORD = /(?<![\p{L}])(?:all|everything|both|alle|alles|beide|beides|sämtliche)(?![\p{L}])/iu;
+
 export interface Transition {
   in: StateKind | "any";
   on: EventName;
@@ -516,6 +539,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "option_correction", do: correctOptions },
   { in: "any", on: "options_question", do: listOptions },
   { in: "any", on: "compat", do: req.ask("compat") },
+  { in: "any", on: "stock_of_draft", do: req.review },
   { in: "any", on: "stock_and_price", do: stockAndPrice },
   { in: "any", on: "price_question", do: req.ask("price") },
   { in: "any", on: "price_of_draft", do: req.review },

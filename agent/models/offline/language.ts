@@ -41,6 +41,18 @@ export function sizeNumber(word: string): string {
 /** Money words: a number before one is a price, never a size or a rating of the product. */
 export const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents"]);
 
+/** Words that add to what is there ("too", "as well", "auch", Swiss "au", "dazu", "dezue") — never a swap. */
+export const ALSO =
+  /(?<![\p{L}])(?:too|also|as well|in addition|additionally|on top|add|added|adding|auch|au|ebenfalls|zusätzlich\w*|dazu|dezue|derzue|dazue|hinzu\w*|mitschicken|mitliefern|mit dazu)(?![\p{L}])/iu;
+/** "and", "plus", "und", "noch" said as a word: a part beside what is there. */
+const AND_ANOTHER = /(?<![\p{L}])(?:and|plus|und|noch|sowie|außerdem|ausserdem)(?![\p{L}])/iu;
+
+/** Words of addition or "and" in the message ("also 1 knife", "und dazu 2 Dichtungen"); German "also" ("so") is none. */
+export function saysBeside(text: string, lang: string): boolean {
+  const t = lang === "de" ? text.replace(/(?<![\p{L}])also(?![\p{L}])/giu, " ") : text;
+  return ALSO.test(t) || AND_ANOTHER.test(t);
+}
+
 /** Words that carry the conversation, not the product: removed before the remaining words go to catalog search. */
 export const FILLER = new Set(
   (

@@ -1359,7 +1359,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "the 1.30 net", "Netz 1,23": a number with a fractional part counts only in a unit the catalog sells in ("2.5 m"
     // of hose); bare, it is a size the buyer leaves the unit off.
-    if (/^\d+[.,]\d+$/.test(t) && !gluedUnit && !k.unitCodes.has(next ?? "")) continue;
+    // "12,5 x 160", "12.5 × 160": a fractional number times another number is a dimension, whatever "x" means alone.
+    const timesNumber = (next === "x" || next === "×") && /^\d/.test(tokens[i + 2]?.lower ?? "");
+    if (/^\d+[.,]\d+$/.test(t) && !gluedUnit && (!k.unitCodes.has(next ?? "") || timesNumber)) continue;
     // "die Kühlzelle hat schon minus 12", "plus 4 degrees": a signed reading in words, not how many — but "plus 4 DIN
     // rails" adds four of something.
     if (
