@@ -472,7 +472,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
         (n) =>
           n &&
           !/^[\d.,/x×-]+$/.test(n.lower) &&
-          n.lower.split("-").some((w) => w.length > 1 && named.has(w) && sameSide(w, tokens[i]!.lower, n.index < i)),
+          // A word with digits counts whole ("8m"), never by its parts: "3 VFD-7.5-400" is no "… 3~ 400 V".
+          (/\d/.test(n.lower) ? [n.lower] : n.lower.split("-")).some(
+            (w) => w.length > 1 && named.has(w) && sameSide(w, tokens[i]!.lower, n.index < i),
+          ),
       ),
     );
   const counted = besideProduct(

@@ -194,8 +194,12 @@ export const EVENTS = {
   place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
   /** "What's in my order?" — not "my mistake, it's for freezer 3" (a correction read as a look at the order). */
   show: (ctx, s, r) => has(ctx, "show") && !r.a.guess && !req.movedLine(ctx, s, r) && !correctsMachine(ctx, r),
-  /** A destructive reading with a target (destructive.ts); "remove" on an empty order is answered too. */
-  remove: (ctx, s, r) => !!removal(ctx, s, r) || (has(ctx, "remove") && s.draft.lines.length === 0),
+  /**
+   * A destructive reading with a target (destructive.ts); "remove" on an empty order is answered too — unless the
+   * message names a product: "Motorschutzschalter für Linie 3 fliegt dauernd raus … welcher passt?" describes what is
+   * wrong with the machine, there is nothing to undo, and it asks for the part.
+   */
+  remove: (ctx, s, r) => !!removal(ctx, s, r) || (has(ctx, "remove") && s.draft.lines.length === 0 && !r.a.guess),
   /** "Remove the seal kit" when the order holds none: said so, nothing added. */
   remove_absent: (ctx, s, r) => absentRemoval(ctx, s, r),
   /** "another drier for the roof chiller": the product of the line in focus once more, for the machine named. */

@@ -13,9 +13,23 @@
  *    the belt the buyer named outright is not for that conveyor, and a pulley "for 30 mm belt" that fits carried the
  *    other words. A number of three digits or more that the named product's name carries names it (and is no count);
  *    "axial fan 450 for the huber cold room" no longer orders 450 of the 350 mm fan.
+ * 4. "Motorschutzschalter für Linie 3 fliegt dauernd raus … welcher passt?" answered "your order is empty": the symptom
+ *    ("fliegt raus", "trips out") was read as removing something. With nothing on the order and a product named, there
+ *    is nothing to undo — the message asks for the part.
+ * 5. "ok 2 of those", "dann 2 davon" to a list for a machine where one item fits (✓) and the others do not: "did not
+ *    get that". A count for the list that names nothing takes the one that fits, as a yes already did.
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, draftLines, fluidWorld, hvacWorld, powertransWorld, woodworkWorld, type World } from "./helpers.ts";
+import {
+  automationWorld,
+  chatAfter,
+  draftLines,
+  fluidWorld,
+  hvacWorld,
+  powertransWorld,
+  woodworkWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 90_000;
 
@@ -44,13 +58,7 @@ describe("a stock question in the idiom 'auf Lager' is about the order's line, n
 describe("spoken short forms of function words are those words, not slips of catalog words", () => {
   const cases: [() => World, string, string[], string, string][] = [
     [hvacWorld, "H-2001", ["1 axial fan motor for the huber cold room", "wann wär der da"], "FM-AX350-230", "KIT-"],
-    [
-      woodworkWorld,
-      "WW-3102",
-      ["1 Spannkeil-Satz für den Vierseiter", "wann isch der da"],
-      "SK-VH23",
-      "LG-SATZ",
-    ],
+    [woodworkWorld, "WW-3102", ["1 Spannkeil-Satz für den Vierseiter", "wann isch der da"], "SK-VH23", "LG-SATZ"],
     [
       fluidWorld,
       "F-4003",
@@ -84,4 +92,51 @@ describe("a size the named product's name carries names it, and counts nothing",
     expect(r.lines.every((l) => Number(l[1]) < 10)).toBe(true);
     expect(r.text).toContain("FM-AX450-230");
   });
+});
+
+describe("a symptom on an empty order is no removal: the message asks for the part", () => {
+  const cases: [() => World, string, string, string][] = [
+    [
+      automationWorld,
+      "A-3001",
+      "Motorschutzschalter für line 3 fliegt dauernd raus, Motor hat 8,2 A. welcher passt?",
+      "MP-6.3-10",
+    ],
+    [automationWorld, "A-3001", "der Motorschutz an Linie 3 fliegt ständig raus, was brauch ich", "MP-6.3-10"],
+    [hvacWorld, "H-2001", "beim huber kühlraum fliegt das schütz dauernd raus, welches brauch ich", "CT-CI9-230"],
+  ];
+  for (const [world, customer, say, sku] of cases)
+    test(say, { timeout: T }, async () => {
+      const r = await lastReply(world, customer, say);
+      expect(r.text).toContain(sku);
+      expect(r.lines).toEqual([]);
+    });
+});
+
+describe("a count for a list where one item fits the machine takes that one", () => {
+  const cases: [() => World, string, string[], string][] = [
+    [
+      automationWorld,
+      "A-3001",
+      ["the motor protection on line 3 keeps tripping, which breaker do we need", "ok 2 of those"],
+      "2×MP-6.3-10",
+    ],
+    [
+      automationWorld,
+      "A-3001",
+      ["Motorschutzschalter für line 3 fliegt dauernd raus, Motor hat 8,2 A. welcher passt?", "dann 2 davon"],
+      "2×MP-6.3-10",
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      ["hot press main ram is leaking, what seal kit do we need", "ok, 3 of those please"],
+      "3×SK-PR250-MAIN-FKM",
+    ],
+  ];
+  for (const [world, customer, says, expected] of cases)
+    test(says.at(-1)!, { timeout: T }, async () => {
+      const r = await lastReply(world, customer, ...says);
+      expect(r.lines.map((l) => `${l[1]}×${l[0]}`)).toEqual([expected]);
+    });
 });
