@@ -268,6 +268,9 @@ export const EVENTS = {
   add_named: (ctx, _s, r) =>
     !!r.a.guess &&
     !!r.sku &&
+    // "… macht Krach, welchen Motor brauch ich", "which seal do we need for pump 2": asked which, without a count, the
+    // buyer is shown what fits, not given one.
+    !(!r.a.quantity && ASKS_WHICH.test(ctx.conv.text)) &&
     (configuredNamed(ctx, r) ||
       (!!r.a.quantity && exactNamed(r)) ||
       ((!!r.a.quantity || has(ctx, "add")) && !has(ctx, "find"))),
@@ -395,6 +398,10 @@ const correctOptions: Handler = (ctx, s, r, memo) => {
     ? { calls: [{ name: "set_options", args: { lineId: c.lineId, options: c.options } }], memo: memo() }
     : undefined;
 };
+
+/** An interrogative determiner before a noun: "which seal", "what filter", "welchen Motor", "was für ein Lager". */
+const ASKS_WHICH =
+  /(?<![\p{L}])(?:which|what|welche[nmrs]?|was\s+für(?:\s+ein\w*)?)\s+(?!one\b|ones\b|of\b|is\b|are\b|do\b|does\b|did\b|would\b|will\b|can\b|i\b|we\b|you\b)\p{L}/iu;
 
 /** Words that ask which choices a product offers (not a price, not stock). */
 const OPTIONS_ASKED =

@@ -18,6 +18,9 @@
  *    is nothing to undo — the message asks for the part.
  * 5. "ok 2 of those", "dann 2 davon" to a list for a machine where one item fits (✓) and the others do not: "did not
  *    get that". A count for the list that names nothing takes the one that fits, as a yes already did.
+ * 6. "der Verdampferlüfter im Huber Kühlraum macht Krach, welchen Motor brauch ich" put a fan motor on the order, as did
+ *    "lift table in shipping, welchen dichtsatz brauch ich": asked WHICH, without a count, the buyer is shown what fits
+ *    (one candidate or several), not given one.
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -139,4 +142,30 @@ describe("a count for a list where one item fits the machine takes that one", ()
       const r = await lastReply(world, customer, ...says);
       expect(r.lines.map((l) => `${l[1]}×${l[0]}`)).toEqual([expected]);
     });
+});
+
+describe("asked which part is needed, without a count, the buyer is shown what fits — nothing is added", () => {
+  const cases: [() => World, string, string, string][] = [
+    [
+      hvacWorld,
+      "H-2001",
+      "der verdampferlüfter im huber kühlraum macht krach, welchen motor brauch ich",
+      "FM-AX350-230",
+    ],
+    [fluidWorld, "F-4001", "lift table in shipping, welchen dichtsatz brauch ich", "SK-LP60"],
+    [woodworkWorld, "WW-3102", "Vierseiter, welchen spannkeil satz brauch ich", "SK-VH23"],
+    // Guard: asked in English, it was listed already.
+    [fluidWorld, "F-4001", "the lift table in shipping is leaking, which seal kit do I need", "SK-LP60"],
+  ];
+  for (const [world, customer, say, sku] of cases)
+    test(say, { timeout: T }, async () => {
+      const r = await lastReply(world, customer, say);
+      expect(r.text).toContain(sku);
+      expect(r.lines).toEqual([]);
+    });
+
+  test("with a count it is ordered", { timeout: T }, async () => {
+    const r = await lastReply(fluidWorld, "F-4001", "welchen dichtsatz für den lift table in shipping? 2 stück bitte");
+    expect(r.lines.map((l) => `${l[1]}×${l[0]}`)).toEqual(["2×SK-LP60"]);
+  });
 });
