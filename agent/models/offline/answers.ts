@@ -468,8 +468,12 @@ export function fittingOf(ctx: Ctx, pending: Extract<Pending, { kind: "choose_pr
 function fittingListed(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>): string | undefined {
   // "ja bitte so bestellen", "yes, order that" to a list for a machine of which one product fits and the others do
   // not (✗): the yes takes the one that fits — when the answer names nothing of its own.
-  const assent = (ctx.cues.has("yes") || ctx.cues.has("checkout")) && !analyse(ctx).guess;
-  if ((!FITTING.test(ctx.conv.text) && !assent) || ctx.cues.has("no") || !pending.machineId) return undefined;
+  const a = analyse(ctx);
+  const assent = (ctx.cues.has("yes") || ctx.cues.has("checkout")) && !a.guess;
+  // "ok 2 of those", "dann 2 davon", "take 2": a count for the list, naming nothing, takes the one that fits too.
+  const counted = !!a.quantity && !a.guess && !a.machine;
+  if ((!FITTING.test(ctx.conv.text) && !assent && !counted) || ctx.cues.has("no") || !pending.machineId)
+    return undefined;
   const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
   const fitting = machine ? pending.skus.filter((sku) => fitsOn(ctx, sku, machine)) : [];
   return fitting.length === 1 ? fitting[0] : undefined;

@@ -158,6 +158,12 @@ const HAVE_ON =
 const REPLACED =
   /\b(?:instead of|rather than|in place of|anstatt|statt|anstelle(?: von)?)\b[^,.;!?]*?(?=\s+(?:and|but|und|aber|sondern)\b|[,.;!?]|$)/giu;
 
+/**
+ * "ist das auf Lager?", "habt ihr die am Lager", "is it in stock": the idiom asks whether something is there — its noun
+ * names no product, even in a catalog whose names use the word (a "Lager" is also a bearing).
+ */
+const STOCK_IDIOM = /(?<![\p{L}])(?:auf|am|ab|vom|in|from|ex|on)\s+(?:lager|stock)(?![\p{L}])/giu;
+
 /** "nicht für Zelle 2 sondern für die Entgratpresse", "not X but Y": the negation ends where what is meant begins. */
 const negatedPart = (text: string) => text.split(/\s(?:sondern|but|rather|aber)\s/iu)[0]!;
 
@@ -337,7 +343,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // What the buyer negated ("not a new X", "no Y needed") is not what they ask for.
   let text = raw;
   for (const n of ctx.u.negated) text = text.replace(negatedPart(n.text), " ");
-  text = text.replace(REPLACED, " ");
+  text = text.replace(REPLACED, " ").replace(STOCK_IDIOM, " ");
   // "so einen wie wir im April für den Freezer 3 bekommen haben", "like the one we got for freezer 3": a machine named in
   // a comparison is not the one the part is for, when the message names another outside it.
   const compared = [...text.matchAll(COMPARED), ...text.matchAll(HAVE_ON)].filter(
@@ -460,12 +466,16 @@ function readText(ctx: Ctx, raw: string): Analysis {
     !!named &&
     x.tokens.every((i) => named.has(tokens[i]!.lower)) &&
     x.tokens.some((i) =>
-      // A neighbour that is, or is hyphenated from, a word of the name ("EC-Lüfter 450" of "EC-… 450 mm").
+      // A neighbour that is, or is hyphenated from, a word of the name ("EC-Lüfter 450" of "EC-… 450 mm"; "HTD 8M 1200"
+      // of "… HTD 8M, 1200 mm long": a code of the name too, not another number).
       [tokens[i - 1], tokens[i + 1]].some(
         (n) =>
           n &&
-          !/\d/.test(n.lower) &&
-          n.lower.split("-").some((w) => w.length > 1 && named.has(w) && sameSide(w, tokens[i]!.lower, n.index < i)),
+          !/^[\d.,/x×-]+$/.test(n.lower) &&
+          // A word with digits counts whole ("8m"), never by its parts: "3 VFD-7.5-400" is no "… 3~ 400 V".
+          (/\d/.test(n.lower) ? [n.lower] : n.lower.split("-")).some(
+            (w) => w.length > 1 && named.has(w) && sameSide(w, tokens[i]!.lower, n.index < i),
+          ),
       ),
     );
   const counted = besideProduct(
@@ -582,11 +592,27 @@ function namedOverFitting(
   on: { model: string; serial: string } | undefined,
 ): ProductGuess | undefined {
   if (!on) return fitting;
-  const open = guessProduct(tokens, skip, ctx.k);
+  let open = guessProduct(tokens, skip, ctx.k);
+  // "1 timing belt HTD 8M 1200 for Band 3": a number of three digits or more read as a count may be what the name
+  // says (the belt's 1200 mm) — the product it names outright is the one named, not a part of the machine that carries
+  // the other words (a pulley "for 30 mm belt").
+  const sizes = new Set(tokens.filter((t) => skip.has(t.index) && /^\d{3,}$/.test(t.lower)).map((t) => t.index));
+  let seen = skip;
+  if (!open?.confident && sizes.size > 0) {
+    const wider = new Set([...skip].filter((i) => !sizes.has(i)));
+    const sized = guessProduct(tokens, wider, ctx.k);
+    // "axial fan 450 for the cold room" where the 450 mm fans are not for this machine: the size names them, not 450
+    // of the 350 mm fan that fits — one such candidate is the product named, several are listed (fit checked there).
+    const carrying = sized ? sizeCarriers(ctx, sized, tokens, sizes) : [];
+    if (sized?.confident) [open, seen] = [sized, wider];
+    else if (sized && carrying.length === 1) [open, seen] = [{ ...sized, hits: carrying, confident: true }, wider];
+    else if (sized && carrying.length > 1 && !(fitting && sizeCarriers(ctx, fitting, tokens, sizes).length))
+      return { ...sized, hits: carrying };
+  }
   const named = open?.confident ? open.hits[0] : undefined;
   if (named?.lifecycle !== "active" || fitting?.hits.some((h) => h.sku === named.sku)) return fitting;
   const words = tokens
-    .filter((t) => !skip.has(t.index) && !FILLER.has(t.lower) && !ctx.k.ordinary(t.lower))
+    .filter((t) => !seen.has(t.index) && !FILLER.has(t.lower) && !ctx.k.ordinary(t.lower))
     // "EC-Lüfter" for "EC-Axialventilator …": the parts of a hyphenated word are the buyer's words too.
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-").filter((w) => w.length > 1)] : [t.lower]));
   const top = fitting?.confident ? fitting.hits[0]!.sku : undefined;
@@ -594,6 +620,16 @@ function namedOverFitting(
   const carried = (sku: string) => carriedWords(names.get(sku) ?? "", words);
   // Without a confident part of the machine, the named product must carry two of the words at least.
   return carried(named.sku) > (top ? carried(top) : 1) ? open : fitting;
+}
+
+/** The guess's leading candidates (those scored as its first) whose names carry one of the numbers. */
+function sizeCarriers(ctx: Ctx, guess: ProductGuess, tokens: Token[], at: Set<number>): ProductGuess["hits"] {
+  const first = guess.hits[0];
+  if (!first) return [];
+  const lead = guess.hits.filter((h) => h.score === first.score && h.lifecycle === "active");
+  const names = ctx.k.allNames(lead.map((h) => h.sku));
+  const numbers = tokens.filter((t) => at.has(t.index)).map((t) => t.lower);
+  return lead.filter((h) => numbers.some((n) => nameWords(names.get(h.sku) ?? "").has(n)));
 }
 
 /**

@@ -46,6 +46,9 @@ const RULES: Rule[] = [
   sound(/ö/gu, "ü"),
   // A swallowed "e" of an inner "ge-" ("Ladegrät" → "Ladegerät", "Messgrät" → "Messgerät"), as of an initial one below.
   sound(/(?<=\p{L}{3})g(?=[lr][aeiouäöü])/u, "ge"),
+  // Southern "isch", "bisch" for a standard "ist", "bist"; spoken "nen", "nem", "ner" for "einen", "einem", "einer".
+  sound(/(?<=^\p{L}{1,2})sch$/u, "st"),
+  sound(/^n(?=e[nmr]$)/u, "ein"),
   sound(/tscht/gu, "tzt"),
   sound(/scht/gu, "st"),
   sound(/^ch/u, "k"),
@@ -84,6 +87,11 @@ function spellings(word: string, rules: readonly Rule[] = RULES): { word: string
 export interface Lexicon {
   /** A word of the corpus, the catalog's names and options, or a function word (lower case). */
   knows: (word: string) => boolean;
+  /**
+   * The languages' function words: a spoken short form reaches them by an ending too ("wär" → "wäre", "heut" →
+   * "heute", "würd" → "würde"), as it reaches the catalog's name words.
+   */
+  functionWords?: ReadonlySet<string>;
   /** The catalog's name words, for compounds ("keilriemen" ends "schmalkeilriemen"). */
   nameWords: ReadonlySet<string>;
   /**
@@ -111,8 +119,9 @@ export function standardWord(word: string, lexicon: Lexicon): string | undefined
     const candidates = spellings(lower);
     found =
       (
-        candidates.find((c) => (c.sound ? lexicon.knows(c.word) : names.has(c.word))) ??
-        candidates.find((c) => c.word.length >= 6 && inCompound(c.word, names))
+        candidates.find((c) =>
+          c.sound ? lexicon.knows(c.word) : names.has(c.word) || !!lexicon.functionWords?.has(c.word),
+        ) ?? candidates.find((c) => c.word.length >= 6 && inCompound(c.word, names))
       )?.word ??
       nearConfigWord(candidates, lexicon.configWords) ??
       null;

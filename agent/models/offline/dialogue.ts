@@ -202,8 +202,12 @@ export const EVENTS = {
   place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
   /** "What's in my order?" — not "my mistake, it's for freezer 3" (a correction read as a look at the order). */
   show: (ctx, s, r) => has(ctx, "show") && !r.a.guess && !req.movedLine(ctx, s, r) && !correctsMachine(ctx, r),
-  /** A destructive reading with a target (destructive.ts); "remove" on an empty order is answered too. */
-  remove: (ctx, s, r) => !!removal(ctx, s, r) || (has(ctx, "remove") && s.draft.lines.length === 0),
+  /**
+   * A destructive reading with a target (destructive.ts); "remove" on an empty order is answered too — unless the
+   * message names a product: "Motorschutzschalter für Linie 3 fliegt dauernd raus … welcher passt?" describes what is
+   * wrong with the machine, there is nothing to undo, and it asks for the part.
+   */
+  remove: (ctx, s, r) => !!removal(ctx, s, r) || (has(ctx, "remove") && s.draft.lines.length === 0 && !r.a.guess),
   /** "Remove the seal kit" when the order holds none: said so, nothing added. */
   remove_absent: (ctx, s, r) => absentRemoval(ctx, s, r),
   /** "another drier for the roof chiller": the product of the line in focus once more, for the machine named. */
@@ -281,6 +285,9 @@ export const EVENTS = {
   add_named: (ctx, _s, r) =>
     !!r.a.guess &&
     !!r.sku &&
+    // "… macht Krach, welchen Motor brauch ich", "which seal do we need for pump 2": asked which, without a count, the
+    // buyer is shown what fits, not given one.
+    !(!r.a.quantity && ASKS_WHICH.test(ctx.conv.text)) &&
     (configuredNamed(ctx, r) ||
       (!!r.a.quantity && exactNamed(r)) ||
       ((!!r.a.quantity || has(ctx, "add")) && !has(ctx, "find"))),
@@ -408,6 +415,10 @@ const correctOptions: Handler = (ctx, s, r, memo) => {
     ? { calls: [{ name: "set_options", args: { lineId: c.lineId, options: c.options } }], memo: memo() }
     : undefined;
 };
+
+/** An interrogative determiner before a noun: "which seal", "what filter", "welchen Motor", "was für ein Lager". */
+const ASKS_WHICH =
+  /(?<![\p{L}])(?:which|what|welche[nmrs]?|was\s+für(?:\s+ein\w*)?)\s+(?!one\b|ones\b|of\b|is\b|are\b|do\b|does\b|did\b|would\b|will\b|can\b|i\b|we\b|you\b)\p{L}/iu;
 
 /** Words that ask which choices a product offers (not a price, not stock). */
 const OPTIONS_ASKED =

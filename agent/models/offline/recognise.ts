@@ -15,6 +15,7 @@ import { FILLER } from "./language.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import type { MachineView } from "./conversation.ts";
 import type { Lexicon } from "./dialect.ts";
+import { FUNCTION_WORDS } from "./function-words.ts";
 
 export interface Knowledge {
   reader: CatalogReader;
@@ -501,7 +502,8 @@ export function buildKnowledge(
     corpusWords,
     common,
     lexicon: {
-      knows: common,
+      knows: (w: string) => common(w) || FUNCTION_WORDS.has(w),
+      functionWords: FUNCTION_WORDS,
       nameWords: nameVocabulary,
       configWords: rest.configWords,
       // The glossary's words for the names (a German buyer's "Schauglaeser" on an English-only catalog) are known to
