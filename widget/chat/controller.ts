@@ -7,6 +7,7 @@
 import type { ServerEvent } from "../shared/events.ts";
 import { follow } from "../shared/follow.ts";
 import { isApiError } from "../shared/http.ts";
+import { messageKey } from "../shared/message-key.ts";
 import { store, tokenCustomer } from "../shared/session.ts";
 import type { Fix, OrderState } from "../shared/types.ts";
 import { createBuyerApi, type BuyerApi, type EventStream } from "./api.ts";
@@ -252,12 +253,3 @@ const emptySnapshot = (threadId: string) => ({
   pending: null,
   order: null,
 });
-
-/** A fresh message key: random, unique per message (crypto.randomUUID needs a secure context; pages may be http). */
-function messageKey(): string {
-  const c = globalThis.crypto;
-  if (typeof c?.randomUUID === "function") return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  c.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}

@@ -99,7 +99,12 @@ export function createRepApi(options: { apiBase: string; apiKey: () => string })
     takeover: (id: string, force?: { reason: string }) =>
       post<{ heldBy: string | null }>(thread(id, "/takeover"), force ? { force: true, reason: force.reason } : {}),
     release: (id: string) => post<{ heldBy: string | null }>(thread(id, "/release"), {}),
-    message: (id: string, text: string) => post<{ messageId: string | null }>(thread(id, "/messages"), { text }),
+    /** Write to the buyer under the message's key (see shared/message-key.ts): sent again under it, it arrives once. */
+    message: (id: string, text: string, key: string) =>
+      requestJson<{ messageId: string | null }>(thread(id, "/messages"), {
+        headers: { ...headers(), "idempotency-key": key },
+        body: { text },
+      }),
     note: (id: string, text: string) => post<Note>(thread(id, "/notes"), { text }),
   };
 }

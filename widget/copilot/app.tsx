@@ -11,6 +11,7 @@ import { DraftCard } from "../shared/draft-card.tsx";
 import { follow } from "../shared/follow.ts";
 import { isApiError } from "../shared/http.ts";
 import { i18n as makeI18n, toLocale, type I18n } from "../shared/i18n.ts";
+import { mayHaveBeenTaken, messageKey } from "../shared/message-key.ts";
 import { store } from "../shared/session.ts";
 import { createRepApi, type QueueRow, type RepApi, type RepThread, type ThreadStatus } from "./api.ts";
 import { copilotStrings, type CopilotT } from "./strings.ts";
@@ -244,6 +245,8 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
   lastId.current = state.lastEventId;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A message to the buyer whose request failed where the server may have taken it, with the key it was sent under.
+  const [unsent, setUnsent] = useState<{ text: string; key: string } | null>(null);
 
   const reload = async () => {
     try {
@@ -287,6 +290,29 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
       setBusy(false);
     }
   };
+
+  /** Write to the buyer; "Try again" and coming back online send the same message under the same key. */
+  const write = (text: string, key = messageKey()) =>
+    act(async () => {
+      setUnsent(null);
+      try {
+        await api.message(id, text, key);
+      } catch (e) {
+        // Said once, in its own alert with "Try again", not also as a failed request.
+        if (!mayHaveBeenTaken(e)) throw e;
+        setUnsent({ text, key });
+      }
+    });
+  const unsentRef = useRef(unsent);
+  unsentRef.current = unsent;
+  useEffect(() => {
+    const onOnline = () => {
+      const u = unsentRef.current;
+      if (u) void write(u.text, u.key);
+    };
+    addEventListener("online", onOnline);
+    return () => removeEventListener("online", onOnline);
+  }, [id]);
 
   if (!detail) return <p class="cp-muted">…</p>;
   const held = state.heldBy ?? detail.heldBy;
@@ -359,8 +385,19 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
             button={t("send")}
             busy={busy}
             hint={t("holding")}
-            onSubmit={(text) => act(() => api.message(id, text))}
+            onSubmit={(text) => void write(text)}
           />
+        )}
+        {unsent && (
+          <div class="cp-error cp-unsent" role="alert">
+            <span>{t("unsent", { text: unsent.text })}</span>
+            <button type="button" class="os-btn" disabled={busy} onClick={() => void write(unsent.text, unsent.key)}>
+              {t("retry")}
+            </button>
+            <button type="button" class="os-btn ghost" disabled={busy} onClick={() => setUnsent(null)}>
+              {t("discard")}
+            </button>
+          </div>
         )}
       </section>
       <section class="cp-section" aria-labelledby="cp-notes">
