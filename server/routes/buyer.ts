@@ -5,7 +5,7 @@
  * agent stays silent.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { MAX_MESSAGE_KEY_CHARS, MessageKeyConflictError, messageIdOfKey, type ShieldAgent } from "../../agent/index.ts";
+import { MessageKeyConflictError, messageIdOfKey, type ShieldAgent } from "../../agent/index.ts";
 import { AppError } from "../errors.ts";
 import { requireBuyer, type BuyerSession } from "../auth/index.ts";
 import type { Env } from "../env.ts";
@@ -15,7 +15,16 @@ import type { Runner } from "../runs.ts";
 import { createStreamSlots, followStream, lastEventId } from "../sse.ts";
 import type { ThreadService } from "../threads.ts";
 import type { AppEnv } from "../types.ts";
-import { buyerSecurity, json, jsonBody, problems, sseResponse, threadIdParam, typedText } from "./shared.ts";
+import {
+  buyerSecurity,
+  json,
+  jsonBody,
+  messageKeyHeaders,
+  problems,
+  sseResponse,
+  threadIdParam,
+  typedText,
+} from "./shared.ts";
 import { requestLocale } from "../locale.ts";
 
 export interface BuyerRouteDeps {
@@ -52,17 +61,10 @@ const threadSchema = z
 const createdSchema = z.object({ threadId: z.string(), createdAt: z.string() });
 const createBody = z.object({ threadId: threadIdParam.shape.id.optional() }).strict();
 const messageBody = z.object({ text: typedText(MAX_TEXT) }).strict();
-const messageHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
-    .max(MAX_MESSAGE_KEY_CHARS)
-    .optional()
-    .describe(
-      "The client's key for this message (a UUID): sent again under the same key (a network retry, a double send), the message is not a second message or turn — the stream ends at once with `resync` (while a rep holds the thread too); a message whose turn never ended (a crash mid-turn) is answered by the retry, once; under the same key with other text it is a 409",
-    )
-    .openapi({ param: { name: "idempotency-key", in: "header" }, example: "b1946ac9-2f4e-4c1e-9f0e-7d3a5c6b8e10" }),
-});
+const messageHeaders = messageKeyHeaders(
+  "The client's key for this message (a UUID): sent again under the same key (a network retry, a double send), the message is not a second message or turn — the stream ends at once with `resync` (while a rep holds the thread too); a message whose turn never ended (a crash mid-turn) is answered by the retry, once; under the same key with other text it is a 409",
+  "b1946ac9-2f4e-4c1e-9f0e-7d3a5c6b8e10",
+);
 const confirmBody = z
   .object({
     draftHash: z.string().min(1).max(128),

@@ -5,12 +5,7 @@
  * reach the buyer live, and internal notes the buyer never sees.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import {
-  MAX_MESSAGE_KEY_CHARS,
-  MessageKeyConflictError,
-  type ShieldAgent,
-  StaleApprovalError,
-} from "../../agent/index.ts";
+import { MessageKeyConflictError, type ShieldAgent, StaleApprovalError } from "../../agent/index.ts";
 import { THREAD_STATUSES } from "../../catalog/queries/index.ts";
 import type { Env } from "../env.ts";
 import { AppError } from "../errors.ts";
@@ -19,7 +14,16 @@ import type { Runner } from "../runs.ts";
 import { createStreamSlots, followStream, lastEventId } from "../sse.ts";
 import { repContext, type ThreadService } from "../threads.ts";
 import type { AppEnv } from "../types.ts";
-import { json, jsonBody, problems, repSecurity, sseResponse, threadIdParam, typedText } from "./shared.ts";
+import {
+  json,
+  jsonBody,
+  messageKeyHeaders,
+  problems,
+  repSecurity,
+  sseResponse,
+  threadIdParam,
+  typedText,
+} from "./shared.ts";
 
 export interface RepRouteDeps {
   agent: ShieldAgent;
@@ -43,17 +47,10 @@ const threadRowSchema = z
   })
   .openapi("ThreadRow");
 const textBody = z.object({ text: typedText(4000) }).strict();
-const repMessageHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
-    .max(MAX_MESSAGE_KEY_CHARS)
-    .optional()
-    .describe(
-      "The copilot's key for this message (a UUID): sent again under it (a network retry) the buyer gets it once — 200 with the first message's id; other text under it is a 409",
-    )
-    .openapi({ param: { name: "idempotency-key", in: "header" }, example: "5f0c1d2e-8a4b-4c6d-9e7f-0a1b2c3d4e5f" }),
-});
+const repMessageHeaders = messageKeyHeaders(
+  "The copilot's key for this message (a UUID): sent again under it (a network retry) the buyer gets it once — 200 with the first message's id; other text under it is a 409",
+  "5f0c1d2e-8a4b-4c6d-9e7f-0a1b2c3d4e5f",
+);
 const decisionBody = z
   .object({
     decision: z.enum(["approve", "reject"]),

@@ -1,6 +1,6 @@
 /** Pieces every route file uses: path/header schemas, problem+json responses, SSE responses for the OpenAPI document. */
 import { z } from "@hono/zod-openapi";
-import { threadIdSchema } from "../../agent/index.ts";
+import { MAX_MESSAGE_KEY_CHARS, threadIdSchema } from "../../agent/index.ts";
 import { visibleText } from "../../tools/limits.ts";
 import { problemSchema } from "../errors.ts";
 import { sseEventSchema } from "../events/schema.ts";
@@ -19,6 +19,18 @@ export const threadIdParam = z.object({
  * `visibleText`), trimmed, then 1 to `max` characters — a text of nothing but invisible characters is empty (400).
  */
 export const typedText = (max: number) => z.string().overwrite(visibleText).trim().min(1).max(max);
+
+/** The optional `Idempotency-Key` header of a message endpoint (the buyer's, the rep's): what a retry under it does. */
+export const messageKeyHeaders = (description: string, example: string) =>
+  z.object({
+    "idempotency-key": z
+      .string()
+      .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
+      .max(MAX_MESSAGE_KEY_CHARS)
+      .optional()
+      .describe(description)
+      .openapi({ param: { name: "idempotency-key", in: "header" }, example }),
+  });
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Invalid input (the fields at fault are listed)",
