@@ -984,9 +984,24 @@ export function lineWordCounts(ctx: Ctx, keywords = false): { id: string; n: num
   const names = keywords ? ctx.k.namesAndKeywords(skus) : namesOf(ctx, skus);
   const scored = lines.map((l) => {
     const name = wordsOf(names.get(l.sku) ?? "");
-    return { id: l.lineId, n: words.filter((w) => nameNames(name, w)).length };
+    return {
+      id: l.lineId,
+      n: words.filter((w) => nameNames(name, w) || (ctx.lang === "de" && compoundHead(name, w))).length,
+    };
   });
   return scored;
+}
+
+/**
+ * Whether a German word is the head of a compound of the name, both without their endings: "Kerzen" of "Filterkerze",
+ * "Patronen" of "Heizpatrone", "Fett" of "Lebensmittelfett" — a buyer names the line by the last part of its name.
+ * The head keeps four letters at least, the compound three more before it.
+ */
+export function compoundHead(name: readonly string[], word: string): boolean {
+  const stem = (x: string) => x.replace(/(en|n|e|s)$/, "");
+  const w = stem(word);
+  if (w.length < 4 || !/^\p{L}+$/u.test(w)) return false;
+  return name.some((x) => x.length >= w.length + 3 && stem(x).endsWith(w));
 }
 
 /**

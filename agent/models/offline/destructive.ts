@@ -65,9 +65,12 @@ function lineByName(ctx: Ctx, s: DialogueState, r: Reading): string | undefined 
   const named = lineByWords(ctx);
   // "drop the o-rings" beside a Gleitringdichtung for the same pump: the search ranks what fits the machine, the line
   // whose name carries the buyer's words is the one meant when the guessed line's names carry none of them.
+  // "remove the door seal" beside a shaft seal the search ranks first (for the machine last spoken of): the line whose
+  // name carries more of the words ("door" and "seal", not "seal" alone) is the one meant.
   if (byGuess.length === 1 && named && named !== byGuess[0]!.lineId) {
-    const guessed = lineWordCounts(ctx).find((x) => x.id === byGuess[0]!.lineId);
-    if (!guessed?.n) return named;
+    const counts = lineWordCounts(ctx);
+    const guessed = counts.find((x) => x.id === byGuess[0]!.lineId)?.n ?? 0;
+    if (guessed < (counts.find((x) => x.id === named)?.n ?? 0)) return named;
   }
   // "drop the sight glass" with a filter drier on the order: a line the unsure search only lists among others, whose
   // names carry none of the buyer's words, is not named by them.

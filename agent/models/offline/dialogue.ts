@@ -15,6 +15,7 @@ import {
   asksForBuild,
   findLineRef,
   findPoReference,
+  nameWords,
   orderReferences,
   replacedCount,
   tokenizeText,
@@ -24,6 +25,7 @@ import { say } from "./replies.ts";
 import {
   analyse,
   carriedWords,
+  compoundHead,
   CONVERSATIONAL,
   guessWords,
   lineByWords,
@@ -726,18 +728,25 @@ function lineAskedAbout(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
  * SKU, or a question.
  */
 function lineCounted(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): string | undefined {
-  if (!a.guess || !a.quantity || s.draft.lines.length === 0 || a.guess.hits[0]!.match.startsWith("sku"))
-    return undefined;
+  if (!a.guess || !a.quantity || s.draft.lines.length === 0) return undefined;
   if (has(ctx, "find", "price", "stock", "compat", "info") || ctx.conv.text.includes("?")) return undefined;
   const line = s.draft.lines.find((l) => l.lineId === lineByWords(ctx));
   if (!line || (a.machine && a.machine.machineId !== (line.machineId ?? s.draft.machineId))) return undefined;
+  // A code names its product — unless the words merely begin codes, the line's among them ("Fett" of "FETT-H1-400").
+  const match = a.guess.hits[0]!.match;
+  if (match.startsWith("sku") && !(match === "sku_partial" && a.guess.hits.some((h) => h.sku === line.sku)))
+    return undefined;
   const top = a.guess.hits[0]!.sku;
   if (top === line.sku) return line.sku;
   const words = productishWords(ctx);
   if (words.length === 0) return undefined;
   const names = ctx.k.allNames([line.sku, top]);
-  const own = carriedWords(names.get(line.sku) ?? "", words);
-  return own === words.length && own >= carriedWords(names.get(top) ?? "", words) ? line.sku : undefined;
+  // "Kerzen" of the "Filterkerze" line: the head of a German compound names it as the whole word does.
+  const carried = (name: string) =>
+    words.filter((w) => carriedWords(name, [w]) > 0 || (ctx.lang === "de" && compoundHead([...nameWords(name)], w)))
+      .length;
+  const own = carried(names.get(line.sku) ?? "");
+  return own === words.length && own >= carried(names.get(top) ?? "") ? line.sku : undefined;
 }
 
 /**

@@ -530,6 +530,9 @@ async function splitQuestions(c: Clause, lang: Lang, classifier: IntentClassifie
   return questions && asked.size > 1 ? read : [c];
 }
 
+/** A word that joins a clause to the one before ("and", "und dann", "plus"), at its start. */
+const JOINING = /^(?:(?:and|und|also|plus|then|dann|but|aber)\s+)+(?=\S)/iu;
+
 /** A comma between two parts of a clause (not inside a number: "2,5 m"). */
 const COMMA = /\s*,\s+|(?<!\d),(?!\d)\s*/gu;
 
@@ -550,13 +553,18 @@ async function splitUnsure(
   const spans = spansBetween(c.text, COMMA);
   if (spans.length < 2) return [c];
   const read: Clause[] = [];
-  for (const [i, p] of spans.entries())
-    read.push({
-      ...p,
-      start: c.start + p.start,
-      end: c.start + p.end,
-      ...(await classify(classifier, lang, p.text, options, asked && i === spans.length - 1)),
-    });
+  for (const [i, p] of spans.entries()) {
+    const last = asked && i === spans.length - 1;
+    let reading = await classify(classifier, lang, p.text, options, last);
+    // "… and take the o-ring kit off, found one in the stores": the word that joins the part to what came before is
+    // no part of a removal (read on its own, the part is one surely).
+    const own = p.text.replace(JOINING, "");
+    if (own !== p.text && !(reading.intent === "remove" && reading.score >= INTENT_THRESHOLD)) {
+      const alone = await classify(classifier, lang, own, options, last);
+      if (alone.intent === "remove" && alone.score >= INTENT_THRESHOLD) reading = alone;
+    }
+    read.push({ ...p, start: c.start + p.start, end: c.start + p.end, ...reading });
+  }
   const sure = read.filter((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None");
   if (!sure.length || sure.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"))) return [c];
   return read.map((r) => (r.score >= INTENT_THRESHOLD ? r : { ...r, intent: "None" as const, score: 0 }));
