@@ -730,6 +730,10 @@ function lineAskedAbout(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
 function lineCounted(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): string | undefined {
   if (!a.guess || !a.quantity || s.draft.lines.length === 0) return undefined;
   if (has(ctx, "find", "price", "stock", "compat", "info") || ctx.conv.text.includes("?")) return undefined;
+  // "das Lager 6309 bitte löschen" beside a 6204 bearing: a removal counts nothing, and a number the best match's code
+  // carries names that product.
+  if (has(ctx, "remove", "cancel") || a.guess.hits[0]!.sku.split(/[-_/.]/).includes(String(a.quantity.value)))
+    return undefined;
   const line = s.draft.lines.find((l) => l.lineId === lineByWords(ctx));
   if (!line || (a.machine && a.machine.machineId !== (line.machineId ?? s.draft.machineId))) return undefined;
   // A code names its product — unless the words merely begin codes, the line's among them ("Fett" of "FETT-H1-400").
