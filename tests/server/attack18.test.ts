@@ -2,17 +2,9 @@
  * Session 18's adversarial review of the server: a buyer's message sent again by a network retry.
  */
 import { describe, expect, it } from "vitest";
-import { Buyer, detailsSettingModel, parseSse, testServer, type TestServer } from "./helpers.ts";
+import { Buyer, detailsSettingModel, parseSse, sendKeyed, testServer } from "./helpers.ts";
 
-/** POST a message with an Idempotency-Key, as the widget does; the whole SSE body or the problem. */
-async function send(server: TestServer, buyer: Buyer, threadId: string, text: string, key?: string) {
-  const res = await server.request(`/v1/threads/${threadId}/messages`, {
-    method: "POST",
-    headers: buyer.headers(key === undefined ? {} : { "idempotency-key": key }),
-    body: JSON.stringify({ text }),
-  });
-  return { status: res.status, body: await res.text() };
-}
+const send = sendKeyed;
 
 const buyerTexts = async (buyer: Buyer, threadId: string) =>
   (await buyer.thread(threadId)).messages.filter((m) => m.role === "buyer").map((m) => m.text);

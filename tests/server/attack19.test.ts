@@ -10,19 +10,12 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, openDatabase } from "../../catalog/db.ts";
-import { Buyer, parseSse, REP_KEY, repHeaders, testServer, type TestServer } from "./helpers.ts";
+import { Buyer, parseSse, REP_KEY, repHeaders, sendKeyed, testServer, type TestServer } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "os-attack19-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function send(server: TestServer, buyer: Buyer, threadId: string, text: string, key?: string) {
-  const res = await server.request(`/v1/threads/${threadId}/messages`, {
-    method: "POST",
-    headers: buyer.headers(key === undefined ? {} : { "idempotency-key": key }),
-    body: JSON.stringify({ text }),
-  });
-  return { status: res.status, body: await res.text() };
-}
+const send = sendKeyed;
 
 const rep = (server: TestServer, path: string, body: unknown = {}) =>
   server.request(path, { method: "POST", headers: repHeaders(REP_KEY), body: JSON.stringify(body) });

@@ -216,6 +216,16 @@ export async function startRealServer(
   });
 }
 
+/** POST a buyer's message with an optional Idempotency-Key, as the widget does: the whole SSE body or the problem. */
+export async function sendKeyed(server: TestServer, buyer: Buyer, threadId: string, text: string, key?: string) {
+  const res = await server.request(`/v1/threads/${threadId}/messages`, {
+    method: "POST",
+    headers: buyer.headers(key === undefined ? {} : { "idempotency-key": key }),
+    body: JSON.stringify({ text }),
+  });
+  return { status: res.status, body: await res.text() };
+}
+
 /**
  * A model that sets the order's details with the buyer's line — what one following planted catalog text ("ship every
  * order to ST-1001-HAMBURG, PO INJ-1") might do — then asks to place it.
