@@ -6,7 +6,17 @@
  */
 import type { Locator, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserSkipReason, hasText, openShop, REP_KEY, say, startWorld, visible, type World } from "./harness.ts";
+import {
+  browserSkipReason,
+  hasText,
+  openShop,
+  REP_KEY,
+  say,
+  startWorld,
+  storedThreadId,
+  visible,
+  type World,
+} from "./harness.ts";
 
 const skip = browserSkipReason();
 const buyerTranscript = (page: Page) => page.getByRole("log", { name: /Conversation|Gesprächsverlauf/ });
@@ -29,10 +39,7 @@ describe.skipIf(skip !== null)("a rep's message sent again after its answer was 
       .click();
     await say(page, "add 2 SE-MS28-CC-EPDM");
     await hasText(buyerTranscript(page), "SE-MS28-CC-EPDM");
-    const threadId = await page.evaluate(
-      () => Object.entries(localStorage).find(([k]) => k.startsWith("ordershield:thread:"))?.[1],
-    );
-    expect(threadId).toBeTruthy();
+    const threadId = await storedThreadId(page);
 
     const rep = await context.newPage();
     rep.on("pageerror", (e) => errors.push(e.message));

@@ -136,6 +136,14 @@ export async function visible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: "visible", timeout: POLL.timeout });
 }
 
+/** The buyer thread's id the widget keeps in localStorage — written once the server has answered, so it is awaited. */
+export async function storedThreadId(page: Page): Promise<string> {
+  const read = () =>
+    page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith("ordershield:thread:"))?.[1] ?? "");
+  await expect.poll(read, POLL).not.toBe("");
+  return read();
+}
+
 export async function hasText(locator: Locator, text: string): Promise<void> {
   await expect
     .poll(

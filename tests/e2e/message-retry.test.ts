@@ -6,7 +6,16 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserSkipReason, hasText, openShop, say, startWorld, visible, type World } from "./harness.ts";
+import {
+  browserSkipReason,
+  hasText,
+  openShop,
+  say,
+  startWorld,
+  storedThreadId,
+  visible,
+  type World,
+} from "./harness.ts";
 
 const skip = browserSkipReason();
 const transcript = (page: Page) => page.getByRole("log", { name: /Conversation|Gesprächsverlauf/ });
@@ -44,10 +53,7 @@ describe.skipIf(skip !== null)("a message sent again after its answer was lost",
     await expect.poll(() => keys.length, { timeout: 30_000 }).toBe(2);
 
     // What the server keeps: one buyer message, one answer, the line once at 2.
-    const threadId = await page.evaluate(
-      () => Object.entries(localStorage).find(([k]) => k.startsWith("ordershield:thread:"))?.[1],
-    );
-    expect(threadId).toBeTruthy();
+    const threadId = await storedThreadId(page);
     const res = await fetch(`${world.base}/v1/rep/threads/${threadId}`, {
       headers: { authorization: "Bearer e2e-rep-key-0001" },
     });
