@@ -9,7 +9,10 @@
  * - Held by another process: wait and try again (the buyer's message is answered after the other turn), up to
  *   `waitMs`; then `RunConflictError` (409 `conflict:run`), nothing written.
  * - A process that dies holding a lease never releases it: the lease expires `ttlMs` after its last renewal, and a
- *   running turn renews it every `ttlMs / 3`.
+ *   running turn renews it every `ttlMs / 3`. Sooner: the lease records its holder's pid, start time, boot id and
+ *   process namespace (process-identity.ts), and a waiter on the same machine and namespace that finds the holder's
+ *   process gone takes the lease at once — a buyer's retry after a crash is answered, not held up to `ttlMs`. A
+ *   holder on another machine, or one whose liveness cannot be read, is waited out: a live holder never loses it.
  * - `runs` counts the runs of the thread in every process; a holder that sees a count other than the one it left
  *   knows another process ran the thread meanwhile and drops what it cached about it.
  */
@@ -17,6 +20,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type Database from "better-sqlite3";
 import { isDatabaseBusy, RunConflictError } from "./errors.ts";
+import { isGone, ownIdentity, type ProcessIdentity } from "./process-identity.ts";
 
 export interface LeaseOptions {
   /** A lease not renewed for this long is free (its holder died). */
@@ -26,6 +30,10 @@ export interface LeaseOptions {
   now?: () => number;
   /** Called once when a run starts waiting for a lease another process holds (for logs and tests). */
   onWait?: (threadId: string) => void;
+  /** This process as lease holder (tests); by default read from /proc, null where it cannot be. */
+  identity?: ProcessIdentity | null;
+  /** Whether a holder is provably gone (tests); by default process-identity.ts `isGone`. */
+  isGone?: (holder: ProcessIdentity, own: ProcessIdentity | null) => boolean;
 }
 
 export interface HeldLease {
@@ -45,18 +53,40 @@ export function createThreadLeases(db: Database.Database, options: LeaseOptions 
   const waitMs = options.waitMs ?? DEFAULTS.waitMs;
   const now = options.now ?? Date.now;
   const holder = randomUUID();
+  const identity = options.identity === undefined ? ownIdentity() : options.identity;
+  const gone = options.isGone ?? isGone;
   db.exec(`CREATE TABLE IF NOT EXISTS thread_leases (
     thread_id TEXT PRIMARY KEY,
     holder TEXT NOT NULL,
     expires_at INTEGER NOT NULL,
     runs INTEGER NOT NULL DEFAULT 0
   )`);
-  const read = db.prepare<[string], { holder: string; expires_at: number; runs: number }>(
-    "SELECT holder, expires_at, runs FROM thread_leases WHERE thread_id = ?",
+  // The holder's identity came later (session 20): a file of an older version gets the columns, its rows none (they
+  // are waited out as before).
+  const columns = new Set((db.pragma("table_info(thread_leases)") as { name: string }[]).map((c) => c.name));
+  for (const [name, type] of [
+    ["holder_machine", "TEXT"],
+    ["holder_pid", "INTEGER"],
+    ["holder_started", "TEXT"],
+  ] as const)
+    if (!columns.has(name)) db.exec(`ALTER TABLE thread_leases ADD COLUMN ${name} ${type}`);
+  type Row = {
+    holder: string;
+    expires_at: number;
+    runs: number;
+    holder_machine: string | null;
+    holder_pid: number | null;
+    holder_started: string | null;
+  };
+  const read = db.prepare<[string], Row>(
+    "SELECT holder, expires_at, runs, holder_machine, holder_pid, holder_started FROM thread_leases WHERE thread_id = ?",
   );
-  const take = db.prepare<[string, string, number]>(
-    `INSERT INTO thread_leases (thread_id, holder, expires_at, runs) VALUES (?, ?, ?, 1)
-     ON CONFLICT (thread_id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at, runs = runs + 1`,
+  const take = db.prepare(
+    `INSERT INTO thread_leases (thread_id, holder, expires_at, runs, holder_machine, holder_pid, holder_started)
+     VALUES (@threadId, @holder, @expiresAt, 1, @machine, @pid, @started)
+     ON CONFLICT (thread_id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at, runs = runs + 1,
+       holder_machine = excluded.holder_machine, holder_pid = excluded.holder_pid,
+       holder_started = excluded.holder_started`,
   );
   const renew = db.prepare<[number, string, string]>(
     "UPDATE thread_leases SET expires_at = ? WHERE thread_id = ? AND holder = ?",
@@ -64,10 +94,23 @@ export function createThreadLeases(db: Database.Database, options: LeaseOptions 
   const free = db.prepare<[string, string]>(
     "UPDATE thread_leases SET expires_at = 0 WHERE thread_id = ? AND holder = ?",
   );
+  /** Held by a process on this machine that is no longer running: its lease is free now, not when it runs out. */
+  const holderGone = (row: Row) =>
+    row.holder_machine !== null &&
+    row.holder_pid !== null &&
+    row.holder_started !== null &&
+    gone({ machine: row.holder_machine, pid: row.holder_pid, started: row.holder_started }, identity);
   const tryTake = db.transaction((threadId: string): number | null => {
     const row = read.get(threadId);
-    if (row && row.holder !== holder && row.expires_at > now()) return null;
-    take.run(threadId, holder, now() + ttlMs);
+    if (row && row.holder !== holder && row.expires_at > now() && !holderGone(row)) return null;
+    take.run({
+      threadId,
+      holder,
+      expiresAt: now() + ttlMs,
+      machine: identity?.machine ?? null,
+      pid: identity?.pid ?? null,
+      started: identity?.started ?? null,
+    });
     return row?.runs ?? 0;
   });
   const seen = new Map<string, number>();

@@ -121,6 +121,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         secret: erp.webhookSecret,
         shieldBaseUrl: base,
         ackKey: erp.ackKey,
+        ackSecret: erp.ackSecret,
         logger,
         // Its page lists every customer's orders: only for the demo, like the storefront's sign-in.
         listing: !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL,
@@ -146,6 +147,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           onOrderStatus: hub.publishOrderStatus,
           ackKey: erp.ackKey,
           webhookSecret: erp.webhookSecret,
+          ackSecret: erp.ackSecret,
           integrationKey: erp.integrationKey,
           webhookUrl: erp.webhookUrl,
           worker,

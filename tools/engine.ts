@@ -15,7 +15,14 @@ import { checkPricing } from "./checks/pricing.ts";
 import { checkProduct } from "./checks/product.ts";
 import { checkQuantity } from "./checks/quantity.ts";
 import { canonicalJson, hashDraft } from "./draft-hash.ts";
-import { dateField, MAX_CODE_LENGTH, MAX_DRAFT_LINES, MAX_LINE_ID_LENGTH, MAX_UNIT_LENGTH } from "./limits.ts";
+import {
+  dateField,
+  MAX_CODE_LENGTH,
+  MAX_DRAFT_LINES,
+  MAX_LINE_ID_LENGTH,
+  MAX_UNIT_LENGTH,
+  withShownTexts,
+} from "./limits.ts";
 import type { Draft, DraftLine, Issue, LineReport, LineVerdict, ValidationReport } from "./types.ts";
 import { messageLanguage, msg, renderMessage } from "./messages/index.ts";
 import { createHash } from "node:crypto";
@@ -224,7 +231,9 @@ function validateInSnapshot(draft: Draft, ctx: EngineContext): ValidationReport 
   if (texts !== ctx.data) nameProductsIn(report, texts);
   if (ctx.language && (texts !== ctx.data || messageLanguage(ctx.language) !== "en"))
     localizeReport(report, ctx.language);
-  return report;
+  // Its texts as shown: the report goes to the buyer and the rep (draft and report events, the thread) and into the
+  // clean order; a catalog name stored with a U+202E before the importer refused it must reach none of them.
+  return withShownTexts(report);
 }
 
 /** Product references in messages: `{ sku, name? }` and nothing else. */

@@ -20,6 +20,7 @@ import {
   type CleanOrderApproval,
   type CleanOrderLine,
 } from "./clean-order.ts";
+import { withShownTexts } from "./limits.ts";
 import { VERDICT_CODES, type Draft, type Issue, type ValidationReport } from "./types.ts";
 import { msg, nested, renderMessage, type EngineMessage } from "./messages/index.ts";
 
@@ -130,7 +131,8 @@ export function handOff(db: Db, request: HandoffRequest): HandoffResult {
       return { status: "needs_approval", report };
 
     const orderId = orderIdFor(key);
-    const order = buildCleanOrder(db, { request, report, orderId, key, draftHash, now, approvals });
+    // Every text the ERP gets as shown (tools/limits.ts): the report's are, the ship-to's and approvals' are read here.
+    const order = withShownTexts(buildCleanOrder(db, { request, report, orderId, key, draftHash, now, approvals }));
     writeOrder(db, { order, request, report, draftHash, key });
     return { status: "placed", orderId, order, report, replayed: false };
   });

@@ -59,6 +59,33 @@ export function shownText(text: string): string {
   return text.replace(UNSHOWN_CHARS, "");
 }
 
+/**
+ * Keys whose values identify something rather than describe it (SKUs, line and option codes, ids, hashes): a
+ * machine matches them against the catalog or the ERP, so they are passed on as stored.
+ */
+const IDENTIFIER_KEY = /^(sku|skus|lineId|id|code|group|values|warehouse|key)$|(Id|Ids|Hash|Key)$/;
+
+/**
+ * Every text of a report or an order as shown (`shownText`), in place: what reaches the buyer (draft and report
+ * events, the thread) or the ERP (the clean order) without the hidden characters a catalog name stored before the
+ * importer refused them can carry. Identifiers (IDENTIFIER_KEY) are left as stored. Answers `value`.
+ *
+ * @example withShownTexts({ sku: "A\u200B1", name: "Seal \u202EMPDE" }) // { sku: "A\u200B1", name: "Seal MPDE" }
+ */
+export function withShownTexts<T>(value: T): T {
+  const visit = (v: unknown): unknown => {
+    if (typeof v === "string") return shownText(v);
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) v[i] = visit(v[i]);
+    else if (v && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) {
+        if (IDENTIFIER_KEY.test(k)) continue;
+        if (typeof x === "string" || (x && typeof x === "object")) (v as Record<string, unknown>)[k] = visit(x);
+      }
+    return v;
+  };
+  return visit(value) as T;
+}
+
 const tooLong = (max: number) => `at most ${max} characters`;
 
 export const codeField = z.string().min(1).max(MAX_CODE_LENGTH, tooLong(MAX_CODE_LENGTH));

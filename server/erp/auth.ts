@@ -41,7 +41,8 @@ export function signedWebhookId(header: (name: string) => string | undefined): s
 
 /**
  * The ERP's acknowledgement: `Authorization: Bearer ERP_ACK_KEY`, or signed like our webhooks (`webhook-id`,
- * `webhook-timestamp`, `webhook-signature` over the raw body with ERP_WEBHOOK_SECRET; older than 5 minutes is refused).
+ * `webhook-timestamp`, `webhook-signature` over the raw body with ERP_ACK_SECRET, else ERP_WEBHOOK_SECRET; older than
+ * 5 minutes is refused).
  */
 export function requireErpCredentials(options: {
   ackKey?: string | undefined;
@@ -56,7 +57,10 @@ export function requireErpCredentials(options: {
     }
     if (c.req.header("webhook-signature") !== undefined) {
       if (!webhook)
-        throw new ErpError("unauthorized:erp", "Signed acknowledgements need ERP_WEBHOOK_SECRET on this server.");
+        throw new ErpError(
+          "unauthorized:erp",
+          "Signed acknowledgements need ERP_ACK_SECRET or ERP_WEBHOOK_SECRET on this server.",
+        );
       const raw = await c.req.text();
       try {
         webhook.verify(

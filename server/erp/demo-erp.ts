@@ -28,6 +28,8 @@ export interface DemoErpOptions {
   shieldBaseUrl: string;
   /** ERP_ACK_KEY: sent as a bearer key when set. */
   ackKey?: string | undefined;
+  /** ERP_ACK_SECRET: signs the acknowledgements (without `ackKey`) instead of `secret`. */
+  ackSecret?: string | undefined;
   /** Acknowledge orders (default true). */
   acknowledge?: boolean;
   /**
@@ -76,6 +78,7 @@ export const DEMO_ERP_BODY_LIMIT = 8 * 1024 * 1024;
 
 export function createDemoErp(options: DemoErpOptions): DemoErp {
   const webhook = new Webhook(options.secret);
+  const ackSigner = options.ackSecret ? new Webhook(options.ackSecret) : webhook;
   const doFetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
   const log = options.logger ?? silentLogger;
@@ -93,7 +96,7 @@ export function createDemoErp(options: DemoErpOptions): DemoErp {
     for (let attempt = 1; attempt <= ACK_ATTEMPTS; attempt++) {
       const headers: Record<string, string> = options.ackKey
         ? { "content-type": "application/json", authorization: `Bearer ${options.ackKey}` }
-        : signedHeaders(webhook, `ack_${receipt.webhookId}_${attempt}`, now(), body);
+        : signedHeaders(ackSigner, `ack_${receipt.webhookId}_${attempt}`, now(), body);
       try {
         const res = await doFetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(10_000) });
         if (res.ok) {

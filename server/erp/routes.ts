@@ -2,7 +2,8 @@
  * createErpRoutes(deps): the ERP side of the HTTP API as an OpenAPIHono sub-app, mounted by the server with
  * `app.route("/", createErpRoutes(deps))`.
  *
- *   POST /v1/erp/orders/{orderId}/ack        the ERP acknowledges an order (ERP_ACK_KEY, or signed with ERP_WEBHOOK_SECRET)
+ *   POST /v1/erp/orders/{orderId}/ack        the ERP acknowledges an order (ERP_ACK_KEY, or signed with ERP_ACK_SECRET,
+ *                                            else ERP_WEBHOOK_SECRET)
  *   POST /v1/integration/stock               stock positions per SKU and warehouse (INTEGRATION_KEY, Idempotency-Key)
  *   POST /v1/integration/prices              list prices and price-list breaks (INTEGRATION_KEY, Idempotency-Key)
  *   GET  /v1/admin/outbox                    the outbox with its counts and the endpoint's state (INTEGRATION_KEY)
@@ -30,8 +31,10 @@ export interface ErpRoutesDeps {
   onOrderStatus?: OrderStatusListener;
   /** ERP_ACK_KEY: bearer key of the ERP's acknowledgements. */
   ackKey?: string | undefined;
-  /** ERP_WEBHOOK_SECRET: also accepted as a Standard Webhooks signature on acknowledgements. */
+  /** ERP_WEBHOOK_SECRET: also accepted as a Standard Webhooks signature on acknowledgements (without `ackSecret`). */
   webhookSecret?: string | undefined;
+  /** ERP_ACK_SECRET: verifies signed acknowledgements instead of `webhookSecret`. */
+  ackSecret?: string | undefined;
   /** INTEGRATION_KEY: stock/price events and the outbox admin routes. With none, those routes answer 401. */
   integrationKey?: string | undefined;
   /** ERP_WEBHOOK_URL, for the endpoint state the admin routes show and enable. */
@@ -62,7 +65,8 @@ export function createErpRoutes(deps: ErpRoutesDeps): OpenAPIHono {
     type: "apiKey",
     in: "header",
     name: "webhook-signature",
-    description: "Standard Webhooks signature (with webhook-id and webhook-timestamp) made with ERP_WEBHOOK_SECRET",
+    description:
+      "Standard Webhooks signature (with webhook-id and webhook-timestamp) made with ERP_ACK_SECRET, or ERP_WEBHOOK_SECRET without it",
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "integrationKey", {
     type: "http",
@@ -74,7 +78,7 @@ export function createErpRoutes(deps: ErpRoutesDeps): OpenAPIHono {
   app.use(
     "/v1/erp/*",
     limit(ACK_BODY_LIMIT),
-    requireErpCredentials({ ackKey: deps.ackKey, secret: deps.webhookSecret }),
+    requireErpCredentials({ ackKey: deps.ackKey, secret: deps.ackSecret ?? deps.webhookSecret }),
   );
   // The key first: these routes are exempt from the app's 64 KB limit, and only a caller with the key may send 2 MB.
   app.use("/v1/integration/*", requireKey(deps.integrationKey, "integration"), limit(EVENT_BODY_LIMIT));

@@ -296,6 +296,11 @@ export function registerRepRoutes(app: OpenAPIHono<AppEnv>, deps: RepRouteDeps):
       force: body.force === true,
       reason: body.reason ?? null,
     });
+    // A reply the agent is still writing to a buyer message is not given once a rep holds the thread: the rep expects
+    // the agent silent from the moment they took over. The run is cancelled as the buyer's own cancel does it — the
+    // buyer's message stays in the thread (input durability) for the rep to answer, what the agent had not finished
+    // is dropped. A confirmation or a rep's decision runs to its end (cutting it could drop an explicit confirmation).
+    runner.cancel(row.id, undefined, ["message"]);
     return c.json({ threadId: row.id, heldBy: row.heldBy }, 200);
   });
 

@@ -65,6 +65,8 @@ export function Copilot(props: CopilotProps) {
           ? undefined
           : () => {
               store.set(KEY_STORE, null);
+              // The next rep at this tab does not get this one's unsent messages.
+              drafts.clear();
               setKey("");
             }
       }
@@ -385,6 +387,7 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
             button={t("send")}
             busy={busy}
             hint={t("holding")}
+            draftKey={`${id}:message`}
             onSubmit={(text) => void write(text)}
           />
         )}
@@ -422,6 +425,7 @@ function ThreadPanel({ api, id, t, i18n, onBack }: ThreadPanelProps) {
           label={t("noteLabel")}
           button={t("addNote")}
           busy={busy}
+          draftKey={`${id}:note`}
           onSubmit={(text) => act(() => api.note(id, text))}
         />
       </section>
@@ -576,15 +580,56 @@ function TakeoverFrom({
   );
 }
 
+/**
+ * What a rep typed and has not sent, per conversation and field. The thread panel is rebuilt for each conversation
+ * (it is keyed by the thread id), so without this a message half written to one buyer was gone after a look at
+ * another queue entry. sessionStorage: kept across a reload of the tab, never shared with another tab or rep; in
+ * memory where storage is refused.
+ */
+const drafts = {
+  memory: new Map<string, string>(),
+  key: (draftKey: string) => `ordershield:rep-draft:${draftKey}`,
+  get(draftKey: string): string {
+    try {
+      return sessionStorage.getItem(drafts.key(draftKey)) ?? "";
+    } catch {
+      return drafts.memory.get(draftKey) ?? "";
+    }
+  },
+  set(draftKey: string, text: string): void {
+    try {
+      if (text) sessionStorage.setItem(drafts.key(draftKey), text);
+      else sessionStorage.removeItem(drafts.key(draftKey));
+    } catch {
+      if (text) drafts.memory.set(draftKey, text);
+      else drafts.memory.delete(draftKey);
+    }
+  },
+  clear(): void {
+    drafts.memory.clear();
+    try {
+      for (const k of Object.keys(sessionStorage)) if (k.startsWith(drafts.key(""))) sessionStorage.removeItem(k);
+    } catch {
+      // Nothing stored.
+    }
+  },
+};
+
 function TextForm(props: {
   id: string;
   label: string;
   button: string;
   busy: boolean;
   hint?: string;
+  /** Keep the unsent text under this key (thread id + field) and restore it when the form is shown again. */
+  draftKey?: string;
   onSubmit: (text: string) => void;
 }) {
-  const [text, setText] = useState("");
+  const [text, setTextState] = useState(() => (props.draftKey ? drafts.get(props.draftKey) : ""));
+  const setText = (value: string) => {
+    setTextState(value);
+    if (props.draftKey) drafts.set(props.draftKey, value);
+  };
   return (
     <form
       class="cp-form"
