@@ -121,6 +121,8 @@ export interface Knowledge {
    * 1,5 m Kabel"; "Kühlstellenregler EKC 202" of "…, 230 V AC, 2 NTC-Fühler"): what the product is, not what it has.
    */
   allNames: (skus: readonly string[], heads?: boolean | "lead") => Map<string, string>;
+  /** Product names in every language of the catalog (the glossary's words for the name too), one string each. */
+  nameList: (skus: readonly string[]) => Map<string, string[]>;
   /**
    * The built-in glossary's words for a product name in the languages the catalog has no texts in ("Sight glass …"
    * → "Schauglas" on an English-only catalog); absent when the catalog speaks every glossary language.
@@ -429,6 +431,7 @@ export function buildKnowledge(
   let textsBySku: Map<string, string> | undefined;
   let headsBySku: Map<string, string> | undefined;
   let leadsBySku: Map<string, string> | undefined;
+  const textListBySku = new Map<string, string[]>();
   const allNames = (skus: readonly string[], heads: boolean | "lead" = false) => {
     if (!textsBySku || !headsBySku || !leadsBySku) {
       textsBySku = new Map();
@@ -436,6 +439,7 @@ export function buildKnowledge(
       leadsBySku = new Map();
       for (const r of textNames.all() as { sku: string; name: string }[]) {
         textsBySku.set(r.sku, `${textsBySku.get(r.sku) ?? ""} ${r.name}`);
+        textListBySku.set(r.sku, [...(textListBySku.get(r.sku) ?? []), r.name]);
         headsBySku.set(r.sku, `${headsBySku.get(r.sku) ?? ""} ${withoutTarget(r.name)}`);
         leadsBySku.set(r.sku, `${leadsBySku.get(r.sku) ?? ""} ${leadOf(r.name)}`);
       }
@@ -447,6 +451,17 @@ export function buildKnowledge(
         const full = base.get(sku)?.name ?? "";
         const name = heads === "lead" ? leadOf(full) : heads ? withoutTarget(full) : full;
         return [sku, `${name} ${texts.get(sku) ?? ""}${gloss ? ` ${gloss(name)}` : ""}`];
+      }),
+    );
+  };
+  const nameList = (skus: readonly string[]) => {
+    allNames([]);
+    const base = reader.products(skus);
+    return new Map(
+      skus.map((sku) => {
+        const name = base.get(sku)?.name ?? "";
+        const texts = (textsBySku!.get(sku) ?? "").trim();
+        return [sku, [name, ...(texts ? textListBySku.get(sku)! : []), ...(gloss ? [gloss(name)] : [])]];
       }),
     );
   };
@@ -495,6 +510,7 @@ export function buildKnowledge(
     catalogWord,
     inflectedNameWord,
     allNames,
+    nameList,
     ...(gloss ? { gloss } : {}),
     namesAndKeywords,
     optionWords,
@@ -2801,7 +2817,23 @@ export function guessProduct(
         fitted.some((h) => [...have.get(h.sku)!].some((x) => x.length >= one.length + 3 && x.startsWith(one)));
       const whole =
         telling.length >= 2 || aside ? hits.filter((h) => !h.fitsExplicitly && named(h) === telling.length) : [];
-      hits = whole.length && (aside || fitted.every((h) => named(h) < telling.length)) ? [...whole, ...fitted] : fitted;
+      // "2 knives for the Polar 115" where the cutter's fitment lists the "Knife bolt set SC 115 (for carbide knives)",
+      // "blades" for a mower whose fitment lists the "Blade holder spring for quick-change blades": the one word the
+      // buyer named the product with, which a listed part carries where it says what it is for and none as what it
+      // is, names the parts that are one ("Guillotine knife …", "Disc mower blade …") — they lead, the listed follow.
+      const word = said.length === 1 ? said[0]! : undefined;
+      const kinds = word ? k.nameList(hits.map((h) => h.sku)) : new Map<string, string[]>();
+      const isOne = (h: SearchHit) => (kinds.get(h.sku) ?? []).some((n) => namesAsKind(n, word!));
+      const serves = (h: SearchHit) => (kinds.get(h.sku) ?? []).some((n) => servesWord(n, word!));
+      const ones =
+        word && word.length >= 4 && fitted.some(serves) && !fitted.some(isOne)
+          ? hits.filter((h) => !h.fitsExplicitly && isOne(h))
+          : [];
+      hits = ones.length
+        ? [...ones, ...fitted]
+        : whole.length && (aside || fitted.every((h) => named(h) < telling.length))
+          ? [...whole, ...fitted]
+          : fitted;
     }
     // Words the first attempt dropped (option words such as "FKM") still rank the candidates.
     const dropped = words.filter((w) => !attempt.includes(w));
@@ -2861,6 +2893,8 @@ export function guessProduct(
       // the buyer's "belt" is the belt, not the pulley for it. On a catalog without texts in the buyer's language the
       // glossary's words for the name are its words too.
       const glossed = (name: string) => (k.gloss ? ` ${k.gloss(name)}` : "");
+      const asked = new Set(head);
+      const askedStems = new Set(head.filter((w) => /^\p{L}{4,}$/u.test(w)).map(stemOf));
       const carried = (h: SearchHit) => {
         const target = withoutTarget(h.name);
         const have = nameWords(`${h.name} ${h.sku}${glossed(h.name)}`);
@@ -2870,6 +2904,9 @@ export function guessProduct(
         // "2 Messer für den Vierseiter": a word the name writes only before a compound's hyphen ("Messer-Einstelllehre")
         // says what the product serves, half a word; a compound that ends in it ("HM-Wendemesser") is as much of one
         // (unless another wording of the buyer's counts that compound already).
+        // "2 knives for the Polar 115", "2 forks for truck 4": a word the buyer named the product with (before their
+        // own "for") that a name carries only where it says what the product is for ("Knife bolt set … (for carbide
+        // knives)", "Fork extension … for 100x40 forks") names what that product serves — nothing of it.
         const weight = (w: string) =>
           whole.has(w)
             ? leadOnly(target, w)
@@ -2878,7 +2915,9 @@ export function guessProduct(
             : headIn(target, w) && ![...worded].some((x) => x.endsWith(w) && whole.has(x))
               ? 0.5
               : have.has(w)
-                ? 0.5
+                ? asked.has(w)
+                  ? 0
+                  : 0.5
                 : 0;
         const stemWeight = (w: string) =>
           partStems.has(w)
@@ -2890,7 +2929,9 @@ export function guessProduct(
             : ownStems.has(w)
               ? 1
               : stems.has(w)
-                ? 0.5
+                ? askedStems.has(w)
+                  ? 0
+                  : 0.5
                 : 0;
         const f = features?.get(h.sku) ?? {};
         return (
@@ -3004,6 +3045,37 @@ export function leadOf(name: string): string {
  */
 export function withoutTarget(name: string): string {
   return name.replace(/(?<![\p{L}\p{N}])(?:for|für|fuer|fürs|fuers)(?![\p{L}\p{N}])[^,;()]*/giu, " ");
+}
+
+/**
+ * Whether a name says it is a `stem` by the word it leads with, up to a number, a code, a comma or a "for"/"with":
+ * that word's last ("knife" of "Guillotine knife 920 mm", "fork" of "Fork ISO 2A", not "blade" of "Blade holder spring
+ * for …"), or the head of its compound ("messer" of "Schneidmesser 1150 mm HSS").
+ */
+export function namesAsKind(name: string, stem: string): boolean {
+  let last: string | undefined;
+  for (const w of name.split(/\s+/u)) {
+    const word = w.toLowerCase().replace(/[,;:]+$/u, "");
+    if (!/^\p{L}+(?:-\p{L}+)*$/u.test(word) || /^(?:for|für|fuer|fürs|with|mit|and|und|of)$/u.test(word)) break;
+    // "Fork ISO 2A": a code in capitals after the first word ends what the name leads with.
+    if (last !== undefined && /^\p{Lu}{2,}$/u.test(w.replace(/[,;:]+$/u, ""))) break;
+    last = word.split("-").at(-1)!;
+    if (/[,;:]$/u.test(w)) break;
+  }
+  if (!last) return false;
+  const own = stemOf(last);
+  return sameWord(own, stem) || (stem.length >= 4 && last.length >= stem.length + 3 && own.endsWith(stem));
+}
+
+/** Whether a name carries `stem` where it says what the product is for ("knives" of "… (for carbide knives)"). */
+function servesWord(name: string, stem: string): boolean {
+  const parts = name.match(/(?<![\p{L}\p{N}])(?:for|für|fuer|fürs|fuers)(?![\p{L}\p{N}])[^,;()]*/giu) ?? [];
+  return parts.some((part) =>
+    wordsOf(part).some((w) => {
+      const x = stemOf(w);
+      return w.length >= 4 && (sameWord(x, stem) || (x.length >= stem.length + 3 && x.endsWith(stem)));
+    }),
+  );
 }
 
 /** A word of four letters or more that a name writes only before the hyphen of compounds ("messer" of "Messer-Einstelllehre"). */
