@@ -983,7 +983,8 @@ export function lineWordCounts(ctx: Ctx, keywords = false): { id: string; n: num
   const skus = lines.map((l) => l.sku);
   const names = keywords ? ctx.k.namesAndKeywords(skus) : namesOf(ctx, skus);
   const scored = lines.map((l) => {
-    const name = wordsOf(names.get(l.sku) ?? "");
+    // Hyphenated compounds in their parts too: "belt" names the "V-belt" line, "ring" the "O-ring" one.
+    const name = [...nameWords(names.get(l.sku) ?? "")];
     return {
       id: l.lineId,
       n: words.filter((w) => nameNames(name, w) || (ctx.lang === "de" && compoundHead(name, w))).length,
