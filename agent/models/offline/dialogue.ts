@@ -526,11 +526,12 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "machine_line_count", do: countForMachine },
+  // Before the items of a list are read: "die dritte, davon 2" counts the open list, it is no item of its own.
+  { in: "choose_product", on: "list_count_beside_item", do: listCountAndItem },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
   // The open question
-  { in: "choose_product", on: "list_count_beside_item", do: listCountAndItem },
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "orders_draft", do: req.place },
   { in: "confirm", on: "bare_no", do: req.declined },
@@ -1163,7 +1164,22 @@ function orderThenQuestion(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoF
  * another product with a count of their own ("und dazu 2 Stehlager UCP 205").
  */
 function listCountBesideItem(ctx: Ctx): { count: Clause; rest: Clause[] } | undefined {
-  const clauses = ctx.u.clauses;
+  // "2 of those and 1 box X" may come as one clause: its pieces between commas and "and"/"und" are read each.
+  const clauses = ctx.u.clauses.flatMap((c) => {
+    const out: Clause[] = [];
+    const cut = /,|\s(?:and|und|plus|sowie)\s/giu;
+    let from = 0;
+    for (const m of [...c.text.matchAll(cut), null]) {
+      const to = m ? m.index : c.text.length;
+      const text = c.text.slice(from, to).trim();
+      if (text) {
+        const at = c.start + c.text.indexOf(text, from);
+        out.push({ ...c, text, start: at, end: at + text.length });
+      }
+      if (m) from = m.index + m[0].length;
+    }
+    return out;
+  });
   if (clauses.length < 2 || ctx.u.attack || ctx.conv.text.includes("?")) return undefined;
   const i = clauses.findIndex((c) => {
     const a = analyse(ctx, c.text);
@@ -1175,7 +1191,10 @@ function listCountBesideItem(ctx: Ctx): { count: Clause; rest: Clause[] } | unde
   const pending = ctx.conv.memo.pending;
   const listed = pending?.kind === "choose_product" ? pending.skus : [];
   if (!a.quantity || !a.guess?.confident || listed.includes(a.guess.hits[0]!.sku)) return undefined;
-  return { count: clauses[i]!, rest };
+  // The words before the count go with it ("the second one, 3 of those, and …").
+  const first = clauses[0]!;
+  const text = ctx.conv.text.slice(first.start, clauses[i]!.end);
+  return { count: { ...clauses[i]!, text, start: first.start }, rest };
 }
 
 /**
@@ -1472,7 +1491,8 @@ function countedPairs(sub: Ctx, s: DialogueState): { lineId: string; quantity: n
     // By the names, else by the names and search keywords ("4 Kabel" of the "Sensorleitung" with "M12-Kabel"); the
     // keywords also settle a tie of the names ("3 Packungen Elektroden" of two lines both sold in packs, one of them
     // named only in English: the index's German words for it name it).
-    const byNames = lineWordCounts(at);
+    // "grease 3, belt 2": each piece names its line by a part of a hyphenated compound too ("V-belt").
+    const byNames = lineWordCounts(at, false, true);
     const byKeywords = lineWordCounts(at, true);
     const scores = byNames.some((x) => x.n > 0)
       ? byNames.map((x, j) => ({ id: x.id, n: 100 * x.n + (byKeywords[j]?.n ?? 0) }))
