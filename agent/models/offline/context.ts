@@ -973,9 +973,10 @@ export function lineByWords(ctx: Ctx): string | undefined {
 
 /**
  * For each draft line, how many of the buyer's words its product's names carry (in any language, glossary too); with
- * `keywords`, its search keywords too ("Kabel" of "M12-Kabel" for the "Sensorleitung").
+ * `keywords`, its search keywords too ("Kabel" of "M12-Kabel" for the "Sensorleitung"); with `parts`, a hyphenated
+ * compound of the name in its parts too ("belt" names the "V-belt" line).
  */
-export function lineWordCounts(ctx: Ctx, keywords = false): { id: string; n: number }[] {
+export function lineWordCounts(ctx: Ctx, keywords = false, parts = false): { id: string; n: number }[] {
   const lines = ctx.conv.draft.lines;
   const words = ctx.tokens.map((t) => t.lower).filter((w) => w.length > 2 && !FILLER.has(w));
   if (words.length === 0) return [];
@@ -983,7 +984,7 @@ export function lineWordCounts(ctx: Ctx, keywords = false): { id: string; n: num
   const skus = lines.map((l) => l.sku);
   const names = keywords ? ctx.k.namesAndKeywords(skus) : namesOf(ctx, skus);
   const scored = lines.map((l) => {
-    const name = wordsOf(names.get(l.sku) ?? "");
+    const name = parts ? [...nameWords(names.get(l.sku) ?? "")] : wordsOf(names.get(l.sku) ?? "");
     return {
       id: l.lineId,
       n: words.filter((w) => nameNames(name, w) || (ctx.lang === "de" && compoundHead(name, w))).length,

@@ -42,6 +42,7 @@ import {
   type Step,
 } from "./context.ts";
 import {
+  action,
   askStockAndPrice,
   itemParts,
   listBeside,
@@ -146,6 +147,11 @@ export const EVENTS = {
     !ctx.u.attack &&
     s.draft.lines.length > 0 &&
     detailQuestions(ctx, s).length > 0,
+  /**
+   * "gut, davon 3 Stück, und dazu 2 Stehlager UCP 205", "ok 2 of those, and 1 v-belt SPB 2000": to a list, a count for
+   * it in one clause and a new product with its own count in another — the count is the list's, not the new item's.
+   */
+  list_count_beside_item: (ctx, s) => s.open === "choose_product" && !!listCountBesideItem(ctx),
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
     (s.open === "idle" ||
@@ -265,7 +271,7 @@ export const EVENTS = {
   stock_of_draft: (ctx, s, r) =>
     (has(ctx, "stock") || (ctx.conv.text.includes("?") && STOCK_ASKED.test(ctx.conv.text))) &&
     s.draft.lines.length > 1 &&
-    EVERY_LINE_WORD.test(ctx.conv.text) &&
+    (EVERY_LINE_WORD.test(ctx.conv.text) || (s.focus.candidates.length === 0 && PLURAL_BACK.test(ctx.conv.text))) &&
     !(r.a.guess?.confident && namedOutright(ctx, r.a.guess.hits[0]!.sku)),
   stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about && !configuredSpec(ctx, r),
@@ -480,6 +486,13 @@ const STOCK_ASKED =
 /** Words that take in every line of the order ("all", "everything", "both", "alle", "alles", "beide"). */
 const EVERY_LINE_WORD = /(?<![\p{L}])(?:all|everything|both|alle|alles|beide|beides|sämtliche)(?![\p{L}])/iu;
 
+/**
+ * A plural pointing back ("are they in stock?", "sind die lieferbar?", "are those available?"): with no list open and
+ * several lines on the order, the lines of the order — German by the plural verb beside the pronoun.
+ */
+const PLURAL_BACK =
+  /(?<![\p{L}])(?:they|them|those|these|(?:sind|wären|waren|kommen|gehen)\s+(?:die|sie|diese|denn\s+die)|(?:die|sie|diese)\s+(?:sind|wären|kommen))(?![\p{L}])/iu;
+
 export interface Transition {
   in: StateKind | "any";
   on: EventName;
@@ -513,6 +526,8 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "machine_line_count", do: countForMachine },
+  // Before the items of a list are read: "die dritte, davon 2" counts the open list, it is no item of its own.
+  { in: "choose_product", on: "list_count_beside_item", do: listCountAndItem },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
@@ -1145,6 +1160,80 @@ function orderThenQuestion(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoF
 }
 
 /**
+ * A clause that counts the open list and names nothing ("davon 3 Stück", "2 of those"), followed by clauses that order
+ * another product with a count of their own ("und dazu 2 Stehlager UCP 205").
+ */
+function listCountBesideItem(ctx: Ctx): { count: Clause; rest: Clause[] } | undefined {
+  // "2 of those and 1 box X" may come as one clause: its pieces between commas and "and"/"und" are read each.
+  const clauses = ctx.u.clauses.flatMap((c) => {
+    const out: Clause[] = [];
+    const cut = /,|\s(?:and|und|plus|sowie)\s/giu;
+    let from = 0;
+    for (const m of [...c.text.matchAll(cut), null]) {
+      const to = m ? m.index : c.text.length;
+      const text = c.text.slice(from, to).trim();
+      if (text) {
+        const at = c.start + c.text.indexOf(text, from);
+        out.push({ ...c, text, start: at, end: at + text.length });
+      }
+      if (m) from = m.index + m[0].length;
+    }
+    return out;
+  });
+  if (clauses.length < 2 || ctx.u.attack || ctx.conv.text.includes("?")) return undefined;
+  const i = clauses.findIndex((c) => {
+    const a = analyse(ctx, c.text);
+    return !!a.quantity && !a.guess?.confident && !a.machine;
+  });
+  const rest = clauses.slice(i + 1);
+  if (i < 0 || rest.length === 0) return undefined;
+  const a = analyse(ctx, rest.map((c) => c.text).join(". "));
+  const pending = ctx.conv.memo.pending;
+  const listed = pending?.kind === "choose_product" ? pending.skus : [];
+  if (!a.quantity || !a.guess?.confident || listed.includes(a.guess.hits[0]!.sku)) return undefined;
+  // The words before the count go with it ("the second one, 3 of those, and …").
+  const first = clauses[0]!;
+  const text = ctx.conv.text.slice(first.start, clauses[i]!.end);
+  return { count: { ...clauses[i]!, text, start: first.start }, rest };
+}
+
+/**
+ * The list's count picks from the list (the one that fits, an ordinal) as the answer alone would; the other clauses are
+ * decided as a message of their own, with no list open. When the count does not settle the list, nothing is taken.
+ */
+function listCountAndItem(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const found = listCountBesideItem(ctx);
+  if (!found || s.pending?.kind !== "choose_product") return undefined;
+  const list = s.pending;
+  const picked = answerChooseProduct(clauseCtx(ctx, found.count), list, memo);
+  const text = found.rest.map((c) => c.text).join(". ");
+  const sub = clausesCtx(ctx, found.rest, text);
+  const { pending: _open, ...rest } = sub.conv.memo;
+  const asked = transition({ ...sub, conv: { ...sub.conv, memo: rest } }, memo);
+  // The new part goes on the list's machine when the rules ask which machine and it is one of them.
+  const q = asked.memo.pending;
+  const step =
+    q?.kind === "choose_machine" && list.machineId && q.machineIds.includes(list.machineId)
+      ? action(sub, q.action, q.sku, analyse(sub), memo, {
+          machineId: list.machineId,
+          ...(q.quantity ? { quantity: q.quantity } : {}),
+          ...(q.unit ? { unit: q.unit } : {}),
+          ...(q.options ? { options: q.options } : {}),
+        })
+      : asked;
+  if (picked?.calls?.some((c) => c.name === "add_line")) {
+    const adds = picked.calls.filter((c) => c.name === "add_line");
+    if (onlyDraftEdits(step)) return { calls: [...adds, ...step.calls!], memo: memo() };
+    return { calls: adds, memo: { ...memo(), rest: [...(picked.memo.rest ?? []), { text }] } };
+  }
+  // The count does not say which of the list ("davon 3" to five that fit): the new item is added, and the list's
+  // request is served after it with the count — listed again to choose from, not dropped, not counted on the new item.
+  const count = analyse(ctx, found.count.text).quantity!.value;
+  if (!list.said || !onlyDraftEdits(step) || !step.calls!.some((c) => c.name === "add_line")) return undefined;
+  return { calls: step.calls!, memo: { ...memo(), rest: [{ text: list.said, quantity: count }] } };
+}
+
+/**
  * A change of mind in several clauses ("actually drop the sight glass, and make it 3 driers", "streich die Kabel und
  * mach 4 Schütze draus"): each clause is decided as a message of its own against the same draft, and the edits are
  * made together. Only when at least two clauses are edits and no clause asks for anything else; otherwise the message
@@ -1373,6 +1462,18 @@ function countCorrection(
       const pairs = countedPairs(sub, s);
       if (pairs.length > 0) return { clause, ...pairs[0]!, more: pairs.slice(1) };
     }
+  // "grease 3, belt 2": the clause reader may cut the pieces elsewhere than at their commas ("grease" | "3, belt 2") —
+  // the whole message, read as one clause, counts the lines its pieces name.
+  const clauses = ctx.u.clauses;
+  if (s.draft.lines.length >= 2 && clauses.length > 1 && !ctx.conv.text.includes("?") && !MORE_OF.test(ctx.conv.text)) {
+    const whole: Clause = { ...clauses[0]!, text: ctx.conv.text.slice(clauses[0]!.start, clauses.at(-1)!.end) };
+    whole.end = clauses.at(-1)!.end;
+    const sub = clauseCtx(ctx, whole);
+    if (!analyse(sub).machine) {
+      const pairs = countedPairs(sub, s);
+      if (pairs.length > 0) return { clause: whole, ...pairs[0]!, more: pairs.slice(1) };
+    }
+  }
   return undefined;
 }
 
@@ -1390,7 +1491,8 @@ function countedPairs(sub: Ctx, s: DialogueState): { lineId: string; quantity: n
     // By the names, else by the names and search keywords ("4 Kabel" of the "Sensorleitung" with "M12-Kabel"); the
     // keywords also settle a tie of the names ("3 Packungen Elektroden" of two lines both sold in packs, one of them
     // named only in English: the index's German words for it name it).
-    const byNames = lineWordCounts(at);
+    // "grease 3, belt 2": each piece names its line by a part of a hyphenated compound too ("V-belt").
+    const byNames = lineWordCounts(at, false, true);
     const byKeywords = lineWordCounts(at, true);
     const scores = byNames.some((x) => x.n > 0)
       ? byNames.map((x, j) => ({ id: x.id, n: 100 * x.n + (byKeywords[j]?.n ?? 0) }))
