@@ -105,6 +105,7 @@ import {
   namesOf,
   productsInLanguage,
   optionsFor,
+  tiedByWords,
   ownPackUnit,
   type Analysis,
   type Ctx,
@@ -353,10 +354,11 @@ export function action(
       const issues = (d.issues ?? []).filter((i) => i.severity === "block").map((i) => issueText(i, lang));
       const misfit = fitting && fit ? doesNotFit(ctx, sku, machineId, fit, quantity, memo) : undefined;
       const o = offer(quantity);
+      const by = byDate(ctx, d);
       const text = say(
         lang,
-        `${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "no date available"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${misfit ? `But: ${misfit.text}` : o.en}`,
-        `${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "kein Termin verfügbar"}.${issues.length ? ` ${issues.join(" ")}` : ""} ${misfit ? `Aber: ${misfit.text}` : o.de}`,
+        `${by?.en ?? ""}${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "no date available"}${by?.enTail ?? ""}.${issues.length ? ` ${issues.join(" ")}` : ""} ${misfit ? `But: ${misfit.text}` : o.en}`,
+        `${by?.de ?? ""}${qty(d.quantity, d.unit, lang)} × ${sku}: ${when || "kein Termin verfügbar"}${by?.deTail ?? ""}.${issues.length ? ` ${issues.join(" ")}` : ""} ${misfit ? `Aber: ${misfit.text}` : o.de}`,
       );
       return { text, memo: misfit ? misfit.memo : memo(o.pending, sku) };
     }
@@ -427,13 +429,33 @@ export function action(
   }
 }
 
+/**
+ * "ist der bis freitag da?", "can you deliver by friday?": a date said with a stock question is the date the buyer needs
+ * it by — the answer says yes or no against the delivery date the engine promises (the last of a split delivery).
+ */
+function byDate(
+  ctx: Ctx,
+  d: { promiseDate?: string | undefined; schedule?: { date: string }[] | undefined },
+): { en: string; de: string; enTail: string; deTail: string } | undefined {
+  const asked = ctx.u.date;
+  const dates = [...(d.schedule ?? []).map((p) => p.date), ...(d.promiseDate ? [d.promiseDate] : [])].sort();
+  const last = dates.at(-1);
+  if (!asked || !last) return undefined;
+  return last <= asked
+    ? { en: "Yes — ", de: "Ja — ", enTail: `, so by ${asked} as asked`, deTail: `, also bis ${asked} wie gefragt` }
+    : { en: "No — ", de: "Nein — ", enTail: `, later than ${asked}`, deTail: `, später als ${asked}` };
+}
+
 export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const { conv, lang, k } = ctx;
   const last = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
   // "What about for pump 4?": the same search, now for that machine.
   const query = a.guess?.query ?? (a.machine && last?.query ? last.query : "*");
   const machineId = a.machine?.machineId ?? conv.draft.machineId ?? contextMachine(conv.memo.pending, conv.draft);
-  const r = conv.results.find((x) => x.name === "search_catalog");
+  // The search for the machine (a second one without it looks for a product named that the machine's search left out).
+  const r =
+    conv.results.find((x) => x.name === "search_catalog" && x.args.machineId === machineId) ??
+    conv.results.find((x) => x.name === "search_catalog");
   const prev0 = last;
   if (!r)
     return {
@@ -479,6 +501,8 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   // For a machine, check every candidate against it (operating data, not only fitment): what fits cleanly first,
   // then what fits with a caution (and why), what does not fit last (and why) — all from check_compatibility.
   const verdicts = new Map<string, Verdict>();
+  /** Products the buyer's words name that do not fit the machine: said first, with the engine's reason. */
+  const misfits: string[] = [];
   if (machineId && ctx.tools.has("check_compatibility")) {
     const checks = conv.results.filter((x) => x.name === "check_compatibility" && x.args.machineId === machineId);
     if (checks.length === 0)
@@ -503,10 +527,36 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
         memo: memo(),
       };
     }
+    // "return filter element RF 330 for IMM 7", "Steuerung 80 V für die Ameise 2": a code or size the request states
+    // that no candidate for the machine carries — the machine's search leaves out parts listed for other models. The
+    // same words without the machine find what was named; the engine says why it does not fit.
+    const stated = codesNoneCarries(ctx, hits, a, machineId);
+    if (stated.length) {
+      const wide = conv.results.find((x) => x.name === "search_catalog" && x.args.machineId === undefined);
+      if (!wide)
+        return {
+          calls: [{ name: "search_catalog", args: { query: wideQuery(query, stated), limit: 12, language: lang } }],
+          memo: memo(),
+        };
+      const names = (h: Hit) => `${h.sku} ${namesOf(ctx, [h.sku]).get(h.sku) ?? h.name}`;
+      const named = (typed(searchResult, wide)?.data ?? [])
+        .filter((h) => !pool.some((x) => x.sku === h.sku) && stated.every((w) => nameWords(names(h)).has(w)))
+        .slice(0, 2);
+      const unasked = named.filter((h) => !verdicts.has(h.sku));
+      if (unasked.length)
+        return {
+          calls: unasked.map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
+          memo: memo(),
+        };
+      misfits.push(...named.filter((h) => verdicts.get(h.sku)?.rank === 3).map((h) => h.sku));
+    }
+    const own = (c: ToolResult) => !misfits.includes(String(c.args.sku));
     // "Der Techniker sagt, es is der Fühler" for an oven wired for a type K thermocouple: none of the candidates the
     // words found fits, and the engine says what the machine needs (a feature's value) or names a replacement — the
     // products of the candidates' kind that have that value (whatever their names call them) are candidates too.
-    const replacements = pool.some((h) => (verdicts.get(h.sku)?.rank ?? 3) <= 1) ? [] : machineValued(ctx, checks);
+    const replacements = pool.some((h) => (verdicts.get(h.sku)?.rank ?? 3) <= 1)
+      ? []
+      : machineValued(ctx, checks.filter(own));
     const unasked = replacements.filter((sku) => !verdicts.has(sku));
     if (unasked.length)
       return {
@@ -528,6 +578,16 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       .sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || x.i - y.i)
       .map((x) => x.h)
       .slice(0, 5);
+    // "den lötbaren" for a freezer no solder drier fits: the candidates the buyer's words name best do not fit, and
+    // others do — said first, not left to a cross in the list below the flare one.
+    if (misfits.length === 0 && hits.some((h) => rank(h.sku) <= 2)) {
+      const best = tiedByWords(
+        ctx,
+        hits.map((h) => h.sku),
+      );
+      if (best.length > 0 && best.length < hits.length && best.every((sku) => rank(sku) === 3))
+        misfits.push(...best.slice(0, 2));
+    }
   }
   // "einen Dichtsatz für den Schusszylinder, bitte in FKM" for a machine run on a fluid FKM does not resist: the one
   // candidate whose name carries more of the request's words than any other is what was asked for, though it does not
@@ -571,6 +631,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     next === "add" &&
     counted &&
     machineId &&
+    misfits.length === 0 &&
     (((found.length === 1 || (pool === sized && sized.length === 1)) && hits.length === 1) || onlyFitting(hits)) &&
     verdicts.get(hits[0]!.sku)?.rank === 0 &&
     // Named by the buyer's own words, not only found by a correction of them.
@@ -619,6 +680,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
             `Für ${machineName(m, m.machineId, "de")} (${m.modelName}) habe ich gefunden:`,
           )
         : say(lang, "I found:", "Gefunden:");
+  const misfitHead = m && misfits.length ? `${notFitting(ctx, misfits, verdicts, m)}\n` : "";
   const ask = quantity
     ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
     : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
@@ -626,7 +688,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const configurable = hits.filter((h) => k.reader.products([h.sku]).get(h.sku)?.configModelId);
   const options = configurable.length === 1 ? optionsFor(ctx, configurable[0]!.sku) : undefined;
   return {
-    text: `${head}\n${list}\n${ask}`,
+    text: `${misfitHead}${head}\n${list}\n${ask}`,
     memo: memo({
       kind: "choose_product",
       ...(options ? { options } : {}),
@@ -638,6 +700,71 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       ...(quantity ? { quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) } : {}),
     }),
   };
+}
+
+/**
+ * "FE-RF-330-10 (…) does not fit IMM 7: <why>." — the products the buyer named that the engine says do not fit, with
+ * the reason of the first.
+ */
+function notFitting(ctx: Ctx, skus: string[], verdicts: Map<string, Verdict>, m: MachineView): string {
+  const { lang } = ctx;
+  const products = productsInLanguage(ctx, skus);
+  const named = skus.map((sku) => `${sku} (${products.get(sku)?.name ?? sku})`).join(say(lang, " and ", " und "));
+  // The engine's reason, unless it only says again that it does not fit (a part listed for other models): then the
+  // models it is listed for.
+  const said = verdicts.get(skus[0]!)?.why;
+  const models = [...new Set((ctx.k.reader.fitment([skus[0]!]).get(skus[0]!) ?? []).map((f) => f.machineModel))];
+  const why =
+    said && !said.includes(skus[0]!)
+      ? said
+      : models.length
+        ? say(lang, `listed for ${models.join(", ")}`, `gelistet für ${models.join(", ")}`)
+        : undefined;
+  const machine = machineName(m, m.machineId, lang);
+  return skus.length > 1
+    ? say(
+        lang,
+        `${named} do not fit ${machine}${why ? `: ${why}` : ""}.`,
+        `${named} passen nicht zu ${machine}${why ? `: ${why}` : ""}.`,
+      )
+    : say(
+        lang,
+        `${named} does not fit ${machine}${why ? `: ${why}` : ""}.`,
+        `${named} passt nicht zu ${machine}${why ? `: ${why}` : ""}.`,
+      );
+}
+
+/** The search words with the codes said beside them ("Messer 280 mm": the guess searched "mm"). */
+function wideQuery(query: string, codes: string[]): string {
+  const words = new Set(query.toLowerCase().split(/\s+/));
+  return [query === "*" ? "" : query, ...codes.filter((c) => !words.has(c))].join(" ").trim();
+}
+
+/**
+ * The codes and sizes of the request ("330" of "RF 330", "80" of "80 V") that no candidate's SKU or name carries —
+ * not the count, nor a word of the machine's own label or site.
+ */
+function codesNoneCarries(ctx: Ctx, pool: { sku: string; name: string }[], a: Analysis, machineId: string): string[] {
+  const m = ctx.conv.machines?.find((x) => x.machineId === machineId);
+  const label = new Set(wordsOf(`${m?.label ?? ""} ${m?.site ?? ""} ${m?.modelName ?? ""}`));
+  const names = namesOf(
+    ctx,
+    pool.map((h) => h.sku),
+  );
+  // "Messer 280 mm": a length said is a size of the product, not the count — unless the products are sold by it
+  // ("10 m hose").
+  const unit = a.quantity?.unit;
+  const sized = !!unit && measureWord(ctx.k, unit.toLowerCase()) && !pool.some((h) => sameUnit(ctx, h.sku, unit));
+  const counted = sized ? undefined : a.quantity;
+  const carried = new Set(pool.flatMap((h) => [...nameWords(`${h.sku} ${h.name} ${names.get(h.sku) ?? ""}`)]));
+  return [
+    ...new Set(
+      ctx.tokens
+        .map((t) => t.lower)
+        .filter((w) => /^\d+$/.test(w) && !label.has(w) && (!counted || Number(w) !== counted.value))
+        .filter((w) => !carried.has(w)),
+    ),
+  ];
 }
 
 /**

@@ -152,6 +152,22 @@ export const EVENTS = {
    * it in one clause and a new product with its own count in another — the count is the list's, not the new item's.
    */
   list_count_beside_item: (ctx, s) => s.open === "choose_product" && !!listCountBesideItem(ctx),
+  /**
+   * "ist der bis freitag da?", "hätt ich den bis freitag?", "will they be here by friday?": a question whether a line of
+   * the order comes by a date — answered with its delivery date measured against that date, not taken as the order's
+   * requested date (that is an instruction: "bitte bis Freitag liefern"). Nothing else asked or named with it.
+   */
+  arrives_by: (ctx, s, r) =>
+    !!r.date &&
+    ctx.conv.text.includes("?") &&
+    !ctx.u.attack &&
+    !r.po &&
+    !r.shipTo &&
+    !r.a.quantity &&
+    !!r.about &&
+    s.draft.lines.some((l) => l.sku === r.about) &&
+    (!r.a.guess || r.a.guess.hits.some((h) => h.sku === r.about)) &&
+    !has(ctx, "checkout", "remove", "change", "cancel"),
   /** "Drop the X, and make it 3 Y": a message of several clauses that edits the draft. */
   several_edits: (ctx, s) =>
     (s.open === "idle" ||
@@ -531,6 +547,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
+  { in: "any", on: "arrives_by", do: req.ask("stock") },
   // The open question
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "orders_draft", do: req.place },
