@@ -116,21 +116,38 @@ const WRITTEN_BUDGET_BYTES = 16 * 1024 * 1024;
 
 class WrittenCheckpoints {
   private entries: Written[] = [];
+  /**
+   * The kept entries per byte length, oldest first: a read compares only the entries of its length. Every read of a
+   * checkpoint also loads its metadata and pending writes, which are never kept here — each of them walked the whole
+   * list (hundreds of entries in a server or the bench), about a hundredth of a buyer turn's CPU.
+   */
+  private byLength = new Map<number, Written[]>();
   private bytes = 0;
 
   add(entry: Written): void {
     this.entries.push(entry);
-    this.bytes += entry.bytes.byteLength;
+    const length = entry.bytes.byteLength;
+    const same = this.byLength.get(length);
+    if (same) same.push(entry);
+    else this.byLength.set(length, [entry]);
+    this.bytes += length;
     while (this.bytes > WRITTEN_BUDGET_BYTES && this.entries.length > 1) {
-      this.bytes -= this.entries.shift()!.bytes.byteLength;
+      const old = this.entries.shift()!;
+      const bucket = this.byLength.get(old.bytes.byteLength)!;
+      // The oldest entry of the store is the oldest of its length.
+      bucket.shift();
+      if (bucket.length === 0) this.byLength.delete(old.bytes.byteLength);
+      this.bytes -= old.bytes.byteLength;
     }
   }
 
-  /** The checkpoint written here with exactly these bytes, if it is still kept. */
+  /** The checkpoint written here with exactly these bytes, if it is still kept (the newest such). */
   find(data: Uint8Array): Written | undefined {
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const entry = this.entries[i]!;
-      if (entry.bytes.byteLength === data.byteLength && entry.bytes.equals(data)) return entry;
+    const same = this.byLength.get(data.byteLength);
+    if (!same) return undefined;
+    for (let i = same.length - 1; i >= 0; i--) {
+      const entry = same[i]!;
+      if (entry.bytes.equals(data)) return entry;
     }
     return undefined;
   }

@@ -141,6 +141,26 @@ describe("file-store serializer reusing each message's text", () => {
     expect(read.messages[0]!.content).toBe("3 seals for pump 2");
   });
 
+  test("among many kept checkpoints, of equal and of other lengths, each read finds its own (perf20: kept by length)", async () => {
+    const serde = createShieldSerde();
+    const written: [string, Uint8Array, string][] = [];
+    // Contents of one length ("a1".."a9" — equal byte lengths) and of growing ones, interleaved.
+    for (let i = 1; i <= 9; i++)
+      for (const content of [`a${i}`, `b${"x".repeat(i)}`]) {
+        const state = { messages: [new HumanMessage({ id: `h-${content}`, content })], n: 1 };
+        const [type, bytes] = await serde.dumpsTyped(state);
+        written.push([type, bytes, content]);
+      }
+    for (const [type, bytes, content] of written.reverse()) {
+      const back = (await serde.loadsTyped(type, Buffer.from(bytes))) as { messages: BaseMessage[] };
+      expect(back.messages[0]!.content).toBe(content);
+      expect(back.messages[0]!.id).toBe(`h-${content}`);
+    }
+    // Metadata (never kept) still decodes.
+    const [type, meta] = await serde.dumpsTyped({ source: "loop", step: 1, parents: {} });
+    expect(await serde.loadsTyped(type, Buffer.from(meta))).toEqual({ source: "loop", step: 1, parents: {} });
+  });
+
   test("text in the state that looks like the serializer's own placeholders comes back as written", async () => {
     const serde = createShieldSerde();
     const message = new HumanMessage({ id: "h1", content: "\u0000m0" });

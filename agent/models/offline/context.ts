@@ -12,7 +12,7 @@ import {
   type Measure,
   type Understanding,
 } from "./nlu/understand.ts";
-import { inTurn } from "./turn-memo.ts";
+import { acrossTurnsFor, inTurn } from "./turn-memo.ts";
 import { RUNNER_UP } from "./dialogue.ts";
 
 const measureMemo = new Map<string, Measure[]>();
@@ -222,9 +222,17 @@ function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
 
 /** The buyer's machines `text` names, once per turn and text (the raw message and its reading share the answer). */
 function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
-  return inTurn(ctx.k, `machines\u0000${text}\u0000${machinesKey(ctx.conv.machines ?? NO_MACHINES)}`, () =>
-    findMachines(tokens, ctx.conv.machines ?? [], ctx.k.common, ctx.k.phraseGroups, ctx.k.ordinary),
+  const machines = ctx.conv.machines ?? NO_MACHINES;
+  // Kept from turn to turn (the same machines, written alike, and the catalog's words): what is kept names each
+  // machine by its place in the list, and a turn gets its own machine objects back.
+  const found = acrossTurnsFor(ctx.k, `machines\u0000${text}\u0000${machinesKey(machines)}`, () =>
+    findMachines(tokens, machines, ctx.k.common, ctx.k.phraseGroups, ctx.k.ordinary).map((m) => ({
+      at: machines.indexOf(m.machine),
+      score: m.score,
+      tokens: m.tokens,
+    })),
   );
+  return found.map((m) => ({ machine: machines[m.at]!, score: m.score, tokens: [...m.tokens] }));
 }
 
 const NO_MACHINES: MachineView[] = [];

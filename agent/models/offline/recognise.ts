@@ -16,6 +16,7 @@ import { foldUmlauts } from "./nlu/subwords.ts";
 import type { MachineView } from "./conversation.ts";
 import type { Lexicon } from "./dialect.ts";
 import { FUNCTION_WORDS } from "./function-words.ts";
+import { acrossTurnsInView } from "./turn-memo.ts";
 
 export interface Knowledge {
   reader: CatalogReader;
@@ -2536,6 +2537,39 @@ export interface ProductGuess {
  * content words through the full-text index, filtered to the machine when one is known.
  */
 export function guessProduct(
+  tokens: Token[],
+  taken: Set<number>,
+  k: Knowledge,
+  machine?: { model: string; serial: string },
+): ProductGuess | undefined {
+  // A pure reading of the words against the catalog (its searches, names, features and configuration models — no
+  // customer, price or stock): kept per catalog version from turn to turn (turn-memo.ts), as the searches it makes are.
+  // A decision guesses the same words from several places (the message, its clauses, a reference, the machine's fit).
+  const kept = acrossTurnsInView(k, "guessProduct", () => new Map<string, ProductGuess | undefined>());
+  if (!kept) return readGuess(tokens, taken, k, machine);
+  const key = guessKey(tokens, taken, machine);
+  let guess: ProductGuess | undefined;
+  if (kept.has(key)) guess = kept.get(key);
+  else {
+    if (kept.size >= MAX_KEPT_GUESSES) kept.clear();
+    kept.set(key, (guess = readGuess(tokens, taken, k, machine)));
+  }
+  // A copy of the list: a caller may reorder or cut it (the hits themselves are never changed).
+  return guess && { ...guess, hits: [...guess.hits] };
+}
+
+/** Guesses kept per catalog version before the memo starts afresh. */
+const MAX_KEPT_GUESSES = 5000;
+
+/** Everything `readGuess` reads besides the catalog: the tokens as they are, the taken ones, the machine. */
+function guessKey(tokens: Token[], taken: Set<number>, machine?: { model: string; serial: string }): string {
+  let key = machine ? `${machine.model}\u0001${machine.serial}` : "\u0002";
+  key += `\u0000${[...taken].sort((a, b) => a - b).join()}`;
+  for (const t of tokens) key += `\u0000${t.index}\u0001${t.start}\u0001${t.text}\u0001${t.lower}\u0001${t.tail ?? ""}`;
+  return key;
+}
+
+function readGuess(
   tokens: Token[],
   taken: Set<number>,
   k: Knowledge,

@@ -68,6 +68,34 @@ export function acrossTurns<T>(k: Knowledge, name: string, make: () => T): T {
   return memo.kept.get(name) as T;
 }
 
+/**
+ * `acrossTurns` for a turn view only: the memo `name` of the catalog version its turn began with, or undefined for a
+ * knowledge that is no turn view (a test's, a script's: nothing is kept there, and no version is read).
+ */
+export function acrossTurnsInView<T>(k: Knowledge, name: string, make: () => T): T | undefined {
+  const memo = viewMemos.get(k);
+  if (!memo) return undefined;
+  if (!memo.kept.has(name)) memo.kept.set(name, make());
+  return memo.kept.get(name) as T;
+}
+
+/** Readings kept per catalog version by `acrossTurnsFor` before they start afresh. */
+const MAX_KEPT_READINGS = 5000;
+
+/**
+ * `read()` once per catalog version for `key`, for a reading that depends on the catalog alone besides what `key`
+ * names (the words, the buyer's machines): kept from turn to turn as the searches are. Outside a turn it just reads.
+ */
+export function acrossTurnsFor<T>(k: Knowledge, key: string, read: () => T): T {
+  const kept = acrossTurnsInView(k, "readings", () => new Map<string, unknown>());
+  if (!kept) return read();
+  if (kept.has(key)) return kept.get(key) as T;
+  if (kept.size >= MAX_KEPT_READINGS) kept.clear();
+  const value = read();
+  kept.set(key, value);
+  return value;
+}
+
 /** Per model (its knowledge getter), per buyer message: the turn's view of the knowledge. */
 const turns = new WeakMap<() => Knowledge, WeakMap<object, Knowledge>>();
 
