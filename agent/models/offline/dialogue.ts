@@ -21,6 +21,7 @@ import {
   tokenizeText,
 } from "./recognise.ts";
 import { orderOfMonth } from "./month-order.ts";
+import { compareNamed, comparedProducts } from "./compare.ts";
 import { money, say } from "./replies.ts";
 import {
   analyse,
@@ -133,6 +134,8 @@ export const EVENTS = {
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
   several_products: () => true,
+  /** "What's the difference between the DML 083 and the DCL 083?", "X vs Y": two products named to be compared. */
+  compare_named: (ctx) => !ctx.u.attack && !!comparedProducts(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
@@ -515,6 +518,11 @@ export const TRANSITIONS: Transition[] = [
     do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
   { in: "any", on: "past_order", do: req.repeatOrder },
+  {
+    in: "any",
+    on: "compare_named",
+    do: (ctx, _s, r, memo) => compareNamed(ctx, comparedProducts(ctx)!, memo, r.a.machine?.machineId),
+  },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
@@ -1657,8 +1665,11 @@ function withText(ctx: Ctx, text: string): Ctx {
 
 /** "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept. */
 function withQuantity(ctx: Ctx, p: Extract<DialogueState["pending"], { kind: "choose_product" }>) {
-  const q = analyse(ctx).quantity;
-  return q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } : p;
+  const a = analyse(ctx);
+  const q = a.quantity;
+  // "the FKM one, 1 for the hot press": the machine said with the pick is the line's.
+  const on = a.machine ? { machineId: a.machine.machineId } : {};
+  return q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}), ...on } : { ...p, ...on };
 }
 
 /**

@@ -12,6 +12,11 @@
  *    cold room" added 2 service kits that merely contain a filter drier (the code names the product, the engine then
  *    says it does not fit and offers what does).
  * 3. "ok 4" to a list of one added 1: a number past the list's end picks nothing — it is the count.
+ * 4. "what's the difference between the DML 083 and the DCL 083?" asked which machine the first was for (as if adding
+ *    it): two products named to be compared are set side by side — the customer's prices and the features where they
+ *    differ, from the tool results — and nothing is taken; "the DML then, 2 pcs for the huber cold room" takes one.
+ * 5. "the FKM one, 1 for the hot press" to a list asked again which machine: the machine said with a pick by reference
+ *    was dropped.
  */
 import { describe, expect, test } from "vitest";
 import { chatAfter, draftLines, fluidWorld, hvacWorld, watertreatWorld, type World } from "./helpers.ts";
@@ -84,5 +89,57 @@ describe("a code number in the request is no count", () => {
         expect(r.lines).toEqual([]);
         expect(r.text).toMatch(/how many|wie viele/i);
       }
+    });
+});
+
+describe("two products named to be compared are set side by side, nothing is taken", () => {
+  const cases: [() => World, string, string, string[]][] = [
+    [hvacWorld, "H-2001", "what's the difference between the DML 083 and the DCL 083?", ["13.90", "13.11", "46 / 35"]],
+    [
+      hvacWorld,
+      "H-2001",
+      "was ist der Unterschied zwischen DML 083 und DML 083S?",
+      ["13,90", "16,63", "flare / solder"],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "difference between SK-PR250-MAIN and SK-PR250-MAIN-FKM?",
+      ["315.00", "457.60", "NBR / FKM"],
+    ],
+    [fluidWorld, "F-4001", "SK-PR250-MAIN vs SK-PR250-MAIN-FKM – was ist der Unterschied?", ["315,00", "457,60"]],
+  ];
+  for (const [world, customer, said, shown] of cases)
+    test(said, { timeout: T }, async () => {
+      const r = await lastReply(world, customer, said);
+      expect(r.lines).toEqual([]);
+      for (const x of shown) expect(r.text).toContain(x);
+      expect(r.text).not.toMatch(/which machine|welche Maschine/i);
+    });
+
+  const takes: [() => World, string, string[], [string, number, string]][] = [
+    [
+      hvacWorld,
+      "H-2001",
+      ["what's the difference between the DML 083 and the DCL 083?", "the DML then, 2 pcs for the huber cold room"],
+      ["FD-DML-083", 2, "M-2001-01"],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      ["difference between SK-PR250-MAIN and SK-PR250-MAIN-FKM?", "the FKM one, 1 for the hot press"],
+      ["SK-PR250-MAIN-FKM", 1, "M-4001-03"],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      ["Dichtsätze für die Press 3", "den günstigeren für die Big Bertha, 2 Stück"],
+      ["SK-CD-50-28-NBR", 2, "M-4001-01"],
+    ],
+  ];
+  for (const [world, customer, says, line] of takes)
+    test(`then: ${says.join(" / ")}`, { timeout: T }, async () => {
+      const r = await lastReply(world, customer, ...says);
+      expect(r.lines).toEqual([line]);
     });
 });
