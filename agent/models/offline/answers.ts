@@ -200,8 +200,10 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
   // A bare "2" picked the second entry; it is not also a quantity.
   // "die zweite, 2 Stück": the pick is the ordinal word, the digit is the quantity.
   const byWord = findChoice(ctx.tokens.filter((t) => !/^\d/.test(t.lower))) !== undefined;
+  // ("ok 4" to a list of one: a number past the list's end picks nothing — it is the count.)
   const digitPick =
     choice !== undefined &&
+    choice <= pending.skus.length &&
     !byWord &&
     !mentioned &&
     !other &&

@@ -491,7 +491,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     tokens,
     taken,
     guess,
-    quantities.filter((x) => !inName(x)),
+    quantities.filter((x) => !inName(x) && !sizeOfCandidates(ctx, guess, tokens, x)),
   );
   const q = (each && guess && eachQuantity(ctx, guess, each)) || (counted.find((x) => x.unit) ?? counted[0]);
   const unit =
@@ -617,6 +617,15 @@ function namedOverFitting(
     else if (sized && carrying.length > 1 && !(fitting && sizeCarriers(ctx, fitting, tokens, sizes).length))
       return { ...sized, hits: carrying };
   }
+  // "2 filter driers 084 for the cold room": a code number said beside the words (no count) names the products whose
+  // names carry it, as a size read as a count does above.
+  const codes = new Set(tokens.filter((t) => !skip.has(t.index) && /^\d{3,}$/.test(t.lower)).map((t) => t.index));
+  if (open && !open.confident && codes.size > 0) {
+    const carrying = sizeCarriers(ctx, open, tokens, codes);
+    if (carrying.length === 1) open = { ...open, hits: carrying, confident: true };
+    else if (carrying.length > 1 && !(fitting && sizeCarriers(ctx, fitting, tokens, codes).length))
+      return { ...open, hits: carrying };
+  }
   const named = open?.confident ? open.hits[0] : undefined;
   if (named?.lifecycle !== "active" || fitting?.hits.some((h) => h.sku === named.sku)) return fitting;
   const words = tokens
@@ -628,6 +637,24 @@ function namedOverFitting(
   const carried = (sku: string) => carriedWords(names.get(sku) ?? "", words);
   // Without a confident part of the machine, the named product must carry two of the words at least.
   return carried(named.sku) > (top ? carried(top) : 1) ? open : fitting;
+}
+
+/**
+ * "RO membranen 4040 für die Erste" between BW 4040, XLE 4040 and BW 8040 membranes: without one product named, a bare
+ * number of three digits or more that the names of the candidates found carry is their size or code, not a count
+ * (as with one product named, `namedOverFitting`).
+ */
+function sizeOfCandidates(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  tokens: Token[],
+  x: { tokens: number[]; unit?: string },
+): boolean {
+  if (!guess || guess.confident || x.unit || x.tokens.length !== 1) return false;
+  const said = tokens[x.tokens[0]!]!.lower;
+  if (!/^\d{3,}$/.test(said)) return false;
+  const names = ctx.k.allNames(guess.hits.slice(0, 5).map((h) => h.sku));
+  return [...names.values()].some((n) => nameWords(n).has(said));
 }
 
 /** The guess's leading candidates (those scored as its first) whose names carry one of the numbers. */

@@ -21,7 +21,8 @@ import {
   tokenizeText,
 } from "./recognise.ts";
 import { orderOfMonth } from "./month-order.ts";
-import { say } from "./replies.ts";
+import { compareNamed, comparedProducts } from "./compare.ts";
+import { money, say } from "./replies.ts";
 import {
   analyse,
   carriedWords,
@@ -63,7 +64,15 @@ import {
 } from "./answers.ts";
 import { CONFIRM_WORDS, optionLines, refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
-import { byRequest, resolveReference, splitPick, variantByValue } from "./references.ts";
+import {
+  asksCheaper,
+  byRequest,
+  comparesPrice,
+  fetchedPrices,
+  resolveReference,
+  splitPick,
+  variantByValue,
+} from "./references.ts";
 import { absentRemoval, pressure, removal, removalInChange } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
 
@@ -126,6 +135,8 @@ export const EVENTS = {
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
   several_products: () => true,
+  /** "What's the difference between the DML 083 and the DCL 083?", "X vs Y": two products named to be compared. */
+  compare_named: (ctx) => !ctx.u.attack && !!comparedProducts(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
@@ -536,6 +547,11 @@ export const TRANSITIONS: Transition[] = [
     do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
   { in: "any", on: "past_order", do: req.repeatOrder },
+  {
+    in: "any",
+    on: "compare_named",
+    do: (ctx, _s, r, memo) => compareNamed(ctx, comparedProducts(ctx)!, memo, r.a.machine?.machineId),
+  },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
@@ -1703,10 +1719,15 @@ const MORE_OF = /\b(more|another|additional|extra|also|too|weitere\w*|zusätzlic
 function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
   const p = s.pending;
   if (p?.kind !== "choose_product") return undefined;
+  // "the cheaper one" of a list for a machine: of those that fit it (all, when none does).
+  const byPrice = comparesPrice(ctx.conv.text);
+  const pool = byPrice ? fittingOf(ctx, p, p.skus) : p.skus;
   // Ordinals ("the second", "2") are read with the quantity by the list answer itself.
-  const res = resolveReference(ctx, p.skus, p.quantity, { ordinals: false });
+  const res = resolveReference(ctx, pool, p.quantity, { ordinals: false });
   if (!res) return undefined;
   if (res.kind === "fetch") return { calls: res.calls, memo: memo(p) };
+  // "welche ist günstiger?", "which one is cheaper?": a question compares, it takes nothing.
+  if (byPrice && res.kind === "one" && asksOnly(ctx)) return priceComparison(ctx, p, pool, res.sku, memo);
   if (res.kind === "some") {
     // "the NBR one" of three NBR kits: the ones that fit the machine, then the values the request stated ("63/36").
     const asked = byRequest(ctx, p.said, fittingOf(ctx, p, res.skus));
@@ -1719,6 +1740,43 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   return answerChooseProduct(withText(ctx, split ?? res.sku), withQuantity(ctx, p), memo);
 }
 
+/** A question that states no count and asks for nothing to be added ("which is cheaper?", "welche ist günstiger?"). */
+function asksOnly(ctx: Ctx): boolean {
+  return ASKING.test(ctx.conv.text) && !analyse(ctx).quantity && !ctx.cues.has("add") && !ctx.cues.has("checkout");
+}
+
+/**
+ * The listed items compared by the customer's price (fetched, never estimated): the one the question asked for named,
+ * the others beside it; that one is then offered — "4 of those", "ok" take it.
+ */
+function priceComparison(
+  ctx: Ctx,
+  p: Extract<DialogueState["pending"], { kind: "choose_product" }>,
+  pool: string[],
+  sku: string,
+  memo: MemoFn,
+): Step {
+  const prices = fetchedPrices(ctx, pool);
+  const currency = (sku: string) =>
+    ctx.conv.results.find((r) => r.name === "get_price" && r.args.sku === sku && !r.error)?.data as
+      | { currency?: unknown }
+      | undefined;
+  const price = (s: string) => money(prices.get(s), currency(s)?.currency, ctx.lang);
+  const others = pool.filter((s) => s !== sku && prices.has(s)).map((s) => `${s}: ${price(s)}`);
+  const cheaper = asksCheaper(ctx.conv.text);
+  const ask = p.quantity
+    ? say(ctx.lang, `Shall I take ${p.quantity}?`, `Soll ich ${p.quantity} davon nehmen?`)
+    : say(ctx.lang, "How many do you need?", "Wie viele benötigen Sie?");
+  return {
+    text: say(
+      ctx.lang,
+      `${sku} is the ${cheaper ? "cheaper" : "more expensive"} one: ${price(sku)} each (your price)${others.length ? `; ${others.join(", ")}` : ""}. ${ask}`,
+      `${sku} ist ${cheaper ? "günstiger" : "teurer"}: ${price(sku)} je Einheit (Ihr Preis)${others.length ? `; ${others.join(", ")}` : ""}. ${ask}`,
+    ),
+    memo: memo({ ...p, skus: [sku] }, sku),
+  };
+}
+
 /** The decision read again as if the buyer had written `text` (a SKU chosen for them): its words are that text's. */
 function withText(ctx: Ctx, text: string): Ctx {
   return { ...ctx, conv: { ...ctx.conv, text }, tokens: tokenizeText(text), analyses: new Map() };
@@ -1726,8 +1784,11 @@ function withText(ctx: Ctx, text: string): Ctx {
 
 /** "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept. */
 function withQuantity(ctx: Ctx, p: Extract<DialogueState["pending"], { kind: "choose_product" }>) {
-  const q = analyse(ctx).quantity;
-  return q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } : p;
+  const a = analyse(ctx);
+  const q = a.quantity;
+  // "the FKM one, 1 for the hot press": the machine said with the pick is the line's.
+  const on = a.machine ? { machineId: a.machine.machineId } : {};
+  return q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}), ...on } : { ...p, ...on };
 }
 
 /**

@@ -1328,6 +1328,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     }
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
+    // "Filtertrockner 083", "Teil 0815": a whole number written with a leading zero is a code, never how many.
+    if (/^0\d+$/.test(t)) continue;
     // "stainless 1.4404", "0.125": a number of three decimals or more is a grade or a size, not how many.
     if (/^\d+[.,]\d{3,}$/.test(t) && !Number.isInteger(value)) continue;
     // "13 bis 18 A", "from 4 to 6.3 A": the ends of a range are a setting, not a count.

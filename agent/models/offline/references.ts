@@ -59,7 +59,13 @@ export function resolveReference(
   return byFeature(ctx, skus, options.values !== false);
 }
 
-function byPrice(ctx: Ctx, skus: string[], sign: 1 | -1, quantity?: number): Resolution | undefined {
+/** "which is cheaper?", "die günstigere": the words compare the listed items by price. */
+export const comparesPrice = (text: string) => LOWER_PRICE.test(text) || HIGHER_PRICE.test(text);
+/** "the cheaper one" (not "the more expensive one"). */
+export const asksCheaper = (text: string) => LOWER_PRICE.test(text);
+
+/** The customer's unit prices of these items fetched in this turn (get_price results, checked). */
+export function fetchedPrices(ctx: Ctx, skus: string[]): Map<string, number> {
   const prices = new Map<string, number>();
   for (const r of ctx.conv.results) {
     if (r.name !== "get_price" || r.error) continue;
@@ -67,6 +73,11 @@ function byPrice(ctx: Ctx, skus: string[], sign: 1 | -1, quantity?: number): Res
     const sku = String(r.args.sku ?? "");
     if (p.success && skus.includes(sku)) prices.set(sku, p.data.unitPriceCents);
   }
+  return prices;
+}
+
+function byPrice(ctx: Ctx, skus: string[], sign: 1 | -1, quantity?: number): Resolution | undefined {
+  const prices = fetchedPrices(ctx, skus);
   const missing = skus.filter(
     (s) => !prices.has(s) && !ctx.conv.results.some((r) => r.name === "get_price" && r.args.sku === s),
   );

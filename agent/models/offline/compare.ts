@@ -1,0 +1,90 @@
+/**
+ * "What's the difference between the DML 083 and the DCL 083?", "Unterschied zwischen X und Y?", "X vs Y": two
+ * products named to be compared. The answer sets them side by side from tool results — the customer's price
+ * (get_price) and the catalog's features (get_product), the features where they differ named — and takes nothing; the
+ * two are then offered as a list ("the DML then, 2 pcs" picks one). The comparison words are ordinary language.
+ */
+import { z } from "zod";
+import { featureWords } from "../../../tools/messages/format.ts";
+import { itemParts } from "./actions.ts";
+import { analyse, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
+import { money, numbered, say } from "./replies.ts";
+import { fetchedPrices } from "./references.ts";
+
+/** Words that ask for two things to be compared. */
+const COMPARE =
+  /\b(?:difference|differences|differ|compare[ds]?|comparison|versus|vs\.?|unterschied\w*|unterscheide\w*|vergleich\w*|gegenüber)\b/iu;
+/** The words that join the two compared things, and the question around them. */
+const JOIN =
+  /\s*(?:\bbetween\b|\bzwischen\b|\band\b|\bund\b|\bversus\b|\bvs\.?|\bor\b|\boder\b|\bgegenüber\b|[,;/])\s*/iu;
+
+const productResult = z.looseObject({
+  data: z.looseObject({ sku: z.string(), name: z.string(), features: z.record(z.string(), z.unknown()).optional() }),
+});
+
+/** The two products the message names for a comparison, if it asks for one and names exactly two. */
+export function comparedProducts(ctx: Ctx): string[] | undefined {
+  const text = ctx.conv.text;
+  if (!COMPARE.test(text)) return undefined;
+  const parts = text
+    .split(JOIN)
+    .concat(itemParts(ctx, text))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 1);
+  const skus: string[] = [];
+  for (const part of parts) {
+    const g = analyse(ctx, part).guess;
+    const sku = g?.confident ? g.hits[0]!.sku : undefined;
+    if (sku && !skus.includes(sku)) skus.push(sku);
+  }
+  return skus.length === 2 ? skus : undefined;
+}
+
+const show = (v: unknown) => (Array.isArray(v) ? v.join(", ") : v === undefined ? "—" : String(v));
+
+/** The comparison: prices and product data fetched first, then the two side by side. */
+export function compareNamed(ctx: Ctx, skus: string[], memo: MemoFn, machineId?: string): Step {
+  const { lang, conv } = ctx;
+  const done = (name: string, sku: string) => conv.results.find((r) => r.name === name && r.args.sku === sku);
+  const calls: ToolCallPlan[] = [];
+  const moq = ctx.k.reader.products(skus);
+  for (const sku of skus) {
+    if (!done("get_product", sku) && ctx.tools.has("get_product"))
+      calls.push({ name: "get_product", args: { sku, language: lang } });
+    if (!done("get_price", sku) && ctx.tools.has("get_price"))
+      calls.push({ name: "get_price", args: { sku, quantity: moq.get(sku)?.moq ?? 1 } });
+  }
+  if (calls.length) return { calls, memo: memo(undefined) };
+  const prices = fetchedPrices(ctx, skus);
+  const data = skus.map((sku) => {
+    const r = done("get_product", sku);
+    const p = r && !r.error ? productResult.safeParse(r.data) : undefined;
+    return p?.success ? p.data.data : { sku, name: "", features: {} };
+  });
+  const currency = (sku: string) => {
+    const r = done("get_price", sku);
+    return r && !r.error ? (r.data as { currency?: unknown }).currency : undefined;
+  };
+  const names = { ...(ctx.k.reader.featureNames?.() ?? {}), ...(ctx.k.reader.featureNames?.(lang) ?? {}) };
+  const [a, b] = data as [(typeof data)[number], (typeof data)[number]];
+  const keys = [...new Set([...Object.keys(a.features ?? {}), ...Object.keys(b.features ?? {})])];
+  const differ = keys
+    .filter((k) => show(a.features?.[k]) !== show(b.features?.[k]))
+    .map((k) => `${names[k] ?? featureWords(k)}: ${show(a.features?.[k])} / ${show(b.features?.[k])}`);
+  const priced = (sku: string) =>
+    prices.has(sku)
+      ? say(
+          lang,
+          `${money(prices.get(sku), currency(sku), lang)} each (your price)`,
+          `${money(prices.get(sku), currency(sku), lang)} je Einheit (Ihr Preis)`,
+        )
+      : say(lang, "no price for you", "kein Preis für Sie");
+  const list = numbered(data.map((p) => `${p.sku} — ${p.name}: ${priced(p.sku)}`));
+  const diff = differ.length
+    ? say(lang, `They differ in — ${differ.join("; ")}.`, `Sie unterscheiden sich in — ${differ.join("; ")}.`)
+    : say(lang, "Their catalog data show no difference.", "In den Katalogdaten unterscheiden sie sich nicht.");
+  return {
+    text: `${list}\n${diff}\n${say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?")}`,
+    memo: memo({ kind: "choose_product", skus, action: "add", said: conv.text, ...(machineId ? { machineId } : {}) }),
+  };
+}
