@@ -43,6 +43,7 @@ import {
 } from "./context.ts";
 import {
   askStockAndPrice,
+  find,
   itemParts,
   listBeside,
   multiAdd,
@@ -254,6 +255,18 @@ export const EVENTS = {
   option_correction: (ctx, s, r) => !!correctedOptions(ctx, s, r),
   /** "What options are there for the configurable inverter?", "Was kann man beim Getriebemotor alles wählen?" */
   options_question: (ctx, _s, r) => !!askedAbout(ctx, r),
+  /**
+   * "the condenser fan on the huber cold room screeches", "the contactor … keeps failing. which one do we need?", "der
+   * Lüfter am Kühlraum quietscht": a part reported broken — no count, no price or stock asked — is shown with what fits
+   * its machine, never put on the order nor answered with one product's stock.
+   */
+  symptom: (ctx, _s, r) =>
+    !!r.a.guess &&
+    !r.a.quantity &&
+    SYMPTOM.test(ctx.conv.text) &&
+    !STOCK_ASKED.test(ctx.conv.text) &&
+    !PRICE_ASKED.test(ctx.conv.text) &&
+    r.a.guess.hits[0]!.match !== "sku_exact",
   compat: (ctx, _s, r) =>
     has(ctx, "compat") &&
     !!r.about &&
@@ -475,6 +488,15 @@ function configuredSpec(ctx: Ctx, r: Reading): boolean {
 }
 
 /** Words that ask after stock ("in stock", "available", "lagernd", "ab Lager") — the intents may lean elsewhere. */
+/**
+ * Words that report a part broken or worn (ordinary language of any trade, English and German with its dialects):
+ * leaking, screeching, tripping, failing, blunt, worn; undicht, quietscht, fliegt raus, fällt aus, stumpf, kaputt.
+ */
+const SYMPTOM =
+  /(?<![\p{L}])(?:leak(?:s|ing|ed|y)?|drip(?:s|ping)|screech(?:es|ing)?|squeal(?:s|ing)?|squeak(?:s|ing)?|rattl(?:es|ing)|knock(?:s|ing)|noisy|vibrat(?:es|ing)|trip(?:s|ping|ped)|keeps? \p{L}+ing|fail(?:s|ing|ed)|broken|breaks|breaking|worn(?: out)?|blunt|cracked|burnt|burned out|defective|faulty|overheat(?:s|ing|ed)|stuck|jamm(?:ed|ing)|sweat(?:s|ing)|weep(?:s|ing)|sag(?:s|ging)|slipp(?:ing|s)|clogged|not working|doesn't work|won't (?:start|run|close|seal|heat)|undicht|leck(?:t|en)?|tropft|rinnt|schwitzt|quietsch\p{L}*|kreisch\p{L}*|klappert|rattert|brummt|vibriert|macht (?:krach|lärm|geräusche?)|kaputt|defekt|verbrannt|durchgebrannt|fliegt (?:\p{L}+ )?raus|haut (?:\p{L}+ ){0,4}naus|löst (?:dauernd |ständig |immer )?aus|fällt (?:dauernd |ständig |immer )?aus|ausgefallen|geht nicht|tut nicht|spinnt|stumpf|gebrochen|bricht|brechen|brekt|verschlissen|abgenutzt|ausgeschlagen|platt|rutscht|sackt|verstopft|überhitzt|raucht|klemmt|gerissen|reißt|(?:ist|is|isch|san|sind|sin) (?:\p{L}+ )?(?:hin|hi|hee|hie|durch))(?![\p{L}])/iu;
+/** Words that ask a price. */
+const PRICE_ASKED =
+  /(?<![\p{L}])(?:price|prices|cost|costs|how much|preis\p{L}*|kost\p{L}*|koscht\p{L}*|was macht)(?![\p{L}])/iu;
 const STOCK_ASKED =
   /(?<![\p{L}])(?:in stock|on stock|from stock|available|availability|lagernd|vorrätig|lieferbar|auf lager|ab lager|am lager)(?![\p{L}])/iu;
 /** Words that take in every line of the order ("all", "everything", "both", "alle", "alles", "beide"). */
@@ -551,6 +573,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "history", do: req.sameAsBefore },
   { in: "any", on: "option_correction", do: correctOptions },
   { in: "any", on: "options_question", do: listOptions },
+  { in: "any", on: "symptom", do: (ctx, _s, r, memo) => find(ctx, r.a, memo, "info") },
   { in: "any", on: "compat", do: req.ask("compat") },
   { in: "any", on: "stock_of_draft", do: req.review },
   { in: "any", on: "stock_and_price", do: stockAndPrice },
