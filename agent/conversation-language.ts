@@ -25,10 +25,11 @@ export function languageEvidence(text: string): { de: number; en: number } {
 }
 
 /**
- * English cue words that are also southern German dialect ("i" for "ich", "is" for "ist", "do" and "da" for "da", "a"
- * and "an" for "ein"/"einen", "no" for "noch", "in" itself): "wos brauch i do fürn neien?" is Bavarian, not English.
+ * English cue words that are also southern German dialect ("i" for "ich", "is" for "ist", "do" for "da", "a" and "an"
+ * for "ein"/"einen", "no" for "noch", "hi" for "hin" — broken —, "in" itself): "wos brauch i do fürn neien?" is
+ * Bavarian, not English.
  */
-const DIALECT_ALIKE = /^(?:i|is|do|a|an|no|in)$/iu;
+const DIALECT_ALIKE = /^(?:i|is|do|a|an|no|in|hi)$/iu;
 
 function readEvidence(text: string): { de: number; en: number } {
   const de = text.match(GERMAN)?.length ?? 0;

@@ -28,7 +28,10 @@ function singularFit(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product
   if (!pending.machineId || !ONE.test(text) || SEVERAL.test(text)) return undefined;
   const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
   const fitting = machine ? pending.skus.filter((sku) => fitsOn(ctx, sku, machine)) : [];
-  return fitting.length === 1 ? fitting[0] : undefined;
+  if (fitting.length === 1) return fitting[0];
+  // Of several that fit, the one the request that opened the list asked for ("welche Heizpatronen …" beside a sensor).
+  const asked = fitting.length > 1 ? byRequest(ctx, pending.said, fitting) : [];
+  return asked.length === 1 ? asked[0] : undefined;
 }
 const ONE = /(?<!\p{L})(?:it|that one|this one|der|den|des|das|dat|er|ihn|es)(?!\p{L})/iu;
 const SEVERAL =
@@ -160,7 +163,7 @@ import { compatResult, issueText, priceResult, searchResult, stockResult, typed,
 import { fitRank } from "../../../tools/fit-rank.ts";
 import { linesNamedBy, monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
-import { variantByValue } from "./references.ts";
+import { byRequest, variantByValue } from "./references.ts";
 
 export function action(
   ctx: Ctx,
@@ -479,7 +482,18 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     successorSku?: string;
     fitsMachine?: boolean;
   };
-  const found: Hit[] = typed(searchResult, r)?.data ?? [];
+  let found: Hit[] = typed(searchResult, r)?.data ?? [];
+  // "ofen 1 in dr backstub ulm" to a list found without a machine: the same search for that machine — and when the
+  // search for it finds none of the listed products (its words matched others by chance), the listed ones, checked.
+  const listed = !a.guess && a.machine && last?.query ? last.skus : [];
+  if (listed.length && !found.some((h) => listed.includes(h.sku))) {
+    const products = productsInLanguage(ctx, listed);
+    found = listed.map((sku) => ({
+      sku,
+      name: products.get(sku)?.name ?? sku,
+      ...(products.get(sku)?.category ? { category: products.get(sku)!.category } : {}),
+    }));
+  }
   if (found.length === 0) {
     return {
       text: say(

@@ -186,6 +186,12 @@ export const EVENTS = {
     !r.a.machine,
   /** "the cheaper one", "the one with X", "the high-temperature one": a reference by price or feature. */
   reference: (ctx, s) => s.focus.candidates.length > 1 && !ctx.cues.has("find"),
+  /** A price or stock question to a list of one product. */
+  asks_of_one_listed: (ctx, s) =>
+    s.pending?.kind === "choose_product" &&
+    s.pending.skus.length === 1 &&
+    ctx.conv.text.includes("?") &&
+    (has(ctx, "price", "stock") || STOCK_ASKED.test(ctx.conv.text) || PRICE_ASKED.test(ctx.conv.text)),
   /**
    * "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product, nor the
    * machine word of "not for any machine, for stock" beside one.
@@ -542,6 +548,26 @@ export const TRANSITIONS: Transition[] = [
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "orders_draft", do: req.place },
   { in: "confirm", on: "bare_no", do: req.declined },
+  // "was koscht der? isch der am lager" to a list of one (what fits the machine a symptom named): about that one, as
+  // to an offer of it.
+  {
+    in: "any",
+    on: "asks_of_one_listed",
+    do: (ctx, s, _r, memo) => {
+      const p = s.pending as Extract<Pending, { kind: "choose_product" }>;
+      return answerQuantity(
+        ctx,
+        {
+          kind: "quantity",
+          sku: p.skus[0]!,
+          ...(p.machineId ? { machineId: p.machineId } : {}),
+          ...(p.quantity ? { quantity: p.quantity } : {}),
+          ...(p.unit ? { unit: p.unit } : {}),
+        },
+        memo,
+      );
+    },
+  },
   { in: "choose_product", on: "reference", do: pickByReference },
   { in: "choose_product", on: "insist", do: req.insist },
   { in: "choose_product", on: "always", do: answering(answerChooseProduct) },
