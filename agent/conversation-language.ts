@@ -19,9 +19,24 @@ export function languageEvidence(text: string): { de: number; en: number } {
   let known = evidence.get(text);
   if (!known) {
     if (evidence.size >= MAX_REMEMBERED) evidence.clear();
-    evidence.set(text, (known = { de: text.match(GERMAN)?.length ?? 0, en: text.match(ENGLISH)?.length ?? 0 }));
+    evidence.set(text, (known = readEvidence(text)));
   }
   return { ...known };
+}
+
+/**
+ * English cue words that are also southern German dialect ("i" for "ich", "is" for "ist", "do" for "da", "a" and "an"
+ * for "ein"/"einen", "no" for "noch", "hi" for "hin" — broken —, "in" itself): "wos brauch i do fürn neien?" is
+ * Bavarian, not English.
+ */
+const DIALECT_ALIKE = /^(?:i|is|do|a|an|no|in|hi)$/iu;
+
+function readEvidence(text: string): { de: number; en: number } {
+  const de = text.match(GERMAN)?.length ?? 0;
+  const en = text.match(ENGLISH) ?? [];
+  // When every English cue is one of those and the message has German ones too, they are the dialect's words.
+  if (de >= 2 && en.length > 0 && en.every((w) => DIALECT_ALIKE.test(w))) return { de, en: 0 };
+  return { de, en: en.length };
 }
 
 /** Texts whose evidence is remembered (a pure function of the text) before the memo starts afresh. */

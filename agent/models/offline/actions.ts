@@ -20,6 +20,24 @@ export function askStockAndPrice(
 }
 
 /**
+ * A question asked of one ("is it", "is der", "ist das", "hamma den") — no plural word with it ("they", "die", "sie",
+ * "alle") — whose list is for a machine where exactly one listed item fits: that item.
+ */
+function singularFit(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>): string | undefined {
+  const text = ctx.conv.text;
+  if (!pending.machineId || !ONE.test(text) || SEVERAL.test(text)) return undefined;
+  const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
+  const fitting = machine ? pending.skus.filter((sku) => fitsOn(ctx, sku, machine)) : [];
+  if (fitting.length === 1) return fitting[0];
+  // Of several that fit, the one the request that opened the list asked for ("welche Heizpatronen …" beside a sensor).
+  const asked = fitting.length > 1 ? byRequest(ctx, pending.said, fitting) : [];
+  return asked.length === 1 ? asked[0] : undefined;
+}
+const ONE = /(?<!\p{L})(?:it|that one|this one|der|den|des|das|dat|er|ihn|es)(?!\p{L})/iu;
+const SEVERAL =
+  /(?<!\p{L})(?:they|them|those|these|all|each|both|die|de|sie|alle|beide|jeweils|je|welche[nrs]?|which)(?!\p{L})/iu;
+
+/**
  * "was kosten die und sind die lagernd?", "how much are they, and when could you deliver?": a price or stock question
  * that names no product while a list of candidates is open — answered for each listed one (the first five) from the
  * engine's prices and dates, the list kept open for the pick.
@@ -29,6 +47,20 @@ export function aboutListed(ctx: Ctx, pending: Pending | undefined, memo: MemoFn
   const price = ctx.cues.has("price") && ctx.tools.has("get_price");
   const stock = ctx.cues.has("stock") && ctx.tools.has("check_stock");
   if (!price && !stock) return undefined;
+  // "is der lagernd? wos kosten zwoa?", "is it in stock?" — asked of ONE to a list for a machine where exactly one
+  // listed item fits it: about that one, in the count asked (the others the engine ruled out).
+  const one = singularFit(ctx, pending);
+  if (one) {
+    const a = analyse(ctx);
+    const quantity = a.quantity?.value ?? pending.quantity;
+    const extra = {
+      machineId: pending.machineId!,
+      ...(quantity ? { quantity, ...(a.quantity?.unit ? { unit: a.quantity.unit } : {}) } : {}),
+    };
+    return price && stock
+      ? askStockAndPrice(ctx, one, a, memo, extra)
+      : action(ctx, price ? "price" : "stock", one, a, memo, extra);
+  }
   const { lang } = ctx;
   const skus = pending.skus.slice(0, 5);
   const products = ctx.k.reader.products(skus);
@@ -132,7 +164,7 @@ import { compatResult, issueText, priceResult, searchResult, stockResult, typed,
 import { fitRank } from "../../../tools/fit-rank.ts";
 import { linesNamedBy, monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
-import { variantByValue } from "./references.ts";
+import { byRequest, variantByValue } from "./references.ts";
 
 export function action(
   ctx: Ctx,
@@ -472,7 +504,18 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     successorSku?: string;
     fitsMachine?: boolean;
   };
-  const found: Hit[] = typed(searchResult, r)?.data ?? [];
+  let found: Hit[] = typed(searchResult, r)?.data ?? [];
+  // "ofen 1 in dr backstub ulm" to a list found without a machine: the same search for that machine — and when the
+  // search for it finds none of the listed products (its words matched others by chance), the listed ones, checked.
+  const listed = !a.guess && a.machine && last?.query ? last.skus : [];
+  if (listed.length && !found.some((h) => listed.includes(h.sku))) {
+    const products = productsInLanguage(ctx, listed);
+    found = listed.map((sku) => ({
+      sku,
+      name: products.get(sku)?.name ?? sku,
+      ...(products.get(sku)?.category ? { category: products.get(sku)!.category } : {}),
+    }));
+  }
   if (found.length === 0) {
     return {
       text: say(

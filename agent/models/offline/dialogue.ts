@@ -45,6 +45,7 @@ import {
 import {
   action,
   askStockAndPrice,
+  find,
   itemParts,
   listBeside,
   multiAdd,
@@ -218,6 +219,12 @@ export const EVENTS = {
     !r.a.machine,
   /** "the cheaper one", "the one with X", "the high-temperature one": a reference by price or feature. */
   reference: (ctx, s) => s.focus.candidates.length > 1 && !ctx.cues.has("find"),
+  /** A price or stock question to a list of one product. */
+  asks_of_one_listed: (ctx, s) =>
+    s.pending?.kind === "choose_product" &&
+    s.pending.skus.length === 1 &&
+    ctx.conv.text.includes("?") &&
+    (has(ctx, "price", "stock") || STOCK_ASKED.test(ctx.conv.text) || PRICE_ASKED.test(ctx.conv.text)),
   /**
    * "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product, nor the
    * machine word of "not for any machine, for stock" beside one.
@@ -287,6 +294,18 @@ export const EVENTS = {
   option_correction: (ctx, s, r) => !!correctedOptions(ctx, s, r),
   /** "What options are there for the configurable inverter?", "Was kann man beim Getriebemotor alles wählen?" */
   options_question: (ctx, _s, r) => !!askedAbout(ctx, r),
+  /**
+   * "the condenser fan on the huber cold room screeches", "the contactor … keeps failing. which one do we need?", "der
+   * Lüfter am Kühlraum quietscht": a part reported broken — no count, no price or stock asked — is shown with what fits
+   * its machine, never put on the order nor answered with one product's stock.
+   */
+  symptom: (ctx, _s, r) =>
+    !!r.a.guess &&
+    !r.a.quantity &&
+    SYMPTOM.test(ctx.conv.text) &&
+    !STOCK_ASKED.test(ctx.conv.text) &&
+    !PRICE_ASKED.test(ctx.conv.text) &&
+    r.a.guess.hits[0]!.match !== "sku_exact",
   compat: (ctx, _s, r) =>
     has(ctx, "compat") &&
     !!r.about &&
@@ -508,6 +527,15 @@ function configuredSpec(ctx: Ctx, r: Reading): boolean {
 }
 
 /** Words that ask after stock ("in stock", "available", "lagernd", "ab Lager") — the intents may lean elsewhere. */
+/**
+ * Words that report a part broken or worn (ordinary language of any trade, English and German with its dialects):
+ * leaking, screeching, tripping, failing, blunt, worn; undicht, quietscht, fliegt raus, fällt aus, stumpf, kaputt.
+ */
+const SYMPTOM =
+  /(?<![\p{L}])(?:leak(?:s|ing|ed|y)?|drip(?:s|ping)|screech(?:es|ing)?|squeal(?:s|ing)?|squeak(?:s|ing)?|rattl(?:es|ing)|knock(?:s|ing)|noisy|vibrat(?:es|ing)|trip(?:s|ping|ped)|keeps? \p{L}+ing|fail(?:s|ing|ed)|broken|breaks|breaking|worn(?: out)?|blunt|cracked|burnt|burned out|defective|faulty|overheat(?:s|ing|ed)|stuck|jamm(?:ed|ing)|sweat(?:s|ing)|weep(?:s|ing)|sag(?:s|ging)|slipp(?:ing|s)|clogged|not working|doesn't work|won't (?:start|run|close|heat)|undicht|leck(?:t|en)?|tropft|rinnt|schwitzt|quietsch\p{L}*|kreisch\p{L}*|klappert|rattert|brummt|vibriert|macht (?:krach|lärm|geräusche?)|kaputt|defekt|verbrannt|durchgebrannt|fliegt (?:\p{L}+ )?raus|haut (?:\p{L}+ ){0,4}naus|löst (?:dauernd |ständig |immer )?aus|fällt (?:dauernd |ständig |immer )?aus|ausgefallen|geht nicht|tut nicht|spinnt|stumpf|gebrochen|bricht|brechen|brekt|verschlissen|abgenutzt|ausgeschlagen|platt|rutscht|sackt|verstopft|überhitzt|raucht|klemmt|gerissen|reißt|(?:ist|is|isch|san|sind|sin) (?:\p{L}+ )?(?:hin|hi|hee|hie|durch))(?![\p{L}])/iu;
+/** Words that ask a price. */
+const PRICE_ASKED =
+  /(?<![\p{L}])(?:price|prices|cost|costs|how much|preis\p{L}*|kost\p{L}*|koscht\p{L}*|was macht)(?![\p{L}])/iu;
 const STOCK_ASKED =
   /(?<![\p{L}])(?:in stock|on stock|from stock|available|availability|lagernd|vorrätig|lieferbar|auf lager|ab lager|am lager)(?![\p{L}])/iu;
 /** Words that take in every line of the order ("all", "everything", "both", "alle", "alles", "beide"). */
@@ -568,6 +596,26 @@ export const TRANSITIONS: Transition[] = [
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "orders_draft", do: req.place },
   { in: "confirm", on: "bare_no", do: req.declined },
+  // "was koscht der? isch der am lager" to a list of one (what fits the machine a symptom named): about that one, as
+  // to an offer of it.
+  {
+    in: "any",
+    on: "asks_of_one_listed",
+    do: (ctx, s, _r, memo) => {
+      const p = s.pending as Extract<Pending, { kind: "choose_product" }>;
+      return answerQuantity(
+        ctx,
+        {
+          kind: "quantity",
+          sku: p.skus[0]!,
+          ...(p.machineId ? { machineId: p.machineId } : {}),
+          ...(p.quantity ? { quantity: p.quantity } : {}),
+          ...(p.unit ? { unit: p.unit } : {}),
+        },
+        memo,
+      );
+    },
+  },
   { in: "choose_product", on: "reference", do: pickByReference },
   { in: "choose_product", on: "insist", do: req.insist },
   { in: "choose_product", on: "always", do: answering(answerChooseProduct) },
@@ -599,6 +647,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "history", do: req.sameAsBefore },
   { in: "any", on: "option_correction", do: correctOptions },
   { in: "any", on: "options_question", do: listOptions },
+  { in: "any", on: "symptom", do: (ctx, _s, r, memo) => find(ctx, r.a, memo, "info") },
   { in: "any", on: "compat", do: req.ask("compat") },
   { in: "any", on: "stock_of_draft", do: req.review },
   { in: "any", on: "stock_and_price", do: stockAndPrice },

@@ -1646,6 +1646,12 @@ export function findMachines(
     // "Glykolpumpe" for "Glycol pump": one compound word of the label's words, each in the buyer's spelling.
     if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{L}{3,}$/u.test(w)))
       for (let i = 0; i < lowers.length; i++) if (compoundOf(lowers[i]!, words)) return [i];
+    // "Verpackungslinie 3" for "Line 3": a label of a word and its number, the word the head of the buyer's compound.
+    const [head, ...numbers] = words;
+    if (numbers.length >= 1 && numbers.every((w) => /^\d+$/u.test(w)) && /^\p{L}{4,}$/u.test(head!))
+      for (let i = 0; i + words.length <= lowers.length; i++)
+        if (compoundHead(lowers[i]!, head!) && numbers.every((w, j) => lowers[i + 1 + j] === w))
+          return words.map((_, j) => i + j);
     return undefined;
   };
   const out: MachineMatch[] = [];
@@ -1763,6 +1769,13 @@ function readAgentStem(word: string): string | undefined {
     .replace(/ier(?:gerat|maschine|anlage|automat)$/u, "ierer");
   const m = /^(.+?)(?:ier|is)?er$/u.exec(folded);
   return m?.[1];
+}
+
+/** Whether a compound ends in a word ("verpackungslinie" in "line"), the part before it three letters or more. */
+function compoundHead(word: string, head: string): boolean {
+  if (!/^\p{L}+$/u.test(word)) return false;
+  for (let cut = 3; cut <= word.length - 4; cut++) if (sameWord(word.slice(cut), head)) return true;
+  return false;
 }
 
 /** Whether a word is the words joined ("glykolpumpe" = "glycol" + "pump"), each part the same word as its label word. */
