@@ -16,7 +16,7 @@ import { agripartsWorld, chatAfter, draftLines, powertransWorld, watertreatWorld
 
 const T = 90_000;
 
-async function after(world: () => World, customer: string, ...says: string[]) {
+async function replyAfter(world: () => World, customer: string, ...says: string[]) {
   const chat = await chatAfter(world, customer, ...says);
   return { text: chat.turns.at(-1)!.text, lines: draftLines(chat) };
 }
@@ -52,7 +52,7 @@ describe("new counts for several lines, each named by its noun, all change", () 
   };
   for (const [world, customer, first, second] of cases)
     test(second, { timeout: T }, async () => {
-      const r = await after(world, customer, first, second);
+      const r = await replyAfter(world, customer, first, second);
       expect(qty(r.lines)).toEqual(expected[second]);
     });
 });
@@ -90,13 +90,18 @@ describe("a plural pointing back asks the stock of every line of the order", () 
   ];
   for (const [world, customer, first, second, skus] of cases)
     test(second, { timeout: T }, async () => {
-      const r = await after(world, customer, first, second);
+      const r = await replyAfter(world, customer, first, second);
       for (const sku of skus) expect(r.text).toContain(sku);
       expect(r.lines).toHaveLength(2);
     });
   // Guard: one line on the order — "sind die …" is about that line, as before.
   test("one line: sind die ab Lager lieferbar", { timeout: T }, async () => {
-    const r = await after(powertransWorld, "T-7001", "4 Stehlager UCP 206 für Band 3", "sind die ab Lager lieferbar");
+    const r = await replyAfter(
+      powertransWorld,
+      "T-7001",
+      "4 Stehlager UCP 206 für Band 3",
+      "sind die ab Lager lieferbar",
+    );
     expect(r.text).toContain("UCP-206");
     expect(qty(r.lines)).toEqual({ "UCP-206": 4 });
   });
@@ -149,7 +154,7 @@ describe("a count for an open list beside a new item is the list's, not the new 
   ];
   for (const [world, customer, first, second, lines, listed] of cases)
     test(second, { timeout: T }, async () => {
-      const r = await after(world, customer, first, second);
+      const r = await replyAfter(world, customer, first, second);
       expect(qty(r.lines)).toEqual(lines);
       expect(r.text).toContain(listed);
     });
@@ -174,7 +179,7 @@ describe("a pick and a count for the list beside a new item: both lines, each wi
   ];
   for (const [world, customer, first, second, lines] of cases)
     test(second, { timeout: T }, async () => {
-      const r = await after(world, customer, first, second);
+      const r = await replyAfter(world, customer, first, second);
       expect(qty(r.lines)).toEqual(lines);
     });
 });
