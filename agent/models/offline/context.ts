@@ -640,9 +640,9 @@ function namedOverFitting(
 }
 
 /**
- * "RO membranen 4040 für die Erste" between BW 4040, XLE 4040 and BW 8040 membranes: without one product named, a bare
- * number of three digits or more that the names of the candidates found carry is their size or code, not a count
- * (as with one product named, `namedOverFitting`).
+ * "RO membranen 4040 für die Erste" between BW 4040, XLE 4040 and BW 8040 membranes: a bare number of three digits or
+ * more that the names of the candidates found carry (of the one product named, its names) is their size or code, not
+ * a count (as `namedOverFitting` reads it).
  */
 function sizeOfCandidates(
   ctx: Ctx,
@@ -650,10 +650,12 @@ function sizeOfCandidates(
   tokens: Token[],
   x: { tokens: number[]; unit?: string },
 ): boolean {
-  if (!guess || guess.confident || x.unit || x.tokens.length !== 1) return false;
+  if (!guess || x.unit || x.tokens.length !== 1) return false;
   const said = tokens[x.tokens[0]!]!.lower;
-  if (!/^\d{3,}$/.test(said)) return false;
-  const names = ctx.k.allNames(guess.hits.slice(0, 5).map((h) => h.sku));
+  // ("200 Kabelbinder 200 x 4,8": said twice, once it is the count.)
+  if (!/^\d{3,}$/.test(said) || tokens.filter((t) => t.lower === said).length > 1) return false;
+  // ("Antriebsrad 343 für die Ameise 2": the one product named by its 343x114 size — in any of its names.)
+  const names = ctx.k.allNames(guess.hits.slice(0, guess.confident ? 1 : 5).map((h) => h.sku));
   return [...names.values()].some((n) => nameWords(n).has(said));
 }
 

@@ -1093,6 +1093,8 @@ export function nameWords(text: string): Set<string> {
     put(w);
     // A decimal point stays ("PSU-24-2.5" → psu, 24, 2.5: not 2 and 5).
     if (/[-/._]/.test(w)) for (const part of w.split(/[-/_]+|(?<!\d)\.|\.(?!\d)/)) if (part) put(part);
+    // "343x114" (a wheel's size): a measure of three digits or more in it names the product as a size would alone.
+    if (/\d[x×]\d/u.test(w)) for (const part of w.split(/[x×\-/]/u)) if (/^\d{3,}$/.test(part)) out.add(part);
   }
   return out;
 }
@@ -1299,6 +1301,9 @@ const COURTESY = new Set(["please", "pls", "then", "thanks", "only", "bitte", "d
 /** Words that lead what a product has ("a unit with 3 fans"), not how many of it. */
 const WITH = /^(?:with|mit|having)$/;
 
+/** Words after a number that make it a temperature ("85 grad", "35 degrees", "40 °C"). */
+const TEMPERATURE_WORD = /^(?:°[cf]?|grad|degrees?|celsius|fahrenheit)$/iu;
+
 export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   const used = new Set<number>();
@@ -1328,6 +1333,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     }
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
+    // "mit 85 grad", "runs at 35 degrees", "40 °C": a temperature, never how many.
+    if (TEMPERATURE_WORD.test(next ?? "") || /^\d+(?:[.,]\d+)?°/u.test(t)) continue;
     // "Filtertrockner 083", "Teil 0815": a whole number written with a leading zero is a code, never how many.
     if (/^0\d+$/.test(t)) continue;
     // "stainless 1.4404", "0.125": a number of three decimals or more is a grade or a size, not how many.

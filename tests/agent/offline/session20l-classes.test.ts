@@ -17,9 +17,22 @@
  *    differ, from the tool results — and nothing is taken; "the DML then, 2 pcs for the huber cold room" takes one.
  * 5. "the FKM one, 1 for the hot press" to a list asked again which machine: the machine said with a pick by reference
  *    was dropped.
+ * 6. Found after the merge: "Antriebsrad 343 für die Ameise 2" ordered 343 drive wheels of the pallet truck (EUR
+ *    44,974) — the 343 is the size of another truck's wheel ("343x114"): a measure of three digits or more inside a
+ *    name's dimension names that product (the engine says it does not fit and offers what does), and is no count;
+ *    "Lüftermotor für den Huber Kühlraum, läuft bei 35 grad" ordered 35 fan motors: a number with a temperature word
+ *    ("grad", "degrees", "°C") is a temperature.
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, draftLines, fluidWorld, hvacWorld, watertreatWorld, type World } from "./helpers.ts";
+import {
+  chatAfter,
+  draftLines,
+  fluidWorld,
+  hvacWorld,
+  intralogisticsWorld,
+  watertreatWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 90_000;
 
@@ -141,5 +154,27 @@ describe("two products named to be compared are set side by side, nothing is tak
     test(`then: ${says.join(" / ")}`, { timeout: T }, async () => {
       const r = await lastReply(world, customer, ...says);
       expect(r.lines).toEqual([line]);
+    });
+});
+
+describe("a size inside a name's dimension and a temperature are no count", () => {
+  const cases: [() => World, string, string, [string, number]][] = [
+    [intralogisticsWorld, "L-8001", "Antriebsrad 343 für die Ameise 2", ["WHL-PU-343x114", 1]],
+    [intralogisticsWorld, "L-8001", "drive wheel 343 for Ameise 2", ["WHL-PU-343x114", 1]],
+    [
+      hvacWorld,
+      "H-2001",
+      "Lüftermotor für den Huber Kühlraum, läuft bei 35 grad aussentemperatur",
+      ["FM-AX350-230", 1],
+    ],
+    [hvacWorld, "H-2001", "fan motor for the huber cold room, it runs at 35 degrees outside", ["FM-AX350-230", 1]],
+    // Guards: a count said beside the temperature or the size stays the count.
+    [hvacWorld, "H-2001", "2 fan motors for the huber cold room, 35 °C outside", ["FM-AX350-230", 2]],
+    [intralogisticsWorld, "L-8001", "2 Antriebsräder 230x75 für die Ameise 2", ["WHL-PU-230x75", 2]],
+  ];
+  for (const [world, customer, said, [sku, n]] of cases)
+    test(said, { timeout: T }, async () => {
+      const r = await lastReply(world, customer, said);
+      expect(r.lines.map((l) => [l[0], l[1]])).toEqual([[sku, n]]);
     });
 });
