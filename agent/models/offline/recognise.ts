@@ -1366,7 +1366,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
         (FILLER.has(next) && !k.unitCodes.has(next) && !/^neu(?:e[nrs]?)?$/.test(next)) ||
         next === "more" ||
         (prev !== undefined &&
-          /^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev)))
+          // ("the third one, 4 of those": after an ordinal too.)
+          (/^(the|this|that|which|another|same|other|a|die|das|der|den|welche|welcher|andere|anderen)$/.test(prev) ||
+            ORDINALS[prev] !== undefined)))
     )
       continue;
     // "line 2", "option 3" — and "XY 32" where the catalog writes "XY32" (a size class, a thread, a rating).

@@ -22,6 +22,7 @@
  *    name's dimension names that product (the engine says it does not fit and offers what does), and is no count;
  *    "Lüftermotor für den Huber Kühlraum, läuft bei 35 grad" ordered 35 fan motors: a number with a temperature word
  *    ("grad", "degrees", "°C") is a temperature.
+ * 7. "the third one, 4 of those" to a list ordered 1: the "one" after an ordinal is a pronoun, as after "the".
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -175,6 +176,20 @@ describe("a size inside a name's dimension and a temperature are no count", () =
   for (const [world, customer, said, [sku, n]] of cases)
     test(said, { timeout: T }, async () => {
       const r = await lastReply(world, customer, said);
+      expect(r.lines.map((l) => [l[0], l[1]])).toEqual([[sku, n]]);
+    });
+});
+
+describe("'one' after an ordinal is no count", () => {
+  const cases: [() => World, string, string[], [string, number]][] = [
+    [watertreatWorld, "W-8101", ["RO membranes 4040 for die Erste", "the third one, 4 of those"], ["MB-BW4040-FR", 4]],
+    [fluidWorld, "F-4001", ["Dichtsätze für die Press 3", "the fourth one, 2 of those"], ["SK-CD-50-28-NBR", 2]],
+    // Guard: without a count the pick is one.
+    [watertreatWorld, "W-8101", ["RO membranes 4040 for die Erste", "the first one please"], ["MB-BW4040-LE", 1]],
+  ];
+  for (const [world, customer, says, [sku, n]] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      const r = await lastReply(world, customer, ...says);
       expect(r.lines.map((l) => [l[0], l[1]])).toEqual([[sku, n]]);
     });
 });
