@@ -29,19 +29,22 @@ export interface DraftView {
 }
 
 /** What the model is waiting for, stored on its reply (additional_kwargs.offline) so the next call can read it. */
+/** A list of candidates offered to choose from ("Which one would you like, and how many?"). */
+export interface ChooseProduct {
+  kind: "choose_product";
+  skus: string[];
+  action: Action;
+  quantity?: number;
+  unit?: string;
+  machineId?: string;
+  options?: Record<string, string[]>;
+  query?: string;
+  /** The request that opened the list ("2 seal kits for the CD 63/36 cylinder"): its values still choose. */
+  said?: string;
+}
+
 export type Pending =
-  | {
-      kind: "choose_product";
-      skus: string[];
-      action: Action;
-      quantity?: number;
-      unit?: string;
-      machineId?: string;
-      options?: Record<string, string[]>;
-      query?: string;
-      /** The request that opened the list ("2 seal kits for the CD 63/36 cylinder"): its values still choose. */
-      said?: string;
-    }
+  | ChooseProduct
   | {
       kind: "choose_machine";
       sku: string;
@@ -78,6 +81,13 @@ export type Pending =
        */
       quantity?: number;
       unit?: string;
+      /**
+       * The list the offered item was asked about from ("is the second one in stock?"): another of its items can still
+       * be asked about or picked ("and the first?", "2 of the first then").
+       */
+      listed?: ChooseProduct;
+      /** What the buyer asked about the item offered from the list: "and the first?" asks the same of another. */
+      asked?: ("price" | "stock" | "compat")[];
     }
   /** `placing`: the buyer asked to place the order (the review it starts goes on to `place_order` when clean). */
   | { kind: "confirm"; placing?: true };

@@ -6,13 +6,14 @@
  * (returns a step) decides. A handler that does not apply (undefined) hands on to the next row — e.g. an answer to
  * an open list that names nothing on the list is read as a fresh request.
  */
-import type { DraftView, Pending } from "./conversation.ts";
+import type { ChooseProduct, DraftView, Pending } from "./conversation.ts";
 import type { Cue } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import {
   asksForBuild,
+  findChoice,
   findLineRef,
   findPoReference,
   nameWords,
@@ -219,12 +220,16 @@ export const EVENTS = {
     !r.a.machine,
   /** "the cheaper one", "the one with X", "the high-temperature one": a reference by price or feature. */
   reference: (ctx, s) => s.focus.candidates.length > 1 && !ctx.cues.has("find"),
-  /** A price or stock question to a list of one product. */
-  asks_of_one_listed: (ctx, s) =>
-    s.pending?.kind === "choose_product" &&
-    s.pending.skus.length === 1 &&
-    ctx.conv.text.includes("?") &&
-    (has(ctx, "price", "stock") || STOCK_ASKED.test(ctx.conv.text) || PRICE_ASKED.test(ctx.conv.text)),
+  /**
+   * A price, stock or fit question about one listed item: the only one, or the one an ordinal or its code names ("is
+   * the second one in stock?", "was kostet das dritte?", "does the last one fit band 4 too?").
+   */
+  asks_of_listed: (ctx, s) => listedAsked(ctx, s) !== undefined,
+  /** "2 of the first then" to an offer of an item asked about from a list: a pick from that list. */
+  picks_listed: (ctx, s) => {
+    const list = listOf(s.pending);
+    return s.pending?.kind === "quantity" && list !== undefined && listedByOrdinal(ctx, list) !== undefined;
+  },
   /**
    * "Which machines do we have?" — not a side clause ("we have cordsets") of an order for a named product, nor the
    * machine word of "not for any machine, for stock" beside one.
@@ -600,19 +605,30 @@ export const TRANSITIONS: Transition[] = [
   // to an offer of it.
   {
     in: "any",
-    on: "asks_of_one_listed",
-    do: (ctx, s, _r, memo) => {
-      const p = s.pending as Extract<Pending, { kind: "choose_product" }>;
+    on: "asks_of_listed",
+    do: (ctx, s, r, memo) => {
+      const p = listOf(s.pending)!;
+      // "does the last one fit band 4 too?": the machine the question names, else the list's.
+      const machineId = r.a.machine?.machineId ?? p.machineId;
+      // The words that ask it count as the cue where the classifier read the sentence otherwise.
+      const text = ctx.conv.text;
+      const asked = [
+        ...(STOCK_ASKED.test(text) ? (["stock"] as const) : []),
+        ...(PRICE_ASKED.test(text) ? (["price"] as const) : []),
+        ...askedBefore(ctx, s),
+      ];
+      const cues = new Set([...ctx.cues, ...asked]);
+      const kinds = (["price", "stock", "compat"] as const).filter((c) => cues.has(c));
       return answerQuantity(
-        ctx,
+        asked.length ? { ...ctx, cues } : ctx,
         {
           kind: "quantity",
-          sku: p.skus[0]!,
-          ...(p.machineId ? { machineId: p.machineId } : {}),
+          sku: listedAsked(ctx, s)!,
+          ...(machineId ? { machineId } : {}),
           ...(p.quantity ? { quantity: p.quantity } : {}),
           ...(p.unit ? { unit: p.unit } : {}),
         },
-        memo,
+        keepingList(memo, p, kinds),
       );
     },
   },
@@ -625,7 +641,20 @@ export const TRANSITIONS: Transition[] = [
   { in: "fixes", on: "option_correction", do: correctOptions },
   { in: "fixes", on: "always", do: answering(answerFixes) },
   { in: "options", on: "always", do: answering(answerOptions) },
-  { in: "quantity", on: "always", do: answering(answerQuantity) },
+  {
+    in: "quantity",
+    on: "picks_listed",
+    do: (ctx, s, _r, memo) => answerChooseProduct(ctx, listOf(s.pending)!, memo),
+  },
+  {
+    in: "quantity",
+    on: "always",
+    do: (ctx, s, r, memo) => {
+      const list = listOf(s.pending);
+      const asked = s.pending?.kind === "quantity" ? s.pending.asked : undefined;
+      return answering(answerQuantity)(ctx, s, r, list ? keepingList(memo, list, asked) : memo);
+    },
+  },
   { in: "quantity", on: "bare_no", do: req.declined },
   // Below the confidence threshold, nothing of the catalog named: ask, don't act
   { in: "any", on: "unclear", do: clarify },
@@ -1763,6 +1792,69 @@ const SWITCH =
   /\b(then|instead|rather|actually|switch|swap|change|take|go with|dann|lieber|doch|stattdessen|statt|tausch\w*|wechs\w*|nehm\w*|nimm)\b/iu;
 
 const MORE_OF = /\b(more|another|additional|extra|also|too|weitere\w*|zusätzlich\w*|noch|auch)\b/i;
+
+/**
+ * The one listed item a question asks about (its price, stock or fit): the only one listed, else the one its code or
+ * an ordinal word names ("the second one", "das dritte", "the last one" — a bare digit is no pick here, it may be the
+ * count asked about). A question that adds ("and add 2 of the first?") is no question about it.
+ */
+function listedAsked(ctx: Ctx, s: DialogueState): string | undefined {
+  const p = listOf(s.pending);
+  if (!p || !ctx.conv.text.includes("?")) return undefined;
+  const text = ctx.conv.text;
+  const single = p.skus.length === 1 && s.pending === p;
+  const asks = has(ctx, "price", "stock") || STOCK_ASKED.test(text) || PRICE_ASKED.test(text);
+  if (single) return asks ? p.skus[0] : undefined;
+  const again = askedBefore(ctx, s).length > 0;
+  if (!(asks || has(ctx, "compat") || again)) return undefined;
+  // "and the 1st?" asks again even where the classifier leans to adding; a word that orders ("add", "bestell") adds.
+  if (has(ctx, "add", "checkout") && !(again && !hasMarker("add", text) && !hasMarker("checkout", text)))
+    return undefined;
+  const lower = text.toLowerCase();
+  const coded = [...p.skus].sort((x, y) => y.length - x.length).find((sku) => lower.includes(sku.toLowerCase()));
+  if (coded) return coded;
+  return listedByOrdinal(ctx, p);
+}
+
+/** The item of the list an ordinal word names ("the second one", "das dritte", "the last"); a bare digit names none. */
+function listedByOrdinal(ctx: Ctx, p: ChooseProduct): string | undefined {
+  const choice = findChoice(ctx.tokens.filter((t) => !/^\d+$/.test(t.lower)));
+  return choice === undefined ? undefined : choice === -1 ? p.skus.at(-1) : p.skus[choice - 1];
+}
+
+/**
+ * "and the first?", "und das vierte?" after a question about an item of the list: a question with no words of its own
+ * (no price, stock or fit word, no count) asks the same of another item.
+ */
+function askedBefore(ctx: Ctx, s: DialogueState): ("price" | "stock" | "compat")[] {
+  const p = s.pending;
+  if (p?.kind !== "quantity" || !p.asked || has(ctx, "price", "stock", "compat") || analyse(ctx).quantity) return [];
+  return p.asked;
+}
+
+/** The list open, or the one an item offered from it was asked about from (`listed`). */
+function listOf(p: Pending | undefined): ChooseProduct | undefined {
+  return p?.kind === "choose_product" ? p : p?.kind === "quantity" ? p.listed : undefined;
+}
+
+/**
+ * The memo of an answer about an item of a list: an offer of that item keeps the list, so another item of it can be
+ * asked about or picked next.
+ */
+function keepingList(memo: MemoFn, list: ChooseProduct, asked?: ("price" | "stock" | "compat")[]): MemoFn {
+  if (list.skus.length < 2) return memo;
+  return (pending, focus) =>
+    memo(
+      pending?.kind === "quantity" && list.skus.includes(pending.sku)
+        ? {
+            ...pending,
+            listed: list,
+            ...((asked ?? pending.asked)?.length ? { asked: asked ?? pending.asked } : {}),
+          }
+        : pending,
+      focus,
+    );
+}
 
 /** "The cheaper one", "the one with X": a listed item chosen by a fact of the tool results or the catalog. */
 function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {

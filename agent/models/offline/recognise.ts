@@ -344,27 +344,34 @@ const UNIT_WORDS: Record<string, string> = {
   flaschen: "BOT",
 };
 
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  last: -1,
-  erste: 1,
-  ersten: 1,
-  erster: 1,
-  zweite: 2,
-  zweiten: 2,
-  dritte: 3,
-  dritten: 3,
-  vierte: 4,
-  vierten: 4,
-  fünfte: 5,
-  letzte: -1,
-  letzten: -1,
-};
+/** Ordinal words that pick an item of a list: English words and "1st"…"6th", German stems with every ending. */
+const ORDINALS: Record<string, number> = Object.fromEntries([
+  ...(
+    [
+      ["first", "1st", 1],
+      ["second", "2nd", 2],
+      ["third", "3rd", 3],
+      ["fourth", "4th", 4],
+      ["fifth", "5th", 5],
+      ["sixth", "6th", 6],
+    ] as const
+  ).flatMap(([word, short, n]) => [
+    [word, n],
+    [short, n],
+  ]),
+  ["last", -1],
+  ...(
+    [
+      ["erst", 1],
+      ["zweit", 2],
+      ["dritt", 3],
+      ["viert", 4],
+      ["fünft", 5],
+      ["sechst", 6],
+      ["letzt", -1],
+    ] as const
+  ).flatMap(([stem, n]) => ["e", "en", "er", "es", "em"].map((end) => [`${stem}${end}`, n])),
+]);
 
 /**
  * What the knowledge reads from the catalog's texts, apart from the connection it reads through: the same for every
@@ -1333,6 +1340,8 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     }
     const prev = tokens[i - 1]?.lower;
     const next = tokens[i + 1]?.lower;
+    // "the 1st", "the 3rd one": an English ordinal picks, it counts nothing ("1st" is not 1 St).
+    if (ORDINALS[t] !== undefined) continue;
     // "mit 85 grad", "runs at 35 degrees", "40 °C": a temperature, never how many.
     if (TEMPERATURE_WORD.test(next ?? "") || /^\d+(?:[.,]\d+)?°/u.test(t)) continue;
     // "Filtertrockner 083", "Teil 0815": a whole number written with a leading zero is a code, never how many.
