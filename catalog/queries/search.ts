@@ -165,6 +165,8 @@ interface Lexicon {
   /** Longest synonym phrase, in words (0: no synonym list). */
   maxWords: number;
   splitter?: Decompounder;
+  /** The buyer's language when the query said it (`SearchQuery.language`). */
+  buyer?: string;
   /** The built-in glossary for the languages the catalog has no texts in (catalog/queries/glossary.ts). */
   glossary: Glossary;
   /** How many products hold a word (in one of its forms), counted when first asked for. */
@@ -273,8 +275,9 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     const version = versionNow();
     if (!lex || lex.version !== version) lex = readLexicon(version);
     const lang = languageOf(language);
-    if (!lang || lex.languages.includes(lang) || !hasStemmer(lang)) return lex;
-    return { ...lex, languages: [...lex.languages, lang] };
+    if (!lang) return lex;
+    if (lex.languages.includes(lang) || !hasStemmer(lang)) return { ...lex, buyer: lang };
+    return { ...lex, languages: [...lex.languages, lang], buyer: lang };
   }
   function readLexicon(version: string): Lexicon {
     const { languages, defaultLanguage } = readCatalogLanguages(sqlite);
@@ -531,8 +534,12 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
         }
       }
       // A compound the catalog does not use ("Pumpendichtung"): its head (the last part) must match, the rest ranks.
+      // A head alone (the rest no catalog word) is read so only in a buyer's compounding language and after a
+      // modifier of four letters or more: the English "bearings" is no compound of "bea" and "rings".
       const parts = lex.splitter?.parts(w) ?? [];
-      if (parts.length > 0) {
+      const modifier = parts.length === 1 ? w.lastIndexOf(parts[0]!.slice(0, 3)) : 0;
+      const headOnly = parts.length === 1 && ((!!lex.buyer && !COMPOUNDING_LANGUAGES.has(lex.buyer)) || modifier < 4);
+      if (parts.length > 0 && !headOnly) {
         groups.push({ expr: quote(parts[parts.length - 1]!), forms: parts });
         continue;
       }

@@ -681,7 +681,12 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   if (cues.has("stock") && cues.has("price") && question) return askStockAndPrice(ctx, pending.sku, a, memo, extra);
   if (cues.has("stock") && question) return action(ctx, "stock", pending.sku, a, memo, extra);
   if (cues.has("price") && question) return action(ctx, "price", pending.sku, a, memo, extra);
-  if (cues.has("compat")) return action(ctx, "compat", pending.sku, a, memo, extra);
+  // "passt der auch an die hot press?": the fit on the machine the question names, not the one offered for.
+  if (cues.has("compat"))
+    return action(ctx, "compat", pending.sku, a, memo, {
+      ...extra,
+      ...(a.machine ? { machineId: a.machine.machineId } : {}),
+    });
   // "Order it" / "bestellen" to "shall I add it to your order?": the offer is accepted (the product is not on it yet).
   const onDraft = conv.draft.lines.some((l) => l.sku === pending.sku);
   // "ok, order it" when it is already on the order: on to the confirmation, not a second line.
