@@ -12,7 +12,7 @@ import { ATTACK_THRESHOLD, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findChoice, findLineRef, nameWords, wordsOf } from "./recognise.ts";
 import { FILLER } from "./language.ts";
 import { byWords, lineByWords, lineWordCounts, nameNames, namesOf, productishWords, type Ctx } from "./context.ts";
-import { type DialogueState, type Reading, RUNNER_UP } from "./dialogue.ts";
+import { type DialogueState, PRICE_ASKED, type Reading, RUNNER_UP, STOCK_ASKED } from "./dialogue.ts";
 
 /** A remove reading at least this sure may act on "it" (one line) or ask which line (several). */
 export const REMOVE_CONFIDENT = 0.9;
@@ -122,7 +122,7 @@ export type Removal = { lineId: string } | { ask: true };
  * named, the only line, or a question which one (several lines). Undefined when the message is no clear removal.
  */
 export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undefined {
-  if (s.draft.lines.length === 0) return undefined;
+  if (s.draft.lines.length === 0 || asksOfLine(ctx)) return undefined;
   const negated = negatedLine(ctx, s, r);
   if (negated) return { lineId: negated };
   const { remove, either } = destructiveScores(ctx);
@@ -141,6 +141,19 @@ export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undef
   const guessed = (r.a.guess?.hits ?? []).filter((h) => h.match !== "text_fuzzy");
   if (guessed.length > 0 && !guessed.some((h) => s.draft.lines.some((l) => l.sku === h.sku))) return undefined;
   return s.draft.lines.length === 1 ? { lineId: s.draft.lines[0]!.lineId } : { ask: true };
+}
+
+/** Words that ask to take something off the order, in English and German. */
+export const REMOVING =
+  /(?<![\p{L}])(?:remove\w*|delete\w*|drop\w*|take (?:it |them |that |this )?(?:out|off)|scrap|strike|cancel\w*|get rid|without|entfern\w*|lösch\w*|streich\w*|raus\w*|weg\w*|storn\w*|ohne|nicht mehr)(?![\p{L}])/iu;
+
+/**
+ * "is the second line in stock?", "what does line 2 cost?": a question about a line's stock or price that says
+ * nothing of removing deletes nothing, however the classifier leans.
+ */
+function asksOfLine(ctx: Ctx): boolean {
+  const text = ctx.conv.text;
+  return text.includes("?") && (STOCK_ASKED.test(text) || PRICE_ASKED.test(text)) && !REMOVING.test(text);
 }
 
 /** A word that says no to what it stands beside ("ohne Trockner", "drier not needed", "Trockner diesmal nicht"). */

@@ -75,7 +75,7 @@ import {
   splitPick,
   variantByValue,
 } from "./references.ts";
-import { absentRemoval, pressure, removal, removalInChange } from "./destructive.ts";
+import { absentRemoval, pressure, REMOVING, removal, removalInChange } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
 
 /** What the decision knows about where the conversation stands. */
@@ -539,9 +539,9 @@ function configuredSpec(ctx: Ctx, r: Reading): boolean {
 const SYMPTOM =
   /(?<![\p{L}])(?:leak(?:s|ing|ed|y)?|drip(?:s|ping)|screech(?:es|ing)?|squeal(?:s|ing)?|squeak(?:s|ing)?|rattl(?:es|ing)|knock(?:s|ing)|noisy|vibrat(?:es|ing)|trip(?:s|ping|ped)|keeps? \p{L}+ing|fail(?:s|ing|ed)|broken|breaks|breaking|worn(?: out)?|blunt|cracked|burnt|burned out|defective|faulty|overheat(?:s|ing|ed)|stuck|jamm(?:ed|ing)|sweat(?:s|ing)|weep(?:s|ing)|sag(?:s|ging)|slipp(?:ing|s)|clogged|not working|doesn't work|won't (?:start|run|close|heat)|undicht|leck(?:t|en)?|tropft|rinnt|schwitzt|quietsch\p{L}*|kreisch\p{L}*|klappert|rattert|brummt|vibriert|macht (?:krach|lärm|geräusche?)|kaputt|defekt|verbrannt|durchgebrannt|fliegt (?:\p{L}+ )?raus|haut (?:\p{L}+ ){0,4}naus|löst (?:dauernd |ständig |immer )?aus|fällt (?:dauernd |ständig |immer )?aus|ausgefallen|geht nicht|tut nicht|spinnt|stumpf|gebrochen|bricht|brechen|brekt|verschlissen|abgenutzt|ausgeschlagen|platt|rutscht|sackt|verstopft|überhitzt|raucht|klemmt|gerissen|reißt|(?:ist|is|isch|san|sind|sin) (?:\p{L}+ )?(?:hin|hi|hee|hie|durch))(?![\p{L}])/iu;
 /** Words that ask a price. */
-const PRICE_ASKED =
+export const PRICE_ASKED =
   /(?<![\p{L}])(?:price|prices|cost|costs|how much|preis\p{L}*|kost\p{L}*|koscht\p{L}*|was macht)(?![\p{L}])/iu;
-const STOCK_ASKED =
+export const STOCK_ASKED =
   /(?<![\p{L}])(?:in stock|on stock|from stock|available|availability|lagernd|vorrätig|lieferbar|auf lager|ab lager|am lager)(?![\p{L}])/iu;
 /** Words that take in every line of the order ("all", "everything", "both", "alle", "alles", "beide"). */
 const EVERY_LINE_WORD = /(?<![\p{L}])(?:all|everything|both|alle|alles|beide|beides|sämtliche)(?![\p{L}])/iu;
@@ -887,8 +887,13 @@ function lineCounted(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>):
  */
 function lineAsked(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): string | undefined {
   const lines = s.draft.lines;
-  if (lines.length === 0 || a.quantity || !ctx.conv.text.includes("?")) return undefined;
-  if (!has(ctx, "price", "stock", "find", "info") || has(ctx, "add")) return undefined;
+  const text = ctx.conv.text;
+  if (lines.length === 0 || a.quantity || !text.includes("?")) return undefined;
+  const asks = has(ctx, "price", "stock", "find", "info") || STOCK_ASKED.test(text) || PRICE_ASKED.test(text);
+  if (!asks || has(ctx, "add")) return undefined;
+  // "is the second line in stock?", "was kostet die erste Position?": the line an ordinal names (no list open).
+  const nth = listOf(s.pending) ? undefined : ordinalLine(ctx, lines);
+  if (nth) return nth.sku;
   const g = a.guess;
   if (g?.confident && !lines.some((l) => l.sku === g.hits[0]!.sku)) return undefined;
   const skus = new Set(lines.map((l) => l.sku));
@@ -900,6 +905,23 @@ function lineAsked(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>): s
   if (g && g.hits.length > 0 && !g.hits.some((h) => skus.has(h.sku))) return undefined;
   // The line the words point at (`targetLine`: its name, "line 2", or "it"/"das" — the last one).
   return lines.find((l) => l.lineId === s.focus.lineId)?.sku;
+}
+
+/** Words an ordinal names a line of the order with ("the second line", "die erste Position", "the last one"). */
+const LINE_WORD = /^(?:line|lines|one|item|position|pos|posten|zeile)$/u;
+
+/** The line of the order an ordinal word followed by a line word (or nothing) names. */
+function ordinalLine(ctx: Ctx, lines: DraftView["lines"]): DraftView["lines"][number] | undefined {
+  const tokens = ctx.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (/^\d+$/.test(tokens[i]!.lower)) continue;
+    const n = findChoice([tokens[i]!]);
+    if (n === undefined) continue;
+    const next = tokens[i + 1]?.lower;
+    if (next !== undefined && !LINE_WORD.test(next)) continue;
+    return n === -1 ? lines.at(-1) : lines[n - 1];
+  }
+  return undefined;
 }
 
 /**
@@ -942,7 +964,7 @@ function namesOtherProducts(ctx: Ctx, ref: string): boolean {
 export function transition(whole: Ctx, memo: MemoFn): Step {
   const s = dialogueState(whole);
   const r = readMessage(whole, s);
-  const ctx = settleIntent(whole, s, r);
+  const ctx = settleIntent(askedByWords(whole), s, r);
   for (const row of TRANSITIONS) {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
@@ -1044,6 +1066,26 @@ function settleIntent(ctx: Ctx, s: DialogueState, r: Reading): Ctx {
   const old = CUE_OF_INTENT[best.intent] ?? (ordering ? EDIT_CUES[best.intent] : undefined);
   if (old) cues.delete(old);
   cues.add(cue);
+  return { ...ctx, cues };
+}
+
+/**
+ * "is the second line in stock?", "what does the second one cost?" read as a removal or a change: a question with a
+ * stock or price word of its own and no word of taking something off asks — the edit the classifier leaned to is
+ * dropped for what the words ask.
+ */
+function askedByWords(ctx: Ctx): Ctx {
+  const text = ctx.conv.text;
+  if (!text.includes("?") || REMOVING.test(text)) return ctx;
+  const asked = [
+    ...(STOCK_ASKED.test(text) ? (["stock"] as const) : []),
+    ...(PRICE_ASKED.test(text) ? (["price"] as const) : []),
+  ];
+  const edits = [...ctx.cues].filter((c) => c === "remove" || c === "change" || c === "cancel");
+  if (asked.length === 0 || edits.length === 0) return ctx;
+  const cues = new Set(ctx.cues);
+  for (const c of edits) cues.delete(c);
+  for (const c of asked) cues.add(c);
   return { ...ctx, cues };
 }
 
