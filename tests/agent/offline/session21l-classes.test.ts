@@ -29,13 +29,15 @@ async function lastTurn(world: () => World, customer: string, ...says: string[])
 describe("a question about one listed item answers it and takes nothing", () => {
   // The list: "which bearings do we need for band 3?" lists BRG-6004-2RS-B10, BRG-NU206-E, BRG-6205-2RS-HT,
   // BRG-6205-ZZ (English); the German one lists five, KIT-BC800-DRV second.
-  const cases: [() => World, string, string[], string, string[]][] = [
+  // [world, customer, says, the item asked about, the tools its answer calls, another listed item not answered for]
+  const cases: [() => World, string, string[], string, string[], string][] = [
     [
       powertransWorld,
       "T-7001",
       ["which bearings do we need for band 3?", "is the second one in stock?"],
       "BRG-NU206-E",
       ["check_stock"],
+      "BRG-6205-ZZ",
     ],
     [
       powertransWorld,
@@ -43,6 +45,7 @@ describe("a question about one listed item answers it and takes nothing", () => 
       ["which bearings do we need for band 3?", "what does the 3rd cost?"],
       "BRG-6205-2RS-HT",
       ["get_price"],
+      "BRG-6205-ZZ",
     ],
     [
       powertransWorld,
@@ -50,6 +53,7 @@ describe("a question about one listed item answers it and takes nothing", () => 
       ["welche Lager brauchen wir für Band 3?", "ist das zweite lagernd?"],
       "KIT-BC800-DRV",
       ["check_stock"],
+      "BRG-6204-2RS",
     ],
     [
       powertransWorld,
@@ -57,6 +61,7 @@ describe("a question about one listed item answers it and takes nothing", () => 
       ["welche Lager brauchen wir für Band 3?", "was kostet das vierte?"],
       "UCP-206",
       ["get_price"],
+      "KIT-BC800-DRV",
     ],
     [
       fluidWorld,
@@ -64,15 +69,25 @@ describe("a question about one listed item answers it and takes nothing", () => 
       ["welche filter gibts für die big bertha?", "was kostet der erste?"],
       "FE-PF-110-05",
       ["get_price"],
+      "FE-RF-330-10",
     ],
-    [fluidWorld, "F-4001", ["filters for big bertha", "is the 2nd one in stock?"], "FE-RF-330-10", ["check_stock"]],
+    [
+      fluidWorld,
+      "F-4001",
+      ["filters for big bertha", "is the 2nd one in stock?"],
+      "FE-RF-330-10",
+      ["check_stock"],
+      "FE-PF-110-05",
+    ],
   ];
-  for (const [world, customer, says, sku, tools] of cases)
+  for (const [world, customer, says, sku, tools, other] of cases)
     test(says.join(" / "), { timeout: T }, async () => {
       const r = await lastTurn(world, customer, ...says);
       expect(r.lines).toEqual([]);
-      for (const t of tools) expect(r.tools).toContain(t);
+      // One call for the one item asked about, not one per listed item.
+      for (const t of tools) expect(r.tools.filter((x) => x === t)).toEqual([t]);
       expect(r.text).toContain(sku);
+      expect(r.text).not.toContain(other);
     });
 
   test("the fit of the last one on another machine: that machine", { timeout: T }, async () => {
@@ -110,6 +125,8 @@ describe("a question about one listed item answers it and takes nothing", () => 
       expect(r.lines).toEqual([]);
       expect(r.tools).toContain(tool);
       expect(r.text).toContain(sku);
+      // About that one only: not the list again.
+      expect(r.text).not.toMatch(/^\s*2\) /m);
     });
 
   const takes: [() => World, string, string[], [string, number, string]][] = [
