@@ -24,8 +24,13 @@ const MAX_DEPTH = 3;
 export interface Decompounder {
   /** The language whose compounds it splits. */
   lang: string;
-  /** The stems of the parts of `word` (lower case), the head last; [] when it is not a compound of known words. */
+  /**
+   * The stems of the parts of `word` (lower case), the head last; [] when it is not a compound of known words. A head
+   * alone when only the end of the word is a known word (its modifier unknown).
+   */
   parts(word: string): string[];
+  /** For a head alone (`parts` of one stem): how many letters come before it (the unknown modifier); else 0. */
+  modifierLength(word: string): number;
 }
 
 /**
@@ -35,6 +40,7 @@ export interface Decompounder {
  */
 export function createDecompounder(lang: string, known: (stem: string) => boolean): Decompounder {
   const memo = new Map<string, string[]>();
+  const headAt = new Map<string, number>();
   /** The form of `part` the vocabulary knows (its stem first), or undefined. */
   const resolve = (part: string): string | undefined => {
     const stem = stemWord(lang, part);
@@ -65,14 +71,18 @@ export function createDecompounder(lang: string, known: (stem: string) => boolea
             const head = resolve(word.slice(i));
             if (head) {
               out = [head];
+              headAt.set(word, i);
               break;
             }
           }
         }
       }
-      if (memo.size > 100_000) memo.clear();
+      if (memo.size > 100_000) memo.clear(), headAt.clear();
       memo.set(word, out);
       return out;
+    },
+    modifierLength(word) {
+      return this.parts(word).length === 1 ? (headAt.get(word) ?? 0) : 0;
     },
   };
 }

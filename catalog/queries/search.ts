@@ -537,8 +537,9 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       // A head alone (the rest no catalog word) is read so only in a buyer's compounding language and after a
       // modifier of four letters or more: the English "bearings" is no compound of "bea" and "rings".
       const parts = lex.splitter?.parts(w) ?? [];
-      const modifier = parts.length === 1 ? w.lastIndexOf(parts[0]!.slice(0, 3)) : 0;
-      const headOnly = parts.length === 1 && ((!!lex.buyer && !COMPOUNDING_LANGUAGES.has(lex.buyer)) || modifier < 4);
+      const headOnly =
+        parts.length === 1 &&
+        ((!!lex.buyer && !COMPOUNDING_LANGUAGES.has(lex.buyer)) || lex.splitter!.modifierLength(w) < 4);
       if (parts.length > 0 && !headOnly) {
         groups.push({ expr: quote(parts[parts.length - 1]!), forms: parts });
         continue;
