@@ -155,6 +155,9 @@ interface Expansion {
   glossary?: boolean;
 }
 
+/** The German words for a job done on a part, as the head of a compound that names the part ("Riemenwechsel"). */
+const JOB_HEAD = /(?:wechsel|austausch|tausch|wartung|reparatur|instandsetzung|erneuerung)$/u;
+
 /** The catalog's languages, synonym list and compound splitter, read once per catalog version. */
 interface Lexicon {
   version: string;
@@ -508,6 +511,16 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
           ...(w.length < 3 ? { weak: true } : {}),
         });
         continue;
+      }
+      // "Riemenwechsel", "Lagertausch", "Filterwartung": a job done on a part names the part (its linking "s" off).
+      const job = JOB_HEAD.exec(w);
+      if (job && job.index >= 3) {
+        const part = w.slice(0, job.index);
+        const stem = part.endsWith("s") && !vocabHas(part) ? part.slice(0, -1) : part;
+        if (vocabHas(stem) || (lex.splitter?.parts(stem).length ?? 0) > 1) {
+          words.splice(i--, 1, stem);
+          continue;
+        }
       }
       const split = w.match(/^(\d+(?:[.,]\d+)?)([a-z]+)$/) ?? w.match(/^([a-z]+)(\d+(?:[.,]\d+)?)$/);
       if (split && vocabHas(split[1]!) && vocabHas(split[2]!)) {

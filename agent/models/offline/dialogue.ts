@@ -1070,8 +1070,8 @@ function settleIntent(ctx: Ctx, s: DialogueState, r: Reading): Ctx {
 }
 
 /**
- * "is the second line in stock?", "what does the second one cost?" read as a removal or a change: a question with a
- * stock or price word of its own and no word of taking something off asks — the edit the classifier leaned to is
+ * "is the second line in stock?", "what does the second one cost?" read as a removal: a question with a stock or
+ * price word of its own, no count and no word of taking something off asks — the removal the classifier leaned to is
  * dropped for what the words ask.
  */
 function askedByWords(ctx: Ctx): Ctx {
@@ -1081,7 +1081,9 @@ function askedByWords(ctx: Ctx): Ctx {
     ...(STOCK_ASKED.test(text) ? (["stock"] as const) : []),
     ...(PRICE_ASKED.test(text) ? (["price"] as const) : []),
   ];
-  const edits = [...ctx.cues].filter((c) => c === "remove" || c === "change" || c === "cancel");
+  // A change stays: "can you make it 5? in stock?" changes and asks; only a removal reading yields.
+  if (analyse(ctx).quantity) return ctx;
+  const edits = [...ctx.cues].filter((c) => c === "remove" || c === "cancel");
   if (asked.length === 0 || edits.length === 0) return ctx;
   const cues = new Set(ctx.cues);
   for (const c of edits) cues.delete(c);
