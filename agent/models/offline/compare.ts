@@ -8,6 +8,7 @@ import { z } from "zod";
 import { featureWords } from "../../../tools/messages/format.ts";
 import { itemParts } from "./actions.ts";
 import { analyse, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
+import { findChoice } from "./recognise.ts";
 import { money, numbered, say } from "./replies.ts";
 import { fetchedPrices } from "./references.ts";
 
@@ -31,6 +32,8 @@ export function comparedProducts(ctx: Ctx): string[] | undefined {
     .concat(itemParts(ctx, text))
     .map((p) => p.trim())
     .filter((p) => p.length > 1);
+  const listed = listedCompared(ctx);
+  if (listed) return listed;
   const skus: string[] = [];
   for (const part of parts) {
     const g = analyse(ctx, part).guess;
@@ -38,6 +41,34 @@ export function comparedProducts(ctx: Ctx): string[] | undefined {
     if (sku && !skus.includes(sku)) skus.push(sku);
   }
   return skus.length === 2 ? skus : undefined;
+}
+
+/** "the first two", "die ersten beiden": the first two items of the list. */
+const FIRST_TWO = /\b(?:first two|first 2|top two|ersten (?:beiden|zwei|2))\b/iu;
+/** "both", "the two", "beide": the two items of a list of two. */
+const BOTH = /\b(?:both|the two|beide\w*|die zwei)\b/iu;
+
+/**
+ * "what's the difference between the first two?", "the 1st and the 3rd?", "Unterschied zwischen 1 und 2?", "what's the
+ * difference between the two?" while a list is open: the two listed items the ordinals, digits or words name.
+ */
+function listedCompared(ctx: Ctx): string[] | undefined {
+  const p = ctx.conv.memo.pending;
+  const list = p?.kind === "choose_product" ? p.skus : p?.kind === "quantity" ? p.listed?.skus : undefined;
+  if (!list || list.length < 2) return undefined;
+  const text = ctx.conv.text;
+  if (FIRST_TWO.test(text)) return list.slice(0, 2);
+  const picks = [
+    ...new Set(
+      ctx.tokens
+        .map((t) => findChoice([t]))
+        .filter((n): n is number => n !== undefined && n !== 0 && n <= list.length)
+        .map((n) => (n === -1 ? list.length : n)),
+    ),
+  ];
+  if (picks.length === 2) return picks.map((n) => list[n - 1]!);
+  if (picks.length === 0 && list.length === 2 && BOTH.test(text)) return [...list];
+  return undefined;
 }
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join(", ") : v === undefined ? "—" : String(v));

@@ -11,12 +11,23 @@
  *    about the machine it names.
  * 3. "is the second line in stock?" REMOVED line 2 (the classifier read "remove"): a question with a stock or price word
  *    and no word of taking something off never removes; an ordinal with "line"/"Position" names the line asked about.
+ * 5. "what's the difference between the first two?" to a list searched the catalog for "first": two listed items named
+ *    by ordinals, digits, "the first two" or "both" are compared side by side (prices, the features that differ) and
+ *    nothing is taken.
  * 4. "3 bearings" on a catalog without bearings ordered 3 bags of bonded seals: the search read "bearings" as a German
  *    compound ending in "rings" (the bonded seal's "Usit-Ring"). A head alone is no compound in an English query or
  *    after a modifier of fewer than four letters.
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, draftLines, fluidWorld, hvacWorld, powertransWorld, type World } from "./helpers.ts";
+import {
+  chatAfter,
+  draftLines,
+  fluidWorld,
+  hvacWorld,
+  intralogisticsWorld,
+  powertransWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 90_000;
 
@@ -208,4 +219,34 @@ describe("an English word ending in a catalog word is no compound", () => {
     const r = await lastTurn(fluidWorld, "F-4001", "Rücklauffilterelemente für die Big Bertha?");
     expect(r.text).toContain("FE-RF-330-10");
   });
+});
+
+describe("two listed items named by ordinals are compared", () => {
+  const cases: [() => World, string, string[], string[]][] = [
+    [
+      intralogisticsWorld,
+      "L-8001",
+      ["do you have tyres for the ameise 2? which ones fit?", "what's the difference between the first two?"],
+      ["WHL-PU-230x75", "WHL-PU-85x95"],
+    ],
+    [
+      powertransWorld,
+      "T-7001",
+      ["which bearings do we need for band 3?", "what's the difference between the 1st and the last?"],
+      ["BRG-6004-2RS-B10", "BRG-6205-ZZ"],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      ["welche filter gibts für die big bertha?", "was ist der Unterschied zwischen dem ersten und dem zweiten?"],
+      ["FE-PF-110-05", "FE-RF-330-10"],
+    ],
+  ];
+  for (const [world, customer, says, skus] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      const r = await lastTurn(world, customer, ...says);
+      expect(r.lines).toEqual([]);
+      expect(r.tools.filter((t) => t === "get_price")).toHaveLength(2);
+      for (const sku of skus) expect(r.text).toContain(sku);
+    });
 });
