@@ -18,7 +18,7 @@ export function detectLanguage(
   previous: Lang = "en",
   wordLanguage?: (word: string) => string | undefined,
 ): Lang {
-  const evidence = languageEvidence(text);
+  const evidence = languageEvidence(text, previous);
   const { de } = evidence;
   // In a German conversation "an" (the preposition, the dialect's "einen") and "no" (the dialect's "noch": "an hamma no
   // im Kastl") are German words as well: they do not turn the conversation English.
