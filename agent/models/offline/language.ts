@@ -77,6 +77,11 @@ export const FILLER = new Set(
     // "make" in German ("mach 3 draus"): "mach" found "machine" in a description and ordered that product.
     "mach mache machen macht machst draus daraus " +
     // Interjections ("ach für pumpe 1 mach 3", "oh, and …").
-    "ach achso oh ah aha"
+    "ach achso oh ah aha " +
+    // "the thing" said for the product talked about ("was kostet das Ding?"): no product word ("ding" found "DIN").
+    "ding dings dingens dingsda teil teile zeug thing things stuff " +
+    // Low German, Ruhr and Berlin "wat", "dat", "det", "allet" for "was", "das", "alles" ("wat kost dat?": "wat" found
+    // "water-glycol").
+    "wat dat det allet"
   ).split(/\s+/),
 );

@@ -7,9 +7,21 @@
  *    Now the dialect's function words count as German, and in a German conversation English cue words that are all
  *    dialect words too count for neither side; an English word no dialect says ("is it in stock?") still turns the
  *    conversation English.
+ * 2. A price question at a list, said with a dialect pronoun or "the thing", priced a product nobody had named:
+ *    "wat kostet dat?" and "wat kost 20 stück?" priced a drum of hydraulic oil ("wat" found "water-glycol"), "was kostet
+ *    das Ding?" searched the catalog for DIN plugs. Low German/Ruhr "wat", "dat", "det", "allet" and "Ding", "Zeug",
+ *    "thing", "stuff" are function words (`FILLER`): the question is about the listed items.
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, draftLines, fluidWorld, foodtechWorld, type World } from "./helpers.ts";
+import {
+  agripartsWorld,
+  chatAfter,
+  draftLines,
+  fluidWorld,
+  foodtechWorld,
+  weldingWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 90_000;
 
@@ -41,4 +53,30 @@ describe("a German buyer's dialect question is answered in German", () => {
     const r = await lastReply(foodtechWorld, "C-7101", oven, "do you have it in stock?");
     expect(r.text).toMatch(/\bdelivery by\b/u);
   });
+});
+
+describe("a price question with a dialect pronoun or 'the thing' is about the listed items", () => {
+  const press =
+    "tach, anne heißpresse in halle 2 schwitzt der hauptzylinder öl wie bekloppt. wat für nen dichtsatz brauch ich da?";
+  const baler =
+    "moin, bi de presse 3 in vechta brekt uns dauernd de zinken vom pickup af, hebt ji de? wat för welche sünd dat";
+  const torch = "für halle 1 platz 2 brauch ich gasdüsen";
+  const cases: [() => World, string, string[], RegExp][] = [
+    [fluidWorld, "F-4001", [press, "wat kostet dat?"], /SK-PR250-MAIN/u],
+    [fluidWorld, "F-4001", [press, "was kostet das ding?"], /SK-PR250-MAIN/u],
+    [fluidWorld, "F-4001", [press, "und allet zusammen, wat kost dat?"], /SK-PR250-MAIN/u],
+    [agripartsWorld, "A-9001", [baler, "wat kost 20 stück?"], /PUT-RB155-B/u],
+    [agripartsWorld, "A-9001", [baler, "was kostet das zeug?"], /PUT-RB155-B/u],
+    [weldingWorld, "WD-4101", [torch, "wat kost dat ding?"], /GN-36-CON/u],
+    [agripartsWorld, "A-9001", [baler, "how much is that thing?"], /PUT-RB155-B/u],
+  ];
+  for (const [world, customer, says, listed] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      const r = await lastReply(world, customer, ...says);
+      expect(r.lines).toEqual([]);
+      expect(r.text).toMatch(listed);
+      expect(r.text).toMatch(/EUR/u);
+      // Nothing the list did not show: no oil, no valve plug.
+      expect(r.text).not.toMatch(/\b(?:OIL|PLUG|WE6|WE10)-/u);
+    });
 });
