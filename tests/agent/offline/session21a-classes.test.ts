@@ -11,6 +11,11 @@
  *    "wat kostet dat?" and "wat kost 20 stück?" priced a drum of hydraulic oil ("wat" found "water-glycol"), "was kostet
  *    das Ding?" searched the catalog for DIN plugs. Low German/Ruhr "wat", "dat", "det", "allet" and "Ding", "Zeug",
  *    "thing", "stuff" are function words (`FILLER`): the question is about the listed items.
+ * 3. A pick by a German plural with umlaut — "die Fässer" of a list holding a "208-L-Fass" — matched no listed name (the
+ *    stemmer keeps "fässer"), so it was read as a fresh request: the machine and the count said with the request were
+ *    lost ("OIL-HLP46-208 hängt von der Maschine ab. Für welche Maschine ist es?"). A listed name's words now also meet
+ *    a buyer's word by its umlauts folded and its plural ending off (`foldedForms`, shared with the compound heads), so
+ *    "die Fässer" picks the drum as "das Fass" does, for the machine and in the count of the request.
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -19,6 +24,7 @@ import {
   draftLines,
   fluidWorld,
   foodtechWorld,
+  intralogisticsWorld,
   weldingWorld,
   type World,
 } from "./helpers.ts";
@@ -78,5 +84,23 @@ describe("a price question with a dialect pronoun or 'the thing' is about the li
       expect(r.text).toMatch(/EUR/u);
       // Nothing the list did not show: no oil, no valve plug.
       expect(r.text).not.toMatch(/\b(?:OIL|PLUG|WE6|WE10)-/u);
+    });
+});
+
+describe("a pick by a German plural with umlaut keeps the request's machine and count", () => {
+  const bertha = "Tach, für Big Bertha brauchen wir Hydrauliköl HLP 46, 3 Stück";
+  const truck = "für stapler 7 brauch ich 2 mal Hydrauliköl HLP 46";
+  const cases: [() => World, string, string[], string][] = [
+    [fluidWorld, "F-4001", [bertha, "die Fässer"], "3×OIL-HLP46-208@M-4001-01"],
+    [fluidWorld, "F-4001", [bertha, "dann die Fässer bitte"], "3×OIL-HLP46-208@M-4001-01"],
+    [intralogisticsWorld, "L-8001", [truck, "die Fässer"], "2×OIL-HLP46-208L@M-8001-01"],
+    [intralogisticsWorld, "L-8001", [truck, "lieber die Fässer"], "2×OIL-HLP46-208L@M-8001-01"],
+    [fluidWorld, "F-4001", [bertha, "the drums"], "3×OIL-HLP46-208@M-4001-01"],
+  ];
+  for (const [world, customer, says, line] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, ...says);
+      const d = chat.turns.at(-1)!.thread.draft.lines.map((l) => `${l.quantity}×${l.sku}@${l.machineId ?? ""}`);
+      expect(d).toEqual([line]);
     });
 });
