@@ -16,6 +16,10 @@
  *    lost ("OIL-HLP46-208 hängt von der Maschine ab. Für welche Maschine ist es?"). A listed name's words now also meet
  *    a buyer's word by its umlauts folded and its plural ending off (`foldedForms`, shared with the compound heads), so
  *    "die Fässer" picks the drum as "das Fass" does, for the machine and in the count of the request.
+ * 4. A price or stock question about one listed item named by its place — "was kostet der zweite?", "was kostet der
+ *    erste?", "how much is the second one?" — priced every listed item, or the one item the request's words pointed to
+ *    (the ring set of a list of scoring blades). The item the question names by its place, a value or its own words
+ *    (`resolveReference`, `byWords`, as a pick reads them) is the one priced or checked.
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -27,6 +31,7 @@ import {
   intralogisticsWorld,
   weldingWorld,
   type World,
+  woodworkWorld,
 } from "./helpers.ts";
 
 const T = 90_000;
@@ -102,5 +107,31 @@ describe("a pick by a German plural with umlaut keeps the request's machine and 
       const chat = await chatAfter(world, customer, ...says);
       const d = chat.turns.at(-1)!.thread.draft.lines.map((l) => `${l.quantity}×${l.sku}@${l.machineId ?? ""}`);
       expect(d).toEqual([line]);
+    });
+});
+
+describe("a price or stock question about one listed item by its place answers for that item", () => {
+  const press =
+    "tach, anne heißpresse in halle 2 schwitzt der hauptzylinder öl wie bekloppt. wat für nen dichtsatz brauch ich da?";
+  const saw = "für die alte formatsäge brauch ich vorritzer";
+  const cases: [() => World, string, string[], string, string[]][] = [
+    [fluidWorld, "F-4001", [press, "was kostet der zweite?"], "SK-PR250-MAIN-FKM", ["SK-PR250-MAIN ", "KIT-PR250-SVC"]],
+    [fluidWorld, "F-4001", [press, "is der zweite lagernd?"], "SK-PR250-MAIN-FKM", ["SK-PR250-MAIN ", "KIT-PR250-SVC"]],
+    [woodworkWorld, "WW-3101", [saw, "was kostet der erste?"], "VR-120-20-24K", ["DR-20-SET", "VR-120-20-12G"]],
+    [woodworkWorld, "WW-3101", [saw, "was kostet denn der erste?"], "VR-120-20-24K", ["DR-20-SET", "VR-120-20-12G"]],
+    [
+      fluidWorld,
+      "F-4001",
+      [press, "how much is the second one?"],
+      "SK-PR250-MAIN-FKM",
+      ["SK-PR250-MAIN ", "KIT-PR250-SVC"],
+    ],
+  ];
+  for (const [world, customer, says, sku, others] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      const r = await lastReply(world, customer, ...says);
+      expect(r.lines).toEqual([]);
+      expect(r.text).toContain(sku);
+      for (const o of others) expect(r.text).not.toContain(o);
     });
 });
