@@ -33,6 +33,17 @@ function singularFit(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product
   const asked = fitting.length > 1 ? byRequest(ctx, pending.said, fitting) : [];
   return asked.length === 1 ? asked[0] : undefined;
 }
+/**
+ * "was kostet der zweite?", "how much is the second one?", "und der mit FKM, was kostet der?": a question asked of one
+ * listed item named by its place in the list, a value only it carries or words only its name carries — that item
+ * (a comparison by price, "which is cheaper?", is answered elsewhere).
+ */
+function listedPick(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>): string | undefined {
+  if (comparesPrice(ctx.conv.text)) return undefined;
+  const named = resolveReference(ctx, pending.skus);
+  if (named) return named.kind === "one" ? named.sku : undefined;
+  return byWords(ctx, pending.skus);
+}
 const ONE = /(?<!\p{L})(?:it|that one|this one|der|den|des|das|dat|er|ihn|es)(?!\p{L})/iu;
 const SEVERAL =
   /(?<!\p{L})(?:they|them|those|these|all|each|both|die|de|sie|alle|beide|jeweils|je|welche[nrs]?|which)(?!\p{L})/iu;
@@ -49,12 +60,12 @@ export function aboutListed(ctx: Ctx, pending: Pending | undefined, memo: MemoFn
   if (!price && !stock) return undefined;
   // "is der lagernd? wos kosten zwoa?", "is it in stock?" — asked of ONE to a list for a machine where exactly one
   // listed item fits it: about that one, in the count asked (the others the engine ruled out).
-  const one = singularFit(ctx, pending);
+  const one = listedPick(ctx, pending) ?? singularFit(ctx, pending);
   if (one) {
     const a = analyse(ctx);
     const quantity = a.quantity?.value ?? pending.quantity;
     const extra = {
-      machineId: pending.machineId!,
+      ...(pending.machineId ? { machineId: pending.machineId } : {}),
       ...(quantity ? { quantity, ...(a.quantity?.unit ? { unit: a.quantity.unit } : {}) } : {}),
     };
     return price && stock
@@ -164,7 +175,7 @@ import { compatResult, issueText, priceResult, searchResult, stockResult, typed,
 import { fitRank } from "../../../tools/fit-rank.ts";
 import { linesNamedBy, monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
-import { byRequest, variantByValue } from "./references.ts";
+import { byRequest, comparesPrice, resolveReference, variantByValue } from "./references.ts";
 
 export function action(
   ctx: Ctx,

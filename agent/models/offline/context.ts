@@ -29,6 +29,7 @@ import type { Intent } from "./nlu/corpus.ts";
 import { evaluateRule } from "../../../tools/checks/compatibility.ts";
 import { readShipTo } from "./ship-to.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
+import { foldUmlauts } from "./nlu/subwords.ts";
 
 /** Intents that steer the conversation and name no product. */
 export const CONVERSATIONAL = new Set<Intent>([
@@ -46,6 +47,7 @@ export const CONVERSATIONAL = new Set<Intent>([
 ]);
 import {
   baseOf,
+  foldedForms,
   findLineRef,
   findMachines,
   type MachineMatch,
@@ -1181,7 +1183,10 @@ export function productsInLanguage(ctx: Ctx, skus: string[]) {
 function namedWords(words: string[], name: string): number {
   const have = nameWords(name);
   const stems = new Set([...have].map(stemOf));
-  return words.filter((w) => have.has(w) || stems.has(stemOf(w))).length;
+  // "die Fässer" of a "208-L-Fass", "die Säcke" of a "25-kg-Sack": a German plural by umlaut names the singular.
+  const folded = new Set([...have].flatMap((h) => [foldUmlauts(h), stemOf(foldUmlauts(h))]));
+  const umlautPlural = (w: string) => /[äöü]/u.test(w) && foldedForms(w).some((f) => f.length >= 3 && folded.has(f));
+  return words.filter((w) => have.has(w) || stems.has(stemOf(w)) || umlautPlural(w)).length;
 }
 
 /** The candidates that share the best count of the buyer's words (several when the words do not single one out). */

@@ -18,7 +18,7 @@ export function detectLanguage(
   previous: Lang = "en",
   wordLanguage?: (word: string) => string | undefined,
 ): Lang {
-  const evidence = languageEvidence(text);
+  const evidence = languageEvidence(text, previous);
   const { de } = evidence;
   // In a German conversation "an" (the preposition, the dialect's "einen") and "no" (the dialect's "noch": "an hamma no
   // im Kastl") are German words as well: they do not turn the conversation English.
@@ -77,6 +77,11 @@ export const FILLER = new Set(
     // "make" in German ("mach 3 draus"): "mach" found "machine" in a description and ordered that product.
     "mach mache machen macht machst draus daraus " +
     // Interjections ("ach für pumpe 1 mach 3", "oh, and …").
-    "ach achso oh ah aha"
+    "ach achso oh ah aha " +
+    // "the thing" said for the product talked about ("was kostet das Ding?"): no product word ("ding" found "DIN").
+    "ding dings dingens dingsda teil teile zeug thing things stuff " +
+    // Low German, Ruhr and Berlin "wat", "dat", "det", "allet" for "was", "das", "alles" ("wat kost dat?": "wat" found
+    // "water-glycol").
+    "wat dat det allet"
   ).split(/\s+/),
 );

@@ -903,11 +903,20 @@ function addHead(heads: Set<string>, word: string): void {
 /** German plural endings after a folded umlaut ("Schlösser", "Räder", "Schläuche"), which the stemmer keeps. */
 const PLURAL_TAIL = /^(?:e|en|n|er|ern|s|es)$/u;
 
-function isHead(heads: Set<string>, word: string): boolean {
+/**
+ * A word's forms with its umlauts folded: as written, stemmed, and without each German plural ending ("Fässer" →
+ * fasser, fass; "Schläuche" → schlauch), to meet a singular name word folded the same way.
+ */
+export function foldedForms(word: string): string[] {
   const folded = foldUmlauts(word);
   const forms = [folded, stemOf(folded)];
   for (let cut = 1; cut <= 3 && folded.length - cut >= 3; cut++)
     if (PLURAL_TAIL.test(folded.slice(-cut))) forms.push(folded.slice(0, -cut));
+  return forms;
+}
+
+function isHead(heads: Set<string>, word: string): boolean {
+  const forms = foldedForms(word);
   if (forms.some((f) => heads.has(f))) return true;
   // "Schlösser" of "Kettenschloss": a German compound ends in the word it is a kind of.
   return forms.some((f) => f.length >= 5 && [...heads].some((h) => h.length > f.length + 2 && h.endsWith(f)));
