@@ -215,7 +215,8 @@ export class OfflineConsultantModel extends BaseChatModel {
    * logging in the environment, no LangChain context variables (configure hooks live there) — is answered without
    * @langchain/core's chat-model layer: it would configure a callback manager, serialise the model and the messages
    * for tracing, start and end a run that no handler receives, and answer with `_generate`'s message, given the id
-   * `run-<uuid7>` of that run. Here the same message with an id of the same form. Any listener (the `messages` stream
+   * `run-<uuid7>` of that run when the call carries callbacks (none: no run, no id). Here the same message, with an
+   * id of the same form when the library would give one. Any listener (the `messages` stream
    * mode of the server's SSE turns, a tracer) takes the library's path, with its token callbacks and streaming.
    */
   override async invoke(input: BaseLanguageModelInput, options?: this["ParsedCallOptions"]): Promise<AIMessageChunk> {
@@ -223,8 +224,10 @@ export class OfflineConsultantModel extends BaseChatModel {
     const messages = input as BaseMessage[];
     if (!messages.every((m) => m instanceof BaseMessage)) return super.invoke(input, options);
     const { text, calls, memo } = await this.toMessageFields(messages, options as ShieldCallOptions);
+    // The library's run (and so the id) exists when the call carries callbacks, even none (a graph task's manager).
+    const run = (options as { callbacks?: unknown } | undefined)?.callbacks !== undefined;
     const message = new AIMessage({
-      id: `run-${uuid7()}`,
+      ...(run ? { id: `run-${uuid7()}` } : {}),
       content: text,
       tool_calls: calls,
       additional_kwargs: { offline: memo },
