@@ -14,6 +14,9 @@ interface TextRow {
   description: string | null;
 }
 
+/** A configuration model in a language, per model object of the base reader and language (see `configModel`). */
+const localizedModels = new WeakMap<ConfigModel, Map<string, ConfigModel>>();
+
 /** Statements per database handle. */
 const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function prepare(sqlite: Database.Database) {
@@ -86,6 +89,17 @@ export function localizedReader(
   const configModel = (id: string): ConfigModel | undefined => {
     const model = base.configModel(id);
     if (!model) return model;
+    // Once per base model object and language: the base reader hands out a new object whenever the catalog changed
+    // (any write, config texts included), so the same object has the same labels — and the offline consultant's
+    // readings, kept per model object (findOptions), are found again instead of read anew on every call.
+    let inLanguages = localizedModels.get(model);
+    if (!inLanguages) localizedModels.set(model, (inLanguages = new Map()));
+    let localized = inLanguages.get(lang);
+    if (!localized) inLanguages.set(lang, (localized = withLabels(model)));
+    return localized;
+  };
+  const withLabels = (model: ConfigModel): ConfigModel => {
+    const id = model.id;
     const labels = new Map(
       (st.config.all(id, lang) as { g: string; v: string; label: string }[]).map((r) => [
         `${r.g}\u0000${r.v}`,

@@ -14,9 +14,11 @@ import {
   type BaseChatModelCallOptions,
   type BindToolsInput,
 } from "@langchain/core/language_models/chat_models";
-import { AIMessage, AIMessageChunk, type BaseMessage, HumanMessage } from "@langchain/core/messages";
+import { AIMessage, AIMessageChunk, BaseMessage, HumanMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
+import { _CONTEXT_VARIABLES_KEY, AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
+import { v7 as uuid7 } from "@langchain/core/utils/uuid";
 import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
 import { createCatalogReader } from "../../../catalog/queries/index.ts";
 import { createCatalogSearch } from "../../../catalog/queries/search.ts";
@@ -50,6 +52,7 @@ import { withoutKeptRest } from "./kept-rest.ts";
 import { correctTypos } from "./typos.ts";
 import { breathe, partNotice, readablePart } from "./read-budget.ts";
 import { AGENT_TOOL_NAMES } from "../../../tools/agent-tools.ts";
+import { tracingEnabledInEnv } from "../../quiet-run-trees.ts";
 
 /** Running totals of the model's own decision time (for the bench). */
 export interface OfflineModelStats {
@@ -207,6 +210,32 @@ export class OfflineConsultantModel extends BaseChatModel {
     return { text: s.text ?? "", calls, memo: s.memo };
   }
 
+  /**
+   * A call nobody listens to — no callback handler in the call's config or on the model, no tracing or verbose
+   * logging in the environment, no LangChain context variables (configure hooks live there) — is answered without
+   * @langchain/core's chat-model layer: it would configure a callback manager, serialise the model and the messages
+   * for tracing, start and end a run that no handler receives, and answer with `_generate`'s message, given the id
+   * `run-<uuid7>` of that run when the call carries callbacks (none: no run, no id). Here the same message, with an
+   * id of the same form when the library would give one. Any listener (the `messages` stream
+   * mode of the server's SSE turns, a tracer) takes the library's path, with its token callbacks and streaming.
+   */
+  override async invoke(input: BaseLanguageModelInput, options?: this["ParsedCallOptions"]): Promise<AIMessageChunk> {
+    if (!Array.isArray(input) || !unobserved(this, options)) return super.invoke(input, options);
+    const messages = input as BaseMessage[];
+    if (!messages.every((m) => m instanceof BaseMessage)) return super.invoke(input, options);
+    const { text, calls, memo } = await this.toMessageFields(messages, options as ShieldCallOptions);
+    // The library's run (and so the id) exists when the call carries callbacks, even none (a graph task's manager).
+    const run = (options as { callbacks?: unknown } | undefined)?.callbacks !== undefined;
+    const message = new AIMessage({
+      ...(run ? { id: `run-${uuid7()}` } : {}),
+      content: text,
+      tool_calls: calls,
+      additional_kwargs: { offline: memo },
+      response_metadata: {},
+    });
+    return message as unknown as AIMessageChunk;
+  }
+
   async _generate(
     messages: BaseMessage[],
     options: this["ParsedCallOptions"],
@@ -247,6 +276,21 @@ export class OfflineConsultantModel extends BaseChatModel {
       }),
     });
   }
+}
+
+/** The environment variable that turns LangChain's console logging of every run on. */
+const VERBOSE_ENV = "LANGCHAIN_VERBOSE";
+
+/** Whether a call of `model` with `options` has no listener: no handler would be given its run (see `invoke`). */
+function unobserved(model: BaseChatModel, options: object | undefined): boolean {
+  if (model.callbacks !== undefined || model.verbose || process.env[VERBOSE_ENV] === "true") return false;
+  if (tracingEnabledInEnv()) return false;
+  const callbacks = (options as { callbacks?: unknown } | undefined)?.callbacks;
+  const handlers = Array.isArray(callbacks) ? callbacks : (callbacks as { handlers?: unknown[] } | undefined)?.handlers;
+  if (callbacks !== undefined && (handlers === undefined || handlers.length > 0)) return false;
+  const store = AsyncLocalStorageProviderSingleton.getInstance().getStore() as Record<PropertyKey, unknown> | undefined;
+  // (A langsmith `traceable` around the call leaves a run tree with tracing on in the store.)
+  return store?.[_CONTEXT_VARIABLES_KEY] === undefined && store?.tracingEnabled !== true;
 }
 
 /** `read` once per text for the life of the returned function; callers only read what it returns. */
