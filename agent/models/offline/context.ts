@@ -767,11 +767,22 @@ function partOverSet(
     ["consists_of"],
   );
   if (sets.length === 0) return guess;
-  const words = free.filter((w) => w.length > 1 && !FILLER.has(w) && !ctx.k.ordinary(w));
-  if (words.length === 0) return guess;
   const pool = [...new Set([...lead.map((h) => h.sku), ...sets.map((r) => r.targetSku)])];
   const names = ctx.k.namesAndKeywords(pool);
   const setSkus = new Set(sets.map((r) => r.sku));
+  // "howya, need 20 pick-up tines …", "… die Ziehklingen rattern und hinterlassen Riefen. Ich brauch neue Ziehklingen":
+  // a greeting or the words of a complaint that no name of the catalog writes and neither the set nor its parts
+  // carry tell the part from the set by nothing; a word of another product's name still does.
+  const pooled = (w: string) =>
+    pool.some((sku) => (setSkus.has(sku) ? carriedWords : partCarries)(names.get(sku) ?? "", [w]) > 0);
+  const words = free.filter(
+    (w) =>
+      w.length > 1 &&
+      !FILLER.has(w) &&
+      !ctx.k.ordinary(w) &&
+      (ctx.k.nameWord(w) || ctx.k.headWord(w) || /\d/.test(w) || pooled(w)),
+  );
+  if (words.length === 0) return guess;
   // A part's name also carries a word as the head of its compound ("Ziehklingen" of "Profilziehklingen", "Messer" of
   // "Schneidmesser") and in its plural with a vowel change ("Kappsägeblätter" of "Kappsägeblatt"); a set's name,
   // which lists its contents, is read as written.
