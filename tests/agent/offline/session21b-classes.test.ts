@@ -8,9 +8,22 @@
  *    brauch 1 Filtertrockner" the service kit. The part wins over the set only when it carries every word of the
  *    request, and "howya", "rattern", "vereist" were such words. Words that no name of the catalog writes and neither
  *    the set nor its parts carry now tell the part from the set by nothing: the part is ordered.
+ * 2. A measure that is what another pack of the product holds was read as the amount: "4 spools of 0.6 wire, the big
+ *    10 kg ones" ordered 4 of the 2.5 kg spools (10 kg = 4 spools) where only the 2.5 kg spool has an English name.
+ *    A measure beside a count that one pack of the same product in another pack holds (its features differ only
+ *    where they state the pack's content; found by the product's own name too) names that pack; the count says how
+ *    many.
  */
 import { describe, expect, test } from "vitest";
-import { agripartsWorld, draftAfter, hvacWorld, type World, woodworkWorld } from "./helpers.ts";
+import {
+  agripartsWorld,
+  draftAfter,
+  hvacWorld,
+  partlyTranslatedWorld,
+  printingWorld,
+  type World,
+  woodworkWorld,
+} from "./helpers.ts";
 
 const T = 90_000;
 
@@ -25,6 +38,26 @@ describe("a part named beside a greeting or a complaint is the part, not the set
     ],
     [hvacWorld, "H-2001", "howya, need 1 filter drier for the Huber cold room", "1×FD-DML-083"],
     [hvacWorld, "H-2001", "moin, der Huber Kühlraum vereist dauernd, ich brauch 1 Filtertrockner", "1×FD-DML-083"],
+  ];
+  for (const [world, customer, say, line] of cases)
+    test(say, { timeout: T }, async () => {
+      const lines = await draftAfter(world, customer, say);
+      expect(lines.map(([sku, quantity]) => `${quantity}×${sku}`)).toEqual([line]);
+    });
+});
+
+describe("a measure that another pack of the product holds names that pack; the count says how many", () => {
+  const weldingHalfGerman = () => partlyTranslatedWorld("evals/catalogs/welding", "de", ["WR-SG2-10-5"]);
+  const cases: [() => World, string, string, string][] = [
+    [printingWorld, "PR-4105", "For Stitcher 1 we need 4 spools of 0.6 wire, the big 10 kg ones.", "4×HD-060-10"],
+    [printingWorld, "PR-4105", "for stitcher 1 two spools of stitching wire 0.60 mm 10 kg", "2×HD-060-10"],
+    [weldingHalfGerman, "WD-4104", "3 Spulen SG2-Draht 1,0 mm à 5 kg für den Line 2 welder", "3×WR-SG2-10-5"],
+    [
+      weldingHalfGerman,
+      "WD-4104",
+      "Für den Line 2 welder bitte 2 Spulen Schweißdraht SG2 1,0 mm 5 kg",
+      "2×WR-SG2-10-5",
+    ],
   ];
   for (const [world, customer, say, line] of cases)
     test(say, { timeout: T }, async () => {
