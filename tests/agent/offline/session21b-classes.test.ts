@@ -13,6 +13,10 @@
  *    A measure beside a count that one pack of the same product in another pack holds (its features differ only
  *    where they state the pack's content; found by the product's own name too) names that pack; the count says how
  *    many.
+ * 3. A count said with the switch to the successor was dropped: "ok the new ones then, but only 2" to "MB-BW4040-HR is
+ *    discontinued … switch to MB-BW4040-LE?" kept 4 membranes, "ok, dann halt die neuen, 5 Schachteln" 3 boxes. A
+ *    count (not a measure, not the number that picks a fix) said with the switch is the line's new quantity; "ok, the
+ *    successor" keeps the line's.
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -21,6 +25,8 @@ import {
   hvacWorld,
   partlyTranslatedWorld,
   printingWorld,
+  watertreatWorld,
+  weldingWorld,
   type World,
   woodworkWorld,
 } from "./helpers.ts";
@@ -62,6 +68,42 @@ describe("a measure that another pack of the product holds names that pack; the 
   for (const [world, customer, say, line] of cases)
     test(say, { timeout: T }, async () => {
       const lines = await draftAfter(world, customer, say);
+      expect(lines.map(([sku, quantity]) => `${quantity}×${sku}`)).toEqual([line]);
+    });
+});
+
+describe("a count said with the switch to the successor is the line's new quantity", () => {
+  const cases: [() => World, string, string[], string][] = [
+    [
+      watertreatWorld,
+      "W-8101",
+      ["4 membranes mb-bw4040hr for die erste", "ok the new ones then, but only 2"],
+      "2×MB-BW4040-LE",
+    ],
+    [
+      watertreatWorld,
+      "W-8101",
+      ["4 membranen mb-bw4040hr für die erste", "dann den Nachfolger, aber nur 2"],
+      "2×MB-BW4040-LE",
+    ],
+    [
+      weldingWorld,
+      "WD-4101",
+      ["3 Schachteln CT-36-12-OLD für Halle 1 Platz 2", "ok, dann halt die neuen, 5 Schachteln"],
+      "5×CT-36-12",
+    ],
+    [
+      weldingWorld,
+      "WD-4101",
+      ["3 boxes CT-36-12-OLD for Halle 1 Platz 2", "fine, the new ones then, 5 boxes"],
+      "5×CT-36-12",
+    ],
+    // Without a count, the line keeps its quantity.
+    [weldingWorld, "WD-4101", ["3 boxes CT-36-12-OLD for Halle 1 Platz 2", "ok, the successor"], "3×CT-36-12"],
+  ];
+  for (const [world, customer, says, line] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      const lines = await draftAfter(world, customer, ...says);
       expect(lines.map(([sku, quantity]) => `${quantity}×${sku}`)).toEqual([line]);
     });
 });
