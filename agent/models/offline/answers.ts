@@ -377,6 +377,9 @@ function countWith(
   if (fix.kind !== "replace_sku" || !line || fix.lineId !== line.lineId || choice !== undefined) return undefined;
   const q = analyse(ctx).quantity;
   if (!q || q.value <= 0 || q.value === line.quantity) return undefined;
+  // Only a count said alone: "if it must be 25 or finer then the 25 micron bags, also 4 boxes" states values too.
+  const numbers = new Set(ctx.tokens.filter((t) => /^\d+(?:[.,]\d+)?$/u.test(t.lower)).map((t) => t.lower));
+  if (numbers.size > 1) return undefined;
   // A measure ("the 25 A one", "the 5 kg ones") states a value of the product, not how many.
   if (q.unit && unitDecimals(q.unit) > 0) return undefined;
   return { quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) };

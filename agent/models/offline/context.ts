@@ -776,15 +776,13 @@ function partOverSet(
   // "howya, need 20 pick-up tines …", "… die Ziehklingen rattern und hinterlassen Riefen. Ich brauch neue Ziehklingen":
   // a greeting or the words of a complaint that no name of the catalog writes and neither the set nor its parts
   // carry tell the part from the set by nothing; a word of another product's name still does.
+  // Only beside a word for what the product is ("tines", "Ziehklingen"): "Den normalen mit NBR, der Mischer 2 läuft
+  // nicht heiss" names no part by "NBR" alone.
   const pooled = (w: string) =>
     pool.some((sku) => (setSkus.has(sku) ? carriedWords : partCarries)(names.get(sku) ?? "", [w]) > 0);
-  const words = free.filter(
-    (w) =>
-      w.length > 1 &&
-      !FILLER.has(w) &&
-      !ctx.k.ordinary(w) &&
-      (ctx.k.nameWord(w) || ctx.k.headWord(w) || /\d/.test(w) || pooled(w)),
-  );
+  const said = free.filter((w) => w.length > 1 && !FILLER.has(w) && !ctx.k.ordinary(w));
+  const telling = said.filter((w) => ctx.k.nameWord(w) || ctx.k.headWord(w) || /\d/.test(w) || pooled(w));
+  const words = telling.some((w) => ctx.k.headWord(w)) ? telling : said;
   if (words.length === 0) return guess;
   // A part's name also carries a word as the head of its compound ("Ziehklingen" of "Profilziehklingen", "Messer" of
   // "Schneidmesser") and in its plural with a vowel change ("Kappsägeblätter" of "Kappsägeblatt"); a set's name,

@@ -24,6 +24,7 @@ import {
   draftAfter,
   hvacWorld,
   partlyTranslatedWorld,
+  powertransWorld,
   printingWorld,
   watertreatWorld,
   weldingWorld,
@@ -50,6 +51,17 @@ describe("a part named beside a greeting or a complaint is the part, not the set
       const lines = await draftAfter(world, customer, say);
       expect(lines.map(([sku, quantity]) => `${quantity}×${sku}`)).toEqual([line]);
     });
+
+  // A value alone names no part: the set the request named stays ("einen Getriebe-Dichtsatz" → "den normalen mit NBR").
+  test("Getriebe-Dichtsatz / Den normalen mit NBR", { timeout: T }, async () => {
+    const lines = await draftAfter(
+      powertransWorld,
+      "T-7002",
+      "Grüezi, für den Mischer 2 bräuchten wir 2 Pendelrollenlager 22210 E und einen Getriebe-Dichtsatz. Habt ihr das an Lager?",
+      "Den normalen mit NBR, der Mischer 2 läuft nicht heiss.",
+    );
+    expect(lines.map(([sku]) => sku)).toContain("KIT-MX2-SEAL");
+  });
 });
 
 describe("a measure that another pack of the product holds names that pack; the count says how many", () => {
@@ -100,6 +112,16 @@ describe("a count said with the switch to the successor is the line's new quanti
     ],
     // Without a count, the line keeps its quantity.
     [weldingWorld, "WD-4101", ["3 boxes CT-36-12-OLD for Halle 1 Platz 2", "ok, the successor"], "3×CT-36-12"],
+    // Values stated beside the count are no count.
+    [
+      watertreatWorld,
+      "W-8105",
+      [
+        "For the bag filter in Hull plant please I need filter bags size 2, the 50 micron, 4 boxes.",
+        "Ah ok, if the filter must be 25 or finer then the 25 micron bags, also 4 boxes.",
+      ],
+      "4×FB-PP25-S2",
+    ],
   ];
   for (const [world, customer, says, line] of cases)
     test(says.join(" / "), { timeout: T }, async () => {
