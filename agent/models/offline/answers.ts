@@ -359,9 +359,10 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   }
   // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
   const chosen = fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined);
-  // (A number past the end of the fixes picks none of them: "nur 2" to one offer is a count.)
-  const picked = choice !== undefined && choice <= pending.fixes.length ? choice : undefined;
-  return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo, countWith(ctx, chosen, line, picked))) : undefined;
+  // Only the switch to the successor asked for by its words carries a count said with it.
+  const count =
+    chosen && chosen === bySuccessor(ctx, pending.fixes, line) ? countWith(ctx, chosen, line, choice) : undefined;
+  return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo, count)) : undefined;
 };
 
 /**
