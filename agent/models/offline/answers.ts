@@ -4,6 +4,7 @@
  */
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, DraftView, MachineView, Pending } from "./conversation.ts";
+import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { ALSO, FILLER, saysBeside, type Cue } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import { carryingAmounts, findChoice, findMachines, findOptions, tokenizeText, wordsOf } from "./recognise.ts";
@@ -358,8 +359,32 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   }
   // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
   const chosen = fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined);
-  return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo)) : undefined;
+  // Only the switch to the successor asked for by its words carries a count said with it.
+  const count =
+    chosen && chosen === bySuccessor(ctx, pending.fixes, line) ? countWith(ctx, chosen, line, choice) : undefined;
+  return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo, count)) : undefined;
 };
+
+/**
+ * "ok the new ones then, but only 2", "the successor then, 2 pieces", "dann halt die neuen, aber nur 2": a count said
+ * with the switch to another product is the line's new quantity — not when the number picked the fix ("2").
+ */
+function countWith(
+  ctx: Ctx,
+  fix: Fix,
+  line: DraftView["lines"][number] | undefined,
+  choice: number | undefined,
+): { quantity: number; unit?: string } | undefined {
+  if (fix.kind !== "replace_sku" || !line || fix.lineId !== line.lineId || choice !== undefined) return undefined;
+  const q = analyse(ctx).quantity;
+  if (!q || q.value <= 0 || q.value === line.quantity) return undefined;
+  // Only a count said alone: "if it must be 25 or finer then the 25 micron bags, also 4 boxes" states values too.
+  const numbers = new Set(ctx.tokens.filter((t) => /^\d+(?:[.,]\d+)?$/u.test(t.lower)).map((t) => t.lower));
+  if (numbers.size > 1) return undefined;
+  // A measure ("the 25 A one", "the 5 kg ones") states a value of the product, not how many.
+  if (q.unit && unitDecimals(q.unit) > 0) return undefined;
+  return { quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) };
+}
 
 /**
  * "no? ok the other", "dann halt den anderen": to an offer of one other product for the line, "the other one" is that
@@ -606,9 +631,12 @@ function otherWay(ctx: Ctx, f: QuantityFix, up: boolean): Fix | undefined {
   return { ...f, quantity: q, unit: f.unit ?? p.orderUnit };
 }
 
-function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn): Step {
+function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn, count?: { quantity: number; unit?: string }): Step {
   const call = fixCall(fix, ctx.conv.draft);
-  return call ? { calls: [call], memo: memo() } : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
+  const withCount = call && count ? { ...call, args: { ...call.args, ...count } } : call;
+  return withCount
+    ? { calls: [withCount], memo: memo() }
+    : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
 }
 
 export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
@@ -965,7 +993,11 @@ function fixCall(f: Fix, draft: DraftView): ToolCallPlan | undefined {
     case "replace_sku":
       return {
         name: "update_line",
-        args: { lineId: f.lineId, sku: f.sku, ...(f.options ? { options: f.options } : {}) },
+        args: {
+          lineId: f.lineId,
+          sku: f.sku,
+          ...(f.options ? { options: f.options } : {}),
+        },
       };
     case "set_quantity":
       return {

@@ -429,7 +429,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const specs = measureSpecs(quantities);
   const each = eachOf(tokens, quantities);
   let guess = guessWith(quantities.filter((q) => !specs.includes(q)));
+  const inPack = guess && specs.length ? otherPack(ctx, guess, specs) : undefined;
+  if (inPack) guess = inPack;
   if (
+    !inPack &&
     specs.length &&
     guess &&
     specs.some((q) => soldIn(ctx, guess!, q.unit!) && !packContent(ctx, guess!, q)) &&
@@ -769,11 +772,20 @@ function partOverSet(
     ["consists_of"],
   );
   if (sets.length === 0) return guess;
-  const words = free.filter((w) => w.length > 1 && !FILLER.has(w) && !ctx.k.ordinary(w));
-  if (words.length === 0) return guess;
   const pool = [...new Set([...lead.map((h) => h.sku), ...sets.map((r) => r.targetSku)])];
   const names = ctx.k.namesAndKeywords(pool);
   const setSkus = new Set(sets.map((r) => r.sku));
+  // "howya, need 20 pick-up tines …", "… die Ziehklingen rattern und hinterlassen Riefen. Ich brauch neue Ziehklingen":
+  // a greeting or the words of a complaint that no name of the catalog writes and neither the set nor its parts
+  // carry tell the part from the set by nothing; a word of another product's name still does.
+  // Only beside a word for what the product is ("tines", "Ziehklingen"): "Den normalen mit NBR, der Mischer 2 läuft
+  // nicht heiss" names no part by "NBR" alone.
+  const pooled = (w: string) =>
+    pool.some((sku) => (setSkus.has(sku) ? carriedWords : partCarries)(names.get(sku) ?? "", [w]) > 0);
+  const said = free.filter((w) => w.length > 1 && !FILLER.has(w) && !ctx.k.ordinary(w));
+  const telling = said.filter((w) => ctx.k.nameWord(w) || ctx.k.headWord(w) || /\d/.test(w) || pooled(w));
+  const words = telling.some((w) => ctx.k.headWord(w)) ? telling : said;
+  if (words.length === 0) return guess;
   // A part's name also carries a word as the head of its compound ("Ziehklingen" of "Profilziehklingen", "Messer" of
   // "Schneidmesser") and in its plural with a vowel change ("Kappsägeblätter" of "Kappsägeblatt"); a set's name,
   // which lists its contents, is read as written.
@@ -871,6 +883,47 @@ function packContent(ctx: Ctx, guess: ProductGuess, q: QuantityMatch): boolean {
     p.contentUnit.toUpperCase() === q.unit!.toUpperCase() &&
     p.orderUnit.toUpperCase() !== p.contentUnit.toUpperCase()
   );
+}
+
+/**
+ * "4 spools of 0.6 wire, the big 10 kg ones" where the leading candidate is the 2.5 kg spool (a name in the buyer's
+ * language has only that one): a measure that is what one pack of another candidate holds names that candidate — when
+ * it is the same product in another pack (its features differ only where they state what one pack holds); the count
+ * says how many of it.
+ */
+function otherPack(ctx: Ctx, guess: ProductGuess, specs: QuantityMatch[]): ProductGuess | undefined {
+  const lead = guess.hits[0];
+  if (!lead) return undefined;
+  const own = ctx.k.reader.products([lead.sku]).get(lead.sku);
+  if (!own || own.contentQty <= 1) return undefined;
+  // The other packs are found by the product's own name too (a name in the buyer's language may have only this one).
+  const seen = new Set(guess.hits.slice(0, 8).map((h) => h.sku));
+  const hits = [
+    ...guess.hits.slice(0, 8),
+    ...ctx.k.search.search({ query: own.name, limit: 8 }).filter((h) => !seen.has(h.sku) && seen.add(h.sku)),
+  ];
+  const skus = hits.map((h) => h.sku);
+  const products = ctx.k.reader.products(skus);
+  const features = ctx.k.reader.features(skus);
+  const ownFeatures = features.get(lead.sku) ?? {};
+  const holds = (p: { contentQty: number; contentUnit: string }) =>
+    specs.some((q) => p.contentQty === q.value && p.contentUnit.toUpperCase() === q.unit!.toUpperCase());
+  if (holds(own)) return undefined;
+  const samePack = (sku: string) => {
+    const p = products.get(sku);
+    if (p?.lifecycle !== "active" || p.category !== own.category || p.orderUnit !== own.orderUnit) return false;
+    if (p.contentUnit !== own.contentUnit || !holds(p)) return false;
+    const f = features.get(sku) ?? {};
+    return [...new Set([...Object.keys(ownFeatures), ...Object.keys(f)])].every(
+      (key) =>
+        String(ownFeatures[key]) === String(f[key]) ||
+        (Number(ownFeatures[key]) === own.contentQty && Number(f[key]) === p.contentQty),
+    );
+  };
+  const found = hits.filter((h) => h.sku !== lead.sku && samePack(h.sku));
+  if (found.length !== 1) return undefined;
+  const fit = found[0]!;
+  return { ...guess, hits: [fit, ...guess.hits.filter((h) => h.sku !== fit.sku)], confident: true };
 }
 
 /** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
