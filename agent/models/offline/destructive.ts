@@ -135,6 +135,8 @@ export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undef
   }
   const lineId = namedLine(ctx, s, r);
   if (lineId) return { lineId };
+  // "the second line" of an order of one: which line is meant is asked, the one line is not it.
+  if (pastTheEnd(ctx, s)) return remove >= INTENT_THRESHOLD ? { ask: true } : undefined;
   if (remove < REMOVE_CONFIDENT) return undefined;
   // "streich den Schütz" on an order without one, "die Dichtungen brauchen wir doch nicht" with only a hose on it: a
   // product named (not a fuzzy correction) that no line holds is no "it" — nothing removed.
@@ -154,6 +156,15 @@ export const REMOVING =
 function asksOfLine(ctx: Ctx): boolean {
   const text = ctx.conv.text;
   return text.includes("?") && (STOCK_ASKED.test(text) || PRICE_ASKED.test(text)) && !REMOVING.test(text);
+}
+
+/**
+ * "die zweite Position rausnehmen" with one line on the order: an ordinal that names no line is no "it" — nothing is
+ * removed (the one line is not the second); which line is meant is asked.
+ */
+function pastTheEnd(ctx: Ctx, s: DialogueState): boolean {
+  const nth = findChoice(ctx.tokens.filter((t) => !/^\d+$/.test(t.lower)));
+  return nth !== undefined && nth !== -1 && nth > s.draft.lines.length;
 }
 
 /** A word that says no to what it stands beside ("ohne Trockner", "drier not needed", "Trockner diesmal nicht"). */

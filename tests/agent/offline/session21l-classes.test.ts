@@ -14,6 +14,8 @@
  * 5. "what's the difference between the first two?" to a list searched the catalog for "first": two listed items named
  *    by ordinals, digits, "the first two" or "both" are compared side by side (prices, the features that differ) and
  *    nothing is taken.
+ * 6. "kannst du die zweite position rausnehmen?" with one line on the order REMOVED that line: an ordinal past the
+ *    order's end names no line — nothing is removed, which line is meant is asked.
  * 4. "3 bearings" on a catalog without bearings ordered 3 bags of bonded seals: the search read "bearings" as a German
  *    compound ending in "rings" (the bonded seal's "Usit-Ring"). A head alone is no compound in an English query or
  *    after a modifier of fewer than four letters.
@@ -249,4 +251,23 @@ describe("two listed items named by ordinals are compared", () => {
       expect(r.tools.filter((t) => t === "get_price")).toHaveLength(2);
       for (const sku of skus) expect(r.text).toContain(sku);
     });
+});
+
+describe("an ordinal past the order's end removes nothing", () => {
+  const cases: [string, string, string][] = [
+    ["2 fan motors for the edeka freezer", "remove the second line", "Which line"],
+    ["2 fan motors for the edeka freezer", "kannst du die zweite position rausnehmen?", "Welche Position"],
+  ];
+  for (const [order, say, asks] of cases)
+    test(say, { timeout: T }, async () => {
+      const r = await lastTurn(hvacWorld, "H-2001", order, say);
+      expect(r.lines).toHaveLength(1);
+      expect(r.tools).not.toContain("remove_line");
+      expect(r.text).toContain(asks);
+    });
+
+  test("'remove it' with one line still removes it", { timeout: T }, async () => {
+    const r = await lastTurn(hvacWorld, "H-2001", "2 fan motors for the edeka freezer", "remove it");
+    expect(r.lines).toEqual([]);
+  });
 });
