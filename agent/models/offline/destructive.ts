@@ -12,7 +12,7 @@ import { ATTACK_THRESHOLD, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { findChoice, findLineRef, nameWords, wordsOf } from "./recognise.ts";
 import { FILLER } from "./language.ts";
 import { byWords, lineByWords, lineWordCounts, nameNames, namesOf, productishWords, type Ctx } from "./context.ts";
-import { type DialogueState, PRICE_ASKED, type Reading, RUNNER_UP, STOCK_ASKED } from "./dialogue.ts";
+import { type DialogueState, type Reading, RUNNER_UP, wordsAsk } from "./dialogue.ts";
 
 /** A remove reading at least this sure may act on "it" (one line) or ask which line (several). */
 export const REMOVE_CONFIDENT = 0.9;
@@ -155,7 +155,7 @@ export const REMOVING =
  */
 function asksOfLine(ctx: Ctx): boolean {
   const text = ctx.conv.text;
-  return text.includes("?") && (STOCK_ASKED.test(text) || PRICE_ASKED.test(text)) && !REMOVING.test(text);
+  return text.includes("?") && wordsAsk(text).length > 0 && !REMOVING.test(text);
 }
 
 /**

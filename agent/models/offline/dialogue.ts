@@ -539,9 +539,9 @@ function configuredSpec(ctx: Ctx, r: Reading): boolean {
 const SYMPTOM =
   /(?<![\p{L}])(?:leak(?:s|ing|ed|y)?|drip(?:s|ping)|screech(?:es|ing)?|squeal(?:s|ing)?|squeak(?:s|ing)?|rattl(?:es|ing)|knock(?:s|ing)|noisy|vibrat(?:es|ing)|trip(?:s|ping|ped)|keeps? \p{L}+ing|fail(?:s|ing|ed)|broken|breaks|breaking|worn(?: out)?|blunt|cracked|burnt|burned out|defective|faulty|overheat(?:s|ing|ed)|stuck|jamm(?:ed|ing)|sweat(?:s|ing)|weep(?:s|ing)|sag(?:s|ging)|slipp(?:ing|s)|clogged|not working|doesn't work|won't (?:start|run|close|heat)|undicht|leck(?:t|en)?|tropft|rinnt|schwitzt|quietsch\p{L}*|kreisch\p{L}*|klappert|rattert|brummt|vibriert|macht (?:krach|lärm|geräusche?)|kaputt|defekt|verbrannt|durchgebrannt|fliegt (?:\p{L}+ )?raus|haut (?:\p{L}+ ){0,4}naus|löst (?:dauernd |ständig |immer )?aus|fällt (?:dauernd |ständig |immer )?aus|ausgefallen|geht nicht|tut nicht|spinnt|stumpf|gebrochen|bricht|brechen|brekt|verschlissen|abgenutzt|ausgeschlagen|platt|rutscht|sackt|verstopft|überhitzt|raucht|klemmt|gerissen|reißt|(?:ist|is|isch|san|sind|sin) (?:\p{L}+ )?(?:hin|hi|hee|hie|durch))(?![\p{L}])/iu;
 /** Words that ask a price. */
-export const PRICE_ASKED =
+const PRICE_ASKED =
   /(?<![\p{L}])(?:price|prices|cost|costs|how much|preis\p{L}*|kost\p{L}*|koscht\p{L}*|was macht)(?![\p{L}])/iu;
-export const STOCK_ASKED =
+const STOCK_ASKED =
   /(?<![\p{L}])(?:in stock|on stock|from stock|available|availability|lagernd|vorrätig|lieferbar|auf lager|ab lager|am lager)(?![\p{L}])/iu;
 /** Words that take in every line of the order ("all", "everything", "both", "alle", "alles", "beide"). */
 const EVERY_LINE_WORD = /(?<![\p{L}])(?:all|everything|both|alle|alles|beide|beides|sämtliche)(?![\p{L}])/iu;
@@ -611,12 +611,7 @@ export const TRANSITIONS: Transition[] = [
       // "does the last one fit band 4 too?": the machine the question names, else the list's.
       const machineId = r.a.machine?.machineId ?? p.machineId;
       // The words that ask it count as the cue where the classifier read the sentence otherwise.
-      const text = ctx.conv.text;
-      const asked = [
-        ...(STOCK_ASKED.test(text) ? (["stock"] as const) : []),
-        ...(PRICE_ASKED.test(text) ? (["price"] as const) : []),
-        ...askedBefore(ctx, s),
-      ];
+      const asked = [...wordsAsk(ctx.conv.text), ...askedBefore(ctx, s)];
       const cues = new Set([...ctx.cues, ...asked]);
       const kinds = (["price", "stock", "compat"] as const).filter((c) => cues.has(c));
       return answerQuantity(
@@ -1069,6 +1064,14 @@ function settleIntent(ctx: Ctx, s: DialogueState, r: Reading): Ctx {
   return { ...ctx, cues };
 }
 
+/** What a text's own words ask: stock ("in stock", "lagernd"), price ("cost", "kostet"), or both. */
+export function wordsAsk(text: string): ("stock" | "price")[] {
+  return [
+    ...(STOCK_ASKED.test(text) ? (["stock"] as const) : []),
+    ...(PRICE_ASKED.test(text) ? (["price"] as const) : []),
+  ];
+}
+
 /**
  * "is the second line in stock?", "what does the second one cost?" read as a removal: a question with a stock or
  * price word of its own, no count and no word of taking something off asks — the removal the classifier leaned to is
@@ -1077,10 +1080,7 @@ function settleIntent(ctx: Ctx, s: DialogueState, r: Reading): Ctx {
 function askedByWords(ctx: Ctx): Ctx {
   const text = ctx.conv.text;
   if (!text.includes("?") || REMOVING.test(text)) return ctx;
-  const asked = [
-    ...(STOCK_ASKED.test(text) ? (["stock"] as const) : []),
-    ...(PRICE_ASKED.test(text) ? (["price"] as const) : []),
-  ];
+  const asked = wordsAsk(text);
   // A change stays: "can you make it 5? in stock?" changes and asks; only a removal reading yields.
   if (analyse(ctx).quantity) return ctx;
   const edits = [...ctx.cues].filter((c) => c === "remove" || c === "cancel");
