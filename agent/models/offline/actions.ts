@@ -126,6 +126,7 @@ export function aboutListed(ctx: Ctx, pending: Pending | undefined, memo: MemoFn
 import type { Action, MachineView, Memo, Pending, RestItem, ToolResult } from "./conversation.ts";
 import {
   numbered,
+  numberedMachines,
   qty,
   say,
   scheduleText,
@@ -190,6 +191,11 @@ export function action(
     options?: Record<string, string[]>;
     /** The buyer declined to name a machine: the line goes on without one. */
     noMachine?: boolean;
+    /**
+     * The item waits for its machine (asked before a question about it): the answer asks again which machine, and
+     * what was said with the item stays with it.
+     */
+    waiting?: Extract<Pending, { kind: "choose_machine" }>;
   } = {},
 ): Step {
   const { conv, lang, k } = ctx;
@@ -227,12 +233,7 @@ export function action(
     if (orders && kind === "add" && a.machineCandidates.length <= 1 && saysBeside(conv.text, lang))
       return action(ctx, kind, sku, a, memo, { ...extra, machineId: orders.machineId });
     if (choices.length > 0) {
-      const list = numbered(
-        choices.map(
-          (m) =>
-            `${m.label}${m.site ? `, ${m.site}` : ""} — ${m.modelName} (${say(lang, "serial", "Serien-Nr.")} ${m.serial})`,
-        ),
-      );
+      const list = numberedMachines(choices, lang);
       // The catalog's fitment lists none of the buyer's machines: say so before asking (the engine checks the pick).
       const listedForNone =
         fitting.length === 0 && (k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0 && a.machineCandidates.length <= 1;
@@ -268,6 +269,17 @@ export function action(
   );
   const lineQty = line && (!line.unit || line.unit === product?.orderUnit) ? line.quantity : undefined;
   const offer = (asked: unknown): { en: string; de: string; pending?: Pending } => {
+    const waiting = extra.waiting;
+    const waitsFor =
+      waiting && !machineId ? (conv.machines ?? []).filter((m) => waiting.machineIds.includes(m.machineId)) : [];
+    if (!line && waiting && waitsFor.length) {
+      const list = numberedMachines(waitsFor, lang);
+      return {
+        en: `Which machine is it for?\n${list}`,
+        de: `Für welche Maschine ist es?\n${list}`,
+        pending: { ...waiting, ...(typeof asked === "number" ? { quantity: asked, ...(unit ? { unit } : {}) } : {}) },
+      };
+    }
     if (!line)
       return {
         en: "Shall I add it to your order?",
@@ -696,18 +708,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       quantity: counted.value,
       ...(counted.unit ? { unit: counted.unit } : {}),
     });
-  const mark = (h: Hit) => {
-    const v = verdicts.get(h.sku);
-    if (v) {
-      if (v.rank === 0) return say(lang, " ✓ fits", " ✓ passt");
-      if (v.rank === 1 || v.rank === 2)
-        return v.why
-          ? say(lang, ` ✓ fits, but: ${v.why}`, ` ✓ passt, aber: ${v.why}`)
-          : say(lang, " ✓ fits", " ✓ passt");
-      return ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
-    }
-    return h.fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : "";
-  };
+  const mark = (h: Hit) => fitMark(verdicts.get(h.sku), lang, h.fitsMachine);
   const m = machineId ? conv.machines?.find((x) => x.machineId === machineId) : undefined;
   const prev = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
   const quantity =
@@ -2145,6 +2146,17 @@ interface Verdict {
   /** 0 fits, 1 fits with a caution, 2 fits but cannot be ordered alone or any more, 3 does not fit. */
   rank: 0 | 1 | 2 | 3;
   why?: string;
+}
+
+/** " ✓ fits", " ✓ fits, but: …", " ✗ <why>" after a listed product; nothing without a verdict or a fitment. */
+export function fitMark(v: Verdict | undefined, lang: Lang, fitsMachine?: boolean): string {
+  if (v) {
+    if (v.rank === 0) return say(lang, " ✓ fits", " ✓ passt");
+    if (v.rank === 1 || v.rank === 2)
+      return v.why ? say(lang, ` ✓ fits, but: ${v.why}`, ` ✓ passt, aber: ${v.why}`) : say(lang, " ✓ fits", " ✓ passt");
+    return ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
+  }
+  return fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : "";
 }
 
 /**

@@ -1,0 +1,137 @@
+/**
+ * Session 22 (lead), found by chatting with the product as a buyer who asks before ordering (woodwork, HVAC, fluid
+ * power, water treatment). None of these was in a scenario.
+ *
+ * 1. A question while the consultant waits for the machine ("2 FD-DML-084" → "which machine?" → "is it in stock?",
+ *    "was kostet der?") answered for ONE piece and offered one: the buyer's "the edeka freezer" then ordered 1 instead
+ *    of 2. A question about the item that waits keeps what was said with it — the count, the unit, the options — the
+ *    answer is for that count, and the question of which machine stays open.
+ * 2. "what's the difference between the first two?" to a list found for a machine compared them and then forgot the
+ *    machine: "ok the first one, 2 pcs" asked which machine again. A comparison of listed items keeps what the list
+ *    was for (its machine, its count).
+ */
+import { describe, expect, test } from "vitest";
+import { chatAfter, draftLines, fluidWorld, hvacWorld, watertreatWorld, woodworkWorld, type World } from "./helpers.ts";
+
+const T = 90_000;
+
+async function lastTurn(world: () => World, customer: string, ...says: string[]) {
+  const chat = await chatAfter(world, customer, ...says);
+  const turn = chat.turns.at(-1)!;
+  return { text: turn.text, lines: draftLines(chat), tools: turn.tools };
+}
+
+describe("a question while the machine is asked keeps the count said with the item", () => {
+  // [world, customer, the order without a machine, the question, the count in the answer, the machine's answer,
+  //  the line it makes]
+  const cases: [() => World, string, string, string, RegExp, string, [string, number, string]][] = [
+    [
+      hvacWorld,
+      "H-2001",
+      "2 FD-DML-084",
+      "is it in stock?",
+      /\b2 × FD-DML-084/,
+      "the edeka freezer",
+      ["FD-DML-084", 2, "M-2001-02"],
+    ],
+    [
+      hvacWorld,
+      "H-2001",
+      "4 filter driers DML 084",
+      "was kostet der?",
+      /\b4 × FD-DML-084/,
+      "für den edeka freezer",
+      ["FD-DML-084", 4, "M-2001-02"],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "3 FE-RF-330-10",
+      "what does it cost?",
+      /\b3 × FE-RF-330-10/,
+      "for press 3",
+      ["FE-RF-330-10", 3, "M-4001-02"],
+    ],
+    [
+      watertreatWorld,
+      "W-8101",
+      "4 OR-KIT-RO2400",
+      "ist das lagernd?",
+      /\b4 Sätze × OR-KIT-RO2400/,
+      "für die Erste",
+      ["OR-KIT-RO2400", 4, "M-8101-02"],
+    ],
+  ];
+  for (const [world, customer, order, question, answered, machine, line] of cases) {
+    test(`"${order}" → "${question}" → "${machine}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, order, question);
+      const asked = chat.turns.at(-1)!;
+      expect(asked.text).toMatch(answered);
+      // Still asked: which machine (nothing is on the order yet).
+      expect(asked.text).toMatch(/Which machine|Für welche Maschine/);
+      expect(draftLines(chat)).toEqual([]);
+      await chat.say(machine);
+      expect(draftLines(chat)).toEqual([line]);
+    });
+  }
+
+  test("a count said with the question is the count", { timeout: T }, async () => {
+    const r = await lastTurn(hvacWorld, "H-2001", "2 FD-DML-084", "do you have 5 in stock?");
+    expect(r.text).toMatch(/\b5 × FD-DML-084/);
+  });
+
+  test("the machine named with the question is the machine (guard)", { timeout: T }, async () => {
+    const r = await lastTurn(fluidWorld, "F-4001", "3 FE-RF-330-10", "is it in stock for press 3?");
+    expect(r.text).toMatch(/\b3 × FE-RF-330-10/);
+    expect(r.text).not.toMatch(/Which machine/);
+  });
+});
+
+describe("a comparison of listed items keeps the machine the list was for", () => {
+  // [world, customer, the list for a machine, the comparison, the pick, the line]
+  const cases: [() => World, string, string, string, string, [string, number, string]][] = [
+    [
+      hvacWorld,
+      "H-2001",
+      "which filter driers do you have for the edeka freezer?",
+      "what's the difference between the first two?",
+      "ok the first one, 2 pcs",
+      ["FD-DML-084", 2, "M-2001-02"],
+    ],
+    [
+      woodworkWorld,
+      "WW-3101",
+      "I need a new saw blade for the Alte Formatsäge, what do you have?",
+      "what's the difference between the 3rd and the 4th?",
+      "the second one, 2 pieces",
+      ["KS-300-30-48W", 2, "M-3101-01"],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "welche Rücklauffilter habt ihr für Press 3?",
+      "was ist der Unterschied zwischen den ersten beiden?",
+      "dann den ersten, 2 Stück",
+      ["FE-RF-330-10", 2, "M-4001-02"],
+    ],
+  ];
+  for (const [world, customer, list, compare, pick, line] of cases) {
+    test(`"${list}" → "${compare}" → "${pick}"`, { timeout: T }, async () => {
+      const r = await lastTurn(world, customer, list, compare, pick);
+      expect(r.text).not.toMatch(/Which machine|Für welche Maschine/);
+      expect(r.lines).toEqual([line]);
+    });
+  }
+
+  test("the comparison says which of the two fits the machine", { timeout: T }, async () => {
+    const r = await lastTurn(
+      fluidWorld,
+      "F-4001",
+      "welche Rücklauffilter habt ihr für Press 3?",
+      "was ist der Unterschied zwischen den ersten beiden?",
+    );
+    expect(r.text).toMatch(/FE-RF-330-10 — [^\n]*✓ passt/);
+    expect(r.text).toMatch(/FE-RF-330-25 — [^\n]*✗ Filterfeinheit/);
+    expect(r.lines).toEqual([]);
+  });
+});
