@@ -149,3 +149,24 @@ export function compareNamed(ctx: Ctx, skus: string[], memo: MemoFn, named?: str
     }),
   };
 }
+
+/**
+ * "what's the difference between 1 and 2?", "was ist der Unterschied zwischen den beiden?" with no list to take two
+ * items from and no two products named: a comparison is asked, which two is not said — asked back, nothing changed
+ * (the numbers are no count of a line).
+ */
+export function comparisonUnnamed(ctx: Ctx): boolean {
+  const text = ctx.conv.text;
+  return COMPARE.test(text) && text.includes("?") && !comparedProducts(ctx);
+}
+
+export function whichTwo(ctx: Ctx, keep: MemoFn): Step {
+  return {
+    text: say(
+      ctx.lang,
+      "Which two products shall I compare? Name them (SKU or name), or name two of a list I showed by their numbers.",
+      "Welche zwei Artikel soll ich vergleichen? Nennen Sie sie (Artikelnummer oder Name) oder zwei Nummern einer Liste, die ich gezeigt habe.",
+    ),
+    memo: keep(),
+  };
+}

@@ -22,7 +22,7 @@ import {
   tokenizeText,
 } from "./recognise.ts";
 import { orderOfMonth } from "./month-order.ts";
-import { compareNamed, comparedProducts } from "./compare.ts";
+import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
 import { money, say } from "./replies.ts";
 import {
   analyse,
@@ -139,6 +139,8 @@ export const EVENTS = {
   several_products: () => true,
   /** "What's the difference between the DML 083 and the DCL 083?", "X vs Y": two products named to be compared. */
   compare_named: (ctx) => !ctx.u.attack && !!comparedProducts(ctx),
+  /** "what's the difference between 1 and 2?" naming no two products: which two is asked back. */
+  compare_unnamed: (ctx) => !ctx.u.attack && comparisonUnnamed(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
@@ -585,6 +587,7 @@ export const TRANSITIONS: Transition[] = [
     on: "compare_named",
     do: (ctx, _s, r, memo) => compareNamed(ctx, comparedProducts(ctx)!, memo, r.a.machine?.machineId),
   },
+  { in: "any", on: "compare_unnamed", do: (ctx, s, _r, memo) => whichTwo(ctx, () => memo(s.pending)) },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
   { in: "any", on: "details_and_question", do: detailsThenQuestion },

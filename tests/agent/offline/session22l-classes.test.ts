@@ -9,6 +9,8 @@
  * 2. "what's the difference between the first two?" to a list found for a machine compared them and then forgot the
  *    machine: "ok the first one, 2 pcs" asked which machine again. A comparison of listed items keeps what the list
  *    was for (its machine, its count).
+ * 3. "what's the difference between 1 and 2?" with one line on the order and no list SET the line's count to 1 ("the
+ *    two" to 2): a comparison asked without two products named changes nothing and asks which two are meant.
  */
 import { describe, expect, test } from "vitest";
 import { chatAfter, draftLines, fluidWorld, hvacWorld, watertreatWorld, woodworkWorld, type World } from "./helpers.ts";
@@ -134,4 +136,38 @@ describe("a comparison of listed items keeps the machine the list was for", () =
     expect(r.text).toMatch(/FE-RF-330-25 — [^\n]*✗ Filterfeinheit/);
     expect(r.lines).toEqual([]);
   });
+});
+
+describe("a comparison asked without two products named changes nothing", () => {
+  const cases: [() => World, string, string, string, [string, number, string]][] = [
+    [
+      hvacWorld,
+      "H-2001",
+      "3 fan motors for the huber cold room",
+      "what's the difference between 1 and 2?",
+      ["FM-AX350-230", 3, "M-2001-01"],
+    ],
+    [
+      hvacWorld,
+      "H-2001",
+      "3 fan motors for the huber cold room",
+      "what is the difference between the two?",
+      ["FM-AX350-230", 3, "M-2001-01"],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "2 FE-RF-330-10 for press 3",
+      "was ist der Unterschied zwischen 1 und 2?",
+      ["FE-RF-330-10", 2, "M-4001-02"],
+    ],
+  ];
+  for (const [world, customer, order, question, line] of cases) {
+    test(`"${order}" → "${question}"`, { timeout: T }, async () => {
+      const r = await lastTurn(world, customer, order, question);
+      expect(r.lines).toEqual([line]);
+      expect(r.tools).not.toContain("update_line");
+      expect(r.text).toMatch(/Which two|Welche zwei/);
+    });
+  }
 });
