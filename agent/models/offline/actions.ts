@@ -638,10 +638,16 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       ];
     }
     const rank = (sku: string) => verdicts.get(sku)?.rank ?? 2.5;
+    // Of those that fit alike, a product built to order (made to measure, configured) after one that is sold as it is:
+    // "blankets for the Speedmaster" lists the stock blanket that fits before the custom-cut one.
+    const toOrder = new Set(
+      [...ctx.k.reader.products(pool.map((h) => h.sku)).values()].filter((p) => p.configModelId).map((p) => p.sku),
+    );
+    const builtLast = (sku: string) => (toOrder.has(sku) ? 1 : 0);
     hits = pool
       .filter((h) => verdicts.has(h.sku))
       .map((h, i) => ({ h, i }))
-      .sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || x.i - y.i)
+      .sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || builtLast(x.h.sku) - builtLast(y.h.sku) || x.i - y.i)
       .map((x) => x.h)
       .slice(0, 5);
     // "den lötbaren" for a freezer no solder drier fits: the candidates the buyer's words name best do not fit, and

@@ -128,11 +128,11 @@ export function compareNamed(ctx: Ctx, skus: string[], memo: MemoFn, named?: str
           `${money(prices.get(sku), currency(sku), lang)} je Einheit (Ihr Preis)`,
         )
       : say(lang, "no price for you", "kein Preis für Sie");
-  const fit = (sku: string) => {
+  const fitOf = (sku: string) => {
     const r = machineId ? checked(sku) : undefined;
     return r && !r.error ? fitMark(verdictOf(r.data, lang), lang) : "";
   };
-  const list = numbered(data.map((p) => `${p.sku} — ${p.name}: ${priced(p.sku)}${fit(p.sku)}`));
+  const list = numbered(data.map((p) => `${p.sku} — ${p.name}: ${priced(p.sku)}${fitOf(p.sku)}`));
   const diff = differ.length
     ? say(lang, `They differ in — ${differ.join("; ")}.`, `Sie unterscheiden sich in — ${differ.join("; ")}.`)
     : say(lang, "Their catalog data show no difference.", "In den Katalogdaten unterscheiden sie sich nicht.");

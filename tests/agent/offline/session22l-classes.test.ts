@@ -11,9 +11,22 @@
  *    was for (its machine, its count).
  * 3. "what's the difference between 1 and 2?" with one line on the order and no list SET the line's count to 1 ("the
  *    two" to 2): a comparison asked without two products named changes nothing and asks which two are meant.
+ * 4. "rubber blankets for the speedmaster" listed the custom-cut blanket first and the stock blanket that fits second:
+ *    "4 of the first" ordered an unconfigured made-to-measure line. Of the products that fit alike, one built to order
+ *    is listed after those sold as they are.
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, draftLines, fluidWorld, hvacWorld, watertreatWorld, woodworkWorld, type World } from "./helpers.ts";
+import {
+  chatAfter,
+  draftLines,
+  fluidWorld,
+  hvacWorld,
+  intralogisticsWorld,
+  printingWorld,
+  watertreatWorld,
+  woodworkWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 90_000;
 
@@ -104,7 +117,7 @@ describe("a comparison of listed items keeps the machine the list was for", () =
       woodworkWorld,
       "WW-3101",
       "I need a new saw blade for the Alte Formatsäge, what do you have?",
-      "what's the difference between the 3rd and the 4th?",
+      "what's the difference between the 2nd and the 3rd?",
       "the second one, 2 pieces",
       ["KS-300-30-48W", 2, "M-3101-01"],
     ],
@@ -170,4 +183,28 @@ describe("a comparison asked without two products named changes nothing", () => 
       expect(r.text).toMatch(/Which two|Welche zwei/);
     });
   }
+});
+
+describe("of the products that fit alike, one built to order is listed after those sold as they are", () => {
+  test("printing: the stock blanket first; '4 of the first' orders it", { timeout: T }, async () => {
+    const r = await lastTurn(
+      printingWorld,
+      "PR-4101",
+      "we need new rubber blankets for the speedmaster",
+      "ok, 4 of the first",
+    );
+    expect(r.lines).toEqual([["GT-74-NBR-SS", 4, "M-4101-01"]]);
+  });
+  test("woodwork: the circular saw blades that fit before the made-to-measure band", { timeout: T }, async () => {
+    const r = await lastTurn(woodworkWorld, "WW-3101", "I need a new saw blade for the Alte Formatsäge");
+    expect(r.text.indexOf("KS-300-30-48W")).toBeGreaterThan(-1);
+    expect(r.text.indexOf("SB-CFG")).toBeGreaterThan(r.text.indexOf("KS-300-30-48W"));
+  });
+  test("intralogistics (guard): the charger that fits first, the built-to-order one after it", {
+    timeout: T,
+  }, async () => {
+    const r = await lastTurn(intralogisticsWorld, "L-8001", "we need a charger for stapler 7, what do you have?");
+    expect(r.text).toMatch(/1\) CHG-48-80-HF5[^\n]*✓/);
+    expect(r.text).toMatch(/2\) CHG-CFG/);
+  });
 });
