@@ -2205,7 +2205,7 @@ const sameWord = (a: string, b: string) =>
   a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
 /** Whether a product's name carries a word of the query (as `relevant` reads names: a compound ending in it too). */
-function nameCarries(ctx: Ctx, query: string, name: string): boolean {
+export function nameCarries(ctx: Ctx, query: string, name: string): boolean {
   const words = normWords(query).map((w) => stemOf(ctx.k.search.correctWord(w) ?? w));
   const have = normWords(name);
   return words.some((w) =>

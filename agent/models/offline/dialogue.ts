@@ -57,6 +57,7 @@ import {
 import {
   answerChooseMachine,
   answerChooseProduct,
+  askedKindOf,
   fittingOf,
   answerConfirm,
   answerFixes,
@@ -1909,7 +1910,7 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   if (p?.kind !== "choose_product") return undefined;
   // "the cheaper one" of a list for a machine: of those that fit it (all, when none does).
   const byPrice = comparesPrice(ctx.conv.text);
-  const pool = byPrice ? fittingOf(ctx, p, p.skus) : p.skus;
+  const pool = byPrice ? askedKindOf(ctx, p, fittingOf(ctx, p, p.skus)) : p.skus;
   // Ordinals ("the second", "2") are read with the quantity by the list answer itself.
   const res = resolveReference(ctx, pool, p.quantity, { ordinals: false });
   if (!res) return undefined;

@@ -14,14 +14,20 @@
  * 4. "rubber blankets for the speedmaster" listed the custom-cut blanket first and the stock blanket that fits second:
  *    "4 of the first" ordered an unconfigured made-to-measure line. Of the products that fit alike, one built to order
  *    is listed after those sold as they are.
+ * 5. "what does the cheaper one cost us?" to a list of net wraps (with film and twine listed too) priced every listed
+ *    item and named none; "ok take 6 rolls of that" then asked which. A price question comparing the listed items is
+ *    about the list: the cheaper of those that fit and are the kind asked for (their names carry the request's words)
+ *    is named and offered.
  */
 import { describe, expect, test } from "vitest";
 import {
+  agripartsWorld,
   chatAfter,
   draftLines,
   fluidWorld,
   hvacWorld,
   intralogisticsWorld,
+  powertransWorld,
   printingWorld,
   watertreatWorld,
   woodworkWorld,
@@ -207,4 +213,39 @@ describe("of the products that fit alike, one built to order is listed after tho
     expect(r.text).toMatch(/1\) CHG-48-80-HF5[^\n]*✓/);
     expect(r.text).toMatch(/2\) CHG-CFG/);
   });
+});
+
+describe("'what does the cheaper one cost?' to a list names the cheaper of the kind asked for", () => {
+  const cases: [() => World, string, string[], RegExp, [string, number, string] | undefined][] = [
+    [
+      agripartsWorld,
+      "A-9001",
+      ["what do you have in net wrap for presse 2?", "what does the cheaper one cost us?", "ok take 6 rolls of that"],
+      /NET-123-3600 is the cheaper one/,
+      ["NET-123-3600", 6, "M-9001-02"],
+    ],
+    [
+      agripartsWorld,
+      "A-9001",
+      ["welche Netze habt ihr für die Presse 2?", "was kostet uns das günstigere?", "dann 6 Rollen davon"],
+      /NET-123-3600 ist günstiger/,
+      ["NET-123-3600", 6, "M-9001-02"],
+    ],
+    [
+      powertransWorld,
+      "T-7001",
+      ["which bearings do we need for band 3?", "what does the cheaper one cost?"],
+      /BRG-6205-ZZ is the cheaper one/,
+      undefined,
+    ],
+  ];
+  for (const [world, customer, says, named, line] of cases) {
+    test(says.join(" → "), { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, ...says);
+      const asked = chat.turns[1]!;
+      expect(asked.text).toMatch(named);
+      expect(asked.thread.draft.lines).toEqual([]);
+      if (line) expect(draftLines(chat)).toEqual([line]);
+    });
+  }
 });
