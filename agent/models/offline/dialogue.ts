@@ -140,8 +140,12 @@ export const EVENTS = {
   several_products: () => true,
   /** "What's the difference between the DML 083 and the DCL 083?", "X vs Y": two products named to be compared. */
   compare_named: (ctx) => !ctx.u.attack && !!comparedProducts(ctx),
-  /** "what's the difference between 1 and 2?" naming no two products: which two is asked back. */
-  compare_unnamed: (ctx) => !ctx.u.attack && comparisonUnnamed(ctx),
+  /**
+   * "what's the difference between 1 and 2?", "… between the two?" naming no two products: its numbers are no count —
+   * which two is asked back. (A comparison without a number — "was koscht dr EC gegenüber dem normale?" — is read as
+   * the question it also is.)
+   */
+  compare_unnamed: (ctx, _s, r) => !ctx.u.attack && !!r.a.quantity && comparisonUnnamed(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
