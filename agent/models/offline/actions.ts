@@ -126,6 +126,7 @@ export function aboutListed(ctx: Ctx, pending: Pending | undefined, memo: MemoFn
 import type { Action, MachineView, Memo, Pending, RestItem, ToolResult } from "./conversation.ts";
 import {
   numbered,
+  numberedMachines,
   qty,
   say,
   scheduleText,
@@ -190,6 +191,11 @@ export function action(
     options?: Record<string, string[]>;
     /** The buyer declined to name a machine: the line goes on without one. */
     noMachine?: boolean;
+    /**
+     * The item waits for its machine (asked before a question about it): the answer asks again which machine, and
+     * what was said with the item stays with it.
+     */
+    waiting?: Extract<Pending, { kind: "choose_machine" }>;
   } = {},
 ): Step {
   const { conv, lang, k } = ctx;
@@ -227,12 +233,7 @@ export function action(
     if (orders && kind === "add" && a.machineCandidates.length <= 1 && saysBeside(conv.text, lang))
       return action(ctx, kind, sku, a, memo, { ...extra, machineId: orders.machineId });
     if (choices.length > 0) {
-      const list = numbered(
-        choices.map(
-          (m) =>
-            `${m.label}${m.site ? `, ${m.site}` : ""} — ${m.modelName} (${say(lang, "serial", "Serien-Nr.")} ${m.serial})`,
-        ),
-      );
+      const list = numberedMachines(choices, lang);
       // The catalog's fitment lists none of the buyer's machines: say so before asking (the engine checks the pick).
       const listedForNone =
         fitting.length === 0 && (k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0 && a.machineCandidates.length <= 1;
@@ -268,6 +269,17 @@ export function action(
   );
   const lineQty = line && (!line.unit || line.unit === product?.orderUnit) ? line.quantity : undefined;
   const offer = (asked: unknown): { en: string; de: string; pending?: Pending } => {
+    const waiting = extra.waiting;
+    const waitsFor =
+      waiting && !machineId ? (conv.machines ?? []).filter((m) => waiting.machineIds.includes(m.machineId)) : [];
+    if (!line && waiting && waitsFor.length) {
+      const list = numberedMachines(waitsFor, lang);
+      return {
+        en: `Which machine is it for?\n${list}`,
+        de: `Für welche Maschine ist es?\n${list}`,
+        pending: { ...waiting, ...(typeof asked === "number" ? { quantity: asked, ...(unit ? { unit } : {}) } : {}) },
+      };
+    }
     if (!line)
       return {
         en: "Shall I add it to your order?",
@@ -626,10 +638,16 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       ];
     }
     const rank = (sku: string) => verdicts.get(sku)?.rank ?? 2.5;
+    // Of those that fit alike, a product built to order (made to measure, configured) after one that is sold as it is:
+    // "blankets for the Speedmaster" lists the stock blanket that fits before the custom-cut one.
+    const toOrder = new Set(
+      [...ctx.k.reader.products(pool.map((h) => h.sku)).values()].filter((p) => p.configModelId).map((p) => p.sku),
+    );
+    const builtLast = (sku: string) => (toOrder.has(sku) ? 1 : 0);
     hits = pool
       .filter((h) => verdicts.has(h.sku))
       .map((h, i) => ({ h, i }))
-      .sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || x.i - y.i)
+      .sort((x, y) => rank(x.h.sku) - rank(y.h.sku) || builtLast(x.h.sku) - builtLast(y.h.sku) || x.i - y.i)
       .map((x) => x.h)
       .slice(0, 5);
     // "den lötbaren" for a freezer no solder drier fits: the candidates the buyer's words name best do not fit, and
@@ -696,18 +714,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       quantity: counted.value,
       ...(counted.unit ? { unit: counted.unit } : {}),
     });
-  const mark = (h: Hit) => {
-    const v = verdicts.get(h.sku);
-    if (v) {
-      if (v.rank === 0) return say(lang, " ✓ fits", " ✓ passt");
-      if (v.rank === 1 || v.rank === 2)
-        return v.why
-          ? say(lang, ` ✓ fits, but: ${v.why}`, ` ✓ passt, aber: ${v.why}`)
-          : say(lang, " ✓ fits", " ✓ passt");
-      return ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
-    }
-    return h.fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : "";
-  };
+  const mark = (h: Hit) => fitMark(verdicts.get(h.sku), lang, h.fitsMachine);
   const m = machineId ? conv.machines?.find((x) => x.machineId === machineId) : undefined;
   const prev = conv.memo.pending?.kind === "choose_product" ? conv.memo.pending : undefined;
   const quantity =
@@ -2147,6 +2154,17 @@ interface Verdict {
   why?: string;
 }
 
+/** " ✓ fits", " ✓ fits, but: …", " ✗ <why>" after a listed product; nothing without a verdict or a fitment. */
+export function fitMark(v: Verdict | undefined, lang: Lang, fitsMachine?: boolean): string {
+  if (v) {
+    if (v.rank === 0) return say(lang, " ✓ fits", " ✓ passt");
+    if (v.rank === 1 || v.rank === 2)
+      return v.why ? say(lang, ` ✓ fits, but: ${v.why}`, ` ✓ passt, aber: ${v.why}`) : say(lang, " ✓ fits", " ✓ passt");
+    return ` ✗ ${v.why ?? say(lang, "does not fit", "passt nicht")}`;
+  }
+  return fitsMachine ? say(lang, " ✓ fits", " ✓ passt") : "";
+}
+
 /**
  * A check_compatibility result as a rank and the reason in a few words, taken from the engine's issue message. The
  * rank is the engine's own (tools/fit-rank.ts), the same that orders its replacement fixes.
@@ -2187,7 +2205,7 @@ const sameWord = (a: string, b: string) =>
   a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
 /** Whether a product's name carries a word of the query (as `relevant` reads names: a compound ending in it too). */
-function nameCarries(ctx: Ctx, query: string, name: string): boolean {
+export function nameCarries(ctx: Ctx, query: string, name: string): boolean {
   const words = normWords(query).map((w) => stemOf(ctx.k.search.correctWord(w) ?? w));
   const have = normWords(name);
   return words.some((w) =>

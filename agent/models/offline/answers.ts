@@ -22,12 +22,13 @@ import {
   type Step,
   type ToolCallPlan,
 } from "./context.ts";
-import { action, askStockAndPrice, namedOutright } from "./actions.ts";
+import { action, askStockAndPrice, nameCarries, namedOutright } from "./actions.ts";
 import { ordersToo } from "./context.ts";
 import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import {
   byRequest,
   byStatedValue,
+  comparesPrice,
   resolveReference,
   statedFix,
   statesOtherValue,
@@ -60,6 +61,8 @@ const OTHER_REQUEST: Cue[] = [
 /** "Does X fit pump 1?" while a list is open: a new question, not a pick from the list. */
 export function isQuestionAboutOther(ctx: Ctx, pending: Pending): boolean {
   if (pending.kind === "confirm" || pending.kind === "options") return false;
+  // "what does the cheaper one cost us?" to a list: a question about the listed items compared by price.
+  if (pending.kind === "choose_product" && pending.skus.length > 1 && comparesPrice(ctx.conv.text)) return false;
   const asks = ["compat", "price", "stock", "info"].some((c) => ctx.cues.has(c as Cue));
   return asks && ctx.conv.text.includes("?") && pending.kind !== "quantity" && !answersThenAsks(ctx, pending);
 }
@@ -486,6 +489,17 @@ export function fittingOf(ctx: Ctx, pending: Extract<Pending, { kind: "choose_pr
   const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
   const fitting = machine ? skus.filter((sku) => fitsOn(ctx, sku, machine)) : [];
   return fitting.length ? fitting : skus;
+}
+
+/**
+ * "the cheaper one" of a list found for "net wrap" that also shows film and twine: the listed items of the kind asked
+ * for — whose names carry a word of the list's request — where some are (all, when none is).
+ */
+export function askedKindOf(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>, skus: string[]): string[] {
+  if (!pending.query || skus.length < 2) return skus;
+  const names = productsInLanguage(ctx, skus);
+  const kind = skus.filter((sku) => nameCarries(ctx, pending.query!, names.get(sku)?.name ?? ""));
+  return kind.length ? kind : skus;
 }
 
 /**

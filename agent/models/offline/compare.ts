@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import { featureWords } from "../../../tools/messages/format.ts";
-import { itemParts } from "./actions.ts";
+import { fitMark, itemParts, verdictOf } from "./actions.ts";
+import type { ChooseProduct } from "./conversation.ts";
 import { analyse, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
 import { findChoice } from "./recognise.ts";
 import { money, numbered, say } from "./replies.ts";
@@ -73,10 +74,24 @@ function listedCompared(ctx: Ctx): string[] | undefined {
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join(", ") : v === undefined ? "—" : String(v));
 
+/**
+ * The list the compared items were listed from ("which filter driers for the edeka freezer?" → "the difference between
+ * the first two?"): what it was for — its machine, count and options — stays with the two.
+ */
+function listedFrom(ctx: Ctx, skus: string[]): ChooseProduct | undefined {
+  const p = ctx.conv.memo.pending;
+  const list = p?.kind === "choose_product" ? p : p?.kind === "quantity" ? p.listed : undefined;
+  return list && skus.every((sku) => list.skus.includes(sku)) ? list : undefined;
+}
+
 /** The comparison: prices and product data fetched first, then the two side by side. */
-export function compareNamed(ctx: Ctx, skus: string[], memo: MemoFn, machineId?: string): Step {
+export function compareNamed(ctx: Ctx, skus: string[], memo: MemoFn, named?: string): Step {
   const { lang, conv } = ctx;
+  const from = listedFrom(ctx, skus);
+  const machineId = named ?? from?.machineId;
   const done = (name: string, sku: string) => conv.results.find((r) => r.name === name && r.args.sku === sku);
+  const checked = (sku: string) =>
+    conv.results.find((r) => r.name === "check_compatibility" && r.args.sku === sku && r.args.machineId === machineId);
   const calls: ToolCallPlan[] = [];
   const moq = ctx.k.reader.products(skus);
   for (const sku of skus) {
@@ -84,6 +99,9 @@ export function compareNamed(ctx: Ctx, skus: string[], memo: MemoFn, machineId?:
       calls.push({ name: "get_product", args: { sku, language: lang } });
     if (!done("get_price", sku) && ctx.tools.has("get_price"))
       calls.push({ name: "get_price", args: { sku, quantity: moq.get(sku)?.moq ?? 1 } });
+    // For a machine: whether each fits it, as the list said.
+    if (machineId && !checked(sku) && ctx.tools.has("check_compatibility"))
+      calls.push({ name: "check_compatibility", args: { sku, machineId } });
   }
   if (calls.length) return { calls, memo: memo(undefined) };
   const prices = fetchedPrices(ctx, skus);
@@ -110,12 +128,45 @@ export function compareNamed(ctx: Ctx, skus: string[], memo: MemoFn, machineId?:
           `${money(prices.get(sku), currency(sku), lang)} je Einheit (Ihr Preis)`,
         )
       : say(lang, "no price for you", "kein Preis für Sie");
-  const list = numbered(data.map((p) => `${p.sku} — ${p.name}: ${priced(p.sku)}`));
+  const fitOf = (sku: string) => {
+    const r = machineId ? checked(sku) : undefined;
+    return r && !r.error ? fitMark(verdictOf(r.data, lang), lang) : "";
+  };
+  const list = numbered(data.map((p) => `${p.sku} — ${p.name}: ${priced(p.sku)}${fitOf(p.sku)}`));
   const diff = differ.length
     ? say(lang, `They differ in — ${differ.join("; ")}.`, `Sie unterscheiden sich in — ${differ.join("; ")}.`)
     : say(lang, "Their catalog data show no difference.", "In den Katalogdaten unterscheiden sie sich nicht.");
   return {
     text: `${list}\n${diff}\n${say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?")}`,
-    memo: memo({ kind: "choose_product", skus, action: "add", said: conv.text, ...(machineId ? { machineId } : {}) }),
+    memo: memo({
+      kind: "choose_product",
+      skus,
+      action: "add",
+      said: conv.text,
+      ...(machineId ? { machineId } : {}),
+      ...(from?.quantity ? { quantity: from.quantity, ...(from.unit ? { unit: from.unit } : {}) } : {}),
+      ...(from?.options ? { options: from.options } : {}),
+    }),
+  };
+}
+
+/**
+ * "what's the difference between 1 and 2?", "was ist der Unterschied zwischen den beiden?" with no list to take two
+ * items from and no two products named: a comparison is asked, which two is not said — asked back, nothing changed
+ * (the numbers are no count of a line).
+ */
+export function comparisonUnnamed(ctx: Ctx): boolean {
+  const text = ctx.conv.text;
+  return COMPARE.test(text) && text.includes("?") && !comparedProducts(ctx);
+}
+
+export function whichTwo(ctx: Ctx, keep: MemoFn): Step {
+  return {
+    text: say(
+      ctx.lang,
+      "Which two products shall I compare? Name them (SKU or name), or name two of a list I showed by their numbers.",
+      "Welche zwei Artikel soll ich vergleichen? Nennen Sie sie (Artikelnummer oder Name) oder zwei Nummern einer Liste, die ich gezeigt habe.",
+    ),
+    memo: keep(),
   };
 }

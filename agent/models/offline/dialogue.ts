@@ -22,7 +22,7 @@ import {
   tokenizeText,
 } from "./recognise.ts";
 import { orderOfMonth } from "./month-order.ts";
-import { compareNamed, comparedProducts } from "./compare.ts";
+import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
 import { money, say } from "./replies.ts";
 import {
   analyse,
@@ -57,6 +57,7 @@ import {
 import {
   answerChooseMachine,
   answerChooseProduct,
+  askedKindOf,
   fittingOf,
   answerConfirm,
   answerFixes,
@@ -139,6 +140,12 @@ export const EVENTS = {
   several_products: () => true,
   /** "What's the difference between the DML 083 and the DCL 083?", "X vs Y": two products named to be compared. */
   compare_named: (ctx) => !ctx.u.attack && !!comparedProducts(ctx),
+  /**
+   * "what's the difference between 1 and 2?", "… between the two?" naming no two products: its numbers are no count —
+   * which two is asked back. (A comparison without a number — "was koscht dr EC gegenüber dem normale?" — is read as
+   * the question it also is.)
+   */
+  compare_unnamed: (ctx, _s, r) => !ctx.u.attack && !!r.a.quantity && comparisonUnnamed(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
@@ -585,6 +592,7 @@ export const TRANSITIONS: Transition[] = [
     on: "compare_named",
     do: (ctx, _s, r, memo) => compareNamed(ctx, comparedProducts(ctx)!, memo, r.a.machine?.machineId),
   },
+  { in: "any", on: "compare_unnamed", do: (ctx, s, _r, memo) => whichTwo(ctx, () => memo(s.pending)) },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
@@ -1906,7 +1914,7 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   if (p?.kind !== "choose_product") return undefined;
   // "the cheaper one" of a list for a machine: of those that fit it (all, when none does).
   const byPrice = comparesPrice(ctx.conv.text);
-  const pool = byPrice ? fittingOf(ctx, p, p.skus) : p.skus;
+  const pool = byPrice ? askedKindOf(ctx, p, fittingOf(ctx, p, p.skus)) : p.skus;
   // Ordinals ("the second", "2") are read with the quantity by the list answer itself.
   const res = resolveReference(ctx, pool, p.quantity, { ordinals: false });
   if (!res) return undefined;

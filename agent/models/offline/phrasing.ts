@@ -16,6 +16,7 @@ import {
   machineName,
   money,
   numbered,
+  numberedMachines,
   say,
   type IssueFacts,
   type LineFacts,
@@ -298,12 +299,7 @@ export function machineList(ctx: Ctx, memo: MemoFn): Step {
       ),
       memo: memo(),
     };
-  const list = numbered(
-    machines.map(
-      (m) =>
-        `${m.label}${m.site ? `, ${m.site}` : ""} — ${m.modelName} (${say(ctx.lang, "serial", "Serien-Nr.")} ${m.serial})`,
-    ),
-  );
+  const list = numberedMachines(machines, ctx.lang);
   return {
     text: `${say(ctx.lang, "Your machines on record:", "Ihre hinterlegten Maschinen:")}\n${list}\n${say(ctx.lang, "Which one do you need parts for?", "Für welche brauchen Sie Teile?")}`,
     memo: memo(),

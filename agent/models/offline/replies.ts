@@ -178,6 +178,16 @@ export function numbered(items: string[]): string {
   return items.map((s, i) => `${i + 1}) ${s}`).join("\n");
 }
 
+/** "1) Big Bertha, Duisburg, hall 1 — HydroForm PR 250 hydraulic press (serial PR250-0198)": machines to choose from. */
+export function numberedMachines(machines: MachineView[], lang: Lang): string {
+  return numbered(
+    machines.map(
+      (m) =>
+        `${m.label}${m.site ? `, ${m.site}` : ""} — ${m.modelName} (${say(lang, "serial", "Serien-Nr.")} ${m.serial})`,
+    ),
+  );
+}
+
 export function redirect(lang: Lang): string {
   return say(
     lang,

@@ -329,8 +329,25 @@ export const sameAsBefore: H = (ctx, _s, r, memo) => {
 
 export const ask =
   (kind: Action): H =>
-  (ctx, _s, r, memo) =>
-    action(ctx, kind, r.about!, r.a, memo);
+  (ctx, s, r, memo) =>
+    action(ctx, kind, r.about!, r.a, memo, waitingWith(s, r));
+
+/**
+ * "2 FD-DML-084" → "which machine?" → "is it in stock?", "was kostet der?": a question about the item that waits for
+ * its machine or count is about what was said with it — its count, unit and options (unless the question says its
+ * own) — and, waiting for the machine, the question of which one stays open.
+ */
+function waitingWith(s: DialogueState, r: Reading): Parameters<typeof action>[5] {
+  const p = s.pending;
+  if (!p || (p.kind !== "choose_machine" && p.kind !== "quantity") || p.sku !== r.about) return {};
+  const counted = p.quantity !== undefined && !r.a.quantity;
+  return {
+    ...(counted ? { quantity: p.quantity, ...(p.unit ? { unit: p.unit } : {}) } : {}),
+    ...(p.options && Object.keys(p.options).length ? { options: p.options } : {}),
+    ...(p.kind === "quantity" && p.machineId && !r.a.machine ? { machineId: p.machineId } : {}),
+    ...(p.kind === "choose_machine" && !r.a.machine ? { waiting: p } : {}),
+  };
+}
 
 export const info: H = (ctx, _s, r, memo) => action(ctx, "info", r.sku!, r.a, memo);
 export const add: H = (ctx, _s, r, memo) => action(ctx, "add", r.sku!, r.a, memo);
