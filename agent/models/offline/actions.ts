@@ -1773,6 +1773,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
   const implicit = new Set<(typeof items)[number]>();
   let lastNamed: { sku: string; machineId?: string } | undefined;
+  // "for Big Red I need the season kit + 40 pick-up tines, and for combine 2: 2 packs of paddles and 10 knife guards":
+  // in a message that names several machines, an item that names none is for the machine named last before it.
+  let scope: MachineView | undefined;
   let skip = 0;
   for (const part of parts) {
     if (skip > 0) {
@@ -1802,7 +1805,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // ("6 sensor cable 5 m"), so "5 m" is the cable's length, not its count; the words of "each" name nothing.
     const eachOne = before !== undefined && EACH_ITEM.test(part) ? part.replace(EACH_PHRASE, " ").trim() : "";
     const own = ARTICLE_ONE.test(eachOne) ? `${before} ${eachOne.replace(ARTICLE_ONE, "")}` : part;
-    const a = forMachine(ctx, same ? `${own.replace(SAME, " ")} ${codes.join(" ")}` : own, said);
+    const read = forMachine(ctx, same ? `${own.replace(SAME, " ")} ${codes.join(" ")}` : own, said ?? scope);
+    const a = read.machine || said || !scope ? read : { ...read, machine: scope };
+    if (read.machine) scope = read.machine;
     codes = tokenizeText(part)
       .map((t) => t.text)
       .filter((w) => /\d/.test(w) && /\p{L}/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w));

@@ -18,6 +18,9 @@
  *    item and named none; "ok take 6 rolls of that" then asked which. A price question comparing the listed items is
  *    about the list: the cheaper of those that fit and are the kind asked for (their names carry the request's words)
  *    is named and offered.
+ * 6. "for Big Red I need the season kit + 40 pick-up tines, and for combine 2: 2 packs of elevator paddles and 10
+ *    knife guards": only the first item after each machine got it (the others went on without a machine, or were lost).
+ *    In a message that names several machines, an item that names none is for the machine named last before it.
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -246,6 +249,61 @@ describe("'what does the cheaper one cost?' to a list names the cheaper of the k
       expect(asked.text).toMatch(named);
       expect(asked.thread.draft.lines).toEqual([]);
       if (line) expect(draftLines(chat)).toEqual([line]);
+    });
+  }
+});
+
+describe("in a message naming several machines, an item naming none is for the machine named last before it", () => {
+  const cases: [() => World, string, string, [string, number, string][]][] = [
+    [
+      agripartsWorld,
+      "A-9004",
+      "morning, getting ready for the season. for Big Red I need the season kit + 40 pick-up tines, and for combine 2: 2 packs of elevator paddles and 10 knife guards",
+      [
+        ["KIT-RB155-SEASON", 1, "M-9004-01"],
+        ["PUT-RB155-B", 40, "M-9004-01"],
+        ["ELP-CX540-10", 2, "M-9004-03"],
+        ["KGD-CX540", 10, "M-9004-03"],
+      ],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "for big bertha 2 FE-RF-330-10 and a SK-PR250-MAIN, and for the hot press: 1 FE-PF-110-05 and 2 SK-PR250-MAIN-FKM",
+      [
+        ["FE-RF-330-10", 2, "M-4001-01"],
+        ["SK-PR250-MAIN", 1, "M-4001-01"],
+        ["FE-PF-110-05", 1, "M-4001-03"],
+        ["SK-PR250-MAIN-FKM", 2, "M-4001-03"],
+      ],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "für Press 3 brauch ich 2 FE-RF-330-10 und 1 FE-PF-110-05, für Big Bertha 3 FE-RF-330-10 und ein KIT-PR250-SVC",
+      [
+        ["FE-RF-330-10", 2, "M-4001-02"],
+        ["FE-PF-110-05", 1, "M-4001-02"],
+        ["FE-RF-330-10", 3, "M-4001-01"],
+        ["KIT-PR250-SVC", 1, "M-4001-01"],
+      ],
+    ],
+    [
+      powertransWorld,
+      "T-7001",
+      "for band 3: 2 BRG-NU206-E and 1 KIT-BC800-DRV; for band 4: 4 BRG-6205-ZZ and 1 KIT-BC800-DRV",
+      [
+        ["BRG-NU206-E", 2, "M-7001-01"],
+        ["KIT-BC800-DRV", 1, "M-7001-01"],
+        ["BRG-6205-ZZ", 4, "M-7001-02"],
+        ["KIT-BC800-DRV", 1, "M-7001-02"],
+      ],
+    ],
+  ];
+  for (const [world, customer, said, lines] of cases) {
+    test(said, { timeout: T }, async () => {
+      const r = await lastTurn(world, customer, said);
+      expect(r.lines).toEqual(lines);
     });
   }
 });
