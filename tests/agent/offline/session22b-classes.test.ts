@@ -5,7 +5,7 @@
  *    was added in pieces and flagged as a unit mismatch ("wird in Dosen bestellt, nicht in Stück"), which the buyer
  *    then had to answer. A pack of kilograms or litres has no pieces inside: a piece of it is the pack (`ownPackUnit`).
  *    A piece of a pack of counted things ("30 pieces" of a bag of 10) still counts the things.
- * 2. A measure in the product's name — "5 Dosen Skalenschwarz 1 kg", "2 Beutel Reinigungsgranulat 1 kg" — did not tell
+ * 2. A measure in the product's name — "5 Dosen Skalenschwarz 1 kg", "3 cans of black ink 1 kg for Press 1" — did not tell
  *    the 1 kg can from the 2.5 kg one when the leading candidate was the 1 kg can (its pack holds one unit, so the
  *    "other pack" reading did not apply): a list was shown. A measure that describes the product leaves only the
  *    candidates whose pack holds it or whose name writes it, and on a machine those that fit it (`byMeasure`).
@@ -66,6 +66,17 @@ describe("a measure in the product's name chooses the pack it describes", () => 
   const cases: [() => World, string, string, string, number][] = [
     [printingWorld, "PR-4101", "5 Dosen Skalenschwarz 1 kg für die Speedmaster bitte", "FK-K-1", 5],
     [printingWorld, "PR-4101", "2 Dosen Magenta 1 kg für die Speedmaster", "FK-M-1", 2],
+    [printingWorld, "PR-4104", "3 cans of black ink 1 kg for Press 1", "FK-K-1", 3],
+  ];
+  for (const [world, customer, say, sku, quantity] of cases)
+    test(say, { timeout: T }, async () => {
+      const r = await lastReply(world, customer, say);
+      expect(r.lines.map((l) => l.slice(0, 2))).toEqual([[sku, quantity]]);
+    });
+});
+
+describe("guard: a measure that names the pack keeps choosing it", () => {
+  const cases: [() => World, string, string, string, number][] = [
     [printingWorld, "PR-4101", "3 Dosen Gelb 2,5 kg für die Speedmaster", "FK-Y-25", 3],
     [woodworkWorld, "WW-3101", "2 Beutel Reinigungsgranulat 1 kg", "RG-PURGE-1", 2],
     [woodworkWorld, "WW-3104", "2 bags of purge granulate 1 kg please", "RG-PURGE-1", 2],
