@@ -121,8 +121,17 @@ export function ownPackUnit(ctx: Ctx, sku: string, unit: string | undefined): st
   if (!unit) return unit;
   const p = ctx.k.reader.products([sku]).get(sku);
   if (!p || unit === p.orderUnit || unit === p.contentUnit) return unit;
+  // "3 Stück" of a 2.5 kg can, "2 pieces" of a 15 kg spool: what the pack holds is measured, not counted, so a piece
+  // can only be the pack itself — the count is of the product's order unit (not a unit mismatch to ask about).
+  if (unit === "PCE" && countsPacks(p)) return p.orderUnit;
   const names = ctx.k.allNames([sku]).get(sku) ?? p.name;
   return tokenizeText(names).some((t) => ctx.k.unitCodes.get(t.lower) === unit) ? p.orderUnit : unit;
+}
+
+/** Whether a piece of the product can only be its pack: a counted order unit holding a measure (kg, l) or nothing. */
+function countsPacks(p: { orderUnit: string; contentUnit: string; contentQty: number }): boolean {
+  if (p.orderUnit.toUpperCase() === "PCE" || unitDecimals(p.orderUnit) > 0) return false;
+  return unitDecimals(p.contentUnit) > 0;
 }
 
 export function ordersToo(ctx: Ctx): boolean {
@@ -440,6 +449,12 @@ function readText(ctx: Ctx, raw: string): Analysis {
   )
     guess = guessWith(quantities);
   else quantities = quantities.filter((q) => !specs.includes(q));
+  if (!inPack && guess) {
+    // (Not an amount that was read as how much is ordered: "200 m of X" sold by the metre.)
+    const counts = new Set(quantities.flatMap((q) => q.tokens));
+    const described = [...specs, ...sizeMeasures(ctx, tokens, counts)].filter((q) => !quantities.includes(q));
+    guess = byMeasure(ctx, guess, described, target);
+  }
   for (const q of each ? [...quantities, each.amount] : quantities) for (const i of q.tokens) taken.add(i);
   const free = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower);
   // "… for the pump station": what follows "for" names the target, not the product.
@@ -883,6 +898,61 @@ function packContent(ctx: Ctx, guess: ProductGuess, q: QuantityMatch): boolean {
     p.contentUnit.toUpperCase() === q.unit!.toUpperCase() &&
     p.orderUnit.toUpperCase() !== p.contentUnit.toUpperCase()
   );
+}
+
+/**
+ * "5 Dosen Skalenschwarz 1 kg" among cans of 1 kg and of 2.5 kg, "2 bags of resin 25 l": a measure that describes the
+ * product (what one pack holds, or an amount its name writes) leaves only the candidates it describes — and of those,
+ * on a machine, the ones that fit it; one left is the product named.
+ */
+/** "Magenta 1 kg", "Dose 2,5 kg": the amounts in a measure that are not how many is ordered (`counts`). */
+function sizeMeasures(ctx: Ctx, tokens: Token[], counts: Set<number>): QuantityMatch[] {
+  const out: QuantityMatch[] = [];
+  for (const t of tokens) {
+    if (counts.has(t.index)) continue;
+    const glued = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u.exec(t.lower);
+    const [number, word] = glued ? [glued[1]!, glued[2]!] : [t.lower, tokens[t.index + 1]?.lower ?? ""];
+    const unit = ctx.k.unitCodes.get(word);
+    if (!/^\d+(?:[.,]\d+)?$/.test(number) || !unit || unitDecimals(unit) === 0) continue;
+    out.push({ value: Number(number.replace(",", ".")), unit, tokens: [t.index] });
+  }
+  return out;
+}
+
+function byMeasure(
+  ctx: Ctx,
+  guess: ProductGuess,
+  specs: QuantityMatch[],
+  machine: MachineView | undefined,
+): ProductGuess {
+  if (guess.confident) return guess;
+  const lead = guess.hits.slice(0, 8).filter((h) => h.lifecycle === "active");
+  if (lead.length < 2) return guess;
+  const products = ctx.k.reader.products(lead.map((h) => h.sku));
+  const names = ctx.k.allNames(lead.map((h) => h.sku));
+  const unitWords = (unit: string) =>
+    [...ctx.k.unitCodes.entries()].filter(([, code]) => code.toUpperCase() === unit).map(([w]) => w);
+  const writes = (name: string, q: QuantityMatch) => {
+    const number = String(q.value).replace(".", "[.,]");
+    return unitWords(q.unit!.toUpperCase()).some((w) =>
+      new RegExp(`(?<![\\d.,])${number}\\s*-?\\s*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "iu").test(
+        name,
+      ),
+    );
+  };
+  const holds = (sku: string) => {
+    const p = products.get(sku);
+    return specs.every(
+      (q) =>
+        (!!p && p.contentQty === q.value && p.contentUnit.toUpperCase() === q.unit!.toUpperCase()) ||
+        writes(names.get(sku) ?? "", q),
+    );
+  };
+  const described = lead.filter((h) => holds(h.sku));
+  if (described.length === 0 || described.length === lead.length) return guess;
+  const fitting = machine && described.length > 1 ? described.filter((h) => fitsOn(ctx, h.sku, machine)) : described;
+  const chosen = fitting.length ? fitting : described;
+  return { ...guess, hits: chosen, confident: chosen.length === 1 };
 }
 
 /**
