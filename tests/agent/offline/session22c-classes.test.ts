@@ -7,10 +7,10 @@
  *    and the buyer was told "Ich habe „reichen“ im Katalog nicht gefunden" or asked again. The words a "statt",
  *    "anstatt", "instead of", "rather than" clause moves away from (`REPLACED`) now count as negated words for the pick.
  * 2. A German buyer's name for a machine the account labels in English — "für die Heißpresse" (Hot press), "am
- *    Formwechsler" (Mould changer), "für die Tiefkühlzelle 3", "für den TK 1" (Freezer 3, Freezer 1) — named no machine
+ *    Formwechsler" (Mould changer), "für die Tiefkühlzelle 3", "für die TK-Zelle 1" (Freezer 3, Freezer 1) — named no machine
  *    on a catalog that has German texts: the glossary's words were only read for the languages a catalog lacks. A
  *    machine's label is the buyer's own text, never translated by the catalog, so labels are now also read in every
- *    glossary wording (the glossary gained the machine words: Tiefkühlzelle/TK, Heißpresse, Formwechsler, Eismaschine …).
+ *    glossary wording (the glossary gained the machine words: Tiefkühlzelle, Heißpresse, Formwechsler, Eismaschine …).
  */
 import { describe, expect, test } from "vitest";
 import { chatAfter, draftLines, fluidWorld, hvacWorld, printingWorld, type World } from "./helpers.ts";
@@ -62,7 +62,7 @@ describe("a pick from an open list that names the item it replaces picks the oth
 describe("a German buyer names an English-labelled machine in German", () => {
   const cases: [() => World, string, string, string, string][] = [
     [hvacWorld, "H-2006", "2 Filtertrockner DML 083 für die Tiefkühlzelle 3", "FD-DML-083", "M-2006-01"],
-    [hvacWorld, "H-2006", "2 Filtertrockner DML 083 für den TK 1", "FD-DML-083", "M-2006-02"],
+    [hvacWorld, "H-2006", "2 Filtertrockner DML 083 für die TK-Zelle 1", "FD-DML-083", "M-2006-02"],
     [hvacWorld, "H-2006", "für den Tiefkühler 1 bitte 2 Filtertrockner DML 083", "FD-DML-083", "M-2006-02"],
     [
       fluidWorld,
