@@ -1216,7 +1216,10 @@ export function optionsFor(ctx: Ctx, sku: string, groups?: string[]): Record<str
 /** The buyer's words that can pick among listed items, and the words they negated ("…, kein Set", "not the kit"). */
 function buyerWords(ctx: Ctx): { words: string[]; negated: string[] } {
   // Spans are offsets in the whole message; with a refused clause taken out the text is another one.
-  const inNegated = (t: Token) => !ctx.u.attack && ctx.u.negated.some((n) => t.start >= n.start && t.start < n.end);
+  // "nimm die 100er statt der 50er", "the 100s instead of the 50s": what the buyer moves away from is no pick either.
+  const replaced = [...ctx.conv.text.matchAll(REPLACED)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const inNegated = (t: Token) =>
+    !ctx.u.attack && [...ctx.u.negated, ...replaced].some((n) => t.start >= n.start && t.start < n.end);
   const usable = (w: string) => w.length > 1 && !FILLER.has(w) && !NEGATORS.has(w);
   return {
     words: ctx.tokens

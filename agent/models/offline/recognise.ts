@@ -1815,9 +1815,31 @@ function compoundOf(word: string, parts: string[]): boolean {
   return false;
 }
 
+/**
+ * The glossary's entries as synonym groups of every language ("Heißpresse" = "hot press", "Tiefkühlzelle" = "freezer").
+ * A machine's label is the buyer's own free text, never translated by the catalog: a German buyer names the machine
+ * labelled "Freezer 3" as "Tiefkühlzelle 3" whether or not the catalog has German texts, so labels are read in every
+ * glossary wording — not only in the languages the catalog lacks, as product names are.
+ */
+let labelGlossary: string[][][] | undefined;
+function labelGlossaryGroups(): string[][][] {
+  labelGlossary ??= glossaryEntries()
+    .map((e) =>
+      Object.values(e)
+        .flat()
+        .map((t) => tokenizeText(t).map((x) => x.lower))
+        .filter((w) => w.length > 0),
+    )
+    .filter((g) => g.length > 1);
+  return labelGlossary;
+}
+
+const withGlossary = new WeakMap<string[][][], string[][][]>();
 const wordings = new WeakMap<string[][][], Map<string, string[][]>>();
 /** A machine label's words and their other wordings, once per label and synonym list (machines are read every call). */
-function labelWordings(label: string, groups: string[][][]): string[][] {
+function labelWordings(label: string, synonyms: string[][][]): string[][] {
+  let groups = withGlossary.get(synonyms);
+  if (!groups) withGlossary.set(synonyms, (groups = [...synonyms, ...labelGlossaryGroups()]));
   let byLabel = wordings.get(groups);
   if (!byLabel) wordings.set(groups, (byLabel = new Map()));
   let out = byLabel.get(label);

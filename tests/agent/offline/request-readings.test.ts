@@ -110,7 +110,9 @@ describe("the buyer's machines named in another language", () => {
 
   it("a translation from the catalog's synonym list: 'Kühlraum 2' for 'Chill room 2'", () => {
     expect(find(hvac.k, h2006, "2 Filtertrockner DML 083 für den Kühlraum 2")).toEqual(["M-2006-03"]);
-    expect(find(hvac.k, h2006, "2 Filtertrockner DML 083 für den Kühlraum 2", false)).not.toContain("M-2006-03");
+    // Without the catalog's synonym list the built-in glossary still reads a label in German (fix22c: a label is the
+    // buyer's own text, read in every glossary wording).
+    expect(find(hvac.k, h2006, "2 Filtertrockner DML 083 für den Kühlraum 2", false)).toEqual(["M-2006-03"]);
   });
 });
 
