@@ -1767,7 +1767,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const rest: RestItem[] = [];
   let before: number | undefined;
   let codes: string[] = [];
-  const uncounted: string[] = [];
+  const uncounted: { sku: string; machineId?: string }[] = [];
   // Items counted but not identified, with the products they could be ("4 shares left" of several shares).
   const open: { item: RestItem; skus: string[]; quantity: number; machineId?: string }[] = [];
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
@@ -1934,19 +1934,20 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // with the definite article among counted items is one, in whatever language its words are.
     else if (
       a.guess?.confident &&
-      !a.machine &&
+      !read.machine &&
       (namesItOnly(ctx, part, a.guess.hits[0]!.sku) || definiteItem(ctx, part))
     )
-      uncounted.push(a.guess.hits[0]!.sku);
+      // (For the machine named last before it, in a message that names several.)
+      uncounted.push({ sku: a.guess.hits[0]!.sku, ...(a.machine ? { machineId: a.machine.machineId } : {}) });
     // "16 left and 16 right, …, and a bolt set for each one": each of the run's items.
     before = spread.totals.get(part) ?? (a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined);
   }
   // Only in a plain list: not beside a refused request, and not a product the order already has ("drop the X").
   // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)
   if (items.some((i) => !implicit.has(i)) && !ctx.u.attack)
-    for (const sku of uncounted)
-      if (!items.some((i) => i.sku === sku) && !ctx.conv.draft.lines.some((l) => l.sku === sku))
-        items.push({ sku, quantity: 1 });
+    for (const u of uncounted)
+      if (!items.some((i) => i.sku === u.sku) && !ctx.conv.draft.lines.some((l) => l.sku === u.sku))
+        items.push({ ...u, quantity: 1 });
   if (items.length === 0 || items.length + rest.length < 2) return undefined;
   // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
   const onDraft = (sku: string) => ctx.conv.draft.lines.some((l) => l.sku === sku);

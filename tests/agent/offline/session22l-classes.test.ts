@@ -289,6 +289,16 @@ describe("in a message naming several machines, an item naming none is for the m
       ],
     ],
     [
+      agripartsWorld,
+      "A-9004",
+      "for Big Red 40 pick-up tines and the season kit, for combine 2 10 knife guards",
+      [
+        ["PUT-RB155-B", 40, "M-9004-01"],
+        ["KGD-CX540", 10, "M-9004-03"],
+        ["KIT-RB155-SEASON", 1, "M-9004-01"],
+      ],
+    ],
+    [
       powertransWorld,
       "T-7001",
       "for band 3: 2 BRG-NU206-E and 1 KIT-BC800-DRV; for band 4: 4 BRG-6205-ZZ and 1 KIT-BC800-DRV",
