@@ -10,10 +10,22 @@
  * 2. "2 Lüftermotoren für den Edeka Tiefkühler und 1 Filtertrockner für den Huber Kühlraum" added ONE fan motor for the
  *    wrong machine and dropped the drier: the measure recognizer ends a word at a letter outside ASCII, so "2 L" of
  *    "2 Lüftermotoren" read as two litres — a size, no count. A unit that runs on into a word is that word's start.
+ * 3. "3 pneumatic cylinders, bore 50 stroke 200, plus 2 seal kits for them" ordered the press's main ram seal kit (which
+ *    does not fit the tray sealer), "… and one bag of the bolts for them" dropped the bolts: a counted item that points
+ *    back at the one before ("for them", "dafür", "matching") is, of the products its words find, the one the catalog
+ *    relates to that item.
  */
 import { describe, expect, test } from "vitest";
 import { recogniseMeasures } from "../../../agent/models/offline/nlu/understand.ts";
-import { chatAfter, draftLines, hvacWorld, powertransWorld, type World } from "./helpers.ts";
+import {
+  agripartsWorld,
+  chatAfter,
+  draftLines,
+  fluidWorld,
+  hvacWorld,
+  powertransWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 120_000;
 
@@ -101,4 +113,43 @@ describe("the measure recognizer: a unit that runs on into a word is no unit", (
   test("guard: 3 Liter Öl, 20 L Eimer, 10 m Schlauch are", () => {
     for (const t of ["3 Liter Öl", "20 L Eimer", "10 m Schlauch"]) expect(recogniseMeasures(t)).toHaveLength(1);
   });
+});
+
+describe("an item said to be for the item before is the one the catalog relates to it", () => {
+  // [world, customer, message, the lines]
+  const cases: [() => World, string, string, string[]][] = [
+    [
+      fluidWorld,
+      "F-4003",
+      "Tray sealer 1 needs 3 pneumatic cylinders, bore 50 stroke 200, plus 2 seal kits for them.",
+      ["3 PC-ISO-50-200", "2 SK-PC-50"],
+    ],
+    [
+      fluidWorld,
+      "F-4003",
+      "Für den Traysealer 1 bitte 3 Pneumatikzylinder Bohrung 50 Hub 200 und 2 Dichtsätze dafür",
+      ["3 PC-ISO-50-200", "2 SK-PC-50"],
+    ],
+    [
+      agripartsWorld,
+      "A-9005",
+      "The Cultivator needs 16 of the 70 mm standard points, CTP-70-STD, and one bag of the bolts for them",
+      ["16 CTP-70-STD", "1 CTB-M12-25"],
+    ],
+    [
+      agripartsWorld,
+      "A-9005",
+      "for the cultivator 16 CTP-70-STD plus a bag of matching bolts",
+      ["16 CTP-70-STD", "1 CTB-M12-25"],
+    ],
+  ];
+  for (const [world, customer, message, want] of cases)
+    test(
+      message,
+      async () => {
+        const lines = await linesAfter(world, customer, message);
+        expect(lines.map((l) => `${l[1]} ${l[0]}`).sort()).toEqual([...want].sort());
+      },
+      T,
+    );
 });
