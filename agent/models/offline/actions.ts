@@ -1897,8 +1897,14 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }
     // "3 cylinders …, plus 2 seal kits for them", "3 Zylinder und 2 Dichtsätze dafür": a counted part that points back
     // at the item before is, of the products its words find, the one the catalog relates to that item.
-    const forIt =
+    const related =
       namedBefore && (a.quantity || one) && FOR_IT.test(part) ? companionOf(ctx, part, a, namedBefore) : undefined;
+    // (A bare count of a product sold in packs — "4 fittings for it", a bag of 10 — is left to the list and its pick,
+    // which counts pieces and offers whole packs.)
+    const forIt =
+      related && (a.quantity?.unit || ctx.k.reader.products([related]).get(related)?.orderUnit === "PCE")
+        ? related
+        : undefined;
     if (forIt && namedBefore) {
       lastNamed = { ...namedBefore, sku: forIt };
       items.push({

@@ -511,7 +511,7 @@ async function splitAttack(
   // clauses (the unsure ones give no cue).
   const leans = read.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"));
   const sure = read.some((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None");
-  if (c.score >= ATTACK_THRESHOLD || leans || !sure) return [c];
+  if (c.score >= ATTACK_THRESHOLD || leans || !sure || !twoEdits(read)) return [c];
   return read.map((r) => (r.score >= INTENT_THRESHOLD ? r : { ...r, intent: "None" as const, score: 0 }));
 }
 
@@ -574,6 +574,15 @@ async function splitUnsure(
 
 const BARE_AND = /\s(?:and|und|plus|sowie)\s/iu;
 
+/**
+ * Parts read surely as different requests, one of them an edit of the order ("make the belts 4" + "drop the grease"):
+ * not one request said twice ("the successor for the first and the successor for the second too").
+ */
+function twoEdits(read: Clause[]): boolean {
+  const sure = read.filter((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None").map((r) => cueOf(r.intent));
+  return sure.length === read.length && new Set(sure).size > 1 && sure.some((c) => c === "change" || c === "remove");
+}
+
 /** A comma or a bare "and" between two parts of a clause. */
 const COMMA_OR_AND = /\s*,\s+|(?<!\d),(?!\d)\s*|\s+(?:and|und|plus|sowie)\s+/giu;
 
@@ -604,6 +613,10 @@ async function unsureParts(
   const sure = read.filter((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None");
   if (!sure.length || sure.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"))) return [c];
   if (noLeaning && read.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"))) return [c];
+  // (Split at a bare "and" only where a part edits the order: "3 seals and 2 gaskets for pump 2" stays one request.)
+  // (… and where its parts are read surely as different requests: "take the successor for the first and the
+  // successor for the second too" stays one answer.)
+  if (noLeaning && !twoEdits(read)) return [c];
   return read.map((r) => (r.score >= INTENT_THRESHOLD ? r : { ...r, intent: "None" as const, score: 0 }));
 }
 
