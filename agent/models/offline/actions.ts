@@ -1606,6 +1606,33 @@ function oneForEach(
   return new Set(out.map((o) => o.sku)).size > 1 ? out : undefined;
 }
 
+/** Words that point a part back at the item before it: "for them", "for it", "dafür", "dazu passend", "matching". */
+const FOR_IT =
+  /(?<![\p{L}])(?:for (?:them|it|those|these)|to (?:fit|match) (?:them|it)|matching|dafür|dafuer|passend(?:e[nmrs]?)?(?: dazu)?|dazu passend(?:e[nmrs]?)?|für die(?:se)?|für diese[nr]?)(?![\p{L}])\s*[.!]?\s*$|(?<![\p{L}])(?:matching|passende[nmrs]?)(?![\p{L}])/iu;
+
+/**
+ * Of the products a part's words find, the one the catalog relates to `item` (what goes with it: its choice, accessory,
+ * spare part or mandatory companion) — undefined unless exactly one.
+ */
+function companionOf(ctx: Ctx, part: string, a: Analysis, item: { sku: string }): string | undefined {
+  const words = part.replace(FOR_IT, " ");
+  const found = new Set([
+    ...(a.guess?.hits ?? []).map((h) => h.sku),
+    ...ctx.k.search
+      .search({ query: words, limit: 100, language: ctx.lang })
+      // ("bolts" of "… bolt …": a word's plural finds it as a near match of the text.)
+      .filter((h) => h.match.startsWith("text"))
+      .map((h) => h.sku),
+  ]);
+  const targets = new Set(
+    ctx.k.reader
+      .relations([item.sku])
+      .filter((r) => !NOT_ALONG.has(r.type) && r.targetSku !== item.sku && found.has(r.targetSku))
+      .map((r) => r.targetSku),
+  );
+  return targets.size === 1 ? [...targets][0] : undefined;
+}
+
 /** "je", "jeweils", "each", "per": the count said is every machine's. */
 const EACH_ONE = /(?<![\p{L}])(?:je|jeweils|each|apiece|per machine|pro maschine)(?![\p{L}])/iu;
 
@@ -1877,6 +1904,28 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         said: part,
       });
       lastNamed = { ...namedBefore, sku: variant };
+      before = undefined;
+      continue;
+    }
+    // "3 cylinders …, plus 2 seal kits for them", "3 Zylinder und 2 Dichtsätze dafür": a counted part that points back
+    // at the item before is, of the products its words find, the one the catalog relates to that item.
+    const related =
+      namedBefore && (a.quantity || one) && FOR_IT.test(part) ? companionOf(ctx, part, a, namedBefore) : undefined;
+    // (A bare count of a product sold in packs — "4 fittings for it", a bag of 10 — is left to the list and its pick,
+    // which counts pieces and offers whole packs.)
+    const forIt =
+      related && (a.quantity?.unit || ctx.k.reader.products([related]).get(related)?.orderUnit === "PCE")
+        ? related
+        : undefined;
+    if (forIt && namedBefore) {
+      lastNamed = { ...namedBefore, sku: forIt };
+      items.push({
+        sku: forIt,
+        quantity: a.quantity?.value ?? 1,
+        ...(a.quantity?.unit ? { unit: ownPackUnit(ctx, forIt, a.quantity.unit) } : {}),
+        ...((a.machine ?? namedBefore.machineId) ? { machineId: a.machine?.machineId ?? namedBefore.machineId } : {}),
+        said: part,
+      });
       before = undefined;
       continue;
     }

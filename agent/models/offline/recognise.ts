@@ -1472,6 +1472,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       (!k.headWord(next!) || WITH.test(prev ?? ""))
     )
       continue;
+    // "2 Flanschlager …, die mit 4 Löchern", "2 flange bearings, the ones with 4 holes": after a count, a number that
+    // "with" leads says what the product has, not how many of it.
+    if (out.length > 0 && WITH.test(prev ?? "")) continue;
     // "bore 63, stroke 200", "Hub 200", "Kolben 63" (of "Kolbendurchmesser"): a value of the configuration group the
     // word before names.
     if (prev && optionGroupValues(prev, k)?.has(value)) continue;

@@ -252,7 +252,7 @@ const OTHER_MEASURE =
   /(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?)\s?(rpm|r\/min|rev\/min|[uU]\/min|upm|UpM|1\/min|min-1|min⁻¹|[lL]\/min|lpm|gpm|[lL]\/h|m[³3]\/h|ccm|cc|cm[³3](?:\/(?:[uU]|rev))?|m?bar|psi|[MmkK][Pp]a)(?![\p{L}\p{N}])/gu;
 
 /** Changes when what `recogniseMeasures` finds changes: the sub-word reader's cached masked training texts follow it. */
-export const MEASURES_REVISION = 3;
+export const MEASURES_REVISION = 4;
 
 function otherMeasures(text: string): Measure[] {
   const out: Measure[] = [];
@@ -356,6 +356,9 @@ function dimensionsIn(text: string, times: string, [from, to, ownFrom, ownTo]: [
     if (!Number.isFinite(value) || !res?.unit) continue;
     // "pump 2 in hall B", "5 in stock": the preposition, not inches (an inch is written 2", 2 inch, 2 in.).
     if (res.unit === "Inch" && /\d\s*in$/i.test(r.text) && text[rEnd + 1] !== ".") continue;
+    // "2 Lüftermotoren", "3 Öler": the recognizer ends a word at a letter outside ASCII, so the "L" of "Lüfter" read as
+    // litres — a unit that runs on into a word is the start of that word.
+    if (/\p{L}$/u.test(r.text) && /^\p{L}/u.test(text.slice(rEnd + 1, rEnd + 2))) continue;
     // "10 T-Stücke", "5 L-Profile": a letter written apart from the number and joined by a hyphen to a word is the
     // start of that word, not a unit ("20-L-Eimer" is a 20 l pail).
     if (/\d\s+\p{L}$/u.test(r.text) && /^-\p{L}/u.test(text.slice(rEnd + 1, rEnd + 3))) continue;
@@ -502,7 +505,14 @@ async function splitAttack(
     });
   // An order for another customer takes the request it is joined to along: that request is for the other account too.
   if (read.some((r) => isAttack(r) && r.intent === "attack_identity")) return [c];
-  return read.some(isAttack) && read.some((r) => !isAttack(r)) ? read : [c];
+  if (read.some(isAttack)) return read.some((r) => !isAttack(r)) ? read : [c];
+  // "mach die Lüftermotoren 3 und das Schauglas raus" (attack 0.50 as a whole): a weak attack reading whose parts
+  // lean to no attack at all, and one of them surely to a request, was two requests read as one — the parts are the
+  // clauses (the unsure ones give no cue).
+  const leans = read.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"));
+  const sure = read.some((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None");
+  if (c.score >= ATTACK_THRESHOLD || leans || !sure || !twoEdits(read)) return [c];
+  return read.map((r) => (r.score >= INTENT_THRESHOLD ? r : { ...r, intent: "None" as const, score: 0 }));
 }
 
 /** Questions a buyer asks about a product; two of them joined by "and" are two questions ("price and when?"). */
@@ -549,8 +559,43 @@ async function splitUnsure(
   options: UnderstandOptions,
   asked: boolean,
 ): Promise<Clause[]> {
-  if (c.score >= INTENT_THRESHOLD || ATTACKS.has(cueOf(c.intent) ?? "greet")) return [c];
-  const spans = spansBetween(c.text, COMMA);
+  const attack = ATTACKS.has(cueOf(c.intent) ?? "greet");
+  // (An attack reading is sure only at `ATTACK_THRESHOLD`; below it, it is not split at its commas either: "…, skip
+  // the check" keeps its reading whole.)
+  if (c.score >= (attack ? ATTACK_THRESHOLD : INTENT_THRESHOLD)) return [c];
+  const parts = attack ? [c] : await unsureParts(c, lang, classifier, options, asked, COMMA);
+  if (parts.length > 1) return parts;
+  // "make the belts 4 and drop the grease", "die Lager auf 6 und das Fett raus": edits joined by a bare "and" are read
+  // part by part too, when the commas alone leave the clause unsure — whatever its whole leaned to, so long as no
+  // part of it leans to an attack at all.
+  if (!BARE_AND.test(c.text)) return [c];
+  return unsureParts(c, lang, classifier, options, asked, COMMA_OR_AND, true);
+}
+
+const BARE_AND = /\s(?:and|und|plus|sowie)\s/iu;
+
+/**
+ * Parts read surely as different requests, one of them an edit of the order ("make the belts 4" + "drop the grease"):
+ * not one request said twice ("the successor for the first and the successor for the second too").
+ */
+function twoEdits(read: Clause[]): boolean {
+  const sure = read.filter((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None").map((r) => cueOf(r.intent));
+  return sure.length === read.length && new Set(sure).size > 1 && sure.some((c) => c === "change" || c === "remove");
+}
+
+/** A comma or a bare "and" between two parts of a clause. */
+const COMMA_OR_AND = /\s*,\s+|(?<!\d),(?!\d)\s*|\s+(?:and|und|plus|sowie)\s+/giu;
+
+async function unsureParts(
+  c: Clause,
+  lang: Lang,
+  classifier: IntentClassifier,
+  options: UnderstandOptions,
+  asked: boolean,
+  separator: RegExp,
+  noLeaning = false,
+): Promise<Clause[]> {
+  const spans = spansBetween(c.text, separator);
   if (spans.length < 2) return [c];
   const read: Clause[] = [];
   for (const [i, p] of spans.entries()) {
@@ -567,6 +612,11 @@ async function splitUnsure(
   }
   const sure = read.filter((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None");
   if (!sure.length || sure.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"))) return [c];
+  if (noLeaning && read.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"))) return [c];
+  // (Split at a bare "and" only where a part edits the order: "3 seals and 2 gaskets for pump 2" stays one request.)
+  // (… and where its parts are read surely as different requests: "take the successor for the first and the
+  // successor for the second too" stays one answer.)
+  if (noLeaning && !twoEdits(read)) return [c];
   return read.map((r) => (r.score >= INTENT_THRESHOLD ? r : { ...r, intent: "None" as const, score: 0 }));
 }
 
