@@ -104,7 +104,7 @@ describe("a question while the machine is asked keeps the count said with the it
     expect(r.text).toMatch(/\b5 × FD-DML-084/);
   });
 
-  test("the machine named with the question is the machine (guard)", { timeout: T }, async () => {
+  test("the machine named with the question is the machine", { timeout: T }, async () => {
     const r = await lastTurn(fluidWorld, "F-4001", "3 FE-RF-330-10", "is it in stock for press 3?");
     expect(r.text).toMatch(/\b3 × FE-RF-330-10/);
     expect(r.text).not.toMatch(/Which machine/);
@@ -209,7 +209,7 @@ describe("of the products that fit alike, one built to order is listed after tho
     expect(r.text.indexOf("KS-300-30-48W")).toBeGreaterThan(-1);
     expect(r.text.indexOf("SB-CFG")).toBeGreaterThan(r.text.indexOf("KS-300-30-48W"));
   });
-  test("intralogistics (guard): the charger that fits first, the built-to-order one after it", {
+  test("intralogistics: the charger that fits first, the built-to-order one after it", {
     timeout: T,
   }, async () => {
     const r = await lastTurn(intralogisticsWorld, "L-8001", "we need a charger for stapler 7, what do you have?");
