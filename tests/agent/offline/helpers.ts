@@ -192,3 +192,10 @@ export async function chatAfter(world: () => World, customer: string, ...says: s
 export async function draftAfter(world: () => World, customer: string, ...says: string[]) {
   return draftLines(await chatAfter(world, customer, ...says));
 }
+
+/** The last turn of a fresh chat after the buyer's messages: its replies in one text, the draft's lines, the tools. */
+export async function lastTurn(world: () => World, customer: string, ...says: string[]) {
+  const chat = await chatAfter(world, customer, ...says);
+  const turn = chat.turns.at(-1)!;
+  return { text: turn.text, lines: draftLines(chat), tools: turn.tools };
+}

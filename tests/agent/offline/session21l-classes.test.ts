@@ -21,23 +21,9 @@
  *    after a modifier of fewer than four letters.
  */
 import { describe, expect, test } from "vitest";
-import {
-  chatAfter,
-  draftLines,
-  fluidWorld,
-  hvacWorld,
-  intralogisticsWorld,
-  powertransWorld,
-  type World,
-} from "./helpers.ts";
+import { fluidWorld, hvacWorld, intralogisticsWorld, powertransWorld, type World, lastTurn } from "./helpers.ts";
 
 const T = 90_000;
-
-async function lastTurn(world: () => World, customer: string, ...says: string[]) {
-  const chat = await chatAfter(world, customer, ...says);
-  const turn = chat.turns.at(-1)!;
-  return { text: turn.text, lines: draftLines(chat), tools: turn.tools };
-}
 
 describe("a question about one listed item answers it and takes nothing", () => {
   // The list: "which bearings do we need for band 3?" lists BRG-6004-2RS-B10, BRG-NU206-E, BRG-6205-2RS-HT,

@@ -11,22 +11,9 @@
  *    candidates whose pack holds it or whose name writes it, and on a machine those that fit it (`byMeasure`).
  */
 import { describe, expect, test } from "vitest";
-import {
-  chatAfter,
-  draftLines,
-  printingWorld,
-  watertreatWorld,
-  weldingWorld,
-  type World,
-  woodworkWorld,
-} from "./helpers.ts";
+import { printingWorld, watertreatWorld, weldingWorld, type World, woodworkWorld, lastTurn } from "./helpers.ts";
 
 const T = 90_000;
-
-async function lastReply(world: () => World, customer: string, ...says: string[]) {
-  const chat = await chatAfter(world, customer, ...says);
-  return { text: chat.turns.at(-1)!.text, lines: draftLines(chat) };
-}
 
 const UNIT_ASK = /(?:nicht in Stück|not pieces|Menge auf|change the quantity)/u;
 
@@ -49,7 +36,7 @@ describe("a count in pieces of a pack that holds a measure counts the packs", ()
   ];
   for (const [world, customer, says, sku, quantity] of cases)
     test(says.join(" / "), { timeout: T }, async () => {
-      const r = await lastReply(world, customer, ...says);
+      const r = await lastTurn(world, customer, ...says);
       expect(r.text).not.toMatch(UNIT_ASK);
       expect(r.lines.map((l) => l.slice(0, 2))).toEqual([[sku, quantity]]);
     });
@@ -57,7 +44,7 @@ describe("a count in pieces of a pack that holds a measure counts the packs", ()
 
 describe("guard: pieces of a pack of counted things still count the things", () => {
   test("100 Stück of plates sold in packs of 50 are 2 packs, not 100", { timeout: T }, async () => {
-    const s = await lastReply(printingWorld, "PR-4101", "100 Stück PL-745-030-T50 für die Speedmaster");
+    const s = await lastTurn(printingWorld, "PR-4101", "100 Stück PL-745-030-T50 für die Speedmaster");
     expect(s.lines.map((l) => l.slice(0, 2))).toEqual([["PL-745-030-T50", 2]]);
   });
 });
@@ -70,7 +57,7 @@ describe("a measure in the product's name chooses the pack it describes", () => 
   ];
   for (const [world, customer, say, sku, quantity] of cases)
     test(say, { timeout: T }, async () => {
-      const r = await lastReply(world, customer, say);
+      const r = await lastTurn(world, customer, say);
       expect(r.lines.map((l) => l.slice(0, 2))).toEqual([[sku, quantity]]);
     });
 });
@@ -83,18 +70,18 @@ describe("guard: a measure that names the pack keeps choosing it", () => {
   ];
   for (const [world, customer, say, sku, quantity] of cases)
     test(say, { timeout: T }, async () => {
-      const r = await lastReply(world, customer, say);
+      const r = await lastTurn(world, customer, say);
       expect(r.lines.map((l) => l.slice(0, 2))).toEqual([[sku, quantity]]);
     });
 });
 
 describe("guard: a measure that is how much is ordered, or that names no candidate, changes nothing", () => {
   test("2 canisters of antiscalant 25 kg", { timeout: T }, async () => {
-    const r = await lastReply(watertreatWorld, "W-8102", "2 canisters of antiscalant 25 kg please");
+    const r = await lastTurn(watertreatWorld, "W-8102", "2 canisters of antiscalant 25 kg please");
     expect(r.lines.map((l) => l.slice(0, 2))).toEqual([["CH-AS-25", 2]]);
   });
   test("3 Sack Schmelzkleber natur 20 kg", { timeout: T }, async () => {
-    const r = await lastReply(woodworkWorld, "WW-3101", "3 Sack Schmelzkleber natur 20 kg für die Kanten-Kathi");
+    const r = await lastTurn(woodworkWorld, "WW-3101", "3 Sack Schmelzkleber natur 20 kg für die Kanten-Kathi");
     expect(r.lines.map((l) => l.slice(0, 2))).toEqual([["LM-APAO-N-20", 3]]);
   });
 });

@@ -35,15 +35,10 @@ import {
   watertreatWorld,
   woodworkWorld,
   type World,
+  lastTurn,
 } from "./helpers.ts";
 
 const T = 90_000;
-
-async function lastTurn(world: () => World, customer: string, ...says: string[]) {
-  const chat = await chatAfter(world, customer, ...says);
-  const turn = chat.turns.at(-1)!;
-  return { text: turn.text, lines: draftLines(chat), tools: turn.tools };
-}
 
 describe("a question while the machine is asked keeps the count said with the item", () => {
   // [world, customer, the order without a machine, the question, the count in the answer, the machine's answer,
