@@ -584,9 +584,7 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     // blankets are no blanket.)
     const carrying = pool.filter((h) => nameCarries(ctx, query, h.name));
     const unchecked = (carrying.length ? carrying : pool).filter((h) => !verdicts.has(h.sku));
-    const built = new Set(
-      [...ctx.k.reader.products([...verdicts.keys()]).values()].filter((p) => p.configModelId).map((p) => p.sku),
-    );
+    const built = builtToOrder(ctx, [...verdicts.keys()]);
     if (unchecked.length && ![...verdicts].some(([sku, v]) => v.rank <= 1 && !built.has(sku))) {
       return {
         calls: unchecked.slice(0, 5).map((h) => ({ name: "check_compatibility", args: { sku: h.sku, machineId } })),
@@ -640,8 +638,9 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     const rank = (sku: string) => verdicts.get(sku)?.rank ?? 2.5;
     // Of those that fit alike, a product built to order (made to measure, configured) after one that is sold as it is:
     // "blankets for the Speedmaster" lists the stock blanket that fits before the custom-cut one.
-    const toOrder = new Set(
-      [...ctx.k.reader.products(pool.map((h) => h.sku)).values()].filter((p) => p.configModelId).map((p) => p.sku),
+    const toOrder = builtToOrder(
+      ctx,
+      pool.map((h) => h.sku),
     );
     const builtLast = (sku: string) => (toOrder.has(sku) ? 1 : 0);
     hits = pool
@@ -2207,6 +2206,11 @@ interface Verdict {
   /** 0 fits, 1 fits with a caution, 2 fits but cannot be ordered alone or any more, 3 does not fit. */
   rank: 0 | 1 | 2 | 3;
   why?: string;
+}
+
+/** The products of these built to order (a configuration model: made to measure, configured). */
+function builtToOrder(ctx: Ctx, skus: string[]): Set<string> {
+  return new Set([...ctx.k.reader.products(skus).values()].filter((p) => p.configModelId).map((p) => p.sku));
 }
 
 /** " ✓ fits", " ✓ fits, but: …", " ✗ <why>" after a listed product; nothing without a verdict or a fitment. */

@@ -925,7 +925,8 @@ function byMeasure(
   specs: QuantityMatch[],
   machine: MachineView | undefined,
 ): ProductGuess {
-  if (guess.confident) return guess;
+  // (No measure said: nothing to choose by, and no catalog read on every unsure guess.)
+  if (guess.confident || specs.length === 0) return guess;
   const lead = guess.hits.slice(0, 8).filter((h) => h.lifecycle === "active");
   if (lead.length < 2) return guess;
   const products = ctx.k.reader.products(lead.map((h) => h.sku));

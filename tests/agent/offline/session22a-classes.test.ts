@@ -17,22 +17,9 @@
  */
 import { describe, expect, test } from "vitest";
 import { recogniseMeasures } from "../../../agent/models/offline/nlu/understand.ts";
-import {
-  agripartsWorld,
-  chatAfter,
-  draftLines,
-  fluidWorld,
-  hvacWorld,
-  powertransWorld,
-  type World,
-} from "./helpers.ts";
+import { agripartsWorld, draftAfter, fluidWorld, hvacWorld, powertransWorld, type World } from "./helpers.ts";
 
 const T = 120_000;
-
-async function linesAfter(world: () => World, customer: string, ...says: string[]) {
-  const chat = await chatAfter(world, customer, ...says);
-  return draftLines(chat);
-}
 
 describe("two edits joined by a bare and/und are both made", () => {
   const hvacOrder = "2 FM-AX450-400, 1 SG-SGN-12 and 2 FD-DML-084 for the edeka freezer";
@@ -67,7 +54,7 @@ describe("two edits joined by a bare and/und are both made", () => {
     test(
       edit,
       async () => {
-        const lines = await linesAfter(world, customer, order, edit);
+        const lines = await draftAfter(world, customer, order, edit);
         expect(lines.map((l) => `${l[1]} ${l[0]}`).sort()).toEqual([...want].sort());
       },
       T,
@@ -78,7 +65,7 @@ describe("a German count before a word with an umlaut is a count", () => {
   test(
     "2 Lüftermotoren für den Edeka Tiefkühler und 1 Filtertrockner für den Huber Kühlraum",
     async () => {
-      const lines = await linesAfter(
+      const lines = await draftAfter(
         hvacWorld,
         "H-2001",
         "2 Lüftermotoren für den Edeka Tiefkühler und 1 Filtertrockner für den Huber Kühlraum",
@@ -92,7 +79,7 @@ describe("a German count before a word with an umlaut is a count", () => {
   test(
     "guard: the English one",
     async () => {
-      const lines = await linesAfter(
+      const lines = await draftAfter(
         hvacWorld,
         "H-2001",
         "2 fan motors for the edeka freezer and 1 filter drier for the huber cold room",
@@ -147,7 +134,7 @@ describe("an item said to be for the item before is the one the catalog relates 
     test(
       message,
       async () => {
-        const lines = await linesAfter(world, customer, message);
+        const lines = await draftAfter(world, customer, message);
         expect(lines.map((l) => `${l[1]} ${l[0]}`).sort()).toEqual([...want].sort());
       },
       T,

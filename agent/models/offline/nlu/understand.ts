@@ -510,8 +510,7 @@ async function splitAttack(
   // lean to no attack at all, and one of them surely to a request, was two requests read as one — the parts are the
   // clauses (the unsure ones give no cue).
   const leans = read.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"));
-  const sure = read.some((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None");
-  if (c.score >= ATTACK_THRESHOLD || leans || !sure || !twoEdits(read)) return [c];
+  if (c.score >= ATTACK_THRESHOLD || leans || !twoEdits(read)) return [c];
   return read.map((r) => (r.score >= INTENT_THRESHOLD ? r : { ...r, intent: "None" as const, score: 0 }));
 }
 
@@ -613,9 +612,8 @@ async function unsureParts(
   const sure = read.filter((r) => r.score >= INTENT_THRESHOLD && r.intent !== "None");
   if (!sure.length || sure.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"))) return [c];
   if (noLeaning && read.some((r) => ATTACKS.has(cueOf(r.intent) ?? "greet"))) return [c];
-  // (Split at a bare "and" only where a part edits the order: "3 seals and 2 gaskets for pump 2" stays one request.)
-  // (… and where its parts are read surely as different requests: "take the successor for the first and the
-  // successor for the second too" stays one answer.)
+  // (Split at a bare "and" only into different sure requests, one an edit: "3 seals and 2 gaskets for pump 2" and "take
+  // the successor for the first and the successor for the second too" stay one.)
   if (noLeaning && !twoEdits(read)) return [c];
   return read.map((r) => (r.score >= INTENT_THRESHOLD ? r : { ...r, intent: "None" as const, score: 0 }));
 }
