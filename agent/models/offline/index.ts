@@ -45,7 +45,7 @@ import {
 } from "./recognise.ts";
 import type { CheckoutPolicy } from "./context.ts";
 import { decide, type Step } from "./turn.ts";
-import { knowledgeForTurn } from "./turn-memo.ts";
+import { catalogIdentity, knowledgeForTurn } from "./turn-memo.ts";
 import { withoutCompanyName } from "./own-company.ts";
 import { otherCustomersPrices } from "./other-customer.ts";
 import { withoutKeptRest } from "./kept-rest.ts";
@@ -149,14 +149,15 @@ export class OfflineConsultantModel extends BaseChatModel {
     // "…, rest bleibt wie gehabt": with lines on the order, the words that keep the rest ask for nothing (kept-rest.ts).
     const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length), written: read.text };
     // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the
-    // recognisers identify in it is masked for the classifier's sub-word reader).
+    // recognisers identify in it is masked for the classifier's sub-word reader). The untouched copies of one catalog
+    // image (eval trials) share the catalog's part of the key: the same words give the same understanding.
     const machines = conv.machines ?? [];
     // The understanding reads the masks of a clause several times (without its PO reference, its count…): once each.
     const masks = oncePerText((t: string) => catalogMasks(t, knowledge, machines));
     // A long message's sizes are read paced (nlu/understand.ts): the readers after this one find them read.
     await recogniseMeasuresPaced(read.text);
     await recogniseMeasuresPaced(conv.text);
-    const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}\u0000${knowledgeId(knowledge)}\u0000${machines.map((m) => m.machineId).join()}`;
+    const key = `${lang}\u0000${now?.toISOString().slice(0, 10) ?? ""}\u0000${conv.text}\u0000${catalogIdentity(knowledge)}\u0000${machines.map((m) => m.machineId).join()}`;
     let u = understood.get(key);
     if (!u) {
       await breathe();
@@ -305,14 +306,6 @@ export function oncePerText<T>(read: (text: string) => T): (text: string) => T {
 }
 
 const understood = new Map<string, Understanding>();
-/** One number per catalog knowledge (a catalog, or a catalog after an import): part of the understanding's key. */
-const knowledgeIds = new WeakMap<Knowledge, number>();
-let knowledgeCount = 0;
-function knowledgeId(k: Knowledge): number {
-  let id = knowledgeIds.get(k);
-  if (id === undefined) knowledgeIds.set(k, (id = ++knowledgeCount));
-  return id;
-}
 
 /** The buyer's message this call answers (the last human message), if any. */
 function lastHuman(messages: BaseMessage[]): BaseMessage | undefined {

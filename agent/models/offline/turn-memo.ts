@@ -96,6 +96,26 @@ export function acrossTurnsFor<T>(k: Knowledge, key: string, read: () => T): T {
   return value;
 }
 
+/** One number per knowledge and per share scope, for `catalogIdentity`. */
+const identities = new WeakMap<object, number>();
+let identityCount = 0;
+function identityOf(o: object): number {
+  let id = identities.get(o);
+  if (id === undefined) identities.set(o, (id = ++identityCount));
+  return id;
+}
+
+/**
+ * A name for the catalog `k` reads, for answers that depend on its words alone (how a message is understood): the
+ * same for the untouched copies of one catalog image (`catalogShare`, as the memo above shares them), one of its own
+ * for any other knowledge — a copy written to, a catalog after an import (a new knowledge), inside a transaction.
+ */
+export function catalogIdentity(k: Knowledge): string {
+  const share = k.catalogShare;
+  if (share && k.catalogVersion?.() === share.pristine) return `${identityOf(share.scope)}\u0001${share.key}`;
+  return `#${identityOf(k)}`;
+}
+
 /** Per model (its knowledge getter), per buyer message: the turn's view of the knowledge. */
 const turns = new WeakMap<() => Knowledge, WeakMap<object, Knowledge>>();
 
