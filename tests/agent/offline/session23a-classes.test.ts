@@ -15,6 +15,7 @@ import {
   intralogisticsWorld,
   powertransWorld,
   watertreatWorld,
+  weldingWorld,
   type World,
 } from "./helpers.ts";
 
@@ -135,4 +136,47 @@ describe("an item asked for by the definite article in a list is one of its own"
       },
       T,
     );
+});
+
+describe("a reorder of a month's order without some of its lines", () => {
+  // [world, customer, the message, the lines]
+  const cases: [() => World, string, string, string[]][] = [
+    [
+      powertransWorld,
+      "T-7001",
+      "Moin! Bitte dasselbe wie unsere Bestellung im April für Band 3, aber ohne die Kette, die haben wir noch.",
+      ["4 UCP-206"],
+    ],
+    [powertransWorld, "T-7001", "same as our April order for band 3, no chain this time", ["4 UCP-206"]],
+    [powertransWorld, "T-7001", "same as our April order for band 3, but the chain not this time", ["4 UCP-206"]],
+    [
+      weldingWorld,
+      "WD-4101",
+      "Moin, bitte nochmal die Verschleißteile wie im März für Halle 1 Platz 2 – Kontaktrohre und Gasdüsen, den Draht diesmal nicht",
+      ["3 CT-36-12-OLD", "10 GN-36-CON"],
+    ],
+    [
+      weldingWorld,
+      "WD-4101",
+      "same as in March for Halle 1 Platz 2 - contact tips and gas nozzles, but no wire this time",
+      ["3 CT-36-12-OLD", "10 GN-36-CON"],
+    ],
+  ];
+  for (const [world, customer, message, want] of cases)
+    test(
+      message,
+      async () => {
+        expect(sorted(await draftAfter(world, customer, message))).toEqual([...want].sort());
+      },
+      T,
+    );
+  test(
+    "guard: the whole order of the month again",
+    async () => {
+      expect(sorted(await draftAfter(powertransWorld, "T-7001", "same as our April order for band 3 please"))).toEqual(
+        ["4 UCP-206", "1 CH-10B1-B5"].sort(),
+      );
+    },
+    T,
+  );
 });
