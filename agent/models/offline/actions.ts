@@ -987,16 +987,29 @@ function namesItOnly(ctx: Ctx, part: string, sku: string, share = 0.6): boolean 
 }
 
 /**
- * "for the hot press the main ram seal kit FKM": the part names the product in words beyond those of the machine it
- * names — not "…, for cold room 2" (a machine whose label resembles a product's name).
+ * "for the hot press the main ram seal kit FKM": the part names the product by the definite article and the words of
+ * its name, beyond those of the machine it names — not "…, for cold room 2" (a machine whose label resembles a
+ * product's name), nor "compressor for the chiller on MS Elbe" (a request the list's items do not count).
  */
 function namesBeyond(ctx: Ctx, part: string, machine: MachineView, sku: string): boolean {
   const label = new Set(wordsOf(machine.label));
   const tokens = tokenizeText(part).filter((t) => !label.has(t.lower));
-  if (namesItOnly(ctx, tokens.map((t) => t.text).join(" "), sku, 0.8)) return true;
-  // "für die Heißpresse den Hauptzylinder-Dichtsatz FKM": a definite article before a word of the product's name.
+  // "für die Heißpresse den Hauptzylinder-Dichtsatz FKM": a definite article before a word of the product's name, and
+  // from there on the words of its name — not "…, the motor is burnt" (a remark about the machine's part).
   const name = nameWords(ctx.k.allNames([sku]).get(sku) ?? "");
-  return tokens.some((t, i) => DEFINITE.test(`${t.lower} `) && name.has(tokens[i + 1]?.lower ?? ""));
+  const i = tokens.findIndex((t, j) => DEFINITE.test(`${t.lower} `) && name.has(tokens[j + 1]?.lower ?? ""));
+  return (
+    i >= 0 &&
+    namesItOnly(
+      ctx,
+      tokens
+        .slice(i)
+        .map((t) => t.text)
+        .join(" "),
+      sku,
+      0.8,
+    )
+  );
 }
 
 /** "(without coil)", "ohne Spule", "w/o plug": what a product name says it comes without, up to a comma or bracket. */
@@ -1316,7 +1329,8 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
           EACH_ITEM.test(part) ||
           // "2 pressure gauges 0-25 bar and the HP pump mech seal": an item asked for by the definite article and a word
           // that says what a product is, beside a counted one, is one of its own (one piece) — not the count's words.
-          (!!out.length && definiteItem(ctx, part)) ||
+          // (Not one that points back at the item: "… and the clamping bar sets that go with them".)
+          (!!out.length && definiteItem(ctx, part) && !FOR_IT.test(part) && !BELONGING.test(part)) ||
           // "… 4 pcs MB-BW4040-LE. Also an O-ring kit for the pressure vessels.": a sentence of its own that asks for
           // a product by an article before its name is an item.
           (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)));
@@ -2000,7 +2014,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       a.guess?.confident &&
       // ("Truck 4: the 1000h service kit": a machine named beside a definite item leaves it an item.)
       (read.machine
-        ? definiteItem(ctx, part) || namesBeyond(ctx, part, read.machine, a.guess.hits[0]!.sku)
+        ? !FOR_IT.test(part) &&
+          !BELONGING.test(part) &&
+          (definiteItem(ctx, part) || namesBeyond(ctx, part, read.machine, a.guess.hits[0]!.sku))
         : namesItOnly(ctx, part, a.guess.hits[0]!.sku) || definiteItem(ctx, part))
     )
       // (For the machine named last before it, in a message that names several.)
@@ -2016,11 +2032,15 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)
   // (Items counted but left open to pick count as counted items: "2 load wheels and the reach cylinder seal kit".)
   // (Two items named by the definite article are a list of their own: "the 1000h service kit and the O-ring set".)
-  const listed =
-    items.some((i) => !implicit.has(i)) || rest.length > 0 || uncounted.filter((u) => u.definite).length > 1;
+  const counted = items.some((i) => !implicit.has(i));
+  const listed = counted || rest.length > 0 || uncounted.filter((u) => u.definite).length > 1;
   if (listed && !ctx.u.attack)
-    for (const { definite: _, ...u } of uncounted)
-      if (!items.some((i) => i.sku === u.sku) && !ctx.conv.draft.lines.some((l) => l.sku === u.sku))
+    for (const { definite, ...u } of uncounted)
+      if (
+        (counted || definite) &&
+        !items.some((i) => i.sku === u.sku) &&
+        !ctx.conv.draft.lines.some((l) => l.sku === u.sku)
+      )
         items.push({ ...u, quantity: 1 });
   if (items.length === 0 || items.length + rest.length < 2) return undefined;
   // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
