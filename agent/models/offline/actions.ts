@@ -986,6 +986,32 @@ function namesItOnly(ctx: Ctx, part: string, sku: string, share = 0.6): boolean 
   return words.length > 0 && words.filter((w) => have.has(stemOf(w))).length / words.length >= share;
 }
 
+/**
+ * "for the hot press the main ram seal kit FKM": the part names the product by the definite article and the words of
+ * its name, beyond those of the machine it names — not "…, for cold room 2" (a machine whose label resembles a
+ * product's name), nor "compressor for the chiller on MS Elbe" (a request the list's items do not count).
+ */
+function namesBeyond(ctx: Ctx, part: string, machine: MachineView, sku: string): boolean {
+  const label = new Set(wordsOf(machine.label));
+  const tokens = tokenizeText(part).filter((t) => !label.has(t.lower));
+  // "für die Heißpresse den Hauptzylinder-Dichtsatz FKM": a definite article before a word of the product's name, and
+  // from there on the words of its name — not "…, the motor is burnt" (a remark about the machine's part).
+  const name = nameWords(ctx.k.allNames([sku]).get(sku) ?? "");
+  const i = tokens.findIndex((t, j) => DEFINITE.test(`${t.lower} `) && name.has(tokens[j + 1]?.lower ?? ""));
+  return (
+    i >= 0 &&
+    namesItOnly(
+      ctx,
+      tokens
+        .slice(i)
+        .map((t) => t.text)
+        .join(" "),
+      sku,
+      0.8,
+    )
+  );
+}
+
 /** "(without coil)", "ohne Spule", "w/o plug": what a product name says it comes without, up to a comma or bracket. */
 const WITHOUT_PHRASE = /(?<![\p{L}])(?:without|ohne|w\/o|excl\.?|exkl\.?|excluding|exklusive)\s[^,;()]*/giu;
 
@@ -1301,6 +1327,10 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
           !!a.guess?.confident ||
           articleOne(ctx, part) ||
           EACH_ITEM.test(part) ||
+          // "2 pressure gauges 0-25 bar and the HP pump mech seal": an item asked for by the definite article and a word
+          // that says what a product is, beside a counted one, is one of its own (one piece) — not the count's words.
+          // (Not one that points back at the item: "… and the clamping bar sets that go with them".)
+          (!!out.length && definiteItem(ctx, part) && !FOR_IT.test(part) && !BELONGING.test(part)) ||
           // "… 4 pcs MB-BW4040-LE. Also an O-ring kit for the pressure vessels.": a sentence of its own that asks for
           // a product by an article before its name is an item.
           (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)));
@@ -1793,7 +1823,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const rest: RestItem[] = [];
   let before: number | undefined;
   let codes: string[] = [];
-  const uncounted: { sku: string; machineId?: string }[] = [];
+  const uncounted: { sku: string; machineId?: string; definite?: boolean }[] = [];
   // Items counted but not identified, with the products they could be ("4 shares left" of several shares).
   const open: { item: RestItem; skus: string[]; quantity: number; machineId?: string }[] = [];
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
@@ -1982,19 +2012,35 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // with the definite article among counted items is one, in whatever language its words are.
     else if (
       a.guess?.confident &&
-      !read.machine &&
-      (namesItOnly(ctx, part, a.guess.hits[0]!.sku) || definiteItem(ctx, part))
+      // ("Truck 4: the 1000h service kit": a machine named beside a definite item leaves it an item.)
+      (read.machine
+        ? !FOR_IT.test(part) &&
+          !BELONGING.test(part) &&
+          (definiteItem(ctx, part) || namesBeyond(ctx, part, read.machine, a.guess.hits[0]!.sku))
+        : namesItOnly(ctx, part, a.guess.hits[0]!.sku) || definiteItem(ctx, part))
     )
       // (For the machine named last before it, in a message that names several.)
-      uncounted.push({ sku: a.guess.hits[0]!.sku, ...(a.machine ? { machineId: a.machine.machineId } : {}) });
+      uncounted.push({
+        sku: a.guess.hits[0]!.sku,
+        ...(a.machine ? { machineId: a.machine.machineId } : {}),
+        ...(definiteItem(ctx, part) ? { definite: true } : {}),
+      });
     // "16 left and 16 right, …, and a bolt set for each one": each of the run's items.
     before = spread.totals.get(part) ?? (a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined);
   }
   // Only in a plain list: not beside a refused request, and not a product the order already has ("drop the X").
   // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)
-  if (items.some((i) => !implicit.has(i)) && !ctx.u.attack)
-    for (const u of uncounted)
-      if (!items.some((i) => i.sku === u.sku) && !ctx.conv.draft.lines.some((l) => l.sku === u.sku))
+  // (Items counted but left open to pick count as counted items: "2 load wheels and the reach cylinder seal kit".)
+  // (Two items named by the definite article are a list of their own: "the 1000h service kit and the O-ring set".)
+  const counted = items.some((i) => !implicit.has(i));
+  const listed = counted || rest.length > 0 || uncounted.filter((u) => u.definite).length > 1;
+  if (listed && !ctx.u.attack)
+    for (const { definite, ...u } of uncounted)
+      if (
+        (counted || definite) &&
+        !items.some((i) => i.sku === u.sku) &&
+        !ctx.conv.draft.lines.some((l) => l.sku === u.sku)
+      )
         items.push({ ...u, quantity: 1 });
   if (items.length === 0 || items.length + rest.length < 2) return undefined;
   // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
@@ -2055,7 +2101,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
  * says what a product is — not "die halten bei uns länger", "der PVDF-Kopf hält nie lang" (a clause about it).
  */
 function definiteItem(ctx: Ctx, part: string): boolean {
-  const text = part.replace(LIST_MARKER, "").trim();
+  // ("Truck 4: the 1000h service kit": what a list line's label before its colon is for leads it.)
+  const text = part.replace(LIST_MARKER, "").trim().replace(LABEL_LEAD, "");
   const last = tokenizeText(text)
     .map((t) => t.lower)
     .filter((w) => /^\p{L}/u.test(w) && !COURTESY_END.test(w))
@@ -2063,6 +2110,8 @@ function definiteItem(ctx: Ctx, part: string): boolean {
   return DEFINITE.test(text) && !!last && ctx.k.headWord(last);
 }
 const COURTESY_END = /^(?:please|pls|bitte|thanks|danke)$/u;
+/** A list line's label: the words before its colon ("Truck 4: …", "deck oven 1: …"). */
+const LABEL_LEAD = /^[^:\n]{1,40}:\s+/u;
 
 /** Words that add to what the order already holds ("3 more", "another 2", "noch 2", "weitere 4"). */
 const ADDS_TO = /\b(more|another|additional|extra|weitere\w*|zusätzlich\w*|noch)\b/i;

@@ -138,8 +138,12 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // "…, but 3 bearings instead of 2": the words of the change name the line it changes, not the lines to take.
   const replaced = replacedCount(text);
   const change = replaced ? pieceAround(text, replaced.start, replaced.end) : undefined;
-  const rest = change ? text.slice(0, change.start) + text.slice(change.end) : text;
-  const byWords = linesNamedBy(ctx, rest, order);
+  const said = change ? text.slice(0, change.start) + text.slice(change.end) : text;
+  // "…, aber ohne die Kette", "den Draht diesmal nicht", "but no wire this time": the lines a negated piece names are
+  // left out; the other pieces name the lines to take.
+  const { rest, left } = leftOut(said);
+  const excluded = new Set(left ? linesNamedBy(ctx, left, order) : []);
+  const byWords = linesNamedBy(ctx, rest, order).filter((r) => !excluded.has(r));
   // "2 heating elements, same as we bought in July" (July: the elements and their gasket sets): a count said for the
   // kind of product the words find first is the line of that kind — a line whose name merely shares a word is not taken.
   const kind = a.guess?.hits[0]?.category;
@@ -161,8 +165,9 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
   // The lines named — not those of another machine than the one named —; else the machine's lines; else the order.
   const namedOfMachine = named.filter((r) => !machine || !r.machineId || r.machineId === machine);
-  const pick =
-    named.length > 0 ? (namedOfMachine.length > 0 ? namedOfMachine : named) : ofMachine.length > 0 ? ofMachine : order;
+  const pick = (
+    named.length > 0 ? (namedOfMachine.length > 0 ? namedOfMachine : named) : ofMachine.length > 0 ? ofMachine : order
+  ).filter((r) => !excluded.has(r));
   // A machine named that the order had no line for: the lines go to it.
   const onMachine = (r: HistoryRow): HistoryRow =>
     machine && ofMachine.length === 0 ? { ...r, machineId: machine } : r;
@@ -183,6 +188,20 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
     orderId: latest,
     lines: pick.map((r) => ({ ...onMachine(r), again: changed.includes(r) ? now : r.quantity })),
   };
+}
+
+/** What separates the pieces of a reorder ("…, but without the chain", "… – tips and nozzles, the wire not"). */
+const PIECE = /[,;.!?()]|\s[-–—]\s|(?<![\p{L}])(?:but|aber|jedoch|however|instead|stattdessen)(?![\p{L}])/giu;
+/** A word that leaves out what its piece names — not one before a count ("not 12" replaces a count). */
+const LEAVES_OUT =
+  /(?<![\p{L}])(?:without|not|no|nicht|nix|ned|kein\w*|ohne|minus|except|excluding|außer|ausser)(?![\p{L}])(?!\s*\d)/iu;
+
+/** The text without its negated pieces (`rest`), and those pieces (`left`) — a piece naming a month is never one. */
+function leftOut(text: string): { rest: string; left: string } {
+  const pieces = text.split(PIECE).filter((p) => p !== undefined);
+  const left = pieces.filter((p) => LEAVES_OUT.test(p) && monthsIn(p).length === 0);
+  if (left.length === 0) return { rest: text, left: "" };
+  return { rest: pieces.filter((p) => !left.includes(p)).join(", "), left: left.join(", ") };
 }
 
 /** The piece of the text around a span, between separators (",", ";", ".", "but", "aber"). */
