@@ -3,7 +3,7 @@
  * quantity, the confirmation. A message that is really a new request falls through to the turn's fresh reading.
  */
 import type { Fix } from "../../../tools/types.ts";
-import type { Action, DraftView, MachineView, Pending } from "./conversation.ts";
+import type { Action, ChooseProduct, DraftView, MachineView, Pending } from "./conversation.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { ALSO, FILLER, saysBeside, type Cue } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
@@ -190,7 +190,7 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
       const list = numbered(ties.map((s) => `${s} — ${names.get(s)?.name ?? ""}`));
       return {
         text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${list}`,
-        memo: memo({ ...pending, skus: ties }),
+        memo: memo({ ...withQuantity(ctx, pending), skus: ties }),
       };
     }
     return undefined;
@@ -468,6 +468,22 @@ const ORDINALS: Record<string, string> = {
  */
 const POINTS_AT_ONE =
   /\b(?:the|that|this)\s+(?:[^\s,.;!?]+\s+){1,3}one\b|\bthe one\s+(?:with|that|for)\b|\b(?:die|den|der|das)\s+(?:[^\s,.;!?]+\s+){0,2}[^\s,.;!?]*(?:variante|version|ausführung)\b|\b(?:die|den|der|das)\s+mit\b/iu;
+
+/**
+ * "the PNP one, 2 pcs", "die grauen, 4 Stück": the pick is the reference, the quantity (and machine) stated with it
+ * is kept — also when the pick leaves several listed items to choose from.
+ */
+export function withQuantity(ctx: Ctx, p: ChooseProduct): ChooseProduct {
+  const a = analyse(ctx);
+  const q = a.quantity;
+  // "the FKM one, 1 for the hot press": the machine said with the pick is the line's.
+  const on = a.machine ? { machineId: a.machine.machineId } : {};
+  if (!q) return { ...p, ...on };
+  // A count said with the pick ("die grauen bitte, 4 Stück") takes the item once it is chosen; a question with a count
+  // ("what do 4 of the grey ones cost?") still only asks.
+  const takes = p.action === "info" && !ctx.conv.text.includes("?") ? { action: "add" as const } : {};
+  return { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}), ...on, ...takes };
+}
 
 /**
  * "ja die mit Schnellspannschienen, 1,95" when two listed names carry those words, one that fits the machine and one

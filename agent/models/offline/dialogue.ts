@@ -64,6 +64,7 @@ import {
   answerOptions,
   answerQuantity,
   isQuestionAboutOther,
+  withQuantity,
 } from "./answers.ts";
 import { CONFIRM_WORDS, optionLines, refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
@@ -1924,12 +1925,12 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   if (res.kind === "some") {
     // "the NBR one" of three NBR kits: the ones that fit the machine, then the values the request stated ("63/36").
     const asked = byRequest(ctx, p.said, fittingOf(ctx, p, res.skus));
-    if (asked.length !== 1) return req.narrow(ctx, p, asked, memo);
+    if (asked.length !== 1) return req.narrow(ctx, withQuantity(ctx, p), asked, memo);
     return answerChooseProduct(withText(ctx, asked[0]!), withQuantity(ctx, p), memo);
   }
   // "the 63/36 one in FKM" where no listed item is both: the one that is, listed or not; else the list again.
   const split = res.by === "feature" ? splitPick(ctx, p.skus, res.sku) : undefined;
-  if (split === "ask") return req.narrow(ctx, p, p.skus, memo);
+  if (split === "ask") return req.narrow(ctx, withQuantity(ctx, p), p.skus, memo);
   return answerChooseProduct(withText(ctx, split ?? res.sku), withQuantity(ctx, p), memo);
 }
 
@@ -1973,15 +1974,6 @@ function priceComparison(
 /** The decision read again as if the buyer had written `text` (a SKU chosen for them): its words are that text's. */
 function withText(ctx: Ctx, text: string): Ctx {
   return { ...ctx, conv: { ...ctx.conv, text }, tokens: tokenizeText(text), analyses: new Map() };
-}
-
-/** "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept. */
-function withQuantity(ctx: Ctx, p: Extract<DialogueState["pending"], { kind: "choose_product" }>) {
-  const a = analyse(ctx);
-  const q = a.quantity;
-  // "the FKM one, 1 for the hot press": the machine said with the pick is the line's.
-  const on = a.machine ? { machineId: a.machine.machineId } : {};
-  return q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}), ...on } : { ...p, ...on };
 }
 
 /**
