@@ -277,6 +277,11 @@ export const EVENTS = {
     !r.a.guess && !r.a.quantity && !req.movedLine(ctx, s, r) && correctsMachine(ctx, r),
   /** "I know, order it anyway": the product the consultant flagged, not one of the alternatives it listed. */
   insist: (ctx, s, r) => !!req.insisted(ctx, s, r),
+  /**
+   * "PO 4500-8812" while a list, a machine question or an offer is open and the order still empty: noted for the line
+   * the answer adds, and the question asked again.
+   */
+  details_waiting: (_ctx, s, r) => !!r.po && s.draft.lines.length === 0 && !!waitingFor(s.pending),
   /** "PO is X" — not "make it 3, PO number X" (a change of the line in focus; the PO rides with it). */
   order_details: (ctx, s, r) =>
     (!!r.po || ((!!r.date || !!r.shipTo) && (!r.a.guess || fuzzyOnly(r)))) &&
@@ -671,6 +676,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "place", do: req.place },
   { in: "any", on: "show", do: req.review },
   { in: "any", on: "order_details", do: req.orderDetails },
+  { in: "any", on: "details_waiting", do: req.detailsWhileOpen },
   { in: "any", on: "same_as_line", do: req.sameAsLine },
   { in: "any", on: "more_for_machine", do: req.moreForMachine },
   { in: "any", on: "move_line", do: req.moveLine },
@@ -1010,8 +1016,16 @@ function withOrderDetails(
  */
 function carriedPo(s: DialogueState): string | undefined {
   const p = s.pending;
-  if (p?.kind !== "choose_product" || !p.said || s.draft.poReference) return undefined;
+  if (s.draft.poReference) return undefined;
+  const waiting = waitingFor(p);
+  if (waiting?.poReference) return waiting.poReference;
+  if (p?.kind !== "choose_product" || !p.said) return undefined;
   return findPoReference(p.said);
+}
+
+/** The open question whose answer adds a line: a list, the machine for an item, an offered item's count. */
+function waitingFor(p: Pending | undefined) {
+  return p?.kind === "choose_product" || p?.kind === "choose_machine" || p?.kind === "quantity" ? p : undefined;
 }
 
 /**

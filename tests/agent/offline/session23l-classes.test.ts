@@ -8,10 +8,21 @@
  *    the item picked next is taken in it.
  * 2. "4 graue Reifen" searched for "graü": a German word spelled with "ue" that is itself a form of a catalog word
  *    ("graue" of "grau") was read as a transliterated umlaut ("Kuehlzelle" for "Kühlzelle") and the tyre's colour lost.
+ *
+ * From voices23's visible transcripts (after its one-shot):
+ * 3. A forwarded mail ("From: … Sent: 01 December 2026 16:40 … Subject: … Kind regards, Sarah Jones, T: 0151 …") was
+ *    read as a list of requests: a 340-character mail was cut as "more than I can handle", the date in a header line
+ *    was a count (16 service kits, 30 filter driers). A mail is read as the message it carries — not its header
+ *    lines, quote marks, separators, closing or signature.
+ * 4. "PO 4500-8812" while a list or an offer was open and the order still empty got the help text and was lost: it is
+ *    noted, goes on the order with the line the answer adds, and the open question stays.
+ * 5. "yes order please" to the one alternative offered for a discontinued part (its successor) added the discontinued
+ *    part: assent to a single offered alternative takes it; insisting says so ("order the old one anyway").
  */
 import { describe, expect, test } from "vitest";
 import {
   automationWorld,
+  fluidWorld,
   chatAfter,
   demoWorld,
   draftLines,
@@ -118,5 +129,88 @@ describe("a German word with 'ue' that is a form of a catalog word is no transli
   test("guard: 'graue Steuerleitung' by the metre", { timeout: T }, async () => {
     const lines = draftLines(await chatAfter(automationWorld, "A-3006", "wir brauchen 20 m graue Steuerleitung 7G1,5"));
     expect(lines).toEqual([["CBL-CTRL-7G1.5", 20, null]]);
+  });
+});
+
+describe("a forwarded mail is read as the message it carries", () => {
+  const cases: [() => World, string, string, [string, number, string]][] = [
+    [
+      fluidWorld,
+      "F-4001",
+      "Hi team, please see below from our fitter, can you order?\n\nFrom: Dave Price\nSent: 01 December 2026 16:40\nTo: Purchasing\nSubject: Press 3 return filter\n\nHi, the return filter on press 3 is blocked again, element says FE-RF-330-10. Need 3, one for stock, thanks, Dave\n\nKind regards\nSarah Jones\nPurchasing, Harbour Plastics Ltd\nT: 0151 496 0123",
+      ["FE-RF-330-10", 3, "M-4001-02"],
+    ],
+    [
+      hvacWorld,
+      "H-2001",
+      "-----Ursprüngliche Nachricht-----\nVon: Jürgen Maier\nGesendet: Montag, 30. November 2026 07:12\nAn: Einkauf\nBetreff: Kühlraum Huber\n\nHallo, bitte 2 Filtertrockner DML 083 für den Huber Kühlraum bestellen.\n\nMit freundlichen Grüßen\nJürgen Maier\nKältetechnik, Tel. 0711 123456",
+      ["FD-DML-083", 2, "M-2001-01"],
+    ],
+    [
+      demoWorld,
+      "C-1001",
+      "fwd from the workshop:\n> need 3 casing gaskets for pump 2, the old ones are leaking\n> --\n> Olaf | Instandhaltung | +49 421 5550123\n\ncan you order that?",
+      ["SE-CG-NCP32", 3, "M-1001-02"],
+    ],
+  ];
+  test.each(cases)("%#", { timeout: T }, async (world, customer, mail, line) => {
+    const { text, lines } = await lastTurn(world, customer, mail);
+    expect(lines).toEqual([line]);
+    expect(text).not.toMatch(/more than I can handle|mehr, als ich auf einmal|Not added yet|Noch nicht/);
+  });
+
+  test("guard: a list on several lines is read line by line", { timeout: T }, async () => {
+    const lines = draftLines(
+      await chatAfter(hvacWorld, "H-2001", "für den Huber Kühlraum:\n2 Filtertrockner DML 083\n1 Schauglas SGN 10"),
+    );
+    expect(lines).toEqual([
+      ["FD-DML-083", 2, "M-2001-01"],
+      ["SG-SGN-10", 1, "M-2001-01"],
+    ]);
+  });
+});
+
+describe("a PO given while a question is open and the order empty is kept", () => {
+  const cases: [() => World, string, string, string, string, string, [string, number, string]][] = [
+    [
+      demoWorld,
+      "C-1001",
+      "which mechanical seals fit pump 2?",
+      "PO NB-26-1300",
+      "NB-26-1300",
+      "the carbon/ceramic EPDM one, 2 pcs",
+      ["SE-MS28-CC-EPDM", 2, "M-1001-02"],
+    ],
+    [
+      hvacWorld,
+      "H-2001",
+      "welche Filtertrockner passen in den Huber Kühlraum?",
+      "unsere Bestellnummer ist PO KR-7781",
+      "KR-7781",
+      "2 vom DML 084",
+      ["FD-DML-084", 2, "M-2001-01"],
+    ],
+  ];
+  test.each(cases)("%#: %s → %s", { timeout: T }, async (world, customer, ask, po, ref, pick, line) => {
+    const chat = await chatAfter(world, customer, ask);
+    const noted = await chat.say(po);
+    expect(noted.text).toContain(ref);
+    expect(noted.text).not.toMatch(/I can help you|Ich kann Ihnen/);
+    const picked = await chat.say(pick);
+    expect(draftLines(chat)).toEqual([line]);
+    expect(picked.thread.draft.poReference).toBe(ref);
+  });
+});
+
+describe("assent to the one alternative offered takes it", () => {
+  const mail = "the prox switch on Wrapper 5 is dead, label says SN-IND-M12-PNP-V1. can you quote 2 and order?";
+  test.each([
+    ["yes order please", "SN-IND-M12-PNP"],
+    ["ja, bitte bestellen", "SN-IND-M12-PNP"],
+    ["I know, order it anyway", "SN-IND-M12-PNP-V1"],
+  ])("%s → %s", { timeout: T }, async (answer, sku) => {
+    const chat = await chatAfter(automationWorld, "A-3006", mail, "stock?");
+    await chat.say(answer);
+    expect(draftLines(chat)).toEqual([[sku, 2, "M-3006-02"]]);
   });
 });
