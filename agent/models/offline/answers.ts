@@ -346,7 +346,8 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     namedVariant(ctx, pending.fixes, line) ??
     // "Ja, das Polster-Set kommt mit drauf": a yes that names one of the fixes in words takes that one, not the first.
     (yes && !POINTS_AT_ONE.test(conv.text)
-      ? (fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined) ?? pending.fixes[0])
+      ? (fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined, line?.sku) ??
+        pending.fixes[0])
       : undefined);
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
@@ -361,10 +362,16 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     if (chosen) return orderIfAsked(ctx, fixStep(ctx, chosen, memo));
   }
   // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
-  const chosen = fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined);
+  const chosen =
+    fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined, line?.sku);
   // Only the switch to the successor asked for by its words carries a count said with it.
   const count =
     chosen && chosen === bySuccessor(ctx, pending.fixes, line) ? countWith(ctx, chosen, line, choice) : undefined;
+  if (!chosen && keptLine(ctx, pending.fixes, line))
+    return {
+      calls: [{ name: "update_line", args: { lineId: line!.lineId, quantity: line!.quantity } }],
+      memo: memo(),
+    };
   return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo, count)) : undefined;
 };
 
@@ -469,6 +476,10 @@ const ORDINALS: Record<string, string> = {
 const POINTS_AT_ONE =
   /\b(?:the|that|this)\s+(?:[^\s,.;!?]+\s+){1,3}one\b|\bthe one\s+(?:with|that|for)\b|\b(?:die|den|der|das)\s+(?:[^\s,.;!?]+\s+){0,2}[^\s,.;!?]*(?:variante|version|ausführung)\b|\b(?:die|den|der|das)\s+mit\b/iu;
 
+/** Words that ask for the item, beside a count: "please", "bitte", "I'll take", "wir nehmen", "order". */
+const TAKING =
+  /(?<![\p{L}])(?:please|pls|plz|take|i'?ll have|we'?ll have|order|need|want|bitte|nehm\p{L}*|bestell\p{L}*|brauch\p{L}*|hätte\p{L}*|möchte\p{L}*)(?![\p{L}])/iu;
+
 /**
  * "the PNP one, 2 pcs", "die grauen, 4 Stück": the pick is the reference, the quantity (and machine) stated with it
  * is kept — also when the pick leaves several listed items to choose from.
@@ -481,7 +492,8 @@ export function withQuantity(ctx: Ctx, p: ChooseProduct): ChooseProduct {
   if (!q) return { ...p, ...on };
   // A count said with the pick ("die grauen bitte, 4 Stück") takes the item once it is chosen; a question with a count
   // ("what do 4 of the grey ones cost?") still only asks.
-  const takes = p.action === "info" && !ctx.conv.text.includes("?") ? { action: "add" as const } : {};
+  const takes =
+    p.action === "info" && TAKING.test(ctx.conv.text) && !ctx.conv.text.includes("?") ? { action: "add" as const } : {};
   return { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}), ...on, ...takes };
 }
 
@@ -990,13 +1002,38 @@ function addsAnotherPart(ctx: Ctx, pending: Extract<Pending, { kind: "fixes" }>)
 }
 
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */
-function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels): Fix | undefined {
+/** Whether a word of the buyer's is one of the product's names (also inflected: "die schwarzen" of "schwarz"). */
+function ownWords(ctx: Ctx, sku: string | undefined, names?: Map<string, string>): (w: string) => boolean {
+  if (!sku) return () => false;
+  const have = new Set(wordsOf((names ?? ctx.k.namesAndKeywords([sku])).get(sku) ?? ""));
+  return (w) => have.has(w) || [...have].some((x) => x.length >= 4 && w.length - x.length <= 2 && w.startsWith(x));
+}
+
+/**
+ * "no, the 400 V 50 Hz one, like on the old plate", "die schwarzen, wie sie drauf sind": to the fixes offered for a
+ * line, words that name the line's own product and no fix keep the line — it is checked again as it is (the engine
+ * says again what stands against it), never added a second time.
+ */
+function keptLine(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | undefined): boolean {
+  if (!line) return false;
+  const g = analyse(ctx).guess;
+  if (!g?.confident || g.hits[0]!.sku !== line.sku) return false;
+  return !fixes.some((f) => "sku" in f && f.sku === g.hits[0]!.sku);
+}
+
+function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels, lineSku?: string): Fix | undefined {
+  // The product's names and keywords in every language: "die Basiseinheiten dazu" names the "base unit".
+  const names = ctx.k.namesAndKeywords([
+    ...fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])),
+    ...(lineSku ? [lineSku] : []),
+  ]);
+  // "put 2 black in, that's what is fitted": words the line's own product carries describe what is there — they
+  // choose no change of it.
+  const own = ownWords(ctx, lineSku, names);
   const words = ctx.tokens
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-")] : [t.lower]))
-    .filter((w) => w.length > 1 && !FILLER.has(w));
+    .filter((w) => w.length > 1 && !FILLER.has(w) && !own(w));
   if (words.length === 0) return undefined;
-  // The product's names and keywords in every language: "die Basiseinheiten dazu" names the "base unit".
-  const names = ctx.k.namesAndKeywords(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
   const scored = fixes.map((f) => {
     const text = `${fixText(f, ctx.lang, ctx.conv.machines, options)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
     // "carbide-tipped", "O-Ring-Satz": the parts of a joined word name it too ("the carbide one", "den O-Ring").

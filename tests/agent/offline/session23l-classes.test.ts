@@ -5,7 +5,7 @@
  * 1. "die grauen bitte, 4 Stück" to a list of tyres for a truck left two grey tyres to choose from — and forgot the 4:
  *    "wann wären die da?" answered for 1 piece, and picking one then asked "Wie viele benötigen Sie?". A count said
  *    with a pick that narrows a list is kept with the narrowed list: questions about the list are for that count, and
- *    the item picked next is taken in it.
+ *    when the pick asked for the item ("bitte", "please", "we need"), the item picked next is taken in that count.
  * 2. "4 graue Reifen" searched for "graü": a German word spelled with "ue" that is itself a form of a catalog word
  *    ("graue" of "grau") was read as a transliterated umlaut ("Kuehlzelle" for "Kühlzelle") and the tyre's colour lost.
  *
@@ -18,6 +18,10 @@
  *    noted, goes on the order with the line the answer adds, and the open question stays.
  * 5. "yes order please" to the one alternative offered for a discontinued part (its successor) added the discontinued
  *    part: assent to a single offered alternative takes it; insisting says so ("order the old one anyway").
+ * 6. To the fixes offered for a flagged line, "put 2 black in, that's what is fitted" switched to a black tyre of
+ *    another size (the first fix whose name carries "black"), and "no, the 400 V 50 Hz one, like on the plate" to the
+ *    60 Hz motor it had just ruled out — or added the same motor as a second line. Words the line's own product carries
+ *    choose no fix: naming the line's product keeps the line, checked again as it is.
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -49,7 +53,7 @@ describe("a count said with a pick that narrows a list is kept", () => {
       intralogisticsWorld,
       "L-8001",
       "which tyres fit stapler 7?",
-      "the non-marking ones, 4 pcs",
+      "the non-marking ones please, 4 pcs",
       "the 15x4.5-8",
       ["TYR-SE-15x45-8-NM", 4, "M-8001-01"],
     ],
@@ -212,5 +216,51 @@ describe("assent to the one alternative offered takes it", () => {
     const chat = await chatAfter(automationWorld, "A-3006", mail, "stock?");
     await chat.say(answer);
     expect(draftLines(chat)).toEqual([[sku, 2, "M-3006-02"]]);
+  });
+});
+
+describe("words of the line's own product choose no fix: the line is kept and checked again", () => {
+  const cases: [() => World, string, string, string, RegExp, [string, number, string]][] = [
+    [
+      intralogisticsWorld,
+      "L-8004",
+      "truck 4 needs 2 tyres 18x7-8, black like the ones on it now",
+      "thats what is fitted, put 2 black in please",
+      /non-marking/,
+      ["TYR-SE-18x7-8-BK", 2, "M-8004-01"],
+    ],
+    [
+      intralogisticsWorld,
+      "L-8004",
+      "2 Reifen 18x7-8 für Truck 4, schwarz wie die jetzigen",
+      "die schwarzen, wie sie drauf sind, 2 Stück",
+      /Spurlos/,
+      ["TYR-SE-18x7-8-BK", 2, "M-8004-01"],
+    ],
+    [
+      hvacWorld,
+      "H-2005",
+      "1 fan motor FM-AX500-400 for the MS Elbe chiller",
+      "no, the 400 V 50 Hz one, like on the old motor plate",
+      /does not match the unit's supply/,
+      ["FM-AX500-400", 1, "M-2005-01"],
+    ],
+  ];
+  test.each(cases)("%#: %s → %s", { timeout: T }, async (world, customer, order, keep, problem, line) => {
+    const { text, lines } = await lastTurn(world, customer, order, keep);
+    expect(lines).toEqual([line]);
+    expect(text).toMatch(problem);
+  });
+
+  test("guard: a fix named by its own words is still taken", { timeout: T }, async () => {
+    const lines = draftLines(
+      await chatAfter(
+        intralogisticsWorld,
+        "L-8004",
+        "truck 4 needs 2 tyres 18x7-8, black like the ones on it now",
+        "ok then 2 of the grey non-marking ones",
+      ),
+    );
+    expect(lines).toEqual([["TYR-SE-18x7-8-NM", 2, "M-8004-01"]]);
   });
 });
