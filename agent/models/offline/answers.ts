@@ -1030,11 +1030,15 @@ function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels, lineSku?: st
   // "put 2 black in, that's what is fitted": words the line's own product carries describe what is there — they
   // choose no change of it.
   const own = ownWords(ctx, lineSku, names);
-  const words = ctx.tokens
+  const all = ctx.tokens
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-")] : [t.lower]))
-    .filter((w) => w.length > 1 && !FILLER.has(w) && !own(w));
-  if (words.length === 0) return undefined;
+    .filter((w) => w.length > 1 && !FILLER.has(w));
+  if (all.length === 0) return undefined;
+  // Only a switch to another product is chosen against the line's own words; a change of the line itself ("1 Beutel"
+  // for its pack, an option of it) is named by them.
+  const distinct = all.filter((w) => !own(w));
   const scored = fixes.map((f) => {
+    const words = f.kind === "replace_sku" ? distinct : all;
     const text = `${fixText(f, ctx.lang, ctx.conv.machines, options)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
     // "carbide-tipped", "O-Ring-Satz": the parts of a joined word name it too ("the carbide one", "den O-Ring").
     const have = new Set(wordsOf(text).flatMap((w) => (w.includes("-") ? [w, ...w.split("-").filter(Boolean)] : [w])));

@@ -281,7 +281,16 @@ export const EVENTS = {
    * "PO 4500-8812" while a list, a machine question or an offer is open and the order still empty: noted for the line
    * the answer adds, and the question asked again.
    */
-  details_waiting: (_ctx, s, r) => !!r.po && s.draft.lines.length === 0 && !!waitingFor(s.pending),
+  details_waiting: (ctx, s, r) =>
+    !!r.po &&
+    s.draft.lines.length === 0 &&
+    !!waitingFor(s.pending) &&
+    // "passt, dann 2 Stück von der mit EPDM, Bestellnummer AMK-4471" answers the question too: the PO rides with it.
+    !r.a.quantity &&
+    !r.a.guess &&
+    !r.a.machine &&
+    !["add", "checkout", "yes", "change"].some((c) => ctx.cues.has(c as Cue)) &&
+    findChoice(ctx.tokens) === undefined,
   /** "PO is X" — not "make it 3, PO number X" (a change of the line in focus; the PO rides with it). */
   order_details: (ctx, s, r) =>
     (!!r.po || ((!!r.date || !!r.shipTo) && (!r.a.guess || fuzzyOnly(r)))) &&
