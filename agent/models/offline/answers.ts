@@ -3,7 +3,7 @@
  * quantity, the confirmation. A message that is really a new request falls through to the turn's fresh reading.
  */
 import type { Fix } from "../../../tools/types.ts";
-import type { Action, DraftView, MachineView, Pending } from "./conversation.ts";
+import type { Action, ChooseProduct, DraftView, MachineView, Pending } from "./conversation.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { ALSO, FILLER, saysBeside, type Cue } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
@@ -190,7 +190,7 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
       const list = numbered(ties.map((s) => `${s} — ${names.get(s)?.name ?? ""}`));
       return {
         text: `${say(ctx.lang, "Which of these do you mean?", "Welchen davon meinen Sie?")}\n${list}`,
-        memo: memo({ ...pending, skus: ties }),
+        memo: memo({ ...withQuantity(ctx, pending), skus: ties }),
       };
     }
     return undefined;
@@ -346,7 +346,8 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     namedVariant(ctx, pending.fixes, line) ??
     // "Ja, das Polster-Set kommt mit drauf": a yes that names one of the fixes in words takes that one, not the first.
     (yes && !POINTS_AT_ONE.test(conv.text)
-      ? (fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined) ?? pending.fixes[0])
+      ? (fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined, line?.sku) ??
+        pending.fixes[0])
       : undefined);
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
@@ -361,10 +362,16 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     if (chosen) return orderIfAsked(ctx, fixStep(ctx, chosen, memo));
   }
   // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
-  const chosen = fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined);
+  const chosen =
+    fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined, line?.sku);
   // Only the switch to the successor asked for by its words carries a count said with it.
   const count =
     chosen && chosen === bySuccessor(ctx, pending.fixes, line) ? countWith(ctx, chosen, line, choice) : undefined;
+  if (!chosen && keptLine(ctx, pending.fixes, line))
+    return {
+      calls: [{ name: "update_line", args: { lineId: line!.lineId, quantity: line!.quantity } }],
+      memo: memo(),
+    };
   return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo, count)) : undefined;
 };
 
@@ -468,6 +475,27 @@ const ORDINALS: Record<string, string> = {
  */
 const POINTS_AT_ONE =
   /\b(?:the|that|this)\s+(?:[^\s,.;!?]+\s+){1,3}one\b|\bthe one\s+(?:with|that|for)\b|\b(?:die|den|der|das)\s+(?:[^\s,.;!?]+\s+){0,2}[^\s,.;!?]*(?:variante|version|ausführung)\b|\b(?:die|den|der|das)\s+mit\b/iu;
+
+/** Words that ask for the item, beside a count: "please", "bitte", "I'll take", "wir nehmen", "order". */
+const TAKING =
+  /(?<![\p{L}])(?:please|pls|plz|take|i'?ll have|we'?ll have|order|need|want|bitte|nehm\p{L}*|bestell\p{L}*|brauch\p{L}*|hätte\p{L}*|möchte\p{L}*)(?![\p{L}])/iu;
+
+/**
+ * "the PNP one, 2 pcs", "die grauen, 4 Stück": the pick is the reference, the quantity (and machine) stated with it
+ * is kept — also when the pick leaves several listed items to choose from.
+ */
+export function withQuantity(ctx: Ctx, p: ChooseProduct): ChooseProduct {
+  const a = analyse(ctx);
+  const q = a.quantity;
+  // "the FKM one, 1 for the hot press": the machine said with the pick is the line's.
+  const on = a.machine ? { machineId: a.machine.machineId } : {};
+  if (!q) return { ...p, ...on };
+  // A count said with the pick ("die grauen bitte, 4 Stück") takes the item once it is chosen; a question with a count
+  // ("what do 4 of the grey ones cost?") still only asks.
+  const takes =
+    p.action === "info" && TAKING.test(ctx.conv.text) && !ctx.conv.text.includes("?") ? { action: "add" as const } : {};
+  return { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}), ...on, ...takes };
+}
 
 /**
  * "ja die mit Schnellspannschienen, 1,95" when two listed names carry those words, one that fits the machine and one
@@ -974,14 +1002,43 @@ function addsAnotherPart(ctx: Ctx, pending: Extract<Pending, { kind: "fixes" }>)
 }
 
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */
-function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels): Fix | undefined {
-  const words = ctx.tokens
+/** Whether a word of the buyer's is one of the product's names (also inflected: "die schwarzen" of "schwarz"). */
+function ownWords(ctx: Ctx, sku: string | undefined, names?: Map<string, string>): (w: string) => boolean {
+  if (!sku) return () => false;
+  const have = new Set(wordsOf((names ?? ctx.k.namesAndKeywords([sku])).get(sku) ?? ""));
+  return (w) => have.has(w) || [...have].some((x) => x.length >= 4 && w.length - x.length <= 2 && w.startsWith(x));
+}
+
+/**
+ * "no, the 400 V 50 Hz one, like on the old plate", "die schwarzen, wie sie drauf sind": to the fixes offered for a
+ * line, words that name the line's own product and no fix keep the line — it is checked again as it is (the engine
+ * says again what stands against it), never added a second time.
+ */
+function keptLine(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | undefined): boolean {
+  if (!line) return false;
+  const g = analyse(ctx).guess;
+  if (!g?.confident || g.hits[0]!.sku !== line.sku) return false;
+  return !fixes.some((f) => "sku" in f && f.sku === g.hits[0]!.sku);
+}
+
+function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels, lineSku?: string): Fix | undefined {
+  // The product's names and keywords in every language: "die Basiseinheiten dazu" names the "base unit".
+  const names = ctx.k.namesAndKeywords([
+    ...fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])),
+    ...(lineSku ? [lineSku] : []),
+  ]);
+  // "put 2 black in, that's what is fitted": words the line's own product carries describe what is there — they
+  // choose no change of it.
+  const own = ownWords(ctx, lineSku, names);
+  const all = ctx.tokens
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-")] : [t.lower]))
     .filter((w) => w.length > 1 && !FILLER.has(w));
-  if (words.length === 0) return undefined;
-  // The product's names and keywords in every language: "die Basiseinheiten dazu" names the "base unit".
-  const names = ctx.k.namesAndKeywords(fixes.flatMap((f) => ("sku" in f ? [f.sku] : [])));
+  if (all.length === 0) return undefined;
+  // Only a switch to another product is chosen against the line's own words; a change of the line itself ("1 Beutel"
+  // for its pack, an option of it) is named by them.
+  const distinct = all.filter((w) => !own(w));
   const scored = fixes.map((f) => {
+    const words = f.kind === "replace_sku" ? distinct : all;
     const text = `${fixText(f, ctx.lang, ctx.conv.machines, options)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;
     // "carbide-tipped", "O-Ring-Satz": the parts of a joined word name it too ("the carbide one", "den O-Ring").
     const have = new Set(wordsOf(text).flatMap((w) => (w.includes("-") ? [w, ...w.split("-").filter(Boolean)] : [w])));

@@ -41,6 +41,8 @@ export interface ChooseProduct {
   query?: string;
   /** The request that opened the list ("2 seal kits for the CD 63/36 cylinder"): its values still choose. */
   said?: string;
+  /** A PO reference the buyer gave while this question was open and the order empty: it goes on with the line. */
+  poReference?: string;
 }
 
 export type Pending =
@@ -55,6 +57,8 @@ export type Pending =
       machineIds: string[];
       /** Whether the buyer named the product outright (its SKU, or words its name carries): an order may skip the machine. */
       named?: boolean;
+      /** A PO reference the buyer gave while this question was open and the order empty: it goes on with the line. */
+      poReference?: string;
     }
   | {
       kind: "fixes";
@@ -88,6 +92,8 @@ export type Pending =
       listed?: ChooseProduct;
       /** What the buyer asked about the item offered from the list: "and the first?" asks the same of another. */
       asked?: ("price" | "stock" | "compat")[];
+      /** A PO reference the buyer gave while this question was open and the order empty: it goes on with the line. */
+      poReference?: string;
     }
   /** `placing`: the buyer asked to place the order (the review it starts goes on to `place_order` when clean). */
   | { kind: "confirm"; placing?: true };

@@ -185,7 +185,7 @@ export function umlautSpelling(text: string, lexicon: Lexicon): string {
   const memo = cache;
   return text.replace(/(?<![\p{L}\d-])\p{L}{3,}(?![\p{L}\d-])/gu, (w) => {
     const lower = w.toLowerCase();
-    if (!/ae|oe|ue|ss/u.test(lower) || lexicon.knows(lower)) return w;
+    if (!/ae|oe|ue|ss/u.test(lower) || lexicon.knows(lower) || lexicon.inflected?.(lower)) return w;
     let found = memo.get(lower);
     if (found === undefined) {
       found =

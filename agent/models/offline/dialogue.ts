@@ -64,6 +64,7 @@ import {
   answerOptions,
   answerQuantity,
   isQuestionAboutOther,
+  withQuantity,
 } from "./answers.ts";
 import { CONFIRM_WORDS, optionLines, refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
@@ -276,6 +277,20 @@ export const EVENTS = {
     !r.a.guess && !r.a.quantity && !req.movedLine(ctx, s, r) && correctsMachine(ctx, r),
   /** "I know, order it anyway": the product the consultant flagged, not one of the alternatives it listed. */
   insist: (ctx, s, r) => !!req.insisted(ctx, s, r),
+  /**
+   * "PO 4500-8812" while a list, a machine question or an offer is open and the order still empty: noted for the line
+   * the answer adds, and the question asked again.
+   */
+  details_waiting: (ctx, s, r) =>
+    !!r.po &&
+    s.draft.lines.length === 0 &&
+    !!waitingFor(s.pending) &&
+    // "passt, dann 2 Stück von der mit EPDM, Bestellnummer AMK-4471" answers the question too: the PO rides with it.
+    !r.a.quantity &&
+    !r.a.guess &&
+    !r.a.machine &&
+    !["add", "checkout", "yes", "change"].some((c) => ctx.cues.has(c as Cue)) &&
+    findChoice(ctx.tokens) === undefined,
   /** "PO is X" — not "make it 3, PO number X" (a change of the line in focus; the PO rides with it). */
   order_details: (ctx, s, r) =>
     (!!r.po || ((!!r.date || !!r.shipTo) && (!r.a.guess || fuzzyOnly(r)))) &&
@@ -670,6 +685,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "place", do: req.place },
   { in: "any", on: "show", do: req.review },
   { in: "any", on: "order_details", do: req.orderDetails },
+  { in: "any", on: "details_waiting", do: req.detailsWhileOpen },
   { in: "any", on: "same_as_line", do: req.sameAsLine },
   { in: "any", on: "more_for_machine", do: req.moreForMachine },
   { in: "any", on: "move_line", do: req.moveLine },
@@ -1009,8 +1025,16 @@ function withOrderDetails(
  */
 function carriedPo(s: DialogueState): string | undefined {
   const p = s.pending;
-  if (p?.kind !== "choose_product" || !p.said || s.draft.poReference) return undefined;
+  if (s.draft.poReference) return undefined;
+  const waiting = waitingFor(p);
+  if (waiting?.poReference) return waiting.poReference;
+  if (p?.kind !== "choose_product" || !p.said) return undefined;
   return findPoReference(p.said);
+}
+
+/** The open question whose answer adds a line: a list, the machine for an item, an offered item's count. */
+function waitingFor(p: Pending | undefined) {
+  return p?.kind === "choose_product" || p?.kind === "choose_machine" || p?.kind === "quantity" ? p : undefined;
 }
 
 /**
@@ -1924,12 +1948,12 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   if (res.kind === "some") {
     // "the NBR one" of three NBR kits: the ones that fit the machine, then the values the request stated ("63/36").
     const asked = byRequest(ctx, p.said, fittingOf(ctx, p, res.skus));
-    if (asked.length !== 1) return req.narrow(ctx, p, asked, memo);
+    if (asked.length !== 1) return req.narrow(ctx, withQuantity(ctx, p), asked, memo);
     return answerChooseProduct(withText(ctx, asked[0]!), withQuantity(ctx, p), memo);
   }
   // "the 63/36 one in FKM" where no listed item is both: the one that is, listed or not; else the list again.
   const split = res.by === "feature" ? splitPick(ctx, p.skus, res.sku) : undefined;
-  if (split === "ask") return req.narrow(ctx, p, p.skus, memo);
+  if (split === "ask") return req.narrow(ctx, withQuantity(ctx, p), p.skus, memo);
   return answerChooseProduct(withText(ctx, split ?? res.sku), withQuantity(ctx, p), memo);
 }
 
@@ -1973,15 +1997,6 @@ function priceComparison(
 /** The decision read again as if the buyer had written `text` (a SKU chosen for them): its words are that text's. */
 function withText(ctx: Ctx, text: string): Ctx {
   return { ...ctx, conv: { ...ctx.conv, text }, tokens: tokenizeText(text), analyses: new Map() };
-}
-
-/** "the PNP one, 2 pcs": the pick is the reference, the quantity stated with it is kept. */
-function withQuantity(ctx: Ctx, p: Extract<DialogueState["pending"], { kind: "choose_product" }>) {
-  const a = analyse(ctx);
-  const q = a.quantity;
-  // "the FKM one, 1 for the hot press": the machine said with the pick is the line's.
-  const on = a.machine ? { machineId: a.machine.machineId } : {};
-  return q ? { ...p, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}), ...on } : { ...p, ...on };
 }
 
 /**

@@ -27,6 +27,7 @@ import { getConfig, getCurrentTaskInput } from "@langchain/langgraph";
 import { DRAFT_CALL_OPTION, type ShieldCallOptions } from "../call-options.ts";
 import { readConversation, type DraftView } from "./conversation.ts";
 import { standardSpelling, umlautSpelling } from "./dialect.ts";
+import { mailText } from "./mail-text.ts";
 import { inchWords } from "./inch-words.ts";
 import { spokenNumbers } from "./number-words.ts";
 import { detectLanguage } from "./language.ts";
@@ -124,7 +125,9 @@ export class OfflineConsultantModel extends BaseChatModel {
   async step(messages: BaseMessage[], draft?: DraftView, now?: Date): Promise<Step> {
     const classifier = await this.fields.classifier;
     const started = this.fields.stats ? performance.now() : 0;
-    const whole = readConversation(messages, draft);
+    // A forwarded mail is read as the message it carries: not its headers, quote marks or signature (mail-text.ts).
+    const conversation = readConversation(messages, draft);
+    const whole = { ...conversation, text: mailText(conversation.text) };
     // A message past the read budget is read up to a list separator; the buyer is told where (read-budget.ts).
     const part = readablePart(whole.text);
     const read = part.rest ? { ...whole, text: part.head } : whole;

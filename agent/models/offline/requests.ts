@@ -129,6 +129,9 @@ export function insisted(ctx: Ctx, s: DialogueState, r: Reading): string | undef
   if (p?.kind !== "choose_product" || !sku || p.skus.includes(sku)) return undefined;
   // "Order it (anyway)" acts on the product under discussion; "take the fitting one" is a pick from the list.
   if (!ctx.cues.has("checkout")) return undefined;
+  // "yes, order please" to the one alternative offered takes that one; insisting says so ("anyway", "trotzdem").
+  if ((ctx.cues.has("yes") || ASSENT.test(ctx.conv.text)) && p.skus.length === 1 && !INSISTING.test(ctx.conv.text))
+    return undefined;
   if (s.draft.lines.some((l) => l.sku === sku)) return undefined;
   // A pick from the list (its SKU, an ordinal, its words) is an answer to the list, not insistence.
   const text = ctx.conv.text.toLowerCase();
@@ -139,6 +142,12 @@ export function insisted(ctx: Ctx, s: DialogueState, r: Reading): string | undef
   if (g?.confident && g.hits[0]!.sku !== sku && byWords(ctx, [sku]) !== sku) return undefined;
   return sku;
 }
+
+/** A message that opens with assent ("yes order please", "ok, bestellen", "ja passt"). */
+const ASSENT = /^\s*(?:yes|yep|yeah|yup|ok(?:ay)?|sure|alright|ja|jo|jawohl|genau|passt|gut)(?![\p{L}])/iu;
+/** Words that keep to the product flagged, against the alternatives offered. */
+const INSISTING =
+  /(?<![\p{L}])(?:anyway|anyhow|regardless|still|nevertheless|as it is|the (?:old|original|same) one|trotzdem|dennoch|egal|den(?:noch)? alten|die alte|das alte|wie gehabt|immer noch)(?![\p{L}])/iu;
 
 export const insist: H = (ctx, s, r, memo) => {
   const sku = insisted(ctx, s, r);
@@ -177,6 +186,23 @@ export const correctMachine: H = (ctx, s, r, memo) => {
     ),
     memo: memo(),
   };
+};
+
+/**
+ * "PO 4500-8812" while the consultant waits for a pick, a machine or a count and the order is still empty: noted for
+ * the line the answer adds (`carriedPo`), and the open question asked again — never a help text that loses both.
+ */
+export const detailsWhileOpen: H = (ctx, s, r, memo) => {
+  const p = s.pending;
+  if (!r.po || (p?.kind !== "choose_product" && p?.kind !== "choose_machine" && p?.kind !== "quantity"))
+    return undefined;
+  const question = openQuestion(ctx.conv.lastReply);
+  const noted = say(
+    ctx.lang,
+    `Noted: PO reference ${r.po} — it goes on the order with the line.`,
+    `Notiert: Bestellreferenz ${r.po} — sie kommt mit der Position auf die Bestellung.`,
+  );
+  return { text: question ? `${noted}\n${question}` : noted, memo: memo({ ...p, poReference: r.po }) };
 };
 
 export const orderDetails: H = (_ctx, _s, r, memo) => ({
