@@ -1002,6 +1002,13 @@ function addsAnotherPart(ctx: Ctx, pending: Extract<Pending, { kind: "fixes" }>)
 }
 
 /** "The successor", "the 28 mm one", "use it on pump 1": the one choice whose words the buyer used. */
+/**
+ * Words that keep what is there: "that's what is fitted", "like the ones on it", "like on the old plate", "wie sie drauf
+ * sind", "wie die jetzigen", "wie auf dem Typenschild", "as it is". Only with them do the line's own words keep it.
+ */
+const KEEPING =
+  /(?<![\p{L}])(?:(?:that'?s|thats|that is|what'?s|what is|which is|was) (?:what(?:'s| is)? )?(?:fitted|installed|on it|in there|on there)|like (?:the (?:ones?|old ones?) )?(?:on|in) (?:it|there|the (?:old )?(?:plate|label|motor|machine))|like (?:the )?(?:current|existing|old) ones?|same as (?:now|before|fitted|the old)|as (?:it is|they are)|wie (?:sie |er |es )?(?:drauf|drin|verbaut|eingebaut)|wie (?:die |der |das )?(?:jetzigen?|alten?|bisherigen?|vorhandenen?)|wie gehabt|wie auf dem (?:alten )?(?:typenschild|schild|etikett))(?![\p{L}])/iu;
+
 /** Whether a word of the buyer's is one of the product's names (also inflected: "die schwarzen" of "schwarz"). */
 function ownWords(ctx: Ctx, sku: string | undefined, names?: Map<string, string>): (w: string) => boolean {
   if (!sku) return () => false;
@@ -1015,7 +1022,7 @@ function ownWords(ctx: Ctx, sku: string | undefined, names?: Map<string, string>
  * says again what stands against it), never added a second time.
  */
 function keptLine(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | undefined): boolean {
-  if (!line) return false;
+  if (!line || !KEEPING.test(ctx.conv.text)) return false;
   const g = analyse(ctx).guess;
   if (!g?.confident || g.hits[0]!.sku !== line.sku) return false;
   return !fixes.some((f) => "sku" in f && f.sku === g.hits[0]!.sku);
@@ -1034,9 +1041,9 @@ function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels, lineSku?: st
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-")] : [t.lower]))
     .filter((w) => w.length > 1 && !FILLER.has(w));
   if (all.length === 0) return undefined;
-  // Only a switch to another product is chosen against the line's own words; a change of the line itself ("1 Beutel"
-  // for its pack, an option of it) is named by them.
-  const distinct = all.filter((w) => !own(w));
+  // Only a switch to another product is chosen against the line's own words, and only when the buyer says to keep what
+  // is there ("that's what is fitted"); a change of the line itself ("1 Beutel" for its pack) is named by them.
+  const distinct = KEEPING.test(ctx.conv.text) ? all.filter((w) => !own(w)) : all;
   const scored = fixes.map((f) => {
     const words = f.kind === "replace_sku" ? distinct : all;
     const text = `${fixText(f, ctx.lang, ctx.conv.machines, options)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;

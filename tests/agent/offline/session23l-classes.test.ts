@@ -20,8 +20,10 @@
  *    part: assent to a single offered alternative takes it; insisting says so ("order the old one anyway").
  * 6. To the fixes offered for a flagged line, "put 2 black in, that's what is fitted" switched to a black tyre of
  *    another size (the first fix whose name carries "black"), and "no, the 400 V 50 Hz one, like on the plate" to the
- *    60 Hz motor it had just ruled out — or added the same motor as a second line. Words the line's own product carries
- *    choose no fix: naming the line's product keeps the line, checked again as it is.
+ *    60 Hz motor it had just ruled out — or added the same motor as a second line. When the buyer says to keep what is
+ *    there ("that's what is fitted", "wie sie drauf sind", "like on the old plate"), words the line's own product
+ *    carries choose no fix: naming the line's product keeps the line, checked again as it is. (A first version without
+ *    the keep words cost a held-out automation and a held-out printing conversation — bisected.)
  */
 import { describe, expect, test } from "vitest";
 import {
