@@ -653,7 +653,9 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   for (const r of sqlite
     .prepare("SELECT code, name FROM categories UNION ALL SELECT code, name FROM category_texts")
     .all() as { code: string; name: string | null }[]) {
-    const ws = [...nameWords(r.name ?? "")].filter((w) => w.length > 2 && /^\p{L}+$/u.test(w) && !FILLER.has(w));
+    // ("Line components (driers, sight glasses, …)": what a bracket lists are kinds of its own, not the category's.)
+    const lead = (r.name ?? "").split("(")[0] ?? "";
+    const ws = [...nameWords(lead)].filter((w) => w.length > 2 && /^\p{L}+$/u.test(w) && !FILLER.has(w));
     kindWords.set(r.code, [...new Set([...(kindWords.get(r.code) ?? []), ...ws])]);
   }
   const prefixCount = new Map<string, number>();
