@@ -1142,7 +1142,9 @@ export function lineByWords(ctx: Ctx): string | undefined {
 /**
  * Of the lines, the one whose name or category carries most of the buyer's words, the category breaking a tie: only
  * when the kind decides (one line left), and never by a word of the buyer's machine labels ("line 3" is no line
- * component).
+ * component). A category raises a line's count only when with it the line carries all the buyer's product words ("the
+ * bearings" of a pillow block unit) — a kind word among others ("a chlorine sensor" beside a pH electrode of the kind
+ * "sensors and electrodes") names no line of the order.
  */
 function lineByKind(ctx: Ctx, byName: { id: string; n: number }[]): string | undefined {
   const lines = ctx.conv.draft.lines;
@@ -1161,7 +1163,8 @@ function lineByKind(ctx: Ctx, byName: { id: string; n: number }[]): string | und
     const ofName = (w: string) => nameNames(name, w) || (ctx.lang === "de" && compoundHead(name, w));
     const ofKind = (w: string) => nameNames(kind, w) || compoundHead(kind, w);
     const both = words.filter((w) => ofName(w) || ofKind(w)).length;
-    return { id: l.lineId, n: Math.max(both, byName[i]?.n ?? 0), kind: words.filter(ofKind).length };
+    const own = byName[i]?.n ?? 0;
+    return { id: l.lineId, n: both < words.length ? own : Math.max(both, own), kind: words.filter(ofKind).length };
   });
   const best = Math.max(0, ...scored.map((x) => x.n));
   const top = scored.filter((x) => x.n === best);

@@ -884,8 +884,12 @@ function lineCounted(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>):
         nameNames(kind, w) ||
         compoundHead(kind, w),
     ).length;
-  // "die Lager auf 3" of a "Stehlagereinheit": the words of the line's kind (its category) name it too.
-  const kind = ctx.k.kindWords.get(ctx.k.reader.products([line.sku]).get(line.sku)?.category ?? "") ?? [];
+  // "die Lager auf 3" of a "Stehlagereinheit": the words of the line's kind (its category) name it too — not when the
+  // best candidate is of that kind as well ("1 sealing tool 227 x 178" beside a seal pad set of the sealing tools is
+  // the other tool, a new line).
+  const kinds = ctx.k.reader.products([line.sku, top]);
+  const category = kinds.get(line.sku)?.category ?? "";
+  const kind = category === kinds.get(top)?.category ? [] : (ctx.k.kindWords.get(category) ?? []);
   const own = carried(names.get(line.sku) ?? "", kind);
   return own === words.length && own >= carried(names.get(top) ?? "") ? line.sku : undefined;
 }
