@@ -58,6 +58,27 @@ describe("a line named by a word of its kind", () => {
     },
     T,
   );
+  // Guards of the narrowing: a kind word among others ("timing", "flange") names another product, not the line of the
+  // kind (both changed or removed the line before it).
+  test(
+    "guard: 'make the timing belts 2' beside a V-belt changes no line",
+    async () => {
+      expect(sorted(await draftAfter(powertransWorld, "T-7001", ptOrder, "make the timing belts 2"))).toEqual(
+        ["2 UCP-206", "4 VB-XPZ-1400", "1 LUB-HT2-400"].sort(),
+      );
+    },
+    T,
+  );
+  test(
+    "guard: 'remove the flange bearings' beside a pillow block removes nothing",
+    async () => {
+      const order = "for band 3: 2 UCP-206 and 4 VB-XPZ-1400";
+      expect(sorted(await draftAfter(powertransWorld, "T-7001", order, "remove the flange bearings"))).toEqual(
+        ["2 UCP-206", "4 VB-XPZ-1400"].sort(),
+      );
+    },
+    T,
+  );
   test(
     "guard: the cables named by their own word",
     async () => {
