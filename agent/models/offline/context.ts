@@ -1126,12 +1126,51 @@ export function productishWords(ctx: Ctx): string[] {
     );
 }
 
-/** The draft line whose product name carries the buyer's words ("remove the o-rings"). */
+/**
+ * The draft line whose product name carries the buyer's words ("remove the o-rings"). Words that name several lines
+ * alike ("the sensors" of an inductive sensor and a sensor cable) name the one of the kind they say — its category
+ * carries them too; and the words of a kind name a line of it whose name says it otherwise ("the bearings" of a
+ * pillow block unit, "the belts" of a V-belt).
+ */
 export function lineByWords(ctx: Ctx): string | undefined {
   const scored = lineWordCounts(ctx);
   const best = Math.max(0, ...scored.map((x) => x.n));
   const top = scored.filter((x) => x.n === best);
-  return best > 0 && top.length === 1 ? top[0]!.id : undefined;
+  return lineByKind(ctx, scored) ?? (best > 0 && top.length === 1 ? top[0]!.id : undefined);
+}
+
+/**
+ * Of the lines, the one whose name or category carries most of the buyer's words, the category breaking a tie: only
+ * when the kind decides (one line left), and never by a word of the buyer's machine labels ("line 3" is no line
+ * component). A category raises a line's count only when with it the line carries all the buyer's product words ("the
+ * bearings" of a pillow block unit) — a kind word among others ("a chlorine sensor" beside a pH electrode of the kind
+ * "sensors and electrodes") names no line of the order.
+ */
+function lineByKind(ctx: Ctx, byName: { id: string; n: number }[]): string | undefined {
+  const lines = ctx.conv.draft.lines;
+  if (lines.length < 2) return undefined;
+  const labels = new Set((ctx.conv.machines ?? []).flatMap((m) => wordsOf(m.label)));
+  const words = productishWords(ctx).filter((w) => !labels.has(w));
+  if (words.length === 0) return undefined;
+  const products = ctx.k.reader.products(lines.map((l) => l.sku));
+  const names = namesOf(
+    ctx,
+    lines.map((l) => l.sku),
+  );
+  const scored = lines.map((l, i) => {
+    const name = wordsOf(names.get(l.sku) ?? "");
+    const kind = ctx.k.kindWords.get(products.get(l.sku)?.category ?? "") ?? [];
+    const ofName = (w: string) => nameNames(name, w) || (ctx.lang === "de" && compoundHead(name, w));
+    const ofKind = (w: string) => nameNames(kind, w) || compoundHead(kind, w);
+    const both = words.filter((w) => ofName(w) || ofKind(w)).length;
+    const own = byName[i]?.n ?? 0;
+    return { id: l.lineId, n: both < words.length ? own : Math.max(both, own), kind: words.filter(ofKind).length };
+  });
+  const best = Math.max(0, ...scored.map((x) => x.n));
+  const top = scored.filter((x) => x.n === best);
+  const kindBest = Math.max(0, ...top.map((x) => x.kind));
+  const kinds = top.filter((x) => x.kind === kindBest);
+  return best > 0 && kindBest > 0 && kinds.length === 1 ? kinds[0]!.id : undefined;
 }
 
 /**
@@ -1186,11 +1225,13 @@ export function targetLine(ctx: Ctx, a: Analysis): string | undefined {
   const text = ctx.conv.text.toLowerCase();
   const bySku = [...lines].sort((x, y) => y.sku.length - x.sku.length).find((l) => text.includes(l.sku.toLowerCase()));
   if (bySku) return bySku.lineId;
+  const named = lineByWords(ctx);
   if (a.guess) {
     const hit = lines.find((l) => a.guess!.hits.some((h) => h.sku === l.sku));
-    if (hit) return hit.lineId;
+    // "change the bearings to 3": the words' best matches in the catalog find the bearing grease, the words name the
+    // pillow block of the order by its kind — the order's line the words name is the one meant.
+    if (hit) return named && !a.guess.hits[0]!.match.startsWith("sku") ? named : hit.lineId;
   }
-  const named = lineByWords(ctx);
   if (named) return named;
   if (lines.length === 1 || /\b(it|that|this|them|last|letzte\w*|das|die|es)\b/i.test(text))
     return lines.at(-1)!.lineId;

@@ -31,6 +31,7 @@ import {
   CONVERSATIONAL,
   guessWords,
   lineByWords,
+  nameNames,
   productishWords,
   onTheOrder,
   lineWordCounts,
@@ -891,10 +892,21 @@ function lineCounted(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse>):
   if (words.length === 0) return undefined;
   const names = ctx.k.allNames([line.sku, top]);
   // "Kerzen" of the "Filterkerze" line: the head of a German compound names it as the whole word does.
-  const carried = (name: string) =>
-    words.filter((w) => carriedWords(name, [w]) > 0 || (ctx.lang === "de" && compoundHead([...nameWords(name)], w)))
-      .length;
-  const own = carried(names.get(line.sku) ?? "");
+  const carried = (name: string, kind: readonly string[] = []) =>
+    words.filter(
+      (w) =>
+        carriedWords(name, [w]) > 0 ||
+        (ctx.lang === "de" && compoundHead([...nameWords(name)], w)) ||
+        nameNames(kind, w) ||
+        compoundHead(kind, w),
+    ).length;
+  // "die Lager auf 3" of a "Stehlagereinheit": the words of the line's kind (its category) name it too — not when the
+  // best candidate is of that kind as well ("1 sealing tool 227 x 178" beside a seal pad set of the sealing tools is
+  // the other tool, a new line).
+  const kinds = ctx.k.reader.products([line.sku, top]);
+  const category = kinds.get(line.sku)?.category ?? "";
+  const kind = category === kinds.get(top)?.category ? [] : (ctx.k.kindWords.get(category) ?? []);
+  const own = carried(names.get(line.sku) ?? "", kind);
   return own === words.length && own >= carried(names.get(top) ?? "") ? line.sku : undefined;
 }
 

@@ -60,6 +60,11 @@ export interface Knowledge {
   /** Category code → the words of its name, lower-case ("Seals, O-rings & gaskets" → seals, o-rings, gaskets). */
   categoryWords: Map<string, string[]>;
   /**
+   * Category code → the letter words of its names in every language, hyphenated ones in their parts too ("V-belts" →
+   * v-belts, belts; "Keilriemen"): the words for what kind of product it is, which name a line of that kind.
+   */
+  kindWords: Map<string, string[]>;
+  /**
    * Ordinary language (the words of the intent corpus) that is not itself a catalog word: never searched for and
    * never "corrected" into a catalog word ("arrive", "ahead", "fine").
    */
@@ -385,6 +390,7 @@ export interface CatalogWords {
   configWords: Set<string>;
   machineModels: Map<string, string>;
   categoryWords: Map<string, string[]>;
+  kindWords: Map<string, string[]>;
   corpusWords: Set<string>;
   numberPrefixes: Set<string>;
   codeWords: Set<string>;
@@ -643,6 +649,15 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   const categoryWords = new Map<string, string[]>();
   for (const r of sqlite.prepare("SELECT code, name FROM categories").all() as { code: string; name: string }[])
     categoryWords.set(r.code, wordsOf(r.name || r.code));
+  const kindWords = new Map<string, string[]>();
+  for (const r of sqlite
+    .prepare("SELECT code, name FROM categories UNION ALL SELECT code, name FROM category_texts")
+    .all() as { code: string; name: string | null }[]) {
+    // ("Line components (driers, sight glasses, …)": what a bracket lists are kinds of its own, not the category's.)
+    const lead = (r.name ?? "").split("(")[0] ?? "";
+    const ws = [...nameWords(lead)].filter((w) => w.length > 2 && /^\p{L}+$/u.test(w) && !FILLER.has(w));
+    kindWords.set(r.code, [...new Set([...(kindWords.get(r.code) ?? []), ...ws])]);
+  }
   const prefixCount = new Map<string, number>();
   const texts = sqlite.prepare("SELECT name AS t FROM products UNION ALL SELECT label FROM config_options").all() as {
     t: string;
@@ -805,6 +820,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     configWords,
     machineModels,
     categoryWords,
+    kindWords,
     corpusWords: vocabulary,
     numberPrefixes,
     codeWords,
