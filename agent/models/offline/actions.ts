@@ -176,7 +176,7 @@ import { compatResult, issueText, priceResult, searchResult, stockResult, typed,
 import { fitRank } from "../../../tools/fit-rank.ts";
 import { linesNamedBy, monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
-import { byRequest, comparesPrice, resolveReference, variantByValue } from "./references.ts";
+import { byRequest, byStatedValue, comparesPrice, resolveReference, variantByValue } from "./references.ts";
 
 export function action(
   ctx: Ctx,
@@ -557,12 +557,10 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   // The kinds of product listed first: a stated size may pick a candidate further down among them (the 12 A contactor
   // sixth of eight contactors), never one of another kind.
   const kinds = new Set(ranked.slice(0, 5).map((h) => h.category));
-  const sized = bySizes(
-    ctx,
-    ranked.filter((h, i) => i < 5 || kinds.has(h.category)),
-    a.quantity?.value,
-  );
-  let pool: Hit[] = sized.length < Math.min(5, ranked.length) ? sized : ranked;
+  const sizable = ranked.filter((h, i) => i < 5 || kinds.has(h.category));
+  const sized = bySizes(ctx, sizable, a.quantity?.value);
+  // (However many carry the size: "contact tips 1.2 mm" lists the 1.2 mm tips of every torch, none of another size.)
+  let pool: Hit[] = sized.length < sizable.length ? sized : ranked;
   let hits = pool.slice(0, 5);
   // For a machine, check every candidate against it (operating data, not only fitment): what fits cleanly first,
   // then what fits with a caution (and why), what does not fit last (and why) — all from check_compatibility.
@@ -2379,15 +2377,34 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[], counted?: numbe
     const esc = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return [new RegExp(`(?<![\\d.,])${num}\\s?${esc}(?![\\p{L}\\d])`, "iu")];
   });
-  if (sized.length === 0 && measured.length === 0) return pool;
+  // "saw blades with 72 teeth", "mit 72 Zähnen": a number beside the name of a numeric feature states its value.
+  const stated = new Set(statedNumbers(ctx, pool));
+  if (sized.length === 0 && measured.length === 0 && stated.size === 0) return pool;
   const names = ctx.k.allNames(pool.map((h) => h.sku));
   const carried = (sku: string) => {
     const name = names.get(sku) ?? "";
     const words = nameWords(name);
-    return sized.filter((w) => words.has(w)).length + measured.filter((re) => re.test(name)).length;
+    return (
+      sized.filter((w) => words.has(w)).length +
+      measured.filter((re) => re.test(name)).length +
+      (stated.has(sku) ? 1 : 0)
+    );
   };
   const best = Math.max(...pool.map((h) => carried(h.sku)));
   return best === 0 ? pool : pool.filter((h) => carried(h.sku) === best);
+}
+
+/** The candidates whose numeric feature values the text states ("72 teeth", "1.2 mm"): none when it states none. */
+function statedNumbers(ctx: Ctx, pool: { sku: string }[]): string[] {
+  if (!ctx.tokens.some((t) => /\d/.test(t.lower))) return [];
+  const features = ctx.k.reader.features(pool.map((h) => h.sku));
+  const numeric = (sku: string) =>
+    Object.fromEntries(Object.entries(features.get(sku) ?? {}).filter(([, v]) => typeof v === "number"));
+  const found = byStatedValue(
+    ctx,
+    pool.map((h) => ({ id: h.sku, features: numeric(h.sku) })),
+  );
+  return found.length < pool.length ? found : [];
 }
 
 /** Candidates sold in `unit` first, the others after them, each group in its order. */

@@ -59,6 +59,27 @@ export function resolveReference(
   return byFeature(ctx, skus, options.values !== false);
 }
 
+/**
+ * "the 1 kg ones" of a list of 1 kg and 2.5 kg cans: the listed items whose values the text states, when it states
+ * values of several but not of all (one is a reference `resolveReference` reads itself).
+ */
+export function statedAmong(ctx: Ctx, skus: string[]): Resolution | undefined {
+  if (skus.length < 3) return undefined;
+  const stated = statedOf(ctx, skus);
+  return stated.length > 1 ? { kind: "some", skus: stated } : undefined;
+}
+
+/** The items whose values the text states (a number among them: "4 m", "72 Zähne"), when not all: else none. */
+export function statedOf(ctx: Ctx, skus: string[]): string[] {
+  if (skus.length < 2 || !ctx.tokens.some((t) => /\d/.test(t.lower))) return [];
+  const features = ctx.k.reader.features(skus);
+  const stated = byStatedValue(
+    ctx,
+    skus.map((sku) => ({ id: sku, features: features.get(sku) ?? {} })),
+  );
+  return stated.length < skus.length ? stated : [];
+}
+
 /** "which is cheaper?", "die günstigere": the words compare the listed items by price. */
 export const comparesPrice = (text: string) => LOWER_PRICE.test(text) || HIGHER_PRICE.test(text);
 /** "the cheaper one" (not "the more expensive one"). */
@@ -241,8 +262,18 @@ function namesFeature(word: string | undefined, names: string[]): boolean {
     (h) =>
       sameStem(word, h) ||
       (word.length >= 4 && h.length > word.length && h.endsWith(word)) ||
+      // "mit 72 Zähnen" of "Zähnezahl": an inflected word whose bare form starts the feature's compound name.
+      startsCompound(word, h) ||
       (h.length >= 4 && word.endsWith(h)),
   );
+}
+
+/** The unit a feature key ends in ("linerLengthM" → "m", "canKg" → "kg"), if it ends in a capitalised short part. */
+const keyUnit = (key: string) => /[a-z]([A-Z][a-z]?)$/.exec(key)?.[1]?.toLowerCase();
+
+function startsCompound(word: string, name: string): boolean {
+  const bare = word.replace(/(?:en|n|s)$/u, "");
+  return bare !== word && bare.length >= 4 && name.length > word.length && name.startsWith(bare);
 }
 
 /** Positions (atom indexes) of the buyer's text that state `value` of the feature `key`. */
@@ -270,7 +301,8 @@ function statedAt(
     namesFeature(atoms[from - 1]?.text, names) || namesFeature(atoms[to + 1]?.text, names);
   const unitAt = (i: number) => {
     const u = atoms[i]?.text;
-    return !!u && !atoms[i]!.num && !CURRENCY.has(u) && ctx.k.measureUnits.has(u);
+    // ("4 m" of "linerLengthM": a unit the catalog also sells in states a value where the feature's key ends in it.)
+    return !!u && !atoms[i]!.num && !CURRENCY.has(u) && (ctx.k.measureUnits.has(u) || keyUnit(key) === u);
   };
   const out: number[] = [];
   if (typeof value === "number") {
