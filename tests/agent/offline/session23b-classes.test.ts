@@ -10,9 +10,12 @@
  * 2. A configured product whose groups share a number ("10 mm" is a blade width and a tooth pitch): "30 mm wide, tooth
  *    pitch 10 mm" set the width to 10 mm, as the first value of the width group the text names. A group that found
  *    only one number said once has it, so the group that found two keeps the other (`numbersByGroup`).
+ * 3. A measure that the names of the products found write, in a unit none of them is ordered in ("the 1.40 m net
+ *    wrap" of rolls 1.40 m wide) is their size, not the amount: it was ordered as 1.4 rolls.
  */
 import { describe, expect, test } from "vitest";
 import {
+  agripartsWorld,
   chatAfter,
   lastTurn,
   powertransWorld,
@@ -124,4 +127,20 @@ describe("guard: numbers of groups that share all their values still go by the g
     const line = chat.turns.at(-1)!.thread.draft.lines[0] as { options?: Record<string, string[]> } | undefined;
     expect(line?.options).toMatchObject({ boreMotor: ["28"], boreDriven: ["35"] });
   });
+});
+
+describe("a measure the names write, in a unit none is ordered in, is a size and not the amount", () => {
+  const cases: [() => World, string, string][] = [
+    [agripartsWorld, "A-9004", "does the 1.40 m net wrap fit Big Red?"],
+    [agripartsWorld, "A-9001", "Passt das 1,40 m Netz auf die Presse 2?"],
+    // (guards: a length the names write of goods sold by the piece was never the count)
+    [weldingWorld, "WD-4104", "do you have the red 4 m steel liner for the Line 2 welder?"],
+    [weldingWorld, "WD-4101", "Habt ihr die rote Stahlseele 4 m für Halle 1 Platz 2?"],
+  ];
+  for (const [world, customer, say] of cases)
+    test(say, { timeout: T }, async () => {
+      const r = await lastTurn(world, customer, say);
+      expect(r.lines.filter((l) => !Number.isInteger(l[1]))).toEqual([]);
+      expect(r.text).not.toMatch(/\b(?:4|1[.,]4) (?:rolls?|Rollen|pieces|Stück)/u);
+    });
 });
