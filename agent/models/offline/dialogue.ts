@@ -1933,6 +1933,8 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
     const worded = stated ? tiedByWords(ctx, res.skus) : [];
     const named = worded.length > 0 && worded.length < res.skus.length ? worded : res.skus;
     const asked = byRequest(ctx, p.said, fittingOf(ctx, p, named));
+    // (Values stated that leave several: the list answer decides — the current one of a family before an old one.)
+    if (asked.length !== 1 && stated) return undefined;
     if (asked.length !== 1) return req.narrow(ctx, p, asked, memo);
     return answerChooseProduct(withText(ctx, asked[0]!), withQuantity(ctx, p), memo);
   }

@@ -1966,8 +1966,6 @@ function readOptions(
   const out: Record<string, string[]> = {};
   // Single-choice groups that found several numbers alike ("bore motor side" and "bore driven side", both 28 and 35).
   const tied = new Map<string, { values: string[]; words: Set<string> }>();
-  // Single-choice groups that found one number.
-  const single = new Map<string, { values: string[]; words: Set<string> }>();
   for (const g of model.groups) {
     if (groups && !groups.includes(g.code)) continue;
     // Words that name the group itself ("ATEX", "seal") are not a choice of one of its values.
@@ -2299,21 +2297,8 @@ function readOptions(
     out[g.code] = g.max > 1 ? found.map((f) => f.value).slice(0, g.max) : [found[0]!.value];
     const alike = found.filter((f) => f.len === found[0]!.len && NUMBER.test(f.value)).map((f) => f.value);
     if (g.max <= 1 && alike.length > 1) tied.set(g.code, { values: alike, words: groupWords });
-    else if (g.max <= 1 && NUMBER.test(found[0]!.value))
-      single.set(g.code, { values: [found[0]!.value], words: groupWords });
   }
-  // "30 mm wide, tooth pitch 10 mm" where the widths and the pitches both have 10 mm: a number said after the name of
-  // the one group that found only it is that group's, so the tied group keeps the other.
-  const numbered = new Map([...tied, ...single]);
-  if (tied.size > 0 ? numbered.size > 1 : sharedNumber(single)) {
-    const chosen = numbersByGroup(tokens, numbered);
-    for (const [code, value] of chosen) out[code] = [value];
-    // ("tooth pitch 10 mm" alone: the 10 mm is no width — when it is said once.)
-    const claimed = new Set(chosen.values());
-    if (tied.size === 0)
-      for (const [code, g] of single)
-        if (!chosen.has(code) && claimed.has(g.values[0]!) && saidOnce(tokens, g.values[0]!)) delete out[code];
-  }
+  if (tied.size > 1) for (const [code, value] of numbersByGroup(tokens, tied)) out[code] = [value];
   if (!groups || groups.length > 1)
     for (const [code, values] of Object.entries(sameChoiceGroups(text, model, groups, gloss))) out[code] = values;
   return out;
@@ -2519,17 +2504,6 @@ function sharedAmounts(labels: string[]): Set<string> {
  * "Bohrung") names the first of them still open. A group no word named takes the one of its numbers no other group
  * took, when only one is left.
  */
-/** Whether the number is said once in all the text, also as part of a token ("24/32" says 24 too). */
-function saidOnce(tokens: string[], value: string): boolean {
-  return tokens.filter((t) => t.split(/[^\d.,]+/u).includes(value)).length === 1;
-}
-
-/** Whether two groups found the same one number. */
-function sharedNumber(single: Map<string, { values: string[] }>): boolean {
-  const values = [...single.values()].map((g) => g.values[0]);
-  return new Set(values).size < values.length;
-}
-
 function numbersByGroup(
   tokens: string[],
   tied: Map<string, { values: string[]; words: Set<string> }>,
@@ -2549,11 +2523,6 @@ function numbersByGroup(
     const code = named.find((c) => !chosen.has(c) && tied.get(c)!.values.includes(t));
     if (code) chosen.set(code, t), (used = true);
   }
-  // A group that found only one number said once has it ("30 mm wide, 10 mm pitch" where widths and pitches both
-  // have 10 mm): the tied group keeps the other.
-  for (const [code, g] of tied)
-    if (!chosen.has(code) && g.values.length === 1 && saidOnce(tokens, g.values[0]!))
-      if (![...chosen.values()].includes(g.values[0]!)) chosen.set(code, g.values[0]!);
   const taken = new Set(chosen.values());
   for (const [code, g] of tied) {
     if (chosen.has(code)) continue;

@@ -7,23 +7,11 @@
  *    carries it (it was read as an unknown word, "zähnen", or its unit as a product word: "the 1 kg ones, 4 cans" added
  *    dusting powder sold in 1 kg cans). Several listed items alike but for the value ("the red 4 m one" of red liners
  *    3, 4 and 5 m long) are told apart by it.
- * 2. A configured product whose groups share a number ("10 mm" is a blade width and a tooth pitch): "30 mm wide, tooth
- *    pitch 10 mm" set the width to 10 mm, as the first value of the width group the text names. A group that found
- *    only one number said once has it, so the group that found two keeps the other (`numbersByGroup`).
- * 3. A measure that the names of the products found write, in a unit none of them is ordered in ("the 1.40 m net
+ * 2. A measure that the names of the products found write, in a unit none of them is ordered in ("the 1.40 m net
  *    wrap" of rolls 1.40 m wide) is their size, not the amount: it was ordered as 1.4 rolls.
  */
 import { describe, expect, test } from "vitest";
-import {
-  agripartsWorld,
-  chatAfter,
-  lastTurn,
-  powertransWorld,
-  printingWorld,
-  weldingWorld,
-  type World,
-  woodworkWorld,
-} from "./helpers.ts";
+import { agripartsWorld, lastTurn, printingWorld, weldingWorld, type World, woodworkWorld } from "./helpers.ts";
 
 const T = 120_000;
 
@@ -86,47 +74,6 @@ describe("guard: values that picked or narrowed before still do", () => {
       const r = await lastTurn(world, customer, ...says);
       expect(r.lines.map((l) => l.slice(0, 2))).toEqual([[sku, quantity]]);
     });
-});
-
-describe("a number said after one option group's name is that group's, the tied group keeps the other", () => {
-  const cases: [() => World, string, string, Record<string, string[]>][] = [
-    [
-      woodworkWorld,
-      "WW-3103",
-      "For the Werkstattbandsäge I need 2 blades made on measure: 30 mm wide, tooth pitch 10 mm, set teeth.",
-      { breite: ["30"], teilung: ["10"] },
-    ],
-    [
-      woodworkWorld,
-      "WW-3103",
-      "Für die Werkstattbandsäge 2 Sägebänder nach Maß: 30 mm breit, Zahnteilung 10 mm, geschränkt.",
-      { breite: ["30"], teilung: ["10"] },
-    ],
-    [
-      woodworkWorld,
-      "WW-3105",
-      "2 band saw blades made to measure for the band saw, tooth pitch 10 mm, 20 mm wide",
-      { breite: ["20"], teilung: ["10"] },
-    ],
-  ];
-  for (const [world, customer, say, options] of cases)
-    test(say, { timeout: T }, async () => {
-      const chat = await chatAfter(world, customer, say);
-      const line = chat.turns.at(-1)!.thread.draft.lines[0] as { options?: Record<string, string[]> } | undefined;
-      expect(line?.options).toMatchObject(options);
-    });
-});
-
-describe("guard: numbers of groups that share all their values still go by the group named", () => {
-  test("jaw coupling, bore motor side 28 mm, driven side 35 mm", { timeout: T }, async () => {
-    const chat = await chatAfter(
-      powertransWorld,
-      "T-7001",
-      "1 JC-CFG jaw coupling configured for Band 3, bore motor side 28 mm, bore driven side 35 mm",
-    );
-    const line = chat.turns.at(-1)!.thread.draft.lines[0] as { options?: Record<string, string[]> } | undefined;
-    expect(line?.options).toMatchObject({ boreMotor: ["28"], boreDriven: ["35"] });
-  });
 });
 
 describe("a measure the names write, in a unit none is ordered in, is a size and not the amount", () => {
