@@ -514,7 +514,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     tokens,
     taken,
     guess,
-    quantities.filter((x) => !inName(x) && !sizeOfCandidates(ctx, guess, tokens, x) && !namedMeasure(ctx, guess, x)),
+    quantities.filter((x) => !inName(x) && !sizeOfCandidates(ctx, guess, tokens, x)),
   );
   const q = (each && guess && eachQuantity(ctx, guess, each)) || (counted.find((x) => x.unit) ?? counted[0]);
   const unit =
@@ -888,36 +888,6 @@ export function carriedWords(name: string, words: string[]): number {
     });
   };
   return words.filter(carries).length;
-}
-
-/**
- * "does the 1.40 m net wrap fit?" of a roll whose name writes "1.40 m": a measured amount the one product's name
- * writes, in a unit it is not ordered in and not a whole number of its packs, is its size — not how much is ordered.
- */
-function namedMeasure(ctx: Ctx, guess: ProductGuess | undefined, q: QuantityMatch): boolean {
-  if (!guess || !q.unit || unitDecimals(q.unit) === 0) return false;
-  const skus = guess.hits.slice(0, guess.confident ? 1 : 5).map((h) => h.sku);
-  if (skus.length === 0) return false;
-  const products = ctx.k.reader.products(skus);
-  const unit = q.unit.toUpperCase();
-  // (Any candidate sold in the unit, or in whole packs of the amount, may be what is counted: "50 m" of hose.)
-  const soldSo = skus.some((sku) => {
-    const p = products.get(sku);
-    if (!p) return true;
-    const packs = p.contentQty > 0 ? q.value / p.contentQty : 0;
-    return (
-      p.orderUnit.toUpperCase() === unit ||
-      (p.contentUnit.toUpperCase() === unit && Number.isInteger(packs) && packs >= 1)
-    );
-  });
-  if (soldSo) return false;
-  const number = String(q.value).replace(".", "[.,]");
-  const words = [...ctx.k.unitCodes.entries()].filter(([, code]) => code.toUpperCase() === unit).map(([w]) => w);
-  const names = [...ctx.k.allNames(skus).values()];
-  return words.some((w) => {
-    const re = new RegExp(`(?<![\\d.,])${number}0*\\s*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "iu");
-    return names.some((n) => re.test(n));
-  });
 }
 
 /** Whether every word of a search query is one of `words` (and it has some). */
