@@ -2394,7 +2394,11 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[], counted?: numbe
   return best === 0 ? pool : pool.filter((h) => carried(h.sku) === best);
 }
 
-/** The candidates whose numeric feature values the text states ("72 teeth", "1.2 mm"): none when it states none. */
+/**
+ * The candidates whose numeric feature values the text states beside the feature's name ("72 teeth", "mit 72
+ * Zähnen"): none when it states none. A number with a unit alone ("1.2 mm") is read against the names (`measured`):
+ * any feature of that number would narrow by a value the buyer did not mean.
+ */
 function statedNumbers(ctx: Ctx, pool: { sku: string }[]): string[] {
   if (!ctx.tokens.some((t) => /\d/.test(t.lower))) return [];
   const features = ctx.k.reader.features(pool.map((h) => h.sku));
@@ -2403,6 +2407,8 @@ function statedNumbers(ctx: Ctx, pool: { sku: string }[]): string[] {
   const found = byStatedValue(
     ctx,
     pool.map((h) => ({ id: h.sku, features: numeric(h.sku) })),
+    undefined,
+    true,
   );
   return found.length < pool.length ? found : [];
 }

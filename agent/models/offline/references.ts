@@ -284,6 +284,7 @@ function statedAt(
   value: FeatureValue,
   names: string[],
   groups: string[][] = [names],
+  byName = false,
 ): number[] {
   // "the one with IO-Link", "geschirmt": a yes/no feature named (not negated) states its yes.
   if (typeof value === "boolean") {
@@ -294,7 +295,7 @@ function statedAt(
     const at = named ? atoms.findIndex((a) => named.some((n) => a.text === n || sameStem(a.text, n))) : -1;
     return at >= 0 ? [at] : [];
   }
-  if (Array.isArray(value)) return value.flatMap((v) => statedAt(ctx, atoms, key, v, names, groups));
+  if (Array.isArray(value)) return value.flatMap((v) => statedAt(ctx, atoms, key, v, names, groups, byName));
   // Most values are not in the text at all: no atom with the number, no atom that starts the value.
   if (typeof value === "number" ? !atoms.some((a) => a.num === value) : !startsValue(atoms, value)) return [];
   const near = (from: number, to: number) =>
@@ -309,7 +310,7 @@ function statedAt(
     atoms.forEach((a, i) => {
       if (a.num !== value) return;
       // "16 A", "1.6-2.5 A" (a range shares its unit), "IP 68", "3 poles".
-      const unit = unitAt(i + 1) || (atoms[i + 1]?.num !== undefined && unitAt(i + 2));
+      const unit = !byName && (unitAt(i + 1) || (atoms[i + 1]?.num !== undefined && unitAt(i + 2)));
       if (unit || near(i, i)) out.push(i);
     });
     return out;
@@ -366,7 +367,13 @@ export interface Valued {
  * ranked by how little they differ from `base` (the product the buyer is moving away from: "the D curve one" is the
  * D version of the same breaker, not one that also changes the rating). Empty when the text states no value.
  */
-export function byStatedValue(ctx: Ctx, items: Valued[], base?: Record<string, FeatureValue>): string[] {
+/** (`byName`: a number states a value only beside the name of its feature — "72 teeth" —, not by a unit alone.) */
+export function byStatedValue(
+  ctx: Ctx,
+  items: Valued[],
+  base?: Record<string, FeatureValue>,
+  byName = false,
+): string[] {
   if (items.length === 0) return [];
   const inNegated = (a: Atom) => !ctx.u.attack && ctx.u.negated.some((n) => a.start >= n.start && a.start < n.end);
   const atoms = atomsOf(ctx.conv.text).filter((a) => !inNegated(a));
@@ -389,7 +396,7 @@ export function byStatedValue(ctx: Ctx, items: Valued[], base?: Record<string, F
     const at = new Set<number>();
     for (const [key, v] of Object.entries(features)) {
       const g = groupsOf(key);
-      for (const i of statedAt(ctx, atoms, key, v, g.names, g.groups)) at.add(i);
+      for (const i of statedAt(ctx, atoms, key, v, g.names, g.groups, byName)) at.add(i);
     }
     return at;
   };
