@@ -557,10 +557,12 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   // The kinds of product listed first: a stated size may pick a candidate further down among them (the 12 A contactor
   // sixth of eight contactors), never one of another kind.
   const kinds = new Set(ranked.slice(0, 5).map((h) => h.category));
-  const sizable = ranked.filter((h, i) => i < 5 || kinds.has(h.category));
-  const sized = bySizes(ctx, sizable, a.quantity?.value);
-  // (However many carry the size: "contact tips 1.2 mm" lists the 1.2 mm tips of every torch, none of another size.)
-  let pool: Hit[] = sized.length < sizable.length ? sized : ranked;
+  const sized = bySizes(
+    ctx,
+    ranked.filter((h, i) => i < 5 || kinds.has(h.category)),
+    a.quantity?.value,
+  );
+  let pool: Hit[] = sized.length < Math.min(5, ranked.length) ? sized : ranked;
   let hits = pool.slice(0, 5);
   // For a machine, check every candidate against it (operating data, not only fitment): what fits cleanly first,
   // then what fits with a caution (and why), what does not fit last (and why) — all from check_compatibility.
