@@ -176,7 +176,7 @@ import { compatResult, issueText, priceResult, searchResult, stockResult, typed,
 import { fitRank } from "../../../tools/fit-rank.ts";
 import { linesNamedBy, monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
-import { byRequest, comparesPrice, resolveReference, variantByValue } from "./references.ts";
+import { byRequest, byStatedValue, comparesPrice, resolveReference, variantByValue } from "./references.ts";
 
 export function action(
   ctx: Ctx,
@@ -2428,15 +2428,40 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[], counted?: numbe
     const esc = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return [new RegExp(`(?<![\\d.,])${num}\\s?${esc}(?![\\p{L}\\d])`, "iu")];
   });
-  if (sized.length === 0 && measured.length === 0) return pool;
+  // "saw blades with 72 teeth", "mit 72 Zähnen": a number beside the name of a numeric feature states its value.
+  const stated = new Set(statedNumbers(ctx, pool));
+  if (sized.length === 0 && measured.length === 0 && stated.size === 0) return pool;
   const names = ctx.k.allNames(pool.map((h) => h.sku));
   const carried = (sku: string) => {
     const name = names.get(sku) ?? "";
     const words = nameWords(name);
-    return sized.filter((w) => words.has(w)).length + measured.filter((re) => re.test(name)).length;
+    return (
+      sized.filter((w) => words.has(w)).length +
+      measured.filter((re) => re.test(name)).length +
+      (stated.has(sku) ? 1 : 0)
+    );
   };
   const best = Math.max(...pool.map((h) => carried(h.sku)));
   return best === 0 ? pool : pool.filter((h) => carried(h.sku) === best);
+}
+
+/**
+ * The candidates whose numeric feature values the text states beside the feature's name ("72 teeth", "mit 72
+ * Zähnen"): none when it states none. A number with a unit alone ("1.2 mm") is read against the names (`measured`):
+ * any feature of that number would narrow by a value the buyer did not mean.
+ */
+function statedNumbers(ctx: Ctx, pool: { sku: string }[]): string[] {
+  if (!ctx.tokens.some((t) => /\d/.test(t.lower))) return [];
+  const features = ctx.k.reader.features(pool.map((h) => h.sku));
+  const numeric = (sku: string) =>
+    Object.fromEntries(Object.entries(features.get(sku) ?? {}).filter(([, v]) => typeof v === "number"));
+  const found = byStatedValue(
+    ctx,
+    pool.map((h) => ({ id: h.sku, features: numeric(h.sku) })),
+    undefined,
+    true,
+  );
+  return found.length < pool.length ? found : [];
 }
 
 /** Candidates sold in `unit` first, the others after them, each group in its order. */

@@ -28,6 +28,7 @@ import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import {
   byRequest,
   byStatedValue,
+  statedOf,
   comparesPrice,
   resolveReference,
   statedFix,
@@ -181,6 +182,9 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     // "the NBR/PTFE one" of three kits when the request said "63/36": the request's values choose among the ties.
     const asked = ties.length > 1 ? byRequest(ctx, pending.said, ties) : [];
     if (asked.length === 1) return answerChooseProduct({ ...ctx, conv: { ...conv, text: asked[0]! } }, pending, memo);
+    // "the red 4 m one" of three red liners: the value the answer states chooses among the ties.
+    const stated = ties.length > 1 ? statedOf(ctx, ties) : [];
+    if (stated.length === 1) return answerChooseProduct({ ...ctx, conv: { ...conv, text: stated[0]! } }, pending, memo);
     // "1 pail HLP 46" then "HLP 46": the pack asked for with the list picks among the ties.
     const inUnit = pending.unit ? ties.filter((t) => sameUnit(ctx, t, pending.unit!)) : [];
     if (inUnit.length === 1 && ties.length > 1)

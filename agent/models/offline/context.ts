@@ -438,6 +438,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const specs = measureSpecs(quantities);
   const each = eachOf(tokens, quantities);
   let guess = guessWith(quantities.filter((q) => !specs.includes(q)));
+  // "the 1 kg ones, 4 cans": the words of a measure that describes the product (its unit) name no product alone.
+  const specWords = new Set(specs.flatMap((q) => q.tokens.map((i) => tokens[i]!.lower)));
+  if (guess && onlyWords(guess.query, specWords)) guess = undefined;
   const inPack = guess && specs.length ? otherPack(ctx, guess, specs) : undefined;
   if (inPack) guess = inPack;
   if (
@@ -885,6 +888,12 @@ export function carriedWords(name: string, words: string[]): number {
     });
   };
   return words.filter(carries).length;
+}
+
+/** Whether every word of a search query is one of `words` (and it has some). */
+function onlyWords(query: string, words: Set<string>): boolean {
+  const said = wordsOf(query);
+  return said.length > 0 && said.every((w) => words.has(w));
 }
 
 /** "2x 100m rings" of a 100 m ring: the amount is what one pack holds — it names the pack, the count says how many. */

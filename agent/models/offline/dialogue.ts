@@ -39,6 +39,7 @@ import {
   ownPackUnit,
   retractedMachines,
   targetLine,
+  tiedByWords,
   type Analysis,
   type Ctx,
   type MemoFn,
@@ -76,6 +77,7 @@ import {
   fetchedPrices,
   resolveReference,
   splitPick,
+  statedAmong,
   variantByValue,
 } from "./references.ts";
 import { absentRemoval, pressure, REMOVING, removal, removalInChange } from "./destructive.ts";
@@ -1952,14 +1954,23 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   const byPrice = comparesPrice(ctx.conv.text);
   const pool = byPrice ? askedKindOf(ctx, p, fittingOf(ctx, p, p.skus)) : p.skus;
   // Ordinals ("the second", "2") are read with the quantity by the list answer itself.
-  const res = resolveReference(ctx, pool, p.quantity, { ordinals: false });
+  // ("the 1 kg ones" of cans of 1 kg and 2.5 kg, one of them for another press: the stated ones, then what fits.)
+  const direct = resolveReference(ctx, pool, p.quantity, { ordinals: false });
+  const stated = direct ? undefined : statedAmong(ctx, pool);
+  const res = direct ?? stated;
   if (!res) return undefined;
   if (res.kind === "fetch") return { calls: res.calls, memo: memo(p) };
   // "welche ist günstiger?", "which one is cheaper?": a question compares, it takes nothing.
   if (byPrice && res.kind === "one" && asksOnly(ctx)) return priceComparison(ctx, p, pool, res.sku, memo);
   if (res.kind === "some") {
     // "the NBR one" of three NBR kits: the ones that fit the machine, then the values the request stated ("63/36").
-    const asked = byRequest(ctx, p.said, fittingOf(ctx, p, res.skus));
+    // "the red 4 m one": of the items the value leaves, the ones the answer's words name (before what fits: the buyer
+    // who says "red" means the red one, and the engine says why it does not fit).
+    const worded = stated ? tiedByWords(ctx, res.skus) : [];
+    const named = worded.length > 0 && worded.length < res.skus.length ? worded : res.skus;
+    const asked = byRequest(ctx, p.said, fittingOf(ctx, p, named));
+    // (Values stated that leave several: the list answer decides — the current one of a family before an old one.)
+    if (asked.length !== 1 && stated) return undefined;
     if (asked.length !== 1) return req.narrow(ctx, withQuantity(ctx, p), asked, memo);
     return answerChooseProduct(withText(ctx, asked[0]!), withQuantity(ctx, p), memo);
   }

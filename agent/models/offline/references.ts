@@ -59,6 +59,27 @@ export function resolveReference(
   return byFeature(ctx, skus, options.values !== false);
 }
 
+/**
+ * "the 1 kg ones" of a list of 1 kg and 2.5 kg cans: the listed items whose values the text states, when it states
+ * values of several but not of all (one is a reference `resolveReference` reads itself).
+ */
+export function statedAmong(ctx: Ctx, skus: string[]): Resolution | undefined {
+  if (skus.length < 3) return undefined;
+  const stated = statedOf(ctx, skus);
+  return stated.length > 1 ? { kind: "some", skus: stated } : undefined;
+}
+
+/** The items whose values the text states (a number among them: "4 m", "72 Zähne"), when not all: else none. */
+export function statedOf(ctx: Ctx, skus: string[]): string[] {
+  if (skus.length < 2 || !ctx.tokens.some((t) => /\d/.test(t.lower))) return [];
+  const features = ctx.k.reader.features(skus);
+  const stated = byStatedValue(
+    ctx,
+    skus.map((sku) => ({ id: sku, features: features.get(sku) ?? {} })),
+  );
+  return stated.length < skus.length ? stated : [];
+}
+
 /** "which is cheaper?", "die günstigere": the words compare the listed items by price. */
 export const comparesPrice = (text: string) => LOWER_PRICE.test(text) || HIGHER_PRICE.test(text);
 /** "the cheaper one" (not "the more expensive one"). */
@@ -241,8 +262,18 @@ function namesFeature(word: string | undefined, names: string[]): boolean {
     (h) =>
       sameStem(word, h) ||
       (word.length >= 4 && h.length > word.length && h.endsWith(word)) ||
+      // "mit 72 Zähnen" of "Zähnezahl": an inflected word whose bare form starts the feature's compound name.
+      startsCompound(word, h) ||
       (h.length >= 4 && word.endsWith(h)),
   );
+}
+
+/** The unit a feature key ends in ("linerLengthM" → "m", "canKg" → "kg"), if it ends in a capitalised short part. */
+const keyUnit = (key: string) => /[a-z]([A-Z][a-z]?)$/.exec(key)?.[1]?.toLowerCase();
+
+function startsCompound(word: string, name: string): boolean {
+  const bare = word.replace(/(?:en|n|s)$/u, "");
+  return bare !== word && bare.length >= 4 && name.length > word.length && name.startsWith(bare);
 }
 
 /** Positions (atom indexes) of the buyer's text that state `value` of the feature `key`. */
@@ -253,6 +284,7 @@ function statedAt(
   value: FeatureValue,
   names: string[],
   groups: string[][] = [names],
+  byName = false,
 ): number[] {
   // "the one with IO-Link", "geschirmt": a yes/no feature named (not negated) states its yes.
   if (typeof value === "boolean") {
@@ -263,21 +295,22 @@ function statedAt(
     const at = named ? atoms.findIndex((a) => named.some((n) => a.text === n || sameStem(a.text, n))) : -1;
     return at >= 0 ? [at] : [];
   }
-  if (Array.isArray(value)) return value.flatMap((v) => statedAt(ctx, atoms, key, v, names, groups));
+  if (Array.isArray(value)) return value.flatMap((v) => statedAt(ctx, atoms, key, v, names, groups, byName));
   // Most values are not in the text at all: no atom with the number, no atom that starts the value.
   if (typeof value === "number" ? !atoms.some((a) => a.num === value) : !startsValue(atoms, value)) return [];
   const near = (from: number, to: number) =>
     namesFeature(atoms[from - 1]?.text, names) || namesFeature(atoms[to + 1]?.text, names);
   const unitAt = (i: number) => {
     const u = atoms[i]?.text;
-    return !!u && !atoms[i]!.num && !CURRENCY.has(u) && ctx.k.measureUnits.has(u);
+    // ("4 m" of "linerLengthM": a unit the catalog also sells in states a value where the feature's key ends in it.)
+    return !!u && !atoms[i]!.num && !CURRENCY.has(u) && (ctx.k.measureUnits.has(u) || keyUnit(key) === u);
   };
   const out: number[] = [];
   if (typeof value === "number") {
     atoms.forEach((a, i) => {
       if (a.num !== value) return;
       // "16 A", "1.6-2.5 A" (a range shares its unit), "IP 68", "3 poles".
-      const unit = unitAt(i + 1) || (atoms[i + 1]?.num !== undefined && unitAt(i + 2));
+      const unit = !byName && (unitAt(i + 1) || (atoms[i + 1]?.num !== undefined && unitAt(i + 2)));
       if (unit || near(i, i)) out.push(i);
     });
     return out;
@@ -334,7 +367,13 @@ export interface Valued {
  * ranked by how little they differ from `base` (the product the buyer is moving away from: "the D curve one" is the
  * D version of the same breaker, not one that also changes the rating). Empty when the text states no value.
  */
-export function byStatedValue(ctx: Ctx, items: Valued[], base?: Record<string, FeatureValue>): string[] {
+/** (`byName`: a number states a value only beside the name of its feature — "72 teeth" —, not by a unit alone.) */
+export function byStatedValue(
+  ctx: Ctx,
+  items: Valued[],
+  base?: Record<string, FeatureValue>,
+  byName = false,
+): string[] {
   if (items.length === 0) return [];
   const inNegated = (a: Atom) => !ctx.u.attack && ctx.u.negated.some((n) => a.start >= n.start && a.start < n.end);
   const atoms = atomsOf(ctx.conv.text).filter((a) => !inNegated(a));
@@ -357,7 +396,7 @@ export function byStatedValue(ctx: Ctx, items: Valued[], base?: Record<string, F
     const at = new Set<number>();
     for (const [key, v] of Object.entries(features)) {
       const g = groupsOf(key);
-      for (const i of statedAt(ctx, atoms, key, v, g.names, g.groups)) at.add(i);
+      for (const i of statedAt(ctx, atoms, key, v, g.names, g.groups, byName)) at.add(i);
     }
     return at;
   };
