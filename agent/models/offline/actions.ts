@@ -997,7 +997,13 @@ function namesBeyond(ctx: Ctx, part: string, machine: MachineView, sku: string):
   // "für die Heißpresse den Hauptzylinder-Dichtsatz FKM": a definite article before a word of the product's name, and
   // from there on the words of its name — not "…, the motor is burnt" (a remark about the machine's part).
   const name = nameWords(ctx.k.allNames([sku]).get(sku) ?? "");
-  const i = tokens.findIndex((t, j) => DEFINITE.test(`${t.lower} `) && name.has(tokens[j + 1]?.lower ?? ""));
+  // ("our pump 2 is leaking at the shaft": an article after a preposition says where, it names no item.)
+  const i = tokens.findIndex(
+    (t, j) =>
+      DEFINITE.test(`${t.lower} `) &&
+      name.has(tokens[j + 1]?.lower ?? "") &&
+      !PLACE_PREPOSITION.test(tokens[j - 1]?.lower ?? ""),
+  );
   return (
     i >= 0 &&
     namesItOnly(
@@ -1011,6 +1017,10 @@ function namesBeyond(ctx: Ctx, part: string, machine: MachineView, sku: string):
     )
   );
 }
+
+/** Prepositions of place or part: "at the shaft", "on the motor", "an der Welle", "am Gehäuse" say where. */
+const PLACE_PREPOSITION =
+  /^(?:at|on|in|into|inside|near|behind|under|below|above|around|from|of|off|by|an|am|auf|bei|beim|im|in|unter|über|hinter|neben|vor|von|vom|aus)$/u;
 
 /** "(without coil)", "ohne Spule", "w/o plug": what a product name says it comes without, up to a comma or bracket. */
 const WITHOUT_PHRASE = /(?<![\p{L}])(?:without|ohne|w\/o|excl\.?|exkl\.?|excluding|exklusive)\s[^,;()]*/giu;
