@@ -4,6 +4,7 @@
  */
 import type { Action, DraftView, Pending } from "./conversation.ts";
 import { hasMarker } from "./nlu/evidence.ts";
+import { INSISTING } from "./language.ts";
 import { machineName, numbered, redirect, say } from "./replies.ts";
 import {
   analyse,
@@ -145,9 +146,6 @@ export function insisted(ctx: Ctx, s: DialogueState, r: Reading): string | undef
 
 /** A message that opens with assent ("yes order please", "ok, bestellen", "ja passt"). */
 const ASSENT = /^\s*(?:yes|yep|yeah|yup|ok(?:ay)?|sure|alright|ja|jo|jawohl|genau|passt|gut)(?![\p{L}])/iu;
-/** Words that keep to the product flagged, against the alternatives offered. */
-const INSISTING =
-  /(?<![\p{L}])(?:anyway|anyhow|regardless|still|nevertheless|as it is|the (?:old|original|same) one|trotzdem|dennoch|egal|den(?:noch)? alten|die alte|das alte|wie gehabt|immer noch)(?![\p{L}])/iu;
 
 export const insist: H = (ctx, s, r, memo) => {
   const sku = insisted(ctx, s, r);

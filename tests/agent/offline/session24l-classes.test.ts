@@ -9,11 +9,23 @@
  *    a definite thing (an article or a possessive before it) name that machine, unless a product word follows ("the
  *    cold room controller"). Said of two machines of one model ("die Formatsäge" with an old and a new one) they name
  *    both: the parts that fit that model are listed (before: a blade for the edge bander was put on the order).
+ *
+ * From voices24's visible transcripts (after its one-shot):
+ * 2. To the fixes offered for a flagged line, the buyer who insists on what is there — "black is cheaper and we always
+ *    had black, just put them in", "put them in anyway", "keep the 400 V ones, we always had those", "die schwarzen
+ *    trotzdem, die hatten wir immer" — got a switch to a black tyre of another size (the cheaper fix, or the first
+ *    whose name carries "black"), or "not sure what you mean". Insisting keeps the line as it is and checks it again
+ *    (the engine says again what stands against it); the buyer's next pick ("the grey non-marking ones then") takes
+ *    the fix of the same size.
  */
 import { describe, expect, test } from "vitest";
 import {
+  agripartsWorld,
+  draftLines,
   foodtechWorld,
   hvacWorld,
+  intralogisticsWorld,
+  chatAfter,
   lastTurn,
   packagingWorld,
   watertreatWorld,
@@ -62,5 +74,64 @@ describe("a machine named by its label's kind words", () => {
   test("guard: the kind words without an article name no machine", { timeout: T }, async () => {
     const t = await lastTurn(hvacWorld, "H-2001", "price of a cold room controller EKC 202?");
     expect(t.text).not.toContain("Huber cold room");
+  });
+});
+
+describe("insisting on a flagged line keeps it as it is", () => {
+  // [world, customer, the order that is flagged, the insisting reply, the line kept]
+  const cases: [() => World, string, string, string, [string, number, string]][] = [
+    [
+      intralogisticsWorld,
+      "L-8004",
+      "need 4 superelastic tyres 18x7-8 black for Truck 4",
+      "black is cheaper and we always had black, just put them in",
+      ["TYR-SE-18x7-8-BK", 4, "M-8004-01"],
+    ],
+    [
+      intralogisticsWorld,
+      "L-8004",
+      "need 4 superelastic tyres 18x7-8 black for Truck 4",
+      "put them in anyway",
+      ["TYR-SE-18x7-8-BK", 4, "M-8004-01"],
+    ],
+    [
+      intralogisticsWorld,
+      "L-8004",
+      "4 Superelastikreifen 18x7-8 schwarz für Truck 4",
+      "die schwarzen trotzdem, die hatten wir immer",
+      ["TYR-SE-18x7-8-BK", 4, "M-8004-01"],
+    ],
+    [
+      hvacWorld,
+      "H-2005",
+      "2 axial fan motors 500 mm 400 V for the MS Elbe chiller please",
+      "keep the 400 V ones, we always had those",
+      ["FM-AX500-400", 2, "M-2005-01"],
+    ],
+    [
+      agripartsWorld,
+      "A-9004",
+      "2 rolls of the 1.40 m net wrap for Big Red please",
+      "just put the 1.40 in, we always used it",
+      ["NET-140-3000", 2, "M-9004-01"],
+    ],
+  ];
+  for (const [world, customer, order, insist, line] of cases)
+    test(`${customer}: "${insist}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, order, insist);
+      expect(draftLines(chat)).toEqual([line]);
+      // The engine's objection is said again: nothing is placed behind the buyer's back.
+      expect(chat.turns.at(-1)!.text).toContain("⚠");
+    });
+
+  test("then the fix named by words: the one of the line's size", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      intralogisticsWorld,
+      "L-8004",
+      "need 4 superelastic tyres 18x7-8 black for Truck 4",
+      "black is cheaper and we always had black, just put them in",
+      "fine, the grey non-marking ones then",
+    );
+    expect(draftLines(chat)).toEqual([["TYR-SE-18x7-8-NM", 4, "M-8004-01"]]);
   });
 });
