@@ -41,7 +41,6 @@ export function sizeNumber(word: string): string {
 /** Money words: a number before one is a price, never a size or a rating of the product. */
 export const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents"]);
 
-/** Words that add to what is there ("too", "as well", "auch", Swiss "au", "dazu", "dezue") — never a swap. */
 /**
  * Words that keep to the product flagged, against the alternatives offered: "anyway", "trotzdem", "just put them in",
  * "we always had black", "keep the 1.40", "lass es so", "wir hatten immer die schwarzen".
@@ -49,6 +48,7 @@ export const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "c
 export const INSISTING =
   /(?<![\p{L}])(?:anyway|anyhow|regardless|still|nevertheless|as it is|the (?:old|original|same) one|trotzdem|dennoch|egal|den(?:noch)? alten|die alte|das alte|wie gehabt|immer noch|(?:just )?put (?:them|it|those|these|that) (?:in|on)|(?:always|usually) (?:had|have|ran|run|used|use|fitted|fit|took|take|order(?:ed)?)|(?:keep|stick (?:with|to)) (?:the|it|them|those|that|these|what)|leave (?:it|them) (?:as|like)|(?:hatten|haben|nehmen|nahmen|fahren|fuhren) (?:\p{L}+ )?(?:immer|schon immer)|immer (?:gehabt|drauf|genommen|gefahren)|lass(?:en)? (?:es|sie|die|das|den) so|bleib(?:en|t)? (?:bei|so))(?![\p{L}])/iu;
 
+/** Words that add to what is there ("too", "as well", "auch", Swiss "au", "dazu", "dezue") — never a swap. */
 export const ALSO =
   /(?<![\p{L}])(?:too|also|as well|in addition|additionally|on top|add|added|adding|auch|au|ebenfalls|zusätzlich\w*|dazu|dezue|derzue|dazue|hinzu\w*|mitschicken|mitliefern|mit dazu)(?![\p{L}])/iu;
 /** "and", "plus", "und", "noch" said as a word: a part beside what is there. */

@@ -17,10 +17,14 @@
  *    whose name carries "black"), or "not sure what you mean". Insisting keeps the line as it is and checks it again
  *    (the engine says again what stands against it); the buyer's next pick ("the grey non-marking ones then") takes
  *    the fix of the same size.
+ * 3. "the 28 mm EPDM one", "die Gehäusedichtung NCP 32" — a product named by a definite reference, with no count and
+ *    no word of addition, while it is on the order — put a second line of 1 on the order. It points at the line: the
+ *    answer says which line it is and asks whether to place the order; "… too", "noch eine …" still add.
  */
 import { describe, expect, test } from "vitest";
 import {
   agripartsWorld,
+  demoWorld,
   draftLines,
   foodtechWorld,
   hvacWorld,
@@ -133,5 +137,50 @@ describe("insisting on a flagged line keeps it as it is", () => {
       "fine, the grey non-marking ones then",
     );
     expect(draftLines(chat)).toEqual([["TYR-SE-18x7-8-NM", 4, "M-8004-01"]]);
+  });
+});
+
+describe("a product on the order named by a definite reference points at its line", () => {
+  const cases: [() => World, string, string, string, [string, number, string][]][] = [
+    [
+      demoWorld,
+      "C-1001",
+      "hi, need 2 mechanical seals for pump 2 in hall B, the carbon/ceramic EPDM ones, and 2 casing gaskets for the same pump",
+      "the 28 mm EPDM one",
+      [
+        ["SE-MS28-CC-EPDM", 2, "M-1001-02"],
+        ["SE-CG-NCP32", 2, "M-1001-02"],
+      ],
+    ],
+    [
+      demoWorld,
+      "C-1001",
+      "2 Gehäusedichtungen NCP 32 für Pumpe 2",
+      "die Gehäusedichtung NCP 32",
+      [["SE-CG-NCP32", 2, "M-1001-02"]],
+    ],
+    [
+      hvacWorld,
+      "H-2001",
+      "2 filter driers DML 083 for the Huber cold room",
+      "ok the DML 083",
+      [["FD-DML-083", 2, "M-2001-01"]],
+    ],
+  ];
+  for (const [world, customer, order, point, lines] of cases)
+    test(`${customer}: "${point}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, order, point);
+      expect(draftLines(chat)).toEqual(lines);
+      expect(chat.turns.at(-1)!.text).toMatch(/L\d/);
+    });
+
+  test("guard: a word of addition still adds it", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      demoWorld,
+      "C-1001",
+      "2 casing gaskets NCP 32 for pump 2",
+      "the casing gasket NCP 32 too",
+    );
+    expect(draftLines(chat)).toHaveLength(2);
   });
 });
