@@ -298,6 +298,7 @@ export const EVENTS = {
   order_details: (ctx, s, r) =>
     (!!r.po || ((!!r.date || !!r.shipTo) && (!r.a.guess || fuzzyOnly(r)))) &&
     s.draft.lines.length > 0 &&
+    !countWithDate(s, r) &&
     !(!!r.po && !!r.a.quantity && !!s.focus.lineId && has(ctx, "change")),
   change_line: (ctx, s, r) =>
     !!s.focus.lineId && (has(ctx, "change") || namesLine(ctx, s, r)) && s.draft.lines.length > 0,
@@ -1018,7 +1019,8 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
-    if (step) return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo);
+    if (step)
+      return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined);
   }
   return req.redirected(ctx, s, r, memo)!;
 }
@@ -1033,9 +1035,11 @@ function withOrderDetails(
   step: Step,
   po: string | undefined,
   shipToId: string | undefined,
+  date?: string,
 ): Step {
   const args = {
     ...(po && po !== s.draft.poReference ? { poReference: po } : {}),
+    ...(date ? { requestedDate: date } : {}),
     ...(shipToId ? { shipToId } : {}),
   };
   if (!Object.keys(args).length || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
@@ -1047,6 +1051,14 @@ function withOrderDetails(
     return { ...step, calls: [...step.calls.slice(0, checkout), details, ...step.calls.slice(checkout)] };
   if (!step.calls.some((c) => DRAFT_EDITS.has(c.name))) return step;
   return { ...step, calls: [...step.calls, details] };
+}
+
+/**
+ * "actually 3 cartons, the job starts monday": a count for the line in focus said with a date and nothing else of the
+ * order's details — the count changes the line, the date goes on the order with it.
+ */
+function countWithDate(s: DialogueState, r: Reading): boolean {
+  return !r.po && !r.shipTo && !!r.date && !!r.a.quantity && !!s.focus.lineId && (!r.a.guess || fuzzyOnly(r));
 }
 
 /**

@@ -20,6 +20,8 @@
  * 3. "the 28 mm EPDM one", "die Gehäusedichtung NCP 32" — a product named by a definite reference, with no count and
  *    no word of addition, while it is on the order — put a second line of 1 on the order. It points at the line: the
  *    answer says which line it is and asks whether to place the order; "… too", "noch eine …" still add.
+ * 4. "actually 3 cartons, the big kitchen job starts monday" set the requested date and dropped the 3: a count for the
+ *    line in focus said with a date changes the line, and the date goes on the order with it.
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -183,4 +185,39 @@ describe("a product on the order named by a definite reference points at its lin
     );
     expect(draftLines(chat)).toHaveLength(2);
   });
+});
+
+describe("a count for the line said with a date: both", () => {
+  const cases: [() => World, string, string, string, [string, number, string], string][] = [
+    [
+      woodworkWorld,
+      "WW-3106",
+      "hi, 8 PUR glue cartridges 2 kg for the Kantix",
+      "actually 3 cartons, the big kitchen job starts monday",
+      ["LM-PUR-N-2KP", 3, "M-3106-02"],
+      "2026-12-07",
+    ],
+    [
+      hvacWorld,
+      "H-2001",
+      "2 filter driers DML 083 for the Huber cold room",
+      "make it 3, we need them by friday",
+      ["FD-DML-083", 3, "M-2001-01"],
+      "2026-12-04",
+    ],
+    [
+      hvacWorld,
+      "H-2001",
+      "2 Filtertrockner DML 083 für den Huber Kühlraum",
+      "doch 4 Stück, bis Freitag bitte",
+      ["FD-DML-083", 4, "M-2001-01"],
+      "2026-12-04",
+    ],
+  ];
+  for (const [world, customer, order, change, line, date] of cases)
+    test(`${customer}: "${change}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, order, change);
+      expect(draftLines(chat)).toEqual([line]);
+      expect(chat.turns.at(-1)!.thread.draft.requestedDate).toBe(date);
+    });
 });
