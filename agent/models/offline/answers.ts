@@ -5,7 +5,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, ChooseProduct, DraftView, MachineView, Pending } from "./conversation.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
-import { ALSO, FILLER, INSISTING, saysBeside, type Cue } from "./language.ts";
+import { ALSO, FILLER, KEEP_AS_IS, saysBeside, type Cue } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import { carryingAmounts, findChoice, findMachines, findOptions, tokenizeText, wordsOf } from "./recognise.ts";
 import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
@@ -358,7 +358,8 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     memo: memo(),
   });
   // "black is cheaper and we always had black, just put them in": kept as it is, whatever else the words compare.
-  if (!fix && keptLine(ctx, pending.fixes, line)) return keep();
+  const labels = line?.sku ? optionLabeller(ctx, line.sku) : undefined;
+  if (!fix && keptLine(ctx, pending.fixes, line) && !fixByWords(ctx, pending.fixes, labels, line?.sku)) return keep();
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
     const replacing = pending.fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
@@ -1015,7 +1016,7 @@ const KEEPING =
   /(?<![\p{L}])(?:(?:that'?s|thats|that is|what'?s|what is|which is|was) (?:what(?:'s| is)? )?(?:fitted|installed|on it|in there|on there)|like (?:the (?:ones?|old ones?) )?(?:on|in) (?:it|there|the (?:old )?(?:\p{L}+ )?(?:plate|nameplate|label|machine))|like (?:the )?(?:current|existing|old) ones?|same as (?:now|before|fitted|the old)|as (?:it is|they are)|wie (?:sie |er |es )?(?:drauf|drin|verbaut|eingebaut)|wie (?:die |der |das )?(?:jetzigen?|alten?|bisherigen?|vorhandenen?)|wie gehabt|wie auf dem (?:alten )?(?:typenschild|schild|etikett))(?![\p{L}])/iu;
 
 /** Words that keep what is there or insist on it ("that's what is fitted", "just put them in", "trotzdem"). */
-const keeping = (text: string) => KEEPING.test(text) || INSISTING.test(text);
+const keeping = (text: string) => KEEPING.test(text) || KEEP_AS_IS.test(text);
 
 /** Whether a word of the buyer's is one of the product's names (also inflected: "die schwarzen" of "schwarz"). */
 function ownWords(ctx: Ctx, sku: string | undefined, names?: Map<string, string>): (w: string) => boolean {
