@@ -699,6 +699,17 @@ export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   const named = asked ? { ...besides, ...asked } : all;
   // "32 und EPDM": the seal is named by its word, the flange by the bare number the question offered.
   const opts = named ? { ...offeredValues(ctx, pending, true), ...named } : undefined;
+  // "add 1 pack of calibrated underlay sheets" to the sizes asked of a blanket that has an underlay among its extras:
+  // a product of its own, named with its own count, is no value of a group not asked for.
+  const g = analyse(ctx);
+  if (
+    !asked &&
+    g.quantity &&
+    g.guess?.confident &&
+    g.guess.hits[0]!.sku !== pending.sku &&
+    namedOutright(ctx, g.guess.hits[0]!.sku)
+  )
+    return undefined;
   if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
   // "What options are there?", "3 kW" (not offered): the open choices again, instead of a search for the words.
   // "What options are there?" asks about this question; a product named or another request leaves it.
