@@ -5,7 +5,7 @@
 import type { Fix } from "../../../tools/types.ts";
 import type { Action, ChooseProduct, DraftView, MachineView, Pending } from "./conversation.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
-import { ALSO, FILLER, saysBeside, type Cue } from "./language.ts";
+import { ALSO, FILLER, KEEP_AS_IS, saysBeside, type Cue } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import { carryingAmounts, findChoice, findMachines, findOptions, tokenizeText, wordsOf } from "./recognise.ts";
 import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
@@ -353,6 +353,13 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
       ? (fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined, line?.sku) ??
         pending.fixes[0])
       : undefined);
+  const keep = () => ({
+    calls: [{ name: "update_line", args: { lineId: line!.lineId, quantity: line!.quantity } }],
+    memo: memo(),
+  });
+  // "black is cheaper and we always had black, just put them in": kept as it is, whatever else the words compare.
+  const labels = line?.sku ? optionLabeller(ctx, line.sku) : undefined;
+  if (!fix && keptLine(ctx, pending.fixes, line) && !fixByWords(ctx, pending.fixes, labels, line?.sku)) return keep();
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
     const replacing = pending.fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
@@ -371,11 +378,6 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   // Only the switch to the successor asked for by its words carries a count said with it.
   const count =
     chosen && chosen === bySuccessor(ctx, pending.fixes, line) ? countWith(ctx, chosen, line, choice) : undefined;
-  if (!chosen && keptLine(ctx, pending.fixes, line))
-    return {
-      calls: [{ name: "update_line", args: { lineId: line!.lineId, quantity: line!.quantity } }],
-      memo: memo(),
-    };
   return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo, count)) : undefined;
 };
 
@@ -697,6 +699,17 @@ export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   const named = asked ? { ...besides, ...asked } : all;
   // "32 und EPDM": the seal is named by its word, the flange by the bare number the question offered.
   const opts = named ? { ...offeredValues(ctx, pending, true), ...named } : undefined;
+  // "add 1 pack of calibrated underlay sheets" to the sizes asked of a blanket that has an underlay among its extras:
+  // a product of its own, named with its own count, is no value of a group not asked for.
+  const g = analyse(ctx);
+  if (
+    !asked &&
+    g.quantity &&
+    g.guess?.confident &&
+    g.guess.hits[0]!.sku !== pending.sku &&
+    namedOutright(ctx, g.guess.hits[0]!.sku)
+  )
+    return undefined;
   if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };
   // "What options are there?", "3 kW" (not offered): the open choices again, instead of a search for the words.
   // "What options are there?" asks about this question; a product named or another request leaves it.
@@ -1013,6 +1026,9 @@ function addsAnotherPart(ctx: Ctx, pending: Extract<Pending, { kind: "fixes" }>)
 const KEEPING =
   /(?<![\p{L}])(?:(?:that'?s|thats|that is|what'?s|what is|which is|was) (?:what(?:'s| is)? )?(?:fitted|installed|on it|in there|on there)|like (?:the (?:ones?|old ones?) )?(?:on|in) (?:it|there|the (?:old )?(?:\p{L}+ )?(?:plate|nameplate|label|machine))|like (?:the )?(?:current|existing|old) ones?|same as (?:now|before|fitted|the old)|as (?:it is|they are)|wie (?:sie |er |es )?(?:drauf|drin|verbaut|eingebaut)|wie (?:die |der |das )?(?:jetzigen?|alten?|bisherigen?|vorhandenen?)|wie gehabt|wie auf dem (?:alten )?(?:typenschild|schild|etikett))(?![\p{L}])/iu;
 
+/** Words that keep what is there or insist on it ("that's what is fitted", "just put them in", "trotzdem"). */
+const keeping = (text: string) => KEEPING.test(text) || KEEP_AS_IS.test(text);
+
 /** Whether a word of the buyer's is one of the product's names (also inflected: "die schwarzen" of "schwarz"). */
 function ownWords(ctx: Ctx, sku: string | undefined, names?: Map<string, string>): (w: string) => boolean {
   if (!sku) return () => false;
@@ -1026,10 +1042,11 @@ function ownWords(ctx: Ctx, sku: string | undefined, names?: Map<string, string>
  * says again what stands against it), never added a second time.
  */
 function keptLine(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | undefined): boolean {
-  if (!line || !KEEPING.test(ctx.conv.text)) return false;
+  if (!line || !keeping(ctx.conv.text)) return false;
+  // The line's product named, or none ("just put them in", "keep them, we always had black").
   const g = analyse(ctx).guess;
-  if (!g?.confident || g.hits[0]!.sku !== line.sku) return false;
-  return !fixes.some((f) => "sku" in f && f.sku === g.hits[0]!.sku);
+  if (g?.confident && g.hits[0]!.sku !== line.sku) return false;
+  return !fixes.some((f) => "sku" in f && f.sku === g?.hits[0]?.sku);
 }
 
 function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels, lineSku?: string): Fix | undefined {
@@ -1047,7 +1064,7 @@ function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels, lineSku?: st
   if (all.length === 0) return undefined;
   // Only a switch to another product is chosen against the line's own words, and only when the buyer says to keep what
   // is there ("that's what is fitted"); a change of the line itself ("1 Beutel" for its pack) is named by them.
-  const distinct = KEEPING.test(ctx.conv.text) ? all.filter((w) => !own(w)) : all;
+  const distinct = keeping(ctx.conv.text) ? all.filter((w) => !own(w)) : all;
   const scored = fixes.map((f) => {
     const words = f.kind === "replace_sku" ? distinct : all;
     const text = `${fixText(f, ctx.lang, ctx.conv.machines, options)} ${"sku" in f ? (names.get(f.sku) ?? "") : ""}`;

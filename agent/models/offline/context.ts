@@ -237,7 +237,7 @@ function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
   // Kept from turn to turn (the same machines, written alike, and the catalog's words): what is kept names each
   // machine by its place in the list, and a turn gets its own machine objects back.
   const found = acrossTurnsFor(ctx.k, `machines\u0000${text}\u0000${machinesKey(machines)}`, () =>
-    findMachines(tokens, machines, ctx.k.common, ctx.k.phraseGroups, ctx.k.ordinary).map((m) => ({
+    findMachines(tokens, machines, ctx.k.common, ctx.k.phraseGroups, ctx.k.ordinary, ctx.k.catalogWord).map((m) => ({
       at: machines.indexOf(m.machine),
       score: m.score,
       tokens: m.tokens,
@@ -426,7 +426,12 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const machine = machines.length === 1 ? machines[0]!.machine : machines.length ? undefined : sameMachine(ctx, text);
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
-  const target = machine ?? draftMachine;
+  // "für die Formatsäge" with an old and a new one of one model: what fits is searched for that model all the same.
+  const sameModel =
+    machines.length > 1 && machines.every((m) => m.machine.model === machines[0]!.machine.model)
+      ? machines[0]!.machine
+      : undefined;
+  const target = machine ?? sameModel ?? draftMachine;
   const guessWith = (qs: QuantityMatch[]) => {
     const skip = new Set([...taken, ...qs.flatMap((q) => q.tokens)]);
     const on = target ? { model: target.model, serial: target.serial } : undefined;

@@ -7,7 +7,7 @@
  * an open list that names nothing on the list is read as a fresh request.
  */
 import type { ChooseProduct, DraftView, Pending } from "./conversation.ts";
-import type { Cue } from "./language.ts";
+import { type Cue, saysBeside } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
@@ -298,6 +298,7 @@ export const EVENTS = {
   order_details: (ctx, s, r) =>
     (!!r.po || ((!!r.date || !!r.shipTo) && (!r.a.guess || fuzzyOnly(r)))) &&
     s.draft.lines.length > 0 &&
+    !countWithDate(s, r) &&
     !(!!r.po && !!r.a.quantity && !!s.focus.lineId && has(ctx, "change")),
   change_line: (ctx, s, r) =>
     !!s.focus.lineId && (has(ctx, "change") || namesLine(ctx, s, r)) && s.draft.lines.length > 0,
@@ -366,6 +367,17 @@ export const EVENTS = {
    * or an exact SKU with a quantity ("1x X für <machine>"), also when it reads like a search: nobody searches for an
    * exact SKU with its values or a number of pieces.
    */
+  /**
+   * "the 28 mm EPDM one", "die Gehäusedichtung NCP 32" with that product on the order for that machine: the buyer
+   * points at the line — nothing is added (no count, no word of addition, no question).
+   */
+  named_on_order: (ctx, s, r) =>
+    !!r.sku &&
+    !r.a.quantity &&
+    POINTS_AT_NAMED.test(ctx.conv.text) &&
+    !saysBeside(ctx.conv.text, ctx.lang) &&
+    !has(ctx, "price", "stock", "compat", "change", "remove", "find") &&
+    s.draft.lines.some((l) => l.sku === r.sku && (!r.a.machine || l.machineId === r.a.machine.machineId)),
   add_named: (ctx, _s, r) =>
     !!r.a.guess &&
     !!r.sku &&
@@ -501,6 +513,10 @@ const correctOptions: Handler = (ctx, s, r, memo) => {
 };
 
 /** An interrogative determiner before a noun: "which seal", "what filter", "welchen Motor", "was für ein Lager". */
+/** A message that opens by pointing at a thing ("the 28 mm one", "yes, die mit EPDM", "that one"). */
+const POINTS_AT_NAMED =
+  /^\s*(?:(?:yes|yep|ok(?:ay)?|fine|right|ja|jo|gut|genau)[\s,.!]+)?(?:the|that|this|die|der|das|den|dem|diese[nmrs]?)\s/iu;
+
 const ASKS_WHICH =
   /(?<![\p{L}])(?:which|what|welche[nmrs]?|was\s+für(?:\s+ein\w*)?)\s+(?!one\b|ones\b|of\b|is\b|are\b|do\b|does\b|did\b|would\b|will\b|can\b|i\b|we\b|you\b)\p{L}/iu;
 
@@ -706,6 +722,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "price_of_draft", do: req.review },
   { in: "any", on: "stock_question", do: req.ask("stock") },
   { in: "any", on: "product_info", do: req.info },
+  { in: "any", on: "named_on_order", do: req.onOrder },
   { in: "any", on: "add_named", do: req.add },
   { in: "any", on: "have_named", do: req.ask("stock") },
   { in: "any", on: "product_named", do: req.list },
@@ -1002,7 +1019,8 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
-    if (step) return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo);
+    if (step)
+      return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined);
   }
   return req.redirected(ctx, s, r, memo)!;
 }
@@ -1017,9 +1035,11 @@ function withOrderDetails(
   step: Step,
   po: string | undefined,
   shipToId: string | undefined,
+  date?: string,
 ): Step {
   const args = {
     ...(po && po !== s.draft.poReference ? { poReference: po } : {}),
+    ...(date ? { requestedDate: date } : {}),
     ...(shipToId ? { shipToId } : {}),
   };
   if (!Object.keys(args).length || !ctx.tools.has("set_order_details") || !step.calls?.length) return step;
@@ -1031,6 +1051,14 @@ function withOrderDetails(
     return { ...step, calls: [...step.calls.slice(0, checkout), details, ...step.calls.slice(checkout)] };
   if (!step.calls.some((c) => DRAFT_EDITS.has(c.name))) return step;
   return { ...step, calls: [...step.calls, details] };
+}
+
+/**
+ * "actually 3 cartons, the job starts monday": a count for the line in focus said with a date and nothing else of the
+ * order's details — the count changes the line, the date goes on the order with it.
+ */
+function countWithDate(s: DialogueState, r: Reading): boolean {
+  return !r.po && !r.shipTo && !!r.date && !!r.a.quantity && !!s.focus.lineId && (!r.a.guess || fuzzyOnly(r));
 }
 
 /**

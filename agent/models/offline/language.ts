@@ -41,6 +41,19 @@ export function sizeNumber(word: string): string {
 /** Money words: a number before one is a price, never a size or a rating of the product. */
 export const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents"]);
 
+/**
+ * Words that keep what is there against the alternatives offered, as it is: "anyway", "trotzdem", "just put them in",
+ * "we always had black", "keep the 1.40", "lass es so", "wir hatten immer die schwarzen".
+ */
+export const KEEP_AS_IS =
+  /(?<![\p{L}])(?:anyway|anyhow|regardless|nevertheless|as it is|trotzdem|dennoch|wie gehabt|(?:just )?put (?:them|it|those|these|that) (?:in|on)|(?:always|usually) (?:had|have|ran|run|used|use|fitted|fit|took|take|order(?:ed)?)|(?:keep|stick (?:with|to)) (?:the|it|them|those|that|these|what)|leave (?:it|them) (?:as|like)|(?:hatten|haben|nehmen|nahmen|fahren|fuhren) (?:\p{L}+ )?(?:immer|schon immer)|immer (?:gehabt|drauf|genommen|gefahren)|lass(?:en)? (?:es|sie|die|das|den) so|bleib(?:en|t)? (?:bei|so))(?![\p{L}])/iu;
+
+/** Words that keep to the product flagged ("order the old one anyway", "still", "die alte"), against the alternatives. */
+export const INSISTING = new RegExp(
+  `${KEEP_AS_IS.source}|(?<![\\p{L}])(?:still|the (?:old|original|same) one|egal|den(?:noch)? alten|die alte|das alte|immer noch)(?![\\p{L}])`,
+  "iu",
+);
+
 /** Words that add to what is there ("too", "as well", "auch", Swiss "au", "dazu", "dezue") — never a swap. */
 export const ALSO =
   /(?<![\p{L}])(?:too|also|as well|in addition|additionally|on top|add|added|adding|auch|au|ebenfalls|zusätzlich\w*|dazu|dezue|derzue|dazue|hinzu\w*|mitschicken|mitliefern|mit dazu)(?![\p{L}])/iu;

@@ -1673,6 +1673,8 @@ export function findMachines(
    * a slip of the keys ("fine 3 pls" is no "Line 3", "how much are they each?" no "Reach 2"; "Linie 3" is Line 3).
    */
   ordinary: (word: string) => boolean = () => false,
+  /** A word of the catalog's products: "the cold room controller" names a product, not the machine "Huber cold room". */
+  productWord: (word: string) => boolean = () => false,
 ): MachineMatch[] {
   const lowers = tokens.map((t) => t.lower);
   const same = (said: string, label: string) =>
@@ -1730,6 +1732,11 @@ export function findMachines(
       );
       const named = names.map((w) => lowers.indexOf(w)).filter((i) => i >= 0);
       if (!score && named.length) (score += 1), used.push(...named);
+      // "for the cold room" of "Huber cold room", "den Enthärter" of "Enthärter Halle 2": the label without its name or
+      // number, said as a definite thing — the buyer's only machine so called (below), its words no product's.
+      // (It outweighs a weak reference: "die Formatsäge" is either of the old and the new one, asked which.)
+      const kind = kindPhrase(lowers, wordsOnly(m.label), productWord);
+      if (kind) (score = 2), used.splice(0, used.length, ...kind);
     }
     if (score > 0) out.push({ machine: m, score, tokens: used });
   }
@@ -1889,6 +1896,33 @@ function leadingPhrase(lowers: string[], label: string[]): number[] | undefined 
     if (words.some((w) => /\d/.test(w))) continue;
     for (let i = 0; i + n <= lowers.length; i++)
       if (words.every((w, j) => sameWord(lowers[i + j]!, w))) return words.map((_, j) => i + j);
+  }
+  return undefined;
+}
+
+/** Words that make what follows a definite thing the buyer has: articles, possessives, prepositions fused with one. */
+const DEFINITE = /^(?:the|this|that|our|my|unser(?:e[mnrs]?)?|unsre[mnrs]?|mein(?:e[mnrs]?)?|diese[mnrs]?)$/u;
+
+/**
+ * The label's kind words without the words that tell one such machine from another: a leading or trailing part of
+ * the label (its rest a name, an adjective or a number), after an article or possessive, not followed by a product
+ * word. Its letters must be 5 or more ("the line", "the band" stay ordinary).
+ */
+function kindPhrase(lowers: string[], label: string[], productWord: (w: string) => boolean): number[] | undefined {
+  if (label.length < 2) return undefined;
+  const parts: string[][] = [];
+  for (let n = label.length - 1; n >= 1; n--) parts.push(label.slice(label.length - n), label.slice(0, n));
+  for (const words of parts) {
+    if (!words.every((w) => /^\p{L}+$/u.test(w)) || words.join("").length < 5) continue;
+    if (ARTICLES.has(words[0]!)) continue;
+    for (let i = 1; i + words.length <= lowers.length; i++) {
+      if (!words.every((w, j) => sameWord(lowers[i + j]!, w))) continue;
+      const before = lowers[i - 1]!;
+      if (!ARTICLES.has(before) && !DEFINITE.test(before)) continue;
+      const next = lowers[i + words.length];
+      if (next && /^\p{L}/u.test(next) && productWord(next)) continue;
+      return words.map((_, j) => i + j);
+    }
   }
   return undefined;
 }

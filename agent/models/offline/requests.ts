@@ -4,7 +4,8 @@
  */
 import type { Action, DraftView, Pending } from "./conversation.ts";
 import { hasMarker } from "./nlu/evidence.ts";
-import { machineName, numbered, redirect, say } from "./replies.ts";
+import { INSISTING } from "./language.ts";
+import { machineName, numbered, qty, redirect, say } from "./replies.ts";
 import {
   analyse,
   byWords,
@@ -68,6 +69,23 @@ export const notInOrder: H = (ctx, s, _r, memo) => {
   return {
     text: `${say(ctx.lang, "That is not in your order, so I removed nothing. Your order has:", "Das ist nicht in Ihrer Bestellung, ich habe nichts entfernt. Ihre Bestellung enthält:")}\n${list.join("\n")}`,
     memo: memo(keep(s)),
+  };
+};
+
+/** "the 28 mm EPDM one" with it on the order: which line it is, and the question the order stands at. */
+export const onOrder: H = (ctx, s, r, memo) => {
+  const line = s.draft.lines.findLast(
+    (l) => l.sku === r.sku && (!r.a.machine || l.machineId === r.a.machine.machineId),
+  );
+  if (!line) return undefined;
+  const what = `${qty(line.quantity, line.unit, ctx.lang)} × ${line.sku}`;
+  return {
+    text: say(
+      ctx.lang,
+      `That is in your order as ${line.lineId} (${what}). Anything else, or shall I place the order?`,
+      `Das ist als Position ${line.lineId} in Ihrer Bestellung (${what}). Noch etwas, oder soll ich bestellen?`,
+    ),
+    memo: memo({ kind: "confirm" }),
   };
 };
 
@@ -145,9 +163,6 @@ export function insisted(ctx: Ctx, s: DialogueState, r: Reading): string | undef
 
 /** A message that opens with assent ("yes order please", "ok, bestellen", "ja passt"). */
 const ASSENT = /^\s*(?:yes|yep|yeah|yup|ok(?:ay)?|sure|alright|ja|jo|jawohl|genau|passt|gut)(?![\p{L}])/iu;
-/** Words that keep to the product flagged, against the alternatives offered. */
-const INSISTING =
-  /(?<![\p{L}])(?:anyway|anyhow|regardless|still|nevertheless|as it is|the (?:old|original|same) one|trotzdem|dennoch|egal|den(?:noch)? alten|die alte|das alte|wie gehabt|immer noch)(?![\p{L}])/iu;
 
 export const insist: H = (ctx, s, r, memo) => {
   const sku = insisted(ctx, s, r);
