@@ -165,6 +165,11 @@ export interface Knowledge {
    * ("UCP 206") is searched for as a SKU only when some SKU has its compact form.
    */
   compactSkus: Set<string>;
+  /**
+   * The letters-and-digits parts of the catalog's SKUs, lower-case ("ax500" of FM-AX500-400, "ncp32"): a code word
+   * and the number after it that the buyer writes apart ("AX 500") are that part of a name, never a quantity.
+   */
+  skuCodes: Set<string>;
 }
 
 export interface Token {
@@ -421,6 +426,7 @@ export interface CatalogWords {
   valueWords: Knowledge["valueWords"];
   phraseGroups: Knowledge["phraseGroups"];
   compactSkus: Knowledge["compactSkus"];
+  skuCodes: Knowledge["skuCodes"];
 }
 
 /**
@@ -847,6 +853,14 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     phraseGroups,
     compactSkus: new Set(
       (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).map((r) => compactSku(r.sku)),
+    ),
+    skuCodes: new Set(
+      (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).flatMap((r) =>
+        r.sku
+          .toLowerCase()
+          .split(/[-/._ ]+/)
+          .filter((part) => /^\p{L}{2,}\d+$/u.test(part)),
+      ),
     ),
   };
 }
@@ -1336,6 +1350,27 @@ const WITH = /^(?:with|mit|having)$/;
 /** Words after a number that make it a temperature ("85 grad", "35 degrees", "40 °C"). */
 const TEMPERATURE_WORD = /^(?:°[cf]?|grad|degrees?|celsius|fahrenheit)$/iu;
 
+/** Whether a letter word and the digits after it are, joined, a part of one of the catalog's SKUs ("AX 500"). */
+function skuCodeAt(word: Token, digits: string, k: Pick<Knowledge, "skuCodes" | "corpusWords">): boolean {
+  if (!/^\d+$/.test(digits) || !/^\p{L}{2,}$/u.test(word.lower) || !k.skuCodes.has(`${word.lower}${digits}`))
+    return false;
+  return word.text === word.text.toUpperCase() || !k.corpusWords.has(word.lower);
+}
+
+/** Articles that lead a reference to one item by a value of it ("the 24 one"). */
+const VALUE_REFERENCE = new Set(["the", "that", "this", "those", "these"]);
+/** Whether the number at `i` stands between such an article and "one(s)", with at most one word between it and "one". */
+function valueOfOne(tokens: Token[], i: number): boolean {
+  if (!VALUE_REFERENCE.has(tokens[i - 1]?.lower ?? "")) return false;
+  for (let j = i + 1; j <= i + 2 && j < tokens.length; j++) {
+    if (/^\s*[,;:.!?]/.test(tokens[j - 1]!.tail ?? "")) return false;
+    const w = tokens[j]!.lower;
+    if (w === "one" || w === "ones") return true;
+    if (!/^\p{L}+$/u.test(w)) return false;
+  }
+  return false;
+}
+
 export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   const used = new Set<number>();
@@ -1420,6 +1455,13 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
           (k.numberPrefixes.has(prev) || k.codeWords.has(prev) || k.codeWords.has(prevPart ?? ""))))
     )
       continue;
+    // "plate says AX 500", "Typ EC 450": a code word and the number after it that together are a part of a SKU
+    // ("AX500" of FM-AX500-400) name the product, whatever product the count beside them orders. (An everyday word
+    // written small is no code: "of 4", "am 2".)
+    if (before && adjacent && !taken.has(i - 1) && skuCodeAt(before, t, k)) continue;
+    // "the 24 one", "the 24 bore one", "the 72 tooth ones": a number between an article and "one" says which item
+    // (by a value of it), not how many.
+    if (/^\d+(?:[.,]\d+)?$/.test(t) && valueOfOne(tokens, i)) continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "the 1.30 net", "Netz 1,23": a number with a fractional part counts only in a unit the catalog sells in ("2.5 m"
     // of hose); bare, it is a size the buyer leaves the unit off.
