@@ -44,16 +44,26 @@ describe("a code written apart from its digits beside another item is no count",
       const r = await lastTurn(world, customer, say);
       expect(r.lines.map((l) => l.slice(0, 2))).toEqual([[sku, quantity]]);
     });
-  const listed: [() => World, string, string][] = [
-    [watertreatWorld, "W-8104", "UV Abfüllung: lamp label says AM 145. also need 2 quartz sleeves for it"],
-    [watertreatWorld, "W-8104", "UV Abfüllung: auf der Lampe steht AM 145. Dazu 2 Quarzhüllrohre"],
+  const picked: [() => World, string, string[], string, number][] = [
+    [
+      watertreatWorld,
+      "W-8104",
+      ["UV Abfüllung: ballast is an EB 145, it's fine. also need 2 sleeve o-ring sets"],
+      "UV-OR-1554",
+      2,
+    ],
+    [
+      watertreatWorld,
+      "W-8104",
+      ["UV Abfüllung: das Vorschaltgerät EB 145 ist ok. Wir brauchen 2 O-Ring-Sätze fürs Hüllrohr", "den O-Ring-Satz"],
+      "UV-OR-1554",
+      2,
+    ],
   ];
-  for (const [world, customer, say] of listed)
-    test(say, { timeout: T }, async () => {
-      const r = await lastTurn(world, customer, say);
-      expect(r.text).not.toMatch(/\b145 (?:×|x|pieces|Stück)/);
-      expect(r.lines.every((l) => l[1] !== 145)).toBe(true);
-      expect(`${r.text}\n${r.lines.map((l) => l.join(" ")).join("\n")}`).toMatch(/UV-QS-1554/);
+  for (const [world, customer, says, sku, quantity] of picked)
+    test(says.join(" / "), { timeout: T }, async () => {
+      const r = await lastTurn(world, customer, ...says);
+      expect(r.lines.map((l) => l.slice(0, 2))).toEqual([[sku, quantity]]);
     });
 });
 
@@ -129,6 +139,17 @@ describe("the numbers of a pasted numbered list are no counts", () => {
 });
 
 describe("guard: counts that read right before still do", () => {
+  const listed: [() => World, string, string][] = [
+    [watertreatWorld, "W-8104", "UV Abfüllung: lamp label says AM 145. also need 2 quartz sleeves for it"],
+    [watertreatWorld, "W-8104", "UV Abfüllung: auf der Lampe steht AM 145. Dazu 2 Quarzhüllrohre"],
+  ];
+  for (const [world, customer, say] of listed)
+    test(say, { timeout: T }, async () => {
+      const r = await lastTurn(world, customer, say);
+      expect(r.text).not.toMatch(/\b145 (?:×|x|pieces|Stück)/);
+      expect(r.lines.every((l) => l[1] !== 145)).toBe(true);
+      expect(`${r.text}\n${r.lines.map((l) => l.join(" ")).join("\n")}`).toMatch(/UV-QS-1554/);
+    });
   const cases: [() => World, string, string[], string, number][] = [
     [hvacWorld, "H-2005", ["2 filter driers DML 084"], "FD-DML-084", 2],
     [woodworkWorld, "WW-3104", ["saw blades please", "the 72 one, 2 pieces"], "KS-300-30-72W", 2],
