@@ -1101,6 +1101,11 @@ function readNamePairs(names: string[], unit: (word: string) => boolean): Set<st
   // the buyer's "400 x 3000" names that size rather than counting 400 (`findQuantities`).
   for (const name of names) {
     const ts = tokenizeText(name);
+    // ("for 70x12 shank": the dimension written as one word is the same size as the buyer's "70 x 12".)
+    for (const t of ts) {
+      const joined = /^(\d+)[x×](\d+(?:[.,]\d+)?)$/u.exec(t.lower);
+      if (joined) pairs.add(`${joined[1]} x ${joined[2]}`);
+    }
     for (let i = 0; i + 2 < ts.length; i++) {
       const a = /^(\d+)[x×]?$/u.exec(ts[i]!.lower)?.[1];
       const glued = /[x×]$/u.test(ts[i]!.lower);

@@ -6,12 +6,15 @@
  * 2. "the 24 one", "the 72 tooth one", "die 50er Packs" point at an item by a value of it: no count ("die 50er" was read
  *    as 50 packs, "the 24 one" switched the line to the other impeller offered).
  * 3. The numbers of a pasted numbered list ("1) …", "3) Folder 3: …", "1. Presse 2 – 2x …") are no counts.
+ * 4. A dimension "N x M" that the catalog's names write joined ("for 70x12 shank", "100x40 mm") is a size, not N pieces
+ *    ("the shank is 70 x 12. Then the 70 mm standard points, 16 pieces" ordered 70).
  */
 import { describe, expect, test } from "vitest";
 import {
   agripartsWorld,
   demoWorld,
   hvacWorld,
+  intralogisticsWorld,
   lastTurn,
   printingWorld,
   type World,
@@ -136,6 +139,54 @@ describe("the numbers of a pasted numbered list are no counts", () => {
       ["NET-123-3600", 2, "M-9001-02"],
     ]);
   });
+});
+
+describe("a dimension the names write joined ('70x12') is a size, not a count", () => {
+  const cases: [() => World, string, string[], string, number, string][] = [
+    [
+      agripartsWorld,
+      "A-9005",
+      [
+        "The Cultivator need new points, I think it is the 80 mm ones, 16 pieces.",
+        "Ah you are right, I measured again, the shank is 70 x 12. Then the 70 mm standard points, 16 pieces, not the carbide ones.",
+      ],
+      "CTP-70-STD",
+      16,
+      "M-9005-03",
+    ],
+    [
+      agripartsWorld,
+      "A-9005",
+      [
+        "Neue Spitzen für den Grubber, die 80 mm, 16 Stück",
+        "Stimmt, der Schaft ist 70 x 12. Dann die 70 mm Standardspitzen, 16 Stück.",
+      ],
+      "CTP-70-STD",
+      16,
+      "M-9005-03",
+    ],
+    [
+      intralogisticsWorld,
+      "L-8004",
+      ["fork section is 100 x 40, we need 2 forks 1150 long for truck 4"],
+      "FRK-2A-1150-100x40",
+      2,
+      "M-8004-01",
+    ],
+    [
+      intralogisticsWorld,
+      "L-8004",
+      ["Gabelquerschnitt ist 100 x 40, wir brauchen 2 Gabeln 1150 lang für Truck 4"],
+      "FRK-2A-1150-100x40",
+      2,
+      "M-8004-01",
+    ],
+  ];
+  for (const [world, customer, says, sku, quantity, machine] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      const r = await lastTurn(world, customer, ...says);
+      expect(r.lines).toEqual([[sku, quantity, machine]]);
+    });
 });
 
 describe("guard: counts that read right before still do", () => {
