@@ -155,17 +155,6 @@ describe("a dimension the names write joined ('70x12') is a size, not a count", 
       "M-9005-03",
     ],
     [
-      agripartsWorld,
-      "A-9005",
-      [
-        "Neue Spitzen für den Grubber, die 80 mm, 16 Stück",
-        "Stimmt, der Schaft ist 70 x 12. Dann die 70 mm Standardspitzen, 16 Stück.",
-      ],
-      "CTP-70-STD",
-      16,
-      "M-9005-03",
-    ],
-    [
       intralogisticsWorld,
       "L-8004",
       ["fork section is 100 x 40, we need 2 forks 1150 long for truck 4"],
@@ -187,6 +176,18 @@ describe("a dimension the names write joined ('70x12') is a size, not a count", 
       const r = await lastTurn(world, customer, ...says);
       expect(r.lines).toEqual([[sku, quantity, machine]]);
     });
+});
+
+describe("guard: the German correction to the 70 mm points read right before", () => {
+  test("Stimmt, der Schaft ist 70 x 12. Dann die 70 mm Standardspitzen, 16 Stück.", { timeout: T }, async () => {
+    const r = await lastTurn(
+      agripartsWorld,
+      "A-9005",
+      "Neue Spitzen für den Grubber, die 80 mm, 16 Stück",
+      "Stimmt, der Schaft ist 70 x 12. Dann die 70 mm Standardspitzen, 16 Stück.",
+    );
+    expect(r.lines).toEqual([["CTP-70-STD", 16, "M-9005-03"]]);
+  });
 });
 
 describe("guard: counts that read right before still do", () => {
