@@ -1176,7 +1176,8 @@ export function tokenizeText(text: string): Token[] {
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
+  // A comma joins digits only ("2,5" is one number): "nur 2,zwei liegen noch", "servus,4 membranen" are two words.
+  const re = /[\p{L}\p{N}°]+(?:[-/._][\p{L}\p{N}]+|(?<=\p{N}),\p{N}[\p{L}\p{N}]*)*/gu;
   // Currency symbols become words, so "10 €" reads as an amount and not as a quantity of 10.
   const plain = text.normalize("NFKC").replace(/€/g, " eur ").replace(/\$/g, " usd ").replace(/£/g, " gbp ");
   const found = [...plain.matchAll(re)];

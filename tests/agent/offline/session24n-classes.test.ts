@@ -8,6 +8,8 @@
  * 3. The numbers of a pasted numbered list ("1) …", "3) Folder 3: …", "1. Presse 2 – 2x …") are no counts.
  * 4. A dimension "N x M" that the catalog's names write joined ("for 70x12 shank", "100x40 mm") is a size, not N pieces
  *    ("the shank is 70 x 12. Then the 70 mm standard points, 16 pieces" ordered 70).
+ * 5. A count written against a word with a comma and no space ("nur 2,zwei liegen noch", "only 2,two are on the
+ *    shelf") is a count: the comma joins digits only ("2,5 m").
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -175,6 +177,27 @@ describe("a dimension the names write joined ('70x12') is a size, not a count", 
     test(says.join(" / "), { timeout: T }, async () => {
       const r = await lastTurn(world, customer, ...says);
       expect(r.lines).toEqual([[sku, quantity, machine]]);
+    });
+});
+
+describe("a count written against a word with a comma is a count", () => {
+  const cases: [() => World, string, string[], string, number][] = [
+    [hvacWorld, "H-2005", ["DML 084 filter driers, 4 pcs", "sorry only 2,two are still on the shelf"], "FD-DML-084", 2],
+    [
+      watertreatWorld,
+      "W-8101",
+      [
+        "servus,4 membranen mb-bw4040hr für die erste bitte wie letztes jahr",
+        "wenns die nicht mehr gibt dann halt die neuen. ah ne doch nur 2,zwei liegen noch im lager",
+      ],
+      "MB-BW4040-LE",
+      2,
+    ],
+  ];
+  for (const [world, customer, says, sku, quantity] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      const r = await lastTurn(world, customer, ...says);
+      expect(r.lines.map((l) => l.slice(0, 2))).toEqual([[sku, quantity]]);
     });
 });
 
