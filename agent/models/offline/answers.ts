@@ -372,6 +372,12 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
       res?.kind === "one" ? pending.fixes.find((f) => f.kind === "replace_sku" && f.sku === res.sku) : undefined;
     if (chosen) return orderIfAsked(ctx, fixStep(ctx, chosen, memo));
   }
+  // "he wrote 24 bore, put the 24 one in": values only the line's own product carries keep the line as it is.
+  if (!fix && ownValuesStated(ctx, pending.fixes, line))
+    return {
+      calls: [{ name: "update_line", args: { lineId: line!.lineId, quantity: line!.quantity } }],
+      memo: memo(),
+    };
   // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
   const chosen =
     fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined, line?.sku);
@@ -1047,6 +1053,21 @@ function keptLine(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | und
   const g = analyse(ctx).guess;
   if (g?.confident && g.hits[0]!.sku !== line.sku) return false;
   return !fixes.some((f) => "sku" in f && f.sku === g?.hits[0]?.sku);
+}
+
+/**
+ * "the 24 one", "he wrote 24 bore": to an offer of other products for a line, the numbers the buyer states are values
+ * of the line's own product (its name carries each) and of none of the products offered — they point at what is there.
+ */
+function ownValuesStated(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | undefined): boolean {
+  const replacing = fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
+  if (!line || !replacing.length) return false;
+  const numbers = new Set(ctx.tokens.flatMap((t) => (/^\d+(?:[.,]\d+)?$/.test(t.lower) ? [t.lower] : [])));
+  if (!numbers.size) return false;
+  const names = ctx.k.namesAndKeywords([line.sku, ...replacing]);
+  const own = new Set(wordsOf(names.get(line.sku) ?? ""));
+  const offered = new Set(replacing.flatMap((sku) => wordsOf(names.get(sku) ?? "")));
+  return [...numbers].every((n) => own.has(n) && !offered.has(n));
 }
 
 function fixByWords(ctx: Ctx, fixes: Fix[], options?: OptionLabels, lineSku?: string): Fix | undefined {

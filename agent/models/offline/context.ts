@@ -390,7 +390,8 @@ function readText(ctx: Ctx, raw: string): Analysis {
     // request — they tell the quantity from a reference.
     const history = c.intent === "history";
     // "doch nur eins" read as a yes still says how many.
-    const kept = c.text.replace(/[\p{L}']+/gu, (w, at: number) =>
+    // ("die 50er Packs": letters glued to a number are part of that word — the "er" of "50er" is no pronoun.)
+    const kept = c.text.replace(/(?<![\p{N}])[\p{L}']+/gu, (w, at: number) =>
       ctx.k.corpusWords.has(w.toLowerCase()) &&
       !labelWords.has(w.toLowerCase()) &&
       !limitedCount(c.text.slice(0, at), w) &&

@@ -10,6 +10,9 @@
  * - a thanks with the writer's name ending a line ("… need 3, thanks, Dave") is not read;
  * - a signature — from its delimiter ("--") or a closing line ("Best regards", "Mit freundlichen Grüßen") to the next
  *   blank line, the end of the quoted part, or the end — is not read, nor a mail app's "sent from my phone".
+ * - the numbers of a numbered list ("1) …", "2. …", "3: …" opening two or more lines in sequence) are taken off its
+ *   lines: a list number is neither a count nor part of a machine's name ("3) Folder 3: the roller bearing set",
+ *   "1. Press 2 – 2x seal kit").
  * Nothing changes in a message that has neither several lines nor a quote marker: a chat message is read as written.
  */
 
@@ -54,6 +57,19 @@ export function mailText(text: string): string {
     if (HEADER.test(line) || SEPARATOR.test(line) || APP_FOOTER.test(line)) continue;
     out.push(line.replace(SUBJECT, "").replace(THANKS_SIGNED, ""));
   }
-  const read = out.join("\n").trim();
+  const read = numbersOff(out).join("\n").trim();
   return /[\p{L}\p{N}]/u.test(read) ? read : text;
+}
+
+/** "1) ", "2. ", "3: " opening a line: the number of a numbered list ("1.5 m" or "2.000" is none). */
+const LIST_NUMBER = /^(\s*)(\d{1,2})\s?[.):](?!\d)\s+(?=\S)/u;
+
+/** The lines with their list numbers taken off, when two or more lines open with numbers that count up. */
+function numbersOff(lines: string[]): string[] {
+  const numbered = lines.flatMap((l) => {
+    const m = LIST_NUMBER.exec(l);
+    return m ? [Number(m[2])] : [];
+  });
+  if (numbered.length < 2 || numbered.some((n, i) => i > 0 && n !== numbered[i - 1]! + 1)) return lines;
+  return lines.map((l) => l.replace(LIST_NUMBER, "$1"));
 }

@@ -165,6 +165,11 @@ export interface Knowledge {
    * ("UCP 206") is searched for as a SKU only when some SKU has its compact form.
    */
   compactSkus: Set<string>;
+  /**
+   * The letters-and-digits parts of the catalog's SKUs, lower-case ("ax500" of FM-AX500-400, "ncp32"): a code word
+   * and the number after it that the buyer writes apart ("AX 500") are that part of a name, never a quantity.
+   */
+  skuCodes: Set<string>;
 }
 
 export interface Token {
@@ -421,6 +426,7 @@ export interface CatalogWords {
   valueWords: Knowledge["valueWords"];
   phraseGroups: Knowledge["phraseGroups"];
   compactSkus: Knowledge["compactSkus"];
+  skuCodes: Knowledge["skuCodes"];
 }
 
 /**
@@ -848,6 +854,14 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     compactSkus: new Set(
       (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).map((r) => compactSku(r.sku)),
     ),
+    skuCodes: new Set(
+      (sqlite.prepare("SELECT sku FROM products").all() as { sku: string }[]).flatMap((r) =>
+        r.sku
+          .toLowerCase()
+          .split(/[-/._ ]+/)
+          .filter((part) => /^\p{L}{2,}\d+$/u.test(part)),
+      ),
+    ),
   };
 }
 
@@ -1087,6 +1101,11 @@ function readNamePairs(names: string[], unit: (word: string) => boolean): Set<st
   // the buyer's "400 x 3000" names that size rather than counting 400 (`findQuantities`).
   for (const name of names) {
     const ts = tokenizeText(name);
+    // ("for 70x12 shank": the dimension written as one word is the same size as the buyer's "70 x 12".)
+    for (const t of ts) {
+      const joined = /^(\d+)[x×](\d+(?:[.,]\d+)?)$/u.exec(t.lower);
+      if (joined) pairs.add(`${joined[1]} x ${joined[2]}`);
+    }
     for (let i = 0; i + 2 < ts.length; i++) {
       const a = /^(\d+)[x×]?$/u.exec(ts[i]!.lower)?.[1];
       const glued = /[x×]$/u.test(ts[i]!.lower);
@@ -1157,7 +1176,8 @@ export function tokenizeText(text: string): Token[] {
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const re = /[\p{L}\p{N}°]+(?:[-/._,][\p{L}\p{N}]+)*/gu;
+  // A comma joins digits only ("2,5" is one number): "nur 2,zwei liegen noch", "servus,4 membranen" are two words.
+  const re = /[\p{L}\p{N}°]+(?:[-/._][\p{L}\p{N}]+|(?<=\p{N}),\p{N}[\p{L}\p{N}]*)*/gu;
   // Currency symbols become words, so "10 €" reads as an amount and not as a quantity of 10.
   const plain = text.normalize("NFKC").replace(/€/g, " eur ").replace(/\$/g, " usd ").replace(/£/g, " gbp ");
   const found = [...plain.matchAll(re)];
@@ -1336,6 +1356,27 @@ const WITH = /^(?:with|mit|having)$/;
 /** Words after a number that make it a temperature ("85 grad", "35 degrees", "40 °C"). */
 const TEMPERATURE_WORD = /^(?:°[cf]?|grad|degrees?|celsius|fahrenheit)$/iu;
 
+/** Whether a letter word and the digits after it are, joined, a part of one of the catalog's SKUs ("AX 500"). */
+function skuCodeAt(word: Token, digits: string, k: Pick<Knowledge, "skuCodes" | "corpusWords">): boolean {
+  if (!/^\d+$/.test(digits) || !/^\p{L}{2,}$/u.test(word.lower) || !k.skuCodes.has(`${word.lower}${digits}`))
+    return false;
+  return word.text === word.text.toUpperCase() || !k.corpusWords.has(word.lower);
+}
+
+/** Articles that lead a reference to one item by a value of it ("the 24 one"). */
+const VALUE_REFERENCE = new Set(["the", "that", "this", "those", "these"]);
+/** Whether the number at `i` stands between such an article and "one(s)", with at most one word between it and "one". */
+function valueOfOne(tokens: Token[], i: number): boolean {
+  if (!VALUE_REFERENCE.has(tokens[i - 1]?.lower ?? "")) return false;
+  for (let j = i + 1; j <= i + 2 && j < tokens.length; j++) {
+    if (/^\s*[,;:.!?]/.test(tokens[j - 1]!.tail ?? "")) return false;
+    const w = tokens[j]!.lower;
+    if (w === "one" || w === "ones") return true;
+    if (!/^\p{L}+$/u.test(w)) return false;
+  }
+  return false;
+}
+
 export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   const used = new Set<number>();
@@ -1420,6 +1461,13 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
           (k.numberPrefixes.has(prev) || k.codeWords.has(prev) || k.codeWords.has(prevPart ?? ""))))
     )
       continue;
+    // "plate says AX 500", "Typ EC 450": a code word and the number after it that together are a part of a SKU
+    // ("AX500" of FM-AX500-400) name the product, whatever product the count beside them orders. (An everyday word
+    // written small is no code: "of 4", "am 2".)
+    if (before && adjacent && !taken.has(i - 1) && skuCodeAt(before, t, k)) continue;
+    // "the 24 one", "the 24 bore one", "the 72 tooth ones": a number between an article and "one" says which item
+    // (by a value of it), not how many.
+    if (/^\d+(?:[.,]\d+)?$/.test(t) && valueOfOne(tokens, i)) continue;
     if (next && ((k.measureUnits.has(next) && !k.unitCodes.has(next)) || UNIT_SPELLINGS[next])) continue;
     // "the 1.30 net", "Netz 1,23": a number with a fractional part counts only in a unit the catalog sells in ("2.5 m"
     // of hose); bare, it is a size the buyer leaves the unit off.
