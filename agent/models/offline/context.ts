@@ -423,6 +423,13 @@ function readText(ctx: Ctx, raw: string): Analysis {
     for (const t of aboutMachine) taken.add(t.index);
   for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
+  // "the sight glass 3 please": a number after the words of a line of the order, read as a code of those words, counts
+  // that line.
+  const lineNames = orderLineNames(ctx);
+  if (quantities.length === 0 && lineNames.length)
+    quantities = tokens
+      .filter((t) => !taken.has(t.index) && countOfLine(tokens, [t.index], lineNames))
+      .map((t) => ({ value: Number(t.lower), tokens: [t.index] }));
   const machine = machines.length === 1 ? machines[0]!.machine : machines.length ? undefined : sameMachine(ctx, text);
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
@@ -496,6 +503,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const inName = (x: { tokens: number[] }) =>
     !!named &&
     x.tokens.every((i) => named.has(tokens[i]!.lower)) &&
+    !countOfLine(tokens, x.tokens, lineNames) &&
     x.tokens.some((i) =>
       // A neighbour that is, or is hyphenated from, a word of the name ("EC-Lüfter 450" of "EC-… 450 mm"; "HTD 8M 1200"
       // of "… HTD 8M, 1200 mm long": a code of the name too, not another number).
@@ -537,6 +545,39 @@ function readText(ctx: Ctx, raw: string): Analysis {
       ? []
       : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !ctx.k.choiceWords.has(w)),
   };
+}
+
+/** The names of the order's lines as words (in the catalog's and the buyer's language), for `countOfLine`. */
+function orderLineNames(ctx: Ctx): string[][] {
+  const lines = ctx.conv.draft.lines;
+  if (lines.length === 0) return [];
+  const names = namesOf(
+    ctx,
+    lines.map((l) => l.sku),
+  );
+  return lines.map((l) => wordsOf(names.get(l.sku) ?? ""));
+}
+
+/**
+ * "make the grease 2", "the sight glass 3 please": a bare number right after words that name a line of the order is
+ * that line's count, not a number of a product's name ("… grease NLGI 2", "sight glass … 3/8\"") — unless it stands
+ * beside those words in the line's own name too ("the HLP 46, 3 pails").
+ */
+function countOfLine(tokens: readonly Token[], at: number[], lineNames: string[][]): boolean {
+  if (lineNames.length === 0 || at.length !== 1) return false;
+  const i = at[0]!;
+  const number = tokens[i]!.lower;
+  const before = tokens[i - 1]?.lower;
+  if (!/^\d+$/.test(number) || !before || !/^\p{L}{3,}$/u.test(before) || tokens[i + 1]?.lower.match(/^\d/))
+    return false;
+  const carrying = lineNames.filter((name) => nameNames(name, before));
+  return (
+    carrying.length > 0 &&
+    carrying.every((name) => {
+      const w = name.findIndex((x) => nameNames([x], before));
+      return name[w + 1] !== number;
+    })
+  );
 }
 
 /** Definite words that point back at something said ("the 2 contactors", "die Schütze", "those drives"). */

@@ -18,6 +18,7 @@ import {
   findPoReference,
   nameWords,
   orderReferences,
+  numberWordValue,
   replacedCount,
   tokenizeText,
 } from "./recognise.ts";
@@ -203,6 +204,15 @@ export const EVENTS = {
     ctx.u.clauses.length > 1 &&
     !ctx.u.attack &&
     has(ctx, "remove", "change"),
+  /**
+   * "one more pressure element so 2 in total, and the oil only 3 pails", "noch einen Trockner mehr, und die Schaugläser
+   * nur 3": clauses that each give a line of the order, named by its words, a count (or one more of it).
+   */
+  line_count_clauses: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm") &&
+    s.draft.lines.length > 0 &&
+    ctx.u.clauses.length > 1 &&
+    !ctx.u.attack,
   /**
    * "Yes, all for IMM 7", "alles für die IMM 9", "both for freezer 3": a machine, and nothing else, for the lines of the
    * order — all of them when the buyer says so, else those still without a machine when no one line is in focus.
@@ -621,6 +631,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "choose_product", on: "list_count_beside_item", do: listCountAndItem },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
+  { in: "any", on: "line_count_clauses", do: lineCountClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
   { in: "any", on: "arrives_by", do: req.ask("stock") },
   // The open question
@@ -1489,6 +1500,71 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
     edits++;
   }
   return edits >= 2 || (edits === 1 && yes > 0 && !asked) ? { calls, memo: memo() } : undefined;
+}
+
+/** "so 2 in total", "insgesamt 3", "total of 4": the whole count the buyer wants of a line. */
+const IN_TOTAL_AFTER =
+  /(?<![\p{L}\p{N}])(\p{N}+|\p{L}+)\s+(?:in\s+total|total|altogether|all\s+together|insgesamt|gesamt|zusammen|in\s+summe)(?![\p{L}])/iu;
+const IN_TOTAL_BEFORE =
+  /(?<![\p{L}])(?:in\s+total|a\s+total\s+of|total\s+of|insgesamt|gesamt|in\s+summe)\s+(\p{N}+|\p{L}+)(?![\p{L}\p{N}])/iu;
+/** "one more", "another", "noch einen … mehr", "2 extra": on top of what the line has. */
+const ON_TOP = /(?<![\p{L}])(?:more|another|additional|extra|mehr|weitere[nmrs]?|zusätzliche[nmrs]?|noch)(?![\p{L}])/iu;
+
+function totalOf(text: string): number | undefined {
+  const m = IN_TOTAL_AFTER.exec(text) ?? IN_TOTAL_BEFORE.exec(text);
+  if (!m) return undefined;
+  const w = m[1]!.toLowerCase();
+  return /^\d+$/.test(w) ? Number(w) : numberWordValue(w);
+}
+
+/**
+ * A clause that gives one line of the order a count: the line its words name, the count stated ("the oil only 3
+ * pails"), the whole count ("so 2 in total"), or so many more than it has ("one more pressure element").
+ */
+function lineCountOf(sub: Ctx): NonNullable<Step["calls"]>[number] | undefined {
+  const lineId = lineByWords(sub);
+  const line = sub.conv.draft.lines.find((l) => l.lineId === lineId);
+  if (!line) return undefined;
+  const a = analyse(sub);
+  const lead = a.guess?.confident ? a.guess.hits[0]! : undefined;
+  if (lead && lead.sku !== line.sku && lead.match.startsWith("sku")) return undefined;
+  if (a.machine && line.machineId && a.machine.machineId !== line.machineId) return undefined;
+  const total = totalOf(sub.conv.text);
+  const q = a.quantity;
+  const sameUnit = !q?.unit || !line.unit || q.unit === line.unit;
+  const quantity =
+    total ?? (ON_TOP.test(sub.conv.text) ? (sameUnit ? line.quantity + (q?.value ?? 1) : undefined) : q?.value);
+  if (!quantity) return undefined;
+  return {
+    name: "update_line",
+    args: { lineId: line.lineId, quantity, ...(total === undefined && q?.unit ? { unit: q.unit } : {}) },
+  };
+}
+
+/**
+ * "please add one more pressure element so 2 in total, and the oil only 3 pails": each clause gives the line it names
+ * a count — two lines at least, each once; a clause that removes a line removes it, a remark is passed over. Any other
+ * clause leaves the message to be read whole.
+ */
+function lineCountClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const calls: NonNullable<Step["calls"]> = [];
+  for (const c of ctx.u.clauses) {
+    const sub = clauseCtx(ctx, c);
+    const subState = dialogueState(sub);
+    const dropped = removalInChange(sub, subState, readMessage(sub, subState));
+    if (dropped === "absent") return undefined;
+    const call = dropped ? { name: "remove_line", args: { lineId: dropped.lineId } } : lineCountOf(sub);
+    if (call) {
+      if (calls.some((x) => x.args.lineId === call.args.lineId)) return undefined;
+      calls.push(call);
+      continue;
+    }
+    if (c.intent === "None" || CONVERSATIONAL.has(c.intent)) {
+      if (productishWords(sub).length === 0) continue;
+    }
+    return undefined;
+  }
+  return calls.length >= 2 && calls.some((x) => x.name === "update_line") ? { calls, memo: memo() } : undefined;
 }
 
 /**
