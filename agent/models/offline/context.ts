@@ -423,13 +423,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     for (const t of aboutMachine) taken.add(t.index);
   for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
-  // "the sight glass 3 please": a number after the words of a line of the order, read as a code of those words, counts
-  // that line.
   const lineNames = orderLineNames(ctx);
-  if (quantities.length === 0 && lineNames.length)
-    quantities = tokens
-      .filter((t) => !taken.has(t.index) && countOfLine(tokens, [t.index], lineNames))
-      .map((t) => ({ value: Number(t.lower), tokens: [t.index] }));
   const machine = machines.length === 1 ? machines[0]!.machine : machines.length ? undefined : sameMachine(ctx, text);
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
@@ -503,7 +497,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const inName = (x: { tokens: number[] }) =>
     !!named &&
     x.tokens.every((i) => named.has(tokens[i]!.lower)) &&
-    !countOfLine(tokens, x.tokens, lineNames) &&
+    !countOfLine(ctx, tokens, x.tokens, lineNames) &&
     x.tokens.some((i) =>
       // A neighbour that is, or is hyphenated from, a word of the name ("EC-Lüfter 450" of "EC-… 450 mm"; "HTD 8M 1200"
       // of "… HTD 8M, 1200 mm long": a code of the name too, not another number).
@@ -563,19 +557,32 @@ function orderLineNames(ctx: Ctx): string[][] {
  * that line's count, not a number of a product's name ("… grease NLGI 2", "sight glass … 3/8\"") — unless it stands
  * beside those words in the line's own name too ("the HLP 46, 3 pails").
  */
-function countOfLine(tokens: readonly Token[], at: number[], lineNames: string[][]): boolean {
+function countOfLine(ctx: Ctx, tokens: readonly Token[], at: number[], lineNames: string[][]): boolean {
   if (lineNames.length === 0 || at.length !== 1) return false;
   const i = at[0]!;
   const number = tokens[i]!.lower;
   const before = tokens[i - 1]?.lower;
-  if (!/^\d+$/.test(number) || !before || !/^\p{L}{3,}$/u.test(before) || tokens[i + 1]?.lower.match(/^\d/))
+  if (!/^\d+$/.test(number) || !before || !/^\p{L}{3,}$/u.test(before)) return false;
+  // The number ends its phrase: nothing after it, a stop, an order unit or a courtesy ("… 3 please") — not "32 teeth".
+  const next = tokens[i + 1]?.lower;
+  const ends =
+    !next ||
+    /[,;.!?]/.test(tokens[i]!.tail ?? "") ||
+    ctx.k.unitCodes.has(next) ||
+    /^(?:please|pls|bitte|thanks|danke|then|dann|instead|stattdessen|only|nur)$/u.test(next);
+  if (!ends) return false;
+  // "for band 4", "an Linie 2": a number after a word of the buyer's machines, or after "for", names a machine.
+  const labels = (ctx.conv.machines ?? []).flatMap((m) => wordsOf(`${m.label} ${m.site ?? ""}`));
+  if (labels.some((w) => w.length > 2 && (w.startsWith(before) || before.startsWith(w)))) return false;
+  if (/^(?:for|für|fuer|fürs|on|at|an|auf|bei|beim|im|am|vom|von|from|of)$/u.test(tokens[i - 2]?.lower ?? ""))
     return false;
   const carrying = lineNames.filter((name) => nameNames(name, before));
   return (
     carrying.length > 0 &&
     carrying.every((name) => {
+      // ("SPA 1250" beside a line "… SPA 1180": a code word and its number name a variant.)
       const w = name.findIndex((x) => nameNames([x], before));
-      return name[w + 1] !== number;
+      return !/^\d/.test(name[w + 1] ?? "");
     })
   );
 }
@@ -1243,6 +1250,21 @@ export function lineWordCounts(ctx: Ctx, keywords = false, parts = false): { id:
     };
   });
   return scored;
+}
+
+/**
+ * "and 1 tip holder for the same torch" beside a contact tip: the words name a product the order lacks outright (its
+ * name carries them, more than a word shared with a line) — a new item, no count of the line.
+ */
+export function namesAnother(ctx: Ctx, a: Analysis): boolean {
+  const lines = ctx.conv.draft.lines;
+  const lead = a.guess?.hits[0];
+  if (!lead || lines.length === 0 || lines.some((l) => l.sku === lead.sku)) return false;
+  const best = Math.max(0, ...lineWordCounts(ctx).map((x) => x.n));
+  const asLine = { ...lines[0]!, lineId: "", sku: lead.sku };
+  const own = lineWordCounts({ ...ctx, conv: { ...ctx.conv, draft: { ...ctx.conv.draft, lines: [asLine] } } })[0]?.n;
+  // (One word alone — "one more bearing" of a pillow block — names the line by its kind as well.)
+  return (own ?? 0) > best && (own ?? 0) >= 2;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   numberWordValue,
   replacedCount,
   tokenizeText,
+  wordsOf,
 } from "./recognise.ts";
 import { orderOfMonth } from "./month-order.ts";
 import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
@@ -33,6 +34,7 @@ import {
   guessWords,
   lineByWords,
   nameNames,
+  namesAnother,
   productishWords,
   onTheOrder,
   lineWordCounts,
@@ -81,7 +83,7 @@ import {
   statedAmong,
   variantByValue,
 } from "./references.ts";
-import { absentRemoval, pressure, REMOVING, removal, removalInChange } from "./destructive.ts";
+import { absentRemoval, NOT_WANTED, pressure, REMOVING, removal, removalInChange, WITHOUT } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
 
 /** What the decision knows about where the conversation stands. */
@@ -139,6 +141,11 @@ const PRODUCT_CUES: Cue[] = ["add", "find", "price", "stock", "compat", "info", 
 export const EVENTS = {
   always: () => true,
   /** An illegitimate request and nothing else asked ("push it through", "ok, I take responsibility"). */
+  /**
+   * "but without the sight glass", "aber ohne das Fett", "das Fett brauch ich doch nicht": words that take off beside
+   * words that all name one line of the order drop that line — no request to skip a check — with nothing else asked.
+   */
+  drops_named_lines: (ctx, s) => s.draft.lines.length > 0 && !!droppedLines(ctx),
   refused_only: (ctx, _s, r) => (!!ctx.u.attack && !ctx.u.rest && !orders(r)) || !!pressure(ctx, r),
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
@@ -609,6 +616,14 @@ const answering =
  */
 export const TRANSITIONS: Transition[] = [
   // Whatever is open
+  {
+    in: "any",
+    on: "drops_named_lines",
+    do: (ctx, _s, _r, memo) => ({
+      calls: droppedLines(ctx)!.map((lineId) => ({ name: "remove_line", args: { lineId } })),
+      memo: memo(),
+    }),
+  },
   {
     in: "any",
     on: "refused_only",
@@ -1502,6 +1517,42 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
   return edits >= 2 || (edits === 1 && yes > 0 && !asked) ? { calls, memo: memo() } : undefined;
 }
 
+/**
+ * The lines of the order the message drops by name ("…, but without the chain", "die Kette brauch ich doch nicht"):
+ * each clause either drops one line whose names carry all its product words, or only steers the conversation (a yes,
+ * "place it"); undefined when a clause asks for anything else or no line is dropped.
+ */
+function droppedLines(ctx: Ctx): string[] | undefined {
+  const out: string[] = [];
+  for (const c of ctx.u.clauses) {
+    const without = WITHOUT.exec(c.text);
+    const phrase = without ? without[1]! : NOT_WANTED.test(c.text) ? c.text.replace(NOT_WANTED, " ") : undefined;
+    const lineId = phrase === undefined ? undefined : lineAllWordsName(ctx, phrase);
+    if (lineId) {
+      if (!out.includes(lineId)) out.push(lineId);
+      continue;
+    }
+    if (!CONVERSATIONAL.has(c.intent) || c.intent === "history" || c.intent === "details") return undefined;
+    const words = productishWords({ ...ctx, tokens: tokenizeText(c.text) });
+    if (words.length > 0) return undefined;
+  }
+  return out.length ? out : undefined;
+}
+
+/** The one line of the order whose names carry every product word of `phrase` (none of a number or another line). */
+function lineAllWordsName(ctx: Ctx, phrase: string): string | undefined {
+  const sub: Ctx = { ...ctx, conv: { ...ctx.conv, text: phrase }, tokens: tokenizeText(phrase), analyses: new Map() };
+  if (sub.tokens.some((t) => /\d/.test(t.lower))) return undefined;
+  const words = productishWords(sub).filter(
+    (w) => !/^(?:doch|jetzt|dann|diesmal|this|time|please|bitte|after|all)$/u.test(w),
+  );
+  const lineId = lineByWords(sub);
+  const line = ctx.conv.draft.lines.find((l) => l.lineId === lineId);
+  if (!line || words.length === 0) return undefined;
+  const name = wordsOf(ctx.k.allNames([line.sku]).get(line.sku) ?? "");
+  return words.every((w) => nameNames(name, w) || compoundHead(name, w)) ? line.lineId : undefined;
+}
+
 /** "so 2 in total", "insgesamt 3", "total of 4": the whole count the buyer wants of a line. */
 const IN_TOTAL_AFTER =
   /(?<![\p{L}\p{N}])(\p{N}+|\p{L}+)\s+(?:in\s+total|total|altogether|all\s+together|insgesamt|gesamt|zusammen|in\s+summe)(?![\p{L}])/iu;
@@ -1528,6 +1579,7 @@ function lineCountOf(sub: Ctx): NonNullable<Step["calls"]>[number] | undefined {
   const a = analyse(sub);
   const lead = a.guess?.confident ? a.guess.hits[0]! : undefined;
   if (lead && lead.sku !== line.sku && lead.match.startsWith("sku")) return undefined;
+  if (namesAnother(sub, a)) return undefined;
   if (a.machine && line.machineId && a.machine.machineId !== line.machineId) return undefined;
   const total = totalOf(sub.conv.text);
   const q = a.quantity;
@@ -1603,7 +1655,7 @@ function switchByValue(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): St
 function lineQuantity(ctx: Ctx): Step | undefined {
   const a = analyse(ctx);
   const exact = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
-  if (!a.quantity || exact || MORE_OF.test(ctx.conv.text)) return undefined;
+  if (!a.quantity || exact || MORE_OF.test(ctx.conv.text) || namesAnother(ctx, a)) return undefined;
   const lineId = lineByWords(ctx);
   return lineId
     ? {
