@@ -424,6 +424,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     for (const t of aboutMachine) taken.add(t.index);
   for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
+  const lineNames = orderLineNames(ctx);
   const machine = machines.length === 1 ? machines[0]!.machine : machines.length ? undefined : sameMachine(ctx, text);
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
@@ -502,6 +503,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   const inName = (x: { tokens: number[] }) =>
     !!named &&
     x.tokens.every((i) => named.has(tokens[i]!.lower)) &&
+    !countOfLine(ctx, tokens, x.tokens, lineNames) &&
     x.tokens.some((i) =>
       // A neighbour that is, or is hyphenated from, a word of the name ("EC-Lüfter 450" of "EC-… 450 mm"; "HTD 8M 1200"
       // of "… HTD 8M, 1200 mm long": a code of the name too, not another number).
@@ -543,6 +545,52 @@ function readText(ctx: Ctx, raw: string): Analysis {
       ? []
       : productWords.filter((w) => !ctxFiller(w) && !FILLER.has(w) && !ctx.k.ordinary(w) && !ctx.k.choiceWords.has(w)),
   };
+}
+
+/** The names of the order's lines as words (in the catalog's and the buyer's language), for `countOfLine`. */
+function orderLineNames(ctx: Ctx): string[][] {
+  const lines = ctx.conv.draft.lines;
+  if (lines.length === 0) return [];
+  const names = namesOf(
+    ctx,
+    lines.map((l) => l.sku),
+  );
+  return lines.map((l) => wordsOf(names.get(l.sku) ?? ""));
+}
+
+/**
+ * "make the grease 2", "the sight glass 3 please": a bare number right after words that name a line of the order is
+ * that line's count, not a number of a product's name ("… grease NLGI 2", "sight glass … 3/8\"") — unless it stands
+ * beside those words in the line's own name too ("the HLP 46, 3 pails").
+ */
+function countOfLine(ctx: Ctx, tokens: readonly Token[], at: number[], lineNames: string[][]): boolean {
+  if (lineNames.length === 0 || at.length !== 1) return false;
+  const i = at[0]!;
+  const number = tokens[i]!.lower;
+  const before = tokens[i - 1]?.lower;
+  if (!/^\d+$/.test(number) || !before || !/^\p{L}{3,}$/u.test(before)) return false;
+  // The number ends its phrase: nothing after it, a stop, an order unit or a courtesy ("… 3 please") — not "32 teeth".
+  const next = tokens[i + 1]?.lower;
+  const ends =
+    !next ||
+    /[,;.!?]/.test(tokens[i]!.tail ?? "") ||
+    ctx.k.unitCodes.has(next) ||
+    /^(?:please|pls|bitte|thanks|danke|then|dann|instead|stattdessen|only|nur)$/u.test(next);
+  if (!ends) return false;
+  // "for band 4", "an Linie 2": a number after a word of the buyer's machines, or after "for", names a machine.
+  const labels = (ctx.conv.machines ?? []).flatMap((m) => wordsOf(`${m.label} ${m.site ?? ""}`));
+  if (labels.some((w) => w.length > 2 && (w.startsWith(before) || before.startsWith(w)))) return false;
+  if (/^(?:for|für|fuer|fürs|on|at|an|auf|bei|beim|im|am|vom|von|from|of)$/u.test(tokens[i - 2]?.lower ?? ""))
+    return false;
+  const carrying = lineNames.filter((name) => nameNames(name, before));
+  return (
+    carrying.length > 0 &&
+    carrying.every((name) => {
+      // ("SPA 1250" beside a line "… SPA 1180": a code word and its number name a variant.)
+      const w = name.findIndex((x) => nameNames([x], before));
+      return !/^\d/.test(name[w + 1] ?? "");
+    })
+  );
 }
 
 /** Definite words that point back at something said ("the 2 contactors", "die Schütze", "those drives"). */
@@ -1208,6 +1256,21 @@ export function lineWordCounts(ctx: Ctx, keywords = false, parts = false): { id:
     };
   });
   return scored;
+}
+
+/**
+ * "and 1 tip holder for the same torch" beside a contact tip: the words name a product the order lacks outright (its
+ * name carries them, more than a word shared with a line) — a new item, no count of the line.
+ */
+export function namesAnother(ctx: Ctx, a: Analysis): boolean {
+  const lines = ctx.conv.draft.lines;
+  const lead = a.guess?.hits[0];
+  if (!lead || lines.length === 0 || lines.some((l) => l.sku === lead.sku)) return false;
+  const best = Math.max(0, ...lineWordCounts(ctx).map((x) => x.n));
+  const asLine = { ...lines[0]!, lineId: "", sku: lead.sku };
+  const own = lineWordCounts({ ...ctx, conv: { ...ctx.conv, draft: { ...ctx.conv.draft, lines: [asLine] } } })[0]?.n;
+  // (One word alone — "one more bearing" of a pillow block — names the line by its kind as well.)
+  return (own ?? 0) > best && (own ?? 0) >= 2;
 }
 
 /**

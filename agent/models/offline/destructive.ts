@@ -145,6 +145,13 @@ export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undef
   return s.draft.lines.length === 1 ? { lineId: s.draft.lines[0]!.lineId } : { ask: true };
 }
 
+/** "without the X", "ohne das X", "minus the X": what follows is left off. */
+export const WITHOUT =
+  /(?<![\p{L}])(?:without|ohne|minus|except(?:\s+for)?|außer|ausser)\s+(?:(?:the|das|die|den|der|dem|any|our|unser\p{L}*)\s+)?([^,.;:!?]+)/iu;
+/** "don't need the X", "X not needed", "das X brauch ich doch nicht", "das X kann weg": the X is not wanted. */
+export const NOT_WANTED =
+  /(?<![\p{L}])(?:(?:do\s+not|don't|dont)\s+need|no\s+need\s+for|not\s+needed|no\s+longer\s+needed|brauch\p{L}*\s+(?:ich|wir|i|mer|ma)\s+(?:(?:doch|jetzt|dann|eh|gar)\s+)?(?:nicht|net|ned|nit|nimmer)|(?:kann|können|koennen|darf)\s+weg|fällt\s+weg|nicht\s+(?:mehr\s+)?nötig)(?![\p{L}])/iu;
+
 /** Words that ask to take something off the order, in English and German. */
 export const REMOVING =
   /(?<![\p{L}])(?:remove\w*|delete\w*|drop\w*|take (?:it |them |that |this )?(?:out|off)|scrap|strike|cancel\w*|get rid|without|entfern\w*|lösch\w*|streich\w*|raus\w*|weg\w*|storn\w*|ohne|nicht mehr)(?![\p{L}])/iu;

@@ -18,8 +18,10 @@ import {
   findPoReference,
   nameWords,
   orderReferences,
+  numberWordValue,
   replacedCount,
   tokenizeText,
+  wordsOf,
 } from "./recognise.ts";
 import { orderOfMonth } from "./month-order.ts";
 import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
@@ -32,6 +34,7 @@ import {
   guessWords,
   lineByWords,
   nameNames,
+  namesAnother,
   productishWords,
   onTheOrder,
   lineWordCounts,
@@ -80,7 +83,7 @@ import {
   statedAmong,
   variantByValue,
 } from "./references.ts";
-import { absentRemoval, pressure, REMOVING, removal, removalInChange } from "./destructive.ts";
+import { absentRemoval, NOT_WANTED, pressure, REMOVING, removal, removalInChange, WITHOUT } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
 
 /** What the decision knows about where the conversation stands. */
@@ -138,6 +141,11 @@ const PRODUCT_CUES: Cue[] = ["add", "find", "price", "stock", "compat", "info", 
 export const EVENTS = {
   always: () => true,
   /** An illegitimate request and nothing else asked ("push it through", "ok, I take responsibility"). */
+  /**
+   * "but without the sight glass", "aber ohne das Fett", "das Fett brauch ich doch nicht": words that take off beside
+   * words that all name one line of the order drop that line — no request to skip a check — with nothing else asked.
+   */
+  drops_named_lines: (ctx, s) => s.draft.lines.length > 0 && !!droppedLines(ctx),
   refused_only: (ctx, _s, r) => (!!ctx.u.attack && !ctx.u.rest && !orders(r)) || !!pressure(ctx, r),
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
@@ -203,6 +211,15 @@ export const EVENTS = {
     ctx.u.clauses.length > 1 &&
     !ctx.u.attack &&
     has(ctx, "remove", "change"),
+  /**
+   * "one more pressure element so 2 in total, and the oil only 3 pails", "noch einen Trockner mehr, und die Schaugläser
+   * nur 3": clauses that each give a line of the order, named by its words, a count (or one more of it).
+   */
+  line_count_clauses: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm") &&
+    s.draft.lines.length > 0 &&
+    ctx.u.clauses.length > 1 &&
+    !ctx.u.attack,
   /**
    * "Yes, all for IMM 7", "alles für die IMM 9", "both for freezer 3": a machine, and nothing else, for the lines of the
    * order — all of them when the buyer says so, else those still without a machine when no one line is in focus.
@@ -617,6 +634,14 @@ export const TRANSITIONS: Transition[] = [
   // Whatever is open
   {
     in: "any",
+    on: "drops_named_lines",
+    do: (ctx, _s, _r, memo) => ({
+      calls: droppedLines(ctx)!.map((lineId) => ({ name: "remove_line", args: { lineId } })),
+      memo: memo(),
+    }),
+  },
+  {
+    in: "any",
     on: "refused_only",
     do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
@@ -637,6 +662,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "choose_product", on: "list_count_beside_item", do: listCountAndItem },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
+  { in: "any", on: "line_count_clauses", do: lineCountClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
   { in: "any", on: "arrives_by", do: req.ask("stock") },
   // The open question
@@ -1520,6 +1546,108 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
 }
 
 /**
+ * The lines of the order the message drops by name ("…, but without the chain", "die Kette brauch ich doch nicht"):
+ * each clause either drops one line whose names carry all its product words, or only steers the conversation (a yes,
+ * "place it"); undefined when a clause asks for anything else or no line is dropped.
+ */
+function droppedLines(ctx: Ctx): string[] | undefined {
+  const out: string[] = [];
+  for (const c of ctx.u.clauses) {
+    const without = WITHOUT.exec(c.text);
+    const phrase = without ? without[1]! : NOT_WANTED.test(c.text) ? c.text.replace(NOT_WANTED, " ") : undefined;
+    const lineId = phrase === undefined ? undefined : lineAllWordsName(ctx, phrase);
+    if (lineId) {
+      if (!out.includes(lineId)) out.push(lineId);
+      continue;
+    }
+    if (!CONVERSATIONAL.has(c.intent) || c.intent === "history" || c.intent === "details") return undefined;
+    const words = productishWords({ ...ctx, tokens: tokenizeText(c.text) });
+    if (words.length > 0) return undefined;
+  }
+  return out.length ? out : undefined;
+}
+
+/** The one line of the order whose names carry every product word of `phrase` (none of a number or another line). */
+function lineAllWordsName(ctx: Ctx, phrase: string): string | undefined {
+  const sub: Ctx = { ...ctx, conv: { ...ctx.conv, text: phrase }, tokens: tokenizeText(phrase), analyses: new Map() };
+  if (sub.tokens.some((t) => /\d/.test(t.lower))) return undefined;
+  const words = productishWords(sub).filter(
+    (w) => !/^(?:doch|jetzt|dann|diesmal|this|time|please|bitte|after|all)$/u.test(w),
+  );
+  const lineId = lineByWords(sub);
+  const line = ctx.conv.draft.lines.find((l) => l.lineId === lineId);
+  if (!line || words.length === 0) return undefined;
+  const name = wordsOf(ctx.k.allNames([line.sku]).get(line.sku) ?? "");
+  return words.every((w) => nameNames(name, w) || compoundHead(name, w)) ? line.lineId : undefined;
+}
+
+/** "so 2 in total", "insgesamt 3", "total of 4": the whole count the buyer wants of a line. */
+const IN_TOTAL_AFTER =
+  /(?<![\p{L}\p{N}])(\p{N}+|\p{L}+)\s+(?:in\s+total|total|altogether|all\s+together|insgesamt|gesamt|zusammen|in\s+summe)(?![\p{L}])/iu;
+const IN_TOTAL_BEFORE =
+  /(?<![\p{L}])(?:in\s+total|a\s+total\s+of|total\s+of|insgesamt|gesamt|in\s+summe)\s+(\p{N}+|\p{L}+)(?![\p{L}\p{N}])/iu;
+/** "one more", "another", "noch einen … mehr", "2 extra": on top of what the line has. */
+const ON_TOP = /(?<![\p{L}])(?:more|another|additional|extra|mehr|weitere[nmrs]?|zusätzliche[nmrs]?|noch)(?![\p{L}])/iu;
+
+function totalOf(text: string): number | undefined {
+  const m = IN_TOTAL_AFTER.exec(text) ?? IN_TOTAL_BEFORE.exec(text);
+  if (!m) return undefined;
+  const w = m[1]!.toLowerCase();
+  return /^\d+$/.test(w) ? Number(w) : numberWordValue(w);
+}
+
+/**
+ * A clause that gives one line of the order a count: the line its words name, the count stated ("the oil only 3
+ * pails"), the whole count ("so 2 in total"), or so many more than it has ("one more pressure element").
+ */
+function lineCountOf(sub: Ctx): NonNullable<Step["calls"]>[number] | undefined {
+  const lineId = lineByWords(sub);
+  const line = sub.conv.draft.lines.find((l) => l.lineId === lineId);
+  if (!line) return undefined;
+  const a = analyse(sub);
+  const lead = a.guess?.confident ? a.guess.hits[0]! : undefined;
+  if (lead && lead.sku !== line.sku && lead.match.startsWith("sku")) return undefined;
+  if (namesAnother(sub, a)) return undefined;
+  if (a.machine && line.machineId && a.machine.machineId !== line.machineId) return undefined;
+  const total = totalOf(sub.conv.text);
+  const q = a.quantity;
+  const sameUnit = !q?.unit || !line.unit || q.unit === line.unit;
+  const quantity =
+    total ?? (ON_TOP.test(sub.conv.text) ? (sameUnit ? line.quantity + (q?.value ?? 1) : undefined) : q?.value);
+  if (!quantity) return undefined;
+  return {
+    name: "update_line",
+    args: { lineId: line.lineId, quantity, ...(total === undefined && q?.unit ? { unit: q.unit } : {}) },
+  };
+}
+
+/**
+ * "please add one more pressure element so 2 in total, and the oil only 3 pails": each clause gives the line it names
+ * a count — two lines at least, each once; a clause that removes a line removes it, a remark is passed over. Any other
+ * clause leaves the message to be read whole.
+ */
+function lineCountClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const calls: NonNullable<Step["calls"]> = [];
+  for (const c of ctx.u.clauses) {
+    const sub = clauseCtx(ctx, c);
+    const subState = dialogueState(sub);
+    const dropped = removalInChange(sub, subState, readMessage(sub, subState));
+    if (dropped === "absent") return undefined;
+    const call = dropped ? { name: "remove_line", args: { lineId: dropped.lineId } } : lineCountOf(sub);
+    if (call) {
+      if (calls.some((x) => x.args.lineId === call.args.lineId)) return undefined;
+      calls.push(call);
+      continue;
+    }
+    if (c.intent === "None" || CONVERSATIONAL.has(c.intent)) {
+      if (productishWords(sub).length === 0) continue;
+    }
+    return undefined;
+  }
+  return calls.length >= 2 && calls.some((x) => x.name === "update_line") ? { calls, memo: memo() } : undefined;
+}
+
+/**
  * Two clauses about one line: the later one says what the buyer wants of it — except that another machine for the
  * line and a change of the line itself ("nicht für Zelle 2, sondern für die Entgratpresse, und 6 Eimer statt 4") are
  * both made. A removal replaces any other edit of the line, and is replaced by one.
@@ -1555,7 +1683,7 @@ function switchByValue(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): St
 function lineQuantity(ctx: Ctx): Step | undefined {
   const a = analyse(ctx);
   const exact = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
-  if (!a.quantity || exact || MORE_OF.test(ctx.conv.text)) return undefined;
+  if (!a.quantity || exact || MORE_OF.test(ctx.conv.text) || namesAnother(ctx, a)) return undefined;
   const lineId = lineByWords(ctx);
   return lineId
     ? {

@@ -10,6 +10,7 @@ import {
   analyse,
   byWords,
   lineByWords,
+  namesAnother,
   optionsFor,
   retractedMachines,
   productsInLanguage,
@@ -425,6 +426,9 @@ export function sameLine(ctx: Ctx, s: DialogueState, r: Reading): DraftView["lin
   // "the same one for pump 1 instead", "nicht für Zelle 2, sondern …": a move, not more of it.
   if (retractedMachines(ctx).length > 0 || /\b(instead|stattdessen)\b/i.test(ctx.conv.text)) return undefined;
   const hits = r.a.guess?.hits.slice(0, 8) ?? [];
+  // "and 1 tip holder for the same torch": words that name a product the order lacks are no more of a line — the
+  // sameness is of the machine.
+  if (namesAnother(ctx, r.a)) return undefined;
   if (hits.length > 0) {
     const skus = [...new Set(lines.filter((l) => hits.some((h) => h.sku === l.sku)).map((l) => l.sku))];
     const byName = skus.length === 1 ? skus[0] : lines.find((l) => l.lineId === lineByWords(ctx))?.sku;

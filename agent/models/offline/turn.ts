@@ -6,11 +6,28 @@
  */
 import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
-import { findOptions, guessProduct, orderReferences, tokenizeText, unknownCodes, type Knowledge } from "./recognise.ts";
+import {
+  findOptions,
+  guessProduct,
+  orderReferences,
+  tokenizeText,
+  unknownCodes,
+  wordsOf,
+  type Knowledge,
+} from "./recognise.ts";
 import { hasMarker, markerWords } from "./nlu/evidence.ts";
 import { trainingDocuments } from "./nlu/corpus.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
-import { analyse, type CheckoutPolicy, type Ctx, type Step, type ToolCallPlan } from "./context.ts";
+import {
+  analyse,
+  compoundHead,
+  nameNames,
+  type CheckoutPolicy,
+  type Ctx,
+  type Step,
+  type ToolCallPlan,
+} from "./context.ts";
+import { FILLER } from "./language.ts";
 import { cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
 import { say } from "./replies.ts";
 import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
@@ -18,6 +35,7 @@ import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 import { oddQuantities, oddQuantityQuestion } from "./odd-quantities.ts";
 import { monthsIn } from "./month-order.ts";
 import { EACH_ITEM } from "./actions.ts";
+import { WITHOUT } from "./destructive.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
 
@@ -123,21 +141,64 @@ function dropsLine(conv: Conversation, k: Knowledge, u: Understanding): boolean 
   const lines = new Set(conv.draft.lines.map((l) => l.sku));
   const attacks = u.clauses.filter((c) => ATTACK.test(c.intent));
   if (lines.size === 0 || attacks.length === 0) return false;
+  const names = (text: string) => {
+    const guess = guessProduct(tokenizeText(text), new Set(), k);
+    return !!guess && guess.hits.slice(0, guess.confident ? 1 : 8).some((h) => lines.has(h.sku));
+  };
+  // "…, but without the chain", "aber ohne die Kette": what the buyer leaves off names a line of the order — the
+  // clause read as a request to skip the checks (split before the line's words, too) drops that line.
+  const without = WITHOUT.exec(conv.text);
+  const phrase = without?.[1] ?? "";
+  // (Not "without the credit check for the chain": the words left off are a check's.)
+  const leftOff =
+    !!without &&
+    !/\d/.test(phrase) &&
+    !ATTACK_INTENTS.some((i) => hasMarker(i, phrase)) &&
+    !namesPrice(phrase) &&
+    // (Once dropped this turn, the words name the line no more: the reply reports the removal.)
+    (namesOneLine(conv, k, phrase) || conv.results.some((r) => r.name === "remove_line"));
   return attacks.every((c) => {
+    if (leftOff && WITHOUT.test(c.text) && !/[%€$]/.test(c.text)) return true;
     // Only an override reading ("vergiss …" is read as one): a demand on the price or the checks that names a line
     // ("10% Rabatt auf die Bögen") is refused, never read as dropping the line.
-    if (c.intent !== "attack_injection" || hasMarker(c.intent, c.text) || namesPrice(c.text) || /[%€$]/.test(c.text))
-      return false;
-    const guess = guessProduct(tokenizeText(c.text), new Set(), k);
-    return !!guess && guess.hits.slice(0, guess.confident ? 1 : 8).some((h) => lines.has(h.sku));
+    if (hasMarker(c.intent, c.text) || namesPrice(c.text) || /[%€$]/.test(c.text)) return false;
+    return c.intent === "attack_injection" && names(c.text);
   });
+}
+
+/** Words beside a product's that name nothing ("please", "this time", "diesmal"). */
+const ASIDE = /^(?:please|pls|bitte|this|time|diesmal|doch|then|dann|too|auch|after|all)$/u;
+
+/** Whether every word of `phrase` (three letters or more) is carried by the names of one line of the order, and one only. */
+function namesOneLine(conv: Conversation, k: Knowledge, phrase: string): boolean {
+  const words = tokenizeText(phrase)
+    .map((t) => t.lower)
+    .filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !FILLER.has(w) && !ASIDE.test(w));
+  if (words.length === 0) return false;
+  const skus = [...new Set(conv.draft.lines.map((l) => l.sku))];
+  const names = k.allNames(skus);
+  const carrying = skus.filter((sku) => {
+    const name = wordsOf(names.get(sku) ?? "");
+    return words.every((w) => nameNames(name, w) || compoundHead(name, w));
+  });
+  return carrying.length === 1;
 }
 
 /** The understanding with its illegitimate readings read as removals of what they name. */
 function asRemoval(u: Understanding, text: string): Understanding {
-  const clauses = u.clauses.map((c) =>
-    ATTACK.test(c.intent) ? { ...c, intent: "remove" as const, score: Math.max(c.score, INTENT_THRESHOLD) } : c,
-  );
+  const clauses: Understanding["clauses"] = [];
+  let read = false;
+  for (const c of u.clauses) {
+    const before = clauses.at(-1);
+    // "but without the" | "grease": the words split off the removal are what it removes.
+    if (read && before && c.intent === "None" && before.end <= c.start) {
+      clauses[clauses.length - 1] = { ...before, end: c.end, text: text.slice(before.start, c.end) };
+      read = false;
+      continue;
+    }
+    read = ATTACK.test(c.intent);
+    clauses.push(read ? { ...c, intent: "remove" as const, score: Math.max(c.score, INTENT_THRESHOLD) } : c);
+  }
   const { attack: _attack, ...rest } = u;
   return { ...rest, clauses, cues: cuesOf(clauses), rest: text };
 }
@@ -157,6 +218,7 @@ export function namesPrice(text: string): boolean {
 }
 
 const ATTACK = /^attack_/;
+const ATTACK_INTENTS = ["attack_checks", "attack_price", "attack_identity", "attack_injection"] as const;
 
 /** The understanding with its attack readings set aside: each such clause takes its best other reading. */
 function withoutAttack(u: Understanding, text: string): Understanding {
