@@ -7,9 +7,23 @@
  *    the machine gives way to the one current product of its kind that fits, when that one carries every word of the
  *    message the lead carries. A word only the lead carries (its code, its series, "PT1000", "120mm", "Edelstahl")
  *    still names the lead (the engine says why it does not fit); two that fit are still shown to choose from.
+ * 2. Counts of variants with the kind named after them, or counted in pieces: "12 left and 12 right tines for Harrow
+ *    1", "5 linke und 5 rechte Schare für Pflug 5" listed the whole kind (the kind was read only before the run), "50
+ *    Stück rechtsdrehend und 50 linksdrehend" was no run ("Stück" between count and variant), "5 linke" was no variant
+ *    (its stem is a head word of another language's names: "link"). Each count becomes an item of the kind with its
+ *    variant word; of the products that fit the machine, the one whose names (and the glossary's words for them)
+ *    carry the item's words best is the item.
  */
 import { describe, expect, test } from "vitest";
-import { draftAfter, lastTurn, watertreatWorld, weldingWorld, type World } from "./helpers.ts";
+import {
+  agripartsWorld,
+  draftAfter,
+  intralogisticsWorld,
+  lastTurn,
+  watertreatWorld,
+  weldingWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 120_000;
 
@@ -81,6 +95,44 @@ describe("guards: what the words name, and a choice between two that fit, stay a
       const t = await lastTurn(weldingWorld, "WD-4104", "welche Gasdüsen passen an den Line 3 welder?");
       expect(t.lines).toEqual([]);
       expect(t.text).toContain("GN-501-CON");
+    },
+    T,
+  );
+});
+
+describe("counts of variants with the kind after them, or counted in pieces, are one line each", () => {
+  const harrow = [
+    ["PHT-BO-L", 12, "M-9005-02"],
+    ["PHT-BO-R", 12, "M-9005-02"],
+  ];
+  const plough = [
+    ["PSH-16-BO-L", 5, "M-9001-05"],
+    ["PSH-16-BO-R", 5, "M-9001-05"],
+  ];
+  const cases: [string, string, (string | number)[][]][] = [
+    ["A-9005", "12 left and 12 right tines for Harrow 1", harrow],
+    ["A-9005", "12 linke und 12 rechte Zinken für Harrow 1", harrow],
+    ["A-9005", "for Harrow 1 pls 12 left + 12 right tines", harrow],
+    ["A-9001", "5 linke und 5 rechte Schare für Pflug 5", plough],
+    ["A-9001", "Für Pflug 5 brauchen wir neue Schare, 5 linke und 5 rechte", plough],
+  ];
+  for (const [customer, text, want] of cases)
+    test(
+      `"${text}"`,
+      async () => {
+        expect(await draftAfter(agripartsWorld, customer, text)).toEqual(want);
+      },
+      T,
+    );
+  test(
+    "another catalog: '2 black and 2 grey superelastic tyres 18x7-8' (the kind with its size after the run)",
+    async () => {
+      expect(
+        await draftAfter(intralogisticsWorld, "L-8004", "Truck 4 needs 2 black and 2 grey superelastic tyres 18x7-8"),
+      ).toEqual([
+        ["TYR-SE-18x7-8-BK", 2, "M-8004-01"],
+        ["TYR-SE-18x7-8-NM", 2, "M-8004-01"],
+      ]);
     },
     T,
   );
