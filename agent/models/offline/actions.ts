@@ -1120,7 +1120,13 @@ export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: 
     for (let n = 0; n < Math.min(behind.length, 4); n++) {
       const gap = text.slice(n === 0 ? to : behind[n - 1]!.end, behind[n]!.start);
       const w = behind[n]!.lower;
-      if (!/^\s+$/.test(gap) || FILLER.has(w) || !(ctx.k.nameWord(w) || ctx.k.headWord(w) || /^\d/.test(w))) break;
+      // ("quick fit tines": a word names write joined to the one before, "quick-fit", is a name word too.)
+      const joined = n > 0 && ctx.k.nameWord(`${behind[n - 1]!.lower}-${w}`);
+      if (
+        !/^\s+$/.test(gap) ||
+        (!joined && (FILLER.has(w) || !(ctx.k.nameWord(w) || ctx.k.headWord(w) || /^\d/.test(w))))
+      )
+        break;
       if (ctx.k.headWord(w) && /^\p{L}/u.test(w)) end = n;
     }
     // ("… grey superelastic tyres 18x7-8": a size right after the kind word is the kind's.)

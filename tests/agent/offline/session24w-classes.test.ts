@@ -125,6 +125,14 @@ describe("counts of variants with the kind after them, or counted in pieces, are
       T,
     );
   test(
+    "a kind whose name writes two words joined ('quick fit tines' of 'quick-fit'): the whole kind, not its first word",
+    async () => {
+      const lines = await draftAfter(agripartsWorld, "A-9005", "hej. 12 left + 12 right quick fit tines for Harrow 1");
+      expect(lines.map((l) => l[0])).toEqual(["PHT-QF-L", "PHT-QF-R"]);
+    },
+    T,
+  );
+  test(
     "another catalog: '2 black and 2 grey superelastic tyres 18x7-8' (the kind with its size after the run)",
     async () => {
       expect(
