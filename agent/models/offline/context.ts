@@ -574,7 +574,8 @@ function fittingOfKind(
   // names carry, the one that fits must carry too: "PT1000", "the 120mm ones", "in Edelstahl", "for BT36" name the
   // lead, and the engine says why it does not fit.
   const words = tokens
-    .filter((t) => !taken.has(t.index) && t.lower.length > 1 && !FILLER.has(t.lower))
+    // ("series B": a letter alone is a word that tells variants apart.)
+    .filter((t) => !taken.has(t.index) && !FILLER.has(t.lower))
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-").filter((x) => x.length > 1)] : [t.lower]));
   const names = ctx.k.allNames(kind.map((h) => h.sku));
   const carries = (sku: string, w: string) => carriedWords(`${names.get(sku) ?? ""} ${sku}`, [w]) > 0;

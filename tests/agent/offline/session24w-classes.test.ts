@@ -80,6 +80,18 @@ describe("guards: what the words name, and a choice between two that fit, stay a
     T,
   );
   test(
+    "a letter only the product that does not fit carries ('series B') names that product",
+    async () => {
+      const lines = await draftAfter(
+        agripartsWorld,
+        "A-9001",
+        "Der Große: we need a rasp bar set for CX 540, series B.",
+      );
+      expect(lines.map((l) => l[0])).toEqual(["RSP-CX540-B"]);
+    },
+    T,
+  );
+  test(
     "two nozzles that fit the machine are shown to choose from",
     async () => {
       const t = await lastTurn(weldingWorld, "WD-4105", "5 nozzles for the blue arcwell");
