@@ -140,6 +140,7 @@ import {
 import {
   analyse,
   byWords,
+  carriedWords,
   contextMachine,
   dependsOnMachine,
   fitsOn,
@@ -1111,7 +1112,36 @@ export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: 
     let kind = pairs[0]!.kind;
     // The clause the kind was named in stays apart from the items ("Für die Band Packerei brauchen wir, 1 … links").
     let lead = "";
-    if (!kind) {
+    let to = pairs.at(-1)!.to;
+    // "12 left and 12 right tines", "5 linke und 5 rechte Schare": the kind named right after the run, its name words
+    // and sizes before its word naming a kind ("12 left + 12 right quick fit tines").
+    const behind = tokens.filter((t) => t.start >= to);
+    let end = -1;
+    for (let n = 0; n < Math.min(behind.length, 4); n++) {
+      const gap = text.slice(n === 0 ? to : behind[n - 1]!.end, behind[n]!.start);
+      const w = behind[n]!.lower;
+      // ("quick fit tines": a word names write joined to the one before, "quick-fit", is a name word too.)
+      const joined = n > 0 && ctx.k.nameWord(`${behind[n - 1]!.lower}-${w}`);
+      if (
+        !/^\s+$/.test(gap) ||
+        (!joined && (FILLER.has(w) || !(ctx.k.nameWord(w) || ctx.k.headWord(w) || /^\d/.test(w))))
+      )
+        break;
+      if (ctx.k.headWord(w) && /^\p{L}/u.test(w)) end = n;
+    }
+    // ("… grey superelastic tyres 18x7-8": a size right after the kind word is the kind's.)
+    while (
+      end >= 0 &&
+      behind[end + 1] &&
+      /^\s+$/.test(text.slice(behind[end]!.end, behind[end + 1]!.start)) &&
+      /^\d/.test(behind[end + 1]!.lower) &&
+      /\p{L}/u.test(behind[end + 1]!.lower)
+    )
+      end++;
+    if (!kind && end >= 0) {
+      kind = text.slice(behind[0]!.start, behind[end]!.end);
+      to = behind[end]!.end;
+    } else if (!kind) {
       // The kind named before the run in its sentence: its last word naming a kind, with the name words and sizes
       // before it ("the 14 inch shares" → "14 inch shares"; "new tines" → "tines").
       const before = tokens.filter(
@@ -1136,11 +1166,9 @@ export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: 
       if (k > 0) lead = ", ";
     }
     // "…, the bolt-on type": what the clause after the run says of the kind.
-    const tail = /^\s*,\s*((?:the|die|den|das|der|in)\s+[^,.;!?\d]+?)\s*(?=,|\.|;|!|\?|$)/iu.exec(
-      text.slice(pairs.at(-1)!.to),
-    );
+    const tail = /^\s*,\s*((?:the|die|den|das|der|in)\s+[^,.;!?\d]+?)\s*(?=,|\.|;|!|\?|$)/iu.exec(text.slice(to));
     const said = tail && VARIANT_OF.test(tail[1]!) ? tail[1] : undefined;
-    const to = pairs.at(-1)!.to + (said ? tail![0].length : 0);
+    to += said ? tail![0].length : 0;
     const items = pairs.map((p) => `${p.count} ${kind} ${p.variant}${said ? ` ${said}` : ""}`);
     totals.set(items.at(-1)!, runTotal(pairs));
     out.push({ from, to, with: lead + items.join(", ") });
@@ -1225,39 +1253,60 @@ function variantRuns(ctx: Ctx, text: string) {
     ctx.k.inflectedNameWord(w);
   // Only numbers read as a bare count: not a value of a name ("mit 300 Hub", "250 bar").
   const read = tokenizeText(text);
-  const counts = new Set(
-    findQuantities(read, ctx.k, new Set())
-      .filter((q) => !q.unit && q.tokens.length === 1)
-      .map((q) => read[q.tokens[0]!]!.start),
-  );
+  const found = findQuantities(read, ctx.k, new Set());
+  const counts = new Set(found.filter((q) => !q.unit && q.tokens.length === 1).map((q) => read[q.tokens[0]!]!.start));
+  // "50 Stück rechtsdrehend und 50 linksdrehend": a count in pieces, its word for pieces between it and the variant.
+  const pieces = found.filter((q) => q.unit === "PCE" && q.tokens.length === 2 && q.tokens[1] === q.tokens[0]! + 1);
+  for (const q of pieces) counts.add(read[q.tokens[0]!]!.start);
+  const pieceWords = new Set(pieces.map((q) => read[q.tokens[1]!]!.start));
   const count = (i: number) =>
     /^\d+$/.test(tokens[i]?.text ?? "") && Number(tokens[i]!.text) > 0 && counts.has(tokens[i]!.start);
   const spaced = (i: number) =>
     i > 0 && i < tokens.length && /^\s+$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
   const runs: { pairs: VariantPair[]; tokens: typeof tokens }[] = [];
+  // A word that is a variant but for a head word that shares its stem in another language ("linke" of "link"): a
+  // variant where the pair after it has one ("5 linke und 5 rechte").
+  const loose = (w: string) =>
+    /^(?=[\p{L}-]{3,}$)\p{L}+(?:-\p{L}+)*$/u.test(w) &&
+    !ctx.k.unitCodes.has(w) &&
+    !FILLER.has(w) &&
+    ctx.k.inflectedNameWord(w);
+  const nextVariant = (v: number) => {
+    let n = v + 1;
+    if (/^(?:and|und|plus|sowie)$/.test(tokens[n]?.lower ?? "")) n++;
+    if (!count(n)) return false;
+    const w = pieceWords.has(tokens[n + 1]?.start ?? -1) ? n + 2 : n + 1;
+    return !!tokens[w] && variant(tokens[w]!.lower);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const pairs: VariantPair[] = [];
     let j = i;
     while (count(j)) {
       // The first count may name the kind between it and its variant word ("4 shares left and 4 right").
-      let v = j + 1;
+      let v = pieceWords.has(tokens[j + 1]?.start ?? -1) ? j + 2 : j + 1;
       // ("2 SPA and 3 SPZ": not a word that is itself the variant, before a word that is none.)
       if (
         pairs.length === 0 &&
         tokens[v] &&
         ctx.k.headWord(tokens[v]!.lower) &&
         spaced(v + 1) &&
-        !(variant(tokens[v]!.lower) && !variant(tokens[v + 1]!.lower))
+        !(variant(tokens[v]!.lower) && !variant(tokens[v + 1]!.lower)) &&
+        !(loose(tokens[v]!.lower) && nextVariant(v))
       )
         v++;
-      if (!tokens[v] || !spaced(v) || !variant(tokens[v]!.lower)) break;
+      if (
+        !tokens[v] ||
+        !spaced(v) ||
+        !(variant(tokens[v]!.lower) || (pairs.length === 0 && loose(tokens[v]!.lower) && nextVariant(v)))
+      )
+        break;
       if (pairs.some((p) => p.variant === tokens[v]!.lower)) break;
       pairs.push({
         count: Number(tokens[j]!.text),
         variant: tokens[v]!.text,
         from: tokens[j]!.start,
         to: tokens[v]!.end,
-        ...(v > j + 1 ? { kind: tokens[j + 1]!.text } : {}),
+        ...(v > j + 1 && !pieceWords.has(tokens[j + 1]!.start) ? { kind: tokens[j + 1]!.text } : {}),
       });
       let next = v + 1;
       if (/^(?:and|und|plus|sowie)$/.test(tokens[next]?.lower ?? "")) next++;
@@ -1458,8 +1507,42 @@ export function forMachine(ctx: Ctx, part: string, said: MachineView | undefined
   if (!machine || !g || g.confident) return a;
   const kind = g.hits.filter((h) => h.category === g.hits[0]!.category);
   const fit = kind.filter((h) => fitsOn(ctx, h.sku, machine));
-  if (fit.length !== 1 || kind.length < 2) return a;
-  return { ...a, guess: { ...g, hits: [fit[0]!, ...g.hits.filter((h) => h !== fit[0])], confident: true } };
+  if (fit.length === 1 && kind.length >= 2)
+    return { ...a, guess: { ...g, hits: [fit[0]!, ...g.hits.filter((h) => h !== fit[0])], confident: true } };
+  // "12 tines left" for a harrow the bolt-on tines fit, left and right; "5 Schare rechte" where the share bolts lead
+  // what was found: of the products that fit the machine — those found, and every current one of the kind the words
+  // name best — the one whose names carry the most of the item's words (its kind and its variant word), when one does.
+  const words = tokenizeText(part)
+    .map((t) => t.lower)
+    // (A word of names counts though it is ordinary language too: "rechte".)
+    .filter((w) => /^\p{L}{3,}/u.test(w) && !FILLER.has(w) && (ctx.k.inflectedNameWord(w) || !ctx.k.ordinary(w)));
+  // (A product named by its code anywhere in the message names the item: "4 shares left …, PSH-16-BO-L".)
+  const text = ctx.conv.text.toLowerCase();
+  if (words.length < 2 || g.hits.some((h) => text.includes(h.sku.toLowerCase()))) return a;
+  const carriedBy = (skus: string[]) => {
+    const names = ctx.k.allNames(skus);
+    // (On a catalog without texts in the buyer's language, the glossary's words for a name are its words too.)
+    const text = (sku: string) => `${names.get(sku) ?? ""} ${ctx.k.gloss ? ctx.k.gloss(names.get(sku) ?? "") : ""}`;
+    return (sku: string) => carriedWords(text(sku), words);
+  };
+  const found = carriedBy(g.hits.map((h) => h.sku));
+  const top = Math.max(...g.hits.map((h) => found(h.sku)));
+  const category = g.hits.find((h) => found(h.sku) === top)?.category;
+  const pool = g.hits.filter((h) => h.lifecycle === "active" && fitsOn(ctx, h.sku, machine));
+  if (category)
+    pool.push(
+      ...ctx.k.search
+        .search({ query: "", limit: 100, category })
+        .filter((h) => h.lifecycle === "active" && !pool.some((p) => p.sku === h.sku) && fitsOn(ctx, h.sku, machine)),
+    );
+  const carried = carriedBy(pool.map((h) => h.sku));
+  const most = Math.max(0, ...pool.map((h) => carried(h.sku)));
+  const best = pool.filter((h) => carried(h.sku) === most);
+  // A candidate that does not fit but carries more of the words ("einen Dichtsatz …, bitte in FKM") is what was
+  // named: the engine says why it does not fit.
+  if (most < 2 || best.length !== 1 || g.hits.some((h) => found(h.sku) > most)) return a;
+  const pick = g.hits.find((h) => h.sku === best[0]!.sku) ?? best[0]!;
+  return { ...a, guess: { ...g, hits: [pick, ...g.hits.filter((h) => h.sku !== pick.sku)], confident: true } };
 }
 
 /** Words that say the whole of an earlier order again ("das gleiche wie im März", "the same as in April"). */

@@ -407,6 +407,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // Both readings below depend only on the words, the catalog and what their keys name: once per turn.
   const machines = machinesIn(ctx, text, tokens);
   const taken = new Set<number>(machines.flatMap((m) => m.tokens));
+  const machineTaken = new Set(taken);
   const sizeTokens = sizeTokensOf(tokens, measuresOf(text), ctx.k);
   // "Our pump in the hall is leaking, which seal?": words that name the buyer's machines describe the target, not
   // the product, when other product words remain.
@@ -486,6 +487,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     : partOverSet(ctx, guess, free, []);
   guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free, target);
   if (raw === ctx.conv.text && guess && !guess.confident) guess = describedBefore(ctx, guess, tokens) ?? guess;
+  guess = fittingOfKind(ctx, guess, target, tokens, machineTaken);
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
     .map((t) => t.lower)
@@ -591,6 +593,51 @@ function countOfLine(ctx: Ctx, tokens: readonly Token[], at: number[], lineNames
       return !/^\d/.test(name[w + 1] ?? "");
     })
   );
+}
+
+/**
+ * "10 gas nozzles for line 3 welder", "10 Gasdüsen für …" where the nozzles of four torch series answer the words
+ * alike and one fits the machine: of the candidates of the lead's kind, the only one that fits is what the words name
+ * — unless the words name the lead over it (a code, a size, a material only the lead carries: that stays the product
+ * named, and the engine says why it does not fit).
+ */
+function fittingOfKind(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  machine: MachineView | undefined,
+  tokens: Token[],
+  taken: Set<number>,
+): ProductGuess | undefined {
+  if (!guess?.confident || !machine || guess.hits[0]!.match !== "text") return guess;
+  const lead = guess.hits[0]!;
+  if (fitsOn(ctx, lead.sku, machine)) return guess;
+  // Every current product of its kind, not only the first page the words found ("UV-Lampe" finds the 846 mm lamps
+  // before the amalgam lamp of the unit's length).
+  const found = guess.hits.filter((h) => h.category === lead.category && h.lifecycle === "active");
+  const kind = lead.category
+    ? found.concat(
+        ctx.k.search
+          .search({ query: "", limit: 100, category: lead.category })
+          .filter((h) => h.lifecycle === "active" && !found.some((f) => f.sku === h.sku)),
+      )
+    : found;
+  // A product of the kind named by its code anywhere in the message ("4 shares left …, PSH-16-BO-L"): that names it.
+  const text = ctx.conv.text.toLowerCase();
+  if (kind.some((h) => text.includes(h.sku.toLowerCase()))) return guess;
+  // Every word of the message (a code, a size, a material, a series — not the machine's words) that the lead's
+  // names carry, the one that fits must carry too: "PT1000", "the 120mm ones", "in Edelstahl", "for BT36" name the
+  // lead, and the engine says why it does not fit.
+  const words = tokens
+    // ("series B": a letter alone is a word that tells variants apart.)
+    .filter((t) => !taken.has(t.index) && !FILLER.has(t.lower))
+    .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-").filter((x) => x.length > 1)] : [t.lower]));
+  const names = ctx.k.allNames(kind.map((h) => h.sku));
+  const carries = (sku: string, w: string) => carriedWords(`${names.get(sku) ?? ""} ${sku}`, [w]) > 0;
+  const fit = kind.filter(
+    (h) => fitsOn(ctx, h.sku, machine) && words.every((w) => !carries(lead.sku, w) || carries(h.sku, w)),
+  );
+  if (kind.length < 2 || fit.length !== 1) return guess;
+  return { ...guess, hits: [fit[0]!, ...guess.hits.filter((h) => h !== fit[0])] };
 }
 
 /** Definite words that point back at something said ("the 2 contactors", "die Schütze", "those drives"). */
