@@ -1542,6 +1542,8 @@ export function forMachine(ctx: Ctx, part: string, said: MachineView | undefined
   // named: the engine says why it does not fit.
   if (most < 2 || best.length !== 1 || g.hits.some((h) => found(h.sku) > most)) return a;
   const pick = g.hits.find((h) => h.sku === best[0]!.sku) ?? best[0]!;
+  // ("…, and the oil only 3 pails" with the oil on the order for another machine: the words point at that line.)
+  if (ctx.conv.draft.lines.some((l) => l.sku === pick.sku)) return a;
   return { ...a, guess: { ...g, hits: [pick, ...g.hits.filter((h) => h.sku !== pick.sku)], confident: true } };
 }
 
