@@ -22,10 +22,15 @@
  *    answer says which line it is and asks whether to place the order; "… too", "noch eine …" still add.
  * 4. "actually 3 cartons, the big kitchen job starts monday" set the requested date and dropped the 3: a count for the
  *    line in focus said with a date changes the line, and the date goes on the order with it.
+ * 5. While a configured line's choices are asked, "add 1 pack of calibrated underlay sheets", "add 2 auxiliary contact
+ *    blocks as well" — another product named outright with a count of its own — was read as the configured line's
+ *    extra ("with calibrated underlay", "auxiliary contacts") and nothing was added. It is a product of its own: it
+ *    goes on the order and the choices are still asked; the extra said without a count of its own is still the extra.
  */
 import { describe, expect, test } from "vitest";
 import {
   agripartsWorld,
+  automationWorld,
   demoWorld,
   draftLines,
   foodtechWorld,
@@ -34,6 +39,7 @@ import {
   chatAfter,
   lastTurn,
   packagingWorld,
+  printingWorld,
   watertreatWorld,
   weldingWorld,
   woodworkWorld,
@@ -220,4 +226,49 @@ describe("a count for the line said with a date: both", () => {
       expect(draftLines(chat)).toEqual([line]);
       expect(chat.turns.at(-1)!.thread.draft.requestedDate).toBe(date);
     });
+});
+
+describe("a product named outright with its own count while a configured line's choices are asked", () => {
+  const cases: [() => World, string, string, string, string][] = [
+    [
+      printingWorld,
+      "PR-4105",
+      "1 blanket made to measure for Big Heidi",
+      "add 1 pack of calibrated underlay sheets for the same press",
+      "UL-",
+    ],
+    [
+      printingWorld,
+      "PR-4105",
+      "1 Gummituch nach Maß für Big Heidi",
+      "dazu noch 1 Pack kalibrierte Unterlagebogen",
+      "UL-",
+    ],
+    [
+      automationWorld,
+      "A-3006",
+      "1 motor starter combination MSC configured",
+      "add 2 auxiliary contact blocks as well",
+      "ACC-AUX-11",
+    ],
+  ];
+  for (const [world, customer, order, add, sku] of cases)
+    test(`${customer}: "${add}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, order, add);
+      const lines = draftLines(chat);
+      expect(lines).toHaveLength(2);
+      expect(String(lines[1]![0])).toContain(sku);
+      // The configured line's choices are still open (none taken from the message).
+      expect(chat.turns.at(-1)!.thread.draft.lines[0]!.options ?? {}).toEqual({});
+    });
+  test("guard: the extra said among the choices is still the extra", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      automationWorld,
+      "A-3006",
+      "1 motor starter combination MSC configured",
+      "S9, 24 V DC, 4-6.3 A, with auxiliary contacts",
+    );
+    expect(draftLines(chat)).toHaveLength(1);
+    expect(JSON.stringify(chat.turns.at(-1)!.thread.draft.lines[0]!.options)).toMatch(/aux/i);
+  });
 });
