@@ -174,7 +174,8 @@ describe("a German buyer's everyday words stay everyday words", () => {
     const chat = new Chat(englishOnlyWorld("evals/catalogs/hvac"), "H-2002");
     await chat.say("Hallo, wir brauchen 2 Flaschen R134a 12 kg");
     const turn = await chat.say("Bitte trotzdem bestellen, unser Kältetechniker füllt das ein");
-    expect(turn.tools).not.toContain("update_line");
-    expect(draftLines(chat).map((l) => l[0])).toEqual(["REF-R134A-12"]);
+    // Insisting keeps the line as it is (session 24: it is checked again and the block is said again), no switch.
+    expect(draftLines(chat)).toEqual([["REF-R134A-12", 2, null]]);
+    expect(turn.text).toMatch(/⚠ REF-R134A-12/);
   });
 });
