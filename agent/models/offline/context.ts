@@ -524,7 +524,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
     tokens,
     taken,
     guess,
-    quantities.filter((x) => !inName(x) && !sizeOfCandidates(ctx, guess, tokens, x)),
+    quantities.filter(
+      (x) => !inName(x) && !sizeOfCandidates(ctx, guess, tokens, x) && !measureOfName(ctx, guess, tokens, x),
+    ),
   );
   const q = (each && guess && eachQuantity(ctx, guess, each)) || (counted.find((x) => x.unit) ?? counted[0]);
   const unit =
@@ -781,6 +783,41 @@ function sizeOfCandidates(
   // ("Antriebsrad 343 für die Ameise 2": the one product named by its 343x114 size — in any of its names.)
   const names = ctx.k.allNames(guess.hits.slice(0, guess.confident ? 1 : 5).map((h) => h.sku));
   return [...names.values()].some((n) => nameWords(n).has(said));
+}
+
+/**
+ * "does the 1.30 m net wrap fit Big Red?", "die 1,30 m Netzrolle": a measure that the product's name states as it is
+ * written ("… 1.30 m x 3600 m, roll"), in a unit the product is not sold in, is that value of its name —
+ * not an amount of it (it was ordered as 1.3 rolls).
+ */
+function measureOfName(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  tokens: Token[],
+  x: { tokens: number[]; unit?: string },
+): boolean {
+  if (!guess || !x.unit || x.tokens.length > 2) return false;
+  const dot = (w: string) => w.replace(",", ".");
+  const said = x.tokens.map((i) => tokens[i]!.lower);
+  const joined = said.length === 1 ? /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u.exec(said[0]!) : undefined;
+  const [n, u] = joined ? [joined[1]!, joined[2]!] : said;
+  if (!n || !u || !/^\d/.test(n) || !/^\p{L}/u.test(u)) return false;
+  // (The leading candidates, as `sizeOfCandidates` reads them: "the 1.30 m net wrap" before a fit check of several.)
+  const skus = guess.hits.slice(0, guess.confident ? 1 : 5).map((h) => h.sku);
+  const names = ctx.k.allNames(skus);
+  const carries = (sku: string) => {
+    const words = wordsOf(names.get(sku) ?? "").map(dot);
+    return words.some((w, j) => w === dot(n) && words[j + 1] === u);
+  };
+  if (!skus.some(carries)) return false;
+  // (A candidate sold in that unit makes it an amount: "25 m Schlauch" of a hose by the metre and a 25 m roll.)
+  const products = ctx.k.reader.products(skus);
+  const unit = x.unit.toUpperCase();
+  return skus.every((sku) => {
+    const p = products.get(sku);
+    // (Packed in it is no exception: "das 30 m Kapillarrohr" of "…, 30 m roll" is one roll, not 30.)
+    return !!p && p.orderUnit.toUpperCase() !== unit;
+  });
 }
 
 /** The guess's leading candidates (those scored as its first) whose names carry one of the numbers. */
