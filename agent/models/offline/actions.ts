@@ -1547,6 +1547,22 @@ export function forMachine(ctx: Ctx, part: string, said: MachineView | undefined
   return { ...a, guess: { ...g, hits: [pick, ...g.hits.filter((h) => h.sku !== pick.sku)], confident: true } };
 }
 
+/**
+ * The machine the opening sentences of an item name, where the item's part carries sentences after them and the whole
+ * part names several machines (so none): "6 brine seals for Line B RO. The old UV is fine, nothing for it." — the
+ * shortest run of sentences from the start that names one machine and asks for something (a count or a product).
+ * (Any stop before a capital ends a sentence here: a stop of an abbreviation only makes the run longer.)
+ */
+function openingMachine(ctx: Ctx, part: string): MachineView | undefined {
+  const stops = [...part.matchAll(/[.!?](?=\s+\p{Lu})/gu)].map((m) => m.index + 1);
+  if (!stops.length || analyse(ctx, part).machine) return undefined;
+  for (const stop of stops) {
+    const run = analyse(ctx, part.slice(0, stop));
+    if (run.machine) return run.quantity || run.guess ? run.machine : undefined;
+  }
+  return undefined;
+}
+
 /** Words that say the whole of an earlier order again ("das gleiche wie im März", "the same as in April"). */
 const SAME_ORDER =
   /(?<![\p{L}])(?:same|gleiche[mnrs]?|dasselbe|dieselbe[n]?|selbe[mnrs]?|identical|identische[mnrs]?)(?![\p{L}])/iu;
@@ -1956,9 +1972,19 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // ("6 sensor cable 5 m"), so "5 m" is the cable's length, not its count; the words of "each" name nothing.
     const eachOne = before !== undefined && EACH_ITEM.test(part) ? part.replace(EACH_PHRASE, " ").trim() : "";
     const own = ARTICLE_ONE.test(eachOne) ? `${before} ${eachOne.replace(ARTICLE_ONE, "")}` : part;
-    const read = forMachine(ctx, same ? `${own.replace(SAME, " ")} ${codes.join(" ")}` : own, said ?? scope);
-    const a = read.machine || said || !scope ? read : { ...read, machine: scope };
-    if (read.machine) scope = read.machine;
+    const words = same ? `${own.replace(SAME, " ")} ${codes.join(" ")}` : own;
+    // "for the Line B RO six brine seals, the 8040 EPDM ones. Joost says the old UV is still running fine, so nothing
+    // for that one.": the sentences a part carries after the one that asks for its item describe it — a machine they
+    // name besides (one the buyer sets aside) does not make the machine of the opening sentence unknown.
+    const opening = openingMachine(ctx, own);
+    const read = forMachine(ctx, words, opening ?? said ?? scope);
+    const a =
+      opening && !read.machine
+        ? { ...read, machine: opening }
+        : read.machine || said || !scope
+          ? read
+          : { ...read, machine: scope };
+    if (a.machine && (read.machine || opening)) scope = a.machine;
     codes = tokenizeText(part)
       .map((t) => t.text)
       .filter((w) => /\d/.test(w) && /\p{L}/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w));

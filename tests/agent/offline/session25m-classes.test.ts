@@ -1,0 +1,77 @@
+/**
+ * Session 25m: messages with several items, each for its own machine.
+ *
+ * 1. An item whose part carries sentences after it that name another machine the buyer sets aside: "… and for the
+ *    Line B RO six brine seals, the 8040 EPDM ones. Joost says the old UV is still running fine, so nothing for that
+ *    one." — the last part names two machines, so none was read and the machine of the item before it won (the brine
+ *    seals went on UV 2). The sentences from the start of the part that name one machine and ask for the item say its
+ *    machine.
+ */
+import { describe, expect, test } from "vitest";
+import { draftAfter, watertreatWorld, weldingWorld, woodworkWorld, type World } from "./helpers.ts";
+
+const T = 120_000;
+
+const sorted = (lines: (string | number | null)[][]) => lines.map((l) => `${l[1]} ${l[0]} @${l[2]}`).sort();
+
+describe("an item's trailing sentences that name a machine set aside", () => {
+  const cases: [() => World, string, string, string[]][] = [
+    [
+      watertreatWorld,
+      "W-8102",
+      "for UV 2 we need two of the 145 W amalgam lamps, and for the Line B RO six brine seals, the 8040 EPDM ones. Joost says the old UV is still running fine, so nothing for that one.",
+      ["2 UV-AM145-B @M-8102-02", "6 MB-BS-8040 @M-8102-01"],
+    ],
+    [
+      watertreatWorld,
+      "W-8102",
+      "2 amalgam lamps 145 W for UV 2 and 6 brine seals 8040 for Line B RO. The old UV is fine, no parts for it.",
+      ["2 UV-AM145-B @M-8102-02", "6 MB-BS-8040 @M-8102-01"],
+    ],
+    [
+      weldingWorld,
+      "WD-4105",
+      "3 boxes contact tips 0.8 for the Blue Arcwell and 2 electrodes for the plasma cutter. The TIG station runs fine, nothing for that one.",
+      ["3 CT-24-08 @M-4105-01", "2 EL-PT60 @M-4105-03"],
+    ],
+    [
+      woodworkWorld,
+      "WW-3101",
+      "Für die Absaugung 6 Filterschläuche 1800 und für die Alte Formatsäge 2 Kreissägeblätter Z96. Die Neue Formatsäge läuft noch gut, da brauchen wir nichts.",
+      ["6 FS-300-1800-PE @M-3101-05", "2 KS-300-30-96FT @M-3101-01"],
+    ],
+    [
+      woodworkWorld,
+      "WW-3101",
+      "Für die Kanten-Kathi 5 Sack Leim EVA natur und für die Alte Formatsäge 2 Kreissägeblätter Z96. Die Neue Formatsäge läuft noch gut, da brauchen wir nichts.",
+      ["5 LM-EVA-N-25 @M-3101-03", "2 KS-300-30-96FT @M-3101-01"],
+    ],
+    [
+      watertreatWorld,
+      "W-8104",
+      "2 Membranen BW 4040 Low Energy für die Osmose und 2 Kartons Filterkerzen 5 µm 20 Zoll für den Vorfilter. Die UV Abfüllung läuft noch, da brauchen wir diesmal nichts.",
+      ["2 MB-BW4040-LE @M-8104-01", "2 FC-PP5-20 @M-8104-04"],
+    ],
+    // Guards (passed before): one machine per item and no trailing sentence; a trailing sentence naming no machine.
+    [
+      watertreatWorld,
+      "W-8104",
+      "Für die Osmose 2 Membranen BW 4040 Low Energy und für die UV Abfüllung 2 Amalgamlampen 320 W. Danke!",
+      ["2 MB-BW4040-LE @M-8104-01", "2 UV-AM320 @M-8104-03"],
+    ],
+    [
+      watertreatWorld,
+      "W-8102",
+      "2 amalgam lamps 145 W for UV 2 and 6 brine seals 8040 for Line B RO. Thanks, have a good weekend!",
+      ["2 UV-AM145-B @M-8102-02", "6 MB-BS-8040 @M-8102-01"],
+    ],
+  ];
+  for (const [world, customer, text, want] of cases)
+    test(
+      text.slice(0, 80),
+      async () => {
+        expect(sorted(await draftAfter(world, customer, text))).toEqual([...want].sort());
+      },
+      T,
+    );
+});
