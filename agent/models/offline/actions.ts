@@ -1563,6 +1563,37 @@ function openingMachine(ctx: Ctx, part: string): MachineView | undefined {
   return undefined;
 }
 
+/**
+ * "again the filter cartridges from BSS/PO/2026/0915, 3 pcs", "4 Membranen wie bei TW-2509-044": an item of a list that
+ * names an earlier order by its reference asks for that order's lines again — those the item's words name (all, where
+ * they name none or all) — with the item's count where it is one line, for the machine the item names where the order
+ * had no line for it (else each line's own).
+ */
+function ofReference(
+  ctx: Ctx,
+  part: string,
+  a: Analysis,
+): { sku: string; quantity: number; machineId?: string }[] | undefined {
+  const lower = part.toLowerCase();
+  const names = (ref: string) => {
+    const at = ref.length > 2 && /\d/.test(ref) ? lower.indexOf(ref) : -1;
+    return at >= 0 && !/[\p{L}\d]/u.test(lower[at - 1] ?? "") && !/[\p{L}\d]/u.test(lower[at + ref.length] ?? "");
+  };
+  const rows = (ctx.conv.history ?? []).filter((h) =>
+    [String(h.reference ?? ""), String(h.orderId ?? "")].some((x) => names(x.toLowerCase())),
+  ) as { sku: string; quantity: number; machineId: string | null }[];
+  if (!rows.length) return undefined;
+  const named = linesNamedBy(ctx, part, rows);
+  const lines = named.length > 0 ? named : rows;
+  const machineId =
+    a.machine && !rows.some((l) => l.machineId === a.machine!.machineId) ? a.machine.machineId : undefined;
+  return lines.map((l) => ({
+    sku: l.sku,
+    quantity: (lines.length === 1 ? a.quantity?.value : undefined) ?? l.quantity,
+    ...((machineId ?? l.machineId) ? { machineId: machineId ?? l.machineId! } : {}),
+  }));
+}
+
 /** Words that say the whole of an earlier order again ("das gleiche wie im März", "the same as in April"). */
 const SAME_ORDER =
   /(?<![\p{L}])(?:same|gleiche[mnrs]?|dasselbe|dieselbe[n]?|selbe[mnrs]?|identical|identische[mnrs]?)(?![\p{L}])/iu;
@@ -2017,6 +2048,12 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     if (ofMonth?.length === 1) {
       const l = ofMonth[0]!;
       items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });
+      before = undefined;
+      continue;
+    }
+    const ofRef = coded ? undefined : ofReference(ctx, part, a);
+    if (ofRef?.length) {
+      items.push(...ofRef);
       before = undefined;
       continue;
     }

@@ -6,6 +6,11 @@
  *    one." — the last part names two machines, so none was read and the machine of the item before it won (the brine
  *    seals went on UV 2). The sentences from the start of the part that name one machine and ask for the item say its
  *    machine.
+ * 2. An item that names an earlier order by its reference beside other items: "again the filter cartridges from
+ *    BSS/PO/2026/0915, 3 pcs. Also 2 packs prefilter mats" dropped the order's line (read as a list, the part naming
+ *    the order found no product of its own); "4 filter cartridges …, same type like PO BSS/PO/2026/0915. And 1 pack of
+ *    prefilter mats" (read as a reorder) dropped the mats and took their count for the cartridges. The part naming the
+ *    order's reference takes that order's lines (those its words name) with its own count; the other items stay.
  */
 import { describe, expect, test } from "vitest";
 import { draftAfter, watertreatWorld, weldingWorld, woodworkWorld, type World } from "./helpers.ts";
@@ -64,6 +69,57 @@ describe("an item's trailing sentences that name a machine set aside", () => {
       "W-8102",
       "2 amalgam lamps 145 W for UV 2 and 6 brine seals 8040 for Line B RO. Thanks, have a good weekend!",
       ["2 UV-AM145-B @M-8102-02", "6 MB-BS-8040 @M-8102-01"],
+    ],
+  ];
+  for (const [world, customer, text, want] of cases)
+    test(
+      text.slice(0, 80),
+      async () => {
+        expect(sorted(await draftAfter(world, customer, text))).toEqual([...want].sort());
+      },
+      T,
+    );
+});
+
+describe("an earlier order by its reference beside other items", () => {
+  const cases: [() => World, string, string, string[]][] = [
+    [
+      weldingWorld,
+      "WD-4104",
+      "Hello, again the filter cartridges from BSS/PO/2026/0915, 3 pcs. Also 2 packs prefilter mats please.",
+      ["3 FC-FX325 @M-4104-03", "2 PF-FX @null"],
+    ],
+    [
+      weldingWorld,
+      "WD-4104",
+      "please 3 filter cartridges for extraction line 2, same type like PO BSS/PO/2026/0915. And 2 packs of prefilter mats.",
+      ["3 FC-FX325 @M-4104-03", "2 PF-FX @M-4104-03"],
+    ],
+    [
+      watertreatWorld,
+      "W-8101",
+      "Bitte 4 Membranen wie bei TW-2509-044 für die Erste, dazu 2 Kartons Filterkerzen 5 µm 20 Zoll für den Vorfilter Brunnen 3.",
+      ["4 MB-BW4040-HR @M-8101-02", "2 FC-PP5-20 @M-8101-05"],
+    ],
+    [
+      watertreatWorld,
+      "W-8101",
+      "Die Membranen wie in Bestellung TW-2509-044, diesmal 2 Stück. Außerdem 2 Kartons Filterkerzen 5 µm 20 Zoll für den Vorfilter Brunnen 3.",
+      ["2 MB-BW4040-HR @M-8101-02", "2 FC-PP5-20 @M-8101-05"],
+    ],
+    [
+      woodworkWorld,
+      "WW-3105",
+      "Wie Bestellung OBJ-2026-0311 bitte 4 Sägebänder. Dazu 1 Dose Bandagenkleber.",
+      ["4 SB-5950-20-6 @M-3105-01", "1 BD-KLEBER @null"],
+    ],
+    // Guards (passed before): the order alone again, with a count; a list naming no earlier order.
+    [woodworkWorld, "WW-3105", "Same blades as order OBJ-2026-0311, 4 pcs.", ["4 SB-5950-20-6 @M-3105-01"]],
+    [
+      weldingWorld,
+      "WD-4104",
+      "please 4 filter cartridges for extraction line 2 and 1 pack of prefilter mats.",
+      ["4 FC-FX325 @M-4104-03", "1 PF-FX @M-4104-03"],
     ],
   ];
   for (const [world, customer, text, want] of cases)
