@@ -1975,7 +1975,13 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   // in a message that names several machines, an item that names none is for the machine named last before it.
   let scope: MachineView | undefined;
   let skip = 0;
-  for (const part of parts) {
+  // "make it 5 boxes, and 2 tip holders for the same torch", "doch 5 Schachteln. Und 10 Gasdüsen konisch": a first
+  // part that is a bare count, beside items of their own, is the new count of the line the order is about.
+  const recount = recountOf(ctx, parts);
+  // (The items beside it name their machine, else the message's, else that line's: "… for the same torch".)
+  const recounted = recount && ctx.conv.draft.lines.find((l) => l.lineId === recount.lineId)?.machineId;
+  const lineMachine = recounted ? ctx.conv.machines?.find((m) => m.machineId === recounted) : undefined;
+  for (const part of recount ? parts.slice(1) : parts) {
     if (skip > 0) {
       skip--;
       continue;
@@ -2008,13 +2014,19 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // for that one.": the sentences a part carries after the one that asks for its item describe it — a machine they
     // name besides (one the buyer sets aside) does not make the machine of the opening sentence unknown.
     const opening = openingMachine(ctx, own);
-    const read = forMachine(ctx, words, opening ?? said ?? scope);
+    const read = forMachine(ctx, words, opening ?? said ?? scope ?? lineMachine);
+    const ofLine =
+      !read.machine && !said && !scope && lineMachine && read.guess?.confident
+        ? fitsOn(ctx, read.guess.hits[0]!.sku, lineMachine)
+        : false;
     const a =
       opening && !read.machine
         ? { ...read, machine: opening }
-        : read.machine || said || !scope
-          ? read
-          : { ...read, machine: scope };
+        : ofLine
+          ? { ...read, machine: lineMachine }
+          : read.machine || said || !scope
+            ? read
+            : { ...read, machine: scope };
     if (a.machine && (read.machine || opening)) scope = a.machine;
     codes = tokenizeText(part)
       .map((t) => t.text)
@@ -2200,7 +2212,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         !ctx.conv.draft.lines.some((l) => l.sku === u.sku)
       )
         items.push({ ...u, quantity: 1 });
-  if (items.length === 0 || items.length + rest.length < 2) return undefined;
+  if (items.length === 0 || items.length + rest.length + (recount ? 1 : 0) < 2) return undefined;
   // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
   const onDraft = (sku: string) => ctx.conv.draft.lines.some((l) => l.sku === sku);
   if (items.length < 2 && items.some((i) => onDraft(i.sku))) return undefined;
@@ -2219,7 +2231,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     return true;
   });
   return {
-    calls: once.map((i) => {
+    calls: [...(recount ? [recount] : []), ...once].map((i) => {
+      if ("lineId" in i) return { name: "update_line", args: i };
       const machine = i.machineId ?? machineId;
       const line = replacing(ctx, i.sku, machine, replaced);
       if (line) {
@@ -2252,6 +2265,23 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/**
+ * The line a bare count that opens the message counts anew ("make it 5 boxes", "no wait, 5 boxes", "doch 5
+ * Schachteln"): a part with a count and no word of a product or machine, before parts that name items, while the
+ * order is to be confirmed — of its only line, or the line in focus.
+ */
+function recountOf(ctx: Ctx, parts: string[]): { lineId: string; quantity: number; unit?: string } | undefined {
+  const lines = ctx.conv.draft.lines;
+  const pending = ctx.conv.memo.pending;
+  if (parts.length < 2 || !lines.length || (pending && pending.kind !== "confirm")) return undefined;
+  const a = analyse(ctx, parts[0]!);
+  if (!a.quantity || a.guess || a.productWords.length > 0 || a.machine || addsToLine(parts[0]!)) return undefined;
+  const focus = ctx.conv.memo.focusSku;
+  const line = lines.length === 1 ? lines[0] : lines.filter((l) => l.sku === focus).at(-1);
+  if (!line || (a.quantity.unit && line.unit && a.quantity.unit !== line.unit)) return undefined;
+  return { lineId: line.lineId, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) };
 }
 
 /**

@@ -11,6 +11,11 @@
  *    the order found no product of its own); "4 filter cartridges …, same type like PO BSS/PO/2026/0915. And 1 pack of
  *    prefilter mats" (read as a reorder) dropped the mats and took their count for the cartridges. The part naming the
  *    order's reference takes that order's lines (those its words name) with its own count; the other items stay.
+ * 3. A new count for the order's line and a new item in one message: "make it 5 boxes, and 2 tip holders for the same
+ *    torch" added the tip holders' count to the contact tips' line (read as more of the same), "no wait, 5 boxes. Also
+ *    1 tip holder M8 for Line 3 welder" put 5 tip holders on the order. A first part that is a bare count sets the
+ *    count of the line the order is about (its only line, or the one in focus); the items after it are added, for the
+ *    machine they name, else that line's where they fit it.
  */
 import { describe, expect, test } from "vitest";
 import { draftAfter, watertreatWorld, weldingWorld, woodworkWorld, type World } from "./helpers.ts";
@@ -127,6 +132,73 @@ describe("an earlier order by its reference beside other items", () => {
       text.slice(0, 80),
       async () => {
         expect(sorted(await draftAfter(world, customer, text))).toEqual([...want].sort());
+      },
+      T,
+    );
+});
+
+describe("a new count for the order's line beside new items", () => {
+  const tips = "3 box contact tips 1.2 for Line 3 welder pls";
+  const cases: [() => World, string, string[], string[]][] = [
+    [
+      weldingWorld,
+      "WD-4104",
+      [tips, "make it 5 boxes, and 2 tip holders for the same torch"],
+      ["5 CT-501-12 @M-4104-02", "2 TH-501-M8 @M-4104-02"],
+    ],
+    [
+      weldingWorld,
+      "WD-4104",
+      [tips, "no wait, 5 boxes. Also 1 tip holder M8 for Line 3 welder"],
+      ["5 CT-501-12 @M-4104-02", "1 TH-501-M8 @M-4104-02"],
+    ],
+    [
+      watertreatWorld,
+      "W-8102",
+      ["6 brine seals 8040 for Line B RO", "no wait, 8 pieces. Also 2 conductivity cells for Line A RO"],
+      ["8 MB-BS-8040 @M-8102-01", "2 SE-COND-01 @M-8102-06"],
+    ],
+    [
+      woodworkWorld,
+      "WW-3101",
+      [
+        "2 Kreissägeblätter Z96 für die Alte Formatsäge",
+        "mach 3 draus und dazu 2 Vorritzsägeblätter Z24 für dieselbe Maschine",
+      ],
+      ["3 KS-300-30-96FT @M-3101-01", "2 VR-120-20-24K @M-3101-01"],
+    ],
+    // Guards (passed before): each item naming its machine; the count alone.
+    [
+      watertreatWorld,
+      "W-8102",
+      ["6 brine seals 8040 for Line B RO", "make it 8, and 2 conductivity cells for Line A RO"],
+      ["8 MB-BS-8040 @M-8102-01", "2 SE-COND-01 @M-8102-06"],
+    ],
+    [
+      woodworkWorld,
+      "WW-3101",
+      [
+        "2 Kreissägeblätter Z96 für die Alte Formatsäge",
+        "nein, mach 4 draus. Und 5 Sack Leim EVA natur für die Kanten-Kathi",
+      ],
+      ["4 KS-300-30-96FT @M-3101-01", "5 LM-EVA-N-25 @M-3101-03"],
+    ],
+    [
+      watertreatWorld,
+      "W-8101",
+      [
+        "2 Kartons Filterkerzen 5 µm 20 Zoll für den Vorfilter Brunnen 3",
+        "nein, doch 3 Kartons. Und 2 FH-OR-CF20-EPDM",
+      ],
+      ["3 FC-PP5-20 @M-8101-05", "2 FH-OR-CF20-EPDM @M-8101-05"],
+    ],
+    [weldingWorld, "WD-4104", [tips, "make it 5 boxes"], ["5 CT-501-12 @M-4104-02"]],
+  ];
+  for (const [world, customer, says, want] of cases)
+    test(
+      says.at(-1)!,
+      async () => {
+        expect(sorted(await draftAfter(world, customer, ...says))).toEqual([...want].sort());
       },
       T,
     );
