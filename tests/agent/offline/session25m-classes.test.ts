@@ -118,7 +118,20 @@ describe("an earlier order by its reference beside other items", () => {
       "Wie Bestellung OBJ-2026-0311 bitte 4 Sägebänder. Dazu 1 Dose Bandagenkleber.",
       ["4 SB-5950-20-6 @M-3105-01", "1 BD-KLEBER @null"],
     ],
-    // Guards (passed before): the order alone again, with a count; a list naming no earlier order.
+    // Guards (passed before): the order alone again, with a count; a list naming no earlier order; counts for the
+    // order's lines beside it; one line of the order named beside another item.
+    [
+      watertreatWorld,
+      "W-8102",
+      "like on our PO KR-45521, 3 lamps plus the 4 o-ring sets",
+      ["3 UV-AM145-B @M-8102-02", "4 UV-OR-1554 @M-8102-02"],
+    ],
+    [
+      watertreatWorld,
+      "W-8102",
+      "2 amalgam lamps like in KR-45521, and 6 brine seals 8040 for Line B RO",
+      ["2 UV-AM145-B @M-8102-02", "6 MB-BS-8040 @M-8102-01"],
+    ],
     [woodworkWorld, "WW-3105", "Same blades as order OBJ-2026-0311, 4 pcs.", ["4 SB-5950-20-6 @M-3105-01"]],
     [
       weldingWorld,
