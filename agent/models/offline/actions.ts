@@ -162,6 +162,7 @@ import {
   compactSku,
   findQuantities,
   measureWord,
+  nameTrigram,
   nameWords,
   replacedCount,
   tokenizeText,
@@ -1344,7 +1345,7 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     let candidatesBefore: { sku: string }[] | undefined;
     // The kinds of product the item before was asked for in words ("einen Knethaken, …", "we need a seal kit, …").
     let namedBefore = new Set<string | undefined>();
-    for (const raw of sentencesOf(ctx, line).flatMap((sentence) => sentence.split(ITEM_SEPARATOR))) {
+    for (const raw of sentencesOf(ctx, line).flatMap((sentence) => splitItems(ctx, sentence))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
       const a = analyse(ctx, part);
@@ -1399,6 +1400,26 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     }
     return out;
   });
+}
+
+/**
+ * A sentence split at its item separators — not at an "and" that a product's name writes between the same two words
+ * ("the piston and seal kit and the injector set": "Piston and seal kit for control valve V2").
+ */
+function splitItems(ctx: Ctx, sentence: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  const separator = new RegExp(ITEM_SEPARATOR.source, "giu");
+  for (const m of sentence.matchAll(separator)) {
+    const word = m[0].trim().toLowerCase();
+    const before = /(\p{L}+)\s*$/u.exec(sentence.slice(0, m.index))?.[1]?.toLowerCase();
+    const after = /^\s*(\p{L}+)/u.exec(sentence.slice(m.index + m[0].length))?.[1]?.toLowerCase();
+    if (/^\p{L}+$/u.test(word) && before && after && nameTrigram(ctx.k, before, word, after)) continue;
+    out.push(sentence.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  out.push(sentence.slice(from));
+  return out;
 }
 
 /** Every word of the clause (hyphenated ones by their parts) is a word of some candidate's names. */

@@ -16,9 +16,22 @@
  *    1 tip holder M8 for Line 3 welder" put 5 tip holders on the order. A first part that is a bare count sets the
  *    count of the line the order is about (its only line, or the one in focus); the items after it are added, for the
  *    machine they name, else that line's where they fit it.
+ * 4. "and" inside a product's name: "the piston and seal kit for the Line C softener and the lid o-ring for the bag
+ *    filter" split into "the piston" and "seal kit …", and nothing reached the order. An "and" that a product's name
+ *    writes between the same two words ("Piston and seal kit …") separates no items.
+ *    (German buyers write the compound's hyphen — "Kolben- und Dichtungssatz" — or the name's "und" joins back
+ *    already: guards. Not closed: "the pneumatic tyre 7.00-12 with tube and flap and the 500-hour service kit".)
  */
 import { describe, expect, test } from "vitest";
-import { draftAfter, watertreatWorld, weldingWorld, woodworkWorld, type World } from "./helpers.ts";
+import {
+  agripartsWorld,
+  draftAfter,
+  foodtechWorld,
+  watertreatWorld,
+  weldingWorld,
+  woodworkWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 120_000;
 
@@ -212,6 +225,56 @@ describe("a new count for the order's line beside new items", () => {
       says.at(-1)!,
       async () => {
         expect(sorted(await draftAfter(world, customer, ...says))).toEqual([...want].sort());
+      },
+      T,
+    );
+});
+
+describe("an and inside a product's name", () => {
+  const cases: [() => World, string, string, string[]][] = [
+    [
+      watertreatWorld,
+      "W-8105",
+      "the piston and seal kit for the Line C softener and the lid o-ring for the bag filter",
+      ["1 SV-SK-V2 @M-8105-05", "1 FH-OR-MB2-EPDM @M-8105-03"],
+    ],
+    [
+      watertreatWorld,
+      "W-8105",
+      "the injector and nozzle set and the piston and seal kit for the Line C softener",
+      ["1 SV-INJ-EH60 @M-8105-05", "1 SV-SK-V2 @M-8105-05"],
+    ],
+    // Guards (passed before): counted items; German names with "und"; a name's "and" on another catalog.
+    [
+      watertreatWorld,
+      "W-8105",
+      "1 piston and seal kit and 1 injector and nozzle set for the Line A softener",
+      ["1 SV-SK-V1 @M-8105-01", "1 SV-INJ-EH60 @M-8105-01"],
+    ],
+    [
+      agripartsWorld,
+      "A-9002",
+      "the transmission and hydraulic filter and 2 pails of transmission and hydraulic oil UTTO for Hansi",
+      ["1 FLT-HYD-TR6 @M-9002-02", "2 OIL-UTTO-20L @M-9002-02"],
+    ],
+    [
+      woodworkWorld,
+      "WW-3101",
+      "2 Harzentferner für Sägeblätter und Fräser, dazu 1 Messerwechselset für die Abricht",
+      ["2 RG-HARZ-1L @M-3101-04", "1 SET-AD51-WM @M-3101-04"],
+    ],
+    [
+      foodtechWorld,
+      "F-5001",
+      "2 Kanister Lebensmittelöl H1 für Ketten und Getriebe und 1 Ausrollband-Set AR 600",
+      ["2 OEL-H1-5 @null", "1 AB-AR600-SET @null"],
+    ],
+  ];
+  for (const [world, customer, text, want] of cases)
+    test(
+      text,
+      async () => {
+        expect(sorted(await draftAfter(world, customer, text))).toEqual([...want].sort());
       },
       T,
     );
