@@ -2084,7 +2084,15 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       before = undefined;
       continue;
     }
-    const ofRef = coded ? undefined : ofReference(ctx, part, a);
+    // (A part that measures a product its own words identify is read as it is, its amount in that product's packs: "10
+    // m of the chain in the 5 m boxes like on BWB-4302"; one that only states a reference is the order's PO:
+    // "Bestellnr RP-4471".)
+    const ofRef =
+      coded ||
+      (a.guess?.confident && a.quantity?.unit) ||
+      !(a.guess || a.productWords.length > 0 || hasMarker("history", part))
+        ? undefined
+        : ofReference(ctx, part, a);
     if (ofRef?.length) {
       items.push(...ofRef);
       before = undefined;
