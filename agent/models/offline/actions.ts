@@ -162,6 +162,7 @@ import {
   compactSku,
   findQuantities,
   measureWord,
+  nameTrigram,
   nameWords,
   replacedCount,
   tokenizeText,
@@ -1344,7 +1345,7 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     let candidatesBefore: { sku: string }[] | undefined;
     // The kinds of product the item before was asked for in words ("einen Knethaken, …", "we need a seal kit, …").
     let namedBefore = new Set<string | undefined>();
-    for (const raw of sentencesOf(ctx, line).flatMap((sentence) => sentence.split(ITEM_SEPARATOR))) {
+    for (const raw of sentencesOf(ctx, line).flatMap((sentence) => splitItems(ctx, sentence))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
       const a = analyse(ctx, part);
@@ -1399,6 +1400,26 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     }
     return out;
   });
+}
+
+/**
+ * A sentence split at its item separators — not at an "and" that a product's name writes between the same two words
+ * ("the piston and seal kit and the injector set": "Piston and seal kit for control valve V2").
+ */
+function splitItems(ctx: Ctx, sentence: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  const separator = new RegExp(ITEM_SEPARATOR.source, "giu");
+  for (const m of sentence.matchAll(separator)) {
+    const word = m[0].trim().toLowerCase();
+    const before = /(\p{L}+)\s*$/u.exec(sentence.slice(0, m.index))?.[1]?.toLowerCase();
+    const after = /^\s*(\p{L}+)/u.exec(sentence.slice(m.index + m[0].length))?.[1]?.toLowerCase();
+    if (/^\p{L}+$/u.test(word) && before && after && nameTrigram(ctx.k, before, word, after)) continue;
+    out.push(sentence.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  out.push(sentence.slice(from));
+  return out;
 }
 
 /** Every word of the clause (hyphenated ones by their parts) is a word of some candidate's names. */
@@ -1545,6 +1566,53 @@ export function forMachine(ctx: Ctx, part: string, said: MachineView | undefined
   // ("…, and the oil only 3 pails" with the oil on the order for another machine: the words point at that line.)
   if (ctx.conv.draft.lines.some((l) => l.sku === pick.sku)) return a;
   return { ...a, guess: { ...g, hits: [pick, ...g.hits.filter((h) => h.sku !== pick.sku)], confident: true } };
+}
+
+/**
+ * The machine the opening sentences of an item name, where the item's part carries sentences after them and the whole
+ * part names several machines (so none): "6 brine seals for Line B RO. The old UV is fine, nothing for it." — the
+ * shortest run of sentences from the start that names one machine and asks for something (a count or a product).
+ * (Any stop before a capital ends a sentence here: a stop of an abbreviation only makes the run longer.)
+ */
+function openingMachine(ctx: Ctx, part: string): MachineView | undefined {
+  const stops = [...part.matchAll(/[.!?](?=\s+\p{Lu})/gu)].map((m) => m.index + 1);
+  if (!stops.length || analyse(ctx, part).machine) return undefined;
+  for (const stop of stops) {
+    const run = analyse(ctx, part.slice(0, stop));
+    if (run.machine) return run.quantity || run.guess ? run.machine : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "again the filter cartridges from BSS/PO/2026/0915, 3 pcs", "4 Membranen wie bei TW-2509-044": an item of a list that
+ * names an earlier order by its reference asks for that order's lines again — those the item's words name (all, where
+ * they name none or all) — with the item's count where it is one line, for the machine the item names where the order
+ * had no line for it (else each line's own).
+ */
+function ofReference(
+  ctx: Ctx,
+  part: string,
+  a: Analysis,
+): { sku: string; quantity: number; machineId?: string }[] | undefined {
+  const lower = part.toLowerCase();
+  const names = (ref: string) => {
+    const at = ref.length > 2 && /\d/.test(ref) ? lower.indexOf(ref) : -1;
+    return at >= 0 && !/[\p{L}\d]/u.test(lower[at - 1] ?? "") && !/[\p{L}\d]/u.test(lower[at + ref.length] ?? "");
+  };
+  const rows = (ctx.conv.history ?? []).filter((h) =>
+    [String(h.reference ?? ""), String(h.orderId ?? "")].some((x) => names(x.toLowerCase())),
+  ) as { sku: string; quantity: number; machineId: string | null }[];
+  if (!rows.length) return undefined;
+  const named = linesNamedBy(ctx, part, rows);
+  const lines = named.length > 0 ? named : rows;
+  const machineId =
+    a.machine && !rows.some((l) => l.machineId === a.machine!.machineId) ? a.machine.machineId : undefined;
+  return lines.map((l) => ({
+    sku: l.sku,
+    quantity: (lines.length === 1 ? a.quantity?.value : undefined) ?? l.quantity,
+    ...((machineId ?? l.machineId) ? { machineId: machineId ?? l.machineId! } : {}),
+  }));
 }
 
 /** Words that say the whole of an earlier order again ("das gleiche wie im März", "the same as in April"). */
@@ -1928,7 +1996,13 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   // in a message that names several machines, an item that names none is for the machine named last before it.
   let scope: MachineView | undefined;
   let skip = 0;
-  for (const part of parts) {
+  // "make it 5 boxes, and 2 tip holders for the same torch", "doch 5 Schachteln. Und 10 Gasdüsen konisch": a first
+  // part that is a bare count, beside items of their own, is the new count of the line the order is about.
+  const recount = recountOf(ctx, parts);
+  // (The items beside it name their machine, else the message's, else that line's: "… for the same torch".)
+  const recounted = recount && ctx.conv.draft.lines.find((l) => l.lineId === recount.lineId)?.machineId;
+  const lineMachine = recounted ? ctx.conv.machines?.find((m) => m.machineId === recounted) : undefined;
+  for (const part of recount ? parts.slice(1) : parts) {
     if (skip > 0) {
       skip--;
       continue;
@@ -1956,9 +2030,25 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // ("6 sensor cable 5 m"), so "5 m" is the cable's length, not its count; the words of "each" name nothing.
     const eachOne = before !== undefined && EACH_ITEM.test(part) ? part.replace(EACH_PHRASE, " ").trim() : "";
     const own = ARTICLE_ONE.test(eachOne) ? `${before} ${eachOne.replace(ARTICLE_ONE, "")}` : part;
-    const read = forMachine(ctx, same ? `${own.replace(SAME, " ")} ${codes.join(" ")}` : own, said ?? scope);
-    const a = read.machine || said || !scope ? read : { ...read, machine: scope };
-    if (read.machine) scope = read.machine;
+    const words = same ? `${own.replace(SAME, " ")} ${codes.join(" ")}` : own;
+    // "for the Line B RO six brine seals, the 8040 EPDM ones. Joost says the old UV is still running fine, so nothing
+    // for that one.": the sentences a part carries after the one that asks for its item describe it — a machine they
+    // name besides (one the buyer sets aside) does not make the machine of the opening sentence unknown.
+    const opening = openingMachine(ctx, own);
+    const read = forMachine(ctx, words, opening ?? said ?? scope ?? lineMachine);
+    const ofLine =
+      !read.machine && !said && !scope && lineMachine && read.guess?.confident
+        ? fitsOn(ctx, read.guess.hits[0]!.sku, lineMachine)
+        : false;
+    const a =
+      opening && !read.machine
+        ? { ...read, machine: opening }
+        : ofLine
+          ? { ...read, machine: lineMachine }
+          : read.machine || said || !scope
+            ? read
+            : { ...read, machine: scope };
+    if (a.machine && (read.machine || opening)) scope = a.machine;
     codes = tokenizeText(part)
       .map((t) => t.text)
       .filter((w) => /\d/.test(w) && /\p{L}/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w));
@@ -1991,6 +2081,20 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     if (ofMonth?.length === 1) {
       const l = ofMonth[0]!;
       items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });
+      before = undefined;
+      continue;
+    }
+    // (A part that measures a product its own words identify is read as it is, its amount in that product's packs: "10
+    // m of the chain in the 5 m boxes like on BWB-4302"; one that only states a reference is the order's PO:
+    // "Bestellnr RP-4471".)
+    const ofRef =
+      coded ||
+      (a.guess?.confident && a.quantity?.unit) ||
+      !(a.guess || a.productWords.length > 0 || hasMarker("history", part))
+        ? undefined
+        : ofReference(ctx, part, a);
+    if (ofRef?.length) {
+      items.push(...ofRef);
       before = undefined;
       continue;
     }
@@ -2137,7 +2241,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         !ctx.conv.draft.lines.some((l) => l.sku === u.sku)
       )
         items.push({ ...u, quantity: 1 });
-  if (items.length === 0 || items.length + rest.length < 2) return undefined;
+  if (items.length === 0 || items.length + rest.length + (recount ? 1 : 0) < 2) return undefined;
   // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
   const onDraft = (sku: string) => ctx.conv.draft.lines.some((l) => l.sku === sku);
   if (items.length < 2 && items.some((i) => onDraft(i.sku))) return undefined;
@@ -2156,7 +2260,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     return true;
   });
   return {
-    calls: once.map((i) => {
+    calls: [...(recount ? [recount] : []), ...once].map((i) => {
+      if ("lineId" in i) return { name: "update_line", args: i };
       const machine = i.machineId ?? machineId;
       const line = replacing(ctx, i.sku, machine, replaced);
       if (line) {
@@ -2189,6 +2294,23 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/**
+ * The line a bare count that opens the message counts anew ("make it 5 boxes", "no wait, 5 boxes", "doch 5
+ * Schachteln"): a part with a count and no word of a product or machine, before parts that name items, while the
+ * order is to be confirmed — of its only line, or the line in focus.
+ */
+function recountOf(ctx: Ctx, parts: string[]): { lineId: string; quantity: number; unit?: string } | undefined {
+  const lines = ctx.conv.draft.lines;
+  const pending = ctx.conv.memo.pending;
+  if (parts.length < 2 || !lines.length || (pending && pending.kind !== "confirm")) return undefined;
+  const a = analyse(ctx, parts[0]!);
+  if (!a.quantity || a.guess || a.productWords.length > 0 || a.machine || addsToLine(parts[0]!)) return undefined;
+  const focus = ctx.conv.memo.focusSku;
+  const line = lines.length === 1 ? lines[0] : lines.filter((l) => l.sku === focus).at(-1);
+  if (!line || (a.quantity.unit && line.unit && a.quantity.unit !== line.unit)) return undefined;
+  return { lineId: line.lineId, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) };
 }
 
 /**

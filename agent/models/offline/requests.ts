@@ -9,6 +9,9 @@ import { machineName, numbered, qty, redirect, say } from "./replies.ts";
 import {
   analyse,
   byWords,
+  fitsOn,
+  ownPackUnit,
+  type Analysis,
   lineByWords,
   namesAnother,
   optionsFor,
@@ -317,19 +320,57 @@ export const repeatOrder: H = (ctx, _s, r, memo) => {
   const named = r.a.machine?.machineId;
   const machineId = named && !rows.some((l) => l.machineId === named) ? named : undefined;
   const counts = countsPerLine(ctx, lines);
-  const quantity = lines.length === 1 ? r.a.quantity?.value : undefined;
+  // "4 filter cartridges for extraction line 2, same type like PO 0915. And 1 pack of prefilter mats.": the earlier
+  // order is one item of a list — the count of the part that names it is its line's, the other counted items are
+  // added beside it.
+  const beside = besideOrder(ctx, r.pastOrder!, rows);
+  const own = beside.length ? itemParts(ctx).find((p) => p.toLowerCase().includes(ref)) : undefined;
+  const quantity = lines.length === 1 ? (own ? analyse(ctx, own).quantity : r.a.quantity)?.value : undefined;
   return {
-    calls: lines.map((l) => ({
-      name: "add_line",
-      args: {
-        sku: l.sku,
-        quantity: counts.get(l) ?? quantity ?? l.quantity,
-        ...((machineId ?? l.machineId) ? { machineId: machineId ?? l.machineId } : {}),
-      },
-    })),
+    calls: [
+      ...lines.map((l) => ({
+        name: "add_line",
+        args: {
+          sku: l.sku,
+          quantity: counts.get(l) ?? quantity ?? l.quantity,
+          ...((machineId ?? l.machineId) ? { machineId: machineId ?? l.machineId } : {}),
+        },
+      })),
+      ...beside.map((item) => {
+        const id = item.a.machine?.machineId ?? named ?? lines[0]?.machineId;
+        const machine = ctx.conv.machines?.find((m) => m.machineId === id);
+        const unit = ownPackUnit(ctx, item.sku, item.a.quantity!.unit);
+        return {
+          name: "add_line",
+          args: {
+            sku: item.sku,
+            quantity: item.a.quantity!.value,
+            ...(unit ? { unit } : {}),
+            ...(machine && fitsOn(ctx, item.sku, machine) ? { machineId: machine.machineId } : {}),
+          },
+        };
+      }),
+    ],
     memo: memo(),
   };
 };
+
+/**
+ * The counted items of the message beside an earlier order it names by reference: parts that do not name that
+ * reference, nor any line of the order, and identify a product of their own with a count.
+ */
+function besideOrder(ctx: Ctx, ref: string, rows: { sku: string }[]): { sku: string; a: Analysis }[] {
+  const parts = itemParts(ctx);
+  if (parts.length < 2) return [];
+  const key = ref.toLowerCase();
+  const skus = new Set(rows.map((l) => l.sku));
+  return parts.flatMap((part) => {
+    if (part.toLowerCase().includes(key) || linesNamedBy(ctx, part, rows).length) return [];
+    const a = analyse(ctx, part);
+    const sku = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
+    return sku && a.quantity && !skus.has(sku) ? [{ sku, a }] : [];
+  });
+}
 
 /**
  * "like on our PO KR-45521, 3 lamps plus the 4 o-ring sets": a count said in an item of the message that names one line
