@@ -1,0 +1,78 @@
+/**
+ * Session 25o: ordinary words and the machine of "the same X".
+ *
+ * 1. A word of three letters that the catalog holds only as the start of longer words was searched as a prefix of them
+ *    and read as a confident product: "we always ran the 1.40 on her" asked for a PTO shaft ("ran" of "range"), "it ran
+ *    out, 2 please" listed expansion valves, "ask them to send 2 more" added push-in elbows, "der Chef mag es so"
+ *    listed solenoid coils ("mag" of "Magnetspule") and magenta inks. Such a word is too short to be completed as much
+ *    as to be corrected: the search takes it for no catalog word (`correctWord` neither), so what is ordinary
+ *    language is not turned into a product. Whole words of three letters the catalog holds still search.
+ */
+import { describe, expect, test } from "vitest";
+import { createCatalogSearch } from "../../../catalog/queries/search.ts";
+import { importedDatabase } from "../../support/db-images.ts";
+import { agripartsWorld, draftAfter, fluidWorld, hvacWorld, lastTurn, printingWorld } from "./helpers.ts";
+
+const T = 120_000;
+
+describe("a word of three letters is no start of a catalog word", () => {
+  test("the search neither completes nor corrects it; a whole catalog word of three letters is found", () => {
+    const agri = createCatalogSearch(importedDatabase("evals/catalogs/agriparts").$client);
+    expect(agri.search({ query: "ran", limit: 5 })).toEqual([]);
+    expect(agri.correctWord("ran")).toBeUndefined();
+    expect(agri.search({ query: "ran net", limit: 5 }).map((h) => h.sku)).toContain("NET-130-3600");
+    const hvac = createCatalogSearch(importedDatabase("evals/catalogs/hvac").$client);
+    expect(hvac.correctWord("mag")).toBeUndefined();
+    // Longer starts still complete ("magnet" of "Magnetventil").
+    expect(hvac.correctWord("magnet")).toBe("magnet");
+  });
+
+  test(
+    "EN, agriparts: 'ran' names no PTO shaft",
+    async () => {
+      const first = await lastTurn(agripartsWorld, "A-9004", "we always ran the 1.40 on her");
+      expect(first.text).not.toContain("PTO-CFG");
+      expect(first.lines).toEqual([]);
+      const second = await lastTurn(agripartsWorld, "A-9004", "we ran the 1.40 net on Big Red last year, 2 rolls");
+      expect(second.text).not.toContain("PTO-CFG");
+      expect(second.lines.map((l) => l[0])).not.toContain("PTO-CFG");
+    },
+    T,
+  );
+
+  test(
+    "EN, hvac and fluidpower: 'ran out', 'ask them' name no product",
+    async () => {
+      const hvac = await lastTurn(hvacWorld, "H-2005", "it ran out, 2 please");
+      expect(hvac.text).not.toContain("TXV-");
+      expect(hvac.lines).toEqual([]);
+      expect(await draftAfter(fluidWorld, "F-4003", "ask them to send 2 more")).toEqual([]);
+    },
+    T,
+  );
+
+  test(
+    "DE, hvac and printing: 'mag' (likes) names no solenoid coil and no magenta ink",
+    async () => {
+      const hvac = await lastTurn(hvacWorld, "H-2001", "der Chef mag es so, 2 Stück bitte");
+      expect(hvac.text).not.toMatch(/Magnetspule|Magnetventil/);
+      expect(hvac.lines).toEqual([]);
+      const printing = await lastTurn(printingWorld, "PR-4101", "der Chef mag das so, bitte 3 Stück");
+      expect(printing.text).not.toContain("Magenta");
+      expect(printing.lines).toEqual([]);
+    },
+    T,
+  );
+
+  test(
+    "guard: beside the product's words the ordinary word is left out, the product is added",
+    async () => {
+      expect(
+        await draftAfter(agripartsWorld, "A-9004", "2 rolls of the 1.30 net wrap for Big Red, we ran out"),
+      ).toEqual([["NET-130-3600", 2, "M-9004-01"]]);
+      const coil = await lastTurn(hvacWorld, "H-2001", "2 Magnetspulen 018F 24 V bitte");
+      expect(coil.text).toContain("COIL-018F-24");
+    },
+    T,
+  );
+});
