@@ -2695,6 +2695,11 @@ export interface ProductGuess {
   /** True when one candidate stands out (exact SKU, single hit, or a clear lead). */
   confident: boolean;
   query: string;
+  /**
+   * The product the words named, where one of its kind that fits the machine leads in its place (`fittingOfKind`):
+   * what the buyer's words are to be compared with.
+   */
+  wordsName?: string;
 }
 
 /**

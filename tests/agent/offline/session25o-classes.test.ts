@@ -7,6 +7,12 @@
  *    listed solenoid coils ("mag" of "Magnetspule") and magenta inks. Such a word is too short to be completed as much
  *    as to be corrected: the search takes it for no catalog word (`correctWord` neither), so what is ordinary
  *    language is not turned into a product. Whole words of three letters the catalog holds still search.
+ * 2. "The same X" is the machine named last: "plus 2 filter driers DML 084 for the same chiller" got no machine (the
+ *    clause read as a reorder, "the same" as last time, and its words were dropped before the sameness was read);
+ *    after a list of what fits the Baler, "plus 1 bag of bonded seals for the same machine" got none either (only the
+ *    order's lines were asked). And the product of the kind that fits that machine is chosen: "add 1 pack of
+ *    calibrated underlay sheets for the same press" took the sheets for another press, the only ones with an English
+ *    name — words of a language the fitting product has no name in tell nothing apart.
  */
 import { describe, expect, test } from "vitest";
 import { createCatalogSearch } from "../../../catalog/queries/search.ts";
@@ -72,6 +78,77 @@ describe("a word of three letters is no start of a catalog word", () => {
       ).toEqual([["NET-130-3600", 2, "M-9004-01"]]);
       const coil = await lastTurn(hvacWorld, "H-2001", "2 Magnetspulen 018F 24 V bitte");
       expect(coil.text).toContain("COIL-018F-24");
+    },
+    T,
+  );
+});
+
+describe("the same machine", () => {
+  const motors = "Hello, 2 axial fan motors 500 mm 400 V for the MS Elbe chiller please";
+  test(
+    "EN, hvac: 'for the same chiller', 'for the same machine' — the machine of the order's line",
+    async () => {
+      expect(
+        await draftAfter(hvacWorld, "H-2005", motors, "plus 2 filter driers DML 084 for the same chiller"),
+      ).toEqual([
+        ["FM-AX500-400", 2, "M-2005-01"],
+        ["FD-DML-084", 2, "M-2005-01"],
+      ]);
+      const lines = await draftAfter(hvacWorld, "H-2005", motors, "plus 2 filter driers DML 084 for the same machine");
+      expect(lines.at(-1)).toEqual(["FD-DML-084", 2, "M-2005-01"]);
+    },
+    T,
+  );
+
+  test(
+    "EN and DE, fluidpower: after a list of what fits the Baler, 'for the same machine' is the Baler",
+    async () => {
+      const hoses = "2 hydraulic hoses 2SN DN12 for the Baler";
+      expect(
+        await draftAfter(fluidWorld, "F-4003", hoses, 'plus 1 bag of bonded seals 1/2" BSP for the same machine'),
+      ).toEqual([["FIT-BS-BSP12", 1, "M-4003-04"]]);
+      expect(await draftAfter(fluidWorld, "F-4003", hoses, 'and 1 bag of bonded seals 1/2" BSP, same machine')).toEqual(
+        [["FIT-BS-BSP12", 1, "M-4003-04"]],
+      );
+      expect(
+        await draftAfter(
+          fluidWorld,
+          "F-4003",
+          "2 Hydraulikschläuche 2SN DN12 für den Baler",
+          'dazu 1 Beutel Dichtringe 1/2" BSP für dieselbe Maschine',
+        ),
+      ).toEqual([["FIT-BS-BSP12", 1, "M-4003-04"]]);
+    },
+    T,
+  );
+
+  test(
+    "EN, printing: the underlay sheets that fit the press of the blanket",
+    async () => {
+      const blanket = "1 blanket made to measure for Big Heidi";
+      for (const said of [
+        "add 1 pack of calibrated underlay sheets for the same press",
+        "add 1 pack of calibrated underlay sheets",
+      ]) {
+        const lines = await draftAfter(printingWorld, "PR-4105", blanket, said);
+        expect(lines.at(-1)).toEqual(["UL-105-PAK", 1, "M-4105-02"]);
+      }
+    },
+    T,
+  );
+
+  test(
+    "guard, DE: 'dazu noch 1 Pack kalibrierte Unterlagebogen', 'für dieselbe Anlage'",
+    async () => {
+      const lines = await draftAfter(
+        printingWorld,
+        "PR-4105",
+        "1 blanket made to measure for Big Heidi",
+        "dazu noch 1 Pack kalibrierte Unterlagebogen",
+      );
+      expect(lines.at(-1)).toEqual(["UL-105-PAK", 1, "M-4105-02"]);
+      const hvac = await draftAfter(hvacWorld, "H-2005", motors, "dazu 2 Filtertrockner DML 084 für dieselbe Anlage");
+      expect(hvac.at(-1)).toEqual(["FD-DML-084", 2, "M-2005-01"]);
     },
     T,
   );
