@@ -13,8 +13,14 @@
  *    order's lines were asked). And the product of the kind that fits that machine is chosen: "add 1 pack of
  *    calibrated underlay sheets for the same press" took the sheets for another press, the only ones with an English
  *    name — words of a language the fitting product has no name in tell nothing apart.
+ * 3. A ready-made product the buyer described lost to the build to order: "2 UV blankets EPDM with quick clamping bars
+ *    for Big Heidi" took the blanket made to measure, because the "with" of an extra's label ("with calibrated
+ *    underlay") was read as that extra stated — and an extra no ready-made product carries keeps the build. A label's
+ *    first word names its value alone only when it is no function word (a negation still is: "Ohne Bremse").
  */
 import { describe, expect, test } from "vitest";
+import { findOptions } from "../../../agent/models/offline/recognise.ts";
+import { createCatalogReader } from "../../../catalog/queries/index.ts";
 import { createCatalogSearch } from "../../../catalog/queries/search.ts";
 import { importedDatabase } from "../../support/db-images.ts";
 import { agripartsWorld, draftAfter, fluidWorld, hvacWorld, lastTurn, printingWorld } from "./helpers.ts";
@@ -149,6 +155,54 @@ describe("the same machine", () => {
       expect(lines.at(-1)).toEqual(["UL-105-PAK", 1, "M-4105-02"]);
       const hvac = await draftAfter(hvacWorld, "H-2005", motors, "dazu 2 Filtertrockner DML 084 für dieselbe Anlage");
       expect(hvac.at(-1)).toEqual(["FD-DML-084", 2, "M-2005-01"]);
+    },
+    T,
+  );
+});
+
+describe("a ready-made product described with its option values", () => {
+  test("'with' says no extra whose label starts with it; the extra's own words still do", () => {
+    const reader = createCatalogReader(importedDatabase("evals/catalogs/printing").$client);
+    const model = reader.inLanguage!("en").configModel("cfg-gummituch")!;
+    expect(findOptions("2 UV blankets EPDM with quick clamping bars", model).extras).toBeUndefined();
+    expect(findOptions("blankets with bars", model)).toEqual({});
+    expect(findOptions("with calibrated underlay", model).extras).toEqual(["unterlage"]);
+    const german = reader.configModel("cfg-gummituch")!;
+    expect(findOptions("mit kalibrierter Unterlage", german).extras).toEqual(["unterlage"]);
+    // A value of one letter ("J (A and B to tank)") is still named by it.
+    const fluid = createCatalogReader(importedDatabase("evals/catalogs/fluidpower").$client);
+    expect(findOptions("spool J please", fluid.configModel("CM-VLV")!).spool).toEqual(["J"]);
+  });
+
+  test(
+    "EN, printing: UV EPDM blankets with quick clamping bars for the press are the ready-made ones that fit it",
+    async () => {
+      for (const said of [
+        "2 UV blankets EPDM with quick clamping bars for Big Heidi please",
+        "Big Heidi needs 2 blankets, UV EPDM with quick-lock bars",
+      ])
+        expect(await draftAfter(printingWorld, "PR-4105", said)).toEqual([["GT-105-EPDM-SS", 2, "M-4105-02"]]);
+    },
+    T,
+  );
+
+  test(
+    "guard: made to measure, or with the underlay, is the build",
+    async () => {
+      expect(
+        await draftAfter(
+          printingWorld,
+          "PR-4105",
+          "2 blankets made to measure for Big Heidi, UV EPDM with quick-lock bars",
+        ),
+      ).toEqual([["GT-CFG", 2, "M-4105-02"]]);
+      expect(
+        await draftAfter(
+          printingWorld,
+          "PR-4105",
+          "2 Gummitücher mit kalibrierter Unterlage für Big Heidi, UV EPDM mit Schnellspannschienen",
+        ),
+      ).toEqual([["GT-CFG", 2, "M-4105-02"]]);
     },
     T,
   );
