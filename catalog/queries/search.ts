@@ -74,10 +74,7 @@ export interface CatalogSearch {
   search(q: SearchQuery): SearchHit[];
   /** Existing SKUs that look like `input` (partial or misspelt), best first. */
   suggestSkus(input: string, limit?: number): string[];
-  /**
-   * The catalog word closest to `word` (itself when it is a catalog word or the start of one — of four letters or more,
-   * or two), or undefined.
-   */
+  /** The catalog word closest to `word` (itself when it is a catalog word or prefix), or undefined. */
   correctWord(word: string): string | undefined;
 }
 
@@ -313,12 +310,9 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
     return new Map(rows.map((r) => [r.sku, r.name]));
   }
 
-  /** A word of three letters the catalog holds only as the start of longer words (see `wordGroups`). */
-  const partialOnly = (word: string) => word.length === 3 && /^\p{L}+$/u.test(word) && !termHas(word) && vocabHas(word);
-
   function correctWord(raw: string): string | undefined {
     const word = raw.toLowerCase();
-    if (word.length < 2 || partialOnly(word)) return undefined;
+    if (word.length < 2) return undefined;
     if (termHas(word) || vocabHas(word)) return word;
     if (word.length < 4 || /\d/.test(word)) return undefined;
     const max = word.length <= 5 ? 1 : 2;
@@ -505,10 +499,6 @@ export function createCatalogSearch(db: Sqlite | { $client: Sqlite }): CatalogSe
       // Exact catalog words were matched as terms above; prefix expansion only for partial words — it merges every
       // longer word's doclist up front.
       const w = words[i]!;
-      // A word of three letters is a catalog word only as a whole word: too short to be corrected (`correctWord`) and
-      // as short to be completed — as the start of longer words it is mostly ordinary language ("ran" is no "range",
-      // "out" no "outlet").
-      if (partialOnly(w)) continue;
       if (vocabHas(w)) {
         // "Ventil" where no name uses it alone but compounds end in it ("Magnetventil", "Expansionsventil"): those
         // compounds are found too, not only the words it starts ("Ventilator") — the score ranks a compound ending

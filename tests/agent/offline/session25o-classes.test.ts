@@ -1,19 +1,19 @@
 /**
- * Session 25o: ordinary words and the machine of "the same X".
+ * Session 25o: the machine of "the same X", and a ready-made product described with its option values.
  *
- * 1. A word of three letters that the catalog holds only as the start of longer words was searched as a prefix of them
- *    and read as a confident product: "we always ran the 1.40 on her" asked for a PTO shaft ("ran" of "range"), "it ran
- *    out, 2 please" listed expansion valves, "ask them to send 2 more" added push-in elbows, "der Chef mag es so"
- *    listed solenoid coils ("mag" of "Magnetspule") and magenta inks. Such a word is too short to be completed as much
- *    as to be corrected: the search takes it for no catalog word (`correctWord` neither), so what is ordinary
- *    language is not turned into a product. Whole words of three letters the catalog holds still search.
- * 2. "The same X" is the machine named last: "plus 2 filter driers DML 084 for the same chiller" got no machine (the
+ * (Not closed: a word of three letters the catalog holds only as the start of longer words — "ran" of "range", "mag"
+ * of "Magnetspule" — is searched as that start. Taking it for no catalog word fixed "we always ran the 1.40 on her"
+ * and "der Chef mag es so", but cost three eval conversations: such a word in a long remark ("sort it out") had kept
+ * the remark from finding anything, and without it an ordinary word the catalog holds whole ("in the end" → the end
+ * stop) was read as a product.)
+ *
+ * 1. "The same X" is the machine named last: "plus 2 filter driers DML 084 for the same chiller" got no machine (the
  *    clause read as a reorder, "the same" as last time, and its words were dropped before the sameness was read);
  *    after a list of what fits the Baler, "plus 1 bag of bonded seals for the same machine" got none either (only the
  *    order's lines were asked). And the product of the kind that fits that machine is chosen: "add 1 pack of
  *    calibrated underlay sheets for the same press" took the sheets for another press, the only ones with an English
  *    name — words of a language the fitting product has no name in tell nothing apart.
- * 3. A ready-made product the buyer described lost to the build to order: "2 UV blankets EPDM with quick clamping bars
+ * 2. A ready-made product the buyer described lost to the build to order: "2 UV blankets EPDM with quick clamping bars
  *    for Big Heidi" took the blanket made to measure, because the "with" of an extra's label ("with calibrated
  *    underlay") was read as that extra stated — and an extra no ready-made product carries keeps the build. A label's
  *    first word names its value alone only when it is no function word (a negation still is: "Ohne Bremse").
@@ -21,73 +21,10 @@
 import { describe, expect, test } from "vitest";
 import { findOptions } from "../../../agent/models/offline/recognise.ts";
 import { createCatalogReader } from "../../../catalog/queries/index.ts";
-import { createCatalogSearch } from "../../../catalog/queries/search.ts";
 import { importedDatabase } from "../../support/db-images.ts";
-import { agripartsWorld, draftAfter, fluidWorld, hvacWorld, lastTurn, printingWorld } from "./helpers.ts";
+import { draftAfter, fluidWorld, hvacWorld, printingWorld } from "./helpers.ts";
 
 const T = 120_000;
-
-describe("a word of three letters is no start of a catalog word", () => {
-  test("the search neither completes nor corrects it; a whole catalog word of three letters is found", () => {
-    const agri = createCatalogSearch(importedDatabase("evals/catalogs/agriparts").$client);
-    expect(agri.search({ query: "ran", limit: 5 })).toEqual([]);
-    expect(agri.correctWord("ran")).toBeUndefined();
-    expect(agri.search({ query: "ran net", limit: 5 }).map((h) => h.sku)).toContain("NET-130-3600");
-    const hvac = createCatalogSearch(importedDatabase("evals/catalogs/hvac").$client);
-    expect(hvac.correctWord("mag")).toBeUndefined();
-    // Longer starts still complete ("magnet" of "Magnetventil").
-    expect(hvac.correctWord("magnet")).toBe("magnet");
-  });
-
-  test(
-    "EN, agriparts: 'ran' names no PTO shaft",
-    async () => {
-      const first = await lastTurn(agripartsWorld, "A-9004", "we always ran the 1.40 on her");
-      expect(first.text).not.toContain("PTO-CFG");
-      expect(first.lines).toEqual([]);
-      const second = await lastTurn(agripartsWorld, "A-9004", "we ran the 1.40 net on Big Red last year, 2 rolls");
-      expect(second.text).not.toContain("PTO-CFG");
-      expect(second.lines.map((l) => l[0])).not.toContain("PTO-CFG");
-    },
-    T,
-  );
-
-  test(
-    "EN, hvac and fluidpower: 'ran out', 'ask them' name no product",
-    async () => {
-      const hvac = await lastTurn(hvacWorld, "H-2005", "it ran out, 2 please");
-      expect(hvac.text).not.toContain("TXV-");
-      expect(hvac.lines).toEqual([]);
-      expect(await draftAfter(fluidWorld, "F-4003", "ask them to send 2 more")).toEqual([]);
-    },
-    T,
-  );
-
-  test(
-    "DE, hvac and printing: 'mag' (likes) names no solenoid coil and no magenta ink",
-    async () => {
-      const hvac = await lastTurn(hvacWorld, "H-2001", "der Chef mag es so, 2 Stück bitte");
-      expect(hvac.text).not.toMatch(/Magnetspule|Magnetventil/);
-      expect(hvac.lines).toEqual([]);
-      const printing = await lastTurn(printingWorld, "PR-4101", "der Chef mag das so, bitte 3 Stück");
-      expect(printing.text).not.toContain("Magenta");
-      expect(printing.lines).toEqual([]);
-    },
-    T,
-  );
-
-  test(
-    "guard: beside the product's words the ordinary word is left out, the product is added",
-    async () => {
-      expect(
-        await draftAfter(agripartsWorld, "A-9004", "2 rolls of the 1.30 net wrap for Big Red, we ran out"),
-      ).toEqual([["NET-130-3600", 2, "M-9004-01"]]);
-      const coil = await lastTurn(hvacWorld, "H-2001", "2 Magnetspulen 018F 24 V bitte");
-      expect(coil.text).toContain("COIL-018F-24");
-    },
-    T,
-  );
-});
 
 describe("the same machine", () => {
   const motors = "Hello, 2 axial fan motors 500 mm 400 V for the MS Elbe chiller please";
