@@ -713,7 +713,7 @@ export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
     g.quantity &&
     g.guess?.confident &&
     g.guess.hits[0]!.sku !== pending.sku &&
-    namedOutright(ctx, g.guess.hits[0]!.sku)
+    namedOutright(ctx, g.guess.wordsName ?? g.guess.hits[0]!.sku)
   )
     return undefined;
   if (opts) return { calls: [{ name: "set_options", args: { lineId: pending.lineId, options: opts } }], memo: memo() };

@@ -269,14 +269,18 @@ const SAME_THING =
 const MACHINE_WORDS = /^(?:machine|maschine|anlage|unit|equipment|gerät|geraet|system|asset)$/;
 
 /**
- * "Also 2 cylinders for the same machine", "dazu 2 Schaugläser für dieselbe Anlage": the machine of the order's lines
- * — the one they share, else the latest line's — when sameness names a machine (a word for a machine, or a word of the
- * buyer's machines' labels and models) and the text names no machine itself.
+ * "Also 2 cylinders for the same machine", "dazu 2 Schaugläser für dieselbe Anlage": the machine of a list of what fits
+ * it that is still open, else of the order's lines — the one they share, else the latest line's — when sameness names
+ * a machine (a word for a machine, or a word of the buyer's machines' labels and models) and the text names no machine
+ * itself.
  */
 function sameMachine(ctx: Ctx, text: string): MachineView | undefined {
   const machines = ctx.conv.machines ?? [];
   const lines = ctx.conv.draft.lines.filter((l) => l.machineId);
-  if (!machines.length || !lines.length) return undefined;
+  // After a list of what fits a machine ("For Baler I found: …"), that machine was named last.
+  const pending = ctx.conv.memo.pending;
+  const listed = pending?.kind === "choose_product" || pending?.kind === "quantity" ? pending.machineId : undefined;
+  if (!machines.length || (!lines.length && !listed)) return undefined;
   const words = new Set(
     machines.flatMap((m) =>
       wordsOf(`${m.label} ${m.modelName ?? ""}`).filter((w) => w.length > 2 && !/\d/.test(w) && !FILLER.has(w)),
@@ -288,7 +292,7 @@ function sameMachine(ctx: Ctx, text: string): MachineView | undefined {
   });
   if (!named) return undefined;
   const ids = new Set(lines.map((l) => l.machineId!));
-  const id = ids.size === 1 ? [...ids][0]! : lines.at(-1)!.machineId!;
+  const id = listed ?? (ids.size === 1 ? [...ids][0]! : lines.at(-1)!.machineId!);
   return machines.find((m) => m.machineId === id);
 }
 
@@ -381,6 +385,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words — but
   // a machine label among them stays: "Line 3" of a packaging line is the machine where the order has no line 3.
   const labelWords = machineLabelWords(ctx, raw);
+  // "plus 2 X for the same machine": the clause may read as a reorder ("the same" as last time) and lose its words
+  // below — the sameness of the machine is read before.
+  const saying = text;
   for (const c of ctx.u.clauses) {
     if (!CONVERSATIONAL.has(c.intent) || c.score < INTENT_THRESHOLD) continue;
     // "Luftkühler nach Konfiguration, Baugröße UC4, …" heard as order details: a clause that asks for a build to
@@ -426,7 +433,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   const lineNames = orderLineNames(ctx);
-  const machine = machines.length === 1 ? machines[0]!.machine : machines.length ? undefined : sameMachine(ctx, text);
+  const machine = machines.length === 1 ? machines[0]!.machine : machines.length ? undefined : sameMachine(ctx, saying);
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   // "für die Formatsäge" with an old and a new one of one model: what fits is searched for that model all the same.
@@ -635,11 +642,19 @@ function fittingOfKind(
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-").filter((x) => x.length > 1)] : [t.lower]));
   const names = ctx.k.allNames(kind.map((h) => h.sku));
   const carries = (sku: string, w: string) => carriedWords(`${names.get(sku) ?? ""} ${sku}`, [w]) > 0;
+  // "calibrated underlay sheets" where the lead has a name in the buyer's language and the one that fits has only the
+  // catalog's own: words of a language the candidate has no name in tell nothing apart — the lead's own name counts.
+  const lists = ctx.k.nameList(kind.map((h) => h.sku));
+  const leadNames = lists.get(lead.sku) ?? [];
+  const leadCarries = (sku: string, w: string) =>
+    (lists.get(sku)?.length ?? 0) >= leadNames.length
+      ? carries(lead.sku, w)
+      : carriedWords(`${leadNames[0] ?? ""} ${lead.sku}`, [w]) > 0;
   const fit = kind.filter(
-    (h) => fitsOn(ctx, h.sku, machine) && words.every((w) => !carries(lead.sku, w) || carries(h.sku, w)),
+    (h) => fitsOn(ctx, h.sku, machine) && words.every((w) => !leadCarries(h.sku, w) || carries(h.sku, w)),
   );
   if (kind.length < 2 || fit.length !== 1) return guess;
-  return { ...guess, hits: [fit[0]!, ...guess.hits.filter((h) => h !== fit[0])] };
+  return { ...guess, hits: [fit[0]!, ...guess.hits.filter((h) => h !== fit[0])], wordsName: lead.sku };
 }
 
 /** Definite words that point back at something said ("the 2 contactors", "die Schütze", "those drives"). */

@@ -366,7 +366,7 @@ export const EVENTS = {
     (has(ctx, "stock") || (ctx.conv.text.includes("?") && STOCK_ASKED.test(ctx.conv.text))) &&
     s.draft.lines.length > 1 &&
     (EVERY_LINE_WORD.test(ctx.conv.text) || (s.focus.candidates.length === 0 && PLURAL_BACK.test(ctx.conv.text))) &&
-    !(r.a.guess?.confident && namedOutright(ctx, r.a.guess.hits[0]!.sku)),
+    !(r.a.guess?.confident && namedOutright(ctx, r.a.guess.wordsName ?? r.a.guess.hits[0]!.sku)),
   stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about && !configuredSpec(ctx, r),
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,

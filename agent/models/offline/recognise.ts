@@ -2183,7 +2183,9 @@ function readOptions(
       // A first word another value's label starts with too ("UC 2 …", "UC 3 …"; "Federdruckbremse 24 V DC",
       // "Federdruckbremse 230 V AC") names no one value: the words after it choose.
       const sharedLead = g.options.some((x) => x !== o && tokenizeText(x.label)[0]?.lower === lead[0]);
-      if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead) forms.add(lead[0]!);
+      // (Not a function word: "with" of "with calibrated underlay" is said of anything; "ohne" of "Ohne Bremse" is.)
+      const functionWord = /^\p{L}{2,}$/u.test(lead[0] ?? "") && FUNCTION_WORDS.has(lead[0]!) && !negationOf(lead[0]!);
+      if (lead.length >= 1 && !groupWords.has(lead[0]!) && !sharedLead && !functionWord) forms.add(lead[0]!);
       if (lead.length >= 2 && /^\d/.test(lead[0]!))
         forms.add(`${lead[0]} ${lead[1]}`), forms.add(`${lead[0]}${lead[1]}`);
       // "foot and flange" for "B35 foot and flange": the words after a leading code.
@@ -2695,6 +2697,11 @@ export interface ProductGuess {
   /** True when one candidate stands out (exact SKU, single hit, or a clear lead). */
   confident: boolean;
   query: string;
+  /**
+   * The product the words named, where one of its kind that fits the machine leads in its place (`fittingOfKind`):
+   * what the buyer's words are to be compared with.
+   */
+  wordsName?: string;
 }
 
 /**
