@@ -83,7 +83,16 @@ import {
   statedAmong,
   variantByValue,
 } from "./references.ts";
-import { absentRemoval, NOT_WANTED, pressure, REMOVING, removal, removalInChange, WITHOUT } from "./destructive.ts";
+import {
+  absentRemoval,
+  LEFT_OFF,
+  NOT_WANTED,
+  pressure,
+  REMOVING,
+  removal,
+  removalInChange,
+  WITHOUT,
+} from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
 
 /** What the decision knows about where the conversation stands. */
@@ -1553,7 +1562,7 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
 function droppedLines(ctx: Ctx): string[] | undefined {
   const out: string[] = [];
   for (const c of ctx.u.clauses) {
-    const without = WITHOUT.exec(c.text);
+    const without = WITHOUT.exec(c.text) ?? LEFT_OFF.exec(c.text);
     const phrase = without ? without[1]! : NOT_WANTED.test(c.text) ? c.text.replace(NOT_WANTED, " ") : undefined;
     const lineId = phrase === undefined ? undefined : lineAllWordsName(ctx, phrase);
     if (lineId) {
@@ -1561,6 +1570,8 @@ function droppedLines(ctx: Ctx): string[] | undefined {
       continue;
     }
     if (!CONVERSATIONAL.has(c.intent) || c.intent === "history" || c.intent === "details") return undefined;
+    // "…, whats the total now?": a question to see the order beside the leave-off names no product of its own.
+    if (c.intent === "show_order" && ctx.conv.text.slice(c.end).trimStart().startsWith("?")) continue;
     const words = productishWords({ ...ctx, tokens: tokenizeText(c.text) });
     if (words.length > 0) return undefined;
   }
@@ -1703,7 +1714,7 @@ function lineQuantity(ctx: Ctx): Step | undefined {
  * no product of its own, a clause of them is the new count of a line of the order.
  */
 const CORRECTING =
-  /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen|reich\w*|genüg\w*|enough|suffice\w*|will do)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen|reich\w*|genüg\w*|enough|suffice\w*|will do|make (?:that|it)|mach (?:das|es|mal)|actually|eigentlich)(?![\p{L}])/iu;
 
 /**
  * "wir brauchen 8 Trockner nicht 6", "10 instead of 6", "make it 4 bags not 3": a new count beside the count it
@@ -1799,8 +1810,12 @@ function countCorrection(
     // "dann nehm ich halt zwei von den Motoren": the words after "of those" name the line's product — the product of
     // the order they point back at, whatever else in the catalog carries the same word.
     const pointed = back && lineByWords(sub) === line.lineId && !(g?.confident && top!.sku !== line.sku);
+    // "correction: only 1 motor" after the motor was swapped: words that name the line, with no other product named
+    // surely, count the line — though the unsure guess ranks the variant swapped away first.
+    const ownWords = lineByWords(sub) === line.lineId && !g?.confident;
     const ownProduct =
       pointed ||
+      ownWords ||
       !g ||
       !named ||
       g.hits.every((h) => h.match.includes("fuzzy")) ||
@@ -1906,7 +1921,10 @@ function countedPart(ctx: Ctx, s: DialogueState, clause: Clause, count: number):
   const text = holding[0]!;
   const start = clause.start + clause.text.indexOf(text);
   const sub = clauseCtx(ctx, { ...clause, text, start, end: start + text.length });
-  return lineByWords(sub) || countedPairs(sub, s).length > 0 ? sub : undefined;
+  if (lineByWords(sub) || countedPairs(sub, s).length > 0) return sub;
+  // "actually make that 4 rolls, silage season coming and all": a counted part that names no product while the rest
+  // holds no count is the count alone — the rest tells why, whatever product its words happen to name.
+  return productishWords(sub).length === 0 && !analyse(sub).guess ? sub : undefined;
 }
 
 /**

@@ -1,0 +1,119 @@
+/**
+ * Session 25c: the buyer changes course on an order already started.
+ *
+ * 1. A count for a line said with a reason beside it: "correction: only 1 motor, the other one was rewound already"
+ *    after a swap to the 460 V motor searched the catalog (the best guess for "motor" was the motor swapped away);
+ *    "actually make that 4 rolls, silage season coming and all" swapped the net for silage film (a word of the reason
+ *    names another product). A correcting count whose counted words name the line (no other product named
+ *    confidently), or whose counted part names nothing, sets that line's count; the reason beside it orders nothing.
+ * 2. A line left off with "forget the X" / "vergiss die X": "and forget the gaskets, we still have some" added
+ *    another gasket line. Words that leave off followed by words that all name one line of the order drop that line.
+ */
+import { describe, expect, test } from "vitest";
+import { agripartsWorld, draftAfter, demoWorld, hvacWorld, powertransWorld, type World } from "./helpers.ts";
+
+const T = 120_000;
+
+const sorted = (lines: (string | number | null)[][]) => lines.map((l) => `${l[1]} ${l[0]}`).sort();
+
+describe("a count for a line, said with a reason", () => {
+  const motors400 = "Hello, 2 axial fan motors 500 mm 400 V for the MS Elbe chiller please";
+  const to460 = "ah yes of course, ship power is 460 V 60 Hz. the 460 V one then";
+  const net = "hiya, 2 rolls of the 1.30 m net wrap for Big Red please";
+  const seals = "2 mechanical seals 28 mm carbon/ceramic EPDM for pump 2 in hall B";
+  const cases: [() => World, string, string[], string, string[]][] = [
+    [
+      hvacWorld,
+      "H-2005",
+      [motors400, to460],
+      "correction: only 1 motor, the other one was rewound already",
+      ["1 FM-AX500-460"],
+    ],
+    [hvacWorld, "H-2005", [motors400, to460], "just 1 motor, we rewound the other one", ["1 FM-AX500-460"]],
+    [
+      hvacWorld,
+      "H-2005",
+      [motors400, to460],
+      "Korrektur: nur 1 Motor, der andere wurde schon neu gewickelt",
+      ["1 FM-AX500-460"],
+    ],
+    [agripartsWorld, "A-9004", [net], "actually make that 4 rolls, silage season coming and all", ["4 NET-130-3600"]],
+    [agripartsWorld, "A-9004", [net], "make it 4 rolls, the silage season is coming", ["4 NET-130-3600"]],
+    // Guards (passed before): a German count with a reason, a count whose reason names nothing, a product added.
+    [agripartsWorld, "A-9004", [net], "doch 4 Rollen bitte, die Silage-Saison kommt", ["4 NET-130-3600"]],
+    [
+      demoWorld,
+      "C-1001",
+      [seals],
+      "hm actually make that 3 seals, the fitter wants one on the shelf",
+      ["3 SE-MS28-CC-EPDM"],
+    ],
+    [
+      hvacWorld,
+      "H-2005",
+      [motors400, to460],
+      "actually 2 filter driers DML 084 as well",
+      ["2 FM-AX500-460", "2 FD-DML-084"],
+    ],
+  ];
+  for (const [world, customer, before, edit, want] of cases)
+    test(
+      edit,
+      async () => {
+        expect(sorted(await draftAfter(world, customer, ...before, edit))).toEqual([...want].sort());
+      },
+      T,
+    );
+});
+
+describe("a line left off with 'forget the X'", () => {
+  const demoOrder =
+    "hi, need 2 mechanical seals for pump 2 in hall B, the carbon/ceramic EPDM ones, and 2 casing gaskets for the same pump";
+  const chain = "hi, 10 metres of 1/2 inch simplex roller chain 08B-1 for the Case conveyor, plus 2 connecting links";
+  const hvOrder = "2 FD-DML-084 and 1 SG-SGN-12 for the MS Elbe chiller";
+  const seals = ["2 SE-MS28-CC-EPDM"];
+  const cases: [() => World, string, string, string, string[]][] = [
+    [demoWorld, "C-1001", demoOrder, "and forget the gaskets, we still have some. whats the total now?", seals],
+    [demoWorld, "C-1001", demoOrder, "and forget the gaskets, we still have some", seals],
+    [demoWorld, "C-1001", demoOrder, "und vergiss die Gehäusedichtungen, wir haben noch welche", seals],
+    [powertransWorld, "T-7005", chain, "and forget the connecting links, we still have some", ["10 CH-08B1-M"]],
+    [hvacWorld, "H-2005", hvOrder, "and forget the sight glass, we still have one", ["2 FD-DML-084"]],
+    [hvacWorld, "H-2005", hvOrder, "und vergiss das Schauglas, wir haben noch eins", ["2 FD-DML-084"]],
+    // Guards (passed before)
+    [demoWorld, "C-1001", demoOrder, "forget the gaskets, we still have some", seals],
+    [demoWorld, "C-1001", demoOrder, "vergiss die Gehäusedichtungen, wir haben noch welche", seals],
+    [
+      demoWorld,
+      "C-1001",
+      demoOrder,
+      "lass die Gehäusedichtungen weg, wir haben noch welche. Was kostet das jetzt?",
+      seals,
+    ],
+    [powertransWorld, "T-7005", chain, "and forget the loose links, we still have plenty", ["10 CH-08B1-M"]],
+    [
+      powertransWorld,
+      "T-7005",
+      chain,
+      "and forget the connecting links please. what's the total now?",
+      ["10 CH-08B1-M"],
+    ],
+    [powertransWorld, "T-7005", chain, "forget about the connecting links", ["10 CH-08B1-M"]],
+    [powertransWorld, "T-7005", chain, "die Kettenschlösser vergessen wir, die haben wir noch", ["10 CH-08B1-M"]],
+    [powertransWorld, "T-7005", chain, "drop the connecting links", ["10 CH-08B1-M"]],
+    [
+      hvacWorld,
+      "H-2005",
+      hvOrder,
+      "forget the sight glass, we have one in the van. what's the total?",
+      ["2 FD-DML-084"],
+    ],
+  ];
+  for (const [world, customer, order, edit, want] of cases)
+    test(
+      edit,
+      async () => {
+        expect(sorted(await draftAfter(world, customer, order, edit))).toEqual([...want].sort());
+      },
+      T,
+    );
+});
