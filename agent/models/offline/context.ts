@@ -426,7 +426,14 @@ function readText(ctx: Ctx, raw: string): Analysis {
   for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   const lineNames = orderLineNames(ctx);
-  const machine = machines.length === 1 ? machines[0]!.machine : machines.length ? undefined : sameMachine(ctx, text);
+  // "plus 2 filter driers for the same chiller" read as a reorder: the steering words blanked above ("same") still
+  // say which machine — sameness is read in the buyer's own words.
+  const machine =
+    machines.length === 1
+      ? machines[0]!.machine
+      : machines.length
+        ? undefined
+        : (sameMachine(ctx, text) ?? (text === raw ? undefined : sameMachine(ctx, raw)));
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   // "für die Formatsäge" with an old and a new one of one model: what fits is searched for that model all the same.

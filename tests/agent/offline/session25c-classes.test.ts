@@ -10,7 +10,15 @@
  *    another gasket line. Words that leave off followed by words that all name one line of the order drop that line.
  */
 import { describe, expect, test } from "vitest";
-import { agripartsWorld, draftAfter, demoWorld, hvacWorld, powertransWorld, type World } from "./helpers.ts";
+import {
+  agripartsWorld,
+  demoWorld,
+  draftAfter,
+  hvacWorld,
+  powertransWorld,
+  weldingWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 120_000;
 
@@ -113,6 +121,30 @@ describe("a line left off with 'forget the X'", () => {
       edit,
       async () => {
         expect(sorted(await draftAfter(world, customer, order, edit))).toEqual([...want].sort());
+      },
+      T,
+    );
+});
+
+describe("an item added 'for the same <machine>' said as a reorder", () => {
+  const motors = "2 axial fan motors 500 mm 460 V for the MS Elbe chiller";
+  const seals = "2 mechanical seals 28 mm carbon/ceramic EPDM for pump 2 in hall B";
+  const tips = "2 boxes CT-24-08 for the blue arcwell";
+  const cases: [() => World, string, string, string, string[]][] = [
+    [hvacWorld, "H-2005", motors, "plus 2 filter driers DML 084 for the same chiller", ["2 FD-DML-084 M-2005-01"]],
+    [hvacWorld, "H-2005", motors, "2 filter driers DML 084 for the same chiller", ["2 FD-DML-084 M-2005-01"]],
+    [hvacWorld, "H-2005", motors, "plus 1 sight glass SGN 12 for the same chiller", ["1 SG-SGN-12 M-2005-01"]],
+    // Guards (passed before)
+    [hvacWorld, "H-2005", motors, "dazu 2 Filtertrockner DML 084 für den gleichen Chiller", ["2 FD-DML-084 M-2005-01"]],
+    [demoWorld, "C-1001", seals, "plus 2 casing gaskets NCP 32 for the same pump", ["2 SE-CG-NCP32 M-1001-02"]],
+    [weldingWorld, "WD-4105", tips, "plus 5 gas nozzles GN-24-CON for the same arcwell", ["5 GN-24-CON M-4105-01"]],
+  ];
+  for (const [world, customer, order, added, want] of cases)
+    test(
+      added,
+      async () => {
+        const lines = await draftAfter(world, customer, order, added);
+        expect(lines.slice(1).map((l) => `${l[1]} ${l[0]} ${l[2]}`)).toEqual(want);
       },
       T,
     );
