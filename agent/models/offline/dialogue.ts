@@ -94,6 +94,7 @@ import {
   WITHOUT,
 } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
+import { packSwitch } from "./pack-switch.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -167,6 +168,9 @@ export const EVENTS = {
    * the question it also is.)
    */
   compare_unnamed: (ctx, _s, r) => !ctx.u.attack && !!r.a.quantity && comparisonUnnamed(ctx),
+  /** "actually give me 2 boxes of 5 m instead" of chain by the metre: the line's product in another pack. */
+  pack_switch: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm" || s.open === "fixes") && !ctx.u.attack && !!packSwitch(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
@@ -664,6 +668,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
+  { in: "any", on: "pack_switch", do: switchPack },
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "machine_line_count", do: countForMachine },
@@ -1054,6 +1059,7 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
+    console.error(`ROW ${row.in}/${row.on} -> ${step ? "step" : "undef"} open=${s.open} cues=${[...ctx.cues]}`);
     if (step)
       return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined);
   }
@@ -1578,6 +1584,11 @@ function droppedLines(ctx: Ctx): string[] | undefined {
   return out.length ? out : undefined;
 }
 
+/** The words of `phrase` read as a message of their own. */
+function phraseCtx(ctx: Ctx, phrase: string): Ctx {
+  return { ...ctx, conv: { ...ctx.conv, text: phrase }, tokens: tokenizeText(phrase), analyses: new Map() };
+}
+
 /** The one line of the order whose names carry every product word of `phrase` (none of a number or another line). */
 function lineAllWordsName(ctx: Ctx, phrase: string): string | undefined {
   const sub: Ctx = { ...ctx, conv: { ...ctx.conv, text: phrase }, tokens: tokenizeText(phrase), analyses: new Map() };
@@ -1689,6 +1700,27 @@ function switchByValue(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): St
     memo: memo(),
   };
 }
+
+/**
+ * The line moved to another pack of its product (`packSwitch`), with the count said; a line the message drops beside
+ * it ("…, so drop the loose links") goes too.
+ */
+function switchPack(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const to = packSwitch(ctx);
+  if (!to) return undefined;
+  const { lineId, sku, quantity, unit } = to;
+  // "…, so drop the loose links": a clause that leaves off words all naming another line drops it.
+  const dropped = ctx.u.clauses.flatMap((c) => {
+    const left = DROPPING.exec(c.text) ?? LEFT_OFF.exec(c.text);
+    const id = left ? lineByWords(phraseCtx(ctx, left[1]!)) : undefined;
+    return id && id !== lineId ? [{ name: "remove_line", args: { lineId: id } }] : [];
+  });
+  return { calls: [{ name: "update_line", args: { lineId, sku, quantity, unit } }, ...dropped], memo: memo() };
+}
+
+/** "drop the X", "remove the X", "streich die X": what follows is taken off. */
+const DROPPING =
+  /(?<![\p{L}])(?:drop|remove|delete|scrap|cancel|streich\p{L}*|entfern\p{L}*|lösch\p{L}*)\s+(?:(?:the|those|these|die|das|den|der|diese)\s+)?([^,.;:!?]+)/iu;
 
 /** "…, and 3 driers" inside a change of mind: the quantity of the line whose product the clause names. */
 function lineQuantity(ctx: Ctx): Step | undefined {
