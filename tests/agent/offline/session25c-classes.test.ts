@@ -14,6 +14,9 @@
  *    chain by the metre asked the machine anew for the boxed chain; "make that 1 drum instead" of oil in pails set 1
  *    pail. The line whose product has one sibling sold in the unit said (holding the measure said after it), the same
  *    product otherwise, is switched to it with the count — also while a fix is offered; a line dropped beside goes.
+ * 5. A count edited while a switch of the line is offered: "make that 2 packs of underlay" to "does not fit — switch
+ *    to UL-105-PAK?" took the switch and dropped the count (1 pack). The switch taken with words that edit the count
+ *    carries the count, as the switch to a successor did.
  *
  * Not closed: "und vergesst die Kettenschlösser" (the compound split into "kette schlösser" names no one line);
  * "forget the X, …. what does it come to now?" (the leave-off clause is not among the clauses read).
@@ -26,6 +29,7 @@ import {
   fluidWorld,
   hvacWorld,
   powertransWorld,
+  printingWorld,
   weldingWorld,
   woodworkWorld,
   type World,
@@ -227,6 +231,28 @@ describe("the same product in another pack", () => {
       async () => {
         const lines = await draftAfter(world, customer, order, edit);
         expect(lines.map((l) => `${l[1]} ${l[0]} ${l[2]}`)).toEqual(want);
+      },
+      T,
+    );
+});
+
+describe("a count edited while a switch is offered", () => {
+  const underlay = "1 pack of calibrated underlay sheets UL-74-PAK for Big Heidi";
+  const motors = "Hello, 2 axial fan motors 500 mm 400 V for the MS Elbe chiller please";
+  const cases: [() => World, string, string, string, string[]][] = [
+    [printingWorld, "PR-4105", underlay, "make that 2 packs of underlay", ["2 UL-105-PAK"]],
+    [printingWorld, "PR-4105", underlay, "make it 2 packs", ["2 UL-105-PAK"]],
+    [hvacWorld, "H-2005", motors, "actually 1 motor will do", ["1 FM-AX500-460"]],
+    [hvacWorld, "H-2005", motors, "make that 3 motors", ["3 FM-AX500-460"]],
+    [hvacWorld, "H-2005", motors, "Korrektur: 3 Motoren", ["3 FM-AX500-460"]],
+    // Guard (passed before): a German count for the line that is not read as the switch.
+    [printingWorld, "PR-4105", underlay, "Korrektur: 2 Packungen", ["2 UL-74-PAK"]],
+  ];
+  for (const [world, customer, order, edit, want] of cases)
+    test(
+      edit,
+      async () => {
+        expect(sorted(await draftAfter(world, customer, order, edit))).toEqual(want);
       },
       T,
     );
