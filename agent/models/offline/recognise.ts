@@ -281,6 +281,8 @@ const UNIT_WORDS: Record<string, string> = {
   x: "PCE",
   box: "BOX",
   boxes: "BOX",
+  carton: "BOX",
+  cartons: "BOX",
   karton: "BOX",
   kartons: "BOX",
   schachtel: "BOX",
