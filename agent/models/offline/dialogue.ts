@@ -1956,7 +1956,8 @@ function countedPart(ctx: Ctx, s: DialogueState, clause: Clause, count: number):
   if (lineByWords(sub) || countedPairs(sub, s).length > 0) return sub;
   // "actually make that 4 rolls, silage season coming and all": a counted part that names no product while the rest
   // holds no count is the count alone — the rest tells why, whatever product its words happen to name.
-  return productishWords(sub).length === 0 && !analyse(sub).guess ? sub : undefined;
+  const rest = clause.text.replace(text, " ");
+  return !/\d/.test(rest) && productishWords(sub).length === 0 && !analyse(sub).guess ? sub : undefined;
 }
 
 /**
