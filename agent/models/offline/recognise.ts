@@ -281,8 +281,6 @@ const UNIT_WORDS: Record<string, string> = {
   x: "PCE",
   box: "BOX",
   boxes: "BOX",
-  carton: "BOX",
-  cartons: "BOX",
   karton: "BOX",
   kartons: "BOX",
   schachtel: "BOX",
