@@ -18,7 +18,9 @@
  *    to UL-105-PAK?" took the switch and dropped the count (1 pack). The switch taken with words that edit the count
  *    carries the count, as the switch to a successor did.
  *
- * Not closed: "und vergesst die Kettenschlösser" (the compound split into "kette schlösser" names no one line);
+ * Not closed: "1 carton" in English is no unit word (read as 1 piece = 1/12 carton on foodtech); mapping it to the
+ * catalog's box-like unit cost a held-out packaging conversation a false block, so it was reverted.
+ * Also not closed: "und vergesst die Kettenschlösser" (the compound split into "kette schlösser" names no one line);
  * "forget the X, …. what does it come to now?" (the leave-off clause is not among the clauses read).
  */
 import { describe, expect, test } from "vitest";
