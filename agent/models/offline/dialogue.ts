@@ -1059,7 +1059,6 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
-    console.error(`ROW ${row.in}/${row.on} -> ${step ? "step" : "undef"} open=${s.open} cues=${[...ctx.cues]}`);
     if (step)
       return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined);
   }
