@@ -1745,7 +1745,12 @@ function lineQuantity(ctx: Ctx): Step | undefined {
  * no product of its own, a clause of them is the new count of a line of the order.
  */
 const CORRECTING =
-  /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen|reich\w*|genüg\w*|enough|suffice\w*|will do|make (?:that|it)|mach (?:das|es|mal)|actually|eigentlich)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen|reich\w*|genüg\w*|enough|suffice\w*|will do)(?![\p{L}])/iu;
+/**
+ * Words that change the order ("make that", "actually", "mach das"): correcting words too, when no other clause of the
+ * message edits it ("remove the sight glass, and make it 2 driers" is edit by edit, `editClauses`).
+ */
+const CHANGING = /(?<![\p{L}])(?:make (?:that|it)|mach (?:das|es|mal)|actually|eigentlich)(?![\p{L}])/iu;
 
 /**
  * "wir brauchen 8 Trockner nicht 6", "10 instead of 6", "make it 4 bags not 3": a new count beside the count it
@@ -1813,9 +1818,12 @@ function countCorrection(
     const replaced = replacedLineCount(ctx, s, { ...clause, text, end: next.end });
     if (replaced) return replaced;
   }
+  const othersEdit = (clause: Clause) =>
+    ctx.u.clauses.some((c) => c !== clause && (REMOVING.test(c.text) || /\d/.test(c.text)));
   for (const clause of ctx.u.clauses) {
     const back = BACK_COUNT.test(clause.text);
-    if (!(CORRECTING.test(clause.text) || back) || clause.text.includes("?")) continue;
+    const correcting = CORRECTING.test(clause.text) || (CHANGING.test(clause.text) && !othersEdit(clause));
+    if (!(correcting || back) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
     if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
     const count = a.quantity.value;
