@@ -381,11 +381,18 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
   const chosen =
     fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined, line?.sku);
-  // Only the switch to the successor asked for by its words carries a count said with it.
+  // The switch to the successor asked for by its words carries a count said with it; so does a switch taken with words
+  // that edit the count ("make that 2 packs of underlay" to the offered switch of the pack that does not fit).
   const count =
-    chosen && chosen === bySuccessor(ctx, pending.fixes, line) ? countWith(ctx, chosen, line, choice) : undefined;
+    chosen && (chosen === bySuccessor(ctx, pending.fixes, line) || COUNT_EDIT.test(conv.text))
+      ? countWith(ctx, chosen, line, choice)
+      : undefined;
   return chosen ? orderIfAsked(ctx, fixStep(ctx, chosen, memo, count)) : undefined;
 };
+
+/** Words that edit a count ("make that 2 packs", "mach 3 draus", "correction: 4"). */
+const COUNT_EDIT =
+  /(?<![\p{L}])(?:make (?:that|it)|mach (?:das|es|mal)|korrektur|correction|actually|eigentlich)(?![\p{L}])/iu;
 
 /**
  * "ok the new ones then, but only 2", "the successor then, 2 pieces", "dann halt die neuen, aber nur 2": a count said

@@ -148,6 +148,12 @@ export function removal(ctx: Ctx, s: DialogueState, r: Reading): Removal | undef
 /** "without the X", "ohne das X", "minus the X": what follows is left off. */
 export const WITHOUT =
   /(?<![\p{L}])(?:without|ohne|minus|except(?:\s+for)?|außer|ausser)\s+(?:(?:the|das|die|den|der|dem|any|our|unser\p{L}*)\s+)?([^,.;:!?]+)/iu;
+/**
+ * "forget the X", "and forget about the X", "vergiss die X", "vergesst die X": what follows is left off — a leave-off
+ * said as an imperative, whatever reason follows it ("…, we still have some" reads as an order to the classifier).
+ */
+export const LEFT_OFF =
+  /(?<![\p{L}])(?:forget(?:\s+about)?|vergiss|vergesst|vergessen\s+sie)\s+(?:(?:the|those|these|die|das|den|der|diese|diesen)\s+)?([^,.;:!?]+)/iu;
 /** "don't need the X", "X not needed", "das X brauch ich doch nicht", "das X kann weg": the X is not wanted. */
 export const NOT_WANTED =
   /(?<![\p{L}])(?:(?:do\s+not|don't|dont)\s+need|no\s+need\s+for|not\s+needed|no\s+longer\s+needed|brauch\p{L}*\s+(?:ich|wir|i|mer|ma)\s+(?:(?:doch|jetzt|dann|eh|gar)\s+)?(?:nicht|net|ned|nit|nimmer)|(?:kann|können|koennen|darf)\s+weg|fällt\s+weg|nicht\s+(?:mehr\s+)?nötig)(?![\p{L}])/iu;

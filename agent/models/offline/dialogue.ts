@@ -83,8 +83,18 @@ import {
   statedAmong,
   variantByValue,
 } from "./references.ts";
-import { absentRemoval, NOT_WANTED, pressure, REMOVING, removal, removalInChange, WITHOUT } from "./destructive.ts";
+import {
+  absentRemoval,
+  LEFT_OFF,
+  NOT_WANTED,
+  pressure,
+  REMOVING,
+  removal,
+  removalInChange,
+  WITHOUT,
+} from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
+import { packSwitch } from "./pack-switch.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -158,6 +168,9 @@ export const EVENTS = {
    * the question it also is.)
    */
   compare_unnamed: (ctx, _s, r) => !ctx.u.attack && !!r.a.quantity && comparisonUnnamed(ctx),
+  /** "actually give me 2 boxes of 5 m instead" of chain by the metre: the line's product in another pack. */
+  pack_switch: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm" || s.open === "fixes") && !ctx.u.attack && !!packSwitch(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
@@ -655,6 +668,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
+  { in: "any", on: "pack_switch", do: switchPack },
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "machine_line_count", do: countForMachine },
@@ -1553,7 +1567,7 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
 function droppedLines(ctx: Ctx): string[] | undefined {
   const out: string[] = [];
   for (const c of ctx.u.clauses) {
-    const without = WITHOUT.exec(c.text);
+    const without = WITHOUT.exec(c.text) ?? LEFT_OFF.exec(c.text);
     const phrase = without ? without[1]! : NOT_WANTED.test(c.text) ? c.text.replace(NOT_WANTED, " ") : undefined;
     const lineId = phrase === undefined ? undefined : lineAllWordsName(ctx, phrase);
     if (lineId) {
@@ -1561,10 +1575,17 @@ function droppedLines(ctx: Ctx): string[] | undefined {
       continue;
     }
     if (!CONVERSATIONAL.has(c.intent) || c.intent === "history" || c.intent === "details") return undefined;
+    // "…, whats the total now?": a question to see the order beside the leave-off names no product of its own.
+    if (c.intent === "show_order" && ctx.conv.text.slice(c.end).trimStart().startsWith("?")) continue;
     const words = productishWords({ ...ctx, tokens: tokenizeText(c.text) });
     if (words.length > 0) return undefined;
   }
   return out.length ? out : undefined;
+}
+
+/** The words of `phrase` read as a message of their own. */
+function phraseCtx(ctx: Ctx, phrase: string): Ctx {
+  return { ...ctx, conv: { ...ctx.conv, text: phrase }, tokens: tokenizeText(phrase), analyses: new Map() };
 }
 
 /** The one line of the order whose names carry every product word of `phrase` (none of a number or another line). */
@@ -1679,6 +1700,27 @@ function switchByValue(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): St
   };
 }
 
+/**
+ * The line moved to another pack of its product (`packSwitch`), with the count said; a line the message drops beside
+ * it ("…, so drop the loose links") goes too.
+ */
+function switchPack(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const to = packSwitch(ctx);
+  if (!to) return undefined;
+  const { lineId, sku, quantity, unit } = to;
+  // "…, so drop the loose links": a clause that leaves off words all naming another line drops it.
+  const dropped = ctx.u.clauses.flatMap((c) => {
+    const left = DROPPING.exec(c.text) ?? LEFT_OFF.exec(c.text);
+    const id = left ? lineByWords(phraseCtx(ctx, left[1]!)) : undefined;
+    return id && id !== lineId ? [{ name: "remove_line", args: { lineId: id } }] : [];
+  });
+  return { calls: [{ name: "update_line", args: { lineId, sku, quantity, unit } }, ...dropped], memo: memo() };
+}
+
+/** "drop the X", "remove the X", "streich die X": what follows is taken off. */
+const DROPPING =
+  /(?<![\p{L}])(?:drop|remove|delete|scrap|cancel|streich\p{L}*|entfern\p{L}*|lösch\p{L}*)\s+(?:(?:the|those|these|die|das|den|der|diese)\s+)?([^,.;:!?]+)/iu;
+
 /** "…, and 3 driers" inside a change of mind: the quantity of the line whose product the clause names. */
 function lineQuantity(ctx: Ctx): Step | undefined {
   const a = analyse(ctx);
@@ -1704,6 +1746,11 @@ function lineQuantity(ctx: Ctx): Step | undefined {
  */
 const CORRECTING =
   /(?<![\p{L}])(?:korrektur|korrigier\w*|correction|correct|sorry|mistake|fehler|only|just|nur|bloß|bloss|doch|instead|stattdessen|reich\w*|genüg\w*|enough|suffice\w*|will do)(?![\p{L}])/iu;
+/**
+ * Words that change the order ("make that", "actually", "mach das"): correcting words too, when no other clause of the
+ * message edits it ("remove the sight glass, and make it 2 driers" is edit by edit, `editClauses`).
+ */
+const CHANGING = /(?<![\p{L}])(?:make (?:that|it)|mach (?:das|es|mal)|actually|eigentlich)(?![\p{L}])/iu;
 
 /**
  * "wir brauchen 8 Trockner nicht 6", "10 instead of 6", "make it 4 bags not 3": a new count beside the count it
@@ -1771,9 +1818,12 @@ function countCorrection(
     const replaced = replacedLineCount(ctx, s, { ...clause, text, end: next.end });
     if (replaced) return replaced;
   }
+  const othersEdit = (clause: Clause) =>
+    ctx.u.clauses.some((c) => c !== clause && (REMOVING.test(c.text) || /\d/.test(c.text)));
   for (const clause of ctx.u.clauses) {
     const back = BACK_COUNT.test(clause.text);
-    if (!(CORRECTING.test(clause.text) || back) || clause.text.includes("?")) continue;
+    const correcting = CORRECTING.test(clause.text) || (CHANGING.test(clause.text) && !othersEdit(clause));
+    if (!(correcting || back) || clause.text.includes("?")) continue;
     const a = analyse(ctx, clause.text);
     if (!a.quantity || a.machine || !Number.isInteger(a.quantity.value)) continue;
     const count = a.quantity.value;
@@ -1799,8 +1849,12 @@ function countCorrection(
     // "dann nehm ich halt zwei von den Motoren": the words after "of those" name the line's product — the product of
     // the order they point back at, whatever else in the catalog carries the same word.
     const pointed = back && lineByWords(sub) === line.lineId && !(g?.confident && top!.sku !== line.sku);
+    // "correction: only 1 motor" after the motor was swapped: words that name the line, with no other product named
+    // surely, count the line — though the unsure guess ranks the variant swapped away first.
+    const ownWords = lineByWords(sub) === line.lineId && !g?.confident;
     const ownProduct =
       pointed ||
+      ownWords ||
       !g ||
       !named ||
       g.hits.every((h) => h.match.includes("fuzzy")) ||
@@ -1906,7 +1960,11 @@ function countedPart(ctx: Ctx, s: DialogueState, clause: Clause, count: number):
   const text = holding[0]!;
   const start = clause.start + clause.text.indexOf(text);
   const sub = clauseCtx(ctx, { ...clause, text, start, end: start + text.length });
-  return lineByWords(sub) || countedPairs(sub, s).length > 0 ? sub : undefined;
+  if (lineByWords(sub) || countedPairs(sub, s).length > 0) return sub;
+  // "actually make that 4 rolls, silage season coming and all": a counted part that names no product while the rest
+  // holds no count is the count alone — the rest tells why, whatever product its words happen to name.
+  const rest = clause.text.replace(text, " ");
+  return !/\d/.test(rest) && productishWords(sub).length === 0 && !analyse(sub).guess ? sub : undefined;
 }
 
 /**
