@@ -189,6 +189,9 @@ export async function chatAfter(world: () => World, customer: string, ...says: s
   return chat;
 }
 
+/** Draft lines as "count SKU", sorted: the order's contents whatever order the lines were added in. */
+export const sorted = (lines: (string | number | null)[][]) => lines.map((l) => `${l[1]} ${l[0]}`).sort();
+
 export async function draftAfter(world: () => World, customer: string, ...says: string[]) {
   return draftLines(await chatAfter(world, customer, ...says));
 }

@@ -16,12 +16,11 @@ import {
   powertransWorld,
   watertreatWorld,
   weldingWorld,
+  sorted,
   type World,
 } from "./helpers.ts";
 
 const T = 120_000;
-
-const sorted = (lines: (string | number | null)[][]) => lines.map((l) => `${l[1]} ${l[0]}`).sort();
 
 describe("a line named by a word of its kind", () => {
   const aOrder = "for line 3: 4 SN-IND-M12-PNP and 4 CBL-M12-4P-5M";

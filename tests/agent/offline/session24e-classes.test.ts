@@ -30,12 +30,11 @@ import {
   powertransWorld,
   watertreatWorld,
   weldingWorld,
+  sorted,
   type World,
 } from "./helpers.ts";
 
 const T = 120_000;
-
-const sorted = (lines: (string | number | null)[][]) => lines.map((l) => `${l[1]} ${l[0]}`).sort();
 
 describe("a line named by its words and a count", () => {
   const ptOrder = "for band 3: 2 UCP-206, 4 VB-XPZ-1400 and 1 LUB-HT2-400";

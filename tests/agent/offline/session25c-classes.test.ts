@@ -34,12 +34,11 @@ import {
   printingWorld,
   weldingWorld,
   woodworkWorld,
+  sorted,
   type World,
 } from "./helpers.ts";
 
 const T = 120_000;
-
-const sorted = (lines: (string | number | null)[][]) => lines.map((l) => `${l[1]} ${l[0]}`).sort();
 
 describe("a count for a line, said with a reason", () => {
   const motors400 = "Hello, 2 axial fan motors 500 mm 400 V for the MS Elbe chiller please";
