@@ -337,6 +337,7 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
   // "ok the D curve one then", "dann die 230-V-Spule": the fix whose product or option carries the value stated.
   const line = conv.draft.lines.find((l) => l.lineId === pending.lineId);
   const base = line ? ctx.k.reader.features([line.sku]).get(line.sku) : undefined;
+  const labels = line?.sku ? optionLabeller(ctx, line.sku) : undefined;
   const fix =
     alsoAdded(ctx, pending.fixes, bySku) ??
     bySku ??
@@ -350,16 +351,16 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     namedVariant(ctx, pending.fixes, line) ??
     // "Ja, das Polster-Set kommt mit drauf": a yes that names one of the fixes in words takes that one, not the first.
     (yes && !POINTS_AT_ONE.test(conv.text)
-      ? (fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined, line?.sku) ??
-        pending.fixes[0])
+      ? (fixByWords(ctx, pending.fixes, labels, line?.sku) ?? pending.fixes[0])
       : undefined);
   const keep = () => ({
     calls: [{ name: "update_line", args: { lineId: line!.lineId, quantity: line!.quantity } }],
     memo: memo(),
   });
+  // The fix the buyer's words name, read once.
+  const wordsFix = fix ? undefined : fixByWords(ctx, pending.fixes, labels, line?.sku);
   // "black is cheaper and we always had black, just put them in": kept as it is, whatever else the words compare.
-  const labels = line?.sku ? optionLabeller(ctx, line.sku) : undefined;
-  if (!fix && keptLine(ctx, pending.fixes, line) && !fixByWords(ctx, pending.fixes, labels, line?.sku)) return keep();
+  if (!fix && keptLine(ctx, pending.fixes, line) && !wordsFix) return keep();
   // "The cheaper one", "the low-temperature one": a replacement chosen by price (fetched first) or a compared feature.
   if (!fix) {
     const replacing = pending.fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
@@ -373,14 +374,9 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     if (chosen) return orderIfAsked(ctx, fixStep(ctx, chosen, memo));
   }
   // "he wrote 24 bore, put the 24 one in": values only the line's own product carries keep the line as it is.
-  if (!fix && ownValuesStated(ctx, pending.fixes, line))
-    return {
-      calls: [{ name: "update_line", args: { lineId: line!.lineId, quantity: line!.quantity } }],
-      memo: memo(),
-    };
+  if (!fix && ownValuesStated(ctx, pending.fixes, line)) return keep();
   // "ja, bestellen", "yes, order it" to "what would you like to do?": the fix, then on to the confirmation.
-  const chosen =
-    fix ?? fixByWords(ctx, pending.fixes, line?.sku ? optionLabeller(ctx, line.sku) : undefined, line?.sku);
+  const chosen = fix ?? wordsFix;
   // The switch to the successor asked for by its words carries a count said with it; so does a switch taken with words
   // that edit the count ("make that 2 packs of underlay" to the offered switch of the pack that does not fit).
   const count =

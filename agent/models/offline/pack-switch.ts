@@ -59,17 +59,17 @@ export function packSwitch(ctx: Ctx, text = ctx.conv.text): PackSwitch | undefin
       .filter((h) => h.sku !== line.sku && h.lifecycle === "active");
     if (hits.length === 0) continue;
     const skus = hits.map((h) => h.sku);
-    const products = ctx.k.reader.products(skus);
+    // (One read of the line's product and the others: their units and their names.)
+    const products = ctx.k.reader.products([line.sku, ...skus]);
     const features = ctx.k.reader.features([line.sku, ...skus]);
     const ownFeatures = features.get(line.sku) ?? {};
-    const names = ctx.k.reader.products([line.sku, ...skus]);
-    const ownWords = nameWords(ctx, names.get(line.sku)?.name ?? "");
+    const ownWords = nameWords(ctx, products.get(line.sku)?.name ?? "");
     const packs = skus.filter((sku) => {
       const p = products.get(sku) as PackProduct | undefined;
       // The same product by name: most words of the line's name (besides its pack words) name the other pack too.
-      const theirs = nameWords(ctx, names.get(sku)?.name ?? "");
+      const theirs = nameWords(ctx, products.get(sku)?.name ?? "");
       if ([...ownWords].filter((w) => theirs.has(w)).length < Math.max(2, 0.6 * ownWords.size)) return false;
-      if (!p || !inUnit(p, names.get(sku)?.name ?? "") || p.contentUnit !== own.contentUnit) return false;
+      if (!p || !inUnit(p, products.get(sku)?.name ?? "") || p.contentUnit !== own.contentUnit) return false;
       if (held && !(held.unit === p.contentUnit && held.value === p.contentQty)) return false;
       const f = features.get(sku) ?? {};
       return [...new Set([...Object.keys(ownFeatures), ...Object.keys(f)])].every(
