@@ -176,7 +176,14 @@ import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
 import { fitRank } from "../../../tools/fit-rank.ts";
-import { linesNamedBy, monthsIn, type MonthOrder, orderOfMonth } from "./month-order.ts";
+import {
+  linesNamedBy,
+  monthsIn,
+  type MonthOrder,
+  namesLastOrder,
+  namesOrderTime,
+  orderOfMonth,
+} from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 import { byRequest, byStatedValue, comparesPrice, resolveReference, variantByValue } from "./references.ts";
 
@@ -1865,11 +1872,11 @@ export function listBeside(ctx: Ctx, month: MonthOrder): boolean {
     return true;
   // "Ond no zwoi Schauglas dazu, die halbzölliga": a counted item of another kind (none of its candidates a line of
   // the order), still to be told apart, is an item of its own too.
-  if (read.some(({ part, a }) => !monthsIn(part).length && otherCounted(ctx, part, a, own))) return true;
+  if (read.some(({ part, a }) => !namesOrderTime(part) && otherCounted(ctx, part, a, own))) return true;
   // An item counted on its own beside the item the month is said of ("…, but 3 bearings instead of 2" is a change).
   return (
-    read.some(({ part }) => monthsIn(part).length > 0) &&
-    read.some(({ part, a }) => !monthsIn(part).length && !!a.quantity && !!a.guess?.confident && !replacedCount(part))
+    read.some(({ part }) => namesOrderTime(part)) &&
+    read.some(({ part, a }) => !namesOrderTime(part) && !!a.quantity && !!a.guess?.confident && !replacedCount(part))
   );
 }
 
@@ -1903,7 +1910,7 @@ function besideMonth(ctx: Ctx, month: MonthOrder, parts: string[], said: Machine
   );
   return new Set(
     parts.filter((part) => {
-      if (monthsIn(part).length > 0) return false;
+      if (namesOrderTime(part)) return false;
       const a = forMachine(ctx, part, said);
       if (otherCounted(ctx, part, a, own)) return true;
       if (!a.guess?.confident) return false;
@@ -1959,7 +1966,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   // rest of the text names the lines of that order to take again.
   let ofOrder: { sku: string; quantity: number; machineId?: string }[] = [];
   let beside: Set<string> | undefined;
-  if (parts.some((p) => monthsIn(p).length > 0 && SAME_ORDER.test(p))) {
+  if (parts.some((p) => (monthsIn(p).length > 0 && SAME_ORDER.test(p)) || namesLastOrder(p))) {
     const month = orderOfMonth(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text));
     const split = month?.lines.length && listBeside(ctx, month) ? besideMonth(ctx, month, parts, said) : undefined;
     const restText = split?.size ? parts.filter((p) => !split.has(p)).join(", ") : "";
@@ -1981,7 +1988,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       };
   }
   // (`said`: the part that named the item, for the words that add to a line already on the order.)
-  const items: { sku: string; quantity?: number; unit?: string; machineId?: string; said?: string }[] = [...ofOrder];
+  // (The earlier order's lines where the message names it: "2 bearings. And the V-belts like last time, but three".)
+  const items: { sku: string; quantity?: number; unit?: string; machineId?: string; said?: string }[] = [];
+  let placed = false;
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
   let before: number | undefined;
@@ -2009,6 +2018,10 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }
     // (A part of the month's order, taken above: it counts the item before for "zu jedem" only.)
     if (beside && !beside.has(part)) {
+      if (!placed && (namesOrderTime(part) || linesNamedBy(ctx, part, ofOrder).length > 0)) {
+        items.push(...ofOrder);
+        placed = true;
+      }
       const q = analyse(ctx, part).quantity;
       before = q && !q.unit ? q.value : undefined;
       continue;
@@ -2227,6 +2240,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // "16 left and 16 right, …, and a bolt set for each one": each of the run's items.
     before = spread.totals.get(part) ?? (a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined);
   }
+  if (!placed) items.unshift(...ofOrder);
   // Only in a plain list: not beside a refused request, and not a product the order already has ("drop the X").
   // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)
   // (Items counted but left open to pick count as counted items: "2 load wheels and the reach cylinder seal kit".)

@@ -2,7 +2,7 @@
  * "Das gleiche wie im März", "the seals like in April", "our March order": an earlier order named by the month it was
  * placed in (`orderOfMonth`, the one reading of it for the whole message and for an item of a list).
  */
-import type { Analysis, Ctx } from "./context.ts";
+import { analyse, type Analysis, type Ctx } from "./context.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import { editDistance } from "../../../catalog/queries/search-text.ts";
@@ -85,6 +85,21 @@ export function monthsIn(text: string): number[] {
   return [...new Set(out)];
 }
 
+/**
+ * "like our last order", "same as last time", "wie letztes Mal", "wie bei der letzten Bestellung", "our previous order":
+ * the text names the latest earlier order as the one to take again (its time said as "last", not as a month).
+ */
+export function namesLastOrder(text: string): boolean {
+  return LAST_ORDER.test(text);
+}
+const LAST_ORDER =
+  /(?<![\p{L}])(?:(?:last|previous|prior|latest|most\s+recent)\s+(?:\p{L}+\s+)?(?:time|order|delivery|shipment|one)|(?:letzte[nsm]?|vorige[nsm]?|vorherige[nsm]?)\s+(?:Mal|Bestellung|Lieferung|Auftrag)|zuletzt)(?![\p{L}])/iu;
+
+/** The text names an earlier order by its time: a month ("wie im März") or as the last one ("like last time"). */
+export function namesOrderTime(text: string): boolean {
+  return monthsIn(text).length > 0 || namesLastOrder(text);
+}
+
 export interface HistoryRow {
   orderId: string;
   orderedAt: string;
@@ -109,41 +124,55 @@ export interface MonthOrder {
  * history has no order of it.
  */
 export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | undefined {
-  const months = monthsIn(text);
-  if (months.length === 0 || !ctx.conv.history?.length) return undefined;
+  if (!ctx.conv.history?.length) return undefined;
   const rows = ctx.conv.history as unknown as HistoryRow[];
+  const months = monthsIn(text);
+  // ("like our last order": of all earlier orders, the latest — for the machine named, of those the words name.)
+  const last = months.length === 0 && namesLastOrder(text);
+  if (months.length === 0 && !last) return undefined;
   const machine = a.machine?.machineId;
-  const inMonth = rows.filter((r) => months.includes(Number(String(r.orderedAt).slice(5, 7))));
+  const inMonth = last ? rows : rows.filter((r) => months.includes(Number(String(r.orderedAt).slice(5, 7))));
   if (inMonth.length === 0) return undefined;
   const withMachine = machine
     ? inMonth.filter((r) => rows.some((x) => x.orderId === r.orderId && x.machineId === machine))
     : [];
   const ofMonth = withMachine.length > 0 ? withMachine : inMonth;
-  // "2 von den Filterservice-Sets wie im Mai": of several orders of the month, the one whose products are named.
+  // "2 von den Filterservice-Sets wie im Mai", "the same pressure switch as last time": of several orders, the latest of
+  // those whose products the words name (a piece that leaves a product out names none).
   const orders = [...new Set(ofMonth.map((r) => r.orderId))];
+  const kept = leftOut(text).rest;
   const namedOrders =
     orders.length > 1
       ? orders.filter(
           (id) =>
             linesNamedBy(
               ctx,
-              text,
+              kept,
               rows.filter((r) => r.orderId === id),
             ).length,
         )
       : [];
-  const latest =
-    namedOrders.length === 1 ? namedOrders[0]! : ofMonth.reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x)).orderId;
+  const pool = namedOrders.length ? ofMonth.filter((r) => namedOrders.includes(r.orderId)) : ofMonth;
+  const latest = pool.reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x)).orderId;
   const order = rows.filter((r) => r.orderId === latest);
   // "…, but 3 bearings instead of 2": the words of the change name the line it changes, not the lines to take.
   const replaced = replacedCount(text);
   const change = replaced ? pieceAround(text, replaced.start, replaced.end) : undefined;
-  const said = change ? text.slice(0, change.start) + text.slice(change.end) : text;
+  // "like our last order (the chain and 2 bags of pins) but 30 m of chain this time", "wie letztes Mal, aber diesmal 6
+  // Sack Leim": a counted piece of a change names the line whose count it changes, not the lines to take.
+  const changes = change ? { counts: new Map<HistoryRow, number>(), text } : changedCounts(ctx, text, order);
+  const said = change ? text.slice(0, change.start) + text.slice(change.end) : changes.text;
   // "…, aber ohne die Kette", "den Draht diesmal nicht", "but no wire this time": the lines a negated piece names are
   // left out; the other pieces name the lines to take.
   const { rest, left } = leftOut(said);
   const excluded = new Set(left ? linesNamedBy(ctx, left, order) : []);
   const byWords = linesNamedBy(ctx, rest, order).filter((r) => !excluded.has(r));
+  // "the same seals as last time" when no seal was on it: words of the piece that names the last order name a product
+  // of their own — that is the product asked for, not the order.
+  if (last && byWords.length === 0 && changes.counts.size === 0) {
+    const own = rest.split(PIECE).find((p) => p && namesLastOrder(p)) ?? rest;
+    if (analyse(ctx, own).guess?.hits.length) return undefined;
+  }
   // "2 heating elements, same as we bought in July" (July: the elements and their gasket sets): a count said for the
   // kind of product the words find first is the line of that kind — a line whose name merely shares a word is not taken.
   const kind = a.guess?.hits[0]?.category;
@@ -161,7 +190,10 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
     rest,
   );
   const oneCount = findQuantities(tokenizeText(counted), ctx.k, new Set()).filter((q) => !q.unit).length <= 1;
-  const named = a.quantity && oneCount && !replaced && byWords.length > 1 && guessed.length === 1 ? guessed : byWords;
+  const named =
+    a.quantity && oneCount && !replaced && changes.counts.size === 0 && byWords.length > 1 && guessed.length === 1
+      ? guessed
+      : byWords;
   const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
   // The lines named — not those of another machine than the one named —; else the machine's lines; else the order.
   const namedOfMachine = named.filter((r) => !machine || !r.machineId || r.machineId === machine);
@@ -172,6 +204,14 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   const onMachine = (r: HistoryRow): HistoryRow =>
     machine && ofMachine.length === 0 ? { ...r, machineId: machine } : r;
 
+  // (A line whose count the change says is taken, whatever the other words name.)
+  if (changes.counts.size > 0)
+    return {
+      orderId: latest,
+      lines: order
+        .filter((r) => pick.includes(r) || (changes.counts.has(r) && !excluded.has(r)))
+        .map((r) => ({ ...onMachine(r), again: changes.counts.get(r) ?? r.quantity })),
+    };
   if (!replaced || !change) {
     const said = a.quantity?.value;
     return {
@@ -181,12 +221,23 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   }
   const { now, was } = replaced;
   // The lines the change names, else those that had the replaced count, else all.
-  const changedByName = linesNamedBy(ctx, text.slice(change.start, change.end), pick);
+  const changedText = text.slice(change.start, change.end);
+  const changedUnit = findQuantities(tokenizeText(changedText), ctx.k, new Set()).find((q) => q.value === now)?.unit;
+  // (A line of that order the change names is taken, though the other words left it out: "same as in April for the
+  // line 3 welder, but 16 spools of wire this time instead of 12" — the wire was for no machine.)
+  const changedByName = linesCounted(
+    ctx,
+    changedText,
+    order.filter((r) => !excluded.has(r)),
+    changedUnit,
+  );
   const changedByCount = pick.filter((r) => r.quantity === was);
   const changed = changedByName.length ? changedByName : changedByCount.length ? changedByCount : pick;
   return {
     orderId: latest,
-    lines: pick.map((r) => ({ ...onMachine(r), again: changed.includes(r) ? now : r.quantity })),
+    lines: order
+      .filter((r) => pick.includes(r) || changedByName.includes(r))
+      .map((r) => ({ ...onMachine(r), again: changed.includes(r) ? now : r.quantity })),
   };
 }
 
@@ -196,10 +247,56 @@ const PIECE = /[,;.!?()]|\s[-–—]\s|(?<![\p{L}])(?:but|aber|jedoch|however|in
 const LEAVES_OUT =
   /(?<![\p{L}])(?:without|not|no|nicht|nix|ned|kein\w*|ohne|minus|except|excluding|außer|ausser)(?![\p{L}])(?!\s*\d)/iu;
 
-/** The text without its negated pieces (`rest`), and those pieces (`left`) — a piece naming a month is never one. */
+/** Words that set a piece apart as this time's change ("but …", "aber …", "… this time", "diesmal …"). */
+const CHANGE_LEAD = /^(?:but|aber|jedoch|however|instead|stattdessen)$/iu;
+const THIS_TIME = /(?<![\p{L}])(?:this\s+time|diesmal|dieses\s+mal|this\s+round)(?![\p{L}])/iu;
+
+/**
+ * The counts a change says for lines of the order ("but 30 m of chain this time", "aber diesmal 6 Sack Leim"): a piece
+ * led by a word of contrast or saying "this time", with a count, naming one line of the order — that line's count now;
+ * the text without those pieces names the lines to take.
+ */
+function changedCounts(ctx: Ctx, text: string, order: HistoryRow[]): { counts: Map<HistoryRow, number>; text: string } {
+  const counts = new Map<HistoryRow, number>();
+  let rest = text;
+  let lead = "";
+  let at = 0;
+  const pieces: { piece: string; lead: string }[] = [];
+  for (const m of text.matchAll(PIECE)) {
+    pieces.push({ piece: text.slice(at, m.index), lead });
+    lead = m[0].trim();
+    at = m.index + m[0].length;
+  }
+  pieces.push({ piece: text.slice(at), lead });
+  for (const { piece, lead } of pieces) {
+    if (!CHANGE_LEAD.test(lead) && !THIS_TIME.test(piece)) continue;
+    if (LEAVES_OUT.test(piece) || namesOrderTime(piece)) continue;
+    const q = findQuantities(tokenizeText(piece), ctx.k, new Set())[0];
+    const named = q ? linesCounted(ctx, piece, order, q.unit) : [];
+    if (!q || named.length !== 1 || counts.has(named[0]!)) continue;
+    counts.set(named[0]!, q.value);
+    rest = rest.replace(piece, " ");
+  }
+  return { counts, text: rest };
+}
+
+/**
+ * The lines a counted piece names: those whose products its words name — of several, the one sold in the unit the count
+ * is said in ("30 m of chain" of the chain by the metre, not the pins for that chain in bags; "wire 16 spools" of the
+ * wire on spools, not the wire feed rolls).
+ */
+function linesCounted<L extends { sku: string }>(ctx: Ctx, piece: string, rows: L[], unit: string | undefined): L[] {
+  const all = linesNamedBy(ctx, piece, rows);
+  if (all.length < 2 || !unit) return all;
+  const products = ctx.k.reader.products(all.map((r) => r.sku));
+  const inUnit = all.filter((r) => products.get(r.sku)?.orderUnit === unit);
+  return inUnit.length === 1 ? inUnit : all;
+}
+
+/** The text without its negated pieces (`rest`), and those pieces (`left`) — a piece naming an order's time never is one. */
 function leftOut(text: string): { rest: string; left: string } {
   const pieces = text.split(PIECE).filter((p) => p !== undefined);
-  const left = pieces.filter((p) => LEAVES_OUT.test(p) && monthsIn(p).length === 0);
+  const left = pieces.filter((p) => LEAVES_OUT.test(p) && !namesOrderTime(p));
   if (left.length === 0) return { rest: text, left: "" };
   return { rest: pieces.filter((p) => !left.includes(p)).join(", "), left: left.join(", ") };
 }

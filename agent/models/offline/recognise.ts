@@ -250,7 +250,7 @@ const REPLACING_WORDS = Object.keys(NUMBER_WORDS).filter(
 );
 const COUNT = `(\\d+|${REPLACING_WORDS.join("|")})`;
 const REPLACED_COUNT = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${COUNT}(?:\\s*[x×])?(?:\\s+[\\p{L}.-]+){0,3}?\\s*,?\\s+(?:nicht|not|statt|anstatt|anstelle\\s+von|instead\\s+of|rather\\s+than)\\s+(?:der\\s+|die\\s+|den\\s+|the\\s+)?${COUNT}(?![\\p{L}\\p{N}]|[.,]\\p{N})`,
+  `(?<![\\p{L}\\p{N}.,])${COUNT}(?:\\s*[x×])?(?:\\s+[\\p{L}.-]+){0,5}?(?:\\s*,?\\s+|\\s*\\(\\s*)(?:nicht|not|statt|anstatt|anstelle\\s+von|instead\\s+of|rather\\s+than)\\s+(?:der\\s+|die\\s+|den\\s+|the\\s+)?${COUNT}(?![\\p{L}\\p{N}]|[.,]\\p{N})`,
   "iu",
 );
 
@@ -338,6 +338,10 @@ const UNIT_WORDS: Record<string, string> = {
   ringe: "RNG",
   reel: "ROL",
   reels: "ROL",
+  spool: "SPL",
+  spools: "SPL",
+  spule: "SPL",
+  spulen: "SPL",
   pail: "PL",
   pails: "PL",
   eimer: "PL",
