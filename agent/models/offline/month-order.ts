@@ -160,7 +160,7 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   const change = replaced ? pieceAround(text, replaced.start, replaced.end) : undefined;
   // "like our last order (the chain and 2 bags of pins) but 30 m of chain this time", "wie letztes Mal, aber diesmal 6
   // Sack Leim": a counted piece of a change names the line whose count it changes, not the lines to take.
-  const changes = change ? { counts: new Map<HistoryRow, number>(), text } : changedCounts(ctx, text, order);
+  const changes = change ? { counts: new Map<HistoryRow, number>(), text } : countsSaid(ctx, text, order);
   const said = change ? text.slice(0, change.start) + text.slice(change.end) : changes.text;
   // "…, aber ohne die Kette", "den Draht diesmal nicht", "but no wire this time": the lines a negated piece names are
   // left out; the other pieces name the lines to take.
@@ -251,12 +251,17 @@ const LEAVES_OUT =
 const CHANGE_LEAD = /^(?:but|aber|jedoch|however|instead|stattdessen)$/iu;
 const THIS_TIME = /(?<![\p{L}])(?:this\s+time|diesmal|dieses\s+mal|this\s+round)(?![\p{L}])/iu;
 
+/** What separates the items of a piece ("8 m of the hose and a bag of fittings", "1 Messer + 2 Pack Leisten"). */
+const ITEM = /[:+]|(?<![\p{L}])(?:and|und|plus|sowie|dazu)(?![\p{L}])/giu;
+
 /**
- * The counts a change says for lines of the order ("but 30 m of chain this time", "aber diesmal 6 Sack Leim"): a piece
- * led by a word of contrast or saying "this time", with a count, naming one line of the order — that line's count now;
- * the text without those pieces names the lines to take.
+ * The counts the message says for lines of the order. A change ("but 30 m of chain this time", "aber diesmal 6 Sack
+ * Leim": a piece led by a word of contrast or saying "this time") with a count naming one line of the order is that
+ * line's count now, and its words name no line to take; an item of another piece with a count naming one line ("wie
+ * beim letzten Mal: 8 Meter Schlauch und einen Beutel Pressfassungen", "1 Messer wie letztes Mal + 2 Pack Leisten") is
+ * that line's count, and names it. The text returned is the text without the changes.
  */
-function changedCounts(ctx: Ctx, text: string, order: HistoryRow[]): { counts: Map<HistoryRow, number>; text: string } {
+function countsSaid(ctx: Ctx, text: string, order: HistoryRow[]): { counts: Map<HistoryRow, number>; text: string } {
   const counts = new Map<HistoryRow, number>();
   let rest = text;
   let lead = "";
@@ -268,14 +273,22 @@ function changedCounts(ctx: Ctx, text: string, order: HistoryRow[]): { counts: M
     at = m.index + m[0].length;
   }
   pieces.push({ piece: text.slice(at), lead });
-  for (const { piece, lead } of pieces) {
-    if (!CHANGE_LEAD.test(lead) && !THIS_TIME.test(piece)) continue;
-    if (LEAVES_OUT.test(piece) || namesOrderTime(piece)) continue;
-    const q = findQuantities(tokenizeText(piece), ctx.k, new Set())[0];
+  const countOf = (piece: string) => {
+    const q = analyse(ctx, piece).quantity;
     const named = q ? linesCounted(ctx, piece, order, q.unit) : [];
-    if (!q || named.length !== 1 || counts.has(named[0]!)) continue;
-    counts.set(named[0]!, q.value);
-    rest = rest.replace(piece, " ");
+    return q && named.length === 1 && !counts.has(named[0]!) ? { line: named[0]!, value: q.value } : undefined;
+  };
+  for (const { piece, lead } of pieces) {
+    if (LEAVES_OUT.test(piece)) continue;
+    if (CHANGE_LEAD.test(lead) || THIS_TIME.test(piece)) {
+      const c = namesOrderTime(piece) ? undefined : countOf(piece);
+      if (c) counts.set(c.line, c.value), (rest = rest.replace(piece, " "));
+      continue;
+    }
+    for (const item of piece.split(ITEM)) {
+      const c = countOf(item);
+      if (c) counts.set(c.line, c.value);
+    }
   }
   return { counts, text: rest };
 }

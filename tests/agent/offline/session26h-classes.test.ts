@@ -72,6 +72,19 @@ describe("an earlier order repeated with changes", () => {
       "wie bei der letzten Bestellung für den Edeka-Tiefkühler, aber 3 Flaschen Kältemittel statt 2",
       ["1 FD-DML-084@M-2001-02", "3 REF-R449A-10@M-2001-02"],
     ],
+    // Counts said for its lines, item by item.
+    [
+      packagingWorld,
+      "PK-2104",
+      "like last time for Conveyor 7: 25 m of the chain and 3 bags of pins",
+      ["25 CC-103-FT@M-2104-06", "3 CC-PIN-103@M-2104-06"],
+    ],
+    [
+      hvacWorld,
+      "H-2001",
+      "für den Edeka-Tiefkühler wie beim letzten Mal: 3 Flaschen Kältemittel und einen Filtertrockner",
+      ["1 FD-DML-084@M-2001-02", "3 REF-R449A-10@M-2001-02"],
+    ],
     // Counted items beside the earlier order.
     [
       woodworkWorld,
