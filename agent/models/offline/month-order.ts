@@ -167,8 +167,12 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   const { rest, left } = leftOut(said);
   const excluded = new Set(left ? linesNamedBy(ctx, left, order) : []);
   const byWords = linesNamedBy(ctx, rest, order).filter((r) => !excluded.has(r));
-  // "the same seals as last time" when no seal was on it: words of the piece that names the last order name a product
-  // of their own — that is the product asked for, not the order.
+  // The last order said again as it was, or of it what the words name with the count said ("the same filter drier as
+  // last time", "same lamps as last time, 3 pcs") is read as before (`fromHistory`: the latest order holding what the
+  // words name); read here is the last order with changes — lines left out, a count changed, counts said item by item.
+  if (last && excluded.size === 0 && changes.counts.size === 0 && !replaced) return undefined;
+  // "the same seals as last time, but 3 this time" when no seal was on it: words of the piece that names the last order
+  // name a product of their own — that is the product asked for, not the order.
   if (last && byWords.length === 0 && changes.counts.size === 0) {
     const own = rest.split(PIECE).find((p) => p && namesLastOrder(p)) ?? rest;
     if (analyse(ctx, own).guess?.hits.length) return undefined;
@@ -223,13 +227,14 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // The lines the change names, else those that had the replaced count, else all.
   const changedText = text.slice(change.start, change.end);
   const changedUnit = findQuantities(tokenizeText(changedText), ctx.k, new Set()).find((q) => q.value === now)?.unit;
+  const changedCount = { value: now, ...(changedUnit ? { unit: changedUnit } : {}) };
   // (A line of that order the change names is taken, though the other words left it out: "same as in April for the
   // line 3 welder, but 16 spools of wire this time instead of 12" — the wire was for no machine.)
   const changedByName = linesCounted(
     ctx,
     changedText,
     order.filter((r) => !excluded.has(r)),
-    changedUnit,
+    changedCount,
   );
   const changedByCount = pick.filter((r) => r.quantity === was);
   const changed = changedByName.length ? changedByName : changedByCount.length ? changedByCount : pick;
@@ -241,8 +246,12 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   };
 }
 
-/** What separates the pieces of a reorder ("…, but without the chain", "… – tips and nozzles, the wire not"). */
-const PIECE = /[,;.!?()]|\s[-–—]\s|(?<![\p{L}])(?:but|aber|jedoch|however|instead|stattdessen)(?![\p{L}])/giu;
+/**
+ * What separates the pieces of a reorder ("…, but without the chain", "… – tips and nozzles, the wire not") — not the
+ * mark of a decimal ("tips 1.0", "Kontaktrohre 1,2").
+ */
+const PIECE =
+  /(?<!\p{N})[,.]|[,.](?!\p{N})|[;!?()]|\s[-–—]\s|(?<![\p{L}])(?:but|aber|jedoch|however|instead|stattdessen)(?![\p{L}])/giu;
 /** A word that leaves out what its piece names — not one before a count ("not 12" replaces a count). */
 const LEAVES_OUT =
   /(?<![\p{L}])(?:without|not|no|nicht|nix|ned|kein\w*|ohne|minus|except|excluding|außer|ausser)(?![\p{L}])(?!\s*\d)/iu;
@@ -259,10 +268,11 @@ const ITEM = /[:+]|(?<![\p{L}])(?:and|und|plus|sowie|dazu)(?![\p{L}])/giu;
  * Leim": a piece led by a word of contrast or saying "this time") with a count naming one line of the order is that
  * line's count now, and its words name no line to take; an item of another piece with a count naming one line ("wie
  * beim letzten Mal: 8 Meter Schlauch und einen Beutel Pressfassungen", "1 Messer wie letztes Mal + 2 Pack Leisten") is
- * that line's count, and names it. The text returned is the text without the changes.
+ * that line's count, and names it — when the message counts two lines or more so. The text returned is the text without the changes (a change names no line to take).
  */
 function countsSaid(ctx: Ctx, text: string, order: HistoryRow[]): { counts: Map<HistoryRow, number>; text: string } {
   const counts = new Map<HistoryRow, number>();
+  const listed = new Map<HistoryRow, number>();
   let rest = text;
   let lead = "";
   let at = 0;
@@ -275,21 +285,26 @@ function countsSaid(ctx: Ctx, text: string, order: HistoryRow[]): { counts: Map<
   pieces.push({ piece: text.slice(at), lead });
   const countOf = (piece: string) => {
     const q = analyse(ctx, piece).quantity;
-    const named = q ? linesCounted(ctx, piece, order, q.unit) : [];
+    const named = q && Number.isInteger(q.value) ? linesCounted(ctx, piece, order, q) : [];
     return q && named.length === 1 && !counts.has(named[0]!) ? { line: named[0]!, value: q.value } : undefined;
   };
   for (const { piece, lead } of pieces) {
     if (LEAVES_OUT.test(piece)) continue;
     if (CHANGE_LEAD.test(lead) || THIS_TIME.test(piece)) {
-      const c = namesOrderTime(piece) ? undefined : countOf(piece);
-      if (c) counts.set(c.line, c.value), (rest = rest.replace(piece, " "));
+      if (namesOrderTime(piece)) continue;
+      // ("but tips 1.0 this time": a change of a line with no count names no line to take either.)
+      const c = countOf(piece);
+      if (c) counts.set(c.line, c.value);
+      if (c || linesNamedBy(ctx, piece, order).length > 0) rest = rest.replace(piece, " ");
       continue;
     }
     for (const item of piece.split(ITEM)) {
       const c = countOf(item);
-      if (c) counts.set(c.line, c.value);
+      if (c) listed.set(c.line, c.value);
     }
   }
+  // (The items of a list, each with its count; one count alone is read with the lines the words take.)
+  if (listed.size > 1) for (const [line, value] of listed) if (!counts.has(line)) counts.set(line, value);
   return { counts, text: rest };
 }
 
@@ -298,12 +313,24 @@ function countsSaid(ctx: Ctx, text: string, order: HistoryRow[]): { counts: Map<
  * is said in ("30 m of chain" of the chain by the metre, not the pins for that chain in bags; "wire 16 spools" of the
  * wire on spools, not the wire feed rolls).
  */
-function linesCounted<L extends { sku: string }>(ctx: Ctx, piece: string, rows: L[], unit: string | undefined): L[] {
+function linesCounted<L extends { sku: string }>(
+  ctx: Ctx,
+  piece: string,
+  rows: L[],
+  q: { value: number; unit?: string },
+): L[] {
   const all = linesNamedBy(ctx, piece, rows);
-  if (all.length < 2 || !unit) return all;
+  if (all.length < 2) return all;
   const products = ctx.k.reader.products(all.map((r) => r.sku));
-  const inUnit = all.filter((r) => products.get(r.sku)?.orderUnit === unit);
-  return inUnit.length === 1 ? inUnit : all;
+  const inUnit = q.unit ? all.filter((r) => products.get(r.sku)?.orderUnit === q.unit) : [];
+  if (inUnit.length === 1) return inUnit;
+  // (The word counted — "16 spools" — is a word of one line's name: the wire "…, 16 kg spool", not the feed roll.)
+  const counted = new RegExp(`(?<![\\p{N}.,])${q.value}\\s*(\\p{L}{3,})`, "u").exec(piece)?.[1];
+  if (!counted) return all;
+  const norm = (w: string) => stemOf(foldUmlauts(w.toLowerCase()));
+  const names = ctx.k.allNames(all.map((r) => r.sku));
+  const ofWord = all.filter((r) => [...nameWords(names.get(r.sku) ?? "")].some((w) => norm(w) === norm(counted)));
+  return ofWord.length === 1 ? ofWord : all;
 }
 
 /** The text without its negated pieces (`rest`), and those pieces (`left`) — a piece naming an order's time never is one. */

@@ -250,13 +250,14 @@ const REPLACING_WORDS = Object.keys(NUMBER_WORDS).filter(
 );
 const COUNT = `(\\d+|${REPLACING_WORDS.join("|")})`;
 const REPLACED_COUNT = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${COUNT}(?:\\s*[x×])?(?:\\s+[\\p{L}.-]+){0,5}?(?:\\s*,?\\s+|\\s*\\(\\s*)(?:nicht|not|statt|anstatt|anstelle\\s+von|instead\\s+of|rather\\s+than)\\s+(?:der\\s+|die\\s+|den\\s+|the\\s+)?${COUNT}(?![\\p{L}\\p{N}]|[.,]\\p{N})`,
+  `(?<![\\p{L}\\p{N}.,])${COUNT}(?:\\s*[x×])?(?:\\s+[\\p{L}.-]+){0,3}?(?:\\s+(?:this\\s+time|diesmal|dieses\\s+Mal))?(?:\\s*,?\\s+|\\s*\\(\\s*)(?:nicht|not|statt|anstatt|anstelle\\s+von|instead\\s+of|rather\\s+than)\\s+(?:der\\s+|die\\s+|den\\s+|the\\s+)?${COUNT}(?![\\p{L}\\p{N}]|[.,]\\p{N})`,
   "iu",
 );
 
 /**
- * "wir brauchen 8 Trockner nicht 6", "10 Stück statt 6", "aber drei statt zwei", "three instead of two": a new count
- * beside the count it replaces, where the text says one.
+ * "wir brauchen 8 Trockner nicht 6", "10 Stück statt 6", "aber drei statt zwei", "three instead of two", "16 spools of
+ * wire this time instead of 12", "16 spools this time (not 12)": a new count beside the count it replaces, where the
+ * text says one.
  */
 export function replacedCount(text: string): { now: number; was: number; start: number; end: number } | undefined {
   const m = REPLACED_COUNT.exec(text);
@@ -338,10 +339,6 @@ const UNIT_WORDS: Record<string, string> = {
   ringe: "RNG",
   reel: "ROL",
   reels: "ROL",
-  spool: "SPL",
-  spools: "SPL",
-  spule: "SPL",
-  spulen: "SPL",
   pail: "PL",
   pails: "PL",
   eimer: "PL",
