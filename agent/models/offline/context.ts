@@ -535,7 +535,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
       (x) => !inName(x) && !sizeOfCandidates(ctx, guess, tokens, x) && !measureOfName(ctx, guess, tokens, x),
     ),
   );
-  const q = (each && guess && eachQuantity(ctx, guess, each)) || (counted.find((x) => x.unit) ?? counted[0]);
+  const q =
+    (each && guess && eachQuantity(ctx, guess, each)) ||
+    lengthsOf(ctx, guess, counted) ||
+    (counted.find((x) => x.unit) ?? counted[0]);
   const unit =
     q?.unit ??
     (q && guess
@@ -705,6 +708,23 @@ function eachOf(tokens: Token[], qs: QuantityMatch[]): { count: QuantityMatch; a
     if (joined) return { count, amount };
   }
   return undefined;
+}
+
+/**
+ * "2 hydraulic hoses 2SN DN12 3 m", "2 Schläuche DN12 je 3 m": a plain count of things before an amount in the measure
+ * the product is sold in is how many pieces of that amount — the count times the amount, never the amount alone (a
+ * length is not a count, and the count is not dropped).
+ */
+function lengthsOf(ctx: Ctx, guess: ProductGuess | undefined, qs: QuantityMatch[]): QuantityMatch | undefined {
+  const sku = guess?.confident ? guess.hits[0]?.sku : undefined;
+  const amount = qs.find((x) => x.unit && unitDecimals(x.unit) > 0);
+  if (!sku || !amount || qs.length !== 2) return undefined;
+  const count = qs.find((x) => x !== amount);
+  if (!count || count.unit || !Number.isInteger(count.value) || count.value < 2) return undefined;
+  if (Math.max(...count.tokens) > Math.min(...amount.tokens)) return undefined;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.orderUnit.toUpperCase() !== amount.unit!.toUpperCase()) return undefined;
+  return { value: count.value * amount.value, unit: amount.unit!, tokens: [...count.tokens, ...amount.tokens] };
 }
 
 /**
