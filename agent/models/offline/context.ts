@@ -5,6 +5,7 @@
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
 import { FILLER, sizeNumber, type Cue, type Lang } from "./language.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
+import { unitCodesLike } from "../../../tools/messages/units.ts";
 import {
   INTENT_THRESHOLD,
   placesWithCount,
@@ -55,6 +56,7 @@ import {
   findQuantities,
   guessProduct,
   limitedCount,
+  LOOSE_UNIT_WORDS,
   nameWords,
   decimalValue,
   poReferenceSpan,
@@ -147,8 +149,34 @@ export function ordersToo(ctx: Ctx): boolean {
 export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
   // One reading per text and decision: the same message is consulted by several branches.
   let a = ctx.analyses.get(text);
-  if (!a) ctx.analyses.set(text, (a = readText(ctx, text)));
+  if (!a) ctx.analyses.set(text, (a = looseUnit(ctx, text, readText(ctx, text))));
   return a;
+}
+
+/**
+ * "1 carton" of grease sold per carton of 12 is one carton; "2 cartons" of an adhesive sold in bags says nothing of
+ * which pack: a unit word buyers use loosely (`LOOSE_UNIT_WORDS`) counts in its unit only where a candidate is sold
+ * in it (or holds it); otherwise the text is read as if the word were no unit — never a pack the product is not sold
+ * in.
+ */
+function looseUnit(ctx: Ctx, text: string, a: Analysis): Analysis {
+  const unit = a.quantity?.unit;
+  if (!unit || !a.guess) return a;
+  const loose = tokenizeText(text).filter(
+    (t) => LOOSE_UNIT_WORDS.has(t.lower) && ctx.k.unitCodes.get(t.lower) === unit,
+  );
+  if (loose.length === 0) return a;
+  const alike = new Set(unitCodesLike(unit));
+  const candidates = a.guess.confident ? a.guess.hits.slice(0, 1) : a.guess.hits.slice(0, 5);
+  const products = ctx.k.reader.products(candidates.map((h) => h.sku));
+  const soldIn = (sku: string) => {
+    const p = products.get(sku);
+    return !!p && (alike.has(p.orderUnit.toUpperCase()) || alike.has(p.contentUnit.toUpperCase()));
+  };
+  if (candidates.some((h) => soldIn(h.sku))) return a;
+  const codes = new Map([...ctx.k.unitCodes].filter(([w]) => !LOOSE_UNIT_WORDS.has(w)));
+  const k = Object.create(ctx.k, { unitCodes: { value: codes } }) as Ctx["k"];
+  return readText({ ...ctx, k, analyses: new Map() }, text);
 }
 
 /** "so einen wie …", "genauso wie …", "like the one …", "the same as on …": a comparison, to the end of its sentence. */

@@ -16,6 +16,10 @@
  *    tell products of the kind apart (two or more words not every product of the kind carries) and every listed
  *    candidate carries them alike, what is left is what the machine decides: the one that fits is ordered. A count
  *    of the kind only ("2 knives", "2 return filter elements") still lists.
+ * 4. "carton(s)" in English: "…, the EP2 multipurpose, 1 carton" of grease sold per carton of 12 ordered 1 piece
+ *    (1/12 carton). It is a unit word like "Karton" now — but one buyers use loosely, so it counts in its unit only
+ *    where a candidate is sold in it (or holds it); "2 cartons" of an adhesive sold in 20 kg bags is read as before
+ *    (mapping it outright, session 25c, made a pack the product is not sold in and cost a held-out packaging order).
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -24,10 +28,12 @@ import {
   draftAfter,
   draftLines,
   fluidWorld,
+  foodtechWorld,
   packagingWorld,
   printingWorld,
   sorted,
   weldingWorld,
+  woodworkWorld,
   type World,
 } from "./helpers.ts";
 
@@ -160,4 +166,44 @@ describe("a described item of which one fits is ordered, not listed", () => {
       },
       T,
     );
+});
+
+describe("'carton(s)' counts cartons of what is sold in cartons", () => {
+  const units = async (world: () => World, customer: string, say: string) => {
+    const chat = await chatAfter(world, customer, say);
+    return (chat.turns.at(-1)?.thread.draft.lines ?? []).map((l) => `${l.quantity} ${l.unit ?? "own"} ${l.sku}`).sort();
+  };
+  const cases: [() => World, string, string, string[]][] = [
+    [
+      foodtechWorld,
+      "C-7105",
+      "morning, need grease cartridges for Mixer 2, the EP2 multipurpose, 1 carton",
+      ["1 KAR FETT-EP2-400"],
+    ],
+    [foodtechWorld, "C-7105", "2 cartons of H1 grease cartridges please", ["2 KAR FETT-H1-400"]],
+    [foodtechWorld, "C-7105", "H1 grease cartridges, 3 cartons", ["3 KAR FETT-H1-400"]],
+    [woodworkWorld, "WW-3106", "2 cartons of PUR glue cartridges 2 kg for the Kantix", ["2 BOX LM-PUR-N-2KP"]],
+    // Guard (passed before): German "Kartons". And the adhesive sold in
+    // bags: "2 cartons" stays a count of its own pack (it listed the old carton pack beside 1 bag before).
+    [foodtechWorld, "C-7101", "2 Kartons H1-Fett in Kartuschen", ["2 KAR FETT-H1-400"]],
+    [packagingWorld, "PK-2104", "we need hot melt glue EVA granules, 2 cartons", ["2 own HM-ADH-EVA-20"]],
+  ];
+  for (const [world, customer, say, want] of cases)
+    test(
+      say,
+      async () => {
+        expect(await units(world, customer, say)).toEqual([...want].sort());
+      },
+      T,
+    );
+
+  test(
+    "2 cartons of printhead cleaning pens (a guard: 2 of the boxes they are sold in)",
+    async () => {
+      expect(sorted(await draftAfter(packagingWorld, "PK-2104", "2 cartons of printhead cleaning pens"))).toEqual([
+        "2 LU-PEN-12",
+      ]);
+    },
+    T,
+  );
 });
