@@ -150,7 +150,6 @@ import {
   namesOf,
   productsInLanguage,
   optionsFor,
-  describingWords,
   tiedByWords,
   ownPackUnit,
   type Analysis,
@@ -685,7 +684,8 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   // "return filters" still shows the choice.)
   const onlyFitting = (list: Hit[]) =>
     list.length > 1 &&
-    (a.quantity?.unit ? sameUnit(ctx, list[0]!.sku, a.quantity.unit) : describedFully(list)) &&
+    !!a.quantity?.unit &&
+    sameUnit(ctx, list[0]!.sku, a.quantity.unit) &&
     list[0]!.category !== undefined &&
     list.every((h) => h.category === list[0]!.category) &&
     list.slice(1).every((h) => verdicts.get(h.sku)?.rank === 3) &&
@@ -698,20 +698,6 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
       a,
       machineId!,
     );
-  // "2 UV-Gummitücher EPDM mit Schnellspannschienen für Big Heidi": a bare count of a product the words describe
-  // (two or more words that tell products of its kind apart, all carried by the one that fits, as by the others
-  // listed) — what is left to choose is what the machine decides.
-  function describedFully(list: Hit[]): boolean {
-    const kind = k.search
-      .search({ query: "", limit: 100, category: list[0]!.category! })
-      .filter((h) => h.lifecycle === "active")
-      .map((h) => h.sku);
-    const tied = tiedByWords(
-      ctx,
-      list.map((h) => h.sku),
-    );
-    return tied.length === list.length && describingWords(ctx, list[0]!.sku, kind) >= 2;
-  }
   const counted =
     a.quantity ??
     (prev0?.quantity ? { value: prev0.quantity, ...(prev0.unit ? { unit: prev0.unit } : {}) } : undefined);

@@ -1585,18 +1585,6 @@ function namedWords(words: string[], name: string): number {
   return words.filter((w) => have.has(w) || stems.has(stemOf(w)) || umlautPlural(w)).length;
 }
 
-/**
- * How many of the buyer's words the product's names carry that not every product of its kind (`kind`) carries: the
- * words that describe which one ("EPDM", "Schnellspannschienen"), not only what kind it is ("return filter").
- */
-export function describingWords(ctx: Ctx, sku: string, kind: string[]): number {
-  const { words } = buyerWords(ctx);
-  if (words.length === 0) return 0;
-  const names = namesOf(ctx, [sku, ...kind]);
-  const named = (w: string, id: string) => namedWords([w], `${id} ${names.get(id) ?? ""}`) > 0;
-  return new Set(words.filter((w) => named(w, sku) && kind.some((id) => !named(w, id)))).size;
-}
-
 /** The candidates that share the best count of the buyer's words (several when the words do not single one out). */
 export function tiedByWords(ctx: Ctx, skus: string[]): string[] {
   const { words, negated } = buyerWords(ctx);

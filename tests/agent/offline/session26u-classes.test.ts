@@ -10,16 +10,16 @@
  * 2. A count of things before a length of a product sold by that length: "2 hydraulic hoses 2SN DN12 3 m" set 3 m
  *    (the count dropped). A plain count before an amount in the unit the product is sold in is that many pieces of the
  *    amount: 6 m.
- * 3. A bare count of a product the words describe, where one candidate fits and the others carry the same words but do
- *    not fit: "2 UV-Gummitücher EPDM mit Schnellspannschienen für Big Heidi" listed the fitting 1060 blanket and the
- *    791 one; "2 cross cut knives for the line 2 flow wrapper" listed the 250 mm and the 180 mm knife. When the words
- *    tell products of the kind apart (two or more words not every product of the kind carries) and every listed
- *    candidate carries them alike, what is left is what the machine decides: the one that fits is ordered. A count
- *    of the kind only ("2 knives", "2 return filter elements") still lists.
- * 4. "carton(s)" in English: "…, the EP2 multipurpose, 1 carton" of grease sold per carton of 12 ordered 1 piece
+ * 3. "carton(s)" in English: "…, the EP2 multipurpose, 1 carton" of grease sold per carton of 12 ordered 1 piece
  *    (1/12 carton). It is a unit word like "Karton" now — but one buyers use loosely, so it counts in its unit only
  *    where a candidate is sold in it (or holds it); "2 cartons" of an adhesive sold in 20 kg bags is read as before
  *    (mapping it outright, session 25c, made a pack the product is not sold in and cost a held-out packaging order).
+ *
+ * Not closed: "2 UV-Gummitücher EPDM mit Schnellspannschienen für Big Heidi" still lists the fitting 1060 blanket
+ * beside the 791 one (and "2 cross cut knives for the line 2 flow wrapper" the 250 and the 180 mm knife). Ordering the
+ * one that fits when the words describe it and every listed candidate carries them alike cost a visible fluidpower
+ * conversation ("2 seal kits for the CD cylinder 63/36 on the hot press", then "the FKM one" — answered to a list it
+ * no longer saw — added the main ram kit), so it was taken back.
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -30,7 +30,6 @@ import {
   fluidWorld,
   foodtechWorld,
   packagingWorld,
-  printingWorld,
   sorted,
   weldingWorld,
   woodworkWorld,
@@ -130,33 +129,6 @@ describe("a count of things before a length of a product sold by the length", ()
     [automationWorld, "A-3001", "4 sensor cables M12 5 m for Line 3", ["4 CBL-M12-4P-5M"]],
     [fluidWorld, "F-4003", "3 m hydraulic hose 2SN DN12 for the Baler", ["3 HOSE-2SN-12"]],
     [automationWorld, "A-3001", "2 x 5 m control cable 7G1.5 for Line 3", ["10 CBL-CTRL-7G1.5"]],
-  ];
-  for (const [world, customer, say, want] of cases)
-    test(
-      say,
-      async () => {
-        expect(sorted(await draftAfter(world, customer, say))).toEqual([...want].sort());
-      },
-      T,
-    );
-});
-
-describe("a described item of which one fits is ordered, not listed", () => {
-  const cases: [() => World, string, string, string[]][] = [
-    [printingWorld, "PR-4105", "2 UV-Gummitücher EPDM mit Schnellspannschienen für Big Heidi", ["2 GT-105-EPDM-SS"]],
-    [
-      printingWorld,
-      "PR-4105",
-      "2 UV-Gummitücher EPDM mit Schnellspannschienen für die Big Heidi bitte",
-      ["2 GT-105-EPDM-SS"],
-    ],
-    [packagingWorld, "PK-2104", "morning, 2 cross cut knives for the line 2 flow wrapper", ["2 KN-FW-250-Z2"]],
-    [packagingWorld, "PK-2104", "2 serrated cross-cut knives 3-hole for the line 2 flow wrapper", ["2 KN-FW-250-Z2"]],
-    // Guards (passed before): described in English, in German by the name's own word; a count of the kind only.
-    [printingWorld, "PR-4105", "2 UV blankets EPDM with quick-lock bars for Big Heidi", ["2 GT-105-EPDM-SS"]],
-    [packagingWorld, "PK-2104", "2 Zackenmesser 3-Loch Serie 2 für den Line 2 flow wrapper", ["2 KN-FW-250-Z2"]],
-    [packagingWorld, "PK-2104", "2 knives for the line 2 flow wrapper", []],
-    [fluidWorld, "F-4002", "2 return filter elements for IMM 7", []],
   ];
   for (const [world, customer, say, want] of cases)
     test(
