@@ -161,6 +161,7 @@ import { errorText, productText, sourceText } from "./phrasing.ts";
 import {
   compactSku,
   findQuantities,
+  decimalValue,
   measureWord,
   nameTrigram,
   nameWords,
@@ -1535,6 +1536,14 @@ export function forMachine(ctx: Ctx, part: string, said: MachineView | undefined
   if (!machine || !g || g.confident) return a;
   const kind = g.hits.filter((h) => h.category === g.hits[0]!.category);
   const fit = kind.filter((h) => fitsOn(ctx, h.sku, machine));
+  // "2 boxes contact tips 1.0 … for X" where only the 0.8 one fits X: a value the buyer states is never swapped for
+  // the one that fits — the product with that value (the one most like the fitting one) is the item, and the engine
+  // says why it does not fit.
+  const stated = statedCarriers(ctx, part, kind);
+  if (fit.length === 1 && kind.length >= 2 && stated.length > 0 && !stated.includes(fit[0]!)) {
+    const pick = likest(ctx, fit[0]!.sku, stated);
+    return { ...a, guess: { ...g, hits: [pick, ...g.hits.filter((h) => h !== pick)], confident: true } };
+  }
   if (fit.length === 1 && kind.length >= 2)
     return { ...a, guess: { ...g, hits: [fit[0]!, ...g.hits.filter((h) => h !== fit[0])], confident: true } };
   // "12 tines left" for a harrow the bolt-on tines fit, left and right; "5 Schare rechte" where the share bolts lead
@@ -1572,7 +1581,63 @@ export function forMachine(ctx: Ctx, part: string, said: MachineView | undefined
   const pick = g.hits.find((h) => h.sku === best[0]!.sku) ?? best[0]!;
   // ("…, and the oil only 3 pails" with the oil on the order for another machine: the words point at that line.)
   if (ctx.conv.draft.lines.some((l) => l.sku === pick.sku)) return a;
+  // (A value the buyer states that the pick's name does not carry, and a candidate's does, is not the pick's.)
+  const valued = statedCarriers(ctx, part, [...g.hits, pick]);
+  if (valued.length > 0 && !valued.some((h) => h.sku === pick.sku)) return a;
   return { ...a, guess: { ...g, hits: [pick, ...g.hits.filter((h) => h.sku !== pick.sku)], confident: true } };
+}
+
+/**
+ * The candidates whose names carry the most of the values a part states — a decimal ("1.0", "1,0"), a size code of
+ * digits and letters ("DN12", "5/8\""), a number with a unit of measure ("12 mm") — none when the part states none or
+ * no candidate carries one (the count and a bare whole number are no values).
+ */
+function statedCarriers<H extends { sku: string }>(ctx: Ctx, part: string, pool: H[]): H[] {
+  if (pool.length < 2 || NEGATED_VALUE.test(part)) return [];
+  const tokens = tokenizeText(part);
+  const values = tokens.flatMap((t, i) => {
+    const w = t.lower.replace(/["”]+$/u, "");
+    if (/^\d+[.,]\d+$/.test(w)) {
+      // ("2,5 m" as an amount of a product by the metre is read by the amount, not here.)
+      const unit = unitSymbol(tokens[i + 1]?.lower ?? "");
+      return ctx.k.unitCodes.has(unit) ? [] : [decimalValue(w) ?? w, w];
+    }
+    if (/\d/.test(w) && /[\p{L}/]/u.test(w) && !/^\d+(?:[.,]\d+)?\p{L}{1,2}$/u.test(w) && !/^\d+x$/i.test(w))
+      return [w];
+    return [];
+  });
+  // "25 µm", "0,75 kW": a number with a unit of the catalog's measures (not one products are ordered in), as names
+  // write it.
+  const measured = tokens.flatMap((t, i) => {
+    const unit = unitSymbol(tokens[i + 1]?.lower ?? "");
+    if (!unit || !/^\d+(?:[.,]\d+)?$/.test(t.lower)) return [];
+    // (The text reads the micro sign as the Greek letter; the catalog's units may write either.)
+    const known = ctx.k.measureUnits.has(unit) || ctx.k.measureUnits.has(unit.replace("\u03bc", "\u00b5"));
+    if (!known || ctx.k.unitCodes.has(unit) || MONEY_WORDS.has(unit)) return [];
+    const esc = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return [new RegExp(`(?<![\\d.,])${t.lower.replace(/[.,]/, "[.,]")}\\s?${esc}(?![\\p{L}\\d])`, "iu")];
+  });
+  if (values.length === 0 && measured.length === 0) return [];
+  const names = ctx.k.allNames(pool.map((h) => h.sku));
+  const carried = (sku: string) => {
+    const have = nameWords(names.get(sku) ?? "");
+    const name = (names.get(sku) ?? "").normalize("NFKC");
+    return new Set(values.filter((v) => have.has(v))).size + measured.filter((re) => re.test(name)).length;
+  };
+  const most = Math.max(...pool.map((h) => carried(h.sku)));
+  const best = pool.filter((h) => carried(h.sku) === most);
+  return most === 0 || best.length === pool.length ? [] : best;
+}
+/** "not 1.0", "kein 1,0er": a value the buyer sets aside. */
+const NEGATED_VALUE = /(?<![\p{L}])(?:not|no|kein(?:e[nmrs]?)?|nicht|statt|instead of|rather than)\s+[^\s,;]*\d/iu;
+
+/** Of the products, the one whose feature values agree most with the reference product's (the first of a tie). */
+function likest<H extends { sku: string }>(ctx: Ctx, ref: string, pool: H[]): H {
+  const features = ctx.k.reader.features([ref, ...pool.map((h) => h.sku)]);
+  const own = features.get(ref) ?? {};
+  const shared = (sku: string) =>
+    Object.entries(features.get(sku) ?? {}).filter(([k, v]) => own[k] !== undefined && own[k] === v).length;
+  return pool.reduce((b, h) => (shared(h.sku) > shared(b.sku) ? h : b), pool[0]!);
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Conversation, DraftView, MachineView, Memo, Pending } from "./conversation.ts";
 import { FILLER, sizeNumber, type Cue, type Lang } from "./language.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
+import { unitCodesLike } from "../../../tools/messages/units.ts";
 import {
   INTENT_THRESHOLD,
   placesWithCount,
@@ -55,6 +56,7 @@ import {
   findQuantities,
   guessProduct,
   limitedCount,
+  LOOSE_UNIT_WORDS,
   nameWords,
   decimalValue,
   poReferenceSpan,
@@ -147,8 +149,34 @@ export function ordersToo(ctx: Ctx): boolean {
 export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
   // One reading per text and decision: the same message is consulted by several branches.
   let a = ctx.analyses.get(text);
-  if (!a) ctx.analyses.set(text, (a = readText(ctx, text)));
+  if (!a) ctx.analyses.set(text, (a = looseUnit(ctx, text, readText(ctx, text))));
   return a;
+}
+
+/**
+ * "1 carton" of grease sold per carton of 12 is one carton; "2 cartons" of an adhesive sold in bags says nothing of
+ * which pack: a unit word buyers use loosely (`LOOSE_UNIT_WORDS`) counts in its unit only where a candidate is sold
+ * in it (or holds it); otherwise the text is read as if the word were no unit — never a pack the product is not sold
+ * in.
+ */
+function looseUnit(ctx: Ctx, text: string, a: Analysis): Analysis {
+  const unit = a.quantity?.unit;
+  if (!unit || !a.guess) return a;
+  const loose = tokenizeText(text).filter(
+    (t) => LOOSE_UNIT_WORDS.has(t.lower) && ctx.k.unitCodes.get(t.lower) === unit,
+  );
+  if (loose.length === 0) return a;
+  const alike = new Set(unitCodesLike(unit));
+  const candidates = a.guess.confident ? a.guess.hits.slice(0, 1) : a.guess.hits.slice(0, 5);
+  const products = ctx.k.reader.products(candidates.map((h) => h.sku));
+  const soldIn = (sku: string) => {
+    const p = products.get(sku);
+    return !!p && (alike.has(p.orderUnit.toUpperCase()) || alike.has(p.contentUnit.toUpperCase()));
+  };
+  if (candidates.some((h) => soldIn(h.sku))) return a;
+  const codes = new Map([...ctx.k.unitCodes].filter(([w]) => !LOOSE_UNIT_WORDS.has(w)));
+  const k = Object.create(ctx.k, { unitCodes: { value: codes } }) as Ctx["k"];
+  return readText({ ...ctx, k, analyses: new Map() }, text);
 }
 
 /** "so einen wie …", "genauso wie …", "like the one …", "the same as on …": a comparison, to the end of its sentence. */
@@ -535,7 +563,10 @@ function readText(ctx: Ctx, raw: string): Analysis {
       (x) => !inName(x) && !sizeOfCandidates(ctx, guess, tokens, x) && !measureOfName(ctx, guess, tokens, x),
     ),
   );
-  const q = (each && guess && eachQuantity(ctx, guess, each)) || (counted.find((x) => x.unit) ?? counted[0]);
+  const q =
+    (each && guess && eachQuantity(ctx, guess, each)) ||
+    lengthsOf(ctx, guess, counted) ||
+    (counted.find((x) => x.unit) ?? counted[0]);
   const unit =
     q?.unit ??
     (q && guess
@@ -705,6 +736,23 @@ function eachOf(tokens: Token[], qs: QuantityMatch[]): { count: QuantityMatch; a
     if (joined) return { count, amount };
   }
   return undefined;
+}
+
+/**
+ * "2 hydraulic hoses 2SN DN12 3 m", "2 Schläuche DN12 je 3 m": a plain count of things before an amount in the measure
+ * the product is sold in is how many pieces of that amount — the count times the amount, never the amount alone (a
+ * length is not a count, and the count is not dropped).
+ */
+function lengthsOf(ctx: Ctx, guess: ProductGuess | undefined, qs: QuantityMatch[]): QuantityMatch | undefined {
+  const sku = guess?.confident ? guess.hits[0]?.sku : undefined;
+  const amount = qs.find((x) => x.unit && unitDecimals(x.unit) > 0);
+  if (!sku || !amount || qs.length !== 2) return undefined;
+  const count = qs.find((x) => x !== amount);
+  if (!count || count.unit || !Number.isInteger(count.value) || count.value < 2) return undefined;
+  if (Math.max(...count.tokens) > Math.min(...amount.tokens)) return undefined;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.orderUnit.toUpperCase() !== amount.unit!.toUpperCase()) return undefined;
+  return { value: count.value * amount.value, unit: amount.unit!, tokens: [...count.tokens, ...amount.tokens] };
 }
 
 /**

@@ -284,6 +284,8 @@ const UNIT_WORDS: Record<string, string> = {
   boxes: "BOX",
   karton: "BOX",
   kartons: "BOX",
+  carton: "BOX",
+  cartons: "BOX",
   schachtel: "BOX",
   schachteln: "BOX",
   pack: "PAK",
@@ -354,6 +356,13 @@ const UNIT_WORDS: Record<string, string> = {
   flasche: "BOT",
   flaschen: "BOT",
 };
+
+/**
+ * Unit words buyers also use loosely for whatever a product comes in ("1 carton" of a bag, "a carton of" pieces): they
+ * count in that unit only where the product is sold in it (`context.ts`, `looseUnit`); otherwise the count is of the
+ * product's own unit, as if no unit was said — never a pack the product is not sold in.
+ */
+export const LOOSE_UNIT_WORDS: ReadonlySet<string> = new Set(["carton", "cartons"]);
 
 /** Ordinal words that pick an item of a list: English words and "1st"…"6th", German stems with every ending. */
 const ORDINALS: Record<string, number> = Object.fromEntries([
