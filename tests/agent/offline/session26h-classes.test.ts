@@ -13,6 +13,7 @@
 import { describe, expect, test } from "vitest";
 import {
   chatAfter,
+  demoWorld,
   draftLines,
   hvacWorld,
   packagingWorld,
@@ -33,6 +34,18 @@ describe("an earlier order repeated with changes", () => {
       "WW-3106",
       "same as our last order, but without the router bits this time",
       ["3 LM-PUR-N-2KP@M-3106-02"],
+    ],
+    [
+      demoWorld,
+      "C-1001",
+      "same as last time but without the grease please",
+      ["1 SE-HS40-SIC-EPDM@M-1001-03", "2 SE-MS24-CC-EPDM@M-1001-01"],
+    ],
+    [
+      demoWorld,
+      "C-1001",
+      "wie letztes Mal, aber ohne das Fett",
+      ["1 SE-HS40-SIC-EPDM@M-1001-03", "2 SE-MS24-CC-EPDM@M-1001-01"],
     ],
     [
       powertransWorld,
