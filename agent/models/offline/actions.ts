@@ -1179,6 +1179,124 @@ export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: 
   return { text: rewritten, totals };
 }
 
+/** "je 10 Stück", "jeweils 3": the count said once for every item of the list after it. */
+const EACH_BEFORE = /(?<![\p{L}\p{N}])(?:je|jeweils)\s+(\d+)(?:\s+(\p{L}+)\.?)?\s+(?:(?:von|vom|der|den)\s+)?/giu;
+/** "10 each of", "3 boxes each of", "5 of each:", "2 Stück von jedem": the count said once for every item after it. */
+const EACH_AFTER_COUNT =
+  /(?<![\p{L}\p{N}])(\d+)(?:\s+(\p{L}+)\.?)?\s+(?:each|jeweils|je|of each|von jede[mnr])(?:\s+(?:of|von))?\s*:?\s+(?!(?:for|für|fuer|with|mit|one|eine[nms]?|ein)(?![\p{L}]))/giu;
+/** "Korn 120 und Korn 150, je 10 Stück", "grit 120 and 150, 10 each": the count after the list it is every item's. */
+const EACH_AFTER_LIST =
+  /\s*,?\s*(?:(?:je|jeweils)\s+(\d+)(?:\s+(\p{L}+)\.?)?|(\d+)(?:\s+(?!of(?![\p{L}]))(\p{L}+)\.?)?\s+(?:each|apiece|of each|jeweils))(?![\p{L}\p{N}])/giu;
+/** What joins the items of a list that one count is said for. */
+const EACH_LIST_JOIN = /\s*(?:,(?!\d)|\band\b|\bund\b|\bsowie\b|&|\s\+\s)\s*/iu;
+
+/**
+ * "je 10 Stück Korn 120 und Korn 150", "3 boxes each of the 25 micron bags and the 50 micron bags", "grit 120 and 150,
+ * 10 each": one count said once for every item of a list — each item with that count ("10 Stück Korn 120, 10 Stück
+ * Korn 150"), a bare number of the list the value of the first item's kind ("grit 150"), and the kind named before the
+ * count in its sentence ("sanding belts, 10 each of grit 120 and grit 150") each item's kind. A list of the buyer's
+ * machines is no list of items ("5 m each for oven 1 and oven 2", `eachMachine`).
+ */
+export function spreadEach(ctx: Ctx, text: string): string {
+  if (!/\d/.test(text) || !/(?<![\p{L}])(?:je|jeweils|each|apiece|jede[mnr])(?![\p{L}])/iu.test(text)) return text;
+  const out: { from: number; to: number; with: string }[] = [];
+  const end = (t: { start: number; text: string }) => t.start + t.text.length;
+  const named = (x: string) => tokenizeText(x).some((t) => ctx.k.headWord(t.lower));
+  const unitOf = (word: string | undefined) =>
+    word !== undefined && ctx.k.unitCodes.has(word.toLowerCase()) ? word : undefined;
+  // The items of a list and how much of `raw` they span: up to the item after its last "and" (a comma after it adds
+  // what all are: ", 15 kg"), and before a "for …" that says where they all go.
+  const listOf = (raw: string): { items: string[]; length: number } | undefined => {
+    const target = /\s(?:for|für|fuer|fürs|fuers)\s/iu.exec(raw);
+    const own = target ? raw.slice(0, target.index) : raw;
+    const and = [...own.matchAll(/\s(?:and|und|sowie|&|\+)\s/giu)].at(-1);
+    if (!and) return undefined;
+    const after = /^[^,;]*/u.exec(own.slice(and.index + and[0].length))![0];
+    const length = and.index + and[0].length + after.trimEnd().length;
+    const items = own
+      .slice(0, length)
+      .split(EACH_LIST_JOIN)
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0);
+    if (items.length < 2 || items.length > 6 || !/\p{L}/u.test(items[0]!)) return undefined;
+    // "grit 120 and 150", "1.0 mm and 1.2 mm": an item that starts with its value is the first item with that value.
+    const value = [...items[0]!.matchAll(/\d+(?:[.,]\d+)?/gu)].at(-1);
+    const full = items.map((x, i) =>
+      i > 0 && /^\d/u.test(x) ? (value ? `${items[0]!.slice(0, value.index)}${x}` : undefined) : x,
+    );
+    if (full.some((x) => x === undefined)) return undefined;
+    // A list of the buyer's machines ("für Ofen 1 und Ofen 2") is where the items go, not what they are.
+    if (eachMachine(ctx, own.slice(0, length))) return undefined;
+    // "grit 120 and grit 180 sanding belts": the kind after the last item's value is every item's.
+    const tail = /\d\S*\s+([^\d]+)$/u.exec(full.at(-1)!)?.[1];
+    const spread =
+      tail && named(tail) && full.slice(0, -1).every((x) => !named(x!) && /\d\S*$/u.test(x!))
+        ? full.map((x, i) => (i < full.length - 1 ? `${x} ${tail}` : x!))
+        : (full as string[]);
+    return { items: spread, length };
+  };
+  for (const m of text.matchAll(/[^.!?;\n]+(?:[.!?;](?=\d)[^.!?;\n]*)*/gu)) {
+    const sentence = m[0];
+    const at = m.index;
+    let done = false;
+    for (const re of [EACH_BEFORE, EACH_AFTER_COUNT]) {
+      re.lastIndex = 0;
+      const c = re.exec(sentence);
+      if (!c || done) continue;
+      // ("3 belts each of …": a word between the count and "each" is the count's, unit or kind.)
+      const unit = re === EACH_AFTER_COUNT ? c[2] : unitOf(c[2]);
+      const countEnd =
+        unit || re === EACH_AFTER_COUNT ? c.index + c[0].length : c.index + c[0].indexOf(c[1]!) + c[1]!.length;
+      const skip = /^\s*(?:(?:of|von)\s+)?/iu.exec(sentence.slice(countEnd))![0].length;
+      const list = listOf(sentence.slice(countEnd + skip));
+      if (!list) continue;
+      const count = unit ? `${c[1]} ${unit}` : c[1]!;
+      // The kind named before the count in its sentence, when the items name none ("sanding belts, 10 each of grit 120").
+      let from = at + c.index;
+      let kind = "";
+      let lead = "";
+      if (!named(list.items[0]!)) {
+        const before = tokenizeText(sentence.slice(0, c.index));
+        let h = before.length - 1;
+        const gap = h >= 0 ? sentence.slice(end(before[h]!), c.index) : "";
+        if (h >= 0 && /^[\s,:]*$/u.test(gap) && ctx.k.headWord(before[h]!.lower)) {
+          while (
+            h > 0 &&
+            before.length - h < 4 &&
+            ctx.k.nameWord(before[h - 1]!.lower) &&
+            !FILLER.has(before[h - 1]!.lower)
+          )
+            h--;
+          kind = `${sentence.slice(before[h]!.start, end(before.at(-1)!))} `;
+          from = at + before[h]!.start;
+          if (h > 0) lead = ", ";
+        }
+      }
+      out.push({
+        from,
+        to: at + countEnd + skip + list.length,
+        with: lead + list.items.map((x) => `${count} ${kind}${x}`).join(", "),
+      });
+      done = true;
+    }
+    if (done) continue;
+    EACH_AFTER_LIST.lastIndex = 0;
+    const c = EACH_AFTER_LIST.exec(sentence);
+    if (!c) continue;
+    const before = sentence.slice(0, c.index);
+    const start = before.lastIndexOf(":") + 1;
+    const lead = /^\s*/u.exec(before.slice(start))![0];
+    const list = listOf(before.slice(start + lead.length));
+    if (!list || start + lead.length + list.length < before.trimEnd().length) continue;
+    const count = c[1] ? `${c[1]}${unitOf(c[2]) ? ` ${c[2]}` : ""}` : `${c[3]}${c[4] ? ` ${c[4]}` : ""}`;
+    const to = c[1] && c[2] && !unitOf(c[2]) ? c.index + c[0].length - c[2].length : c.index + c[0].length;
+    out.push({ from: at + start + lead.length, to: at + to, with: list.items.map((x) => `${count} ${x}`).join(", ") });
+  }
+  let rewritten = text;
+  for (const r of out.reverse()) rewritten = rewritten.slice(0, r.from) + r.with + rewritten.slice(r.to);
+  return rewritten;
+}
+
 const runTotal = (pairs: VariantPair[]) => pairs.reduce((n, p) => n + p.count, 0);
 
 /** "bolts to match", "Schrauben passend dazu": a line whose count follows the lines a run of variants changed. */
@@ -1923,7 +2041,7 @@ function besideMonth(ctx: Ctx, month: MonthOrder, parts: string[], said: Machine
 }
 
 export function multiAdd(ctx: Ctx): Step | undefined {
-  const spread = spreadVariants(ctx, ctx.conv.text);
+  const spread = spreadVariants(ctx, spreadEach(ctx, ctx.conv.text));
   const parts = packsJoined(ctx, itemParts(ctx, spread.text));
   // The machine the message names (one of its sentences), for the items that name none of their own.
   const said = analyse(ctx, ctx.conv.text).machine;
