@@ -687,7 +687,12 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     sameUnit(ctx, list[0]!.sku, a.quantity.unit) &&
     list[0]!.category !== undefined &&
     list.every((h) => h.category === list[0]!.category) &&
-    list.slice(1).every((h) => verdicts.get(h.sku)?.rank === 3) &&
+    // (A discontinued product whose successor is the one that fits is that one's predecessor, no other choice.)
+    list
+      .slice(1)
+      .every(
+        (h) => verdicts.get(h.sku)?.rank === 3 || (h.lifecycle === "discontinued" && h.successorSku === list[0]!.sku),
+      ) &&
     // "… the standard NBR one please": a word of the request that only a product that does not fit carries asks
     // for that one, not for the one that fits.
     !saysOtherThan(
@@ -2109,6 +2114,10 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const open: { item: RestItem; skus: string[]; quantity: number; machineId?: string }[] = [];
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
   const implicit = new Set<(typeof items)[number]>();
+  // An item whose count a part of its own said again ("…, 300 plates please"): the message's one item, read here.
+  let restated: (typeof items)[number] | undefined;
+  // Items asked for without a count and not identified, by the words that searched them ("we need glue for …").
+  const asked = new Map<RestItem, string[]>();
   let lastNamed: { sku: string; machineId?: string } | undefined;
   // "for Big Red I need the season kit + 40 pick-up tines, and for combine 2: 2 packs of paddles and 10 knife guards":
   // in a message that names several machines, an item that names none is for the machine named last before it.
@@ -2275,6 +2284,17 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       before = undefined;
       continue;
     }
+    // "we need plates for the big one. 1030 size, 0.3 mm thermal, 300 plates please": the count of the item before.
+    const restates = a.quantity && !each && !a.machine ? restatedItem(ctx, part, items, implicit) : undefined;
+    if (restates && a.quantity) {
+      restates.quantity = a.quantity.value;
+      const unit = a.quantity.unit ? ownPackUnit(ctx, restates.sku, a.quantity.unit) : undefined;
+      if (unit) restates.unit = unit;
+      implicit.delete(restates);
+      restated = restates;
+      before = undefined;
+      continue;
+    }
     if (a.guess?.confident && (a.quantity || one || each)) {
       const item = {
         sku: a.guess.hits[0]!.sku,
@@ -2307,6 +2327,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     ) {
       const item = { text: part.trim(), ...(each ? { quantity: each } : {}) };
       rest.push(item);
+      if (!a.quantity && !each) asked.set(item, a.guess ? a.guess.query.split(" ") : a.productWords);
       if (a.guess && a.quantity && !a.quantity.unit && !each)
         open.push({
           item,
@@ -2349,6 +2370,20 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)
   // (Items counted but left open to pick count as counted items: "2 load wheels and the reach cylinder seal kit".)
   // (Two items named by the definite article are a list of their own: "the 1000h service kit and the O-ring set".)
+  // "we need glue for the edge bander, EVA natural. 3 bags of glue please": an item asked for without a count, whose
+  // words a counted item read after it was named with too, is that item — not one more to pick.
+  for (const [item, words] of asked) {
+    const stems = words.filter((w) => /^\p{L}{3,}$/u.test(w)).map(stemOf);
+    const later = items.filter((i) => !implicit.has(i) && i.said && rest.indexOf(item) >= 0);
+    if (
+      stems.length > 0 &&
+      later.some((i) => {
+        const own = new Set(tokenizeText(i.said!).map((t) => stemOf(t.lower)));
+        return stems.every((w) => own.has(w)) && ctx.conv.text.indexOf(i.said!) > ctx.conv.text.indexOf(item.text);
+      })
+    )
+      rest.splice(rest.indexOf(item), 1);
+  }
   const counted = items.some((i) => !implicit.has(i));
   const listed = counted || rest.length > 0 || uncounted.filter((u) => u.definite).length > 1;
   if (listed && !ctx.u.attack)
@@ -2359,7 +2394,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         !ctx.conv.draft.lines.some((l) => l.sku === u.sku)
       )
         items.push({ ...u, quantity: 1 });
-  if (items.length === 0 || items.length + rest.length + (recount ? 1 : 0) < 2) return undefined;
+  if (items.length === 0 || items.length + rest.length + (recount || restated ? 1 : 0) < 2) return undefined;
   // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
   const onDraft = (sku: string) => ctx.conv.draft.lines.some((l) => l.sku === sku);
   if (items.length < 2 && items.some((i) => onDraft(i.sku))) return undefined;
@@ -2412,6 +2447,34 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/**
+ * "we need plates for the big one. 1030 size, 0.3 mm thermal, 300 plates please": a counted part whose words are only
+ * words the last item without a count of its own was named with ("plates") says that item's count — it is no item of
+ * its own (the kind word alone would find another of the kind).
+ */
+function restatedItem<I extends { sku: string; said?: string }>(
+  ctx: Ctx,
+  part: string,
+  items: I[],
+  implicit: Set<I>,
+): I | undefined {
+  const last = items.at(-1);
+  if (!last || !implicit.has(last) || !last.said) return undefined;
+  const own = new Set(tokenizeText(last.said).map((t) => stemOf(t.lower)));
+  const words = tokenizeText(part)
+    .map((t) => t.lower)
+    .filter(
+      (w) =>
+        /^\p{L}{3,}$/u.test(w) &&
+        !FILLER.has(w) &&
+        !COURTESY_END.test(w) &&
+        !/^(?:total|altogether|overall|insgesamt|gesamt|zusammen)$/u.test(w) &&
+        !ctx.k.unitCodes.has(w) &&
+        !ctx.k.measureUnits.has(w),
+    );
+  return words.length > 0 && words.every((w) => own.has(stemOf(w))) ? last : undefined;
 }
 
 /**

@@ -5,9 +5,16 @@
  *    "pH electrode 120 mm and redox electrode 120 mm, 3 of each" gave one line or none (the count stood beside the
  *    first item only). The count goes to each item; a bare value of the list ("grit 120 and 150") is the first item's
  *    kind with that value, and the kind named before the count ("sanding belts, 10 each of …") each item's.
+ * 2. A part that only says the count of the item before with its kind word: "plates for the big one. 1030 size, 0.3 mm
+ *    thermal, 300 plates please" put 1 pack of the described plate and 6 packs of another plate on the order (the kind
+ *    word alone found a 510 plate). A counted part whose words are all words the last uncounted item was named with
+ *    gives that item its count; an item asked for without a count whose words a later counted item carries is that
+ *    item (no list to pick from). (English only failed before: the German phrasing found the plate in its own part.)
+ * 3. A discontinued product beside its successor, the one that fits the machine: "10 Stück Schleifbänder Korn 120 für
+ *    die Breitband" listed the K120 and its predecessor K120-X (both fit) — the predecessor is no other choice.
  */
 import { describe, expect, test } from "vitest";
-import { draftAfter, sorted, watertreatWorld, woodworkWorld, type World } from "./helpers.ts";
+import { draftAfter, printingWorld, sorted, watertreatWorld, woodworkWorld, type World } from "./helpers.ts";
 
 const T = 120_000;
 
@@ -63,6 +70,65 @@ describe("one count for every item of a list", () => {
     ],
     // Guards: counts of their own, and a count said for each machine.
     [watertreatWorld, "W-8106", "3 pH electrodes 120 mm and 2 redox electrodes 120 mm", ["3 SE-PH-120", "2 SE-RX-120"]],
+  ];
+  for (const [world, customer, say, want] of cases)
+    test(
+      say,
+      async () => {
+        expect(sorted(await draftAfter(world, customer, say))).toEqual([...want].sort());
+      },
+      T,
+    );
+});
+
+describe("a part that only says the count of the item before", () => {
+  const cases: [() => World, string, string, string[]][] = [
+    [
+      printingWorld,
+      "PR-4105",
+      "Hi, we need plates for the big one. 1030 size, 0.3 mm thermal, 300 plates please",
+      ["6 PL-1030-030-T50"],
+    ],
+    [
+      printingWorld,
+      "PR-4105",
+      "Hi, we need plates for the big one: 1030 size, 0.3 mm thermal, 150 plates",
+      ["3 PL-1030-030-T50"],
+    ],
+    // Guards (passed before): the German count where its part found the item, and items asked for once.
+    [
+      printingWorld,
+      "PR-4105",
+      "Wir brauchen Platten für the big one. 1030er, 0,3 mm thermal, 300 Platten bitte",
+      ["6 PL-1030-030-T50"],
+    ],
+    [
+      woodworkWorld,
+      "WW-3104",
+      "Wir brauchen Leim für die Kantenanleimmaschine, EVA natur. 3 Sack Leim bitte",
+      ["3 LM-EVA-N-25"],
+    ],
+    [
+      woodworkWorld,
+      "WW-3104",
+      "we need glue for the edge bander, EVA natural. 3 bags of glue please",
+      ["3 LM-EVA-N-25"],
+    ],
+  ];
+  for (const [world, customer, say, want] of cases)
+    test(
+      say,
+      async () => {
+        expect(sorted(await draftAfter(world, customer, say))).toEqual([...want].sort());
+      },
+      T,
+    );
+});
+
+describe("a discontinued predecessor beside the one product that fits", () => {
+  const cases: [() => World, string, string, string[]][] = [
+    [woodworkWorld, "WW-3102", "10 Stück Schleifbänder Korn 120 für die Breitband", ["10 SBB-1350-2620-K120"]],
+    [woodworkWorld, "WW-3102", "10 pieces sanding belts grit 120 for the Breitband", ["10 SBB-1350-2620-K120"]],
   ];
   for (const [world, customer, say, want] of cases)
     test(
