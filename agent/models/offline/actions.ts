@@ -167,6 +167,7 @@ import {
   replacedCount,
   tokenizeText,
   type Token,
+  measureSymbol,
   unitSymbol,
   wordsOf,
 } from "./recognise.ts";
@@ -2819,9 +2820,12 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[], counted?: numbe
   // "80 Volt" as names write "80 V".
   const measured = ctx.tokens.flatMap((t, i) => {
     const said = ctx.tokens[i + 1]?.lower;
-    const unit = said === undefined ? undefined : unitSymbol(said);
+    // ("25 micron" as names write "25 µm".)
+    const unit = said === undefined ? undefined : measureSymbol(said);
     if (!unit || !/^\d+(?:[.,]\d+)?$/.test(t.lower) || negated(t)) return [];
-    if (!ctx.k.measureUnits.has(unit) || ctx.k.unitCodes.has(unit) || MONEY_WORDS.has(unit)) return [];
+    // (A unit spelled out is one whatever the features write: "25 micron" of a bag whose feature has no unit.)
+    if ((!ctx.k.measureUnits.has(unit) && unit === said) || ctx.k.unitCodes.has(unit) || MONEY_WORDS.has(unit))
+      return [];
     const num = t.lower.replace(/[.,]/, "[.,]");
     const esc = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return [new RegExp(`(?<![\\d.,])${num}\\s?${esc}(?![\\p{L}\\d])`, "iu")];
@@ -2835,7 +2839,7 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[], counted?: numbe
     const words = nameWords(name);
     return (
       sized.filter((w) => words.has(w)).length +
-      measured.filter((re) => re.test(name)).length +
+      measured.filter((re) => re.test(name.replace(/μ/gu, "µ"))).length +
       (stated.has(sku) ? 1 : 0)
     );
   };
