@@ -167,7 +167,6 @@ import {
   replacedCount,
   tokenizeText,
   type Token,
-  measureSymbol,
   unitSymbol,
   wordsOf,
 } from "./recognise.ts";
@@ -1213,7 +1212,7 @@ export function spreadEach(ctx: Ctx, text: string): string {
   // The items of a list and how much of `raw` they span: up to the item after its last "and" (a comma after it adds
   // what all are: ", 15 kg"), and before a "for …" that says where they all go.
   const listOf = (raw: string): { items: string[]; length: number } | undefined => {
-    const target = /\s(?:for|für|fuer|fürs|fuers)\s/iu.exec(raw);
+    const target = /(?:^|\s)(?:for|für|fuer|fürs|fuers)\s/iu.exec(raw);
     const own = target ? raw.slice(0, target.index) : raw;
     const and = [...own.matchAll(/\s(?:and|und|sowie|&|\+)\s/giu)].at(-1);
     if (!and) return undefined;
@@ -1244,6 +1243,8 @@ export function spreadEach(ctx: Ctx, text: string): string {
   for (const m of text.matchAll(/[^.!?;\n]+(?:[.!?;](?=\d)[^.!?;\n]*)*/gu)) {
     const sentence = m[0];
     const at = m.index;
+    // ("Türdichtung P12, je 5 m für Ofen 1 und Ofen 2": the count is each machine's, `eachMachine`.)
+    if (eachMachine(ctx, sentence)) continue;
     let done = false;
     for (const re of [EACH_BEFORE, EACH_AFTER_COUNT]) {
       re.lastIndex = 0;
@@ -2821,11 +2822,9 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[], counted?: numbe
   const measured = ctx.tokens.flatMap((t, i) => {
     const said = ctx.tokens[i + 1]?.lower;
     // ("25 micron" as names write "25 µm".)
-    const unit = said === undefined ? undefined : measureSymbol(said);
+    const unit = said === undefined ? undefined : unitSymbol(said);
     if (!unit || !/^\d+(?:[.,]\d+)?$/.test(t.lower) || negated(t)) return [];
-    // (A unit spelled out is one whatever the features write: "25 micron" of a bag whose feature has no unit.)
-    if ((!ctx.k.measureUnits.has(unit) && unit === said) || ctx.k.unitCodes.has(unit) || MONEY_WORDS.has(unit))
-      return [];
+    if (!ctx.k.measureUnits.has(unit) || ctx.k.unitCodes.has(unit) || MONEY_WORDS.has(unit)) return [];
     const num = t.lower.replace(/[.,]/, "[.,]");
     const esc = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return [new RegExp(`(?<![\\d.,])${num}\\s?${esc}(?![\\p{L}\\d])`, "iu")];
@@ -2839,7 +2838,7 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[], counted?: numbe
     const words = nameWords(name);
     return (
       sized.filter((w) => words.has(w)).length +
-      measured.filter((re) => re.test(name.replace(/μ/gu, "µ"))).length +
+      measured.filter((re) => re.test(name)).length +
       (stated.has(sku) ? 1 : 0)
     );
   };

@@ -3660,9 +3660,6 @@ export const unitSymbol = (word: string): string => {
 };
 const ELECTRICAL_UNITS = new Set(["v", "a", "w", "kw", "hz"]);
 
-/** The symbol a catalog writes for any unit a buyer spells out ("micron" → "µm", "volts" → "v"), micro signs alike. */
-export const measureSymbol = (word: string): string => (UNIT_SPELLINGS[word] ?? word).replace(/μ/gu, "µ");
-
 /** A word for a unit of measure ("volt", "V", "mm"): it says what a value is, not which product. */
 export const measureWord = (k: Pick<Knowledge, "measureUnits">, word: string): boolean =>
   k.measureUnits.has(word) || word in UNIT_SPELLINGS;
