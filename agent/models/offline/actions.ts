@@ -2476,7 +2476,11 @@ function restatedItem<I extends { sku: string; said?: string }>(
         !ctx.k.unitCodes.has(w) &&
         !ctx.k.measureUnits.has(w),
     );
-  return words.length > 0 && words.every((w) => own.has(stemOf(w))) ? last : undefined;
+  // (Words its product's names carry too: "so 2 blue spot please" after a part that named a seat and blue spots.)
+  const names = new Set([...nameWords(ctx.k.allNames([last.sku]).get(last.sku) ?? "")].map(stemOf));
+  const named = (w: string) =>
+    names.has(w) || [...names].some((x) => w.length >= 4 && x.length >= w.length + 3 && x.endsWith(w));
+  return words.length > 0 && words.every((w) => own.has(stemOf(w)) && named(stemOf(w))) ? last : undefined;
 }
 
 /**
