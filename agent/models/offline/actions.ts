@@ -695,7 +695,12 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     sameUnit(ctx, list[0]!.sku, a.quantity.unit) &&
     list[0]!.category !== undefined &&
     list.every((h) => h.category === list[0]!.category) &&
-    list.slice(1).every((h) => verdicts.get(h.sku)?.rank === 3) &&
+    // (A discontinued product whose successor is the one that fits is that one's predecessor, no other choice.)
+    list
+      .slice(1)
+      .every(
+        (h) => verdicts.get(h.sku)?.rank === 3 || (h.lifecycle === "discontinued" && h.successorSku === list[0]!.sku),
+      ) &&
     // "… the standard NBR one please": a word of the request that only a product that does not fit carries asks
     // for that one, not for the one that fits.
     !saysOtherThan(
@@ -1185,6 +1190,126 @@ export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: 
   let rewritten = text;
   for (const r of out.reverse()) rewritten = rewritten.slice(0, r.from) + r.with + rewritten.slice(r.to);
   return { text: rewritten, totals };
+}
+
+/** "je 10 Stück", "jeweils 3": the count said once for every item of the list after it. */
+const EACH_BEFORE = /(?<![\p{L}\p{N}])(?:je|jeweils)\s+(\d+)(?:\s+(\p{L}+)\.?)?\s+(?:(?:von|vom|der|den)\s+)?/giu;
+/** "10 each of", "3 boxes each of", "5 of each:", "2 Stück von jedem": the count said once for every item after it. */
+const EACH_AFTER_COUNT =
+  /(?<![\p{L}\p{N}])(\d+)(?:\s+(\p{L}+)\.?)?\s+(?:each|jeweils|je|of each|von jede[mnr])(?:\s+(?:of|von))?\s*:?\s+(?!(?:for|für|fuer|with|mit|one|eine[nms]?|ein)(?![\p{L}]))/giu;
+/** "Korn 120 und Korn 150, je 10 Stück", "grit 120 and 150, 10 each": the count after the list it is every item's. */
+const EACH_AFTER_LIST =
+  /\s*,?\s*(?:(?:je|jeweils)\s+(\d+)(?:\s+(\p{L}+)\.?)?|(\d+)(?:\s+(?!of(?![\p{L}]))(\p{L}+)\.?)?\s+(?:each|apiece|of each|jeweils))(?![\p{L}\p{N}])/giu;
+/** What joins the items of a list that one count is said for. */
+const EACH_LIST_JOIN = /\s*(?:,(?!\d)|\band\b|\bund\b|\bsowie\b|&|\s\+\s)\s*/iu;
+
+/**
+ * "je 10 Stück Korn 120 und Korn 150", "3 boxes each of the 25 micron bags and the 50 micron bags", "grit 120 and 150,
+ * 10 each": one count said once for every item of a list — each item with that count ("10 Stück Korn 120, 10 Stück
+ * Korn 150"), a bare number of the list the value of the first item's kind ("grit 150"), and the kind named before the
+ * count in its sentence ("sanding belts, 10 each of grit 120 and grit 150") each item's kind. A list of the buyer's
+ * machines is no list of items ("5 m each for oven 1 and oven 2", `eachMachine`).
+ */
+export function spreadEach(ctx: Ctx, text: string): string {
+  if (!/\d/.test(text) || !/(?<![\p{L}])(?:je|jeweils|each|apiece|jede[mnr])(?![\p{L}])/iu.test(text)) return text;
+  const out: { from: number; to: number; with: string }[] = [];
+  const end = (t: { start: number; text: string }) => t.start + t.text.length;
+  const named = (x: string) => tokenizeText(x).some((t) => ctx.k.headWord(t.lower));
+  const unitOf = (word: string | undefined) =>
+    word !== undefined && ctx.k.unitCodes.has(word.toLowerCase()) ? word : undefined;
+  // The items of a list and how much of `raw` they span: up to the item after its last "and" (a comma after it adds
+  // what all are: ", 15 kg"), and before a "for …" that says where they all go.
+  const listOf = (raw: string): { items: string[]; length: number } | undefined => {
+    const target = /(?:^|\s)(?:for|für|fuer|fürs|fuers)\s/iu.exec(raw);
+    const own = target ? raw.slice(0, target.index) : raw;
+    const and = [...own.matchAll(/\s(?:and|und|sowie|&|\+)\s/giu)].at(-1);
+    if (!and) return undefined;
+    const after = /^[^,;]*/u.exec(own.slice(and.index + and[0].length))![0];
+    const length = and.index + and[0].length + after.trimEnd().length;
+    const items = own
+      .slice(0, length)
+      .split(EACH_LIST_JOIN)
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0);
+    if (items.length < 2 || items.length > 6 || !/\p{L}/u.test(items[0]!)) return undefined;
+    // "grit 120 and 150", "1.0 mm and 1.2 mm": an item that starts with its value is the first item with that value.
+    const value = [...items[0]!.matchAll(/\d+(?:[.,]\d+)?/gu)].at(-1);
+    const full = items.map((x, i) =>
+      i > 0 && /^\d/u.test(x) ? (value ? `${items[0]!.slice(0, value.index)}${x}` : undefined) : x,
+    );
+    if (full.some((x) => x === undefined)) return undefined;
+    // A list of the buyer's machines ("für Ofen 1 und Ofen 2") is where the items go, not what they are.
+    if (eachMachine(ctx, own.slice(0, length))) return undefined;
+    // "grit 120 and grit 180 sanding belts": the kind after the last item's value is every item's.
+    const tail = /\d\S*\s+([^\d]+)$/u.exec(full.at(-1)!)?.[1];
+    const spread =
+      tail && named(tail) && full.slice(0, -1).every((x) => !named(x!) && /\d\S*$/u.test(x!))
+        ? full.map((x, i) => (i < full.length - 1 ? `${x} ${tail}` : x!))
+        : (full as string[]);
+    return { items: spread, length };
+  };
+  for (const m of text.matchAll(/[^.!?;\n]+(?:[.!?;](?=\d)[^.!?;\n]*)*/gu)) {
+    const sentence = m[0];
+    const at = m.index;
+    // ("Türdichtung P12, je 5 m für Ofen 1 und Ofen 2": the count is each machine's, `eachMachine`.)
+    if (eachMachine(ctx, sentence)) continue;
+    let done = false;
+    for (const re of [EACH_BEFORE, EACH_AFTER_COUNT]) {
+      re.lastIndex = 0;
+      const c = re.exec(sentence);
+      if (!c || done) continue;
+      // ("3 belts each of …": a word between the count and "each" is the count's, unit or kind.)
+      const unit = re === EACH_AFTER_COUNT ? c[2] : unitOf(c[2]);
+      const countEnd =
+        unit || re === EACH_AFTER_COUNT ? c.index + c[0].length : c.index + c[0].indexOf(c[1]!) + c[1]!.length;
+      const skip = /^\s*(?:(?:of|von)\s+)?/iu.exec(sentence.slice(countEnd))![0].length;
+      const list = listOf(sentence.slice(countEnd + skip));
+      if (!list) continue;
+      const count = unit ? `${c[1]} ${unit}` : c[1]!;
+      // The kind named before the count in its sentence, when the items name none ("sanding belts, 10 each of grit 120").
+      let from = at + c.index;
+      let kind = "";
+      let lead = "";
+      if (!named(list.items[0]!)) {
+        const before = tokenizeText(sentence.slice(0, c.index));
+        let h = before.length - 1;
+        const gap = h >= 0 ? sentence.slice(end(before[h]!), c.index) : "";
+        if (h >= 0 && /^[\s,:]*$/u.test(gap) && ctx.k.headWord(before[h]!.lower)) {
+          while (
+            h > 0 &&
+            before.length - h < 4 &&
+            ctx.k.nameWord(before[h - 1]!.lower) &&
+            !FILLER.has(before[h - 1]!.lower)
+          )
+            h--;
+          kind = `${sentence.slice(before[h]!.start, end(before.at(-1)!))} `;
+          from = at + before[h]!.start;
+          if (h > 0) lead = ", ";
+        }
+      }
+      out.push({
+        from,
+        to: at + countEnd + skip + list.length,
+        with: lead + list.items.map((x) => `${count} ${kind}${x}`).join(", "),
+      });
+      done = true;
+    }
+    if (done) continue;
+    EACH_AFTER_LIST.lastIndex = 0;
+    const c = EACH_AFTER_LIST.exec(sentence);
+    if (!c) continue;
+    const before = sentence.slice(0, c.index);
+    const start = before.lastIndexOf(":") + 1;
+    const lead = /^\s*/u.exec(before.slice(start))![0];
+    const list = listOf(before.slice(start + lead.length));
+    if (!list || start + lead.length + list.length < before.trimEnd().length) continue;
+    const count = c[1] ? `${c[1]}${unitOf(c[2]) ? ` ${c[2]}` : ""}` : `${c[3]}${c[4] ? ` ${c[4]}` : ""}`;
+    const to = c[1] && c[2] && !unitOf(c[2]) ? c.index + c[0].length - c[2].length : c.index + c[0].length;
+    out.push({ from: at + start + lead.length, to: at + to, with: list.items.map((x) => `${count} ${x}`).join(", ") });
+  }
+  let rewritten = text;
+  for (const r of out.reverse()) rewritten = rewritten.slice(0, r.from) + r.with + rewritten.slice(r.to);
+  return rewritten;
 }
 
 const runTotal = (pairs: VariantPair[]) => pairs.reduce((n, p) => n + p.count, 0);
@@ -1995,7 +2120,7 @@ function besideMonth(ctx: Ctx, month: MonthOrder, parts: string[], said: Machine
 }
 
 export function multiAdd(ctx: Ctx): Step | undefined {
-  const spread = spreadVariants(ctx, ctx.conv.text);
+  const spread = spreadVariants(ctx, spreadEach(ctx, ctx.conv.text));
   const parts = packsJoined(ctx, itemParts(ctx, spread.text));
   // The machine the message names (one of its sentences), for the items that name none of their own.
   const said = analyse(ctx, ctx.conv.text).machine;
@@ -2065,6 +2190,10 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const open: { item: RestItem; skus: string[]; quantity: number; machineId?: string }[] = [];
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
   const implicit = new Set<(typeof items)[number]>();
+  // An item whose count a part of its own said again ("…, 300 plates please"): the message's one item, read here.
+  let restated: (typeof items)[number] | undefined;
+  // Items asked for without a count and not identified, by the words that searched them ("we need glue for …").
+  const asked = new Map<RestItem, string[]>();
   let lastNamed: { sku: string; machineId?: string } | undefined;
   // "for Big Red I need the season kit + 40 pick-up tines, and for combine 2: 2 packs of paddles and 10 knife guards":
   // in a message that names several machines, an item that names none is for the machine named last before it.
@@ -2235,6 +2364,17 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       before = undefined;
       continue;
     }
+    // "we need plates for the big one. 1030 size, 0.3 mm thermal, 300 plates please": the count of the item before.
+    const restates = a.quantity && !each && !a.machine ? restatedItem(ctx, part, items, implicit) : undefined;
+    if (restates && a.quantity) {
+      restates.quantity = a.quantity.value;
+      const unit = a.quantity.unit ? ownPackUnit(ctx, restates.sku, a.quantity.unit) : undefined;
+      if (unit) restates.unit = unit;
+      implicit.delete(restates);
+      restated = restates;
+      before = undefined;
+      continue;
+    }
     if (a.guess?.confident && (a.quantity || one || each)) {
       const item = {
         sku: a.guess.hits[0]!.sku,
@@ -2267,6 +2407,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     ) {
       const item = { text: part.trim(), ...(each ? { quantity: each } : {}) };
       rest.push(item);
+      if (!a.quantity && !each) asked.set(item, a.guess ? a.guess.query.split(" ") : a.productWords);
       if (a.guess && a.quantity && !a.quantity.unit && !each)
         open.push({
           item,
@@ -2310,6 +2451,20 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   // (Among items with a count said: "need a fan motor for freezer 3, room at -18" names a room, not a room controller.)
   // (Items counted but left open to pick count as counted items: "2 load wheels and the reach cylinder seal kit".)
   // (Two items named by the definite article are a list of their own: "the 1000h service kit and the O-ring set".)
+  // "we need glue for the edge bander, EVA natural. 3 bags of glue please": an item asked for without a count, whose
+  // words a counted item read after it was named with too, is that item — not one more to pick.
+  for (const [item, words] of asked) {
+    const stems = words.filter((w) => /^\p{L}{3,}$/u.test(w)).map(stemOf);
+    const later = items.filter((i) => !implicit.has(i) && i.said && rest.indexOf(item) >= 0);
+    if (
+      stems.length > 0 &&
+      later.some((i) => {
+        const own = new Set(tokenizeText(i.said!).map((t) => stemOf(t.lower)));
+        return stems.every((w) => own.has(w)) && ctx.conv.text.indexOf(i.said!) > ctx.conv.text.indexOf(item.text);
+      })
+    )
+      rest.splice(rest.indexOf(item), 1);
+  }
   const counted = items.some((i) => !implicit.has(i));
   const listed = counted || rest.length > 0 || uncounted.filter((u) => u.definite).length > 1;
   if (listed && !ctx.u.attack)
@@ -2320,7 +2475,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         !ctx.conv.draft.lines.some((l) => l.sku === u.sku)
       )
         items.push({ ...u, quantity: 1 });
-  if (items.length === 0 || items.length + rest.length + (recount ? 1 : 0) < 2) return undefined;
+  if (items.length === 0 || items.length + rest.length + (recount || restated ? 1 : 0) < 2) return undefined;
   // "ja, 2 Beutel Fittings und 1 Beutel Dichtringe passt" about lines already on the order: an answer, not new items.
   const onDraft = (sku: string) => ctx.conv.draft.lines.some((l) => l.sku === sku);
   if (items.length < 2 && items.some((i) => onDraft(i.sku))) return undefined;
@@ -2373,6 +2528,38 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/**
+ * "we need plates for the big one. 1030 size, 0.3 mm thermal, 300 plates please": a counted part whose words are only
+ * words the last item without a count of its own was named with ("plates") says that item's count — it is no item of
+ * its own (the kind word alone would find another of the kind).
+ */
+function restatedItem<I extends { sku: string; said?: string }>(
+  ctx: Ctx,
+  part: string,
+  items: I[],
+  implicit: Set<I>,
+): I | undefined {
+  const last = items.at(-1);
+  if (!last || !implicit.has(last) || !last.said) return undefined;
+  const own = new Set(tokenizeText(last.said).map((t) => stemOf(t.lower)));
+  const words = tokenizeText(part)
+    .map((t) => t.lower)
+    .filter(
+      (w) =>
+        /^\p{L}{3,}$/u.test(w) &&
+        !FILLER.has(w) &&
+        !COURTESY_END.test(w) &&
+        !/^(?:total|altogether|overall|insgesamt|gesamt|zusammen)$/u.test(w) &&
+        !ctx.k.unitCodes.has(w) &&
+        !ctx.k.measureUnits.has(w),
+    );
+  // (Words its product's names carry too: "so 2 blue spot please" after a part that named a seat and blue spots.)
+  const names = new Set([...nameWords(ctx.k.allNames([last.sku]).get(last.sku) ?? "")].map(stemOf));
+  const named = (w: string) =>
+    names.has(w) || [...names].some((x) => w.length >= 4 && x.length >= w.length + 3 && x.endsWith(w));
+  return words.length > 0 && words.every((w) => own.has(stemOf(w)) && named(stemOf(w))) ? last : undefined;
 }
 
 /**
@@ -2717,6 +2904,7 @@ function bySizes<H extends { sku: string }>(ctx: Ctx, pool: H[], counted?: numbe
   // "80 Volt" as names write "80 V".
   const measured = ctx.tokens.flatMap((t, i) => {
     const said = ctx.tokens[i + 1]?.lower;
+    // ("25 micron" as names write "25 µm".)
     const unit = said === undefined ? undefined : unitSymbol(said);
     if (!unit || !/^\d+(?:[.,]\d+)?$/.test(t.lower) || negated(t)) return [];
     if (!ctx.k.measureUnits.has(unit) || ctx.k.unitCodes.has(unit) || MONEY_WORDS.has(unit)) return [];

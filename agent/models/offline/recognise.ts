@@ -3011,7 +3011,8 @@ function readGuess(
       // "2 quartz sleeves" for a UV unit whose fitment lists the "Sleeve O-ring set", "filter bags" where it lists the
       // "Lid O-ring for bag filter housing". That part leads, the listed ones follow.
       const fitted = hits.filter((h) => h.fitsExplicitly);
-      const said = [...new Set(attempt.filter((w) => /^\p{L}{3,}$/u.test(w)).map(stemOf))];
+      // ("bags": a plural of four letters, which the stemmer keeps, said as its singular.)
+      const said = [...new Set(attempt.filter((w) => /^\p{L}{3,}$/u.test(w)).map(shortSingular))];
       const heads = said.length
         ? k.allNames(
             hits.map((h) => h.sku),
@@ -3042,7 +3043,7 @@ function readGuess(
       const isOne = (h: SearchHit) => (kinds.get(h.sku) ?? []).some((n) => namesAsKind(n, word!));
       const serves = (h: SearchHit) => (kinds.get(h.sku) ?? []).some((n) => servesWord(n, word!));
       const ones =
-        word && word.length >= 4 && fitted.some(serves) && !fitted.some(isOne)
+        word && word.length >= 3 && fitted.some(serves) && !fitted.some(isOne)
           ? hits.filter((h) => !h.fitsExplicitly && isOne(h))
           : [];
       hits = ones.length
@@ -3055,7 +3056,9 @@ function readGuess(
     const dropped = words.filter((w) => !attempt.includes(w));
     if (dropped.length) {
       const bonus = (h: SearchHit) => dropped.filter((w) => wordsOf(`${h.name} ${h.sku}`).includes(w)).length;
-      hits = [...hits].sort((a, b) => bonus(b) - bonus(a) || b.score - a.score);
+      // (Ties keep the order above: the parts the words name before the ones the machine lists.)
+      const at = new Map(hits.map((h, i) => [h, i]));
+      hits = [...hits].sort((a, b) => bonus(b) - bonus(a) || (machine ? at.get(a)! - at.get(b)! : b.score - a.score));
     }
     const active = hits.filter((h) => h.lifecycle === "active");
     let pool = active.length ? active.concat(hits.filter((h) => h.lifecycle !== "active")) : hits;
@@ -3283,13 +3286,19 @@ export function namesAsKind(name: string, stem: string): boolean {
   return sameWord(own, stem) || (stem.length >= 4 && last.length >= stem.length + 3 && own.endsWith(stem));
 }
 
+/** A word's stem, a plural of four letters ("bags", "tips", which `stemOf` keeps) as its singular. */
+function shortSingular(w: string): string {
+  const stem = stemOf(w);
+  return stem === w && /^\p{L}{3}s$/u.test(w) && !w.endsWith("ss") ? w.slice(0, -1) : stem;
+}
+
 /** Whether a name carries `stem` where it says what the product is for ("knives" of "… (for carbide knives)"). */
 function servesWord(name: string, stem: string): boolean {
   const parts = name.match(/(?<![\p{L}\p{N}])(?:for|für|fuer|fürs|fuers)(?![\p{L}\p{N}])[^,;()]*/giu) ?? [];
   return parts.some((part) =>
     wordsOf(part).some((w) => {
       const x = stemOf(w);
-      return w.length >= 4 && (sameWord(x, stem) || (x.length >= stem.length + 3 && x.endsWith(stem)));
+      return w.length >= 3 && (sameWord(x, stem) || (x.length >= stem.length + 3 && x.endsWith(stem)));
     }),
   );
 }
