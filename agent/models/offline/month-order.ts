@@ -256,6 +256,9 @@ const PIECE =
 const LEAVES_OUT =
   /(?<![\p{L}])(?:without|not|no|nicht|nix|ned|kein\w*|ohne|minus|except|excluding|außer|ausser)(?![\p{L}])(?!\s*\d)/iu;
 
+/** Words that leave out what follows them, where they start a piece inside a longer one. */
+const LEAVE_OUT_START = /(?<![\p{L}])(without|except|excluding|ohne|außer|ausser)(?![\p{L}])/giu;
+
 /** Words that set a piece apart as this time's change ("but …", "aber …", "… this time", "diesmal …"). */
 const CHANGE_LEAD = /^(?:but|aber|jedoch|however|instead|stattdessen)$/iu;
 const THIS_TIME = /(?<![\p{L}])(?:this\s+time|diesmal|dieses\s+mal|this\s+round)(?![\p{L}])/iu;
@@ -335,7 +338,11 @@ function linesCounted<L extends { sku: string }>(
 
 /** The text without its negated pieces (`rest`), and those pieces (`left`) — a piece naming an order's time never is one. */
 function leftOut(text: string): { rest: string; left: string } {
-  const pieces = text.split(PIECE).filter((p) => p !== undefined);
+  // ("same as last time except the refrigerant": a word that leaves out starts a piece of its own.)
+  const pieces = text
+    .replace(LEAVE_OUT_START, ", $1")
+    .split(PIECE)
+    .filter((p) => p !== undefined);
   const left = pieces.filter((p) => LEAVES_OUT.test(p) && !namesOrderTime(p));
   if (left.length === 0) return { rest: text, left: "" };
   return { rest: pieces.filter((p) => !left.includes(p)).join(", "), left: left.join(", ") };

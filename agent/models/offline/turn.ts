@@ -59,7 +59,9 @@ export function decide(
   const lang = understood.lang;
   const u = dropsLine(whole, k, understood)
     ? asRemoval(understood, whole.text)
-    : choosesOptions(whole, k, understood) || unpricedRequest(whole, k, understood)
+    : choosesOptions(whole, k, understood) ||
+        unpricedRequest(whole, k, understood) ||
+        leavesOutOfEarlierOrder(whole, k, understood)
       ? withoutAttack(understood, whole.text)
       : understood;
   // A compound message with an illegitimate clause: that clause is refused, the rest is served as the message.
@@ -182,6 +184,29 @@ function namesOneLine(conv: Conversation, k: Knowledge, phrase: string): boolean
     return words.every((w) => nameNames(name, w) || compoundHead(name, w));
   });
   return carrying.length === 1;
+}
+
+/**
+ * "like last time, but without the grease", "wie letztes Mal, nur ohne das Fett": a clause read as a request to skip
+ * the checks whose words left off name a product of an earlier order, in a message that names an earlier order, is
+ * that order again without that product — read whole (the reorder reading leaves the product out), never refused.
+ */
+function leavesOutOfEarlierOrder(conv: Conversation, k: Knowledge, u: Understanding): boolean {
+  if (!conv.history?.length || !u.clauses.some((c) => ATTACK.test(c.intent)) || !asksEarlierOrder(conv.text))
+    return false;
+  const phrase = WITHOUT.exec(conv.text)?.[1] ?? "";
+  if (!phrase || /\d/.test(phrase) || ATTACK_INTENTS.some((i) => hasMarker(i, phrase)) || namesPrice(phrase))
+    return false;
+  const words = tokenizeText(phrase)
+    .map((t) => t.lower)
+    .filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !FILLER.has(w) && !ASIDE.test(w));
+  if (words.length === 0) return false;
+  const skus = [...new Set(conv.history.map((h) => String(h.sku)))];
+  const names = k.allNames(skus);
+  return skus.some((sku) => {
+    const name = wordsOf(names.get(sku) ?? "");
+    return words.every((w) => nameNames(name, w) || compoundHead(name, w));
+  });
 }
 
 /** The understanding with its illegitimate readings read as removals of what they name. */
