@@ -1,6 +1,7 @@
 /**
- * "Das gleiche wie im März", "the seals like in April", "our March order": an earlier order named by the month it was
- * placed in (`orderOfMonth`, the one reading of it for the whole message and for an item of a list).
+ * "Das gleiche wie im März", "the seals like in April", "our March order", "like our last order, but without …": an
+ * earlier order named by the month it was placed in, or as the last one with changes (`orderOfMonth`, the one reading
+ * of it for the whole message and for an item of a list).
  */
 import { analyse, type Analysis, type Ctx } from "./context.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
@@ -121,7 +122,9 @@ export interface MonthOrder {
  * they name none; those of the machine named, when it has some), with the counts to order again: a count said beside
  * the count it replaces ("10 statt 6") for the lines that had that count (or the line its words name), else a count
  * said for the one line taken, else the count of the earlier order. Undefined when the text names no month or the
- * history has no order of it.
+ * history has no order of it. The last order ("like our last order", "wie letztes Mal") is read the same way — the
+ * latest of all orders in place of the month's — when the message changes it (a line left out, a count changed or said
+ * item by item); said again as it was, it is left to `fromHistory`.
  */
 export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | undefined {
   if (!ctx.conv.history?.length) return undefined;
