@@ -149,16 +149,16 @@ function dropsLine(conv: Conversation, k: Knowledge, u: Understanding): boolean 
   };
   // "…, but without the chain", "aber ohne die Kette": what the buyer leaves off names a line of the order — the
   // clause read as a request to skip the checks (split before the line's words, too) drops that line.
-  const without = WITHOUT.exec(conv.text);
-  const phrase = without?.[1] ?? "";
-  // (Not "without the credit check for the chain": the words left off are a check's.)
+  const phrase = leftOffPhrase(conv.text);
   const leftOff =
-    !!without &&
-    !/\d/.test(phrase) &&
-    !ATTACK_INTENTS.some((i) => hasMarker(i, phrase)) &&
-    !namesPrice(phrase) &&
+    !!phrase &&
     // (Once dropped this turn, the words name the line no more: the reply reports the removal.)
-    (namesOneLine(conv, k, phrase) || conv.results.some((r) => r.name === "remove_line"));
+    (carrying(
+      k,
+      phrase,
+      conv.draft.lines.map((l) => l.sku),
+    ).length === 1 ||
+      conv.results.some((r) => r.name === "remove_line"));
   return attacks.every((c) => {
     if (leftOff && WITHOUT.test(c.text) && !/[%€$]/.test(c.text)) return true;
     // Only an override reading ("vergiss …" is read as one): a demand on the price or the checks that names a line
@@ -171,19 +171,29 @@ function dropsLine(conv: Conversation, k: Knowledge, u: Understanding): boolean 
 /** Words beside a product's that name nothing ("please", "this time", "diesmal"). */
 const ASIDE = /^(?:please|pls|bitte|this|time|diesmal|doch|then|dann|too|auch|after|all)$/u;
 
-/** Whether every word of `phrase` (three letters or more) is carried by the names of one line of the order, and one only. */
-function namesOneLine(conv: Conversation, k: Knowledge, phrase: string): boolean {
+/**
+ * The words a message leaves off ("…, but without the chain", "aber ohne die Kette") — none when they are a check's or a
+ * price's ("without the credit check for the chain") or carry a number.
+ */
+function leftOffPhrase(text: string): string | undefined {
+  const phrase = WITHOUT.exec(text)?.[1];
+  if (!phrase || /\d/.test(phrase) || ATTACK_INTENTS.some((i) => hasMarker(i, phrase)) || namesPrice(phrase))
+    return undefined;
+  return phrase;
+}
+
+/** The products among `skus` whose names carry every word of `phrase` (three letters or more); none without such words. */
+function carrying(k: Knowledge, phrase: string, skus: string[]): string[] {
   const words = tokenizeText(phrase)
     .map((t) => t.lower)
     .filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !FILLER.has(w) && !ASIDE.test(w));
-  if (words.length === 0) return false;
-  const skus = [...new Set(conv.draft.lines.map((l) => l.sku))];
-  const names = k.allNames(skus);
-  const carrying = skus.filter((sku) => {
+  if (words.length === 0) return [];
+  const unique = [...new Set(skus)];
+  const names = k.allNames(unique);
+  return unique.filter((sku) => {
     const name = wordsOf(names.get(sku) ?? "");
     return words.every((w) => nameNames(name, w) || compoundHead(name, w));
   });
-  return carrying.length === 1;
 }
 
 /**
@@ -194,19 +204,15 @@ function namesOneLine(conv: Conversation, k: Knowledge, phrase: string): boolean
 function leavesOutOfEarlierOrder(conv: Conversation, k: Knowledge, u: Understanding): boolean {
   if (!conv.history?.length || !u.clauses.some((c) => ATTACK.test(c.intent)) || !asksEarlierOrder(conv.text))
     return false;
-  const phrase = WITHOUT.exec(conv.text)?.[1] ?? "";
-  if (!phrase || /\d/.test(phrase) || ATTACK_INTENTS.some((i) => hasMarker(i, phrase)) || namesPrice(phrase))
-    return false;
-  const words = tokenizeText(phrase)
-    .map((t) => t.lower)
-    .filter((w) => w.length >= 3 && /^\p{L}+$/u.test(w) && !FILLER.has(w) && !ASIDE.test(w));
-  if (words.length === 0) return false;
-  const skus = [...new Set(conv.history.map((h) => String(h.sku)))];
-  const names = k.allNames(skus);
-  return skus.some((sku) => {
-    const name = wordsOf(names.get(sku) ?? "");
-    return words.every((w) => nameNames(name, w) || compoundHead(name, w));
-  });
+  const phrase = leftOffPhrase(conv.text);
+  return (
+    !!phrase &&
+    carrying(
+      k,
+      phrase,
+      conv.history.map((h) => String(h.sku)),
+    ).length > 0
+  );
 }
 
 /** The understanding with its illegitimate readings read as removals of what they name. */
