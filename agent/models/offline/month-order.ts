@@ -127,6 +127,7 @@ export interface MonthOrder {
  * item by item); said again as it was, it is left to `fromHistory`.
  */
 export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | undefined {
+  // (`text` and `a` lose a piece of "only" once read.)
   if (!ctx.conv.history?.length) return undefined;
   const rows = ctx.conv.history as unknown as HistoryRow[];
   const months = monthsIn(text);
@@ -158,12 +159,22 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   const pool = namedOrders.length ? ofMonth.filter((r) => namedOrders.includes(r.orderId)) : ofMonth;
   const latest = pool.reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x)).orderId;
   const order = rows.filter((r) => r.orderId === latest);
+  // "but only the 150 grit", "aber nur Korn 150": the lines the piece names are the only ones taken; its number names a
+  // line, it counts none.
+  const only = onlyPiece(text);
+  const onlyLines = only ? linesNamedOnly(ctx, only, order) : [];
+  if (only && onlyLines.length > 0) {
+    text = text.replace(only, " ");
+    a = analyse(ctx, text);
+  }
+  // "10 of each", "je 8 Stück": the one count said is every line's.
+  const each = !!a.quantity && EACH.test(text);
   // "…, but 3 bearings instead of 2": the words of the change name the line it changes, not the lines to take.
   const replaced = replacedCount(text);
   const change = replaced ? pieceAround(text, replaced.start, replaced.end) : undefined;
   // "like our last order (the chain and 2 bags of pins) but 30 m of chain this time", "wie letztes Mal, aber diesmal 6
   // Sack Leim": a counted piece of a change names the line whose count it changes, not the lines to take.
-  const changes = change ? { counts: new Map<HistoryRow, number>(), text } : countsSaid(ctx, text, order);
+  const changes = change || each ? { counts: new Map<HistoryRow, number>(), text } : countsSaid(ctx, text, order);
   const said = change ? text.slice(0, change.start) + text.slice(change.end) : changes.text;
   // "…, aber ohne die Kette", "den Draht diesmal nicht", "but no wire this time": the lines a negated piece names are
   // left out; the other pieces name the lines to take.
@@ -173,7 +184,25 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // The last order said again as it was, or of it what the words name with the count said ("the same filter drier as
   // last time", "same lamps as last time, 3 pcs") is read as before (`fromHistory`: the latest order holding what the
   // words name); read here is the last order with changes — lines left out, a count changed, counts said item by item.
-  if (last && excluded.size === 0 && changes.counts.size === 0 && !replaced) return undefined;
+  // Read here too: the last order with one count for each line, with only some of its lines, or for a machine whose
+  // order held lines for no machine (the fittings of its hose) — the words naming none of its lines or all of them.
+  const machineLines = order.filter((r) => r.machineId);
+  const wholeOfMachine =
+    !!machine &&
+    machineLines.length > 0 &&
+    machineLines.length < order.length &&
+    machineLines.every((r) => r.machineId === machine) &&
+    (byWords.length === 0 || byWords.length === order.length);
+  if (
+    last &&
+    excluded.size === 0 &&
+    changes.counts.size === 0 &&
+    !replaced &&
+    onlyLines.length === 0 &&
+    !each &&
+    !wholeOfMachine
+  )
+    return undefined;
   // "the same seals as last time, but 3 this time" when no seal was on it: words of the piece that names the last order
   // name a product of their own — that is the product asked for, not the order.
   if (last && byWords.length === 0 && changes.counts.size === 0) {
@@ -197,11 +226,23 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
     rest,
   );
   const oneCount = findQuantities(tokenizeText(counted), ctx.k, new Set()).filter((q) => !q.unit).length <= 1;
-  const named =
-    a.quantity && oneCount && !replaced && changes.counts.size === 0 && byWords.length > 1 && guessed.length === 1
+  const named = onlyLines.length
+    ? onlyLines
+    : a.quantity &&
+        !each &&
+        oneCount &&
+        !replaced &&
+        changes.counts.size === 0 &&
+        byWords.length > 1 &&
+        guessed.length === 1
       ? guessed
       : byWords;
-  const ofMachine = machine ? order.filter((r) => r.machineId === machine) : [];
+  // The machine's lines — with the lines for no machine, when every other line of the order is that machine's.
+  const ofMachine = machine
+    ? order.filter(
+        (r) => r.machineId === machine || (!r.machineId && machineLines.every((x) => x.machineId === machine)),
+      )
+    : [];
   // The lines named — not those of another machine than the one named —; else the machine's lines; else the order.
   const namedOfMachine = named.filter((r) => !machine || !r.machineId || r.machineId === machine);
   const pick = (
@@ -223,7 +264,10 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
     const said = a.quantity?.value;
     return {
       orderId: latest,
-      lines: pick.map((r) => ({ ...onMachine(r), again: said !== undefined && pick.length === 1 ? said : r.quantity })),
+      lines: pick.map((r) => ({
+        ...onMachine(r),
+        again: said !== undefined && (pick.length === 1 || each) ? said : r.quantity,
+      })),
     };
   }
   const { now, was } = replaced;
@@ -337,6 +381,50 @@ function linesCounted<L extends { sku: string }>(
   const names = ctx.k.allNames(all.map((r) => r.sku));
   const ofWord = all.filter((r) => [...nameWords(names.get(r.sku) ?? "")].some((w) => norm(w) === norm(counted)));
   return ofWord.length === 1 ? ofWord : all;
+}
+
+/** "each", "je", "jeweils", "apiece": a count said once for every line taken. */
+const EACH = /(?<![\p{L}])(?:each|apiece|je|jeweils)(?![\p{L}])/iu;
+/** "only", "nur", "just" before what it keeps — not before a count ("nur 2 Kanister" says how many). */
+const ONLY = /(?<![\p{L}])(?:only|just|nur|lediglich|bloß|bloss)(?![\p{L}])(?!\s*\d)/iu;
+
+/** The piece of the text that keeps only what it names ("but only the 150 grit", "aber nur Korn 150"). */
+function onlyPiece(text: string): string | undefined {
+  return text
+    .split(PIECE)
+    .find((p) => p && ONLY.test(p) && !namesOrderTime(p) && !LEAVES_OUT.test(p))
+    ?.trim();
+}
+
+/**
+ * The lines of an order a piece of "only" names: those its words name, told apart by a number of the product's name the
+ * piece says ("150 grit" of the belts grit 120 and grit 150, "pH 4" of the buffers pH 4.01 and pH 7.00) and by a word
+ * the name holds whole, not only as part of another ("clockwise" of the clockwise blades, not the counter-clockwise).
+ */
+function linesNamedOnly(ctx: Ctx, piece: string, order: HistoryRow[]): HistoryRow[] {
+  const byWords = linesNamedBy(ctx, piece, order);
+  const names = ctx.k.allNames(order.map((r) => r.sku));
+  const tokens = (sku: string) => (names.get(sku) ?? "").toLowerCase().split(/[^\p{L}\p{N}.,-]+|[.,](?!\p{N})/u);
+  const numbers = piece.match(/(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)?(?![\p{N}])/gu) ?? [];
+  const numbered = (rows: HistoryRow[]) =>
+    numbers.length === 0
+      ? rows
+      : rows.filter((r) =>
+          numbers.every((n) => tokens(r.sku).some((t) => t === n || t.startsWith(`${n}.`) || t.startsWith(`${n},`))),
+        );
+  if (byWords.length === 0 && numbers.length === 0) return [];
+  const pool = byWords.length ? byWords : order;
+  const byNumber = numbered(pool);
+  if (byNumber.length === 0) return byWords;
+  if (byNumber.length === 1) return byNumber;
+  const said = new Set(
+    piece
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length > 3),
+  );
+  const whole = byNumber.filter((r) => tokens(r.sku).some((t) => said.has(t)));
+  return whole.length > 0 && whole.length < byNumber.length ? whole : byNumber;
 }
 
 /** The text without its negated pieces (`rest`), and those pieces (`left`) — a piece naming an order's time never is one. */
