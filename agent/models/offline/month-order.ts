@@ -168,7 +168,8 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
     a = analyse(ctx, text);
   }
   // "10 of each", "je 8 Stück": the one count said is every line's.
-  const each = !!a.quantity && EACH.test(text);
+  const eachCount = EACH.exec(text);
+  const each = !!a.quantity && String(a.quantity.value) === (eachCount?.[1] ?? eachCount?.[2]);
   // "…, but 3 bearings instead of 2": the words of the change name the line it changes, not the lines to take.
   const replaced = replacedCount(text);
   const change = replaced ? pieceAround(text, replaced.start, replaced.end) : undefined;
@@ -383,8 +384,12 @@ function linesCounted<L extends { sku: string }>(
   return ofWord.length === 1 ? ofWord : all;
 }
 
-/** "each", "je", "jeweils", "apiece": a count said once for every line taken. */
-const EACH = /(?<![\p{L}])(?:each|apiece|je|jeweils)(?![\p{L}])/iu;
+/**
+ * "10 of each", "4 boxes each", "je 8 Stück", "jeweils 3 Schachteln": a count said once for every line taken — "each"
+ * right after the count and ending its piece (not "one for each unit"), "je" right before it.
+ */
+const EACH =
+  /(?<![\p{L}\p{N}.,])(\d+)\s*(?:\p{L}+\.?\s+)?(?:of\s+)?(?:each|apiece)(?:\s+(?:please|pls|bitte))?\s*(?:$|[,.;!?)])|(?<![\p{L}])(?:je|jeweils)\s+(\d+)(?![\p{N}.,])/iu;
 /** "only", "nur", "just" before what it keeps — not before a count ("nur 2 Kanister" says how many). */
 const ONLY = /(?<![\p{L}])(?:only|just|nur|lediglich|bloß|bloss)(?![\p{L}])(?!\s*\d)/iu;
 
