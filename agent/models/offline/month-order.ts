@@ -193,7 +193,7 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
     machineLines.length > 0 &&
     machineLines.length < order.length &&
     machineLines.every((r) => r.machineId === machine) &&
-    (byWords.length === 0 || byWords.length === order.length);
+    linesNamedBy(ctx, withoutMachineWords(ctx, rest), order).length === 0;
   if (
     last &&
     excluded.size === 0 &&
@@ -392,6 +392,17 @@ const EACH =
   /(?<![\p{L}\p{N}.,])(\d+)\s*(?:\p{L}+\.?\s+)?(?:of\s+)?(?:each|apiece)(?:\s+(?:please|pls|bitte))?\s*(?:$|[,.;!?)])|(?<![\p{L}])(?:je|jeweils)\s+(\d+)(?![\p{N}.,])/iu;
 /** "only", "nur", "just" before what it keeps — not before a count ("nur 2 Kanister" says how many). */
 const ONLY = /(?<![\p{L}])(?:only|just|nur|lediglich|bloß|bloss)(?![\p{L}])(?!\s*\d)/iu;
+
+/** The text without the words of the buyer's machines' names ("the harrow" of "Harrow 1", "deck oven 1"). */
+function withoutMachineWords(ctx: Ctx, text: string): string {
+  const words = new Set(
+    (ctx.conv.machines ?? []).flatMap((m) => m.label.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2)),
+  );
+  return text
+    .split(/([^\p{L}]+)/u)
+    .map((w) => (words.has(w.toLowerCase()) ? " " : w))
+    .join("");
+}
 
 /** The piece of the text that keeps only what it names ("but only the 150 grit", "aber nur Korn 150"). */
 function onlyPiece(text: string): string | undefined {

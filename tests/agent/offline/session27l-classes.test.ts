@@ -22,6 +22,7 @@ import {
   hvacWorld,
   watertreatWorld,
   type World,
+  weldingWorld,
   woodworkWorld,
 } from "./helpers.ts";
 
@@ -112,5 +113,54 @@ describe("the last order taken again, as a whole", () => {
   test("guard: a count said once for the one line named", { timeout: T }, async () => {
     const chat = await chatAfter(fluidWorld, "F-4001", "the same hose as last time for Big Bertha, 10 m");
     expect(lines(chat)).toEqual(["10 HOSE-2SN-12@M-4001-01"]);
+  });
+});
+
+/**
+ * The last order with items beside it ("same as our last order, plus 2 UV lamps for UV 2", "wie bei der letzten
+ * Bestellung, dazu 2 Keilriemen für den alten Kemper"): the machine of an item beside it does not choose the order —
+ * the last order stays the last one, the item goes beside it (the order of that machine was taken, or only the item).
+ */
+describe("the last order with items beside it", () => {
+  const cases: [() => World, string, string, string[]][] = [
+    [
+      watertreatWorld,
+      "W-8102",
+      "like our last order: 6 membranes and 6 brine seals, plus 2 UV lamps for UV 2",
+      ["2 UV-AM145-B@M-8102-02", "6 MB-BS-8040@M-8102-01", "6 MB-BW8040-FR@M-8102-01"],
+    ],
+    [
+      watertreatWorld,
+      "W-8102",
+      "same as our last order, plus 2 UV lamps for UV 2",
+      ["2 UV-AM145-B@M-8102-02", "6 MB-BS-8040@M-8102-01", "6 MB-BW8040-FR@M-8102-01"],
+    ],
+    [
+      weldingWorld,
+      "WD-4104",
+      "same as last order plus 2 feed rolls 1.2 for the line 3 welder",
+      ["2 FC-FX325@M-4104-03", "2 FR37-VK12@M-4104-02"],
+    ],
+    [
+      foodtechWorld,
+      "C-7101",
+      "wie bei der letzten Bestellung, dazu 2 Keilriemen SPZ 1250 für den alten Kemper",
+      ["2 HD-10@", "2 HE-EO480-A@M-7101-03", "2 KR-SPZ-1250@M-7101-01", "8 TD-P12-SIL@M-7101-03"],
+    ],
+    [
+      foodtechWorld,
+      "C-7101",
+      "das gleiche wie letztes Mal und 2 Keilriemen SPZ 1250 für den alten Kemper",
+      ["2 HD-10@", "2 HE-EO480-A@M-7101-03", "2 KR-SPZ-1250@M-7101-01", "8 TD-P12-SIL@M-7101-03"],
+    ],
+  ];
+  for (const [world, customer, text, want] of cases)
+    test(`${customer}: "${text}"`, { timeout: T }, async () => {
+      expect(lines(await chatAfter(world, customer, text))).toEqual(want);
+    });
+
+  test("guard: the machine said before the last order chooses it", { timeout: T }, async () => {
+    const chat = await chatAfter(fluidWorld, "F-4001", "For Big Bertha, the same hose as last time");
+    expect(lines(chat)).toEqual(["8 HOSE-2SN-12@M-4001-01"]);
   });
 });
