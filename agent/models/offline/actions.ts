@@ -2154,19 +2154,25 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   // is that order again — its lines the message names, with the count it changes.
   // Unless the month's order is one item of a list (`listBeside`): then the parts beside it are read one by one, the
   // rest of the text names the lines of that order to take again.
-  let ofOrder: { sku: string; quantity: number; machineId?: string }[] = [];
+  // (`asBefore`: a line of that order keeps its machine — none when it had none, whatever machine the message names.)
+  let ofOrder: { sku: string; quantity: number; machineId?: string; asBefore: true }[] = [];
   let beside: Set<string> | undefined;
   if (parts.some((p) => (monthsIn(p).length > 0 && SAME_ORDER.test(p)) || namesLastOrder(p))) {
     const month = orderOfMonth(ctx, ctx.conv.text, analyse(ctx, ctx.conv.text));
     const split = month?.lines.length && listBeside(ctx, month) ? besideMonth(ctx, month, parts, said) : undefined;
     const restText = split?.size ? parts.filter((p) => !split.has(p)).join(", ") : "";
-    const rest = restText ? orderOfMonth(ctx, restText, analyse(ctx, restText))?.lines : undefined;
+    // (The last order said again as it was, beside the items: its lines as the whole message read them.)
+    const rest = restText
+      ? (orderOfMonth(ctx, restText, analyse(ctx, restText))?.lines ??
+        (namesLastOrder(restText) ? month?.lines : undefined))
+      : undefined;
     if (rest?.length) {
       beside = split;
       ofOrder = rest.map((l) => ({
         sku: l.sku,
         quantity: l.again,
         ...(l.machineId ? { machineId: l.machineId } : {}),
+        asBefore: true,
       }));
     } else if (month?.lines.length)
       return {
@@ -2179,7 +2185,14 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   }
   // (`said`: the part that named the item, for the words that add to a line already on the order.)
   // (The earlier order's lines where the message names it: "2 bearings. And the V-belts like last time, but three".)
-  const items: { sku: string; quantity?: number; unit?: string; machineId?: string; said?: string }[] = [];
+  const items: {
+    sku: string;
+    quantity?: number;
+    unit?: string;
+    machineId?: string;
+    said?: string;
+    asBefore?: true;
+  }[] = [];
   let placed = false;
   // Items asked for with a count whose product is not identified ("… and 4 fittings for it"): served after the rest.
   const rest: RestItem[] = [];
@@ -2496,7 +2509,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   return {
     calls: [...(recount ? [recount] : []), ...once].map((i) => {
       if ("lineId" in i) return { name: "update_line", args: i };
-      const machine = i.machineId ?? machineId;
+      const machine = i.machineId ?? ("asBefore" in i ? undefined : machineId);
       const line = replacing(ctx, i.sku, machine, replaced);
       if (line) {
         replaced.add(line);

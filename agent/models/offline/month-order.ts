@@ -134,7 +134,9 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // ("like our last order": of all earlier orders, the latest — for the machine named, of those the words name.)
   const last = months.length === 0 && namesLastOrder(text);
   if (months.length === 0 && !last) return undefined;
-  const machine = a.machine?.machineId;
+  // ("same as our last order, plus 2 UV lamps for UV 2": the machine of an item beside the order does not choose it.)
+  const ofOrder = text.replace(BESIDE, " ");
+  const machine = ofOrder === text ? a.machine?.machineId : analyse(ctx, ofOrder).machine?.machineId;
   const inMonth = last ? rows : rows.filter((r) => months.includes(Number(String(r.orderedAt).slice(5, 7))));
   if (inMonth.length === 0) return undefined;
   const withMachine = machine
@@ -144,7 +146,7 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // "2 von den Filterservice-Sets wie im Mai", "the same pressure switch as last time": of several orders, the latest of
   // those whose products the words name (a piece that leaves a product out names none).
   const orders = [...new Set(ofMonth.map((r) => r.orderId))];
-  const kept = leftOut(text).rest;
+  const kept = leftOut(ofOrder).rest;
   const namedOrders =
     orders.length > 1
       ? orders.filter(
@@ -185,8 +187,8 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // The last order said again as it was, or of it what the words name with the count said ("the same filter drier as
   // last time", "same lamps as last time, 3 pcs") is read as before (`fromHistory`: the latest order holding what the
   // words name); read here is the last order with changes — lines left out, a count changed, counts said item by item.
-  // Read here too: the last order with one count for each line, with only some of its lines, or for a machine whose
-  // order held lines for no machine (the fittings of its hose) — the words naming none of its lines or all of them.
+  // Read here too: the last order with one count for each line, with only some of its lines, for a machine whose order
+  // held lines for no machine (the fittings of its hose) when no other words name its lines, or with items beside it.
   const machineLines = order.filter((r) => r.machineId);
   const wholeOfMachine =
     !!machine &&
@@ -201,13 +203,14 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
     !replaced &&
     onlyLines.length === 0 &&
     !each &&
-    !wholeOfMachine
+    !wholeOfMachine &&
+    ofOrder === text
   )
     return undefined;
   // "the same seals as last time, but 3 this time" when no seal was on it: words of the piece that names the last order
   // name a product of their own — that is the product asked for, not the order.
   if (last && byWords.length === 0 && changes.counts.size === 0) {
-    const own = rest.split(PIECE).find((p) => p && namesLastOrder(p)) ?? rest;
+    const own = kept.split(PIECE).find((p) => p && namesLastOrder(p)) ?? kept;
     if (analyse(ctx, own).guess?.hits.length) return undefined;
   }
   // "2 heating elements, same as we bought in July" (July: the elements and their gasket sets): a count said for the
@@ -393,10 +396,22 @@ const EACH =
 /** "only", "nur", "just" before what it keeps — not before a count ("nur 2 Kanister" says how many). */
 const ONLY = /(?<![\p{L}])(?:only|just|nur|lediglich|bloß|bloss)(?![\p{L}])(?!\s*\d)/iu;
 
+/**
+ * An item beside the earlier order, up to the end of its piece: led by "plus", "dazu", "außerdem", "as well as", or by
+ * "and"/"und" before a count ("… und 2 Keilriemen für den alten Kemper").
+ */
+const BESIDE =
+  /(?<![\p{L}])(?:plus|dazu|außerdem|ausserdem|zusätzlich|additionally|as\s+well\s+as|and\s+also|sowie|(?:and|und)(?=\s+(?:noch\s+)?\d))(?![\p{L}])(?:[^,;.!?]|[.,](?=\p{N}))*/giu;
+
 /** The text without the words of the buyer's machines' names ("the harrow" of "Harrow 1", "deck oven 1"). */
 function withoutMachineWords(ctx: Ctx, text: string): string {
   const words = new Set(
-    (ctx.conv.machines ?? []).flatMap((m) => m.label.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2)),
+    (ctx.conv.machines ?? []).flatMap((m) =>
+      m.label
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length > 2),
+    ),
   );
   return text
     .split(/([^\p{L}]+)/u)

@@ -22,7 +22,6 @@ import {
   hvacWorld,
   watertreatWorld,
   type World,
-  weldingWorld,
   woodworkWorld,
 } from "./helpers.ts";
 
@@ -136,10 +135,10 @@ describe("the last order with items beside it", () => {
       ["2 UV-AM145-B@M-8102-02", "6 MB-BS-8040@M-8102-01", "6 MB-BW8040-FR@M-8102-01"],
     ],
     [
-      weldingWorld,
-      "WD-4104",
-      "same as last order plus 2 feed rolls 1.2 for the line 3 welder",
-      ["2 FC-FX325@M-4104-03", "2 FR37-VK12@M-4104-02"],
+      agripartsWorld,
+      "A-9001",
+      "same as last time, plus 6 rolls of net wrap 1.23 for Presse 2",
+      ["3 KRV-50@", "3 KSC-76-SER-25-OLD@M-9001-01", "6 NET-123-3600@M-9001-02"],
     ],
     [
       foodtechWorld,
