@@ -188,7 +188,8 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // last time", "same lamps as last time, 3 pcs") is read as before (`fromHistory`: the latest order holding what the
   // words name); read here is the last order with changes — lines left out, a count changed, counts said item by item.
   // Read here too: the last order with one count for each line, with only some of its lines, for a machine whose order
-  // held lines for no machine (the fittings of its hose) when no other words name its lines, or with items beside it.
+  // held lines for no machine (the fittings of its hose) when no other words name its lines, or as a whole with items
+  // beside it (the words of the rest naming none of its lines).
   const machineLines = order.filter((r) => r.machineId);
   const wholeOfMachine =
     !!machine &&
@@ -204,7 +205,7 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
     onlyLines.length === 0 &&
     !each &&
     !wholeOfMachine &&
-    ofOrder === text
+    (ofOrder === text || linesNamedBy(ctx, kept, order).length > 0)
   )
     return undefined;
   // "the same seals as last time, but 3 this time" when no seal was on it: words of the piece that names the last order
@@ -397,12 +398,12 @@ const EACH =
 const ONLY = /(?<![\p{L}])(?:only|just|nur|lediglich|bloß|bloss)(?![\p{L}])(?!\s*\d)/iu;
 
 /**
- * An item beside the earlier order, up to the end of its piece: led by "plus", "dazu", "außerdem", "as well as", or by
- * "and"/"und" before a count ("… und 2 Keilriemen für den alten Kemper").
+ * A counted item beside the earlier order, up to the end of its piece: led by "plus", "dazu", "außerdem", "as well as",
+ * "und noch" ("…, dazu 2 Keilriemen für den alten Kemper") — not by a bare "and"/"und", which joins the order's own
+ * lines as often ("6 membranes and 6 brine seals").
  */
 const BESIDE =
-  /(?<![\p{L}])(?:plus|dazu|außerdem|ausserdem|zusätzlich|additionally|as\s+well\s+as|and\s+also|sowie|(?:and|und)(?=\s+(?:noch\s+)?\d))(?![\p{L}])(?:[^,;.!?]|[.,](?=\p{N}))*/giu;
-
+  /(?<![\p{L}])(?:plus|dazu|außerdem|ausserdem|zusätzlich|additionally|as\s+well\s+as|and\s+also|sowie|(?:and|und)\s+(?:noch|also|dazu|außerdem))(?![\p{L}])(?=(?:\s+\p{L}+){0,2}\s+(?:\d|an?\s|ein\w*\s|one\s|two\s|zwei\s))(?:[^,;.!?]|[.,](?=\p{N}))*/giu;
 /** The text without the words of the buyer's machines' names ("the harrow" of "Harrow 1", "deck oven 1"). */
 function withoutMachineWords(ctx: Ctx, text: string): string {
   const words = new Set(

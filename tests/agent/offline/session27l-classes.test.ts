@@ -149,7 +149,7 @@ describe("the last order with items beside it", () => {
     [
       foodtechWorld,
       "C-7101",
-      "das gleiche wie letztes Mal und 2 Keilriemen SPZ 1250 für den alten Kemper",
+      "das gleiche wie letztes Mal und dazu noch 2 Keilriemen SPZ 1250 für den alten Kemper",
       ["2 HD-10@", "2 HE-EO480-A@M-7101-03", "2 KR-SPZ-1250@M-7101-01", "8 TD-P12-SIL@M-7101-03"],
     ],
   ];
