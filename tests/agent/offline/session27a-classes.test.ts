@@ -10,6 +10,14 @@
  * its words — a town, "workshop", "asap" — were read as product words or as the place of another machine. A clause
  * with a delivery or timing word and no product word, machine name or earlier order (`logisticsOnly`) is now left
  * out where items, counts and machines are read; the address and the date are read from the whole message as before.
+ *
+ * 2. A count asked for one product is not taken from a message that asks for another: "does that season kit fit big
+ *    red too?" ("How many do you need?"), then "and 2 boxes of the clockwise quick change blades for mower 1" added 2
+ *    season kits; "passt das Türglas für Ofen 1?", then "und 4 Meter Türdichtung für Ofen 2" added 4 door glasses.
+ *    Only a product named with confidence set the offer aside, and not even that when a word of the offered product's
+ *    name was among the buyer's ("door seal" beside "door glass"). Words that name products of which the offered one
+ *    is none — for another of the buyer's machines, or words that do not name the offered product at all — are a
+ *    request of their own now.
  */
 import { describe, expect, test } from "vitest";
 import { agripartsWorld, chatAfter, draftLines, foodtechWorld, intralogisticsWorld, type World } from "./helpers.ts";
@@ -82,5 +90,56 @@ describe("guards: the delivery sentence still sets the address, an item asked fo
       "Stapler 7 verliert Öl am Hubzylinder. Bitte den passenden Dichtsatz für den Hubzylinder schicken.",
     );
     expect(chat.turns.at(-1)!.text).toMatch(/Dichtsatz|SK-EF316/);
+  });
+});
+
+describe("a count asked for one product is not taken from a message that asks for another", () => {
+  const cases: [() => World, string, string, string, RegExp, string][] = [
+    [
+      agripartsWorld,
+      "A-9004",
+      "does the season kit fit big red?",
+      "and 2 boxes of quick change blades for mower 1",
+      /MBL-112-QC/,
+      "KIT-RB155-SEASON",
+    ],
+    [
+      agripartsWorld,
+      "A-9001",
+      "passt das KIT-RB155-SEASON auf Presse 3?",
+      "und 2 Kartons Mähklingen 112 mm fürs Frontmähwerk",
+      /MBL-112/,
+      "KIT-RB155-SEASON",
+    ],
+    [
+      foodtechWorld,
+      "C-7105",
+      "does the door glass fit deck oven 1?",
+      "and 1 door seal for the proofer",
+      /TD-GV12/,
+      "TG-EO480",
+    ],
+    [
+      foodtechWorld,
+      "C-7101",
+      "passt das Türglas für Ofen 1?",
+      "und 4 Meter Türdichtung für Ofen 2",
+      /TD-P/,
+      "TG-EO480",
+    ],
+  ];
+  for (const [world, customer, question, text, named, offered] of cases)
+    test(`${question} → ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, question, text);
+      expect(chat.turns.at(-1)!.text).toMatch(named);
+      expect(draftLines(chat).map((l) => l[0])).not.toContain(offered);
+    });
+  test("guard: a bare count still answers the question", { timeout: T }, async () => {
+    expect(
+      lines(draftLines(await chatAfter(foodtechWorld, "C-7105", "does the door glass fit deck oven 1?", "2 please"))),
+    ).toEqual(["2 TG-EO480 @M-7105-01"]);
+    expect(
+      lines(draftLines(await chatAfter(foodtechWorld, "C-7101", "passt das Türglas für Ofen 1?", "2 Stück"))),
+    ).toEqual(["2 TG-EO480 @M-7101-03"]);
   });
 });
