@@ -11,7 +11,7 @@ import { DELIVERY } from "./ship-to.ts";
 import type { Clause } from "./nlu/understand.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 import { monthsIn } from "./month-order.ts";
-import type { Knowledge } from "./recognise.ts";
+import { numberWordValue, type Knowledge } from "./recognise.ts";
 
 /** "kommt alles nach X", "geht an die Werkstatt", "it all goes to the yard": where the goods go, said with a verb of motion. */
 const GOES_TO =
@@ -19,15 +19,21 @@ const GOES_TO =
 /** "asap", "Liefertermin egal", "dringend": when the goods are wanted. */
 const WHEN = /\b(?:asap|urgent(?:ly)?|dringend|eilig|eilt|liefertermin|lieferzeit|zeitnah|schnellstm[oö]glich)\b/iu;
 
-/** Whether a clause only says where or when the goods go: a delivery word, no product word, no machine, no earlier order. */
+/**
+ * Whether a clause only says where or when the goods go: a delivery word, and no count, product word, machine name or
+ * earlier order.
+ */
 export function logisticsOnly(k: Knowledge, clause: Pick<Clause, "text">, machineWords: ReadonlySet<string>): boolean {
   const text = clause.text;
   const said = [DELIVERY, GOES_TO, WHEN].map((re) => re.exec(text)).filter((m) => !!m);
   if (!said.length) return false;
   // ("deliver the same as last time to Ulm", "schickt uns das vom März": an earlier order is an item.)
   if (hasMarker("history", text) || monthsIn(text).length) return false;
+  // ("We need one piece urgently", "mach gleich 3 draus, einer kommt ins Lager": a count is said of an item.)
+  const all = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (/\d/.test(text) || all.some((w) => numberWordValue(w) !== undefined || k.unitCodes.has(w))) return false;
   const marked = new Set(said.flatMap((m) => m[0].toLowerCase().match(/\p{L}+/gu) ?? []));
-  const words = text.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  const words = all.filter((w) => w.length >= 3);
   return !words.some(
     (w) =>
       !marked.has(w) &&

@@ -16,8 +16,8 @@
  *    season kits; "passt das Türglas für Ofen 1?", then "und 4 Meter Türdichtung für Ofen 2" added 4 door glasses.
  *    Only a product named with confidence set the offer aside, and not even that when a word of the offered product's
  *    name was among the buyer's ("door seal" beside "door glass"). Words that name products of which the offered one
- *    is none — for another of the buyer's machines, or words that do not name the offered product at all — are a
- *    request of their own now.
+ *    is none, for another of the buyer's machines than the offer's, are a request of their own now (a question stays
+ *    about the offer; "dann nehm mr den normale, 1 stück" names no machine and still answers it).
  */
 import { describe, expect, test } from "vitest";
 import { agripartsWorld, chatAfter, draftLines, foodtechWorld, intralogisticsWorld, type World } from "./helpers.ts";
