@@ -156,6 +156,7 @@ import {
   type Ctx,
   type MemoFn,
   type Step,
+  withoutLogistics,
 } from "./context.ts";
 import { errorText, productText, sourceText } from "./phrasing.ts";
 import {
@@ -1470,6 +1471,9 @@ const EACH_PHRASE =
  * clause with no count and no product of its own ("RF 160, 10 µm, for IMM 7") describes the item before it.
  */
 export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
+  // "… und das Wartungsset. Kommt alles nach Cloppenburg auf den Hof": a clause that only says where or when the goods
+  // go is no item and describes none.
+  text = withoutLogistics(ctx, text);
   return text.split(/\n/).flatMap((line) => {
     const out: string[] = [];
     // The kind of product the item before was counted for without being identified ("3 Filtertrockner, …").

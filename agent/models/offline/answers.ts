@@ -764,6 +764,22 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
     (other.match === "sku_exact" || byWords(ctx, [pending.sku]) !== pending.sku)
   )
     return undefined;
+  // "and 2 boxes of the clockwise quick change blades for mower 1", "and 1 door seal for the proofer" to "how many?"
+  // of another product: words that name products of which the offered one is none, for another machine of the buyer's
+  // than the offer's — a request of its own, not the count. ("dann nehm mr den normale, 1 stück" names no machine: a
+  // variant word, the offer's count.)
+  // (A question — "was koscht dr EC gegenüber dem normale?" — is about the offer, whatever else it names.)
+  const hits = a.guess?.hits.slice(0, 8) ?? [];
+  if (
+    hits.length &&
+    !conv.text.includes("?") &&
+    !["price", "stock", "compat", "info"].some((c) => cues.has(c as Cue)) &&
+    !hits.some((h) => h.sku === pending.sku || h.sku === offered) &&
+    a.machine &&
+    pending.machineId &&
+    a.machine.machineId !== pending.machineId
+  )
+    return undefined;
   // A follow-up question ("and the price per kit?") is about what the offer stands for: its machine and quantity.
   const extra = {
     ...(pending.machineId ? { machineId: pending.machineId } : {}),

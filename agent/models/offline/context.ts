@@ -29,6 +29,7 @@ function measuresOf(text: string): Measure[] {
 import type { Intent } from "./nlu/corpus.ts";
 import { evaluateRule } from "../../../tools/checks/compatibility.ts";
 import { readShipTo } from "./ship-to.ts";
+import { logisticsOnly } from "./logistics.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 
@@ -246,6 +247,21 @@ function placeNumbers(ctx: Ctx, text: string, tokens: readonly Token[]): number[
  * The words of the buyer's machine labels the text names ("line" of "Line 3"), unless the label's number is a line of
  * the order ("change line 2" with an L2 on the order is about that line).
  */
+/**
+ * The text without the clauses of the message that only say where or when the goods go (`logisticsOnly`) — unless
+ * nothing else is left of it.
+ */
+export function withoutLogistics(ctx: Ctx, text: string): string {
+  const labels = new Set(
+    (ctx.conv.machines ?? []).flatMap((m) => wordsOf(m.label).filter((w) => w.length > 2 && !/\d/.test(w))),
+  );
+  let out = text;
+  for (const c of ctx.u.clauses)
+    if (out.includes(c.text) && out.replace(c.text, " ").trim() && logisticsOnly(ctx.k, c, labels))
+      out = out.replace(c.text, " ");
+  return out;
+}
+
 function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
   const machines = ctx.conv.machines ?? [];
   if (!machines.length) return new Set();
@@ -404,6 +420,9 @@ function readText(ctx: Ctx, raw: string): Analysis {
     const rest = compared.reduce((t, m) => t.replace(m[0], " "), text);
     if (machinesIn(ctx, rest, tokenizeText(rest)).length > 0) text = rest;
   }
+  // "… und das Wartungsset. Kommt alles nach Cloppenburg auf den Hof": a clause that only says where or when the goods
+  // go names no product and no machine (the address and the date are read from the whole message).
+  text = withoutLogistics(ctx, text);
   // "… and deliver them to the Bremen cross-dock": the words that name a delivery address name no product.
   for (const w of readShipTo(raw, ctx.conv.shipTos ?? []).words)
     text = text.replace(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, "u"), " ");

@@ -17,7 +17,7 @@ export interface ShipToView {
 }
 
 /** Words that make a sentence about where the goods go (or are collected), in both languages; stems. */
-const DELIVERY =
+export const DELIVERY =
   /\b(deliver|delivery|ship(?:ping|ped)?\s+(?:it|them|everything|all|this|the\s+\w+)?\s*to|send|sent|drop[-\s]?off|pick[-\s]?up|pickup|collect|address|liefer|lieferung|lieferadresse|lieferanschrift|anliefer|zustell|abhol|abholung|schick|versand|versend|warenannahme|adresse)/iu;
 /**
  * Where a negated part starts and what ends it: "not X but Y", "nicht X, sondern Y" run to "but"/"sondern" or a comma;
