@@ -184,10 +184,10 @@ export class OfflineConsultantModel extends BaseChatModel {
       }
       u = mine;
     }
-    // "What does X cost for customer C-1002?": another customer's prices are refused, the own price still given.
-    u = otherCustomersPrices(u, conv, knowledge);
     // What the calls of this turn ask the catalog is shared between them (turn-memo.ts).
     const k = knowledgeForTurn(lastHuman(messages), this.fields.knowledge);
+    // "What does X cost for customer C-1002?": another customer's prices are refused, the own price still given.
+    u = otherCustomersPrices(u, conv, k);
     await breathe();
     // The decision is synchronous and writes nothing: the catalog rows it reads are checked against the catalog's
     // version once for all of its reads (`CatalogReader.steady`).

@@ -185,7 +185,15 @@ function memoised(k: Knowledge, memo: CatalogMemo): Knowledge {
         }
       : {}),
   };
-  const view = { ...k, search, reader };
+  // The shop's customers (who "customer C-1002" is): asked for by every clause of every call, checked for a change
+  // once per turn (as the catalog's version is).
+  let customers: ReturnType<NonNullable<Knowledge["customers"]>> | undefined;
+  const view = {
+    ...k,
+    search,
+    reader,
+    ...(k.customers ? { customers: () => (customers ??= k.customers!()) } : {}),
+  };
   readings.set(view, new Map());
   viewMemos.set(view, memo);
   return view;
