@@ -193,6 +193,22 @@ function buildReader(sqlite: Database.Database): CatalogReader {
       }
     },
 
+    steady(fn) {
+      // Synchronous and writing nothing: no other read or write of this connection can come between its reads (and
+      // another connection's commit in between is read after it, as a snapshot would), so one version check serves
+      // them all. The cache it settles on is the one a read at its start would use.
+      if (inSnapshot) return fn();
+      inSnapshot = true;
+      ownSnapshot = false;
+      snapshotCache = undefined;
+      try {
+        return fn();
+      } finally {
+        inSnapshot = false;
+        snapshotCache = undefined;
+      }
+    },
+
     products(skus) {
       return perSku<ProductRecord>("products", skus, undefined, (missing) => {
         const out = new Map<string, ProductRecord>();

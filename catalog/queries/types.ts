@@ -238,6 +238,12 @@ export interface AlternativeRecord {
 export interface CatalogReader {
   /** Runs `fn` with every read in one read transaction (a consistent snapshot); inside an open transaction it just runs. */
   snapshot<T>(fn: () => T): T;
+  /**
+   * Runs `fn`, a synchronous reader that writes nothing, with the cached rows (products, features, relations, fitment,
+   * rules, customers…) checked against the database's version once, at its first read, instead of at every read —
+   * no transaction. Stock, prices and orders are read fresh as always; inside a snapshot it just runs.
+   */
+  steady?<T>(fn: () => T): T;
   products(skus: readonly string[]): Map<string, ProductRecord>;
   features(skus: readonly string[]): Map<string, Record<string, FeatureValue>>;
   /** Relations from the given SKUs (all types unless `types` is given). */

@@ -66,6 +66,35 @@ describe("catalog reader", () => {
     }
   });
 
+  it("steady: checks the version once for a synchronous reader's reads, and sees changes made before and after it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "os-reader-"));
+    try {
+      const path = join(dir, "c.db");
+      importCatalog(openDatabase(path), WORLD);
+      const reader = openDatabase(path);
+      const writer = openDatabase(path);
+      const data = createCatalogReader(reader);
+      const lifecycle = () => data.products(["SEAL-100"]).get("SEAL-100")!.lifecycle;
+      const before = lifecycle();
+      writer.$client.prepare("UPDATE products SET lifecycle = 'inactive' WHERE sku = 'SEAL-100'").run();
+      // A change committed before it is read by it; one committed while it runs is not (one version, as a snapshot).
+      const [inside, stillInside] = data.steady!(() => {
+        const first = lifecycle();
+        writer.$client.prepare("UPDATE products SET lifecycle = 'discontinued' WHERE sku = 'SEAL-100'").run();
+        return [first, lifecycle()];
+      });
+      expect([before, inside, stillInside]).toEqual(["active", "inactive", "inactive"]);
+      expect(lifecycle()).toBe("discontinued");
+      // No transaction is left open, and a snapshot inside it just runs.
+      expect(data.steady!(() => data.snapshot(() => reader.$client.inTransaction))).toBe(false);
+      expect(reader.$client.inTransaction).toBe(false);
+      reader.$client.close();
+      writer.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("validates inside a caller's transaction without nesting one", () => {
     const db = openWorld();
     const data = createCatalogReader(db);

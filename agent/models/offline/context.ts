@@ -292,10 +292,24 @@ function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
 
 const NO_MACHINES: MachineView[] = [];
 const machineKeys = new WeakMap<MachineView[], string>();
-/** The buyer's machines as a memo key, written once per list (a decision asks for the machines of many texts). */
+/** A short name per distinct machine list as written (its JSON), never reused: memo keys stay short. */
+const machineListIds = new Map<string, string>();
+let machineListCount = 0;
+/**
+ * The buyer's machines as a memo key, read once per list (a decision asks for the machines of many texts, and the
+ * calls of a thread share their list: conversation.ts): lists written alike get the same key.
+ */
 function machinesKey(machines: MachineView[]): string {
   let key = machineKeys.get(machines);
-  if (key === undefined) machineKeys.set(machines, (key = JSON.stringify(machines)));
+  if (key === undefined) {
+    const json = JSON.stringify(machines);
+    key = machineListIds.get(json);
+    if (key === undefined) {
+      if (machineListIds.size >= 10_000) machineListIds.clear();
+      machineListIds.set(json, (key = `#${++machineListCount}`));
+    }
+    machineKeys.set(machines, key);
+  }
   return key;
 }
 

@@ -182,6 +182,34 @@ const parse = (content: unknown): Record<string, unknown> => {
   return data;
 };
 
+/**
+ * The buyer's machines and addresses of an installed-base result, filtered once per parsed list: the parsed data is
+ * shared and never changed, so every model call of the thread gets the same arrays — what is kept per list (the
+ * machines as a memo key, the addresses a text names) is then read once, not once per call.
+ */
+const machineLists = new WeakMap<unknown[], MachineView[]>();
+const shipToLists = new WeakMap<unknown[], ShipToView[]>();
+
+function machinesOf(list: unknown[]): MachineView[] {
+  let machines = machineLists.get(list);
+  if (!machines) {
+    machines = (list as MachineView[]).filter(
+      (m) => m && typeof m.machineId === "string" && typeof m.label === "string",
+    );
+    machineLists.set(list, machines);
+  }
+  return machines;
+}
+
+function shipTosOf(list: unknown[]): ShipToView[] {
+  let shipTos = shipToLists.get(list);
+  if (!shipTos) {
+    shipTos = (list as ShipToView[]).filter((t) => t && typeof t.shipToId === "string" && typeof t.label === "string");
+    shipToLists.set(list, shipTos);
+  }
+  return shipTos;
+}
+
 function parseText(text: string): Record<string, unknown> {
   try {
     const v = JSON.parse(text) as unknown;
@@ -236,14 +264,8 @@ export function readConversation(messages: BaseMessage[], stateDraft?: DraftView
         data,
         error: m.status === "error" || "error" in data,
       };
-      if (name === "get_installed_base" && Array.isArray(data.data))
-        machines = (data.data as MachineView[]).filter(
-          (m) => m && typeof m.machineId === "string" && typeof m.label === "string",
-        );
-      if (name === "get_installed_base" && Array.isArray(data.shipTos))
-        shipTos = (data.shipTos as ShipToView[]).filter(
-          (t) => t && typeof t.shipToId === "string" && typeof t.label === "string",
-        );
+      if (name === "get_installed_base" && Array.isArray(data.data)) machines = machinesOf(data.data);
+      if (name === "get_installed_base" && Array.isArray(data.shipTos)) shipTos = shipTosOf(data.shipTos);
       const named = (data.account as { name?: unknown } | undefined)?.name;
       if (name === "get_installed_base" && typeof named === "string" && named.trim()) account = named;
       if (name === "get_order_history" && Array.isArray(data.data)) history = data.data as Record<string, unknown>[];

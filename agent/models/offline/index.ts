@@ -184,18 +184,16 @@ export class OfflineConsultantModel extends BaseChatModel {
       }
       u = mine;
     }
-    // "What does X cost for customer C-1002?": another customer's prices are refused, the own price still given.
-    u = otherCustomersPrices(u, conv, knowledge);
     // What the calls of this turn ask the catalog is shared between them (turn-memo.ts).
     const k = knowledgeForTurn(lastHuman(messages), this.fields.knowledge);
+    // "What does X cost for customer C-1002?": another customer's prices are refused, the own price still given.
+    u = otherCustomersPrices(u, conv, k);
     await breathe();
-    const decided = decide(
-      conv,
-      k,
-      new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES),
-      u,
-      this.fields.checkout,
-    );
+    // The decision is synchronous and writes nothing: the catalog rows it reads are checked against the catalog's
+    // version once for all of its reads (`CatalogReader.steady`).
+    const decideNow = () =>
+      decide(conv, k, new Set<string>(this.fields.toolNames ?? AGENT_TOOL_NAMES), u, this.fields.checkout);
+    const decided = k.reader.steady ? k.reader.steady(decideNow) : decideNow();
     // Said once, with the turn's first step: the part of the message that was not read, and what to send again.
     const notice = part.rest && read.round === 0 ? partNotice(part, whole.text, lang) : "";
     const step = notice ? { ...decided, text: decided.text ? `${notice}\n${decided.text}` : notice } : decided;

@@ -3877,6 +3877,20 @@ export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string
  * "isch" never leaves "ch" as the reference), the Swabian "Bestellnommer".
  */
 export function poReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
+  // Pure in the text, and a message is asked several times (its clauses, each reading of it): read once per text.
+  let found = poSpans.get(text);
+  if (found === undefined) {
+    if (poSpans.size >= MAX_PO_SPANS) poSpans.clear();
+    poSpans.set(text, (found = readPoReferenceSpan(text) ?? null));
+  }
+  return found ? { ...found } : undefined;
+}
+
+const poSpans = new Map<string, { value: string; start: number; end: number } | null>();
+/** Texts whose PO reference is kept before the memo starts afresh. */
+const MAX_PO_SPANS = 2000;
+
+function readPoReferenceSpan(text: string): { value: string; start: number; end: number } | undefined {
   const m =
     /\b(?:(?:po|p\.o\.|purchase order|order|bestell(?:ung)?|best\.|auftrag(?:s)?|auftr\.)-?\s?(?:number|n[uo]mmer|no\.?|nr\.?|#|referenz|reference|ref\.?|zeichen)|po|p\.o\.|purchase order|reference|ref\.?|bestelln[uo]mmer|auftragsn[uo]mmer|referenz(?:nummer)?|(?:unser(?:e)?|our)\s+zeichen|(kommission(?:snummer)?|commission(?: number| no\.?)?|job(?: number| no\.?)))(?![a-zäöüß])(?:\s+(?:for|für)\s+(?:this|that|the|diese[ns]?|die|den)(?:\s+(?:one|order|bestellung|auftrag))?)?(?:\s*(?:(?:number|no\.?|nr\.?|is|ist|isch|esch|isches|wär|wäre|wird|heisst|heißt|lautet|would be|will be)(?![a-zäöüß])|:|#))*\s*([A-Za-z0-9][A-Za-z0-9\-_/.]{1,40})/i.exec(
       text,

@@ -100,8 +100,33 @@ export function namedShipTo(text: string, shipTos: readonly ShipToView[]): strin
  * The address a message names (as `namedShipTo`) and the words of its delivery sentences that name any of the
  * addresses, negated ones included: they say where the goods go, not what is ordered ("cross-dock" is no product).
  */
-export function readShipTo(text: string, shipTos: readonly ShipToView[]): { shipToId?: string; words: string[] } {
+export function readShipTo(text: string, shipTos: readonly ShipToView[]): ShipToReading {
   if (shipTos.length < 2) return { words: [] };
+  // Pure in the text and the addresses: read once per text for a list (a model call reads a message several times,
+  // and the calls of a thread share their list: conversation.ts).
+  let read = readings.get(shipTos);
+  if (!read) readings.set(shipTos, (read = new Map()));
+  let reading = read.get(text);
+  if (!reading) {
+    if (read.size >= MAX_READINGS) read.clear();
+    reading = readAddresses(text, shipTos);
+    Object.freeze(reading.words);
+    read.set(text, reading);
+  }
+  return reading;
+}
+
+/** What `readShipTo` finds in a text. */
+export interface ShipToReading {
+  shipToId?: string;
+  readonly words: readonly string[];
+}
+
+const readings = new WeakMap<readonly ShipToView[], Map<string, ShipToReading>>();
+/** Texts kept per address list before its readings start afresh. */
+const MAX_READINGS = 500;
+
+function readAddresses(text: string, shipTos: readonly ShipToView[]): ShipToReading {
   const own = shipTos.map((s) => ({ s, words: addressWords(s) }));
   const shared = new Set([...own[0]!.words].filter((w) => own.every((o) => o.words.has(w))));
   const any = new Set(own.flatMap((o) => [...o.words]));

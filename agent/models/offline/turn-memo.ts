@@ -185,7 +185,27 @@ function memoised(k: Knowledge, memo: CatalogMemo): Knowledge {
         }
       : {}),
   };
-  const view = { ...k, search, reader };
+  // The shop's customers (who "customer C-1002" is): asked for by every clause of every call, checked for a change
+  // once per turn (as the catalog's version is).
+  let customers: ReturnType<NonNullable<Knowledge["customers"]>> | undefined;
+  // A product's names and search keywords (catalog rows alone, one per SKU): read once per SKU and turn — the
+  // references of a message compare the same listed items over and over.
+  const keywords = new Map<string, string>();
+  const namesAndKeywords = (skus: readonly string[]) => {
+    const missing = [...new Set(skus.filter((sku) => !keywords.has(sku)))];
+    if (missing.length > 0) {
+      const read = k.namesAndKeywords(missing);
+      for (const sku of missing) keywords.set(sku, read.get(sku)!);
+    }
+    return new Map(skus.map((sku) => [sku, keywords.get(sku)!]));
+  };
+  const view = {
+    ...k,
+    search,
+    reader,
+    namesAndKeywords,
+    ...(k.customers ? { customers: () => (customers ??= k.customers!()) } : {}),
+  };
   readings.set(view, new Map());
   viewMemos.set(view, memo);
   return view;
