@@ -9,9 +9,23 @@
  * are read for the machine the order is about (an open list's, else the order's, else the one all lines are for), and
  * a part whose products include one a line of the order holds — its names carrying the part's words as much as any,
  * no value said naming another — is that line said again with the count said (as the part alone is read).
+ *
+ * 2. Swiss "üe" for a standard "ü" ("Gummitüecher", "Saugfüess", "Rüehrbese", "Temperaturfüehler"): the blankets of
+ *    "mir bruuched 4 Gummitüecher für d'Heidi, die konventionelle, und 2 Päckli Unterlagsböge derzue" were no item of
+ *    the list, so the message was read as one item and the underlay sheets were lost. The dialect reading
+ *    (`dialect.ts`) now has the correspondence üe → ü (a German-only class: English has no such spelling).
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, draftLines, printingWorld, weldingWorld, woodworkWorld, type World } from "./helpers.ts";
+import {
+  chatAfter,
+  draftLines,
+  foodtechWorld,
+  lastTurn,
+  printingWorld,
+  weldingWorld,
+  woodworkWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 90_000;
 const withMachine = (lines: (string | number | null)[][]) => lines.map((l) => `${l[1]} ${l[0]} @${l[2]}`).sort();
@@ -84,5 +98,38 @@ describe("a list that names no machine, on an order about one machine", () => {
       "für halle 1 platz 2: 2 kartons kontaktrohre 1,2 und 10 gasdüsen konisch",
     );
     expect(withMachine(draftLines(chat))).toEqual(["10 GN-36-CON @M-4101-01", "2 CT-36-12 @M-4101-01"]);
+  });
+});
+
+describe("Swiss üe for a standard ü", () => {
+  const found: [() => World, string, string, string][] = [
+    [printingWorld, "PR-4103", "2 Beutel Saugfüess M6 für d'Heidi", "SF-M6-10"],
+    [foodtechWorld, "C-7101", "mir bruuched 2 Rüehrbese PR 40", "RB-PR40"],
+    [foodtechWorld, "C-7101", "2 Temperaturfüehler PT100 bitte", "TF-PT100"],
+  ];
+  for (const [world, customer, text, sku] of found)
+    test(`guard: ${customer}: "${text}" alone keeps working`, { timeout: T }, async () => {
+      expect((await lastTurn(world, customer, text)).text).toContain(sku);
+    });
+  test("PR-4103: the blankets of a list said in Swiss German are an item of the list", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      printingWorld,
+      "PR-4103",
+      "Grüezi, mir bruuched 4 Gummitüecher für d'Heidi, die konventionelle, und 2 Pack Unterlagebogen derzue.",
+    );
+    expect(withMachine(draftLines(chat))).toEqual(["2 UL-74-PAK @M-4103-01", "4 GT-74-NBR-SS @M-4103-01"]);
+  });
+  test("PR-4103: the blankets said in Swiss German beside another item", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      printingWorld,
+      "PR-4103",
+      "für d'Heidi 3 Gummitüecher konventionell und 1 Pack Unterlagebogen",
+    );
+    expect(withMachine(draftLines(chat))).toEqual(["1 UL-74-PAK @M-4103-01", "3 GT-74-NBR-SS @M-4103-01"]);
+  });
+  test("C-7101: a list of two items said in Swiss German reads both", { timeout: T }, async () => {
+    const turn = await lastTurn(foodtechWorld, "C-7101", "2 Rüehrbese PR 40 und 2 Temperaturfüehler PT100");
+    expect(turn.lines.map((l) => `${l[1]} ${l[0]}`)).toContain("2 RB-PR40");
+    expect(turn.text).toContain("TF-PT100");
   });
 });
