@@ -2204,10 +2204,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const recount = recountOf(ctx, parts);
   // (The items beside it name their machine, else the message's, else that line's: "… for the same torch".)
   const recounted = recount && ctx.conv.draft.lines.find((l) => l.lineId === recount.lineId)?.machineId;
-  // "2 Kartons Kontaktrohre 1,2 und 10 Gasdüsen konisch", "6 blankets and 2 packs of underlay sheets" after a list for
-  // a machine or lines for one machine: a list that names no machine is about the machine the order is about.
-  const aboutId = recounted || (said ? undefined : orderMachine(ctx));
-  const lineMachine = aboutId ? ctx.conv.machines?.find((m) => m.machineId === aboutId) : undefined;
+  const lineMachine = recounted ? ctx.conv.machines?.find((m) => m.machineId === recounted) : undefined;
   for (const part of recount ? parts.slice(1) : parts) {
     if (skip > 0) {
       skip--;
@@ -2245,16 +2242,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // for that one.": the sentences a part carries after the one that asks for its item describe it — a machine they
     // name besides (one the buyer sets aside) does not make the machine of the opening sentence unknown.
     const opening = openingMachine(ctx, own);
-    const found = forMachine(ctx, words, opening ?? said ?? scope ?? lineMachine);
-    // "4 Sack Leim natur und 2 Flaschen Kantenreiniger" with the glue on the order: of the products a part's words find,
-    // one the order holds (found as well as any) is that line said again — as a message with that item alone reads it.
-    const held = found.guess?.confident ? undefined : heldHit(ctx, words, found, lineMachine);
-    const read = held
-      ? {
-          ...found,
-          guess: { ...found.guess!, hits: [held, ...found.guess!.hits.filter((h) => h !== held)], confident: true },
-        }
-      : found;
+    const read = forMachine(ctx, words, opening ?? said ?? scope ?? lineMachine);
     const ofLine =
       !read.machine && !said && !scope && lineMachine && read.guess?.confident
         ? fitsOn(ctx, read.guess.hits[0]!.sku, lineMachine)
@@ -2618,50 +2606,6 @@ const LIMITED_COUNT =
   /(?<![\p{L}])(?:only|just|merely|nur|bloß|bloss|lediglich)\s+(?:noch\s+)?(?:\d|(?:one|two|three|ein|eine|einen|zwei|drei)(?![\p{L}]))/iu;
 /** Whether the words add the count said to the line's ("noch 2 Kanister"), not replace it ("nur 2 Kanister"). */
 export const addsToLine = (text: string): boolean => ADDS_TO.test(text) && !LIMITED_COUNT.test(text);
-
-/**
- * The machine the order is about, for items that name none: the one an open list or question was for, else the
- * order's, else the one every line of the order is for.
- */
-function orderMachine(ctx: Ctx): string | undefined {
-  const p = ctx.conv.memo.pending;
-  const asked = p && (p.kind === "choose_product" || p.kind === "quantity") ? p.machineId : undefined;
-  if (asked || ctx.conv.draft.machineId) return asked ?? ctx.conv.draft.machineId;
-  const ids = new Set(ctx.conv.draft.lines.map((l) => l.machineId));
-  const [only] = ids;
-  return ids.size === 1 ? only : undefined;
-}
-
-/**
- * Of the products a part's words found without one standing out, the one a line of the order holds (for the machine
- * the part is about, when the order says), when its names carry the part's words as much as any other's do.
- */
-function heldHit(
-  ctx: Ctx,
-  part: string,
-  a: Analysis,
-  machine: MachineView | undefined,
-): NonNullable<Analysis["guess"]>["hits"][number] | undefined {
-  const hits = a.guess?.hits ?? [];
-  if (!hits.length || !a.quantity) return undefined;
-  const held = hits.filter((h) =>
-    ctx.conv.draft.lines.some(
-      (l) => l.sku === h.sku && (!machine || !l.machineId || l.machineId === machine.machineId),
-    ),
-  );
-  if (held.length !== 1) return undefined;
-  // ("2 Kartons Kontaktrohre 1,0" with the 1,2 ones on the order: a value the part states names another product.)
-  const stated = statedCarriers(ctx, part, hits);
-  if (stated.length > 0 && !stated.includes(held[0]!)) return undefined;
-  const words = tokenizeText(part)
-    .map((t) => t.lower)
-    .filter((w) => /^\p{L}{3,}/u.test(w) && !FILLER.has(w) && (ctx.k.inflectedNameWord(w) || !ctx.k.ordinary(w)));
-  const names = ctx.k.allNames(hits.map((h) => h.sku));
-  const text = (sku: string) => `${names.get(sku) ?? ""} ${ctx.k.gloss ? ctx.k.gloss(names.get(sku) ?? "") : ""}`;
-  const carried = (sku: string) => carriedWords(text(sku), words);
-  const own = carried(held[0]!.sku);
-  return own > 0 && hits.every((h) => carried(h.sku) <= own) ? held[0] : undefined;
-}
 
 /**
  * The one line of the order with this item's product for the same machine (none named: any), not yet edited in this
