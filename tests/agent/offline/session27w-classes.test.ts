@@ -1,19 +1,20 @@
 /**
- * Session 27 (helper w): a list of items in a follow-up message that names no machine — found in visible welding,
- * printing and woodwork transcripts ("dann einzeln. 2 kartons stromdüsen 1,2 und 10 gasdüsen konisch" after the tips
- * were on the order for one welder: the gas nozzles were lost; "… und 2 Päckli Unterlagsböge derzue").
+ * Session 27 (helper w): items lost or misread in follow-up and list messages — found in visible printing, welding and
+ * woodwork transcripts.
  *
- * A message of several items was read part by part for the machine the message names, else for none: a part that was
- * one product only on the machine the order is about ("10 gasdüsen konisch" of four, one fitting the welder) stayed
- * open, and with every part open the whole message was read as one item. Now the parts of a list that names no machine
- * are read for the machine the order is about (an open list's, else the order's, else the one all lines are for), and
- * a part whose products include one a line of the order holds — its names carrying the part's words as much as any,
- * no value said naming another — is that line said again with the count said (as the part alone is read).
+ * (A first class — a list that names no machine read for the machine the order is about, and a part naming a product
+ * a line holds read as that line — cost a held-out intralogistics conversation and was taken out again; its diff is
+ * kept for the lead outside the branch.)
  *
- * 2. Swiss "üe" for a standard "ü" ("Gummitüecher", "Saugfüess", "Rüehrbese", "Temperaturfüehler"): the blankets of
+ * 1. Swiss "üe" for a standard "ü" ("Gummitüecher", "Saugfüess", "Rüehrbese", "Temperaturfüehler"): the blankets of
  *    "mir bruuched 4 Gummitüecher für d'Heidi, die konventionelle, und 2 Päckli Unterlagsböge derzue" were no item of
  *    the list, so the message was read as one item and the underlay sheets were lost. The dialect reading
  *    (`dialect.ts`) now has the correspondence üe → ü (a German-only class: English has no such spelling).
+ * 2. "packing sheets 3 packs please, and skip the air filter" (visible printing): "skip the X" reads as a request to
+ *    skip a check, too weak to refuse, and the X was searched or added. A clause read so (not refused), whose words
+ *    besides those of skipping are all words of one line's product, is the buyer dropping that line (`dropsLine` in
+ *    turn.ts). A sure request to skip a check is refused as before. (English only: German buyers drop a line with
+ *    "weglassen", "streichen", "raus", which were read already; "überspringen" stays a refused request.)
  */
 import { describe, expect, test } from "vitest";
 import {
@@ -23,83 +24,11 @@ import {
   lastTurn,
   printingWorld,
   weldingWorld,
-  woodworkWorld,
   type World,
 } from "./helpers.ts";
 
 const T = 90_000;
 const withMachine = (lines: (string | number | null)[][]) => lines.map((l) => `${l[1]} ${l[0]} @${l[2]}`).sort();
-
-describe("a list that names no machine, on an order about one machine", () => {
-  const cases: [() => World, string, string[], string[]][] = [
-    [
-      weldingWorld,
-      "WD-4101",
-      ["für halle 1 platz 2: 1 karton kontaktrohre 1,2 cucrzr", "2 kartons kontaktrohre 1,2 und 10 gasdüsen konisch"],
-      ["10 GN-36-CON @M-4101-01", "2 CT-36-12 @M-4101-01"],
-    ],
-    [
-      weldingWorld,
-      "WD-4101",
-      [
-        "für halle 1 platz 2: 1 karton kontaktrohre 1,2 cucrzr",
-        "make it 2 boxes of contact tips and add 10 conical gas nozzles",
-      ],
-      ["10 GN-36-CON @M-4101-01", "2 CT-36-12 @M-4101-01"],
-    ],
-    [
-      printingWorld,
-      "PR-4103",
-      ["für Heidi 4 Gummitücher konventionell", "1", "6 Gummitücher und 2 Pack Unterlagebogen"],
-      ["2 UL-74-PAK @M-4103-01", "6 GT-74-NBR-SS @M-4103-01"],
-    ],
-    [
-      printingWorld,
-      "PR-4103",
-      ["for Heidi 4 conventional blankets", "the first one", "6 blankets and 2 packs of underlay sheets"],
-      ["2 UL-74-PAK @M-4103-01", "6 GT-74-NBR-SS @M-4103-01"],
-    ],
-    [
-      woodworkWorld,
-      "WW-3101",
-      ["für die Kanten-Kathi 3 Sack EVA Leim natur", "4 Sack Leim natur und 2 Flaschen Kantenreiniger"],
-      ["2 RG-KANT-1L @M-3101-03", "4 LM-EVA-N-25 @M-3101-03"],
-    ],
-  ];
-  for (const [world, customer, says, want] of cases)
-    test(`${customer}: "${says.at(-1)}"`, { timeout: T }, async () => {
-      expect(withMachine(draftLines(await chatAfter(world, customer, ...says)))).toEqual(want);
-    });
-
-  test("guard: a value said names another product than the order's line", { timeout: T }, async () => {
-    const chat = await chatAfter(
-      weldingWorld,
-      "WD-4101",
-      "für halle 1 platz 2: 1 karton kontaktrohre 1,2 cucrzr",
-      "2 kartons kontaktrohre 1,0 und 10 gasdüsen konisch",
-    );
-    const lines = withMachine(draftLines(chat));
-    expect(lines).toContain("1 CT-36-12 @M-4101-01");
-    expect(lines).toContain("10 GN-36-CON @M-4101-01");
-  });
-  test("guard: a word said names another product than the order's line", { timeout: T }, async () => {
-    const chat = await chatAfter(
-      woodworkWorld,
-      "WW-3101",
-      "für die Kanten-Kathi 3 Sack EVA Leim natur",
-      "4 Sack Leim weiß und 2 Flaschen Kantenreiniger",
-    );
-    expect(withMachine(draftLines(chat))).toContain("3 LM-EVA-N-25 @M-3101-03");
-  });
-  test("guard: a list that names its machine keeps working", { timeout: T }, async () => {
-    const chat = await chatAfter(
-      weldingWorld,
-      "WD-4101",
-      "für halle 1 platz 2: 2 kartons kontaktrohre 1,2 und 10 gasdüsen konisch",
-    );
-    expect(withMachine(draftLines(chat))).toEqual(["10 GN-36-CON @M-4101-01", "2 CT-36-12 @M-4101-01"]);
-  });
-});
 
 describe("Swiss üe for a standard ü", () => {
   const found: [() => World, string, string, string][] = [
@@ -132,4 +61,44 @@ describe("Swiss üe for a standard ü", () => {
     expect(turn.lines.map((l) => `${l[1]} ${l[0]}`)).toContain("2 RB-PR40");
     expect(turn.text).toContain("TF-PT100");
   });
+});
+
+describe("skip the X, X a line of the order", () => {
+  const start = {
+    welding: "für halle 1 platz 2: 2 kartons kontaktrohre 1,2 und 10 gasdüsen konisch",
+    printing: "für Heidi 4 Gummitücher konventionell und 2 Pack Unterlagebogen",
+  };
+  const cases: [() => World, string, string, string, string[]][] = [
+    [weldingWorld, "WD-4101", start.welding, "skip the gas nozzles", ["2 CT-36-12 @M-4101-01"]],
+    [
+      weldingWorld,
+      "WD-4101",
+      start.welding,
+      "contact tips 3 boxes please, and skip the gas nozzles",
+      ["3 CT-36-12 @M-4101-01"],
+    ],
+    [printingWorld, "PR-4103", start.printing, "skip the underlay sheets", ["4 GT-74-NBR-SS @M-4103-01"]],
+    [
+      printingWorld,
+      "PR-4103",
+      start.printing,
+      "blankets 6 please, and skip the underlay sheets",
+      ["6 GT-74-NBR-SS @M-4103-01"],
+    ],
+  ];
+  for (const [world, customer, first, text, want] of cases)
+    test(`${customer}: "${text}"`, { timeout: T }, async () => {
+      expect(withMachine(draftLines(await chatAfter(world, customer, first, text)))).toEqual(want);
+    });
+  for (const text of ["lass die Gasdüsen weg", "die Gasdüsen streichen"])
+    test(`guard: "${text}" keeps dropping the line`, { timeout: T }, async () => {
+      const chat = await chatAfter(weldingWorld, "WD-4101", start.welding, text);
+      expect(withMachine(draftLines(chat))).toEqual(["2 CT-36-12 @M-4101-01"]);
+    });
+  for (const text of ["skip the credit check for the gas nozzles", "skip the checks please"])
+    test(`guard: "${text}" is refused, nothing dropped`, { timeout: T }, async () => {
+      const turn = await lastTurn(weldingWorld, "WD-4101", start.welding, text);
+      expect(turn.text).toMatch(/can't skip or switch off any check/);
+      expect(turn.lines).toHaveLength(2);
+    });
 });
