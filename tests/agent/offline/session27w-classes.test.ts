@@ -13,7 +13,8 @@
  * 2. "packing sheets 3 packs please, and skip the air filter" (visible printing): "skip the X" reads as a request to
  *    skip a check, too weak to refuse, and the X was searched or added. A clause read so (not refused), whose words
  *    besides those of skipping are all words of one line's product, is the buyer dropping that line (`dropsLine` in
- *    turn.ts). A sure request to skip a check is refused as before. (English only: German buyers drop a line with
+ *    turn.ts) — only with a word of skipping in it ("just the glue" keeps the glue). A sure request to skip a check
+ *    is refused as before. (English only: German buyers drop a line with
  *    "weglassen", "streichen", "raus", which were read already; "überspringen" stays a refused request.)
  */
 import { describe, expect, test } from "vitest";
@@ -24,6 +25,7 @@ import {
   lastTurn,
   printingWorld,
   weldingWorld,
+  woodworkWorld,
   type World,
 } from "./helpers.ts";
 
@@ -95,6 +97,16 @@ describe("skip the X, X a line of the order", () => {
       const chat = await chatAfter(weldingWorld, "WD-4101", start.welding, text);
       expect(withMachine(draftLines(chat))).toEqual(["2 CT-36-12 @M-4101-01"]);
     });
+  test('guard: "…, just the glue" keeps the line it names', { timeout: T }, async () => {
+    const chat = await chatAfter(
+      woodworkWorld,
+      "WW-3106",
+      "hi, 8 PUR glue cartridges 2 kg for the Kantix",
+      "plus 2 bottles of the water based edge cleaner",
+      "no forget the cleaner, we still have some. just the glue",
+    );
+    expect(withMachine(draftLines(chat))).toEqual(["2 LM-PUR-N-2KP @M-3106-02"]);
+  });
   for (const text of ["skip the credit check for the gas nozzles", "skip the checks please"])
     test(`guard: "${text}" is refused, nothing dropped`, { timeout: T }, async () => {
       const turn = await lastTurn(weldingWorld, "WD-4101", start.welding, text);
