@@ -39,6 +39,8 @@ const RULES: Rule[] = [
   sound(/üü/gu, "eu"),
   sound(/uu/gu, "au"),
   sound(/ue/gu, "u"),
+  // Swiss "üe" for a standard "ü" ("Gummitüecher" → "Gummitücher", "Füess" → "Füss", "Chüeler" → "Kühler").
+  sound(/üe/gu, "ü"),
   // Bavarian "oa" for a standard "ei" ("zwoa" → "zwei", "koa" → "kein", "Stoa" → "Stein").
   sound(/oa/gu, "ei"),
   // Swiss "öi" for a standard "eu" ("öich" → "euch", "nöi" → "neu"), Swiss "ö" for a standard "ü" ("för" → "für").

@@ -161,6 +161,15 @@ function dropsLine(conv: Conversation, k: Knowledge, u: Understanding): boolean 
       conv.results.some((r) => r.name === "remove_line"));
   return attacks.every((c) => {
     if (leftOff && WITHOUT.test(c.text) && !/[%€$]/.test(c.text)) return true;
+    // "…, and skip the air filter": a reading of a request to skip a check too weak to refuse, whose words name a line
+    // of the order, is the buyer dropping that line.
+    // (Its words besides those of skipping are the words of the line: "skip the gas nozzles".)
+    // ("just the glue" says no skipping: a word of skipping must be there.)
+    if (c.intent === "attack_checks" && !u.attack && !/[%€$\d]/.test(c.text)) {
+      const words = c.text.split(/\s+/);
+      const rest = words.filter((w) => !hasMarker(c.intent, w)).join(" ");
+      if (rest.split(/\s+/).length < words.length && carrying(k, rest, [...lines]).length === 1) return true;
+    }
     // Only an override reading ("vergiss …" is read as one): a demand on the price or the checks that names a line
     // ("10% Rabatt auf die Bögen") is refused, never read as dropping the line.
     if (hasMarker(c.intent, c.text) || namesPrice(c.text) || /[%€$]/.test(c.text)) return false;
