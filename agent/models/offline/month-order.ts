@@ -191,11 +191,11 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
   // held lines for no machine (the fittings of its hose) when no other words name its lines, or as a whole with items
   // beside it (the words of the rest naming none of its lines).
   const machineLines = order.filter((r) => r.machineId);
+  // (Every line of the order that has a machine is this one's — none without a line for a machine.)
+  const allOfMachine = !!machine && machineLines.length > 0 && machineLines.every((r) => r.machineId === machine);
   const wholeOfMachine =
-    !!machine &&
-    machineLines.length > 0 &&
+    allOfMachine &&
     machineLines.length < order.length &&
-    machineLines.every((r) => r.machineId === machine) &&
     linesNamedBy(ctx, withoutMachineWords(ctx, rest), order).length === 0;
   if (
     last &&
@@ -243,11 +243,7 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
       ? guessed
       : byWords;
   // The machine's lines — with the lines for no machine, when every other line of the order is that machine's.
-  const ofMachine = machine
-    ? order.filter(
-        (r) => r.machineId === machine || (!r.machineId && machineLines.every((x) => x.machineId === machine)),
-      )
-    : [];
+  const ofMachine = machine ? order.filter((r) => r.machineId === machine || (!r.machineId && allOfMachine)) : [];
   // The lines named — not those of another machine than the one named —; else the machine's lines; else the order.
   const namedOfMachine = named.filter((r) => !machine || !r.machineId || r.machineId === machine);
   const pick = (

@@ -20,6 +20,7 @@ import {
   fluidWorld,
   foodtechWorld,
   hvacWorld,
+  intralogisticsWorld,
   watertreatWorld,
   type World,
   woodworkWorld,
@@ -108,6 +109,10 @@ describe("the last order taken again, as a whole", () => {
   test("guard: the last order for a machine, unchanged", { timeout: T }, async () => {
     const chat = await chatAfter(hvacWorld, "H-2001", "same as last time for the Edeka freezer");
     expect(lines(chat)).toEqual(["1 FD-DML-084@M-2001-02", "2 REF-R449A-10@M-2001-02"]);
+  });
+  test("guard: a month's order with no line for a machine goes to the machine named", { timeout: T }, async () => {
+    const chat = await chatAfter(intralogisticsWorld, "L-8003", "das gleiche wie im Oktober für den Rampenstapler");
+    expect(lines(chat)).toEqual(["4 WATER-DEMIN-25L@M-8003-02"]);
   });
   test("guard: a count said once for the one line named", { timeout: T }, async () => {
     const chat = await chatAfter(fluidWorld, "F-4001", "the same hose as last time for Big Bertha, 10 m");
