@@ -175,6 +175,54 @@ describe("engine properties on a generated catalog", { timeout: 120_000 }, () =>
               ],
             },
           ],
+          // Found by seed 951566124: once the motor's SKU was corrected, "choose its voltage" offered 230 V first —
+          // beside the 400 V drive that value blocks the drive, so following the first fix made the report worse.
+          [
+            {
+              customerId: "CUST-00010",
+              lines: [
+                { sku: "DVF-100322", quantity: 1 },
+                { sku: "MAC-10000X", quantity: 1, options: {} },
+                { sku: "BRG-10010X", quantity: 2 },
+              ],
+            },
+          ],
+        ],
+      },
+    );
+  });
+
+  it("a value offered for a configuration choice breaks no blocking rule of the machine or of another line", () => {
+    const compatBlocks = (r: ValidationReport) =>
+      r.lines.flatMap((l) =>
+        l.issues
+          .filter((i) => i.severity === "block" && i.code.startsWith("compat."))
+          .map((i) => `${l.lineId} ${i.code}`),
+      );
+    fc.assert(
+      fc.property(draftArb(), ({ customerId, lines }) => {
+        const draft: Draft = { lines: lines.map((l, i) => ({ lineId: `L${i + 1}`, ...l })) };
+        const before = validate(draft, customerId);
+        const had = new Set(compatBlocks(before));
+        for (const issue of before.lines.flatMap((l) => l.issues))
+          if (issue.code === "config.missing_choice")
+            for (const fix of issue.fixes) {
+              const added = compatBlocks(validate(applyFix(draft, fix), customerId)).filter((b) => !had.has(b));
+              expect(added, JSON.stringify(fix)).toEqual([]);
+            }
+      }),
+      {
+        numRuns: 200,
+        examples: [
+          [
+            {
+              customerId: "CUST-00010",
+              lines: [
+                { sku: "DVF-100329", quantity: 1 },
+                { sku: "MAC-100006", quantity: 1, options: {} },
+              ],
+            },
+          ],
         ],
       },
     );

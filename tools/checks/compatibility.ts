@@ -132,7 +132,60 @@ export function checkCompatibility(order: OrderState): void {
   }
   checkKitComponents(order);
   checkLineRules(order);
+  fittingChoices(order);
   checkMandatory(order);
+}
+
+/**
+ * The values offered for a configuration choice still to be made are those the line can take without breaking a
+ * blocking rule of its machine or of another line of the order: with a 400 V drive on the order, "choose the
+ * motor's voltage" offers 400 V, not the 230 V that would block the drive (a fix that trades one block for another is
+ * no fix — as for `optionFixes`). The message still names every value the configuration allows.
+ */
+function fittingChoices(order: OrderState): void {
+  for (const l of order.lines) {
+    const p = l.product;
+    if (!p?.configModelId || !l.issues.some((i) => i.code === "config.missing_choice")) continue;
+    const model = order.data.configModel(p.configModelId);
+    if (!model) continue;
+    const fixed = order.data.features([p.sku]).get(p.sku);
+    for (const i of l.issues) {
+      if (i.code !== "config.missing_choice") continue;
+      i.fixes = i.fixes.filter((f) => {
+        if (f.kind !== "set_option") return true;
+        const features = lineFeatures(fixed, model, { ...l.options, [f.group]: f.values }).features;
+        if (l.machine && machineViolations(order, p, features, l.machine).some((v) => v.severity === "block"))
+          return false;
+        return !breaksLineRule(order, l, features);
+      });
+    }
+  }
+}
+
+/** Whether line `a`, with `features`, breaks a blocking rule between it and another line (either side of the rule). */
+function breaksLineRule(order: OrderState, a: LineState, features: Record<string, FeatureValue>): boolean {
+  const category = a.product?.category;
+  for (const rule of order.data.compatRules()) {
+    if (rule.scope !== "line" || rule.severity !== "block") continue;
+    for (const b of order.lines) {
+      if (b === a || !b.product) continue;
+      if (a.machineId !== undefined && b.machineId !== undefined && a.machineId !== b.machineId) continue;
+      const left =
+        (rule.category === null || rule.category === category) &&
+        (rule.otherCategory === null || rule.otherCategory === b.product.category) &&
+        features[rule.feature] !== undefined &&
+        b.features[rule.otherKey] !== undefined &&
+        evaluateRule(order, rule.operator, features[rule.feature]!, b.features[rule.otherKey]!) === false;
+      const right =
+        (rule.category === null || rule.category === b.product.category) &&
+        (rule.otherCategory === null || rule.otherCategory === category) &&
+        b.features[rule.feature] !== undefined &&
+        features[rule.otherKey] !== undefined &&
+        evaluateRule(order, rule.operator, b.features[rule.feature]!, features[rule.otherKey]!) === false;
+      if (left || right) return true;
+    }
+  }
+  return false;
 }
 
 /**
