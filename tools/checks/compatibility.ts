@@ -138,9 +138,12 @@ export function checkCompatibility(order: OrderState): void {
 
 /**
  * The values offered for a configuration choice still to be made are those the line can take without breaking a
- * blocking rule of its machine or of another line of the order: with a 400 V drive on the order, "choose the
- * motor's voltage" offers 400 V, not the 230 V that would block the drive (a fix that trades one block for another is
- * no fix — as for `optionFixes`). The message still names every value the configuration allows.
+ * blocking rule with another line of the order: with a 400 V drive on the order, "choose the motor's voltage" offers
+ * 400 V, not the 230 V that would block the drive (a fix that trades one block for another is no fix — as for
+ * `optionFixes`). The message still names every value the configuration allows. (The machine's rules do not narrow
+ * them here: the consultant asks every value and the engine judges the one chosen — narrowing them too made the
+ * offline consultant set a condensing unit's refrigerant and application unasked, "the only ones your other options
+ * allow", which is not why.)
  */
 function fittingChoices(order: OrderState): void {
   for (const l of order.lines) {
@@ -153,10 +156,7 @@ function fittingChoices(order: OrderState): void {
       if (i.code !== "config.missing_choice") continue;
       i.fixes = i.fixes.filter((f) => {
         if (f.kind !== "set_option") return true;
-        const features = lineFeatures(fixed, model, { ...l.options, [f.group]: f.values }).features;
-        if (l.machine && machineViolations(order, p, features, l.machine).some((v) => v.severity === "block"))
-          return false;
-        return !breaksLineRule(order, l, features);
+        return !breaksLineRule(order, l, lineFeatures(fixed, model, { ...l.options, [f.group]: f.values }).features);
       });
     }
   }
