@@ -825,11 +825,13 @@ function headNamed(
   const active = open.hits.filter((h) => h.lifecycle === "active" && h.sku !== top);
   const names = ctx.k.allNames([top, ...active.map((h) => h.sku)]);
   const norm = (w: string) => stemOf(foldUmlauts(w.toLowerCase()));
-  // (A name's own words: a hyphenated one whole, "4-roll" is no "roll".)
+  // (A name's own words: a hyphenated word carries its last part when all its parts are words — "HSS-Messer" is a
+  // "Messer" — but not after a number: "4-roll" is no "roll".)
   const own = (sku: string) =>
     new Set(
       (names.get(sku) ?? "")
         .split(/[^\p{L}\p{N}-]+/u)
+        .map((w) => (/^\p{L}+(?:-\p{L}+)+$/u.test(w) ? w.slice(w.lastIndexOf("-") + 1) : w))
         .filter((w) => /^\p{L}{3,}$/u.test(w))
         .map(norm),
     );
@@ -846,6 +848,12 @@ function headNamed(
   if (hits.some((h) => h.category === kind)) return undefined;
   return hits.length > 0 ? { ...open, hits, confident: hits.length === 1 } : undefined;
 }
+
+/** Whether a word of the message is a SKU of the catalog as written ("CTRL-48-TRAC-A"). */
+const saysSku = (ctx: Ctx, tokens: Token[]): boolean => {
+  const codes = tokens.filter((t) => /\d/.test(t.text) && /\p{L}/u.test(t.text)).map((t) => t.text.toUpperCase());
+  return codes.length > 0 && ctx.k.reader.products(codes).size > 0;
+};
 
 /**
  * "1 EC-Lüfter 450 mm 400 V für den Freezer 1": the product the words name outright, where the machine's own parts are
@@ -889,7 +897,9 @@ function namedOverFitting(
   // "2 wire feed rolls 1.2 for the line 3 welder", "which feed rolls fit the line 3 welder?": the machine's own part
   // (the wire feed motor, "… 4-roll drive") carries the word the buyer names the thing by only inside another word —
   // the products whose names carry it as a word of their own are the ones named (listed, their fit checked).
-  if (fitting?.confident && open && !open.confident) {
+  // (A product the buyer names by its code anywhere in the message is the one named: "… wir brauchen 1 Stück.
+  // Habt ihr CTRL-48-TRAC-A auf Lager?")
+  if (fitting?.confident && open && !open.confident && !saysSku(ctx, ctx.tokens)) {
     const byHead = headNamed(ctx, tokens, seen, open, fitting.hits[0]!.sku);
     if (byHead) return byHead;
   }

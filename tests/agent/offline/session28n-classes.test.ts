@@ -1,5 +1,5 @@
 /**
- * Session 27 (lead, found reading the merge's leftovers): "2 wire feed rolls 1.2 for the line 3 welder" ordered the
+ * Session 27–28 (lead, found reading the merge's leftovers): "2 wire feed rolls 1.2 for the line 3 welder" ordered the
  * wire feed MOTOR — the machine's own part, "Wire feed motor 4-roll drive", carries "wire", "feed" and "roll" as much as
  * the rolls do, and a confident part of the machine won. The word the buyer names the thing by ("rolls", the last of
  * their words a found product carries) is in the motor's name only inside another word ("4-roll"): the products whose
