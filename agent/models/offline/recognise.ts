@@ -456,8 +456,22 @@ export function buildKnowledge(
     if (v === undefined) ordinaryMemo.set(word, (v = corpusWords.has(word) && search.correctWord(word) !== word));
     return v;
   };
-  const gloss = createNameGloss(readCatalogLanguages(sqlite).languages);
-  const textNames = sqlite.prepare("SELECT sku, name FROM product_texts WHERE name IS NOT NULL");
+  const catalogLanguages = readCatalogLanguages(sqlite);
+  const gloss = createNameGloss(catalogLanguages.languages);
+  const textNames = sqlite.prepare("SELECT sku, lang, name FROM product_texts WHERE name IS NOT NULL");
+  // A product named in only some of the catalog's languages ("Filterpatrone Plattenentwickler CTP 80" on a catalog
+  // whose English names cover part of its range) is read with the glossary's words for the languages it lacks, as
+  // every name of a catalog without those languages is ("filter cartridge" of "Filterpatrone").
+  const langsBySku = new Map<string, string[]>();
+  const glossByLangs = new Map<string, ReturnType<typeof createNameGloss>>();
+  const glossOf = (sku: string) => {
+    if (gloss) return gloss;
+    const has = [catalogLanguages.defaultLanguage, ...(langsBySku.get(sku) ?? [])];
+    if (catalogLanguages.languages.every((l) => has.includes(l))) return undefined;
+    const key = [...new Set(has)].sort().join(",");
+    if (!glossByLangs.has(key)) glossByLangs.set(key, createNameGloss([...new Set(has)]));
+    return glossByLangs.get(key);
+  };
   let textsBySku: Map<string, string> | undefined;
   let headsBySku: Map<string, string> | undefined;
   let leadsBySku: Map<string, string> | undefined;
@@ -467,7 +481,8 @@ export function buildKnowledge(
       textsBySku = new Map();
       headsBySku = new Map();
       leadsBySku = new Map();
-      for (const r of textNames.all() as { sku: string; name: string }[]) {
+      for (const r of textNames.all() as { sku: string; lang: string; name: string }[]) {
+        if (r.name !== "") langsBySku.set(r.sku, [...(langsBySku.get(r.sku) ?? []), r.lang]);
         textsBySku.set(r.sku, `${textsBySku.get(r.sku) ?? ""} ${r.name}`);
         textListBySku.set(r.sku, [...(textListBySku.get(r.sku) ?? []), r.name]);
         headsBySku.set(r.sku, `${headsBySku.get(r.sku) ?? ""} ${withoutTarget(r.name)}`);
@@ -480,7 +495,8 @@ export function buildKnowledge(
       skus.map((sku) => {
         const full = base.get(sku)?.name ?? "";
         const name = heads === "lead" ? leadOf(full) : heads ? withoutTarget(full) : full;
-        return [sku, `${name} ${texts.get(sku) ?? ""}${gloss ? ` ${gloss(name)}` : ""}`];
+        const glossed = glossOf(sku);
+        return [sku, `${name} ${texts.get(sku) ?? ""}${glossed ? ` ${glossed(name)}` : ""}`];
       }),
     );
   };
@@ -491,7 +507,8 @@ export function buildKnowledge(
       skus.map((sku) => {
         const name = base.get(sku)?.name ?? "";
         const texts = (textsBySku!.get(sku) ?? "").trim();
-        return [sku, [name, ...(texts ? textListBySku.get(sku)! : []), ...(gloss ? [gloss(name)] : [])]];
+        const glossed = glossOf(sku);
+        return [sku, [name, ...(texts ? textListBySku.get(sku)! : []), ...(glossed ? [glossed(name)] : [])]];
       }),
     );
   };
