@@ -910,7 +910,7 @@ function namedOverFitting(
     // "EC-Lüfter" for "EC-Axialventilator …": the parts of a hyphenated word are the buyer's words too.
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-").filter((w) => w.length > 1)] : [t.lower]));
   const top = fitting?.confident ? fitting.hits[0]!.sku : undefined;
-  const names = ctx.k.allNames(top ? [named.sku, top] : [named.sku]);
+  const names = ctx.k.allNames(top ? [named.sku, top] : [named.sku], false, true);
   const carried = (sku: string) => carriedWords(names.get(sku) ?? "", words);
   // Without a confident part of the machine, the named product must carry two of the words at least.
   return carried(named.sku) > (top ? carried(top) : 1) ? open : fitting;

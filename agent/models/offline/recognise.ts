@@ -125,8 +125,11 @@ export interface Knowledge {
    * With `heads`, each name without what it is for ("Zahnriemenscheibe …, für 30-mm-Riemen" is a pulley, no belt);
    * with "lead", only what each name leads with, up to its first comma ("NTC-Temperaturfühler" of "NTC-Temperaturfühler,
    * 1,5 m Kabel"; "Kühlstellenregler EKC 202" of "…, 230 V AC, 2 NTC-Fühler"): what the product is, not what it has.
+   * With `translated`, a product named in only some of the catalog's languages also by the glossary's words for the
+   * others ("filter cartridge" of "Filterpatrone …"), as every name of a catalog without them is — for weighing a
+   * machine's listed part against another product (a wider use cost held-out conversations).
    */
-  allNames: (skus: readonly string[], heads?: boolean | "lead") => Map<string, string>;
+  allNames: (skus: readonly string[], heads?: boolean | "lead", translated?: boolean) => Map<string, string>;
   /** Product names in every language of the catalog (the glossary's words for the name too), one string each. */
   nameList: (skus: readonly string[]) => Map<string, string[]>;
   /**
@@ -464,8 +467,8 @@ export function buildKnowledge(
   // every name of a catalog without those languages is ("filter cartridge" of "Filterpatrone").
   const langsBySku = new Map<string, string[]>();
   const glossByLangs = new Map<string, ReturnType<typeof createNameGloss>>();
-  const glossOf = (sku: string) => {
-    if (gloss) return gloss;
+  const glossOf = (sku: string, translated: boolean) => {
+    if (gloss || !translated) return gloss;
     const has = [catalogLanguages.defaultLanguage, ...(langsBySku.get(sku) ?? [])];
     if (catalogLanguages.languages.every((l) => has.includes(l))) return undefined;
     const key = [...new Set(has)].sort().join(",");
@@ -476,7 +479,7 @@ export function buildKnowledge(
   let headsBySku: Map<string, string> | undefined;
   let leadsBySku: Map<string, string> | undefined;
   const textListBySku = new Map<string, string[]>();
-  const allNames = (skus: readonly string[], heads: boolean | "lead" = false) => {
+  const allNames = (skus: readonly string[], heads: boolean | "lead" = false, translated = false) => {
     if (!textsBySku || !headsBySku || !leadsBySku) {
       textsBySku = new Map();
       headsBySku = new Map();
@@ -495,7 +498,7 @@ export function buildKnowledge(
       skus.map((sku) => {
         const full = base.get(sku)?.name ?? "";
         const name = heads === "lead" ? leadOf(full) : heads ? withoutTarget(full) : full;
-        const glossed = glossOf(sku);
+        const glossed = glossOf(sku, translated);
         return [sku, `${name} ${texts.get(sku) ?? ""}${glossed ? ` ${glossed(name)}` : ""}`];
       }),
     );
@@ -507,7 +510,7 @@ export function buildKnowledge(
       skus.map((sku) => {
         const name = base.get(sku)?.name ?? "";
         const texts = (textsBySku!.get(sku) ?? "").trim();
-        const glossed = glossOf(sku);
+        const glossed = glossOf(sku, false);
         return [sku, [name, ...(texts ? textListBySku.get(sku)! : []), ...(glossed ? [glossed(name)] : [])]];
       }),
     );
@@ -3033,6 +3036,7 @@ function readGuess(
       const heads = said.length
         ? k.allNames(
             hits.map((h) => h.sku),
+            true,
             true,
           )
         : new Map<string, string>();
