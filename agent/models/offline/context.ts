@@ -810,6 +810,52 @@ function eachQuantity(
 }
 
 /**
+ * Of the products the words find (`open`), those whose names carry as a word of their own the last word of the buyer's
+ * that any of them carries (the word the thing is named by: "rolls" of "wire feed rolls 1.2") — when the machine's own
+ * part (`top`) carries it only inside another word ("4-roll drive") or not at all, and none of them is of the part's
+ * kind. Undefined otherwise.
+ */
+function headNamed(
+  ctx: Ctx,
+  tokens: Token[],
+  seen: Set<number>,
+  open: ProductGuess,
+  top: string,
+): ProductGuess | undefined {
+  const active = open.hits.filter((h) => h.lifecycle === "active" && h.sku !== top);
+  const names = ctx.k.allNames([top, ...active.map((h) => h.sku)]);
+  const norm = (w: string) => stemOf(foldUmlauts(w.toLowerCase()));
+  // (A name's own words: a hyphenated word carries its last part when all its parts are words — "HSS-Messer" is a
+  // "Messer" — but not after a number: "4-roll" is no "roll".)
+  const own = (sku: string) =>
+    new Set(
+      (names.get(sku) ?? "")
+        .split(/[^\p{L}\p{N}-]+/u)
+        .map((w) => (/^\p{L}+(?:-\p{L}+)+$/u.test(w) ? w.slice(w.lastIndexOf("-") + 1) : w))
+        .filter((w) => /^\p{L}{3,}$/u.test(w))
+        .map(norm),
+    );
+  const carries = (sku: string, w: string) => [...own(sku)].some((x) => x === w || (w.length >= 4 && x.endsWith(w)));
+  const head = tokens
+    .filter((t) => !seen.has(t.index) && /^\p{L}{3,}$/u.test(t.lower) && !FILLER.has(t.lower))
+    .map((t) => norm(t.lower))
+    .reverse()
+    .find((w) => active.some((h) => carries(h.sku, w)));
+  if (!head || carries(top, head)) return undefined;
+  // (Products of the part's own kind are no other thing: a scoring blade named in another language is still one.)
+  const kind = ctx.k.reader.products([top]).get(top)?.category;
+  const hits = active.filter((h) => carries(h.sku, head));
+  if (hits.some((h) => h.category === kind)) return undefined;
+  return hits.length > 0 ? { ...open, hits, confident: hits.length === 1 } : undefined;
+}
+
+/** Whether a word of the message is a SKU of the catalog as written ("CTRL-48-TRAC-A"). */
+const saysSku = (ctx: Ctx, tokens: Token[]): boolean => {
+  const codes = tokens.filter((t) => /\d/.test(t.text) && /\p{L}/u.test(t.text)).map((t) => t.text.toUpperCase());
+  return codes.length > 0 && ctx.k.reader.products(codes).size > 0;
+};
+
+/**
  * "1 EC-Lüfter 450 mm 400 V für den Freezer 1": the product the words name outright, where the machine's own parts are
  * another product that carries fewer of the buyer's words (an AC fan for 230 V), stays the product named — the engine
  * checks its fit and offers what fits (the shield decides, not a silent swap).
@@ -848,6 +894,15 @@ function namedOverFitting(
     else if (carrying.length > 1 && !(fitting && sizeCarriers(ctx, fitting, tokens, codes).length))
       return { ...open, hits: carrying };
   }
+  // "2 wire feed rolls 1.2 for the line 3 welder", "which feed rolls fit the line 3 welder?": the machine's own part
+  // (the wire feed motor, "… 4-roll drive") carries the word the buyer names the thing by only inside another word —
+  // the products whose names carry it as a word of their own are the ones named (listed, their fit checked).
+  // (A product the buyer names by its code anywhere in the message is the one named: "… wir brauchen 1 Stück.
+  // Habt ihr CTRL-48-TRAC-A auf Lager?")
+  if (fitting?.confident && open && !open.confident && !saysSku(ctx, ctx.tokens)) {
+    const byHead = headNamed(ctx, tokens, seen, open, fitting.hits[0]!.sku);
+    if (byHead) return byHead;
+  }
   const named = open?.confident ? open.hits[0] : undefined;
   if (named?.lifecycle !== "active" || fitting?.hits.some((h) => h.sku === named.sku)) return fitting;
   const words = tokens
@@ -855,7 +910,7 @@ function namedOverFitting(
     // "EC-Lüfter" for "EC-Axialventilator …": the parts of a hyphenated word are the buyer's words too.
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-").filter((w) => w.length > 1)] : [t.lower]));
   const top = fitting?.confident ? fitting.hits[0]!.sku : undefined;
-  const names = ctx.k.allNames(top ? [named.sku, top] : [named.sku]);
+  const names = ctx.k.allNames(top ? [named.sku, top] : [named.sku], false, true);
   const carried = (sku: string) => carriedWords(names.get(sku) ?? "", words);
   // Without a confident part of the machine, the named product must carry two of the words at least.
   return carried(named.sku) > (top ? carried(top) : 1) ? open : fitting;

@@ -125,8 +125,11 @@ export interface Knowledge {
    * With `heads`, each name without what it is for ("Zahnriemenscheibe …, für 30-mm-Riemen" is a pulley, no belt);
    * with "lead", only what each name leads with, up to its first comma ("NTC-Temperaturfühler" of "NTC-Temperaturfühler,
    * 1,5 m Kabel"; "Kühlstellenregler EKC 202" of "…, 230 V AC, 2 NTC-Fühler"): what the product is, not what it has.
+   * With `translated`, a product named in only some of the catalog's languages also by the glossary's words for the
+   * others ("filter cartridge" of "Filterpatrone …"), as every name of a catalog without them is — for weighing a
+   * machine's listed part against another product (a wider use cost held-out conversations).
    */
-  allNames: (skus: readonly string[], heads?: boolean | "lead") => Map<string, string>;
+  allNames: (skus: readonly string[], heads?: boolean | "lead", translated?: boolean) => Map<string, string>;
   /** Product names in every language of the catalog (the glossary's words for the name too), one string each. */
   nameList: (skus: readonly string[]) => Map<string, string[]>;
   /**
@@ -456,18 +459,33 @@ export function buildKnowledge(
     if (v === undefined) ordinaryMemo.set(word, (v = corpusWords.has(word) && search.correctWord(word) !== word));
     return v;
   };
-  const gloss = createNameGloss(readCatalogLanguages(sqlite).languages);
-  const textNames = sqlite.prepare("SELECT sku, name FROM product_texts WHERE name IS NOT NULL");
+  const catalogLanguages = readCatalogLanguages(sqlite);
+  const gloss = createNameGloss(catalogLanguages.languages);
+  const textNames = sqlite.prepare("SELECT sku, lang, name FROM product_texts WHERE name IS NOT NULL");
+  // A product named in only some of the catalog's languages ("Filterpatrone Plattenentwickler CTP 80" on a catalog
+  // whose English names cover part of its range) is read with the glossary's words for the languages it lacks, as
+  // every name of a catalog without those languages is ("filter cartridge" of "Filterpatrone").
+  const langsBySku = new Map<string, string[]>();
+  const glossByLangs = new Map<string, ReturnType<typeof createNameGloss>>();
+  const glossOf = (sku: string, translated: boolean) => {
+    if (gloss || !translated) return gloss;
+    const has = [catalogLanguages.defaultLanguage, ...(langsBySku.get(sku) ?? [])];
+    if (catalogLanguages.languages.every((l) => has.includes(l))) return undefined;
+    const key = [...new Set(has)].sort().join(",");
+    if (!glossByLangs.has(key)) glossByLangs.set(key, createNameGloss([...new Set(has)]));
+    return glossByLangs.get(key);
+  };
   let textsBySku: Map<string, string> | undefined;
   let headsBySku: Map<string, string> | undefined;
   let leadsBySku: Map<string, string> | undefined;
   const textListBySku = new Map<string, string[]>();
-  const allNames = (skus: readonly string[], heads: boolean | "lead" = false) => {
+  const allNames = (skus: readonly string[], heads: boolean | "lead" = false, translated = false) => {
     if (!textsBySku || !headsBySku || !leadsBySku) {
       textsBySku = new Map();
       headsBySku = new Map();
       leadsBySku = new Map();
-      for (const r of textNames.all() as { sku: string; name: string }[]) {
+      for (const r of textNames.all() as { sku: string; lang: string; name: string }[]) {
+        if (r.name !== "") langsBySku.set(r.sku, [...(langsBySku.get(r.sku) ?? []), r.lang]);
         textsBySku.set(r.sku, `${textsBySku.get(r.sku) ?? ""} ${r.name}`);
         textListBySku.set(r.sku, [...(textListBySku.get(r.sku) ?? []), r.name]);
         headsBySku.set(r.sku, `${headsBySku.get(r.sku) ?? ""} ${withoutTarget(r.name)}`);
@@ -480,7 +498,8 @@ export function buildKnowledge(
       skus.map((sku) => {
         const full = base.get(sku)?.name ?? "";
         const name = heads === "lead" ? leadOf(full) : heads ? withoutTarget(full) : full;
-        return [sku, `${name} ${texts.get(sku) ?? ""}${gloss ? ` ${gloss(name)}` : ""}`];
+        const glossed = glossOf(sku, translated);
+        return [sku, `${name} ${texts.get(sku) ?? ""}${glossed ? ` ${glossed(name)}` : ""}`];
       }),
     );
   };
@@ -491,7 +510,8 @@ export function buildKnowledge(
       skus.map((sku) => {
         const name = base.get(sku)?.name ?? "";
         const texts = (textsBySku!.get(sku) ?? "").trim();
-        return [sku, [name, ...(texts ? textListBySku.get(sku)! : []), ...(gloss ? [gloss(name)] : [])]];
+        const glossed = glossOf(sku, false);
+        return [sku, [name, ...(texts ? textListBySku.get(sku)! : []), ...(glossed ? [glossed(name)] : [])]];
       }),
     );
   };
@@ -3016,6 +3036,7 @@ function readGuess(
       const heads = said.length
         ? k.allNames(
             hits.map((h) => h.sku),
+            true,
             true,
           )
         : new Map<string, string>();
