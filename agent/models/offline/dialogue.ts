@@ -7,7 +7,7 @@
  * an open list that names nothing on the list is read as a fresh request.
  */
 import type { ChooseProduct, DraftView, Pending } from "./conversation.ts";
-import { type Cue, saysBeside } from "./language.ts";
+import { type Cue, NOT_ADDING, saysBeside } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
@@ -253,6 +253,18 @@ export const EVENTS = {
    */
   orders_draft: (ctx, s, r) => ordersTheDraft(ctx, s, r),
   /** A plain "no" (nothing else asked): it declines the open question. */
+  /**
+   * "just asking, don't add it", "nur gefragt, nicht bestellen" to an offer, a list or a count question: the buyer
+   * adds nothing — no count, no other product, no question of their own.
+   */
+  refuses_adding: (ctx, s, r) =>
+    !!waitingFor(s.pending) &&
+    NOT_ADDING.test(ctx.conv.text) &&
+    !r.a.quantity &&
+    !r.a.machine &&
+    !ctx.conv.text.includes("?") &&
+    !has(ctx, "price", "stock", "compat", "info", "remove", "cancel") &&
+    !namesOtherThanOffered(ctx, s),
   bare_no: (ctx, _s, r) =>
     has(ctx, "no") &&
     !has(ctx, "yes", ...PRODUCT_CUES, "checkout", "cancel", "show") &&
@@ -680,6 +692,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "machine_for_lines", do: machineForLines },
   { in: "any", on: "arrives_by", do: req.ask("stock") },
   // The open question
+  { in: "any", on: "refuses_adding", do: notAdded },
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "orders_draft", do: req.place },
   { in: "confirm", on: "bare_no", do: req.declined },
@@ -812,8 +825,9 @@ export function transitionItem(ctx: Ctx, memo: MemoFn, question = false): Step |
 export function dialogueState(ctx: Ctx): DialogueState {
   const { conv } = ctx;
   const pending = conv.memo.pending;
-  const open = pending && !isQuestionAboutOther(ctx, pending) ? pending.kind : "idle";
   const a = analyse(ctx);
+  const open =
+    pending && !isQuestionAboutOther(ctx, pending) && !editsOtherLine(ctx, a, pending) ? pending.kind : "idle";
   return {
     open,
     ...(pending ? { pending } : {}),
@@ -1112,6 +1126,56 @@ function carriedPo(s: DialogueState): string | undefined {
   if (waiting?.poReference) return waiting.poReference;
   if (p?.kind !== "choose_product" || !p.said) return undefined;
   return findPoReference(p.said);
+}
+
+/** The products an open question that adds a line is about: the listed ones, or the one asked for. */
+function offeredBy(p: Pending | undefined): string[] {
+  const w = waitingFor(p);
+  return !w ? [] : w.kind === "choose_product" ? w.skus : [w.sku];
+}
+
+/**
+ * "make the tines 30 actually", "change the door glass to 3" while a question about another product is open: the
+ * message names a line of the order that the question is not about, with a count or a change — an edit of that line,
+ * not the answer (the question's product is not added with the line's count).
+ */
+function editsOtherLine(ctx: Ctx, a: Analysis, pending: Pending): boolean {
+  const asked = offeredBy(pending);
+  const lines = ctx.conv.draft.lines;
+  if (asked.length === 0 || lines.length === 0 || (!a.quantity && !ctx.cues.has("change"))) return false;
+  const top = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
+  if (top) return !asked.includes(top) && lines.some((l) => l.sku === top);
+  // Words that (also) name a product the question is about answer it ("the quick-fit ones, 12").
+  if (a.guess?.hits.slice(0, 5).some((h) => asked.includes(h.sku))) return false;
+  const named = lines.find((l) => l.lineId === lineByWords(ctx));
+  return !!named && !asked.includes(named.sku);
+}
+
+/** Words beside the refusal ("don't add it, but 2 of the seals") that name a product the open question is not about. */
+function namesOtherThanOffered(ctx: Ctx, s: DialogueState): boolean {
+  const rest = ctx.conv.text.replace(new RegExp(NOT_ADDING.source, "giu"), " ");
+  if (!/\p{L}{3,}/u.test(rest)) return false;
+  const g = analyse(ctx, rest).guess;
+  return !!g?.confident && !offeredBy(s.pending).includes(g.hits[0]!.sku);
+}
+
+/** "just asking, don't add it" to an open offer: nothing added, the order as it is. */
+function notAdded(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step {
+  return {
+    text:
+      s.draft.lines.length > 0
+        ? say(
+            ctx.lang,
+            "OK — I won't add it. Your order stays as it is; anything else you need?",
+            "In Ordnung — ich füge es nicht hinzu. Ihre Bestellung bleibt, wie sie ist; darf es noch etwas sein?",
+          )
+        : say(
+            ctx.lang,
+            "OK — I won't add it. Anything else you need?",
+            "In Ordnung — ich füge es nicht hinzu. Darf es noch etwas sein?",
+          ),
+    memo: memo(),
+  };
 }
 
 /** The open question whose answer adds a line: a list, the machine for an item, an offered item's count. */
