@@ -1145,8 +1145,9 @@ function editsOtherLine(ctx: Ctx, a: Analysis, pending: Pending): boolean {
   if (asked.length === 0 || lines.length === 0 || (!a.quantity && !ctx.cues.has("change"))) return false;
   const top = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
   if (top) return !asked.includes(top) && lines.some((l) => l.sku === top);
-  // Words that (also) name a product the question is about answer it ("the quick-fit ones, 12").
-  if (a.guess?.hits.slice(0, 5).some((h) => asked.includes(h.sku))) return false;
+  // Words that (also) name a product the question is about answer it ("the quick-fit ones, 12"); a count in a unit
+  // and nothing else ("no make it 2 rolls") names no line.
+  if (!a.guess || a.guess.hits.slice(0, 5).some((h) => asked.includes(h.sku))) return false;
   const named = lines.find((l) => l.lineId === lineByWords(ctx));
   return !!named && !asked.includes(named.sku);
 }

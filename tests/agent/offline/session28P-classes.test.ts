@@ -71,6 +71,19 @@ describe("a no that opens a correction of the offered count answers with the new
     });
 });
 
+describe("a count correction to 'which machine is it for?' counts the item asked about, and the question stays", () => {
+  const net = ["howya, need 20 pick-up tines for big red", "oh and 1 roll of net wrap 1.40"];
+  const cases: Case[] = [
+    [agripartsWorld, "A-9004", [...net, "no make it 2 rolls", "tractor 4"], ["2 NET-140-3000", "20 PUT-RB155-B"]],
+    [agripartsWorld, "A-9004", [...net, "make it 2 rolls", "tractor 4"], ["2 NET-140-3000", "20 PUT-RB155-B"]],
+    [foodtechWorld, "C-7101", ["2 Türgläser bitte", "nein, mach 3 draus", "Ofen 2"], ["3 TG-EO480"]],
+  ];
+  for (const [world, customer, says, want] of cases)
+    test(says.slice(-2).join(" / "), { timeout: T }, async () => {
+      expect(lines(draftLines(await chatAfter(world, customer, ...says)))).toEqual(want);
+    });
+});
+
 describe("a refusal to add adds nothing and asks for no count", () => {
   const guards = "12 knife guards for combine 2 and is the rasp bar set in stock?";
   const glasses = "4 Türgläser für Ofen 2, ist der Türdichtungssatz lagernd?";
