@@ -260,6 +260,7 @@ export const EVENTS = {
   refuses_adding: (ctx, s, r) =>
     !!waitingFor(s.pending) &&
     NOT_ADDING.test(ctx.conv.text) &&
+    !ASKING_ABOUT.test(ctx.conv.text) &&
     !r.a.quantity &&
     !r.a.machine &&
     !ctx.conv.text.includes("?") &&
@@ -1151,6 +1152,10 @@ function editsOtherLine(ctx: Ctx, a: Analysis, pending: Pending): boolean {
   const named = lines.find((l) => l.lineId === lineByWords(ctx));
   return !!named && !asked.includes(named.sku);
 }
+
+/** "just asking what it costs", "nur gefragt, wann es kommt": the refusal carries a question of its own. */
+const ASKING_ABOUT =
+  /(?<![\p{L}])(?:asking|wondering|checking|gefragt|frage)\s+(?:what|how|if|whether|about|when|where|which|wie|was|ob|wann|wo|welche\w*|nach)(?![\p{L}])/iu;
 
 /** Words beside the refusal ("don't add it, but 2 of the seals") that name a product the open question is not about. */
 function namesOtherThanOffered(ctx: Ctx, s: DialogueState): boolean {

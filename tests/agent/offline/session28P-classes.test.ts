@@ -62,6 +62,10 @@ describe("a no that opens a correction of the offered count answers with the new
     [agripartsWorld, "A-9004", [guards, "ok just the guards then. no make it 14 guards"], ["14 KGD-CX540"]],
     [agripartsWorld, "A-9004", [guards, "no make it 14 guards"], ["14 KGD-CX540"]],
     [agripartsWorld, "A-9004", [guards, "no make that 14"], ["14 KGD-CX540"]],
+    [agripartsWorld, "A-9004", [guards, "no, 14"], ["14 KGD-CX540"]],
+    [agripartsWorld, "A-9004", [guards, "no i need 14"], ["14 KGD-CX540"]],
+    [agripartsWorld, "A-9004", [guards, "no we need 14 of them"], ["14 KGD-CX540"]],
+    [foodtechWorld, "C-7105", [glasses, "no, 6 please"], ["6 TG-EO480"]],
     [foodtechWorld, "C-7105", [glasses, "no make it 6 door glasses"], ["6 TG-EO480"]],
     [foodtechWorld, "C-7105", [glasses, "no change it to 6 glasses"], ["6 TG-EO480"]],
   ];

@@ -199,7 +199,7 @@ const NEGATORS = /\b(?:not|no|without|nicht|nix|ned|kein|keine|keinen|ohne)\b/gi
 const OPENS_CORRECTION = /^(?:\s*(?:oh|ah|ach|hm+|sorry|wait|well|ok|okay)[\s,]+)*\s*$/iu;
 /** What a correction opens with: a verb that sets a count or an item anew ("make it", "change it to", "mach"). */
 const CORRECTING =
-  /^\s*(?:make|change|set|switch|put|go|take|rather|actually|wait|sorry|mach|mache|machs|ändere|ändern|nimm|doch|lieber|eigentlich)(?![\p{L}])/iu;
+  /^\s*(?:make|change|set|switch|put|go|take|rather|actually|wait|sorry|give|need|want|(?:i|we)(?:'d|\s+would|'ll|\s+will)?\s+(?:need|want|like|take|order|mean|said)|mach|mache|machs|ändere|ändern|nimm|doch|lieber|eigentlich)(?![\p{L}])/iu;
 /** "not a new pump", "no certificate needed": from the negator to the end of its clause or the next comma. */
 export function negatedSpans(text: string, clauses: Span[]): Span[] {
   const out: Span[] = [];
