@@ -175,6 +175,15 @@ export const EVENTS = {
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
   machine_line_count: (ctx, s, r) => (s.open === "idle" || s.open === "confirm") && !!machineLineCount(ctx, s, r),
+  /**
+   * "ah nee, mach 2 messer" while a list of other products is open: a count for the line of the order the words name
+   * (`editsOtherLine` set the question aside).
+   */
+  count_of_other_line: (ctx, s, r) =>
+    s.open === "idle" &&
+    !!s.pending &&
+    !!r.a.quantity &&
+    !!otherLineEdited(ctx, r.a, s.pending),
   /** "So 14 left and 14 right, and bolts to match": counts of variants for the lines that carry them. */
   variant_counts: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!variantCorrection(ctx),
   /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
@@ -685,6 +694,11 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "machine_line_count", do: countForMachine },
+  {
+    in: "any",
+    on: "count_of_other_line",
+    do: (ctx, s, r, memo) => req.setLineQuantity(otherLineEdited(ctx, r.a, s.pending!)!)(ctx, s, r, memo),
+  },
   // Before the items of a list are read: "die dritte, davon 2" counts the open list, it is no item of its own.
   { in: "choose_product", on: "list_count_beside_item", do: listCountAndItem },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
@@ -1141,16 +1155,21 @@ function offeredBy(p: Pending | undefined): string[] {
  * not the answer (the question's product is not added with the line's count).
  */
 function editsOtherLine(ctx: Ctx, a: Analysis, pending: Pending): boolean {
+  return !!otherLineEdited(ctx, a, pending);
+}
+
+/** The line of the order that `editsOtherLine` finds named. */
+function otherLineEdited(ctx: Ctx, a: Analysis, pending: Pending): string | undefined {
   const asked = offeredBy(pending);
   const lines = ctx.conv.draft.lines;
-  if (asked.length === 0 || lines.length === 0 || (!a.quantity && !ctx.cues.has("change"))) return false;
+  if (asked.length === 0 || lines.length === 0 || (!a.quantity && !ctx.cues.has("change"))) return undefined;
   const top = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
-  if (top) return !asked.includes(top) && lines.some((l) => l.sku === top);
+  if (top) return asked.includes(top) ? undefined : lines.find((l) => l.sku === top)?.lineId;
   // Words that (also) name a product the question is about answer it ("the quick-fit ones, 12"); a count in a unit
   // and nothing else ("no make it 2 rolls") names no line.
-  if (!a.guess || a.guess.hits.slice(0, 5).some((h) => asked.includes(h.sku))) return false;
+  if (!a.guess || a.guess.hits.slice(0, 5).some((h) => asked.includes(h.sku))) return undefined;
   const named = lines.find((l) => l.lineId === lineByWords(ctx));
-  return !!named && !asked.includes(named.sku);
+  return named && !asked.includes(named.sku) ? named.lineId : undefined;
 }
 
 /** "just asking what it costs", "nur gefragt, wann es kommt": the refusal carries a question of its own. */

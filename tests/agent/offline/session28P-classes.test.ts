@@ -48,6 +48,12 @@ describe("a reply naming another line of the order changes that line, not the pr
       ["1 door glass for deck oven 2", "and a door seal set", "change the door glass to 3"],
       ["3 TG-EO480"],
     ],
+    [
+      agripartsWorld,
+      "A-9004",
+      ["howya, need 20 pick-up tines for big red", "oh and 1 roll of net wrap 1.40", "ah no, 30 tines"],
+      ["30 PUT-RB155-B"],
+    ],
   ];
   for (const [world, customer, says, want] of cases)
     test(says.at(-1)!, { timeout: T }, async () => {
@@ -165,6 +171,12 @@ describe("guards: a plain answer still answers the open question", () => {
       "A-9004",
       ["howya, need 20 pick-up tines for big red", "oh and 1 roll of net wrap 1.40", "3"],
       ["1 NET-140-3000", "20 PUT-RB155-B"],
+    ],
+    [
+      foodtechWorld,
+      "C-7101",
+      ["ein Türglas für Ofen 2", "und Türdichtung", "ach nee, mach 3 Türgläser, eins kommt ins Lager"],
+      ["3 TG-EO480"],
     ],
     [
       foodtechWorld,
