@@ -172,7 +172,7 @@ import {
   unitSymbol,
   wordsOf,
 } from "./recognise.ts";
-import { CURRENCY, FILLER, saysBeside } from "./language.ts";
+import { CURRENCY, FILLER, NOT_ADDING, saysBeside } from "./language.ts";
 import type { Lang } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
@@ -291,6 +291,8 @@ export function action(
         pending: { ...waiting, ...(typeof asked === "number" ? { quantity: asked, ...(unit ? { unit } : {}) } : {}) },
       };
     }
+    // "is it in stock? just asking, don't add it": the answer, no offer to add.
+    if (!line && NOT_ADDING.test(conv.text)) return { en: "", de: "" };
     if (!line)
       return {
         en: "Shall I add it to your order?",
@@ -448,6 +450,16 @@ export function action(
       const issues = c.issues;
       if (c.compatible) {
         const warn = issues.filter((i) => i.severity !== "block").map((i) => issueText(i, lang));
+        // "does it fit? just asking, don't add it": the fit, and no count asked for.
+        if (NOT_ADDING.test(conv.text))
+          return {
+            text: say(
+              lang,
+              `Yes — ${sku} fits ${machineName(m, machineId, "en")}.${warn.length ? ` Note: ${warn.join(" ")}` : ""}`,
+              `Ja — ${sku} passt zu ${machineName(m, machineId, "de")}.${warn.length ? ` Hinweis: ${warn.join(" ")}` : ""}`,
+            ),
+            memo: memo(undefined, sku),
+          };
         return {
           text: say(
             lang,

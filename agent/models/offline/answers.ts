@@ -273,7 +273,16 @@ export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo
         ...(pending.options ? { options: pending.options } : {}),
       }),
     );
-  if (!machine) return yes && !a.guess && !a.machine ? assentToMachines(ctx, pending, machines, memo) : undefined;
+  if (!machine && yes && !a.guess && !a.machine) return assentToMachines(ctx, pending, machines, memo);
+  // "no make it 2 rolls" to "which machine is it for?": the count of the item asked about changes, the question stays.
+  if (!machine && a.quantity && !a.guess && !a.machine && choice === undefined && ctx.cues.has("change"))
+    return askMachine(
+      ctx,
+      { ...pending, quantity: a.quantity.value, ...(a.quantity.unit ? { unit: a.quantity.unit } : {}) },
+      machines,
+      memo,
+    );
+  if (!machine) return undefined;
   // A bare "1" picked the first machine; it is not also a quantity (the one asked before stays).
   const digitPick =
     !named &&
@@ -309,6 +318,16 @@ function assentToMachines(
       ...(pending.unit ? { unit: pending.unit } : {}),
       ...(pending.options ? { options: pending.options } : {}),
     });
+  return askMachine(ctx, pending, machines, memo);
+}
+
+/** "Which machine is it for: A, B or C?", short, the question kept open. */
+function askMachine(
+  ctx: Ctx,
+  pending: Extract<Pending, { kind: "choose_machine" }>,
+  machines: MachineView[],
+  memo: MemoFn,
+): Step {
   const names = machines.map((m) => m.label);
   const or = say(ctx.lang, "or", "oder");
   const choices = names.length > 1 ? `${names.slice(0, -1).join(", ")} ${or} ${names.at(-1)}` : (names[0] ?? "");

@@ -7,7 +7,7 @@
  * an open list that names nothing on the list is read as a fresh request.
  */
 import type { ChooseProduct, DraftView, Pending } from "./conversation.ts";
-import { type Cue, saysBeside } from "./language.ts";
+import { type Cue, NOT_ADDING, saysBeside } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
@@ -175,6 +175,15 @@ export const EVENTS = {
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
   machine_line_count: (ctx, s, r) => (s.open === "idle" || s.open === "confirm") && !!machineLineCount(ctx, s, r),
+  /**
+   * "ah nee, mach 2 messer" while a list of other products is open: a count for the line of the order the words name
+   * (`editsOtherLine` set the question aside).
+   */
+  count_of_other_line: (ctx, s, r) =>
+    s.open === "idle" &&
+    !!s.pending &&
+    !!r.a.quantity &&
+    !!otherLineEdited(ctx, r.a, s.pending),
   /** "So 14 left and 14 right, and bolts to match": counts of variants for the lines that carry them. */
   variant_counts: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!variantCorrection(ctx),
   /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
@@ -253,6 +262,19 @@ export const EVENTS = {
    */
   orders_draft: (ctx, s, r) => ordersTheDraft(ctx, s, r),
   /** A plain "no" (nothing else asked): it declines the open question. */
+  /**
+   * "just asking, don't add it", "nur gefragt, nicht bestellen" to an offer, a list or a count question: the buyer
+   * adds nothing — no count, no other product, no question of their own.
+   */
+  refuses_adding: (ctx, s, r) =>
+    !!waitingFor(s.pending) &&
+    NOT_ADDING.test(ctx.conv.text) &&
+    !ASKING_ABOUT.test(ctx.conv.text) &&
+    !r.a.quantity &&
+    !r.a.machine &&
+    !ctx.conv.text.includes("?") &&
+    !has(ctx, "price", "stock", "compat", "info", "remove", "cancel") &&
+    !namesOtherThanOffered(ctx, s),
   bare_no: (ctx, _s, r) =>
     has(ctx, "no") &&
     !has(ctx, "yes", ...PRODUCT_CUES, "checkout", "cancel", "show") &&
@@ -672,6 +694,11 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "machine_line_count", do: countForMachine },
+  {
+    in: "any",
+    on: "count_of_other_line",
+    do: (ctx, s, r, memo) => req.setLineQuantity(otherLineEdited(ctx, r.a, s.pending!)!)(ctx, s, r, memo),
+  },
   // Before the items of a list are read: "die dritte, davon 2" counts the open list, it is no item of its own.
   { in: "choose_product", on: "list_count_beside_item", do: listCountAndItem },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
@@ -680,6 +707,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "machine_for_lines", do: machineForLines },
   { in: "any", on: "arrives_by", do: req.ask("stock") },
   // The open question
+  { in: "any", on: "refuses_adding", do: notAdded },
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "orders_draft", do: req.place },
   { in: "confirm", on: "bare_no", do: req.declined },
@@ -812,8 +840,9 @@ export function transitionItem(ctx: Ctx, memo: MemoFn, question = false): Step |
 export function dialogueState(ctx: Ctx): DialogueState {
   const { conv } = ctx;
   const pending = conv.memo.pending;
-  const open = pending && !isQuestionAboutOther(ctx, pending) ? pending.kind : "idle";
   const a = analyse(ctx);
+  const open =
+    pending && !isQuestionAboutOther(ctx, pending) && !editsOtherLine(ctx, a, pending) ? pending.kind : "idle";
   return {
     open,
     ...(pending ? { pending } : {}),
@@ -1112,6 +1141,66 @@ function carriedPo(s: DialogueState): string | undefined {
   if (waiting?.poReference) return waiting.poReference;
   if (p?.kind !== "choose_product" || !p.said) return undefined;
   return findPoReference(p.said);
+}
+
+/** The products an open question that adds a line is about: the listed ones, or the one asked for. */
+function offeredBy(p: Pending | undefined): string[] {
+  const w = waitingFor(p);
+  return !w ? [] : w.kind === "choose_product" ? w.skus : [w.sku];
+}
+
+/**
+ * "make the tines 30 actually", "change the door glass to 3" while a question about another product is open: the
+ * message names a line of the order that the question is not about, with a count or a change — an edit of that line,
+ * not the answer (the question's product is not added with the line's count).
+ */
+function editsOtherLine(ctx: Ctx, a: Analysis, pending: Pending): boolean {
+  return !!otherLineEdited(ctx, a, pending);
+}
+
+/** The line of the order that `editsOtherLine` finds named. */
+function otherLineEdited(ctx: Ctx, a: Analysis, pending: Pending): string | undefined {
+  const asked = offeredBy(pending);
+  const lines = ctx.conv.draft.lines;
+  if (asked.length === 0 || lines.length === 0 || (!a.quantity && !ctx.cues.has("change"))) return undefined;
+  const top = a.guess?.confident ? a.guess.hits[0]!.sku : undefined;
+  if (top) return asked.includes(top) ? undefined : lines.find((l) => l.sku === top)?.lineId;
+  // Words that (also) name a product the question is about answer it ("the quick-fit ones, 12"); a count in a unit
+  // and nothing else ("no make it 2 rolls") names no line.
+  if (!a.guess || a.guess.hits.slice(0, 5).some((h) => asked.includes(h.sku))) return undefined;
+  const named = lines.find((l) => l.lineId === lineByWords(ctx));
+  return named && !asked.includes(named.sku) ? named.lineId : undefined;
+}
+
+/** "just asking what it costs", "nur gefragt, wann es kommt": the refusal carries a question of its own. */
+const ASKING_ABOUT =
+  /(?<![\p{L}])(?:asking|wondering|checking|gefragt|frage)\s+(?:what|how|if|whether|about|when|where|which|wie|was|ob|wann|wo|welche\w*|nach)(?![\p{L}])/iu;
+
+/** Words beside the refusal ("don't add it, but 2 of the seals") that name a product the open question is not about. */
+function namesOtherThanOffered(ctx: Ctx, s: DialogueState): boolean {
+  const rest = ctx.conv.text.replace(new RegExp(NOT_ADDING.source, "giu"), " ");
+  if (!/\p{L}{3,}/u.test(rest)) return false;
+  const g = analyse(ctx, rest).guess;
+  return !!g?.confident && !offeredBy(s.pending).includes(g.hits[0]!.sku);
+}
+
+/** "just asking, don't add it" to an open offer: nothing added, the order as it is. */
+function notAdded(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step {
+  return {
+    text:
+      s.draft.lines.length > 0
+        ? say(
+            ctx.lang,
+            "OK — I won't add it. Your order stays as it is; anything else you need?",
+            "In Ordnung — ich füge es nicht hinzu. Ihre Bestellung bleibt, wie sie ist; darf es noch etwas sein?",
+          )
+        : say(
+            ctx.lang,
+            "OK — I won't add it. Anything else you need?",
+            "In Ordnung — ich füge es nicht hinzu. Darf es noch etwas sein?",
+          ),
+    memo: memo(),
+  };
 }
 
 /** The open question whose answer adds a line: a list, the machine for an item, an offered item's count. */

@@ -48,6 +48,14 @@ export const CURRENCY = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "c
 export const KEEP_AS_IS =
   /(?<![\p{L}])(?:anyway|anyhow|regardless|nevertheless|as it is|trotzdem|dennoch|wie gehabt|(?:just )?put (?:them|it|those|these|that) (?:in|on)|(?:always|usually) (?:had|have|ran|run|used|use|fitted|fit|took|take|order(?:ed)?)|(?:keep|stick (?:with|to)) (?:the|it|them|those|that|these|what)|leave (?:it|them) (?:as|like)|(?:hatten|haben|nehmen|nahmen|fahren|fuhren) (?:\p{L}+ )?(?:immer|schon immer)|immer (?:gehabt|drauf|genommen|gefahren)|lass(?:en)? (?:es|sie|die|das|den) so|bleib(?:en|t)? (?:bei|so))(?![\p{L}])/iu;
 
+/**
+ * Words that ask without ordering: "just asking", "only asking, don't add it", "do not order it", "nur gefragt",
+ * "nicht bestellen", "bitte nicht hinzufügen". An offer or count question is not made, and an open one is not answered
+ * by adding.
+ */
+export const NOT_ADDING =
+  /(?<![\p{L}])(?:(?:just|only|merely)\s+(?:asking|a\s+question|wondering|checking)|(?:don'?t|do\s+not|dont|no\s+need\s+to)\s+(?:add|order|book|put\s+(?:it|them)\s+on)|not\s+(?:to\s+)?(?:add|order)\s+(?:it|them|that|those|yet)|(?:nur|bloß|bloss)\s+(?:mal\s+)?(?:so\s+)?(?:gefragt|eine\s+frage|zur\s+info)|(?:nicht|noch\s+nicht|nichts)\s+(?:bestellen|hinzufügen|hinzufuegen|dazu(?:nehmen|tun)?|aufnehmen|übernehmen|uebernehmen|in\s+die\s+bestellung))(?![\p{L}])/iu;
+
 /** Words that keep to the product flagged ("order the old one anyway", "still", "die alte"), against the alternatives. */
 export const INSISTING = new RegExp(
   `${KEEP_AS_IS.source}|(?<![\\p{L}])(?:still|the (?:old|original|same) one|egal|den(?:noch)? alten|die alte|das alte|immer noch)(?![\\p{L}])`,

@@ -1482,8 +1482,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     const adjacent = !!before && tokens[i]!.start - (before.start + before.text.length) <= 1;
     // "FE-RF 330", "PLC-CPU 1513": the code word that ends a hyphenated token counts as written alone.
     const prevPart = prev?.split(/[-/]/).at(-1);
+    // ("no, 14" answers with a count: a "no" set off by a comma is the answer, not "No." of a number.)
+    const answersNo = prev === "no" && /^\s*[,!;–-]/u.test(before?.tail ?? "");
     if (
       prev &&
+      !answersNo &&
       (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) ||
         // ("halle B zwei": a letter that names the buyer's machine or site is no code word of the number after it)
         (adjacent &&

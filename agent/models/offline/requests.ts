@@ -519,23 +519,29 @@ export const forMachine: H = (ctx, s, r, memo) => {
 
 const MORE = /\b(more|another|additional|extra|weitere|zusätzlich|noch)\b/i;
 /** "make it 5", "3 more": the quantity of the line the conversation is about. */
-export const setFocusQuantity: H = (ctx, s, r, memo) => {
-  const l = s.draft.lines.find((x) => x.sku === r.about)!;
-  const q = r.a.quantity!;
-  return {
-    calls: [
-      {
-        name: "update_line",
-        args: {
-          lineId: l.lineId,
-          quantity: MORE.test(ctx.conv.text) && addsToLine(ctx.conv.text) ? l.quantity + q.value : q.value,
-          ...(q.unit ? { unit: q.unit } : {}),
+export const setFocusQuantity: H = (ctx, s, r, memo) =>
+  setLineQuantity(s.draft.lines.find((x) => x.sku === r.about)!.lineId)(ctx, s, r, memo);
+
+/** The count the message states, for this line of the order ("2 more" adds to it). */
+export const setLineQuantity =
+  (lineId: string): H =>
+  (ctx, s, r, memo) => {
+    const l = s.draft.lines.find((x) => x.lineId === lineId)!;
+    const q = r.a.quantity!;
+    return {
+      calls: [
+        {
+          name: "update_line",
+          args: {
+            lineId: l.lineId,
+            quantity: MORE.test(ctx.conv.text) && addsToLine(ctx.conv.text) ? l.quantity + q.value : q.value,
+            ...(q.unit ? { unit: q.unit } : {}),
+          },
         },
-      },
-    ],
-    memo: memo(),
+      ],
+      memo: memo(),
+    };
   };
-};
 
 export const whichProduct: H = (ctx, s, _r, memo) =>
   aboutListed(ctx, s.pending, memo) ?? {

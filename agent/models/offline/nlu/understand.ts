@@ -195,6 +195,11 @@ function span(text: string, start: number, end: number): Span {
 
 // "nix UV", "ned die alten": the spoken German forms of "nicht"/"kein" negate as they do.
 const NEGATORS = /\b(?:not|no|without|nicht|nix|ned|kein|keine|keinen|ohne)\b/giu;
+/** Only interjections before a "no" that opens its clause ("no …", "oh no …", "sorry, no …"). */
+const OPENS_CORRECTION = /^(?:\s*(?:oh|ah|ach|hm+|sorry|wait|well|ok|okay)[\s,]+)*\s*$/iu;
+/** What a correction opens with: a verb that sets a count or an item anew ("make it", "change it to", "mach"). */
+const CORRECTING =
+  /^\s*(?:make|change|set|switch|put|go|take|rather|actually|wait|sorry|give|need|want|(?:i|we)(?:'d|\s+would|'ll|\s+will)?\s+(?:need|want|like|take|order|mean|said)|mach|mache|machs|ändere|ändern|nimm|doch|lieber|eigentlich)(?![\p{L}])/iu;
 /** "not a new pump", "no certificate needed": from the negator to the end of its clause or the next comma. */
 export function negatedSpans(text: string, clauses: Span[]): Span[] {
   const out: Span[] = [];
@@ -204,6 +209,8 @@ export function negatedSpans(text: string, clauses: Span[]): Span[] {
       const tail = c.text.slice(from);
       // "no, the shaft seal": a bare "no" before a comma answers, it negates nothing after it.
       if (/^\s*[,.!]/.test(tail) || !tail.trim()) continue;
+      // "no make it 14", "no change it to 6": a "no" that opens a correction answers too — what follows is what is meant.
+      if (OPENS_CORRECTION.test(c.text.slice(0, m.index ?? 0)) && CORRECTING.test(tail)) continue;
       const stop = tail.search(/[,.;!?]/);
       const end = stop < 0 ? c.text.length : from + stop;
       out.push(span(text, c.start + (m.index ?? 0), c.start + end));
