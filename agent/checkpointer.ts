@@ -91,6 +91,13 @@ interface MessageTexts {
   messages: object[];
   /** Per message written: the copy read back from its text (see WrittenCheckpoints); a copy maps to itself. */
   copies: WeakMap<object, BaseMessage>;
+  /**
+   * Per message text: its UTF-8 bytes, encoded once. A checkpoint's bytes are its skeleton's pieces and these, copied
+   * once into one buffer — not the whole conversation's text joined again and encoded again on every checkpoint.
+   */
+  bytes: WeakMap<object, Buffer>;
+  /** The messages' bytes of the checkpoint being written, in the order of their placeholders. */
+  encoded: Buffer[];
 }
 
 /**
@@ -188,6 +195,7 @@ function rebuild(entry: Written, texts: MessageTexts): unknown {
 /** First character of a placeholder; a string or key of the state starting with it is not encodable here. */
 const PLACEHOLDER = "\u0000m";
 const PLACEHOLDERS = /"\\u0000m(\d+)"/g;
+const PREFIX_BYTES = Buffer.from(PREFIX, "utf8");
 
 function encode(value: unknown, table?: MessageTable, texts?: MessageTexts): unknown {
   if (value === null || typeof value !== "object") {
@@ -211,7 +219,10 @@ function encode(value: unknown, table?: MessageTable, texts?: MessageTexts): unk
   if (texts) {
     let text = texts.texts.get(value);
     if (text === undefined) texts.texts.set(value, (text = JSON.stringify(encodeMessage(value as BaseMessage, tag))));
+    let bytes = texts.bytes.get(value);
+    if (bytes === undefined) texts.bytes.set(value, (bytes = Buffer.from(text, "utf8")));
     texts.messages.push(value);
+    texts.encoded.push(bytes);
     return PLACEHOLDER + (texts.parts.push(text) - 1);
   }
   return encodeMessage(value as BaseMessage, tag);
@@ -222,20 +233,41 @@ function stringify(value: unknown, table?: MessageTable): string {
   return JSON.stringify(encode(value, table));
 }
 
-/** The same text for a file store, with what it was built from: the JSON with placeholders and the messages. */
-function stringifyWithTexts(value: unknown, texts: MessageTexts): Omit<Written, "bytes"> & { json: string } {
+/**
+ * The same payload for a file store — the UTF-8 bytes of `PREFIX` and the checkpoint's JSON text — with what it was
+ * built from: the JSON with placeholders and the messages. The bytes are the skeleton's pieces between placeholders
+ * and each message's bytes (encoded once per message), which are the bytes of the joined text: both are JSON.stringify
+ * output, well-formed UTF-16, so no character is split where they meet.
+ */
+function stringifyWithTexts(value: unknown, texts: MessageTexts): Written {
   texts.parts = [];
   texts.messages = [];
+  texts.encoded = [];
   try {
     const encoded = encode(value, undefined, texts);
     if (encoded === undefined) throw UNSUPPORTED;
     const skeleton = JSON.stringify(encoded);
-    const { parts, messages } = texts;
-    const json = parts.length ? skeleton.replace(PLACEHOLDERS, (_, i: string) => parts[Number(i)]!) : skeleton;
-    return { json, skeleton, parts, messages };
+    const { parts, messages, encoded: messageBytes } = texts;
+    if (!parts.length) return { bytes: Buffer.from(PREFIX + skeleton, "utf8"), skeleton, parts, messages };
+    const pieces: Buffer[] = [];
+    let from = 0;
+    let length = 0;
+    const push = (piece: Buffer) => {
+      pieces.push(piece);
+      length += piece.byteLength;
+    };
+    push(PREFIX_BYTES);
+    for (const match of skeleton.matchAll(PLACEHOLDERS)) {
+      push(Buffer.from(skeleton.slice(from, match.index), "utf8"));
+      push(messageBytes[Number(match[1])]!);
+      from = match.index + match[0].length;
+    }
+    push(Buffer.from(skeleton.slice(from), "utf8"));
+    return { bytes: Buffer.concat(pieces, length), skeleton, parts, messages };
   } finally {
     texts.parts = [];
     texts.messages = [];
+    texts.encoded = [];
   }
 }
 
@@ -292,20 +324,19 @@ export function createShieldSerde(
   const table: MessageTable | undefined = options.internMessages ? { refs: new WeakMap(), messages: [] } : undefined;
   const texts: MessageTexts | undefined = table
     ? undefined
-    : { texts: new WeakMap(), parts: [], messages: [], copies: new WeakMap() };
+    : { texts: new WeakMap(), parts: [], messages: [], copies: new WeakMap(), bytes: new WeakMap(), encoded: [] };
   const written = texts ? new WrittenCheckpoints() : undefined;
   return {
     async dumpsTyped(data: unknown): Promise<[string, Uint8Array]> {
-      let text: string;
-      let built: (Omit<Written, "bytes"> & { json: string }) | undefined;
+      let text: string | undefined;
+      let built: Written | undefined;
       try {
-        let json: string;
-        if (texts) {
-          built = stringifyWithTexts(data, texts);
-          json = built.json;
-        } else json = stringify(data, table);
-        if (json === undefined) throw UNSUPPORTED;
-        text = PREFIX + json;
+        if (texts) built = stringifyWithTexts(data, texts);
+        else {
+          const json = stringify(data, table);
+          if (json === undefined) throw UNSUPPORTED;
+          text = PREFIX + json;
+        }
       } catch (error) {
         if (!(error instanceof Unsupported)) throw error;
         // SqliteSaver requires a checkpoint and its metadata to share one type, so the fallback keeps ours.
@@ -313,17 +344,9 @@ export function createShieldSerde(
         if (type !== "json") return [type, bytes];
         return [SHIELD_SERDE_TYPE, bytes];
       }
-      const bytes = encoder.encode(text);
-      if (written && built && built.messages.length > 0) {
-        const { skeleton, parts, messages } = built;
-        written.add({
-          bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-          skeleton,
-          parts,
-          messages,
-        });
-      }
-      return [SHIELD_SERDE_TYPE, bytes];
+      if (!built) return [SHIELD_SERDE_TYPE, encoder.encode(text)];
+      if (written && built.messages.length > 0) written.add(built);
+      return [SHIELD_SERDE_TYPE, built.bytes];
     },
     async loadsTyped(type: string, data: Uint8Array | string): Promise<unknown> {
       // MemorySaver keeps the payload but not its type and reads everything back as "json": ours is told apart by its

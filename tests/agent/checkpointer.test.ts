@@ -108,6 +108,39 @@ describe("file-store serializer reusing each message's text", () => {
     expect(back.draft).toEqual(state.draft);
   });
 
+  test("a checkpoint's bytes are the UTF-8 of its JSON text, with text outside ASCII next to every message (perf28)", async () => {
+    const serde = createShieldSerde();
+    const german = new HumanMessage({ id: "h1", content: "Dichtung für Pumpe 2 – Größe 28 mm 🔧" });
+    const lone = new AIMessage({ id: "a1", content: "ein halbes Zeichen \ud800 und ein ganzes 🔩" });
+    const tool = new ToolMessage({
+      id: "t1",
+      tool_call_id: "c1",
+      name: "search",
+      content: '{"name":"Gleitringdichtung"}',
+    });
+    // Written once before, so the checkpoint below takes their encoded bytes from the serializer's memory.
+    await serde.dumpsTyped({ messages: [german] });
+    const state = {
+      note: "ä🔧",
+      messages: [german, lone, tool, german],
+      draft: { lines: [{ sku: "SÄ-1", note: "\udc00–" }] },
+    };
+    const [type, bytes] = await serde.dumpsTyped(state);
+    // The same text built apart: each message as the serializer writes it alone, in the tree in its place.
+    const alone = async (m: BaseMessage) =>
+      JSON.parse(
+        Buffer.from((await createShieldSerde().dumpsTyped(m))[1])
+          .toString("utf8")
+          .slice(1),
+      );
+    const expected = `S${JSON.stringify({ ...state, messages: await Promise.all(state.messages.map(alone)) })}`;
+    expect(Buffer.from(bytes).equals(Buffer.from(expected, "utf8"))).toBe(true);
+    const back = (await createShieldSerde().loadsTyped(type, Buffer.from(bytes))) as typeof state;
+    expect(back.messages.map((m) => m.content)).toEqual(state.messages.map((m) => m.content));
+    expect(back.draft).toEqual(state.draft);
+    expect(back.note).toBe(state.note);
+  });
+
   test("a checkpoint it wrote reads back equal to a fresh read, its messages shared copies; the next write is unchanged", async () => {
     const serde = createShieldSerde();
     const question = new HumanMessage({ id: "h1", content: "2 seals for pump 2" });
