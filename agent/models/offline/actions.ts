@@ -757,14 +757,21 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
           )
         : say(lang, "I found:", "Gefunden:");
   const misfitHead = m && misfits.length ? `${notFitting(ctx, misfits, verdicts, m)}\n` : "";
-  const ask = quantity
-    ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
-    : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
+  // "Gefunden: 1) X — Welchen Artikel?": one product found (that fits, where a machine is named) is no choice — it is
+  // offered as it is, and the question is the count (or, with the count said, whether to add it; a yes takes it).
+  const single = hits.length === 1 && !unknown && misfits.length === 0 && (verdicts.get(hits[0]!.sku)?.rank ?? 0) <= 2;
+  const ask = single
+    ? quantity
+      ? say(lang, "Shall I add it?", "Soll ich den Artikel hinzufügen?")
+      : say(lang, "How many would you like?", "Wie viele möchten Sie?")
+    : quantity
+      ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
+      : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
   // Options stated with the request ("configure X: 11 kW, 400 V…") ride on the pick of the configurable item listed.
   const configurable = hits.filter((h) => k.reader.products([h.sku]).get(h.sku)?.configModelId);
   const options = configurable.length === 1 ? optionsFor(ctx, configurable[0]!.sku) : undefined;
   return {
-    text: `${misfitHead}${head}\n${list}\n${ask}`,
+    text: `${misfitHead}${head}\n${single ? list.replace(/^1\) /u, "") : list}\n${ask}`,
     memo: memo({
       kind: "choose_product",
       ...(options ? { options } : {}),
@@ -1528,6 +1535,9 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
           // that says what a product is, beside a counted one, is one of its own (one piece) — not the count's words.
           // (Not one that points back at the item: "… and the clamping bar sets that go with them".)
           (!!out.length && definiteItem(ctx, part) && !FOR_IT.test(part) && !BELONGING.test(part)) ||
+          // "2 Superelastik-Reifen … und den Fahrersitz": so is one by the article and words that search a product
+          // the catalog holds several of, or none.
+          (!!out.length && !a.guess?.confident && definiteAsked(ctx, part, a)) ||
           // "… 4 pcs MB-BW4040-LE. Also an O-ring kit for the pressure vessels.": a sentence of its own that asks for
           // a product by an article before its name is an item.
           (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)));
@@ -2451,7 +2461,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       (read.machine
         ? !FOR_IT.test(part) &&
           !BELONGING.test(part) &&
-          (definiteItem(ctx, part) || namesBeyond(ctx, part, read.machine, a.guess.hits[0]!.sku))
+          (definiteItem(ctx, part) ||
+            namesBeyond(ctx, part, read.machine, a.guess.hits[0]!.sku) ||
+            labelled(ctx, part, a.guess.hits[0]!.sku))
         : namesItOnly(ctx, part, a.guess.hits[0]!.sku) || definiteItem(ctx, part))
     )
       // (For the machine named last before it, in a message that names several.)
@@ -2460,6 +2472,19 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         ...(a.machine ? { machineId: a.machine.machineId } : {}),
         ...(definiteItem(ctx, part) ? { definite: true } : {}),
       });
+    // "2 Superelastik-Reifen … und den Fahrersitz", "1 door glass and the flux capacitor": an item asked for by the
+    // definite article whose words identify no one product (several to choose from, or none) is not dropped — it is
+    // served after the items found (a list to choose from, or "not found").
+    else if (!a.quantity && !a.guess?.confident && definiteAsked(ctx, part, a)) {
+      const item = {
+        text: part
+          .replace(LIST_MARKER, "")
+          .trim()
+          .replace(/\s*[.!]+$/u, ""),
+      };
+      rest.push(item);
+      asked.set(item, a.guess ? a.guess.query.split(" ") : a.productWords);
+    }
     // "16 left and 16 right, …, and a bolt set for each one": each of the run's items.
     before = spread.totals.get(part) ?? (a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined);
   }
@@ -2513,7 +2538,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   return {
     calls: [...(recount ? [recount] : []), ...once].map((i) => {
       if ("lineId" in i) return { name: "update_line", args: i };
-      const machine = i.machineId ?? ("asBefore" in i ? undefined : machineId);
+      const machine = i.machineId ?? ("asBefore" in i ? undefined : (machineId ?? soleFitting(ctx, i.sku)));
       const line = replacing(ctx, i.sku, machine, replaced);
       if (line) {
         replaced.add(line);
@@ -2545,6 +2570,16 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/**
+ * The one machine of the buyer's a part that depends on its machine fits, as a single add takes it ("2
+ * Superelastik-Reifen … und den Fahrersitz" for the one truck the tyres fit).
+ */
+function soleFitting(ctx: Ctx, sku: string): string | undefined {
+  if (!dependsOnMachine(ctx, sku)) return undefined;
+  const fitting = fittingMachines(ctx, sku, ctx.conv.machines ?? []);
+  return fitting.length === 1 ? fitting[0]!.machineId : undefined;
 }
 
 /**
@@ -2610,6 +2645,49 @@ function definiteItem(ctx: Ctx, part: string): boolean {
   return DEFINITE.test(text) && !!last && ctx.k.headWord(last);
 }
 const COURTESY_END = /^(?:please|pls|bitte|thanks|danke)$/u;
+
+/**
+ * "deck oven 1: door seal set": a list line led by the machine it is for, the words after the label the product's
+ * name — an item of the list, though it has neither count nor article.
+ */
+function labelled(ctx: Ctx, part: string, sku: string): boolean {
+  const text = part.replace(LIST_MARKER, "").trim();
+  const label = LABEL_LEAD.exec(text);
+  return !!label && namesItOnly(ctx, text.slice(label[0].length), sku, 0.8);
+}
+
+/** Verbs that make a part a remark about a thing, not a request for it. */
+const REMARK_VERB = new Set(
+  "is are was were has have had does do did ist sind war waren hat haben hatte geht läuft lauft runs leaks broke broken kaputt defekt".split(
+    " ",
+  ),
+);
+
+/** Words that join an item to the one before ("und den …", "and also the …", "plus the …"). */
+const JOIN_LEAD = /^(?:(?:and|und|plus|also|sowie|dazu|außerdem|ausserdem|noch|auch|then|dann)\s+)+/iu;
+
+/**
+ * "… und den Fahrersitz", "… and the flux capacitor", "spiral mixer: the maintenance set": a part that is only the
+ * definite article and the words that searched for a product (the machine's label, courtesy words aside) — an item
+ * asked for, though its words identify no one product. Not a part that points back at the item before ("the ones
+ * with …", "the matching seals"), nor a remark with words of its own ("the motor is burnt").
+ */
+function definiteAsked(ctx: Ctx, part: string, a: Analysis): boolean {
+  if (FOR_IT.test(part) || BELONGING.test(part) || POINTS_BACK.test(part) || EACH_ITEM.test(part)) return false;
+  const text = part.replace(LIST_MARKER, "").trim().replace(LABEL_LEAD, "").replace(JOIN_LEAD, "");
+  if (!DEFINITE.test(text) || POINTS_BACK.test(text)) return false;
+  const searched = new Set(
+    [...a.productWords, ...(a.guess?.query.split(" ") ?? [])].flatMap((w) => w.toLowerCase().split("-")),
+  );
+  const label = new Set(a.machine ? wordsOf(a.machine.label) : []);
+  const words = tokenizeText(text)
+    .slice(1)
+    .flatMap((t) => t.lower.split("-"))
+    .filter((w) => /^\p{L}/u.test(w) && !FILLER.has(w) && !COURTESY_END.test(w) && !label.has(w));
+  // (Words of a remark: "the motor is burnt", "der Sitz ist kaputt".)
+  if (tokenizeText(text).some((t) => REMARK_VERB.has(t.lower))) return false;
+  return words.length > 0 && words.length <= 3 && words.some((w) => searched.has(w));
+}
 /** A list line's label: the words before its colon ("Truck 4: …", "deck oven 1: …"). */
 const LABEL_LEAD = /^[^:\n]{1,40}:\s+/u;
 
