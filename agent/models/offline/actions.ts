@@ -1537,7 +1537,7 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
           (!!out.length && definiteItem(ctx, part) && !FOR_IT.test(part) && !BELONGING.test(part)) ||
           // "2 Superelastik-Reifen … und den Fahrersitz": so is one by the article and words that search a product
           // the catalog holds several of, or none.
-          (!!out.length && !a.guess?.confident && definiteAsked(ctx, part, a)) ||
+          (!!out.length && !a.guess?.confident && definiteAsked(part, a)) ||
           // "… 4 pcs MB-BW4040-LE. Also an O-ring kit for the pressure vessels.": a sentence of its own that asks for
           // a product by an article before its name is an item.
           (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)));
@@ -2475,7 +2475,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // "2 Superelastik-Reifen … und den Fahrersitz", "1 door glass and the flux capacitor": an item asked for by the
     // definite article whose words identify no one product (several to choose from, or none) is not dropped — it is
     // served after the items found (a list to choose from, or "not found").
-    else if (!a.quantity && !a.guess?.confident && definiteAsked(ctx, part, a)) {
+    else if (!a.quantity && !a.guess?.confident && definiteAsked(part, a)) {
       const item = {
         text: part
           .replace(LIST_MARKER, "")
@@ -2672,7 +2672,7 @@ const JOIN_LEAD = /^(?:(?:and|und|plus|also|sowie|dazu|außerdem|ausserdem|noch|
  * asked for, though its words identify no one product. Not a part that points back at the item before ("the ones
  * with …", "the matching seals"), nor a remark with words of its own ("the motor is burnt").
  */
-function definiteAsked(ctx: Ctx, part: string, a: Analysis): boolean {
+function definiteAsked(part: string, a: Analysis): boolean {
   if (FOR_IT.test(part) || BELONGING.test(part) || POINTS_BACK.test(part) || EACH_ITEM.test(part)) return false;
   const text = part.replace(LIST_MARKER, "").trim().replace(LABEL_LEAD, "").replace(JOIN_LEAD, "");
   if (!DEFINITE.test(text) || POINTS_BACK.test(text)) return false;
