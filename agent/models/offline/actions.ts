@@ -759,7 +759,14 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const misfitHead = m && misfits.length ? `${notFitting(ctx, misfits, verdicts, m)}\n` : "";
   // "Gefunden: 1) X — Welchen Artikel?": one product found (that fits, where a machine is named) is no choice — it is
   // offered as it is, and the question is the count (or, with the count said, whether to add it; a yes takes it).
-  const single = hits.length === 1 && !unknown && misfits.length === 0 && (verdicts.get(hits[0]!.sku)?.rank ?? 0) <= 2;
+  // (For a machine named, the product checked to fit it, and not a line the order already holds.)
+  const single =
+    hits.length === 1 &&
+    !!m &&
+    !unknown &&
+    misfits.length === 0 &&
+    (verdicts.get(hits[0]!.sku)?.rank ?? 3) <= 2 &&
+    !conv.draft.lines.some((l) => l.sku === hits[0]!.sku);
   const ask = single
     ? quantity
       ? say(lang, "Shall I add it?", "Soll ich den Artikel hinzufügen?")
@@ -1489,6 +1496,8 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     let candidatesBefore: { sku: string }[] | undefined;
     // The kinds of product the item before was asked for in words ("einen Knethaken, …", "we need a seal kit, …").
     let namedBefore = new Set<string | undefined>();
+    // Whether the part before asks for an item of its own (a count, or a product its words identify).
+    let prevItem = false;
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => splitItems(ctx, sentence))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
@@ -1537,13 +1546,16 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
           (!!out.length && definiteItem(ctx, part) && !FOR_IT.test(part) && !BELONGING.test(part)) ||
           // "2 Superelastik-Reifen … und den Fahrersitz": so is one by the article and words that search a product
           // the catalog holds several of, or none.
-          (!!out.length && !a.guess?.confident && definiteAsked(part, a)) ||
+          (prevItem && !a.guess?.confident && definiteAsked(ctx, part, a)) ||
           // "… 4 pcs MB-BW4040-LE. Also an O-ring kit for the pressure vessels.": a sentence of its own that asks for
           // a product by an article before its name is an item.
           (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)));
       // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.").
       if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}${/[.!?]$/.test(out.at(-1)!) ? " " : ", "}${part}`;
-      else out.push(part);
+      else {
+        out.push(part);
+        prevItem = !!a.quantity || !!a.guess?.confident;
+      }
     }
     return out;
   });
@@ -2475,7 +2487,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // "2 Superelastik-Reifen … und den Fahrersitz", "1 door glass and the flux capacitor": an item asked for by the
     // definite article whose words identify no one product (several to choose from, or none) is not dropped — it is
     // served after the items found (a list to choose from, or "not found").
-    else if (!a.quantity && !a.guess?.confident && definiteAsked(part, a)) {
+    else if (!a.quantity && !a.guess?.confident && definiteAsked(ctx, part, a)) {
       const item = {
         text: part
           .replace(LIST_MARKER, "")
@@ -2672,9 +2684,15 @@ const JOIN_LEAD = /^(?:(?:and|und|plus|also|sowie|dazu|außerdem|ausserdem|noch|
  * asked for, though its words identify no one product. Not a part that points back at the item before ("the ones
  * with …", "the matching seals"), nor a remark with words of its own ("the motor is burnt").
  */
-function definiteAsked(part: string, a: Analysis): boolean {
+function definiteAsked(ctx: Ctx, part: string, a: Analysis): boolean {
   if (FOR_IT.test(part) || BELONGING.test(part) || POINTS_BACK.test(part) || EACH_ITEM.test(part)) return false;
-  const text = part.replace(LIST_MARKER, "").trim().replace(LABEL_LEAD, "").replace(JOIN_LEAD, "");
+  // (The first sentence of the part: "das Fernüberwachungsmodul. Ich bitte um Preis" asks for the module.)
+  const text = part
+    .replace(LIST_MARKER, "")
+    .trim()
+    .replace(LABEL_LEAD, "")
+    .replace(JOIN_LEAD, "")
+    .split(/[.!?](?:\s|$)/u)[0]!;
   if (!DEFINITE.test(text) || POINTS_BACK.test(text)) return false;
   const searched = new Set(
     [...a.productWords, ...(a.guess?.query.split(" ") ?? [])].flatMap((w) => w.toLowerCase().split("-")),
@@ -2686,7 +2704,11 @@ function definiteAsked(part: string, a: Analysis): boolean {
     .filter((w) => /^\p{L}/u.test(w) && !FILLER.has(w) && !COURTESY_END.test(w) && !label.has(w));
   // (Words of a remark: "the motor is burnt", "der Sitz ist kaputt".)
   if (tokenizeText(text).some((t) => REMARK_VERB.has(t.lower))) return false;
-  return words.length > 0 && words.length <= 3 && words.some((w) => searched.has(w));
+  // Every word one that searched, or a word the catalog's names are made of — not an option's value ("die
+  // Winterregelung" of a build to order), nor a word of the story ("die Leitung am Rückzug machen wir gleich mit").
+  const product = (w: string) =>
+    (searched.has(w) || ctx.k.headWord(w) || ctx.k.inflectedNameWord(w)) && !ctx.k.configWords.has(w);
+  return words.length > 0 && words.length <= 3 && words.some((w) => searched.has(w)) && words.every(product);
 }
 /** A list line's label: the words before its colon ("Truck 4: …", "deck oven 1: …"). */
 const LABEL_LEAD = /^[^:\n]{1,40}:\s+/u;
