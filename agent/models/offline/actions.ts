@@ -1496,7 +1496,7 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     let candidatesBefore: { sku: string }[] | undefined;
     // The kinds of product the item before was asked for in words ("einen Knethaken, …", "we need a seal kit, …").
     let namedBefore = new Set<string | undefined>();
-    // Whether the part before asks for an item of its own (a count, or a product its words identify).
+    // Whether the part before asks for an item of its own by a count ("2 Superelastik-Reifen …").
     let prevItem = false;
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => splitItems(ctx, sentence))) {
       const part = raw.replace(/^\+\s*/, "").trim();
@@ -1554,7 +1554,7 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
       if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}${/[.!?]$/.test(out.at(-1)!) ? " " : ", "}${part}`;
       else {
         out.push(part);
-        prevItem = !!a.quantity || !!a.guess?.confident;
+        prevItem = !!a.quantity;
       }
     }
     return out;
@@ -2668,9 +2668,9 @@ function labelled(ctx: Ctx, part: string, sku: string): boolean {
   return !!label && namesItOnly(ctx, text.slice(label[0].length), sku, 0.8);
 }
 
-/** Verbs that make a part a remark about a thing, not a request for it. */
+/** Verbs and subjects that make a part a remark about a thing, not a request for it. */
 const REMARK_VERB = new Set(
-  "is are was were has have had does do did ist sind war waren hat haben hatte geht läuft lauft runs leaks broke broken kaputt defekt".split(
+  "is are was were has have had does do did ist sind war waren hat haben hatte geht läuft lauft runs leaks broke broken kaputt defekt i we they ich wir".split(
     " ",
   ),
 );
@@ -2708,7 +2708,10 @@ function definiteAsked(ctx: Ctx, part: string, a: Analysis): boolean {
   // Winterregelung" of a build to order), nor a word of the story ("die Leitung am Rückzug machen wir gleich mit").
   const product = (w: string) =>
     (searched.has(w) || ctx.k.headWord(w) || ctx.k.inflectedNameWord(w)) && !ctx.k.configWords.has(w);
-  return words.length > 0 && words.length <= 3 && words.some((w) => searched.has(w)) && words.every(product);
+  // And one word that says what a product is, or one the catalog does not know — not only values that describe the
+  // item before ("…, die grauen spurlosen").
+  const kind = (w: string) => ctx.k.headWord(w) || (searched.has(w) && !ctx.k.inflectedNameWord(w));
+  return words.length > 0 && words.length <= 3 && words.some(kind) && words.every(product);
 }
 /** A list line's label: the words before its colon ("Truck 4: …", "deck oven 1: …"). */
 const LABEL_LEAD = /^[^:\n]{1,40}:\s+/u;
