@@ -2710,7 +2710,8 @@ function definiteAsked(ctx: Ctx, part: string, a: Analysis): boolean {
     (searched.has(w) || ctx.k.headWord(w) || ctx.k.inflectedNameWord(w)) && !ctx.k.configWords.has(w);
   // And one word that says what a product is, or one the catalog does not know — not only values that describe the
   // item before ("…, die grauen spurlosen").
-  const kind = (w: string) => ctx.k.headWord(w) || (searched.has(w) && !ctx.k.inflectedNameWord(w));
+  const known = (w: string) => ctx.k.inflectedNameWord(w) || ctx.k.inflectedNameWord(stemOf(w));
+  const kind = (w: string) => ctx.k.headWord(w) || (searched.has(w) && !known(w));
   return words.length > 0 && words.length <= 3 && words.some(kind) && words.every(product);
 }
 /** A list line's label: the words before its colon ("Truck 4: …", "deck oven 1: …"). */
