@@ -13,6 +13,7 @@ import { describe, expect, test } from "vitest";
 import {
   chatAfter,
   draftLines,
+  fluidWorld,
   foodtechWorld,
   hvacWorld,
   intralogisticsWorld,
@@ -150,6 +151,38 @@ describe("guards: one item not found, and all items found, answer as before", ()
       );
       expect(sorted(t.lines)).toEqual(["1 TD-GV12", "1 TG-EO480"]);
       expect(t.text).not.toContain("Not added yet");
+    },
+    TIMEOUT,
+  );
+});
+
+describe("guards: a part that describes the item before, or tells a story, is no item of its own", () => {
+  test(
+    "'2 Antriebsreifen 18x7-8, die grauen spurlosen': the grey ones, nothing said missing",
+    async () => {
+      const t = await lastTurn(
+        intralogisticsWorld,
+        "L-8003",
+        "Fürn Rampenstapler bräucht i 2 Antriebsreifen 18x7-8, die grauen spurlosen.",
+      );
+      expect(t.lines).toEqual([["TYR-SE-18x7-8-NM", 2, "M-8003-02"]]);
+      expect(t.text).not.toContain("Noch nicht hinzugefügt");
+    },
+    TIMEOUT,
+  );
+
+  test(
+    "'10 Meter Schlauch draus, die Leitung am Rückzug machen wir gleich mit': the hose line recounted, no item",
+    async () => {
+      const t = await lastTurn(
+        fluidWorld,
+        "F-4001",
+        "Für die Big Bertha wie beim letzten Mal: 8 Meter Hydraulikschlauch 1/2 Zoll 2SN und einen Beutel Pressfassungen M22, dazu 2 Eimer HLP 46.",
+        "Korrektur, machen Sie 10 Meter Schlauch draus, die Leitung am Rückzug machen wir gleich mit.",
+      );
+      expect(t.lines).toContainEqual(["HOSE-2SN-12", 10, "M-4001-01"]);
+      expect(t.lines).toHaveLength(3);
+      expect(t.text).not.toContain("Noch nicht hinzugefügt");
     },
     TIMEOUT,
   );
