@@ -2550,7 +2550,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   return {
     calls: [...(recount ? [recount] : []), ...once].map((i) => {
       if ("lineId" in i) return { name: "update_line", args: i };
-      const machine = i.machineId ?? ("asBefore" in i ? undefined : (machineId ?? soleFitting(ctx, i.sku)));
+      // (The one line of the message beside items not identified: the machine a single add would take for it.)
+      const sole = once.length === 1 && rest.length > 0 ? soleFitting(ctx, i.sku) : undefined;
+      const machine = i.machineId ?? ("asBefore" in i ? undefined : (machineId ?? sole));
       const line = replacing(ctx, i.sku, machine, replaced);
       if (line) {
         replaced.add(line);
@@ -2665,7 +2667,9 @@ const COURTESY_END = /^(?:please|pls|bitte|thanks|danke)$/u;
 function labelled(ctx: Ctx, part: string, sku: string): boolean {
   const text = part.replace(LIST_MARKER, "").trim();
   const label = LABEL_LEAD.exec(text);
-  return !!label && namesItOnly(ctx, text.slice(label[0].length), sku, 0.8);
+  const rest = label ? text.slice(label[0].length) : "";
+  // (Not a remark: "UV Abfüllung: ballast is an EB 145, it's fine".)
+  return !!label && !tokenizeText(rest).some((t) => REMARK_VERB.has(t.lower)) && namesItOnly(ctx, rest, sku, 0.8);
 }
 
 /** Verbs and subjects that make a part a remark about a thing, not a request for it. */
@@ -2693,7 +2697,8 @@ function definiteAsked(ctx: Ctx, part: string, a: Analysis): boolean {
     .replace(LABEL_LEAD, "")
     .replace(JOIN_LEAD, "")
     .split(/[.!?](?:\s|$)/u)[0]!;
-  if (!DEFINITE.test(text) || POINTS_BACK.test(text)) return false;
+  // (A value or code says which of the item before: "2 seal kits for press 3, the 63/36 cylinder".)
+  if (!DEFINITE.test(text) || POINTS_BACK.test(text) || /\d/.test(text)) return false;
   const searched = new Set(
     [...a.productWords, ...(a.guess?.query.split(" ") ?? [])].flatMap((w) => w.toLowerCase().split("-")),
   );
