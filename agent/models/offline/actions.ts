@@ -769,14 +769,28 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
           )
         : say(lang, "I found:", "Gefunden:");
   const misfitHead = m && misfits.length ? `${notFitting(ctx, misfits, verdicts, m)}\n` : "";
-  const ask = quantity
-    ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
-    : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
+  // "Gefunden: 1) X — Welchen Artikel?": one product found (that fits, where a machine is named) is no choice — it is
+  // offered as it is, and the question is the count (or, with the count said, whether to add it; a yes takes it).
+  // (For a machine named, the product checked to fit it, and not a line the order already holds.)
+  const single =
+    hits.length === 1 &&
+    !!m &&
+    !unknown &&
+    misfits.length === 0 &&
+    (verdicts.get(hits[0]!.sku)?.rank ?? 3) <= 2 &&
+    !conv.draft.lines.some((l) => l.sku === hits[0]!.sku);
+  const ask = single
+    ? quantity
+      ? say(lang, "Shall I add it?", "Soll ich den Artikel hinzufügen?")
+      : say(lang, "How many would you like?", "Wie viele möchten Sie?")
+    : quantity
+      ? say(lang, "Which one would you like?", "Welchen Artikel möchten Sie?")
+      : say(lang, "Which one would you like, and how many?", "Welchen Artikel möchten Sie, und wie viele?");
   // Options stated with the request ("configure X: 11 kW, 400 V…") ride on the pick of the configurable item listed.
   const configurable = hits.filter((h) => k.reader.products([h.sku]).get(h.sku)?.configModelId);
   const options = configurable.length === 1 ? optionsFor(ctx, configurable[0]!.sku) : undefined;
   return {
-    text: `${misfitHead}${head}\n${list}\n${ask}`,
+    text: `${misfitHead}${head}\n${single ? list.replace(/^1\) /u, "") : list}\n${ask}`,
     memo: memo({
       kind: "choose_product",
       ...(options ? { options } : {}),
@@ -1494,6 +1508,8 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     let candidatesBefore: { sku: string }[] | undefined;
     // The kinds of product the item before was asked for in words ("einen Knethaken, …", "we need a seal kit, …").
     let namedBefore = new Set<string | undefined>();
+    // Whether the part before asks for an item of its own by a count ("2 Superelastik-Reifen …").
+    let prevItem = false;
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => splitItems(ctx, sentence))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
@@ -1540,12 +1556,18 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
           // that says what a product is, beside a counted one, is one of its own (one piece) — not the count's words.
           // (Not one that points back at the item: "… and the clamping bar sets that go with them".)
           (!!out.length && definiteItem(ctx, part) && !FOR_IT.test(part) && !BELONGING.test(part)) ||
+          // "2 Superelastik-Reifen … und den Fahrersitz": so is one by the article and words that search a product
+          // the catalog holds several of, or none.
+          (prevItem && !a.guess?.confident && definiteAsked(ctx, part, a)) ||
           // "… 4 pcs MB-BW4040-LE. Also an O-ring kit for the pressure vessels.": a sentence of its own that asks for
           // a product by an article before its name is an item.
           (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)));
       // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.").
       if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}${/[.!?]$/.test(out.at(-1)!) ? " " : ", "}${part}`;
-      else out.push(part);
+      else {
+        out.push(part);
+        prevItem = !!a.quantity;
+      }
     }
     return out;
   });
@@ -2463,7 +2485,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       (read.machine
         ? !FOR_IT.test(part) &&
           !BELONGING.test(part) &&
-          (definiteItem(ctx, part) || namesBeyond(ctx, part, read.machine, a.guess.hits[0]!.sku))
+          (definiteItem(ctx, part) ||
+            namesBeyond(ctx, part, read.machine, a.guess.hits[0]!.sku) ||
+            labelled(ctx, part, a.guess.hits[0]!.sku))
         : namesItOnly(ctx, part, a.guess.hits[0]!.sku) || definiteItem(ctx, part))
     )
       // (For the machine named last before it, in a message that names several.)
@@ -2472,6 +2496,19 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         ...(a.machine ? { machineId: a.machine.machineId } : {}),
         ...(definiteItem(ctx, part) ? { definite: true } : {}),
       });
+    // "2 Superelastik-Reifen … und den Fahrersitz", "1 door glass and the flux capacitor": an item asked for by the
+    // definite article whose words identify no one product (several to choose from, or none) is not dropped — it is
+    // served after the items found (a list to choose from, or "not found").
+    else if (!a.quantity && !a.guess?.confident && definiteAsked(ctx, part, a)) {
+      const item = {
+        text: part
+          .replace(LIST_MARKER, "")
+          .trim()
+          .replace(/\s*[.!]+$/u, ""),
+      };
+      rest.push(item);
+      asked.set(item, a.guess ? a.guess.query.split(" ") : a.productWords);
+    }
     // "16 left and 16 right, …, and a bolt set for each one": each of the run's items.
     before = spread.totals.get(part) ?? (a.quantity && !a.quantity.unit ? a.quantity.value : one ? 1 : undefined);
   }
@@ -2525,7 +2562,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   return {
     calls: [...(recount ? [recount] : []), ...once].map((i) => {
       if ("lineId" in i) return { name: "update_line", args: i };
-      const machine = i.machineId ?? ("asBefore" in i ? undefined : machineId);
+      // (The one line of the message beside items not identified: the machine a single add would take for it.)
+      const sole = once.length === 1 && rest.length > 0 ? soleFitting(ctx, i.sku) : undefined;
+      const machine = i.machineId ?? ("asBefore" in i ? undefined : (machineId ?? sole));
       const line = replacing(ctx, i.sku, machine, replaced);
       if (line) {
         replaced.add(line);
@@ -2557,6 +2596,16 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/**
+ * The one machine of the buyer's a part that depends on its machine fits, as a single add takes it ("2
+ * Superelastik-Reifen … und den Fahrersitz" for the one truck the tyres fit).
+ */
+function soleFitting(ctx: Ctx, sku: string): string | undefined {
+  if (!dependsOnMachine(ctx, sku)) return undefined;
+  const fitting = fittingMachines(ctx, sku, ctx.conv.machines ?? []);
+  return fitting.length === 1 ? fitting[0]!.machineId : undefined;
 }
 
 /**
@@ -2622,6 +2671,66 @@ function definiteItem(ctx: Ctx, part: string): boolean {
   return DEFINITE.test(text) && !!last && ctx.k.headWord(last);
 }
 const COURTESY_END = /^(?:please|pls|bitte|thanks|danke)$/u;
+
+/**
+ * "deck oven 1: door seal set": a list line led by the machine it is for, the words after the label the product's
+ * name — an item of the list, though it has neither count nor article.
+ */
+function labelled(ctx: Ctx, part: string, sku: string): boolean {
+  const text = part.replace(LIST_MARKER, "").trim();
+  const label = LABEL_LEAD.exec(text);
+  const rest = label ? text.slice(label[0].length) : "";
+  // (Not a remark: "UV Abfüllung: ballast is an EB 145, it's fine".)
+  return !!label && !tokenizeText(rest).some((t) => REMARK_VERB.has(t.lower)) && namesItOnly(ctx, rest, sku, 0.8);
+}
+
+/** Verbs and subjects that make a part a remark about a thing, not a request for it. */
+const REMARK_VERB = new Set(
+  "is are was were has have had does do did ist sind war waren hat haben hatte geht läuft lauft runs leaks broke broken kaputt defekt i we they ich wir".split(
+    " ",
+  ),
+);
+
+/** Words that join an item to the one before ("und den …", "and also the …", "plus the …"). */
+const JOIN_LEAD = /^(?:(?:and|und|plus|also|sowie|dazu|außerdem|ausserdem|noch|auch|then|dann)\s+)+/iu;
+
+/**
+ * "… und den Fahrersitz", "… and the flux capacitor", "spiral mixer: the maintenance set": a part that is only the
+ * definite article and the words that searched for a product (the machine's label, courtesy words aside) — an item
+ * asked for, though its words identify no one product. Not a part that points back at the item before ("the ones
+ * with …", "the matching seals"), nor a remark with words of its own ("the motor is burnt").
+ */
+function definiteAsked(ctx: Ctx, part: string, a: Analysis): boolean {
+  if (FOR_IT.test(part) || BELONGING.test(part) || POINTS_BACK.test(part) || EACH_ITEM.test(part)) return false;
+  // (The first sentence of the part: "das Fernüberwachungsmodul. Ich bitte um Preis" asks for the module.)
+  const text = part
+    .replace(LIST_MARKER, "")
+    .trim()
+    .replace(LABEL_LEAD, "")
+    .replace(JOIN_LEAD, "")
+    .split(/[.!?](?:\s|$)/u)[0]!;
+  // (A value or code says which of the item before: "2 seal kits for press 3, the 63/36 cylinder".)
+  if (!DEFINITE.test(text) || POINTS_BACK.test(text) || /\d/.test(text)) return false;
+  const searched = new Set(
+    [...a.productWords, ...(a.guess?.query.split(" ") ?? [])].flatMap((w) => w.toLowerCase().split("-")),
+  );
+  const label = new Set(a.machine ? wordsOf(a.machine.label) : []);
+  const words = tokenizeText(text)
+    .slice(1)
+    .flatMap((t) => t.lower.split("-"))
+    .filter((w) => /^\p{L}/u.test(w) && !FILLER.has(w) && !COURTESY_END.test(w) && !label.has(w));
+  // (Words of a remark: "the motor is burnt", "der Sitz ist kaputt".)
+  if (tokenizeText(text).some((t) => REMARK_VERB.has(t.lower))) return false;
+  // Every word one that searched, or a word the catalog's names are made of — not an option's value ("die
+  // Winterregelung" of a build to order), nor a word of the story ("die Leitung am Rückzug machen wir gleich mit").
+  const product = (w: string) =>
+    (searched.has(w) || ctx.k.headWord(w) || ctx.k.inflectedNameWord(w)) && !ctx.k.configWords.has(w);
+  // And one word that says what a product is, or one the catalog does not know — not only values that describe the
+  // item before ("…, die grauen spurlosen").
+  const known = (w: string) => ctx.k.inflectedNameWord(w) || ctx.k.inflectedNameWord(stemOf(w));
+  const kind = (w: string) => ctx.k.headWord(w) || (searched.has(w) && !known(w));
+  return words.length > 0 && words.length <= 3 && words.some(kind) && words.every(product);
+}
 /** A list line's label: the words before its colon ("Truck 4: …", "deck oven 1: …"). */
 const LABEL_LEAD = /^[^:\n]{1,40}:\s+/u;
 
