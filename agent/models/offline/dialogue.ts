@@ -180,10 +180,7 @@ export const EVENTS = {
    * (`editsOtherLine` set the question aside).
    */
   count_of_other_line: (ctx, s, r) =>
-    s.open === "idle" &&
-    !!s.pending &&
-    !!r.a.quantity &&
-    !!otherLineEdited(ctx, r.a, s.pending),
+    s.open === "idle" && !!s.pending && !!r.a.quantity && !!otherLineEdited(ctx, r.a, s.pending),
   /** "So 14 left and 14 right, and bolts to match": counts of variants for the lines that carry them. */
   variant_counts: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!variantCorrection(ctx),
   /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
