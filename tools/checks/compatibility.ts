@@ -4,7 +4,7 @@
  * `mandatory` companions unless already on the machine. Fixes: compatible alternatives of the same category that fit
  * the machine (in stock first), other machines of the installed base the part fits, the companion line to add.
  */
-import type { FeatureValue, ProductRecord } from "../../catalog/queries/types.ts";
+import type { CompatRuleRecord, FeatureValue, ProductRecord } from "../../catalog/queries/types.ts";
 import type { Fix } from "../types.ts";
 import { alternativesFor, configuredSiblings, fittingMachines } from "./alternatives.ts";
 import { evaluateRule, fitsCompletely, fitVerdict, machineViolations, ruleRef } from "./compat-rules.ts";
@@ -146,6 +146,8 @@ export function checkCompatibility(order: OrderState): void {
  * allow", which is not why.)
  */
 function fittingChoices(order: OrderState): void {
+  const rules = order.data.compatRules().filter((r) => r.scope === "line" && r.severity === "block");
+  if (rules.length === 0) return;
   for (const l of order.lines) {
     const p = l.product;
     if (!p?.configModelId || !l.issues.some((i) => i.code === "config.missing_choice")) continue;
@@ -156,17 +158,26 @@ function fittingChoices(order: OrderState): void {
       if (i.code !== "config.missing_choice") continue;
       i.fixes = i.fixes.filter((f) => {
         if (f.kind !== "set_option") return true;
-        return !breaksLineRule(order, l, lineFeatures(fixed, model, { ...l.options, [f.group]: f.values }).features);
+        return !breaksLineRule(
+          order,
+          rules,
+          l,
+          lineFeatures(fixed, model, { ...l.options, [f.group]: f.values }).features,
+        );
       });
     }
   }
 }
 
-/** Whether line `a`, with `features`, breaks a blocking rule between it and another line (either side of the rule). */
-function breaksLineRule(order: OrderState, a: LineState, features: Record<string, FeatureValue>): boolean {
+/** Whether line `a`, with `features`, breaks one of the blocking line `rules` with another line (either side of it). */
+function breaksLineRule(
+  order: OrderState,
+  rules: readonly CompatRuleRecord[],
+  a: LineState,
+  features: Record<string, FeatureValue>,
+): boolean {
   const category = a.product?.category;
-  for (const rule of order.data.compatRules()) {
-    if (rule.scope !== "line" || rule.severity !== "block") continue;
+  for (const rule of rules) {
     for (const b of order.lines) {
       if (b === a || !b.product) continue;
       if (a.machineId !== undefined && b.machineId !== undefined && a.machineId !== b.machineId) continue;

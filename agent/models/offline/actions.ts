@@ -2681,7 +2681,7 @@ function labelled(ctx: Ctx, part: string, sku: string): boolean {
   const label = LABEL_LEAD.exec(text);
   const rest = label ? text.slice(label[0].length) : "";
   // (Not a remark: "UV Abfüllung: ballast is an EB 145, it's fine".)
-  return !!label && !tokenizeText(rest).some((t) => REMARK_VERB.has(t.lower)) && namesItOnly(ctx, rest, sku, 0.8);
+  return !!label && !isRemark(rest) && namesItOnly(ctx, rest, sku, 0.8);
 }
 
 /** Verbs and subjects that make a part a remark about a thing, not a request for it. */
@@ -2690,6 +2690,7 @@ const REMARK_VERB = new Set(
     " ",
   ),
 );
+const isRemark = (text: string) => tokenizeText(text).some((t) => REMARK_VERB.has(t.lower));
 
 /** Words that join an item to the one before ("und den …", "and also the …", "plus the …"). */
 const JOIN_LEAD = /^(?:(?:and|und|plus|also|sowie|dazu|außerdem|ausserdem|noch|auch|then|dann)\s+)+/iu;
@@ -2715,12 +2716,12 @@ function definiteAsked(ctx: Ctx, part: string, a: Analysis): boolean {
     [...a.productWords, ...(a.guess?.query.split(" ") ?? [])].flatMap((w) => w.toLowerCase().split("-")),
   );
   const label = new Set(a.machine ? wordsOf(a.machine.label) : []);
+  // (Words of a remark: "the motor is burnt", "der Sitz ist kaputt".)
+  if (isRemark(text)) return false;
   const words = tokenizeText(text)
     .slice(1)
     .flatMap((t) => t.lower.split("-"))
     .filter((w) => /^\p{L}/u.test(w) && !FILLER.has(w) && !COURTESY_END.test(w) && !label.has(w));
-  // (Words of a remark: "the motor is burnt", "der Sitz ist kaputt".)
-  if (tokenizeText(text).some((t) => REMARK_VERB.has(t.lower))) return false;
   // Every word one that searched, or a word the catalog's names are made of — not an option's value ("die
   // Winterregelung" of a build to order), nor a word of the story ("die Leitung am Rückzug machen wir gleich mit").
   const product = (w: string) =>

@@ -510,8 +510,7 @@ export function buildKnowledge(
       skus.map((sku) => {
         const name = base.get(sku)?.name ?? "";
         const texts = (textsBySku!.get(sku) ?? "").trim();
-        const glossed = glossOf(sku, false);
-        return [sku, [name, ...(texts ? textListBySku.get(sku)! : []), ...(glossed ? [glossed(name)] : [])]];
+        return [sku, [name, ...(texts ? textListBySku.get(sku)! : []), ...(gloss ? [gloss(name)] : [])]];
       }),
     );
   };
