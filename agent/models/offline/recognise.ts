@@ -1821,7 +1821,14 @@ export function findMachines(
     if (score > 0) out.push({ machine: m, score, tokens: used });
   }
   const best = Math.max(0, ...out.map((o) => o.score));
-  const top = out.filter((o) => o.score === best).sort((a, b) => (a.machine.machineId < b.machine.machineId ? -1 : 1));
+  const even = out.filter((o) => o.score === best);
+  // "for the edge bander" where the buyer has an "Edge bander" and a "Sander": a reference whose words lie inside the
+  // words another machine's reference of the same weight takes (one edit from "bander") is no reading of its own.
+  const inside = (o: MachineMatch, x: MachineMatch) =>
+    x.tokens.length > o.tokens.length && o.tokens.every((t) => x.tokens.includes(t));
+  const top = even
+    .filter((o) => !even.some((x) => x !== o && inside(o, x)))
+    .sort((a, b) => (a.machine.machineId < b.machine.machineId ? -1 : 1));
   // A lone label word ("pump") names a machine only when it is the buyer's only such machine, and the word stays
   // available to the product search either way ("configure a pump" is about a product).
   if (best === 1) return top.length === 1 ? [{ ...top[0]!, tokens: [] }] : [];
