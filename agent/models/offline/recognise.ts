@@ -2964,17 +2964,23 @@ function readGuess(
   // "a seal for my pump": what follows "for" names the target, not the product; searched without it first, the
   // target's words then only rank the candidates (a seal, not a pump that has one).
   const cut = free.findIndex((t) => /^(for|für|fuer|fürs|fuers)$/.test(t.lower));
+  // The target's words: those right after the "for", up to the first word not free (a machine's name, a count).
+  const target = new Set<string>();
+  let end = cut + 1;
+  for (; cut > 0 && end < free.length && free[end]!.index === free[end - 1]!.index + 1; end++)
+    target.add(free[end]!.lower);
+  // "we need glue for the edge bander, EVA natural": words after the machine's name, past the target, describe the
+  // product again — they belong with the words before the "for".
   const head =
     cut > 0
-      ? free
-          .slice(0, cut)
+      ? [
+          ...free.slice(0, cut),
+          // (Words, not sizes or measures: those rank the candidates below.)
+          ...free.slice(end).filter((t) => /^\p{L}{3,}$/u.test(t.lower) && !k.measureUnits.has(t.lower)),
+        ]
           .filter(kept)
           .map((t) => t.lower)
       : [];
-  // The target's words: those right after the "for", up to the first word not free (a machine's name, a count).
-  const target = new Set<string>();
-  for (let i = cut + 1; cut > 0 && i < free.length && free[i]!.index === free[i - 1]!.index + 1; i++)
-    target.add(free[i]!.lower);
   // A model code the buyer wrote ("KP 5") that one product's name carries: that product, whatever else matches the
   // other words (the engine checks its fit).
   for (const c of codes) {
