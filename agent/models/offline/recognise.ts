@@ -2969,16 +2969,20 @@ function readGuess(
   let end = cut + 1;
   for (; cut > 0 && end < free.length && free[end]!.index === free[end - 1]!.index + 1; end++)
     target.add(free[end]!.lower);
-  // "we need glue for the edge bander, EVA natural": words after the machine's name, past the target, describe the
-  // product again — they belong with the words before the "for".
   const head =
     cut > 0
-      ? [
-          ...free.slice(0, cut),
-          // (Words, not sizes or measures: those rank the candidates below.)
-          ...free.slice(end).filter((t) => /^\p{L}{3,}$/u.test(t.lower) && !k.measureUnits.has(t.lower)),
-        ]
+      ? free
+          .slice(0, cut)
           .filter(kept)
+          .map((t) => t.lower)
+      : [];
+  // "we need glue for the edge bander, EVA natural", "Kontaktrohre für Halle 1 Platz 2, M6 1,2 CuCrZr": words after
+  // the machine's name, past the target's, that describe the product (words, not sizes or measures — those rank).
+  const after =
+    head.length > 0
+      ? free
+          .slice(end)
+          .filter((t) => /^\p{L}{3,}$/u.test(t.lower) && !k.measureUnits.has(t.lower) && kept(t))
           .map((t) => t.lower)
       : [];
   // A model code the buyer wrote ("KP 5") that one product's name carries: that product, whatever else matches the
@@ -3014,7 +3018,7 @@ function readGuess(
     }
     if (hits.every((h) => h.match === "text_fuzzy") && attempt !== attempts.at(-1)) continue;
     const guess = judge(attempt, query, hits);
-    if (!hits.every((h) => h.match === "text_fuzzy")) return guess;
+    if (!hits.every((h) => h.match === "text_fuzzy")) return (attempt === head && describedAfter(guess)) || guess;
     // "need 1 new fan motor asap pls, cold store is at -18 and rising", "Touchpanel … kaputt, Bildschirm ist schwarz":
     // a remark about the situation beside the request leaves only corrections (the black cable); the longest run of
     // the buyer's words that names carry as written ("fan motor", "Touchpanel"), among what the corrections found
@@ -3037,6 +3041,29 @@ function readGuess(
     return byRun?.confident && corrected.has(byRun.hits[0]!.sku) ? byRun : guess;
   }
   return undefined;
+
+  /**
+   * The words before the "for" name no one product ("glue", "Kontaktrohre"): with the words that describe it after the
+   * machine's name ("EVA natural", "CuCrZr"), a product of that kind named with confidence is the one asked for.
+   */
+  function describedAfter(guess: ProductGuess): ProductGuess | undefined {
+    if (guess.confident || after.length === 0) return undefined;
+    const attempt = [...head, ...after];
+    const query = attempt.join(" ");
+    const hits = k.search.search({ query, limit: 8, ...filter });
+    if (hits.length === 0 || hits.every((h) => h.match === "text_fuzzy")) return undefined;
+    const found = judge(attempt, query, hits);
+    // Of what they find, the products whose names carry every word the buyer said of it, before and after.
+    const names = k.allNames(found.hits.map((h) => h.sku));
+    const said = attempt.filter((w) => /^\p{L}{3,}$/u.test(w)).map(stemOf);
+    const carriers = found.hits.filter((h) => {
+      const have = stemsOf(`${names.get(h.sku) ?? h.name} ${h.sku}`);
+      return said.every((w) => carries(have, w));
+    });
+    if (carriers.length === 0) return undefined;
+    const confident = carriers.length === 1 || (found.confident && carriers[0] === found.hits[0]);
+    return { hits: carriers, confident, query };
+  }
 
   function judge(attempt: string[], query: string, found: SearchHit[]): ProductGuess {
     let hits = found;
