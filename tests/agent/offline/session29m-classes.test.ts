@@ -9,7 +9,15 @@
  * the machine ranks, it does not search.
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, draftLines, fluidWorld, foodtechWorld, weldingWorld, woodworkWorld } from "./helpers.ts";
+import {
+  chatAfter,
+  draftLines,
+  fluidWorld,
+  foodtechWorld,
+  watertreatWorld,
+  weldingWorld,
+  woodworkWorld,
+} from "./helpers.ts";
 
 const T = 60_000;
 
@@ -50,5 +58,22 @@ describe("product words after the machine's name describe the product", () => {
   test("guard: a size after the machine ranks the candidates, the kind still searches", { timeout: T }, async () => {
     const chat = await chatAfter(fluidWorld, "F-4001", "Filterelemente für die Presse 3, 10 µm, 2 Stück");
     expect(draftLines(chat)).toEqual([["FE-RF-330-10", 2, "M-4001-02"]]);
+  });
+});
+
+describe("a sack is a bag: the count's unit, not a product word", () => {
+  for (const [world, customer, text, sku, qty] of [
+    [woodworkWorld, "WW-3104", "Leim für die Edge bander, EVA weiß, 2 Sack", "LM-EVA-W-25", 2],
+    [watertreatWorld, "W-8102", "3 Sack Regeneriersalz bitte", "CH-SALT-25", 3],
+    [watertreatWorld, "W-8102", "Salz für den Enthärter, Tabletten, 10 Sack", "CH-SALT-25", 10],
+    [watertreatWorld, "W-8103", "10 sacks of softener salt", "CH-SALT-25", 10],
+  ] as const)
+    test(`${customer}: "${text}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, text);
+      expect(draftLines(chat).map((l) => [l[0], l[1]])).toEqual([[sku, qty]]);
+    });
+  test("guard: a product named with the word in its compound stays that product", { timeout: T }, async () => {
+    const chat = await chatAfter(woodworkWorld, "WW-3104", "1 Pack Spänesäcke 500");
+    expect(draftLines(chat).map((l) => [l[0], l[1]])).toEqual([["SA-SACK-500", 1]]);
   });
 });
