@@ -23,7 +23,7 @@ import {
   type ToolCallPlan,
 } from "./context.ts";
 import { action, askStockAndPrice, nameCarries, namedOutright } from "./actions.ts";
-import { ordersToo } from "./context.ts";
+import { ordersToo, soldInAmount } from "./context.ts";
 import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import {
   byRequest,
@@ -169,6 +169,7 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     builtSo ??
     (configurable.length === 1 ? configurable[0] : undefined) ??
     only ??
+    amountListed(ctx, pending, a, choice) ??
     fittingListed(ctx, pending);
   // "Then the ultrasonic one for 24 V" to a list (or an offer) of the 230 V one: the variant described, unless the
   // answer names the listed product by its SKU.
@@ -568,6 +569,25 @@ export function askedKindOf(ctx: Ctx, pending: Extract<Pending, { kind: "choose_
  * "Dann nehmen wir natürlich den passenden AC-Lüfter" to a list of what fits the machine (after "X does not fit"): the
  * one listed product that fits it.
  */
+/**
+ * "120 litres" to a list of a 20 L pail and a 208 L drum, "2 Rollen" to hose by the metre and a reel: an amount in a
+ * unit, naming no other product, chooses the one listed product sold in that unit or in whole packs of it — of several,
+ * the one that fits the machine the list is for.
+ */
+function amountListed(
+  ctx: Ctx,
+  pending: Extract<Pending, { kind: "choose_product" }>,
+  a: ReturnType<typeof analyse>,
+  choice: number | undefined,
+): string | undefined {
+  if (!a.quantity?.unit || choice !== undefined || a.machine || ctx.cues.has("no")) return undefined;
+  if (a.guess?.confident && !pending.skus.includes(a.guess.hits[0]!.sku)) return undefined;
+  let found = soldInAmount(ctx, pending.skus, a.quantity);
+  const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
+  if (found.length > 1 && machine) found = found.filter((sku) => fitsOn(ctx, sku, machine));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 function fittingListed(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>): string | undefined {
   // "ja bitte so bestellen", "yes, order that" to a list for a machine of which one product fits and the others do
   // not (✗): the yes takes the one that fits — when the answer names nothing of its own.
