@@ -7,7 +7,15 @@ import type { Action, ChooseProduct, DraftView, MachineView, Pending } from "./c
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { ALSO, FILLER, KEEP_AS_IS, saysBeside, type Cue } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
-import { carryingAmounts, findChoice, findMachines, findOptions, tokenizeText, wordsOf } from "./recognise.ts";
+import {
+  carryingAmounts,
+  findChoice,
+  findMachines,
+  findOptions,
+  nameWords,
+  tokenizeText,
+  wordsOf,
+} from "./recognise.ts";
 import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
 import {
   analyse,
@@ -585,6 +593,17 @@ function amountListed(
   let found = soldInAmount(ctx, pending.skus, a.quantity);
   const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
   if (found.length > 1 && machine) found = found.filter((sku) => fitsOn(ctx, sku, machine));
+  // ("Hydrauliköl HLP 46" asked, a list of oils in 20 L pails: those that carry most of the request's words.)
+  if (found.length > 1) {
+    const names = ctx.k.allNames(found);
+    const said = wordsOf(pending.said ?? "").filter((w) => !FILLER.has(w));
+    const carried = (sku: string) => {
+      const have = nameWords(names.get(sku) ?? "");
+      return said.filter((w) => have.has(w)).length;
+    };
+    const best = Math.max(...found.map(carried));
+    found = found.filter((sku) => carried(sku) === best);
+  }
   return found.length === 1 ? found[0] : undefined;
 }
 
@@ -847,6 +866,12 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
     yes ||
     ((cues.has("checkout") || (cues.has("add") && !question)) && !onDraft) ||
     (offered !== pending.sku && !conv.text.includes("?"));
+  const kept = a.quantity ? lineSoldInAmount(ctx, offered, a.quantity) : undefined;
+  if (kept && a.quantity)
+    return orderIfAsked(ctx, {
+      calls: [{ name: "update_line", args: { lineId: kept, quantity: a.quantity.value, ...unitOf(a.quantity.unit) } }],
+      memo: memo(),
+    });
   if (a.quantity || accepted) {
     return orderIfAsked(
       ctx,
@@ -863,6 +888,27 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   }
   return undefined;
 };
+
+/**
+ * "then by the metre, 30 m" to "shall I add the 50 m roll?" with tube by the metre on the order: an amount the offered
+ * product is not sold in (nor in whole packs of) is the amount of the one line of its kind (its category) that is —
+ * the offer is declined, not added at 0.6 rolls.
+ */
+function lineSoldInAmount(ctx: Ctx, offered: string, q: { value: number; unit?: string }): string | undefined {
+  if (!q.unit || soldInAmount(ctx, [offered], q).length > 0) return undefined;
+  const lines = ctx.conv.draft.lines;
+  const products = ctx.k.reader.products([offered, ...lines.map((l) => l.sku)]);
+  const kind = products.get(offered)?.category;
+  const sold = new Set(
+    soldInAmount(
+      ctx,
+      lines.map((l) => l.sku),
+      q,
+    ),
+  );
+  const same = lines.filter((l) => sold.has(l.sku) && !!kind && products.get(l.sku)?.category === kind);
+  return same.length === 1 ? same[0]!.lineId : undefined;
+}
 
 /**
  * The product offered ("shall I take BF-230 instead?"), or — when the answer states values it does not carry and

@@ -55,6 +55,7 @@ import {
   type MachineMatch,
   findOptions,
   findQuantities,
+  numberWordValue,
   guessProduct,
   limitedCount,
   LOOSE_UNIT_WORDS,
@@ -1038,6 +1039,23 @@ function byAmount(
   const fit = fits.length === 1 ? fits[0] : fits.length > 1 && inUnit ? baseOf(fits) : undefined;
   if (!fit) return guess;
   return { ...guess, hits: [fit, ...guess.hits.filter((h) => h !== fit)], confident: true };
+}
+
+/**
+ * The one count of `text` said in the order unit of `sku` (its catalog code, whichever the buyer's word) that holds the
+ * `pieces` said beside it: "2 cartons" of "24 cartridges, so 2 cartons" of grease sold per carton of 12.
+ */
+export function inOrderUnit(ctx: Ctx, sku: string, text: string, pieces: number): { value: number } | undefined {
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.orderUnit.toUpperCase() === "PCE" || !(p.contentQty > 1)) return undefined;
+  const own = p.orderUnit.toUpperCase();
+  const tokens = tokenizeText(text);
+  const counts = tokens.flatMap((t, i) => {
+    const code = ctx.k.unitCodes.get(tokens[i + 1]?.lower ?? "");
+    const value = /^\d+$/.test(t.lower) ? Number(t.lower) : numberWordValue(t.lower);
+    return value && code && unitCodesLike(code).includes(own) && value * p.contentQty === pieces ? [{ value }] : [];
+  });
+  return counts.length === 1 ? counts[0] : undefined;
 }
 
 /**

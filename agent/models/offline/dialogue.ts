@@ -32,6 +32,7 @@ import {
   compoundHead,
   CONVERSATIONAL,
   guessWords,
+  inOrderUnit,
   lineByWords,
   nameNames,
   namesAnother,
@@ -1087,7 +1088,11 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
     if (step)
-      return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined);
+      return restatedLines(
+        ctx,
+        s,
+        withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined),
+      );
   }
   return req.redirected(ctx, s, r, memo)!;
 }
@@ -1119,6 +1124,38 @@ function withOrderDetails(
   if (!step.calls.some((c) => DRAFT_EDITS.has(c.name))) return step;
   return { ...step, calls: [...step.calls, details] };
 }
+
+/**
+ * "ah, Karton à 10 – nee dann 3 Kartons, so wie im März": a product of the order asked for again in a correction is
+ * its line's new count (in the pack said), not a second line of it — unless the buyer asks for more of it.
+ */
+function restatedLines(ctx: Ctx, s: DialogueState, step: Step): Step {
+  const text = ctx.conv.text;
+  if (!step.calls?.length || !RESTATING.test(text) || ADDING_MORE.test(text)) return step;
+  const used = new Set<string>();
+  const calls = step.calls.map((c) => {
+    if (c.name !== "add_line") return c;
+    const { sku, quantity, unit, machineId } = c.args as {
+      sku?: string;
+      quantity?: number;
+      unit?: string;
+      machineId?: string;
+    };
+    const line = s.draft.lines.find(
+      (l) => l.sku === sku && !used.has(l.lineId) && (!machineId || !l.machineId || l.machineId === machineId),
+    );
+    if (!line || quantity === undefined) return c;
+    used.add(line.lineId);
+    return { name: "update_line", args: { lineId: line.lineId, quantity, ...(unit ? { unit } : {}) } };
+  });
+  return used.size ? { ...step, calls } : step;
+}
+
+/** Words that correct what the order says ("nee dann", "no, make it", "doch", "instead", "rather"). */
+const RESTATING =
+  /(?<![\p{L}])(?:nee|nein|no|nope|doch|stattdessen|instead|lieber|rather|korrektur|correction)(?![\p{L}])/iu;
+/** Words that ask for more of a product than the order has ("another", "more", "zusätzlich", "weitere", "noch"). */
+const ADDING_MORE = /(?<![\p{L}])(?:more|another|additional|extra|zusätzlich\w*|weitere\w*|noch)(?![\p{L}])/iu;
 
 /**
  * "actually 3 cartons, the job starts monday": a count for the line in focus said with a date and nothing else of the
@@ -1970,6 +2007,9 @@ function countCorrection(
       // "2 belts will do": the best guess is the line's own product, however sure.
       top!.sku === line.sku;
     if (!ownProduct) continue;
+    // "24 cartridges, so 2 cartons" of grease sold per carton: the count in the line's own pack stands.
+    const packs = inOrderUnit(ctx, line.sku, ctx.conv.text, a.quantity.value);
+    if (packs) return { clause, lineId: line.lineId, quantity: packs.value };
     // "12 m" of a line sold in 50 m rolls is 12 m, not 12 rolls (the check converts or flags it); a count in a unit
     // the line's product is neither sold nor packed in counts something else.
     const unit = a.quantity.unit && countedIn(ctx, line.sku, a.quantity.unit);
