@@ -7,7 +7,15 @@ import type { Action, ChooseProduct, DraftView, MachineView, Pending } from "./c
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { ALSO, FILLER, KEEP_AS_IS, saysBeside, type Cue } from "./language.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
-import { carryingAmounts, findChoice, findMachines, findOptions, tokenizeText, wordsOf } from "./recognise.ts";
+import {
+  carryingAmounts,
+  findChoice,
+  findMachines,
+  findOptions,
+  nameWords,
+  tokenizeText,
+  wordsOf,
+} from "./recognise.ts";
 import { fixText, numbered, type OptionLabels, say } from "./replies.ts";
 import {
   analyse,
@@ -23,7 +31,7 @@ import {
   type ToolCallPlan,
 } from "./context.ts";
 import { action, askStockAndPrice, nameCarries, namedOutright } from "./actions.ts";
-import { ordersToo } from "./context.ts";
+import { ordersToo, soldInAmount } from "./context.ts";
 import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import {
   byRequest,
@@ -169,6 +177,7 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     builtSo ??
     (configurable.length === 1 ? configurable[0] : undefined) ??
     only ??
+    amountListed(ctx, pending, a, choice) ??
     fittingListed(ctx, pending);
   // "Then the ultrasonic one for 24 V" to a list (or an offer) of the 230 V one: the variant described, unless the
   // answer names the listed product by its SKU.
@@ -568,6 +577,36 @@ export function askedKindOf(ctx: Ctx, pending: Extract<Pending, { kind: "choose_
  * "Dann nehmen wir natürlich den passenden AC-Lüfter" to a list of what fits the machine (after "X does not fit"): the
  * one listed product that fits it.
  */
+/**
+ * "120 litres" to a list of a 20 L pail and a 208 L drum, "2 Rollen" to hose by the metre and a reel: an amount in a
+ * unit, naming no other product, chooses the one listed product sold in that unit or in whole packs of it — of several,
+ * the one that fits the machine the list is for.
+ */
+function amountListed(
+  ctx: Ctx,
+  pending: Extract<Pending, { kind: "choose_product" }>,
+  a: ReturnType<typeof analyse>,
+  choice: number | undefined,
+): string | undefined {
+  if (!a.quantity?.unit || choice !== undefined || a.machine || ctx.cues.has("no")) return undefined;
+  if (a.guess?.confident && !pending.skus.includes(a.guess.hits[0]!.sku)) return undefined;
+  let found = soldInAmount(ctx, pending.skus, a.quantity);
+  const machine = ctx.conv.machines?.find((m) => m.machineId === pending.machineId);
+  if (found.length > 1 && machine) found = found.filter((sku) => fitsOn(ctx, sku, machine));
+  // ("Hydrauliköl HLP 46" asked, a list of oils in 20 L pails: those that carry most of the request's words.)
+  if (found.length > 1) {
+    const names = ctx.k.allNames(found);
+    const said = wordsOf(pending.said ?? "").filter((w) => !FILLER.has(w));
+    const carried = (sku: string) => {
+      const have = nameWords(names.get(sku) ?? "");
+      return said.filter((w) => have.has(w)).length;
+    };
+    const best = Math.max(...found.map(carried));
+    found = found.filter((sku) => carried(sku) === best);
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 function fittingListed(ctx: Ctx, pending: Extract<Pending, { kind: "choose_product" }>): string | undefined {
   // "ja bitte so bestellen", "yes, order that" to a list for a machine of which one product fits and the others do
   // not (✗): the yes takes the one that fits — when the answer names nothing of its own.
@@ -827,6 +866,12 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
     yes ||
     ((cues.has("checkout") || (cues.has("add") && !question)) && !onDraft) ||
     (offered !== pending.sku && !conv.text.includes("?"));
+  const kept = a.quantity ? lineSoldInAmount(ctx, offered, a.quantity) : undefined;
+  if (kept && a.quantity)
+    return orderIfAsked(ctx, {
+      calls: [{ name: "update_line", args: { lineId: kept, quantity: a.quantity.value, ...unitOf(a.quantity.unit) } }],
+      memo: memo(),
+    });
   if (a.quantity || accepted) {
     return orderIfAsked(
       ctx,
@@ -843,6 +888,27 @@ export const answerQuantity: Answer<"quantity"> = (ctx, pending, memo) => {
   }
   return undefined;
 };
+
+/**
+ * "then by the metre, 30 m" to "shall I add the 50 m roll?" with tube by the metre on the order: an amount the offered
+ * product is not sold in (nor in whole packs of) is the amount of the one line of its kind (its category) that is —
+ * the offer is declined, not added at 0.6 rolls.
+ */
+function lineSoldInAmount(ctx: Ctx, offered: string, q: { value: number; unit?: string }): string | undefined {
+  if (!q.unit || soldInAmount(ctx, [offered], q).length > 0) return undefined;
+  const lines = ctx.conv.draft.lines;
+  const products = ctx.k.reader.products([offered, ...lines.map((l) => l.sku)]);
+  const kind = products.get(offered)?.category;
+  const sold = new Set(
+    soldInAmount(
+      ctx,
+      lines.map((l) => l.sku),
+      q,
+    ),
+  );
+  const same = lines.filter((l) => sold.has(l.sku) && !!kind && products.get(l.sku)?.category === kind);
+  return same.length === 1 ? same[0]!.lineId : undefined;
+}
 
 /**
  * The product offered ("shall I take BF-230 instead?"), or — when the answer states values it does not carry and

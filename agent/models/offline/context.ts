@@ -55,6 +55,7 @@ import {
   type MachineMatch,
   findOptions,
   findQuantities,
+  numberWordValue,
   guessProduct,
   limitedCount,
   LOOSE_UNIT_WORDS,
@@ -464,7 +465,11 @@ function readText(ctx: Ctx, raw: string): Analysis {
       !labelWords.has(w.toLowerCase()) &&
       !limitedCount(c.text.slice(0, at), w) &&
       // "fan motor 500 mm": a measure's unit after its number keeps the number a size, not how many.
-      !(ctx.k.measureUnits.has(w.toLowerCase()) && /\d\s*$/.test(c.text.slice(0, at))) &&
+      // ("ach mach 120 liter" heard as a yes: the unit after a number says what the count counts.)
+      !(
+        (ctx.k.measureUnits.has(w.toLowerCase()) || ctx.k.unitCodes.has(w.toLowerCase())) &&
+        /\d\s*$/.test(c.text.slice(0, at))
+      ) &&
       !(history && (ctx.k.unitCodes.has(w.toLowerCase()) || /^\s*\d/.test(c.text.slice(at + w.length))))
         ? " "
         : w,
@@ -1010,31 +1015,66 @@ function byAmount(
   if (!guess || guess.confident || !q?.unit) return guess;
   // Among the candidates that carry the most of the buyer's words ("HLP 46": not the HLP 32 pail).
   const names = ctx.k.allNames(guess.hits.slice(0, 8).map((h) => h.sku));
+  // ("hlp46" is the name's "HLP 46": a word of letters and digits run together counts in its parts.)
+  const parts = (w: string) => (/^\p{L}+\d+$|^\d+\p{L}+$/u.test(w) ? (w.match(/\p{L}+|\d+/gu) ?? [w]) : [w]);
   const carried = (sku: string) => {
     const have = nameWords(names.get(sku) ?? "");
-    return words.filter((w) => have.has(w)).length;
+    return words.filter((w) => have.has(w) || parts(w).every((x) => have.has(x))).length;
   };
   const best = Math.max(...guess.hits.slice(0, 8).map((h) => carried(h.sku)));
   const top = guess.hits.slice(0, 8).filter((h) => carried(h.sku) === best);
-  const products = ctx.k.reader.products(top.map((h) => h.sku));
-  const unit = q.unit.toUpperCase();
-  // "5 Eimer HLP 46": a pack named as the unit chooses the candidate sold in that pack.
-  const measured = unitDecimals(q.unit) > 0;
-  const fits = top.filter((h) => {
-    const p = products.get(h.sku);
-    if (!p || h.lifecycle !== "active") return false;
-    if (p.orderUnit.toUpperCase() === unit) return true;
-    const packs = q.value / p.contentQty;
-    return (
-      measured && p.contentUnit.toUpperCase() === unit && p.contentQty > 0 && Number.isInteger(packs) && packs >= 1
-    );
-  });
+  const active = new Set(
+    soldInAmount(
+      ctx,
+      top.filter((h) => h.lifecycle === "active").map((h) => h.sku),
+      q,
+    ),
+  );
+  const fits = top.filter((h) => active.has(h.sku));
   // Several sold that way ("3m 10B1": the plain chain and the stainless one by the metre): the base product.
   // Only among products sold in that unit itself: "50 m" of hose is 50 m by the metre or one 50 m reel — asked.
-  const inUnit = fits.every((h) => products.get(h.sku)?.orderUnit.toUpperCase() === unit);
+  const products = ctx.k.reader.products(fits.map((h) => h.sku));
+  const alike = new Set(unitCodesLike(q.unit));
+  const inUnit = fits.every((h) => alike.has(products.get(h.sku)?.orderUnit.toUpperCase() ?? ""));
   const fit = fits.length === 1 ? fits[0] : fits.length > 1 && inUnit ? baseOf(fits) : undefined;
   if (!fit) return guess;
   return { ...guess, hits: [fit, ...guess.hits.filter((h) => h !== fit)], confident: true };
+}
+
+/**
+ * The one count of `text` said in the order unit of `sku` (its catalog code, whichever the buyer's word) that holds the
+ * `pieces` said beside it: "2 cartons" of "24 cartridges, so 2 cartons" of grease sold per carton of 12.
+ */
+export function inOrderUnit(ctx: Ctx, sku: string, text: string, pieces: number): { value: number } | undefined {
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.orderUnit.toUpperCase() === "PCE" || !(p.contentQty > 1)) return undefined;
+  const own = p.orderUnit.toUpperCase();
+  const tokens = tokenizeText(text);
+  const counts = tokens.flatMap((t, i) => {
+    const code = ctx.k.unitCodes.get(tokens[i + 1]?.lower ?? "");
+    const value = /^\d+$/.test(t.lower) ? Number(t.lower) : numberWordValue(t.lower);
+    return value && code && unitCodesLike(code).includes(own) && value * p.contentQty === pieces ? [{ value }] : [];
+  });
+  return counts.length === 1 ? counts[0] : undefined;
+}
+
+/**
+ * Of `skus`, those an amount in a unit orders: sold in that unit ("5 Eimer" of a pail, "1 Rolle" whether the catalog
+ * writes ROL or RL), or holding that measure in whole packs ("100 litres" of a 20 L pail, not of a 208 L drum).
+ */
+export function soldInAmount(ctx: Ctx, skus: string[], q: { value: number; unit?: string }): string[] {
+  if (!q.unit) return [];
+  const alike = new Set(unitCodesLike(q.unit));
+  const isUnit = (code: string | undefined) => !!code && alike.has(code.toUpperCase());
+  const measured = unitDecimals(q.unit) > 0;
+  const products = ctx.k.reader.products(skus);
+  return skus.filter((sku) => {
+    const p = products.get(sku);
+    if (!p) return false;
+    if (isUnit(p.orderUnit)) return true;
+    const packs = q.value / p.contentQty;
+    return measured && isUnit(p.contentUnit) && p.contentQty > 0 && Number.isInteger(packs) && packs >= 1;
+  });
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   compoundHead,
   CONVERSATIONAL,
   guessWords,
+  inOrderUnit,
   lineByWords,
   nameNames,
   namesAnother,
@@ -95,6 +96,7 @@ import {
 } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
 import { packSwitch } from "./pack-switch.ts";
+import { unitCodesLike } from "../../../tools/messages/units.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -1086,7 +1088,11 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
     if (!EVENTS[row.on](ctx, s, r)) continue;
     const step = row.do(ctx, s, r, memo);
     if (step)
-      return withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined);
+      return restatedLines(
+        ctx,
+        s,
+        withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined),
+      );
   }
   return req.redirected(ctx, s, r, memo)!;
 }
@@ -1118,6 +1124,38 @@ function withOrderDetails(
   if (!step.calls.some((c) => DRAFT_EDITS.has(c.name))) return step;
   return { ...step, calls: [...step.calls, details] };
 }
+
+/**
+ * "ah, Karton à 10 – nee dann 3 Kartons, so wie im März": a product of the order asked for again in a correction is
+ * its line's new count (in the pack said), not a second line of it — unless the buyer asks for more of it.
+ */
+function restatedLines(ctx: Ctx, s: DialogueState, step: Step): Step {
+  const text = ctx.conv.text;
+  if (!step.calls?.length || !RESTATING.test(text) || ADDING_MORE.test(text)) return step;
+  const used = new Set<string>();
+  const calls = step.calls.map((c) => {
+    if (c.name !== "add_line") return c;
+    const { sku, quantity, unit, machineId } = c.args as {
+      sku?: string;
+      quantity?: number;
+      unit?: string;
+      machineId?: string;
+    };
+    const line = s.draft.lines.find(
+      (l) => l.sku === sku && !used.has(l.lineId) && (!machineId || !l.machineId || l.machineId === machineId),
+    );
+    if (!line || quantity === undefined) return c;
+    used.add(line.lineId);
+    return { name: "update_line", args: { lineId: line.lineId, quantity, ...(unit ? { unit } : {}) } };
+  });
+  return used.size ? { ...step, calls } : step;
+}
+
+/** Words that correct what the order says ("nee dann", "no, make it", "doch", "instead", "rather"). */
+const RESTATING =
+  /(?<![\p{L}])(?:nee|nein|no|nope|doch|stattdessen|instead|lieber|rather|korrektur|correction)(?![\p{L}])/iu;
+/** Words that ask for more of a product than the order has ("another", "more", "zusätzlich", "weitere", "noch"). */
+const ADDING_MORE = /(?<![\p{L}])(?:more|another|additional|extra|zusätzlich\w*|weitere\w*|noch)(?![\p{L}])/iu;
 
 /**
  * "actually 3 cartons, the job starts monday": a count for the line in focus said with a date and nothing else of the
@@ -1800,7 +1838,29 @@ function switchPack(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Ste
     const id = left ? lineByWords(phraseCtx(ctx, left[1]!)) : undefined;
     return id && id !== lineId ? [{ name: "remove_line", args: { lineId: id } }] : [];
   });
-  return { calls: [{ name: "update_line", args: { lineId, sku, quantity, unit } }, ...dropped], memo: memo() };
+  const update = { name: "update_line", args: { lineId, sku, quantity, unit } };
+  if (dropped.length > 0) return { calls: [update, ...dropped], memo: memo() };
+  // "…, 12 m bitte. Pressfassungen 1 Beutel": what the clauses after the switch add is added too.
+  const later = ctx.u.clauses.filter((c) => c.start > to.at && !(c.start <= to.at && to.at < c.end));
+  if (later.length === 0) return { calls: [update], memo: memo() };
+  const step = transition(clausesCtx(ctx, later, later.map((c) => c.text).join(". ")), memo);
+  // (Products added; never another edit of the switched line, nor a question asked of the whole order.)
+  const calls = step.calls ?? [];
+  return calls.length > 0 && calls.every((c) => c.name === "add_line")
+    ? { ...step, calls: [update, ...calls] }
+    : { calls: [update], memo: memo() };
+}
+
+/**
+ * A count in `unit` for a line of `sku`: undefined when the product is sold in that unit (the line's own unit), the
+ * unit when it is the product's content unit ("12 m" of a 50 m roll), false when the product has nothing of it.
+ */
+function countedIn(ctx: Ctx, sku: string, unit: string): string | undefined | false {
+  const p = ctx.k.reader.products([sku]).get(sku);
+  const alike = unitCodesLike(unit);
+  if (!p || alike.includes(p.orderUnit.toUpperCase())) return undefined;
+  if (unit.toUpperCase() === "PCE") return undefined;
+  return alike.includes(p.contentUnit.toUpperCase()) ? p.contentUnit : false;
 }
 
 /** "drop the X", "remove the X", "streich die X": what follows is taken off. */
@@ -1946,7 +2006,15 @@ function countCorrection(
       g.hits.every((h) => h.match.includes("fuzzy")) ||
       // "2 belts will do": the best guess is the line's own product, however sure.
       top!.sku === line.sku;
-    if (ownProduct) return { clause, lineId: line.lineId, quantity: count };
+    if (!ownProduct) continue;
+    // "24 cartridges, so 2 cartons" of grease sold per carton: the count in the line's own pack stands.
+    const packs = inOrderUnit(ctx, line.sku, ctx.conv.text, a.quantity.value);
+    if (packs) return { clause, lineId: line.lineId, quantity: packs.value };
+    // "12 m" of a line sold in 50 m rolls is 12 m, not 12 rolls (the check converts or flags it); a count in a unit
+    // the line's product is neither sold nor packed in counts something else.
+    const unit = a.quantity.unit && countedIn(ctx, line.sku, a.quantity.unit);
+    if (unit === false) continue;
+    return { clause, lineId: line.lineId, quantity: count, ...(unit ? { unit } : {}) };
   }
   // "ok dann 3 Packungen Elektroden und 2 Packungen Düsen", "4 sensors and 4 cables then": with no correcting word, a
   // clause whose counted pieces each name another line of the order by its words (and no other value) says those

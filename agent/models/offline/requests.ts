@@ -10,6 +10,7 @@ import {
   analyse,
   byWords,
   fitsOn,
+  inOrderUnit,
   ownPackUnit,
   type Analysis,
   lineByWords,
@@ -280,6 +281,9 @@ const changeLineOnly: H = (ctx, s, r, memo) => {
       calls: [{ name: "update_line", args: { lineId, sku: variant, ...(q ? { quantity: q.value } : {}) } }],
       memo: memo(),
     };
+  // "24 cartridges, so 2 cartons" of grease sold per carton: the count in the line's own pack stands.
+  const packs = q ? inOrderUnit(ctx, line.sku, ctx.conv.text, q.value) : undefined;
+  if (packs) return { calls: [{ name: "update_line", args: { lineId, quantity: packs.value } }], memo: memo() };
   if (q)
     return {
       calls: [{ name: "update_line", args: { lineId, quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) } }],
