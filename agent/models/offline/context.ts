@@ -957,15 +957,17 @@ function optionValueNumber(
   tokens: Token[],
   x: { tokens: number[]; unit?: string },
 ): boolean {
-  if (!guess?.confident || x.tokens.length !== 1) return false;
+  if (!guess?.confident || x.tokens.length > 2) return false;
   const i = x.tokens[0]!;
   const n = tokens[i]?.lower;
-  const next = tokens[i + 1]?.lower;
-  if (!n || !/^\d+$/.test(n) || !next || !/^\p{L}{2,}$/u.test(next)) return false;
+  // ("5 m" of an option "5 m": the unit word the amount was read with is the word beside the number.)
+  const next = tokens[x.tokens.length === 2 ? x.tokens[1]! : i + 1]?.lower;
+  if (!n || !/^\d+$/.test(n) || !next || !/^\p{L}+$/u.test(next) || (!x.unit && next.length < 2)) return false;
   const sku = guess.hits[0]!.sku;
   const p = ctx.k.reader.products([sku]).get(sku);
   const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
-  if (!model) return false;
+  // (A product sold in that unit is counted in it: "5 m" of one by the metre is how much.)
+  if (!model || (x.unit && p!.orderUnit.toUpperCase() === x.unit.toUpperCase())) return false;
   const local = ctx.k.reader.inLanguage?.(ctx.lang).configModel(model.id);
   return [model, ...(local ? [local] : [])].some((m) =>
     m.groups.some((g) =>
