@@ -131,15 +131,6 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     (choice === undefined ? fittingTie(ctx, pending) : undefined);
   const other =
     !mentioned && a.guess?.confident && a.guess.hits[0]!.match === "sku_exact" ? a.guess.hits[0]!.sku : undefined;
-  // "ok, 3 boxes of the 0.8 BT24 tips for the blue arcwell" to a list of a control board for that machine: words that
-  // name a product of another kind than any listed, with a count of their own, ask for that product — the list is
-  // left (the machine's name in a listed product's name is no pick of it).
-  const coded = pending.skus.some((x) => conv.text.toLowerCase().includes(x.toLowerCase()));
-  if (!coded && choice === undefined && a.quantity && a.guess?.confident) {
-    const top = a.guess.hits[0]!;
-    const kinds = new Set([...ctx.k.reader.products(pending.skus).values()].map((p) => p.category));
-    if (!pending.skus.includes(top.sku) && !kinds.has(top.category)) return undefined;
-  }
   // "80 A" to a list of ready-made chargers beside a configurable one: the one listed product built with the amounts
   // stated (the ones that fit the machine, when several are) is the choice — not the configurable with that option.
   const builtSo = mentioned || other || choice !== undefined ? undefined : carrying(ctx, pending);

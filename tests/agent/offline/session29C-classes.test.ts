@@ -173,27 +173,3 @@ describe("option values written as compounds, and a product of its own beside th
     expect(lines(chat)).toEqual(["1 FH-CFG", "1 FC-PP5-20"]);
   });
 });
-
-describe("words naming a product of another kind than any listed leave the list", () => {
-  test('WD-4105: "ok, 3 boxes of the 0.8 BT24 tips for the blue arcwell" to a listed control board', {
-    timeout: T,
-  }, async () => {
-    const chat = await chatAfter(
-      weldingWorld,
-      "WD-4105",
-      "hi, which contact tips fit the blue arcwell? we run 0.8 wire",
-      "do the BT36 tips fit too? we have some from another machine",
-      "ok, 3 boxes of the 0.8 BT24 tips for the blue arcwell",
-    );
-    expect(lines(chat)).toEqual(["3 CT-24-08"]);
-  });
-  test("guard: the same in German, no control board listed", { timeout: T }, async () => {
-    const chat = await chatAfter(
-      weldingWorld,
-      "WD-4105",
-      "Hallo, welche Kontaktrohre passen an die Blue Arcwell? Wir fahren 0,8er Draht",
-      "ok, 3 Schachteln der 0,8 BT24 Kontaktrohre für die Blue Arcwell",
-    );
-    expect(lines(chat)).toEqual(["3 CT-24-08"]);
-  });
-});
