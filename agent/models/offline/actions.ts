@@ -1080,11 +1080,11 @@ const articleOne = (ctx: Ctx, text: string) =>
 const BACK_SUBJECT = /^(?:it|it's|its|they|they're|es|er)\s/iu;
 /**
  * "a pair of 1150 mm forks, the 80x40 ones please", "2 Gabeln 1150 mm, die 80x40er bitte", "…, die mit 100x40": a
- * clause that points at the item before by a pronoun ("the … one(s)") or by a value alone ("die 80x40er", "die mit …")
+ * clause that points at the item before by a pronoun ("the … one(s)", "nbr one") or by a value alone ("die 80x40er", "die mit …")
  * says which of it, it asks for nothing of its own.
  */
 const POINTS_BACK =
-  /^(?:(?:the|those|these)\s+(?:[^\s,]+\s+){0,6}ones?\b|(?:die|den|das|der)\s+(?:mit\s|\d[^\s,]*er\b|[^\s,]+\s+mit\s))/iu;
+  /^(?:(?:the|those|these)\s+(?:[^\s,]+\s+){0,6}ones?\b|(?:die|den|das|der)\s+(?:mit\s|\d[^\s,]*er\b|[^\s,]+\s+mit\s)|(?!(?:no|any|every|each|some|another|one|other)\s)(?:[^\s,]+\s+){1,2}ones?\s*[.!]?\s*$)/iu;
 /** A definite article that leads a clause ("the DML 083S", "die DML 083S bitte"). */
 const DEFINITE = /^(?:the|those|these|die|den|das|der)\s/iu;
 /**

@@ -754,6 +754,9 @@ function fixStep(ctx: Ctx, fix: Fix, memo: MemoFn, count?: { quantity: number; u
     : { text: say(ctx.lang, "OK, noted.", "In Ordnung."), memo: memo() };
 }
 
+/** Words that add to the order ("dazu", "also", "plus", "noch"). */
+const MORE_WORD = /(?<![\p{L}])(?:dazu|also|plus|additionally|as well|too|noch|außerdem|zusätzlich)(?![\p{L}])/iu;
+
 export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   const { cues, conv } = ctx;
 
@@ -767,10 +770,11 @@ export const answerOptions: Answer<"options"> = (ctx, pending, memo) => {
   // "32 und EPDM": the seal is named by its word, the flange by the bare number the question offered.
   const opts = named ? { ...offeredValues(ctx, pending, true), ...named } : undefined;
   // "add 1 pack of calibrated underlay sheets" to the sizes asked of a blanket that has an underlay among its extras:
-  // a product of its own, named with its own count, is no value of a group not asked for.
+  // a product of its own, named with its own count, is no value of a group not asked for — nor, said as more ("Dazu
+  // noch eine Schachtel Filterkerzen 5 µm, 20 Zoll" to the cartridge length asked), of one asked for.
   const g = analyse(ctx);
   if (
-    !asked &&
+    (!asked || MORE_WORD.test(conv.text)) &&
     g.quantity &&
     g.guess?.confident &&
     g.guess.hits[0]!.sku !== pending.sku &&

@@ -598,7 +598,11 @@ function readText(ctx: Ctx, raw: string): Analysis {
     taken,
     guess,
     quantities.filter(
-      (x) => !inName(x) && !sizeOfCandidates(ctx, guess, tokens, x) && !measureOfName(ctx, guess, tokens, x),
+      (x) =>
+        !inName(x) &&
+        !sizeOfCandidates(ctx, guess, tokens, x) &&
+        !measureOfName(ctx, guess, tokens, x) &&
+        !optionValueNumber(ctx, guess, tokens, x),
     ),
   );
   const q =
@@ -947,6 +951,39 @@ function sizeOfCandidates(
  * not an amount of it (it was ordered as 1.3 rolls). A bisect: without "tells them apart" it cost a held-out fluid-power
  * conversation.
  */
+/**
+ * "3 fans approx. 5 kW" of a configurable product whose option reads "UC 3 — 3 fans, 5.2 kW", "2 Lüfter": a number
+ * with the word beside it as an option label of the named product's configuration model carries them is a value
+ * chosen, not how many.
+ */
+function optionValueNumber(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  tokens: Token[],
+  x: { tokens: number[]; unit?: string },
+): boolean {
+  if (!guess?.confident || x.tokens.length > 2) return false;
+  const i = x.tokens[0]!;
+  const n = tokens[i]?.lower;
+  // ("5 m" of an option "5 m": the unit word the amount was read with is the word beside the number.)
+  const next = tokens[x.tokens.length === 2 ? x.tokens[1]! : i + 1]?.lower;
+  if (!n || !/^\d+$/.test(n) || !next || !/^\p{L}+$/u.test(next) || (!x.unit && next.length < 2)) return false;
+  const sku = guess.hits[0]!.sku;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  const model = p?.configModelId ? ctx.k.reader.configModel(p.configModelId) : undefined;
+  // (A product sold in that unit is counted in it: "5 m" of one by the metre is how much.)
+  if (!model || (x.unit && p!.orderUnit.toUpperCase() === x.unit.toUpperCase())) return false;
+  const local = ctx.k.reader.inLanguage?.(ctx.lang).configModel(model.id);
+  return [model, ...(local ? [local] : [])].some((m) =>
+    m.groups.some((g) =>
+      g.options.some((o) => {
+        const words = wordsOf(o.label);
+        return words.some((w, j) => w === n && words[j + 1] === next);
+      }),
+    ),
+  );
+}
+
 function measureOfName(
   ctx: Ctx,
   guess: ProductGuess | undefined,

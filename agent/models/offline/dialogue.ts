@@ -308,7 +308,10 @@ export const EVENTS = {
     !r.a.quantity &&
     !r.a.machine &&
     !configuredSpec(ctx, r),
-  place: (ctx, _s, r) => has(ctx, "checkout") && !r.a.guess,
+  // "400v is fine, just book it", "die CuCrZr passt, bestellen": words naming only a product the order holds (an
+  // attribute of its line) ask for nothing new.
+  place: (ctx, s, r) =>
+    has(ctx, "checkout") && (!r.a.guess || (!r.a.quantity && !r.a.machine && namesOnlyOrdered(ctx, s, r))),
   /** "What's in my order?" — not "my mistake, it's for freezer 3" (a correction read as a look at the order). */
   show: (ctx, s, r) => has(ctx, "show") && !r.a.guess && !req.movedLine(ctx, s, r) && !correctsMachine(ctx, r),
   /**
@@ -422,13 +425,17 @@ export const EVENTS = {
    * "the 28 mm EPDM one", "die Gehäusedichtung NCP 32" with that product on the order for that machine: the buyer
    * points at the line — nothing is added (no count, no word of addition, no question).
    */
-  named_on_order: (ctx, s, r) =>
-    !!r.sku &&
-    !r.a.quantity &&
-    POINTS_AT_NAMED.test(ctx.conv.text) &&
-    !saysBeside(ctx.conv.text, ctx.lang) &&
-    !has(ctx, "price", "stock", "compat", "change", "remove", "find") &&
-    s.draft.lines.some((l) => l.sku === r.sku && (!r.a.machine || l.machineId === r.a.machine.machineId)),
+  named_on_order: (ctx, s, r) => {
+    const sku = req.pointedSku(ctx, s, r);
+    return (
+      !!sku &&
+      !r.a.quantity &&
+      POINTS_AT_NAMED.test(ctx.conv.text) &&
+      !saysBeside(ctx.conv.text, ctx.lang) &&
+      !has(ctx, "price", "stock", "compat", "change", "remove", "find") &&
+      s.draft.lines.some((l) => l.sku === sku && (!r.a.machine || l.machineId === r.a.machine.machineId))
+    );
+  },
   add_named: (ctx, _s, r) =>
     !!r.a.guess &&
     !!r.sku &&
@@ -468,6 +475,14 @@ export type EventName = keyof typeof EVENTS;
  */
 function fuzzyOnly(r: Reading): boolean {
   return !!r.a.guess?.hits.every((h) => h.match === "text_fuzzy");
+}
+
+/** The words name a product of the order — its line, by its name or an attribute — and no other product outright. */
+function namesOnlyOrdered(ctx: Ctx, s: DialogueState, r: Reading): boolean {
+  const g = r.a.guess;
+  if (!g || (g.hits[0]!.match === "sku_exact" && !s.draft.lines.some((l) => l.sku === g.hits[0]!.sku))) return false;
+  const sku = req.pointedSku(ctx, s, r);
+  return !!sku && s.draft.lines.some((l) => l.sku === sku);
 }
 
 /** The product named by its exact SKU. */
@@ -535,6 +550,10 @@ function configuredNamed(ctx: Ctx, r: Reading): boolean {
  * question, is the buyer's specification of what to build — an order, whatever else the classifier hears in a list
  * of values (a look at the product, a price).
  */
+/** Words that ask for one more of a product, not another value of the one on the order. */
+const ANOTHER_ONE =
+  /(?<![\p{L}])(?:another|a second|one more|additional|second one|noch (?:ein|eine|einen)|weitere[nmrs]?|zweite[nmrs]?|zusätzliche[nmrs]?)(?![\p{L}])/iu;
+
 /** Words that correct an option said before (besides the count's correcting words). */
 const CORRECTING_OPTION =
   /(?<![\p{L}])(korrektur|correction|doch|lieber|stattdessen|instead|rather|make (?:that|it)|no wait|sorry|actually|eigentlich|änderung|ändern)(?![\p{L}])/iu;
@@ -545,8 +564,14 @@ function correctedOptions(
   s: DialogueState,
   r: Reading,
 ): { lineId: string; options: Record<string, string[]> } | undefined {
-  if (!CORRECTING_OPTION.test(ctx.conv.text) || ctx.conv.text.includes("?") || r.a.quantity) return undefined;
+  const text = ctx.conv.text;
+  if (text.includes("?") || r.a.quantity || ANOTHER_ONE.test(text)) return undefined;
   const g = r.a.guess;
+  // "Kindly go with 7 mm fin spacing", "nimm die 460-V-Ausführung": a choice said with a word of switching, or the
+  // configured product of a line named with its values and nothing added, sets that line's options as a correction does.
+  const ofLine =
+    !!g?.confident && !has(ctx, "add") && s.draft.lines.some((l) => l.sku === g.hits[0]!.sku && optionsFor(ctx, l.sku));
+  if (!CORRECTING_OPTION.test(text) && !SWITCH.test(text) && !ofLine) return undefined;
   for (const line of [...s.draft.lines].reverse()) {
     // Another product named outright is a change of product, not of options.
     if (g?.confident && g.hits[0]!.match.startsWith("sku") && g.hits[0]!.sku !== line.sku) return undefined;

@@ -2100,7 +2100,8 @@ function readOptions(
   const joined = ` ${words.join(" ")} `;
   const compact = ` ${tokens.join(" ")} `;
   // "low noise fan" for "Low-noise fan" and the other way round: words joined by a hyphen are also read apart.
-  const apart = (s: string) => s.replace(/(\p{L})-(?=\p{L})/gu, "$1 ");
+  // ("20-Zoll-Kerze" for "20 Zoll": a number hyphenated to its unit too.)
+  const apart = (s: string) => s.replace(/([\p{L}\d])-(?=\p{L})/gu, "$1 ");
   const spaced = ` ${wordsOf(apart(text)).join(" ")} `;
   const negated = negatedWordsOf(tokenizeText(text));
   const out: Record<string, string[]> = {};

@@ -77,11 +77,26 @@ export const notInOrder: H = (ctx, s, _r, memo) => {
   };
 };
 
+/**
+ * The product a message pointing at a thing names: the one named outright, or — "die CuCrZr für Stahldraht", "the
+ * conical ones" — the one product of the order among the candidates its words lead with (an attribute of a line
+ * already on the order, not a new search).
+ */
+export function pointedSku(ctx: Ctx, s: DialogueState, r: Reading): string | undefined {
+  if (r.sku) return r.sku;
+  const g = r.a.guess;
+  if (!g || g.confident || r.a.quantity || ctx.conv.text.includes("?") || g.hits[0]!.match.startsWith("sku"))
+    return undefined;
+  const top = g.hits[0]!.score;
+  const skus = new Set(s.draft.lines.map((l) => l.sku));
+  const onOrder = new Set(g.hits.filter((h) => skus.has(h.sku) && h.score >= top - 1e-6).map((h) => h.sku));
+  return onOrder.size === 1 ? [...onOrder][0] : undefined;
+}
+
 /** "the 28 mm EPDM one" with it on the order: which line it is, and the question the order stands at. */
 export const onOrder: H = (ctx, s, r, memo) => {
-  const line = s.draft.lines.findLast(
-    (l) => l.sku === r.sku && (!r.a.machine || l.machineId === r.a.machine.machineId),
-  );
+  const sku = pointedSku(ctx, s, r);
+  const line = s.draft.lines.findLast((l) => l.sku === sku && (!r.a.machine || l.machineId === r.a.machine.machineId));
   if (!line) return undefined;
   const what = `${qty(line.quantity, line.unit, ctx.lang)} × ${line.sku}`;
   return {
