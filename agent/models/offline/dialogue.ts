@@ -128,7 +128,7 @@ export interface Reading {
   /** The reference of an earlier order of the buyer the message names ("same parts as on our order PK-25-0917"). */
   pastOrder?: string;
   /** The lines of that order to order again, when the message names it by its month (`orderOfMonth`). */
-  pastLines?: { sku: string; again: number; machineId: string | null }[];
+  pastLines?: { sku: string; again: number; machineId: string | null; lineId?: string }[];
 }
 
 export type StateKind = DialogueState["open"];
