@@ -23,7 +23,7 @@ import {
   tokenizeText,
   wordsOf,
 } from "./recognise.ts";
-import { orderOfMonth } from "./month-order.ts";
+import { linesNamedBy, orderOfMonth } from "./month-order.ts";
 import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
 import { money, say } from "./replies.ts";
 import {
@@ -1064,15 +1064,21 @@ function asksAboutOrder(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
  */
 function namesOtherProducts(ctx: Ctx, ref: string): boolean {
   const key = ref.toLowerCase();
-  const skus = new Set(
-    (ctx.conv.history ?? [])
-      .filter((h) => String(h.reference ?? "").toLowerCase() === key || String(h.orderId ?? "").toLowerCase() === key)
-      .map((h) => String(h.sku)),
-  );
-  return itemParts(ctx).some((part) => {
+  const rows = (ctx.conv.history ?? []).filter(
+    (h) => String(h.reference ?? "").toLowerCase() === key || String(h.orderId ?? "").toLowerCase() === key,
+  ) as { sku: string }[];
+  const skus = new Set(rows.map((h) => String(h.sku)));
+  const parts = itemParts(ctx);
+  // "die Bestellung BR-4500-1187 vom Mai nochmal genauso: 2 Zackenmesser, 4 Heizpatronen und 2 Rollen Teflonband": the
+  // order's lines counted item by item — each counted item naming a line of it (or that line's successor) — name no
+  // other product.
+  const own = (part: string) => linesNamedBy(ctx, part, rows).length > 0;
+  const counted = parts.filter((part) => analyse(ctx, part).quantity);
+  const itemised = counted.length > 1 && counted.every(own);
+  return parts.some((part) => {
     const a = analyse(ctx, part);
     // "die Filterelemente wie bei KA-26-3110": words for a kind of product of which the order's line is one name it.
-    return !!a.guess?.confident && (!!a.quantity || !a.guess.hits.some((h) => skus.has(h.sku)));
+    return !!a.guess?.confident && (a.quantity ? !(itemised && own(part)) : !a.guess.hits.some((h) => skus.has(h.sku)));
   });
 }
 

@@ -149,3 +149,47 @@ describe("the month of an earlier order answering a list: the listed product tha
     [foodtechWorld, "C-7101", ["which v-belts fit the old Kemper?", "the same one as in September"], ["2 KR-SPZ-1250"]],
   ]);
 });
+
+describe("an earlier order named by its reference, its lines counted item by item: that order again", () => {
+  const withMachines = (rows: (string | number | null)[][]) =>
+    rows.map((l) => `${l[1]} ${l[0]}${l[2] ? ` @${l[2]}` : ""}`).sort();
+  const cases: Case[] = [
+    [
+      packagingWorld,
+      "PK-2101",
+      [
+        "Guten Morgen,\n\nbitte die Bestellung BR-4500-1187 vom Mai für den Schlauchbeutler 1 nochmal genauso: 2 Zackenmesser, 4 Heizpatronen und 2 Rollen Teflonband 25 mm.\n\nMit freundlichen Grüßen\nStefan Wagner",
+      ],
+      ["2 KN-FW-180-Z1 @M-2101-01", "4 HC-12-160-400 @M-2101-01", "2 PT-13-25-BR"],
+    ],
+    [
+      weldingWorld,
+      "WD-4104",
+      ["Bestellung BSS/PO/2026/0412 nochmal genauso: 12 Spulen Fülldraht und 2 Vorschubrollen"],
+      ["12 WR-FCW-12-16", "2 FR37-VK12 @M-4104-02"],
+    ],
+    [
+      watertreatWorld,
+      "W-8102",
+      ["order KR-46102 once more exactly like that: 6 membranes and 6 brine seals"],
+      ["6 MB-BW8040-FR @M-8102-01", "6 MB-BS-8040 @M-8102-01"],
+    ],
+    [
+      watertreatWorld,
+      "W-8102",
+      ["Bestellung KR-46102 bitte nochmal genauso: 6 Membranen und 6 Soledichtungen"],
+      ["6 MB-BW8040-FR @M-8102-01", "6 MB-BS-8040 @M-8102-01"],
+    ],
+    // Guard: the lines counted item by item, the order named with a word of repeating.
+    [
+      watertreatWorld,
+      "W-8102",
+      ["Please our order KR-45521 again for UV 2: 2 lamps and 2 o-ring sets"],
+      ["2 UV-AM145-B @M-8102-02", "2 UV-OR-1554 @M-8102-02"],
+    ],
+  ];
+  for (const [world, customer, says, want] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      expect(withMachines(draftLines(await chatAfter(world, customer, ...says)))).toEqual([...want].sort());
+    });
+});
