@@ -95,6 +95,7 @@ import {
 } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
 import { packSwitch } from "./pack-switch.ts";
+import { splitLine } from "./split-line.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -173,6 +174,8 @@ export const EVENTS = {
     (s.open === "idle" || s.open === "confirm" || s.open === "fixes") && !ctx.u.attack && !!packSwitch(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
+  /** "mach 8 Rollen, 4 für Presse 2 und 4 für Presse 3": a line split over machines (`splitLine`). */
+  line_split: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && !!splitLine(ctx),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
   machine_line_count: (ctx, s, r) => (s.open === "idle" || s.open === "confirm") && !!machineLineCount(ctx, s, r),
   /**
@@ -689,6 +692,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
   { in: "any", on: "pack_switch", do: switchPack },
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
+  { in: "any", on: "line_split", do: splitOverMachines },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "machine_line_count", do: countForMachine },
   {
@@ -2176,6 +2180,30 @@ function machineLineCount(
   const line = on.length === 1 ? on[0]! : undefined;
   if (!line || line.quantity === quantity.value) return undefined;
   return { lineId: line.lineId, quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) };
+}
+
+/** The line's count for its own machine, and a line of its product for each other machine with its count. */
+function splitOverMachines(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const split = splitLine(ctx);
+  if (!split) return undefined;
+  const line = ctx.conv.draft.lines.find((l) => l.lineId === split.lineId);
+  return {
+    calls: [
+      ...(line?.quantity !== split.keep
+        ? [{ name: "update_line", args: { lineId: split.lineId, quantity: split.keep } }]
+        : []),
+      ...split.moved.map((x) => ({
+        name: "add_line",
+        args: {
+          sku: split.sku,
+          quantity: x.quantity,
+          machineId: x.machineId,
+          ...(line?.unit ? { unit: line.unit } : {}),
+        },
+      })),
+    ],
+    memo: memo(),
+  };
 }
 
 function countForMachine(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {

@@ -13,15 +13,22 @@
  *    count, it is not added again.
  * 3. "die gleichen wie im März", "the same one as in September" answering a list of products: of that order, the line
  *    the list holds — not the whole order.
+ * 4. "die Bestellung BR-4500-1187 vom Mai nochmal genauso: 2 Zackenmesser, 4 Heizpatronen und 2 Rollen Teflonband": an
+ *    order named by its reference with its lines counted item by item is that order again (each line on its machine).
+ * 5. "ne mach 6 draus, 2 davon sind für Band 4", "ach mach 8 rollen, 4 für presse 2 und 4 für presse 3": a line of the
+ *    order split over machines — its own machine keeps its share, each other machine gets a line with its count (it was
+ *    read as a count for the whole line, or a machine for another line, and "Kette diesmal nicht" added the chain).
  */
 import { describe, expect, test } from "vitest";
 import {
+  agripartsWorld,
   automationWorld,
   chatAfter,
   demoWorld,
   draftLines,
   foodtechWorld,
   packagingWorld,
+  powertransWorld,
   sorted,
   watertreatWorld,
   weldingWorld,
@@ -186,6 +193,66 @@ describe("an earlier order named by its reference, its lines counted item by ite
       "W-8102",
       ["Please our order KR-45521 again for UV 2: 2 lamps and 2 o-ring sets"],
       ["2 UV-AM145-B @M-8102-02", "2 UV-OR-1554 @M-8102-02"],
+    ],
+  ];
+  for (const [world, customer, says, want] of cases)
+    test(says.join(" / "), { timeout: T }, async () => {
+      expect(withMachines(draftLines(await chatAfter(world, customer, ...says)))).toEqual([...want].sort());
+    });
+});
+
+describe("a line of the order split over machines: a line for each machine with its count", () => {
+  const withMachines = (rows: (string | number | null)[][]) =>
+    rows.map((l) => `${l[1]} ${l[0]}${l[2] ? ` @${l[2]}` : ""}`).sort();
+  const cases: Case[] = [
+    [
+      powertransWorld,
+      "T-7001",
+      [
+        "Moin, brauche die Stehlager wie im April für Band 3, 4 Stück",
+        "ne mach 6 draus, 2 davon sind für Band 4. Kette diesmal nicht",
+      ],
+      ["4 UCP-206 @M-7001-01", "2 UCP-206 @M-7001-02"],
+    ],
+    [
+      powertransWorld,
+      "T-7001",
+      ["4 UCP-206 for Band 3", "make it 6, 2 of them for Band 4"],
+      ["4 UCP-206 @M-7001-01", "2 UCP-206 @M-7001-02"],
+    ],
+    [
+      powertransWorld,
+      "T-7001",
+      ["4 UCP-206 for Band 3", "3 for Band 3 and 3 for Band 4"],
+      ["3 UCP-206 @M-7001-01", "3 UCP-206 @M-7001-02"],
+    ],
+    [
+      agripartsWorld,
+      "A-9001",
+      [
+        "moin,brauch netz wie im mai,6 rollen für presse 2 + 2 pack garn",
+        "ach mach 8 rollen,4 für presse 2 und 4 für presse 3 in vechta",
+      ],
+      ["4 NET-123-3600 @M-9001-02", "4 NET-123-3600 @M-9001-03", "2 TWN-130-P2 @M-9001-02"],
+    ],
+    [
+      agripartsWorld,
+      "A-9001",
+      ["6 rolls of NET-123-3600 for Presse 2", "make it 8 rolls, 4 for Presse 2 and 4 for Presse 3"],
+      ["4 NET-123-3600 @M-9001-02", "4 NET-123-3600 @M-9001-03"],
+    ],
+    // Guards: a product counted for another machine is a line of its own; the split said again changes nothing.
+    [
+      powertransWorld,
+      "T-7001",
+      ["4 UCP-206 für Band 3", "2 UCP-206 für Band 4"],
+      ["4 UCP-206 @M-7001-01", "2 UCP-206 @M-7001-02"],
+    ],
+    [
+      powertransWorld,
+      "T-7001",
+      ["4 UCP-206 for Band 3", "make it 6, 2 of them for Band 4", "genau, 4 für Band 3 und 2 für Band 4"],
+      ["4 UCP-206 @M-7001-01", "2 UCP-206 @M-7001-02"],
     ],
   ];
   for (const [world, customer, says, want] of cases)
