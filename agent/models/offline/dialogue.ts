@@ -1062,6 +1062,10 @@ function asksAboutOrder(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
  * earlier order with that reference) — the reference is this order's PO (reused), not a request to repeat that order.
  */
 
+/** Words that say an order again ("nochmal", "once more"). */
+const SAID_AGAIN =
+  /(?<![\p{L}])(?:nochmal|nochmals|noch\s+mal|erneut|wiederholen|genauso|again|once\s+more|repeat)(?![\p{L}])/iu;
+
 /**
  * Whether the message orders other products than those of the earlier order with this reference: a count of its own, or
  * words that name none of the order's products (not even among the candidates of a word for a kind of product).
@@ -1078,7 +1082,9 @@ function namesOtherProducts(ctx: Ctx, ref: string): boolean {
   // other product.
   const own = (part: string) => linesNamedBy(ctx, part, rows).length > 0;
   const counted = parts.filter((part) => analyse(ctx, part).quantity);
-  const itemised = counted.length > 1 && counted.every(own);
+  // (Only when the message says it again — "nochmal", "once more": "…, Bestellnr RP-4471" beside items of the buyer's
+  // own reuses an earlier order's PO for this one.)
+  const itemised = SAID_AGAIN.test(ctx.conv.text) && counted.length > 1 && counted.every(own);
   return parts.some((part) => {
     const a = analyse(ctx, part);
     // "die Filterelemente wie bei KA-26-3110": words for a kind of product of which the order's line is one name it.
