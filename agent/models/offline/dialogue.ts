@@ -1057,14 +1057,14 @@ function asksAboutOrder(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
   return questions.length > 0 && questions.every((q) => !analyse(ctx, q).guess);
 }
 
+/** Words that say an order again ("nochmal", "once more"). */
+const SAID_AGAIN =
+  /(?<![\p{L}])(?:nochmal|nochmals|noch\s+mal|erneut|wiederholen|genauso|again|once\s+more|repeat)(?![\p{L}])/iu;
+
 /**
  * "12,5 m hose, 20 fittings and 50 seal rings, Bestellnr RP-4471": items of the buyer's own (counted, or not on the
  * earlier order with that reference) — the reference is this order's PO (reused), not a request to repeat that order.
  */
-
-/** Words that say an order again ("nochmal", "once more"). */
-const SAID_AGAIN =
-  /(?<![\p{L}])(?:nochmal|nochmals|noch\s+mal|erneut|wiederholen|genauso|again|once\s+more|repeat)(?![\p{L}])/iu;
 
 /**
  * Whether the message orders other products than those of the earlier order with this reference: a count of its own, or
