@@ -23,7 +23,7 @@ import {
   tokenizeText,
   wordsOf,
 } from "./recognise.ts";
-import { orderOfMonth } from "./month-order.ts";
+import { linesNamedBy, orderOfMonth } from "./month-order.ts";
 import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
 import { money, say } from "./replies.ts";
 import {
@@ -97,6 +97,7 @@ import {
 import { namedShipTo } from "./ship-to.ts";
 import { packSwitch } from "./pack-switch.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
+import { splitLine } from "./split-line.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -130,7 +131,7 @@ export interface Reading {
   /** The reference of an earlier order of the buyer the message names ("same parts as on our order PK-25-0917"). */
   pastOrder?: string;
   /** The lines of that order to order again, when the message names it by its month (`orderOfMonth`). */
-  pastLines?: { sku: string; again: number; machineId: string | null }[];
+  pastLines?: { sku: string; again: number; machineId: string | null; lineId?: string }[];
 }
 
 export type StateKind = DialogueState["open"];
@@ -175,6 +176,8 @@ export const EVENTS = {
     (s.open === "idle" || s.open === "confirm" || s.open === "fixes") && !ctx.u.attack && !!packSwitch(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
   count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
+  /** "mach 8 Rollen, 4 für Presse 2 und 4 für Presse 3": a line split over machines (`splitLine`). */
+  line_split: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && !!splitLine(ctx),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
   machine_line_count: (ctx, s, r) => (s.open === "idle" || s.open === "confirm") && !!machineLineCount(ctx, s, r),
   /**
@@ -716,6 +719,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
   { in: "any", on: "pack_switch", do: switchPack },
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
+  { in: "any", on: "line_split", do: splitOverMachines },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "machine_line_count", do: countForMachine },
   {
@@ -1080,6 +1084,10 @@ function asksAboutOrder(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
   return questions.length > 0 && questions.every((q) => !analyse(ctx, q).guess);
 }
 
+/** Words that say an order again ("nochmal", "once more"). */
+const SAID_AGAIN =
+  /(?<![\p{L}])(?:nochmal|nochmals|noch\s+mal|erneut|wiederholen|genauso|again|once\s+more|repeat)(?![\p{L}])/iu;
+
 /**
  * "12,5 m hose, 20 fittings and 50 seal rings, Bestellnr RP-4471": items of the buyer's own (counted, or not on the
  * earlier order with that reference) — the reference is this order's PO (reused), not a request to repeat that order.
@@ -1091,15 +1099,23 @@ function asksAboutOrder(ctx: Ctx, s: DialogueState, a: ReturnType<typeof analyse
  */
 function namesOtherProducts(ctx: Ctx, ref: string): boolean {
   const key = ref.toLowerCase();
-  const skus = new Set(
-    (ctx.conv.history ?? [])
-      .filter((h) => String(h.reference ?? "").toLowerCase() === key || String(h.orderId ?? "").toLowerCase() === key)
-      .map((h) => String(h.sku)),
-  );
-  return itemParts(ctx).some((part) => {
+  const rows = (ctx.conv.history ?? []).filter(
+    (h) => String(h.reference ?? "").toLowerCase() === key || String(h.orderId ?? "").toLowerCase() === key,
+  ) as { sku: string }[];
+  const skus = new Set(rows.map((h) => String(h.sku)));
+  const parts = itemParts(ctx);
+  // "die Bestellung BR-4500-1187 vom Mai nochmal genauso: 2 Zackenmesser, 4 Heizpatronen und 2 Rollen Teflonband": the
+  // order's lines counted item by item — each counted item naming a line of it (or that line's successor) — name no
+  // other product.
+  const own = (part: string) => linesNamedBy(ctx, part, rows).length > 0;
+  const counted = parts.filter((part) => analyse(ctx, part).quantity);
+  // (Only when the message says it again — "nochmal", "once more": "…, Bestellnr RP-4471" beside items of the buyer's
+  // own reuses an earlier order's PO for this one.)
+  const itemised = SAID_AGAIN.test(ctx.conv.text) && counted.length > 1 && counted.every(own);
+  return parts.some((part) => {
     const a = analyse(ctx, part);
     // "die Filterelemente wie bei KA-26-3110": words for a kind of product of which the order's line is one name it.
-    return !!a.guess?.confident && (!!a.quantity || !a.guess.hits.some((h) => skus.has(h.sku)));
+    return !!a.guess?.confident && (a.quantity ? !(itemised && own(part)) : !a.guess.hits.some((h) => skus.has(h.sku)));
   });
 }
 
@@ -2263,6 +2279,30 @@ function machineLineCount(
   const line = on.length === 1 ? on[0]! : undefined;
   if (!line || line.quantity === quantity.value) return undefined;
   return { lineId: line.lineId, quantity: quantity.value, ...(quantity.unit ? { unit: quantity.unit } : {}) };
+}
+
+/** The line's count for its own machine, and a line of its product for each other machine with its count. */
+function splitOverMachines(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const split = splitLine(ctx);
+  if (!split) return undefined;
+  const line = ctx.conv.draft.lines.find((l) => l.lineId === split.lineId);
+  return {
+    calls: [
+      ...(line?.quantity !== split.keep
+        ? [{ name: "update_line", args: { lineId: split.lineId, quantity: split.keep } }]
+        : []),
+      ...split.moved.map((x) => ({
+        name: "add_line",
+        args: {
+          sku: split.sku,
+          quantity: x.quantity,
+          machineId: x.machineId,
+          ...(line?.unit ? { unit: line.unit } : {}),
+        },
+      })),
+    ],
+    memo: memo(),
+  };
 }
 
 function countForMachine(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): Step | undefined {

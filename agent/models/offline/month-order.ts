@@ -112,7 +112,86 @@ export interface HistoryRow {
 /** An earlier order named by its month, and its lines to order again with their counts. */
 export interface MonthOrder {
   orderId: string;
-  lines: (HistoryRow & { again: number })[];
+  /** (`lineId`: the line of the draft that holds it already — its count is set, no line added.) */
+  lines: (HistoryRow & { again: number; lineId?: string })[];
+}
+
+/**
+ * "gleiche Menge wie im März", "the same quantity as in April", "so viele wie im Mai", "as many as last time": the time
+ * of an earlier order said of a count — the count of its lines, not the order to take again.
+ */
+const SAME_COUNT =
+  /(?<![\p{L}])(?:(?:gleiche[nm]?|selbe[nm]?|dieselbe|same)\s+(?:Menge|Anzahl|Stückzahl|Stueckzahl|amount|quantity|quantities|number|count)|(?:so\s+viele?|genauso\s+viele?|as\s+(?:many|much))\s+(?:\p{L}+\s+)?(?:wie|as))(?![\p{L}])/iu;
+
+/** Words of a factor of the counts ("doppelte Menge", "twice as many", "alles doppelt", "the triple amount"). */
+const FACTORS: [RegExp, number][] = [
+  [/^(?:doppelte?[nmrs]?|double[ds]?|twice|zweifache?[nmrs]?|verdoppel\p{L}*)$/iu, 2],
+  [/^(?:dreifache?[nmrs]?|triple[ds]?|thrice|verdreifach\p{L}*)$/iu, 3],
+  [/^(?:halbe?[nmrs]?|half|halbier\p{L}*)$/iu, 0.5],
+];
+const FACTOR =
+  /(?<![\p{L}])(?:(doppelte?[nmrs]?|double|twice|zweifache?[nmrs]?|dreifache?[nmrs]?|triple|thrice|halbe?[nmrs]?|half)\s+(?:so\s+viel\p{L}*|as\s+(?:much|many)|(?:die\s+|the\s+|der\s+)?(?:Menge|Mengen|Anzahl|Stückzahl|Stueckzahl|amounts?|quantit(?:y|ies)|numbers?|counts?)(?![\p{L}]))|(?:alles|everything|all|Menge|Mengen|amounts?|quantit(?:y|ies))\s+(?:mal\s+|jeweils\s+)?(doppelt|double[d]?|verdoppel\p{L}*|dreifach|triple[d]?|halbiert?|halved)(?![\p{L}])|(verdoppel\p{L}*|verdreifach\p{L}*|halbier\p{L}*)|(?:double|triple|halve)\s+(?:it|them|that|everything|all|the\s+(?:order|counts?|amounts?|quantit(?:y|ies)))(?![\p{L}]))/iu;
+
+/**
+ * The factor the message says the counts of an earlier order are taken with ("aber diesmal doppelte Menge", "twice as
+ * many as in March", "alles verdoppeln", "half the amount") — undefined when it says none.
+ */
+export function countFactor(text: string): number | undefined {
+  const m = FACTOR.exec(text);
+  if (!m) return undefined;
+  const word = (m[1] ?? m[2] ?? m[3] ?? m[0].split(/\s+/u)[0] ?? "").toLowerCase();
+  const norm = /^halve/u.test(word) ? "half" : word;
+  return FACTORS.find(([re]) => re.test(norm))?.[1];
+}
+
+/**
+ * The order of a month as `readOrderOfMonth` reads it, then: counts of the earlier order taken with the factor the
+ * message says ("doppelte Menge"); of a list of products open, the one that order held ("die gleiche wie im April"
+ * answering a list of seals: the seal of April, not the whole April order); a count said by the time of an order
+ * ("gleiche Menge wie im März") the count of the lines the words name — or of those the draft holds —, a line the draft
+ * holds already (itself or its successor) keeping its place.
+ */
+export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | undefined {
+  const read = readOrderOfMonth(ctx, text, a);
+  if (!read) return undefined;
+  const rows = (ctx.conv.history as unknown as HistoryRow[]).filter((r) => r.orderId === read.orderId);
+  const products = ctx.k.reader.products(rows.map((r) => r.sku));
+  const successor = (sku: string) => {
+    const p = products.get(sku);
+    return p?.lifecycle === "discontinued" && p.successorSku ? p.successorSku : undefined;
+  };
+  const same = (sku: string, r: HistoryRow) => sku === r.sku || sku === successor(r.sku);
+  const factor = countFactor(text);
+  const times = (r: HistoryRow & { again: number }) =>
+    factor && r.again === r.quantity ? { ...r, again: Math.max(1, Math.round(r.quantity * factor)) } : r;
+  let lines = read.lines;
+  const pending = ctx.conv.memo.pending;
+  const listed =
+    pending?.kind === "choose_product" && linesNamedBy(ctx, leftOut(text).rest, rows).length === 0
+      ? rows.filter((r) => pending.skus.some((sku) => same(sku, r)))
+      : [];
+  if (listed.length > 0)
+    lines = listed.map((r) => ({
+      ...r,
+      again: lines.find((l) => l.sku === r.sku)?.again ?? r.quantity,
+      machineId: pending?.kind === "choose_product" && pending.machineId ? pending.machineId : r.machineId,
+    }));
+  else if (SAME_COUNT.test(text)) {
+    const draft = ctx.conv.draft.lines;
+    const held = (r: HistoryRow) => draft.find((l) => same(l.sku, r));
+    const named = linesNamedBy(ctx, text, rows);
+    const counted = named.length > 0 ? named : rows.filter(held);
+    if (counted.length > 0)
+      lines = counted.map((r) => {
+        const line = held(r);
+        return {
+          ...r,
+          again: lines.find((l) => l.sku === r.sku)?.again ?? r.quantity,
+          ...(line ? { lineId: line.lineId } : {}),
+        };
+      });
+  }
+  return { orderId: read.orderId, lines: lines.map(times) };
 }
 
 /**
@@ -126,7 +205,7 @@ export interface MonthOrder {
  * latest of all orders in place of the month's — when the message changes it (a line left out, a count changed or said
  * item by item); said again as it was, it is left to `fromHistory`.
  */
-export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | undefined {
+function readOrderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | undefined {
   // (`text` and `a` lose a piece of "only" once read.)
   if (!ctx.conv.history?.length) return undefined;
   const rows = ctx.conv.history as unknown as HistoryRow[];
@@ -205,6 +284,7 @@ export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | 
     onlyLines.length === 0 &&
     !each &&
     !wholeOfMachine &&
+    !countFactor(text) &&
     (ofOrder === text || linesNamedBy(ctx, kept, order).length > 0)
   )
     return undefined;

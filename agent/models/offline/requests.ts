@@ -312,16 +312,29 @@ const changeLineOnly: H = (ctx, s, r, memo) => {
  * An earlier order named by its reference: its lines again (or those of them the words name), for the machine named
  * (else each line's own); a quantity stated for one line is the new quantity ("but 4 elements this time instead of 2").
  */
-export const repeatOrder: H = (ctx, _s, r, memo) => {
+export const repeatOrder: H = (ctx, s, r, memo) => {
   // An order named by its month: the lines and counts its reading took (`orderOfMonth`).
-  if (r.pastLines?.length)
-    return {
-      calls: r.pastLines.map((l) => ({
-        name: "add_line",
-        args: { sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) },
-      })),
-      memo: memo(),
-    };
+  // (A line the draft holds already — "gleiche Menge wie im März" — takes the count, when it has another; else it is
+  // left as it is, and the message read for what else it says.)
+  if (r.pastLines?.length) {
+    const calls = r.pastLines.flatMap((l): { name: string; args: Record<string, unknown> }[] => {
+      if (!l.lineId)
+        return [
+          {
+            name: "add_line",
+            args: { sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) },
+          },
+        ];
+      const line = ctx.conv.draft.lines.find((x) => x.lineId === l.lineId);
+      return line && line.quantity !== l.again
+        ? [{ name: "update_line", args: { lineId: l.lineId, quantity: l.again } }]
+        : [];
+    });
+    if (calls.length) return { calls, memo: memo() };
+    // (Nothing to change: an open question the message answers besides is read as answered — "dann halt die neuen,
+    // gleiche Menge wie im März" —; else the order as it stands is shown to confirm.)
+    return s.open !== "idle" && s.open !== "confirm" ? undefined : startCheckout(ctx, "place", memo);
+  }
   const ref = r.pastOrder!.toLowerCase();
   const rows = (ctx.conv.history ?? []).filter(
     (h) => String(h.reference ?? "").toLowerCase() === ref || String(h.orderId ?? "").toLowerCase() === ref,
