@@ -370,6 +370,16 @@ export const EVENTS = {
     !has(ctx, "price", "stock", "compat", "info", "find") &&
     !(r.a.guess?.confident && r.a.guess.hits[0]!.match.startsWith("sku")) &&
     !MORE_OF.test(ctx.conv.text),
+  /**
+   * "what did we order last time?", "welche Bestellungen hatten wir im Oktober?", "show me our last orders": a question
+   * about earlier orders — asked, with no word of doing it again and no count — is answered, not ordered again.
+   */
+  history_question: (ctx, _s, r) =>
+    !!ctx.conv.history &&
+    (has(ctx, "history") || hasMarker("history", ctx.conv.text)) &&
+    ASKS_HISTORY.test(ctx.conv.text) &&
+    !AGAIN.test(ctx.conv.text) &&
+    !r.a.quantity,
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
   /** "10m same hose", "noch 10 m vom gleichen Schlauch": a product of the order again, not an earlier order. */
   same_as_line: (ctx, s, r) =>
@@ -707,6 +717,8 @@ export const TRANSITIONS: Transition[] = [
     on: "refused_only",
     do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
+  // (A question about earlier orders, before any reading of one as a reorder.)
+  { in: "any", on: "history_question", do: req.showHistory },
   { in: "any", on: "past_order", do: req.repeatOrder },
   {
     in: "any",
@@ -2311,6 +2323,12 @@ function countForMachine(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): 
 }
 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */
+/** A question about earlier orders opens with a word of asking or showing ("what did we order …", "welche …", "zeig …"). */
+const ASKS_HISTORY = /^\s*(?:what|which|when|show|list|welche[mnrs]?|was|wann|wie viele|zeig\w*|liste)\b/iu;
+/** Words of doing an earlier order again: a question with them asks for the reorder ("what we had in March, again?"). */
+const AGAIN =
+  /(?<![\p{L}])(?:again|repeat|reorder|same|once more|nochmal|nochmals|noch ?mal|wieder|wiederhol\p{L}*|gleiche[mnrs]?|genauso|erneut)(?![\p{L}])/iu;
+
 const SWITCH =
   /\b(then|instead|rather|actually|switch|swap|change|take|go with|dann|lieber|doch|stattdessen|statt|tausch\w*|wechs\w*|nehm\w*|nimm)\b/iu;
 

@@ -27,7 +27,7 @@ import { aboutListed, action, addsToLine, find, fromHistory, itemParts } from ".
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout, whichOfList } from "./phrasing.ts";
 import { findChoice } from "./recognise.ts";
-import { linesNamedBy } from "./month-order.ts";
+import { type HistoryRow, linesNamedBy, monthsIn } from "./month-order.ts";
 import type { DialogueState, Handler, Reading } from "./dialogue.ts";
 import { removal } from "./destructive.ts";
 
@@ -674,3 +674,58 @@ export function narrow(ctx: Ctx, p: Extract<Pending, { kind: "choose_product" }>
 }
 
 export type { Handler };
+
+/** Earlier orders shown for a question about them. */
+const SHOWN_ORDERS = 3;
+
+/**
+ * "what did we order last time?", "welche Bestellungen hatten wir im Oktober?", "show me our last orders": a question
+ * about earlier orders is answered with them — the months named, else the latest — and nothing is added; the buyer says
+ * which to order again.
+ */
+export const showHistory: H = (ctx, s, _r, memo) => {
+  const rows = (ctx.conv.history ?? []) as unknown as HistoryRow[];
+  const months = monthsIn(ctx.conv.text);
+  const inMonths = months.length ? rows.filter((r) => months.includes(Number(String(r.orderedAt).slice(5, 7)))) : rows;
+  const orders = [...new Set([...inMonths].sort((a, b) => (a.orderedAt < b.orderedAt ? 1 : -1)).map((r) => r.orderId))];
+  if (orders.length === 0)
+    return {
+      text: say(
+        ctx.lang,
+        months.length ? "I find no order of yours in that month." : "I find no earlier order of yours.",
+        months.length
+          ? "In dem Monat finde ich keine Bestellung von Ihnen."
+          : "Ich finde keine frühere Bestellung von Ihnen.",
+      ),
+      memo: memo(keep(s)),
+    };
+  const shown = orders.slice(0, SHOWN_ORDERS);
+  const names = ctx.k.reader.products([...new Set(rows.map((r) => r.sku))]);
+  const blocks = shown.map((id) => {
+    const lines = rows.filter((r) => r.orderId === id);
+    const date = String(lines[0]!.orderedAt).slice(0, 10);
+    const items = lines.map((l) => {
+      const machine = l.machineId ? ctx.conv.machines?.find((m) => m.machineId === l.machineId) : undefined;
+      const forMachine = machine ? say(ctx.lang, ` for ${machine.label}`, ` für ${machine.label}`) : "";
+      return `  ${l.quantity} × ${l.sku} — ${names.get(l.sku)?.name ?? ""}${forMachine}`;
+    });
+    return `${date} (${id}):\n${items.join("\n")}`;
+  });
+  const more =
+    orders.length > shown.length
+      ? say(ctx.lang, `(and ${orders.length - shown.length} earlier)`, `(und ${orders.length - shown.length} frühere)`)
+      : "";
+  return {
+    text: [
+      say(ctx.lang, "Your earlier orders:", "Ihre früheren Bestellungen:"),
+      ...blocks,
+      ...(more ? [more] : []),
+      say(
+        ctx.lang,
+        "Shall I order one of them again? Say which (e.g. “the order of March again”), or what to change.",
+        "Soll ich eine davon noch einmal bestellen? Sagen Sie welche (z. B. „die vom März nochmal“) oder was sich ändert.",
+      ),
+    ].join("\n"),
+    memo: memo(keep(s)),
+  };
+};
