@@ -378,7 +378,8 @@ export const EVENTS = {
     !!ctx.conv.history &&
     (has(ctx, "history") || hasMarker("history", ctx.conv.text)) &&
     ASKS_HISTORY.test(ctx.conv.text) &&
-    !AGAIN.test(ctx.conv.text) &&
+    !SAID_AGAIN.test(ctx.conv.text) &&
+    !SAME_OR_REORDER.test(ctx.conv.text) &&
     !r.a.quantity,
   history: (ctx) => has(ctx, "history") && !!ctx.conv.history,
   /** "10m same hose", "noch 10 m vom gleichen Schlauch": a product of the order again, not an earlier order. */
@@ -2325,9 +2326,8 @@ function countForMachine(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */
 /** A question about earlier orders opens with a word of asking or showing ("what did we order …", "welche …", "zeig …"). */
 const ASKS_HISTORY = /^\s*(?:what|which|when|show|list|welche[mnrs]?|was|wann|wie viele|zeig\w*|liste)\b/iu;
-/** Words of doing an earlier order again: a question with them asks for the reorder ("what we had in March, again?"). */
-const AGAIN =
-  /(?<![\p{L}])(?:again|repeat|reorder|same|once more|nochmal|nochmals|noch ?mal|wieder|wiederhol\p{L}*|gleiche[mnrs]?|genauso|erneut)(?![\p{L}])/iu;
+/** Words of sameness or ordering again, beside `SAID_AGAIN`'s: a question with them asks for the reorder ("the same?"). */
+const SAME_OR_REORDER = /(?<![\p{L}])(?:same|reorder|wieder|wiederhol\p{L}*|gleiche[mnrs]?)(?![\p{L}])/iu;
 
 const SWITCH =
   /\b(then|instead|rather|actually|switch|swap|change|take|go with|dann|lieber|doch|stattdessen|statt|tausch\w*|wechs\w*|nehm\w*|nimm)\b/iu;

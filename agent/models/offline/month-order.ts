@@ -109,6 +109,11 @@ export interface HistoryRow {
   machineId: string | null;
 }
 
+/** The rows of earlier orders placed in one of `months` (1–12). */
+export function ofMonths<R extends { orderedAt: string }>(rows: R[], months: number[]): R[] {
+  return rows.filter((r) => months.includes(Number(String(r.orderedAt).slice(5, 7))));
+}
+
 /** An earlier order named by its month, and its lines to order again with their counts. */
 export interface MonthOrder {
   orderId: string;
@@ -216,7 +221,7 @@ function readOrderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | und
   // ("same as our last order, plus 2 UV lamps for UV 2": the machine of an item beside the order does not choose it.)
   const ofOrder = text.replace(BESIDE, " ");
   const machine = ofOrder === text ? a.machine?.machineId : analyse(ctx, ofOrder).machine?.machineId;
-  const inMonth = last ? rows : rows.filter((r) => months.includes(Number(String(r.orderedAt).slice(5, 7))));
+  const inMonth = last ? rows : ofMonths(rows, months);
   if (inMonth.length === 0) return undefined;
   const withMachine = machine
     ? inMonth.filter((r) => rows.some((x) => x.orderId === r.orderId && x.machineId === machine))

@@ -27,7 +27,7 @@ import { aboutListed, action, addsToLine, find, fromHistory, itemParts } from ".
 import { variantByValue } from "./references.ts";
 import { machineList, startCheckout, whichOfList } from "./phrasing.ts";
 import { findChoice } from "./recognise.ts";
-import { type HistoryRow, linesNamedBy, monthsIn } from "./month-order.ts";
+import { type HistoryRow, linesNamedBy, monthsIn, ofMonths } from "./month-order.ts";
 import type { DialogueState, Handler, Reading } from "./dialogue.ts";
 import { removal } from "./destructive.ts";
 
@@ -686,7 +686,7 @@ const SHOWN_ORDERS = 3;
 export const showHistory: H = (ctx, s, _r, memo) => {
   const rows = (ctx.conv.history ?? []) as unknown as HistoryRow[];
   const months = monthsIn(ctx.conv.text);
-  const inMonths = months.length ? rows.filter((r) => months.includes(Number(String(r.orderedAt).slice(5, 7)))) : rows;
+  const inMonths = months.length ? ofMonths(rows, months) : rows;
   const orders = [...new Set([...inMonths].sort((a, b) => (a.orderedAt < b.orderedAt ? 1 : -1)).map((r) => r.orderId))];
   if (orders.length === 0)
     return {
@@ -700,7 +700,7 @@ export const showHistory: H = (ctx, s, _r, memo) => {
       memo: memo(keep(s)),
     };
   const shown = orders.slice(0, SHOWN_ORDERS);
-  const names = ctx.k.reader.products([...new Set(rows.map((r) => r.sku))]);
+  const names = ctx.k.reader.products([...new Set(rows.filter((r) => shown.includes(r.orderId)).map((r) => r.sku))]);
   const blocks = shown.map((id) => {
     const lines = rows.filter((r) => r.orderId === id);
     const date = String(lines[0]!.orderedAt).slice(0, 10);
