@@ -143,6 +143,7 @@ import {
   carriedWords,
   contextMachine,
   dependsOnMachine,
+  onlyMachineFor,
   fitsOn,
   fittingMachines,
   machineOnlyCompared,
@@ -220,7 +221,8 @@ export function action(
     extra.machineId ??
     a.machine?.machineId ??
     conv.draft.machineId ??
-    (onLine.length === 1 ? onLine[0]!.machineId : undefined);
+    (onLine.length === 1 ? onLine[0]!.machineId : undefined) ??
+    (kind === "add" && !extra.noMachine && !statesNoMachine(ctx) ? onlyMachineFor(ctx, sku)?.machineId : undefined);
   const quantity = extra.quantity ?? a.quantity?.value;
   const unit = ownPackUnit(ctx, sku, extra.unit ?? a.quantity?.unit);
   const options = { ...(optionsFor(ctx, sku) ?? {}), ...(extra.options ?? {}) };

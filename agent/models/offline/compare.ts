@@ -54,8 +54,7 @@ const BOTH = /\b(?:both|the two|beide\w*|die zwei)\b/iu;
  * difference between the two?" while a list is open: the two listed items the ordinals, digits or words name.
  */
 function listedCompared(ctx: Ctx): string[] | undefined {
-  const p = ctx.conv.memo.pending;
-  const list = p?.kind === "choose_product" ? p.skus : p?.kind === "quantity" ? p.listed?.skus : undefined;
+  const list = openList(ctx)?.skus;
   if (!list || list.length < 2) return undefined;
   const text = ctx.conv.text;
   if (FIRST_TWO.test(text)) return list.slice(0, 2);
@@ -79,16 +78,23 @@ const show = (v: unknown) => (Array.isArray(v) ? v.join(", ") : v === undefined 
  * the first two?"): what it was for — its machine, count and options — stays with the two.
  */
 function listedFrom(ctx: Ctx, skus: string[]): ChooseProduct | undefined {
-  const p = ctx.conv.memo.pending;
-  const list = p?.kind === "choose_product" ? p : p?.kind === "quantity" ? p.listed : undefined;
+  const list = openList(ctx);
   return list && skus.every((sku) => list.skus.includes(sku)) ? list : undefined;
+}
+
+/** The list still open to choose from (also behind a quantity asked of its pick). */
+function openList(ctx: Ctx): ChooseProduct | undefined {
+  const p = ctx.conv.memo.pending;
+  return p?.kind === "choose_product" ? p : p?.kind === "quantity" ? p.listed : undefined;
 }
 
 /** The comparison: prices and product data fetched first, then the two side by side. */
 export function compareNamed(ctx: Ctx, skus: string[], memo: MemoFn, named?: string): Step {
   const { lang, conv } = ctx;
   const from = listedFrom(ctx, skus);
-  const machineId = named ?? from?.machineId;
+  // A list for a machine is open: the two are compared for it also when one was not on the list ("the DCL 084 or the
+  // DML 084?" after the driers for the freezer) — the machine was the conversation's, the count and options the list's.
+  const machineId = named ?? from?.machineId ?? openList(ctx)?.machineId;
   const done = (name: string, sku: string) => conv.results.find((r) => r.name === name && r.args.sku === sku);
   const checked = (sku: string) =>
     conv.results.find((r) => r.name === "check_compatibility" && r.args.sku === sku && r.args.machineId === machineId);

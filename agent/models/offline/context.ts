@@ -1787,11 +1787,7 @@ export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
   if (fit && fit.length > 0) return true;
   const p = ctx.k.reader.products([sku]).get(sku);
   if (!p || p.machineModel) return false;
-  const rules = ctx.k.reader
-    .compatRules()
-    .filter(
-      (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p.category),
-    );
+  const rules = machineRulesOf(ctx, p.category);
   // Its features come from options not chosen yet: only rules written for its own category ask before configuring.
   if (p.configModelId) return rules.some((r) => r.category === p.category);
   const fails = (ctx.conv.machines ?? []).map((m) => failsRuleOn(ctx, sku, m, rules));
@@ -1806,11 +1802,7 @@ export function dependsOnMachine(ctx: Ctx, sku: string): boolean {
 export function passingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {
   const p = ctx.k.reader.products([sku]).get(sku);
   if (!p || p.configModelId || (ctx.k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0) return machines;
-  const rules = ctx.k.reader
-    .compatRules()
-    .filter(
-      (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p.category),
-    );
+  const rules = machineRulesOf(ctx, p.category);
   const passing = machines.filter((m) => !failsRuleOn(ctx, sku, m, rules));
   return passing.length ? passing : machines;
 }
@@ -1823,15 +1815,37 @@ export function fitsOn(ctx: Ctx, sku: string, m: MachineView): boolean {
   if (fittingMachines(ctx, sku, [m]).length === 0) return false;
   const p = ctx.k.reader.products([sku]).get(sku);
   if (!p || p.configModelId) return true;
-  const rules = ctx.k.reader
-    .compatRules()
-    .filter(
-      (r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === p.category),
-    );
-  return !failsRuleOn(ctx, sku, m, rules);
+  return !failsRuleOn(ctx, sku, m, machineRulesOf(ctx, p.category));
 }
 
 type CompatRule = ReturnType<Ctx["k"]["reader"]["compatRules"]>[number];
+
+/** The catalog's blocking machine rules for a product of this category. */
+function machineRulesOf(ctx: Ctx, category: string): CompatRule[] {
+  return ctx.k.reader
+    .compatRules()
+    .filter((r) => r.scope === "machine" && r.severity === "block" && (r.category === null || r.category === category));
+}
+
+/**
+ * The buyer's only machine, for a part the catalog can check on it and that passes there — its fitment covers the
+ * machine, or a blocking machine rule compares a feature the part has with an attribute the machine has: "2 filter
+ * driers DML 084" from the one chiller's owner are for that chiller (the engine checks them on it; the reply names
+ * it). A part no rule can check on it (salt, cleaner) goes on no machine, as one that fails a rule there.
+ */
+export function onlyMachineFor(ctx: Ctx, sku: string): MachineView | undefined {
+  const machines = ctx.conv.machines ?? [];
+  const m = machines.length === 1 ? machines[0]! : undefined;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!m || !p || p.machineModel || !fitsOn(ctx, sku, m)) return undefined;
+  if ((ctx.k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0) return m;
+  if (p.configModelId) return undefined;
+  const features = ctx.k.reader.features([sku]).get(sku) ?? {};
+  const checked = machineRulesOf(ctx, p.category).some(
+    (r) => features[r.feature] !== undefined && m.attributes?.[r.otherKey] !== undefined,
+  );
+  return checked ? m : undefined;
+}
 
 /** Whether a blocking machine rule of the catalog fails for this part on this machine (the engine's own evaluation). */
 function failsRuleOn(ctx: Ctx, sku: string, m: MachineView, rules: CompatRule[]): boolean {

@@ -1,0 +1,60 @@
+/**
+ * Session 30 (lead): the machine a line is for, when the conversation leaves no doubt.
+ * - A buyer with one machine: a part the catalog can check on it (its fitment, or a machine rule whose feature the
+ *   part has and whose attribute the machine has) and that passes goes on that machine — the engine checks it there and
+ *   the reply names it. "2 filter driers DML 084" from the ship's only chiller went on no machine.
+ * - A comparison asked while a list for a machine is open keeps that machine, also when one of the two compared was
+ *   not on the list: "which filter driers fit the Edeka freezer?" → "the difference between the DCL 084 and the DML
+ *   084?" → "ok the DML then, 2 please" asked which machine again.
+ * Guards: a part that fails a rule on the only machine is not put on it; a part no rule can check stays without one.
+ */
+import { describe, expect, test } from "vitest";
+import { chatAfter, draftLines, fluidWorld, hvacWorld } from "./helpers.ts";
+
+const T = 60_000;
+
+describe("a buyer's only machine takes the parts the catalog checks on it", () => {
+  for (const [world, customer, says, sku, machine] of [
+    [hvacWorld, "H-2005", ["2 filter driers DML 084"], "FD-DML-084", "M-2005-01"],
+    [hvacWorld, "H-2005", ["and 2 solenoid coils, the 24 V ones"], "COIL-018F-24", "M-2005-01"],
+    [hvacWorld, "H-2005", ["Wir brauchen 2 Magnetspulen 24 V"], "COIL-018F-24", "M-2005-01"],
+    [fluidWorld, "F-4005", ["2 Kanister HLP 32 bitte"], "OIL-HLP32-20", "M-4005-01"],
+  ] as const)
+    test(`${customer}: ${says.join(" / ")}`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, ...says);
+      expect(draftLines(chat)).toContainEqual([sku, expect.any(Number), machine]);
+      expect(chat.turns.at(-1)!.text).toMatch(/ for | für /u);
+    });
+
+  for (const [world, customer, text, sku] of [
+    [hvacWorld, "H-2005", "2 filter driers DML 083", "FD-DML-083"],
+    [fluidWorld, "F-4005", "1 Fass HLP 46 bitte", "OIL-HLP46-208"],
+  ] as const)
+    test(`guard: fails a rule on the only machine: "${text}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, text);
+      expect(draftLines(chat)).toEqual([[sku, expect.any(Number), null]]);
+    });
+});
+
+describe("a comparison during a list for a machine keeps the machine", () => {
+  test("English: the DML then, 2 please", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      hvacWorld,
+      "H-2001",
+      "which filter driers fit the Edeka freezer?",
+      "whats the difference between the DCL 084 and the DML 084?",
+      "ok the DML then, 2 please",
+    );
+    expect(draftLines(chat)).toEqual([["FD-DML-084", 2, "M-2001-02"]]);
+  });
+  test("German: dann den DML, 3 Stück", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      hvacWorld,
+      "H-2001",
+      "welche Filtertrockner passen für den Edeka freezer?",
+      "was ist der Unterschied zwischen DCL 084 und DML 084?",
+      "dann den DML, 3 Stück",
+    );
+    expect(draftLines(chat)).toEqual([["FD-DML-084", 3, "M-2001-02"]]);
+  });
+});
