@@ -2564,8 +2564,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   return {
     calls: [...(recount ? [recount] : []), ...once].map((i) => {
       if ("lineId" in i) return { name: "update_line", args: i };
-      // (The one line of the message beside items not identified: the machine a single add would take for it.)
-      const sole = once.length === 1 && rest.length > 0 ? soleFitting(ctx, i.sku) : undefined;
+      // (An item that names no machine, in a message that names none: the machine a single add would take for it.)
+      const sole = statesNoMachine(ctx) ? undefined : soleFitting(ctx, i.sku);
       const machine = i.machineId ?? ("asBefore" in i ? undefined : (machineId ?? sole));
       const line = replacing(ctx, i.sku, machine, replaced);
       if (line) {
@@ -2602,9 +2602,13 @@ export function multiAdd(ctx: Ctx): Step | undefined {
 
 /**
  * The one machine of the buyer's a part that depends on its machine fits, as a single add takes it ("2
- * Superelastik-Reifen … und den Fahrersitz" for the one truck the tyres fit).
+ * Superelastik-Reifen … und den Fahrersitz" for the one truck the tyres fit; "… tropft die Gleitringdichtung. Wir
+ * brauchen eine neue, …, und einen Karton Dichtringe" for the one pump the seal fits), or the buyer's only machine
+ * for a part the catalog checks on it.
  */
 function soleFitting(ctx: Ctx, sku: string): string | undefined {
+  const only = onlyMachineFor(ctx, sku);
+  if (only) return only.machineId;
   if (!dependsOnMachine(ctx, sku)) return undefined;
   const fitting = fittingMachines(ctx, sku, ctx.conv.machines ?? []);
   return fitting.length === 1 ? fitting[0]!.machineId : undefined;

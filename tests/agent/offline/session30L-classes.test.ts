@@ -6,10 +6,14 @@
  * - A comparison asked while a list for a machine is open keeps that machine, also when one of the two compared was
  *   not on the list: "which filter driers fit the Edeka freezer?" → "the difference between the DCL 084 and the DML
  *   084?" → "ok the DML then, 2 please" asked which machine again.
+ * - In a list of items, an item that names no machine in a message that names none takes the machine a single add
+ *   would: the one of the buyer's its fitment leaves, or the buyer's only machine as above ("Bei der Milchpumpe 1
+ *   tropft die Gleitringdichtung. Wir brauchen eine neue, die EPDM mit FDA, und einen Karton Dichtringe" left the seal
+ *   on no machine, with a note asking for one).
  * Guards: a part that fails a rule on the only machine is not put on it; a part no rule can check stays without one.
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, draftLines, fluidWorld, hvacWorld } from "./helpers.ts";
+import { chatAfter, demoWorld, draftLines, fluidWorld, hvacWorld } from "./helpers.ts";
 
 const T = 60_000;
 
@@ -57,4 +61,31 @@ describe("a comparison during a list for a machine keeps the machine", () => {
     );
     expect(draftLines(chat)).toEqual([["FD-DML-084", 3, "M-2001-02"]]);
   });
+});
+
+describe("an item of a list takes the machine a single add would", () => {
+  for (const [world, customer, text, expected] of [
+    [
+      () => demoWorld(),
+      "C-1006",
+      "Bei der Milchpumpe 1 in der Annahme tropft die Gleitringdichtung. Mia bräuchten a neue, die EPDM mit FDA, und an Karton Dichtringe DIN 11851 DN40 für die Verschraubungen.",
+      [
+        ["SE-HS40-SIC-EPDM", 1, "M-1006-01"],
+        ["SE-DIN11851-DN40-EPDM-B50", 1, null],
+      ],
+    ],
+    [
+      hvacWorld,
+      "H-2005",
+      "2 filter driers DML 084 and 1 sight glass SGN 12",
+      [
+        ["FD-DML-084", 2, "M-2005-01"],
+        ["SG-SGN-12", 1, "M-2005-01"],
+      ],
+    ],
+  ] as const)
+    test(`${customer}: "${text.slice(0, 60)}…"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, text);
+      expect(draftLines(chat)).toEqual(expected);
+    });
 });
