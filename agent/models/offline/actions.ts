@@ -1089,17 +1089,29 @@ const POINTS_BACK =
   /^(?:(?:the|those|these)\s+(?:[^\s,]+\s+){0,6}ones?\b|(?:die|den|das|der)\s+(?:mit\s|\d[^\s,]*er\b|[^\s,]+\s+mit\s)|(?!(?:no|any|every|each|some|another|one|other)\s)(?:[^\s,]+\s+){1,2}ones?\s*[.!]?\s*$)/iu;
 /** A definite article that leads a clause ("the DML 083S", "die DML 083S bitte"). */
 const DEFINITE = /^(?:the|those|these|die|den|das|der)\s/iu;
+/** Abbreviations a full stop ends inside a sentence ("incl.", "approx.", "bzgl.", "evtl."). */
+const ABBREVIATION = /^(?:incl|inkl|excl|exkl|zzgl|approx|bzgl|evtl|eventl|resp|bspw|usw|etc|ggf|vgl|allg|zirka|circa)$/u;
+
 /**
  * "… ist der Verdichter durch. Bitte 1 Scrollverdichter SZ 45 …": a sentence ends where a full stop, question or
- * exclamation mark after a word is followed by a capital — the story before it describes no item of the next
- * sentence. A full stop after a short word or a unit word is an abbreviation ("2 Stk. Filtertrockner", "Nr. 5").
+ * exclamation mark after a word is followed by a capital (or a full stop after a longer word by a small letter) — the
+ * story before it describes no item of the next sentence. A full stop after a short word or a unit word is an
+ * abbreviation ("2 Stk. Filtertrockner", "Nr. 5").
  */
 function sentencesOf(ctx: Ctx, line: string): string[] {
   const out: string[] = [];
   let from = 0;
   // "… (the label says CT-LC1-9-DC). While …": a closing bracket or quote before the stop ends a sentence too.
-  for (const m of line.matchAll(/(\p{L}+)([)"”’']?)([.!?])\s+(?=\p{Lu})/gu)) {
+  for (const m of line.matchAll(/(\p{L}+)([)"”’']?)([.!?])\s+(?=\p{L})/gu)) {
     const word = m[1]!.toLowerCase();
+    // "… and 1 wear ring. cooling water pump: 1 repair kit": in lower case, a full stop after a word that is no
+    // abbreviation ends the sentence where the next one opens with one of the buyer's machines and a colon (a
+    // heading for its items) — elsewhere a small letter after it goes on ("… more cold after. also 1 cylinder").
+    if (!/^\p{Lu}/u.test(line.slice(m.index + m[0].length))) {
+      const heading = /^([^:.!?\n]{2,60}):/u.exec(line.slice(m.index + m[0].length))?.[1];
+      if (m[3] !== "." || m[1]!.length < 4 || ABBREVIATION.test(word) || !heading || !analyse(ctx, heading).machine)
+        continue;
+    }
     // "…, spool E. Also 2 buckets …": one letter after a word of the catalog's names is a value of it (spool E, curve
     // D), not an initial.
     const before = /(\p{L}+)\s+$/u.exec(line.slice(0, m.index))?.[1]?.toLowerCase();
@@ -2295,7 +2307,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // for that one.": the sentences a part carries after the one that asks for its item describe it — a machine they
     // name besides (one the buyer sets aside) does not make the machine of the opening sentence unknown.
     const opening = openingMachine(ctx, own);
-    const read = forMachine(ctx, words, opening ?? said ?? scope ?? lineMachine);
+    // (The machine a part before named outranks the one read from the whole message: "- cooling water pump: …
+    // - lube oil transfer pump: 2 mech seals and 1 wear ring" — the wear ring is the lube oil pump's.)
+    const read = forMachine(ctx, words, opening ?? scope ?? said ?? lineMachine);
     const ofLine =
       !read.machine && !said && !scope && lineMachine && read.guess?.confident
         ? fitsOn(ctx, read.guess.hits[0]!.sku, lineMachine)
@@ -2305,7 +2319,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
         ? { ...read, machine: opening }
         : ofLine
           ? { ...read, machine: lineMachine }
-          : read.machine || said || !scope
+          : read.machine || !scope || scope === said
             ? read
             : { ...read, machine: scope };
     if (a.machine && (read.machine || opening)) scope = a.machine;

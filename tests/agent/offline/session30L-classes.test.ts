@@ -10,6 +10,10 @@
  *   would: the one of the buyer's its fitment leaves, or the buyer's only machine as above ("Bei der Milchpumpe 1
  *   tropft die Gleitringdichtung. Wir brauchen eine neue, die EPDM mit FDA, und einen Karton Dichtringe" left the seal
  *   on no machine, with a note asking for one).
+ * - A list whose lines or sentences are headed by a machine ("lube oil transfer pump: 2 mech seals and 1 wear ring"):
+ *   an item without a machine of its own is for the machine headed before it, not the one the whole message was read
+ *   for; and in lower case, a full stop before a machine heading ends the sentence ("… 1 wear ring. cooling water
+ *   pump: 1 repair kit" lost the repair kit; "big bertha: …. hot press: 1 main ram seal kit FKM" became a service kit).
  * Guards: a part that fails a rule on the only machine is not put on it; a part no rule can check stays without one.
  */
 import { describe, expect, test } from "vitest";
@@ -88,4 +92,54 @@ describe("an item of a list takes the machine a single add would", () => {
       const chat = await chatAfter(world, customer, text);
       expect(draftLines(chat)).toEqual(expected);
     });
+});
+
+describe("items under a machine heading are that machine's", () => {
+  for (const [world, customer, text, expected] of [
+    [
+      () => demoWorld(),
+      "C-1005",
+      "hi, shutdown list for next week:\n- cooling water pump (cooling tower 2): 1 repair kit + 2 casing gaskets\n- lube oil transfer pump: 2 mech seals 28mm carbon/ceramic FKM and 1 wear ring",
+      [
+        ["SP-KIT-NCP32-G1", 1, "M-1005-04"],
+        ["SE-CG-NCP32", 2, "M-1005-04"],
+        ["SE-MS28-CC-FKM", 2, "M-1005-03"],
+        ["SP-WR-NCP32", 1, "M-1005-03"],
+      ],
+    ],
+    [
+      () => demoWorld(),
+      "C-1005",
+      "lube oil transfer pump: 2 mech seals 28mm carbon/ceramic FKM and 1 wear ring. cooling water pump: 1 repair kit",
+      [
+        ["SE-MS28-CC-FKM", 2, "M-1005-03"],
+        ["SP-WR-NCP32", 1, "M-1005-03"],
+        ["SP-KIT-NCP32-G1", 1, "M-1005-04"],
+      ],
+    ],
+    [
+      fluidWorld,
+      "F-4001",
+      "big bertha: 2 return filter elements RF 330 10 µm and 1 filler breather filter. hot press: 1 main ram seal kit FKM",
+      [
+        ["FE-RF-330-10", 2, "M-4001-01"],
+        ["BF-AIR-3", 1, "M-4001-01"],
+        ["SK-PR250-MAIN-FKM", 1, "M-4001-03"],
+      ],
+    ],
+  ] as const)
+    test(`${customer}: "${text.slice(0, 60)}…"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, text);
+      expect(draftLines(chat)).toEqual(expected);
+    });
+  test("guard: a small letter after a full stop goes on where no machine heads the next words", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(
+      hvacWorld,
+      "H-2006",
+      "compressor in Chill room 2 is dead. I want the KH 25 for R134a, MBP, 230V, because we want the room more cold after. also 1 cylinder R134a 12 kg",
+    );
+    expect(draftLines(chat).map((l) => l[0])).not.toContain("CTR-EKC202");
+  });
 });
