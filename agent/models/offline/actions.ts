@@ -1090,7 +1090,8 @@ const POINTS_BACK =
 /** A definite article that leads a clause ("the DML 083S", "die DML 083S bitte"). */
 const DEFINITE = /^(?:the|those|these|die|den|das|der)\s/iu;
 /** Abbreviations a full stop ends inside a sentence ("incl.", "approx.", "bzgl.", "evtl."). */
-const ABBREVIATION = /^(?:incl|inkl|excl|exkl|zzgl|approx|bzgl|evtl|eventl|resp|bspw|usw|etc|ggf|vgl|allg|zirka|circa)$/u;
+const ABBREVIATION =
+  /^(?:incl|inkl|excl|exkl|zzgl|approx|bzgl|evtl|eventl|resp|bspw|usw|etc|ggf|vgl|allg|zirka|circa)$/u;
 
 /**
  * "… ist der Verdichter durch. Bitte 1 Scrollverdichter SZ 45 …": a sentence ends where a full stop, question or
