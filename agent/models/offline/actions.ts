@@ -1016,6 +1016,9 @@ export function namedOutright(ctx: Ctx, sku: string): boolean {
  * of the product's names in some language ("dazu Spannbuchse 1610 mit 30er Bohrung"), not a sentence that happens
  * to find a product ("hol ich die Flaschen beim Großhändler").
  */
+/** A part up to the end of its first sentence (the sentences joined after it describe its item). */
+const firstSentence = (part: string) => /^.*?[.!?](?=\s+\p{L})/su.exec(part)?.[0] ?? part;
+
 function namesItOnly(ctx: Ctx, part: string, sku: string, share = 0.6): boolean {
   // "Magnetventil EVR 6, … (ohne Spule)": what a name says the product comes without is no word of it — "mit Spule"
   // asks for the coil along, it does not describe the valve.
@@ -1027,7 +1030,10 @@ function namesItOnly(ctx: Ctx, part: string, sku: string, share = 0.6): boolean 
     // "…, Tiefkühlung, …" in a configured product's values: a word only configuration labels use states an option,
     // even where a name carries it in other words ("LT").
     .filter((w) => !ctx.k.configWords.has(w) || ctx.k.nameWord(w));
-  return words.length > 0 && words.filter((w) => have.has(stemOf(w))).length / words.length >= share;
+  // ("a Flasch R134a 12 kg": a word the name carries as the end of a compound, "Mehrwegflasche", is a word of it.)
+  const carried = (w: string) =>
+    have.has(stemOf(w)) || (w.length >= 5 && [...have].some((h) => h.length > w.length + 2 && h.endsWith(stemOf(w))));
+  return words.length > 0 && words.filter(carried).length / words.length >= share;
 }
 
 /**
@@ -2505,7 +2511,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
           (definiteItem(ctx, part) ||
             namesBeyond(ctx, part, read.machine, a.guess.hits[0]!.sku) ||
             labelled(ctx, part, a.guess.hits[0]!.sku))
-        : namesItOnly(ctx, part, a.guess.hits[0]!.sku) || definiteItem(ctx, part))
+        : // (Its first sentence names it: "a Flasch R134a 12 kg. Goht des heut no raus?" — a question joined after.)
+          namesItOnly(ctx, firstSentence(part), a.guess.hits[0]!.sku) || definiteItem(ctx, part))
     )
       // (For the machine named last before it, in a message that names several.)
       uncounted.push({

@@ -14,6 +14,8 @@
  *   an item without a machine of its own is for the machine headed before it, not the one the whole message was read
  *   for; and in lower case, a full stop before a machine heading ends the sentence ("… 1 wear ring. cooling water
  *   pump: 1 repair kit" lost the repair kit; "big bertha: …. hot press: 1 main ram seal kit FKM" became a service kit).
+ * - An item asked for by its kind word where the name carries that word as the end of a compound ("… a Schauglas 3/8
+ *   und a Flasch R134a 12 kg", the name says "Mehrwegflasche") was dropped without a word.
  * Guards: a part that fails a rule on the only machine is not put on it; a part no rule can check stays without one.
  */
 import { describe, expect, test } from "vitest";
@@ -142,4 +144,19 @@ describe("items under a machine heading are that machine's", () => {
     );
     expect(draftLines(chat).map((l) => l[0])).not.toContain("CTR-EKC202");
   });
+});
+
+describe("a kind word the name carries inside a compound names the item", () => {
+  for (const text of [
+    "für d'Kühlzell beim Metzger Huber bräucht i 3 Trockner DML 083, 3/8 Bördel, a Schauglas 3/8 und a Flasch R134a 12 kg.",
+    "Hallo, für die Huber cold room 3 Trockner DML 083, a Schauglas 3/8 und a Flasch R134a 12 kg. Goht des heut no raus?",
+  ])
+    test(`H-2001: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(hvacWorld, "H-2001", text);
+      expect(draftLines(chat).map((l) => [l[0], l[1]])).toEqual([
+        ["FD-DML-083", 3],
+        ["SG-SGN-10", 1],
+        ["REF-R134A-12", 1],
+      ]);
+    });
 });
