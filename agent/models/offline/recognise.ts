@@ -1820,6 +1820,9 @@ export function findMachines(
       // (It outweighs a weak reference: "die Formatsäge" is either of the old and the new one, asked which.)
       const kind = kindPhrase(lowers, wordsOnly(m.label), productWord);
       if (kind) (score = 2), used.splice(0, used.length, ...kind);
+      // "für die große Säge" of the label "Big saw", "for the old panel saw" of "Alte Formatsäge": an adjective of the
+      // label said in the other language, after an article — a weak reference (the buyer's only machine so called).
+      if (!score && translatedAdjective(lowers, wordsOnly(m.label), productWord)) score = 1;
     }
     if (score > 0) out.push({ machine: m, score, tokens: used });
   }
@@ -1836,6 +1839,71 @@ export function findMachines(
   // available to the product search either way ("configure a pump" is about a product).
   if (best === 1) return top.length === 1 ? [{ ...top[0]!, tokens: [] }] : [];
   return top;
+}
+
+/**
+ * Adjectives buyers tell their machines apart by (size, age, colour, side), English and German: the words of a
+ * machine's own label, which the catalog's glossary does not translate. German forms are stems, said with any ending.
+ */
+const LABEL_ADJECTIVES: [en: string[], de: string[]][] = [
+  [
+    ["big", "large"],
+    ["groß", "gross"],
+  ],
+  [["small", "little"], ["klein"]],
+  [["old"], ["alt"]],
+  [["new"], ["neu"]],
+  [["blue"], ["blau"]],
+  [["red"], ["rot"]],
+  [["green"], ["grün", "gruen"]],
+  [["yellow"], ["gelb"]],
+  [["black"], ["schwarz"]],
+  [["white"], ["weiß", "weiss"]],
+  [["grey", "gray"], ["grau"]],
+];
+/** Prepositions that lead the machine a part is for ("für die große Säge", "on the old saw"). */
+const MACHINE_PREPOSITIONS = new Set([
+  "for",
+  "on",
+  "at",
+  "from",
+  "für",
+  "fürs",
+  "fuer",
+  "an",
+  "auf",
+  "bei",
+  "von",
+  "in",
+]);
+/** Prepositions fused with an article ("vom", "beim", "am"). */
+const FUSED = new Set(["vom", "zum", "zur", "beim", "im", "am", "ins", "fürs"]);
+const GERMAN_ENDINGS = ["", "e", "en", "er", "es", "em"];
+const germanAdjective = (word: string, stems: string[]) =>
+  stems.some((s) => GERMAN_ENDINGS.some((e) => word === s + e));
+
+/**
+ * Whether the text says an adjective of the label in the other language, right after an article or a possessive
+ * ("die große" of "Big saw", "the old" of "Alte Formatsäge") and not before a word of the catalog's products.
+ */
+function translatedAdjective(lowers: string[], label: string[], productWord: (w: string) => boolean): boolean {
+  for (const [en, de] of LABEL_ADJECTIVES) {
+    const other = label.some((w) => en.includes(w))
+      ? (t: string) => germanAdjective(t, de)
+      : label.some((w) => germanAdjective(w, de))
+        ? (t: string) => en.includes(t)
+        : undefined;
+    if (!other) continue;
+    for (let i = 1; i < lowers.length; i++) {
+      if (!other(lowers[i]!) || !(ARTICLES.has(lowers[i - 1]!) || DEFINITE.test(lowers[i - 1]!))) continue;
+      // ("the old blades", "die neuen Messer": an adjective of the products named after it, not of a machine — unless
+      // a preposition leads it, "für die große Säge", "for the old panel saw": what a part is for.)
+      const next = lowers[i + 1];
+      const led = MACHINE_PREPOSITIONS.has(lowers[i - 2] ?? "") || FUSED.has(lowers[i - 1]!);
+      if (led || !next || !/^\p{L}/u.test(next) || !productWord(next)) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -182,3 +182,34 @@ describe("an idiom of sending the order off places it", () => {
     expect(draftLines(chat).map((l) => l[0])).toEqual(["CT-36-12"]);
   });
 });
+
+/**
+ * A machine's label is the buyer's own words, in one language; an adjective of it said in the other language after an
+ * article names it as a weak reference — the buyer's only machine so called: "für die große Säge" of the label "Big
+ * saw" (the brief's WW-3104), "for the old panel saw" of "Alte Formatsäge". Woodwork, German and English. Guards: an
+ * adjective of the products after it ("the new blades") names no machine; two machines of the adjective, none.
+ */
+describe("a label's adjective said in the other language names the machine", () => {
+  for (const [customer, text, machine] of [
+    ["WW-3104", "2 Vorritzer konisch 125 mm für die große Säge", "M-3104-01"],
+    ["WW-3104", "Für die große Säge brauche ich 2 konische Vorritzer 125 mm", "M-3104-01"],
+    ["WW-3101", "2 conical scoring blades 120 mm for the old panel saw", "M-3101-01"],
+    ["WW-3101", "for the new panel saw 2 conical scoring blades 125 mm", "M-3101-02"],
+  ] as const)
+    it(`woodwork ${customer}: "${text}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(woodworkWorld, customer, text);
+      expect(draftLines(chat).map((l) => l[2])).toEqual([machine]);
+    });
+  it("woodwork WW-3104: 'Sägeblätter für die große Säge' lists for the Big saw, not the edge bander's blade", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(woodworkWorld, "WW-3104", "Wir brauchen 2 Sägeblätter für die große Säge");
+    const text = chat.turns.at(-1)!.text;
+    expect(text).toMatch(/Big saw/u);
+    expect(text).not.toMatch(/KAPP-KA560/u);
+  });
+  it("guard: 'the new blades' names no machine (asked which)", { timeout: T }, async () => {
+    const chat = await chatAfter(woodworkWorld, "WW-3101", "2 conical scoring blades 120 mm, the new blades please");
+    expect(draftLines(chat).filter((l) => l[2] === "M-3101-02")).toEqual([]);
+  });
+});
