@@ -185,6 +185,10 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
     chosen && !other && !conv.text.toLowerCase().includes(chosen.toLowerCase()) && !optionsModel(ctx, chosen)
       ? offeredVariant(ctx, chosen)
       : chosen;
+  // "ok add the bolt set too", "den Endsatz nehm ma mit" to a list where a listed product must be ordered with the
+  // product named: the buyer takes that one with its companion — both go on the order, not the companion alone.
+  const withIt = takenWithCompanion(ctx, pending, sku, other, memo);
+  if (withIt) return withIt;
   if (!sku) {
     // "die NCP" when three listed names carry "NCP": those three again, not a new search.
     const ties = cues.has("find") ? [] : tiedByWords(ctx, pending.skus);
@@ -249,6 +253,61 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
 };
 
 const unitOf = (unit: string | undefined) => (unit ? { unit } : {});
+
+/** "… nehm ma mit", "… take it along": a verb's separable "mit" closing its clause takes something along. */
+const ALONG = /(?<![\p{L}])mit(?=\s*(?:[,.;!]|$))/iu;
+
+/**
+ * The companion a listed product must be ordered with, named "too" while the list is open ("ok add the bolt set too"
+ * to carbide knives that need their bolt set; "Ja, den Endsatz nehm ma mit, 2 Stück" to liners that need their end
+ * kit): the listed product that needs it (of several, the ones the request described; still several, asked again
+ * among those), added with the companion. Undefined when nothing listed needs the product named, or no word adds.
+ */
+function takenWithCompanion(
+  ctx: Ctx,
+  pending: ChooseProduct,
+  picked: string | undefined,
+  other: string | undefined,
+  memo: MemoFn,
+): Step | undefined {
+  const { conv } = ctx;
+  if (!ALSO.test(conv.text) && !ALONG.test(conv.text)) return undefined;
+  const g = analyse(ctx).guess;
+  const named = picked ?? other ?? (g?.confident ? g.hits[0]!.sku : undefined);
+  if (!named) return undefined;
+  const needs = ctx.k.reader
+    .relations(pending.skus.filter((s) => s !== named))
+    .filter((r) => r.type === "mandatory" && r.targetSku === named)
+    .map((r) => r.sku);
+  const machine = conv.machines?.find((m) => m.machineId === pending.machineId);
+  const fitting = [...new Set(needs)].filter((sku) => !machine || fitsOn(ctx, sku, machine));
+  if (fitting.length === 0) return undefined;
+  const asked = byRequest(ctx, pending.said, fitting);
+  if (asked.length !== 1) return undefined;
+  const main = asked[0]!;
+  const q = analyse(ctx).quantity;
+  const machineId = pending.machineId;
+  const step = action(ctx, "add", main, { ...analyse(ctx), quantity: undefined }, memo, {
+    ...(machineId ? { machineId } : {}),
+    ...(pending.quantity ? { quantity: pending.quantity, ...unitOf(pending.unit) } : {}),
+  });
+  if (!step.calls?.length || !step.calls.every((c) => c.name === "add_line")) return undefined;
+  return orderIfAsked(ctx, {
+    ...step,
+    calls: [
+      ...step.calls,
+      {
+        name: "add_line",
+        args: {
+          sku: named,
+          quantity: q?.value ?? pending.quantity ?? 1,
+          ...(q?.unit ? { unit: q.unit } : {}),
+          ...(machineId ? { machineId } : {}),
+        },
+      },
+    ],
+  });
+}
 
 const optionsModel = (ctx: Ctx, sku: string) => ctx.k.reader.products([sku]).get(sku)?.configModelId;
 

@@ -1418,8 +1418,34 @@ function namesOther(ctx: Ctx): boolean {
   return !!hit && !ctx.conv.draft.lines.some((l) => l.sku === hit.sku);
 }
 
+/**
+ * "passt, raus damit", "ab damit", "ok, send it off": the whole message an idiom of sending what is there on its way —
+ * said to an order with lines and no question open but the confirmation, it places the order; "raus" of it removes
+ * nothing (it names no line).
+ */
+const SENT_OFF =
+  /^[\s\p{P}]*(?:(?:passt|ok(?:ay)?|gut|jo|ja|jawoll|alles klar|super|fine|good|great)[\s\p{P}]+)*(?:(?:na |dann |also )?(?:raus|ab) damit|raus mit (?:der|dem|die) \p{L}+|ab die post|send it (?:out|off)|ship it|fire it off|out with it)[\s\p{P}]*$/iu;
+
 export function poolAnswers(ctx: Ctx): Ctx {
   const open = ctx.conv.memo.pending?.kind;
+  if (
+    (open === undefined || open === "confirm") &&
+    ctx.conv.draft.lines.length > 0 &&
+    !ctx.u.attack &&
+    SENT_OFF.test(ctx.conv.text)
+  )
+    return {
+      ...ctx,
+      u: {
+        ...ctx.u,
+        clauses: ctx.u.clauses.map((x) =>
+          x.intent === "remove" || x.intent === "checkout"
+            ? { ...x, intent: "checkout", score: Math.max(x.score, INTENT_THRESHOLD) }
+            : x,
+        ),
+      },
+      cues: new Set([...[...ctx.cues].filter((x) => x !== "remove" && x !== "change"), "checkout"]),
+    };
   const same = open ? SAME_ANSWER[open] : undefined;
   // "ok order one, PO BR-2291": a clause that only gives order details (a PO, a remark) goes with any answer, and so
   // does a yes it opens with ("ja, eins bestellen, …": the yes and the order are one answer).

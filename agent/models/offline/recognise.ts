@@ -1820,6 +1820,9 @@ export function findMachines(
       // (It outweighs a weak reference: "die Formatsäge" is either of the old and the new one, asked which.)
       const kind = kindPhrase(lowers, wordsOnly(m.label), productWord);
       if (kind) (score = 2), used.splice(0, used.length, ...kind);
+      // "für die große Säge" of the label "Big saw", "for the old panel saw" of "Alte Formatsäge": an adjective of the
+      // label said in the other language, after an article — a weak reference (the buyer's only machine so called).
+      if (!score && translatedAdjective(lowers, wordsOnly(m.label), productWord)) score = 1;
     }
     if (score > 0) out.push({ machine: m, score, tokens: used });
   }
@@ -1836,6 +1839,71 @@ export function findMachines(
   // available to the product search either way ("configure a pump" is about a product).
   if (best === 1) return top.length === 1 ? [{ ...top[0]!, tokens: [] }] : [];
   return top;
+}
+
+/**
+ * Adjectives buyers tell their machines apart by (size, age, colour, side), English and German: the words of a
+ * machine's own label, which the catalog's glossary does not translate. German forms are stems, said with any ending.
+ */
+const LABEL_ADJECTIVES: [en: string[], de: string[]][] = [
+  [
+    ["big", "large"],
+    ["groß", "gross"],
+  ],
+  [["small", "little"], ["klein"]],
+  [["old"], ["alt"]],
+  [["new"], ["neu"]],
+  [["blue"], ["blau"]],
+  [["red"], ["rot"]],
+  [["green"], ["grün", "gruen"]],
+  [["yellow"], ["gelb"]],
+  [["black"], ["schwarz"]],
+  [["white"], ["weiß", "weiss"]],
+  [["grey", "gray"], ["grau"]],
+];
+/** Prepositions that lead the machine a part is for ("für die große Säge", "on the old saw"). */
+const MACHINE_PREPOSITIONS = new Set([
+  "for",
+  "on",
+  "at",
+  "from",
+  "für",
+  "fürs",
+  "fuer",
+  "an",
+  "auf",
+  "bei",
+  "von",
+  "in",
+]);
+/** Prepositions fused with an article ("vom", "beim", "am"). */
+const FUSED = new Set(["vom", "zum", "zur", "beim", "im", "am", "ins", "fürs"]);
+const GERMAN_ENDINGS = ["", "e", "en", "er", "es", "em"];
+const germanAdjective = (word: string, stems: string[]) =>
+  stems.some((s) => GERMAN_ENDINGS.some((e) => word === s + e));
+
+/**
+ * Whether the text says an adjective of the label in the other language, right after an article or a possessive
+ * ("die große" of "Big saw", "the old" of "Alte Formatsäge") and not before a word of the catalog's products.
+ */
+function translatedAdjective(lowers: string[], label: string[], productWord: (w: string) => boolean): boolean {
+  for (const [en, de] of LABEL_ADJECTIVES) {
+    const other = label.some((w) => en.includes(w))
+      ? (t: string) => germanAdjective(t, de)
+      : label.some((w) => germanAdjective(w, de))
+        ? (t: string) => en.includes(t)
+        : undefined;
+    if (!other) continue;
+    for (let i = 1; i < lowers.length; i++) {
+      if (!other(lowers[i]!) || !(ARTICLES.has(lowers[i - 1]!) || DEFINITE.test(lowers[i - 1]!))) continue;
+      // ("the old blades", "die neuen Messer": an adjective of the products named after it, not of a machine — unless
+      // a preposition leads it, "für die große Säge", "for the old panel saw": what a part is for.)
+      const next = lowers[i + 1];
+      const led = MACHINE_PREPOSITIONS.has(lowers[i - 2] ?? "") || FUSED.has(lowers[i - 1]!);
+      if (led || !next || !/^\p{L}/u.test(next) || !productWord(next)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -2107,10 +2175,13 @@ function readOptions(
   const out: Record<string, string[]> = {};
   // Single-choice groups that found several numbers alike ("bore motor side" and "bore driven side", both 28 and 35).
   const tied = new Map<string, { values: string[]; words: Set<string> }>();
+  // Each group's words, for the numbers another group's word names (below).
+  const wordsByGroup = new Map<string, Set<string>>();
   for (const g of model.groups) {
     if (groups && !groups.includes(g.code)) continue;
     // Words that name the group itself ("ATEX", "seal") are not a choice of one of its values.
     const groupWords = new Set([...wordsOf(g.code), ...wordsOf(g.label), ...(gloss?.(g.label).flatMap(wordsOf) ?? [])]);
+    wordsByGroup.set(g.code, groupWords);
     // The glossary's words for each value's label, outside its parentheses ("7 mm (low temperature)" is no "Tiefkühlung");
     // a word several values' labels share names none of them.
     const glossed = new Map(
@@ -2441,7 +2512,18 @@ function readOptions(
     const alike = found.filter((f) => f.len === found[0]!.len && NUMBER.test(f.value)).map((f) => f.value);
     if (g.max <= 1 && alike.length > 1) tied.set(g.code, { values: alike, words: groupWords });
   }
-  if (tied.size > 1) for (const [code, value] of numbersByGroup(tokens, tied)) out[code] = [value];
+  // "30 mm wide, tooth pitch 10 mm" where the width offers 10 mm and 30 mm and the pitch 10 mm: a group of one number
+  // found takes part too — the number its own word names ("pitch 10") is not the tied group's, which keeps the other.
+  if (tied.size > 0) {
+    const claims = new Map(tied);
+    for (const g of model.groups) {
+      const v = out[g.code];
+      if (tied.has(g.code) || g.max > 1 || v?.length !== 1 || !NUMBER.test(v[0]!)) continue;
+      claims.set(g.code, { values: v, words: wordsByGroup.get(g.code) ?? new Set() });
+    }
+    if (tied.size > 1 || claims.size > 1)
+      for (const [code, value] of numbersByGroup(tokens, claims)) if (tied.has(code)) out[code] = [value];
+  }
   if (!groups || groups.length > 1)
     for (const [code, values] of Object.entries(sameChoiceGroups(text, model, groups, gloss))) out[code] = values;
   return out;
@@ -2666,7 +2748,11 @@ function numbersByGroup(
     const code = named.find((c) => !chosen.has(c) && tied.get(c)!.values.includes(t));
     if (code) chosen.set(code, t), (used = true);
   }
-  const taken = new Set(chosen.values());
+  // (A group of one number found keeps it, named or not: "30 mm, teeth every 10 mm" leaves the width its 30.)
+  const taken = new Set([
+    ...chosen.values(),
+    ...[...tied.values()].flatMap((g) => (g.values.length === 1 ? g.values : [])),
+  ]);
   for (const [code, g] of tied) {
     if (chosen.has(code)) continue;
     const left = g.values.filter((v) => !taken.has(v));
@@ -3589,6 +3675,9 @@ const MADE_TO_ORDER = new RegExp(
   // (Letter boundaries of any script: "nach Maß" ends in a letter `\b` does not know.)
   `(?<![\\p{L}\\p{N}])(?:${[
     "(?:built|made|assembled|configured|manufactured|produced)[ -]to[ -](?:order|spec|specs|specification|measure)",
+    // "blades made on measure", "cut by measure": the buyer's preposition for "to measure" (Dutch "op maat", Italian
+    // "su misura").
+    "(?:built|made|cut|manufactured|produced)[ -](?:on|by|after|per)[ -]measure",
     // ("I want to order 3 seals" asks for no build: only a specification is asked for without a participle.)
     "to[ -](?:spec|specs|specification)",
     "configur(?:ed|able|e)",
