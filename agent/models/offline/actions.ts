@@ -141,6 +141,7 @@ import {
   analyse,
   byWords,
   carriedWords,
+  concernsMachine,
   contextMachine,
   dependsOnMachine,
   onlyMachineFor,
@@ -153,6 +154,7 @@ import {
   optionsFor,
   tiedByWords,
   ownPackUnit,
+  soldInAmount,
   type Analysis,
   type Ctx,
   type MemoFn,
@@ -179,6 +181,7 @@ import { stemOf } from "../../../catalog/queries/search.ts";
 import type { Fix } from "../../../tools/types.ts";
 import { compatResult, issueText, priceResult, searchResult, stockResult, typed, unreadable } from "./render.ts";
 import { fitRank } from "../../../tools/fit-rank.ts";
+import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import {
   linesNamedBy,
   monthsIn,
@@ -231,6 +234,13 @@ export function action(
   const needsMachine = (kind === "add" || kind === "compat") && dependsOnMachine(ctx, sku);
   // "not for a machine, just for stores", "fürs Lager": said with the request, the line goes on without a machine.
   const noMachine = extra.noMachine || (kind === "add" && statesNoMachine(ctx) && namedOutright(ctx, sku));
+  // "Dazu noch eine Schachtel Filterkerzen", "and 2 solenoid coils too" with an order for one machine: a part that
+  // depends on no machine but that the catalog relates to that one and lets pass is for it, as a part that depends on
+  // its machine is (below).
+  if (!machineId && !needsMachine && !noMachine && kind === "add" && a.machineCandidates.length <= 1) {
+    const on = besideOrdered(ctx, sku);
+    if (on) return action(ctx, kind, sku, a, memo, { ...extra, machineId: on });
+  }
   if (needsMachine && !machineId && !noMachine) {
     const machines = conv.machines ?? [];
     const fitting = fittingMachines(ctx, sku, machines);
@@ -704,6 +714,8 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   // every other does not fit at all (another profile, another voltage) — the request can only mean that one.
   // (Only for an amount said in the unit the product is sold in — "10 Meter" of goods by the metre: a bare count of
   // "return filters" still shows the choice.)
+  const measured = a.quantity?.unit && unitDecimals(a.quantity.unit) > 0 ? a.quantity : undefined;
+  const notInAmount = (sku: string) => !!measured && soldInAmount(ctx, [sku], measured).length === 0;
   const onlyFitting = (list: Hit[]) =>
     list.length > 1 &&
     !!a.quantity?.unit &&
@@ -711,10 +723,14 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
     list[0]!.category !== undefined &&
     list.every((h) => h.category === list[0]!.category) &&
     // (A discontinued product whose successor is the one that fits is that one's predecessor, no other choice.)
+    // ("5 m Türdichtung für Ofen 2": a ready-made set of the kind that fits is no choice for an amount in metres.)
     list
       .slice(1)
       .every(
-        (h) => verdicts.get(h.sku)?.rank === 3 || (h.lifecycle === "discontinued" && h.successorSku === list[0]!.sku),
+        (h) =>
+          verdicts.get(h.sku)?.rank === 3 ||
+          (h.lifecycle === "discontinued" && h.successorSku === list[0]!.sku) ||
+          notInAmount(h.sku),
       ) &&
     // "… the standard NBR one please": a word of the request that only a product that does not fit carries asks
     // for that one, not for the one that fits.
@@ -2573,6 +2589,7 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   if (items.some((i) => optionsFor(ctx, i.sku))) return undefined;
   const whole = analyse(ctx, ctx.conv.text);
   const machineId = whole.machine?.machineId ?? ctx.conv.draft.machineId;
+  const ofItems = machineId ? () => undefined : soleOfItems(ctx, items);
   const replaced = new Set<string>();
   // "only 1 blue spot … so 1 heated seat + 1 blue spot, both for X": an item said again further on, for the same
   // machine once the message's machine is taken, with the same count, is the one item.
@@ -2586,8 +2603,9 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   return {
     calls: [...(recount ? [recount] : []), ...once].map((i) => {
       if ("lineId" in i) return { name: "update_line", args: i };
-      // (An item that names no machine, in a message that names none: the machine a single add would take for it.)
-      const sole = statesNoMachine(ctx) ? undefined : soleFitting(ctx, i.sku);
+      // (An item that names no machine, in a message that names none: the machine a single add would take for it, else
+      // the one machine the message's other parts fit, for a part the catalog relates to it.)
+      const sole = statesNoMachine(ctx) ? undefined : (soleFitting(ctx, i.sku) ?? ofItems(i.sku));
       const machine = i.machineId ?? ("asBefore" in i ? undefined : (machineId ?? sole));
       const line = replacing(ctx, i.sku, machine, replaced);
       if (line) {
@@ -2620,6 +2638,33 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }),
     memo: { lang: ctx.lang, ...(rest.length ? { rest } : {}) },
   };
+}
+
+/** The one machine the order's lines are for, when the message adds beside them a part the catalog relates to it. */
+function besideOrdered(ctx: Ctx, sku: string): string | undefined {
+  const { conv, lang } = ctx;
+  const ordered = [...new Set(conv.draft.lines.flatMap((l) => (l.machineId ? [l.machineId] : [])))];
+  if (ordered.length !== 1 || !saysBeside(conv.text, lang)) return undefined;
+  const m = conv.machines?.find((x) => x.machineId === ordered[0]);
+  return m && concernsMachine(ctx, sku, m) ? m.machineId : undefined;
+}
+
+/**
+ * "Bei der Milchpumpe 1 … die Gleitringdichtung … und an Karton Dichtringe", "for the prefilter on well 3 … cartridges
+ * … also housing O-rings" where the words name no machine of the buyer's: the one machine the message's parts that
+ * depend on their machine fit (each the only one of the buyer's it fits) — for the parts that fit only it, and for
+ * the items the catalog relates to it and lets pass (the cartridges of its housing). An item no rule relates to it
+ * (a carton of flange gaskets) stays without a machine; parts that fit several machines, or different ones, name none.
+ */
+function soleOfItems(ctx: Ctx, items: { sku: string; machineId?: string }[]): (sku: string) => string | undefined {
+  const none = () => undefined;
+  const sole = [...new Set(items.flatMap((i) => (i.machineId ? [] : [soleFitting(ctx, i.sku) ?? ""])))].filter(
+    (id) => id !== "",
+  );
+  if (sole.length !== 1) return none;
+  const m = (ctx.conv.machines ?? []).find((x) => x.machineId === sole[0]);
+  if (!m || items.some((i) => i.machineId && i.machineId !== m.machineId)) return none;
+  return (sku) => (soleFitting(ctx, sku) === m.machineId || concernsMachine(ctx, sku, m) ? m.machineId : undefined);
 }
 
 /**

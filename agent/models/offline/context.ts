@@ -540,6 +540,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     guess = byMeasure(ctx, guess, described, target);
   }
   for (const q of each ? [...quantities, each.amount] : quantities) for (const i of q.tokens) taken.add(i);
+  guess = measuredOverPack(ctx, guess, quantities, () => guessProduct(tokens, taken, ctx.k));
   const free = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower);
   // "… for the pump station": what follows "for" names the target, not the product.
   const cut = free.findIndex((w) => /^(for|für|fuer|fürs|fuers)$/.test(w));
@@ -1036,6 +1037,45 @@ function measureSpecs(qs: QuantityMatch[]): QuantityMatch[] {
   // "M12 10 m, 4 Stück": beside a count of things, every measured amount describes the product.
   if (measured.length < qs.length) return measured;
   return measured.slice(1);
+}
+
+/**
+ * "door seal for Ofen 2, by the metre, 5 m" where the machine's fitment names only a ready-made gasket set: an amount
+ * in a measure (metres, litres, kilograms) that the confident product is not sold in, nor holds in whole packs, is not
+ * said of it when products of its kind named by the same words (read without the machine) are sold in that measure —
+ * those come first, to choose among (by the amount, below, or by what fits the machine). Not said of a count of
+ * things ("2 sets"), nor where nothing of the kind is sold in the measure (the engine then offers the whole packs).
+ */
+function measuredOverPack(
+  ctx: Ctx,
+  guess: ProductGuess | undefined,
+  quantities: QuantityMatch[],
+  open: () => ProductGuess | undefined,
+): ProductGuess | undefined {
+  const q = quantities.find((x) => x.unit && unitDecimals(x.unit) > 0);
+  if (!guess?.confident || !q || quantities.length > 1) return guess;
+  const top = guess.hits[0]!;
+  if (soldInAmount(ctx, [top.sku], q).length) return guess;
+  const wide = open();
+  if (!wide) return guess;
+  const kind = ctx.k.reader.products([top.sku]).get(top.sku)?.category;
+  const pool = wide.hits.slice(0, 12);
+  const products = ctx.k.reader.products(pool.map((h) => h.sku));
+  const ofKind = pool.filter((h) => products.get(h.sku)?.category === kind && h.lifecycle !== "discontinued");
+  const inAmount = new Set(
+    soldInAmount(
+      ctx,
+      ofKind.map((h) => h.sku),
+      q,
+    ),
+  );
+  if (inAmount.size === 0) return guess;
+  const first = pool.filter((h) => inAmount.has(h.sku));
+  return {
+    ...wide,
+    hits: [...first, ...pool.filter((h) => !inAmount.has(h.sku))],
+    confident: first.length === 1,
+  };
 }
 
 /**
@@ -1837,14 +1877,7 @@ export function onlyMachineFor(ctx: Ctx, sku: string): MachineView | undefined {
   const machines = ctx.conv.machines ?? [];
   const m = machines.length === 1 ? machines[0]! : undefined;
   const p = ctx.k.reader.products([sku]).get(sku);
-  if (!m || !p || p.machineModel || !fitsOn(ctx, sku, m)) return undefined;
-  if ((ctx.k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0) return m;
-  if (p.configModelId) return undefined;
-  const features = ctx.k.reader.features([sku]).get(sku) ?? {};
-  const checked = machineRulesOf(ctx, p.category).some(
-    (r) => features[r.feature] !== undefined && m.attributes?.[r.otherKey] !== undefined,
-  );
-  return checked ? m : undefined;
+  return m && p && !p.machineModel && fitsOn(ctx, sku, m) && concernsMachine(ctx, sku, m) ? m : undefined;
 }
 
 /** Whether a blocking machine rule of the catalog fails for this part on this machine (the engine's own evaluation). */
@@ -1857,6 +1890,22 @@ function failsRuleOn(ctx: Ctx, sku: string, m: MachineView, rules: CompatRule[])
     const other = m.attributes?.[r.otherKey];
     return value !== undefined && other !== undefined && evaluateRule(order, r.operator, value, other) === false;
   });
+}
+
+/**
+ * Whether the catalog speaks of `sku` on machine `m` and lets it pass: its fitment lists the machine, or — a part
+ * without fitment — a blocking rule of the catalog compares it with the machine's data ("cartridge length" with the
+ * filter housing's) and none rules it out. A part no rule relates to the machine (salt, an oil) is not its part.
+ */
+export function concernsMachine(ctx: Ctx, sku: string, m: MachineView): boolean {
+  if ((ctx.k.reader.fitment([sku]).get(sku)?.length ?? 0) > 0) return fittingMachines(ctx, sku, [m]).length === 1;
+  const p = ctx.k.reader.products([sku]).get(sku);
+  if (!p || p.configModelId) return false;
+  const features = ctx.k.reader.features([sku]).get(sku) ?? {};
+  const rules = machineRulesOf(ctx, p.category).filter(
+    (r) => features[r.feature] !== undefined && m.attributes?.[r.otherKey] !== undefined,
+  );
+  return rules.length > 0 && !failsRuleOn(ctx, sku, m, rules);
 }
 
 export function fittingMachines(ctx: Ctx, sku: string, machines: MachineView[]): MachineView[] {

@@ -241,7 +241,8 @@ describe("an item said with 'then'/'instead' replaces the line of its kind that 
       ],
       [
         ["TYR-SE-18x7-8-NM", 4, "M-8004-01"],
-        ["FRK-2A-1150-100x40", 2, null],
+        // (Session 30B: the forks, said beside the tyres for Truck 4 and fitting it, go on Truck 4 too.)
+        ["FRK-2A-1150-100x40", 2, "M-8004-01"],
       ],
     ],
     [

@@ -245,7 +245,8 @@ describe("fixes offered for two lines, answered in one message ('the successor f
       "für die erste den Nachfolger und für die zweite auch den Nachfolger",
       [
         ["WE6-J-24DC", 1, null],
-        ["FE-RF-160-10", 2, null],
+        // (Session 30B: the element fits only the bending power pack — on it, as a single add puts it.)
+        ["FE-RF-160-10", 2, "M-4001-05"],
       ],
     ],
     [
@@ -255,7 +256,8 @@ describe("fixes offered for two lines, answered in one message ('the successor f
       "the successor for both",
       [
         ["WE6-J-24DC", 1, null],
-        ["FE-RF-160-10", 2, null],
+        // (Session 30B: the element fits only the bending power pack — on it, as a single add puts it.)
+        ["FE-RF-160-10", 2, "M-4001-05"],
       ],
     ],
     [
