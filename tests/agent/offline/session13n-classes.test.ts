@@ -10,7 +10,8 @@ import { agripartsWorld, automationWorld, draftAfter } from "./helpers.ts";
 
 describe("guard: unit values written in lower case are values, not words", () => {
   for (const [text, expected] of [
-    ["2 contactors 18 a 24 v dc please", [["CT-18-24DC", 2, null]]],
+    // (The buyer's only machine takes the 24 V DC one — its coil rule passes there, session 30; the 230 V AC ones fail it.)
+    ["2 contactors 18 a 24 v dc please", [["CT-18-24DC", 2, "M-3003-01"]]],
     ["we need 3 contactors 18 a, coil 230 v ac", [["CT-18-230AC", 3, null]]],
     ["contactor 18 a 230 v ac x2", [["CT-18-230AC", 2, null]]],
     ["need 2 more of the 18 a contactors, 230 v ac coil", [["CT-18-230AC", 2, null]]],
