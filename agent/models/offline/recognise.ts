@@ -4002,6 +4002,13 @@ function readPoReferenceSpan(text: string): { value: string; start: number; end:
       const value = abbreviation ? `${m[2]} ${c}` : c;
       return { value, start: m.index, end: start + c.length };
     }
+    // "Bestellnummer RRL sechsundzwanzig zwölf vierzig, also RRL-26-1240": letters read out, then the code they lead
+    // written out a few words later — that code is the reference.
+    const near = after.slice(0, 80);
+    const spelt = new RegExp(`(?<![\\p{L}\\d])${v}[-/_]?\\d[\\p{L}\\d\\-_/.]{0,40}`, "iu").exec(near);
+    const whole = spelt?.[0].replace(/[.\-_/]+$/, "");
+    if (spelt && whole && v.length >= 2)
+      return { value: whole, start: m.index, end: m.index + m[0].length + spelt.index + whole.length };
   }
   const end = m.index + m[0].length - (m[2]!.length - v.length);
   return /^(is|the|for|of|number)$/i.test(v) || v.length < 2 ? undefined : { value: v, start: m.index, end };

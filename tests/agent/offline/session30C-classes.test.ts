@@ -11,7 +11,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { MachineView } from "../../../agent/models/offline/conversation.ts";
-import { findMachines, tokenizeText } from "../../../agent/models/offline/recognise.ts";
+import { findMachines, findPoReference, tokenizeText } from "../../../agent/models/offline/recognise.ts";
 import { chatAfter, draftLines, importedWorld, packagingWorld, powertransWorld, sorted } from "./helpers.ts";
 
 const T = 60_000;
@@ -125,5 +125,28 @@ describe("an amount in a unit orders the one fitting candidate sold in it", () =
   test("guard: '5 Meter Rollenkette 10B-1 für Band 3' orders the chain by the metre", { timeout: T }, async () => {
     const chat = await chatAfter(powertransWorld, "T-7001", "5 Meter Rollenkette 10B-1 für Band 3");
     expect(draftLines(chat).map((l) => [l[0], l[1]])).toEqual([["CH-10B1-M", 5]]);
+  });
+});
+
+// "bestellnummer RRL sechsundzwanzig zwölf vierzig also RRL-26-1240" put "RRL" on the order: letters read out, then the
+// code they lead written out a few words later — that code is the reference.
+describe("a reference read out, then written as the code", () => {
+  for (const [text, po] of [
+    ["bestellnummer RRL sechsundzwanzig zwölf vierzig also RRL-26-1240 danke", "RRL-26-1240"],
+    ["our PO is NG seventy eight two thirty, that is NG-78230, thanks", "NG-78230"],
+    // guards
+    ["Bestellnummer diesmal KR-26-1210", "KR-26-1210"],
+    ["Bestellnummer ist KA-55-101.", "KA-55-101"],
+    ["PO NG, 2 more of RRL-5", "NG"],
+  ] as const)
+    test(`"${text}" → ${po}`, () => expect(findPoReference(text)).toBe(po));
+  test("the order gets the code, and the words read out count nothing", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      () => importedWorld("evals/catalogs/intralogistics"),
+      "L-8001",
+      "zwei hydraulikfilter für den stapler sieben, bestellnummer RRL sechsundzwanzig zwölf vierzig also RRL-26-1240",
+    );
+    expect(chat.turns.at(-1)!.thread.draft.poReference).toBe("RRL-26-1240");
+    expect(draftLines(chat).map((l) => l[1])).toEqual([2]);
   });
 });
