@@ -744,17 +744,25 @@ export function find(ctx: Ctx, a: Analysis, memo: MemoFn, next: Action): Step {
   const counted =
     a.quantity ??
     (prev0?.quantity ? { value: prev0.quantity, ...(prev0.unit ? { unit: prev0.unit } : {}) } : undefined);
+  // "vier Meter Flyerkette für den Schubmaster 3": an amount in a unit some of the candidates are not sold in (the
+  // chain's anchor, by the piece) orders none of those — of the rest, one fits and every other does not.
+  const unit = a.quantity?.unit;
+  const inUnit = unit ? hits.filter((h) => sameUnit(ctx, h.sku, unit)) : hits;
+  const ofUnit = inUnit.length < hits.length && onlyFitting(inUnit);
+  const sole = ofUnit ? inUnit[0]! : hits[0];
   if (
     next === "add" &&
     counted &&
     machineId &&
     misfits.length === 0 &&
-    (((found.length === 1 || (pool === sized && sized.length === 1)) && hits.length === 1) || onlyFitting(hits)) &&
-    verdicts.get(hits[0]!.sku)?.rank === 0 &&
+    (((found.length === 1 || (pool === sized && sized.length === 1)) && hits.length === 1) ||
+      onlyFitting(hits) ||
+      ofUnit) &&
+    verdicts.get(sole!.sku)?.rank === 0 &&
     // Named by the buyer's own words, not only found by a correction of them.
-    byWords(ctx, [hits[0]!.sku]) !== undefined
+    byWords(ctx, [sole!.sku]) !== undefined
   )
-    return action(ctx, "add", hits[0]!.sku, a, memo, {
+    return action(ctx, "add", sole!.sku, a, memo, {
       machineId,
       quantity: counted.value,
       ...(counted.unit ? { unit: counted.unit } : {}),

@@ -240,9 +240,9 @@ export const EVENTS = {
    * nur 3": clauses that each give a line of the order, named by its words, a count (or one more of it).
    */
   line_count_clauses: (ctx, s) =>
-    (s.open === "idle" || s.open === "confirm") &&
+    (s.open === "idle" || s.open === "confirm" || s.open === "fixes") &&
     s.draft.lines.length > 0 &&
-    ctx.u.clauses.length > 1 &&
+    countClauses(ctx).length > 1 &&
     !ctx.u.attack,
   /**
    * "Yes, all for IMM 7", "alles für die IMM 9", "both for freezer 3": a machine, and nothing else, for the lines of the
@@ -733,6 +733,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "pack_switch", do: switchPack },
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
   { in: "any", on: "line_split", do: splitOverMachines },
+  { in: "any", on: "line_count_clauses", do: lineCountClauses },
   { in: "any", on: "count_correction", do: correctCount },
   { in: "any", on: "machine_line_count", do: countForMachine },
   {
@@ -744,7 +745,6 @@ export const TRANSITIONS: Transition[] = [
   { in: "choose_product", on: "list_count_beside_item", do: listCountAndItem },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
-  { in: "any", on: "line_count_clauses", do: lineCountClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
   { in: "any", on: "arrives_by", do: req.ask("stock") },
   // The open question
@@ -1847,13 +1847,34 @@ function lineCountOf(sub: Ctx): NonNullable<Step["calls"]>[number] | undefined {
 }
 
 /**
+ * The clauses that may each count a line: the message's clauses, each split into the items of its list ("sorry doch nur
+ * 6 patronen,messer 2,band 2", "only 3 cartridges, 1 thermocouple"), an item read as a clause of its clause's intent.
+ */
+function countClauses(ctx: Ctx): Clause[] {
+  const out: Clause[] = [];
+  for (const c of ctx.u.clauses) {
+    const parts = itemParts(ctx, c.text);
+    let from = c.start;
+    const read: Clause[] = [];
+    for (const text of parts) {
+      const start = ctx.conv.text.indexOf(text, from);
+      if (start < 0 || start + text.length > c.end) break;
+      read.push({ ...c, text, start, end: start + text.length });
+      from = start + text.length;
+    }
+    out.push(...(parts.length > 1 && read.length === parts.length ? read : [c]));
+  }
+  return out;
+}
+
+/**
  * "please add one more pressure element so 2 in total, and the oil only 3 pails": each clause gives the line it names
  * a count — two lines at least, each once; a clause that removes a line removes it, a remark is passed over. Any other
  * clause leaves the message to be read whole.
  */
 function lineCountClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
   const calls: NonNullable<Step["calls"]> = [];
-  for (const c of ctx.u.clauses) {
+  for (const c of countClauses(ctx)) {
     const sub = clauseCtx(ctx, c);
     const subState = dialogueState(sub);
     const dropped = removalInChange(sub, subState, readMessage(sub, subState));
@@ -1864,7 +1885,8 @@ function lineCountClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn
       calls.push(call);
       continue;
     }
-    if (c.intent === "None" || CONVERSATIONAL.has(c.intent)) {
+    // ("sorry, only 3 cartridges, 1 thermocouple": a "sorry" or "no" before the counts is a remark too.)
+    if (c.intent === "None" || c.intent === "deny" || CONVERSATIONAL.has(c.intent)) {
       if (productishWords(sub).length === 0) continue;
     }
     return undefined;

@@ -803,6 +803,7 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
   const namePairs = readNamePairs(
     named.map((r) => r.t ?? ""),
     (w) => unitCodes.has(w) || measureUnits.has(w) || vocabulary.has(w) || FILLER.has(w),
+    (w) => unitCodes.has(w) || measureUnits.has(w),
   );
   // "Spannbuchse 1610" where the names write "Taper bush 1610": the glossary's word for the phrase before a name's
   // number pairs with it as the phrase does.
@@ -1089,7 +1090,11 @@ function readWordLanguages(sqlite: import("better-sqlite3").Database): Map<strin
 }
 
 /** The word–number pairs of `CatalogWords.namePairs`, read from the catalog's names. */
-function readNamePairs(names: string[], unit: (word: string) => boolean): Set<string> {
+function readNamePairs(
+  names: string[],
+  unit: (word: string) => boolean,
+  measure: (word: string) => boolean,
+): Set<string> {
   const pairs = new Set<string>();
   const after = new Map<string, { total: number; afterNumber: number }>();
   const isWord = (w: string | undefined) => !!w && w.length >= 3 && /^\p{L}+$/u.test(w) && !unit(w);
@@ -1114,7 +1119,10 @@ function readNamePairs(names: string[], unit: (word: string) => boolean): Set<st
       // "cylinder 80/45", "Frontstecker 40-polig": the number that leads the token.
       const n = /^(\d+)(?:$|[-/])/.exec(w)?.[1];
       if (!n) continue;
-      if (isWord(prev)) pairs.add(`${prev} ${n}`);
+      // ("Sealing bar kit (band, 2 tapes, …)": a word and a number a comma, a colon or a bracket part are a pair only
+      // where a measure follows the number — "antiscalant, 10 kg" — not a count of the next thing.)
+      const parted = /[,;:()[\]]/u.test(ts[i - 1]?.tail ?? "");
+      if (isWord(prev) && (!parted || n !== w || measure(ts[i + 1]?.lower ?? ""))) pairs.add(`${prev} ${n}`);
       const next = ts[i + 1]?.lower;
       // "6004 2RS": a number before a code of letters and digits is a type designation however the names go on.
       if (n === w && (isWord(next) || isCode(next))) pairs.add(`${n} ${next}`);
@@ -1785,6 +1793,9 @@ export function findMachines(
           return words.map((_, j) => i + j);
     return undefined;
   };
+  // The number right after a word, nothing but space between them ("band 2", not "the arcwell, 1 pack").
+  const numberAfter = (i: number) =>
+    /^\d+$/.test(lowers[i + 1] ?? "") && !/[^\s]/u.test(tokens[i]!.tail ?? "") ? lowers[i + 1] : undefined;
   const out: MachineMatch[] = [];
   for (const m of machines) {
     let score = 0;
@@ -1803,8 +1814,12 @@ export function findMachines(
     if (modelName && modelName.length > 1) (score += 2), used.push(...modelName);
     if (score === 0) {
       // "my dosing pump": a distinctive label word alone is a weak reference.
+      // ("messer 2, band 2" beside the machine "Band 4": a label word with another number right after it names no
+      // machine of that number — a count, or a machine the buyer does not have.)
+      const numbers = new Set(wordsOnly(m.label).filter((w) => /^\d+$/.test(w)));
+      const otherNumber = (i: number) => !!numberAfter(i) && !numbers.has(numberAfter(i)!);
       const words = wordsOnly(m.label).filter((w) => !/^\d+$/.test(w) && w.length > 2);
-      const hit = words.map((w) => lowers.findIndex((x) => same(x, w))).filter((i) => i >= 0);
+      const hit = words.map((w) => lowers.findIndex((x, i) => same(x, w) && !otherNumber(i))).filter((i) => i >= 0);
       if (hit.length && hit.length === words.length) (score += 1), used.push(...hit);
       // "the lift tabel" of "Lift table shipping": two or more leading words of the label, in the buyer's spelling.
       const lead = score ? undefined : leadingPhrase(lowers, wordsOnly(m.label));
@@ -1818,7 +1833,7 @@ export function findMachines(
       // "for the cold room" of "Huber cold room", "den Enthärter" of "Enthärter Halle 2": the label without its name or
       // number, said as a definite thing — the buyer's only machine so called (below), its words no product's.
       // (It outweighs a weak reference: "die Formatsäge" is either of the old and the new one, asked which.)
-      const kind = kindPhrase(lowers, wordsOnly(m.label), productWord);
+      const kind = kindPhrase(lowers, wordsOnly(m.label), productWord, numberAfter);
       if (kind) (score = 2), used.splice(0, used.length, ...kind);
       // "für die große Säge" of the label "Big saw", "for the old panel saw" of "Alte Formatsäge": an adjective of the
       // label said in the other language, after an article — a weak reference (the buyer's only machine so called).
@@ -2066,7 +2081,12 @@ const DEFINITE = /^(?:the|this|that|our|my|unser(?:e[mnrs]?)?|unsre[mnrs]?|mein(
  * the label (its rest a name, an adjective or a number), after an article or possessive, not followed by a product
  * word. Its letters must be 5 or more ("the line", "the band" stay ordinary).
  */
-function kindPhrase(lowers: string[], label: string[], productWord: (w: string) => boolean): number[] | undefined {
+function kindPhrase(
+  lowers: string[],
+  label: string[],
+  productWord: (w: string) => boolean,
+  numberAfter: (i: number) => string | undefined,
+): number[] | undefined {
   if (label.length < 2) return undefined;
   const parts: string[][] = [];
   for (let n = label.length - 1; n >= 1; n--) parts.push(label.slice(label.length - n), label.slice(0, n));
@@ -2079,6 +2099,9 @@ function kindPhrase(lowers: string[], label: string[], productWord: (w: string) 
       if (!ARTICLES.has(before) && !DEFINITE.test(before)) continue;
       const next = lowers[i + words.length];
       if (next && /^\p{L}/u.test(next) && productWord(next)) continue;
+      // ("the mixer 3" of "Mixer 2": another number after the kind names another machine.)
+      const number = numberAfter(i + words.length - 1);
+      if (number && !label.includes(number)) continue;
       return words.map((_, j) => i + j);
     }
   }
@@ -4068,6 +4091,13 @@ function readPoReferenceSpan(text: string): { value: string; start: number; end:
       const value = abbreviation ? `${m[2]} ${c}` : c;
       return { value, start: m.index, end: start + c.length };
     }
+    // "Bestellnummer RRL sechsundzwanzig zwölf vierzig, also RRL-26-1240": letters read out, then the code they lead
+    // written out a few words later — that code is the reference.
+    const near = after.slice(0, 80);
+    const spelt = new RegExp(`(?<![\\p{L}\\d])${v}[-/_]?\\d[\\p{L}\\d\\-_/.]{0,40}`, "iu").exec(near);
+    const whole = spelt?.[0].replace(/[.\-_/]+$/, "");
+    if (spelt && whole && v.length >= 2)
+      return { value: whole, start: m.index, end: m.index + m[0].length + spelt.index + whole.length };
   }
   const end = m.index + m[0].length - (m[2]!.length - v.length);
   return /^(is|the|for|of|number)$/i.test(v) || v.length < 2 ? undefined : { value: v, start: m.index, end };
