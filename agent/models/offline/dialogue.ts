@@ -23,7 +23,7 @@ import {
   tokenizeText,
   wordsOf,
 } from "./recognise.ts";
-import { linesNamedBy, orderOfMonth } from "./month-order.ts";
+import { linesNamedBy, monthsIn, orderOfMonth } from "./month-order.ts";
 import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
 import { money, say } from "./replies.ts";
 import {
@@ -376,7 +376,13 @@ export const EVENTS = {
    */
   history_question: (ctx, _s, r) =>
     !!ctx.conv.history &&
-    (has(ctx, "history") || hasMarker("history", ctx.conv.text)) &&
+    // (A weak reading as history counts when the question is asked outright, and so does a question of what was
+    // ordered in a month named: "can you show me what we ordered in march?", "Können Sie mir zeigen, was wir im
+    // April bestellt haben?" — read as the current order's contents.)
+    (has(ctx, "history") ||
+      hasMarker("history", ctx.conv.text) ||
+      ctx.u.clauses.some((c) => c.intent === "history") ||
+      (ORDERED_BEFORE.test(ctx.conv.text) && monthsIn(ctx.conv.text).length > 0)) &&
     ASKS_HISTORY.test(ctx.conv.text) &&
     !SAID_AGAIN.test(ctx.conv.text) &&
     !SAME_OR_REORDER.test(ctx.conv.text) &&
@@ -2373,7 +2379,10 @@ function countForMachine(ctx: Ctx, s: DialogueState, r: Reading, memo: MemoFn): 
 
 /** Words of a switch ("then the 230 V one", "lieber die mit 10 A"): a value said without them may ask for a new item. */
 /** A question about earlier orders opens with a word of asking or showing ("what did we order …", "welche …", "zeig …"). */
-const ASKS_HISTORY = /^\s*(?:what|which|when|show|list|welche[mnrs]?|was|wann|wie viele|zeig\w*|liste)\b/iu;
+const ASKS_HISTORY =
+  /^\s*(?:(?:hi|hello|hallo|moin|servus)\b[\s,!.]*)?(?:(?:(?:can|could|would|will)\s+(?:you|u)|(?:kannst|könntest|koenntest)\s+du|(?:können|koennen|könnten|koennten)\s+sie|(?:könnt|koennt)\s+ihr)\s+(?:(?:please|pls|bitte|mir|me|us|uns|mal|noch)\s+)*)?(?:what|which|when|show|list|tell|welche[mnrs]?|was|wann|wie viele|zeig\w*|liste|auflisten|sag\w*|nenn\w*)\b/iu;
+/** A past form of ordering ("what we ordered", "was wir bestellt haben"): the question is about earlier orders. */
+const ORDERED_BEFORE = /(?<![\p{L}])(?:ordered|bought|purchased|placed|bestellt|gekauft|geordert|bezogen)(?![\p{L}])/iu;
 /** Words of sameness or ordering again, beside `SAID_AGAIN`'s: a question with them asks for the reorder ("the same?"). */
 const SAME_OR_REORDER = /(?<![\p{L}])(?:same|reorder|wieder|wiederhol\p{L}*|gleiche[mnrs]?)(?![\p{L}])/iu;
 
