@@ -28,6 +28,7 @@ import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./c
 import { money, say } from "./replies.ts";
 import {
   analyse,
+  byWords,
   carriedWords,
   compoundHead,
   CONVERSATIONAL,
@@ -96,6 +97,7 @@ import {
 } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
 import { packSwitch } from "./pack-switch.ts";
+import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
 import { splitLine } from "./split-line.ts";
 
@@ -749,6 +751,7 @@ export const TRANSITIONS: Transition[] = [
   },
   // Before the items of a list are read: "die dritte, davon 2" counts the open list, it is no item of its own.
   { in: "choose_product", on: "list_count_beside_item", do: listCountAndItem },
+  { in: "fixes", on: "several_products", do: switchBesideItems },
   { in: "any", on: "several_products", do: (ctx, s) => withRemovals(ctx, s, multiAdd(ctx)) },
   { in: "any", on: "several_edits", do: editClauses },
   { in: "any", on: "machine_for_lines", do: machineForLines },
@@ -2234,6 +2237,98 @@ function countedPart(ctx: Ctx, s: DialogueState, clause: Clause, count: number):
  * kit and send the parts separately: …": a clause of the list that removes a line it names (read as a clause of its
  * own, `removalInChange`) goes with the items added — before, the items were added and the kit stayed.
  */
+/**
+ * "ok dann die neuen, 5 Schachteln, und dazu 2 Gasdüsen GN-36-CON", "fine, the low energy ones then, 4 pieces, and 1
+ * box FC-PP5-10" to "what would you like to do?" with a switch of a line offered: one item of the list, read alone as
+ * the answer to the offer, takes the switch (its words, "the successor", the value that sets it apart — with the count
+ * said for it); the other items are added. Not a plain yes: the part must name the switch.
+ */
+function switchBesideItems(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const p = s.pending;
+  if (p?.kind !== "fixes") return undefined;
+  // An item beside the switch, no more: each named outright.
+  const parts = itemParts(ctx);
+  if (parts.length !== 2) return undefined;
+  const switches = new Set(
+    [p, ...(p.others ?? [])].flatMap((o) => o.fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []))),
+  );
+  if (switches.size === 0) return undefined;
+  const cues = new Set([...ctx.cues].filter((c) => c !== "yes" && c !== "checkout"));
+  // (`at`: the part that takes it, negative while no part's own words name the product.)
+  let at = -1;
+  let chosen: NonNullable<Step["calls"]>[number] | undefined;
+  for (const [i, part] of parts.entries()) {
+    const sub = { ...phraseCtx(ctx, part), cues };
+    // A part that names another product is an item of its own ("1 GN-36-CYL" is no pick of the first fix).
+    const g = analyse(sub).guess;
+    // (One named by its code is read by the rows for named products: "ok then 2 filter driers DML 084 instead".)
+    const named = g?.confident ? g.hits[0]! : undefined;
+    if (
+      named &&
+      (named.match.startsWith("sku") || !(switches.has(named.sku) || s.draft.lines.some((l) => l.sku === named.sku)))
+    )
+      continue;
+    const step = answerFixes(sub, p, memo);
+    const calls = step?.calls?.filter((c) => c.name !== "review_order" && c.name !== "place_order") ?? [];
+    if (calls.length !== 1 || calls[0]!.name !== "update_line" || !switches.has(String(calls[0]!.args.sku))) continue;
+    // Two parts that would pick it ("the fine serrated ones", "2 bags of the rivets" the switch's text names): the
+    // one whose own words name the switch's product.
+    const own = named?.sku === calls[0]!.args.sku;
+    if (chosen && (own ? at >= 0 : at < 0)) return undefined;
+    if (chosen && !own) continue;
+    // (A count said alone with it is the line's new count: "…, 2 boxes"; not a measure, not two numbers.)
+    const q = analyse(sub).quantity;
+    const numbers = sub.tokens.filter((t) => /^\d+(?:[.,]\d+)?$/u.test(t.lower));
+    const count =
+      q &&
+      q.value > 0 &&
+      numbers.length <= 1 &&
+      !(q.unit && unitDecimals(q.unit) > 0) &&
+      !("quantity" in calls[0]!.args)
+        ? { quantity: q.value, ...(q.unit ? { unit: q.unit } : {}) }
+        : {};
+    chosen = { ...calls[0]!, args: { ...calls[0]!.args, ...count } };
+    at = own ? i : -1 - i;
+  }
+  if (!chosen) return undefined;
+  if (at < 0) at = -1 - at;
+  const text = parts.filter((_, i) => i !== at).join(", ");
+  const rest: Ctx = {
+    ...phraseCtx(ctx, text),
+    conv: { ...ctx.conv, text, memo: { ...ctx.conv.memo, pending: undefined } },
+  };
+  const a = analyse(rest);
+  const machineId = a.machine?.machineId ?? s.draft.lines.find((l) => l.lineId === chosen!.args.lineId)?.machineId;
+  // The other item named outright with its count; else as the whole list reads it ("2 bags of the rivets" the switch's
+  // product needs), without what the list made of the switch's part.
+  const related = [
+    ...new Set(
+      ctx.k.reader
+        .relations([String(chosen.args.sku)])
+        .filter((r) => r.type !== "consists_of")
+        .map((r) => r.targetSku),
+    ),
+  ];
+  const other = a.guess?.confident ? a.guess.hits[0]!.sku : related.length ? byWords(rest, related) : undefined;
+  const adds =
+    other && a.quantity
+      ? (action(rest, "add", other, a, memo, {
+          quantity: a.quantity.value,
+          ...(a.quantity.unit ? { unit: a.quantity.unit } : {}),
+          ...(machineId ? { machineId } : {}),
+        }).calls ?? [])
+      : [];
+  const kept = new Set(s.draft.lines.map((l) => l.sku));
+  if (
+    adds.length !== 1 ||
+    adds[0]!.name !== "add_line" ||
+    switches.has(String(adds[0]!.args.sku)) ||
+    kept.has(String(adds[0]!.args.sku))
+  )
+    return undefined;
+  return { calls: [chosen, ...adds], memo: memo() };
+}
+
 function withRemovals(ctx: Ctx, s: DialogueState, step: Step | undefined): Step | undefined {
   if (!step?.calls?.length || s.draft.lines.length === 0 || ctx.u.clauses.length < 2 || ctx.u.attack) return step;
   const removed: string[] = [];
