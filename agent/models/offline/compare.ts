@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { featureWords } from "../../../tools/messages/format.ts";
 import { fitMark, itemParts, verdictOf } from "./actions.ts";
-import type { ChooseProduct } from "./conversation.ts";
+import { type ChooseProduct, listOf } from "./conversation.ts";
 import { analyse, type Ctx, type MemoFn, type Step, type ToolCallPlan } from "./context.ts";
 import { findChoice } from "./recognise.ts";
 import { money, numbered, say } from "./replies.ts";
@@ -83,10 +83,7 @@ function listedFrom(ctx: Ctx, skus: string[]): ChooseProduct | undefined {
 }
 
 /** The list still open to choose from (also behind a quantity asked of its pick). */
-function openList(ctx: Ctx): ChooseProduct | undefined {
-  const p = ctx.conv.memo.pending;
-  return p?.kind === "choose_product" ? p : p?.kind === "quantity" ? p.listed : undefined;
-}
+const openList = (ctx: Ctx) => listOf(ctx.conv.memo.pending);
 
 /** The comparison: prices and product data fetched first, then the two side by side. */
 export function compareNamed(ctx: Ctx, skus: string[], memo: MemoFn, named?: string): Step {

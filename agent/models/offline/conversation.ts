@@ -219,6 +219,11 @@ function parseText(text: string): Record<string, unknown> {
   }
 }
 
+/** The list open, or the one an item offered from it was asked about from (`listed`). */
+export function listOf(p: Pending | undefined): ChooseProduct | undefined {
+  return p?.kind === "choose_product" ? p : p?.kind === "quantity" ? p.listed : undefined;
+}
+
 export function memoOf(m: BaseMessage): Memo | undefined {
   const memo = (m.additional_kwargs as { offline?: Memo } | undefined)?.offline;
   return memo && typeof memo === "object" ? memo : undefined;

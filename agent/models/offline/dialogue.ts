@@ -6,7 +6,7 @@
  * (returns a step) decides. A handler that does not apply (undefined) hands on to the next row — e.g. an answer to
  * an open list that names nothing on the list is read as a fresh request.
  */
-import type { ChooseProduct, DraftView, Pending } from "./conversation.ts";
+import { type ChooseProduct, type DraftView, listOf, type Pending } from "./conversation.ts";
 import { type Cue, NOT_ADDING, saysBeside } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
@@ -2233,11 +2233,6 @@ function countedPart(ctx: Ctx, s: DialogueState, clause: Clause, count: number):
 }
 
 /**
- * "Dann lasst das Set weg und schickt die Teile einzeln: 1 Karton Kette …, 2 Stehlager … und 1 Kartusche …", "drop the
- * kit and send the parts separately: …": a clause of the list that removes a line it names (read as a clause of its
- * own, `removalInChange`) goes with the items added — before, the items were added and the kit stayed.
- */
-/**
  * "ok dann die neuen, 5 Schachteln, und dazu 2 Gasdüsen GN-36-CON", "fine, the low energy ones then, 4 pieces, and 1
  * box FC-PP5-10" to "what would you like to do?" with a switch of a line offered: one item of the list, read alone as
  * the answer to the offer, takes the switch (its words, "the successor", the value that sets it apart — with the count
@@ -2329,6 +2324,11 @@ function switchBesideItems(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn
   return { calls: [chosen, ...adds], memo: memo() };
 }
 
+/**
+ * "Dann lasst das Set weg und schickt die Teile einzeln: 1 Karton Kette …, 2 Stehlager … und 1 Kartusche …", "drop the
+ * kit and send the parts separately: …": a clause of the list that removes a line it names (read as a clause of its
+ * own, `removalInChange`) goes with the items added — before, the items were added and the kit stayed.
+ */
 function withRemovals(ctx: Ctx, s: DialogueState, step: Step | undefined): Step | undefined {
   if (!step?.calls?.length || s.draft.lines.length === 0 || ctx.u.clauses.length < 2 || ctx.u.attack) return step;
   const removed: string[] = [];
@@ -2523,11 +2523,6 @@ function askedBefore(ctx: Ctx, s: DialogueState): ("price" | "stock" | "compat")
   const p = s.pending;
   if (p?.kind !== "quantity" || !p.asked || has(ctx, "price", "stock", "compat") || analyse(ctx).quantity) return [];
   return p.asked;
-}
-
-/** The list open, or the one an item offered from it was asked about from (`listed`). */
-function listOf(p: Pending | undefined): ChooseProduct | undefined {
-  return p?.kind === "choose_product" ? p : p?.kind === "quantity" ? p.listed : undefined;
 }
 
 /**
