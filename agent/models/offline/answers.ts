@@ -30,7 +30,7 @@ import {
   type Step,
   type ToolCallPlan,
 } from "./context.ts";
-import { action, askStockAndPrice, nameCarries, namedOutright } from "./actions.ts";
+import { action, addsToLine, askStockAndPrice, nameCarries, namedOutright } from "./actions.ts";
 import { ordersToo, soldInAmount } from "./context.ts";
 import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import {
@@ -233,6 +233,20 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
   const qty = digitPick ? undefined : a.quantity;
   const act: Action =
     qty || cues.has("add") || (cues.has("checkout") && pending.action === "add") ? "add" : pending.action;
+  // "OK, stick with the silicone one then" after comparing the order's tape with another: the product the order
+  // already holds, picked with no count, stays as it is — not a second line of it.
+  const held =
+    !qty && !pending.quantity && act === "add" && !addsToLine(conv.text)
+      ? conv.draft.lines.find(
+          (l) => l.sku === sku && (!pending.machineId || (l.machineId ?? conv.draft.machineId) === pending.machineId),
+        )
+      : undefined;
+  // (Kept as the fixes' keep does: its line checked again as it is, so what the message adds — a ship-to — goes on.)
+  if (held)
+    return orderIfAsked(ctx, {
+      calls: [{ name: "update_line", args: { lineId: held.lineId, quantity: held.quantity } }],
+      memo: memo(),
+    });
   // "ja genau, bestellen": the pick is added and the order goes on to the confirmation in the same turn.
   return orderIfAsked(
     ctx,
@@ -444,6 +458,8 @@ export const answerFixes: Answer<"fixes"> = (ctx, pending, memo) => {
     calls: [{ name: "update_line", args: { lineId: line!.lineId, quantity: line!.quantity } }],
     memo: memo(),
   });
+  // "black is fine mate, just put them thru", "schwarz passt schon": the line's own product said to be fine keeps it.
+  if (ownSaidFine(ctx, pending.fixes, line)) return keep();
   // The fix the buyer's words name, read once.
   const wordsFix = fix ? undefined : fixByWords(ctx, pending.fixes, labels, line?.sku);
   // "black is cheaper and we always had black, just put them in": kept as it is, whatever else the words compare.
@@ -1198,6 +1214,37 @@ function addsAnotherPart(ctx: Ctx, pending: Extract<Pending, { kind: "fixes" }>)
  */
 const KEEPING =
   /(?<![\p{L}])(?:(?:that'?s|thats|that is|what'?s|what is|which is|was) (?:what(?:'s| is)? )?(?:fitted|installed|on it|in there|on there)|like (?:the (?:ones?|old ones?) )?(?:on|in) (?:it|there|the (?:old )?(?:\p{L}+ )?(?:plate|nameplate|label|machine))|like (?:the )?(?:current|existing|old) ones?|same as (?:now|before|fitted|the old)|as (?:it is|they are)|wie (?:sie |er |es )?(?:drauf|drin|verbaut|eingebaut)|wie (?:die |der |das )?(?:jetzigen?|alten?|bisherigen?|vorhandenen?)|wie gehabt|wie auf dem (?:alten )?(?:typenschild|schild|etikett))(?![\p{L}])/iu;
+
+/** "… is fine", "… are ok", "… passt schon", "… sind schon ok": what the words before it name is fine as it is. */
+const SAID_FINE =
+  /(?<![\p{L}])(?:(?:is|are|'s)\s+(?:(?:just|totally|perfectly|really)\s+)?(?:fine|ok|okay|good|alright)|(?:passt|passen)\s+(?:schon|doch|so)|(?:ist|sind)\s+(?:(?:schon|doch|auch)\s+)?(?:ok|okay|gut|in\s+ordnung|recht))(?![\p{L}])/iu;
+
+/**
+ * "black is fine mate", "the black ones are ok", "die schwarzen sind schon ok": to the products offered for a line, a
+ * statement that words naming only the line's own product are fine keeps the line as it is — not a switch to the first
+ * offered product that shares one of the words (another size of black tyre). "That's fine" names nothing: no keep.
+ */
+function ownSaidFine(ctx: Ctx, fixes: Fix[], line: DraftView["lines"][number] | undefined): boolean {
+  const m = line ? SAID_FINE.exec(ctx.conv.text) : null;
+  if (!m || !line) return false;
+  const before =
+    ctx.conv.text
+      .slice(0, m.index)
+      .split(/[,.;:!?]/u)
+      .at(-1) ?? "";
+  // "ok the new SZ 45 is fine": words that point away from what is there.
+  if (ANOTHER_ONE.test(before)) return false;
+  const words = wordsOf(before).filter((w) => w.length > 1 && !FILLER.has(w) && !/^(?:mate|then|dann|so)$/u.test(w));
+  const own = ownWords(ctx, line.sku);
+  if (words.length === 0 || !words.every(own)) return false;
+  // Words every offered product carries too ("the SZ 45" of a compressor and its successor) single nothing out.
+  const offered = fixes.flatMap((f) => (f.kind === "replace_sku" ? [f.sku] : []));
+  return !offered.every((sku) => words.every(ownWords(ctx, sku)));
+}
+
+/** Words that point at another product than the one there: "the new one", "den Nachfolger", "die andere". */
+const ANOTHER_ONE =
+  /(?<![\p{L}])(?:new|newer|other|successor|replacement|alternative|neu\p{L}*|ander\p{L}*|nachfolger\p{L}*|ersatz\p{L}*)(?![\p{L}])/iu;
 
 /** Words that keep what is there or insist on it ("that's what is fitted", "just put them in", "trotzdem"). */
 const keeping = (text: string) => KEEPING.test(text) || KEEP_AS_IS.test(text);

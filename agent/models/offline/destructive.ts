@@ -154,6 +154,21 @@ export const WITHOUT =
  */
 export const LEFT_OFF =
   /(?<![\p{L}])(?:forget(?:\s+about)?|vergiss|vergesst|vergessen\s+sie)\s+(?:(?:the|those|these|die|das|den|der|diese|diesen)\s+)?([^,.;:!?]+)/iu;
+/**
+ * "leave the counter-bar off (this time)", "leave the coils out", "leave out the X", "leave off the X": what "leave"
+ * holds, or what follows "leave out", is left off.
+ */
+const LEAVE_OFF =
+  /(?<![\p{L}])leave\s+(?:(?:the|those|these)\s+)?([^,.;:!?]+?)\s+(?:off|out)(?![\p{L}])|(?<![\p{L}])leave\s+(?:out|off)\s+(?:(?:the|those|these)\s+)?([^,.;:!?]+)/iu;
+
+/** The words of what a leave-off in `text` leaves off ("forget the X", "leave the X off"), if it says one. */
+export function leftOffPhrase(text: string): string | undefined {
+  const forget = LEFT_OFF.exec(text);
+  if (forget) return forget[1];
+  const leave = LEAVE_OFF.exec(text);
+  return leave ? (leave[1] ?? leave[2]) : undefined;
+}
+
 /** "don't need the X", "X not needed", "das X brauch ich doch nicht", "das X kann weg": the X is not wanted. */
 export const NOT_WANTED =
   /(?<![\p{L}])(?:(?:do\s+not|don't|dont)\s+need|no\s+need\s+for|not\s+needed|no\s+longer\s+needed|brauch\p{L}*\s+(?:ich|wir|i|mer|ma)\s+(?:(?:doch|jetzt|dann|eh|gar)\s+)?(?:nicht|net|ned|nit|nimmer)|(?:kann|können|koennen|darf)\s+weg|fällt\s+weg|nicht\s+(?:mehr\s+)?nötig)(?![\p{L}])/iu;

@@ -87,7 +87,7 @@ import {
 } from "./references.ts";
 import {
   absentRemoval,
-  LEFT_OFF,
+  leftOffPhrase,
   NOT_WANTED,
   pressure,
   REMOVING,
@@ -177,7 +177,10 @@ export const EVENTS = {
   pack_switch: (ctx, s) =>
     (s.open === "idle" || s.open === "confirm" || s.open === "fixes") && !ctx.u.attack && !!packSwitch(ctx),
   /** "Korrektur: vorne nur 2 Stück. Dazu noch 2 Hinterreifen …", "correction: just 3 of those": a count for a line. */
-  count_correction: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s),
+  count_correction: (ctx, s) =>
+    ((s.open === "idle" || s.open === "confirm") && !!countCorrection(ctx, s)) ||
+    // "correction: only 2 chucks, not 3" while a companion is offered for the 3: the line's count, not the offer.
+    (s.open === "fixes" && !!replacedLineCountOf(ctx, s)),
   /** "mach 8 Rollen, 4 für Presse 2 und 4 für Presse 3": a line split over machines (`splitLine`). */
   line_split: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && !!splitLine(ctx),
   /** "ach für pumpe 1 mach 3", "für Band 4 bitte 3 Stück": a count for a machine, the count of its one line. */
@@ -1741,7 +1744,10 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
     };
     // "…, and drop the seal kit": a removal — of the line it names, or of nothing when the order holds none.
     const subState = dialogueState(sub);
-    const dropped = removalInChange(sub, subState, readMessage(sub, subState));
+    // "…, and leave the counter-bar off this time": a leave-off whose words all name a line drops it.
+    const left = leftOffPhrase(c.text);
+    const leftLine = left === undefined ? undefined : lineAllWordsName(sub, left);
+    const dropped = leftLine ? { lineId: leftLine } : removalInChange(sub, subState, readMessage(sub, subState));
     if (dropped === "absent") {
       edits++;
       continue;
@@ -1780,8 +1786,8 @@ function editClauses(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): St
 function droppedLines(ctx: Ctx): string[] | undefined {
   const out: string[] = [];
   for (const c of ctx.u.clauses) {
-    const without = WITHOUT.exec(c.text) ?? LEFT_OFF.exec(c.text);
-    const phrase = without ? without[1]! : NOT_WANTED.test(c.text) ? c.text.replace(NOT_WANTED, " ") : undefined;
+    const without = WITHOUT.exec(c.text)?.[1] ?? leftOffPhrase(c.text);
+    const phrase = without ?? (NOT_WANTED.test(c.text) ? c.text.replace(NOT_WANTED, " ") : undefined);
     const lineId = phrase === undefined ? undefined : lineAllWordsName(ctx, phrase);
     if (lineId) {
       if (!out.includes(lineId)) out.push(lineId);
@@ -1915,6 +1921,14 @@ function mergeEdit(calls: NonNullable<Step["calls"]>, x: NonNullable<Step["calls
   if (id !== undefined)
     for (let i = calls.length - 1; i >= 0; i--)
       if (calls[i]!.args.lineId === id && !both(calls[i]!)) calls.splice(i, 1);
+  // "yes, with the inserts, 2 also" to the offer of a companion: clauses that each add the same product for the same
+  // machine add it once — the later clause's reading (its count) stands.
+  if (x.name === "add_line")
+    for (let i = calls.length - 1; i >= 0; i--) {
+      const c = calls[i]!;
+      if (c.name === "add_line" && c.args.sku === x.args.sku && c.args.machineId === x.args.machineId)
+        calls.splice(i, 1);
+    }
   calls.push(x);
 }
 
@@ -1945,8 +1959,8 @@ function switchPack(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Ste
   const { lineId, sku, quantity, unit } = to;
   // "…, so drop the loose links": a clause that leaves off words all naming another line drops it.
   const dropped = ctx.u.clauses.flatMap((c) => {
-    const left = DROPPING.exec(c.text) ?? LEFT_OFF.exec(c.text);
-    const id = left ? lineByWords(phraseCtx(ctx, left[1]!)) : undefined;
+    const left = DROPPING.exec(c.text)?.[1] ?? leftOffPhrase(c.text);
+    const id = left ? lineByWords(phraseCtx(ctx, left)) : undefined;
     return id && id !== lineId ? [{ name: "remove_line", args: { lineId: id } }] : [];
   });
   const update = { name: "update_line", args: { lineId, sku, quantity, unit } };
@@ -2050,18 +2064,8 @@ const BACK_COUNT = /(?<![\p{L}])(?:of|von)\s+(?:those|these|the|them|den|diesen|
 /** A clause that says only the count replaced ("not 2", "statt 6", "instead of two"). */
 const REPLACING_CLAUSE = /^\s*(?:nicht|not|statt|anstatt|instead\s+of|rather\s+than)\s+\S+[.!]?\s*$/iu;
 
-function countCorrection(
-  ctx: Ctx,
-  s: DialogueState,
-):
-  | {
-      clause: Clause;
-      lineId: string;
-      quantity: number;
-      unit?: string;
-      more?: { lineId: string; quantity: number; unit?: string }[];
-    }
-  | undefined {
+/** A new count beside the count it replaces ("8 Trockner nicht 6", "3 bucket oil, not 2"), of the line it names. */
+function replacedLineCountOf(ctx: Ctx, s: DialogueState): ReturnType<typeof replacedLineCount> {
   if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
   for (const clause of ctx.u.clauses) {
     const replaced = replacedLineCount(ctx, s, clause);
@@ -2075,6 +2079,24 @@ function countCorrection(
     const replaced = replacedLineCount(ctx, s, { ...clause, text, end: next.end });
     if (replaced) return replaced;
   }
+  return undefined;
+}
+
+function countCorrection(
+  ctx: Ctx,
+  s: DialogueState,
+):
+  | {
+      clause: Clause;
+      lineId: string;
+      quantity: number;
+      unit?: string;
+      more?: { lineId: string; quantity: number; unit?: string }[];
+    }
+  | undefined {
+  if (s.draft.lines.length === 0 || ctx.u.attack) return undefined;
+  const replaced = replacedLineCountOf(ctx, s);
+  if (replaced) return replaced;
   const othersEdit = (clause: Clause) =>
     ctx.u.clauses.some((c) => c !== clause && (REMOVING.test(c.text) || /\d/.test(c.text)));
   for (const clause of ctx.u.clauses) {
