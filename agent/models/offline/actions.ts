@@ -233,7 +233,8 @@ export function action(
 
   const needsMachine = (kind === "add" || kind === "compat") && dependsOnMachine(ctx, sku);
   // "not for a machine, just for stores", "fürs Lager": said with the request, the line goes on without a machine.
-  const noMachine = extra.noMachine || (kind === "add" && statesNoMachine(ctx) && namedOutright(ctx, sku));
+  const noMachine =
+    extra.noMachine || (kind === "add" && statesNoMachine(ctx) && namedOutright(ctx, sku, withoutNoMachineWords(ctx)));
   // "Dazu noch eine Schachtel Filterkerzen", "and 2 solenoid coils too" with an order for one machine: a part that
   // depends on no machine but that the catalog relates to that one and lets pass is for it, as a part that depends on
   // its machine is (below).
@@ -1024,15 +1025,28 @@ export function statesNoMachine(ctx: Ctx): boolean {
   return FOR_STORES.test(ctx.conv.text);
 }
 
-const MACHINE_WORD = /\b(?:machines?|maschinen?)\b/iu;
-const FOR_STORES =
-  /\b(?:for|für|fürs|fuers|ins|aufs?|als)\s+(?:the\s+|our\s+|das\s+|den\s+|unser\w*\s+)?(?:stores?|stock|shelf|spares?|lager|ersatzteillager|vorrat|reserve)\b/iu;
+/** The machine question's words ("keine bestimmte Anlage", "not for a particular machine"). */
+const MACHINE_WORD = /\b(?:machines?|maschinen?|anlagen?)\b/iu;
+const STORES =
+  "\\b(?:for|für|fürs|fuers|ins|ans|aufs?|als)\\s+(?:the\\s+|our\\s+|das\\s+|den\\s+|unser\\w*\\s+)?(?:stores?|stock|shelf|spares?|lager|ersatzteillager|vorrat|reserve)\\b";
+const FOR_STORES = new RegExp(STORES, "iu");
 
-/** The buyer's message names the product by its SKU (separators aside) or by words its name carries. */
-export function namedOutright(ctx: Ctx, sku: string): boolean {
+/**
+ * The message without the words that say the part is for no machine ("die gehen ans Lager, keine bestimmte Anlage"):
+ * they say where it goes, not what it is — the rest of the message is what names the product.
+ */
+function withoutNoMachineWords(ctx: Ctx): string {
+  let text = ctx.conv.text.replace(new RegExp(STORES, "giu"), " ");
+  for (const n of ctx.u.negated) if (MACHINE_WORD.test(n.text)) text = text.replace(n.text, " ");
+  // ("Regeneriersalz-Tabletten": a compound joined by a hyphen counts by its words.)
+  return text.replace(/(?<=\p{L})-(?=\p{L})/gu, " ");
+}
+
+/** The buyer's message (or `text`, a part of it) names the product by its SKU (separators aside) or by its words. */
+export function namedOutright(ctx: Ctx, sku: string, text = ctx.conv.text): boolean {
   const written = compactSku(sku);
   if (ctx.tokens.some((t) => compactSku(t.text) === written)) return true;
-  return namesItOnly(ctx, ctx.conv.text, sku, 0.5);
+  return namesItOnly(ctx, text, sku, 0.5);
 }
 
 /**

@@ -1187,6 +1187,15 @@ export function nameWords(text: string): Set<string> {
     // "343x114" (a wheel's size): a measure of three digits or more in it names the product as a size would alone.
     if (/\d[x×]\d/u.test(w)) for (const part of w.split(/[x×\-/]/u)) if (/^\d{3,}$/.test(part)) out.add(part);
   }
+  // "Pressure gauge 0–40 bar": a range the name writes with a dash is also the one word a buyer types with a hyphen
+  // ("0-40 bar") — the two ends alone are in every range of the series ("0–25", "0–40").
+  const tokens = tokenizeText(text);
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    const plain = (x: string) => /^\d+(?:\.\d+)?$/.test(x);
+    if (next && RANGE_DASH.test(t.tail ?? "") && plain(t.lower) && plain(next.lower) && +t.lower < +next.lower)
+      out.add(`${t.lower}-${next.lower}`);
+  });
   return out;
 }
 

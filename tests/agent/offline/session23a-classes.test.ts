@@ -139,13 +139,13 @@ describe("an item asked for by the definite article in a list is one of its own"
       watertreatWorld,
       "W-8105",
       "RO 1: 2 pressure gauges 0-25 bar and the HP pump mech seal",
-      ["1 HP-MS-RO2400 M-8105-02"],
+      ["1 HP-MS-RO2400 M-8105-02", "2 HP-PG-25 M-8105-02"],
     ],
     [
       watertreatWorld,
       "W-8105",
       "RO 1: 2 Manometer 0-25 bar und die Gleitringdichtung der Hochdruckpumpe",
-      ["1 HP-MS-RO2400 M-8105-02"],
+      ["1 HP-MS-RO2400 M-8105-02", "2 HP-PG-25 M-8105-02"],
     ],
   ];
   for (const [world, customer, message, want] of cases)
