@@ -2759,12 +2759,24 @@ function recountOf(ctx: Ctx, parts: string[]): { lineId: string; quantity: numbe
 function definiteItem(ctx: Ctx, part: string): boolean {
   // ("Truck 4: the 1000h service kit": what a list line's label before its colon is for leads it.)
   const text = part.replace(LIST_MARKER, "").trim().replace(LABEL_LEAD, "");
-  const last = tokenizeText(text)
+  const words = tokenizeText(text)
     .map((t) => t.lower)
-    .filter((w) => /^\p{L}/u.test(w) && !COURTESY_END.test(w))
-    .at(-1);
-  return DEFINITE.test(text) && !!last && ctx.k.headWord(last);
+    .filter((w) => /^\p{L}/u.test(w) && !COURTESY_END.test(w));
+  // ("… and the service set for Kantix", "die Bandage für die Bandsäge": the machine it is for, said after it.)
+  const machineWords = new Set((ctx.conv.machines ?? []).flatMap((m) => wordsOf(m.label)));
+  const target = words.findLastIndex((w) => FOR_WORD.test(w));
+  const phrase =
+    target > 0 && words.slice(target + 1).some((w) => machineWords.has(w)) ? words.slice(0, target) : words;
+  const last = phrase.at(-1);
+  // ("the service set": a name's word after the word that leads the name — "Service set KA 560 …".)
+  return (
+    DEFINITE.test(text) &&
+    !!last &&
+    (ctx.k.headWord(last) || (ctx.k.nameWord(last) && phrase.slice(1, -1).some((w) => ctx.k.headWord(w))))
+  );
 }
+/** The words that say what an item is for ("for", "für", "fürs"). */
+const FOR_WORD = /^(?:for|für|fuer|fürs|fuers)$/u;
 const COURTESY_END = /^(?:please|pls|bitte|thanks|danke)$/u;
 
 /**

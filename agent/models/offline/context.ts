@@ -561,7 +561,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     : partOverSet(ctx, guess, free, []);
   guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free, target);
   if (raw === ctx.conv.text && guess && !guess.confident) guess = describedBefore(ctx, guess, tokens) ?? guess;
-  guess = fittingOfKind(ctx, guess, target, tokens, machineTaken);
+  guess = fittingOfKind(ctx, guess, target, tokens, guess?.confident ? machineTaken : taken);
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
     .map((t) => t.lower)
@@ -691,9 +691,30 @@ function fittingOfKind(
   tokens: Token[],
   taken: Set<number>,
 ): ProductGuess | undefined {
-  if (!guess?.confident || !machine || guess.hits[0]!.match !== "text") return guess;
+  if (!guess || !machine || guess.hits[0]!.match !== "text") return guess;
   const lead = guess.hits[0]!;
-  if (fitsOn(ctx, lead.sku, machine)) return guess;
+  // "… und 10 gasdüsen konisch": words that several products of one kind answer alike (no lead stands out) — the one
+  // of them that fits the machine is the machine's pick (`machinePicked`); every word of the message the equally good
+  // ones carry (a size, a material, a shape), the one that fits must carry too.
+  const tied = !guess.confident;
+  // (Tied: the words name a kind — a word that leads product names, not an everyday word that resembles one: "dann
+  // nehm mr den normale" is no "normally closed" valve — and the equally good candidates are of that one kind, by
+  // their category and the word their names lead with: a spacer set "for split scorers" is no scorer. Equally good:
+  // within the gap that would make the lead stand out, `guessProduct`'s three points.)
+  const leadWord = (h: { name: string }) => wordsOf(h.name)[0];
+  const even = guess.hits.filter((h) => lead.score - h.score < 3);
+  if (
+    tied &&
+    (guess.hits.length < 2 ||
+      guess.hits.slice(0, 3).some((h) => h.category !== lead.category) ||
+      even.some((h) => leadWord(h) !== leadWord(lead)) ||
+      !tokens.some(
+        (t) =>
+          !taken.has(t.index) && (ctx.k.headWord(t.lower) || ctx.k.catalogWord(t.lower)) && !ctx.k.ordinary(t.lower),
+      ))
+  )
+    return guess;
+  if (!tied && fitsOn(ctx, lead.sku, machine)) return guess;
   // Every current product of its kind, not only the first page the words found ("UV-Lampe" finds the 846 mm lamps
   // before the amalgam lamp of the unit's length).
   const found = guess.hits.filter((h) => h.category === lead.category && h.lifecycle === "active");
@@ -724,11 +745,65 @@ function fittingOfKind(
     (lists.get(sku)?.length ?? 0) >= leadNames.length
       ? carries(lead.sku, w)
       : carriedWords(`${leadNames[0] ?? ""} ${lead.sku}`, [w]) > 0;
-  const fit = kind.filter(
-    (h) => fitsOn(ctx, h.sku, machine) && words.every((w) => !leadCarries(h.sku, w) || carries(h.sku, w)),
+  // (Tied: a word the equally good candidates carry, or a value any of the kind carries — "1,0" names the 1.0 mm tips
+  // where the words found the 0.8 mm ones first; a kind word only a set's name carries tells nothing.)
+  // (A value of the candidates' data counts as their names do — "EPDM" of a seal whose name leaves it out; a letter
+  // said alone too — "ISO A".)
+  const features = ctx.k.reader.features(kind.map((h) => h.sku));
+  const data = (sku: string) =>
+    `${names.get(sku) ?? ""} ${sku} ${Object.values(features.get(sku) ?? {})
+      .flat()
+      .join(" ")}`;
+  const bears = (sku: string, w: string) => carriedWords(data(sku), [w]) > 0;
+  const tieWord = (w: string) =>
+    even.some((h) => bears(h.sku, w)) || (/\d/.test(w) && kind.some((o) => bears(o.sku, w)));
+  const letters = tied ? tokens.filter((t) => !taken.has(t.index) && /^\p{L}$/u.test(t.lower)).map((t) => t.lower) : [];
+  // (Tied, the machine decides only for a product the catalog relates to it — its fitment or a rule on its data.)
+  const fit = (tied ? even : kind).filter(
+    (h) =>
+      fitsOn(ctx, h.sku, machine) &&
+      (!tied || concernsMachine(ctx, h.sku, machine)) &&
+      (tied
+        ? [...words, ...letters].every((w) => !tieWord(w) || bears(h.sku, w))
+        : words.every((w) => !leadCarries(h.sku, w) || carries(h.sku, w))),
   );
+  // "3 gas nozzles for the blue arcwell", where the words found one of a torch series the machine does not have and
+  // two of its own series fit alike: no product stands out — the ones that fit are to choose from.
+  // ("Kupplungsstecker ISO A 1/2" names the ISO A coupler: two words said as its name says them — a letter too.)
+  const said = new Set(tokens.slice(1).map((t, i) => `${tokens[i]!.lower} ${t.lower}`));
+  const pairsNamed = (sku: string) => {
+    const w = wordsOf(names.get(sku) ?? "");
+    return w.slice(1).filter((x, i) => said.has(`${w[i]} ${x}`)).length;
+  };
+  if (!tied && kind.length > 2 && fit.length > 1 && fit.every((h) => pairsNamed(h.sku) >= pairsNamed(lead.sku)))
+    return {
+      ...guess,
+      hits: [...fit, ...guess.hits.filter((h) => !fit.some((f) => f.sku === h.sku))],
+      confident: false,
+    };
+  if (tied && fit.length === 1 && even.some((h) => pairsNamed(h.sku) > pairsNamed(fit[0]!.sku))) return guess;
   if (kind.length < 2 || fit.length !== 1) return guess;
+  // (Tied, the words still leave a list to choose from; the machine's pick serves an item of a list that would
+  // otherwise be left out — `machinePicked`.)
+  if (tied) return { ...guess, machinePick: { sku: fit[0]!.sku, machineId: machine.machineId } };
   return { ...guess, hits: [fit[0]!, ...guess.hits.filter((h) => h !== fit[0])], wordsName: lead.sku };
+}
+
+/**
+ * The product the machine picked among those the words found alike (`fittingOfKind`), for a counted item: the item's
+ * product and its machine — read as if the words had named it.
+ */
+export function machinePicked(ctx: Ctx, a: Analysis): Analysis {
+  const pick = a.guess?.machinePick;
+  if (!pick || a.guess!.confident || !a.quantity) return a;
+  const hit = a.guess!.hits.find((h) => h.sku === pick.sku);
+  const machine = ctx.conv.machines?.find((m) => m.machineId === pick.machineId);
+  if (!hit) return a;
+  return {
+    ...a,
+    ...(a.machine || !machine ? {} : { machine }),
+    guess: { ...a.guess!, confident: true, hits: [hit, ...a.guess!.hits.filter((h) => h !== hit)] },
+  };
 }
 
 /** Definite words that point back at something said ("the 2 contactors", "die Schütze", "those drives"). */

@@ -28,6 +28,7 @@ import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./c
 import { money, say } from "./replies.ts";
 import {
   analyse,
+  machinePicked,
   byWords,
   carriedWords,
   compoundHead,
@@ -461,6 +462,11 @@ export const EVENTS = {
       s.draft.lines.some((l) => l.sku === sku && (!r.a.machine || l.machineId === r.a.machine.machineId))
     );
   },
+  /**
+   * "dann 2 kartons stromdüsen 1,2 und 10 gasdüsen konisch": an item counted, whose words find several of a kind alike
+   * and of which the machine the order is for takes one (`fittingOfKind`) — identified once the order has its machine.
+   */
+  chosen_by_machine: (_ctx, _s, r) => !!r.a.quantity && !r.a.guess?.confident && !!r.a.guess?.machinePick,
   add_named: (ctx, _s, r) =>
     !!r.a.guess &&
     !!r.sku &&
@@ -864,6 +870,14 @@ export const TRANSITIONS: Transition[] = [
  * the catalog does not know. It never edits the draft itself.
  */
 const ITEM_TRANSITIONS: Transition[] = [
+  {
+    in: "any",
+    on: "chosen_by_machine",
+    do: (ctx, _s, r, memo) => {
+      const a = machinePicked(ctx, r.a);
+      return action(ctx, "add", a.guess!.hits[0]!.sku, a, memo, { machineId: a.guess!.machinePick!.machineId });
+    },
+  },
   { in: "any", on: "product_named", do: req.list },
   { in: "any", on: "unknown_words", do: req.notFound },
 ];
@@ -1652,7 +1666,8 @@ function listCountBesideItem(ctx: Ctx): { count: Clause; rest: Clause[] } | unde
   // "2 of those and 1 box X" may come as one clause: its pieces between commas and "and"/"und" are read each.
   const clauses = ctx.u.clauses.flatMap((c) => {
     const out: Clause[] = [];
-    const cut = /,|\s(?:and|und|plus|sowie)\s/giu;
+    // (A comma between digits is a decimal comma: "stromdüsen 1,2".)
+    const cut = /(?<!\d),|,(?!\d)|\s(?:and|und|plus|sowie)\s/giu;
     let from = 0;
     for (const m of [...c.text.matchAll(cut), null]) {
       const to = m ? m.index : c.text.length;
@@ -1675,7 +1690,9 @@ function listCountBesideItem(ctx: Ctx): { count: Clause; rest: Clause[] } | unde
   const a = analyse(ctx, rest.map((c) => c.text).join(". "));
   const pending = ctx.conv.memo.pending;
   const listed = pending?.kind === "choose_product" ? pending.skus : [];
-  if (!a.quantity || !a.guess?.confident || listed.includes(a.guess.hits[0]!.sku)) return undefined;
+  // (An item the machine picks among products its words find alike is as identified: `machinePicked`.)
+  const item = machinePicked(ctx, a);
+  if (!item.quantity || !item.guess?.confident || listed.includes(item.guess.hits[0]!.sku)) return undefined;
   // The words before the count go with it ("the second one, 3 of those, and …").
   const first = clauses[0]!;
   const text = ctx.conv.text.slice(first.start, clauses[i]!.end);
@@ -1706,8 +1723,10 @@ function listCountAndItem(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn)
           ...(q.options ? { options: q.options } : {}),
         })
       : asked;
-  if (picked?.calls?.some((c) => c.name === "add_line")) {
-    const adds = picked.calls.filter((c) => c.name === "add_line");
+  // (A pick of a product the order holds already changes its line: "2 kartons stromdüsen 1,2 und 10 gasdüsen konisch"
+  // to a list whose tips are on the order as 1 box.)
+  if (picked?.calls?.some((c) => c.name === "add_line" || c.name === "update_line")) {
+    const adds = picked.calls.filter((c) => c.name === "add_line" || c.name === "update_line");
     if (onlyDraftEdits(step)) return { calls: [...adds, ...step.calls!], memo: memo() };
     return { calls: adds, memo: { ...memo(), rest: [...(picked.memo.rest ?? []), { text }] } };
   }

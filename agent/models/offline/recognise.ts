@@ -1486,8 +1486,9 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       /^(one|ones|eine|einen|einer|eins)$/.test(t) &&
       (!next ||
         // "we need one piece urgently": a count of an order unit, not a pronoun.
-        // ("einen neuen Lüftermotor": "neu" is a filler word of the request, but an adjective before a name here.)
-        (FILLER.has(next) && !k.unitCodes.has(next) && !/^neu(?:e[nrs]?)?$/.test(next)) ||
+        // ("einen neuen Lüftermotor", "… is cracked, need one new": "neu" and "new" are filler words of the request,
+        // but an adjective before a name, or of the count of a thing named before, here.)
+        (FILLER.has(next) && !k.unitCodes.has(next) && !/^(?:neu(?:e[nrs]?)?|new)$/.test(next)) ||
         next === "more" ||
         (prev !== undefined &&
           // ("the third one, 4 of those": after an ordinal too.)
@@ -2863,6 +2864,8 @@ export interface ProductGuess {
    * what the buyer's words are to be compared with.
    */
   wordsName?: string;
+  /** Of the products the words found alike, the one that fits the machine they are for (`fittingOfKind`). */
+  machinePick?: { sku: string; machineId: string };
 }
 
 /**
