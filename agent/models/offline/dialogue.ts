@@ -96,6 +96,7 @@ import {
   WITHOUT,
 } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
+import { NOT_AFTER_ALL, STILL_HELD } from "./still-held.ts";
 import { packSwitch } from "./pack-switch.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
@@ -1781,7 +1782,7 @@ function droppedLines(ctx: Ctx): string[] | undefined {
   const out: string[] = [];
   for (const c of ctx.u.clauses) {
     const without = WITHOUT.exec(c.text) ?? LEFT_OFF.exec(c.text);
-    const phrase = without ? without[1]! : NOT_WANTED.test(c.text) ? c.text.replace(NOT_WANTED, " ") : undefined;
+    const phrase = without ? without[1]! : notWantedPhrase(c.text);
     const lineId = phrase === undefined ? undefined : lineAllWordsName(ctx, phrase);
     if (lineId) {
       if (!out.includes(lineId)) out.push(lineId);
@@ -1794,6 +1795,15 @@ function droppedLines(ctx: Ctx): string[] | undefined {
     if (words.length > 0) return undefined;
   }
   return out.length ? out : undefined;
+}
+
+/**
+ * The words a clause says are not wanted ("die X brauch ich doch nicht", "die X doch nicht, haben wir noch im Lager",
+ * "the X we have in store"): the clause without the words that say so; undefined when it says no such thing.
+ */
+function notWantedPhrase(text: string): string | undefined {
+  const said = [NOT_WANTED, STILL_HELD, NOT_AFTER_ALL].filter((re) => re.test(text));
+  return said.length ? said.reduce((t, re) => t.replace(re, " "), text) : undefined;
 }
 
 /** The words of `phrase` read as a message of their own. */
