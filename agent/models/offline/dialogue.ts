@@ -96,6 +96,7 @@ import {
   WITHOUT,
 } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
+import { perLineCount } from "./per-line.ts";
 import { NOT_AFTER_ALL, STILL_HELD } from "./still-held.ts";
 import { packSwitch } from "./pack-switch.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
@@ -162,6 +163,8 @@ export const EVENTS = {
    * words that all name one line of the order drop that line — no request to skip a check — with nothing else asked.
    */
   drops_named_lines: (ctx, s) => s.draft.lines.length > 0 && !!droppedLines(ctx),
+  /** "pro Schar einen Schraubensatz", "one cable per sensor": a line's count set to the pieces of the lines named. */
+  count_per_line: (ctx, s) => s.draft.lines.length > 1 && !ctx.u.attack && !!perLineCount(ctx),
   refused_only: (ctx, _s, r) => (!!ctx.u.attack && !ctx.u.rest && !orders(r)) || !!pressure(ctx, r),
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
@@ -714,6 +717,14 @@ const answering =
  */
 export const TRANSITIONS: Transition[] = [
   // Whatever is open
+  {
+    in: "any",
+    on: "count_per_line",
+    do: (ctx, _s, _r, memo) => {
+      const { lineId, quantity } = perLineCount(ctx)!;
+      return { calls: [{ name: "update_line", args: { lineId, quantity } }], memo: memo() };
+    },
+  },
   {
     in: "any",
     on: "drops_named_lines",

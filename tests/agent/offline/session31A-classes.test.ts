@@ -7,6 +7,9 @@
  *   store": the buyer still holds the product — a line of the order it names is dropped, and beside a request (an
  *   earlier order said again) it names nothing that is asked for. Before, the remark was searched or its product
  *   ordered.
+ * - "pro Schar einen Schraubensatz", "one cable per sensor", "zu jedem Sensor ein Kabel" said to an order that holds both:
+ *   the line of the one is counted as the pieces of the lines the other word names (5 left + 5 right shares: 10 bolt
+ *   sets). Before, it was read as a yes and the count stayed.
  * Guards: a machine named outright keeps the item ("für Press 3"); sameness where several labels share the word still
  * works ("deck oven 2 … the same oven", "Presse 3 … the same baler"); "noch nicht bekommen" drops nothing.
  */
@@ -167,5 +170,51 @@ describe("what the buyer still has is not ordered", () => {
       "wait, make the mech seals 3. remove the o-rings",
     );
     expect(draftLines(chat).map((l) => [l[0], l[1]])).toEqual([["SE-MS24-CC-EPDM", 3]]);
+  });
+});
+
+describe("one of a line per piece of the lines named", () => {
+  const shares = "Für Pflug 5 brauchen wir neue Schare, 5 linke und 5 rechte, dazu die Scharschrauben";
+  for (const [world, customer, first, said, sku, count] of [
+    [agripartsWorld, "A-9001", shares, "Ja, pro Schar einen Schraubensatz.", "BLT-SHARE-M12", 10],
+    [agripartsWorld, "A-9001", shares, "one bolt set for each share", "BLT-SHARE-M12", 10],
+    [
+      automationWorld,
+      "A-3001",
+      "10 Sensoren SN-IND-M12-PNP für Line 3 und 4 Kabel CBL-M12-4P-5M",
+      "zu jedem Sensor ein Kabel bitte",
+      "CBL-M12-4P-5M",
+      10,
+    ],
+    [
+      automationWorld,
+      "A-3001",
+      "10 sensors SN-IND-M12-PNP for line 3 and 4 cables CBL-M12-4P-5M",
+      "one cable per sensor please",
+      "CBL-M12-4P-5M",
+      10,
+    ],
+  ] as const)
+    test(`${customer}: "${said}" makes ${count} × ${sku}`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, first, said);
+      expect(draftLines(chat).find((l) => l[0] === sku)?.[1]).toBe(count);
+    });
+  test("guard: 'ein Kabel pro Meter bitte' leaves the cable line's count", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      automationWorld,
+      "A-3001",
+      "10 Sensoren SN-IND-M12-PNP für Line 3 und 4 Kabel CBL-M12-4P-5M",
+      "ein Kabel pro Meter bitte",
+    );
+    expect(draftLines(chat).find((l) => l[0] === "CBL-M12-4P-5M")?.[1]).toBe(4);
+  });
+  test("guard: a plain yes ('ok, passt so') leaves the counts", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      automationWorld,
+      "A-3001",
+      "10 Sensoren SN-IND-M12-PNP für Line 3 und 4 Kabel CBL-M12-4P-5M",
+      "ok, passt so",
+    );
+    expect(draftLines(chat).find((l) => l[0] === "CBL-M12-4P-5M")?.[1]).toBe(4);
   });
 });
