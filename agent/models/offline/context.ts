@@ -30,6 +30,7 @@ import type { Intent } from "./nlu/corpus.ts";
 import { evaluateRule } from "../../../tools/checks/compatibility.ts";
 import { readShipTo } from "./ship-to.ts";
 import { logisticsOnly } from "./logistics.ts";
+import { STILL_HELD } from "./still-held.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 
@@ -249,8 +250,8 @@ function placeNumbers(ctx: Ctx, text: string, tokens: readonly Token[]): number[
  * the order ("change line 2" with an L2 on the order is about that line).
  */
 /**
- * The text without the clauses of the message that only say where or when the goods go (`logisticsOnly`) — unless
- * nothing else is left of it.
+ * The text without the clauses of the message that only say where or when the goods go (`logisticsOnly`), or that the
+ * buyer still has something (`withoutHeldRemarks`) — unless nothing else is left of it.
  */
 export function withoutLogistics(ctx: Ctx, text: string): string {
   const labels = new Set(
@@ -260,6 +261,28 @@ export function withoutLogistics(ctx: Ctx, text: string): string {
   for (const c of ctx.u.clauses)
     if (out.includes(c.text) && out.replace(c.text, " ").trim() && logisticsOnly(ctx.k, c, labels))
       out = out.replace(c.text, " ");
+  return withoutHeldRemarks(ctx, out);
+}
+
+/** A word that leaves something off ("ohne die Kette", "not the X"); the spoken "no" of "hamma no" is none. */
+const SAYS_NO = /(?<![\p{L}])(?:ohne|without|not|nicht|kein\p{L}*|außer|ausser|except)(?![\p{L}])/iu;
+
+/**
+ * "… 8 m of the hose like in October. Armaturen haben wir noch", "…, the fittings we have in store": the text without
+ * the clauses that only say the buyer still holds something they name (no count, no question, not themselves a
+ * removal — "…, remove them" is read as one): they name nothing asked for. Unless nothing else is left of it.
+ */
+export function withoutHeldRemarks(ctx: Ctx, text: string): string {
+  let out = text;
+  for (const c of ctx.u.clauses) {
+    if (!out.includes(c.text) || !out.replace(c.text, " ").trim() || !STILL_HELD.test(c.text)) continue;
+    // ("aber ohne die Kette, die haben wir noch": a clause that leaves something off is read as it says.)
+    if (/\d/.test(c.text) || SAYS_NO.test(c.text) || c.intent === "remove" || c.intent === "cancel") continue;
+    if (ctx.conv.text.slice(c.end).trimStart().startsWith("?")) continue;
+    // ("…, aber ohne die Kette, die haben wir noch": a remark that names nothing itself gives the reason of another.)
+    if (!wordsOf(c.text.replace(STILL_HELD, " ")).some((w) => w.length > 2 && !FILLER.has(w))) continue;
+    out = out.replace(c.text, " ");
+  }
   return out;
 }
 
@@ -353,6 +376,17 @@ function sameMachine(ctx: Ctx, text: string): MachineView | undefined {
   const ids = new Set(lines.map((l) => l.machineId!));
   const id = listed ?? (ids.size === 1 ? [...ids][0]! : lines.at(-1)!.machineId!);
   return machines.find((m) => m.machineId === id);
+}
+
+/**
+ * The machines found that are still found in the words as said (`said`, before the words that only steer the
+ * conversation left them — "gleiche" among them) without the word after a word of sameness.
+ */
+function pointsBack(ctx: Ctx, said: string, machines: MachineMatch[]): MachineMatch[] {
+  if (machines.length === 0 || said.search(SAME_THING) < 0) return machines;
+  const bare = said.replace(SAME_THING, (m, word: string) => m.slice(0, m.length - word.length));
+  const still = new Set(machinesIn(ctx, bare, tokenizeText(bare)).map((m) => m.machine));
+  return machines.filter((m) => still.has(m.machine));
 }
 
 /** Whether every machine the text names is named in a comparison ("the 24V one like we have in proofer 2"). */
@@ -499,7 +533,11 @@ function readText(ctx: Ctx, raw: string): Analysis {
   for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   const lineNames = orderLineNames(ctx);
-  const machine = machines.length === 1 ? machines[0]!.machine : machines.length ? undefined : sameMachine(ctx, saying);
+  // "+ 2 return filter elements same press", "für dieselbe Presse": a word of the machines' labels after a word of
+  // sameness points back at the machine named before — a machine only it names ("Press 3" for "press") is not meant.
+  const ownMachines = pointsBack(ctx, saying, machines);
+  const machine =
+    ownMachines.length === 1 ? ownMachines[0]!.machine : ownMachines.length ? undefined : sameMachine(ctx, saying);
   const contextId = ctx.conv.draft.machineId ?? contextMachine(ctx.conv.memo.pending, ctx.conv.draft);
   const draftMachine = contextId ? ctx.conv.machines?.find((m) => m.machineId === contextId) : undefined;
   // "für die Formatsäge" with an old and a new one of one model: what fits is searched for that model all the same.

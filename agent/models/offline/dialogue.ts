@@ -97,6 +97,8 @@ import {
   WITHOUT,
 } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
+import { perLineCount } from "./per-line.ts";
+import { NOT_AFTER_ALL, STILL_HELD } from "./still-held.ts";
 import { packSwitch } from "./pack-switch.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
@@ -162,6 +164,8 @@ export const EVENTS = {
    * words that all name one line of the order drop that line — no request to skip a check — with nothing else asked.
    */
   drops_named_lines: (ctx, s) => s.draft.lines.length > 0 && !!droppedLines(ctx),
+  /** "pro Schar einen Schraubensatz", "one cable per sensor": a line's count set to the pieces of the lines named. */
+  count_per_line: (ctx, s) => s.draft.lines.length > 1 && !ctx.u.attack && !!perLineCount(ctx),
   refused_only: (ctx, _s, r) => (!!ctx.u.attack && !ctx.u.rest && !orders(r)) || !!pressure(ctx, r),
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
@@ -722,6 +726,14 @@ const answering =
  */
 export const TRANSITIONS: Transition[] = [
   // Whatever is open
+  {
+    in: "any",
+    on: "count_per_line",
+    do: (ctx, _s, _r, memo) => {
+      const { lineId, quantity } = perLineCount(ctx)!;
+      return { calls: [{ name: "update_line", args: { lineId, quantity } }], memo: memo() };
+    },
+  },
   {
     in: "any",
     on: "drops_named_lines",
@@ -1806,7 +1818,7 @@ function droppedLines(ctx: Ctx): string[] | undefined {
   const out: string[] = [];
   for (const c of ctx.u.clauses) {
     const without = WITHOUT.exec(c.text)?.[1] ?? leftOffPhrase(c.text);
-    const phrase = without ?? (NOT_WANTED.test(c.text) ? c.text.replace(NOT_WANTED, " ") : undefined);
+    const phrase = without ?? notWantedPhrase(c.text);
     const lineId = phrase === undefined ? undefined : lineAllWordsName(ctx, phrase);
     if (lineId) {
       if (!out.includes(lineId)) out.push(lineId);
@@ -1819,6 +1831,15 @@ function droppedLines(ctx: Ctx): string[] | undefined {
     if (words.length > 0) return undefined;
   }
   return out.length ? out : undefined;
+}
+
+/**
+ * The words a clause says are not wanted ("die X brauch ich doch nicht", "die X doch nicht, haben wir noch im Lager",
+ * "the X we have in store"): the clause without the words that say so; undefined when it says no such thing.
+ */
+function notWantedPhrase(text: string): string | undefined {
+  const said = [NOT_WANTED, STILL_HELD, NOT_AFTER_ALL].filter((re) => re.test(text));
+  return said.length ? said.reduce((t, re) => t.replace(re, " "), text) : undefined;
 }
 
 /** The words of `phrase` read as a message of their own. */

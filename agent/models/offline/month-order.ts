@@ -3,7 +3,7 @@
  * earlier order named by the month it was placed in, or as the last one with changes (`orderOfMonth`, the one reading
  * of it for the whole message and for an item of a list).
  */
-import { analyse, type Analysis, type Ctx } from "./context.ts";
+import { analyse, type Analysis, type Ctx, withoutHeldRemarks } from "./context.ts";
 import { foldUmlauts } from "./nlu/subwords.ts";
 import { stemOf } from "../../../catalog/queries/search.ts";
 import { editDistance } from "../../../catalog/queries/search-text.ts";
@@ -156,7 +156,9 @@ export function countFactor(text: string): number | undefined {
  * ("gleiche Menge wie im März") the count of the lines the words name — or of those the draft holds —, a line the draft
  * holds already (itself or its successor) keeping its place.
  */
-export function orderOfMonth(ctx: Ctx, text: string, a: Analysis): MonthOrder | undefined {
+export function orderOfMonth(ctx: Ctx, said: string, a: Analysis): MonthOrder | undefined {
+  // ("… wie im Oktober. Armaturen haben wir noch": what the buyer still has is not ordered again.)
+  const text = withoutHeldRemarks(ctx, said);
   const read = readOrderOfMonth(ctx, text, a);
   if (!read) return undefined;
   const rows = (ctx.conv.history as unknown as HistoryRow[]).filter((r) => r.orderId === read.orderId);
