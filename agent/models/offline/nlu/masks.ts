@@ -43,3 +43,21 @@ export function applyMasks(text: string, spans: readonly MaskSpan[]): string {
 export function genericMasks(text: string): MaskSpan[] {
   return recogniseMeasures(text).map((m) => ({ start: m.start, end: m.end, kind: "size" as const }));
 }
+
+/**
+ * The word of a size said after its number, with or without a unit ("1200 long", "30 wide", "1,5 m lang", "500 breit"):
+ * part of the size. Read alone, "long" is the "how long" of a delivery question and leaned a plain order line ("2
+ * timing belts HTD 8M 1200 long 30 wide for the wrapper") toward one. A count before an adjective of its product ("2
+ * long belts", "10 lange Schrauben") is no size: the word must end the clause or come before a word of its frame.
+ */
+const SIZE_AFTER_NUMBER =
+  /(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)?\s?(?:mm|cm|m|in|inch|zoll|"|'')?\s?(?:long|wide|high|tall|deep|thick|lang|breit|hoch|tief|dick|stark)(?![\p{L}\p{N}])(?!\s*(?!(?:for|für|fürs|and|und|with|mit|x|please|bitte|pls|on|an|am|zum|zur|to)(?![\p{L}]))\p{L})/giu;
+
+/** The spans of sizes said as a number and the word of the size (`SIZE_AFTER_NUMBER`). */
+export function sizeWordSpans(text: string): MaskSpan[] {
+  return [...text.matchAll(SIZE_AFTER_NUMBER)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    kind: "size" as const,
+  }));
+}

@@ -17,7 +17,7 @@
 import type { Classification } from "./classifier.ts";
 import type { Intent } from "./corpus.ts";
 import { leaningsOf } from "./evidence.ts";
-import { genericMasks, type MaskSpan } from "./masks.ts";
+import { genericMasks, type MaskSpan, sizeWordSpans } from "./masks.ts";
 
 /** What an order line read from its names scores at least: as sure as a reading the decision acts on. */
 export const ORDER_LINE_SCORE = 0.5;
@@ -42,8 +42,8 @@ export interface OrderLineInput {
 export function isOrderLine({ text, masks, skuLike, asked, read }: OrderLineInput): boolean {
   const product = skuLike || masks.some((m) => m.kind === "product" || m.kind === "code");
   if (!product) return false;
-  // What is left once every recognised span is taken out: the words the classifier could read.
-  const spans = [...masks, ...genericMasks(text)].sort((a, b) => a.start - b.start);
+  // What is left once every recognised span is taken out: the words the classifier could read ("1200 long" is a size).
+  const spans = [...masks, ...genericMasks(text), ...sizeWordSpans(text)].sort((a, b) => a.start - b.start);
   let rest = "";
   let at = 0;
   for (const s of spans) {
