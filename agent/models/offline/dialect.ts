@@ -37,6 +37,8 @@ const RULES: Rule[] = [
   // Swiss long "ii" is also a standard "ie" ("Keilriime" → "Keilriemen").
   sound(/ii/gu, "ie"),
   sound(/üü/gu, "eu"),
+  // Swiss "üü" is also a standard "äu", the umlaut of "uu" → "au" ("Schlüüch" → "Schläuche", "Hüüser" → "Häuser").
+  sound(/üü/gu, "äu"),
   sound(/uu/gu, "au"),
   sound(/ue/gu, "u"),
   // Swiss "üe" for a standard "ü" ("Gummitüecher" → "Gummitücher", "Füess" → "Füss", "Chüeler" → "Kühler").
@@ -70,6 +72,9 @@ const RULES: Rule[] = [
   ending(/ä([^aeiouäöü]*)er$/u, "a$1"),
   ending(/ö([^aeiouäöü]*)er$/u, "o$1"),
   ending(/ü([^aeiouäöü]*)er$/u, "u$1"),
+  // A plural by umlaut and "-e" likewise ("Schläuche" → "Schlauch", "Bälge" → "Balg").
+  ending(/äu([^aeiouäöü]*)e$/u, "au$1"),
+  ending(/ä([^aeiouäöü]*)e$/u, "a$1"),
 ];
 
 /** The spellings of a word after one or more correspondences (each applied at most once), fewest changes first. */
@@ -161,7 +166,8 @@ function inCompound(part: string, words: ReadonlySet<string>): boolean {
  *
  * @example standardSpelling("bitte nomal die gliiche Keilrieme", lexicon) // "bitte nomal die gleiche Keilriemen"
  */
-export function standardSpelling(text: string, lexicon: Lexicon): string {
+export function standardSpelling(text: string, lexicon: Lexicon, labels: readonly string[] = []): string {
+  lexicon = withLabels(lexicon, labels);
   // "Und no Keilriime …", "bräucht ma no 2 Stück": the southern "no" is "noch" inside a German sentence (a "no" that
   // opens the message answers a question, and stays).
   text = text.replace(/(?<=\p{L}[^\p{L}\d]*\s)([Nn])o(?=\s+\p{L})/gu, "$1och");
@@ -171,6 +177,29 @@ export function standardSpelling(text: string, lexicon: Lexicon): string {
     return w[0] === w[0]!.toUpperCase() ? std[0]!.toUpperCase() + std.slice(1) : std;
   });
 }
+
+/**
+ * The lexicon with the words of the buyer's machine labels ("de oide Formatsäg" is "die alte Formatsäge" of the label
+ * "Alte Formatsäge", "d'Späneabsaugig" the "Späneabsaugung"): the buyer's own vocabulary, kept per set of labels so its
+ * spellings are read once.
+ */
+function withLabels(lexicon: Lexicon, labels: readonly string[]): Lexicon {
+  const words = [...new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length > 2))]
+    .filter((w) => !lexicon.knows(w))
+    .sort();
+  if (words.length === 0) return lexicon;
+  let byLabels = labelled.get(lexicon);
+  if (!byLabels) labelled.set(lexicon, (byLabels = new Map()));
+  const key = words.join(" ");
+  let out = byLabels.get(key);
+  if (!out) {
+    const own = new Set(words);
+    out = { ...lexicon, knows: (w) => own.has(w) || lexicon.knows(w) };
+    byLabels.set(key, out);
+  }
+  return out;
+}
+const labelled = new WeakMap<Lexicon, Map<string, Lexicon>>();
 
 const transliterated = new WeakMap<Lexicon, Map<string, string | null>>();
 

@@ -146,7 +146,8 @@ export class OfflineConsultantModel extends BaseChatModel {
         inchWords(codeJoinedWords(joinedNameWords(lang === "de" ? plain : read.text, knowledge), knowledge)),
       ),
     };
-    const dialect = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon) } : apart;
+    const labels = (read.machines ?? []).map((m) => m.label);
+    const dialect = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon, labels) } : apart;
     // "flange gaskts", "bitte bestelllen": a word known nowhere, one typing slip from one known word, is that word.
     const spelt = { ...dialect, text: correctTypos(dialect.text, knowledge, read.machines ?? []) };
     // "…, rest bleibt wie gehabt": with lines on the order, the words that keep the rest ask for nothing (kept-rest.ts).
