@@ -113,6 +113,6 @@ export const FILLER = new Set(
  * pumps", "beide Maschinen" say which machines, not which products.
  */
 export const EVERY_LISTED =
-  /(?<![\p{L}])(?:both|beide[nrms]?|beede[nrms]?|(?:all|each)\s+of\s+(?:them|those)|all\s+(?:two|three|four)|alle\s+(?:drei|vier))(?=\s*(?:$|[,.;!:)]|\d|(?:please|bitte|then|dann|davon|of each|von jedem|je|jeweils|each|thanks|danke|gerne|mal|nehmen|nehm|take|order|bestellen)(?![\p{L}])))/iu;
+  /(?<![\p{L}])(?:both|beide[nrms]?|beede[nrms]?|(?:all|each)\s+of\s+(?:them|those)|all\s+(?:two|three|four)|alle\s+(?:drei|vier))(?=\s*(?:$|[,.;!:)]|\d|(?:please|bitte|then|dann|davon|of them|of those|of each|von jedem|je|jeweils|each|thanks|danke|gerne|mal|nehmen|nehm|take|order|bestellen)(?![\p{L}])))/iu;
 /** "neither", "keine von beiden", "not both": the whole list refused, not taken. */
 export const NONE_LISTED = /(?<![\p{L}])(?:neither|nor|none|not|keine[nrms]?|nicht|weder|kein|no)(?![\p{L}])/iu;

@@ -34,6 +34,15 @@ describe("'both' to an open list of two takes every listed product", () => {
     const chat = await chatAfter(agripartsWorld, "A-9004", "2 rolls of net wrap 3600 m", "both");
     expect(sorted(draftLines(chat))).toEqual(["2 NET-123-3600", "2 NET-130-3600"]);
   });
+  test("agriparts: net wrap 3600 m, then 'take both of them, 3 of each'", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      agripartsWorld,
+      "A-9004",
+      "2 rolls of net wrap 3600 m",
+      "take both of them, 3 of each",
+    );
+    expect(sorted(draftLines(chat))).toEqual(["3 NET-123-3600", "3 NET-130-3600"]);
+  });
   test("agriparts: Netz 3600 m, then 'nehm ich alle beide'", { timeout: T }, async () => {
     const chat = await chatAfter(agripartsWorld, "A-9004", "2 Rollen Netz 3600 m", "nehm ich alle beide");
     expect(sorted(draftLines(chat))).toEqual(["2 NET-123-3600", "2 NET-130-3600"]);
