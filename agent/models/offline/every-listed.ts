@@ -8,16 +8,20 @@ import type { ChooseProduct } from "./conversation.ts";
 import { action } from "./actions.ts";
 import { analyse, type Ctx, type MemoFn, type Step, tiedByWords } from "./context.ts";
 import { EVERY_LISTED, NONE_LISTED } from "./language.ts";
+import { hasMarker } from "./nlu/evidence.ts";
 import { findChoice } from "./recognise.ts";
 
 /** The cues of a question or of a look-up: "sind beide lagernd?", "what do both cost" take nothing. */
-const ASKING = ["price", "stock", "compat", "info", "find"] as const;
+const ASKING = ["stock", "compat", "info", "find"] as const;
+/** "beide, jeweils 4", "both, 3 each": the count of each, no price asked ("je Stück" would be). */
+const EACH = /(?<![\p{L}])(?:je|jeweils|each)(?![\p{L}])/giu;
 
 /** The products "both" points at, when the answer takes every one of them; undefined otherwise. */
 export function everyListed(ctx: Ctx, pending: ChooseProduct): string[] | undefined {
   const text = ctx.conv.text;
   if (!EVERY_LISTED.test(text) || NONE_LISTED.test(text) || text.includes("?")) return undefined;
   if (ASKING.some((c) => ctx.cues.has(c)) || findChoice(ctx.tokens) !== undefined) return undefined;
+  if (ctx.cues.has("price") && hasMarker("price", text.replace(EACH, " "))) return undefined;
   // "both, and 2 gaskets DN40": a product the answer names outside the list is a request of its own beside it.
   const g = analyse(ctx).guess;
   if (g?.confident && !pending.skus.includes(g.hits[0]!.sku)) return undefined;

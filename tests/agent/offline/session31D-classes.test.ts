@@ -43,6 +43,10 @@ describe("'both' to an open list of two takes every listed product", () => {
     );
     expect(sorted(draftLines(chat))).toEqual(["3 NET-123-3600", "3 NET-130-3600"]);
   });
+  test("agriparts: Netz 3600 m, then 'ja beide, jeweils 4'", { timeout: T }, async () => {
+    const chat = await chatAfter(agripartsWorld, "A-9004", "2 Rollen Netz 3600 m", "ja beide, jeweils 4");
+    expect(sorted(draftLines(chat))).toEqual(["4 NET-123-3600", "4 NET-130-3600"]);
+  });
   test("agriparts: Netz 3600 m, then 'nehm ich alle beide'", { timeout: T }, async () => {
     const chat = await chatAfter(agripartsWorld, "A-9004", "2 Rollen Netz 3600 m", "nehm ich alle beide");
     expect(sorted(draftLines(chat))).toEqual(["2 NET-123-3600", "2 NET-130-3600"]);
@@ -68,6 +72,10 @@ describe("guards", () => {
       "ich brauche 2 Gleitringdichtungen Kohle Keramik EPDM",
       "sind beide lagernd?",
     );
+    expect(draftLines(chat)).toEqual([]);
+  });
+  test("a price question about both adds nothing", { timeout: T }, async () => {
+    const chat = await chatAfter(agripartsWorld, "A-9004", "2 Rollen Netz 3600 m", "was kosten beide");
     expect(draftLines(chat)).toEqual([]);
   });
   test("'neither' adds nothing", { timeout: T }, async () => {
