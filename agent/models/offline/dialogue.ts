@@ -24,6 +24,7 @@ import {
   wordsOf,
 } from "./recognise.ts";
 import { linesNamedBy, monthsIn, orderOfMonth } from "./month-order.ts";
+import { addEveryListed, everyListed } from "./every-listed.ts";
 import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
 import { money, say } from "./replies.ts";
 import {
@@ -166,6 +167,8 @@ export const EVENTS = {
   drops_named_lines: (ctx, s) => s.draft.lines.length > 0 && !!droppedLines(ctx),
   /** "pro Schar einen Schraubensatz", "one cable per sensor": a line's count set to the pieces of the lines named. */
   count_per_line: (ctx, s) => s.draft.lines.length > 1 && !ctx.u.attack && !!perLineCount(ctx),
+  /** "both", "beide bitte", "bei beiden" to an open list: every product it points at (`everyListed`). */
+  picks_every: (ctx, s) => s.pending?.kind === "choose_product" && !ctx.u.attack && !!everyListed(ctx, s.pending),
   refused_only: (ctx, _s, r) => (!!ctx.u.attack && !ctx.u.rest && !orders(r)) || !!pressure(ctx, r),
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
@@ -747,6 +750,7 @@ export const TRANSITIONS: Transition[] = [
     on: "refused_only",
     do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
+  { in: "choose_product", on: "picks_every", do: answering(addEveryListed) },
   // (A question about earlier orders, before any reading of one as a reorder.)
   { in: "any", on: "history_question", do: req.showHistory },
   { in: "any", on: "past_order", do: req.repeatOrder },

@@ -106,3 +106,13 @@ export const FILLER = new Set(
     "wat dat det allet"
   ).split(/\s+/),
 );
+
+/**
+ * "both", "beide bitte", "bei beiden", "alle beide", "each of them", "all three": every product of the open list is
+ * taken (`everyListed`). Saxon "beede" is "beide". The word ends its clause or a courtesy or a count follows it — "both
+ * pumps", "beide Maschinen" say which machines, not which products.
+ */
+export const EVERY_LISTED =
+  /(?<![\p{L}])(?:both|beide[nrms]?|beede[nrms]?|(?:all|each)\s+of\s+(?:them|those)|all\s+(?:two|three|four)|alle\s+(?:drei|vier))(?=\s*(?:$|[,.;!:)]|\d|(?:please|bitte|then|dann|davon|of them|of those|of each|von jedem|je|jeweils|each|thanks|danke|gerne|mal|nehmen|nehm|take|order|bestellen)(?![\p{L}])))/iu;
+/** "neither", "keine von beiden", "not both": the whole list refused, not taken. */
+export const NONE_LISTED = /(?<![\p{L}])(?:neither|nor|none|not|keine[nrms]?|nicht|weder|kein|no)(?![\p{L}])/iu;
