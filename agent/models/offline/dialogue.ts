@@ -60,6 +60,7 @@ import {
   listBeside,
   multiAdd,
   namedOutright,
+  spreadEach,
   statesNoMachine,
   variantCorrection,
 } from "./actions.ts";
@@ -98,6 +99,7 @@ import {
   WITHOUT,
 } from "./destructive.ts";
 import { namedShipTo } from "./ship-to.ts";
+import { instructionAfterQuestion } from "./after-question.ts";
 import { perLineCount } from "./per-line.ts";
 import { NOT_AFTER_ALL, STILL_HELD } from "./still-held.ts";
 import { packSwitch } from "./pack-switch.ts";
@@ -202,6 +204,13 @@ export const EVENTS = {
   /** "So 14 left and 14 right, and bolts to match": counts of variants for the lines that carry them. */
   variant_counts: (ctx, s) => (s.open === "idle" || s.open === "confirm") && !!variantCorrection(ctx),
   /** "1 output card DQ 32 for Wrapper 5. And have you got a CPU 1513 in stock?": an order beside a question. */
+  /** "ab 5 karton wirds billiger oder? dann 5 karton fett": a question, then the instruction it leads to. */
+  then_after_question: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm") &&
+    !ctx.u.attack &&
+    s.draft.lines.length > 0 &&
+    !!instructionAfterQuestion(ctx.conv.text, ctx.u.clauses) &&
+    !asksOfOtherProduct(ctx, s),
   order_and_question: (ctx, s) =>
     (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && sideQuestions(ctx).length > 0,
   /** "Bitte einen EC-Lüfter … Wie schnell könnt ihr liefern?": an order, and when it comes — answered by the add. */
@@ -760,6 +769,7 @@ export const TRANSITIONS: Transition[] = [
     do: (ctx, _s, r, memo) => compareNamed(ctx, comparedProducts(ctx)!, memo, r.a.machine?.machineId),
   },
   { in: "any", on: "compare_unnamed", do: (ctx, s, _r, memo) => whichTwo(ctx, () => memo(s.pending)) },
+  { in: "any", on: "then_after_question", do: instructionAlone },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
@@ -2225,7 +2235,10 @@ function countCorrection(
  * at least one count must change; otherwise none is taken.
  */
 function countedPairs(sub: Ctx, s: DialogueState): { lineId: string; quantity: number; unit?: string }[] {
-  const pieces = sub.conv.text.split(/,|;|\s(?:und|and|sowie|plus|&)\s/iu).filter((p) => /\d/.test(p));
+  // "dichtsatz und o-ringe, je 2 stück", "filter driers and sensors, 3 each": one count said for a list is each item's.
+  const text = spreadEach(sub, sub.conv.text);
+  const shared = text !== sub.conv.text;
+  const pieces = text.split(/,|;|\s(?:und|and|sowie|plus|&)\s/iu).filter((p) => /\d/.test(p));
   if (pieces.length < 2) return [];
   const read = pieces.map((piece) => {
     const tokens = tokenizeText(piece).filter((t) => /\d/.test(t.lower));
@@ -2273,6 +2286,8 @@ function countedPairs(sub: Ctx, s: DialogueState): { lineId: string; quantity: n
     const unit = sku ? ownPackUnit(sub, sku, r.unit) : r.unit;
     return { lineId, quantity: r.count, ...(unit ? { unit } : {}) };
   });
+  // (The shared count said again of lines that have it already changes nothing: the lines, not new items, are meant.)
+  if (shared) return pairs;
   return pairs.filter((p) => {
     const line = s.draft.lines.find((l) => l.lineId === p.lineId);
     return line?.quantity !== p.quantity || (!!p.unit && line.unit !== p.unit);
@@ -2437,6 +2452,26 @@ function clausesCtx(ctx: Ctx, clauses: Clause[], text: string): Ctx {
   const negated = ctx.u.negated.filter((n) => clauses.some((c) => n.start >= c.start && n.end <= c.end));
   const u = { ...ctx.u, clauses, cues: cuesOf(clauses), negated, rest: text };
   return { ...ctx, conv: { ...ctx.conv, text }, u, cues: u.cues, tokens: tokenizeText(text), analyses: new Map() };
+}
+
+/**
+ * "have you got the EKC 202 in stock? then 3 of those": the question names a product the order does not hold — what
+ * follows may point back at it, so it is not decided alone.
+ */
+function asksOfOtherProduct(ctx: Ctx, s: DialogueState): boolean {
+  const g = analyse(ctx, ctx.conv.text.slice(0, ctx.conv.text.lastIndexOf("?"))).guess;
+  return !!g?.confident && !s.draft.lines.some((l) => l.sku === g.hits[0]!.sku);
+}
+
+/**
+ * The instruction after a question (`instructionAfterQuestion`), decided alone: taken when it only edits the order,
+ * else the message is read as a whole as before.
+ */
+function instructionAlone(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const clauses = instructionAfterQuestion(ctx.conv.text, ctx.u.clauses)!;
+  const text = ctx.conv.text.slice(clauses[0]!.start, clauses.at(-1)!.end);
+  const step = transition(clausesCtx(ctx, clauses, text), memo);
+  return onlyDraftEdits(step) ? step : undefined;
 }
 
 /** A step that only edits the draft (or its order details). */

@@ -4061,6 +4061,23 @@ export function unknownCodes(text: string, k: Pick<Knowledge, "search">): string
   );
 }
 
+/**
+ * The words that lead a reference ("Bestellung Nummer X", "order number X", "Kommission X"): known words, never read
+ * as a slip of another ("nummer" is no "nimmer", `typos.ts`).
+ */
+export const REFERENCE_WORDS: readonly string[] = [
+  "nummer",
+  "nommer",
+  "number",
+  "referenz",
+  "reference",
+  "zeichen",
+  "kommission",
+  "commission",
+  "auftrag",
+  "bestellung",
+];
+
 /** The PO reference and where the whole phrase ("PO 4711-B", "Bestellnummer ist KB-2611") stands in the text. */
 /**
  * "PO 4711", "Bestellnummer KA-55-101", "Best.-Nr. NB-26-1377" (the abbreviated forms too), "our PO for this one is

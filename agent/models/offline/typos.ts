@@ -10,7 +10,7 @@
  */
 import { editDistance, stemOf } from "../../../catalog/queries/search.ts";
 import type { MachineView } from "./conversation.ts";
-import type { Knowledge } from "./recognise.ts";
+import { type Knowledge, REFERENCE_WORDS } from "./recognise.ts";
 
 /** The shortest word read as a slip of another (and the shortest word it may be read as, a doubled letter apart). */
 const MIN_LENGTH = 6;
@@ -53,6 +53,7 @@ function catalogIndex(k: Knowledge) {
     ...k.measureUnits,
     ...[...k.categoryWords.values()].flat(),
     ...k.phraseGroups.flat(2).flatMap(wordsOf),
+    ...REFERENCE_WORDS,
   ]);
   const index: SlipIndex = new Map();
   for (const w of known) if (/^\p{L}+$/u.test(w) && w.length >= MIN_LENGTH - 1) add(index, w);
