@@ -531,7 +531,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   )
     for (const t of aboutMachine) taken.add(t.index);
   for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
-  for (const i of verbsAfterSubject(tokens)) taken.add(i);
+  for (const i of verbsAfterSubject(ctx, tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   const lineNames = orderLineNames(ctx);
   // "+ 2 return filter elements same press", "für dieselbe Presse": a word of the machines' labels after a word of
@@ -718,21 +718,29 @@ function countOfLine(ctx: Ctx, tokens: readonly Token[], at: number[], lineNames
 }
 
 /**
- * "Ich weiss es grad nöd", "I know the size": the word after a pronoun that opens a sentence or clause is its verb —
+ * "Ich weiss es grad nöd": the word after a pronoun that opens a German sentence or clause is its verb —
  * not the catalog word it is spelt like ("weiss" of a white glue). Verb-first clauses ("brauchen wir Filter") put the
  * pronoun after the verb, so only an opening pronoun counts.
  */
-function verbsAfterSubject(tokens: Token[]): number[] {
+function verbsAfterSubject(ctx: Ctx, tokens: Token[]): number[] {
   return tokens.flatMap((t, i) => {
     const next = tokens[i + 1];
     const opens = i === 0 || /[.,;:!?\n]/u.test(tokens[i - 1]!.tail ?? "");
-    return opens && next && SUBJECT.has(t.lower) && /^\p{L}+$/u.test(next.lower) && !/[,;:]/u.test(t.tail ?? "")
+    return ctx.lang === "de" &&
+      opens &&
+      next &&
+      SUBJECT.has(t.lower) &&
+      /^\p{L}+$/u.test(next.lower) &&
+      !/[,;:]/u.test(t.tail ?? "")
       ? [next.index]
       : [];
   });
 }
-/** Pronouns that are a clause's subject (German, its southern forms, English). */
-const SUBJECT = new Set(["ich", "i", "wir", "mer", "du", "er", "man", "we", "you", "he", "she", "they"]);
+/**
+ * German pronouns that are a clause's subject, with their southern forms: a German main clause puts its verb second.
+ * (English is left as it is: "we found two more" says how the count changed, its words are read for that.)
+ */
+const SUBJECT = new Set(["ich", "i", "wir", "mer", "du", "er", "man"]);
 
 /**
  * "10 gas nozzles for line 3 welder", "10 Gasdüsen für …" where the nozzles of four torch series answer the words
