@@ -146,6 +146,7 @@ import {
   dependsOnMachine,
   onlyMachineFor,
   fitsOn,
+  FOR_WORD,
   fittingMachines,
   machineOnlyCompared,
   passingMachines,
@@ -2775,8 +2776,6 @@ function definiteItem(ctx: Ctx, part: string): boolean {
     (ctx.k.headWord(last) || (ctx.k.nameWord(last) && phrase.slice(1, -1).some((w) => ctx.k.headWord(w))))
   );
 }
-/** The words that say what an item is for ("for", "für", "fürs"). */
-const FOR_WORD = /^(?:for|für|fuer|fürs|fuers)$/u;
 const COURTESY_END = /^(?:please|pls|bitte|thanks|danke)$/u;
 
 /**

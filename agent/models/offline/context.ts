@@ -582,7 +582,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
   guess = measuredOverPack(ctx, guess, quantities, () => guessProduct(tokens, taken, ctx.k));
   const free = tokens.filter((t) => !taken.has(t.index)).map((t) => t.lower);
   // "… for the pump station": what follows "for" names the target, not the product.
-  const cut = free.findIndex((w) => /^(for|für|fuer|fürs|fuers)$/.test(w));
+  const cut = free.findIndex((w) => FOR_WORD.test(w));
   guess = byAmount(
     ctx,
     guess,
@@ -741,6 +741,8 @@ function verbsAfterSubject(ctx: Ctx, tokens: Token[]): number[] {
  * (English is left as it is: "we found two more" says how the count changed, its words are read for that.)
  */
 const SUBJECT = new Set(["ich", "i", "wir", "mer", "du", "er", "man"]);
+/** The words that say what something is for ("for", "für", "fürs"): what follows names the target, not the product. */
+export const FOR_WORD = /^(?:for|für|fuer|fürs|fuers)$/u;
 
 /**
  * "10 gas nozzles for line 3 welder", "10 Gasdüsen für …" where the nozzles of four torch series answer the words
@@ -813,9 +815,10 @@ function fittingOfKind(
   // where the words found the 0.8 mm ones first; a kind word only a set's name carries tells nothing.)
   // (A value of the candidates' data counts as their names do — "EPDM" of a seal whose name leaves it out; a letter
   // said alone too — "ISO A".)
-  const features = ctx.k.reader.features(kind.map((h) => h.sku));
+  // (Read only for a tie: the confident reading, on every message with a machine, compares names alone.)
+  const features = tied ? ctx.k.reader.features(kind.map((h) => h.sku)) : undefined;
   const data = (sku: string) =>
-    `${names.get(sku) ?? ""} ${sku} ${Object.values(features.get(sku) ?? {})
+    `${names.get(sku) ?? ""} ${sku} ${Object.values(features?.get(sku) ?? {})
       .flat()
       .join(" ")}`;
   const bears = (sku: string, w: string) => carriedWords(data(sku), [w]) > 0;

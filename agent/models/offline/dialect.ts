@@ -179,9 +179,8 @@ export function standardSpelling(text: string, lexicon: Lexicon, labels: readonl
 }
 
 /**
- * The lexicon with the words of the buyer's machine labels ("de oide Formatsäg" is "die alte Formatsäge" of the label
- * "Alte Formatsäge", "d'Späneabsaugig" the "Späneabsaugung"): the buyer's own vocabulary, kept per set of labels so its
- * spellings are read once.
+ * The lexicon with the words of the buyer's machine labels ("d'Späneabsaugig" is the "Späneabsaugung" of the label
+ * "Späneabsaugung"): the buyer's own vocabulary, kept per set of labels so its spellings are read once.
  */
 function withLabels(lexicon: Lexicon, labels: readonly string[]): Lexicon {
   const words = [...new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length > 2))]
