@@ -1621,7 +1621,10 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
           (prevItem && !a.guess?.confident && definiteAsked(ctx, part, a)) ||
           // "… 4 pcs MB-BW4040-LE. Also an O-ring kit for the pressure vessels.": a sentence of its own that asks for
           // a product by an article before its name is an item.
-          (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)));
+          (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)) ||
+          // "die schwarzen Reifen wie im August, Filter wie immer": so is a clause that names what an earlier order held
+          // as that order's again (`ofEarlierOrder`).
+          (!!out.length && !!ofEarlierOrder(ctx, part, a)?.length));
       // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.").
       if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}${/[.!?]$/.test(out.at(-1)!) ? " " : ", "}${part}`;
       else {
@@ -1898,7 +1901,7 @@ function ofReference(
   const rows = (ctx.conv.history ?? []).filter((h) =>
     [String(h.reference ?? ""), String(h.orderId ?? "")].some((x) => names(x.toLowerCase())),
   ) as { sku: string; quantity: number; machineId: string | null }[];
-  if (!rows.length) return undefined;
+  if (!rows.length) return ofEarlierOrder(ctx, part, a);
   const named = linesNamedBy(ctx, part, rows);
   const lines = named.length > 0 ? named : rows;
   const machineId =
@@ -1908,6 +1911,54 @@ function ofReference(
     quantity: (lines.length === 1 ? a.quantity?.value : undefined) ?? l.quantity,
     ...((machineId ?? l.machineId) ? { machineId: machineId ?? l.machineId! } : {}),
   }));
+}
+
+/**
+ * "+ Filter wie immer", "20 rolls ribbon same as last time", "zwei vo dene Wartigssätz, wie s letscht Mal": an item of a
+ * list that says it is what was ordered before, by no month and no reference, asks for the lines of the latest earlier
+ * order holding what its words name (the words of the buyer's machines name none) — for the machine the item names,
+ * where it names one — with the item's count where it is one line.
+ */
+function ofEarlierOrder(
+  ctx: Ctx,
+  part: string,
+  a: Analysis,
+): { sku: string; quantity: number; unit?: string; machineId?: string }[] | undefined {
+  // (A product the item's own words identify is what it asks for: "the same filter bags as last time", "2 Schütze 9 A
+  // mit 24 V DC Spule" for "die gleiche Anlage".)
+  if (a.guess?.confident || monthsIn(part).length > 0 || !(hasMarker("history", part) || namesLastOrder(part)))
+    return undefined;
+  const all = (ctx.conv.history ?? []) as {
+    orderId: string;
+    orderedAt: string;
+    sku: string;
+    quantity: number;
+    machineId: string | null;
+  }[];
+  const mine = a.machine ? all.filter((r) => r.machineId === a.machine!.machineId) : all;
+  // (The sentence that says so names them: not "… einen Getriebe-Dichtsatz. Habt ihr das an Lager? Lieferung wie immer
+  // nach Wil.", where "Lager" is no bearing.)
+  const said = (part.match(/[^.!?;]+[.!?;]*/gu) ?? [part]).filter((x) => hasMarker("history", x) || namesLastOrder(x));
+  const named = linesNamedBy(ctx, withoutMachineWords(ctx, said.join(" ")), mine);
+  // (Of those, the ones the words' product guess ranks first: "the same filter bags as last time" are the bags, not the
+  // lid O-ring "for bag filter housing" of the same order.)
+  const rank = (sku: string) => a.guess?.hits.findIndex((h) => h.sku === sku) ?? -1;
+  const guessed = named.filter((r) => rank(r.sku) >= 0);
+  const first = Math.min(...guessed.map((r) => rank(r.sku)));
+  const chosen = guessed.length ? guessed.filter((r) => rank(r.sku) === first) : named;
+  if (chosen.length === 0) return undefined;
+  const latest = chosen.reduce((x, r) => (r.orderedAt > x.orderedAt ? r : x));
+  const lines = chosen.filter((r) => r.orderId === latest.orderId);
+  const q = lines.length === 1 ? a.quantity : undefined;
+  return lines.map((l) => {
+    const unit = q?.unit ? ownPackUnit(ctx, l.sku, q.unit) : undefined;
+    return {
+      sku: l.sku,
+      quantity: q?.value ?? l.quantity,
+      ...(unit ? { unit } : {}),
+      ...(l.machineId ? { machineId: l.machineId } : {}),
+    };
+  });
 }
 
 /** Words that say the whole of an earlier order again ("das gleiche wie im März", "the same as in April"). */
@@ -2158,6 +2209,17 @@ export function listBeside(ctx: Ctx, month: MonthOrder): boolean {
     )
   )
     return true;
+  // "die schwarzen Reifen wie im August + Filter wie immer": an item that is what an earlier order held, by no month,
+  // naming none of that order's lines, is an item of its own (`ofEarlierOrder`).
+  if (
+    read.some(
+      ({ part, a }) =>
+        monthsIn(part).length === 0 &&
+        linesNamedBy(ctx, part, ownRows).length === 0 &&
+        (ofEarlierOrder(ctx, part, a) ?? []).some((l) => !own.has(l.sku)),
+    )
+  )
+    return true;
   // "Ond no zwoi Schauglas dazu, die halbzölliga": a counted item of another kind (none of its candidates a line of
   // the order), still to be told apart, is an item of its own too.
   if (read.some(({ part, a }) => !namesOrderTime(part) && otherCounted(ctx, part, a, own))) return true;
@@ -2201,6 +2263,8 @@ function besideMonth(ctx: Ctx, month: MonthOrder, parts: string[], said: Machine
       if (namesOrderTime(part)) return false;
       const a = forMachine(ctx, part, said);
       if (otherCounted(ctx, part, a, own)) return true;
+      // ("…, Filter wie immer": what another earlier order held is an item of its own.)
+      if (monthsIn(part).length === 0 && (ofEarlierOrder(ctx, part, a) ?? []).some((l) => !own.has(l.sku))) return true;
       if (!a.guess?.confident) return false;
       if (EACH_ITEM.test(part)) return true;
       // ("also die Sensoren mit den Kabeln, diesmal 10 statt 6": words that name the order's lines say which to take.)
@@ -2398,9 +2462,13 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     // A product named by its code is what the buyer asks for; words that merely resemble a name give way to the order.
     const coded = a.guess?.confident && a.guess.hits[0]!.match.startsWith("sku");
     const ofMonth = coded ? undefined : orderOfMonth(ctx, part, a)?.lines;
-    if (ofMonth?.length === 1) {
-      const l = ofMonth[0]!;
-      items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });
+    // ("die schwarzen Reifen wie im August, …": the lines of that order the item's words all name, beside other items.)
+    if (
+      ofMonth?.length === 1 ||
+      (ofMonth?.length && items.length + parts.length > 1 && linesNamedBy(ctx, part, ofMonth).length === ofMonth.length)
+    ) {
+      for (const l of ofMonth)
+        items.push({ sku: l.sku, quantity: l.again, ...(l.machineId ? { machineId: l.machineId } : {}) });
       before = undefined;
       continue;
     }
@@ -2933,6 +3001,12 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
     // "die gleichen Schütze wie letztes Mal": the words name products of the history, in either language — unless
     // they clearly name one product that was never ordered before (then it is no reorder).
     pick = (guessed.length ? guessed : a.guess.confident ? [] : historyByWords(ctx, pick)).slice(0, 1);
+  } else {
+    // "für Stapler 7 bitte die Filter wie immer": a word the conversation uses too guesses no product, yet names the
+    // rows of the earlier orders whose products it names (their names or keywords) — not the latest order whole. The
+    // words of the buyer's machines name none.
+    const named = linesNamedBy(ctx, withoutMachineWords(ctx, ctx.conv.text), pick);
+    if (named.length > 0 && named.length < pick.length) pick = named;
   }
   if (pick.length === 0) {
     return {
@@ -2958,6 +3032,12 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
     })),
     memo: memo(),
   };
+}
+
+/** The text without the words of the buyer's machine labels ("Stapler 7", "Line 2 flow wrapper"). */
+function withoutMachineWords(ctx: Ctx, text: string): string {
+  const labels = new Set((ctx.conv.machines ?? []).flatMap((m) => wordsOf(m.label)));
+  return text.replace(/[\p{L}]+/gu, (w) => (labels.has(w.toLowerCase()) ? " " : w));
 }
 
 /** History rows whose product names carry the buyer's words (plural and compound forms too), best first. */
