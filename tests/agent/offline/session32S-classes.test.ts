@@ -5,11 +5,23 @@
  *   items are for: of the products of a kind the item's words find, the one that fits that machine is the item. Only
  *   the item that named the machine was read for it — the others kept the product the words found first (the nozzle of
  *   another torch series), though the line was then put on the machine.
+ * - A Bavarian spelling of a word of the buyer's machine label ("de oide Formatsäg", "auf da oidn formatsäg" of the
+ *   label "Alte Formatsäge") names that machine: "oi" for "al", a soft "d", a dropped "e" of "-en" — taken only towards
+ *   the label's words, so "der oide is scho verbrannt" of a buyer with no old machine stays as it was (towards every
+ *   known word it became an "alte" the search found inside "Endhalter"/"Leitungsschutzschalter").
  * Guards: the machine said after the list still works; a code only the product that does not fit carries still names
- * that product; an item that names a machine of its own is read for that one.
+ * that product; "der oide is scho verbrannt" still lists the motor protection switches.
  */
 import { describe, expect, test } from "vitest";
-import { draftAfter, weldingWorld, type World } from "./helpers.ts";
+import {
+  automationWorld,
+  chatAfter,
+  draftAfter,
+  draftLines,
+  weldingWorld,
+  woodworkWorld,
+  type World,
+} from "./helpers.ts";
 
 const T = 120_000;
 
@@ -76,5 +88,28 @@ describe("a machine named once for a list: each item is read for it", () => {
       "for line 3 welder: 2 boxes contact tips 1.2 and 10 GN-36-CON",
     );
     expect(lines.map((l) => l[0])).toContain("GN-36-CON");
+  });
+});
+
+describe("a Bavarian spelling of a word of the buyer's machine label names that machine", () => {
+  for (const text of [
+    "Fia de oide Formatsäg im Bankraum bräucht i zwoa Vorritzer konisch",
+    "griaß god, auf da oidn formatsäg im bankraum is da vorritzer stumpf. wos brauch i?",
+  ])
+    test(`WW-3101: "${text}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(woodworkWorld, "WW-3101", text);
+      const said = `${chat.turns.at(-1)!.text} ${JSON.stringify(draftLines(chat))}`;
+      expect(said).toMatch(/Alte Formatsäge|M-3101-01/u);
+      expect(said).not.toMatch(/Neue Formatsäge/u);
+    });
+  test("guard: 'der oide is scho verbrannt' of a buyer with no old machine is no product word", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(
+      automationWorld,
+      "A-3001",
+      "servus, an da linie 3 haut uns da motorschutz dauernd naus, der oide is scho verbrannt. wos brauch i do fürn neien?",
+    );
+    expect(chat.turns.at(-1)!.text).toMatch(/1\) MP-/u);
   });
 });
