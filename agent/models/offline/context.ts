@@ -156,6 +156,25 @@ export function analyse(ctx: Ctx, text = ctx.conv.text): Analysis {
   return a;
 }
 
+/** The readings of whole messages under way (`messageMachine` reads the whole message for a part of it). */
+const readingWhole = new WeakSet<Map<string, Analysis>>();
+
+/**
+ * The machine the message names, for a part of it (an item of a list) that names none of its own — not while the
+ * whole message is being read itself, nor for a text from elsewhere (the message before).
+ */
+function messageMachine(ctx: Ctx, part: string): MachineView | undefined {
+  const whole = ctx.conv.text;
+  if (part === whole || !whole.includes(part.trim()) || readingWhole.has(ctx.analyses)) return undefined;
+  if (ctx.analyses.has(whole)) return ctx.analyses.get(whole)!.machine;
+  readingWhole.add(ctx.analyses);
+  try {
+    return analyse(ctx, whole).machine;
+  } finally {
+    readingWhole.delete(ctx.analyses);
+  }
+}
+
 /**
  * "1 carton" of grease sold per carton of 12 is one carton; "2 cartons" of an adhesive sold in bags says nothing of
  * which pack: a unit word buyers use loosely (`LOOSE_UNIT_WORDS`) counts in its unit only where a candidate is sold
@@ -601,6 +620,14 @@ function readText(ctx: Ctx, raw: string): Analysis {
   guess = readyMadeOverBuild(ctx, guess, text, cut > 0 ? free.slice(0, cut) : free, target);
   if (raw === ctx.conv.text && guess && !guess.confident) guess = describedBefore(ctx, guess, tokens) ?? guess;
   guess = fittingOfKind(ctx, guess, target, tokens, guess?.confident ? machineTaken : taken);
+  // "for line 3 welder: 2 boxes contact tips 1.2 and 10 gas nozzles": a counted item of a list that names no machine of
+  // its own (the order has none yet), whose words name one product confidently, is the one product of its kind that
+  // fits the machine the message names — where one does.
+  if (!target && !machines.length && guess?.confident && quantities.length) {
+    const said = messageMachine(ctx, raw);
+    const fitted = said ? fittingOfKind(ctx, guess, said, tokens, machineTaken) : undefined;
+    if (fitted?.confident) guess = fitted;
+  }
   const productWords = tokens
     .filter((t) => !taken.has(t.index))
     .map((t) => t.lower)

@@ -77,6 +77,18 @@ const RULES: Rule[] = [
   ending(/ä([^aeiouäöü]*)e$/u, "a$1"),
 ];
 
+/**
+ * Bavarian "oi" for a standard "al" ("oide" → "alte", "oidn" → "alten"), with its soft "d" for a "t" between vowels
+ * and a dropped "e" of "-en": taken only towards a word of the buyer's own machine labels ("de oide Formatsäg" of the
+ * label "Alte Formatsäge") — towards every known word it made "der oide is verbrannt" an "alte" the search found
+ * inside other words ("Endhalter").
+ */
+const LABEL_RULES: Rule[] = [
+  sound(/oi/gu, "al"),
+  sound(/(?<=[^aeiouäöü])n$/u, "en"),
+  sound(/(?<=[aeiouäöül])d(?=[aeiouäöü])/gu, "t"),
+];
+
 /** The spellings of a word after one or more correspondences (each applied at most once), fewest changes first. */
 function spellings(word: string, rules: readonly Rule[] = RULES): { word: string; sound: boolean }[] {
   let out = [{ word, sound: false }];
@@ -108,6 +120,8 @@ export interface Lexicon {
   configWords?: ReadonlySet<string>;
   /** A catalog word in another form ("leistungsschütze" of "Leistungsschütz"): a transliteration may reach it. */
   inflected?: (word: string) => boolean;
+  /** The words of the buyer's machine labels (`withLabels`): the Bavarian `LABEL_RULES` reach only them. */
+  labelWords?: ReadonlySet<string>;
 }
 
 const memo = new WeakMap<Lexicon, Map<string, string | null>>();
@@ -131,10 +145,20 @@ export function standardWord(word: string, lexicon: Lexicon): string | undefined
         ) ?? candidates.find((c) => c.word.length >= 6 && inCompound(c.word, names))
       )?.word ??
       nearConfigWord(candidates, lexicon.configWords) ??
+      labelSpelling(lower, lexicon.labelWords) ??
       null;
     cache.set(lower, found);
   }
   return found ?? undefined;
+}
+
+/** A word of the buyer's machine labels that a Bavarian spelling (`LABEL_RULES`) of `word` is. */
+function labelSpelling(word: string, labels: ReadonlySet<string> | undefined): string | undefined {
+  if (!labels?.size || !word.includes("oi")) return undefined;
+  // ("oidn" → "alten": a label word with an ending — of the article's case or the plural — is that word too.)
+  return spellings(word, LABEL_RULES).find(
+    (c) => labels.has(c.word) || labels.has(c.word.replace(/(?<=e)[nrsm]$/u, "")),
+  )?.word;
 }
 
 /** The option word one edit from a long sound-changed spelling, when exactly one is. */
@@ -183,17 +207,18 @@ export function standardSpelling(text: string, lexicon: Lexicon, labels: readonl
  * "Späneabsaugung"): the buyer's own vocabulary, kept per set of labels so its spellings are read once.
  */
 function withLabels(lexicon: Lexicon, labels: readonly string[]): Lexicon {
-  const words = [...new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length > 2))]
-    .filter((w) => !lexicon.knows(w))
-    .sort();
-  if (words.length === 0) return lexicon;
+  const all = [
+    ...new Set(labels.flatMap((l) => l.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length > 2)),
+  ].sort();
+  if (all.length === 0) return lexicon;
+  const words = all.filter((w) => !lexicon.knows(w));
   let byLabels = labelled.get(lexicon);
   if (!byLabels) labelled.set(lexicon, (byLabels = new Map()));
-  const key = words.join(" ");
+  const key = all.join(" ");
   let out = byLabels.get(key);
   if (!out) {
     const own = new Set(words);
-    out = { ...lexicon, knows: (w) => own.has(w) || lexicon.knows(w) };
+    out = { ...lexicon, knows: (w) => own.has(w) || lexicon.knows(w), labelWords: new Set(all) };
     byLabels.set(key, out);
   }
   return out;
