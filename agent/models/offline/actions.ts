@@ -229,7 +229,8 @@ export function action(
     (kind === "add" && !extra.noMachine && !statesNoMachine(ctx) ? onlyMachineFor(ctx, sku)?.machineId : undefined);
   const quantity = extra.quantity ?? a.quantity?.value;
   const unit = ownPackUnit(ctx, sku, extra.unit ?? a.quantity?.unit);
-  const options = { ...(optionsFor(ctx, sku) ?? {}), ...(extra.options ?? {}) };
+  const stated = { ...(optionsFor(ctx, sku) ?? {}), ...(extra.options ?? {}) };
+  const options = { ...machineOptions(ctx, sku, machineId, stated), ...stated };
   const done = (name: string) => conv.results.find((r) => r.name === name && r.args.sku === sku);
 
   const needsMachine = (kind === "add" || kind === "compat") && dependsOnMachine(ctx, sku);
@@ -3279,4 +3280,31 @@ function soldIn<H extends { sku: string }>(ctx: Ctx, hits: H[], unit: string | u
   const products = ctx.k.reader.products(hits.map((h) => h.sku));
   const inUnit = (h: H) => products.get(h.sku)?.orderUnit === unit;
   return [...hits.filter(inUnit), ...hits.filter((h) => !inUnit(h))];
+}
+
+/**
+ * "2 Farbauftragwalzen von der großen Heidi zum Neubeziehen": a group of a configurable product the buyer left open
+ * whose values name machine models in their labels ("Farbauftragwalze OF 105", "CB16 — counterbalance trucks EF 316"),
+ * one of them the model of the machine the line is for — that value (the engine still checks the build).
+ */
+function machineOptions(
+  ctx: Ctx,
+  sku: string,
+  machineId: string | undefined,
+  stated: Record<string, string[]>,
+): Record<string, string[]> {
+  const machine = machineId ? ctx.conv.machines?.find((m) => m.machineId === machineId) : undefined;
+  const id = machine ? ctx.k.reader.products([sku]).get(sku)?.configModelId : undefined;
+  const model = id ? ctx.k.reader.configModel(id) : undefined;
+  const parts = machine?.model.match(/\p{L}+|\p{N}+/gu);
+  if (!model || !parts || parts.length < 2) return {};
+  // The model's code as a label writes it: its letters and digits apart or joined ("OF 105", "OF-105", "OF105").
+  const code = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join("[\\s-]?")}(?![\\p{N}])`, "iu");
+  const out: Record<string, string[]> = {};
+  for (const g of model.groups) {
+    if (stated[g.code]?.length) continue;
+    const named = g.options.filter((o) => code.test(o.label));
+    if (named.length === 1) out[g.code] = [named[0]!.value];
+  }
+  return out;
 }

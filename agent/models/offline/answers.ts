@@ -260,8 +260,9 @@ export const answerChooseProduct: Answer<"choose_product"> = (ctx, pending, memo
               ...unitOf(pending.unit ?? countedUnit(ctx, pending.said, sku, pending.quantity)),
             }
           : {}),
-      // Options stated with the request belong to the configurable item of the list.
-      ...(pending.options && optionsModel(ctx, sku) ? { options: pending.options } : {}),
+      // Options stated with the request belong to the configurable item of the list — a value this answer states
+      // for a group replaces the request's ("ohne Bremse", then "dann mit der 24V Bremse").
+      ...(pending.options && optionsModel(ctx, sku) ? { options: restated(ctx, sku, pending.options) } : {}),
     }),
   );
 };
@@ -324,6 +325,12 @@ function takenWithCompanion(
 }
 
 const optionsModel = (ctx: Ctx, sku: string) => ctx.k.reader.products([sku]).get(sku)?.configModelId;
+
+/** The options stated with the request, with the groups the buyer's message now states taken from it. */
+const restated = (ctx: Ctx, sku: string, before: Record<string, string[]>): Record<string, string[]> => ({
+  ...before,
+  ...(optionsFor(ctx, sku) ?? {}),
+});
 
 export const answerChooseMachine: Answer<"choose_machine"> = (ctx, pending, memo) => {
   const { conv } = ctx;

@@ -3088,7 +3088,12 @@ function readGuess(
   const content = words.filter((w) => !k.optionWords.has(w));
   // "a seal for my pump": what follows "for" names the target, not the product; searched without it first, the
   // target's words then only rank the candidates (a seal, not a pump that has one).
-  const cut = free.findIndex((t) => /^(for|für|fuer|fürs|fuers)$/.test(t.lower));
+  const forAt = free.findIndex((t) => /^(for|für|fuer|fürs|fuers)$/.test(t.lower));
+  // "a foot valve on the suction side", "die Ringe an beiden Enden der Hülse": where the part sits names no product
+  // either — its words rank, as a target's do. (Right after the part's few words: in a whole message's words, the
+  // place of its last item says nothing of the first.)
+  const placed = placeAt(free);
+  const cut = placed > 0 && (forAt <= 0 || placed < forAt) ? placed : forAt;
   // The target's words: those right after the "for", up to the first word not free (a machine's name, a count).
   const target = new Set<string>();
   let end = cut + 1;
@@ -3396,6 +3401,28 @@ function readGuess(
     }
     return { hits: pool, confident, query };
   }
+}
+
+/** Words that say where on a machine a part sits: "side", "ends", "Saugseite", "Ende". */
+const PLACE_WORD = /^(?:sides?|ends?|seiten?|enden?|\p{L}{3,}seiten?)$/u;
+
+/** How many of the request's words the part's own may take before a phrase of place ("with a foot valve on …"). */
+const PLACE_WITHIN = 6;
+
+/**
+ * Where a phrase saying where the part sits begins ("on the suction side", "at the ends of …", "an der Saugseite",
+ * "am Ende"): a preposition of place with a place word within three adjacent words; -1 when none does.
+ */
+function placeAt(free: Token[]): number {
+  return free.findIndex(
+    (t, i) =>
+      i <= PLACE_WITHIN &&
+      /^(?:on|at|an|auf|am)$/u.test(t.lower) &&
+      // ("an end cap": the English article "an" right before the word is no place.)
+      free
+        .slice(i + 1, i + 4)
+        .some((x, j) => x.index === t.index + j + 1 && PLACE_WORD.test(x.lower) && (j > 0 || t.lower !== "an")),
+  );
 }
 
 /**

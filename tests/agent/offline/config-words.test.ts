@@ -704,8 +704,6 @@ const TUNED: Case[] = [
       "Getriebemotor für das Steigband: 1,1 kW, i=20, 400V 50Hz, Aufsteckausführung, ohne Bremse",
       "stimmt, dann mit Bremse 230 V AC",
     ],
-    fails:
-      "regressed in the session-13 merge: the configurable motor is taken, but 'mit Bremse 230 V AC' leaves the brake at none",
     sku: "GM-CFG",
     options: { power: ["1.1"], ratio: ["20"], supply: ["400-50"], mounting: ["hollow"], brake: ["br230"] },
   },

@@ -258,8 +258,11 @@ describe("a product named outright with its own count while a configured line's 
       const lines = draftLines(chat);
       expect(lines).toHaveLength(2);
       expect(String(lines[1]![0])).toContain(sku);
-      // The configured line's choices are still open (none taken from the message).
-      expect(chat.turns.at(-1)!.thread.draft.lines[0]!.options ?? {}).toEqual({});
+      // The configured line's choices are as the request left them (none taken from the message; a value the
+      // machine's model names may be set with the request).
+      expect(chat.turns.at(-1)!.thread.draft.lines[0]!.options ?? {}).toEqual(
+        chat.turns[0]!.thread.draft.lines[0]!.options ?? {},
+      );
     });
   test("guard: the extra said among the choices is still the extra", { timeout: T }, async () => {
     const chat = await chatAfter(
