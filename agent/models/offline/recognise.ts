@@ -1801,6 +1801,19 @@ export function findMachines(
       for (let i = 0; i + words.length <= lowers.length; i++)
         if (compoundHead(lowers[i]!, head!) && numbers.every((w, j) => lowers[i + 1 + j] === w))
           return words.map((_, j) => i + j);
+    // "Milchpumpe 1" for "Milk pump 1": a label of words and a number, its last word the head of the buyer's compound
+    // and its number right after it (the number is the label's, never how many).
+    const lead = words.findIndex((w) => /^\d+$/u.test(w));
+    const last = lead > 1 ? words[lead - 1]! : undefined;
+    const count = words.length - lead;
+    if (last && /^\p{L}{4,}$/u.test(last) && words.slice(lead).every((w) => /^\d+$/u.test(w)))
+      for (let i = 0; i + count < lowers.length; i++)
+        if (
+          lowers[i] !== last &&
+          compoundHead(lowers[i]!, last) &&
+          words.slice(lead).every((w, j) => lowers[i + 1 + j] === w)
+        )
+          return [i, ...words.slice(lead).map((_, j) => i + 1 + j)];
     return undefined;
   };
   // The number right after a word, nothing but space between them ("band 2", not "the arcwell, 1 pack").

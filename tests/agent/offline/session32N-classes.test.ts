@@ -1,0 +1,76 @@
+/**
+ * Session 32 (lead): two readings of southern German buyers that lost an item or its count.
+ * - A machine label of words and a number, said as one compound in the buyer's language ("Milchpumpe 1" for "Milk
+ *   pump 1"), is that machine — its number the label's, not how many. The compound was not read as the machine, and
+ *   its number became the count: "An der Milchpumpe 1 brauchen wir 3 Gleitringdichtungen" ordered one seal (found over
+ *   HTTP, the two-customer check of session 31).
+ * - The southern article "a" ("Mia bräuchten a neue", "a Schauglas SGN 12") counts one, as "eine" does: it was read as
+ *   nothing, so the item was dropped or took the count of the next one ("a Schauglas SGN 12 und 2 Filtertrockner"
+ *   ordered 2 sight glasses and no drier).
+ * Guards: the label said as written keeps its count; "Typ A" stays a letter; "a bissl" is no count.
+ */
+import { describe, expect, test } from "vitest";
+import { standardSpelling } from "../../../agent/models/offline/dialect.ts";
+import { chatAfter, demoWorld, draftLines, hvacWorld } from "./helpers.ts";
+
+const T = 60_000;
+
+describe("a label's compound with its number names the machine; the number counts nothing", () => {
+  for (const [text, count] of [
+    ["An der Milchpumpe 1 brauchen wir 3 Gleitringdichtungen, die EPDM mit FDA", 3],
+    ["Bei der Milchpumpe 1 tropft die Gleitringdichtung, wir brauchen 2 neue, die EPDM mit FDA", 2],
+    ["Bei der Milk pump 1 tropft die Gleitringdichtung, wir brauchen 2 neue, die EPDM mit FDA", 2],
+  ] as const)
+    test(text, { timeout: T }, async () => {
+      const chat = await chatAfter(() => demoWorld(), "C-1006", text);
+      expect(draftLines(chat)).toEqual([["SE-HS40-SIC-EPDM", count, "M-1006-01"]]);
+    });
+});
+
+describe("the southern article 'a' counts one", () => {
+  test("C-1006: 'Mia bräuchten a neue, die EPDM mit FDA' after the dripping seal of Milk pump 1", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(
+      () => demoWorld(),
+      "C-1006",
+      "Bei der Milk pump 1 tropft die Gleitringdichtung. Mia bräuchten a neue, die EPDM mit FDA.",
+    );
+    expect(draftLines(chat)).toEqual([["SE-HS40-SIC-EPDM", 1, "M-1006-01"]]);
+  });
+  test("C-1006: the compound label, 'a neue' and 'an Karton' in one message", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      () => demoWorld(),
+      "C-1006",
+      "Bei der Milchpumpe 1 in der Annahme tropft die Gleitringdichtung. Mia bräuchten a neue, die EPDM mit FDA, und an Karton Dichtringe DIN 11851 DN40 für die Verschraubungen.",
+    );
+    expect(draftLines(chat)).toEqual([
+      ["SE-HS40-SIC-EPDM", 1, "M-1006-01"],
+      ["SE-DIN11851-DN40-EPDM-B50", 1, "M-1006-01"],
+    ]);
+  });
+  test("H-2005: 'a Schauglas SGN 12 und 2 Filtertrockner DML 084' is one glass and two driers", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(
+      hvacWorld,
+      "H-2005",
+      "Servus, mia bräuchten a Schauglas SGN 12 und 2 Filtertrockner DML 084",
+    );
+    expect(draftLines(chat)).toEqual([
+      ["SG-SGN-12", 1, "M-2005-01"],
+      ["FD-DML-084", 2, "M-2005-01"],
+    ]);
+  });
+
+  const lexicon = { knows: (w: string) => ["neue", "dichtung", "bitte"].includes(w), nameWords: new Set<string>() };
+  test.each([
+    ["Mia bräuchten a neue, die EPDM", "Mia bräuchten eine neue, die EPDM"],
+    ["I brauch a neuen Riemen", "I brauch einen neuen Riemen"],
+    ["A Dichtung bitte", "Ein Dichtung bitte"],
+    // Guards: a capital letter inside a sentence is a value; "a bissl" an amount.
+    ["Spule Typ A bitte", "Spule Typ A bitte"],
+    ["Dichtung Form A bitte", "Dichtung Form A bitte"],
+    ["und a bissl Fett", "und a bissl Fett"],
+  ])("standardSpelling(%s) → %s", (text, standard) => expect(standardSpelling(text, lexicon)).toBe(standard));
+});
