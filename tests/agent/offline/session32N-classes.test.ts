@@ -7,11 +7,13 @@
  * - The southern article "a" ("Mia bräuchten a neue", "a Schauglas SGN 12") counts one, as "eine" does: it was read as
  *   nothing, so the item was dropped or took the count of the next one ("a Schauglas SGN 12 und 2 Filtertrockner"
  *   ordered 2 sight glasses and no drier).
+ * - A word of the catalog's names in capitals ends its sentence ("…, die hygienische mit EPDM. Dazu eine Packung …"):
+ *   it was read as an abbreviation, the next sentence joined the item and the seal it described was listed, not added.
  * Guards: the label said as written keeps its count; "Typ A" stays a letter; "a bissl" is no count.
  */
 import { describe, expect, test } from "vitest";
 import { standardSpelling } from "../../../agent/models/offline/dialect.ts";
-import { chatAfter, demoWorld, draftLines, hvacWorld } from "./helpers.ts";
+import { chatAfter, demoWorld, draftLines, fluidWorld, hvacWorld } from "./helpers.ts";
 
 const T = 60_000;
 
@@ -73,4 +75,29 @@ describe("the southern article 'a' counts one", () => {
     ["Dichtung Form A bitte", "Dichtung Form A bitte"],
     ["und a bissl Fett", "und a bissl Fett"],
   ])("standardSpelling(%s) → %s", (text, standard) => expect(standardSpelling(text, lexicon)).toBe(standard));
+});
+
+describe("a catalog word in capitals ends its sentence", () => {
+  for (const text of [
+    "Für die Milchpumpe 1 in der Annahme brauch ma eine neue Gleitringdichtung, die hygienische mit EPDM. Dazu eine Packung Dichtringe DIN 11851 DN40 und 8 Kanister vom alkalischen CIP-Reiniger.",
+    "For Milk pump 1 we need a new mechanical seal, the one with EPDM. Also a box of DIN 11851 DN40 rings and 8 cans of the alkaline CIP cleaner.",
+  ])
+    test(`C-1006: ${text.slice(0, 70)}…`, { timeout: T }, async () => {
+      const chat = await chatAfter(() => demoWorld(), "C-1006", text);
+      expect(draftLines(chat)).toEqual([
+        ["SE-HS40-SIC-EPDM", 1, "M-1006-01"],
+        ["SE-DIN11851-DN40-EPDM-B50", 1, "M-1006-01"],
+        ["CO-CLEAN-CIP-ALK-25KG", 8, "M-1006-01"],
+      ]);
+    });
+  test("F-4001: 'einen neuen Hauptzylinder-Dichtsatz, den mit FKM. Dazu 2 Kanister …' keeps the seal kit", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(
+      fluidWorld,
+      "F-4001",
+      "Für die Hot press brauchen wir einen neuen Hauptzylinder-Dichtsatz, den mit FKM. Dazu 2 Kanister Hydrauliköl HLP 46.",
+    );
+    expect(draftLines(chat)).toContainEqual(["SK-PR250-MAIN-FKM", 1, "M-4001-03"]);
+  });
 });
