@@ -1630,12 +1630,17 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       numberOf(tokens[i - 2]?.lower ?? "") === undefined;
     if (/^\d+$/.test(t) && article && next && /^\p{L}/u.test(next)) continue;
     const usedTokens = [i];
-    // "a dozen", "two dozen", "ein Dutzend"
-    if (next === "dozen" || next === "dutzend") {
-      value = (t === "a" || t === "ein" ? 1 : value) * 12;
-      usedTokens.push(i + 1);
+    // "a dozen", "two dozen", "ein Dutzend" — "half a dozen", "ein halbes Dutzend" are six.
+    const halfDozen = /^(?:halbes|halbe)$/.test(next ?? "") && tokens[i + 2]?.lower === "dutzend";
+    if (next === "dozen" || next === "dutzend" || halfDozen) {
+      value = (t === "a" || t === "ein" ? 1 : value) * (halfDozen ? 6 : 12);
+      usedTokens.push(i + 1, ...(halfDozen ? [i + 2] : []));
     } else if ((t === "dozen" || t === "dutzend") && (prev === "a" || prev === "ein")) {
       usedTokens.unshift(i - 1);
+      if (tokens[i - 2]?.lower === "half") {
+        value = 6;
+        usedTokens.unshift(i - 2);
+      }
     }
     if ((t === "ein" || t === "eine" || t === "einen" || t === "einem" || t === "en") && !next && !counted) continue;
     let unit: string | undefined = gluedUnit;

@@ -9,6 +9,7 @@
  *   ordered 2 sight glasses and no drier).
  * - A word of the catalog's names in capitals ends its sentence ("…, die hygienische mit EPDM. Dazu eine Packung …"):
  *   it was read as an abbreviation, the next sentence joined the item and the seal it described was listed, not added.
+ * - "half a dozen", "ein halbes Dutzend" are six (they ordered twelve).
  * Guards: the label said as written keeps its count; "Typ A" stays a letter; "a bissl" is no count.
  */
 import { describe, expect, test } from "vitest";
@@ -100,4 +101,18 @@ describe("a catalog word in capitals ends its sentence", () => {
     );
     expect(draftLines(chat)).toContainEqual(["SK-PR250-MAIN-FKM", 1, "M-4001-03"]);
   });
+});
+
+describe("half a dozen is six", () => {
+  for (const [text, count] of [
+    ["half a dozen filter driers DML 084", 6],
+    ["ein halbes Dutzend Filtertrockner DML 084", 6],
+    // Guards.
+    ["a dozen filter driers DML 084", 12],
+    ["two dozen filter driers DML 084", 24],
+  ] as const)
+    test(`H-2005: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(hvacWorld, "H-2005", text);
+      expect(draftLines(chat)).toEqual([["FD-DML-084", count, "M-2005-01"]]);
+    });
 });
