@@ -10,6 +10,8 @@
  * - A word of the catalog's names in capitals ends its sentence ("…, die hygienische mit EPDM. Dazu eine Packung …"):
  *   it was read as an abbreviation, the next sentence joined the item and the seal it described was listed, not added.
  * - "half a dozen", "ein halbes Dutzend" are six (they ordered twelve).
+ * - A count the buyer corrects in the same message ("4 filter driers DML 084 – actually make that 5", "nein, 5", "sorry
+ *   I meant 2", "äh, 2 Stück") is the corrected count: the first was ordered, the correction ignored.
  * Guards: the label said as written keeps its count; "Typ A" stays a letter; "a bissl" is no count.
  */
 import { describe, expect, test } from "vitest";
@@ -114,5 +116,28 @@ describe("half a dozen is six", () => {
     test(`H-2005: ${text}`, { timeout: T }, async () => {
       const chat = await chatAfter(hvacWorld, "H-2005", text);
       expect(draftLines(chat)).toEqual([["FD-DML-084", count, "M-2005-01"]]);
+    });
+});
+
+describe("a count corrected in the message that says it is the corrected count", () => {
+  for (const [text, count] of [
+    ["we need 4 filter driers DML 084 - actually make that 5", 5],
+    ["4 Filtertrockner DML 084, nein, 5", 5],
+    ["4 filter driers DML 084 ... sorry I meant 5", 5],
+    ["4 filter driers DML 084, no wait, 6", 6],
+    // Guards: "no" before no count; a count of something else after the correcting word.
+    ["4 filter driers DML 084, no rush", 4],
+  ] as const)
+    test(`H-2005: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(hvacWorld, "H-2005", text);
+      expect(draftLines(chat)).toEqual([["FD-DML-084", count, "M-2005-01"]]);
+    });
+  for (const text of [
+    "4 mech seals SE-MS28-CC-EPDM for pump 2 – sorry, I meant 2",
+    "Für Pumpe 2 bräucht ma 3 Gleitringdichtungen SE-MS28-CC-EPDM, äh, 2 Stück",
+  ])
+    test(`C-1001: ${text} (the label's number is no count)`, { timeout: T }, async () => {
+      const chat = await chatAfter(() => demoWorld(), "C-1001", text);
+      expect(draftLines(chat)).toEqual([["SE-MS28-CC-EPDM", 2, "M-1001-02"]]);
     });
 });
