@@ -8,12 +8,17 @@
 import { findQuantities, numberWordValue, sizeTokensOf, tokenizeText, type Knowledge } from "./recognise.ts";
 import { recogniseMeasures } from "./nlu/understand.ts";
 
-/** Words that take back what was just said ("no", "sorry", "I meant", "make that", "nein", "äh", "ich mein"). */
-const CORRECTING_WORD =
-  "(?:no|nope|nein|ne|nee|sorry|oops|wait|warte|actually|eigentlich|correction|korrektur|i\\s+mean|i\\s+meant|ich\\s+mein(?:e|te)?|make\\s+(?:that|it)|mach\\s+(?:das|es|mal)|scratch\\s+that|or\\s+rather|rather|oder\\s+(?:besser|lieber)|besser|lieber|äh|ähm|öhm|uh|um|err?|doch|quatsch)";
+/**
+ * Words that take back what was just said ("sorry", "I meant", "make that", "äh", "ich mein") — and a "no" or "nein" set
+ * off by a stop of its own ("no, 5", "nein – 5", "no wait, 6"): "Station no 5" numbers a thing. (Not the ordinary words
+ * "um", "doch", "lieber": "bis Freitag um 10" says when.)
+ */
+const TAKING_BACK =
+  "(?:sorry|oops|wait|warte|actually|eigentlich|correction|korrektur|i\\s+mean|i\\s+meant|ich\\s+mein(?:e|te)?|make\\s+(?:that|it)|mach\\s+(?:das|es)|scratch\\s+that|or\\s+rather|oder\\s+(?:besser|lieber)|äh|ähm|öhm|err|erm|quatsch)(?![.\\p{L}])[\\s,:!–—-]*";
+const SAYING_NO = "(?:no|nope|nein|nee)(?:\\s*[,:!–—-]+\\s*|\\s+(?=(?:wait|warte|sorry)(?![\\p{L}])))";
 /** A count word or number the correction ends with, then a unit word or courtesy at most, up to the clause's end. */
 const CORRECTION = new RegExp(
-  `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${CORRECTING_WORD}(?![.\\p{L}])[\\s,:!–—-]*)+(\\d+|\\p{L}+)(?:\\s*(?:pcs|pieces|pc|stück|stk|st|x))?(?:\\s*(?:please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
+  `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${TAKING_BACK}|${SAYING_NO})+(\\d+|\\p{L}+)(?:\\s*(?:pcs|pieces|pc|stück|stk|st|x))?(?:\\s*(?:please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
   "giu",
 );
 

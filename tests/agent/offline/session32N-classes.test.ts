@@ -127,6 +127,8 @@ describe("a count corrected in the message that says it is the corrected count",
     ["4 filter driers DML 084, no wait, 6", 6],
     // Guards: "no" before no count; a count of something else after the correcting word.
     ["4 filter driers DML 084, no rush", 4],
+    ["4 filter driers DML 084 for the service van no 5", 4],
+    ["4 Filtertrockner DML 084, Lieferung morgen um 10", 4],
   ] as const)
     test(`H-2005: ${text}`, { timeout: T }, async () => {
       const chat = await chatAfter(hvacWorld, "H-2005", text);
