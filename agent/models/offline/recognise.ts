@@ -1371,6 +1371,8 @@ const adjacentWord = (tokens: Token[], i: number): boolean => {
 /** Words that point back at things already named ("those two", "die zwei"). */
 const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
 const BOTH = new Set(["both", "beide", "beiden"]);
+/** Words that name a line of the order by its number ("line 1", "pos 2", "Zeile 3"). */
+const LINE_WORD = /^(?:line|position|pos|item|zeile|posten)$/;
 /** Words that join the ends of a range ("13 bis 18 A", "4 to 6.3 A"). */
 const RANGE_WORDS = new Set(["to", "bis", "till", "until", "-", "–"]);
 /** The dash between the numbers of a range, as the tokenizer leaves it in a token's tail ("4–20", "0 - 10"). */
@@ -1464,9 +1466,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "stainless 1.4404", "0.125": a number of three decimals or more is a grade or a size, not how many.
     if (/^\d+[.,]\d{3,}$/.test(t) && !Number.isInteger(value)) continue;
     // "13 bis 18 A", "from 4 to 6.3 A": the ends of a range are a setting, not a count.
+    // ("change line 1 to 5", "Zeile 2 auf 10": the number after a line number is the line's new count.)
+    const lineTo = /^(?:to|auf)$/.test(prev ?? "") && LINE_WORD.test(tokens[i - 3]?.lower ?? "");
     if (
       (RANGE_WORDS.has(next ?? "") && /^\d/.test(tokens[i + 2]?.lower ?? "")) ||
-      (RANGE_WORDS.has(prev ?? "") && /^\d/.test(tokens[i - 2]?.lower ?? ""))
+      (RANGE_WORDS.has(prev ?? "") && /^\d/.test(tokens[i - 2]?.lower ?? "") && !lineTo)
     )
       continue;
     // "0–16 bar, 4–20 mA", "0 – 10 V": a range written with a dash between its numbers is a span of values too.

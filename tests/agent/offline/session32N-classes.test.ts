@@ -12,6 +12,8 @@
  * - "half a dozen", "ein halbes Dutzend" are six (they ordered twelve).
  * - A count the buyer corrects in the same message ("4 filter driers DML 084 – actually make that 5", "nein, 5", "sorry
  *   I meant 2", "äh, 2 Stück") is the corrected count: the first was ordered, the correction ignored.
+ * - "line 1 to 5", "change line 1 to 5", "Zeile 1 auf 5": the number after a line's number is its new count, not the end
+ *   of a range "1 to 5" (the message was not understood).
  * Guards: the label said as written keeps its count; "Typ A" stays a letter; "a bissl" is no count.
  */
 import { describe, expect, test } from "vitest";
@@ -141,5 +143,13 @@ describe("a count corrected in the message that says it is the corrected count",
     test(`C-1001: ${text} (the label's number is no count)`, { timeout: T }, async () => {
       const chat = await chatAfter(() => demoWorld(), "C-1001", text);
       expect(draftLines(chat)).toEqual([["SE-MS28-CC-EPDM", 2, "M-1001-02"]]);
+    });
+});
+
+describe("a line's number and 'to' a count set the line's count", () => {
+  for (const text of ["line 1 to 5 please", "change line 1 to 5", "Zeile 1 auf 5", "pos 1 to 5 pcs"])
+    test(`C-1001: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(() => demoWorld(), "C-1001", "2 mech seals SE-MS28-CC-EPDM for pump 2", text);
+      expect(draftLines(chat)).toEqual([["SE-MS28-CC-EPDM", 5, "M-1001-02"]]);
     });
 });
