@@ -1176,11 +1176,15 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
       /\d\s*$/.test(line.slice(0, m.index)) &&
       !ctx.k.nameWord(next) &&
       !ctx.k.headWord(next);
+    // "… eine neue Gleitringdichtung, die mit EPDM. Dazu 8 Kanister …": a word of the catalog's names in capitals (a
+    // material, a standard) ends its sentence — it is no abbreviation.
+    const acronym = /^\p{Lu}+$/u.test(m[1]!) && ctx.k.nameWord(word);
     const short =
       !value &&
       !measure &&
       !code &&
       !unitEnd &&
+      !acronym &&
       (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
     if (m[3] === "." && !m[2] && short) continue;
     const end = m.index + m[0].length;

@@ -195,11 +195,33 @@ export function standardSpelling(text: string, lexicon: Lexicon, labels: readonl
   // "Und no Keilriime …", "bräucht ma no 2 Stück": the southern "no" is "noch" inside a German sentence (a "no" that
   // opens the message answers a question, and stays).
   text = text.replace(/(?<=\p{L}[^\p{L}\d]*\s)([Nn])o(?=\s+\p{L})/gu, "$1och");
+  // "Mia bräuchten a neue, …", "I brauch a Dichtung": the southern "a" before a word of the sentence is the article
+  // "ein" — a small "a" anywhere, a capital one only where a sentence opens (elsewhere "Typ A" is a letter value).
+  text = text.replace(/(?<=^|[.!?]\s+)A(?=\s+\p{L}{3,})|(?<=\s)a(?=\s+\p{L}{3,})/gu, (a, at: number) =>
+    articleOf(text.slice(at + 1).match(/^\s*(\p{L}+)/u)?.[1] ?? "", a === "A"),
+  );
   return text.replace(/(?<![\p{L}\d-])\p{L}{3,}(?![\p{L}\d-])/gu, (w) => {
     const std = standardWord(w, lexicon);
     if (!std) return w;
     return w[0] === w[0]!.toUpperCase() ? std[0]!.toUpperCase() + std.slice(1) : std;
   });
+}
+
+/** "a bissl", "a weng", "a poar", "a so a …": the southern "a" in a phrase of amount or manner, not a count of one. */
+const NO_ITEM_AFTER_A = new Set(
+  "bissl bisserl bisschen bissel weng wengl wenig poar paar par so mal moi hoib halb".split(" "),
+);
+
+/**
+ * The standard article for the southern "a" before a word: "einen" before an "-en" adjective ("a neuen Riemen"),
+ * "eine" before an "-e" one ("a neue"), "ein" otherwise ("a Dichtung" reads as one all the same); "a" stays in a
+ * phrase of amount ("a bissl Fett" is no count).
+ */
+function articleOf(next: string, capital: boolean): string {
+  const word = next.toLowerCase();
+  if (NO_ITEM_AFTER_A.has(word)) return capital ? "A" : "a";
+  const std = word.endsWith("en") && word === next ? "einen" : word.endsWith("e") && word === next ? "eine" : "ein";
+  return capital ? std[0]!.toUpperCase() + std.slice(1) : std;
 }
 
 /**

@@ -31,6 +31,7 @@ import { mailText } from "./mail-text.ts";
 import { inchWords } from "./inch-words.ts";
 import { spokenNumbers } from "./number-words.ts";
 import { detectLanguage } from "./language.ts";
+import { selfCorrected } from "./self-correction.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { catalogMasks } from "./nlu/catalog-masks.ts";
 import { recogniseMeasuresPaced, understand, type Understanding } from "./nlu/understand.ts";
@@ -149,7 +150,9 @@ export class OfflineConsultantModel extends BaseChatModel {
     const labels = (read.machines ?? []).map((m) => m.label);
     const dialect = lang === "de" ? { ...apart, text: standardSpelling(apart.text, knowledge.lexicon, labels) } : apart;
     // "flange gaskts", "bitte bestelllen": a word known nowhere, one typing slip from one known word, is that word.
-    const spelt = { ...dialect, text: correctTypos(dialect.text, knowledge, read.machines ?? []) };
+    const typed = correctTypos(dialect.text, knowledge, read.machines ?? []);
+    // "4 Filtertrockner DML 084, nein, 5": a count the message corrects itself on is read as corrected (self-correction.ts).
+    const spelt = { ...dialect, text: selfCorrected(typed, knowledge, labels) };
     // "…, rest bleibt wie gehabt": with lines on the order, the words that keep the rest ask for nothing (kept-rest.ts).
     const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length), written: read.text };
     // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the

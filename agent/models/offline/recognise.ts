@@ -1371,6 +1371,8 @@ const adjacentWord = (tokens: Token[], i: number): boolean => {
 /** Words that point back at things already named ("those two", "die zwei"). */
 const REFERRING = new Set(["the", "those", "these", "my", "our", "die", "diese", "jene", "den", "meine", "unsere"]);
 const BOTH = new Set(["both", "beide", "beiden"]);
+/** Words that name a line of the order by its number ("line 1", "pos 2", "Zeile 3"). */
+const LINE_WORD = /^(?:line|position|pos|item|zeile|posten)$/;
 /** Words that join the ends of a range ("13 bis 18 A", "4 to 6.3 A"). */
 const RANGE_WORDS = new Set(["to", "bis", "till", "until", "-", "–"]);
 /** The dash between the numbers of a range, as the tokenizer leaves it in a token's tail ("4–20", "0 - 10"). */
@@ -1464,9 +1466,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     // "stainless 1.4404", "0.125": a number of three decimals or more is a grade or a size, not how many.
     if (/^\d+[.,]\d{3,}$/.test(t) && !Number.isInteger(value)) continue;
     // "13 bis 18 A", "from 4 to 6.3 A": the ends of a range are a setting, not a count.
+    // ("change line 1 to 5", "Zeile 2 auf 10": the number after a line number is the line's new count.)
+    const lineTo = /^(?:to|auf)$/.test(prev ?? "") && LINE_WORD.test(tokens[i - 3]?.lower ?? "");
     if (
       (RANGE_WORDS.has(next ?? "") && /^\d/.test(tokens[i + 2]?.lower ?? "")) ||
-      (RANGE_WORDS.has(prev ?? "") && /^\d/.test(tokens[i - 2]?.lower ?? ""))
+      (RANGE_WORDS.has(prev ?? "") && /^\d/.test(tokens[i - 2]?.lower ?? "") && !lineTo)
     )
       continue;
     // "0–16 bar, 4–20 mA", "0 – 10 V": a range written with a dash between its numbers is a span of values too.
@@ -1630,12 +1634,17 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       numberOf(tokens[i - 2]?.lower ?? "") === undefined;
     if (/^\d+$/.test(t) && article && next && /^\p{L}/u.test(next)) continue;
     const usedTokens = [i];
-    // "a dozen", "two dozen", "ein Dutzend"
-    if (next === "dozen" || next === "dutzend") {
-      value = (t === "a" || t === "ein" ? 1 : value) * 12;
-      usedTokens.push(i + 1);
+    // "a dozen", "two dozen", "ein Dutzend" — "half a dozen", "ein halbes Dutzend" are six.
+    const halfDozen = /^(?:halbes|halbe)$/.test(next ?? "") && tokens[i + 2]?.lower === "dutzend";
+    if (next === "dozen" || next === "dutzend" || halfDozen) {
+      value = (t === "a" || t === "ein" ? 1 : value) * (halfDozen ? 6 : 12);
+      usedTokens.push(i + 1, ...(halfDozen ? [i + 2] : []));
     } else if ((t === "dozen" || t === "dutzend") && (prev === "a" || prev === "ein")) {
       usedTokens.unshift(i - 1);
+      if (tokens[i - 2]?.lower === "half") {
+        value = 6;
+        usedTokens.unshift(i - 2);
+      }
     }
     if ((t === "ein" || t === "eine" || t === "einen" || t === "einem" || t === "en") && !next && !counted) continue;
     let unit: string | undefined = gluedUnit;
@@ -1801,6 +1810,19 @@ export function findMachines(
       for (let i = 0; i + words.length <= lowers.length; i++)
         if (compoundHead(lowers[i]!, head!) && numbers.every((w, j) => lowers[i + 1 + j] === w))
           return words.map((_, j) => i + j);
+    // "Milchpumpe 1" for "Milk pump 1": a label of words and a number, its last word the head of the buyer's compound
+    // and its number right after it (the number is the label's, never how many).
+    const lead = words.findIndex((w) => /^\d+$/u.test(w));
+    const last = lead > 1 ? words[lead - 1]! : undefined;
+    const count = words.length - lead;
+    if (last && /^\p{L}{4,}$/u.test(last) && words.slice(lead).every((w) => /^\d+$/u.test(w)))
+      for (let i = 0; i + count < lowers.length; i++)
+        if (
+          lowers[i] !== last &&
+          compoundHead(lowers[i]!, last) &&
+          words.slice(lead).every((w, j) => lowers[i + 1 + j] === w)
+        )
+          return [i, ...words.slice(lead).map((_, j) => i + 1 + j)];
     return undefined;
   };
   // The number right after a word, nothing but space between them ("band 2", not "the arcwell, 1 pack").
