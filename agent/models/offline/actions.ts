@@ -190,6 +190,7 @@ import {
   namesLastOrder,
   namesOrderTime,
   orderOfMonth,
+  withoutLastOrder,
 } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 import { byRequest, byStatedValue, comparesPrice, resolveReference, variantByValue } from "./references.ts";
@@ -2301,6 +2302,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const open: { item: RestItem; skus: string[]; quantity: number; machineId?: string }[] = [];
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
   const implicit = new Set<(typeof items)[number]>();
+  // Items taken from the last order with the count they had there (`lastOrderRow`).
+  const ofLastOrder = new Set<(typeof items)[number]>();
   // An item whose count a part of its own said again ("…, 300 plates please"): the message's one item, read here.
   let restated: (typeof items)[number] | undefined;
   // Items asked for without a count and not identified, by the words that searched them ("we need glue for …").
@@ -2404,6 +2407,31 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       before = undefined;
       continue;
     }
+    // "… und Pressfassungen M22 wie beim letzten Mal", "and the crimp fittings like last time": an item without a count
+    // that names the last order is that order's line of the product its words name, with the count it had. So is a
+    // counted item whose words leave several products open, in a message that names the last order ("3
+    // Vorritzsägeblätter und das Kreissägeblatt wie letztes Mal"), with the count said.
+    const ofLast = a.quantity ? !a.guess?.confident && namesLastOrder(ctx.conv.text) : !one && namesLastOrder(part);
+    const asLast = ofLast ? lastOrderRow(ctx, a) : undefined;
+    if (asLast) {
+      const machineId = a.machine?.machineId ?? asLast.machineId;
+      const item = {
+        sku: asLast.sku,
+        quantity: a.quantity?.value ?? asLast.quantity,
+        ...(a.quantity?.unit ? { unit: ownPackUnit(ctx, asLast.sku, a.quantity.unit) } : {}),
+        ...(machineId ? { machineId } : {}),
+        said: part,
+      };
+      items.push(item);
+      // ("the same spiders as last time for Schnecke 1, 2 pcs - the red ones": a count said for it after is its count.)
+      if (!a.quantity) {
+        implicit.add(item);
+        ofLastOrder.add(item);
+      }
+      lastNamed = { sku: asLast.sku, ...(machineId ? { machineId } : {}) };
+      before = undefined;
+      continue;
+    }
     // (A part that measures a product its own words identify is read as it is, its amount in that product's packs: "10
     // m of the chain in the 5 m boxes like on BWB-4302"; one that only states a reference is the order's PO:
     // "Bestellnr RP-4471".)
@@ -2499,10 +2527,18 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       };
       // "The panel on line 1 is broken. Please 1 panel …", "… So that's 2 contactors": the same product for the same
       // machine said again — by its article, or with the same count — is the one item, with the count said.
-      const again = items.find((i) => i.sku === item.sku && i.machineId === item.machineId && i.unit === item.unit);
+      // (An item of the last order's count is the one item whatever unit and machine the count beside it says: "the
+      // same spiders as last time for Schnecke 1, 2 pcs - the red ones".)
+      const again = items.find(
+        (i) =>
+          i.sku === item.sku &&
+          ((i.machineId === item.machineId && i.unit === item.unit) ||
+            (ofLastOrder.has(i) && (!item.machineId || item.machineId === i.machineId))),
+      );
       if (again && (implicit.has(again) || !a.quantity || again.quantity === item.quantity)) {
         if (a.quantity && implicit.has(again)) {
           again.quantity = item.quantity;
+          if (ofLastOrder.has(again) && item.unit) again.unit = item.unit;
           implicit.delete(again);
         }
       } else {
@@ -2759,7 +2795,8 @@ function recountOf(ctx: Ctx, parts: string[]): { lineId: string; quantity: numbe
  */
 function definiteItem(ctx: Ctx, part: string): boolean {
   // ("Truck 4: the 1000h service kit": what a list line's label before its colon is for leads it.)
-  const text = part.replace(LIST_MARKER, "").trim().replace(LABEL_LEAD, "");
+  // ("… and the pressure switch like last time": the words that name the last order say which, not what.)
+  const text = withoutLastOrder(part.replace(LIST_MARKER, "").trim().replace(LABEL_LEAD, ""));
   const words = tokenizeText(text)
     .map((t) => t.lower)
     .filter((w) => /^\p{L}/u.test(w) && !COURTESY_END.test(w));
@@ -2906,6 +2943,23 @@ function replacing(ctx: Ctx, sku: string, machineId: string | undefined, taken: 
   const best = Math.max(...lines.map(shared));
   const top = lines.filter((l) => shared(l) === best);
   return top.length === 1 ? top[0]!.lineId : undefined;
+}
+
+/**
+ * The line of the latest earlier order that holds the product the words name (the one they identify, else the first of
+ * their candidates an earlier order holds).
+ */
+function lastOrderRow(ctx: Ctx, a: Analysis): { sku: string; quantity: number; machineId: string | null } | undefined {
+  const rows = (ctx.conv.history ?? []) as {
+    orderedAt: string;
+    sku: string;
+    quantity: number;
+    machineId: string | null;
+  }[];
+  const hits = a.guess ? (a.guess.confident ? a.guess.hits.slice(0, 1) : a.guess.hits.slice(0, 8)) : [];
+  const hit = hits.find((h) => rows.some((r) => r.sku === h.sku));
+  if (!hit) return undefined;
+  return rows.filter((r) => r.sku === hit.sku).reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x));
 }
 
 export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
