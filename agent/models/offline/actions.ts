@@ -1571,6 +1571,9 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     let namedBefore = new Set<string | undefined>();
     // Whether the part before asks for an item of its own by a count ("2 Superelastik-Reifen …").
     let prevItem = false;
+    // The part the sentence before was joined to, and the text of the sentence before.
+    let joinedTo: number | undefined;
+    let prevRaw = "";
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => splitItems(ctx, sentence))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
@@ -1623,15 +1626,47 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
           // "… 4 pcs MB-BW4040-LE. Also an O-ring kit for the pressure vessels.": a sentence of its own that asks for
           // a product by an article before its name is an item.
           (!!out.length && /[.!?]$/.test(out.at(-1)!) && articleBeforeName(ctx, part, a)));
-      // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.").
-      if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}${/[.!?]$/.test(out.at(-1)!) ? " " : ", "}${part}`;
-      else {
+      // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.") — or the
+      // item of an earlier part it names by a word of what that item is, where the part before does not name it ("2
+      // mechanical seals and 2 casing gaskets. Which seal is the right one? They say carbon ceramic EPDM."); a sentence
+      // after it that names none goes with it.
+      if (out.length && !opens) {
+        const sentence = /[.!?]$/.test(out.at(-1)!) || /[.!?]$/.test(prevRaw);
+        const named = sentence ? namedEarlier(ctx, part, out) : undefined;
+        const at = named ?? (sentence && joinedTo !== undefined && /[.!?]$/.test(prevRaw) ? joinedTo : out.length - 1);
+        out[at] = `${out[at]}${/[.!?]$/.test(out[at]!) ? " " : ", "}${part}`;
+        joinedTo = at;
+      } else {
         out.push(part);
         prevItem = !!a.quantity;
+        joinedTo = undefined;
       }
+      prevRaw = part;
     }
     return out;
   });
+}
+
+/**
+ * The earlier part (not the last) a sentence names by a word that says what a product is ("Which seal is the right
+ * one?" of "… 2 pcs mechanical seal" before "2 casing gasket."), when the last part does not carry that word.
+ */
+function namedEarlier(ctx: Ctx, sentence: string, parts: string[]): number | undefined {
+  const stems = (text: string) => new Set(tokenizeText(text).map((t) => stemOf(t.lower)));
+  const heads = [
+    ...new Set(
+      tokenizeText(sentence)
+        .map((t) => t.lower)
+        .filter((w) => w.length >= 3 && ctx.k.headWord(w))
+        .map(stemOf),
+    ),
+  ];
+  if (heads.length === 0 || heads.some((w) => stems(parts.at(-1)!).has(w))) return undefined;
+  const at = parts
+    .slice(0, -1)
+    .map((p, i) => (heads.some((w) => stems(p).has(w)) ? i : -1))
+    .filter((i) => i >= 0);
+  return at.length === 1 ? at[0] : undefined;
 }
 
 /**

@@ -6,6 +6,9 @@
  *   order are no words of the item: "the high-pressure switch like last time" is an item of its own by its definite
  *   article. Before, the item was joined to the one before it or lost (only the first product of the history was taken),
  *   and a counted item beside it whose words left several products open lost its count to the history or went unread.
+ * - A sentence after a list that asks about an earlier item by a word of what it is ("2 mechanical seals and 2 casing
+ *   gaskets. Which seal fits? Maintenance says carbon ceramic EPDM.") describes that item, and the sentence after it
+ *   goes with it. Before, both were joined to the last item ("2 casing gaskets"), which was then read as a seal.
  * Guards: "same as last time" alone is the last order; "the same X as last time …, 2 pcs - the red ones" is one line; an item beside it that no earlier order holds is read as before;
  * a list without "last time" is read as before.
  */
@@ -13,6 +16,7 @@ import { describe, expect, test } from "vitest";
 import {
   agripartsWorld,
   chatAfter,
+  demoWorld,
   draftLines,
   fluidWorld,
   hvacWorld,
@@ -114,5 +118,46 @@ describe("guards", () => {
       "for Big Bertha 12 m hose 2SN DN12 and the crimp fittings M22 as last time",
     );
     expect(sorted(draftLines(chat))).toEqual(["1 FIT-P-12-M22", "12 HOSE-2SN-12"]);
+  });
+});
+
+describe("a sentence that asks about an earlier item by its word describes that item, not the one before it", () => {
+  test("C-1003: '2 mechanical seals and 2 casing gaskets. Which seal fits? … carbon ceramic EPDM.'", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(
+      demoWorld,
+      "C-1003",
+      "For Pump 4 we need 2 mechanical seals and 2 casing gaskets. Which seal fits? Maintenance says carbon ceramic EPDM.",
+    );
+    expect(sorted(draftLines(chat))).toEqual(["2 SE-CG-NCP40", "2 SE-MS28-CC-EPDM"]);
+  });
+  test("C-1003: '2 Gleitringdichtungen und 2 Gehäusedichtungen. Welche Gleitringdichtung …? … Kohle/Keramik EPDM.'", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(
+      demoWorld,
+      "C-1003",
+      "Für Pumpe 4 brauchen wir 2 Gleitringdichtungen und 2 Gehäusedichtungen. Welche Gleitringdichtung ist die richtige? Die Instandhaltung sagt Kohle/Keramik EPDM.",
+    );
+    expect(sorted(draftLines(chat))).toContain("2 SE-MS28-CC-EPDM");
+  });
+  test("F-4001: '2 Rücklauffilterelemente und einen Belüftungsfilter. Welches Rücklauffilterelement …? RF 330 mit 10 µm.'", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(
+      fluidWorld,
+      "F-4001",
+      "Für die Big Bertha brauchen wir 2 Rücklauffilterelemente und einen Belüftungsfilter. Welches Rücklauffilterelement ist das richtige? Es soll RF 330 mit 10 µm sein.",
+    );
+    expect(sorted(draftLines(chat))).toEqual(["1 BF-AIR-3", "2 FE-RF-330-10"]);
+  });
+  test("guard H-2001: a sentence that names no earlier item describes the one before", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      hvacWorld,
+      "H-2001",
+      "For the roof chiller we need 2 filter driers and 1 sight glass with moisture indicator. Which drier is the right one? The fitter says 1/2 inch flare, 46 bar.",
+    );
+    expect(sorted(draftLines(chat))).toEqual(["1 SG-SGN-12", "2 FD-DML-084"]);
   });
 });
