@@ -190,6 +190,7 @@ import {
   namesLastOrder,
   namesOrderTime,
   orderOfMonth,
+  withoutLastOrder,
 } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 import { byRequest, byStatedValue, comparesPrice, resolveReference, variantByValue } from "./references.ts";
@@ -1575,6 +1576,9 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     let namedBefore = new Set<string | undefined>();
     // Whether the part before asks for an item of its own by a count ("2 Superelastik-Reifen …").
     let prevItem = false;
+    // The part the sentence before was joined to, and the text of the sentence before.
+    let joinedTo: number | undefined;
+    let prevRaw = "";
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => splitItems(ctx, sentence))) {
       const part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
@@ -1630,15 +1634,47 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
           // "die schwarzen Reifen wie im August, Filter wie immer": so is a clause that names what an earlier order held
           // as that order's again (`ofEarlierOrder`).
           (!!out.length && !!ofEarlierOrder(ctx, part, a)?.length));
-      // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.").
-      if (out.length && !opens) out[out.length - 1] = `${out.at(-1)}${/[.!?]$/.test(out.at(-1)!) ? " " : ", "}${part}`;
-      else {
+      // A sentence that describes the item before joins it as a sentence ("… is cracked. We need it urgently.") — or the
+      // item of an earlier part it names by a word of what that item is, where the part before does not name it ("2
+      // mechanical seals and 2 casing gaskets. Which seal is the right one? They say carbon ceramic EPDM."); a sentence
+      // after it that names none goes with it.
+      if (out.length && !opens) {
+        const sentence = /[.!?]$/.test(out.at(-1)!) || /[.!?]$/.test(prevRaw);
+        const named = sentence ? namedEarlier(ctx, part, out) : undefined;
+        const at = named ?? (sentence && joinedTo !== undefined && /[.!?]$/.test(prevRaw) ? joinedTo : out.length - 1);
+        out[at] = `${out[at]}${/[.!?]$/.test(out[at]!) ? " " : ", "}${part}`;
+        joinedTo = at;
+      } else {
         out.push(part);
         prevItem = !!a.quantity;
+        joinedTo = undefined;
       }
+      prevRaw = part;
     }
     return out;
   });
+}
+
+/**
+ * The earlier part (not the last) a sentence names by a word that says what a product is ("Which seal is the right
+ * one?" of "… 2 pcs mechanical seal" before "2 casing gasket."), when the last part does not carry that word.
+ */
+function namedEarlier(ctx: Ctx, sentence: string, parts: string[]): number | undefined {
+  const stems = (text: string) => new Set(tokenizeText(text).map((t) => stemOf(t.lower)));
+  const heads = [
+    ...new Set(
+      tokenizeText(sentence)
+        .map((t) => t.lower)
+        .filter((w) => w.length >= 3 && ctx.k.headWord(w))
+        .map(stemOf),
+    ),
+  ];
+  if (heads.length === 0 || heads.some((w) => stems(parts.at(-1)!).has(w))) return undefined;
+  const at = parts
+    .slice(0, -1)
+    .map((p, i) => (heads.some((w) => stems(p).has(w)) ? i : -1))
+    .filter((i) => i >= 0);
+  return at.length === 1 ? at[0] : undefined;
 }
 
 /**
@@ -2370,6 +2406,8 @@ export function multiAdd(ctx: Ctx): Step | undefined {
   const open: { item: RestItem; skus: string[]; quantity: number; machineId?: string }[] = [];
   // Items counted only by an article ("a panel"): a count said for the same product elsewhere is theirs.
   const implicit = new Set<(typeof items)[number]>();
+  // Items taken from the last order with the count they had there (`lastOrderRow`).
+  const ofLastOrder = new Set<(typeof items)[number]>();
   // An item whose count a part of its own said again ("…, 300 plates please"): the message's one item, read here.
   let restated: (typeof items)[number] | undefined;
   // Items asked for without a count and not identified, by the words that searched them ("we need glue for …").
@@ -2477,6 +2515,31 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       before = undefined;
       continue;
     }
+    // "… und Pressfassungen M22 wie beim letzten Mal", "and the crimp fittings like last time": an item without a count
+    // that names the last order is that order's line of the product its words name, with the count it had. So is a
+    // counted item whose words leave several products open, in a message that names the last order ("3
+    // Vorritzsägeblätter und das Kreissägeblatt wie letztes Mal"), with the count said.
+    const ofLast = a.quantity ? !a.guess?.confident && namesLastOrder(ctx.conv.text) : !one && namesLastOrder(part);
+    const asLast = ofLast ? lastOrderRow(ctx, a) : undefined;
+    if (asLast) {
+      const machineId = a.machine?.machineId ?? asLast.machineId;
+      const item = {
+        sku: asLast.sku,
+        quantity: a.quantity?.value ?? asLast.quantity,
+        ...(a.quantity?.unit ? { unit: ownPackUnit(ctx, asLast.sku, a.quantity.unit) } : {}),
+        ...(machineId ? { machineId } : {}),
+        said: part,
+      };
+      items.push(item);
+      // ("the same spiders as last time for Schnecke 1, 2 pcs - the red ones": a count said for it after is its count.)
+      if (!a.quantity) {
+        implicit.add(item);
+        ofLastOrder.add(item);
+      }
+      lastNamed = { sku: asLast.sku, ...(machineId ? { machineId } : {}) };
+      before = undefined;
+      continue;
+    }
     // (A part that measures a product its own words identify is read as it is, its amount in that product's packs: "10
     // m of the chain in the 5 m boxes like on BWB-4302"; one that only states a reference is the order's PO:
     // "Bestellnr RP-4471".)
@@ -2572,10 +2635,18 @@ export function multiAdd(ctx: Ctx): Step | undefined {
       };
       // "The panel on line 1 is broken. Please 1 panel …", "… So that's 2 contactors": the same product for the same
       // machine said again — by its article, or with the same count — is the one item, with the count said.
-      const again = items.find((i) => i.sku === item.sku && i.machineId === item.machineId && i.unit === item.unit);
+      // (An item of the last order's count is the one item whatever unit and machine the count beside it says: "the
+      // same spiders as last time for Schnecke 1, 2 pcs - the red ones".)
+      const again = items.find(
+        (i) =>
+          i.sku === item.sku &&
+          ((i.machineId === item.machineId && i.unit === item.unit) ||
+            (ofLastOrder.has(i) && (!item.machineId || item.machineId === i.machineId))),
+      );
       if (again && (implicit.has(again) || !a.quantity || again.quantity === item.quantity)) {
         if (a.quantity && implicit.has(again)) {
           again.quantity = item.quantity;
+          if (ofLastOrder.has(again) && item.unit) again.unit = item.unit;
           implicit.delete(again);
         }
       } else {
@@ -2832,7 +2903,8 @@ function recountOf(ctx: Ctx, parts: string[]): { lineId: string; quantity: numbe
  */
 function definiteItem(ctx: Ctx, part: string): boolean {
   // ("Truck 4: the 1000h service kit": what a list line's label before its colon is for leads it.)
-  const text = part.replace(LIST_MARKER, "").trim().replace(LABEL_LEAD, "");
+  // ("… and the pressure switch like last time": the words that name the last order say which, not what.)
+  const text = withoutLastOrder(part.replace(LIST_MARKER, "").trim().replace(LABEL_LEAD, ""));
   const words = tokenizeText(text)
     .map((t) => t.lower)
     .filter((w) => /^\p{L}/u.test(w) && !COURTESY_END.test(w));
@@ -2979,6 +3051,23 @@ function replacing(ctx: Ctx, sku: string, machineId: string | undefined, taken: 
   const best = Math.max(...lines.map(shared));
   const top = lines.filter((l) => shared(l) === best);
   return top.length === 1 ? top[0]!.lineId : undefined;
+}
+
+/**
+ * The line of the latest earlier order that holds the product the words name (the one they identify, else the first of
+ * their candidates an earlier order holds).
+ */
+function lastOrderRow(ctx: Ctx, a: Analysis): { sku: string; quantity: number; machineId: string | null } | undefined {
+  const rows = (ctx.conv.history ?? []) as {
+    orderedAt: string;
+    sku: string;
+    quantity: number;
+    machineId: string | null;
+  }[];
+  const hits = a.guess ? (a.guess.confident ? a.guess.hits.slice(0, 1) : a.guess.hits.slice(0, 8)) : [];
+  const hit = hits.find((h) => rows.some((r) => r.sku === h.sku));
+  if (!hit) return undefined;
+  return rows.filter((r) => r.sku === hit.sku).reduce((x, y) => (y.orderedAt > x.orderedAt ? y : x));
 }
 
 export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {

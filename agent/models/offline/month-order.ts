@@ -96,6 +96,18 @@ export function namesLastOrder(text: string): boolean {
 const LAST_ORDER =
   /(?<![\p{L}])(?:(?:last|previous|prior|latest|most\s+recent)\s+(?:\p{L}+\s+)?(?:time|order|delivery|shipment|one)|(?:letzte[nsm]?|vorige[nsm]?|vorherige[nsm]?)\s+(?:Mal|Bestellung|Lieferung|Auftrag)|zuletzt)(?![\p{L}])/iu;
 
+/**
+ * The text without the words that name the last order ("… and the pressure switch like last time", "… und den
+ * Schmelzkleber wie letztes Mal", "…, same as our last order"): what is left says what is asked for.
+ */
+export function withoutLastOrder(text: string): string {
+  return text.replace(LAST_ORDER_PHRASE, " ");
+}
+const LAST_ORDER_PHRASE = new RegExp(
+  `(?<![\\p{L}])(?:(?:just\\s+|the\\s+)?(?:same\\s+as|like|as)\\s+|(?:genauso\\s+|gleich\\s+|so\\s+)?wie\\s+)?(?:(?:beim|bei\\s+der|bei|our|the|das|s)\\s+)?(?:${LAST_ORDER.source})`,
+  "giu",
+);
+
 /** The text names an earlier order by its time: a month ("wie im März") or as the last one ("like last time"). */
 export function namesOrderTime(text: string): boolean {
   return monthsIn(text).length > 0 || namesLastOrder(text);
