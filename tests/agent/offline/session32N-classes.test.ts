@@ -14,8 +14,6 @@
  *   I meant 2", "äh, 2 Stück") is the corrected count: the first was ordered, the correction ignored.
  * - "line 1 to 5", "change line 1 to 5", "Zeile 1 auf 5": the number after a line's number is its new count, not the end
  *   of a range "1 to 5" (the message was not understood).
- * - A count the buyer only weighs after a price ("and if I take 20?", "und wenn wir 20 nehmen?") asks the price at that
- *   count (corpus-gaps-32.ts); it was added to the order.
  * Guards: the label said as written keeps its count; "Typ A" stays a letter; "a bissl" is no count.
  */
 import { describe, expect, test } from "vitest";
@@ -154,17 +152,4 @@ describe("a line's number and 'to' a count set the line's count", () => {
       const chat = await chatAfter(() => demoWorld(), "C-1001", "2 mech seals SE-MS28-CC-EPDM for pump 2", text);
       expect(draftLines(chat)).toEqual([["SE-MS28-CC-EPDM", 5, "M-1001-02"]]);
     });
-});
-
-describe("a count weighed after a price asks the price at that count", () => {
-  for (const text of ["and if I take 20?", "und wenn wir 20 nehmen?"])
-    test(`H-2005: ${text}`, { timeout: T }, async () => {
-      const chat = await chatAfter(hvacWorld, "H-2005", "how much are the DML 084 filter driers?", text);
-      expect(draftLines(chat)).toEqual([]);
-      expect(chat.turns.at(-1)!.text).toMatch(/20 × FD-DML-084/);
-    });
-  test("guard: 'ok, 20 then' adds them", { timeout: T }, async () => {
-    const chat = await chatAfter(hvacWorld, "H-2005", "how much are the DML 084 filter driers?", "ok, 20 then");
-    expect(draftLines(chat)).toEqual([["FD-DML-084", 20, "M-2005-01"]]);
-  });
 });

@@ -19,7 +19,6 @@ import { GAPS_SPLIT } from "./corpus-gaps.ts";
 import { GAPS_12_SPLIT } from "./corpus-gaps-12.ts";
 import { GAPS_13B_SPLIT } from "./corpus-gaps-13b.ts";
 import { GAPS_14B_SPLIT } from "./corpus-gaps-14b.ts";
-import { GAPS_32_SPLIT } from "./corpus-gaps-32.ts";
 import { TEST_SPLIT } from "./corpus-test.ts";
 import { VOICES_SPLIT } from "./corpus-voices.ts";
 
@@ -3217,7 +3216,7 @@ export function devDocuments(): CorpusDocument[] {
  */
 export function subwordOnlyDocuments(): CorpusDocument[] {
   const out: CorpusDocument[] = [];
-  for (const split of [GAPS_SPLIT, GAPS_12_SPLIT, GAPS_13B_SPLIT, GAPS_14B_SPLIT, GAPS_32_SPLIT])
+  for (const split of [GAPS_SPLIT, GAPS_12_SPLIT, GAPS_13B_SPLIT, GAPS_14B_SPLIT])
     for (const [intent, langs] of Object.entries(split) as [Intent, Partial<Record<"en" | "de", string[]>>][])
       for (const lang of ["en", "de"] as const) for (const text of langs[lang] ?? []) out.push({ lang, text, intent });
   return out;
