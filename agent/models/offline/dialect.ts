@@ -220,6 +220,8 @@ const NO_ITEM_AFTER_A = new Set(
 function articleOf(next: string, capital: boolean): string {
   const word = next.toLowerCase();
   if (NO_ITEM_AFTER_A.has(word)) return capital ? "A" : "a";
+  // "händ ihr s Schauglas no a Lager?": before "Lager" the southern "a" is "auf" (in stock), no article.
+  if (word === "lager") return capital ? "Auf" : "auf";
   const std = word.endsWith("en") && word === next ? "einen" : word.endsWith("e") && word === next ? "eine" : "ein";
   return capital ? std[0]!.toUpperCase() + std.slice(1) : std;
 }

@@ -79,6 +79,7 @@ describe("the southern article 'a' counts one", () => {
     ["Spule Typ A bitte", "Spule Typ A bitte"],
     ["Dichtung Form A bitte", "Dichtung Form A bitte"],
     ["und a bissl Fett", "und a bissl Fett"],
+    ["händ ihr s Schauglas no a Lager?", "händ ihr s Schauglas noch auf Lager?"],
   ])("standardSpelling(%s) → %s", (text, standard) => expect(standardSpelling(text, lexicon)).toBe(standard));
 });
 
