@@ -198,7 +198,7 @@ export function standardSpelling(text: string, lexicon: Lexicon, labels: readonl
   // "Mia bräuchten a neue, …", "I brauch a Dichtung": the southern "a" before a word of the sentence is the article
   // "ein" — a small "a" anywhere, a capital one only where a sentence opens (elsewhere "Typ A" is a letter value).
   text = text.replace(/(?<=^|[.!?]\s+)A(?=\s+\p{L}{3,})|(?<=\s)a(?=\s+\p{L}{3,})/gu, (a, at: number) =>
-    articleOf(text.slice(at + 1).match(/^\s*(\p{L}+)/u)?.[1] ?? "", a === "A"),
+    articleOf(text.slice(at + 1).match(/^\s*(\p{L}+)(?=(\s*(?:[?.!,]|$))?)/u) ?? [], a === "A"),
   );
   return text.replace(/(?<![\p{L}\d-])\p{L}{3,}(?![\p{L}\d-])/gu, (w) => {
     const std = standardWord(w, lexicon);
@@ -217,11 +217,12 @@ const NO_ITEM_AFTER_A = new Set(
  * "eine" before an "-e" one ("a neue"), "ein" otherwise ("a Dichtung" reads as one all the same); "a" stays in a
  * phrase of amount ("a bissl Fett" is no count).
  */
-function articleOf(next: string, capital: boolean): string {
+function articleOf([, next = "", ends]: readonly (string | undefined)[], capital: boolean): string {
   const word = next.toLowerCase();
   if (NO_ITEM_AFTER_A.has(word)) return capital ? "A" : "a";
-  // "händ ihr s Schauglas no a Lager?": before "Lager" the southern "a" is "auf" (in stock), no article.
-  if (word === "lager") return capital ? "Auf" : "auf";
+  // "händ ihr s Schauglas no a Lager?": before "Lager" that ends the clause the southern "a" is "auf" (in stock) — "i
+  // bräucht a Lager 6205" asks for a bearing.
+  if (word === "lager" && ends !== undefined) return capital ? "Auf" : "auf";
   const std = word.endsWith("en") && word === next ? "einen" : word.endsWith("e") && word === next ? "eine" : "ein";
   return capital ? std[0]!.toUpperCase() + std.slice(1) : std;
 }

@@ -80,6 +80,7 @@ describe("the southern article 'a' counts one", () => {
     ["Dichtung Form A bitte", "Dichtung Form A bitte"],
     ["und a bissl Fett", "und a bissl Fett"],
     ["händ ihr s Schauglas no a Lager?", "händ ihr s Schauglas noch auf Lager?"],
+    ["i bräucht a Lager 6205 2RS", "i bräucht ein Lager 6205 2RS"],
   ])("standardSpelling(%s) → %s", (text, standard) => expect(standardSpelling(text, lexicon)).toBe(standard));
 });
 
