@@ -582,8 +582,14 @@ function readText(ctx: Ctx, raw: string): Analysis {
   if (guess && onlyWords(guess.query, specWords)) guess = undefined;
   const inPack = guess && specs.length ? otherPack(ctx, guess, specs) : undefined;
   if (inPack) guess = inPack;
+  // "12 Kabel 5 m", "4 sensor cables 5 m" among cables by the metre and ready-made ones: beside a plain count, a
+  // measure that a candidate sold by the piece has (its length) names that candidate; the count says how many.
+  const pieces =
+    !inPack && guess && !guess.confident && quantities.some((q) => !q.unit) ? piecesDescribed(ctx, guess, specs) : [];
+  if (pieces.length) guess = { ...guess!, hits: pieces, confident: pieces.length === 1 };
   if (
     !inPack &&
+    !pieces.length &&
     specs.length &&
     guess &&
     specs.some((q) => soldIn(ctx, guess!, q.unit!) && !packContent(ctx, guess!, q)) &&
@@ -1582,6 +1588,44 @@ function otherPack(ctx: Ctx, guess: ProductGuess, specs: QuantityMatch[]): Produ
   if (found.length !== 1) return undefined;
   const fit = found[0]!;
   return { ...guess, hits: [fit, ...guess.hits.filter((h) => h.sku !== fit.sku)], confident: true };
+}
+
+/**
+ * The leading candidates sold by the piece (neither ordered nor packed in a measure's unit) that every measure
+ * describes — a numeric feature in that unit with that value, or their name writing the amount ("…, 5 m").
+ */
+function piecesDescribed(ctx: Ctx, guess: ProductGuess, specs: QuantityMatch[]): ProductGuess["hits"] {
+  if (specs.length === 0) return [];
+  const lead = guess.hits.slice(0, 8).filter((h) => h.lifecycle === "active");
+  const skus = lead.map((h) => h.sku);
+  const products = ctx.k.reader.products(skus);
+  const features = ctx.k.reader.features(skus);
+  const names = ctx.k.allNames(skus);
+  const code = (unit: string) => (ctx.k.unitCodes.get(unit.toLowerCase()) ?? unit).toUpperCase();
+  const has = (sku: string, q: QuantityMatch) =>
+    Object.entries(features.get(sku) ?? {}).some(
+      ([key, value]) =>
+        typeof value === "number" &&
+        value === q.value &&
+        code(ctx.k.featureUnits.get(key) ?? "") === q.unit!.toUpperCase(),
+    ) || writesAmount(ctx, names.get(sku) ?? "", q);
+  return lead.filter((h) => {
+    const p = products.get(h.sku);
+    if (!p) return false;
+    const measured = specs.some((q) =>
+      [p.orderUnit, p.contentUnit].some((u) => u.toUpperCase() === q.unit!.toUpperCase()),
+    );
+    return !measured && specs.every((q) => has(h.sku, q));
+  });
+}
+
+/** Whether a name writes the amount in one of its unit's words ("…, PUR, 5 m", "Dose 2,5 kg"). */
+function writesAmount(ctx: Ctx, name: string, q: QuantityMatch): boolean {
+  const number = String(q.value).replace(".", "[.,]");
+  const words = [...ctx.k.unitCodes.entries()].filter(([, c]) => c.toUpperCase() === q.unit!.toUpperCase());
+  return words.some(([w]) =>
+    new RegExp(`(?<![\\d.,])${number}\\s*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "iu").test(name),
+  );
 }
 
 /** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
