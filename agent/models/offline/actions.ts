@@ -188,6 +188,7 @@ import {
   monthsIn,
   type MonthOrder,
   namesLastOrder,
+  namesUsualOrder,
   namesOrderTime,
   orderOfMonth,
   withoutLastOrder,
@@ -1967,7 +1968,7 @@ function ofEarlierOrder(
 ): { sku: string; quantity: number; unit?: string; machineId?: string }[] | undefined {
   // (A product the item's own words identify is what it asks for: "the same filter bags as last time", "2 Schütze 9 A
   // mit 24 V DC Spule" for "die gleiche Anlage".)
-  if (a.guess?.confident || monthsIn(part).length > 0 || !(hasMarker("history", part) || namesLastOrder(part)))
+  if (a.guess?.confident || monthsIn(part).length > 0 || !(hasMarker("history", part) || namesUsualOrder(part)))
     return undefined;
   const all = (ctx.conv.history ?? []) as {
     orderId: string;
@@ -1979,7 +1980,7 @@ function ofEarlierOrder(
   const mine = a.machine ? all.filter((r) => r.machineId === a.machine!.machineId) : all;
   // (The sentence that says so names them: not "… einen Getriebe-Dichtsatz. Habt ihr das an Lager? Lieferung wie immer
   // nach Wil.", where "Lager" is no bearing.)
-  const said = (part.match(/[^.!?;]+[.!?;]*/gu) ?? [part]).filter((x) => hasMarker("history", x) || namesLastOrder(x));
+  const said = (part.match(/[^.!?;]+[.!?;]*/gu) ?? [part]).filter((x) => hasMarker("history", x) || namesUsualOrder(x));
   const named = linesNamedBy(ctx, withoutMachineWords(ctx, said.join(" ")), mine);
   // (Of those, the ones the words' product guess ranks first: "the same filter bags as last time" are the bags, not the
   // lid O-ring "for bag filter housing" of the same order.)

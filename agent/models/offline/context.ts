@@ -551,6 +551,7 @@ function readText(ctx: Ctx, raw: string): Analysis {
     for (const t of aboutMachine) taken.add(t.index);
   for (const i of placeNumbers(ctx, text, tokens)) taken.add(i);
   for (const i of verbsAfterSubject(ctx, tokens)) taken.add(i);
+  for (const i of oldOnesOwn(tokens)) taken.add(i);
   let quantities = findQuantities(tokens, ctx.k, new Set([...taken, ...sizeTokens]));
   const lineNames = orderLineNames(ctx);
   // "+ 2 return filter elements same press", "für dieselbe Presse": a word of the machines' labels after a word of
@@ -769,6 +770,25 @@ function verbsAfterSubject(ctx: Ctx, tokens: Token[]): number[] {
       : [];
   });
 }
+/**
+ * "on the old ones is stamped M6 0.8", "der alte is scho verbrannt", "die alten sind hin": an age word said as a noun —
+ * after an article, with no noun after it — is the buyer's own part that is to be replaced, not a product's "old
+ * version" ("alte Rezeptur", "the old version" keep the word).
+ */
+function oldOnesOwn(tokens: Token[]): number[] {
+  return tokens.flatMap((t, i) => {
+    if (!OLD_WORD.test(t.lower) || !OLD_ARTICLE.test(tokens[i - 1]?.lower ?? "")) return [];
+    const next = tokens[i + 1];
+    const ends = !next || /[,;.!?:]/u.test(t.tail ?? "") || OLD_AFTER.test(next.lower);
+    return ends ? [i] : [];
+  });
+}
+const OLD_WORD = /^(?:old|alt|alte|alten|alter|altes|altem)$/u;
+const OLD_ARTICLE = /^(?:the|those|these|my|our|der|die|das|den|dem|des|da|de|d|unser|unsere|unseren|unserem)$/u;
+/** What follows an age word said as a noun: "one(s)", a verb or a pronoun ("… ones is stamped", "der alte is hin"). */
+const OLD_AFTER =
+  /^(?:one|ones|is|was|are|were|has|had|says|say|said|it|ist|is|isch|sind|san|war|hat|hod|hot|hatte|sagt|steht|stand|auf|on)$/u;
+
 /**
  * German pronouns that are a clause's subject, with their southern forms: a German main clause puts its verb second.
  * (English is left as it is: "we found two more" says how the count changed, its words are read for that.)

@@ -108,6 +108,19 @@ const LAST_ORDER_PHRASE = new RegExp(
   "giu",
 );
 
+/**
+ * "… and the pressure switch as usual", "the filter as always", "like before", "plus the usual pressure switch": the
+ * text says an item is what the buyer orders each time — by no time of its own, so the latest earlier order holding it
+ * (`namesLastOrder` names that order by "last"). Beside a counted item of a list the classifier may read no reorder in
+ * the English words. (The German "wie immer", "wie gehabt" are left to the classifier and the corpus's markers: said
+ * of a material — "Kohle/Keramik mit EPDM wie immer" — they describe the product asked for.)
+ */
+export function namesUsualOrder(text: string): boolean {
+  return namesLastOrder(text) || USUAL_ORDER.test(text);
+}
+const USUAL_ORDER =
+  /(?<![\p{L}])(?:(?:same\s+)?(?:as|like)\s+(?:per\s+)?(?:usual|always|before|ever)|(?:the|our)\s+usual)(?![\p{L}])/iu;
+
 /** The text names an earlier order by its time: a month ("wie im März") or as the last one ("like last time"). */
 export function namesOrderTime(text: string): boolean {
   return monthsIn(text).length > 0 || namesLastOrder(text);

@@ -33,7 +33,7 @@ import { say } from "./replies.ts";
 import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialogue.ts";
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 import { oddQuantities, oddQuantityQuestion } from "./odd-quantities.ts";
-import { monthsIn } from "./month-order.ts";
+import { monthsIn, namesUsualOrder } from "./month-order.ts";
 import { EACH_ITEM } from "./actions.ts";
 import { WITHOUT } from "./destructive.ts";
 
@@ -286,12 +286,14 @@ function decideClauses(read: Ctx): Step {
   const prelude: ToolCallPlan[] = [];
   if (!conv.machines && !conv.results.some((r) => r.name === "get_installed_base") && tools.has("get_installed_base"))
     prelude.push({ name: "get_installed_base", args: {} });
-  // An order reference in the message may name an earlier order ("same as our order PK-25-0917").
+  // An order reference in the message may name an earlier order ("same as our order PK-25-0917"), and so may an item
+  // of a list the classifier reads as no reorder ("2 filter driers DML 084 and the pressure switch as usual").
   if (
     (ctx.cues.has("history") ||
       orderReferences(conv.text).length > 0 ||
       unknownCodes(conv.text, ctx.k).length > 0 ||
-      monthsIn(conv.text).length > 0) &&
+      monthsIn(conv.text).length > 0 ||
+      namesUsualOrder(conv.text)) &&
     !conv.history &&
     !conv.results.some((r) => r.name === "get_order_history") &&
     tools.has("get_order_history")
