@@ -192,9 +192,9 @@ function inCompound(part: string, words: ReadonlySet<string>): boolean {
  */
 export function standardSpelling(text: string, lexicon: Lexicon, labels: readonly string[] = []): string {
   lexicon = withLabels(lexicon, labels);
-  // "Und no Keilriime …", "bräucht ma no 2 Stück": the southern "no" is "noch" inside a German sentence (a "no" that
-  // opens the message answers a question, and stays).
-  text = text.replace(/(?<=\p{L}[^\p{L}\d]*\s)([Nn])o(?=\s+\p{L})/gu, "$1och");
+  // "Und no Keilriime …", "Und no 2 Kessel …": the southern "no" is "noch" inside a German sentence (a "no" that
+  // opens the message answers a question, and stays; a capital "No" before a number is a number sign, "Typ No 3").
+  text = text.replace(/(?<=\p{L}[^\p{L}\d]*\s)(?:[Nn]o(?=\s+\p{L})|no(?=\s+\d))/gu, (no) => `${no[0]}och`);
   // "Mia bräuchten a neue, …", "I brauch a Dichtung": the southern "a" before a word of the sentence is the article
   // "ein" — a small "a" anywhere, a capital one only where a sentence opens (elsewhere "Typ A" is a letter value).
   text = text.replace(/(?<=^|[.!?]\s+)A(?=\s+\p{L}{3,})|(?<=\s)a(?=\s+\p{L}{3,})/gu, (a, at: number) =>

@@ -1188,7 +1188,7 @@ function namesOtherProducts(ctx: Ctx, ref: string): boolean {
 export function transition(whole: Ctx, memo: MemoFn): Step {
   const s = dialogueState(whole);
   const r = readMessage(whole, s);
-  const ctx = settleIntent(askedByWords(whole), s, r);
+  const ctx = weighedCount(settleIntent(askedByWords(whole), s, r), s);
   for (const row of TRANSITIONS) {
     if (row.in !== "any" && row.in !== s.open) continue;
     if (!EVENTS[row.on](ctx, s, r)) continue;
@@ -1434,6 +1434,31 @@ function askedByWords(ctx: Ctx): Ctx {
   for (const c of asked) cues.add(c);
   return { ...ctx, cues };
 }
+
+/**
+ * "what if I order 20?", "and if I take 20?", "und wenn ich 20 nehme?", "angenommen 20 Stück?" to the offer of a
+ * product ("… Shall I add it to your order?"): a count the buyer only weighs — a question that opens with a condition
+ * and says no word of ordering outright — asks the price at that count; the classifier's reading of an order yields.
+ * ("ok, 20 then", "20 please", "if it's in stock, 20 please" say no question and add.)
+ */
+function weighedCount(ctx: Ctx, s: DialogueState): Ctx {
+  const text = ctx.conv.text;
+  if (s.pending?.kind !== "quantity" || !text.includes("?") || !WEIGHED.test(text) || ORDERS_OUTRIGHT.test(text))
+    return ctx;
+  if (!analyse(ctx).quantity || has(ctx, "price")) return ctx;
+  const cues = new Set(ctx.cues);
+  cues.delete("add");
+  cues.delete("checkout");
+  cues.add("price");
+  return { ...ctx, cues };
+}
+
+/** A question that opens with a condition: "what if", "and if", "if I …", "say I …", "und wenn", "falls", "angenommen". */
+const WEIGHED =
+  /(?:^|[,;:.!?]\s*|(?<![\p{L}])(?:what|and|but|so|und|aber|also|na)\s+)(?:if|suppose|supposing|say|wenn|falls|angenommen)(?![\p{L}])/iu;
+/** Words that order outright whatever the condition ("if it's in stock, add 20", "falls lagernd, bitte 20"). */
+const ORDERS_OUTRIGHT =
+  /(?<![\p{L}])(?:please|pls|add|put|book|send|ship|bitte|hinzufüg\p{L}*|dazu|draufpacken|schreib|leg)(?![\p{L}])/iu;
 
 /** The cues of readings that act on an order: none of them applies to an empty one. */
 const EDIT_CUES: Partial<Record<Intent, Cue>> = { remove: "remove", change: "change", cancel: "cancel" };

@@ -2226,6 +2226,8 @@ function readOptions(
   // ("20-Zoll-Kerze" for "20 Zoll": a number hyphenated to its unit too.)
   const apart = (s: string) => s.replace(/([\p{L}\d])-(?=\p{L})/gu, "$1 ");
   const spaced = ` ${wordsOf(apart(text)).join(" ")} `;
+  // "24-V-Bremse", "230-V-Spule": an amount hyphenated to its unit and to the word after it is that amount too.
+  const amountTokens = tokenizeText(apart(text)).map((t) => t.lower);
   const negated = negatedWordsOf(tokenizeText(text));
   const out: Record<string, string[]> = {};
   // Single-choice groups that found several numbers alike ("bore motor side" and "bore driven side", both 28 and 35).
@@ -2463,10 +2465,10 @@ function readOptions(
           if (shared.has(`${Number(num)} ${unit}`)) continue;
           // "230 V 1~ (up to 2.2 kW)": an amount of another unit in the note of a value is a limit, not the value.
           if (mainUnit && unit !== mainUnit && inParens(m.index)) continue;
-          for (let i = 0; i < tokens.length; i++) {
-            const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(tokens[i]!);
-            const n = joinedUnit ? joinedUnit[1] : tokens[i];
-            const said = joinedUnit ? joinedUnit[2] : tokens[i + 1];
+          for (let i = 0; i < amountTokens.length; i++) {
+            const joinedUnit = /^(\d+(?:\.\d+)?)([a-z°%]+)$/.exec(amountTokens[i]!);
+            const n = joinedUnit ? joinedUnit[1] : amountTokens[i];
+            const said = joinedUnit ? joinedUnit[2] : amountTokens[i + 1];
             // "400 Volt", "4 Kilowatt": the unit spelt out.
             const u = said ? (UNIT_SPELLINGS[said] ?? said) : said;
             if (!n || !/^\d+(\.\d+)?$/.test(n)) continue;
