@@ -787,7 +787,7 @@ const OLD_WORD = /^(?:old|alt|alte|alten|alter|altes|altem)$/u;
 const OLD_ARTICLE = /^(?:the|those|these|my|our|der|die|das|den|dem|des|da|de|d|unser|unsere|unseren|unserem)$/u;
 /** What follows an age word said as a noun: "one(s)", a verb or a pronoun ("… ones is stamped", "der alte is hin"). */
 const OLD_AFTER =
-  /^(?:one|ones|is|was|are|were|has|had|says|say|said|it|ist|is|isch|sind|san|war|hat|hod|hot|hatte|sagt|steht|stand|auf|on)$/u;
+  /^(?:one|ones|is|was|are|were|has|had|says|say|said|it|ist|isch|sind|san|war|hat|hod|hot|hatte|sagt|steht|stand|auf|on)$/u;
 
 /**
  * German pronouns that are a clause's subject, with their southern forms: a German main clause puts its verb second.
