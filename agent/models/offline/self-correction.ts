@@ -2,10 +2,12 @@
  * "4 filter driers DML 084 – actually make that 5", "4 Filtertrockner, nein, 5", "3 sight glasses … sorry I meant 2":
  * a buyer who corrects a count in the message that says it means the count after the correcting words. The message is
  * read as the buyer meant it ("5 filter driers DML 084"): the count before the correction takes the new number, the
- * correcting words go. Only a bare count after them (a unit word or a courtesy at most, up to the clause's end): "no
- * wait, pump 3" or "sorry, 2 sight glasses too" say more than a count and stay as written.
+ * correcting words go. A bare count (a unit word or a courtesy at most, up to the clause's end) corrects the last count;
+ * a count with words of an item said before ("2 sight glasses and 4 filter driers, sorry 3 driers", "…, äh, 3
+ * Trockner", "no wait, 3 of the driers") corrects that item's count. Words that name no item said ("no wait, pump 3",
+ * "sorry, 2 sight glasses too") say more than a count and stay as written.
  */
-import { findQuantities, numberWordValue, sizeTokensOf, tokenizeText, type Knowledge } from "./recognise.ts";
+import { findQuantities, numberWordValue, sizeTokensOf, tokenizeText, type Knowledge, wordStem } from "./recognise.ts";
 import { recogniseMeasures } from "./nlu/understand.ts";
 
 /**
@@ -21,6 +23,18 @@ const CORRECTION = new RegExp(
   `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${TAKING_BACK}|${SAYING_NO})+(\\d+|\\p{L}+)(?:\\s*(?:pcs|pieces|pc|stück|stk|st|x))?(?:\\s*(?:please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
   "giu",
 );
+
+/**
+ * A correction that names its item: the count, then one to three words of an item said before (after "of the", "der",
+ * "von den" at most), then a courtesy at most, up to the clause's end.
+ */
+const NAMED_CORRECTION = new RegExp(
+  `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${TAKING_BACK}|${SAYING_NO})+(\\d+|\\p{L}+)\\s+(?:(?:of\\s+(?:the|those|them)|von\\s+(?:den|denen)|der|die)\\s+)?(\\p{L}[\\p{L}-]*(?:\\s+\\p{L}[\\p{L}-]*){0,2})(?:\\s*(?:please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
+  "giu",
+);
+const COURTESY = /^(?:please|pls|bitte|thanks|danke|pcs|pieces|stück|stk)$/;
+/** Words that end what a counted item's words are ("… and 2 glasses", "…, 3 Trockner"). */
+const ITEM_END = /^(?:and|und|plus|sowie|also|auch|too|for|für|fuer|an|am|on|at|bei|zum|zur)$/;
 
 /** The message with each count it corrects itself on read as corrected; else the message as it is. */
 export function selfCorrected(text: string, k: Knowledge, labels: readonly string[] = []): string {
@@ -43,5 +57,45 @@ export function selfCorrected(text: string, k: Knowledge, labels: readonly strin
     if (!number || Number(number.text) === now) continue;
     out = `${before.slice(0, number.start)}${now}${before.slice(number.start + number.text.length)}${out.slice(m.index! + m[0].length)}`;
   }
+  for (const m of [...out.matchAll(NAMED_CORRECTION)].reverse()) {
+    const word = m[1]!.toLowerCase();
+    const now = /^\d+$/.test(word) ? Number(word) : numberWordValue(word);
+    if (!now) continue;
+    const before = out.slice(0, m.index);
+    const tokens = tokenizeText(before);
+    const counts = findQuantities(tokens, k, sizeTokensOf(tokens, recogniseMeasures(before), k)).filter(
+      (q) => !q.tokens.some((i) => labelEnds.has(`${tokens[i - 1]?.lower} ${tokens[i]!.lower}`)),
+    );
+    const named = m[2]!
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => !COURTESY.test(w));
+    if (named.length === 0) continue;
+    // The item the words name: the last counted item whose own words (up to the next count or clause) hold them all.
+    const item = counts.findLast((q, n) => {
+      const from = Math.max(...q.tokens) + 1;
+      const to = counts[n + 1] ? Math.min(...counts[n + 1]!.tokens) : tokens.length;
+      const own: string[] = [];
+      for (let i = from; i < to && !ITEM_END.test(tokens[i]!.lower) && !/[,;.!?]/.test(tokens[i - 1]?.tail ?? ""); i++)
+        own.push(tokens[i]!.lower);
+      return named.every((w) => own.some((o) => sameItemWord(w, o)));
+    });
+    const number = item?.tokens.map((i) => tokens[i]!).find((t) => /^\d+$/.test(t.text));
+    if (!number || Number(number.text) === now) continue;
+    out = `${before.slice(0, number.start)}${now}${before.slice(number.start + number.text.length)}${out.slice(m.index! + m[0].length)}`;
+  }
   return out;
 }
+
+/**
+ * Whether a word of a correction names a word of an item: the same word in another number ("driers", "drier";
+ * "Schaugläser", "Schauglas") or the head of a compound ("Trockner" of "Filtertrockner"). Four letters or more.
+ */
+function sameItemWord(said: string, word: string): boolean {
+  const a = fold(said);
+  const b = fold(word);
+  if (a.length < 4 || b.length < 4) return a === b;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return (long.startsWith(short) && long.length - short.length <= 3) || b.endsWith(a) || wordStem(a) === wordStem(b);
+}
+const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();

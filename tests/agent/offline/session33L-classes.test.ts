@@ -1,0 +1,79 @@
+/**
+ * Session 33 (lead): readings of buyers the evals had not shown.
+ * - A count corrected in the same message by the words of the item it corrects ("2 sight glasses and 4 filter driers,
+ *   sorry 3 driers", "…, äh, 3 Trockner", "no wait, 3 of the driers") is that item's corrected count: the words after
+ *   the correction were read as one more item, listed and not added, and the first count was ordered.
+ * Guards: a correction naming words of no item said ("sorry, 2 sight glasses too", "sorry, 2 seals for pump 1") adds or
+ *   asks as before; the first counts stay.
+ */
+import { describe, expect, test } from "vitest";
+import { chatAfter, demoWorld, draftLines, hvacWorld, weldingWorld } from "./helpers.ts";
+
+const T = 60_000;
+
+describe("a count corrected by the words of its item is that item's count", () => {
+  for (const [text, lines] of [
+    [
+      "2 sight glasses SGN 12 and 4 filter driers DML 084, sorry 3 driers",
+      [
+        ["SG-SGN-12", 2, "M-2005-01"],
+        ["FD-DML-084", 3, "M-2005-01"],
+      ],
+    ],
+    [
+      "2 Schaugläser SGN 12 und 4 Filtertrockner DML 084, äh, 3 Trockner",
+      [
+        ["SG-SGN-12", 2, "M-2005-01"],
+        ["FD-DML-084", 3, "M-2005-01"],
+      ],
+    ],
+    [
+      "4 filter driers DML 084 and 2 sight glasses SGN 12 - no wait, 3 of the driers",
+      [
+        ["FD-DML-084", 3, "M-2005-01"],
+        ["SG-SGN-12", 2, "M-2005-01"],
+      ],
+    ],
+    [
+      "4 Filtertrockner DML 084 und 2 Schaugläser SGN 12, nein, 3 Schaugläser bitte",
+      [
+        ["FD-DML-084", 4, "M-2005-01"],
+        ["SG-SGN-12", 3, "M-2005-01"],
+      ],
+    ],
+  ] as const)
+    test(`H-2005: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(hvacWorld, "H-2005", text);
+      expect(draftLines(chat)).toEqual(lines);
+    });
+
+  test("WD-4101: '10 gas nozzles … for Halle 1 Platz 2, sorry, 20 nozzles'", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      weldingWorld,
+      "WD-4101",
+      "10 gas nozzles conical 15 mm for Halle 1 Platz 2, sorry, 20 nozzles",
+    );
+    expect(draftLines(chat).map((l) => [l[0], l[1]])).toEqual([["GN-36-CON", 20]]);
+  });
+
+  // Guards: words that name no item said before are no correction.
+  test("H-2005: 'sorry, 2 sight glasses too' keeps the first counts", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      hvacWorld,
+      "H-2005",
+      "4 filter driers DML 084 and 2 sight glasses SGN 12, sorry, 2 sight glasses too",
+    );
+    expect(draftLines(chat).slice(0, 2)).toEqual([
+      ["FD-DML-084", 4, "M-2005-01"],
+      ["SG-SGN-12", 2, "M-2005-01"],
+    ]);
+  });
+  test("C-1001: 'sorry, 2 seals for pump 1' keeps pump 2's three seals", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      () => demoWorld(),
+      "C-1001",
+      "3 mech seals SE-MS28-CC-EPDM for pump 2, sorry, 2 seals for pump 1",
+    );
+    expect(draftLines(chat)[0]).toEqual(["SE-MS28-CC-EPDM", 3, "M-1001-02"]);
+  });
+});
