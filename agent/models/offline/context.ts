@@ -58,6 +58,8 @@ import {
   findQuantities,
   numberWordValue,
   guessProduct,
+  countsNothingBefore,
+  leadsMachine,
   limitedCount,
   LOOSE_UNIT_WORDS,
   nameWords,
@@ -523,7 +525,15 @@ function readText(ctx: Ctx, raw: string): Analysis {
         (ctx.k.measureUnits.has(w.toLowerCase()) || ctx.k.unitCodes.has(w.toLowerCase())) &&
         /\d\s*$/.test(c.text.slice(0, at))
       ) &&
-      !(history && (ctx.k.unitCodes.has(w.toLowerCase()) || /^\s*\d/.test(c.text.slice(at + w.length))))
+      !(
+        history &&
+        (ctx.k.unitCodes.has(w.toLowerCase()) ||
+          /^\s*\d/.test(c.text.slice(at + w.length)) ||
+          // ("for truck 7 the filters same as last time": the words that lead a machine's name and number stay with
+          // them — the number is the machine's, not how many.)
+          (leadsMachine(w.toLowerCase()) && /^\s+(?:\p{L}+\s+)?\p{L}+\s+\d/u.test(c.text.slice(at + w.length))) ||
+          (countsNothingBefore(w.toLowerCase()) && /(?:^|\s)\p{L}{3,}\s+\d+\s+$/u.test(c.text.slice(0, at))))
+      )
         ? " "
         : w,
     );

@@ -1309,6 +1309,36 @@ const TIME_WORDS =
 const DIMENSION_AFTER = /^(?:lang|long|breit|wide|hoch|high|tall|dick|thick|tief|deep|stark)$/;
 const DIMENSION_BEFORE =
   /^(?:länge|laenge|length|breite|width|höhe|hoehe|height|dicke|thickness|tiefe|depth|durchmesser|diameter|stärke|staerke)$/;
+/** Whether a word leads a machine's name: a preposition of a machine, one fused with an article, or an article. */
+export const leadsMachine = (word: string): boolean =>
+  MACHINE_PREPOSITIONS.has(word) || FUSED.has(word) || ARTICLES.has(word);
+
+/** Words after a count that say it counts nothing (an article, a pronoun, a verb of need). */
+export const countsNothingBefore = (word: string): boolean => NOT_COUNTED.test(word);
+const NOT_COUNTED =
+  /^(?:same|like|as|wie|gleichen?|selben?|the|a|an|die|der|das|den|dem|ein|eine|einen|we|i|our|you|they|wir|ich|mia|unser|unsere|ma|need|needs|require|requires|want|brauchen|brauch|brauche|bräuchten|bräuchte|braucht|benötigen|benötige|benötigt|is|ist|isch|has|hat|hats|got)$/;
+
+/**
+ * Whether the number at `i` names a machine: after a word (not a unit, article or number word) that a preposition of a
+ * machine leads, an article between them at most ("for pump 7", "an der Presse 4"), with no thing counted after it —
+ * a word of what counts follows, or a stop unless the word is one products are named by ("für die Filter 4, bitte"
+ * counts filters).
+ */
+function machineNumber(tokens: Token[], i: number, k: Knowledge): boolean {
+  const word = tokens[i - 1]!.lower;
+  if (!/^\p{L}{3,}$/u.test(word) || k.unitCodes.has(word) || NUMBER_WORDS[word] !== undefined || ARTICLES.has(word))
+    return false;
+  const lead = tokens[i - 2]?.lower ?? "";
+  const led =
+    MACHINE_PREPOSITIONS.has(lead) ||
+    FUSED.has(lead) ||
+    (ARTICLES.has(lead) && MACHINE_PREPOSITIONS.has(tokens[i - 3]?.lower ?? ""));
+  if (!led) return false;
+  const next = tokens[i + 1]?.lower;
+  if (next !== undefined && NOT_COUNTED.test(next)) return true;
+  return (next === undefined || /[,;:.!?]/.test(tokens[i]!.tail ?? "")) && !k.headWord(word);
+}
+
 /**
  * Words a number names a class, a size, a series or a place by ("Kategorie 3", "series 1", "Halle 2"): the number after
  * one is what the thing is called, not how many.
@@ -1558,6 +1588,10 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if (prev && adjacentWord(tokens, i) && DIMENSION_BEFORE.test(prev) && !k.unitCodes.has(prev)) continue;
     // "Kategorie 3", "series 1", "Werk 2", "size 4": the number a class, a size or a place is called by.
     if (prev && adjacentWord(tokens, i) && NAMING_WORDS.test(prev) && !k.unitCodes.has(prev)) continue;
+    // "for pump 7 we need 2 seals", "für Stapler 7 die Hydraulikfilter", "an Presse 4, …": the number after a word that
+    // a preposition of a machine leads, with nothing counted after it (an article, a pronoun, a verb; a product's word
+    // only at a stop), is the number a machine is called by — one the buyer has or not — not how many.
+    if (prev && /^\d+$/.test(t) && adjacentWord(tokens, i) && machineNumber(tokens, i, k)) continue;
     // "400 V 3~", "3~ 400 V": a number of phases, not how many (the tokens leave the "~" out); "50%" a share.
     if (/^\s*[~%]/.test(tokens[i]!.tail ?? "")) continue;
     // "13 bis 18 A", "9 to 14 A": the low end of a range of a measure, not how many.

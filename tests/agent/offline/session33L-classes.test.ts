@@ -3,11 +3,14 @@
  * - A count corrected in the same message by the words of the item it corrects ("2 sight glasses and 4 filter driers,
  *   sorry 3 driers", "…, äh, 3 Trockner", "no wait, 3 of the driers") is that item's corrected count: the words after
  *   the correction were read as one more item, listed and not added, and the first count was ordered.
+ * - The number after a word a machine's preposition leads, with nothing counted after it ("for pump 7 we need 2 seals",
+ *   "for truck 7 the hydraulic filters same as last time") is the number the machine is called by, not how many: it
+ *   ordered 7 seals, 7 filters.
  * Guards: a correction naming words of no item said ("sorry, 2 sight glasses too", "sorry, 2 seals for pump 1") adds or
- *   asks as before; the first counts stay.
+ *   asks as before; the first counts stay. A label the buyer has keeps its reading ("for truck 4 we need 2 …").
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, demoWorld, draftLines, hvacWorld, weldingWorld } from "./helpers.ts";
+import { chatAfter, demoWorld, draftLines, hvacWorld, intralogisticsWorld, weldingWorld } from "./helpers.ts";
 
 const T = 60_000;
 
@@ -75,5 +78,32 @@ describe("a count corrected by the words of its item is that item's count", () =
       "3 mech seals SE-MS28-CC-EPDM for pump 2, sorry, 2 seals for pump 1",
     );
     expect(draftLines(chat)[0]).toEqual(["SE-MS28-CC-EPDM", 3, "M-1001-02"]);
+  });
+});
+
+describe("a number after a word a machine's preposition leads names the machine, not how many", () => {
+  for (const [text, count] of [
+    ["for pump 7 we need 2 mech seals SE-MS28-CC-EPDM", 2],
+    ["for pump 7 we need the mech seal SE-MS28-CC-EPDM", 1],
+    ["an Pumpe 7 brauchen wir 3 Gleitringdichtungen SE-MS28-CC-EPDM", 3],
+  ] as const)
+    test(`C-1001: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(() => demoWorld(), "C-1001", text);
+      expect(draftLines(chat).map((l) => [l[0], l[1]])).toEqual([["SE-MS28-CC-EPDM", count]]);
+    });
+  for (const text of [
+    "for truck 7 the hydraulic filters same as last time",
+    "the hydraulic filters for truck 7 same as last time",
+    "für Stapler 7 die Hydraulikfilter wie letztes Mal",
+  ])
+    test(`L-8001: ${text} (the last order's count)`, { timeout: T }, async () => {
+      const chat = await chatAfter(intralogisticsWorld, "L-8001", text);
+      expect(draftLines(chat)).toEqual([["FLT-HYD-EF", 4, "M-8001-01"]]);
+    });
+  test("L-8004 (guard): 'for truck 4 we need 2 hydraulic return filters' — the label the buyer has", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(intralogisticsWorld, "L-8004", "for truck 4 we need 2 hydraulic return filters");
+    expect(draftLines(chat)).toEqual([["FLT-HYD-EF", 2, "M-8004-01"]]);
   });
 });
