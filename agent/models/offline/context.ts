@@ -12,6 +12,7 @@ import {
   recogniseMeasures,
   type Measure,
   type Understanding,
+  withoutCalendarWeeks,
 } from "./nlu/understand.ts";
 import { acrossTurnsFor, inTurn } from "./turn-memo.ts";
 import { RUNNER_UP } from "./dialogue.ts";
@@ -499,6 +500,8 @@ function readText(ctx: Ctx, raw: string): Analysis {
   // "PO 4711-B: 2 X": the reference is neither a quantity nor a product word.
   const po = poReferenceSpan(text);
   if (po) text = `${text.slice(0, po.start)} ${text.slice(po.end)}`;
+  // "bis KW 50", "in CW 2": a calendar week says when (the date is read from the whole message), never how many.
+  text = withoutCalendarWeeks(text);
   // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words — but
   // a machine label among them stays: "Line 3" of a packaging line is the machine where the order has no line 3.
   const labelWords = machineLabelWords(ctx, raw);

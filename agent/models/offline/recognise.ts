@@ -1340,11 +1340,11 @@ function machineNumber(tokens: Token[], i: number, k: Knowledge): boolean {
 }
 
 /**
- * Words a number names a class, a size, a series or a place by ("Kategorie 3", "series 1", "Halle 2"): the number after
- * one is what the thing is called, not how many.
+ * Words a number names a class, a size, a series, a place or a calendar week by ("Kategorie 3", "series 1", "Halle 2",
+ * "KW 50"): the number after one is what the thing is called, not how many.
  */
 const NAMING_WORDS =
-  /^(?:kategorie|category|cat|kat|klasse|class|serie|series|baureihe|generation|gen|größe|grösse|groesse|baugröße|baugrösse|size|typ|type|stufe|stage|grade|level|version|revision|rev|gebäude|building|werk|plant|tor|gate|dock|rampe|bay|etage|floor|stockwerk)$/;
+  /^(?:kw|cw|wk|kalenderwoche|kategorie|category|cat|kat|klasse|class|serie|series|baureihe|generation|gen|größe|grösse|groesse|baugröße|baugrösse|size|typ|type|stufe|stage|grade|level|version|revision|rev|gebäude|building|werk|plant|tor|gate|dock|rampe|bay|etage|floor|stockwerk)$/;
 /**
  * Words that name what something costs ("price", "Preis", "kostet", "chostet"): a bare number after one — or after one
  * and a word that links it to the number ("is", "ist", "should be", "von") — is an amount of money, not how many

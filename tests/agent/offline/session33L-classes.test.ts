@@ -6,10 +6,13 @@
  * - The number after a word a machine's preposition leads, with nothing counted after it ("for pump 7 we need 2 seals",
  *   "for truck 7 the hydraulic filters same as last time") is the number the machine is called by, not how many: it
  *   ordered 7 seals, 7 filters.
+ * - A calendar week ("bis KW 50", "in CW 2", "Kalenderwoche 51") is the date asked for (the Friday of that ISO week),
+ *   never a count: "können Sie bis KW 50 liefern?" changed the line to 50 seals.
  * Guards: a correction naming words of no item said ("sorry, 2 sight glasses too", "sorry, 2 seals for pump 1") adds or
  *   asks as before; the first counts stay. A label the buyer has keeps its reading ("for truck 4 we need 2 …").
  */
 import { describe, expect, test } from "vitest";
+import { recogniseDate } from "../../../agent/models/offline/nlu/understand.ts";
 import { chatAfter, demoWorld, draftLines, hvacWorld, intralogisticsWorld, weldingWorld } from "./helpers.ts";
 
 const T = 60_000;
@@ -106,4 +109,27 @@ describe("a number after a word a machine's preposition leads names the machine,
     const chat = await chatAfter(intralogisticsWorld, "L-8004", "for truck 4 we need 2 hydraulic return filters");
     expect(draftLines(chat)).toEqual([["FLT-HYD-EF", 2, "M-8004-01"]]);
   });
+});
+
+describe("a calendar week is the date asked for, never a count", () => {
+  const now = new Date("2026-11-30T09:00:00Z");
+  test.each([
+    ["können Sie bis KW 50 liefern?", "de", "2026-12-11"],
+    ["Lieferung bis Kalenderwoche 51 reicht", "de", "2026-12-18"],
+    ["delivery in CW 2 is fine", "en", "2027-01-15"],
+    ["by calendar week 49 please", "en", "2026-12-04"],
+    ["bis KW50", "de", "2026-12-11"],
+  ] as const)("%s → %s", (text, lang, iso) => {
+    expect(recogniseDate(text, lang, now)).toBe(iso);
+  });
+
+  for (const [says, count] of [
+    [["2 mech seals SE-MS28-CC-EPDM for pump 2", "können Sie bis KW 50 liefern?"], 2],
+    [["2 mech seals SE-MS28-CC-EPDM for pump 2", "by when can you deliver? we need them by KW 49"], 2],
+    [["Wir brauchen 3 Gleitringdichtungen SE-MS28-CC-EPDM für Pumpe 2 bis Kalenderwoche 51"], 3],
+  ] as const)
+    test(`C-1001: ${says.join(" / ")}`, { timeout: T }, async () => {
+      const chat = await chatAfter(() => demoWorld(), "C-1001", ...says);
+      expect(draftLines(chat)).toEqual([["SE-MS28-CC-EPDM", count, "M-1001-02"]]);
+    });
 });

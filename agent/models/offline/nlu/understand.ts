@@ -419,6 +419,31 @@ export function recogniseDate(
   return recogniseDateSpan(text, lang, now, measures)?.iso;
 }
 
+/**
+ * A calendar week ("bis KW 50", "Kalenderwoche 3", "in CW 51", "by calendar week 2"): how German and European buyers
+ * ask for a delivery date. Read as the Friday of that ISO week, the next such week from now.
+ */
+const CALENDAR_WEEK = /(?<![\p{L}\d])(?:kw|cw|wk|kalenderwoche|calendar\s+week)\.?\s*(\d{1,2})(?![\d.,]?\d)/iu;
+
+/** The text without the calendar weeks it names ("bis KW 50" → "bis "). */
+export const withoutCalendarWeeks = (text: string): string =>
+  text.replace(new RegExp(CALENDAR_WEEK.source, "giu"), " ");
+
+/** The Friday of ISO week `week` (as an ISO date): this year's, or next year's when this year's has passed. */
+function weekFriday(week: number, now: Date): string | undefined {
+  if (week < 1 || week > 53) return undefined;
+  const friday = (year: number) => {
+    // ISO week 1 holds the 4th of January; its Monday is the first day of the week.
+    const jan4 = new Date(Date.UTC(year, 0, 4));
+    const monday = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7));
+    return new Date(monday + ((week - 1) * 7 + 4) * 86_400_000);
+  };
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  let d = friday(now.getFullYear());
+  if (d.getTime() < today) d = friday(now.getFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** A fraction of an inch ("1/4", "7/8", "3/16"): a size, never a day and month. */
 const FRACTION = /^(\d{1,2})\/(2|4|8|16|32|64)$/;
 
@@ -432,6 +457,11 @@ export function recogniseDateSpan(
   if (!DATE_HINT.test(text)) return undefined;
   const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
   if (iso) return { iso: iso[0], start: iso.index, end: iso.index + iso[0].length, text: iso[0] };
+  const week = CALENDAR_WEEK.exec(text);
+  if (week) {
+    const iso = weekFriday(Number(week[1]), now);
+    if (iso) return { iso, start: week.index, end: week.index + week[0].length, text: week[0] };
+  }
   const parser = lang === "de" ? chrono.de : chrono.en;
   const results = parser.parse(text, now, { forwardDate: true });
   // Only a full calendar date or a named day counts: "5 pieces" or "in 2 weeks" alone is not a requested date.
