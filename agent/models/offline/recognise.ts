@@ -1538,9 +1538,12 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     const prevPart = prev?.split(/[-/]/).at(-1);
     // ("no, 14" answers with a count: a "no" set off by a comma is the answer, not "No." of a number.)
     const answersNo = prev === "no" && /^\s*[,!;–-]/u.test(before?.tail ?? "");
+    // ("SE-MS28-CC-EPDM x3", "Dichtung x 2": a count written with its times sign is how many, whatever code is before.)
+    const timesCount = /^(?:x\d+|\d+x)$/.test(t);
     if (
       prev &&
       !answersNo &&
+      !timesCount &&
       (/^(line|position|pos|zeile|nr|number|no|option|#)$/.test(prev) ||
         // ("halle B zwei": a letter that names the buyer's machine or site is no code word of the number after it)
         (adjacent &&
@@ -1643,9 +1646,11 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
     if ((REFERRING.has(prev ?? "") || BOTH.has(t)) && next && value <= (k.choiceWords.get(next) ?? 0)) continue;
     // "M16 x 70", "100 x 3": the number after a times sign is the other side of a dimension.
     // ("2 x 5 m", "3 x 10m": an amount in a unit the catalog sells in is what each of the count has.)
+    // ("SE-MS28-CC-EPDM x 2": a code that ends in letters after a dash is no side of a dimension.)
     if (
       (prev === "x" || prev === "×") &&
       /\d/.test(tokens[i - 2]?.lower ?? "") &&
+      !/-\p{L}+$/u.test(tokens[i - 2]?.lower ?? "") &&
       !gluedUnit &&
       !(/^\d+$/.test(tokens[i - 2]!.lower) && k.unitCodes.has(next ?? "") && next !== "x")
     )

@@ -8,6 +8,8 @@
  *   ordered 7 seals, 7 filters.
  * - A calendar week ("bis KW 50", "in CW 2", "Kalenderwoche 51") is the date asked for (the Friday of that ISO week),
  *   never a count: "können Sie bis KW 50 liefern?" changed the line to 50 seals.
+ * - A count written with its times sign after a SKU ("SE-MS28-CC-EPDM x2", "… x 2") is how many: it was read as a code
+ *   class or a dimension's side, and one was ordered.
  * Guards: a correction naming words of no item said ("sorry, 2 sight glasses too", "sorry, 2 seals for pump 1") adds or
  *   asks as before; the first counts stay. A label the buyer has keeps its reading ("for truck 4 we need 2 …").
  */
@@ -132,4 +134,23 @@ describe("a calendar week is the date asked for, never a count", () => {
       const chat = await chatAfter(() => demoWorld(), "C-1001", ...says);
       expect(draftLines(chat)).toEqual([["SE-MS28-CC-EPDM", count, "M-1001-02"]]);
     });
+});
+
+describe("a count with its times sign after a SKU is how many", () => {
+  for (const text of [
+    "Gleitringdichtung SE-MS28-CC-EPDM x2 für Pumpe 2",
+    "mech seal SE-MS28-CC-EPDM x 2 for pump 2",
+    "for pump 2: SE-MS28-CC-EPDM 2x",
+  ])
+    test(`C-1001: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(() => demoWorld(), "C-1001", text);
+      expect(draftLines(chat)).toEqual([["SE-MS28-CC-EPDM", 2, "M-1001-02"]]);
+    });
+  test("H-2005 (guard): 'filter drier DML 084 x3, sight glass SGN 12 x2'", { timeout: T }, async () => {
+    const chat = await chatAfter(hvacWorld, "H-2005", "filter drier DML 084 x3, sight glass SGN 12 x2");
+    expect(draftLines(chat)).toEqual([
+      ["FD-DML-084", 3, "M-2005-01"],
+      ["SG-SGN-12", 2, "M-2005-01"],
+    ]);
+  });
 });
