@@ -32,6 +32,7 @@ import { inchWords } from "./inch-words.ts";
 import { spokenNumbers } from "./number-words.ts";
 import { detectLanguage } from "./language.ts";
 import { selfCorrected } from "./self-correction.ts";
+import { machineShares } from "./machine-shares.ts";
 import { sharedClassifier, type IntentClassifier } from "./nlu/classifier.ts";
 import { catalogMasks } from "./nlu/catalog-masks.ts";
 import { recogniseMeasuresPaced, understand, type Understanding } from "./nlu/understand.ts";
@@ -152,7 +153,11 @@ export class OfflineConsultantModel extends BaseChatModel {
     // "flange gaskts", "bitte bestelllen": a word known nowhere, one typing slip from one known word, is that word.
     const typed = correctTypos(dialect.text, knowledge, read.machines ?? []);
     // "4 Filtertrockner DML 084, nein, 5": a count the message corrects itself on is read as corrected (self-correction.ts).
-    const spelt = { ...dialect, text: selfCorrected(typed, knowledge, labels) };
+    // "filter driers DML 084: 3 for the Roof chiller and 2 for the Edeka freezer": one item per machine (machine-shares.ts).
+    const spelt = {
+      ...dialect,
+      text: machineShares(selfCorrected(typed, knowledge, labels), knowledge, read.machines ?? []),
+    };
     // "…, rest bleibt wie gehabt": with lines on the order, the words that keep the rest ask for nothing (kept-rest.ts).
     const conv = { ...spelt, text: withoutKeptRest(spelt.text, spelt.draft.lines.length), written: read.text };
     // One buyer message is read by every model call of its turn: understood once (per catalog and buyer: what the

@@ -10,6 +10,9 @@
  *   never a count: "können Sie bis KW 50 liefern?" changed the line to 50 seals.
  * - A count written with its times sign after a SKU ("SE-MS28-CC-EPDM x2", "… x 2") is how many: it was read as a code
  *   class or a dimension's side, and one was ordered.
+ * - One product shared over the buyer's machines ("filter driers DML 084: 3 for the Roof chiller and 2 for the Edeka
+ *   freezer", "3 … for the Roof chiller and the same for …", "5 …, 2 of them for …, the rest for …") is one item per
+ *   machine: it asked which machine, or put all on one.
  * Guards: a correction naming words of no item said ("sorry, 2 sight glasses too", "sorry, 2 seals for pump 1") adds or
  *   asks as before; the first counts stay. A label the buyer has keeps its reading ("for truck 4 we need 2 …").
  */
@@ -152,5 +155,81 @@ describe("a count with its times sign after a SKU is how many", () => {
       ["FD-DML-084", 3, "M-2005-01"],
       ["SG-SGN-12", 2, "M-2005-01"],
     ]);
+  });
+});
+
+describe("one product shared over machines is one item per machine", () => {
+  const roof = "M-2001-03";
+  const edeka = "M-2001-02";
+  for (const [text, lines] of [
+    [
+      "filter driers DML 084: 3 for the Roof chiller and 2 for Edeka freezer",
+      [
+        ["FD-DML-084", 3, roof],
+        ["FD-DML-084", 2, edeka],
+      ],
+    ],
+    [
+      "Filtertrockner DML 084, 3 Stück für den Roof chiller und 2 für den Edeka freezer",
+      [
+        ["FD-DML-084", 3, roof],
+        ["FD-DML-084", 2, edeka],
+      ],
+    ],
+    [
+      "3 filter driers DML 084 for the Roof chiller and the same for Edeka freezer",
+      [
+        ["FD-DML-084", 3, roof],
+        ["FD-DML-084", 3, edeka],
+      ],
+    ],
+    [
+      "3 Filtertrockner DML 084 für den Roof chiller und nochmal das gleiche für den Edeka freezer",
+      [
+        ["FD-DML-084", 3, roof],
+        ["FD-DML-084", 3, edeka],
+      ],
+    ],
+    [
+      "5 filter driers DML 084 but 2 of them for the Roof chiller, the rest for Edeka freezer",
+      [
+        ["FD-DML-084", 2, roof],
+        ["FD-DML-084", 3, edeka],
+      ],
+    ],
+    [
+      "6 Filtertrockner DML 084, davon 2 für den Roof chiller und der Rest für den Edeka freezer",
+      [
+        ["FD-DML-084", 2, roof],
+        ["FD-DML-084", 4, edeka],
+      ],
+    ],
+    // Guard: two products for one machine stay two items.
+    [
+      "4 filter driers DML 084 and 2 sight glasses SGN 12 for the Roof chiller",
+      [
+        ["FD-DML-084", 4, roof],
+        ["SG-SGN-12", 2, roof],
+      ],
+    ],
+  ] as const)
+    test(`H-2001: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(hvacWorld, "H-2001", text);
+      expect(draftLines(chat)).toEqual(lines);
+    });
+  test("C-1001: 'mech seals SE-MS28-CC-EPDM: 2 for pump 1, 3 for pump 2'", { timeout: T }, async () => {
+    const chat = await chatAfter(() => demoWorld(), "C-1001", "mech seals SE-MS28-CC-EPDM: 2 for pump 1, 3 for pump 2");
+    expect(draftLines(chat)).toEqual([
+      ["SE-MS28-CC-EPDM", 2, "M-1001-01"],
+      ["SE-MS28-CC-EPDM", 3, "M-1001-02"],
+    ]);
+  });
+  test("H-2001 (guard): shares that do not add up leave the message as it was", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      hvacWorld,
+      "H-2001",
+      "5 filter driers DML 084, 3 for the Roof chiller and 3 for Edeka freezer",
+    );
+    expect(draftLines(chat).filter((l) => l[1] === 3)).toHaveLength(0);
   });
 });

@@ -1,0 +1,188 @@
+/**
+ * "filter driers DML 084: 3 for the Roof chiller and 2 for the Edeka freezer", "3 Filtertrockner für den Roof chiller
+ * und nochmal das gleiche für den Edeka freezer", "5 filter driers, 2 of them for the Roof chiller, the rest for the
+ * Edeka freezer": one product shared over the buyer's machines, each share said by a count (or "the same", "the rest")
+ * and a machine and nothing else, is read as one item per machine — "3 filter driers DML 084 for the Roof chiller, 2
+ * filter driers DML 084 for the Edeka freezer". The product is the item said before the shares; shares that do not
+ * add up to a count said for the whole leave the message as it is.
+ */
+import type { MachineView } from "./conversation.ts";
+import { findMachines, findQuantities, type Knowledge, tokenizeText, type Token } from "./recognise.ts";
+
+/** What separates an item from its shares and the shares from each other. */
+const SEPARATOR = /(\s*[,;:]\s*|\s+(?:and|und|sowie|plus|but|aber)\s+|\s+[–—-]\s+)/iu;
+/** Words of a share besides its count and machine ("2 of them for the …", "davon 3 Stück an den …"). */
+const SHARE_WORDS = new Set([
+  "for",
+  "für",
+  "fuer",
+  "fürs",
+  "on",
+  "at",
+  "to",
+  "an",
+  "auf",
+  "bei",
+  "am",
+  "im",
+  "zum",
+  "zur",
+  "in",
+  "the",
+  "der",
+  "die",
+  "das",
+  "den",
+  "dem",
+  "of",
+  "them",
+  "those",
+  "these",
+  "davon",
+  "von",
+  "denen",
+  "pcs",
+  "pieces",
+  "stück",
+  "stk",
+  "st",
+  "please",
+  "bitte",
+  "then",
+  "dann",
+  "go",
+  "gehen",
+  "kommen",
+  "sind",
+  "are",
+  "is",
+]);
+/** "the rest", "der Rest", "the others", "die übrigen": what the whole leaves after the other shares. */
+const REST = new Set(["rest", "remaining", "others", "other", "remainder", "übrigen", "anderen", "restlichen"]);
+/** "the same", "same again", "das gleiche", "dasselbe", "nochmal", "ditto": the item as said, for another machine. */
+const SAME = new Set([
+  "same",
+  "again",
+  "ditto",
+  "likewise",
+  "gleiche",
+  "gleichen",
+  "dasselbe",
+  "dieselben",
+  "nochmal",
+  "nochmals",
+]);
+
+interface Piece {
+  text: string;
+  start: number;
+  tokens: Token[];
+  machine?: MachineView;
+  /** Token indices of the machine's name. */
+  machineTokens: number[];
+  count?: { value: number; tokens: number[] };
+  counts: number;
+  kind: "share" | "rest" | "same" | "other";
+}
+
+/** The text with one product shared over machines written as one item per machine; else the text as it is. */
+export function machineShares(text: string, k: Knowledge, machines: readonly MachineView[]): string {
+  if (machines.length < 2 || !/\d/.test(text)) return text;
+  const parts = text.split(SEPARATOR);
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const [i, part] of parts.entries()) {
+    if (i % 2 === 0) pieces.push(readPiece(part, at, k, machines));
+    at += part.length;
+  }
+  const shareLike = (p: Piece) => p.kind !== "other";
+  for (let h = 0; h < pieces.length - 1; h++) {
+    const head = pieces[h]!;
+    if (head.kind !== "other" || head.counts > 1) continue;
+    let end = h + 1;
+    while (end < pieces.length && shareLike(pieces[end]!)) end++;
+    const shares = pieces.slice(h + 1, end);
+    if (shares.length === 0) continue;
+    const product = productText(head, k);
+    if (!product) continue;
+    const items = sharesOf(head, shares);
+    if (!items) continue;
+    const from = head.start;
+    const to = shares.at(-1)!.start + shares.at(-1)!.text.length;
+    const written = items.map((s) => `${s.count} ${product} ${s.target}`).join(", ");
+    return machineShares(`${text.slice(0, from)}${written}${text.slice(to)}`, k, machines);
+  }
+  return text;
+}
+
+function readPiece(text: string, start: number, k: Knowledge, machines: readonly MachineView[]): Piece {
+  const tokens = tokenizeText(text);
+  const found = findMachines(tokens, [...machines], k.common, k.phraseGroups, k.ordinary, k.catalogWord);
+  const machine = found.length === 1 && found[0]!.tokens.length > 0 ? found[0]! : undefined;
+  const machineTokens = machine?.tokens ?? [];
+  const counts = findQuantities(tokens, k, new Set(machineTokens));
+  const count = counts.length === 1 ? { value: counts[0]!.value, tokens: counts[0]!.tokens } : undefined;
+  const base = {
+    text,
+    start,
+    tokens,
+    machineTokens,
+    counts: counts.length,
+    ...(machine ? { machine: machine.machine } : {}),
+    ...(count ? { count } : {}),
+  };
+  if (!machine) return { ...base, kind: "other" };
+  const taken = new Set([...machineTokens, ...(count?.tokens ?? [])]);
+  const rest = tokens.filter((t) => !taken.has(t.index) && !SHARE_WORDS.has(t.lower));
+  if (count && Number.isInteger(count.value) && rest.length === 0) return { ...base, kind: "share" };
+  if (!count && rest.length > 0 && rest.every((t) => REST.has(t.lower))) return { ...base, kind: "rest" };
+  if (!count && rest.length > 0 && rest.every((t) => SAME.has(t.lower))) return { ...base, kind: "same" };
+  return { ...base, kind: "other" };
+}
+
+/** The item's words to say again for each share: from its first catalog word on, without its count and machine. */
+function productText(head: Piece, k: Knowledge): string | undefined {
+  const skip = new Set([...(head.count?.tokens ?? []), ...head.machineTokens]);
+  const first = head.tokens.findIndex((t) => !skip.has(t.index) && (k.catalogWord(t.lower) || /\d/.test(t.lower)));
+  if (first < 0) return undefined;
+  // (The machine's name and the word that leads it end the item's words: "3 filter driers for the Roof chiller".)
+  const stop = head.machineTokens.length ? Math.min(...head.machineTokens) : head.tokens.length;
+  const words = head.tokens.slice(first).filter((t) => t.index < stop && !skip.has(t.index));
+  while (words.length && SHARE_WORDS.has(words.at(-1)!.lower)) words.pop();
+  if (words.length === 0) return undefined;
+  return head.text.slice(words[0]!.start, words.at(-1)!.start + words.at(-1)!.text.length);
+}
+
+/** The counts per machine the shares say, with where each goes; undefined when they do not add up. */
+function sharesOf(head: Piece, shares: Piece[]): { count: number; target: string }[] | undefined {
+  const out: { count: number; target: string; machineId: string }[] = [];
+  const targetOf = (p: Piece) => {
+    const lead = p.tokens.findIndex((t) => /^(?:for|für|fuer|fürs|on|at|an|auf|bei|am|im|zum|zur)$/.test(t.lower));
+    const from = lead >= 0 && lead < Math.min(...p.machineTokens) ? lead : Math.min(...p.machineTokens);
+    const last = p.tokens[Math.max(...p.machineTokens)]!;
+    const said = p.text.slice(p.tokens[from]!.start, last.start + last.text.length);
+    return lead >= 0 && from === lead ? said : `for ${said}`;
+  };
+  const whole = head.count?.value;
+  if (head.machine) {
+    if (whole === undefined || !Number.isInteger(whole)) return undefined;
+    out.push({ count: whole, target: targetOf(head), machineId: head.machine.machineId });
+  }
+  let restOf: Piece | undefined;
+  for (const s of shares) {
+    if (s.kind === "share") out.push({ count: s.count!.value, target: targetOf(s), machineId: s.machine!.machineId });
+    else if (s.kind === "same" && head.machine && whole !== undefined)
+      out.push({ count: whole, target: targetOf(s), machineId: s.machine!.machineId });
+    else if (s.kind === "rest" && !head.machine && whole !== undefined && !restOf) restOf = s;
+    else return undefined;
+  }
+  if (new Set(out.map((s) => s.machineId)).size !== out.length + (restOf ? 0 : 0)) return undefined;
+  if (!head.machine && whole !== undefined) {
+    const said = out.reduce((t, s) => t + s.count, 0);
+    if (restOf) {
+      if (said >= whole || out.some((s) => s.machineId === restOf!.machine!.machineId)) return undefined;
+      out.push({ count: whole - said, target: targetOf(restOf), machineId: restOf.machine!.machineId });
+    } else if (said !== whole) return undefined;
+  }
+  return out.length >= 2 ? out : undefined;
+}
