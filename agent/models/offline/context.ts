@@ -1471,15 +1471,30 @@ function partCarries(name: string, words: string[]): number {
 }
 
 /**
+ * The words a name carries, per name text (a pure function of it): `fittingOfKind` asks for every word of a message
+ * against each of up to a hundred candidates' names, and read them all again per word.
+ */
+const carriedMemo = new Map<string, readonly string[]>();
+function carriedOf(name: string): readonly string[] {
+  let have = carriedMemo.get(name);
+  if (!have) {
+    if (carriedMemo.size > 5000) carriedMemo.clear();
+    // "8x24" (8 inputs of 24 V) also by its sides.
+    have = [...nameWords(name)].flatMap((x) => {
+      const pair = /^(\d[\d.,]*)[x×](\d[\d.,]*)$/.exec(x);
+      return pair ? [x, pair[1]!, pair[2]!] : [x];
+    });
+    carriedMemo.set(name, have);
+  }
+  return have;
+}
+
+/**
  * How many of the buyer's words a name carries: as written, with a plural ending ("Rücklaufelemente"), as a compound
  * with a middle part left out ("Rücklaufelement" for "Rücklauffilterelement"), an amount with its unit by both.
  */
 export function carriedWords(name: string, words: string[]): number {
-  // "8x24" (8 inputs of 24 V) also by its sides.
-  const have = [...nameWords(name)].flatMap((x) => {
-    const pair = /^(\d[\d.,]*)[x×](\d[\d.,]*)$/.exec(x);
-    return pair ? [x, pair[1]!, pair[2]!] : [x];
-  });
+  const have = carriedOf(name);
   const carries = (w: string): boolean => {
     const amount = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u.exec(w);
     if (amount) return have.includes(amount[1]!) && have.includes(amount[2]!);
@@ -1641,11 +1656,28 @@ function piecesDescribed(ctx: Ctx, guess: ProductGuess, specs: QuantityMatch[]):
 
 /** Whether a name writes the amount in one of its unit's words ("…, PUR, 5 m", "Dose 2,5 kg"). */
 function writesAmount(ctx: Ctx, name: string, q: QuantityMatch): boolean {
-  const number = String(q.value).replace(".", "[.,]");
-  const words = [...ctx.k.unitCodes.entries()].filter(([, c]) => c.toUpperCase() === q.unit!.toUpperCase());
-  return words.some(([w]) =>
-    new RegExp(`(?<![\\d.,])${number}\\s*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "iu").test(name),
-  );
+  return amountPatterns(ctx.k.unitCodes, q).some((pattern) => pattern.test(name));
+}
+
+/** Per unit-word table (a reading may swap in its own), per amount and unit: the patterns of its unit's words. */
+const amountPatternMemo = new WeakMap<ReadonlyMap<string, string>, Map<string, RegExp[]>>();
+
+function amountPatterns(unitCodes: ReadonlyMap<string, string>, q: QuantityMatch): RegExp[] {
+  let memo = amountPatternMemo.get(unitCodes);
+  if (!memo) amountPatternMemo.set(unitCodes, (memo = new Map()));
+  const key = `${q.value}\u0000${q.unit!.toUpperCase()}`;
+  let patterns = memo.get(key);
+  if (!patterns) {
+    if (memo.size > 500) memo.clear();
+    const number = String(q.value).replace(".", "[.,]");
+    const words = [...unitCodes.entries()].filter(([, c]) => c.toUpperCase() === q.unit!.toUpperCase());
+    // (No global flag: `test` keeps no position between names.)
+    patterns = words.map(
+      ([w]) => new RegExp(`(?<![\\d.,])${number}\\s*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "iu"),
+    );
+    memo.set(key, patterns);
+  }
+  return patterns;
 }
 
 /** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */
