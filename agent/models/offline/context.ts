@@ -855,7 +855,14 @@ function fittingOfKind(
     .filter((t) => !taken.has(t.index) && !FILLER.has(t.lower))
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-").filter((x) => x.length > 1)] : [t.lower]));
   const names = ctx.k.allNames(kind.map((h) => h.sku));
-  const carries = (sku: string, w: string) => carriedWords(`${names.get(sku) ?? ""} ${sku}`, [w]) > 0;
+  // (Each candidate's text built once: it is asked about every word of the message.)
+  const named = new Map<string, string>();
+  const nameText = (sku: string) => {
+    let text = named.get(sku);
+    if (text === undefined) named.set(sku, (text = `${names.get(sku) ?? ""} ${sku}`));
+    return text;
+  };
+  const carries = (sku: string, w: string) => carriedWords(nameText(sku), [w]) > 0;
   // "calibrated underlay sheets" where the lead has a name in the buyer's language and the one that fits has only the
   // catalog's own: words of a language the candidate has no name in tell nothing apart — the lead's own name counts.
   const lists = ctx.k.nameList(kind.map((h) => h.sku));
@@ -870,10 +877,18 @@ function fittingOfKind(
   // said alone too — "ISO A".)
   // (Read only for a tie: the confident reading, on every message with a machine, compares names alone.)
   const features = tied ? ctx.k.reader.features(kind.map((h) => h.sku)) : undefined;
-  const data = (sku: string) =>
-    `${names.get(sku) ?? ""} ${sku} ${Object.values(features?.get(sku) ?? {})
-      .flat()
-      .join(" ")}`;
+  const datas = new Map<string, string>();
+  const data = (sku: string) => {
+    let text = datas.get(sku);
+    if (text === undefined)
+      datas.set(
+        sku,
+        (text = `${names.get(sku) ?? ""} ${sku} ${Object.values(features?.get(sku) ?? {})
+          .flat()
+          .join(" ")}`),
+      );
+    return text;
+  };
   const bears = (sku: string, w: string) => carriedWords(data(sku), [w]) > 0;
   const tieWord = (w: string) =>
     even.some((h) => bears(h.sku, w)) || (/\d/.test(w) && kind.some((o) => bears(o.sku, w)));

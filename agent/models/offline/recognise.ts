@@ -1684,9 +1684,25 @@ function optionGroupValues(word: string, k: Knowledge): Set<number> | undefined 
  */
 function featuresNamed(word: string, k: Knowledge): Map<string, Set<number>> | undefined {
   if (word.length < 4 || /\d/.test(word) || FILLER.has(word) || k.unitCodes.has(word)) return undefined;
+  // Read for every number's neighbours in every reading of a message: once per word and catalog (callers only read).
+  let memo = featuresNamedMemo.get(k.featureNumbers);
+  if (!memo) featuresNamedMemo.set(k.featureNumbers, (memo = new Map()));
+  if (memo.has(word)) return memo.get(word);
+  if (memo.size > 5000) memo.clear();
+  const out = featuresOfWord(word, k.featureNumbers);
+  memo.set(word, out);
+  return out;
+}
+
+const featuresNamedMemo = new WeakMap<Knowledge["featureNumbers"], Map<string, Map<string, Set<number>> | undefined>>();
+
+function featuresOfWord(
+  word: string,
+  featureNumbers: Knowledge["featureNumbers"],
+): Map<string, Set<number>> | undefined {
   let out: Map<string, Set<number>> | undefined;
   const stem = stemOf(word);
-  for (const [w, keys] of k.featureNumbers)
+  for (const [w, keys] of featureNumbers)
     if (
       w === word ||
       stemOf(w) === stem ||
