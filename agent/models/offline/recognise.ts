@@ -1722,8 +1722,21 @@ function featureValueBeside(word: string | undefined, value: number, k: Knowledg
 /** The feature key of the counted property a word names ("channel" → channels), if any. */
 export function countWordOf(word: string, k: Knowledge): string | undefined {
   if (word.length < 4 || k.unitCodes.has(word)) return undefined;
+  // Asked for the word after every number of every reading: once per word and catalog.
+  let memo = countWordMemo.get(k.countWords);
+  if (!memo) countWordMemo.set(k.countWords, (memo = new Map()));
+  if (memo.has(word)) return memo.get(word);
+  if (memo.size > 5000) memo.clear();
+  const key = countKeyOf(word, k.countWords);
+  memo.set(word, key);
+  return key;
+}
+
+const countWordMemo = new WeakMap<Knowledge["countWords"], Map<string, string | undefined>>();
+
+function countKeyOf(word: string, countWords: Knowledge["countWords"]): string | undefined {
   const stem = countStem(word);
-  for (const [w, key] of k.countWords)
+  for (const [w, key] of countWords)
     if (
       w === word ||
       (w.startsWith(word) && w.length - word.length <= 2) ||
