@@ -868,7 +868,14 @@ function fittingOfKind(
     .filter((t) => !taken.has(t.index) && !FILLER.has(t.lower))
     .flatMap((t) => (t.lower.includes("-") ? [t.lower, ...t.lower.split("-").filter((x) => x.length > 1)] : [t.lower]));
   const names = ctx.k.allNames(kind.map((h) => h.sku));
-  const carries = (sku: string, w: string) => carriedWords(`${names.get(sku) ?? ""} ${sku}`, [w]) > 0;
+  // (Each candidate's text built once: it is asked about every word of the message.)
+  const named = new Map<string, string>();
+  const nameText = (sku: string) => {
+    let text = named.get(sku);
+    if (text === undefined) named.set(sku, (text = `${names.get(sku) ?? ""} ${sku}`));
+    return text;
+  };
+  const carries = (sku: string, w: string) => carriedWords(nameText(sku), [w]) > 0;
   // "calibrated underlay sheets" where the lead has a name in the buyer's language and the one that fits has only the
   // catalog's own: words of a language the candidate has no name in tell nothing apart — the lead's own name counts.
   const lists = ctx.k.nameList(kind.map((h) => h.sku));
@@ -883,10 +890,18 @@ function fittingOfKind(
   // said alone too — "ISO A".)
   // (Read only for a tie: the confident reading, on every message with a machine, compares names alone.)
   const features = tied ? ctx.k.reader.features(kind.map((h) => h.sku)) : undefined;
-  const data = (sku: string) =>
-    `${names.get(sku) ?? ""} ${sku} ${Object.values(features?.get(sku) ?? {})
-      .flat()
-      .join(" ")}`;
+  const datas = new Map<string, string>();
+  const data = (sku: string) => {
+    let text = datas.get(sku);
+    if (text === undefined)
+      datas.set(
+        sku,
+        (text = `${names.get(sku) ?? ""} ${sku} ${Object.values(features?.get(sku) ?? {})
+          .flat()
+          .join(" ")}`),
+      );
+    return text;
+  };
   const bears = (sku: string, w: string) => carriedWords(data(sku), [w]) > 0;
   const tieWord = (w: string) =>
     even.some((h) => bears(h.sku, w)) || (/\d/.test(w) && kind.some((o) => bears(o.sku, w)));
@@ -1484,15 +1499,30 @@ function partCarries(name: string, words: string[]): number {
 }
 
 /**
+ * The words a name carries, per name text (a pure function of it): `fittingOfKind` asks for every word of a message
+ * against each of up to a hundred candidates' names, and read them all again per word.
+ */
+const carriedMemo = new Map<string, readonly string[]>();
+function carriedOf(name: string): readonly string[] {
+  let have = carriedMemo.get(name);
+  if (!have) {
+    if (carriedMemo.size > 5000) carriedMemo.clear();
+    // "8x24" (8 inputs of 24 V) also by its sides.
+    have = [...nameWords(name)].flatMap((x) => {
+      const pair = /^(\d[\d.,]*)[x×](\d[\d.,]*)$/.exec(x);
+      return pair ? [x, pair[1]!, pair[2]!] : [x];
+    });
+    carriedMemo.set(name, have);
+  }
+  return have;
+}
+
+/**
  * How many of the buyer's words a name carries: as written, with a plural ending ("Rücklaufelemente"), as a compound
  * with a middle part left out ("Rücklaufelement" for "Rücklauffilterelement"), an amount with its unit by both.
  */
 export function carriedWords(name: string, words: string[]): number {
-  // "8x24" (8 inputs of 24 V) also by its sides.
-  const have = [...nameWords(name)].flatMap((x) => {
-    const pair = /^(\d[\d.,]*)[x×](\d[\d.,]*)$/.exec(x);
-    return pair ? [x, pair[1]!, pair[2]!] : [x];
-  });
+  const have = carriedOf(name);
   const carries = (w: string): boolean => {
     const amount = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u.exec(w);
     if (amount) return have.includes(amount[1]!) && have.includes(amount[2]!);
@@ -1654,11 +1684,28 @@ function piecesDescribed(ctx: Ctx, guess: ProductGuess, specs: QuantityMatch[]):
 
 /** Whether a name writes the amount in one of its unit's words ("…, PUR, 5 m", "Dose 2,5 kg"). */
 function writesAmount(ctx: Ctx, name: string, q: QuantityMatch): boolean {
-  const number = String(q.value).replace(".", "[.,]");
-  const words = [...ctx.k.unitCodes.entries()].filter(([, c]) => c.toUpperCase() === q.unit!.toUpperCase());
-  return words.some(([w]) =>
-    new RegExp(`(?<![\\d.,])${number}\\s*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "iu").test(name),
-  );
+  return amountPatterns(ctx.k.unitCodes, q).some((pattern) => pattern.test(name));
+}
+
+/** Per unit-word table (a reading may swap in its own), per amount and unit: the patterns of its unit's words. */
+const amountPatternMemo = new WeakMap<ReadonlyMap<string, string>, Map<string, RegExp[]>>();
+
+function amountPatterns(unitCodes: ReadonlyMap<string, string>, q: QuantityMatch): RegExp[] {
+  let memo = amountPatternMemo.get(unitCodes);
+  if (!memo) amountPatternMemo.set(unitCodes, (memo = new Map()));
+  const key = `${q.value}\u0000${q.unit!.toUpperCase()}`;
+  let patterns = memo.get(key);
+  if (!patterns) {
+    if (memo.size > 500) memo.clear();
+    const number = String(q.value).replace(".", "[.,]");
+    const words = [...unitCodes.entries()].filter(([, c]) => c.toUpperCase() === q.unit!.toUpperCase());
+    // (No global flag: `test` keeps no position between names.)
+    patterns = words.map(
+      ([w]) => new RegExp(`(?<![\\d.,])${number}\\s*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "iu"),
+    );
+    memo.set(key, patterns);
+  }
+  return patterns;
 }
 
 /** Whether the guessed product (the leading candidate) is sold in this unit, as its order or content unit. */

@@ -1723,9 +1723,25 @@ function optionGroupValues(word: string, k: Knowledge): Set<number> | undefined 
  */
 function featuresNamed(word: string, k: Knowledge): Map<string, Set<number>> | undefined {
   if (word.length < 4 || /\d/.test(word) || FILLER.has(word) || k.unitCodes.has(word)) return undefined;
+  // Read for every number's neighbours in every reading of a message: once per word and catalog (callers only read).
+  let memo = featuresNamedMemo.get(k.featureNumbers);
+  if (!memo) featuresNamedMemo.set(k.featureNumbers, (memo = new Map()));
+  if (memo.has(word)) return memo.get(word);
+  if (memo.size > 5000) memo.clear();
+  const out = featuresOfWord(word, k.featureNumbers);
+  memo.set(word, out);
+  return out;
+}
+
+const featuresNamedMemo = new WeakMap<Knowledge["featureNumbers"], Map<string, Map<string, Set<number>> | undefined>>();
+
+function featuresOfWord(
+  word: string,
+  featureNumbers: Knowledge["featureNumbers"],
+): Map<string, Set<number>> | undefined {
   let out: Map<string, Set<number>> | undefined;
   const stem = stemOf(word);
-  for (const [w, keys] of k.featureNumbers)
+  for (const [w, keys] of featureNumbers)
     if (
       w === word ||
       stemOf(w) === stem ||
@@ -1745,8 +1761,21 @@ function featureValueBeside(word: string | undefined, value: number, k: Knowledg
 /** The feature key of the counted property a word names ("channel" → channels), if any. */
 export function countWordOf(word: string, k: Knowledge): string | undefined {
   if (word.length < 4 || k.unitCodes.has(word)) return undefined;
+  // Asked for the word after every number of every reading: once per word and catalog.
+  let memo = countWordMemo.get(k.countWords);
+  if (!memo) countWordMemo.set(k.countWords, (memo = new Map()));
+  if (memo.has(word)) return memo.get(word);
+  if (memo.size > 5000) memo.clear();
+  const key = countKeyOf(word, k.countWords);
+  memo.set(word, key);
+  return key;
+}
+
+const countWordMemo = new WeakMap<Knowledge["countWords"], Map<string, string | undefined>>();
+
+function countKeyOf(word: string, countWords: Knowledge["countWords"]): string | undefined {
   const stem = countStem(word);
-  for (const [w, key] of k.countWords)
+  for (const [w, key] of countWords)
     if (
       w === word ||
       (w.startsWith(word) && w.length - word.length <= 2) ||

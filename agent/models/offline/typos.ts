@@ -118,8 +118,27 @@ function meant(word: string, index: SlipIndex, extra: readonly string[]): string
  * @example correctTypos("i need 20 flange gaskts DN40", k, []) // "i need 20 flange gaskets DN40"
  */
 export function correctTypos(text: string, k: Knowledge, machines: readonly MachineView[]): string {
+  // Every model call of a turn reads the same message with the same machines: corrected once per knowledge.
+  const said = machines.map((m) => `${m.label} ${m.site} ${m.modelName}`);
+  const key = `${text}\u0000${said.join("\u0000")}`;
+  let memo = corrected.get(k);
+  if (!memo) corrected.set(k, (memo = new Map()));
+  let out = memo.get(key);
+  if (out === undefined) {
+    if (memo.size > 2000) memo.clear();
+    memo.set(key, (out = correctedText(text, k, said.flatMap(wordsOf))));
+  }
+  return out;
+}
+
+/**
+ * Corrected texts per knowledge (its words and the catalog it reads) and per text and machine words: a pure function
+ * of these.
+ */
+const corrected = new WeakMap<Knowledge, Map<string, string>>();
+
+function correctedText(text: string, k: Knowledge, machineWords: string[]): string {
   const { index, known } = catalogIndex(k);
-  const machineWords = machines.flatMap((m) => wordsOf(`${m.label} ${m.site} ${m.modelName}`));
   const isKnown = (w: string) =>
     known.has(w) ||
     machineWords.includes(w) ||
