@@ -149,6 +149,7 @@ import {
   FOR_WORD,
   fittingMachines,
   machineOnlyCompared,
+  machineWordsEnd,
   passingMachines,
   namesOf,
   productsInLanguage,
@@ -170,8 +171,10 @@ import {
   measureWord,
   nameTrigram,
   nameWords,
+  numberWordValue,
   replacedCount,
   tokenizeText,
+  VALUE_WORDS,
   type Token,
   unitSymbol,
   wordsOf,
@@ -1286,14 +1289,25 @@ export function spreadVariants(ctx: Ctx, text: string): { text: string; totals: 
   return { text: rewritten, totals };
 }
 
+/** A count said once for a list: digits or a word ("two of each", "je drei", "jeweils zwoa"). */
+const EACH_COUNT = `(\\d+|(?<![\\p{L}])(?:${[...VALUE_WORDS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}]))`;
+/** The count's digits ("drei" → "3"). */
+const eachCount = (said: string) => (/^\d+$/u.test(said) ? said : String(numberWordValue(said) ?? said));
 /** "je 10 Stück", "jeweils 3": the count said once for every item of the list after it. */
-const EACH_BEFORE = /(?<![\p{L}\p{N}])(?:je|jeweils)\s+(\d+)(?:\s+(\p{L}+)\.?)?\s+(?:(?:von|vom|der|den)\s+)?/giu;
+const EACH_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:je|jeweils)\\s+${EACH_COUNT}(?:\\s+(\\p{L}+)\\.?)?\\s+(?:(?:von|vom|der|den)\\s+)?`,
+  "giu",
+);
 /** "10 each of", "3 boxes each of", "5 of each:", "2 Stück von jedem": the count said once for every item after it. */
-const EACH_AFTER_COUNT =
-  /(?<![\p{L}\p{N}])(\d+)(?:\s+(\p{L}+)\.?)?\s+(?:each|jeweils|je|of each|von jede[mnr])(?:\s+(?:of|von))?\s*:?\s+(?!(?:for|für|fuer|with|mit|one|eine[nms]?|ein)(?![\p{L}]))/giu;
+const EACH_AFTER_COUNT = new RegExp(
+  `(?<![\\p{L}\\p{N}])${EACH_COUNT}(?:\\s+(\\p{L}+)\\.?)?\\s+(?:each|jeweils|je|of each|von jede[mnr])(?:\\s+(?:of|von))?\\s*:?\\s+(?!(?:for|für|fuer|with|mit|one|eine[nms]?|ein)(?![\\p{L}]))`,
+  "giu",
+);
 /** "Korn 120 und Korn 150, je 10 Stück", "grit 120 and 150, 10 each": the count after the list it is every item's. */
-const EACH_AFTER_LIST =
-  /\s*,?\s*(?:(?:je|jeweils)\s+(\d+)(?:\s+(\p{L}+)\.?)?|(\d+)(?:\s+(?!of(?![\p{L}]))(\p{L}+)\.?)?\s+(?:each|apiece|of each|jeweils))(?![\p{L}\p{N}])/giu;
+const EACH_AFTER_LIST = new RegExp(
+  `\\s*,?\\s*(?:(?:je|jeweils)\\s+${EACH_COUNT}(?:\\s+(\\p{L}+)\\.?)?|${EACH_COUNT}(?:\\s+(?!of(?![\\p{L}]))(\\p{L}+)\\.?)?\\s+(?:each|apiece|of each|jeweils))(?![\\p{L}\\p{N}])`,
+  "giu",
+);
 /** What joins the items of a list that one count is said for. */
 const EACH_LIST_JOIN = /\s*(?:,(?!\d)|\band\b|\bund\b|\bsowie\b|&|\s\+\s)\s*/iu;
 
@@ -1302,23 +1316,47 @@ const EACH_LIST_JOIN = /\s*(?:,(?!\d)|\band\b|\bund\b|\bsowie\b|&|\s\+\s)\s*/iu;
  * 10 each": one count said once for every item of a list — each item with that count ("10 Stück Korn 120, 10 Stück
  * Korn 150"), a bare number of the list the value of the first item's kind ("grit 150"), and the kind named before the
  * count in its sentence ("sanding belts, 10 each of grit 120 and grit 150") each item's kind. A list of the buyer's
- * machines is no list of items ("5 m each for oven 1 and oven 2", `eachMachine`).
+ * machines is no list of items ("5 m each for oven 1 and oven 2", `eachMachine`). The count may be a word ("two of
+ * each", "je drü"), and the list may open with the machine it goes to ("for the old UV we need a lamp and the o-ring
+ * set, 2 of each": the count goes after the machine, before the first item's product words).
  */
 export function spreadEach(ctx: Ctx, text: string): string {
-  if (!/\d/.test(text) || !/(?<![\p{L}])(?:je|jeweils|each|apiece|jede[mnr])(?![\p{L}])/iu.test(text)) return text;
+  if (!/(?<![\p{L}])(?:je|jeweils|each|apiece|jede[mnr])(?![\p{L}])/iu.test(text)) return text;
   const out: { from: number; to: number; with: string }[] = [];
   const end = (t: { start: number; text: string }) => t.start + t.text.length;
   const named = (x: string) => tokenizeText(x).some((t) => ctx.k.headWord(t.lower));
   const unitOf = (word: string | undefined) =>
     word !== undefined && ctx.k.unitCodes.has(word.toLowerCase()) ? word : undefined;
+  // Where the item's words of a product name start after the machine it names ("for the old UV we need a new |lamp").
+  const headAfterMachine = (item: string) => {
+    const after = machineWordsEnd(ctx, item);
+    return tokenizeText(item).find((t) => t.start >= after && ctx.k.headWord(t.lower))?.start ?? 0;
+  };
+  // A list the machine opens keeps the machine first: the count goes before the first item's product words ("for the
+  // old UV we need a new 2 lamp", "für die WIG 1 3 Spannhülsen 1,6").
+  const countedAfterMachine = (item: string, count: string) => {
+    const at = headAfterMachine(item);
+    return `${item.slice(0, at)}${count} ${item.slice(at)}`;
+  };
   // The items of a list and how much of `raw` they span: up to the item after its last "and" (a comma after it adds
   // what all are: ", 15 kg"), and before a "for …" that says where they all go.
-  const listOf = (raw: string): { items: string[]; length: number } | undefined => {
-    const target = /(?:^|\s)(?:for|für|fuer|fürs|fuers)\s/iu.exec(raw);
-    const own = target ? raw.slice(0, target.index) : raw;
+  const listOf = (
+    raw: string,
+    leading = false,
+  ): { items: string[]; from: number; length: number; opens: boolean } | undefined => {
+    const fors = [...raw.matchAll(/(?:^|\s)(?:for|für|fuer|fürs|fuers)\s/giu)];
+    const ands = [...raw.matchAll(/\s(?:and|und|sowie|&|\+)\s/giu)];
+    // "Hi, for the old UV we need a lamp and the o-ring set, 2 of each": a "for …" before the first "and" of a list
+    // its count follows is where the list goes, said with its first item (what stands before it is no item); a
+    // "for …" after the last "and" still ends the list.
+    const opens = leading && fors.length > 0 && ands.length > 0 && fors[0]!.index < ands[0]!.index;
+    const from = opens ? fors[0]!.index + /^\s*/u.exec(fors[0]![0])![0].length : 0;
+    const target = opens ? fors.find((f) => f.index > ands.at(-1)!.index) : fors[0];
+    const own = raw.slice(from, target ? target.index : raw.length);
     const and = [...own.matchAll(/\s(?:and|und|sowie|&|\+)\s/giu)].at(-1);
     if (!and) return undefined;
-    const after = /^[^,;]*/u.exec(own.slice(and.index + and[0].length))![0];
+    // (A decimal comma is the last item's: "Spannhülsen 1,6 und 2,4, je 3".)
+    const after = /^(?:[^,;]|,(?=\d))*/u.exec(own.slice(and.index + and[0].length))![0];
     const length = and.index + and[0].length + after.trimEnd().length;
     const items = own
       .slice(0, length)
@@ -1328,8 +1366,10 @@ export function spreadEach(ctx: Ctx, text: string): string {
     if (items.length < 2 || items.length > 6 || !/\p{L}/u.test(items[0]!)) return undefined;
     // "grit 120 and 150", "1.0 mm and 1.2 mm": an item that starts with its value is the first item with that value.
     const value = [...items[0]!.matchAll(/\d+(?:[.,]\d+)?/gu)].at(-1);
+    // (Of a list the machine opens, from the first item's product words: "für die WIG 1 Spannhülsen 1,6 und 2,4".)
+    const kindAt = opens ? headAfterMachine(items[0]!) : 0;
     const full = items.map((x, i) =>
-      i > 0 && /^\d/u.test(x) ? (value ? `${items[0]!.slice(0, value.index)}${x}` : undefined) : x,
+      i > 0 && /^\d/u.test(x) ? (value ? `${items[0]!.slice(kindAt, value.index)}${x}` : undefined) : x,
     );
     if (full.some((x) => x === undefined)) return undefined;
     // A list of the buyer's machines ("für Ofen 1 und Ofen 2") is where the items go, not what they are.
@@ -1340,7 +1380,7 @@ export function spreadEach(ctx: Ctx, text: string): string {
       tail && named(tail) && full.slice(0, -1).every((x) => !named(x!) && /\d\S*$/u.test(x!))
         ? full.map((x, i) => (i < full.length - 1 ? `${x} ${tail}` : x!))
         : (full as string[]);
-    return { items: spread, length };
+    return { items: spread, from, length: from + length, opens };
   };
   for (const m of text.matchAll(/[^.!?;\n]+(?:[.!?;](?=\d)[^.!?;\n]*)*/gu)) {
     const sentence = m[0];
@@ -1359,7 +1399,7 @@ export function spreadEach(ctx: Ctx, text: string): string {
       const skip = /^\s*(?:(?:of|von)\s+)?/iu.exec(sentence.slice(countEnd))![0].length;
       const list = listOf(sentence.slice(countEnd + skip));
       if (!list) continue;
-      const count = unit ? `${c[1]} ${unit}` : c[1]!;
+      const count = unit ? `${eachCount(c[1]!)} ${unit}` : eachCount(c[1]!);
       // The kind named before the count in its sentence, when the items name none ("sanding belts, 10 each of grit 120").
       let from = at + c.index;
       let kind = "";
@@ -1395,11 +1435,16 @@ export function spreadEach(ctx: Ctx, text: string): string {
     const before = sentence.slice(0, c.index);
     const start = before.lastIndexOf(":") + 1;
     const lead = /^\s*/u.exec(before.slice(start))![0];
-    const list = listOf(before.slice(start + lead.length));
-    if (!list || start + lead.length + list.length < before.trimEnd().length) continue;
-    const count = c[1] ? `${c[1]}${unitOf(c[2]) ? ` ${c[2]}` : ""}` : `${c[3]}${c[4] ? ` ${c[4]}` : ""}`;
+    const list = listOf(before.slice(start + lead.length), true);
+    // ("grit 120 and 150 for the sander in Tilburg, 4 of each": where the list goes may stand before its count.)
+    const rest = list ? before.slice(start + lead.length + list.length).trimEnd() : "";
+    if (!list || (rest.trim() && !/^\s*(?:for|für|fuer|fürs|fuers)\s/iu.test(rest))) continue;
+    const count = c[1]
+      ? `${eachCount(c[1])}${unitOf(c[2]) ? ` ${c[2]}` : ""}`
+      : `${eachCount(c[3]!)}${c[4] ? ` ${c[4]}` : ""}`;
     const to = c[1] && c[2] && !unitOf(c[2]) ? c.index + c[0].length - c[2].length : c.index + c[0].length;
-    out.push({ from: at + start + lead.length, to: at + to, with: list.items.map((x) => `${count} ${x}`).join(", ") });
+    const items = list.items.map((x, i) => (list.opens && i === 0 ? countedAfterMachine(x, count) : `${count} ${x}`));
+    out.push({ from: at + start + lead.length + list.from, to: at + to, with: items.join(", ") + rest });
   }
   let rewritten = text;
   for (const r of out.reverse()) rewritten = rewritten.slice(0, r.from) + r.with + rewritten.slice(r.to);

@@ -321,6 +321,15 @@ function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
   );
 }
 
+/** Where the last word of the buyer's machines `text` names ends (0 when it names none): "for the old UV| we need …". */
+export function machineWordsEnd(ctx: Ctx, text: string): number {
+  const tokens = tokenizeText(text);
+  const at = machinesIn(ctx, text, tokens).flatMap((m) => m.tokens);
+  if (at.length === 0) return 0;
+  const last = tokens[Math.max(...at)]!;
+  return last.start + last.text.length;
+}
+
 /** The buyer's machines `text` names, once per turn and text (the raw message and its reading share the answer). */
 function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
   const machines = ctx.conv.machines ?? NO_MACHINES;
