@@ -28,7 +28,6 @@ import { DRAFT_CALL_OPTION, type ShieldCallOptions } from "../call-options.ts";
 import { readConversation, type DraftView } from "./conversation.ts";
 import { standardSpelling, umlautSpelling } from "./dialect.ts";
 import { mailText } from "./mail-text.ts";
-import { currentKinds } from "./current-kinds.ts";
 import { inchWords } from "./inch-words.ts";
 import { spokenNumbers } from "./number-words.ts";
 import { detectLanguage } from "./language.ts";
@@ -142,13 +141,10 @@ export class OfflineConsultantModel extends BaseChatModel {
     // "H1-Lebensmittelfett": a code and a word of the catalog joined by a hyphen are read apart.
     // "die halbzölligen", "a half-inch valve": an inch size said in words is the fraction (inch-words.ts).
     // "thirty pieces", "twenty inch, five micron": numbers said in words are written in digits (number-words.ts).
-    // "24VDC", "230 Volt Wechselstrom": a voltage and its kind of current are read apart (current-kinds.ts).
     const apart = {
       ...read,
       text: spokenNumbers(
-        currentKinds(
-          inchWords(codeJoinedWords(joinedNameWords(lang === "de" ? plain : read.text, knowledge), knowledge)),
-        ),
+        inchWords(codeJoinedWords(joinedNameWords(lang === "de" ? plain : read.text, knowledge), knowledge)),
       ),
     };
     const labels = (read.machines ?? []).map((m) => m.label);
