@@ -2178,13 +2178,17 @@ function alongWith(ctx: Ctx, part: string, machine: MachineView | undefined): Al
 
 /**
  * The product of the same kind as `sku` that an item naming no product of its own states the values of ("5 Stück 8
- * mm" after "10 Kompressionsfräser 12 mm"): no word of the item leads a product name or names a category, and no code
- * names a product; the one variant of the product's category that carries the stated values (`variantByValue`).
+ * mm" after "10 Kompressionsfräser 12 mm"; "und einen in FKM", "and two with 230V" — a value in letters when the item
+ * is counted in words): no word of the item leads a product name or names a category, and no code names a product
+ * (a fragment of several SKUs, "FKM" or "230V", names none); the one variant of the product's category that carries
+ * the stated values (`variantByValue`).
  */
-function valuedOnly(ctx: Ctx, part: string, a: Analysis, sku: string): string | undefined {
-  if (a.guess?.hits[0]?.match.startsWith("sku")) return undefined;
+function valuedOnly(ctx: Ctx, part: string, a: Analysis, sku: string, inWords = false): string | undefined {
+  const first = a.guess?.hits[0]?.match;
+  if (first === "sku_exact" || (first?.startsWith("sku") && a.guess?.confident)) return undefined;
   const tokens = tokenizeText(part);
-  if (!tokens.some((t) => /\d/.test(t.lower)) || tokens.some((t) => ctx.k.headWord(t.lower))) return undefined;
+  if (!(inWords || tokens.some((t) => /\d/.test(t.lower))) || tokens.some((t) => ctx.k.headWord(t.lower)))
+    return undefined;
   const sub: Ctx = { ...ctx, conv: { ...ctx.conv, text: part }, u: { ...ctx.u, negated: [] }, tokens };
   const v = variantByValue(sub, { sku });
   return v && v !== sku ? v : undefined;
@@ -2624,12 +2628,14 @@ export function multiAdd(ctx: Ctx): Step | undefined {
     }
     // "10 Kompressionsfräser 12 mm und 5 Stück 8 mm", "3 blades 20 mm and 2 narrow ones 10 mm": a counted item that
     // names no product of its own, only values, is the kind of the item before with those values.
-    const variant = a.quantity && namedBefore ? valuedOnly(ctx, part, a, namedBefore.sku) : undefined;
+    // ("2 Dichtsätze 63/36 NBR und einen in FKM", "… and one in FKM": an item counted by its article is one.)
+    const variant =
+      (a.quantity || one) && namedBefore ? valuedOnly(ctx, part, a, namedBefore.sku, !a.quantity) : undefined;
     if (variant && namedBefore) {
       items.push({
         sku: variant,
-        quantity: a.quantity!.value,
-        ...(a.quantity!.unit ? { unit: ownPackUnit(ctx, variant, a.quantity!.unit) } : {}),
+        quantity: a.quantity?.value ?? 1,
+        ...(a.quantity?.unit ? { unit: ownPackUnit(ctx, variant, a.quantity.unit) } : {}),
         ...((a.machine ?? namedBefore.machineId) ? { machineId: a.machine?.machineId ?? namedBefore.machineId } : {}),
         said: part,
       });

@@ -2,10 +2,11 @@
  * "4 filter driers DML 084 – actually make that 5", "4 Filtertrockner, nein, 5", "3 sight glasses … sorry I meant 2":
  * a buyer who corrects a count in the message that says it means the count after the correcting words. The message is
  * read as the buyer meant it ("5 filter driers DML 084"): the count before the correction takes the new number, the
- * correcting words go. A bare count (a unit word or a courtesy at most, up to the clause's end) corrects the last count;
- * a count with words of an item said before ("2 sight glasses and 4 filter driers, sorry 3 driers", "…, äh, 3
- * Trockner", "no wait, 3 of the driers") corrects that item's count. Words that name no item said ("no wait, pump 3",
- * "sorry, 2 sight glasses too") say more than a count and stay as written.
+ * correcting words go. A bare count (a unit word — also an order unit of the catalog: "ne sorry, 4 Eimer", "no wait, 3
+ * boxes" — or a courtesy at most, up to the clause's end) corrects the last count; a count with words of an item said
+ * before ("2 sight glasses and 4 filter driers, sorry 3 driers", "…, äh, 3 Trockner", "no wait, 3 of the driers")
+ * corrects that item's count. Words that name no item said ("no wait, pump 3", "sorry, 2 sight glasses too") say more
+ * than a count and stay as written.
  */
 import { findQuantities, numberWordValue, sizeTokensOf, tokenizeText, type Knowledge, wordStem } from "./recognise.ts";
 import { recogniseMeasures } from "./nlu/understand.ts";
@@ -17,10 +18,14 @@ import { recogniseMeasures } from "./nlu/understand.ts";
  */
 const TAKING_BACK =
   "(?:sorry|oops|wait|warte|actually|eigentlich|correction|korrektur|i\\s+mean|i\\s+meant|ich\\s+mein(?:e|te)?|make\\s+(?:that|it)|mach\\s+(?:das|es)|scratch\\s+that|or\\s+rather|oder\\s+(?:besser|lieber)|äh|ähm|öhm|err|erm|quatsch)(?![.\\p{L}])[\\s,:!–—-]*";
-const SAYING_NO = "(?:no|nope|nein|nee)(?:\\s*[,:!–—-]+\\s*|\\s+(?=(?:wait|warte|sorry)(?![\\p{L}])))";
+const SAYING_NO = "(?:no|nope|nein|nee|ne)(?:\\s*[,:!–—-]+\\s*|\\s+(?=(?:wait|warte|sorry)(?![\\p{L}])))";
+/** A "no" after a hesitation needs no stop of its own: "äh nee 6", "ach nein, 5", "uh no 4". */
+const HESITANT_NO = "(?:äh|ähm|öhm|ach|ah|oh|uh|uhm|err|erm)[\\s,]+(?:no|nope|nein|nee|ne)(?![\\p{L}])[\\s,:!–—-]*";
+const SHORT_UNITS = new Set(["pcs", "pieces", "pc", "stück", "stk", "st", "x"]);
+const COURTESIES = new Set(["please", "pls", "bitte", "thanks", "danke"]);
 /** A count word or number the correction ends with, then a unit word or courtesy at most, up to the clause's end. */
 const CORRECTION = new RegExp(
-  `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${TAKING_BACK}|${SAYING_NO})+(\\d+|\\p{L}+)(?:\\s*(?:pcs|pieces|pc|stück|stk|st|x))?(?:\\s*(?:please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
+  `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${HESITANT_NO}|${TAKING_BACK}|${SAYING_NO})+(\\d+|\\p{L}+)(?:\\s*(\\p{L}+))?(?:\\s*(?:please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
   "giu",
 );
 
@@ -29,10 +34,9 @@ const CORRECTION = new RegExp(
  * "von den" at most), then a courtesy at most, up to the clause's end.
  */
 const NAMED_CORRECTION = new RegExp(
-  `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${TAKING_BACK}|${SAYING_NO})+(\\d+|\\p{L}+)\\s+(?:(?:of\\s+(?:the|those|them)|von\\s+(?:den|denen)|der|die)\\s+)?(\\p{L}[\\p{L}-]*(?:\\s+\\p{L}[\\p{L}-]*){0,2})(?:\\s*(?:please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
+  `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${HESITANT_NO}|${TAKING_BACK}|${SAYING_NO})+(\\d+|\\p{L}+)\\s+(?:(?:of\\s+(?:the|those|them)|von\\s+(?:den|denen)|der|die)\\s+)?(\\p{L}[\\p{L}-]*(?:\\s+\\p{L}[\\p{L}-]*){0,2})(?:\\s*(?:please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
   "giu",
 );
-const COURTESY = /^(?:please|pls|bitte|thanks|danke|pcs|pieces|stück|stk)$/;
 /** Words that end what a counted item's words are ("… and 2 glasses", "…, 3 Trockner"). */
 const ITEM_END = /^(?:and|und|plus|sowie|also|auch|too|for|für|fuer|an|am|on|at|bei|zum|zur)$/;
 
@@ -45,6 +49,9 @@ export function selfCorrected(text: string, k: Knowledge, labels: readonly strin
     const word = m[1]!.toLowerCase();
     const now = /^\d+$/.test(word) ? Number(word) : numberWordValue(word);
     if (!now) continue;
+    // The word after the count: a unit the catalog orders in ("4 Eimer", "3 boxes") or a courtesy, nothing else.
+    const unit = m[2]?.toLowerCase();
+    if (unit && !SHORT_UNITS.has(unit) && !COURTESIES.has(unit) && !k.unitCodes.has(unit)) continue;
     const before = out.slice(0, m.index);
     const tokens = tokenizeText(before);
     const counts = findQuantities(tokens, k, sizeTokensOf(tokens, recogniseMeasures(before), k));
@@ -69,7 +76,7 @@ export function selfCorrected(text: string, k: Knowledge, labels: readonly strin
     const named = m[2]!
       .toLowerCase()
       .split(/\s+/)
-      .filter((w) => !COURTESY.test(w));
+      .filter((w) => !SHORT_UNITS.has(w) && !COURTESIES.has(w));
     if (named.length === 0) continue;
     // The item the words name: the last counted item whose own words (up to the next count or clause) hold them all.
     const item = counts.findLast((q, n) => {
