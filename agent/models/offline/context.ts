@@ -319,7 +319,7 @@ function machineLabelWords(ctx: Ctx, raw: string): Set<string> {
 }
 
 /** The buyer's machines `text` names, once per turn and text (the raw message and its reading share the answer). */
-function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
+export function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
   const machines = ctx.conv.machines ?? NO_MACHINES;
   // Kept from turn to turn (the same machines, written alike, and the catalog's words): what is kept names each
   // machine by its place in the list, and a turn gets its own machine objects back.
