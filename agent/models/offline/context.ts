@@ -1467,7 +1467,13 @@ function partCarries(name: string, words: string[]): number {
       (st) => st.length >= 4 && have.some((x) => x === st || (x.length >= st.length + 3 && x.endsWith(st))),
     );
   };
-  return words.filter((w) => carriedWords(name, [w]) > 0 || (!/\d/.test(w) && heads(w))).length;
+  const carries = (w: string) => carriedWords(name, [w]) > 0 || (!/\d/.test(w) && heads(w));
+  // ("HSS-Messer" of a "Schneidmesser … HSS": a hyphenated word by each of its parts.)
+  const byParts = (w: string) => {
+    const parts = w.split("-").filter((x) => x.length > 1);
+    return parts.length > 1 && parts.every(carries);
+  };
+  return words.filter((w) => carries(w) || byParts(w)).length;
 }
 
 /**

@@ -5,9 +5,23 @@
  * as part of the item before: one item with two machines, and the buyer was asked which machine. It is the item before
  * again for that machine: each machine gets its line, with the product that fits it.
  * Guards: each item said in full, one item for one machine, and a clause that says more than a count and a machine.
+ *
+ * "Was kostet das HSS-Messer für den Polar?", "what does the HSS-knife … cost?": a hyphenated word that a kit's list of
+ * contents writes as it is ("Messerwechselset SC 115 (HSS-Messer, …)") named the kit, not the part whose name carries
+ * each of its words ("Schneidmesser 1150 mm HSS …"). A part carries a hyphenated word by its parts, as it carries a
+ * compound by its head: the part, tied with its kit, is what was asked for. Guard: the kit asked for by its own name.
  */
 import { describe, expect, test } from "vitest";
-import { chatAfter, demoWorld, draftLines, foodtechWorld, packagingWorld, printingWorld, sorted } from "./helpers.ts";
+import {
+  chatAfter,
+  demoWorld,
+  draftLines,
+  foodtechWorld,
+  lastTurn,
+  packagingWorld,
+  printingWorld,
+  sorted,
+} from "./helpers.ts";
 
 const T = 60_000;
 
@@ -123,5 +137,28 @@ describe("guards", () => {
       "2 Pack Greiferauflagen für die Speedmaster und einen Beutel Saugfüße M8 für die Speedmaster",
     );
     expect(sorted(draftLines(chat))).toEqual(["1 SF-M8-10", "2 GP-74-10"]);
+  });
+});
+
+describe("a hyphenated word a kit's contents write names the part whose name carries its words", () => {
+  for (const [customer, text] of [
+    ["PR-4101", "Was kostet das HSS-Messer für den Polar?"],
+    ["PR-4101", "Was kostet das HSS-Schneidmesser für den Polar? Und habt ihr das lagernd?"],
+    ["PR-4105", "what does the HSS-knife for the cutter cost?"],
+  ] as const)
+    test(`${customer}: "${text}"`, { timeout: T }, async () => {
+      const turn = await lastTurn(printingWorld, customer, text);
+      expect(turn.text).toMatch(/SM-115-HSS/u);
+      expect(turn.text).not.toMatch(/SET-SC115-MW/u);
+    });
+  test('PR-4103: "2 HSS-Messer für die Polar 115 bitte" orders the knives', { timeout: T }, async () => {
+    const chat = await chatAfter(printingWorld, "PR-4103", "2 HSS-Messer für die Polar 115 bitte");
+    expect(draftLines(chat)).toEqual([["SM-115-HSS", 2, "M-4103-02"]]);
+  });
+  test("guard: the kit by its own name is the kit", { timeout: T }, async () => {
+    const turn = await lastTurn(printingWorld, "PR-4101", "Was kostet das Messerwechselset für den Polar?");
+    expect(turn.text).toMatch(/SET-SC115-MW/u);
+    const chat = await chatAfter(printingWorld, "PR-4101", "1 Satz Messerwechselset SC 115 bitte");
+    expect(draftLines(chat).map((l) => l[0])).toEqual(["SET-SC115-MW"]);
   });
 });
