@@ -197,6 +197,7 @@ import {
   withoutLastOrder,
 } from "./month-order.ts";
 import { hasMarker } from "./nlu/evidence.ts";
+import { forOtherMachine } from "./other-machine.ts";
 import { byRequest, byStatedValue, comparesPrice, resolveReference, variantByValue } from "./references.ts";
 
 export function action(
@@ -1626,9 +1627,15 @@ export function itemParts(ctx: Ctx, text = ctx.conv.text): string[] {
     let joinedTo: number | undefined;
     let prevRaw = "";
     for (const raw of sentencesOf(ctx, line).flatMap((sentence) => splitItems(ctx, sentence))) {
-      const part = raw.replace(/^\+\s*/, "").trim();
+      let part = raw.replace(/^\+\s*/, "").trim();
       if (!part) continue;
-      const a = analyse(ctx, part);
+      let a = analyse(ctx, part);
+      // "…, and one for slicer A too": the item before again, for another machine (`forOtherMachine`).
+      const again = forOtherMachine(ctx, part, a, out.at(-1));
+      if (again) {
+        part = again;
+        a = analyse(ctx, part);
+      }
       // "3 Filtertrockner, die DML 083S bitte": a clause with no count led by a definite article that names a product
       // of the kind the counted item before it left open says which one it is.
       const which =

@@ -331,7 +331,7 @@ export function machineWordsEnd(ctx: Ctx, text: string): number {
 }
 
 /** The buyer's machines `text` names, once per turn and text (the raw message and its reading share the answer). */
-function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
+export function machinesIn(ctx: Ctx, text: string, tokens: Token[]): MachineMatch[] {
   const machines = ctx.conv.machines ?? NO_MACHINES;
   // Kept from turn to turn (the same machines, written alike, and the catalog's words): what is kept names each
   // machine by its place in the list, and a turn gets its own machine objects back.
@@ -1504,7 +1504,13 @@ function partCarries(name: string, words: string[]): number {
       (st) => st.length >= 4 && have.some((x) => x === st || (x.length >= st.length + 3 && x.endsWith(st))),
     );
   };
-  return words.filter((w) => carriedWords(name, [w]) > 0 || (!/\d/.test(w) && heads(w))).length;
+  const carries = (w: string) => carriedWords(name, [w]) > 0 || (!/\d/.test(w) && heads(w));
+  // ("HSS-Messer" of a "Schneidmesser … HSS": a hyphenated word by each of its parts.)
+  const byParts = (w: string) => {
+    const parts = w.split("-").filter((x) => x.length > 1);
+    return parts.length > 1 && parts.every(carries);
+  };
+  return words.filter((w) => carries(w) || byParts(w)).length;
 }
 
 /**
