@@ -1,10 +1,11 @@
 /**
- * "filter driers DML 084: 3 for the Roof chiller and 2 for the Edeka freezer", "3 Filtertrockner für den Roof chiller
- * und nochmal das gleiche für den Edeka freezer", "5 filter driers, 2 of them for the Roof chiller, the rest for the
- * Edeka freezer": one product shared over the buyer's machines, each share said by a count (or "the same", "the rest")
- * and a machine and nothing else, is read as one item per machine — "3 filter driers DML 084 for the Roof chiller, 2
- * filter driers DML 084 for the Edeka freezer". The product is the item said before the shares; shares that do not
- * add up to a count said for the whole leave the message as it is.
+ * "filter driers DML 084: 3 for the Roof chiller and 2 for the Edeka freezer", "5 filter driers, 2 of them for the Roof
+ * chiller, the rest for the Edeka freezer", "6 Filtertrockner, davon 2 für …, der Rest für …": one product said once,
+ * for no machine, then shared over the buyer's machines — each share a count (or "the rest") and a machine and nothing
+ * else — is read as one item per machine ("3 filter driers DML 084 for the Roof chiller, 2 filter driers DML 084 for
+ * the Edeka freezer"). Shares that do not add up to a count said for the whole leave the message as it is. (An item
+ * said for a machine and then again for another — "… for pump 1 and one for pump 2", "… and the same for …" — is read
+ * where the list's items are: other-machine.ts.)
  */
 import type { MachineView } from "./conversation.ts";
 import { findMachines, findQuantities, type Knowledge, tokenizeText, type Token } from "./recognise.ts";
@@ -59,19 +60,6 @@ const SHARE_WORDS = new Set([
 ]);
 /** "the rest", "der Rest", "the others", "die übrigen": what the whole leaves after the other shares. */
 const REST = new Set(["rest", "remaining", "others", "other", "remainder", "übrigen", "anderen", "restlichen"]);
-/** "the same", "same again", "das gleiche", "dasselbe", "nochmal", "ditto": the item as said, for another machine. */
-const SAME = new Set([
-  "same",
-  "again",
-  "ditto",
-  "likewise",
-  "gleiche",
-  "gleichen",
-  "dasselbe",
-  "dieselben",
-  "nochmal",
-  "nochmals",
-]);
 
 interface Piece {
   text: string;
@@ -82,7 +70,7 @@ interface Piece {
   machineTokens: number[];
   count?: { value: number; tokens: number[] };
   counts: number;
-  kind: "share" | "rest" | "same" | "other";
+  kind: "share" | "rest" | "other";
 }
 
 /** The text with one product shared over machines written as one item per machine; else the text as it is. */
@@ -136,7 +124,6 @@ function readPiece(text: string, start: number, k: Knowledge, machines: readonly
   const rest = tokens.filter((t) => !taken.has(t.index) && !SHARE_WORDS.has(t.lower));
   if (count && Number.isInteger(count.value) && rest.length === 0) return { ...base, kind: "share" };
   if (!count && rest.length > 0 && rest.every((t) => REST.has(t.lower))) return { ...base, kind: "rest" };
-  if (!count && rest.length > 0 && rest.every((t) => SAME.has(t.lower))) return { ...base, kind: "same" };
   return { ...base, kind: "other" };
 }
 
@@ -163,21 +150,16 @@ function sharesOf(head: Piece, shares: Piece[]): { count: number; target: string
     const said = p.text.slice(p.tokens[from]!.start, last.start + last.text.length);
     return lead >= 0 && from === lead ? said : `for ${said}`;
   };
+  if (head.machine) return undefined;
   const whole = head.count?.value;
-  if (head.machine) {
-    if (whole === undefined || !Number.isInteger(whole)) return undefined;
-    out.push({ count: whole, target: targetOf(head), machineId: head.machine.machineId });
-  }
   let restOf: Piece | undefined;
   for (const s of shares) {
     if (s.kind === "share") out.push({ count: s.count!.value, target: targetOf(s), machineId: s.machine!.machineId });
-    else if (s.kind === "same" && head.machine && whole !== undefined)
-      out.push({ count: whole, target: targetOf(s), machineId: s.machine!.machineId });
-    else if (s.kind === "rest" && !head.machine && whole !== undefined && !restOf) restOf = s;
+    else if (s.kind === "rest" && whole !== undefined && !restOf) restOf = s;
     else return undefined;
   }
-  if (new Set(out.map((s) => s.machineId)).size !== out.length + (restOf ? 0 : 0)) return undefined;
-  if (!head.machine && whole !== undefined) {
+  if (new Set(out.map((s) => s.machineId)).size !== out.length) return undefined;
+  if (whole !== undefined) {
     const said = out.reduce((t, s) => t + s.count, 0);
     if (restOf) {
       if (said >= whole || out.some((s) => s.machineId === restOf!.machine!.machineId)) return undefined;

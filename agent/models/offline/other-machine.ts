@@ -12,7 +12,7 @@ const LEADING =
   /^(?:for|on|to|the|our|my|für|fuer|fürs|fuers|auf|an|am|zum|zur|den|dem|der|die|das|des|de|d|unseren?|unserem|unsere)$/u;
 /** Words around the count and the machine that add nothing to what is asked for ("and … too", "und … auch noch"). */
 const BESIDE =
-  /^(?:and|und|plus|also|too|as|well|more|extra|please|pls|then|auch|noch|dazu|bitte|nochmal|mal|ebenfalls|dann|gleich)$/u;
+  /^(?:and|und|plus|also|too|as|well|more|extra|please|pls|then|again|auch|noch|dazu|bitte|nochmal|nochmals|mal|ebenfalls|dann|gleich)$/u;
 /** Words that say the item before again ("the same for the L-sealer", "dasselbe für Kneter 2"). */
 const SAME = /^(?:same|dasselbe|dasselbige|gleiche|selbe|dito|ditto|likewise|ebenso)$/u;
 /** The articles that count one before a product's name in the item before ("a 12 mm blade set"). */
@@ -69,6 +69,11 @@ export function forOtherMachine(ctx: Ctx, part: string, a: Analysis, prev: strin
   const other = (t: Token, i: number) =>
     i !== count && !machine.tokens.includes(i) && !LEADING.test(t.lower) && !BESIDE.test(t.lower);
   if (tokens.some(other)) return undefined;
+  // ("5 filter driers, 3 for the Roof chiller and 3 for …": an item before with a count for a whole and one for a
+  // machine is a split that does not add up — no item to say again.)
+  const prevTokens = tokenizeText(prev);
+  const prevMachine = machinesIn(ctx, prev, prevTokens).at(0);
+  if (findQuantities(prevTokens, ctx.k, new Set(prevMachine?.tokens ?? [])).length > 1) return undefined;
   const before = analyse(ctx, prev);
   if (!before.machine || before.machine.machineId === machine.machine.machineId) return undefined;
   if (!before.guess && before.productWords.length === 0) return undefined;
