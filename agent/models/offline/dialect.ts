@@ -200,6 +200,19 @@ export function standardSpelling(text: string, lexicon: Lexicon, labels: readonl
   text = text.replace(/(?<=^|[.!?]\s+)A(?=\s+\p{L}{3,})|(?<=\s)a(?=\s+\p{L}{3,})/gu, (a, at: number) =>
     articleOf(text.slice(at + 1).match(/^\s*(\p{L}+)(?=(\s*(?:[?.!,]|$))?)/u) ?? [], a === "A"),
   );
+  // "und es Dichtigsset fürs Getriebe", "no e Kette": the Swiss article "es" (neuter) and "e" before a noun (a capital
+  // word) are "ein" and "eine" — not the pronoun "es" of "es isch kaputt", "es soll …". (Not before a small word of the
+  // catalog's names too: that made a Swiss dictation's pronoun an article.)
+  text = text.replace(/(?<=^|[\s,;:(])(?:[Ee]s|e)(?=\s+(\p{L}{3,}))/gu, (a, next: string) =>
+    // ("es Paar Gabelzinke" is a pair — two — as it was read before.)
+    /^\p{Lu}\p{Ll}/u.test(next) && !/^(?:paar|dutzend)$/iu.test(next)
+      ? a === "e"
+        ? "eine"
+        : a[0] === "E"
+          ? "Ein"
+          : "ein"
+      : a,
+  );
   return text.replace(/(?<![\p{L}\d-])\p{L}{3,}(?![\p{L}\d-])/gu, (w) => {
     const std = standardWord(w, lexicon);
     if (!std) return w;

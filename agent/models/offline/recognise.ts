@@ -978,6 +978,14 @@ export function foldedForms(word: string): string[] {
   return forms;
 }
 
+/** A word as written and without each plural ending ("bearings" → bearing, "Buchsen" → buchse), umlauts kept. */
+function pluralForms(word: string): string[] {
+  const forms = [word];
+  for (let cut = 1; cut <= 2 && word.length - cut >= 3; cut++)
+    if (PLURAL_TAIL.test(word.slice(-cut))) forms.push(word.slice(0, -cut));
+  return forms;
+}
+
 function isHead(heads: Set<string>, word: string): boolean {
   const forms = foldedForms(word);
   if (forms.some((f) => heads.has(f))) return true;
@@ -1620,7 +1628,15 @@ export function findQuantities(tokens: Token[], k: Knowledge, taken: Set<number>
       continue;
     // "Spannbuchse 1610", "cylinder 63", "98 Shore": a pair the catalog's names write is a size or type, not how many.
     const after1 = tokens[i + 1];
-    if (adjacent && prevPart && k.namePairs.has(`${prevPart} ${t}`)) continue;
+    // ("bearings 6205", "Spannbuchsen 1610": the plural of the name's word before a number of three digits or more names
+    // that type too — "make the driers 3" still counts three, whatever "Filter drier 3/8"" writes.)
+    if (
+      adjacent &&
+      prevPart &&
+      (k.namePairs.has(`${prevPart} ${t}`) ||
+        (/^\d{3,}$/.test(t) && pluralForms(prevPart).some((w) => k.namePairs.has(`${w} ${t}`))))
+    )
+      continue;
     // ("a unit with 3 fans" names the unit's size, but "3 fans for the freezer" counts fan motors: a word that is what
     // products are — a category's or a name's lead word — counts them, unless "with" leads the pair.)
     if (
