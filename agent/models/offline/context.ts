@@ -1759,9 +1759,22 @@ function piecesOf(ctx: Ctx, tokens: Token[], at: number[], skus: string[]): stri
     if (!name.some(carried)) return undefined;
     // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
     if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;
+    // ("2 leak spray boxes", "3 grease cartridges boxes": the pack's word after the product's words counts packs.)
+    if (packAfter(ctx, tokens, Math.max(...at), p.orderUnit)) return undefined;
     units.add(p.contentUnit);
   }
   return units.size === 1 ? [...units][0] : undefined;
+}
+
+/** Whether the words after a count, up to its item's end (a stop, "for"), end with the word of an order unit. */
+function packAfter(ctx: Ctx, tokens: Token[], at: number, unit: string): boolean {
+  for (let i = at + 1; i < tokens.length && i <= at + 4; i++) {
+    const t = tokens[i]!;
+    if (FOR_WORD.test(t.lower) || /^\d/.test(t.lower)) return false;
+    if (i > at + 1 && ctx.k.unitCodes.get(t.lower)?.toUpperCase() === unit.toUpperCase()) return true;
+    if (/[,;.!?]/.test(t.tail ?? "")) return false;
+  }
+  return false;
 }
 
 /**

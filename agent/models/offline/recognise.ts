@@ -363,6 +363,9 @@ const UNIT_WORDS: Record<string, string> = {
   flaschen: "BOT",
 };
 
+/** Units that hold one item each (a can, a bottle, a cartridge): where the catalog sells in none, they count pieces. */
+const ONE_ITEM_CONTAINERS: ReadonlySet<string> = new Set(["CAN", "BOT", "CAR"]);
+
 /**
  * Unit words buyers also use loosely for whatever a product comes in ("1 carton" of a bag, "a carton of" pieces): they
  * count in that unit only where the product is sold in it (`context.ts`, `looseUnit`); otherwise the count is of the
@@ -617,6 +620,9 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     const code = unitCodesLike(usual).find((c) => codes.has(c));
     if (code) unitCodes.set(word, code);
     else if (usual === "PCE") unitCodes.set(word, usual);
+    // "24 cans of leak spray" where no product is sold by the can: a container of one item counts pieces (a box of 12
+    // cans is 12 pieces) — never the catalog's pack.
+    else if (ONE_ITEM_CONTAINERS.has(usual)) unitCodes.set(word, "PCE");
   }
   for (const code of codes) unitCodes.set(code.toLowerCase(), code);
   const measureUnits = new Set<string>([

@@ -22,14 +22,15 @@ export function money(cents: unknown, currency: unknown, lang: Lang): string {
 }
 
 /**
- * "2 Kartons", "2,5 Kartons", "2.5 boxes", "3" (pieces go without a word: "3 × SKU"): every digit the engine wrote,
- * with the language's decimal sign.
+ * "2 Kartons", "2,5 Kartons", "2.5 boxes", "3" (pieces go without a word: "3 × SKU"): the engine's number to six
+ * significant digits, as the engine's own messages write it ("0.166667 boxes" for 2 pieces of a box of 12, not
+ * "0.16666666666666666"), with the language's decimal sign.
  */
 export function qty(n: unknown, unit: unknown, lang: Lang): string {
   const count = typeof n === "number" ? n : Number.NaN;
   const word = typeof unit === "string" ? unitWord(unit, count, lang) : "";
   const u = word && word !== unitWord("PCE", count, lang) ? ` ${word}` : "";
-  const digits = typeof n === "number" ? String(n) : "?";
+  const digits = typeof n === "number" ? String(Number(n.toPrecision(6))) : "?";
   return `${lang === "de" ? digits.replace(".", ",") : digits}${u}`;
 }
 

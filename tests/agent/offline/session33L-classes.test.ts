@@ -13,11 +13,16 @@
  * - One product shared over the buyer's machines ("filter driers DML 084: 3 for the Roof chiller and 2 for the Edeka
  *   freezer", "3 … for the Roof chiller and the same for …", "5 …, 2 of them for …, the rest for …") is one item per
  *   machine: it asked which machine, or put all on one.
+ * - Counts of a product sold in packs of pieces: "24 cans of leak spray" (sold in boxes of 12, by no can) ordered 24
+ *   boxes (288 cans) — a container of one item (can, bottle, cartridge) the catalog sells in no product counts pieces;
+ *   "2 leak spray boxes" ordered 2 pieces — the pack's word after the product's words counts packs; a fraction of a
+ *   pack read "0.16666666666666666 boxes" — six significant digits, as the engine writes it.
  * Guards: a correction naming words of no item said ("sorry, 2 sight glasses too", "sorry, 2 seals for pump 1") adds or
  *   asks as before; the first counts stay. A label the buyer has keeps its reading ("for truck 4 we need 2 …").
  */
 import { describe, expect, test } from "vitest";
 import { recogniseDate } from "../../../agent/models/offline/nlu/understand.ts";
+import { qty } from "../../../agent/models/offline/replies.ts";
 import { chatAfter, demoWorld, draftLines, hvacWorld, intralogisticsWorld, weldingWorld } from "./helpers.ts";
 
 const T = 60_000;
@@ -231,5 +236,26 @@ describe("one product shared over machines is one item per machine", () => {
       "5 filter driers DML 084, 3 for the Roof chiller and 3 for Edeka freezer",
     );
     expect(draftLines(chat).filter((l) => l[1] === 3)).toHaveLength(0);
+  });
+});
+
+describe("counts of a product sold in packs of pieces", () => {
+  for (const [text, count] of [
+    ["24 cans of leak spray", 2],
+    ["24 Dosen Lecksuchspray bitte", 2],
+    ["2 leak spray boxes for freezer 3", 2],
+    // Guard: the pack said before the product.
+    ["2 boxes of leak spray", 2],
+  ] as const)
+    test(`H-2001: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(hvacWorld, "H-2001", text);
+      expect(draftLines(chat).map((l) => [l[0], l[1]])).toEqual([["SRV-LEAK-B12", count]]);
+    });
+  test.each([
+    [1 / 6, "BOX", "en", "0.166667 boxes"],
+    [2.5, "BOX", "de", "2,5 Kartons"],
+    [3, "PCE", "en", "3"],
+  ] as const)("qty(%s, %s, %s) is %s", (n, unit, lang, text) => {
+    expect(qty(n, unit, lang)).toBe(text);
   });
 });
