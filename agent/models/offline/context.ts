@@ -63,6 +63,7 @@ import {
   leadsMachine,
   limitedCount,
   LOOSE_UNIT_WORDS,
+  ONE_ITEM_WORDS,
   nameWords,
   decimalValue,
   poReferenceSpan,
@@ -1739,6 +1740,8 @@ function piecesOf(ctx: Ctx, tokens: Token[], at: number[], skus: string[]): stri
   const next = tokens[Math.max(...at) + 1];
   // "o-rings", "T-Stücke": a hyphenated word counts as one.
   if (!next || !/^\p{L}[\p{L}-]{2,}$/u.test(next.lower) || ctx.k.unitCodes.has(next.lower)) return undefined;
+  // ("24 cans of leak spray" of a box of 12 sold by no can: the cans are the pieces the box holds.)
+  const container = ONE_ITEM_WORDS.has(next.lower);
   const products = ctx.k.reader.products(skus);
   const local = ctx.k.reader.inLanguage?.(ctx.lang).products(skus);
   const units = new Set<string>();
@@ -1756,7 +1759,7 @@ function piecesOf(ctx: Ctx, tokens: Token[], at: number[], skus: string[]): stri
     const carried = (w: string) =>
       w === said ||
       stems.some((stem) => (stem.length >= 3 && w.startsWith(stem)) || (stem.length >= 4 && w.endsWith(stem)));
-    if (!name.some(carried)) return undefined;
+    if (!container && !name.some(carried)) return undefined;
     // The pack itself named ("2 bags …" is read as a unit before this; "2 bag of …" words of the pack): not pieces.
     if (wordsOf(p.name).some((w, i, all) => w === next.lower && all[i + 1] === "of")) return undefined;
     // ("2 leak spray boxes", "3 grease cartridges boxes": the pack's word after the product's words counts packs.)

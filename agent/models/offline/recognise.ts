@@ -363,8 +363,15 @@ const UNIT_WORDS: Record<string, string> = {
   flaschen: "BOT",
 };
 
-/** Units that hold one item each (a can, a bottle, a cartridge): where the catalog sells in none, they count pieces. */
-const ONE_ITEM_CONTAINERS: ReadonlySet<string> = new Set(["CAN", "BOT", "CAR"]);
+/**
+ * Words of containers that hold one item each ("cans", "Dosen", "bottles", "Flaschen"): of a pack of counted pieces
+ * (a box of 12 cans), a count of them counts the pieces (`piecesOf` in context.ts).
+ */
+export const ONE_ITEM_WORDS: ReadonlySet<string> = new Set(
+  Object.entries(UNIT_WORDS)
+    .filter(([, code]) => code === "CAN" || code === "BOT")
+    .map(([word]) => word),
+);
 
 /**
  * Unit words buyers also use loosely for whatever a product comes in ("1 carton" of a bag, "a carton of" pieces): they
@@ -620,9 +627,6 @@ export function readCatalogWords(sqlite: import("better-sqlite3").Database, voca
     const code = unitCodesLike(usual).find((c) => codes.has(c));
     if (code) unitCodes.set(word, code);
     else if (usual === "PCE") unitCodes.set(word, usual);
-    // "24 cans of leak spray" where no product is sold by the can: a container of one item counts pieces (a box of 12
-    // cans is 12 pieces) — never the catalog's pack.
-    else if (ONE_ITEM_CONTAINERS.has(usual)) unitCodes.set(word, "PCE");
   }
   for (const code of codes) unitCodes.set(code.toLowerCase(), code);
   const measureUnits = new Set<string>([
