@@ -8,56 +8,28 @@
  * where the list's items are: other-machine.ts.)
  */
 import type { MachineView } from "./conversation.ts";
-import { findMachines, findQuantities, type Knowledge, tokenizeText, type Token } from "./recognise.ts";
+import {
+  findMachines,
+  findQuantities,
+  type Knowledge,
+  leadsMachine,
+  machinePreposition,
+  tokenizeText,
+  type Token,
+} from "./recognise.ts";
 
 /** What separates an item from its shares and the shares from each other. */
 const SEPARATOR = /(\s*[,;:]\s*|\s+(?:and|und|sowie|plus|but|aber)\s+|\s+[–—-]\s+)/iu;
-/** Words of a share besides its count and machine ("2 of them for the …", "davon 3 Stück an den …"). */
-const SHARE_WORDS = new Set([
-  "for",
-  "für",
-  "fuer",
-  "fürs",
-  "on",
-  "at",
-  "to",
-  "an",
-  "auf",
-  "bei",
-  "am",
-  "im",
-  "zum",
-  "zur",
-  "in",
-  "the",
-  "der",
-  "die",
-  "das",
-  "den",
-  "dem",
-  "of",
-  "them",
-  "those",
-  "these",
-  "davon",
-  "von",
-  "denen",
-  "pcs",
-  "pieces",
-  "stück",
-  "stk",
-  "st",
-  "please",
-  "bitte",
-  "then",
-  "dann",
-  "go",
-  "gehen",
-  "kommen",
-  "sind",
-  "are",
-  "is",
-]);
+/**
+ * Words of a share besides its count and machine ("2 of them for the …", "davon 3 Stück an den …"): the words that
+ * lead a machine's name (`leadsMachine`) and these.
+ */
+const SHARE_EXTRA = new Set(
+  "to of them those these davon von denen pcs pieces stück stk st please bitte then dann go gehen kommen sind are is".split(
+    " ",
+  ),
+);
+const shareWord = (w: string) => leadsMachine(w) || SHARE_EXTRA.has(w);
 /** "the rest", "der Rest", "the others", "die übrigen": what the whole leaves after the other shares. */
 const REST = new Set(["rest", "remaining", "others", "other", "remainder", "übrigen", "anderen", "restlichen"]);
 
@@ -121,7 +93,7 @@ function readPiece(text: string, start: number, k: Knowledge, machines: readonly
   };
   if (!machine) return { ...base, kind: "other" };
   const taken = new Set([...machineTokens, ...(count?.tokens ?? [])]);
-  const rest = tokens.filter((t) => !taken.has(t.index) && !SHARE_WORDS.has(t.lower));
+  const rest = tokens.filter((t) => !taken.has(t.index) && !shareWord(t.lower));
   if (count && Number.isInteger(count.value) && rest.length === 0) return { ...base, kind: "share" };
   if (!count && rest.length > 0 && rest.every((t) => REST.has(t.lower))) return { ...base, kind: "rest" };
   return { ...base, kind: "other" };
@@ -135,7 +107,7 @@ function productText(head: Piece, k: Knowledge): string | undefined {
   // (The machine's name and the word that leads it end the item's words: "3 filter driers for the Roof chiller".)
   const stop = head.machineTokens.length ? Math.min(...head.machineTokens) : head.tokens.length;
   const words = head.tokens.slice(first).filter((t) => t.index < stop && !skip.has(t.index));
-  while (words.length && SHARE_WORDS.has(words.at(-1)!.lower)) words.pop();
+  while (words.length && shareWord(words.at(-1)!.lower)) words.pop();
   if (words.length === 0) return undefined;
   return head.text.slice(words[0]!.start, words.at(-1)!.start + words.at(-1)!.text.length);
 }
@@ -144,7 +116,7 @@ function productText(head: Piece, k: Knowledge): string | undefined {
 function sharesOf(head: Piece, shares: Piece[]): { count: number; target: string }[] | undefined {
   const out: { count: number; target: string; machineId: string }[] = [];
   const targetOf = (p: Piece) => {
-    const lead = p.tokens.findIndex((t) => /^(?:for|für|fuer|fürs|on|at|an|auf|bei|am|im|zum|zur)$/.test(t.lower));
+    const lead = p.tokens.findIndex((t) => machinePreposition(t.lower));
     const from = lead >= 0 && lead < Math.min(...p.machineTokens) ? lead : Math.min(...p.machineTokens);
     const last = p.tokens[Math.max(...p.machineTokens)]!;
     const said = p.text.slice(p.tokens[from]!.start, last.start + last.text.length);

@@ -1328,8 +1328,9 @@ const DIMENSION_AFTER = /^(?:lang|long|breit|wide|hoch|high|tall|dick|thick|tief
 const DIMENSION_BEFORE =
   /^(?:länge|laenge|length|breite|width|höhe|hoehe|height|dicke|thickness|tiefe|depth|durchmesser|diameter|stärke|staerke)$/;
 /** Whether a word leads a machine's name: a preposition of a machine, one fused with an article, or an article. */
-export const leadsMachine = (word: string): boolean =>
-  MACHINE_PREPOSITIONS.has(word) || FUSED.has(word) || ARTICLES.has(word);
+export const leadsMachine = (word: string): boolean => machinePreposition(word) || ARTICLES.has(word);
+/** Whether a word is a preposition of a machine ("for", "an"), or one fused with an article ("am", "zum"). */
+export const machinePreposition = (word: string): boolean => MACHINE_PREPOSITIONS.has(word) || FUSED.has(word);
 
 /** Words after a count that say it counts nothing (an article, a pronoun, a verb of need). */
 export const countsNothingBefore = (word: string): boolean => NOT_COUNTED.test(word);
