@@ -200,18 +200,17 @@ export function standardSpelling(text: string, lexicon: Lexicon, labels: readonl
   text = text.replace(/(?<=^|[.!?]\s+)A(?=\s+\p{L}{3,})|(?<=\s)a(?=\s+\p{L}{3,})/gu, (a, at: number) =>
     articleOf(text.slice(at + 1).match(/^\s*(\p{L}+)(?=(\s*(?:[?.!,]|$))?)/u) ?? [], a === "A"),
   );
-  // "und es Dichtigsset fürs Getriebe", "no e Kette": the Swiss article "es" (neuter) and "e" before a noun (a capital
-  // word) are "ein" and "eine" — not the pronoun "es" of "es isch kaputt", "es soll …". (Not before a small word of the
-  // catalog's names too: that made a Swiss dictation's pronoun an article.)
-  text = text.replace(/(?<=^|[\s,;:(])(?:[Ee]s|e)(?=\s+(\p{L}{3,}))/gu, (a, next: string) =>
-    // ("es Paar Gabelzinke" is a pair — two — as it was read before.)
-    /^\p{Lu}\p{Ll}/u.test(next) && !/^(?:paar|dutzend)$/iu.test(next)
-      ? a === "e"
-        ? "eine"
-        : a[0] === "E"
-          ? "Ein"
-          : "ein"
-      : a,
+  // "und es Dichtigsset fürs Getriebe": the Swiss article "es" (neuter) before a noun (a capital word) is "ein" — not the
+  // pronoun "es" of "es isch kaputt", "es soll …". (Not before a small word of the catalog's names too: that made a Swiss
+  // dictation's pronoun an article. Not "e" for "eine": "e Motorstarter-Kombi …, Hilfskontakt 1 Schliesser 1 Öffner"
+  // then counted one and its option's counts were read as items of their own.)
+  // Only after a word that joins or asks for items ("und es …", "no es …", "bruuched mir es …"): after a verb it is the
+  // pronoun of standard German ("Gibt es Filtertrockner … auf Lager?").
+  text = text.replace(
+    /(?<=(?:^|[\s,;:(])(?:und|oder|no|noch|au|auch|plus|bitte|dazu|mir|mer|mr)\s+)es(?=\s+(\p{L}{3,}))/giu,
+    (a, next: string) =>
+      // ("es Paar Gabelzinke" is a pair — two — as it was read before.)
+      /^\p{Lu}\p{Ll}/u.test(next) && !/^(?:paar|dutzend)$/iu.test(next) ? (a[0] === "E" ? "Ein" : "ein") : a,
   );
   return text.replace(/(?<![\p{L}\d-])\p{L}{3,}(?![\p{L}\d-])/gu, (w) => {
     const std = standardWord(w, lexicon);

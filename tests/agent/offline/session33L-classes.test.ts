@@ -259,3 +259,12 @@ describe("counts of a product sold in packs of pieces", () => {
     expect(qty(n, unit, lang)).toBe(text);
   });
 });
+
+describe("the Swiss article 'es' is read only where it joins an item, never the pronoun of standard German", () => {
+  test("H-2005 (guard): 'Gibt es Filtertrockner DML 084 noch auf Lager? Wir bräuchten 3' adds no single drier", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(hvacWorld, "H-2005", "Gibt es Filtertrockner DML 084 noch auf Lager? Wir bräuchten 3");
+    expect(draftLines(chat).filter((l) => l[1] === 1)).toEqual([]);
+  });
+});
