@@ -106,6 +106,7 @@ import { packSwitch } from "./pack-switch.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
 import { splitLine } from "./split-line.ts";
+import { STOCK_ASKED, WHEN_DELIVERED } from "./stock-answer.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -705,8 +706,6 @@ const SYMPTOM =
 /** Words that ask a price. */
 const PRICE_ASKED =
   /(?<![\p{L}])(?:price|prices|cost|costs|how much|preis\p{L}*|kost\p{L}*|koscht\p{L}*|was macht)(?![\p{L}])/iu;
-const STOCK_ASKED =
-  /(?<![\p{L}])(?:in stock|on stock|from stock|available|availability|lagernd|vorrätig|lieferbar|auf lager|ab lager|am lager)(?![\p{L}])/iu;
 /** Words that take in every line of the order ("all", "everything", "both", "alle", "alles", "beide"). */
 const EVERY_LINE_WORD = /(?<![\p{L}])(?:all|everything|both|alle|alles|beide|beides|sämtliche)(?![\p{L}])/iu;
 
@@ -1639,10 +1638,6 @@ function detailsThenQuestion(ctx: Ctx, s: DialogueState, _r: Reading, memo: Memo
   const rest = [...(step.memo.rest ?? []), ...questions.map((q) => ({ text: `${q.text}?`, question: true }))];
   return { ...step, memo: { ...step.memo, rest } };
 }
-
-/** "how long is delivery", "when can you deliver", "wie schnell könnt ihr liefern", "Lieferzeit?": when it comes. */
-const WHEN_DELIVERED =
-  /(?<![\p{L}])(?:how\s+(?:long|fast|soon|quick(?:ly)?)|when|wie\s+(?:schnell|lange|bald)|wann|bis\s+wann)(?![\p{L}])[^?]*(?<![\p{L}])(?:deliver\w*|ship\w*|arriv\w*|liefer\w*|versend\w*|versand|da)(?![\p{L}])|(?<![\p{L}])(?:delivery\s+time|lead\s+time|lieferzeit\w*)(?![\p{L}])/iu;
 
 /**
  * "Bitte einen EC-Lüfter 450 mm … für Freezer 1. Wie schnell könnt ihr liefern?": a question when the order comes,
