@@ -106,6 +106,7 @@ import { packSwitch } from "./pack-switch.ts";
 import { unitDecimals } from "../../../tools/checks/quantity.ts";
 import { unitCodesLike } from "../../../tools/messages/units.ts";
 import { splitLine } from "./split-line.ts";
+import { asksOfItems, STOCK_ASKED, WHEN_DELIVERED } from "./stock-answer.ts";
 
 /** What the decision knows about where the conversation stands. */
 export interface DialogueState {
@@ -216,6 +217,16 @@ export const EVENTS = {
   /** "Bitte einen EC-Lüfter … Wie schnell könnt ihr liefern?": an order, and when it comes — answered by the add. */
   order_asking_when: (ctx, s) =>
     (s.open === "idle" || s.open === "confirm") && !ctx.u.attack && whenQuestions(ctx).length > 0,
+  /**
+   * "2 Schaugläser SGN 12, sind die lagernd?", "3 filter driers DML 084 – when can you ship?": items with their count,
+   * then a question whether they are in stock or when they come (`asksOfItems`) — the items are ordered, and the
+   * reply answers the question from the lines' report (`stockAnswer`). Not "is it in stock? I need 5" (asked first).
+   */
+  order_asking_stock: (ctx, s) =>
+    (s.open === "idle" || s.open === "confirm") &&
+    !ctx.u.attack &&
+    !NOT_ADDING.test(ctx.conv.text) &&
+    !!itemsAsked(ctx),
   /**
    * "Lieferung bitte direkt ans Pumpwerk Nord. Wann kommt das?", "PO HG-26-447. What does the pail cost?": a detail of
    * the order (an address of the account, a PO) beside a question — the detail is set and the question answered.
@@ -705,8 +716,6 @@ const SYMPTOM =
 /** Words that ask a price. */
 const PRICE_ASKED =
   /(?<![\p{L}])(?:price|prices|cost|costs|how much|preis\p{L}*|kost\p{L}*|koscht\p{L}*|was macht)(?![\p{L}])/iu;
-const STOCK_ASKED =
-  /(?<![\p{L}])(?:in stock|on stock|from stock|available|availability|lagernd|vorrätig|lieferbar|auf lager|ab lager|am lager)(?![\p{L}])/iu;
 /** Words that take in every line of the order ("all", "everything", "both", "alle", "alles", "beide"). */
 const EVERY_LINE_WORD = /(?<![\p{L}])(?:all|everything|both|alle|alles|beide|beides|sämtliche)(?![\p{L}])/iu;
 
@@ -772,6 +781,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "then_after_question", do: instructionAlone },
   { in: "any", on: "order_and_question", do: orderThenQuestion },
   { in: "any", on: "order_asking_when", do: orderAskingWhen },
+  { in: "any", on: "order_asking_stock", do: orderAskingStock },
   { in: "any", on: "details_and_question", do: detailsThenQuestion },
   { in: "any", on: "pack_switch", do: switchPack },
   { in: "any", on: "variant_counts", do: (ctx, _s, _r, memo) => ({ calls: variantCorrection(ctx), memo: memo() }) },
@@ -1640,10 +1650,6 @@ function detailsThenQuestion(ctx: Ctx, s: DialogueState, _r: Reading, memo: Memo
   return { ...step, memo: { ...step.memo, rest } };
 }
 
-/** "how long is delivery", "when can you deliver", "wie schnell könnt ihr liefern", "Lieferzeit?": when it comes. */
-const WHEN_DELIVERED =
-  /(?<![\p{L}])(?:how\s+(?:long|fast|soon|quick(?:ly)?)|when|wie\s+(?:schnell|lange|bald)|wann|bis\s+wann)(?![\p{L}])[^?]*(?<![\p{L}])(?:deliver\w*|ship\w*|arriv\w*|liefer\w*|versend\w*|versand|da)(?![\p{L}])|(?<![\p{L}])(?:delivery\s+time|lead\s+time|lieferzeit\w*)(?![\p{L}])/iu;
-
 /**
  * "Bitte einen EC-Lüfter 450 mm … für Freezer 1. Wie schnell könnt ihr liefern?": a question when the order comes,
  * naming no product, beside clauses that order a product with its count (an article counts one) — the order is made,
@@ -1664,6 +1670,47 @@ function whenQuestions(ctx: Ctx): Clause[] {
   if (others.some((c) => QUESTION_INTENTS.has(c.intent) && c.score >= INTENT_THRESHOLD)) return [];
   const order = analyse(ctx, others.map((c) => c.text).join(". "));
   return order.guess?.confident && order.quantity ? questions : [];
+}
+
+/**
+ * The items of a message that asks after them (`asksOfItems`): a count and a product named with confidence before
+ * the question, and a question that names no product of its own (or the same one).
+ */
+function itemsAsked(ctx: Ctx): { lead: string; clauses: Clause[] } | undefined {
+  const asked = asksOfItems(ctx.conv.text);
+  if (!asked) return undefined;
+  const a = analyse(ctx, asked.lead);
+  if (!a.quantity || !(a.guess?.confident || a.guess?.machinePick)) return undefined;
+  const own = analyse(ctx, asked.question).guess;
+  if (own?.confident && own.hits[0]!.sku !== a.guess?.hits[0]?.sku) return undefined;
+  const end = asked.lead.length;
+  const inLead = ctx.u.clauses.filter((c) => c.end <= end);
+  const spans = ctx.u.clauses.some((c) => c.start < end && c.end > end);
+  const first = ctx.u.clauses[0];
+  if (!first) return undefined;
+  const clauses =
+    inLead.length && !spans && inLead.some((c) => c.intent === "add")
+      ? inLead
+      : [{ ...first, text: asked.lead, start: 0, end, intent: "add" as Intent, score: 1 }];
+  return { lead: asked.lead, clauses };
+}
+
+/** The items of a message that asks after them, ordered as a message of their own (only when that edits the draft). */
+function orderAskingStock(ctx: Ctx, _s: DialogueState, _r: Reading, memo: MemoFn): Step | undefined {
+  const items = itemsAsked(ctx);
+  if (!items) return undefined;
+  const lead = clausesCtx(ctx, items.clauses, items.lead);
+  const step = transition(lead, memo);
+  if (onlyDraftEdits(step)) return step;
+  // "2 Schaugläser SGN 12, sind die lagernd?" for a part that depends on the machine: the question is answered, and
+  // which machine is asked with it — the count said stays with the item (`action`'s `waiting`).
+  const p = step.memo.pending;
+  if (p?.kind !== "choose_machine" || p.action !== "add" || step.calls?.length) return undefined;
+  return action(ctx, "stock", p.sku, analyse(lead, items.lead), memo, {
+    ...(p.quantity !== undefined ? { quantity: p.quantity } : {}),
+    ...(p.unit ? { unit: p.unit } : {}),
+    waiting: p,
+  });
 }
 
 /** The order of a message that also asks when it comes, made as a message of its own (only when it edits the draft). */

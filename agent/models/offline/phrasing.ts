@@ -31,6 +31,7 @@ import {
   type ToolCallPlan,
 } from "./context.ts";
 import { issueText } from "./render.ts";
+import { asksOfItems, stockAnswer } from "./stock-answer.ts";
 import { engineMessageSchema, type EngineMessage, renderMessage } from "../../../tools/messages/index.ts";
 import { featureWords } from "../../../tools/messages/format.ts";
 
@@ -196,6 +197,15 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
           ),
         );
     }
+  }
+  // "2 Schaugläser SGN 12, sind die lagernd?": the question after the items, answered from their lines' report — unless
+  // it was set aside as a question of its own (`Memo.rest`), which is answered after.
+  if (asksOfItems(conv.text) && !(conv.turnMemo?.rest ?? []).some((x) => x.question)) {
+    const answer = stockAnswer(
+      edits.flatMap((r) => (!r.error && r.data.line ? [r.data.line as LineFacts] : [])),
+      lang,
+    );
+    if (answer) out.push(answer);
   }
   if (ctx.cues.has("price_named") && edits.some((r) => !r.error && r.data.line)) {
     out.push(
