@@ -49,12 +49,20 @@ interface Piece {
 export function machineShares(text: string, k: Knowledge, machines: readonly MachineView[]): string {
   if (machines.length < 2 || !/\d/.test(text)) return text;
   const parts = text.split(SEPARATOR);
-  const pieces: Piece[] = [];
+  // Why the checks before the reading: most messages share nothing, and the quantity reader is costly on each piece.
+  // A share is a piece with a machine; a product shared is a piece without one followed by two shares at least.
+  if (parts.length < 5) return text;
+  const said: { part: string; start: number; tokens: Token[]; machine: FoundMachine | undefined }[] = [];
   let at = 0;
   for (const [i, part] of parts.entries()) {
-    if (i % 2 === 0) pieces.push(readPiece(part, at, k, machines));
+    if (i % 2 === 0) {
+      const tokens = tokenizeText(part);
+      said.push({ part, start: at, tokens, machine: machineIn(tokens, k, machines) });
+    }
     at += part.length;
   }
+  if (!said.some((p, i) => !p.machine && said[i + 1]?.machine && said[i + 2]?.machine)) return text;
+  const pieces = said.map((p) => readPiece(p.part, p.start, p.tokens, p.machine, k));
   const shareLike = (p: Piece) => p.kind !== "other";
   for (let h = 0; h < pieces.length - 1; h++) {
     const head = pieces[h]!;
@@ -75,10 +83,21 @@ export function machineShares(text: string, k: Knowledge, machines: readonly Mac
   return text;
 }
 
-function readPiece(text: string, start: number, k: Knowledge, machines: readonly MachineView[]): Piece {
-  const tokens = tokenizeText(text);
+type FoundMachine = ReturnType<typeof findMachines>[number];
+
+/** The one machine the words of a piece name, if they name exactly one. */
+function machineIn(tokens: Token[], k: Knowledge, machines: readonly MachineView[]): FoundMachine | undefined {
   const found = findMachines(tokens, [...machines], k.common, k.phraseGroups, k.ordinary, k.catalogWord);
-  const machine = found.length === 1 && found[0]!.tokens.length > 0 ? found[0]! : undefined;
+  return found.length === 1 && found[0]!.tokens.length > 0 ? found[0]! : undefined;
+}
+
+function readPiece(
+  text: string,
+  start: number,
+  tokens: Token[],
+  machine: FoundMachine | undefined,
+  k: Knowledge,
+): Piece {
   const machineTokens = machine?.tokens ?? [];
   const counts = findQuantities(tokens, k, new Set(machineTokens));
   const count = counts.length === 1 ? { value: counts[0]!.value, tokens: counts[0]!.tokens } : undefined;
