@@ -159,9 +159,11 @@ function memoised(k: Knowledge, memo: CatalogMemo): Knowledge {
   };
   const base = k.reader;
   const local = new Map<string, CatalogReader>();
-  const featureNames = new Map<string, Record<string, string>>();
-  // The reader in the buyer's language (catalog languages, texts present) and the feature names of a language are
-  // looked up once per language.
+  // Feature names are catalog rows alone: kept from turn to turn with the searches, per catalog version.
+  const featureNames = (memo.kept.get("featureNames") ?? new Map()) as Map<string, Record<string, string>>;
+  memo.kept.set("featureNames", featureNames);
+  // The reader in the buyer's language (catalog languages, texts present) is looked up once per language and turn,
+  // the feature names of a language once per catalog version.
   const reader: CatalogReader = {
     ...base,
     ...(base.inLanguage

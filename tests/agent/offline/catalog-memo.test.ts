@@ -146,6 +146,17 @@ describe("acrossTurns and valuedFeatures: once per catalog version", () => {
     expect(valuedFeatures(ctx(), [SEAL]).get(SEAL)?.pressureRating).toBe(25);
   });
 
+  it("feature names are read once per catalog version, and a renamed feature is read anew on the next turn", () => {
+    const { db, k, turn } = world();
+    const read = vi.spyOn(k.reader, "featureNames");
+    const key = Object.keys(turn().reader.featureNames!("de"))[0]!;
+    expect(key).toBeDefined();
+    expect(turn().reader.featureNames!("de")[key]).toBe(k.reader.featureNames!("de")[key]);
+    expect(read).toHaveBeenCalledTimes(2);
+    db.$client.prepare("UPDATE feature_names SET name = 'Qwyxplomb' WHERE key = ? AND lang = 'de'").run(key);
+    expect(turn().reader.featureNames!("de")[key]).toBe("Qwyxplomb");
+  });
+
   it("a turn view keeps the version its turn began with; a knowledge outside a turn follows the catalog", () => {
     const { db, k, turn } = world();
     const view = turn();
