@@ -1185,12 +1185,22 @@ function sentencesOf(ctx: Ctx, line: string): string[] {
     // "… eine neue Gleitringdichtung, die mit EPDM. Dazu 8 Kanister …": a word of the catalog's names in capitals (a
     // material, a standard) ends its sentence — it is no abbreviation.
     const acronym = /^\p{Lu}+$/u.test(m[1]!) && ctx.k.nameWord(word);
+    // "… needs the piston and seal kit. Also five boxes …", "… das Dichtungs-Set. Außerdem …": a short word that says
+    // what a product of the catalog is ends its sentence before a capital — it is no abbreviation ("Nr.", "ca." say
+    // nothing; "2 Stk." after its count is the unit's).
+    const head =
+      /^\p{L}\p{Ll}{2}$/u.test(m[1]!) &&
+      !ABBREVIATION.test(word) &&
+      !/\d\s*$/.test(line.slice(0, m.index)) &&
+      ctx.k.headWord(word) &&
+      /^\p{Lu}/u.test(line.slice(m.index + m[0].length));
     const short =
       !value &&
       !measure &&
       !code &&
       !unitEnd &&
       !acronym &&
+      !head &&
       (word.length < 4 || ctx.k.unitCodes.has(word) || !/\p{Ll}$/u.test(m[1]!));
     if (m[3] === "." && !m[2] && short) continue;
     const end = m.index + m[0].length;
