@@ -1207,7 +1207,7 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
       return restatedLines(
         ctx,
         s,
-        withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined),
+        withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, datedWith(s, r, step) ? r.date : undefined),
       );
   }
   return req.redirected(ctx, s, r, memo)!;
@@ -1279,6 +1279,16 @@ const ADDING_MORE = /(?<![\p{L}])(?:more|another|additional|extra|zusätzlich\w*
  */
 function countWithDate(s: DialogueState, r: Reading): boolean {
   return !r.po && !r.shipTo && !!r.date && !!r.a.quantity && !!s.focus.lineId && (!r.a.guess || fuzzyOnly(r));
+}
+
+/**
+ * "3 Gleitringdichtungen für Pumpe 2, Liefertermin 18.12.": a date stated with the lines the message adds or changes
+ * goes on the order with them, as a count said with a date does.
+ */
+function datedWith(s: DialogueState, r: Reading, step: Step): boolean {
+  return (
+    countWithDate(s, r) || (!!r.date && !!step.calls?.some((c) => c.name === "add_line" || c.name === "update_line"))
+  );
 }
 
 /**
