@@ -487,6 +487,16 @@ const MONTH_PART = new RegExp(
   "iu",
 );
 
+/**
+ * A delivery date asked for lies ahead, within about a year: what chrono reads years away or in the past is a size or
+ * a range ("MPCB 6.3-10 A" read as 2010-06-03, "600W" as 2038-06-01).
+ */
+function withinAYear(d: Date, now: Date): boolean {
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const day = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return day >= today && day <= today + 400 * 86_400_000;
+}
+
 /** Day `day` of month `month` (0-based, may run past December) of `year`, as an ISO date; undefined when none. */
 function dayOf(year: number, month: number, day: number): string | undefined {
   const d = new Date(Date.UTC(year, month, day));
@@ -573,7 +583,8 @@ export function recogniseDateSpan(
       !(f && Number(f[1]) < Number(f[2])) &&
       !(DAY_SLASH_MONTH.test(x.text.trim()) && !TIME_CUE_BEFORE.test(text.slice(0, x.index))) &&
       !everydayWeekday(text, x.index, x.text) &&
-      !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end)
+      !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end) &&
+      withinAYear(x.start.date(), now)
     );
   });
   if (!r) return undefined;
