@@ -6,8 +6,9 @@
  * - A date's numbers are never how many, nor words of a product: "bis zum 14. Dezember bitte" changed the drier line
  *   to 14 pieces; "deliver on 12/15 pls" searched the catalog for a 12/15 copper tube.
  * Guards: a size written with a slash after a product word ("2 hoses 10/12", "Dichtsatz 63/36") is no date (it set a
- *   requested date of 2027-10-12); a decimal ("Ventil 3.2") is no date; counts said with a date keep their reading
- *   ("actually 3, we need them by the 15th" changes the line to 3).
+ *   requested date of 2027-10-12); a decimal ("Ventil 3.2") is no date; a date years away or past is none ("MPCB 6.3-10
+ *   A" was 2010-06-03, "600W" 2038-06-01); a two-letter word and a count ("ok so 4 Stück") is no Sunday at 4 o'clock;
+ *   counts said with a date keep their reading ("actually 3, we need them by the 15th" changes the line to 3).
  */
 import { describe, expect, test } from "vitest";
 import { DEMO_NOW } from "../../../catalog/seed/index.ts";
@@ -45,6 +46,10 @@ describe("a date as buyers write it is the date asked for", () => {
     ["Ich brauche das Ventil 3.2 nochmal", "de"],
     ["2 Stück vom Typ 4.5", "de"],
     ["the 2nd one please", "en"],
+    ["ok so 4 Stück", "de"],
+    ["Do 3 Stück, bitte", "de"],
+    ["MPCB 6.3-10 A for the palletiser", "en"],
+    ["4 heater cartridges 12.5x230 600W", "en"],
   ] as const)("%s is no date", (text, lang) => {
     expect(recogniseDate(text, lang, now)).toBeUndefined();
   });

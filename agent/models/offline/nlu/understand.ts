@@ -497,6 +497,15 @@ function withinAYear(d: Date, now: Date): boolean {
   return day >= today && day <= today + 400 * 86_400_000;
 }
 
+/**
+ * Date words whose numbers are a day and month ("14. Dezember", "Dec 14", "12/15", "10.12.", "the 15th", "zum 15."):
+ * never a count. Other readings with a number ("Montag 12 Uhr", "in 2 weeks") keep their numbers for the count reader.
+ */
+const CALENDAR_DATE = new RegExp(
+  `\\d{1,2}\\s*[./]\\s*\\d{1,2}|\\d(?:st|nd|rd|th)(?![\\p{L}])|\\d\\.$|(?<![\\p{L}])(?:${MONTH})(?![\\p{L}])`,
+  "iu",
+);
+
 /** Day `day` of month `month` (0-based, may run past December) of `year`, as an ISO date; undefined when none. */
 function dayOf(year: number, month: number, day: number): string | undefined {
   const d = new Date(Date.UTC(year, month, day));
@@ -589,21 +598,25 @@ export function recogniseDateSpan(
   });
   if (!r) return undefined;
   const d = r.start.date();
+  // "am Do 3 Stück": the bare number chrono reads as the hour after a weekday is how many, not when.
+  const said = (!r.start.isCertain("month") && /^((?:\p{L}+\s+)?\p{L}{2,}\.?)\s+\d{1,2}$/u.exec(r.text)?.[1]) || r.text;
   return {
     iso: `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`,
     start: r.index,
-    end: r.index + r.text.length,
-    text: r.text,
+    end: r.index + said.length,
+    text: said,
   };
 }
 
 /**
  * A weekday's two-letter abbreviation alone ("so", "do", "Di", "Fr") is an everyday word far more often than a day:
  * "Können Sie das so bestellen?", "passt so" are no request for Sunday. It is a day when written as one — capitalised
- * and after a preposition of time ("am So", "bis Mo", "ab Fr.") — or when chrono read more than the two letters.
+ * and after a preposition of time ("am So", "bis Mo", "ab Fr.") — or when chrono read more than the two letters (a
+ * bare number after them is no more: "ok so 4 Stück", "Do 3 Stück" are no Sunday or Thursday at 4 or 3 o'clock).
  */
 function everydayWeekday(text: string, index: number, said: string): boolean {
-  if (!/^\p{L}{2}\.?$/u.test(said.trim())) return false;
+  // "ok so 4 Stück", "Do 3 Stück": chrono reads the two letters with the count after them as a day and an hour.
+  if (!/^\p{L}{2}\.?(?:\s+\d{1,2}(?:[.:]\d\d)?)?$/u.test(said.trim())) return false;
   const capital = said[0] === said[0]!.toUpperCase();
   return !(
     capital &&
@@ -1101,6 +1114,6 @@ export async function understand(
     measures,
     negated: negatedSpans(text, spans),
     ...(date ? { date } : {}),
-    ...(dated && HAS_DIGIT.test(dated.text) ? { dateText: dated.text } : {}),
+    ...(dated && CALENDAR_DATE.test(dated.text) ? { dateText: dated.text } : {}),
   };
 }
