@@ -26,7 +26,7 @@ import {
 import { linesNamedBy, monthsIn, orderOfMonth } from "./month-order.ts";
 import { addEveryListed, everyListed } from "./every-listed.ts";
 import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
-import { money, say } from "./replies.ts";
+import { beyondReach, money, say } from "./replies.ts";
 import {
   analyse,
   machinePicked,
@@ -173,6 +173,19 @@ export const EVENTS = {
   /** "both", "beide bitte", "bei beiden" to an open list: every product it points at (`everyListed`). */
   picks_every: (ctx, s) => s.pending?.kind === "choose_product" && !ctx.u.attack && !!everyListed(ctx, s.pending),
   refused_only: (ctx, _s, r) => (!!ctx.u.attack && !ctx.u.rest && !orders(r)) || !!pressure(ctx, r),
+  /**
+   * "what's the total incl. shipping?", "Können Sie mir ein Angebot als PDF schicken?": costs or documents the
+   * consultant has no data for, the message naming no product ("ein Angebot" counts nothing) and nothing to do.
+   */
+  beyond_reach: (ctx, _s, r) =>
+    !ctx.u.attack &&
+    !r.a.guess?.confident &&
+    !r.po &&
+    !r.shipTo &&
+    // ("was kostet das inkl. Fracht?" is a price question first: the price is answered; `redirected` answers the rest.)
+    !ctx.cues.has("price") &&
+    !ctx.cues.has("stock") &&
+    !!beyondReach(ctx.conv.text),
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
   several_products: () => true,
@@ -768,6 +781,7 @@ export const TRANSITIONS: Transition[] = [
     on: "refused_only",
     do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
+  { in: "any", on: "beyond_reach", do: req.answerBeyondReach },
   { in: "choose_product", on: "picks_every", do: answering(addEveryListed) },
   // (A question about earlier orders, before any reading of one as a reorder.)
   { in: "any", on: "history_question", do: req.showHistory },

@@ -105,3 +105,33 @@ describe("a date's numbers are never how many nor a product's words", () => {
     expect(chat.turns.at(-1)!.text).toContain(`${year}-12-15`);
   });
 });
+
+/**
+ * What the consultant has no data for or cannot do — shipping costs, VAT, a quote or data sheet as a document — is
+ * said plainly, with what it can do, and the order stays as it was: it answered "Sorry, I did not get that".
+ */
+describe("a request beyond the consultant's reach is answered plainly, the order kept", () => {
+  for (const [says, words] of [
+    [["3 SE-MS28-CC-EPDM for pump 2", "what's the total incl. shipping?"], ["shipping costs"]],
+    [["3 SE-MS28-CC-EPDM for pump 2", "and the vat?"], ["VAT"]],
+    [["3 SE-MS28-CC-EPDM for pump 2", "can you send me a quote as pdf?"], ["documents"]],
+    [["3 SE-MS28-CC-EPDM for pump 2", "do you have a datasheet for it?"], ["documents"]],
+    [["3 SE-MS28-CC-EPDM für Pumpe 2", "Können Sie mir ein Angebot als PDF schicken?"], ["Dokumente"]],
+    [["3 SE-MS28-CC-EPDM für Pumpe 2", "was kommt da noch an Versandkosten dazu?"], ["Versandkosten"]],
+  ] as const)
+    test(`C-1001: ${says.join(" / ")}`, { timeout: T }, async () => {
+      const chat = await chatAfter(() => demoWorld(), "C-1001", ...says);
+      const last = chat.turns.at(-1)!;
+      for (const w of words) expect(last.text).toContain(w);
+      expect(last.text).not.toMatch(/did not get that|nicht verstanden/);
+      expect(draftLines(chat)).toEqual([["SE-MS28-CC-EPDM", 3, "M-1001-02"]]);
+      // The order is still offered for confirmation.
+      await chat.confirm();
+      expect(chat.turns.at(-1)!.text).toMatch(/placed|aufgegeben/);
+    });
+
+  test("guard: an order for a product stays an order", { timeout: T }, async () => {
+    const chat = await chatAfter(() => demoWorld(), "C-1001", "3 SE-MS28-CC-EPDM for pump 2", "ok, confirm");
+    expect(chat.turns.at(-1)!.text).not.toMatch(/documents|shipping/);
+  });
+});
