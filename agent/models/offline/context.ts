@@ -512,6 +512,8 @@ function readText(ctx: Ctx, raw: string): Analysis {
   if (po) text = `${text.slice(0, po.start)} ${text.slice(po.end)}`;
   // "bis KW 50", "in CW 2": a calendar week says when (the date is read from the whole message), never how many.
   text = withoutCalendarWeeks(text);
+  // "bis zum 14. Dezember", "deliver on 12/15": the date's numbers say when, never how many nor which product.
+  if (ctx.u.dateText) text = text.replace(ctx.u.dateText, " ");
   // Clauses that only steer the conversation ("place the order", "yes") name no product, whatever their words — but
   // a machine label among them stays: "Line 3" of a packaging line is the machine where the order has no line 3.
   const labelWords = machineLabelWords(ctx, raw);

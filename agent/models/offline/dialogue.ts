@@ -26,7 +26,7 @@ import {
 import { linesNamedBy, monthsIn, orderOfMonth } from "./month-order.ts";
 import { addEveryListed, everyListed } from "./every-listed.ts";
 import { compareNamed, comparedProducts, comparisonUnnamed, whichTwo } from "./compare.ts";
-import { money, say } from "./replies.ts";
+import { beyondReach, money, say } from "./replies.ts";
 import {
   analyse,
   machinePicked,
@@ -173,6 +173,19 @@ export const EVENTS = {
   /** "both", "beide bitte", "bei beiden" to an open list: every product it points at (`everyListed`). */
   picks_every: (ctx, s) => s.pending?.kind === "choose_product" && !ctx.u.attack && !!everyListed(ctx, s.pending),
   refused_only: (ctx, _s, r) => (!!ctx.u.attack && !ctx.u.rest && !orders(r)) || !!pressure(ctx, r),
+  /**
+   * "what's the total incl. shipping?", "Können Sie mir ein Angebot als PDF schicken?": costs or documents the
+   * consultant has no data for, the message naming no product ("ein Angebot" counts nothing) and nothing to do.
+   */
+  beyond_reach: (ctx, _s, r) =>
+    !ctx.u.attack &&
+    !r.a.guess?.confident &&
+    !r.po &&
+    !r.shipTo &&
+    // ("was kostet das inkl. Fracht?" is a price question first: the price is answered; `redirected` answers the rest.)
+    !ctx.cues.has("price") &&
+    !ctx.cues.has("stock") &&
+    !!beyondReach(ctx.conv.text),
   /** "Same parts as on our order PK-25-0917", "repeat our PO KA-26-3110, but 4 this time": that order again. */
   past_order: (_ctx, _s, r) => !!r.pastOrder,
   several_products: () => true,
@@ -768,6 +781,7 @@ export const TRANSITIONS: Transition[] = [
     on: "refused_only",
     do: (ctx, s, r, memo) => ({ text: refusal(ctx.u.attack ?? pressure(ctx, r)!, ctx.lang), memo: memo(s.pending) }),
   },
+  { in: "any", on: "beyond_reach", do: req.answerBeyondReach },
   { in: "choose_product", on: "picks_every", do: answering(addEveryListed) },
   // (A question about earlier orders, before any reading of one as a reorder.)
   { in: "any", on: "history_question", do: req.showHistory },
@@ -1207,7 +1221,7 @@ export function transition(whole: Ctx, memo: MemoFn): Step {
       return restatedLines(
         ctx,
         s,
-        withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, countWithDate(s, r) ? r.date : undefined),
+        withOrderDetails(ctx, s, step, r.po ?? carriedPo(s), r.shipTo, datedWith(s, r, step) ? r.date : undefined),
       );
   }
   return req.redirected(ctx, s, r, memo)!;
@@ -1279,6 +1293,16 @@ const ADDING_MORE = /(?<![\p{L}])(?:more|another|additional|extra|zusätzlich\w*
  */
 function countWithDate(s: DialogueState, r: Reading): boolean {
   return !r.po && !r.shipTo && !!r.date && !!r.a.quantity && !!s.focus.lineId && (!r.a.guess || fuzzyOnly(r));
+}
+
+/**
+ * "3 Gleitringdichtungen für Pumpe 2, Liefertermin 18.12.": a date stated with the lines the message adds or changes
+ * goes on the order with them, as a count said with a date does.
+ */
+function datedWith(s: DialogueState, r: Reading, step: Step): boolean {
+  return (
+    countWithDate(s, r) || (!!r.date && !!step.calls?.some((c) => c.name === "add_line" || c.name === "update_line"))
+  );
 }
 
 /**

@@ -189,6 +189,46 @@ export function numberedMachines(machines: MachineView[], lang: Lang): string {
   );
 }
 
+/**
+ * What a buyer asks of the consultant that it has no data for or cannot do: costs beyond the prices (shipping, VAT)
+ * and documents (a data sheet, a quote or an invoice sent as a PDF or by mail). Words of commerce, no trade's.
+ */
+export type BeyondReach = "costs" | "documents";
+/** Costs beyond the prices: a tax, or shipping said as a cost ("shipping costs", "incl. freight"), not as a date. */
+const COSTS = new RegExp(
+  [
+    "(?<![\\p{L}])(?:vat|sales\\s+tax|taxes|mwst\\.?|mehrwertsteuer|umsatzsteuer|ust\\.?|versandkosten|versandpauschale|lieferkosten|frachtkosten|porto)(?![\\p{L}])",
+    "(?<![\\p{L}])(?:shipping|freight|carriage|postage|delivery|fracht|versand|lieferung)[\\s-]*(?:costs?|charges?|fees?|kosten)(?![\\p{L}])",
+    "(?<![\\p{L}])(?:incl\\.?|including|plus|inkl\\.?|inklusive|zzgl\\.?|zuzüglich)\\s+(?:shipping|freight|carriage|postage|fracht|versand)(?![\\p{L}])",
+  ].join("|"),
+  "iu",
+);
+const DOCUMENT =
+  /(?<![\p{L}])(?:pdf|datasheets?|data\s+sheets?|spec\s+sheets?|drawings?|manuals?|brochures?|datenbl[aä]tt\w*|zeichnung\w*|handbuch|handbücher|bedienungsanleitung\w*|prospekt\w*)(?![\p{L}])/iu;
+const PAPER =
+  /(?<![\p{L}])(?:quote|quotation|offer|invoice|angebot|rechnung|auftragsbestätigung|order\s+confirmation)(?![\p{L}])/iu;
+const SENT = /(?<![\p{L}])(?:send|mail|e-?mail|schick\w*|send\w*|zusend\w*|zukommen|mailen|per\s+mail)(?![\p{L}])/iu;
+
+export function beyondReach(text: string): BeyondReach | undefined {
+  if (DOCUMENT.test(text) || (PAPER.test(text) && SENT.test(text))) return "documents";
+  return COSTS.test(text) ? "costs" : undefined;
+}
+
+/** The plain answer to a request beyond reach: what is not known or done here, and what is. */
+export function beyondReachReply(kind: BeyondReach, lang: Lang): string {
+  return kind === "costs"
+    ? say(
+        lang,
+        "The prices I show are yours from your contract or price list; shipping costs and VAT are not in the data I can see — your invoice shows them.",
+        "Die Preise, die ich zeige, sind Ihre aus Vertrag oder Preisliste; Versandkosten und Mehrwertsteuer sehe ich in meinen Daten nicht — sie stehen auf Ihrer Rechnung.",
+      )
+    : say(
+        lang,
+        "I can't send documents (data sheets, quotes or PDFs) from this chat. Here I can show you a product's details, your prices, stock and delivery dates; your sales representative can send documents.",
+        "Dokumente (Datenblätter, Angebote oder PDFs) kann ich aus diesem Chat nicht schicken. Hier kann ich Ihnen die Angaben zu einem Artikel, Ihre Preise, Bestand und Liefertermine zeigen; Dokumente schickt Ihnen Ihr Vertrieb.",
+      );
+}
+
 export function redirect(lang: Lang): string {
   return say(
     lang,

@@ -5,7 +5,7 @@
 import type { Action, DraftView, Pending } from "./conversation.ts";
 import { hasMarker } from "./nlu/evidence.ts";
 import { INSISTING } from "./language.ts";
-import { machineName, numbered, qty, redirect, say } from "./replies.ts";
+import { beyondReach, beyondReachReply, machineName, numbered, qty, redirect, say } from "./replies.ts";
 import {
   analyse,
   byWords,
@@ -621,7 +621,8 @@ export const notFound: H = (ctx, _s, r, memo) => ({
  * Nothing in the message moves the conversation on. With a question open ("which machine is it for? 1) … 2) …"), that
  * question again — the buyer still owes its answer, and a generic help text would lose it; else what it can help with.
  */
-export const redirected: H = (ctx, s, _r, memo) => {
+export const redirected: H = (ctx, s, r, memo) => {
+  if (beyondReach(ctx.conv.text)) return answerBeyondReach(ctx, s, r, memo);
   const question = s.pending ? openQuestion(ctx.conv.lastReply) : undefined;
   // The confirmation was shown (the order complete and clean, `readyToOrder`) and the message, not understood,
   // withdrew it: the same order is proposed again, nothing changed. A request for help gets the help.
@@ -648,6 +649,28 @@ export const redirected: H = (ctx, s, _r, memo) => {
     text: question
       ? `${say(ctx.lang, "Sorry, I did not get that.", "Entschuldigung, das habe ich nicht verstanden.")} ${which ?? question}`
       : redirect(ctx.lang),
+    memo: memo(keep(s)),
+  };
+};
+
+/**
+ * "what's the total incl. shipping?", "can you send me a quote as pdf?": what the consultant has no data for or
+ * cannot do, said plainly with what it can — and the conversation where it was: the order offered for confirmation
+ * again, or the open question asked again.
+ */
+export const answerBeyondReach: H = (ctx, s, _r, memo) => {
+  const text = beyondReachReply(beyondReach(ctx.conv.text)!, ctx.lang);
+  if (s.pending?.kind === "confirm" && s.draft.lines.length > 0 && ctx.tools.has("place_order"))
+    return {
+      text: `${text} ${say(ctx.lang, "Your order is unchanged — please confirm it, or tell me what else to add.", "Ihre Bestellung ist unverändert — bitte bestätigen Sie sie, oder schreiben Sie, was noch dazukommt.")}`,
+      calls: [{ name: "place_order", args: {} }],
+      memo: memo({ kind: "confirm" }),
+    };
+  const question = s.pending ? openQuestion(ctx.conv.lastReply) : undefined;
+  return {
+    text: question
+      ? `${text}\n${question}`
+      : `${text} ${say(ctx.lang, "What else do you need?", "Was brauchen Sie noch?")}`,
     memo: memo(keep(s)),
   };
 };

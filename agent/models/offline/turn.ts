@@ -34,7 +34,7 @@ import { echoesConfirm, poolAnswers, transition, transitionItem } from "./dialog
 import { afterCheckout, afterEdits, refusal } from "./phrasing.ts";
 import { oddQuantities, oddQuantityQuestion } from "./odd-quantities.ts";
 import { monthsIn, namesUsualOrder } from "./month-order.ts";
-import { EACH_ITEM } from "./actions.ts";
+import { EACH_ITEM, multiAdd } from "./actions.ts";
 import { WITHOUT } from "./destructive.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
@@ -323,7 +323,32 @@ function decideClauses(read: Ctx): Step {
   if (edits.length) return afterEdits(ctx, edits, memo);
 
   // Where the conversation stands and what the message says: one transition of the dialogue table.
-  return withHeld(ctx, transition(ctx, memo));
+  return withHeld(ctx, withOpenItems(ctx, transition(ctx, memo)));
+}
+
+/**
+ * "4 bearings 6205 and 2 v-belts SPZ", "2 Zahnriemen und 3 Kettenschlösser": several items asked for, none identified —
+ * the reply offers the list for one of them; the others, whose words find none of the listed products, are named as
+ * not added yet, so none vanishes.
+ */
+function withOpenItems(ctx: Ctx, step: Step): Step {
+  if (step.calls?.length || !step.text) return step;
+  const p = step.memo.pending;
+  const offered = p?.kind === "choose_product" ? p.skus : p?.kind === "quantity" ? p.listed?.skus : undefined;
+  if (!offered?.length) return step;
+  const items = multiAdd(ctx, true);
+  if (!items || items.calls?.length || !items.memo.rest?.length) return step;
+  const listed = new Set(offered);
+  const open = items.memo.rest.filter((x) => {
+    const guess = guessProduct(partOf(ctx, x.text).tokens, new Set(), ctx.k);
+    return !(guess?.hits ?? []).some((h) => listed.has(h.sku));
+  });
+  if (open.length === 0 || open.length === items.memo.rest.length) return step;
+  const quoted = open.map((x) => say(ctx.lang, `"${x.text}"`, `„${x.text}“`)).join(", ");
+  return {
+    ...step,
+    text: `${step.text}\n${say(ctx.lang, `Also not added yet: ${quoted} — which products do you mean?`, `Ebenfalls noch nicht hinzugefügt: ${quoted} — welche Artikel meinen Sie?`)}`,
+  };
 }
 
 /**

@@ -90,6 +90,8 @@ export interface Understanding {
   negated: Span[];
   /** A requested date (ISO), when the text names one. */
   date?: string;
+  /** The words that name the date ("bis zum 14. Dezember" → "14. Dezember"): they say when, never how many. */
+  dateText?: string;
 }
 
 /** Below this the classifier's best intent is not taken as a cue. */
@@ -222,7 +224,7 @@ export function negatedSpans(text: string, clauses: Span[]): Span[] {
 const HAS_DIGIT = /\d/;
 // Why pre-checks: the recognizers cost milliseconds per call; most messages have no number or date at all.
 const DATE_HINT =
-  /\d|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|week|month|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|nächste\w*|woche|monat)\b/i;
+  /\d|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|week|month|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|nächste\w*|woche|monat\w*|jan(?:uary|uar)?|jänner|feb(?:ruary|ruar)?|märz|march|april|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\b/i;
 
 /**
  * The English dimension model, built once. Why not `recognizeDimension` from the suite: it builds a new recognizer,
@@ -393,18 +395,19 @@ export async function recogniseDatePaced(
   lang: Lang,
   now = new Date(),
   measures: Measure[] = recogniseMeasures(text),
-): Promise<string | undefined> {
-  if (text.length <= MEASURE_WINDOW) return recogniseDate(text, lang, now, measures);
+): Promise<(Span & { iso: string }) | undefined> {
+  if (text.length <= MEASURE_WINDOW) return recogniseDateSpan(text, lang, now, measures);
   if (!DATE_HINT.test(text)) return undefined;
   const iso = /\b(20\d\d)-(\d\d)-(\d\d)\b/.exec(text);
-  if (iso) return iso[0];
+  if (iso) return { iso: iso[0], start: iso.index, end: iso.index + iso[0].length, text: iso[0] };
   for (const [from, to, ownFrom, ownTo] of measureWindows(text)) {
     await breathe();
     const shifted = measures
       .filter((m) => m.start < to && from < m.end)
       .map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
     const found = recogniseDateSpan(text.slice(from, to), lang, now, shifted);
-    if (found && from + found.start >= ownFrom && from + found.start < ownTo) return found.iso;
+    if (found && from + found.start >= ownFrom && from + found.start < ownTo)
+      return { ...found, start: from + found.start, end: from + found.end };
   }
   return undefined;
 }
@@ -444,6 +447,119 @@ function weekFriday(week: number, now: Date): string | undefined {
   return d.toISOString().slice(0, 10);
 }
 
+/** Month names in English and German, long and short, to their index (0 = January). */
+const MONTH_NAMES: Record<string, number> = Object.fromEntries(
+  [
+    ["january", "jan", "januar", "jänner"],
+    ["february", "feb", "februar"],
+    ["march", "mar", "märz", "maerz", "mrz"],
+    ["april", "apr"],
+    ["may", "mai"],
+    ["june", "jun", "juni"],
+    ["july", "jul", "juli"],
+    ["august", "aug"],
+    ["september", "sep", "sept"],
+    ["october", "oct", "oktober", "okt"],
+    ["november", "nov"],
+    ["december", "dec", "dezember", "dez"],
+  ].flatMap((names, i) => names.map((n) => [n, i] as const)),
+);
+const MONTH = Object.keys(MONTH_NAMES).join("|");
+
+/**
+ * Words that say a date follows ("bis", "am", "by", "on", "Liefertermin", "deliver"), right before it or one word
+ * before ("bis zum", "by the", "Lieferung bitte"): a bare "10/12" or "3." after them is a date, after a product word a
+ * size or an ordinal.
+ */
+const TIME_CUE_BEFORE =
+  /(?:^|[^\p{L}])(?:bis|am|zum|ab|vor|spätestens|until|till|by|on|before|latest|termin|liefertermin|wunschtermin|lieferdatum|datum|date|lieferung|liefern|delivery|deliver|ship|shipping|versand)(?:\s+\p{L}+)?[\s:,]*$/iu;
+/** "10/12", "15/12": a day and month, or a size ("hose 10/12"). */
+const DAY_SLASH_MONTH = /^\d{1,2}\/\d{1,2}$/;
+/** "10.12.", "3.1." — a German day and month without a year (the trailing dot tells it from a decimal). */
+const DAY_DOT_MONTH = /(?<![\p{L}\d.,/])(\d{1,2})\.(\d{1,2})\.(?![\d.,])/u;
+/** "the 15th", "am 15.", "bis zum 3." — a day of the month alone. */
+const DAY_ALONE = /(?<![\p{L}\d.,/])(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|\.(?![\d.,]))(?![\p{L}\d])/iu;
+/** After a German "am 15.": a capitalised noun makes it an ordinal ("zum 2. Mal", "die 3. Position"). */
+const ORDINAL_NOUN_AFTER = /^\s*(?!(?:danke|bitte|gruß|grüße|vielen|viele|lg|mfg|vg)\b)\p{Lu}\p{Ll}/u;
+/** "Ende Januar", "end of next month", "Mitte des Monats", "mid-January": the end (last day) or middle (15th). */
+const MONTH_PART = new RegExp(
+  `(?<![\\p{L}])(?:(ende|end|mitte|mid|middle)(?:\\s+of|-)?\\s+(?:the\\s+)?)(?:(${MONTH})|(des\\s+monats|dieses\\s+monats|month|this\\s+month|diesen\\s+monat|nächsten\\s+monats|next\\s+month|kommenden\\s+monats))(?![\\p{L}])`,
+  "iu",
+);
+
+/**
+ * A delivery date asked for lies ahead, within about a year: what chrono reads years away or in the past is a size or
+ * a range ("MPCB 6.3-10 A" read as 2010-06-03, "600W" as 2038-06-01).
+ */
+function withinAYear(d: Date, now: Date): boolean {
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const day = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return day >= today && day <= today + 400 * 86_400_000;
+}
+
+/**
+ * Date words whose numbers are a day and month ("14. Dezember", "Dec 14", "12/15", "10.12.", "the 15th", "zum 15."):
+ * never a count. Other readings with a number ("Montag 12 Uhr", "in 2 weeks") keep their numbers for the count reader.
+ */
+const CALENDAR_DATE = new RegExp(
+  `\\d{1,2}\\s*[./]\\s*\\d{1,2}|\\d(?:st|nd|rd|th)(?![\\p{L}])|\\d\\.$|(?<![\\p{L}])(?:${MONTH})(?![\\p{L}])`,
+  "iu",
+);
+
+/** Day `day` of month `month` (0-based, may run past December) of `year`, as an ISO date; undefined when none. */
+function dayOf(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month, day));
+  return d.getUTCDate() === day ? d.toISOString().slice(0, 10) : undefined;
+}
+
+/** The last day of month `month` (0-based, may run past December) of `year`. */
+const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+
+/**
+ * Dates as buyers write them that chrono reads not at all or wrongly: a day and month without a year ("Liefertermin
+ * 10.12.", "by 18.12."), the end or the middle of a month ("Ende Januar", "bis Ende des Monats", "mid January", "Mitte
+ * nächsten Monats"), and a day of the month alone after a word of time ("by the 15th", "bis zum 15."). The next such
+ * date from today.
+ */
+function writtenDate(text: string, now: Date): (Span & { iso: string }) | undefined {
+  const today = dayOf(now.getFullYear(), now.getMonth(), now.getDate())!;
+  const y = now.getFullYear();
+  const m0 = now.getMonth();
+  const at = (m: RegExpExecArray | RegExpMatchArray, iso: string | undefined) =>
+    iso ? { iso, start: m.index!, end: m.index! + m[0].length, text: m[0] } : undefined;
+  const dm = DAY_DOT_MONTH.exec(text);
+  if (dm && (TIME_CUE_BEFORE.test(text.slice(0, dm.index)) || (dm[1]!.length === 2 && dm[2]!.length === 2))) {
+    const day = Number(dm[1]);
+    const month = Number(dm[2]) - 1;
+    const iso = [dayOf(y, month, day), dayOf(y + 1, month, day)].find((d) => d && d >= today);
+    if (month >= 0 && month < 12 && iso) return at(dm, iso);
+  }
+  const part = MONTH_PART.exec(text);
+  if (part) {
+    const end = /^(?:ende|end)$/i.test(part[1]!);
+    const named = part[2] ? MONTH_NAMES[part[2].toLowerCase()] : undefined;
+    const month = named ?? m0 + (/nächsten|next|kommenden/i.test(part[3] ?? "") ? 1 : 0);
+    const candidates = (named === undefined ? [y] : [y, y + 1]).map((year) =>
+      dayOf(year, month, end ? lastDayOf(year, month) : 15),
+    );
+    const iso = candidates.find((d) => d && d >= today);
+    if (iso) return at(part, iso);
+  }
+  for (const m of text.matchAll(new RegExp(DAY_ALONE.source, "giu"))) {
+    if (!TIME_CUE_BEFORE.test(text.slice(0, m.index))) continue;
+    const after = text.slice(m.index + m[0].length);
+    if (m[0].endsWith(".") && ORDINAL_NOUN_AFTER.test(after)) continue;
+    // "the 15th of January", "am 15. Dezember": a month after the day is chrono's to read.
+    if (new RegExp(`^\\s*(?:of\\s+)?(?:${MONTH})(?![\\p{L}])`, "iu").test(after)) continue;
+    // "on the 2nd one", "by the 3rd line": an ordinal of something listed, not a day.
+    if (/^\s*(?:one|item|line|option|position|pos\.?|choice)\b/i.test(after)) continue;
+    const day = Number(m[1]);
+    const iso = [0, 1, 2].map((k) => dayOf(y, m0 + k, day)).find((d) => d && d >= today);
+    if (iso) return at(m, iso);
+  }
+  return undefined;
+}
+
 /** A fraction of an inch ("1/4", "7/8", "3/16"): a size, never a day and month. */
 const FRACTION = /^(\d{1,2})\/(2|4|8|16|32|64)$/;
 
@@ -462,6 +578,8 @@ export function recogniseDateSpan(
     const iso = weekFriday(Number(week[1]), now);
     if (iso) return { iso, start: week.index, end: week.index + week[0].length, text: week[0] };
   }
+  const written = writtenDate(text, now);
+  if (written) return written;
   const parser = lang === "de" ? chrono.de : chrono.en;
   const results = parser.parse(text, now, { forwardDate: true });
   // Only a full calendar date or a named day counts: "5 pieces" or "in 2 weeks" alone is not a requested date.
@@ -472,27 +590,33 @@ export function recogniseDateSpan(
     return (
       (x.start.isCertain("day") || x.start.isCertain("weekday")) &&
       !(f && Number(f[1]) < Number(f[2])) &&
+      !(DAY_SLASH_MONTH.test(x.text.trim()) && !TIME_CUE_BEFORE.test(text.slice(0, x.index))) &&
       !everydayWeekday(text, x.index, x.text) &&
-      !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end)
+      !measures.some((m) => m.start < x.index + x.text.length && x.index < m.end) &&
+      withinAYear(x.start.date(), now)
     );
   });
   if (!r) return undefined;
   const d = r.start.date();
+  // "am Do 3 Stück": the bare number chrono reads as the hour after a weekday is how many, not when.
+  const said = (!r.start.isCertain("month") && /^((?:\p{L}+\s+)?\p{L}{2,}\.?)\s+\d{1,2}$/u.exec(r.text)?.[1]) || r.text;
   return {
     iso: `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`,
     start: r.index,
-    end: r.index + r.text.length,
-    text: r.text,
+    end: r.index + said.length,
+    text: said,
   };
 }
 
 /**
  * A weekday's two-letter abbreviation alone ("so", "do", "Di", "Fr") is an everyday word far more often than a day:
  * "Können Sie das so bestellen?", "passt so" are no request for Sunday. It is a day when written as one — capitalised
- * and after a preposition of time ("am So", "bis Mo", "ab Fr.") — or when chrono read more than the two letters.
+ * and after a preposition of time ("am So", "bis Mo", "ab Fr.") — or when chrono read more than the two letters (a
+ * bare number after them is no more: "ok so 4 Stück", "Do 3 Stück" are no Sunday or Thursday at 4 or 3 o'clock).
  */
 function everydayWeekday(text: string, index: number, said: string): boolean {
-  if (!/^\p{L}{2}\.?$/u.test(said.trim())) return false;
+  // "ok so 4 Stück", "Do 3 Stück": chrono reads the two letters with the count after them as a day and an hour.
+  if (!/^\p{L}{2}\.?(?:\s+\d{1,2}(?:[.:]\d\d)?)?$/u.test(said.trim())) return false;
   const capital = said[0] === said[0]!.toUpperCase();
   return !(
     capital &&
@@ -979,7 +1103,8 @@ export async function understand(
     : text;
   if (attack) for (const a of ATTACKS) cues.delete(a);
   const measures = await recogniseMeasuresPaced(text);
-  const date = await recogniseDatePaced(text, lang, now, measures);
+  const dated = await recogniseDatePaced(text, lang, now, measures);
+  const date = dated?.iso;
   return {
     lang,
     clauses,
@@ -989,5 +1114,6 @@ export async function understand(
     measures,
     negated: negatedSpans(text, spans),
     ...(date ? { date } : {}),
+    ...(dated && CALENDAR_DATE.test(dated.text) ? { dateText: dated.text } : {}),
   };
 }
