@@ -2,7 +2,8 @@
  * Session 34 (lead): dates as buyers write them.
  * - A day and month without a year ("Liefertermin 10.12.", "bis 15.12. bitte", "am 3.1."), a day of this month ("by
  *   the 15th", "bis zum 15."), and the end or middle of a month ("bis Ende des Monats", "Ende Januar", "Mitte Januar",
- *   "mid January") are the date asked for: they were not read ("Sorry, I did not get that").
+ *   "mid January") and of a week ("bis Ende nächster Woche" — the Friday, "Anfang nächster Woche" — the Monday) are the
+ *   date asked for: they were not read ("Sorry, I did not get that"), or read as the Tuesday.
  * - A date's numbers are never how many, nor words of a product: "bis zum 14. Dezember bitte" changed the drier line
  *   to 14 pieces; "deliver on 12/15 pls" searched the catalog for a 12/15 copper tube.
  * Guards: a size written with a slash after a product word ("2 hoses 10/12", "Dichtsatz 63/36") is no date (it set a
@@ -35,6 +36,13 @@ describe("a date as buyers write it is the date asked for", () => {
     ["by the middle of next month", "en", "2027-01-15"],
     ["bis Mitte nächsten Monats", "de", "2027-01-15"],
     ["end of December", "en", "2026-12-31"],
+    ["bis Ende nächster Woche", "de", "2026-12-11"],
+    ["end of next week", "en", "2026-12-11"],
+    ["bis Ende der Woche", "de", "2026-12-04"],
+    ["by end of week", "en", "2026-12-04"],
+    ["Anfang nächster Woche", "de", "2026-12-07"],
+    ["mid next week", "en", "2026-12-09"],
+    ["Ende übernächster Woche", "de", "2026-12-18"],
   ] as const)("%s → %s", (text, lang, iso) => {
     expect(recogniseDate(text, lang, now)).toBe(iso);
   });

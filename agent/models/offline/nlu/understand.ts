@@ -506,6 +506,13 @@ const CALENDAR_DATE = new RegExp(
   "iu",
 );
 
+/**
+ * "Ende nächster Woche", "end of this week", "Anfang der übernächsten Woche", "mid next week": the Friday, Monday or
+ * Wednesday of that week (this week, the next or the one after).
+ */
+const WEEK_PART =
+  /(?<![\p{L}])(ende|end|anfang|beginning|start|early|mitte|mid|middle)(?:\s+of|-)?\s+(?:(?:the|this|der|dieser|diese)\s+)?(?:(nächste[nr]?|kommende[nr]?|next|coming)\s+|(übernächste[nr]?)\s+|(?:the\s+)?week\s+after\s+next|)(woche|week)(?![\p{L}])/iu;
+
 /** Day `day` of month `month` (0-based, may run past December) of `year`, as an ISO date; undefined when none. */
 function dayOf(year: number, month: number, day: number): string | undefined {
   const d = new Date(Date.UTC(year, month, day));
@@ -544,6 +551,17 @@ function writtenDate(text: string, now: Date): (Span & { iso: string }) | undefi
     );
     const iso = candidates.find((d) => d && d >= today);
     if (iso) return at(part, iso);
+  }
+  const week = WEEK_PART.exec(text);
+  if (week) {
+    const ahead = week[2] ? 1 : week[3] || /after\s+next/i.test(week[0]) ? 2 : 0;
+    const weekday = /^(?:ende|end)$/i.test(week[1]!) ? 4 : /^(?:mitte|mid|middle)$/i.test(week[1]!) ? 2 : 0;
+    // This week's Monday (ISO weeks start on Monday), then the week asked for.
+    const monday = now.getDate() - ((now.getDay() + 6) % 7);
+    const iso =
+      dayOf(y, m0, monday + ahead * 7 + weekday) ??
+      new Date(Date.UTC(y, m0, monday + ahead * 7 + weekday)).toISOString().slice(0, 10);
+    if (iso >= today) return at(week, iso);
   }
   for (const m of text.matchAll(new RegExp(DAY_ALONE.source, "giu"))) {
     if (!TIME_CUE_BEFORE.test(text.slice(0, m.index))) continue;
