@@ -33,7 +33,9 @@ function leadingCount(tokens: readonly Token[]): number | undefined {
 function productPhrase(ctx: Ctx, prev: string): { phrase: string; count: string } | undefined {
   const tokens = tokenizeText(prev);
   const machine = machinesIn(ctx, prev, tokens).at(0);
-  if (!machine) return undefined;
+  // (A machine named only weakly, its words left to the products — "for the old panel saw" of "Alte Formatsäge" — has
+  // no place in the words to end the product's at.)
+  if (!machine || machine.tokens.length === 0) return undefined;
   const counted = findQuantities(tokens, ctx.k, new Set(machine.tokens)).at(0)?.tokens;
   const count = counted ? Math.max(...counted) : tokens.findIndex((t) => ONE.test(t.lower));
   if (count < 0) return undefined;
