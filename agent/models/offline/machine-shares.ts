@@ -48,6 +48,8 @@ interface Piece {
 /** The text with one product shared over machines written as one item per machine; else the text as it is. */
 export function machineShares(text: string, k: Knowledge, machines: readonly MachineView[]): string {
   if (machines.length < 2 || !/\d/.test(text)) return text;
+  const each = EACH_CHEAP.test(text) ? perKind(text, k, machines) : undefined;
+  if (each) return each;
   const parts = text.split(SEPARATOR);
   // Why the checks before the reading: most messages share nothing, and the quantity reader is costly on each piece.
   // A share is a piece with a machine; a product shared is a piece without one followed by two shares at least.
@@ -158,4 +160,64 @@ function sharesOf(head: Piece, shares: Piece[]): { count: number; target: string
     } else if (said !== whole) return undefined;
   }
   return out.length >= 2 ? out : undefined;
+}
+
+/**
+ * "Heizpatronen HC-12-160-400: je Schlauchbeutler 2 Stück", "2 Zackenmesser pro Falzer", "2 packs GP-52-10 for each of
+ * the presses": a count per machine of a kind — the label word two or more of the buyer's machines share ("Schlauchbeutler
+ * 1", "Schlauchbeutler 2") — is the item once for each of them (the number after the kind word is the count then, not
+ * a label's: "je Schlauchbeutler 2 Stück").
+ */
+const EACH_CHEAP = /(?:^|[^\p{L}])(?:je|pro|per|each|jede[nmrs]?)(?:[^\p{L}]|$)/iu;
+const EACH_WORD = /^(?:je|pro|per|each|jede|jeden|jedem|jeder|jedes)$/u;
+/** Words between the word of "each" and the kind ("for each of the presses", "für jeden der Falzer"). */
+const KIND_LEAD = /^(?:of|the|our|der|die|den|dem|des|unserer|unseren)$/u;
+/** The kind word as said, in the plural too ("presses", "Falzern"), is the label's word. */
+const sameKind = (said: string, label: string) =>
+  said === label ||
+  (label.length >= 3 &&
+    /^\p{L}+$/u.test(label) &&
+    [`${label}s`, `${label}es`, `${label}n`, `${label}en`].includes(said));
+
+function perKind(text: string, k: Knowledge, machines: readonly MachineView[]): string | undefined {
+  const parts = text.split(SEPARATOR);
+  for (let p = 0; p < parts.length; p += 2) {
+    const tokens = tokenizeText(parts[p]!);
+    const e = tokens.findIndex((t) => EACH_WORD.test(t.lower));
+    if (e < 0) continue;
+    let at = e + 1;
+    while (at < tokens.length && KIND_LEAD.test(tokens[at]!.lower)) at++;
+    const kind = tokens[at];
+    if (!kind || !/^\p{L}{3,}$/u.test(kind.lower)) continue;
+    const group = machines.filter((m) =>
+      m.label
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .some((w) => sameKind(kind.lower, w)),
+    );
+    if (group.length < 2) continue;
+    const span = new Set(Array.from({ length: at - e + 1 }, (_, i) => e + i));
+    const counts = findQuantities(tokens, k, span);
+    if (counts.length !== 1 || !Number.isInteger(counts[0]!.value)) continue;
+    // The item without its "je Schlauchbeutler": its own words, or the words before it with its count.
+    const from = tokens[e]!.start;
+    const to = kind.start + kind.text.length;
+    const own = `${parts[p]!.slice(0, from)}${parts[p]!.slice(to)}`.replace(/\s+/gu, " ").trim();
+    const ownTokens = tokenizeText(own);
+    const named = ownTokens.some((t) => !/^\d+$/u.test(t.lower) && k.catalogWord(t.lower) && !k.unitCodes.has(t.lower));
+    let item = own;
+    let start = parts.slice(0, p).join("").length;
+    if (!named) {
+      if (p < 2) continue;
+      const head = parts[p - 2]!;
+      const headTokens = tokenizeText(head);
+      if (findQuantities(headTokens, k, new Set()).length > 0) continue;
+      item = `${own} ${head.trim()}`;
+      start = parts.slice(0, p - 2).join("").length;
+    }
+    const end = parts.slice(0, p + 1).join("").length;
+    const written = group.map((m) => `${item} for ${m.label}`).join(", ");
+    return `${text.slice(0, start)}${written}${text.slice(end)}`;
+  }
+  return undefined;
 }

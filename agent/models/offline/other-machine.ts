@@ -33,7 +33,9 @@ function leadingCount(tokens: readonly Token[]): number | undefined {
 function productPhrase(ctx: Ctx, prev: string): { phrase: string; count: string } | undefined {
   const tokens = tokenizeText(prev);
   const machine = machinesIn(ctx, prev, tokens).at(0);
-  if (!machine) return undefined;
+  // (A machine named only weakly, its words left to the products — "for the old panel saw" of "Alte Formatsäge" — has
+  // no place in the words to end the product's at.)
+  if (!machine || machine.tokens.length === 0) return undefined;
   const counted = findQuantities(tokens, ctx.k, new Set(machine.tokens)).at(0)?.tokens;
   const count = counted ? Math.max(...counted) : tokens.findIndex((t) => ONE.test(t.lower));
   if (count < 0) return undefined;
@@ -64,10 +66,17 @@ export function forOtherMachine(ctx: Ctx, part: string, a: Analysis, prev: strin
   // (Its count, or a word of sameness that says the item before's count too: "and the same for the L-sealer".)
   const same = tokens.findIndex((t) => SAME.test(t.lower));
   const count = same >= 0 ? same : leadingCount(tokens);
-  if (count === undefined || count > Math.min(...machine.tokens)) return undefined;
+  // ("für die Speedmaster das gleiche": the word of sameness may follow the machine.)
+  if (count === undefined || (same < 0 && count > Math.min(...machine.tokens))) return undefined;
+  // ("… das gleiche in 74", "the same but in 1.2": the item before in another size or kind of it.)
+  const variant = same >= 0 ? variantAfter(tokens, same) : undefined;
   // (Nothing else: "one for slicer A too", "und zwei für den Kneter 2 bitte".)
   const other = (t: Token, i: number) =>
-    i !== count && !machine.tokens.includes(i) && !LEADING.test(t.lower) && !BESIDE.test(t.lower);
+    i !== count &&
+    !machine.tokens.includes(i) &&
+    !variant?.tokens.includes(i) &&
+    !LEADING.test(t.lower) &&
+    !BESIDE.test(t.lower);
   if (tokens.some(other)) return undefined;
   // ("5 filter driers, 3 for the Roof chiller and 3 for …": an item before with a count for a whole and one for a
   // machine is a split that does not add up — no item to say again.)
@@ -80,6 +89,57 @@ export function forOtherMachine(ctx: Ctx, part: string, a: Analysis, prev: strin
   const item = productPhrase(ctx, prev);
   if (!item) return undefined;
   const end = tokens[count]!.start + tokens[count]!.text.length;
+  if (variant) {
+    // The machine's words as said ("für die Speedmaster"), after the item before in the other size.
+    const kept = tokens.filter(
+      (t, i) =>
+        i !== count &&
+        !variant.tokens.includes(i) &&
+        !(i < count && i > Math.max(...machine.tokens)) &&
+        !BESIDE.test(t.lower),
+    );
+    const said = kept.length ? part.slice(kept[0]!.start, kept.at(-1)!.start + kept.at(-1)!.text.length) : "";
+    return `${item.count} ${inVariant(ctx, item.phrase, variant.value)} ${said}`.trim();
+  }
   if (same >= 0) return `${item.count} ${item.phrase}${part.slice(end)}`;
   return `${part.slice(0, end)} ${item.phrase}${part.slice(end)}`;
+}
+
+/** Words that lead the other size or kind the same item is asked in ("in 74", "but in EPDM", "aber in 1,2"). */
+const VARIANT_LEAD = /^(?:but|aber|only|nur|just|bloß|bloss|jedoch|then|dann)$/u;
+
+/** The size or kind said after the word of sameness ("the same in 74"): its token indices and its text. */
+function variantAfter(tokens: readonly Token[], same: number): { tokens: number[]; value: string } | undefined {
+  let at = same + 1;
+  while (at < tokens.length && VARIANT_LEAD.test(tokens[at]!.lower)) at++;
+  if (!/^(?:in|als)$/u.test(tokens[at]?.lower ?? "")) return undefined;
+  const value = tokens[at + 1];
+  if (!value || !/^[\p{L}\p{N}][\p{L}\p{N}.,/-]*$/u.test(value.text)) return undefined;
+  const used = [];
+  for (let i = same + 1; i <= at + 1; i++) used.push(i);
+  return { tokens: used, value: value.text };
+}
+
+/**
+ * The item before's words in another size or kind: in its code, the part of the code of the same shape ("GT-52-NBR-KS"
+ * in 74 is "GT-74-NBR-KS", "CT-36-10" in 1,2 is "CT-36-12") — of several, the one that makes a code of the catalog;
+ * with no such code, the size said after the words ("Gummitücher NBR 74").
+ */
+function inVariant(ctx: Ctx, phrase: string, value: string): string {
+  const digits = /^\d+(?:[.,]\d+)?$/u.test(value) ? value.replace(/[.,]/gu, "") : undefined;
+  const said = digits ?? value;
+  for (const word of phrase.split(/\s+/u)) {
+    const parts = word.split("-");
+    if (parts.length < 2) continue;
+    const like = (p: string) =>
+      digits ? /^\d+$/u.test(p) && p.length === said.length : /^\p{L}+$/u.test(p) && p.length > 1 && p !== parts[0];
+    const options = parts.flatMap((p, i) =>
+      i > 0 && like(p) && p !== said ? [parts.map((q, j) => (j === i ? said.toUpperCase() : q)).join("-")] : [],
+    );
+    if (options.length === 0) continue;
+    const known = options.filter((o) => ctx.k.search.search({ query: o, limit: 1 })[0]?.match === "sku_exact");
+    const code = known.length === 1 ? known[0] : options.length === 1 ? options[0] : undefined;
+    if (code) return phrase.replace(word, code);
+  }
+  return `${phrase} ${value}`;
 }

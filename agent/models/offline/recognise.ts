@@ -1924,6 +1924,7 @@ export function findMachines(
   const numberAfter = (i: number) =>
     /^\d+$/.test(lowers[i + 1] ?? "") && !/[^\s]/u.test(tokens[i]!.tail ?? "") ? lowers[i + 1] : undefined;
   const out: MachineMatch[] = [];
+  const elided = new Set<MachineView>();
   for (const m of machines) {
     let score = 0;
     const used: number[] = [];
@@ -1961,7 +1962,9 @@ export function findMachines(
       // number, said as a definite thing — the buyer's only machine so called (below), its words no product's.
       // (It outweighs a weak reference: "die Formatsäge" is either of the old and the new one, asked which.)
       const kind = kindPhrase(lowers, wordsOnly(m.label), productWord, numberAfter);
-      if (kind) (score = 2), used.splice(0, used.length, ...kind);
+      if (kind) (score = kind.elided ? 1 : 2), used.splice(0, used.length, ...kind.at);
+      // (A weak reference keeps its words then: "neue" of "2 für die neue" is no product's.)
+      if (kind?.elided) elided.add(m);
       // "für die große Säge" of the label "Big saw", "for the old panel saw" of "Alte Formatsäge": an adjective of the
       // label said in the other language, after an article — a weak reference (the buyer's only machine so called).
       if (!score && translatedAdjective(lowers, wordsOnly(m.label), productWord)) score = 1;
@@ -1972,14 +1975,19 @@ export function findMachines(
   const even = out.filter((o) => o.score === best);
   // "for the edge bander" where the buyer has an "Edge bander" and a "Sander": a reference whose words lie inside the
   // words another machine's reference of the same weight takes (one edit from "bander") is no reading of its own.
+  // (A weak reference of no words of its own is inside no adjective said for a noun left out: "for the old panel saw
+  // and one for the new one" names both.)
   const inside = (o: MachineMatch, x: MachineMatch) =>
-    x.tokens.length > o.tokens.length && o.tokens.every((t) => x.tokens.includes(t));
+    x.tokens.length > o.tokens.length &&
+    o.tokens.every((t) => x.tokens.includes(t)) &&
+    (o.tokens.length > 0 || !elided.has(x.machine));
   const top = even
     .filter((o) => !even.some((x) => x !== o && inside(o, x)))
     .sort((a, b) => (a.machine.machineId < b.machine.machineId ? -1 : 1));
   // A lone label word ("pump") names a machine only when it is the buyer's only such machine, and the word stays
   // available to the product search either way ("configure a pump" is about a product).
-  if (best === 1) return top.length === 1 ? [{ ...top[0]!, tokens: [] }] : [];
+  if (best === 1)
+    return top.length === 1 ? [{ ...top[0]!, tokens: elided.has(top[0]!.machine) ? top[0]!.tokens : [] }] : [];
   return top;
 }
 
@@ -2021,6 +2029,30 @@ const MACHINE_PREPOSITIONS = new Set([
 /** Prepositions fused with an article ("vom", "beim", "am"). */
 const FUSED = new Set(["vom", "zum", "zur", "beim", "im", "am", "ins", "fürs"]);
 const GERMAN_ENDINGS = ["", "e", "en", "er", "es", "em"];
+/** Whether a label word is one of the adjectives buyers tell machines apart by, in either language. */
+const labelAdjective = (word: string) =>
+  LABEL_ADJECTIVES.some(([en, de]) => en.includes(word) || germanAdjective(word, de));
+/** Whether the buyer's word is the label's adjective in either language, with any German ending ("neuen", "new"). */
+const sameAdjective = (said: string, label: string) =>
+  LABEL_ADJECTIVES.some(
+    ([en, de]) =>
+      (en.includes(label) || germanAdjective(label, de)) && (en.includes(said) || germanAdjective(said, de)),
+  );
+/** What may follow an adjective whose noun is left out ("the new one", "die neue und …", "der alte auch"). */
+const ELIDED_NEXT = new Set([
+  "one",
+  "ones",
+  "and",
+  "und",
+  "too",
+  "also",
+  "auch",
+  "bitte",
+  "please",
+  "pls",
+  "noch",
+  "dazu",
+]);
 const germanAdjective = (word: string, stems: string[]) =>
   stems.some((s) => GERMAN_ENDINGS.some((e) => word === s + e));
 
@@ -2213,23 +2245,31 @@ function kindPhrase(
   label: string[],
   productWord: (w: string) => boolean,
   numberAfter: (i: number) => string | undefined,
-): number[] | undefined {
+): { at: number[]; elided: boolean } | undefined {
   if (label.length < 2) return undefined;
   const parts: string[][] = [];
   for (let n = label.length - 1; n >= 1; n--) parts.push(label.slice(label.length - n), label.slice(0, n));
   for (const words of parts) {
-    if (!words.every((w) => /^\p{L}+$/u.test(w)) || words.join("").length < 5) continue;
+    // ("für die neue" of "Neue Formatsäge" beside "Alte Formatsäge", "the old one": the label's adjective alone, its
+    // noun left out — then said with nothing after it but the end of its clause.)
+    const elided = words.length === 1 && labelAdjective(words[0]!);
+    if (!words.every((w) => /^\p{L}+$/u.test(w)) || (words.join("").length < 5 && !elided)) continue;
     if (ARTICLES.has(words[0]!)) continue;
     for (let i = 1; i + words.length <= lowers.length; i++) {
-      if (!words.every((w, j) => sameWord(lowers[i + j]!, w))) continue;
+      if (!words.every((w, j) => sameWord(lowers[i + j]!, w) || (elided && sameAdjective(lowers[i + j]!, w)))) continue;
       const before = lowers[i - 1]!;
       if (!ARTICLES.has(before) && !DEFINITE.test(before)) continue;
       const next = lowers[i + words.length];
+      if (elided && next && /^\p{L}/u.test(next) && !ELIDED_NEXT.has(next)) continue;
+      // (Led by what a part is for — "2 für die neue", "one for the old one" — not "ich nehme die neue", a version.)
+      if (elided && !MACHINE_PREPOSITIONS.has(lowers[i - 2] ?? "") && !FUSED.has(before)) continue;
       if (next && /^\p{L}/u.test(next) && productWord(next)) continue;
       // ("the mixer 3" of "Mixer 2": another number after the kind names another machine.)
       const number = numberAfter(i + words.length - 1);
       if (number && !label.includes(number)) continue;
-      return words.map((_, j) => i + j);
+      // ("the new one": the "one" that stands for the noun is the machine's name too.)
+      if (elided && (next === "one" || next === "ones")) return { at: [i, i + 1], elided };
+      return { at: words.map((_, j) => i + j), elided };
     }
   }
   return undefined;

@@ -375,7 +375,9 @@ function withHeld(ctx: Ctx, step: Step): Step {
  * would bring a list of strangers.
  */
 function namesOther(ctx: Ctx, text: string): boolean {
-  const guess = guessProduct(tokenizeText(text), new Set(), ctx.k);
+  // ("For Halle 1 Platz 2 two boxes of contact tips 1.2": read as an item of its own — its machine's name, count and
+  // unit are no product words; with them the search only half knows the words.)
+  const guess = analyse(partOf(ctx, text)).guess;
   if (!guess || guess.hits.every((h) => h.match === "text_fuzzy")) return false;
   const lines = new Set(ctx.conv.draft.lines.map((l) => l.sku));
   return !guess.hits.slice(0, guess.confident ? 1 : 8).some((h) => lines.has(h.sku));
