@@ -3250,9 +3250,11 @@ function readGuess(
     // "4 Superelastik-Reifen für Stapler 7", "Rücklauffilter-Elemente", "Säge-Blätter": a compound joined by a hyphen
     // that the search finds nothing for (within the machine's parts, or in a form the names do not write) is the
     // compound written as one word ("Sägeblätter"), else its parts apart — read, and asked for, as searched.
-    if (hits.length === 0 && compounds.length) {
-      const joined = attempt.map((w) => (compounds.includes(w) ? w.replaceAll("-", "") : w));
-      const apart = attempt.flatMap((w) => (compounds.includes(w) ? w.split("-") : [w]));
+    // (Words of four letters or more on either side: "NBR-Dichtungen", "O-Ringe", "SK-CD" are a code or a letter and a word.)
+    const wordCompounds = compounds.filter((w) => w.split("-").every((p) => p.length >= 4));
+    if (hits.length === 0 && wordCompounds.length) {
+      const joined = attempt.map((w) => (wordCompounds.includes(w) ? w.replaceAll("-", "") : w));
+      const apart = attempt.flatMap((w) => (wordCompounds.includes(w) ? w.split("-") : [w]));
       for (const words of [joined, apart]) {
         hits = k.search.search({ query: words.join(" "), limit: 8, ...filter });
         if (hits.length) {
