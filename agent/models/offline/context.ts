@@ -1124,20 +1124,22 @@ function namedOverFitting(
     const sized = guessProduct(tokens, wider, ctx.k);
     // "axial fan 450 for the cold room" where the 450 mm fans are not for this machine: the size names them, not 450
     // of the 350 mm fan that fits — one such candidate is the product named, several are listed (fit checked there).
-    const carrying = sized ? sizeCarriers(ctx, sized, tokens, sizes) : [];
+    const carrying = sized ? sizeCarriers(ctx, sized, tokens, sizes, true) : [];
     if (sized?.confident) [open, seen] = [sized, wider];
     else if (sized && carrying.length === 1) [open, seen] = [{ ...sized, hits: carrying, confident: true }, wider];
     else if (sized && carrying.length > 1 && !(fitting && sizeCarriers(ctx, fitting, tokens, sizes).length))
-      return { ...sized, hits: carrying };
+      return { ...sized, hits: carrying, query: withNumbers(sized.query, tokens, sizes) };
   }
   // "2 filter driers 084 for the cold room": a code number said beside the words (no count) names the products whose
   // names carry it, as a size read as a count does above.
   const codes = new Set(tokens.filter((t) => !skip.has(t.index) && /^\d{3,}$/.test(t.lower)).map((t) => t.index));
+  // ("bearings 6205 for Line 2 infeed" where the word ranks other bearings first and the machine's own bearing is a 6004:
+  // the type number said is the one named — never silently the machine's part.)
   if (open && !open.confident && codes.size > 0) {
-    const carrying = sizeCarriers(ctx, open, tokens, codes);
+    const carrying = sizeCarriers(ctx, open, tokens, codes, true);
     if (carrying.length === 1) open = { ...open, hits: carrying, confident: true };
     else if (carrying.length > 1 && !(fitting && sizeCarriers(ctx, fitting, tokens, codes).length))
-      return { ...open, hits: carrying };
+      return { ...open, hits: carrying, query: withNumbers(open.query, tokens, codes) };
   }
   // "2 wire feed rolls 1.2 for the line 3 welder", "which feed rolls fit the line 3 welder?": the machine's own part
   // (the wire feed motor, "… 4-roll drive") carries the word the buyer names the thing by only inside another word —
@@ -1253,13 +1255,30 @@ function measureOfName(
 }
 
 /** The guess's leading candidates (those scored as its first) whose names carry one of the numbers. */
-function sizeCarriers(ctx: Ctx, guess: ProductGuess, tokens: Token[], at: Set<number>): ProductGuess["hits"] {
+/** The query with the numbers said that it lacks: the products listed are searched by the type number that names them. */
+function withNumbers(query: string, tokens: Token[], at: Set<number>): string {
+  const words = new Set(query.split(/\s+/u));
+  const more = tokens.filter((t) => at.has(t.index) && !words.has(t.lower)).map((t) => t.lower);
+  return more.length ? `${query} ${more.join(" ")}` : query;
+}
+
+function sizeCarriers(
+  ctx: Ctx,
+  guess: ProductGuess,
+  tokens: Token[],
+  at: Set<number>,
+  /** Beyond the best-ranked hits when none of them carries the number ("bearings 6205": the word ranks others first). */
+  anyRank = false,
+): ProductGuess["hits"] {
   const first = guess.hits[0];
   if (!first) return [];
-  const lead = guess.hits.filter((h) => h.score === first.score && h.lifecycle === "active");
-  const names = ctx.k.allNames(lead.map((h) => h.sku));
   const numbers = tokens.filter((t) => at.has(t.index)).map((t) => t.lower);
-  return lead.filter((h) => numbers.some((n) => nameWords(names.get(h.sku) ?? "").has(n)));
+  const carrying = (hits: ProductGuess["hits"]) => {
+    const names = ctx.k.allNames(hits.map((h) => h.sku));
+    return hits.filter((h) => numbers.some((n) => nameWords(names.get(h.sku) ?? "").has(n)));
+  };
+  const lead = carrying(guess.hits.filter((h) => h.score === first.score && h.lifecycle === "active"));
+  return lead.length || !anyRank ? lead : carrying(guess.hits.filter((h) => h.lifecycle === "active"));
 }
 
 /**

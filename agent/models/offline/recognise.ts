@@ -3283,17 +3283,33 @@ function readGuess(
   const attempts = [...(head.length && head.length < words.length ? [head] : []), words, content].filter(
     (a, i, all) => a.length > 0 && (i === 0 || a.length !== all[i - 1]!.length || a.join() !== all[i - 1]!.join()),
   );
-  for (const attempt of attempts) {
-    const query = attempt.join(" ");
+  for (let attempt of attempts) {
+    let query = attempt.join(" ");
     let hits = k.search.search({ query, limit: 8, ...filter });
+    const compounds = attempt.filter((w) => /^\p{L}+(?:-\p{L}+)+$/u.test(w));
+    // "4 Superelastik-Reifen für Stapler 7", "Rücklauffilter-Elemente", "Säge-Blätter": a compound joined by a hyphen
+    // that the search finds nothing for (within the machine's parts, or in a form the names do not write) is the
+    // compound written as one word ("Sägeblätter"), else its parts apart — read, and asked for, as searched.
+    // (Words of four letters or more on either side: "NBR-Dichtungen", "O-Ringe", "SK-CD" are a code or a letter and a word.)
+    const wordCompounds = compounds.filter((w) => w.split("-").every((p) => p.length >= 4));
+    if (hits.length === 0 && wordCompounds.length) {
+      const joined = attempt.map((w) => (wordCompounds.includes(w) ? w.replaceAll("-", "") : w));
+      const apart = attempt.flatMap((w) => (wordCompounds.includes(w) ? w.split("-") : [w]));
+      for (const words of [joined, apart]) {
+        hits = k.search.search({ query: words.join(" "), limit: 8, ...filter });
+        if (hits.length) {
+          [attempt, query] = [words, words.join(" ")];
+          break;
+        }
+      }
+    }
     if (hits.length === 0) continue;
     // "zwei NTC-Fühler", "2 DIN-Stecker": the search finds a compound written with a hyphen only where a name writes it
     // so — often in what another product has ("Kühlstellenregler …, 2 NTC-Fühler") — while the product that is one
     // writes it otherwise ("NTC-Temperaturfühler", "Ventilstecker DIN …"). Its words apart find that product too;
     // when they lead with a product whose name leads with those words, where no name the compound found does, the
     // candidates are theirs (the words rank them).
-    const compounds = attempt.filter((w) => /^\p{L}+(?:-\p{L}+)+$/u.test(w));
-    if (compounds.length) {
+    if (compounds.length && query === attempt.join(" ")) {
       const wide = k.search.search({ query: query.replace(/(\p{L})-(?=\p{L})/gu, "$1 "), limit: 8, ...filter });
       const top = wide[0];
       if (top?.match === "text" && !hits.some((h) => h.sku === top.sku)) {
