@@ -3205,7 +3205,8 @@ function withoutMachineWords(ctx: Ctx, text: string): string {
 /**
  * Of these history rows, those whose products carry every word of the buyer's that is a word of a name of the products
  * found for the words (`found`), as written: a word naming some of them ("UTTO" of two oils of four found by "Kübel")
- * states the kind asked for. (As written: a word the search only stems or spells to a name is no kind stated.)
+ * states the kind asked for. (As written: a word the search only stems or spells to a name is no kind stated.) The
+ * earlier product carries it in any form.
  */
 function ofStatedKind<R extends { sku: string }>(ctx: Ctx, rows: R[], found: string[]): R[] {
   if (rows.length === 0) return rows;
@@ -3215,7 +3216,8 @@ function ofStatedKind<R extends { sku: string }>(ctx: Ctx, rows: R[], found: str
     .map((t) => t.lower)
     .filter((w) => w.length > 2 && !/\d/.test(w) && !ctx.k.corpusWords.has(w) && !FILLER.has(w))
     .filter((w) => found.some((sku) => written.get(sku)?.has(w)));
-  return rows.filter((r) => kind.every((w) => written.get(r.sku)?.has(w)));
+  // (The earlier product may carry the word in another form: "Filter" in "Rücklauffilterelement".)
+  return rows.filter((r) => kind.every((w) => nameCarries(ctx, w, names.get(r.sku) ?? "")));
 }
 
 /** History rows whose product names carry the buyer's words (plural and compound forms too), best first. */
