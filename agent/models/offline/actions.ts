@@ -3179,10 +3179,19 @@ export function fromHistory(ctx: Ctx, a: Analysis, memo: MemoFn): Step {
   let pick = rows;
   if (a.machine) pick = pick.filter((r) => r.machineId === a.machine!.machineId);
   if (a.guess) {
-    const guessed = pick.filter((r) => a.guess!.hits.some((h) => h.sku === r.sku));
+    const hits = a.guess.hits.map((h) => h.sku);
+    // ("zwei Kübel UTTO wie letztes Mal" where the last pail was HEES oil: the pail word finds both, UTTO only the UTTO
+    // oils — the earlier product lacks a word of the kind asked for, and it is no reorder.)
+    const guessed = ofStatedKind(
+      ctx,
+      pick.filter((r) => hits.includes(r.sku)),
+      hits,
+    );
     // "die gleichen Schütze wie letztes Mal": the words name products of the history, in either language — unless
     // they clearly name one product that was never ordered before (then it is no reorder).
-    pick = (guessed.length ? guessed : a.guess.confident ? [] : historyByWords(ctx, pick)).slice(0, 1);
+    pick = (
+      guessed.length ? guessed : a.guess.confident ? [] : ofStatedKind(ctx, historyByWords(ctx, pick), hits)
+    ).slice(0, 1);
   } else {
     // "für Stapler 7 bitte die Filter wie immer": a word the conversation uses too guesses no product, yet names the
     // rows of the earlier orders whose products it names (their names or keywords) — not the latest order whole. The
@@ -3222,6 +3231,24 @@ function withoutMachineWords(ctx: Ctx, text: string): string {
   return text.replace(/[\p{L}]+/gu, (w) => (labels.has(w.toLowerCase()) ? " " : w));
 }
 
+/**
+ * Of these history rows, those whose products carry every word of the buyer's that is a word of a name of the products
+ * found for the words (`found`), as written: a word naming some of them ("UTTO" of two oils of four found by "Kübel")
+ * states the kind asked for. (As written: a word the search only stems or spells to a name is no kind stated.) The
+ * earlier product carries it in any form.
+ */
+function ofStatedKind<R extends { sku: string }>(ctx: Ctx, rows: R[], found: string[]): R[] {
+  if (rows.length === 0) return rows;
+  const names = namesOf(ctx, [...new Set([...rows.map((r) => r.sku), ...found])]);
+  const written = new Map([...names].map(([sku, name]) => [sku, new Set(wordsOf(name))]));
+  const kind = ctx.tokens
+    .map((t) => t.lower)
+    .filter((w) => w.length > 2 && !/\d/.test(w) && !ctx.k.corpusWords.has(w) && !FILLER.has(w))
+    .filter((w) => found.some((sku) => written.get(sku)?.has(w)));
+  // (The earlier product may carry the word in another form: "Filter" in "Rücklauffilterelement".)
+  return rows.filter((r) => kind.every((w) => nameCarries(ctx, w, names.get(r.sku) ?? "")));
+}
+
 /** History rows whose product names carry the buyer's words (plural and compound forms too), best first. */
 function historyByWords<R extends { sku: string }>(ctx: Ctx, rows: R[]): R[] {
   const words = ctx.tokens
@@ -3248,7 +3275,7 @@ interface Verdict {
 }
 
 /** The products of these built to order (a configuration model: made to measure, configured). */
-function builtToOrder(ctx: Ctx, skus: string[]): Set<string> {
+export function builtToOrder(ctx: Ctx, skus: string[]): Set<string> {
   return new Set([...ctx.k.reader.products(skus).values()].filter((p) => p.configModelId).map((p) => p.sku));
 }
 

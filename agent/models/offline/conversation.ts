@@ -43,6 +43,8 @@ export interface ChooseProduct {
   said?: string;
   /** A PO reference the buyer gave while this question was open and the order empty: it goes on with the line. */
   poReference?: string;
+  /** Asked again at "ok, confirm" with placing the order without it offered (`openPickBeforePlacing`). */
+  placingAsked?: boolean;
 }
 
 export type Pending =

@@ -7,7 +7,7 @@
  * an open list that names nothing on the list is read as a fresh request.
  */
 import { type ChooseProduct, type DraftView, listOf, type Pending } from "./conversation.ts";
-import { type Cue, NOT_ADDING, saysBeside } from "./language.ts";
+import { type Cue, FILLER, NOT_ADDING, saysBeside } from "./language.ts";
 import type { Intent } from "./nlu/corpus.ts";
 import { hasMarker, leaningsOf, withoutPriceTalk } from "./nlu/evidence.ts";
 import { ADD_THRESHOLD, type Clause, cuesOf, INTENT_THRESHOLD } from "./nlu/understand.ts";
@@ -55,6 +55,7 @@ import {
 import {
   action,
   askStockAndPrice,
+  builtToOrder,
   find,
   itemParts,
   listBeside,
@@ -76,7 +77,7 @@ import {
   isQuestionAboutOther,
   withQuantity,
 } from "./answers.ts";
-import { CONFIRM_WORDS, optionLines, refusal } from "./phrasing.ts";
+import { CONFIRM_WORDS, openPickBeforePlacing, optionLines, refusal } from "./phrasing.ts";
 import * as req from "./requests.ts";
 import {
   asksCheaper,
@@ -309,6 +310,29 @@ export const EVENTS = {
    * "place it", not a new request for what the order already holds.
    */
   orders_draft: (ctx, s, r) => ordersTheDraft(ctx, s, r),
+  /**
+   * "ok great, please add them", "super, bitte hinzufügen" right after the items were added (the order offered for
+   * confirmation, or a list of another item open): an acknowledgement of what is done — nothing named, counted or asked.
+   */
+  acknowledges_added: (ctx, s, r) =>
+    (s.open === "confirm" || s.open === "choose_product") &&
+    s.draft.lines.length > 0 &&
+    (has(ctx, "add") ||
+      (has(ctx, "yes") &&
+        (has(ctx, "thanks") || (s.pending?.kind === "choose_product" && !!s.pending.placingAsked)))) &&
+    [...ctx.cues].every((c) => ACK_CUES.has(c)) &&
+    !r.a.guess &&
+    !r.a.quantity &&
+    !r.a.machine &&
+    !r.po &&
+    !r.shipTo &&
+    findChoice(ctx.tokens) === undefined &&
+    // (Only ordinary words: "the 25 one", "the FKM one" pick from the list.)
+    ctx.tokens.every(
+      (t) => !/\d/.test(t.lower) && (!/\p{L}/u.test(t.lower) || ctx.k.ordinary(t.lower) || FILLER.has(t.lower)),
+    ) &&
+    !ctx.conv.text.includes("?") &&
+    !NOT_AS_IT_IS.test(ctx.conv.text),
   /** A plain "no" (nothing else asked): it declines the open question. */
   /**
    * "just asking, don't add it", "nur gefragt, nicht bestellen" to an offer, a list or a count question: the buyer
@@ -600,6 +624,9 @@ function ordersTheDraft(ctx: Ctx, s: DialogueState, r: Reading): boolean {
   return (!g && q === lines.length) || named.some((l) => l.quantity === q);
 }
 
+/** Cues of an acknowledgement of items just added ("ok great, please add them", "danke, passt so, rein damit"). */
+const ACK_CUES = new Set<Cue>(["yes", "thanks", "add", "greet"]);
+
 /** Cues that leave a message an answer to the open question (no other request read in it). */
 const ANSWER_CUES = new Set<Cue>(["yes", "help", "thanks", "greet"]);
 
@@ -819,6 +846,23 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "refuses_adding", do: notAdded },
   { in: "confirm", on: "yes_or_place", do: answering(answerConfirm) },
   { in: "confirm", on: "orders_draft", do: req.place },
+  // (The order offered again for confirmation; the item of an open list asked for again.)
+  {
+    in: "any",
+    on: "acknowledges_added",
+    do: (ctx, s, r, memo) => {
+      // (A yes to "or shall I place the order without it?" places it.)
+      if (s.open === "confirm" || (s.pending?.kind === "choose_product" && s.pending.placingAsked))
+        return req.place(ctx, s, r, memo);
+      const which = openPickBeforePlacing(ctx);
+      return which
+        ? {
+            text: which,
+            memo: memo({ ...s.pending!, placingAsked: true } as Extract<Pending, { kind: "choose_product" }>),
+          }
+        : undefined;
+    },
+  },
   { in: "confirm", on: "bare_no", do: req.declined },
   // "was koscht der? isch der am lager" to a list of one (what fits the machine a symptom named): about that one, as
   // to an offer of it.
@@ -2747,7 +2791,7 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   if (p?.kind !== "choose_product") return undefined;
   // "the cheaper one" of a list for a machine: of those that fit it (all, when none does).
   const byPrice = comparesPrice(ctx.conv.text);
-  const pool = byPrice ? askedKindOf(ctx, p, fittingOf(ctx, p, p.skus)) : p.skus;
+  const pool = byPrice ? pricedOf(ctx, askedKindOf(ctx, p, fittingOf(ctx, p, p.skus))) : p.skus;
   // Ordinals ("the second", "2") are read with the quantity by the list answer itself.
   // ("the 1 kg ones" of cans of 1 kg and 2.5 kg, one of them for another press: the stated ones, then what fits.)
   const direct = resolveReference(ctx, pool, p.quantity, { ordinals: false });
@@ -2773,6 +2817,16 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   const split = res.by === "feature" ? splitPick(ctx, p.skus, res.sku) : undefined;
   if (split === "ask") return req.narrow(ctx, withQuantity(ctx, p), p.skus, memo);
   return answerChooseProduct(withText(ctx, split ?? res.sku), withQuantity(ctx, p), memo);
+}
+
+/**
+ * "die günstigere" of a list holding a product made to measure: its price is a base price its options add to, not one
+ * to compare — the others are compared (when two or more are left).
+ */
+function pricedOf(ctx: Ctx, skus: string[]): string[] {
+  const built = builtToOrder(ctx, skus);
+  const priced = skus.filter((s) => !built.has(s));
+  return built.size > 0 && priced.length >= 2 ? priced : skus;
 }
 
 /** A question that states no count and asks for nothing to be added ("which is cheaper?", "welche ist günstiger?"). */

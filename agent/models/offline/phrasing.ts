@@ -468,6 +468,43 @@ export function whichOfList(ctx: Ctx, open: Pending | undefined): string | undef
   );
 }
 
+/** "place it without the shaft", "bestell erstmal ohne": the order placed as it is, an item still open left out. */
+const AS_IT_IS =
+  /\b(?:without|anyway|as it is|just (?:that|those|these|the)|ohne|trotzdem|so wie|erstmal|erst mal|nur das|nur die)\b/iu;
+
+/**
+ * "ok great, please add them" while the list of an item the buyer asked to add is open ("… and 4 filter bags" → the
+ * bags that fit): that item is not dropped — which one is asked again, and placing without it offered (a yes places).
+ */
+export function openPickBeforePlacing(ctx: Ctx): string | undefined {
+  const open = ctx.conv.memo.pending;
+  if (
+    open?.kind !== "choose_product" ||
+    open.action !== "add" ||
+    open.placingAsked ||
+    ctx.conv.draft.lines.length === 0
+  )
+    return undefined;
+  if (AS_IT_IS.test(ctx.conv.text)) return undefined;
+  const which = whichOfList(ctx, open);
+  return (
+    which &&
+    `${which} ${say(ctx.lang, "Or shall I place the order without it?", "Oder soll ich die Bestellung ohne diesen Artikel aufgeben?")}`
+  );
+}
+
+/** The item of an open list the buyer asked to add, named as not on the order ("ok, confirm" placing without it). */
+function leftOpen(ctx: Ctx): string | undefined {
+  const open = ctx.conv.memo.pending;
+  if (open?.kind !== "choose_product" || open.action !== "add" || open.skus.length < 2) return undefined;
+  const what = open.said ? `„${open.said}“` : open.skus.slice(0, 3).join(" / ");
+  return say(
+    ctx.lang,
+    `Not on the order: ${what.replace(/[„“]/gu, '"')} — no product was chosen for it; tell me which one to add it.`,
+    `Nicht auf der Bestellung: ${what} — dafür wurde kein Artikel gewählt; sagen Sie mir, welchen ich hinzufügen soll.`,
+  );
+}
+
 export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn): Step {
   if (ctx.conv.draft.lines.length === 0) {
     // "ok order it" to a list of several candidates: the list is still open — ask which one, keep the list.
@@ -484,8 +521,11 @@ export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn):
     };
   }
   void kind;
+  // ("ok, confirm" with the list of an item asked for still open: the order goes as it is, the item said left out.)
+  const left = kind === "place" ? leftOpen(ctx) : undefined;
   // Always review first: the buyer sees the summary with totals before the confirmation is asked.
   return {
+    ...(left ? { text: left } : {}),
     calls: [{ name: "review_order", args: {} }],
     memo: memo(kind === "place" ? { kind: "confirm", placing: true } : undefined),
   };
