@@ -1960,7 +1960,10 @@ export function findMachines(
       // "for the cold room" of "Huber cold room", "den Enthärter" of "Enthärter Halle 2": the label without its name or
       // number, said as a definite thing — the buyer's only machine so called (below), its words no product's.
       // (It outweighs a weak reference: "die Formatsäge" is either of the old and the new one, asked which.)
-      const kind = kindPhrase(lowers, wordsOnly(m.label), productWord, numberAfter);
+      // ("die Kühlzelle" of "Huber cold room": the kind in any glossary wording of the label.)
+      const kind = firstOf(
+        labelWordings(m.label, phraseGroups).map((words) => kindPhrase(lowers, words, productWord, numberAfter)),
+      );
       if (kind) (score = 2), used.splice(0, used.length, ...kind);
       // "für die große Säge" of the label "Big saw", "for the old panel saw" of "Alte Formatsäge": an adjective of the
       // label said in the other language, after an article — a weak reference (the buyer's only machine so called).
@@ -2176,18 +2179,35 @@ function labelWordings(label: string, synonyms: string[][][]): string[][] {
   return out;
 }
 
-/** A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"). */
+/**
+ * A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"), each word of it in
+ * its own wording too ("roof chiller" → "dach kühler", which "Dachkühler" compounds). The phrase as written first, then
+ * one word reworded, then more; a bounded number of wordings.
+ */
 function alternatives(words: string[], groups: string[][][]): string[][] {
   const out = [words];
-  for (const group of groups)
-    for (const from of group) {
-      const at = indexOfPhrase(words, from);
-      if (at < 0) continue;
-      for (const to of group)
-        if (to !== from) out.push([...words.slice(0, at), ...to, ...words.slice(at + from.length)]);
-    }
+  const seen = new Set([words.join(" ")]);
+  for (let from = 0; from === 0 || (from < out.length && out.length < MAX_WORDINGS); from++) {
+    const phrase = out[from]!;
+    for (const group of groups)
+      for (const said of group) {
+        const at = indexOfPhrase(phrase, said);
+        if (at < 0) continue;
+        for (const to of group) {
+          if (to === said) continue;
+          const next = [...phrase.slice(0, at), ...to, ...phrase.slice(at + said.length)];
+          const key = next.join(" ");
+          // (Only the label's own words are reworded: a wording's words are not translated back and forth.)
+          if (from > 0 && !out[0]!.some((w) => phrase[at] === w)) continue;
+          if (!seen.has(key) && (from === 0 || out.length < MAX_WORDINGS)) seen.add(key), out.push(next);
+        }
+      }
+  }
   return out;
 }
+
+/** Wordings of a machine label with two or more words reworded kept at most (one per combination). */
+const MAX_WORDINGS = 24;
 
 /** The longest run of two or more leading words of a label that the text carries in a row ("lift table"). */
 function leadingPhrase(lowers: string[], label: string[]): number[] | undefined {
