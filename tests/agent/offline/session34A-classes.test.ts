@@ -7,6 +7,9 @@
  *    chiller"): each word of the label has its own glossary wording, and all of them together make the compound.
  * 3. A value with its unit the buyer corrects in the same message ("Lüftermotor 10 Watt, ach nee, den mit 34 Watt",
  *    "contactor 18 A, sorry, 25 A"): the corrected value replaces the one said before, not a second item.
+ * 4. (fresh buyer) A value written in one piece ("24VDC", "24VAC") beside a machine the named product does not fit:
+ *    the name that writes it apart ("coil 24 V DC") carries it, so the product named stays (the engine warns), not
+ *    the machine's fitting part silently in its place (a 230 V AC contactor).
  * Guards: the singular starter, counts corrected as before, two values of different units left as they are.
  */
 import { describe, expect, test } from "vitest";
@@ -110,5 +113,21 @@ describe("a value with its unit corrected in the same message takes the correcte
   test("guard: a count corrected is still a count", { timeout: T }, async () => {
     const chat = await chatAfter(hvacWorld, "H-2001", "4 Filtertrockner DML 084 für Edeka, nein, 5");
     expect(draftLines(chat).map((l) => l[1])).toEqual([5]);
+  });
+});
+
+describe("a value written in one piece names the product that writes it apart, also beside a machine", () => {
+  for (const [world, customer, text, sku] of [
+    [automationWorld, "A-3006", "two contactors 18A 24VDC for Pal 2", "CT-18-24DC"],
+    [automationWorld, "A-3001", "2 Schütze 18A 24VDC für den Palettierer", "CT-18-24DC"],
+    [hvacWorld, "H-2001", "2 Schütze CI 9 24VAC für die Huber Kühlzelle", "CT-CI9-24"],
+  ] as const)
+    test(`${customer}: "${text}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, text);
+      expect(draftLines(chat).map((l) => l[0])).toEqual([sku]);
+    });
+  test("guard: the value that fits stays what it is", { timeout: T }, async () => {
+    const chat = await chatAfter(automationWorld, "A-3001", "2 Schütze 18A 230VAC für den Palettierer");
+    expect(draftLines(chat)).toEqual([["CT-18-230AC", 2, "M-3001-02"]]);
   });
 });
