@@ -2157,11 +2157,17 @@ function labelGlossaryGroups(): string[][][] {
       Object.values(e)
         .flat()
         .map((t) => tokenizeText(t).map((x) => x.lower))
-        .filter((w) => w.length > 0),
+        .filter((w) => w.length > 0)
+        // ("die Kuehlzelle": a German wording written without umlauts, as keyboards without them type it.)
+        .flatMap((w) => (w.some((x) => /[äöüß]/u.test(x)) ? [w, w.map(withoutUmlauts)] : [w])),
     )
     .filter((g) => g.length > 1);
   return labelGlossary;
 }
+
+/** A word with its umlauts and "ß" written as two letters ("kühlzelle" → "kuehlzelle"). */
+const withoutUmlauts = (w: string) =>
+  w.replace(/ä/gu, "ae").replace(/ö/gu, "oe").replace(/ü/gu, "ue").replace(/ß/gu, "ss");
 
 const withGlossary = new WeakMap<string[][][], string[][][]>();
 const wordings = new WeakMap<string[][][], Map<string, string[][]>>();

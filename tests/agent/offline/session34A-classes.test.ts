@@ -66,6 +66,12 @@ describe("a machine label said as one compound of its translated words", () => {
     const chat = await chatAfter(hvacWorld, "H-2001", "Filtertrockner DML 084 für den Kühler");
     expect(draftLines(chat).map((l) => l[2])).toEqual(["M-2001-03"]);
   });
+  test("the kind written without umlauts: 'fuer die Kuehlzelle' is the Huber cold room too", {
+    timeout: T,
+  }, async () => {
+    const chat = await chatAfter(hvacWorld, "H-2001", "Bitte 2 Schauglaeser 1/2 fuer die Kuehlzelle");
+    expect(draftLines(chat).map((l) => l[2])).toEqual(["M-2001-01"]);
+  });
   test("guard: 'für die Huber Kühlzelle' is still the cold room", { timeout: T }, async () => {
     const chat = await chatAfter(hvacWorld, "H-2001", "Filtertrockner DML 084 für die Huber Kühlzelle");
     expect(draftLines(chat).map((l) => l[2])).toEqual(["M-2001-01"]);
