@@ -1960,10 +1960,7 @@ export function findMachines(
       // "for the cold room" of "Huber cold room", "den Enthärter" of "Enthärter Halle 2": the label without its name or
       // number, said as a definite thing — the buyer's only machine so called (below), its words no product's.
       // (It outweighs a weak reference: "die Formatsäge" is either of the old and the new one, asked which.)
-      // ("die Kühlzelle" of "Huber cold room": the kind in any glossary wording of the label.)
-      const kind = firstOf(
-        labelWordings(m.label, phraseGroups).map((words) => kindPhrase(lowers, words, productWord, numberAfter)),
-      );
+      const kind = kindPhrase(lowers, wordsOnly(m.label), productWord, numberAfter);
       if (kind) (score = 2), used.splice(0, used.length, ...kind);
       // "für die große Säge" of the label "Big saw", "for the old panel saw" of "Alte Formatsäge": an adjective of the
       // label said in the other language, after an article — a weak reference (the buyer's only machine so called).
