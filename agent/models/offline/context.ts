@@ -1562,7 +1562,7 @@ export function carriedWords(name: string, words: string[]): number {
   const have = carriedOf(name);
   const carries = (w: string): boolean => {
     const amount = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u.exec(w);
-    if (amount) return have.includes(amount[1]!) && have.includes(amount[2]!);
+    if (amount) return (have.includes(amount[1]!) && have.includes(amount[2]!)) || spelledApart(name, amount);
     return have.some((x) => {
       if (x === w) return true;
       if (w.length >= 4 && Math.abs(x.length - w.length) <= 2 && (x.startsWith(w) || w.startsWith(x))) return true;
@@ -1572,6 +1572,17 @@ export function carriedWords(name: string, words: string[]): number {
     });
   };
   return words.filter(carries).length;
+}
+
+/**
+ * "24vdc" of a name that writes "24 V DC", "230vac" of "230 V AC": a value written in one piece is carried by a name
+ * that writes its number and letters apart (the letters' parts in a row: not the "24 V" and "AC-3" of another name).
+ */
+function spelledApart(name: string, [, number, letters]: RegExpExecArray): boolean {
+  if (letters!.length < 2) return false;
+  const parts = [...letters!].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s-]?");
+  const number_ = number!.replace(/[.,]/, "[.,]");
+  return new RegExp(`(?<![\\d.,])${number_}\\s?${parts}(?![\\p{L}\\d])`, "iu").test(name);
 }
 
 /** Whether every word of a search query is one of `words` (and it has some). */

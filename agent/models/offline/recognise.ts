@@ -2186,11 +2186,17 @@ function labelGlossaryGroups(): string[][][] {
       Object.values(e)
         .flat()
         .map((t) => tokenizeText(t).map((x) => x.lower))
-        .filter((w) => w.length > 0),
+        .filter((w) => w.length > 0)
+        // ("die Kuehlzelle": a German wording written without umlauts, as keyboards without them type it.)
+        .flatMap((w) => (w.some((x) => /[äöüß]/u.test(x)) ? [w, w.map(withoutUmlauts)] : [w])),
     )
     .filter((g) => g.length > 1);
   return labelGlossary;
 }
+
+/** A word with its umlauts and "ß" written as two letters ("kühlzelle" → "kuehlzelle"). */
+const withoutUmlauts = (w: string) =>
+  w.replace(/ä/gu, "ae").replace(/ö/gu, "oe").replace(/ü/gu, "ue").replace(/ß/gu, "ss");
 
 const withGlossary = new WeakMap<string[][][], string[][][]>();
 const wordings = new WeakMap<string[][][], Map<string, string[][]>>();
@@ -2208,18 +2214,35 @@ function labelWordings(label: string, synonyms: string[][][]): string[][] {
   return out;
 }
 
-/** A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"). */
+/**
+ * A phrase and its other wordings from the synonym groups ("huber cold room" → "huber kühlraum"), each word of it in
+ * its own wording too ("roof chiller" → "dach kühler", which "Dachkühler" compounds). The phrase as written first, then
+ * one word reworded, then more; a bounded number of wordings.
+ */
 function alternatives(words: string[], groups: string[][][]): string[][] {
   const out = [words];
-  for (const group of groups)
-    for (const from of group) {
-      const at = indexOfPhrase(words, from);
-      if (at < 0) continue;
-      for (const to of group)
-        if (to !== from) out.push([...words.slice(0, at), ...to, ...words.slice(at + from.length)]);
-    }
+  const seen = new Set([words.join(" ")]);
+  for (let from = 0; from === 0 || (from < out.length && out.length < MAX_WORDINGS); from++) {
+    const phrase = out[from]!;
+    for (const group of groups)
+      for (const said of group) {
+        const at = indexOfPhrase(phrase, said);
+        if (at < 0) continue;
+        for (const to of group) {
+          if (to === said) continue;
+          const next = [...phrase.slice(0, at), ...to, ...phrase.slice(at + said.length)];
+          const key = next.join(" ");
+          // (Only the label's own words are reworded: a wording's words are not translated back and forth.)
+          if (from > 0 && !out[0]!.some((w) => phrase[at] === w)) continue;
+          if (!seen.has(key) && (from === 0 || out.length < MAX_WORDINGS)) seen.add(key), out.push(next);
+        }
+      }
+  }
   return out;
 }
+
+/** Wordings of a machine label with two or more words reworded kept at most (one per combination). */
+const MAX_WORDINGS = 24;
 
 /** The longest run of two or more leading words of a label that the text carries in a row ("lift table"). */
 function leadingPhrase(lowers: string[], label: string[]): number[] | undefined {

@@ -8,7 +8,15 @@
  * corrects that item's count. Words that name no item said ("no wait, pump 3", "sorry, 2 sight glasses too") say more
  * than a count and stay as written.
  */
-import { findQuantities, numberWordValue, sizeTokensOf, tokenizeText, type Knowledge, wordStem } from "./recognise.ts";
+import {
+  findQuantities,
+  numberWordValue,
+  sizeTokensOf,
+  tokenizeText,
+  type Knowledge,
+  unitSymbol,
+  wordStem,
+} from "./recognise.ts";
 import { recogniseMeasures } from "./nlu/understand.ts";
 
 /**
@@ -37,6 +45,20 @@ const NAMED_CORRECTION = new RegExp(
   `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${HESITANT_NO}|${TAKING_BACK}|${SAYING_NO})+(\\d+|\\p{L}+)\\s+(?:(?:of\\s+(?:the|those|them)|von\\s+(?:den|denen)|der|die)\\s+)?(\\p{L}[\\p{L}-]*(?:\\s+\\p{L}[\\p{L}-]*){0,2})(?:\\s*(?:please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
   "giu",
 );
+/**
+ * A correction that states a value with its unit ("ach nee, den mit 34 Watt", "no wait, the 10 W one", "sorry I meant
+ * 25 A"): the number and unit, after "the (one) with", "den mit" at most, then "one" or a courtesy at most, up to the
+ * clause's end.
+ */
+const MEASURE_CORRECTION = new RegExp(
+  `(?:\\s*[,;:!–—-]+\\s*|\\s+|\\s*\\.{2,}\\s*)\\(?\\s*(?:${HESITANT_NO}|${TAKING_BACK}|${SAYING_NO})+(?:(?:the|den|die|das|der|dem|lieber|rather)\\s+)?(?:(?:one|version|variante|ausführung)\\s+)?(?:(?:with|mit)\\s+)?(\\d+(?:[.,]\\d+)?)\\s?(\\p{L}+)(?:\\s+(?:one|version|variant|variante|ausführung|please|pls|bitte|thanks|danke))?\\s*\\)?(?=\\s*(?:[,;.!?]|$)|\\s+(?:and|und|plus)\\s)`,
+  "giu",
+);
+/** A value with its unit said before a correction (the value a measure correction takes back). */
+const VALUE_WITH_UNIT = /(?<![\p{L}\d.,])(\d+(?:[.,]\d+)?)\s?(\p{L}+)(?![\p{L}\d])/gu;
+/** Units of money: a price corrected is no spec of the product. */
+const MONEY_UNITS = new Set(["eur", "euro", "euros", "usd", "gbp", "chf", "cent", "cents"]);
+
 /** Words that end what a counted item's words are ("… and 2 glasses", "…, 3 Trockner"). */
 const ITEM_END = /^(?:and|und|plus|sowie|also|auch|too|for|für|fuer|an|am|on|at|bei|zum|zur)$/;
 
@@ -44,8 +66,8 @@ const ITEM_END = /^(?:and|und|plus|sowie|also|auch|too|for|für|fuer|an|am|on|at
 export function selfCorrected(text: string, k: Knowledge, labels: readonly string[] = []): string {
   // ("4 mech seals for pump 2 – sorry, I meant 2": the number of a machine's label counts nothing.)
   const labelEnds = new Set(labels.map((l) => l.toLowerCase().split(/\s+/).slice(-2).join(" ")));
-  let out = text;
-  for (const m of [...text.matchAll(CORRECTION)].reverse()) {
+  let out = measureCorrected(text, k);
+  for (const m of [...out.matchAll(CORRECTION)].reverse()) {
     const word = m[1]!.toLowerCase();
     const now = /^\d+$/.test(word) ? Number(word) : numberWordValue(word);
     if (!now) continue;
@@ -106,3 +128,30 @@ function sameItemWord(said: string, word: string): boolean {
   return (long.startsWith(short) && long.length - short.length <= 3) || b.endsWith(a) || wordStem(a) === wordStem(b);
 }
 const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+
+/**
+ * "Lüftermotor 10 Watt, ach nee, den mit 34 Watt", "contactor 9 A …, sorry I meant 25 A": a value with its unit that
+ * takes back the last value said before it in the same unit is read in its place ("Lüftermotor 34 Watt"); the
+ * correcting words go. A unit the catalog does not measure in, or no earlier value in it, leaves the text as it is.
+ */
+function measureCorrected(text: string, k: Knowledge): string {
+  if (!/\d\s?\p{L}+[\s)]*(?:[,;.!?]|$|\s(?:and|und|plus)\s)/iu.test(text)) return text;
+  const unitOf = (word: string) => {
+    const lower = word.toLowerCase();
+    const symbol = unitSymbol(
+      lower.endsWith("s") && unitSymbol(lower.slice(0, -1)) !== lower.slice(0, -1) ? lower.slice(0, -1) : lower,
+    );
+    return !MONEY_UNITS.has(symbol) && k.measureUnits.has(symbol) && !k.unitCodes.has(symbol) ? symbol : undefined;
+  };
+  let out = text;
+  for (const m of [...text.matchAll(MEASURE_CORRECTION)].reverse()) {
+    const unit = unitOf(m[2]!);
+    if (!unit) continue;
+    const before = out.slice(0, m.index);
+    const said = [...before.matchAll(VALUE_WITH_UNIT)].findLast((v) => unitOf(v[2]!) === unit);
+    if (!said || said[1] === m[1]) continue;
+    const at = said.index!;
+    out = `${before.slice(0, at)}${m[1]}${before.slice(at + said[1]!.length)}${out.slice(m.index! + m[0].length)}`;
+  }
+  return out;
+}

@@ -146,7 +146,17 @@ function correctedText(text: string, k: Knowledge, machineWords: string[]): stri
     k.inflectedNameWord(w) ||
     k.catalogWord(w) ||
     known.has(stemOf(w));
-  return text.replace(/(?<![\p{L}\d-])\p{L}{6,}(?![\p{L}\d-])/gu, (w) => {
+  // "2 Motorstarter-Kombis", "combos": a clipped word the catalog knows only as the start of a longer one ("Kombi" of
+  // "Kombination") said in the plural is that word — its plural starts no catalog word, so it found nothing. (Also the
+  // last part of a hyphenated compound; the word without its "s" four letters or more and a catalog word itself.)
+  const clipped = /s(?![\p{L}\d-])/u.test(text)
+    ? text.replace(/(?<![\p{L}\d])\p{L}{4,}s(?![\p{L}\d-])/gu, (w) => {
+        const lower = w.toLowerCase();
+        const one = lower.slice(0, -1);
+        return isKnown(lower) || k.common(one) || !k.catalogWord(one) ? w : w.slice(0, -1);
+      })
+    : text;
+  return clipped.replace(/(?<![\p{L}\d-])\p{L}{6,}(?![\p{L}\d-])/gu, (w) => {
     const lower = w.toLowerCase();
     if (isKnown(lower)) return w;
     const slips = machineWords.filter((m) => m.length >= MIN_LENGTH - 1 && Math.abs(m.length - lower.length) <= 1);
