@@ -58,6 +58,7 @@ describe("a date as buyers write it is the date asked for", () => {
     ["Do 3 Stück, bitte", "de"],
     ["MPCB 6.3-10 A for the palletiser", "en"],
     ["4 heater cartridges 12.5x230 600W", "en"],
+    ["Magnetventil EVR 6 3/8 Bördel mit Spule", "de"],
   ] as const)("%s is no date", (text, lang) => {
     expect(recogniseDate(text, lang, now)).toBeUndefined();
   });

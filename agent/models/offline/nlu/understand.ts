@@ -473,8 +473,8 @@ const MONTH = Object.keys(MONTH_NAMES).join("|");
  */
 const TIME_CUE_BEFORE =
   /(?:^|[^\p{L}])(?:bis|am|zum|ab|vor|spätestens|until|till|by|on|before|latest|termin|liefertermin|wunschtermin|lieferdatum|datum|date|lieferung|liefern|delivery|deliver|ship|shipping|versand)(?:\s+\p{L}+)?[\s:,]*$/iu;
-/** "10/12", "15/12": a day and month, or a size ("hose 10/12"). */
-const DAY_SLASH_MONTH = /^\d{1,2}\/\d{1,2}$/;
+/** "10/12", "15/12", "6 3/8": a day and month without a year, or a size ("hose 10/12", "EVR 6 3/8"). */
+const DAY_SLASH_MONTH = /(?<![\d/])\d{1,2}\/\d{1,2}(?![\d/])/;
 /** "10.12.", "3.1." — a German day and month without a year (the trailing dot tells it from a decimal). */
 const DAY_DOT_MONTH = /(?<![\p{L}\d.,/])(\d{1,2})\.(\d{1,2})\.(?![\d.,])/u;
 /** "the 15th", "am 15.", "bis zum 3." — a day of the month alone. */
@@ -579,7 +579,7 @@ function writtenDate(text: string, now: Date): (Span & { iso: string }) | undefi
 }
 
 /** A fraction of an inch ("1/4", "7/8", "3/16"): a size, never a day and month. */
-const FRACTION = /^(\d{1,2})\/(2|4|8|16|32|64)$/;
+const FRACTION = /(?<![\d/])(\d{1,2})\/(2|4|8|16|32|64)(?![\d/])/;
 
 /** The requested date with where the text names it: its numbers are no quantity. */
 export function recogniseDateSpan(
