@@ -94,19 +94,7 @@ export function afterEdits(ctx: Ctx, edits: ToolResult[], memo: MemoFn, more = f
           ),
         );
       } else if (r.name === "set_order_details") {
-        const dv = (d.draft ?? {}) as DraftView;
-        const parts = [
-          r.args.poReference !== undefined
-            ? say(lang, `PO reference ${dv.poReference}`, `Bestellreferenz ${dv.poReference}`)
-            : "",
-          r.args.requestedDate !== undefined
-            ? say(lang, `requested delivery date ${dv.requestedDate}`, `Wunschtermin ${dv.requestedDate}`)
-            : "",
-          r.args.shipToId !== undefined
-            ? say(lang, `delivery to ${shipToName(conv, dv.shipToId)}`, `Lieferung an ${shipToName(conv, dv.shipToId)}`)
-            : "",
-        ].filter(Boolean);
-        out.push(say(lang, `Noted: ${parts.join(", ")}.`, `Notiert: ${parts.join(", ")}.`));
+        out.push(detailsNoted(ctx, r));
         // A requested date the stock cannot meet shows up as a warning on the lines.
         const late = ((d.lines ?? []) as LineFacts[]).flatMap((l) => l.issues ?? []);
         for (const i of late) out.push(`ℹ ${issueText(i, lang)}`);
@@ -537,6 +525,24 @@ export function startCheckout(ctx: Ctx, kind: "review" | "place", memo: MemoFn):
  */
 export const CONFIRM_WORDS = ["place", "order", "confirm", "bestell", "bestätig", "aufgeb", "aufgab"];
 
+/** "Noted: PO reference 4711-22, requested delivery date 2026-12-11." — what `set_order_details` put on the order. */
+function detailsNoted(ctx: Ctx, r: ToolResult): string {
+  const { lang, conv } = ctx;
+  const dv = ((r.data as { draft?: DraftView }).draft ?? {}) as DraftView;
+  const parts = [
+    r.args.poReference !== undefined
+      ? say(lang, `PO reference ${dv.poReference}`, `Bestellreferenz ${dv.poReference}`)
+      : "",
+    r.args.requestedDate !== undefined
+      ? say(lang, `requested delivery date ${dv.requestedDate}`, `Wunschtermin ${dv.requestedDate}`)
+      : "",
+    r.args.shipToId !== undefined
+      ? say(lang, `delivery to ${shipToName(conv, dv.shipToId)}`, `Lieferung an ${shipToName(conv, dv.shipToId)}`)
+      : "",
+  ].filter(Boolean);
+  return say(lang, `Noted: ${parts.join(", ")}.`, `Notiert: ${parts.join(", ")}.`);
+}
+
 export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
   const { lang, conv } = ctx;
   if (r.error) return { text: errorText(r, lang), memo: memo() };
@@ -584,8 +590,13 @@ export function afterCheckout(ctx: Ctx, r: ToolResult, memo: MemoFn): Step {
       const note = report.needsApproval
         ? ` ${say(lang, "After you confirm, it needs a sales representative's approval before it goes out.", "Nach Ihrer Bestätigung muss der Vertrieb sie noch freigeben.")}`
         : "";
+      // "ok so bestellen, Bestellnummer 2026-118": what the same message put on the order is said with it.
+      const noted = conv.results
+        .filter((x) => x.name === "set_order_details" && !x.error)
+        .map((x) => `${detailsNoted(ctx, x)}\n`)
+        .join("");
       return {
-        text: `${say(lang, "All checks passed. Please confirm the order.", "Alle Prüfungen bestanden. Bitte bestätigen Sie die Bestellung.")}${note}`,
+        text: `${noted}${say(lang, "All checks passed. Please confirm the order.", "Alle Prüfungen bestanden. Bitte bestätigen Sie die Bestellung.")}${note}`,
         calls: [{ name: "place_order", args: {} }],
         memo: memo({ kind: "confirm" }),
       };

@@ -144,3 +144,22 @@ describe("a request beyond the consultant's reach is answered plainly, the order
     expect(chat.turns.at(-1)!.text).not.toMatch(/documents|shipping/);
   });
 });
+
+/** "ok so bestellen, Bestellnummer 2026-118": the checkout said nothing of the PO the same message put on the order. */
+describe("order details given with the word to place the order are said back with it", () => {
+  for (const [says, words] of [
+    [
+      ["3 SE-MS28-CC-EPDM for pump 2", "ok place the order, PO 4711-22"],
+      ["PO reference 4711-22", "confirm"],
+    ],
+    [
+      ["3 SE-MS28-CC-EPDM für Pumpe 2", "ok so bestellen, Bestellnummer 2026-118"],
+      ["Bestellreferenz 2026-118", "bestätigen"],
+    ],
+  ] as const)
+    test(`C-1001: ${says.join(" / ")}`, { timeout: T }, async () => {
+      const chat = await chatAfter(() => demoWorld(), "C-1001", ...says);
+      for (const w of words) expect(chat.turns.at(-1)!.text).toContain(w);
+      expect(chat.turns.at(-1)!.thread.draft.poReference).toBe(words[0].split(" ").at(-1));
+    });
+});
