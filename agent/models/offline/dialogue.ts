@@ -494,6 +494,17 @@ export const EVENTS = {
     s.draft.lines.length > 1 &&
     (EVERY_LINE_WORD.test(ctx.conv.text) || (s.focus.candidates.length === 0 && PLURAL_BACK.test(ctx.conv.text))) &&
     !(r.a.guess?.confident && namedOutright(ctx, r.a.guess.wordsName ?? r.a.guess.hits[0]!.sku)),
+  /**
+   * "was kostet das alles zusammen?", "what's the total for everything?", "how much altogether?": a price question about
+   * every line of the order (no product named) is answered with the order and its total, not the last line's price.
+   */
+  price_of_every_line: (ctx, s, r) =>
+    (has(ctx, "price") || PRICE_ASKED.test(ctx.conv.text) || SUM_ASKED.test(ctx.conv.text)) &&
+    !has(ctx, "checkout") &&
+    s.draft.lines.length > 1 &&
+    (EVERY_LINE_WORD.test(ctx.conv.text) || TOTAL_WORD.test(ctx.conv.text)) &&
+    !r.a.quantity &&
+    !(r.a.guess?.confident && namedOutright(ctx, r.a.guess.wordsName ?? r.a.guess.hits[0]!.sku)),
   stock_and_price: (ctx, _s, r) => has(ctx, "stock") && has(ctx, "price") && r.question && !!r.about,
   price_question: (ctx, _s, r) => has(ctx, "price") && r.question && !!r.about && !configuredSpec(ctx, r),
   price_of_draft: (ctx, s, r) => has(ctx, "price") && !r.a.guess && s.draft.lines.length > 0,
@@ -756,6 +767,12 @@ const SYMPTOM =
 /** Words that ask a price. */
 const PRICE_ASKED =
   /(?<![\p{L}])(?:price|prices|cost|costs|how much|preis\p{L}*|kost\p{L}*|koscht\p{L}*|was macht)(?![\p{L}])/iu;
+/** Words that ask the sum of the order ("total", "altogether", "insgesamt", "zusammen", "Gesamtpreis", "Summe"). */
+const TOTAL_WORD =
+  /(?<![\p{L}])(?:total|altogether|all\s+together|in\s+all|overall|grand\s+total|insgesamt|zusammen|gesamt\p{L}*|summe|alles\s+in\s+allem)(?![\p{L}])/iu;
+/** Words that ask the sum itself ("what's the total?", "die Summe?", "Gesamtpreis?"). */
+const SUM_ASKED =
+  /(?<![\p{L}])(?:total|grand\s+total|summe|gesamtpreis|gesamtsumme|endsumme|gesamtbetrag)(?![\p{L}])/iu;
 /** Words that take in every line of the order ("all", "everything", "both", "alle", "alles", "beide"). */
 const EVERY_LINE_WORD = /(?<![\p{L}])(?:all|everything|both|alle|alles|beide|beides|sämtliche)(?![\p{L}])/iu;
 
@@ -938,6 +955,7 @@ export const TRANSITIONS: Transition[] = [
   { in: "any", on: "symptom", do: (ctx, _s, r, memo) => find(ctx, r.a, memo, "info") },
   { in: "any", on: "compat", do: req.ask("compat") },
   { in: "any", on: "stock_of_draft", do: req.review },
+  { in: "any", on: "price_of_every_line", do: req.review },
   { in: "any", on: "stock_and_price", do: stockAndPrice },
   { in: "any", on: "price_question", do: req.ask("price") },
   { in: "any", on: "price_of_draft", do: req.review },

@@ -163,3 +163,51 @@ describe("order details given with the word to place the order are said back wit
       expect(chat.turns.at(-1)!.thread.draft.poReference).toBe(words[0].split(" ").at(-1));
     });
 });
+
+/** "was kostet das alles zusammen?" with two lines answered the last line's price. */
+describe("a price asked of the whole order is answered with the order and its total", () => {
+  for (const text of [
+    "was kostet das alles zusammen?",
+    "what's the total for everything?",
+    "how much is that altogether?",
+    "und was kostet beides?",
+    "what's the grand total?",
+  ])
+    test(`H-2001: ${text}`, { timeout: T }, async () => {
+      const chat = await chatAfter(
+        () => hvacWorld(),
+        "H-2001",
+        "für den Roof chiller 2 Filtertrockner DML 084 und 1 Schauglas SGN 12",
+        text,
+      );
+      const last = chat.turns.at(-1)!;
+      expect(last.tools).toContain("review_order");
+      expect(last.text).toMatch(/63[.,]09/);
+      expect(draftLines(chat)).toEqual([
+        ["FD-DML-084", 2, "M-2001-03"],
+        ["SG-SGN-12", 1, "M-2001-03"],
+      ]);
+    });
+
+  test("guard: the price of one line named is that line's", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      () => hvacWorld(),
+      "H-2001",
+      "für den Roof chiller 2 Filtertrockner DML 084 und 1 Schauglas SGN 12",
+      "was kostet das Schauglas?",
+    );
+    expect(chat.turns.at(-1)!.text).toContain("24,55");
+    expect(chat.turns.at(-1)!.text).not.toMatch(/63[.,]09/);
+  });
+
+  test("guard: 'bitte alles zusammen bestellen' places the order", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      () => hvacWorld(),
+      "H-2001",
+      "für den Roof chiller 2 Filtertrockner DML 084 und 1 Schauglas SGN 12",
+      "bitte alles zusammen bestellen",
+    );
+    await chat.confirm();
+    expect(chat.turns.at(-1)!.text).toMatch(/aufgegeben|placed/);
+  });
+});
