@@ -55,4 +55,13 @@ describe("an item beside one the machine identified is not dropped", () => {
     expect(draftLines(chat).map((l) => l[0])).toContain("WHL-PU-85x95");
     expect(chat.turns.at(-1)!.text).toMatch(/Steuerung[\s\S]*CTRL-24-EP20/u);
   });
+  test("guard: in English the item the open fix holds back is still named", { timeout: T }, async () => {
+    const chat = await chatAfter(
+      weldingWorld,
+      "WD-4101",
+      "for Halle 1 Platz 2 please two boxes of contact tips 1.2 and three gas nozzles",
+    );
+    expect(draftLines(chat).map((l) => l[0])).toContain("GN-36-CON");
+    expect(chat.turns.at(-1)!.text).toMatch(/Not added yet: "[^"]*contact tips/u);
+  });
 });
