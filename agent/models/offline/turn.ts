@@ -4,7 +4,7 @@
  * add_line, then phrase the engine's verdict — and each model call advances it by looking at which tool results
  * of this turn are already there. Deterministic: same messages, same step.
  */
-import type { Conversation, Memo, Pending, RestItem } from "./conversation.ts";
+import type { Conversation, Memo, Pending, RestItem, ToolResult } from "./conversation.ts";
 import type { Understanding } from "./nlu/understand.ts";
 import {
   findOptions,
@@ -39,6 +39,8 @@ import { WITHOUT } from "./destructive.ts";
 
 export type { Step, ToolCallPlan } from "./context.ts";
 
+/** Tools that read products for the words of the message (their answers are about the item they were asked for). */
+const PRODUCT_READS = new Set(["search_catalog", "check_compatibility"]);
 const DRAFT_TOOLS = new Set([
   "add_line",
   "update_line",
@@ -308,7 +310,8 @@ function decideClauses(read: Ctx): Step {
   const edits = conv.results.filter((r) => DRAFT_TOOLS.has(r.name));
   const checkout = conv.results.find((r) => r.name === "review_order" || r.name === "place_order");
   if (checkout && (checkout.data.report || checkout.error)) return afterCheckout(ctx, checkout, memo);
-  const rest = conv.turnMemo?.rest ?? [];
+  const beside = conv.turnMemo?.rest ? [] : edits.length ? leftBeside(ctx, edits) : [];
+  const rest = conv.turnMemo?.rest ?? beside;
   if (edits.length && rest.length)
     return serveRest(
       ctx,
@@ -349,6 +352,24 @@ function withOpenItems(ctx: Ctx, step: Step): Step {
     ...step,
     text: `${step.text}\n${say(ctx.lang, `Also not added yet: ${quoted} — which products do you mean?`, `Ebenfalls noch nicht hinzugefügt: ${quoted} — welche Artikel meinen Sie?`)}`,
   };
+}
+
+/**
+ * "zwei Schachteln Kontaktrohre 1,2 und drei Gasdüsen", "2 load wheels and a new drive controller": several items
+ * asked for, none identified by its words alone, and the turn added one of them (the buyer's machine told which) —
+ * the others, whose words find none of the products added, are served after the edits (`serveRest`), so none
+ * vanishes. The items as `withOpenItems` reads them (`multiAdd`, `openOnly`).
+ */
+function leftBeside(ctx: Ctx, edits: ToolResult[]): RestItem[] {
+  if (edits.some((r) => r.name !== "add_line")) return [];
+  const added = new Set(edits.map((r) => String(r.args.sku ?? "")));
+  const items = multiAdd(ctx, true);
+  if (!items || items.calls?.length || !items.memo.rest?.length) return [];
+  const open = items.memo.rest.filter((x) => {
+    const guess = guessProduct(partOf(ctx, x.text).tokens, new Set(), ctx.k);
+    return !(guess?.hits ?? []).some((h) => added.has(h.sku));
+  });
+  return open.length === items.memo.rest.length ? [] : open;
 }
 
 /**
@@ -500,6 +521,7 @@ function partOf(ctx: Ctx, text: string): Ctx {
   const { conv, u } = ctx;
   const start = conv.text.indexOf(text.replace(/^\d+ /, ""));
   const end = start + text.length;
+  const edited = conv.results.findLastIndex((r) => DRAFT_TOOLS.has(r.name));
   const inPart = u.clauses.filter((c) => start >= 0 && c.end > start && c.start < end);
   const clauses = inPart.length ? inPart : u.clauses;
   const pu = {
@@ -515,7 +537,8 @@ function partOf(ctx: Ctx, text: string): Ctx {
       ...conv,
       text,
       memo: { lang: ctx.lang },
-      results: conv.results.filter((r) => !DRAFT_TOOLS.has(r.name)),
+      // (The products read before the turn's last edit were read for the item it added, not for this one.)
+      results: conv.results.filter((r, i) => !DRAFT_TOOLS.has(r.name) && !(PRODUCT_READS.has(r.name) && i < edited)),
     },
     u: pu,
     cues: pu.cues,
