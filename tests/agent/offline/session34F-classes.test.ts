@@ -49,3 +49,17 @@ describe("guards: a correction of the machine still moves the line", () => {
       expect(after[0]![2]).not.toBe(before[0]![2]);
     });
 });
+
+describe('"je 2 und …": the word after the count keeps its space, the item after it is not lost', () => {
+  for (const [world, customer, text] of [
+    [hvacWorld, "H-2001", "Filtertrockner DML 083 und DML 084 für die Kühlzelle je 2 und einen Fluxkompensator XR"],
+    [() => demoWorld(), "C-1001", "SE-MS24-CC-EPDM und SE-CG-NCP32 für die Brauerei je 2 und einen Fluxkompensator XR"],
+  ] as const)
+    test(`${customer}: "${text}"`, { timeout: T }, async () => {
+      const chat = await chatAfter(world, customer, text);
+      const reply = chat.turns.at(-1)!.text;
+      expect(reply).toMatch(/Fluxkompensator/u);
+      expect(reply).not.toMatch(/\p{Ll}und /u);
+      expect(draftLines(chat).length).toBe(2);
+    });
+});
