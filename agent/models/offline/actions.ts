@@ -1453,7 +1453,9 @@ export function spreadEach(ctx: Ctx, text: string): string {
     const count = c[1]
       ? `${eachCount(c[1])}${unitOf(c[2]) ? ` ${c[2]}` : ""}`
       : `${eachCount(c[3]!)}${c[4] ? ` ${c[4]}` : ""}`;
-    const to = c[1] && c[2] && !unitOf(c[2]) ? c.index + c[0].length - c[2].length : c.index + c[0].length;
+    // ("…, je 2 und ein Schauglas": a word after the count that is no unit stays in the text, with its space before it.)
+    const word = c[1] && c[2] && !unitOf(c[2]) ? /\s+\p{L}+\.?$/u.exec(c[0]) : null;
+    const to = c.index + c[0].length - (word ? word[0].length : 0);
     const items = list.items.map((x, i) => (list.opens && i === 0 ? countedAfterMachine(x, count) : `${count} ${x}`));
     out.push({ from: at + start + lead.length + list.from, to: at + to, with: items.join(", ") + rest });
   }

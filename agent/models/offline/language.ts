@@ -56,6 +56,14 @@ export const KEEP_AS_IS =
 export const NOT_ADDING =
   /(?<![\p{L}])(?:(?:just|only|merely)\s+(?:asking|a\s+question|wondering|checking)|(?:don'?t|do\s+not|dont|no\s+need\s+to)\s+(?:add|order|book|put\s+(?:it|them)\s+on)|not\s+(?:to\s+)?(?:add|order)\s+(?:it|them|that|those|yet)|(?:nur|bloß|bloss)\s+(?:mal\s+)?(?:so\s+)?(?:gefragt|eine\s+frage|zur\s+info)|(?:nicht|noch\s+nicht|nichts)\s+(?:bestellen|hinzufügen|hinzufuegen|dazu(?:nehmen|tun)?|aufnehmen|übernehmen|uebernehmen|in\s+die\s+bestellung))(?![\p{L}])/iu;
 
+/**
+ * Words that ask what there is or what fits: "what seals do you have for pump 2?", "which filters fit the roof
+ * chiller?", "have you got belts for press 3?", "is there a fan for it?", "welche Dichtungen habt ihr für Pumpe 2?",
+ * "gibt es einen Lüfter für die Kühlzelle?", "was passt auf den Verdichter?" — a look at the catalog, never an edit.
+ */
+export const ASKS_WHAT_THERE_IS =
+  /(?<![\p{L}])(?:(?:which|what)(?:\s+(?:kind|sort|type)s?\s+of)?\s+(?!one\b|ones\b|of\b|is\b|was\b)\p{L}+.*?\b(?:do|does|would|could|can|will|have|has|are|is|fit|fits)\b|(?:do|does|did)\s+(?:you|u|ya)\s+(?:have|has|got|carry|stock|sell|offer)|(?:have|got)\s+(?:you|u)\s+got|(?:is|are)\s+there\s+(?:any|a|an|some|other)|any\s+\p{L}+.*?\bfor\b|welche[nmrs]?\s+\p{L}+|was\s+für|was\s+(?:habt|haben|hätte|hättet|hast|gibt|passt|passen)|(?:habt|hättet|hast|hätten)\s+(?:ihr|du|sie)|haben\s+sie|gibt\s+es|gibts|gibt's)(?![\p{L}])/iu;
+
 /** Words that keep to the product flagged ("order the old one anyway", "still", "die alte"), against the alternatives. */
 export const INSISTING = new RegExp(
   `${KEEP_AS_IS.source}|(?<![\\p{L}])(?:still|the (?:old|original|same) one|egal|den(?:noch)? alten|die alte|das alte|immer noch)(?![\\p{L}])`,

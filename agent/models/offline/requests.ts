@@ -4,7 +4,7 @@
  */
 import type { Action, DraftView, Pending } from "./conversation.ts";
 import { hasMarker } from "./nlu/evidence.ts";
-import { INSISTING } from "./language.ts";
+import { ASKS_WHAT_THERE_IS, INSISTING } from "./language.ts";
 import { beyondReach, beyondReachReply, machineName, numbered, qty, redirect, say } from "./replies.ts";
 import {
   analyse,
@@ -120,6 +120,11 @@ export function movedLine(ctx: Ctx, s: DialogueState, r: Reading): { lineId: str
   return other && !r.a.quantity && !addsToLine(ctx.conv.text) ? other : undefined;
 }
 
+/** A question (its mark, or opened as one) asking what there is or what fits. */
+function asksWhatThereIs(ctx: Ctx): boolean {
+  return ctx.conv.text.includes("?") && ASKS_WHAT_THERE_IS.test(ctx.conv.text);
+}
+
 /** The line in focus, when the message names another machine for it and nothing but its own product. */
 function lineForOtherMachine(
   ctx: Ctx,
@@ -138,6 +143,9 @@ function lineForOtherMachine(
   if (!line || (line.machineId ?? s.draft.machineId) === m.machineId) return undefined;
   const g = r.a.guess?.confident ? r.a.guess.hits[0]!.sku : undefined;
   if (g && g !== line.sku) return undefined;
+  // "what mechanical seals do you have for pump 2?", "welche Filter passen für die Kühlzelle?": a question of what
+  // there is for that machine (a kind named) is a look at the catalog, the line stays where it is.
+  if (r.a.guess && asksWhatThereIs(ctx)) return undefined;
   return { lineId, machineId: m.machineId, sku: line.sku };
 }
 
