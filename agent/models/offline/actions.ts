@@ -3348,18 +3348,23 @@ export function besideRequest(ctx: Ctx, query: string, name: string): string[] |
   const words = normWords(query).map((w) => stemOf(ctx.k.search.correctWord(w) ?? w));
   const carries = (x: string) =>
     words.some((w) => sameWord(w, x) || (w.length >= 4 && x.length >= w.length + 3 && x.endsWith(w)));
-  const head = name.split(/[,(;[]/u)[0] ?? "";
-  const tokens = head.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const head = name.split(/[,(;:[]/u)[0] ?? "";
   const code = (t: string) => /\d/u.test(t) || t.length < 2 || (t.length <= 4 && t === t.toUpperCase());
-  const norm = tokens.map((t) => (code(t) ? undefined : stemOf(t.toLowerCase())));
+  // A hyphenated compound is one word named by its last part: "RO-Membran" is a membrane, "Membran-Verbinder" not.
+  const parts = head.split(/\s+/u).map((t) => t.split(/[^\p{L}\p{N}]+/u).filter((x) => x && !code(x)));
+  // (A designation keeps its place: "RO-Membran BW 4040 Low Energy" says nothing beside "Membran".)
+  const norm = parts.map((p) => (p.length ? stemOf(p.at(-1)!.toLowerCase()) : undefined));
   const hit = norm.map((w) => !!w && carries(w));
-  if (!hit.some(Boolean)) return undefined;
   const beside = new Set<string>();
+  parts.forEach((p, i) => {
+    if (p.length > 1 && !hit[i] && p.slice(0, -1).some((x) => carries(stemOf(x.toLowerCase())))) beside.add(norm[i]!);
+  });
+  if (!hit.some(Boolean) && beside.size === 0) return undefined;
   hit.forEach((h, i) => {
     if (!h) return;
     for (const j of [i - 1, i + 1]) {
       const w = norm[j];
-      if (w && !hit[j]) beside.add(w);
+      if (w && !hit[j] && !FILLER.has(parts[j]!.at(-1)!.toLowerCase())) beside.add(w);
     }
   });
   return [...beside].sort();

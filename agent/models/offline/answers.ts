@@ -665,7 +665,7 @@ export function askedKindOf(ctx: Ctx, pending: Extract<Pending, { kind: "choose_
 function sharedKind(ctx: Ctx, query: string, skus: string[], names: Map<string, { name: string }>): string[] {
   if (skus.length < 2) return skus;
   const said = new Map(
-    skus.map((sku) => [sku, (besideRequest(ctx, query, names.get(sku)?.name ?? "") ?? []).join(" ")]),
+    skus.map((sku) => [sku, besideRequest(ctx, query, names.get(sku)?.name ?? "")?.join(" ") ?? `(${sku})`]),
   );
   const counts = new Map<string, number>();
   for (const v of said.values()) counts.set(v, (counts.get(v) ?? 0) + 1);
