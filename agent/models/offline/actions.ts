@@ -3341,6 +3341,38 @@ export function nameCarries(ctx: Ctx, query: string, name: string): boolean {
 }
 
 /**
+ * What a name says beside the words of the request it carries: the words next to them, before the name's first comma
+ * or bracket, that are neither words of the request nor designations (codes such as "EO", "BW", numbers). "PTO shaft
+ * guard set" for "drive shaft" → guard; "Dichtungssatz Heizelement (…)" for "Heizelement" → dichtungssatz; "Heizelement
+ * EO 4-80" → nothing. Undefined when the name carries no word of the request.
+ */
+export function besideRequest(ctx: Ctx, query: string, name: string): string[] | undefined {
+  const words = normWords(query).map((w) => stemOf(ctx.k.search.correctWord(w) ?? w));
+  const carries = (x: string) =>
+    words.some((w) => sameWord(w, x) || (w.length >= 4 && x.length >= w.length + 3 && x.endsWith(w)));
+  const head = name.split(/[,(;:[]/u)[0] ?? "";
+  const code = (t: string) => /\d/u.test(t) || t.length < 2 || (t.length <= 4 && t === t.toUpperCase());
+  // A hyphenated compound is one word named by its last part: "RO-Membran" is a membrane, "Membran-Verbinder" not.
+  const parts = head.split(/\s+/u).map((t) => t.split(/[^\p{L}\p{N}]+/u).filter((x) => x && !code(x)));
+  // (A designation keeps its place: "RO-Membran BW 4040 Low Energy" says nothing beside "Membran".)
+  const norm = parts.map((p) => (p.length ? stemOf(p.at(-1)!.toLowerCase()) : undefined));
+  const hit = norm.map((w) => !!w && carries(w));
+  const beside = new Set<string>();
+  parts.forEach((p, i) => {
+    if (p.length > 1 && !hit[i] && p.slice(0, -1).some((x) => carries(stemOf(x.toLowerCase())))) beside.add(norm[i]!);
+  });
+  if (!hit.some(Boolean) && beside.size === 0) return undefined;
+  hit.forEach((h, i) => {
+    if (!h) return;
+    for (const j of [i - 1, i + 1]) {
+      const w = norm[j];
+      if (w && !hit[j] && !FILLER.has(parts[j]!.at(-1)!.toLowerCase())) beside.add(w);
+    }
+  });
+  return [...beside].sort();
+}
+
+/**
  * The search hits that are the kind of product the buyer asked for, judged from the catalog's own data: when query
  * words name categories ("seal" → "Seals, O-rings & gaskets"), hits from the best-named categories stay, and a hit
  * from another category only when its name carries more of the query than any of them (a "pump control box" is not

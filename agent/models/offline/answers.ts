@@ -30,7 +30,7 @@ import {
   type Step,
   type ToolCallPlan,
 } from "./context.ts";
-import { action, addsToLine, askStockAndPrice, nameCarries, namedOutright } from "./actions.ts";
+import { action, addsToLine, askStockAndPrice, besideRequest, nameCarries, namedOutright } from "./actions.ts";
 import { ordersToo, soldInAmount } from "./context.ts";
 import { optionLabeller, optionLines, startCheckout } from "./phrasing.ts";
 import {
@@ -652,7 +652,29 @@ export function askedKindOf(ctx: Ctx, pending: Extract<Pending, { kind: "choose_
   if (!pending.query || skus.length < 2) return skus;
   const names = productsInLanguage(ctx, skus);
   const kind = skus.filter((sku) => nameCarries(ctx, pending.query!, names.get(sku)?.name ?? ""));
-  return kind.length ? kind : skus;
+  return kind.length ? sharedKind(ctx, pending.query, kind, names) : skus;
+}
+
+/**
+ * "the cheaper one" of drive shafts listed with a "shaft guard set", of membranes with a "Membran-Verbinder", of
+ * heating elements with a "Dichtungssatz Heizelement": the name carries the word asked for, but beside another noun
+ * that makes it a different kind (a kit, a part of it). Of the items carrying the request, those whose names say
+ * what most of them say beside it (more than half, two at least); without such a majority, those whose names say
+ * nothing beside it; all of them when none is.
+ */
+function sharedKind(ctx: Ctx, query: string, skus: string[], names: Map<string, { name: string }>): string[] {
+  if (skus.length < 2) return skus;
+  const said = new Map(
+    skus.map((sku) => [sku, besideRequest(ctx, query, names.get(sku)?.name ?? "")?.join(" ") ?? `(${sku})`]),
+  );
+  const counts = new Map<string, number>();
+  for (const v of said.values()) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  if (n === skus.length) return skus;
+  if (n >= 2 && n * 2 > skus.length) return skus.filter((sku) => said.get(sku) === top);
+  // (No such majority: those whose names say nothing beside it — "Heizelement EO 3-60" — are the kind itself.)
+  const bare = skus.filter((sku) => said.get(sku) === "");
+  return bare.length ? bare : skus;
 }
 
 /**

@@ -85,6 +85,7 @@ import {
   comparesPrice,
   fetchedPrices,
   resolveReference,
+  type Resolution,
   splitPick,
   statedAmong,
   variantByValue,
@@ -2809,10 +2810,15 @@ function pickByReference(ctx: Ctx, s: DialogueState, _r: Reading, memo: MemoFn):
   if (p?.kind !== "choose_product") return undefined;
   // "the cheaper one" of a list for a machine: of those that fit it (all, when none does).
   const byPrice = comparesPrice(ctx.conv.text);
-  const pool = byPrice ? pricedOf(ctx, askedKindOf(ctx, p, fittingOf(ctx, p, p.skus))) : p.skus;
+  const fitting = byPrice ? fittingOf(ctx, p, p.skus) : p.skus;
+  const pool = byPrice ? pricedOf(ctx, askedKindOf(ctx, p, fitting)) : p.skus;
+  // ("das billigere" of a heating element listed with a seal kit for it: the one of the kind asked for is the pick.)
+  const only = fitting.length > 1 && pool.length === 1 && !asksOnly(ctx);
   // Ordinals ("the second", "2") are read with the quantity by the list answer itself.
   // ("the 1 kg ones" of cans of 1 kg and 2.5 kg, one of them for another press: the stated ones, then what fits.)
-  const direct = resolveReference(ctx, pool, p.quantity, { ordinals: false });
+  const direct: Resolution | undefined = only
+    ? { kind: "one", sku: pool[0]!, by: "price" }
+    : resolveReference(ctx, pool, p.quantity, { ordinals: false });
   const stated = direct ? undefined : statedAmong(ctx, pool);
   const res = direct ?? stated;
   if (!res) return undefined;

@@ -23,7 +23,7 @@ export type Resolution =
   | { kind: "fetch"; calls: ToolCallPlan[] };
 
 const LOWER_PRICE =
-  /\b(cheap|cheaper|cheapest|least expensive|lowest price|inexpensive|günstig\w*|billig\w*|preiswert\w*)\b/iu;
+  /\b(cheap|cheaper|cheapest|less expensive|least expensive|lowest price|inexpensive|günstig\w*|billig\w*|preiswert\w*)\b/iu;
 const HIGHER_PRICE = /\b(more expensive|most expensive|pricier|priciest|dearer|teure\w*|teuerst\w*)\b/iu;
 const MORE = new Set(
   "high higher highest max maximum more most bigger biggest larger largest greater greatest strong stronger strongest hoch hohe hoher hohen höher höhere höheren höchste höchsten größer größere größte größten stärker stärkere stärkste".split(
