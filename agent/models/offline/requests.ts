@@ -641,15 +641,11 @@ export const redirected: H = (ctx, s, r, memo) => {
     s.draft.lines.length > 0 &&
     ctx.tools.has("place_order")
   )
-    return {
-      text: say(
-        ctx.lang,
-        "Sorry, I did not get that. Your order is unchanged — please confirm it, or tell me what else to add.",
-        "Entschuldigung, das habe ich nicht verstanden. Ihre Bestellung ist unverändert — bitte bestätigen Sie sie, oder schreiben Sie, was noch dazukommt.",
-      ),
-      calls: [{ name: "place_order", args: {} }],
-      memo: memo({ kind: "confirm" }),
-    };
+    return offeredAgain(
+      ctx,
+      memo,
+      say(ctx.lang, "Sorry, I did not get that.", "Entschuldigung, das habe ich nicht verstanden."),
+    );
   // "go ahead" to a list of several: which one, naming them (an assent needs no apology).
   const which = whichOfList(ctx, s.pending);
   if (which && (ctx.cues.has("yes") || ctx.cues.has("checkout"))) return { text: which, memo: memo(keep(s)) };
@@ -669,11 +665,7 @@ export const redirected: H = (ctx, s, r, memo) => {
 export const answerBeyondReach: H = (ctx, s, _r, memo) => {
   const text = beyondReachReply(beyondReach(ctx.conv.text)!, ctx.lang);
   if (s.pending?.kind === "confirm" && s.draft.lines.length > 0 && ctx.tools.has("place_order"))
-    return {
-      text: `${text} ${say(ctx.lang, "Your order is unchanged — please confirm it, or tell me what else to add.", "Ihre Bestellung ist unverändert — bitte bestätigen Sie sie, oder schreiben Sie, was noch dazukommt.")}`,
-      calls: [{ name: "place_order", args: {} }],
-      memo: memo({ kind: "confirm" }),
-    };
+    return offeredAgain(ctx, memo, text);
   const question = s.pending ? openQuestion(ctx.conv.lastReply) : undefined;
   return {
     text: question
@@ -682,6 +674,19 @@ export const answerBeyondReach: H = (ctx, s, _r, memo) => {
     memo: memo(keep(s)),
   };
 };
+
+/** `lead`, then the unchanged order proposed for confirmation again (the shield asks the buyer once more). */
+function offeredAgain(ctx: Ctx, memo: MemoFn, lead: string): Step {
+  return {
+    text: `${lead} ${say(
+      ctx.lang,
+      "Your order is unchanged — please confirm it, or tell me what else to add.",
+      "Ihre Bestellung ist unverändert — bitte bestätigen Sie sie, oder schreiben Sie, was noch dazukommt.",
+    )}`,
+    calls: [{ name: "place_order", args: {} }],
+    memo: memo({ kind: "confirm" }),
+  };
+}
 
 /** The question a reply ends with: its last line that asks, with the choices listed after it. */
 function openQuestion(reply: string | undefined): string | undefined {

@@ -479,6 +479,10 @@ const DAY_SLASH_MONTH = /(?<![\d/])\d{1,2}\/\d{1,2}(?![\d/])/;
 const DAY_DOT_MONTH = /(?<![\p{L}\d.,/])(\d{1,2})\.(\d{1,2})\.(?![\d.,])/u;
 /** "the 15th", "am 15.", "bis zum 3." — a day of the month alone. */
 const DAY_ALONE = /(?<![\p{L}\d.,/])(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|\.(?![\d.,]))(?![\p{L}\d])/iu;
+/** "15th of January", "15. Dezember": a month named after the day (chrono's to read). */
+const MONTH_AFTER = new RegExp(`^\\s*(?:of\\s+)?(?:${MONTH})(?![\\p{L}])`, "iu");
+/** Every day of the month alone in a text (`DAY_ALONE`, global). */
+const DAYS_ALONE = new RegExp(DAY_ALONE.source, "giu");
 /** After a German "am 15.": a capitalised noun makes it an ordinal ("zum 2. Mal", "die 3. Position"). */
 const ORDINAL_NOUN_AFTER = /^\s*(?!(?:danke|bitte|gruß|grüße|vielen|viele|lg|mfg|vg)\b)\p{Lu}\p{Ll}/u;
 /** "Ende Januar", "end of next month", "Mitte des Monats", "mid-January": the end (last day) or middle (15th). */
@@ -563,12 +567,12 @@ function writtenDate(text: string, now: Date): (Span & { iso: string }) | undefi
       new Date(Date.UTC(y, m0, monday + ahead * 7 + weekday)).toISOString().slice(0, 10);
     if (iso >= today) return at(week, iso);
   }
-  for (const m of text.matchAll(new RegExp(DAY_ALONE.source, "giu"))) {
+  for (const m of text.matchAll(DAYS_ALONE)) {
     if (!TIME_CUE_BEFORE.test(text.slice(0, m.index))) continue;
     const after = text.slice(m.index + m[0].length);
     if (m[0].endsWith(".") && ORDINAL_NOUN_AFTER.test(after)) continue;
     // "the 15th of January", "am 15. Dezember": a month after the day is chrono's to read.
-    if (new RegExp(`^\\s*(?:of\\s+)?(?:${MONTH})(?![\\p{L}])`, "iu").test(after)) continue;
+    if (MONTH_AFTER.test(after)) continue;
     // "on the 2nd one", "by the 3rd line": an ordinal of something listed, not a day.
     if (/^\s*(?:one|item|line|option|position|pos\.?|choice)\b/i.test(after)) continue;
     const day = Number(m[1]);
